@@ -1,0 +1,530 @@
+"""Load and validate a story folder.
+
+A story folder holds ``story.yaml`` and ``articles/*.md`` (YAML front matter, then the article text
+exactly as captured). :func:`load_story` checks all of it and raises one :class:`StoryError` that
+lists every problem found, each naming the file, the field and the fix, so bad input never crashes
+deep inside a notebook.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+import yaml
+
+from . import paths
+
+ARTICLE_FIELDS = {
+    "outlet": "the outlet's name as readers know it (required)",
+    "title": "the headline as published, or null",
+    "url": "where the article was captured, or null",
+    "published": "publication date, ISO YYYY-MM-DD, or null when the article does not reveal it",
+    "language": "language code of the text as captured, e.g. en",
+    "translated_from": "language code of the original when the text is a translation, else null",
+    "derived_from": "list of sources the article itself credits (e.g. [The Verge]), or []",
+    "byline": "author or desk as printed, or null",
+    "notes": "free text: anything a reader of the data should know",
+}
+REQUIRED_ARTICLE_FIELDS = ("outlet",)
+STORY_FIELDS = {
+    "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
+}
+ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
+RENDERING_FIELDS = {"form", "kind", "note"}
+SPEAKER_FIELDS = {"name", "affiliation", "role", "aliases", "notes"}
+CLAIM_FIELDS = {"id", "text", "patterns", "notes"}
+LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
+        return f"{where}: {self.message}. Fix: {self.fix}"
+
+
+class StoryError(ValueError):
+    """Everything wrong with a story folder, reported at once."""
+
+    def __init__(self, problems: list[Problem], story: str = ""):
+        self.problems = list(problems)
+        head = f"story {story!r} has {len(self.problems)} problem(s):" if story else "problems:"
+        super().__init__("\n".join([head] + [f"  - {p}" for p in self.problems]))
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str | None
+    aliases: tuple[str, ...]
+    renderings: tuple[dict, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form that refers to this actor: its name, aliases and renderings."""
+        seen: dict[str, None] = {}
+        for f in (self.name, *self.aliases, *(r["form"] for r in self.renderings)):
+            seen.setdefault(f, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    affiliation: str | None
+    role: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    patterns: tuple[str, ...]
+
+    def regex(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+
+
+@dataclass
+class Story:
+    """A validated story: its articles (one row each) plus actors, speakers, claims and cleaning rules."""
+
+    slug: str
+    path: Path
+    title: str
+    question: str
+    articles: pd.DataFrame
+    actors: list[Actor] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    boilerplate: list[dict] = field(default_factory=list)
+    lexicon: dict = field(default_factory=dict)
+    language: str = "en"
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets in a stable order: by earliest publication date (undated last), then by name."""
+        a = self.articles
+        first = a.groupby("outlet")["published"].min()
+        order = sorted(first.index, key=lambda o: (pd.isna(first[o]), first[o] if not pd.isna(first[o]) else 0, o.lower()))
+        return list(order)
+
+    def subset(self, outlets: Iterable[str] | None) -> "Story":
+        """The same story restricted to ``outlets`` (None or empty keeps all). Unknown names are an error."""
+        if outlets is None:
+            return self
+        if isinstance(outlets, str):
+            outlets = [outlets]
+        wanted = list(outlets)
+        if not wanted:
+            return self
+        known = self.outlets
+        unknown = [o for o in wanted if o not in known]
+        if unknown:
+            problems = []
+            for o in unknown:
+                near = difflib.get_close_matches(o, known, n=1, cutoff=0.5)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                problems.append(Problem("parameter outlets", "outlets", f"unknown outlet {o!r}",
+                                        f"{hint}use one of {known}, or None for all"))
+            raise StoryError(problems, self.slug)
+        arts = self.articles[self.articles["outlet"].isin(wanted)].reset_index(drop=True)
+        return Story(self.slug, self.path, self.title, self.question, arts, self.actors, self.speakers,
+                     self.claims, self.boilerplate, self.lexicon, self.language)
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of every input file, so caches and manifests know exactly what was read."""
+        h = hashlib.sha256()
+        h.update(self.path.joinpath("story.yaml").read_bytes())
+        for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
+            h.update(f"{aid}:{sha}".encode())
+        return h.hexdigest()[:16]
+
+    def input_hashes(self) -> dict[str, str]:
+        out = {"story.yaml": hashlib.sha256(self.path.joinpath("story.yaml").read_bytes()).hexdigest()}
+        for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
+            out[f"articles/{aid}.md"] = sha
+        return out
+
+
+# ----------------------------------------------------------------------------------------------
+# parsing helpers
+
+
+def _suggest(name: str, allowed: Iterable[str]) -> str:
+    near = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
+    return f"rename it to {near[0]!r}" if near else f"remove it (allowed: {', '.join(sorted(allowed))})"
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Split ``---\\nYAML\\n---\\nbody`` into (yaml_text, body). yaml_text is None when there is none."""
+    if not text.startswith("---"):
+        return None, text
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None, text
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:])
+    return None, text
+
+
+def _parse_date(value: Any) -> tuple[pd.Timestamp | None, bool]:
+    """(timestamp or None, ok)."""
+    if value is None:
+        return None, True
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value.date()), True
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value), True
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return pd.Timestamp(dt.date.fromisoformat(value.strip())), True
+        except ValueError:
+            return None, False
+    return None, False
+
+
+def _str_list(value: Any) -> list[str] | None:
+    """A list of non-empty strings from a list or a single string; None if it is neither."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return list(value)
+    return None
+
+
+def _load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror})", "check the file exists and is readable"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problems.append(Problem(rel, "", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
+                                "correct the YAML syntax (indentation, quotes around strings with ':' or '#')"))
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
+# story.yaml
+
+
+def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]) -> bool:
+    if not isinstance(pattern, str) or not pattern:
+        problems.append(Problem(rel, fieldname, "pattern must be a non-empty string", "write the regular expression as a quoted string"))
+        return False
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        problems.append(Problem(rel, fieldname, f"{pattern!r} is not a valid regular expression ({exc})",
+                                "escape special characters such as ( ) [ ] . ? with a backslash, or close the group"))
+        return False
+    return True
+
+
+def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
+    out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
+                 "boilerplate": [], "lexicon": {}}
+    if data is None:
+        problems.append(Problem(rel, "", "is empty", "describe the story: title, question, actors, claims (see `presslens new`)"))
+        return out
+    if not isinstance(data, dict):
+        problems.append(Problem(rel, "", "must be a YAML mapping (key: value)", "start from the template written by `presslens new SLUG`"))
+        return out
+    for key in data:
+        if key not in STORY_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field", _suggest(str(key), STORY_FIELDS)))
+    for key in ("title", "question"):
+        v = data.get(key)
+        if not isinstance(v, str) or not v.strip():
+            problems.append(Problem(rel, key, "missing or empty", f"give the story's {key} as text"))
+        else:
+            out[key] = v.strip()
+    if data.get("language") is not None:
+        if not isinstance(data["language"], str) or not LANG_CODE.match(data["language"]):
+            problems.append(Problem(rel, "language", f"{data['language']!r} is not a language code", "use a code such as en, zh, fr"))
+        else:
+            out["language"] = data["language"]
+
+    # actors --------------------------------------------------------------
+    owner: dict[str, tuple[str, str]] = {}  # lower-cased form -> (actor, where)
+
+    def claim_form(form: str, who: str, where: str) -> None:
+        key = form.casefold()
+        if key in owner and owner[key][0] != who:
+            problems.append(Problem(rel, where, f"alias {form!r} is claimed by both {owner[key][0]!r} and {who!r}",
+                                    "keep the alias under one actor only (or one speaker only)"))
+        else:
+            owner.setdefault(key, (who, where))
+
+    actors = data.get("actors") or []
+    if not isinstance(actors, list):
+        problems.append(Problem(rel, "actors", "must be a list", "write actors as a list of '- name: ...' entries"))
+        actors = []
+    names: set[str] = set()
+    for i, a in enumerate(actors):
+        where = f"actors[{i}]"
+        if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a["name"].strip():
+            problems.append(Problem(rel, where, "an actor needs a name", "write '- name: CanonicalName'"))
+            continue
+        for key in a:
+            if key not in ACTOR_FIELDS:
+                problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), ACTOR_FIELDS)))
+        name = a["name"].strip()
+        if name in names:
+            problems.append(Problem(rel, where, f"actor {name!r} is listed twice", "merge the two entries"))
+        names.add(name)
+        aliases = _str_list(a.get("aliases"))
+        if aliases is None:
+            problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Name one, Name two]"))
+            aliases = []
+        renderings = []
+        for j, r in enumerate(a.get("renderings") or []):
+            rw = f"{where}.renderings[{j}]"
+            if isinstance(r, str):
+                r = {"form": r}
+            if not isinstance(r, dict) or not isinstance(r.get("form"), str):
+                problems.append(Problem(rel, rw, "a rendering needs a form", "write '- form: Beanbao' with kind and note"))
+                continue
+            for key in r:
+                if key not in RENDERING_FIELDS:
+                    problems.append(Problem(rel, f"{rw}.{key}", "unknown field", _suggest(str(key), RENDERING_FIELDS)))
+            renderings.append({"form": r["form"], "kind": r.get("kind"), "note": r.get("note")})
+        for form in [name, *aliases, *(r["form"] for r in renderings)]:
+            claim_form(form, name, where)
+        out["actors"].append(Actor(name, a.get("kind"), tuple(aliases), tuple(renderings)))
+
+    # speakers ------------------------------------------------------------
+    speakers = data.get("speakers") or []
+    if not isinstance(speakers, list):
+        problems.append(Problem(rel, "speakers", "must be a list", "write speakers as a list of '- name: ...' entries"))
+        speakers = []
+    for i, s in enumerate(speakers):
+        where = f"speakers[{i}]"
+        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or not s["name"].strip():
+            problems.append(Problem(rel, where, "a speaker needs a name", "write '- name: Full Name'"))
+            continue
+        for key in s:
+            if key not in SPEAKER_FIELDS:
+                problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), SPEAKER_FIELDS)))
+        aff = s.get("affiliation")
+        if aff is not None and aff not in names:
+            problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
+                                    f"use an actor's name: {sorted(names)}"))
+        aliases = _str_list(s.get("aliases")) or []
+        for form in [s["name"], *aliases]:
+            claim_form(form, s["name"], where)
+        out["speakers"].append(Speaker(s["name"].strip(), aff, s.get("role"), tuple(aliases)))
+
+    # claims --------------------------------------------------------------
+    claims = data.get("claims") or []
+    if not isinstance(claims, list):
+        problems.append(Problem(rel, "claims", "must be a list", "write claims as a list of '- id: ...' entries"))
+        claims = []
+    ids: set[str] = set()
+    for i, c in enumerate(claims):
+        where = f"claims[{i}]"
+        if not isinstance(c, dict):
+            problems.append(Problem(rel, where, "a claim must be a mapping", "write '- id: ..., text: ..., patterns: [...]'"))
+            continue
+        for key in c:
+            if key not in CLAIM_FIELDS:
+                problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), CLAIM_FIELDS)))
+        cid = c.get("id")
+        if not isinstance(cid, str) or not CLAIM_ID.match(cid):
+            problems.append(Problem(rel, f"{where}.id", f"{cid!r} is not a valid claim id", "use lower-case letters, digits, - and _"))
+            continue
+        if cid in ids:
+            problems.append(Problem(rel, f"{where}.id", f"claim id {cid!r} is used twice", "give each claim its own id"))
+        ids.add(cid)
+        if not isinstance(c.get("text"), str) or not c["text"].strip():
+            problems.append(Problem(rel, f"{where}.text", "missing", "state the claim in one short sentence"))
+        pats = _str_list(c.get("patterns"))
+        if not pats:
+            problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
+            continue
+        good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        if len(good) == len(pats):
+            out["claims"].append(Claim(cid, str(c.get("text", "")).strip(), tuple(pats)))
+
+    # boilerplate ---------------------------------------------------------
+    bp = data.get("boilerplate") or []
+    if not isinstance(bp, list):
+        problems.append(Problem(rel, "boilerplate", "must be a list", "write boilerplate as a list of '- pattern: ...' entries"))
+        bp = []
+    for i, b in enumerate(bp):
+        where = f"boilerplate[{i}]"
+        if isinstance(b, str):
+            b = {"pattern": b}
+        if not isinstance(b, dict) or "pattern" not in b:
+            problems.append(Problem(rel, where, "needs a pattern", "write '- pattern: REGEX' with an optional note"))
+            continue
+        if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
+            out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or ""})
+
+    lex = data.get("lexicon")
+    if lex is not None and not isinstance(lex, dict):
+        problems.append(Problem(rel, "lexicon", "must be a mapping of category: [terms]", "see data/lexicons/ for the format"))
+    elif lex:
+        out["lexicon"] = lex
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# articles
+
+
+def _parse_article(path: Path, rel: str, problems: list[Problem]) -> dict | None:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
+                                "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
+        return None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    fm_text, body = split_front_matter(text)
+    if fm_text is None:
+        if text.startswith("---"):
+            problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
+        else:
+            problems.append(Problem(rel, "front matter", "is missing",
+                                    "start the file with ---, the fields (outlet: ..., published: ...), then ---"))
+        return None
+    try:
+        meta = yaml.safe_load(fm_text) if fm_text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        problems.append(Problem(rel, "front matter", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
+                                "quote values that contain ':' or '#', and indent lists consistently"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
+        return None
+    n_before = len(problems)
+    for key in meta:
+        if key not in ARTICLE_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field", _suggest(str(key), ARTICLE_FIELDS)))
+    for key in REQUIRED_ARTICLE_FIELDS:
+        v = meta.get(key)
+        if not isinstance(v, str) or not v.strip():
+            problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
+    published, ok = _parse_date(meta.get("published"))
+    if not ok:
+        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date",
+                                "write it as YYYY-MM-DD, or null if the article does not reveal it"))
+    for key in ("language", "translated_from"):
+        v = meta.get(key)
+        if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
+            problems.append(Problem(rel, key, f"{v!r} is not a language code", "use a code such as en, zh, fr, or null"))
+    for key in ("title", "url", "byline", "notes"):
+        v = meta.get(key)
+        if v is not None and not isinstance(v, str):
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__}", "quote the value, or use null"))
+    derived = _str_list(meta.get("derived_from"))
+    if derived is None:
+        problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
+    if not body.strip():
+        problems.append(Problem(rel, "text", "the article is empty", "paste the article text below the closing ---"))
+    if len(problems) > n_before:
+        return None
+    return {
+        "id": path.stem,
+        "outlet": meta["outlet"].strip(),
+        "title": (meta.get("title") or "").strip() or None,
+        "url": meta.get("url"),
+        "published": published,
+        "language": meta.get("language") or None,
+        "translated_from": meta.get("translated_from") or None,
+        "derived_from": tuple(derived or ()),
+        "byline": meta.get("byline"),
+        "notes": meta.get("notes"),
+        "text": body.strip("\n"),
+        "file": f"articles/{path.name}",
+        "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+
+
+def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
+    """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
+
+    Raises :class:`StoryError` listing every problem found (file, field, fix).
+    """
+    root = paths.resolve(path)
+    slug = root.name
+    if not root.is_dir():
+        raise StoryError([Problem(str(path), "", "is not a folder",
+                                  "give the path of a story folder holding story.yaml and articles/ (create one with `presslens new SLUG`)")])
+    problems: list[Problem] = []
+    sy = root / "story.yaml"
+    if not sy.is_file():
+        problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
+        meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
+    else:
+        meta = _parse_story_yaml(_load_yaml(sy, f"{slug}/story.yaml", problems), f"{slug}/story.yaml", problems)
+
+    art_dir = root / "articles"
+    files = sorted(art_dir.glob("*.md")) if art_dir.is_dir() else []
+    if not art_dir.is_dir():
+        problems.append(Problem(f"{slug}/articles/", "", "is missing", "create the folder and put one .md file per article in it"))
+    elif not files:
+        others = sorted(p.name for p in art_dir.iterdir() if p.is_file())
+        hint = f" (found {others[:3]}: rename them to .md)" if others else ""
+        problems.append(Problem(f"{slug}/articles/", "", f"holds no .md article{hint}", "add one .md file per article"))
+    rows = []
+    seen_ids: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    for f in files:
+        rel = f"{slug}/articles/{f.name}"
+        key = f.stem.casefold()
+        if key in seen_ids:
+            problems.append(Problem(rel, "id", f"duplicate article id {f.stem!r} (also {seen_ids[key]})",
+                                    "rename one of the files: the file name is the article's id"))
+            continue
+        seen_ids[key] = f.name
+        row = _parse_article(f, rel, problems)
+        if row is None:
+            continue
+        digest = hashlib.sha256(row["text"].strip().encode()).hexdigest()
+        if digest in seen_text:
+            problems.append(Problem(rel, "text", f"same text as articles/{seen_text[digest]}",
+                                    "remove the duplicate capture, or keep both only if they are different articles"))
+        seen_text[digest] = f.name
+        rows.append(row)
+    if problems:
+        raise StoryError(problems, slug)
+    cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
+            "notes", "text", "file", "sha256"]
+    articles = pd.DataFrame(rows, columns=cols)
+    articles["published"] = pd.to_datetime(articles["published"])
+    articles = articles.sort_values(["published", "outlet", "id"], na_position="last").reset_index(drop=True)
+    return Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
+                 actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
+                 boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"])

@@ -1,0 +1,83 @@
+"""One figure helper for every notebook.
+
+- :func:`outlet_colors` gives each outlet the same colour in every notebook (by the story's outlet
+  order, from a colour-blind-safe palette).
+- :func:`save` writes ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` (the data behind the figure) into the
+  figures folder, byte-identical on a re-run: no dates or software versions in the metadata, a
+  fixed SVG hash salt, and CSVs written with fixed formatting. Files are written to a temporary name
+  and moved into place, so a crash never leaves a half-written figure.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import matplotlib
+
+if not os.environ.get("MPLBACKEND"):  # scripts and tests: no screen; Jupyter sets its own backend
+    matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from . import paths  # noqa: E402
+
+# Okabe-Ito, then Tol's muted for stories with many outlets
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 110,
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "svg.hashsalt": "presslens",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def use_style() -> None:
+    """Apply the suite's matplotlib style (called by every notebook's set-up)."""
+    plt.rcParams.update(STYLE)
+
+
+def outlet_colors(outlets: list[str]) -> dict[str, str]:
+    """A stable colour per outlet, in the order given (use ``story.outlets`` for consistency)."""
+    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(outlets)}
+
+
+def figures_dir(figures: str | Path, slug: str) -> Path:
+    """``figures/SLUG`` for a figures root given relative to the repo root (or absolute)."""
+    return paths.resolve(figures) / slug
+
+
+def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) -> dict[str, Path]:
+    """Save ``fig`` as PNG and SVG and ``data`` as CSV under ``out_dir/name.*``; return the paths.
+
+    ``name`` is lower-case letters, digits, - and _ (it becomes a file name). The outputs are
+    deterministic, so re-running a notebook on the same input rewrites identical bytes.
+    """
+    if not NAME.match(name):
+        raise ValueError(f"figure name {name!r}: use lower-case letters, digits, '-' and '_' (e.g. 'tone-by-outlet')")
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"figure {name!r}: pass the data behind the figure as a DataFrame, got {type(data).__name__}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
+        for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+            final = out / f"{name}.{ext}"
+            tmp = out / f".{name}.{ext}.tmp"
+            fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight")
+            os.replace(tmp, final)
+            written[ext] = final
+    final = out / f"{name}.csv"
+    tmp = out / f".{name}.csv.tmp"
+    data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+    os.replace(tmp, final)
+    written["csv"] = final
+    return written

@@ -1,0 +1,362 @@
+"""Text processing, done once per story and cached: cleaning, paragraphs, quote spans, sentences, tokens.
+
+``process(story)`` returns a :class:`Processed` holding three tidy tables:
+
+- ``sentences``: one row per sentence (article, outlet, part = title/lede/body, position, text, quote spans)
+- ``tokens``: one row per word token (sentence, lower-cased token, character offsets, inside quotes or not)
+- ``removed``: what the cleaner removed, line by line, with the rule that removed it
+
+Quotation marks are resolved per paragraph, before sentences are split, so that a quote running over
+several sentences is still a quote and a sentence ending inside a quote ("... for good.”) ends after
+the closing mark. Results are cached in memory and on disk (``.cache/presslens``), keyed by the
+story's input hashes and this module's source, so every notebook of a run reuses the same tables.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .corpus import Story
+
+# ----------------------------------------------------------------------------------------------
+# cleaning
+
+QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def _norm_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s.translate(QUOTE_NORMALISE)).strip().casefold()
+
+
+def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
+    """Remove boilerplate from ``text`` line by line.
+
+    ``rules`` are ``{"pattern", "note"}`` dicts; each pattern is searched in every line (``^`` and
+    ``$`` anchor at the line) and what it matches is cut. A line left blank by a cut is dropped, and
+    so is a line that repeats the headline. Returns (clean text, removals), where each removal is
+    ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
+    """
+    compiled = [(re.compile(r["pattern"]), r.get("note") or r["pattern"]) for r in rules]
+    title_norm = _norm_line(title) if title else None
+    kept: list[str] = []
+    removed: list[dict] = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        new = line
+        for rx, note in compiled:
+            m = rx.search(new)
+            if m and m.group(0):
+                removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
+                new = new[: m.start()] + new[m.end():]
+        if new.strip() == "" and line.strip() != "":
+            continue
+        if title_norm and _norm_line(new) == title_norm:
+            removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
+            continue
+        kept.append(new.rstrip())
+    return "\n".join(kept).strip("\n"), removed
+
+
+TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of cleaned text: one per non-blank line, except that a line ending mid-sentence
+    and followed by a line starting in lower case is joined to it (hard-wrapped captures)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if out and not TERMINAL.search(out[-1]) and s[0].islower():
+            out[-1] = out[-1] + " " + s
+        else:
+            out.append(s)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# quotation marks
+
+
+@dataclass(frozen=True)
+class Quotes:
+    spans: list[tuple[int, int]]  # character ranges of quoted text (marks excluded)
+    role: dict[int, str]  # position of each quotation mark -> "open" | "close"
+
+
+def quote_spans(par: str) -> Quotes:
+    """Find what is inside quotation marks in one paragraph.
+
+    Curly double marks pair by direction, straight double marks alternate; single marks (‘ ’ ')
+    open only after a space or the start and close only before a non-letter, so apostrophes
+    (ByteDance’s, don't) are never taken for quotes. A quote still open at the paragraph's end runs
+    to its end (the news convention for quotes continued in the next paragraph).
+    """
+    role: dict[int, str] = {}
+    spans: list[tuple[int, int]] = []
+    dbl: int | None = None  # start of content of the open double quote
+    sgl: int | None = None
+    n = len(par)
+    for i, ch in enumerate(par):
+        prev = par[i - 1] if i > 0 else " "
+        nxt = par[i + 1] if i + 1 < n else " "
+        if ch == "“" or (ch == '"' and dbl is None):
+            if dbl is None:
+                dbl = i + 1
+                role[i] = "open"
+        elif ch == "”" or ch == '"':
+            if dbl is not None:
+                spans.append((dbl, i))
+                role[i] = "close"
+                dbl = None
+                if sgl is not None:  # a single quote left open inside a double one ends with it
+                    sgl = None
+        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\""):
+            sgl = i + 1
+            role[i] = "open"
+        elif ch in "’'" and sgl is not None and not nxt.isalnum():
+            spans.append((sgl, i))
+            role[i] = "close"
+            sgl = None
+    for start in (dbl, sgl):
+        if start is not None:
+            spans.append((start, n))
+    return Quotes(_merge(spans), role)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# sentences
+
+NEVER_FINAL = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+               "rev", "hon", "messrs", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "pp", "fig"}
+SOMETIMES_FINAL = {"inc", "corp", "ltd", "co", "plc", "llc", "jr", "sr", "st", "etc", "jan", "feb", "mar", "apr",
+                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "dept", "est", "a.m", "p.m"}
+STARTERS = {"the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
+            "there", "in", "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after", "before",
+            "however", "meanwhile", "his", "her", "their", "our", "my", "what", "why", "how", "who", "for", "to", "by",
+            "with", "from", "also", "still", "then", "now", "last", "according"}
+BOUNDARY = re.compile(r"[.!?…]+")
+CLOSERS = "”)]"
+REPORTING = r"(?:said|says|added|adds|told|tells|wrote|writes|noted|notes|stated|states|explained|continued|argued|insisted|claimed)"
+ATTRIBUTION = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}" + REPORTING + r"\b[^.!?]{0,40}[.!?]")
+
+
+def _next_word(s: str) -> str:
+    m = re.match(r"[\"“‘'(\[]*([^\W_]+)", s)
+    return m.group(1) if m else ""
+
+
+def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of one paragraph.
+
+    Handles abbreviations (Mr., Dr., Dec. 19, U.S. ban), quotes that end with the punctuation inside
+    the marks (“... for good.” An OpenAI ...), a missing space after a full stop in machine-translated
+    text (service.OpenAI's), and domain names or versioned names (tech360.tv, 01.AI) that are not ends.
+    """
+    quotes = quotes or quote_spans(par)
+    bounds: list[int] = []
+    for m in BOUNDARY.finditer(par):
+        i, j = m.start(), m.end()
+        # absorb closing marks after the punctuation
+        while j < len(par) and (par[j] in CLOSERS or (par[j] in "\"'’" and quotes.role.get(j) == "close")):
+            j += 1
+        if j >= len(par):
+            continue
+        prev = re.search(r"(\S*)$", par[:i]).group(1).lstrip("\"“‘'([")
+        prev_l = prev.lower()
+        if par[j].isspace():
+            k = j
+            while k < len(par) and par[k].isspace():
+                k += 1
+            rest = par[k:]
+        else:
+            # no space: split only where a lower-case word runs straight into a capital or an opening quote
+            opening = quotes.role.get(j) == "open" or par[j] in "“‘"
+            if not (re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)):
+                continue
+            rest = par[j:]
+            k = j
+        word = _next_word(rest)
+        if not word:
+            continue
+        if j > m.end() and ATTRIBUTION.match(rest):  # “... their accounts.” Felix said.
+            continue
+        punct = m.group(0)
+        if word[0].islower():
+            continue
+        if punct == ".":
+            if prev_l in NEVER_FINAL:
+                continue
+            if re.fullmatch(r"[A-Z]", prev):  # an initial: J. Smith
+                continue
+            is_acronym = re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev) is not None
+            if (is_acronym or prev_l in SOMETIMES_FINAL) and (word[0].isdigit() or word.lower() not in STARTERS):
+                continue
+        bounds.append(j)
+    out, start = [], 0
+    for b in bounds + [len(par)]:
+        seg = par[start:b]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = start + lead, start + len(seg.rstrip())
+        if e > s:
+            out.append((s, e))
+        start = b
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# tokens
+
+TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
+def tokenize(s: str) -> list[tuple[str, int, int]]:
+    """Word tokens of ``s`` as (lower-cased token, start, end); possessive 's is dropped, apostrophes
+    normalised to ', hyphenated compounds and dotted acronyms (u.s) kept whole."""
+    out = []
+    for m in TOKEN.finditer(s):
+        tok = m.group(0).replace("’", "'")
+        end = m.end()
+        if tok.lower().endswith("'s") and len(tok) > 2:
+            tok = tok[:-2]
+            end -= 2
+        out.append((tok.lower(), m.start(), end))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# per story
+
+
+@dataclass
+class Processed:
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    removed: pd.DataFrame
+    clean_text: dict[str, str]
+
+
+def _process(story: Story) -> Processed:
+    sent_rows, tok_rows, rem_rows = [], [], []
+    clean_text: dict[str, str] = {}
+    sid = 0
+    for art in story.articles.itertuples(index=False):
+        title = art.title if isinstance(art.title, str) and art.title else None
+        body, removed = clean(art.text, title, story.boilerplate)
+        clean_text[art.id] = body
+        for r in removed:
+            rem_rows.append({"article_id": art.id, "outlet": art.outlet, **r})
+        pars = ([(title, "title")] if title else []) + [(p, None) for p in paragraphs(body)]
+        body_par = 0
+        art_sents = []
+        for p_idx, (par, kind) in enumerate(pars):
+            if kind is None:
+                kind = "lede" if body_par == 0 else "body"
+                body_par += 1
+            q = quote_spans(par)
+            for s, e in split_sentences(par, q):
+                spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
+                text = par[s:e]
+                art_sents.append((p_idx, kind, text, spans))
+        n_body = sum(1 for x in art_sents if x[1] != "title")
+        b_idx = 0
+        for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
+            toks = tokenize(text)
+            inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
+            n_words = len(toks)
+            n_quoted = sum(inq)
+            if kind == "title":
+                position = float("nan")
+            else:
+                position = b_idx / (n_body - 1) if n_body > 1 else 0.0
+                b_idx += 1
+            sent_rows.append({
+                "sent_id": sid, "article_id": art.id, "outlet": art.outlet, "sent_idx": idx, "para_idx": p_idx,
+                "part": kind, "position": position, "text": text, "n_words": n_words,
+                "n_quoted": n_quoted, "quote_spans": spans,
+                "narration": _narration(text, spans), "quoted": " … ".join(text[a:b].strip() for a, b in spans),
+            })
+            for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
+                tok_rows.append((sid, art.id, art.outlet, t_idx, tok, ts, te, q_, kind))
+            sid += 1
+    sentences = pd.DataFrame(sent_rows, columns=[
+        "sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
+        "n_quoted", "quote_spans", "narration", "quoted"])
+    tokens = pd.DataFrame(tok_rows, columns=["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end",
+                                             "in_quote", "part"])
+    removed = pd.DataFrame(rem_rows, columns=["article_id", "outlet", "line", "removed", "rule"])
+    return Processed(sentences, tokens, removed, clean_text)
+
+
+def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append("…")
+        last = b
+    out.append(text[last:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+_MEMORY: dict[str, Processed] = {}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("PRESSLENS_CACHE") or paths.REPO_ROOT / ".cache" / "presslens")
+
+
+def process(story: Story) -> Processed:
+    """Clean, split and tokenise every article of ``story`` once; cached in memory and on disk."""
+    key = f"{story.slug}-{story.fingerprint}-{_SOURCE_HASH}"
+    if key in _MEMORY:
+        return _MEMORY[key]
+    path = cache_dir() / f"{key}.pkl"
+    result = None
+    if path.is_file():
+        try:
+            with path.open("rb") as fh:
+                result = pickle.load(fh)
+        except Exception:  # a corrupt or foreign cache file is rebuilt, never trusted
+            result = None
+    if result is None:
+        result = _process(story)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only checkout still works, only slower
+    _MEMORY[key] = result
+    return result
+
+
+def sentences(story: Story) -> pd.DataFrame:
+    return process(story).sentences
+
+
+def tokens(story: Story) -> pd.DataFrame:
+    return process(story).tokens
+
+
+def removed(story: Story) -> pd.DataFrame:
+    return process(story).removed
