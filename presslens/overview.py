@@ -1,0 +1,135 @@
+"""What is in the corpus: one row per article, a timeline, lengths and declared provenance."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import plots, text
+from .corpus import Story
+
+
+def article_table(story: Story) -> pd.DataFrame:
+    """One row per article: outlet, date, words, sentences, language, translation, declared sources,
+    and how many lines or fragments the cleaner removed (see :func:`removed_table` for which)."""
+    p = text.process(story)
+    s = p.sentences[p.sentences["part"] != "title"]
+    words = s.groupby("article_id")["n_words"].sum()
+    sents = s.groupby("article_id").size()
+    quoted = s.groupby("article_id")["n_quoted"].sum()
+    rem = p.removed.groupby("article_id").size()
+    a = story.articles
+    out = pd.DataFrame({
+        "article_id": a["id"],
+        "outlet": a["outlet"],
+        "published": a["published"].dt.strftime("%Y-%m-%d").fillna("unknown"),
+        "words": a["id"].map(words).fillna(0).astype(int),
+        "sentences": a["id"].map(sents).fillna(0).astype(int),
+        "quoted_share": (a["id"].map(quoted).fillna(0) / a["id"].map(words).clip(lower=1)).round(3),
+        "language": a["language"].fillna("unknown"),
+        "translated_from": a["translated_from"].fillna("—"),
+        "derived_from": a["derived_from"].map(lambda d: ", ".join(d) if d else "—"),
+        "has_title": a["title"].map(lambda t: isinstance(t, str) and bool(t)),
+        "removed_by_cleaner": a["id"].map(rem).fillna(0).astype(int),
+    })
+    return out.reset_index(drop=True)
+
+
+def removed_table(story: Story) -> pd.DataFrame:
+    """Everything the cleaner removed, line by line, with the rule that removed it."""
+    return text.removed(story)[["outlet", "article_id", "line", "removed", "rule"]].reset_index(drop=True)
+
+
+def provenance(story: Story) -> pd.DataFrame:
+    """Which article credits which source (as the article itself declares, front matter ``derived_from``)."""
+    rows = [{"outlet": r.outlet, "article_id": r.id, "credits": src}
+            for r in story.articles.itertuples(index=False) for src in (r.derived_from or ())]
+    return pd.DataFrame(rows, columns=["outlet", "article_id", "credits"])
+
+
+def summary(story: Story) -> dict:
+    """Headline numbers for the corpus (all traceable to :func:`article_table`)."""
+    t = article_table(story)
+    dated = story.articles["published"].dropna()
+    return {
+        "articles": len(t),
+        "outlets": t["outlet"].nunique(),
+        "words": int(t["words"].sum()),
+        "sentences": int(t["sentences"].sum()),
+        "undated": int(story.articles["published"].isna().sum()),
+        "translated": int((t["translated_from"] != "—").sum()),
+        "first": dated.min().strftime("%Y-%m-%d") if len(dated) else "unknown",
+        "last": dated.max().strftime("%Y-%m-%d") if len(dated) else "unknown",
+    }
+
+
+# ----------------------------------------------------------------------------------------------
+# figures
+
+
+def plot_overview(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
+    """Three panels: publication timeline (undated articles shown apart), article lengths split into
+    narration and quoted words, and which source each outlet credits. Returns (figure, data)."""
+    plots.use_style()
+    t = article_table(story)
+    colors = plots.outlet_colors(story.outlets)
+    order = [o for o in story.outlets if o in set(t["outlet"])]
+    t = t.set_index("outlet").loc[order].reset_index() if t["outlet"].is_unique else t
+    prov = provenance(story)
+    sources = sorted(set(prov["credits"]))
+    fig, axes = plt.subplots(1, 3, figsize=(13, 0.45 * len(t) + 2.2), sharey=True,
+                             gridspec_kw={"width_ratios": [1.3, 1.2, 0.5 + 0.35 * max(1, len(sources))]})
+    labels = [f"{r.outlet} · {r.article_id[:8]}" if (t["outlet"] == r.outlet).sum() > 1 else r.outlet
+              for r in t.itertuples()]
+    y = range(len(t))
+
+    ax = axes[0]
+    dates = pd.to_datetime(t["published"].where(t["published"] != "unknown"))
+    dated = dates.notna()
+    if dated.any():
+        lo, hi = dates[dated].min(), dates[dated].max()
+        pad = max(pd.Timedelta(days=1), (hi - lo) * 0.1)
+        undated_x = hi + pad * 2
+        xs = dates.where(dated, undated_x)
+    else:
+        lo = hi = undated_x = pd.Timestamp("2000-01-01")
+        pad = pd.Timedelta(days=1)
+        xs = pd.Series([undated_x] * len(t))
+    for yi, (x, o, ok) in enumerate(zip(xs, t["outlet"], dated)):
+        ax.scatter([x], [yi], s=60, color=colors[o], marker="o" if ok else "x", zorder=3)
+    ax.axvline(hi + pad, color="0.8", lw=0.8, ls="--")
+    ticks = sorted(set(dates[dated])) if dated.any() else []
+    if len(ticks) > 6:
+        ticks = ticks[:: len(ticks) // 6 + 1]
+    ax.set_xticks(ticks + [undated_x], [d.strftime("%Y-%m-%d") for d in ticks] + ["undated"])
+    ax.set_xlim(lo - pad, undated_x + pad)
+    ax.set_yticks(list(y), labels)
+    ax.set_ylim(len(t) - 0.5, -0.5)
+    ax.set_title("Published")
+    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
+
+    ax = axes[1]
+    quoted = (t["words"] * t["quoted_share"]).round().astype(int)
+    narr = t["words"] - quoted
+    ax.barh(list(y), narr, color=[colors[o] for o in t["outlet"]], label="narration")
+    ax.barh(list(y), quoted, left=narr, color=[colors[o] for o in t["outlet"]], alpha=0.4, hatch="//", label="inside quotes")
+    for yi, w in zip(y, t["words"]):
+        ax.text(w, yi, f" {w}", va="center", fontsize=8)
+    ax.tick_params(labelleft=False, left=False)
+    ax.set_title("Words (hatched: inside quotes)")
+    ax.set_xlim(0, t["words"].max() * 1.18 if len(t) else 1)
+
+    ax = axes[2]
+    for yi, aid in zip(y, t["article_id"]):
+        credited = set(prov.loc[prov["article_id"] == aid, "credits"])
+        for xi, src in enumerate(sources):
+            ax.scatter([xi], [yi], s=80, color="0.15" if src in credited else "white", edgecolor="0.6", zorder=3)
+    ax.set_xticks(range(len(sources)), sources, rotation=30, ha="right")
+    ax.tick_params(labelleft=False, left=False)
+    ax.set_xlim(-0.6, max(0.6, len(sources) - 0.4))
+    ax.set_title("Credits")
+    if not sources:
+        ax.text(0, (len(t) - 1) / 2, "no article\ncredits a source", ha="center", va="center", fontsize=8)
+    fig.suptitle(f"{story.title}: the corpus", x=0.01, ha="left", fontsize=11)
+    fig.tight_layout()
+    data = t[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "translated_from", "derived_from"]]
+    return fig, data
