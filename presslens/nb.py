@@ -18,8 +18,8 @@ class Context:
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
         """Save a figure with its data through :func:`presslens.plots.save`; returns a line to print."""
-        written = plots.save(fig, data, name, self.figures)
-        return f"saved {name}.png/.svg/.csv ({len(data)} data rows) in {paths.display(self.figures)}/"
+        plots.save(fig, data, name, self.figures)
+        return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
 
 
 def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None) -> Context:

@@ -19,9 +19,9 @@ def resolve(path: str | Path) -> Path:
 
 
 def display(path: str | Path) -> str:
-    """``path`` as a user should read it: relative to the repo root when inside it (no machine paths)."""
+    """``path`` as a user should read it: relative to the repo root when inside it, else as it is."""
     p = Path(path)
     try:
         return p.resolve().relative_to(REPO_ROOT).as_posix()
     except ValueError:
-        return p.name if p.is_absolute() else p.as_posix()
+        return p.as_posix()

@@ -312,7 +312,8 @@ def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         out.append("…")
         last = b
     out.append(text[last:])
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    joined = re.sub(r"[“”\"‘’']?…[“”\"‘’']?", "…", "".join(out))
+    return re.sub(r"\s+", " ", joined).strip()
 
 
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]

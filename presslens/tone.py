@@ -1,0 +1,373 @@
+"""Tone: VADER sentiment per sentence, for the outlet's own narration apart from quoted material.
+
+Every sentence of a story is scored once with VADER (Hutto & Gilbert 2014,
+``vaderSentiment.SentimentIntensityAnalyzer``) three times over: the whole sentence, its narration
+(the text outside quotation marks, see ``text.process(story).sentences.narration``) and its quoted
+part. The scores are memoised per story (keyed by the story's fingerprint and the text module's
+source hash), so every analysis below reuses them.
+
+Reading the numbers:
+
+- ``compound`` is VADER's normalised score in [-1, 1]. VADER's documented thresholds are used
+  throughout: negative when ``compound <= -0.05``, positive when ``compound >= 0.05``, else neutral.
+- The unit is the sentence, not the article: an outlet's tone is a distribution over its sentences,
+  summarised with a mean and a bootstrap 95% interval (percentile method, resampling sentences).
+  A bootstrap interval over a handful of sentences is wide and itself unstable: every aggregate
+  carries ``n`` and ``small_sample`` (``n < SMALL_N``).
+- VADER was built for social-media English. News prose is mostly neutral to it; words such as
+  "secretly" or "whitewash" carry no (or even positive) valence in its lexicon, so loaded framing is
+  better read from the word-choice analysis. Tone of a machine-translated article measures the
+  translation (see ``translated_from``).
+- Before scoring, typographic quotes, apostrophes and dashes are mapped to ASCII (:func:`vader_text`):
+  VADER strips only ASCII punctuation, so ``“good”`` would otherwise score 0 and ``don’t`` would not
+  negate, which would bias outlets that use curly quotes.
+
+Bootstrap intervals are seeded per group (``numpy.random.default_rng([seed, crc32(group)])``), so
+an outlet's interval does not change when other outlets are added, removed or reordered.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import text as _text
+from .corpus import Actor, Story
+
+NEG_THRESHOLD = -0.05  # VADER's documented thresholds for the compound score
+POS_THRESHOLD = 0.05
+SMALL_N = 10  # aggregates over fewer sentences are flagged small_sample
+VOICES = {"all": "compound", "narration": "narration_compound", "quote": "quote_compound"}
+SCORE_KEYS = ("compound", "pos", "neu", "neg")
+
+_ANALYZER = None
+_MEMO: dict[str, pd.DataFrame] = {}
+
+# VADER only strips ASCII punctuation and knows only ASCII contractions (don't, isn't).
+_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+                        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+                        "–": " - ", "—": " - ", "\u00a0": " "})
+
+
+def analyzer():
+    """The module's one VADER analyser, created on first use (loading its lexicon takes ~0.1 s)."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        _ANALYZER = SentimentIntensityAnalyzer()
+    return _ANALYZER
+
+
+def vader_text(s: str) -> str:
+    """``s`` as handed to VADER: curly quotes and apostrophes made ASCII, dashes spaced out."""
+    return s.translate(_ASCII)
+
+
+def score_text(s: str) -> dict[str, float]:
+    """VADER's scores (compound, pos, neu, neg) for one string, after :func:`vader_text`."""
+    return analyzer().polarity_scores(vader_text(s))
+
+
+def _has_words(s: str) -> bool:
+    return bool(s) and bool(_text.TOKEN.search(s))
+
+
+def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Score a sentence table (as made by ``text.process``) with VADER.
+
+    Adds, for the whole sentence, its narration and its quoted part, the columns ``compound``,
+    ``pos``, ``neu``, ``neg`` / ``narration_compound`` ... / ``quote_compound`` ...; narration
+    scores are NaN when the sentence is all quote and quote scores NaN when it has no quote. Also
+    adds ``voice``: ``'narration'`` (no quoted words), ``'quote'`` (no words outside the quote)
+    or ``'mixed'``. Identical strings are scored once. Pure: the input is not modified.
+    """
+    memo: dict[str, dict[str, float]] = {}
+
+    def score(s: str) -> dict[str, float]:
+        r = memo.get(s)
+        if r is None:
+            r = memo[s] = score_text(s)
+        return r
+
+    nan = {k: np.nan for k in SCORE_KEYS}
+    whole, narr, quote, voice = [], [], [], []
+    for t, n_text, q_text in zip(sentences["text"], sentences["narration"], sentences["quoted"]):
+        has_n, has_q = _has_words(n_text), _has_words(q_text)
+        whole.append(score(t))
+        if not has_q:
+            # no quote: the narration is the sentence itself
+            narr.append(score(t))
+            quote.append(nan)
+            voice.append("narration")
+        elif not has_n:
+            narr.append(nan)
+            quote.append(score(q_text))
+            voice.append("quote")
+        else:
+            narr.append(score(n_text))
+            quote.append(score(q_text))
+            voice.append("mixed")
+    out = sentences.copy()
+    out["voice"] = voice
+    for prefix, rows in (("", whole), ("narration_", narr), ("quote_", quote)):
+        for k in SCORE_KEYS:
+            out[prefix + k] = np.array([r[k] for r in rows], dtype=float)
+    return out
+
+
+def sentence_tone(story: Story) -> pd.DataFrame:
+    """One row per sentence of ``story`` (all parts: title, lede, body) with VADER scores.
+
+    Columns: those of ``text.process(story).sentences`` plus ``translated_from``, ``voice`` and
+    ``compound``/``pos``/``neu``/``neg`` for the whole sentence, ``narration_*`` for the text
+    outside quotes (NaN when the sentence is all quote) and ``quote_*`` for the quoted part (NaN
+    when there is none). Computed once per story and memoised; a fresh copy is returned.
+    """
+    key = f"{story.slug}-{story.fingerprint}-{_text._SOURCE_HASH}"
+    if key not in _MEMO:
+        sents = _text.process(story).sentences
+        scored = score_sentences(sents)
+        tr = story.articles.set_index("id")["translated_from"]
+        scored.insert(3, "translated_from", scored["article_id"].map(tr))
+        _MEMO[key] = scored
+    return _MEMO[key].copy()
+
+
+# ----------------------------------------------------------------------------------------------
+# summaries
+
+
+def _rng(seed: int, *key: str) -> np.random.Generator:
+    return np.random.default_rng([seed, *(zlib.crc32(k.encode("utf-8")) for k in key)])
+
+
+def bootstrap_ci(values: Iterable[float], n_boot: int = 2000, rng: np.random.Generator | None = None,
+                 level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval for the mean of ``values`` (resampling with replacement).
+
+    NaN for no values; the value itself for one value (a degenerate interval: read ``n``).
+    """
+    v = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
+    n = len(v)
+    if n == 0:
+        return (np.nan, np.nan)
+    if n == 1:
+        return (float(v[0]), float(v[0]))
+    rng = rng if rng is not None else np.random.default_rng(0)
+    means = np.empty(n_boot)
+    chunk = max(1, 4_000_000 // n)  # bound memory for large groups
+    for start in range(0, n_boot, chunk):
+        stop = min(n_boot, start + chunk)
+        idx = rng.integers(0, n, size=(stop - start, n))
+        means[start:stop] = v[idx].mean(axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(means, [alpha, 1 - alpha])
+    return (float(lo), float(hi))
+
+
+def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> dict:
+    v = np.asarray(values, dtype=float)
+    v = v[~np.isnan(v)]
+    n = len(v)
+    lo, hi = bootstrap_ci(v, n_boot, rng)
+    return {
+        "n_sentences": n,
+        "mean": float(v.mean()) if n else np.nan,
+        "ci_low": lo,
+        "ci_high": hi,
+        "median": float(np.median(v)) if n else np.nan,
+        "share_negative": float((v <= NEG_THRESHOLD).mean()) if n else np.nan,
+        "share_positive": float((v >= POS_THRESHOLD).mean()) if n else np.nan,
+        "small_sample": n < SMALL_N,
+    }
+
+
+def _column(voice: str) -> str:
+    if voice not in VOICES:
+        raise ValueError(f"voice={voice!r}: use one of {sorted(VOICES)} ('all' = whole sentences)")
+    return VOICES[voice]
+
+
+def _select_parts(df: pd.DataFrame, parts: Iterable[str] | None) -> pd.DataFrame:
+    if parts is None:
+        return df
+    parts = [parts] if isinstance(parts, str) else list(parts)
+    bad = sorted(set(parts) - {"title", "lede", "body"})
+    if bad:
+        raise ValueError(f"parts={bad}: use any of 'title', 'lede', 'body'")
+    return df[df["part"].isin(parts)]
+
+
+def _translated(story: Story) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for outlet, grp in story.articles.groupby("outlet"):
+        langs = sorted({x for x in grp["translated_from"] if isinstance(x, str) and x})
+        out[outlet] = ",".join(langs) or None
+    return out
+
+
+def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0,
+                parts: Iterable[str] | None = None) -> pd.DataFrame:
+    """Tone per outlet: the distribution of sentence compound scores, summarised.
+
+    ``voice``: ``'all'`` (whole sentences), ``'narration'`` (the text outside quotes, sentences that
+    are all quote left out) or ``'quote'`` (quoted parts only). ``parts`` restricts to title/lede/
+    body (default: all). One row per outlet in ``story.outlets`` order with ``n_sentences``,
+    ``mean``, ``ci_low``/``ci_high`` (bootstrap 95%, ``n_boot`` resamples of the outlet's sentences),
+    ``median``, ``share_negative`` (compound <= -0.05), ``share_positive`` (>= 0.05),
+    ``small_sample`` (n < 10) and ``translated_from``.
+    """
+    col = _column(voice)
+    df = _select_parts(sentence_tone(story), parts)
+    tr = _translated(story)
+    rows = []
+    for outlet in story.outlets:
+        vals = df.loc[df["outlet"] == outlet, col].to_numpy(dtype=float)
+        rows.append({"outlet": outlet, "voice": voice,
+                     **_summary(vals, n_boot, _rng(seed, outlet)), "translated_from": tr.get(outlet)})
+    return pd.DataFrame(rows)
+
+
+# ----------------------------------------------------------------------------------------------
+# actors
+
+
+def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
+    """One case-insensitive pattern matching every form of every actor, and the (actor, form) of
+    each of its groups (group i+1 is entry i).
+
+    Forms are tried longest first, so at any position the longest form wins ("ChatGPT-maker" is
+    OpenAI, not ChatGPT; "Azure OpenAI Service" is not an OpenAI mention). A form that begins or
+    ends with a letter or digit only matches at a word boundary, so "GPT" never matches inside
+    "ChatGPT" and "Lark" not inside "Larkin"; CJK forms match anywhere (Chinese has no spaces).
+    Spaces inside a form match any run of white space.
+    """
+    entries: list[tuple[str, str]] = []
+    for a in actors:
+        for f in a.forms:
+            if f.strip():
+                entries.append((a.name, f))
+    entries.sort(key=lambda e: (-len(e[1]), e[1].casefold()))
+
+    def bounded(form: str) -> str:
+        body = r"\s+".join(re.escape(w) for w in form.split())
+        cjk = lambda ch: ord(ch) >= 0x2E80  # noqa: E731
+        left = r"(?<!\w)" if re.match(r"\w", form[0]) and not cjk(form[0]) else ""
+        right = r"(?!\w)" if re.match(r"\w", form[-1]) and not cjk(form[-1]) else ""
+        return f"{left}({body}){right}"
+
+    if not entries:
+        return re.compile(r"(?!x)x"), []
+    return re.compile("|".join(bounded(f) for _, f in entries), re.IGNORECASE), entries
+
+
+def actor_mentions(story: Story) -> pd.DataFrame:
+    """Drill-down: one row per mention of an actor in a sentence (any of ``actor.forms``).
+
+    Columns: sent_id, article_id, outlet, part, actor, form (the form from story.yaml that matched),
+    matched (as written in the text), start, end (character offsets in the sentence), in_quote,
+    compound (the sentence's), text.
+    """
+    rx, entries = actor_regex(story.actors)
+    st = sentence_tone(story)
+    rows = []
+    for r in st.itertuples(index=False):
+        for m in rx.finditer(r.text):
+            actor, form = entries[m.lastindex - 1]
+            in_quote = any(a <= m.start() and m.end() <= b for a, b in r.quote_spans)
+            rows.append({"sent_id": r.sent_id, "article_id": r.article_id, "outlet": r.outlet, "part": r.part,
+                         "actor": actor, "form": form, "matched": m.group(0), "start": m.start(), "end": m.end(),
+                         "in_quote": in_quote, "compound": r.compound, "text": r.text})
+    cols = ["sent_id", "article_id", "outlet", "part", "actor", "form", "matched", "start", "end", "in_quote",
+            "compound", "text"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Tone of the sentences that mention each actor, per outlet.
+
+    A sentence counts once for an actor however many times it names it (by any form, see
+    :func:`actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
+    the sentiment is about. ``voice`` picks which score is summarised (``'narration'`` drops
+    sentences that are all quote). One row per outlet x actor (every combination, n = 0 included,
+    in ``story.outlets`` and story.yaml order): outlet, actor, n_sentences, n_mentions, mean,
+    ci_low, ci_high, median, share_negative, share_positive, small_sample. Drill down with
+    :func:`actor_mentions`.
+    """
+    col = _column(voice)
+    st = sentence_tone(story).set_index("sent_id")
+    men = actor_mentions(story)
+    n_mentions = men.groupby(["outlet", "actor"]).size()
+    sent_sets = men.drop_duplicates(["sent_id", "actor"]).groupby(["outlet", "actor"])["sent_id"].apply(list)
+    rows = []
+    for outlet in story.outlets:
+        for a in story.actors:
+            ids = sent_sets.get((outlet, a.name), [])
+            vals = st.loc[ids, col].to_numpy(dtype=float) if len(ids) else np.array([])
+            rows.append({"outlet": outlet, "actor": a.name, "voice": voice,
+                         "n_mentions": int(n_mentions.get((outlet, a.name), 0)),
+                         **_summary(vals, n_boot, _rng(seed, outlet, a.name))})
+    df = pd.DataFrame(rows)
+    return df[["outlet", "actor", "voice", "n_sentences", "n_mentions", "mean", "ci_low", "ci_high", "median",
+               "share_negative", "share_positive", "small_sample"]]
+
+
+# ----------------------------------------------------------------------------------------------
+# arc and extremes
+
+
+def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Mean compound per outlet along the article: body sentences (lede included, title excluded)
+    binned by ``position`` (0 = first sentence, 1 = last) into ``bins`` equal bins.
+
+    One row per outlet x bin (empty bins kept with n = 0): outlet, bin (0-based), bin_start,
+    bin_end, bin_mid, n_sentences, mean, ci_low, ci_high, small_sample. With one article per outlet
+    a bin holds only a few sentences: read ``n`` and the interval, not the line alone.
+    """
+    if not isinstance(bins, (int, np.integer)) or bins < 1:
+        raise ValueError(f"bins={bins!r}: give a whole number >= 1")
+    col = _column(voice)
+    st = sentence_tone(story)
+    st = st[st["position"].notna()].copy()
+    st["bin"] = np.minimum((st["position"] * bins).astype(int), bins - 1)
+    rows = []
+    for outlet in story.outlets:
+        sub = st[st["outlet"] == outlet]
+        for b in range(bins):
+            s = _summary(sub.loc[sub["bin"] == b, col].to_numpy(dtype=float), n_boot, _rng(seed, outlet, str(b)))
+            rows.append({"outlet": outlet, "bin": b, "bin_start": b / bins, "bin_end": (b + 1) / bins,
+                         "bin_mid": (b + 0.5) / bins, "n_sentences": s["n_sentences"], "mean": s["mean"],
+                         "ci_low": s["ci_low"], "ci_high": s["ci_high"], "small_sample": s["small_sample"]})
+    return pd.DataFrame(rows)
+
+
+def extremes(story: Story, n: int = 3, voice: str = "all") -> pd.DataFrame:
+    """Drill-down: each outlet's ``n`` most negative and ``n`` most positive sentences.
+
+    Only sentences past VADER's thresholds qualify (compound <= -0.05 for 'most negative', >= 0.05
+    for 'most positive'), so an outlet with fewer such sentences shows fewer rows. Ties are broken by
+    sentence order. Columns: outlet, kind, rank (1 = most extreme), sent_id, article_id, part,
+    position, voice, score (the chosen voice's compound), compound, narration_compound,
+    quote_compound, text.
+    """
+    col = _column(voice)
+    st = sentence_tone(story)
+    st = st[st[col].notna()].assign(score=lambda d: d[col])
+    frames = []
+    for outlet in story.outlets:
+        sub = st[st["outlet"] == outlet]
+        neg = sub[sub["score"] <= NEG_THRESHOLD].sort_values(["score", "sent_id"], kind="mergesort").head(n)
+        pos = sub[sub["score"] >= POS_THRESHOLD].sort_values(["score", "sent_id"], ascending=[False, True],
+                                                             kind="mergesort").head(n)
+        for kind, d in (("most negative", neg), ("most positive", pos)):
+            frames.append(d.assign(kind=kind, rank=np.arange(1, len(d) + 1)))
+    cols = ["outlet", "kind", "rank", "sent_id", "article_id", "part", "position", "voice", "score", "compound",
+            "narration_compound", "quote_compound", "text"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    out["voice"] = out["voice"].astype(str)
+    return out[cols]

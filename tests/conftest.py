@@ -1,0 +1,24 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from presslens import paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini-story"
+BUNDLED = paths.resolve(paths.DEFAULT_STORY)
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A writable copy of the fixture story (tests may break it)."""
+    dest = tmp_path / "mini-story"
+    shutil.copytree(MINI, dest)
+    return dest
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Each test session caches processed text in its own folder, never in the checkout's .cache."""
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
