@@ -3,7 +3,6 @@
 Expected scores are VADER's own output on the same strings (the analyser is the reference); the
 sentence splits, voices, counts and means are checked by hand.
 """
-import textwrap
 
 import numpy as np
 import pandas as pd
