@@ -1,0 +1,167 @@
+"""Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
+:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+the same colour in every notebook."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from . import plots, readability, tone
+from .corpus import Story
+
+
+def _label(story: Story, outlet: str) -> str:
+    return readability.caveat_label(outlet, story)
+
+
+def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str):
+    im = ax.imshow(table.values.astype(float), cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), table.columns, rotation=35, ha="right")
+    ax.set_yticks(range(table.shape[0]), table.index)
+    for i in range(table.shape[0]):
+        for j in range(table.shape[1]):
+            v = table.iat[i, j]
+            if pd.isna(v):
+                ax.text(j, i, "·", ha="center", va="center", color="0.6")
+                continue
+            extra = f"\nn={int(counts.iat[i, j])}" if counts is not None else ""
+            dark = abs(v - (vmin + vmax) / 2) > 0.35 * (vmax - vmin)
+            ax.text(j, i, format(v, fmt) + extra, ha="center", va="center", fontsize=7.5,
+                    color="white" if dark else "black")
+    ax.spines[:].set_visible(False)
+    return im
+
+
+# ----------------------------------------------------------------------------------------------
+# tone
+
+
+def tone_by_outlet(story: Story, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+    """Left: every sentence's VADER compound per outlet (the distribution). Right: mean with a 95%
+    bootstrap interval for the outlet's own narration and for the quoted material, apart."""
+    plots.use_style()
+    st_ = tone.sentence_tone(story)
+    colors = plots.outlet_colors(story.outlets)
+    outlets = [o for o in story.outlets if o in set(st_["outlet"])]
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
+    rng = np.random.default_rng(seed)
+    for i, o in enumerate(outlets):
+        v = st_.loc[st_["outlet"] == o, "compound"].to_numpy()
+        jitter = rng.uniform(-0.18, 0.18, len(v))
+        a1.scatter(v, i + jitter, s=14, color=colors[o], alpha=0.6, lw=0)
+        a1.plot([np.median(v)] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
+    a1.axvline(0, color="0.7", lw=0.8)
+    for x in (-0.05, 0.05):
+        a1.axvline(x, color="0.85", lw=0.6, ls=":")
+    a1.set_yticks(range(len(outlets)), [_label(story, o) for o in outlets])
+    a1.set_ylim(len(outlets) - 0.5, -0.5)
+    a1.set_xlim(-1, 1)
+    a1.set_xlabel("VADER compound per sentence (bar: median)")
+    a1.set_title("Every sentence")
+    rows = []
+    for voice, marker, dy in (("narration", "o", -0.12), ("quote", "s", 0.12)):
+        t = tone.outlet_tone(story, voice=voice, n_boot=n_boot, seed=seed)
+        for r in t.itertuples():
+            if r.outlet not in outlets:
+                continue
+            i = outlets.index(r.outlet)
+            rows.append(r._asdict())
+            if r.n_sentences == 0:
+                continue
+            a2.errorbar(r.mean, i + dy, xerr=[[r.mean - r.ci_low], [r.ci_high - r.mean]], fmt=marker,
+                        color=colors[r.outlet], mfc=colors[r.outlet] if voice == "narration" else "white",
+                        capsize=2, label=voice if i == 0 else None)
+            a2.text(1.01, i + dy, f"n={r.n_sentences}", transform=a2.get_yaxis_transform(), fontsize=7,
+                    va="center", ha="left", color="0.4")
+    a2.axvline(0, color="0.7", lw=0.8)
+    a2.set_xlabel("mean compound, 95% bootstrap interval")
+    a2.set_title("Narration (●) vs quoted material (□)")
+    fig.text(0.01, -0.02, "† machine-translated: VADER scores the translation. Quotes: the words inside "
+             "quotation marks of each sentence; narration: the rest.", fontsize=8, color="0.35")
+    fig.tight_layout()
+    data = pd.DataFrame(rows).drop(columns=["Index"], errors="ignore")
+    return fig, data
+
+
+def tone_by_actor(story: Story, min_outlets: int = 2, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+    """Mean tone of the sentences that mention each actor (by any alias or rendering), per outlet;
+    actors mentioned by at least ``min_outlets`` outlets. Cells show the mean and the number of sentences."""
+    plots.use_style()
+    t = tone.actor_tone(story, n_boot=n_boot, seed=seed)
+    t = t[t["n_sentences"] > 0]
+    spread = t.groupby("actor")["outlet"].nunique()
+    keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
+    t = t[t["actor"].isin(keep)]
+    outlets = [o for o in story.outlets if o in set(t["outlet"])]
+    mean = t.pivot(index="outlet", columns="actor", values="mean").reindex(index=outlets, columns=keep)
+    n = t.pivot(index="outlet", columns="actor", values="n_sentences").reindex(index=outlets, columns=keep)
+    mean.index = [_label(story, o) for o in mean.index]
+    fig, ax = plt.subplots(figsize=(1.1 * len(keep) + 3, 0.6 * len(outlets) + 1.8))
+    im = _heatmap(ax, mean, n, "RdBu", -0.6, 0.6, "+.2f")
+    fig.colorbar(im, ax=ax, shrink=0.8, label="mean VADER compound")
+    ax.set_title("Tone of the sentences that mention each actor")
+    fig.tight_layout()
+    return fig, t.reset_index(drop=True)
+
+
+def tone_arc(story: Story, bins: int = 5, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+    """Mean tone by position in the article (lede to end), one line per outlet."""
+    plots.use_style()
+    t = tone.tone_arc(story, bins=bins, n_boot=n_boot, seed=seed)
+    colors = plots.outlet_colors(story.outlets)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for o in [o for o in story.outlets if o in set(t["outlet"])]:
+        d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
+        ax.plot(d["bin_mid"], d["mean"], marker="o", color=colors[o], label=_label(story, o))
+    ax.axhline(0, color="0.7", lw=0.8)
+    ax.set_xticks([0.1, 0.3, 0.5, 0.7, 0.9], ["lede", "", "middle", "", "end"])
+    ax.set_ylabel("mean VADER compound")
+    ax.set_title(f"Tone arc: mean compound in {bins} slices of each article")
+    ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1, 0.5))
+    fig.tight_layout()
+    return fig, t
+
+
+# ----------------------------------------------------------------------------------------------
+# readability
+
+
+READABILITY_PANELS = [
+    ("consensus_grade", "Consensus grade (textstat)", "US school grade"),
+    ("flesch_reading_ease", "Flesch reading ease", "higher = easier"),
+    ("sentence_len_mean", "Mean sentence length", "words (bar: ± 1 sd)"),
+    ("mtld", "Lexical diversity (MTLD)", "higher = more varied"),
+]
+
+
+def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
+    """Four readability measures per article; machine-translated articles hatched and marked †."""
+    plots.use_style()
+    r = readability.readability(story)
+    colors = plots.outlet_colors(story.outlets)
+    order = {o: i for i, o in enumerate(story.outlets)}
+    r = r.sort_values(["outlet"], key=lambda s: s.map(order)).reset_index(drop=True)
+    labels = [_label(story, o) for o in r["outlet"]]
+    fig, axes = plt.subplots(1, len(READABILITY_PANELS), figsize=(14, 0.5 * len(r) + 2), sharey=True)
+    for ax, (col, title, unit) in zip(axes, READABILITY_PANELS):
+        vals = r[col].astype(float)
+        bars = ax.barh(range(len(r)), vals, color=[colors[o] for o in r["outlet"]],
+                       xerr=r["sentence_len_std"] if col == "sentence_len_mean" else None, error_kw={"lw": 0.8})
+        for b, tr in zip(bars, r["translated_from"]):
+            if isinstance(tr, str) and tr:
+                b.set_hatch("//")
+                b.set_alpha(0.6)
+        for i, v in enumerate(vals):
+            ax.text(v, i, f" {v:.1f}", va="center", fontsize=8)
+        ax.set_title(title)
+        ax.set_xlabel(unit)
+        reach = vals + (r["sentence_len_std"] if col == "sentence_len_mean" else 0)
+        ax.set_xlim(0, max(reach.max() * 1.2, 1))
+    axes[0].set_yticks(range(len(r)), labels)
+    axes[0].set_ylim(len(r) - 0.5, -0.5)
+    caveats = sorted(set(c for c in r["caveat"] if c))
+    if caveats:
+        fig.text(0.01, -0.03, "† " + " ".join(caveats), fontsize=8, color="0.35")
+    fig.tight_layout()
+    return fig, r
