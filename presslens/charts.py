@@ -15,8 +15,14 @@ def _label(story: Story, outlet: str) -> str:
     return readability.caveat_label(outlet, story)
 
 
-def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str):
-    im = ax.imshow(table.values.astype(float), cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str,
+             diverging: bool = True, mask: pd.DataFrame | None = None):
+    """Annotated heatmap; cells where ``mask`` is True are greyed (shown, but not coloured: too few words)."""
+    values = table.values.astype(float)
+    shown = np.where(mask.values, np.nan, values) if mask is not None else values
+    cm = plt.get_cmap(cmap).copy()
+    cm.set_bad("#eeeeee")
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap=cm, vmin=vmin, vmax=vmax, aspect="auto")
     ax.set_xticks(range(table.shape[1]), table.columns, rotation=35, ha="right")
     ax.set_yticks(range(table.shape[0]), table.index)
     for i in range(table.shape[0]):
@@ -26,9 +32,13 @@ def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vm
                 ax.text(j, i, "·", ha="center", va="center", color="0.6")
                 continue
             extra = f"\nn={int(counts.iat[i, j])}" if counts is not None else ""
-            dark = abs(v - (vmin + vmax) / 2) > 0.35 * (vmax - vmin)
+            masked = mask is not None and bool(mask.iat[i, j])
+            if diverging:
+                dark = abs(v - (vmin + vmax) / 2) > 0.35 * (vmax - vmin)
+            else:
+                dark = v > vmin + 0.6 * (vmax - vmin)
             ax.text(j, i, format(v, fmt) + extra, ha="center", va="center", fontsize=7.5,
-                    color="white" if dark else "black")
+                    color="0.55" if masked else ("white" if dark and not masked else "black"))
     ax.spines[:].set_visible(False)
     return im
 
@@ -165,3 +175,68 @@ def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
         fig.text(0.01, -0.03, "† " + " ".join(caveats), fontsize=8, color="0.35")
     fig.tight_layout()
     return fig, r
+
+
+# ----------------------------------------------------------------------------------------------
+# word choice
+
+
+def wordchoice_heatmap(story: Story, lex=None, n_boot: int = 1000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+    """Framing-lexicon categories by outlet, hits per 1,000 words: the outlet's own narration (left)
+    and the words inside quotation marks (right), on one colour scale. Cells give the rate and hits."""
+    from . import lexicon as lexmod
+
+    plots.use_style()
+    lex = lex or lexmod.lexicon_for(story)
+    r = lexmod.rates(story, lex, n_boot=n_boot, seed=seed)
+    r = r[r["voice"].isin(["narration", "quote"])]
+    labels = dict(zip(r["category"], r["label"]))
+    cats = [c for c in lex.names]
+    outlets = [o for o in story.outlets if o in set(r["outlet"])]
+    vmax = float(np.nanmax(r.loc[~r["few_words"], "rate_per_1000"].to_numpy())) if (~r["few_words"]).any() else 1.0
+    fig, axes = plt.subplots(1, 2, figsize=(15, 0.55 * len(outlets) + 2.6), sharey=True)
+    for ax, voice, title in ((axes[0], "narration", "The outlet's own narration"),
+                             (axes[1], "quote", "Inside quotation marks (the speakers' words)")):
+        d = r[r["voice"] == voice]
+        rate = d.pivot(index="outlet", columns="category", values="rate_per_1000").reindex(index=outlets, columns=cats)
+        hits = d.pivot(index="outlet", columns="category", values="hits").reindex(index=outlets, columns=cats)
+        few = d.pivot(index="outlet", columns="category", values="few_words").reindex(index=outlets, columns=cats)
+        rate.columns = [labels[c] for c in cats]
+        rate.index = [_label(story, o) for o in outlets]
+        im = _heatmap(ax, rate.round(1), hits, "Blues", 0, vmax, ".1f", diverging=False, mask=few.fillna(True).astype(bool))
+        ax.set_title(title)
+    fig.colorbar(im, ax=axes, shrink=0.8, label="hits per 1,000 words (n = hits)")
+    fig.text(0.01, -0.26, "·: no words in that voice. Grey cells rest on fewer than "
+             f"{lexmod.MIN_WORDS} words (few_words in the CSV): read the hits, not the rate. † machine-translated.",
+             fontsize=8, color="0.35")
+    return fig, r.reset_index(drop=True)
+
+
+def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str = "narration") -> tuple[plt.Figure, pd.DataFrame]:
+    """The words each outlet uses most over the rest of the corpus (log-odds with informative
+    Dirichlet prior, z-scores), one panel per outlet, with the counts behind each score."""
+    from . import keyness
+
+    plots.use_style()
+    k = keyness.keyness(story, min_count=min_count, voice=voice)
+    t = keyness.top(k, n=n)
+    outlets = [o for o in story.outlets if o in set(t["outlet"])]
+    colors = plots.outlet_colors(story.outlets)
+    cols = min(3, max(1, len(outlets)))
+    rows_ = int(np.ceil(len(outlets) / cols))
+    fig, axes = plt.subplots(rows_, cols, figsize=(4.3 * cols, 0.28 * n * rows_ + 1.2 * rows_), squeeze=False)
+    for ax in axes.flat[len(outlets):]:
+        ax.set_visible(False)
+    for ax, o in zip(axes.flat, outlets):
+        d = t[t["outlet"] == o]
+        ax.barh(range(len(d)), d["z"], color=colors[o])
+        ax.set_yticks(range(len(d)), [f"{w} ({a}/{b})" for w, a, b in zip(d["term"], d["count_outlet"], d["count_rest"])],
+                      fontsize=8)
+        ax.set_ylim(len(d) - 0.5, -0.5)
+        ax.axvline(1.96, color="0.6", lw=0.8, ls=":")
+        ax.set_title(_label(story, o), fontsize=10)
+        ax.set_xlabel("z", fontsize=8)
+    fig.suptitle(f"Most distinctive words per outlet ({voice}; label: word (outlet count / rest count); "
+                 f"dotted: z = 1.96)", x=0.01, ha="left", fontsize=10)
+    fig.tight_layout()
+    return fig, t.reset_index(drop=True)
