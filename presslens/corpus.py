@@ -390,7 +390,8 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
 
     lex = data.get("lexicon")
     if lex is not None and not isinstance(lex, dict):
-        problems.append(Problem(rel, "lexicon", "must be a mapping of category: [terms]", "see data/lexicons/ for the format"))
+        problems.append(Problem(rel, "lexicon", "must be a mapping of category overrides",
+                                "write e.g. lexicon: {secrecy_concealment: {add: [hush-hush], remove: [secret*]}} (see data/lexicons/framing.yaml)"))
     elif lex:
         out["lexicon"] = lex
     return out

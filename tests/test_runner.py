@@ -13,7 +13,8 @@ from .conftest import MINI
 
 NOTEBOOKS = [p.name for p in runner.notebook_list()]
 # every figure each notebook must write (PNG + SVG + the CSV of its data)
-EXPECTED_FIGURES = {"corpus-overview"}
+EXPECTED_FIGURES = {"corpus-overview", "wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
+                    "tone-arc", "readability"}
 
 
 def figure_bytes(folder):
@@ -34,6 +35,7 @@ def test_every_notebook_runs_and_writes_its_figures(first_run):
     for nb in NOTEBOOKS:
         assert (rep / nb).is_file() and (rep / nb).with_suffix(".html").is_file()
     figs = out / "figures" / "mini-story"
+    assert {p.stem for p in figs.iterdir()} == EXPECTED_FIGURES
     for name in EXPECTED_FIGURES:
         for ext in ("png", "svg", "csv"):
             assert (figs / f"{name}.{ext}").stat().st_size > 0, f"{name}.{ext}"
