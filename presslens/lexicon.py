@@ -813,3 +813,11 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
             items.append((sid, a, b, inq))
     out = pd.DataFrame(_kwic_rows(story, items, window), columns=KWIC_COLUMNS)
     return _order_by_outlet(out, story, [])
+
+
+def kwic_terms(story: Story, terms: str | list[str], window: int = 6) -> pd.DataFrame:
+    """KWIC for several terms at once (a notebook's ``focus_terms``), with a ``term`` column first."""
+    terms = [terms] if isinstance(terms, str) else list(terms)
+    parts = [kwic(story, t, window=window).assign(term=t) for t in terms]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["term"])
+    return out[["term"] + [c for c in out.columns if c != "term"]]

@@ -198,3 +198,10 @@ def readability(story: Story) -> pd.DataFrame:
     """
     p = _text.process(story)
     return readability_table(story.articles, p.clean_text, p.sentences, p.tokens)
+
+
+def longest_sentences(story: Story, n: int = 15) -> pd.DataFrame:
+    """The drill-down behind the sentence-length figures: the ``n`` longest sentences (headline excluded)."""
+    s = _text.sentences(story)
+    s = s[s["part"] != "title"].sort_values(["n_words", "sent_id"], ascending=[False, True])
+    return s[["outlet", "article_id", "part", "sent_idx", "n_words", "text"]].head(n).reset_index(drop=True)

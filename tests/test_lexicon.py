@@ -377,3 +377,16 @@ def test_kwic_hits_drill_down(story):
     k = lx.kwic_hits(story, hits[hits["category"] == "secrecy_concealment"])
     assert len(k) == (hits["category"] == "secrecy_concealment").sum()
     assert set(k["term"]) == {"secret*", "whitewash*", "conceal*", "desensitiz*"}
+
+
+def test_kwic_terms_stacks_focus_terms_in_order():
+    from presslens import load_story
+    from presslens.lexicon import kwic_terms
+    from .conftest import BUNDLED
+
+    k = kwic_terms(load_story(BUNDLED), ["cut corners", "whitewash"])
+    assert k.columns[0] == "term"
+    assert k[["term", "outlet", "voice"]].values.tolist() == [
+        ["cut corners", "en.5iter.com", "quote"],
+        ["whitewash", "Hindustan Times", "quote"], ["whitewash", "en.5iter.com", "narration"],
+        ["whitewash", "New York Post", "quote"]]

@@ -111,3 +111,14 @@ def test_readability_never_downloads(story, monkeypatch):
     out = readability.readability(story)
     assert out["flesch_reading_ease"].notna().all()
     assert np.isfinite(out["mtld"]).all()
+
+
+def test_longest_sentences_drill_down():
+    from presslens import load_story
+    from presslens.readability import longest_sentences
+    from .conftest import BUNDLED
+
+    top = longest_sentences(load_story(BUNDLED), n=2)
+    # New York Post, the sentence about ties to the Chinese government: 45 words, then Frank Shaw's quote: 44
+    assert top["n_words"].tolist() == [45, 44] and set(top["outlet"]) == {"New York Post"}
+    assert top["text"].iloc[0].startswith("ByteDance, whose ties to the Chinese government")
