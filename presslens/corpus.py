@@ -122,6 +122,16 @@ class Story:
         order = sorted(first.index, key=lambda o: (pd.isna(first[o]), first[o] if not pd.isna(first[o]) else 0, o.lower()))
         return list(order)
 
+    @property
+    def translations(self) -> dict[str, str]:
+        """Outlets with at least one translated article -> source language code(s), e.g. {'en.5iter.com': 'zh'}."""
+        out: dict[str, str] = {}
+        for outlet, grp in self.articles.groupby("outlet"):
+            langs = sorted({x for x in grp["translated_from"] if isinstance(x, str) and x})
+            if langs:
+                out[outlet] = ",".join(langs)
+        return out
+
     def subset(self, outlets: Iterable[str] | None) -> "Story":
         """The same story restricted to ``outlets`` (None or empty keeps all). Unknown names are an error."""
         if outlets is None:

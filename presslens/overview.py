@@ -72,8 +72,8 @@ def plot_overview(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
     plots.use_style()
     t = article_table(story)
     colors = plots.outlet_colors(story.outlets)
-    order = [o for o in story.outlets if o in set(t["outlet"])]
-    t = t.set_index("outlet").loc[order].reset_index() if t["outlet"].is_unique else t
+    rank = {o: i for i, o in enumerate(story.outlets)}
+    t = t.sort_values("outlet", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     prov = provenance(story)
     sources = sorted(set(prov["credits"]))
     fig, axes = plt.subplots(1, 3, figsize=(13, 0.45 * len(t) + 2.2), sharey=True,

@@ -106,13 +106,8 @@ def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
 
 
 def translated_outlets(story: Story) -> dict[str, str]:
-    """Outlets with at least one translated article -> source language code(s) (e.g. ``{'en.5iter.com': 'zh'}``)."""
-    out: dict[str, str] = {}
-    for outlet, grp in story.articles.groupby("outlet"):
-        langs = sorted({x for x in grp["translated_from"] if isinstance(x, str) and x})
-        if langs:
-            out[outlet] = ",".join(langs)
-    return out
+    """Outlets with at least one translated article -> source language code(s) (see :attr:`Story.translations`)."""
+    return story.translations
 
 
 def caveat_label(outlet: str, story: Story) -> str:

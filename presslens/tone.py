@@ -201,14 +201,6 @@ def _select_parts(df: pd.DataFrame, parts: Iterable[str] | None) -> pd.DataFrame
     return df[df["part"].isin(parts)]
 
 
-def _translated(story: Story) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for outlet, grp in story.articles.groupby("outlet"):
-        langs = sorted({x for x in grp["translated_from"] if isinstance(x, str) and x})
-        out[outlet] = ",".join(langs) or None
-    return out
-
-
 def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0,
                 parts: Iterable[str] | None = None) -> pd.DataFrame:
     """Tone per outlet: the distribution of sentence compound scores, summarised.
@@ -222,7 +214,7 @@ def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int 
     """
     col = _column(voice)
     df = _select_parts(sentence_tone(story), parts)
-    tr = _translated(story)
+    tr = story.translations
     rows = []
     for outlet in story.outlets:
         vals = df.loc[df["outlet"] == outlet, col].to_numpy(dtype=float)
