@@ -6,16 +6,18 @@ STORY  ?= data/stories/bytedance-openai-2023
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lab notebooks bench check clean
+.PHONY: help install lock run test lab notebooks bench check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "  variables: STORY=path/to/story (default $(STORY)), PYTHON=python3"
 
-$(STAMP): pyproject.toml
+# Exact versions come from requirements.lock (made by `make lock`), so the committed notebooks'
+# expected outputs do not drift when a library releases; the package itself installs without deps.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/presslens provision
 	@touch $(STAMP)
 
@@ -27,8 +29,15 @@ run: $(STAMP) ## run every notebook on STORY: reports/SLUG/ and figures/SLUG/
 test: $(STAMP) ## the whole test suite: unit tests, notebooks (nbval), batch runs
 	$(BIN)/python -m pytest
 
-lab: $(STAMP) ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+lock: ## refresh requirements.lock from pyproject.toml (needs the package index)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.5"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --no-header --quiet -o requirements.lock
+	@echo "requirements.lock refreshed: run make test (nbval) before committing it"
+
+lab: $(STAMP) ## open JupyterLab on the notebooks (as root too, e.g. in a container)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
+	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changing the package)
 	$(BIN)/presslens notebooks

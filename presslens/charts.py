@@ -52,7 +52,7 @@ def tone_by_outlet(story: Story, n_boot: int = 2000, seed: int = 0) -> tuple[plt
     bootstrap interval for the outlet's own narration and for the quoted material, apart."""
     plots.use_style()
     st_ = tone.sentence_tone(story)
-    colors = plots.outlet_colors(story.outlets)
+    colors = plots.outlet_colors(story.color_order)
     outlets = [o for o in story.outlets if o in set(st_["outlet"])]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
     rng = np.random.default_rng(seed)
@@ -119,7 +119,7 @@ def tone_arc(story: Story, bins: int = 5, n_boot: int = 2000, seed: int = 0) -> 
     """Mean tone by position in the article (lede to end), one line per outlet."""
     plots.use_style()
     t = tone.tone_arc(story, bins=bins, n_boot=n_boot, seed=seed)
-    colors = plots.outlet_colors(story.outlets)
+    colors = plots.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(8, 4))
     for o in [o for o in story.outlets if o in set(t["outlet"])]:
         d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
@@ -145,34 +145,53 @@ READABILITY_PANELS = [
 ]
 
 
+SHORT_MARK = " ‡"
+
+
 def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
-    """Four readability measures per article; machine-translated articles hatched and marked †."""
+    """Four readability measures per article, one row each (labelled uniquely: outlet, plus a short
+    title or date when an outlet has several). Marks: † translated (hatched bars: the formulas
+    measure the translation), ‡ too short for a stable MTLD. The footnote explains each mark once,
+    one line per mark."""
     plots.use_style()
     r = readability.readability(story)
-    colors = plots.outlet_colors(story.outlets)
+    colors = plots.outlet_colors(story.color_order)
     order = {o: i for i, o in enumerate(story.outlets)}
-    r = r.sort_values(["outlet"], key=lambda s: s.map(order)).reset_index(drop=True)
-    labels = [_label(story, o) for o in r["outlet"]]
+    r = r.sort_values(["outlet"], key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+    names = story.labels
+    translated = r["translated_from"].map(lambda x: isinstance(x, str) and bool(x))
+    short = r["n_words"] < readability.MTLD_MIN_TOKENS
+    labels = [names[a] + (readability.DAGGER if t else "") + (SHORT_MARK if s else "")
+              for a, t, s in zip(r["article_id"], translated, short)]
+    r.insert(2, "label", labels)
     fig, axes = plt.subplots(1, len(READABILITY_PANELS), figsize=(14, 0.5 * len(r) + 2), sharey=True)
     for ax, (col, title, unit) in zip(axes, READABILITY_PANELS):
         vals = r[col].astype(float)
-        bars = ax.barh(range(len(r)), vals, color=[colors[o] for o in r["outlet"]],
-                       xerr=r["sentence_len_std"] if col == "sentence_len_mean" else None, error_kw={"lw": 0.8})
-        for b, tr in zip(bars, r["translated_from"]):
-            if isinstance(tr, str) and tr:
+        bars = ax.barh(range(len(r)), vals.fillna(0), color=[colors[o] for o in r["outlet"]],
+                       xerr=r["sentence_len_std"].fillna(0) if col == "sentence_len_mean" else None, error_kw={"lw": 0.8})
+        for b, tr in zip(bars, translated):
+            if tr:
                 b.set_hatch("//")
                 b.set_alpha(0.6)
         for i, v in enumerate(vals):
-            ax.text(v, i, f" {v:.1f}", va="center", fontsize=8)
+            ax.text(0 if pd.isna(v) else v, i, " n/a" if pd.isna(v) else f" {v:.1f}", va="center", fontsize=8)
         ax.set_title(title)
         ax.set_xlabel(unit)
-        reach = vals + (r["sentence_len_std"] if col == "sentence_len_mean" else 0)
-        ax.set_xlim(0, max(reach.max() * 1.2, 1))
+        reach = vals + (r["sentence_len_std"].fillna(0) if col == "sentence_len_mean" else 0)
+        top = reach.max() if reach.notna().any() else 1
+        ax.set_xlim(min(0, vals.min() * 1.2) if vals.notna().any() else 0, max(top * 1.2, 1))
     axes[0].set_yticks(range(len(r)), labels)
     axes[0].set_ylim(len(r) - 0.5, -0.5)
-    caveats = sorted(set(c for c in r["caveat"] if c))
-    if caveats:
-        fig.text(0.01, -0.03, "† " + " ".join(caveats), fontsize=8, color="0.35")
+    notes = []
+    langs = sorted({x for x, t in zip(r["translated_from"], translated) if t})
+    if langs:
+        notes.append(f"† translated (from {', '.join(langs)}): the formulas measure the translation, possibly "
+                     f"machine-made, not the original writing.")
+    if short.any():
+        notes.append(f"‡ fewer than {readability.MTLD_MIN_TOKENS} words: MTLD (and every formula) is unstable "
+                     f"on so short a text (n_words in the CSV).")
+    if notes:
+        fig.text(0.01, -0.02 - 0.03 * (len(notes) - 1), "\n".join(notes), fontsize=8, color="0.35", va="top")
     fig.tight_layout()
     return fig, r
 
@@ -221,7 +240,7 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
     k = keyness.keyness(story, min_count=min_count, voice=voice)
     t = keyness.top(k, n=n)
     outlets = [o for o in story.outlets if o in set(t["outlet"])]
-    colors = plots.outlet_colors(story.outlets)
+    colors = plots.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))
     rows_ = int(np.ceil(len(outlets) / cols))
     fig, axes = plt.subplots(rows_, cols, figsize=(4.3 * cols, 0.28 * n * rows_ + 1.2 * rows_), squeeze=False)

@@ -7,6 +7,7 @@ deep inside a notebook.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
@@ -34,6 +35,7 @@ ARTICLE_FIELDS = {
 REQUIRED_ARTICLE_FIELDS = ("outlet",)
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
+    "furniture", "intended_duplicates",
 }
 ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
 RENDERING_FIELDS = {"form", "kind", "note"}
@@ -113,6 +115,14 @@ class Story:
     boilerplate: list[dict] = field(default_factory=list)
     lexicon: dict = field(default_factory=dict)
     language: str = "en"
+    furniture: Any = None  # story.yaml `furniture`: None (built-in list), False, or {disable, add}
+    intended_duplicates: tuple = ()  # pairs of article ids the story says are not duplicate captures
+    all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
+
+    @property
+    def color_order(self) -> list[str]:
+        """The outlet order colours are assigned by: the whole story's, whatever subset this is."""
+        return list(self.all_outlets) or self.outlets
 
     @property
     def outlets(self) -> list[str]:
@@ -151,9 +161,42 @@ class Story:
                 problems.append(Problem("parameter outlets", "outlets", f"unknown outlet {o!r}",
                                         f"{hint}use one of {known}, or None for all"))
             raise StoryError(problems, self.slug)
-        arts = self.articles[self.articles["outlet"].isin(wanted)].reset_index(drop=True)
-        return Story(self.slug, self.path, self.title, self.question, arts, self.actors, self.speakers,
-                     self.claims, self.boilerplate, self.lexicon, self.language)
+        return self._with(self.articles[self.articles["outlet"].isin(wanted)])
+
+    def select(self, ids: Iterable[str]) -> "Story":
+        """The same story restricted to the articles whose ids are given (order kept)."""
+        keep = set(ids)
+        return self._with(self.articles[self.articles["id"].isin(keep)])
+
+    def _with(self, articles: pd.DataFrame) -> "Story":
+        return dataclasses.replace(self, articles=articles.reset_index(drop=True))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """A unique, readable label per article id, for rows of per-article tables and figures: the
+        outlet alone when it has one article, else the outlet plus the date or a short title (and the
+        id when those still collide)."""
+        a = self.articles
+        counts = a["outlet"].value_counts()
+        out: dict[str, str] = {}
+        for r in a.itertuples(index=False):
+            if counts[r.outlet] == 1:
+                out[r.id] = r.outlet
+                continue
+            bits = []
+            if isinstance(r.title, str) and r.title.strip():
+                t = r.title.strip()
+                bits.append(t if len(t) <= 28 else t[:27].rstrip() + "…")
+            elif not pd.isna(r.published):
+                bits.append(r.published.strftime("%Y-%m-%d"))
+            else:
+                bits.append(r.id)
+            out[r.id] = f"{r.outlet} · {bits[0]}"
+        seen = pd.Series(out).value_counts()
+        for aid, lab in list(out.items()):
+            if seen[lab] > 1:
+                out[aid] = f"{lab} ({aid})"
+        return out
 
     @property
     def fingerprint(self) -> str:
@@ -260,7 +303,7 @@ def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]
 
 def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
-                 "boilerplate": [], "lexicon": {}}
+                 "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": ()}
     if data is None:
         problems.append(Problem(rel, "", "is empty", "describe the story: title, question, actors, claims (see `presslens new`)"))
         return out
@@ -398,6 +441,16 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
             out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or ""})
 
+    _parse_furniture(data.get("furniture"), rel, problems, out)
+    pairs = data.get("intended_duplicates") or []
+    ok_pairs = isinstance(pairs, list) and all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p) for p in pairs)
+    if not ok_pairs:
+        problems.append(Problem(rel, "intended_duplicates", "must be a list of pairs of article ids",
+                                "write e.g. intended_duplicates: [[nyp-print, nyp-web]] (ids are the file names without .md)"))
+    else:
+        out["intended_duplicates"] = tuple(tuple(sorted(p)) for p in pairs)
+
     lex = data.get("lexicon")
     if lex is not None and not isinstance(lex, dict):
         problems.append(Problem(rel, "lexicon", "must be a mapping of category overrides",
@@ -405,6 +458,48 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     elif lex:
         out["lexicon"] = lex
     return out
+
+
+def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -> None:
+    """``furniture:`` is absent/true (the built-in list), false (none), or {disable: [...], add: [...]}
+    (not ``off``: YAML reads a bare ``off`` as the boolean false)."""
+    from . import furniture
+
+    if value is None or value is True or value is False:
+        out["furniture"] = value if value is False else None
+        return
+    fix = ("write furniture: {disable: [advertisement, byline-line], add: [{pattern: 'REGEX', kind: audio, note: ...}]} "
+           "or furniture: false")
+    if not isinstance(value, dict):
+        problems.append(Problem(rel, "furniture", "must be true, false or a mapping with disable and add", fix))
+        return
+    for key in value:
+        if key not in ("disable", "add"):
+            problems.append(Problem(rel, f"furniture.{key}", "unknown field", _suggest(str(key), {"disable", "add"})))
+    ids = furniture.rule_ids()
+    known = set(ids) | set(ids.values())
+    off = _str_list(value.get("disable"))
+    if off is None:
+        problems.append(Problem(rel, "furniture.disable", "must be a list of rule ids or kinds", fix))
+        off = []
+    for name in off:
+        if name not in known:
+            problems.append(Problem(rel, "furniture.disable", f"{name!r} is neither a furniture rule id nor a kind",
+                                    _suggest(name, known)))
+    add = value.get("add") or []
+    if not isinstance(add, list):
+        problems.append(Problem(rel, "furniture.add", "must be a list of rules", fix))
+        add = []
+    good = []
+    for i, r in enumerate(add):
+        if isinstance(r, str):
+            r = {"pattern": r}
+        if not isinstance(r, dict) or "pattern" not in r:
+            problems.append(Problem(rel, f"furniture.add[{i}]", "needs a pattern", "write '- pattern: REGEX' with kind and note"))
+            continue
+        if _check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
+            good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note")})
+    out["furniture"] = {"disable": off, "add": good}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -511,7 +606,6 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         problems.append(Problem(f"{slug}/articles/", "", f"holds no .md article{hint}", "add one .md file per article"))
     rows = []
     seen_ids: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
     for f in files:
         rel = f"{slug}/articles/{f.name}"
         key = f.stem.casefold()
@@ -523,12 +617,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         row = _parse_article(f, rel, problems)
         if row is None:
             continue
-        digest = hashlib.sha256(row["text"].strip().encode()).hexdigest()
-        if digest in seen_text:
-            problems.append(Problem(rel, "text", f"same text as articles/{seen_text[digest]}",
-                                    "remove the duplicate capture, or keep both only if they are different articles"))
-        seen_text[digest] = f.name
-        rows.append(row)
+        rows.append(row)  # duplicate captures are screened later (presslens.screen), not refused
     if problems:
         raise StoryError(problems, slug)
     cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
@@ -536,6 +625,9 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     articles = pd.DataFrame(rows, columns=cols)
     articles["published"] = pd.to_datetime(articles["published"])
     articles = articles.sort_values(["published", "outlet", "id"], na_position="last").reset_index(drop=True)
-    return Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
+    story = Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
                  actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
-                 boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"])
+                 boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
+                 furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"])
+    story.all_outlets = tuple(story.outlets)
+    return story

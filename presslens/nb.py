@@ -1,39 +1,147 @@
-"""The one set-up call every notebook makes after its parameters cell."""
+"""The one set-up call every notebook makes after its parameters cell.
+
+:func:`setup` checks every parameter up front (each error names the parameter, the value given and
+an example that works), loads and validates the story, restricts it to the outlets asked for, and
+screens it (:mod:`presslens.screen`): ``ctx.story`` holds the articles the measures use and
+``ctx.left_out`` those left out, with the reason, which the notebook prints.
+
+List and dict parameters arrive in several shapes and all are accepted: a real list (the
+parameters cell, ``papermill -y``, ``presslens run -p``), or its text (``papermill -p outlets
+"['New York Post']"`` passes the string), or one bare name (``-p outlets ticker.tv``).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ast
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
 
 import pandas as pd
+import yaml
 
 from . import paths, plots
 from .corpus import Problem, Story, StoryError, load_story
 
 
+def _literal(value: Any) -> Any:
+    """A parameter given as text, read as the list, dict or number it spells (Python or YAML syntax);
+    other text is returned as it is."""
+    if not isinstance(value, str):
+        return value
+    s = value.strip()
+    if not s or s[0] not in "[{(-0123456789." and s not in ("None", "null", "True", "False", "true", "false"):
+        return value
+    try:
+        return ast.literal_eval(s)
+    except (ValueError, SyntaxError):
+        pass
+    try:
+        return yaml.safe_load(s)
+    except yaml.YAMLError:
+        return value
+
+
+def _str_list(name: str, value: Any, example: str, allow_none: bool, min_len: int = 0) -> list[str] | None:
+    v = _literal(value)
+    if v is None and allow_none:
+        return None
+    if isinstance(v, str) and v.strip():
+        v = [v.strip()]
+    if isinstance(v, tuple):
+        v = list(v)
+    ok = isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) and len(v) >= min_len
+    if not ok:
+        what = "a list of names" if allow_none else "a non-empty list of terms"
+        raise _bad(name, value, what + (" or None" if allow_none else ""), example)
+    return [x.strip() for x in v]
+
+
+def _int(name: str, value: Any, lo: int, hi: int, example: str) -> int:
+    v = _literal(value)
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+        raise _bad(name, value, f"a whole number from {lo} to {hi:,}", example)
+    return v
+
+
+def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
+    return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
+                               f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
+
+
+# name -> parser(value) for every notebook knob (the parameters cell holds only literals)
+KNOBS: dict[str, Callable[[Any], Any]] = {
+    "focus_terms": lambda v: _str_list("focus_terms", v, '["secretly", "cut corners"]', allow_none=False, min_len=1),
+    "min_count": lambda v: _int("min_count", v, 1, 1_000_000, "3"),
+    "n_terms": lambda v: _int("n_terms", v, 1, 200, "8"),
+    "n_boot": lambda v: _int("n_boot", v, 100, 100_000, "1000"),
+    "seed": lambda v: _int("seed", v, 0, 2**32 - 1, "0"),
+    "arc_bins": lambda v: _int("arc_bins", v, 2, 50, "5"),
+}
+
+
 @dataclass
 class Context:
-    story: Story
+    story: Story  # the articles the measures use (outlet subset, screened)
+    full: Story  # every article of the outlet subset, left-out ones included (the corpus overview)
     figures: Path  # FIGURES_ROOT/SLUG
     colors: dict[str, str]
+    left_out: pd.DataFrame = field(default_factory=pd.DataFrame)
+    params: SimpleNamespace = field(default_factory=SimpleNamespace)
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
         """Save a figure with its data through :func:`presslens.plots.save`; returns a line to print."""
         plots.save(fig, data, name, self.figures)
         return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
 
+    def left_out_summary(self) -> str:
+        """What this notebook's measures leave out, and why: one line per article (the table is ``ctx.left_out``)."""
+        n_all, n = len(self.full.articles), len(self.left_out)
+        if not n:
+            return f"All {n_all} article(s) are measured: none is in another language or a duplicate capture."
+        lines = [f"Measured: {n_all - n} of {n_all} articles. Left out ({n}), and why:"]
+        lines += [f"  - {r.file} ({r.outlet}): {r.reason}" for r in self.left_out.itertuples(index=False)]
+        return "\n".join(lines)
 
-def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None) -> Context:
-    """Check the notebook's parameters, load the story (validated) and apply the figure style."""
+
+def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:
+    """Check the notebook's parameters, load the story (validated), restrict it to ``outlets``, screen
+    it, and apply the figure style. ``knobs`` are the notebook's own parameters (see ``KNOBS``);
+    their checked values are ``ctx.params.NAME``."""
+    from . import screen
+
     problems = []
     if not isinstance(story, (str, Path)) or not str(story).strip():
         problems.append(Problem("parameter story", "story", f"{story!r} is not a path", 'give the story folder, e.g. "data/stories/bytedance-openai-2023"'))
     if not isinstance(figures_dir, (str, Path)) or not str(figures_dir).strip():
         problems.append(Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r} is not a path", 'give a folder, e.g. "figures"'))
-    if outlets is not None and not (isinstance(outlets, str) or (isinstance(outlets, (list, tuple)) and all(isinstance(o, str) for o in outlets))):
-        problems.append(Problem("parameter outlets", "outlets", f"{outlets!r} is not a list of outlet names", 'use None for all, or e.g. ["New York Post", "ticker.tv"]'))
+    parsed = {}
+    try:
+        outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
+    except StoryError as exc:
+        problems.extend(exc.problems)
+    for name, value in knobs.items():
+        if name not in KNOBS:
+            problems.append(Problem(f"parameter {name}", name, "is not a parameter presslens knows",
+                                    f"use one of {sorted(KNOBS)}"))
+            continue
+        try:
+            parsed[name] = KNOBS[name](value)
+        except StoryError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise StoryError(problems)
-    full = load_story(story)
-    st = full.subset(outlets)
+    whole = load_story(story)
+    full = whole.subset(outlets)
+    kept, left_out = screen.analysed(full)
+    if kept.articles.empty:
+        reasons = "; ".join(f"{r.file}: {r.reason}" for r in left_out.itertuples(index=False))
+        raise StoryError([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
+                                  f"no article is left to measure ({reasons})",
+                                  "choose outlets with articles in the story's language, or set the story's "
+                                  "language in story.yaml")], whole.slug)
     plots.use_style()
-    return Context(st, plots.figures_dir(figures_dir, st.slug), plots.outlet_colors(full.outlets))
+    return Context(kept, full, plots.figures_dir(figures_dir, whole.slug), plots.outlet_colors(whole.outlets),
+                   left_out, SimpleNamespace(**parsed))

@@ -9,8 +9,15 @@ from .corpus import Story
 
 
 def article_table(story: Story) -> pd.DataFrame:
-    """One row per article: outlet, date, words, sentences, language, translation, declared sources,
-    and how many lines or fragments the cleaner removed (see :func:`removed_table` for which)."""
+    """One row per article: outlet, date, words, sentences, language (declared, detected with its
+    probability), translation, declared sources, how many lines or fragments the cleaner removed
+    (see :func:`removed_table` for which), and whether the measures use it (``measured``; the reason
+    when not is in :func:`screening`'s ``left_out``)."""
+    from . import screen
+
+    sc = screen.screen(story)
+    lang = sc.languages.set_index("article_id")
+    gone = set(sc.left_out["article_id"])
     p = text.process(story)
     s = p.sentences[p.sentences["part"] != "title"]
     words = s.groupby("article_id")["n_words"].sum()
@@ -26,12 +33,23 @@ def article_table(story: Story) -> pd.DataFrame:
         "sentences": a["id"].map(sents).fillna(0).astype(int),
         "quoted_share": (a["id"].map(quoted).fillna(0) / a["id"].map(words).clip(lower=1)).round(3),
         "language": a["language"].fillna("unknown"),
+        "detected": a["id"].map(lang["detected"]).fillna("—"),
+        "confidence": a["id"].map(lang["confidence"]).round(2),
         "translated_from": a["translated_from"].fillna("—"),
         "derived_from": a["derived_from"].map(lambda d: ", ".join(d) if d else "—"),
         "has_title": a["title"].map(lambda t: isinstance(t, str) and bool(t)),
         "removed_by_cleaner": a["id"].map(rem).fillna(0).astype(int),
+        "measured": ~a["id"].isin(gone),
     })
     return out.reset_index(drop=True)
+
+
+def screening(story: Story):
+    """The language and duplicate screening (:func:`presslens.screen.screen`): ``.languages``,
+    ``.duplicates``, ``.left_out`` and ``.warnings``."""
+    from . import screen
+
+    return screen.screen(story)
 
 
 def removed_table(story: Story) -> pd.DataFrame:
@@ -57,6 +75,7 @@ def summary(story: Story) -> dict:
         "sentences": int(t["sentences"].sum()),
         "undated": int(story.articles["published"].isna().sum()),
         "translated": int((t["translated_from"] != "—").sum()),
+        "left_out_of_measures": int((~t["measured"]).sum()),
         "first": dated.min().strftime("%Y-%m-%d") if len(dated) else "unknown",
         "last": dated.max().strftime("%Y-%m-%d") if len(dated) else "unknown",
     }
@@ -71,15 +90,15 @@ def plot_overview(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
     narration and quoted words, and which source each outlet credits. Returns (figure, data)."""
     plots.use_style()
     t = article_table(story)
-    colors = plots.outlet_colors(story.outlets)
+    colors = plots.outlet_colors(story.color_order)
     rank = {o: i for i, o in enumerate(story.outlets)}
     t = t.sort_values("outlet", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     prov = provenance(story)
     sources = sorted(set(prov["credits"]))
     fig, axes = plt.subplots(1, 3, figsize=(13, 0.45 * len(t) + 2.2), sharey=True,
                              gridspec_kw={"width_ratios": [1.3, 1.2, 0.5 + 0.35 * max(1, len(sources))]})
-    labels = [f"{r.outlet} · {r.article_id[:8]}" if (t["outlet"] == r.outlet).sum() > 1 else r.outlet
-              for r in t.itertuples()]
+    names = story.labels
+    labels = [names[a] + ("" if m else " ✕") for a, m in zip(t["article_id"], t["measured"])]
     y = range(len(t))
 
     ax = axes[0]
@@ -131,5 +150,9 @@ def plot_overview(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
         ax.text(0, (len(t) - 1) / 2, "no article\ncredits a source", ha="center", va="center", fontsize=8)
     fig.suptitle(f"{story.title}: the corpus", x=0.01, ha="left", fontsize=11)
     fig.tight_layout()
-    data = t[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "translated_from", "derived_from"]]
+    if (~t["measured"]).any():
+        fig.text(0.01, -0.01, "✕ left out of the measures (another language or a duplicate capture): see the "
+                 "screening tables.", fontsize=8, color="0.35", va="top")
+    data = t[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "language", "detected",
+              "translated_from", "derived_from", "measured"]]
     return fig, data

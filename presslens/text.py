@@ -13,6 +13,7 @@ story's input hashes and this module's source, so every notebook of a run reuses
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import furniture, paths
 from .corpus import Story
 
 # ----------------------------------------------------------------------------------------------
@@ -35,21 +36,30 @@ def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(QUOTE_NORMALISE)).strip().casefold()
 
 
-def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
-    """Remove boilerplate from ``text`` line by line.
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str, flags: int) -> re.Pattern:
+    return re.compile(pattern, flags)
 
-    ``rules`` are ``{"pattern", "note"}`` dicts; each pattern is searched in every line (``^`` and
-    ``$`` anchor at the line) and what it matches is cut. A line left blank by a cut is dropped, and
-    so is a line that repeats the headline. Returns (clean text, removals), where each removal is
-    ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
+
+def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
+    """Remove what is not the article from ``text``, line by line.
+
+    First :func:`presslens.furniture.hygiene` (invisible characters, HTML left in the capture,
+    markdown link syntax). Then ``rules`` (``{"pattern", "note"}`` dicts with optional ``flags``:
+    the story's boilerplate, then the web furniture list): each pattern is searched in every line
+    (``^`` and ``$`` anchor at the line) and what it matches is cut. A line left blank by a cut is
+    dropped, and so is a line that repeats the headline. Returns (clean text, removals), where each
+    removal is ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
     """
-    compiled = [(re.compile(r["pattern"]), r.get("note") or r["pattern"]) for r in rules]
+    text, removed = furniture.hygiene(text)
+    compiled = [(_compiled(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"]) for r in rules]
     title_norm = _norm_line(title) if title else None
     kept: list[str] = []
-    removed: list[dict] = []
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
         for rx, note in compiled:
+            if not new.strip():
+                break
             m = rx.search(new)
             if m and m.group(0):
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
@@ -60,6 +70,7 @@ def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[di
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue
         kept.append(new.rstrip())
+    removed.sort(key=lambda r: r["line"])
     return "\n".join(kept).strip("\n"), removed
 
 
@@ -229,9 +240,13 @@ TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 def tokenize(s: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``s`` as (lower-cased token, start, end); possessive 's is dropped, apostrophes
-    normalised to ', hyphenated compounds and dotted acronyms (u.s) kept whole."""
+    normalised to ', hyphenated compounds and dotted acronyms (u.s) kept whole. URLs and e-mail
+    addresses are not words: nothing inside them becomes a token."""
     out = []
+    skip = [m.span() for m in furniture.URL.finditer(s)] if ("://" in s or "www." in s or "@" in s) else []
     for m in TOKEN.finditer(s):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
         tok = m.group(0).replace("’", "'")
         end = m.end()
         if tok.lower().endswith("'s") and len(tok) > 2:
@@ -251,25 +266,59 @@ class Processed:
     tokens: pd.DataFrame
     removed: pd.DataFrame
     clean_text: dict[str, str]
+    languages: pd.DataFrame  # article_id, detected, confidence, n_words (see detect_language)
+
+
+PROSE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+
+
+def is_prose(par: str) -> bool:
+    """A paragraph of article prose: at least ``PROSE_MIN_WORDS`` words and a sentence end. The lede
+    is the first such paragraph, so a dek, a dateline or furniture the lists missed is never the lede."""
+    return len(TOKEN.findall(par)) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(par))
+
+
+LANGID_MIN_WORDS = 20  # below this a detection is reported but never trusted
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(s: str) -> tuple[str | None, float]:
+    """(ISO 639-1 code, probability) from py3langid's calibrated model; (None, 0.0) for text with
+    fewer than ``LANGID_MIN_WORDS`` words, where the model's answer means little."""
+    if len(TOKEN.findall(s)) < LANGID_MIN_WORDS:
+        return None, 0.0
+    lang, p = _identifier().classify(s)
+    return lang, round(float(p), 4)
 
 
 def _process(story: Story) -> Processed:
-    sent_rows, tok_rows, rem_rows = [], [], []
+    sent_rows, tok_rows, rem_rows, lang_rows = [], [], [], []
     clean_text: dict[str, str] = {}
     sid = 0
+    rules = list(story.boilerplate) + furniture.rules_for(story.furniture)
     for art in story.articles.itertuples(index=False):
         title = art.title if isinstance(art.title, str) and art.title else None
-        body, removed = clean(art.text, title, story.boilerplate)
+        if title:
+            title = furniture.INVISIBLE.sub("", title)
+        body, removed = clean(art.text, title, rules)
         clean_text[art.id] = body
         for r in removed:
             rem_rows.append({"article_id": art.id, "outlet": art.outlet, **r})
-        pars = ([(title, "title")] if title else []) + [(p, None) for p in paragraphs(body)]
-        body_par = 0
+        body_pars = paragraphs(body)
+        lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
+        lang_rows.append({"article_id": art.id, "detected": lang, "confidence": conf,
+                          "n_words": sum(len(TOKEN.findall(p)) for p in body_pars)})
+        lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
+        pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
+                                                         for i, p in enumerate(body_pars)]
         art_sents = []
         for p_idx, (par, kind) in enumerate(pars):
-            if kind is None:
-                kind = "lede" if body_par == 0 else "body"
-                body_par += 1
             q = quote_spans(par)
             for s, e in split_sentences(par, q):
                 spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
@@ -302,7 +351,8 @@ def _process(story: Story) -> Processed:
     tokens = pd.DataFrame(tok_rows, columns=["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end",
                                              "in_quote", "part"])
     removed = pd.DataFrame(rem_rows, columns=["article_id", "outlet", "line", "removed", "rule"])
-    return Processed(sentences, tokens, removed, clean_text)
+    languages = pd.DataFrame(lang_rows, columns=["article_id", "detected", "confidence", "n_words"])
+    return Processed(sentences, tokens, removed, clean_text, languages)
 
 
 def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -316,7 +366,9 @@ def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return re.sub(r"\s+", " ", joined).strip()
 
 
-_SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+_SOURCE_HASH = hashlib.sha256(b"".join(
+    Path(f).read_bytes() for f in (__file__, furniture.__file__, Path(furniture.__file__).parent / "data" / "furniture.yaml")
+)).hexdigest()[:12]
 _MEMORY: dict[str, Processed] = {}
 
 

@@ -1,0 +1,256 @@
+"""Real captures in: web furniture, text hygiene, language screening, duplicates, labels, parameters.
+
+The fixture story tests/fixtures/web-captures was written for these tests in the shape of real
+captures (it is not the bundled story): every expectation below was checked by reading its files."""
+import shutil
+
+import pandas as pd
+import pytest
+
+from presslens import furniture, load_story, nb, screen, text
+from presslens.corpus import StoryError
+from presslens.text import clean, tokenize
+
+from .conftest import FIXTURES, MINI
+
+WEB = FIXTURES / "web-captures"
+
+
+@pytest.fixture
+def web(tmp_path):
+    dest = tmp_path / "web-captures"
+    shutil.copytree(WEB, dest)
+    return dest
+
+
+def rules():
+    return furniture.rules_for(None)
+
+
+# ----------------------------------------------------------------------------------------------
+# furniture and hygiene
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("ADVERTISEMENT", "advertisement"),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Skip to main content", "navigation"),
+    ("Home > Tech > AI", "navigation"),
+    ("News / Technology / Companies", "navigation"),
+    ("Share this article", "share"),
+    ("Follow us on Twitter for the latest updates", "share"),
+    ("Sign up for our tech newsletter", "newsletter"),
+    ("Start your free trial", "paywall"),
+    ("Subscribe to a plan", "paywall"),
+    ("We may earn a commission when you buy through links on our site.", "disclaimer"),
+    ("Photo: Getty Images", "photo"),
+    ("Illustration by Alex Castro / The Verge", "photo"),
+    ("A woman uses a phone in Rome. (Reuters)", "photo"),
+    ("By Maria Rossi | March 31, 2023 10:15 AM", "byline"),
+    ("Updated: Dec 19, 2023 10:58 AM IST", "timestamp"),
+    ("December 19, 2023", "timestamp"),
+    ("} ?>", "code"),
+    ("-", "code"),
+    ("Read more: How Europe regulates AI", "link"),
+    ("https://example.com/story?utm_source=x", "link"),
+    ("21°C Rome", "widget"),
+])
+def test_furniture_lines_are_removed_and_reported(line, kind):
+    body, removed = clean(f"The regulator acted on Friday, officials said.\n{line}\nIt was the first such order.", None, rules())
+    assert body == "The regulator acted on Friday, officials said.\nIt was the first such order."
+    assert len(removed) == 1 and removed[0]["line"] == 2
+    assert removed[0]["rule"].startswith(f"furniture ({kind})")
+
+
+@pytest.mark.parametrize("prose", [
+    "By Tuesday, the company had stopped using the service.",
+    "The advertisement ran in three newspapers, the regulator said.",
+    "Readers can sign up for the newsletter, the company said in a statement.",
+    "Share prices fell 3% after the announcement.",
+    "Home > is a word the company used in its filing, critics noted.",
+    "Photographs of the office were published by the regulator on Friday.",
+])
+def test_article_prose_is_never_taken_for_furniture(prose):
+    body, removed = clean(prose, None, rules())
+    assert body == prose and removed == []
+
+
+def test_story_can_switch_furniture_off_and_add_its_own(web):
+    y = web / "story.yaml"
+    y.write_text(y.read_text() + "furniture:\n  disable: [advertisement, share]\n  add:\n    - {pattern: '^Listen to this article$', kind: audio}\n")
+    st = load_story(web)
+    body, removed = clean("Intro sentence here.\nADVERTISEMENT\nShare\nListen to this article", None,
+                          furniture.rules_for(st.furniture))
+    assert body == "Intro sentence here.\nADVERTISEMENT\nShare"
+    assert [r["rule"] for r in removed] == ["furniture (audio): ^Listen to this article$"]
+    y.write_text(y.read_text().replace("disable: [advertisement, share]", "disable: [advertisment]"))
+    with pytest.raises(StoryError) as e:
+        load_story(web)
+    assert "furniture.disable" in str(e.value) and "'advertisement'" in str(e.value)
+
+
+def test_invisible_characters_and_soft_hyphens_do_not_hide_words():
+    body, _ = clean("Byte\u200bDance sec\u00adretly used GPT.", None, [])
+    assert body == "ByteDance secretly used GPT."
+
+
+def test_html_left_in_a_capture_is_removed_and_reported():
+    raw = 'Intro line.\n<script type="x">\nvar secretly = 1;\n</script>\n<p>The <b>watchdog</b> acted.</p>\nEnd &amp; more.'
+    body, removed = clean(raw, None, [])
+    assert text.paragraphs(body) == ["Intro line.", "The watchdog acted.", "End & more."]
+    assert [(r["line"], r["rule"]) for r in removed] == [(2, "html: script, style or comment block"), (5, "html: tags")]
+    assert "secretly" not in body
+
+
+def test_markdown_links_keep_their_text_and_images_go():
+    body, removed = clean("The [Verge reported](https://theverge.com/x) it. ![logo](a.png)", None, rules())
+    assert body == "The Verge reported it."
+    assert {r["rule"].split(":")[0] for r in removed} == {"markdown link syntax (its text is kept)", "furniture (image)"}
+
+
+def test_urls_and_emails_never_become_tokens():
+    toks = [t for t, _, _ in tokenize("See https://x.com/a?utm_source=tw and www.example.org/p or mail press@openai.com now")]
+    assert toks == ["see", "and", "or", "mail", "now"]
+
+
+def test_lede_is_the_first_prose_paragraph():
+    st = load_story(WEB)
+    s = text.sentences(st)
+    lede = s[(s["article_id"] == "courier-a") & (s["part"] == "lede")]["text"].tolist()
+    assert lede == ["Italy's data protection authority on Friday ordered OpenAI to stop processing Italians' data, "
+                    "in effect blocking ChatGPT in the country while it secretly investigates a breach."]
+
+
+def test_web_capture_furniture_is_reported_line_by_line():
+    st = load_story(WEB)
+    rem = text.removed(st)
+    a = rem[rem["article_id"] == "courier-a"]
+    assert a["line"].tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16]
+    w = rem[rem["article_id"] == "wire-daily"]
+    assert w["rule"].tolist() == ["site slogan", "html: tags", "html: script, style or comment block",
+                                  "furniture (disclaimer): affiliate disclaimer"]
+    toks = set(text.tokens(st)["token"])
+    assert not toks & {"advertisement", "utm", "https", "p", "div", "var", "share", "skip"}
+    # the invisible characters no longer hide the words
+    wd = text.tokens(st)
+    assert {"openai", "secretly"} <= set(wd[wd["article_id"] == "wire-daily"]["token"])
+
+
+# ----------------------------------------------------------------------------------------------
+# language and duplicates
+
+
+def test_french_article_labelled_en_is_detected_and_left_out():
+    sc = screen.screen(load_story(WEB))
+    fr = sc.languages.set_index("article_id").loc["le-quotidien"]
+    assert (fr["declared"], fr["detected"], fr["language"], bool(fr["in_language"])) == ("en", "fr", "fr", False)
+    assert fr["confidence"] >= 0.9
+    lo = sc.left_out.set_index("article_id")
+    assert "not in the story's language (en): detected as fr" in lo.loc["le-quotidien", "reason"]
+    assert any(w.file.endswith("le-quotidien.md") and w.field == "language" for w in sc.warnings)
+
+
+def test_declared_other_language_is_left_out_even_when_short(web):
+    p = web / "articles" / "le-quotidien.md"
+    p.write_text(p.read_text().replace("language: en", "language: fr"))
+    sc = screen.screen(load_story(web))
+    assert "declared" not in sc.languages.set_index("article_id").loc["le-quotidien", "note"]
+    assert "le-quotidien" in set(sc.left_out["article_id"])
+
+
+def test_same_url_twice_keeps_the_longer_capture_and_names_both_files():
+    sc = screen.screen(load_story(WEB))
+    d = sc.duplicates
+    same = d[d["kind"] == "same URL"].iloc[0]
+    assert {same["article_a"], same["article_b"]} == {"courier-a", "courier-a-recapture"}
+    assert same["detail"] == "thecourier.example/tech/italy-blocks-chatgpt"
+    lo = sc.left_out.set_index("article_id")
+    assert lo.loc["courier-a-recapture", "reason"].startswith("duplicate capture of articles/courier-a.md")
+    assert "courier-a" not in lo.index
+
+
+def test_near_identical_text_across_outlets_is_reported_and_both_kept():
+    sc = screen.screen(load_story(WEB))
+    near = sc.duplicates[sc.duplicates["kind"] == "near-identical text"]
+    assert near[["article_a", "article_b"]].values.tolist() == [["metro-post", "wire-daily"]]
+    assert near["detail"].iat[0] == "100% of wire-daily's 5-grams are in metro-post"
+    assert not {"metro-post", "wire-daily"} & set(sc.left_out["article_id"])
+    msgs = [str(w) for w in sc.warnings if w.field == "duplicate"]
+    assert any("metro-post.md" in m and "wire-daily.md" in m for m in msgs)
+
+
+def test_identical_text_in_one_outlet_is_a_duplicate(mini):
+    (mini / "articles" / "copy.md").write_text((mini / "articles" / "wire.md").read_text())
+    sc = screen.screen(load_story(mini))
+    d = sc.duplicates
+    assert d[["article_a", "article_b", "kind"]].values.tolist() == [["copy", "wire", "identical text"]]
+    assert sc.left_out["article_id"].tolist() == ["wire"]  # same length: the first id is kept
+
+
+def test_a_pair_marked_intended_is_neither_warned_nor_left_out(web):
+    y = web / "story.yaml"
+    y.write_text(y.read_text() + "intended_duplicates: [[courier-a-recapture, courier-a]]\n")
+    sc = screen.screen(load_story(web))
+    assert "courier-a-recapture" not in set(sc.left_out["article_id"])
+    assert not any("courier-a" in w.file and w.field == "duplicate" for w in sc.warnings)
+
+
+def test_url_normalisation():
+    n = screen.normalise_url
+    assert n("https://www.Example.com/a/b/?utm_source=x&id=3#top") == n("http://example.com/a/b?id=3") == "example.com/a/b?id=3"
+    assert n(None) is None and n("") is None
+
+
+def test_bundled_story_has_nothing_left_out():
+    from .conftest import BUNDLED
+    sc = screen.screen(load_story(BUNDLED))
+    assert sc.left_out.empty and sc.duplicates.empty
+    assert set(sc.languages["language"]) == {"en"}
+
+
+# ----------------------------------------------------------------------------------------------
+# labels and parameters
+
+
+def test_labels_are_unique_per_article():
+    st = load_story(WEB)
+    labels = st.labels
+    assert len(set(labels.values())) == len(labels)
+    assert labels["wire-daily"] == "Wire Daily"
+    assert labels["courier-b"] == "The Courier · OpenAI restores ChatGPT acc…"
+    assert labels["courier-a"] == "The Courier · Italy blocks ChatGPT over p… (courier-a)"
+
+
+@pytest.mark.parametrize("given", [["Wire Daily"], "['Wire Daily']", '["Wire Daily"]', "Wire Daily", "[Wire Daily]"])
+def test_outlets_parameter_in_every_shape(given, tmp_path):
+    ctx = nb.setup(str(WEB), str(tmp_path), given)
+    assert ctx.story.outlets == ["Wire Daily"]
+
+
+def test_knob_parameters_parse_and_fail_clearly(tmp_path):
+    ctx = nb.setup(str(MINI), str(tmp_path), None, focus_terms='["a", "b c"]', min_count="3", n_boot=1000, seed="0")
+    assert (ctx.params.focus_terms, ctx.params.min_count, ctx.params.n_boot, ctx.params.seed) == (["a", "b c"], 3, 1000, 0)
+    for bad, name in ((dict(focus_terms="[]"), "focus_terms"), (dict(n_boot="many"), "n_boot"),
+                      (dict(seed="abc"), "seed"), (dict(n_terms=0), "n_terms"), (dict(min_count=2.5), "min_count")):
+        with pytest.raises(StoryError) as e:
+            nb.setup(str(MINI), str(tmp_path), None, **bad)
+        assert f"parameter {name}" in str(e.value) and "use e.g." in str(e.value)
+
+
+def test_setup_leaves_out_and_says_why(tmp_path):
+    ctx = nb.setup(str(WEB), str(tmp_path))
+    assert sorted(ctx.story.articles["id"]) == ["courier-a", "courier-b", "metro-post", "wire-daily"]
+    assert len(ctx.full.articles) == 6
+    s = ctx.left_out_summary()
+    assert s.startswith("Measured: 4 of 6 articles. Left out (2), and why:")
+    assert "articles/le-quotidien.md (Le Quotidien): not in the story's language" in s
+    # colours stay those of the whole story
+    assert ctx.colors == {o: c for o, c in ctx.colors.items()}
+    assert ctx.story.color_order == load_story(WEB).outlets
+
+
+def test_only_left_out_articles_is_a_clear_error(tmp_path):
+    with pytest.raises(StoryError) as e:
+        nb.setup(str(WEB), str(tmp_path), ["Le Quotidien"])
+    assert "no article is left to measure" in str(e.value) and "le-quotidien.md" in str(e.value)
