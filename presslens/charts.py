@@ -173,8 +173,9 @@ def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
             if tr:
                 b.set_hatch("//")
                 b.set_alpha(0.6)
-        for i, v in enumerate(vals):
-            ax.text(0 if pd.isna(v) else v, i, " n/a" if pd.isna(v) else f" {v:.1f}", va="center", fontsize=8)
+        at = vals + (r["sentence_len_std"].fillna(0) if col == "sentence_len_mean" else 0)
+        for i, (v, x) in enumerate(zip(vals, at)):
+            ax.text(0 if pd.isna(v) else x, i, " n/a" if pd.isna(v) else f" {v:.1f}", va="center", fontsize=8)
         ax.set_title(title)
         ax.set_xlabel(unit)
         reach = vals + (r["sentence_len_std"].fillna(0) if col == "sentence_len_mean" else 0)

@@ -1,0 +1,74 @@
+"""Notebooks on real-capture stories, run as a user runs them (papermill), checked through their outputs."""
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from presslens import paths, runner
+
+from .conftest import BUNDLED, FIXTURES
+
+WEB = FIXTURES / "web-captures"
+
+
+def outputs_text(nb_path):
+    nb = json.loads(nb_path.read_text())
+    out = []
+    for c in nb["cells"]:
+        for o in c.get("outputs", []):
+            t = o.get("text") or o.get("data", {}).get("text/plain") or ""
+            out.append("".join(t))
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def web_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("webrun")
+    runner.run(WEB, notebooks=["01", "02", "03"], figures=out / "figures", reports=out / "reports", log=lambda s: None)
+    return out
+
+
+@pytest.mark.parametrize("nb", ["01-word-choice.ipynb", "02-tone.ipynb", "03-readability.ipynb"])
+def test_measures_list_what_they_left_out(web_run, nb):
+    txt = outputs_text(web_run / "reports" / "web-captures" / nb)
+    assert "Measured: 4 of 6 articles. Left out (2), and why:" in txt
+    assert "articles/le-quotidien.md (Le Quotidien): not in the story's language (en): detected as fr" in txt
+    assert "articles/courier-a-recapture.md (The Courier): duplicate capture of articles/courier-a.md" in txt
+
+
+def test_left_out_articles_are_absent_from_every_figure_csv(web_run):
+    figs = web_run / "figures" / "web-captures"
+    csvs = sorted(figs.glob("*.csv"))
+    assert {p.stem for p in csvs} == {"wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
+                                      "tone-arc", "readability"}
+    for p in csvs:
+        raw = p.read_text()
+        assert "Le Quotidien" not in raw and "le-quotidien" not in raw, p.name
+        assert "courier-a-recapture" not in raw, p.name
+    r = pd.read_csv(figs / "readability.csv")
+    assert sorted(r["article_id"]) == ["courier-a", "courier-b", "metro-post", "wire-daily"]
+    assert r["label"].is_unique
+
+
+def papermill(nb, out, *args):
+    return subprocess.run([sys.executable, "-m", "papermill", str(paths.NOTEBOOKS_DIR / nb), str(out), "--cwd",
+                           str(paths.NOTEBOOKS_DIR), *args], capture_output=True, text=True)
+
+
+def test_papermill_list_parameters_as_strings(tmp_path):
+    out = tmp_path / "00.ipynb"
+    r = papermill("00-corpus.ipynb", out, "-p", "outlets", "['New York Post']", "-p", "figures_dir", str(tmp_path))
+    assert r.returncode == 0, r.stderr[-2000:]
+    csv = pd.read_csv(tmp_path / BUNDLED.name / "corpus-overview.csv")
+    assert csv["outlet"].tolist() == ["New York Post"]
+    out = tmp_path / "01.ipynb"
+    r = papermill("01-word-choice.ipynb", out, "-p", "focus_terms", '["Beanbao", "desensitization"]',
+                  "-p", "figures_dir", str(tmp_path))
+    assert r.returncode == 0, r.stderr[-2000:]
+    nb = json.loads(out.read_text())
+    kwic = [c for c in nb["cells"] if "kwic_terms" in "".join(c["source"])][0]
+    table = pd.read_html(io.StringIO("".join(kwic["outputs"][0]["data"]["text/html"])))[0]
+    assert set(table["term"]) == {"Beanbao", "desensitization"}
