@@ -149,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     except StoryError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -51,7 +51,16 @@ def outlet_colors(outlets: list[str]) -> dict[str, str]:
 
 
 def figures_dir(figures: str | Path, slug: str) -> Path:
-    """``figures/SLUG`` for a figures root given relative to the repo root (or absolute)."""
+    """``figures/SLUG`` for a figures root given relative to the repo root (or absolute).
+
+    Inside a batch run (``presslens run``) the environment variable ``PRESSLENS_FIGURES_STAGING``
+    names the run's staging folder: figures go to ``STAGING/SLUG`` and are moved to ``figures/SLUG``
+    only when every notebook has succeeded, while the notebook's ``figures_dir`` parameter still
+    records the folder the user asked for.
+    """
+    staging = os.environ.get("PRESSLENS_FIGURES_STAGING")
+    if staging:
+        return Path(staging) / slug
     return paths.resolve(figures) / slug
 
 

@@ -3,16 +3,29 @@
 Every notebook runs with the same parameters into a staging folder (executed notebook + HTML +
 figures). Only when all of them succeed are the results moved into ``reports/SLUG/`` and
 ``figures/SLUG/``; a failure names the notebook, the cell and the error, exits non-zero and leaves
-the previous run's outputs as they were. A manifest (parameters, versions, input hashes, durations)
-is written next to the reports.
+the previous run's outputs as they were.
+
+The notebooks and the manifest record the story and the figures folder as the user gave them,
+relative to the repo root; the kernels learn the staging folder from ``PRESSLENS_FIGURES_STAGING``
+(see :func:`presslens.plots.figures_dir`). Kernel and library output goes to a log per notebook in
+the staging folder, so the terminal shows only presslens's progress lines; a failure quotes the
+log's last lines when they say more than the error itself.
+
+``manifest.json`` describes every report in the folder: a record per notebook (parameters, duration,
+time, input fingerprint, versions, figures written). A run of some notebooks (``-n``) keeps the
+earlier records of the others and marks them ``stale`` when they were made from other inputs.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import json
+import logging
 import os
 import platform
 import shutil
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -68,26 +81,123 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _execute_one(nb: str, out_dir: str, params: dict, cwd: str) -> tuple[str, float, str | None]:
-    """Run one notebook with papermill and export HTML. Returns (name, seconds, error or None)."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+STAGING_ENV = "PRESSLENS_FIGURES_STAGING"  # read by plots.figures_dir: where a batch run stages figures
+QUIET_LOGGERS = ["papermill", "nbclient", "jupyter_client", "traitlets", "nbconvert", "asyncio"]
+# kernel chatter that says nothing about why a notebook failed
+_NOISE = ("Kernel is running over TCP without encryption",)
 
+
+def _rel(path: str | Path) -> str:
+    """``path`` relative to the repo root (``data/stories/x``, ``../elsewhere/story``), as the notebooks
+    resolve it; never a machine path (unless on another drive, where no relative path exists)."""
+    try:
+        return Path(os.path.relpath(Path(path), paths.REPO_ROOT)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@contextlib.contextmanager
+def _output_to(log_file: Path):
+    """Send this process's file descriptors 1 and 2, and the notebook machinery's loggers, to
+    ``log_file`` (a kernel started meanwhile inherits them); restore everything afterwards."""
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    stream = open(log_file, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("[%(name)s] %(levelname)s | %(message)s"))
+    loggers = {name: logging.getLogger(name) for name in QUIET_LOGGERS}
+    before = {name: (lg.handlers[:], lg.propagate, lg.level) for name, lg in loggers.items()}
+    try:
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        for lg in loggers.values():
+            lg.handlers, lg.propagate = [handler], False
+            if lg.level == logging.NOTSET or lg.level > logging.WARNING:
+                lg.setLevel(logging.WARNING)
+        yield
+    finally:
+        for name, (handlers, propagate, level) in before.items():
+            lg = loggers[name]
+            lg.handlers, lg.propagate = handlers, propagate
+            lg.setLevel(level)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for f in (*saved, fd):
+            os.close(f)
+        stream.close()
+
+
+def _log_tail(log_file: Path, lines: int = 8) -> str:
+    """The last lines of a notebook's kernel log worth showing (known noise left out), or ''."""
+    try:
+        text = log_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    kept = [ln.rstrip() for ln in text.splitlines() if ln.strip() and not any(n in ln for n in _NOISE)]
+    return "\n".join(f"      {ln}" for ln in kept[-lines:])
+
+
+def _execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: str, log_file: str,
+                 recorded_output: str) -> tuple[str, float, str | None]:
+    """Run one notebook with papermill and export HTML. Returns (name, seconds, error or None).
+
+    Runs in a worker process. The kernel's and the libraries' output goes to ``log_file``, never to
+    the terminal; figures go to ``figures_staging`` (passed to the kernel in ``PRESSLENS_FIGURES_STAGING``,
+    so the notebook's ``figures_dir`` parameter can say what the user asked for). The executed
+    notebook records ``recorded_output`` (its final place, relative to the repo root) as its path.
+    """
     name = Path(nb).name
     out = Path(out_dir) / name
+    log = Path(log_file)
     t0 = time.perf_counter()
+    before = os.environ.get(STAGING_ENV)
+    os.environ[STAGING_ENV] = figures_staging
     try:
-        pm.execute_notebook(nb, str(out), parameters=params, kernel_name="python3", progress_bar=False,
-                            log_output=False, cwd=cwd)
-    except PapermillExecutionError as exc:
-        src = exc.source.strip().splitlines()
-        first = src[0] if src else ""
-        return name, time.perf_counter() - t0, (
-            f"{name}: cell {exc.exec_count} failed ({first[:80]!r}...)\n    {exc.ename}: {exc.evalue}")
-    except Exception as exc:  # kernel died, bad notebook file, ...
-        return name, time.perf_counter() - t0, f"{name}: {type(exc).__name__}: {exc}"
-    _export_html(out)
-    return name, time.perf_counter() - t0, None
+        with _output_to(log):
+            import papermill as pm
+            from papermill.exceptions import PapermillExecutionError
+
+            try:
+                pm.execute_notebook(nb, str(out), parameters=params, kernel_name="python3", progress_bar=False,
+                                    log_output=False, cwd=cwd)
+            except PapermillExecutionError as exc:
+                src = exc.source.strip().splitlines()
+                first = src[0] if src else ""
+                err = f"{name}: cell {exc.exec_count} failed ({first[:80]!r}...)\n    {exc.ename}: {exc.evalue}"
+            except Exception as exc:  # kernel died, bad notebook file, ...
+                err = f"{name}: {type(exc).__name__}: {exc}"
+            else:
+                err = None
+                _record_paths(out, _rel(nb), recorded_output)
+                _export_html(out)
+    except Exception as exc:  # the HTML export or the log file itself
+        err = f"{name}: {type(exc).__name__}: {exc}"
+    finally:
+        if before is None:
+            os.environ.pop(STAGING_ENV, None)
+        else:
+            os.environ[STAGING_ENV] = before
+    if err:
+        tail = _log_tail(log)
+        if tail:
+            err += f"\n    last lines of the kernel's log:\n{tail}"
+    return name, time.perf_counter() - t0, err
+
+
+def _record_paths(executed: Path, input_path: str, output_path: str) -> None:
+    """Papermill records where it read and wrote the notebook (here: absolute, and the staging
+    folder); record the notebook's and the report's places relative to the repo root instead."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    meta = nb.metadata.get("papermill")
+    if meta is not None:
+        meta["input_path"], meta["output_path"] = input_path, output_path
+        nbformat.write(nb, executed)
 
 
 def _export_html(executed: Path) -> None:
@@ -117,12 +227,49 @@ def _swap_in(staged: Path, final: Path, replace_all: bool) -> None:
                 shutil.move(str(f), str(dest))
 
 
+def _fingerprint(hashes: dict) -> str:
+    """One sha256 for a set of input hashes (``Story.input_hashes()``)."""
+    return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+
+
+def _files(folder: Path, pattern: str = "*") -> set[str]:
+    """Names of the files in ``folder`` matching ``pattern`` (hidden temporary files left out)."""
+    if not folder.is_dir():
+        return set()
+    return {p.name for p in folder.glob(pattern) if p.is_file() and not p.name.startswith(".")}
+
+
+def _earlier_records(manifest_file: Path) -> tuple[dict[str, dict] | None, str]:
+    """The per-notebook records of the manifest already in the reports folder: ``(records, "")``, or
+    ``(None, why not)`` when it is missing or unreadable. A manifest written before per-notebook
+    records existed is read too (its one run describes each of its notebooks)."""
+    if not manifest_file.is_file():
+        return None, "no earlier manifest.json"
+    try:
+        old = json.loads(manifest_file.read_text(encoding="utf-8"))
+        if isinstance(old.get("reports"), dict):
+            return {k: v for k, v in old["reports"].items() if isinstance(v, dict)}, ""
+        params = {k: v for k, v in old.get("parameters", {}).items() if k not in ("story", "figures_dir")}
+        story = old.get("parameters", {}).get("story")
+        if story:
+            params["story"] = _rel(paths.resolve(story))
+        return {nb: {"finished_at": old.get("finished_at"), "duration_s": old.get("durations_s", {}).get(nb),
+                     "parameters": params, "inputs_fingerprint": _fingerprint(old["inputs_sha256"]),
+                     "versions": old.get("versions")} for nb in old["notebooks"]}, ""
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return None, f"the earlier manifest.json could not be read ({type(exc).__name__}: {exc})"
+
+
 def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = None,
         outlets: list[str] | None = None, figures: str | Path = paths.FIGURES_DIR,
         reports: str | Path = paths.REPORTS_DIR, params: dict | None = None, jobs: int | None = None,
         log: Callable[[str], None] = print) -> RunResult:
     """Execute the notebooks on ``story`` and write reports and figures; see the module docstring."""
     t_start = time.perf_counter()
+    params = dict(params or {})
+    # papermill-style `-p story X` / `-p figures_dir X` name the story / the figures root of the run
+    story = params.pop("story", story)
+    figures = params.pop("figures_dir", figures)
     story_path = Path(story)
     if not story_path.is_absolute():
         story_path = story_path.resolve() if story_path.exists() else paths.resolve(story_path)
@@ -134,59 +281,132 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
         raise StoryError([Problem("notebooks/", "", "no NN-topic.ipynb notebook found", "run from a full checkout")])
     figures_root = paths.resolve(figures)
     reports_root = paths.resolve(reports)
+    final_reports, final_figs = reports_root / st.slug, figures_root / st.slug
     reports_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{st.slug}-", dir=reports_root))
-    st_reports, st_figs = staging / "reports", staging / "figures"
-    st_reports.mkdir()
-    nb_params = {"story": str(story_path), "figures_dir": str(st_figs), **(params or {})}
+    st_reports, st_figs, st_logs = staging / "reports", staging / "figures", staging / "logs"
+    for d in (st_reports, st_figs, st_logs):
+        d.mkdir()
+    # what the user asked for, relative to the repo root: this is what the notebooks, their HTML and
+    # the manifest record; the staging folder reaches the kernels out of band (PRESSLENS_FIGURES_STAGING)
+    nb_params = {"story": _rel(story_path), "figures_dir": _rel(figures_root), **params}
     if outlets:
         nb_params["outlets"] = list(outlets)
     jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(nbs)))
     log(f"presslens: story {st.slug} ({len(st.articles)} articles, {len(st.outlets)} outlets), "
         f"{len(nbs)} notebook(s), {jobs} at a time")
     durations: dict[str, float] = {}
+    finished: dict[str, str] = {}
     errors: list[str] = []
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futs = [pool.submit(_execute_one, str(nb), str(st_reports), nb_params, str(nb.parent)) for nb in nbs]
+            # each notebook stages its figures in a folder of its own, so the manifest can say who wrote what
+            futs = [pool.submit(_execute_one, str(nb), str(st_reports), nb_params, str(nb.parent),
+                                str(st_figs / nb.stem), str(st_logs / f"{nb.stem}.log"),
+                                _rel(final_reports / nb.name)) for nb in nbs]
             done = 0
             for fut in as_completed(futs):
                 name, secs, err = fut.result()
                 done += 1
                 durations[name] = round(secs, 2)
+                finished[name] = _now()
                 log(f"  [{done}/{len(nbs)}] {name:<28} {'FAILED' if err else 'ok':>6}  {secs:5.1f} s")
                 if err:
                     errors.append(err)
         if errors:
             raise RunError("run failed; earlier reports and figures are left as they were:\n  " + "\n  ".join(errors))
-        staged_figs = st_figs / st.slug
-        fig_files = sorted(p.name for p in staged_figs.glob("*")) if staged_figs.is_dir() else []
-        manifest = {
-            "story": st.slug,
-            "story_path": paths.display(story_path),
-            "title": st.title,
-            "parameters": {k: (paths.display(v) if k in ("story", "figures_dir") else v) for k, v in nb_params.items()},
-            "notebooks": [nb.name for nb in nbs],
-            "durations_s": {nb.name: durations[nb.name] for nb in nbs},
-            "total_s": round(time.perf_counter() - t_start, 2),
-            "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "versions": _versions(),
-            "inputs_sha256": st.input_hashes(),
-            "figures": fig_files,
-        }
-        (st_reports / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        staged_figs = staging / "figures-all" / st.slug
+        staged_figs.mkdir(parents=True)
+        written: dict[str, list[str]] = {}
+        for nb in nbs:
+            own = st_figs / nb.stem / st.slug
+            written[nb.name] = sorted(_files(own))
+            for f in written[nb.name]:
+                os.replace(own / f, staged_figs / f)
         full = notebooks is None
-        _swap_in(st_reports, reports_root / st.slug, replace_all=full)
-        if staged_figs.is_dir():
-            _swap_in(staged_figs, figures_root / st.slug, replace_all=full)
+        manifest = _manifest(st, story_path, nb_params, nbs, durations, finished, written, full,
+                             final_reports, final_figs, time.perf_counter() - t_start)
+        (st_reports / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
+        _swap_in(st_reports, final_reports, replace_all=full)
+        if any(written.values()):
+            _swap_in(staged_figs, final_figs, replace_all=full)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     total = time.perf_counter() - t_start
     log(f"presslens: wrote {len(nbs)} executed notebook(s) + HTML and manifest.json to "
-        f"{paths.display(reports_root / st.slug)}/, {len(fig_files)} figure file(s) to "
-        f"{paths.display(figures_root / st.slug)}/ in {total:.1f} s")
-    return RunResult(st.slug, reports_root / st.slug, figures_root / st.slug, [nb.name for nb in nbs], fig_files,
-                     durations, total)
+        f"{paths.display(final_reports)}/, {len(fig_files)} figure file(s) to "
+        f"{paths.display(final_figs)}/ in {total:.1f} s")
+    return RunResult(st.slug, final_reports, final_figs, [nb.name for nb in nbs], fig_files, durations, total)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _manifest(st, story_path: Path, nb_params: dict, nbs: list[Path], durations: dict[str, float],
+              finished: dict[str, str], written: dict[str, list[str]], full: bool, final_reports: Path,
+              final_figs: Path, seconds: float) -> dict:
+    """The manifest of the reports folder as it will be after this run's swap: a record per notebook
+    report present (this run's, plus on a partial run the earlier manifest's for the others)."""
+    hashes = st.input_hashes()
+    fingerprint = _fingerprint(hashes)
+    versions = _versions()
+    records: dict[str, dict] = {}
+    for nb in nbs:
+        records[nb.name] = {
+            "finished_at": finished[nb.name],
+            "duration_s": durations[nb.name],
+            "parameters": nb_params,
+            "notebook_sha256": hashlib.sha256(nb.read_bytes()).hexdigest(),
+            "inputs_fingerprint": fingerprint,
+            "versions": versions,
+            "figures": written[nb.name],
+            "stale": False,
+        }
+    notes = []
+    made = {f for fs in written.values() for f in fs}
+    # the figures folder is replaced as a whole by a complete run that made figures, else added to
+    figures = made | (set() if full and made else _files(final_figs))
+    if not full:
+        others = sorted(_files(final_reports, "*.ipynb") - set(records))
+        earlier, why = _earlier_records(final_reports / "manifest.json")
+        if earlier is None:
+            if others:
+                notes.append(f"{why}: the earlier reports {', '.join(others)} in this folder are not described here")
+        else:
+            undescribed = [nb for nb in others if nb not in earlier]
+            if undescribed:
+                notes.append(f"the earlier manifest.json does not describe {', '.join(undescribed)}, "
+                             "which sit in this folder: not described here")
+            for nb in others:
+                if nb in earlier:
+                    rec = dict(earlier[nb])
+                    rec["stale"] = rec.get("inputs_fingerprint") != fingerprint
+                    records[nb] = rec
+            stale = sorted(nb for nb, r in records.items() if r["stale"])
+            if stale:
+                notes.append(f"{', '.join(stale)} were made from other inputs than this run's (stale: true); "
+                             "run every notebook to bring them up to date")
+    names = sorted(records)
+    manifest = {
+        "story": st.slug,
+        "story_path": _rel(story_path),
+        "title": st.title,
+        "parameters": nb_params,
+        "notebooks": names,
+        "durations_s": {nb: records[nb].get("duration_s") for nb in names},
+        "run": {"notebooks": [nb.name for nb in nbs], "complete": full},
+        "total_s": round(seconds, 2),
+        "finished_at": _now(),
+        "versions": versions,
+        "inputs_sha256": hashes,
+        "figures": sorted(figures),
+        "reports": {nb: records[nb] for nb in names},
+    }
+    if notes:
+        manifest["note"] = "; ".join(notes)
+    return manifest
 
 
 def refresh_notebooks(names: list[str] | None = None, log: Callable[[str], None] = print) -> None:

@@ -1,12 +1,17 @@
 """The batch runner and the command line, on the fixture story (real papermill runs)."""
 import json
+import logging
+import os
+import shutil
 import subprocess
 import sys
 
+import nbformat
 import pandas as pd
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
-from presslens import cli, load_story, runner
+from presslens import cli, load_story, paths, plots, runner
 from presslens.corpus import StoryError
 
 from .conftest import MINI
@@ -17,8 +22,30 @@ EXPECTED_FIGURES = {"corpus-overview", "wordchoice-categories", "wordchoice-keyn
                     "tone-arc", "readability"}
 
 
+KERNEL_NOISE = ["Kernel is running over TCP", "KeyboardInterrupt", "IPKernelApp", "[jupyter_client", "[traitlets",
+                "[papermill", "[nbclient"]
+
+
 def figure_bytes(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def rel(p):
+    """How the runner records a path: relative to the repo root."""
+    return os.path.relpath(p, paths.REPO_ROOT)
+
+
+def manifest(reports):
+    return json.loads((reports / "mini-story" / "manifest.json").read_text())
+
+
+def assert_only_presslens_lines(out, err):
+    """The terminal got presslens's progress lines and summary, nothing from kernels or libraries."""
+    for noise in KERNEL_NOISE:
+        assert noise not in out + err, noise
+    assert err == ""
+    for line in out.splitlines():
+        assert line.startswith(("presslens: ", "  [")), line
 
 
 @pytest.fixture(scope="module")
@@ -52,14 +79,48 @@ def test_manifest_records_parameters_versions_hashes_durations(first_run):
     assert set(m["durations_s"]) == set(NOTEBOOKS)
     assert m["inputs_sha256"] == load_story(MINI).input_hashes()
     assert {"pandas", "papermill", "textstat", "vaderSentiment"} <= set(m["versions"])
-    assert m["parameters"]["story"] == "tests/fixtures/mini-story"  # inside the repo: no machine path
+    # what the user asked for, relative to the repo root (the figures folder outside it: ../..)
+    assert m["parameters"] == {"story": "tests/fixtures/mini-story", "figures_dir": rel(out / "figures")}
+    assert m["parameters"]["figures_dir"].startswith("../")
+    assert (paths.resolve(m["parameters"]["figures_dir"]).resolve() / "mini-story") == res.figures.resolve()
+    assert m["figures"] == sorted(p.name for p in (out / "figures" / "mini-story").iterdir())
+    assert m["run"] == {"notebooks": NOTEBOOKS, "complete": True} and "note" not in m
+    # a record per notebook; each knows the figures it wrote
+    assert list(m["reports"]) == NOTEBOOKS
+    for nb, record in m["reports"].items():
+        assert record["parameters"] == m["parameters"] and record["duration_s"] == m["durations_s"][nb]
+        assert record["stale"] is False and record["versions"] == m["versions"]
+        assert record["inputs_fingerprint"] == runner._fingerprint(m["inputs_sha256"])
+    assert m["reports"]["00-corpus.ipynb"]["figures"] == [f"corpus-overview.{ext}" for ext in ("csv", "png", "svg")]
+    assert sorted(f for r in m["reports"].values() for f in r["figures"]) == m["figures"]
+
+
+def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_factory):
+    out, _, _ = first_run
+    base = str(tmp_path_factory.getbasetemp())
+    rep = out / "reports" / "mini-story"
+    checked = 0
+    for f in sorted(rep.iterdir()):
+        text = f.read_text(encoding="utf-8")
+        assert str(paths.REPO_ROOT) not in text, f.name
+        assert ".staging-" not in text, f.name  # the staging folder is gone after the run
+        # the figures and reports folders given under tmp may appear only as paths relative to the repo root
+        assert base not in text.replace(rel(base), "REL"), f.name
+        checked += 1
+    assert checked == 2 * len(NOTEBOOKS) + 1
+    nb = json.loads((rep / "00-corpus.ipynb").read_text())
+    assert nb["metadata"]["papermill"]["input_path"] == "notebooks/00-corpus.ipynb"
+    assert nb["metadata"]["papermill"]["output_path"] == rel(rep / "00-corpus.ipynb")
+    assert nb["metadata"]["papermill"]["parameters"] == {"story": "tests/fixtures/mini-story",
+                                                         "figures_dir": rel(out / "figures")}
 
 
 def test_executed_notebook_got_the_story_parameter(first_run):
     out, _, _ = first_run
     nb = json.loads((out / "reports" / "mini-story" / "00-corpus.ipynb").read_text())
     injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
-    assert injected and "mini-story" in "".join(injected[0]["source"])
+    assert injected and "".join(injected[0]["source"]) == (
+        f'# Parameters\nstory = "tests/fixtures/mini-story"\nfigures_dir = "{rel(out / "figures")}"\n')
     outputs = json.dumps(nb)
     assert "La Gazette (English edition)" in outputs and "ByteDance" not in outputs
 
@@ -70,7 +131,7 @@ def test_second_run_writes_byte_identical_figures(first_run, tmp_path):
     assert figure_bytes(tmp_path / "figures" / "mini-story") == figure_bytes(out / "figures" / "mini-story")
 
 
-def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path):
+def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path, capfd):
     out, _, _ = first_run
     figs, reps = tmp_path / "figures", tmp_path / "reports"
     runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"])
@@ -78,9 +139,85 @@ def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path)
     with pytest.raises(runner.RunError) as exc:  # a wrong parameter makes the set-up cell (3rd: after papermill's injected one) fail
         runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"], params={"outlets": 5})
     msg = str(exc.value)
-    assert "00-corpus.ipynb: cell 3 failed" in msg and "StoryError" in msg and "is not a list of outlet names" in msg
+    assert "00-corpus.ipynb: cell 3 failed" in msg and "StoryError" in msg
+    assert "parameter outlets" in msg and "5 is not a list of" in msg
+    assert "kernel's log" not in msg  # the log holds nothing the error does not already say
     assert figure_bytes(figs / "mini-story") == before_f and figure_bytes(reps / "mini-story") == before_r
     assert not list(reps.glob(".staging-*"))
+    assert_only_presslens_lines(*capfd.readouterr())
+
+
+def test_one_notebook_run_keeps_the_other_reports_in_the_manifest(first_run, tmp_path, capfd):
+    out, _, _ = first_run
+    shutil.copytree(out / "reports", tmp_path / "reports")
+    shutil.copytree(out / "figures", tmp_path / "figures")
+    before = manifest(tmp_path / "reports")
+    res = runner.run(MINI, figures=tmp_path / "figures", reports=tmp_path / "reports", notebooks=["00"])
+    assert_only_presslens_lines(*capfd.readouterr())  # log=print: the progress lines went to the terminal
+    m = manifest(tmp_path / "reports")
+    assert res.notebooks == ["00-corpus.ipynb"] and m["run"] == {"notebooks": ["00-corpus.ipynb"], "complete": False}
+    assert m["notebooks"] == NOTEBOOKS and set(m["durations_s"]) == set(NOTEBOOKS)
+    assert m["figures"] == sorted(p.name for p in (tmp_path / "figures" / "mini-story").iterdir())
+    assert m["reports"]["00-corpus.ipynb"]["finished_at"] > before["reports"]["00-corpus.ipynb"]["finished_at"]
+    assert m["parameters"]["figures_dir"] == rel(tmp_path / "figures")
+    for nb in NOTEBOOKS[1:]:  # the earlier records, unchanged: same inputs, so not stale
+        assert m["reports"][nb] == before["reports"][nb]
+    assert not any(r["stale"] for r in m["reports"].values()) and "note" not in m
+
+
+def test_reports_from_other_inputs_are_marked_stale(first_run, mini, tmp_path):
+    out, _, _ = first_run
+    shutil.copytree(out / "reports", tmp_path / "reports")
+    shutil.copytree(out / "figures", tmp_path / "figures")
+    wire = mini / "articles" / "wire.md"
+    wire.write_text(wire.read_text() + "\nA late paragraph added by the wire service.\n")
+    runner.run(mini, figures=tmp_path / "figures", reports=tmp_path / "reports", notebooks=["00"], log=lambda s: None)
+    m = manifest(tmp_path / "reports")
+    assert m["notebooks"] == NOTEBOOKS
+    assert m["reports"]["00-corpus.ipynb"]["stale"] is False
+    assert m["reports"]["00-corpus.ipynb"]["parameters"]["story"] == rel(mini)  # outside the repo: ../../
+    assert [nb for nb in NOTEBOOKS if m["reports"][nb]["stale"]] == NOTEBOOKS[1:]
+    assert "stale" in m["note"] and "01-word-choice.ipynb" in m["note"]
+    # the stale records still say what they were made from
+    assert m["reports"]["02-tone.ipynb"]["parameters"]["story"] == "tests/fixtures/mini-story"
+
+
+def test_unreadable_earlier_manifest_lists_only_this_run(first_run, tmp_path):
+    out, _, _ = first_run
+    shutil.copytree(out / "reports", tmp_path / "reports")
+    (tmp_path / "reports" / "mini-story" / "manifest.json").write_text("{not json")
+    runner.run(MINI, figures=tmp_path / "figures", reports=tmp_path / "reports", notebooks=["00"], log=lambda s: None)
+    m = manifest(tmp_path / "reports")
+    assert m["notebooks"] == ["00-corpus.ipynb"] and list(m["reports"]) == ["00-corpus.ipynb"]
+    assert "could not be read" in m["note"] and all(nb in m["note"] for nb in NOTEBOOKS[1:])
+
+
+def test_staged_figures_go_where_the_runner_says(monkeypatch, tmp_path):
+    monkeypatch.delenv("PRESSLENS_FIGURES_STAGING", raising=False)
+    assert plots.figures_dir("figures", "x") == paths.REPO_ROOT / "figures" / "x"
+    assert plots.figures_dir("../elsewhere", "x") == paths.REPO_ROOT / "../elsewhere" / "x"
+    monkeypatch.setenv("PRESSLENS_FIGURES_STAGING", str(tmp_path))
+    assert plots.figures_dir("figures", "x") == tmp_path / "x"
+
+
+def test_kernel_death_quotes_the_log_and_leaves_the_terminal_alone(tmp_path, capfd):
+    nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                             new_code_cell("import os\nos._exit(3)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "crash.ipynb")
+    levels = {n: logging.getLogger(n).level for n in runner.QUIET_LOGGERS}
+    name, _, err = runner._execute_one(str(tmp_path / "crash.ipynb"), str(tmp_path), {"x": 2}, str(tmp_path),
+                                       str(tmp_path / "figs"), str(tmp_path / "crash.log"), "reports/crash.ipynb")
+    assert name == "crash.ipynb" and err.startswith("crash.ipynb: DeadKernelError")
+    assert "last lines of the kernel's log" in err and "Kernel died" in err
+    assert "Kernel is running over TCP" not in err  # known noise: kept in the log, not quoted
+    assert "Kernel is running over TCP" in (tmp_path / "crash.log").read_text()
+    # everything is as it was: file descriptors, environment, loggers
+    print("after")
+    out, errout = capfd.readouterr()
+    assert out == "after\n" and errout == ""
+    assert "PRESSLENS_FIGURES_STAGING" not in os.environ
+    assert {n: logging.getLogger(n).level for n in runner.QUIET_LOGGERS} == levels
 
 
 def test_broken_story_stops_before_anything_is_written(mini, tmp_path):
@@ -118,5 +255,7 @@ def test_console_script_run_with_papermill_style_parameter(tmp_path):
                            "--figures", str(tmp_path / "f"), "--reports", str(tmp_path / "r"),
                            "-p", "outlets", "['Wire Service']"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+    assert_only_presslens_lines(proc.stdout, proc.stderr)
+    assert proc.stdout.count("\n") == 3  # start, one notebook, summary
     data = pd.read_csv(tmp_path / "f" / "mini-story" / "corpus-overview.csv")
     assert data["outlet"].tolist() == ["Wire Service"]
