@@ -421,8 +421,9 @@ def refresh_notebooks(names: list[str] | None = None, log: Callable[[str], None]
     for nb_path in notebook_list(names):
         t0 = time.perf_counter()
         nb = nbformat.read(nb_path, as_version=4)
-        NotebookClient(nb, kernel_name="python3", timeout=600,
-                       resources={"metadata": {"path": str(nb_path.parent)}}).execute()
+        with tempfile.TemporaryDirectory() as tmpd, _output_to(Path(tmpd) / "kernel.log"):
+            NotebookClient(nb, kernel_name="python3", timeout=600,
+                           resources={"metadata": {"path": str(nb_path.parent)}}).execute()
         nb.metadata.pop("papermill", None)
         for cell in nb.cells:
             cell.metadata.pop("papermill", None)
