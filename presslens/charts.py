@@ -3,6 +3,8 @@
 the same colour in every notebook."""
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -238,8 +240,29 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
     from . import keyness
 
     plots.use_style()
+    outlets_with_words = sorted(set(story.articles["outlet"]))
+    if len(outlets_with_words) < 2:
+        note = (f"Keyness compares each outlet with the rest of the corpus; this selection has one outlet "
+                f"({outlets_with_words[0] if outlets_with_words else 'none'}), so there is nothing to compare it with. "
+                f"Run on two or more outlets.")
+        fig, ax = plt.subplots(figsize=(8, 1.6))
+        ax.axis("off")
+        ax.text(0, 0.5, "\n".join(textwrap.wrap(note, 90)), fontsize=9, va="center")
+        cols = ["outlet", "term", "count_outlet", "count_rest", "rate_outlet", "rate_rest", "delta", "se", "z"]
+        data = pd.DataFrame(columns=cols)
+        data.attrs["note"] = note
+        return fig, data
     k = keyness.keyness(story, min_count=min_count, voice=voice)
     t = keyness.top(k, n=n)
+    if t.empty:
+        note = (f"No word is seen {min_count} times or more in the outlets' {voice} (min_count={min_count}): "
+                f"lower min_count to see the distinctive words.")
+        fig, ax = plt.subplots(figsize=(8, 1.6))
+        ax.axis("off")
+        ax.text(0, 0.5, "\n".join(textwrap.wrap(note, 90)), fontsize=9, va="center")
+        t = t.copy()
+        t.attrs["note"] = note
+        return fig, t
     outlets = [o for o in story.outlets if o in set(t["outlet"])]
     colors = plots.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))

@@ -72,15 +72,11 @@ def cmd_new(args) -> int:
 
 
 def cmd_check(args) -> int:
-    st = load_story(_story_arg(args.story))
-    from . import screen, text
+    from . import text
+    from .check import check_story
+    st, sc = check_story(_story_arg(args.story))
     p = text.process(st)
-    sc = screen.screen(st)
     kept = len(sc.kept_ids)
-    if kept == 0:
-        raise StoryError([Problem(f"{st.slug}/articles/", "", "no article can be measured: "
-                                  + "; ".join(f"{r.file}: {r.reason}" for r in sc.left_out.itertuples(index=False)),
-                                  "add articles in the story's language, or correct story.yaml's language")], st.slug)
     furn = p.removed["rule"].str.startswith("furniture").sum()
     print(f"{st.slug}: ok. {len(st.articles)} articles from {len(st.outlets)} outlets, "
           f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "

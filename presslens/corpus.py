@@ -19,7 +19,7 @@ from typing import Any, Iterable
 import pandas as pd
 import yaml
 
-from . import paths
+from . import paths, patterns
 
 ARTICLE_FIELDS = {
     "outlet": "the outlet's name as readers know it (required)",
@@ -41,7 +41,7 @@ ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
 RENDERING_FIELDS = {"form", "kind", "note"}
 SPEAKER_FIELDS = {"name", "affiliation", "role", "aliases", "notes"}
 CLAIM_FIELDS = {"id", "text", "patterns", "notes"}
-LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+LANG_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$", re.IGNORECASE)  # language tags ignore case
 CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -96,8 +96,8 @@ class Claim:
     text: str
     patterns: tuple[str, ...]
 
-    def regex(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+    def regex(self):
+        return patterns.compile("|".join(f"(?:{p})" for p in self.patterns), patterns.IGNORECASE)
 
 
 @dataclass
@@ -118,6 +118,7 @@ class Story:
     furniture: Any = None  # story.yaml `furniture`: None (built-in list), False, or {disable, add}
     intended_duplicates: tuple = ()  # pairs of article ids the story says are not duplicate captures
     all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
+    notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
 
     @property
     def color_order(self) -> list[str]:
@@ -244,9 +245,9 @@ def _parse_date(value: Any) -> tuple[pd.Timestamp | None, bool]:
         return pd.Timestamp(value.date()), True
     if isinstance(value, dt.date):
         return pd.Timestamp(value), True
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?", value.strip()):
         try:
-            return pd.Timestamp(dt.date.fromisoformat(value.strip())), True
+            return pd.Timestamp(dt.date.fromisoformat(value.strip()[:10])), True
         except ValueError:
             return None, False
     return None, False
@@ -263,6 +264,42 @@ def _str_list(value: Any) -> list[str] | None:
     return None
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML as users write it, read strictly: a key given twice is an error (PyYAML would silently
+    keep the last value), and dates stay text so an impossible date (2023-02-30) is reported by the
+    date check instead of crashing inside the parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            first = seen.get(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark) from None
+        if first is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first given at line {first}; only one value can count)",
+                key_node.start_mark)
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse YAML with the suite's strict loader (duplicate keys are errors, dates stay text)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
 def _load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
     try:
         raw = path.read_bytes()
@@ -275,8 +312,8 @@ def _load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
         return None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        return parse_yaml(text)
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         problems.append(Problem(rel, "", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
@@ -293,8 +330,8 @@ def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]
         problems.append(Problem(rel, fieldname, "pattern must be a non-empty string", "write the regular expression as a quoted string"))
         return False
     try:
-        re.compile(pattern)
-    except re.error as exc:
+        patterns.compile(pattern)
+    except patterns.error as exc:
         problems.append(Problem(rel, fieldname, f"{pattern!r} is not a valid regular expression ({exc})",
                                 "escape special characters such as ( ) [ ] . ? with a backslash, or close the group"))
         return False
@@ -390,7 +427,10 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if aff is not None and aff not in names:
             problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
                                     f"use an actor's name: {sorted(names)}"))
-        aliases = _str_list(s.get("aliases")) or []
+        aliases = _str_list(s.get("aliases"))
+        if aliases is None:
+            problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Felix, Niko Felix]"))
+            aliases = []
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)
         out["speakers"].append(Speaker(s["name"].strip(), aff, s.get("role"), tuple(aliases)))
@@ -439,17 +479,24 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, where, "needs a pattern", "write '- pattern: REGEX' with an optional note"))
             continue
         if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
-            out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or ""})
+            out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or "",
+                                       "field": f"story.yaml {where}.pattern"})
 
     _parse_furniture(data.get("furniture"), rel, problems, out)
     pairs = data.get("intended_duplicates") or []
-    ok_pairs = isinstance(pairs, list) and all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p) for p in pairs)
-    if not ok_pairs:
-        problems.append(Problem(rel, "intended_duplicates", "must be a list of pairs of article ids",
-                                "write e.g. intended_duplicates: [[nyp-print, nyp-web]] (ids are the file names without .md)"))
-    else:
-        out["intended_duplicates"] = tuple(tuple(sorted(p)) for p in pairs)
+    fix = "write e.g. intended_duplicates: [[nyp-print, nyp-web]] (ids are the file names without .md)"
+    if not isinstance(pairs, list):
+        problems.append(Problem(rel, "intended_duplicates", "must be a list of pairs of article ids", fix))
+        pairs = []
+    good_pairs = []
+    for i, p in enumerate(pairs):
+        if not (isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p)):
+            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"{p!r} is not a pair of article ids", fix))
+        elif p[0] == p[1]:
+            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"pairs {p[0]!r} with itself", "name two different articles"))
+        else:
+            good_pairs.append(tuple(sorted(x.strip() for x in p)))
+    out["intended_duplicates"] = tuple(good_pairs)
 
     lex = data.get("lexicon")
     if lex is not None and not isinstance(lex, dict):
@@ -498,7 +545,8 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
             problems.append(Problem(rel, f"furniture.add[{i}]", "needs a pattern", "write '- pattern: REGEX' with kind and note"))
             continue
         if _check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
-            good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note")})
+            good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note"),
+                         "field": f"story.yaml furniture.add[{i}].pattern"})
     out["furniture"] = {"disable": off, "add": good}
 
 
@@ -506,8 +554,13 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
 # articles
 
 
-def _parse_article(path: Path, rel: str, problems: list[Problem]) -> dict | None:
-    raw = path.read_bytes()
+def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None) -> dict | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})",
+                                "check the file's permissions (chmod a+r), or move it out of articles/"))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -524,8 +577,8 @@ def _parse_article(path: Path, rel: str, problems: list[Problem]) -> dict | None
                                     "start the file with ---, the fields (outlet: ..., published: ...), then ---"))
         return None
     try:
-        meta = yaml.safe_load(fm_text) if fm_text.strip() else {}
-    except yaml.YAMLError as exc:
+        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         problems.append(Problem(rel, "front matter", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
@@ -557,6 +610,10 @@ def _parse_article(path: Path, rel: str, problems: list[Problem]) -> dict | None
     derived = _str_list(meta.get("derived_from"))
     if derived is None:
         problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
+    elif notices is not None and isinstance(meta.get("derived_from"), str) and re.search(r"[,;]| and ", meta["derived_from"]):
+        notices.append(Problem(rel, "derived_from", f"{meta['derived_from']!r} is one text, read as one source",
+                               f"if it names several sources, write a list: derived_from: "
+                               f"[{', '.join(s.strip() for s in re.split(r'[,;]| and ', meta['derived_from']) if s.strip())}]"))
     if not body.strip():
         problems.append(Problem(rel, "text", "the article is empty", "paste the article text below the closing ---"))
     if len(problems) > n_before:
@@ -597,12 +654,32 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         meta = _parse_story_yaml(_load_yaml(sy, f"{slug}/story.yaml", problems), f"{slug}/story.yaml", problems)
 
     art_dir = root / "articles"
-    files = sorted(art_dir.glob("*.md")) if art_dir.is_dir() else []
+    notices: list[Problem] = []
+    files: list[Path] = []
+    if art_dir.is_dir():
+        try:
+            entries = sorted(art_dir.iterdir())
+        except OSError as exc:
+            problems.append(Problem(f"{slug}/articles/", "", f"cannot be listed ({exc.strerror or exc})", "check the folder's permissions"))
+            entries = []
+        for p in entries:
+            if p.name.startswith("."):
+                continue  # hidden files (editor swap files, .DS_Store) are never articles
+            if p.suffix == ".md" and p.is_file():
+                files.append(p)
+            elif p.suffix == ".md" and p.is_symlink() and not p.exists():
+                problems.append(Problem(f"{slug}/articles/{p.name}", "", "is a broken link (its target does not exist)",
+                                        "point the link at the article file, or delete it"))
+            else:
+                kind = "folder" if p.is_dir() else ("file" if p.is_file() else "entry")
+                fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
+                       else "move it out of articles/ if it is not an article")
+                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is a {kind})", fix))
     if not art_dir.is_dir():
         problems.append(Problem(f"{slug}/articles/", "", "is missing", "create the folder and put one .md file per article in it"))
-    elif not files:
-        others = sorted(p.name for p in art_dir.iterdir() if p.is_file())
-        hint = f" (found {others[:3]}: rename them to .md)" if others else ""
+    elif not files and not problems:
+        others = [n.file.rsplit("/", 1)[-1] for n in notices]
+        hint = f" (found {others[:3]}: rename articles to .md)" if others else ""
         problems.append(Problem(f"{slug}/articles/", "", f"holds no .md article{hint}", "add one .md file per article"))
     rows = []
     seen_ids: dict[str, str] = {}
@@ -614,10 +691,19 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                     "rename one of the files: the file name is the article's id"))
             continue
         seen_ids[key] = f.name
-        row = _parse_article(f, rel, problems)
+        row = _parse_article(f, rel, problems, notices)
         if row is None:
             continue
         rows.append(row)  # duplicate captures are screened later (presslens.screen), not refused
+    ids_known = {r["id"] for r in rows}
+    if rows and len(rows) == len(files):
+        for i, pair in enumerate(meta["intended_duplicates"]):
+            for x in pair:
+                if x not in ids_known:
+                    near = difflib.get_close_matches(x, sorted(ids_known), n=1, cutoff=0.6)
+                    problems.append(Problem(f"{slug}/story.yaml", "intended_duplicates", f"no article {x!r}",
+                                            (f"did you mean {near[0]!r}? " if near else "")
+                                            + "use article ids: the file names in articles/ without .md"))
     if problems:
         raise StoryError(problems, slug)
     cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
@@ -630,4 +716,13 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                  boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
                  furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"])
     story.all_outlets = tuple(story.outlets)
+    by_fold: dict[str, set[str]] = {}
+    for o in story.outlets:
+        by_fold.setdefault(re.sub(r"\s+", " ", o.casefold()), set()).add(o)
+    for names in by_fold.values():
+        if len(names) > 1:
+            shown = sorted(names)
+            notices.append(Problem(f"{slug}/articles/", "outlet", f"outlet names {shown} differ only in case or spacing: "
+                                   "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
+    story.notices = notices
     return story

@@ -21,8 +21,15 @@ from importlib import resources as ires
 import yaml
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
-BLOCK = re.compile(r"<(script|style|noscript|iframe|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
-TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+BLOCK_OPEN = re.compile(r"<(script|style|noscript|iframe|svg|template)\b[^>]*>|<!--", re.I)
+HTML_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|button|caption|center|cite|code|div|em|figcaption|figure|font|"
+             "footer|form|h[1-6]|head|header|hr|html|i|img|input|label|li|link|main|meta|nav|ol|option|p|picture|pre|q|"
+             "s|section|select|small|source|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|u|ul|video")
+# a tag: a known HTML element with name="value" attributes only, so prose such as "a<b and c>d" is no tag
+TAG = re.compile(r"</?(?:%s)(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))*\s*/?>" % HTML_TAGS, re.I)
+# a line that reads as reporting is never furniture (see furniture.yaml: prose guard)
+PROSE_GUARD = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|adds|according to|announced|warned|reported|"
+                         r"admitted|found|noted|argued|claimed|wrote|explained|insisted|estimated|confirmed|denied)\b", re.I)
 ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 MD_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,300})\]\((?:https?://|/|#|mailto:)[^)\s]*\)")
 # URLs and e-mail addresses never become tokens (see presslens.text.tokenize)
@@ -55,11 +62,12 @@ def rules_for(setting) -> list[dict]:
         if r["id"] in off or r["kind"] in off:
             continue
         out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}",
-                    "flags": 0 if r.get("case_sensitive") else re.IGNORECASE})
+                    "flags": 0 if r.get("case_sensitive") else re.IGNORECASE,
+                    "guard": None if r.get("unguarded") else PROSE_GUARD})
     for r in add:
         kind = r.get("kind") or "story"
         out.append({"pattern": r["pattern"], "note": f"furniture ({kind}): {r.get('note') or r['pattern']}",
-                    "flags": re.IGNORECASE})
+                    "flags": re.IGNORECASE, "field": r.get("field", "")})
     return out
 
 
@@ -70,12 +78,7 @@ def hygiene(text: str) -> tuple[str, list[dict]]:
     removed: list[dict] = []
     text = INVISIBLE.sub("", text)
     if "<" in text:
-        def _block(m: re.Match) -> str:
-            line = text.count("\n", 0, m.start()) + 1
-            snippet = re.sub(r"\s+", " ", m.group(0))[:80]
-            removed.append({"line": line, "removed": snippet, "rule": "html: script, style or comment block"})
-            return "\n" * m.group(0).count("\n")
-        text = BLOCK.sub(_block, text)
+        text = _drop_blocks(text, removed)
     if "<" in text or "&" in text or "](" in text:
         lines = text.split("\n")
         for i, line in enumerate(lines):
@@ -92,8 +95,39 @@ def hygiene(text: str) -> tuple[str, list[dict]]:
                                     "rule": "markdown link syntax (its text is kept)"})
                     new = MD_LINK.sub(r"\1", new)
             if "&" in new and ENTITY.search(new):
-                new = html.unescape(new)
+                new = INVISIBLE.sub("", html.unescape(new))  # &shy; and &#8203; are invisible too
             if new != line:
                 lines[i] = re.sub(r"[ \t]{2,}", " ", new).strip()
         text = "\n".join(lines)
     return text, removed
+
+
+def _drop_blocks(text: str, removed: list[dict]) -> str:
+    """Remove ``<script>``/``<style>``/... blocks and HTML comments, keeping their line breaks.
+    Linear: each opening looks for its closing once; an opening never closed is left as it is (and
+    so is every later opening of that kind, which could not close either)."""
+    out, pos, unclosed = [], 0, set()
+    low = text.lower()
+    for m in BLOCK_OPEN.finditer(text):
+        if m.start() < pos:
+            continue
+        kind = (m.group(1) or "!--").lower()
+        if kind in unclosed:
+            continue
+        closer = "-->" if kind == "!--" else f"</{kind}"
+        end = low.find(closer, m.end())
+        if end < 0:
+            unclosed.add(kind)
+            continue
+        end = low.find(">", end) + 1 if kind != "!--" else end + 3
+        if end <= 0:
+            unclosed.add(kind)
+            continue
+        block = text[m.start():end]
+        removed.append({"line": text.count("\n", 0, m.start()) + 1, "removed": re.sub(r"\s+", " ", block)[:80],
+                        "rule": "html: script, style or comment block"})
+        out.append(text[pos:m.start()])
+        out.append("\n" * block.count("\n"))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -506,6 +506,12 @@ def render(fields: dict, text: str) -> str:
     return f"---\n{fm}---\n{text.strip(chr(10))}\n"
 
 
+def _is_page_name(name: str) -> bool:
+    """A saved page's file name: *.html or *.htm, also as wget names pages with a query string
+    (``index.html?p=123``); hidden files never."""
+    return not name.startswith(".") and re.search(r"\.html?(?:[?#].*)?$", name, re.I) is not None
+
+
 def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
     """The pages to import, in the order given (a folder: its *.html / *.htm, sorted), or a failed
     result in the place of a missing path or an empty folder. A page given twice is imported once."""
@@ -514,8 +520,12 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
     for src in sources:
         p = Path(src).expanduser()
         if p.is_dir():
-            found = sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES),
-                           key=lambda f: f.name)
+            found = sorted((f for f in p.iterdir() if f.is_file() and _is_page_name(f.name)), key=lambda f: f.name)
+            others = sorted(f.name for f in p.iterdir() if not (f.is_file() and _is_page_name(f.name)))
+            if others:
+                shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+                out.append(ImportResult(p, "skipped", reason=f"not imported from the folder (not .html/.htm files): {shown}",
+                                        fix="give a file by name to import it anyway; sub-folders are not searched"))
             if not found:
                 out.append(ImportResult(p, "failed", reason="is a folder with no .html or .htm file",
                                         fix="give the folder the pages were saved in, or the files themselves"))

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import paths, text
+from . import paths, patterns, text
 from .corpus import Problem, Story, StoryError, _load_yaml, _suggest
 from .keyness import STOPWORDS
 
@@ -798,14 +798,14 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
         hits = match(story, term_lexicon(pattern))
         return kwic_hits(story, hits, window).drop(columns=["category", "term"])
     try:
-        rx = re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
+        rx = patterns.compile(pattern, patterns.IGNORECASE)
+    except patterns.error as exc:
         raise ValueError(f"kwic pattern {pattern!r} is not a valid regular expression ({exc}); "
                          f"escape special characters such as ( ) [ ] . ? with a backslash") from None
     sents = text.process(story).sentences
     items = []
     for sid, s, spans in zip(sents["sent_id"], sents["text"], sents["quote_spans"]):
-        for mt in rx.finditer(s):
+        for mt in patterns.finditer(rx, s, "kwic"):
             a, b = mt.span()
             if b <= a:
                 continue

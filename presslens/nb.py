@@ -21,7 +21,7 @@ import pandas as pd
 import yaml
 
 from . import paths, plots
-from .corpus import Problem, Story, StoryError, load_story
+from .corpus import Problem, Story, StoryError
 
 
 def _literal(value: Any) -> Any:
@@ -106,6 +106,32 @@ class Context:
         return "\n".join(lines)
 
 
+def _commas(outlets: list[str], known: list[str]) -> None:
+    """An outlet name holding commas that is not an outlet is most likely several names in one text."""
+    for o in outlets:
+        if o not in known and ("," in o or ";" in o):
+            parts = [x.strip() for x in o.replace(";", ",").split(",") if x.strip()]
+            raise StoryError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
+                                      f"write a list: outlets = {parts!r} (papermill: -p outlets {str(parts)!r})")])
+
+
+def _figures_folder(figures_dir, story: Story) -> Path:
+    """FIGURES_DIR/SLUG, checked: not a file, not inside (or holding) the story folder."""
+    dest = plots.figures_dir(figures_dir, story.slug)
+    bad = None
+    for p in [dest, *dest.parents]:
+        if p.exists() and not p.is_dir():
+            bad = f"{paths.display(p)} is a file, so figures cannot be written under it"
+            break
+    s, d = story.path.resolve(), dest.resolve()
+    if s == d or s in d.parents or d in s.parents:
+        bad = f"the figures would be written into the story folder {paths.display(s)}"
+    if bad:
+        raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
+                                  'give a folder of its own, e.g. figures_dir = "figures"')])
+    return dest
+
+
 def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:
     """Check the notebook's parameters, load the story (validated), restrict it to ``outlets``, screen
     it, and apply the figure style. ``knobs`` are the notebook's own parameters (see ``KNOBS``);
@@ -133,7 +159,20 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
             problems.extend(exc.problems)
     if problems:
         raise StoryError(problems)
-    whole = load_story(story)
+    from .check import check_story
+
+    whole, _ = check_story(story)
+    if outlets:
+        _commas(outlets, whole.outlets)
+    if parsed.get("focus_terms"):
+        from . import lexicon
+        try:
+            lexicon.term_lexicon(parsed["focus_terms"])
+        except StoryError as exc:
+            raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
+                                      p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
+                              for p in exc.problems]) from None
+    fig_dir = _figures_folder(figures_dir, whole)
     full = whole.subset(outlets)
     kept, left_out = screen.analysed(full)
     if kept.articles.empty:
@@ -143,5 +182,5 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)
     plots.use_style()
-    return Context(kept, full, plots.figures_dir(figures_dir, whole.slug), plots.outlet_colors(whole.outlets),
+    return Context(kept, full, fig_dir, plots.outlet_colors(whole.outlets),
                    left_out, SimpleNamespace(**parsed))

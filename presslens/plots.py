@@ -80,12 +80,12 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
         for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
             final = out / f"{name}.{ext}"
-            tmp = out / f".{name}.{ext}.tmp"
+            tmp = out / f".{name}.{ext}.{os.getpid()}.tmp"
             fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight")
             os.replace(tmp, final)
             written[ext] = final
     final = out / f"{name}.csv"
-    tmp = out / f".{name}.csv.tmp"
+    tmp = out / f".{name}.csv.{os.getpid()}.tmp"
     data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
     os.replace(tmp, final)
     written["csv"] = final

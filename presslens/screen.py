@@ -69,11 +69,15 @@ def normalise_url(url) -> str | None:
     u = url.strip()
     if "://" not in u:
         u = "http://" + u
-    parts = urlsplit(u)
-    host = (parts.hostname or "").lower()
-    host = host[4:] if host.startswith("www.") else host
-    path = re.sub(r"/+$", "", parts.path) or ""
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)))
+    try:
+        parts = urlsplit(u)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # not a well-formed URL (e.g. a stray bracket): compare it as written
+        return u.split("://", 1)[1].lower().rstrip("/")
+    host = re.sub(r"^(?:www\d?|m|mobile|amp)\.", "", host)
+    path = re.sub(r"(?:/index\.html?|/amp)?/*$", "", parts.path) or ""
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not TRACKING.match(k) and not (k in ("amp", "outputType") and v in ("", "1", "amp"))))
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
@@ -197,7 +201,7 @@ def _screen(story: Story) -> Screening:
     want = primary(story.language) or "en"
     rel = lambda aid: f"{story.slug}/{files[aid]}"  # noqa: E731
     left: dict[str, str] = {}
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(story.notices)
     for r in lang.itertuples(index=False):
         if r.note:
             warnings.append(Problem(rel(r.article_id), "language", r.note,
@@ -227,7 +231,13 @@ def _screen(story: Story) -> Screening:
                                     "nothing to do if one outlet republished the other; list the pair under intended_duplicates in story.yaml to silence this"))
     dups["action"] = actions
     for r in lang.itertuples(index=False):
-        if r.language is None and words.get(r.article_id, 0) >= _text.LANGID_MIN_WORDS:
+        n = words.get(r.article_id, 0)
+        if r.detected is None and 0 < n < _text.LANGID_MIN_WORDS:
+            warnings.append(Problem(rel(r.article_id), "language",
+                                    f"too short ({n} words) to check its language: measured as "
+                                    + (f"declared ({r.declared})" if r.declared else "the story's language"),
+                                    "read it: if it is not in the story's language, set language: in its front matter"))
+        if r.language is None and n >= _text.LANGID_MIN_WORDS:
             warnings.append(Problem(rel(r.article_id), "language", "no language declared and none detected with confidence",
                                     "add language: CODE to its front matter"))
     lo = pd.DataFrame([{"article_id": aid, "outlet": a.loc[a["id"] == aid, "outlet"].iat[0], "file": files[aid],

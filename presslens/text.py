@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import furniture, paths
+from . import furniture, paths, patterns
 from .corpus import Story
 
 # ----------------------------------------------------------------------------------------------
@@ -34,11 +34,6 @@ QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'",
 
 def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(QUOTE_NORMALISE)).strip().casefold()
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(pattern: str, flags: int) -> re.Pattern:
-    return re.compile(pattern, flags)
 
 
 def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
@@ -52,15 +47,18 @@ def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[di
     removal is ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
     """
     text, removed = furniture.hygiene(text)
-    compiled = [(_compiled(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"]) for r in rules]
+    compiled = [(patterns.compile(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"], r.get("field", ""),
+                 r.get("guard")) for r in rules]
     title_norm = _norm_line(title) if title else None
     kept: list[str] = []
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
-        for rx, note in compiled:
+        for rx, note, where, guard in compiled:
             if not new.strip():
                 break
-            m = rx.search(new)
+            if guard is not None and guard.search(new):
+                continue
+            m = patterns.search(rx, new, where)
             if m and m.group(0):
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
                 new = new[: m.start()] + new[m.end():]

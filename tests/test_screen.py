@@ -55,6 +55,12 @@ def rules():
     ("Read more: How Europe regulates AI", "link"),
     ("https://example.com/story?utm_source=x", "link"),
     ("21°C Rome", "widget"),
+    ("Protesters gather at the port gates on Friday. (Reuters)", "photo"),
+    ("Alex Castro / Getty Images", "photo"),
+    ("By Jane Doe, Staff Writer", "byline"),
+    ("Copyright © 2023 The Courier. All rights reserved.", "disclaimer"),
+    ("Follow us on Facebook and Twitter", "share"),
+    ("var tracker = 'x';", "code"),
 ])
 def test_furniture_lines_are_removed_and_reported(line, kind):
     body, removed = clean(f"The regulator acted on Friday, officials said.\n{line}\nIt was the first such order.", None, rules())
@@ -70,6 +76,25 @@ def test_furniture_lines_are_removed_and_reported(line, kind):
     "Share prices fell 3% after the announcement.",
     "Home > is a word the company used in its filing, critics noted.",
     "Photographs of the office were published by the regulator on Friday.",
+    # found by an adversarial review: prose that version 1 of the list removed
+    "“We will not be replaced by a joystick in an office,” said Mara Keln, told Reuters.",
+    "Brandt said talks would resume on Friday, two officials familiar with the talks told Reuters.",
+    '"We will appeal," she told AFP.',
+    "He worked at Reuters",
+    "Follow us on Twitter, Keln told the crowd, and watch the gates.",
+    "Subscribe now, the CEO told investors, or miss out.",
+    "We use cookies, the firm admitted, to track users across sites.",
+    "The company may earn a commission on each sale, regulators said.",
+    "Copyright talks are not part of the dispute, a Harbourline spokesman added.",
+    "Published in 2019, a government review warned that automation would cost 1,000 jobs.",
+    "20°C temperatures hit the plant, halting output for days.",
+    "Window.Open is the name of the startup.",
+    "document.getElementById was all it took, the hacker said.",
+    "Listen - this is not over, she said.",
+    "Either/or/neither was allowed",
+    "The deal was signed on 12/03/2024 in Rome.",
+    "By Contrast, Rivals Held Firm",
+    "By Then It Was Too Late",
 ])
 def test_article_prose_is_never_taken_for_furniture(prose):
     body, removed = clean(prose, None, rules())
@@ -101,6 +126,16 @@ def test_html_left_in_a_capture_is_removed_and_reported():
     assert text.paragraphs(body) == ["Intro line.", "The watchdog acted.", "End & more."]
     assert [(r["line"], r["rule"]) for r in removed] == [(2, "html: script, style or comment block"), (5, "html: tags")]
     assert "secretly" not in body
+
+
+def test_entities_do_not_bring_invisible_characters_back():
+    body, _ = clean("Harbour&shy;line and Byte&#8203;Dance", None, [])
+    assert body == "Harbourline and ByteDance"
+
+
+def test_unclosed_blocks_and_angle_brackets_in_prose_are_left_alone():
+    body, removed = clean("a<b and c>d is true.\n<!-- never closed\nText " + "<!--" * 20000, None, [])
+    assert body.startswith("a<b and c>d is true.\n<!-- never closed") and removed == []
 
 
 def test_markdown_links_keep_their_text_and_images_go():
@@ -200,6 +235,8 @@ def test_url_normalisation():
     n = screen.normalise_url
     assert n("https://www.Example.com/a/b/?utm_source=x&id=3#top") == n("http://example.com/a/b?id=3") == "example.com/a/b?id=3"
     assert n(None) is None and n("") is None
+    assert n("https://m.example.com/a/index.html?amp=1") == n("https://www.example.com/a/amp") == "example.com/a"
+    assert n("https://[broken.example/x") == "[broken.example/x"  # malformed: compared as written, no crash
 
 
 def test_bundled_story_has_nothing_left_out():
