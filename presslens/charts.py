@@ -14,7 +14,8 @@ from .corpus import Story
 
 
 def _label(story: Story, outlet: str) -> str:
-    return readability.caveat_label(outlet, story)
+    """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
+    return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
 
 
 def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str,
@@ -140,7 +141,7 @@ def tone_arc(story: Story, bins: int = 5, n_boot: int = 2000, seed: int = 0) -> 
 
 
 READABILITY_PANELS = [
-    ("consensus_grade", "Consensus grade (textstat)", "US school grade"),
+    ("consensus_grade", "Consensus grade (median of 4)", "US school grade"),
     ("flesch_reading_ease", "Flesch reading ease", "higher = easier"),
     ("sentence_len_mean", "Mean sentence length", "words (bar: ± 1 sd)"),
     ("mtld", "Lexical diversity (MTLD)", "higher = more varied"),

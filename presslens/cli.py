@@ -29,15 +29,27 @@ def _param_value(text: str):
 
 
 def cmd_run(args) -> int:
-    from .runner import RunError, run
+    from .runner import Interrupted, OutputError, RunError, run
+
+    def say(msg: str) -> None:
+        try:
+            print(f"presslens: {msg}", file=sys.stderr)
+        except OSError:  # the terminal is gone (SIGHUP): the exit code says it all
+            pass
 
     params = {k: _param_value(v) for k, v in (args.param or [])}
     try:
         run(_story_arg(args.story), notebooks=args.notebook or None, outlets=args.outlet or None,
             figures=args.figures, reports=args.reports, params=params, jobs=args.jobs)
+    except OutputError as exc:  # an unusable --reports / --figures: nothing was written or deleted
+        say(str(exc))
+        return 2
     except RunError as exc:
-        print(f"presslens: {exc}", file=sys.stderr)
+        say(str(exc))
         return 1
+    except Interrupted as exc:  # SIGHUP (terminal closed) or SIGTERM; Ctrl-C is main()'s KeyboardInterrupt
+        say(f"stopped by {exc.name}; nothing was replaced (earlier reports and figures are as they were)")
+        return 128 + exc.signum
     return 0
 
 
@@ -114,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--outlet", "-o", action="append", help="restrict to this outlet; repeatable")
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="notebook parameter, as with papermill (-p min_count 3)")
-    r.add_argument("--figures", default="figures", help="figures root (default: figures)")
-    r.add_argument("--reports", default="reports", help="reports root (default: reports)")
+    r.add_argument("--figures", default="figures",
+                   help="figures root; the run replaces ROOT/SLUG, which must be presslens's own (default: figures)")
+    r.add_argument("--reports", default="reports",
+                   help="reports root; the run replaces ROOT/SLUG, which must be presslens's own (default: reports)")
     r.add_argument("--jobs", "-j", type=int, default=None, help="notebooks run at once (default: 2)")
     r.set_defaults(func=cmd_run)
 

@@ -180,9 +180,11 @@ class Story:
         a = self.articles
         counts = a["outlet"].value_counts()
         out: dict[str, str] = {}
+        from .plots import short
+
         for r in a.itertuples(index=False):
             if counts[r.outlet] == 1:
-                out[r.id] = r.outlet
+                out[r.id] = short(r.outlet)
                 continue
             bits = []
             if isinstance(r.title, str) and r.title.strip():
@@ -192,7 +194,7 @@ class Story:
                 bits.append(r.published.strftime("%Y-%m-%d"))
             else:
                 bits.append(r.id)
-            out[r.id] = f"{r.outlet} · {bits[0]}"
+            out[r.id] = f"{short(r.outlet, 30)} · {bits[0]}"
         seen = pd.Series(out).value_counts()
         for aid, lab in list(out.items()):
             if seen[lab] > 1:

@@ -36,7 +36,9 @@ STYLE = {
     "svg.hashsalt": "presslens",
     "svg.fonttype": "path",
     "path.simplify": True,
+    "text.parse_math": False,  # an outlet named "$5 News" is text, not mathematics
 }
+MAX_LABEL = 40  # characters of a name shown in a figure; the CSV keeps the full name
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -46,8 +48,25 @@ def use_style() -> None:
 
 
 def outlet_colors(outlets: list[str]) -> dict[str, str]:
-    """A stable colour per outlet, in the order given (use ``story.outlets`` for consistency)."""
-    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(outlets)}
+    """A stable colour per outlet, in the order given (use ``story.color_order`` for consistency):
+    the palette first, then, past its 17 colours, further distinct colours spread around the hue
+    circle by the golden angle, so no two outlets of one story share a colour."""
+    return {o: PALETTE[i] if i < len(PALETTE) else _extra_color(i - len(PALETTE)) for i, o in enumerate(outlets)}
+
+
+def _extra_color(k: int) -> str:
+    from matplotlib.colors import hsv_to_rgb, to_hex
+
+    hue = (0.11 + k * 0.6180339887498949) % 1.0
+    sat = (0.85, 0.55, 0.7)[k % 3]
+    val = (0.55, 0.8, 0.68, 0.92)[(k // 3) % 4]
+    return to_hex(hsv_to_rgb((hue, sat, val)))
+
+
+def short(name: str, limit: int = MAX_LABEL) -> str:
+    """``name`` cut to ``limit`` characters with an ellipsis, for figure labels (CSVs keep it whole)."""
+    name = " ".join(str(name).split())
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def figures_dir(figures: str | Path, slug: str) -> Path:

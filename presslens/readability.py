@@ -1,22 +1,31 @@
-"""Readability: textstat formulas, sentence length and lexical diversity, per article.
+"""Readability: the standard formulas, sentence length and lexical diversity, per article.
 
-Everything is measured on the article's *cleaned* body (``text.process(story).clean_text``: the
-boilerplate is gone and the headline is not part of it):
+Every measure rests on presslens's own sentences and words (``text.process``: quote-aware
+sentences of the lede and body, headline excluded; presslens's tokens), so readability, tone and
+word choice describe the same sentences. textstat 0.7.13 supplies what a formula needs per word:
+syllables (NLTK's CMU dictionary, provisioned locally by :func:`presslens.resources.ensure_cmudict`,
+Pyphen for words it lacks) and the Dale-Chall list of easy words. The formulas are the published
+ones, computed from counts (W words, S sentences, Syl syllables, P words of 3+ syllables not on the
+easy list, D words of 2+ syllables not on it, L letters):
 
-- textstat 0.7.13: Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Coleman-Liau,
-  Dale-Chall, and ``text_standard(float_output=True)`` as a consensus grade. textstat counts its own
-  sentences and syllables (via NLTK's CMU dictionary, provisioned locally by
-  :func:`presslens.resources.ensure_cmudict`, never downloaded). SMOG is defined for 30 sentences
-  or more and textstat returns 0 below 3; short news items sit near that edge.
-- Sentence length from presslens's own, quote-aware sentence split (lede and body sentences):
-  mean, standard deviation (sample, ddof=1), min and max words per sentence.
-- Lexical diversity as MTLD (McCarthy & Jarvis 2010) on presslens's tokens (lower-cased; possessive
-  's dropped): see :func:`mtld`. MTLD was chosen over MATTR because it needs no window size that
-  short articles might not reach; it is unstable below about 100 tokens (flagged in ``caveat``).
+- Flesch reading ease 206.835 − 1.015 W/S − 84.6 Syl/W; Flesch-Kincaid grade 0.39 W/S + 11.8 Syl/W − 15.59
+- Gunning fog 0.4 (W/S + 100 P/W) (complex words as textstat counts them: familiar words excluded)
+- SMOG 1.0430 √(30 P/S) + 3.1291 (defined for 30 sentences or more: shorter texts carry a caveat)
+- Coleman-Liau 0.0588 (100 L/W) − 0.296 (100 S/W) − 15.8
+- Dale-Chall 0.1579 (100 D/W) + 0.0496 W/S, + 3.6365 when D/W > 5%
+- consensus grade: the median of the four grade formulas (Flesch-Kincaid, fog, SMOG, Coleman-Liau)
 
-Translated text: the formulas measure the English the reader sees, i.e. the translation (for
-en.5iter.com a machine translation from Chinese), not the original writing. Such rows carry a
-non-empty ``caveat`` and :func:`caveat_label` marks the outlet's name in figures with a dagger.
+Sentences longer than ``screen.LONG_SENTENCE`` words are captures that lost their punctuation (a
+5,000-word "sentence" gives Flesch −4991): they are left out of the formulas, counted in
+``long_sentences_left_out`` and named in ``caveat``.
+
+Lexical diversity is MTLD (McCarthy & Jarvis 2010) on the same tokens (lower-cased; possessive 's
+dropped): see :func:`mtld`. MTLD needs no window size that short articles might not reach; it is
+unstable below about 100 tokens (flagged in ``caveat``).
+
+Translated text: the formulas measure the English the reader sees, i.e. the translation, not the
+original writing. Such rows carry a non-empty ``caveat`` and :func:`caveat_label` marks the outlet's
+name in figures with a dagger.
 """
 from __future__ import annotations
 
@@ -32,14 +41,9 @@ from .corpus import Story
 MTLD_THRESHOLD = 0.72
 MTLD_MIN_TOKENS = 100
 DAGGER = " †"
-MEASURES = {  # column -> textstat method
-    "flesch_reading_ease": "flesch_reading_ease",
-    "flesch_kincaid_grade": "flesch_kincaid_grade",
-    "gunning_fog": "gunning_fog",
-    "smog_index": "smog_index",
-    "coleman_liau_index": "coleman_liau_index",
-    "dale_chall": "dale_chall_readability_score",
-}
+MEASURES = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+            "dale_chall"]
+SMOG_MIN_SENTENCES = 30
 
 _TS = None
 
@@ -124,14 +128,50 @@ def translation_caveat(lang: str | None) -> str:
             f"not the original writing")
 
 
-def measure_text(body: str) -> dict[str, float]:
-    """The textstat measures of one text (see ``MEASURES``) plus ``consensus_grade``
-    (``text_standard(float_output=True)``), exactly as textstat computes them."""
-    ts = _textstat()
-    out = {col: float(getattr(ts, fn)(body)) for col, fn in MEASURES.items()}
-    out["consensus_grade"] = float(ts.text_standard(body, float_output=True))
-    out["textstat_sentences"] = int(ts.sentence_count(body))
-    return out
+GRADES = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index"]
+
+
+def _word_facts(word: str) -> tuple[int, bool, bool]:
+    """(syllables, complex for fog and SMOG, difficult for Dale-Chall) of one lower-cased token."""
+    got = _FACTS.get(word)
+    if got is None:
+        ts = _textstat()
+        syl = int(ts.syllable_count(word))
+        hard2 = bool(ts.is_difficult_word(word, 2))
+        got = (syl, hard2 and syl >= 3, hard2)
+        _FACTS[word] = got
+    return got
+
+
+_FACTS: dict[str, tuple[int, bool, bool]] = {}
+
+
+def counts(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
+    """The counts the formulas need, from sentences given as lists of tokens."""
+    toks = [t for s in sentences for t in s]
+    facts = [_word_facts(t) for t in toks]
+    return {"sentences": sum(1 for s in sentences if s), "words": len(toks),
+            "syllables": sum(f[0] for f in facts), "complex": sum(f[1] for f in facts),
+            "difficult": sum(f[2] for f in facts), "letters": sum(sum(ch.isalpha() for ch in t) for t in toks)}
+
+
+def formulas(c: dict[str, int]) -> dict[str, float]:
+    """The readability formulas (see the module docstring) from :func:`counts`; NaN without words."""
+    w, s = c["words"], c["sentences"]
+    if not w or not s:
+        return {**{col: np.nan for col in MEASURES}, "consensus_grade": np.nan}
+    wps, spw = w / s, c["syllables"] / w
+    diff_pct = 100 * c["difficult"] / w
+    out = {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * c["complex"] / w),
+        "smog_index": 1.0430 * np.sqrt(30 * c["complex"] / s) + 3.1291,
+        "coleman_liau_index": 0.0588 * (100 * c["letters"] / w) - 0.296 * (100 * s / w) - 15.8,
+        "dale_chall": 0.1579 * diff_pct + 0.0496 * wps + (3.6365 if diff_pct > 5 else 0.0),
+    }
+    out["consensus_grade"] = float(np.median([out[g] for g in GRADES]))
+    return {k: float(v) for k, v in out.items()}
 
 
 def sentence_length_stats(n_words: Sequence[int]) -> dict[str, float]:
@@ -149,35 +189,44 @@ def readability_table(articles: pd.DataFrame, clean_text: dict[str, str], senten
                       tokens: pd.DataFrame) -> pd.DataFrame:
     """Readability of each article from its parts (the engine behind :func:`readability`, usable
     on any corpus shaped like ``text.process`` output). ``articles`` needs id, outlet and
-    translated_from."""
+    translated_from. ``clean_text`` is not read (kept for callers): the formulas use the sentences."""
+    from .screen import LONG_SENTENCE
+
     body_parts = ("lede", "body")
-    sents = sentences[sentences["part"].isin(body_parts)]
+    sents = sentences[sentences["part"].isin(body_parts) & (sentences["n_words"] > 0)]
     toks = tokens[tokens["part"].isin(body_parts)]
     sent_groups = {k: g["n_words"].to_numpy() for k, g in sents.groupby("article_id", sort=False)}
-    tok_groups = {k: g.sort_values(["sent_id", "tok_idx"])["token"].tolist()
-                  for k, g in toks.groupby("article_id", sort=False)}
+    by_sent = toks.sort_values(["sent_id", "tok_idx"]).groupby("sent_id", sort=False)["token"].apply(list)
     rows = []
     for art in articles.itertuples(index=False):
-        body = clean_text.get(art.id, "")
-        words = tok_groups.get(art.id, [])
+        lengths = sent_groups.get(art.id, np.array([], dtype=int))
+        ids = sents.loc[sents["article_id"] == art.id, "sent_id"].tolist()
+        sent_toks = [by_sent.get(i, []) for i in ids]
+        kept = [s for s in sent_toks if len(s) <= LONG_SENTENCE]
+        long_n = len(sent_toks) - len(kept)
+        words = [t for s in sent_toks for t in s]
         caveats = []
         tr = translation_caveat(art.translated_from)
         if tr:
             caveats.append(tr)
+        if long_n:
+            caveats.append(f"{long_n} sentence(s) over {LONG_SENTENCE} words left out of the formulas (lost punctuation?)")
         if len(words) < MTLD_MIN_TOKENS:
             caveats.append(f"only {len(words)} tokens: MTLD is unstable below {MTLD_MIN_TOKENS}")
+        c = counts(kept)
+        if 0 < c["sentences"] < SMOG_MIN_SENTENCES:
+            caveats.append(f"{c['sentences']} sentences: SMOG is defined for {SMOG_MIN_SENTENCES} or more")
         row = {"article_id": art.id, "outlet": art.outlet,
                "translated_from": art.translated_from if isinstance(art.translated_from, str) else None,
                "n_words": len(words)}
-        row.update(sentence_length_stats(sent_groups.get(art.id, [])))
-        row.update(measure_text(body) if body.strip() else {**{c: np.nan for c in MEASURES},
-                                                             "consensus_grade": np.nan, "textstat_sentences": 0})
-        row["mtld"] = mtld(words)
-        row["caveat"] = "; ".join(caveats)
+        row.update(sentence_length_stats(lengths))
+        row.update(formulas(c))
+        row.update({"syllables": c["syllables"], "complex_words": c["complex"], "difficult_words": c["difficult"],
+                    "long_sentences_left_out": long_n, "mtld": mtld(words), "caveat": "; ".join(caveats)})
         rows.append(row)
     cols = ["article_id", "outlet", "translated_from", "n_words", "n_sentences", "sentence_len_mean",
             "sentence_len_std", "sentence_len_min", "sentence_len_max", *MEASURES, "consensus_grade",
-            "textstat_sentences", "mtld", "caveat"]
+            "syllables", "complex_words", "difficult_words", "long_sentences_left_out", "mtld", "caveat"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -187,9 +236,10 @@ def readability(story: Story) -> pd.DataFrame:
     Columns: article_id, outlet, translated_from, n_words (presslens tokens), n_sentences and
     sentence_len_mean/std/min/max (presslens sentences, lede and body), flesch_reading_ease,
     flesch_kincaid_grade, gunning_fog, smog_index, coleman_liau_index, dale_chall,
-    consensus_grade (textstat ``text_standard``), textstat_sentences (textstat's own sentence
-    count, which differs from presslens's on quotes and abbreviations), mtld, caveat (non-empty for
-    translated articles and very short ones). Add :func:`caveat_label` to outlet names in figures.
+    consensus_grade (median of the four grade formulas), the counts behind them (syllables,
+    complex_words, difficult_words), long_sentences_left_out, mtld, caveat (translation, short
+    text, SMOG under 30 sentences, long sentences left out). Add :func:`caveat_label` to outlet
+    names in figures.
     """
     p = _text.process(story)
     return readability_table(story.articles, p.clean_text, p.sentences, p.tokens)

@@ -14,6 +14,18 @@ log's last lines when they say more than the error itself.
 ``manifest.json`` describes every report in the folder: a record per notebook (parameters, duration,
 time, input fingerprint, versions, figures written). A run of some notebooks (``-n``) keeps the
 earlier records of the others and marks them ``stale`` when they were made from other inputs.
+
+Output safety. Before any notebook runs, the reports and figures roots are checked (each a folder
+that exists or can be created, writable) and so are ``ROOT/SLUG``: never the story folder, inside
+it or around it (nor around or inside any folder holding a ``story.yaml``), never the same folder for
+reports and figures, and never a folder presslens did not write. Ownership is proven by a marker:
+``manifest.json`` in ``REPORTS_ROOT/SLUG``, ``.presslens`` in ``FIGURES_ROOT/SLUG`` (every run writes
+it). A problem is one :class:`OutputError` line naming the folder and the fix, before anything is
+written. The final swap moves both old folders aside, both new ones in, and puts the old ones back
+if any step fails (or an interrupt arrives). SIGHUP and SIGTERM are turned into exceptions during a
+run, so the staging folder is removed and the workers and their kernels are stopped; a run also
+removes what killed runs left behind (``.staging-SLUG-pidPID-*``, ``.SLUG.old-PID``, ``.SLUG.new-PID``
+of processes that are gone), putting an old folder back when its swap was cut short.
 """
 from __future__ import annotations
 
@@ -24,9 +36,12 @@ import json
 import logging
 import os
 import platform
+import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -43,6 +58,26 @@ VERSIONED = ["presslens", "pandas", "numpy", "matplotlib", "textstat", "vaderSen
 
 class RunError(RuntimeError):
     """A notebook failed; ``str()`` names the notebook, the cell and the error."""
+
+
+class OutputError(ValueError):
+    """The reports or figures folder cannot be used; ``str()`` is one line naming it and the fix.
+    Raised before anything is written or deleted."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run stopped by SIGHUP or SIGTERM (the staging folder and the workers are gone by then)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+MARKER = ".presslens"  # in FIGURES_ROOT/SLUG: proves presslens wrote the folder (reports: manifest.json)
+MARKER_TEXT = ("This folder is written by presslens (presslens run), which may replace it as a whole: "
+               "keep files of your own elsewhere.\n")
+MANIFEST = "manifest.json"
 
 
 @dataclass
@@ -181,6 +216,8 @@ def _execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging:
             os.environ.pop(STAGING_ENV, None)
         else:
             os.environ[STAGING_ENV] = before
+        if _IN_WORKER:  # nbclient's own signal handlers replaced the worker's while the kernel ran
+            _worker_signals()
     if err:
         tail = _log_tail(log)
         if tail:
@@ -209,22 +246,333 @@ def _export_html(executed: Path) -> None:
     executed.with_suffix(".html").write_text(body, encoding="utf-8")
 
 
-def _swap_in(staged: Path, final: Path, replace_all: bool) -> None:
-    """Move ``staged`` to ``final``; with replace_all the old folder goes as a whole (after the new
-    one is in place), otherwise files are overwritten one by one and others kept."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    if replace_all or not final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        if final.exists():
-            os.replace(final, old)
-        shutil.move(str(staged), str(final))
-        shutil.rmtree(old, ignore_errors=True)
+# ---------------------------------------------------------------------------------------------
+# Output safety: the checks before a run, the all-or-nothing swap, leftovers of killed runs
+# ---------------------------------------------------------------------------------------------
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be created in ``folder``: its permissions say so and a probe file can be made
+    (and is removed again); the probe catches read-only file systems and ACLs that ``os.access`` misses."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".presslens-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return True
+
+
+def _check_root(root: Path, what: str, flag: str) -> None:
+    """The reports or figures root is a folder, or can be created, and is writable."""
+    shown = paths.display(root)
+    if root.is_symlink() and not root.exists():
+        raise OutputError(f"the {what} root {shown} is a broken link: choose another {flag} root, or fix the link")
+    if root.exists() and not root.is_dir():
+        raise OutputError(f"the {what} root {shown} is a file, not a folder: choose another {flag} root (a folder)")
+    existing = root
+    while not os.path.lexists(existing):
+        existing = existing.parent
+    if existing != root and not existing.is_dir():
+        raise OutputError(f"the {what} root {shown} cannot be created ({paths.display(existing)} is a file): "
+                          f"choose another {flag} root")
+    if not _writable(existing):
+        where = "" if existing == root else f" ({paths.display(existing)}, where it would be created, is not writable)"
+        raise OutputError(f"the {what} root {shown} is not writable{where}: choose another {flag} root, "
+                          "or make it writable")
+
+
+def _holds_story(folder: Path) -> Path | None:
+    """A story folder (one holding ``story.yaml``) at or under ``folder``, or None."""
+    for here, dirs, files in os.walk(folder):
+        if "story.yaml" in files:
+            return Path(here)
+        dirs.sort()
+    return None
+
+
+def _check_target(final: Path, what: str, flag: str, marker: str, story_real: Path) -> None:
+    """``ROOT/SLUG`` may be replaced by this run: it is not, inside or around the story folder or any
+    folder holding a ``story.yaml``, and if it exists it is a folder presslens wrote (``marker`` in it)
+    or an empty one."""
+    shown = paths.display(final)
+    real = Path(os.path.realpath(final))
+    fix = f"choose another {flag} root"
+    if real == story_real:
+        raise OutputError(f"the {what} folder {shown} is the story folder itself, which the run would replace: {fix}")
+    if story_real in real.parents:
+        raise OutputError(f"the {what} folder {shown} is inside the story folder {paths.display(story_real)}: {fix}")
+    if real in story_real.parents:
+        raise OutputError(f"the {what} folder {shown} holds the story folder {paths.display(story_real)}, "
+                          f"which the run would replace: {fix}")
+    for folder in (real, *real.parents):
+        if (folder / "story.yaml").is_file():
+            where = "is a story folder" if folder == real else f"is inside the story folder {paths.display(folder)}"
+            raise OutputError(f"the {what} folder {shown} {where} (it holds story.yaml): {fix}")
+    if not os.path.lexists(final):
+        return
+    if final.is_symlink():
+        raise OutputError(f"the {what} folder {shown} is a symbolic link, which presslens will not replace: "
+                          f"{fix}, or remove the link yourself")
+    if not final.is_dir():
+        raise OutputError(f"the {what} folder {shown} is a file, not a folder presslens wrote: {fix}, "
+                          "or remove the file yourself")
+    try:
+        entries = [e.name for e in os.scandir(final)]
+    except OSError as exc:
+        raise OutputError(f"the {what} folder {shown} cannot be read ({exc.strerror or exc}): {fix}") from None
+    if entries and marker not in entries:
+        raise OutputError(f"the {what} folder {shown} already exists and was not written by presslens "
+                          f"(no {marker} in it): {fix}, or remove the folder yourself")
+    if not os.access(final, os.W_OK | os.X_OK):
+        raise OutputError(f"the {what} folder {shown} is not writable: {fix}, or make it writable")
+    inner = _holds_story(final) if entries else None
+    if inner is not None:
+        raise OutputError(f"the {what} folder {shown} holds the story folder {paths.display(inner)}, "
+                          f"which the run would replace: {fix}")
+
+
+def _check_outputs(story_path: Path, reports_root: Path, figures_root: Path, slug: str) -> None:
+    """Every check of the output folders, before anything is written; raises :class:`OutputError`."""
+    _check_root(reports_root, "reports", "--reports")
+    _check_root(figures_root, "figures", "--figures")
+    _check_targets(story_path, reports_root / slug, figures_root / slug)
+
+
+def _check_targets(story_path: Path, final_reports: Path, final_figs: Path) -> None:
+    story_real = Path(os.path.realpath(story_path))
+    _check_target(final_reports, "reports", "--reports", MANIFEST, story_real)
+    _check_target(final_figs, "figures", "--figures", MARKER, story_real)
+    rr, fr = Path(os.path.realpath(final_reports)), Path(os.path.realpath(final_figs))
+    if rr == fr or rr in fr.parents or fr in rr.parents:
+        raise OutputError(f"the reports folder {paths.display(final_reports)} and the figures folder "
+                          f"{paths.display(final_figs)} overlap: give --reports and --figures different roots")
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (one of another user's counts; a reused PID errs on the safe side)."""
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+_STAGING_NAME = re.compile(r"^\.staging-.+-pid(\d+)-[^-]*$")
+_SWAP_NAME = re.compile(r"^\.(.+)\.(old|new)-(\d+)$")
+
+
+def _clean_stale(roots: list[Path]) -> list[str]:
+    """Remove what runs killed without their clean-up left in ``roots``: staging folders and the swap's
+    ``.SLUG.new-PID`` / ``.SLUG.old-PID`` folders whose process is gone. An old folder whose live folder
+    is missing (the swap was cut between its moves) is put back. Returns what was done, for the log."""
+    done = []
+    for root in dict.fromkeys(roots):
+        try:
+            entries = sorted(root.iterdir()) if root.is_dir() else []
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink() or not entry.is_dir():
+                continue
+            m = _STAGING_NAME.match(entry.name)
+            if m and not _alive(int(m.group(1))):
+                shutil.rmtree(entry, ignore_errors=True)
+                done.append(f"removed {paths.display(entry)}")
+                continue
+            m = _SWAP_NAME.match(entry.name)
+            if not m or _alive(int(m.group(3))):
+                continue
+            live = entry.with_name(m.group(1))
+            if m.group(2) == "old" and not os.path.lexists(live):
+                try:
+                    os.replace(entry, live)
+                    done.append(f"put {paths.display(live)} back")
+                except OSError:
+                    pass
+            else:
+                shutil.rmtree(entry, ignore_errors=True)
+                done.append(f"removed {paths.display(entry)}")
+    return done
+
+
+def _rename(src: Path, dst: Path) -> None:
+    """One step of the swap: an atomic rename within one folder."""
+    os.replace(src, dst)
+
+
+def _swap_all(moves: list[tuple[Path, Path, bool]], done: Callable[[], None] = lambda: None) -> list[Path]:
+    """Put each staged folder at its final place, all or nothing: ``moves`` holds ``(staged, final,
+    replace_all)``; with replace_all the final folder is replaced as a whole, else the staged files are
+    laid over a copy of it. First every new folder is prepared beside its final place (``.NAME.new-PID``),
+    then every old folder is renamed aside (``.NAME.old-PID``), then every new one renamed in. If any
+    step fails, or an interrupt arrives, what was moved in is taken out and the old folders are put
+    back. ``done()`` is called once everything is in place. Returns the old folders, to be deleted."""
+    pid = os.getpid()
+    ready: list[tuple[Path, Path]] = []
+    aside: list[tuple[Path, Path]] = []
+    placed: list[tuple[Path, Path]] = []
+    try:
+        for staged, final, replace_all in moves:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            new = final.with_name(f".{final.name}.new-{pid}")
+            shutil.rmtree(new, ignore_errors=True)
+            ready.append((new, final))
+            if not replace_all and final.is_dir():
+                shutil.copytree(final, new, symlinks=True)
+                for f in sorted(staged.rglob("*")):
+                    if f.is_file():
+                        dest = new / f.relative_to(staged)
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.move(str(f), str(dest))
+            else:
+                shutil.move(str(staged), str(new))  # a rename when on the same file system, else a copy
+        for new, final in ready:
+            if os.path.lexists(final):
+                old = final.with_name(f".{final.name}.old-{pid}")
+                shutil.rmtree(old, ignore_errors=True)
+                _rename(final, old)
+                aside.append((old, final))
+        for new, final in ready:
+            _rename(new, final)
+            placed.append((new, final))
+        done()
+    except BaseException as exc:
+        lost = []
+        for new, final in reversed(placed):
+            with contextlib.suppress(OSError):
+                os.replace(final, new)
+        for old, final in reversed(aside):
+            try:
+                os.replace(old, final)
+            except OSError as err:
+                lost.append(f"{paths.display(old)} could not be put back at {paths.display(final)} ({err})")
+        for new, _ in ready:
+            shutil.rmtree(new, ignore_errors=True)
+        if lost and isinstance(exc, Exception):
+            raise RunError("moving the new reports and figures into place failed "
+                           f"({type(exc).__name__}: {exc}), and " + "; ".join(lost)
+                           + ": move them back by hand") from exc
+        raise
+    return [old for old, _ in aside]
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals: a run stops cleanly on Ctrl-C, a closed terminal (SIGHUP) or SIGTERM
+# ---------------------------------------------------------------------------------------------
+
+class _SignalGuard:
+    """While a run is under way (main thread only), SIGHUP and SIGTERM raise :class:`Interrupted` and
+    SIGINT ``KeyboardInterrupt``, once: later signals are ignored so the clean-up is not cut short,
+    and so are signals after :meth:`hold` (the new outputs are in place). A signal already ignored
+    (``nohup``) stays ignored; SIGINT is taken over only from Python's default handler. The previous
+    handlers come back on exit."""
+
+    def __init__(self) -> None:
+        self.saved: dict[int, object] = {}
+        self.fired = False
+        self.held = False
+
+    def __enter__(self) -> "_SignalGuard":
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        for name in ("SIGINT", "SIGHUP", "SIGTERM"):
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue
+            prev = signal.getsignal(sig)
+            if prev is signal.SIG_IGN or (sig == signal.SIGINT and prev is not signal.default_int_handler):
+                continue
+            self.saved[sig] = prev
+            signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        if self.fired or self.held:
+            return
+        self.fired = True
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    def hold(self) -> None:
+        self.held = True
+
+    def __exit__(self, *exc) -> None:
+        for sig, prev in self.saved.items():
+            signal.signal(sig, prev if prev is not None else signal.SIG_DFL)
+
+
+_IN_WORKER = False
+
+
+def _ignore_signal(signum, frame) -> None:
+    pass
+
+
+def _worker_signals() -> None:
+    """A pool worker leaves Ctrl-C and a closed terminal to the main process, which stops the workers
+    and their kernels itself (a no-op Python handler, unlike SIG_IGN, is not inherited by the kernels);
+    SIGTERM, the main process's way to stop a worker, keeps its default."""
+    for name in ("SIGINT", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, _ignore_signal)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _worker_init(log_file: str) -> None:
+    """Pool worker set-up: its output (outside the notebooks' own logs) goes to ``log_file``, never the
+    terminal, and signals are left to the main process."""
+    global _IN_WORKER
+    _IN_WORKER = True
+    with contextlib.suppress(OSError):
+        fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+    _worker_signals()
+
+
+def _stop_pool(pool: ProcessPoolExecutor, grace: float = 2.0) -> None:
+    """Stop a pool at once: cancel what has not started, terminate the workers and their kernels (and
+    anything those started), kill what is still there after ``grace`` seconds, and reap the workers."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with ipykernel
+        psutil = None
+    if psutil is not None:
+        tree = []
+        for p in procs:
+            with contextlib.suppress(psutil.Error, ValueError):
+                worker = psutil.Process(p.pid)
+                tree += [*worker.children(recursive=True), worker]
+        for q in tree:
+            with contextlib.suppress(psutil.Error):
+                q.terminate()
+        _, alive = psutil.wait_procs(tree, timeout=grace)
+        for q in alive:
+            with contextlib.suppress(psutil.Error):
+                q.kill()
+        psutil.wait_procs(alive, timeout=grace)
     else:
-        for f in sorted(staged.rglob("*")):
-            if f.is_file():
-                dest = final / f.relative_to(staged)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(f), str(dest))
+        for p in procs:
+            with contextlib.suppress(Exception):
+                p.terminate()
+    for p in procs:
+        with contextlib.suppress(Exception):
+            p.join(grace)
+            if p.is_alive():
+                p.kill()
+                p.join(grace)
 
 
 def _fingerprint(hashes: dict) -> str:
@@ -282,61 +630,97 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     figures_root = paths.resolve(figures)
     reports_root = paths.resolve(reports)
     final_reports, final_figs = reports_root / st.slug, figures_root / st.slug
-    reports_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{st.slug}-", dir=reports_root))
-    st_reports, st_figs, st_logs = staging / "reports", staging / "figures", staging / "logs"
-    for d in (st_reports, st_figs, st_logs):
-        d.mkdir()
+    # before anything is written: the folders can be written, and replacing ROOT/SLUG loses nothing
+    _check_outputs(story_path, reports_root, figures_root, st.slug)
     # what the user asked for, relative to the repo root: this is what the notebooks, their HTML and
     # the manifest record; the staging folder reaches the kernels out of band (PRESSLENS_FIGURES_STAGING)
     nb_params = {"story": _rel(story_path), "figures_dir": _rel(figures_root), **params}
     if outlets:
         nb_params["outlets"] = list(outlets)
     jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(nbs)))
-    log(f"presslens: story {st.slug} ({len(st.articles)} articles, {len(st.outlets)} outlets), "
-        f"{len(nbs)} notebook(s), {jobs} at a time")
     durations: dict[str, float] = {}
     finished: dict[str, str] = {}
     errors: list[str] = []
-    try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            # each notebook stages its figures in a folder of its own, so the manifest can say who wrote what
-            futs = [pool.submit(_execute_one, str(nb), str(st_reports), nb_params, str(nb.parent),
-                                str(st_figs / nb.stem), str(st_logs / f"{nb.stem}.log"),
-                                _rel(final_reports / nb.name)) for nb in nbs]
-            done = 0
-            for fut in as_completed(futs):
-                name, secs, err = fut.result()
-                done += 1
-                durations[name] = round(secs, 2)
-                finished[name] = _now()
-                log(f"  [{done}/{len(nbs)}] {name:<28} {'FAILED' if err else 'ok':>6}  {secs:5.1f} s")
-                if err:
-                    errors.append(err)
-        if errors:
-            raise RunError("run failed; earlier reports and figures are left as they were:\n  " + "\n  ".join(errors))
-        staged_figs = staging / "figures-all" / st.slug
-        staged_figs.mkdir(parents=True)
-        written: dict[str, list[str]] = {}
-        for nb in nbs:
-            own = st_figs / nb.stem / st.slug
-            written[nb.name] = sorted(_files(own))
-            for f in written[nb.name]:
-                os.replace(own / f, staged_figs / f)
-        full = notebooks is None
-        manifest = _manifest(st, story_path, nb_params, nbs, durations, finished, written, full,
-                             final_reports, final_figs, time.perf_counter() - t_start)
-        (st_reports / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-        fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
-        _swap_in(st_reports, final_reports, replace_all=full)
-        if any(written.values()):
-            _swap_in(staged_figs, final_figs, replace_all=full)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    staging: Path | None = None
+    with _SignalGuard() as guard:
+        try:
+            cleaned = _clean_stale([reports_root, figures_root])  # what killed runs left behind
+            if cleaned:
+                log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
+            reports_root.mkdir(parents=True, exist_ok=True)
+            # the PID in the name lets a later run tell a live run's staging folder from a killed one's
+            staging = Path(tempfile.mkdtemp(prefix=f".staging-{st.slug}-pid{os.getpid()}-", dir=reports_root))
+            st_reports, st_figs, st_logs = staging / "reports", staging / "figures", staging / "logs"
+            for d in (st_reports, st_figs, st_logs):
+                d.mkdir()
+            log(f"presslens: story {st.slug} ({len(st.articles)} articles, {len(st.outlets)} outlets), "
+                f"{len(nbs)} notebook(s), {jobs} at a time")
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                       initargs=(str(st_logs / "workers.log"),))
+            ok = False
+            try:
+                # each notebook stages its figures in a folder of its own, so the manifest can say who wrote what
+                futs = {pool.submit(_execute_one, str(nb), str(st_reports), nb_params, str(nb.parent),
+                                    str(st_figs / nb.stem), str(st_logs / f"{nb.stem}.log"),
+                                    _rel(final_reports / nb.name)): nb for nb in nbs}
+                done = 0
+                for fut in as_completed(futs):
+                    try:
+                        name, secs, err = fut.result()
+                    except Exception as exc:  # the worker process died (BrokenProcessPool), ...
+                        name, secs = futs[fut].name, 0.0
+                        err = f"{name}: the worker process running it failed ({type(exc).__name__}: {exc})"
+                        tail = _log_tail(st_logs / "workers.log")
+                        if tail:
+                            err += f"\n    last lines of the workers' log:\n{tail}"
+                    done += 1
+                    durations[name] = round(secs, 2)
+                    finished[name] = _now()
+                    log(f"  [{done}/{len(nbs)}] {name:<28} {'FAILED' if err else 'ok':>6}  {secs:5.1f} s")
+                    if err:
+                        errors.append(err)
+                ok = True
+            finally:
+                if ok:
+                    pool.shutdown(wait=True)
+                else:  # interrupted (or worse): stop the workers and their kernels now, not when they finish
+                    _stop_pool(pool)
+            if errors:
+                raise RunError("run failed; earlier reports and figures are left as they were:\n  " + "\n  ".join(errors))
+            staged_figs = staging / "figures-all" / st.slug
+            staged_figs.mkdir(parents=True)
+            written: dict[str, list[str]] = {}
+            for nb in nbs:
+                own = st_figs / nb.stem / st.slug
+                written[nb.name] = sorted(_files(own))
+                for f in written[nb.name]:
+                    os.replace(own / f, staged_figs / f)
+            full = notebooks is None
+            manifest = _manifest(st, story_path, nb_params, nbs, durations, finished, written, full,
+                                 final_reports, final_figs, time.perf_counter() - t_start)
+            (st_reports / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+            fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
+            moves = [(st_reports, final_reports, full)]
+            if any(written.values()):
+                # the marker says presslens wrote the folder (and may replace it): it arrives with the swap
+                (staged_figs / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                moves.append((staged_figs, final_figs, full))
+            _check_targets(story_path, final_reports, final_figs)  # still so after the notebooks ran?
+            try:
+                olds = _swap_all(moves, done=guard.hold)  # from here on, an interrupt waits for the end
+            except OSError as exc:
+                raise RunError(f"moving the new reports and figures into place failed ({type(exc).__name__}: "
+                               f"{exc}); earlier reports and figures are left as they were") from None
+            for old in olds:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
     total = time.perf_counter() - t_start
-    log(f"presslens: wrote {len(nbs)} executed notebook(s) + HTML and manifest.json to "
-        f"{paths.display(final_reports)}/, {len(fig_files)} figure file(s) to "
-        f"{paths.display(final_figs)}/ in {total:.1f} s")
+    with contextlib.suppress(OSError):  # the terminal may be gone (the run is complete all the same)
+        log(f"presslens: wrote {len(nbs)} executed notebook(s) + HTML and manifest.json to "
+            f"{paths.display(final_reports)}/, {len(fig_files)} figure file(s) to "
+            f"{paths.display(final_figs)}/ in {total:.1f} s")
     return RunResult(st.slug, final_reports, final_figs, [nb.name for nb in nbs], fig_files, durations, total)
 
 

@@ -37,6 +37,7 @@ from .corpus import Problem, Story
 CONFIDENT = 0.90  # language detections at or above this probability override the declared language
 NEAR = 0.80  # share of one article's 5-grams inside another that makes a near-duplicate
 SHINGLE = 5
+LONG_SENTENCE = 80  # words: longer "sentences" are captures that lost their punctuation (see readability)
 COMMON_SHINGLE = 50  # 5-grams found in more articles than this are boilerplate, not evidence
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|src|smid|sh|igshid|_ga)$", re.I)
 
@@ -230,6 +231,17 @@ def _screen(story: Story) -> Screening:
                                     f"{d.kind} with {files[d.article_b]} ({d.outlet_b}): {d.detail}; both are kept as syndicated or copied text",
                                     "nothing to do if one outlet republished the other; list the pair under intended_duplicates in story.yaml to silence this"))
     dups["action"] = actions
+    quality = p.languages.set_index("article_id")
+    for aid in a["id"]:
+        q = quality.loc[aid]
+        n, open_w = int(q["n_words"]), int(q["unclosed_quote_words"])
+        if open_w >= 20 and open_w > 0.3 * n:
+            warnings.append(Problem(rel(aid), "text", f"a quotation mark is opened and never closed: {open_w} of its {n} "
+                                    "words count as quoted", "close the quote where it ends in the capture (or remove a stray mark)"))
+        if int(q["longest_sentence"]) > LONG_SENTENCE:
+            warnings.append(Problem(rel(aid), "text", f"a sentence of {int(q['longest_sentence'])} words (no sentence end found): "
+                                    f"sentences over {LONG_SENTENCE} words are left out of the readability formulas",
+                                    "check the capture kept its punctuation"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)
         if r.detected is None and 0 < n < _text.LANGID_MIN_WORDS:

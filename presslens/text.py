@@ -98,6 +98,7 @@ def paragraphs(text: str) -> list[str]:
 class Quotes:
     spans: list[tuple[int, int]]  # character ranges of quoted text (marks excluded)
     role: dict[int, str]  # position of each quotation mark -> "open" | "close"
+    unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
 
 
 def quote_spans(par: str) -> Quotes:
@@ -134,10 +135,10 @@ def quote_spans(par: str) -> Quotes:
             spans.append((sgl, i))
             role[i] = "close"
             sgl = None
-    for start in (dbl, sgl):
-        if start is not None:
-            spans.append((start, n))
-    return Quotes(_merge(spans), role)
+    open_starts = [s for s in (dbl, sgl) if s is not None]
+    for start in open_starts:
+        spans.append((start, n))
+    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -310,22 +311,30 @@ def _process(story: Story) -> Processed:
             rem_rows.append({"article_id": art.id, "outlet": art.outlet, **r})
         body_pars = paragraphs(body)
         lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
-        lang_rows.append({"article_id": art.id, "detected": lang, "confidence": conf,
-                          "n_words": sum(len(TOKEN.findall(p)) for p in body_pars)})
+        lang_row = {"article_id": art.id, "detected": lang, "confidence": conf,
+                    "n_words": sum(len(TOKEN.findall(p)) for p in body_pars)}
         lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
         pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
                                                          for i, p in enumerate(body_pars)]
         art_sents = []
+        open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
         for p_idx, (par, kind) in enumerate(pars):
             q = quote_spans(par)
+            if q.unclosed is not None:
+                nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
+                if not nxt[:1] in ('"', "“", "‘", "'"):
+                    open_words += len(TOKEN.findall(par[q.unclosed:]))
             for s, e in split_sentences(par, q):
                 spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
                 text = par[s:e]
                 art_sents.append((p_idx, kind, text, spans))
         n_body = sum(1 for x in art_sents if x[1] != "title")
         b_idx = 0
+        longest = 0
         for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
             toks = tokenize(text)
+            if kind != "title":
+                longest = max(longest, len(toks))
             inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
             n_words = len(toks)
             n_quoted = sum(inq)
@@ -343,13 +352,15 @@ def _process(story: Story) -> Processed:
             for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
                 tok_rows.append((sid, art.id, art.outlet, t_idx, tok, ts, te, q_, kind))
             sid += 1
+        lang_rows.append({**lang_row, "unclosed_quote_words": open_words, "longest_sentence": longest})
     sentences = pd.DataFrame(sent_rows, columns=[
         "sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
         "n_quoted", "quote_spans", "narration", "quoted"])
     tokens = pd.DataFrame(tok_rows, columns=["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end",
                                              "in_quote", "part"])
     removed = pd.DataFrame(rem_rows, columns=["article_id", "outlet", "line", "removed", "rule"])
-    languages = pd.DataFrame(lang_rows, columns=["article_id", "detected", "confidence", "n_words"])
+    languages = pd.DataFrame(lang_rows, columns=["article_id", "detected", "confidence", "n_words",
+                                                 "unclosed_quote_words", "longest_sentence"])
     return Processed(sentences, tokens, removed, clean_text, languages)
 
 
