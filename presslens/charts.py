@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from . import plots, readability, tone
+from . import plots, readability, stats, tone
 from .corpus import Story
 
 
@@ -50,18 +50,18 @@ def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vm
 # tone
 
 
-def tone_by_outlet(story: Story, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
     """Left: every sentence's VADER compound per outlet (the distribution). Right: mean with a 95%
-    bootstrap interval for the outlet's own narration and for the quoted material, apart."""
+    bootstrap interval for the outlet's own narration and for the quoted material, apart, from
+    ``table`` (:func:`presslens.tone.outlet_tone_by_voice`: computed once by the notebook)."""
     plots.use_style()
     st_ = tone.sentence_tone(story)
     colors = plots.outlet_colors(story.color_order)
     outlets = [o for o in story.outlets if o in set(st_["outlet"])]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
-    rng = np.random.default_rng(seed)
     for i, o in enumerate(outlets):
         v = st_.loc[st_["outlet"] == o, "compound"].to_numpy()
-        jitter = rng.uniform(-0.18, 0.18, len(v))
+        jitter = stats.group_rng(seed, o, "jitter").uniform(-0.18, 0.18, len(v))
         a1.scatter(v, i + jitter, s=14, color=colors[o], alpha=0.6, lw=0)
         a1.plot([np.median(v)] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
     a1.axvline(0, color="0.7", lw=0.8)
@@ -74,7 +74,7 @@ def tone_by_outlet(story: Story, n_boot: int = 2000, seed: int = 0) -> tuple[plt
     a1.set_title("Every sentence")
     rows = []
     for voice, marker, dy in (("narration", "o", -0.12), ("quote", "s", 0.12)):
-        t = tone.outlet_tone(story, voice=voice, n_boot=n_boot, seed=seed)
+        t = table[table["voice"] == voice]
         for r in t.itertuples():
             if r.outlet not in outlets:
                 continue
@@ -97,11 +97,12 @@ def tone_by_outlet(story: Story, n_boot: int = 2000, seed: int = 0) -> tuple[plt
     return fig, data
 
 
-def tone_by_actor(story: Story, min_outlets: int = 2, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
-    """Mean tone of the sentences that mention each actor (by any alias or rendering), per outlet;
-    actors mentioned by at least ``min_outlets`` outlets. Cells show the mean and the number of sentences."""
+def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tuple[plt.Figure, pd.DataFrame]:
+    """Mean tone of the sentences that mention each actor (by any alias or rendering), per outlet,
+    from ``table`` (:func:`presslens.tone.actor_tone`); actors mentioned by at least ``min_outlets``
+    outlets. Cells show the mean and the number of sentences."""
     plots.use_style()
-    t = tone.actor_tone(story, n_boot=n_boot, seed=seed)
+    t = table
     t = t[t["n_sentences"] > 0]
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
@@ -118,10 +119,12 @@ def tone_by_actor(story: Story, min_outlets: int = 2, n_boot: int = 2000, seed: 
     return fig, t.reset_index(drop=True)
 
 
-def tone_arc(story: Story, bins: int = 5, n_boot: int = 2000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
-    """Mean tone by position in the article (lede to end), one line per outlet."""
+def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Mean tone by position in the article (lede to end), one line per outlet, from ``table``
+    (:func:`presslens.tone.tone_arc`)."""
     plots.use_style()
-    t = tone.tone_arc(story, bins=bins, n_boot=n_boot, seed=seed)
+    t = table
+    bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = plots.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(8, 4))
     for o in [o for o in story.outlets if o in set(t["outlet"])]:
@@ -151,13 +154,13 @@ READABILITY_PANELS = [
 SHORT_MARK = " ‡"
 
 
-def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
+def readability_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Four readability measures per article, one row each (labelled uniquely: outlet, plus a short
     title or date when an outlet has several). Marks: † translated (hatched bars: the formulas
     measure the translation), ‡ too short for a stable MTLD. The footnote explains each mark once,
     one line per mark."""
     plots.use_style()
-    r = readability.readability(story)
+    r = table.copy()
     colors = plots.outlet_colors(story.color_order)
     order = {o: i for i, o in enumerate(story.outlets)}
     r = r.sort_values(["outlet"], key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
@@ -204,14 +207,14 @@ def readability_panels(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
 # word choice
 
 
-def wordchoice_heatmap(story: Story, lex=None, n_boot: int = 1000, seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figure, pd.DataFrame]:
     """Framing-lexicon categories by outlet, hits per 1,000 words: the outlet's own narration (left)
-    and the words inside quotation marks (right), on one colour scale. Cells give the rate and hits."""
+    and the words inside quotation marks (right), on one colour scale, from ``rates``
+    (:func:`presslens.lexicon.rates`). Cells give the rate and hits."""
     from . import lexicon as lexmod
 
     plots.use_style()
-    lex = lex or lexmod.lexicon_for(story)
-    r = lexmod.rates(story, lex, n_boot=n_boot, seed=seed)
+    r = rates
     r = r[r["voice"].isin(["narration", "quote"])]
     labels = dict(zip(r["category"], r["label"]))
     cats = [c for c in lex.names]
@@ -235,7 +238,8 @@ def wordchoice_heatmap(story: Story, lex=None, n_boot: int = 1000, seed: int = 0
     return fig, r.reset_index(drop=True)
 
 
-def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str = "narration") -> tuple[plt.Figure, pd.DataFrame]:
+def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str = "narration",
+                      table: pd.DataFrame | None = None) -> tuple[plt.Figure, pd.DataFrame]:
     """The words each outlet uses most over the rest of the corpus (log-odds with informative
     Dirichlet prior, z-scores), one panel per outlet, with the counts behind each score."""
     from . import keyness
@@ -253,7 +257,7 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         data = pd.DataFrame(columns=cols)
         data.attrs["note"] = note
         return fig, data
-    k = keyness.keyness(story, min_count=min_count, voice=voice)
+    k = table if table is not None else keyness.keyness(story, min_count=min_count, voice=voice)
     t = keyness.top(k, n=n)
     if t.empty:
         note = (f"No word is seen {min_count} times or more in the outlets' {voice} (min_count={min_count}): "

@@ -96,9 +96,6 @@ class Claim:
     text: str
     patterns: tuple[str, ...]
 
-    def regex(self):
-        return patterns.compile("|".join(f"(?:{p})" for p in self.patterns), patterns.IGNORECASE)
-
 
 @dataclass
 class Story:
@@ -503,7 +500,7 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     lex = data.get("lexicon")
     if lex is not None and not isinstance(lex, dict):
         problems.append(Problem(rel, "lexicon", "must be a mapping of category overrides",
-                                "write e.g. lexicon: {secrecy_concealment: {add: [hush-hush], remove: [secret*]}} (see data/lexicons/framing.yaml)"))
+                                "write e.g. lexicon: {secrecy_concealment: {add: [hush-hush], remove: [secret*]}} (see presslens/data/framing.yaml)"))
     elif lex:
         out["lexicon"] = lex
     return out

@@ -1,6 +1,6 @@
 """Word choice: framing lexicons, matching, rates per 1,000 words, and keyword-in-context lines.
 
-A lexicon is a versioned YAML file (``data/lexicons/framing.yaml``): categories of loaded words,
+A lexicon is a versioned YAML file (``presslens/data/framing.yaml``): categories of loaded words,
 each with a label, a definition, the source of its terms and the terms. The matching rules are
 written in that file's header; in short, matching is case-insensitive, a term may be a phrase, a
 trailing ``*`` matches any continuation, and plain words also match simple inflections (-s, -ed,
@@ -16,6 +16,7 @@ trailing ``*`` matches any continuation, and plain words also match simple infle
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -26,11 +27,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import paths, patterns, text
+from . import paths, patterns, stats, text
 from .corpus import Problem, Story, StoryError, _load_yaml, _suggest
 from .keyness import STOPWORDS
 
-DEFAULT_LEXICON = paths.LEXICONS_DIR / "framing.yaml"
+DEFAULT_LEXICON = Path(__file__).resolve().parent / "data" / "framing.yaml"  # ships in the package
 TOP_FIELDS = {"version", "name", "description", "sources", "categories"}
 CATEGORY_FIELDS = {"label", "definition", "source", "terms"}
 OVERRIDE_FIELDS = {"add", "remove"}
@@ -50,30 +51,59 @@ KWIC_COLUMNS = ["article_id", "outlet", "sent_id", "sent_idx", "part", "voice", 
 # terms
 
 
-def inflections(word: str) -> frozenset[str]:
-    """The forms a plain lexicon word matches: itself plus simple inflections.
+@functools.lru_cache(maxsize=65536)
+def _base_forms(token: str) -> frozenset[str]:
+    """The dictionary lemmas of ``token`` (lemminflect, which ships its data in the wheel), empty when
+    the token is itself a base form (``lay`` is a verb of its own, so it never stands for ``lie``)
+    or is unknown."""
+    import lemminflect
 
-    +s, +es (after s, x, z, ch, sh, o), +ed, +ing, +ly; +d and e-dropping before -ing/-ed for a
-    final e (ensure -> ensured, ensuring); -ies/-ied/-ily for a final consonant + y (comply ->
-    complies); a doubled final consonant before -ed/-ing for consonant-vowel-consonant endings
-    (cut -> cutting, ban -> banned). Words shorter than 3 letters and stop words match only
-    themselves. Over-generation (cutly) is harmless: such words do not occur.
+    lemmas = {l for ls in lemminflect.getAllLemmas(token).values() for l in ls}
+    return frozenset() if token in lemmas else frozenset(lemmas)
+
+
+@functools.lru_cache(maxsize=65536)
+def inflections(word: str) -> frozenset[str]:
+    """The forms a plain lexicon word matches: itself, its inflections, and its -ly adverb.
+
+    Inflections come from lemminflect's dictionary (irregular forms included: hide -> hid, hidden;
+    steal -> stole, stolen; lie -> lied, lying, never "liing"), leaving out a form that is the base
+    form of another word (lie's past "lay" is also the verb "lay"). A token is also matched through
+    its lemma (see ``_Matcher.elems_of``), which catches forms the inflection table lacks (proven
+    -> prove). Words lemminflect does not know get simple rules instead: +s/+es, +ed/+d, +ing
+    (e-dropping, consonant doubling: cut -> cutting), y -> ies/ied. Words shorter than 3 letters and
+    stop words match only themselves. Over-generation (cutly) is harmless: such words do not occur.
     """
+    import lemminflect
+
     w = word
     forms = {w}
     if len(w) < 3 or w in STOPWORDS or not w[-1].isalpha():
         return frozenset(forms)
     vowels = "aeiou"
-    forms |= {w + "s", w + "ed", w + "ing", w + "ly"}
-    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
-        forms.add(w + "es")
-    if w.endswith("e"):
-        forms |= {w + "d", w[:-1] + "ing", w[:-1] + "ed"}
-    if w.endswith("y") and w[-2] not in vowels:
-        forms |= {w[:-1] + "ies", w[:-1] + "ied", w[:-1] + "ily"}
-    if w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels:
-        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    known = {f for fs in lemminflect.getAllInflections(w).values() for f in fs}
+    if known:
+        forms |= {f for f in known if not _other_verb(f, w)}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing"}
+        if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+            forms.add(w + "es")
+        if w.endswith("e"):
+            forms |= {w + "d", w[:-1] + "ing", w[:-1] + "ed"}
+        if w.endswith("y") and w[-2] not in vowels:
+            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+        if w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels:
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    forms.add(w[:-1] + "ily" if w.endswith("y") and w[-2] not in vowels else w + "ly")
     return frozenset(forms)
+
+
+def _other_verb(form: str, word: str) -> bool:
+    """True when ``form`` (an inflection of ``word``) is also a verb of its own: lie's past "lay"."""
+    import lemminflect
+
+    verbs = lemminflect.getAllLemmas(form).get("VERB", ())
+    return form != word and form in verbs
 
 
 def _norm_word(core: str) -> str:
@@ -200,11 +230,11 @@ def _parse_lexicon(data: Any, rel: str, problems: list[Problem]) -> tuple[dict, 
     meta: dict = {"name": "", "version": 0, "sources": ()}
     cats: dict[str, Category] = {}
     if data is None:
-        problems.append(Problem(rel, "", "is empty", "start from data/lexicons/framing.yaml"))
+        problems.append(Problem(rel, "", "is empty", "start from presslens/data/framing.yaml"))
         return meta, cats
     if not isinstance(data, dict):
         problems.append(Problem(rel, "", "must be a YAML mapping with version, sources and categories",
-                                "start from data/lexicons/framing.yaml"))
+                                "start from presslens/data/framing.yaml"))
         return meta, cats
     for key in data:
         if key not in TOP_FIELDS:
@@ -283,7 +313,7 @@ def _apply_overrides(cats: dict[str, Category], overrides: Any, rel: str, proble
         return cats
     if not isinstance(overrides, dict):
         problems.append(Problem(rel, "lexicon", "must be a mapping of category: {add: [...], remove: [...]}",
-                                "see the header of data/lexicons/framing.yaml"))
+                                "see the header of presslens/data/framing.yaml"))
         return cats
     out = dict(cats)
     for name, spec in overrides.items():
@@ -336,7 +366,7 @@ def _apply_overrides(cats: dict[str, Category], overrides: Any, rel: str, proble
 
 def load_lexicon(path: str | Path | None = None, overrides: dict | None = None,
                  origin: str = "overrides") -> Lexicon:
-    """Read and validate a lexicon YAML file (default ``data/lexicons/framing.yaml``).
+    """Read and validate a lexicon YAML file (default ``presslens/data/framing.yaml``).
 
     ``overrides`` (a story's ``lexicon:`` mapping) adds or removes terms: ``{category: {add: [...],
     remove: [...]}}``, or adds a category ``{name: {label, definition, terms, source?}}``; ``origin``
@@ -397,6 +427,7 @@ class _Matcher:
     def __init__(self, lexicon: Lexicon):
         self.elem_id: dict[tuple[str, str], int] = {}
         self.form_to_elems: dict[str, set[int]] = {}
+        self.word_elems: dict[str, set[int]] = {}  # a word pattern's own word -> its element
         self.prefix_to_elems: dict[str, set[int]] = {}
         self.phrases: list[_Phrase] = []
         self.first: dict[int, list[int]] = {}
@@ -419,6 +450,7 @@ class _Matcher:
         self.elem_id[pat] = eid
         kind, v = pat
         if kind == "word":
+            self.word_elems.setdefault(v, set()).add(eid)
             for f in inflections(v):
                 self.form_to_elems.setdefault(f, set()).add(eid)
         else:
@@ -427,6 +459,8 @@ class _Matcher:
 
     def elems_of(self, token: str) -> frozenset[int]:
         out = set(self.form_to_elems.get(token, ()))
+        for lemma in _base_forms(token):  # proven -> prove: forms the inflection table lacks
+            out |= self.word_elems.get(lemma, set())
         for n in self.prefix_lens:
             if n > len(token):
                 break
@@ -598,28 +632,9 @@ def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
 
 
 def _bootstrap(H: np.ndarray, W: np.ndarray, n_boot: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile 95% interval of 1000 * sum(H) / sum(W) per column, resampling rows (sentences)."""
-    n, k = H.shape
-    if n == 0 or n_boot <= 0:
-        return np.full(k, np.nan), np.full(k, np.nan)
-    chunk = max(1, min(n_boot, 4_000_000 // max(n, 1)))
-    p = np.full(n, 1.0 / n)
-    out = []
-    done = 0
-    while done < n_boot:
-        b = min(chunk, n_boot - done)
-        w = rng.multinomial(n, p, size=b).astype(float)  # how often each sentence is drawn
-        bh, bw = w @ H, w @ W
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out.append(np.where(bw > 0, 1000.0 * bh / bw, np.nan))
-        done += b
-    boot = np.vstack(out)
-    lo = np.full(k, np.nan)
-    hi = np.full(k, np.nan)
-    ok = ~np.isnan(boot).all(axis=0)
-    if ok.any():
-        lo[ok], hi[ok] = np.nanpercentile(boot[:, ok], [2.5, 97.5], axis=0)
-    return lo, hi
+    """95% interval of the rate per 1,000 words, 1000 * sum(H) / sum(W) per column (see :mod:`presslens.stats`)."""
+    lo, hi = stats.ratio_ci(H, W, n_boot, rng)
+    return 1000.0 * lo, 1000.0 * hi
 
 
 def _sentence_matrices(story: Story, lexicon: Lexicon, hits: pd.DataFrame | None):
@@ -653,8 +668,8 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
     outside quotation marks; 'quote' the hits and words inside; 'all' everything. (A hit that
     straddles a quotation mark counts as narration.) ``ci_low``/``ci_high`` are the 2.5 and 97.5
     percentiles of the rate over ``n_boot`` resamples of the outlet's sentences with replacement
-    (``numpy.random.default_rng(seed)``, outlets drawn in story order), so a fixed seed gives fixed
-    intervals. Rates are NaN where the outlet has no words in that voice (e.g. no quotes), and
+    (:func:`presslens.stats.group_rng` seeded by ``seed`` and the outlet's name), so a fixed seed gives
+    fixed intervals and an outlet's interval does not depend on which other outlets are present. Rates are NaN where the outlet has no words in that voice (e.g. no quotes), and
     ``few_words`` flags rows resting on fewer than ``min_words`` words: a rate per 1,000 words
     computed from a handful of quoted words is not a rate. ``hits`` may pass a precomputed
     :func:`match` result.
@@ -663,14 +678,13 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
     sents, H, W = _sentence_matrices(story, lexicon, hits)
     cats = lexicon.names
     K = len(cats)
-    rng = np.random.default_rng(seed)
     outlet_col = sents["outlet"].to_numpy()
     rows = []
     for outlet in story.outlets:
         idx = np.flatnonzero(outlet_col == outlet)
         Ho = H[idx].reshape(len(idx), K * 3)
         Wo = np.tile(W[idx], (1, K))  # column (k, v) -> words of voice v
-        lo, hi = _bootstrap(Ho, Wo, n_boot, rng)
+        lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet))
         h, w = Ho.sum(axis=0), Wo.sum(axis=0)
         for ci, cat in enumerate(cats):
             for vi, voice in enumerate(VOICES):
@@ -705,7 +719,6 @@ def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_
     Hv = H[:, :, vi]
     Wv = W[:, vi]
     section = np.where(sents["part"].isin(["title", "lede"]).to_numpy(), SECTIONS[0], SECTIONS[1])
-    rng = np.random.default_rng(seed)
     outlet_col = sents["outlet"].to_numpy()
     rows = []
     for outlet in story.outlets:
@@ -713,7 +726,7 @@ def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_
             idx = np.flatnonzero((outlet_col == outlet) & (section == sec))
             Ho = Hv[idx]
             Wo = np.repeat(Wv[idx][:, None], len(cats), axis=1)
-            lo, hi = _bootstrap(Ho, Wo, n_boot, rng)
+            lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet, sec))
             h, w = Ho.sum(axis=0), Wo.sum(axis=0)
             for ci, cat in enumerate(cats):
                 rows.append({

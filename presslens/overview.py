@@ -85,11 +85,11 @@ def summary(story: Story) -> dict:
 # figures
 
 
-def plot_overview(story: Story) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_overview(story: Story, table: pd.DataFrame | None = None) -> tuple[plt.Figure, pd.DataFrame]:
     """Three panels: publication timeline (undated articles shown apart), article lengths split into
     narration and quoted words, and which source each outlet credits. Returns (figure, data)."""
     plots.use_style()
-    t = article_table(story)
+    t = table if table is not None else article_table(story)
     colors = plots.outlet_colors(story.color_order)
     rank = {o: i for i, o in enumerate(story.outlets)}
     t = t.sort_values("outlet", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)

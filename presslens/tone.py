@@ -28,12 +28,12 @@ an outlet's interval does not change when other outlets are added, removed or re
 from __future__ import annotations
 
 import re
-import zlib
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
+from . import stats
 from . import text as _text
 from .corpus import Actor, Story
 
@@ -140,32 +140,17 @@ def sentence_tone(story: Story) -> pd.DataFrame:
 # summaries
 
 
-def _rng(seed: int, *key: str) -> np.random.Generator:
-    return np.random.default_rng([seed, *(zlib.crc32(k.encode("utf-8")) for k in key)])
+_rng = stats.group_rng
 
 
 def bootstrap_ci(values: Iterable[float], n_boot: int = 2000, rng: np.random.Generator | None = None,
                  level: float = 0.95) -> tuple[float, float]:
-    """Percentile bootstrap interval for the mean of ``values`` (resampling with replacement).
+    """Percentile bootstrap interval for the mean of ``values`` (:func:`presslens.stats.mean_ci`).
 
     NaN for no values; the value itself for one value (a degenerate interval: read ``n``).
     """
     v = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
-    n = len(v)
-    if n == 0:
-        return (np.nan, np.nan)
-    if n == 1:
-        return (float(v[0]), float(v[0]))
-    rng = rng if rng is not None else np.random.default_rng(0)
-    means = np.empty(n_boot)
-    chunk = max(1, 4_000_000 // n)  # bound memory for large groups
-    for start in range(0, n_boot, chunk):
-        stop = min(n_boot, start + chunk)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        means[start:stop] = v[idx].mean(axis=1)
-    alpha = (1 - level) / 2
-    lo, hi = np.quantile(means, [alpha, 1 - alpha])
-    return (float(lo), float(hi))
+    return stats.mean_ci(v, n_boot, rng if rng is not None else np.random.default_rng(0), level)
 
 
 def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> dict:
@@ -254,6 +239,13 @@ def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]
     if not entries:
         return re.compile(r"(?!x)x"), []
     return re.compile("|".join(bounded(f) for _, f in entries), re.IGNORECASE), entries
+
+
+def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """:func:`outlet_tone` for the three voices at once (narration, quote, all), with a ``voice`` column:
+    the one table behind the tone-by-outlet figure and its table."""
+    parts = [outlet_tone(story, voice=v, n_boot=n_boot, seed=seed).assign(voice=v) for v in ("narration", "quote", "all")]
+    return pd.concat(parts, ignore_index=True)
 
 
 def actor_mentions(story: Story) -> pd.DataFrame:

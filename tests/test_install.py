@@ -36,3 +36,28 @@ def test_the_makefile_and_environment_install_from_the_lock():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]
     assert "-r requirements.lock" in pip
+
+
+def test_a_built_wheel_carries_its_data_and_works_outside_the_repo(tmp_path):
+    """A non-editable install must not find built-in data relative to the checkout."""
+    import subprocess
+    import sys
+    import zipfile
+
+    out = tmp_path / "wheel"
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                        str(ROOT)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-1500:]
+    wheel = next(out.glob("presslens-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"presslens/data/framing.yaml", "presslens/data/furniture.yaml", "presslens/templates/story.yaml"} <= names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import presslens, pathlib; from presslens import lexicon, furniture; "
+            "assert pathlib.Path(presslens.__file__).parent == pathlib.Path(%r) / 'presslens'; "
+            "lx = lexicon.load_lexicon(); print(lx.version, len(lx.names), len(furniture.builtin()['rules']))") % str(site)
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr[-1500:]
+    version, categories, rules = map(int, r.stdout.split())
+    assert version == 2 and categories >= 9 and rules >= 20

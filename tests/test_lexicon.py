@@ -51,7 +51,7 @@ def hits_of(hits: pd.DataFrame, terms: set[str]) -> set[tuple[str, str, str]]:
 
 def test_bundled_lexicon_is_versioned_and_complete():
     lex = lx.load_lexicon()
-    assert lex.version == 1 and lex.sources
+    assert lex.version == 2 and lex.sources
     required = {"secrecy_concealment", "wrongdoing_violation", "legality_rules", "hedging_attribution",
                 "minimisation", "assertion_certainty", "competition_geopolitics", "compliance_defence"}
     assert required <= set(lex.names) and len(lex.names) >= 8
@@ -145,10 +145,24 @@ def test_phrases_stay_inside_sentences_and_function_words_are_exact(tmp_path):
     # "the" does not match "thing" (function words are never inflected); "secret" matches itself.
     assert sorted(h["matched"]) == ["The", "secret"]
     assert lx.inflections("to") == {"to"}
-    assert {"secrets", "secreted", "secretly", "secreting"} <= lx.inflections("secret")
+    assert {"secrets", "secretly"} <= lx.inflections("secret")
+    assert "secreted" not in lx.inflections("secret")  # that is the verb "secrete" (glands), not "secret"
     assert {"ensures", "ensured", "ensuring"} <= lx.inflections("ensure")
     assert {"complies", "complied"} <= lx.inflections("comply")
     assert {"cutting", "banned"} <= lx.inflections("cut") | lx.inflections("ban")
+
+
+def test_irregular_forms_come_from_the_dictionary():
+    assert {"hid", "hidden", "hiding"} <= lx.inflections("hide")
+    assert {"stole", "stolen"} <= lx.inflections("steal")
+    assert {"shown", "showed"} <= lx.inflections("show")
+    assert {"lied", "lying"} <= lx.inflections("lie")
+    assert "liing" not in lx.inflections("lie") and "lay" not in lx.inflections("lie")  # "lay" is a verb of its own
+    toks = pd.DataFrame({"sent_id": [0] * 6, "article_id": ["a"] * 6, "outlet": ["o"] * 6, "tok_idx": range(6),
+                         "token": ["it", "was", "proven", "and", "lay", "hidden"], "start": range(6), "end": range(6),
+                         "in_quote": [False] * 6, "part": ["body"] * 6})
+    h = lx.match(toks, lx.term_lexicon(["prove", "lie", "hide"]))
+    assert sorted(h["term"]) == ["hide", "prove"]  # proven -> prove through its lemma; lay is not lie
 
 
 def test_possessive_and_curly_apostrophes_in_terms(tmp_path):

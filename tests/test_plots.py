@@ -30,11 +30,35 @@ def test_save_writes_three_files_byte_identical_on_rerun(tmp_path):
     assert not list((tmp_path / "one").glob(".*tmp"))  # no temporary files left behind
 
 
-def test_outlet_colours_are_stable_and_distinct():
+def test_outlet_colours_follow_the_palette_and_stay_distinct_past_it():
     outs = ["Hindustan Times", "ticker.tv", "en.5iter.com", "New York Post", "tech360.tv"]
     c = plots.outlet_colors(outs)
-    assert c == plots.outlet_colors(list(outs))
-    assert c["Hindustan Times"] == "#0072B2" and len(set(c.values())) == 5
+    assert list(c.values()) == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]  # Okabe-Ito, in order
+    many = plots.outlet_colors([f"outlet {i}" for i in range(60)])
+    assert len(set(many.values())) == 60  # 60 outlets, 60 colours: the 17-colour palette never repeats
+
+
+def test_an_outlet_keeps_its_colour_in_any_subset():
+    from matplotlib.colors import to_hex
+
+    from presslens import charts, load_story, tone
+
+    from .conftest import BUNDLED
+
+    full = load_story(BUNDLED)
+    sub = full.subset(["New York Post"])
+    colours = {}
+    for st in (full, sub):
+        fig, _ = charts.tone_arc(st, tone.tone_arc(st, n_boot=100))
+        line = [ln for ln in fig.axes[0].get_lines() if ln.get_label() == "New York Post"][0]
+        colours[len(st.outlets)] = to_hex(line.get_color())
+        plt.close(fig)
+    assert colours[1] == colours[5] == "#cc79a7"  # its colour in the whole story (4th outlet)
+
+
+def test_figure_labels_survive_any_outlet_name():
+    assert plots.short("x" * 300) == "x" * 39 + "…" and plots.short("ticker.tv") == "ticker.tv"
+    assert plt.rcParams["text.parse_math"] is False or plots.STYLE["text.parse_math"] is False
 
 
 def test_bad_figure_name_and_data_are_refused(tmp_path):

@@ -141,3 +141,16 @@ def test_processing_is_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     text._MEMORY.clear()
     again = text.process(st)
     assert again is not first and again.sentences.equals(first.sentences)
+
+
+def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    text._MEMORY.clear()
+    before = text.sentences(load_story(mini))
+    art = mini / "articles" / "wire.md"
+    art.write_text(art.read_text().rstrip("\n") + "\nA brand new closing sentence was added.\n")
+    text._MEMORY.clear()  # a new kernel: only the disk cache is left
+    after = text.sentences(load_story(mini))
+    assert "A brand new closing sentence was added." in after["text"].tolist()
+    assert "A brand new closing sentence was added." not in before["text"].tolist()
+    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 2  # one entry per version of the inputs
