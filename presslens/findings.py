@@ -1,0 +1,121 @@
+"""Findings written from the data: the sentences a notebook ends with.
+
+Each function takes the tables the notebook already computed and returns short sentences, every
+one carrying the number behind it and naming the table it comes from, so the prose is true of
+whatever story the notebook runs on (hand-written prose about the bundled story would be wrong on
+every other). Small samples are said out loud.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .corpus import Story
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def render(lines: list[str]) -> str:
+    """The findings as a bulleted block to print."""
+    return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines)
+
+
+def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
+    """From the article table (notebook 00)."""
+    out = []
+    dated = articles[articles["published"] != "unknown"]
+    out.append(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets; "
+               f"{len(dated)} reveal a publication date"
+               + (f" ({dated['published'].min()} to {dated['published'].max()})" if len(dated) else "")
+               + " (table: articles).")
+    longest = articles.loc[articles["words"].idxmax()]
+    shortest = articles.loc[articles["words"].idxmin()]
+    if len(articles) > 1:
+        out.append(f"Longest: {longest['outlet']} ({longest['words']} words); shortest: {shortest['outlet']} "
+                   f"({shortest['words']} words) (table: articles, column words).")
+    q = articles.sort_values("quoted_share", ascending=False, kind="stable")
+    top = q.iloc[0]
+    none = q[q["quoted_share"] == 0]["outlet"].tolist()
+    out.append(f"Largest share of words inside quotation marks: {top['outlet']} ({top['quoted_share']:.0%})"
+               + (f"; no words in quotes: {_join(sorted(set(none)))}" if none else "") + " (column quoted_share).")
+    tr = articles[articles["translated_from"] != "—"]
+    if len(tr):
+        out.append(f"Declared translations: {_join([f'{r.outlet} (from {r.translated_from})' for r in tr.itertuples()])}: "
+                   "their wording is the translator's (column translated_from).")
+    credits = articles[articles["derived_from"] != "—"]
+    out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
+    left = articles[~articles["measured"]]
+    if len(left):
+        out.append(f"{len(left)} article(s) are left out of the measures in notebooks 01-03 (table: screening.languages "
+                   "and screening.duplicates say why).")
+    return out
+
+
+def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> list[str]:
+    """From the lexicon rates and the keyness table (notebook 01)."""
+    out = []
+    narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
+    if narr.empty:
+        out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
+    else:
+        r = narr.sort_values(["rate_per_1000", "hits"], ascending=False, kind="stable").iloc[0]
+        out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
+                   f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
+                   f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
+    q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
+    if len(q):
+        by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
+        out.append(f"Loaded words inside quotation marks (the speakers' words, not the outlet's): "
+                   f"{_join([f'{o} {n}' for o, n in by.items()])} hits (table: rates, voice quote).")
+    if key_top.attrs.get("note"):
+        out.append(key_top.attrs["note"])
+    elif len(key_top):
+        strong = key_top[key_top["z"] >= 1.96]
+        if strong.empty:
+            out.append("No word clears z = 1.96 in any outlet: keyness points at what to read, not at proof "
+                       "(table: key_top).")
+        else:
+            items = [f"{r.outlet} \"{r.term}\" (z = {r.z:.2f}, {r.count_outlet}/{r.count_rest})"
+                     for r in strong.sort_values("z", ascending=False, kind="stable").head(5).itertuples()]
+            out.append(f"{len(strong)} word(s) clear z = 1.96; the strongest: {_join(items)} (table: key_top).")
+    return out
+
+
+def tone(by_outlet: pd.DataFrame) -> list[str]:
+    """From :func:`presslens.tone.outlet_tone_by_voice` (notebook 02)."""
+    out = []
+    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
+    if narr.empty:
+        return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
+    lo = narr.sort_values("mean", kind="stable").iloc[0]
+    hi = narr.sort_values("mean", ascending=False, kind="stable").iloc[0]
+    out.append(f"Most negative narration: {lo['outlet']} (mean {lo['mean']:+.3f}, 95% interval {lo['ci_low']:+.3f} to "
+               f"{lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences); least negative: {hi['outlet']} "
+               f"(mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
+    below = narr[narr["ci_high"] < 0]["outlet"].tolist()
+    above = narr[narr["ci_low"] > 0]["outlet"].tolist()
+    out.append("Narration interval wholly below zero: " + (_join(below) if below else "no outlet")
+               + "; wholly above zero: " + (_join(above) if above else "no outlet") + ".")
+    small = narr[narr["small_sample"]]["outlet"].tolist()
+    if small:
+        out.append(f"Fewer than 10 sentences behind: {_join(small)}: read those intervals as anecdotes (column small_sample).")
+    return out
+
+
+def readability(measures: pd.DataFrame) -> list[str]:
+    """From :func:`presslens.readability.readability` (notebook 03)."""
+    m = measures.dropna(subset=["consensus_grade"])
+    if m.empty:
+        return ["No article has sentences the formulas can use (table: measures)."]
+    hard = m.sort_values("consensus_grade", ascending=False, kind="stable").iloc[0]
+    easy = m.sort_values("consensus_grade", kind="stable").iloc[0]
+    out = [f"Consensus grades run from {easy['consensus_grade']:.1f} ({easy['outlet']}) to "
+           f"{hard['consensus_grade']:.1f} ({hard['outlet']}) (table: measures, row consensus_grade)."]
+    longest = m.sort_values("sentence_len_mean", ascending=False, kind="stable").iloc[0]
+    out.append(f"Longest sentences on average: {longest['outlet']} ({longest['sentence_len_mean']:.1f} words; "
+               f"row sentence_len_mean).")
+    tr = m[m["translated_from"].map(lambda x: isinstance(x, str) and bool(x))]
+    if len(tr):
+        out.append(f"Translated ({_join(tr['outlet'].tolist())}): their scores measure the translation.")
+    return out
