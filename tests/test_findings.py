@@ -1,0 +1,37 @@
+"""Findings are written from the tables: each sentence's number is the table's."""
+import pandas as pd
+
+from presslens import findings
+
+
+def test_tone_findings_from_a_table():
+    t = pd.DataFrame([
+        {"outlet": "A", "voice": "narration", "n_sentences": 12, "mean": -0.2, "ci_low": -0.3, "ci_high": -0.1, "small_sample": False},
+        {"outlet": "B", "voice": "narration", "n_sentences": 4, "mean": 0.1, "ci_low": -0.05, "ci_high": 0.3, "small_sample": True},
+        {"outlet": "A", "voice": "quote", "n_sentences": 3, "mean": 0.9, "ci_low": 0.8, "ci_high": 1.0, "small_sample": True},
+    ])
+    lines = findings.tone(t)
+    assert lines[0] == ("Most negative narration: A (mean -0.200, 95% interval -0.300 to -0.100, 12 sentences); "
+                        "least negative: B (mean +0.100) (table: by_outlet, voice narration).")
+    assert lines[1] == "Narration interval wholly below zero: A; wholly above zero: no outlet."
+    assert "Fewer than 10 sentences behind: B" in lines[2]
+
+
+def test_readability_findings_name_the_extremes_and_translations():
+    m = pd.DataFrame([
+        {"outlet": "A", "consensus_grade": 12.0, "sentence_len_mean": 20.0, "translated_from": None},
+        {"outlet": "B", "consensus_grade": 15.5, "sentence_len_mean": 25.5, "translated_from": "zh"},
+    ])
+    lines = findings.readability(m)
+    assert lines[0] == "Consensus grades run from 12.0 (A) to 15.5 (B) (table: measures, row consensus_grade)."
+    assert lines[1] == "Longest sentences on average: B (25.5 words; row sentence_len_mean)."
+    assert lines[2] == "Translated (B): their scores measure the translation."
+
+
+def test_wordchoice_findings_say_when_nothing_is_significant():
+    rates = pd.DataFrame([{"outlet": "A", "voice": "narration", "few_words": False, "hits": 2, "label": "Secrecy",
+                           "rate_per_1000": 4.0, "ci_low": 0.0, "ci_high": 9.0}])
+    key = pd.DataFrame([{"outlet": "A", "term": "x", "z": 1.5, "count_outlet": 3, "count_rest": 0}])
+    lines = findings.wordchoice(rates, key, 100)
+    assert lines[0].startswith("Highest rate of loaded words in an outlet's own narration: A, Secrecy (4.0 per 1,000 words, 2 hits")
+    assert lines[-1].startswith("No word clears z = 1.96 in any outlet")
