@@ -68,3 +68,27 @@ def test_bad_figure_name_and_data_are_refused(tmp_path):
     with pytest.raises(TypeError, match="pass the data behind the figure as a DataFrame"):
         plots.save(fig, [1, 2], "demo", tmp_path)
     plt.close(fig)
+
+
+def test_charts_draw_the_tables_they_are_given_and_recompute_nothing(monkeypatch):
+    from presslens import charts, lexicon, load_story, readability, tone
+
+    from .conftest import BUNDLED
+
+    st = load_story(BUNDLED)
+    lex = lexicon.lexicon_for(st)
+    by_outlet = tone.outlet_tone_by_voice(st, n_boot=100)
+    by_actor = tone.actor_tone(st, n_boot=100)
+    arc = tone.tone_arc(st, n_boot=100)
+    rates = lexicon.rates(st, lex, n_boot=100)
+    measures = readability.readability(st)
+
+    def recomputed(*a, **k):
+        raise AssertionError("a chart recomputed an analysis the notebook had already computed")
+
+    for mod, name in ((tone, "outlet_tone"), (tone, "actor_tone"), (tone, "tone_arc"), (lexicon, "rates"),
+                      (lexicon, "match"), (readability, "readability")):
+        monkeypatch.setattr(mod, name, recomputed)
+    for fig, _ in (charts.tone_by_outlet(st, by_outlet), charts.tone_by_actor(st, by_actor), charts.tone_arc(st, arc),
+                   charts.wordchoice_heatmap(st, rates, lex), charts.readability_panels(st, measures)):
+        plt.close(fig)
