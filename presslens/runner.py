@@ -279,9 +279,10 @@ def _check_root(root: Path, what: str, flag: str) -> None:
         raise OutputError(f"the {what} root {shown} cannot be created ({paths.display(existing)} is a file): "
                           f"choose another {flag} root")
     if not _writable(existing):
-        where = "" if existing == root else f" ({paths.display(existing)}, where it would be created, is not writable)"
-        raise OutputError(f"the {what} root {shown} is not writable{where}: choose another {flag} root, "
-                          "or make it writable")
+        if existing == root:
+            raise OutputError(f"the {what} root {shown} is not writable: choose another {flag} root, or make it writable")
+        raise OutputError(f"the {what} root {shown} cannot be created ({paths.display(existing)} is not writable): "
+                          f"choose another {flag} root")
 
 
 def _holds_story(folder: Path) -> Path | None:
@@ -343,18 +344,24 @@ def _check_outputs(story_path: Path, reports_root: Path, figures_root: Path, slu
 
 def _check_targets(story_path: Path, final_reports: Path, final_figs: Path) -> None:
     story_real = Path(os.path.realpath(story_path))
-    _check_target(final_reports, "reports", "--reports", MANIFEST, story_real)
-    _check_target(final_figs, "figures", "--figures", MARKER, story_real)
     rr, fr = Path(os.path.realpath(final_reports)), Path(os.path.realpath(final_figs))
-    if rr == fr or rr in fr.parents or fr in rr.parents:
+    if rr == fr or rr in fr.parents or fr in rr.parents:  # one swap would replace the other's folder
         raise OutputError(f"the reports folder {paths.display(final_reports)} and the figures folder "
                           f"{paths.display(final_figs)} overlap: give --reports and --figures different roots")
+    _check_target(final_reports, "reports", "--reports", MANIFEST, story_real)
+    _check_target(final_figs, "figures", "--figures", MARKER, story_real)
 
 
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` exists (one of another user's counts; a reused PID errs on the safe side)."""
     if pid <= 0:
         return True
+    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
+        try:
+            import psutil
+            return psutil.pid_exists(pid)
+        except ImportError:  # pragma: no cover
+            return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -542,37 +549,41 @@ def _worker_init(log_file: str) -> None:
 
 def _stop_pool(pool: ProcessPoolExecutor, grace: float = 2.0) -> None:
     """Stop a pool at once: cancel what has not started, terminate the workers and their kernels (and
-    anything those started), kill what is still there after ``grace`` seconds, and reap the workers."""
-    procs = list((getattr(pool, "_processes", None) or {}).values())
+    whatever those started), kill what is still there after ``grace`` seconds, and reap the workers.
+
+    The workers are multiprocessing's children and are waited for through it only: reaping them
+    elsewhere (psutil) would leave the pool's manager thread believing they live, and the interpreter
+    would hang at exit joining it. Their descendants (the kernels) are psutil's to stop."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     try:
         import psutil
     except ImportError:  # pragma: no cover - psutil comes with ipykernel
         psutil = None
+    kernels = []
     if psutil is not None:
-        tree = []
-        for p in procs:
+        for w in workers:
             with contextlib.suppress(psutil.Error, ValueError):
-                worker = psutil.Process(p.pid)
-                tree += [*worker.children(recursive=True), worker]
-        for q in tree:
+                kernels += psutil.Process(w.pid).children(recursive=True)
+        for k in kernels:
             with contextlib.suppress(psutil.Error):
-                q.terminate()
-        _, alive = psutil.wait_procs(tree, timeout=grace)
-        for q in alive:
-            with contextlib.suppress(psutil.Error):
-                q.kill()
-        psutil.wait_procs(alive, timeout=grace)
-    else:
-        for p in procs:
-            with contextlib.suppress(Exception):
-                p.terminate()
-    for p in procs:
+                k.terminate()
+    for w in workers:
         with contextlib.suppress(Exception):
-            p.join(grace)
-            if p.is_alive():
-                p.kill()
-                p.join(grace)
+            w.terminate()
+    deadline = time.monotonic() + grace
+    if kernels:
+        _, alive = psutil.wait_procs(kernels, timeout=grace)
+        for k in alive:
+            with contextlib.suppress(psutil.Error):
+                k.kill()
+        psutil.wait_procs(alive, timeout=grace)
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.join(max(0.0, deadline - time.monotonic()))
+            if w.is_alive():
+                w.kill()
+                w.join(grace)
 
 
 def _fingerprint(hashes: dict) -> str:
@@ -698,7 +709,8 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
             full = notebooks is None
             manifest = _manifest(st, story_path, nb_params, nbs, durations, finished, written, full,
                                  final_reports, final_figs, time.perf_counter() - t_start)
-            (st_reports / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+            (st_reports / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
             moves = [(st_reports, final_reports, full)]
             if any(written.values()):

@@ -30,6 +30,11 @@ def figure_bytes(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def figure_names(folder):
+    """The figure files in a figures folder: its marker (.presslens) is not a figure."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def rel(p):
     """How the runner records a path: relative to the repo root."""
     return os.path.relpath(p, paths.REPO_ROOT)
@@ -62,7 +67,8 @@ def test_every_notebook_runs_and_writes_its_figures(first_run):
     for nb in NOTEBOOKS:
         assert (rep / nb).is_file() and (rep / nb).with_suffix(".html").is_file()
     figs = out / "figures" / "mini-story"
-    assert {p.stem for p in figs.iterdir()} == EXPECTED_FIGURES
+    assert {p.split(".")[0] for p in figure_names(figs)} == EXPECTED_FIGURES
+    assert (figs / runner.MARKER).read_text() == runner.MARKER_TEXT  # presslens wrote this folder
     for name in EXPECTED_FIGURES:
         for ext in ("png", "svg", "csv"):
             assert (figs / f"{name}.{ext}").stat().st_size > 0, f"{name}.{ext}"
@@ -83,7 +89,7 @@ def test_manifest_records_parameters_versions_hashes_durations(first_run):
     assert m["parameters"] == {"story": "tests/fixtures/mini-story", "figures_dir": rel(out / "figures")}
     assert m["parameters"]["figures_dir"].startswith("../")
     assert (paths.resolve(m["parameters"]["figures_dir"]).resolve() / "mini-story") == res.figures.resolve()
-    assert m["figures"] == sorted(p.name for p in (out / "figures" / "mini-story").iterdir())
+    assert m["figures"] == figure_names(out / "figures" / "mini-story") and runner.MARKER not in m["figures"]
     assert m["run"] == {"notebooks": NOTEBOOKS, "complete": True} and "note" not in m
     # a record per notebook; each knows the figures it wrote
     assert list(m["reports"]) == NOTEBOOKS
@@ -157,7 +163,7 @@ def test_one_notebook_run_keeps_the_other_reports_in_the_manifest(first_run, tmp
     m = manifest(tmp_path / "reports")
     assert res.notebooks == ["00-corpus.ipynb"] and m["run"] == {"notebooks": ["00-corpus.ipynb"], "complete": False}
     assert m["notebooks"] == NOTEBOOKS and set(m["durations_s"]) == set(NOTEBOOKS)
-    assert m["figures"] == sorted(p.name for p in (tmp_path / "figures" / "mini-story").iterdir())
+    assert m["figures"] == figure_names(tmp_path / "figures" / "mini-story")
     assert m["reports"]["00-corpus.ipynb"]["finished_at"] > before["reports"]["00-corpus.ipynb"]["finished_at"]
     assert m["parameters"]["figures_dir"] == rel(tmp_path / "figures")
     for nb in NOTEBOOKS[1:]:  # the earlier records, unchanged: same inputs, so not stale
