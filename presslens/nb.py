@@ -12,6 +12,7 @@ parameters cell, ``papermill -y``, ``presslens run -p``), or its text (``papermi
 from __future__ import annotations
 
 import ast
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -130,6 +131,33 @@ def _figures_folder(figures_dir, story: Story) -> Path:
         raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
                                   'give a folder of its own, e.g. figures_dir = "figures"')])
     return dest
+
+
+def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None, dict]:
+    """Check ``outlets`` and the notebook knobs against ``story``, as :func:`setup` does, all at once;
+    used by ``presslens run`` before any notebook starts. Returns (outlets, parsed knobs)."""
+    problems, parsed = [], {}
+    try:
+        outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
+    except StoryError as exc:
+        problems.extend(exc.problems)
+        outlets = None
+    for name, value in knobs.items():
+        if name not in KNOBS:
+            near = difflib.get_close_matches(name, sorted(KNOBS), n=1)
+            problems.append(Problem(f"parameter {name}", name, "is not a parameter of these notebooks",
+                                    (f"did you mean {near[0]!r}? " if near else "") + f"use one of {sorted(KNOBS)}"))
+            continue
+        try:
+            parsed[name] = KNOBS[name](value)
+        except StoryError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise StoryError(problems)
+    if outlets:
+        _commas(outlets, story.outlets)
+        story.subset(outlets)
+    return outlets, parsed
 
 
 def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:

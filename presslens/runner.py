@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
+from .check import check_story
 from .corpus import Problem, StoryError, load_story
 
 VERSIONED = ["presslens", "pandas", "numpy", "matplotlib", "textstat", "vaderSentiment", "papermill", "nbval",
@@ -632,9 +633,12 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     story_path = Path(story)
     if not story_path.is_absolute():
         story_path = story_path.resolve() if story_path.exists() else paths.resolve(story_path)
-    st = load_story(story_path)  # validate first: bad input stops here, before anything is written
-    if outlets:
-        st.subset(outlets)
+    # the gate first: bad input or a bad parameter stops here, before anything is written or run
+    st, _ = check_story(story_path)
+    from .nb import check_params
+    outlets, _ = check_params(st, outlets, **{k: v for k, v in params.items() if k != "outlets"})
+    if "outlets" in params:
+        outlets, _ = check_params(st, params.pop("outlets"))
     nbs = notebook_list(notebooks)
     if not nbs:
         raise StoryError([Problem("notebooks/", "", "no NN-topic.ipynb notebook found", "run from a full checkout")])

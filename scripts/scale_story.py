@@ -1,0 +1,52 @@
+"""Build a synthetic story of N articles by resampling the bundled story's paragraphs (for benchmarks).
+
+    python scripts/scale_story.py OUT_DIR N [--outlets M] [--seed S]
+
+Each article takes 6-14 paragraphs drawn from the bundled articles, an outlet from M synthetic
+outlets, a date in December 2023 and a unique URL; story.yaml is the bundled one. Deterministic for
+a given seed. Used by scripts/bench_scale.py; never by the tests.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from presslens import load_story, paths  # noqa: E402
+from presslens.corpus import split_front_matter  # noqa: E402
+
+
+def build(out: Path, n: int, outlets: int | None = None, seed: int = 0) -> Path:
+    src = paths.resolve(paths.DEFAULT_STORY)
+    st = load_story(src)
+    pars = [p.strip() for t in st.articles["text"] for p in t.split("\n") if len(p.split()) >= 8]
+    rng = random.Random(seed)
+    outlets = outlets or max(2, n // 5)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "articles").mkdir(parents=True)
+    shutil.copy(src / "story.yaml", out / "story.yaml")
+    for i in range(n):
+        body = "\n\n".join(rng.sample(pars, rng.randint(6, min(14, len(pars)))))
+        o = f"Outlet {rng.randrange(outlets):04d}"
+        day = rng.randint(1, 31)
+        (out / "articles" / f"a{i:06d}.md").write_text(
+            f"---\noutlet: {o}\ntitle: Synthetic article {i}\nurl: https://example.org/{i}\npublished: 2023-12-{day:02d}\n"
+            f"language: en\ntranslated_from: null\nderived_from: []\nbyline: null\nnotes: resampled for benchmarks\n---\n"
+            f"{body}\n", encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("n", type=int)
+    ap.add_argument("--outlets", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0)
+    a = ap.parse_args()
+    print(build(Path(a.out), a.n, a.outlets, a.seed))
