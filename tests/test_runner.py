@@ -137,16 +137,34 @@ def test_second_run_writes_byte_identical_figures(first_run, tmp_path):
     assert figure_bytes(tmp_path / "figures" / "mini-story") == figure_bytes(out / "figures" / "mini-story")
 
 
-def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path, capfd):
-    out, _, _ = first_run
+def test_bad_parameter_stops_the_run_before_any_notebook(first_run, tmp_path):
     figs, reps = tmp_path / "figures", tmp_path / "reports"
     runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"])
     before_f, before_r = figure_bytes(figs / "mini-story"), figure_bytes(reps / "mini-story")
-    with pytest.raises(runner.RunError) as exc:  # a wrong parameter makes the set-up cell (3rd: after papermill's injected one) fail
-        runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"], params={"outlets": 5})
+    lines = []
+    with pytest.raises(StoryError) as exc:
+        runner.run(MINI, figures=figs, reports=reps, log=lines.append, notebooks=["00"], params={"outlets": 5})
+    assert "parameter outlets" in str(exc.value) and "5 is not a list of" in str(exc.value)
+    assert lines == []  # checked once, before any notebook started
+    assert figure_bytes(figs / "mini-story") == before_f and figure_bytes(reps / "mini-story") == before_r
+
+
+def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path, capfd, monkeypatch):
+    import nbformat
+
+    figs, reps = tmp_path / "figures", tmp_path / "reports"
+    runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"])
+    before_f, before_r = figure_bytes(figs / "mini-story"), figure_bytes(reps / "mini-story")
+    broken = tmp_path / "nbs" / "00-corpus.ipynb"
+    broken.parent.mkdir()
+    nb = nbformat.read(runner.notebook_list(["00"])[0], as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("boom in a cell")'))
+    nbformat.write(nb, broken)
+    monkeypatch.setattr(runner, "notebook_list", lambda names=None, folder=None: [broken])
+    with pytest.raises(runner.RunError) as exc:
+        runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"])
     msg = str(exc.value)
-    assert "00-corpus.ipynb: cell 3 failed" in msg and "StoryError" in msg
-    assert "parameter outlets" in msg and "5 is not a list of" in msg
+    assert "00-corpus.ipynb: cell" in msg and "ValueError: boom in a cell" in msg
     assert "kernel's log" not in msg  # the log holds nothing the error does not already say
     assert figure_bytes(figs / "mini-story") == before_f and figure_bytes(reps / "mini-story") == before_r
     assert not list(reps.glob(".staging-*"))
