@@ -53,11 +53,15 @@ def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[di
     kept: list[str] = []
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
+        guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
         for rx, note, where, guard in compiled:
             if not new.strip():
                 break
-            if guard is not None and guard.search(new):
-                continue
+            if guard is not None:
+                if guarded is None:
+                    guarded = bool(guard.search(new))
+                if guarded:
+                    continue
             m = patterns.search(rx, new, where)
             if m and m.group(0):
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
@@ -101,6 +105,9 @@ class Quotes:
     unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
 
 
+_QUOTE_CHARS = re.compile("[“”\"‘’']")
+
+
 def quote_spans(par: str) -> Quotes:
     """Find what is inside quotation marks in one paragraph.
 
@@ -114,7 +121,8 @@ def quote_spans(par: str) -> Quotes:
     dbl: int | None = None  # start of content of the open double quote
     sgl: int | None = None
     n = len(par)
-    for i, ch in enumerate(par):
+    for m in _QUOTE_CHARS.finditer(par):  # only the quotation marks and apostrophes matter
+        i, ch = m.start(), m.group(0)
         prev = par[i - 1] if i > 0 else " "
         nxt = par[i + 1] if i + 1 < n else " "
         if ch == "“" or (ch == '"' and dbl is None):
@@ -279,6 +287,7 @@ def is_prose(par: str) -> bool:
 
 
 LANGID_MIN_WORDS = 20  # below this a detection is reported but never trusted
+LANGID_CHARS = 3000  # the article's opening (title, lede and more) is plenty to tell its language
 
 
 @functools.lru_cache(maxsize=1)
@@ -290,78 +299,89 @@ def _identifier():
 def detect_language(s: str) -> tuple[str | None, float]:
     """(ISO 639-1 code, probability) from py3langid's calibrated model; (None, 0.0) for text with
     fewer than ``LANGID_MIN_WORDS`` words, where the model's answer means little."""
-    if len(TOKEN.findall(s)) < LANGID_MIN_WORDS:
+    if len(TOKEN.findall(s[:4000])) < LANGID_MIN_WORDS:
         return None, 0.0
-    lang, p = _identifier().classify(s)
+    lang, p = _identifier().classify(s[:LANGID_CHARS])
     return lang, round(float(p), 4)
 
 
-def _process(story: Story) -> Processed:
+def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]) -> dict:
+    """Everything presslens derives from ONE article (a pure function of its inputs): cleaned text,
+    removals, language, sentences and tokens, as plain rows. Sentence ids are local (0..n-1);
+    :func:`_assemble` makes them global. This is the unit the per-article cache and the parallel
+    engine work on."""
+    sent_rows, tok_rows, rem_rows = [], [], []
+    title = title if isinstance(title, str) and title else None
+    if title:
+        title = furniture.INVISIBLE.sub("", title)
+    body, removed = clean(raw, title, rules)
+    for r in removed:
+        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"]))
+    body_pars = paragraphs(body)
+    lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
+    n_words_body = sum(len(TOKEN.findall(p)) for p in body_pars)
+    lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
+    pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
+                                                     for i, p in enumerate(body_pars)]
+    art_sents = []
+    open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
+    for p_idx, (par, kind) in enumerate(pars):
+        q = quote_spans(par)
+        if q.unclosed is not None:
+            nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
+            if not nxt[:1] in ('"', "“", "‘", "'"):
+                open_words += len(TOKEN.findall(par[q.unclosed:]))
+        for s, e in split_sentences(par, q):
+            spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
+            art_sents.append((p_idx, kind, par[s:e], spans))
+    n_body = sum(1 for x in art_sents if x[1] != "title")
+    b_idx = 0
+    longest = 0
+    for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
+        toks = tokenize(text)
+        if kind != "title":
+            longest = max(longest, len(toks))
+        inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
+        if kind == "title":
+            position = float("nan")
+        else:
+            position = b_idx / (n_body - 1) if n_body > 1 else 0.0
+            b_idx += 1
+        sent_rows.append((idx, art_id, outlet, idx, p_idx, kind, position, text, len(toks), sum(inq), spans,
+                          _narration(text, spans), " … ".join(text[a:b].strip() for a, b in spans)))
+        for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
+            tok_rows.append((idx, art_id, outlet, t_idx, tok, ts, te, q_, kind))
+    return {"sentences": sent_rows, "tokens": tok_rows, "removed": rem_rows, "clean": body,
+            "language": (art_id, lang, conf, n_words_body, open_words, longest)}
+
+
+SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
+             "n_quoted", "quote_spans", "narration", "quoted"]
+TOK_COLS = ["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end", "in_quote", "part"]
+REM_COLS = ["article_id", "outlet", "line", "removed", "rule"]
+LANG_COLS = ["article_id", "detected", "confidence", "n_words", "unclosed_quote_words", "longest_sentence"]
+
+
+def _assemble(results: list[dict]) -> Processed:
+    """Per-article results, in story order, into the story's tables (global sentence ids)."""
     sent_rows, tok_rows, rem_rows, lang_rows = [], [], [], []
     clean_text: dict[str, str] = {}
-    sid = 0
-    rules = list(story.boilerplate) + furniture.rules_for(story.furniture)
-    for art in story.articles.itertuples(index=False):
-        title = art.title if isinstance(art.title, str) and art.title else None
-        if title:
-            title = furniture.INVISIBLE.sub("", title)
-        body, removed = clean(art.text, title, rules)
-        clean_text[art.id] = body
-        for r in removed:
-            rem_rows.append({"article_id": art.id, "outlet": art.outlet, **r})
-        body_pars = paragraphs(body)
-        lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
-        lang_row = {"article_id": art.id, "detected": lang, "confidence": conf,
-                    "n_words": sum(len(TOKEN.findall(p)) for p in body_pars)}
-        lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
-        pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
-                                                         for i, p in enumerate(body_pars)]
-        art_sents = []
-        open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
-        for p_idx, (par, kind) in enumerate(pars):
-            q = quote_spans(par)
-            if q.unclosed is not None:
-                nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
-                if not nxt[:1] in ('"', "“", "‘", "'"):
-                    open_words += len(TOKEN.findall(par[q.unclosed:]))
-            for s, e in split_sentences(par, q):
-                spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
-                text = par[s:e]
-                art_sents.append((p_idx, kind, text, spans))
-        n_body = sum(1 for x in art_sents if x[1] != "title")
-        b_idx = 0
-        longest = 0
-        for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
-            toks = tokenize(text)
-            if kind != "title":
-                longest = max(longest, len(toks))
-            inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
-            n_words = len(toks)
-            n_quoted = sum(inq)
-            if kind == "title":
-                position = float("nan")
-            else:
-                position = b_idx / (n_body - 1) if n_body > 1 else 0.0
-                b_idx += 1
-            sent_rows.append({
-                "sent_id": sid, "article_id": art.id, "outlet": art.outlet, "sent_idx": idx, "para_idx": p_idx,
-                "part": kind, "position": position, "text": text, "n_words": n_words,
-                "n_quoted": n_quoted, "quote_spans": spans,
-                "narration": _narration(text, spans), "quoted": " … ".join(text[a:b].strip() for a, b in spans),
-            })
-            for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
-                tok_rows.append((sid, art.id, art.outlet, t_idx, tok, ts, te, q_, kind))
-            sid += 1
-        lang_rows.append({**lang_row, "unclosed_quote_words": open_words, "longest_sentence": longest})
-    sentences = pd.DataFrame(sent_rows, columns=[
-        "sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
-        "n_quoted", "quote_spans", "narration", "quoted"])
-    tokens = pd.DataFrame(tok_rows, columns=["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end",
-                                             "in_quote", "part"])
-    removed = pd.DataFrame(rem_rows, columns=["article_id", "outlet", "line", "removed", "rule"])
-    languages = pd.DataFrame(lang_rows, columns=["article_id", "detected", "confidence", "n_words",
-                                                 "unclosed_quote_words", "longest_sentence"])
-    return Processed(sentences, tokens, removed, clean_text, languages)
+    offset = 0
+    for r in results:
+        sent_rows.extend((offset + s[0],) + s[1:] for s in r["sentences"])
+        tok_rows.extend((offset + t[0],) + t[1:] for t in r["tokens"])
+        rem_rows.extend(r["removed"])
+        lang_rows.append(r["language"])
+        clean_text[r["language"][0]] = r["clean"]
+        offset += len(r["sentences"])
+    return Processed(pd.DataFrame(sent_rows, columns=SENT_COLS), pd.DataFrame(tok_rows, columns=TOK_COLS),
+                     pd.DataFrame(rem_rows, columns=REM_COLS), clean_text, pd.DataFrame(lang_rows, columns=LANG_COLS))
+
+
+def _process(story: Story) -> Processed:
+    from . import engine
+
+    return _assemble(engine.per_article(story))
 
 
 def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -255,6 +255,9 @@ def actor_mentions(story: Story) -> pd.DataFrame:
     matched (as written in the text), start, end (character offsets in the sentence), in_quote,
     compound (the sentence's), text.
     """
+    key = ("mentions", story.slug, story.fingerprint, tuple(story.articles["id"]), repr(story.actors))
+    if key in _MEMO:
+        return _MEMO[key].copy()
     rx, entries = actor_regex(story.actors)
     st = sentence_tone(story)
     rows = []
@@ -267,7 +270,8 @@ def actor_mentions(story: Story) -> pd.DataFrame:
                          "in_quote": in_quote, "compound": r.compound, "text": r.text})
     cols = ["sent_id", "article_id", "outlet", "part", "actor", "form", "matched", "start", "end", "in_quote",
             "compound", "text"]
-    return pd.DataFrame(rows, columns=cols)
+    _MEMO[key] = pd.DataFrame(rows, columns=cols)
+    return _MEMO[key].copy()
 
 
 def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
