@@ -6,7 +6,7 @@ STORY  ?= data/stories/bytedance-openai-2023
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test lab notebooks bench check clean
+.PHONY: help install lock run test lab notebooks bench bench-scale check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ check: $(STAMP) ## validate STORY and report every problem at once
 bench: $(STAMP) ## benchmarks: full run against the bare-kernel floor, word choice, tone
 	$(BIN)/python scripts/bench_run.py
 	@for s in scripts/bench_wordchoice.py scripts/bench_tone.py; do [ -f $$s ] && $(BIN)/python $$s || true; done
+
+bench-scale: $(STAMP) ## scale benchmark: whole suite on 1,000 and 10,000 resampled articles, cold and warm
+	$(BIN)/python scripts/bench_scale.py
 
 clean: ## remove the environment, caches and reports (figures are kept: they are committed)
 	rm -rf $(VENV) .cache reports

@@ -13,6 +13,13 @@ from . import plots, readability, stats, tone
 from .corpus import Story
 
 
+def _shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> None:
+    """Say under a figure that it shows only some outlets (the CSV has all)."""
+    if len(shown) < len(every):
+        fig.text(0.01, y, f"Showing the {len(shown)} outlets with most articles of {len(every)} (max_outlets); "
+                 "every outlet is in the CSV.", fontsize=8, color="0.35", va="top")
+
+
 def _label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
     return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
@@ -57,7 +64,8 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[pl
     plots.use_style()
     st_ = tone.sentence_tone(story)
     colors = plots.outlet_colors(story.color_order)
-    outlets = [o for o in story.outlets if o in set(st_["outlet"])]
+    every = [o for o in story.outlets if o in set(st_["outlet"])]
+    outlets = story.figure_outlets(every)
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
     for i, o in enumerate(outlets):
         v = st_.loc[st_["outlet"] == o, "compound"].to_numpy()
@@ -76,10 +84,10 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[pl
     for voice, marker, dy in (("narration", "o", -0.12), ("quote", "s", 0.12)):
         t = table[table["voice"] == voice]
         for r in t.itertuples():
+            rows.append(r._asdict())  # the CSV: every outlet
             if r.outlet not in outlets:
                 continue
             i = outlets.index(r.outlet)
-            rows.append(r._asdict())
             if r.n_sentences == 0:
                 continue
             a2.errorbar(r.mean, i + dy, xerr=[[r.mean - r.ci_low], [r.ci_high - r.mean]], fmt=marker,
@@ -92,6 +100,7 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[pl
     a2.set_title("Narration (●) vs quoted material (□)")
     fig.text(0.01, -0.02, "† machine-translated: VADER scores the translation. Quotes: the words inside "
              "quotation marks of each sentence; narration: the rest.", fontsize=8, color="0.35")
+    _shown_note(fig, outlets, every)
     fig.tight_layout()
     data = pd.DataFrame(rows).drop(columns=["Index"], errors="ignore")
     return fig, data
@@ -107,7 +116,8 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
     t = t[t["actor"].isin(keep)]
-    outlets = [o for o in story.outlets if o in set(t["outlet"])]
+    every = [o for o in story.outlets if o in set(t["outlet"])]
+    outlets = story.figure_outlets(every)
     mean = t.pivot(index="outlet", columns="actor", values="mean").reindex(index=outlets, columns=keep)
     n = t.pivot(index="outlet", columns="actor", values="n_sentences").reindex(index=outlets, columns=keep)
     mean.index = [_label(story, o) for o in mean.index]
@@ -115,6 +125,7 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     im = _heatmap(ax, mean, n, "RdBu", -0.6, 0.6, "+.2f")
     fig.colorbar(im, ax=ax, shrink=0.8, label="mean VADER compound")
     ax.set_title("Tone of the sentences that mention each actor")
+    _shown_note(fig, outlets, every)
     fig.tight_layout()
     return fig, t.reset_index(drop=True)
 
@@ -127,7 +138,9 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = plots.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(8, 4))
-    for o in [o for o in story.outlets if o in set(t["outlet"])]:
+    every = [o for o in story.outlets if o in set(t["outlet"])]
+    outlets = story.figure_outlets(every)
+    for o in outlets:
         d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
         ax.plot(d["bin_mid"], d["mean"], marker="o", color=colors[o], label=_label(story, o))
     ax.axhline(0, color="0.7", lw=0.8)
@@ -135,6 +148,7 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     ax.set_ylabel("mean VADER compound")
     ax.set_title(f"Tone arc: mean compound in {bins} slices of each article")
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1, 0.5))
+    _shown_note(fig, outlets, every)
     fig.tight_layout()
     return fig, t
 
@@ -165,11 +179,16 @@ def readability_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, p
     order = {o: i for i, o in enumerate(story.outlets)}
     r = r.sort_values(["outlet"], key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
     names = story.labels
+    tr_all = r["translated_from"].map(lambda x: isinstance(x, str) and bool(x))
+    short_all = r["n_words"] < readability.MTLD_MIN_TOKENS
+    r.insert(2, "label", [names[a] + (readability.DAGGER if t else "") + (SHORT_MARK if s else "")
+                          for a, t, s in zip(r["article_id"], tr_all, short_all)])
+    data = r  # the CSV: every article
+    shown = story.figure_outlets(list(dict.fromkeys(r["outlet"])))
+    r = r[r["outlet"].isin(shown)].head(plots.MAX_ROWS).reset_index(drop=True)
     translated = r["translated_from"].map(lambda x: isinstance(x, str) and bool(x))
     short = r["n_words"] < readability.MTLD_MIN_TOKENS
-    labels = [names[a] + (readability.DAGGER if t else "") + (SHORT_MARK if s else "")
-              for a, t, s in zip(r["article_id"], translated, short)]
-    r.insert(2, "label", labels)
+    labels = r["label"].tolist()
     fig, axes = plt.subplots(1, len(READABILITY_PANELS), figsize=(14, 0.5 * len(r) + 2), sharey=True)
     for ax, (col, title, unit) in zip(axes, READABILITY_PANELS):
         vals = r[col].astype(float)
@@ -197,10 +216,13 @@ def readability_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, p
     if short.any():
         notes.append(f"‡ fewer than {readability.MTLD_MIN_TOKENS} words: MTLD (and every formula) is unstable "
                      f"on so short a text (n_words in the CSV).")
+    if len(r) < len(data):
+        notes.append(f"Showing {len(r)} of {len(data)} articles (from the outlets with most articles); every "
+                     f"article is in the CSV.")
     if notes:
         fig.text(0.01, -0.02 - 0.03 * (len(notes) - 1), "\n".join(notes), fontsize=8, color="0.35", va="top")
     fig.tight_layout()
-    return fig, r
+    return fig, data
 
 
 # ----------------------------------------------------------------------------------------------
@@ -218,7 +240,8 @@ def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figu
     r = r[r["voice"].isin(["narration", "quote"])]
     labels = dict(zip(r["category"], r["label"]))
     cats = [c for c in lex.names]
-    outlets = [o for o in story.outlets if o in set(r["outlet"])]
+    every = [o for o in story.outlets if o in set(r["outlet"])]
+    outlets = story.figure_outlets(every)
     vmax = float(np.nanmax(r.loc[~r["few_words"], "rate_per_1000"].to_numpy())) if (~r["few_words"]).any() else 1.0
     fig, axes = plt.subplots(1, 2, figsize=(15, 0.55 * len(outlets) + 2.6), sharey=True)
     for ax, voice, title in ((axes[0], "narration", "The outlet's own narration"),
@@ -235,6 +258,7 @@ def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figu
     fig.text(0.01, -0.26, "·: no words in that voice. Grey cells rest on fewer than "
              f"{lexmod.MIN_WORDS} words (few_words in the CSV): read the hits, not the rate. † machine-translated.",
              fontsize=8, color="0.35")
+    _shown_note(fig, outlets, every, y=-0.3)
     return fig, r.reset_index(drop=True)
 
 
@@ -268,7 +292,8 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         t = t.copy()
         t.attrs["note"] = note
         return fig, t
-    outlets = [o for o in story.outlets if o in set(t["outlet"])]
+    every = [o for o in story.outlets if o in set(t["outlet"])]
+    outlets = story.figure_outlets(every)
     colors = plots.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))
     rows_ = int(np.ceil(len(outlets) / cols))
@@ -286,5 +311,6 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         ax.set_xlabel("z", fontsize=8)
     fig.suptitle(f"Most distinctive words per outlet ({voice}; label: word (outlet count / rest count); "
                  f"dotted: z = 1.96)", x=0.01, ha="left", fontsize=10)
+    _shown_note(fig, outlets, every)
     fig.tight_layout()
     return fig, t.reset_index(drop=True)

@@ -116,6 +116,17 @@ class Story:
     intended_duplicates: tuple = ()  # pairs of article ids the story says are not duplicate captures
     all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
+    max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
+
+    def figure_outlets(self, outlets: list[str]) -> list[str]:
+        """``outlets`` (in their order) limited to the ``max_outlets`` with most articles, for a figure
+        that must stay readable; tables and CSVs keep every outlet."""
+        if not self.max_outlets or len(outlets) <= self.max_outlets:
+            return list(outlets)
+        counts = self.articles["outlet"].value_counts()
+        rank = {o: i for i, o in enumerate(self.outlets)}
+        top = set(sorted(outlets, key=lambda o: (-counts.get(o, 0), rank.get(o, 0)))[: self.max_outlets])
+        return [o for o in outlets if o in top]
 
     @property
     def color_order(self) -> list[str]:

@@ -12,6 +12,7 @@ parameters cell, ``papermill -y``, ``presslens run -p``), or its text (``papermi
 from __future__ import annotations
 
 import ast
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,9 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "n_boot": lambda v: _int("n_boot", v, 100, 100_000, "1000"),
     "seed": lambda v: _int("seed", v, 0, 2**32 - 1, "0"),
     "arc_bins": lambda v: _int("arc_bins", v, 2, 50, "5"),
+    "max_outlets": lambda v: _int("max_outlets", v, 1, 1000, "25"),
 }
+MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 
 
 @dataclass
@@ -210,5 +213,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)
     plots.use_style()
+    cap = parsed.get("max_outlets", MAX_OUTLETS)
+    kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
     return Context(kept, full, fig_dir, plots.outlet_colors(whole.outlets),
                    left_out, SimpleNamespace(**parsed))

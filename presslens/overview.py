@@ -93,6 +93,9 @@ def plot_overview(story: Story, table: pd.DataFrame | None = None) -> tuple[plt.
     colors = plots.outlet_colors(story.color_order)
     rank = {o: i for i, o in enumerate(story.outlets)}
     t = t.sort_values("outlet", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    full_table = t
+    shown = story.figure_outlets(list(dict.fromkeys(t["outlet"])))
+    t = t[t["outlet"].isin(shown)].head(plots.MAX_ROWS).reset_index(drop=True)
     prov = provenance(story)
     sources = sorted(set(prov["credits"]))
     fig, axes = plt.subplots(1, 3, figsize=(13, 0.45 * len(t) + 2.2), sharey=True,
@@ -153,6 +156,9 @@ def plot_overview(story: Story, table: pd.DataFrame | None = None) -> tuple[plt.
     if (~t["measured"]).any():
         fig.text(0.01, -0.01, "✕ left out of the measures (another language or a duplicate capture): see the "
                  "screening tables.", fontsize=8, color="0.35", va="top")
-    data = t[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "language", "detected",
-              "translated_from", "derived_from", "measured"]]
+    if len(t) < len(full_table):
+        fig.text(0.01, -0.04, f"Showing {len(t)} of {len(full_table)} articles (from the outlets with most articles); "
+                 "every article is in the CSV.", fontsize=8, color="0.35", va="top")
+    data = full_table[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "language", "detected",
+                       "translated_from", "derived_from", "measured"]]
     return fig, data

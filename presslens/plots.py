@@ -39,6 +39,7 @@ STYLE = {
     "text.parse_math": False,  # an outlet named "$5 News" is text, not mathematics
 }
 MAX_LABEL = 40  # characters of a name shown in a figure; the CSV keeps the full name
+MAX_ROWS = 40  # article rows a per-article figure shows; the CSV keeps every article
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 

@@ -1,0 +1,92 @@
+"""Scale benchmark (`make bench-scale`): the whole suite on resampled stories of 1,000 and 10,000 articles.
+
+Prints, per size: the per-article stage alone (cold: empty cache; warm: cache filled), then the
+whole `presslens run` cold and warm with time per notebook and peak memory, and the ratio of the
+10,000-article time to the 1,000-article time. Targets (issue 10): 10,000 articles cold under 5
+minutes, warm under 60 s, peak memory under 4 GB, ratio under 12. A benchmark, not a test: it
+prints figures and never fails on them.
+
+    python scripts/bench_scale.py [--sizes 1000 10000] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from scale_story import build  # noqa: E402
+
+STAGE = """
+import json, os, resource, sys, time
+t = time.perf_counter()
+from presslens import load_story, text
+st = load_story(sys.argv[1]); t_load = time.perf_counter() - t
+t = time.perf_counter(); p = text.process(st); t_proc = time.perf_counter() - t
+print(json.dumps({"load": t_load, "process": t_proc, "words": int(len(p.tokens)),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+RUN = """
+import json, resource, sys, time
+from presslens import runner
+t = time.perf_counter()
+res = runner.run(sys.argv[1], figures=sys.argv[2], reports=sys.argv[3], log=lambda s: None)
+print(json.dumps({"total": time.perf_counter() - t, "durations": res.durations,
+                  "rss_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
+"""
+
+
+def child(code: str, *args: str, cache: Path) -> dict:
+    env = {**os.environ, "PRESSLENS_CACHE": str(cache), "MPLBACKEND": "Agg"}
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT)
+    if r.returncode:
+        raise SystemExit(f"benchmark step failed:\n{r.stderr[-3000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--keep", default=None, help="work folder to keep (default: a temporary one)")
+    a = ap.parse_args()
+    work = Path(a.keep or tempfile.mkdtemp(prefix="presslens-bench-"))
+    print(f"presslens scale benchmark on {os.cpu_count()} cores; work folder {work}")
+    totals = {}
+    for n in a.sizes:
+        story = build(work / f"scale-{n}", n)
+        cache = work / f"cache-{n}"
+        shutil.rmtree(cache, ignore_errors=True)
+        print(f"\n{n:,} articles ({n // 5:,} outlets)")
+        for label in ("cold", "warm"):
+            s = child(STAGE, str(story), cache=cache)
+            print(f"  per-article stage {label}: load {s['load']:6.1f} s, process {s['process']:6.1f} s, "
+                  f"{s['words']:,} words, peak {s['rss_mb']:,.0f} MB")
+        shutil.rmtree(cache, ignore_errors=True)  # the whole run starts cold again
+        for label in ("cold", "warm"):
+            out = work / f"out-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            r = child(RUN, str(story), str(out / "figures"), str(out / "reports"), cache=cache)
+            per = ", ".join(f"{k.split('-')[0]} {v:.0f} s" for k, v in sorted(r["durations"].items()))
+            print(f"  whole run {label}: {r['total']:6.1f} s ({per}); peak {r['rss_mb']:,.0f} MB in one process")
+            totals[(n, label)] = r["total"]
+    if len(a.sizes) >= 2:
+        lo, hi = min(a.sizes), max(a.sizes)
+        print(f"\nratio {hi:,} / {lo:,} articles, cold: {totals[(hi, 'cold')] / totals[(lo, 'cold')]:.1f} "
+              f"(near-linear would be {hi / lo:.0f} or less)")
+    print("targets: 10,000 cold < 300 s, warm < 60 s, peak < 4,096 MB, ratio < 12")
+
+
+if __name__ == "__main__":
+    main()

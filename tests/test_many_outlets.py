@@ -1,0 +1,37 @@
+"""Figures stay readable with many outlets: at most max_outlets in a figure, every outlet in its CSV."""
+import matplotlib.pyplot as plt
+import pytest
+
+from presslens import charts, lexicon, nb, overview, readability, tone
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    import sys
+
+    from presslens import paths
+    sys.path.insert(0, str(paths.REPO_ROOT / "scripts"))
+    from scale_story import build
+
+    return build(tmp_path_factory.mktemp("big") / "big-story", 120, outlets=60)
+
+
+def test_figures_show_max_outlets_and_csvs_keep_all(big, tmp_path):
+    ctx = nb.setup(str(big), str(tmp_path), max_outlets=8, n_boot=200)
+    st = ctx.story
+    n_outlets = len(st.outlets)
+    assert n_outlets > 50
+    fig, data = charts.tone_by_outlet(st, tone.outlet_tone_by_voice(st, n_boot=100))
+    assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
+    assert any("Showing the 8 outlets with most articles of" in t.get_text() for t in fig.texts)
+    plt.close(fig)
+    fig, data = charts.readability_panels(st, readability.readability(st))
+    assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(st.articles) and data["label"].is_unique
+    plt.close(fig)
+    fig, data = overview.plot_overview(ctx.full)
+    assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(ctx.full.articles)
+    plt.close(fig)
+    lex = lexicon.lexicon_for(st)
+    fig, data = charts.wordchoice_heatmap(st, lexicon.rates(st, lex, n_boot=100), lex)
+    assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
+    plt.close(fig)
