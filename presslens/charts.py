@@ -113,6 +113,12 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     plots.use_style()
     t = table
     t = t[t["n_sentences"] > 0]
+    if t.empty:
+        fig, ax = plt.subplots(figsize=(8, 1.4))
+        ax.axis("off")
+        ax.text(0, 0.5, "No sentence mentions an actor of story.yaml (add actors and their aliases to see "
+                "the tone of the sentences about each).", fontsize=9, va="center")
+        return fig, table
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
     t = t[t["actor"].isin(keep)]

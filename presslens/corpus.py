@@ -402,7 +402,10 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         names.add(name)
         aliases = _str_list(a.get("aliases"))
         if aliases is None:
-            problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Name one, Name two]"))
+            bad = a.get("aliases")
+            empty = isinstance(bad, list) and any(isinstance(x, str) and not x.strip() for x in bad)
+            problems.append(Problem(rel, f"{where}.aliases", "holds an empty alias" if empty else "must be a list of strings",
+                                    "remove the empty entry" if empty else "write aliases: [Name one, Name two]"))
             aliases = []
         renderings = []
         for j, r in enumerate(a.get("renderings") or []):
@@ -603,7 +606,10 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
             problems.append(Problem(rel, str(key), "unknown field", _suggest(str(key), ARTICLE_FIELDS)))
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
-        if not isinstance(v, str) or not v.strip():
+        if v is not None and not isinstance(v, str):
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {v!r}",
+                                    f"write it as text, quoted if needed: {key}: \"...\""))
+        elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
     published, ok = _parse_date(meta.get("published"))
     if not ok:
@@ -661,7 +667,11 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:
-        meta = _parse_story_yaml(_load_yaml(sy, f"{slug}/story.yaml", problems), f"{slug}/story.yaml", problems)
+        n_before = len(problems)
+        data = _load_yaml(sy, f"{slug}/story.yaml", problems)
+        # a file that could not be read or parsed is reported once, not again as "empty"
+        meta = _parse_story_yaml(data if len(problems) == n_before else {}, f"{slug}/story.yaml",
+                                 problems if len(problems) == n_before else [])
 
     art_dir = root / "articles"
     notices: list[Problem] = []

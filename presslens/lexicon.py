@@ -64,27 +64,32 @@ def _base_forms(token: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def inflections(word: str) -> frozenset[str]:
-    """The forms a plain lexicon word matches: itself, its inflections, and its -ly adverb.
+    """The forms a plain lexicon word matches: itself, its inflections, and (adjectives) its -ly adverb.
 
     Inflections come from lemminflect's dictionary (irregular forms included: hide -> hid, hidden;
     steal -> stole, stolen; lie -> lied, lying, never "liing"), leaving out a form that is the base
     form of another word (lie's past "lay" is also the verb "lay"). A token is also matched through
     its lemma (see ``_Matcher.elems_of``), which catches forms the inflection table lacks (proven
     -> prove). Words lemminflect does not know get simple rules instead: +s/+es, +ed/+d, +ing
-    (e-dropping, consonant doubling: cut -> cutting), y -> ies/ied. Words shorter than 3 letters and
-    stop words match only themselves. Over-generation (cutly) is harmless: such words do not occur.
+    (e-dropping, consonant doubling: cut -> cutting), y -> ies/ied. Words shorter than 3 letters,
+    stop words, hyphenated compounds and words that are already inflected (caught, standards) match
+    only themselves. Known over-generation: every part of speech is inflected (minor -> minors,
+    show -> shows), since a lexicon term does not say which it means; read the KWIC lines.
     """
     import lemminflect
 
     w = word
     forms = {w}
-    if len(w) < 3 or w in STOPWORDS or not w[-1].isalpha():
-        return frozenset(forms)
+    if len(w) < 3 or w in STOPWORDS or not w[-1].isalpha() or "-" in w:
+        return frozenset(forms)  # short words, function words and hyphenated compounds match as written
+    lemmas = lemminflect.getAllLemmas(w)
+    if lemmas and not any(w in ls for ls in lemmas.values()):
+        return frozenset(forms)  # already an inflected form (caught, standards, permitted): as written
     vowels = "aeiou"
     known = {f for fs in lemminflect.getAllInflections(w).values() for f in fs}
     if known:
         forms |= {f for f in known if not _other_verb(f, w)}
-    else:
+    elif not lemmas:  # a word the dictionary does not know at all: simple rules
         forms |= {w + "s", w + "ed", w + "ing"}
         if w.endswith(("s", "x", "z", "ch", "sh", "o")):
             forms.add(w + "es")
@@ -94,7 +99,9 @@ def inflections(word: str) -> frozenset[str]:
             forms |= {w[:-1] + "ies", w[:-1] + "ied"}
         if w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels:
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    forms.add(w[:-1] + "ily" if w.endswith("y") and w[-2] not in vowels else w + "ly")
+    if "ADJ" in lemmas or not (lemmas or known):  # an adjective's -ly adverb (minimal -> minimally)
+        forms.add(w[:-1] + "ily" if w.endswith("y") and w[-2] not in vowels else
+                  (w[:-2] + "ly" if w.endswith("le") else w + "ly"))
     return frozenset(forms)
 
 

@@ -160,7 +160,21 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
     if outlets:
         _commas(outlets, story.outlets)
         story.subset(outlets)
+    _check_terms(parsed)
     return outlets, parsed
+
+
+def _check_terms(parsed: dict) -> None:
+    """focus_terms follow the lexicon's term rules (words, phrases, a trailing *)."""
+    if not parsed.get("focus_terms"):
+        return
+    from . import lexicon
+    try:
+        lexicon.term_lexicon(parsed["focus_terms"])
+    except StoryError as exc:
+        raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
+                                  p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
+                          for p in exc.problems]) from None
 
 
 def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:
@@ -195,14 +209,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     whole, _ = check_story(story)
     if outlets:
         _commas(outlets, whole.outlets)
-    if parsed.get("focus_terms"):
-        from . import lexicon
-        try:
-            lexicon.term_lexicon(parsed["focus_terms"])
-        except StoryError as exc:
-            raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
-                                      p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
-                              for p in exc.problems]) from None
+    _check_terms(parsed)
     fig_dir = _figures_folder(figures_dir, whole)
     full = whole.subset(outlets)
     kept, left_out = screen.analysed(full)

@@ -372,14 +372,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
-_STAGING_NAME = re.compile(r"^\.staging-.+-pid(\d+)-[^-]*$")
+_STAGING_NAME = re.compile(r"^\.staging-(.+)-pid(\d+)-[^-]*$")
 _SWAP_NAME = re.compile(r"^\.(.+)\.(old|new)-(\d+)$")
 
 
-def _clean_stale(roots: list[Path]) -> list[str]:
+def _ours(folder: Path) -> bool:
+    """True when ``folder`` carries presslens's mark: a manifest (reports) or the figures marker."""
+    return (folder / "manifest.json").is_file() or (folder / MARKER).is_file()
+
+
+def _clean_stale(roots: list[Path], slug: str) -> list[str]:
     """Remove what runs killed without their clean-up left in ``roots``: staging folders and the swap's
-    ``.SLUG.new-PID`` / ``.SLUG.old-PID`` folders whose process is gone. An old folder whose live folder
-    is missing (the swap was cut between its moves) is put back. Returns what was done, for the log."""
+    ``.SLUG.new-PID`` / ``.SLUG.old-PID`` folders of THIS story whose process is gone and which carry
+    presslens's mark (anything else, e.g. a user's ``.notes.old-2024``, is never touched). An old folder
+    whose live folder is missing (the swap was cut between its moves) is put back. Returns what was
+    done, for the log."""
     done = []
     for root in dict.fromkeys(roots):
         try:
@@ -390,12 +397,13 @@ def _clean_stale(roots: list[Path]) -> list[str]:
             if entry.is_symlink() or not entry.is_dir():
                 continue
             m = _STAGING_NAME.match(entry.name)
-            if m and not _alive(int(m.group(1))):
+            if (m and not _alive(int(m.group(2)))
+                    and {p.name for p in entry.iterdir()} <= {"reports", "figures", "logs"}):
                 shutil.rmtree(entry, ignore_errors=True)
                 done.append(f"removed {paths.display(entry)}")
                 continue
             m = _SWAP_NAME.match(entry.name)
-            if not m or _alive(int(m.group(3))):
+            if not m or m.group(1) != slug or _alive(int(m.group(3))) or not _ours(entry):
                 continue
             live = entry.with_name(m.group(1))
             if m.group(2) == "old" and not os.path.lexists(live):
@@ -659,7 +667,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     staging: Path | None = None
     with _SignalGuard() as guard:
         try:
-            cleaned = _clean_stale([reports_root, figures_root])  # what killed runs left behind
+            cleaned = _clean_stale([reports_root, figures_root], st.slug)  # what killed runs left behind
             if cleaned:
                 log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
             reports_root.mkdir(parents=True, exist_ok=True)

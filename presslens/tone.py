@@ -298,9 +298,9 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
             rows.append({"outlet": outlet, "actor": a.name, "voice": voice,
                          "n_mentions": int(n_mentions.get((outlet, a.name), 0)),
                          **_summary(vals, n_boot, _rng(seed, outlet, a.name))})
-    df = pd.DataFrame(rows)
-    return df[["outlet", "actor", "voice", "n_sentences", "n_mentions", "mean", "ci_low", "ci_high", "median",
-               "share_negative", "share_positive", "small_sample"]]
+    cols = ["outlet", "actor", "voice", "n_sentences", "n_mentions", "mean", "ci_low", "ci_high", "median",
+            "share_negative", "share_positive", "small_sample"]
+    return pd.DataFrame(rows, columns=cols)  # no actors in story.yaml: an empty table, not an error
 
 
 # ----------------------------------------------------------------------------------------------

@@ -180,3 +180,43 @@ def test_one_outlet_story_runs_every_notebook(mini, tmp_path):
     assert "wordchoice-keyness" not in figs and "readability" in figs  # keyness needs two outlets: a note instead
     nb = (tmp_path / "reports" / "mini-story" / "01-word-choice.ipynb").read_text()
     assert "Keyness compares each outlet with the rest of the corpus; this selection has one outlet" in nb
+
+
+def test_story_without_actors_gets_an_empty_actor_table_and_a_note(mini):
+    import matplotlib.pyplot as plt
+
+    from presslens import charts, tone
+
+    y = mini / "story.yaml"
+    text_ = y.read_text()
+    start, end = text_.index("actors:"), text_.index("speakers:")
+    y.write_text(text_[:start] + "actors: []\n" + text_[end:].replace("    affiliation: Acme\n", "").replace(
+        "    affiliation: Data Regulator\n", ""))
+    st, _ = check_story(mini)
+    t = tone.actor_tone(st, n_boot=100)
+    assert t.empty and "n_sentences" in t.columns
+    fig, data = charts.tone_by_actor(st, t)
+    assert "No sentence mentions an actor" in fig.axes[0].texts[0].get_text()
+    plt.close(fig)
+
+
+def test_run_checks_focus_terms_before_any_notebook(mini, tmp_path):
+    lines = []
+    with pytest.raises(StoryError) as exc:
+        runner.run(mini, figures=tmp_path / "f", reports=tmp_path / "r", params={"focus_terms": "['*']"},
+                   log=lines.append)
+    assert "parameter focus_terms" in str(exc.value) and "a lone '*' matches everything" in str(exc.value)
+    assert lines == [] and not (tmp_path / "r").exists()
+
+
+def test_outlet_that_is_not_text_says_so(mini):
+    write(mini, "wire.md", "outlet: 123")
+    probs, msg = problems_of(mini)
+    assert [(p.field, p.message) for p in probs] == [("outlet", "must be text, got int 123")]
+
+
+def test_unparsable_story_yaml_is_reported_once(mini):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text() + "\ntitle: again\n")
+    probs, _ = problems_of(mini)
+    assert len([p for p in probs if p.file == "mini-story/story.yaml"]) == 1

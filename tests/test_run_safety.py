@@ -399,11 +399,21 @@ def test_a_swap_cut_between_its_moves_is_undone_by_the_next_run(tmp_path):
     (root / f".{SLUG}.old-{dead}").mkdir()  # moved aside, the new one never moved in
     (root / f".{SLUG}.old-{dead}" / "manifest.json").write_text("{}")
     (root / f".{SLUG}.new-{dead}").mkdir()  # prepared, never moved in
+    (root / f".{SLUG}.new-{dead}" / "manifest.json").write_text("{}")
     (root / f".x.old-{os.getpid()}").mkdir()  # a swap under way in a live process: left alone
     (root / ".staging-no-pid-here").mkdir()  # not presslens's naming: left alone
     (root / ".git").mkdir()
-    done = runner._clean_stale([root, root])
-    assert sorted(p.name for p in root.iterdir()) == sorted([".git", f".x.old-{os.getpid()}", ".staging-no-pid-here", SLUG])
+    # folders that merely look like swap folders are never touched: another name, or no presslens mark
+    (root / ".notes.old-2024").mkdir()
+    (root / ".notes.old-2024" / "draft.txt").write_text("precious")
+    (root / f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}").mkdir()
+    (root / f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}" / "mine.txt").write_text("not presslens's")
+    before = sorted(p.name for p in root.iterdir())
+    done = runner._clean_stale([root, root], SLUG)
+    kept = {".git", f".x.old-{os.getpid()}", ".staging-no-pid-here", ".notes.old-2024",
+            f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}", SLUG}
+    assert sorted(p.name for p in root.iterdir()) == sorted(kept), before
+    assert (root / ".notes.old-2024" / "draft.txt").read_text() == "precious"
     assert (root / SLUG / "manifest.json").read_text() == "{}"
     assert len(done) == 2 and any("back" in d for d in done)
 
