@@ -37,3 +37,22 @@ def test_parallel_and_serial_give_the_same_tables(tmp_path, monkeypatch):
     parallel = text._assemble(engine._fan_out(items, rules, workers=2))
     assert serial.sentences.equals(parallel.sentences) and serial.tokens.equals(parallel.tokens)
     assert serial.removed.equals(parallel.removed) and serial.languages.equals(parallel.languages)
+
+
+def test_a_dask_cluster_gives_the_same_tables_byte_for_byte(tmp_path, monkeypatch):
+    distributed = __import__("pytest").importorskip("distributed")
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story(BUNDLED)
+    default = text._assemble(engine.per_article(st, use_cache=False))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        monkeypatch.setenv("PRESSLENS_SCHEDULER", cluster.scheduler_address)
+        monkeypatch.setattr(engine, "CHUNK", 2)
+        on_dask = text._assemble(engine.per_article(st, use_cache=False))
+    import pandas as pd
+
+    for a, b in ((default.sentences, on_dask.sentences), (default.tokens, on_dask.tokens),
+                 (default.removed, on_dask.removed), (default.languages, on_dask.languages)):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+        assert a.to_csv().encode() == b.to_csv().encode()  # the same bytes once written
+    assert default.clean_text == on_dask.clean_text
