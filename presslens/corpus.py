@@ -274,7 +274,10 @@ def _str_list(value: Any) -> list[str] | None:
     return None
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it (10x faster)
+
+
+class _Loader(_Base):
     """YAML as users write it, read strictly: a key given twice is an error (PyYAML would silently
     keep the last value), and dates stay text so an impossible date (2023-02-30) is reported by the
     date check instead of crashing inside the parser."""
@@ -286,7 +289,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -299,7 +302,7 @@ def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool 
                 None, None, f"duplicate key {key!r} (first given at line {first}; only one value can count)",
                 key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)

@@ -23,10 +23,14 @@ Everything is reported: :attr:`Screening.left_out` names each article left out a
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
+import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
@@ -184,12 +188,36 @@ def duplicate_pairs(story: Story) -> pd.DataFrame:
 _MEMO: dict[tuple, Screening] = {}
 
 
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
 def screen(story: Story) -> Screening:
-    """Language and duplicate screening of ``story``: see the module docstring (memoised per input)."""
+    """Language and duplicate screening of ``story``: see the module docstring. Memoised per input,
+    in memory and on disk (next to the text cache), so the notebooks of one run screen once."""
     key = (story.slug, story.fingerprint, tuple(story.articles["id"]), story.language)
-    if key not in _MEMO:
-        _MEMO[key] = _screen(story)
-    return _MEMO[key]
+    if key in _MEMO:
+        return dataclasses.replace(_MEMO[key], warnings=list(story.notices) + _MEMO[key].warnings)
+    digest = hashlib.sha256(repr((key, _CODE, _text._SOURCE_HASH)).encode()).hexdigest()[:24]
+    path = _text.cache_dir() / f"screen-{story.slug}-{digest}.pkl"
+    result = None
+    if path.is_file():
+        try:
+            with path.open("rb") as fh:
+                result = pickle.load(fh)
+        except Exception:  # corrupt or foreign: recompute
+            result = None
+    if not isinstance(result, Screening):
+        result = _screen(story)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    _MEMO[key] = result
+    return dataclasses.replace(result, warnings=list(story.notices) + result.warnings)
 
 
 def _screen(story: Story) -> Screening:
@@ -202,7 +230,7 @@ def _screen(story: Story) -> Screening:
     want = primary(story.language) or "en"
     rel = lambda aid: f"{story.slug}/{files[aid]}"  # noqa: E731
     left: dict[str, str] = {}
-    warnings: list[Problem] = list(story.notices)
+    warnings: list[Problem] = []  # load-time notices are added by screen(): they are not in the cache key
     for r in lang.itertuples(index=False):
         if r.note:
             warnings.append(Problem(rel(r.article_id), "language", r.note,
