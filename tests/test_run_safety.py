@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from presslens import cli, paths, runner
+from presslens import outputs, cli, paths, runner
 
 from .conftest import MINI
 
@@ -185,7 +185,7 @@ def test_unusable_roots_are_one_line_errors(setup, tmp_path, capsys, monkeypatch
         locked = str(tmp_path / "locked")
         real_access = os.access
         # as if the folder were read-only (chmod does not stop root): the permission check says no
-        monkeypatch.setattr(runner.os, "access", lambda p, mode, **kw: False if str(p) == locked
+        monkeypatch.setattr(outputs.os, "access", lambda p, mode, **kw: False if str(p) == locked
                             else real_access(p, mode, **kw))
     before = tree(tmp_path)
     args = {"reports": ["--reports", bad, "--figures", figures], "figures": ["--reports", reports, "--figures", bad]}
@@ -235,7 +235,7 @@ def test_the_write_probe_catches_what_permissions_miss(tmp_path, monkeypatch):
 
     def refuse(*a, **kw):
         raise OSError(30, "Read-only file system")
-    monkeypatch.setattr(runner.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", refuse)
     assert not runner._writable(tmp_path)
     with pytest.raises(runner.OutputError, match="reports root .* is not writable"):
         runner._check_root(tmp_path / "r", "reports", "--reports")
@@ -255,7 +255,7 @@ def _fail_moving_in(final_figs: Path, monkeypatch, exc=OSError(28, "No space lef
         if Path(dst) == final_figs:
             raise exc
         real(src, dst)
-    monkeypatch.setattr(runner, "_rename", rename)
+    monkeypatch.setattr(outputs, "_rename", rename)
     return calls
 
 
@@ -294,13 +294,13 @@ def test_swap_rollback_at_every_step(tmp_path, monkeypatch, fail_at, exc):
             raise exc
         n.append(1)
         os.replace(src, dst)
-    monkeypatch.setattr(runner, "_rename", rename)
+    monkeypatch.setattr(outputs, "_rename", rename)
     with pytest.raises(type(exc)):
         runner._swap_all(moves)
     assert {f: tree(f) for f in finals} == before
     assert leftovers(tmp_path / "r", tmp_path / "f") == []
     # and without a failure, both are replaced
-    monkeypatch.setattr(runner, "_rename", os.replace)
+    monkeypatch.setattr(outputs, "_rename", os.replace)
     for staged, _, _ in moves:
         staged.mkdir(parents=True, exist_ok=True)
         (staged / "new.txt").write_text("new\n")
