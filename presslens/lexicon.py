@@ -685,10 +685,10 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
     sents, H, W = _sentence_matrices(story, lexicon, hits)
     cats = lexicon.names
     K = len(cats)
-    outlet_col = sents["outlet"].to_numpy()
+    at = sents.groupby("outlet", sort=False).indices  # outlet -> sentence positions, in one pass
     rows = []
     for outlet in story.outlets:
-        idx = np.flatnonzero(outlet_col == outlet)
+        idx = at.get(outlet, np.array([], dtype=int))
         Ho = H[idx].reshape(len(idx), K * 3)
         Wo = np.tile(W[idx], (1, K))  # column (k, v) -> words of voice v
         lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet))
@@ -726,11 +726,11 @@ def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_
     Hv = H[:, :, vi]
     Wv = W[:, vi]
     section = np.where(sents["part"].isin(["title", "lede"]).to_numpy(), SECTIONS[0], SECTIONS[1])
-    outlet_col = sents["outlet"].to_numpy()
+    at = pd.DataFrame({"o": sents["outlet"].to_numpy(), "s": section}).groupby(["o", "s"], sort=False).indices
     rows = []
     for outlet in story.outlets:
         for sec in SECTIONS:
-            idx = np.flatnonzero((outlet_col == outlet) & (section == sec))
+            idx = at.get((outlet, sec), np.array([], dtype=int))
             Ho = Hv[idx]
             Wo = np.repeat(Wv[idx][:, None], len(cats), axis=1)
             lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet, sec))

@@ -274,6 +274,7 @@ class Processed:
     removed: pd.DataFrame
     clean_text: dict[str, str]
     languages: pd.DataFrame  # article_id, detected, confidence, n_words (see detect_language)
+    tone: pd.DataFrame | None = None  # sent_id, voice and VADER scores per sentence (see tone.score_rows)
 
 
 PROSE_MIN_WORDS = 8
@@ -351,8 +352,11 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
                           _narration(text, spans), " … ".join(text[a:b].strip() for a, b in spans)))
         for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
             tok_rows.append((idx, art_id, outlet, t_idx, tok, ts, te, q_, kind))
+    from .tone import score_rows  # VADER per sentence is per-article work too: cached with the rest
+
     return {"sentences": sent_rows, "tokens": tok_rows, "removed": rem_rows, "clean": body,
-            "language": (art_id, lang, conf, n_words_body, open_words, longest)}
+            "language": (art_id, lang, conf, n_words_body, open_words, longest),
+            "tone": score_rows([(s[7], s[11], s[12]) for s in sent_rows])}
 
 
 SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
@@ -364,18 +368,22 @@ LANG_COLS = ["article_id", "detected", "confidence", "n_words", "unclosed_quote_
 
 def _assemble(results: list[dict]) -> Processed:
     """Per-article results, in story order, into the story's tables (global sentence ids)."""
-    sent_rows, tok_rows, rem_rows, lang_rows = [], [], [], []
+    sent_rows, tok_rows, rem_rows, lang_rows, tone_rows = [], [], [], [], []
     clean_text: dict[str, str] = {}
     offset = 0
     for r in results:
+        tone_rows.extend((offset + i,) + t for i, t in enumerate(r["tone"]))
         sent_rows.extend((offset + s[0],) + s[1:] for s in r["sentences"])
         tok_rows.extend((offset + t[0],) + t[1:] for t in r["tokens"])
         rem_rows.extend(r["removed"])
         lang_rows.append(r["language"])
         clean_text[r["language"][0]] = r["clean"]
         offset += len(r["sentences"])
+    from .tone import TONE_COLS
+
     return Processed(pd.DataFrame(sent_rows, columns=SENT_COLS), pd.DataFrame(tok_rows, columns=TOK_COLS),
-                     pd.DataFrame(rem_rows, columns=REM_COLS), clean_text, pd.DataFrame(lang_rows, columns=LANG_COLS))
+                     pd.DataFrame(rem_rows, columns=REM_COLS), clean_text, pd.DataFrame(lang_rows, columns=LANG_COLS),
+                     pd.DataFrame(tone_rows, columns=["sent_id", *TONE_COLS]))
 
 
 def _process(story: Story) -> Processed:
@@ -396,7 +404,8 @@ def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 _SOURCE_HASH = hashlib.sha256(b"".join(
-    Path(f).read_bytes() for f in (__file__, furniture.__file__, Path(furniture.__file__).parent / "data" / "furniture.yaml")
+    Path(f).read_bytes() for f in (__file__, furniture.__file__, Path(furniture.__file__).parent / "data" / "furniture.yaml",
+                                   Path(__file__).parent / "tone.py")
 )).hexdigest()[:12]
 _MEMORY: dict[str, Processed] = {}
 

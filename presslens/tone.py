@@ -75,6 +75,36 @@ def _has_words(s: str) -> bool:
     return bool(s) and bool(_text.TOKEN.search(s))
 
 
+TONE_COLS = ["voice"] + [p + k for p in ("", "narration_", "quote_") for k in SCORE_KEYS]
+
+
+def score_rows(items) -> list[tuple]:
+    """VADER for (text, narration, quoted) triples: one row per sentence, ``TONE_COLS`` in order
+    (voice, then the whole sentence's, the narration's and the quoted part's scores; NaN where that
+    part has no words). The per-article stage calls it, so scores are cached with the article."""
+    memo: dict[str, dict[str, float]] = {}
+
+    def score(s: str) -> dict[str, float]:
+        r = memo.get(s)
+        if r is None:
+            r = memo[s] = score_text(s)
+        return r
+
+    nan = {k: np.nan for k in SCORE_KEYS}
+    out = []
+    for t, n_text, q_text in items:
+        has_n, has_q = _has_words(n_text), _has_words(q_text)
+        whole = score(t)
+        if not has_q:
+            narr, quote, voice = whole, nan, "narration"
+        elif not has_n:
+            narr, quote, voice = nan, score(q_text), "quote"
+        else:
+            narr, quote, voice = score(n_text), score(q_text), "mixed"
+        out.append((voice, *(float(r[k]) for r in (whole, narr, quote) for k in SCORE_KEYS)))
+    return out
+
+
 def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """Score a sentence table (as made by ``text.process``) with VADER.
 
@@ -128,8 +158,14 @@ def sentence_tone(story: Story) -> pd.DataFrame:
     """
     key = f"{story.slug}-{story.fingerprint}-{_text._SOURCE_HASH}"
     if key not in _MEMO:
-        sents = _text.process(story).sentences
-        scored = score_sentences(sents)
+        p = _text.process(story)
+        sents = p.sentences
+        if p.tone is not None and len(p.tone) == len(sents):  # scored in the per-article stage
+            scored = sents.copy()
+            for col in TONE_COLS:
+                scored[col] = p.tone[col].to_numpy()
+        else:
+            scored = score_sentences(sents)
         tr = story.articles.set_index("id")["translated_from"]
         scored.insert(3, "translated_from", scored["article_id"].map(tr))
         _MEMO[key] = scored
@@ -201,8 +237,11 @@ def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int 
     df = _select_parts(sentence_tone(story), parts)
     tr = story.translations
     rows = []
+    values = df[col].to_numpy(dtype=float)
+    at = df.groupby("outlet", sort=False).indices  # outlet -> row positions, in one pass
+    empty = np.array([], dtype=int)
     for outlet in story.outlets:
-        vals = df.loc[df["outlet"] == outlet, col].to_numpy(dtype=float)
+        vals = values[at.get(outlet, empty)]
         rows.append({"outlet": outlet, "voice": voice,
                      **_summary(vals, n_boot, _rng(seed, outlet)), "translated_from": tr.get(outlet)})
     return pd.DataFrame(rows)
@@ -291,10 +330,12 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
     n_mentions = men.groupby(["outlet", "actor"]).size()
     sent_sets = men.drop_duplicates(["sent_id", "actor"]).groupby(["outlet", "actor"])["sent_id"].apply(list)
     rows = []
+    pos = pd.Series(np.arange(len(st)), index=st.index)
+    values = st[col].to_numpy(dtype=float)
     for outlet in story.outlets:
         for a in story.actors:
             ids = sent_sets.get((outlet, a.name), [])
-            vals = st.loc[ids, col].to_numpy(dtype=float) if len(ids) else np.array([])
+            vals = values[pos.loc[ids].to_numpy()] if len(ids) else np.array([])
             rows.append({"outlet": outlet, "actor": a.name, "voice": voice,
                          "n_mentions": int(n_mentions.get((outlet, a.name), 0)),
                          **_summary(vals, n_boot, _rng(seed, outlet, a.name))})
@@ -322,10 +363,12 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     st = st[st["position"].notna()].copy()
     st["bin"] = np.minimum((st["position"] * bins).astype(int), bins - 1)
     rows = []
+    values = st[col].to_numpy(dtype=float)
+    at = st.groupby(["outlet", "bin"], sort=False).indices  # (outlet, bin) -> row positions
+    empty = np.array([], dtype=int)
     for outlet in story.outlets:
-        sub = st[st["outlet"] == outlet]
         for b in range(bins):
-            s = _summary(sub.loc[sub["bin"] == b, col].to_numpy(dtype=float), n_boot, _rng(seed, outlet, str(b)))
+            s = _summary(values[at.get((outlet, b), empty)], n_boot, _rng(seed, outlet, str(b)))
             rows.append({"outlet": outlet, "bin": b, "bin_start": b / bins, "bin_end": (b + 1) / bins,
                          "bin_mid": (b + 0.5) / bins, "n_sentences": s["n_sentences"], "mean": s["mean"],
                          "ci_low": s["ci_low"], "ci_high": s["ci_high"], "small_sample": s["small_sample"]})

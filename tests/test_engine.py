@@ -56,3 +56,17 @@ def test_a_dask_cluster_gives_the_same_tables_byte_for_byte(tmp_path, monkeypatc
         pd.testing.assert_frame_equal(a, b, check_exact=True)
         assert a.to_csv().encode() == b.to_csv().encode()  # the same bytes once written
     assert default.clean_text == on_dask.clean_text
+
+
+def test_tone_scored_in_the_per_article_stage_equals_scoring_the_table(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from presslens import tone
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story(BUNDLED)
+    cached = tone.sentence_tone(st)
+    direct = tone.score_sentences(text.process(st).sentences)
+    for col in tone.TONE_COLS:
+        pd.testing.assert_series_equal(cached[col].reset_index(drop=True), direct[col].reset_index(drop=True),
+                                       check_exact=True, check_dtype=False)
