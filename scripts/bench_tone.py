@@ -107,12 +107,9 @@ def main(argv=None) -> int:
     # --- readability -----------------------------------------------------------------------
     timed("readability: provision/load cmudict (once)",
           lambda: (resources.ensure_cmudict(), readability._textstat().syllable_count("warm up")), n_words, results)
-    ts = readability._textstat()
-    bodies = list(clean.values())
-    for col, fn in readability.MEASURES.items():
-        timed(f"readability: textstat {fn}", lambda fn=fn: [getattr(ts, fn)(b) for b in bodies], n_words, results)
-    timed("readability: textstat text_standard (consensus: recomputes 8 formulas)",
-          lambda: [ts.text_standard(b, float_output=True) for b in bodies], n_words, results)
+    sent_toks = [g.tolist() for _, g in toks.groupby("sent_id", sort=False)["token"]]
+    timed("readability: counts (syllables, easy words) on presslens's sentences",
+          lambda: readability.counts(sent_toks), n_words, results)
     by_art = {k: g["token"].tolist() for k, g in toks.groupby("article_id", sort=False)}
     timed("readability: MTLD (both directions)", lambda: [readability.mtld(v) for v in by_art.values()],
           n_words, results)
