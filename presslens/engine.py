@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from . import cache
 from .corpus import Story
 
 PARALLEL_MIN = 64  # fewer uncached articles than this are processed in this process
@@ -49,28 +49,7 @@ def article_key(art, rules_key: str) -> str:
 
 
 def _cache_root() -> Path:
-    from . import text
-
-    return text.cache_dir() / "articles"
-
-
-def _load(path: Path):
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # missing, corrupt or foreign: recompute, never trust
-        return None
-
-
-def _store(path: Path, result: dict) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only checkout still works, only slower
+    return cache.cache_dir() / "articles"
 
 
 def _run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
@@ -112,7 +91,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     for i, art in enumerate(story.articles.itertuples(index=False)):
         key = article_key(art, rk)
         keys.append(key)
-        got = _load(root / key[:2] / f"{key}.pkl") if use_cache else None
+        got = cache.load(root / key[:2] / f"{key}.pkl") if use_cache else None
         results.append(got)
         if got is None:
             todo.append(i)
@@ -122,5 +101,5 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
         for i, res in zip(todo, _fan_out(items, rules)):
             results[i] = res
             if use_cache:
-                _store(root / keys[i][:2] / f"{keys[i]}.pkl", res)
+                cache.store(root / keys[i][:2] / f"{keys[i]}.pkl", res)
     return results  # type: ignore[return-value]

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
-import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 
+from . import cache
 from . import text as _text
 from .corpus import Problem, Story
 
@@ -198,24 +197,11 @@ def screen(story: Story) -> Screening:
     if key in _MEMO:
         return dataclasses.replace(_MEMO[key], warnings=list(story.notices) + _MEMO[key].warnings)
     digest = hashlib.sha256(repr((key, _CODE, _text._SOURCE_HASH)).encode()).hexdigest()[:24]
-    path = _text.cache_dir() / f"screen-{story.slug}-{digest}.pkl"
-    result = None
-    if path.is_file():
-        try:
-            with path.open("rb") as fh:
-                result = pickle.load(fh)
-        except Exception:  # corrupt or foreign: recompute
-            result = None
+    path = cache.cache_dir() / f"screen-{story.slug}-{digest}.pkl"
+    result = cache.load(path)
     if not isinstance(result, Screening):
         result = _screen(story)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        cache.store(path, result)
     _MEMO[key] = result
     return dataclasses.replace(result, warnings=list(story.notices) + result.warnings)
 

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import furniture, paths, patterns
+from . import cache as _cache
+from . import furniture, patterns
 from .corpus import Story
 
 # ----------------------------------------------------------------------------------------------
@@ -410,8 +409,7 @@ _SOURCE_HASH = hashlib.sha256(b"".join(
 _MEMORY: dict[str, Processed] = {}
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("PRESSLENS_CACHE") or paths.REPO_ROOT / ".cache" / "presslens")
+cache_dir = _cache.cache_dir  # where every presslens cache lives (see presslens.cache)
 
 
 def process(story: Story) -> Processed:
@@ -420,23 +418,10 @@ def process(story: Story) -> Processed:
     if key in _MEMORY:
         return _MEMORY[key]
     path = cache_dir() / f"{key}.pkl"
-    result = None
-    if path.is_file():
-        try:
-            with path.open("rb") as fh:
-                result = pickle.load(fh)
-        except Exception:  # a corrupt or foreign cache file is rebuilt, never trusted
-            result = None
-    if result is None:
+    result = _cache.load(path)
+    if not isinstance(result, Processed):
         result = _process(story)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only checkout still works, only slower
+        _cache.store(path, result)
     _MEMORY[key] = result
     return result
 
