@@ -139,6 +139,18 @@ def _figures_folder(figures_dir, story: Story) -> Path:
 def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None, dict]:
     """Check ``outlets`` and the notebook knobs against ``story``, as :func:`setup` does, all at once;
     used by ``presslens run`` before any notebook starts. Returns (outlets, parsed knobs)."""
+    outlets, parsed, problems = _parse(outlets, knobs)
+    if problems:
+        raise StoryError(problems)
+    if outlets:
+        _commas(outlets, story.outlets)
+        story.subset(outlets)
+    _check_terms(parsed)
+    return outlets, parsed
+
+
+def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]:
+    """``outlets`` and the knobs read from any of their shapes: (outlets, parsed knobs, problems)."""
     problems, parsed = [], {}
     try:
         outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
@@ -155,13 +167,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
             parsed[name] = KNOBS[name](value)
         except StoryError as exc:
             problems.extend(exc.problems)
-    if problems:
-        raise StoryError(problems)
-    if outlets:
-        _commas(outlets, story.outlets)
-        story.subset(outlets)
-    _check_terms(parsed)
-    return outlets, parsed
+    return outlets, parsed, problems
 
 
 def _check_terms(parsed: dict) -> None:
@@ -188,20 +194,8 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
         problems.append(Problem("parameter story", "story", f"{story!r} is not a path", 'give the story folder, e.g. "data/stories/bytedance-openai-2023"'))
     if not isinstance(figures_dir, (str, Path)) or not str(figures_dir).strip():
         problems.append(Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r} is not a path", 'give a folder, e.g. "figures"'))
-    parsed = {}
-    try:
-        outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
-    except StoryError as exc:
-        problems.extend(exc.problems)
-    for name, value in knobs.items():
-        if name not in KNOBS:
-            problems.append(Problem(f"parameter {name}", name, "is not a parameter presslens knows",
-                                    f"use one of {sorted(KNOBS)}"))
-            continue
-        try:
-            parsed[name] = KNOBS[name](value)
-        except StoryError as exc:
-            problems.extend(exc.problems)
+    outlets, parsed, more = _parse(outlets, knobs)
+    problems.extend(more)
     if problems:
         raise StoryError(problems)
     from .check import check_story

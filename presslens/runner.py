@@ -400,9 +400,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     # the gate first: bad input or a bad parameter stops here, before anything is written or run
     st, _ = check_story(story_path)
     from .nb import check_params
-    outlets, _ = check_params(st, outlets, **{k: v for k, v in params.items() if k != "outlets"})
-    if "outlets" in params:
-        outlets, _ = check_params(st, params.pop("outlets"))
+    outlets, _ = check_params(st, params.pop("outlets", outlets), **params)  # -p outlets wins over -o
     nbs = notebook_list(notebooks)
     if not nbs:
         raise StoryError([Problem("notebooks/", "", "no NN-topic.ipynb notebook found", "run from a full checkout")])

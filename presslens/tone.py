@@ -114,37 +114,11 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     adds ``voice``: ``'narration'`` (no quoted words), ``'quote'`` (no words outside the quote)
     or ``'mixed'``. Identical strings are scored once. Pure: the input is not modified.
     """
-    memo: dict[str, dict[str, float]] = {}
-
-    def score(s: str) -> dict[str, float]:
-        r = memo.get(s)
-        if r is None:
-            r = memo[s] = score_text(s)
-        return r
-
-    nan = {k: np.nan for k in SCORE_KEYS}
-    whole, narr, quote, voice = [], [], [], []
-    for t, n_text, q_text in zip(sentences["text"], sentences["narration"], sentences["quoted"]):
-        has_n, has_q = _has_words(n_text), _has_words(q_text)
-        whole.append(score(t))
-        if not has_q:
-            # no quote: the narration is the sentence itself
-            narr.append(score(t))
-            quote.append(nan)
-            voice.append("narration")
-        elif not has_n:
-            narr.append(nan)
-            quote.append(score(q_text))
-            voice.append("quote")
-        else:
-            narr.append(score(n_text))
-            quote.append(score(q_text))
-            voice.append("mixed")
+    rows = score_rows(zip(sentences["text"], sentences["narration"], sentences["quoted"]))
+    scores = pd.DataFrame(rows, columns=TONE_COLS, index=sentences.index)
     out = sentences.copy()
-    out["voice"] = voice
-    for prefix, rows in (("", whole), ("narration_", narr), ("quote_", quote)):
-        for k in SCORE_KEYS:
-            out[prefix + k] = np.array([r[k] for r in rows], dtype=float)
+    for col in TONE_COLS:
+        out[col] = scores[col]
     return out
 
 
