@@ -20,6 +20,14 @@ def _shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> No
                  "every outlet is in the CSV.", fontsize=8, color="0.35", va="top")
 
 
+def _note_figure(note: str) -> plt.Figure:
+    """A small figure that says, in words, why there is nothing to draw."""
+    fig, ax = plt.subplots(figsize=(8, 1.6))
+    ax.axis("off")
+    ax.text(0, 0.5, "\n".join(textwrap.wrap(note, 90)), fontsize=9, va="center")
+    return fig
+
+
 def _label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
     return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
@@ -114,11 +122,8 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     t = table
     t = t[t["n_sentences"] > 0]
     if t.empty:
-        fig, ax = plt.subplots(figsize=(8, 1.4))
-        ax.axis("off")
-        ax.text(0, 0.5, "No sentence mentions an actor of story.yaml (add actors and their aliases to see "
-                "the tone of the sentences about each).", fontsize=9, va="center")
-        return fig, table
+        return _note_figure("No sentence mentions an actor of story.yaml (add actors and their aliases to see "
+                            "the tone of the sentences about each)."), table
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
     t = t[t["actor"].isin(keep)]
@@ -280,9 +285,7 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         note = (f"Keyness compares each outlet with the rest of the corpus; this selection has one outlet "
                 f"({outlets_with_words[0] if outlets_with_words else 'none'}), so there is nothing to compare it with. "
                 f"Run on two or more outlets.")
-        fig, ax = plt.subplots(figsize=(8, 1.6))
-        ax.axis("off")
-        ax.text(0, 0.5, "\n".join(textwrap.wrap(note, 90)), fontsize=9, va="center")
+        fig = _note_figure(note)
         cols = ["outlet", "term", "count_outlet", "count_rest", "rate_outlet", "rate_rest", "delta", "se", "z"]
         data = pd.DataFrame(columns=cols)
         data.attrs["note"] = note
@@ -292,9 +295,7 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
     if t.empty:
         note = (f"No word is seen {min_count} times or more in the outlets' {voice} (min_count={min_count}): "
                 f"lower min_count to see the distinctive words.")
-        fig, ax = plt.subplots(figsize=(8, 1.6))
-        ax.axis("off")
-        ax.text(0, 0.5, "\n".join(textwrap.wrap(note, 90)), fontsize=9, va="center")
+        fig = _note_figure(note)
         t = t.copy()
         t.attrs["note"] = note
         return fig, t

@@ -197,17 +197,11 @@ def readability_table(articles: pd.DataFrame, clean_text: dict[str, str], senten
     toks = tokens[tokens["part"].isin(body_parts)]
     sent_groups = {k: g["n_words"].to_numpy() for k, g in sents.groupby("article_id", sort=False)}
     sent_ids = {k: g.tolist() for k, g in sents.groupby("article_id", sort=False)["sent_id"]}
-    t = toks.sort_values(["sent_id", "tok_idx"])
-    by_sent = dict(zip(*np.unique(t["sent_id"].to_numpy(), return_index=True)))
-    tok_arr = t["token"].to_numpy()
-    sid_arr = t["sent_id"].to_numpy()
-    bounds = np.searchsorted(sid_arr, sid_arr[np.r_[np.flatnonzero(np.diff(sid_arr)), len(sid_arr) - 1]], side="right") \
-        if len(sid_arr) else np.array([], dtype=int)
-    ends = dict(zip(sid_arr[np.r_[np.flatnonzero(np.diff(sid_arr)), len(sid_arr) - 1]], bounds)) if len(sid_arr) else {}
+    by_sent = toks.sort_values(["sent_id", "tok_idx"]).groupby("sent_id", sort=False)["token"].agg(list).to_dict()
     rows = []
     for art in articles.itertuples(index=False):
         lengths = sent_groups.get(art.id, np.array([], dtype=int))
-        sent_toks = [tok_arr[by_sent[i]:ends[i]].tolist() if i in by_sent else [] for i in sent_ids.get(art.id, [])]
+        sent_toks = [by_sent.get(i, []) for i in sent_ids.get(art.id, [])]
         kept = [s for s in sent_toks if len(s) <= LONG_SENTENCE]
         long_n = len(sent_toks) - len(kept)
         words = [t for s in sent_toks for t in s]
