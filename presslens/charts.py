@@ -72,7 +72,8 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[pl
     plots.use_style()
     st_ = tone.sentence_tone(story)
     colors = plots.outlet_colors(story.color_order)
-    every = [o for o in story.outlets if o in set(st_["outlet"])]
+    present = set(st_["outlet"])
+    every = [o for o in story.outlets if o in present]
     outlets = story.figure_outlets(every)
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
     for i, o in enumerate(outlets):
@@ -127,7 +128,8 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
     t = t[t["actor"].isin(keep)]
-    every = [o for o in story.outlets if o in set(t["outlet"])]
+    present = set(t["outlet"])
+    every = [o for o in story.outlets if o in present]
     outlets = story.figure_outlets(every)
     mean = t.pivot(index="outlet", columns="actor", values="mean").reindex(index=outlets, columns=keep)
     n = t.pivot(index="outlet", columns="actor", values="n_sentences").reindex(index=outlets, columns=keep)
@@ -149,7 +151,8 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = plots.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(8, 4))
-    every = [o for o in story.outlets if o in set(t["outlet"])]
+    present = set(t["outlet"])
+    every = [o for o in story.outlets if o in present]
     outlets = story.figure_outlets(every)
     for o in outlets:
         d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
@@ -251,7 +254,8 @@ def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figu
     r = r[r["voice"].isin(["narration", "quote"])]
     labels = dict(zip(r["category"], r["label"]))
     cats = [c for c in lex.names]
-    every = [o for o in story.outlets if o in set(r["outlet"])]
+    present = set(r["outlet"])
+    every = [o for o in story.outlets if o in present]
     outlets = story.figure_outlets(every)
     vmax = float(np.nanmax(r.loc[~r["few_words"], "rate_per_1000"].to_numpy())) if (~r["few_words"]).any() else 1.0
     fig, axes = plt.subplots(1, 2, figsize=(15, 0.55 * len(outlets) + 2.6), sharey=True)
@@ -299,7 +303,8 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         t = t.copy()
         t.attrs["note"] = note
         return fig, t
-    every = [o for o in story.outlets if o in set(t["outlet"])]
+    present = set(t["outlet"])
+    every = [o for o in story.outlets if o in present]
     outlets = story.figure_outlets(every)
     colors = plots.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))

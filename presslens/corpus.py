@@ -123,7 +123,7 @@ class Story:
         that must stay readable; tables and CSVs keep every outlet."""
         if not self.max_outlets or len(outlets) <= self.max_outlets:
             return list(outlets)
-        counts = self.articles["outlet"].value_counts()
+        counts = self._memo("outlet_counts", lambda: self.articles["outlet"].value_counts().to_dict())
         rank = {o: i for i, o in enumerate(self.outlets)}
         top = set(sorted(outlets, key=lambda o: (-counts.get(o, 0), rank.get(o, 0)))[: self.max_outlets])
         return [o for o in outlets if o in top]
@@ -133,17 +133,32 @@ class Story:
         """The outlet order colours are assigned by: the whole story's, whatever subset this is."""
         return list(self.all_outlets) or self.outlets
 
+    def _memo(self, name: str, make):
+        """``make()`` computed once per articles table (a story of 10,000 articles asks for its outlets,
+        labels and translations thousands of times); a new table (``subset``, ``select``) recomputes."""
+        memo = self.__dict__.setdefault("_memo_cache", {})
+        hit = memo.get(name)
+        if hit is None or hit[0] is not self.articles:  # the table itself is kept: no id() reuse
+            hit = memo[name] = (self.articles, make())
+        return hit[1]
+
     @property
     def outlets(self) -> list[str]:
         """Outlets in a stable order: by earliest publication date (undated last), then by name."""
+        return list(self._memo("outlets", self._outlets))
+
+    def _outlets(self) -> tuple[str, ...]:
         a = self.articles
         first = a.groupby("outlet")["published"].min()
-        order = sorted(first.index, key=lambda o: (pd.isna(first[o]), first[o] if not pd.isna(first[o]) else 0, o.lower()))
-        return list(order)
+        order = sorted(first.items(), key=lambda kv: (pd.isna(kv[1]), kv[1] if not pd.isna(kv[1]) else 0, kv[0].lower()))
+        return tuple(o for o, _ in order)
 
     @property
     def translations(self) -> dict[str, str]:
         """Outlets with at least one translated article -> source language code(s), e.g. {'en.5iter.com': 'zh'}."""
+        return dict(self._memo("translations", self._translations))
+
+    def _translations(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for outlet, grp in self.articles.groupby("outlet"):
             langs = sorted({x for x in grp["translated_from"] if isinstance(x, str) and x})
@@ -185,6 +200,9 @@ class Story:
         """A unique, readable label per article id, for rows of per-article tables and figures: the
         outlet alone when it has one article, else the outlet plus the date or a short title (and the
         id when those still collide)."""
+        return dict(self._memo("labels", self._labels))
+
+    def _labels(self) -> dict[str, str]:
         a = self.articles
         counts = a["outlet"].value_counts()
         out: dict[str, str] = {}

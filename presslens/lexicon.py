@@ -768,18 +768,23 @@ def _context(sentence: str, starts: np.ndarray, ends: np.ndarray, a: int, b: int
 def _kwic_rows(story: Story, items: list[tuple[int, int, int, bool]], window: int) -> list[dict]:
     """KWIC rows for (sent_id, char start, char end, in_quote) items."""
     p = text.process(story)
-    sents = p.sentences.set_index("sent_id")
+    sents = p.sentences
+    at = {sid: i for i, sid in enumerate(sents["sent_id"].tolist())}
+    cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "text")}
     tok_groups = p.tokens.groupby("sent_id", sort=False).indices
     t_start = p.tokens["start"].to_numpy()
     t_end = p.tokens["end"].to_numpy()
     rows = []
+    none = np.array([], dtype=int)
     for sid, a, b, inq in items:
-        s = sents.loc[sid]
-        ix = tok_groups.get(sid, np.array([], dtype=int))
-        left, right = _context(s["text"], t_start[ix], t_end[ix], a, b, window)
-        rows.append({"article_id": s["article_id"], "outlet": s["outlet"], "sent_id": sid, "sent_idx": s["sent_idx"],
-                     "part": s["part"], "voice": "quote" if inq else "narration", "left": left,
-                     "match": s["text"][a:b], "right": right, "sentence": s["text"]})
+        i = at[sid]
+        txt = cols["text"][i]
+        ix = tok_groups.get(sid, none)
+        left, right = _context(txt, t_start[ix], t_end[ix], a, b, window)
+        rows.append({"article_id": cols["article_id"][i], "outlet": cols["outlet"][i], "sent_id": sid,
+                     "sent_idx": cols["sent_idx"][i], "part": cols["part"][i],
+                     "voice": "quote" if inq else "narration", "left": left, "match": txt[a:b], "right": right,
+                     "sentence": txt})
     return rows
 
 

@@ -60,12 +60,13 @@ def ratio_ci(H: np.ndarray, W: np.ndarray, n_boot: int, rng: np.random.Generator
     return lo, hi
 
 
-def mean_ci(values, n_boot: int, rng: np.random.Generator, level: float = LEVEL) -> tuple[float, float]:
+def mean_ci(values, n_boot: int, rng: np.random.Generator | None, level: float = LEVEL) -> tuple[float, float]:
     """Percentile bootstrap interval for the mean of ``values``; NaN for none, the value itself for one."""
     v = np.asarray(values, dtype=float)
     if len(v) == 0:
         return (np.nan, np.nan)
     if len(v) == 1:
         return (float(v[0]), float(v[0]))
+    rng = rng if rng is not None else np.random.default_rng(0)
     lo, hi = ratio_ci(v, np.ones_like(v), n_boot, rng, level)
     return (float(lo[0]), float(hi[0]))
