@@ -38,3 +38,32 @@ def store(path: Path, obj: Any) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def store_tables(folder: Path, tables: dict) -> None:
+    """Write each DataFrame of ``tables`` to ``folder/NAME.parquet`` (Apache Parquet, via pyarrow), so
+    the story's tables are read back fast and by any tool (pandas, DuckDB, R's arrow). The folder
+    appears whole or not at all: written beside it, then renamed. Skipped when it exists (its name
+    is the key of its inputs) or cannot be written."""
+    import shutil
+
+    if folder.exists():
+        return
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        tmp.mkdir(parents=True, exist_ok=True)
+        for name, df in tables.items():
+            df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
+        os.replace(tmp, folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load_tables(folder: Path, names: list[str]) -> dict | None:
+    """The tables :func:`store_tables` wrote, or None when any is missing or unreadable."""
+    import pandas as pd
+
+    try:
+        return {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in names}
+    except Exception:  # missing, corrupt or foreign: rebuild, never trust
+        return None

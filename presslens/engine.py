@@ -4,7 +4,7 @@
 the story's cleaning rules and the code). :func:`per_article` runs it for every article of a story:
 
 - **Cache**: each result is stored under a key hashing exactly those inputs
-  (``.cache/presslens/articles/``), so adding one article to ten thousand processes one, and editing
+  (``.cache/presslens/articles/``, one small pickle each), so adding one article to ten thousand processes one, and editing
   the boilerplate patterns or the code reprocesses everything (the key changes).
 - **Fan-out**: uncached articles are processed in chunks on local processes (all cores) when there
   are enough of them to pay for the start-up; with ``PRESSLENS_SCHEDULER`` (or

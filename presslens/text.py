@@ -417,13 +417,35 @@ def process(story: Story) -> Processed:
     key = f"{story.slug}-{story.fingerprint}-{_SOURCE_HASH}"
     if key in _MEMORY:
         return _MEMORY[key]
-    path = cache_dir() / f"{key}.pkl"
-    result = _cache.load(path)
-    if not isinstance(result, Processed):
+    folder = cache_dir() / "tables" / key
+    result = _from_tables(_cache.load_tables(folder, list(_TABLES)))
+    if result is None:
         result = _process(story)
-        _cache.store(path, result)
+        _cache.store_tables(folder, _to_tables(result))
     _MEMORY[key] = result
     return result
+
+
+_TABLES = ("sentences", "tokens", "removed", "languages", "tone", "clean")
+
+
+def _to_tables(p: Processed) -> dict[str, pd.DataFrame]:
+    """The story's tables for Parquet: quote spans as lists, the cleaned texts as a table."""
+    sents = p.sentences.assign(quote_spans=[[list(sp) for sp in v] for v in p.sentences["quote_spans"]])
+    clean = pd.DataFrame({"article_id": list(p.clean_text), "clean": list(p.clean_text.values())},
+                         columns=["article_id", "clean"])
+    return {"sentences": sents, "tokens": p.tokens, "removed": p.removed, "languages": p.languages,
+            "tone": p.tone, "clean": clean}
+
+
+def _from_tables(t: dict | None) -> Processed | None:
+    """:func:`_to_tables` read back (None stays None): the same Processed as was stored."""
+    if t is None:
+        return None
+    sents = t["sentences"]
+    sents["quote_spans"] = [tuple(tuple(int(x) for x in sp) for sp in v) for v in sents["quote_spans"]]
+    clean = dict(zip(t["clean"]["article_id"], t["clean"]["clean"]))
+    return Processed(sents, t["tokens"], t["removed"], clean, t["languages"], t["tone"])
 
 
 def sentences(story: Story) -> pd.DataFrame:

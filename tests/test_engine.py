@@ -70,3 +70,40 @@ def test_tone_scored_in_the_per_article_stage_equals_scoring_the_table(tmp_path,
     for col in tone.TONE_COLS:
         pd.testing.assert_series_equal(cached[col].reset_index(drop=True), direct[col].reset_index(drop=True),
                                        check_exact=True, check_dtype=False)
+
+
+def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch):
+    import pandas as pd
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story("tests/fixtures/web-captures")
+    text._MEMORY.clear()
+    first = text.process(st)  # computed, then written as Parquet
+    folders = list((tmp_path / "cache" / "tables").iterdir())
+    assert len(folders) == 1 and folders[0].name.startswith("web-captures-")
+    assert sorted(f.name for f in folders[0].iterdir()) == sorted(
+        f"{n}.parquet" for n in ("sentences", "tokens", "removed", "languages", "tone", "clean"))
+    # readable by plain pandas, with the quote spans as lists of [start, end]
+    raw = pd.read_parquet(folders[0] / "sentences.parquet")
+    quoted = raw[raw["n_quoted"] > 0].iloc[0]
+    a, b = quoted["quote_spans"][0]
+    assert quoted["text"][a - 1] in "\"“‘'" and b > a  # the span is inside the marks
+    text._MEMORY.clear()
+    again = text.process(st)  # read from Parquet this time
+    assert again is not first
+    for name in ("sentences", "tokens", "removed", "languages", "tone"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
+    assert again.clean_text == first.clean_text
+    assert isinstance(again.sentences["quote_spans"].iloc[0], tuple)
+
+
+def test_a_corrupt_parquet_table_is_rebuilt_not_trusted(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story("tests/fixtures/mini-story")
+    text._MEMORY.clear()
+    first = text.process(st)
+    folder = next((tmp_path / "cache" / "tables").iterdir())
+    (folder / "tokens.parquet").write_bytes(b"not parquet")
+    text._MEMORY.clear()
+    again = text.process(st)
+    assert again.tokens.equals(first.tokens)
