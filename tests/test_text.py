@@ -136,8 +136,8 @@ def test_processing_is_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     st = load_story(MINI)
     first = text.process(st)
     assert text.process(st) is first
-    files = list(tmp_path.glob("*.pkl"))
-    assert len(files) == 1
+    folders = list((tmp_path / "tables").iterdir())  # the story's tables, as Parquet
+    assert len(folders) == 1 and (folders[0] / "sentences.parquet").is_file()
     text._MEMORY.clear()
     again = text.process(st)
     assert again is not first and again.sentences.equals(first.sentences)
@@ -153,4 +153,4 @@ def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatc
     after = text.sentences(load_story(mini))
     assert "A brand new closing sentence was added." in after["text"].tolist()
     assert "A brand new closing sentence was added." not in before["text"].tolist()
-    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 2  # one entry per version of the inputs
+    assert len(list((tmp_path / "cache" / "tables").iterdir())) == 2  # one entry per version of the inputs
