@@ -33,9 +33,9 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from . import stats
+from . import naming, stats
 from . import text as _text
-from .corpus import Actor, Story
+from .corpus import Story
 
 NEG_THRESHOLD = -0.05  # VADER's documented thresholds for the compound score
 POS_THRESHOLD = 0.05
@@ -225,48 +225,6 @@ def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int 
 # actors
 
 
-def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
-    """One case-insensitive pattern matching every form of every actor, and the (actor, form) of
-    each of its groups (group i+1 is entry i).
-
-    Forms are tried longest first, so at any position the longest form wins ("ChatGPT-maker" is
-    OpenAI, not ChatGPT; "Azure OpenAI Service" is not an OpenAI mention). A form that begins or
-    ends with a letter or digit only matches at a word boundary, so "GPT" never matches inside
-    "ChatGPT" and "Lark" not inside "Larkin"; CJK forms match anywhere (Chinese has no spaces).
-    Spaces inside a form match any run of white space.
-    """
-    entries: list[tuple[str, str]] = []
-    for a in actors:
-        for f in a.forms:
-            if f.strip():
-                entries.append((a.name, f))
-    entries.sort(key=lambda e: (-len(e[1]), e[1].casefold()))
-
-    def is_cjk(ch: str) -> bool:
-        return ord(ch) >= 0x2E80
-
-    def word_start(form: str) -> bool:
-        return bool(re.match(r"\w", form[0])) and not is_cjk(form[0])
-
-    def body(form: str) -> str:
-        right = r"(?!\w)" if re.match(r"\w", form[-1]) and not is_cjk(form[-1]) else ""
-        return "(" + r"\s+".join(re.escape(w) for w in form.split()) + ")" + right
-
-    if not entries:
-        return re.compile(r"(?!x)x"), []
-    # Forms that start with a word character must start a word: the lookbehind is checked once, up
-    # front, for all of them (so most positions inside words fail at once), and the other forms
-    # (CJK, punctuation) follow. A word-start form and another can never match at the same position
-    # (their first characters differ in kind), so this keeps "longest form wins" and is ten times
-    # faster on a long story than one lookbehind per alternative.
-    entries = [e for e in entries if word_start(e[1])] + [e for e in entries if not word_start(e[1])]
-    words = "|".join(body(f) for _, f in entries if word_start(f))
-    other = "|".join(body(f) for _, f in entries if not word_start(f))
-    first = "".join(sorted({re.escape(f[0]) for _, f in entries}))
-    pattern = "|".join(x for x in ((f"(?<!\\w)(?:{words})" if words else ""), other) if x)
-    return re.compile(f"(?=[{first}])(?:{pattern})", re.IGNORECASE), entries
-
-
 def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`outlet_tone` for the three voices at once (narration, quote, all), with a ``voice`` column:
     the one table behind the tone-by-outlet figure and its table."""
@@ -275,36 +233,26 @@ def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.
 
 
 def actor_mentions(story: Story) -> pd.DataFrame:
-    """Drill-down: one row per mention of an actor in a sentence (any of ``actor.forms``).
+    """Drill-down: one row per mention of an actor in a sentence, found by the story's one resolver
+    (:func:`presslens.naming.mentions`: any name, alias or rendering, so "Duobao" is Doubao).
 
     Columns: sent_id, article_id, outlet, part, actor, form (the form from story.yaml that matched),
-    matched (as written in the text), start, end (character offsets in the sentence), in_quote,
-    compound (the sentence's), text.
+    kind (name, alias or rendering), matched (as written in the text), start, end (character offsets
+    in the sentence), in_quote, compound (the sentence's), text.
     """
-    key = ("mentions", story.slug, story.fingerprint, tuple(story.articles["id"]), repr(story.actors))
-    if key in _MEMO:
-        return _MEMO[key].copy()
-    rx, entries = actor_regex(story.actors)
+    m = naming.mentions(story)
     st = sentence_tone(story)
-    rows = []
-    for r in st.itertuples(index=False):
-        for m in rx.finditer(r.text):
-            actor, form = entries[m.lastindex - 1]
-            in_quote = any(a <= m.start() and m.end() <= b for a, b in r.quote_spans)
-            rows.append({"sent_id": r.sent_id, "article_id": r.article_id, "outlet": r.outlet, "part": r.part,
-                         "actor": actor, "form": form, "matched": m.group(0), "start": m.start(), "end": m.end(),
-                         "in_quote": in_quote, "compound": r.compound, "text": r.text})
-    cols = ["sent_id", "article_id", "outlet", "part", "actor", "form", "matched", "start", "end", "in_quote",
+    compound = m["sent_id"].map(pd.Series(st["compound"].to_numpy(), index=st["sent_id"]))
+    cols = ["sent_id", "article_id", "outlet", "part", "actor", "form", "kind", "matched", "start", "end", "in_quote",
             "compound", "text"]
-    _MEMO[key] = pd.DataFrame(rows, columns=cols)
-    return _MEMO[key].copy()
+    return m.assign(compound=compound.to_numpy(dtype=float))[cols]
 
 
 def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per outlet.
 
     A sentence counts once for an actor however many times it names it (by any form, see
-    :func:`actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
+    :func:`presslens.naming.actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
     the sentiment is about. ``voice`` picks which score is summarised (``'narration'`` drops
     sentences that are all quote). One row per outlet x actor (every combination, n = 0 included,
     in ``story.outlets`` and story.yaml order): outlet, actor, n_sentences, n_mentions, mean,

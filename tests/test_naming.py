@@ -1,0 +1,211 @@
+"""Naming: the resolver, the ledger, discovery of unlisted variants, translation indicators."""
+import dataclasses
+import re
+
+import pytest
+
+from presslens import load_story, naming, text, tone
+
+from .conftest import BUNDLED, FIXTURES, MINI
+
+NYP = "New York Post"
+FIVEITER = "en.5iter.com"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_story(BUNDLED)
+
+
+def _without(story, doubao_renderings=(), seed_aliases=()):
+    actors = []
+    for a in story.actors:
+        if a.name == "Doubao":
+            a = dataclasses.replace(a, renderings=tuple(r for r in a.renderings if r["form"] not in doubao_renderings))
+        if a.name == "Project Seed":
+            a = dataclasses.replace(a, aliases=tuple(x for x in a.aliases if x not in seed_aliases))
+        actors.append(a)
+    return dataclasses.replace(story, actors=actors)
+
+
+# ---------------------------------------------------------------------------------------------
+# resolver and ledger
+
+
+def test_resolver_maps_every_listed_form_to_its_actor(bundled):
+    assert naming.resolve(bundled, "Duobao") == "Doubao"
+    assert naming.resolve(bundled, "beanbao") == "Doubao"
+    assert naming.resolve(bundled, "豆包") == "Doubao"
+    assert naming.resolve(bundled, "Seed  project") == "Project Seed"  # case and spacing ignored
+    assert naming.resolve(bundled, "Bean bun") is None
+
+
+def test_tone_per_actor_counts_duobao_as_doubao(bundled):
+    m = tone.actor_mentions(bundled)
+    nyp = m[(m["outlet"] == NYP) & (m["actor"] == "Doubao")]
+    # hand-checked: "dubbed “Duobao,”", "Duobao is already available" and "to power Doubao" (in Seth's quote)
+    assert sorted(nyp["matched"]) == ["Doubao", "Duobao", "Duobao"]
+    assert sorted(nyp["kind"]) == ["name", "rendering: misspelling", "rendering: misspelling"]
+    t = tone.actor_tone(bundled, n_boot=50)
+    row = t[(t["outlet"] == NYP) & (t["actor"] == "Doubao")].iloc[0]
+    assert row["n_mentions"] == 3 and row["n_sentences"] == 3
+    # without the rendering listed, the two Duobao sentences are not Doubao's any more
+    t2 = tone.actor_tone(_without(bundled, doubao_renderings=("Duobao",)), n_boot=50)
+    assert t2[(t2["outlet"] == NYP) & (t2["actor"] == "Doubao")].iloc[0]["n_mentions"] == 1
+
+
+def test_ledger_rows_for_doubao(bundled):
+    led = naming.ledger(bundled)
+    d = led[led["actor"] == "Doubao"].set_index(["outlet", "form"])
+    assert d.loc[(NYP, "Duobao"), "n"] == 2 and d.loc[(NYP, "Duobao"), "kind"] == "rendering: misspelling"
+    assert d.loc[(NYP, "Doubao"), "n"] == 1
+    assert d.loc[(NYP, "Duobao"), "share"] == pytest.approx(2 / 3)
+    assert d.loc[(NYP, "Duobao"), "first_part"] == "body"
+    assert "dubbed “Duobao,”" in d.loc[(NYP, "Duobao"), "first_sentence"]
+    assert d.loc[(FIVEITER, "Beanbao"), "kind"] == "rendering: calque"
+    assert d.loc[(FIVEITER, "Beanbao"), "n"] == 1
+    # the ledger's counts are the mentions' rows: the drill-down adds up
+    m = naming.mentions(bundled)
+    assert len(m[(m["outlet"] == NYP) & (m["actor"] == "Doubao")]) == 3
+    grid = naming.names_grid(bundled, led)
+    assert grid.loc["Doubao", NYP] == "Duobao +1"
+    assert grid.loc["Doubao", "Hindustan Times"] == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# discovery
+
+
+def _found(d):
+    return sorted(zip(d["candidate"], d["actor"], d["rule"]))
+
+
+def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
+    st = _without(bundled, doubao_renderings=("Duobao", "Beanbao"), seed_aliases=("Seed Project",))
+    d = naming.discover(st)
+    got = _found(d)
+    assert ("Duobao", "Doubao", "spelling: edits") in got
+    assert ("Beanbao", "Doubao", "calque") in got
+    assert ("Seed Project", "Project Seed", "word order") in got
+    bean = d[d["candidate"] == "Beanbao"].iloc[0]
+    assert bean["evidence"] == "'Beanbao' = bean (豆) + bao (包, pinyin)"
+    assert bean["outlets"] == FIVEITER and bean["n"] == 1
+    duo = d[d["candidate"] == "Duobao"].iloc[0]
+    assert duo["n"] == 2 and duo["outlets"] == NYP and "'Doubao'" in duo["evidence"]
+    # the snippet pastes into story.yaml and loads
+    assert "form: Duobao" in duo["yaml"] and "kind: misspelling" in duo["yaml"]
+    assert naming.parse_snippet(duo["yaml"])[0]["renderings"][0]["form"] == "Duobao"
+    lines = naming.candidate_lines(st, "Duobao")
+    assert len(lines) == 2 and all("Duobao" in t for t in lines["text"])
+
+
+def test_discovery_on_the_complete_bundled_story_proposes_no_ordinary_word(bundled):
+    # the one candidate is a real variant: the singular of the listed "GPT APIs"
+    assert _found(naming.discover(bundled)) == [("GPT API", "ChatGPT", "spelling: edits")]
+
+
+@pytest.mark.parametrize("path", [MINI, FIXTURES / "web-captures"])
+def test_discovery_on_the_fixture_stories_proposes_nothing(path):
+    assert _found(naming.discover(load_story(path))) == []
+
+
+def _known(*actors):
+    from presslens.corpus import Actor
+
+    return naming._known(dataclasses.replace(load_story(MINI), actors=[Actor(n, None, tuple(f)) for n, f in actors]))
+
+
+def test_score_rules_one_by_one():
+    known = _known(("ByteDance", ["ByteDance"]), ("OpenAI", ["OpenAI"]), ("Lark", ["Lark"]),
+                   ("Doubao", ["Doubao", "豆包"]), ("Project Seed", ["Project Seed"]),
+                   ("SCMP", ["South China Morning Post"]))
+
+    def rules(c):
+        return [(h["actor"], h["rule"]) for h in naming.score(c, known)]
+
+    assert rules("Byte Dance") == [("ByteDance", "spelling: spacing")]
+    assert rules("Byte-Dance") == [("ByteDance", "spelling: spacing")]
+    assert rules("Open AI") == [("OpenAI", "spelling: spacing")]
+    assert rules("Bytedanse") == [("ByteDance", "spelling: edits")]
+    assert rules("Duobao") == [("Doubao", "spelling: edits")]  # the Latin alias is checked before the pinyin
+    assert rules("Mark") == [] and rules("Park") == []  # one letter from Lark, but Lark is too short
+    assert rules("Seed Project") == [("Project Seed", "word order")]
+    assert rules("Dou Bao") == [("Doubao", "spelling: spacing"), ("Doubao", "romanisation")]
+    assert rules("Morning Post") == []  # a part of a known name, but ordinary words only
+    assert rules("ChinaMorning") == []
+
+
+def test_romanisation_and_dictionary_rules_for_chinese():
+    from presslens.corpus import Actor
+
+    known = naming._known(dataclasses.replace(load_story(MINI), actors=[
+        Actor("Doubao", "product", ("Doubao",)), Actor("ByteDance", "company", ("ByteDance",)),
+        Actor("Lark", "product", ("飞书",))]))
+    hits = {(h["candidate"] if "candidate" in h else c, h["actor"], h["rule"])
+            for c in ("豆包", "字节跳动", "Feishu", "Flybook") for h in naming.score(c, known)}
+    assert ("豆包", "Doubao", "romanisation") in hits  # pinyin dou bao
+    assert ("字节跳动", "ByteDance", "dictionary") in hits  # CC-CEDICT: ByteDance
+    assert ("Feishu", "Lark", "romanisation") in hits  # pinyin of 飞书
+    assert ("Flybook", "Lark", "calque") in hits  # fly (飞) + book (书)
+
+
+def test_discovery_parameters_are_checked(bundled):
+    with pytest.raises(ValueError, match="max_edits"):
+        naming.discover(bundled, max_edits=-1)
+    with pytest.raises(ValueError, match="min_mentions"):
+        naming.discover(bundled, min_mentions=0)
+
+
+# ---------------------------------------------------------------------------------------------
+# translation indicators
+
+
+def test_indicators_fire_on_the_translation_only_and_carry_their_sentence(bundled):
+    ind = naming.translation_indicators(bundled)
+    assert set(ind["outlet"]) == {FIVEITER}
+    assert {"declared", "calque", "MT phrase", "glued sentences"} <= set(ind["kind"])
+    sents = text.process(bundled).sentences.set_index("sent_id")["text"]
+    for r in ind.itertuples():
+        assert r.sentence
+        if r.kind != "declared":
+            assert r.sent_id >= 0 and sents[r.sent_id] == r.sentence
+    glued = ind[ind["kind"] == "glued sentences"]["detail"].tolist()
+    assert "service.OpenAI’s" in glued and 'suspended."All' in glued
+    phrases = ind[ind["kind"] == "MT phrase"]
+    assert any("Beijing time" in d for d in phrases["detail"])
+    verdict = naming.likely_translations(bundled, ind)
+    assert verdict["verdict"].tolist() == ["declared translation"]
+
+
+def test_an_undeclared_translation_is_listed_as_likely_with_its_evidence(bundled, tmp_path):
+    import shutil
+
+    dest = tmp_path / "story"
+    shutil.copytree(BUNDLED, dest)
+    art = next(p for p in (dest / "articles").glob("*.md") if "5iter" in p.read_text(encoding="utf-8"))
+    art.write_text(art.read_text(encoding="utf-8").replace("translated_from: zh", "translated_from: null"),
+                   encoding="utf-8")
+    st = load_story(dest)
+    v = naming.likely_translations(st)
+    row = v[v["outlet"] == FIVEITER].iloc[0]
+    assert not row["declared"] and row["verdict"] == "likely undeclared translation"
+    assert row["kinds"] == "calque, MT phrase, glued sentences"
+
+
+def test_glued_sentence_pattern_leaves_abbreviations_and_domains_alone():
+    g = naming._GLUED
+    assert g.search("terms of service.OpenAI said")
+    assert g.search('they said,"We will')
+    for ok in ("the U.S. Army", "the U.S.Army", "see e.g. Foo", "en.5iter.com reported", "ticker.tv. The",
+               "version 2.0.Next"):
+        assert not g.search(ok), ok
+
+
+def test_untranslated_cjk_in_an_english_article(mini):
+    art = mini / "articles" / "wire.md"
+    art.write_text(art.read_text(encoding="utf-8").rstrip("\n") + "\nThe chatbot 豆包 launched in August.\n",
+                   encoding="utf-8")
+    ind = naming.translation_indicators(load_story(mini))
+    cjk = ind[ind["kind"] == "untranslated CJK"]
+    assert cjk["detail"].tolist() == ["豆包"]
+    assert re.search("豆包 launched", cjk["sentence"].iloc[0])
