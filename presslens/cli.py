@@ -1,10 +1,11 @@
-"""Command line: ``presslens run | new | check | import | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
 import ast
 import re
 import sys
+import textwrap
 from importlib import resources as ires
 from pathlib import Path
 
@@ -103,6 +104,33 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_names(args) -> int:
+    from . import naming
+    from .check import check_story
+
+    if not 0 <= args.max_edits <= 3:
+        raise StoryError([Problem("option --max-edits", "max_edits", f"{args.max_edits} is out of range",
+                                  "give a whole number from 0 to 3 (1 finds transpositions such as Duobao)")])
+    if args.min_mentions < 1:
+        raise StoryError([Problem("option --min-mentions", "min_mentions", f"{args.min_mentions} is below 1",
+                                  "give a whole number >= 1")])
+    st, sc = check_story(_story_arg(args.story))
+    st = st.select(sc.kept_ids)  # the measured articles, as the notebooks see them
+    found = naming.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions)
+    if found.empty:
+        print(f"{st.slug}: no unlisted variant of an actor's name found in {len(st.articles)} measured articles.")
+        return 0
+    print(f"{st.slug}: {found['candidate'].nunique()} unlisted variant(s) of actors' names "
+          f"({len(st.articles)} measured articles). Paste a snippet under `actors:` in story.yaml to count it.\n")
+    for r in found.itertuples(index=False):
+        print(f"{r.candidate!r} -> {r.actor}  [{r.rule}]  {r.evidence}")
+        print(f"    seen {r.n}x in: {r.outlets}")
+        print(f"    first line: {textwrap.shorten(r.first_sentence, 160)}")
+        print(textwrap.indent(r.yaml, "    "))
+        print()
+    return 0
+
+
 def cmd_notebooks(args) -> int:
     from .runner import refresh_notebooks
     refresh_notebooks(args.notebook or None)
@@ -142,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="validate a story folder and report every problem at once")
     c.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
     c.set_defaults(func=cmd_check)
+
+    nm = sub.add_parser("names", help="list variants of the actors' names that story.yaml does not list yet")
+    nm.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    nm.add_argument("--max-edits", type=int, default=1, help="edits allowed from a known name (default: 1)")
+    nm.add_argument("--min-mentions", type=int, default=1, help="drop candidates seen fewer times (default: 1)")
+    nm.set_defaults(func=cmd_names)
 
     nb = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (bundled story)")
     nb.add_argument("--notebook", "-n", action="append")

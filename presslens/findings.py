@@ -119,3 +119,35 @@ def readability(measures: pd.DataFrame) -> list[str]:
     if len(tr):
         out.append(f"Translated ({_join(tr['outlet'].tolist())}): their scores measure the translation.")
     return out
+
+
+def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame) -> list[str]:
+    """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04)."""
+    out = []
+    if ledger.empty:
+        return ["No outlet names an actor of story.yaml (table: ledger)."]
+    per = ledger.groupby("actor")["outlet"].nunique().sort_values(ascending=False, kind="stable")
+    out.append(f"{ledger['actor'].nunique()} actors are named; the most widely named is {per.index[0]} "
+               f"({per.iloc[0]} of {ledger['outlet'].nunique()} outlets) (table: ledger).")
+    rend = ledger[ledger["kind"].str.startswith("rendering")]
+    if len(rend):
+        items = [f"{r.form!r} for {r.actor} ({r.outlet}, {r.n}x, {r.kind.split(': ')[-1]})"
+                 for r in rend.head(6).itertuples()]
+        more = f" and {len(rend) - 6} more" if len(rend) > 6 else ""
+        out.append(f"Renderings in use: {_join(items)}{more} (table: ledger, kind rendering).")
+    else:
+        out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
+    if len(found):
+        top = found.head(5)
+        items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top.itertuples()]
+        out.append(f"{found['candidate'].nunique()} unlisted variant(s) found: {_join(items)}"
+                   f"{' and more' if len(found) > 5 else ''} (table: discovered; paste the yaml column into story.yaml "
+                   "to count them).")
+    else:
+        out.append("No unlisted variant of an actor's name was found (table: discovered).")
+    likely = verdicts[verdicts["verdict"] == "likely undeclared translation"]
+    declared = verdicts[verdicts["verdict"] == "declared translation"]
+    out.append(f"{len(declared)} declared translation(s); {len(likely)} likely undeclared translation(s)"
+               + (f": {_join(sorted(set(likely['outlet'])))}" if len(likely) else "")
+               + " (table: translation verdicts; the indicators table has every line behind them).")
+    return out

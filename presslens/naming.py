@@ -175,14 +175,27 @@ def ledger(story: Story) -> pd.DataFrame:
 
 def names_grid(story: Story, led: pd.DataFrame) -> pd.DataFrame:
     """Actor x outlet: the form each outlet uses most for each actor ('' when it never names it),
-    from :func:`ledger`; a form used alongside others is followed by '+N' (N other forms)."""
-    outlets = [o for o in story.outlets]
+    then, after ' / ', any rendering it also uses, so a calque used once beside the usual name is
+    never hidden; '+N' counts its other names and aliases. From :func:`ledger`."""
+    outlets = list(story.outlets)
     actors = [a.name for a in story.actors if a.name in set(led["actor"])]
     grid = pd.DataFrame("", index=actors, columns=outlets)
     for (o, a), g in led.groupby(["outlet", "actor"], sort=False):
-        top = g.iloc[0]
-        grid.loc[a, o] = top["form"] + (f" +{len(g) - 1}" if len(g) > 1 else "")
+        top = g.iloc[0]["form"]
+        rend = [f for f, k in zip(g["form"].iloc[1:], g["kind"].iloc[1:]) if k.startswith("rendering")]
+        others = len(g) - 1 - len(rend)
+        grid.loc[a, o] = " / ".join([top, *rend]) + (f" +{others}" if others else "")
     return grid
+
+
+def cell_kinds(led: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(outlet, actor) -> the kind a names grid cell is coloured by: the first rendering the outlet
+    uses for the actor, else the kind of its most used form."""
+    out: dict[tuple[str, str], str] = {}
+    for (o, a), g in led.groupby(["outlet", "actor"], sort=False):
+        rend = [k for k in g["kind"] if k.startswith("rendering")]
+        out[(o, a)] = rend[0] if rend else g["kind"].iloc[0]
+    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -401,17 +414,23 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: edits": ("renderi
 
 
 def _snippet(actor: Actor, cand: str, rule: str, evidence: str) -> str:
+    """What to paste into story.yaml, inside the existing entry of ``actor`` (a comment says where)."""
+    import yaml
+
     where, kind = _SUGGEST[rule]
     if where == "aliases":
-        forms = ", ".join(list(actor.aliases) + [cand])
-        return f"- name: {actor.name}\n  aliases: [{forms}]"
-    note = evidence.replace('"', "'")
-    return (f"- name: {actor.name}\n  renderings:\n    - form: {cand}\n      kind: {kind}\n"
-            f"      note: \"{note}\"")
+        body = yaml.safe_dump({"aliases": list(actor.aliases) + [cand]}, default_flow_style=None,
+                              allow_unicode=True, sort_keys=False, width=1000)
+        return f"# story.yaml, actor {actor.name}: replace its aliases line with\n{body.rstrip()}"
+    body = yaml.safe_dump([{"form": cand, "kind": kind, "note": f"found by presslens names: {evidence}"}],
+                          allow_unicode=True, sort_keys=False, width=1000)
+    head = "add under its renderings" if actor.renderings else "add a renderings list holding"
+    return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
 
 
-def parse_snippet(snippet: str) -> list[dict]:
-    """A :func:`discover` snippet read as story.yaml reads it (a list of actor entries)."""
+def parse_snippet(snippet: str):
+    """A :func:`discover` snippet read as story.yaml reads it: ``{'aliases': [...]}`` or a list of
+    renderings."""
     from .corpus import parse_yaml
 
     return parse_yaml(snippet)

@@ -82,6 +82,8 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "seed": lambda v: _int("seed", v, 0, 2**32 - 1, "0"),
     "arc_bins": lambda v: _int("arc_bins", v, 2, 50, "5"),
     "max_outlets": lambda v: _int("max_outlets", v, 1, 1000, "25"),
+    "max_edits": lambda v: _int("max_edits", v, 0, 3, "1"),
+    "min_mentions": lambda v: _int("min_mentions", v, 1, 1_000_000, "1"),
 }
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 

@@ -69,6 +69,8 @@ def test_ledger_rows_for_doubao(bundled):
     assert len(m[(m["outlet"] == NYP) & (m["actor"] == "Doubao")]) == 3
     grid = naming.names_grid(bundled, led)
     assert grid.loc["Doubao", NYP] == "Duobao +1"
+    assert grid.loc["Doubao", FIVEITER] == "Doubao / Beanbao"  # the calque used once is not hidden
+    assert naming.cell_kinds(led)[(FIVEITER, "Doubao")] == "rendering: calque"
     assert grid.loc["Doubao", "Hindustan Times"] == ""
 
 
@@ -94,7 +96,11 @@ def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
     assert duo["n"] == 2 and duo["outlets"] == NYP and "'Doubao'" in duo["evidence"]
     # the snippet pastes into story.yaml and loads
     assert "form: Duobao" in duo["yaml"] and "kind: misspelling" in duo["yaml"]
-    assert naming.parse_snippet(duo["yaml"])[0]["renderings"][0]["form"] == "Duobao"
+    assert duo["yaml"].startswith("# story.yaml, actor Doubao: add a renderings list holding\n")  # none left
+    assert naming.parse_snippet(duo["yaml"]) == [
+        {"form": "Duobao", "kind": "misspelling", "note": "found by presslens names: " + duo["evidence"]}]
+    seed = d[d["candidate"] == "Seed Project"].iloc[0]
+    assert naming.parse_snippet(seed["yaml"]) == {"aliases": ["Project Seed", "Seed Project"]}
     lines = naming.candidate_lines(st, "Duobao")
     assert len(lines) == 2 and all("Duobao" in t for t in lines["text"])
 
@@ -209,3 +215,15 @@ def test_untranslated_cjk_in_an_english_article(mini):
     cjk = ind[ind["kind"] == "untranslated CJK"]
     assert cjk["detail"].tolist() == ["豆包"]
     assert re.search("豆包 launched", cjk["sentence"].iloc[0])
+
+
+def test_presslens_names_prints_the_candidates_and_rejects_bad_options(capsys):
+    from presslens import cli
+
+    assert cli.main(["names", str(BUNDLED)]) == 0
+    out = capsys.readouterr().out
+    assert "'GPT API' -> ChatGPT  [spelling: edits]" in out and "- form: GPT API" in out
+    assert cli.main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
+    assert "--max-edits" in capsys.readouterr().err
+    assert cli.main(["names", str(MINI)]) == 0
+    assert "no unlisted variant" in capsys.readouterr().out
