@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Story
+from .memo import story_table
 
 # A small English function-word list (articles, pronouns, auxiliaries, modals, prepositions,
 # conjunctions, common contractions). "us" is deliberately absent: lower-cased tokens cannot tell
@@ -127,6 +128,7 @@ def counted_tokens(tokens: pd.DataFrame, voice: str = "narration", stopwords: bo
     return tokens.loc[keep]
 
 
+@story_table
 def keyness(story_or_tokens, min_count: int = 3, prior_scale: float = 1.0, voice: str = "narration",
             stopwords: bool | Iterable[str] = True, drop_numbers: bool = True) -> pd.DataFrame:
     """Each outlet against the rest of the corpus: informative-prior log-odds per word.

@@ -30,6 +30,7 @@ import pandas as pd
 from . import paths, patterns, stats, text
 from .corpus import Problem, Story, StoryError, _load_yaml, _suggest
 from .keyness import STOPWORDS
+from .memo import story_table
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "data" / "framing.yaml"  # ships in the package
 TOP_FIELDS = {"version", "name", "description", "sources", "categories"}
@@ -493,6 +494,7 @@ def _empty_hits() -> pd.DataFrame:
         HIT_COLUMNS, [int, object, object, object, object, object, int, int, bool, object, int, int])})
 
 
+@story_table
 def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Every lexicon hit, all categories at once, in one pass over the token table.
 
@@ -667,6 +669,7 @@ def _sentence_matrices(story: Story, lexicon: Lexicon, hits: pd.DataFrame | None
     return sents, H, W
 
 
+@story_table
 def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed: int = 0,
           hits: pd.DataFrame | None = None, min_words: int = MIN_WORDS) -> pd.DataFrame:
     """Hits per 1,000 words for every outlet x category x voice, with bootstrap intervals.
@@ -709,6 +712,7 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
 SECTIONS = ("title+lede", "body")
 
 
+@story_table
 def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_boot: int = 1000, seed: int = 0,
             hits: pd.DataFrame | None = None, min_words: int = MIN_WORDS) -> pd.DataFrame:
     """Rates per 1,000 words in the headline and lede ('title+lede') against the 'body', per outlet x category.
@@ -794,6 +798,7 @@ def _order_by_outlet(df: pd.DataFrame, story: Story, extra: list[str]) -> pd.Dat
     return df.sort_values(["_o", "sent_id"] + extra, kind="mergesort").drop(columns="_o").reset_index(drop=True)
 
 
+@story_table
 def kwic_hits(story: Story, hits: pd.DataFrame, window: int = 6) -> pd.DataFrame:
     """KWIC lines for :func:`match` hits (e.g. one category's): the drill-down behind :func:`rates`.
 
@@ -840,6 +845,7 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
     return _order_by_outlet(out, story, [])
 
 
+@story_table
 def kwic_terms(story: Story, terms: str | list[str], window: int = 6) -> pd.DataFrame:
     """KWIC for several terms at once (a notebook's ``focus_terms``), with a ``term`` column first."""
     terms = [terms] if isinstance(terms, str) else list(terms)

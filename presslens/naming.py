@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import patterns
 from .corpus import Actor, Story
+from .memo import story_table
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -141,6 +142,7 @@ def mentions(story: Story) -> pd.DataFrame:
 _PART_ORDER = {"title": 0, "lede": 1, "body": 2}
 
 
+@story_table
 def ledger(story: Story) -> pd.DataFrame:
     """Which name each outlet uses for each actor: one row per outlet x actor x form used.
 
@@ -436,6 +438,7 @@ def parse_snippet(snippet: str):
     return parse_yaml(snippet)
 
 
+@story_table
 def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.DataFrame:
     """Variants of the actors' names that story.yaml does not list yet.
 
@@ -506,6 +509,7 @@ INDICATOR_KINDS = ("declared", "calque", "untranslated CJK", "MT phrase", "glued
 LIKELY_MIN_KINDS = 2
 
 
+@story_table
 def translation_indicators(story: Story) -> pd.DataFrame:
     """Signals that an article was translated, one row each with the sentence behind it.
 

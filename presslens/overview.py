@@ -6,8 +6,10 @@ import pandas as pd
 
 from . import plots, text
 from .corpus import Story
+from .memo import story_table
 
 
+@story_table
 def article_table(story: Story) -> pd.DataFrame:
     """One row per article: outlet, date, words, sentences, language (declared, detected with its
     probability), translation, declared sources, how many lines or fragments the cleaner removed

@@ -37,6 +37,7 @@ import pandas as pd
 from . import resources
 from . import text as _text
 from .corpus import Story
+from .memo import story_table
 
 MTLD_THRESHOLD = 0.72
 MTLD_MIN_TOKENS = 100
@@ -230,6 +231,7 @@ def readability_table(articles: pd.DataFrame, clean_text: dict[str, str], senten
     return pd.DataFrame(rows, columns=cols)
 
 
+@story_table
 def readability(story: Story) -> pd.DataFrame:
     """One row per article of ``story`` (in the story's article order), on the cleaned body text.
 
@@ -245,6 +247,7 @@ def readability(story: Story) -> pd.DataFrame:
     return readability_table(story.articles, p.clean_text, p.sentences, p.tokens)
 
 
+@story_table
 def longest_sentences(story: Story, n: int = 15) -> pd.DataFrame:
     """The drill-down behind the sentence-length figures: the ``n`` longest sentences (headline excluded)."""
     s = _text.sentences(story)

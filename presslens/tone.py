@@ -27,7 +27,6 @@ an outlet's interval does not change when other outlets are added, removed or re
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import numpy as np
@@ -36,6 +35,7 @@ import pandas as pd
 from . import naming, stats
 from . import text as _text
 from .corpus import Story
+from .memo import story_table
 
 NEG_THRESHOLD = -0.05  # VADER's documented thresholds for the compound score
 POS_THRESHOLD = 0.05
@@ -225,6 +225,7 @@ def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int 
 # actors
 
 
+@story_table
 def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`outlet_tone` for the three voices at once (narration, quote, all), with a ``voice`` column:
     the one table behind the tone-by-outlet figure and its table."""
@@ -248,6 +249,7 @@ def actor_mentions(story: Story) -> pd.DataFrame:
     return m.assign(compound=compound.to_numpy(dtype=float))[cols]
 
 
+@story_table
 def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per outlet.
 
@@ -286,6 +288,7 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
 # arc and extremes
 
 
+@story_table
 def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Mean compound per outlet along the article: body sentences (lede included, title excluded)
     binned by ``position`` (0 = first sentence, 1 = last) into ``bins`` equal bins.
@@ -313,6 +316,7 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     return pd.DataFrame(rows)
 
 
+@story_table
 def extremes(story: Story, n: int = 3, voice: str = "all") -> pd.DataFrame:
     """Drill-down: each outlet's ``n`` most negative and ``n`` most positive sentences.
 
