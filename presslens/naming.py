@@ -108,6 +108,7 @@ def resolve(story: Story, name: str) -> str | None:
 _MEMO: dict = {}
 
 
+@story_table
 def mentions(story: Story) -> pd.DataFrame:
     """Every mention of an actor in the story's sentences, through :func:`actor_regex`.
 
@@ -498,6 +499,8 @@ def load_mt_phrases(path: str | None = None) -> dict:
     data = parse_yaml(p.read_text(encoding="utf-8"))
     for ph in data["phrases"]:
         ph["rx"] = patterns.compile(ph["pattern"], patterns.IGNORECASE)
+    data["any"] = patterns.compile("|".join(f"(?:{ph['pattern']})" for ph in data["phrases"]) or r"(?!x)x",
+                                   patterns.IGNORECASE)
     return data
 
 
@@ -536,12 +539,15 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     calq = m[m["kind"] == "rendering: calque"]
     for r in calq.itertuples(index=False):
         rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", r.sent_id, r.text))
-    phrases = load_mt_phrases()["phrases"]
+    data = load_mt_phrases()
+    phrases, any_phrase = data["phrases"], data["any"]
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] not in ("zh", "ja", "ko"):
             cjk = CJK.findall(txt)
             if cjk:
                 rows.append((aid, outlet, "untranslated CJK", ", ".join(dict.fromkeys(cjk)), sid, txt))
+        if not any_phrase.search(txt):  # one pass for all phrases; most sentences have none
+            continue
         for ph in phrases:
             hit = patterns.search(ph["rx"], txt, "mt_phrases.yaml")
             if hit:

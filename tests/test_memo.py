@@ -15,13 +15,13 @@ def _results(tmp_path):
 def test_a_second_call_reads_the_cache_and_gives_the_same_table(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
-    first = naming.ledger(st)
+    first = tone.extremes(st, n=2)
     files = _results(tmp_path)
     assert len(files) == 1
-    again = naming.ledger(load_story(BUNDLED))  # a new Story object: same key
+    again = tone.extremes(load_story(BUNDLED), n=2)  # a new Story object: same key
     assert _results(tmp_path) == files
     pd.testing.assert_frame_equal(first, again)
-    pd.testing.assert_frame_equal(first, naming.ledger.uncached(st))
+    pd.testing.assert_frame_equal(first, tone.extremes.uncached(st, n=2))
 
 
 def test_the_key_follows_the_story_in_memory_not_only_its_files(tmp_path, monkeypatch):
@@ -39,19 +39,20 @@ def test_the_key_follows_the_story_in_memory_not_only_its_files(tmp_path, monkey
     a = tone.actor_tone(st, n_boot=100, seed=1)
     b = tone.actor_tone(st, n_boot=100, seed=2)
     assert not a[["ci_low"]].fillna(9).equals(b[["ci_low"]].fillna(9))
-    assert len(_results(tmp_path)) == 5
+    # ledger and its mentions for each of the three stories, actor tone for each seed
+    assert len(_results(tmp_path)) == 3 * 2 + 2
 
 
 def test_a_corrupt_entry_is_recomputed_and_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
-    first = naming.ledger(st)
+    first = tone.extremes(st)
     (path,) = _results(tmp_path)
     path.write_bytes(b"garbage")
-    pd.testing.assert_frame_equal(naming.ledger(st), first)
+    pd.testing.assert_frame_equal(tone.extremes(st), first)
     monkeypatch.setenv("PRESSLENS_NO_RESULT_CACHE", "1")
     path.unlink()
-    naming.ledger(st)
+    tone.extremes(st)
     assert _results(tmp_path) == []
 
 

@@ -1,0 +1,47 @@
+"""Naming benchmark (issue 11 target: discovery and the ledger on 1,000 resampled articles in under
+10 s on one core). Prints the time of each step after the per-article stage; never fails.
+
+    python scripts/bench_naming.py [N]
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from scale_story import build  # noqa: E402
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    work = Path(tempfile.mkdtemp(prefix="presslens-bench-naming-"))
+    os.environ["PRESSLENS_CACHE"] = str(work / "cache")
+    os.environ["PRESSLENS_NO_RESULT_CACHE"] = "1"  # time the computation, not the result cache
+    from presslens import load_story, naming, text
+
+    story = load_story(build(work / f"scale-{n}", n))
+    t = time.perf_counter()
+    text.process(story)
+    print(f"{n:,} articles: per-article stage {time.perf_counter() - t:.1f} s (not part of the target)")
+    total = 0.0
+    for label, fn in (("dictionaries (CMU, CC-CEDICT) loaded", lambda: (naming.ordinary_words(), naming._cedict())),
+                      ("mentions", lambda: naming.mentions(story)),
+                      ("ledger", lambda: naming.ledger(story)),
+                      ("discovery", lambda: naming.discover(story)),
+                      ("translation indicators", lambda: naming.translation_indicators(story))):
+        t = time.perf_counter()
+        fn()
+        dt = time.perf_counter() - t
+        total += dt
+        print(f"  {label:38s} {dt:6.2f} s")
+    print(f"  {'total (one process, one core)':38s} {total:6.2f} s   target < 10 s")
+
+
+if __name__ == "__main__":
+    main()
