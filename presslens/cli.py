@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import ast
 import re
 import sys
@@ -193,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     except StoryError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `presslens names STORY | head`: the reader has all it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
               file=sys.stderr)

@@ -680,7 +680,11 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     root = paths.resolve(path)
     slug = root.name
     if not root.is_dir():
-        raise StoryError([Problem(str(path), "", "is not a folder",
+        if root.is_file() and root.name == "story.yaml":
+            raise StoryError([Problem(str(path), "", "is the story's story.yaml, not its folder",
+                                      f"give the folder that holds it: {root.parent}")])
+        raise StoryError([Problem(f"{path} (looked for {root})" if str(root) != str(path) else str(path), "",
+                                  "is not a folder",
                                   "give the path of a story folder holding story.yaml and articles/ (create one with `presslens new SLUG`)")])
     problems: list[Problem] = []
     sy = root / "story.yaml"

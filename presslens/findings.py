@@ -121,25 +121,29 @@ def readability(measures: pd.DataFrame) -> list[str]:
     return out
 
 
-def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame) -> list[str]:
-    """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04)."""
+def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int) -> list[str]:
+    """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04);
+    ``n_outlets``: the outlets measured (an outlet that names no actor counts too)."""
     out = []
     if ledger.empty:
-        return ["No outlet names an actor of story.yaml (table: ledger)."]
-    per = ledger.groupby("actor")["outlet"].nunique().sort_values(ascending=False, kind="stable")
-    out.append(f"{ledger['actor'].nunique()} actors are named; the most widely named is {per.index[0]} "
-               f"({per.iloc[0]} of {ledger['outlet'].nunique()} outlets) (table: ledger).")
-    rend = ledger[ledger["kind"].str.startswith("rendering")]
-    if len(rend):
-        items = [f"{r.form!r} for {r.actor} ({r.outlet}, {r.n}x, {r.kind.split(': ')[-1]})"
-                 for r in rend.head(6).itertuples()]
-        more = f" and {len(rend) - 6} more" if len(rend) > 6 else ""
-        out.append(f"Renderings in use: {_join(items)}{more} (table: ledger, kind rendering).")
+        out.append(f"None of the {n_outlets} outlets names an actor of story.yaml (table: ledger).")
     else:
-        out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
+        per = ledger.groupby("actor")["outlet"].nunique()
+        top = per[per == per.max()].index.tolist()
+        who = _join(sorted(top)) if len(top) <= 4 else f"{len(top)} actors"
+        out.append(f"{ledger['actor'].nunique()} actors are named; the most widely named "
+                   f"{'is' if len(top) == 1 else 'are'} {who} ({per.max()} of {n_outlets} outlets) (table: ledger).")
+        rend = ledger[ledger["kind"].str.startswith("rendering")]
+        if len(rend):
+            items = [f"{r.form!r} for {r.actor} ({r.outlet}, {r.n}x, {r.kind.split(': ')[-1]})"
+                     for r in rend.head(6).itertuples()]
+            more = f" and {len(rend) - 6} more" if len(rend) > 6 else ""
+            out.append(f"Renderings in use: {_join(items)}{more} (table: ledger, kind rendering).")
+        else:
+            out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
     if len(found):
-        top = found.head(5)
-        items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top.itertuples()]
+        top5 = found.head(5)
+        items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top5.itertuples()]
         out.append(f"{found['candidate'].nunique()} unlisted variant(s) found: {_join(items)}"
                    f"{' and more' if len(found) > 5 else ''} (table: discovered; paste the yaml column into story.yaml "
                    "to count them).")

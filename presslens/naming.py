@@ -28,7 +28,12 @@ from . import patterns
 from .corpus import Actor, Story
 from .memo import story_table
 
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+# CJK letters: Han (with extensions), kana and Hangul; not CJK punctuation such as 「」 or 。
+_CJK_CLASS = ("\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u1100-\u11ff\u3130-\u318f"
+              "\uac00-\ud7af\U00020000-\U0002ffff")
+CJK = re.compile(f"[{_CJK_CLASS}]+")
+APOSTROPHES = "'’ʼ"
+HYPHENS = "-‐‑–"
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -48,7 +53,9 @@ def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]
     OpenAI, not ChatGPT; "Azure OpenAI Service" is not an OpenAI mention). A form that begins or
     ends with a letter or digit only matches at a word boundary, so "GPT" never matches inside
     "ChatGPT" and "Lark" not inside "Larkin"; CJK forms match anywhere (Chinese has no spaces).
-    Spaces inside a form match any run of white space.
+    Spaces inside a form match any run of white space, and any apostrophe or hyphen any other.
+    Case is ignored except for forms where it tells a name from a word (:func:`exact_case`): "Apple"
+    is not "an apple a day", "AI" is not "ai", "Meta" is not "meta-analysis".
     """
     entries: list[tuple[str, str]] = []
     for a in actors:
@@ -60,9 +67,18 @@ def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]
     def word_start(form: str) -> bool:
         return bool(re.match(r"\w", form[0])) and not _is_cjk(form[0])
 
+    def word(w: str) -> str:
+        out = []
+        for ch in w:  # any apostrophe or hyphen stands for any other: O'Brien is O’Brien
+            out.append(f"[{APOSTROPHES}]" if ch in APOSTROPHES else f"[{HYPHENS}]" if ch in HYPHENS else re.escape(ch))
+        return "".join(out)
+
     def body(form: str) -> str:
         right = r"(?!\w)" if re.match(r"\w", form[-1]) and not _is_cjk(form[-1]) else ""
-        return "(" + r"\s+".join(re.escape(w) for w in form.split()) + ")" + right
+        inner = r"\s+".join(word(w) for w in form.split())
+        if exact_case(form):
+            inner = f"(?-i:{inner})"
+        return "(" + inner + ")" + right
 
     if not entries:
         return re.compile(r"(?!x)x"), []
@@ -79,8 +95,25 @@ def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]
     return re.compile(f"(?=[{first}])(?:{pattern})", re.IGNORECASE), entries
 
 
+def exact_case(form: str) -> bool:
+    """True for a form matched with its own case: one word that is an ordinary English word (CMU
+    dictionary: Apple, Lark, Meta), three letters or fewer (AI, X), or all capitals (GPT, SCMP).
+    Multi-word names and CJK forms ignore case."""
+    f = form.strip()
+    if len(f.split()) != 1 or CJK.search(f):
+        return False
+    letters = "".join(ch for ch in f if ch.isalpha())
+    return (len(letters) <= 3 or (letters.isupper() and len(letters) > 1)
+            or f.lower().strip(".!?") in ordinary_words())
+
+
 def _key(form: str) -> str:
-    return " ".join(form.split()).casefold()
+    f = " ".join(form.split()).casefold()
+    for ch in APOSTROPHES[1:]:
+        f = f.replace(ch, "'")
+    for ch in HYPHENS[1:]:
+        f = f.replace(ch, "-")
+    return f
 
 
 def form_kinds(story: Story) -> dict[tuple[str, str], str]:
@@ -271,15 +304,17 @@ def _pinyin(chars: str) -> tuple[str, ...]:
 
 
 def _letters(s: str) -> str:
-    return "".join(ch for ch in s.casefold() if ch.isalnum())
+    """Lower-case letters and digits only, accents folded: 'Zürich-Re' -> 'zurichre'."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
-@functools.lru_cache(maxsize=65536)
-def _calque(cand: str, chars: str) -> str | None:
-    """How ``cand`` (Latin letters) spells ``chars`` (Chinese) piece by piece, each piece a span of the
-    characters glossed (CC-CEDICT) or romanised (pinyin), with at least one gloss: 'bean (豆) + bao
-    (包, pinyin)'; None when it does not. Word pieces may be joined or spaced."""
-    target = _letters(cand)
+@functools.lru_cache(maxsize=4096)
+def _calque_options(chars: str) -> tuple[dict, tuple]:
+    """For a Chinese form: every span's spellings (CC-CEDICT glosses; pinyin for one character), and
+    the set of spellings its first character(s) can start with (a quick test before the search)."""
     n = len(chars)
     options: dict[tuple[int, int], list[tuple[str, str]]] = {}
     for i in range(n):
@@ -291,6 +326,20 @@ def _calque(cand: str, chars: str) -> str | None:
             opts = [o for o in opts if o[0]]
             if opts:
                 options[(i, j)] = opts
+    starts = tuple(sorted({sp for (i, _), opts in options.items() if i == 0 for sp, _ in opts}))
+    return options, starts
+
+
+def _calque(cand: str, chars: str, target: str | None = None) -> str | None:
+    """How ``cand`` (Latin letters) spells ``chars`` (Chinese) piece by piece, each piece a span of the
+    characters glossed (CC-CEDICT) or romanised (pinyin), with at least one gloss: 'bean (豆) + bao
+    (包, pinyin)'; None when it does not. Word pieces may be joined or spaced. ``target``: the
+    candidate's letters, when the caller has them."""
+    target = _letters(cand) if target is None else target
+    options, starts = _calque_options(chars)
+    if not starts or not target.startswith(starts):
+        return None  # most candidates stop here
+    n = len(chars)
 
     @functools.lru_cache(maxsize=None)
     def walk(i: int, pos: int) -> tuple | None:
@@ -320,76 +369,142 @@ def _known(story: Story) -> list[Known]:
     return [Known(a.name, f.strip()) for a in story.actors for f in a.forms if f.strip()]
 
 
-def score(cand: str, known: list[Known], max_edits: int = 1) -> list[dict]:
-    """Every rule by which ``cand`` may name a known actor, each with its evidence: one dict per
-    (actor, rule) with actor, known_form, rule, evidence. Rules, strongest first:
+@dataclass(frozen=True)
+class _Form:
+    """A known form with what every rule needs, computed once."""
+    actor: str
+    form: str
+    cjk: bool
+    letters: str
+    words: tuple[str, ...]
+    pinyin: str
 
-    - ``spelling: spacing`` - the same letters, spaced, hyphenated or cased differently ("Byte Dance");
+
+class _Index:
+    """The known forms arranged for every rule, built once per discovery: letters -> forms (spacing,
+    inflection), the Latin letters for rapidfuzz's bulk edit distance, sorted words (word order),
+    runs of words of long forms (short form), and the Chinese forms (romanisation, calque)."""
+
+    def __init__(self, known: tuple[Known, ...]):
+        self.forms = [_Form(k.actor, k.form, bool(CJK.fullmatch(k.form)), _letters(k.form),
+                            tuple(w.casefold() for w in k.form.split()),
+                            "".join(pinyin(k.form)) if CJK.fullmatch(k.form) else "") for k in known]
+        self.latin = [f for f in self.forms if not f.cjk and f.letters]
+        self.cjk = [f for f in self.forms if f.cjk]
+        self.by_letters: dict[str, list[_Form]] = {}
+        self.by_sorted_words: dict[tuple, list[_Form]] = {}
+        self.by_run: dict[tuple, list[_Form]] = {}
+        for f in self.latin:
+            self.by_letters.setdefault(f.letters, []).append(f)
+            if len(f.words) >= 2:
+                self.by_sorted_words.setdefault(tuple(sorted(f.words)), []).append(f)
+            if len(f.words) >= 3:
+                for n in range(1, len(f.words)):
+                    for i in range(len(f.words) - n + 1):
+                        self.by_run.setdefault(f.words[i:i + n], []).append(f)
+        self.edit_forms = [f for f in self.latin if len(f.letters) >= 5]
+        self.edit_letters = [f.letters for f in self.edit_forms]
+
+
+@functools.lru_cache(maxsize=64)
+def _index(known: tuple[Known, ...]) -> _Index:
+    return _Index(known)
+
+
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
+         "word order", "short form")
+_RULE_RANK = {r: i for i, r in enumerate(RULES)}
+STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
+
+
+def _inflected(a: str, b: str) -> bool:
+    """a is b with a plural or possessive ending, or the other way round (Huaweis, GPT API / GPT APIs)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_ != short and long_ in (short + "s", short + "es")
+
+
+def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | None = None) -> list[dict]:
+    """Every actor ``cand`` may name, each with the strongest rule that fired and its evidence: one
+    dict per actor with actor, known_form, rule, evidence. Rules, strongest first (``RULES``):
+
+    - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
+      ("Byte Dance");
+    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
-      a Latin form of 5 letters or more, one more allowed from 9 letters ("Duobao");
+      a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
+      of the letters ("Duobao");
     - ``romanisation`` - the pinyin of a Chinese form (pypinyin: 豆包 -> "doubao"), or a Chinese
       candidate whose pinyin is a known Latin form;
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
-    - ``short form`` - a run of words of a known form of three words or more, not an ordinary word.
+    - ``short form`` - a run of words of a known form of three words or more, not ordinary words only.
     """
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    out: list[dict] = []
-    seen: set[tuple[str, str]] = set()
+    best: dict[str, dict] = {}
     c_letters = _letters(cand)
-    c_words = [w.casefold() for w in cand.split()]
-    c_cjk = bool(CJK.fullmatch(cand))
+    if not c_letters:
+        return []
+    c_words = tuple(w.casefold() for w in cand.split())
     ordinary = ordinary_words()
+    rank = _RULE_RANK
+    ix = index if index is not None else _index(tuple(known))
 
-    def add(k: Known, rule: str, evidence: str) -> None:
-        if (k.actor, rule.split(":")[0]) in seen:
-            return
-        seen.add((k.actor, rule.split(":")[0]))
-        out.append({"actor": k.actor, "known_form": k.form, "rule": rule, "evidence": evidence})
+    def add(k: _Form, rule: str, evidence: str) -> None:
+        old = best.get(k.actor)
+        if old is None or rank[rule] < rank[old["rule"]]:
+            best[k.actor] = {"actor": k.actor, "known_form": k.form, "rule": rule, "evidence": evidence}
 
-    for k in known:
-        k_cjk = bool(CJK.fullmatch(k.form))
-        k_letters = _letters(k.form)
-        if c_cjk:
-            if not k_cjk and c_letters and "".join(pinyin(cand)) == k_letters:
+    if CJK.fullmatch(cand):
+        py = "".join(pinyin(cand))
+        gl = {_letters(g) for g in glosses(cand)}
+        for k in ix.latin:
+            if py == k.letters:
                 add(k, "romanisation", f"pinyin of {cand} is {' '.join(pinyin(cand))!r} = {k.form!r}")
-            if not k_cjk and any(_letters(g) == k_letters for g in glosses(cand)):
+            elif k.letters in gl:
                 add(k, "dictionary", f"CC-CEDICT glosses {cand} as {k.form!r}")
+        return sorted(best.values(), key=lambda h: rank[h["rule"]])
+    for k in ix.cjk:
+        if c_letters == k.pinyin:
+            add(k, "romanisation", f"{cand!r} is the pinyin of {k.form} ({' '.join(pinyin(k.form))})")
             continue
-        if k_cjk:
-            py = pinyin(k.form)
-            if c_letters == "".join(py):
-                add(k, "romanisation", f"{cand!r} is the pinyin of {k.form} ({' '.join(py)})")
-                continue
-            how = _calque(cand, k.form)
-            if how:
-                add(k, "calque", f"{cand!r} = {how}")
-            continue
-        if c_letters == k_letters and c_letters:
-            add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
-            continue
-        if len(k_letters) >= 5 and c_letters and abs(len(c_letters) - len(k_letters)) <= max_edits + 1:
-            d = OSA.distance(c_letters, k_letters)
-            allowed = max_edits + (1 if len(k_letters) >= 9 else 0)
+        how = _calque(cand, k.form, c_letters)
+        if how:
+            add(k, "calque", f"{cand!r} = {how}")
+    for k in ix.by_letters.get(c_letters, ()):
+        add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
+    for other in {c_letters + "s", c_letters + "es", c_letters[:-1], c_letters[:-2]}:
+        for k in ix.by_letters.get(other, ()):
+            if _inflected(c_letters, k.letters):
+                add(k, "spelling: inflection", f"{k.form!r} with a plural or possessive ending more or less")
+    if ix.edit_letters:
+        # one bulk call (C++) over every known Latin form, with the widest limit any may allow
+        for _, d, i in process.extract(c_letters, ix.edit_letters, scorer=OSA.distance, score_cutoff=max_edits + 1,
+                                       limit=None):
+            k = ix.edit_forms[i]
+            allowed = min(max_edits + (1 if len(k.letters) >= 9 else 0), max(1, len(k.letters) // 4))
             if 0 < d <= allowed:
                 add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
                                           "substitution, insertion, deletion or transposition)")
-                continue
-        k_words = [w.casefold() for w in k.form.split()]
-        if len(c_words) >= 2 and sorted(c_words) == sorted(k_words) and c_words != k_words:
-            add(k, "word order", f"the words of {k.form!r} in another order")
-            continue
-        if (len(k_words) >= 3 and 0 < len(c_words) < len(k_words)
-                and any(k_words[i:i + len(c_words)] == c_words for i in range(len(k_words)))
-                and not all(w in ordinary for w in c_words)):
+    if len(c_words) >= 2:
+        for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
+            if c_words != k.words:
+                add(k, "word order", f"the words of {k.form!r} in another order")
+    if not all(w in ordinary for w in c_words):
+        for k in ix.by_run.get(c_words, ()):
             add(k, "short form", f"part of {k.form!r}")
-    return out
+    return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
 
-_CAP_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’&.-]*|\d+[A-Za-z][\w-]*)(?:[ \t]+(?:[A-Z][\w'’&.-]*))*")
+import regex as _regex  # noqa: E402  (\p{Lu}: capitals of every script, É and Ö included)
+
+# capitalised words, joined by spaces and by the particles of names ("Électricité de France",
+# "Bank of China", "Ludwig van Beethoven")
+_CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
+                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*")
 _QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 
 
@@ -398,10 +513,19 @@ def _clean_candidate(s: str) -> str:
     return s.strip(" .,;:!?-'’\"“”‘")
 
 
+def _function_word_edge(c: str) -> bool:
+    """A run that starts or ends with a function word ("A Huawei", "So OpenAI") is not a name."""
+    from .keyness import STOPWORDS
+
+    w = c.split()
+    return bool(w) and (w[0].casefold() in STOPWORDS or w[-1].casefold() in STOPWORDS)
+
+
 def candidates(story: Story) -> pd.DataFrame:
     """Name-like strings in the story that no actor's form covers: capitalised words and runs (with
-    every shorter run inside them), phrases of one to four words in quotation marks or parentheses,
-    and runs of CJK characters. Columns: candidate, sent_id, article_id, outlet, text."""
+    every shorter run inside them, none starting or ending with a function word), phrases of one to
+    four words in quotation marks or parentheses, and runs of CJK letters. One row per candidate and
+    sentence: candidate, count (occurrences in the sentence), sent_id, article_id, outlet, text."""
     from . import text
 
     rx, _ = actor_regex(story.actors)
@@ -414,7 +538,9 @@ def candidates(story: Story) -> pd.DataFrame:
             words = _clean_candidate(m.group(0)).split()
             for i in range(len(words)):
                 for j in range(i + 1, min(len(words), i + 4) + 1):
-                    found.add(_clean_candidate(" ".join(words[i:j])))
+                    c = _clean_candidate(" ".join(words[i:j]))
+                    if not _function_word_edge(c):
+                        found.add(c)
         for m in _QUOTED.finditer(txt):
             inner = _clean_candidate(m.group(1) or m.group(2) or "")
             if 1 <= len(inner.split()) <= 4:
@@ -422,11 +548,12 @@ def candidates(story: Story) -> pd.DataFrame:
         found.update(CJK.findall(txt))
         for c in found:
             if c and _WORD.search(c) and _key(c) not in known and not rx.fullmatch(c):
-                rows.append((c, sid, aid, outlet, txt))
-    return pd.DataFrame(rows, columns=["candidate", "sent_id", "article_id", "outlet", "text"])
+                rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt))
+    return pd.DataFrame(rows, columns=["candidate", "count", "sent_id", "article_id", "outlet", "text"])
 
 
-_SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: edits": ("renderings", "misspelling"),
+_SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
+            "spelling: edits": ("renderings", "misspelling"),
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None)}
 
@@ -463,7 +590,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     under ``actors:``). Candidates seen fewer than ``min_mentions`` times are dropped. The lines
     behind a candidate: :func:`candidate_lines`.
     """
-    cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "outlets", "first_sentence", "yaml"]
+    cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
+            "yaml"]
     if not isinstance(max_edits, int) or isinstance(max_edits, bool) or not 0 <= max_edits <= 3:
         raise ValueError(f"max_edits={max_edits!r}: give a whole number from 0 to 3 (1 finds transpositions "
                          "such as Duobao for Doubao)")
@@ -474,23 +602,37 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     if cands.empty or not known:
         return pd.DataFrame(columns=cols)
     ordinary = ordinary_words()
+    rx, _ = actor_regex(story.actors)
+    ix = _index(tuple(known))
     actors = {a.name: a for a in story.actors}
     o_rank = {o: i for i, o in enumerate(story.outlets)}
     rows = []
-    for cand, g in cands.groupby("candidate", sort=True):
-        if len(g) < min_mentions:
+    groups = cands.groupby("candidate", sort=True)
+    totals = groups["count"].sum()
+    where = groups.indices  # candidate -> its rows, looked at only for candidates that score
+    cand_outlet, cand_sid, cand_text = (cands[c].to_numpy() for c in ("outlet", "sent_id", "text"))
+    for cand, total in zip(totals.index, totals.to_numpy()):
+        if total < min_mentions:
             continue
         words = [w.casefold() for w in cand.split()]
         plain = not CJK.search(cand) and all(w in ordinary for w in words)
-        for hit in score(cand, known, max_edits=max_edits):
-            if plain and hit["rule"] not in ("spelling: spacing", "word order"):
-                continue  # an ordinary word (or words) is never proposed on a weak rule
-            outlets = sorted(set(g["outlet"]), key=lambda o: o_rank.get(o, 0))
-            rows.append({"candidate": cand, **hit, "n": len(g), "outlets": ", ".join(outlets),
-                         "first_sentence": g.sort_values("sent_id")["text"].iloc[0],
+        holds_known = None
+        for hit in score(cand, known, max_edits=max_edits, index=ix):
+            if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
+                continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
+            if hit["rule"] in ("spelling: edits", "short form"):
+                if holds_known is None:
+                    holds_known = bool(rx.search(cand))  # "OpenAI API": a known name plus other words
+                if holds_known:
+                    continue
+            at = where[cand]
+            outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
+            first = at[cand_sid[at].argmin()]
+            rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
+                         "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
     out = pd.DataFrame(rows, columns=cols)
-    rule_rank = {r: i for i, r in enumerate(_SUGGEST)}
+    rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
     return out.drop(columns="_r").reset_index(drop=True)
 
@@ -519,12 +661,28 @@ def load_mt_phrases(path: str | None = None) -> dict:
     return data
 
 
-# a full stop (or ! ? ,) with no space before the next sentence's capital: "service.OpenAI",
-# 'noted,"They'; not "U.S.", "e.g." nor domain names (lower case after the dot)
-_GLUED = re.compile(r"(?<![A-Z.])([a-z]{2,}[)\]]?[.!?,][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
+# a full stop (or ! ?) with no space before the next sentence's capital: "service.OpenAI",
+# 'suspended."All', "2023.Analysts"; not "U.S.", "e.g." nor domain names (lower case after the dot).
+# A comma without a space ("Shenzhen,China") is a typo as often as a join, so it is not counted.
+_GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
+_BRACKET_GLOSS = re.compile(f"[(（]\\s*[{_CJK_CLASS}]+\\s*[)）]")  # "Huawei (华为)": the name's own gloss
 
 INDICATOR_KINDS = ("declared", "calque", "untranslated CJK", "MT phrase", "glued sentences")
 LIKELY_MIN_KINDS = 2
+
+
+def _sentence_spans(clean: str, sents: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+    """Where each of an article's sentences lies in its whitespace-collapsed cleaned text:
+    (start, end, sent_id), found in order (a sentence not found, such as the title, is skipped)."""
+    out, pos = [], 0
+    for sid, t in sents:
+        t = " ".join(t.split())
+        at = clean.find(t[:40], pos) if t else -1
+        if at < 0:
+            continue
+        out.append((at, at + len(t), sid))
+        pos = at + 1
+    return out
 
 
 @story_table
@@ -533,54 +691,57 @@ def translation_indicators(story: Story) -> pd.DataFrame:
 
     Kinds: ``declared`` (front matter ``translated_from``; the line is the field); ``calque`` (a
     mention of a rendering of kind calque, from the ledger); ``untranslated CJK`` (Chinese, Japanese
-    or Korean characters in an article whose language is not one of those); ``MT phrase`` (a phrase
-    of ``mt_phrases.yaml``, with its Chinese original); ``glued sentences`` (a sentence end with no
-    space before the next sentence, as machine translation joins segments: "service.OpenAI").
-    Columns: article_id, outlet, kind, detail, sent_id, sentence.
+    or Korean letters in an article whose language is not one of those, except a name's gloss in
+    brackets: "Huawei (华为)"); ``MT phrase`` (phrases of ``mt_phrases.yaml`` in one sentence, with
+    their Chinese original; ``weak`` when every one is marked weak there: used in native English
+    too, so they never make a verdict); ``glued sentences`` (a sentence end with no space before the
+    next sentence, as machine translation joins segments: "service.OpenAI", "2023.Analysts").
+    Columns: article_id, outlet, kind, detail, weak, sent_id, sentence.
     """
     from . import text
 
     p = text.process(story)
     s = p.sentences
-    cols = ["article_id", "outlet", "kind", "detail", "sent_id", "sentence"]
+    cols = ["article_id", "outlet", "kind", "detail", "weak", "sent_id", "sentence"]
     rows = []
     arts = story.articles
     lang = dict(zip(arts["id"], arts["language"]))
+    outlet_of_id = dict(zip(arts["id"], arts["outlet"]))
     for r in arts.itertuples(index=False):
         if isinstance(r.translated_from, str) and r.translated_from:
-            rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", -1,
+            rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", False, -1,
                          f"translated_from: {r.translated_from}"))
     m = mentions(story)
     calq = m[m["kind"] == "rendering: calque"]
     for r in calq.itertuples(index=False):
-        rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", r.sent_id, r.text))
+        rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", False, r.sent_id, r.text))
     data = load_mt_phrases()
     phrases, any_phrase = data["phrases"], data["any"]
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] not in ("zh", "ja", "ko"):
-            cjk = CJK.findall(txt)
+            cjk = CJK.findall(_BRACKET_GLOSS.sub("", txt))
             if cjk:
-                rows.append((aid, outlet, "untranslated CJK", ", ".join(dict.fromkeys(cjk)), sid, txt))
+                rows.append((aid, outlet, "untranslated CJK", ", ".join(dict.fromkeys(cjk)), False, sid, txt))
         if not any_phrase.search(txt):  # one pass for all phrases; most sentences have none
             continue
-        for ph in phrases:
-            hit = patterns.search(ph["rx"], txt, "mt_phrases.yaml")
-            if hit:
-                rows.append((aid, outlet, "MT phrase", f"{hit.group(0)!r} ({ph['zh']})", sid, txt))
+        hits = [(patterns.search(ph["rx"], txt, "mt_phrases.yaml"), ph) for ph in phrases]
+        hits = [(h, ph) for h, ph in hits if h]
+        if hits:  # one row per sentence, however many phrases overlap in it
+            detail = "; ".join(f"{h.group(0)!r} ({ph['zh']})" for h, ph in hits)
+            rows.append((aid, outlet, "MT phrase", detail, all(ph.get("weak") for _, ph in hits), sid, txt))
     by_art = s.groupby("article_id", sort=False)
     for aid, clean in p.clean_text.items():
         if aid not in lang:
             continue
+        clean = " ".join(clean.split())
         sents = by_art.get_group(aid) if aid in by_art.groups else s.iloc[0:0]
+        spans = _sentence_spans(clean, list(zip(sents["sent_id"], sents["text"])))
+        text_of = dict(zip(sents["sent_id"], sents["text"]))
         for mt in _GLUED.finditer(clean):
-            left, right = mt.group(1), mt.group(2)
-            sid, sentence = -1, clean[max(0, mt.start() - 80): mt.end() + 40]
-            tail = " ".join(clean[max(0, mt.end(1) - 30): mt.end(1)].split()).rstrip("\"“”'’")  # its sentence's end
-            for x, t in zip(sents["sent_id"], sents["text"]):
-                if tail and tail in " ".join(t.split()):
-                    sid, sentence = x, t
-                    break
-            rows.append((aid, outlet_of(story, aid), "glued sentences", f"{left}{right}", sid, sentence))
+            at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
+            sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
+            sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]
+            rows.append((aid, outlet_of_id[aid], "glued sentences", mt.group(1) + mt.group(2), False, sid, sentence))
     out = pd.DataFrame(rows, columns=cols)
     order = {a: i for i, a in enumerate(arts["id"])}
     k_rank = {k: i for i, k in enumerate(INDICATOR_KINDS)}
@@ -603,7 +764,8 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
     rows = []
     for aid, g in ind.groupby("article_id", sort=False):
         declared = bool((g["kind"] == "declared").any())
-        kinds = [k for k in INDICATOR_KINDS if k != "declared" and k in set(g["kind"])]
+        strong = g[~g["weak"].astype(bool)]
+        kinds = [k for k in INDICATOR_KINDS if k != "declared" and k in set(strong["kind"])]
         verdict = ("declared translation" if declared else
                    "likely undeclared translation" if len(kinds) >= min_kinds else "isolated signals")
         rows.append((aid, g["outlet"].iloc[0], declared, ", ".join(kinds), int((g["kind"] != "declared").sum()),

@@ -35,3 +35,23 @@ def test_wordchoice_findings_say_when_nothing_is_significant():
     lines = findings.wordchoice(rates, key, 100)
     assert lines[0].startswith("Highest rate of loaded words in an outlet's own narration: A, Secrecy (4.0 per 1,000 words, 2 hits")
     assert lines[-1].startswith("No word clears z = 1.96 in any outlet")
+
+
+def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
+    import pandas as pd
+
+    from presslens import findings
+
+    ledger = pd.DataFrame({"outlet": ["A", "B", "A"], "actor": ["X", "Y", "Y"], "form": ["X", "Y", "Ypsilon"],
+                           "kind": ["name", "name", "rendering: calque"], "n": [1, 2, 1]})
+    found = pd.DataFrame(columns=["candidate", "actor", "rule", "n"])
+    verdicts = pd.DataFrame({"outlet": ["C"], "verdict": ["likely undeclared translation"]})
+    lines = findings.naming(ledger, found, verdicts, n_outlets=3)
+    assert lines[0] == "2 actors are named; the most widely named is Y (2 of 3 outlets) (table: ledger)."
+    assert "'Ypsilon' for Y (A, 1x, calque)" in lines[1]
+    assert lines[-1].startswith("0 declared translation(s); 1 likely undeclared translation(s): C")
+    tie = findings.naming(ledger.iloc[[0, 1]], found, verdicts.iloc[:0], n_outlets=3)
+    assert tie[0] == "2 actors are named; the most widely named are X and Y (1 of 3 outlets) (table: ledger)."
+    empty = findings.naming(ledger.iloc[:0], found, verdicts, n_outlets=4)
+    assert empty[0] == "None of the 4 outlets names an actor of story.yaml (table: ledger)."
+    assert "likely undeclared translation(s): C" in empty[-1]  # the verdicts are never dropped
