@@ -155,3 +155,38 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
                + (f": {_join(sorted(set(likely['outlet'])))}" if len(likely) else "")
                + " (table: translation verdicts; the indicators table has every line behind them).")
     return out
+
+
+def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
+            n_outlets: int) -> list[str]:
+    """From the voice shares, speakers, fidelity and quote tables (notebook 05)."""
+    direct = quotes[quotes["kind"] == "direct"]
+    out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
+           f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
+    none = n_outlets - direct["outlet"].nunique()
+    if none:
+        out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
+    if len(share):
+        named = share[share["voice"] != "unattributed"]
+        if len(named):
+            top = named.sort_values("share", ascending=False, kind="stable").iloc[0]
+            out.append(f"Largest single voice: {top['voice']} with {top['share']:.0%} of {top['outlet']}'s quoted "
+                       "words (table: voice share).")
+        un = share[share["voice"] == "unattributed"]
+        if len(un):
+            out.append(f"Quoted words with no speaker found: {int(un['quoted_words'].sum())} in "
+                       f"{_join(sorted(set(un['outlet'])))} (table: voice share, voice unattributed).")
+    anon = speakers[speakers["speaker_kind"] == "anonymous"] if len(speakers) else speakers
+    if len(anon):
+        out.append(f"Anonymous sources: {_join(sorted(set(anon['outlet'])))} (table: speakers, speaker_kind anonymous).")
+    if len(fidelity):
+        n = fidelity["statement"].nunique()
+        changed = fidelity[fidelity["label"].isin(["trimmed", "extended", "reworded"])]
+        narr = fidelity[fidelity["label"] == "paraphrased into narration"]
+        out.append(f"{n} statement(s) are quoted by two articles or more; {len(changed)} version(s) differ from the "
+                   "longest (trimmed, extended or reworded)"
+                   + (f", and {_join(sorted(set(narr['outlet'])))} carry one in their own narration" if len(narr) else "")
+                   + " (table: fidelity).")
+    else:
+        out.append("No statement is quoted by two articles or more (table: fidelity).")
+    return out

@@ -209,28 +209,31 @@ def ledger(story: Story) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def names_grid(story: Story, led: pd.DataFrame) -> pd.DataFrame:
+def names_grid(story: Story, led: pd.DataFrame, outlets: list[str] | None = None) -> pd.DataFrame:
     """Actor x outlet: the form each outlet uses most for each actor ('' when it never names it),
     then, after ' / ', any rendering it also uses, so a calque used once beside the usual name is
-    never hidden; '+N' counts its other names and aliases. From :func:`ledger`."""
-    outlets = list(story.outlets)
+    never hidden; '+N' counts its other names and aliases. From :func:`ledger`; ``outlets`` limits
+    the columns (a figure's outlets), all by default."""
+    outlets = list(story.outlets) if outlets is None else list(outlets)
+    led = led[led["outlet"].isin(outlets)]
     actors = [a.name for a in story.actors if a.name in set(led["actor"])]
-    grid = pd.DataFrame("", index=actors, columns=outlets)
+    cells: dict[tuple[str, str], str] = {}
     for (o, a), g in led.groupby(["outlet", "actor"], sort=False):
-        top = g.iloc[0]["form"]
-        rend = [f for f, k in zip(g["form"].iloc[1:], g["kind"].iloc[1:]) if k.startswith("rendering")]
-        others = len(g) - 1 - len(rend)
-        grid.loc[a, o] = " / ".join([top, *rend]) + (f" +{others}" if others else "")
-    return grid
+        forms, kinds = g["form"].tolist(), g["kind"].tolist()
+        rend = [f for f, k in zip(forms[1:], kinds[1:]) if k.startswith("rendering")]
+        others = len(forms) - 1 - len(rend)
+        cells[(a, o)] = " / ".join([forms[0], *rend]) + (f" +{others}" if others else "")
+    return pd.DataFrame([[cells.get((a, o), "") for o in outlets] for a in actors], index=actors, columns=outlets)
 
 
 def cell_kinds(led: pd.DataFrame) -> dict[tuple[str, str], str]:
     """(outlet, actor) -> the kind a names grid cell is coloured by: the first rendering the outlet
     uses for the actor, else the kind of its most used form."""
     out: dict[tuple[str, str], str] = {}
-    for (o, a), g in led.groupby(["outlet", "actor"], sort=False):
-        rend = [k for k in g["kind"] if k.startswith("rendering")]
-        out[(o, a)] = rend[0] if rend else g["kind"].iloc[0]
+    for o, a, k in zip(led["outlet"], led["actor"], led["kind"]):
+        old = out.get((o, a))
+        if old is None or (k.startswith("rendering") and not old.startswith("rendering")):
+            out[(o, a)] = k
     return out
 
 
@@ -729,14 +732,16 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         if hits:  # one row per sentence, however many phrases overlap in it
             detail = "; ".join(f"{h.group(0)!r} ({ph['zh']})" for h, ph in hits)
             rows.append((aid, outlet, "MT phrase", detail, all(ph.get("weak") for _, ph in hits), sid, txt))
-    by_art = s.groupby("article_id", sort=False)
+    by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
+    for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
+        by_art.setdefault(aid, []).append((sid, txt))
     for aid, clean in p.clean_text.items():
         if aid not in lang:
             continue
         clean = " ".join(clean.split())
-        sents = by_art.get_group(aid) if aid in by_art.groups else s.iloc[0:0]
-        spans = _sentence_spans(clean, list(zip(sents["sent_id"], sents["text"])))
-        text_of = dict(zip(sents["sent_id"], sents["text"]))
+        sents = by_art.get(aid, [])
+        spans = _sentence_spans(clean, sents)
+        text_of = dict(sents)
         for mt in _GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
@@ -761,13 +766,20 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
     undeclared translation' (no declaration, ``min_kinds`` kinds or more) or 'isolated signals'."""
     ind = translation_indicators(story) if indicators is None else indicators
     cols = ["article_id", "outlet", "declared", "kinds", "n_indicators", "verdict"]
+    per: dict[str, dict] = {}
+    for aid, outlet, kind, weak in zip(ind["article_id"].tolist(), ind["outlet"].tolist(), ind["kind"].tolist(),
+                                       ind["weak"].astype(bool).tolist()):
+        a = per.setdefault(aid, {"outlet": outlet, "declared": False, "kinds": set(), "n": 0})
+        if kind == "declared":
+            a["declared"] = True
+            continue
+        a["n"] += 1
+        if not weak:
+            a["kinds"].add(kind)
     rows = []
-    for aid, g in ind.groupby("article_id", sort=False):
-        declared = bool((g["kind"] == "declared").any())
-        strong = g[~g["weak"].astype(bool)]
-        kinds = [k for k in INDICATOR_KINDS if k != "declared" and k in set(strong["kind"])]
-        verdict = ("declared translation" if declared else
+    for aid, a in per.items():
+        kinds = [k for k in INDICATOR_KINDS if k in a["kinds"]]
+        verdict = ("declared translation" if a["declared"] else
                    "likely undeclared translation" if len(kinds) >= min_kinds else "isolated signals")
-        rows.append((aid, g["outlet"].iloc[0], declared, ", ".join(kinds), int((g["kind"] != "declared").sum()),
-                     verdict))
+        rows.append((aid, a["outlet"], a["declared"], ", ".join(kinds), a["n"], verdict))
     return pd.DataFrame(rows, columns=cols)

@@ -19,7 +19,8 @@ from .conftest import MINI
 NOTEBOOKS = [p.name for p in runner.notebook_list()]
 # every figure each notebook must write (PNG + SVG + the CSV of its data)
 EXPECTED_FIGURES = {"corpus-overview", "wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
-                    "tone-arc", "readability", "naming-ledger"}
+                    "tone-arc", "readability", "naming-ledger",
+                    "sources-voice-share"}
 
 
 KERNEL_NOISE = ["Kernel is running over TCP", "KeyboardInterrupt", "IPKernelApp", "[jupyter_client", "[traitlets",

@@ -1,0 +1,586 @@
+"""Sources and quotes: who speaks, with which verb, in which words (rule-based, for news English).
+
+:func:`extract_article` works on one article's paragraphs (title first), whose quotation marks
+:func:`presslens.text.quote_spans` has already paired. For every quoted stretch it looks for an
+attribution right after the closing mark (", Felix said", ", said an OpenAI spokesperson") or right
+before the opening one ("Felix said:", "according to X,"); a quote with none continues the speaker
+of the quote before it in the paragraph (a split quote) or, opening a paragraph, the speaker of the
+previous paragraph's last quote (a *floating* quote); otherwise it is *unattributed*, never
+guessed. A quoted word or short phrase that nobody is said to say is a *cited* term ("secretly",
+"cut corners"). Sentences that report speech without quotation marks ("ByteDance said it was ...")
+are kept apart as *indirect*.
+
+Speakers resolve through story.yaml: a listed speaker by any of their names (kind ``named``, actor =
+their affiliation), an anonymous source ("a person with knowledge of ..."; kind ``anonymous``), a
+role or organisation ("an OpenAI spokesperson", "ByteDance"; kind ``role``) with its actor through
+the naming resolver, a pronoun to the last person named, else another capitalised name (``named``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import naming, text
+from .corpus import Story
+from .memo import story_table
+
+QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
+              "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph"]
+SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
+
+
+@functools.lru_cache(maxsize=1)
+def verbs() -> dict:
+    """The reporting-verb classes (``presslens/data/reporting_verbs.yaml``), each with its forms."""
+    from . import lexicon
+    from .corpus import parse_yaml
+
+    data = parse_yaml((Path(__file__).parent / "data" / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    form_class: dict[str, str] = {}
+    for name, c in data["classes"].items():
+        for v in c["verbs"]:
+            forms = {v} if " " in v else set(lexicon.inflections(v)) | {v}
+            for f in forms:
+                form_class.setdefault(f.lower(), name)
+    data["form_class"] = form_class
+    single = sorted((f for f in form_class if " " not in f), key=len, reverse=True)
+    data["rx"] = "|".join(map(re.escape, single))
+    return data
+
+
+def verb_class(verb: str | None) -> str | None:
+    if not verb:
+        return None
+    v = verb.lower().split()
+    fc = verbs()["form_class"]
+    return fc.get(verb.lower()) or (fc.get(v[0]) if v else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    V = verbs()["rx"]
+    # a speaker phrase: words without sentence ends or quotation marks, at most about ten
+    S = r"[^.!?\"“”:;]{1,90}?"
+    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b",
+                                re.IGNORECASE)
+    after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
+    before = re.compile(rf"(?P<spk>{S})\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b(?P<gap>[^.!?\"“”]{{0,80}}?)"
+                        rf"\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
+    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)\s*[,:]?\s*$", re.IGNORECASE)
+    according_after = re.compile(r"^\s*[,.]?\s*according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
+    # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
+    sentence_end = re.compile(rf"^[^.!?\"“”]*,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b[^.!?\"“”]{{0,40}}[.!?]",
+                              re.IGNORECASE)
+    return after_spk_verb, after_verb_spk, before, according, according_after, sentence_end
+
+
+_ANON = re.compile(r"\b(?:sources?|person|people|insiders?|employees?|someone|individuals?)\b.*?"
+                   r"|\b(?:anonymous|anonymity|familiar with|knowledge of|not authori[sz]ed)\b", re.IGNORECASE)
+_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|official|officials|executives?|statement|"
+                   r"company|firm|ceo|chief|director|manager|founder|president|lawmakers?|analysts?|media|press|"
+                   r"newspapers?|documents?|records?|reports?|filings?|administration|government|regulators?)\b",
+                   re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+_PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+)\b")
+_NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
+
+
+def _trim_speaker(spk: str) -> str:
+    spk = spk.strip(" ,;:—-\u00a0")
+    spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
+    spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
+    spk = re.sub(r"\s+\w+ly$", "", spk)  # "The Verge recently", "the administration reportedly"
+    return spk
+
+
+def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[str | None, str | None, str | None]:
+    """(speaker, speaker_kind, actor) for a speaker phrase as written (see the module docstring)."""
+    spk = _trim_speaker(spk)
+    if not spk or _NOT_SPEAKER.match(spk):
+        return None, None, None
+    if _PRONOUN.match(spk):
+        if spk.lower() in ("he", "she") and last_person:
+            return _speaker_entry(story, last_person)
+        return None, None, None  # "they", "it", "we": not guessed
+    for sp in story.speakers:
+        for form in (sp.name, *sp.aliases):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", spk):
+                actor = naming.resolve(story, sp.affiliation) if sp.affiliation else None
+                return sp.name, "named", actor or sp.affiliation
+    rx, entries = naming.actor_regex(story.actors)
+    found = list(rx.finditer(spk)) if entries else []
+    m = found[-1] if found else None  # the actor nearest the verb: "citing ByteDance documents, The Verge"
+    actor = entries[m.lastindex - 1][0] if m else None
+    bare = spk
+    for f in reversed(found):
+        bare = _strip_actor(bare, f)
+    if _ANON.search(spk) and not _PERSON.search(bare):
+        return spk, "anonymous", actor
+    person = _PERSON.search(bare)
+    if person and not _ROLE.search(person.group(1)):
+        return person.group(1), "named", actor
+    if actor or _ROLE.search(spk):
+        return (actor if actor and _norm(spk) == _norm(m.group(0)) else spk), "role", actor
+    return None, None, None
+
+
+def _last_person(story: Story, txt: str) -> str | None:
+    """The person named last in ``txt``: a story.yaml speaker (by any name) or a capitalised name
+    that is not an actor's."""
+    best, at = None, -1
+    for sp in story.speakers:
+        for form in (sp.name, *sp.aliases):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", txt) if form else ():
+                if m.start() > at:
+                    best, at = sp.name, m.start()
+    for m in _PERSON.finditer(txt):
+        if m.start() > at and naming.resolve(story, m.group(1)) is None and not _ROLE.search(m.group(1)):
+            best, at = m.group(1), m.start()
+    return best
+
+
+def _speaker_entry(story: Story, name: str):
+    for sp in story.speakers:
+        if sp.name == name:
+            return sp.name, "named", naming.resolve(story, sp.affiliation) or sp.affiliation
+    return name, "named", None
+
+
+def _strip_actor(spk: str, m) -> str:
+    return spk if m is None else spk[:m.start()] + spk[m.end():]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("the ", "").split())
+
+
+def _attribution(before: str, after: str, n_words: int):
+    """(speaker phrase, verb, where) from the text before and after one quote, or None."""
+    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end = _patterns()
+    for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
+                      (sentence_end, "sentence end")):
+        m = rx.search(after)
+        if m:
+            verb = m.groupdict().get("verb") or "according to"
+            spk = m.group("spk")
+            if len(spk.split()) <= 10:
+                return spk, verb, where
+    tail = re.split(r"(?<=[.!?])\s+", before)[-1] if before.strip() else ""
+    m = according.search(tail)
+    if m:
+        return m.group("spk"), "according to", "before"
+    m = before_rx.search(tail)
+    if m and len(m.group("spk").split()) <= 12:
+        gap = m.group("gap").strip()
+        # a short quote inside the reported clause ('The Verge reported that ByteDance had been
+        # "secretly" ...') is a partial quote of that speaker, unless it is a name (a cited term)
+        partial = n_words <= SHORT and gap
+        if partial and (len(m.group("spk").split()) > 5 or re.search(r"(?i)\b(?:who|which|that)\b", m.group("spk"))):
+            return None  # a long or relative subject: too far from the words to say they are its
+        return m.group("spk"), m.group("verb"), "partial" if partial else "before"
+    return None
+
+
+def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: Story,
+                    indirect: bool = True) -> list[dict]:
+    """Every quoted stretch of one article (paragraphs in order, title first when it has one), and
+    with ``indirect`` the reported speech of its paragraphs without quotation marks."""
+    rows: list[dict] = []
+    last_person: str | None = None
+    last_role: tuple | None = None
+    prev_par_speaker: tuple | None = None
+    for p_idx, par in enumerate(paragraphs):
+        spans = text.quote_spans(par).spans
+        par_speaker: tuple | None = None
+        if not spans and indirect:
+            for row in _indirect_rows(article_id, outlet, p_idx, par, story):
+                rows.append(row)
+                if row["speaker_kind"] == "named":
+                    last_person = row["speaker"]
+                elif row["speaker_kind"] == "role" and row["actor"]:
+                    last_role = (row["speaker"], row["speaker_kind"], row["actor"])
+            continue
+        for q_i, (a, b) in enumerate(spans):
+            quote = par[a:b]
+            n_words = len(text.TOKEN.findall(quote))
+            if n_words == 0:
+                continue
+            prev_end = spans[q_i - 1][1] + 1 if q_i else 0
+            next_start = spans[q_i + 1][0] - 1 if q_i + 1 < len(spans) else len(par)
+            before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
+            att = _attribution(before, after, n_words)
+            floating = False
+            row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
+                   "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
+                   "verb_class": None, "attribution": None, "paragraph": par}
+            who = None
+            if att and att[2] == "partial" and (naming.resolve(story, quote.strip(" ,.;:")) is not None
+                                                or all(w[:1].isupper() for w in quote.split())):
+                att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
+            if att:
+                spk, verb, where = att
+                if _PRONOUN.match(_trim_speaker(spk)):  # the last person the text named, speaking or not
+                    last_person = _last_person(story, "\n".join(paragraphs[:p_idx] + [par[:a]])) or last_person
+                who = resolve_speaker(spk, story, last_person)
+                if who[1] == "role" and who[2] is None and last_role and re.match(r"(?i)the\s", _trim_speaker(spk)):
+                    who = last_role  # "the spokesperson said": the one introduced before
+                if who[0] is not None:
+                    row.update(speaker_text=_trim_speaker(spk), verb=verb, verb_class=verb_class(verb),
+                               attribution=where)
+                else:
+                    who = None
+            if who is None and n_words > SHORT:
+                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
+                if inherit:
+                    who = inherit[:3]
+                    row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
+                               attribution="continues")
+                    floating = par_speaker is None
+            if who is None:
+                row.update(kind="cited" if n_words <= SHORT else "direct", floating=False)
+                rows.append(row)
+                continue
+            row.update(kind="direct", speaker=who[0], speaker_kind=who[1], actor=who[2], floating=floating)
+            par_speaker = (*who, row["speaker_text"], row["verb"])
+            if who[1] == "named":
+                last_person = who[0]
+            elif who[1] == "role" and who[2]:
+                last_role = who
+            rows.append(row)
+        if spans:
+            prev_par_speaker = par_speaker
+    return rows
+
+
+_INDIRECT = None
+
+
+def _indirect_rx():
+    global _INDIRECT
+    if _INDIRECT is None:
+        V = verbs()["rx"]
+        _INDIRECT = re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
+                               rf"(?P<verb>{V})\s+(?:(?<=told\s)[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+)?(?:that\s+)?"
+                               rf"(?P<clause>[^\"“”]{{8,}})$")
+    return _INDIRECT
+
+
+def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:
+    """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
+    speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
+    rows = []
+    for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", par):
+        sent = re.sub(r"^(?:[A-Z]\w+(?:\s+\w+){0,2}),\s+", "", sent.strip())  # "Meanwhile, a spokesperson told ..."
+        m = _indirect_rx().match(sent)
+        if not m or verb_class(m.group("verb")) is None:
+            continue
+        if re.search(r"(?i)\b(?:and|or|has|have|had|was|were|is|are|been)\b", _trim_speaker(m.group("spk"))):
+            continue  # "The company has denied wrongdoing and said": the subject is not the phrase before the verb
+        who = resolve_speaker(m.group("spk"), story, None)
+        if who[0] is None:
+            continue
+        a = par.find(m.group("clause"))
+        rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
+                     "end": a + len(m.group("clause")), "quote": m.group("clause").rstrip(". "),
+                     "kind": "indirect", "speaker_text": _trim_speaker(m.group("spk")), "speaker": who[0],
+                     "speaker_kind": who[1], "actor": who[2], "verb": m.group("verb"),
+                     "verb_class": verb_class(m.group("verb")), "floating": False, "attribution": "indirect",
+                     "paragraph": par})
+    return rows
+
+
+def article_paragraphs(story: Story) -> dict[str, list[str]]:
+    """Each article's paragraphs as presslens reads them: its title first (when it has one), then the
+    cleaned body's paragraphs."""
+    p = text.process(story)
+    out = {}
+    for r in story.articles.itertuples(index=False):
+        title = r.title if isinstance(r.title, str) and r.title.strip() else None
+        out[r.id] = ([title] if title else []) + text.paragraphs(p.clean_text.get(r.id, ""))
+    return out
+
+
+@story_table
+def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
+    """Every quote of the story, one row each (columns ``QUOTE_COLS``), in article order; kind is
+    'direct', 'cited' or 'indirect'."""
+    rows = []
+    pars = article_paragraphs(story)
+    for r in story.articles.itertuples(index=False):
+        rows += extract_article(r.id, r.outlet, pars[r.id], story, indirect=indirect)
+    out = pd.DataFrame(rows, columns=QUOTE_COLS)
+    order = {a: i for i, a in enumerate(story.articles["id"])}
+    return out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort") \
+        .drop(columns="_a").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# evaluation against a hand-labelled gold file
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
+
+
+def _same_span(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    x, y = _norm_text(a), _norm_text(b)
+    if not x or not y:
+        return False
+    return x == y or fuzz.ratio(x, y) >= 90 or (min(len(x), len(y)) >= 0.8 * max(len(x), len(y))
+                                                and (x in y or y in x))
+
+
+def _same_speaker(gold: dict, row: dict) -> bool:
+    g, e = gold.get("speaker"), row.get("speaker")
+    if not g or not e or (isinstance(e, float)):
+        return False
+    gn, en = _norm_text(g), _norm_text(e)
+    if gn == en or gn in en or en in gn:
+        return True
+    # a role or anonymous source: the same actor and kind is the same speaker
+    return (gold.get("speaker_kind") in ("role", "anonymous") and gold.get("speaker_kind") == row.get("speaker_kind")
+            and gold.get("actor") is not None and gold.get("actor") == row.get("actor"))
+
+
+def evaluate(story: Story, gold_path: str | Path, kinds: tuple[str, ...] = ("direct", "cited", "indirect")) -> dict:
+    """Precision and recall of :func:`quotes` against a gold file (tests/fixtures/quotes-gold.yaml):
+    spans (a found quote matches a gold one of the same article when their words agree: equal, 90%
+    similar, or one holding 80% of the other), kinds of the matched spans, and speakers (of direct
+    and indirect quotes: the same person, or for a role or anonymous source the same actor). Returns
+    the figures and the unmatched rows, for reading."""
+    from .corpus import parse_yaml
+
+    gold = parse_yaml(Path(gold_path).read_text(encoding="utf-8"))["articles"]
+    q = quotes.uncached(story) if hasattr(quotes, "uncached") else quotes(story)
+    q = q[q["kind"].isin(kinds)]
+    by_file = {f"{aid}.md": aid for aid in story.articles["id"]}
+    found_rows, gold_rows = [], []
+    for fname, entries in gold.items():
+        aid = by_file.get(fname, fname.removesuffix(".md"))
+        for g in entries or []:
+            if g.get("kind") in kinds:
+                gold_rows.append({**g, "article_id": aid})
+    found_rows = q.to_dict("records")
+    matched_gold: dict[int, int] = {}
+    for i, r in enumerate(found_rows):
+        for j, g in enumerate(gold_rows):
+            if j in matched_gold.values() or g["article_id"] != r["article_id"]:
+                continue
+            if _same_span(g["text"], r["quote"]):
+                matched_gold[i] = j
+                break
+    pairs = [(found_rows[i], gold_rows[j]) for i, j in matched_gold.items()]
+    spoken = ("direct", "indirect")
+    gold_spk = [g for g in gold_rows if g.get("speaker") and g["kind"] in spoken]
+    found_spk = [r for r in found_rows if isinstance(r.get("speaker"), str) and r["kind"] in spoken]
+    right = sum(1 for r, g in pairs if g.get("speaker") and g["kind"] in spoken and _same_speaker(g, r))
+    out = {
+        "spans": {"precision": len(pairs) / len(found_rows) if found_rows else 1.0,
+                  "recall": len(pairs) / len(gold_rows) if gold_rows else 1.0,
+                  "found": len(found_rows), "gold": len(gold_rows), "matched": len(pairs)},
+        "kind_accuracy": sum(r["kind"] == g["kind"] for r, g in pairs) / len(pairs) if pairs else 1.0,
+        "speakers": {"precision": right / len(found_spk) if found_spk else 1.0,
+                     "recall": right / len(gold_spk) if gold_spk else 1.0,
+                     "found": len(found_spk), "gold": len(gold_spk), "right": right},
+        "missed": [g for j, g in enumerate(gold_rows) if j not in matched_gold.values()],
+        "spurious": [r for i, r in enumerate(found_rows) if i not in matched_gold],
+        "wrong_speaker": [(r, g) for r, g in pairs if g.get("speaker") and g["kind"] in spoken
+                          and not _same_speaker(g, r)],
+    }
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# fidelity: the same statement as each outlet quotes it
+
+FIDELITY_COLS = ["statement", "outlet", "article_id", "label", "similarity", "version", "reference", "diff",
+                 "speaker", "reference_outlet"]
+MATCH = 70  # rapidfuzz ratio (0-100) at which two quoted sentences are the same statement
+NARRATION_MATCH = 85  # partial ratio at which a clause of a quote is found in another outlet's narration
+
+
+def _sentences_of(quote: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", quote) if len(text.TOKEN.findall(s)) >= 4]
+
+
+def word_diff(a: str, b: str) -> str:
+    """A word-level diff of ``b`` against ``a`` (rapidfuzz's Indel opcodes over the words): removed
+    words in [-...-], added ones in {+...+}."""
+    from rapidfuzz.distance import Indel
+
+    wa, wb = a.split(), b.split()
+    out = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(wa, wb):
+        if tag == "equal":
+            out.append(" ".join(wa[i1:i2]))
+        if tag in ("delete", "replace"):
+            out.append("[-" + " ".join(wa[i1:i2]) + "-]")
+        if tag in ("insert", "replace"):
+            out.append("{+" + " ".join(wb[j1:j2]) + "+}")
+    return " ".join(x for x in out if x)
+
+
+def _label(ref: str, version: str) -> str:
+    """verbatim (the same words), trimmed (words of the reference left out, none added or changed),
+    extended (words added, none left out), else reworded; case, punctuation and apostrophes aside."""
+    from rapidfuzz.distance import Indel
+
+    r, v = _norm_text(ref).split(), _norm_text(version).split()
+    if r == v:
+        return "verbatim"
+    tags = {op[0] for op in Indel.opcodes(r, v)} - {"equal"}
+    if tags == {"delete"}:
+        return "trimmed"
+    if tags == {"insert"}:
+        return "extended"
+    return "reworded"
+
+
+@story_table
+def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
+    """The same quoted statement across outlets: every sentence of a direct quote (four words or
+    more) is grouped with the sentences other articles quote that are at least ``match`` similar
+    (rapidfuzz ratio on their words); a group quoted by two articles or more is a statement. Each
+    version is labelled against the reference: verbatim, trimmed, extended or
+    reworded, with a word diff; an article that carries the statement in its own narration, unquoted,
+    gets 'paraphrased into narration' with the sentence. The reference is the version closest to all
+    the others (the medoid), so one outlet's rewording does not become the yardstick. Columns
+    ``FIDELITY_COLS``."""
+    from rapidfuzz import fuzz, process
+
+    q = quotes(story)
+    q = q[q["kind"] == "direct"]
+    items = []  # (article_id, outlet, sentence, speaker)
+    for r in q.itertuples(index=False):
+        for s in _sentences_of(r.quote):
+            items.append((r.article_id, r.outlet, s, r.speaker if isinstance(r.speaker, str) else None))
+    norm = [_norm_text(s) for _, _, s, _ in items]
+    group = list(range(len(items)))
+
+    def find(i):
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    if norm:
+        import numpy as np
+
+        uniq = sorted(set(norm))  # the same words quoted many times are compared once
+        first_of = {u: [] for u in uniq}
+        for i, n in enumerate(norm):
+            first_of[n].append(i)
+        for members in first_of.values():  # identical sentences are one statement
+            for j in members[1:]:
+                group[find(j)] = find(members[0])
+        step = 2000  # rows of the similarity matrix at a time: memory stays bounded
+        for lo in range(0, len(uniq), step):
+            sim = process.cdist(uniq[lo:lo + step], uniq, scorer=fuzz.ratio, score_cutoff=match, workers=1)
+            for a, b in zip(*np.nonzero(sim)):
+                if lo + a < b:
+                    group[find(first_of[uniq[b]][0])] = find(first_of[uniq[lo + a]][0])
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    sents = text.process(story).sentences
+    narr_of: dict[str, list[tuple[str, str, str]]] = {}  # article -> (outlet, sentence, its words): plain lists
+    for aid, outlet, t, nq in zip(sents["article_id"].tolist(), sents["outlet"].tolist(), sents["text"].tolist(),
+                                  sents["n_quoted"].tolist()):
+        if nq == 0:
+            narr_of.setdefault(aid, []).append((outlet, t, _norm_text(t)))
+    rows = []
+    n_statement = 0
+    for members in groups.values():
+        arts = {items[i][0] for i in members}
+        if len(arts) < 2:
+            continue
+        n_statement += 1
+        # the reference: the version closest to all the others (then the longer, then the first)
+        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members), len(norm[i]), -i))
+        ref = items[ref_i]
+        speaker = next((items[i][3] for i in members if items[i][3]), None)
+        for i in sorted(members):
+            aid, outlet, s, _ = items[i]
+            rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid,
+                         "label": "reference" if i == ref_i else _label(ref[2], s),
+                         "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
+                         "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
+                         "reference_outlet": ref[1]})
+        clauses = [_norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
+        for aid, narr in narr_of.items():
+            if aid in arts:
+                continue
+            cand = [n for _, _, n in narr]
+            hits = [process.extractOne(c, cand, scorer=fuzz.partial_ratio, score_cutoff=NARRATION_MATCH)
+                    for c in clauses]  # a clause of the statement, unquoted, in this article's narration
+            hits = [h for h in hits if h]
+            if hits:
+                best = max(hits, key=lambda h: h[1])
+                t = narr[best[2]][1]
+                rows.append({"statement": n_statement, "outlet": narr[0][0], "article_id": aid,
+                             "label": "paraphrased into narration", "similarity": round(best[1], 1), "version": t,
+                             "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
+                             "reference_outlet": ref[1]})
+    return pd.DataFrame(rows, columns=FIDELITY_COLS)
+
+
+# ----------------------------------------------------------------------------------------------
+# per outlet
+
+
+@story_table
+def voice_share(story: Story) -> pd.DataFrame:
+    """Whose words each outlet quotes: words inside direct quotes per outlet and speaking actor (a
+    speaker without an actor counts under their own name; 'unattributed' when no speaker is found).
+    Columns: outlet, voice, quoted_words, n_quotes, share (of the outlet's quoted words)."""
+    q = quotes(story)
+    q = q[q["kind"] == "direct"].copy()
+    cols = ["outlet", "voice", "quoted_words", "n_quotes", "share"]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    q["voice"] = [a if isinstance(a, str) else (s if isinstance(s, str) else "unattributed")
+                  for a, s in zip(q["actor"], q["speaker"])]
+    q["quoted_words"] = [len(text.TOKEN.findall(t)) for t in q["quote"]]
+    g = q.groupby(["outlet", "voice"], sort=False).agg(quoted_words=("quoted_words", "sum"),
+                                                       n_quotes=("quote", "size")).reset_index()
+    g["share"] = g["quoted_words"] / g.groupby("outlet")["quoted_words"].transform("sum")
+    rank = {o: i for i, o in enumerate(story.outlets)}
+    g = g.assign(_o=g["outlet"].map(rank)).sort_values(["_o", "quoted_words", "voice"], ascending=[True, False, True],
+                                                        kind="mergesort")
+    return g[cols].reset_index(drop=True)
+
+
+@story_table
+def speakers(story: Story) -> pd.DataFrame:
+    """Who speaks in each outlet, in order: one row per outlet x speaker of direct or indirect
+    quotes with speaker_kind, actor, n_direct, n_indirect, quoted_words, verbs (as written, most
+    used first), verb_classes, first (speaks first in one of the outlet's articles), last."""
+    q = quotes(story)
+    q = q[q["kind"].isin(["direct", "indirect"]) & q["speaker"].notna()].copy()
+    cols = ["outlet", "speaker", "speaker_kind", "actor", "n_direct", "n_indirect", "quoted_words", "verbs",
+            "verb_classes", "first", "last"]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    q["words"] = [len(text.TOKEN.findall(t)) if k == "direct" else 0 for t, k in zip(q["quote"], q["kind"])]
+    firsts = set(q.groupby("article_id", sort=False).head(1)[["outlet", "speaker"]].itertuples(index=False, name=None))
+    lasts = set(q.groupby("article_id", sort=False).tail(1)[["outlet", "speaker"]].itertuples(index=False, name=None))
+    rows = []
+    for (outlet, spk), g in q.groupby(["outlet", "speaker"], sort=False):
+        verbs = g["verb"].dropna().str.lower().value_counts()
+        classes = g["verb_class"].dropna().value_counts()
+        rows.append({"outlet": outlet, "speaker": spk, "speaker_kind": g["speaker_kind"].iloc[0],
+                     "actor": g["actor"].dropna().iloc[0] if g["actor"].notna().any() else None,
+                     "n_direct": int((g["kind"] == "direct").sum()), "n_indirect": int((g["kind"] == "indirect").sum()),
+                     "quoted_words": int(g["words"].sum()), "verbs": ", ".join(verbs.index),
+                     "verb_classes": ", ".join(classes.index), "first": (outlet, spk) in firsts,
+                     "last": (outlet, spk) in lasts})
+    out = pd.DataFrame(rows, columns=cols)
+    rank = {o: i for i, o in enumerate(story.outlets)}
+    return out.assign(_o=out["outlet"].map(rank)).sort_values(["_o", "quoted_words", "speaker"],
+                                                              ascending=[True, False, True], kind="mergesort") \
+        .drop(columns="_o").reset_index(drop=True)
