@@ -28,6 +28,13 @@ def _note_figure(note: str) -> plt.Figure:
     return fig
 
 
+def _outlets_of(story: Story, table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(every outlet present in ``table`` in story order, those a figure shows: ``max_outlets``)."""
+    present = set(table["outlet"])
+    every = [o for o in story.outlets if o in present]
+    return every, story.figure_outlets(every)
+
+
 def _label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
     return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
@@ -72,9 +79,7 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, seed: int = 0) -> tuple[pl
     plots.use_style()
     st_ = tone.sentence_tone(story)
     colors = plots.outlet_colors(story.color_order)
-    present = set(st_["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, st_)
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.55 * len(outlets) + 1.8), sharey=True)
     for i, o in enumerate(outlets):
         v = st_.loc[st_["outlet"] == o, "compound"].to_numpy()
@@ -128,9 +133,7 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     spread = t.groupby("actor")["outlet"].nunique()
     keep = [a.name for a in story.actors if spread.get(a.name, 0) >= min_outlets]
     t = t[t["actor"].isin(keep)]
-    present = set(t["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, t)
     mean = t.pivot(index="outlet", columns="actor", values="mean").reindex(index=outlets, columns=keep)
     n = t.pivot(index="outlet", columns="actor", values="n_sentences").reindex(index=outlets, columns=keep)
     mean.index = [_label(story, o) for o in mean.index]
@@ -151,9 +154,7 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = plots.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(8, 4))
-    present = set(t["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, t)
     for o in outlets:
         d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
         ax.plot(d["bin_mid"], d["mean"], marker="o", color=colors[o], label=_label(story, o))
@@ -254,9 +255,7 @@ def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figu
     r = r[r["voice"].isin(["narration", "quote"])]
     labels = dict(zip(r["category"], r["label"]))
     cats = [c for c in lex.names]
-    present = set(r["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, r)
     vmax = float(np.nanmax(r.loc[~r["few_words"], "rate_per_1000"].to_numpy())) if (~r["few_words"]).any() else 1.0
     fig, axes = plt.subplots(1, 2, figsize=(15, 0.55 * len(outlets) + 2.6), sharey=True)
     for ax, voice, title in ((axes[0], "narration", "The outlet's own narration"),
@@ -303,9 +302,7 @@ def distinctive_terms(story: Story, n: int = 8, min_count: int = 3, voice: str =
         t = t.copy()
         t.attrs["note"] = note
         return fig, t
-    present = set(t["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, t)
     colors = plots.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))
     rows_ = int(np.ceil(len(outlets) / cols))
@@ -343,9 +340,7 @@ def names_by_outlet(story: Story, ledger: pd.DataFrame) -> tuple[plt.Figure, pd.
     if ledger.empty:
         return _note_figure("No outlet names an actor of story.yaml (add actors and their aliases to see which "
                             "name each outlet uses)."), ledger
-    present = set(ledger["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, ledger)
     grid = naming.names_grid(story, ledger, outlets)
     top = naming.cell_kinds(ledger[ledger["outlet"].isin(outlets)])
     actors = list(grid.index)
@@ -391,9 +386,7 @@ def voice_share(story: Story, table: pd.DataFrame, top: int = 8) -> tuple[plt.Fi
     if table.empty:
         return _note_figure("No direct quote was found in these articles, so there is no voice to share out "
                             "(quotes.quotes lists every quoted stretch, cited terms included)."), table
-    present = set(table["outlet"])
-    every = [o for o in story.outlets if o in present]
-    outlets = story.figure_outlets(every)
+    every, outlets = _outlets_of(story, table)
     totals = table[table["voice"] != "unattributed"].groupby("voice")["quoted_words"].sum()
     voices = sorted(totals.index, key=lambda v: (-totals[v], v))[:top]
     order = voices + ["other voices", "unattributed"]

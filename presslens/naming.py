@@ -45,7 +45,21 @@ def _is_cjk(ch: str) -> bool:
 # the resolver
 
 
+_RX_MEMO: dict[str, tuple] = {}
+
+
 def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
+    """:func:`_actor_regex`, built once per list of actors (every quote's speaker is resolved with it)."""
+    key = repr(actors)
+    if key not in _RX_MEMO:
+        if len(_RX_MEMO) > 64:
+            _RX_MEMO.clear()
+        _RX_MEMO[key] = _actor_regex(actors)
+    rx, entries = _RX_MEMO[key]
+    return rx, list(entries)
+
+
+def _actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
     """One case-insensitive pattern matching every form of every actor, and the (actor, form) of
     each of its groups (group i+1 is entry i).
 

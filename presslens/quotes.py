@@ -168,7 +168,7 @@ def _attribution(before: str, after: str, n_words: int):
             spk = m.group("spk")
             if len(spk.split()) <= 10:
                 return spk, verb, where
-    tail = re.split(r"(?<=[.!?])\s+", before)[-1] if before.strip() else ""
+    tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
     m = according.search(tail)
     if m:
         return m.group("spk"), "according to", "before"
@@ -566,19 +566,37 @@ def speakers(story: Story) -> pd.DataFrame:
             "verb_classes", "first", "last"]
     if q.empty:
         return pd.DataFrame(columns=cols)
-    q["words"] = [len(text.TOKEN.findall(t)) if k == "direct" else 0 for t, k in zip(q["quote"], q["kind"])]
-    firsts = set(q.groupby("article_id", sort=False).head(1)[["outlet", "speaker"]].itertuples(index=False, name=None))
-    lasts = set(q.groupby("article_id", sort=False).tail(1)[["outlet", "speaker"]].itertuples(index=False, name=None))
+    recs = q[["article_id", "outlet", "speaker", "speaker_kind", "actor", "kind", "quote", "verb", "verb_class"]] \
+        .astype(object).where(q.notna(), None).to_dict("records")  # plain rows: no per-group frame slicing
+    firsts, lasts, seen = set(), set(), {}
+    for r in recs:
+        key = (r["outlet"], r["speaker"])
+        if r["article_id"] not in seen:
+            firsts.add(key)
+        seen[r["article_id"]] = key
+    lasts.update(seen.values())
+    agg: dict[tuple, dict] = {}
+    for r in recs:
+        key = (r["outlet"], r["speaker"])
+        a = agg.setdefault(key, {"speaker_kind": r["speaker_kind"], "actor": None, "n_direct": 0, "n_indirect": 0,
+                                 "quoted_words": 0, "verbs": {}, "classes": {}})
+        a["actor"] = a["actor"] or r["actor"]
+        if r["kind"] == "direct":
+            a["n_direct"] += 1
+            a["quoted_words"] += len(text.TOKEN.findall(r["quote"]))
+        else:
+            a["n_indirect"] += 1
+        if r["verb"]:
+            a["verbs"][r["verb"].lower()] = a["verbs"].get(r["verb"].lower(), 0) + 1
+        if r["verb_class"]:
+            a["classes"][r["verb_class"]] = a["classes"].get(r["verb_class"], 0) + 1
     rows = []
-    for (outlet, spk), g in q.groupby(["outlet", "speaker"], sort=False):
-        verbs = g["verb"].dropna().str.lower().value_counts()
-        classes = g["verb_class"].dropna().value_counts()
-        rows.append({"outlet": outlet, "speaker": spk, "speaker_kind": g["speaker_kind"].iloc[0],
-                     "actor": g["actor"].dropna().iloc[0] if g["actor"].notna().any() else None,
-                     "n_direct": int((g["kind"] == "direct").sum()), "n_indirect": int((g["kind"] == "indirect").sum()),
-                     "quoted_words": int(g["words"].sum()), "verbs": ", ".join(verbs.index),
-                     "verb_classes": ", ".join(classes.index), "first": (outlet, spk) in firsts,
-                     "last": (outlet, spk) in lasts})
+    for (outlet, spk), a in agg.items():
+        by_count = lambda d: ", ".join(sorted(d, key=lambda k: (-d[k], k)))  # noqa: E731
+        rows.append({"outlet": outlet, "speaker": spk, "speaker_kind": a["speaker_kind"], "actor": a["actor"],
+                     "n_direct": a["n_direct"], "n_indirect": a["n_indirect"], "quoted_words": a["quoted_words"],
+                     "verbs": by_count(a["verbs"]), "verb_classes": by_count(a["classes"]),
+                     "first": (outlet, spk) in firsts, "last": (outlet, spk) in lasts})
     out = pd.DataFrame(rows, columns=cols)
     rank = {o: i for i, o in enumerate(story.outlets)}
     return out.assign(_o=out["outlet"].map(rank)).sort_values(["_o", "quoted_words", "speaker"],

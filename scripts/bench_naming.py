@@ -5,43 +5,21 @@
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scale_story import build  # noqa: E402
+from scale_story import time_steps  # noqa: E402
 
-
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    work = Path(tempfile.mkdtemp(prefix="presslens-bench-naming-"))
-    os.environ["PRESSLENS_CACHE"] = str(work / "cache")
-    os.environ["PRESSLENS_NO_RESULT_CACHE"] = "1"  # time the computation, not the result cache
-    from presslens import load_story, naming, text
-
-    story = load_story(build(work / f"scale-{n}", n))
-    t = time.perf_counter()
-    text.process(story)
-    print(f"{n:,} articles: per-article stage {time.perf_counter() - t:.1f} s (not part of the target)")
-    total = 0.0
-    for label, fn in (("dictionaries (CMU, CC-CEDICT) loaded", lambda: (naming.ordinary_words(), naming._cedict())),
-                      ("mentions", lambda: naming.mentions(story)),
-                      ("ledger", lambda: naming.ledger(story)),
-                      ("discovery", lambda: naming.discover(story)),
-                      ("translation indicators", lambda: naming.translation_indicators(story))):
-        t = time.perf_counter()
-        fn()
-        dt = time.perf_counter() - t
-        total += dt
-        print(f"  {label:38s} {dt:6.2f} s")
-    print(f"  {'total (one process, one core)':38s} {total:6.2f} s   target < 10 s")
-
+from presslens import naming  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    time_steps(int(sys.argv[1]) if len(sys.argv) > 1 else 1000, "naming", [
+        ("dictionaries (CMU, CC-CEDICT) loaded", lambda st: (naming.ordinary_words(), naming._cedict())),
+        ("mentions", naming.mentions),
+        ("ledger", naming.ledger),
+        ("discovery", naming.discover),
+        ("translation indicators", naming.translation_indicators),
+    ], "< 10 s")

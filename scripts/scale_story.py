@@ -50,3 +50,31 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
     print(build(Path(a.out), a.n, a.outlets, a.seed))
+
+
+def time_steps(n: int, title: str, steps, target: str) -> None:
+    """A benchmark of story-level steps on a resampled story of ``n`` articles: builds it in a temporary
+    folder with its own, empty cache (so every step computes, and a step that reuses an earlier
+    step's table reads it as a notebook would), runs the
+    per-article stage (timed apart), then each (label, function of the story) of ``steps``; prints
+    the times and ``target``."""
+    import os
+    import tempfile
+    import time
+
+    work = Path(tempfile.mkdtemp(prefix=f"presslens-bench-{title}-"))
+    os.environ["PRESSLENS_CACHE"] = str(work / "cache")
+    from presslens import text
+
+    story = load_story(build(work / f"scale-{n}", n))
+    t = time.perf_counter()
+    text.process(story)
+    print(f"{n:,} articles: per-article stage {time.perf_counter() - t:.1f} s (not part of the target)")
+    total = 0.0
+    for label, fn in steps:
+        t = time.perf_counter()
+        fn(story)
+        dt = time.perf_counter() - t
+        total += dt
+        print(f"  {label:40s} {dt:6.2f} s")
+    print(f"  {'total (one process)':40s} {total:6.2f} s   target {target}")
