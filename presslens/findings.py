@@ -168,10 +168,14 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
     if len(share):
         named = share[share["voice"] != "unattributed"]
-        if len(named):
-            top = named.sort_values("share", ascending=False, kind="stable").iloc[0]
-            out.append(f"Largest single voice: {top['voice']} with {top['share']:.0%} of {top['outlet']}'s quoted "
-                       "words (table: voice share).")
+        several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
+        if len(several):  # an outlet quoting one voice has it at 100%: not worth saying
+            top = several.sort_values(["share", "quoted_words"], ascending=False, kind="stable").iloc[0]
+            out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
+                       f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share).")
+        single = sorted(set(named["outlet"]) - set(several["outlet"]))
+        if single:
+            out.append(f"{_join(single)} quote{'s' if len(single) == 1 else ''} a single voice (table: voice share).")
         un = share[share["voice"] == "unattributed"]
         if len(un):
             out.append(f"Quoted words with no speaker found: {int(un['quoted_words'].sum())} in "
@@ -183,9 +187,11 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         n = fidelity["statement"].nunique()
         changed = fidelity[fidelity["label"].isin(["trimmed", "extended", "reworded"])]
         narr = fidelity[fidelity["label"] == "paraphrased into narration"]
+        who = sorted(set(narr["outlet"]))
         out.append(f"{n} statement(s) are quoted by two articles or more; {len(changed)} version(s) differ from the "
-                   "longest (trimmed, extended or reworded)"
-                   + (f", and {_join(sorted(set(narr['outlet'])))} carry one in their own narration" if len(narr) else "")
+                   "reference version, the one closest to all the others (trimmed, extended or reworded)"
+                   + (f", and {_join(who)} carr{'ies' if len(who) == 1 else 'y'} one in "
+                      f"{'its' if len(who) == 1 else 'their'} own narration" if len(narr) else "")
                    + " (table: fidelity).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")

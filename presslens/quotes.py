@@ -84,7 +84,12 @@ _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|official|o
                    r"newspapers?|documents?|records?|reports?|filings?|administration|government|regulators?)\b",
                    re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
-_PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+)\b")
+import regex as _regex  # noqa: E402  (\p{Lu}, \p{L}: names in every script)
+
+_NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
+_PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
+                         rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -104,12 +109,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if _PRONOUN.match(spk):
         if spk.lower() in ("he", "she") and last_person:
             return _speaker_entry(story, last_person)
-        return None, None, None  # "they", "it", "we": not guessed
-    for sp in story.speakers:
-        for form in (sp.name, *sp.aliases):
-            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", spk):
-                actor = naming.resolve(story, sp.affiliation) if sp.affiliation else None
-                return sp.name, "named", actor or sp.affiliation
+        return None, None, None  # "they", "it", "we", or no single person to refer to: not guessed
     rx, entries = naming.actor_regex(story.actors)
     found = list(rx.finditer(spk)) if entries else []
     m = found[-1] if found else None  # the actor nearest the verb: "citing ByteDance documents, The Verge"
@@ -117,8 +117,15 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     bare = spk
     for f in reversed(found):
         bare = _strip_actor(bare, f)
+    # actors' names are taken out before speakers are looked up: a speaker alias "Hansen" is not in
+    # "Hansen Logistics said" nor in "a source at Hansen Logistics"
     if _ANON.search(spk) and not _PERSON.search(bare):
         return spk, "anonymous", actor
+    for sp in story.speakers:
+        for form in (sp.name, *sp.aliases):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare):
+                sp_actor = naming.resolve(story, sp.affiliation) if sp.affiliation else None
+                return sp.name, "named", sp_actor or sp.affiliation
     person = _PERSON.search(bare)
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
@@ -127,19 +134,20 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     return None, None, None
 
 
-def _last_person(story: Story, txt: str) -> str | None:
-    """The person named last in ``txt``: a story.yaml speaker (by any name) or a capitalised name
-    that is not an actor's."""
-    best, at = None, -1
+def _last_person(story: Story, txt: str, spoken: str | None) -> str | None:
+    """Who "he" or "she" is: the one story.yaml speaker named in ``txt`` (the quote's paragraph up to
+    it and the paragraph before), else the last named person who spoke; None when two or more
+    speakers are named there (ambiguous: not guessed)."""
+    named = set()
     for sp in story.speakers:
         for form in (sp.name, *sp.aliases):
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", txt) if form else ():
-                if m.start() > at:
-                    best, at = sp.name, m.start()
-    for m in _PERSON.finditer(txt):
-        if m.start() > at and naming.resolve(story, m.group(1)) is None and not _ROLE.search(m.group(1)):
-            best, at = m.group(1), m.start()
-    return best
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", txt):
+                named.add(sp.name)
+    if len(named) == 1:
+        return named.pop()
+    if len(named) > 1:
+        return None
+    return spoken
 
 
 def _speaker_entry(story: Story, name: str):
@@ -157,18 +165,33 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("the ", "").split())
 
 
-def _attribution(before: str, after: str, n_words: int):
+_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
+                      r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
+
+
+def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     """(speaker phrase, verb, where) from the text before and after one quote, or None."""
     after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end = _patterns()
+    before, after = _HONORIFIC.sub(r"\1", before), _HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
+    lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
+    if lead_in:
+        m = before_rx.search(tail)
+        if m and not m.group("gap").strip() and len(m.group("spk").split()) <= 12:
+            return m.group("spk"), m.group("verb"), "before"
+    full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
     for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
                       (sentence_end, "sentence end")):
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
             spk = m.group("spk")
+            rest = after[m.end():]
+            rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
+            if full_sentence and not _REST_OK.match(rest):
+                continue  # a new sentence about something else: 'Lee said the port would sue.'
             if len(spk.split()) <= 10:
                 return spk, verb, where
-    tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
     m = according.search(tail)
     if m:
         return m.group("spk"), "according to", "before"
@@ -195,6 +218,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     for p_idx, par in enumerate(paragraphs):
         spans = text.quote_spans(par).spans
         par_speaker: tuple | None = None
+        if not spans:
+            prev_par_speaker = None
         if not spans and indirect:
             for row in _indirect_rows(article_id, outlet, p_idx, par, story):
                 rows.append(row)
@@ -211,7 +236,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             prev_end = spans[q_i - 1][1] + 1 if q_i else 0
             next_start = spans[q_i + 1][0] - 1 if q_i + 1 < len(spans) else len(par)
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
-            att = _attribution(before, after, n_words)
+            att = _attribution(before, after, n_words, quote)
             floating = False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
@@ -222,17 +247,22 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
-                if _PRONOUN.match(_trim_speaker(spk)):  # the last person the text named, speaking or not
-                    last_person = _last_person(story, "\n".join(paragraphs[:p_idx] + [par[:a]])) or last_person
-                who = resolve_speaker(spk, story, last_person)
+                person = last_person
+                if _PRONOUN.match(_trim_speaker(spk)):
+                    person = _last_person(story, "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]]),
+                                          last_person)
+                who = resolve_speaker(spk, story, person)
                 if who[1] == "role" and who[2] is None and last_role and re.match(r"(?i)the\s", _trim_speaker(spk)):
                     who = last_role  # "the spokesperson said": the one introduced before
                 if who[0] is not None:
                     row.update(speaker_text=_trim_speaker(spk), verb=verb, verb_class=verb_class(verb),
                                attribution=where)
-                else:
-                    who = None
-            if who is None and n_words > SHORT:
+                else:  # an attribution the story cannot resolve ("said one crane operator"): kept, never
+                    who = None  # replaced by the previous speaker
+                    row.update(speaker_text=_trim_speaker(spk), verb=verb, verb_class=verb_class(verb),
+                               attribution=where)
+            sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
+            if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit:
                     who = inherit[:3]
@@ -240,7 +270,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                                attribution="continues")
                     floating = par_speaker is None
             if who is None:
-                row.update(kind="cited" if n_words <= SHORT else "direct", floating=False)
+                spoken = row["verb"] is not None or n_words > SHORT
+                row.update(kind="direct" if spoken else "cited", floating=False)
                 rows.append(row)
                 continue
             row.update(kind="direct", speaker=who[0], speaker_kind=who[1], actor=who[2], floating=floating)
@@ -250,8 +281,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             elif who[1] == "role" and who[2]:
                 last_role = who
             rows.append(row)
-        if spans:
-            prev_par_speaker = par_speaker
+        prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
     return rows
 
 
@@ -277,8 +307,12 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         m = _indirect_rx().match(sent)
         if not m or verb_class(m.group("verb")) is None:
             continue
-        if re.search(r"(?i)\b(?:and|or|has|have|had|was|were|is|are|been)\b", _trim_speaker(m.group("spk"))):
-            continue  # "The company has denied wrongdoing and said": the subject is not the phrase before the verb
+        if re.search(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
+                     r"could|may|might|declined|refused)\b|n[’']t\b", _trim_speaker(m.group("spk"))):
+            continue  # "The company has denied wrongdoing and said", "Lee never said", "did not respond"
+        if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
+                re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
+            continue  # a request ("told the union to return") or a non-answer is not a statement
         who = resolve_speaker(m.group("spk"), story, None)
         if who[0] is None:
             continue
@@ -488,11 +522,19 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
     sents = text.process(story).sentences
-    narr_of: dict[str, list[tuple[str, str, str]]] = {}  # article -> (outlet, sentence, its words): plain lists
+    from .keyness import STOPWORDS
+
+    art_rank = {a: i for i, a in enumerate(story.articles["id"])}
+    narr: list[tuple[str, str, str, str]] = []  # (article, outlet, sentence, its words) of unquoted sentences
+    word_index: dict[str, list[int]] = {}  # content word -> narration sentences holding it
     for aid, outlet, t, nq in zip(sents["article_id"].tolist(), sents["outlet"].tolist(), sents["text"].tolist(),
                                   sents["n_quoted"].tolist()):
         if nq == 0:
-            narr_of.setdefault(aid, []).append((outlet, t, _norm_text(t)))
+            n = _norm_text(t)
+            for w in set(n.split()):
+                if len(w) > 3 and w not in STOPWORDS:
+                    word_index.setdefault(w, []).append(len(narr))
+            narr.append((aid, outlet, t, n))
     rows = []
     n_statement = 0
     for members in groups.values():
@@ -512,20 +554,26 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
                          "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
                          "reference_outlet": ref[1]})
         clauses = [_norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
-        for aid, narr in narr_of.items():
-            if aid in arts:
-                continue
-            cand = [n for _, _, n in narr]
-            hits = [process.extractOne(c, cand, scorer=fuzz.partial_ratio, score_cutoff=NARRATION_MATCH)
-                    for c in clauses]  # a clause of the statement, unquoted, in this article's narration
-            hits = [h for h in hits if h]
-            if hits:
-                best = max(hits, key=lambda h: h[1])
-                t = narr[best[2]][1]
-                rows.append({"statement": n_statement, "outlet": narr[0][0], "article_id": aid,
-                             "label": "paraphrased into narration", "similarity": round(best[1], 1), "version": t,
-                             "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
-                             "reference_outlet": ref[1]})
+        # candidates: narration sentences sharing two content words with a clause (an index, not all pairs)
+        best_of: dict[str, tuple] = {}
+        for c in clauses:
+            counts: dict[int, int] = {}
+            for w in sorted({w for w in c.split() if len(w) > 3 and w not in STOPWORDS}):
+                for k in word_index.get(w, ()):
+                    counts[k] = counts.get(k, 0) + 1
+            for k, shared in counts.items():
+                aid = narr[k][0]
+                if shared < 2 or aid in arts:
+                    continue
+                score = fuzz.partial_ratio(c, narr[k][3], score_cutoff=NARRATION_MATCH)
+                if score and (aid not in best_of or score > best_of[aid][0]):
+                    best_of[aid] = (score, k)
+        for aid, (score, k) in sorted(best_of.items(), key=lambda kv: art_rank.get(kv[0], 0)):
+            t = narr[k][2]
+            rows.append({"statement": n_statement, "outlet": narr[k][1], "article_id": aid,
+                         "label": "paraphrased into narration", "similarity": round(score, 1), "version": t,
+                         "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
+                         "reference_outlet": ref[1]})
     return pd.DataFrame(rows, columns=FIDELITY_COLS)
 
 

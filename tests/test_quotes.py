@@ -118,3 +118,45 @@ def test_voice_share_adds_up_per_outlet():
         assert g["share"].sum() == pytest.approx(1.0)
     nyp = share[share["outlet"] == "New York Post"].set_index("voice")
     assert nyp.loc["OpenAI", "n_quotes"] == 3 and nyp.loc["ByteDance", "n_quotes"] == 3  # hand-counted
+
+
+@pytest.fixture(scope="module")
+def port():
+    st = load_story(MINI)
+    return dataclasses.replace(st, actors=[Actor("Hansen Logistics", "company", ("Hansen Logistics",)),
+                                           Actor("Port Authority", "body", ("Port Authority",))],
+                               speakers=[Speaker("Dana O'Brien", "Dockworkers Union", "leader", ("O'Brien",)),
+                                         Speaker("Marcus Lee", "Port Authority", "director", ("Lee",)),
+                                         Speaker("Carl Hansen", "Hansen Logistics", "chief executive", ("Hansen",))])
+
+
+def test_an_attribution_that_does_not_resolve_is_never_replaced_by_the_previous_speaker(port):
+    rows = one(port, '"Nobody wins a long strike," Lee said.',
+               '"They want robots to do our jobs and more," said one crane operator.')
+    assert [(r["speaker"], r["speaker_text"]) for r in rows] == [("Marcus Lee", "Lee"), (None, "one crane operator")]
+
+
+def test_a_lead_in_wins_over_the_next_sentences_subject(port):
+    rows = one(port, 'O\'Brien said: "We are not going back to work." Lee said the port would sue.', indirect=False)
+    assert [(r["quote"], r["speaker"]) for r in rows] == [("We are not going back to work.", "Dana O'Brien")]
+
+
+def test_actor_names_are_not_speaker_aliases_and_anonymous_stays_anonymous(port):
+    rows = one(port, '"Ships are rerouted," Hansen Logistics said.',
+               '"Nobody saw it coming this time," said a source at Hansen Logistics who declined to be named.')
+    assert [(r["speaker"], r["speaker_kind"], r["actor"]) for r in rows] == [
+        ("Hansen Logistics", "role", "Hansen Logistics"),
+        ("a source at Hansen Logistics who declined to be named", "anonymous", "Hansen Logistics")]
+
+
+def test_an_ambiguous_pronoun_is_not_guessed_and_honorifics_and_apostrophes_are_names(port):
+    rows = one(port, "Lee and Hansen both criticised the walkout.", '"This is reckless and wrong," he said.',
+               '"It will end soon enough," Mr. Lee said.', '"We stand together, all of us," Dana O\'Brien said.',
+               indirect=False)
+    assert [r["speaker"] for r in rows] == [None, "Marcus Lee", "Dana O'Brien"]
+
+
+def test_a_split_sentence_keeps_its_speaker_and_negated_speech_is_not_speech(port):
+    rows = one(port, '"The decision," she said, "was final."', "Lee never said the strike was illegal at all.",
+               "The Port Authority did not respond to a request for comment.", indirect=True)
+    assert [(r["kind"], r["quote"]) for r in rows] == [("direct", "The decision,"), ("direct", "was final.")]
