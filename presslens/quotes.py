@@ -63,18 +63,39 @@ def verb_class(verb: str | None) -> str | None:
 def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
-    S = r"[^.!?\"“”:;]{1,90}?"
     after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b",
                                 re.IGNORECASE)
     after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
-    before = re.compile(rf"(?P<spk>{S})\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b(?P<gap>[^.!?\"“”]{{0,80}}?)"
-                        rf"\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
     according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)\s*[,:]?\s*$", re.IGNORECASE)
     according_after = re.compile(r"^\s*[,.]?\s*according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
-    sentence_end = re.compile(rf"^[^.!?\"“”]*,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b[^.!?\"“”]{{0,40}}[.!?]",
-                              re.IGNORECASE)
-    return after_spk_verb, after_verb_spk, before, according, according_after, sentence_end
+    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
+                              rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
+    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end
+
+
+class _Before:
+    """The attribution ending the text before a quote ('Jones said in a statement that', 'Felix
+    said:'): the verb is found first, then the speaker before it and the gap after it are checked,
+    which is linear in the text where one regular expression with both lazy groups was quadratic."""
+
+    _GAP = re.compile(r"(?P<gap>[^.!?\"“”]{0,80}?)\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
+    _SPK = re.compile(r"(?P<spk>[^.!?\"“”:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+)?$", re.IGNORECASE)
+
+    def __init__(self, verbs_rx: str):
+        self.verb = re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b", re.IGNORECASE)
+
+    def search(self, tail: str):
+        for vm in reversed(list(self.verb.finditer(tail))):
+            gm = self._GAP.match(tail, vm.end())
+            if not gm:
+                continue
+            head = tail[max(0, vm.start() - 120):vm.start()]
+            sm = self._SPK.search(head)
+            if not sm or not sm.group("spk").strip():
+                continue
+            return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
+        return None
 
 
 _ANON = re.compile(r"\b(?:sources?|person|people|insiders?|employees?|someone|individuals?)\b.*?"
@@ -177,8 +198,8 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
     if lead_in:
         m = before_rx.search(tail)
-        if m and not m.group("gap").strip() and len(m.group("spk").split()) <= 12:
-            return m.group("spk"), m.group("verb"), "before"
+        if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
+            return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
     for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
                       (sentence_end, "sentence end")):
@@ -196,14 +217,14 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     if m:
         return m.group("spk"), "according to", "before"
     m = before_rx.search(tail)
-    if m and len(m.group("spk").split()) <= 12:
-        gap = m.group("gap").strip()
+    if m and len(m["spk"].split()) <= 12:
+        gap = m["gap"].strip()
         # a short quote inside the reported clause ('The Verge reported that ByteDance had been
         # "secretly" ...') is a partial quote of that speaker, unless it is a name (a cited term)
         partial = n_words <= SHORT and gap
-        if partial and (len(m.group("spk").split()) > 5 or re.search(r"(?i)\b(?:who|which|that)\b", m.group("spk"))):
+        if partial and (len(m["spk"].split()) > 5 or re.search(r"(?i)\b(?:who|which|that)\b", m["spk"])):
             return None  # a long or relative subject: too far from the words to say they are its
-        return m.group("spk"), m.group("verb"), "partial" if partial else "before"
+        return m["spk"], m["verb"], "partial" if partial else "before"
     return None
 
 
