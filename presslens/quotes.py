@@ -453,8 +453,8 @@ def evaluate(story: Story, gold_path: str | Path, kinds: tuple[str, ...] = ("dir
 # ----------------------------------------------------------------------------------------------
 # fidelity: the same statement as each outlet quotes it
 
-FIDELITY_COLS = ["statement", "outlet", "article_id", "label", "similarity", "version", "reference", "diff",
-                 "speaker", "reference_outlet"]
+FIDELITY_COLS = ["statement", "outlet", "article_id", "label", "negation", "similarity", "version", "reference",
+                 "diff", "speaker", "reference_outlet"]
 MATCH = 70  # rapidfuzz ratio (0-100) at which two quoted sentences are the same statement
 NARRATION_MATCH = 85  # partial ratio at which a clause of a quote is found in another outlet's narration
 
@@ -496,13 +496,43 @@ def _label(ref: str, version: str) -> str:
     return "reworded"
 
 
+def _rejoined(q: pd.DataFrame) -> list[tuple[str, str, str, str | None]]:
+    """Direct quotes with the fragments of one statement split around its attribution put back
+    together (same article, paragraph and speaker, one after the other): '"The sale was legal," she
+    said. "We will appeal."' is one quotation; the comma the attribution left becomes the full stop
+    the speaker said, or goes when the sentence goes on ('"The decision," she said, "was final."')."""
+    out: list[list] = []
+    for r in q.itertuples(index=False):
+        speaker = r.speaker if isinstance(r.speaker, str) else None
+        prev = out[-1] if out else None
+        if prev and speaker and prev[3] == speaker and prev[0] == r.article_id and prev[4] == r.para_idx:
+            head = prev[2].rstrip()
+            if head.endswith(","):
+                head = head[:-1] + ("." if r.quote[:1].isupper() else "")
+            prev[2] = f"{head} {r.quote.strip()}"
+            continue
+        out.append([r.article_id, r.outlet, r.quote, speaker, r.para_idx])
+    return [(a, o, t, sp) for a, o, t, sp, _ in out]
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _negation_change(ref: str, version: str) -> str:
+    """'dropped' or 'added' when the version has fewer or more negations than the reference."""
+    a, b = len(_NEGATION.findall(ref)), len(_NEGATION.findall(version))
+    return "" if a == b else ("dropped" if b < a else "added")
+
+
 @story_table
 def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     """The same quoted statement across outlets: every sentence of a direct quote (four words or
     more) is grouped with the sentences other articles quote that are at least ``match`` similar
     (rapidfuzz ratio on their words); a group quoted by two articles or more is a statement. Each
     version is labelled against the reference: verbatim, trimmed, extended or
-    reworded, with a word diff; an article that carries the statement in its own narration, unquoted,
+    reworded, with a word diff and ``negation`` ('dropped' or 'added' when a not, no or never is); the
+    fragments of a quote split around its attribution are put back together first; an article that
+    carries the statement in its own narration, unquoted,
     gets 'paraphrased into narration' with the sentence. The reference is the version closest to all
     the others (the medoid), so one outlet's rewording does not become the yardstick. Columns
     ``FIDELITY_COLS``."""
@@ -511,9 +541,9 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     q = quotes(story)
     q = q[q["kind"] == "direct"]
     items = []  # (article_id, outlet, sentence, speaker)
-    for r in q.itertuples(index=False):
-        for s in _sentences_of(r.quote):
-            items.append((r.article_id, r.outlet, s, r.speaker if isinstance(r.speaker, str) else None))
+    for aid, outlet, quote, speaker in _rejoined(q):
+        for s in _sentences_of(quote):
+            items.append((aid, outlet, s, speaker))
     norm = [_norm_text(s) for _, _, s, _ in items]
     group = list(range(len(items)))
 
@@ -571,6 +601,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
             aid, outlet, s, _ = items[i]
             rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid,
                          "label": "reference" if i == ref_i else _label(ref[2], s),
+                         "negation": _negation_change(ref[2], s),
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
                          "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
                          "reference_outlet": ref[1]})
@@ -592,7 +623,8 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         for aid, (score, k) in sorted(best_of.items(), key=lambda kv: art_rank.get(kv[0], 0)):
             t = narr[k][2]
             rows.append({"statement": n_statement, "outlet": narr[k][1], "article_id": aid,
-                         "label": "paraphrased into narration", "similarity": round(score, 1), "version": t,
+                         "label": "paraphrased into narration", "negation": _negation_change(ref[2], t),
+                         "similarity": round(score, 1), "version": t,
                          "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
                          "reference_outlet": ref[1]})
     return pd.DataFrame(rows, columns=FIDELITY_COLS)

@@ -160,3 +160,35 @@ def test_a_split_sentence_keeps_its_speaker_and_negated_speech_is_not_speech(por
     rows = one(port, '"The decision," she said, "was final."', "Lee never said the strike was illegal at all.",
                "The Port Authority did not respond to a request for comment.", indirect=True)
     assert [(r["kind"], r["quote"]) for r in rows] == [("direct", "The decision,"), ("direct", "was final.")]
+
+
+def _two_outlets(tmp_path, a_body, b_body):
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n  - {name: Acme, aliases: [Acme]}\n"
+                                  "speakers:\n  - {name: Mary Jones, affiliation: Acme, aliases: [Jones]}\n",
+                                  encoding="utf-8")
+    for i, (outlet, body) in enumerate((("Daily", a_body), ("Post", b_body))):
+        (d / "articles" / f"a{i}.md").write_text(
+            f"---\noutlet: {outlet}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"
+            f"language: en\n---\nThe regulator fined Acme two million dollars on Monday for selling data.\n\n{body}\n",
+            encoding="utf-8")
+    return load_story(d)
+
+
+def test_a_statement_split_around_its_attribution_is_put_back_together(tmp_path):
+    st = _two_outlets(tmp_path, '"The sale was legal and fair to every customer," Jones said. "We will appeal the fine '
+                                'in every court we can."',
+                      '"The sale was legal and fair to every customer. We will appeal the fine in every court we '
+                      'can," Mary Jones said.')
+    f = quotes.fidelity(st)
+    assert sorted(zip(f["outlet"], f["label"])) == [("Daily", "reference"), ("Daily", "reference"),
+                                                     ("Post", "verbatim"), ("Post", "verbatim")]
+
+
+def test_a_dropped_negation_is_flagged(tmp_path):
+    st = _two_outlets(tmp_path, '"We did not sell any data without consent from our users," Jones said.',
+                      '"We did sell any data without consent from our users," Jones said.')
+    f = quotes.fidelity(st)
+    assert f["negation"].tolist().count("dropped") + f["negation"].tolist().count("added") == 1
+    assert set(f["label"]) == {"reference", "trimmed"}  # one word left out, and it is the "not"
