@@ -48,7 +48,9 @@ def _frame_hash(df: pd.DataFrame) -> str:
 def story_key(story: Story) -> str:
     """What a story-level result depends on, as one hash (see the module docstring)."""
     h = hashlib.sha256(story.fingerprint.encode())
-    h.update(_frame_hash(story.articles.drop(columns=["text"], errors="ignore")).encode())
+    # the articles' metadata, hashed once per articles table (every cached call keys on it)
+    h.update(story._memo("frame_hash", lambda: _frame_hash(story.articles.drop(columns=["text"], errors="ignore")))
+             .encode())
     config = (story.slug, story.actors, story.speakers, story.claims, story.boilerplate, story.lexicon,
               story.language, story.furniture, story.intended_duplicates, story.all_outlets)
     h.update(repr(config).encode())

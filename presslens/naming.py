@@ -768,11 +768,6 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     return out.sort_values(["_a", "_k", "sent_id"], kind="mergesort").drop(columns=["_a", "_k"]).reset_index(drop=True)
 
 
-def outlet_of(story: Story, article_id: str) -> str:
-    a = story.articles
-    return str(a.loc[a["id"] == article_id, "outlet"].iloc[0])
-
-
 def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
                         min_kinds: int = LIKELY_MIN_KINDS) -> pd.DataFrame:
     """One row per article with indicators: article_id, outlet, declared (bool), kinds (the distinct

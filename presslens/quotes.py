@@ -306,17 +306,12 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     return rows
 
 
-_INDIRECT = None
-
-
-def _indirect_rx():
-    global _INDIRECT
-    if _INDIRECT is None:
-        V = verbs()["rx"]
-        _INDIRECT = re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
-                               rf"(?P<verb>{V})\s+(?:(?<=told\s)[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+)?(?:that\s+)?"
-                               rf"(?P<clause>[^\"“”]{{8,}})$")
-    return _INDIRECT
+@functools.lru_cache(maxsize=1)
+def _indirect_rx() -> re.Pattern:
+    V = verbs()["rx"]
+    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
+                      rf"(?P<verb>{V})\s+(?:(?<=told\s)[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+)?(?:that\s+)?"
+                      rf"(?P<clause>[^\"“”]{{8,}})$")
 
 
 def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:
@@ -411,7 +406,7 @@ def evaluate(story: Story, gold_path: str | Path, kinds: tuple[str, ...] = ("dir
     from .corpus import parse_yaml
 
     gold = parse_yaml(Path(gold_path).read_text(encoding="utf-8"))["articles"]
-    q = quotes.uncached(story) if hasattr(quotes, "uncached") else quotes(story)
+    q = quotes.uncached(story)  # measured afresh, never from the result cache
     q = q[q["kind"].isin(kinds)]
     by_file = {f"{aid}.md": aid for aid in story.articles["id"]}
     found_rows, gold_rows = [], []
