@@ -158,8 +158,8 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
 
 
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
-            n_outlets: int) -> list[str]:
-    """From the voice shares, speakers, fidelity and quote tables (notebook 05)."""
+            n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
+    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
     direct = quotes[quotes["kind"] == "direct"]
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
@@ -195,4 +195,10 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
                    + " (table: fidelity).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
+    if responses is not None and len(responses):
+        for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
+            silent = sorted(g.loc[~g["carried"], "outlet"])
+            role = "the accused" if party == "accused" else "an accuser"
+            out.append(f"{actor} ({role}) speaks, directly or in reported speech, in {int(g['carried'].sum())} of "
+                       f"{len(g)} outlets" + (f"; not in {_join(silent)}" if silent else "") + " (table: responses).")
     return out

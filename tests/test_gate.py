@@ -220,3 +220,15 @@ def test_unparsable_story_yaml_is_reported_once(mini):
     y.write_text(y.read_text() + "\ntitle: again\n")
     probs, _ = problems_of(mini)
     assert len([p for p in probs if p.file == "mini-story/story.yaml"]) == 1
+
+
+def test_parties_name_actors_of_the_story(mini):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text() + "parties:\n  accused: [Acme, Acme Inc]\n  accusers: Data Regulator\n  victims: [x]\n")
+    probs, msg = problems_of(mini)
+    got = [(p.field, p.message) for p in probs]
+    assert got == [("parties.accused", "'Acme Inc' is not one of the story's actors"),
+                   ("parties.victims", "unknown field")]
+    assert "use an actor's name: ['Acme', 'Data Regulator']" in msg and "accused, accusers" in msg
+    y.write_text(y.read_text().replace(", Acme Inc]", "]").replace("  victims: [x]\n", ""))
+    assert load_story(mini).parties == {"accused": ("Acme",), "accusers": ("Data Regulator",)}
