@@ -443,7 +443,18 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         sent = sent.strip()
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        for cand in [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]:
+        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+        if appos:
+            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        if acc:
+            who = resolve_speaker(acc.group("spk"), story, None)
+            if who[0] is not None:
+                _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
+                              "according to")
+                continue
+        for cand in cands:
             m = _indirect_rx().match(cand)
             if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(_trim_speaker(m.group("spk"))):
                 who = resolve_speaker(m.group("spk"), story, None)
@@ -464,16 +475,25 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
             verb, at = c.group("verb"), c.end()
         parts.append((clause[at:], verb))
         for part, verb in parts:
-            if len(part.strip()) < 8:
-                continue
-            a = par.find(part)
-            rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
-                         "end": a + len(part), "quote": part.rstrip(". "),
-                         "kind": "indirect", "speaker_text": _trim_speaker(m.group("spk")), "speaker": who[0],
-                         "speaker_kind": who[1], "actor": who[2], "verb": verb,
-                         "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
-                         "paragraph": par})
+            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
     return rows
+
+
+_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
+_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<clause>[^\"“”]{8,})$")
+
+
+def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
+                  verb: str) -> None:
+    if len(part.strip()) < 8:
+        return
+    a = par.find(part)
+    rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
+                 "end": a + len(part), "quote": part.rstrip(". "),
+                 "kind": "indirect", "speaker_text": _trim_speaker(spk), "speaker": who[0],
+                 "speaker_kind": who[1], "actor": who[2], "verb": verb,
+                 "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
+                 "paragraph": par})
 
 
 @functools.lru_cache(maxsize=1)
