@@ -102,6 +102,31 @@ def hits(story: Story) -> pd.DataFrame:
         .sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"]).reset_index(drop=True)
 
 
+GRID_COLS = ["claim", "outlet", "n_articles", "n_carrying", "share", "voice", "part"]
+
+
+def grid(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tidy claims x outlets (every pair, claims in story.yaml order, outlets in story order):
+    n_articles of the outlet, n_carrying (its articles that carry the claim), share, and the voice and
+    part (title, lede, body) of its earliest mention: the first article of the outlet that carries it."""
+    h = hits(story) if h is None else h
+    n_art = story._memo("outlet_counts", lambda: story.articles["outlet"].value_counts().to_dict())
+    first: dict[tuple, tuple] = {}
+    count: dict[tuple, int] = {}
+    for r in h.itertuples(index=False):
+        k = (r.claim, r.outlet)
+        count[k] = count.get(k, 0) + 1
+        first.setdefault(k, (r.voice, r.part))
+    rows = []
+    for c in story.claims:
+        for o in story.outlets:
+            k = (c.id, o)
+            v, part = first.get(k, (None, None))
+            rows.append({"claim": c.id, "outlet": o, "n_articles": int(n_art.get(o, 0)), "n_carrying": count.get(k, 0),
+                         "share": count.get(k, 0) / n_art[o] if n_art.get(o) else 0.0, "voice": v, "part": part})
+    return pd.DataFrame(rows, columns=GRID_COLS)
+
+
 def by_outlet(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
     """The claims-by-outlet table: one row per claim, one column per outlet; a cell is the voice of
     the outlet's earliest mention (its first article that carries it), suffixed with "(title)" or
@@ -138,3 +163,14 @@ def unmatched(story: Story, h: pd.DataFrame | None = None) -> list[str]:
     h = hits(story) if h is None else h
     found = set(h["claim"])
     return [c.id for c in story.claims if c.id not in found]
+
+
+def unmatched_summary(story: Story, ids: list[str]) -> str:
+    """One line on the claims no article carries, with their patterns, or that there are none."""
+    if not story.claims:
+        return "story.yaml lists no claims: add claims (id, text, patterns) to measure them."
+    if not ids:
+        return f"Every one of the {len(story.claims)} claims is carried by at least one article."
+    pats = {c.id: c.patterns for c in story.claims}
+    return "\n".join([f"{len(ids)} claim(s) match no sentence of any article; check the patterns in story.yaml:"]
+                     + [f"  {i}: {', '.join(pats[i])}" for i in ids])
