@@ -474,7 +474,7 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
 
     # parties: whose response balance asks for -------------------------------
     parties = data.get("parties")
-    fix = "write e.g. parties: {accused: [ByteDance], accusers: [OpenAI]} (actor names)"
+    fix = "write e.g. parties: {accused: [Example Corp], accusers: [Regulator]} with actor names of this story"
     if parties is not None and not isinstance(parties, dict):
         problems.append(Problem(rel, "parties", "must be a mapping of accused / accusers to actor names", fix))
     for role, who in (parties or {}).items() if isinstance(parties, dict) else ():
@@ -485,11 +485,18 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if who is None:
             problems.append(Problem(rel, f"parties.{role}", "must be a list of actor names", fix))
             continue
+        if not who:
+            problems.append(Problem(rel, f"parties.{role}", "names no actor",
+                                    "list at least one actor name, or remove the field"))
         for n in who:
             if n not in names:
                 problems.append(Problem(rel, f"parties.{role}", f"{n!r} is not one of the story's actors",
                                         f"use an actor's name: {sorted(names)}"))
-        out["parties"][role] = tuple(n for n in who if n in names)
+        out["parties"][role] = tuple(dict.fromkeys(n for n in who if n in names))
+    both = set(out["parties"].get("accused", ())) & set(out["parties"].get("accusers", ()))
+    if both:
+        problems.append(Problem(rel, "parties", f"{', '.join(sorted(both))} is both accused and accuser",
+                                "name each actor on one side only"))
 
     # claims --------------------------------------------------------------
     claims = data.get("claims") or []

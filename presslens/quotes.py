@@ -96,8 +96,9 @@ class _Before:
 
     def search(self, tail: str):
         for vm in reversed(list(self.verb.finditer(tail))):
-            if self._DETERMINER.search(tail, max(0, vm.start() - 12), vm.start()):
-                continue  # "called the claims", "following a report": a noun, not the verb
+            if self._DETERMINER.search(tail, max(0, vm.start() - 12), vm.start()) or \
+                    (vm.group(0)[:1].isupper() and vm.start() > 0):
+                continue  # "called the claims", "a report", "the State Agency": a noun or a name, not the verb
             gm = self._GAP.match(tail, vm.end())
             if not gm:
                 continue
@@ -116,6 +117,10 @@ _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|official|o
                    r"newspapers?|documents?|records?|reports?|filings?|administration|government|regulators?)\b",
                    re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# a person brought in without a name ("A worker who asked not to be named", "one resident"): "he" or
+# "she" after it may be them, so it no longer points back to the last named speaker
+_ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker|employee|resident|official|source|"
+                          r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
 import regex as _regex  # noqa: E402  (\p{Lu}, \p{L}: names in every script)
 
 _NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
@@ -127,6 +132,7 @@ _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 def _trim_speaker(spk: str) -> str:
     spk = spk.strip(" ,;:—-\u00a0")
+    spk = _INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+\w+ly$", "", spk)  # "The Verge recently", "the administration reportedly"
@@ -228,7 +234,7 @@ def _speaker_entry(story: Story, name: str):
 # a definite description and the kind of actor it refers back to: "the website said" is the news site
 # named in the nearest sentence before it, "the company said" the company
 _DEFINITE = [(re.compile(r"(?i)^the\s+(?:news\s+)?(?:website|site|outlet|publication|newspaper|paper|magazine|"
-                         r"broadcaster|news\s+agency|agency|blog|report)$"), ("media", "news", "outlet", "newspaper")),
+                         r"broadcaster|news\s+agency|wire\s+service|blog|report)$"), ("media", "news", "outlet", "newspaper")),
              (re.compile(r"(?i)^the\s+(?:company|firm|group|startup|start-up|developer|maker)$"),
               ("company", "organisation", "organization", "business"))]
 _SPOKES = re.compile(r"(?i)^the\s+(?:spokes(?:person|man|woman)|representative|official|executive)$")
@@ -236,9 +242,9 @@ _SPOKES = re.compile(r"(?i)^the\s+(?:spokes(?:person|man|woman)|representative|o
 
 def _definite(story: Story, spk: str, earlier: str, last_role: tuple | None) -> tuple | None:
     """(speaker, kind, actor) for "the website", "the company" (the actor of that kind in the nearest
-    sentence of ``earlier``, the article up to the quote, that names one; the first such in that
-    sentence) or "the spokesperson" (the one introduced before); None when the description is not
-    one of these or nothing fits."""
+    sentence of ``earlier``, the article up to the quote, that names one, when it names only one,
+    possessives aside) or "the spokesperson" (the one introduced before); None when the description
+    is not one of these, or nothing fits, or two fit."""
     if _SPOKES.match(spk):
         return last_role
     for rx, kinds in _DEFINITE:
@@ -250,10 +256,13 @@ def _definite(story: Story, spk: str, earlier: str, last_role: tuple | None) -> 
             # sentence by sentence back from the quote; in a sentence the first one of that kind, which
             # is usually its subject ("Documents show that ByteDance is using OpenAI's ...")
             for sent in reversed(re.split(r"(?<=[.!?”\"])\s+|\n+", earlier[-3000:])):
-                for m in arx.finditer(sent):
-                    name = entries[m.lastindex - 1][0]
-                    if kind_of.get(name) in kinds:
-                        return name, "role", name
+                named = [entries[m.lastindex - 1][0] for m in arx.finditer(sent)
+                         if not re.match(r"[’']s\b", sent[m.end():m.end() + 3])]  # "OpenAI's technology": not a subject
+                named = list(dict.fromkeys(n for n in named if kind_of.get(n) in kinds))
+                if named:
+                    # one company there is the company; two ("Globex sued Acme. The company said") is
+                    # not guessed
+                    return (named[0], "role", named[0]) if len(named) == 1 else None
             return None
     return None
 
@@ -287,8 +296,14 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
         if m:
             verb = m.groupdict().get("verb") or "according to"
             spk = m.group("spk")
-            if _FUNCTION_WORD.match(spk.strip()):
-                continue  # '"baseless" and denied wrongdoing': a conjunction is not a speaker
+            if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
+                                                              r"by)\b|.*\b(?:and|but)\s*$", spk):
+                continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
+            if _negated(spk) or re.match(r"(?i)\s*(?:which|who|that)\b", spk) or \
+                    re.match(r"\s*(?:nothing|no\s+more|little)\b", after[m.end("verb"):] if "verb" in m.groupdict() else ""):
+                continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
+            if verb[:1].isupper() and verb != "According to":
+                continue  # "the State Environmental Agency", "the Daily Report": a name, not a verb
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
@@ -298,7 +313,11 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     m = according.search(tail)
     if m:
         return m.group("spk"), "according to", "before"
+    if _NOT_A_REPORT.match(tail) or after.lstrip(" ”\"’'").startswith("?"):
+        return None  # a question or a supposition quotes nobody: "Did Acme call it “a scam”?"
     m = before_rx.search(tail)
+    if m and _negated(m["spk"]):
+        return None  # "Acme never called it ...", "Acme was ordered to ...": not the subject's words
     if m and not (n_words <= SHORT and m["gap"].strip()):
         spk = m["spk"] if len(m["spk"].split()) <= 12 and not _RELATIVE.search(m["spk"]) else _subject(m["spk"])
         return (spk, m["verb"], "before") if spk else None
@@ -306,6 +325,8 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     # "secretly" ...', 'ByteDance slammed the allegations as "baseless"') is a partial quote of the
     # clause's subject, unless it is a name (a cited term; the caller checks)
     m = _partial_before().search(tail)
+    if m and _negated(m["spk"]):
+        return None
     if m and m["gap"].strip():
         spk = _subject(m["spk"])
         return (spk, m["verb"], "partial" if n_words <= SHORT else "before") if spk else None
@@ -314,26 +335,58 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
 
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
 _INTRO = re.compile(r"(?i)^(?:\w+ly|earlier|later|meanwhile|however|separately|previously|yesterday|today|also|"
-                    r"(?:last|this|next|on|in|since|by)\s+\w+(?:\s+\d{1,4})?)\s*,\s*(?=\S)")
-_RELATIVE = re.compile(r"(?i)\b(?:who|whom|which|that)\b")
+                    r"(?:last|this|next|on|in|at|since|by|until|after|before|during|under|following|despite|from)"
+                    r"\b[^,]{0,50})\s*,\s*(?=\S)")
+_RELATIVE = re.compile(r"(?i)\b(?:who|whom|whose|which|that)\b")
+_PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
+# the words before a reporting verb that take the words away from its subject: a negation or refusal
+# ("Acme never called it ...", "refused to call"), a passive ("Acme was ordered to ...")
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no|neither|nor|refused|refuses|declined|declines|denied|denies|"
+                      r"without)\b|n[’']t\b|\b(?:was|were|is|are|been|be|being)$")
+def _negated(spk: str) -> bool:
+    """Whether the words before a reporting verb negate it or make it passive (:data:`_NEGATED`);
+    a source's anonymity ("who declined to be named", "not authorised to speak") is no negation."""
+    return bool(_NEGATED.search(re.sub(r"(?i)\b(?:declined|refused|asked\s+not)\s+to\s+be\s+(?:named|identified)|"
+                                       r"not\s+authori[sz]ed\b.*", "", spk)))
+
+
+# a sentence that asks or supposes rather than reports: "Did Acme call ...?", "If Acme calls ..."
+_NOT_A_REPORT = re.compile(r"(?i)^\s*(?:did|does|do|why|how|what|when|where|would|will|can|could|should|is|are|"
+                           r"was|were|if|unless|whether)\b")
 
 
 def _subject(spk: str) -> str | None:
     """The subject of a reporting verb out of the words before it, when it is near enough to say
-    whose words follow: the words after a relative or complement ("a service in which employees"
-    -> "employees", "reported that ByteDance" -> "ByteDance"); for a relative clause with no
-    subject of its own ("OpenAI's terms of service, which state"), the last actor named before it
-    (marked with a leading "@"); else the phrase itself or its last comma-separated part ("Last May,
-    a former ByteDance executive"), of at most five words. None when no such subject is there."""
+    whose words follow; None when it is not (then the words are not given to anyone):
+
+    - a relative clause inside the subject ("Reed, who fined Acme last year, called"; "a Globex
+      engineer who once worked for Acme described"): the head before it, "Reed";
+    - an object relative or a complement ("a channel in which employees chatted", "reported that
+      ByteDance said"): the words after it, "employees", "ByteDance"; "Globex, whose CEO said": "Globex CEO";
+    - a relative clause with no subject of its own ("OpenAI's terms of service, which state"): the
+      last actor named before it (marked with a leading "@");
+    - else the phrase itself or its last comma-separated part ("Last May, a former ByteDance
+      executive"), of at most five words;
+    - two actors joined ("Acme and Globex", "Acme, not Globex") or a report inside the subject
+      ("Acme, Reuters reported,"): None."""
     s = _trim_speaker(spk)
     rel = list(_RELATIVE.finditer(s))
     if rel:
-        rest = _trim_speaker(re.sub(r"(?i)^\s*(?:in|of|on|at|by|for|to|with)\b", "", s[rel[-1].end():]))
-        if rest:
-            return rest if len(rest.split()) <= 5 and not _RELATIVE.search(rest) else None
-        ante = _trim_speaker(" ".join(s[:rel[-1].start()].split()[-6:]))
-        return "@" + ante if ante else None
-    s = _INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme"
+        r = rel[-1]
+        before, rest = s[:r.start()], _trim_speaker(s[r.end():])
+        word = r.group(0).lower()
+        prev = before.split()[-1].lower().strip(",") if before.split() else ""
+        if word == "whose" and rest:
+            return _subject(f"{before.rstrip(' ,')} {rest}")
+        if (word == "that" and verb_class(prev)) or _PREPOSITION.search(before.rstrip(" ,")):
+            return rest if rest and len(rest.split()) <= 5 and not _RELATIVE.search(rest) else None
+        if not rest:
+            ante = _trim_speaker(" ".join(before.split()[-6:]))
+            return "@" + ante if ante else None
+        return _subject(before) if before.strip(" ,") else None  # the relative clause describes the head
+    s = _INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme", "In a six-page order, the agency"
+    if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
+        return None
     if len(s.split()) <= 5:
         return s
     last = _trim_speaker(s.rsplit(",", 1)[-1])
@@ -353,13 +406,17 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         par_speaker: tuple | None = None
         if not spans:
             prev_par_speaker = None
+            if _ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
+                last_person = None  # longer points back to the last named person
         if not spans and indirect:
             for row in _indirect_rows(article_id, outlet, p_idx, par, story):
                 rows.append(row)
                 if row["speaker_kind"] == "named":
                     last_person = row["speaker"]
-                elif row["speaker_kind"] == "role" and row["actor"]:
-                    last_role = (row["speaker"], row["speaker_kind"], row["actor"])
+                else:  # "A worker who asked not to be named said ...": "he" no longer points back
+                    last_person = None  # to the last named person
+                    if row["speaker_kind"] == "role" and row["actor"]:
+                        last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
             rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story))
@@ -384,18 +441,19 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 spk, verb, where = att
                 person = last_person
                 if _PRONOUN.match(_trim_speaker(spk)):
-                    person = _last_person(story, "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]]),
-                                          last_person)
+                    window = "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]])[-1500:]  # linear
+                    person = _last_person(story, window, last_person)
                 who = resolve_speaker(spk, story, person)
                 if who[1] == "role" and who[2] is None:
-                    who = _definite(story, _trim_speaker(spk), "\n".join(paragraphs[:p_idx] + [par[:a]]),
-                                    last_role) or who
+                    earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
+                    who = _definite(story, _trim_speaker(spk), earlier, last_role) or who
                 row.update(speaker_text=_trim_speaker(spk).lstrip("@"), verb=verb, verb_class=verb_class(verb),
                            attribution=where)
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
-            if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)):
+            own = _verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])
+            if who is None and att is None and not own and (n_words > SHORT or (par_speaker and sentence_like)):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit:
                     who = inherit[:3]
@@ -408,15 +466,25 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 rows.append(row)
                 continue
             row.update(kind="direct", speaker=who[0], speaker_kind=who[1], actor=who[2], floating=floating)
-            par_speaker = (*who, row["speaker_text"], row["verb"])
+            if row["attribution"] != "partial":  # "Reed called the fine “overdue”." starts no chain
+                par_speaker = (*who, row["speaker_text"], row["verb"])
             if who[1] == "named":
                 last_person = who[0]
-            elif who[1] == "role" and who[2]:
-                last_role = who
+            else:
+                last_person = None
+                if who[1] == "role" and who[2]:
+                    last_role = who
             rows.append(row)
         prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
     _merge_case(rows)
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_near() -> re.Pattern:
+    """A reporting verb (lower case) in the words after a quote: the quote has an attribution of its
+    own ('“...,” an Acme lawyer, John Smith, said.') even when the rules cannot read its speaker."""
+    return re.compile(rf"(?<![\w'’])(?:{verbs()['rx']})\b")
 
 
 @functools.lru_cache(maxsize=1)

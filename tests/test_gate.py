@@ -232,3 +232,16 @@ def test_parties_name_actors_of_the_story(mini):
     assert "use an actor's name: ['Acme', 'Data Regulator']" in msg and "accused, accusers" in msg
     y.write_text(y.read_text().replace(", Acme Inc]", "]").replace("  victims: [x]\n", ""))
     assert load_story(mini).parties == {"accused": ("Acme",), "accusers": ("Data Regulator",)}
+
+
+@pytest.mark.parametrize("parties, field, message", [
+    ("{accused: []}", "parties.accused", "names no actor"),
+    ("{accused: [Acme], accusers: [Acme]}", "parties", "Acme is both accused and accuser"),
+    ("[Acme]", "parties", "must be a mapping of accused / accusers to actor names"),
+])
+def test_parties_that_cannot_be_measured_are_an_error(mini, parties, field, message):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text() + f"parties: {parties}\n")
+    probs, msg = problems_of(mini)
+    assert [(p.field, p.message) for p in probs] == [(field, message)]
+    assert "ByteDance" not in msg

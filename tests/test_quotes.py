@@ -64,11 +64,11 @@ def test_split_floating_and_multi_sentence_quotes(story):
 def test_scare_quotes_are_cited_terms_and_an_unattributed_quote_is_never_guessed(story):
     rows = one(story, "“Nobody can say what happens to the data next.”",
                "Acme “secretly” sold data and called the fine “a cash grab”.")
-    # "called the fine 'a cash grab'" quotes someone's words, but whose is not said in the clause
-    # ("sold data and" is no subject): a direct quote left unattributed, never guessed
+    # "called the fine 'a cash grab'" may be someone's words, but whose is not said in its clause
+    # ("sold data and" is no subject): a cited term, never guessed
     assert who(rows) == [("direct", "Nobody can say what happens to the data next.", None, None, None, None, False),
                          ("cited", "secretly", None, None, None, None, False),
-                         ("direct", "a cash grab", None, None, None, "called", False)]
+                         ("cited", "a cash grab", None, None, None, None, False)]
 
 
 @pytest.mark.parametrize("sentence, quote, speaker, kind, verb", [
@@ -84,14 +84,51 @@ def test_scare_quotes_are_cited_terms_and_an_unattributed_quote_is_never_guessed
      "competing model of any kind at all.”", "to train any competing model of any kind at all.", "Acme", "role",
      "tells"),
     # a definite description: the company of the sentence before, the first one named there
-    ("Documents show that Acme relied on Globex data. The company ordered staff to stop “at any stage of the "
+    ("Documents show that Acme relied on Globex’s data. The company ordered staff to stop “at any stage of the "
      "project at all.”", "at any stage of the project at all.", "Acme", "role", "ordered"),
+    # two companies named there: which one is "the company" is not guessed
+    ("Globex sued Acme on Monday. The company called the lawsuit “frivolous”.", "frivolous", "the company", "role",
+     "called"),
+    # a relative clause inside the subject describes it; the speaker is its head
+    ("Lawyers for Acme, which is suing Globex, called the move “desperate”.", "desperate", "Lawyers for Acme", "role",
+     "called"),
+    ("Mary Jones, who joined Acme in 2019, said the fine was “unfair”.", "unfair", "Mary Jones", "named", "said"),
+    ("A Globex engineer who once worked for Acme described the code as “stolen”.", "stolen", "a Globex engineer", "role",
+     "described"),
     ("The Courier first reported the deal. Using a rival’s code is a “faux pas” in the trade, the website said.",
      "faux pas", "The Courier", "role", "said"),
 ])
 def test_partial_quotes_inside_an_attributed_clause(story, sentence, quote, speaker, kind, verb):
     rows = [r for r in one(story, sentence, indirect=False) if r["quote"] == quote]
     assert [(r["kind"], r["speaker"], r["speaker_kind"], r["verb"]) for r in rows] == [("direct", speaker, kind, verb)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme never called it “a scam” in public.",
+    "Acme refused to call the fine “unfair” at the hearing.",
+    "Did Acme call the fine “a cash grab”?",
+    "If Acme calls the fine “unfair”, it will lose the case.",
+    "Acme was ordered to “stop immediately” by the regulator.",
+    "Acme and Globex called the ruling “a disaster” for the sector.",
+    "Acme, not Globex, called the fine “unfair” on Monday.",
+    "Acme, The Courier reported, called the fine “unfair” on Monday.",
+])
+def test_a_partial_quote_is_not_given_to_a_subject_that_did_not_say_it(story, sentence):
+    rows = one(story, sentence, indirect=False)
+    assert [r["speaker"] for r in rows] == [None], rows
+
+
+def test_a_quote_after_a_partial_one_keeps_its_own_unread_attribution(story):
+    rows = one(story, "Mary Jones called the fine “overdue”.",
+               "“We will appeal the fine in every court we can,” an Acme lawyer, John Smith, said.", indirect=False)
+    assert [(r["quote"][:12], r["speaker"], r["attribution"]) for r in rows][1][1:] != ("Mary Jones", "continues")
+
+
+def test_he_after_an_unnamed_person_is_not_the_last_named_speaker(story):
+    rows = one(story, "“We will appeal the fine,” Mary Jones said.",
+               "A worker who asked not to be named said managers knew about it.",
+               "“Everybody knew that tank was a problem,” he said.")
+    assert rows[-1]["speaker"] is None
 
 
 def test_a_conjunction_after_a_quote_is_not_its_speaker(story):
