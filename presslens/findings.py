@@ -245,3 +245,34 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
             out.append(("The accused party speaks in every outlet" if not silent else
                         f"The accused party never speaks in {_join(silent)}") + " (table: responses).")
     return out
+
+
+def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
+    """From the profile table, the framing similarity and its groups (notebook 08)."""
+    if table.empty:
+        return ["No outlet to profile."]
+    out = []
+    for col, what, fmt in (("words_per_article", "the longest articles", "{:.0f} words"),
+                           ("loaded_per_1000", "the most loaded narration", "{:.1f} loaded words per 1,000"),
+                           ("claims_share", "the most claims", "{:.0%} of the claims")):
+        t = table.dropna(subset=[col])
+        if len(t) > 1:
+            top = t.sort_values([col, "outlet"], ascending=[False, True], kind="stable").iloc[0]
+            out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])} (table: profiles, {col}).")
+    t = table.dropna(subset=["narration_tone"])
+    if len(t) > 1:
+        lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]
+        out.append(f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f} "
+                   "(table: profiles, narration_tone).")
+    pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
+    if len(pairs):
+        hi = pairs.sort_values(["framing", "outlet_a", "outlet_b"], ascending=[False, True, True], kind="stable").iloc[0]
+        lo = pairs.sort_values(["framing", "outlet_a", "outlet_b"], kind="stable").iloc[0]
+        out.append(f"Told most alike: {hi['outlet_a']} and {hi['outlet_b']} (framing similarity {hi['framing']:.2f}); "
+                   f"least alike: {lo['outlet_a']} and {lo['outlet_b']} ({lo['framing']:.2f}) (table: similarity).")
+    multi = groups.groupby("cluster")["outlet"].apply(list)
+    multi = [m for m in multi if len(m) > 1]
+    if multi:
+        out.append(f"{len(multi)} group(s) of outlets that framed it alike: "
+                   + "; ".join(_join(sorted(m)) for m in multi) + " (table: groups).")
+    return out

@@ -68,6 +68,13 @@ def _int(name: str, value: Any, lo: int, hi: int, example: str) -> int:
     return v
 
 
+def _fraction(name: str, value: Any, example: str) -> float:
+    v = _literal(value)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= float(v) <= 1.0:
+        raise _bad(name, value, "a number from 0 to 1", example)
+    return float(v)
+
+
 def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
     return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
                                f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
@@ -84,6 +91,7 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "max_outlets": lambda v: _int("max_outlets", v, 1, 1000, "25"),
     "max_edits": lambda v: _int("max_edits", v, 0, 3, "1"),
     "min_mentions": lambda v: _int("min_mentions", v, 1, 1_000_000, "1"),
+    "threshold": lambda v: _fraction("threshold", v, "0.7"),
 }
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 
