@@ -117,12 +117,18 @@ def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reus
                      "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
                      "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
     ref_sources = set(story.references["source"]) if story.references is not None else set()
-    corpus_outlets = set(outlet.values())
+    by_form: dict[str, list[str]] = {}
+    for o in sorted(set(outlet.values())):
+        by_form.setdefault(_norm(o), []).append(o)
+    sources_of: dict[str, set[str]] = {}
+    for row in rows:
+        sources_of.setdefault(row["article"], set()).add(row["source_outlet"])
     for x, cs in credits.items():
         for c in cs:
-            if any(row["article"] == x and _matches(c, row["source_outlet"], forms) for row in rows):
+            if any(_matches(c, o, forms) for o in sources_of.get(x, ())):
                 continue
-            in_corpus = [o for o in corpus_outlets if _matches(c, o, forms) and o != outlet[x]]
+            keys = {_norm(c)} | forms.get(_norm(c), set())
+            in_corpus = [o for k in sorted(keys) for o in by_form.get(k, []) if o != outlet[x]]
             if in_corpus:
                 status, src = "credited but not copied", in_corpus[0]
             elif any(_matches(c, s, forms) for s in ref_sources):

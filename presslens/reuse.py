@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import screen as _screen
@@ -79,27 +80,29 @@ class Reuse:
 
 def docs_from(sentences: pd.DataFrame, tokens: pd.DataFrame, ids: list[str], outlet: dict[str, str],
               reference: bool = False) -> list[Doc]:
-    """:class:`Doc` per id from the story's sentence and token tables (plain lists: no per-group slicing)."""
-    want = set(ids)
-    by: dict[str, Doc] = {i: Doc(i, outlet[i], [], [], [], reference=reference) for i in ids}
+    """:class:`Doc` per id from the story's sentence and token tables (whose rows run article by article,
+    sentence by sentence): arrays sliced per article, never per-group slicing of the frames."""
+    keep = (tokens["part"] != "title").to_numpy(dtype=bool)
+    codes, names = pd.factorize(tokens["article_id"])
+    codes = codes[keep]
+    sid = tokens["sent_id"].to_numpy()[keep]
+    cols = {c: tokens[c].to_numpy()[keep] for c in ("token", "in_quote", "start", "end")}
     stext = dict(zip(sentences["sent_id"].tolist(), sentences["text"].tolist()))
-    local: dict[int, int] = {}
-    cols = [tokens[c].tolist() for c in ("article_id", "sent_id", "token", "in_quote", "part", "start", "end")]
-    for aid, sid, tok, q, part, s, e in zip(*cols):
-        if part == "title" or aid not in want:
-            continue
-        d = by[aid]
-        k = local.get(sid)
-        if k is None:
-            k = local[sid] = len(d.texts)
-            d.texts.append(stext[sid])
-            d.sents.append((len(d.words), len(d.words), sid))
-        d.sents[k] = (d.sents[k][0], len(d.words) + 1, sid)
-        d.words.append(tok)
-        d.quoted.append(bool(q))
-        d.sent.append(k)
-        d.offsets.append((s, e))
-    return [by[i] for i in ids]
+    cuts = np.flatnonzero(np.diff(codes)) + 1
+    starts, ends = np.r_[0, cuts], np.r_[cuts, len(codes)]
+    spans = {str(names[codes[a]]): (int(a), int(b)) for a, b in zip(starts, ends) if b > a}
+    out = []
+    for i in ids:
+        a, b = spans.get(i, (0, 0))
+        s = sid[a:b]
+        bounds = np.r_[0, np.flatnonzero(np.diff(s)) + 1, len(s)] if b > a else np.array([0])
+        sents = [(int(x), int(y), int(s[x])) for x, y in zip(bounds[:-1], bounds[1:])]
+        d = Doc(i, outlet[i], cols["token"][a:b].tolist(), cols["in_quote"][a:b].astype(bool).tolist(),
+                np.repeat(np.arange(len(sents)), np.diff(bounds)).tolist(), sents,
+                [stext[x[2]] for x in sents], list(zip(cols["start"][a:b].tolist(), cols["end"][a:b].tolist())),
+                reference)
+        out.append(d)
+    return out
 
 
 def _shingles(d: Doc) -> dict[int, list[int]]:
@@ -146,13 +149,16 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for n, d in enumerate(docs):
         for h, pos in _shingles(d).items():
-            index[h].extend((n, p) for p in pos)
+            if len(pos) == 1:
+                index[h].append((n, pos[0]))
+            else:
+                index[h].extend((n, p) for p in pos)
     points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     common = 0
     for occ in index.values():
         if len(occ) < 2:
             continue
-        if len({n for n, _ in occ}) > max_df:
+        if len(occ) > max_df and len({n for n, _ in occ}) > max_df:
             common += 1
             continue
         for x in range(len(occ)):
@@ -193,33 +199,39 @@ def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF
     docstring); quoted sentences are left to quote fidelity (notebook 05)."""
     from rapidfuzz import fuzz
 
-    sents = []  # (doc n, sentence k, words)
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    variants: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # identical sentences compared once
     for n, d in enumerate(docs):
         for k, (a, b, _) in enumerate(d.sents):
-            w = d.words[a:b]
-            if len(w) < MIN_SENTENCE or sum(d.quoted[a:b]) >= QUOTED * len(w):
+            if b - a < MIN_SENTENCE or sum(d.quoted[a:b]) >= QUOTED * (b - a):
                 continue
-            s = len(sents)
-            sents.append((n, k, w))
-            for f in _features(w):
-                index[f].append(s)
+            variants.setdefault(tuple(d.words[a:b]), []).append((n, k))
+    keys = list(variants)
+    weight = [len(variants[v]) for v in keys]
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for s, v in enumerate(keys):
+        for f in _features(v):
+            index[f].append(s)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for occ in index.values():
-        if len(occ) < 2 or len(occ) > max_df:
+        if len(occ) < 2 or (len(occ) > max_df and sum(weight[x] for x in occ) > max_df):
             continue
         for x in range(len(occ)):
             for y in range(x + 1, len(occ)):
-                if sents[occ[x]][0] != sents[occ[y]][0]:
-                    shared[(occ[x], occ[y])] += 1
+                shared[(occ[x], occ[y])] += 1
     rows = []
     for (x, y), n_shared in shared.items():
-        (na, ka, wa), (nb, kb, wb) = sents[x], sents[y]
-        if n_shared < 2 or wa == wb or (docs[na].reference and docs[nb].reference):
+        if n_shared < 2:
             continue
+        wa, wb = keys[x], keys[y]
         sim = max(fuzz.ratio(wa, wb), fuzz.token_sort_ratio(" ".join(wa), " ".join(wb)))
-        if sim >= match:
-            rows.append({"a": na, "ka": ka, "b": nb, "kb": kb, "similarity": round(sim, 1)})
+        if sim < match:
+            continue
+        for na, ka in variants[wa]:
+            for nb, kb in variants[wb]:
+                if na != nb and not (docs[na].reference and docs[nb].reference):
+                    first, second = sorted([(na, ka), (nb, kb)])  # references come last: always side b
+                    rows.append({"a": first[0], "ka": first[1], "b": second[0], "kb": second[1],
+                                 "similarity": round(sim, 1)})
     return rows
 
 
@@ -332,32 +344,28 @@ def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.
         cover[(r["a"], r["b"])].append((a0, a1, False))
         cover[(r["b"], r["a"])].append((b0, b1, False))
     rows = []
+    narr_of: dict[int, np.ndarray] = {}
     for (na, nb), spans in cover.items():
         d, o = docs[na], docs[nb]
         if d.reference:
             continue
-        hit = [False] * len(d.words)
-        exact = [False] * len(d.words)
+        narr = narr_of.get(na)
+        if narr is None:
+            narr = narr_of[na] = ~np.array(d.quoted, dtype=bool)
+        hit = np.zeros(len(d.words), dtype=bool)
+        exact = np.zeros(len(d.words), dtype=bool)
         for s, e, ex in spans:
-            for k in range(s, e):
-                hit[k] = True
-                exact[k] = exact[k] or ex
-        narr = [not q for q in d.quoted]
-        n_narr = sum(narr)
-        shared_n = sum(h and n for h, n in zip(hit, narr))
-        exact_n = sum(h and n for h, n in zip(exact, narr))
+            hit[s:e] = True
+            if ex:
+                exact[s:e] = True
+        n_narr, n_hit = int(narr.sum()), int(hit.sum())
+        shared_n, exact_n = int((hit & narr).sum()), int((exact & narr).sum())
         rows.append({"article": d.id, "outlet": d.outlet, "other": o.id, "other_outlet": o.outlet, "words": len(d.words),
-                     "narration_words": n_narr, "shared_words": sum(hit), "shared_narration": shared_n,
-                     "containment": round(sum(hit) / max(1, len(d.words)), 4),
+                     "narration_words": n_narr, "shared_words": n_hit, "shared_narration": shared_n,
+                     "containment": round(n_hit / max(1, len(d.words)), 4),
                      "containment_narration": round(shared_n / n_narr, 4) if n_narr else 0.0,
                      "exact_narration": round(exact_n / n_narr, 4) if n_narr else 0.0, "reference": o.reference})
     return pd.DataFrame(rows, columns=CONTAIN_COLS).sort_values(["article", "other"], kind="stable").reset_index(drop=True)
-
-
-def _reordered(p: pd.DataFrame) -> bool:
-    """Whether the passages come in another order in B than in A."""
-    order = p.sort_values("start_a", kind="stable")["start_b"].tolist()
-    return any(x > y for x, y in zip(order, order[1:]))
 
 
 def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.DataFrame, cont: pd.DataFrame,
@@ -382,15 +390,19 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
                          "containment_a_in_b": None, "containment_b_in_a": None, "narration_a_in_b": None,
                          "narration_b_in_a": None, "reordered": False,
                          "detail": f"the same page captured twice ({d.kind}: {d.detail}): {d.action}, not copying"})
+    words, voice = passages["words"].tolist(), passages["voice"].tolist()
+    sa, sb = passages["start_a"].tolist(), passages["start_b"].tolist()
     for a, b in sorted(set(by_p) | set(by_r)):
-        p = passages.loc[by_p.get((a, b), [])]
+        ks = by_p.get((a, b), [])
         ab, ba = c.get((a, b)), c.get((b, a))
-        narr = p[p["voice"] != "quotation"]
+        n_narr = sum(voice[k] != "quotation" for k in ks)
+        n_quote = len(ks) - n_narr
         n_rw = by_r.get((a, b), 0)
         shared_narr = max(ab.shared_narration if ab else 0, ba.shared_narration if ba else 0)
         top = max(ab.containment_narration if ab else 0.0, ba.containment_narration if ba else 0.0)
-        reordered = len(p) > 1 and _reordered(p)
-        if len(narr) == 0 and n_rw == 0:
+        order = [sb[k] for k in sorted(ks, key=lambda k: sa[k])]  # passages in A's order: in B's too?
+        reordered = any(x > y for x, y in zip(order, order[1:]))
+        if n_narr == 0 and n_rw == 0:
             kind = "shared quotation only"
         elif top >= COPY:
             kind = ("reworded copy" if n_rw else "copy") + (", sentences reordered" if reordered else "")
@@ -399,12 +411,12 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
         else:
             kind = "shared quotation only"
         rows.append({"article_a": a, "outlet_a": outlet[a], "article_b": b, "outlet_b": outlet[b], "kind": kind,
-                     "passages": len(p), "narration_passages": len(narr), "quotation_passages": int((p["voice"] == "quotation").sum()),
-                     "reworded_sentences": n_rw, "shared_words": int(p["words"].sum()),
+                     "passages": len(ks), "narration_passages": n_narr, "quotation_passages": n_quote,
+                     "reworded_sentences": n_rw, "shared_words": sum(words[k] for k in ks),
                      "containment_a_in_b": ab.containment if ab else 0.0, "containment_b_in_a": ba.containment if ba else 0.0,
                      "narration_a_in_b": ab.containment_narration if ab else 0.0,
                      "narration_b_in_a": ba.containment_narration if ba else 0.0, "reordered": reordered,
-                     "detail": f"{len(p)} passage(s) ({len(narr)} not quotation), {n_rw} reworded sentence(s); "
+                     "detail": f"{len(ks)} passage(s) ({n_narr} not quotation), {n_rw} reworded sentence(s); "
                                f"up to {top:.0%} of one article's narration is in the other"})
     return pd.DataFrame(rows, columns=PAIR_COLS)
 
