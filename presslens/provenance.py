@@ -184,5 +184,9 @@ def outlet_edges(prov: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     g = p.groupby(["source_outlet", "outlet", "credited", "known"], as_index=False).agg(
         shared_narration=("shared_narration", "sum"), articles=("article", "nunique"))
+    # a pair whose direction is unknown is one undirected edge, not two opposite arrows
+    rev = set(zip(g["outlet"], g["source_outlet"], g["known"]))
+    g = g[g["known"] | ~pd.Series([(s, o, False) in rev and s > o for s, o in zip(g["source_outlet"], g["outlet"])],
+                                  index=g.index)]
     return g[cols].sort_values(["shared_narration", "source_outlet", "outlet"], ascending=[False, True, True],
                                kind="stable").reset_index(drop=True)

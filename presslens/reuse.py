@@ -16,7 +16,8 @@
   are not stop words, so one swapped word breaks two pairs, not the sentence); candidate sentence
   pairs are compared with rapidfuzz (word-level similarity, and word order ignored, the higher) and
   those at ``match`` or more that are not identical are reworded copies. Their word-level edit script
-  (rapidfuzz's Levenshtein opcodes over words) is the *word-swap table*.
+  (rapidfuzz's Levenshtein opcodes over words) is the *word-swap table*, read from the earlier
+  article (or the reference document) to the later one; as listed when a date is missing.
 - **Containment.** For each ordered pair, the share of A's words (and of its narration) inside
   passages or reworded sentences shared with B.
 - **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.screen`:
@@ -309,15 +310,21 @@ def analyse(story: Story, min_words: int = MIN_WORDS, match: int = MATCH, max_df
         prows.extend(passages_of(docs[na], docs[nb], pts, min_words))
     rw = reworded_sentences(docs, match, max_df)
     rrows, srows = [], []
+    date = dict(zip(story.articles["id"], story.articles["published"]))
     for r in rw:
         da, db = docs[r["a"]], docs[r["b"]]
         (a0, a1, sa), (b0, b1, sb) = da.sents[r["ka"]], db.sents[r["kb"]]
+        x, y = date.get(da.id), date.get(db.id)
+        if db.reference or (not da.reference and pd.notna(x) and pd.notna(y) and y < x):  # the source reads first
+            da, db, (a0, a1, sa), (b0, b1, sb) = db, da, (b0, b1, sb), (a0, a1, sa)
         base = {"article_a": da.id, "outlet_a": da.outlet, "article_b": db.id, "outlet_b": db.outlet,
                 "sentence_a": sa, "sentence_b": sb}
         from .quotes import word_diff
         rrows.append({**base, "similarity": r["similarity"], "text_a": da.texts[r["ka"]], "text_b": db.texts[r["kb"]],
-                      "diff": word_diff(" ".join(da.words[a0:a1]), " ".join(db.words[b0:b1])), "reference": db.reference})
-        srows.extend({**base, **s, "reference": db.reference} for s in word_swaps(da.words[a0:a1], db.words[b0:b1]))
+                      "diff": word_diff(" ".join(da.words[a0:a1]), " ".join(db.words[b0:b1])),
+                      "reference": da.reference or db.reference})
+        srows.extend({**base, **s, "reference": da.reference or db.reference}
+                     for s in word_swaps(da.words[a0:a1], db.words[b0:b1]))
     passages = pd.DataFrame(prows, columns=PASSAGE_COLS).sort_values(
         ["words", "article_a", "article_b", "start_a"], ascending=[False, True, True, True], kind="stable").reset_index(drop=True)
     reworded = pd.DataFrame(rrows, columns=REWORDED_COLS)

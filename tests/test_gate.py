@@ -175,7 +175,7 @@ def test_one_outlet_story_runs_every_notebook(mini, tmp_path):
     for name in ("daily.md", "gazette.md"):
         (mini / "articles" / name).unlink()
     res = runner.run(mini, figures=tmp_path / "figures", reports=tmp_path / "reports", log=lambda s: None)
-    assert len(res.notebooks) == 6  # 00 to 05
+    assert len(res.notebooks) == 7  # 00 to 06
     figs = {p.stem for p in (tmp_path / "figures" / "mini-story").glob("*.png")}
     assert "wordchoice-keyness" not in figs and "readability" in figs  # keyness needs two outlets: a note instead
     nb = (tmp_path / "reports" / "mini-story" / "01-word-choice.ipynb").read_text()
