@@ -64,10 +64,14 @@ def _fmt(d) -> str:
     return d.strftime("%Y-%m-%d") if d is not None else "no date"
 
 
-@story_table
 def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
                max_df: int = reuse.MAX_DF) -> pd.DataFrame:
     """One row per article and likely (or credited) source: see the module docstring."""
+    return _provenance(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     r = reuse.analyse(story, min_words, match, max_df)
     arts = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
     outlet = dict(zip(arts["id"], arts["outlet"]))
@@ -150,10 +154,14 @@ def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reus
                            kind="stable").reset_index(drop=True)
 
 
-@story_table
 def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
                     max_df: int = reuse.MAX_DF) -> pd.DataFrame:
     """How much of each article comes from each reference document (one row per article and reference)."""
+    return _from_references(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _from_references(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     refs = story.references
     if refs is None or refs.empty:
         return pd.DataFrame(columns=REF_COLS)

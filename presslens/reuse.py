@@ -297,9 +297,14 @@ def _doc_list(story: Story, ids: list[str]) -> list[Doc]:
     return docs
 
 
-@story_table
 def analyse(story: Story, min_words: int = MIN_WORDS, match: int = MATCH, max_df: int = MAX_DF) -> Reuse:
-    """Shared passages, reworded sentences, word swaps, containment and pair kinds (module docstring)."""
+    """Shared passages, reworded sentences, word swaps, containment and pair kinds (module docstring).
+    Cached on disk (:mod:`presslens.memo`) under one key however the thresholds are passed."""
+    return _analyse(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     sc = _screen.screen(story)
     gone = dict(zip(sc.left_out["article_id"], sc.left_out["reason"]))
     ids = [a for a in story.articles["id"] if a not in gone]
