@@ -213,3 +213,26 @@ def test_notebook_knobs_for_thresholds():
     assert nb.KNOBS["min_words"]("12") == 12 and nb.KNOBS["match"](85) == 85
     with pytest.raises(StoryError):
         nb.KNOBS["match"](120)
+
+
+def test_other_language_article_is_left_out_and_said(tmp_path):
+    french = ("Le conseil municipal a voté lundi la fermeture du vieux pont du port à tous les camions après que "
+              "des ingénieurs ont trouvé de profondes fissures dans deux de ses supports en acier. Les transporteurs "
+              "locaux disent que la fermeture ajoutera quarante minutes à chaque livraison entre le port et la zone.")
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": "2024-05-07"},
+            "fr": {"outlet": "Le Port", "text": french, "published": "2024-05-07"}}
+    r = reuse.analyse(write_story(tmp_path / "s", arts))
+    assert list(r.left_out["article_id"]) == ["fr"] and "not in the story's language" in r.left_out["reason"].iat[0]
+    assert r.stats["articles"] == 2 and "fr" not in set(r.containment["article"]) | set(r.containment["other"])
+
+
+def test_findings_name_their_tables(tmp_path):
+    from presslens import findings
+    st = pair_story(tmp_path, "\n".join(REWORDED))
+    r = reuse.analyse(st)
+    lines = findings.reuse(r, provenance.provenance(st), provenance.from_references(st))
+    assert all("(table: " in x for x in lines)
+    assert any("1 reworded copy" in x for x in lines)
+    assert any('"close" → "ban"' in x or "→" in x for x in lines)
+    assert any("Copied without credit" in x and "Copy Daily from Harbour Times" in x for x in lines)
