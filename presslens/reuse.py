@@ -340,7 +340,10 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     stats = {"articles": n, "references": sum(d.reference for d in docs), "all_pairs": n * (n - 1) // 2,
              "candidate_pairs": len(cand), "common_shingles": common, "min_words": min_words, "match": match,
              "max_df": max_df}
-    return Reuse(passages, reworded, pd.DataFrame(srows, columns=SWAP_COLS), containment, pairs, left, stats)
+    swaps = pd.DataFrame(srows, columns=SWAP_COLS)
+    for t in (passages, reworded, swaps, containment):  # boolean even when empty (an object mask selects columns)
+        t["reference"] = t["reference"].astype(bool)
+    return Reuse(passages, reworded, swaps, containment, pairs, left, stats)
 
 
 def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.DataFrame:

@@ -236,3 +236,19 @@ def test_findings_name_their_tables(tmp_path):
     assert any("1 reworded copy" in x for x in lines)
     assert any('"close" → "ban"' in x or "→" in x for x in lines)
     assert any("Copied without credit" in x and "Copy Daily from Harbour Times" in x for x in lines)
+
+
+def test_story_with_no_shared_text_draws_notes_not_errors():
+    from presslens import reuse_charts
+
+    from .conftest import MINI
+    st = load_story(MINI)
+    r = reuse.analyse(st)
+    assert r.pairs.empty and r.containment["reference"].dtype == bool
+    fig, data = reuse_charts.matrix(st, r.containment)
+    assert data.empty
+    prov = provenance.provenance(st)
+    assert set(zip(prov["article"], prov["status"])) == {("gazette", "credited but not copied"),
+                                                          ("wire", "credited but not copied")}
+    fig, data = reuse_charts.graph(st, provenance.outlet_edges(prov))
+    assert data.empty
