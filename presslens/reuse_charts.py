@@ -41,8 +41,7 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
         for a, o, v in zip(data["article"], data["other"], data[col]):
             if a in pos and o in pos:
                 grid[pos[a], pos[o]] = v
-        cm = plt.get_cmap("Reds").copy()
-        cm.set_bad("#f4f4f4")
+        cm = plt.get_cmap("Reds").with_extremes(bad="#f4f4f4")
         im = ax.imshow(np.ma.masked_invalid(grid), cmap=cm, vmin=0, vmax=1, aspect="equal")
         names = [plots.short(labels.get(a, a), 28) + (" †" if outlet_of.get(a) in story.translations else "")
                  for a in shown]
