@@ -36,8 +36,9 @@ REQUIRED_ARTICLE_FIELDS = ("outlet",)
 REFERENCE_KINDS = ("wire copy", "press release", "original report", "other")
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
-    "furniture", "intended_duplicates",
+    "furniture", "intended_duplicates", "parties",
 }
+PARTY_ROLES = ("accused", "accusers")
 ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
 RENDERING_FIELDS = {"form", "kind", "note"}
 SPEAKER_FIELDS = {"name", "affiliation", "role", "aliases", "notes"}
@@ -115,6 +116,7 @@ class Story:
     language: str = "en"
     furniture: Any = None  # story.yaml `furniture`: None (built-in list), False, or {disable, add}
     intended_duplicates: tuple = ()  # pairs of article ids the story says are not duplicate captures
+    parties: dict = field(default_factory=dict)  # story.yaml `parties`: accused / accusers -> actor names
     all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
     max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
@@ -379,7 +381,8 @@ def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]
 
 def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
-                 "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": ()}
+                 "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": (),
+                 "parties": {}}
     if data is None:
         problems.append(Problem(rel, "", "is empty", "describe the story: title, question, actors, claims (see `presslens new`)"))
         return out
@@ -476,6 +479,25 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)
         out["speakers"].append(Speaker(s["name"].strip(), aff, s.get("role"), tuple(aliases)))
+
+    # parties: whose response balance asks for -------------------------------
+    parties = data.get("parties")
+    fix = "write e.g. parties: {accused: [ByteDance], accusers: [OpenAI]} (actor names)"
+    if parties is not None and not isinstance(parties, dict):
+        problems.append(Problem(rel, "parties", "must be a mapping of accused / accusers to actor names", fix))
+    for role, who in (parties or {}).items() if isinstance(parties, dict) else ():
+        if role not in PARTY_ROLES:
+            problems.append(Problem(rel, f"parties.{role}", "unknown field", _suggest(str(role), PARTY_ROLES)))
+            continue
+        who = _str_list(who)
+        if who is None:
+            problems.append(Problem(rel, f"parties.{role}", "must be a list of actor names", fix))
+            continue
+        for n in who:
+            if n not in names:
+                problems.append(Problem(rel, f"parties.{role}", f"{n!r} is not one of the story's actors",
+                                        f"use an actor's name: {sorted(names)}"))
+        out["parties"][role] = tuple(n for n in who if n in names)
 
     # claims --------------------------------------------------------------
     claims = data.get("claims") or []
@@ -768,7 +790,8 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     story = Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
                  actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
                  boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
-                 furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"])
+                 furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"],
+                 parties=meta["parties"])
     story.all_outlets = tuple(story.outlets)
     by_fold: dict[str, set[str]] = {}
     for o in story.outlets:

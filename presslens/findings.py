@@ -158,8 +158,8 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
 
 
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
-            n_outlets: int) -> list[str]:
-    """From the voice shares, speakers, fidelity and quote tables (notebook 05)."""
+            n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
+    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
     direct = quotes[quotes["kind"] == "direct"]
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
@@ -195,6 +195,55 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
                    + " (table: fidelity).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
+    if responses is not None and len(responses):
+        for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
+            silent = sorted(g.loc[~g["carried"], "outlet"])
+            role = "the accused" if party == "accused" else "an accuser"
+            out.append(f"{actor} ({role}) speaks, directly or in reported speech, in {int(g['carried'].sum())} of "
+                       f"{len(g)} outlets" + (f"; not in {_join(silent)}" if silent else "") + " (table: responses).")
+    return out
+
+
+def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
+           responses: pd.DataFrame | None = None) -> list[str]:
+    """From the claims grid, the omission table and the claims no article carries (notebook 07)."""
+    if grid.empty:
+        return ["story.yaml lists no claims, so nothing is measured (add claims with id, text and patterns)."]
+    n_claims, n_outlets = grid["claim"].nunique(), grid["outlet"].nunique()
+    carried = grid[grid["n_carrying"] > 0]
+    per_claim = carried.groupby("claim", sort=False)["outlet"].nunique()
+    everywhere = [c for c, n in per_claim.items() if n == n_outlets]
+    out = [f"{n_claims} claims from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
+           "(table: claims by outlet)."]
+    if unmatched:
+        out.append(f"No article carries {_join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
+                   "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
+    if len(omissions) > 1:
+        worst = omissions.sort_values(["n_left_out", "outlet"], ascending=[False, True], kind="stable").iloc[0]
+        if worst["n_left_out"]:
+            out.append(f"{worst['outlet']} leaves out the most: {int(worst['n_left_out'])} of {n_claims} claims "
+                       "(table: omissions).")
+    attributed = {"quote", "reported speech"}
+    split = []
+    for c, g in carried.groupby("claim", sort=False):
+        own = sorted(g.loc[g["voice"] == "narration", "outlet"])
+        other = sorted(g.loc[g["voice"].isin(attributed), "outlet"])
+        if own and other:
+            split.append(f"{c} (own voice: {_join(own)}; attributed: {_join(other)})")
+    if split:
+        out.append(f"{len(split)} claim(s) are stated as fact by some outlets and attributed to a speaker by others: "
+                   + "; ".join(split[:3]) + ("; …" if len(split) > 3 else "") + " (table: claims by outlet).")
+    lead = carried[carried["part"].isin(["title", "lede"])]
+    if len(lead):
+        top = lead.groupby("claim", sort=False)["outlet"].nunique().sort_values(ascending=False, kind="stable")
+        out.append(f"Most often in a title or lede: {top.index[0]} ({int(top.iloc[0])} of {n_outlets} outlets) "
+                   "(table: claims by outlet).")
+    if responses is not None and len(responses):
+        accused = responses[responses["party"] == "accused"]
+        silent = sorted(set(accused.loc[~accused["carried"], "outlet"]))
+        if len(accused):
+            out.append(("The accused party speaks in every outlet" if not silent else
+                        f"The accused party never speaks in {_join(silent)}") + " (table: responses).")
     return out
 
 

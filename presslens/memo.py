@@ -52,7 +52,7 @@ def story_key(story: Story) -> str:
     h.update(story._memo("frame_hash", lambda: _frame_hash(story.articles.drop(columns=["text"], errors="ignore")))
              .encode())
     config = (story.slug, story.actors, story.speakers, story.claims, story.boilerplate, story.lexicon,
-              story.language, story.furniture, story.intended_duplicates, story.all_outlets)
+              story.language, story.furniture, story.intended_duplicates, story.parties, story.all_outlets)
     h.update(repr(config).encode())
     return h.hexdigest()
 

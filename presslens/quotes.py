@@ -46,8 +46,10 @@ def verbs() -> dict:
             for f in forms:
                 form_class.setdefault(f.lower(), name)
     data["form_class"] = form_class
+    partial = {n for n, c in data["classes"].items() if c.get("partial_only")}
     single = sorted((f for f in form_class if " " not in f), key=len, reverse=True)
-    data["rx"] = "|".join(map(re.escape, single))
+    data["rx"] = "|".join(re.escape(f) for f in single if form_class[f] not in partial)
+    data["rx_partial"] = "|".join(map(re.escape, single))  # with the partial-only classes
     return data
 
 
@@ -74,19 +76,28 @@ def _patterns():
     return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end
 
 
+@functools.lru_cache(maxsize=1)
+def _partial_before() -> "_Before":
+    """The attribution of a short quote inside its clause, with the partial-only verbs too."""
+    return _Before(verbs()["rx_partial"], gap=160)  # a partial quote can sit far into its clause
+
+
 class _Before:
     """The attribution ending the text before a quote ('Jones said in a statement that', 'Felix
     said:'): the verb is found first, then the speaker before it and the gap after it are checked,
     which is linear in the text where one regular expression with both lazy groups was quadratic."""
 
-    _GAP = re.compile(r"(?P<gap>[^.!?\"“”]{0,80}?)\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
     _SPK = re.compile(r"(?P<spk>[^.!?\"“”:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+)?$", re.IGNORECASE)
+    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$")
 
-    def __init__(self, verbs_rx: str):
+    def __init__(self, verbs_rx: str, gap: int = 80):
         self.verb = re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b", re.IGNORECASE)
+        self._GAP = re.compile(rf"(?P<gap>[^.!?\"“”]{{0,{gap}}}?)\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
 
     def search(self, tail: str):
         for vm in reversed(list(self.verb.finditer(tail))):
+            if self._DETERMINER.search(tail, max(0, vm.start() - 12), vm.start()):
+                continue  # "called the claims", "following a report": a noun, not the verb
             gm = self._GAP.match(tail, vm.end())
             if not gm:
                 continue
@@ -101,7 +112,7 @@ class _Before:
 _ANON = re.compile(r"\b(?:sources?|person|people|insiders?|employees?|someone|individuals?)\b.*?"
                    r"|\b(?:anonymous|anonymity|familiar with|knowledge of|not authori[sz]ed)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|official|officials|executives?|statement|"
-                   r"company|firm|ceo|chief|director|manager|founder|president|lawmakers?|analysts?|media|press|"
+                   r"company|firm|website|site|outlet|publication|magazine|broadcaster|agency|ceo|chief|director|manager|founder|president|lawmakers?|analysts?|media|press|"
                    r"newspapers?|documents?|records?|reports?|filings?|administration|government|regulators?)\b",
                    re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
@@ -124,6 +135,13 @@ def _trim_speaker(spk: str) -> str:
 
 def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[str | None, str | None, str | None]:
     """(speaker, speaker_kind, actor) for a speaker phrase as written (see the module docstring)."""
+    if spk.startswith("@"):  # a relative clause's antecedent (see _subject): the last actor named in it
+        rx, entries = naming.actor_regex(story.actors)
+        found = list(rx.finditer(spk)) if entries else []
+        if not found:
+            return None, None, None
+        actor = entries[found[-1].lastindex - 1][0]
+        return actor, "role", actor
     spk = _trim_speaker(spk)
     if not spk or _NOT_SPEAKER.match(spk):
         return None, None, None
@@ -141,7 +159,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # actors' names are taken out before speakers are looked up: a speaker alias "Hansen" is not in
     # "Hansen Logistics said" nor in "a source at Hansen Logistics"
     if _ANON.search(spk) and not _PERSON.search(bare):
-        return spk, "anonymous", actor
+        return _lower_first(spk), "anonymous", actor
     for sp in story.speakers:
         for form in (sp.name, *sp.aliases):
             if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare):
@@ -151,8 +169,37 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):
-        return (actor if actor and _norm(spk) == _norm(m.group(0)) else spk), "role", actor
+        return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     return None, None, None
+
+
+_DETERMINERS = re.compile(r"^(?:a|an|the|one|two|three|some|several|many|other|another|its|their)$", re.IGNORECASE)
+
+
+def _lower_first(spk: str) -> str:
+    """A role or anonymous source opening with a determiner reads as it would mid-sentence: "An
+    OpenAI spokesperson" is "an OpenAI spokesperson" (a name or proper adjective keeps its capital)."""
+    w = spk.split()
+    if len(w) >= 2 and _DETERMINERS.match(w[0]) and w[0][:1].isupper():
+        return spk[:1].lower() + spk[1:]
+    return spk
+
+
+def _merge_case(rows: list[dict]) -> None:
+    """One spelling per role or anonymous source whose forms differ only in case ("Foreign media"
+    opening a sentence, "foreign media" inside one): the form written with a lower-case first letter
+    when there is one (how the phrase reads mid-sentence), else the first seen. In place."""
+    forms: dict[str, str] = {}
+    for r in rows:
+        s = r.get("speaker")
+        if isinstance(s, str) and r.get("speaker_kind") in ("role", "anonymous"):
+            k = s.casefold()
+            if k not in forms or (s[:1].islower() and not forms[k][:1].islower()):
+                forms[k] = s
+    for r in rows:
+        s = r.get("speaker")
+        if isinstance(s, str) and r.get("speaker_kind") in ("role", "anonymous"):
+            r["speaker"] = forms[s.casefold()]
 
 
 def _last_person(story: Story, txt: str, spoken: str | None) -> str | None:
@@ -176,6 +223,39 @@ def _speaker_entry(story: Story, name: str):
         if sp.name == name:
             return sp.name, "named", naming.resolve(story, sp.affiliation) or sp.affiliation
     return name, "named", None
+
+
+# a definite description and the kind of actor it refers back to: "the website said" is the news site
+# named in the nearest sentence before it, "the company said" the company
+_DEFINITE = [(re.compile(r"(?i)^the\s+(?:news\s+)?(?:website|site|outlet|publication|newspaper|paper|magazine|"
+                         r"broadcaster|news\s+agency|agency|blog|report)$"), ("media", "news", "outlet", "newspaper")),
+             (re.compile(r"(?i)^the\s+(?:company|firm|group|startup|start-up|developer|maker)$"),
+              ("company", "organisation", "organization", "business"))]
+_SPOKES = re.compile(r"(?i)^the\s+(?:spokes(?:person|man|woman)|representative|official|executive)$")
+
+
+def _definite(story: Story, spk: str, earlier: str, last_role: tuple | None) -> tuple | None:
+    """(speaker, kind, actor) for "the website", "the company" (the actor of that kind in the nearest
+    sentence of ``earlier``, the article up to the quote, that names one; the first such in that
+    sentence) or "the spokesperson" (the one introduced before); None when the description is not
+    one of these or nothing fits."""
+    if _SPOKES.match(spk):
+        return last_role
+    for rx, kinds in _DEFINITE:
+        if rx.match(spk):
+            kind_of = {a.name: (a.kind or "").lower() for a in story.actors}
+            arx, entries = naming.actor_regex(story.actors)
+            if not entries:
+                return None
+            # sentence by sentence back from the quote; in a sentence the first one of that kind, which
+            # is usually its subject ("Documents show that ByteDance is using OpenAI's ...")
+            for sent in reversed(re.split(r"(?<=[.!?”\"])\s+|\n+", earlier[-3000:])):
+                for m in arx.finditer(sent):
+                    name = entries[m.lastindex - 1][0]
+                    if kind_of.get(name) in kinds:
+                        return name, "role", name
+            return None
+    return None
 
 
 def _strip_actor(spk: str, m) -> str:
@@ -207,6 +287,8 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
         if m:
             verb = m.groupdict().get("verb") or "according to"
             spk = m.group("spk")
+            if _FUNCTION_WORD.match(spk.strip()):
+                continue  # '"baseless" and denied wrongdoing': a conjunction is not a speaker
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
@@ -217,15 +299,45 @@ def _attribution(before: str, after: str, n_words: int, quote: str = ""):
     if m:
         return m.group("spk"), "according to", "before"
     m = before_rx.search(tail)
-    if m and len(m["spk"].split()) <= 12:
-        gap = m["gap"].strip()
-        # a short quote inside the reported clause ('The Verge reported that ByteDance had been
-        # "secretly" ...') is a partial quote of that speaker, unless it is a name (a cited term)
-        partial = n_words <= SHORT and gap
-        if partial and (len(m["spk"].split()) > 5 or re.search(r"(?i)\b(?:who|which|that)\b", m["spk"])):
-            return None  # a long or relative subject: too far from the words to say they are its
-        return m["spk"], m["verb"], "partial" if partial else "before"
+    if m and not (n_words <= SHORT and m["gap"].strip()):
+        spk = m["spk"] if len(m["spk"].split()) <= 12 and not _RELATIVE.search(m["spk"]) else _subject(m["spk"])
+        return (spk, m["verb"], "before") if spk else None
+    # a short quote inside the reported clause ('The Verge reported that ByteDance had been
+    # "secretly" ...', 'ByteDance slammed the allegations as "baseless"') is a partial quote of the
+    # clause's subject, unless it is a name (a cited term; the caller checks)
+    m = _partial_before().search(tail)
+    if m and m["gap"].strip():
+        spk = _subject(m["spk"])
+        return (spk, m["verb"], "partial" if n_words <= SHORT else "before") if spk else None
     return None
+
+
+_FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
+_INTRO = re.compile(r"(?i)^(?:\w+ly|earlier|later|meanwhile|however|separately|previously|yesterday|today|also|"
+                    r"(?:last|this|next|on|in|since|by)\s+\w+(?:\s+\d{1,4})?)\s*,\s*(?=\S)")
+_RELATIVE = re.compile(r"(?i)\b(?:who|whom|which|that)\b")
+
+
+def _subject(spk: str) -> str | None:
+    """The subject of a reporting verb out of the words before it, when it is near enough to say
+    whose words follow: the words after a relative or complement ("a service in which employees"
+    -> "employees", "reported that ByteDance" -> "ByteDance"); for a relative clause with no
+    subject of its own ("OpenAI's terms of service, which state"), the last actor named before it
+    (marked with a leading "@"); else the phrase itself or its last comma-separated part ("Last May,
+    a former ByteDance executive"), of at most five words. None when no such subject is there."""
+    s = _trim_speaker(spk)
+    rel = list(_RELATIVE.finditer(s))
+    if rel:
+        rest = _trim_speaker(re.sub(r"(?i)^\s*(?:in|of|on|at|by|for|to|with)\b", "", s[rel[-1].end():]))
+        if rest:
+            return rest if len(rest.split()) <= 5 and not _RELATIVE.search(rest) else None
+        ante = _trim_speaker(" ".join(s[:rel[-1].start()].split()[-6:]))
+        return "@" + ante if ante else None
+    s = _INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme"
+    if len(s.split()) <= 5:
+        return s
+    last = _trim_speaker(s.rsplit(",", 1)[-1])
+    return last if "," in s and 0 < len(last.split()) <= 5 else None
 
 
 def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: Story,
@@ -249,6 +361,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 elif row["speaker_kind"] == "role" and row["actor"]:
                     last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
+        if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
+            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story))
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
             n_words = len(text.TOKEN.findall(quote))
@@ -273,15 +387,13 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     person = _last_person(story, "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]]),
                                           last_person)
                 who = resolve_speaker(spk, story, person)
-                if who[1] == "role" and who[2] is None and last_role and re.match(r"(?i)the\s", _trim_speaker(spk)):
-                    who = last_role  # "the spokesperson said": the one introduced before
-                if who[0] is not None:
-                    row.update(speaker_text=_trim_speaker(spk), verb=verb, verb_class=verb_class(verb),
-                               attribution=where)
-                else:  # an attribution the story cannot resolve ("said one crane operator"): kept, never
-                    who = None  # replaced by the previous speaker
-                    row.update(speaker_text=_trim_speaker(spk), verb=verb, verb_class=verb_class(verb),
-                               attribution=where)
+                if who[1] == "role" and who[2] is None:
+                    who = _definite(story, _trim_speaker(spk), "\n".join(paragraphs[:p_idx] + [par[:a]]),
+                                    last_role) or who
+                row.update(speaker_text=_trim_speaker(spk).lstrip("@"), verb=verb, verb_class=verb_class(verb),
+                           attribution=where)
+                if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
+                    who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
@@ -303,43 +415,91 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 last_role = who
             rows.append(row)
         prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
+    _merge_case(rows)
     return rows
 
 
 @functools.lru_cache(maxsize=1)
 def _indirect_rx() -> re.Pattern:
     V = verbs()["rx"]
+    # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
+    # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
     return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
-                      rf"(?P<verb>{V})\s+(?:(?<=told\s)[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+)?(?:that\s+)?"
-                      rf"(?P<clause>[^\"“”]{{8,}})$")
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
+                      rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
+
+
+# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
+# and said", "Lee never said", "did not respond"
+_NOT_A_SUBJECT = re.compile(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
+                            r"could|may|might|declined|refused)\b|n[’']t\b")
 
 
 def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
-    for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z])", par):
-        sent = re.sub(r"^(?:[A-Z]\w+(?:\s+\w+){0,2}),\s+", "", sent.strip())  # "Meanwhile, a spokesperson told ..."
-        m = _indirect_rx().match(sent)
-        if not m or verb_class(m.group("verb")) is None:
+    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
+        sent = sent.strip()
+        # the subject opens the sentence, or follows an opening phrase or clause and its comma
+        # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
+        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+        if appos:
+            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        if acc:
+            who = resolve_speaker(acc.group("spk"), story, None)
+            if who[0] is not None:
+                _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
+                              "according to")
+                continue
+        for cand in cands:
+            m = _indirect_rx().match(cand)
+            if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(_trim_speaker(m.group("spk"))):
+                who = resolve_speaker(m.group("spk"), story, None)
+                if who[0] is not None:
+                    break
+        else:
             continue
-        if re.search(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
-                     r"could|may|might|declined|refused)\b|n[’']t\b", _trim_speaker(m.group("spk"))):
-            continue  # "The company has denied wrongdoing and said", "Lee never said", "did not respond"
+        sent, clause = cand, m.group("clause")
+        if any(len(text.TOKEN.findall(clause[a:b])) > SHORT for a, b in text.quote_spans(clause).spans):
+            continue  # a whole quote in the clause: the quote is the words, listed as direct
         if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
                 re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
             continue  # a request ("told the union to return") or a non-answer is not a statement
-        who = resolve_speaker(m.group("spk"), story, None)
-        if who[0] is None:
-            continue
-        a = par.find(m.group("clause"))
-        rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
-                     "end": a + len(m.group("clause")), "quote": m.group("clause").rstrip(". "),
-                     "kind": "indirect", "speaker_text": _trim_speaker(m.group("spk")), "speaker": who[0],
-                     "speaker_kind": who[1], "actor": who[2], "verb": m.group("verb"),
-                     "verb_class": verb_class(m.group("verb")), "floating": False, "attribution": "indirect",
-                     "paragraph": par})
+        # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
+        parts, verb, at = [], m.group("verb"), 0
+        for c in _SECOND_VERB().finditer(clause):
+            parts.append((clause[at:c.start()], verb))
+            verb, at = c.group("verb"), c.end()
+        parts.append((clause[at:], verb))
+        for part, verb in parts:
+            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
     return rows
+
+
+_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
+_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<clause>[^\"“”]{8,})$")
+
+
+def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
+                  verb: str) -> None:
+    if len(part.strip()) < 8:
+        return
+    a = par.find(part)
+    rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
+                 "end": a + len(part), "quote": part.rstrip(". "),
+                 "kind": "indirect", "speaker_text": _trim_speaker(spk), "speaker": who[0],
+                 "speaker_kind": who[1], "actor": who[2], "verb": verb,
+                 "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
+                 "paragraph": par})
+
+
+@functools.lru_cache(maxsize=1)
+def _SECOND_VERB() -> re.Pattern:
+    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
+                      re.IGNORECASE)
 
 
 def article_paragraphs(story: Story) -> dict[str, list[str]]:
@@ -361,6 +521,7 @@ def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
     pars = article_paragraphs(story)
     for r in story.articles.itertuples(index=False):
         rows += extract_article(r.id, r.outlet, pars[r.id], story, indirect=indirect)
+    _merge_case(rows)  # across articles too: one spelling per source in every table
     out = pd.DataFrame(rows, columns=QUOTE_COLS)
     order = {a: i for i, a in enumerate(story.articles["id"])}
     return out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort") \
@@ -698,3 +859,45 @@ def speakers(story: Story) -> pd.DataFrame:
     return out.assign(_o=out["outlet"].map(rank)).sort_values(["_o", "quoted_words", "speaker"],
                                                               ascending=[True, False, True], kind="mergesort") \
         .drop(columns="_o").reset_index(drop=True)
+
+
+RESPONSE_COLS = ["outlet", "party", "actor", "carried", "n_direct", "n_indirect", "first_para", "first_quote",
+                 "speakers"]
+
+
+@story_table
+def responses(story: Story) -> pd.DataFrame:
+    """Balance: for each outlet and each party of the story (story.yaml ``parties``: accused,
+    accusers), whether the outlet lets that actor speak, in direct or reported speech, through any of
+    its speakers (a spokesperson, an executive, the company itself). One row per outlet x party x
+    actor: carried, n_direct, n_indirect, first_para (the paragraph of the first such quote in the
+    outlet's first article that has one), first_quote and speakers. Empty when story.yaml names no
+    parties (the notebook says how to add them)."""
+    rows = []
+    q = quotes(story)
+    q = q[q["kind"].isin(["direct", "indirect"])]
+    by = {(o, a): g for (o, a), g in q.groupby(["outlet", "actor"], sort=False)} if not q.empty else {}
+    for role in ("accused", "accusers"):
+        for actor in story.parties.get(role, ()):
+            for outlet in story.outlets:
+                g = by.get((outlet, actor))
+                if g is None:
+                    rows.append({"outlet": outlet, "party": role, "actor": actor, "carried": False, "n_direct": 0,
+                                 "n_indirect": 0, "first_para": None, "first_quote": None, "speakers": ""})
+                    continue
+                first = g.iloc[0]
+                rows.append({"outlet": outlet, "party": role, "actor": actor, "carried": True,
+                             "n_direct": int((g["kind"] == "direct").sum()),
+                             "n_indirect": int((g["kind"] == "indirect").sum()),
+                             "first_para": int(first["para_idx"]), "first_quote": first["quote"],
+                             "speakers": ", ".join(dict.fromkeys(str(s) for s in g["speaker"] if isinstance(s, str)))})
+    return pd.DataFrame(rows, columns=RESPONSE_COLS)
+
+
+def parties_summary(story: Story) -> str:
+    """One line on the story's parties (story.yaml ``parties``), or how to add them."""
+    if not story.parties:
+        return ("story.yaml names no parties, so balance is not measured: add e.g. "
+                "`parties: {accused: [ActorName], accusers: [OtherActor]}` (actor names) and re-run.")
+    return "Parties (story.yaml): " + "; ".join(f"{role} {', '.join(names)}" for role, names in story.parties.items()
+                                                 if names) + "."

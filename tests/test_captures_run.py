@@ -1,6 +1,7 @@
 """Notebooks on real-capture stories, run as a user runs them (papermill), checked through their outputs."""
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import pytest
 
 from presslens import paths, runner
 
-from .conftest import BUNDLED, FIXTURES
+from .conftest import BUNDLED, FIXTURES, MINI
 
 WEB = FIXTURES / "web-captures"
 
@@ -27,13 +28,14 @@ def outputs_text(nb_path):
 @pytest.fixture(scope="module")
 def web_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("webrun")
-    runner.run(WEB, notebooks=["01", "02", "03", "04", "05", "06"], figures=out / "figures", reports=out / "reports",
+    runner.run(WEB, notebooks=["01", "02", "03", "04", "05", "06", "07"], figures=out / "figures", reports=out / "reports",
                log=lambda s: None)
     return out
 
 
 @pytest.mark.parametrize("nb", ["01-word-choice.ipynb", "02-tone.ipynb", "03-readability.ipynb", "04-naming.ipynb",
-                                "05-sources.ipynb", "06-reuse.ipynb"])
+                                "05-sources.ipynb", "06-reuse.ipynb",
+                                "07-claims.ipynb"])
 def test_measures_list_what_they_left_out(web_run, nb):
     txt = outputs_text(web_run / "reports" / "web-captures" / nb)
     assert "Measured: 4 of 6 articles. Left out (2), and why:" in txt
@@ -46,7 +48,8 @@ def test_left_out_articles_are_absent_from_every_figure_csv(web_run):
     csvs = sorted(figs.glob("*.csv"))
     assert {p.stem for p in csvs} == {"wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
                                       "tone-arc", "readability", "naming-ledger",
-                                      "sources-voice-share", "reuse-matrix", "reuse-provenance"}
+                                      "sources-voice-share", "reuse-matrix", "reuse-provenance",
+                                      "claims-by-outlet"}
     for p in csvs:
         raw = p.read_text()
         assert "Le Quotidien" not in raw and "le-quotidien" not in raw, p.name
@@ -75,3 +78,20 @@ def test_papermill_list_parameters_as_strings(tmp_path):
     kwic = [c for c in nb["cells"] if "kwic_terms" in "".join(c["source"])][0]
     table = pd.read_html(io.StringIO("".join(kwic["outputs"][0]["data"]["text/html"])))[0]
     assert set(table["term"]) == {"Beanbao", "desensitization"}
+
+
+def test_no_output_on_another_story_mentions_the_bundled_story(tmp_path):
+    """Run on the fixture story (Acme and a regulator), no executed output names the bundled story's
+    outlets, actors or speakers: every sentence a notebook prints is written from the data."""
+    from presslens import load_story
+
+    bundled = load_story(paths.DEFAULT_STORY)
+    names = set(bundled.outlets) | {a.name for a in bundled.actors} | {s.name for s in bundled.speakers}
+    runner.run(MINI, figures=tmp_path / "figures", reports=tmp_path / "reports", log=lambda s: None)
+    executed = sorted((tmp_path / "reports" / "mini-story").glob("*.ipynb"))
+    assert len(executed) == len(runner.notebook_list())
+    for nb in executed:
+        txt = outputs_text(nb)
+        assert txt.strip(), nb.name
+        found = sorted(n for n in names if re.search(rf"(?<![\\w.]){re.escape(n)}(?![\\w])", txt))
+        assert not found, f"{nb.name} mentions {found}"

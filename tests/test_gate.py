@@ -175,7 +175,7 @@ def test_one_outlet_story_runs_every_notebook(mini, tmp_path):
     for name in ("daily.md", "gazette.md"):
         (mini / "articles" / name).unlink()
     res = runner.run(mini, figures=tmp_path / "figures", reports=tmp_path / "reports", log=lambda s: None)
-    assert len(res.notebooks) == 7  # 00 to 06
+    assert len(res.notebooks) == len(runner.notebook_list())  # every numbered notebook
     figs = {p.stem for p in (tmp_path / "figures" / "mini-story").glob("*.png")}
     assert "wordchoice-keyness" not in figs and "readability" in figs  # keyness needs two outlets: a note instead
     nb = (tmp_path / "reports" / "mini-story" / "01-word-choice.ipynb").read_text()
@@ -220,3 +220,15 @@ def test_unparsable_story_yaml_is_reported_once(mini):
     y.write_text(y.read_text() + "\ntitle: again\n")
     probs, _ = problems_of(mini)
     assert len([p for p in probs if p.file == "mini-story/story.yaml"]) == 1
+
+
+def test_parties_name_actors_of_the_story(mini):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text() + "parties:\n  accused: [Acme, Acme Inc]\n  accusers: Data Regulator\n  victims: [x]\n")
+    probs, msg = problems_of(mini)
+    got = [(p.field, p.message) for p in probs]
+    assert got == [("parties.accused", "'Acme Inc' is not one of the story's actors"),
+                   ("parties.victims", "unknown field")]
+    assert "use an actor's name: ['Acme', 'Data Regulator']" in msg and "accused, accusers" in msg
+    y.write_text(y.read_text().replace(", Acme Inc]", "]").replace("  victims: [x]\n", ""))
+    assert load_story(mini).parties == {"accused": ("Acme",), "accusers": ("Data Regulator",)}

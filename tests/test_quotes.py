@@ -12,7 +12,9 @@ from .conftest import BUNDLED, FIXTURES, MINI
 @pytest.fixture(scope="module")
 def story():
     st = load_story(MINI)
-    return dataclasses.replace(st, actors=[Actor("Acme", "company", ("Acme", "Acme Corp"))],
+    return dataclasses.replace(st, actors=[Actor("Acme", "company", ("Acme", "Acme Corp")),
+                                           Actor("Globex", "company", ("Globex",)),
+                                           Actor("The Courier", "media", ("The Courier",))],
                                speakers=[Speaker("Mary Jones", "Acme", "spokesperson", ("Jones",))])
 
 
@@ -62,9 +64,39 @@ def test_split_floating_and_multi_sentence_quotes(story):
 def test_scare_quotes_are_cited_terms_and_an_unattributed_quote_is_never_guessed(story):
     rows = one(story, "“Nobody can say what happens to the data next.”",
                "Acme “secretly” sold data and called the fine “a cash grab”.")
+    # "called the fine 'a cash grab'" quotes someone's words, but whose is not said in the clause
+    # ("sold data and" is no subject): a direct quote left unattributed, never guessed
     assert who(rows) == [("direct", "Nobody can say what happens to the data next.", None, None, None, None, False),
                          ("cited", "secretly", None, None, None, None, False),
-                         ("cited", "a cash grab", None, None, None, None, False)]
+                         ("direct", "a cash grab", None, None, None, "called", False)]
+
+
+@pytest.mark.parametrize("sentence, quote, speaker, kind, verb", [
+    # a short quote inside the clause of a partial-only verb: the clause's subject said it
+    ("Acme slammed the allegations as “baseless” and denied wrongdoing.", "baseless", "Acme", "role", "slammed"),
+    ("Last May, a former Acme executive alleged that the regulator “kept supreme access” to the data.",
+     "kept supreme access", "a former Acme executive", "role", "alleged"),
+    # the subject after a relative: "a channel in which employees chatted"
+    ("Reporters saw a channel in which employees chatted about how to “whitewash” the logs.", "whitewash",
+     "employees", "anonymous", "chatted"),
+    # a relative clause with no subject of its own: the actor named in its antecedent
+    ("It breaks the terms of service for Acme, which tells customers its data can’t be used “to train any "
+     "competing model of any kind at all.”", "to train any competing model of any kind at all.", "Acme", "role",
+     "tells"),
+    # a definite description: the company of the sentence before, the first one named there
+    ("Documents show that Acme relied on Globex data. The company ordered staff to stop “at any stage of the "
+     "project at all.”", "at any stage of the project at all.", "Acme", "role", "ordered"),
+    ("The Courier first reported the deal. Using a rival’s code is a “faux pas” in the trade, the website said.",
+     "faux pas", "The Courier", "role", "said"),
+])
+def test_partial_quotes_inside_an_attributed_clause(story, sentence, quote, speaker, kind, verb):
+    rows = [r for r in one(story, sentence, indirect=False) if r["quote"] == quote]
+    assert [(r["kind"], r["speaker"], r["speaker_kind"], r["verb"]) for r in rows] == [("direct", speaker, kind, verb)]
+
+
+def test_a_conjunction_after_a_quote_is_not_its_speaker(story):
+    rows = one(story, "Acme called the claims “baseless” and denied any wrongdoing.", indirect=False)
+    assert [(r["quote"], r["speaker"], r["verb"]) for r in rows] == [("baseless", "Acme", "called")]
 
 
 def test_a_pronoun_speaker_is_the_last_person_named(story):
@@ -90,8 +122,6 @@ def test_the_gold_file_spans_meet_the_targets():
     assert ev["speakers"]["precision"] >= 0.90, ev["speakers"]
 
 
-@pytest.mark.xfail(strict=True, reason="speaker recall on the gold file is 0.61 (target 0.85): short quotes inside "
-                                       "reported clauses ('discussed how to “whitewash”') are not yet attributed")
 def test_the_gold_file_speaker_recall_meets_the_target():
     ev = quotes.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
     assert ev["speakers"]["recall"] >= 0.85, ev["speakers"]
@@ -117,7 +147,10 @@ def test_voice_share_adds_up_per_outlet():
     for _, g in share.groupby("outlet"):
         assert g["share"].sum() == pytest.approx(1.0)
     nyp = share[share["outlet"] == "New York Post"].set_index("voice")
-    assert nyp.loc["OpenAI", "n_quotes"] == 3 and nyp.loc["ByteDance", "n_quotes"] == 3  # hand-counted
+    # hand-counted: OpenAI's spokesperson three times and its terms of service ("OpenAI, which tells
+    # customers ... “to develop any ...”") once; for ByteDance an anonymous source, Jodi Seth twice, a
+    # former ByteDance executive ("maintained supreme access") and ByteDance itself ("baseless")
+    assert nyp.loc["OpenAI", "n_quotes"] == 4 and nyp.loc["ByteDance", "n_quotes"] == 5
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +225,36 @@ def test_a_dropped_negation_is_flagged(tmp_path):
     f = quotes.fidelity(st)
     assert f["negation"].tolist().count("dropped") + f["negation"].tolist().count("added") == 1
     assert set(f["label"]) == {"reference", "trimmed"}  # one word left out, and it is the "not"
+
+
+def test_a_source_at_the_start_of_a_sentence_is_the_same_source_mid_sentence(story):
+    rows = one(story, "Foreign media said that Acme “cut corners” on safety.",
+               "Earlier, foreign media reported that Acme had “no plan” at all.", indirect=False)
+    assert [(r["quote"], r["speaker"], r["speaker_kind"]) for r in rows] == [
+        ("cut corners", "foreign media", "role"), ("no plan", "foreign media", "role")]
+
+
+def test_reported_speech_after_an_opening_clause_with_an_object_and_a_second_verb(story):
+    rows = one(story, "While noting that sales were small, Acme stated that it would appeal the fine.",
+               "In March, the regulator reportedly warned Acme executives that the licence would lapse soon.",
+               "Mary Jones confirmed that staff had used the data early on – but insisted the data was deleted later.")
+    got = [(r["quote"], r["speaker"], r["verb"]) for r in rows if r["kind"] == "indirect"]
+    assert got == [("it would appeal the fine", "Acme", "stated"),
+                   ("the licence would lapse soon", "the regulator", "warned"),
+                   ("staff had used the data early on", "Mary Jones", "confirmed"),
+                   ("the data was deleted later", "Mary Jones", "insisted")]
+
+
+def test_responses_say_whether_each_outlet_lets_each_party_speak():
+    r = quotes.responses(load_story(BUNDLED))
+    got = {(x.outlet, x.party): x.carried for x in r.itertuples()}
+    # hand-checked: Hindustan Times quotes no ByteDance statement (only OpenAI's and The Verge's);
+    # tech360.tv reports OpenAI's statement in indirect speech ("OpenAI stated that if they find ...")
+    assert got == {(o, p): True for o in ("ticker.tv", "en.5iter.com", "New York Post", "tech360.tv", "Hindustan Times")
+                   for p in ("accused", "accusers")} | {("Hindustan Times", "accused"): False}
+    nyp = r[(r["outlet"] == "New York Post") & (r["party"] == "accused")].iloc[0]
+    assert "Jodi Seth" in nyp["speakers"] and nyp["n_direct"] == 5
+
+
+def test_responses_are_empty_without_parties(story):
+    assert story.parties == {} and quotes.responses(story).empty
