@@ -256,3 +256,14 @@ def test_story_with_no_shared_text_draws_notes_not_errors():
                                                           ("wire", "credited but not copied")}
     fig, data = reuse_charts.graph(st, provenance.outlet_edges(prov))
     assert data.empty
+
+
+def test_shared_text_with_a_common_credited_source(tmp_path):
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06",
+                  "derived_from": "[Wire Agency]"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[1:]), "published": "2024-05-07",
+                  "derived_from": "[Wire Agency]"}}
+    prov = provenance.provenance(write_story(tmp_path / "s", arts))
+    got = {(r.article, r.source_outlet): r.status for r in prov.itertuples()}
+    assert got[("b", "Harbour Times")] == "common source likely (both credit Wire Agency)"
+    assert got[("a", "Wire Agency")] == got[("b", "Wire Agency")] == "credited, not in the corpus"
