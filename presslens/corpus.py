@@ -33,6 +33,7 @@ ARTICLE_FIELDS = {
     "notes": "free text: anything a reader of the data should know",
 }
 REQUIRED_ARTICLE_FIELDS = ("outlet",)
+REFERENCE_KINDS = ("wire copy", "press release", "original report", "other")
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
     "furniture", "intended_duplicates", "parties",
@@ -119,6 +120,7 @@ class Story:
     all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
     max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
+    references: pd.DataFrame | None = None  # references/*.md: texts that are not part of the corpus (see REFERENCE_FIELDS)
 
     def figure_outlets(self, outlets: list[str]) -> list[str]:
         """``outlets`` (in their order) limited to the ``max_outlets`` with most articles, for a figure
@@ -236,12 +238,18 @@ class Story:
         h.update(self.path.joinpath("story.yaml").read_bytes())
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             h.update(f"{aid}:{sha}".encode())
+        if self.references is not None and len(self.references):
+            for rid, sha in zip(self.references["id"], self.references["sha256"]):
+                h.update(f"references/{rid}:{sha}".encode())
         return h.hexdigest()[:16]
 
     def input_hashes(self) -> dict[str, str]:
         out = {"story.yaml": hashlib.sha256(self.path.joinpath("story.yaml").read_bytes()).hexdigest()}
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             out[f"articles/{aid}.md"] = sha
+        if self.references is not None:
+            for rid, sha in zip(self.references["id"], self.references["sha256"]):
+                out[f"references/{rid}.md"] = sha
         return out
 
 
@@ -778,6 +786,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                     problems.append(Problem(f"{slug}/story.yaml", "intended_duplicates", f"no article {x!r}",
                                             (f"did you mean {near[0]!r}? " if near else "")
                                             + "use article ids: the file names in articles/ without .md"))
+    references = load_references(root, slug, notices, problems)
     if problems:
         raise StoryError(problems, slug)
     cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
@@ -799,5 +808,96 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
             shown = sorted(names)
             notices.append(Problem(f"{slug}/articles/", "outlet", f"outlet names {shown} differ only in case or spacing: "
                                    "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
+    story.references = references
     story.notices = notices
     return story
+
+
+# ----------------------------------------------------------------------------------------------
+# references: texts that are not part of the corpus (wire copy, a press release, the original report)
+
+REFERENCE_FIELDS = {
+    "source": "who published it, as articles credit it in derived_from (required), e.g. The Verge",
+    "kind": f"what it is: one of {', '.join(REFERENCE_KINDS)}",
+    "title": "its headline or title, or null",
+    "url": "where it was captured, or null",
+    "published": "publication date, ISO YYYY-MM-DD, or null",
+    "notes": "free text",
+}
+
+
+def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | None:
+    """One ``references/*.md`` file: front matter (REFERENCE_FIELDS), then the text as captured."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})", "check the file's permissions"))
+        return None
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", "re-save the file as UTF-8"))
+        return None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    fm_text, body = split_front_matter(text)
+    template = "start the file with ---, then source: NAME and kind: wire copy (see README, Reference documents), then ---"
+    if fm_text is None:
+        problems.append(Problem(rel, "front matter", "is missing or not closed", template))
+        return None
+    try:
+        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(Problem(rel, "front matter", f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+                                "quote values that contain ':' or '#'"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", template))
+        return None
+    n = len(problems)
+    for key in meta:
+        if key not in REFERENCE_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field in a reference", _suggest(str(key), REFERENCE_FIELDS)))
+    src = meta.get("source")
+    if not isinstance(src, str) or not src.strip():
+        problems.append(Problem(rel, "source", "required field is missing or empty",
+                                "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
+    kind = meta.get("kind") or "other"
+    if kind not in REFERENCE_KINDS:
+        problems.append(Problem(rel, "kind", f"{kind!r} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
+    published, ok = _parse_date(meta.get("published"))
+    if not ok:
+        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date", "write it as YYYY-MM-DD, or null"))
+    for key in ("title", "url", "notes"):
+        if meta.get(key) is not None and not isinstance(meta.get(key), str):
+            problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))
+    if not body.strip():
+        problems.append(Problem(rel, "text", "the reference is empty", "paste its text below the closing ---"))
+    if len(problems) > n:
+        return None
+    return {"id": path.stem, "source": src.strip(), "kind": kind, "title": (meta.get("title") or "").strip() or None,
+            "url": meta.get("url"), "published": published, "notes": meta.get("notes"), "text": body.strip("\n"),
+            "file": f"references/{path.name}", "sha256": hashlib.sha256(text.encode()).hexdigest()}
+
+
+def load_references(root: Path, slug: str, notices: list[Problem], problems: list[Problem]) -> pd.DataFrame:
+    """The story's optional ``references/`` folder as a table (empty without one). Every bad reference
+    file is added to ``problems`` with its fix (the loader raises them with the articles' problems);
+    other files are ignored with a notice."""
+    cols = ["id", "source", "kind", "title", "url", "published", "notes", "text", "file", "sha256"]
+    folder = root / "references"
+    rows = []
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            rel = f"{slug}/references/{p.name}"
+            if p.name.startswith("."):
+                continue
+            if p.suffix != ".md" or not p.is_file():
+                notices.append(Problem(rel, "", "ignored: only regular .md files are references",
+                                       "rename it to .md (front matter with source: and kind:) to include it"))
+                continue
+            row = _parse_reference(p, rel, problems)
+            if row:
+                rows.append(row)
+    elif folder.exists():
+        problems.append(Problem(f"{slug}/references", "", "is not a folder", "make references/ a folder of .md files"))
+    out = pd.DataFrame(rows, columns=cols)
+    out["published"] = pd.to_datetime(out["published"])
+    return out

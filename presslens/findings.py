@@ -276,3 +276,58 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
         out.append(f"{len(multi)} group(s) of outlets that framed it alike: "
                    + "; ".join(_join(sorted(m)) for m in multi) + " (table: groups).")
     return out
+
+
+def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame) -> list[str]:
+    """From :func:`presslens.reuse.analyse` (``r``), the provenance and reference tables (notebook 06)."""
+    s = r.stats
+    p = r.passages[~r.passages["reference"]]
+    out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "
+           f"articles compared; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+    if len(p):
+        v = p["voice"].value_counts()
+        out.append(f"Of those passages, {v.get('quotation', 0)} are quotation on both sides (expected), "
+                   f"{v.get('narration', 0)} are narration on both (copying or a common source) and "
+                   f"{v.get('quote on one side', 0)} are quoted on one side only (table: passages, column voice).")
+    pairs = r.pairs
+    if len(pairs):
+        k = pairs["kind"].value_counts()
+        out.append("Pairs of articles by kind: " + _join([f"{n} {kind}" for kind, n in k.items()]) + " (table: pairs).")
+    else:
+        out.append("No two articles share a passage or a reworded sentence (table: pairs).")
+    c = r.containment[~r.containment["reference"]]
+    c = c[c["shared_narration"] >= s["min_words"]]  # a quote's edges spilling into narration are not reuse
+    if len(c):
+        top = c.sort_values(["containment_narration", "shared_narration"], ascending=False, kind="stable").iloc[0]
+        out.append(f"Largest share of one article's narration found in another: {top['containment_narration']:.0%} of "
+                   f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
+                   f"{int(top['shared_narration'])} words (table: containment).")
+    if len(r.reworded):
+        sw = r.swaps[r.swaps["change"] == "swapped"]
+        common = sw.groupby(["from", "to"]).size().sort_values(ascending=False, kind="stable").head(3)
+        out.append(f"{len(r.reworded)} reworded sentence pair(s) with {len(r.swaps)} word change(s)"
+                   + (": most frequent swaps " + _join([f'"{a}" → "{b}" ({n}x)' for (a, b), n in common.items()])
+                      if len(common) else "") + " (table: swaps).")
+    else:
+        out.append(f"No sentence pair matches at {s['match']}+ similarity without being identical: no reworded copying "
+                   "found (table: reworded).")
+    if len(prov):
+        st = prov["status"].value_counts()
+        out.append("Provenance rows by status: " + _join([f"{n} {k}" for k, n in st.items()]) + " (table: provenance).")
+        unc = prov[prov["status"] == "copied without credit"]
+        if len(unc):
+            items = [f"{x.outlet} from {x.source_outlet}" for x in unc.head(5).itertuples()]
+            out.append(f"Copied without credit (source earlier, not in derived_from): {_join(items)}"
+                       + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
+        unknown = prov[prov["direction"].str.startswith("unknown")]
+        if len(unknown):
+            out.append(f"{len(unknown)} row(s) have no direction because a date is missing or the same: not guessed "
+                       "(table: provenance, column direction).")
+    dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
+    if len(dup):
+        out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
+    if len(refs):
+        best = refs.sort_values("share", ascending=False, kind="stable").iloc[0]
+        out.append(f"Most taken from a reference document: {best['outlet']} ({best['article']}), {best['share']:.0%} of "
+                   f"its words in {best['reference']} ({best['kind']}, {best['source']}) (table: references).")
+    return out

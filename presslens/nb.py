@@ -92,6 +92,9 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "max_edits": lambda v: _int("max_edits", v, 0, 3, "1"),
     "min_mentions": lambda v: _int("min_mentions", v, 1, 1_000_000, "1"),
     "threshold": lambda v: _fraction("threshold", v, "0.7"),
+    "min_words": lambda v: _int("min_words", v, 5, 1000, "10"),  # reuse: shortest shared passage
+    "match": lambda v: _int("match", v, 50, 100, "80"),  # reuse: similarity of a reworded sentence
+    "max_df": lambda v: _int("max_df", v, 2, 1_000_000, "100"),  # reuse: shingles in more articles are common
 }
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 

@@ -28,13 +28,13 @@ def outputs_text(nb_path):
 @pytest.fixture(scope="module")
 def web_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("webrun")
-    runner.run(WEB, notebooks=["01", "02", "03", "04", "05", "07", "08"], figures=out / "figures", reports=out / "reports",
+    runner.run(WEB, notebooks=["01", "02", "03", "04", "05", "06", "07", "08"], figures=out / "figures", reports=out / "reports",
                log=lambda s: None)
     return out
 
 
 @pytest.mark.parametrize("nb", ["01-word-choice.ipynb", "02-tone.ipynb", "03-readability.ipynb", "04-naming.ipynb",
-                                "05-sources.ipynb", "07-claims.ipynb",
+                                "05-sources.ipynb", "06-reuse.ipynb", "07-claims.ipynb",
                                 "08-profiles.ipynb"])
 def test_measures_list_what_they_left_out(web_run, nb):
     txt = outputs_text(web_run / "reports" / "web-captures" / nb)
@@ -48,8 +48,8 @@ def test_left_out_articles_are_absent_from_every_figure_csv(web_run):
     csvs = sorted(figs.glob("*.csv"))
     assert {p.stem for p in csvs} == {"wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
                                       "tone-arc", "readability", "naming-ledger",
-                                      "sources-voice-share", "claims-by-outlet", "profiles",
-                                      "profiles-similarity"}
+                                      "sources-voice-share", "reuse-matrix", "reuse-provenance",
+                                      "claims-by-outlet", "profiles", "profiles-similarity"}
     for p in csvs:
         raw = p.read_text()
         assert "Le Quotidien" not in raw and "le-quotidien" not in raw, p.name

@@ -20,7 +20,8 @@ NOTEBOOKS = [p.name for p in runner.notebook_list()]
 # every figure each notebook must write (PNG + SVG + the CSV of its data)
 EXPECTED_FIGURES = {"corpus-overview", "wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
                     "tone-arc", "readability", "naming-ledger",
-                    "sources-voice-share", "claims-by-outlet", "profiles", "profiles-similarity"}
+                    "sources-voice-share", "reuse-matrix", "reuse-provenance", "claims-by-outlet", "profiles",
+                    "profiles-similarity"}
 
 
 KERNEL_NOISE = ["Kernel is running over TCP", "KeyboardInterrupt", "IPKernelApp", "[jupyter_client", "[traitlets",
