@@ -478,6 +478,7 @@ def claims_grid(story: Story, table: pd.DataFrame, claim_text: dict[str, str] | 
 PROFILE_PANELS = [("words_per_article", "words per article"), ("reading_ease", "Flesch reading ease"),
                   ("narration_tone", "tone of its narration (VADER)"), ("loaded_per_1000", "loaded words / 1,000"),
                   ("n_voices", "voices quoted"), ("anonymous_sources", "anonymous sources"),
+                  ("reuse_share", "narration found in another outlet"),
                   ("claims_share", "share of the claims carried")]
 
 

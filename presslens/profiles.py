@@ -4,8 +4,8 @@ story alike.
 :func:`profiles` reads the tables the other notebooks compute (all cached per story): length and
 readability (03), the tone of the outlet's own narration (02), loaded language per category in its
 narration and its most distinctive terms (01), whose words it quotes and its anonymous sources (05),
-the names it uses and its translation indicators (04), the claims it carries (07), and, once the
-reuse analysis is there, how much of it is shared with other outlets (06). Each column names the
+the names it uses and its translation indicators (04), how much of its narration is found in other
+outlets' articles and its likely sources (06), and the claims it carries (07). Each column names the
 table it comes from, so every number can be read back in that notebook.
 
 :func:`similarity` compares outlets on their framing: the claims each carries (Jaccard), whose words
@@ -35,6 +35,8 @@ SOURCES = {
     "anonymous_sources": ("anonymous speakers", "speakers, 05-sources"),
     "renderings": ("renderings it uses (misspellings, calques)", "naming ledger, 04-naming"),
     "translation": ("translation verdicts of its articles", "translations, 04-naming"),
+    "reuse_share": ("mean share of its articles' narration found in another outlet's article", "containment, 06-reuse"),
+    "likely_sources": ("likely sources in the corpus, with the provenance status", "provenance, 06-reuse"),
     "claims_carried": ("claims carried, of the story's claims", "claims by outlet, 07-claims"),
     "claims_share": ("share of the story's claims carried", "claims by outlet, 07-claims"),
 }
@@ -50,7 +52,7 @@ def _by_outlet(story: Story, table: pd.DataFrame, value: str, how: str = "mean")
 @story_table
 def profiles(story: Story) -> pd.DataFrame:
     """One row per outlet (``COLS``; :data:`SOURCES` says where each column comes from)."""
-    from . import claims, keyness, lexicon, naming, quotes, readability, tone
+    from . import claims, keyness, lexicon, naming, provenance, quotes, readability, reuse, tone
 
     outlets = list(story.outlets)
     n_art = story.articles["outlet"].value_counts().to_dict()
@@ -84,6 +86,16 @@ def profiles(story: Story) -> pd.DataFrame:
     grid = claims.grid(story)
     carried = grid[grid["n_carrying"] > 0].groupby("outlet", sort=False).size().to_dict() if len(grid) else {}
     n_claims = len(story.claims)
+    r = reuse.analyse(story)
+    c = r.containment[~r.containment["reference"] & (r.containment["outlet"] != r.containment["other_outlet"])]
+    best = c.groupby(["outlet", "article"], sort=False)["containment_narration"].max().reset_index()
+    reuse_share = best.groupby("outlet", sort=False)["containment_narration"].sum().to_dict()
+    measured = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
+    reuse_share = {o: reuse_share.get(o, 0.0) / n for o, n in measured["outlet"].value_counts().items()}  # none shared: 0
+    prov = provenance.provenance(story)
+    likely = prov[prov["likeliest"].astype(bool)] if len(prov) else prov
+    sources = {o: ", ".join(dict.fromkeys(f"{x.source_outlet} ({x.status})" for x in g.itertuples(index=False)))
+               for o, g in likely.groupby("outlet", sort=False)} if len(likely) else {}
     rows = []
     for o in outlets:
         rows.append({"outlet": o, "n_articles": int(n_art.get(o, 0)),
@@ -92,7 +104,8 @@ def profiles(story: Story) -> pd.DataFrame:
                      "top_category": top_cat.get(o, ""), "distinctive_terms": terms.get(o, ""),
                      "top_voice": top_voice.get(o, ""), "n_voices": n_voices.get(o, 0),
                      "anonymous_sources": int(anon.get(o, 0)), "renderings": renderings.get(o, ""),
-                     "translation": transl.get(o, ""),
+                     "translation": transl.get(o, ""), "reuse_share": reuse_share.get(o, np.nan),
+                     "likely_sources": sources.get(o, ""),
                      "claims_carried": f"{carried.get(o, 0)} of {n_claims}" if n_claims else "",
                      "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan})
     return pd.DataFrame(rows, columns=COLS)

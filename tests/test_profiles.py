@@ -23,6 +23,9 @@ def test_bundled_profiles_bring_the_analyses_together():
     assert p.loc["Hindustan Times", "top_voice"] == "OpenAI (96%)"
     assert p.loc["en.5iter.com", "translation"] == "declared translation"
     assert p.loc["New York Post", "renderings"] == "Duobao (misspelling)"
+    # 3 of New York Post's 479 narration words are in Hindustan Times's article (06's containment table)
+    assert p.loc["New York Post", "reuse_share"] == pytest.approx(3 / 479, abs=1e-4)
+    assert p.loc["ticker.tv", "reuse_share"] == 0.0
     assert set(profiles.sources_table()["column"]) == set(p.columns)
 
 
