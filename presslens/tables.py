@@ -20,11 +20,25 @@ import pandas as pd
 PAGE = 10  # rows a page shows at first (the reader can choose 25, 50, 100 or all)
 
 
-def init() -> None:
-    """Display the bundled DataTables library (once per notebook; keep this cell's output)."""
-    import itables
+def init_html() -> str:
+    """The HTML that loads the DataTables library bundled with itables (base64, no network), then sets
+    the tables' dark or light look. One output, library first: itables' own ``init_notebook_mode``
+    emits the look-setting script in an output before the library's, and in JupyterLab it can run
+    first and fail ("Cannot destructure property 'set_or_remove_dark_class'")."""
+    from itables import javascript as js
+    from itables import options as opt
 
-    itables.init_notebook_mode(all_interactive=False, connected=False)
+    ready = "window." + js._itables_underscore_version()
+    look = ("<script type=\"module\">\n    const { set_or_remove_dark_class } = await " + ready + ";\n"
+            "    set_or_remove_dark_class();\n</script>\n")
+    return js.generate_init_offline_itables_html(opt.dt_bundle) + look
+
+
+def init() -> None:
+    """Display the bundled DataTables library (once per notebook, before any table; keep this cell's output)."""
+    from IPython.display import HTML, display
+
+    display(HTML(init_html()))
 
 
 def table_id(df: pd.DataFrame, caption: str | None = None) -> str:
