@@ -232,10 +232,13 @@ def _check_explore(page, shots: Path) -> None:
     term = page.locator(".widget-text input").first
     term.fill("cut corners")
     term.press("Enter")
-    page.wait_for_function(
-        """(before) => { const s = [...document.querySelectorAll('.widget-html-content')]
-                          .map(e => e.textContent).find(t => t.includes('line(s)'));
-                         return s && s !== before; }""", arg=status_before, timeout=60_000)
+    try:
+        page.wait_for_function(
+            """(before) => { const s = [...document.querySelectorAll('.widget-html-content')]
+                              .map(e => e.textContent).find(t => t.includes('line(s)'));
+                             return s && s !== before; }""", arg=status_before, timeout=30_000)
+    except playwright_sync.TimeoutError:
+        pytest.fail(f"explore: changing the term to 'cut corners' changed nothing in 30 s (still {status_before!r})")
     page.wait_for_timeout(1500)
     after = _kwic_text(page)
     assert after != before, "explore: changing the term did not change the KWIC table"
