@@ -120,3 +120,24 @@ def test_report_index_captions_from_the_notebook(tmp_path):
     assert "<h1>T &lt;1&gt;</h1>" in page and "Q?" in page and "stale" in page
     assert "src='../../figures/s/b.png'" in page and "href='../../figures/s/tone-a.csv'" in page
     assert "<b>Tone per outlet</b>" in page and "href='02-x.html'" in page
+
+
+def test_explore_notebook_runs_under_papermill_with_parameters(tmp_path):
+    """explore.ipynb top to bottom under papermill, its pickers' first state set by parameters."""
+    import json
+    import subprocess
+    import sys
+
+    from presslens import paths
+
+    out = tmp_path / "explore.ipynb"
+    r = subprocess.run([sys.executable, "-m", "papermill", str(paths.NOTEBOOKS_DIR / "explore.ipynb"), str(out),
+                        "--cwd", str(paths.NOTEBOOKS_DIR), "-p", "term", "cut corners", "-p", "outlets",
+                        "['New York Post', 'ticker.tv']"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+    nb = json.loads(out.read_text())
+    texts = ["".join(o.get("data", {}).get("text/plain", "")) for c in nb["cells"] if c["cell_type"] == "code"
+             for o in c.get("outputs", [])]
+    assert any(t.startswith("Explorer: ") and "'cut corners'" in t and "ticker.tv" in t for t in texts), texts
+    widgets = [o for c in nb["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert widgets, "the pickers were not displayed"
