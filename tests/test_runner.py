@@ -115,7 +115,7 @@ def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_facto
         # the figures and reports folders given under tmp may appear only as paths relative to the repo root
         assert base not in text.replace(rel(base), "REL"), f.name
         checked += 1
-    assert checked == 2 * len(NOTEBOOKS) + 1
+    assert checked == 2 * len(NOTEBOOKS) + 2  # each notebook and its HTML, the manifest, the index
     nb = json.loads((rep / "00-corpus.ipynb").read_text())
     assert nb["metadata"]["papermill"]["input_path"] == "notebooks/00-corpus.ipynb"
     assert nb["metadata"]["papermill"]["output_path"] == rel(rep / "00-corpus.ipynb")
@@ -285,3 +285,31 @@ def test_console_script_run_with_papermill_style_parameter(tmp_path):
     assert proc.stdout.count("\n") == 3  # start, one notebook, summary
     data = pd.read_csv(tmp_path / "f" / "mini-story" / "corpus-overview.csv")
     assert data["outlet"].tolist() == ["Wire Service"]
+
+
+def test_run_writes_a_report_index_offline(first_run):
+    """reports/SLUG/index.html: title, question, every figure with its caption and CSV, every report; no CDN."""
+    out, res, _ = first_run
+    rep = out / "reports" / "mini-story"
+    m = manifest(out / "reports")
+    page = (rep / "index.html").read_text(encoding="utf-8")
+    story = load_story(MINI)
+    assert m["question"] == story.question
+    assert f"<h1>{story.title}</h1>" in page.replace("&#x27;", "'").replace("&amp;", "&")
+    for nb in NOTEBOOKS:
+        assert f"href='{nb[:-6]}.html'" in page
+    for name in EXPECTED_FIGURES:
+        assert f"../../figures/mini-story/{name}.png'" in page and f"../../figures/mini-story/{name}.csv'" in page
+        assert f"id='fig-{name}'" in page
+    assert page.count("<figcaption>") == len(EXPECTED_FIGURES)
+    assert "<b>wordchoice-categories</b>" not in page  # captions come from the notebooks' headings
+    assert "http://" not in page and "https://" not in page
+    for html_report in rep.glob("*.html"):
+        assert "<script src=\"http" not in html_report.read_text(encoding="utf-8"), html_report.name
+
+
+def test_explore_is_committed_and_refreshed_but_not_run():
+    names = [p.name for p in runner.committed_notebooks()]
+    assert names == NOTEBOOKS + ["explore.ipynb"]
+    assert "explore.ipynb" not in NOTEBOOKS
+    assert [p.name for p in runner.committed_notebooks(["explore", "01"])] == ["01-word-choice.ipynb", "explore.ipynb"]
