@@ -35,6 +35,11 @@ def _outlets_of(story: Story, table: pd.DataFrame) -> tuple[list[str], list[str]
     return every, story.figure_outlets(every)
 
 
+def _dagger(story: Story, outlets: list[str]) -> str:
+    """The footnote for the † mark, when an outlet shown carries it."""
+    return " † machine-translated." if any(o in story.translations for o in outlets) else ""
+
+
 def _label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
     return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
@@ -469,7 +474,7 @@ def claims_grid(story: Story, table: pd.DataFrame, claim_text: dict[str, str] | 
     ax.legend(handles, list(CLAIM_VOICE_COLORS), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               frameon=False)
     fig.text(0.01, -0.02, "· left out. T / L: first carried in the title / lede. %: share of the outlet's articles "
-             "that carry it (outlets with several articles). † machine-translated.", fontsize=8, color="0.35")
+             "that carry it (outlets with several articles)." + _dagger(story, outlets), fontsize=8, color="0.35")
     _shown_note(fig, outlets, every, y=-0.06)
     fig.tight_layout()
     return fig, table
@@ -507,7 +512,7 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
     for ax in list(axes.flat)[len(panels):]:
         ax.axis("off")
     fig.suptitle("Outlet profiles, measure by measure", fontsize=11)
-    fig.text(0.01, -0.01, "† machine-translated. Every measure comes from the notebook named in the profile table.",
+    fig.text(0.01, -0.01, "Every measure comes from the notebook named in the profile table." + _dagger(story, outlets),
              fontsize=8, color="0.35")
     _shown_note(fig, outlets, every, y=-0.04)
     fig.tight_layout()

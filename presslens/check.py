@@ -22,6 +22,12 @@ def check_story(path: str | Path | Story) -> tuple[Story, screen.Screening]:
     yaml_rel = f"{st.slug}/story.yaml"
     try:
         p = text.process(st)
+        if st.references is not None and len(st.references):  # the reuse notebook cleans them with the same rules
+            from . import reuse
+            reuse._doc_list(st, [])
+        if st.claims:  # every claim pattern must finish on every sentence (the result is cached for 07)
+            from . import claims
+            claims.hits(st)
     except patterns.PatternTimeout as exc:
         raise StoryError([Problem(yaml_rel, exc.where.replace("story.yaml ", "") or "furniture", str(exc),
                                   "rewrite the pattern without nested repeats, e.g. '^[\\w\\s]+$' instead of '^(\\w+\\s?)+$'")],

@@ -72,7 +72,7 @@ def hits(story: Story) -> pd.DataFrame:
     rows = []
     for claim in story.claims:
         rxs = [patterns.compile(p, patterns.IGNORECASE) for p in claim.patterns]
-        where = f"story.yaml claims {claim.id!r}"
+        where = f"story.yaml claims[{claim.id}].patterns"
         first: dict[str, dict] = {}
         for i, s in enumerate(cols["text"]):
             for rx in rxs:
@@ -145,14 +145,15 @@ def by_outlet(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def omissions(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
     """What each outlet left out: one row per outlet with the claims none of its articles carry and
-    how many outlets carry each of them (a claim every other outlet carries is a pointed omission)."""
+    how many outlets carry each of them (a claim every other outlet carries is a pointed omission).
+    Claims no outlet carries are left out here: :func:`unmatched` lists them (likely a bad pattern)."""
     h = hits(story) if h is None else h
     carried = {(r.claim, r.outlet) for r in h.itertuples(index=False)}
     n_carry = {c.id: sum((c.id, o) in carried for o in story.outlets) for c in story.claims}
     rows = []
-    for o in story.outlets:
-        left = [c.id for c in story.claims if (c.id, o) not in carried]
-        rows.append({"outlet": o, "n_carried": len(story.claims) - len(left), "n_left_out": len(left),
+    for o in story.outlets:  # a claim nobody carries is listed by unmatched(), not as everyone's omission
+        left = [c.id for c in story.claims if (c.id, o) not in carried and n_carry[c.id]]
+        rows.append({"outlet": o, "n_carried": sum((c.id, o) in carried for c in story.claims), "n_left_out": len(left),
                      "left_out": ", ".join(f"{c} ({n_carry[c]} of {len(story.outlets)} carry it)" for c in left)})
     return pd.DataFrame(rows, columns=["outlet", "n_carried", "n_left_out", "left_out"])
 

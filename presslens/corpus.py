@@ -534,6 +534,12 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
             continue
         good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        for j, p in enumerate(good):
+            rx = patterns.compile(p, patterns.IGNORECASE)
+            if rx.search("") is not None or any(m.group(0) == "" for m in rx.finditer("Any sentence, at all.")):
+                problems.append(Problem(rel, f"{where}.patterns[{pats.index(p)}]", f"{p!r} matches empty text, so every "
+                                        "sentence would carry the claim", "give words the claim's sentences contain, "
+                                        "e.g. 'recall\\w*' rather than '\\b' or '^'"))
         if len(good) == len(pats):
             out["claims"].append(Claim(cid, str(c.get("text", "")).strip(), tuple(pats)))
 

@@ -262,8 +262,10 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     t = table.dropna(subset=["narration_tone"])
     if len(t) > 1:
         lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]
-        out.append(f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f} "
-                   "(table: profiles, narration_tone).")
+        out.append((f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f}"
+                    if lo["narration_tone"] < 0 else
+                    f"No outlet's narration is negative on average; the lowest is {lo['outlet']}'s, "
+                    f"{lo['narration_tone']:+.2f}") + " (table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
     if len(pairs):
         hi = pairs.sort_values(["framing", "outlet_a", "outlet_b"], ascending=[False, True, True], kind="stable").iloc[0]
@@ -283,7 +285,11 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame) -> list[str]:
     s = r.stats
     p = r.passages[~r.passages["reference"]]
     out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "
-           f"articles compared; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+           f"articles compared" + (f" (and {s['reference_pairs']:,} article-reference pair(s))" if s.get("reference_pairs") else "")
+           + f"; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+    if s.get("common_shingles"):
+        out.append(f"{s['common_shingles']:,} 5-word sequence(s) found in more than {s['max_df']} articles were set aside as "
+                   "common phrasing (a wire text many outlets ran whole is among them): raise max_df to align them.")
     if len(p):
         v = p["voice"].value_counts()
         out.append(f"Of those passages, {v.get('quotation', 0)} are quotation on both sides (expected), "

@@ -68,6 +68,7 @@ def profiles(story: Story) -> pd.DataFrame:
         g = g[g["hits"] > 0].sort_values(["rate_per_1000", "label"], ascending=[False, True], kind="stable")
         top_cat[o] = f"{g.iloc[0]['label']} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
     key = keyness.top(keyness.keyness(story), n=5) if len(outlets) > 1 else pd.DataFrame(columns=["outlet", "term"])
+    key = key[key["z"] > 0] if "z" in key else key  # distinctive: used more than by the rest, never less
     terms = {o: ", ".join(g["term"]) for o, g in key.groupby("outlet", sort=False)}
     share = quotes.voice_share(story)
     named = share[share["voice"] != "unattributed"]

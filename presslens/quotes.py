@@ -500,7 +500,8 @@ def _indirect_rx() -> re.Pattern:
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
 _NOT_A_SUBJECT = re.compile(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
-                            r"could|may|might|declined|refused)\b|n[’']t\b")
+                            r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
+                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
 def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:

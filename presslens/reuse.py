@@ -338,7 +338,9 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     left = sc.left_out.copy()
     n = len(ids)
     stats = {"articles": n, "references": sum(d.reference for d in docs), "all_pairs": n * (n - 1) // 2,
-             "candidate_pairs": len(cand), "common_shingles": common, "min_words": min_words, "match": match,
+             "candidate_pairs": sum(1 for a, b in cand if not docs[a].reference and not docs[b].reference),
+             "reference_pairs": sum(1 for a, b in cand if docs[a].reference or docs[b].reference),
+             "common_shingles": common, "min_words": min_words, "match": match,
              "max_df": max_df}
     swaps = pd.DataFrame(srows, columns=SWAP_COLS)
     for t in (passages, reworded, swaps, containment):  # boolean even when empty (an object mask selects columns)

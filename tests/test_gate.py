@@ -245,3 +245,21 @@ def test_parties_that_cannot_be_measured_are_an_error(mini, parties, field, mess
     probs, msg = problems_of(mini)
     assert [(p.field, p.message) for p in probs] == [(field, message)]
     assert "ByteDance" not in msg
+
+
+def test_a_claim_pattern_that_matches_empty_text_is_an_error(mini):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text().replace("patterns: ['\\bfine[ds]?\\b']", "patterns: ['\\b']"))
+    probs, msg = problems_of(mini)
+    assert [(p.field, p.message) for p in probs] == [
+        ("claims[0].patterns[0]", "'\\\\b' matches empty text, so every sentence would carry the claim")]
+
+
+def test_check_runs_every_claim_pattern_on_the_text(mini):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text().replace("patterns: ['\\bfine[ds]?\\b']", "patterns: ['(a|aa)+b']"))
+    art = sorted((mini / "articles").glob("*.md"))[0]
+    art.write_text(art.read_text() + "\n\nThe alarm went " + "a" * 40 + " all night, the regulator said.\n")
+    with pytest.raises(StoryError) as e:
+        check_story(mini)
+    assert [p.field for p in e.value.problems] == ["claims[fined].patterns"]
