@@ -10,7 +10,8 @@ article's ``derived_from``:
 - *credited and copied*: it credits the source's outlet and shares narration with it;
 - *copied without credit*: the source is earlier and not credited;
 - *shared without credit, direction unknown*: a date is missing or the same;
-- *common source likely*: neither credits the other but both credit the same third source;
+- *common source likely*: neither credits the other but both credit the same third source, or a
+  third text (a reference document, or an article published before both) holds what they share;
 - *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
 - *credited, not in the corpus*: the credited source is neither an outlet nor a reference document.
 
@@ -79,6 +80,9 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     credits = {a: list(c) for a, c in zip(arts["id"], arts["derived_from"])}
     forms = name_forms(story)
     cont = {(c.article, c.other): c for c in r.containment.itertuples(index=False)}
+    ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
+                 if story.references is not None and len(story.references) else {})
+    ref_names.update(outlet)
     rows: list[dict] = []
     for p in r.pairs[r.pairs["kind"].isin(EVIDENCE) | r.pairs["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
         for x, y in ((p.article_a, p.article_b), (p.article_b, p.article_a)):
@@ -96,12 +100,15 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
             credited = any(_matches(c, outlet[y], forms) for c in credits[x])
             common = sorted({c for c in credits[x] for d in credits[y] if _norm(c) == _norm(d)
                              and not _matches(c, outlet[x], forms) and not _matches(c, outlet[y], forms)})
+            third = _third_source(x, y, cont, date, ref_names)
             if outlet[x] == outlet[y]:
                 status = "same outlet (its own text reused)"
             elif credited:
                 status = "credited and copied"
             elif common:
                 status = f"common source likely (both credit {', '.join(common)})"
+            elif third:
+                status = f"common source likely ({third} has the text both share)"
             else:
                 status = "copied without credit" if known else "shared without credit, direction unknown"
             c = cont.get((x, y))
@@ -146,12 +153,37 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                                      + ("" if in_corpus else " (its text is not in the story)")})
     out = pd.DataFrame(rows, columns=PROV_COLS)
     if len(out):
-        top = out[out["shared_narration"] > 0].sort_values(["article", "shared_narration"], ascending=[True, False],
-                                                            kind="stable").drop_duplicates("article")
+        cand = out[out["shared_narration"] > 0].assign(_ref=lambda t: t["source_article"].astype(str).str.startswith("ref:"))
+        top = cand.sort_values(["article", "shared_narration", "credited", "_ref"], ascending=[True, False, False, False],
+                               kind="stable").drop_duplicates("article")  # a tie goes to the credited, then the reference
         out.loc[top.index, "likeliest"] = True
     order = {a: i for i, a in enumerate(arts["id"])}
     return out.sort_values(["article", "shared_narration"], key=lambda s: s.map(order) if s.name == "article" else -s,
                            kind="stable").reset_index(drop=True)
+
+
+COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source
+
+
+def _third_source(x: str, y: str, cont: dict, date: dict, names: dict) -> str | None:
+    """The name of a third text that holds what ``x`` and ``y`` share (at least ``COMMON`` of it, with
+    each of them) and can be their source: a reference document, or an article published before
+    both (dates known). Two rewrites of one wire story share its text without copying each other."""
+    n = cont[(x, y)].shared_narration if (x, y) in cont else 0
+    if not n:
+        return None
+    dx, dy = date.get(x), date.get(y)
+    best = None
+    for (a, z), c in cont.items():
+        if a != x or z in (x, y) or (y, z) not in cont:
+            continue
+        if c.shared_narration < COMMON * n or cont[(y, z)].shared_narration < COMMON * n:
+            continue
+        dz = date.get(z)
+        earlier = z.startswith("ref:") or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy)
+        if earlier and (best is None or c.shared_narration > best[0]):
+            best = (c.shared_narration, names.get(z, z))
+    return best[1] if best else None
 
 
 def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
@@ -185,7 +217,8 @@ def outlet_edges(prov: pd.DataFrame) -> pd.DataFrame:
     """The provenance graph's edges between outlets: source -> outlet, credited or not, direction known or
     not, with the narration words and articles behind each (references and same-outlet reuse apart)."""
     p = prov[(prov["shared_narration"] > 0) & prov["source_article"].notna()
-             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])]
+             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])
+             & ~prov["status"].str.startswith("common source")]  # both took from a third: no arrow between them
     p = p.assign(known=~p["direction"].str.startswith("unknown"))
     cols = ["source_outlet", "outlet", "credited", "known", "shared_narration", "articles"]
     if p.empty:

@@ -267,3 +267,20 @@ def test_shared_text_with_a_common_credited_source(tmp_path):
     got = {(r.article, r.source_outlet): r.status for r in prov.itertuples()}
     assert got[("b", "Harbour Times")] == "common source likely (both credit Wire Agency)"
     assert got[("a", "Wire Agency")] == got[("b", "Wire Agency")] == "credited, not in the corpus"
+
+
+def test_two_copies_of_one_source_share_a_common_source_not_each_other(tmp_path):
+    arts = {"wire1": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4] + OTHER[:1]), "published": "2024-05-07",
+                      "derived_from": "[City Press Office]"},
+            "wire2": {"outlet": "Quiet Copier", "text": "\n".join(SOURCE[:4] + OTHER[2:3]), "published": "2024-05-07"},
+            "orig": {"outlet": "Harbour Times", "text": "\n".join(OTHER[3:] + SOURCE[4:]), "published": "2024-05-05"}}
+    ref = ("source: City Press Office\nkind: press release", "\n".join(SOURCE))
+    st = write_story(tmp_path / "s", arts, references={"council": ref})
+    prov = provenance.provenance(st)
+    got = {(r.article, r.source_outlet): (r.status, r.likeliest) for r in prov.itertuples()}
+    # both ran the press release: between them the text is common, not copied one from the other
+    assert got[("wire1", "Quiet Copier")][0] == "common source likely (City Press Office (reference) has the text both share)"
+    assert got[("wire2", "Copy Daily")][0] == got[("wire1", "Quiet Copier")][0]
+    assert got[("wire1", "City Press Office")] == ("credited and copied (reference)", True)
+    assert got[("wire2", "City Press Office")] == ("copied without credit (reference)", True)
+    assert provenance.outlet_edges(prov).empty  # no arrow between the two outlets
