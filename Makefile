@@ -64,7 +64,7 @@ check: $(STAMP) ## validate STORY and report every problem at once
 
 bench: $(STAMP) ## benchmarks: full run against the bare-kernel floor, word choice, tone, naming, quotes, reuse
 	$(BIN)/python scripts/bench_run.py
-	@for s in scripts/bench_wordchoice.py scripts/bench_tone.py scripts/bench_naming.py scripts/bench_quotes.py scripts/bench_reuse.py; do [ -f $$s ] && $(BIN)/python $$s || true; done
+	@for s in scripts/bench_wordchoice.py scripts/bench_tone.py scripts/bench_naming.py scripts/bench_quotes.py scripts/bench_claims.py scripts/bench_reuse.py; do [ -f $$s ] && $(BIN)/python $$s || true; done
 
 bench-scale: $(STAMP) ## scale benchmark: whole suite on 1,000 and 10,000 resampled articles, cold and warm
 	$(BIN)/python scripts/bench_scale.py

@@ -522,7 +522,8 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
 def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Framing similarity of every pair of outlets (:func:`presslens.profiles.similarity`) as a
     heatmap, outlets in the order of the clustering (:func:`presslens.profiles.clusters`), with the
-    group of each outlet in its label."""
+    group of each outlet in its label. The data returned (the CSV) holds the pairs of the outlets
+    drawn (``max_outlets``); the similarity table has every pair."""
     plots.use_style()
     order = [o for o in groups.sort_values("order")["outlet"] if o in set(sim["outlet_a"])]
     shown = story.figure_outlets(order)
@@ -540,4 +541,7 @@ def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) ->
              "narration (cosine). Groups: average-linkage clustering.", fontsize=8, color="0.35")
     _shown_note(fig, order, list(groups["outlet"]), y=-0.06)
     fig.tight_layout()
+    if len(order) < sim["outlet_a"].nunique():  # all pairs of 2,000 outlets are 4 million rows: the CSV keeps
+        keep = set(order)  # the pairs drawn; profiles.similarity() has them all
+        sim = sim[sim["outlet_a"].isin(keep) & sim["outlet_b"].isin(keep)]
     return fig, sim
