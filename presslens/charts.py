@@ -491,9 +491,8 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
     """Small multiples from :func:`presslens.profiles.profiles`: one panel per measure, one bar per
     outlet in its colour, so outlets can be compared measure by measure."""
     plots.use_style()
-    t = table.copy()
-    every, outlets = _outlets_of(story, t)
-    t = t.set_index("outlet").loc[outlets]
+    every, outlets = _outlets_of(story, table)
+    t = table.set_index("outlet").loc[outlets]
     colors = plots.outlet_colors(list(story.all_outlets or story.outlets))
     panels = [(c, label) for c, label in PROFILE_PANELS if t[c].notna().any()]
     ncol = 4

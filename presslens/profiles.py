@@ -45,7 +45,7 @@ SOURCES = {
 COLS = ["outlet", *SOURCES]
 
 
-def _by_outlet(story: Story, table: pd.DataFrame, value: str, how: str = "mean") -> dict:
+def _by_outlet(table: pd.DataFrame, value: str, how: str = "mean") -> dict:
     if table.empty:
         return {}
     return table.groupby("outlet", sort=False)[value].agg(how).to_dict()
@@ -57,14 +57,14 @@ def profiles(story: Story) -> pd.DataFrame:
     from . import claims, keyness, lexicon, naming, provenance, quotes, readability, reuse, tone
 
     outlets = list(story.outlets)
-    n_art = story.articles["outlet"].value_counts().to_dict()
+    n_art = story._memo("outlet_counts", lambda: story.articles["outlet"].value_counts().to_dict())
     read = readability.readability(story)
-    words, ease = _by_outlet(story, read, "n_words"), _by_outlet(story, read, "flesch_reading_ease")
+    words, ease = _by_outlet(read, "n_words"), _by_outlet(read, "flesch_reading_ease")
     narr = tone.outlet_tone(story, voice="narration", n_boot=0)
     narr_tone = dict(zip(narr["outlet"], narr["mean"]))
     rates = lexicon.rates(story, lexicon.lexicon_for(story), n_boot=0)
     rates = rates[rates["voice"] == "narration"]
-    loaded = _by_outlet(story, rates, "rate_per_1000", "sum")
+    loaded = _by_outlet(rates, "rate_per_1000", "sum")
     top_cat = {}
     for o, g in rates.groupby("outlet", sort=False):
         g = g[g["hits"] > 0].sort_values(["rate_per_1000", "label"], ascending=[False, True], kind="stable")

@@ -452,8 +452,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
-            own = _verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])
-            if who is None and att is None and not own and (n_words > SHORT or (par_speaker and sentence_like)):
+            if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
+                    and not _verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):  # its own attribution
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit:
                     who = inherit[:3]
