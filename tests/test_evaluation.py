@@ -334,13 +334,14 @@ def distinctive(name: str, ordinary: frozenset, common: set[str], bundled: str) 
     or one capitalised word that is not an English word; never a wire agency, a country or a name
     the bundled story also uses."""
     key = name.casefold().strip(" .,")
-    if key in common or key.removeprefix("the ") in common or key in bundled or len(key) < 4:
+    cjk = re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}", name)
+    if key in common or key.removeprefix("the ") in common or key in bundled or (len(key) < 4 and not cjk):
         return False
     if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", key):
         return True
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
     caps = [w for w in words if w[:1].isupper()]
-    if len(caps) >= 2:
+    if len(caps) >= 2 or cjk:
         return True
     if len(words) == 1 and caps:
         w = words[0]
@@ -348,28 +349,49 @@ def distinctive(name: str, ordinary: frozenset, common: set[str], bundled: str) 
     return False
 
 
-def test_the_package_names_nothing_of_the_evaluation_corpora():
+def corpus_names(folders: list[Path]) -> list[str]:
+    """The distinctive names of the evaluation story ``folders``, longest first."""
     from presslens.naming import ordinary_words
 
-    folders = sorted(p for p in EVAL_DIR.iterdir() if (p / "articles").is_dir()) if EVAL_DIR.is_dir() else []
-    if not folders:
-        pytest.skip("no evaluation corpus yet")
     bundled = "\n".join(p.read_text(encoding="utf-8", errors="ignore").casefold()
                         for p in sorted((paths.REPO_ROOT / "data" / "stories").rglob("*")) if p.is_file())
-    common = WIRES | _countries()
-    ordinary = ordinary_words()
-    names = sorted({n for f in folders for n in _raw_names(f) if distinctive(n, ordinary, common, bundled)},
-                   key=lambda n: (-len(n), n))
-    assert names, "the corpora should yield some distinctive names"
+    common, ordinary = WIRES | _countries(), ordinary_words()
+    return sorted({n for f in folders for n in _raw_names(f) if distinctive(n, ordinary, common, bundled)},
+                  key=lambda n: (-len(n), n))
+
+
+def offending(names: list[str], root: Path) -> list[str]:
+    """"file: name" for every file under ``root`` (code and data) that names one of ``names``."""
     rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE)
-    found = []
-    for p in sorted((paths.REPO_ROOT / "presslens").rglob("*")):
-        if not p.is_file() or "__pycache__" in p.parts or p.suffix in (".pyc",):
+    found = set()
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or "__pycache__" in p.parts or p.suffix == ".pyc":
             continue
         try:
             text = p.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue
-        for m in rx.finditer(text):
-            found.append(f"{p.relative_to(paths.REPO_ROOT)}: {m.group(0)!r}")
-    assert not found, "the package names strings of the evaluation corpora:\n" + "\n".join(sorted(set(found)))
+        found.update(f"{p.relative_to(root.parent)}: {m.group(0)!r}" for m in rx.finditer(text))
+    return sorted(found)
+
+
+def test_the_name_grep_finds_a_planted_name(tmp_path):
+    names = corpus_names([EVAL_MINI])
+    assert {"Harbour Wire", "Mayor Ana Ruiz", "Port Selbi", "copysite.example", "塞尔比港"} <= set(names)
+    assert "Ruiz" not in names  # a single word that is also an English word or common name is not distinctive
+    pkg = tmp_path / "presslens"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "rules.py").write_text("SAFE = ['harbour', 'wire']\n", encoding="utf-8")
+    (pkg / "data" / "furniture.yaml").write_text("- pattern: '^Share on Facebook$'\n- pattern: 'harbour wire'\n",
+                                                 encoding="utf-8")
+    assert offending(names, pkg) == ["presslens/data/furniture.yaml: 'harbour wire'"]
+
+
+def test_the_package_names_nothing_of_the_evaluation_corpora():
+    folders = sorted(p for p in EVAL_DIR.iterdir() if (p / "articles").is_dir()) if EVAL_DIR.is_dir() else []
+    if not folders:
+        pytest.skip("no evaluation corpus yet")
+    names = corpus_names(folders)
+    assert names, "the corpora should yield some distinctive names"
+    found = offending(names, paths.REPO_ROOT / "presslens")
+    assert not found, "the package names strings of the evaluation corpora (a rule tuned on them?):\n" + "\n".join(found)
