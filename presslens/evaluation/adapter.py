@@ -48,7 +48,7 @@ class Predictions:
     names: pd.DataFrame         # naming.discover: candidate, actor, rule
     known_forms: dict           # casefolded form -> actor, for every name, alias and rendering in story.yaml
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
-    claim_ids: tuple            # the claim ids story.yaml defines
+    claim_texts: dict           # story.yaml's claims: id -> text
 
 
 def _source_language(declared, kinds: set[str], cjk: str) -> str | None:
@@ -118,5 +118,5 @@ def predict(folder: str | Path) -> Predictions:
         names=naming.discover(st)[["candidate", "actor", "rule"]].reset_index(drop=True),
         known_forms=_known_forms(full),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
-        claim_ids=tuple(c.id for c in full.claims),
+        claim_texts={c.id: c.text for c in full.claims},
     )

@@ -114,6 +114,6 @@ STOP = frozenset({"the", "a", "an", "of"})
 
 def same_name(x, y) -> bool:
     """Two names of one person or organisation: the words of one (articles aside) all in the other
-    ("Lopez Obrador" ~ "Andrés Manuel López Obrador")."""
+    ("Ruiz Soto" ~ "Ana María Ruiz Soto")."""
     a, b = set(fold(x).split()) - STOP, set(fold(y).split()) - STOP
     return bool(a) and bool(b) and (a <= b or b <= a)

@@ -10,7 +10,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .outcomes import frame, outcome, same_name
+from .outcomes import fold, frame, outcome, same_name
 from .truth import Truth
 
 # reuse.pairs kinds -> the truth's relations (a kind may carry ", sentences reordered"; "partial reuse" is
@@ -57,9 +57,12 @@ def predicted_pair(pairs: pd.DataFrame, prov: pd.DataFrame, a: str, b: str) -> d
 
 def score_pairs(pairs: pd.DataFrame, provenance: pd.DataFrame, truth: Truth) -> pd.DataFrame:
     """Each labelled pair against the reuse pairs (article_a, article_b, kind) and provenance rows
-    (article, source_article, status, direction, credited). The unit is the pair."""
+    (article, source_article, status, direction, credited). The unit is the pair; pairs marked unsure
+    are not scored."""
     rows: list[dict] = []
     for t in truth.pairs:
+        if t.get("unsure"):
+            continue  # a careful reader could disagree: not scored
         a, b = t["a"], t["b"]
         unit = "|".join(_pair_key(a, b))
         p = predicted_pair(pairs, provenance, a, b)
@@ -90,13 +93,14 @@ def score_pairs(pairs: pd.DataFrame, provenance: pd.DataFrame, truth: Truth) -> 
 
 def score_translation(translations: pd.DataFrame, truth: Truth, measured: Iterable[str] | None = None) -> pd.DataFrame:
     """Articles labelled machine-translated against ``translations`` (article_id, translation (bool),
-    verdict, kinds, source_language); an article without a row has no translation verdict."""
+    verdict, kinds, source_language); an article without a row has no translation verdict. Articles
+    whose labels are marked unsure are not scored."""
     keep = set(measured) if measured is not None else None
     pred = {r.article_id: r for r in translations.itertuples(index=False)}
     rows: list[dict] = []
     for aid, lab in truth.articles.items():
-        if keep is not None and aid not in keep or lab.get("mt") is None:
-            continue
+        if keep is not None and aid not in keep or lab.get("mt") is None or lab.get("unsure"):
+            continue  # not measured, or a label a careful reader could disagree with
         r = pred.get(aid)
         said = bool(r is not None and r.translation)
         verdict = f"{r.verdict} ({r.kinds})" if r is not None else "no indicator"
@@ -139,22 +143,49 @@ def score_names(names: pd.DataFrame, known_forms: dict, truth: Truth) -> pd.Data
     return frame(rows)
 
 
-def score_claims(hits: pd.DataFrame, claim_ids: Iterable[str], truth: Truth, measured: Iterable[str]) -> pd.DataFrame:
-    """Per labelled claim, the measured articles the story.yaml claim of the same id finds (``hits``:
-    claim, article_id, sentence) against the articles labelled as carrying it. A labelled claim
-    story.yaml does not define is missed in every article that carries it."""
-    ids = set(claim_ids)
+CLAIM_TEXT_MATCH = 70  # rapidfuzz token-set similarity at which a labelled claim's text is a story.yaml claim's
+
+
+def claim_ids(labelled: list[dict], defined: dict[str, str]) -> dict[str, tuple[str | None, str]]:
+    """Labelled claim id -> (story.yaml claim id or None, how it was matched): by id, else (the truth
+    file numbering its claims c1, c2 ...) the unused story.yaml claim whose text is most alike, at
+    ``CLAIM_TEXT_MATCH`` or more."""
+    from rapidfuzz import fuzz
+
+    out = {c["id"]: (c["id"], "same id") for c in labelled if c["id"] in defined}
+    used = {v[0] for v in out.values()}
+    free = [k for k in defined if k not in used]
+    cand = sorted(((fuzz.token_set_ratio(fold(c["text"]), fold(defined[k])), c["id"], k) for c in labelled
+                   if c["id"] not in out for k in free), key=lambda t: (-t[0], t[1], t[2]))
+    for score, cid, k in cand:
+        if score >= CLAIM_TEXT_MATCH and cid not in out and k in free:
+            out[cid] = (k, f"matched to story.yaml claim {k!r} by its text ({score:.0f}% alike)")
+            free.remove(k)
+    for c in labelled:
+        out.setdefault(c["id"], (None, "story.yaml has no claim with this id or text"))
+    return out
+
+
+def score_claims(hits: pd.DataFrame, defined: dict[str, str], truth: Truth, measured: Iterable[str]) -> pd.DataFrame:
+    """Per labelled claim, the measured articles the story.yaml claim (``defined``: id -> text) of the
+    same id (see :func:`claim_ids`) finds (``hits``: claim, article_id, sentence) against the articles
+    labelled as carrying it. A labelled claim story.yaml does not define is missed in every article
+    that carries it."""
     keep = list(measured)
     found = {(c, a): s for c, a, s in zip(hits["claim"].astype(str), hits["article_id"], hits["sentence"])}
+    ids = claim_ids(truth.claims, defined)
     rows: list[dict] = []
     for cl in truth.claims:
         carry = set(cl["articles"])
+        sid, how = ids[cl["id"]]
         for aid in keep:
-            said = (cl["id"], aid) in found
+            said = sid is not None and (sid, aid) in found
             if aid in carry or said:
                 res = "tp" if aid in carry and said else ("fn" if aid in carry else "fp")
                 why = {"tp": "", "fp": "pattern matched an article labelled without the claim",
-                       "fn": "no pattern matched" if cl["id"] in ids else "story.yaml has no claim with this id"}[res]
+                       "fn": "no pattern matched" if sid is not None else how}[res]
+                if res != "tp" and how != "same id" and sid is not None:
+                    why += f"; {how}"
                 rows.append(outcome("claims", "articles carrying a claim", aid, res, f"{cl['id']}: {cl['text']}",
-                                    found.get((cl["id"], aid), ""), why))
+                                    found.get((sid, aid), ""), why))
     return frame(rows)

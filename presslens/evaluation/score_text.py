@@ -19,7 +19,6 @@ SPOKEN = ("direct", "indirect")
 # removals that are not furniture decisions: the capture's own markup, and a line that repeats the title
 NOT_FURNITURE_RULES = ("repeated headline", "html: tags", "html: script, style or comment block",
                        "markdown link syntax (its text is kept)")
-CAPTURE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*$")  # the capture tool's own first line, never scored
 
 
 # ----------------------------------------------------------------------------------------------
@@ -174,7 +173,7 @@ def score_furniture(articles: pd.DataFrame, removed: pd.DataFrame, sentences: pd
                 cuts.setdefault(int(no), []).append(str(txt))
         partial: list[tuple[str, str]] = []
         for no, line in enumerate(body[aid].split("\n"), start=1):
-            if not line.strip() or CAPTURE_DATE.match(line):
+            if not line.strip():
                 continue
             is_f = norm_space(line) in labelled
             dropped = no in cuts and _dropped(line, cuts[no])

@@ -24,11 +24,15 @@ CREDITED = ("yes", "no", "partial", "n/a")
 DIRECTIONS = ("a_from_b", "b_from_a", "unknown", "n/a")
 NAME_KINDS = ("spelling", "transliteration", "calque", "misspelling", "abbreviation")
 TOP_FIELDS = ("version", "story", "split", "labeller", "articles", "pairs", "names", "claims")
-ARTICLE_FIELDS = ("mt", "source_language", "mt_evidence", "furniture", "glued_furniture", "sentences", "quotes")
-QUOTE_FIELDS = ("text", "kind", "speaker", "actor", "verb", "unsure")
-PAIR_FIELDS = ("a", "b", "relation", "source", "credited", "direction", "note")
-NAME_FIELDS = ("form", "actor", "kind", "articles")
-CLAIM_FIELDS = ("id", "text", "articles")
+# every entry may also carry `unsure: true|false` (a careful reader could disagree: the label is not scored)
+# and a `note` (free text for the reader)
+ARTICLE_FIELDS = ("mt", "source_language", "mt_evidence", "furniture", "glued_furniture", "sentences", "quotes",
+                  "unsure", "note")
+QUOTE_FIELDS = ("text", "kind", "speaker", "actor", "verb", "unsure", "note")
+PAIR_FIELDS = ("a", "b", "relation", "source", "credited", "direction", "note", "unsure")
+NAME_FIELDS = ("form", "actor", "kind", "articles", "unsure", "note")
+CLAIM_FIELDS = ("id", "text", "articles", "unsure", "note")
+YAML_BOOL = {True: "yes", False: "no"}  # `credited: no` unquoted is YAML's false: read as the word written
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 
 
@@ -81,6 +85,9 @@ class _Checker:
         for k in required:
             if d.get(k) is None or d.get(k) == "":
                 self.add(f"{where}.{k}", "missing", f"give the {k} (see data/eval/FORMAT.md)")
+        if d.get("unsure") is not None and not isinstance(d["unsure"], bool):
+            self.add(f"{where}.unsure", f"{d['unsure']!r} is not true or false", "write unsure: true, or leave it out")
+        self.text_or_null(d.get("note"), f"{where}.note")
         return True
 
     def choice(self, value: Any, allowed: tuple, where: str) -> None:
@@ -130,7 +137,7 @@ def _check_article(c: _Checker, aid: str, e: Any) -> dict:
         c.add(f"{where}.source_language", f"{lang!r} given but mt is false", "write source_language: null, or mt: true")
     c.text_or_null(e.get("mt_evidence"), f"{where}.mt_evidence")
     out = {"mt": e.get("mt"), "source_language": lang, "furniture": None, "glued_furniture": [], "sentences": None,
-           "quotes": None}
+           "quotes": None, "unsure": e.get("unsure") is True}
     if "furniture" in e:
         lines = c.strings(e["furniture"], f"{where}.furniture")
         for i, ln in enumerate(lines):
@@ -164,8 +171,6 @@ def _check_article(c: _Checker, aid: str, e: Any) -> dict:
             c.choice(q.get("kind"), QUOTE_KINDS, f"{qw}.kind")
             for k in ("speaker", "actor", "verb"):
                 c.text_or_null(q.get(k), f"{qw}.{k}")
-            if q.get("unsure") is not None and not isinstance(q["unsure"], bool):
-                c.add(f"{qw}.unsure", f"{q['unsure']!r} is not true or false", "write unsure: true or leave it out")
             out["quotes"].append({"text": q.get("text"), "kind": q.get("kind"), "speaker": q.get("speaker"),
                                   "actor": q.get("actor"), "verb": q.get("verb"), "unsure": bool(q.get("unsure"))})
     return out
@@ -185,11 +190,12 @@ def _check_lists(c: _Checker, data: dict, t: Truth) -> None:
             c.add(w, f"the pair {p['a']} / {p['b']} is labelled twice", "keep one entry per pair")
         seen_pairs.add(key)
         c.choice(p.get("relation"), RELATIONS, f"{w}.relation")
+        p = {**p, "credited": YAML_BOOL.get(p.get("credited"), p.get("credited"))} if isinstance(p.get("credited"), bool) else p
         c.choice(p.get("credited"), CREDITED, f"{w}.credited")
         c.choice(p.get("direction"), DIRECTIONS, f"{w}.direction")
         c.text_or_null(p.get("source"), f"{w}.source")
         c.text_or_null(p.get("note"), f"{w}.note")
-        t.pairs.append({k: p.get(k) for k in PAIR_FIELDS})
+        t.pairs.append({**{k: p.get(k) for k in PAIR_FIELDS}, "unsure": p.get("unsure") is True})
     for i, n in enumerate(data.get("names") or []):
         w = f"names[{i}]"
         if not c.fields(n, NAME_FIELDS, w, required=("form", "actor", "kind", "articles")):
