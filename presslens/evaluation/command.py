@@ -146,6 +146,9 @@ def cmd_eval(args) -> int:
     summary = sb.summarise(outcomes)
     scope_names = ["all"] + [s for s in sb.SPLITS if (summary["scope"] == s).any()]
     print(f"\npresslens eval: {len(truths)} stories ({', '.join(f'{t.slug} ({t.split})' for t in truths)})\n")
+    print("All stories: precision, recall, F1 (or accuracy / share) with 95% intervals, and counts\n")
+    print(sb.table(summary, "all"))
+    print("By split and story: the headline figure [95% interval] and the items scored\n")
     print(sb.matrix(summary, scope_names))
     print(sb.matrix(summary, [t.slug for t in sorted(truths, key=lambda t: (t.split, t.slug))]))
     weak = sb.weak_points(summary)

@@ -153,7 +153,8 @@ def table(summary: pd.DataFrame, scope: str) -> str:
 
 
 def matrix(summary: pd.DataFrame, scope_names: list[str]) -> str:
-    """Measures down, scopes across: the headline figure of each (F1, accuracy or share)."""
+    """Measures down, scopes across: the headline figure of each (F1, accuracy or share) with its
+    95% interval and the number of items scored."""
     head = "| analysis | measure | figure | " + " | ".join(scope_names) + " |"
     lines = [head, "|" + "---|" * (3 + len(scope_names))]
     for m in MEASURES:
@@ -164,7 +165,12 @@ def matrix(summary: pd.DataFrame, scope_names: list[str]) -> str:
         vals = []
         for sc in scope_names:
             r = rows[rows["scope"] == sc]
-            vals.append("" if r.empty else f"{_fmt(headline(r.iloc[0])[1])} (n={r.iloc[0]['items']})")
+            if r.empty:
+                vals.append("")
+                continue
+            x = r.iloc[0]
+            col = "f1" if x["kind"] == "prf" else "share"
+            vals.append(f"{_fmt(x[col])} [{_fmt(x[col + '_lo'])}, {_fmt(x[col + '_hi'])}] n={x['items']}")
         lines.append(f"| {m.analysis} | {m.name} | {name} | " + " | ".join(vals) + " |")
     return "\n".join(lines) + "\n"
 
