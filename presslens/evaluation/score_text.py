@@ -109,7 +109,9 @@ def _speaker_rows(measure: str, kind: str, aid: str, pred: list[dict], gold: lis
     for j, g in enumerate(gold):
         if g["kind"] == kind and g.get("speaker") and not g["unsure"] and j not in right_g:
             i = by_g.get(j)
-            why = (f"found speaker {pred[i].get('speaker')!r}" if i is not None else "quote not found")
+            spk = pred[i].get("speaker") if i is not None else None
+            why = ("quote not found" if i is None else f"found speaker {spk!r}" if isinstance(spk, str)
+                   else "found without a speaker")
             rows.append(outcome("quotes", measure, aid, "fn", f"{g['text']} ({g['speaker']})", context(body, g["text"]), why))
     return rows
 
