@@ -262,6 +262,24 @@ def test_cli_eval_writes_the_scoreboard_and_lists_errors(tmp_path, capsys):
     assert cli.main(["eval", "no-such-story"]) == 2
 
 
+def test_published_text_is_written_between_the_markers(mini_outcomes, tmp_path):
+    from presslens.evaluation import command
+
+    truth = load_truth(EVAL_MINI)
+    summary = sb.summarise(mini_outcomes)
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n\nbefore\n<!-- accuracy:start -->\nold figures\n<!-- accuracy:end -->\nafter\n", encoding="utf-8")
+    assert command._replace_between(readme, command.README_START, command.README_END,
+                                    command.readme_section(summary, [truth]))
+    text = readme.read_text(encoding="utf-8")
+    assert "old figures" not in text and text.startswith("# x\n\nbefore\n") and text.endswith("after\n")
+    assert "Scored on 1 story (1 development, 0 test) and 4 articles." in text
+    assert "| pairs | uncredited copying | F1 | 1.00 [1.00, 1.00] n=1 |" in text
+    doc = command.accuracy_doc(summary, [truth])
+    assert "### eval-mini (dev)" in doc and "## What each measure counts" in doc
+    assert not command._replace_between(tmp_path / "missing.md", command.README_START, command.README_END, "x")
+
+
 def test_readme_has_the_generated_accuracy_section():
     readme = (paths.REPO_ROOT / "README.md").read_text(encoding="utf-8")
     assert "<!-- accuracy:start -->" in readme and "<!-- accuracy:end -->" in readme

@@ -58,7 +58,7 @@ def accuracy_doc(summary, truths) -> str:
              "Every analysis scored against hand-labelled evaluation corpora of real coverage (`data/eval/`: the "
              "stories, their sources and split in `data/eval/README.md`, the labelling rules in `data/eval/GUIDE.md`). "
              "Rules are tuned on the development stories only; the test stories are scored, never read while "
-             f"changing rules. Intervals are 95% percentile bootstrap intervals over articles ({N_BOOT} resamples, "
+             f"changing rules. {scored_on(truths)} Intervals are 95% percentile bootstrap intervals over articles ({N_BOOT} resamples, "
              "fixed seed; over pairs for the pair measures and over variants for names). Regenerate with `make eval`.", "",
              "## Headline figures", "", matrix(summary, ["all", "dev", "test"]),
              "## Where presslens is weak", ""]
@@ -73,12 +73,22 @@ def accuracy_doc(summary, truths) -> str:
     return "\n".join(parts) + "\n"
 
 
-def readme_section(summary) -> str:
-    from .scoreboard import matrix, weak_points
+def scored_on(truths) -> str:
+    """One sentence: how many stories (per split) and articles the figures come from."""
+    n = {sp: sum(t.split == sp for t in truths) for sp in ("dev", "test")}
+    return (f"Scored on {len(truths)} stor{'y' if len(truths) == 1 else 'ies'} ({n['dev']} development, {n['test']} test) and "
+            f"{sum(len(t.articles) for t in truths)} articles.")
+
+
+def readme_section(summary, truths) -> str:
+    from .scoreboard import WEAK, matrix, weak_points
 
     weak = weak_points(summary)
-    lines = [GENERATED, "", matrix(summary, ["all", "dev", "test"]).rstrip("\n"), "",
-             "Weakest (all stories): " + ("; ".join(weak) if weak else "none below the threshold") + "."]
+    lines = [GENERATED, "", scored_on(truths) + " Each cell: the headline figure [95% interval] and the items scored.", "",
+             matrix(summary, ["all", "dev", "test"]).rstrip("\n"), "",
+             f"Where presslens is weak (all stories: F1 or accuracy under {WEAK:.2f}, or a lower-is-better share "
+             f"over {1 - WEAK:.2f}; worst first):", ""]
+    lines += [f"- {w}" for w in weak] or ["- no measure is under the threshold"]
     return "\n".join(lines) + "\n"
 
 
@@ -165,7 +175,7 @@ def cmd_eval(args) -> int:
         docs = resolve("docs/accuracy.md")
         docs.parent.mkdir(parents=True, exist_ok=True)
         docs.write_text(doc, encoding="utf-8")
-        ok = _replace_between(resolve("README.md"), README_START, README_END, readme_section(summary))
+        ok = _replace_between(resolve("README.md"), README_START, README_END, readme_section(summary, truths))
         print(f"published: docs/accuracy.md" + (", README.md (Accuracy section)" if ok else
                                                  " (README.md has no accuracy markers: its section was not touched)"))
     else:
