@@ -116,19 +116,29 @@ def score_translation(translations: pd.DataFrame, truth: Truth, measured: Iterab
     return frame(rows)
 
 
+def name_key(form) -> str:
+    """A name form as discovery and labels are compared: NFC, case, curly apostrophes and dashes and
+    runs of white space ignored (accents and spelling kept: they are what a variant is)."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFC", str(form)).translate(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"}))
+    return " ".join(s.split()).casefold()
+
+
 def score_names(names: pd.DataFrame, known_forms: dict, truth: Truth) -> pd.DataFrame:
     """Discovery's proposals (candidate, actor) against the labelled variants that story.yaml does not
     list already (``known_forms``: casefolded form -> actor; a listed variant is not discovery's to find)."""
+    known = {name_key(k) for k in known_forms}
     labelled: dict[str, dict] = {}
     for n in truth.names:
-        key = " ".join(str(n["form"]).split()).casefold()
-        if key not in known_forms:
+        key = name_key(n["form"])
+        if key not in known:
             labelled.setdefault(key, n)
     proposals = names.drop_duplicates(["candidate", "actor"])
     rows: list[dict] = []
     found: set[str] = set()
     for c, actor in zip(proposals["candidate"].tolist(), proposals["actor"].tolist()):
-        key = " ".join(str(c).split()).casefold()
+        key = name_key(c)
         n = labelled.get(key)
         if n is not None and same_name(actor, n["actor"]) and key not in found:
             found.add(key)
