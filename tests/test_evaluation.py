@@ -62,7 +62,7 @@ def test_truth_errors_name_file_field_and_fix(tmp_path):
     data["articles"]["001-harbourwire.example"]["quotes"][1]["kind"] = "quoted"
     data["articles"]["001-harbourwire.example"]["furniture"].append("Subscribe now")
     data["articles"]["001-harbourwire.example"]["sentences"].append("A sentence that is not there.")
-    data["articles"]["003-portalnews.example"]["source_language"] = None
+    data["articles"]["002-copysite.example"]["source_language"] = "es"  # given, but mt is false
     data["pairs"][0]["relation"] = "plagiarism"
     data["pairs"][1]["b"] = "003-portalnews"
     data["claims"][0]["articles"].append("005-missing.example")
@@ -76,7 +76,7 @@ def test_truth_errors_name_file_field_and_fix(tmp_path):
     assert all(p.file.endswith("eval-mini/truth.yaml") and p.fix for p in exc.value.problems)
     for f in ("split", "articles.999-nowhere.example", "articles.001-harbourwire.example.quotes[0].text",
               "articles.001-harbourwire.example.quotes[1].kind", "articles.001-harbourwire.example.furniture[2]",
-              "articles.001-harbourwire.example.sentences[6]", "articles.003-portalnews.example.source_language",
+              "articles.001-harbourwire.example.sentences[6]", "articles.002-copysite.example.source_language",
               "pairs[0].relation", "pairs[1].b", "claims[0].articles[3]", "names[0].articles[0]",
               "articles.004-localtimes.example"):
         assert f in fields, (f, msg)
