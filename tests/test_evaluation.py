@@ -200,8 +200,10 @@ def test_furniture_sentence_name_and_claim_scorers():
     sb_ = _figures(score_sentences(arts, bad, t))["sentence boundaries"]
     assert (sb_.tp, sb_.fp, sb_.fn) == (1, 1, 1)  # "It rained." still ends right; a split inside the first
     props = pd.DataFrame({"candidate": ["Stormtown", "Rained"], "actor": ["Town", "Town"], "rule": ["spelling: edits"] * 2})
-    n = _figures(score_names(props, {}, t))["name variants proposed"]
+    f = _figures(score_names(props, {}, t))
+    n = f["name variants proposed"]
     assert (n.tp, n.fp, n.fn) == (1, 1, 0)
+    assert f["false proposals"].share == 0.5
     assert score_names(props, {"stormtown": "Town"}, t).query("outcome == 'fn'").empty  # listed: not discovery's to find
     hits = pd.DataFrame({"claim": ["c1"], "article_id": ["a1"], "sentence": ["The storm hit the town."]})
     assert _figures(score_claims(hits, {"c1": "storm"}, t, ["a1", "a2"]))["articles carrying a claim"].f1 == 1.0
@@ -260,6 +262,17 @@ def test_cli_eval_writes_the_scoreboard_and_lists_errors(tmp_path, capsys):
     assert cli.main(["eval", str(EVAL_MINI), "--summary"]) == 0
     assert "| eval-mini | dev | 4 | 4 |" in capsys.readouterr().out
     assert cli.main(["eval", "no-such-story"]) == 2
+
+
+def test_discovery_is_scored_on_story_yaml_without_the_labelled_variants():
+    from presslens.evaluation import adapter
+
+    st = adapter.load_story(EVAL_MINI)
+    bare = adapter.withhold(st, ["Mayor Ana Ruiz", "ruiz", "Port Selby", "Councillor  Ben Ode"])
+    ruiz = next(a for a in bare.actors if a.name == "Ana Ruiz")
+    assert ruiz.aliases == () and next(a for a in bare.actors if a.name == "Port Selby").aliases == ("Port Selby",)
+    assert next(s for s in bare.speakers if s.name == "Ben Ode").aliases == ("Ode",)
+    assert len(next(a for a in st.actors if a.name == "Ana Ruiz").aliases) == 2  # the story itself is untouched
 
 
 def test_published_text_is_written_between_the_markers(mini_outcomes, tmp_path):

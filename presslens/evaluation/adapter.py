@@ -9,8 +9,10 @@ the few columns the scorers read; the scorers never call presslens themselves.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -45,8 +47,8 @@ class Predictions:
     pairs: pd.DataFrame         # reuse pairs (article_a, article_b, kind)
     provenance: pd.DataFrame    # provenance rows (article, source_article, status, direction, credited)
     translations: pd.DataFrame  # article_id, verdict, kinds, source_language (None when not implied)
-    names: pd.DataFrame         # naming.discover: candidate, actor, rule
-    known_forms: dict           # casefolded form -> actor, for every name, alias and rendering in story.yaml
+    names: pd.DataFrame         # naming.discover on the story without the labelled variants: candidate, actor, rule
+    known_forms: dict           # casefolded form -> actor: every name, alias and rendering left in story.yaml
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
     claim_texts: dict           # story.yaml's claims: id -> text
 
@@ -95,10 +97,29 @@ def _known_forms(story: Story) -> dict[str, str]:
     return out
 
 
-def predict(folder: str | Path) -> Predictions:
-    """Run the story at ``folder`` through every scored analysis (see the module docstring)."""
+def withhold(story: Story, forms: Iterable[str]) -> Story:
+    """``story`` with ``forms`` taken out of its actors' aliases and renderings and its speakers'
+    aliases (an actor's or speaker's own name stays): the story a user would have written before
+    discovery proposed those variants."""
+    drop = {" ".join(f.split()).casefold() for f in forms}
+
+    def keep(f: str) -> bool:
+        return " ".join(f.split()).casefold() not in drop
+
+    actors = [dataclasses.replace(a, aliases=tuple(x for x in a.aliases if x == a.name or keep(x)),
+                                  renderings=tuple(r for r in a.renderings if keep(r["form"]))) for a in story.actors]
+    speakers = [dataclasses.replace(sp, aliases=tuple(x for x in sp.aliases if x == sp.name or keep(x)))
+                for sp in story.speakers]
+    return dataclasses.replace(story, actors=actors, speakers=speakers)
+
+
+def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictions:
+    """Run the story at ``folder`` through every scored analysis (see the module docstring). Name
+    discovery runs on the story with ``withheld_names`` taken out of story.yaml (:func:`withhold`):
+    the labelled variants are what it should find, so story.yaml listing them must not hide them."""
     full = load_story(folder)
     st, _left_out = screen.analysed(full)
+    bare = withhold(st, withheld_names)
     kept = set(st.articles["id"])
     arts = full.articles[["id", "outlet", "title", "text", "published"]].copy()
     arts["measured"] = arts["id"].isin(kept)
@@ -115,8 +136,8 @@ def predict(folder: str | Path) -> Predictions:
         pairs=r.pairs[["article_a", "article_b", "kind"]].reset_index(drop=True),
         provenance=prov[["article", "source_article", "status", "direction", "credited"]].reset_index(drop=True),
         translations=_translations(full, st),
-        names=naming.discover(st)[["candidate", "actor", "rule"]].reset_index(drop=True),
-        known_forms=_known_forms(full),
+        names=naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True),
+        known_forms=_known_forms(bare),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},
     )

@@ -65,8 +65,11 @@ MEASURES = [
     Measure("sentences", "sentence boundaries", "prf", "higher",
             "sentence ends inside a line (a line's end is not counted) against the labelled sentences"),
     Measure("names", "name variants proposed", "prf", "higher",
-            "variants `presslens names` proposes against the labelled variants story.yaml does not list "
-            "(false proposals = 1 - precision)"),
+            "variants `presslens names` proposes, run on story.yaml with the labelled variants taken out of its "
+            "aliases and renderings (what a user would have written before), against the labelled variants"),
+    Measure("names", "false proposals", "share", "lower",
+            "proposals of `presslens names` that are no labelled variant (or name the wrong actor): what a user "
+            "must read past"),
     Measure("claims", "articles carrying a claim", "prf", "higher",
             "story.yaml's claim patterns: the articles they find against the labelled articles, per claim id"),
 ]

@@ -143,9 +143,11 @@ def score_names(names: pd.DataFrame, known_forms: dict, truth: Truth) -> pd.Data
         if n is not None and same_name(actor, n["actor"]) and key not in found:
             found.add(key)
             rows.append(outcome("names", "name variants proposed", key, "tp", f"{c} -> {actor}"))
+            rows.append(outcome("names", "false proposals", key, "no", f"{c} -> {actor}"))
         else:
             why = f"labelled as {n['actor']}" if n is not None else "not a labelled variant"
             rows.append(outcome("names", "name variants proposed", key, "fp", f"{c} -> {actor}", "", why))
+            rows.append(outcome("names", "false proposals", key, "yes", f"{c} -> {actor}", "", why))
     for key, n in labelled.items():
         if key not in found:
             rows.append(outcome("names", "name variants proposed", key, "fn", f"{n['form']} -> {n['actor']} ({n['kind']})",
