@@ -59,7 +59,10 @@ def accuracy_doc(summary, truths) -> str:
              "stories, their sources and split in `data/eval/README.md`, the labelling rules in `data/eval/GUIDE.md`). "
              "Rules are tuned on the development stories only; the test stories are scored, never read while "
              f"changing rules. {scored_on(truths)} Intervals are 95% percentile bootstrap intervals over articles ({N_BOOT} resamples, "
-             "fixed seed; over pairs for the pair measures and over variants for names). Regenerate with `make eval`.", "",
+             "fixed seed; over pairs for the pair measures and over variants for names). Articles presslens leaves "
+             "out of its measures (another language, the shorter capture of a page captured twice) are not scored "
+             "for quotes, translation and claims, and labels marked unsure are not scored at all. Regenerate with "
+             "`make eval`; `presslens eval --split dev --show-errors` lists the development misses.", "",
              "## Headline figures", "", matrix(summary, ["all", "dev", "test"]),
              "## Where presslens is weak", ""]
     weak = weak_points(summary)
