@@ -233,13 +233,13 @@ def test_untranslated_cjk_in_an_english_article(mini):
 
 def test_presslens_names_prints_the_candidates_and_rejects_bad_options(capsys):
 
-    assert main.main(["names", str(BUNDLED)]) == 0
+    assert main(["names", str(BUNDLED)]) == 0
     out = capsys.readouterr().out
     assert "'GPT API' -> ChatGPT  [spelling: inflection]" in out
     assert "aliases: [ChatGPT, GPT, GPT-4 Turbo, GPT APIs, GPT API]" in out
-    assert main.main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
+    assert main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
     assert "--max-edits" in capsys.readouterr().err
-    assert main.main(["names", str(MINI)]) == 0
+    assert main(["names", str(MINI)]) == 0
     assert "no unlisted variant" in capsys.readouterr().out
 
 

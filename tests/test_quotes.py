@@ -4,7 +4,7 @@ import dataclasses
 import pytest
 
 from presslens import load_story
-from presslens.analyses.quotes import attribution, evaluate, extract, fidelity, sources
+from presslens.analyses.quotes import alignment, attribution, extract, gold, sources
 from presslens.story.model import Actor, Speaker
 
 from .conftest import BUNDLED, FIXTURES, MINI
@@ -155,18 +155,18 @@ GOLD = FIXTURES / "quotes-gold.yaml"
 
 
 def test_the_gold_file_spans_meet_the_targets():
-    ev = evaluate.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
+    ev = gold.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
     assert ev["spans"]["precision"] >= 0.90 and ev["spans"]["recall"] >= 0.85, ev["spans"]
     assert ev["speakers"]["precision"] >= 0.90, ev["speakers"]
 
 
 def test_the_gold_file_speaker_recall_meets_the_target():
-    ev = evaluate.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
+    ev = gold.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
     assert ev["speakers"]["recall"] >= 0.85, ev["speakers"]
 
 
 def test_openai_statement_is_aligned_across_outlets_with_its_labels():
-    f = fidelity.fidelity(load_story(BUNDLED))
+    f = alignment.fidelity(load_story(BUNDLED))
     minimal = f[f["reference"].str.contains("minimal")]
     got = dict(zip(minimal["outlet"], minimal["label"]))
     # hand-checked: NYP quotes it whole; HT drops "further"; 5iter's translation rewords it; ticker.tv
@@ -252,7 +252,7 @@ def test_a_statement_split_around_its_attribution_is_put_back_together(tmp_path)
                                 'in every court we can."',
                       '"The sale was legal and fair to every customer. We will appeal the fine in every court we '
                       'can," Mary Jones said.')
-    f = fidelity.fidelity(st)
+    f = alignment.fidelity(st)
     assert sorted(zip(f["outlet"], f["label"])) == [("Daily", "reference"), ("Daily", "reference"),
                                                      ("Post", "verbatim"), ("Post", "verbatim")]
 
@@ -260,7 +260,7 @@ def test_a_statement_split_around_its_attribution_is_put_back_together(tmp_path)
 def test_a_dropped_negation_is_flagged(tmp_path):
     st = _two_outlets(tmp_path, '"We did not sell any data without consent from our users," Jones said.',
                       '"We did sell any data without consent from our users," Jones said.')
-    f = fidelity.fidelity(st)
+    f = alignment.fidelity(st)
     assert f["negation"].tolist().count("dropped") + f["negation"].tolist().count("added") == 1
     assert set(f["label"]) == {"reference", "trimmed"}  # one word left out, and it is the "not"
 

@@ -66,7 +66,7 @@ def setup(earlier, mini, tmp_path):
 
 
 def run_cli(capsys, *args) -> tuple[int, str]:
-    rc = main.main(["run", *map(str, args)])
+    rc = main(["run", *map(str, args)])
     out, err = capsys.readouterr()
     return rc, err
 

@@ -14,7 +14,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from presslens import load_story, paths
 from presslens.cli import main
 from presslens.figures import style
-from presslens.run import execute, manifest, outputs as run_outputs, runner
+from presslens.run import execute, manifest as run_manifest, outputs as run_outputs, runner
 from presslens.story.model import StoryError
 
 from .conftest import MINI
@@ -101,7 +101,7 @@ def test_manifest_records_parameters_versions_hashes_durations(first_run):
     for nb, record in m["reports"].items():
         assert record["parameters"] == m["parameters"] and record["duration_s"] == m["durations_s"][nb]
         assert record["stale"] is False and record["versions"] == m["versions"]
-        assert record["inputs_fingerprint"] == manifest._fingerprint(m["inputs_sha256"])
+        assert record["inputs_fingerprint"] == run_manifest.inputs_fingerprint(m["inputs_sha256"])
     assert m["reports"]["00-corpus.ipynb"]["figures"] == [f"corpus-overview.{ext}" for ext in ("csv", "png", "svg")]
     assert sorted(f for r in m["reports"].values() for f in r["figures"]) == m["figures"]
 
@@ -264,18 +264,18 @@ def test_unknown_notebook_or_outlet_is_a_clear_error(tmp_path):
 
 
 def test_cli_new_scaffolds_a_story_that_loads(tmp_path, capsys):
-    assert main.main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 0
+    assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 0
     st = load_story(tmp_path / "acme-fine-2024")
     assert list(st.articles["outlet"]) == ["Example News"] and st.claims[0].id == "fined"
     assert "presslens run" in capsys.readouterr().out
-    assert main.main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 2  # never overwrites
-    assert main.main(["new", "Bad Name", "--root", str(tmp_path)]) == 2
+    assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 2  # never overwrites
+    assert main(["new", "Bad Name", "--root", str(tmp_path)]) == 2
 
 
 def test_cli_check_reports_problems_with_exit_code_2(mini, capsys):
-    assert main.main(["check", str(mini)]) == 0
+    assert main(["check", str(mini)]) == 0
     (mini / "articles" / "wire.md").write_text("---\noutlet: Wire\npublished: soon\n---\nText.\n")
-    assert main.main(["check", str(mini)]) == 2
+    assert main(["check", str(mini)]) == 2
     assert "mini-story/articles/wire.md [published]" in capsys.readouterr().err
 
 

@@ -54,7 +54,7 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _fingerprint(hashes: dict) -> str:
+def inputs_fingerprint(hashes: dict) -> str:
     """One sha256 for a set of input hashes (``Story.input_hashes()``)."""
     return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
 
@@ -81,7 +81,7 @@ def _earlier_records(manifest_file: Path) -> tuple[dict[str, dict] | None, str]:
         if story:
             params["story"] = rel_path(paths.resolve(story))
         return {nb: {"finished_at": old.get("finished_at"), "duration_s": old.get("durations_s", {}).get(nb),
-                     "parameters": params, "inputs_fingerprint": _fingerprint(old["inputs_sha256"]),
+                     "parameters": params, "inputs_fingerprint": inputs_fingerprint(old["inputs_sha256"]),
                      "versions": old.get("versions")} for nb in old["notebooks"]}, ""
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         return None, f"the earlier manifest.json could not be read ({type(exc).__name__}: {exc})"
@@ -97,7 +97,7 @@ def build_manifest(st, story_path: Path, nb_params: dict, nbs: list[Path], durat
     """The manifest of the reports folder as it will be after this run's swap: a record per notebook
     report present (this run's, plus on a partial run the earlier manifest's for the others)."""
     hashes = st.input_hashes()
-    fingerprint = _fingerprint(hashes)
+    fingerprint = inputs_fingerprint(hashes)
     versions = _versions()
     records: dict[str, dict] = {}
     for nb in nbs:

@@ -26,7 +26,7 @@ from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.diff import word_diff
-from .evaluate import norm_text
+from .gold import norm_text
 from .extract import quotes
 
 
