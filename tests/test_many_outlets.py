@@ -5,8 +5,8 @@ import pytest
 from presslens import paths
 from presslens.analyses import readability as analyses_readability, tone as analyses_tone
 from presslens.analyses.wordchoice import lexicon, matching
-from presslens.figures import corpus, readability, tone, wordchoice
-from presslens.notebook import setup
+from presslens.figures import readability, wordchoice
+from presslens.notebook import charts, overview, setup
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +24,14 @@ def test_figures_show_max_outlets_and_csvs_keep_all(big, tmp_path):
     st = ctx.story
     n_outlets = len(st.outlets)
     assert n_outlets > 50
-    fig, data = tone.tone_by_outlet(st, analyses_tone.outlet_tone_by_voice(st, n_boot=100))
+    fig, data = charts.tone_by_outlet(st, analyses_tone.outlet_tone_by_voice(st, n_boot=100))
     assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
     assert any("Showing the 8 outlets with most articles of" in t.get_text() for t in fig.texts)
     plt.close(fig)
     fig, data = readability.readability_panels(st, analyses_readability.readability(st))
     assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(st.articles) and data["label"].is_unique
     plt.close(fig)
-    fig, data = corpus.plot_overview(ctx.full)
+    fig, data = overview.plot_overview(ctx.full)
     assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(ctx.full.articles)
     plt.close(fig)
     lex = lexicon.lexicon_for(st)
