@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from presslens import cli, paths
+from presslens import paths
+from presslens.cli.main import main as cli_main
 from presslens.evaluation import scoreboard as sb
 from presslens.evaluation.outcomes import MEASURES
 from presslens.evaluation.score_story import score_claims, score_names, score_pairs, score_translation
@@ -252,16 +253,16 @@ def test_bootstrap_intervals_are_deterministic(mini_outcomes, tmp_path):
 
 def test_cli_eval_writes_the_scoreboard_and_lists_errors(tmp_path, capsys):
     out = tmp_path / "out"
-    assert cli.main(["eval", str(EVAL_MINI), "--out", str(out), "--show-errors"]) == 0
+    assert cli_main(["eval", str(EVAL_MINI), "--out", str(out), "--show-errors"]) == 0
     text = capsys.readouterr().out
     assert "uncredited copying" in text and "[fn]" in text and "in: " in text
     assert "left as they were" in text  # a subset never rewrites docs/accuracy.md or the README
     csv = pd.read_csv(out / "scoreboard.csv")
     assert {"all", "dev", "eval-mini"} == set(csv["scope"])
     assert "## Where presslens is weak" in (out / "scoreboard.md").read_text(encoding="utf-8")
-    assert cli.main(["eval", str(EVAL_MINI), "--summary"]) == 0
+    assert cli_main(["eval", str(EVAL_MINI), "--summary"]) == 0
     assert "| eval-mini | dev | 4 | 4 |" in capsys.readouterr().out
-    assert cli.main(["eval", "no-such-story"]) == 2
+    assert cli_main(["eval", "no-such-story"]) == 2
 
 
 def test_discovery_is_scored_on_story_yaml_without_the_labelled_variants():
@@ -282,7 +283,7 @@ def test_published_text_is_written_between_the_markers(mini_outcomes, tmp_path):
     summary = sb.summarise(mini_outcomes)
     readme = tmp_path / "README.md"
     readme.write_text("# x\n\nbefore\n<!-- accuracy:start -->\nold figures\n<!-- accuracy:end -->\nafter\n", encoding="utf-8")
-    assert command._replace_between(readme, command.README_START, command.README_END,
+    assert command.replace_between(readme, command.README_START, command.README_END,
                                     command.readme_section(summary, [truth]))
     text = readme.read_text(encoding="utf-8")
     assert "old figures" not in text and text.startswith("# x\n\nbefore\n") and text.endswith("after\n")
@@ -290,7 +291,7 @@ def test_published_text_is_written_between_the_markers(mini_outcomes, tmp_path):
     assert "| pairs | uncredited copying | F1 | 1.00 [1.00, 1.00] n=1 |" in text
     doc = command.accuracy_doc(summary, [truth])
     assert "### eval-mini (dev)" in doc and "## What each measure counts" in doc
-    assert not command._replace_between(tmp_path / "missing.md", command.README_START, command.README_END, "x")
+    assert not command.replace_between(tmp_path / "missing.md", command.README_START, command.README_END, "x")
 
 
 def test_readme_has_the_generated_accuracy_section():
@@ -387,7 +388,7 @@ def distinctive(name: str, ordinary: frozenset, common: set[str], bundled: str) 
 
 def corpus_names(folders: list[Path]) -> list[str]:
     """The distinctive names of the evaluation story ``folders``, longest first."""
-    from presslens.naming import ordinary_words
+    from presslens.text.vocabulary import ordinary_words
 
     bundled = "\n".join(p.read_text(encoding="utf-8", errors="ignore").casefold()
                         for p in sorted((paths.REPO_ROOT / "data" / "stories").rglob("*")) if p.is_file())

@@ -6,7 +6,7 @@
 - :mod:`.score_text`  quotes, web furniture, sentence boundaries (pure functions)
 - :mod:`.score_story` pairs (reuse, provenance), machine translation, name variants, claims (pure functions)
 - :mod:`.scoreboard`  precision / recall / F1 or accuracy per measure, split and story, bootstrap intervals
-- :mod:`.command`     ``presslens eval`` (``make eval``)
+- :mod:`.command`     what ``presslens eval`` does (``make eval``; arguments: :mod:`presslens.cli.evaluate`)
 
 Nothing here is imported by the rest of the package, and no rule of the package may name a string of
 an evaluation story (``tests/test_evaluation.py`` greps for them).

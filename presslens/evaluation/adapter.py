@@ -16,9 +16,14 @@ from typing import Iterable
 
 import pandas as pd
 
-from .. import claims, naming, provenance, quotes, reuse, screen, stats, text
-from ..corpus import Problem, Story, StoryError, load_story, parse_yaml
-from ..paths import REPO_ROOT, display, resolve
+from presslens import stats
+from presslens.analyses import claims, naming, provenance, quotes, reuse
+from presslens.engine import screening as screen
+from presslens.engine import tables as text
+from presslens.paths import REPO_ROOT, display, resolve
+from presslens.story.load import load_story
+from presslens.story.model import Problem, Story, StoryError
+from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "display", "resolve",
            "ratio_ci", "group_rng", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]

@@ -1,0 +1,25 @@
+"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
+from __future__ import annotations
+
+import re
+from importlib import resources as ires
+from pathlib import Path
+
+from presslens import paths
+
+
+def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None = None) -> Path:
+    """Write ``ROOT/SLUG/story.yaml`` (commented template) and ``articles/example.md``. Never overwrites."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise ValueError(f"story name {slug!r}: use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
+    dest = paths.resolve(root) / slug
+    if dest.exists():
+        raise FileExistsError(f"{paths.display(dest)} already exists: choose another name or edit it directly")
+    tpl = ires.files("presslens") / "templates"
+    (dest / "articles").mkdir(parents=True)
+    story_text = tpl.joinpath("story.yaml").read_text(encoding="utf-8")
+    story_text = story_text.replace("{title}", title or slug.replace("-", " ").capitalize())
+    story_text = story_text.replace("{path}", paths.display(dest))
+    (dest / "story.yaml").write_text(story_text, encoding="utf-8")
+    (dest / "articles" / "example.md").write_text(tpl.joinpath("article.md").read_text(encoding="utf-8"), encoding="utf-8")
+    return dest
