@@ -31,6 +31,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import stats
 from presslens.analyses.naming import names
 from presslens.engine import keys, tables
@@ -106,7 +107,8 @@ def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator | None) -
 
 def _column(voice: str) -> str:
     if voice not in VOICES:
-        raise ValueError(f"voice={voice!r}: use one of {sorted(VOICES)} ('all' = whole sentences)")
+        raise ParameterError.bad("tone", "voice", f"voice={voice!r} is not a voice",
+                                 f"use one of {sorted(VOICES)} ('all' = whole sentences)")
     return VOICES[voice]
 
 
@@ -116,7 +118,7 @@ def _select_parts(df: pd.DataFrame, parts: Iterable[str] | None) -> pd.DataFrame
     parts = [parts] if isinstance(parts, str) else list(parts)
     bad = sorted(set(parts) - {"title", "lede", "body"})
     if bad:
-        raise ValueError(f"parts={bad}: use any of 'title', 'lede', 'body'")
+        raise ParameterError.bad("tone", "parts", f"parts={bad} are not parts of an article", "use any of 'title', 'lede', 'body'")
     return df[df["part"].isin(parts)]
 
 
@@ -222,7 +224,7 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     a bin holds only a few sentences: read ``n`` and the interval, not the line alone.
     """
     if not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins={bins!r}: give a whole number >= 1")
+        raise ParameterError.bad("tone_arc", "bins", f"bins={bins!r} is not a whole number >= 1", "give e.g. bins=5")
     col = _column(voice)
     st = sentence_tone(story)
     st = st[st["position"].notna()].copy()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import regex as _regex
 
+from presslens.errors import ParameterError
 from presslens.data import STOPWORDS
 from presslens.engine import store, tables
 from presslens.engine.memo import story_table
@@ -356,10 +357,11 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
             "yaml"]
     if not isinstance(max_edits, int) or isinstance(max_edits, bool) or not 0 <= max_edits <= 3:
-        raise ValueError(f"max_edits={max_edits!r}: give a whole number from 0 to 3 (1 finds transpositions "
-                         "such as Duobao for Doubao)")
+        raise ParameterError.bad("discover", "max_edits", f"max_edits={max_edits!r} is not a whole number from 0 to 3",
+                                 "give e.g. max_edits=1 (1 finds transpositions such as Duobao for Doubao)")
     if not isinstance(min_mentions, int) or isinstance(min_mentions, bool) or min_mentions < 1:
-        raise ValueError(f"min_mentions={min_mentions!r}: give a whole number >= 1")
+        raise ParameterError.bad("discover", "min_mentions", f"min_mentions={min_mentions!r} is not a whole number >= 1",
+                                 "give e.g. min_mentions=1")
     cands = candidates(story)
     known = _known(story)
     if cands.empty or not known:
