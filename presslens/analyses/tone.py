@@ -3,7 +3,7 @@
 Every sentence of a story is scored once with VADER (Hutto & Gilbert 2014,
 ``vaderSentiment.SentimentIntensityAnalyzer``) three times over: the whole sentence, its narration
 (the text outside quotation marks, see ``text.process(story).sentences.narration``) and its quoted
-part. The scores are memoised per story (keyed by the story's fingerprint and the text module's
+part. The scores are memoised per story (keyed by :func:`presslens.engine.keys.story_key` and the text module's
 source hash), so every analysis below reuses them.
 
 Reading the numbers:
@@ -55,8 +55,10 @@ def sentence_tone(story: Story) -> pd.DataFrame:
     outside quotes (NaN when the sentence is all quote) and ``quote_*`` for the quoted part (NaN
     when there is none). Computed once per story and memoised; a fresh copy is returned.
     """
-    key = f"{story.slug}-{story.fingerprint}-{keys.TEXT_CODE}"
+    key = keys.story_key(story)  # see presslens.engine.keys
     if key not in _MEMO:
+        if len(_MEMO) > 8:  # a few stories (or subsets) at a time; the tables themselves are cached
+            _MEMO.clear()
         p = tables.process(story)
         sents = p.sentences
         if p.tone is not None and len(p.tone) == len(sents):  # scored in the per-article stage

@@ -32,7 +32,7 @@ def _cache_root() -> Path:
     return store.cache_dir() / "articles"
 
 
-def _run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
+def run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
 
     return [process_article(*it, rules) for it in items]
 
@@ -48,14 +48,14 @@ def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) 
         from distributed import Client  # optional: pip install "dask[distributed]"
 
         with Client(address) as client:
-            futures = client.map(_run_chunk, chunks, rules=rules, pure=False)
+            futures = client.map(run_chunk, chunks, rules=rules, pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(items) < PARALLEL_MIN:
-            return _run_chunk(items, rules)
+            return run_chunk(items, rules)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_run_chunk, chunks, [rules] * len(chunks)))
+            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks)))
     return [r for part in parts for r in part]
 
 

