@@ -9,7 +9,7 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from presslens import stats
-from presslens.engine import tables
+from presslens.engine import keys, perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Problem, Story, StoryError
 from presslens.text.vocabulary import base_forms, inflections
@@ -119,6 +119,30 @@ def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     tokens, sentences, story = _inputs(story_or_tokens)
     if lexicon is None:
         lexicon = lexicon_for(story) if story is not None else load_lexicon()
+    if story is None:
+        return hits_in(tokens, sentences, lexicon)
+    # a story's hits: per article, cached with it (one new article costs one article's work)
+    key = (keys.story_key(story), lexicon.fingerprint)
+    if key not in _HITS:
+        def compute(ids: list[str]) -> dict[str, pd.DataFrame]:
+            want = set(ids)
+            t = tokens[tokens["article_id"].isin(want)]
+            s = sentences[sentences["article_id"].isin(want)]
+            return perarticle.split(hits_in(t, s, lexicon), ids)
+
+        per = perarticle.by_article(story, "lexicon-hits", lexicon.fingerprint, compute, sent_ids=True)
+        hits = perarticle.concat(per, story.articles["id"], HIT_COLUMNS)
+        if len(_HITS) > 8:
+            _HITS.clear()
+        _HITS[key] = hits if len(hits) else _empty_hits()
+    return _HITS[key].copy()
+
+
+_HITS: dict[tuple, pd.DataFrame] = {}
+
+
+def hits_in(tokens: pd.DataFrame, sentences: pd.DataFrame | None, lexicon: Lexicon) -> pd.DataFrame:
+    """:func:`match` on a token table (and its sentences, for the words as printed): one pass."""
     m = _Matcher(lexicon)
     if tokens.empty or not m.phrases:
         return _empty_hits()
