@@ -11,7 +11,7 @@ import pytest
 
 from presslens import load_story, paths
 from presslens.analyses import claims, tone
-from presslens.engine import fanout, keys, memo, tables
+from presslens.engine import fanout, keys, memo, store, tables
 
 from .conftest import BUNDLED
 
@@ -19,7 +19,7 @@ from .conftest import BUNDLED
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
-    tables._MEMORY.clear()
+    store.clear_memory()
     return tmp_path / "cache"
 
 

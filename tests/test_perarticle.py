@@ -11,7 +11,7 @@ from presslens.analyses import claims, readability
 from presslens.analyses.naming import names
 from presslens.analyses.quotes import extract
 from presslens.analyses.wordchoice import lexicon, matching
-from presslens.engine import perarticle, tables
+from presslens.engine import perarticle, store, tables
 
 from .conftest import BUNDLED
 
@@ -26,9 +26,7 @@ MEASURES = {
 
 def _fresh(monkeypatch, folder):
     monkeypatch.setenv("PRESSLENS_CACHE", str(folder))
-    tables._MEMORY.clear()
-    names._MEMO.clear()
-    matching._HITS.clear()
+    store.clear_memory()
     perarticle.computed.clear()
 
 
@@ -72,6 +70,6 @@ def test_a_changed_configuration_recomputes_every_article(tmp_path, monkeypatch)
     st = load_story(BUNDLED)
     names.mentions(st)
     perarticle.computed.clear()
-    names._MEMO.clear()
+    store.clear_memory()
     names.mentions(dataclasses.replace(st, actors=st.actors[:-1]))
     assert len(perarticle.computed["mentions"]) == len(st.articles)

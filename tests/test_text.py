@@ -1,6 +1,6 @@
 """Cleaning, sentence splitting, quotes and tokens, hand-checked on sentences from the seeds."""
 from presslens import load_story
-from presslens.engine import tables
+from presslens.engine import store, tables
 from presslens.text import segment
 
 from .conftest import BUNDLED, MINI
@@ -134,24 +134,24 @@ def test_mini_story_sentences():
 
 def test_processing_is_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path))
-    tables._MEMORY.clear()
+    store.clear_memory()
     st = load_story(MINI)
     first = tables.process(st)
     assert tables.process(st) is first
     folders = list((tmp_path / "tables").iterdir())  # the story's tables, as Parquet
     assert len(folders) == 1 and (folders[0] / "sentences.parquet").is_file()
-    tables._MEMORY.clear()
+    store.clear_memory()
     again = tables.process(st)
     assert again is not first and again.sentences.equals(first.sentences)
 
 
 def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
-    tables._MEMORY.clear()
+    store.clear_memory()
     before = tables.sentences(load_story(mini))
     art = mini / "articles" / "wire.md"
     art.write_text(art.read_text().rstrip("\n") + "\nA brand new closing sentence was added.\n")
-    tables._MEMORY.clear()  # a new kernel: only the disk cache is left
+    store.clear_memory()  # a new kernel: only the disk cache is left
     after = tables.sentences(load_story(mini))
     assert "A brand new closing sentence was added." in after["text"].tolist()
     assert "A brand new closing sentence was added." not in before["text"].tolist()

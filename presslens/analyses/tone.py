@@ -34,7 +34,7 @@ import pandas as pd
 from presslens.errors import ParameterError
 from presslens import stats
 from presslens.analyses.naming import names
-from presslens.engine import keys, tables
+from presslens.engine import keys, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text.sentiment import TONE_COLS, score_sentences
@@ -44,7 +44,7 @@ NEG_THRESHOLD = -0.05  # VADER's documented thresholds for the compound score
 POS_THRESHOLD = 0.05
 SMALL_N = 10  # aggregates over fewer sentences are flagged small_sample
 VOICES = {"all": "compound", "narration": "narration_compound", "quote": "quote_compound"}
-_MEMO: dict[str, pd.DataFrame] = {}
+_MEMO: dict[str, pd.DataFrame] = store.in_memory({})
 
 
 def sentence_tone(story: Story) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def scheduler_address() -> str | None:
     return os.environ.get("PRESSLENS_SCHEDULER") or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
-def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
+def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     address = scheduler_address()
     if address:
@@ -77,7 +77,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     if todo:
         arts = story.articles.iloc[todo]
         items = [(a.id, a.outlet, a.title, a.text) for a in arts.itertuples(index=False)]
-        for i, res in zip(todo, _fan_out(items, rules)):
+        for i, res in zip(todo, fan_out(items, rules)):
             results[i] = res
             if use_cache:
                 store.store(root / keys[i][:2] / f"{keys[i]}.pkl", res)

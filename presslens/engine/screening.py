@@ -183,7 +183,7 @@ def duplicate_pairs(story: Story) -> pd.DataFrame:
     return out
 
 
-_MEMO: dict[tuple, Screening] = {}
+_MEMO: dict[str, Screening] = store.in_memory({})
 
 
 

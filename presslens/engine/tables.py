@@ -50,7 +50,7 @@ def assemble(results: list[dict]) -> Processed:
 def _process(story: Story) -> Processed:
 
     return assemble(fanout.per_article(story))
-_MEMORY: dict[str, Processed] = {}
+_MEMORY: dict[str, Processed] = store.in_memory({})
 
 
 cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.engine.store)

@@ -106,7 +106,7 @@ def tone_by_outlet(story: Story, sentences: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("outlet", key=lambda s: s.map(rank), kind="mergesort").reset_index(drop=True)
 
 
-def _mark(sentence: str, match: str) -> str:
+def mark_match(sentence: str, match: str) -> str:
     """``sentence`` escaped, each occurrence of ``match`` in <mark>."""
     if not match:
         return html.escape(sentence)
@@ -136,7 +136,7 @@ def article_html(story: Story, article_id: str, sent_id: int | None = None, matc
             out.append(f"<p class='part-{html.escape(str(r.part))}'>")
             para = r.para_idx
         if sent_id is not None and r.sent_id == sent_id:
-            out.append(f"<span class='hit' style='background:#fff3b0'>{_mark(r.text, match)}</span> ")
+            out.append(f"<span class='hit' style='background:#fff3b0'>{mark_match(r.text, match)}</span> ")
         else:
             out.append(html.escape(r.text) + " ")
     if para is not None:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from presslens.engine import keys, perarticle
+from presslens.engine import keys, perarticle, store
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text.resolver import actor_regex, form_kinds
 
 
-_MEMO: dict = {}
+_MEMO: dict = store.in_memory({})
 
 
 @story_table

@@ -9,7 +9,7 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from presslens import stats
-from presslens.engine import keys, perarticle, tables
+from presslens.engine import keys, perarticle, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Problem, Story, StoryError
 from presslens.text.vocabulary import base_forms, inflections
@@ -138,7 +138,7 @@ def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     return _HITS[key].copy()
 
 
-_HITS: dict[tuple, pd.DataFrame] = {}
+_HITS: dict[tuple, pd.DataFrame] = store.in_memory({})
 
 
 def hits_in(tokens: pd.DataFrame, sentences: pd.DataFrame | None, lexicon: Lexicon) -> pd.DataFrame:
