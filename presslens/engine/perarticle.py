@@ -25,7 +25,7 @@ from presslens.story.model import Story
 from . import store, tables
 from .keys import article_key, cleaning_rules, cleaning_rules_key, code_hash
 
-# measure -> article ids computed (not read from the cache) in this process: what a test counts
+# measure -> the article ids its last computation computed (not read from the cache): what a test counts
 computed: dict[str, list[str]] = {}
 
 
@@ -73,7 +73,7 @@ def by_article(story: Story, measure: str, config: str, compute: Callable[[list[
             out[art.id] = None
             todo.append(art.id)
     if todo:
-        computed.setdefault(measure, []).extend(todo)
+        computed[measure] = list(todo)
         new = compute(todo)
         for aid in todo:
             rows = new[aid]
