@@ -1,7 +1,7 @@
 """Cleaning, sentence splitting, quotes and tokens, hand-checked on sentences from the seeds."""
 from presslens import load_story
 from presslens.engine import store, tables
-from presslens.text import segment
+from presslens.text import article, segment
 
 from .conftest import BUNDLED, MINI
 
@@ -156,3 +156,17 @@ def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatc
     assert "A brand new closing sentence was added." in after["text"].tolist()
     assert "A brand new closing sentence was added." not in before["text"].tolist()
     assert len(list((tmp_path / "cache" / "tables").iterdir())) == 2  # one entry per version of the inputs
+
+
+def test_prose_needs_words_and_a_sentence_end_and_the_lede_is_the_first_prose():
+    assert segment.is_prose("Eight words or more and an end of sentence here.")
+    assert not segment.is_prose("Eight words or more but never an end of sentence here")  # a dek, a kicker
+    assert not segment.is_prose("Too short.")
+    raw = ("A dek of many words that runs on without any final stop\n\n"
+           "The regulator fined the company on Monday, and it said it would appeal.\n\n"
+           "A second paragraph of the body follows here, as body text does.")
+    out = article.process_article("a1", "Outlet", "The title", raw, [])
+    part = {s[7]: s[5] for s in out["sentences"]}
+    assert part["The title"] == "title"
+    assert part["A dek of many words that runs on without any final stop"] == "body"
+    assert part["The regulator fined the company on Monday, and it said it would appeal."] == "lede"
