@@ -41,8 +41,8 @@ def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = C
     best first within each claim. ``claims``: (id, text) pairs."""
     if m.empty or not claims:
         return pd.DataFrame(columns=MATCH_COLS)
-    sents = m.drop_duplicates("text")
-    texts = sents["text"].tolist()
+    sents = m.drop_duplicates("clause")
+    texts = sents["clause"].tolist()
     toks = [set(features.content(t)) for t in texts]
     df: dict[str, int] = {}
     for ts in toks:
@@ -72,7 +72,7 @@ def score(m: pd.DataFrame, truth: list[dict], threshold: float = CLAIM_MATCH) ->
     """Per labelled claim (dicts with ``id``, ``text``, ``articles``): its best fact by article-level
     F1 and that F1, and the F1 of the union of the facts its text maps to (``SCORE_COLS``)."""
     sets = _sets(m)
-    labels = m[m["centre"]].drop_duplicates("fact").set_index("fact")["text"].to_dict()
+    labels = m[m["centre"]].drop_duplicates("fact").set_index("fact")["clause"].to_dict()
     mt = matches(m, [(c["id"], c["text"]) for c in truth], threshold)
     rows = []
     for c in truth:

@@ -31,11 +31,11 @@ MIN_CONTENT = 3       # a sentence with fewer content words states no fact of it
 PREFIX = 4            # rarest words of a version that go into the inverted index
 POSTING_MAX = 48      # a posting list longer than this is paired inside windows ...
 WINDOW = 24           # ... of this many neighbours in embedding order
-LINK = 0.52           # blended score at which two versions state one fact
+LINK = 0.50           # blended score at which two versions state one fact
 LEX_WEIGHT = 0.6      # weight of the lexical Dice in the blend (the rest: embedding cosine)
 NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
 EMB_ONE_WORD = 0.86
-MULTI = 0.52          # score with a further centre at which a sentence also states that fact
+MULTI = 0.50          # score with a further centre at which a sentence also states that fact
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
 
 
@@ -260,20 +260,35 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     return np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss), centre_version
 
 
-def discover(sent: pd.DataFrame, use_embedding: bool = True) -> pd.DataFrame:
+def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = True) -> pd.DataFrame:
     """One row per (sentence, fact) it states: the columns of ``sent`` plus ``fact`` (int),
-    ``fact_score`` (its version's score with the fact's centre) and ``centre`` (True on the
-    sentences of the centre version). A sentence with too few content words is left out; one that
-    states two facts has two rows. ``sent`` needs ``article_id`` and ``text``."""
-    idx, toks, neg, rep = versions(sent["text"].tolist())
+    ``fact_score`` (the score of its best clause with the fact's centre), ``clause`` (that clause)
+    and ``centre`` (True on the sentences whose clause is the centre). The unit of grouping is the
+    clause (:func:`.features.clauses`; ``by_clause=False``: the whole sentence), so a sentence that
+    states two facts has two rows; a sentence with too few content words has none. ``sent`` needs
+    ``article_id`` and ``text``."""
+    texts = sent["text"].tolist()
+    unit_row, unit_text = [], []
+    for r, t in enumerate(texts):
+        for c in (features.clauses(t) if by_clause else [t]):
+            unit_row.append(r)
+            unit_text.append(c)
+    unit_row = np.array(unit_row, dtype=np.int64)
+    idx, toks, neg, rep = versions(unit_text)
     ok = idx >= 0
-    vw = pd.Series(sent["article_id"].to_numpy()[ok]).groupby(idx[ok]).nunique()
+    arts = sent["article_id"].to_numpy()[unit_row]
+    vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
     vv, ff, ss, centre_version = group(toks, neg, rep, weight, use_embedding)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
-    base = sent.reset_index(drop=True).assign(_v=idx, _row=np.arange(len(sent)))
-    out = base[ok].merge(mem, on="_v", how="inner").sort_values(["_row", "fact"], kind="mergesort")
-    cv = pd.Series(centre_version)
-    out["centre"] = out["_v"].to_numpy() == cv.reindex(out["fact"].to_numpy()).to_numpy()
-    return out.drop(columns=["_v", "_row"]).reset_index(drop=True)
+    units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
+    u = units.merge(mem, on="_v", how="inner")
+    u["centre"] = u["_v"].to_numpy() == centre_version[u["fact"].to_numpy()] if len(u) else False
+    u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
+    u = u.drop_duplicates(["_row", "fact"])
+    base = sent.reset_index(drop=True)
+    out = base.iloc[u["_row"].to_numpy()].reset_index(drop=True)
+    for c in ("fact", "fact_score", "clause", "centre"):
+        out[c] = u[c].to_numpy()
+    return out

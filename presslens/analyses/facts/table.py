@@ -18,7 +18,7 @@ from presslens.engine.memo import story_table
 from presslens.story.model import Story
 
 MEMBER_COLS = ["fact", "article_id", "outlet", "published", "sent_idx", "part", "position", "voice", "fact_score",
-               "centre", "text"]
+               "centre", "clause", "text"]
 FACT_COLS = ["fact", "label", "n_outlets", "n_articles", "n_sentences", "own_voice_outlets", "first_published",
              "first_article", "first_outlet", "negated"]
 
@@ -63,7 +63,7 @@ def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     rows = []
     for f, g in keep.groupby("fact", sort=False):
         centre = g[g["centre"]]
-        label = (centre if len(centre) else g)["text"].iloc[0]
+        label = (centre if len(centre) else g)["clause"].iloc[0]
         by_time = g.sort_values(["published", "article_id"], kind="mergesort", na_position="last")
         own = g.loc[g["voice"] == "own voice", "outlet"].nunique()
         rows.append({"fact": int(f), "label": label, "n_outlets": g["outlet"].nunique(),
