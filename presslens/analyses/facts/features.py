@@ -32,6 +32,7 @@ SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 EMBEDDING = "wordllama l2_supercat 256 (bundled in the wheel)"
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """A word's light stem: lower case, possessive and a common inflection suffix dropped (never below
     four letters), so that tenses and plurals of one word meet."""
@@ -59,6 +60,11 @@ def cues() -> dict:
 
 def content(text: str) -> list[str]:
     """The sentence's content words, folded, in order (numbers kept as written, without commas)."""
+    return list(_content(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content(text: str) -> tuple[str, ...]:
     stop = cues()["stop"]
     out = []
     for t in WORD.findall(text):
@@ -66,12 +72,17 @@ def content(text: str) -> list[str]:
         if lw in stop or (len(lw) < 3 and not lw[0].isdigit()):
             continue
         out.append(lw.replace(",", "") if lw[0].isdigit() else fold(lw))
-    return out
+    return tuple(out)
 
 
 CLAUSE_BREAK = re.compile(r"(\s*[;:,]\s+|\s+[—–-]{1,2}\s+|\s+(?=(?:when|after|while|which|because|although|though|"
                           r"but|whereas|before|until|since)\s))", re.IGNORECASE)
 CLAUSE_MIN = 4        # content words a clause needs before it stands alone
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def clause_tuple(text: str) -> tuple[str, ...]:
+    return tuple(clauses(text))
 
 
 def clauses(text: str) -> list[str]:
@@ -107,14 +118,16 @@ def negated(text: str) -> bool:
     return "n't" in low or any(t in neg for t in WORD.findall(low))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def marks(text: str) -> dict:
     """The drift cues of one sentence: numbers, dates, hedges, intensity words, and whether it
     attributes (a reporting verb, "according to", or quotation marks)."""
     c = cues()
     low = text.lower().replace("’", "'")
-    toks = [t.lower() for t in WORD.findall(low)]
+    words = WORD.findall(text.replace("’", "'"))
+    toks = [t.lower() for t in words]
     # "May" the month is no hedge: only the lower-case modal counts
-    hedges = [t.lower() for t in WORD.findall(text.replace("’", "'")) if t.lower() in c["hedge_words"] and t != "May"] + [p for p in c["hedge_phrases"] if p in low]
+    hedges = [lt for t, lt in zip(words, toks) if lt in c["hedge_words"] and t != "May"] + [p for p in c["hedge_phrases"] if p in low]
     return {"numbers": [n.replace(",", "") for n in NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n)],
             "dates": [d.group(0).lower() for d in DATE.finditer(text)],
             "hedges": sorted(set(hedges)),

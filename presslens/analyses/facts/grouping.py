@@ -270,7 +270,7 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     texts = sent["text"].tolist()
     unit_row, unit_text = [], []
     for r, t in enumerate(texts):
-        for c in (features.clauses(t) if by_clause else [t]):
+        for c in (features.clause_tuple(t) if by_clause else (t,)):
             unit_row.append(r)
             unit_text.append(c)
     unit_row = np.array(unit_row, dtype=np.int64)
