@@ -36,6 +36,10 @@ LEX_WEIGHT = 0.6      # weight of the lexical Dice in the blend (the rest: embed
 NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
 EMB_ONE_WORD = 0.86
 MULTI = 0.50          # score with a further centre at which a sentence also states that fact
+CORE_SHARE = 0.6      # a word most of a fact's versions share (by articles) is a core word ...
+CORE_IDF = 6.0        # ... and the core words together must be this rare (idf sum) to extend the fact
+CORE_MIN_ARTICLES = 3
+CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
 
 
@@ -257,7 +261,47 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             vv.append(v)
             ff.append(f)
             ss.append(sc)
-    return np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss), centre_version
+    vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    if CORE_SHARE < 1:
+        vv, ff, ss = _expand(vv, ff, ss, m, idf, neg, weight, centre_version)
+    return vv, ff, ss, centre_version
+
+
+def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, neg: np.ndarray,
+            weight: np.ndarray, centre_version: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A fact's *core*: the content words that most of its versions share (by articles, at least
+    CORE_SHARE), when they are rare enough together (idf sum CORE_IDF). A version that has every
+    core word (and the fact's negation) states the fact too, however the rest of it reads: "the
+    Category 5 storm" in a sentence about the damage still says the storm was Category 5."""
+    mc = m.tocsc()
+    order = np.argsort(ff, kind="stable")
+    f_sorted, v_sorted = ff[order], vv[order]
+    bounds = np.flatnonzero(np.diff(f_sorted)) + 1
+    add_v, add_f = [], []
+    for vs, f in zip(np.split(v_sorted, bounds), f_sorted[np.concatenate([[0], bounds])] if len(f_sorted) else []):
+        vs = np.unique(vs)
+        w = weight[vs]
+        if len(vs) < 2 or w.sum() < CORE_MIN_ARTICLES:
+            continue
+        sub = m[vs]
+        share = np.asarray(sub.multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
+        core = np.flatnonzero(share >= CORE_SHARE)
+        if len(core) < 2 or idf[core].sum() < CORE_IDF:
+            continue
+        core = core[np.argsort(-idf[core])]
+        hit = mc.indices[mc.indptr[core[0]]:mc.indptr[core[0] + 1]]
+        for c in core[1:]:
+            hit = np.intersect1d(hit, mc.indices[mc.indptr[c]:mc.indptr[c + 1]], assume_unique=True)
+            if not len(hit):
+                break
+        hit = np.setdiff1d(hit, vs, assume_unique=True)
+        hit = hit[neg[hit] == neg[centre_version[f]]]
+        add_v.append(hit)
+        add_f.append(np.full(len(hit), f, dtype=np.int64))
+    if not add_v:
+        return vv, ff, ss
+    av, af = np.concatenate(add_v), np.concatenate(add_f)
+    return np.concatenate([vv, av]), np.concatenate([ff, af]), np.concatenate([ss, np.full(len(av), CORE_SCORE)])
 
 
 def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = True) -> pd.DataFrame:
