@@ -36,9 +36,10 @@ def f1(pred: set, true: set) -> float:
     return 0.0 if not tp else 2 * tp / (len(pred) + len(true))
 
 
-def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = CLAIM_MATCH) -> pd.DataFrame:
-    """Every (claim, fact) pair whose best sentence scores at least ``threshold`` (``MATCH_COLS``),
-    best first within each claim. ``claims``: (id, text) pairs."""
+def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = CLAIM_MATCH,
+            top: int | None = None) -> pd.DataFrame:
+    """Every (claim, fact) pair whose best clause scores at least ``threshold`` (``MATCH_COLS``),
+    best first within each claim (the ``top`` best only, when given). ``claims``: (id, text) pairs."""
     if m.empty or not claims:
         return pd.DataFrame(columns=MATCH_COLS)
     sents = m.drop_duplicates("clause")
@@ -63,7 +64,7 @@ def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = C
             f = int(sents["fact"].iloc[i])
             if sc[i] > best.get(f, (-1.0, ""))[0]:
                 best[f] = (float(sc[i]), texts[i])
-        for f, (s, t) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        for f, (s, t) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]:
             rows.append({"claim": cid, "fact": f, "score": round(s, 3), "sentence": t})
     return pd.DataFrame(rows, columns=MATCH_COLS)
 
