@@ -24,7 +24,7 @@ from presslens.analyses.facts import features, grouping
 CLAIM_MATCH = 0.45   # blended containment score at which a claim's text matches a fact sentence
 F1_GOAL = 0.8
 MATCH_COLS = ["claim", "fact", "score", "sentence"]
-SCORE_COLS = ["claim", "n_true", "best_fact", "best_f1", "best_label", "mapped_facts", "mapped_f1"]
+SCORE_COLS = ["claim", "n_true", "best_fact", "best_f1", "best_label", "mapped_facts", "mapped_f1", "all_f1"]
 
 
 def _sets(m: pd.DataFrame) -> dict[int, set]:
@@ -71,8 +71,11 @@ def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = C
 
 def score(m: pd.DataFrame, truth: list[dict], threshold: float = CLAIM_MATCH) -> pd.DataFrame:
     """Per labelled claim (dicts with ``id``, ``text``, ``articles``): its best fact by article-level
-    F1 and that F1, and the F1 of the union of the facts its text maps to (``SCORE_COLS``)."""
+    F1 and that F1, the F1 of the union of the facts its text maps to, and ``all_f1``: the F1 of
+    saying that every article carries the claim (the baseline: a claim most articles carry is
+    matched by any fact that covers the whole story, so read best_f1 against it) (``SCORE_COLS``)."""
     sets = _sets(m)
+    every = set(m["article_id"])
     labels = m[m["centre"]].drop_duplicates("fact").set_index("fact")["clause"].to_dict()
     mt = matches(m, [(c["id"], c["text"]) for c in truth], threshold)
     rows = []
@@ -82,7 +85,8 @@ def score(m: pd.DataFrame, truth: list[dict], threshold: float = CLAIM_MATCH) ->
         mapped = mt.loc[mt["claim"] == c["id"], "fact"].tolist()
         pred = set().union(*(sets[f] for f in mapped)) if mapped else set()
         rows.append({"claim": c["id"], "n_true": len(true), "best_fact": best[1], "best_f1": round(best[0], 3),
-                     "best_label": labels.get(best[1]), "mapped_facts": mapped, "mapped_f1": round(f1(pred, true), 3)})
+                     "best_label": labels.get(best[1]), "mapped_facts": mapped, "mapped_f1": round(f1(pred, true), 3),
+                     "all_f1": round(f1(every, true), 3)})
     return pd.DataFrame(rows, columns=SCORE_COLS)
 
 

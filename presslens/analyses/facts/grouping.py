@@ -37,7 +37,7 @@ NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
 EMB_ONE_WORD = 0.86
 MULTI = 0.50          # score with a further centre at which a sentence also states that fact
 CORE_SHARE = 0.6      # a word most of a fact's versions share (by articles) is a core word ...
-CORE_IDF = 6.0        # ... and the core words together must be this rare (idf sum) to extend the fact
+CORE_IDF = 5.0        # ... and its two rarest core words must be this rare (idf sum) to extend the fact
 CORE_MIN_ARTICLES = 3
 CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
@@ -286,9 +286,9 @@ def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix
         sub = m[vs]
         share = np.asarray(sub.multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
         core = np.flatnonzero(share >= CORE_SHARE)
-        if len(core) < 2 or idf[core].sum() < CORE_IDF:
-            continue
         core = core[np.argsort(-idf[core])]
+        if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
+            continue
         hit = mc.indices[mc.indptr[core[0]]:mc.indptr[core[0] + 1]]
         for c in core[1:]:
             hit = np.intersect1d(hit, mc.indices[mc.indptr[c]:mc.indptr[c + 1]], assume_unique=True)
