@@ -7,7 +7,7 @@ words. The grouping runs in four steps, each near-linear in the number of senten
    a wire story run by 40 sites is one version with 40 sentences behind it.
 2. **Candidates.** Two versions are compared only when they share one of each other's rarest
    content words (prefix filtering on an inverted index); a word shared by too many versions is
-   paired inside windows of versions sorted by their embedding, so no step compares all pairs.
+   paired inside windows of versions sorted by their second-rarest word, so no step compares all pairs.
 3. **Scores.** A candidate pair scores the idf-weighted overlap of its content words (Dice), blended
    with the cosine of the static embeddings (see :mod:`.features`); rapidfuzz's ratio marks
    near-identical wording, which always links. A negated sentence never links to a positive one,
@@ -20,6 +20,8 @@ words. The grouping runs in four steps, each near-linear in the number of senten
 """
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -29,8 +31,8 @@ from presslens.analyses.facts import features
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
-POSTING_MAX = 48      # a posting list longer than this is paired inside windows ...
-WINDOW = 24           # ... of this many neighbours in embedding order
+POSTING_MAX = 32      # a posting list longer than this is paired inside windows ...
+WINDOW = 16           # ... of this many neighbours in the order of their second-rarest word
 LINK = 0.50           # blended score at which two versions state one fact
 LEX_WEIGHT = 0.6      # weight of the lexical Dice in the blend (the rest: embedding cosine)
 NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
@@ -131,9 +133,11 @@ def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.nda
     return np.unique(p, axis=0)
 
 
-def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb: np.ndarray | None,
-           chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(blended score, idf-weighted Dice, number of shared words) of every candidate pair."""
+def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
+           chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(blended score, lexical score, number of shared words, embedding cosine) of every candidate
+    pair. The lexical score is the larger of the idf-weighted Dice and CONTAIN x containment.
+    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile)."""
     w = m.multiply(idf[None, :]).tocsr()
     tot = np.asarray(w.sum(axis=1)).ravel()
     dice = np.zeros(len(pairs), dtype=np.float32)
@@ -146,7 +150,11 @@ def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb: np.nda
         shared[s:s + chunk] = np.diff(both.tocsr().indptr)
         dice[s:s + chunk] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
                                        CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
-        if emb is not None:
+    if isinstance(emb, Future):
+        emb = emb.result()
+    if emb is not None:
+        for s in range(0, len(pairs), chunk):
+            a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
             cos[s:s + chunk] = np.einsum("ij,ij->i", emb[a], emb[b])
     blend = dice if emb is None else LEX_WEIGHT * dice + (1 - LEX_WEIGHT) * cos
     return blend, dice, shared, cos
@@ -181,13 +189,14 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         e = np.zeros(0, dtype=np.int64)
         return e, e, np.zeros(0), e
     m, idf, rarest = _matrix(toks)
-    emb = features.embed(rep) if use_embedding else None
-    if emb is not None:
-        key = emb @ np.random.default_rng(0).standard_normal(emb.shape[1]).astype(np.float32)
-    else:
-        key = np.array([hash(tuple(t[:3])) % 1_000_003 for t in toks], dtype=np.float64)
-    pairs = candidates(m, rarest, key)
-    blend, dice, shared, cos = scores(pairs, m, idf, emb)
+    # the embeddings are computed in a second thread (the tokenizer and numpy release the GIL) while
+    # the candidates and their lexical scores are found; inside a long posting list, versions are
+    # ordered by their second-rarest word, so neighbours share two rare words
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        emb = pool.submit(features.embed, rep) if use_embedding and features.embedder() is not None else None
+        key = np.array([r[1] if len(r) > 1 else -1 for r in rarest], dtype=np.int64)
+        pairs = candidates(m, rarest, key)
+        blend, dice, shared, cos = scores(pairs, m, idf, emb)
     same_neg = neg[pairs[:, 0]] == neg[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
     ok = same_neg & ((shared >= 2) | (cos >= EMB_ONE_WORD))
     # near-identical wording (rapidfuzz) among the pairs that already overlap well
