@@ -104,3 +104,19 @@ def test_claim_scoring():
     assert sc.loc[0, "best_f1"] == 1.0 and sc.loc[0, "mapped_f1"] == 1.0
     assert facts.share_matched(sc) == 1.0
     assert "patterns:" in facts.snippets(facts.summarise(m), m, 1)
+
+
+def test_embedding_model_ships_in_the_package():
+    """The static embeddings load from the installed wheel with downloads forbidden."""
+    assert facts.embedder() is not None
+    import numpy as np
+    from presslens.analyses.facts import features
+    e = features.embed(["Otis made landfall as a Category 5 hurricane", "The storm hit the coast as a Category 5 hurricane",
+                        "Stores were looted in the city"])
+    assert e.shape == (3, 256) and np.allclose(np.linalg.norm(e, axis=1), 1, atol=1e-3)
+    assert e[0] @ e[1] > e[0] @ e[2]
+
+
+def test_clauses_keep_their_punctuation():
+    assert facts.clauses("ByteDance, the parent company of TikTok, was suspended by OpenAI on Friday, the company said.") == [
+        "ByteDance, the parent company of TikTok", "was suspended by OpenAI on Friday, the company said."]
