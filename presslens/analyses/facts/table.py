@@ -54,7 +54,7 @@ def members(story: Story) -> pd.DataFrame:
 
 def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     """One row per fact carried by at least ``min_articles`` articles (``FACT_COLS``), largest first:
-    label = the centre sentence (its earliest occurrence), first appearance = the earliest published
+    label = the centre clause (or, when that is a question, the commonest clause that is not), first appearance = the earliest published
     article (article order breaks ties), negated = the label denies."""
     if m.empty:
         return pd.DataFrame(columns=FACT_COLS)
@@ -64,6 +64,11 @@ def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     for f, g in keep.groupby("fact", sort=False):
         centre = g[g["centre"]]
         label = (centre if len(centre) else g)["clause"].iloc[0]
+        if label.rstrip().endswith("?"):   # a question states nothing: the commonest statement instead
+            said = g.loc[~g["clause"].str.rstrip().str.endswith("?"), "clause"]
+            if len(said):
+                counts = said.value_counts()
+                label = next(c for c in said if counts[c] == counts.max())   # ties: the first in article order
         by_time = g.sort_values(["published", "article_id"], kind="mergesort", na_position="last")
         own = g.loc[g["voice"] == "own voice", "outlet"].nunique()
         rows.append({"fact": int(f), "label": label, "n_outlets": g["outlet"].nunique(),
