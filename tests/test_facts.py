@@ -65,7 +65,7 @@ def test_summary_and_omission_map():
     assert cell["voice"] == "absent" and pd.isna(cell["sentence"])
     carried = g[(g["fact"] == landfall) & (g["outlet"] == "Alpha")].iloc[0]
     assert carried["voice"] == "own voice" and carried["sentence"] == STORY.text[0]
-    left = facts.left_out(g)
+    left = facts.left_out(m, s, ["Alpha", "Beta", "Gamma", "Delta"])
     assert ((left["fact"] == landfall) & (left["outlet"] == "Delta")).any()
 
 

@@ -27,25 +27,22 @@ def _earliest(m: pd.DataFrame) -> pd.DataFrame:
 
 
 def grid(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], articles_per_outlet: dict) -> pd.DataFrame:
-    """Tidy facts x outlets (``GRID_COLS``), facts in ``summary`` order: n_carrying articles of the
-    outlet, and the voice, part, position, article and sentence of its earliest mention (None and
-    voice ``absent`` where no article of the outlet carries the fact)."""
-    mm = m[m["fact"].isin(summary["fact"])]
+    """Tidy facts x outlets (``GRID_COLS``), facts in ``summary`` order, outlets in ``outlets`` order:
+    n_carrying articles of the outlet, and the voice, part, position, article and sentence of its
+    earliest mention (None and voice ``absent`` where no article of the outlet carries the fact)."""
+    mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
     first = _earliest(mm).set_index(["fact", "outlet"])
-    count = mm.groupby(["fact", "outlet"])["article_id"].nunique()
-    rows = []
-    for f, label in zip(summary["fact"], summary["label"]):
-        for o in outlets:
-            k = (f, o)
-            r = first.loc[k] if k in first.index else None
-            rows.append({"fact": f, "label": label, "outlet": o, "n_articles": int(articles_per_outlet.get(o, 0)),
-                         "n_carrying": int(count.get(k, 0)),
-                         "voice": "absent" if r is None else r["voice"],
-                         "part": None if r is None else r["part"],
-                         "position": None if r is None or pd.isna(r["position"]) else float(r["position"]),
-                         "article_id": None if r is None else r["article_id"],
-                         "sentence": None if r is None else r["text"]})
-    return pd.DataFrame(rows, columns=GRID_COLS)
+    count = mm.groupby(["fact", "outlet"])["article_id"].nunique().rename("n_carrying")
+    idx = pd.MultiIndex.from_product([summary["fact"].tolist(), list(outlets)], names=["fact", "outlet"])
+    g = pd.DataFrame(index=idx).join(count).join(first[["voice", "part", "position", "article_id", "text"]])
+    g = g.reset_index().rename(columns={"text": "sentence"})
+    g["label"] = g["fact"].map(dict(zip(summary["fact"], summary["label"])))
+    g["n_articles"] = g["outlet"].map(lambda o: int(articles_per_outlet.get(o, 0)))
+    g["n_carrying"] = g["n_carrying"].fillna(0).astype(int)
+    g["voice"] = g["voice"].fillna("absent")
+    g = g.astype({"part": object, "position": object, "article_id": object, "sentence": object})
+    g = g.where(g.notna(), None)
+    return g[GRID_COLS]
 
 
 def by_outlet(g: pd.DataFrame) -> pd.DataFrame:
@@ -73,18 +70,25 @@ def only_one(m: pd.DataFrame, summary: pd.DataFrame, top: int = 3) -> pd.DataFra
     return out[ONLY_COLS].reset_index(drop=True)
 
 
-def left_out(g: pd.DataFrame, min_share: float = 0.5, min_outlets: int = 3) -> pd.DataFrame:
-    """Facts that at least ``min_share`` of the outlets (and ``min_outlets``) carry but an outlet
-    leaves out (``LEFT_COLS``), with one carrying outlet's sentence as the example."""
-    n_out = g["outlet"].nunique()
+def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_share: float = 0.5,
+             min_outlets: int = 3) -> pd.DataFrame:
+    """Facts that at least ``min_share`` of the ``outlets`` (and ``min_outlets``) carry but an outlet
+    leaves out (``LEFT_COLS``), with the first carrying outlet's earliest sentence as the example.
+    Computed from the carrying outlets only, so it stays small on a story of thousands of outlets."""
+    n_out = len(outlets)
+    mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
+    have = mm.groupby("fact", sort=False)["outlet"].unique()
+    first = _earliest(mm).set_index(["fact", "outlet"])["text"]
+    labels = dict(zip(summary["fact"], summary["label"]))
     rows = []
-    for f, gf in g.groupby("fact", sort=False):
-        have = gf[gf["voice"] != "absent"]
-        if len(have) < min_outlets or len(have) / max(n_out, 1) < min_share or len(have) == n_out:
+    for f in summary["fact"]:
+        carried = set(have.get(f, []))
+        if len(carried) < min_outlets or len(carried) / max(n_out, 1) < min_share or len(carried) == n_out:
             continue
-        ex = have.iloc[0]
-        for o in gf.loc[gf["voice"] == "absent", "outlet"]:
-            rows.append({"outlet": o, "fact": f, "label": ex["label"], "n_outlets": len(have),
-                         "share_outlets": round(len(have) / n_out, 3), "example_outlet": ex["outlet"],
-                         "example_sentence": ex["sentence"]})
+        ex = next(o for o in outlets if o in carried)
+        for o in outlets:
+            if o not in carried:
+                rows.append({"outlet": o, "fact": f, "label": labels[f], "n_outlets": len(carried),
+                             "share_outlets": round(len(carried) / n_out, 3), "example_outlet": ex,
+                             "example_sentence": first[(f, ex)]})
     return pd.DataFrame(rows, columns=LEFT_COLS)
