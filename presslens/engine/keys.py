@@ -29,15 +29,16 @@ def cleaning_rules(story: Story) -> list[dict]:
 
 
 def cleaning_rules_key(rules: list[dict]) -> str:
-    return repr([(r["pattern"], r.get("flags", 0), r.get("note"), r.get("field", ""), r.get("guard") is not None)
-                 for r in rules])
+    return repr([(r.get("pattern") or "shape:" + r.get("shape", ""), r.get("flags", 0), r.get("note"), r.get("field", ""),
+                  r.get("guard") is not None) for r in rules])
 
 
-def article_key(art, rules_key: str) -> str:
-
+def article_key(art, rules_key: str, template: frozenset[str] = frozenset()) -> str:
+    """What one article's per-article result depends on: the code, the rules, the article, and the
+    story's template lines it holds (see :func:`presslens.text.shape.template_keys`)."""
     h = hashlib.sha256()
     for part in (TEXT_CODE, rules_key, art.id, art.outlet, art.title if isinstance(art.title, str) else "",
-                 art.text):
+                 art.text, "\x1f".join(sorted(template))):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

@@ -22,8 +22,10 @@ from .segment import TOKEN, is_prose, paragraphs, quote_spans, split_sentences, 
 from .sentiment import score_rows
 
 
-def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]) -> dict:
-    """Everything presslens derives from ONE article (a pure function of its inputs): cleaned text,
+def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict],
+                    template: frozenset[str] = frozenset()) -> dict:
+    """Everything presslens derives from ONE article (a pure function of its inputs, ``template``
+    being the shapes of its lines that recur across the story's pages): cleaned text,
     removals, language, sentences and tokens, as plain rows. Sentence ids are local (0..n-1);
     :func:`_assemble` makes them global. This is the unit the per-article cache and the parallel
     engine work on."""
@@ -31,7 +33,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     title = title if isinstance(title, str) and title else None
     if title:
         title = furniture.INVISIBLE.sub("", title)
-    body, removed = clean(raw, title, rules)
+    body, removed = clean(raw, title, rules, template)
     for r in removed:
         rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"]))
     body_pars = paragraphs(body)

@@ -51,6 +51,9 @@ def rules_for(setting) -> list[dict]:
         out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}",
                     "flags": 0 if r.get("case_sensitive") else re.IGNORECASE,
                     "guard": None if r.get("unguarded") else PROSE_GUARD})
+    for r in builtin().get("shapes") or []:
+        if r["id"] not in off and r["kind"] not in off:
+            out.append({"shape": r["id"], "note": f"furniture ({r['kind']}): {r['note']}"})
     for r in add:
         kind = r.get("kind") or "story"
         out.append({"pattern": r["pattern"], "note": f"furniture ({kind}): {r.get('note') or r['pattern']}",
