@@ -31,6 +31,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import stats
 from presslens.analyses.naming import names
 from presslens.engine import keys, tables
@@ -106,7 +107,8 @@ def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator | None) -
 
 def _column(voice: str) -> str:
     if voice not in VOICES:
-        raise ValueError(f"voice={voice!r}: use one of {sorted(VOICES)} ('all' = whole sentences)")
+        raise ParameterError.bad("tone", "voice", f"voice={voice!r} is not a voice",
+                                 f"use one of {sorted(VOICES)} ('all' = whole sentences)")
     return VOICES[voice]
 
 
@@ -116,7 +118,7 @@ def _select_parts(df: pd.DataFrame, parts: Iterable[str] | None) -> pd.DataFrame
     parts = [parts] if isinstance(parts, str) else list(parts)
     bad = sorted(set(parts) - {"title", "lede", "body"})
     if bad:
-        raise ValueError(f"parts={bad}: use any of 'title', 'lede', 'body'")
+        raise ParameterError.bad("tone", "parts", f"parts={bad} are not parts of an article", "use any of 'title', 'lede', 'body'")
     return df[df["part"].isin(parts)]
 
 
@@ -159,7 +161,7 @@ def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.
 
 def actor_mentions(story: Story) -> pd.DataFrame:
     """Drill-down: one row per mention of an actor in a sentence, found by the story's one resolver
-    (:func:`presslens.naming.mentions`: any name, alias or rendering, so "Duobao" is Doubao).
+    (:func:`presslens.analyses.naming.names.mentions`: any name, alias or rendering, so "Duobao" is Doubao).
 
     Columns: sent_id, article_id, outlet, part, actor, form (the form from story.yaml that matched),
     kind (name, alias or rendering), matched (as written in the text), start, end (character offsets
@@ -178,7 +180,7 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
     """Tone of the sentences that mention each actor, per outlet.
 
     A sentence counts once for an actor however many times it names it (by any form, see
-    :func:`presslens.naming.actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
+    :func:`presslens.text.resolver.actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
     the sentiment is about. ``voice`` picks which score is summarised (``'narration'`` drops
     sentences that are all quote). One row per outlet x actor (every combination, n = 0 included,
     in ``story.outlets`` and story.yaml order): outlet, actor, n_sentences, n_mentions, mean,
@@ -222,7 +224,7 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     a bin holds only a few sentences: read ``n`` and the interval, not the line alone.
     """
     if not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins={bins!r}: give a whole number >= 1")
+        raise ParameterError.bad("tone_arc", "bins", f"bins={bins!r} is not a whole number >= 1", "give e.g. bins=5")
     col = _column(voice)
     st = sentence_tone(story)
     st = st[st["position"].notna()].copy()
