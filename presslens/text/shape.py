@@ -58,6 +58,7 @@ CREDIT_TAIL = re.compile(
     r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
     r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
+LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 # the words a date and time line is made of: "Updated 2024.06.05 00:50 GMT+8", "Saturday, July 20, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|[ap]\.?m\.?|"
@@ -252,10 +253,12 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
     if not paras:
         return whole, cuts
-    first, last = paras[0], paras[-1]
-    loose = [bool(s) and i not in whole and not is_sentence_line(s) and not guarded(s)
-             and not (s.endswith(":") and n_words(s) >= 3) for i, s in enumerate(text)]  # "... include:" opens a list
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
+    first, last = paras[0], paras[-1]
+    # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
+    # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
+    loose = [bool(s) and i not in whole and not is_sentence_line(s) and not guarded(s)
+             and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
     if "link-list" in enabled:
         run: list[int] = []
         for i in range(first + 1, n + 1):
