@@ -71,8 +71,14 @@ def test_captions_go(cap):
     "The storm struck Port Selby on Wednesday, officials said, and cut power to 40,000 homes.",
     "Hurricane Mara made landfall near Port Selby on October 25, 2023.",
     "The image of the flooded quay, harbour staff told reporters, spread quickly online.",
+    # near the rules of version 3
+    "Jane Roe is a senior reporter, the court heard, and was detained in March.",
+    "Editors said the newsletter would close.",
+    "The source of the leak was never found (police said).",
+    "Click here to donate was the banner the charity used, its director said.",
+    "Reporting by local media suggested the piers were already weak.",
 ])
-def test_prose_that_looks_like_a_caption_stays(prose):
+def test_prose_that_looks_like_furniture_stays(prose):
     kept, removed = run([P1, prose, P2])
     assert kept == [P1, prose, P2] and removed == {}
 
@@ -175,3 +181,27 @@ def test_no_labelled_prose_of_the_evaluation_corpora_is_removed(folder):
             if len(_fold(s)) >= 4 and _fold(s) not in kept:
                 lost.append(aid)
     assert not lost, f"{len(lost)} labelled sentences or quotes removed"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("(Xinhua)", "photo"),
+    ("(2:12)", "photo"),
+    ("Author: Jane Roe", "byline"),
+    ("Senior Climate Correspondent, New York", "byline"),
+    ("Jane Roe is a senior reporter who covers the port authority.", "byline"),
+    ("Harbour Post is your trusted source for the latest news from the coast.", "disclaimer"),
+    ("This article was originally published on harbour.example as Storm hits piers", "link"),
+    ("To view this video please enable JavaScript", "widget"),
+    ("More to follow.", "advertisement"),
+    ("Reporting by Jane Roe; Editing by John Smith", "byline"),
+    ("Tags: storm, port, harbour", "navigation"),
+    ("3 / 12", "photo"),
+    ("Join the conversation", "share"),
+    ("For the latest from the coast sign up for our morning newsletter", "newsletter"),
+    ("ENDS", "disclaimer"),
+    ("harbourpost.com", "link"),
+])
+def test_listed_furniture_of_version_3_goes(line, kind):
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+

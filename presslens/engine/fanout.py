@@ -60,7 +60,8 @@ def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) 
         from distributed import Client  # optional: pip install "dask[distributed]"
 
         with Client(address) as client:
-            futures = client.map(_run_chunk, chunks, rules=rules, pure=False)
+            # positional: passed as a keyword, a long rules list became a task of its own the scheduler tripped on
+            futures = client.map(_run_chunk, chunks, [rules] * len(chunks), pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1

@@ -45,7 +45,7 @@ SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
 _ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTO|IMAGE)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
+CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
                           r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
 # a caption's closing place and full date: "..., Mexico, October 27, 2023." / "... Friday Aug. 25, 2023."
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
@@ -61,10 +61,13 @@ CREDIT_TAIL = re.compile(
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 # the words a date and time line is made of: "Updated 2024.06.05 00:50 GMT+8", "Saturday, July 20, 2024"
-DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|[ap]\.?m\.?|"
+DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
                        r"release|date|last|first|on|at|time|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
-HAS_DATE = re.compile(r"\b(?:%s\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2})" % (MONTH, MONTH), re.I)
+HAS_DATE = re.compile(r"\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
+# where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
+CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
+                           r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
@@ -72,7 +75,7 @@ LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 def is_timestamp(line: str) -> bool:
     """A date or time line, with at most three other words (a name, "Release", a source):
     "25 August 2023 Friday 10:21", "Sumaira FH Published May 03, 2024 | 09:49 PM"."""
-    if not HAS_DATE.search(line) or n_words(line) > 14:
+    if not HAS_DATE.search(line) or n_words(line) > 20:
         return False
     words = re.findall(r"[^\s,|•·()\[\]–—-]+", line.replace("+", " "))
     other = [w for w in words if not DATE_WORD.match(w.strip(".:")) and any(ch.isalnum() for ch in w)]
@@ -244,8 +247,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
             one_sentence = len(list(_ANY_END.finditer(head.rstrip() + " "))) <= 1
-            if CAPTION_MARK.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip()) or
-                                                          (credit and n_words(head) >= 3))):
+            if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
+                                                                                       or (credit and n_words(head) >= 3))):
                 whole[i] = "caption"
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
