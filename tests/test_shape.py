@@ -129,6 +129,8 @@ def test_a_repeated_headline_keeps_its_first_copy_and_a_repeated_teaser_its_last
 
 def test_a_shape_rule_can_be_switched_off():
     cap = "Rescuers search the rubble in Port Selby, Harbourland, on October 27, 2023."
+    _, removed = clean("\n".join([P1, cap, P2]), None, rules())
+    assert [r["rule_id"] for r in removed] == ["caption"]  # the id notebook 00 shows beside the removal
     kept, _ = run([P1, cap, P2], disable=["caption"])
     assert kept == [P1, cap, P2]
     assert "caption" in rule_ids() and rule_ids()["link-list"] == "shape"

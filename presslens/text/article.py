@@ -27,7 +27,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
         title = furniture.INVISIBLE.sub("", title)
     body, removed = clean(raw, title, rules, template)
     for r in removed:
-        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"]))
+        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"], r["rule_id"]))
     body_pars = paragraphs(body)
     lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
     n_words_body = sum(len(TOKEN.findall(p)) for p in body_pars)
@@ -71,7 +71,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
 SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
              "n_quoted", "quote_spans", "narration", "quoted"]
 TOK_COLS = ["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end", "in_quote", "part"]
-REM_COLS = ["article_id", "outlet", "line", "removed", "rule"]
+REM_COLS = ["article_id", "outlet", "line", "removed", "rule", "rule_id"]
 LANG_COLS = ["article_id", "detected", "confidence", "n_words", "unclosed_quote_words", "longest_sentence"]
 
 

@@ -31,11 +31,13 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     :mod:`presslens.text.shape`) on the lines left, with ``template`` (the shapes of lines that
     recur across the story's pages, :func:`presslens.text.shape.template_keys`); and a line that
     repeats the headline is dropped. Returns (clean text, removals), where each removal is
-    ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
+    ``{"line": 1-based line number in the article text, "removed": text, "rule": note, "rule_id": the
+    built-in rule's id that ``furniture: {disable: [...]}`` takes, "" for the story's own rules}``.
     """
     text, removed = furniture.hygiene(text)
     compiled = [(patterns.compile(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"], r.get("field", ""),
                  r.get("guard")) for r in rules if "pattern" in r]
+    ids = {r.get("note") or r.get("pattern"): r["id"] for r in rules if r.get("id")}  # what furniture: disable names
     shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
     title_norm = _norm_line(title) if title else None
     lines: list[tuple[int, str]] = []
@@ -76,5 +78,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue
         kept.append(new.rstrip())
+    for r in removed:
+        r["rule_id"] = ids.get(r["rule"], "")
     removed.sort(key=lambda r: r["line"])
     return "\n".join(kept).strip("\n"), removed

@@ -48,12 +48,12 @@ def rules_for(setting) -> list[dict]:
     for r in builtin()["rules"]:
         if r["id"] in off or r["kind"] in off:
             continue
-        out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}",
+        out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"],
                     "flags": 0 if r.get("case_sensitive") else re.IGNORECASE,
                     "guard": None if r.get("unguarded") else PROSE_GUARD})
     for r in builtin().get("shapes") or []:
         if r["id"] not in off and r["kind"] not in off:
-            out.append({"shape": r["id"], "note": f"furniture ({r['kind']}): {r['note']}"})
+            out.append({"shape": r["id"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"]})
     for r in add:
         kind = r.get("kind") or "story"
         out.append({"pattern": r["pattern"], "note": f"furniture ({kind}): {r.get('note') or r['pattern']}",
