@@ -41,7 +41,7 @@ def test_a_cut_that_leaves_a_scrap_takes_the_line():
     assert kept == [P1, P2] and "capture date" in removed["date 2024-08-15 Harbour Post"]
 
 
-@pytest.mark.parametrize("line", ["2024.06.05 00:50 GMT+8", "25 August 2023 Friday 10:21", "Saturday,  July 20 , 2024",
+@pytest.mark.parametrize("line", ["2024.03.12 08:15 GMT+8", "12 March 2024 Tuesday 08:15", "Tuesday,  March 12 , 2024",
                                   "Jane Roe Published May 03, 2024 | 09:49 PM"])
 def test_date_and_time_lines_go(line):
     kept, removed = run([P1, line, P2])
@@ -57,7 +57,7 @@ def test_a_caption_and_its_credited_copy_go_together():
 
 @pytest.mark.parametrize("cap", [
     "FILE - A fisherman mends a net in Port Selby, Harbourland, May 3, 2024.",
-    "Rescuers search the rubble in Port Selby, Harbourland, on October 27, 2023.",
+    "Rescuers search the rubble in Port Selby, Harbourland, on March 14, 2024.",
     "The pier after the storm (Image courtesy Port Authority)",
     "Workers clear the quay on Saturday. Photo: Jane Roe/AP",
     "[1/5] Residents walk past a flooded street in Port Selby.",
@@ -69,7 +69,7 @@ def test_captions_go(cap):
 
 @pytest.mark.parametrize("prose", [
     "The storm struck Port Selby on Wednesday, officials said, and cut power to 40,000 homes.",
-    "Hurricane Mara made landfall near Port Selby on October 25, 2023.",
+    "Storm Mara made landfall near Port Selby on March 12, 2024.",
     "The image of the flooded quay, harbour staff told reporters, spread quickly online.",
     # near the rules of version 3
     "Jane Roe is a senior reporter, the court heard, and was detained in March.",
@@ -88,6 +88,21 @@ def test_a_credit_glued_to_a_paragraph_is_cut_off():
     kept, removed = run([P1, par, P2])
     assert kept == [P1, "The port reopened on Monday. Ships queued for hours outside the breakwater.", P2]
     assert "glued to the end" in removed["Photo: Jane Roe/AP"]
+
+
+def test_an_agency_sign_off_is_cut_even_from_a_reporting_line():
+    par = "The piers will reopen in May, the port authority said. (Xinhua)"
+    kept, removed = run([P1, par, P2])
+    assert kept == [P1, par[: -len(" (Xinhua)")], P2] and "glued to the end" in removed["(Xinhua)"]
+    par2 = "The report was written by the World Health Organization (WHO)"
+    assert run([P1, par2, P2])[0] == [P1, par2, P2]  # an acronym that is no sign-off
+
+
+@pytest.mark.parametrize("line", ["Storm wrecks Port Selby piers - Harbour Times", "Ferry returns to the island | harbourpost.com",
+                                  "Fishing fleet returns after record season-Xinhua"])
+def test_a_title_followed_by_a_site_name_goes(line):
+    kept, removed = run([P1, P2, line, P3])
+    assert kept == [P1, P2, P3] and "title followed by a site" in removed[line]
 
 
 def test_related_headlines_go_and_a_subhead_stays():
@@ -128,7 +143,7 @@ def test_a_repeated_headline_keeps_its_first_copy_and_a_repeated_teaser_its_last
 
 
 def test_a_shape_rule_can_be_switched_off():
-    cap = "Rescuers search the rubble in Port Selby, Harbourland, on October 27, 2023."
+    cap = "Rescuers search the rubble in Port Selby, Harbourland, on March 14, 2024."
     _, removed = clean("\n".join([P1, cap, P2]), None, rules())
     assert [r["rule_id"] for r in removed] == ["caption"]  # the id notebook 00 shows beside the removal
     kept, _ = run([P1, cap, P2], disable=["caption"])
@@ -145,7 +160,7 @@ def test_template_lines_are_those_of_unrelated_pages_of_one_site():
     kept, removed = run(["Ferry timetable 2024", P1, "Tide table", P2], template=keys["a"])
     assert "Tide table" not in kept and "recurs on unrelated pages" in removed["Tide table"]
     # digits folded: the same widget with another number is the same shape
-    assert shape.line_key("Views: 5034") == shape.line_key("Views: 1299")
+    assert shape.line_key("Views: 2718") == shape.line_key("Views: 1299")
 
 
 def test_site_of_a_page():

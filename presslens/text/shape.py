@@ -21,10 +21,12 @@ Rules (ids):
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
   ``2 of 3``, ``File photo:``), or one sentence ending with the place and full date a caption gives
-  (``..., Mexico, October 27, 2023.``), or ending with a credit (``Photo: Jane Roe/AP``,
+  (``..., Harbourland, May 3, 2024.``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
-- ``glued-credit``: a credit glued to the end of a paragraph of several sentences is cut off, the
+- ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
+  sign-off, "... said. (Xinhua)", after any paragraph) is cut off, the
   paragraph kept.
+- ``link-card``: a title followed by a site's name ("Storm hits coast - Harbour Times", "...-Xinhua").
 - ``timestamp-line``: a date or time line with at most three other words (a name, "Published").
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
@@ -47,7 +49,7 @@ MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
                           r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
-# a caption's closing place and full date: "..., Mexico, October 27, 2023." / "... Friday Aug. 25, 2023."
+# a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
                           % (WEEKDAY, WEEKDAY, MONTH))
 CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
@@ -60,7 +62,7 @@ CREDIT_TAIL = re.compile(
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
-# the words a date and time line is made of: "Updated 2024.06.05 00:50 GMT+8", "Saturday, July 20, 2024"
+# the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
                        r"release|date|last|first|on|at|time|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
@@ -68,13 +70,21 @@ HAS_DATE = re.compile(r"\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:
 # where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
 CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
+# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Xinhua)"
+AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8})\)\s*$" % AGENCY)
+# a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Xinhua"
+SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
+             r"Standard|Mail|Mirror|Star|Sun|Guardian|Independent|Online|Today|Wire|Network|Media|TV|Radio|Insider|"
+             r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
+SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
+                         r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
 
 def is_timestamp(line: str) -> bool:
     """A date or time line, with at most three other words (a name, "Release", a source):
-    "25 August 2023 Friday 10:21", "Sumaira FH Published May 03, 2024 | 09:49 PM"."""
+    "12 March 2024 Tuesday 08:15", "Jane Roe Published May 03, 2024 | 09:49 PM"."""
     if not HAS_DATE.search(line) or n_words(line) > 20:
         return False
     words = re.findall(r"[^\s,|•·()\[\]–—-]+", line.replace("+", " "))
@@ -82,7 +92,7 @@ def is_timestamp(line: str) -> bool:
     return len(other) <= 3 and len(other) < len(words) / 2
 
 
-SHAPE_IDS = ("timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list", "template-line")
+SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list", "template-line")
 
 
 def n_words(line: str) -> int:
@@ -238,7 +248,12 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     break
             if i in whole:
                 continue
+        if "glued-credit" in enabled and (sign := AGENCY_SIGN.search(s)):
+            cuts[i] = sign.group(0).strip()  # a sign-off after the last sentence: cut even from a reporting line
         if g:
+            continue
+        if "link-card" in enabled and not is_sentence_line(s) and SITE_SUFFIX.match(s):
+            whole[i] = "link-card"
             continue
         if "timestamp-line" in enabled and is_timestamp(s):
             whole[i] = "timestamp-line"
@@ -253,6 +268,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
                 cuts[i] = s[credit.start():].strip()
+
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
     if not paras:
         return whole, cuts

@@ -2,8 +2,8 @@
 
 1. the JSON-LD ``publisher`` name (a site declares its publisher there for search engines);
 2. ``og:site_name``, when it names the site: its letters share a run of four with the host's name,
-   or its initials are the host's name (``Jerusalem Post`` / jpost.com, ``KSBY`` / ksby.com,
-   ``Associated Press`` / apnews.com). A section (``U.S.`` on a wire agency's page) or a tagline
+   or its initials are the host's name (``Harbour Courier`` / hcourier.example, ``KHRB`` /
+   khrb.example, ``Associated Wire Service`` / awsnews.example). A section (``U.S.`` on a wire agency's page) or a tagline
    (``Your Local News Leader``) does not, and is passed over;
 3. ``application-name``, checked the same way;
 4. the URL's host without ``www.``.
