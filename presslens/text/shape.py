@@ -14,9 +14,10 @@ paragraph (the headline).
 
 Rules (ids):
 
-- ``repeated-line``: a line that is not a paragraph of prose and occurs twice or more in the
-  article (a headline, caption or widget printed again): every copy goes. A paragraph of prose that
-  occurs again (a teaser printed above the story) goes except its last copy.
+- ``repeated-line``: a line of fewer than four words without a sentence end that occurs twice or
+  more in the article (a widget, a name): every copy goes. A paragraph of prose that occurs again
+  (a teaser printed above the story) goes except its last copy. A headline or subhead printed again
+  stays: it is prose.
 - ``caption-copy``: a line followed (within two lines) by the same line with a credit after it
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
@@ -26,7 +27,8 @@ Rules (ids):
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
   sign-off, "... said. (Xinhua)", after any paragraph) is cut off, the
   paragraph kept.
-- ``link-card``: a title followed by a site's name ("Storm hits coast - Harbour Times", "...-Xinhua").
+- ``link-card``: below the first paragraph, a title followed by a site's name ("Storm hits coast -
+  Harbour Times", "...-Xinhua").
 - ``timestamp-line``: a date or time line with at most three other words (a name, "Published").
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
@@ -78,6 +80,7 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
+SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
@@ -110,8 +113,8 @@ def is_sentence_line(line: str) -> bool:
 
 
 def guarded(line: str) -> bool:
-    """The prose guard: a quotation mark or a reporting verb."""
-    return bool(PROSE_GUARD.search(line))
+    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
+    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
 
 
 def line_key(line: str) -> str:
@@ -187,27 +190,25 @@ def template_keys(docs: list[tuple[str, str, str]], max_words: int = 25) -> dict
 
 
 def _repeats(lines: list[str]) -> dict[int, str]:
-    """Copies of a line in one article. The headline printed again (the first copy stands above the
-    first paragraph, with four to twenty words) keeps its first copy; any other line without a
-    sentence end loses every copy; a paragraph of prose keeps its last copy."""
+    """Copies of a line in one article. A headline or subhead printed again stays (four words or more
+    without a sentence end, or a headline of up to twenty words on the first line); a
+    shorter line without a sentence end (a widget, a name) loses every copy; a paragraph of prose
+    keeps its last copy."""
     out: dict[int, str] = {}
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if line.strip():
             seen.setdefault(_copy_key(line), []).append(i)
-    first_para = next((i for i, line in enumerate(lines) if is_paragraph(line)), len(lines))
+    top = next((i for i, line in enumerate(lines) if line.strip()), 0)  # where a headline stands
     for key, idx in seen.items():
         if len(idx) < 2 or not key:
             continue
         line = lines[idx[0]]
         if guarded(line) and not is_paragraph(line):
             continue
-        if idx[0] <= first_para and 4 <= n_words(line) <= 20:
-            drop = idx[1:]
-        elif is_paragraph(line):
-            drop = idx[:-1]
-        else:
-            drop = idx
+        if n_words(line) >= 4 and (not is_paragraph(line) or (idx[0] == top and n_words(line) <= 20)):
+            continue  # a headline or subhead printed again is still the headline (prose)
+        drop = idx[:-1] if is_paragraph(line) else idx
         for i in drop:
             out[i] = "repeated-line"
     # a teaser paragraph printed again below with a word or two changed: the earlier copy goes
@@ -216,8 +217,10 @@ def _repeats(lines: list[str]) -> dict[int, str]:
         from rapidfuzz import fuzz
 
         for a, (i, ka) in enumerate(paras[:5]):
+            if i == top and n_words(lines[i]) <= 20:
+                continue  # the headline
             for j, kb in paras[a + 1:]:
-                if fuzz.ratio(ka, kb) >= 95:
+                if ka != kb and fuzz.ratio(ka, kb) >= 95:
                     out[i] = "repeated-line"
                     break
     return out
@@ -252,9 +255,6 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             cuts[i] = sign.group(0).strip()  # a sign-off after the last sentence: cut even from a reporting line
         if g:
             continue
-        if "link-card" in enabled and not is_sentence_line(s) and SITE_SUFFIX.match(s):
-            whole[i] = "link-card"
-            continue
         if "timestamp-line" in enabled and is_timestamp(s):
             whole[i] = "timestamp-line"
             continue
@@ -278,6 +278,10 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     loose = [bool(s) and i not in whole and not is_sentence_line(s) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
+    if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
+        for i in range(first + 1, n):
+            if i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i]) and SITE_SUFFIX.match(text[i]):
+                whole[i] = "link-card"
     if "link-list" in enabled:
         run: list[int] = []
         for i in range(first + 1, n + 1):
