@@ -15,8 +15,8 @@ def test_adding_one_article_processes_only_that_one(tmp_path, monkeypatch):
     shutil.copytree(BUNDLED, story)
     fanout.per_article(load_story(story))
     calls = []
-    real = fanout._run_chunk
-    monkeypatch.setattr(fanout, "_run_chunk", lambda items, rules: calls.extend(i[0] for i in items) or real(items, rules))
+    real = fanout.run_chunk
+    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules: calls.extend(i[0] for i in items) or real(items, rules))
     src = story / "articles" / "000_c5df8febf7aeb489.md"
     (story / "articles" / "zz_new.md").write_text(src.read_text().replace("ticker.tv", "Another Outlet"))
     fanout.per_article(load_story(story))

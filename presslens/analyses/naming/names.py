@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.engine import keys
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
@@ -37,7 +38,7 @@ def mentions(story: Story) -> pd.DataFrame:
     text. Ordered by sentence, then position.
     """
 
-    key = (story.slug, story.fingerprint, tuple(story.articles["id"]), repr(story.actors))
+    key = keys.story_key(story)  # see presslens.engine.keys
     if key in _MEMO:
         return _MEMO[key].copy()
     rx, entries = actor_regex(story.actors)
