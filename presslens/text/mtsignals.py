@@ -160,7 +160,8 @@ def locale_signals(sentence: str) -> list[Signal]:
 
 RARE_LANGS = ("es", "pt", "fr", "it", "de", "nl", "sv", "fi", "id", "pl", "tr", "ro")
 RARE_MIN_LETTERS = 6
-KNOWN_ELSEWHERE = 2.5  # zipf frequency in another language at which a word unknown to English is that language's
+RARE_EN = 1.5  # zipf frequency in English under which a word is rare (about once in 30 million words)
+KNOWN_ELSEWHERE = 2.5  # zipf frequency in another language at which a word rare in English is that language's
 
 
 @functools.lru_cache(maxsize=65536)
@@ -179,10 +180,11 @@ def _two_words(w: str) -> bool:
 
 
 def rare_word_signals(sentence: str) -> list[Signal]:
-    """Lower-case words of six letters or more that wordfreq's English list does not hold at all and
-    the CMU dictionary does not know: with the languages whose wordfreq list knows the word well
-    (zipf >= ``KNOWN_ELSEWHERE``) when there are any (weight 1: a word left untranslated), else as a
-    coinage (weight 0: listed, not counted; typos and spun text coin words too). Two
+    """Lower-case words of six letters or more that the CMU dictionary does not know and wordfreq's
+    English list rates rare (zipf < ``RARE_EN``): with the languages whose wordfreq list knows the word
+    well (zipf >= ``KNOWN_ELSEWHERE`` and 1.5 above English) when there are any (weight 1: a word left
+    untranslated), else, when English does not know it at all, as a coinage (weight 0: listed, not
+    counted; typos and spun text coin words too). Two
     English words glued together are not counted, nor the last word of a sentence cut off without
     its full stop (a truncated capture: "satelli")."""
     out = []
@@ -190,12 +192,15 @@ def rare_word_signals(sentence: str) -> list[Signal]:
     words = _LOWER_WORD.findall(sentence)
     cut = words[-1] if words and sentence.rstrip().endswith(words[-1]) else None
     for w in dict.fromkeys(words):
-        if len(w) < RARE_MIN_LETTERS or w in ordinary or w == cut or _zipf(w, "en") > 0 or _two_words(w):
+        if len(w) < RARE_MIN_LETTERS or w in ordinary or w == cut:
             continue
+        en = _zipf(w, "en")
         folded = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
-        if folded != w and _zipf(folded, "en") > 0:
+        if en >= RARE_EN or folded != w and _zipf(folded, "en") >= RARE_EN:
             continue
-        langs = tuple(lang for lang in RARE_LANGS if _zipf(w, lang) >= KNOWN_ELSEWHERE)
+        langs = tuple(lang for lang in RARE_LANGS if _zipf(w, lang) >= max(KNOWN_ELSEWHERE, en + 1.5))
+        if not langs and (en > 0 or _two_words(w)):
+            continue  # a rare English word, or two English words glued (a capture's fault)
         what = f"{w!r}: not an English word (wordfreq)" + (f"; a word of {', '.join(langs)}" if langs else "")
         out.append(Signal("rare word", what, langs, 1 if langs else 0))
     return out

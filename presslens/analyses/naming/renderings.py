@@ -53,6 +53,12 @@ def _word_key(w: str) -> str:
     return re.sub(r"['’]s$", "", w).casefold()
 
 
+def _shown(shared: str) -> str:
+    """'hermoso', or for a near word "'jenny' (one edit from 'jenna')"."""
+    word, _, near = shared.partition("~")
+    return f"{word!r}" + (f" (one edit from {near!r})" if near else "")
+
+
 def _camel(w: str) -> bool:
     """A lower-case letter followed by a capital inside a word: two words glued ("AcapulcoWarrior")."""
     return bool(re.search(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]", w))
@@ -81,7 +87,8 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
             if k not in STOPWORDS and len(k) >= 3:
                 by_word.setdefault(k, []).append((actor, f))
     own = {a.name: {_word_key(w) for f in a.forms for w in f.split()} for a in story.actors}
-    long_words = [k for k in by_word if len(k) >= 5 and k not in ordinary]  # names, not words ("resident")
+    capitalised = {_word_key(w) for _, f in forms for w in f.split() if w[:1].isupper()}
+    long_words = [k for k in by_word if len(k) >= 5 and k in capitalised]  # names, not words ("residents")
     multi = _multi_word_regex(forms)
     out = []
     for c, g in cands[cands["candidate"] == cands["run"]].groupby("candidate", sort=True):
@@ -101,10 +108,10 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         new = [w for w, k in zip(words, keys) if k not in own[actor]]
         if not new:
             continue
-        shared = sorted({h[2] for h in hits})
+        shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
         f = sorted(h[1] for h in hits)[0]
         arts = ", ".join(sorted(set(g["article_id"])))
         out.append({"candidate": c, "actor": actor, "rule": RULE, "known_form": f,
-                    "evidence": f"shares {', '.join(repr(s) for s in shared)} with {f!r}, changes "
+                    "evidence": f"shares {shared} with {f!r}, changes "
                                 f"{', '.join(repr(w) for w in new)}; only in articles read as translations ({arts})"})
     return out
