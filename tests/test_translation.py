@@ -98,6 +98,7 @@ def test_one_strong_signal_carries_the_verdict_and_weak_ones_stay_isolated(tmp_p
         ("Glued", "Acme opened a plant in 2023.Analysts were pleased. It was a success.The firm said so. "
                   "He praised the honorability of the staff."),
         ("Plain", "Acme opened a plant on Tuesday. Analysts were pleased, the firm said."),
+        ("Hours", "Acme opened a plant at 14:07 hours in the north. The plant employs many people."),
         ("Mixed", "The President Macron visited the plant. More than 1.000 people work there. "
                   "The player Jenna Ruiz have opened it."),
     ])
@@ -106,6 +107,9 @@ def test_one_strong_signal_carries_the_verdict_and_weak_ones_stay_isolated(tmp_p
     assert v.loc["Folha", "kinds"] == "MT phrase 3" and "this Tuesday (24)" in v.loc["Folha", "evidence"]
     assert v.loc["Glued", "verdict"] == "isolated signals" and v.loc["Glued", "score"] == 1  # glued: capped at 1
     assert "Plain" not in v.index
+    # one signal of weight 2 carries the verdict alone
+    assert v.loc["Hours", "score"] == 2 and v.loc["Hours", "verdict"] == "likely undeclared translation"
+    assert v.loc["Hours", "source_language"] == "es"
     # weak signals adding up to the threshold: two MT grammar signals + one locale format
     assert v.loc["Mixed", "score"] == 3 and v.loc["Mixed", "verdict"] == "likely undeclared translation"
 
@@ -136,15 +140,19 @@ def _found(d):
 
 
 def test_discovery_proposes_no_fragment_glued_word_or_cut_off_capture(tmp_path):
-    st = _story(tmp_path, "  - {name: Maria Lopez Ruiz, aliases: [Maria Lopez Ruiz]}\n"
+    st = _story(tmp_path, "  - {name: Zyrna Qoratz Ulbrekt, aliases: [Zyrna Qoratz Ulbrekt, Zyrna Qoratz]}\n"
                           "  - {name: Orion-5, aliases: [Orion-5]}\n",
-                [("Daily", "Mayor Maria Lopez Ruiz Gomez spoke. The Orion-4 and Orion 5 craft flew. "
-                           "The plan of Maria Lopez Ruizin his words was clear."),
-                 ("Post", "The mayor said. Residents thanked the mayor, Maria Lope")])
+                [("Daily", "Mayor Zyrna Qoratz Ulbrekt Oduya spoke. The Orion-4 and Orion 5 craft flew. "
+                           "The plan of Zyrna Qoratzin his words was clear."),
+                 ("Post", "The mayor said. Residents thanked the mayor, Zyrna Qorat")])
     got = _found(variants.discover(st))
     assert ("Orion 5", "Orion-5", "spelling: spacing") in got
-    assert all(c not in ("Maria Lopez", "Lopez Ruiz", "Maria Lope", "Maria Lopez Ruizin", "Ruizin", "Orion-4")
-               for c, _, _ in got), got
+    for c in ("Qoratz Ulbrekt", "Ulbrekt Oduya", "Zyrna Qorat", "Qoratzin", "Zyrna Qoratzin", "Orion-4"):
+        assert c not in {x for x, _, _ in got}, got
+    # the same misspelling where the sentence is complete is proposed
+    st2 = _story(tmp_path / "b", "  - {name: Zyrna Qoratz, aliases: [Zyrna Qoratz]}\n",
+                 [("Post", "Residents thanked the mayor, Zyrna Qorat, on Monday.")])
+    assert _found(variants.discover(st2)) == [("Zyrna Qorat", "Zyrna Qoratz", "spelling: edits")]
 
 
 def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_path):
@@ -157,5 +165,8 @@ def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_pat
     assert row["evidence"].startswith("shares 'jenny' (one edit from 'jenna') with 'Jenna Hermosa', changes 'Jenny', "
                                       "'Beautiful'; only in articles read as translations")
     # the same name in an article that does not read as a translation is not proposed
-    st2 = _story(tmp_path / "b", actors, [("Mt", body.replace(" this Tuesday (24)", " on Tuesday"))])
+    st2 = _story(tmp_path / "b", actors, [("Mt", body.replace(" this Tuesday (24)", " on Tuesday")),
+                                          ("Other", "The match was played this Tuesday (24) in the north.")])
+    assert translation.likely_translations(st2).set_index("outlet").loc["Other", "verdict"] == (
+        "likely undeclared translation")
     assert "Jenny Beautiful" not in set(variants.discover(st2)["candidate"])
