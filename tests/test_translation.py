@@ -26,16 +26,16 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
 
 
 @pytest.mark.parametrize("sentence, kind, langs, weight", [
-    ("The quake hit the west coast this Tuesday (24) with strong winds.", "MT phrase", ("pt",), 3),
-    ("The probe landed yesterday (Sunday) in an unexplored crater.", "MT phrase", ("ar",), 3),
-    ("The capsule landed at 14:07 hours in the designated area.", "MT phrase", ("es",), 2),
-    ("09:31.- The president's morning conference ends.", "MT phrase", ("es",), 3),
+    ("The quake hit the west coast this Monday (12) with strong winds.", "MT phrase", ("pt",), 3),
+    ("The probe landed yesterday (Friday) in an unexplored crater.", "MT phrase", ("ar",), 3),
+    ("The capsule landed at 16:45 hours in the designated area.", "MT phrase", ("es",), 2),
+    ("10:15.- The minister's briefing begins.", "MT phrase", ("es",), 3),
     ("The firm said it had made a profit, according to its own information.", "MT phrase", ("de",), 3),
-    ("Geneva – The organisation declared its highest alert level.", "MT phrase", ("de",), 2),
+    ("Berlin – The ministry declared its highest alert level.", "MT phrase", ("de",), 2),
     ("This was stated by the minister Anna Berg (KD) at a briefing.", "MT phrase", ("sv",), 2),
-    ("We also have vaccines in readiness, says Anna Berg.", "MT phrase", ("sv", "no", "da"), 2),
+    ("We will follow the situation closely, says Anna Berg.", "MT phrase", ("sv", "no", "da"), 2),
     ("(Lyon) The city of Lyon is without water after the storm.", "MT phrase", ("fr",), 2),
-    ("The number one of the federation ends up in the storm.", "MT phrase", ("it", "es"), 2),
+    ("The number one of the club returned to say he would stay.", "MT phrase", ("it", "es"), 2),
     ("Foreign media reported that the launch was delayed.", "MT phrase", ("zh",), 2),
 ])
 def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence, kind, langs, weight):
@@ -45,7 +45,7 @@ def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence,
 
 @pytest.mark.parametrize("sentence", [
     "The storm hit the coast on Tuesday, officials said.",
-    "GENEVA (AP) — The World Health Organization declared an emergency.",
+    "OSLO (AP) — The health agency declared an emergency.",
     "Nairobi — The agency called for a coordinated response.",  # an em dash: English style
     "“We are on high alert,” the mayor said on Tuesday evening.",
     "Sales rose to 1,000 units and 2.5 percent of the market in version 2.0.",
@@ -75,11 +75,11 @@ def test_locale_formats():
 
 def test_words_english_does_not_know():
     got = {s.detail.split("'")[1]: (s.languages, s.weight)
-           for s in mtsignals.rare_word_signals("He cited the numantine attitude of the federación in his statement.")}
-    assert got["numantine"] == ((), 0)  # a coinage: listed, not counted
-    assert "es" in got["federación"][0] and got["federación"][1] == 1  # a Spanish word left untranslated
+           for s in mtsignals.rare_word_signals("He cited the quexotrality of the alcaldía in his statement.")}
+    assert got["quexotrality"] == ((), 0)  # a coinage: listed, not counted
+    assert "es" in got["alcaldía"][0] and got["alcaldía"][1] == 1  # a Spanish word left untranslated
     # two English words glued, and the cut-off end of a capture, are the capture's faults
-    assert mtsignals.rare_word_signals("It began its journeyto Earth and there was another satelli") == []
+    assert mtsignals.rare_word_signals("It began its flightto Mars and there was another governm") == []
 
 
 def test_mt_grammar():
@@ -94,17 +94,17 @@ def test_mt_grammar():
 
 def test_one_strong_signal_carries_the_verdict_and_weak_ones_stay_isolated(tmp_path):
     st = _story(tmp_path, "  - {name: Acme, aliases: [Acme]}\n", [
-        ("Folha", "Acme opened a plant this Tuesday (24) in the north. The plant employs many people."),
+        ("Folha", "Acme opened a plant this Monday (12) in the north. The plant employs many people."),
         ("Glued", "Acme opened a plant in 2023.Analysts were pleased. It was a success.The firm said so. "
-                  "He praised the honorability of the staff."),
+                  "He praised the quexotrality of the staff."),
         ("Plain", "Acme opened a plant on Tuesday. Analysts were pleased, the firm said."),
-        ("Hours", "Acme opened a plant at 14:07 hours in the north. The plant employs many people."),
+        ("Hours", "Acme opened a plant at 16:45 hours in the north. The plant employs many people."),
         ("Mixed", "The President Macron visited the plant. More than 1.000 people work there. "
                   "The player Jenna Ruiz have opened it."),
     ])
     v = translation.likely_translations(st).set_index("outlet")
     assert v.loc["Folha", "verdict"] == "likely undeclared translation" and v.loc["Folha", "source_language"] == "pt"
-    assert v.loc["Folha", "kinds"] == "MT phrase 3" and "this Tuesday (24)" in v.loc["Folha", "evidence"]
+    assert v.loc["Folha", "kinds"] == "MT phrase 3" and "this Monday (12)" in v.loc["Folha", "evidence"]
     assert v.loc["Glued", "verdict"] == "isolated signals" and v.loc["Glued", "score"] == 1  # glued: capped at 1
     assert "Plain" not in v.index
     # one signal of weight 2 carries the verdict alone
@@ -156,17 +156,17 @@ def test_discovery_proposes_no_fragment_glued_word_or_cut_off_capture(tmp_path):
 
 
 def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_path):
-    actors = "  - {name: Jenna Hermosa, aliases: [Jenna Hermosa]}\n"
-    body = "Jenny Beautiful said the team played well this Tuesday (24) in the final."
-    st = _story(tmp_path, actors, [("Mt", body), ("Plain", "Jenna Hermosa said the team played well.")])
+    actors = "  - {name: Marta Bello, aliases: [Marta Bello]}\n"
+    body = "Martha Beautiful said the team played well this Monday (12) in the final."
+    st = _story(tmp_path, actors, [("Mt", body), ("Plain", "Marta Bello said the team played well.")])
     d = variants.discover(st)
-    row = d[d["candidate"] == "Jenny Beautiful"].iloc[0]
-    assert row["actor"] == "Jenna Hermosa" and row["rule"] == "translation: shared part"
-    assert row["evidence"].startswith("shares 'jenny' (one edit from 'jenna') with 'Jenna Hermosa', changes 'Jenny', "
+    row = d[d["candidate"] == "Martha Beautiful"].iloc[0]
+    assert row["actor"] == "Marta Bello" and row["rule"] == "translation: shared part"
+    assert row["evidence"].startswith("shares 'martha' (one edit from 'marta') with 'Marta Bello', changes 'Martha', "
                                       "'Beautiful'; only in articles read as translations")
     # the same name in an article that does not read as a translation is not proposed
-    st2 = _story(tmp_path / "b", actors, [("Mt", body.replace(" this Tuesday (24)", " on Tuesday")),
-                                          ("Other", "The match was played this Tuesday (24) in the north.")])
+    st2 = _story(tmp_path / "b", actors, [("Mt", body.replace(" this Monday (12)", " on Tuesday")),
+                                          ("Other", "The match was played this Monday (12) in the north.")])
     assert translation.likely_translations(st2).set_index("outlet").loc["Other", "verdict"] == (
         "likely undeclared translation")
-    assert "Jenny Beautiful" not in set(variants.discover(st2)["candidate"])
+    assert "Martha Beautiful" not in set(variants.discover(st2)["candidate"])

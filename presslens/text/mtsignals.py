@@ -11,7 +11,7 @@ a sentence's string, each signal named, with what it found and the source langua
   between thousands), "3,5 percent" (a decimal comma), "15h30", "30 thousand families";
 - :func:`rare_word_signals` - lower-case words that a general English word-frequency list (wordfreq)
   does not know at all but another language's list does, or that neither knows and the CMU
-  dictionary does not either: a word left untranslated or coined by the translation ("honorability");
+  dictionary does not either: a word left untranslated or coined by the translation ("honourability");
 - :func:`grammar_signals` - article and agreement errors typical of machine translation: a definite
   article before a title and name ("the President Macron"), "he/she/it have", "they has".
 
@@ -175,7 +175,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'@#/.-])[a-zà-öø-ÿ]+(?![\w’'@/-])")
 
 
 def _two_words(w: str) -> bool:
-    """'journeyto', 'astatement': two English words glued (a capture's fault, not a translation's)."""
+    """'flightto', 'anoffice': two English words glued (a capture's fault, not a translation's)."""
     return any(_zipf(w[:i], "en") >= 3 and _zipf(w[i:], "en") >= 3 for i in range(1, len(w)))
 
 
@@ -186,7 +186,7 @@ def rare_word_signals(sentence: str) -> list[Signal]:
     untranslated), else, when English does not know it at all, as a coinage (weight 0: listed, not
     counted; typos and spun text coin words too). Two
     English words glued together are not counted, nor the last word of a sentence cut off without
-    its full stop (a truncated capture: "satelli")."""
+    its full stop (a truncated capture: "governm")."""
     out = []
     ordinary = ordinary_words()
     words = _LOWER_WORD.findall(sentence)

@@ -5,13 +5,13 @@ parentheses, and runs of CJK letters. Three kinds of string are never candidates
 pieces of a name rather than a way of writing it:
 
 - a *fragment*: a shorter run inside a capitalised run that overlaps a form the story already knows
-  without holding all of it ("José Rafael" in "José Rafael Ojeda Durán", "Pole-Aitken" in "South
-  Pole-Aitken Basin"; "Andrés Manuel López Obrador" in "President Andrés Manuel López Obrador" holds
-  the known "López Obrador" and stays);
+  without holding all of it ("Ana Maria" in "Ana Maria Tovar Reyes" when "Ana Maria Tovar" is known,
+  "Bay-Hill" in "North Bay-Hill Park"; "Ana Maria Tovar Reyes" in "Mayor Ana Maria Tovar Reyes" holds
+  the known "Ana Maria Tovar" and stays);
 - the end of a *truncated capture*: the words that end an article's last sentence when it stops
-  without its closing punctuation ("... said Acapulco mayor Abel");
-- a word *glued* to another: a known name's word run into a function word ("Obradorin",
-  "Otisnow") or two words of a known name run together in lower case ("Jennihermoso").
+  without its closing punctuation ("... said the mayor, Ana Mar");
+- a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
+  or two words of a known name run together in lower case ("Anamaria").
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
 # "Bank of China", "Ludwig van Beethoven")
 CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*"
-                         r"(?:[ \t]\d{1,3}(?![\w,.:/-]*\d))?")  # a number ends a name: "Chang'e 6", "Queqiao 2"
+                         r"(?:[ \t]\d{1,3}(?![\w,.:/-]*\d))?")  # a number ends a name: "Apollo 11", "Soyuz 2"
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 _CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
 COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
@@ -52,8 +52,8 @@ def known_words(story: Story) -> frozenset[str]:
 
 
 def glued(word: str, words: frozenset[str]) -> bool:
-    """``word`` is a known name's word run into a function word ("Obradorin" = Obrador + in), or two
-    known words run together with the second in lower case ("Jennihermoso")."""
+    """``word`` is a known name's word run into a function word ("Tovarin" = Tovar + in), or two
+    known words run together with the second in lower case ("Anamaria")."""
     low = word.casefold()
     if low in words or not word[1:].islower() if len(word) > 1 else True:
         return False

@@ -1,16 +1,16 @@
 """What discovery keeps of its proposals, and the names only a translation would use.
 
 - :func:`prune` drops a proposal that is only ever a piece of a longer proposal for the same actor
-  ("Rabiales" inside "Luis Rabiales"), and keeps one of the candidates that differ only in case,
-  apostrophes or dashes ("YOLANDA DIAZ" beside "Yolanda Diaz", "Chang’e 6" beside "Chang'e 6").
+  ("Tovarr" inside "Ana Tovarr"), and keeps one of the candidates that differ only in case,
+  apostrophes or dashes ("ANA TOVAR" beside "Ana Tovar", "O’Neil 2" beside "O'Neil 2").
 - :func:`translation_renderings`: multi-word capitalised names that appear **only in articles read as
   translations** (declared, or a likely undeclared translation: :mod:`.translation`) and either share
-  a word (or, from five letters, a word one edit away: "Jenny" ~ "Jenni") with an actor's multi-word
-  form while changing another ("Jeanne Hermoso" for Jenni Hermoso, "Iberian Football Federation" for
-  the Royal Spanish Football Federation). Each is proposed with the rule ``translation: shared part``
+  a word (or, from five letters, a word one edit away: "Marta" ~ "Martha") with an actor's multi-word
+  form while changing another ("Marta Beautiful" for Marta Bello, "Iberian Chess Federation" for
+  the Royal Spanish Chess Federation). Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
-  form ("Secretary Ariadna Montiel"), a function word ("Otis In ...") or two words glued
-  ("AcapulcoWarrior") is not one. (A Chinese form glossed word by word is the scorer's ``calque`` rule.)
+  form ("Secretary Marta Bello"), a function word ("Storm In ...") or two words glued
+  ("CityWarrior") is not one. (A Chinese form glossed word by word is the scorer's ``calque`` rule.)
 """
 from __future__ import annotations
 
@@ -60,12 +60,12 @@ def _shown(shared: str) -> str:
 
 
 def _camel(w: str) -> bool:
-    """A lower-case letter followed by a capital inside a word: two words glued ("AcapulcoWarrior")."""
+    """A lower-case letter followed by a capital inside a word: two words glued ("CityWarrior")."""
     return bool(re.search(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]", w))
 
 
 def _multi_word_regex(forms: list[tuple[str, str]]) -> re.Pattern:
-    """Any known multi-word form, as words ("Secretary Ariadna Montiel" holds "Ariadna Montiel")."""
+    """Any known multi-word form, as words ("Secretary Marta Bello" holds "Marta Bello")."""
     alts = sorted({re.escape(f) for _, f in forms}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
 
@@ -88,7 +88,7 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
                 by_word.setdefault(k, []).append((actor, f))
     own = {a.name: {_word_key(w) for f in a.forms for w in f.split()} for a in story.actors}
     capitalised = {_word_key(w) for _, f in forms for w in f.split() if w[:1].isupper()}
-    long_words = [k for k in by_word if len(k) >= 5 and k in capitalised]  # names, not words ("residents")
+    long_words = [k for k in by_word if len(k) >= 5 and k in capitalised]  # names, not words ("resident")
     multi = _multi_word_regex(forms)
     out = []
     for c, g in cands[cands["candidate"] == cands["run"]].groupby("candidate", sort=True):

@@ -152,7 +152,7 @@ class _Form:
     letters: str
     words: tuple[str, ...]
     pinyin: str
-    word_letters: frozenset = frozenset()  # the letters of every run of its words ("change" of "Chang'e-5")
+    word_letters: frozenset = frozenset()  # the letters of every run of its words ("soyuz" of "Soyuz-2")
 
 
 class _Index:
@@ -199,13 +199,13 @@ STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "wo
 
 def _word_runs(form: str) -> frozenset:
     """The letters of every shorter run of a form's words, split at spaces and hyphens: a candidate
-    that is one of them is a short form, never a misspelling ("Queqiao" of "Queqiao-2")."""
+    that is one of them is a short form, never a misspelling ("Soyuz" of "Soyuz-2")."""
     w = [_letters(x) for x in re.split(r"[\s\-‐‑–]+", form) if _letters(x)]
     return frozenset("".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1) if (i, j) != (0, len(w)))
 
 
 def _same_digits(a: str, b: str) -> bool:
-    """The same numbers in both: "Chang'e-4" is another craft than "Chang'e-5", not a misspelling."""
+    """The same numbers in both: "Soyuz-1" is another craft than "Soyuz-2", not a misspelling."""
     return re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
@@ -224,8 +224,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
-      of the letters ("Duobao"); not when the numbers differ ("Chang'e-4" is not "Chang'e-5") nor when
-      the candidate is a run of the form's own words ("Jinping");
+      of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
+      the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
     - ``romanisation`` - the pinyin of a Chinese form (pypinyin: 豆包 -> "doubao"), or a Chinese
       candidate whose pinyin is a known Latin form;
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
@@ -233,9 +233,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
     - ``short form`` - a run of two words or more of a known form of three words or more, not ordinary
-      words only (one word alone, "López", is a surname as often as a name's short form);
+      words only (one word alone, "Tovar", is a surname as often as a name's short form);
     - ``initials`` - three to six capitals that are the initials of the capitalised words of a known
-      form of three words or more ("NHC" for "National Hurricane Center").
+      form of three words or more ("NWS" for "National Weather Service").
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
