@@ -170,3 +170,18 @@ def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_pat
     assert translation.likely_translations(st2).set_index("outlet").loc["Other", "verdict"] == (
         "likely undeclared translation")
     assert "Martha Beautiful" not in set(variants.discover(st2)["candidate"])
+
+
+def test_the_phrase_list_is_checked_entry_by_entry(tmp_path):
+    from presslens.errors import StoryError
+
+    bad = tmp_path / "mt.yaml"
+    bad.write_text("version: 1\nsources: [{id: s1, citation: c}]\nphrases:\n"
+                   "  - {pattern: 'a b', lang: es, formula: x, weight: 5, source: s1}\n"
+                   "  - {pattern: 'c d', lang: es, formula: y, source: s1}\n", encoding="utf-8")
+    with pytest.raises(StoryError) as e:
+        mtsignals.load_mt_phrases(str(bad))
+    assert "phrases[0]" in str(e.value) and "weight 5" in str(e.value) and "phrases[1]" in str(e.value)
+    shipped = mtsignals.load_mt_phrases()
+    langs = {code for ph in shipped["phrases"] if ph["weight"] > 0 for code in ph["langs"]}
+    assert {"zh", "pt", "es", "ar", "de", "sv", "fr", "it", "ru"} <= langs  # formulas of nine source languages

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from presslens import paths, patterns
 from presslens.data import STOPWORDS
+from presslens.errors import Problem, StoryError
 from presslens.story.yamlio import parse_yaml
 from .vocabulary import ordinary_words
 
@@ -51,14 +52,19 @@ def load_mt_phrases(path: str | None = None) -> dict:
     p = Path(path) if path else paths.PACKAGE_DATA / "mt_phrases.yaml"
     data = parse_yaml(p.read_text(encoding="utf-8"))
     sources = {s["id"] for s in data.get("sources") or []}
+    problems = []
     for i, ph in enumerate(data["phrases"]):
         missing = PHRASE_FIELDS - set(ph) - {"note", "case"}
-        if missing or set(ph) - PHRASE_FIELDS - {"rx", "langs"}:
-            raise ValueError(f"{p.name}: phrase {i + 1} ({ph.get('pattern')!r}): fields must be "
-                             f"{sorted(PHRASE_FIELDS)}; missing {sorted(missing)}")
-        if ph["weight"] not in (0, 1, 2, 3) or ph["source"] not in sources:
-            raise ValueError(f"{p.name}: phrase {ph['pattern']!r}: weight must be 0-3 and source one of "
-                             f"{sorted(sources)}")
+        extra = set(ph) - PHRASE_FIELDS - {"rx", "langs"}
+        if missing or extra:
+            problems.append(Problem(p.name, f"phrases[{i}]", f"fields missing {sorted(missing)} or unknown {sorted(extra)}",
+                                    f"give each phrase the fields {sorted(PHRASE_FIELDS)}"))
+        elif ph["weight"] not in (0, 1, 2, 3) or ph["source"] not in sources:
+            problems.append(Problem(p.name, f"phrases[{i}]", f"weight {ph['weight']!r} or source {ph['source']!r}",
+                                    f"give a weight from 0 to 3 and a source of {sorted(sources)}"))
+    if problems:
+        raise StoryError(problems, p.name)
+    for ph in data["phrases"]:
         ph["rx"] = patterns.compile(ph["pattern"], 0 if ph.get("case") else patterns.IGNORECASE)
         ph["langs"] = tuple(str(ph["lang"]).split())
     data["any"] = patterns.compile("|".join(f"(?:{ph['pattern']})" for ph in data["phrases"]) or r"(?!x)x",
