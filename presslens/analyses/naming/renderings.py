@@ -54,7 +54,7 @@ def _word_key(w: str) -> str:
 
 
 def _shown(shared: str) -> str:
-    """'hermoso', or for a near word "'jenny' (one edit from 'jenna')"."""
+    """'bello', or for a near word "'martha' (one edit from 'marta')"."""
     word, _, near = shared.partition("~")
     return f"{word!r}" + (f" (one edit from {near!r})" if near else "")
 
