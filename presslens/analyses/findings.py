@@ -83,7 +83,7 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
 
 
 def tone(by_outlet: pd.DataFrame) -> list[str]:
-    """From :func:`presslens.tone.outlet_tone_by_voice` (notebook 02)."""
+    """From :func:`presslens.analyses.tone.outlet_tone_by_voice` (notebook 02)."""
     out = []
     narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
     if narr.empty:
@@ -104,7 +104,7 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
 
 
 def readability(measures: pd.DataFrame) -> list[str]:
-    """From :func:`presslens.readability.readability` (notebook 03)."""
+    """From :func:`presslens.analyses.readability.readability` (notebook 03)."""
     m = measures.dropna(subset=["consensus_grade"])
     if m.empty:
         return ["No article has sentences the formulas can use (table: measures)."]
@@ -281,7 +281,7 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
 
 
 def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame) -> list[str]:
-    """From :func:`presslens.reuse.analyse` (``r``), the provenance and reference tables (notebook 06)."""
+    """From :func:`presslens.analyses.reuse.analyse` (``r``), the provenance and reference tables (notebook 06)."""
     s = r.stats
     p = r.passages[~r.passages["reference"]]
     out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "

@@ -3,7 +3,7 @@
 Every measure rests on presslens's own sentences and words (``text.process``: quote-aware
 sentences of the lede and body, headline excluded; presslens's tokens), so readability, tone and
 word choice describe the same sentences. textstat 0.7.13 supplies what a formula needs per word:
-syllables (NLTK's CMU dictionary, provisioned locally by :func:`presslens.resources.ensure_cmudict`,
+syllables (NLTK's CMU dictionary, provisioned locally by :func:`presslens.text.resources.ensure_cmudict`,
 Pyphen for words it lacks) and the Dale-Chall list of easy words. The formulas are the published
 ones, computed from counts (W words, S sentences, Syl syllables, P words of 3+ syllables not on the
 easy list, D words of 2+ syllables not on it, L letters):

@@ -159,7 +159,7 @@ def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.
 
 def actor_mentions(story: Story) -> pd.DataFrame:
     """Drill-down: one row per mention of an actor in a sentence, found by the story's one resolver
-    (:func:`presslens.naming.mentions`: any name, alias or rendering, so "Duobao" is Doubao).
+    (:func:`presslens.analyses.naming.names.mentions`: any name, alias or rendering, so "Duobao" is Doubao).
 
     Columns: sent_id, article_id, outlet, part, actor, form (the form from story.yaml that matched),
     kind (name, alias or rendering), matched (as written in the text), start, end (character offsets
@@ -178,7 +178,7 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
     """Tone of the sentences that mention each actor, per outlet.
 
     A sentence counts once for an actor however many times it names it (by any form, see
-    :func:`presslens.naming.actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
+    :func:`presslens.text.resolver.actor_regex`), and counts for every actor it names: sentence-level VADER cannot tell whom
     the sentiment is about. ``voice`` picks which score is summarised (``'narration'`` drops
     sentences that are all quote). One row per outlet x actor (every combination, n = 0 included,
     in ``story.outlets`` and story.yaml order): outlet, actor, n_sentences, n_mentions, mean,

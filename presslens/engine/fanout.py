@@ -1,6 +1,6 @@
 """The per-article stage: every article processed once, in parallel, and cached by content.
 
-:func:`presslens.text.process_article` is a pure function of one article (its text, title, outlet,
+:func:`presslens.text.article.process_article` is a pure function of one article (its text, title, outlet,
 the story's cleaning rules and the code). :func:`per_article` runs it for every article of a story:
 
 - **Cache**: each result is stored under a key hashing exactly those inputs
@@ -60,7 +60,7 @@ def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) 
 
 
 def per_article(story: Story, use_cache: bool = True) -> list[dict]:
-    """Every article's :func:`presslens.text.process_article` result, in the story's order."""
+    """Every article's :func:`presslens.text.article.process_article` result, in the story's order."""
     rules = cleaning_rules(story)
     rk = cleaning_rules_key(rules)
     root = _cache_root()

@@ -1,16 +1,6 @@
-"""The per-article stage: every article processed once, in parallel, and cached by content.
-
-:func:`presslens.text.process_article` is a pure function of one article (its text, title, outlet,
-the story's cleaning rules and the code). :func:`per_article` runs it for every article of a story:
-
-- **Cache**: each result is stored under a key hashing exactly those inputs
-  (``.cache/presslens/articles/``, one small pickle each), so adding one article to ten thousand processes one, and editing
-  the boilerplate patterns or the code reprocesses everything (the key changes).
-- **Fan-out**: uncached articles are processed in chunks on local processes (all cores) when there
-  are enough of them to pay for the start-up; with ``PRESSLENS_SCHEDULER`` (or
-  ``DASK_SCHEDULER_ADDRESS``) set to a Dask distributed scheduler's address, and the ``distributed``
-  package installed, the chunks run on that cluster instead. Results are identical either way: the
-  function is pure and the order is the story's.
+"""Cache keys: what a cached result depends on, as one hash. The code of the per-article stage
+(``TEXT_CODE``), of the whole package and its data files (:func:`code_hash`), the story
+(:func:`story_key`), an article (:func:`article_key`) and the cleaning rules.
 """
 from __future__ import annotations
 

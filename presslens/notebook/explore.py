@@ -3,7 +3,7 @@
 The tables are pure functions of a story and a term, unit-tested like the rest:
 
 - :func:`kwic_lines`: every occurrence of a term (lexicon rules: inflections, ``*``, phrases) or of
-  a regular expression, in context (:func:`presslens.lexicon.kwic`);
+  a regular expression, in context (:func:`presslens.analyses.wordchoice.concordance.kwic`);
 - :func:`hits_by_outlet`: per outlet, how often the term occurs (per 1,000 words) and which framing
   lexicon categories the matching sentences carry;
 - :func:`matching_tone`: the VADER tone of every matching sentence, and :func:`tone_by_outlet` its

@@ -2,7 +2,7 @@
 
 :func:`setup` checks every parameter up front (each error names the parameter, the value given and
 an example that works), loads and validates the story, restricts it to the outlets asked for, and
-screens it (:mod:`presslens.screen`): ``ctx.story`` holds the articles the measures use and
+screens it (:mod:`presslens.engine.screening`): ``ctx.story`` holds the articles the measures use and
 ``ctx.left_out`` those left out, with the reason, which the notebook prints.
 
 List and dict parameters arrive in several shapes and all are accepted: a real list (the
@@ -112,7 +112,7 @@ class Context:
     params: SimpleNamespace = field(default_factory=SimpleNamespace)
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
-        """Save a figure with its data through :func:`presslens.plots.save`; returns a line to print."""
+        """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
         style.save(fig, data, name, self.figures)
         return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
 

@@ -3,7 +3,7 @@ and the clean-up of what killed runs left behind.
 
 A folder presslens did not write is never replaced or deleted: ownership is proven by a marker
 (``manifest.json`` in ``REPORTS_ROOT/SLUG``, ``.presslens`` in ``FIGURES_ROOT/SLUG``). Used by
-:mod:`presslens.runner`; see its docstring for the whole story.
+:mod:`presslens.run.runner`; see its docstring for the whole story.
 """
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""Load and validate a story folder.
-
-A story folder holds ``story.yaml`` and ``articles/*.md`` (YAML front matter, then the article text
-exactly as captured). :func:`load_story` checks all of it and raises one :class:`StoryError` that
-lists every problem found, each naming the file, the field and the fix, so bad input never crashes
-deep inside a notebook.
+"""Loading a story folder: story.yaml, every article (front matter, then the text exactly as
+captured) and references, validated at once into a :class:`~presslens.story.model.Story`, or one
+:class:`~presslens.story.model.StoryError` listing every problem with its file, field and fix.
 """
 from __future__ import annotations
 
@@ -175,7 +172,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         row = _parse_article(f, rel, problems, notices)
         if row is None:
             continue
-        rows.append(row)  # duplicate captures are screened later (presslens.screen), not refused
+        rows.append(row)  # duplicate captures are screened later (presslens.engine.screening), not refused
     ids_known = {r["id"] for r in rows}
     if rows and len(rows) == len(files):
         for i, pair in enumerate(meta["intended_duplicates"]):

@@ -1,9 +1,5 @@
-"""Load and validate a story folder.
-
-A story folder holds ``story.yaml`` and ``articles/*.md`` (YAML front matter, then the article text
-exactly as captured). :func:`load_story` checks all of it and raises one :class:`StoryError` that
-lists every problem found, each naming the file, the field and the fix, so bad input never crashes
-deep inside a notebook.
+"""Strict YAML (duplicate keys are errors, dates stay strings) and front matter: the readers
+every story file goes through, and the small value parsers (dates, lists of strings) they share.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Sources and quotes: who speaks, with which verb, in which words (rule-based, for news English).
 
 :func:`extract_article` works on one article's paragraphs (title first), whose quotation marks
-:func:`presslens.text.quote_spans` has already paired. For every quoted stretch it looks for an
+:func:`presslens.text.segment.quote_spans` has already paired. For every quoted stretch it looks for an
 attribution right after the closing mark (", Felix said", ", said an OpenAI spokesperson") or right
 before the opening one ("Felix said:", "according to X,"); a quote with none continues the speaker
 of the quote before it in the paragraph (a split quote) or, opening a paragraph, the speaker of the

@@ -1,17 +1,5 @@
-"""Word choice: framing lexicons, matching, rates per 1,000 words, and keyword-in-context lines.
-
-A lexicon is a versioned YAML file (``presslens/data/framing.yaml``): categories of loaded words,
-each with a label, a definition, the source of its terms and the terms. The matching rules are
-written in that file's header; in short, matching is case-insensitive, a term may be a phrase, a
-trailing ``*`` matches any continuation, and plain words also match simple inflections (-s, -ed,
--ing, -ly ...). A story can add or remove terms in the ``lexicon:`` key of its story.yaml.
-
-- :func:`load_lexicon` reads and validates a lexicon (one :class:`~presslens.corpus.StoryError`
-  listing every problem, each with file, field and fix); :func:`lexicon_for` applies a story's
-  overrides.
-- :func:`match` finds every hit of every category in one pass over the token table.
-- :func:`rates` and :func:`by_part` turn hits into rates per 1,000 words per outlet, with bootstrap
-  intervals over sentences; :func:`kwic` and :func:`kwic_hits` are the drill-down lines.
+"""Matching the lexicon over the story's tokens in one pass, and rates per 1,000 words per outlet
+and voice (narration, quotes, all) with bootstrap intervals; by part (title+lede, body).
 """
 from __future__ import annotations
 
@@ -110,7 +98,7 @@ def _empty_hits() -> pd.DataFrame:
 def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Every lexicon hit, all categories at once, in one pass over the token table.
 
-    ``story_or_tokens`` is a Story (its tokens and sentences from :func:`presslens.text.process`),
+    ``story_or_tokens`` is a Story (its tokens and sentences from :func:`presslens.engine.tables.process`),
     a ``Processed``, or a bare token table. ``lexicon`` defaults to :func:`lexicon_for` the story
     (or the default lexicon for a bare table).
 

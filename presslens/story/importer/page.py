@@ -29,6 +29,9 @@ warning. The ID is a slug of the file's stem, with -2, -3 ... when another page 
 a different article (another URL), holds it. An existing article is never overwritten without
 ``force``, the same text is never imported twice, and every write is atomic (tmp file + os.replace).
 One line is printed per page: what was found, and what the page does not reveal.
+
+Over 400 lines as one idea: reading ONE saved page (charset, the article region, each front-matter
+field from what the page declares); writing the files is :mod:`.write`.
 """
 from __future__ import annotations
 
