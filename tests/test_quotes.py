@@ -204,7 +204,8 @@ def port():
 def test_an_attribution_that_does_not_resolve_is_never_replaced_by_the_previous_speaker(port):
     rows = one(port, '"Nobody wins a long strike," Lee said.',
                '"They want robots to do our jobs and more," said one crane operator.')
-    assert [(r["speaker"], r["speaker_text"]) for r in rows] == [("Marcus Lee", "Lee"), (None, "one crane operator")]
+    # an unnamed person is their own (anonymous) speaker, never the previous one
+    assert [(r["speaker"], r["speaker_kind"]) for r in rows] == [("Marcus Lee", "named"), ("one crane operator", "anonymous")]
 
 
 def test_a_lead_in_wins_over_the_next_sentences_subject(port):

@@ -52,7 +52,10 @@ def _patterns():
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
     sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
-    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end
+    # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
+    appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
+                             rf"\s*,?\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b")
+    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end, appos_after
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +98,7 @@ _REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|f
 
 def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     """(speaker phrase, verb, where) from the text before and after one quote, or None."""
-    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end = _patterns()
+    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end, appos_after = _patterns()
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
     tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
     lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
@@ -105,7 +108,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
     for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
-                      (sentence_end, "sentence end")):
+                      (appos_after, "after"), (sentence_end, "sentence end")):
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
@@ -113,7 +116,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
                                                               r"by)\b|.*\b(?:and|but)\s*$", spk):
                 continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
-            if _negated(spk) or re.match(r"(?i)\s*(?:which|who|that)\b", spk) or \
+            if _negated(spk) or re.match(r"\s*(?:[Ww]hich|[Ww]ho|[Tt]hat)\b", spk) or \
                     re.match(r"\s*(?:nothing|no\s+more|little)\b", after[m.end("verb"):] if "verb" in m.groupdict() else ""):
                 continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
             if verb[:1].isupper() and verb != "According to":
@@ -122,6 +125,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if rx is appos_after and (not re.search(r"[A-Z]", spk) or _RELATIVE.search(spk)
+                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
+                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
             if len(spk.split()) <= 10:
                 return spk, verb, where
     m = according.search(tail)

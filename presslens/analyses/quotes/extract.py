@@ -25,8 +25,9 @@ from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import SECOND_VERB, find_attribution, indirect_rx, verb_class, verb_near
-from .resolve import (ANON_PERSON, PRONOUN, SHORT, definite_speaker, merge_case, person_before,
-    resolve_speaker, trim_speaker)
+from .attribution import verbs
+from .people import People, article_speaker
+from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
 QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
@@ -41,6 +42,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     last_person: str | None = None
     last_role: tuple | None = None
     prev_par_speaker: tuple | None = None
+    people = People(story, paragraphs, verbs()["rx"])
+    ctx = (people, paragraphs)
     for p_idx, par in enumerate(paragraphs):
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
@@ -49,7 +52,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
-            for row in _indirect_rows(article_id, outlet, p_idx, par, story):
+            for row in _indirect_rows(article_id, outlet, p_idx, par, story, ctx):
                 rows.append(row)
                 if row["speaker_kind"] == "named":
                     last_person = row["speaker"]
@@ -59,7 +62,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                         last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
-            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story))
+            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story, ctx))
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
             n_words = len(segment.TOKEN.findall(quote))
@@ -79,11 +82,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
-                person = last_person
-                if PRONOUN.match(trim_speaker(spk)):
-                    window = "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]])[-1500:]  # linear
-                    person = person_before(story, window, last_person)
-                who = resolve_speaker(spk, story, person)
+                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person)
                 if who[1] == "role" and who[2] is None:
                     earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
@@ -127,7 +126,7 @@ _NOT_A_SUBJECT = re.compile(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|b
                             r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
-def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:
+def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
@@ -140,8 +139,9 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        at = par.find(sent)
         if acc:
-            who = resolve_speaker(acc.group("spk"), story, None)
+            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None)
             if who[0] is not None:
                 _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
                               "according to")
@@ -149,7 +149,7 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         for cand in cands:
             m = indirect_rx().match(cand)
             if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
-                who = resolve_speaker(m.group("spk"), story, None)
+                who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None)
                 if who[0] is not None:
                     break
         else:

@@ -56,7 +56,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         return None, None, None
     if PRONOUN.match(spk):
         if spk.lower() in ("he", "she") and last_person:
-            return _speaker_entry(story, last_person)
+            return speaker_entry(story, last_person)
         return None, None, None  # "they", "it", "we", or no single person to refer to: not guessed
     rx, entries = resolver.actor_regex(story.actors)
     found = list(rx.finditer(spk)) if entries else []
@@ -127,7 +127,7 @@ def person_before(story: Story, txt: str, spoken: str | None) -> str | None:
     return spoken
 
 
-def _speaker_entry(story: Story, name: str):
+def speaker_entry(story: Story, name: str):
     for sp in story.speakers:
         if sp.name == name:
             return sp.name, "named", resolver.resolve(story, sp.affiliation) or sp.affiliation
