@@ -88,6 +88,9 @@ class _Before:
             sm = self._SPK.search(head)
             if not sm or not sm.group("spk").strip():
                 continue
+            last = sm.group("spk").split()[-1].lower()
+            if last in verbs()["form_class"] and last not in ("report", "statement"):
+                continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
             return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
         return None
 
@@ -218,11 +221,24 @@ def verb_near() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def indirect_rx_lazy() -> re.Pattern:
+    """:func:`indirect_rx` with the subject ending at the first reporting verb ("Acme said it would
+    appeal": "said", not "appeal")."""
+    return _indirect(lazy=True)
+
+
+@functools.lru_cache(maxsize=1)
 def indirect_rx() -> re.Pattern:
+    return _indirect(lazy=False)
+
+
+@functools.lru_cache(maxsize=2)
+def _indirect(lazy: bool) -> re.Pattern:
     V = verbs()["rx"]
+    q = "?" if lazy else ""
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
-    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
+    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}{q}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
 
@@ -231,3 +247,18 @@ def indirect_rx() -> re.Pattern:
 def SECOND_VERB() -> re.Pattern:
     return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
                       re.IGNORECASE)
+
+
+# verbs of saying that take a clause without "that" ("Acme said it would appeal"); the others report
+# speech only with "that" ("the agency confirmed that ..."), and with a noun they report an act
+# ("confirmed its first case", "declared an emergency")
+_BARE_CLAUSE = frozenset("say add tell state claim argue insist warn note explain stress maintain assert contend allege "
+                         "admit write reply tweet post emphasize emphasise reiterate repeat predict estimate suggest "
+                         "promise vow pledge believe remark recall observe conclude caution".split())
+
+
+def bare_clause_verb(verb: str) -> bool:
+    from presslens.text import vocabulary
+
+    v = verb.lower()
+    return v in _BARE_CLAUSE or bool(set(vocabulary.base_forms(v)) & _BARE_CLAUSE)

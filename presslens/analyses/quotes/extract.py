@@ -24,9 +24,9 @@ from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from .attribution import SECOND_VERB, find_attribution, indirect_rx, verb_class, verb_near
+from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
 from .attribution import verbs
-from .people import People, article_speaker
+from .people import People, article_speaker, colon_lead_in
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
@@ -43,6 +43,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     last_role: tuple | None = None
     prev_par_speaker: tuple | None = None
     people = People(story, paragraphs, verbs()["rx"])
+    partial: tuple | None = None
     ctx = (people, paragraphs)
     for p_idx, par in enumerate(paragraphs):
         spans = segment.quote_spans(par).spans
@@ -91,8 +92,18 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
+            if who is None and att is None and q_i and partial and partial[0] == p_idx and \
+                    not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
+                who = partial[2]
+                row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
+            if who is None and att is None and n_words > 2 and re.search(r":\s*$", before):
+                lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
+                if lead is not None:
+                    who = lead
+                    row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
+            new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
-                    and not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):  # its own attribution
+                    and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit:
                     who = inherit[:3]
@@ -105,6 +116,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 rows.append(row)
                 continue
             row.update(kind="direct", speaker=who[0], speaker_kind=who[1], actor=who[2], floating=floating)
+            if row["attribution"] == "partial":
+                partial = (p_idx, b, who, row["speaker_text"], row["verb"])
             if row["attribution"] != "partial":  # "Reed called the fine “overdue”." starts no chain
                 par_speaker = (*who, row["speaker_text"], row["verb"])
             if who[1] == "named":
@@ -141,20 +154,37 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
         at = par.find(sent)
         if acc:
-            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None)
+            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None, direct=False)
             if who[0] is not None:
                 _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
                               "according to")
                 continue
+        found = False
         for cand in cands:
-            m = indirect_rx().match(cand)
-            if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
-                who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None)
-                if who[0] is not None:
-                    break
-        else:
+            for rx in (indirect_rx_lazy(), indirect_rx()):
+                m = rx.match(cand)
+                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
+                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+                    if who[0] is not None:
+                        found = True
+                        break
+            if found:
+                break
+        if not found:
             continue
         sent, clause = cand, m.group("clause")
+        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
+            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
+            # reported its first case", "the agency declared an emergency" report an act, not words
+            if not bare_clause_verb(m.group("verb")):
+                continue
+            adv = re.match(r"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                           r"earlier|later|yesterday|today|tonight|again)\b[^.;:]{0,80}?\bthat\s+", clause)
+            if adv:
+                clause = clause[adv.end():]  # "said on Tuesday that ..."
+            elif re.match(r"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                          r"earlier|later|yesterday|today|tonight|again|so|nothing|little|much)\b", clause):
+                continue  # "said on social media", "said in a statement": the words are elsewhere
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
         if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \

@@ -203,7 +203,7 @@ class People:
                 best = p
         return best
 
-    def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 2) -> Person | None:
+    def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3) -> Person | None:
         """The person "he" or "she" at (paragraph, position) refers to: the nearest person mentioned
         before it in this paragraph or the ``back`` before, of that gender (or of none known), a
         subject first; None when nobody fits."""
@@ -229,7 +229,7 @@ class People:
             return None
         _, entries = resolver.actor_regex(self.story.actors)
         kinds = {a.name: (a.kind or "").lower() for a in self.story.actors}
-        for i in range(p_idx, max(-1, p_idx - 3), -1):
+        for i in range(p_idx, max(-1, p_idx - 5), -1):
             par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
             inside = segment.quote_spans(par).spans
             hits = [entries[m.lastindex - 1][0] for m in self._actor_rx.finditer(par)
@@ -264,21 +264,39 @@ def _next_sentence_end(par: str, at: int, n: int) -> int:
 
 
 # "a woman", "one researcher", "some friends", "many": a person the text does not name
-_ANON_PERSON = re.compile(r"(?i)^(?:a|an|one|another|some|several|many|two|three|other)\b(?:\s+[\w’'-]+){0,4}$|^many$")
+_ANON_PERSON = re.compile(r"(?i)^(?:a|an|one|another|some|several|many|two|three|other)\b(?:\s+[\w’'-]+){1,4}$|^many$")
+# the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
+_PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
+                          r"workers?|sources?|officials?|experts?|fans?|viewers?|survivors?|relatives?|neighbou?rs?|"
+                          r"mother|father|parents?|child(?:ren)?|boy|girl|lady|guy|member|members|staff|voters?|"
+                          r"doctors?|nurses?|patients?|students?|teachers?|users?|many)|\w{3,}(?:er|ers|ist|ists|ian|"
+                          r"ians|or|ors|ent|ents|ant|ants))$")
 # "the prime minister", "the 46-year-old", "the player": a person named before, by a definite description
 _DEFINITE_PERSON = re.compile(r"(?i)^the\s+(?:(?:former|then|acting|new|\w+ish|\w+an|[\d-]+-year-old)\s+)*"
                               r"(?P<head>[\w-]+(?:\s+minister|\s+secretary|\s+general)?)$")
 
 
 def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
-                    last_person: str | None) -> tuple:
+                    last_person: str | None, direct: bool = True) -> tuple:
     """(speaker, kind, actor) for a speaker phrase at (paragraph, position) of an article: the
     story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
     (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
     phrase = trim_speaker(spk)
+    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident": a name and its description
+    phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
+                    r"subsequently|too|now)$", r"\1", phrase)
+    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their)\s+[^,]+,?$", phrase)
+    if appos:
+        phrase = spk = appos.group(1)
+    elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject
+        tail = phrase.rsplit(",", 1)[1].strip()
+        if 0 < len(tail.split()) <= 6:
+            phrase = spk = tail
     low = phrase.lower()
     if low in ("he", "she"):
         p = people.antecedent(p_idx, pos, "m" if low == "he" else "f")
+        if p is None:
+            p = people.find(last_person) if last_person else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         actor = people.actor_before(paragraphs, p_idx, pos)
@@ -303,9 +321,10 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
                 p = people.antecedent(p_idx, pos, None)
             if p is not None and p.name:
                 return _entry(story, people, p)
-        if who[0] is None and _ANON_PERSON.match(phrase) and not PRONOUN.match(phrase):
+        if who[0] is None and _ANON_PERSON.match(phrase) and _PERSON_NOUN.search(phrase):
             return (phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and " " in phrase else phrase), "anonymous", None
-        if who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase):
+        if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
+                _key(phrase) not in _FUNCTION | ORG_WORDS | TITLES:
             return phrase, "named", None  # one name the article gives ("Carolina said")
     return who
 
@@ -315,3 +334,27 @@ def _entry(story: Story, people: People, p: Person) -> tuple:
     if p.listed:
         return speaker_entry(story, p.name)
     return p.name, "named", None
+
+
+def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, last_person: str | None) -> tuple | None:
+    """The speaker of a quote that a sentence ending in a colon introduces, whatever its verb ('Hu
+    shared the team's plan: "..."', 'Ruiz, the judge, highlighted one point: "..."'): the subject of
+    that sentence when it is a person or an actor, else the person the sentence credits with "by"."""
+    start = max([0] + [m.end() for m in _SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    if len(sent) > 400 or re.search(r"(?i)^\W*(?:if|when|whether|why|how|what)\b", sent):
+        return None
+    ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
+    subj = [m for m in ms if m[4] is True]
+    if subj and subj[0][1] - start < 80:
+        return _entry(story, people, subj[0][3])
+    by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
+    if by:
+        return _entry(story, people, by[0][3])
+    head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                    r"[a-z]+(?:ed|s)\b", sent)
+    if head and head.group("spk").strip():
+        who = resolve_speaker(head.group("spk"), story, last_person)
+        if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
+            return who
+    return None
