@@ -128,7 +128,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
-            if rx is appos_after and (not re.search(r"[A-Z]", spk) or _RELATIVE.search(spk)
+            if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
                                       or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
                 continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
             if len(spk.split()) <= 10:
@@ -253,7 +253,7 @@ def SECOND_VERB() -> re.Pattern:
 # speech only with "that" ("the agency confirmed that ..."), and with a noun they report an act
 # ("confirmed its first case", "declared an emergency")
 _BARE_CLAUSE = frozenset("say add tell state claim argue insist warn note explain stress maintain assert contend allege "
-                         "admit write reply tweet post emphasize emphasise reiterate repeat predict estimate suggest "
+                         "admit acknowledge concede write reply tweet post emphasize emphasise reiterate repeat predict estimate suggest "
                          "promise vow pledge believe remark recall observe conclude caution".split())
 
 
