@@ -95,6 +95,7 @@ class _Before:
         return None
 
 
+_ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z])|\b[A-Z]\.(?=\s+[A-Z])")
 _REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
                       r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
 
@@ -103,6 +104,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     """(speaker phrase, verb, where) from the text before and after one quote, or None."""
     after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end, appos_after = _patterns()
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
+    before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
+        _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
     tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
     lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
     if lead_in:

@@ -26,6 +26,7 @@ from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
 from .attribution import verbs
+from . import redundancy
 from .people import People, article_speaker, colon_lead_in
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
@@ -238,6 +239,7 @@ def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
     for r in story.articles.itertuples(index=False):
         rows += extract_article(r.id, r.outlet, pars[r.id], story, indirect=indirect)
     merge_case(rows)  # across articles too: one spelling per source in every table
+    redundancy.propagate(rows)  # the same words quoted by several outlets: one statement, one speaker
     out = pd.DataFrame(rows, columns=QUOTE_COLS)
     order = {a: i for i, a in enumerate(story.articles["id"])}
     return out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort") \

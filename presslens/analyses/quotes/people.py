@@ -68,7 +68,7 @@ def _key(w: str) -> str:
 
 
 class Person:
-    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "_m", "_f")
+    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "_m", "_f")
 
     def __init__(self, name: str, listed: bool = False):
         self.name, self.listed = name, listed
@@ -76,6 +76,7 @@ class Person:
         self.gender: str | None = None
         self.titles: set[str] = set()
         self.spoke = False
+        self.actor: str | None = None  # the story actor the text ties them to ("Acme spokeswoman Jane Doe")
         self._m = self._f = 0
 
     def evidence(self, words) -> None:
@@ -136,6 +137,13 @@ class People:
             post = par[m.end():m.end() + 60].lower()
             appos = re.match(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", post)
             person.evidence(titles + pre + (appos.group(1).split() if appos else []))
+            if person.actor is None and not person.listed and self._actor_rx is not None:
+                # "Acme spokeswoman Jane Doe", "Jane Doe, a lawyer for Acme,": the actor they speak for
+                raw = re.match(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", par[m.end():m.end() + 60], re.IGNORECASE)
+                around = m.group(0)[:m.group(0).find(words[0])] + " " + (raw.group(1) if raw else "")
+                hit = self._actor_rx.search(around)
+                if hit:
+                    person.actor = resolver.actor_regex(self.story.actors)[1][hit.lastindex - 1][0]
             sent_start = max(s for s in sents if s <= start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))
@@ -194,7 +202,7 @@ class People:
     def find(self, phrase: str) -> Person | None:
         """The person a name or short name in ``phrase`` refers to: a listed speaker by any of their
         forms, else the person this article named whose name holds every word of it (latest first)."""
-        toks = {_key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()}
+        toks = {_key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()} - TITLES
         if not toks:
             return None
         best = None
@@ -209,17 +217,14 @@ class People:
         subject first; None when nobody fits."""
         cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if gender is None or m[3].gender in (None, gender)]
-        strict = [m for m in fit if gender is None or m[3].gender == gender]
-        for pool in (strict, fit):
-            if not pool:
-                continue
-            last_para = max(m[0] for m in pool)
-            in_last = [m for m in pool if m[0] == last_para]
-            subj = [m for m in in_last if m[4]]
-            if subj:
-                return None if subj[-1][4] == "coord" else subj[-1][3]
-            subj_any = [m for m in pool if m[4]]
-            return (subj_any[-1] if subj_any and subj_any[-1][0] >= last_para - 1 else in_last[-1])[3]
+        if not fit:
+            return None
+        last_para = max(m[0] for m in fit)  # the nearest paragraph with someone who fits
+        in_last = [m for m in fit if m[0] == last_para]
+        strict = [m for m in in_last if gender is not None and m[3].gender == gender]
+        for pool in ([m for m in strict if m[4]], strict, [m for m in in_last if m[4]], in_last):
+            if pool:
+                return None if pool[-1][4] == "coord" else pool[-1][3]
         return None
 
     def actor_before(self, paragraphs: list[str], p_idx: int, pos: int) -> str | None:
@@ -304,8 +309,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     who = resolve_speaker(spk, story, last_person)
     if who[1] == "named":
         p = people.find(who[0])
-        if p is not None and p.name != who[0] and not p.listed:
-            return _entry(story, people, p)
+        if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
+            return _entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
         return who
     if who[0] is not None and who[1] != "role":
         return who
@@ -333,7 +338,7 @@ def _entry(story: Story, people: People, p: Person) -> tuple:
     p.spoke = True
     if p.listed:
         return speaker_entry(story, p.name)
-    return p.name, "named", None
+    return p.name, "named", p.actor
 
 
 def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, last_person: str | None) -> tuple | None:
