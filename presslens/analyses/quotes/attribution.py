@@ -44,18 +44,25 @@ def verb_class(verb: str | None) -> str | None:
 def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
-    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b",
+    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?"
+                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?P<verb>{V})\b",
                                 re.IGNORECASE)
     after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
-    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)\s*[,:]?\s*$", re.IGNORECASE)
-    according_after = re.compile(r"^\s*[,.]?\s*according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
+    # "according to X:", "According to Ana Ruiz, a nurse on the ward:" (the description after the name)
+    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)(?:,[^.!?\"“”]{1,160}?)?\s*[,:]?\s*$",
+                           re.IGNORECASE)
+    according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
     sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
     # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
     appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
                              rf"\s*,?\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b")
-    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end, appos_after
+    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end, appos_after, headline
+
+
+# a headline's quote and its speaker: "‘I won’t resign’: Ana Ruiz"
+headline = re.compile(r"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,7 +109,10 @@ _REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|f
 
 def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     """(speaker phrase, verb, where) from the text before and after one quote, or None."""
-    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end, appos_after = _patterns()
+    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end, appos_after, hl = _patterns()
+    m = hl.match(after)
+    if m and not re.search(r"\w", before):
+        return m.group("spk"), ":", "after"
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
     # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
     before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
@@ -135,6 +145,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
                                       or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
                 continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
+            if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
+                spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
+                               maxsplit=1)[0]
             if len(spk.split()) <= 10:
                 return spk, verb, where
     m = according.search(tail)
@@ -161,7 +174,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
 
 
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
-_RELATIVE = re.compile(r"(?i)\b(?:who|whom|whose|which|that)\b")
+_RELATIVE = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|[Tt]hat)\b")  # "WHO chief" is no relative pronoun
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
 # the words before a reporting verb that take the words away from its subject: a negation or refusal
 # ("Acme never called it ...", "refused to call"), a passive ("Acme was ordered to ...")

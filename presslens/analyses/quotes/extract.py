@@ -56,6 +56,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         if not spans and indirect:
             for row in _indirect_rows(article_id, outlet, p_idx, par, story, ctx):
                 rows.append(row)
+                # 'Ruiz said in a statement that ...' then a paragraph that is one quote: hers
+                prev_par_speaker = (row["speaker"], row["speaker_kind"], row["actor"], row["speaker_text"], row["verb"])
                 if row["speaker_kind"] == "named":
                     last_person = row["speaker"]
                 else:  # "A worker who asked not to be named said ...": "he" no longer points back
@@ -97,7 +99,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
                 who = partial[2]
                 row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
-            if who is None and att is None and n_words > 2 and re.search(r":\s*$", before):
+            lead_tail = re.split(r"(?<=[.!?])\s+", before)[-1]
+            if who is None and n_words > 2 and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
+                    re.search(r",\s*$", before) and verb_near().search(lead_tail))):
                 lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
                 if lead is not None:
                     who = lead

@@ -270,6 +270,10 @@ def _next_sentence_end(par: str, at: int, n: int) -> int:
 
 # "a woman", "one researcher", "some friends", "many": a person the text does not name
 _ANON_PERSON = re.compile(r"(?i)^(?:a|an|one|another|some|several|many|two|three|other)\b(?:\s+[\w’'-]+){1,4}$|^many$")
+_NOT_ORG = frozenset("north south east west central northern southern eastern western international world global "
+                     "day week month summit conference forum festival games cup".split())
+_DOCUMENT = re.compile(r"(?i)^(?:note|statement|letter|report|document|memo|release|communiqu[eé]|filing|ruling|"
+                       r"order|verdict|complaint|lawsuit|study|survey|post|tweet|message)s?$")
 # the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
 _PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
                           r"workers?|sources?|officials?|experts?|fans?|viewers?|survivors?|relatives?|neighbou?rs?|"
@@ -290,7 +294,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident": a name and its description
     phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
                     r"subsequently|too|now)$", r"\1", phrase)
-    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their)\s+[^,]+,?$", phrase)
+    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s)\s+[^,]+,?$", phrase)
     if appos:
         phrase = spk = appos.group(1)
     elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject
@@ -299,7 +303,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             phrase = spk = tail
     low = phrase.lower()
     if low in ("he", "she"):
-        p = people.antecedent(p_idx, pos, "m" if low == "he" else "f")
+        p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
+            people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
         if p is None:
             p = people.find(last_person) if last_person else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
@@ -323,9 +328,14 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             head = d.group("head").lower()
             p = people.by_title(head.split()[-1])
             if p is None and re.search(r"\d-year-old$", head):
-                p = people.antecedent(p_idx, pos, None)
+                p = people.antecedent(p_idx, pos, None) or people.antecedent(p_idx, pos, None, back=8)
             if p is not None and p.name:
                 return _entry(story, people, p)
+            if who[0] is None and (_PERSON_NOUN.search(phrase) or head in TITLES or _DOCUMENT.search(head)):
+                return phrase[:1].lower() + phrase[1:], "role", None  # "the player", "the note": as the text says
+        if who[0] is None and re.match(r"(?i)the\s", phrase) and len(phrase.split()) <= 8 and \
+                any(_key(w) in ORG_WORDS - _NOT_ORG for w in phrase.split()):
+            return phrase[:1].lower() + phrase[1:], "role", None  # "the Ministry of Health": as the text says
         if who[0] is None and _ANON_PERSON.match(phrase) and _PERSON_NOUN.search(phrase):
             return (phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and " " in phrase else phrase), "anonymous", None
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
@@ -356,6 +366,10 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
     if by:
         return _entry(story, people, by[0][3])
+    pron = re.match(r"^\W*(?:[A-Z][^,]{0,60},\s+)?(he|she)\b", sent, re.IGNORECASE)
+    if pron:  # 'He thanked the team, saying, "..."'
+        p = people.antecedent(p_idx, start + pron.start(1), "m" if pron.group(1).lower() == "he" else "f")
+        return _entry(story, people, p) if p is not None and p.name else None
     head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
                     r"[a-z]+(?:ed|s)\b", sent)
     if head and head.group("spk").strip():
