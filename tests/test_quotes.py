@@ -358,3 +358,21 @@ def test_the_same_words_in_several_outlets_take_the_majority_speaker_and_disagre
     d = redundancy.disagreements(pd.DataFrame(rows))
     assert d[["outlet", "speaker", "majority_speaker", "n_majority"]].values.tolist() == [["O4", "Tom Baker", "Ana Ruiz", 3]]
     assert redundancy.disagreement_sentences(d)[0].startswith("O4 gives “We will not pay")
+
+
+def test_clause_frames_per_headlines_and_a_box_of_quotes(story):
+    rows = one(story, "Mary Jones refused to resign on Friday, calling the ruling “a farce”.",
+               "The plant could see “significant damage,” per The Courier.",
+               "‘We will not pay’: Globex", indirect=False)
+    assert [(r["quote"], r["speaker"]) for r in rows] == [("a farce", "Mary Jones"), ("significant damage,", "The Courier"),
+                                                         ("We will not pay", "Globex")]
+    rows = one(story, "Reactions came fast. FORMER MINISTER ANA RUIZ", "“This is unacceptable. It is over.”",
+               indirect=False)
+    assert rows[0]["speaker"].lower().endswith("ana ruiz")
+
+
+def test_a_pronoun_far_back_and_a_comma_lead_in_with_its_subject(story):
+    rows = one(story, "Ana Ruiz, a nurse, spoke first. She said the ward was full.", "The ward has 20 beds.",
+               "The hospital opened in 1990.", "Its budget is small.",
+               "She thanked the staff, saying, “Nobody here gave up on a single patient.”", indirect=False)
+    assert rows[-1]["speaker"] == "Ana Ruiz"

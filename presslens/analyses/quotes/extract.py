@@ -27,7 +27,7 @@ from presslens.text import resolver, segment
 from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
 from .attribution import verbs
 from . import redundancy
-from .people import People, article_speaker, colon_lead_in
+from .people import People, article_speaker, clause_subject, colon_lead_in
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
@@ -106,6 +106,18 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
+            if who is None and not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
+                sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
+                if sub is not None:
+                    who = sub
+                    row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
+            if who is None and q_i == 0 and p_idx and not before.strip():
+                caps = _CAPS_CAPTION.search(paragraphs[p_idx - 1])  # 'MINISTER ANA RUIZ\n"..."': a quote box
+                if caps:
+                    name = caps.group(1).strip(" ,")
+                    got = article_speaker(name.title(), story, people, paragraphs, p_idx, a, last_person)
+                    who = got if got[0] is not None else (name, "named", None)
+                    row.update(speaker_text=name, attribution="before")
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
@@ -135,6 +147,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
     merge_case(rows)
     return rows
+
+
+# a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
+_CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
 
 
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing

@@ -58,7 +58,11 @@ _W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised wo
 _RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
                       r"(?![\p{L}\p{N}'’-])")
 _FUNCTION = frozenset("the a an on in at but and as when while after before for with by from to of if so yet "
-                      "meanwhile however also then this that these those his her their its our my".split())
+                      "meanwhile however also then this that these those his her their its our my did does do is are "
+                      "was were will would can could should why how what where who since although though because "
+                      "according despite during following under unlike like without amid among once".split())
+_QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
+                       r"were|unless)\b")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
 _SENT_END = re.compile(r"[.!?][”\"’']?\s+")
 
@@ -368,7 +372,8 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         return _entry(story, people, by[0][3])
     pron = re.match(r"^\W*(?:[A-Z][^,]{0,60},\s+)?(he|she)\b", sent, re.IGNORECASE)
     if pron:  # 'He thanked the team, saying, "..."'
-        p = people.antecedent(p_idx, start + pron.start(1), "m" if pron.group(1).lower() == "he" else "f")
+        g = "m" if pron.group(1).lower() == "he" else "f"
+        p = people.antecedent(p_idx, start + pron.start(1), g) or people.antecedent(p_idx, start + pron.start(1), g, back=8)
         return _entry(story, people, p) if p is not None and p.name else None
     head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
                     r"[a-z]+(?:ed|s)\b", sent)
@@ -377,3 +382,28 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
             return who
     return None
+
+
+def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, verbs_rx: str) -> tuple | None:
+    """The speaker of a short quote inside a sentence whose reporting verb comes before it but whose
+    subject the phrase rules cannot read ('Ruiz refused to resign, calling the ruling "a farce"',
+    'Ruiz, a nurse for 20 years, had said on a video that she "did not like it"'): the sentence's
+    subject when it is a person the article names, and nobody else is named between it and the verb."""
+    start = max([0] + [m.end() for m in _SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    verbs_at = [m.start() for m in re.finditer(rf"(?<![\w'’])(?:{verbs_rx})\b", sent)]
+    if not verbs_at or _QUESTION.search(sent):
+        return None
+    ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a]
+    subj = [m for m in ms if m[4] is True and m[3].name]
+    if not subj or subj[0][1] - start > 80:
+        return None
+    s0 = subj[0]
+    verb = next((v for v in verbs_at if start + v > s0[2]), None)
+    if verb is None:
+        return None
+    if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
+        return None  # someone else named between the subject and the verb
+    if people._actor_rx is not None and people._actor_rx.search(par, s0[2], start + verb):
+        return None  # an organisation named there may be the one that speaks
+    return _entry(story, people, s0[3])
