@@ -149,13 +149,16 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     return rows
 
 
+_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+         "august|september|october|november|december")
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
 _CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
 
 
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
+_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
+                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
                             r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
                             r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
@@ -199,12 +202,13 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
             # reported its first case", "the agency declared an emergency" report an act, not words
             if not bare_clause_verb(m.group("verb")):
                 continue
-            adv = re.match(r"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                           r"earlier|later|yesterday|today|tonight|again)\b[^.;:]{0,80}?\bthat\s+", clause)
+            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:]{{0,80}}?\bthat\s+", clause)
             if adv:
                 clause = clause[adv.end():]  # "said on Tuesday that ..."
-            elif re.match(r"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                          r"earlier|later|yesterday|today|tonight|again|so|nothing|little|much)\b", clause):
+            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
+                    or len(segment.TOKEN.findall(clause)) < 4:
                 continue  # "said on social media", "said in a statement": the words are elsewhere
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
