@@ -115,7 +115,9 @@ class People:
         sents = [0] + [m.end() for m in _SENT_END.finditer(par)]
         found: list[tuple[int, int, Person, bool, list[str]]] = []
         par = _HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
+        last_end = 0
         for m in _RUN.finditer(par):
+            prev_end, last_end = last_end, m.end()
             if any(a <= m.start() < b for a, b in inside):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
@@ -137,7 +139,7 @@ class People:
             if person is None:
                 continue
             person.titles.update(_key(t) for t in titles)
-            pre = par[max(0, start - 40):start].lower().split()[-4:]
+            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]  # never past the name before
             post = par[m.end():m.end() + 60].lower()
             appos = re.match(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", post)
             person.evidence(titles + pre + (appos.group(1).split() if appos else []))
