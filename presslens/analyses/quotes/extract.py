@@ -27,7 +27,8 @@ from presslens.text import resolver, segment
 from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
 from .attribution import verbs
 from . import redundancy
-from .people import People, article_speaker, clause_subject, colon_lead_in
+from .in_article import article_speaker, clause_subject, colon_lead_in
+from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
