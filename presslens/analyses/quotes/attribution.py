@@ -124,8 +124,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
         if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
             return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
+    has_comma = re.match(r"\s*[,—-]?\s*[^,.!?\"“”:;]{1,60}?\s*,", after) is not None
     for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
                       (appos_after, "after"), (sentence_end, "sentence end")):
+        if rx is appos_after and not has_comma:
+            continue  # no "Name," right after the quote: no apposition to read
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
@@ -274,8 +277,12 @@ _BARE_CLAUSE = frozenset("say add tell state claim argue insist warn note explai
                          "promise vow pledge believe remark recall observe conclude caution".split())
 
 
-def bare_clause_verb(verb: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _bare_forms() -> frozenset[str]:
     from presslens.text import vocabulary
 
-    v = verb.lower()
-    return v in _BARE_CLAUSE or bool(set(vocabulary.base_forms(v)) & _BARE_CLAUSE)
+    return frozenset(f for v in _BARE_CLAUSE for f in vocabulary.inflections(v)) | _BARE_CLAUSE
+
+
+def bare_clause_verb(verb: str) -> bool:
+    return verb.lower() in _bare_forms()

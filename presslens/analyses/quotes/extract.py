@@ -113,7 +113,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = sub
                     row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
             if who is None and q_i == 0 and p_idx and not before.strip():
-                caps = _CAPS_CAPTION.search(paragraphs[p_idx - 1])  # 'MINISTER ANA RUIZ\n"..."': a quote box
+                prev = paragraphs[p_idx - 1].rstrip()
+                caps = _CAPS_CAPTION.search(prev[-200:]) if prev[-2:].isupper() else None  # 'MINISTER ANA RUIZ\n"..."
                 if caps:
                     name = caps.group(1).strip(" ,")
                     got = article_speaker(name.title(), story, people, paragraphs, p_idx, a, last_person)

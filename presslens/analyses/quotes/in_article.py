@@ -4,6 +4,7 @@ rules of :mod:`.resolve`: a pronoun's antecedent, a short name, a definite descr
 46-year-old", "the prime minister"), an unnamed person ("a woman"), an organisation as written."""
 from __future__ import annotations
 
+import functools
 import re
 
 import regex as _regex
@@ -125,6 +126,11 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _verb_rx(verbs_rx: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b")
+
+
 def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, verbs_rx: str) -> tuple | None:
     """The speaker of a short quote inside a sentence whose reporting verb comes before it but whose
     subject the phrase rules cannot read ('Ruiz refused to resign, calling the ruling "a farce"',
@@ -132,12 +138,12 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     subject when it is a person the article names, and nobody else is named between it and the verb."""
     start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
     sent = par[start:a]
-    verbs_at = [m.start() for m in re.finditer(rf"(?<![\w'’])(?:{verbs_rx})\b", sent)]
-    if not verbs_at or QUESTION.search(sent):
-        return None
     ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a]
     subj = [m for m in ms if m[4] is True and m[3].name]
-    if not subj or subj[0][1] - start > 80:
+    if not subj or subj[0][1] - start > 80 or QUESTION.search(sent):
+        return None
+    verbs_at = [m.start() for m in _verb_rx(verbs_rx).finditer(sent, subj[0][2] - start)]
+    if not verbs_at:
         return None
     s0 = subj[0]
     verb = next((v for v in verbs_at if start + v > s0[2]), None)

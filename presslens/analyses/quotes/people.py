@@ -10,6 +10,7 @@ Nothing here names a story: the titles, role nouns and organisation words are ge
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex as _regex
@@ -67,12 +68,20 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Cap
 SENT_END = re.compile(r"[.!?][”\"’']?\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def key(w: str) -> str:
     return resolver.form_key(w).strip(".")
 
 
+@functools.lru_cache(maxsize=4)
+def _verb_after(verbs_rx: str) -> re.Pattern:
+    """A reporting verb right after a name, or after its description in commas."""
+    return re.compile(rf"^(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
+                      re.IGNORECASE)
+
+
 class Person:
-    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "_m", "_f")
+    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "order", "_m", "_f")
 
     def __init__(self, name: str, listed: bool = False):
         self.name, self.listed = name, listed
@@ -98,17 +107,29 @@ class People:
         self.story = story
         self.people: dict[str, Person] = {}
         self.mentions: list[tuple[int, int, int, Person, bool]] = []  # (para, start, end, person, subject)
-        self._verb = re.compile(rf"^(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
-                                re.IGNORECASE)
+        self._verb = _verb_after(verbs_rx)
         self._listed = [(sp.name, [f for f in (sp.name, *sp.aliases) if f]) for sp in story.speakers]
+        self._forms = {f.casefold(): sp_name for sp_name, forms in self._listed for f in forms}
         arx, entries = resolver.actor_regex(story.actors)
         self._actor_rx = arx if entries else None
-        for sp_name, _ in self._listed:
-            self.people[sp_name] = Person(sp_name, listed=True)
+        self._entries = entries
+        self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
+        self._by_token: dict[str, set] = {}
+        for sp_name, forms in self._listed:
+            self._add(Person(sp_name, listed=True), forms)
         for p_idx, par in enumerate(paragraphs):
             self._scan(p_idx, par)
 
     # -- reading the text
+
+    def _add(self, person: Person, forms=()) -> None:
+        person.order = len(self.people)
+        self.people[person.name] = person
+        for f in (person.name, *forms):
+            for t in f.split():
+                if len(t.strip(".")) > 1:
+                    self._by_token.setdefault(key(t), set()).add(person)
+        person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
 
     def _scan(self, p_idx: int, par: str) -> None:
         inside = [(a, b) for a, b in segment.quote_spans(par).spans]
@@ -126,7 +147,7 @@ class People:
             cut = 0
             for i, w in enumerate(words[:-1]):
                 k = key(w)
-                if k in TITLES or k in ORG_WORDS or k in FUNCTION or re.search(r"['’]s$", w) or \
+                if k in TITLES or k in ORG_WORDS or k in FUNCTION or _POSS.search(w) or \
                         (len(words) - i > 2 and _is_abbrev(w)):
                     cut = i + 1
             titles = [w for w in words[:cut] if key(w) in TITLES]
@@ -141,15 +162,15 @@ class People:
             person.titles.update(key(t) for t in titles)
             pre = par[max(prev_end, start - 40):start].lower().split()[-4:]  # never past the name before
             post = par[m.end():m.end() + 60].lower()
-            appos = re.match(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", post)
+            appos = _APPOS.match(post)
             person.evidence(titles + pre + (appos.group(1).split() if appos else []))
             if person.actor is None and not person.listed and self._actor_rx is not None:
                 # "Acme spokeswoman Jane Doe", "Jane Doe, a lawyer for Acme,": the actor they speak for
-                raw = re.match(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", par[m.end():m.end() + 60], re.IGNORECASE)
+                raw = _APPOS_I.match(par[m.end():m.end() + 60])
                 around = m.group(0)[:m.group(0).find(words[0])] + " " + (raw.group(1) if raw else "")
                 hit = self._actor_rx.search(around)
                 if hit:
-                    person.actor = resolver.actor_regex(self.story.actors)[1][hit.lastindex - 1][0]
+                    person.actor = self._entries[hit.lastindex - 1][0]
             sent_start = max(s for s in sents if s <= start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))
@@ -162,25 +183,25 @@ class People:
         found.sort(key=lambda f: f[0])
         for i, (start, end, person, subject, _) in enumerate(found):
             # "Lee and Hansen said": two people at once, neither is "he" alone
-            coord = (i + 1 < len(found) and re.fullmatch(r"\s*(?:,|and|or|&|,\s*and)\s*", par[end:found[i + 1][0]])) or \
-                    (i > 0 and re.fullmatch(r"\s*(?:,|and|or|&|,\s*and)\s*", par[found[i - 1][1]:start]))
+            coord = (i + 1 < len(found) and _COORD.fullmatch(par[end:found[i + 1][0]])) or \
+                    (i > 0 and _COORD.fullmatch(par[found[i - 1][1]:start]))
             self.mentions.append((p_idx, start, end, person, "coord" if coord else subject))
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
-            person.evidence(re.findall(r"\b(he|him|his|she|her|hers)\b", par[end:stop].lower()))
+            person.evidence(_PRONOUNS.findall(par[end:stop].lower()))
 
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
-        prefix = re.sub(r"^[^,]{0,60},\s+", "", prefix)  # "On Monday, ..."
-        if _PREFIX.fullmatch(prefix) and not re.search(r"\b(?:by|with|to|of|for|from|and)\b", prefix):
+        prefix = _INTRO.sub("", prefix)  # "On Monday, ..."
+        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix):
             return True
         return bool(self._verb.match(par, end))
 
     def _person(self, name: str, titles: list, par: str, end: int) -> Person | None:
-        for sp_name, forms in self._listed:
-            if any(re.fullmatch(re.escape(f), name, flags=re.IGNORECASE) for f in forms):
-                return self.people[sp_name]
+        listed = self._forms.get(name.casefold())
+        if listed is not None:
+            return self.people[listed]
         toks = [key(t) for t in name.split()]
         if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name):
             return None
@@ -198,7 +219,7 @@ class People:
             if norm not in self.people:
                 if len(full) == 1 and not titles:
                     return None
-                self.people[norm] = Person(norm)
+                self._add(Person(norm))
             return self.people[norm]
         known = self.find(name) if full else None
         return known
@@ -211,9 +232,15 @@ class People:
         toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()} - TITLES
         if not toks:
             return None
+        cands = None
+        for t in toks:  # the people whose names hold every word (an index, not a loop over everyone)
+            got = self._by_token.get(t)
+            if not got:
+                return None
+            cands = set(got) if cands is None else cands & got
         best = None
-        for p in self.people.values():
-            if p.tokens and toks <= p.tokens and (best is None or len(p.tokens) > len(best.tokens)):
+        for p in sorted(cands or (), key=lambda p: p.order):
+            if best is None or len(p.tokens) > len(best.tokens):
                 best = p
         return best
 
@@ -238,8 +265,7 @@ class People:
         organisation's kind named last before it (this paragraph and the two before), outside quotes."""
         if self._actor_rx is None:
             return None
-        _, entries = resolver.actor_regex(self.story.actors)
-        kinds = {a.name: (a.kind or "").lower() for a in self.story.actors}
+        entries, kinds = self._entries, self._kinds
         for i in range(p_idx, max(-1, p_idx - 5), -1):
             par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
             inside = segment.quote_spans(par).spans
@@ -261,6 +287,13 @@ class People:
         return hits[-1] if len(hits) == 1 else None
 
 
+_POSS = re.compile(r"['’]s$")
+_APPOS = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})")
+_APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
+_INTRO = re.compile(r"^[^,]{0,60},\s+")
+_OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")
 _PREFIX = _regex.compile(r"(?:(?:the|a|an|former|acting|then|[\w.’'-]+['’]s|\p{Lu}[\w.’'-]*|[\d-]+-year-old)\s+)*")
 
 
