@@ -204,7 +204,8 @@ def port():
 def test_an_attribution_that_does_not_resolve_is_never_replaced_by_the_previous_speaker(port):
     rows = one(port, '"Nobody wins a long strike," Lee said.',
                '"They want robots to do our jobs and more," said one crane operator.')
-    assert [(r["speaker"], r["speaker_text"]) for r in rows] == [("Marcus Lee", "Lee"), (None, "one crane operator")]
+    # an unnamed person is their own (anonymous) speaker, never the previous one
+    assert [(r["speaker"], r["speaker_kind"]) for r in rows] == [("Marcus Lee", "named"), ("one crane operator", "anonymous")]
 
 
 def test_a_lead_in_wins_over_the_next_sentences_subject(port):
@@ -304,3 +305,82 @@ def test_responses_say_whether_each_outlet_lets_each_party_speak():
 
 def test_responses_are_empty_without_parties(story):
     assert story.parties == {} and sources.responses(story).empty
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 24: people the text introduces, pronouns with gender, documents, reported speech, redundancy
+
+def test_a_person_introduced_in_the_text_speaks_and_a_surname_and_a_pronoun_resolve_to_them(story):
+    rows = one(story, "“We had no warning,” said Maria Lopez, a nurse on the ward. She said the wards were full.",
+               "“Nobody came for two days,” Lopez added.",
+               "Mary Jones spoke for Acme. “The plant is safe,” Jones said.",
+               "“We will reopen the ward,” she said.", indirect=False)
+    assert [r["speaker"] for r in rows] == ["Maria Lopez", "Maria Lopez", "Mary Jones", "Mary Jones"]
+
+
+def test_gender_from_the_text_picks_the_pronouns_antecedent(story):
+    rows = one(story, "Mrs. Ana Ruiz met Tom Baker, a father of two. “It was chaos,” he said.",
+               "“I was afraid,” she said.", indirect=False)
+    assert [r["speaker"] for r in rows] == ["Tom Baker", "Ana Ruiz"]
+
+
+def test_titles_with_abbreviations_hyphens_and_single_names_after_an_introduction(story):
+    rows = one(story, "“The fine stands,” U.S. District Judge Ana Ruiz wrote.",
+               "“We will appeal,” said Jean-Marc Dupont, a lawyer for Acme.",
+               "“It is over,” Dupont said.", "“We lost everything,” said Ricardo, a resident.", indirect=False)
+    assert [(r["speaker"], r["actor"]) for r in rows] == [("Ana Ruiz", None), ("Jean-Marc Dupont", "Acme"),
+                                                          ("Jean-Marc Dupont", "Acme"), ("Ricardo", None)]
+
+
+def test_documents_and_other_organisations_are_not_the_subjects_voice(story):
+    from presslens.analyses.quotes.resolve import resolve_speaker
+
+    assert resolve_speaker("internal documents from Acme", story, None)[2] is None
+    assert resolve_speaker("the parent company of Globex", story, None)[2] is None
+    assert resolve_speaker("a spokesperson for Acme", story, None)[2] == "Acme"
+
+
+def test_reported_speech_needs_a_verb_of_saying_or_that(story):
+    rows = one(story, "Acme reported its first loss on Monday.", "Globex said on Monday that it would sue.",
+               "Acme said in a statement.")
+    assert [(r["quote"], r["speaker"]) for r in rows if r["kind"] == "indirect"] == [("it would sue", "Globex")]
+
+
+def test_a_colon_lead_in_gives_the_quote_to_the_sentences_subject(story):
+    rows = one(story, "Mary Jones highlighted one point: “The plant was never at risk.”", indirect=False)
+    assert rows[0]["speaker"] == "Mary Jones"
+
+
+def test_the_same_words_in_several_outlets_take_the_majority_speaker_and_disagreements_are_flagged():
+    import pandas as pd
+    from presslens.analyses.quotes import redundancy
+
+    q = "We will not pay the fine under any circumstances at all,"
+    base = {"kind": "direct", "quote": q, "speaker_kind": "named", "actor": None, "speaker_text": None,
+            "verb": None, "verb_class": None, "attribution": "after"}
+    rows = [dict(base, article_id=f"a{i}", outlet=f"O{i}", speaker="Ana Ruiz") for i in range(3)]
+    rows.append(dict(base, article_id="a3", outlet="O3", speaker=None, speaker_kind=None, attribution=None))
+    rows.append(dict(base, article_id="a4", outlet="O4", speaker="Tom Baker"))
+    redundancy.propagate(rows)
+    assert (rows[3]["speaker"], rows[3]["attribution"]) == ("Ana Ruiz", "other outlets")
+    d = redundancy.disagreements(pd.DataFrame(rows))
+    assert d[["outlet", "speaker", "majority_speaker", "n_majority"]].values.tolist() == [["O4", "Tom Baker", "Ana Ruiz", 3]]
+    assert redundancy.disagreement_sentences(d)[0].startswith("O4 gives “We will not pay")
+
+
+def test_clause_frames_per_headlines_and_a_box_of_quotes(story):
+    rows = one(story, "Mary Jones refused to resign on Friday, calling the ruling “a farce”.",
+               "The plant could see “significant damage,” per The Courier.",
+               "‘We will not pay’: Globex", indirect=False)
+    assert [(r["quote"], r["speaker"]) for r in rows] == [("a farce", "Mary Jones"), ("significant damage,", "The Courier"),
+                                                         ("We will not pay", "Globex")]
+    rows = one(story, "Reactions came fast. FORMER MINISTER ANA RUIZ", "“This is unacceptable. It is over.”",
+               indirect=False)
+    assert rows[0]["speaker"].lower().endswith("ana ruiz")
+
+
+def test_a_pronoun_far_back_and_a_comma_lead_in_with_its_subject(story):
+    rows = one(story, "Ana Ruiz, a nurse, spoke first. She said the ward was full.", "The ward has 20 beds.",
+               "The hospital opened in 1990.", "Its budget is small.",
+               "She thanked the staff, saying, “Nobody here gave up on a single patient.”", indirect=False)
+    assert rows[-1]["speaker"] == "Ana Ruiz"

@@ -255,8 +255,13 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         accused = responses[responses["party"] == "accused"]
         silent = sorted(set(accused.loc[~accused["carried"], "outlet"]))
         if len(accused):
+            # an absence is stated with what was checked: a party speaks when quoted, reported, or
+            # through a speaker tied to it (a spokesperson, an executive, a lawyer), in any article
             out.append(("The accused party speaks in every outlet" if not silent else
-                        f"The accused party never speaks in {_join(silent)}") + " (table: responses).")
+                        f"No word of the accused party was found in {_join(silent)}: checked its direct quotes, "
+                        "its reported speech and every speaker tied to it (story.yaml affiliations, roles such as "
+                        "a spokesperson, people the text ties to it), and statements other outlets give it; "
+                        "an attribution the rules cannot read is not checked") + " (table: responses).")
     return out
 
 

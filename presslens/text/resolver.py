@@ -28,16 +28,20 @@ def _is_cjk(ch: str) -> bool:
 
 
 _RX_MEMO: dict[str, tuple] = {}
+_LAST: list = []  # [actors, pattern, entries] of the last call
 
 
 def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
     """:func:`_actor_regex`, built once per list of actors (every quote's speaker is resolved with it)."""
+    if _LAST and _LAST[0] is actors:  # the same list again (every speaker of a story): no repr
+        return _LAST[1], list(_LAST[2])
     key = repr(actors)
     if key not in _RX_MEMO:
         if len(_RX_MEMO) > 64:
             _RX_MEMO.clear()
         _RX_MEMO[key] = _actor_regex(actors)
     rx, entries = _RX_MEMO[key]
+    _LAST[:] = [actors, rx, entries]
     return rx, list(entries)
 
 

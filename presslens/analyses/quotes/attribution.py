@@ -44,15 +44,25 @@ def verb_class(verb: str | None) -> str | None:
 def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
-    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b",
+    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?"
+                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?P<verb>{V})\b",
                                 re.IGNORECASE)
     after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
-    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)\s*[,:]?\s*$", re.IGNORECASE)
-    according_after = re.compile(r"^\s*[,.]?\s*according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
+    # "according to X:", "According to Ana Ruiz, a nurse on the ward:" (the description after the name)
+    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)(?:,[^.!?\"“”]{1,160}?)?\s*[,:]?\s*$",
+                           re.IGNORECASE)
+    according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
     sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
-    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end
+    # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
+    appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
+                             rf"\s*,?\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b")
+    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end, appos_after, headline
+
+
+# a headline's quote and its speaker: "‘I won’t resign’: Ana Ruiz"
+headline = re.compile(r"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,18 +95,28 @@ class _Before:
             sm = self._SPK.search(head)
             if not sm or not sm.group("spk").strip():
                 continue
+            last = sm.group("spk").split()[-1].lower()
+            if last in verbs()["form_class"] and last not in ("report", "statement"):
+                continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
             return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
         return None
 
 
+_ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z])|\b[A-Z]\.(?=\s+[A-Z])")
 _REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
                       r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
 
 
 def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     """(speaker phrase, verb, where) from the text before and after one quote, or None."""
-    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end = _patterns()
+    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end, appos_after, hl = _patterns()
+    m = hl.match(after)
+    if m and not re.search(r"\w", before):
+        return m.group("spk"), ":", "after"
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
+    before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
+        _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
     tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
     lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
     if lead_in:
@@ -104,8 +124,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
         if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
             return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
+    has_comma = re.match(r"\s*[,—-]?\s*[^,.!?\"“”:;]{1,60}?\s*,", after) is not None
     for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
-                      (sentence_end, "sentence end")):
+                      (appos_after, "after"), (sentence_end, "sentence end")):
+        if rx is appos_after and not has_comma:
+            continue  # no "Name," right after the quote: no apposition to read
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
@@ -113,7 +136,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
                                                               r"by)\b|.*\b(?:and|but)\s*$", spk):
                 continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
-            if _negated(spk) or re.match(r"(?i)\s*(?:which|who|that)\b", spk) or \
+            if _negated(spk) or re.match(r"\s*(?:[Ww]hich|[Ww]ho|[Tt]hat)\b", spk) or \
                     re.match(r"\s*(?:nothing|no\s+more|little)\b", after[m.end("verb"):] if "verb" in m.groupdict() else ""):
                 continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
             if verb[:1].isupper() and verb != "According to":
@@ -122,6 +145,12 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
+                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
+                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
+            if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
+                spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
+                               maxsplit=1)[0]
             if len(spk.split()) <= 10:
                 return spk, verb, where
     m = according.search(tail)
@@ -148,7 +177,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
 
 
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
-_RELATIVE = re.compile(r"(?i)\b(?:who|whom|whose|which|that)\b")
+_RELATIVE = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|[Tt]hat)\b")  # "WHO chief" is no relative pronoun
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
 # the words before a reporting verb that take the words away from its subject: a negation or refusal
 # ("Acme never called it ...", "refused to call"), a passive ("Acme was ordered to ...")
@@ -212,11 +241,24 @@ def verb_near() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def indirect_rx_lazy() -> re.Pattern:
+    """:func:`indirect_rx` with the subject ending at the first reporting verb ("Acme said it would
+    appeal": "said", not "appeal")."""
+    return _indirect(lazy=True)
+
+
+@functools.lru_cache(maxsize=1)
 def indirect_rx() -> re.Pattern:
+    return _indirect(lazy=False)
+
+
+@functools.lru_cache(maxsize=2)
+def _indirect(lazy: bool) -> re.Pattern:
     V = verbs()["rx"]
+    q = "?" if lazy else ""
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
-    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
+    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}{q}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
 
@@ -225,3 +267,22 @@ def indirect_rx() -> re.Pattern:
 def SECOND_VERB() -> re.Pattern:
     return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
                       re.IGNORECASE)
+
+
+# verbs of saying that take a clause without "that" ("Acme said it would appeal"); the others report
+# speech only with "that" ("the agency confirmed that ..."), and with a noun they report an act
+# ("confirmed its first case", "declared an emergency")
+_BARE_CLAUSE = frozenset("say add tell state claim argue insist warn note explain stress maintain assert contend allege "
+                         "admit acknowledge concede write reply tweet post emphasize emphasise reiterate repeat predict estimate suggest "
+                         "promise vow pledge believe remark recall observe conclude caution".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_forms() -> frozenset[str]:
+    from presslens.text import vocabulary
+
+    return frozenset(f for v in _BARE_CLAUSE for f in vocabulary.inflections(v)) | _BARE_CLAUSE
+
+
+def bare_clause_verb(verb: str) -> bool:
+    return verb.lower() in _bare_forms()

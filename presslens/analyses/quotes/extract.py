@@ -24,9 +24,12 @@ from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from .attribution import SECOND_VERB, find_attribution, indirect_rx, verb_class, verb_near
-from .resolve import (ANON_PERSON, PRONOUN, SHORT, definite_speaker, merge_case, person_before,
-    resolve_speaker, trim_speaker)
+from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
+from .attribution import verbs
+from . import redundancy
+from .in_article import article_speaker, clause_subject, colon_lead_in
+from .people import People
+from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
 QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
@@ -41,6 +44,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     last_person: str | None = None
     last_role: tuple | None = None
     prev_par_speaker: tuple | None = None
+    people = People(story, paragraphs, verbs()["rx"])
+    partial: tuple | None = None
+    ctx = (people, paragraphs)
     for p_idx, par in enumerate(paragraphs):
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
@@ -49,8 +55,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
-            for row in _indirect_rows(article_id, outlet, p_idx, par, story):
+            for row in _indirect_rows(article_id, outlet, p_idx, par, story, ctx):
                 rows.append(row)
+                # 'Ruiz said in a statement that ...' then a paragraph that is one quote: hers
+                prev_par_speaker = (row["speaker"], row["speaker_kind"], row["actor"], row["speaker_text"], row["verb"])
                 if row["speaker_kind"] == "named":
                     last_person = row["speaker"]
                 else:  # "A worker who asked not to be named said ...": "he" no longer points back
@@ -59,7 +67,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                         last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
-            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story))
+            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story, ctx))
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
             n_words = len(segment.TOKEN.findall(quote))
@@ -79,11 +87,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
-                person = last_person
-                if PRONOUN.match(trim_speaker(spk)):
-                    window = "\n".join(paragraphs[max(0, p_idx - 1):p_idx] + [par[:a]])[-1500:]  # linear
-                    person = person_before(story, window, last_person)
-                who = resolve_speaker(spk, story, person)
+                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person)
                 if who[1] == "role" and who[2] is None:
                     earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
@@ -92,8 +96,33 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
+            if who is None and att is None and q_i and partial and partial[0] == p_idx and \
+                    not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
+                who = partial[2]
+                row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
+            lead_tail = re.split(r"(?<=[.!?])\s+", before)[-1]
+            if who is None and n_words > 2 and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
+                    re.search(r",\s*$", before) and verb_near().search(lead_tail))):
+                lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
+                if lead is not None:
+                    who = lead
+                    row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
+            if who is None and not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
+                sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
+                if sub is not None:
+                    who = sub
+                    row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
+            if who is None and q_i == 0 and p_idx and not before.strip():
+                prev = paragraphs[p_idx - 1].rstrip()
+                caps = _CAPS_CAPTION.search(prev[-200:]) if prev[-2:].isupper() else None  # 'MINISTER ANA RUIZ\n"..."
+                if caps:
+                    name = caps.group(1).strip(" ,")
+                    got = article_speaker(name.title(), story, people, paragraphs, p_idx, a, last_person)
+                    who = got if got[0] is not None else (name, "named", None)
+                    row.update(speaker_text=name, attribution="before")
+            new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
-                    and not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):  # its own attribution
+                    and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit:
                     who = inherit[:3]
@@ -106,6 +135,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 rows.append(row)
                 continue
             row.update(kind="direct", speaker=who[0], speaker_kind=who[1], actor=who[2], floating=floating)
+            if row["attribution"] == "partial":
+                partial = (p_idx, b, who, row["speaker_text"], row["verb"])
             if row["attribution"] != "partial":  # "Reed called the fine “overdue”." starts no chain
                 par_speaker = (*who, row["speaker_text"], row["verb"])
             if who[1] == "named":
@@ -120,14 +151,21 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     return rows
 
 
+_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+         "august|september|october|november|december")
+# a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
+_CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
+
+
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(r"(?i)\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
+_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
+                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
                             r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
                             r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
-def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story) -> list[dict]:
+def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
@@ -140,21 +178,40 @@ def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: St
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        at = par.find(sent)
         if acc:
-            who = resolve_speaker(acc.group("spk"), story, None)
+            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None, direct=False)
             if who[0] is not None:
                 _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
                               "according to")
                 continue
+        found = False
         for cand in cands:
-            m = indirect_rx().match(cand)
-            if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
-                who = resolve_speaker(m.group("spk"), story, None)
-                if who[0] is not None:
-                    break
-        else:
+            for rx in (indirect_rx_lazy(), indirect_rx()):
+                m = rx.match(cand)
+                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
+                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+                    if who[0] is not None:
+                        found = True
+                        break
+            if found:
+                break
+        if not found:
             continue
         sent, clause = cand, m.group("clause")
+        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
+            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
+            # reported its first case", "the agency declared an emergency" report an act, not words
+            if not bare_clause_verb(m.group("verb")):
+                continue
+            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:]{{0,80}}?\bthat\s+", clause)
+            if adv:
+                clause = clause[adv.end():]  # "said on Tuesday that ..."
+            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
+                    or len(segment.TOKEN.findall(clause)) < 4:
+                continue  # "said on social media", "said in a statement": the words are elsewhere
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
         if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
@@ -223,6 +280,7 @@ def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
     per = rows_by_article(story, indirect=indirect)
     rows = [dict(r) for aid in story.articles["id"] for r in per[aid]]
     merge_case(rows)  # across articles too: one spelling per source in every table
+    redundancy.propagate(rows)  # the same words quoted by several outlets: one statement, one speaker
     out = pd.DataFrame(rows, columns=QUOTE_COLS)
     order = {a: i for i, a in enumerate(story.articles["id"])}
     return out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort") \

@@ -56,12 +56,14 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         return None, None, None
     if PRONOUN.match(spk):
         if spk.lower() in ("he", "she") and last_person:
-            return _speaker_entry(story, last_person)
+            return speaker_entry(story, last_person)
         return None, None, None  # "they", "it", "we", or no single person to refer to: not guessed
     rx, entries = resolver.actor_regex(story.actors)
     found = list(rx.finditer(spk)) if entries else []
     m = found[-1] if found else None  # the actor nearest the verb: "citing ByteDance documents, The Verge"
     actor = entries[m.lastindex - 1][0] if m else None
+    if m is not None and not_its_voice(spk, m.start()):
+        actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
     bare = spk
     for f in reversed(found):
         bare = _strip_actor(bare, f)
@@ -127,7 +129,7 @@ def person_before(story: Story, txt: str, spoken: str | None) -> str | None:
     return spoken
 
 
-def _speaker_entry(story: Story, name: str):
+def speaker_entry(story: Story, name: str):
     for sp in story.speakers:
         if sp.name == name:
             return sp.name, "named", resolver.resolve(story, sp.affiliation) or sp.affiliation
@@ -168,6 +170,22 @@ def definite_speaker(story: Story, spk: str, earlier: str, last_role: tuple | No
                     return (named[0], "role", named[0]) if len(named) == 1 else None
             return None
     return None
+
+
+# a document or another organisation: words about an actor that are not its voice; a person's role
+# ("a spokesperson for Acme", "a lawyer of Acme") is
+_NOT_VOICE_HEAD = re.compile(r"(?i)\b(?:documents?|records?|reports?|filings?|e-?mails?|messages?|memos?|papers?|data|"
+                             r"figures|files?|studies|study|analysis|letters?|slides?|logs?|parent|owner|subsidiary|rival|"
+                             r"competitor|partner|investor|unit|affiliate|regulator|critics?)\b[^,]{0,40}?\b(?:from|of|at|"
+                             r"about|on|behind|inside|within|over|against|obtained\s+from|seen\s+by|reviewed\s+by)\s+"
+                             r"(?:the\s+|an?\s+)?(?:[^\s,]+\s+){0,2}$")
+
+
+def not_its_voice(spk: str, at: int) -> bool:
+    """Whether the actor named at ``at`` in a speaker phrase is only what the phrase is about:
+    "internal documents from Acme", "the parent company of Instagram" (see :data:`_NOT_VOICE_HEAD`);
+    "Acme's documents", "a spokesperson for Acme" and "Acme" itself are its voice or its own."""
+    return bool(_NOT_VOICE_HEAD.search(spk[:at]))
 
 
 def _strip_actor(spk: str, m) -> str:

@@ -1,0 +1,156 @@
+"""Who speaks, read in one article: a speaker phrase, a colon or comma lead-in, or a short quote's
+clause resolved through what the article says of its people (:mod:`.people`) after the story-wide
+rules of :mod:`.resolve`: a pronoun's antecedent, a short name, a definite description ("the
+46-year-old", "the prime minister"), an unnamed person ("a woman"), an organisation as written."""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex as _regex
+
+from presslens.story.model import Story
+from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
+from .resolve import resolve_speaker, speaker_entry, trim_speaker
+
+
+# "a woman", "one researcher", "some friends", "many": a person the text does not name
+_ANON_PERSON = re.compile(r"(?i)^(?:a|an|one|another|some|several|many|two|three|other)\b(?:\s+[\w’'-]+){1,4}$|^many$")
+_NOT_ORG = frozenset("north south east west central northern southern eastern western international world global "
+                     "day week month summit conference forum festival games cup".split())
+_DOCUMENT = re.compile(r"(?i)^(?:note|statement|letter|report|document|memo|release|communiqu[eé]|filing|ruling|"
+                       r"order|verdict|complaint|lawsuit|study|survey|post|tweet|message)s?$")
+# the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
+_PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
+                          r"workers?|sources?|officials?|experts?|fans?|viewers?|survivors?|relatives?|neighbou?rs?|"
+                          r"mother|father|parents?|child(?:ren)?|boy|girl|lady|guy|member|members|staff|voters?|"
+                          r"doctors?|nurses?|patients?|students?|teachers?|users?|many)|\w{3,}(?:er|ers|ist|ists|ian|"
+                          r"ians|or|ors|ent|ents|ant|ants))$")
+# "the prime minister", "the 46-year-old", "the player": a person named before, by a definite description
+_DEFINITE_PERSON = re.compile(r"(?i)^the\s+(?:(?:former|then|acting|new|\w+ish|\w+an|[\d-]+-year-old)\s+)*"
+                              r"(?P<head>[\w-]+(?:\s+minister|\s+secretary|\s+general)?)$")
+
+
+def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
+                    last_person: str | None, direct: bool = True) -> tuple:
+    """(speaker, kind, actor) for a speaker phrase at (paragraph, position) of an article: the
+    story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
+    (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
+    phrase = trim_speaker(spk)
+    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident": a name and its description
+    phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
+                    r"subsequently|too|now)$", r"\1", phrase)
+    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s)\s+[^,]+,?$", phrase)
+    if appos:
+        phrase = spk = appos.group(1)
+    elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject
+        tail = phrase.rsplit(",", 1)[1].strip()
+        if 0 < len(tail.split()) <= 6:
+            phrase = spk = tail
+    low = phrase.lower()
+    if low in ("he", "she"):
+        p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
+            people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
+        if p is None:
+            p = people.find(last_person) if last_person else None
+        return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
+    if low == "it":
+        actor = people.actor_before(paragraphs, p_idx, pos)
+        return (actor, "role", actor) if actor else (None, None, None)
+    who = resolve_speaker(spk, story, last_person)
+    if who[1] == "named":
+        p = people.find(who[0])
+        if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
+            return _entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
+        return who
+    if who[0] is not None and who[1] != "role":
+        return who
+    if who[0] is None or who[2] is None:
+        p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) else None
+        if p is not None:
+            return _entry(story, people, p)
+        d = _DEFINITE_PERSON.match(phrase)
+        if d:
+            head = d.group("head").lower()
+            p = people.by_title(head.split()[-1])
+            if p is None and re.search(r"\d-year-old$", head):
+                p = people.antecedent(p_idx, pos, None) or people.antecedent(p_idx, pos, None, back=8)
+            if p is not None and p.name:
+                return _entry(story, people, p)
+            if who[0] is None and (_PERSON_NOUN.search(phrase) or head in TITLES or _DOCUMENT.search(head)):
+                return phrase[:1].lower() + phrase[1:], "role", None  # "the player", "the note": as the text says
+        if who[0] is None and re.match(r"(?i)the\s", phrase) and len(phrase.split()) <= 8 and \
+                any(key(w) in ORG_WORDS - _NOT_ORG for w in phrase.split()):
+            return phrase[:1].lower() + phrase[1:], "role", None  # "the Ministry of Health": as the text says
+        if who[0] is None and _ANON_PERSON.match(phrase) and _PERSON_NOUN.search(phrase):
+            return (phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and " " in phrase else phrase), "anonymous", None
+        if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
+                key(phrase) not in FUNCTION | ORG_WORDS | TITLES:
+            return phrase, "named", None  # one name the article gives ("Carolina said")
+    return who
+
+
+def _entry(story: Story, people: People, p: Person) -> tuple:
+    p.spoke = True
+    if p.listed:
+        return speaker_entry(story, p.name)
+    return p.name, "named", p.actor
+
+
+def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, last_person: str | None) -> tuple | None:
+    """The speaker of a quote that a sentence ending in a colon introduces, whatever its verb ('Hu
+    shared the team's plan: "..."', 'Ruiz, the judge, highlighted one point: "..."'): the subject of
+    that sentence when it is a person or an actor, else the person the sentence credits with "by"."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    if len(sent) > 400 or re.search(r"(?i)^\W*(?:if|when|whether|why|how|what)\b", sent):
+        return None
+    ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
+    subj = [m for m in ms if m[4] is True]
+    if subj and subj[0][1] - start < 80:
+        return _entry(story, people, subj[0][3])
+    by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
+    if by:
+        return _entry(story, people, by[0][3])
+    pron = re.match(r"^\W*(?:[A-Z][^,]{0,60},\s+)?(he|she)\b", sent, re.IGNORECASE)
+    if pron:  # 'He thanked the team, saying, "..."'
+        g = "m" if pron.group(1).lower() == "he" else "f"
+        p = people.antecedent(p_idx, start + pron.start(1), g) or people.antecedent(p_idx, start + pron.start(1), g, back=8)
+        return _entry(story, people, p) if p is not None and p.name else None
+    head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                    r"[a-z]+(?:ed|s)\b", sent)
+    if head and head.group("spk").strip():
+        who = resolve_speaker(head.group("spk"), story, last_person)
+        if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
+            return who
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _verb_rx(verbs_rx: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b")
+
+
+def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, verbs_rx: str) -> tuple | None:
+    """The speaker of a short quote inside a sentence whose reporting verb comes before it but whose
+    subject the phrase rules cannot read ('Ruiz refused to resign, calling the ruling "a farce"',
+    'Ruiz, a nurse for 20 years, had said on a video that she "did not like it"'): the sentence's
+    subject when it is a person the article names, and nobody else is named between it and the verb."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a]
+    subj = [m for m in ms if m[4] is True and m[3].name]
+    if not subj or subj[0][1] - start > 80 or QUESTION.search(sent):
+        return None
+    verbs_at = [m.start() for m in _verb_rx(verbs_rx).finditer(sent, subj[0][2] - start)]
+    if not verbs_at:
+        return None
+    s0 = subj[0]
+    verb = next((v for v in verbs_at if start + v > s0[2]), None)
+    if verb is None:
+        return None
+    if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
+        return None  # someone else named between the subject and the verb
+    if people.actor_between(par, s0[2], start + verb):
+        return None  # an organisation named there may be the one that speaks
+    return _entry(story, people, s0[3])

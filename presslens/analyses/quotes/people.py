@@ -1,0 +1,311 @@
+"""The people of one article, as a reader keeps track of them: everyone the text introduces by name
+(story.yaml's speakers, and people it does not list: "Maria Lopez, a nurse", "U.S. District Judge
+Ana Ruiz", "Jean-Marc Dupont", "J. R. Smith"), the later short forms that refer back to them ("Ruiz",
+"Dr. Lopez", "Maria"), their gender where the text gives it (an honorific, a role noun such as
+"mother" or "spokesman", or the he/she that follows them when they are the only person about), and
+where each is mentioned, so that "he said" and "the 46-year-old said" go to the nearest fitting
+person, preferably one who is the subject of a sentence, never to the last *listed* speaker.
+
+Nothing here names a story: the titles, role nouns and organisation words are general English.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex as _regex
+
+from presslens.story.model import Story
+from presslens.text import resolver, segment
+from .resolve import ANON_PERSON
+
+# titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
+TITLES = frozenset("""
+president vice prime minister deputy secretary judge justice chief district magistrate governor gov senator sen
+representative rep mayor dr doctor mr mrs ms miss mx madam prof professor general gen lt lieutenant col colonel
+sgt sergeant capt captain major admiral commander officer spokesperson spokesman spokeswoman director ambassador
+king queen prince princess pope father sister brother rev reverend bishop cardinal sheikh emir sir dame lord lady
+coach manager chairman chairwoman chair ceo head commissioner attorney lawyer reporter producer editor correspondent
+astronaut inspector superintendent sheriff chancellor premier speaker leader former acting interim foreign state
+federal national us u.s. uk u.k. eu un health interior defence defense finance labour labor sports sport
+education justice environment climate energy trade economy transport culture science agriculture gender equality
+social rights affairs general-secretary secretary-general striker forward midfielder defender goalkeeper player
+star legend veteran activist analyst expert researcher scientist professor engineer economist official
+""".split())
+# words that make a capitalised run an organisation, a place or a thing, not a person
+ORG_WORDS = frozenset("""
+agency ministry university college school center centre organization organisation committee party federation
+association council court department institute office bank group union league airport hospital network news times
+post press daily journal service administration commission government republic kingdom states nations station cup
+championship observatory academy program programme mission basin ocean sea bay coast street city province region
+island club company corporation inc ltd llc foundation fund society authority board parliament congress senate
+assembly police army navy force forces guard church museum tv radio channel media magazine review tribune herald
+gazette telegraph express mail sun globe monitor standard observer chronicle weekly online hotel resort river lake
+mountain valley north south east west central northern southern eastern western international world global
+summit conference forum festival games olympics tournament stadium award awards prize day week month
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday
+""".split())
+MALE = frozenset("he him his himself mr man men husband father son brother boy grandfather uncle nephew boyfriend "
+                 "spokesman chairman businessman sportsman king prince sir lord widower".split())
+FEMALE = frozenset("she her hers herself mrs ms miss madam woman women wife mother daughter sister girl grandmother "
+                   "aunt niece girlfriend spokeswoman chairwoman businesswoman sportswoman queen princess dame lady "
+                   "actress widow".split())
+
+ORG_KINDS = frozenset("government media news outlet organisation organization company business agency party "
+                      "university team military court ministry union club federation institution ngo".split())
+
+_W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised word or an initial
+_RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
+                      r"(?![\p{L}\p{N}'’-])")
+FUNCTION = frozenset("the a an on in at but and as when while after before for with by from to of if so yet "
+                      "meanwhile however also then this that these those his her their its our my did does do is are "
+                      "was were will would can could should why how what where who since although though because "
+                      "according despite during following under unlike like without amid among once".split())
+QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
+                       r"were|unless)\b")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+SENT_END = re.compile(r"[.!?][”\"’']?\s+")
+
+
+@functools.lru_cache(maxsize=65536)
+def key(w: str) -> str:
+    return resolver.form_key(w).strip(".")
+
+
+@functools.lru_cache(maxsize=4)
+def _verb_after(verbs_rx: str) -> re.Pattern:
+    """A reporting verb right after a name, or after its description in commas."""
+    return re.compile(rf"^(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
+                      re.IGNORECASE)
+
+
+class Person:
+    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "order", "_m", "_f")
+
+    def __init__(self, name: str, listed: bool = False):
+        self.name, self.listed = name, listed
+        self.tokens = {key(t) for t in name.split() if len(t.strip(".")) > 1}
+        self.gender: str | None = None
+        self.titles: set[str] = set()
+        self.spoke = False
+        self.actor: str | None = None  # the story actor the text ties them to ("Acme spokeswoman Jane Doe")
+        self._m = self._f = 0
+
+    def evidence(self, words) -> None:
+        for w in words:
+            w = w.lower().strip(".,")
+            self._m += w in MALE
+            self._f += w in FEMALE
+        self.gender = "m" if self._m > self._f else "f" if self._f > self._m else None
+
+
+class People:
+    """Every person one article names, and each mention's place: built once per article."""
+
+    def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
+        self.story = story
+        self.people: dict[str, Person] = {}
+        self.mentions: list[tuple[int, int, int, Person, bool]] = []  # (para, start, end, person, subject)
+        self._verb = _verb_after(verbs_rx)
+        self._listed = [(sp.name, [f for f in (sp.name, *sp.aliases) if f]) for sp in story.speakers]
+        self._forms = {f.casefold(): sp_name for sp_name, forms in self._listed for f in forms}
+        arx, entries = resolver.actor_regex(story.actors)
+        self._actor_rx = arx if entries else None
+        self._entries = entries
+        self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
+        self._by_token: dict[str, set] = {}
+        for sp_name, forms in self._listed:
+            self._add(Person(sp_name, listed=True), forms)
+        for p_idx, par in enumerate(paragraphs):
+            self._scan(p_idx, par)
+
+    # -- reading the text
+
+    def _add(self, person: Person, forms=()) -> None:
+        person.order = len(self.people)
+        self.people[person.name] = person
+        for f in (person.name, *forms):
+            for t in f.split():
+                if len(t.strip(".")) > 1:
+                    self._by_token.setdefault(key(t), set()).add(person)
+        person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
+
+    def _scan(self, p_idx: int, par: str) -> None:
+        inside = [(a, b) for a, b in segment.quote_spans(par).spans]
+        sents = [0] + [m.end() for m in SENT_END.finditer(par)]
+        found: list[tuple[int, int, Person, bool, list[str]]] = []
+        par = _HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
+        last_end = 0
+        for m in _RUN.finditer(par):
+            prev_end, last_end = last_end, m.end()
+            if any(a <= m.start() < b for a, b in inside):
+                continue  # a name inside a quote is not who the narration is about
+            words = m.group(0).split()
+            # the name is what follows the last title, organisation word, function word or possessive:
+            # "On Monday Rubiales", "Royal Spanish Football Federation President Luis Rubiales"
+            cut = 0
+            for i, w in enumerate(words[:-1]):
+                k = key(w)
+                if k in TITLES or k in ORG_WORDS or k in FUNCTION or _POSS.search(w) or \
+                        (len(words) - i > 2 and _is_abbrev(w)):
+                    cut = i + 1
+            titles = [w for w in words[:cut] if key(w) in TITLES]
+            words = words[cut:]
+            if not words or key(words[0]) in FUNCTION:
+                continue
+            start = m.start() + m.group(0).find(words[0])
+            name = " ".join(words)
+            person = self._person(name, titles, par, m.end())
+            if person is None:
+                continue
+            person.titles.update(key(t) for t in titles)
+            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]  # never past the name before
+            post = par[m.end():m.end() + 60].lower()
+            appos = _APPOS.match(post)
+            person.evidence(titles + pre + (appos.group(1).split() if appos else []))
+            if person.actor is None and not person.listed and self._actor_rx is not None:
+                # "Acme spokeswoman Jane Doe", "Jane Doe, a lawyer for Acme,": the actor they speak for
+                raw = _APPOS_I.match(par[m.end():m.end() + 60])
+                around = m.group(0)[:m.group(0).find(words[0])] + " " + (raw.group(1) if raw else "")
+                hit = self._actor_rx.search(around)
+                if hit:
+                    person.actor = self._entries[hit.lastindex - 1][0]
+            sent_start = max(s for s in sents if s <= start)
+            subject = self._subject(par, sent_start, start, m.end())
+            found.append((start, m.end(), person, subject, words))
+        for m in ANON_PERSON.finditer(par):  # "a worker who asked not to be named said": a person too
+            if not any(a <= m.start() < b for a, b in inside):
+                anon = Person("")
+                anon.evidence(m.group(0).split())
+                found.append((m.start(), m.end(), anon, self._subject(par, max(s for s in sents if s <= m.start()),
+                                                                        m.start(), m.end()), []))
+        found.sort(key=lambda f: f[0])
+        for i, (start, end, person, subject, _) in enumerate(found):
+            # "Lee and Hansen said": two people at once, neither is "he" alone
+            coord = (i + 1 < len(found) and _COORD.fullmatch(par[end:found[i + 1][0]])) or \
+                    (i > 0 and _COORD.fullmatch(par[found[i - 1][1]:start]))
+            self.mentions.append((p_idx, start, end, person, "coord" if coord else subject))
+            # a he/she right after a person, before anyone else is named, is theirs
+            nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
+            stop = min(nxt, _next_sentence_end(par, end, 2))
+            person.evidence(_PRONOUNS.findall(par[end:stop].lower()))
+
+    def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
+        prefix = par[sent_start:start]
+        prefix = _INTRO.sub("", prefix)  # "On Monday, ..."
+        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix):
+            return True
+        return bool(self._verb.match(par, end))
+
+    def _person(self, name: str, titles: list, par: str, end: int) -> Person | None:
+        listed = self._forms.get(name.casefold())
+        if listed is not None:
+            return self.people[listed]
+        toks = [key(t) for t in name.split()]
+        if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name):
+            return None
+        if self._actor_rx is not None:
+            a = self._actor_rx.fullmatch(name)
+            if a:
+                return None  # an actor of the story (a country, an organisation, a listed person's actor)
+        full = [t for t in name.split() if len(t.strip(".")) > 1]
+        if len(full) >= 2 or (titles and len(full) == 1):
+            # a short form of someone already named ("Ruiz" after "Ana Ruiz") is that person
+            known = self.find(name)
+            if known is not None and len(full) == 1:
+                return known
+            norm = " ".join(name.split())
+            if norm not in self.people:
+                if len(full) == 1 and not titles:
+                    return None
+                self._add(Person(norm))
+            return self.people[norm]
+        known = self.find(name) if full else None
+        return known
+
+    # -- answering
+
+    def find(self, phrase: str) -> Person | None:
+        """The person a name or short name in ``phrase`` refers to: a listed speaker by any of their
+        forms, else the person this article named whose name holds every word of it (latest first)."""
+        toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()} - TITLES
+        if not toks:
+            return None
+        cands = None
+        for t in toks:  # the people whose names hold every word (an index, not a loop over everyone)
+            got = self._by_token.get(t)
+            if not got:
+                return None
+            cands = set(got) if cands is None else cands & got
+        best = None
+        for p in sorted(cands or (), key=lambda p: p.order):
+            if best is None or len(p.tokens) > len(best.tokens):
+                best = p
+        return best
+
+    def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3) -> Person | None:
+        """The person "he" or "she" at (paragraph, position) refers to: the nearest person mentioned
+        before it in this paragraph or the ``back`` before, of that gender (or of none known), a
+        subject first; None when nobody fits."""
+        cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
+        fit = [m for m in cands if gender is None or m[3].gender in (None, gender)]
+        if not fit:
+            return None
+        last_para = max(m[0] for m in fit)  # the nearest paragraph with someone who fits
+        in_last = [m for m in fit if m[0] == last_para]
+        strict = [m for m in in_last if gender is not None and m[3].gender == gender]
+        for pool in ([m for m in strict if m[4]], strict, [m for m in in_last if m[4]], in_last):
+            if pool:
+                return None if pool[-1][4] == "coord" else pool[-1][3]
+        return None
+
+    def actor_before(self, paragraphs: list[str], p_idx: int, pos: int) -> str | None:
+        """The organisation "it" at (paragraph, position) refers to: the story actor of an
+        organisation's kind named last before it (this paragraph and the two before), outside quotes."""
+        if self._actor_rx is None:
+            return None
+        entries, kinds = self._entries, self._kinds
+        for i in range(p_idx, max(-1, p_idx - 5), -1):
+            par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
+            inside = segment.quote_spans(par).spans
+            hits = [entries[m.lastindex - 1][0] for m in self._actor_rx.finditer(par)
+                    if not any(a <= m.start() < b for a, b in inside)]
+            hits = [h for h in hits if kinds.get(h) in ORG_KINDS]
+            if hits:
+                return hits[-1]
+        return None
+
+    def actor_between(self, par: str, a: int, b: int) -> bool:
+        """Whether a story actor is named in ``par[a:b]``."""
+        return self._actor_rx is not None and self._actor_rx.search(par, a, b) is not None
+
+    def by_title(self, head: str) -> Person | None:
+        """The person this article introduced with the title ``head`` ("the prime minister" ->
+        "Prime Minister Ana Ruiz"), when there is one such person."""
+        hits = [p for p in self.people.values() if head in p.titles]
+        return hits[-1] if len(hits) == 1 else None
+
+
+_POSS = re.compile(r"['’]s$")
+_APPOS = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})")
+_APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
+_INTRO = re.compile(r"^[^,]{0,60},\s+")
+_OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")
+_PREFIX = _regex.compile(r"(?:(?:the|a|an|former|acting|then|[\w.’'-]+['’]s|\p{Lu}[\w.’'-]*|[\d-]+-year-old)\s+)*")
+
+
+def _is_abbrev(w: str) -> bool:
+    return bool(_regex.fullmatch(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,}", w.replace("’", "")))
+
+
+def _next_sentence_end(par: str, at: int, n: int) -> int:
+    pos = at
+    for _ in range(n):
+        m = SENT_END.search(par, pos)
+        if not m:
+            return len(par)
+        pos = m.end()
+    return pos
