@@ -19,7 +19,7 @@ from typing import Any, Iterable
 import pandas as pd
 import yaml
 
-from . import paths, patterns
+from . import limits, paths, patterns, yamlsafe
 
 ARTICLE_FIELDS = {
     "outlet": "the outlet's name as readers know it (required)",
@@ -56,7 +56,28 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
-        return f"{where}: {self.message}. Fix: {self.fix}"
+        message = self.message if len(self.message) <= 2000 else self.message[:1999] + "…"
+        return f"{where}: {message}. Fix: {self.fix}"
+
+
+def show(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters: what an error message quotes of a user's value."""
+    r = repr(value)
+    return r if len(r) <= limit else r[: limit - 1] + "…"
+
+
+def _text_or_none(value: Any, rel: str, where: str, problems: list[Problem], example: str) -> bool:
+    """A field that must be text (or absent): True when it is, else a problem naming what it is."""
+    if value is None or isinstance(value, str):
+        return True
+    problems.append(Problem(rel, where, f"must be text, got {_type_name(value)} {show(value, 60)}",
+                            f"write it as one text, e.g. {example}"))
+    return False
+
+
+def _type_name(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
 
 
 class StoryError(ValueError):
@@ -121,6 +142,7 @@ class Story:
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
     max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
     references: pd.DataFrame | None = None  # references/*.md: texts that are not part of the corpus (see REFERENCE_FIELDS)
+    yaml_sha256: str = ""  # story.yaml's bytes as loaded (the hash is taken once: a later edit is another input)
 
     def figure_outlets(self, outlets: list[str]) -> list[str]:
         """``outlets`` (in their order) limited to the ``max_outlets`` with most articles, for a figure
@@ -235,7 +257,7 @@ class Story:
     def fingerprint(self) -> str:
         """A hash of every input file, so caches and manifests know exactly what was read."""
         h = hashlib.sha256()
-        h.update(self.path.joinpath("story.yaml").read_bytes())
+        h.update(self._yaml_hash().encode())
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             h.update(f"{aid}:{sha}".encode())
         if self.references is not None and len(self.references):
@@ -243,8 +265,16 @@ class Story:
                 h.update(f"references/{rid}:{sha}".encode())
         return h.hexdigest()[:16]
 
+    def _yaml_hash(self) -> str:
+        if self.yaml_sha256:
+            return self.yaml_sha256
+        try:  # a Story built by hand: hash story.yaml as it is now
+            return hashlib.sha256(limits.read_bytes(self.path / "story.yaml", limits.MAX_STORY_YAML)).hexdigest()
+        except limits.InputError:
+            return ""
+
     def input_hashes(self) -> dict[str, str]:
-        out = {"story.yaml": hashlib.sha256(self.path.joinpath("story.yaml").read_bytes()).hexdigest()}
+        out = {"story.yaml": self._yaml_hash()}
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             out[f"articles/{aid}.md"] = sha
         if self.references is not None:
@@ -302,62 +332,37 @@ def _str_list(value: Any) -> list[str] | None:
     return None
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it (10x faster)
-
-
-class _Loader(_Base):
-    """YAML as users write it, read strictly: a key given twice is an error (PyYAML would silently
-    keep the last value), and dates stay text so an impossible date (2023-02-30) is reported by the
-    date check instead of crashing inside the parser."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            first = seen.get(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark) from None
-        if first is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first given at line {first}; only one value can count)",
-                key_node.start_mark)
-        seen[key] = key_node.start_mark.line + 1
-    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
-
-
 def parse_yaml(text: str) -> Any:
-    """Parse YAML with the suite's strict loader (duplicate keys are errors, dates stay text)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    """Parse YAML with the suite's strict, bounded loader (:mod:`presslens.yamlsafe`)."""
+    return yamlsafe.parse_yaml(text)
 
 
-def _load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+def _yaml_problem(exc: Exception, line_offset: int = 1) -> str:
+    """What a YAML error says, in one short line (an alias bomb's limit, or the parser's problem and line)."""
+    if isinstance(exc, yamlsafe.YAMLLimitError):
+        return f"is refused: {exc.problem}"
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + line_offset}" if mark else ""
+    return f"is not valid YAML{where} ({str(getattr(exc, 'problem', None) or exc)[:200]})"
+
+
+def _load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None = None) -> Any:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror})", "check the file exists and is readable"))
+        raw = limits.read_bytes(path, limits.MAX_STORY_YAML, "story.yaml")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix))
         return None
+    if digest is not None:
+        digest["sha256"] = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
         return None
     try:
-        return parse_yaml(text)
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problems.append(Problem(rel, "", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
+        return limits.normalise_data(parse_yaml(text))
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        problems.append(Problem(rel, "", _yaml_problem(exc),
                                 "correct the YAML syntax (indentation, quotes around strings with ':' or '#')"))
         return None
 
@@ -392,6 +397,7 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     for key in data:
         if key not in STORY_FIELDS:
             problems.append(Problem(rel, str(key), "unknown field", _suggest(str(key), STORY_FIELDS)))
+    _text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
     for key in ("title", "question"):
         v = data.get(key)
         if not isinstance(v, str) or not v.strip():
@@ -400,7 +406,7 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             out[key] = v.strip()
     if data.get("language") is not None:
         if not isinstance(data["language"], str) or not LANG_CODE.match(data["language"]):
-            problems.append(Problem(rel, "language", f"{data['language']!r} is not a language code", "use a code such as en, zh, fr"))
+            problems.append(Problem(rel, "language", f"{show(data['language'])} is not a language code", "use a code such as en, zh, fr"))
         else:
             out["language"] = data["language"]
 
@@ -439,13 +445,25 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.aliases", "holds an empty alias" if empty else "must be a list of strings",
                                     "remove the empty entry" if empty else "write aliases: [Name one, Name two]"))
             aliases = []
+        _text_or_none(a.get("kind"), rel, f"{where}.kind", problems, "kind: company")
+        _text_or_none(a.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
+        raw_renderings = a.get("renderings") or []
+        if isinstance(raw_renderings, str):  # one rendering written as text: that rendering, not its letters
+            raw_renderings = [raw_renderings]
+        if not isinstance(raw_renderings, list):
+            problems.append(Problem(rel, f"{where}.renderings", f"must be a list, got {_type_name(raw_renderings)}",
+                                    "write renderings: [{form: Beanbao, kind: calque, note: ...}] or [Beanbao]"))
+            raw_renderings = []
         renderings = []
-        for j, r in enumerate(a.get("renderings") or []):
+        for j, r in enumerate(raw_renderings):
             rw = f"{where}.renderings[{j}]"
             if isinstance(r, str):
                 r = {"form": r}
-            if not isinstance(r, dict) or not isinstance(r.get("form"), str):
+            if not isinstance(r, dict) or not isinstance(r.get("form"), str) or not r["form"].strip():
                 problems.append(Problem(rel, rw, "a rendering needs a form", "write '- form: Beanbao' with kind and note"))
+                continue
+            if not (_text_or_none(r.get("kind"), rel, f"{rw}.kind", problems, "kind: calque")
+                    and _text_or_none(r.get("note"), rel, f"{rw}.note", problems, "note: free text")):
                 continue
             for key in r:
                 if key not in RENDERING_FIELDS:
@@ -453,7 +471,8 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             renderings.append({"form": r["form"], "kind": r.get("kind"), "note": r.get("note")})
         for form in [name, *aliases, *(r["form"] for r in renderings)]:
             claim_form(form, name, where)
-        out["actors"].append(Actor(name, a.get("kind"), tuple(aliases), tuple(renderings)))
+        kind = a.get("kind") if isinstance(a.get("kind"), str) else None
+        out["actors"].append(Actor(name, kind, tuple(aliases), tuple(renderings)))
 
     # speakers ------------------------------------------------------------
     speakers = data.get("speakers") or []
@@ -469,16 +488,20 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if key not in SPEAKER_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), SPEAKER_FIELDS)))
         aff = s.get("affiliation")
-        if aff is not None and aff not in names:
+        if not _text_or_none(aff, rel, f"{where}.affiliation", problems, "affiliation: ByteDance (one actor's name)"):
+            aff = None
+        elif aff is not None and aff not in names:
             problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
                                     f"use an actor's name: {sorted(names)}"))
         aliases = _str_list(s.get("aliases"))
         if aliases is None:
             problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Felix, Niko Felix]"))
             aliases = []
+        role = s.get("role") if _text_or_none(s.get("role"), rel, f"{where}.role", problems, "role: spokesperson") else None
+        _text_or_none(s.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)
-        out["speakers"].append(Speaker(s["name"].strip(), aff, s.get("role"), tuple(aliases)))
+        out["speakers"].append(Speaker(s["name"].strip(), aff, role, tuple(aliases)))
 
     # parties: whose response balance asks for -------------------------------
     parties = data.get("parties")
@@ -522,13 +545,15 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), CLAIM_FIELDS)))
         cid = c.get("id")
         if not isinstance(cid, str) or not CLAIM_ID.match(cid):
-            problems.append(Problem(rel, f"{where}.id", f"{cid!r} is not a valid claim id", "use lower-case letters, digits, - and _"))
+            problems.append(Problem(rel, f"{where}.id", f"{show(cid)} is not a valid claim id", "use lower-case letters, digits, - and _"))
             continue
         if cid in ids:
             problems.append(Problem(rel, f"{where}.id", f"claim id {cid!r} is used twice", "give each claim its own id"))
         ids.add(cid)
         if not isinstance(c.get("text"), str) or not c["text"].strip():
-            problems.append(Problem(rel, f"{where}.text", "missing", "state the claim in one short sentence"))
+            problems.append(Problem(rel, f"{where}.text", "missing" if c.get("text") is None else
+                                    f"must be text, got {_type_name(c['text'])}", "state the claim in one short sentence"))
+        _text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         pats = _str_list(c.get("patterns"))
         if not pats:
             problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
@@ -555,6 +580,11 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if not isinstance(b, dict) or "pattern" not in b:
             problems.append(Problem(rel, where, "needs a pattern", "write '- pattern: REGEX' with an optional note"))
             continue
+        for key in b:
+            if key not in ("pattern", "note"):
+                problems.append(Problem(rel, f"{where}.{key}", "unknown field", _suggest(str(key), {"pattern", "note"})))
+        if not _text_or_none(b.get("note"), rel, f"{where}.note", problems, "note: what it removes"):
+            continue
         if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
             out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or "",
                                        "field": f"story.yaml {where}.pattern"})
@@ -568,7 +598,7 @@ def _parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     good_pairs = []
     for i, p in enumerate(pairs):
         if not (isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p)):
-            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"{p!r} is not a pair of article ids", fix))
+            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"{show(p)} is not a pair of article ids", fix))
         elif p[0] == p[1]:
             problems.append(Problem(rel, f"intended_duplicates[{i}]", f"pairs {p[0]!r} with itself", "name two different articles"))
         else:
@@ -621,6 +651,9 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
         if not isinstance(r, dict) or "pattern" not in r:
             problems.append(Problem(rel, f"furniture.add[{i}]", "needs a pattern", "write '- pattern: REGEX' with kind and note"))
             continue
+        if not (_text_or_none(r.get("kind"), rel, f"furniture.add[{i}].kind", problems, "kind: audio")
+                and _text_or_none(r.get("note"), rel, f"furniture.add[{i}].note", problems, "note: what it removes")):
+            continue
         if _check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
             good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note"),
                          "field": f"story.yaml furniture.add[{i}].pattern"})
@@ -633,9 +666,9 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
 
 def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None) -> dict | None:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})",
+        raw = limits.read_bytes(path, limits.MAX_ARTICLE, "article")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix if "limit" in exc.reason else
                                 "check the file's permissions (chmod a+r), or move it out of articles/"))
         return None
     try:
@@ -644,7 +677,8 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
                                 "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
         return None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # NFC, without NUL, bidi marks or other invisible characters; the article's hash is taken after
+    text = limits.normalise(text.replace("\r\n", "\n"))
     fm_text, body = split_front_matter(text)
     if fm_text is None:
         if text.startswith("---"):
@@ -656,9 +690,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     try:
         meta = parse_yaml(fm_text) if fm_text.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        problems.append(Problem(rel, "front matter", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
+        problems.append(Problem(rel, "front matter", _yaml_problem(exc, 2),
                                 "quote values that contain ':' or '#', and indent lists consistently"))
         return None
     if not isinstance(meta, dict):
@@ -671,18 +703,18 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {v!r}",
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {show(v, 60)}",
                                     f"write it as text, quoted if needed: {key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
     published, ok = _parse_date(meta.get("published"))
     if not ok:
-        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date",
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date",
                                 "write it as YYYY-MM-DD, or null if the article does not reveal it"))
     for key in ("language", "translated_from"):
         v = meta.get(key)
         if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
-            problems.append(Problem(rel, key, f"{v!r} is not a language code", "use a code such as en, zh, fr, or null"))
+            problems.append(Problem(rel, key, f"{show(v)} is not a language code", "use a code such as en, zh, fr, or null"))
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
@@ -711,7 +743,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         "notes": meta.get("notes"),
         "text": body.strip("\n"),
         "file": f"articles/{path.name}",
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     }
 
 
@@ -731,12 +763,13 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                   "give the path of a story folder holding story.yaml and articles/ (create one with `presslens new SLUG`)")])
     problems: list[Problem] = []
     sy = root / "story.yaml"
+    yaml_digest: dict = {}
     if not sy.is_file():
         problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:
         n_before = len(problems)
-        data = _load_yaml(sy, f"{slug}/story.yaml", problems)
+        data = _load_yaml(sy, f"{slug}/story.yaml", problems, yaml_digest)
         # a file that could not be read or parsed is reported once, not again as "empty"
         meta = _parse_story_yaml(data if len(problems) == n_before else {}, f"{slug}/story.yaml",
                                  problems if len(problems) == n_before else [])
@@ -816,6 +849,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                    "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
     story.references = references
     story.notices = notices
+    story.yaml_sha256 = yaml_digest.get("sha256", "")
     return story
 
 
@@ -835,14 +869,14 @@ REFERENCE_FIELDS = {
 def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | None:
     """One ``references/*.md`` file: front matter (REFERENCE_FIELDS), then the text as captured."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})", "check the file's permissions"))
+        text = limits.read_bytes(path, limits.MAX_ARTICLE, "reference").decode("utf-8")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix))
         return None
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", "re-save the file as UTF-8"))
         return None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    text = limits.normalise(text.replace("\r\n", "\n"))
     fm_text, body = split_front_matter(text)
     template = "start the file with ---, then source: NAME and kind: wire copy (see README, Reference documents), then ---"
     if fm_text is None:
@@ -851,8 +885,7 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
     try:
         meta = parse_yaml(fm_text) if fm_text.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
-        problems.append(Problem(rel, "front matter", f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                                "quote values that contain ':' or '#'"))
+        problems.append(Problem(rel, "front matter", _yaml_problem(exc, 2), "quote values that contain ':' or '#'"))
         return None
     if not isinstance(meta, dict):
         problems.append(Problem(rel, "front matter", "must be a mapping of field: value", template))
@@ -867,10 +900,10 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
                                 "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
     kind = meta.get("kind") or "other"
     if kind not in REFERENCE_KINDS:
-        problems.append(Problem(rel, "kind", f"{kind!r} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
+        problems.append(Problem(rel, "kind", f"{show(kind)} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
     published, ok = _parse_date(meta.get("published"))
     if not ok:
-        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date", "write it as YYYY-MM-DD, or null"))
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date", "write it as YYYY-MM-DD, or null"))
     for key in ("title", "url", "notes"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
             problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))

@@ -22,7 +22,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
-from . import paths, plots
+from . import ownership, paths, plots
 from .corpus import Problem, Story, StoryError
 
 
@@ -143,6 +143,11 @@ def _figures_folder(figures_dir, story: Story) -> Path:
     s, d = story.path.resolve(), dest.resolve()
     if s == d or s in d.parents or d in s.parents:
         bad = f"the figures would be written into the story folder {paths.display(s)}"
+    if not bad:
+        try:  # a folder of someone else's files is refused before any work, not at the first figure
+            ownership.claim(dest, "figures", [])
+        except ownership.OwnershipError as exc:
+            bad = str(exc)
     if bad:
         raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
                                   'give a folder of its own, e.g. figures_dir = "figures"')])

@@ -5,7 +5,10 @@
 - :func:`save` writes ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` (the data behind the figure) into the
   figures folder, byte-identical on a re-run: no dates or software versions in the metadata, a
   fixed SVG hash salt, and CSVs written with fixed formatting. Files are written to a temporary name
-  and moved into place, so a crash never leaves a half-written figure.
+  and moved into place, so a crash never leaves a half-written figure. Inside or outside a batch run
+  (papermill, JupyterLab), a figure file is written only where presslens may: the folder is
+  presslens's (its marker, see :mod:`presslens.ownership`, or new or empty) and the file, if it
+  exists, is one presslens wrote and nobody changed since; else :class:`FigureFolderError` names it.
 """
 from __future__ import annotations
 
@@ -20,7 +23,12 @@ if not os.environ.get("MPLBACKEND"):  # scripts and tests: no screen; Jupyter se
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from . import paths  # noqa: E402
+from . import ownership, paths  # noqa: E402
+from .corpus import Problem, StoryError  # noqa: E402
+
+
+class FigureFolderError(StoryError):
+    """A figure would overwrite a file presslens did not write, or land in a folder it does not own."""
 
 # Okabe-Ito, then Tol's muted for stories with many outlets
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
@@ -95,6 +103,12 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"figure {name!r}: pass the data behind the figure as a DataFrame, got {type(data).__name__}")
     out = Path(out_dir)
+    targets = [f"{name}.{ext}" for ext in ("png", "svg", "csv")]
+    try:
+        ownership.claim(out, "figures", targets)
+    except ownership.OwnershipError as exc:
+        raise FigureFolderError([Problem("parameter figures_dir", "figures_dir", str(exc),
+                                         'give a folder of its own, e.g. figures_dir = "figures"')]) from None
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
@@ -109,4 +123,5 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
     os.replace(tmp, final)
     written["csv"] = final
+    ownership.record(out, "figures", {p.name: ownership.sha256_file(p) for p in written.values()})
     return written
