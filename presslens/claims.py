@@ -58,18 +58,8 @@ def _who(r: dict) -> str | None:
     return None
 
 
-@story_table
-def hits(story: Story) -> pd.DataFrame:
-    """One row per claim x article that carries it (columns ``HIT_COLS``), in article order."""
-    from .quotes import quotes
-
-    sents = text.process(story).sentences
-    said: dict[tuple, list[dict]] = {}
-    for r in quotes(story).to_dict("records"):
-        said.setdefault((r["article_id"], r["para_idx"]), []).append(r)
-    cols_para = sents["para_idx"].tolist()
-    cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "position", "text", "quote_spans")}
-    rows = []
+def _claim_rows(story: Story, cols: dict, cols_para: list, said: dict, rows: list) -> None:
+    """Append to ``rows`` the first sentence of each article carrying each claim (see :func:`hits`)."""
     for claim in story.claims:
         rxs = [patterns.compile(p, patterns.IGNORECASE) for p in claim.patterns]
         where = f"story.yaml claims[{claim.id}].patterns"
@@ -94,6 +84,22 @@ def hits(story: Story) -> pd.DataFrame:
                         row["voices"].append(voice)
                 break  # one pattern per sentence is enough
         rows.extend(first.values())
+
+
+@story_table
+def hits(story: Story) -> pd.DataFrame:
+    """One row per claim x article that carries it (columns ``HIT_COLS``), in article order."""
+    from .quotes import quotes
+
+    sents = text.process(story).sentences
+    said: dict[tuple, list[dict]] = {}
+    for r in quotes(story).to_dict("records"):
+        said.setdefault((r["article_id"], r["para_idx"]), []).append(r)
+    cols_para = sents["para_idx"].tolist()
+    cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "position", "text", "quote_spans")}
+    rows = []
+    with patterns.budget():  # the claims' patterns over the whole story: one budget
+        _claim_rows(story, cols, cols_para, said, rows)
     out = pd.DataFrame(rows, columns=HIT_COLS)
     out["voices"] = [", ".join(v) for v in out["voices"]]
     order = {a: i for i, a in enumerate(story.articles["id"])}

@@ -24,9 +24,11 @@ def _story_arg(value: str) -> Path:
 
 def _param_value(text: str):
     """papermill-style -p values: Python literals (1, 0.5, None, ['a', 'b']) or else plain strings."""
+    if len(text) > 100_000:
+        return text
     try:
         return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return text
 
 
@@ -59,16 +61,32 @@ def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None
     """Write ``ROOT/SLUG/story.yaml`` (commented template) and ``articles/example.md``. Never overwrites."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise ValueError(f"story name {slug!r}: use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
-    dest = paths.resolve(root) / slug
-    if dest.exists():
+    root_path = paths.resolve(root)
+    dest = root_path / slug
+    if os.path.lexists(dest):
         raise FileExistsError(f"{paths.display(dest)} already exists: choose another name or edit it directly")
+    for p in (root_path, *root_path.parents):
+        if os.path.lexists(p) and not p.is_dir():
+            raise ValueError(f"--root {paths.display(root_path)}: {paths.display(p)} is a file, not a folder: "
+                             "give a folder where story folders live (default: data/stories)")
     tpl = ires.files("presslens") / "templates"
-    (dest / "articles").mkdir(parents=True)
+    try:
+        (dest / "articles").mkdir(parents=True)
+    except OSError as exc:
+        raise ValueError(f"--root {paths.display(root_path)}: cannot create {paths.display(dest)} "
+                         f"({exc.strerror or exc}): give a folder you can write to, or make it writable") from None
     story_text = tpl.joinpath("story.yaml").read_text(encoding="utf-8")
     story_text = story_text.replace("{title}", title or slug.replace("-", " ").capitalize())
     story_text = story_text.replace("{path}", paths.display(dest))
-    (dest / "story.yaml").write_text(story_text, encoding="utf-8")
-    (dest / "articles" / "example.md").write_text(tpl.joinpath("article.md").read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        (dest / "story.yaml").write_text(story_text, encoding="utf-8")
+        (dest / "articles" / "example.md").write_text(tpl.joinpath("article.md").read_text(encoding="utf-8"),
+                                                      encoding="utf-8")
+    except OSError as exc:  # a full disk: take back what this call made, nothing else
+        import shutil
+        shutil.rmtree(dest, ignore_errors=True)
+        raise ValueError(f"cannot write {paths.display(dest)} ({exc.strerror or exc}): free some space, "
+                         "or give another --root") from None
     return dest
 
 
@@ -204,6 +222,23 @@ def main(argv: list[str] | None = None) -> int:
         print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
               file=sys.stderr)
         return 130
+    except ValueError as exc:  # presslens's one-line errors (ownership, parameters) that reach this far
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the disk or the system said no: one line naming the file
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        where = f" ({paths.display(exc.filename)})" if getattr(exc, "filename", None) else ""
+        print(f"presslens: {exc.strerror or exc}{where}: check the path, its permissions and free space", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in presslens: one line, not a traceback (PRESSLENS_DEBUG=1 shows it)
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: unexpected error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in presslens: "
+              "please report it with the command you ran (PRESSLENS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -55,12 +55,12 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from . import paths
+from . import limits, paths, yamlsafe
 from .corpus import Problem, StoryError, split_front_matter
 
 PAGE_SUFFIXES = (".html", ".htm")
 LOOKED_FOR = ("outlet", "title", "url", "published", "language", "byline")
-MAX_BYTES = 20_000_000          # trafilatura's own limit (MAX_FILE_SIZE)
+MAX_BYTES = limits.MAX_PAGE     # trafilatura's own limit (MAX_FILE_SIZE); checked before reading
 MIN_WORDS = 10                  # below this, what trafilatura found is not an article: the page fails
 FEW_WORDS = 50                  # below this, the page is probably not the article (paywall, error page): a warning
 
@@ -297,14 +297,12 @@ def _article_region(tree, prose: list):
     # a short line before the first paragraph is a dateline or a byline, not the text: keep it
     order = {el: i for i, el in enumerate(tree.iter())}
     first = min((order[p] for p in prose if len(p.text_content().split()) >= 20), default=len(order))
-    root = tree.getroottree()
-    doomed = {root.getpath(p) for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
+    doomed = {p for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
     region = copy.deepcopy(container)
-    sub = region.getroottree()
-    base = root.getpath(container)
-    targets = [el for path in doomed if path.startswith(base + "/")
-               for el in sub.xpath("/" + region.tag + path[len(base):])]
-    for el in targets:       # resolve every path first: dropping shifts the indices of later siblings
+    # the copy has the same elements in the same order: map them by position (no XPath, which tag
+    # names such as Word's <o:p> or garbage tags break)
+    targets = [el for orig, el in zip(container.iter(), region.iter()) if orig in doomed and orig is not container]
+    for el in targets:       # resolve every element first: dropping shifts later siblings
         el.drop_tree()
     for el in list(region.iterdescendants()):
         if el.getparent() is None:
@@ -384,12 +382,11 @@ def read_page(path: Path) -> dict:
     import trafilatura
     from lxml import html as lxml_html
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PageError(f"cannot be read ({exc.strerror})", "check the path and that the file is readable") from None
-    if len(raw) > MAX_BYTES:
-        raise PageError(f"is {len(raw) // 1_000_000} MB, too large for a web page", "save the page as 'HTML only'")
+    try:  # a regular file under the limit, known before a byte is read (a FIFO would block forever)
+        raw = limits.read_bytes(path, MAX_BYTES, "saved web page")
+    except limits.InputError as exc:
+        fix = "save the page as 'Web Page, HTML only'" if "limit" in exc.reason else exc.fix
+        raise PageError(exc.reason, fix) from None
     text = _decode(raw)
     if not LOOKS_LIKE_HTML.search(text[:65536]):
         raise PageError("does not look like HTML (no <html>, <head> or <body> tag)",
@@ -407,6 +404,12 @@ def read_page(path: Path) -> dict:
                                           include_tables=False, include_images=False, include_links=False,
                                           favor_precision=True, deduplicate=False)
         body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
+        if len(body.split()) < MIN_WORDS and for_text.find(".//table") is not None:
+            # an old table-layout page keeps its article in <td> cells: read the tables too
+            doc = trafilatura.bare_extraction(copy.deepcopy(for_text), with_metadata=False, include_comments=False,
+                                              include_tables=True, include_images=False, include_links=False,
+                                              favor_precision=False, deduplicate=False)
+            body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
         if len(body.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
             got = f" (only {body.strip()[:60]!r})" if body.strip() else ""
             raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "
@@ -477,12 +480,13 @@ def _existing(art_dir: Path) -> dict[str, _Existing]:
     for f in sorted(art_dir.glob("*.md")):
         url = digest = None
         try:
-            fm, body = split_front_matter(f.read_text(encoding="utf-8").lstrip("\ufeff").replace("\r\n", "\n"))
-            meta = yaml.safe_load(fm) if fm else None
+            text = limits.read_bytes(f, limits.MAX_ARTICLE, "article").decode("utf-8")
+            fm, body = split_front_matter(limits.normalise(text.replace("\r\n", "\n")))
+            meta = yamlsafe.parse_yaml(fm) if fm else None
             url = meta.get("url") if isinstance(meta, dict) and isinstance(meta.get("url"), str) else None
             digest = hashlib.sha256(body.strip().encode()).hexdigest() if fm is not None else None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            pass
+        except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+            pass  # not an article presslens can read: it still holds its id, and is never replaced below
         out[f.stem.casefold()] = _Existing(f, url, digest)
     return out
 
@@ -568,14 +572,32 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
             what, fix = "does not exist", f"create the story first with `presslens new {slug}{root}`, then import into it"
         raise StoryError([Problem(paths.display(story), "", what, fix)], story.name)
     art_dir = story / "articles"
-    art_dir.mkdir(exist_ok=True)
+    try:
+        if art_dir.is_symlink() or (os.path.lexists(art_dir) and not art_dir.is_dir()):
+            raise StoryError([Problem(paths.display(art_dir), "", "is not a folder",
+                                      "move the file away: articles/ must be the folder of the story's articles")],
+                             story.name)
+        art_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoryError([Problem(paths.display(art_dir), "", f"cannot be created ({exc.strerror or exc})",
+                                  "check the story folder's permissions and free space")], story.name) from None
     existing = _existing(art_dir)
     digests = {e.digest: e.path for e in existing.values() if e.digest}
     taken: set[str] = set()
     results = []
     for page in _pages(sources):
-        result = page if isinstance(page, ImportResult) else \
-            _import_one(page, art_dir, existing, digests, taken, force, outlet)
+        if isinstance(page, ImportResult):
+            result = page
+        else:
+            try:
+                result = _import_one(page, art_dir, existing, digests, taken, force, outlet)
+            except OSError as exc:  # the story folder cannot be written (full disk, read-only, permissions)
+                result = ImportResult(page, "failed", reason=f"could not be written to articles/ "
+                                      f"({exc.strerror or exc})", fix="free some space, or check the folder's permissions")
+            except Exception as exc:  # a page that breaks the HTML tools: one line, never a traceback
+                result = ImportResult(page, "failed", reason=f"could not be read as a web page "
+                                      f"({type(exc).__name__}: {str(exc)[:120]})",
+                                      fix="save the page again (File > Save Page As, 'Web Page, HTML only')")
         results.append(result)
         log(result.line)
     return results
@@ -618,6 +640,11 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     if ex and not force:
         return ImportResult(page, "skipped", article=dest, id=dest.stem, fields=fields,
                             reason="already exists", fix="--force to replace")
+    if os.path.lexists(dest) and (dest.is_symlink() or not dest.is_file()):
+        what = "a link" if dest.is_symlink() else ("a folder" if dest.is_dir() else "not a regular file")
+        return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
+                            reason=f"articles/{dest.name} is {what}, which --force does not replace",
+                            fix=f"move articles/{dest.name} away, or rename the page")
     notes_text = (f"imported from {page.name} by presslens import; fields not revealed by the page: "
                   f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
                   "translated_from and derived_from are not read from pages: set them if the article is a "

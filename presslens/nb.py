@@ -22,7 +22,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
-from . import ownership, paths, plots
+from . import ownership, paths, plots, yamlsafe
 from .corpus import Problem, Story, StoryError
 
 
@@ -34,13 +34,15 @@ def _literal(value: Any) -> Any:
     s = value.strip()
     if not s or s[0] not in "[{(-0123456789." and s not in ("None", "null", "True", "False", "true", "false"):
         return value
+    if len(s) > 100_000:  # no parameter is that long: leave it as text (the checks below say what is wrong)
+        return value
     try:
         return ast.literal_eval(s)
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         pass
     try:
-        return yaml.safe_load(s)
-    except yaml.YAMLError:
+        return yamlsafe.parse_yaml(s)  # bounded: an alias bomb in a parameter is refused, not expanded
+    except (yaml.YAMLError, ValueError, TypeError):
         return value
 
 
