@@ -42,7 +42,8 @@ def _dagger(story: Story, outlets: list[str]) -> str:
 
 def _label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
-    return plots.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
+    names = plots.outlet_labels(story.color_order) if outlet in story.color_order else {}  # unique labels
+    return (names.get(outlet) or plots.short(outlet)) + (readability.DAGGER if outlet in story.translations else "")
 
 
 def _heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str,

@@ -234,6 +234,10 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)
     plots.use_style()
+    from . import sanity
+    caveat = sanity.english_caveat(whole)
+    if caveat:  # every notebook says it, above its figures
+        print(caveat)
     cap = parsed.get("max_outlets", MAX_OUTLETS)
     kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
     return Context(kept, full, fig_dir, plots.outlet_colors(whole.outlets),

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -76,6 +77,36 @@ def short(name: str, limit: int = MAX_LABEL) -> str:
     """``name`` cut to ``limit`` characters with an ellipsis, for figure labels (CSVs keep it whole)."""
     name = " ".join(str(name).split())
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+@functools.lru_cache(maxsize=64)
+def _unique_labels(names: tuple[str, ...], limit: int) -> dict[str, str]:
+    labels = {n: short(n, limit) for n in names}
+    groups: dict[str, list[str]] = {}
+    for n, lab in labels.items():
+        groups.setdefault(lab, []).append(n)
+    for lab, members in groups.items():
+        if len(members) < 2:
+            continue
+        # names that share their first characters: keep the start and the end, where they differ
+        tail = max(6, limit // 3)
+        for n in members:
+            flat = " ".join(str(n).split())
+            labels[n] = flat[: limit - tail - 1].rstrip() + "…" + flat[-tail:].lstrip()
+        again: dict[str, list[str]] = {}
+        for n in members:
+            again.setdefault(labels[n], []).append(n)
+        for same in again.values():
+            if len(same) > 1:  # still alike: number them in the order given
+                for k, n in enumerate(same, start=1):
+                    labels[n] = f"{labels[n][: limit - 4].rstrip()} [{k}]"
+    return labels
+
+
+def outlet_labels(names, limit: int = MAX_LABEL) -> dict[str, str]:
+    """A figure label per name, at most ``limit`` characters, and never the same for two names: names
+    that :func:`short` would cut to one label keep their start and their end (or get a number)."""
+    return dict(_unique_labels(tuple(dict.fromkeys(str(n) for n in names)), limit))
 
 
 def figures_dir(figures: str | Path, slug: str) -> Path:
