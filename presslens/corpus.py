@@ -764,7 +764,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     problems: list[Problem] = []
     sy = root / "story.yaml"
     yaml_digest: dict = {}
-    if not sy.is_file():
+    if not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
         problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:

@@ -23,7 +23,7 @@ from .corpus import Problem, Story
 
 EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
 MOST = 0.5  # a claim matching more than this share of the measured sentences is suspect
-MIN_SENTENCES = 20  # ... on a story with at least this many sentences
+MIN_SENTENCES = 10  # ... on a story with at least this many sentences
 ENGLISH_ONLY = ("tone (VADER)", "readability formulas", "the framing lexicon and keyness word lists",
                 "reporting verbs and quote attribution", "naming's calque and machine-translation tells")
 
