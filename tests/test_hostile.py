@@ -203,10 +203,11 @@ BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "\n".
 
 @pytest.mark.parametrize("where", ["story.yaml", "front matter"])
 def test_a_yaml_alias_bomb_is_refused_at_once(mini, where):
+    # the expansion is used where presslens walks the value (a list of pairs, a list of sources)
     if where == "story.yaml":
-        (mini / "story.yaml").write_text(BOMB + "\n" + (mini / "story.yaml").read_text())
+        (mini / "story.yaml").write_text((mini / "story.yaml").read_text() + BOMB + "\nintended_duplicates: *i\n")
     else:
-        (mini / "articles" / "bomb.md").write_text("---\noutlet: X\n" + BOMB + "\n---\nSome text here.\n")
+        (mini / "articles" / "bomb.md").write_text("---\noutlet: X\n" + BOMB + "\nderived_from: *i\n---\nSome text.\n")
     before = hashes(mini)
     t0 = time.monotonic()
     probs = problems(mini)
