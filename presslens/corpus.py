@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -363,6 +364,8 @@ def _load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | Non
         return limits.normalise_data(parse_yaml(text))
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(Problem(rel, "", _yaml_problem(exc),
+                                "write the values out, without anchors (&name), aliases (*name) or deep nesting"
+                                if isinstance(exc, yamlsafe.YAMLLimitError) else
                                 "correct the YAML syntax (indentation, quotes around strings with ':' or '#')"))
         return None
 
@@ -678,7 +681,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
                                 "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
         return None
     # NFC, without NUL, bidi marks or other invisible characters; the article's hash is taken after
-    text = limits.normalise(text.replace("\r\n", "\n"))
+    text = limits.normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
     fm_text, body = split_front_matter(text)
     if fm_text is None:
         if text.startswith("---"):
@@ -764,7 +767,11 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     problems: list[Problem] = []
     sy = root / "story.yaml"
     yaml_digest: dict = {}
-    if not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
+    if os.path.islink(sy) and not sy.exists():
+        problems.append(Problem(f"{slug}/story.yaml", "", "is a broken (or looping) link",
+                                "replace the link with the story.yaml file itself"))
+        meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
+    elif not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
         problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = _parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:
@@ -792,11 +799,14 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                 problems.append(Problem(f"{slug}/articles/{p.name}", "", "is a broken link (its target does not exist)",
                                         "point the link at the article file, or delete it"))
             else:
-                kind = "folder" if p.is_dir() else ("file" if p.is_file() else "entry")
+                kind = limits.kind_of(p)
                 fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
                        else "move it out of articles/ if it is not an article")
-                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is a {kind})", fix))
-    if not art_dir.is_dir():
+                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is {kind})", fix))
+    if os.path.lexists(art_dir) and not art_dir.is_dir():
+        problems.append(Problem(f"{slug}/articles/", "", f"is {limits.kind_of(art_dir)}, not a folder",
+                                "move it away, then create the folder articles/ with one .md file per article"))
+    elif not art_dir.is_dir():
         problems.append(Problem(f"{slug}/articles/", "", "is missing", "create the folder and put one .md file per article in it"))
     elif not files and not problems:
         others = [n.file.rsplit("/", 1)[-1] for n in notices]
@@ -876,7 +886,7 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", "re-save the file as UTF-8"))
         return None
-    text = limits.normalise(text.replace("\r\n", "\n"))
+    text = limits.normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
     fm_text, body = split_front_matter(text)
     template = "start the file with ---, then source: NAME and kind: wire copy (see README, Reference documents), then ---"
     if fm_text is None:

@@ -36,7 +36,6 @@ import argparse
 import codecs
 import copy
 import datetime as dt
-import gzip
 import hashlib
 import html
 import json
@@ -148,10 +147,16 @@ def _quiet():
 def _decode(raw: bytes) -> str:
     """The page as text: BOM, else UTF-8 when valid, else the charset the page declares; never a guess."""
     if raw[:3] == b"\x1f\x8b\x08":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
+        import zlib
+        try:  # at most MAX_BYTES once inflated: a small "gzip bomb" never fills the memory
+            inflater = zlib.decompressobj(wbits=31)
+            out = inflater.decompress(raw, MAX_BYTES + 1)
+        except zlib.error as exc:
             raise PageError(f"is a damaged gzip file ({exc})", "save the page again") from None
+        if len(out) > MAX_BYTES:
+            raise PageError(f"inflates to more than the {MAX_BYTES // 1_000_000} MB limit for a saved web page",
+                            "save the page uncompressed, as 'Web Page, HTML only'")
+        raw = out
     if not raw.strip():
         raise PageError("is empty", "save the page again (File > Save Page As, 'Web Page, HTML only')")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):

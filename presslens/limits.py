@@ -33,6 +33,14 @@ class InputError(ValueError):
         self.reason, self.fix = reason, fix
 
 
+def kind_of(path: str | Path) -> str:
+    """What the entry at ``path`` is, in words ("a named pipe (FIFO)", "a folder", "a broken link"...)."""
+    try:
+        return _kind(os.stat(path).st_mode) if not stat.S_ISREG(os.stat(path).st_mode) else "a file"
+    except OSError:
+        return "a broken link" if os.path.islink(path) else "unreadable"
+
+
 def _kind(mode: int) -> str:
     for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
                        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
@@ -57,7 +65,7 @@ def read_bytes(path: str | Path, limit: int, what: str = "file") -> bytes:
         raise InputError(f"is {_kind(st.st_mode)}, not a regular file",
                          f"give a regular {what}, or move it out of the folder")
     if st.st_size > limit:
-        raise InputError(f"is {st.st_size / MB:.1f} MB, over the {limit / MB:g} MB limit for a {what}",
+        raise InputError(f"is {st.st_size / MB:.1f} MB, over the {limit / MB:g} MB limit for one {what}",
                          f"give a smaller {what} (split it, or save only the text)")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -80,7 +88,7 @@ def read_bytes(path: str | Path, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise InputError(f"is over the {limit / MB:g} MB limit for a {what} (it grew while being read)",
+                raise InputError(f"is over the {limit / MB:g} MB limit for one {what} (it grew while being read)",
                                  f"give a smaller {what}")
         return b"".join(chunks)
     finally:

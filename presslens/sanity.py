@@ -37,6 +37,10 @@ def english_caveat(story: Story) -> str | None:
             "English: their numbers for it are not meaningful (word counts, names, reuse and claims are).")
 
 
+def _ymd(d) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
 def _implausible(d, today: pd.Timestamp) -> bool:
     return d is not None and not pd.isna(d) and (d < EARLIEST or d > today + pd.Timedelta(days=1))
 
@@ -48,13 +52,13 @@ def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: 
     today = pd.Timestamp(dt.date.today())
     for a in story.articles.itertuples(index=False):
         if _implausible(a.published, today):
-            out.append(Problem(f"{slug}/{a.file}", "published", f"{a.published:%Y-%m-%d} is not a plausible publication "
+            out.append(Problem(f"{slug}/{a.file}", "published", f"{_ymd(a.published)} is not a plausible publication "
                                "date: it decides the outlets' order and which article copied which",
                                "correct the date, or write null if the article does not reveal it"))
     refs = story.references if story.references is not None else pd.DataFrame()
     for r in refs.itertuples(index=False):
         if _implausible(r.published, today):
-            out.append(Problem(f"{slug}/{r.file}", "published", f"{r.published:%Y-%m-%d} is not a plausible date",
+            out.append(Problem(f"{slug}/{r.file}", "published", f"{_ymd(r.published)} is not a plausible date",
                                "correct the date, or write null"))
             continue
         if pd.isna(r.published):

@@ -19,6 +19,7 @@ import yaml
 
 MAX_NODES = 100_000     # values in one document once its aliases are expanded (a story.yaml has hundreds)
 MAX_ALIASES = 1_000     # alias references (*name) in one document
+MAX_DEPTH = 100         # levels of nesting (a story.yaml has four or five)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it (10x faster)
 
@@ -41,6 +42,19 @@ def _children(node: yaml.Node) -> list:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
+def _depth(root: yaml.Node) -> int:
+    """How deeply the document nests (stops counting past :data:`MAX_DEPTH`)."""
+    deepest, stack, seen = 0, [(root, 1)], set()
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_DEPTH or id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend((k, d + 1) for k in _children(node))
+    return deepest
 
 
 def _expanded_size(root: yaml.Node) -> tuple[int, int]:
@@ -79,6 +93,8 @@ class Loader(_Base):
         node = self.get_single_node()
         if node is None:
             return None
+        if _depth(node) > MAX_DEPTH:
+            raise YAMLLimitError(f"nests more than {MAX_DEPTH} levels deep; flatten it")
         size, aliases = _expanded_size(node)
         if aliases > MAX_ALIASES:
             raise YAMLLimitError(f"uses more than {MAX_ALIASES:,} aliases (*name); remove the anchors and "
@@ -114,12 +130,31 @@ def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
 Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
+def _event_depth(text: str) -> int:
+    """The deepest nesting of ``text``, from the parser's events (libyaml's parser keeps its own
+    stack; its composer, which builds the nodes, recurses once per level and crashes the process,
+    with no message, at some ten thousand levels, so the depth is known before). Stops past the limit."""
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    break
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return deepest
+
+
 def parse_yaml(text: str) -> Any:
     """Parse YAML strictly and bounded; raises ``yaml.YAMLError`` (:class:`YAMLLimitError` for a
     document over the limits) or ``ValueError``."""
     if not isinstance(text, str):
         raise TypeError("parse_yaml takes text")
     try:
+        if _event_depth(text) > MAX_DEPTH:
+            raise YAMLLimitError(f"nests more than {MAX_DEPTH} levels deep; flatten it")
         return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
     except RecursionError:
         raise YAMLLimitError("is nested too deeply to read; flatten it") from None
