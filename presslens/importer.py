@@ -496,6 +496,18 @@ def _existing(art_dir: Path) -> dict[str, _Existing]:
     return out
 
 
+def _keep_earlier(dest: Path) -> Path:
+    """Copy ``dest`` to a free hidden name beside it (``.ID.md.before-import``, ``-2``...); returns it."""
+    import shutil
+    n = 1
+    while True:
+        keep = dest.with_name(f".{dest.name}.before-import" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(keep):
+            shutil.copy2(dest, keep)
+            return keep
+        n += 1
+
+
 def _atomic_write(dest: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.stem}.", suffix=".tmp")
     try:
@@ -657,12 +669,19 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     front = {"outlet": fields["outlet"], "title": fields["title"], "url": fields["url"],
              "published": fields["published"], "language": fields["language"], "translated_from": None,
              "derived_from": [], "byline": fields["byline"], "notes": notes_text}
-    _atomic_write(dest, render(front, got["text"]).encode("utf-8"))
+    data = render(front, got["text"]).encode("utf-8")
+    kept = None
+    if ex is not None and dest.is_file() and dest.read_bytes() != data:
+        kept = _keep_earlier(dest)  # --force replaces the article, never loses the earlier version (edits)
+    _atomic_write(dest, data)
     existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest)
     digests[digest] = dest
     warnings = ()
     if got["words"] < FEW_WORDS:
         warnings = (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
+    if kept is not None:
+        warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
+                     "delete it once you have what you need from it",)
     return ImportResult(page, "imported", article=dest, id=dest.stem, fields=front, found=tuple(found),
                         missing=tuple(missing), words=got["words"], replaced=ex is not None,
                         warnings=warnings)
