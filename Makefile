@@ -9,7 +9,7 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test test-hostile test-browser chromium lab notebooks bench bench-scale check clean
+.PHONY: help install lock run test test-hostile test-browser chromium lab notebooks bench bench-scale check eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changi
 
 check: $(STAMP) ## validate STORY and report every problem at once
 	$(BIN)/presslens check $(STORY)
+
+eval: $(STAMP) ## score every analysis on data/eval/ (truth files): scoreboard, reports/eval/, docs/accuracy.md, README
+	$(BIN)/presslens eval
 
 bench: $(STAMP) ## benchmarks: full run against the bare-kernel floor, word choice, tone, naming, quotes, reuse
 	$(BIN)/python scripts/bench_run.py

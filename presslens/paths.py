@@ -1,9 +1,19 @@
-"""Where things live. Every path is resolved from the repository root, never the working directory."""
+"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
 from __future__ import annotations
 
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+
+def story_arg(value: str) -> Path:
+    """A story folder given on the command line: relative to the working directory, else to the repo."""
+    p = Path(value).expanduser()
+    if p.is_absolute() or p.exists():
+        return p.resolve()
+    return resolve(p)
+
+PACKAGE = Path(__file__).resolve().parent
+PACKAGE_DATA = PACKAGE / "data"  # the data files shipped in the package (lexicon, furniture, verbs...)
+REPO_ROOT = PACKAGE.parent
 STORIES_DIR = REPO_ROOT / "data" / "stories"
 FIGURES_DIR = REPO_ROOT / "figures"
 REPORTS_DIR = REPO_ROOT / "reports"

@@ -1,7 +1,7 @@
-"""User-supplied regular expressions (boilerplate, furniture overrides, claims, KWIC), bounded.
+r"""User-supplied regular expressions (boilerplate, furniture overrides, claims, KWIC), bounded.
 
 They are compiled with the ``regex`` package, which avoids most catastrophic backtracking outright
-(``^(\\w+\\s?)+$`` on a long line is instant) and accepts a time limit for the rest: a search that
+(``^(\w+\s?)+$`` on a long line is instant) and accepts a time limit for the rest: a search that
 runs past ``TIMEOUT`` seconds raises :class:`PatternTimeout` naming the pattern, instead of hanging.
 
 A pattern can also be slow without being catastrophic (half a second a line never trips the
@@ -18,6 +18,7 @@ import os
 import time
 
 import regex
+
 
 TIMEOUT = 2.0  # seconds for one search of one line or sentence
 IGNORECASE = regex.IGNORECASE

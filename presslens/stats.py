@@ -10,8 +10,8 @@ or reordered.
 from __future__ import annotations
 
 import zlib
-
 import numpy as np
+
 
 LEVEL = 0.95
 

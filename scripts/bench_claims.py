@@ -13,11 +13,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scale_story import time_steps  # noqa: E402
 
-from presslens import claims, quotes  # noqa: E402
+from presslens.analyses import claims
+from presslens.analyses.quotes import extract
 
 if __name__ == "__main__":
     time_steps(int(sys.argv[1]) if len(sys.argv) > 1 else 1000, "claims", [
-        ("quotes (the voice of each match)", quotes.quotes),
+        ("quotes (the voice of each match)", extract.quotes),
         ("claim hits", claims.hits),
         ("grid, omissions, unmatched", lambda st: (claims.grid(st), claims.omissions(st), claims.unmatched(st))),
     ], "< 10 s")

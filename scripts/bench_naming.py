@@ -13,13 +13,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scale_story import time_steps  # noqa: E402
 
-from presslens import naming  # noqa: E402
+from presslens.analyses.naming import names, translation, variants
+from presslens.text import vocabulary
 
 if __name__ == "__main__":
     time_steps(int(sys.argv[1]) if len(sys.argv) > 1 else 1000, "naming", [
-        ("dictionaries (CMU, CC-CEDICT) loaded", lambda st: (naming.ordinary_words(), naming._cedict())),
-        ("mentions", naming.mentions),
-        ("ledger", naming.ledger),
-        ("discovery", naming.discover),
-        ("translation indicators", naming.translation_indicators),
+        ("dictionaries (CMU, CC-CEDICT) loaded", lambda st: (vocabulary.ordinary_words(), variants._cedict())),
+        ("mentions", names.mentions),
+        ("ledger", names.ledger),
+        ("discovery", variants.discover),
+        ("translation indicators", translation.translation_indicators),
     ], "< 10 s")

@@ -13,11 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scale_story import time_steps  # noqa: E402
 
-from presslens import quotes  # noqa: E402
+from presslens.analyses.quotes import alignment, extract, sources
 
 if __name__ == "__main__":
     time_steps(int(sys.argv[1]) if len(sys.argv) > 1 else 1000, "quotes", [
-        ("extraction (quotes, indirect speech)", quotes.quotes),
-        ("fidelity (alignment across outlets)", quotes.fidelity),
-        ("voice share and speakers", lambda st: (quotes.voice_share(st), quotes.speakers(st))),
+        ("extraction (quotes, indirect speech)", extract.quotes),
+        ("fidelity (alignment across outlets)", alignment.fidelity),
+        ("voice share and speakers", lambda st: (sources.voice_share(st), sources.speakers(st))),
     ], "< 20 s")

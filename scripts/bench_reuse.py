@@ -47,16 +47,18 @@ def rss_mb() -> float:
 def run(n: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="presslens-bench-reuse-"))
     os.environ["PRESSLENS_CACHE"] = str(work / "cache")
-    from presslens import load_story, provenance, reuse, screen, text
+    from presslens import load_story
+    from presslens.analyses import provenance, reuse
+    from presslens.engine import screening, tables
 
     folder = build(work / f"scale-{n}", n)
     familiarise(folder)
     story = load_story(folder)
     t = time.perf_counter()
-    text.process(story)
+    tables.process(story)
     print(f"{n:,} articles: per-article stage {time.perf_counter() - t:.1f} s (not part of the target)")
     t = time.perf_counter()
-    screen.screen(story)
+    screening.screen(story)
     print(f"  screening (languages, duplicate captures; shared by every notebook, not part of the target) "
           f"{time.perf_counter() - t:.1f} s")
     before = rss_mb()

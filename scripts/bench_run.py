@@ -21,7 +21,8 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from presslens import paths, runner  # noqa: E402
+from presslens import paths
+from presslens.run import runner
 
 IMPORTS = "import pandas, numpy, matplotlib.pyplot, textstat, vaderSentiment.vaderSentiment, yaml\nimport presslens.nb"
 

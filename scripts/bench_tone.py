@@ -22,13 +22,16 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from presslens import load_story, paths, readability, resources, text, tone  # noqa: E402
+from presslens import load_story, paths
+from presslens.analyses import readability as analyses_readability, tone
+from presslens.engine import tables
+from presslens.text import readability, resources, segment, sentiment
 
 
 def build_corpus(n_articles: int, seed: int):
     """(articles, clean_text, sentences, tokens) for ``n_articles`` resampled articles."""
     story = load_story(paths.DEFAULT_STORY)
-    base = text.process(story).sentences
+    base = tables.process(story).sentences
     base = base[base["part"] != "title"].reset_index(drop=True)
     rng = np.random.default_rng(seed)
     outlets = [f"outlet-{i:02d}" for i in range(10)]
@@ -43,7 +46,7 @@ def build_corpus(n_articles: int, seed: int):
         for idx, r in enumerate(picks.itertuples(index=False)):
             mark = f" [ref {sid}]"
             t = r.text + mark
-            toks = text.tokenize(t)
+            toks = segment.tokenize(t)
             spans = r.quote_spans
             inq = [any(s <= ts and te <= e for s, e in spans) for _, ts, te in toks]
             sent_rows.append({
@@ -94,11 +97,11 @@ def main(argv=None) -> int:
 
     results: list[tuple[str, float, float]] = []
     # --- tone ------------------------------------------------------------------------------
-    timed("tone: load VADER lexicon (once)", tone.analyzer, n_words, results)
+    timed("tone: load VADER lexicon (once)", sentiment.analyzer, n_words, results)
     scored = timed("tone: score_sentences (whole + narration + quote)",
-                   lambda: tone.score_sentences(sents), n_words, results)
+                   lambda: sentiment.score_sentences(sents), n_words, results)
     timed("tone: VADER on whole sentences only",
-          lambda: [tone.score_text(t) for t in sents["text"]], n_words, results)
+          lambda: [sentiment.score_text(t) for t in sents["text"]], n_words, results)
     rng = np.random.default_rng(0)
     timed("tone: bootstrap CIs per outlet (2,000 resamples)",
           lambda: [tone.bootstrap_ci(g.to_numpy(), 2000, rng) for _, g in scored.groupby("outlet")["compound"]],
@@ -120,7 +123,7 @@ def main(argv=None) -> int:
     # within an article text_standard reuses the formulas computed just before it
     fresh = {k: v + " End." for k, v in clean.items()}
     timed("readability: readability_table end to end (fresh texts)",
-          lambda: readability.readability_table(arts, fresh, sents, toks), n_words, results)
+          lambda: analyses_readability.readability_table(arts, fresh, sents, toks), n_words, results)
 
     width = max(len(r[0]) for r in results)
     print(f"\n{'step':<{width}}  {'seconds':>8}  {'words/s':>12}")

@@ -16,13 +16,16 @@ import time
 import numpy as np
 import pandas as pd
 
-from presslens import keyness, lexicon, load_story, paths, text
+from presslens import load_story, paths
+from presslens.analyses import keyness
+from presslens.analyses.wordchoice import lexicon, matching
+from presslens.engine import tables
 
 
 def synthetic_tokens(n_articles: int, seed: int = 0) -> pd.DataFrame:
     """A token table of ``n_articles`` articles resampled from the bundled story's sentences."""
     story = load_story(paths.DEFAULT_STORY)
-    p = text.process(story)
+    p = tables.process(story)
     sents, toks = p.sentences, p.tokens.sort_values(["sent_id", "tok_idx"], kind="mergesort").reset_index(drop=True)
     rng = np.random.default_rng(seed)
     outlets = sents["outlet"].unique()
@@ -74,7 +77,7 @@ def main() -> None:
             times.append(time.perf_counter() - t)
         return min(times), res
 
-    t_match, hits = best(lambda: lexicon.match(tokens, lex))
+    t_match, hits = best(lambda: matching.match(tokens, lex))
     print(f"lexicon match: {len(hits):,} hits in {t_match:.3f} s -> {n_words / t_match:,.0f} words/s")
     t_key, key = best(lambda: keyness.keyness(tokens, min_count=3))
     print(f"keyness:       {len(key):,} outlet x term rows in {t_key:.3f} s -> {n_words / t_key:,.0f} words/s")

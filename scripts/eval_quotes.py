@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from presslens import load_story, paths, quotes  # noqa: E402
+from presslens import load_story, paths
+from presslens.analyses.quotes import gold as quotes_gold
 
 
 def main() -> None:
@@ -25,7 +26,7 @@ def main() -> None:
     gold = ROOT / "tests" / "fixtures" / "quotes-gold.yaml"
     for label, kinds in (("quoted stretches (direct + cited)", ("direct", "cited")),
                          ("with reported speech (direct + cited + indirect)", ("direct", "cited", "indirect"))):
-        ev = quotes.evaluate(st, gold, kinds=kinds)
+        ev = quotes_gold.evaluate(st, gold, kinds=kinds)
         sp, sk = ev["spans"], ev["speakers"]
         print(f"{label}:")
         print(f"  spans     precision {sp['precision']:.2f}  recall {sp['recall']:.2f}  "

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from presslens import load_story, paths  # noqa: E402
-from presslens.corpus import split_front_matter  # noqa: E402
+from presslens import load_story, paths
+from presslens.engine import tables
 
 
 def build(out: Path, n: int, outlets: int | None = None, seed: int = 0) -> Path:
@@ -64,11 +64,10 @@ def time_steps(n: int, title: str, steps, target: str) -> None:
 
     work = Path(tempfile.mkdtemp(prefix=f"presslens-bench-{title}-"))
     os.environ["PRESSLENS_CACHE"] = str(work / "cache")
-    from presslens import text
 
     story = load_story(build(work / f"scale-{n}", n))
     t = time.perf_counter()
-    text.process(story)
+    tables.process(story)
     print(f"{n:,} articles: per-article stage {time.perf_counter() - t:.1f} s (not part of the target)")
     total = 0.0
     for label, fn in steps:

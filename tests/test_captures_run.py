@@ -8,7 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
-from presslens import paths, runner
+from presslens import load_story, paths
+from presslens.run import runner
 
 from .conftest import BUNDLED, FIXTURES, MINI
 
@@ -86,7 +87,6 @@ def test_papermill_list_parameters_as_strings(tmp_path):
 def test_no_output_on_another_story_mentions_the_bundled_story(tmp_path):
     """Run on the fixture story (Acme and a regulator), no executed output names the bundled story's
     outlets, actors or speakers: every sentence a notebook prints is written from the data."""
-    from presslens import load_story
 
     bundled = load_story(paths.DEFAULT_STORY)
     names = set(bundled.outlets) | {a.name for a in bundled.actors} | {s.name for s in bundled.speakers}

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from presslens import claims, load_story
-from presslens.corpus import Actor, Claim, Speaker
+from presslens import load_story
+from presslens.analyses import claims
+from presslens.story.model import Actor, Claim, Speaker
 
 from .conftest import MINI
 

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from presslens import load_story
-from presslens.corpus import StoryError
+from presslens.story.model import StoryError
 
 from .conftest import BUNDLED, MINI
 

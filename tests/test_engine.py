@@ -1,7 +1,10 @@
 """The per-article stage: pure per article, cached by content, the same tables serially or in parallel."""
 import shutil
 
-from presslens import engine, load_story, text
+from presslens import load_story
+from presslens.analyses import tone
+from presslens.engine import fanout, keys, tables
+from presslens.text import sentiment
 
 from .conftest import BUNDLED
 
@@ -10,31 +13,31 @@ def test_adding_one_article_processes_only_that_one(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     story = tmp_path / "story"
     shutil.copytree(BUNDLED, story)
-    engine.per_article(load_story(story))
+    fanout.per_article(load_story(story))
     calls = []
-    real = engine._run_chunk
-    monkeypatch.setattr(engine, "_run_chunk", lambda items, rules, *budget: calls.extend(i[0] for i in items) or real(items, rules, *budget))
+    real = fanout._run_chunk
+    monkeypatch.setattr(fanout, "_run_chunk", lambda items, rules, *budget: calls.extend(i[0] for i in items) or real(items, rules, *budget))
     src = story / "articles" / "000_c5df8febf7aeb489.md"
     (story / "articles" / "zz_new.md").write_text(src.read_text().replace("ticker.tv", "Another Outlet"))
-    engine.per_article(load_story(story))
+    fanout.per_article(load_story(story))
     assert calls == ["zz_new"]
     # a change in the cleaning rules changes every key: everything is processed again
     y = story / "story.yaml"
     y.write_text(y.read_text() + "\nfurniture: false\n")
     calls.clear()
-    engine.per_article(load_story(story))
+    fanout.per_article(load_story(story))
     assert len(calls) == 6
 
 
 def test_parallel_and_serial_give_the_same_tables(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
-    serial = text._assemble(engine.per_article(st, use_cache=False))
-    monkeypatch.setattr(engine, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(engine, "CHUNK", 2)
-    rules = engine._rules(st)
+    serial = tables.assemble(fanout.per_article(st, use_cache=False))
+    monkeypatch.setattr(fanout, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(fanout, "CHUNK", 2)
+    rules = keys.cleaning_rules(st)
     items = [(a.id, a.outlet, a.title, a.text) for a in st.articles.itertuples(index=False)]
-    parallel = text._assemble(engine._fan_out(items, rules, workers=2))
+    parallel = tables.assemble(fanout._fan_out(items, rules, workers=2))
     assert serial.sentences.equals(parallel.sentences) and serial.tokens.equals(parallel.tokens)
     assert serial.removed.equals(parallel.removed) and serial.languages.equals(parallel.languages)
 
@@ -43,12 +46,12 @@ def test_a_dask_cluster_gives_the_same_tables_byte_for_byte(tmp_path, monkeypatc
     distributed = __import__("pytest").importorskip("distributed")
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
-    default = text._assemble(engine.per_article(st, use_cache=False))
+    default = tables.assemble(fanout.per_article(st, use_cache=False))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   host="127.0.0.1") as cluster:
         monkeypatch.setenv("PRESSLENS_SCHEDULER", cluster.scheduler_address)
-        monkeypatch.setattr(engine, "CHUNK", 2)
-        on_dask = text._assemble(engine.per_article(st, use_cache=False))
+        monkeypatch.setattr(fanout, "CHUNK", 2)
+        on_dask = tables.assemble(fanout.per_article(st, use_cache=False))
     import pandas as pd
 
     for a, b in ((default.sentences, on_dask.sentences), (default.tokens, on_dask.tokens),
@@ -61,13 +64,12 @@ def test_a_dask_cluster_gives_the_same_tables_byte_for_byte(tmp_path, monkeypatc
 def test_tone_scored_in_the_per_article_stage_equals_scoring_the_table(tmp_path, monkeypatch):
     import pandas as pd
 
-    from presslens import tone
 
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
     cached = tone.sentence_tone(st)
-    direct = tone.score_sentences(text.process(st).sentences)
-    for col in tone.TONE_COLS:
+    direct = sentiment.score_sentences(tables.process(st).sentences)
+    for col in sentiment.TONE_COLS:
         pd.testing.assert_series_equal(cached[col].reset_index(drop=True), direct[col].reset_index(drop=True),
                                        check_exact=True, check_dtype=False)
 
@@ -77,8 +79,8 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
 
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story("tests/fixtures/web-captures")
-    text._MEMORY.clear()
-    first = text.process(st)  # computed, then written as Parquet
+    tables._MEMORY.clear()
+    first = tables.process(st)  # computed, then written as Parquet
     folders = list((tmp_path / "cache" / "tables").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("web-captures-")
     assert sorted(f.name for f in folders[0].iterdir()) == sorted(
@@ -89,8 +91,8 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
     quoted = raw[raw["n_quoted"] > 0].iloc[0]
     a, b = quoted["quote_spans"][0]
     assert quoted["text"][a - 1] in "\"“‘'" and b > a  # the span is inside the marks
-    text._MEMORY.clear()
-    again = text.process(st)  # read from Parquet this time
+    tables._MEMORY.clear()
+    again = tables.process(st)  # read from Parquet this time
     assert again is not first
     for name in ("sentences", "tokens", "removed", "languages", "tone"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
@@ -101,10 +103,10 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
 def test_a_corrupt_parquet_table_is_rebuilt_not_trusted(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story("tests/fixtures/mini-story")
-    text._MEMORY.clear()
-    first = text.process(st)
+    tables._MEMORY.clear()
+    first = tables.process(st)
     folder = next((tmp_path / "cache" / "tables").iterdir())
     (folder / "tokens.parquet").write_bytes(b"not parquet")
-    text._MEMORY.clear()
-    again = text.process(st)
+    tables._MEMORY.clear()
+    again = tables.process(st)
     assert again.tokens.equals(first.tokens)

@@ -2,8 +2,11 @@
 import pandas as pd
 import pytest
 
-from presslens import explore, lexicon, load_story, report_index, tables
-from presslens.corpus import StoryError
+from presslens import load_story, paths
+from presslens.analyses.wordchoice import lexicon, matching
+from presslens.notebook import explore, tables
+from presslens.run import report_index
+from presslens.story.model import StoryError
 
 from .conftest import BUNDLED, MINI
 
@@ -30,7 +33,7 @@ def test_hits_by_outlet_counts_the_kwic_lines(st):
     assert h["matches"].sum() == len(k) and h["sentences"].sum() == k["sent_id"].nunique()
     assert (h.loc[h["matches"] > 0, "per_1000_words"] > 0).all()
     # the framing-lexicon hits counted are those inside the matching sentences
-    hits = lexicon.match(st, lexicon.lexicon_for(st))
+    hits = matching.match(st, lexicon.lexicon_for(st))
     assert h["lexicon_hits"].sum() == hits["sent_id"].isin(set(k["sent_id"])).sum()
     empty = explore.hits_by_outlet(st, k.iloc[0:0])
     assert empty["matches"].sum() == 0 and empty["lexicon_hits"].sum() == 0
@@ -128,7 +131,6 @@ def test_explore_notebook_runs_under_papermill_with_parameters(tmp_path):
     import subprocess
     import sys
 
-    from presslens import paths
 
     out = tmp_path / "explore.ipynb"
     r = subprocess.run([sys.executable, "-m", "papermill", str(paths.NOTEBOOKS_DIR / "explore.ipynb"), str(out),

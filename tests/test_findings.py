@@ -1,7 +1,7 @@
 """Findings are written from the tables: each sentence's number is the table's."""
 import pandas as pd
 
-from presslens import findings
+from presslens.analyses import findings
 
 
 def test_tone_findings_from_a_table():
@@ -40,7 +40,6 @@ def test_wordchoice_findings_say_when_nothing_is_significant():
 def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
     import pandas as pd
 
-    from presslens import findings
 
     ledger = pd.DataFrame({"outlet": ["A", "B", "A"], "actor": ["X", "Y", "Y"], "form": ["X", "Y", "Ypsilon"],
                            "kind": ["name", "name", "rendering: calque"], "n": [1, 2, 1]})

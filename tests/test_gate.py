@@ -7,9 +7,12 @@ import time
 
 import pytest
 
-from presslens import load_story, runner
-from presslens.check import check_story
-from presslens.corpus import StoryError
+from presslens import load_story
+from presslens.analyses import tone
+from presslens.figures import tone as figures_tone
+from presslens.notebook.gate import check_story
+from presslens.run import runner
+from presslens.story.model import StoryError
 
 from .conftest import MINI
 
@@ -185,7 +188,6 @@ def test_one_outlet_story_runs_every_notebook(mini, tmp_path):
 def test_story_without_actors_gets_an_empty_actor_table_and_a_note(mini):
     import matplotlib.pyplot as plt
 
-    from presslens import charts, tone
 
     y = mini / "story.yaml"
     text_ = y.read_text()
@@ -195,7 +197,7 @@ def test_story_without_actors_gets_an_empty_actor_table_and_a_note(mini):
     st, _ = check_story(mini)
     t = tone.actor_tone(st, n_boot=100)
     assert t.empty and "n_sentences" in t.columns
-    fig, data = charts.tone_by_actor(st, t)
+    fig, data = figures_tone.tone_by_actor(st, t)
     assert "No sentence mentions an actor" in fig.axes[0].texts[0].get_text()
     plt.close(fig)
 

@@ -17,9 +17,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from presslens import StoryError, cache, cli, engine, importer, load_story, ownership, plots, runner
-from presslens.check import check_story
-from presslens.nb import setup
+from presslens import StoryError, load_story, ownership
+from presslens.cli.main import main as cli_main
+from presslens.engine import fanout, keys, store as cache
+from presslens.figures import style as plots
+from presslens.notebook.gate import check_story
+from presslens.notebook.setup import setup
+from presslens.run import outputs as run_outputs, runner
+from presslens.story.model import MAX_LABEL
 
 from .conftest import MINI
 
@@ -54,7 +59,7 @@ def one_line(err: str, *must: str) -> None:
 
 
 def cli_run(capsys, *args) -> tuple[int, str, str]:
-    rc = cli.main([str(a) for a in args])
+    rc = cli_main([str(a) for a in args])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return rc, out, err
@@ -130,7 +135,7 @@ def test_a_complete_run_replaces_only_presslens_files(tmp_path):
     os.symlink("thesis.docx", final / "link-to-thesis")
     (staged / "new-figure.png").write_bytes(b"new")
     mine = hashes(final, skip=("old-figure.png", ".presslens"))
-    olds = runner._swap_all([(staged, final, True, "figures")])
+    olds = run_outputs.swap_all([(staged, final, True, "figures")])
     for old in olds:
         shutil.rmtree(old)
     assert hashes(final, skip=("new-figure.png", ".presslens")) == mine  # the user's: all there, unchanged
@@ -143,7 +148,7 @@ def test_a_presslens_file_the_user_edited_is_never_overwritten(outputs, tmp_path
     edited = figures / SLUG / "corpus-overview.csv"
     edited.write_text("my corrections\n")
     before = hashes(tmp_path)
-    with pytest.raises(runner.RunError, match="corpus-overview.csv.*move or rename"):
+    with pytest.raises(run_outputs.RunError, match="corpus-overview.csv.*move or rename"):
         runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
     assert hashes(tmp_path) == before
 
@@ -188,7 +193,7 @@ def test_clean_up_never_touches_a_backup_that_looks_like_a_leftover(outputs, tmp
         (root / f".{SLUG}.new-1" / "draft.md").write_text("mine")
         (root / f".staging-{SLUG}-pid1-abc").mkdir()
     before = {r: hashes(r, skip=(SLUG,)) for r in (reports, figures)}
-    assert runner._clean_stale([reports, figures], SLUG) == []
+    assert run_outputs.clean_stale([reports, figures], SLUG) == []
     runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
     assert {r: hashes(r, skip=(SLUG,)) for r in (reports, figures)} == before
 
@@ -307,10 +312,10 @@ def test_new_root_on_a_file_or_unwritable_folder_is_one_line(tmp_path, capsys):
 def test_scheduler_problems_are_one_line_and_a_local_fallback(var, value, monkeypatch, capsys):
     monkeypatch.delenv("PRESSLENS_SCHEDULER", raising=False)
     monkeypatch.setenv(var, value)
-    engine._WARNED.clear()
+    st = load_story(MINI)
     t0 = time.monotonic()
-    out = engine._fan_out([("a", "Outlet", "Title", "Some words in a sentence.")], [])
-    assert time.monotonic() - t0 < 15 and len(out) == 1
+    out = fanout.per_article(st, use_cache=False)  # uncached articles go to the scheduler, or stay here
+    assert time.monotonic() - t0 < 15 and len(out) == len(st.articles)
     err = capsys.readouterr().err
     one_line(err, var, "processing on this machine instead")
 
@@ -345,20 +350,20 @@ def test_odd_tag_names_and_table_layouts_import_cleanly(tmp_path, mini, capsys, 
 def test_foreign_cache_entries_are_misses(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(mini)
-    good = engine.per_article(st, use_cache=False)
-    rules_key = engine._rules_key(engine._rules(st))
+    good = fanout.per_article(st, use_cache=False)
+    rules_key = keys.cleaning_rules_key(keys.cleaning_rules(st))
     for art in st.articles.itertuples(index=False):  # valid pickles of another shape at every entry
-        key = engine.article_key(art, rules_key)
-        path = engine._cache_root() / key[:2] / f"{key}.pkl"
+        key = keys.article_key(art, rules_key)
+        path = cache.cache_dir() / "articles" / key[:2] / f"{key}.pkl"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps({"sentences": "nope", "tokens": 1}))
-    assert repr(engine.per_article(st)) == repr(good)
+    assert repr(fanout.per_article(st)) == repr(good)
     for art in st.articles.itertuples(index=False):  # presslens's envelope with a foreign value
-        key = engine.article_key(art, rules_key)
-        path = engine._cache_root() / key[:2] / f"{key}.pkl"
+        key = keys.article_key(art, rules_key)
+        path = cache.cache_dir() / "articles" / key[:2] / f"{key}.pkl"
         path.write_bytes(pickle.dumps({"format": cache.FORMAT, "version": cache.VERSION, "name": path.name,
                                        "value": ["foreign"]}))
-    assert repr(engine.per_article(st)) == repr(good)
+    assert repr(fanout.per_article(st)) == repr(good)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,7 +405,7 @@ def test_an_article_edited_during_a_run_fails_the_run(mini, tmp_path):
     def log(line):
         if "[1/1]" in line:  # the notebook has run; the user saves an edit before the swap
             edited.write_text(edited.read_text() + "\nOne more line.\n")
-    with pytest.raises(runner.RunError, match="articles/wire.md"):
+    with pytest.raises(run_outputs.RunError, match="articles/wire.md"):
         runner.run(mini, figures=tmp_path / "f", reports=tmp_path / "r", notebooks=["00"], log=log)
     assert not (tmp_path / "r" / SLUG).exists() and not (tmp_path / "f" / SLUG).exists()
 
@@ -427,7 +432,7 @@ def test_warnings_for_what_would_be_quietly_wrong(mini):
     assert "matches" in said and "most text" in said
     assert "never closed" in said
     import dataclasses
-    from presslens import sanity
+    from presslens.engine import sanity
     german = dataclasses.replace(st, language="de")
     assert "built for English" in sanity.english_caveat(german)
     assert any("built for English" in p.message for p in sanity.warnings(german))
@@ -457,4 +462,4 @@ def test_two_long_outlet_names_never_share_a_label():
     names = ["The International Herald of Very Long Names, Morning Edition",
              "The International Herald of Very Long Names, Evening Edition", "ticker.tv"]
     labels = plots.outlet_labels(names)
-    assert len(set(labels.values())) == 3 and all(len(v) <= plots.MAX_LABEL for v in labels.values())
+    assert len(set(labels.values())) == 3 and all(len(v) <= MAX_LABEL for v in labels.values())

@@ -7,9 +7,11 @@ import pytest
 import yaml
 
 import presslens
-from presslens import importer
-from presslens.cli import new_story
-from presslens.corpus import StoryError, split_front_matter
+from presslens.cli.main import main as cli_main
+from presslens.story.importer import write
+from presslens.story.model import StoryError
+from presslens.story.scaffold import new_story
+from presslens.story.yamlio import split_front_matter
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HERALD, COURRIER, CAPTURE = "harbour-herald-vexa-fine", "courrier-amende-vexa", "vexa-appeal-capture"
@@ -29,7 +31,7 @@ def _read(path: Path) -> tuple[dict, str]:
 
 def _import(story, *sources, **kw):
     lines = []
-    results = importer.import_pages(story, [str(s) for s in sources], log=lines.append, **kw)
+    results = write.import_pages(story, [str(s) for s in sources], log=lines.append, **kw)
     return results, lines
 
 
@@ -215,26 +217,26 @@ def test_same_file_name_different_article_gets_its_own_id(story, tmp_path):
 
 def test_story_must_exist(tmp_path):
     with pytest.raises(StoryError, match="presslens new nope"):
-        importer.import_pages(tmp_path / "nope", [PAGES])
+        write.import_pages(tmp_path / "nope", [PAGES])
     assert not (tmp_path / "nope").exists()
 
 
 def test_cli_exit_status(story, tmp_path, capsys):
-    assert importer.main(["import", str(story), str(PAGES)]) == 0
-    assert importer.main(["import", str(story), str(PAGES)]) == 0        # all skipped: nothing went wrong
+    assert cli_main(["import", str(story), str(PAGES)]) == 0
+    assert cli_main(["import", str(story), str(PAGES)]) == 0        # all skipped: nothing went wrong
     bad = tmp_path / "bad.html"
     bad.write_bytes(b"\x00\x01\x02" * 100)
-    assert importer.main(["import", str(story), str(bad)]) == 1
-    assert importer.main(["import", str(tmp_path / "no-story"), str(PAGES)]) == 2
+    assert cli_main(["import", str(story), str(bad)]) == 1
+    assert cli_main(["import", str(tmp_path / "no-story"), str(PAGES)]) == 2
     out = capsys.readouterr()
     assert "3 imported, 0 skipped, 0 failed" in out.out
     assert "presslens new no-story" in out.err
 
 
 def test_slugify():
-    assert importer.slugify("Mon Article (1)") == "mon-article-1"
-    assert importer.slugify("Élysée_2024 — copie") == "elysee_2024-copie"
-    assert importer.slugify("字节跳动") == "page"
+    assert write.slugify("Mon Article (1)") == "mon-article-1"
+    assert write.slugify("Élysée_2024 — copie") == "elysee_2024-copie"
+    assert write.slugify("字节跳动") == "page"
 
 
 def test_url_from_saved_from_comment_and_date_from_url_path(story, tmp_path):

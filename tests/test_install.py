@@ -53,9 +53,9 @@ def test_a_built_wheel_carries_its_data_and_works_outside_the_repo(tmp_path):
     assert {"presslens/data/framing.yaml", "presslens/data/furniture.yaml", "presslens/templates/story.yaml"} <= names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = ("import presslens, pathlib; from presslens import lexicon, furniture; "
+    code = ("import presslens, pathlib; from presslens import data; from presslens.analyses.wordchoice import lexicon; "
             "assert pathlib.Path(presslens.__file__).parent == pathlib.Path(%r) / 'presslens'; "
-            "lx = lexicon.load_lexicon(); print(lx.version, len(lx.names), len(furniture.builtin()['rules']))") % str(site)
+            "lx = lexicon.load_lexicon(); print(lx.version, len(lx.names), len(data.builtin()['rules']))") % str(site)
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert r.returncode == 0, r.stderr[-1500:]

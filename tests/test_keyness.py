@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens import keyness as ky
-from presslens import load_story, text
+from presslens import data, load_story
+from presslens.analyses import keyness
+from presslens.engine import tables
 
 STORY = "data/stories/bytedance-openai-2023"
 
@@ -27,7 +28,7 @@ def test_log_odds_by_hand():
     # word 0: delta = log((3+1)/(4+2-3-1)) - log((1+1)/(4+2-1-1)) = log(4/2) - log(2/4) = 2 log 2 = 1.386294
     #         var   = 1/(3+1) + 1/(1+1) = 0.25 + 0.5 = 0.75;  z = 1.386294 / sqrt(0.75) = 1.600755
     # word 1 is the mirror image: delta = -1.386294, z = -1.600755.
-    r = ky.log_odds_dirichlet(pd.Series([3, 1], index=["w0", "w1"]), pd.Series([1, 3], index=["w0", "w1"]),
+    r = keyness.log_odds_dirichlet(pd.Series([3, 1], index=["w0", "w1"]), pd.Series([1, 3], index=["w0", "w1"]),
                               pd.Series([1.0, 1.0], index=["w0", "w1"]))
     assert r.loc["w0", "delta"] == pytest.approx(2 * math.log(2))
     assert r.loc["w0", "var"] == pytest.approx(0.75)
@@ -35,9 +36,9 @@ def test_log_odds_by_hand():
     assert r.loc["w1", "z"] == pytest.approx(-1.600755, abs=1e-6)
     assert r.loc["w0", "se"] == pytest.approx(math.sqrt(0.75))
     # plain sequences work too; a zero prior is refused
-    assert ky.log_odds_dirichlet([3, 1], [1, 3], [1, 1])["z"].iloc[0] == pytest.approx(1.600755, abs=1e-6)
+    assert keyness.log_odds_dirichlet([3, 1], [1, 3], [1, 1])["z"].iloc[0] == pytest.approx(1.600755, abs=1e-6)
     with pytest.raises(ValueError, match="> 0"):
-        ky.log_odds_dirichlet([3, 1], [1, 3], [1, 0])
+        keyness.log_odds_dirichlet([3, 1], [1, 3], [1, 0])
 
 
 def test_keyness_by_hand_with_min_count_and_stopwords():
@@ -51,7 +52,7 @@ def test_keyness_by_hand_with_min_count_and_stopwords():
     #           var = 1/5 + 1/7 = 0.342857;  z = -0.741937 / 0.585540 = -1.267099
     # gamma (corpus count 1 < min_count 3) counts in n_A and a0 but is not reported.
     toks = token_table({"A": ["alpha"] * 3 + ["beta", "gamma", "the", "2023"], "B": ["alpha", "beta", "beta", "beta"]})
-    k = ky.keyness(toks, min_count=3, prior_scale=1.0)
+    k = keyness.keyness(toks, min_count=3, prior_scale=1.0)
     assert set(k["term"]) == {"alpha", "beta"}
     a = k[k["outlet"] == "A"].set_index("term")
     assert a.loc["alpha", "delta"] == pytest.approx(math.log(7 / 7) - math.log(5 / 8))
@@ -64,26 +65,26 @@ def test_keyness_by_hand_with_min_count_and_stopwords():
     assert list(k["outlet"]) == ["A", "A", "B", "B"] and list(k["term"][:2]) == ["alpha", "beta"]
     assert list(k.columns[:2]) == ["outlet", "term"] and {"count_outlet", "count_rest", "delta", "se", "z"} <= set(k.columns)
     # without stop-word and number filtering, "the" and "2023" are counted
-    k2 = ky.keyness(toks, min_count=1, stopwords=False, drop_numbers=False)
+    k2 = keyness.keyness(toks, min_count=1, stopwords=False, drop_numbers=False)
     assert {"the", "2023", "gamma"} <= set(k2["term"])
 
 
 def test_keyness_voice_selects_tokens():
     toks = token_table({"A": ["alpha"] * 3, "B": ["beta"] * 3}, quoted={"A": ["gamma"] * 3, "B": ["delta"] * 3})
-    assert set(ky.keyness(toks, voice="narration")["term"]) == {"alpha", "beta"}
-    assert set(ky.keyness(toks, voice="quote")["term"]) == {"gamma", "delta"}
-    assert set(ky.keyness(toks, voice="all")["term"]) == {"alpha", "beta", "gamma", "delta"}
+    assert set(keyness.keyness(toks, voice="narration")["term"]) == {"alpha", "beta"}
+    assert set(keyness.keyness(toks, voice="quote")["term"]) == {"gamma", "delta"}
+    assert set(keyness.keyness(toks, voice="all")["term"]) == {"alpha", "beta", "gamma", "delta"}
     with pytest.raises(ValueError, match="voice"):
-        ky.keyness(toks, voice="quotes")
+        keyness.keyness(toks, voice="quotes")
     with pytest.raises(ValueError, match="at least two outlets"):
-        ky.keyness(token_table({"A": ["alpha"] * 3}))
+        keyness.keyness(token_table({"A": ["alpha"] * 3}))
 
 
 def test_keyness_matches_the_formula_on_the_bundled_story():
     story = load_story(STORY)
-    k = ky.keyness(story, min_count=3)
+    k = keyness.keyness(story, min_count=3)
     assert list(k["outlet"].unique()) == story.outlets
-    tok = ky.counted_tokens(text.process(story).tokens, voice="narration")
+    tok = keyness.counted_tokens(tables.process(story).tokens, voice="narration")
     counts = pd.crosstab(tok["token"], tok["outlet"])
     total = counts.sum(axis=1)
     # New York Post's own narration says "reportedly" six times; no other outlet does.
@@ -96,7 +97,7 @@ def test_keyness_matches_the_formula_on_the_bundled_story():
     assert nyp.loc["reportedly", "z"] == pytest.approx(delta / np.sqrt(1 / 12 + 1 / 6), rel=1e-9)
     assert nyp["z"].idxmax() in {"reportedly", "told", "tiktok"}
     # no stop words, no numbers, no rare words
-    assert not set(k["term"]) & ky.STOPWORDS
+    assert not set(k["term"]) & data.STOPWORDS
     assert not k["term"].str.fullmatch(r"\d+").any()
     assert (k["count_outlet"] + k["count_rest"] >= 3).all()
     # each outlet's rows are sorted by z, highest first
@@ -106,8 +107,8 @@ def test_keyness_matches_the_formula_on_the_bundled_story():
 
 def test_top():
     toks = token_table({"A": ["alpha"] * 5 + ["beta"] * 2 + ["gamma"] * 3, "B": ["beta"] * 5 + ["gamma"] * 3 + ["alpha"]})
-    k = ky.keyness(toks, min_count=1)
-    t = ky.top(k, n=1, side="both")
+    k = keyness.keyness(toks, min_count=1)
+    t = keyness.top(k, n=1, side="both")
     assert list(zip(t["outlet"], t["side"], t["term"])) == [("A", "over", "alpha"), ("A", "under", "beta"),
                                                           ("B", "over", "beta"), ("B", "under", "alpha")]
-    assert list(ky.top(k, n=1)["term"]) == ["alpha", "beta"]
+    assert list(keyness.top(k, n=1)["term"]) == ["alpha", "beta"]

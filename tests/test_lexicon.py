@@ -11,9 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens import load_story, text
-from presslens import lexicon as lx
-from presslens.corpus import StoryError
+from presslens import load_story
+from presslens.analyses.wordchoice import concordance, lexicon, matching
+from presslens.analyses.wordchoice.concordance import kwic_terms
+from presslens.engine import tables
+from presslens.story.model import StoryError
+from presslens.text import vocabulary
 
 STORY = "data/stories/bytedance-openai-2023"
 HT, TICKER, FIVE, NYP, T360 = "Hindustan Times", "ticker.tv", "en.5iter.com", "New York Post", "tech360.tv"
@@ -50,7 +53,7 @@ def hits_of(hits: pd.DataFrame, terms: set[str]) -> set[tuple[str, str, str]]:
 
 
 def test_bundled_lexicon_is_versioned_and_complete():
-    lex = lx.load_lexicon()
+    lex = lexicon.load_lexicon()
     assert lex.version == 2 and lex.sources
     required = {"secrecy_concealment", "wrongdoing_violation", "legality_rules", "hedging_attribution",
                 "minimisation", "assertion_certainty", "competition_geopolitics", "compliance_defence"}
@@ -69,7 +72,7 @@ def test_bundled_lexicon_is_versioned_and_complete():
 
 
 def test_cut_corners_whitewash_secret_on_bundled_story(story):
-    hits = lx.match(story)
+    hits = matching.match(story)
     # en.5iter.com, lede: wants to "cut corners." (inside straight double quotes); no one else.
     assert hits_of(hits, {"cut corners"}) == {(FIVE, "cut corners", "quote")}
     # HT: how to ‘whitewash’ the evidence (single curly quotes); NYP: how to “whitewash” evidence;
@@ -85,10 +88,10 @@ def test_cut_corners_whitewash_secret_on_bundled_story(story):
 
 
 def test_hit_table_columns_and_offsets(story):
-    hits = lx.match(story)
+    hits = matching.match(story)
     assert list(hits.columns[:10]) == ["sent_id", "article_id", "outlet", "category", "term", "matched", "tok_idx",
                                        "n_tokens", "in_quote", "part"]
-    sents = text.process(story).sentences.set_index("sent_id")
+    sents = tables.process(story).sentences.set_index("sent_id")
     for r in hits.itertuples():
         assert sents.loc[r.sent_id, "text"][r.start:r.end] == r.matched
     # "cut corners" is in the first paragraph (lede) of en.5iter.com, two tokens long
@@ -97,7 +100,7 @@ def test_hit_table_columns_and_offsets(story):
 
 
 def test_minimisation_hits_on_bundled_story(story):
-    hits = lx.match(story)
+    hits = matching.match(story)
     got = hits[hits["category"] == "minimisation"]
     # ticker: "albeit to a limited extent" counts once (longest phrase wins over "limited extent")
     t = got[got["outlet"] == TICKER]
@@ -120,8 +123,8 @@ def test_phrase_inflection_case_and_wildcards(tmp_path):
         "B": "He cut, corners were fine. The ban was banned. According to the firm, it ensured compliance.",
     })
     s = load_story(path)
-    lex = lx.term_lexicon(["cut corners", "whitewash*", "comply", "ban", "according to", "ensure", "rule"])
-    h = lx.match(s, lex)
+    lex = lexicon.term_lexicon(["cut corners", "whitewash*", "comply", "ban", "according to", "ensure", "rule"])
+    h = matching.match(s, lex)
     got = {(o, t, m) for o, t, m in zip(h["outlet"], h["term"], h["matched"])}
     assert got == {
         ("A", "cut corners", "CUTTING Corners"),       # doubled consonant + -ing, any case
@@ -140,35 +143,35 @@ def test_phrases_stay_inside_sentences_and_function_words_are_exact(tmp_path):
         "A": "They decided to cut. Corners were tidy. According tos nothing. The thing was secret.",
     })
     s = load_story(path)
-    h = lx.match(s, lx.term_lexicon(["cut corners", "according to", "the", "secret"]))
+    h = matching.match(s, lexicon.term_lexicon(["cut corners", "according to", "the", "secret"]))
     # "cut. Corners" spans two sentences; "tos" is not an inflection of the function word "to";
     # "the" does not match "thing" (function words are never inflected); "secret" matches itself.
     assert sorted(h["matched"]) == ["The", "secret"]
-    assert lx.inflections("to") == {"to"}
-    assert {"secrets", "secretly"} <= lx.inflections("secret")
-    assert "secreted" not in lx.inflections("secret")  # that is the verb "secrete" (glands), not "secret"
-    assert {"ensures", "ensured", "ensuring"} <= lx.inflections("ensure")
-    assert {"complies", "complied"} <= lx.inflections("comply")
-    assert {"cutting", "banned"} <= lx.inflections("cut") | lx.inflections("ban")
+    assert vocabulary.inflections("to") == {"to"}
+    assert {"secrets", "secretly"} <= vocabulary.inflections("secret")
+    assert "secreted" not in vocabulary.inflections("secret")  # that is the verb "secrete" (glands), not "secret"
+    assert {"ensures", "ensured", "ensuring"} <= vocabulary.inflections("ensure")
+    assert {"complies", "complied"} <= vocabulary.inflections("comply")
+    assert {"cutting", "banned"} <= vocabulary.inflections("cut") | vocabulary.inflections("ban")
 
 
 def test_irregular_forms_come_from_the_dictionary():
-    assert {"hid", "hidden", "hiding"} <= lx.inflections("hide")
-    assert {"stole", "stolen"} <= lx.inflections("steal")
-    assert {"shown", "showed"} <= lx.inflections("show")
-    assert {"lied", "lying"} <= lx.inflections("lie")
-    assert "liing" not in lx.inflections("lie") and "lay" not in lx.inflections("lie")  # "lay" is a verb of its own
+    assert {"hid", "hidden", "hiding"} <= vocabulary.inflections("hide")
+    assert {"stole", "stolen"} <= vocabulary.inflections("steal")
+    assert {"shown", "showed"} <= vocabulary.inflections("show")
+    assert {"lied", "lying"} <= vocabulary.inflections("lie")
+    assert "liing" not in vocabulary.inflections("lie") and "lay" not in vocabulary.inflections("lie")  # "lay" is a verb of its own
     toks = pd.DataFrame({"sent_id": [0] * 6, "article_id": ["a"] * 6, "outlet": ["o"] * 6, "tok_idx": range(6),
                          "token": ["it", "was", "proven", "and", "lay", "hidden"], "start": range(6), "end": range(6),
                          "in_quote": [False] * 6, "part": ["body"] * 6})
-    h = lx.match(toks, lx.term_lexicon(["prove", "lie", "hide"]))
+    h = matching.match(toks, lexicon.term_lexicon(["prove", "lie", "hide"]))
     assert sorted(h["term"]) == ["hide", "prove"]  # proven -> prove through its lemma; lay is not lie
 
 
 def test_possessive_and_curly_apostrophes_in_terms(tmp_path):
     path = write_story(tmp_path / "tiny", {"A": "ByteDance’s staff don’t want to get caught. They can't."})
     s = load_story(path)
-    h = lx.match(s, lx.term_lexicon(["bytedance's", "don't want", "can’t"]))
+    h = matching.match(s, lexicon.term_lexicon(["bytedance's", "don't want", "can’t"]))
     assert sorted(h["term"]) == ["bytedance's", "can’t", "don't want"]
 
 
@@ -190,20 +193,20 @@ def test_overlaps_resolved_within_a_category_not_across(tmp_path):
             source: test
             terms: [limited]
         """), encoding="utf-8")
-    lex = lx.load_lexicon(tmp_path / "lex.yaml")
-    h = lx.match(s, lex)
+    lex = lexicon.load_lexicon(tmp_path / "lex.yaml")
+    h = matching.match(s, lex)
     got = sorted(zip(h["category"], h["term"]))
     assert got == [("minimisation", "small group"), ("minimisation", "to a limited extent"), ("scale", "limited")]
 
 
 def test_match_on_a_bare_token_table_equals_story(story):
-    from_story = lx.match(story)
-    from_tokens = lx.match(text.process(story).tokens, lx.lexicon_for(story))
+    from_story = matching.match(story)
+    from_tokens = matching.match(tables.process(story).tokens, lexicon.lexicon_for(story))
     cols = ["sent_id", "category", "term", "tok_idx", "n_tokens", "in_quote"]
     pd.testing.assert_frame_equal(from_story[cols], from_tokens[cols])
     # shuffled input gives the same hits
-    shuffled = text.process(story).tokens.sample(frac=1, random_state=1)
-    pd.testing.assert_frame_equal(from_story[cols], lx.match(shuffled, lx.lexicon_for(story))[cols])
+    shuffled = tables.process(story).tokens.sample(frac=1, random_state=1)
+    pd.testing.assert_frame_equal(from_story[cols], matching.match(shuffled, lexicon.lexicon_for(story))[cols])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -238,7 +241,7 @@ def test_bad_lexicon_file_names_file_and_fields(tmp_path):
             terms: []
         """), encoding="utf-8")
     with pytest.raises(StoryError) as err:
-        lx.load_lexicon(bad)
+        lexicon.load_lexicon(bad)
     msg = str(err.value)
     fields = {p.field for p in err.value.problems}
     assert all(p.file.endswith("bad.yaml") for p in err.value.problems)
@@ -253,10 +256,10 @@ def test_bad_lexicon_file_names_file_and_fields(tmp_path):
 
 def test_missing_and_invalid_yaml(tmp_path):
     with pytest.raises(StoryError, match="is not a file"):
-        lx.load_lexicon(tmp_path / "nope.yaml")
+        lexicon.load_lexicon(tmp_path / "nope.yaml")
     (tmp_path / "broken.yaml").write_text("categories: [unclosed\n", encoding="utf-8")
     with pytest.raises(StoryError, match="broken.yaml.*not valid YAML"):
-        lx.load_lexicon(tmp_path / "broken.yaml")
+        lexicon.load_lexicon(tmp_path / "broken.yaml")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -275,17 +278,17 @@ def test_story_overrides_add_remove_and_new_category(tmp_path):
             terms: [spin doctor*]
         """))
     s = load_story(path)
-    lex = lx.lexicon_for(s)
+    lex = lexicon.lexicon_for(s)
     sec = lex.categories["secrecy_concealment"]
     assert "hush-hush" in sec.terms and "quietly" not in sec.terms
     assert sec.terms.count("secret*") == 1  # adding a term already there is a no-op
     assert "story overrides in tiny/story.yaml" in sec.source
     assert lex.names[-1] == "spin" and lex.categories["spin"].source == "story override in tiny/story.yaml"
-    h = lx.match(s)  # match() applies the story's overrides by default
+    h = matching.match(s)  # match() applies the story's overrides by default
     assert set(zip(h["category"], h["matched"])) >= {("secrecy_concealment", "hush-hush"), ("spin", "spin doctor")}
     assert "quietly" not in set(h["matched"])
     # the base lexicon is untouched
-    assert "quietly" in lx.load_lexicon().categories["secrecy_concealment"].terms
+    assert "quietly" in lexicon.load_lexicon().categories["secrecy_concealment"].terms
 
 
 def test_bad_story_overrides(tmp_path):
@@ -300,7 +303,7 @@ def test_bad_story_overrides(tmp_path):
         """))
     s = load_story(path)
     with pytest.raises(StoryError) as err:
-        lx.lexicon_for(s)
+        lexicon.lexicon_for(s)
     probs = {(p.file, p.field) for p in err.value.problems}
     assert {("tiny/story.yaml", "lexicon.secrecy"), ("tiny/story.yaml", "lexicon.secrecy_concealment.remove"),
             ("tiny/story.yaml", "lexicon.secrecy_concealment.replace"),
@@ -314,9 +317,9 @@ def test_bad_story_overrides(tmp_path):
 
 
 def test_rates_counts_by_voice(story):
-    r = lx.rates(story, n_boot=200)
-    sents = text.process(story).sentences
-    assert len(r) == len(story.outlets) * len(lx.lexicon_for(story).names) * 3
+    r = matching.rates(story, n_boot=200)
+    sents = tables.process(story).sentences
+    assert len(r) == len(story.outlets) * len(lexicon.lexicon_for(story).names) * 3
     sec = r[r["category"] == "secrecy_concealment"].set_index(["outlet", "voice"])
     # by hand: HT ‘whitewash’ (quote); ticker “secretly” (quote); en.5iter secretly + whitewash
     # (narration) and "data desensitization" (quote); NYP “secretly”, “secretive”, “whitewash” (all
@@ -340,17 +343,17 @@ def test_rates_counts_by_voice(story):
 
 
 def test_bootstrap_is_reproducible(story):
-    a = lx.rates(story, n_boot=300, seed=7)
-    b = lx.rates(story, n_boot=300, seed=7)
-    c = lx.rates(story, n_boot=300, seed=8)
+    a = matching.rates(story, n_boot=300, seed=7)
+    b = matching.rates(story, n_boot=300, seed=7)
+    c = matching.rates(story, n_boot=300, seed=8)
     pd.testing.assert_frame_equal(a, b)
     assert not np.allclose(a["ci_high"].fillna(-1), c["ci_high"].fillna(-1))
-    pd.testing.assert_frame_equal(lx.by_part(story, n_boot=100, seed=3), lx.by_part(story, n_boot=100, seed=3))
+    pd.testing.assert_frame_equal(matching.by_part(story, n_boot=100, seed=3), matching.by_part(story, n_boot=100, seed=3))
 
 
 def test_by_part_splits_title_lede_from_body(story):
-    p = lx.by_part(story, n_boot=50)
-    r = lx.rates(story, n_boot=50)
+    p = matching.by_part(story, n_boot=50)
+    r = matching.rates(story, n_boot=50)
     total = p.groupby(["outlet", "category"])["hits"].sum()
     alls = r[r["voice"] == "all"].set_index(["outlet", "category"])["hits"]
     assert (total.sort_index() == alls.sort_index()).all()
@@ -367,35 +370,33 @@ def test_by_part_splits_title_lede_from_body(story):
 
 
 def test_kwic_term_and_regex(story):
-    k = lx.kwic(story, "Cut Corners")
+    k = concordance.kwic(story, "Cut Corners")
     assert len(k) == 1
     row = k.iloc[0]
     assert (row["outlet"], row["voice"], row["match"], row["part"]) == (FIVE, "quote", "cut corners", "lede")
     assert row["left"].endswith('wants to "') and row["right"] == '."'
     assert list(k.columns) == ["article_id", "outlet", "sent_id", "sent_idx", "part", "voice", "left", "match",
                                "right", "sentence"]
-    term = lx.kwic(story, "secret*", window=3)
-    rx = lx.kwic(story, r"\bsecret\w*", regex=True, window=3)
+    term = concordance.kwic(story, "secret*", window=3)
+    rx = concordance.kwic(story, r"\bsecret\w*", regex=True, window=3)
     pd.testing.assert_frame_equal(term, rx)
     assert list(term["outlet"]) == [TICKER, FIVE, NYP, NYP]  # story order of outlets
     assert list(term["voice"]) == ["quote", "narration", "quote", "quote"]
     assert term.iloc[1]["left"] == "company has been" and term.iloc[1]["right"] == "using OpenAI's technology"
     with pytest.raises(ValueError, match="not a valid regular expression"):
-        lx.kwic(story, "secret(", regex=True)
+        concordance.kwic(story, "secret(", regex=True)
     with pytest.raises(StoryError, match="may only end a word"):
-        lx.kwic(story, "*secret")
+        concordance.kwic(story, "*secret")
 
 
 def test_kwic_hits_drill_down(story):
-    hits = lx.match(story)
-    k = lx.kwic_hits(story, hits[hits["category"] == "secrecy_concealment"])
+    hits = matching.match(story)
+    k = concordance.kwic_hits(story, hits[hits["category"] == "secrecy_concealment"])
     assert len(k) == (hits["category"] == "secrecy_concealment").sum()
     assert set(k["term"]) == {"secret*", "whitewash*", "conceal*", "desensitiz*"}
 
 
 def test_kwic_terms_stacks_focus_terms_in_order():
-    from presslens import load_story
-    from presslens.lexicon import kwic_terms
     from .conftest import BUNDLED
 
     k = kwic_terms(load_story(BUNDLED), ["cut corners", "whitewash"])

@@ -2,14 +2,17 @@
 import matplotlib.pyplot as plt
 import pytest
 
-from presslens import charts, lexicon, nb, overview, readability, tone
+from presslens import paths
+from presslens.analyses import readability as analyses_readability, tone as analyses_tone
+from presslens.analyses.wordchoice import lexicon, matching
+from presslens.figures import readability, wordchoice
+from presslens.notebook import charts, overview, setup
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
     import sys
 
-    from presslens import paths
     sys.path.insert(0, str(paths.REPO_ROOT / "scripts"))
     from scale_story import build
 
@@ -17,21 +20,21 @@ def big(tmp_path_factory):
 
 
 def test_figures_show_max_outlets_and_csvs_keep_all(big, tmp_path):
-    ctx = nb.setup(str(big), str(tmp_path), max_outlets=8, n_boot=200)
+    ctx = setup.setup(str(big), str(tmp_path), max_outlets=8, n_boot=200)
     st = ctx.story
     n_outlets = len(st.outlets)
     assert n_outlets > 50
-    fig, data = charts.tone_by_outlet(st, tone.outlet_tone_by_voice(st, n_boot=100))
+    fig, data = charts.tone_by_outlet(st, analyses_tone.outlet_tone_by_voice(st, n_boot=100))
     assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
     assert any("Showing the 8 outlets with most articles of" in t.get_text() for t in fig.texts)
     plt.close(fig)
-    fig, data = charts.readability_panels(st, readability.readability(st))
+    fig, data = readability.readability_panels(st, analyses_readability.readability(st))
     assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(st.articles) and data["label"].is_unique
     plt.close(fig)
     fig, data = overview.plot_overview(ctx.full)
     assert len(fig.axes[0].get_yticks()) <= 40 and len(data) == len(ctx.full.articles)
     plt.close(fig)
     lex = lexicon.lexicon_for(st)
-    fig, data = charts.wordchoice_heatmap(st, lexicon.rates(st, lex, n_boot=100), lex)
+    fig, data = wordchoice.wordchoice_heatmap(st, matching.rates(st, lex, n_boot=100), lex)
     assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
     plt.close(fig)

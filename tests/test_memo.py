@@ -3,7 +3,10 @@ import dataclasses
 
 import pandas as pd
 
-from presslens import load_story, memo, naming, tone
+from presslens import load_story
+from presslens.analyses import tone
+from presslens.analyses.naming import names
+from presslens.engine import memo
 
 from .conftest import BUNDLED
 
@@ -27,13 +30,13 @@ def test_a_second_call_reads_the_cache_and_gives_the_same_table(tmp_path, monkey
 def test_the_key_follows_the_story_in_memory_not_only_its_files(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story(BUNDLED)
-    full = naming.ledger(st)
+    full = names.ledger(st)
     # the same files, but an actor's renderings dropped in memory: a new key, a new table
     actors = [dataclasses.replace(a, renderings=()) if a.name == "Doubao" else a for a in st.actors]
-    edited = naming.ledger(dataclasses.replace(st, actors=actors))
+    edited = names.ledger(dataclasses.replace(st, actors=actors))
     assert "Duobao" in set(full["form"]) and "Duobao" not in set(edited["form"])
     # a subset of outlets: a new key
-    nyp = naming.ledger(st.subset(["New York Post"]))
+    nyp = names.ledger(st.subset(["New York Post"]))
     assert set(nyp["outlet"]) == {"New York Post"}
     # other arguments are part of the key
     a = tone.actor_tone(st, n_boot=100, seed=1)

@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from presslens import load_story, naming, text, tone
+from presslens import load_story
+from presslens.analyses import tone
+from presslens.analyses.naming import names, translation, variants
+from presslens.cli import main
+from presslens.engine import tables
+from presslens.story.model import Actor
+from presslens.text import resolver
 
 from .conftest import BUNDLED, FIXTURES, MINI
 
@@ -33,11 +39,11 @@ def _without(story, doubao_renderings=(), seed_aliases=()):
 
 
 def test_resolver_maps_every_listed_form_to_its_actor(bundled):
-    assert naming.resolve(bundled, "Duobao") == "Doubao"
-    assert naming.resolve(bundled, "beanbao") == "Doubao"
-    assert naming.resolve(bundled, "豆包") == "Doubao"
-    assert naming.resolve(bundled, "Seed  project") == "Project Seed"  # case and spacing ignored
-    assert naming.resolve(bundled, "Bean bun") is None
+    assert resolver.resolve(bundled, "Duobao") == "Doubao"
+    assert resolver.resolve(bundled, "beanbao") == "Doubao"
+    assert resolver.resolve(bundled, "豆包") == "Doubao"
+    assert resolver.resolve(bundled, "Seed  project") == "Project Seed"  # case and spacing ignored
+    assert resolver.resolve(bundled, "Bean bun") is None
 
 
 def test_tone_per_actor_counts_duobao_as_doubao(bundled):
@@ -55,7 +61,7 @@ def test_tone_per_actor_counts_duobao_as_doubao(bundled):
 
 
 def test_ledger_rows_for_doubao(bundled):
-    led = naming.ledger(bundled)
+    led = names.ledger(bundled)
     d = led[led["actor"] == "Doubao"].set_index(["outlet", "form"])
     assert d.loc[(NYP, "Duobao"), "n"] == 2 and d.loc[(NYP, "Duobao"), "kind"] == "rendering: misspelling"
     assert d.loc[(NYP, "Doubao"), "n"] == 1
@@ -65,12 +71,12 @@ def test_ledger_rows_for_doubao(bundled):
     assert d.loc[(FIVEITER, "Beanbao"), "kind"] == "rendering: calque"
     assert d.loc[(FIVEITER, "Beanbao"), "n"] == 1
     # the ledger's counts are the mentions' rows: the drill-down adds up
-    m = naming.mentions(bundled)
+    m = names.mentions(bundled)
     assert len(m[(m["outlet"] == NYP) & (m["actor"] == "Doubao")]) == 3
-    grid = naming.names_grid(bundled, led)
+    grid = names.names_grid(bundled, led)
     assert grid.loc["Doubao", NYP] == "Duobao +1"
     assert grid.loc["Doubao", FIVEITER] == "Doubao / Beanbao"  # the calque used once is not hidden
-    assert naming.cell_kinds(led)[(FIVEITER, "Doubao")] == "rendering: calque"
+    assert names.cell_kinds(led)[(FIVEITER, "Doubao")] == "rendering: calque"
     assert grid.loc["Doubao", "Hindustan Times"] == ""
 
 
@@ -84,7 +90,7 @@ def _found(d):
 
 def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
     st = _without(bundled, doubao_renderings=("Duobao", "Beanbao"), seed_aliases=("Seed Project",))
-    d = naming.discover(st)
+    d = variants.discover(st)
     got = _found(d)
     assert ("Duobao", "Doubao", "spelling: edits") in got
     assert ("Beanbao", "Doubao", "calque") in got
@@ -97,30 +103,29 @@ def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
     # the snippet pastes into story.yaml and loads
     assert "form: Duobao" in duo["yaml"] and "kind: misspelling" in duo["yaml"]
     assert duo["yaml"].startswith("# story.yaml, actor Doubao: add a renderings list holding\n")  # none left
-    assert naming.parse_snippet(duo["yaml"]) == [
+    assert variants.parse_snippet(duo["yaml"]) == [
         {"form": "Duobao", "kind": "misspelling", "note": "found by presslens names: " + duo["evidence"]}]
     seed = d[d["candidate"] == "Seed Project"].iloc[0]
-    assert naming.parse_snippet(seed["yaml"]) == {"aliases": ["Project Seed", "Seed Project"]}
-    lines = naming.candidate_lines(st, "Duobao")
+    assert variants.parse_snippet(seed["yaml"]) == {"aliases": ["Project Seed", "Seed Project"]}
+    lines = variants.candidate_lines(st, "Duobao")
     assert len(lines) == 2 and all("Duobao" in t for t in lines["text"])
 
 
 def test_discovery_on_the_complete_bundled_story_proposes_no_ordinary_word(bundled):
     # the one candidate is a real variant: the singular of the listed "GPT APIs"
-    assert _found(naming.discover(bundled)) == [("GPT API", "ChatGPT", "spelling: inflection")]
+    assert _found(variants.discover(bundled)) == [("GPT API", "ChatGPT", "spelling: inflection")]
     # more edits allowed: still no "An OpenAI", "OpenAI API" (a known name plus words) or "APIs"
-    assert _found(naming.discover(bundled, max_edits=3)) == [("GPT API", "ChatGPT", "spelling: inflection")]
+    assert _found(variants.discover(bundled, max_edits=3)) == [("GPT API", "ChatGPT", "spelling: inflection")]
 
 
 @pytest.mark.parametrize("path", [MINI, FIXTURES / "web-captures"])
 def test_discovery_on_the_fixture_stories_proposes_nothing(path):
-    assert _found(naming.discover(load_story(path))) == []
+    assert _found(variants.discover(load_story(path))) == []
 
 
 def _known(*actors):
-    from presslens.corpus import Actor
 
-    return naming._known(dataclasses.replace(load_story(MINI), actors=[Actor(n, None, tuple(f)) for n, f in actors]))
+    return variants._known(dataclasses.replace(load_story(MINI), actors=[Actor(n, None, tuple(f)) for n, f in actors]))
 
 
 def test_score_rules_one_by_one():
@@ -129,7 +134,7 @@ def test_score_rules_one_by_one():
                    ("SCMP", ["South China Morning Post"]))
 
     def rules(c):
-        return [(h["actor"], h["rule"]) for h in naming.score(c, known)]
+        return [(h["actor"], h["rule"]) for h in variants.score(c, known)]
 
     assert rules("Byte Dance") == [("ByteDance", "spelling: spacing")]
     assert rules("Byte-Dance") == [("ByteDance", "spelling: spacing")]
@@ -146,17 +151,16 @@ def test_score_rules_one_by_one():
 
 
 def _letters_equal(a, b):
-    return naming._letters(a) == naming._letters(b)
+    return variants._letters(a) == variants._letters(b)
 
 
 def test_romanisation_and_dictionary_rules_for_chinese():
-    from presslens.corpus import Actor
 
-    known = naming._known(dataclasses.replace(load_story(MINI), actors=[
+    known = variants._known(dataclasses.replace(load_story(MINI), actors=[
         Actor("Doubao", "product", ("Doubao",)), Actor("ByteDance", "company", ("ByteDance",)),
         Actor("Lark", "product", ("飞书",))]))
     hits = {(h["candidate"] if "candidate" in h else c, h["actor"], h["rule"])
-            for c in ("豆包", "字节跳动", "Feishu", "Flybook") for h in naming.score(c, known)}
+            for c in ("豆包", "字节跳动", "Feishu", "Flybook") for h in variants.score(c, known)}
     assert ("豆包", "Doubao", "romanisation") in hits  # pinyin dou bao
     assert ("字节跳动", "ByteDance", "dictionary") in hits  # CC-CEDICT: ByteDance
     assert ("Feishu", "Lark", "romanisation") in hits  # pinyin of 飞书
@@ -165,9 +169,9 @@ def test_romanisation_and_dictionary_rules_for_chinese():
 
 def test_discovery_parameters_are_checked(bundled):
     with pytest.raises(ValueError, match="max_edits"):
-        naming.discover(bundled, max_edits=-1)
+        variants.discover(bundled, max_edits=-1)
     with pytest.raises(ValueError, match="min_mentions"):
-        naming.discover(bundled, min_mentions=0)
+        variants.discover(bundled, min_mentions=0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,10 +179,10 @@ def test_discovery_parameters_are_checked(bundled):
 
 
 def test_indicators_fire_on_the_translation_only_and_carry_their_sentence(bundled):
-    ind = naming.translation_indicators(bundled)
+    ind = translation.translation_indicators(bundled)
     assert set(ind["outlet"]) == {FIVEITER}
     assert {"declared", "calque", "MT phrase", "glued sentences"} <= set(ind["kind"])
-    sents = text.process(bundled).sentences.set_index("sent_id")["text"]
+    sents = tables.process(bundled).sentences.set_index("sent_id")["text"]
     for r in ind.itertuples():
         assert r.sentence
         if r.kind != "declared":
@@ -187,7 +191,7 @@ def test_indicators_fire_on_the_translation_only_and_carry_their_sentence(bundle
     assert "service.OpenAI’s" in glued and 'suspended."All' in glued
     phrases = ind[ind["kind"] == "MT phrase"]
     assert any("Beijing time" in d for d in phrases["detail"])
-    verdict = naming.likely_translations(bundled, ind)
+    verdict = translation.likely_translations(bundled, ind)
     assert verdict["verdict"].tolist() == ["declared translation"]
 
 
@@ -200,14 +204,14 @@ def test_an_undeclared_translation_is_listed_as_likely_with_its_evidence(bundled
     art.write_text(art.read_text(encoding="utf-8").replace("translated_from: zh", "translated_from: null"),
                    encoding="utf-8")
     st = load_story(dest)
-    v = naming.likely_translations(st)
+    v = translation.likely_translations(st)
     row = v[v["outlet"] == FIVEITER].iloc[0]
     assert not row["declared"] and row["verdict"] == "likely undeclared translation"
     assert row["kinds"] == "calque, MT phrase, glued sentences"
 
 
 def test_glued_sentence_pattern_leaves_abbreviations_and_domains_alone():
-    g = naming._GLUED
+    g = translation._GLUED
     assert g.search("terms of service.OpenAI said")
     assert g.search('as they said."We will')
     assert g.search("sales rose in 2023.Analysts said")
@@ -221,22 +225,21 @@ def test_untranslated_cjk_in_an_english_article(mini):
     art = mini / "articles" / "wire.md"
     art.write_text(art.read_text(encoding="utf-8").rstrip("\n") + "\nThe chatbot 豆包 launched in August.\n",
                    encoding="utf-8")
-    ind = naming.translation_indicators(load_story(mini))
+    ind = translation.translation_indicators(load_story(mini))
     cjk = ind[ind["kind"] == "untranslated CJK"]
     assert cjk["detail"].tolist() == ["豆包"]
     assert re.search("豆包 launched", cjk["sentence"].iloc[0])
 
 
 def test_presslens_names_prints_the_candidates_and_rejects_bad_options(capsys):
-    from presslens import cli
 
-    assert cli.main(["names", str(BUNDLED)]) == 0
+    assert main(["names", str(BUNDLED)]) == 0
     out = capsys.readouterr().out
     assert "'GPT API' -> ChatGPT  [spelling: inflection]" in out
     assert "aliases: [ChatGPT, GPT, GPT-4 Turbo, GPT APIs, GPT API]" in out
-    assert cli.main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
+    assert main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
     assert "--max-edits" in capsys.readouterr().err
-    assert cli.main(["names", str(MINI)]) == 0
+    assert main(["names", str(MINI)]) == 0
     assert "no unlisted variant" in capsys.readouterr().out
 
 
@@ -256,7 +259,7 @@ def test_case_tells_a_name_from_a_word_and_apostrophes_are_one(tmp_path):
                           "  - {name: Conan O'Brien, aliases: [O'Brien]}\n",
                 [("Daily", "An apple a day keeps the doctor away, said a spokesperson for Apple in Cupertino. "
                            "The ai of the matter is that AI was not there. Host O’Brien laughed at the joke.")])
-    m = naming.mentions(st)
+    m = names.mentions(st)
     assert sorted(zip(m["actor"], m["matched"])) == [("AI Corp", "AI"), ("Apple", "Apple"), ("Conan O'Brien", "O’Brien")]
 
 
@@ -266,13 +269,13 @@ def test_discovery_on_a_new_story_with_accents_glued_text_and_plurals(tmp_path):
                 [("Daily", "A Huawei phone sold well. Huawai shares rose and Huawai shares fell in Shenzhen. "
                            "The Huaweis of this world are few. Electricite de France said nothing."),
                  ("Post", "Analysts said Xiao Mi would follow. Hua Wei did not comment on the launch.")])
-    got = _found(naming.discover(st))
+    got = _found(variants.discover(st))
     assert got == [("Electricite de France", "Électricité de France", "spelling: spacing"),
                    ("Hua Wei", "Huawei", "spelling: spacing"),
                    ("Huawai", "Huawei", "spelling: edits"),
                    ("Huaweis", "Huawei", "spelling: inflection"),
                    ("Xiao Mi", "小米", "romanisation")]  # pinyin of ordinary words: still proposed
-    d = naming.discover(st).set_index("candidate")
+    d = variants.discover(st).set_index("candidate")
     assert d.loc["Huawai", "n"] == 2 and d.loc["Huawai", "n_sentences"] == 1  # twice in one sentence
 
 
@@ -282,14 +285,14 @@ def test_a_chinese_gloss_in_brackets_and_weak_phrases_do_not_make_a_translation(
                            "Shenzhen,China sold out."),
                  ("Wire", "Sales rose 5% in 2023.Analysts expected more. It was a success.The firm said so. "
                           "It was a success, the firm said. 「No comment」, said 삼성전자.")])
-    ind = naming.translation_indicators(st)
-    v = naming.likely_translations(st, ind).set_index("outlet")
+    ind = translation.translation_indicators(st)
+    v = translation.likely_translations(st, ind).set_index("outlet")
     assert v.loc["Daily", "verdict"] == "isolated signals"
     kinds = ind.groupby("outlet")["kind"].apply(list).to_dict()
     assert "untranslated CJK" not in kinds["Daily"]  # 华为 glosses the name in brackets
     assert ind[ind["outlet"] == "Wire"]["detail"].tolist().count("삼성전자") == 1  # Hangul, not 「」
     glued = ind[ind["kind"] == "glued sentences"]
     assert sorted(glued["detail"]) == ["2023.Analysts", "success.The"]  # a comma typo is not a glued sentence
-    sents = text.process(st).sentences.set_index("sent_id")["text"]
+    sents = tables.process(st).sentences.set_index("sent_id")["text"]
     for r in glued.itertuples():
         assert r.sent_id >= 0 and sents[r.sent_id] == r.sentence and r.detail.split(".")[0] in r.sentence

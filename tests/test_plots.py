@@ -3,22 +3,26 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from presslens import plots
+from presslens import load_story
+from presslens.analyses import readability, tone
+from presslens.analyses.wordchoice import lexicon, matching
+from presslens.figures import readability as figures_readability, style, tone as figures_tone, wordchoice
+from presslens.story import model
 
 
 def make():
-    plots.use_style()
+    style.use_style()
     fig, ax = plt.subplots()
-    ax.bar(["a", "b"], [1.5, 2.25], color=list(plots.outlet_colors(["a", "b"]).values()))
+    ax.bar(["a", "b"], [1.5, 2.25], color=list(style.outlet_colors(["a", "b"]).values()))
     return fig, pd.DataFrame({"outlet": ["a", "b"], "value": [1.5, 2.25]})
 
 
 def test_save_writes_three_files_byte_identical_on_rerun(tmp_path):
     fig, data = make()
-    first = plots.save(fig, data, "demo", tmp_path / "one")
+    first = style.save(fig, data, "demo", tmp_path / "one")
     plt.close(fig)
     fig, data = make()
-    second = plots.save(fig, data, "demo", tmp_path / "two")
+    second = style.save(fig, data, "demo", tmp_path / "two")
     plt.close(fig)
     assert sorted(first) == ["csv", "png", "svg"]
     for ext in first:
@@ -32,16 +36,15 @@ def test_save_writes_three_files_byte_identical_on_rerun(tmp_path):
 
 def test_outlet_colours_follow_the_palette_and_stay_distinct_past_it():
     outs = ["Hindustan Times", "ticker.tv", "en.5iter.com", "New York Post", "tech360.tv"]
-    c = plots.outlet_colors(outs)
+    c = style.outlet_colors(outs)
     assert list(c.values()) == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]  # Okabe-Ito, in order
-    many = plots.outlet_colors([f"outlet {i}" for i in range(60)])
+    many = style.outlet_colors([f"outlet {i}" for i in range(60)])
     assert len(set(many.values())) == 60  # 60 outlets, 60 colours: the 17-colour palette never repeats
 
 
 def test_an_outlet_keeps_its_colour_in_any_subset():
     from matplotlib.colors import to_hex
 
-    from presslens import charts, load_story, tone
 
     from .conftest import BUNDLED
 
@@ -49,7 +52,7 @@ def test_an_outlet_keeps_its_colour_in_any_subset():
     sub = full.subset(["New York Post"])
     colours = {}
     for st in (full, sub):
-        fig, _ = charts.tone_arc(st, tone.tone_arc(st, n_boot=100))
+        fig, _ = figures_tone.tone_arc(st, tone.tone_arc(st, n_boot=100))
         line = [ln for ln in fig.axes[0].get_lines() if ln.get_label() == "New York Post"][0]
         colours[len(st.outlets)] = to_hex(line.get_color())
         plt.close(fig)
@@ -57,21 +60,20 @@ def test_an_outlet_keeps_its_colour_in_any_subset():
 
 
 def test_figure_labels_survive_any_outlet_name():
-    assert plots.short("x" * 300) == "x" * 39 + "…" and plots.short("ticker.tv") == "ticker.tv"
-    assert plt.rcParams["text.parse_math"] is False or plots.STYLE["text.parse_math"] is False
+    assert model.short("x" * 300) == "x" * 39 + "…" and model.short("ticker.tv") == "ticker.tv"
+    assert plt.rcParams["text.parse_math"] is False or style.STYLE["text.parse_math"] is False
 
 
 def test_bad_figure_name_and_data_are_refused(tmp_path):
     fig, data = make()
     with pytest.raises(ValueError, match="figure name 'Tone by outlet'"):
-        plots.save(fig, data, "Tone by outlet", tmp_path)
+        style.save(fig, data, "Tone by outlet", tmp_path)
     with pytest.raises(TypeError, match="pass the data behind the figure as a DataFrame"):
-        plots.save(fig, [1, 2], "demo", tmp_path)
+        style.save(fig, [1, 2], "demo", tmp_path)
     plt.close(fig)
 
 
 def test_charts_draw_the_tables_they_are_given_and_recompute_nothing(monkeypatch):
-    from presslens import charts, lexicon, load_story, readability, tone
 
     from .conftest import BUNDLED
 
@@ -80,15 +82,16 @@ def test_charts_draw_the_tables_they_are_given_and_recompute_nothing(monkeypatch
     by_outlet = tone.outlet_tone_by_voice(st, n_boot=100)
     by_actor = tone.actor_tone(st, n_boot=100)
     arc = tone.tone_arc(st, n_boot=100)
-    rates = lexicon.rates(st, lex, n_boot=100)
+    rates = matching.rates(st, lex, n_boot=100)
     measures = readability.readability(st)
+    sentences = tone.sentence_tone(st)
 
     def recomputed(*a, **k):
         raise AssertionError("a chart recomputed an analysis the notebook had already computed")
 
-    for mod, name in ((tone, "outlet_tone"), (tone, "actor_tone"), (tone, "tone_arc"), (lexicon, "rates"),
-                      (lexicon, "match"), (readability, "readability")):
+    for mod, name in ((tone, "outlet_tone"), (tone, "actor_tone"), (tone, "tone_arc"), (matching, "rates"),
+                      (matching, "match"), (readability, "readability")):
         monkeypatch.setattr(mod, name, recomputed)
-    for fig, _ in (charts.tone_by_outlet(st, by_outlet), charts.tone_by_actor(st, by_actor), charts.tone_arc(st, arc),
-                   charts.wordchoice_heatmap(st, rates, lex), charts.readability_panels(st, measures)):
+    for fig, _ in (figures_tone.tone_by_outlet(st, by_outlet, sentences), figures_tone.tone_by_actor(st, by_actor), figures_tone.tone_arc(st, arc),
+                   wordchoice.wordchoice_heatmap(st, rates, lex), figures_readability.readability_panels(st, measures)):
         plt.close(fig)

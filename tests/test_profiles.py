@@ -6,8 +6,10 @@ import itertools
 import pandas as pd
 import pytest
 
-from presslens import load_story, nb, profiles
-from presslens.corpus import StoryError
+from presslens import load_story
+from presslens.analyses import profiles
+from presslens.notebook import setup
+from presslens.story.model import StoryError
 
 BUNDLED = "data/stories/bytedance-openai-2023"
 
@@ -53,4 +55,4 @@ def test_clusters_group_outlets_that_are_alike():
 
 def test_threshold_parameter_is_checked():
     with pytest.raises(StoryError, match="threshold"):
-        nb.check_params(load_story(BUNDLED), threshold=1.5)
+        setup.check_params(load_story(BUNDLED), threshold=1.5)

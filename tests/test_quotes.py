@@ -3,8 +3,9 @@ import dataclasses
 
 import pytest
 
-from presslens import load_story, quotes
-from presslens.corpus import Actor, Speaker
+from presslens import load_story
+from presslens.analyses.quotes import alignment, attribution, extract, gold, sources
+from presslens.story.model import Actor, Speaker
 
 from .conftest import BUNDLED, FIXTURES, MINI
 
@@ -19,7 +20,7 @@ def story():
 
 
 def one(story, *paragraphs, indirect=True):
-    return quotes.extract_article("a", "Daily", list(paragraphs), story, indirect=indirect)
+    return extract.extract_article("a", "Daily", list(paragraphs), story, indirect=indirect)
 
 
 def who(rows):
@@ -147,25 +148,25 @@ def test_indirect_speech_is_kept_apart(story):
     assert who(rows) == [("indirect", "it would appeal the decision within a month", "Acme", "role", "Acme", "said",
                           False)]
     assert rows[0]["verb_class"] == "neutral"
-    assert quotes.verb_class("claimed") == "doubt" and quotes.verb_class("admits") == "concession"
+    assert attribution.verb_class("claimed") == "doubt" and attribution.verb_class("admits") == "concession"
 
 
 GOLD = FIXTURES / "quotes-gold.yaml"
 
 
 def test_the_gold_file_spans_meet_the_targets():
-    ev = quotes.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
+    ev = gold.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
     assert ev["spans"]["precision"] >= 0.90 and ev["spans"]["recall"] >= 0.85, ev["spans"]
     assert ev["speakers"]["precision"] >= 0.90, ev["speakers"]
 
 
 def test_the_gold_file_speaker_recall_meets_the_target():
-    ev = quotes.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
+    ev = gold.evaluate(load_story(BUNDLED), GOLD, kinds=("direct", "cited"))
     assert ev["speakers"]["recall"] >= 0.85, ev["speakers"]
 
 
 def test_openai_statement_is_aligned_across_outlets_with_its_labels():
-    f = quotes.fidelity(load_story(BUNDLED))
+    f = alignment.fidelity(load_story(BUNDLED))
     minimal = f[f["reference"].str.contains("minimal")]
     got = dict(zip(minimal["outlet"], minimal["label"]))
     # hand-checked: NYP quotes it whole; HT drops "further"; 5iter's translation rewords it; ticker.tv
@@ -180,7 +181,7 @@ def test_openai_statement_is_aligned_across_outlets_with_its_labels():
 
 
 def test_voice_share_adds_up_per_outlet():
-    share = quotes.voice_share(load_story(BUNDLED))
+    share = sources.voice_share(load_story(BUNDLED))
     for _, g in share.groupby("outlet"):
         assert g["share"].sum() == pytest.approx(1.0)
     nyp = share[share["outlet"] == "New York Post"].set_index("voice")
@@ -251,7 +252,7 @@ def test_a_statement_split_around_its_attribution_is_put_back_together(tmp_path)
                                 'in every court we can."',
                       '"The sale was legal and fair to every customer. We will appeal the fine in every court we '
                       'can," Mary Jones said.')
-    f = quotes.fidelity(st)
+    f = alignment.fidelity(st)
     assert sorted(zip(f["outlet"], f["label"])) == [("Daily", "reference"), ("Daily", "reference"),
                                                      ("Post", "verbatim"), ("Post", "verbatim")]
 
@@ -259,7 +260,7 @@ def test_a_statement_split_around_its_attribution_is_put_back_together(tmp_path)
 def test_a_dropped_negation_is_flagged(tmp_path):
     st = _two_outlets(tmp_path, '"We did not sell any data without consent from our users," Jones said.',
                       '"We did sell any data without consent from our users," Jones said.')
-    f = quotes.fidelity(st)
+    f = alignment.fidelity(st)
     assert f["negation"].tolist().count("dropped") + f["negation"].tolist().count("added") == 1
     assert set(f["label"]) == {"reference", "trimmed"}  # one word left out, and it is the "not"
 
@@ -283,7 +284,7 @@ def test_reported_speech_after_an_opening_clause_with_an_object_and_a_second_ver
 
 
 def test_responses_say_whether_each_outlet_lets_each_party_speak():
-    r = quotes.responses(load_story(BUNDLED))
+    r = sources.responses(load_story(BUNDLED))
     got = {(x.outlet, x.party): x.carried for x in r.itertuples()}
     # hand-checked: Hindustan Times quotes no ByteDance statement (only OpenAI's and The Verge's);
     # tech360.tv reports OpenAI's statement in indirect speech ("OpenAI stated that if they find ...")
@@ -294,4 +295,4 @@ def test_responses_say_whether_each_outlet_lets_each_party_speak():
 
 
 def test_responses_are_empty_without_parties(story):
-    assert story.parties == {} and quotes.responses(story).empty
+    assert story.parties == {} and sources.responses(story).empty

@@ -7,7 +7,11 @@ import numpy as np
 import pytest
 import textstat
 
-from presslens import load_story, readability, text
+from presslens import load_story, load_story as load
+from presslens.analyses import readability as analyses_readability
+from presslens.analyses.readability import longest_sentences
+from presslens.engine import tables
+from presslens.text import readability, segment
 
 from .conftest import BUNDLED
 
@@ -22,7 +26,7 @@ def story():
 
 @pytest.fixture(scope="module")
 def table(story):
-    return readability.readability(story).set_index("article_id")
+    return analyses_readability.readability(story).set_index("article_id")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -88,7 +92,7 @@ def test_counts_use_the_cmu_dictionary_and_the_easy_word_list():
 
 def test_formulas_agree_with_textstat_where_the_sentences_agree():
     sents = ["The cat sat on the mat.", "It was a very comfortable mat for a cat.", "Nobody disagreed with that."]
-    toks = [[t for t, _, _ in text.tokenize(s)] for s in sents]
+    toks = [[t for t, _, _ in segment.tokenize(s)] for s in sents]
     f = readability.formulas(readability.counts(toks))
     body = " ".join(sents)
     assert f["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(body), abs=0.01)
@@ -98,7 +102,7 @@ def test_formulas_agree_with_textstat_where_the_sentences_agree():
 def test_the_formulas_count_presslens_sentences_not_textstats(story, table):
     # textstat splits Hindustan Times into 14 sentences; presslens's quote-aware split gives 13, and
     # the formulas use those 13 (the defect was that textstat re-split the text its own way)
-    clean = text.process(story).clean_text
+    clean = tables.process(story).clean_text
     assert textstat.sentence_count(clean[HT]) == 14
     r = table.loc[HT]
     assert r["n_sentences"] == 13
@@ -107,18 +111,17 @@ def test_the_formulas_count_presslens_sentences_not_textstats(story, table):
 
 
 def test_a_sentence_that_lost_its_punctuation_is_left_out_of_the_formulas(mini):
-    from presslens import load_story as load
 
     p = mini / "articles" / "wire.md"
     p.write_text(p.read_text() + "\n" + " ".join(["word"] * 400) + "\n")
-    r = readability.readability(load(mini)).set_index("article_id").loc["wire"]
+    r = analyses_readability.readability(load(mini)).set_index("article_id").loc["wire"]
     assert r["long_sentences_left_out"] == 1
     assert "1 sentence(s) over 80 words left out of the formulas" in r["caveat"]
     assert -50 < r["flesch_reading_ease"] < 130  # not -4991
 
 
 def test_title_is_excluded_and_sentence_lengths_use_presslens_sentences(story, table):
-    p = text.process(story)
+    p = tables.process(story)
     title = story.articles.set_index("id").loc[HT, "title"]
     assert title not in p.clean_text[HT]
     s = p.sentences[(p.sentences["article_id"] == HT) & (p.sentences["part"] != "title")]
@@ -143,9 +146,9 @@ def test_translated_article_carries_a_caveat(story, table):
                                           "000_c5df8febf7aeb489": "15 sentences: SMOG is defined for 30 or more",
                                           "003_6fceba0e397cf62d": "",
                                           "001_ad42528713e05e1b": "16 sentences: SMOG is defined for 30 or more"}
-    assert readability.caveat_label("en.5iter.com", story) == "en.5iter.com †"
-    assert readability.caveat_label("New York Post", story) == "New York Post"
-    assert readability.translated_outlets(story) == {"en.5iter.com": "zh"}
+    assert analyses_readability.caveat_label("en.5iter.com", story) == "en.5iter.com †"
+    assert analyses_readability.caveat_label("New York Post", story) == "New York Post"
+    assert analyses_readability.translated_outlets(story) == {"en.5iter.com": "zh"}
 
 
 def test_readability_never_downloads(story, monkeypatch):
@@ -153,14 +156,12 @@ def test_readability_never_downloads(story, monkeypatch):
         raise AssertionError("textstat tried to download cmudict")
 
     monkeypatch.setattr(nltk, "download", no_download)
-    out = readability.readability(story)
+    out = analyses_readability.readability(story)
     assert out["flesch_reading_ease"].notna().all()
     assert np.isfinite(out["mtld"]).all()
 
 
 def test_longest_sentences_drill_down():
-    from presslens import load_story
-    from presslens.readability import longest_sentences
     from .conftest import BUNDLED
 
     top = longest_sentences(load_story(BUNDLED), n=2)

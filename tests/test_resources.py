@@ -7,7 +7,8 @@ import nltk
 import pytest
 from nltk.corpus.reader import CMUDictCorpusReader
 
-from presslens import paths, resources
+from presslens import paths
+from presslens.text import resources
 
 
 def test_conversion_to_nltk_format_by_hand():

@@ -4,8 +4,11 @@ import textwrap
 import pandas as pd
 import pytest
 
-from presslens import load_story, provenance, reuse
-from presslens.corpus import StoryError
+from presslens import load_story
+from presslens.analyses import findings, provenance, reuse
+from presslens.figures import reuse as figures_reuse
+from presslens.notebook import setup
+from presslens.story.model import StoryError
 
 from .conftest import BUNDLED
 
@@ -213,10 +216,9 @@ def test_bundled_openai_statement_is_quotation_not_copied_narration():
 
 
 def test_notebook_knobs_for_thresholds():
-    from presslens import nb
-    assert nb.KNOBS["min_words"]("12") == 12 and nb.KNOBS["match"](85) == 85
+    assert setup.KNOBS["min_words"]("12") == 12 and setup.KNOBS["match"](85) == 85
     with pytest.raises(StoryError):
-        nb.KNOBS["match"](120)
+        setup.KNOBS["match"](120)
 
 
 def test_other_language_article_is_left_out_and_said(tmp_path):
@@ -232,7 +234,6 @@ def test_other_language_article_is_left_out_and_said(tmp_path):
 
 
 def test_findings_name_their_tables(tmp_path):
-    from presslens import findings
     st = pair_story(tmp_path, "\n".join(REWORDED))
     r = reuse.analyse(st)
     lines = findings.reuse(r, provenance.provenance(st), provenance.from_references(st))
@@ -243,18 +244,17 @@ def test_findings_name_their_tables(tmp_path):
 
 
 def test_story_with_no_shared_text_draws_notes_not_errors():
-    from presslens import reuse_charts
 
     from .conftest import MINI
     st = load_story(MINI)
     r = reuse.analyse(st)
     assert r.pairs.empty and r.containment["reference"].dtype == bool
-    fig, data = reuse_charts.matrix(st, r.containment)
+    fig, data = figures_reuse.matrix(st, r.containment)
     assert data.empty
     prov = provenance.provenance(st)
     assert set(zip(prov["article"], prov["status"])) == {("gazette", "credited but not copied"),
                                                           ("wire", "credited but not copied")}
-    fig, data = reuse_charts.graph(st, provenance.outlet_edges(prov))
+    fig, data = figures_reuse.graph(st, provenance.outlet_edges(prov))
     assert data.empty
 
 

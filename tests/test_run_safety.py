@@ -16,7 +16,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from presslens import outputs, cli, ownership, paths, runner
+from presslens import ownership, paths
+from presslens.cli import main
+from presslens.run import manifest, outputs, runner, signals
 
 from .conftest import MINI
 
@@ -74,7 +76,7 @@ def setup(earlier, mini, tmp_path):
 
 
 def run_cli(capsys, *args) -> tuple[int, str]:
-    rc = cli.main(["run", *map(str, args)])
+    rc = main(["run", *map(str, args)])
     out, err = capsys.readouterr()
     return rc, err
 
@@ -109,7 +111,7 @@ def _layout(kind: str, tmp_path: Path, mini: Path) -> tuple[Path, str, Path, str
         return mini, "--figures", tmp_path / "other", "is a story folder"
     if kind == "figures-around-another-story":
         shutil.copytree(mini, tmp_path / "more" / SLUG / "archive" / "old-story")
-        (tmp_path / "more" / SLUG / runner.MARKER).write_text(ownership.LEGACY_FIGURES_TEXT)
+        (tmp_path / "more" / SLUG / outputs.MARKER).write_text(ownership.LEGACY_FIGURES_TEXT)
         return mini, "--figures", tmp_path / "more", "holds the story folder"
     raise AssertionError(kind)
 
@@ -136,7 +138,7 @@ def test_a_folder_presslens_did_not_write_is_never_replaced(setup, tmp_path, cap
     (root / SLUG / "notes" / "mine.txt").write_text("my own notes\n")
     # a file merely named like a marker proves nothing: a web-app manifest, an empty .presslens, or a
     # presslens marker of the other kind
-    (root / SLUG / runner.MANIFEST).write_text('{"name": "My web app", "start_url": "/"}')
+    (root / SLUG / outputs.MANIFEST).write_text('{"name": "My web app", "start_url": "/"}')
     other = "figures" if which == "reports" else "reports"
     ownership.write_marker(root / SLUG, other, {})
     before = tree(tmp_path)
@@ -144,7 +146,7 @@ def test_a_folder_presslens_did_not_write_is_never_replaced(setup, tmp_path, cap
     rc, err = run_cli(capsys, mini, *args, "-n", "00")
     assert rc == 2
     assert_one_line_error(err, paths.display(root / SLUG), "was not written by presslens",
-                          f"no valid presslens marker {runner.MARKER} in it", f"choose another --{which} root",
+                          f"no valid presslens marker {outputs.MARKER} in it", f"choose another --{which} root",
                           "move the folder away yourself")
     assert tree(tmp_path) == before
 
@@ -177,7 +179,7 @@ def test_the_bundled_figures_folder_carries_the_marker():
     folder = paths.FIGURES_DIR / "bytedance-openai-2023"
     marker, ours, foreign = ownership.classify(folder, "figures")
     assert marker is not None and not marker.get("legacy") and foreign == []
-    assert set(ours) == runner._files(folder) and runner.MARKER not in runner._files(folder)  # not a figure
+    assert set(ours) == manifest.files_in(folder) and outputs.MARKER not in manifest.files_in(folder)  # not a figure
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,14 +247,14 @@ def test_read_only_root_for_real(setup, tmp_path, capsys, which):
 
 def test_the_write_probe_catches_what_permissions_miss(tmp_path, monkeypatch):
     """A read-only file system passes os.access for root: the probe file is what fails."""
-    assert runner._writable(tmp_path) and list(tmp_path.iterdir()) == []  # the probe is gone again
+    assert outputs._writable(tmp_path) and list(tmp_path.iterdir()) == []  # the probe is gone again
 
     def refuse(*a, **kw):
         raise OSError(30, "Read-only file system")
     monkeypatch.setattr(outputs.tempfile, "mkstemp", refuse)
-    assert not runner._writable(tmp_path)
-    with pytest.raises(runner.OutputError, match="reports root .* is not writable"):
-        runner._check_root(tmp_path / "r", "reports", "--reports")
+    assert not outputs._writable(tmp_path)
+    with pytest.raises(outputs.OutputError, match="reports root .* is not writable"):
+        outputs._check_root(tmp_path / "r", "reports", "--reports")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,7 +263,7 @@ def test_the_write_probe_catches_what_permissions_miss(tmp_path, monkeypatch):
 
 def _fail_moving_in(final_figs: Path, monkeypatch, exc=OSError(28, "No space left on device")):
     """The second move in (the figures, after the reports are in place) fails."""
-    real = runner._rename
+    real = outputs._rename
     calls = []
 
     def rename(src, dst):
@@ -278,7 +280,7 @@ def test_a_failing_swap_puts_the_earlier_outputs_back(setup, tmp_path, monkeypat
     mini, reports, figures = setup
     before = tree(tmp_path)
     calls = _fail_moving_in(figures / SLUG, monkeypatch)
-    with pytest.raises(runner.RunError, match="moving the new reports and figures into place failed .*No space"
+    with pytest.raises(outputs.RunError, match="moving the new reports and figures into place failed .*No space"
                                              ".*left as they were"):
         runner.run(mini, reports=reports, figures=figures, notebooks=notebooks, log=lambda s: None)
     # the old folders went aside, the reports went in, then the figures failed: all undone
@@ -312,7 +314,7 @@ def test_swap_rollback_at_every_step(tmp_path, monkeypatch, fail_at, exc):
         os.replace(src, dst)
     monkeypatch.setattr(outputs, "_rename", rename)
     with pytest.raises(type(exc)):
-        runner._swap_all(moves)
+        outputs.swap_all(moves)
     assert {f: tree(f) for f in finals} == before
     assert leftovers(tmp_path / "r", tmp_path / "f") == []
     # and without a failure, both are replaced
@@ -320,7 +322,7 @@ def test_swap_rollback_at_every_step(tmp_path, monkeypatch, fail_at, exc):
     for staged, *_ in moves:
         staged.mkdir(parents=True, exist_ok=True)
         (staged / "new.txt").write_text("new\n")
-    olds = runner._swap_all(moves)
+    olds = outputs.swap_all(moves)
     assert [{k: v for k, v in tree(f).items() if k != ".presslens"} for f in finals] == [{"new.txt": b"new\n"}] * 2
     assert len(olds) == 2 and all(set(ownership.read_marker(f, k)["files"]) == {"new.txt"}
                                   for f, k in zip(finals, ("reports", "figures")))
@@ -411,7 +413,7 @@ def test_stale_staging_and_swap_folders_are_cleaned_by_the_next_run(setup, tmp_p
     assert not stale.exists() and not old.exists()
     assert live.is_dir() and other_story.is_dir() and tree(backup) == tree(figures / SLUG)
     assert lines[0].startswith("presslens: tidied up after an interrupted run: ") and stale.name in lines[0]
-    assert (figures / SLUG / runner.MARKER).is_file() and (reports / SLUG / runner.MANIFEST).is_file()
+    assert (figures / SLUG / outputs.MARKER).is_file() and (reports / SLUG / outputs.MANIFEST).is_file()
     live.rmdir()
     other_story.rmdir()
     shutil.rmtree(backup)
@@ -436,7 +438,7 @@ def test_a_swap_cut_between_its_moves_is_undone_by_the_next_run(tmp_path):
     (root / f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}").mkdir()
     (root / f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}" / "mine.txt").write_text("not presslens's")
     before = sorted(p.name for p in root.iterdir())
-    done = runner._clean_stale([root, root], SLUG)
+    done = outputs.clean_stale([root, root], SLUG)
     kept = {".git", f".x.old-{os.getpid()}", ".staging-no-pid-here", ".notes.old-2024",
             f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}", SLUG}
     assert sorted(p.name for p in root.iterdir()) == sorted(kept), before
@@ -452,8 +454,8 @@ def _die(*args):
 def test_a_dead_worker_is_an_error_not_a_traceback(mini, tmp_path, monkeypatch):
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched worker function reaches the worker only when it is forked")
-    monkeypatch.setattr(runner, "_execute_one", _die)
-    with pytest.raises(runner.RunError, match="00-corpus.ipynb: the worker process running it failed"):
+    monkeypatch.setattr(runner, "execute_one", _die)
+    with pytest.raises(outputs.RunError, match="00-corpus.ipynb: the worker process running it failed"):
         runner.run(mini, reports=tmp_path / "r", figures=tmp_path / "f", notebooks=["00"], log=lambda s: None)
     assert not (tmp_path / "r" / SLUG).exists() and not (tmp_path / "f").exists()
     assert leftovers(tmp_path / "r") == []
@@ -461,7 +463,7 @@ def test_a_dead_worker_is_an_error_not_a_traceback(mini, tmp_path, monkeypatch):
 
 def test_signal_handlers_are_restored_after_a_run():
     before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)}
-    with runner._SignalGuard() as guard:
+    with signals.SignalGuard() as guard:
         assert signal.getsignal(signal.SIGHUP) == guard._handle
         assert signal.getsignal(signal.SIGTERM) == guard._handle
     assert {s: signal.getsignal(s) for s in before} == before
@@ -471,7 +473,7 @@ def test_an_ignored_hangup_stays_ignored(monkeypatch):
     """Under nohup a closed terminal must not stop the run."""
     prev = signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
-        with runner._SignalGuard():
+        with signals.SignalGuard():
             assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
         assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
     finally:
@@ -480,5 +482,5 @@ def test_an_ignored_hangup_stays_ignored(monkeypatch):
 
 def test_manifest_lists_figures_not_the_marker(earlier):
     m = json.loads((earlier / "reports" / SLUG / "manifest.json").read_text())
-    assert (earlier / "figures" / SLUG / runner.MARKER).is_file()
-    assert runner.MARKER not in m["figures"] and all(runner.MARKER not in r["figures"] for r in m["reports"].values())
+    assert (earlier / "figures" / SLUG / outputs.MARKER).is_file()
+    assert outputs.MARKER not in m["figures"] and all(outputs.MARKER not in r["figures"] for r in m["reports"].values())

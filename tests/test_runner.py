@@ -11,8 +11,11 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from presslens import ownership, cli, load_story, paths, plots, runner
-from presslens.corpus import StoryError
+from presslens import load_story, ownership, paths
+from presslens.cli import main
+from presslens.figures import style
+from presslens.run import execute, manifest as run_manifest, outputs as run_outputs, runner
+from presslens.story.model import StoryError
 
 from .conftest import MINI
 
@@ -70,7 +73,7 @@ def test_every_notebook_runs_and_writes_its_figures(first_run):
         assert (rep / nb).is_file() and (rep / nb).with_suffix(".html").is_file()
     figs = out / "figures" / "mini-story"
     assert {p.split(".")[0] for p in figure_names(figs)} == EXPECTED_FIGURES
-    marker = json.loads((figs / runner.MARKER).read_text())  # presslens wrote this folder, and these files
+    marker = json.loads((figs / run_outputs.MARKER).read_text())  # presslens wrote this folder, and these files
     assert marker["kind"] == "figures" and set(marker["files"]) == set(figure_names(figs))
     for name in EXPECTED_FIGURES:
         for ext in ("png", "svg", "csv"):
@@ -92,14 +95,14 @@ def test_manifest_records_parameters_versions_hashes_durations(first_run):
     assert m["parameters"] == {"story": "tests/fixtures/mini-story", "figures_dir": rel(out / "figures")}
     assert m["parameters"]["figures_dir"].startswith("../")
     assert (paths.resolve(m["parameters"]["figures_dir"]).resolve() / "mini-story") == res.figures.resolve()
-    assert m["figures"] == figure_names(out / "figures" / "mini-story") and runner.MARKER not in m["figures"]
+    assert m["figures"] == figure_names(out / "figures" / "mini-story") and run_outputs.MARKER not in m["figures"]
     assert m["run"] == {"notebooks": NOTEBOOKS, "complete": True} and "note" not in m
     # a record per notebook; each knows the figures it wrote
     assert list(m["reports"]) == NOTEBOOKS
     for nb, record in m["reports"].items():
         assert record["parameters"] == m["parameters"] and record["duration_s"] == m["durations_s"][nb]
         assert record["stale"] is False and record["versions"] == m["versions"]
-        assert record["inputs_fingerprint"] == runner._fingerprint(m["inputs_sha256"])
+        assert record["inputs_fingerprint"] == run_manifest.inputs_fingerprint(m["inputs_sha256"])
     assert m["reports"]["00-corpus.ipynb"]["figures"] == [f"corpus-overview.{ext}" for ext in ("csv", "png", "svg")]
     assert sorted(f for r in m["reports"].values() for f in r["figures"]) == m["figures"]
 
@@ -164,7 +167,7 @@ def test_failing_notebook_is_named_and_earlier_outputs_stay(first_run, tmp_path,
     nb.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("boom in a cell")'))
     nbformat.write(nb, broken)
     monkeypatch.setattr(runner, "notebook_list", lambda names=None, folder=None: [broken])
-    with pytest.raises(runner.RunError) as exc:
+    with pytest.raises(run_outputs.RunError) as exc:
         runner.run(MINI, figures=figs, reports=reps, log=lambda s: None, notebooks=["00"])
     msg = str(exc.value)
     assert "00-corpus.ipynb: cell" in msg and "ValueError: boom in a cell" in msg
@@ -223,10 +226,10 @@ def test_unreadable_earlier_manifest_lists_only_this_run(first_run, tmp_path):
 
 def test_staged_figures_go_where_the_runner_says(monkeypatch, tmp_path):
     monkeypatch.delenv("PRESSLENS_FIGURES_STAGING", raising=False)
-    assert plots.figures_dir("figures", "x") == paths.REPO_ROOT / "figures" / "x"
-    assert plots.figures_dir("../elsewhere", "x") == paths.REPO_ROOT / "../elsewhere" / "x"
+    assert style.figures_dir("figures", "x") == paths.REPO_ROOT / "figures" / "x"
+    assert style.figures_dir("../elsewhere", "x") == paths.REPO_ROOT / "../elsewhere" / "x"
     monkeypatch.setenv("PRESSLENS_FIGURES_STAGING", str(tmp_path))
-    assert plots.figures_dir("figures", "x") == tmp_path / "x"
+    assert style.figures_dir("figures", "x") == tmp_path / "x"
 
 
 def test_kernel_death_quotes_the_log_and_leaves_the_terminal_alone(tmp_path, capfd):
@@ -234,8 +237,8 @@ def test_kernel_death_quotes_the_log_and_leaves_the_terminal_alone(tmp_path, cap
                              new_code_cell("import os\nos._exit(3)")])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, tmp_path / "crash.ipynb")
-    levels = {n: logging.getLogger(n).level for n in runner.QUIET_LOGGERS}
-    name, _, err = runner._execute_one(str(tmp_path / "crash.ipynb"), str(tmp_path), {"x": 2}, str(tmp_path),
+    levels = {n: logging.getLogger(n).level for n in execute.QUIET_LOGGERS}
+    name, _, err = execute.execute_one(str(tmp_path / "crash.ipynb"), str(tmp_path), {"x": 2}, str(tmp_path),
                                        str(tmp_path / "figs"), str(tmp_path / "crash.log"), "reports/crash.ipynb")
     assert name == "crash.ipynb" and err.startswith("crash.ipynb: DeadKernelError")
     assert "last lines of the kernel's log" in err and "Kernel died" in err
@@ -246,7 +249,7 @@ def test_kernel_death_quotes_the_log_and_leaves_the_terminal_alone(tmp_path, cap
     out, errout = capfd.readouterr()
     assert out == "after\n" and errout == ""
     assert "PRESSLENS_FIGURES_STAGING" not in os.environ
-    assert {n: logging.getLogger(n).level for n in runner.QUIET_LOGGERS} == levels
+    assert {n: logging.getLogger(n).level for n in execute.QUIET_LOGGERS} == levels
 
 
 def test_broken_story_stops_before_anything_is_written(mini, tmp_path):
@@ -264,18 +267,18 @@ def test_unknown_notebook_or_outlet_is_a_clear_error(tmp_path):
 
 
 def test_cli_new_scaffolds_a_story_that_loads(tmp_path, capsys):
-    assert cli.main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 0
+    assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 0
     st = load_story(tmp_path / "acme-fine-2024")
     assert list(st.articles["outlet"]) == ["Example News"] and st.claims[0].id == "fined"
     assert "presslens run" in capsys.readouterr().out
-    assert cli.main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 2  # never overwrites
-    assert cli.main(["new", "Bad Name", "--root", str(tmp_path)]) == 2
+    assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 2  # never overwrites
+    assert main(["new", "Bad Name", "--root", str(tmp_path)]) == 2
 
 
 def test_cli_check_reports_problems_with_exit_code_2(mini, capsys):
-    assert cli.main(["check", str(mini)]) == 0
+    assert main(["check", str(mini)]) == 0
     (mini / "articles" / "wire.md").write_text("---\noutlet: Wire\npublished: soon\n---\nText.\n")
-    assert cli.main(["check", str(mini)]) == 2
+    assert main(["check", str(mini)]) == 2
     assert "mini-story/articles/wire.md [published]" in capsys.readouterr().err
 
 

@@ -7,9 +7,13 @@ import shutil
 import pandas as pd
 import pytest
 
-from presslens import furniture, load_story, nb, screen, text
-from presslens.corpus import StoryError
-from presslens.text import clean, tokenize
+from presslens import load_story
+from presslens.engine import screening, tables
+from presslens.notebook import setup
+from presslens.story.model import StoryError
+from presslens.text import furniture, segment
+from presslens.text.clean import clean
+from presslens.text.segment import tokenize
 
 from .conftest import FIXTURES, MINI
 
@@ -123,7 +127,7 @@ def test_invisible_characters_and_soft_hyphens_do_not_hide_words():
 def test_html_left_in_a_capture_is_removed_and_reported():
     raw = 'Intro line.\n<script type="x">\nvar secretly = 1;\n</script>\n<p>The <b>watchdog</b> acted.</p>\nEnd &amp; more.'
     body, removed = clean(raw, None, [])
-    assert text.paragraphs(body) == ["Intro line.", "The watchdog acted.", "End & more."]
+    assert segment.paragraphs(body) == ["Intro line.", "The watchdog acted.", "End & more."]
     assert [(r["line"], r["rule"]) for r in removed] == [(2, "html: script, style or comment block"), (5, "html: tags")]
     assert "secretly" not in body
 
@@ -151,7 +155,7 @@ def test_urls_and_emails_never_become_tokens():
 
 def test_lede_is_the_first_prose_paragraph():
     st = load_story(WEB)
-    s = text.sentences(st)
+    s = tables.sentences(st)
     lede = s[(s["article_id"] == "courier-a") & (s["part"] == "lede")]["text"].tolist()
     assert lede == ["Italy's data protection authority on Friday ordered OpenAI to stop processing Italians' data, "
                     "in effect blocking ChatGPT in the country while it secretly investigates a breach."]
@@ -159,16 +163,16 @@ def test_lede_is_the_first_prose_paragraph():
 
 def test_web_capture_furniture_is_reported_line_by_line():
     st = load_story(WEB)
-    rem = text.removed(st)
+    rem = tables.removed(st)
     a = rem[rem["article_id"] == "courier-a"]
     assert a["line"].tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16]
     w = rem[rem["article_id"] == "wire-daily"]
     assert w["rule"].tolist() == ["site slogan", "html: tags", "html: script, style or comment block",
                                   "furniture (disclaimer): affiliate disclaimer"]
-    toks = set(text.tokens(st)["token"])
+    toks = set(tables.tokens(st)["token"])
     assert not toks & {"advertisement", "utm", "https", "p", "div", "var", "share", "skip"}
     # the invisible characters no longer hide the words
-    wd = text.tokens(st)
+    wd = tables.tokens(st)
     assert {"openai", "secretly"} <= set(wd[wd["article_id"] == "wire-daily"]["token"])
 
 
@@ -177,7 +181,7 @@ def test_web_capture_furniture_is_reported_line_by_line():
 
 
 def test_french_article_labelled_en_is_detected_and_left_out():
-    sc = screen.screen(load_story(WEB))
+    sc = screening.screen(load_story(WEB))
     fr = sc.languages.set_index("article_id").loc["le-quotidien"]
     assert (fr["declared"], fr["detected"], fr["language"], bool(fr["in_language"])) == ("en", "fr", "fr", False)
     assert fr["confidence"] >= 0.9
@@ -189,13 +193,13 @@ def test_french_article_labelled_en_is_detected_and_left_out():
 def test_declared_other_language_is_left_out_even_when_short(web):
     p = web / "articles" / "le-quotidien.md"
     p.write_text(p.read_text().replace("language: en", "language: fr"))
-    sc = screen.screen(load_story(web))
+    sc = screening.screen(load_story(web))
     assert "declared" not in sc.languages.set_index("article_id").loc["le-quotidien", "note"]
     assert "le-quotidien" in set(sc.left_out["article_id"])
 
 
 def test_same_url_twice_keeps_the_longer_capture_and_names_both_files():
-    sc = screen.screen(load_story(WEB))
+    sc = screening.screen(load_story(WEB))
     d = sc.duplicates
     same = d[d["kind"] == "same URL"].iloc[0]
     assert {same["article_a"], same["article_b"]} == {"courier-a", "courier-a-recapture"}
@@ -206,7 +210,7 @@ def test_same_url_twice_keeps_the_longer_capture_and_names_both_files():
 
 
 def test_near_identical_text_across_outlets_is_reported_and_both_kept():
-    sc = screen.screen(load_story(WEB))
+    sc = screening.screen(load_story(WEB))
     near = sc.duplicates[sc.duplicates["kind"] == "near-identical text"]
     assert near[["article_a", "article_b"]].values.tolist() == [["metro-post", "wire-daily"]]
     assert near["detail"].iat[0] == "100% of wire-daily's 5-grams are in metro-post"
@@ -217,7 +221,7 @@ def test_near_identical_text_across_outlets_is_reported_and_both_kept():
 
 def test_identical_text_in_one_outlet_is_a_duplicate(mini):
     (mini / "articles" / "copy.md").write_text((mini / "articles" / "wire.md").read_text())
-    sc = screen.screen(load_story(mini))
+    sc = screening.screen(load_story(mini))
     d = sc.duplicates
     assert d[["article_a", "article_b", "kind"]].values.tolist() == [["copy", "wire", "identical text"]]
     assert sc.left_out["article_id"].tolist() == ["wire"]  # same length: the first id is kept
@@ -226,13 +230,13 @@ def test_identical_text_in_one_outlet_is_a_duplicate(mini):
 def test_a_pair_marked_intended_is_neither_warned_nor_left_out(web):
     y = web / "story.yaml"
     y.write_text(y.read_text() + "intended_duplicates: [[courier-a-recapture, courier-a]]\n")
-    sc = screen.screen(load_story(web))
+    sc = screening.screen(load_story(web))
     assert "courier-a-recapture" not in set(sc.left_out["article_id"])
     assert not any("courier-a" in w.file and w.field == "duplicate" for w in sc.warnings)
 
 
 def test_url_normalisation():
-    n = screen.normalise_url
+    n = screening.normalise_url
     assert n("https://www.Example.com/a/b/?utm_source=x&id=3#top") == n("http://example.com/a/b?id=3") == "example.com/a/b?id=3"
     assert n(None) is None and n("") is None
     assert n("https://m.example.com/a/index.html?amp=1") == n("https://www.example.com/a/amp") == "example.com/a"
@@ -241,7 +245,7 @@ def test_url_normalisation():
 
 def test_bundled_story_has_nothing_left_out():
     from .conftest import BUNDLED
-    sc = screen.screen(load_story(BUNDLED))
+    sc = screening.screen(load_story(BUNDLED))
     assert sc.left_out.empty and sc.duplicates.empty
     assert set(sc.languages["language"]) == {"en"}
 
@@ -261,22 +265,22 @@ def test_labels_are_unique_per_article():
 
 @pytest.mark.parametrize("given", [["Wire Daily"], "['Wire Daily']", '["Wire Daily"]', "Wire Daily", "[Wire Daily]"])
 def test_outlets_parameter_in_every_shape(given, tmp_path):
-    ctx = nb.setup(str(WEB), str(tmp_path), given)
+    ctx = setup.setup(str(WEB), str(tmp_path), given)
     assert ctx.story.outlets == ["Wire Daily"]
 
 
 def test_knob_parameters_parse_and_fail_clearly(tmp_path):
-    ctx = nb.setup(str(MINI), str(tmp_path), None, focus_terms='["a", "b c"]', min_count="3", n_boot=1000, seed="0")
+    ctx = setup.setup(str(MINI), str(tmp_path), None, focus_terms='["a", "b c"]', min_count="3", n_boot=1000, seed="0")
     assert (ctx.params.focus_terms, ctx.params.min_count, ctx.params.n_boot, ctx.params.seed) == (["a", "b c"], 3, 1000, 0)
     for bad, name in ((dict(focus_terms="[]"), "focus_terms"), (dict(n_boot="many"), "n_boot"),
                       (dict(seed="abc"), "seed"), (dict(n_terms=0), "n_terms"), (dict(min_count=2.5), "min_count")):
         with pytest.raises(StoryError) as e:
-            nb.setup(str(MINI), str(tmp_path), None, **bad)
+            setup.setup(str(MINI), str(tmp_path), None, **bad)
         assert f"parameter {name}" in str(e.value) and "use e.g." in str(e.value)
 
 
 def test_setup_leaves_out_and_says_why(tmp_path):
-    ctx = nb.setup(str(WEB), str(tmp_path))
+    ctx = setup.setup(str(WEB), str(tmp_path))
     assert sorted(ctx.story.articles["id"]) == ["courier-a", "courier-b", "metro-post", "wire-daily"]
     assert len(ctx.full.articles) == 6
     s = ctx.left_out_summary()
@@ -289,5 +293,5 @@ def test_setup_leaves_out_and_says_why(tmp_path):
 
 def test_only_left_out_articles_is_a_clear_error(tmp_path):
     with pytest.raises(StoryError) as e:
-        nb.setup(str(WEB), str(tmp_path), ["Le Quotidien"])
+        setup.setup(str(WEB), str(tmp_path), ["Le Quotidien"])
     assert "no article is left to measure" in str(e.value) and "le-quotidien.md" in str(e.value)

@@ -2,7 +2,9 @@
 import numpy as np
 import pytest
 
-from presslens import lexicon, load_story, stats, tone
+from presslens import load_story, stats
+from presslens.analyses import tone
+from presslens.analyses.wordchoice import lexicon, matching
 
 from .conftest import BUNDLED
 
@@ -34,8 +36,8 @@ def story():
 def test_an_outlets_rate_interval_does_not_depend_on_the_other_outlets(story):
     lex = lexicon.lexicon_for(story)
     key = ["outlet", "category", "voice"]
-    full = lexicon.rates(story, lex, n_boot=500, seed=3).set_index(key)
-    alone = lexicon.rates(story.subset(["New York Post"]), lex, n_boot=500, seed=3).set_index(key)
+    full = matching.rates(story, lex, n_boot=500, seed=3).set_index(key)
+    alone = matching.rates(story.subset(["New York Post"]), lex, n_boot=500, seed=3).set_index(key)
     both = full.loc[alone.index, ["ci_low", "ci_high"]]
     assert np.allclose(both.to_numpy(), alone[["ci_low", "ci_high"]].to_numpy(), equal_nan=True)
     sec = ("New York Post", "secrecy_concealment", "all")

@@ -1,20 +1,22 @@
 """Cleaning, sentence splitting, quotes and tokens, hand-checked on sentences from the seeds."""
-from presslens import load_story, text
+from presslens import load_story
+from presslens.engine import tables
+from presslens.text import segment
 
 from .conftest import BUNDLED, MINI
 
 
 def split(par):
-    return [par[a:b] for a, b in text.split_sentences(par)]
+    return [par[a:b] for a, b in segment.split_sentences(par)]
 
 
 def quoted(par):
-    return [par[a:b] for a, b in text.quote_spans(par).spans]
+    return [par[a:b] for a, b in segment.quote_spans(par).spans]
 
 
 def test_cleaner_removes_boilerplate_and_reports_each_line():
     st = load_story(BUNDLED)
-    rem = text.removed(st)
+    rem = tables.removed(st)
     ht = rem[rem["outlet"] == "Hindustan Times"][["line", "removed", "rule"]].values.tolist()
     assert ht == [
         [1, "date 2023-12-19 close_game", "capture date line (the date is kept in front matter)"],
@@ -26,7 +28,7 @@ def test_cleaner_removes_boilerplate_and_reports_each_line():
     ]
     tv = rem[rem["outlet"] == "ticker.tv"][["line", "removed"]].values.tolist()
     assert tv == [[1, "date 2023-12-23"]]  # only the prefix: the rest of that line is the article's first sentence
-    clean = text.process(st).clean_text["000_c5df8febf7aeb489"]
+    clean = tables.process(st).clean_text["000_c5df8febf7aeb489"]
     assert clean.startswith("Chinese tech company ByteDance has acknowledged")
     assert set(rem[rem["outlet"] == "tech360.tv"]["removed"]) == {
         "- tech360.tv", "ByteDance Ensures Compliance with Service Terms in Use of OpenAI Technology", "Updated: Jan 4",
@@ -48,7 +50,7 @@ def test_quote_with_punctuation_inside_the_marks_ends_after_the_mark():
 def test_multi_sentence_quote_stays_quoted_across_sentences():
     # Hindustan Times: Niko Felix's statement runs over three sentences inside one pair of marks
     st = load_story(BUNDLED)
-    s = text.sentences(st)
+    s = tables.sentences(st)
     ht = s[(s["outlet"] == "Hindustan Times") & s["text"].str.contains("minimal; we have suspended")].iloc[0]
     assert ht["n_quoted"] == ht["n_words"] == 16
     last = s[(s["outlet"] == "Hindustan Times") & s["text"].str.startswith("If we discover")].iloc[0]
@@ -95,7 +97,7 @@ def test_quote_spans_curly_straight_single_and_apostrophes():
 
 def test_parts_title_lede_body_and_positions():
     st = load_story(BUNDLED)
-    s = text.sentences(st)
+    s = tables.sentences(st)
     ht = s[s["outlet"] == "Hindustan Times"]
     assert ht["part"].tolist()[:4] == ["title", "title", "lede", "body"]
     assert ht.iloc[2]["text"] == "The account will remain suspended while OpenAI ‘investigates’ ByteDance."
@@ -106,17 +108,17 @@ def test_parts_title_lede_body_and_positions():
 
 
 def test_tokens_and_quote_flags():
-    assert [t for t, _, _ in text.tokenize("ByteDance’s GPT-generated text in the U.S. doesn't")] == [
+    assert [t for t, _, _ in segment.tokenize("ByteDance’s GPT-generated text in the U.S. doesn't")] == [
         "bytedance", "gpt-generated", "text", "in", "the", "u.s", "doesn't"]
     st = load_story(BUNDLED)
-    tok = text.tokens(st)
+    tok = tables.tokens(st)
     secret = tok[tok["token"].isin(["secretly"])][["outlet", "in_quote"]].values.tolist()
     assert sorted(map(tuple, secret)) == [("New York Post", True), ("en.5iter.com", False), ("ticker.tv", True)]
 
 
 def test_mini_story_sentences():
     st = load_story(MINI)
-    s = text.sentences(st)
+    s = tables.sentences(st)
     daily = s[s["outlet"] == "The Daily Ledger"]["text"].tolist()
     assert daily == [
         "Acme fined $2 million for secretly selling data",
@@ -132,25 +134,25 @@ def test_mini_story_sentences():
 
 def test_processing_is_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path))
-    text._MEMORY.clear()
+    tables._MEMORY.clear()
     st = load_story(MINI)
-    first = text.process(st)
-    assert text.process(st) is first
+    first = tables.process(st)
+    assert tables.process(st) is first
     folders = list((tmp_path / "tables").iterdir())  # the story's tables, as Parquet
     assert len(folders) == 1 and (folders[0] / "sentences.parquet").is_file()
-    text._MEMORY.clear()
-    again = text.process(st)
+    tables._MEMORY.clear()
+    again = tables.process(st)
     assert again is not first and again.sentences.equals(first.sentences)
 
 
 def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
-    text._MEMORY.clear()
-    before = text.sentences(load_story(mini))
+    tables._MEMORY.clear()
+    before = tables.sentences(load_story(mini))
     art = mini / "articles" / "wire.md"
     art.write_text(art.read_text().rstrip("\n") + "\nA brand new closing sentence was added.\n")
-    text._MEMORY.clear()  # a new kernel: only the disk cache is left
-    after = text.sentences(load_story(mini))
+    tables._MEMORY.clear()  # a new kernel: only the disk cache is left
+    after = tables.sentences(load_story(mini))
     assert "A brand new closing sentence was added." in after["text"].tolist()
     assert "A brand new closing sentence was added." not in before["text"].tolist()
     assert len(list((tmp_path / "cache" / "tables").iterdir())) == 2  # one entry per version of the inputs

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from presslens import load_story, tone
+from presslens import load_story
+from presslens.analyses import tone
+from presslens.text import sentiment
 
 from .conftest import BUNDLED
 
@@ -89,8 +91,8 @@ def row(df, start):
 def test_curly_quotes_and_apostrophes_are_made_ascii_before_vader():
     # VADER strips only ASCII punctuation: “good” would be an unknown word and don’t would not negate
     assert vader("It was “good”") == 0.0
-    assert tone.score_text("It was “good”")["compound"] == vader('It was "good"') > 0
-    assert vader("it isn’t good") > 0 > tone.score_text("it isn’t good")["compound"] == vader("it isn't good")
+    assert sentiment.score_text("It was “good”")["compound"] == vader('It was "good"') > 0
+    assert vader("it isn’t good") > 0 > sentiment.score_text("it isn’t good")["compound"] == vader("it isn't good")
 
 
 def test_every_sentence_is_scored_and_narration_is_split_from_the_quote(tiny):

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from presslens import paths, runner
+from presslens import paths
+from presslens.run import runner
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 

@@ -1,0 +1,186 @@
+"""Claims and omissions: which of the story's claims each article carries, how early, and in whose voice.
+
+A claim (story.yaml ``claims``: id, text, patterns) is *carried* by an article when one of its
+patterns matches one of the article's sentences (title included). For every claim and article the
+first such sentence gives:
+
+- ``sent_idx`` and ``position`` (its place in the body, 0 = first sentence, 1 = last; the title has
+  none), and ``part`` (title, lede or body): a claim in the title or lede is one the reader cannot miss;
+- ``voice`` and ``speaker``, as the quotes module reads the sentence: *quote* when the match lies
+  inside a direct quote (someone's words, partial quotes included), *cited term* inside a word or
+  phrase in quotation marks that nobody is quoted as saying (a word the outlet holds at a
+  distance), *reported speech* inside a reported clause ("ByteDance emphasizes that ..."), else
+  *narration*: the outlet's own voice. Where a claim is matched several times in an article the
+  voices are all listed (``voices``), the first one leads.
+
+Every row keeps the sentence and the matched words, so each cell of the claims-by-outlet table can
+be read back. A pattern that matches nothing in any article is reported by :func:`unmatched` (most
+likely a bad pattern, not an omission by every outlet).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens import patterns
+from presslens.analyses.quotes.extract import quotes
+from presslens.analyses.quotes.resolve import SHORT
+from presslens.engine import tables
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from presslens.text import segment
+
+
+HIT_COLS = ["claim", "article_id", "outlet", "sent_idx", "part", "position", "voice", "speaker", "voices", "n_sentences",
+            "match", "sentence"]
+
+
+def _voice(span: tuple[int, int], quote_spans, sentence: str, said: list[dict]) -> tuple[str, str | None]:
+    """(voice, speaker) of the words at ``span`` in ``sentence``; ``said`` holds the quotes module's
+    rows of the sentence's paragraph (direct, cited and indirect)."""
+
+    a, b = span
+    for qa, qb in quote_spans or ():
+        if qa <= a < qb or qa < b <= qb:
+            inner = sentence[qa:qb]
+            for r in said:
+                if r["kind"] in ("direct", "cited") and r["quote"] and (
+                        r["quote"] == inner or (len(inner) > 20 and (inner in r["quote"] or r["quote"] in inner))):
+                    return ("quote" if r["kind"] == "direct" else "cited term"), _who(r)
+            return ("quote" if len(segment.TOKEN.findall(inner)) > SHORT else "cited term"), None
+    for r in said:
+        if r["kind"] == "indirect" and r["quote"]:
+            at = sentence.find(r["quote"])
+            if at >= 0 and at <= a < at + len(r["quote"]):
+                return "reported speech", _who(r)
+    return "narration", None
+
+
+def _who(r: dict) -> str | None:
+    for k in ("actor", "speaker"):
+        if isinstance(r.get(k), str):
+            return r[k]
+    return None
+
+
+def _claim_rows(story: Story, cols: dict, cols_para: list, said: dict, rows: list) -> None:
+    """Append to ``rows`` the first sentence of each article carrying each claim (see :func:`hits`)."""
+    for claim in story.claims:
+        rxs = [patterns.compile(p, patterns.IGNORECASE) for p in claim.patterns]
+        where = f"story.yaml claims[{claim.id}].patterns"
+        first: dict[str, dict] = {}
+        for i, s in enumerate(cols["text"]):
+            for rx in rxs:
+                m = patterns.search(rx, s, where)
+                if not m:
+                    continue
+                aid = cols["article_id"][i]
+                voice, who = _voice(m.span(), cols["quote_spans"][i], s, said.get((aid, cols_para[i]), []))
+                row = first.get(aid)
+                if row is None:
+                    pos = cols["position"][i]
+                    first[aid] = {"claim": claim.id, "article_id": aid, "outlet": cols["outlet"][i],
+                                  "sent_idx": int(cols["sent_idx"][i]), "part": cols["part"][i],
+                                  "position": None if pd.isna(pos) else float(pos), "voice": voice, "speaker": who,
+                                  "voices": [voice], "n_sentences": 1, "match": m.group(0), "sentence": s}
+                else:
+                    row["n_sentences"] += 1
+                    if voice not in row["voices"]:
+                        row["voices"].append(voice)
+                break  # one pattern per sentence is enough
+        rows.extend(first.values())
+
+
+@story_table
+def hits(story: Story) -> pd.DataFrame:
+    """One row per claim x article that carries it (columns ``HIT_COLS``), in article order."""
+
+    sents = tables.process(story).sentences
+    said: dict[tuple, list[dict]] = {}
+    for r in quotes(story).to_dict("records"):
+        said.setdefault((r["article_id"], r["para_idx"]), []).append(r)
+    cols_para = sents["para_idx"].tolist()
+    cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "position", "text", "quote_spans")}
+    rows = []
+    with patterns.budget():  # the claims' patterns over the whole story: one budget
+        _claim_rows(story, cols, cols_para, said, rows)
+    out = pd.DataFrame(rows, columns=HIT_COLS)
+    out["voices"] = [", ".join(v) for v in out["voices"]]
+    order = {a: i for i, a in enumerate(story.articles["id"])}
+    claim_order = {c.id: i for i, c in enumerate(story.claims)}
+    return out.assign(_c=out["claim"].map(claim_order), _a=out["article_id"].map(order)) \
+        .sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"]).reset_index(drop=True)
+
+
+GRID_COLS = ["claim", "outlet", "n_articles", "n_carrying", "share", "voice", "part"]
+
+
+def grid(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tidy claims x outlets (every pair, claims in story.yaml order, outlets in story order):
+    n_articles of the outlet, n_carrying (its articles that carry the claim), share, and the voice and
+    part (title, lede, body) of its earliest mention: the first article of the outlet that carries it."""
+    h = hits(story) if h is None else h
+    n_art = story._memo("outlet_counts", lambda: story.articles["outlet"].value_counts().to_dict())
+    first: dict[tuple, tuple] = {}
+    count: dict[tuple, int] = {}
+    for r in h.itertuples(index=False):
+        k = (r.claim, r.outlet)
+        count[k] = count.get(k, 0) + 1
+        first.setdefault(k, (r.voice, r.part))
+    rows = []
+    for c in story.claims:
+        for o in story.outlets:
+            k = (c.id, o)
+            v, part = first.get(k, (None, None))
+            rows.append({"claim": c.id, "outlet": o, "n_articles": int(n_art.get(o, 0)), "n_carrying": count.get(k, 0),
+                         "share": count.get(k, 0) / n_art[o] if n_art.get(o) else 0.0, "voice": v, "part": part})
+    return pd.DataFrame(rows, columns=GRID_COLS)
+
+
+def by_outlet(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The claims-by-outlet table: one row per claim, one column per outlet; a cell is the voice of
+    the outlet's earliest mention (its first article that carries it), suffixed with "(title)" or
+    "(lede)" when it is there, and "—" when no article of the outlet carries the claim."""
+    h = hits(story) if h is None else h
+    outlets = list(story.outlets)
+    table = {c.id: {o: "—" for o in outlets} for c in story.claims}
+    for r in h.itertuples(index=False):
+        cell = table[r.claim][r.outlet]
+        if cell == "—":
+            table[r.claim][r.outlet] = r.voice + (f" ({r.part})" if r.part in ("title", "lede") else "")
+    out = pd.DataFrame.from_dict(table, orient="index", columns=outlets)
+    out.index.name = "claim"
+    return out
+
+
+def omissions(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each outlet left out: one row per outlet with the claims none of its articles carry and
+    how many outlets carry each of them (a claim every other outlet carries is a pointed omission).
+    Claims no outlet carries are left out here: :func:`unmatched` lists them (likely a bad pattern)."""
+    h = hits(story) if h is None else h
+    carried = {(r.claim, r.outlet) for r in h.itertuples(index=False)}
+    n_carry = {c.id: sum((c.id, o) in carried for o in story.outlets) for c in story.claims}
+    rows = []
+    for o in story.outlets:  # a claim nobody carries is listed by unmatched(), not as everyone's omission
+        left = [c.id for c in story.claims if (c.id, o) not in carried and n_carry[c.id]]
+        rows.append({"outlet": o, "n_carried": sum((c.id, o) in carried for c in story.claims), "n_left_out": len(left),
+                     "left_out": ", ".join(f"{c} ({n_carry[c]} of {len(story.outlets)} carry it)" for c in left)})
+    return pd.DataFrame(rows, columns=["outlet", "n_carried", "n_left_out", "left_out"])
+
+
+def unmatched(story: Story, h: pd.DataFrame | None = None) -> list[str]:
+    """Claims that no article carries: most likely a pattern to fix, said out loud rather than
+    counted as every outlet leaving the claim out."""
+    h = hits(story) if h is None else h
+    found = set(h["claim"])
+    return [c.id for c in story.claims if c.id not in found]
+
+
+def unmatched_summary(story: Story, ids: list[str]) -> str:
+    """One line on the claims no article carries, with their patterns, or that there are none."""
+    if not story.claims:
+        return "story.yaml lists no claims: add claims (id, text, patterns) to measure them."
+    if not ids:
+        return f"Every one of the {len(story.claims)} claims is carried by at least one article."
+    pats = {c.id: c.patterns for c in story.claims}
+    return "\n".join([f"{len(ids)} claim(s) match no sentence of any article; check the patterns in story.yaml:"]
+                     + [f"  {i}: {', '.join(pats[i])}" for i in ids])

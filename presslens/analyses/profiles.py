@@ -1,0 +1,216 @@
+"""Outlet profiles: one row per outlet bringing every analysis together, and which outlets told the
+story alike.
+
+:func:`profiles` reads the tables the other notebooks compute (all cached per story): length and
+readability (03), the tone of the outlet's own narration (02), loaded language per category in its
+narration and its most distinctive terms (01), whose words it quotes and its anonymous sources (05),
+the names it uses and its translation indicators (04), how much of its narration is found in other
+outlets' articles and its likely sources (06), and the claims it carries (07). Each column names the
+table it comes from, so every number can be read back in that notebook.
+
+:func:`similarity` compares outlets on their framing: the claims each carries (Jaccard), whose words
+each quotes (overlap of voice shares), and the loaded-language profile of its narration (cosine of
+category rates). Their mean is the framing similarity, and :func:`clusters` groups outlets by it
+(average-linkage hierarchical clustering, scipy), so a reader sees which outlets told the story alike.
+"""
+from __future__ import annotations
+
+import warnings
+import numpy as np
+import pandas as pd
+
+from presslens.analyses.naming import names, translation
+from presslens.analyses.quotes import sources as analyses_quotes_sources
+from presslens.analyses.wordchoice import lexicon, matching
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from . import claims, keyness, provenance, readability, reuse, tone
+
+
+# column -> (what it is, the table and notebook it comes from)
+SOURCES = {
+    "n_articles": ("articles of the outlet", "articles, 00-corpus"),
+    "words_per_article": ("mean words per article", "readability, 03-readability"),
+    "reading_ease": ("mean Flesch reading ease (higher is easier)", "readability, 03-readability"),
+    "narration_tone": ("mean VADER compound of the outlet's own narration", "tone by outlet, 02-tone"),
+    "loaded_per_1000": ("loaded words per 1,000 words of narration, all categories", "word choice, 01-word-choice"),
+    "top_category": ("the loaded-language category with the highest rate in its narration", "word choice, 01-word-choice"),
+    "distinctive_terms": ("its most distinctive narration terms (log-odds z)", "keyness, 01-word-choice"),
+    "top_voice": ("whose words it quotes most, with the share of its quoted words", "voice share, 05-sources"),
+    "n_voices": ("voices quoted directly", "voice share, 05-sources"),
+    "anonymous_sources": ("anonymous speakers", "speakers, 05-sources"),
+    "renderings": ("renderings it uses (misspellings, calques)", "naming ledger, 04-naming"),
+    "translation": ("translation verdicts of its articles", "translations, 04-naming"),
+    "reuse_share": ("mean share of its articles' narration found in another outlet's article", "containment, 06-reuse"),
+    "likely_sources": ("likely sources in the corpus, with the provenance status", "provenance, 06-reuse"),
+    "claims_carried": ("claims carried, of the story's claims", "claims by outlet, 07-claims"),
+    "claims_share": ("share of the story's claims carried", "claims by outlet, 07-claims"),
+}
+COLS = ["outlet", *SOURCES]
+
+
+def _by_outlet(table: pd.DataFrame, value: str, how: str = "mean") -> dict:
+    if table.empty:
+        return {}
+    return table.groupby("outlet", sort=False)[value].agg(how).to_dict()
+
+
+@story_table
+def profiles(story: Story) -> pd.DataFrame:
+    """One row per outlet (``COLS``; :data:`SOURCES` says where each column comes from)."""
+
+    outlets = list(story.outlets)
+    n_art = story._memo("outlet_counts", lambda: story.articles["outlet"].value_counts().to_dict())
+    read = readability.readability(story)
+    words, ease = _by_outlet(read, "n_words"), _by_outlet(read, "flesch_reading_ease")
+    narr = tone.outlet_tone(story, voice="narration", n_boot=0)
+    narr_tone = dict(zip(narr["outlet"], narr["mean"]))
+    rates = matching.rates(story, lexicon.lexicon_for(story), n_boot=0)
+    rates = rates[rates["voice"] == "narration"]
+    loaded = _by_outlet(rates, "rate_per_1000", "sum")
+    top_cat = {}
+    for o, g in rates.groupby("outlet", sort=False):
+        g = g[g["hits"] > 0].sort_values(["rate_per_1000", "label"], ascending=[False, True], kind="stable")
+        top_cat[o] = f"{g.iloc[0]['label']} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
+    key = keyness.top(keyness.keyness(story), n=5) if len(outlets) > 1 else pd.DataFrame(columns=["outlet", "term"])
+    key = key[key["z"] > 0] if "z" in key else key  # distinctive: used more than by the rest, never less
+    terms = {o: ", ".join(g["term"]) for o, g in key.groupby("outlet", sort=False)}
+    share = analyses_quotes_sources.voice_share(story)
+    named = share[share["voice"] != "unattributed"]
+    top_voice, n_voices = {}, {}
+    for o, g in named.groupby("outlet", sort=False):
+        t = g.sort_values(["share", "voice"], ascending=[False, True], kind="stable").iloc[0]
+        top_voice[o], n_voices[o] = f"{t['voice']} ({t['share']:.0%})", int(g["voice"].nunique())
+    spk = analyses_quotes_sources.speakers(story)
+    anon = spk[spk["speaker_kind"] == "anonymous"].groupby("outlet", sort=False).size().to_dict() if len(spk) else {}
+    led = names.ledger(story)
+    rend = led[led["kind"].astype(str).str.startswith("rendering")] if len(led) else led
+    renderings = {o: ", ".join(f"{r.form} ({r.kind.split(': ')[-1]})" for r in g.itertuples(index=False))
+                  for o, g in rend.groupby("outlet", sort=False)} if len(rend) else {}
+    verdicts = translation.likely_translations(story, translation.translation_indicators(story))
+    transl = {o: ", ".join(sorted(set(g["verdict"]))) for o, g in verdicts.groupby("outlet", sort=False)}
+    grid = claims.grid(story)
+    carried = grid[grid["n_carrying"] > 0].groupby("outlet", sort=False).size().to_dict() if len(grid) else {}
+    n_claims = len(story.claims)
+    r = reuse.analyse(story)
+    c = r.containment[~r.containment["reference"] & (r.containment["outlet"] != r.containment["other_outlet"])]
+    best = c.groupby(["outlet", "article"], sort=False)["containment_narration"].max().reset_index()
+    reuse_share = best.groupby("outlet", sort=False)["containment_narration"].sum().to_dict()
+    measured = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
+    reuse_share = {o: reuse_share.get(o, 0.0) / n for o, n in measured["outlet"].value_counts().items()}  # none shared: 0
+    prov = provenance.provenance(story)
+    likely = prov[prov["likeliest"].astype(bool)] if len(prov) else prov
+    sources = {o: ", ".join(dict.fromkeys(f"{x.source_outlet} ({x.status})" for x in g.itertuples(index=False)))
+               for o, g in likely.groupby("outlet", sort=False)} if len(likely) else {}
+    rows = []
+    for o in outlets:
+        rows.append({"outlet": o, "n_articles": int(n_art.get(o, 0)),
+                     "words_per_article": words.get(o, np.nan), "reading_ease": ease.get(o, np.nan),
+                     "narration_tone": narr_tone.get(o, np.nan), "loaded_per_1000": loaded.get(o, np.nan),
+                     "top_category": top_cat.get(o, ""), "distinctive_terms": terms.get(o, ""),
+                     "top_voice": top_voice.get(o, ""), "n_voices": n_voices.get(o, 0),
+                     "anonymous_sources": int(anon.get(o, 0)), "renderings": renderings.get(o, ""),
+                     "translation": transl.get(o, ""), "reuse_share": reuse_share.get(o, np.nan),
+                     "likely_sources": sources.get(o, ""),
+                     "claims_carried": f"{carried.get(o, 0)} of {n_claims}" if n_claims else "",
+                     "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan})
+    return pd.DataFrame(rows, columns=COLS)
+
+
+@story_table
+def similarity(story: Story) -> pd.DataFrame:
+    """Framing similarity of every pair of outlets, tidy: outlet_a, outlet_b, claims (Jaccard of the
+    claims each carries), voices (sum over voices of the smaller share: 1 when both quote the same
+    voices in the same proportions), words (cosine of loaded-language category rates in narration),
+    and framing, the mean of those three that exist (NaN when none does). Symmetric, diagonal 1.
+    Computed as matrices (numpy), so 2,000 outlets (4 million pairs) take seconds."""
+
+    outlets = list(story.outlets)
+    k = len(outlets)
+    at = {o: i for i, o in enumerate(outlets)}
+    nan = np.full((k, k), np.nan)
+    # claims carried: Jaccard from a 0/1 matrix
+    jac = nan.copy()
+    if story.claims:
+        grid = claims.grid(story)
+        ids = {c.id: j for j, c in enumerate(story.claims)}
+        m = np.zeros((k, len(ids)))
+        g = grid[grid["n_carrying"] > 0]
+        m[[at[o] for o in g["outlet"]], [ids[c] for c in g["claim"]]] = 1.0
+        inter = m @ m.T
+        size = m.sum(axis=1)
+        union = size[:, None] + size[None, :] - inter
+        with np.errstate(invalid="ignore", divide="ignore"):
+            jac = np.where(union > 0, inter / union, np.nan)
+    # voices: overlap of the shares of quoted words, in row blocks (outlets x outlets x voices)
+    share = analyses_quotes_sources.voice_share(story)
+    share = share[share["voice"] != "unattributed"]
+    vo = nan.copy()
+    if len(share):
+        names = {v: j for j, v in enumerate(dict.fromkeys(share["voice"]))}
+        v = np.zeros((k, len(names)))
+        v[[at[o] for o in share["outlet"]], [names[x] for x in share["voice"]]] = share["quoted_words"].to_numpy(float)
+        tot = v.sum(axis=1)
+        has = tot > 0
+        v[has] /= tot[has, None]
+        block = max(1, int(2e7 // max(1, k * len(names))))
+        vo = np.empty((k, k))
+        for i in range(0, k, block):
+            vo[i:i + block] = np.minimum(v[i:i + block, None, :], v[None, :, :]).sum(axis=2)
+        vo[~has, :] = np.nan
+        vo[:, ~has] = np.nan
+    # loaded words in narration: cosine of the category rates
+    rates = matching.rates(story, lexicon.lexicon_for(story), n_boot=0)
+    rates = rates[rates["voice"] == "narration"]
+    wo = nan.copy()
+    if len(rates):
+        cats = {c: j for j, c in enumerate(sorted(set(rates["category"])))}
+        r = np.zeros((k, len(cats)))
+        r[[at[o] for o in rates["outlet"]], [cats[c] for c in rates["category"]]] = rates["rate_per_1000"].to_numpy(float)
+        norm = np.linalg.norm(r, axis=1)
+        ok = norm > 0
+        r[ok] /= norm[ok, None]
+        wo = r @ r.T
+        wo[~ok, :] = np.nan
+        wo[:, ~ok] = np.nan
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a pair with no measure at all: NaN, said in the docstring
+        framing = np.nanmean(np.stack([jac, vo, wo]), axis=0)
+    np.fill_diagonal(framing, 1.0)
+    a = np.repeat(np.arange(k), k)
+    b = np.tile(np.arange(k), k)
+    names_ = np.array(outlets, dtype=object)
+    return pd.DataFrame({"outlet_a": names_[a], "outlet_b": names_[b], "claims": jac.ravel(), "voices": vo.ravel(),
+                         "words": wo.ravel(), "framing": framing.ravel()})
+
+
+def clusters(story: Story, sim: pd.DataFrame | None = None, threshold: float = 0.7) -> pd.DataFrame:
+    """Outlets grouped by framing similarity: average-linkage clustering (scipy) of 1 - framing,
+    cut where the mean similarity within a group falls below ``threshold``. Columns: outlet,
+    cluster (1, 2, ... in the order of the dendrogram), order (the dendrogram's leaf order). Fewer
+    than three outlets, or no similarity to go on: every outlet in a group of its own order."""
+    from scipy.cluster.hierarchy import fcluster, leaves_list, linkage
+    from scipy.spatial.distance import squareform
+
+    sim = similarity(story) if sim is None else sim
+    outlets = list(dict.fromkeys(sim["outlet_a"]))
+    m = sim.pivot(index="outlet_a", columns="outlet_b", values="framing").reindex(index=outlets, columns=outlets)
+    d = 1.0 - m.to_numpy(float)
+    if len(outlets) < 3 or np.isnan(d).all():
+        return pd.DataFrame({"outlet": outlets, "cluster": range(1, len(outlets) + 1), "order": range(len(outlets))})
+    d = np.nan_to_num((d + d.T) / 2, nan=1.0)
+    np.fill_diagonal(d, 0.0)
+    z = linkage(squareform(np.clip(d, 0, None), checks=False), method="average", optimal_ordering=True)
+    order = leaves_list(z)
+    labels = fcluster(z, t=1.0 - threshold, criterion="distance")
+    renum: dict[int, int] = {}
+    for i in order:
+        renum.setdefault(int(labels[i]), len(renum) + 1)
+    pos = {int(i): k for k, i in enumerate(order)}
+    return pd.DataFrame({"outlet": outlets, "cluster": [renum[int(x)] for x in labels],
+                         "order": [pos[i] for i in range(len(outlets))]}).sort_values("order").reset_index(drop=True)
+
+
+def sources_table() -> pd.DataFrame:
+    """What each profile column is and where to read it back (:data:`SOURCES`)."""
+    return pd.DataFrame([{"column": c, "what": w, "from": f} for c, (w, f) in SOURCES.items()])

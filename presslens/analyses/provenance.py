@@ -1,0 +1,243 @@
+"""Provenance: for each article, where its shared text likely came from, set against what it credits.
+
+From the reuse tables (:func:`presslens.analyses.reuse.analyse`): every pair of articles sharing narration
+(copy, reworded copy or partial reuse; a shared quotation alone is not evidence, and a duplicate
+capture is the same page, not copying) gives the later article a likely source in the earlier one.
+Where a date is missing, or both are the same day, the direction is unknown and said to be: both
+articles list the other as a possible source, never a guessed one. Each source is set against the
+article's ``derived_from``:
+
+- *credited and copied*: it credits the source's outlet and shares narration with it;
+- *copied without credit*: the source is earlier and not credited;
+- *shared without credit, direction unknown*: a date is missing or the same;
+- *common source likely*: neither credits the other but both credit the same third source, or a
+  third text (a reference document, or an article published before both) holds what they share;
+- *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
+- *credited, not in the corpus*: the credited source is neither an outlet nor a reference document.
+
+Reference documents (``references/`` in the story folder: wire copy, press releases, original
+reports, not part of the corpus) are sources by definition: :func:`from_references` says how much
+of each article comes from each, and credited or not.
+"""
+from __future__ import annotations
+
+import re
+import pandas as pd
+
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from . import reuse
+
+
+PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article", "source_published", "status",
+             "direction", "credited", "likeliest", "shared_narration", "containment_narration", "evidence"]
+REF_COLS = ["article", "outlet", "reference", "source", "kind", "shared_words", "share", "shared_narration",
+            "share_narration", "credited"]
+EVIDENCE = ("copy", "reworded copy", "partial reuse")
+
+
+def _norm(name: str) -> str:
+    s = re.sub(r"^the\s+", "", str(name).casefold().strip())
+    return re.sub(r"[^\w]+", "", s)
+
+
+def name_forms(story: Story) -> dict[str, set[str]]:
+    """Normalised name -> every normalised form of the same source (story.yaml actors' aliases count:
+    a credit to "South China Morning Post" matches the outlet "SCMP")."""
+    out: dict[str, set[str]] = {}
+    for a in story.actors:
+        forms = {_norm(f) for f in a.forms}
+        for f in forms:
+            out.setdefault(f, set()).update(forms)
+    return out
+
+
+def _matches(credit: str, name: str, forms: dict[str, set[str]]) -> bool:
+    c, n = _norm(credit), _norm(name)
+    return c == n or n in forms.get(c, ())
+
+
+def _date(x):
+    return None if pd.isna(x) else pd.Timestamp(x)
+
+
+def _fmt(d) -> str:
+    return d.strftime("%Y-%m-%d") if d is not None else "no date"
+
+
+def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
+               max_df: int = reuse.MAX_DF) -> pd.DataFrame:
+    """One row per article and likely (or credited) source: see the module docstring."""
+    return _provenance(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
+    r = reuse.analyse(story, min_words, match, max_df)
+    arts = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
+    outlet = dict(zip(arts["id"], arts["outlet"]))
+    date = {a: _date(d) for a, d in zip(arts["id"], arts["published"])}
+    credits = {a: list(c) for a, c in zip(arts["id"], arts["derived_from"])}
+    forms = name_forms(story)
+    cont = {(c.article, c.other): c for c in r.containment.itertuples(index=False)}
+    ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
+                 if story.references is not None and len(story.references) else {})
+    ref_names.update(outlet)
+    ref_date = ({f"ref:{i}": _date(d) for i, d in zip(story.references["id"], story.references["published"])}
+                if story.references is not None and len(story.references) else {})
+    date.update(ref_date)  # a reference published after both articles is not their common source
+    rows: list[dict] = []
+    for p in r.pairs[r.pairs["kind"].isin(EVIDENCE) | r.pairs["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
+        for x, y in ((p.article_a, p.article_b), (p.article_b, p.article_a)):
+            dx, dy = date[x], date[y]
+            if dx is not None and dy is not None and dy > dx:
+                continue  # y came later: x is the source, not the copy
+            known = dx is not None and dy is not None and dy < dx
+            if known:
+                direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})"
+            elif dx is None or dy is None:
+                missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
+                direction = f"unknown: no date for {' and '.join(missing)}"
+            else:
+                direction = f"unknown: both published {_fmt(dx)}"
+            credited = any(_matches(c, outlet[y], forms) for c in credits[x])
+            common = sorted({c for c in credits[x] for d in credits[y] if _norm(c) == _norm(d)
+                             and not _matches(c, outlet[x], forms) and not _matches(c, outlet[y], forms)})
+            third = _third_source(x, y, cont, date, ref_names)
+            if outlet[x] == outlet[y]:
+                status = "same outlet (its own text reused)"
+            elif credited:
+                status = "credited and copied"
+            elif common:
+                status = f"common source likely (both credit {', '.join(common)})"
+            elif third:
+                status = f"common source likely ({third} has the text both share)"
+            else:
+                status = "copied without credit" if known else "shared without credit, direction unknown"
+            c = cont.get((x, y))
+            rows.append({"article": x, "outlet": outlet[x], "published": dx, "source_outlet": outlet[y],
+                         "source_article": y, "source_published": dy, "status": status, "direction": direction,
+                         "credited": credited, "likeliest": False,
+                         "shared_narration": int(c.shared_narration) if c else 0,
+                         "containment_narration": float(c.containment_narration) if c else 0.0,
+                         "evidence": f"{p.kind}: {p.detail}"})
+    refs = from_references(story, min_words, match, max_df)
+    used = refs[refs["shared_narration"] > 0]
+    for t in used.itertuples(index=False):
+        da, dr = date.get(t.article), ref_date.get(f"ref:{t.reference}")
+        later = da is not None and dr is not None and dr > da  # a text published later cannot be its source
+        rows.append({"article": t.article, "outlet": t.outlet, "published": da, "source_outlet": t.source,
+                     "source_article": f"ref:{t.reference}", "source_published": dr,
+                     "status": (LATER_REFERENCE if later else
+                                "credited and copied (reference)" if t.credited else "copied without credit (reference)"),
+                     "direction": (f"not from the reference: it is dated {_fmt(dr)}, after the article ({_fmt(da)})"
+                                   if later else f"from the reference ({t.kind})"),
+                     "credited": bool(t.credited), "likeliest": False,
+                     "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
+                     "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
+    ref_sources = set(story.references["source"]) if story.references is not None else set()
+    by_form: dict[str, list[str]] = {}
+    for o in sorted(set(outlet.values())):
+        by_form.setdefault(_norm(o), []).append(o)
+    sources_of: dict[str, set[str]] = {}
+    for row in rows:
+        sources_of.setdefault(row["article"], set()).add(row["source_outlet"])
+    for x, cs in credits.items():
+        for c in cs:
+            if any(_matches(c, o, forms) for o in sources_of.get(x, ())):
+                continue
+            keys = {_norm(c)} | forms.get(_norm(c), set())
+            in_corpus = [o for k in sorted(keys) for o in by_form.get(k, []) if o != outlet[x]]
+            if in_corpus:
+                status, src = "credited but not copied", in_corpus[0]
+            elif any(_matches(c, s, forms) for s in ref_sources):
+                status, src = "credited but not copied (reference)", c
+            else:
+                status, src = "credited, not in the corpus", c
+            rows.append({"article": x, "outlet": outlet[x], "published": date[x], "source_outlet": src,
+                         "source_article": None, "source_published": None, "status": status, "direction": "",
+                         "credited": True, "likeliest": False, "shared_narration": 0, "containment_narration": 0.0,
+                         "evidence": f"derived_from: {c}; no narration shared"
+                                     + ("" if in_corpus else " (its text is not in the story)")})
+    out = pd.DataFrame(rows, columns=PROV_COLS)
+    if len(out):
+        cand = out[(out["shared_narration"] > 0) & (out["status"] != LATER_REFERENCE)].assign(_ref=lambda t: t["source_article"].astype(str).str.startswith("ref:"))
+        top = cand.sort_values(["article", "shared_narration", "credited", "_ref"], ascending=[True, False, False, False],
+                               kind="stable").drop_duplicates("article")  # a tie goes to the credited, then the reference
+        out.loc[top.index, "likeliest"] = True
+    order = {a: i for i, a in enumerate(arts["id"])}
+    return out.sort_values(["article", "shared_narration"], key=lambda s: s.map(order) if s.name == "article" else -s,
+                           kind="stable").reset_index(drop=True)
+
+
+LATER_REFERENCE = "shares text with a later reference (not its source)"
+COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source
+
+
+def _third_source(x: str, y: str, cont: dict, date: dict, names: dict) -> str | None:
+    """The name of a third text that holds what ``x`` and ``y`` share (at least ``COMMON`` of it, with
+    each of them) and can be their source: a reference document, or an article published before
+    both (dates known). Two rewrites of one wire story share its text without copying each other."""
+    n = cont[(x, y)].shared_narration if (x, y) in cont else 0
+    if not n:
+        return None
+    dx, dy = date.get(x), date.get(y)
+    best = None
+    for (a, z), c in cont.items():
+        if a != x or z in (x, y) or (y, z) not in cont:
+            continue
+        if c.shared_narration < COMMON * n or cont[(y, z)].shared_narration < COMMON * n:
+            continue
+        dz = date.get(z)
+        earlier = ((z.startswith("ref:") and (dz is None or ((dx is None or dz <= dx) and (dy is None or dz <= dy))))
+                   or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy))
+        if earlier and (best is None or c.shared_narration > best[0]):
+            best = (c.shared_narration, names.get(z, z))
+    return best[1] if best else None
+
+
+def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
+                    max_df: int = reuse.MAX_DF) -> pd.DataFrame:
+    """How much of each article comes from each reference document (one row per article and reference)."""
+    return _from_references(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _from_references(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
+    refs = story.references
+    if refs is None or refs.empty:
+        return pd.DataFrame(columns=REF_COLS)
+    r = reuse.analyse(story, min_words, match, max_df)
+    arts = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
+    forms = name_forms(story)
+    cont = {(c.article, c.other): c for c in r.containment[r.containment["reference"]].itertuples(index=False)}
+    rows = []
+    for a in arts.itertuples(index=False):
+        for f in refs.itertuples(index=False):
+            c = cont.get((a.id, f"ref:{f.id}"))
+            rows.append({"article": a.id, "outlet": a.outlet, "reference": f.id, "source": f.source, "kind": f.kind,
+                         "shared_words": int(c.shared_words) if c else 0, "share": float(c.containment) if c else 0.0,
+                         "shared_narration": int(c.shared_narration) if c else 0,
+                         "share_narration": float(c.containment_narration) if c else 0.0,
+                         "credited": any(_matches(x, f.source, forms) for x in a.derived_from)})
+    return pd.DataFrame(rows, columns=REF_COLS)
+
+
+def outlet_edges(prov: pd.DataFrame) -> pd.DataFrame:
+    """The provenance graph's edges between outlets: source -> outlet, credited or not, direction known or
+    not, with the narration words and articles behind each (references and same-outlet reuse apart)."""
+    p = prov[(prov["shared_narration"] > 0) & prov["source_article"].notna()
+             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])
+             & ~prov["status"].str.startswith("common source")]  # both took from a third: no arrow between them
+    p = p.assign(known=~p["direction"].str.startswith("unknown"))
+    cols = ["source_outlet", "outlet", "credited", "known", "shared_narration", "articles"]
+    if p.empty:
+        return pd.DataFrame(columns=cols)
+    g = p.groupby(["source_outlet", "outlet", "credited", "known"], as_index=False).agg(
+        shared_narration=("shared_narration", "sum"), articles=("article", "nunique"))
+    # a pair whose direction is unknown is one undirected edge, not two opposite arrows
+    rev = set(zip(g["outlet"], g["source_outlet"], g["known"]))
+    g = g[g["known"] | ~pd.Series([(s, o, False) in rev and s > o for s, o in zip(g["source_outlet"], g["outlet"])],
+                                  index=g.index)]
+    return g[cols].sort_values(["shared_narration", "source_outlet", "outlet"], ascending=[False, True, True],
+                               kind="stable").reset_index(drop=True)

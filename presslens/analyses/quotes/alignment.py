@@ -1,0 +1,179 @@
+"""Quote fidelity: the same statement as each outlet quotes it, aligned across outlets (fuzzy
+match of quoted sentences, a statement split around its attribution put back together) and
+labelled (verbatim, reworded, shortened, negation changed...) with a word diff.
+"""
+from __future__ import annotations
+
+import re
+import pandas as pd
+
+from presslens.data import STOPWORDS
+from presslens.engine import tables
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from presslens.text import segment
+from presslens.text.diff import word_diff
+from .gold import norm_text
+from .extract import quotes
+
+
+# ----------------------------------------------------------------------------------------------
+# fidelity: the same statement as each outlet quotes it
+
+FIDELITY_COLS = ["statement", "outlet", "article_id", "label", "negation", "similarity", "version", "reference",
+                 "diff", "speaker", "reference_outlet"]
+MATCH = 70  # rapidfuzz ratio (0-100) at which two quoted sentences are the same statement
+NARRATION_MATCH = 85  # partial ratio at which a clause of a quote is found in another outlet's narration
+
+
+def _sentences_of(quote: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", quote) if len(segment.TOKEN.findall(s)) >= 4]
+
+
+def _label(ref: str, version: str) -> str:
+    """verbatim (the same words), trimmed (words of the reference left out, none added or changed),
+    extended (words added, none left out), else reworded; case, punctuation and apostrophes aside."""
+    from rapidfuzz.distance import Indel
+
+    r, v = norm_text(ref).split(), norm_text(version).split()
+    if r == v:
+        return "verbatim"
+    tags = {op[0] for op in Indel.opcodes(r, v)} - {"equal"}
+    if tags == {"delete"}:
+        return "trimmed"
+    if tags == {"insert"}:
+        return "extended"
+    return "reworded"
+
+
+def _rejoined(q: pd.DataFrame) -> list[tuple[str, str, str, str | None]]:
+    """Direct quotes with the fragments of one statement split around its attribution put back
+    together (same article, paragraph and speaker, one after the other): '"The sale was legal," she
+    said. "We will appeal."' is one quotation; the comma the attribution left becomes the full stop
+    the speaker said, or goes when the sentence goes on ('"The decision," she said, "was final."')."""
+    out: list[list] = []
+    for r in q.itertuples(index=False):
+        speaker = r.speaker if isinstance(r.speaker, str) else None
+        prev = out[-1] if out else None
+        if prev and speaker and prev[3] == speaker and prev[0] == r.article_id and prev[4] == r.para_idx:
+            head = prev[2].rstrip()
+            if head.endswith(","):
+                head = head[:-1] + ("." if r.quote[:1].isupper() else "")
+            prev[2] = f"{head} {r.quote.strip()}"
+            continue
+        out.append([r.article_id, r.outlet, r.quote, speaker, r.para_idx])
+    return [(a, o, t, sp) for a, o, t, sp, _ in out]
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _negation_change(ref: str, version: str) -> str:
+    """'dropped' or 'added' when the version has fewer or more negations than the reference."""
+    a, b = len(_NEGATION.findall(ref)), len(_NEGATION.findall(version))
+    return "" if a == b else ("dropped" if b < a else "added")
+
+
+@story_table
+def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
+    """The same quoted statement across outlets: every sentence of a direct quote (four words or
+    more) is grouped with the sentences other articles quote that are at least ``match`` similar
+    (rapidfuzz ratio on their words); a group quoted by two articles or more is a statement. Each
+    version is labelled against the reference: verbatim, trimmed, extended or
+    reworded, with a word diff and ``negation`` ('dropped' or 'added' when a not, no or never is); the
+    fragments of a quote split around its attribution are put back together first; an article that
+    carries the statement in its own narration, unquoted,
+    gets 'paraphrased into narration' with the sentence. The reference is the version closest to all
+    the others (the medoid), so one outlet's rewording does not become the yardstick. Columns
+    ``FIDELITY_COLS``."""
+    from rapidfuzz import fuzz, process
+
+    q = quotes(story)
+    q = q[q["kind"] == "direct"]
+    items = []  # (article_id, outlet, sentence, speaker)
+    for aid, outlet, quote, speaker in _rejoined(q):
+        for s in _sentences_of(quote):
+            items.append((aid, outlet, s, speaker))
+    norm = [norm_text(s) for _, _, s, _ in items]
+    group = list(range(len(items)))
+
+    def find(i):
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    if norm:
+        import numpy as np
+
+        uniq = sorted(set(norm))  # the same words quoted many times are compared once
+        first_of = {u: [] for u in uniq}
+        for i, n in enumerate(norm):
+            first_of[n].append(i)
+        for members in first_of.values():  # identical sentences are one statement
+            for j in members[1:]:
+                group[find(j)] = find(members[0])
+        step = 2000  # rows of the similarity matrix at a time: memory stays bounded
+        for lo in range(0, len(uniq), step):
+            sim = process.cdist(uniq[lo:lo + step], uniq, scorer=fuzz.ratio, score_cutoff=match, workers=1)
+            for a, b in zip(*np.nonzero(sim)):
+                if lo + a < b:
+                    group[find(first_of[uniq[b]][0])] = find(first_of[uniq[lo + a]][0])
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    sents = tables.process(story).sentences
+
+    art_rank = {a: i for i, a in enumerate(story.articles["id"])}
+    narr: list[tuple[str, str, str, str]] = []  # (article, outlet, sentence, its words) of unquoted sentences
+    word_index: dict[str, list[int]] = {}  # content word -> narration sentences holding it
+    for aid, outlet, t, nq in zip(sents["article_id"].tolist(), sents["outlet"].tolist(), sents["text"].tolist(),
+                                  sents["n_quoted"].tolist()):
+        if nq == 0:
+            n = norm_text(t)
+            for w in set(n.split()):
+                if len(w) > 3 and w not in STOPWORDS:
+                    word_index.setdefault(w, []).append(len(narr))
+            narr.append((aid, outlet, t, n))
+    rows = []
+    n_statement = 0
+    for members in groups.values():
+        arts = {items[i][0] for i in members}
+        if len(arts) < 2:
+            continue
+        n_statement += 1
+        # the reference: the version closest to all the others (then the longer, then the first)
+        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members), len(norm[i]), -i))
+        ref = items[ref_i]
+        speaker = next((items[i][3] for i in members if items[i][3]), None)
+        for i in sorted(members):
+            aid, outlet, s, _ = items[i]
+            rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid,
+                         "label": "reference" if i == ref_i else _label(ref[2], s),
+                         "negation": _negation_change(ref[2], s),
+                         "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
+                         "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
+                         "reference_outlet": ref[1]})
+        clauses = [norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
+        # candidates: narration sentences sharing two content words with a clause (an index, not all pairs)
+        best_of: dict[str, tuple] = {}
+        for c in clauses:
+            counts: dict[int, int] = {}
+            for w in sorted({w for w in c.split() if len(w) > 3 and w not in STOPWORDS}):
+                for k in word_index.get(w, ()):
+                    counts[k] = counts.get(k, 0) + 1
+            for k, shared in counts.items():
+                aid = narr[k][0]
+                if shared < 2 or aid in arts:
+                    continue
+                score = fuzz.partial_ratio(c, narr[k][3], score_cutoff=NARRATION_MATCH)
+                if score and (aid not in best_of or score > best_of[aid][0]):
+                    best_of[aid] = (score, k)
+        for aid, (score, k) in sorted(best_of.items(), key=lambda kv: art_rank.get(kv[0], 0)):
+            t = narr[k][2]
+            rows.append({"statement": n_statement, "outlet": narr[k][1], "article_id": aid,
+                         "label": "paraphrased into narration", "negation": _negation_change(ref[2], t),
+                         "similarity": round(score, 1), "version": t,
+                         "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
+                         "reference_outlet": ref[1]})
+    return pd.DataFrame(rows, columns=FIDELITY_COLS)

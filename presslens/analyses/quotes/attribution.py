@@ -1,0 +1,227 @@
+"""Attribution rules: the reporting verbs (``presslens/data/reporting_verbs.yaml``, with their
+inflections and classes) and the patterns that find who said a quote, after or before it, and
+the subject of reported speech without quotation marks.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens import paths
+from presslens.story.yamlio import parse_yaml
+from presslens.text import vocabulary
+from .resolve import HONORIFIC, INTRO, SHORT, trim_speaker
+
+
+@functools.lru_cache(maxsize=1)
+def verbs() -> dict:
+    """The reporting-verb classes (``presslens/data/reporting_verbs.yaml``), each with its forms."""
+
+    data = parse_yaml((paths.PACKAGE_DATA / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    form_class: dict[str, str] = {}
+    for name, c in data["classes"].items():
+        for v in c["verbs"]:
+            forms = {v} if " " in v else set(vocabulary.inflections(v)) | {v}
+            for f in forms:
+                form_class.setdefault(f.lower(), name)
+    data["form_class"] = form_class
+    partial = {n for n, c in data["classes"].items() if c.get("partial_only")}
+    single = sorted((f for f in form_class if " " not in f), key=len, reverse=True)
+    data["rx"] = "|".join(re.escape(f) for f in single if form_class[f] not in partial)
+    data["rx_partial"] = "|".join(map(re.escape, single))  # with the partial-only classes
+    return data
+
+
+def verb_class(verb: str | None) -> str | None:
+    if not verb:
+        return None
+    v = verb.lower().split()
+    fc = verbs()["form_class"]
+    return fc.get(verb.lower()) or (fc.get(v[0]) if v else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    V = verbs()["rx"]
+    # a speaker phrase: words without sentence ends or quotation marks, at most about ten
+    after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b",
+                                re.IGNORECASE)
+    after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
+    according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)\s*[,:]?\s*$", re.IGNORECASE)
+    according_after = re.compile(r"^\s*[,.]?\s*according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
+    # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
+    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
+                              rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
+    return after_spk_verb, after_verb_spk, _Before(V), according, according_after, sentence_end
+
+
+@functools.lru_cache(maxsize=1)
+def _partial_before() -> "_Before":
+    """The attribution of a short quote inside its clause, with the partial-only verbs too."""
+    return _Before(verbs()["rx_partial"], gap=160)  # a partial quote can sit far into its clause
+
+
+class _Before:
+    """The attribution ending the text before a quote ('Jones said in a statement that', 'Felix
+    said:'): the verb is found first, then the speaker before it and the gap after it are checked,
+    which is linear in the text where one regular expression with both lazy groups was quadratic."""
+
+    _SPK = re.compile(r"(?P<spk>[^.!?\"“”:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+)?$", re.IGNORECASE)
+    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$")
+
+    def __init__(self, verbs_rx: str, gap: int = 80):
+        self.verb = re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b", re.IGNORECASE)
+        self._GAP = re.compile(rf"(?P<gap>[^.!?\"“”]{{0,{gap}}}?)\s*(?:that\s*)?[:,]?\s*$", re.IGNORECASE)
+
+    def search(self, tail: str):
+        for vm in reversed(list(self.verb.finditer(tail))):
+            if self._DETERMINER.search(tail, max(0, vm.start() - 12), vm.start()) or \
+                    (vm.group(0)[:1].isupper() and vm.start() > 0):
+                continue  # "called the claims", "a report", "the State Agency": a noun or a name, not the verb
+            gm = self._GAP.match(tail, vm.end())
+            if not gm:
+                continue
+            head = tail[max(0, vm.start() - 120):vm.start()]
+            sm = self._SPK.search(head)
+            if not sm or not sm.group("spk").strip():
+                continue
+            return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
+        return None
+
+
+_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
+                      r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
+
+
+def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
+    """(speaker phrase, verb, where) from the text before and after one quote, or None."""
+    after_spk_verb, after_verb_spk, before_rx, according, according_after, sentence_end = _patterns()
+    before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    tail = re.split(r"(?<=[.!?])\s+", before[-300:])[-1] if before.strip() else ""  # the clause before it
+    lead_in = re.search(r"[:,]\s*$", tail) is not None  # 'O'Brien said: "..."' wins over the next sentence
+    if lead_in:
+        m = before_rx.search(tail)
+        if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
+            return m["spk"], m["verb"], "before"
+    full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
+    for rx, where in ((after_verb_spk, "after"), (after_spk_verb, "after"), (according_after, "after"),
+                      (sentence_end, "sentence end")):
+        m = rx.search(after)
+        if m:
+            verb = m.groupdict().get("verb") or "according to"
+            spk = m.group("spk")
+            if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
+                                                              r"by)\b|.*\b(?:and|but)\s*$", spk):
+                continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
+            if _negated(spk) or re.match(r"(?i)\s*(?:which|who|that)\b", spk) or \
+                    re.match(r"\s*(?:nothing|no\s+more|little)\b", after[m.end("verb"):] if "verb" in m.groupdict() else ""):
+                continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
+            if verb[:1].isupper() and verb != "According to":
+                continue  # "the State Environmental Agency", "the Daily Report": a name, not a verb
+            rest = after[m.end():]
+            rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
+            if full_sentence and not _REST_OK.match(rest):
+                continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if len(spk.split()) <= 10:
+                return spk, verb, where
+    m = according.search(tail)
+    if m:
+        return m.group("spk"), "according to", "before"
+    if _NOT_A_REPORT.match(tail) or after.lstrip(" ”\"’'").startswith("?"):
+        return None  # a question or a supposition quotes nobody: "Did Acme call it “a scam”?"
+    m = before_rx.search(tail)
+    if m and _negated(m["spk"]):
+        return None  # "Acme never called it ...", "Acme was ordered to ...": not the subject's words
+    if m and not (n_words <= SHORT and m["gap"].strip()):
+        spk = m["spk"] if len(m["spk"].split()) <= 12 and not _RELATIVE.search(m["spk"]) else _subject(m["spk"])
+        return (spk, m["verb"], "before") if spk else None
+    # a short quote inside the reported clause ('The Verge reported that ByteDance had been
+    # "secretly" ...', 'ByteDance slammed the allegations as "baseless"') is a partial quote of the
+    # clause's subject, unless it is a name (a cited term; the caller checks)
+    m = _partial_before().search(tail)
+    if m and _negated(m["spk"]):
+        return None
+    if m and m["gap"].strip():
+        spk = _subject(m["spk"])
+        return (spk, m["verb"], "partial" if n_words <= SHORT else "before") if spk else None
+    return None
+
+
+_FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
+_RELATIVE = re.compile(r"(?i)\b(?:who|whom|whose|which|that)\b")
+_PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
+# the words before a reporting verb that take the words away from its subject: a negation or refusal
+# ("Acme never called it ...", "refused to call"), a passive ("Acme was ordered to ...")
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no|neither|nor|refused|refuses|declined|declines|denied|denies|"
+                      r"without)\b|n[’']t\b|\b(?:was|were|is|are|been|be|being)$")
+def _negated(spk: str) -> bool:
+    """Whether the words before a reporting verb negate it or make it passive (:data:`_NEGATED`);
+    a source's anonymity ("who declined to be named", "not authorised to speak") is no negation."""
+    return bool(_NEGATED.search(re.sub(r"(?i)\b(?:declined|refused|asked\s+not)\s+to\s+be\s+(?:named|identified)|"
+                                       r"not\s+authori[sz]ed\b.*", "", spk)))
+
+
+# a sentence that asks or supposes rather than reports: "Did Acme call ...?", "If Acme calls ..."
+_NOT_A_REPORT = re.compile(r"(?i)^\s*(?:did|does|do|why|how|what|when|where|would|will|can|could|should|is|are|"
+                           r"was|were|if|unless|whether)\b")
+
+
+def _subject(spk: str) -> str | None:
+    """The subject of a reporting verb out of the words before it, when it is near enough to say
+    whose words follow; None when it is not (then the words are not given to anyone):
+
+    - a relative clause inside the subject ("Reed, who fined Acme last year, called"; "a Globex
+      engineer who once worked for Acme described"): the head before it, "Reed";
+    - an object relative or a complement ("a channel in which employees chatted", "reported that
+      ByteDance said"): the words after it, "employees", "ByteDance"; "Globex, whose CEO said": "Globex CEO";
+    - a relative clause with no subject of its own ("OpenAI's terms of service, which state"): the
+      last actor named before it (marked with a leading "@");
+    - else the phrase itself or its last comma-separated part ("Last May, a former ByteDance
+      executive"), of at most five words;
+    - two actors joined ("Acme and Globex", "Acme, not Globex") or a report inside the subject
+      ("Acme, Reuters reported,"): None."""
+    s = trim_speaker(spk)
+    rel = list(_RELATIVE.finditer(s))
+    if rel:
+        r = rel[-1]
+        before, rest = s[:r.start()], trim_speaker(s[r.end():])
+        word = r.group(0).lower()
+        prev = before.split()[-1].lower().strip(",") if before.split() else ""
+        if word == "whose" and rest:
+            return _subject(f"{before.rstrip(' ,')} {rest}")
+        if (word == "that" and verb_class(prev)) or _PREPOSITION.search(before.rstrip(" ,")):
+            return rest if rest and len(rest.split()) <= 5 and not _RELATIVE.search(rest) else None
+        if not rest:
+            ante = trim_speaker(" ".join(before.split()[-6:]))
+            return "@" + ante if ante else None
+        return _subject(before) if before.strip(" ,") else None  # the relative clause describes the head
+    s = INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme", "In a six-page order, the agency"
+    if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
+        return None
+    if len(s.split()) <= 5:
+        return s
+    last = trim_speaker(s.rsplit(",", 1)[-1])
+    return last if "," in s and 0 < len(last.split()) <= 5 else None
+
+
+@functools.lru_cache(maxsize=1)
+def verb_near() -> re.Pattern:
+    """A reporting verb (lower case) in the words after a quote: the quote has an attribution of its
+    own ('“...,” an Acme lawyer, John Smith, said.') even when the rules cannot read its speaker."""
+    return re.compile(rf"(?<![\w'’])(?:{verbs()['rx']})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def indirect_rx() -> re.Pattern:
+    V = verbs()["rx"]
+    # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
+    # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
+    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
+                      rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
+
+
+@functools.lru_cache(maxsize=1)
+def SECOND_VERB() -> re.Pattern:
+    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
+                      re.IGNORECASE)

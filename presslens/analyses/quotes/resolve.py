@@ -1,0 +1,181 @@
+"""Speaker resolution: who a speaker phrase is (a listed speaker by any of their names, an
+anonymous source, a role or organisation with its actor, a pronoun to the last person named).
+The lowest module of :mod:`presslens.analyses.quotes`: attribution and extraction build on it.
+"""
+from __future__ import annotations
+
+import re
+import regex as _regex
+
+from presslens.story.model import Story
+from presslens.text import resolver
+
+
+SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
+
+
+_ANON = re.compile(r"\b(?:sources?|person|people|insiders?|employees?|someone|individuals?)\b.*?"
+                   r"|\b(?:anonymous|anonymity|familiar with|knowledge of|not authori[sz]ed)\b", re.IGNORECASE)
+_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|official|officials|executives?|statement|"
+                   r"company|firm|website|site|outlet|publication|magazine|broadcaster|agency|ceo|chief|director|manager|founder|president|lawmakers?|analysts?|media|press|"
+                   r"newspapers?|documents?|records?|reports?|filings?|administration|government|regulators?)\b",
+                   re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# a person brought in without a name ("A worker who asked not to be named", "one resident"): "he" or
+# "she" after it may be them, so it no longer points back to the last named speaker
+ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker|employee|resident|official|source|"
+                          r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
+
+_NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
+_PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
+                         rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+_NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
+
+
+def trim_speaker(spk: str) -> str:
+    spk = spk.strip(" ,;:—-\u00a0")
+    spk = INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
+    spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
+    spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
+    spk = re.sub(r"\s+\w+ly$", "", spk)  # "The Verge recently", "the administration reportedly"
+    return spk
+
+
+def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[str | None, str | None, str | None]:
+    """(speaker, speaker_kind, actor) for a speaker phrase as written (see the module docstring)."""
+    if spk.startswith("@"):  # a relative clause's antecedent (see _subject): the last actor named in it
+        rx, entries = resolver.actor_regex(story.actors)
+        found = list(rx.finditer(spk)) if entries else []
+        if not found:
+            return None, None, None
+        actor = entries[found[-1].lastindex - 1][0]
+        return actor, "role", actor
+    spk = trim_speaker(spk)
+    if not spk or _NOT_SPEAKER.match(spk):
+        return None, None, None
+    if PRONOUN.match(spk):
+        if spk.lower() in ("he", "she") and last_person:
+            return _speaker_entry(story, last_person)
+        return None, None, None  # "they", "it", "we", or no single person to refer to: not guessed
+    rx, entries = resolver.actor_regex(story.actors)
+    found = list(rx.finditer(spk)) if entries else []
+    m = found[-1] if found else None  # the actor nearest the verb: "citing ByteDance documents, The Verge"
+    actor = entries[m.lastindex - 1][0] if m else None
+    bare = spk
+    for f in reversed(found):
+        bare = _strip_actor(bare, f)
+    # actors' names are taken out before speakers are looked up: a speaker alias "Hansen" is not in
+    # "Hansen Logistics said" nor in "a source at Hansen Logistics"
+    if _ANON.search(spk) and not _PERSON.search(bare):
+        return _lower_first(spk), "anonymous", actor
+    for sp in story.speakers:
+        for form in (sp.name, *sp.aliases):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare):
+                sp_actor = resolver.resolve(story, sp.affiliation) if sp.affiliation else None
+                return sp.name, "named", sp_actor or sp.affiliation
+    person = _PERSON.search(bare)
+    if person and not _ROLE.search(person.group(1)):
+        return person.group(1), "named", actor
+    if actor or _ROLE.search(spk):
+        return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
+    return None, None, None
+
+
+_DETERMINERS = re.compile(r"^(?:a|an|the|one|two|three|some|several|many|other|another|its|their)$", re.IGNORECASE)
+
+
+def _lower_first(spk: str) -> str:
+    """A role or anonymous source opening with a determiner reads as it would mid-sentence: "An
+    OpenAI spokesperson" is "an OpenAI spokesperson" (a name or proper adjective keeps its capital)."""
+    w = spk.split()
+    if len(w) >= 2 and _DETERMINERS.match(w[0]) and w[0][:1].isupper():
+        return spk[:1].lower() + spk[1:]
+    return spk
+
+
+def merge_case(rows: list[dict]) -> None:
+    """One spelling per role or anonymous source whose forms differ only in case ("Foreign media"
+    opening a sentence, "foreign media" inside one): the form written with a lower-case first letter
+    when there is one (how the phrase reads mid-sentence), else the first seen. In place."""
+    forms: dict[str, str] = {}
+    for r in rows:
+        s = r.get("speaker")
+        if isinstance(s, str) and r.get("speaker_kind") in ("role", "anonymous"):
+            k = s.casefold()
+            if k not in forms or (s[:1].islower() and not forms[k][:1].islower()):
+                forms[k] = s
+    for r in rows:
+        s = r.get("speaker")
+        if isinstance(s, str) and r.get("speaker_kind") in ("role", "anonymous"):
+            r["speaker"] = forms[s.casefold()]
+
+
+def person_before(story: Story, txt: str, spoken: str | None) -> str | None:
+    """Who "he" or "she" is: the one story.yaml speaker named in ``txt`` (the quote's paragraph up to
+    it and the paragraph before), else the last named person who spoke; None when two or more
+    speakers are named there (ambiguous: not guessed)."""
+    named = set()
+    for sp in story.speakers:
+        for form in (sp.name, *sp.aliases):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", txt):
+                named.add(sp.name)
+    if len(named) == 1:
+        return named.pop()
+    if len(named) > 1:
+        return None
+    return spoken
+
+
+def _speaker_entry(story: Story, name: str):
+    for sp in story.speakers:
+        if sp.name == name:
+            return sp.name, "named", resolver.resolve(story, sp.affiliation) or sp.affiliation
+    return name, "named", None
+
+
+# a definite description and the kind of actor it refers back to: "the website said" is the news site
+# named in the nearest sentence before it, "the company said" the company
+_DEFINITE = [(re.compile(r"(?i)^the\s+(?:news\s+)?(?:website|site|outlet|publication|newspaper|paper|magazine|"
+                         r"broadcaster|news\s+agency|wire\s+service|blog|report)$"), ("media", "news", "outlet", "newspaper")),
+             (re.compile(r"(?i)^the\s+(?:company|firm|group|startup|start-up|developer|maker)$"),
+              ("company", "organisation", "organization", "business"))]
+_SPOKES = re.compile(r"(?i)^the\s+(?:spokes(?:person|man|woman)|representative|official|executive)$")
+
+
+def definite_speaker(story: Story, spk: str, earlier: str, last_role: tuple | None) -> tuple | None:
+    """(speaker, kind, actor) for "the website", "the company" (the actor of that kind in the nearest
+    sentence of ``earlier``, the article up to the quote, that names one, when it names only one,
+    possessives aside) or "the spokesperson" (the one introduced before); None when the description
+    is not one of these, or nothing fits, or two fit."""
+    if _SPOKES.match(spk):
+        return last_role
+    for rx, kinds in _DEFINITE:
+        if rx.match(spk):
+            kind_of = {a.name: (a.kind or "").lower() for a in story.actors}
+            arx, entries = resolver.actor_regex(story.actors)
+            if not entries:
+                return None
+            # sentence by sentence back from the quote; in a sentence the first one of that kind, which
+            # is usually its subject ("Documents show that ByteDance is using OpenAI's ...")
+            for sent in reversed(re.split(r"(?<=[.!?”\"])\s+|\n+", earlier[-3000:])):
+                named = [entries[m.lastindex - 1][0] for m in arx.finditer(sent)
+                         if not re.match(r"[’']s\b", sent[m.end():m.end() + 3])]  # "OpenAI's technology": not a subject
+                named = list(dict.fromkeys(n for n in named if kind_of.get(n) in kinds))
+                if named:
+                    # one company there is the company; two ("Globex sued Acme. The company said") is
+                    # not guessed
+                    return (named[0], "role", named[0]) if len(named) == 1 else None
+            return None
+    return None
+
+
+def _strip_actor(spk: str, m) -> str:
+    return spk if m is None else spk[:m.start()] + spk[m.end():]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("the ", "").split())
+INTRO = re.compile(r"(?i)^(?:\w+ly|earlier|later|meanwhile|however|separately|previously|yesterday|today|also|"
+                    r"(?:last|this|next|on|in|at|since|by|until|after|before|during|under|following|despite|from)"
+                    r"\b[^,]{0,50})\s*,\s*(?=\S)")

@@ -1,0 +1,118 @@
+"""Keyword in context: the lines behind every rate (KWIC of lexicon hits), of any term or
+pattern, ordered by outlet.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from presslens import patterns
+from presslens.engine import tables
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from .lexicon import KWIC_COLUMNS, term_lexicon
+from .matching import match
+
+
+# ----------------------------------------------------------------------------------------------
+# keyword in context
+
+
+def _context(sentence: str, starts: np.ndarray, ends: np.ndarray, a: int, b: int, window: int) -> tuple[str, str]:
+    """Left and right context of characters [a, b) of ``sentence``: ``window`` tokens each side."""
+    before = np.flatnonzero(ends <= a)
+    after = np.flatnonzero(starts >= b)
+    if len(before) <= window:
+        left = sentence[:a]
+    else:
+        left = sentence[starts[before[-window]]:a] if window > 0 else ""
+    if len(after) <= window:
+        right = sentence[b:]
+    else:
+        right = sentence[b:ends[after[window - 1]]] if window > 0 else ""
+    return " ".join(left.split()), " ".join(right.split())
+
+
+def _kwic_rows(story: Story, items: list[tuple[int, int, int, bool]], window: int) -> list[dict]:
+    """KWIC rows for (sent_id, char start, char end, in_quote) items."""
+    p = tables.process(story)
+    sents = p.sentences
+    at = {sid: i for i, sid in enumerate(sents["sent_id"].tolist())}
+    cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "text")}
+    tok_groups = p.tokens.groupby("sent_id", sort=False).indices
+    t_start = p.tokens["start"].to_numpy()
+    t_end = p.tokens["end"].to_numpy()
+    rows = []
+    none = np.array([], dtype=int)
+    for sid, a, b, inq in items:
+        i = at[sid]
+        txt = cols["text"][i]
+        ix = tok_groups.get(sid, none)
+        left, right = _context(txt, t_start[ix], t_end[ix], a, b, window)
+        rows.append({"article_id": cols["article_id"][i], "outlet": cols["outlet"][i], "sent_id": sid,
+                     "sent_idx": cols["sent_idx"][i], "part": cols["part"][i],
+                     "voice": "quote" if inq else "narration", "left": left, "match": txt[a:b], "right": right,
+                     "sentence": txt})
+    return rows
+
+
+def _order_by_outlet(df: pd.DataFrame, story: Story, extra: list[str]) -> pd.DataFrame:
+    rank = {o: i for i, o in enumerate(story.outlets)}
+    df = df.assign(_o=df["outlet"].map(rank))
+    return df.sort_values(["_o", "sent_id"] + extra, kind="mergesort").drop(columns="_o").reset_index(drop=True)
+
+
+@story_table
+def kwic_hits(story: Story, hits: pd.DataFrame, window: int = 6) -> pd.DataFrame:
+    """KWIC lines for :func:`match` hits (e.g. one category's): the drill-down behind :func:`rates`.
+
+    Columns as :func:`kwic`, plus category and term.
+    """
+    items = list(zip(hits["sent_id"], hits["start"], hits["end"], hits["in_quote"]))
+    rows = _kwic_rows(story, items, window)
+    out = pd.DataFrame(rows, columns=KWIC_COLUMNS)
+    out["category"] = hits["category"].to_numpy()
+    out["term"] = hits["term"].to_numpy()
+    out["_start"] = hits["start"].to_numpy()
+    return _order_by_outlet(out, story, ["_start"]).drop(columns="_start")
+
+
+def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd.DataFrame:
+    """Keyword-in-context lines for a term, a phrase, or (``regex=True``) a regular expression.
+
+    A term follows the lexicon's matching rules (case-insensitive, simple inflections, trailing
+    ``*``; e.g. ``kwic(story, "secret*")`` or ``kwic(story, "cut corners")``). A regular expression
+    is searched case-insensitively in each sentence's text. ``window`` words of context are shown
+    each side (within the sentence). voice is 'quote' when the match lies inside quotation marks.
+
+    Columns: article_id, outlet, sent_id, sent_idx, part, voice, left, match, right, sentence;
+    ordered by outlet (story order), then position.
+    """
+    if not regex:
+        hits = match(story, term_lexicon(pattern))
+        return kwic_hits(story, hits, window).drop(columns=["category", "term"])
+    try:
+        rx = patterns.compile(pattern, patterns.IGNORECASE)
+    except patterns.error as exc:
+        raise ValueError(f"kwic pattern {pattern!r} is not a valid regular expression ({exc}); "
+                         f"escape special characters such as ( ) [ ] . ? with a backslash") from None
+    sents = tables.process(story).sentences
+    items = []
+    for sid, s, spans in zip(sents["sent_id"], sents["text"], sents["quote_spans"]):
+        for mt in patterns.finditer(rx, s, "kwic"):
+            a, b = mt.span()
+            if b <= a:
+                continue
+            inq = any(x <= a and b <= y for x, y in spans)
+            items.append((sid, a, b, inq))
+    out = pd.DataFrame(_kwic_rows(story, items, window), columns=KWIC_COLUMNS)
+    return _order_by_outlet(out, story, [])
+
+
+@story_table
+def kwic_terms(story: Story, terms: str | list[str], window: int = 6) -> pd.DataFrame:
+    """KWIC for several terms at once (a notebook's ``focus_terms``), with a ``term`` column first."""
+    terms = [terms] if isinstance(terms, str) else list(terms)
+    parts = [kwic(story, t, window=window).assign(term=t) for t in terms]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["term"])
+    return out[["term"] + [c for c in out.columns if c != "term"]]

@@ -1,0 +1,25 @@
+"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
+from __future__ import annotations
+
+
+from presslens.engine import tables
+from presslens.notebook.gate import check_story
+from presslens.paths import story_arg
+
+
+def cmd_check(args) -> int:
+    st, sc = check_story(story_arg(args.story))
+    p = tables.process(st)
+    kept = len(sc.kept_ids)
+    furn = p.removed["rule"].str.startswith("furniture").sum()
+    print(f"{st.slug}: ok. {len(st.articles)} articles from {len(st.outlets)} outlets, "
+          f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "
+          f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s), "
+          f"{furn} of them web furniture. Measured: {kept} of {len(st.articles)} articles.")
+    for r in sc.left_out.itertuples(index=False):
+        print(f"  left out of the measures: {r.file} ({r.outlet}): {r.reason}")
+    if sc.warnings:
+        print(f"{len(sc.warnings)} warning(s):")
+        for w in sc.warnings:
+            print(f"  - {w}")
+    return 0

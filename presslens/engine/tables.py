@@ -1,0 +1,107 @@
+"""The story's tables: the per-article results (:mod:`.fanout`) assembled in story order with
+global sentence ids (sentences, tokens, removed lines, languages, tone, cleaned texts), cached in
+memory and as Parquet under ``.cache/presslens/tables/``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import pandas as pd
+
+from presslens.story.model import Story
+from presslens.text.article import LANG_COLS, REM_COLS, SENT_COLS, TOK_COLS
+from presslens.text.sentiment import TONE_COLS
+from . import fanout, store
+from .keys import TEXT_CODE
+
+
+# ----------------------------------------------------------------------------------------------
+# per story
+
+
+@dataclass
+class Processed:
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    removed: pd.DataFrame
+    clean_text: dict[str, str]
+    languages: pd.DataFrame  # article_id, detected, confidence, n_words (see detect_language)
+    tone: pd.DataFrame | None = None  # sent_id, voice and VADER scores per sentence (see tone.score_rows)
+
+
+def assemble(results: list[dict]) -> Processed:
+    """Per-article results, in story order, into the story's tables (global sentence ids)."""
+    sent_rows, tok_rows, rem_rows, lang_rows, tone_rows = [], [], [], [], []
+    clean_text: dict[str, str] = {}
+    offset = 0
+    for r in results:
+        tone_rows.extend((offset + i,) + t for i, t in enumerate(r["tone"]))
+        sent_rows.extend((offset + s[0],) + s[1:] for s in r["sentences"])
+        tok_rows.extend((offset + t[0],) + t[1:] for t in r["tokens"])
+        rem_rows.extend(r["removed"])
+        lang_rows.append(r["language"])
+        clean_text[r["language"][0]] = r["clean"]
+        offset += len(r["sentences"])
+
+    return Processed(pd.DataFrame(sent_rows, columns=SENT_COLS), pd.DataFrame(tok_rows, columns=TOK_COLS),
+                     pd.DataFrame(rem_rows, columns=REM_COLS), clean_text, pd.DataFrame(lang_rows, columns=LANG_COLS),
+                     pd.DataFrame(tone_rows, columns=["sent_id", *TONE_COLS]))
+
+
+def _process(story: Story) -> Processed:
+
+    return assemble(fanout.per_article(story))
+_MEMORY: dict[str, Processed] = {}
+
+
+cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.engine.store)
+
+
+def process(story: Story) -> Processed:
+    """Clean, split and tokenise every article of ``story`` once; cached in memory and on disk."""
+    key = f"{story.slug}-{story.fingerprint}-{TEXT_CODE}"
+    if key in _MEMORY:
+        return _MEMORY[key]
+    folder = cache_dir() / "tables" / key
+    try:
+        result = _from_tables(store.load_tables(folder, list(_TABLES)))
+    except Exception:  # a foreign or damaged entry: a miss, rebuilt
+        result = None
+    if result is None:
+        result = _process(story)
+        store.store_tables(folder, _to_tables(result))
+    _MEMORY[key] = result
+    return result
+
+
+_TABLES = ("sentences", "tokens", "removed", "languages", "tone", "clean")
+
+
+def _to_tables(p: Processed) -> dict[str, pd.DataFrame]:
+    """The story's tables for Parquet: quote spans as lists, the cleaned texts as a table."""
+    sents = p.sentences.assign(quote_spans=[[list(sp) for sp in v] for v in p.sentences["quote_spans"]])
+    clean = pd.DataFrame({"article_id": list(p.clean_text), "clean": list(p.clean_text.values())},
+                         columns=["article_id", "clean"])
+    return {"sentences": sents, "tokens": p.tokens, "removed": p.removed, "languages": p.languages,
+            "tone": p.tone, "clean": clean}
+
+
+def _from_tables(t: dict | None) -> Processed | None:
+    """:func:`_to_tables` read back (None stays None): the same Processed as was stored."""
+    if t is None:
+        return None
+    sents = t["sentences"]
+    sents["quote_spans"] = [tuple(tuple(int(x) for x in sp) for sp in v) for v in sents["quote_spans"]]
+    clean = dict(zip(t["clean"]["article_id"], t["clean"]["clean"]))
+    return Processed(sents, t["tokens"], t["removed"], clean, t["languages"], t["tone"])
+
+
+def sentences(story: Story) -> pd.DataFrame:
+    return process(story).sentences
+
+
+def tokens(story: Story) -> pd.DataFrame:
+    return process(story).tokens
+
+
+def removed(story: Story) -> pd.DataFrame:
+    return process(story).removed

@@ -1,0 +1,63 @@
+"""Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
+the same colour in every notebook.
+"""
+from __future__ import annotations
+
+import textwrap
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from presslens.story.model import Story
+from . import style
+from .style import dagger, note_figure, outlet_label, outlets_of, shown_note
+
+
+CLAIM_VOICE_COLORS = {"narration": "#4c78a8", "reported speech": "#9ecae9", "quote": "#f58518",
+                      "cited term": "#f2cf5b"}
+
+
+def claims_grid(story: Story, table: pd.DataFrame, claim_text: dict[str, str] | None = None
+                ) -> tuple[plt.Figure, pd.DataFrame]:
+    """Claims (rows) by outlets (columns), from :func:`presslens.analyses.claims.grid`: a cell's colour is the
+    voice of the outlet's earliest mention (its own narration, reported speech, a quote, a cited term),
+    T or L when that mention is in the title or lede, and the share of the outlet's articles that
+    carry the claim when it has more than one; an empty cell is a claim the outlet left out."""
+    style.use_style()
+    if table.empty:
+        return note_figure("story.yaml lists no claims: add claims (id, text, patterns) to see which outlet "
+                            "carries which fact."), table
+    every, outlets = outlets_of(story, table)
+    claims_ = list(dict.fromkeys(table["claim"]))
+    cell = {(r.claim, r.outlet): r for r in table.itertuples(index=False)}
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(outlets) + 3.5), 0.42 * len(claims_) + 1.8))
+    for i, c in enumerate(claims_):
+        for j, o in enumerate(outlets):
+            r = cell.get((c, o))
+            carried = r is not None and r.n_carrying > 0
+            color = CLAIM_VOICE_COLORS.get(r.voice, "0.8") if carried else "white"
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, edgecolor="0.85", lw=0.6))
+            if not carried:
+                ax.text(j, i, "·", ha="center", va="center", color="0.6")
+                continue
+            mark = {"title": "T", "lede": "L"}.get(r.part, "")
+            share = f"{r.share:.0%}" if r.n_articles > 1 else ""
+            ax.text(j, i, " ".join(x for x in (mark, share) if x), ha="center", va="center", fontsize=8, color="0.1")
+    labels = [c if not claim_text else f"{c}: {textwrap.shorten(claim_text.get(c, ''), 48, placeholder='…')}"
+              for c in claims_]
+    ax.set_xlim(-0.5, len(outlets) - 0.5)
+    ax.set_ylim(len(claims_) - 0.5, -0.5)
+    ax.set_xticks(range(len(outlets)), [outlet_label(story, o) for o in outlets], rotation=30, ha="right")
+    ax.set_yticks(range(len(claims_)), labels, fontsize=8)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_title("Which outlet carries which claim, and in whose voice")
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="0.7") for c in CLAIM_VOICE_COLORS.values()]
+    ax.legend(handles, list(CLAIM_VOICE_COLORS), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
+              frameon=False)
+    fig.text(0.01, -0.02, "· left out. T / L: first carried in the title / lede. %: share of the outlet's articles "
+             "that carry it (outlets with several articles)." + dagger(story, outlets), fontsize=8, color="0.35")
+    shown_note(fig, outlets, every, y=-0.06)
+    fig.tight_layout()
+    return fig, table

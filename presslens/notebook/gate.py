@@ -1,0 +1,66 @@
+"""The gate: what passes :func:`check_story` runs every notebook to the end.
+
+``load_story`` validates the files (front matter, fields, story.yaml). This adds what needs the
+text itself: every user pattern must finish (a boilerplate pattern that backtracks forever is an
+error naming its field), every article must keep words after cleaning (a pattern that removes
+everything is caught here, not as a NaN deep in a figure), the story's lexicon overrides must
+apply, and at least one article must be left to measure once other languages and duplicate
+captures are set aside. ``presslens check``, ``presslens run`` and every notebook's set-up use it.
+Its warnings add those of :mod:`presslens.engine.sanity` (implausible dates, references dated after the
+articles they would feed, claims matching most sentences, English-only measures on another language).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from presslens import patterns
+from presslens.analyses import claims, reuse
+from presslens.analyses.wordchoice import lexicon
+from presslens.engine import sanity, screening, tables
+from presslens.story.load import load_story
+from presslens.story.model import Problem, Story, StoryError
+
+
+def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
+    """Load (unless given a Story) and check ``path``; raise :class:`StoryError` listing every problem.
+    Returns the story and its screening (warnings in ``screening.warnings``)."""
+    st = path if isinstance(path, Story) else load_story(path)
+    yaml_rel = f"{st.slug}/story.yaml"
+    claim_hits = None
+    try:
+        p = tables.process(st)
+        if st.references is not None and len(st.references):  # the reuse notebook cleans them with the same rules
+            reuse.doc_list(st, [])
+        if st.claims:  # every claim pattern must finish on every sentence (the result is cached for 07)
+            claim_hits = claims.hits(st)
+    except patterns.PatternTimeout as exc:
+        raise StoryError([Problem(yaml_rel, exc.where.replace("story.yaml ", "") or "furniture", str(exc),
+                                  "rewrite the pattern without nested repeats, e.g. '^[\\w\\s]+$' instead of '^(\\w+\\s?)+$'")],
+                         st.slug) from None
+    problems: list[Problem] = []
+    words = dict(zip(p.languages["article_id"], p.languages["n_words"]))
+    removed = p.removed.groupby("article_id")["rule"].agg(lambda r: sorted(set(r)))
+    for a in st.articles.itertuples(index=False):
+        if words.get(a.id, 0) > 0:
+            continue
+        rules = removed.get(a.id, [])
+        if rules:
+            problems.append(Problem(f"{st.slug}/{a.file}", "text", f"no words are left after cleaning (removed by: {'; '.join(rules)})",
+                                    "narrow the story's boilerplate patterns (they cut whole lines), or switch the furniture rule "
+                                    "off for this story (furniture: {disable: [...]})"))
+        else:
+            problems.append(Problem(f"{st.slug}/{a.file}", "text", "has no words (only punctuation, symbols or markup)",
+                                    "paste the article's text below the front matter, or remove the file"))
+    try:
+        lexicon.lexicon_for(st)
+    except StoryError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise StoryError(problems, st.slug)
+    sc = screening.screen(st)
+    if not sc.kept_ids:
+        raise StoryError([Problem(f"{st.slug}/articles/", "", "no article can be measured: "
+                                  + "; ".join(f"{r.file}: {r.reason}" for r in sc.left_out.itertuples(index=False)),
+                                  "add articles in the story's language, or correct story.yaml's language")], st.slug)
+    sc.warnings.extend(sanity.warnings(st, claim_hits, len(p.sentences)))  # quietly wrong otherwise
+    return st, sc

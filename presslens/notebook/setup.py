@@ -1,0 +1,243 @@
+"""The one set-up call every notebook makes after its parameters cell.
+
+:func:`setup` checks every parameter up front (each error names the parameter, the value given and
+an example that works), loads and validates the story, restricts it to the outlets asked for, and
+screens it (:mod:`presslens.engine.screening`): ``ctx.story`` holds the articles the measures use and
+``ctx.left_out`` those left out, with the reason, which the notebook prints.
+
+List and dict parameters arrive in several shapes and all are accepted: a real list (the
+parameters cell, ``papermill -y``, ``presslens run -p``), or its text (``papermill -p outlets
+"['New York Post']"`` passes the string), or one bare name (``-p outlets ticker.tv``).
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+import pandas as pd
+import yaml
+
+from presslens import ownership, paths, yamlsafe
+from presslens.analyses.wordchoice import lexicon
+from presslens.engine import sanity, screening
+from presslens.figures import style
+from presslens.story.model import Problem, Story, StoryError
+from .gate import check_story
+
+
+def _literal(value: Any) -> Any:
+    """A parameter given as text, read as the list, dict or number it spells (Python or YAML syntax);
+    other text is returned as it is."""
+    if not isinstance(value, str):
+        return value
+    s = value.strip()
+    if not s or s[0] not in "[{(-0123456789." and s not in ("None", "null", "True", "False", "true", "false"):
+        return value
+    if len(s) > 100_000:  # no parameter is that long: leave it as text (the checks below say what is wrong)
+        return value
+    try:
+        return ast.literal_eval(s)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        pass
+    try:
+        return yamlsafe.parse_yaml(s)  # bounded: an alias bomb in a parameter is refused, not expanded
+    except (yaml.YAMLError, ValueError, TypeError):
+        return value
+
+
+def _str_list(name: str, value: Any, example: str, allow_none: bool, min_len: int = 0) -> list[str] | None:
+    v = _literal(value)
+    if v is None and allow_none:
+        return None
+    if isinstance(v, str) and v.strip():
+        v = [v.strip()]
+    if isinstance(v, tuple):
+        v = list(v)
+    ok = isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) and len(v) >= min_len
+    if not ok:
+        what = "a list of names" if allow_none else "a non-empty list of terms"
+        raise _bad(name, value, what + (" or None" if allow_none else ""), example)
+    return [x.strip() for x in v]
+
+
+def _int(name: str, value: Any, lo: int, hi: int, example: str) -> int:
+    v = _literal(value)
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+        raise _bad(name, value, f"a whole number from {lo} to {hi:,}", example)
+    return v
+
+
+def _fraction(name: str, value: Any, example: str) -> float:
+    v = _literal(value)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= float(v) <= 1.0:
+        raise _bad(name, value, "a number from 0 to 1", example)
+    return float(v)
+
+
+def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
+    return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
+                               f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
+
+
+# name -> parser(value) for every notebook knob (the parameters cell holds only literals)
+KNOBS: dict[str, Callable[[Any], Any]] = {
+    "focus_terms": lambda v: _str_list("focus_terms", v, '["secretly", "cut corners"]', allow_none=False, min_len=1),
+    "min_count": lambda v: _int("min_count", v, 1, 1_000_000, "3"),
+    "n_terms": lambda v: _int("n_terms", v, 1, 200, "8"),
+    "n_boot": lambda v: _int("n_boot", v, 100, 100_000, "1000"),
+    "seed": lambda v: _int("seed", v, 0, 2**32 - 1, "0"),
+    "arc_bins": lambda v: _int("arc_bins", v, 2, 50, "5"),
+    "max_outlets": lambda v: _int("max_outlets", v, 1, 1000, "25"),
+    "max_edits": lambda v: _int("max_edits", v, 0, 3, "1"),
+    "min_mentions": lambda v: _int("min_mentions", v, 1, 1_000_000, "1"),
+    "threshold": lambda v: _fraction("threshold", v, "0.7"),
+    "min_words": lambda v: _int("min_words", v, 5, 1000, "10"),  # reuse: shortest shared passage
+    "match": lambda v: _int("match", v, 50, 100, "80"),  # reuse: similarity of a reworded sentence
+    "max_df": lambda v: _int("max_df", v, 2, 1_000_000, "100"),  # reuse: shingles in more articles are common
+}
+MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
+
+
+@dataclass
+class Context:
+    story: Story  # the articles the measures use (outlet subset, screened)
+    full: Story  # every article of the outlet subset, left-out ones included (the corpus overview)
+    figures: Path  # FIGURES_ROOT/SLUG
+    colors: dict[str, str]
+    left_out: pd.DataFrame = field(default_factory=pd.DataFrame)
+    params: SimpleNamespace = field(default_factory=SimpleNamespace)
+
+    def save(self, fig, data: pd.DataFrame, name: str) -> str:
+        """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
+        style.save(fig, data, name, self.figures)
+        return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
+
+    def left_out_summary(self) -> str:
+        """What this notebook's measures leave out, and why: one line per article (the table is ``ctx.left_out``)."""
+        n_all, n = len(self.full.articles), len(self.left_out)
+        if not n:
+            return f"All {n_all} article(s) are measured: none is in another language or a duplicate capture."
+        lines = [f"Measured: {n_all - n} of {n_all} articles. Left out ({n}), and why:"]
+        lines += [f"  - {r.file} ({r.outlet}): {r.reason}" for r in self.left_out.itertuples(index=False)]
+        return "\n".join(lines)
+
+
+def _commas(outlets: list[str], known: list[str]) -> None:
+    """An outlet name holding commas that is not an outlet is most likely several names in one text."""
+    for o in outlets:
+        if o not in known and ("," in o or ";" in o):
+            parts = [x.strip() for x in o.replace(";", ",").split(",") if x.strip()]
+            raise StoryError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
+                                      f"write a list: outlets = {parts!r} (papermill: -p outlets {str(parts)!r})")])
+
+
+def _figures_folder(figures_dir, story: Story) -> Path:
+    """FIGURES_DIR/SLUG, checked: not a file, not inside (or holding) the story folder."""
+    dest = style.figures_dir(figures_dir, story.slug)
+    bad = None
+    for p in [dest, *dest.parents]:
+        if p.exists() and not p.is_dir():
+            bad = f"{paths.display(p)} is a file, so figures cannot be written under it"
+            break
+    s, d = story.path.resolve(), dest.resolve()
+    if s == d or s in d.parents or d in s.parents:
+        bad = f"the figures would be written into the story folder {paths.display(s)}"
+    if not bad:
+        try:  # a folder of someone else's files is refused before any work, not at the first figure
+            ownership.claim(dest, "figures", [])
+        except ownership.OwnershipError as exc:
+            bad = str(exc)
+    if bad:
+        raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
+                                  'give a folder of its own, e.g. figures_dir = "figures"')])
+    return dest
+
+
+def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None, dict]:
+    """Check ``outlets`` and the notebook knobs against ``story``, as :func:`setup` does, all at once;
+    used by ``presslens run`` before any notebook starts. Returns (outlets, parsed knobs)."""
+    outlets, parsed, problems = _parse(outlets, knobs)
+    if problems:
+        raise StoryError(problems)
+    if outlets:
+        _commas(outlets, story.outlets)
+        story.subset(outlets)
+    _check_terms(parsed)
+    return outlets, parsed
+
+
+def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]:
+    """``outlets`` and the knobs read from any of their shapes: (outlets, parsed knobs, problems)."""
+    problems, parsed = [], {}
+    try:
+        outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
+    except StoryError as exc:
+        problems.extend(exc.problems)
+        outlets = None
+    for name, value in knobs.items():
+        if name not in KNOBS:
+            near = difflib.get_close_matches(name, sorted(KNOBS), n=1)
+            problems.append(Problem(f"parameter {name}", name, "is not a parameter of these notebooks",
+                                    (f"did you mean {near[0]!r}? " if near else "") + f"use one of {sorted(KNOBS)}"))
+            continue
+        try:
+            parsed[name] = KNOBS[name](value)
+        except StoryError as exc:
+            problems.extend(exc.problems)
+    return outlets, parsed, problems
+
+
+def _check_terms(parsed: dict) -> None:
+    """focus_terms follow the lexicon's term rules (words, phrases, a trailing *)."""
+    if not parsed.get("focus_terms"):
+        return
+    try:
+        lexicon.term_lexicon(parsed["focus_terms"])
+    except StoryError as exc:
+        raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
+                                  p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
+                          for p in exc.problems]) from None
+
+
+def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:
+    """Check the notebook's parameters, load the story (validated), restrict it to ``outlets``, screen
+    it, and apply the figure style. ``knobs`` are the notebook's own parameters (see ``KNOBS``);
+    their checked values are ``ctx.params.NAME``."""
+
+    problems = []
+    if not isinstance(story, (str, Path)) or not str(story).strip():
+        problems.append(Problem("parameter story", "story", f"{story!r} is not a path", 'give the story folder, e.g. "data/stories/bytedance-openai-2023"'))
+    if not isinstance(figures_dir, (str, Path)) or not str(figures_dir).strip():
+        problems.append(Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r} is not a path", 'give a folder, e.g. "figures"'))
+    outlets, parsed, more = _parse(outlets, knobs)
+    problems.extend(more)
+    if problems:
+        raise StoryError(problems)
+
+    whole, _ = check_story(story)
+    if outlets:
+        _commas(outlets, whole.outlets)
+    _check_terms(parsed)
+    fig_dir = _figures_folder(figures_dir, whole)
+    full = whole.subset(outlets)
+    kept, left_out = screening.analysed(full)
+    if kept.articles.empty:
+        reasons = "; ".join(f"{r.file}: {r.reason}" for r in left_out.itertuples(index=False))
+        raise StoryError([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
+                                  f"no article is left to measure ({reasons})",
+                                  "choose outlets with articles in the story's language, or set the story's "
+                                  "language in story.yaml")], whole.slug)
+    style.use_style()
+    caveat = sanity.english_caveat(whole)
+    if caveat:  # every notebook says it, above its figures
+        print(caveat)
+    cap = parsed.get("max_outlets", MAX_OUTLETS)
+    kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
+    return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),
+                   left_out, SimpleNamespace(**parsed))

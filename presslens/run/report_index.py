@@ -1,0 +1,118 @@
+"""The report index: ``reports/SLUG/index.html``, written by every ``presslens run``.
+
+One page, offline (no script, no font or stylesheet from elsewhere): the story's title and question,
+a link to each notebook's HTML report, and every figure of the run, grouped by notebook, with its
+caption and links to its CSV and SVG. A figure's caption is the heading (or first line) of the
+markdown cell nearest above the cell that saved it, read from the executed notebook.
+
+The figures live in ``FIGURES_ROOT/SLUG``, the reports in ``REPORTS_ROOT/SLUG``: the page links them
+by a relative path, so the two folders can be moved together.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+from string import Template
+
+from presslens import paths
+
+
+INDEX = "index.html"
+_SAVED = re.compile(r"\bsaved ([a-z0-9_-]+)\.png\b")
+_TEMPLATE = paths.PACKAGE / "templates" / "index.html"
+
+
+def _text(src) -> str:
+    return "".join(src) if isinstance(src, list) else str(src or "")
+
+
+def _caption(markdown: str) -> str:
+    """A caption from a markdown cell: its first heading, else its first non-empty line, unformatted."""
+    lines = [ln.strip() for ln in markdown.splitlines() if ln.strip()]
+    heads = [ln for ln in lines if ln.startswith("#")]
+    line = (heads[-1] if heads else lines[0] if lines else "").lstrip("#").strip()
+    line = re.sub(r"[*`_]", "", line).rstrip(":")
+    return line[:200]
+
+
+def captions(executed: Path) -> dict[str, str]:
+    """Figure name -> caption for the figures an executed notebook saved (its ``saved NAME.png`` lines)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    last_md = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            last_md = _caption(_text(cell.source))
+            continue
+        for o in cell.get("outputs", []):
+            txt = _text(o.get("text")) if o.get("output_type") == "stream" else _text(o.get("data", {}).get("text/plain"))
+            for name in _SAVED.findall(txt):
+                out.setdefault(name, last_md or name)
+    return out
+
+
+def _href(path: str) -> str:
+    return html.escape(path.replace(os.sep, "/"), quote=True)
+
+
+def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[str, Path]) -> str:
+    """The index page for ``manifest`` (see :mod:`presslens.run.runner`), to be written in ``reports_dir``.
+
+    ``executed`` maps each notebook name to its executed copy (for the captions); figures are linked
+    relative to ``reports_dir``."""
+    try:
+        fig_rel = os.path.relpath(figures_dir, reports_dir)
+    except ValueError:  # another drive
+        fig_rel = figures_dir.as_uri()
+    e = html.escape
+    nb_items, fig_sections = [], []
+    for nb_name in manifest.get("notebooks", []):
+        rec = manifest.get("reports", {}).get(nb_name, {})
+        stem = Path(nb_name).stem
+        stale = " <span class='stale'>(stale: made from other inputs)</span>" if rec.get("stale") else ""
+        nb_items.append(f"<li><a href='{_href(stem + '.html')}'>{e(stem)}</a> "
+                        f"(<a href='{_href(nb_name)}'>notebook</a>){stale}</li>")
+        pngs = [f[:-4] for f in rec.get("figures", []) if f.endswith(".png")]
+        if not pngs:
+            continue
+        caps = captions(executed[nb_name]) if nb_name in executed else {}
+        figs = []
+        for name in pngs:
+            base = f"{fig_rel}/{name}"
+            cap = caps.get(name, name)
+            figs.append(
+                f"<figure id='fig-{e(name)}'><a href='{_href(base + '.png')}'><img src='{_href(base + '.png')}' "
+                f"alt='{e(cap, quote=True)}'></a><figcaption><b>{e(cap)}</b> <code>{e(name)}</code> · "
+                f"<a href='{_href(base + '.csv')}'>data (CSV)</a> · <a href='{_href(base + '.svg')}'>SVG</a>"
+                f"</figcaption></figure>")
+        fig_sections.append(f"<section><h3><a href='{_href(stem + '.html')}'>{e(stem)}</a></h3>{''.join(figs)}</section>")
+    run = manifest.get("run", {})
+    note = manifest.get("note")
+    tpl = Template(_TEMPLATE.read_text(encoding="utf-8"))
+    return tpl.substitute(
+        title=e(manifest.get("title") or manifest.get("story", "")),
+        question=e(manifest.get("question") or ""),
+        slug=e(manifest.get("story", "")),
+        story_path=e(manifest.get("story_path", "")),
+        finished=e(str(manifest.get("finished_at", ""))),
+        complete="all notebooks" if run.get("complete") else "some notebooks (-n)",
+        note=f"<p class='note'>{e(note)}</p>" if note else "",
+        notebooks="\n".join(nb_items),
+        figures="\n".join(fig_sections) or "<p>No figure.</p>",
+    )
+
+
+def write(manifest: dict, reports_dir: Path, final_reports: Path, final_figures: Path,
+          executed: dict[str, Path]) -> Path:
+    """Write ``reports_dir/index.html`` (``reports_dir`` may be a staging folder that becomes
+    ``final_reports``: links are made relative to the final places)."""
+    out = reports_dir / INDEX
+    out.write_text(render(manifest, final_reports, final_figures, executed), encoding="utf-8")
+    return out

@@ -1,0 +1,454 @@
+"""``presslens import``: saved web pages (as a browser or ``wget`` saves them) -> articles of a story.
+
+Each page becomes ``STORY/articles/ID.md``: YAML front matter, then the main text (trafilatura), one
+paragraph per line. A field is filled only from what the page itself declares, never guessed:
+
+- ``outlet``: ``og:site_name``, else the JSON-LD publisher's name, else ``application-name``, else the
+  URL's host without ``www.`` (or ``--outlet NAME``). trafilatura's own site name is not used: it takes
+  a JSON-LD WebPage's ``name`` (the headline) for the site and title-cases lower-case names.
+- ``title``: trafilatura (og:title, JSON-LD headline, the single ``<h1>``, ``<title>``).
+- ``url``: ``<link rel=canonical>``, else ``og:url``, else the "saved from" comment a browser writes;
+  a site's root is not an article's URL. (trafilatura would also take ``<base href>``, and join a
+  relative canonical link with the host of ``og:image``.)
+- ``published``: the page's publication-date metadata (meta tags, ``itemprop=datePublished``, JSON-LD
+  ``datePublished``), else the date shown with the article (its dateline or ``<time>``, outside the
+  prose), else a date in the URL's path, via htmldate with ``extensive_search=False`` and
+  ``original_date=True``. A date htmldate finds anywhere else (a related-links list, the footer, a
+  date mentioned in the text, ``copyrightYear``, a modified time) is not taken: it is named in
+  ``notes``. Never the file's time, never today.
+- ``language``: ``<html lang>``, else ``content-language``, else ``og:locale``: the primary subtag,
+  lower-case (``en-GB`` -> ``en``, ``zh_CN`` -> ``zh``).
+- ``byline``: the page's author metadata (``<meta name=author>`` as written, else trafilatura's
+  reading of author meta tags and JSON-LD), else a byline element inside the article.
+- ``translated_from: null`` and ``derived_from: []``: a page never declares them; ``notes`` says so.
+
+The text is trafilatura's main text (``favor_precision``, no comments, no tables), one paragraph per
+line; ``<time>`` elements keep their words (trafilatura deletes them, leaving "renewal in ."). Fewer
+than 10 words is a failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a
+warning. The ID is a slug of the file's stem, with -2, -3 ... when another page of the same import, or
+a different article (another URL), holds it. An existing article is never overwritten without
+``force``, the same text is never imported twice, and every write is atomic (tmp file + os.replace).
+One line is printed per page: what was found, and what the page does not reveal.
+
+Over 400 lines as one idea: reading ONE saved page (charset, the article region, each front-matter
+field from what the page declares); writing the files is :mod:`.write`.
+"""
+from __future__ import annotations
+
+import codecs
+import copy
+import datetime as dt
+import html
+import zlib
+import json
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from presslens import limits
+
+
+PAGE_SUFFIXES = (".html", ".htm")
+LOOKED_FOR = ("outlet", "title", "url", "published", "language", "byline")
+MAX_BYTES = limits.MAX_PAGE     # trafilatura's own limit (MAX_FILE_SIZE); checked before reading
+MIN_WORDS = 10                  # below this, what trafilatura found is not an article: the page fails
+FEW_WORDS = 50                  # below this, the page is probably not the article (paywall, error page): a warning
+
+# meta names/properties/itemprops that declare the publication date (not modified, not generated)
+PUBLISHED_META = {
+    "article:published_time", "article:published", "article:post_date", "og:published_time",
+    "og:article:published_time", "og:pubdate", "og:publish_date", "datepublished", "date_published",
+    "datecreated", "date", "pubdate", "publishdate", "publish_date", "publish-date", "published_date",
+    "published-date", "published_time", "publication_date", "publish_time", "dc.date", "dc.date.issued",
+    "dc.date.created", "dc.date.publication", "dc.created", "dc:date", "dc:created", "dcterms.date",
+    "dcterms.issued", "dcterms.created", "citation_publication_date", "citation_date", "parsely-pub-date",
+    "sailthru.date", "article.published", "originalpublicationdate", "rnews:datepublished",
+}
+ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|WebPage)$")
+NOT_THE_ARTICLE = re.compile(r"related|recommend|more-?stor|most-?(read|popular)|trending|popular|teaser|"
+                             r"promo|newsletter|outbrain|taboola|sidebar|comment", re.I)
+BYLINE_PREFIX = re.compile(r"^\s*(by|par|por|door)\s+", re.I)
+SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(https?://[^\s<>\"]+)",
+                        re.I)
+SAVED_COMMENT = "the 'saved from' comment a browser or SingleFile wrote into the file"
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.+-]+)""",
+                              re.I)
+LOOKS_LIKE_HTML = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.I)
+LEGACY_CHARSETS = {"ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
+                   "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252"}
+OLD_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+
+
+class PageError(Exception):
+    """A page that cannot be imported: ``reason`` and ``fix``."""
+
+    def __init__(self, reason: str, fix: str):
+        super().__init__(reason)
+        self.reason, self.fix = reason, fix
+
+
+@dataclass
+class ImportResult:
+    """What became of one page: status is ``imported``, ``skipped`` or ``failed``."""
+
+    source: Path
+    status: str
+    article: Path | None = None
+    id: str | None = None
+    fields: dict = field(default_factory=dict)
+    found: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    words: int = 0
+    replaced: bool = False
+    reason: str | None = None
+    fix: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        name = self.source.name
+        if self.status == "imported":
+            verb = "replaced" if self.replaced else "imported"
+            out = (f"{verb} {name} -> articles/{self.article.name} ({self.words} words): {', '.join(self.found)}; "
+                   f"not revealed: {', '.join(self.missing) or 'none'}")
+            return out + "".join(f"\n  warning: {w}" for w in self.warnings)
+        where = f" (articles/{self.article.name})" if self.article else ""
+        tail = "" if self.status == "skipped" else "; nothing written"
+        return f"{self.status} {name}{where}: {self.reason}{tail}. Fix: {self.fix}"
+
+
+# ----------------------------------------------------------------------------------------------
+# reading a page
+
+
+@contextmanager
+def _quiet():
+    """trafilatura and htmldate log every discarded page to stderr; our own lines say it better."""
+    loggers = [logging.getLogger(n) for n in ("trafilatura", "htmldate", "courlan", "charset_normalizer")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, lv in zip(loggers, levels):
+            lg.setLevel(lv)
+
+
+def _decode(raw: bytes) -> str:
+    """The page as text: BOM, else UTF-8 when valid, else the charset the page declares; never a guess."""
+    if raw[:3] == b"\x1f\x8b\x08":
+        try:  # at most MAX_BYTES once inflated: a small "gzip bomb" never fills the memory
+            inflater = zlib.decompressobj(wbits=31)
+            out = inflater.decompress(raw, MAX_BYTES + 1)
+        except zlib.error as exc:
+            raise PageError(f"is a damaged gzip file ({exc})", "save the page again") from None
+        if len(out) > MAX_BYTES:
+            raise PageError(f"inflates to more than the {MAX_BYTES // 1_000_000} MB limit for a saved web page",
+                            "save the page uncompressed, as 'Web Page, HTML only'")
+        raw = out
+    if not raw.strip():
+        raise PageError("is empty", "save the page again (File > Save Page As, 'Web Page, HTML only')")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise PageError(f"is not valid {enc} despite its byte-order mark (byte {exc.start})",
+                                "re-save the page as UTF-8") from None
+    head = raw[:2048]
+    if b"\x00" in head:
+        raise PageError("is binary data, not a web page", "give the .html file the browser or wget saved")
+    if head.lstrip().startswith(b"From:") or b"multipart/related" in head:
+        raise PageError("is an MHTML archive, not an HTML file",
+                        "save the page as 'Web Page, HTML only' or 'Web Page, complete'")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    m = DECLARED_CHARSET.search(raw[:8192])
+    if not m:
+        raise PageError(f"is not UTF-8 (byte {utf8_error}) and declares no charset",
+                        "add <meta charset=\"...\"> naming its encoding, or re-save it as UTF-8 "
+                        "(e.g. `iconv -f cp1252 -t utf-8`)")
+    declared = (m.group(1) or m.group(2)).decode("ascii").lower()
+    for enc in dict.fromkeys([LEGACY_CHARSETS.get(declared, declared), declared]):
+        try:
+            return raw.decode(enc)
+        except LookupError:
+            raise PageError(f"declares an unknown charset {declared!r}",
+                            "correct <meta charset>, or re-save the page as UTF-8") from None
+        except UnicodeDecodeError:
+            continue
+    raise PageError(f"is neither UTF-8 nor the {declared} it declares", "re-save the page as UTF-8")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _meta(tree, *, name: Iterable[str] = (), prop: Iterable[str] = (), http_equiv: Iterable[str] = ()) -> list[str]:
+    """Contents of <meta> tags with one of these names / properties / http-equiv values, in page order."""
+    want = {("name", n) for n in name} | {("property", p) for p in prop} | {("http-equiv", h) for h in http_equiv}
+    out = []
+    for el in tree.iter("meta"):
+        content = (el.get("content") or "").strip()
+        if content and any((attr, (el.get(attr) or "").strip().lower()) in want for attr in ("name", "property", "http-equiv")):
+            out.append(content)
+    return out
+
+
+def _json_ld(tree) -> dict:
+    """The page's own JSON-LD object (an Article or WebPage; never items listed inside it), or {}."""
+    for el in tree.iter("script"):
+        if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+            continue
+        text = re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", el.text.strip())
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        items = [x for d in items if isinstance(d, dict) for x in [d, *(d.get("@graph") or [])] if isinstance(x, dict)]
+        for item in items:
+            types = item.get("@type") or []
+            types = [types] if isinstance(types, str) else types
+            if any(isinstance(t, str) and ARTICLE_TYPES.search(t) for t in types):
+                return item
+    return {}
+
+
+def _language(tree) -> tuple[str | None, str | None]:
+    """(language code the page declares, note when its declarations disagree)."""
+    declared = []
+    for where, value in [("html lang", tree.get("lang") or tree.get("xml:lang")),
+                         *[("content-language", v) for v in _meta(tree, http_equiv=["content-language"])],
+                         *[("og:locale", v) for v in _meta(tree, prop=["og:locale"])]]:
+        if not value or "," in value:        # "en, fr" declares several: not one language
+            continue
+        code = re.split(r"[-_]", value.strip())[0].lower()
+        if re.fullmatch(r"[a-z]{2,3}", code):
+            declared.append((where, OLD_LANGUAGE_CODES.get(code, code)))
+    if not declared:
+        return None, None
+    codes = dict.fromkeys(c for _, c in declared)
+    note = None
+    if len(codes) > 1:
+        note = ("language: the page declares several (" + ", ".join(f"{c} in {w}" for w, c in declared) +
+                f"); {declared[0][1]} kept")
+    return declared[0][1], note
+
+
+def _url(tree, text: str) -> tuple[str | None, str | None]:
+    """(the article's URL, where it came from)."""
+    og = next((u for u in _meta(tree, prop=["og:url"]) if u.startswith(("http://", "https://"))), None)
+    m = SAVED_FROM.search(text[:4096])
+    saved = m.group(1) if m else None
+    canonical = None
+    for el in tree.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and (el.get("href") or "").strip():
+            canonical = el.get("href").strip()
+            break
+    if canonical and canonical.startswith("//"):
+        canonical = "https:" + canonical
+    if canonical and not canonical.startswith(("http://", "https://")):
+        base = og or saved
+        canonical = urljoin(base, canonical) if base else None
+    for url, source in ((canonical, "canonical link"), (og, "og:url"), (saved, SAVED_COMMENT)):
+        if url and urlsplit(url).path.strip("/"):
+            return url.split("#")[0], source
+    return None, None
+
+
+def _host(url: str | None) -> str | None:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return re.sub(r"^www\.", "", host) or None
+
+
+def _prose_nodes(tree, lines: list[str]) -> list:
+    """The elements holding the extracted paragraphs (the deepest element whose text is the line)."""
+    wanted = {_norm(l) for l in lines if len(l) >= 40}
+    hits = [el for el in tree.iter("p", "div", "li", "blockquote", "td", "section", "span")
+            if _norm(el.text_content()) in wanted]
+    hit_set = set(hits)
+    outer = {a for el in hits for a in el.iterancestors() if a in hit_set}
+    return [el for el in hits if el not in outer]
+
+
+def _article_region(tree, prose: list):
+    """A copy of the article around its text, without the text itself or anything that is not the article
+    (aside, nav, footer, figures, related links, headings, images): where a dateline or byline sits."""
+    if not prose:
+        return None
+    container = next((a for a in prose[0].iterancestors("article")), None)
+    if container is None:
+        anc = [set(p.iterancestors()) for p in prose]
+        container = next(a for a in prose[0].iterancestors() if all(a in s for s in anc))
+        if container.tag in ("body", "html"):
+            return None          # the text is spread over the whole page: no region that is only the article
+        parent = container.getparent()
+        if parent is not None and parent.tag not in ("body", "html"):
+            container = parent
+    # a short line before the first paragraph is a dateline or a byline, not the text: keep it
+    order = {el: i for i, el in enumerate(tree.iter())}
+    first = min((order[p] for p in prose if len(p.text_content().split()) >= 20), default=len(order))
+    doomed = {p for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
+    region = copy.deepcopy(container)
+    # the copy has the same elements in the same order: map them by position (no XPath, which tag
+    # names such as Word's <o:p> or garbage tags break)
+    targets = [el for orig, el in zip(container.iter(), region.iter()) if orig in doomed and orig is not container]
+    for el in targets:       # resolve every element first: dropping shifts later siblings
+        el.drop_tree()
+    for el in list(region.iterdescendants()):
+        if el.getparent() is None:
+            continue
+        cls = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if (el.tag in ("aside", "nav", "footer", "figure", "form", "img", "picture", "source", "meta", "script",
+                       "style", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote")
+                or NOT_THE_ARTICLE.search(cls)
+                or (el.tag in ("p", "li") and len(el.text_content().split()) >= 20)):
+            el.drop_tree()
+    return region
+
+
+def _date_of(value: str) -> str | None:
+    """A date string as YYYY-MM-DD (htmldate's parser), or None."""
+    import htmldate
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(1)).isoformat()
+        except ValueError:
+            return None
+    doc = f'<html><head><meta name="date" content="{html.escape(value)}"></head><body></body></html>'
+    return htmldate.find_date(doc, extensive_search=False, original_date=True)
+
+
+def _published(tree, region, url: str | None, ld: dict) -> tuple[str | None, str | None, str | None]:
+    """(date, where it came from, note about a date found elsewhere and not taken)."""
+    import htmldate
+    from lxml import html as lxml_html
+
+    fast = {"extensive_search": False, "original_date": True}
+    candidates = []
+    for el in tree.iter("meta", "time", "span", "div", "p"):
+        attrs = {(el.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")}
+        if el.tag != "meta" and not attrs & {"datepublished", "datecreated"}:
+            continue             # in the body, only an element marked itemprop=datePublished declares it
+        if attrs & PUBLISHED_META:
+            candidates.append(el.get("content") or el.get("datetime") or el.text_content())
+    if isinstance(ld.get("datePublished"), str):
+        candidates.append(ld["datePublished"])
+    for value in candidates:
+        if value and (date := _date_of(value)):
+            return date, "metadata", None
+    if region is not None:
+        doc = "<html><body>" + lxml_html.tostring(region, encoding="unicode") + "</body></html>"
+        if date := htmldate.find_date(doc, **fast):
+            return date, "dateline", None
+    if url:
+        doc = f'<html><head><link rel="canonical" href="{html.escape(url)}"></head><body></body></html>'
+        if date := htmldate.find_date(doc, url=url, **fast):
+            return date, "URL", None
+    elsewhere = htmldate.find_date(copy.deepcopy(tree), **fast)
+    note = (f"published: htmldate found {elsewhere} elsewhere in the page, where nothing marks it as the "
+            f"publication date, so it is left null") if elsewhere else None
+    return None, None, note
+
+
+def _byline(tree, region, ld_tree) -> str | None:
+    from trafilatura import extract_metadata
+
+    raw = [a for a in _meta(tree, name=["author"]) if not a.lower().startswith("http") and "@" not in a]
+    author = ", ".join(dict.fromkeys(raw)) if raw else None
+    if not author:
+        author = extract_metadata(ld_tree, date_config={"extensive_search": False, "original_date": True}).author
+    if not author and region is not None:
+        from lxml import html as lxml_html
+        doc = lxml_html.fromstring("<html><body></body></html>")
+        doc.find("body").append(copy.deepcopy(region))
+        author = extract_metadata(doc, date_config={"extensive_search": False, "original_date": True}).author
+    author = BYLINE_PREFIX.sub("", _norm(author)) if author else None
+    return author or None
+
+
+def read_page(path: Path) -> dict:
+    """Extract one saved page: {text, words, fields, found, missing, notes}. Raises :class:`PageError`."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    try:  # a regular file under the limit, known before a byte is read (a FIFO would block forever)
+        raw = limits.read_bytes(path, MAX_BYTES, "saved web page")
+    except limits.InputError as exc:
+        fix = "save the page as 'Web Page, HTML only'" if "limit" in exc.reason else exc.fix
+        raise PageError(exc.reason, fix) from None
+    text = _decode(raw)
+    if not LOOKS_LIKE_HTML.search(text[:65536]):
+        raise PageError("does not look like HTML (no <html>, <head> or <body> tag)",
+                        "give the .html file the browser or wget saved")
+    with _quiet():
+        tree = trafilatura.load_html(text)
+        if tree is None:
+            raise PageError("could not be parsed as HTML", "save the page again")
+        # trafilatura deletes <time> elements with their text ("renewal in <time>May</time>." -> "renewal in ."):
+        # extract from a copy where they are plain text
+        for_text = copy.deepcopy(tree)
+        for t in list(for_text.iter("time")):
+            t.drop_tag()
+        doc = trafilatura.bare_extraction(for_text, with_metadata=False, include_comments=False,
+                                          include_tables=False, include_images=False, include_links=False,
+                                          favor_precision=True, deduplicate=False)
+        body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
+        if len(body.split()) < MIN_WORDS and for_text.find(".//table") is not None:
+            # an old table-layout page keeps its article in <td> cells: read the tables too
+            doc = trafilatura.bare_extraction(copy.deepcopy(for_text), with_metadata=False, include_comments=False,
+                                              include_tables=True, include_images=False, include_links=False,
+                                              favor_precision=False, deduplicate=False)
+            body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
+        if len(body.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
+            got = f" (only {body.strip()[:60]!r})" if body.strip() else ""
+            raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "
+                            "paywall or error page, and save it again once the article shows")
+        lines = [l for l in body.split("\n") if l.strip()]
+        region = _article_region(tree, _prose_nodes(tree, lines))
+        ld = _json_ld(tree)
+        head_only = lxml_html.fromstring("<html></html>")
+        head_only.append(copy.deepcopy(tree.find("head")) if tree.find("head") is not None else lxml_html.Element("head"))
+        for s in tree.xpath('//body//script[@type="application/ld+json"]'):
+            head_only.find("head").append(copy.deepcopy(s))
+        url, url_from = _url(tree, text)
+        published, date_from, date_note = _published(tree, region, url, ld)
+        title = trafilatura.extract_metadata(copy.deepcopy(tree), date_config={"extensive_search": False,
+                                                                              "original_date": True}).title
+        byline = _byline(tree, region, head_only)
+    language, lang_note = _language(tree)
+    publisher = ld.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    publisher = publisher.get("name") if isinstance(publisher, dict) else publisher
+    outlet, outlet_from = None, None
+    for value, source in ((next(iter(_meta(tree, prop=["og:site_name"])), None), None),
+                          (publisher if isinstance(publisher, str) else None, None),
+                          (next(iter(_meta(tree, name=["application-name"])), None), None),
+                          (_host(url), "URL host")):
+        if value and _norm(value):
+            outlet, outlet_from = _norm(value), source
+            break
+    fields = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
+              "published": dt.date.fromisoformat(published) if published else None, "language": language,
+              "byline": byline}
+    notes = [n for n in (lang_note, date_note) if n]
+    if date_from == "URL":
+        notes.insert(0, "published: from the URL's path")
+    if url_from == SAVED_COMMENT:
+        notes.insert(0, f"url: from {url_from}")
+    if outlet_from:
+        notes.insert(0, "outlet: the URL's host (the page names no site)")
+    tags = {"outlet": outlet_from, "published": "URL" if date_from == "URL" else None}
+    found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields[k] is not None)
+    missing = tuple(k for k in LOOKED_FOR if fields[k] is None)
+    return {"text": body, "words": len(body.split()), "fields": fields, "found": found, "missing": missing,
+            "notes": notes}

@@ -1,0 +1,240 @@
+"""Writing imported pages into a story's ``articles/``: ids from file names, pages already
+imported skipped (by content), files written atomically, the summary of what was imported,
+skipped or failed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+import yaml
+
+from presslens import limits, paths, yamlsafe
+from presslens.paths import story_arg
+from presslens.story.model import Problem, StoryError
+from presslens.story.yamlio import split_front_matter
+from .page import FEW_WORDS, ImportResult, PageError, read_page
+
+
+# ----------------------------------------------------------------------------------------------
+# writing articles
+
+
+def slugify(stem: str) -> str:
+    """A file stem as an article id: lower-case ASCII letters, digits, '-' and '_'."""
+    s = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9_-]+", "-", s)
+    s = re.sub(r"-{2,}", "-", s).strip("-_")
+    return s[:80].rstrip("-_") or "page"
+
+
+@dataclass
+class _Existing:
+    path: Path
+    url: str | None
+    digest: str | None
+
+
+def _existing(art_dir: Path) -> dict[str, _Existing]:
+    """Articles already in the story, by case-folded id."""
+    out = {}
+    for f in sorted(art_dir.glob("*.md")):
+        url = digest = None
+        try:
+            text = limits.read_bytes(f, limits.MAX_ARTICLE, "article").decode("utf-8")
+            fm, body = split_front_matter(limits.normalise(text.replace("\r\n", "\n")))
+            meta = yamlsafe.parse_yaml(fm) if fm else None
+            url = meta.get("url") if isinstance(meta, dict) and isinstance(meta.get("url"), str) else None
+            digest = hashlib.sha256(body.strip().encode()).hexdigest() if fm is not None else None
+        except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+            pass  # not an article presslens can read: it still holds its id, and is never replaced below
+        out[f.stem.casefold()] = _Existing(f, url, digest)
+    return out
+
+
+def _keep_earlier(dest: Path) -> Path:
+    """Copy ``dest`` to a free hidden name beside it (``.ID.md.before-import``, ``-2``...); returns it."""
+    n = 1
+    while True:
+        keep = dest.with_name(f".{dest.name}.before-import" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(keep):
+            shutil.copy2(dest, keep)
+            return keep
+        n += 1
+
+
+def _atomic_write(dest: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(fields: dict, text: str) -> str:
+    """An article file: front matter (yaml.safe_dump), ``---``, the text."""
+    fm = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{fm}---\n{text.strip(chr(10))}\n"
+
+
+def _is_page_name(name: str) -> bool:
+    """A saved page's file name: *.html or *.htm, also as wget names pages with a query string
+    (``index.html?p=123``); hidden files never."""
+    return not name.startswith(".") and re.search(r"\.html?(?:[?#].*)?$", name, re.I) is not None
+
+
+def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
+    """The pages to import, in the order given (a folder: its *.html / *.htm, sorted), or a failed
+    result in the place of a missing path or an empty folder. A page given twice is imported once."""
+    out: list[Path | ImportResult] = []
+    seen: set[Path] = set()
+    for src in sources:
+        p = Path(src).expanduser()
+        if p.is_dir():
+            found = sorted((f for f in p.iterdir() if f.is_file() and _is_page_name(f.name)), key=lambda f: f.name)
+            others = sorted(f.name for f in p.iterdir() if not (f.is_file() and _is_page_name(f.name)))
+            if others:
+                shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+                out.append(ImportResult(p, "skipped", reason=f"not imported from the folder (not .html/.htm files): {shown}",
+                                        fix="give a file by name to import it anyway; sub-folders are not searched"))
+            if not found:
+                out.append(ImportResult(p, "failed", reason="is a folder with no .html or .htm file",
+                                        fix="give the folder the pages were saved in, or the files themselves"))
+        elif p.exists():
+            found = [p]
+        else:
+            out.append(ImportResult(p, "failed", reason="does not exist", fix="check the path"))
+            found = []
+        for f in found:
+            if f.resolve() not in seen:
+                seen.add(f.resolve())
+                out.append(f)
+    return out
+
+
+def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bool = False,
+                 log: Callable[[str], object] = print, outlet: str | None = None) -> list[ImportResult]:
+    """Import saved web pages (files, or folders of *.html / *.htm) into ``story_dir/articles/``.
+
+    Returns one :class:`ImportResult` per page (and per missing path or empty folder), in order, after
+    logging one line for each. Raises :class:`~presslens.story.model.StoryError` if ``story_dir`` is not a
+    story folder. ``outlet`` sets the outlet of every page.
+    """
+    story = story_arg(str(story_dir))
+    if not (story / "story.yaml").is_file():
+        slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
+        root = f" --root {paths.display(story.parent)}" if story.parent.resolve() != paths.STORIES_DIR else ""
+        if story.exists():
+            what, fix = ("is not a story folder (no story.yaml)",
+                         f"give a story folder, or create one with `presslens new {slug}{root}` and import into it")
+        else:
+            what, fix = "does not exist", f"create the story first with `presslens new {slug}{root}`, then import into it"
+        raise StoryError([Problem(paths.display(story), "", what, fix)], story.name)
+    art_dir = story / "articles"
+    try:
+        if art_dir.is_symlink() or (os.path.lexists(art_dir) and not art_dir.is_dir()):
+            raise StoryError([Problem(paths.display(art_dir), "", "is not a folder",
+                                      "move the file away: articles/ must be the folder of the story's articles")],
+                             story.name)
+        art_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoryError([Problem(paths.display(art_dir), "", f"cannot be created ({exc.strerror or exc})",
+                                  "check the story folder's permissions and free space")], story.name) from None
+    existing = _existing(art_dir)
+    digests = {e.digest: e.path for e in existing.values() if e.digest}
+    taken: set[str] = set()
+    results = []
+    for page in _pages(sources):
+        if isinstance(page, ImportResult):
+            result = page
+        else:
+            try:
+                result = _import_one(page, art_dir, existing, digests, taken, force, outlet)
+            except OSError as exc:  # the story folder cannot be written (full disk, read-only, permissions)
+                result = ImportResult(page, "failed", reason=f"could not be written to articles/ "
+                                      f"({exc.strerror or exc})", fix="free some space, or check the folder's permissions")
+            except Exception as exc:  # a page that breaks the HTML tools: one line, never a traceback
+                result = ImportResult(page, "failed", reason=f"could not be read as a web page "
+                                      f"({type(exc).__name__}: {str(exc)[:120]})",
+                                      fix="save the page again (File > Save Page As, 'Web Page, HTML only')")
+        results.append(result)
+        log(result.line)
+    return results
+
+
+def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> ImportResult:
+    try:
+        got = read_page(page)
+    except PageError as exc:
+        return ImportResult(page, "failed", reason=exc.reason, fix=exc.fix)
+    fields, notes = got["fields"], got["notes"]
+    found, missing = list(got["found"]), list(got["missing"])
+    if outlet:
+        fields["outlet"] = outlet
+        notes = [n for n in notes if not n.startswith("outlet:")] + ["outlet: given with --outlet"]
+        found = [f for f in found if not f.startswith("outlet")]
+        found.insert(0, "outlet (--outlet)")
+        missing = [m for m in missing if m != "outlet"]
+    if not fields["outlet"]:
+        return ImportResult(page, "failed", fields=fields,
+                            reason="the page reveals no outlet (no og:site_name, publisher or URL)",
+                            fix=f"pass --outlet NAME (e.g. presslens import STORY {page.name} --outlet 'The Daily Ledger')")
+    slug = slugify(page.stem)
+    n, ex = 1, None
+    while True:
+        cand = slug if n == 1 else f"{slug}-{n}"
+        ex = existing.get(cand.casefold())
+        if cand.casefold() in taken or (ex and ex.url and fields["url"] and ex.url != fields["url"]):
+            n += 1       # another page of this import, or a different article, already has this id
+            continue
+        break
+    taken.add(cand.casefold())
+    dest = ex.path if ex else art_dir / f"{cand}.md"
+    digest = hashlib.sha256(got["text"].strip().encode()).hexdigest()
+    twin = digests.get(digest)
+    if twin is not None and twin != dest:
+        return ImportResult(page, "skipped", article=twin, id=twin.stem, fields=fields,
+                            reason=f"same text as articles/{twin.name}",
+                            fix="nothing to do if it is the same article; otherwise check the saved page")
+    if ex and not force:
+        return ImportResult(page, "skipped", article=dest, id=dest.stem, fields=fields,
+                            reason="already exists", fix="--force to replace")
+    if os.path.lexists(dest) and (dest.is_symlink() or not dest.is_file()):
+        what = "a link" if dest.is_symlink() else ("a folder" if dest.is_dir() else "not a regular file")
+        return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
+                            reason=f"articles/{dest.name} is {what}, which --force does not replace",
+                            fix=f"move articles/{dest.name} away, or rename the page")
+    notes_text = (f"imported from {page.name} by presslens import; fields not revealed by the page: "
+                  f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
+                  "translated_from and derived_from are not read from pages: set them if the article is a "
+                  "translation or credits a source.")
+    front = {"outlet": fields["outlet"], "title": fields["title"], "url": fields["url"],
+             "published": fields["published"], "language": fields["language"], "translated_from": None,
+             "derived_from": [], "byline": fields["byline"], "notes": notes_text}
+    data = render(front, got["text"]).encode("utf-8")
+    kept = None
+    if ex is not None and dest.is_file() and dest.read_bytes() != data:
+        kept = _keep_earlier(dest)  # --force replaces the article, never loses the earlier version (edits)
+    _atomic_write(dest, data)
+    existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest)
+    digests[digest] = dest
+    warnings = ()
+    if got["words"] < FEW_WORDS:
+        warnings = (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
+    if kept is not None:
+        warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
+                     "delete it once you have what you need from it",)
+    return ImportResult(page, "imported", article=dest, id=dest.stem, fields=front, found=tuple(found),
+                        missing=tuple(missing), words=got["words"], replaced=ex is not None,
+                        warnings=warnings)

@@ -1,0 +1,307 @@
+"""Loading a story folder: story.yaml, every article (front matter, then the text exactly as
+captured) and references, validated at once into a :class:`~presslens.story.model.Story`, or one
+:class:`~presslens.story.model.StoryError` listing every problem with its file, field and fix.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+from pathlib import Path
+import pandas as pd
+import yaml
+
+from presslens import limits, paths
+from .model import Problem, Story, StoryError, show
+from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
+from .yamlio import load_yaml, parse_date, parse_yaml, split_front_matter, str_list, suggest, yaml_problem
+
+
+# ----------------------------------------------------------------------------------------------
+# articles
+
+
+def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None) -> dict | None:
+    try:
+        raw = limits.read_bytes(path, limits.MAX_ARTICLE, "article")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix if "limit" in exc.reason else
+                                "check the file's permissions (chmod a+r), or move it out of articles/"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
+                                "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
+        return None
+    # NFC, without NUL, bidi marks or other invisible characters; the article's hash is taken after
+    text = limits.normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
+    fm_text, body = split_front_matter(text)
+    if fm_text is None:
+        if text.startswith("---"):
+            problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
+        else:
+            problems.append(Problem(rel, "front matter", "is missing",
+                                    "start the file with ---, the fields (outlet: ..., published: ...), then ---"))
+        return None
+    try:
+        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(Problem(rel, "front matter", yaml_problem(exc, 2),
+                                "quote values that contain ':' or '#', and indent lists consistently"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
+        return None
+    n_before = len(problems)
+    for key in meta:
+        if key not in ARTICLE_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), ARTICLE_FIELDS)))
+    for key in REQUIRED_ARTICLE_FIELDS:
+        v = meta.get(key)
+        if v is not None and not isinstance(v, str):
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {show(v, 60)}",
+                                    f"write it as text, quoted if needed: {key}: \"...\""))
+        elif not isinstance(v, str) or not v.strip():
+            problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
+    published, ok = parse_date(meta.get("published"))
+    if not ok:
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date",
+                                "write it as YYYY-MM-DD, or null if the article does not reveal it"))
+    for key in ("language", "translated_from"):
+        v = meta.get(key)
+        if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
+            problems.append(Problem(rel, key, f"{show(v)} is not a language code", "use a code such as en, zh, fr, or null"))
+    for key in ("title", "url", "byline", "notes"):
+        v = meta.get(key)
+        if v is not None and not isinstance(v, str):
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__}", "quote the value, or use null"))
+    derived = str_list(meta.get("derived_from"))
+    if derived is None:
+        problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
+    elif notices is not None and isinstance(meta.get("derived_from"), str) and re.search(r"[,;]| and ", meta["derived_from"]):
+        notices.append(Problem(rel, "derived_from", f"{meta['derived_from']!r} is one text, read as one source",
+                               f"if it names several sources, write a list: derived_from: "
+                               f"[{', '.join(s.strip() for s in re.split(r'[,;]| and ', meta['derived_from']) if s.strip())}]"))
+    if not body.strip():
+        problems.append(Problem(rel, "text", "the article is empty", "paste the article text below the closing ---"))
+    if len(problems) > n_before:
+        return None
+    return {
+        "id": path.stem,
+        "outlet": meta["outlet"].strip(),
+        "title": (meta.get("title") or "").strip() or None,
+        "url": meta.get("url"),
+        "published": published,
+        "language": meta.get("language") or None,
+        "translated_from": meta.get("translated_from") or None,
+        "derived_from": tuple(derived or ()),
+        "byline": meta.get("byline"),
+        "notes": meta.get("notes"),
+        "text": body.strip("\n"),
+        "file": f"articles/{path.name}",
+        "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    }
+
+
+def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
+    """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
+
+    Raises :class:`StoryError` listing every problem found (file, field, fix).
+    """
+    root = paths.resolve(path)
+    slug = root.name
+    if not root.is_dir():
+        if root.is_file() and root.name == "story.yaml":
+            raise StoryError([Problem(str(path), "", "is the story's story.yaml, not its folder",
+                                      f"give the folder that holds it: {root.parent}")])
+        raise StoryError([Problem(f"{path} (looked for {root})" if str(root) != str(path) else str(path), "",
+                                  "is not a folder",
+                                  "give the path of a story folder holding story.yaml and articles/ (create one with `presslens new SLUG`)")])
+    problems: list[Problem] = []
+    sy = root / "story.yaml"
+    yaml_digest: dict = {}
+    if os.path.islink(sy) and not sy.exists():
+        problems.append(Problem(f"{slug}/story.yaml", "", "is a broken (or looping) link",
+                                "replace the link with the story.yaml file itself"))
+        meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
+    elif not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
+        problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
+        meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
+    else:
+        n_before = len(problems)
+        data = load_yaml(sy, f"{slug}/story.yaml", problems, yaml_digest)
+        # a file that could not be read or parsed is reported once, not again as "empty"
+        meta = parse_story_yaml(data if len(problems) == n_before else {}, f"{slug}/story.yaml",
+                                 problems if len(problems) == n_before else [])
+
+    art_dir = root / "articles"
+    notices: list[Problem] = []
+    files: list[Path] = []
+    if art_dir.is_dir():
+        try:
+            entries = sorted(art_dir.iterdir())
+        except OSError as exc:
+            problems.append(Problem(f"{slug}/articles/", "", f"cannot be listed ({exc.strerror or exc})", "check the folder's permissions"))
+            entries = []
+        for p in entries:
+            if p.name.startswith("."):
+                continue  # hidden files (editor swap files, .DS_Store) are never articles
+            if p.suffix == ".md" and p.is_file():
+                files.append(p)
+            elif p.suffix == ".md" and p.is_symlink() and not p.exists():
+                problems.append(Problem(f"{slug}/articles/{p.name}", "", "is a broken link (its target does not exist)",
+                                        "point the link at the article file, or delete it"))
+            else:
+                kind = limits.kind_of(p)
+                fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
+                       else "move it out of articles/ if it is not an article")
+                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is {kind})", fix))
+    if os.path.lexists(art_dir) and not art_dir.is_dir():
+        problems.append(Problem(f"{slug}/articles/", "", f"is {limits.kind_of(art_dir)}, not a folder",
+                                "move it away, then create the folder articles/ with one .md file per article"))
+    elif not art_dir.is_dir():
+        problems.append(Problem(f"{slug}/articles/", "", "is missing", "create the folder and put one .md file per article in it"))
+    elif not files and not problems:
+        others = [n.file.rsplit("/", 1)[-1] for n in notices]
+        hint = f" (found {others[:3]}: rename articles to .md)" if others else ""
+        problems.append(Problem(f"{slug}/articles/", "", f"holds no .md article{hint}", "add one .md file per article"))
+    rows = []
+    seen_ids: dict[str, str] = {}
+    for f in files:
+        rel = f"{slug}/articles/{f.name}"
+        key = f.stem.casefold()
+        if key in seen_ids:
+            problems.append(Problem(rel, "id", f"duplicate article id {f.stem!r} (also {seen_ids[key]})",
+                                    "rename one of the files: the file name is the article's id"))
+            continue
+        seen_ids[key] = f.name
+        row = _parse_article(f, rel, problems, notices)
+        if row is None:
+            continue
+        rows.append(row)  # duplicate captures are screened later (presslens.engine.screening), not refused
+    ids_known = {r["id"] for r in rows}
+    if rows and len(rows) == len(files):
+        for i, pair in enumerate(meta["intended_duplicates"]):
+            for x in pair:
+                if x not in ids_known:
+                    near = difflib.get_close_matches(x, sorted(ids_known), n=1, cutoff=0.6)
+                    problems.append(Problem(f"{slug}/story.yaml", "intended_duplicates", f"no article {x!r}",
+                                            (f"did you mean {near[0]!r}? " if near else "")
+                                            + "use article ids: the file names in articles/ without .md"))
+    references = load_references(root, slug, notices, problems)
+    if problems:
+        raise StoryError(problems, slug)
+    cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
+            "notes", "text", "file", "sha256"]
+    articles = pd.DataFrame(rows, columns=cols)
+    articles["published"] = pd.to_datetime(articles["published"])
+    articles = articles.sort_values(["published", "outlet", "id"], na_position="last").reset_index(drop=True)
+    story = Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
+                 actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
+                 boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
+                 furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"],
+                 parties=meta["parties"])
+    story.all_outlets = tuple(story.outlets)
+    by_fold: dict[str, set[str]] = {}
+    for o in story.outlets:
+        by_fold.setdefault(re.sub(r"\s+", " ", o.casefold()), set()).add(o)
+    for names in by_fold.values():
+        if len(names) > 1:
+            shown = sorted(names)
+            notices.append(Problem(f"{slug}/articles/", "outlet", f"outlet names {shown} differ only in case or spacing: "
+                                   "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
+    story.references = references
+    story.notices = notices
+    story.yaml_sha256 = yaml_digest.get("sha256", "")
+    return story
+
+
+# ----------------------------------------------------------------------------------------------
+# references: texts that are not part of the corpus (wire copy, a press release, the original report)
+
+REFERENCE_FIELDS = {
+    "source": "who published it, as articles credit it in derived_from (required), e.g. The Verge",
+    "kind": f"what it is: one of {', '.join(REFERENCE_KINDS)}",
+    "title": "its headline or title, or null",
+    "url": "where it was captured, or null",
+    "published": "publication date, ISO YYYY-MM-DD, or null",
+    "notes": "free text",
+}
+
+
+def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | None:
+    """One ``references/*.md`` file: front matter (REFERENCE_FIELDS), then the text as captured."""
+    try:
+        text = limits.read_bytes(path, limits.MAX_ARTICLE, "reference").decode("utf-8")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix))
+        return None
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", "re-save the file as UTF-8"))
+        return None
+    text = limits.normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
+    fm_text, body = split_front_matter(text)
+    template = "start the file with ---, then source: NAME and kind: wire copy (see README, Reference documents), then ---"
+    if fm_text is None:
+        problems.append(Problem(rel, "front matter", "is missing or not closed", template))
+        return None
+    try:
+        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(Problem(rel, "front matter", yaml_problem(exc, 2), "quote values that contain ':' or '#'"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", template))
+        return None
+    n = len(problems)
+    for key in meta:
+        if key not in REFERENCE_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field in a reference", suggest(str(key), REFERENCE_FIELDS)))
+    src = meta.get("source")
+    if not isinstance(src, str) or not src.strip():
+        problems.append(Problem(rel, "source", "required field is missing or empty",
+                                "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
+    kind = meta.get("kind") or "other"
+    if kind not in REFERENCE_KINDS:
+        problems.append(Problem(rel, "kind", f"{show(kind)} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
+    published, ok = parse_date(meta.get("published"))
+    if not ok:
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date", "write it as YYYY-MM-DD, or null"))
+    for key in ("title", "url", "notes"):
+        if meta.get(key) is not None and not isinstance(meta.get(key), str):
+            problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))
+    if not body.strip():
+        problems.append(Problem(rel, "text", "the reference is empty", "paste its text below the closing ---"))
+    if len(problems) > n:
+        return None
+    return {"id": path.stem, "source": src.strip(), "kind": kind, "title": (meta.get("title") or "").strip() or None,
+            "url": meta.get("url"), "published": published, "notes": meta.get("notes"), "text": body.strip("\n"),
+            "file": f"references/{path.name}", "sha256": hashlib.sha256(text.encode()).hexdigest()}
+
+
+def load_references(root: Path, slug: str, notices: list[Problem], problems: list[Problem]) -> pd.DataFrame:
+    """The story's optional ``references/`` folder as a table (empty without one). Every bad reference
+    file is added to ``problems`` with its fix (the loader raises them with the articles' problems);
+    other files are ignored with a notice."""
+    cols = ["id", "source", "kind", "title", "url", "published", "notes", "text", "file", "sha256"]
+    folder = root / "references"
+    rows = []
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            rel = f"{slug}/references/{p.name}"
+            if p.name.startswith("."):
+                continue
+            if p.suffix != ".md" or not p.is_file():
+                notices.append(Problem(rel, "", "ignored: only regular .md files are references",
+                                       "rename it to .md (front matter with source: and kind:) to include it"))
+                continue
+            row = _parse_reference(p, rel, problems)
+            if row:
+                rows.append(row)
+    elif folder.exists():
+        problems.append(Problem(f"{slug}/references", "", "is not a folder", "make references/ a folder of .md files"))
+    out = pd.DataFrame(rows, columns=cols)
+    out["published"] = pd.to_datetime(out["published"])
+    return out

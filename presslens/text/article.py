@@ -1,0 +1,84 @@
+"""The per-article function: everything presslens derives from ONE article (cleaned text,
+removals, language, sentences with their quote spans, tokens, VADER tone per sentence) as plain
+rows; a pure function of the article, the story's cleaning rules and the code, so the engine can
+cache it by content and run it anywhere.
+"""
+from __future__ import annotations
+
+import re
+
+from . import furniture
+from .clean import clean
+from .language import detect_language
+from .segment import TOKEN, is_prose, paragraphs, quote_spans, split_sentences, tokenize
+from .sentiment import score_rows
+
+
+def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]) -> dict:
+    """Everything presslens derives from ONE article (a pure function of its inputs): cleaned text,
+    removals, language, sentences and tokens, as plain rows. Sentence ids are local (0..n-1);
+    :func:`_assemble` makes them global. This is the unit the per-article cache and the parallel
+    engine work on."""
+    sent_rows, tok_rows, rem_rows = [], [], []
+    title = title if isinstance(title, str) and title else None
+    if title:
+        title = furniture.INVISIBLE.sub("", title)
+    body, removed = clean(raw, title, rules)
+    for r in removed:
+        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"]))
+    body_pars = paragraphs(body)
+    lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
+    n_words_body = sum(len(TOKEN.findall(p)) for p in body_pars)
+    lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
+    pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
+                                                     for i, p in enumerate(body_pars)]
+    art_sents = []
+    open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
+    for p_idx, (par, kind) in enumerate(pars):
+        q = quote_spans(par)
+        if q.unclosed is not None:
+            nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
+            if not nxt[:1] in ('"', "“", "‘", "'"):
+                open_words += len(TOKEN.findall(par[q.unclosed:]))
+        for s, e in split_sentences(par, q):
+            spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
+            art_sents.append((p_idx, kind, par[s:e], spans))
+    n_body = sum(1 for x in art_sents if x[1] != "title")
+    b_idx = 0
+    longest = 0
+    for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
+        toks = tokenize(text)
+        if kind != "title":
+            longest = max(longest, len(toks))
+        inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
+        if kind == "title":
+            position = float("nan")
+        else:
+            position = b_idx / (n_body - 1) if n_body > 1 else 0.0
+            b_idx += 1
+        sent_rows.append((idx, art_id, outlet, idx, p_idx, kind, position, text, len(toks), sum(inq), spans,
+                          _narration(text, spans), " … ".join(text[a:b].strip() for a, b in spans)))
+        for t_idx, ((tok, ts, te), q_) in enumerate(zip(toks, inq)):
+            tok_rows.append((idx, art_id, outlet, t_idx, tok, ts, te, q_, kind))
+
+    return {"sentences": sent_rows, "tokens": tok_rows, "removed": rem_rows, "clean": body,
+            "language": (art_id, lang, conf, n_words_body, open_words, longest),
+            "tone": score_rows([(s[7], s[11], s[12]) for s in sent_rows])}
+
+
+SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
+             "n_quoted", "quote_spans", "narration", "quoted"]
+TOK_COLS = ["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end", "in_quote", "part"]
+REM_COLS = ["article_id", "outlet", "line", "removed", "rule"]
+LANG_COLS = ["article_id", "detected", "confidence", "n_words", "unclosed_quote_words", "longest_sentence"]
+
+
+def _narration(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append("…")
+        last = b
+    out.append(text[last:])
+    joined = re.sub(r"[“”\"‘’']?…[“”\"‘’']?", "…", "".join(out))
+    return re.sub(r"\s+", " ", joined).strip()

