@@ -9,7 +9,7 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test test-browser chromium lab notebooks bench bench-scale check eval eval-facts clean
+.PHONY: help install lock run test test-hostile test-browser chromium lab notebooks bench bench-scale check eval eval-facts clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ run: $(STAMP) ## run every notebook on STORY: reports/SLUG/ and figures/SLUG/
 
 test: $(STAMP) ## the whole test suite: unit tests, notebooks (nbval), batch runs
 	$(BIN)/python -m pytest
+
+test-hostile: $(STAMP) ## the hostile-input tests alone (bad files, FIFOs, alias bombs, foreign folders; part of make test)
+	$(BIN)/python -m pytest tests/test_hostile.py -p no:nbval -o addopts="-p no:cacheprovider" -v
 
 test-browser: $(STAMP) $(LAB_OVERRIDES) chromium ## real-browser test: JupyterLab + headless Chromium, reports (screenshots: reports/browser-test/)
 	PRESSLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:cacheprovider -o addopts="" -v

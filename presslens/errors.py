@@ -30,7 +30,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
-        return f"{where}: {self.message}. Fix: {self.fix}"
+        message = self.message if len(self.message) <= 2000 else self.message[:1999] + "…"  # never a 2 GB line
+        return f"{where}: {message}. Fix: {self.fix}"
 
 
 class StoryError(PresslensError, ValueError):

@@ -3,10 +3,20 @@ r"""User-supplied regular expressions (boilerplate, furniture overrides, claims,
 They are compiled with the ``regex`` package, which avoids most catastrophic backtracking outright
 (``^(\w+\s?)+$`` on a long line is instant) and accepts a time limit for the rest: a search that
 runs past ``TIMEOUT`` seconds raises :class:`PatternTimeout` naming the pattern, instead of hanging.
+
+A pattern can also be slow without being catastrophic (half a second a line never trips the
+per-search limit, and takes hours on a large story). So the time the story's own patterns (those
+from story.yaml) spend is also counted over the whole story, inside :func:`budget`: past
+``BUDGET`` seconds in all (``PRESSLENS_PATTERN_BUDGET`` to change it) :class:`PatternBudgetExceeded`
+names the slowest pattern.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import time
+
 import regex
 
 from presslens.errors import PatternError
@@ -14,6 +24,15 @@ from presslens.errors import PatternError
 
 TIMEOUT = 2.0  # seconds for one search of one line or sentence
 IGNORECASE = regex.IGNORECASE
+USER = "story.yaml"  # searches whose ``where`` starts so are the story's own patterns: they count to the budget
+
+
+def default_budget() -> float:
+    """Seconds the story's own patterns may take in all, on one story (``PRESSLENS_PATTERN_BUDGET``)."""
+    try:
+        return max(0.01, float(os.environ.get("PRESSLENS_PATTERN_BUDGET", "60")))
+    except ValueError:
+        return 60.0
 
 
 class PatternTimeout(PatternError):
@@ -24,6 +43,9 @@ class PatternTimeout(PatternError):
         super().__init__(f"pattern {pattern!r}{' (' + where + ')' if where else ''} took more than {TIMEOUT:g} s "
                          f"on one line: simplify it (avoid nested repeats such as (\\w+\\s?)+)")
 
+    def __reduce__(self):  # raised in a worker process, read in the main one
+        return (type(self), (self.pattern, self.where))
+
 
 @functools.lru_cache(maxsize=4096)
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirrors re.compile
@@ -32,18 +54,80 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
     return regex.compile(pattern, flags | regex.VERSION0)
 
 
-def search(rx: regex.Pattern, s: str, where: str = ""):
+class PatternBudgetExceeded(PatternTimeout):
+    """The story's own patterns took more than their budget over the whole story."""
+
+    def __init__(self, pattern: str, where: str, limit: float, spent: float, slowest: float):
+        ValueError.__init__(self, f"the story's patterns took more than {limit:g} s in all on this story; the slowest, "
+                            f"{pattern!r} ({where}), took {slowest:.1f} s: simplify it (anchor it, avoid "
+                            f"leading .* and nested repeats), or raise the limit with PRESSLENS_PATTERN_BUDGET=SECONDS")
+        self.pattern, self.where, self.limit, self.spent, self.slowest = pattern, where, limit, spent, slowest
+
+    def __reduce__(self):
+        return (type(self), (self.pattern, self.where, self.limit, self.spent, self.slowest))
+
+
+class _Budget:
+    def __init__(self, limit: float, stated: float):
+        self.limit, self.stated, self.spent = limit, stated, 0.0
+        self.by_pattern: dict[tuple[str, str], float] = {}
+
+    def charge(self, rx: regex.Pattern, where: str, seconds: float) -> None:
+        self.spent += seconds
+        key = (rx.pattern, where)
+        self.by_pattern[key] = self.by_pattern.get(key, 0.0) + seconds
+        if self.spent > self.limit:
+            (pattern, w), slowest = max(self.by_pattern.items(), key=lambda kv: kv[1])
+            raise PatternBudgetExceeded(pattern, w, self.stated, self.spent, slowest)
+
+
+_BUDGET: _Budget | None = None
+
+
+@contextlib.contextmanager
+def budget(seconds: float | None = None, stated: float | None = None):
+    """Count the story's own patterns' search time against ``seconds`` (default :func:`default_budget`)
+    while the block runs; a budget already counting (an outer block) is kept. ``stated`` is the
+    story's whole budget when ``seconds`` is one part's share of it (what the error states)."""
+    global _BUDGET
+    if _BUDGET is not None:
+        yield _BUDGET
+        return
+    limit = default_budget() if seconds is None else seconds
+    _BUDGET = _Budget(limit, stated or limit)
     try:
-        return rx.search(s, timeout=TIMEOUT)
+        yield _BUDGET
+    finally:
+        _BUDGET = None
+
+
+def _timed(rx: regex.Pattern, call, where: str):
+    b = _BUDGET if where.startswith(USER) else None
+    if b is None:
+        try:
+            return call(TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(rx.pattern, where) from None
+    left = b.limit - b.spent
+    t0 = time.perf_counter()
+    try:
+        return call(max(0.001, min(TIMEOUT, left)))
     except TimeoutError:
-        raise PatternTimeout(rx.pattern, where) from None
+        if left >= TIMEOUT:
+            raise PatternTimeout(rx.pattern, where) from None
+        b.charge(rx, where, max(left, 0.0) + 0.001)  # the budget ran out during this search
+        raise  # pragma: no cover - charge() raised
+    finally:
+        if b is not None and b.spent <= b.limit:
+            b.charge(rx, where, time.perf_counter() - t0)
+
+
+def search(rx: regex.Pattern, s: str, where: str = ""):
+    return _timed(rx, lambda t: rx.search(s, timeout=t), where)
 
 
 def finditer(rx: regex.Pattern, s: str, where: str = ""):
-    try:
-        return list(rx.finditer(s, timeout=TIMEOUT))
-    except TimeoutError:
-        raise PatternTimeout(rx.pattern, where) from None
+    return _timed(rx, lambda t: list(rx.finditer(s, timeout=t)), where)
 
 
 error = regex.error

@@ -16,7 +16,7 @@ def test_adding_one_article_processes_only_that_one(tmp_path, monkeypatch):
     fanout.per_article(load_story(story))
     calls = []
     real = fanout.run_chunk
-    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules: calls.extend(i[0] for i in items) or real(items, rules))
+    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules, *budget: calls.extend(i[0] for i in items) or real(items, rules, *budget))
     src = story / "articles" / "000_c5df8febf7aeb489.md"
     (story / "articles" / "zz_new.md").write_text(src.read_text().replace("ticker.tv", "Another Outlet"))
     fanout.per_article(load_story(story))
@@ -84,7 +84,8 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
     folders = list((tmp_path / "cache" / "tables").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("web-captures-")
     assert sorted(f.name for f in folders[0].iterdir()) == sorted(
-        f"{n}.parquet" for n in ("sentences", "tokens", "removed", "languages", "tone", "clean"))
+        [f"{n}.parquet" for n in ("sentences", "tokens", "removed", "languages", "tone", "clean")]
+        + ["presslens-tables.json"])  # the tables' columns: a folder of other tables at that place is a miss
     # readable by plain pandas, with the quote spans as lists of [start, end]
     raw = pd.read_parquet(folders[0] / "sentences.parquet")
     quoted = raw[raw["n_quoted"] > 0].iloc[0]

@@ -121,8 +121,10 @@ def test_reimport_skips_and_force_replaces(story):
     assert [(r.status, r.replaced) for r in results] == [("imported", True)]
     assert lines[0].startswith(f"replaced {HERALD}.html -> articles/{HERALD}.md")
     assert art.read_bytes() == before
+    edited = story / "articles" / f".{HERALD}.md.before-import"  # the edited version is never lost
+    assert "Someone Else" in edited.read_text() and f"kept as articles/{edited.name}" in lines[0]
     assert sorted(p.name for p in (story / "articles").iterdir()) == sorted(
-        f"{a}.md" for a in (HERALD, COURRIER, CAPTURE))                     # no temporary file left
+        [f"{a}.md" for a in (HERALD, COURRIER, CAPTURE)] + [edited.name])    # no temporary file left
 
 
 def test_bad_files_fail_alone_and_write_nothing(story, tmp_path):

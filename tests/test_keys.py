@@ -68,7 +68,7 @@ def test_an_article_result_misses_when_the_per_article_code_changes(cache, monke
     fanout.per_article(st)
     done = []
     real = fanout.run_chunk
-    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules: done.extend(items) or real(items, rules))
+    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules, *budget: done.extend(items) or real(items, rules, *budget))
     fanout.per_article(st)
     assert done == []
     monkeypatch.setattr(keys, "article_code", lambda: "another-code")

@@ -193,7 +193,7 @@ def test_story_without_references_keeps_its_fingerprint():
     st = load_story(BUNDLED)
     assert st.references is not None and st.references.empty
     import hashlib
-    h = hashlib.sha256((st.path / "story.yaml").read_bytes())
+    h = hashlib.sha256(hashlib.sha256((st.path / "story.yaml").read_bytes()).hexdigest().encode())
     for aid, sha in zip(st.articles["id"], st.articles["sha256"]):
         h.update(f"{aid}:{sha}".encode())
     assert st.fingerprint == h.hexdigest()[:16]  # as before references existed: no cache is invalidated

@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from presslens import paths
+from presslens import ownership, paths
 from presslens.cli import main
 from presslens.run import manifest, outputs, runner, signals
 
@@ -47,6 +47,16 @@ def dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
+
+
+def journal(root: Path, pid: int, folders: list[str], slug: str = SLUG) -> Path:
+    """The journal a run with ``pid`` wrote in ``root`` before creating ``folders`` (see presslens.ownership)."""
+    import socket
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f".presslens-run-{slug}-{pid}-0123abcd.json"
+    path.write_text(json.dumps({"presslens": "run journal", "version": 1, "slug": slug, "pid": pid,
+                                "host": socket.gethostname(), "started": 1.0, "folders": folders}))
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +111,7 @@ def _layout(kind: str, tmp_path: Path, mini: Path) -> tuple[Path, str, Path, str
         return mini, "--figures", tmp_path / "other", "is a story folder"
     if kind == "figures-around-another-story":
         shutil.copytree(mini, tmp_path / "more" / SLUG / "archive" / "old-story")
-        (tmp_path / "more" / SLUG / outputs.MARKER).write_text(outputs.MARKER_TEXT)
+        (tmp_path / "more" / SLUG / outputs.MARKER).write_text(ownership.LEGACY_FIGURES_TEXT)
         return mini, "--figures", tmp_path / "more", "holds the story folder"
     raise AssertionError(kind)
 
@@ -126,15 +136,18 @@ def test_a_folder_presslens_did_not_write_is_never_replaced(setup, tmp_path, cap
     root = tmp_path / "theirs"
     (root / SLUG / "notes").mkdir(parents=True)
     (root / SLUG / "notes" / "mine.txt").write_text("my own notes\n")
-    # a marker of the other kind proves nothing: reports need manifest.json, figures .presslens
-    (root / SLUG / (outputs.MARKER if which == "reports" else outputs.MANIFEST)).write_text("{}")
+    # a file merely named like a marker proves nothing: a web-app manifest, an empty .presslens, or a
+    # presslens marker of the other kind
+    (root / SLUG / outputs.MANIFEST).write_text('{"name": "My web app", "start_url": "/"}')
+    other = "figures" if which == "reports" else "reports"
+    ownership.write_marker(root / SLUG, other, {})
     before = tree(tmp_path)
     args = ["--reports", root, "--figures", figures] if which == "reports" else ["--reports", reports, "--figures", root]
     rc, err = run_cli(capsys, mini, *args, "-n", "00")
     assert rc == 2
-    marker = outputs.MANIFEST if which == "reports" else outputs.MARKER
-    assert_one_line_error(err, paths.display(root / SLUG), "was not written by presslens", f"no {marker} in it",
-                          f"choose another --{which} root", "remove the folder yourself")
+    assert_one_line_error(err, paths.display(root / SLUG), "was not written by presslens",
+                          f"no valid presslens marker {outputs.MARKER} in it", f"choose another --{which} root",
+                          "move the folder away yourself")
     assert tree(tmp_path) == before
 
 
@@ -163,9 +176,10 @@ def test_reports_and_figures_in_one_folder_are_refused(setup, tmp_path, capsys):
 
 def test_the_bundled_figures_folder_carries_the_marker():
     """The committed figures of the bundled story are presslens's: `make run` may replace them."""
-    marker = paths.FIGURES_DIR / "bytedance-openai-2023" / outputs.MARKER
-    assert marker.read_text() == outputs.MARKER_TEXT and marker.read_text().count("\n") == 1
-    assert outputs.MARKER not in manifest.files_in(marker.parent)  # not a figure
+    folder = paths.FIGURES_DIR / "bytedance-openai-2023"
+    marker, ours, foreign = ownership.classify(folder, "figures")
+    assert marker is not None and not marker.get("legacy") and foreign == []
+    assert set(ours) == manifest.files_in(folder) and outputs.MARKER not in manifest.files_in(folder)  # not a figure
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,10 +298,12 @@ def test_swap_rollback_at_every_step(tmp_path, monkeypatch, fail_at, exc):
     for i, final in enumerate(finals):
         final.mkdir(parents=True)
         (final / "old.txt").write_text(f"old {i}\n")
+        kind = ("reports", "figures")[i]
+        ownership.write_marker(final, kind, {"old.txt": ownership.sha256_file(final / "old.txt")})
         staged = tmp_path / "staging" / str(i)
         staged.mkdir(parents=True)
         (staged / "new.txt").write_text(f"new {i}\n")
-        moves.append((staged, final, True))
+        moves.append((staged, final, True, kind))
     before = {f: tree(f) for f in finals}
     n = []
 
@@ -303,11 +319,13 @@ def test_swap_rollback_at_every_step(tmp_path, monkeypatch, fail_at, exc):
     assert leftovers(tmp_path / "r", tmp_path / "f") == []
     # and without a failure, both are replaced
     monkeypatch.setattr(outputs, "_rename", os.replace)
-    for staged, _, _ in moves:
+    for staged, *_ in moves:
         staged.mkdir(parents=True, exist_ok=True)
         (staged / "new.txt").write_text("new\n")
     olds = outputs.swap_all(moves)
-    assert [tree(f) for f in finals] == [{"new.txt": b"new\n"}] * 2 and len(olds) == 2
+    assert [{k: v for k, v in tree(f).items() if k != ".presslens"} for f in finals] == [{"new.txt": b"new\n"}] * 2
+    assert len(olds) == 2 and all(set(ownership.read_marker(f, k)["files"]) == {"new.txt"}
+                                  for f, k in zip(finals, ("reports", "figures")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,19 +406,27 @@ def test_stale_staging_and_swap_folders_are_cleaned_by_the_next_run(setup, tmp_p
     stale = reports / f".staging-{SLUG}-pid{dead}-k1l_2x"  # a run killed by SIGKILL, or a power cut
     (stale / "reports").mkdir(parents=True)
     (stale / "reports" / "00-corpus.ipynb").write_text("{}")
-    other_story = reports / f".staging-another-story-2024-pid{dead}-abc"
+    journal(reports, dead, [stale.name, f".{SLUG}.new-{dead}", f".{SLUG}.old-{dead}"])
+    other_story = reports / f".staging-another-story-2024-pid{dead}-abc"  # another story's: its own runs clean it
     other_story.mkdir()
+    journal(reports, dead, [other_story.name], slug="another-story-2024")
     live = reports / f".staging-{SLUG}-pid{os.getpid()}-live"  # a run under way: left alone
     live.mkdir()
+    journal(reports, os.getpid(), [live.name])
     old = figures / f".{SLUG}.old-{dead}"  # a swap killed after its last move: the old copy goes
     shutil.copytree(figures / SLUG, old)
+    journal(figures, dead, [f".{SLUG}.new-{dead}", old.name])
+    backup = figures / f".{SLUG}.old-20231215"  # a user's backup that looks like a leftover: never touched
+    shutil.copytree(figures / SLUG, backup)
     lines = []
     runner.run(mini, reports=reports, figures=figures, notebooks=["00"], log=lines.append)
-    assert not stale.exists() and not other_story.exists() and not old.exists()
-    assert live.is_dir()
+    assert not stale.exists() and not old.exists()
+    assert live.is_dir() and other_story.is_dir() and tree(backup) == tree(figures / SLUG)
     assert lines[0].startswith("presslens: tidied up after an interrupted run: ") and stale.name in lines[0]
     assert (figures / SLUG / outputs.MARKER).is_file() and (reports / SLUG / outputs.MANIFEST).is_file()
     live.rmdir()
+    other_story.rmdir()
+    shutil.rmtree(backup)
     assert leftovers(reports, figures) == []
 
 
@@ -412,10 +438,11 @@ def test_a_swap_cut_between_its_moves_is_undone_by_the_next_run(tmp_path):
     (root / f".{SLUG}.old-{dead}" / "manifest.json").write_text("{}")
     (root / f".{SLUG}.new-{dead}").mkdir()  # prepared, never moved in
     (root / f".{SLUG}.new-{dead}" / "manifest.json").write_text("{}")
+    jr = journal(root, dead, [f".staging-{SLUG}-pid{dead}-0123abcd", f".{SLUG}.new-{dead}", f".{SLUG}.old-{dead}"])
     (root / f".x.old-{os.getpid()}").mkdir()  # a swap under way in a live process: left alone
     (root / ".staging-no-pid-here").mkdir()  # not presslens's naming: left alone
     (root / ".git").mkdir()
-    # folders that merely look like swap folders are never touched: another name, or no presslens mark
+    # folders that merely look like swap folders are never touched: no journal of a dead run names them
     (root / ".notes.old-2024").mkdir()
     (root / ".notes.old-2024" / "draft.txt").write_text("precious")
     (root / f".{SLUG}.old-{dead - 1 if dead > 1 else dead + 1}").mkdir()
@@ -427,7 +454,7 @@ def test_a_swap_cut_between_its_moves_is_undone_by_the_next_run(tmp_path):
     assert sorted(p.name for p in root.iterdir()) == sorted(kept), before
     assert (root / ".notes.old-2024" / "draft.txt").read_text() == "precious"
     assert (root / SLUG / "manifest.json").read_text() == "{}"
-    assert len(done) == 2 and any("back" in d for d in done)
+    assert len(done) == 2 and any("back" in d for d in done) and not jr.exists()
 
 
 def _die(*args):

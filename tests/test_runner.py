@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from presslens import load_story, paths
+from presslens import load_story, ownership, paths
 from presslens.cli import main
 from presslens.figures import style
 from presslens.run import execute, manifest as run_manifest, outputs as run_outputs, runner
@@ -73,7 +73,8 @@ def test_every_notebook_runs_and_writes_its_figures(first_run):
         assert (rep / nb).is_file() and (rep / nb).with_suffix(".html").is_file()
     figs = out / "figures" / "mini-story"
     assert {p.split(".")[0] for p in figure_names(figs)} == EXPECTED_FIGURES
-    assert (figs / run_outputs.MARKER).read_text() == run_outputs.MARKER_TEXT  # presslens wrote this folder
+    marker = json.loads((figs / run_outputs.MARKER).read_text())  # presslens wrote this folder, and these files
+    assert marker["kind"] == "figures" and set(marker["files"]) == set(figure_names(figs))
     for name in EXPECTED_FIGURES:
         for ext in ("png", "svg", "csv"):
             assert (figs / f"{name}.{ext}").stat().st_size > 0, f"{name}.{ext}"
@@ -118,7 +119,7 @@ def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_facto
         # the figures and reports folders given under tmp may appear only as paths relative to the repo root
         assert base not in text.replace(rel(base), "REL"), f.name
         checked += 1
-    assert checked == 2 * len(NOTEBOOKS) + 2  # each notebook and its HTML, the manifest, the index
+    assert checked == 2 * len(NOTEBOOKS) + 3  # each notebook and its HTML, the manifest, the index, the marker
     nb = json.loads((rep / "00-corpus.ipynb").read_text())
     assert nb["metadata"]["papermill"]["input_path"] == "notebooks/00-corpus.ipynb"
     assert nb["metadata"]["papermill"]["output_path"] == rel(rep / "00-corpus.ipynb")
@@ -214,7 +215,9 @@ def test_reports_from_other_inputs_are_marked_stale(first_run, mini, tmp_path):
 def test_unreadable_earlier_manifest_lists_only_this_run(first_run, tmp_path):
     out, _, _ = first_run
     shutil.copytree(out / "reports", tmp_path / "reports")
-    (tmp_path / "reports" / "mini-story" / "manifest.json").write_text("{not json")
+    bad = tmp_path / "reports" / "mini-story" / "manifest.json"
+    bad.write_text("{not json")  # as if an older presslens had written it (a user's edit would be refused)
+    ownership.record(bad.parent, "reports", {bad.name: ownership.sha256_file(bad)})
     runner.run(MINI, figures=tmp_path / "figures", reports=tmp_path / "reports", notebooks=["00"], log=lambda s: None)
     m = manifest(tmp_path / "reports")
     assert m["notebooks"] == ["00-corpus.ipynb"] and list(m["reports"]) == ["00-corpus.ipynb"]

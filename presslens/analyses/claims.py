@@ -74,7 +74,8 @@ def hits(story: Story) -> pd.DataFrame:
     sents = tables.process(story).sentences
 
     def compute(ids: list[str]) -> dict[str, list[dict]]:  # per article, cached with it
-        return _hits_of(story, sents[sents["article_id"].isin(set(ids))], ids)
+        with patterns.budget():  # the claims' patterns over the whole story: one budget
+            return _hits_of(story, sents[sents["article_id"].isin(set(ids))], ids)
 
     config = repr((story.claims, story.actors, story.speakers))
     per = perarticle.by_article(story, "claim-hits", config, compute)

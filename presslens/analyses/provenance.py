@@ -83,6 +83,9 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
                  if story.references is not None and len(story.references) else {})
     ref_names.update(outlet)
+    ref_date = ({f"ref:{i}": _date(d) for i, d in zip(story.references["id"], story.references["published"])}
+                if story.references is not None and len(story.references) else {})
+    date.update(ref_date)  # a reference published after both articles is not their common source
     rows: list[dict] = []
     for p in r.pairs[r.pairs["kind"].isin(EVIDENCE) | r.pairs["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
         for x, y in ((p.article_a, p.article_b), (p.article_b, p.article_a)):
@@ -121,10 +124,15 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     refs = from_references(story, min_words, match, max_df)
     used = refs[refs["shared_narration"] > 0]
     for t in used.itertuples(index=False):
-        rows.append({"article": t.article, "outlet": t.outlet, "published": date.get(t.article), "source_outlet": t.source,
-                     "source_article": f"ref:{t.reference}", "source_published": None,
-                     "status": ("credited and copied (reference)" if t.credited else "copied without credit (reference)"),
-                     "direction": f"from the reference ({t.kind})", "credited": bool(t.credited), "likeliest": False,
+        da, dr = date.get(t.article), ref_date.get(f"ref:{t.reference}")
+        later = da is not None and dr is not None and dr > da  # a text published later cannot be its source
+        rows.append({"article": t.article, "outlet": t.outlet, "published": da, "source_outlet": t.source,
+                     "source_article": f"ref:{t.reference}", "source_published": dr,
+                     "status": (LATER_REFERENCE if later else
+                                "credited and copied (reference)" if t.credited else "copied without credit (reference)"),
+                     "direction": (f"not from the reference: it is dated {_fmt(dr)}, after the article ({_fmt(da)})"
+                                   if later else f"from the reference ({t.kind})"),
+                     "credited": bool(t.credited), "likeliest": False,
                      "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
                      "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
     ref_sources = set(story.references["source"]) if story.references is not None else set()
@@ -153,7 +161,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                                      + ("" if in_corpus else " (its text is not in the story)")})
     out = pd.DataFrame(rows, columns=PROV_COLS)
     if len(out):
-        cand = out[out["shared_narration"] > 0].assign(_ref=lambda t: t["source_article"].astype(str).str.startswith("ref:"))
+        cand = out[(out["shared_narration"] > 0) & (out["status"] != LATER_REFERENCE)].assign(_ref=lambda t: t["source_article"].astype(str).str.startswith("ref:"))
         top = cand.sort_values(["article", "shared_narration", "credited", "_ref"], ascending=[True, False, False, False],
                                kind="stable").drop_duplicates("article")  # a tie goes to the credited, then the reference
         out.loc[top.index, "likeliest"] = True
@@ -162,6 +170,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                            kind="stable").reset_index(drop=True)
 
 
+LATER_REFERENCE = "shares text with a later reference (not its source)"
 COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source
 
 
@@ -180,7 +189,8 @@ def _third_source(x: str, y: str, cont: dict, date: dict, names: dict) -> str | 
         if c.shared_narration < COMMON * n or cont[(y, z)].shared_narration < COMMON * n:
             continue
         dz = date.get(z)
-        earlier = z.startswith("ref:") or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy)
+        earlier = ((z.startswith("ref:") and (dz is None or ((dx is None or dz <= dx) and (dy is None or dz <= dy))))
+                   or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy))
         if earlier and (best is None or c.shared_narration > best[0]):
             best = (c.shared_narration, names.get(z, z))
     return best[1] if best else None

@@ -76,6 +76,23 @@ def main(argv: list[str] | None = None) -> int:
         print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
               file=sys.stderr)
         return 130
+    except ValueError as exc:  # presslens's one-line errors (ownership, parameters) that reach this far
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the disk or the system said no: one line naming the file
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        where = f" ({paths.display(exc.filename)})" if getattr(exc, "filename", None) else ""
+        print(f"presslens: {exc.strerror or exc}{where}: check the path, its permissions and free space", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in presslens: one line, not a traceback (PRESSLENS_DEBUG=1 shows it)
+        if os.environ.get("PRESSLENS_DEBUG"):
+            raise
+        print(f"presslens: unexpected error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in presslens: "
+              "please report it with the command you ran (PRESSLENS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -14,10 +14,15 @@ the story's cleaning rules and the code). :func:`per_article` runs it for every 
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from presslens import patterns
 from presslens.story.model import Story
 from presslens.text import shape
 from presslens.text.article import process_article
@@ -33,9 +38,12 @@ def _cache_root() -> Path:
     return store.cache_dir() / "articles"
 
 
-def run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
+def run_chunk(items: list[tuple], rules: list[dict], budget: float | None = None) -> list[dict]:
+    """``process_article`` over ``items``; the story's own patterns may take ``budget`` seconds in all
+    (this chunk's share of the story's budget, see :mod:`presslens.patterns`)."""
 
-    return [process_article(*it[:4], rules, *it[4:]) for it in items]
+    with patterns.budget(budget, patterns.default_budget()):
+        return [process_article(*it[:4], rules, *it[4:]) for it in items]
 
 
 def story_templates(story: Story, rules: list[dict]) -> dict[str, frozenset[str]]:
@@ -61,23 +69,89 @@ def scheduler_address() -> str | None:
     return os.environ.get("PRESSLENS_SCHEDULER") or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
+SCHEDULER_TIMEOUT = 3  # seconds to reach a Dask scheduler before processing locally instead
+_WARNED: set[str] = set()
+
+
+def _scheduler_variable() -> str:
+    return "PRESSLENS_SCHEDULER" if os.environ.get("PRESSLENS_SCHEDULER") else "DASK_SCHEDULER_ADDRESS"
+
+
+def _say_fallback(address: str, why: str) -> None:
+    """One line on stderr (once per scheduler and reason): the scheduler cannot be used, work stays local."""
+    line = (f"presslens: the Dask scheduler {address[:100]!r} ({_scheduler_variable()}) cannot be used ({why}); "
+            f"processing on this machine instead. Fix: start the scheduler, correct the address "
+            f"(e.g. tcp://HOST:8786), or unset {_scheduler_variable()}")
+    if line not in _WARNED:
+        _WARNED.add(line)
+        print(line, file=sys.stderr)
+
+
+def _dask_client(address: str):
+    """A connected ``distributed.Client``, or None (after one line saying why) when the address is not
+    usable: ``distributed`` not installed, an address that is not one, or no scheduler answering within
+    :data:`SCHEDULER_TIMEOUT` seconds."""
+    if not re.fullmatch(r"(?:(?:tcp|tls|inproc|ucx|ws|wss)://)?[\w.\-\[\]:%]+(?::\d{1,5})?/?", address.strip()):
+        _say_fallback(address, "not an address such as tcp://HOST:8786")
+        return None
+    try:
+        from distributed import Client  # optional: pip install "dask[distributed]"
+    except ImportError:
+        _say_fallback(address, "the distributed package is not installed: pip install 'dask[distributed]'")
+        return None
+    quiet = [logging.getLogger(n) for n in ("distributed", "tornado", "asyncio")]
+    levels = [lg.level for lg in quiet]
+    for lg in quiet:
+        lg.setLevel(logging.CRITICAL + 1)
+    made = []
+
+    class _Client(Client):  # keeps hold of a client whose start failed, to close it at once
+        def __init__(self, *args, **kwargs):
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    try:
+        return _Client(address.strip(), timeout=SCHEDULER_TIMEOUT, set_as_default=False)
+    except Exception as exc:  # OSError, TimeoutError, ValueError, garbage answers: whatever the address says
+        for c in made:  # else its clean-up waits seconds, then prints a traceback when Python exits
+            with contextlib.suppress(Exception):
+                c.close(timeout=1)
+            with contextlib.suppress(Exception):
+                c.status = "closed"
+        _say_fallback(address, f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else 'no answer'}")
+        return None
+    finally:
+        for lg, lv in zip(quiet, levels):
+            lg.setLevel(lv)
+
+
 def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    total = patterns.default_budget()  # the story's patterns' budget, shared by the chunks by size
+    shares = [total * len(c) / max(1, len(items)) for c in chunks]
     address = scheduler_address()
-    if address:
-        from distributed import Client  # optional: pip install "dask[distributed]"
-
-        with Client(address) as client:
-            # positional: passed as a keyword, a long rules list became a task of its own the scheduler tripped on
-            futures = client.map(run_chunk, chunks, [rules] * len(chunks), pure=False)
+    client = _dask_client(address) if address else None
+    if client is not None:
+        with client:
+            futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(items) < PARALLEL_MIN:
-            return run_chunk(items, rules)
+            return run_chunk(items, rules, total)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks)))
+            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks), shares))
     return [r for part in parts for r in part]
+
+
+_RESULT_KEYS = {"sentences", "tokens", "removed", "clean", "language", "tone"}
+
+
+def _is_result(value) -> bool:
+    """The shape :func:`presslens.text.process_article` returns (a cache entry of another shape is a miss)."""
+    return (isinstance(value, dict) and set(value) == _RESULT_KEYS and isinstance(value["clean"], str)
+            and all(isinstance(value[k], list) for k in ("sentences", "tokens", "removed"))
+            and isinstance(value["language"], tuple) and len(value["language"]) == 6)
 
 
 def per_article(story: Story, use_cache: bool = True) -> list[dict]:
@@ -92,7 +166,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     for i, art in enumerate(story.articles.itertuples(index=False)):
         key = article_key(art, rk, templates.get(art.id, frozenset()))
         keys.append(key)
-        got = store.load(root / key[:2] / f"{key}.pkl") if use_cache else None
+        got = store.load(root / key[:2] / f"{key}.pkl", _is_result) if use_cache else None
         results.append(got)
         if got is None:
             todo.append(i)

@@ -40,6 +40,7 @@ CONFIDENT = 0.90  # language detections at or above this probability override th
 NEAR = 0.80  # share of one article's 5-grams inside another that makes a near-duplicate
 SHINGLE = 5
 LONG_SENTENCE = 80  # words: longer "sentences" are captures that lost their punctuation (see readability)
+STRAY_QUOTE_WORDS = 15  # words inside a quotation mark never closed (and not continued): a stray mark, warned
 COMMON_SHINGLE = 50  # 5-grams found in more articles than this are boilerplate, not evidence
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|src|smid|sh|igshid|_ga)$", re.I)
 
@@ -247,7 +248,7 @@ def _screen(story: Story) -> Screening:
     for aid in a["id"]:
         q = quality.loc[aid]
         n, open_w = int(q["n_words"]), int(q["unclosed_quote_words"])
-        if open_w >= 20 and open_w > 0.3 * n:
+        if open_w >= STRAY_QUOTE_WORDS:  # narration swallowed by a stray opening mark is measured as a quote
             warnings.append(Problem(rel(aid), "text", f"a quotation mark is opened and never closed: {open_w} of its {n} "
                                     "words count as quoted", "close the quote where it ends in the capture (or remove a stray mark)"))
         if int(q["longest_sentence"]) > LONG_SENTENCE:

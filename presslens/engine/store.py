@@ -2,14 +2,22 @@
 
 Entries are pickles under ``.cache/presslens/`` (or ``PRESSLENS_CACHE``), keyed by the caller from
 its inputs and code, written atomically; a missing, corrupt or foreign entry reads as None and is
-rebuilt, never trusted; a read-only checkout still works, only slower.
+rebuilt, never trusted; a read-only checkout still works, only slower. Each entry is wrapped in an
+envelope naming presslens, the format and its own file name, and the caller may check the value's
+shape: a valid pickle of anything else at that place (another tool's, another version's, a copy of
+another entry) is a miss, not a crash. A write that fails (a full disk) leaves no partial file.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+FORMAT = "presslens cache entry"
+VERSION = 1
 
 from presslens import paths
 
@@ -18,11 +26,22 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PRESSLENS_CACHE") or paths.REPO_ROOT / ".cache" / "presslens")
 
 
-def load(path: Path) -> Any:
-    """The object stored at ``path``, or None when there is none that can be read."""
+def load(path: Path, valid: Callable[[Any], bool] | None = None) -> Any:
+    """The object :func:`store` wrote at ``path``, or None when there is none that can be read, the
+    entry is not presslens's own (no envelope naming this file), or ``valid(value)`` says it is of a
+    foreign shape."""
     try:
+        if not path.is_file():
+            return None
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            env = pickle.load(fh)
+        if not (isinstance(env, dict) and env.get("format") == FORMAT and env.get("version") == VERSION
+                and env.get("name") == path.name):
+            return None
+        value = env.get("value")
+        if value is None or (valid is not None and not valid(value)):
+            return None
+        return value
     except Exception:  # missing, corrupt or foreign: rebuild, never trust
         return None
 
@@ -30,14 +49,16 @@ def load(path: Path) -> Any:
 def store(path: Path, obj: Any) -> None:
     """Write ``obj`` to ``path`` atomically (temporary file, then rename); silently skipped when the
     cache cannot be written."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "version": VERSION, "name": path.name, "value": obj}, fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
-        pass
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        with contextlib.suppress(OSError):  # a full disk: no partial file is left behind
+            tmp.unlink()
 
 
 def store_tables(folder: Path, tables: dict) -> None:
@@ -54,17 +75,26 @@ def store_tables(folder: Path, tables: dict) -> None:
         tmp.mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():
             df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
+        schema = {"format": FORMAT, "version": VERSION, "tables": {n: [str(c) for c in df.columns] for n, df in tables.items()}}
+        (tmp / SCHEMA).write_text(json.dumps(schema), encoding="utf-8")
         os.replace(tmp, folder)
-    except OSError:
+    except Exception:  # a full disk, a table pyarrow cannot write: no partial folder is left behind
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 def load_tables(folder: Path, names: list[str]) -> dict | None:
-    """The tables :func:`store_tables` wrote, or None when any is missing or unreadable."""
+    """The tables :func:`store_tables` wrote, or None when any is missing, unreadable or of another shape
+    than the one it recorded (a foreign folder at that place)."""
     import pandas as pd
 
     try:
-        return {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in names}
+        schema = json.loads((folder / SCHEMA).read_text(encoding="utf-8"))
+        if schema.get("format") != FORMAT or schema.get("version") != VERSION:
+            return None
+        out = {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in names}
+        if any([str(c) for c in out[n].columns] != schema["tables"].get(n) for n in names):
+            return None
+        return out
     except Exception:  # missing, corrupt or foreign: rebuild, never trust
         return None
 
@@ -83,3 +113,6 @@ def clear_memory() -> None:
     """Empty every in-memory cache (the disk caches stay): as in a new kernel."""
     for memo in _MEMORIES:
         memo.clear()
+
+
+SCHEMA = "presslens-tables.json"

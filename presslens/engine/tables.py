@@ -62,7 +62,10 @@ def process(story: Story) -> Processed:
     if key in _MEMORY:
         return _MEMORY[key]
     folder = cache_dir() / "tables" / key
-    result = _from_tables(store.load_tables(folder, list(_TABLES)))
+    try:
+        result = _from_tables(store.load_tables(folder, list(_TABLES)))
+    except Exception:  # a foreign or damaged entry: a miss, rebuilt
+        result = None
     if result is None:
         result = _process(story)
         store.store_tables(folder, _to_tables(result))

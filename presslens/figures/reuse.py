@@ -102,7 +102,7 @@ def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
                            edgecolors="white")
     for o, (x, y) in pos.items():
         ha = "left" if x > 0.3 else ("right" if x < -0.3 else "center")
-        ax.text(x * 1.13, y * 1.13, model.short(o, 26), ha=ha, va="center", fontsize=8)
+        ax.text(x * 1.13, y * 1.13, style.outlet_labels(nodes, 26)[o], ha=ha, va="center", fontsize=8)
     handles = [plt.Line2D([], [], color=CREDITED, lw=2), plt.Line2D([], [], color=UNCREDITED, lw=2),
                plt.Line2D([], [], color=UNKNOWN, lw=2, ls="--")]
     ax.legend(handles, ["credited (derived_from)", "not credited", "direction unknown (date missing or same day)"],

@@ -1,9 +1,14 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
 :meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
+A figure file is written only where presslens may, inside or outside a batch run (papermill,
+JupyterLab): the folder is presslens's (its marker, see :mod:`presslens.ownership`, or new or empty)
+and the file, if it exists, is one presslens wrote and nobody changed since; else :func:`save` raises
+:class:`FigureFolderError` naming it.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import textwrap
@@ -19,11 +24,15 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from presslens.errors import ParameterError
-from presslens import paths
+from presslens import ownership, paths
 from presslens.analyses import readability
 from presslens.story import model
-from presslens.story.model import Story
+from presslens.story.model import Problem, Story, StoryError
 
+
+
+class FigureFolderError(StoryError):
+    """A figure would overwrite a file presslens did not write, or land in a folder it does not own."""
 
 def shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> None:
     """Say under a figure that it shows only some outlets (the CSV has all)."""
@@ -53,8 +62,10 @@ def dagger(story: Story, outlets: list[str]) -> str:
 
 
 def outlet_label(story: Story, outlet: str) -> str:
-    """An outlet's name in a figure: shortened past ``plots.MAX_LABEL`` characters, † when translated."""
-    return model.short(outlet) + (readability.DAGGER if outlet in story.translations else "")
+    """An outlet's name in a figure: shortened past ``MAX_LABEL`` characters (two outlets never get the
+    same label, see :func:`outlet_labels`), † when translated."""
+    names = outlet_labels(story.color_order) if outlet in story.color_order else {}
+    return (names.get(outlet) or model.short(outlet)) + (readability.DAGGER if outlet in story.translations else "")
 
 
 def heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str,
@@ -126,6 +137,36 @@ def _extra_color(k: int) -> str:
     return to_hex(hsv_to_rgb((hue, sat, val)))
 
 
+@functools.lru_cache(maxsize=64)
+def _unique_labels(names: tuple[str, ...], limit: int) -> dict[str, str]:
+    labels = {n: model.short(n, limit) for n in names}
+    groups: dict[str, list[str]] = {}
+    for n, lab in labels.items():
+        groups.setdefault(lab, []).append(n)
+    for lab, members in groups.items():
+        if len(members) < 2:
+            continue
+        # names that share their first characters: keep the start and the end, where they differ
+        tail = max(6, limit // 3)
+        for n in members:
+            flat = " ".join(str(n).split())
+            labels[n] = flat[: limit - tail - 1].rstrip() + "…" + flat[-tail:].lstrip()
+        again: dict[str, list[str]] = {}
+        for n in members:
+            again.setdefault(labels[n], []).append(n)
+        for same in again.values():
+            if len(same) > 1:  # still alike: number them in the order given
+                for k, n in enumerate(same, start=1):
+                    labels[n] = f"{labels[n][: limit - 4].rstrip()} [{k}]"
+    return labels
+
+
+def outlet_labels(names, limit: int = model.MAX_LABEL) -> dict[str, str]:
+    """A figure label per name, at most ``limit`` characters, and never the same for two names: names
+    that :func:`presslens.story.model.short` would cut to one label keep their start and their end (or get a number)."""
+    return dict(_unique_labels(tuple(dict.fromkeys(str(n) for n in names)), limit))
+
+
 def figures_dir(figures: str | Path, slug: str) -> Path:
     """``figures/SLUG`` for a figures root given relative to the repo root (or absolute).
 
@@ -153,6 +194,12 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
         raise ParameterError.bad("save", "data", f"figure {name!r}: got {type(data).__name__}",
                                  "pass the data behind the figure as a DataFrame")
     out = Path(out_dir)
+    targets = [f"{name}.{ext}" for ext in ("png", "svg", "csv")]
+    try:
+        ownership.claim(out, "figures", targets)
+    except ownership.OwnershipError as exc:
+        raise FigureFolderError([Problem("parameter figures_dir", "figures_dir", str(exc),
+                                         'give a folder of its own, e.g. figures_dir = "figures"')]) from None
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
@@ -167,4 +214,5 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
     os.replace(tmp, final)
     written["csv"] = final
+    ownership.record(out, "figures", {p.name: ownership.sha256_file(p) for p in written.values()})
     return written

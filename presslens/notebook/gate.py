@@ -6,6 +6,8 @@ error naming its field), every article must keep words after cleaning (a pattern
 everything is caught here, not as a NaN deep in a figure), the story's lexicon overrides must
 apply, and at least one article must be left to measure once other languages and duplicate
 captures are set aside. ``presslens check``, ``presslens run`` and every notebook's set-up use it.
+Its warnings add those of :mod:`presslens.engine.sanity` (implausible dates, references dated after the
+articles they would feed, claims matching most sentences, English-only measures on another language).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 from presslens import patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import screening, tables
+from presslens.engine import sanity, screening, tables
 from presslens.story.load import load_story
 from presslens.story.model import Problem, Story, StoryError
 
@@ -24,12 +26,13 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
     Returns the story and its screening (warnings in ``screening.warnings``)."""
     st = path if isinstance(path, Story) else load_story(path)
     yaml_rel = f"{st.slug}/story.yaml"
+    claim_hits = None
     try:
         p = tables.process(st)
         if st.references is not None and len(st.references):  # the reuse notebook cleans them with the same rules
             reuse.doc_list(st, [])
         if st.claims:  # every claim pattern must finish on every sentence (the result is cached for 07)
-            claims.hits(st)
+            claim_hits = claims.hits(st)
     except patterns.PatternTimeout as exc:
         raise StoryError([Problem(yaml_rel, exc.where.replace("story.yaml ", "") or "furniture", str(exc),
                                   "rewrite the pattern without nested repeats, e.g. '^[\\w\\s]+$' instead of '^(\\w+\\s?)+$'")],
@@ -59,4 +62,5 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
         raise StoryError([Problem(f"{st.slug}/articles/", "", "no article can be measured: "
                                   + "; ".join(f"{r.file}: {r.reason}" for r in sc.left_out.itertuples(index=False)),
                                   "add articles in the story's language, or correct story.yaml's language")], st.slug)
+    sc.warnings.extend(sanity.warnings(st, claim_hits, len(p.sentences)))  # quietly wrong otherwise
     return st, sc

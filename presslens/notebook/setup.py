@@ -22,9 +22,9 @@ import pandas as pd
 import yaml
 
 from presslens.errors import ParameterError
-from presslens import paths
+from presslens import ownership, paths, yamlsafe
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import screening
+from presslens.engine import sanity, screening
 from presslens.figures import style
 from presslens.story.model import Problem, Story, StoryError
 from .gate import check_story
@@ -38,13 +38,15 @@ def _literal(value: Any) -> Any:
     s = value.strip()
     if not s or s[0] not in "[{(-0123456789." and s not in ("None", "null", "True", "False", "true", "false"):
         return value
+    if len(s) > 100_000:  # no parameter is that long: leave it as text (the checks below say what is wrong)
+        return value
     try:
         return ast.literal_eval(s)
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         pass
     try:
-        return yaml.safe_load(s)
-    except yaml.YAMLError:
+        return yamlsafe.parse_yaml(s)  # bounded: an alias bomb in a parameter is refused, not expanded
+    except (yaml.YAMLError, ValueError, TypeError):
         return value
 
 
@@ -147,6 +149,11 @@ def _figures_folder(figures_dir, story: Story) -> Path:
     s, d = story.path.resolve(), dest.resolve()
     if s == d or s in d.parents or d in s.parents:
         bad = f"the figures would be written into the story folder {paths.display(s)}"
+    if not bad:
+        try:  # a folder of someone else's files is refused before any work, not at the first figure
+            ownership.claim(dest, "figures", [])
+        except ownership.OwnershipError as exc:
+            bad = str(exc)
     if bad:
         raise ParameterError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
                                   'give a folder of its own, e.g. figures_dir = "figures"')])
@@ -228,6 +235,9 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)
     style.use_style()
+    caveat = sanity.english_caveat(whole)
+    if caveat:  # every notebook says it, above its figures
+        print(caveat)
     cap = parsed.get("max_outlets", MAX_OUTLETS)
     kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
     return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),

@@ -1,27 +1,25 @@
 """Output safety for batch runs: the checks before a run, the all-or-nothing swap with rollback,
 and the clean-up of what killed runs left behind.
 
-A folder presslens did not write is never replaced or deleted: ownership is proven by a marker
-(``manifest.json`` in ``REPORTS_ROOT/SLUG``, ``.presslens`` in ``FIGURES_ROOT/SLUG``). Used by
-:mod:`presslens.run.runner`; see its docstring for the whole story.
+A file presslens did not write is never replaced or deleted: ownership is proven by presslens's
+marker (``.presslens`` in ``REPORTS_ROOT/SLUG`` and ``FIGURES_ROOT/SLUG``, listing the files presslens
+wrote with their hashes; see :mod:`presslens.ownership`). Used by :mod:`presslens.run.runner`; see its
+docstring for the whole story.
 """
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from presslens.errors import OutputError, RunError  # noqa: F401 (re-exported)
-from presslens import paths
+from presslens import ownership, paths
 
 
-MARKER = ".presslens"  # in FIGURES_ROOT/SLUG: proves presslens wrote the folder (reports: manifest.json)
-MARKER_TEXT = ("This folder is written by presslens (presslens run), which may replace it as a whole: "
-               "keep files of your own elsewhere.\n")
+MARKER = ownership.MARKER  # in REPORTS_ROOT/SLUG and FIGURES_ROOT/SLUG: the files presslens wrote there
 MANIFEST = "manifest.json"
 
 # ---------------------------------------------------------------------------------------------
@@ -72,10 +70,10 @@ def _holds_story(folder: Path) -> Path | None:
     return None
 
 
-def _check_target(final: Path, what: str, flag: str, marker: str, story_real: Path) -> None:
-    """``ROOT/SLUG`` may be replaced by this run: it is not, inside or around the story folder or any
-    folder holding a ``story.yaml``, and if it exists it is a folder presslens wrote (``marker`` in it)
-    or an empty one."""
+def _check_target(final: Path, what: str, flag: str, story_real: Path) -> None:
+    """``ROOT/SLUG`` may be written by this run: it is not, inside or around the story folder or any
+    folder holding a ``story.yaml``, and if it exists it is a folder presslens wrote (a valid marker in
+    it) or an empty one."""
     shown = paths.display(final)
     real = Path(os.path.realpath(final))
     fix = f"choose another {flag} root"
@@ -102,9 +100,9 @@ def _check_target(final: Path, what: str, flag: str, marker: str, story_real: Pa
         entries = [e.name for e in os.scandir(final)]
     except OSError as exc:
         raise OutputError(f"the {what} folder {shown} cannot be read ({exc.strerror or exc}): {fix}") from None
-    if entries and marker not in entries:
+    if entries and not ownership.owned(final, what):
         raise OutputError(f"the {what} folder {shown} already exists and was not written by presslens "
-                          f"(no {marker} in it): {fix}, or remove the folder yourself")
+                          f"(no valid presslens marker {MARKER} in it): {fix}, or move the folder away yourself")
     if not os.access(final, os.W_OK | os.X_OK):
         raise OutputError(f"the {what} folder {shown} is not writable: {fix}, or make it writable")
     inner = _holds_story(final) if entries else None
@@ -126,73 +124,28 @@ def check_targets(story_path: Path, final_reports: Path, final_figs: Path) -> No
     if rr == fr or rr in fr.parents or fr in rr.parents:  # one swap would replace the other's folder
         raise OutputError(f"the reports folder {paths.display(final_reports)} and the figures folder "
                           f"{paths.display(final_figs)} overlap: give --reports and --figures different roots")
-    _check_target(final_reports, "reports", "--reports", MANIFEST, story_real)
-    _check_target(final_figs, "figures", "--figures", MARKER, story_real)
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (one of another user's counts; a reused PID errs on the safe side)."""
-    if pid <= 0:
-        return True
-    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
-        try:
-            import psutil
-            return psutil.pid_exists(pid)
-        except ImportError:  # pragma: no cover
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-_STAGING_NAME = re.compile(r"^\.staging-(.+)-pid(\d+)-[^-]*$")
-_SWAP_NAME = re.compile(r"^\.(.+)\.(old|new)-(\d+)$")
-
-
-def _ours(folder: Path) -> bool:
-    """True when ``folder`` carries presslens's mark: a manifest (reports) or the figures marker."""
-    return (folder / "manifest.json").is_file() or (folder / MARKER).is_file()
+    _check_target(final_reports, "reports", "--reports", story_real)
+    _check_target(final_figs, "figures", "--figures", story_real)
 
 
 def clean_stale(roots: list[Path], slug: str) -> list[str]:
-    """Remove what runs killed without their clean-up left in ``roots``: staging folders and the swap's
-    ``.SLUG.new-PID`` / ``.SLUG.old-PID`` folders of THIS story whose process is gone and which carry
-    presslens's mark (anything else, e.g. a user's ``.notes.old-2024``, is never touched). An old folder
-    whose live folder is missing (the swap was cut between its moves) is put back. Returns what was
-    done, for the log."""
-    done = []
-    for root in dict.fromkeys(roots):
-        try:
-            entries = sorted(root.iterdir()) if root.is_dir() else []
-        except OSError:
+    """Remove what killed runs of this story left in ``roots``: only folders named by the journal of a
+    run that is provably dead (:func:`presslens.ownership.clean_dead`); a folder that merely looks like
+    a leftover (a user's ``.SLUG.old-2024`` backup) is never touched. Returns what was done, for the log."""
+    return ownership.clean_dead(roots, slug, paths.display)
+
+
+def conflicts(moves: list[tuple[Path, Path, bool, str]]) -> list[str]:
+    """Files of the user's (not presslens's, see :mod:`presslens.ownership`) that this run's staged
+    files would overwrite, as ``folder/name`` lines; empty when the swap loses nothing."""
+    out = []
+    for staged, final, _, kind in moves:
+        if not final.is_dir():
             continue
-        for entry in entries:
-            if entry.is_symlink() or not entry.is_dir():
-                continue
-            m = _STAGING_NAME.match(entry.name)
-            if (m and not _alive(int(m.group(2)))
-                    and {p.name for p in entry.iterdir()} <= {"reports", "figures", "logs"}):
-                shutil.rmtree(entry, ignore_errors=True)
-                done.append(f"removed {paths.display(entry)}")
-                continue
-            m = _SWAP_NAME.match(entry.name)
-            if not m or m.group(1) != slug or _alive(int(m.group(3))) or not _ours(entry):
-                continue
-            live = entry.with_name(m.group(1))
-            if m.group(2) == "old" and not os.path.lexists(live):
-                try:
-                    os.replace(entry, live)
-                    done.append(f"put {paths.display(live)} back")
-                except OSError:
-                    pass
-            else:
-                shutil.rmtree(entry, ignore_errors=True)
-                done.append(f"removed {paths.display(entry)}")
-    return done
+        _, ours, foreign = ownership.classify(final, kind)
+        for name in sorted(set(foreign) & {p.name for p in staged.iterdir()}):
+            out.append(paths.display(final / name))
+    return out
 
 
 def _rename(src: Path, dst: Path) -> None:
@@ -200,32 +153,45 @@ def _rename(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def swap_all(moves: list[tuple[Path, Path, bool]], done: Callable[[], None] = lambda: None) -> list[Path]:
+def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None] = lambda: None,
+              run: dict | None = None) -> list[Path]:
     """Put each staged folder at its final place, all or nothing: ``moves`` holds ``(staged, final,
-    replace_all)``; with replace_all the final folder is replaced as a whole, else the staged files are
-    laid over a copy of it. First every new folder is prepared beside its final place (``.NAME.new-PID``),
-    then every old folder is renamed aside (``.NAME.old-PID``), then every new one renamed in. If any
-    step fails, or an interrupt arrives, what was moved in is taken out and the old folders are put
-    back. ``done()`` is called once everything is in place. Returns the old folders, to be deleted."""
+    replace_all, kind)``. The new folder holds the staged files, every file of the final folder that is
+    not presslens's (the user's: kept as it is, hard-linked), and, without replace_all, presslens's
+    earlier files that this run did not make; with replace_all presslens's earlier files go. Its marker
+    lists presslens's files. Call :func:`conflicts` first: a staged file never overwrites a user's.
+    First every new folder is prepared beside its final place (``.NAME.new-PID``), then every old
+    folder is renamed aside (``.NAME.old-PID``), then every new one renamed in. If any step fails, or
+    an interrupt arrives, what was moved in is taken out and the old folders are put back. ``done()``
+    is called once everything is in place. Returns the old folders, to be deleted."""
     pid = os.getpid()
     ready: list[tuple[Path, Path]] = []
     aside: list[tuple[Path, Path]] = []
     placed: list[tuple[Path, Path]] = []
     try:
-        for staged, final, replace_all in moves:
+        for staged, final, replace_all, kind in moves:
             final.parent.mkdir(parents=True, exist_ok=True)
             new = final.with_name(f".{final.name}.new-{pid}")
             shutil.rmtree(new, ignore_errors=True)
             ready.append((new, final))
-            if not replace_all and final.is_dir():
-                shutil.copytree(final, new, symlinks=True)
-                for f in sorted(staged.rglob("*")):
-                    if f.is_file():
-                        dest = new / f.relative_to(staged)
-                        dest.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.move(str(f), str(dest))
-            else:
-                shutil.move(str(staged), str(new))  # a rename when on the same file system, else a copy
+            _, ours, foreign = ownership.classify(final, kind) if final.is_dir() else (None, {}, [])
+            staged_names = {p.name for p in staged.iterdir()} - ownership.IGNORED
+            clash = sorted(set(foreign) & staged_names)
+            if clash:  # conflicts() said so before; the folder changed since
+                raise OutputError(f"{paths.display(final / clash[0])} is not presslens's, and this run would "
+                                  "overwrite it: move or rename it, then run again")
+            with contextlib.suppress(FileNotFoundError):
+                (staged / ownership.MARKER).unlink()
+            shutil.move(str(staged), str(new))  # a rename when on the same file system, else a copy
+            files = {n: ownership.sha256_file(new / n) for n in staged_names}
+            for name in foreign:  # the user's files stay, unchanged
+                ownership.carry(final, new, name)
+            if not replace_all:
+                for name, digest in ours.items():
+                    if name not in staged_names:
+                        ownership.link_or_copy(str(final / name), str(new / name))
+                        files[name] = digest
+            ownership.write_marker(new, kind, {n: h for n, h in files.items() if h}, run)
         for new, final in ready:
             if os.path.lexists(final):
                 old = final.with_name(f".{final.name}.old-{pid}")

@@ -46,9 +46,10 @@ from presslens.notebook.setup import check_params
 from presslens.story.model import Problem, StoryError
 from . import report_index
 from .execute import execute_one, log_tail, output_to, rel_path
-from .manifest import build_manifest, files_in, utc_now
-from .outputs import (MANIFEST, MARKER, MARKER_TEXT, RunError, check_outputs, check_targets, clean_stale,
-    swap_all)
+from .manifest import build_manifest, files_in, inputs_fingerprint, utc_now
+from presslens import ownership
+from presslens.story import inputs
+from .outputs import MANIFEST, MARKER, RunError, check_outputs, check_targets, clean_stale, conflicts, swap_all
 from .signals import SignalGuard, stop_pool, worker_init
 
 
@@ -102,12 +103,17 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     # papermill-style `-p story X` / `-p figures_dir X` name the story / the figures root of the run
     story = params.pop("story", story)
     figures = params.pop("figures_dir", figures)
+    if outlets and "outlets" in params:  # two answers to one question: refuse rather than pick one
+        raise StoryError([Problem("parameter outlets", "outlets",
+                                  f"given twice: -o/--outlet {list(outlets)} and -p outlets {params['outlets']!r}",
+                                  "give the outlets one way only (-o NAME, repeatable, or -p outlets \"['A', 'B']\")")])
     story_path = Path(story)
     if not story_path.is_absolute():
         story_path = story_path.resolve() if story_path.exists() else paths.resolve(story_path)
     # the gate first: bad input or a bad parameter stops here, before anything is written or run
     st, _ = check_story(story_path)
-    outlets, _ = check_params(st, params.pop("outlets", outlets), **params)  # -p outlets wins over -o
+    outlets, _ = check_params(st, params.pop("outlets", outlets), **params)
+    snapshot = inputs.snapshot(story_path)  # checked again before anything is replaced
     nbs = notebook_list(notebooks)
     if not nbs:
         raise StoryError([Problem("notebooks/", "", "no NN-topic.ipynb notebook found", "run from a full checkout")])
@@ -126,14 +132,22 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     finished: dict[str, str] = {}
     errors: list[str] = []
     staging: Path | None = None
+    journals: list[ownership.Journal] = []
     with SignalGuard() as guard:
         try:
             cleaned = clean_stale([reports_root, figures_root], st.slug)  # what killed runs left behind
             if cleaned:
                 log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
             reports_root.mkdir(parents=True, exist_ok=True)
-            # the PID in the name lets a later run tell a live run's staging folder from a killed one's
-            staging = Path(tempfile.mkdtemp(prefix=f".staging-{st.slug}-pid{os.getpid()}-", dir=reports_root))
+            # every folder this run may create is named in a journal first: only those of a run that is
+            # provably dead are ever cleaned up (presslens.ownership)
+            pid = os.getpid()
+            j_rep = ownership.Journal(reports_root, st.slug)
+            journals.append(j_rep)
+            staging_name = f".staging-{st.slug}-pid{pid}-{j_rep.token}"
+            j_rep.add(staging_name, f".{st.slug}.new-{pid}", f".{st.slug}.old-{pid}")
+            staging = reports_root / staging_name
+            staging.mkdir()
             st_reports, st_figs, st_logs = staging / "reports", staging / "figures", staging / "logs"
             for d in (st_reports, st_figs, st_logs):
                 d.mkdir()
@@ -188,14 +202,27 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                         for n in manifest["notebooks"]}
             report_index.write(manifest, st_reports, final_reports, final_figs, executed)
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
-            moves = [(st_reports, final_reports, full)]
+            moves = [(st_reports, final_reports, full, "reports")]
             if any(written.values()):
-                # the marker says presslens wrote the folder (and may replace it): it arrives with the swap
-                (staged_figs / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-                moves.append((staged_figs, final_figs, full))
+                moves.append((staged_figs, final_figs, full, "figures"))
             check_targets(story_path, final_reports, final_figs)  # still so after the notebooks ran?
+            clash = conflicts(moves)
+            if clash:
+                raise RunError(f"the run would overwrite {len(clash)} file(s) presslens did not write (or that were "
+                               f"changed since): {', '.join(clash[:5])}; move or rename them and run again. "
+                               "Earlier reports and figures are left as they were")
+            changed = inputs.changed(story_path, snapshot)
+            if changed:
+                raise RunError(f"the story's input changed during the run ({', '.join(changed[:5])}): the reports "
+                               "would mix two versions of it. Run again once the files are final; earlier reports "
+                               "and figures are left as they were")
+            run_info = {"by": "presslens run", "inputs_fingerprint": inputs_fingerprint(st.input_hashes())}
+            if figures_root != reports_root and len(moves) > 1:  # the swap creates folders there too
+                j_fig = ownership.Journal(figures_root, st.slug, j_rep.token)
+                journals.append(j_fig)
+                j_fig.add(f".{st.slug}.new-{pid}", f".{st.slug}.old-{pid}")
             try:
-                olds = swap_all(moves, done=guard.hold)  # from here on, an interrupt waits for the end
+                olds = swap_all(moves, done=guard.hold, run=run_info)  # from here on, an interrupt waits for the end
             except OSError as exc:
                 raise RunError(f"moving the new reports and figures into place failed ({type(exc).__name__}: "
                                f"{exc}); earlier reports and figures are left as they were") from None
@@ -204,6 +231,8 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+            for j in journals:
+                j.close()
     total = time.perf_counter() - t_start
     with contextlib.suppress(OSError):  # the terminal may be gone (the run is complete all the same)
         log(f"presslens: wrote {len(nbs)} executed notebook(s) + HTML and manifest.json to "

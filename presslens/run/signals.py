@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -96,6 +97,20 @@ def worker_init(log_file: str) -> None:
         os.dup2(fd, 2)
         os.close(fd)
     worker_signals()
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send this worker SIGTERM when the main process dies, even by SIGKILL (which it
+    cannot catch): else the worker would wait for work forever, an orphan. Elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the main process died before the call: go now
+            os._exit(0)
 
 
 def stop_pool(pool: ProcessPoolExecutor, grace: float = 2.0) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from pathlib import Path
 import pandas as pd
 
-from presslens import paths
-from .model import Problem, Story, StoryError
+from presslens import limits, paths
+from .model import Problem, Story, StoryError, show
 from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
 from .yamlio import read_front_matter, load_yaml, parse_date, str_list, suggest
 
@@ -25,7 +26,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
                             "start the file with ---, the fields (outlet: ..., published: ...), then ---")
     if got is None:
         return None
-    raw, _, meta, body = got
+    raw, text, meta, body = got
     n_before = len(problems)
     for key in meta:
         if key not in ARTICLE_FIELDS:
@@ -33,18 +34,18 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {v!r}",
+            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {show(v, 60)}",
                                     f"write it as text, quoted if needed: {key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
     published, ok = parse_date(meta.get("published"))
     if not ok:
-        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date",
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date",
                                 "write it as YYYY-MM-DD, or null if the article does not reveal it"))
     for key in ("language", "translated_from"):
         v = meta.get(key)
         if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
-            problems.append(Problem(rel, key, f"{v!r} is not a language code", "use a code such as en, zh, fr, or null"))
+            problems.append(Problem(rel, key, f"{show(v)} is not a language code", "use a code such as en, zh, fr, or null"))
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
@@ -73,7 +74,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         "notes": meta.get("notes"),
         "text": body.strip("\n"),
         "file": f"articles/{path.name}",
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     }
 
 
@@ -93,12 +94,17 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                   "give the path of a story folder holding story.yaml and articles/ (create one with `presslens new SLUG`)")])
     problems: list[Problem] = []
     sy = root / "story.yaml"
-    if not sy.is_file():
+    yaml_digest: dict = {}
+    if os.path.islink(sy) and not sy.exists():
+        problems.append(Problem(f"{slug}/story.yaml", "", "is a broken (or looping) link",
+                                "replace the link with the story.yaml file itself"))
+        meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
+    elif not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
         problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:
         n_before = len(problems)
-        data = load_yaml(sy, f"{slug}/story.yaml", problems)
+        data = load_yaml(sy, f"{slug}/story.yaml", problems, yaml_digest)
         # a file that could not be read or parsed is reported once, not again as "empty"
         meta = parse_story_yaml(data if len(problems) == n_before else {}, f"{slug}/story.yaml",
                                  problems if len(problems) == n_before else [])
@@ -121,11 +127,14 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                 problems.append(Problem(f"{slug}/articles/{p.name}", "", "is a broken link (its target does not exist)",
                                         "point the link at the article file, or delete it"))
             else:
-                kind = "folder" if p.is_dir() else ("file" if p.is_file() else "entry")
+                kind = limits.kind_of(p)
                 fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
                        else "move it out of articles/ if it is not an article")
-                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is a {kind})", fix))
-    if not art_dir.is_dir():
+                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is {kind})", fix))
+    if os.path.lexists(art_dir) and not art_dir.is_dir():
+        problems.append(Problem(f"{slug}/articles/", "", f"is {limits.kind_of(art_dir)}, not a folder",
+                                "move it away, then create the folder articles/ with one .md file per article"))
+    elif not art_dir.is_dir():
         problems.append(Problem(f"{slug}/articles/", "", "is missing", "create the folder and put one .md file per article in it"))
     elif not files and not problems:
         others = [n.file.rsplit("/", 1)[-1] for n in notices]
@@ -178,6 +187,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                    "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
     story.references = references
     story.notices = notices
+    story.yaml_sha256 = yaml_digest.get("sha256", "")
     return story
 
 
@@ -211,10 +221,10 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
                                 "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
     kind = meta.get("kind") or "other"
     if kind not in REFERENCE_KINDS:
-        problems.append(Problem(rel, "kind", f"{kind!r} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
+        problems.append(Problem(rel, "kind", f"{show(kind)} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
     published, ok = parse_date(meta.get("published"))
     if not ok:
-        problems.append(Problem(rel, "published", f"{meta.get('published')!r} is not a date", "write it as YYYY-MM-DD, or null"))
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date", "write it as YYYY-MM-DD, or null"))
     for key in ("title", "url", "notes"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
             problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))

@@ -16,6 +16,13 @@ from typing import Any, Iterable
 import pandas as pd
 
 from presslens.errors import Problem, StoryError  # noqa: F401 (re-exported: the story's errors)
+from .. import limits
+
+
+def show(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters: what an error message quotes of a user's value."""
+    r = repr(value)
+    return r if len(r) <= limit else r[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class Story:
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
     max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
     references: pd.DataFrame | None = None  # references/*.md: texts that are not part of the corpus (see REFERENCE_FIELDS)
+    yaml_sha256: str = ""  # story.yaml's bytes as loaded (hashed once: a later edit is another input)
 
     def figure_outlets(self, outlets: list[str]) -> list[str]:
         """``outlets`` (in their order) limited to the ``max_outlets`` with most articles, for a figure
@@ -184,7 +192,7 @@ class Story:
     def fingerprint(self) -> str:
         """A hash of every input file, so caches and manifests know exactly what was read."""
         h = hashlib.sha256()
-        h.update(self.path.joinpath("story.yaml").read_bytes())
+        h.update(self._yaml_hash().encode())
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             h.update(f"{aid}:{sha}".encode())
         if self.references is not None and len(self.references):
@@ -192,8 +200,16 @@ class Story:
                 h.update(f"references/{rid}:{sha}".encode())
         return h.hexdigest()[:16]
 
+    def _yaml_hash(self) -> str:
+        if self.yaml_sha256:
+            return self.yaml_sha256
+        try:  # a Story built by hand: hash story.yaml as it is now
+            return hashlib.sha256(limits.read_bytes(self.path / "story.yaml", limits.MAX_STORY_YAML)).hexdigest()
+        except limits.InputError:
+            return ""
+
     def input_hashes(self) -> dict[str, str]:
-        out = {"story.yaml": hashlib.sha256(self.path.joinpath("story.yaml").read_bytes()).hexdigest()}
+        out = {"story.yaml": self._yaml_hash()}
         for aid, sha in zip(self.articles["id"], self.articles["sha256"]):
             out[f"articles/{aid}.md"] = sha
         if self.references is not None:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from presslens import data as data_mod, patterns
-from .model import Actor, Claim, Problem, Speaker
+from .model import Actor, Claim, Problem, Speaker, show
 from .yamlio import str_list, suggest
 
 
@@ -55,6 +55,21 @@ def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]
     return True
 
 
+def _text_or_none(value: Any, rel: str, where: str, problems: list[Problem], example: str) -> bool:
+    """A field that must be text (or absent): True when it is, else a problem naming what it is."""
+    if value is None or isinstance(value, str):
+        return True
+    problems.append(Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}",
+                            f"write it as one text, e.g. {example}"))
+    return False
+
+
+def type_name(value: Any) -> str:
+    """A YAML value's type in a user's words (a list, a mapping, a number...)."""
+    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
                  "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": (),
@@ -68,6 +83,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     for key in data:
         if key not in STORY_FIELDS:
             problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), STORY_FIELDS)))
+    _text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
     for key in ("title", "question"):
         v = data.get(key)
         if not isinstance(v, str) or not v.strip():
@@ -76,7 +92,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             out[key] = v.strip()
     if data.get("language") is not None:
         if not isinstance(data["language"], str) or not LANG_CODE.match(data["language"]):
-            problems.append(Problem(rel, "language", f"{data['language']!r} is not a language code", "use a code such as en, zh, fr"))
+            problems.append(Problem(rel, "language", f"{show(data['language'])} is not a language code", "use a code such as en, zh, fr"))
         else:
             out["language"] = data["language"]
 
@@ -115,13 +131,25 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.aliases", "holds an empty alias" if empty else "must be a list of strings",
                                     "remove the empty entry" if empty else "write aliases: [Name one, Name two]"))
             aliases = []
+        _text_or_none(a.get("kind"), rel, f"{where}.kind", problems, "kind: company")
+        _text_or_none(a.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
+        raw_renderings = a.get("renderings") or []
+        if isinstance(raw_renderings, str):  # one rendering written as text: that rendering, not its letters
+            raw_renderings = [raw_renderings]
+        if not isinstance(raw_renderings, list):
+            problems.append(Problem(rel, f"{where}.renderings", f"must be a list, got {type_name(raw_renderings)}",
+                                    "write renderings: [{form: Beanbao, kind: calque, note: ...}] or [Beanbao]"))
+            raw_renderings = []
         renderings = []
-        for j, r in enumerate(a.get("renderings") or []):
+        for j, r in enumerate(raw_renderings):
             rw = f"{where}.renderings[{j}]"
             if isinstance(r, str):
                 r = {"form": r}
-            if not isinstance(r, dict) or not isinstance(r.get("form"), str):
+            if not isinstance(r, dict) or not isinstance(r.get("form"), str) or not r["form"].strip():
                 problems.append(Problem(rel, rw, "a rendering needs a form", "write '- form: Beanbao' with kind and note"))
+                continue
+            if not (_text_or_none(r.get("kind"), rel, f"{rw}.kind", problems, "kind: calque")
+                    and _text_or_none(r.get("note"), rel, f"{rw}.note", problems, "note: free text")):
                 continue
             for key in r:
                 if key not in RENDERING_FIELDS:
@@ -129,7 +157,8 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             renderings.append({"form": r["form"], "kind": r.get("kind"), "note": r.get("note")})
         for form in [name, *aliases, *(r["form"] for r in renderings)]:
             claim_form(form, name, where)
-        out["actors"].append(Actor(name, a.get("kind"), tuple(aliases), tuple(renderings)))
+        kind = a.get("kind") if isinstance(a.get("kind"), str) else None
+        out["actors"].append(Actor(name, kind, tuple(aliases), tuple(renderings)))
 
     # speakers ------------------------------------------------------------
     speakers = data.get("speakers") or []
@@ -145,16 +174,20 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if key not in SPEAKER_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), SPEAKER_FIELDS)))
         aff = s.get("affiliation")
-        if aff is not None and aff not in names:
+        if not _text_or_none(aff, rel, f"{where}.affiliation", problems, "affiliation: ByteDance (one actor's name)"):
+            aff = None
+        elif aff is not None and aff not in names:
             problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
                                     f"use an actor's name: {sorted(names)}"))
         aliases = str_list(s.get("aliases"))
         if aliases is None:
             problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Felix, Niko Felix]"))
             aliases = []
+        role = s.get("role") if _text_or_none(s.get("role"), rel, f"{where}.role", problems, "role: spokesperson") else None
+        _text_or_none(s.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)
-        out["speakers"].append(Speaker(s["name"].strip(), aff, s.get("role"), tuple(aliases)))
+        out["speakers"].append(Speaker(s["name"].strip(), aff, role, tuple(aliases)))
 
     # parties: whose response balance asks for -------------------------------
     parties = data.get("parties")
@@ -198,13 +231,15 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), CLAIM_FIELDS)))
         cid = c.get("id")
         if not isinstance(cid, str) or not CLAIM_ID.match(cid):
-            problems.append(Problem(rel, f"{where}.id", f"{cid!r} is not a valid claim id", "use lower-case letters, digits, - and _"))
+            problems.append(Problem(rel, f"{where}.id", f"{show(cid)} is not a valid claim id", "use lower-case letters, digits, - and _"))
             continue
         if cid in ids:
             problems.append(Problem(rel, f"{where}.id", f"claim id {cid!r} is used twice", "give each claim its own id"))
         ids.add(cid)
         if not isinstance(c.get("text"), str) or not c["text"].strip():
-            problems.append(Problem(rel, f"{where}.text", "missing", "state the claim in one short sentence"))
+            problems.append(Problem(rel, f"{where}.text", "missing" if c.get("text") is None else
+                                    f"must be text, got {type_name(c['text'])}", "state the claim in one short sentence"))
+        _text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         pats = str_list(c.get("patterns"))
         if not pats:
             problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
@@ -231,6 +266,11 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if not isinstance(b, dict) or "pattern" not in b:
             problems.append(Problem(rel, where, "needs a pattern", "write '- pattern: REGEX' with an optional note"))
             continue
+        for key in b:
+            if key not in ("pattern", "note"):
+                problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), {"pattern", "note"})))
+        if not _text_or_none(b.get("note"), rel, f"{where}.note", problems, "note: what it removes"):
+            continue
         if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
             out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or "",
                                        "field": f"story.yaml {where}.pattern"})
@@ -244,7 +284,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     good_pairs = []
     for i, p in enumerate(pairs):
         if not (isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p)):
-            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"{p!r} is not a pair of article ids", fix))
+            problems.append(Problem(rel, f"intended_duplicates[{i}]", f"{show(p)} is not a pair of article ids", fix))
         elif p[0] == p[1]:
             problems.append(Problem(rel, f"intended_duplicates[{i}]", f"pairs {p[0]!r} with itself", "name two different articles"))
         else:
@@ -295,6 +335,9 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
             r = {"pattern": r}
         if not isinstance(r, dict) or "pattern" not in r:
             problems.append(Problem(rel, f"furniture.add[{i}]", "needs a pattern", "write '- pattern: REGEX' with kind and note"))
+            continue
+        if not (_text_or_none(r.get("kind"), rel, f"furniture.add[{i}].kind", problems, "kind: audio")
+                and _text_or_none(r.get("note"), rel, f"furniture.add[{i}].note", problems, "note: what it removes")):
             continue
         if _check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
             good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note"),

@@ -1,16 +1,18 @@
-"""Strict YAML (duplicate keys are errors, dates stay strings) and front matter: the readers
+"""Strict, bounded YAML (duplicate keys are errors, dates stay strings, alias bombs refused) and front matter: the readers
 every story file goes through, and the small value parsers (dates, lists of strings) they share.
 """
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
 import yaml
 
+from .. import limits, yamlsafe
 from .model import Problem
 
 
@@ -63,59 +65,32 @@ def str_list(value: Any) -> list[str] | None:
     return None
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it (10x faster)
-
-
-class StrictLoader(_Base):
-    """YAML as users write it, read strictly: a key given twice is an error (PyYAML would silently
-    keep the last value), and dates stay text so an impossible date (2023-02-30) is reported by the
-    date check instead of crashing inside the parser."""
-
-
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            first = seen.get(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark) from None
-        if first is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first given at line {first}; only one value can count)",
-                key_node.start_mark)
-        seen[key] = key_node.start_mark.line + 1
-    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-
-
-StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+StrictLoader = yamlsafe.Loader  # strict (duplicate keys, dates as text) and bounded (alias bombs, nesting)
 
 
 def parse_yaml(text: str) -> Any:
-    """Parse YAML with the suite's strict loader (duplicate keys are errors, dates stay text)."""
-    return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - _Loader is a SafeLoader
+    """Parse YAML with the suite's strict, bounded loader (:mod:`presslens.yamlsafe`)."""
+    return yamlsafe.parse_yaml(text)
 
 
-def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None = None) -> Any:
+    """story.yaml read bounded (a regular file under its size limit), parsed strictly and normalised
+    (NFC, no invisible characters); ``digest["sha256"]`` receives the hash of its bytes."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror})", "check the file exists and is readable"))
+        raw = limits.read_bytes(path, limits.MAX_STORY_YAML, "story.yaml")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix))
         return None
+    if digest is not None:
+        digest["sha256"] = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
         return None
     try:
-        return parse_yaml(text)
-    except (yaml.YAMLError, ValueError) as exc:
+        return limits.normalise_data(parse_yaml(text))
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(yaml_problem(exc, rel, "", 1, "correct the YAML syntax (indentation, quotes around strings "
                                                       "with ':' or '#')"))
         return None
@@ -127,10 +102,10 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     BOM and CRLFs normalised, the front matter as a mapping, the body), or None with the problem
     (unreadable, not UTF-8, front matter missing, unclosed, not YAML, not a mapping) added to
     ``problems``. ``template`` is the fix shown when the front matter is missing."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})",
+    try:  # a regular file under its size limit (a FIFO or device is refused without being read)
+        raw = limits.read_bytes(path, limits.MAX_ARTICLE, "file")
+    except limits.InputError as exc:
+        problems.append(Problem(rel, "", exc.reason, exc.fix if "limit" in exc.reason else
                                 "check the file's permissions (chmod a+r), or move it out of the story folder"))
         return None
     try:
@@ -139,7 +114,8 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
                                 "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
         return None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # NFC, without BOM, NUL, bidi marks or other invisible characters; the article's hash is taken after
+    text = limits.normalise(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     fm_text, body = split_front_matter(text)
     if fm_text is None:
         if text.startswith("---"):
@@ -149,7 +125,7 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
         return None
     try:
         meta = parse_yaml(fm_text) if fm_text.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:  # the front matter starts on the file's second line
+    except (yaml.YAMLError, ValueError, TypeError) as exc:  # the front matter starts on the file's second line
         problems.append(yaml_problem(exc, rel, "front matter", 2, "quote values that contain ':' or '#', and indent "
                                                                   "lists consistently"))
         return None
@@ -160,7 +136,11 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
 
 
 def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str) -> Problem:
-    """A YAML error as a problem naming the file's line (``first_line``: the line the YAML starts on)."""
+    """A YAML error as a problem naming the file's line (``first_line``: the line the YAML starts on);
+    a limit that was hit (aliases, size, nesting: :mod:`presslens.yamlsafe`) says so, with its own fix."""
+    if isinstance(exc, yamlsafe.YAMLLimitError):
+        return Problem(rel, field, f"is refused: {exc.problem}",
+                       "write the values out, without anchors (&name), aliases (*name) or deep nesting")
     mark = getattr(exc, "problem_mark", None)
     where = f" at line {mark.line + first_line}" if mark else ""
-    return Problem(rel, field, f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})", fix)
+    return Problem(rel, field, f"is not valid YAML{where} ({str(getattr(exc, 'problem', None) or exc)[:200]})", fix)

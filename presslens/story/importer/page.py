@@ -39,8 +39,8 @@ from __future__ import annotations
 import codecs
 import copy
 import datetime as dt
-import gzip
 import html
+import zlib
 import json
 import logging
 import re
@@ -51,12 +51,13 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
+from presslens import limits
 from .outlet import outlet_of
 
 
 PAGE_SUFFIXES = (".html", ".htm")
 LOOKED_FOR = ("outlet", "title", "url", "published", "language", "byline")
-MAX_BYTES = 20_000_000          # trafilatura's own limit (MAX_FILE_SIZE)
+MAX_BYTES = limits.MAX_PAGE     # trafilatura's own limit (MAX_FILE_SIZE); checked before reading
 MIN_WORDS = 10                  # below this, what trafilatura found is not an article: the page fails
 FEW_WORDS = 50                  # below this, the page is probably not the article (paywall, error page): a warning
 
@@ -136,10 +137,15 @@ def _quiet():
 def _decode(raw: bytes) -> str:
     """The page as text: BOM, else UTF-8 when valid, else the charset the page declares; never a guess."""
     if raw[:3] == b"\x1f\x8b\x08":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
+        try:  # at most MAX_BYTES once inflated: a small "gzip bomb" never fills the memory
+            inflater = zlib.decompressobj(wbits=31)
+            out = inflater.decompress(raw, MAX_BYTES + 1)
+        except zlib.error as exc:
             raise PageError(f"is a damaged gzip file ({exc})", "save the page again") from None
+        if len(out) > MAX_BYTES:
+            raise PageError(f"inflates to more than the {MAX_BYTES // 1_000_000} MB limit for a saved web page",
+                            "save the page uncompressed, as 'Web Page, HTML only'")
+        raw = out
     if not raw.strip():
         raise PageError("is empty", "save the page again (File > Save Page As, 'Web Page, HTML only')")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -285,14 +291,12 @@ def _article_region(tree, prose: list):
     # a short line before the first paragraph is a dateline or a byline, not the text: keep it
     order = {el: i for i, el in enumerate(tree.iter())}
     first = min((order[p] for p in prose if len(p.text_content().split()) >= 20), default=len(order))
-    root = tree.getroottree()
-    doomed = {root.getpath(p) for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
+    doomed = {p for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
     region = copy.deepcopy(container)
-    sub = region.getroottree()
-    base = root.getpath(container)
-    targets = [el for path in doomed if path.startswith(base + "/")
-               for el in sub.xpath("/" + region.tag + path[len(base):])]
-    for el in targets:       # resolve every path first: dropping shifts the indices of later siblings
+    # the copy has the same elements in the same order: map them by position (no XPath, which tag
+    # names such as Word's <o:p> or garbage tags break)
+    targets = [el for orig, el in zip(container.iter(), region.iter()) if orig in doomed and orig is not container]
+    for el in targets:       # resolve every element first: dropping shifts later siblings
         el.drop_tree()
     for el in list(region.iterdescendants()):
         if el.getparent() is None:
@@ -372,12 +376,11 @@ def read_page(path: Path) -> dict:
     import trafilatura
     from lxml import html as lxml_html
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PageError(f"cannot be read ({exc.strerror})", "check the path and that the file is readable") from None
-    if len(raw) > MAX_BYTES:
-        raise PageError(f"is {len(raw) // 1_000_000} MB, too large for a web page", "save the page as 'HTML only'")
+    try:  # a regular file under the limit, known before a byte is read (a FIFO would block forever)
+        raw = limits.read_bytes(path, MAX_BYTES, "saved web page")
+    except limits.InputError as exc:
+        fix = "save the page as 'Web Page, HTML only'" if "limit" in exc.reason else exc.fix
+        raise PageError(exc.reason, fix) from None
     text = _decode(raw)
     if not LOOKS_LIKE_HTML.search(text[:65536]):
         raise PageError("does not look like HTML (no <html>, <head> or <body> tag)",
@@ -395,6 +398,12 @@ def read_page(path: Path) -> dict:
                                           include_tables=False, include_images=False, include_links=False,
                                           favor_precision=True, deduplicate=False)
         body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
+        if len(body.split()) < MIN_WORDS and for_text.find(".//table") is not None:
+            # an old table-layout page keeps its article in <td> cells: read the tables too
+            doc = trafilatura.bare_extraction(copy.deepcopy(for_text), with_metadata=False, include_comments=False,
+                                              include_tables=True, include_images=False, include_links=False,
+                                              favor_precision=False, deduplicate=False)
+            body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
         if len(body.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
             got = f" (only {body.strip()[:60]!r})" if body.strip() else ""
             raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 import yaml
 
-from presslens import paths
+from presslens import limits, paths, yamlsafe
 from presslens.paths import story_arg
 from presslens.story.model import Problem, StoryError
 from presslens.story.yamlio import split_front_matter
@@ -46,14 +47,26 @@ def _existing(art_dir: Path) -> dict[str, _Existing]:
     for f in sorted(art_dir.glob("*.md")):
         url = digest = None
         try:
-            fm, body = split_front_matter(f.read_text(encoding="utf-8").lstrip("\ufeff").replace("\r\n", "\n"))
-            meta = yaml.safe_load(fm) if fm else None
+            text = limits.read_bytes(f, limits.MAX_ARTICLE, "article").decode("utf-8")
+            fm, body = split_front_matter(limits.normalise(text.replace("\r\n", "\n")))
+            meta = yamlsafe.parse_yaml(fm) if fm else None
             url = meta.get("url") if isinstance(meta, dict) and isinstance(meta.get("url"), str) else None
             digest = hashlib.sha256(body.strip().encode()).hexdigest() if fm is not None else None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            pass
+        except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+            pass  # not an article presslens can read: it still holds its id, and is never replaced below
         out[f.stem.casefold()] = _Existing(f, url, digest)
     return out
+
+
+def _keep_earlier(dest: Path) -> Path:
+    """Copy ``dest`` to a free hidden name beside it (``.ID.md.before-import``, ``-2``...); returns it."""
+    n = 1
+    while True:
+        keep = dest.with_name(f".{dest.name}.before-import" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(keep):
+            shutil.copy2(dest, keep)
+            return keep
+        n += 1
 
 
 def _atomic_write(dest: Path, data: bytes) -> None:
@@ -129,14 +142,32 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
             what, fix = "does not exist", f"create the story first with `presslens new {slug}{root}`, then import into it"
         raise StoryError([Problem(paths.display(story), "", what, fix)], story.name)
     art_dir = story / "articles"
-    art_dir.mkdir(exist_ok=True)
+    try:
+        if art_dir.is_symlink() or (os.path.lexists(art_dir) and not art_dir.is_dir()):
+            raise StoryError([Problem(paths.display(art_dir), "", "is not a folder",
+                                      "move the file away: articles/ must be the folder of the story's articles")],
+                             story.name)
+        art_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoryError([Problem(paths.display(art_dir), "", f"cannot be created ({exc.strerror or exc})",
+                                  "check the story folder's permissions and free space")], story.name) from None
     existing = _existing(art_dir)
     digests = {e.digest: e.path for e in existing.values() if e.digest}
     taken: set[str] = set()
     results = []
     for page in _pages(sources):
-        result = page if isinstance(page, ImportResult) else \
-            _import_one(page, art_dir, existing, digests, taken, force, outlet)
+        if isinstance(page, ImportResult):
+            result = page
+        else:
+            try:
+                result = _import_one(page, art_dir, existing, digests, taken, force, outlet)
+            except OSError as exc:  # the story folder cannot be written (full disk, read-only, permissions)
+                result = ImportResult(page, "failed", reason=f"could not be written to articles/ "
+                                      f"({exc.strerror or exc})", fix="free some space, or check the folder's permissions")
+            except Exception as exc:  # a page that breaks the HTML tools: one line, never a traceback
+                result = ImportResult(page, "failed", reason=f"could not be read as a web page "
+                                      f"({type(exc).__name__}: {str(exc)[:120]})",
+                                      fix="save the page again (File > Save Page As, 'Web Page, HTML only')")
         results.append(result)
         log(result.line)
     return results
@@ -179,6 +210,11 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     if ex and not force:
         return ImportResult(page, "skipped", article=dest, id=dest.stem, fields=fields,
                             reason="already exists", fix="--force to replace")
+    if os.path.lexists(dest) and (dest.is_symlink() or not dest.is_file()):
+        what = "a link" if dest.is_symlink() else ("a folder" if dest.is_dir() else "not a regular file")
+        return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
+                            reason=f"articles/{dest.name} is {what}, which --force does not replace",
+                            fix=f"move articles/{dest.name} away, or rename the page")
     notes_text = (f"imported from {page.name} by presslens import; fields not revealed by the page: "
                   f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
                   "translated_from and derived_from are not read from pages: set them if the article is a "
@@ -186,12 +222,19 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     front = {"outlet": fields["outlet"], "title": fields["title"], "url": fields["url"],
              "published": fields["published"], "language": fields["language"], "translated_from": None,
              "derived_from": [], "byline": fields["byline"], "notes": notes_text}
-    _atomic_write(dest, render(front, got["text"]).encode("utf-8"))
+    data = render(front, got["text"]).encode("utf-8")
+    kept = None
+    if ex is not None and dest.is_file() and dest.read_bytes() != data:
+        kept = _keep_earlier(dest)  # --force replaces the article, never loses the earlier version (edits)
+    _atomic_write(dest, data)
     existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest)
     digests[digest] = dest
     warnings = ()
     if got["words"] < FEW_WORDS:
         warnings = (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
+    if kept is not None:
+        warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
+                     "delete it once you have what you need from it",)
     return ImportResult(page, "imported", article=dest, id=dest.stem, fields=front, found=tuple(found),
                         missing=tuple(missing), words=got["words"], replaced=ex is not None,
                         warnings=warnings)

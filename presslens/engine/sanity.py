@@ -1,0 +1,88 @@
+"""Warnings for input that passes every check and would still be measured quietly wrong.
+
+:func:`warnings` is called by the gate (:func:`presslens.check.check_story`) and its problems are
+printed by ``presslens check`` with the screening's warnings; each names the file or field and the
+fix:
+
+- a date no article can have (before :data:`EARLIEST`, or after tomorrow): 0001-01-01 and 9999-12-31
+  would put an outlet first or last and turn the direction of copying around;
+- a reference document dated after an article that credits its source: it cannot be that article's
+  source (the provenance analysis does not count it as one);
+- a claim whose patterns match most sentences: "carried by every outlet" would be the pattern's doing;
+- a story in another language than English: the tone, readability, framing-lexicon and
+  quote-attribution measures are built for English (:func:`english_caveat`, which every notebook
+  prints).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from presslens.story.model import Problem, Story
+
+EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
+MOST = 0.5  # a claim matching more than this share of the measured sentences is suspect
+MIN_SENTENCES = 10  # ... on a story with at least this many sentences
+ENGLISH_ONLY = ("tone (VADER)", "readability formulas", "the framing lexicon and keyness word lists",
+                "reporting verbs and quote attribution", "naming's calque and machine-translation tells")
+
+
+def english_caveat(story: Story) -> str | None:
+    """One line saying which measures are built for English, when the story's language is another."""
+    lang = (story.language or "en").lower().split("-")[0]
+    if lang == "en":
+        return None
+    return (f"Caveat: this story's language is {story.language!r}, and {', '.join(ENGLISH_ONLY)} are built for "
+            "English: their numbers for it are not meaningful (word counts, names, reuse and claims are).")
+
+
+def _ymd(d) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _implausible(d, today: pd.Timestamp) -> bool:
+    return d is not None and not pd.isna(d) and (d < EARLIEST or d > today + pd.Timedelta(days=1))
+
+
+def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: int | None = None) -> list[Problem]:
+    """Every warning of the module docstring for ``story`` (``claim_hits``: :func:`presslens.claims.hits`)."""
+    out: list[Problem] = []
+    slug = story.slug
+    today = pd.Timestamp(dt.date.today())
+    for a in story.articles.itertuples(index=False):
+        if _implausible(a.published, today):
+            out.append(Problem(f"{slug}/{a.file}", "published", f"{_ymd(a.published)} is not a plausible publication "
+                               "date: it decides the outlets' order and which article copied which",
+                               "correct the date, or write null if the article does not reveal it"))
+    refs = story.references if story.references is not None else pd.DataFrame()
+    for r in refs.itertuples(index=False):
+        if _implausible(r.published, today):
+            out.append(Problem(f"{slug}/{r.file}", "published", f"{_ymd(r.published)} is not a plausible date",
+                               "correct the date, or write null"))
+            continue
+        if pd.isna(r.published):
+            continue
+        src = str(r.source).casefold()
+        fed = [a for a in story.articles.itertuples(index=False)
+               if any(str(c).casefold() == src for c in a.derived_from)
+               and not pd.isna(a.published) and a.published < r.published]
+        if fed:
+            names = ", ".join(a.file for a in fed[:3]) + (f" and {len(fed) - 3} more" if len(fed) > 3 else "")
+            out.append(Problem(f"{slug}/{r.file}", "published", f"dated {r.published:%Y-%m-%d}, after {names}, which "
+                               f"credit {r.source} as their source: it is not counted as their source",
+                               "check the reference's date (the version captured may be a later update)"))
+    if claim_hits is not None and len(claim_hits) and n_sentences and n_sentences >= MIN_SENTENCES:
+        per_claim = claim_hits.groupby("claim")["n_sentences"].sum()
+        for i, c in enumerate(story.claims):
+            n = int(per_claim.get(c.id, 0))
+            if n > MOST * n_sentences:
+                out.append(Problem(f"{slug}/story.yaml", f"claims[{i}].patterns",
+                                   f"claim {c.id!r} matches {n} of the story's {n_sentences} sentences: its patterns "
+                                   "match most text, so 'carried by every outlet' would be the patterns' doing",
+                                   "make the patterns specific to the claim's wording (whole phrases, not common words)"))
+    caveat = english_caveat(story)
+    if caveat:
+        out.append(Problem(f"{slug}/story.yaml", "language", caveat.removeprefix("Caveat: "),
+                           "read those measures as indications only, or leave their notebooks out"))
+    return out

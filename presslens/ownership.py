@@ -1,0 +1,388 @@
+"""Which files presslens owns, and which leftovers of killed runs it may remove.
+
+**Marker.** A folder presslens writes (``REPORTS_ROOT/SLUG``, ``FIGURES_ROOT/SLUG``) holds a marker,
+``.presslens``: JSON written by presslens naming the folder's kind and story, the run that wrote it,
+and every file presslens wrote there with its SHA-256. A file is presslens's only when the marker
+lists it **and** its bytes still have the listed hash (a regular file, not a link): a file the user
+put in the folder, or a presslens file the user has since edited, is the user's. A run (and a
+notebook saving a figure outside the runner) replaces or deletes only presslens's files; it keeps
+every other file, and refuses, naming the file, when it would have to overwrite one. A folder
+without a valid marker is presslens's only when it is empty. A file merely *named* like a marker
+(``manifest.json``, an empty ``.presslens``) proves nothing; the only older markers still read are
+the exact text older versions wrote (figures) and an older presslens manifest (reports), and then
+only the files they describe count as presslens's.
+
+**Journal.** A run writes ``ROOT/.presslens-run-SLUG-PID-TOKEN.json`` in each output root *before*
+it creates a folder there, naming every folder it may create (its staging folder, ``.SLUG.new-PID``,
+``.SLUG.old-PID``), its host, PID and process start time, and removes the journal when it ends. The
+clean-up of killed runs (:func:`clean_dead`) touches only folders named by a journal whose run is
+provably dead (same host; the PID is gone, or now belongs to a process started at another time).
+A folder that merely looks like a leftover (``.SLUG.old-20231215``, a user's backup) is never
+touched.
+
+Layer 0: no presslens imports.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import stat
+import time
+from pathlib import Path
+
+MARKER = ".presslens"
+SCHEMA = "presslens output folder"
+VERSION = 1
+KINDS = ("reports", "figures")
+LEGACY_FIGURES_TEXT = ("This folder is written by presslens (presslens run), which may replace it as a whole: "
+                       "keep files of your own elsewhere.\n")
+_LEGACY_FIGURE = re.compile(r"^[a-z0-9][a-z0-9_-]*\.(png|svg|csv)$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_SAFE_NAME = re.compile(r"^[^/\\\0]+$")
+MAX_MARKER = 5_000_000  # bytes; a marker lists file names and hashes
+IGNORED = {MARKER}  # presslens's own bookkeeping in the folder: never a user's file, never listed
+
+
+class OwnershipError(ValueError):
+    """A file or folder that is not presslens's stands where presslens would write; ``str()`` names it
+    and the fix. Raised before anything is written."""
+
+
+def sha256_file(path: Path) -> str | None:
+    """The SHA-256 of the regular file at ``path`` (not following a link), or None if it is none."""
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _valid_files(files) -> bool:
+    return (isinstance(files, dict) and len(files) < 100_000
+            and all(isinstance(k, str) and _SAFE_NAME.match(k) and k not in (".", "..") and isinstance(v, str)
+                    and _HEX64.match(v) for k, v in files.items()))
+
+
+def read_marker(folder: Path, kind: str) -> dict | None:
+    """The folder's marker as a dict (``files``: name -> sha256, ``run``), or None when it has none
+    that is valid for ``kind``. Older markers are read as described in the module docstring."""
+    folder = Path(folder)
+    path = folder / MARKER
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_MARKER:
+            raw = path.read_bytes()
+        else:
+            raw = None
+    except OSError:
+        raw = None
+    if raw is not None:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            data = None
+        if (isinstance(data, dict) and data.get("presslens") == SCHEMA and data.get("version") == VERSION
+                and data.get("kind") == kind and _valid_files(data.get("files"))):
+            return {"files": dict(data["files"]), "run": data.get("run") if isinstance(data.get("run"), dict) else {},
+                    "slug": data.get("slug")}
+        if kind == "figures" and raw == LEGACY_FIGURES_TEXT.encode():
+            return _legacy(folder, [e for e in _names(folder) if _LEGACY_FIGURE.match(e)])
+        return None
+    if kind == "reports":
+        return _legacy_reports(folder)
+    return None
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return sorted(e.name for e in os.scandir(folder))
+    except OSError:
+        return []
+
+
+def _legacy(folder: Path, names: list[str]) -> dict:
+    files = {}
+    for n in names:
+        digest = sha256_file(folder / n)
+        if digest:
+            files[n] = digest
+    return {"files": files, "run": {"by": "an earlier presslens version"}, "slug": folder.name, "legacy": True}
+
+
+def _legacy_reports(folder: Path) -> dict | None:
+    """An older presslens manifest.json (no marker yet): the files it describes are presslens's."""
+    path = folder / "manifest.json"
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode) or os.lstat(path).st_size > MAX_MARKER:
+            return None
+        m = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(m, dict) and isinstance(m.get("story"), str) and isinstance(m.get("inputs_sha256"), dict)
+            and isinstance(m.get("notebooks"), list) and all(isinstance(n, str) for n in m["notebooks"])):
+        return None
+    names = ["manifest.json", "index.html"]
+    for nb in m["notebooks"]:
+        if re.fullmatch(r"[0-9][0-9]-[\w-]+\.ipynb", nb):
+            names += [nb, nb[:-len(".ipynb")] + ".html"]
+    return _legacy(folder, [n for n in names if os.path.lexists(folder / n)])
+
+
+def classify(folder: Path, kind: str) -> tuple[dict | None, dict[str, str], list[str]]:
+    """``(marker, ours, foreign)`` for an existing folder: ``ours`` maps presslens's files (listed in
+    the marker with the hash they still have) to their hash; ``foreign`` lists every other entry
+    (files the user put there or edited, links, sub-folders). ``marker`` is None without a valid one."""
+    marker = read_marker(folder, kind)
+    listed = marker["files"] if marker else {}
+    ours, foreign = {}, []
+    for name in _names(folder):
+        if name in IGNORED:
+            continue
+        digest = sha256_file(folder / name) if name in listed else None
+        if digest is not None and digest == listed[name]:
+            ours[name] = digest
+        else:
+            foreign.append(name)
+    return marker, ours, foreign
+
+
+def owned(folder: Path, kind: str) -> bool:
+    """Whether presslens may write into ``folder``: it does not exist, is empty, or holds a valid marker."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        return True
+    names = [n for n in _names(folder) if n not in IGNORED]
+    return not names or read_marker(folder, kind) is not None
+
+
+def write_marker(folder: Path, kind: str, files: dict[str, str], run: dict | None = None) -> None:
+    """Write ``folder/.presslens`` (atomically) listing ``files`` (name -> sha256) and the ``run``."""
+    folder = Path(folder)
+    data = {"presslens": SCHEMA, "version": VERSION, "kind": kind, "slug": folder.name,
+            "note": "written by presslens: it lists the files presslens wrote here, and replaces only those; "
+                    "files of your own are kept",
+            "run": run or {}, "files": dict(sorted(files.items()))}
+    tmp = folder / f".presslens.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, folder / MARKER)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An advisory lock on ``folder`` (POSIX ``flock`` on the folder itself; nothing elsewhere)."""
+    try:
+        import fcntl
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def claim(folder: Path, kind: str, names: list[str], what: str = "figures folder") -> None:
+    """Check that presslens may write ``names`` into ``folder`` (outside a batch run: a notebook saving
+    figures): the folder is presslens's (see :func:`owned`) and none of ``names`` is a file that is
+    not presslens's. Raises :class:`OwnershipError` naming the folder or the file, and the fix."""
+    folder = Path(folder)
+    if os.path.lexists(folder) and (folder.is_symlink() or not folder.is_dir()):
+        raise OwnershipError(f"the {what} {folder} is not a folder presslens wrote (a file or a link): "
+                             "choose another figures_dir, or move it away")
+    if not owned(folder, kind):
+        raise OwnershipError(f"the {what} {folder} holds files presslens did not write (no presslens marker "
+                             f"{MARKER} in it): choose another figures_dir, or move your files elsewhere")
+    marker = read_marker(folder, kind) if os.path.lexists(folder) else None
+    listed = marker["files"] if marker else {}
+    for n in names:
+        p = folder / n
+        if not os.path.lexists(p):
+            continue
+        if n in listed and sha256_file(p) == listed[n]:
+            continue
+        why = "has been changed since presslens wrote it" if n in listed else "was not written by presslens"
+        raise OwnershipError(f"{p} {why}, and presslens will not overwrite it: move or rename it, "
+                             f"or choose another figures_dir")
+
+
+def record(folder: Path, kind: str, written: dict[str, str], run: dict | None = None) -> None:
+    """Add ``written`` (name -> sha256) to ``folder``'s marker (created when missing), under a lock.
+    Listed files that are gone are dropped from the marker."""
+    folder = Path(folder)
+    with _locked(folder):
+        marker = read_marker(folder, kind) or {"files": {}, "run": {}}
+        files = {n: h for n, h in marker["files"].items() if os.path.lexists(folder / n)}
+        files.update(written)
+        write_marker(folder, kind, files, run or marker.get("run") or {"by": "a notebook (outside presslens run)"})
+
+
+def link_or_copy(src: str, dst: str) -> str:
+    """A hard link (the same file, nothing copied), or a copy with its metadata where links fail."""
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src, dst, follow_symlinks=False)
+    return dst
+
+
+def carry(src: Path, dst: Path, name: str) -> None:
+    """Put ``src/name`` (a user's file, link or folder) at ``dst/name`` unchanged, leaving ``src`` as it is."""
+    s, d = src / name, dst / name
+    if s.is_symlink():
+        os.symlink(os.readlink(s), d)
+    elif s.is_dir():
+        shutil.copytree(s, d, symlinks=True, copy_function=link_or_copy)
+    else:
+        link_or_copy(str(s), str(d))
+
+
+# ---------------------------------------------------------------------------------------------
+# journals: which folders a run may leave behind, and whether that run is provably dead
+# ---------------------------------------------------------------------------------------------
+
+JOURNAL = re.compile(r"^\.presslens-run-(.+)-(\d+)-([0-9a-f]{8})\.json$")
+
+
+def _start_time(pid: int) -> float | None:
+    try:
+        import psutil
+        return round(psutil.Process(pid).create_time(), 2)
+    except Exception:  # psutil missing, process gone, access denied
+        return None
+
+
+class Journal:
+    """The folders one run may create in one output root (see the module docstring)."""
+
+    def __init__(self, root: Path, slug: str, token: str | None = None):
+        self.root, self.slug = Path(root), slug
+        self.token = token or secrets.token_hex(4)
+        self.path = self.root / f".presslens-run-{slug}-{os.getpid()}-{self.token}.json"
+        self.folders: list[str] = []
+
+    def add(self, *names: str) -> None:
+        """Name folders this run may create, before it creates them (the journal is rewritten atomically)."""
+        self.folders += [n for n in names if n not in self.folders]
+        data = {"presslens": "run journal", "version": 1, "slug": self.slug, "pid": os.getpid(),
+                "host": socket.gethostname(), "started": _start_time(os.getpid()), "written": time.time(),
+                "folders": self.folders}
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return True
+    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
+        try:
+            import psutil
+            return psutil.pid_exists(pid)
+        except ImportError:  # pragma: no cover
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def dead(journal: dict) -> bool:
+    """Whether the run a journal describes is provably dead: written on this host, and its PID is
+    gone or now belongs to a process started at another time. Anything uncertain counts as alive."""
+    pid = journal.get("pid")
+    if not isinstance(pid, int) or journal.get("host") != socket.gethostname():
+        return False
+    if pid == os.getpid():
+        return False
+    if not _alive(pid):
+        return True
+    started = journal.get("started")
+    now = _start_time(pid)
+    return isinstance(started, (int, float)) and now is not None and abs(now - started) > 1.0
+
+
+def _read_journal(path: Path) -> dict | None:
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode) or os.lstat(path).st_size > 100_000:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if (isinstance(data, dict) and data.get("presslens") == "run journal" and isinstance(data.get("folders"), list)
+            and all(isinstance(f, str) and _SAFE_NAME.match(f) and f.startswith(".") and f not in (".", "..")
+                    for f in data["folders"])):
+        return data
+    return None
+
+
+def clean_dead(roots: list[Path], slug: str, display=str) -> list[str]:
+    """Remove what runs of ``slug`` that were killed left in ``roots``: only the folders their journals
+    name, and only when the run is provably dead (:func:`dead`). A swap's old folder whose live
+    folder is missing is put back instead. Returns what was done, for the log."""
+    done = []
+    for root in dict.fromkeys(Path(r) for r in roots):
+        try:
+            entries = sorted(root.iterdir()) if root.is_dir() else []
+        except OSError:
+            continue
+        for entry in entries:
+            m = JOURNAL.match(entry.name)
+            if not m or m.group(1) != slug:
+                continue
+            data = _read_journal(entry)
+            if data is None or data.get("slug") != slug or not dead(data):
+                continue
+            ok = True
+            for name in data["folders"]:
+                folder = root / name
+                if not os.path.lexists(folder):
+                    continue
+                if folder.is_symlink() or not folder.is_dir():
+                    ok = False  # not what the run made: leave it
+                    continue
+                live = root / slug
+                if name == f".{slug}.old-{data['pid']}" and not os.path.lexists(live):
+                    try:
+                        os.replace(folder, live)
+                        done.append(f"put {display(live)} back")
+                    except OSError:
+                        ok = False
+                    continue
+                shutil.rmtree(folder, ignore_errors=True)
+                if os.path.lexists(folder):
+                    ok = False
+                else:
+                    done.append(f"removed {display(folder)}")
+            if ok:
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+    return done

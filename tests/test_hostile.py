@@ -1,0 +1,465 @@
+"""Hostile and unusual input, as a careless or unlucky user gives it (issue 21's classes).
+
+Every test ends with a clear error or the right result, never a traceback, a hang or a lost file:
+each one hashes the user's files (everything outside presslens's own changes) before and after.
+Classes: user files lost · hangs and runaway memory · tracebacks · quietly wrong.
+"""
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from presslens import StoryError, load_story, ownership
+from presslens.cli.main import main as cli_main
+from presslens.engine import fanout, keys, store as cache
+from presslens.figures import style as plots
+from presslens.notebook.gate import check_story
+from presslens.notebook.setup import setup
+from presslens.run import outputs as run_outputs, runner
+from presslens.story.model import MAX_LABEL
+
+from .conftest import MINI
+
+SLUG = "mini-story"
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def hashes(folder: Path, skip: tuple[str, ...] = ()) -> dict:
+    """Every entry under ``folder`` (not following links): files by SHA-256, links by target, folders."""
+    out = {}
+    for here, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            p = Path(here, name)
+            rel = p.relative_to(folder).as_posix()
+            if any(rel == s or rel.startswith(s + "/") for s in skip):
+                continue
+            if p.is_symlink():
+                out[rel] = "-> " + os.readlink(p)
+            elif p.is_file():
+                out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
+            elif p.is_dir():
+                out[rel] = "dir"
+            else:
+                out[rel] = "special"
+    return out
+
+
+def one_line(err: str, *must: str) -> None:
+    assert "Traceback" not in err and err.startswith("presslens: ") and err.count("\n") == 1, err
+    for m in must:
+        assert m in err, (m, err)
+
+
+def cli_run(capsys, *args) -> tuple[int, str, str]:
+    rc = cli_main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return rc, out, err
+
+
+def problems(story: Path) -> list:
+    with pytest.raises(StoryError) as exc:
+        load_story(story)
+    return exc.value.problems
+
+
+@pytest.fixture(scope="module")
+def earlier(tmp_path_factory):
+    """One run of notebook 00 on the fixture story: presslens's own reports and figures folders."""
+    out = tmp_path_factory.mktemp("hostile-earlier")
+    runner.run(MINI, figures=out / "figures", reports=out / "reports", notebooks=["00"], log=lambda s: None)
+    return out
+
+
+@pytest.fixture
+def outputs(earlier, tmp_path):
+    shutil.copytree(earlier / "reports", tmp_path / "reports")
+    shutil.copytree(earlier / "figures", tmp_path / "figures")
+    return tmp_path / "reports", tmp_path / "figures"
+
+
+# ---------------------------------------------------------------------------------------------
+# user files lost
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("which", ["reports", "figures"])
+def test_a_web_app_manifest_proves_nothing(tmp_path, capsys, which):
+    """A folder holding someone's manifest.json (and thesis) is not presslens's: the run refuses it."""
+    root = tmp_path / "theirs"
+    (root / SLUG).mkdir(parents=True)
+    (root / SLUG / "manifest.json").write_text(json.dumps({"name": "My PWA", "icons": [], "story": "x"}))
+    (root / SLUG / "thesis.docx").write_bytes(os.urandom(2048))
+    (root / SLUG / ".presslens").write_text("mine\n")  # a file merely named like the marker proves nothing too
+    before = hashes(tmp_path)
+    other = tmp_path / "other"
+    args = ["--reports", root, "--figures", other] if which == "reports" else ["--reports", other, "--figures", root]
+    rc, _, err = cli_run(capsys, "run", MINI, *args, "-n", "00")
+    assert rc == 2
+    one_line(err, f"{which} folder", "was not written by presslens")
+    assert hashes(tmp_path) == before
+
+
+def test_a_users_file_in_presslens_folders_survives_a_full_run(outputs, tmp_path):
+    reports, figures = outputs
+    (reports / SLUG / "my-notes.txt").write_text("notes I keep next to the reports\n")
+    (figures / SLUG / "thesis.docx").write_bytes(os.urandom(4096))
+    (figures / SLUG / "drafts").mkdir()
+    (figures / SLUG / "drafts" / "fig.svg").write_text("<svg/>")
+    mine = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in
+            (reports / SLUG / "my-notes.txt", figures / SLUG / "thesis.docx", figures / SLUG / "drafts" / "fig.svg")}
+    runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in mine} == mine
+    for folder, kind in ((reports / SLUG, "reports"), (figures / SLUG, "figures")):
+        _, ours, foreign = ownership.classify(folder, kind)
+        assert set(foreign) <= {"my-notes.txt", "thesis.docx", "drafts"} and foreign  # kept, never listed as presslens's
+
+
+def test_a_complete_run_replaces_only_presslens_files(tmp_path):
+    """A complete run replaces presslens's folder as a whole: the user's files in it are kept, unchanged."""
+    final, staged = tmp_path / "figures" / SLUG, tmp_path / "staged"
+    final.mkdir(parents=True)
+    staged.mkdir()
+    (final / "old-figure.png").write_bytes(b"presslens wrote this")
+    ownership.write_marker(final, "figures", {"old-figure.png": ownership.sha256_file(final / "old-figure.png")})
+    (final / "thesis.docx").write_bytes(os.urandom(1000))
+    (final / "data").mkdir()
+    (final / "data" / "raw.csv").write_text("a,b\n")
+    os.symlink("thesis.docx", final / "link-to-thesis")
+    (staged / "new-figure.png").write_bytes(b"new")
+    mine = hashes(final, skip=("old-figure.png", ".presslens"))
+    olds = run_outputs.swap_all([(staged, final, True, "figures")])
+    for old in olds:
+        shutil.rmtree(old)
+    assert hashes(final, skip=("new-figure.png", ".presslens")) == mine  # the user's: all there, unchanged
+    assert not (final / "old-figure.png").exists() and (final / "new-figure.png").read_bytes() == b"new"
+    assert set(ownership.read_marker(final, "figures")["files"]) == {"new-figure.png"}
+
+
+def test_a_presslens_file_the_user_edited_is_never_overwritten(outputs, tmp_path):
+    reports, figures = outputs
+    edited = figures / SLUG / "corpus-overview.csv"
+    edited.write_text("my corrections\n")
+    before = hashes(tmp_path)
+    with pytest.raises(run_outputs.RunError, match="corpus-overview.csv.*move or rename"):
+        runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
+    assert hashes(tmp_path) == before
+
+
+def test_notebook_saves_outside_the_runner_obey_ownership(tmp_path, monkeypatch):
+    """papermill or JupyterLab: plots.save writes into figures_dir/SLUG directly."""
+    import matplotlib.pyplot as plt
+    monkeypatch.delenv("PRESSLENS_FIGURES_STAGING", raising=False)
+    fig, ax = plt.subplots()
+    data = pd.DataFrame({"x": [1]})
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "tone-by-outlet.png").write_bytes(b"my own picture")
+    before = hashes(tmp_path)
+    with pytest.raises(plots.FigureFolderError, match="presslens did not write"):
+        plots.save(fig, data, "tone-by-outlet", theirs)  # a folder of someone else's files
+    assert hashes(tmp_path) == before
+    # a presslens folder: new figures go in, a user's file named like a figure is refused
+    ours = tmp_path / "figs" / SLUG
+    plots.save(fig, data, "tone-by-outlet", ours)
+    (ours / "wordchoice.png").write_bytes(b"mine")
+    (ours / "notes.txt").write_text("mine")
+    before = hashes(ours, skip=(".presslens",))
+    with pytest.raises(plots.FigureFolderError, match="wordchoice.png was not written by presslens"):
+        plots.save(fig, data, "wordchoice", ours)
+    plots.save(fig, data, "tone-by-outlet", ours)  # presslens's own: replaced
+    assert hashes(ours, skip=(".presslens",)) == before
+    plt.close(fig)
+    # the notebooks' set-up refuses a foreign figures folder before any work
+    (tmp_path / "f2" / SLUG).mkdir(parents=True)
+    (tmp_path / "f2" / SLUG / "keep.txt").write_text("mine")
+    with pytest.raises(StoryError, match="presslens did not write"):
+        setup(str(MINI), figures_dir=str(tmp_path / "f2"))
+    assert (tmp_path / "f2" / SLUG / "keep.txt").read_text() == "mine"
+
+
+def test_clean_up_never_touches_a_backup_that_looks_like_a_leftover(outputs, tmp_path):
+    reports, figures = outputs
+    for root in (reports, figures):
+        shutil.copytree(root / SLUG, root / f".{SLUG}.old-20231215")  # a user's backup, marker and all
+        (root / f".{SLUG}.new-1").mkdir()  # a dead PID's name, but no journal names it
+        (root / f".{SLUG}.new-1" / "draft.md").write_text("mine")
+        (root / f".staging-{SLUG}-pid1-abc").mkdir()
+    before = {r: hashes(r, skip=(SLUG,)) for r in (reports, figures)}
+    assert run_outputs.clean_stale([reports, figures], SLUG) == []
+    runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
+    assert {r: hashes(r, skip=(SLUG,)) for r in (reports, figures)} == before
+
+
+# ---------------------------------------------------------------------------------------------
+# hangs and runaway memory
+# ---------------------------------------------------------------------------------------------
+
+BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "\n".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8))
+
+
+@pytest.mark.parametrize("where", ["story.yaml", "front matter"])
+def test_a_yaml_alias_bomb_is_refused_at_once(mini, where):
+    # the expansion is used where presslens walks the value (a list of pairs, a list of sources)
+    if where == "story.yaml":
+        (mini / "story.yaml").write_text((mini / "story.yaml").read_text() + BOMB + "\nintended_duplicates: *i\n")
+    else:
+        (mini / "articles" / "bomb.md").write_text("---\noutlet: X\n" + BOMB + "\nderived_from: *i\n---\nSome text.\n")
+    before = hashes(mini)
+    t0 = time.monotonic()
+    probs = problems(mini)
+    assert time.monotonic() - t0 < 5
+    msg = "\n".join(map(str, probs))
+    assert "alias" in msg and "100,000" in msg and len(msg) < 5000
+    assert hashes(mini) == before
+
+
+def test_a_slow_pattern_has_a_budget_over_the_whole_story(mini, monkeypatch):
+    """Fast enough per line, hours over a story: the budget counts the whole story."""
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", "1")
+    y = (mini / "story.yaml").read_text().replace("boilerplate:\n", "boilerplate:\n  - pattern: 'a.*a.*a.*Z'\n"
+                                                   "    note: slow\n", 1)
+    (mini / "story.yaml").write_text(y)
+    for i in range(60):
+        (mini / "articles" / f"x{i}.md").write_text(f"---\noutlet: O{i % 5}\n---\n" + ("a" * 300 + " word.\n") * 10)
+    before = hashes(mini)
+    t0 = time.monotonic()
+    with pytest.raises(StoryError, match=r"boilerplate\[0\].*more than 1 s in all.*PRESSLENS_PATTERN_BUDGET"):
+        check_story(mini)
+    assert time.monotonic() - t0 < 30
+    assert hashes(mini) == before
+
+
+def test_import_never_blocks_on_a_fifo_nor_reads_an_oversize_file(tmp_path, mini):
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.html"
+    with open(huge, "wb") as fh:  # sparse: 6 GB on paper, nothing on disk
+        fh.truncate(6_000_000_000)
+    (mini / "articles" / "pipe.md").unlink(missing_ok=True)
+    before = hashes(mini)
+    proc = subprocess.run([sys.executable, "-m", "presslens.cli", "import", str(mini), str(fifo), str(huge)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in proc.stdout + proc.stderr
+    assert "named pipe (FIFO)" in proc.stdout and "6000.0 MB, over the 20 MB limit" in proc.stdout
+    assert hashes(mini) == before
+
+
+def test_special_files_in_a_story_are_refused_without_reading(mini):
+    os.mkfifo(mini / "articles" / "pipe.md")
+    st = load_story(mini)  # a FIFO among the articles is ignored with a notice, never opened
+    assert any("pipe.md" in n.file for n in st.notices)
+    (mini / "story.yaml").rename(mini / "story.txt")
+    os.mkfifo(mini / "story.yaml")
+    t0 = time.monotonic()
+    probs = problems(mini)
+    assert time.monotonic() - t0 < 5
+    assert any("story.yaml" in p.file and "named pipe" in p.message for p in probs)
+    big = mini / "articles" / "big.md"
+    with open(big, "wb") as fh:
+        fh.truncate(50_000_000)
+    os.unlink(mini / "story.yaml")
+    (mini / "story.txt").rename(mini / "story.yaml")
+    assert any("big.md" in p.file and "over the 10 MB limit" in p.message for p in problems(mini))
+
+
+# ---------------------------------------------------------------------------------------------
+# tracebacks
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edit,field,says", [
+    ("    affiliation: Acme\n", "speakers[0].affiliation", "must be text, got a list"),
+    ("    kind: company\n", "actors[0].kind", "must be text, got a mapping"),
+    ("    role: spokesperson\n", "speakers[0].role", "must be text"),
+])
+def test_wrong_types_in_story_yaml_are_errors_naming_the_field(mini, edit, field, says):
+    bad = {"    affiliation: Acme\n": "    affiliation: [Acme, Data Regulator]\n",
+           "    kind: company\n": "    kind: {type: company}\n",
+           "    role: spokesperson\n": "    role: [spokesperson, lawyer]\n"}[edit]
+    (mini / "story.yaml").write_text((mini / "story.yaml").read_text().replace(edit, bad, 1))
+    probs = problems(mini)
+    assert any(p.field == field and says in p.message for p in probs), probs
+
+
+def test_new_root_on_a_file_or_unwritable_folder_is_one_line(tmp_path, capsys):
+    (tmp_path / "afile").write_text("x")
+    before = hashes(tmp_path)
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path / "afile")
+    assert rc == 2
+    one_line(err, "is a file, not a folder")
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path / "afile" / "deeper")
+    assert rc == 2
+    one_line(err, "is a file")
+    if os.geteuid() != 0:  # root writes anywhere
+        ro = tmp_path / "ro"
+        ro.mkdir(mode=0o555)
+        rc, _, err = cli_run(capsys, "new", "acme", "--root", ro)
+        assert rc == 2
+        one_line(err, "cannot create")
+    assert {k: v for k, v in hashes(tmp_path).items() if not k.startswith("ro")} == before
+
+
+@pytest.mark.parametrize("var,value", [("PRESSLENS_SCHEDULER", "not an address!"),
+                                       ("DASK_SCHEDULER_ADDRESS", "tcp://127.0.0.1:1")])
+def test_scheduler_problems_are_one_line_and_a_local_fallback(var, value, monkeypatch, capsys):
+    monkeypatch.delenv("PRESSLENS_SCHEDULER", raising=False)
+    monkeypatch.setenv(var, value)
+    st = load_story(MINI)
+    t0 = time.monotonic()
+    out = fanout.per_article(st, use_cache=False)  # uncached articles go to the scheduler, or stay here
+    assert time.monotonic() - t0 < 15 and len(out) == len(st.articles)
+    err = capsys.readouterr().err
+    one_line(err, var, "processing on this machine instead")
+
+
+def test_import_force_onto_a_folder_named_like_the_article(tmp_path, mini, capsys):
+    page = tmp_path / "harbour-herald-vexa-fine.html"
+    shutil.copy(PAGES / page.name, page)
+    (mini / "articles" / "harbour-herald-vexa-fine.md").mkdir()
+    (mini / "articles" / "harbour-herald-vexa-fine.md" / "keep.txt").write_text("mine")
+    before = hashes(mini)
+    rc, out, _ = cli_run(capsys, "import", mini, page, "--force")
+    assert rc == 1 and "is a folder, which --force does not replace" in out
+    assert hashes(mini) == before
+
+
+@pytest.mark.parametrize("body", [
+    "<div class='WordSection1'><p class=MsoNormal>{text}<o:p></o:p></p><p>{text}<o:p>&nbsp;</o:p></p></div>",
+    "<article><x:y:z>{text}</x:y:z><p>{text}</p><foo:bar baz:qux='1'>{text}</foo:bar></article>",
+    "<table><tr><td><font size=2>{text}</font></td></tr><tr><td>{text}</td></tr></table>",
+])
+def test_odd_tag_names_and_table_layouts_import_cleanly(tmp_path, mini, capsys, body):
+    text = ("The regulator fined the company two million dollars on Tuesday after an inquiry found it had "
+            "shared customer data with advertisers for years without telling anyone about it at all.")
+    page = tmp_path / "odd.html"
+    page.write_text(f"<html><head><title>Fine</title><meta property='og:site_name' content='Odd Times'></head>"
+                    f"<body>{body.format(text=text)}</body></html>")
+    rc, out, _ = cli_run(capsys, "import", mini, page)
+    assert "imported odd.html" in out and "paywall" not in out, out
+    assert rc == 0
+
+
+def test_foreign_cache_entries_are_misses(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story(mini)
+    good = fanout.per_article(st, use_cache=False)
+    rules_key = keys.cleaning_rules_key(keys.cleaning_rules(st))
+    for art in st.articles.itertuples(index=False):  # valid pickles of another shape at every entry
+        key = keys.article_key(art, rules_key)
+        path = cache.cache_dir() / "articles" / key[:2] / f"{key}.pkl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps({"sentences": "nope", "tokens": 1}))
+    assert repr(fanout.per_article(st)) == repr(good)
+    for art in st.articles.itertuples(index=False):  # presslens's envelope with a foreign value
+        key = keys.article_key(art, rules_key)
+        path = cache.cache_dir() / "articles" / key[:2] / f"{key}.pkl"
+        path.write_bytes(pickle.dumps({"format": cache.FORMAT, "version": cache.VERSION, "name": path.name,
+                                       "value": ["foreign"]}))
+    assert repr(fanout.per_article(st)) == repr(good)
+
+
+# ---------------------------------------------------------------------------------------------
+# quietly wrong
+# ---------------------------------------------------------------------------------------------
+
+def test_renderings_as_text_or_mapping(mini):
+    y = (mini / "story.yaml").read_text()
+    start = y.index("    renderings:\n")
+    end = y.index("  - name: Data Regulator")
+    (mini / "story.yaml").write_text(y[:start] + "    renderings: Beanbao\n" + y[end:])
+    st = load_story(mini)
+    assert [r["form"] for r in st.actors[0].renderings] == ["Beanbao"]  # one rendering, not its letters
+    (mini / "story.yaml").write_text(y[:start] + "    renderings: {Beanbao: calque}\n" + y[end:])
+    assert any(p.field == "actors[0].renderings" and "must be a list" in p.message for p in problems(mini))
+
+
+def test_invisible_characters_and_nfd_are_normalised_at_load(mini):
+    art = mini / "articles" / "daily.md"
+    raw = art.read_text()
+    raw = raw.replace("Acme", "Ac\u200eme", 1).replace("Acme", "Ac\x00me", 2).replace("outlet: The Daily Ledger",
+                                                                                       "outlet: The Daily\u202e Ledger")
+    raw += "\nThe caf\u0065\u0301 owner spoke to Acme\u2066.\n"
+    art.write_text(raw)
+    st = load_story(mini)
+    row = st.articles.set_index("id").loc["daily"]
+    assert row.outlet == "The Daily Ledger"
+    assert "\x00" not in row.text and "\u200e" not in row.text and "\u2066" not in row.text
+    assert "caf\u00e9" in row.text and row.text.count("Acme") >= 3
+    clean = load_story(mini).articles.set_index("id").loc["daily"]
+    art.write_text(raw.replace("\u200e", "").replace("\x00", "").replace("\u202e", "").replace("\u2066", "")
+                   .replace("e\u0301", "\u00e9"))
+    assert load_story(mini).articles.set_index("id").loc["daily"].sha256 == clean.sha256  # hashed after
+
+
+def test_an_article_edited_during_a_run_fails_the_run(mini, tmp_path):
+    edited = mini / "articles" / "wire.md"
+
+    def log(line):
+        if "[1/1]" in line:  # the notebook has run; the user saves an edit before the swap
+            edited.write_text(edited.read_text() + "\nOne more line.\n")
+    with pytest.raises(run_outputs.RunError, match="articles/wire.md"):
+        runner.run(mini, figures=tmp_path / "f", reports=tmp_path / "r", notebooks=["00"], log=log)
+    assert not (tmp_path / "r" / SLUG).exists() and not (tmp_path / "f" / SLUG).exists()
+
+
+def test_warnings_for_what_would_be_quietly_wrong(mini):
+    y = (mini / "story.yaml").read_text()
+    y = y.replace("patterns: ['appeal']", "patterns: ['\\b(the|a|an|of|to|and|in|is|was|for|on|it|by)\\b']")
+    (mini / "story.yaml").write_text(y)
+    art = mini / "articles" / "gazette.md"
+    art.write_text(art.read_text().replace("published: 2024-03-06", "published: 0001-01-01"))
+    (mini / "references").mkdir()
+    (mini / "references" / "wire-copy.md").write_text("---\nsource: Wire Service\nkind: wire copy\n"
+                                                     "published: 2025-06-01\n---\nAcme was fined.\n")
+    daily = mini / "articles" / "daily.md"
+    daily.write_text(daily.read_text().replace("derived_from: []", "derived_from: [Wire Service]")
+                     + '\n"Narration starts here and runs on without a closing mark for many more words than any '
+                       'quote would, so the whole paragraph is measured as a quote by mistake today.\n')
+    before = hashes(mini)
+    st, sc = check_story(mini)
+    assert hashes(mini) == before
+    said = "\n".join(map(str, sc.warnings))
+    assert "not a plausible publication date" in said
+    assert "2025-06-01" in said and "is not counted as their source" in said
+    assert "matches" in said and "most text" in said
+    assert "never closed" in said
+    import dataclasses
+    from presslens.engine import sanity
+    german = dataclasses.replace(st, language="de")
+    assert "built for English" in sanity.english_caveat(german)
+    assert any("built for English" in p.message for p in sanity.warnings(german))
+
+
+def test_a_full_disk_leaves_no_partial_cache_file(tmp_path, monkeypatch):
+    real = pickle.dump
+
+    def full(obj, fh, protocol=None):
+        fh.write(b"partial")
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pickle, "dump", full)
+    cache.store(tmp_path / "ab" / "entry.pkl", {"x": 1})
+    assert [p.name for p in (tmp_path / "ab").iterdir()] == []
+    monkeypatch.setattr(pickle, "dump", real)
+    cache.store(tmp_path / "ab" / "entry.pkl", {"x": 1})
+    assert cache.load(tmp_path / "ab" / "entry.pkl") == {"x": 1}
+
+
+def test_outlets_given_two_ways_is_an_error(capsys, tmp_path):
+    rc, _, err = cli_run(capsys, "run", MINI, "-o", "The Daily Ledger", "-p", "outlets", "['Wire Service']",
+                         "--reports", tmp_path / "r", "--figures", tmp_path / "f")
+    assert rc == 2 and "given twice" in err and not (tmp_path / "r").exists()
+
+
+def test_two_long_outlet_names_never_share_a_label():
+    names = ["The International Herald of Very Long Names, Morning Edition",
+             "The International Herald of Very Long Names, Evening Edition", "ticker.tv"]
+    labels = plots.outlet_labels(names)
+    assert len(set(labels.values())) == 3 and all(len(v) <= MAX_LABEL for v in labels.values())
