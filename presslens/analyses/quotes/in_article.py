@@ -1,7 +1,7 @@
 """Who speaks, read in one article: a speaker phrase, a colon or comma lead-in, or a short quote's
 clause resolved through what the article says of its people (:mod:`.people`) after the story-wide
 rules of :mod:`.resolve`: a pronoun's antecedent, a short name, a definite description ("the
-46-year-old", "the prime minister"), an unnamed person ("a woman"), an organisation as written."""
+46-year-old", "the chancellor"), an unnamed person ("a woman"), an organisation as written."""
 from __future__ import annotations
 
 import functools
@@ -26,7 +26,7 @@ _PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friend
                           r"mother|father|parents?|child(?:ren)?|boy|girl|lady|guy|member|members|staff|voters?|"
                           r"doctors?|nurses?|patients?|students?|teachers?|users?|many)|\w{3,}(?:er|ers|ist|ists|ian|"
                           r"ians|or|ors|ent|ents|ant|ants))$")
-# "the prime minister", "the 46-year-old", "the player": a person named before, by a definite description
+# "the chancellor", "the 46-year-old", "the player": a person named before, by a definite description
 _DEFINITE_PERSON = re.compile(r"(?i)^the\s+(?:(?:former|then|acting|new|\w+ish|\w+an|[\d-]+-year-old)\s+)*"
                               r"(?P<head>[\w-]+(?:\s+minister|\s+secretary|\s+general)?)$")
 
@@ -81,7 +81,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
                 return phrase[:1].lower() + phrase[1:], "role", None  # "the player", "the note": as the text says
         if who[0] is None and re.match(r"(?i)the\s", phrase) and len(phrase.split()) <= 8 and \
                 any(key(w) in ORG_WORDS - _NOT_ORG for w in phrase.split()):
-            return phrase[:1].lower() + phrase[1:], "role", None  # "the Ministry of Health": as the text says
+            return phrase[:1].lower() + phrase[1:], "role", None  # "the Ministry of Transport": as the text says
         if who[0] is None and _ANON_PERSON.match(phrase) and _PERSON_NOUN.search(phrase):
             return (phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and " " in phrase else phrase), "anonymous", None
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \

@@ -143,7 +143,7 @@ class People:
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
             # the name is what follows the last title, organisation word, function word or possessive:
-            # "On Monday Rubiales", "Royal Spanish Football Federation President Luis Rubiales"
+            # "On Monday Okafor", "National Rowing Federation President Ada Okafor"
             cut = 0
             for i, w in enumerate(words[:-1]):
                 k = key(w)
@@ -281,7 +281,7 @@ class People:
         return self._actor_rx is not None and self._actor_rx.search(par, a, b) is not None
 
     def by_title(self, head: str) -> Person | None:
-        """The person this article introduced with the title ``head`` ("the prime minister" ->
+        """The person this article introduced with the title ``head`` ("the chancellor" ->
         "Prime Minister Ana Ruiz"), when there is one such person."""
         hits = [p for p in self.people.values() if head in p.titles]
         return hits[-1] if len(hits) == 1 else None
