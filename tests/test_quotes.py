@@ -304,3 +304,9 @@ def test_responses_say_whether_each_outlet_lets_each_party_speak():
 
 def test_responses_are_empty_without_parties(story):
     assert story.parties == {} and sources.responses(story).empty
+
+
+def test_a_reporting_verb_of_several_words_has_its_class():
+    assert attribution.verb_class("according to") == "neutral"
+    assert attribution.verb_class("Claimed") == "doubt" and attribution.verb_class("admitted") == "concession"
+    assert attribution.verb_class("said") == "neutral" and attribution.verb_class(None) is None
