@@ -2,6 +2,7 @@
 import dataclasses
 import re
 
+import pandas as pd
 import pytest
 
 from presslens import load_story
@@ -298,3 +299,15 @@ def test_a_chinese_gloss_in_brackets_and_weak_phrases_do_not_make_a_translation(
     sents = tables.process(st).sentences.set_index("sent_id")["text"]
     for r in glued.itertuples():
         assert r.sent_id >= 0 and sents[r.sent_id] == r.sentence and r.detail.split(".")[0] in r.sentence
+
+
+def test_one_kind_of_translation_signal_is_isolated_two_kinds_are_likely():
+    st = load_story(MINI)
+    ind = pd.DataFrame({"article_id": ["a", "b", "b", "b", "c", "c"], "outlet": ["A", "B", "B", "B", "C", "C"],
+                        "kind": ["calque", "calque", "MT phrase", "MT phrase", "declared", "calque"],
+                        "weak": [False, False, False, True, False, False]})
+    v = translation.likely_translations(st, ind).set_index("article_id")
+    assert v.loc["a", "verdict"] == "isolated signals"               # one kind, however strong
+    assert v.loc["b", "verdict"] == "likely undeclared translation"  # two kinds
+    assert v.loc["b", "kinds"] == "calque, MT phrase" and v.loc["b", "n_indicators"] == 3
+    assert v.loc["c", "verdict"] == "declared translation"

@@ -384,3 +384,9 @@ def test_a_pronoun_far_back_and_a_comma_lead_in_with_its_subject(story):
                "The hospital opened in 1990.", "Its budget is small.",
                "She thanked the staff, saying, “Nobody here gave up on a single patient.”", indirect=False)
     assert rows[-1]["speaker"] == "Ana Ruiz"
+
+
+def test_a_reporting_verb_of_several_words_has_its_class():
+    assert attribution.verb_class("according to") == "neutral"
+    assert attribution.verb_class("Claimed") == "doubt" and attribution.verb_class("admitted") == "concession"
+    assert attribution.verb_class("said") == "neutral" and attribution.verb_class(None) is None

@@ -295,3 +295,20 @@ def test_only_left_out_articles_is_a_clear_error(tmp_path):
     with pytest.raises(StoryError) as e:
         setup.setup(str(WEB), str(tmp_path), ["Le Quotidien"])
     assert "no article is left to measure" in str(e.value) and "le-quotidien.md" in str(e.value)
+
+
+def test_near_identical_means_most_of_the_shorter_text(tmp_path):
+    """Two captures sharing 90% of the shorter one's 5-grams are one page; sharing 60% (a rewrite
+    that keeps a long passage) is not a duplicate capture."""
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\n", encoding="utf-8")
+    base = [f"w{i}" for i in range(100)]
+    texts = {"orig": base, "near": base[:90] + [f"n{i}" for i in range(10)],
+             "rewrite": base[:60] + [f"r{i}" for i in range(40)]}
+    for aid, words in texts.items():
+        (d / "articles" / f"{aid}.md").write_text(f"---\noutlet: {aid.title()}\n---\n{' '.join(words)}.\n",
+                                                  encoding="utf-8")
+    pairs = screening.duplicate_pairs(load_story(d))
+    near = {(r.article_a, r.article_b) for r in pairs.itertuples() if r.kind == "near-identical text"}
+    assert near == {("near", "orig")}
