@@ -28,7 +28,7 @@ LAYERS = {
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
 ANALYSES_ORDER = ["findings", "corpus", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "reuse", "provenance", "profiles"]
+                  "claims", "reuse", "wires", "verdicts", "provenance", "profiles"]
 
 
 def module_name(path: Path) -> str:
