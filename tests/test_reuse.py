@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from presslens import load_story
-from presslens.analyses import findings, provenance, reuse
+from presslens.analyses import findings, provenance, reuse, verdicts
 from presslens.figures import reuse as figures_reuse
 from presslens.notebook import setup
 from presslens.story.model import StoryError
@@ -148,9 +148,14 @@ def test_provenance_credited_uncredited_and_not_copied(tmp_path):
     assert got[("nocred", "Harbour Times")] == "copied without credit"
     assert got[("claims", "Harbour Times")] == "credited but not copied"
     assert got[("claims", "Wire Agency")] == "credited, not in the corpus"
-    assert got[("undated", "Harbour Times")] == "shared without credit, direction unknown"
+    assert got[("undated", "Harbour Times")] == "undetermined"  # no date: direction not guessed, nobody accused
     row = prov[(prov["article"] == "undated") & (prov["source_outlet"] == "Harbour Times")].iloc[0]
     assert "no date" in row["direction"]
+    v = verdicts.verdicts(st)
+    und = v[(v["article_a"].isin(["undated"]) | v["article_b"].isin(["undated"]))
+            & (v["article_a"].isin(["orig"]) | v["article_b"].isin(["orig"]))].iloc[0]
+    assert und["verdict"] == "undetermined (a date is missing)" and not und["accusation"]
+    assert "No Date News copied Harbour Times" in und["candidates"] or "Harbour Times copied No Date News" in und["candidates"]
     # the later article is never the earlier one's source
     assert ("orig", "Copy Daily") not in got and ("orig", "Quiet Copier") not in got
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from . import reuse
+from . import reuse, verdicts
 
 
 PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article", "source_published", "status",
@@ -83,41 +83,21 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
                  if story.references is not None and len(story.references) else {})
     ref_names.update(outlet)
+    ver = verdicts.verdicts(story, min_words, match, max_df)
     rows: list[dict] = []
-    for p in r.pairs[r.pairs["kind"].isin(EVIDENCE) | r.pairs["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
-        for x, y in ((p.article_a, p.article_b), (p.article_b, p.article_a)):
-            dx, dy = date[x], date[y]
-            if dx is not None and dy is not None and dy > dx:
-                continue  # y came later: x is the source, not the copy
-            known = dx is not None and dy is not None and dy < dx
-            if known:
-                direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})"
-            elif dx is None or dy is None:
-                missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
-                direction = f"unknown: no date for {' and '.join(missing)}"
-            else:
-                direction = f"unknown: both published {_fmt(dx)}"
-            credited = any(_matches(c, outlet[y], forms) for c in credits[x])
-            common = sorted({c for c in credits[x] for d in credits[y] if _norm(c) == _norm(d)
-                             and not _matches(c, outlet[x], forms) and not _matches(c, outlet[y], forms)})
-            third = _third_source(x, y, cont, date, ref_names)
-            if outlet[x] == outlet[y]:
-                status = "same outlet (its own text reused)"
-            elif credited:
-                status = "credited and copied"
-            elif common:
-                status = f"common source likely (both credit {', '.join(common)})"
-            elif third:
-                status = f"common source likely ({third} has the text both share)"
-            else:
-                status = "copied without credit" if known else "shared without credit, direction unknown"
+    for v in ver[ver["kind"].isin(EVIDENCE) | ver["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
+        for x, y in ((v.article_a, v.article_b), (v.article_b, v.article_a)):
+            took = v.direction in ("a_from_b", "b_from_a")
+            if took and (v.direction == "a_from_b") != (x == v.article_a):
+                continue  # y took from x: x is the source, not the copy
+            status, direction = _status(v, x, y, date, outlet)
             c = cont.get((x, y))
-            rows.append({"article": x, "outlet": outlet[x], "published": dx, "source_outlet": outlet[y],
-                         "source_article": y, "source_published": dy, "status": status, "direction": direction,
-                         "credited": credited, "likeliest": False,
+            rows.append({"article": x, "outlet": outlet[x], "published": date[x], "source_outlet": outlet[y],
+                         "source_article": y, "source_published": date[y], "status": status, "direction": direction,
+                         "credited": any(_matches(c_, outlet[y], forms) for c_ in credits[x]), "likeliest": False,
                          "shared_narration": int(c.shared_narration) if c else 0,
                          "containment_narration": float(c.containment_narration) if c else 0.0,
-                         "evidence": f"{p.kind}: {p.detail}"})
+                         "evidence": f"{v.verdict}: {v.evidence}"})
     refs = from_references(story, min_words, match, max_df)
     used = refs[refs["shared_narration"] > 0]
     for t in used.itertuples(index=False):
@@ -160,6 +140,30 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     order = {a: i for i, a in enumerate(arts["id"])}
     return out.sort_values(["article", "shared_narration"], key=lambda s: s.map(order) if s.name == "article" else -s,
                            kind="stable").reset_index(drop=True)
+
+
+def _status(v, x: str, y: str, date: dict, outlet: dict) -> tuple[str, str]:
+    """The provenance status and direction of article x against y from their pair's verdict."""
+    dx, dy = date[x], date[y]
+    if dx is not None and dy is not None and dx != dy:
+        direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})" if dy < dx else f"source later ({_fmt(dy)} after {_fmt(dx)})"
+    elif dx is None or dy is None:
+        missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
+        direction = f"unknown: no date for {' and '.join(missing)}"
+    else:
+        direction = f"unknown: both published {_fmt(dx)}"
+    verdict = str(v.verdict)
+    if verdict.startswith("same page"):
+        return "same page captured twice", direction
+    if verdict.startswith("common source"):
+        return f"common source likely ({verdict.split(': ', 1)[1]})", direction
+    if verdict.startswith("same outlet"):
+        return "same outlet (its own text reused)", direction
+    if v.direction in ("a_from_b", "b_from_a"):
+        return ("credited and copied" if v.credited == "yes" else "copied without credit"), direction
+    if verdict.startswith("too little"):
+        return "too little shared to decide", direction
+    return "undetermined", direction
 
 
 COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source

@@ -43,6 +43,8 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not
     re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
                + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])"),
 ]
+PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
+                     + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: newsbytes": a photo taken from that outlet
 OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Mail|Express|Press|"
                          r"Agency|Television|TV|Radio|Network|Daily|Gazette|Chronicle|Observer|Standard|Mirror|"
                          r"Independent|Reuters|Bloomberg|Politico|Axios|Insider|Magazine|Wire)\b")
@@ -175,6 +177,10 @@ def article_sources(outlet: str, url, derived_from, byline, text: str, known: di
                 continue
             if wire_of(name) or key in known or OUTLET_WORD.search(name):
                 add(known.get(key, name), "tell", "text", _excerpt(text, m))
+    for m in PICTURE.finditer(text):
+        key = norm(m.group(1))
+        if key and key != own and key in known and not wire_of(m.group(1)):
+            add(known[key], "photo", "text", _excerpt(text, m))
     return rows
 
 
