@@ -106,7 +106,9 @@ def _form_patterns() -> list[tuple[str, str, re.Pattern, str | None]]:
         for a in agencies()["agencies"]:
             names = sorted({re.sub(r"^[Tt]he\s+", "", n) for n in a["names"]}, key=len, reverse=True)
             name = NAME.format(names="|".join(re.escape(n) for n in names))
-            out.append((a["id"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, name) + r"(?![\w])"), form))
+            rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
+                  + (r"(?![\w])" if form.endswith("{name}") else ""))
+            out.append((a["id"], f["kind"], re.compile(rx), form))
     return out
 
 
@@ -171,7 +173,7 @@ def article_sources(outlet: str, url, derived_from, byline, text: str, known: di
     own = norm(outlet)
     for rx in OUTSIDE:
         for m in rx.finditer(text):
-            name = re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip()
+            name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
             key = norm(name)
             if not key or key == own:
                 continue
