@@ -80,9 +80,6 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     credits = {a: list(c) for a, c in zip(arts["id"], arts["derived_from"])}
     forms = name_forms(story)
     cont = {(c.article, c.other): c for c in r.containment.itertuples(index=False)}
-    ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
-                 if story.references is not None and len(story.references) else {})
-    ref_names.update(outlet)
     ver = verdicts.verdicts(story, min_words, match, max_df)
     rows: list[dict] = []
     for v in ver[ver["kind"].isin(EVIDENCE) | ver["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
@@ -166,30 +163,6 @@ def _status(v, x: str, y: str, date: dict, outlet: dict) -> tuple[str, str]:
     return "undetermined", direction
 
 
-COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source
-
-
-def _third_source(x: str, y: str, cont: dict, date: dict, names: dict) -> str | None:
-    """The name of a third text that holds what ``x`` and ``y`` share (at least ``COMMON`` of it, with
-    each of them) and can be their source: a reference document, or an article published before
-    both (dates known). Two rewrites of one wire story share its text without copying each other."""
-    n = cont[(x, y)].shared_narration if (x, y) in cont else 0
-    if not n:
-        return None
-    dx, dy = date.get(x), date.get(y)
-    best = None
-    for (a, z), c in cont.items():
-        if a != x or z in (x, y) or (y, z) not in cont:
-            continue
-        if c.shared_narration < COMMON * n or cont[(y, z)].shared_narration < COMMON * n:
-            continue
-        dz = date.get(z)
-        earlier = z.startswith("ref:") or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy)
-        if earlier and (best is None or c.shared_narration > best[0]):
-            best = (c.shared_narration, names.get(z, z))
-    return best[1] if best else None
-
-
 def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
                     max_df: int = reuse.MAX_DF) -> pd.DataFrame:
     """How much of each article comes from each reference document (one row per article and reference)."""
@@ -217,21 +190,44 @@ def _from_references(story: Story, min_words: int, match: int, max_df: int) -> p
     return pd.DataFrame(rows, columns=REF_COLS)
 
 
+EDGE_VERDICTS = ("credited copy", "copied without credit", "common source", "undetermined")
+
+
+def edge_verdict(status: str) -> str | None:
+    """The provenance graph's category for a status: credited copy, copied without credit, common
+    source, undetermined; None for what is no edge between two outlets (same page, same outlet)."""
+    s = str(status)
+    if s.startswith("credited and copied"):
+        return "credited copy"
+    if s.startswith("copied without credit"):
+        return "copied without credit"
+    if s.startswith("common source"):
+        return "common source"
+    if s.startswith(("undetermined", "too little")):
+        return "undetermined"
+    return None
+
+
 def outlet_edges(prov: pd.DataFrame) -> pd.DataFrame:
-    """The provenance graph's edges between outlets: source -> outlet, credited or not, direction known or
-    not, with the narration words and articles behind each (references and same-outlet reuse apart)."""
+    """The provenance graph's edges between outlets: source -> outlet for a copy (credited or not), an
+    undirected edge for a common source or an undetermined pair, with the narration words and articles
+    behind each (references and same-outlet reuse apart). ``known``: the edge has a direction."""
+    cols = ["source_outlet", "outlet", "verdict", "credited", "known", "shared_narration", "articles"]
     p = prov[(prov["shared_narration"] > 0) & prov["source_article"].notna()
-             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])
-             & ~prov["status"].str.startswith("common source")]  # both took from a third: no arrow between them
-    p = p.assign(known=~p["direction"].str.startswith("unknown"))
-    cols = ["source_outlet", "outlet", "credited", "known", "shared_narration", "articles"]
+             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])]
+    p = p.assign(verdict=p["status"].map(edge_verdict))
+    p = p[p["verdict"].notna()]
     if p.empty:
         return pd.DataFrame(columns=cols)
-    g = p.groupby(["source_outlet", "outlet", "credited", "known"], as_index=False).agg(
+    p = p.assign(known=p["verdict"].isin(["credited copy", "copied without credit"]),
+                 credited=p["verdict"] == "credited copy")
+    # an undirected edge is one line between two outlets, not two opposite arrows
+    flip = ~p["known"] & (p["source_outlet"] > p["outlet"])
+    p.loc[flip, ["source_outlet", "outlet"]] = p.loc[flip, ["outlet", "source_outlet"]].to_numpy()
+    p = p.drop_duplicates(["article", "source_article"]).assign(
+        pair=lambda t: [tuple(sorted(x)) for x in zip(t["article"], t["source_article"])])
+    p = p[~(~p["known"] & p.duplicated("pair"))]
+    g = p.groupby(["source_outlet", "outlet", "verdict", "credited", "known"], as_index=False).agg(
         shared_narration=("shared_narration", "sum"), articles=("article", "nunique"))
-    # a pair whose direction is unknown is one undirected edge, not two opposite arrows
-    rev = set(zip(g["outlet"], g["source_outlet"], g["known"]))
-    g = g[g["known"] | ~pd.Series([(s, o, False) in rev and s > o for s, o in zip(g["source_outlet"], g["outlet"])],
-                                  index=g.index)]
     return g[cols].sort_values(["shared_narration", "source_outlet", "outlet"], ascending=[False, True, True],
                                kind="stable").reset_index(drop=True)
