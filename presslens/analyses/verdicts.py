@@ -76,6 +76,7 @@ class Evidence:
     def __init__(self, story: Story, r, src: pd.DataFrame):
         arts = story.articles
         self.outlet = dict(zip(arts["id"], arts["outlet"]))
+        self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
         self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
         self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.slug = {a: _slug(u) for a, u in zip(arts["id"], arts["url"])}
@@ -112,7 +113,7 @@ class Evidence:
         return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
 
     def same_outlet(self, x: str, y: str) -> bool:
-        return wires.norm(self.outlet[x]) == wires.norm(self.outlet[y]) or bool(self.host[x] and self.host[x] == self.host[y])
+        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
 
     def same_page(self, x: str, y: str) -> str | None:
         """Why x and y are one page captured twice (same outlet and the same URL slug or title), else None."""

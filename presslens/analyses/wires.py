@@ -95,20 +95,21 @@ def same_source(x, y, forms: dict[str, set[str]]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _form_patterns() -> list[tuple[str, str, re.Pattern, str | None]]:
-    """(agency id, kind, compiled pattern, form) for every agency and form of the data file."""
+def _form_patterns() -> list[tuple[str | None, str, re.Pattern]]:
+    """(agency id or None, kind, compiled pattern) for every form of the data file: one pattern per form,
+    every agency's names in one alternation (group ``name``: :func:`wire_of` says whose)."""
     out = []
+    names = sorted({re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]},
+                   key=len, reverse=True)
+    name = "(?P<name>" + NAME.format(names="|".join(re.escape(n) for n in names)) + ")"
     for f in agencies()["forms"]:
         form = f["form"]
         if "{name}" not in form:
-            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, "")), form))
+            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, ""))))
             continue
-        for a in agencies()["agencies"]:
-            names = sorted({re.sub(r"^[Tt]he\s+", "", n) for n in a["names"]}, key=len, reverse=True)
-            name = NAME.format(names="|".join(re.escape(n) for n in names))
-            rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
-                  + (r"(?![\w])" if form.endswith("{name}") else ""))
-            out.append((a["id"], f["kind"], re.compile(rx), form))
+        rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
+              + (r"(?![\w])" if form.endswith("{name}") else ""))
+        out.append((None, f["kind"], re.compile(rx)))
     return out
 
 
@@ -124,6 +125,41 @@ def _form_rx(form: str, name: str) -> str:
         elif tok:
             parts.append(re.escape(tok))
     return "".join(parts).replace(r"\s+(?:-{1,2}|–|—)", r"\s*(?:-{1,2}|–|—)")
+
+
+TRIGGER = re.compile(r"\b(?:comment|has|told|interview|speaking|Image|Photo|Picture|Video)\b")
+WINDOW = 90  # characters either side of a trigger word or an agency's name that a form is looked for in
+
+
+@functools.lru_cache(maxsize=1)
+def _names_rx() -> re.Pattern:
+    """Every agency name and the words of the forms that name none ("Reporting by")."""
+    names = {re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]}
+    names |= {f["form"] for f in agencies()["forms"] if "{name}" not in f["form"]}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])|" + TRIGGER.pattern)
+
+
+@functools.lru_cache(maxsize=1)
+def _literals() -> tuple[str, ...]:
+    """The plain strings one of which a text must hold for :func:`_names_rx` to find anything (a fast test)."""
+    words = re.sub(r"\\b|\(\?:|\)", "", TRIGGER.pattern).split("|")
+    return tuple(sorted(set(_names_rx().pattern.split("(?:", 1)[1].split(")(?!", 1)[0].replace("\\", "").split("|"))
+                        | set(words)))
+
+
+def _windows(text: str, rx: re.Pattern) -> list[str]:
+    """The stretches of ``text`` around each hit of ``rx`` (overlapping ones merged)."""
+    if rx is _names_rx() and not any(w in text for w in _literals()):
+        return []
+    spans: list[list[int]] = []
+    for m in rx.finditer(text):
+        a, b = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    return [text[a:b] for a, b in spans]
 
 
 def host_of(url) -> str:
@@ -166,20 +202,21 @@ def article_sources(outlet: str, url, derived_from, byline, text: str, known: di
             if wire_of(part):
                 add(part, "credit", "byline", f"byline: {byline}")
     text = text or ""
-    for agency, kind, rx, _form in _form_patterns():
-        m = rx.search(text)
-        if m:
-            add(agency, kind, "text", _excerpt(text, m))
+    windows = _windows(text, _names_rx())  # forms are tried only around an agency's name or a trigger word
+    for window in windows:
+        for agency, kind, rx in _form_patterns():
+            for m in rx.finditer(window):
+                add(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
     own = norm(outlet)
     for rx in OUTSIDE:
-        for m in rx.finditer(text):
+        for m in (m for w in windows for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
             key = norm(name)
             if not key or key == own:
                 continue
             if wire_of(name) or key in known or OUTLET_WORD.search(name):
                 add(known.get(key, name), "tell", "text", _excerpt(text, m))
-    for m in PICTURE.finditer(text):
+    for m in (m for w in windows for m in PICTURE.finditer(w)):
         key = norm(m.group(1))
         if key and key != own and key in known and not wire_of(m.group(1)):
             add(known[key], "photo", "text", _excerpt(text, m))
