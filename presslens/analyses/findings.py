@@ -157,6 +157,10 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     return out
 
 
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
             n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
     """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
@@ -193,6 +197,12 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
                    + (f", and {_join(who)} carr{'ies' if len(who) == 1 else 'y'} one in "
                       f"{'its' if len(who) == 1 else 'their'} own narration" if len(narr) else "")
                    + " (table: fidelity).")
+        if "found_elsewhere" in fidelity:
+            alone = fidelity[fidelity["found_elsewhere"].eq(False)]
+            if len(alone):
+                x = alone.iloc[0]
+                out.append(f"{len(alone)} version(s) add words to a statement that no other article has (found nowhere "
+                           f"else), e.g. {x['outlet']}: \"{_short(str(x['added']))}\" (table: fidelity, column added).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
