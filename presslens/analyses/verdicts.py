@@ -85,9 +85,9 @@ class Evidence:
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
         self.named: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> kind -> sources
-        for s in src.itertuples(index=False):
-            self.named[s.article][s.kind].add(s.source)
-        self.is_wire = {s.source: bool(s.wire) for s in src.itertuples(index=False)}
+        for a, k, source in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist()):
+            self.named[a][k].add(source)
+        self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
         for a in arts["id"]:
@@ -95,10 +95,13 @@ class Evidence:
                 self.own_copy[w].append(a)
             self.by_outlet[wires.norm(self.outlet[a])].append(a)
         self.nb: dict[str, dict[str, int]] = defaultdict(dict)  # article -> other text -> narration words shared
-        for c in r.containment.itertuples(index=False):
-            self.nb[c.article][c.other] = int(c.shared_narration)
-        cont = r.containment[~r.containment["reference"]]
-        self.narr = {(c.article, c.other): c for c in cont.itertuples(index=False)}
+        self.narr: dict[tuple[str, str], tuple[int, float]] = {}  # (article, other) -> (narration words shared, share)
+        c = r.containment
+        for a, o, n, share, ref in zip(c["article"].tolist(), c["other"].tolist(), c["shared_narration"].tolist(),
+                                       c["containment_narration"].tolist(), c["reference"].tolist()):
+            self.nb[a][o] = int(n)
+            if not ref:
+                self.narr[(a, o)] = (int(n), float(share))
         self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
                         if story.references is not None and len(story.references) else {})
 
@@ -139,25 +142,26 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
     e = Evidence(story, r, src)
     outlet, named, date = e.outlet, e.named, e.date
     rows: list[dict] = []
-    for p in r.pairs.itertuples(index=False):
-        x, y = p.article_a, p.article_b
+    pr = r.pairs
+    for x, y, kind, detail in zip(pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(),
+                                  pr["detail"].tolist()):
         ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
-        n = max(ab.shared_narration if ab else 0, ba.shared_narration if ba else 0)
-        row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": p.kind,
-               "relation": relation_of(p.kind), "source": None, "source_article": None, "credited": "n/a",
+        n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+        row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
+               "relation": relation_of(kind), "source": None, "source_article": None, "credited": "n/a",
                "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": n}
-        ev: list[str] = [f"{p.kind}: {p.detail}"]
+        ev: list[str] = [f"{kind}: {detail}"]
         for a in (x, y):
             for k in ("own text", "credit", "tell"):
                 if named[a][k]:
                     ev.append(f"{outlet[a]} ({a}) {k}: {', '.join(sorted(named[a][k]))}")
         ev.append("dates: " + "; ".join(f"{outlet[a]} {_fmt(date[a])}" for a in (x, y)))
         if ab and ba:
-            ev.append(f"containment of narration: {ab.containment_narration:.0%} of {outlet[x]} in {outlet[y]}, "
-                      f"{ba.containment_narration:.0%} of {outlet[y]} in {outlet[x]}")
+            ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "
+                      f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
         page = e.same_page(x, y)
-        close = ab and ba and min(ab.containment_narration, ba.containment_narration) >= SAME_PAGE
-        if p.kind == "duplicate capture":
+        close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
+        if kind == "duplicate capture":
             row.update(verdict="same page (captured twice)", relation="same_page")
         elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
             row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
@@ -261,7 +265,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     later = (x, y) if dx is not None and dy is not None and dx > dy else (y, x)
     held = e.narr.get(later)
     if (dx is not None and dy is not None and dx != dy and not wx and not wy and not tells and not others
-            and held is not None and held.containment_narration >= COPY_SHARE):
+            and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
                 "direction": "a_from_b" if a == x else "b_from_a", "accusation": True,

@@ -35,13 +35,17 @@ KINDS = ("own text", "credit", "tell", "photo")
 NAME = r"(?:[Tt]he\s+)?(?:{names})"
 # a capitalised name of up to five words (an outlet named in a request for comment)
 CAPNAME = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,4}?)"
-OUTSIDE = [  # outside-source tells that name any outlet, known or not
-    re.compile(r"(?:respond|reply|replied|answer)\w*\s+(?:immediately\s+)?to\s+(?:a\s+|an\s+)?" + CAPNAME
-               + r"(?:’s|'s|’|')\s+(?:\w+\s+)?requests?\s+for\s+comment"),
-    re.compile(r"requests?\s+for\s+comment\s+(?:from|by)\s+" + CAPNAME + r"(?=[\s.,;])"),
-    re.compile(CAPNAME + r"\s+has\s+(?:reached\s+out|contacted|asked)\b"),
-    re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
-               + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])"),
+OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, trigger, pattern tried around it)
+    (("comment",), re.compile(r"requests?\s+for\s+comment"),
+     re.compile(r"(?:respond|reply|replied|answer)\w*\s+(?:immediately\s+)?to\s+(?:a\s+|an\s+)?" + CAPNAME
+                + r"(?:’s|'s|’|')\s+(?:\w+\s+)?requests?\s+for\s+comment")),
+    (("comment",), re.compile(r"requests?\s+for\s+comment"),
+     re.compile(r"requests?\s+for\s+comment\s+(?:from|by)\s+" + CAPNAME + r"(?=[\s.,;])")),
+    (("has",), re.compile(r"\bhas\s+(?:reached\s+out|contacted|asked)\b"),
+     re.compile(CAPNAME + r"\s+has\s+(?:reached\s+out|contacted|asked)\b")),
+    (("told", "interview", "speaking"), re.compile(r"\b(?:told|interview\s+with|speaking\s+to)\b"),
+     re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
+                + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])")),
 ]
 PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
                      + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: newsbytes": a photo taken from that outlet
@@ -127,39 +131,50 @@ def _form_rx(form: str, name: str) -> str:
     return "".join(parts).replace(r"\s+(?:-{1,2}|–|—)", r"\s*(?:-{1,2}|–|—)")
 
 
-TRIGGER = re.compile(r"\b(?:comment|has|told|interview|speaking|Image|Photo|Picture|Video)\b")
-WINDOW = 90  # characters either side of a trigger word or an agency's name that a form is looked for in
+WINDOW = 90  # characters either side of a trigger or an agency's name that a form is looked for in
 
 
 @functools.lru_cache(maxsize=1)
-def _names_rx() -> re.Pattern:
-    """Every agency name and the words of the forms that name none ("Reporting by")."""
+def _first_words() -> tuple[frozenset, tuple[str, ...]]:
+    """The first word of every agency name and of the forms that name none ("Reporting by"), and the
+    names in other scripts (found by plain search): a text without them holds no agency credit."""
     names = {re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]}
     names |= {f["form"] for f in agencies()["forms"] if "{name}" not in f["form"]}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])|" + TRIGGER.pattern)
+    latin = {n.split()[0] for n in names if n.isascii()}
+    return frozenset(latin), tuple(sorted(n for n in names if not n.isascii()))
 
 
-@functools.lru_cache(maxsize=1)
-def _literals() -> tuple[str, ...]:
-    """The plain strings one of which a text must hold for :func:`_names_rx` to find anything (a fast test)."""
-    words = re.sub(r"\\b|\(\?:|\)", "", TRIGGER.pattern).split("|")
-    return tuple(sorted(set(_names_rx().pattern.split("(?:", 1)[1].split(")(?!", 1)[0].replace("\\", "").split("|"))
-                        | set(words)))
-
-
-def _windows(text: str, rx: re.Pattern) -> list[str]:
-    """The stretches of ``text`` around each hit of ``rx`` (overlapping ones merged)."""
-    if rx is _names_rx() and not any(w in text for w in _literals()):
-        return []
+def _windows(text: str, hits) -> list[str]:
+    """The stretches of ``text`` around each (start, end) of ``hits`` (overlapping ones merged)."""
     spans: list[list[int]] = []
-    for m in rx.finditer(text):
-        a, b = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+    for a, b in sorted(hits):
+        a, b = max(0, a - WINDOW), min(len(text), b + WINDOW)
         if spans and a <= spans[-1][1]:
-            spans[-1][1] = b
+            spans[-1][1] = max(spans[-1][1], b)
         else:
             spans.append([a, b])
     return [text[a:b] for a, b in spans]
+
+
+def _find_all(text: str, words, whole: bool) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each of ``words`` (plain search: fast), whole words only if ``whole``."""
+    hits = []
+    for n in words:
+        i = text.find(n)
+        while i >= 0:
+            j = i + len(n)
+            if not whole or ((i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())):
+                hits.append((i, j))
+            i = text.find(n, j)
+    return hits
+
+
+PUNCT = "()[]{}<>\"'“”‘’.,;:!?-–—/|*_"
+
+
+def _agency_hits(text: str, words: set[str]) -> list[tuple[int, int]]:
+    latin, other = _first_words()
+    return _find_all(text, latin & words, True) + _find_all(text, [n for n in other if n in text], False)
 
 
 def host_of(url) -> str:
@@ -202,21 +217,25 @@ def article_sources(outlet: str, url, derived_from, byline, text: str, known: di
             if wire_of(part):
                 add(part, "credit", "byline", f"byline: {byline}")
     text = text or ""
-    windows = _windows(text, _names_rx())  # forms are tried only around an agency's name or a trigger word
-    for window in windows:
+    words = {w.strip(PUNCT) for w in text.split()}  # a set of the text's words: most texts name no agency
+    words |= {p for w in list(words) if "/" in w for p in w.split("/")}  # "Doe/AFP"
+    for window in _windows(text, _agency_hits(text, words)):  # forms are tried only around an agency's name
         for agency, kind, rx in _form_patterns():
             for m in rx.finditer(window):
                 add(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
     own = norm(outlet)
-    for rx in OUTSIDE:
-        for m in (m for w in windows for m in rx.finditer(w)):
+    for keys, trigger, rx in OUTSIDE:
+        if not any(k in words for k in keys):  # most texts hold no trigger word at all
+            continue
+        for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
             key = norm(name)
             if not key or key == own:
                 continue
             if wire_of(name) or key in known or OUTLET_WORD.search(name):
                 add(known.get(key, name), "tell", "text", _excerpt(text, m))
-    for m in (m for w in windows for m in PICTURE.finditer(w)):
+    picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
+    for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
         key = norm(m.group(1))
         if key and key != own and key in known and not wire_of(m.group(1)):
             add(known[key], "photo", "text", _excerpt(text, m))
