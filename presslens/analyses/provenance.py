@@ -21,6 +21,8 @@ of each article comes from each, and credited or not.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import pandas as pd
 
@@ -62,7 +64,12 @@ def _date(x):
 
 
 def _fmt(d) -> str:
-    return d.strftime("%Y-%m-%d") if d is not None else "no date"
+    return _day(d) if d is not None else "no date"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(d) -> str:
+    return d.strftime("%Y-%m-%d")
 
 
 def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,

@@ -23,6 +23,8 @@ article, or for a common source both, credit it), partial (one of two does), no,
 """
 from __future__ import annotations
 
+import functools
+
 from collections import defaultdict
 from urllib.parse import urlparse
 
@@ -176,7 +178,12 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
 
 
 def _fmt(d) -> str:
-    return d.strftime("%Y-%m-%d") if d is not None else "no date"
+    return _day(d) if d is not None else "no date"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(d) -> str:
+    return d.strftime("%Y-%m-%d")
 
 
 def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
