@@ -7,8 +7,8 @@ each room, and the modules the flat layout had to their new homes):
 - layer 0: :mod:`presslens.errors`, :mod:`presslens.paths`, :mod:`presslens.patterns`,
   :mod:`presslens.stats`, :mod:`presslens.data` (the shipped data files and their loaders)
 - layer 1: :mod:`presslens.story`    the story model, strict YAML, story.yaml schema, loading, importer
-- layer 2: :mod:`presslens.text`     pure functions of one article's strings, and the per-article function
-- layer 3: :mod:`presslens.engine`   cache keys, stores, fan-out, the story's tables, screening
+- layer 2: :mod:`presslens.text.segment`     pure functions of one article's strings, and the per-article function
+- layer 3: :mod:`presslens.engine.fanout`   cache keys, stores, fan-out, the story's tables, screening
 - layer 4: :mod:`presslens.analyses` one module (or small package) per question, tidy tables and findings
 - layer 5: :mod:`presslens.figures`  draw the tables they are given; outlet colours; save
 - layer 6: :mod:`presslens.notebook` notebook set-up, interactive tables, explore, chart helpers

@@ -45,7 +45,7 @@ def article_table(story: Story) -> pd.DataFrame:
 
 
 def screening(story: Story):
-    """The language and duplicate screening (:func:`presslens.screen.screen`): ``.languages``,
+    """The language and duplicate screening (:func:`presslens.engine.screening.screen`): ``.languages``,
     ``.duplicates``, ``.left_out`` and ``.warnings``."""
 
     return engine_screening.screen(story)

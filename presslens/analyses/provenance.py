@@ -1,6 +1,6 @@
 """Provenance: for each article, where its shared text likely came from, set against what it credits.
 
-From the reuse tables (:func:`presslens.reuse.analyse`): every pair of articles sharing narration
+From the reuse tables (:func:`presslens.analyses.reuse.analyse`): every pair of articles sharing narration
 (copy, reworded copy or partial reuse; a shared quotation alone is not evidence, and a duplicate
 capture is the same page, not copying) gives the later article a likely source in the earlier one.
 Where a date is missing, or both are the same day, the direction is unknown and said to be: both

@@ -20,12 +20,15 @@
   article (or the reference document) to the later one; as listed when a date is missing.
 - **Containment.** For each ordered pair, the share of A's words (and of its narration) inside
   passages or reworded sentences shared with B.
-- **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.screen`:
+- **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.engine.screening`:
   not copying), copy, copy with sentences reordered, reworded copy, partial reuse, shared quotation only.
 
 Provenance (who took from whom, set against what each article credits) and reference documents are
-in :mod:`presslens.provenance`. Articles in another language are left out (their words cannot
+in :mod:`presslens.analyses.provenance`. Articles in another language are left out (their words cannot
 match) and said to be; the shorter of two captures of one page is compared only as a duplicate.
+
+Over 400 lines as one idea: text reuse between articles, the shingle index, alignment of passages,
+reworded sentences and containment feeding one table of pairs (provenance reads it).
 """
 from __future__ import annotations
 
@@ -299,7 +302,7 @@ def doc_list(story: Story, ids: list[str]) -> list[Doc]:
 
 def analyse(story: Story, min_words: int = MIN_WORDS, match: int = MATCH, max_df: int = MAX_DF) -> Reuse:
     """Shared passages, reworded sentences, word swaps, containment and pair kinds (module docstring).
-    Cached on disk (:mod:`presslens.memo`) under one key however the thresholds are passed."""
+    Cached on disk (:mod:`presslens.engine.memo`) under one key however the thresholds are passed."""
     return _analyse(story, int(min_words), int(match), int(max_df))
 
 

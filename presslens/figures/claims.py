@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ CLAIM_VOICE_COLORS = {"narration": "#4c78a8", "reported speech": "#9ecae9", "quo
 
 def claims_grid(story: Story, table: pd.DataFrame, claim_text: dict[str, str] | None = None
                 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Claims (rows) by outlets (columns), from :func:`presslens.claims.grid`: a cell's colour is the
+    """Claims (rows) by outlets (columns), from :func:`presslens.analyses.claims.grid`: a cell's colour is the
     voice of the outlet's earliest mention (its own narration, reported speech, a quote, a cited term),
     T or L when that mention is in the title or lede, and the share of the outlet's articles that
     carry the claim when it has more than one; an empty cell is a claim the outlet left out."""

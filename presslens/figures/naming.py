@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ PROFILE_PANELS = [("words_per_article", "words per article"), ("reading_ease", "
 
 
 def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Small multiples from :func:`presslens.profiles.profiles`: one panel per measure, one bar per
+    """Small multiples from :func:`presslens.analyses.profiles.profiles`: one panel per measure, one bar per
     outlet in its colour, so outlets can be compared measure by measure."""
     style.use_style()
     every, outlets = outlets_of(story, table)
@@ -52,8 +52,8 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
 
 
 def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Framing similarity of every pair of outlets (:func:`presslens.profiles.similarity`) as a
-    heatmap, outlets in the order of the clustering (:func:`presslens.profiles.clusters`), with the
+    """Framing similarity of every pair of outlets (:func:`presslens.analyses.profiles.similarity`) as a
+    heatmap, outlets in the order of the clustering (:func:`presslens.analyses.profiles.clusters`), with the
     group of each outlet in its label. The data returned (the CSV) holds the pairs of the outlets
     drawn (``max_outlets``); the similarity table has every pair."""
     style.use_style()

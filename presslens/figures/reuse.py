@@ -1,5 +1,5 @@
 """The reuse notebook's figures: the containment matrix and the provenance graph. Each returns
-(figure, the tidy data drawn) for :meth:`presslens.nb.Context.save`; figures take computed tables.
+(figure, the tidy data drawn) for :meth:`presslens.notebook.setup.Context.save`; figures take computed tables.
 """
 from __future__ import annotations
 

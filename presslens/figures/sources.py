@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .style import note_figure, outlet_label, outlets_of, shown_note
 def voice_share(story: Story, table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd.DataFrame]:
     """Whose words each outlet quotes: one bar per outlet, split by the share of its directly quoted
     words per voice (the speaking actor; 'unattributed' in grey), the ``top`` voices across the story
-    by name and the rest as 'other voices'. From ``table`` (:func:`presslens.quotes.voice_share`),
+    by name and the rest as 'other voices'. From ``table`` (:func:`presslens.analyses.quotes.sources.voice_share`),
     which is also the CSV."""
     style.use_style()
     if table.empty:

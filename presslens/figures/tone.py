@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ def tone_by_outlet(story: Story, table: pd.DataFrame, sentences: pd.DataFrame, s
                    ) -> tuple[plt.Figure, pd.DataFrame]:
     """Left: every sentence's VADER compound per outlet (the distribution). Right: mean with a 95%
     bootstrap interval for the outlet's own narration and for the quoted material, apart, from
-    ``table`` (:func:`presslens.tone.outlet_tone_by_voice`: computed once by the notebook) and ``sentences`` (:func:`presslens.analyses.tone.sentence_tone`)."""
+    ``table`` (:func:`presslens.analyses.tone.outlet_tone_by_voice`: computed once by the notebook) and ``sentences`` (:func:`presslens.analyses.tone.sentence_tone`)."""
     style.use_style()
     st_ = sentences
     colors = style.outlet_colors(story.color_order)
@@ -95,7 +95,7 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
 
 def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Mean tone by position in the article (lede to end), one line per outlet, from ``table``
-    (:func:`presslens.tone.tone_arc`)."""
+    (:func:`presslens.analyses.tone.tone_arc`)."""
     style.use_style()
     t = table
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0

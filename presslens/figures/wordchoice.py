@@ -1,5 +1,5 @@
 """Figure builders for the analysis notebooks. Each returns (figure, the tidy data drawn), ready for
-:meth:`presslens.nb.Context.save`. Colours come from the story's full outlet list, so an outlet has
+:meth:`presslens.notebook.setup.Context.save`. Colours come from the story's full outlet list, so an outlet has
 the same colour in every notebook.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .style import heatmap, note_figure, outlet_label, outlets_of, shown_note
 def wordchoice_heatmap(story: Story, rates: pd.DataFrame, lex) -> tuple[plt.Figure, pd.DataFrame]:
     """Framing-lexicon categories by outlet, hits per 1,000 words: the outlet's own narration (left)
     and the words inside quotation marks (right), on one colour scale, from ``rates``
-    (:func:`presslens.lexicon.rates`). Cells give the rate and hits."""
+    (:func:`presslens.analyses.wordchoice.matching.rates`). Cells give the rate and hits."""
 
     style.use_style()
     r = rates

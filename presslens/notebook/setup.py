@@ -2,7 +2,7 @@
 
 :func:`setup` checks every parameter up front (each error names the parameter, the value given and
 an example that works), loads and validates the story, restricts it to the outlets asked for, and
-screens it (:mod:`presslens.screen`): ``ctx.story`` holds the articles the measures use and
+screens it (:mod:`presslens.engine.screening`): ``ctx.story`` holds the articles the measures use and
 ``ctx.left_out`` those left out, with the reason, which the notebook prints.
 
 List and dict parameters arrive in several shapes and all are accepted: a real list (the
@@ -21,6 +21,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
+from presslens.errors import ParameterError
 from presslens import paths
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import screening
@@ -78,9 +79,9 @@ def _fraction(name: str, value: Any, example: str) -> float:
     return float(v)
 
 
-def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
-    return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
-                               f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
+def _bad(name: str, value: Any, what: str, example: str) -> ParameterError:
+    return ParameterError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
+                                   f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
 
 
 # name -> parser(value) for every notebook knob (the parameters cell holds only literals)
@@ -120,7 +121,7 @@ class Context:
         return table[table[list(cols)].isin(keep).any(axis=1)]
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
-        """Save a figure with its data through :func:`presslens.plots.save`; returns a line to print."""
+        """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
         style.save(fig, data, name, self.figures)
         return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
 
@@ -139,7 +140,7 @@ def _commas(outlets: list[str], known: list[str]) -> None:
     for o in outlets:
         if o not in known and ("," in o or ";" in o):
             parts = [x.strip() for x in o.replace(";", ",").split(",") if x.strip()]
-            raise StoryError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
+            raise ParameterError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
                                       f"write a list: outlets = {parts!r} (papermill: -p outlets {str(parts)!r})")])
 
 
@@ -155,7 +156,7 @@ def _figures_folder(figures_dir, story: Story) -> Path:
     if s == d or s in d.parents or d in s.parents:
         bad = f"the figures would be written into the story folder {paths.display(s)}"
     if bad:
-        raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
+        raise ParameterError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
                                   'give a folder of its own, e.g. figures_dir = "figures"')])
     return dest
 
@@ -165,7 +166,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
     used by ``presslens run`` before any notebook starts. Returns (outlets, parsed knobs)."""
     outlets, parsed, problems = _parse(outlets, knobs)
     if problems:
-        raise StoryError(problems)
+        raise ParameterError(problems)
     if outlets:
         _commas(outlets, story.outlets)
         story.subset(outlets)
@@ -201,7 +202,7 @@ def _check_terms(parsed: dict) -> None:
     try:
         lexicon.term_lexicon(parsed["focus_terms"])
     except StoryError as exc:
-        raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
+        raise ParameterError([Problem("parameter focus_terms", "focus_terms", p.message,
                                   p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
                           for p in exc.problems]) from None
 
@@ -219,7 +220,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     outlets, parsed, more = _parse(outlets, knobs)
     problems.extend(more)
     if problems:
-        raise StoryError(problems)
+        raise ParameterError(problems)
 
     whole, _ = check_story(story)
     if outlets:
@@ -230,7 +231,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     kept, left_out = screening.analysed(full)
     if kept.articles.empty:
         reasons = "; ".join(f"{r.file}: {r.reason}" for r in left_out.itertuples(index=False))
-        raise StoryError([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
+        raise (ParameterError if outlets else StoryError)([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
                                   f"no article is left to measure ({reasons})",
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)

@@ -1,31 +1,6 @@
-"""The batch runner: papermill over every notebook, all-or-nothing.
-
-Every notebook runs with the same parameters into a staging folder (executed notebook + HTML +
-figures). Only when all of them succeed are the results moved into ``reports/SLUG/`` and
-``figures/SLUG/``; a failure names the notebook, the cell and the error, exits non-zero and leaves
-the previous run's outputs as they were.
-
-The notebooks and the manifest record the story and the figures folder as the user gave them,
-relative to the repo root; the kernels learn the staging folder from ``PRESSLENS_FIGURES_STAGING``
-(see :func:`presslens.plots.figures_dir`). Kernel and library output goes to a log per notebook in
-the staging folder, so the terminal shows only presslens's progress lines; a failure quotes the
-log's last lines when they say more than the error itself.
-
-``manifest.json`` describes every report in the folder: a record per notebook (parameters, duration,
-time, input fingerprint, versions, figures written). A run of some notebooks (``-n``) keeps the
-earlier records of the others and marks them ``stale`` when they were made from other inputs.
-
-Output safety. Before any notebook runs, the reports and figures roots are checked (each a folder
-that exists or can be created, writable) and so are ``ROOT/SLUG``: never the story folder, inside
-it or around it (nor around or inside any folder holding a ``story.yaml``), never the same folder for
-reports and figures, and never a folder presslens did not write. Ownership is proven by a marker:
-``manifest.json`` in ``REPORTS_ROOT/SLUG``, ``.presslens`` in ``FIGURES_ROOT/SLUG`` (every run writes
-it). A problem is one :class:`OutputError` line naming the folder and the fix, before anything is
-written. The final swap moves both old folders aside, both new ones in, and puts the old ones back
-if any step fails (or an interrupt arrives). SIGHUP and SIGTERM are turned into exceptions during a
-run, so the staging folder is removed and the workers and their kernels are stopped; a run also
-removes what killed runs left behind (``.staging-SLUG-pidPID-*``, ``.SLUG.old-PID``, ``.SLUG.new-PID``
-of processes that are gone), putting an old folder back when its swap was cut short.
+"""The run's manifest (``reports/SLUG/manifest.json``): parameters, library versions, input
+hashes and a fingerprint per notebook record, so a partial run keeps the earlier records and
+marks those whose inputs changed as stale.
 """
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def _href(path: str) -> str:
 
 
 def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[str, Path]) -> str:
-    """The index page for ``manifest`` (see :mod:`presslens.runner`), to be written in ``reports_dir``.
+    """The index page for ``manifest`` (see :mod:`presslens.run.runner`), to be written in ``reports_dir``.
 
     ``executed`` maps each notebook name to its executed copy (for the captions); figures are linked
     relative to ``reports_dir``."""

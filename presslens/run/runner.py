@@ -7,7 +7,7 @@ the previous run's outputs as they were.
 
 The notebooks and the manifest record the story and the figures folder as the user gave them,
 relative to the repo root; the kernels learn the staging folder from ``PRESSLENS_FIGURES_STAGING``
-(see :func:`presslens.plots.figures_dir`). Kernel and library output goes to a log per notebook in
+(see :func:`presslens.figures.style.figures_dir`). Kernel and library output goes to a log per notebook in
 the staging folder, so the terminal shows only presslens's progress lines; a failure quotes the
 log's last lines when they say more than the error itself.
 

@@ -1,9 +1,6 @@
-"""Load and validate a story folder.
-
-A story folder holds ``story.yaml`` and ``articles/*.md`` (YAML front matter, then the article text
-exactly as captured). :func:`load_story` checks all of it and raises one :class:`StoryError` that
-lists every problem found, each naming the file, the field and the fix, so bad input never crashes
-deep inside a notebook.
+"""The story.yaml schema, section by section (title, question, language, actors and renderings,
+speakers, claims and their patterns, parties, boilerplate, furniture, lexicon overrides,
+intended duplicates): every problem found, with its field and fix.
 """
 from __future__ import annotations
 

@@ -1,15 +1,5 @@
-"""Text processing, done once per story and cached: cleaning, paragraphs, quote spans, sentences, tokens.
-
-``process(story)`` returns a :class:`Processed` holding three tidy tables:
-
-- ``sentences``: one row per sentence (article, outlet, part = title/lede/body, position, text, quote spans)
-- ``tokens``: one row per word token (sentence, lower-cased token, character offsets, inside quotes or not)
-- ``removed``: what the cleaner removed, line by line, with the rule that removed it
-
-Quotation marks are resolved per paragraph, before sentences are split, so that a quote running over
-several sentences is still a quote and a sentence ending inside a quote ("... for good.”) ends after
-the closing mark. Results are cached in memory and on disk (``.cache/presslens``), keyed by the
-story's input hashes and this module's source, so every notebook of a run reuses the same tables.
+"""Cleaning one article: hygiene and furniture (:mod:`.furniture`), then the story's boilerplate
+patterns line by line, every removal reported with its rule.
 """
 from __future__ import annotations
 
@@ -32,7 +22,7 @@ def _norm_line(s: str) -> str:
 def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
     """Remove what is not the article from ``text``, line by line.
 
-    First :func:`presslens.furniture.hygiene` (invisible characters, HTML left in the capture,
+    First :func:`presslens.text.furniture.hygiene` (invisible characters, HTML left in the capture,
     markdown link syntax). Then ``rules`` (``{"pattern", "note"}`` dicts with optional ``flags``:
     the story's boilerplate, then the web furniture list): each pattern is searched in every line
     (``^`` and ``$`` anchor at the line) and what it matches is cut. A line left blank by a cut is

@@ -31,7 +31,7 @@ PROSE_GUARD = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|adds|a
                          r"admitted|found|noted|argued|claimed|wrote|explained|insisted|estimated|confirmed|denied)\b", re.I)
 ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 MD_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,300})\]\((?:https?://|/|#|mailto:)[^)\s]*\)")
-# URLs and e-mail addresses never become tokens (see presslens.text.tokenize)
+# URLs and e-mail addresses never become tokens (see presslens.text.segment.tokenize)
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 
 

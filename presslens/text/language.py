@@ -1,15 +1,5 @@
-"""Text processing, done once per story and cached: cleaning, paragraphs, quote spans, sentences, tokens.
-
-``process(story)`` returns a :class:`Processed` holding three tidy tables:
-
-- ``sentences``: one row per sentence (article, outlet, part = title/lede/body, position, text, quote spans)
-- ``tokens``: one row per word token (sentence, lower-cased token, character offsets, inside quotes or not)
-- ``removed``: what the cleaner removed, line by line, with the rule that removed it
-
-Quotation marks are resolved per paragraph, before sentences are split, so that a quote running over
-several sentences is still a quote and a sentence ending inside a quote ("... for good.”) ends after
-the closing mark. Results are cached in memory and on disk (``.cache/presslens``), keyed by the
-story's input hashes and this module's source, so every notebook of a run reuses the same tables.
+"""Language identification of one article's text (py3langid, calibrated): a code and its
+probability, none for texts too short to tell.
 """
 from __future__ import annotations
 

@@ -1,31 +1,6 @@
-"""Readability: the standard formulas, sentence length and lexical diversity, per article.
-
-Every measure rests on presslens's own sentences and words (``text.process``: quote-aware
-sentences of the lede and body, headline excluded; presslens's tokens), so readability, tone and
-word choice describe the same sentences. textstat 0.7.13 supplies what a formula needs per word:
-syllables (NLTK's CMU dictionary, provisioned locally by :func:`presslens.resources.ensure_cmudict`,
-Pyphen for words it lacks) and the Dale-Chall list of easy words. The formulas are the published
-ones, computed from counts (W words, S sentences, Syl syllables, P words of 3+ syllables not on the
-easy list, D words of 2+ syllables not on it, L letters):
-
-- Flesch reading ease 206.835 − 1.015 W/S − 84.6 Syl/W; Flesch-Kincaid grade 0.39 W/S + 11.8 Syl/W − 15.59
-- Gunning fog 0.4 (W/S + 100 P/W) (complex words as textstat counts them: familiar words excluded)
-- SMOG 1.0430 √(30 P/S) + 3.1291 (defined for 30 sentences or more: shorter texts carry a caveat)
-- Coleman-Liau 0.0588 (100 L/W) − 0.296 (100 S/W) − 15.8
-- Dale-Chall 0.1579 (100 D/W) + 0.0496 W/S, + 3.6365 when D/W > 5%
-- consensus grade: the median of the four grade formulas (Flesch-Kincaid, fog, SMOG, Coleman-Liau)
-
-Sentences longer than ``screen.LONG_SENTENCE`` words are captures that lost their punctuation (a
-5,000-word "sentence" gives Flesch −4991): they are left out of the formulas, counted in
-``long_sentences_left_out`` and named in ``caveat``.
-
-Lexical diversity is MTLD (McCarthy & Jarvis 2010) on the same tokens (lower-cased; possessive 's
-dropped): see :func:`mtld`. MTLD needs no window size that short articles might not reach; it is
-unstable below about 100 tokens (flagged in ``caveat``).
-
-Translated text: the formulas measure the English the reader sees, i.e. the translation, not the
-original writing. Such rows carry a non-empty ``caveat`` and :func:`caveat_label` marks the outlet's
-name in figures with a dagger.
+"""Readability counts and formulas of one text: sentences, words, syllables (textstat with the
+cmudict), complex and long words, the formulas computed from presslens's own sentences and
+tokens, sentence-length statistics and MTLD lexical diversity.
 """
 from __future__ import annotations
 
@@ -59,7 +34,7 @@ def _textstat():
 # lexical diversity
 
 
-def _mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
+def mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
     """One MTLD pass: (number of factors, including the partial one; token count)."""
     factors = 0.0
     types: set[str] = set()
@@ -78,7 +53,7 @@ def _mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
 
 def mtld_directional(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     """MTLD in the text's order: tokens / factors (NaN when no factor, full or partial, forms)."""
-    factors, n = _mtld_pass(list(tokens), threshold)
+    factors, n = mtld_pass(list(tokens), threshold)
     return n / factors if factors > 0 else float("nan")
 
 

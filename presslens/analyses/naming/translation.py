@@ -1,19 +1,6 @@
-"""Names: which name each outlet uses for each actor, variants the story does not list yet, and the
-signals that an article reads as a (machine) translation.
-
-- :func:`actor_regex` / :func:`resolve`: the one resolver. Every analysis that counts actors (tone
-  per actor, the ledger; sources and claims later) finds them through it, so a listed rendering
-  ("Duobao") counts as its actor (Doubao) everywhere.
-- :func:`mentions` and :func:`ledger`: every mention, then per outlet x actor x form: how often,
-  the kind of form (name, alias, rendering), where it is first used (title, lede, body), with the
-  sentence behind it.
-- :func:`discover`: candidate names from the text (capitalised runs, short phrases in quotation
-  marks or parentheses, CJK runs) scored against every known form by named rules (spelling,
-  romanisation, calque, dictionary, word order, short form), each with its evidence and a
-  ready-to-paste story.yaml snippet. Ordinary words (the CMU dictionary's 126,000 words) are never
-  proposed on their own.
-- :func:`translation_indicators` and :func:`likely_translations`: named signals per article with the
-  sentence behind each.
+"""Translation indicators per article: declared translation, calques, untranslated CJK,
+machine-translation phrases (``presslens/data/mt_phrases.yaml``), glued sentences; an article
+with enough kinds of evidence is a likely translation.
 """
 from __future__ import annotations
 
@@ -52,7 +39,7 @@ def load_mt_phrases(path: str | None = None) -> dict:
 # a full stop (or ! ?) with no space before the next sentence's capital: "service.OpenAI",
 # 'suspended."All', "2023.Analysts"; not "U.S.", "e.g." nor domain names (lower case after the dot).
 # A comma without a space ("Shenzhen,China") is a typo as often as a join, so it is not counted.
-_GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
+GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
 _BRACKET_GLOSS = re.compile(f"[(（]\\s*[{CJK_CLASS}]+\\s*[)）]")  # "Huawei (华为)": the name's own gloss
 
 INDICATOR_KINDS = ("declared", "calque", "untranslated CJK", "MT phrase", "glued sentences")
@@ -126,7 +113,7 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         sents = by_art.get(aid, [])
         spans = _sentence_spans(clean, sents)
         text_of = dict(sents)
-        for mt in _GLUED.finditer(clean):
+        for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
             sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]

@@ -1,19 +1,6 @@
-"""Sources and quotes: who speaks, with which verb, in which words (rule-based, for news English).
-
-:func:`extract_article` works on one article's paragraphs (title first), whose quotation marks
-:func:`presslens.text.quote_spans` has already paired. For every quoted stretch it looks for an
-attribution right after the closing mark (", Felix said", ", said an OpenAI spokesperson") or right
-before the opening one ("Felix said:", "according to X,"); a quote with none continues the speaker
-of the quote before it in the paragraph (a split quote) or, opening a paragraph, the speaker of the
-previous paragraph's last quote (a *floating* quote); otherwise it is *unattributed*, never
-guessed. A quoted word or short phrase that nobody is said to say is a *cited* term ("secretly",
-"cut corners"). Sentences that report speech without quotation marks ("ByteDance said it was ...")
-are kept apart as *indirect*.
-
-Speakers resolve through story.yaml: a listed speaker by any of their names (kind ``named``, actor =
-their affiliation), an anonymous source ("a person with knowledge of ..."; kind ``anonymous``), a
-role or organisation ("an OpenAI spokesperson", "ByteDance"; kind ``role``) with its actor through
-the naming resolver, a pronoun to the last person named, else another capitalised name (``named``).
+"""Quote fidelity: the same statement as each outlet quotes it, aligned across outlets (fuzzy
+match of quoted sentences, a statement split around its attribution put back together) and
+labelled (verbatim, reworded, shortened, negation changed...) with a word diff.
 """
 from __future__ import annotations
 
@@ -120,7 +107,7 @@ class Elsewhere:
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
-def _negation_change(ref: str, version: str) -> str:
+def negation_change(ref: str, version: str) -> str:
     """'dropped' or 'added' when the version has fewer or more negations than the reference."""
     a, b = len(_NEGATION.findall(ref)), len(_NEGATION.findall(version))
     return "" if a == b else ("dropped" if b < a else "added")
@@ -213,7 +200,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
             label = "reference" if i == ref_i else _label(ref[2], s)
             add = added_words(ref[2], s) if label == "extended" else ""
             rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid, "label": label,
-                         "negation": _negation_change(ref[2], s),
+                         "negation": negation_change(ref[2], s),
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
                          "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
                          "reference_outlet": ref[1], "added": add,
@@ -236,7 +223,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         for aid, (score, k) in sorted(best_of.items(), key=lambda kv: art_rank.get(kv[0], 0)):
             t = narr[k][2]
             rows.append({"statement": n_statement, "outlet": narr[k][1], "article_id": aid,
-                         "label": "paraphrased into narration", "negation": _negation_change(ref[2], t),
+                         "label": "paraphrased into narration", "negation": negation_change(ref[2], t),
                          "similarity": round(score, 1), "version": t,
                          "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
                          "reference_outlet": ref[1]})

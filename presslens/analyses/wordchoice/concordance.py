@@ -1,23 +1,12 @@
-"""Word choice: framing lexicons, matching, rates per 1,000 words, and keyword-in-context lines.
-
-A lexicon is a versioned YAML file (``presslens/data/framing.yaml``): categories of loaded words,
-each with a label, a definition, the source of its terms and the terms. The matching rules are
-written in that file's header; in short, matching is case-insensitive, a term may be a phrase, a
-trailing ``*`` matches any continuation, and plain words also match simple inflections (-s, -ed,
--ing, -ly ...). A story can add or remove terms in the ``lexicon:`` key of its story.yaml.
-
-- :func:`load_lexicon` reads and validates a lexicon (one :class:`~presslens.corpus.StoryError`
-  listing every problem, each with file, field and fix); :func:`lexicon_for` applies a story's
-  overrides.
-- :func:`match` finds every hit of every category in one pass over the token table.
-- :func:`rates` and :func:`by_part` turn hits into rates per 1,000 words per outlet, with bootstrap
-  intervals over sentences; :func:`kwic` and :func:`kwic_hits` are the drill-down lines.
+"""Keyword in context: the lines behind every rate (KWIC of lexicon hits), of any term or
+pattern, ordered by outlet.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import patterns
 from presslens.engine import tables
 from presslens.engine.memo import story_table
@@ -106,8 +95,8 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
     try:
         rx = patterns.compile(pattern, patterns.IGNORECASE)
     except patterns.error as exc:
-        raise ValueError(f"kwic pattern {pattern!r} is not a valid regular expression ({exc}); "
-                         f"escape special characters such as ( ) [ ] . ? with a backslash") from None
+        raise ParameterError.bad("kwic", "pattern", f"{pattern!r} is not a valid regular expression ({exc})",
+                                 "escape special characters such as ( ) [ ] . ? with a backslash") from None
     sents = tables.process(story).sentences
     items = []
     for sid, s, spans in zip(sents["sent_id"], sents["text"], sents["quote_spans"]):

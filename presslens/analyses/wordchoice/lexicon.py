@@ -6,7 +6,7 @@ written in that file's header; in short, matching is case-insensitive, a term ma
 trailing ``*`` matches any continuation, and plain words also match simple inflections (-s, -ed,
 -ing, -ly ...). A story can add or remove terms in the ``lexicon:`` key of its story.yaml.
 
-- :func:`load_lexicon` reads and validates a lexicon (one :class:`~presslens.corpus.StoryError`
+- :func:`load_lexicon` reads and validates a lexicon (one :class:`~presslens.story.model.StoryError`
   listing every problem, each with file, field and fix); :func:`lexicon_for` applies a story's
   overrides.
 - :func:`match` finds every hit of every category in one pass over the token table.
@@ -46,7 +46,7 @@ KWIC_COLUMNS = ["article_id", "outlet", "sent_id", "sent_idx", "part", "voice", 
 
 
 def _norm_word(core: str) -> str:
-    """Lower-case a term word the way :func:`presslens.text.tokenize` normalises tokens."""
+    """Lower-case a term word the way :func:`presslens.text.segment.tokenize` normalises tokens."""
     w = core.replace("’", "'").lower()
     if w.endswith("'s") and len(w) > 2:
         w = w[:-2]
@@ -309,7 +309,7 @@ def load_lexicon(path: str | Path | None = None, overrides: dict | None = None,
 
     ``overrides`` (a story's ``lexicon:`` mapping) adds or removes terms: ``{category: {add: [...],
     remove: [...]}}``, or adds a category ``{name: {label, definition, terms, source?}}``; ``origin``
-    names where they come from in error messages. Raises :class:`~presslens.corpus.StoryError`
+    names where they come from in error messages. Raises :class:`~presslens.story.model.StoryError`
     listing every problem (file, field, fix).
     """
     p = paths.resolve(path) if path is not None else DEFAULT_LEXICON

@@ -29,6 +29,9 @@ warning. The ID is a slug of the file's stem, with -2, -3 ... when another page 
 a different article (another URL), holds it. An existing article is never overwritten without
 ``force``, the same text is never imported twice, and every write is atomic (tmp file + os.replace).
 One line is printed per page: what was found, and what the page does not reveal.
+
+Over 400 lines as one idea: reading ONE saved page (charset, the article region, each front-matter
+field from what the page declares); writing the files is :mod:`.write`.
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
+
+from presslens.errors import PageError
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -76,14 +81,6 @@ LOOKS_LIKE_HTML = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.I)
 LEGACY_CHARSETS = {"ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
                    "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252"}
 OLD_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
-
-
-class PageError(Exception):
-    """A page that cannot be imported: ``reason`` and ``fix``."""
-
-    def __init__(self, reason: str, fix: str):
-        super().__init__(reason)
-        self.reason, self.fix = reason, fix
 
 
 @dataclass

@@ -1,34 +1,6 @@
-"""``presslens import``: saved web pages (as a browser or ``wget`` saves them) -> articles of a story.
-
-Each page becomes ``STORY/articles/ID.md``: YAML front matter, then the main text (trafilatura), one
-paragraph per line. A field is filled only from what the page itself declares, never guessed:
-
-- ``outlet``: ``og:site_name``, else the JSON-LD publisher's name, else ``application-name``, else the
-  URL's host without ``www.`` (or ``--outlet NAME``). trafilatura's own site name is not used: it takes
-  a JSON-LD WebPage's ``name`` (the headline) for the site and title-cases lower-case names.
-- ``title``: trafilatura (og:title, JSON-LD headline, the single ``<h1>``, ``<title>``).
-- ``url``: ``<link rel=canonical>``, else ``og:url``, else the "saved from" comment a browser writes;
-  a site's root is not an article's URL. (trafilatura would also take ``<base href>``, and join a
-  relative canonical link with the host of ``og:image``.)
-- ``published``: the page's publication-date metadata (meta tags, ``itemprop=datePublished``, JSON-LD
-  ``datePublished``), else the date shown with the article (its dateline or ``<time>``, outside the
-  prose), else a date in the URL's path, via htmldate with ``extensive_search=False`` and
-  ``original_date=True``. A date htmldate finds anywhere else (a related-links list, the footer, a
-  date mentioned in the text, ``copyrightYear``, a modified time) is not taken: it is named in
-  ``notes``. Never the file's time, never today.
-- ``language``: ``<html lang>``, else ``content-language``, else ``og:locale``: the primary subtag,
-  lower-case (``en-GB`` -> ``en``, ``zh_CN`` -> ``zh``).
-- ``byline``: the page's author metadata (``<meta name=author>`` as written, else trafilatura's
-  reading of author meta tags and JSON-LD), else a byline element inside the article.
-- ``translated_from: null`` and ``derived_from: []``: a page never declares them; ``notes`` says so.
-
-The text is trafilatura's main text (``favor_precision``, no comments, no tables), one paragraph per
-line; ``<time>`` elements keep their words (trafilatura deletes them, leaving "renewal in ."). Fewer
-than 10 words is a failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a
-warning. The ID is a slug of the file's stem, with -2, -3 ... when another page of the same import, or
-a different article (another URL), holds it. An existing article is never overwritten without
-``force``, the same text is never imported twice, and every write is atomic (tmp file + os.replace).
-One line is printed per page: what was found, and what the page does not reveal.
+"""Writing imported pages into a story's ``articles/``: ids from file names, pages already
+imported skipped (by content), files written atomically, the summary of what was imported,
+skipped or failed.
 """
 from __future__ import annotations
 
@@ -143,7 +115,7 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     """Import saved web pages (files, or folders of *.html / *.htm) into ``story_dir/articles/``.
 
     Returns one :class:`ImportResult` per page (and per missing path or empty folder), in order, after
-    logging one line for each. Raises :class:`~presslens.corpus.StoryError` if ``story_dir`` is not a
+    logging one line for each. Raises :class:`~presslens.story.model.StoryError` if ``story_dir`` is not a
     story folder. ``outlet`` sets the outlet of every page.
     """
     story = story_arg(str(story_dir))

@@ -1,0 +1,148 @@
+"""The one place where :mod:`presslens.evaluation` reaches into the rest of presslens.
+
+Every import of the analyses (and of the story loader and error types) is here, through public
+names only, so that when the package's modules move (issue 20: layered sub-packages) the evaluation
+is re-pointed in this file alone. :func:`predict` runs a story through the analyses the way the
+notebooks do (the measures on the screened articles, reuse and provenance on the whole story, the
+cleaner and the sentence splitter on every article) and returns their tables, untouched except for
+the few columns the scorers read; the scorers never call presslens themselves.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from presslens import stats
+from presslens.analyses import claims, naming, provenance, quotes, reuse
+from presslens.engine import screening as screen
+from presslens.engine import tables as text
+from presslens.paths import REPO_ROOT, display, resolve
+from presslens.story.load import load_story
+from presslens.story.model import Problem, Story, StoryError
+from presslens.story.yamlio import parse_yaml
+
+__all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "display", "resolve",
+           "ratio_ci", "group_rng", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
+
+ratio_ci = stats.ratio_ci
+group_rng = stats.group_rng
+
+# the translation verdicts of naming.likely_translations that say "this article is a translation"
+TRANSLATION_VERDICTS = ("likely undeclared translation", "declared translation")
+# indicator kinds whose evidence is Chinese (mt_phrases.yaml holds phrases of English machine translations of
+# Chinese news; calques are found from CC-CEDICT glosses and pinyin)
+CHINESE_KINDS = ("MT phrase", "calque")
+CJK_KANA = "\u3040-\u30ff"
+CJK_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+
+
+@dataclass
+class Predictions:
+    """What presslens says about one story, as the scorers read it (one table each)."""
+
+    articles: pd.DataFrame      # id, outlet, title, text (the body as stored), published, measured (bool)
+    quotes: pd.DataFrame        # quotes.quotes on the measured articles
+    removed: pd.DataFrame       # text.removed: the cleaner's removals (article_id, line, removed, rule)
+    sentences: pd.DataFrame     # text.sentences on every article (article_id, part, text)
+    measured_sentences: pd.DataFrame  # the sentences of the measured articles (what tone, lexicon, keyness count)
+    pairs: pd.DataFrame         # reuse pairs (article_a, article_b, kind)
+    provenance: pd.DataFrame    # provenance rows (article, source_article, status, direction, credited)
+    translations: pd.DataFrame  # article_id, verdict, kinds, source_language (None when not implied)
+    names: pd.DataFrame         # naming.discover on the story without the labelled variants: candidate, actor, rule
+    known_forms: dict           # casefolded form -> actor: every name, alias and rendering left in story.yaml
+    claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
+    claim_texts: dict           # story.yaml's claims: id -> text
+
+
+def _source_language(declared, kinds: set[str], cjk: str) -> str | None:
+    """The original language the indicators point to: the declared one, else Chinese when the evidence
+    is Chinese-specific, else the script of the untranslated CJK letters; None when nothing says."""
+    if isinstance(declared, str) and declared:
+        return declared.split("-")[0].lower()
+    if kinds & set(CHINESE_KINDS):
+        return "zh"
+    if "untranslated CJK" in kinds:
+        import re
+
+        if re.search(f"[{CJK_KANA}]", cjk):
+            return "ja"
+        if re.search(f"[{CJK_HANGUL}]", cjk):
+            return "ko"
+        return "zh"
+    return None
+
+
+def _translations(full: Story, st: Story) -> pd.DataFrame:
+    ind = naming.translation_indicators(st)
+    verdicts = naming.likely_translations(st, ind)
+    declared = dict(zip(full.articles["id"], full.articles["translated_from"]))
+    cjk = ind[ind["kind"] == "untranslated CJK"].groupby("article_id")["detail"].agg(" ".join).to_dict()
+    rows = []
+    for r in verdicts.itertuples(index=False):
+        kinds = {k.strip() for k in str(r.kinds).split(",") if k.strip()}
+        positive = r.verdict in TRANSLATION_VERDICTS
+        rows.append({"article_id": r.article_id, "verdict": r.verdict, "kinds": r.kinds, "translation": positive,
+                     "source_language": _source_language(declared.get(r.article_id), kinds, cjk.get(r.article_id, ""))
+                     if positive else None})
+    return pd.DataFrame(rows, columns=["article_id", "verdict", "kinds", "translation", "source_language"])
+
+
+def _known_forms(story: Story) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in story.actors:
+        for f in a.forms:
+            out.setdefault(f.casefold(), a.name)
+    for s in story.speakers:
+        for f in (s.name, *s.aliases):
+            out.setdefault(f.casefold(), s.name)
+    return out
+
+
+def withhold(story: Story, forms: Iterable[str]) -> Story:
+    """``story`` with ``forms`` taken out of its actors' aliases and renderings and its speakers'
+    aliases (an actor's or speaker's own name stays): the story a user would have written before
+    discovery proposed those variants."""
+    drop = {" ".join(f.split()).casefold() for f in forms}
+
+    def keep(f: str) -> bool:
+        return " ".join(f.split()).casefold() not in drop
+
+    actors = [dataclasses.replace(a, aliases=tuple(x for x in a.aliases if x == a.name or keep(x)),
+                                  renderings=tuple(r for r in a.renderings if keep(r["form"]))) for a in story.actors]
+    speakers = [dataclasses.replace(sp, aliases=tuple(x for x in sp.aliases if x == sp.name or keep(x)))
+                for sp in story.speakers]
+    return dataclasses.replace(story, actors=actors, speakers=speakers)
+
+
+def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictions:
+    """Run the story at ``folder`` through every scored analysis (see the module docstring). Name
+    discovery runs on the story with ``withheld_names`` taken out of story.yaml (:func:`withhold`):
+    the labelled variants are what it should find, so story.yaml listing them must not hide them."""
+    full = load_story(folder)
+    st, _left_out = screen.analysed(full)
+    bare = withhold(st, withheld_names)
+    kept = set(st.articles["id"])
+    arts = full.articles[["id", "outlet", "title", "text", "published"]].copy()
+    arts["measured"] = arts["id"].isin(kept)
+    sents = text.sentences(full)
+    r = reuse.analyse(full)
+    prov = provenance.provenance(full)
+    return Predictions(
+        articles=arts.reset_index(drop=True),
+        quotes=quotes.quotes(st),
+        removed=text.removed(full),
+        sentences=sents[["article_id", "part", "text"]].reset_index(drop=True),
+        measured_sentences=sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][
+            ["article_id", "text"]].reset_index(drop=True),
+        pairs=r.pairs[["article_a", "article_b", "kind"]].reset_index(drop=True),
+        provenance=prov[["article", "source_article", "status", "direction", "credited"]].reset_index(drop=True),
+        translations=_translations(full, st),
+        names=naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True),
+        known_forms=_known_forms(bare),
+        claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
+        claim_texts={c.id: c.text for c in full.claims},
+    )

@@ -1,0 +1,203 @@
+"""Scorers of what presslens says across a story's articles: pairs (reuse and provenance), machine
+translation, name variants, claims.
+
+Each is a pure function of prediction tables (the columns :func:`presslens.evaluation.adapter.predict`
+keeps) and a :class:`~presslens.evaluation.truth.Truth`, returning outcome rows.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+from .outcomes import fold, frame, outcome, same_name
+from .truth import Truth
+
+# reuse.pairs kinds -> the truth's relations (a kind may carry ", sentences reordered"; "partial reuse" is
+# narration taken from the other article, which the truth calls a reworded copy)
+KIND_TO_RELATION = (("duplicate capture", "same_page"), ("copy", "copy"), ("reworded copy", "reworded_copy"),
+                    ("partial reuse", "reworded_copy"), ("shared quotation only", "shared_quote_only"))
+UNCREDITED = ("copied without credit", "shared without credit, direction unknown")
+COMMON = "common source likely"
+REUSING = ("copy", "reworded_copy", "common_wire")
+
+
+def _pair_key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def predicted_pair(pairs: pd.DataFrame, prov: pd.DataFrame, a: str, b: str) -> dict:
+    """What presslens says about the pair (a, b): relation, whether it is uncredited copying, credit
+    ('yes' / 'no' / None when provenance has no word on it), direction ('a_from_b', 'b_from_a' or None)
+    and the statuses behind it."""
+    rows = prov[((prov["article"] == a) & (prov["source_article"] == b))
+                | ((prov["article"] == b) & (prov["source_article"] == a))]
+    statuses = rows["status"].astype(str).tolist()
+    hit = pairs[((pairs["article_a"] == a) & (pairs["article_b"] == b)) | ((pairs["article_a"] == b) & (pairs["article_b"] == a))]
+    kind = str(hit["kind"].iat[0]) if len(hit) else "no reuse"
+    relation = "unrelated"
+    for prefix, rel in KIND_TO_RELATION:
+        if kind.startswith(prefix):
+            relation = rel
+            break
+    if any(s.startswith(COMMON) for s in statuses):
+        relation = "common_wire"
+    credit = None
+    if any(s.startswith("credited and copied") or s.startswith(f"{COMMON} (both credit") for s in statuses):
+        credit = "yes"
+    elif any(s.startswith(UNCREDITED) for s in statuses):
+        credit = "no"
+    direction = None
+    for r in rows.itertuples(index=False):
+        if str(r.direction).startswith("source earlier"):
+            direction = "a_from_b" if r.article == a else "b_from_a"
+    return {"relation": relation, "uncredited": any(s.startswith(UNCREDITED) for s in statuses), "credit": credit,
+            "direction": direction, "evidence": f"{kind}; " + ("; ".join(statuses) if statuses else "no provenance row")}
+
+
+def score_pairs(pairs: pd.DataFrame, provenance: pd.DataFrame, truth: Truth) -> pd.DataFrame:
+    """Each labelled pair against the reuse pairs (article_a, article_b, kind) and provenance rows
+    (article, source_article, status, direction, credited). The unit is the pair; pairs marked unsure
+    are not scored."""
+    rows: list[dict] = []
+    for t in truth.pairs:
+        if t.get("unsure"):
+            continue  # a careful reader could disagree: not scored
+        a, b = t["a"], t["b"]
+        unit = "|".join(_pair_key(a, b))
+        p = predicted_pair(pairs, provenance, a, b)
+        item = f"{a} / {b}: labelled {t['relation']}"
+        ev = p["evidence"]
+        rows.append(outcome("pairs", "relation", unit, "yes" if p["relation"] == t["relation"] else "no", item, t.get("note") or "",
+                            "" if p["relation"] == t["relation"] else f"presslens: {p['relation']} ({ev})"))
+        truth_unc = t["relation"] in ("copy", "reworded_copy") and t["credited"] == "no"
+        if truth_unc or p["uncredited"]:
+            res = "tp" if truth_unc and p["uncredited"] else ("fn" if truth_unc else "fp")
+            rows.append(outcome("pairs", "uncredited copying", unit, res, item, t.get("note") or "",
+                                "" if res == "tp" else f"presslens: {ev}"))
+        if t["relation"] == "common_wire":
+            rows.append(outcome("pairs", "common wire called copied without credit", unit,
+                                "yes" if p["uncredited"] else "no", item, t.get("note") or "",
+                                f"presslens: {ev}" if p["uncredited"] else ""))
+        if t["relation"] in REUSING and t["credited"] in ("yes", "no", "partial"):
+            want = "no" if t["credited"] == "no" else "yes"
+            rows.append(outcome("pairs", "credit status", unit, "yes" if p["credit"] == want else "no",
+                                f"{item}, credited {t['credited']}", t.get("note") or "",
+                                "" if p["credit"] == want else f"presslens: credit {p['credit'] or 'not said'} ({ev})"))
+        if t["direction"] in ("a_from_b", "b_from_a"):
+            rows.append(outcome("pairs", "direction", unit, "yes" if p["direction"] == t["direction"] else "no",
+                                f"{item}, {t['direction']}", t.get("note") or "",
+                                "" if p["direction"] == t["direction"] else f"presslens: {p['direction'] or 'no direction'}"))
+    return frame(rows)
+
+
+def score_translation(translations: pd.DataFrame, truth: Truth, measured: Iterable[str] | None = None) -> pd.DataFrame:
+    """Articles labelled machine-translated against ``translations`` (article_id, translation (bool),
+    verdict, kinds, source_language); an article without a row has no translation verdict. Articles
+    whose labels are marked unsure are not scored."""
+    keep = set(measured) if measured is not None else None
+    pred = {r.article_id: r for r in translations.itertuples(index=False)}
+    rows: list[dict] = []
+    for aid, lab in truth.articles.items():
+        if keep is not None and aid not in keep or lab.get("mt") is None or lab.get("unsure"):
+            continue  # not measured, or a label a careful reader could disagree with
+        r = pred.get(aid)
+        said = bool(r is not None and r.translation)
+        verdict = f"{r.verdict} ({r.kinds})" if r is not None else "no indicator"
+        if lab["mt"] or said:
+            res = "tp" if lab["mt"] and said else ("fn" if lab["mt"] else "fp")
+            rows.append(outcome("translation", "machine translation", aid, res,
+                                f"{aid}: labelled {'MT from ' + str(lab['source_language']) if lab['mt'] else 'not MT'}",
+                                "", "" if res == "tp" else f"presslens: {verdict}"))
+        if lab["mt"] and said and isinstance(r.source_language, str):
+            ok = r.source_language == lab["source_language"]
+            rows.append(outcome("translation", "source language", aid, "yes" if ok else "no",
+                                f"{aid}: from {lab['source_language']}", "", "" if ok else f"presslens: {r.source_language}"))
+    return frame(rows)
+
+
+def name_key(form) -> str:
+    """A name form as discovery and labels are compared: NFC, case, curly apostrophes and dashes and
+    runs of white space ignored (accents and spelling kept: they are what a variant is)."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFC", str(form)).translate(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"}))
+    return " ".join(s.split()).casefold()
+
+
+def score_names(names: pd.DataFrame, known_forms: dict, truth: Truth) -> pd.DataFrame:
+    """Discovery's proposals (candidate, actor) against the labelled variants that story.yaml does not
+    list already (``known_forms``: casefolded form -> actor; a listed variant is not discovery's to find)."""
+    known = {name_key(k) for k in known_forms}
+    labelled: dict[str, dict] = {}
+    for n in truth.names:
+        key = name_key(n["form"])
+        if key not in known:
+            labelled.setdefault(key, n)
+    proposals = names.drop_duplicates(["candidate", "actor"])
+    rows: list[dict] = []
+    found: set[str] = set()
+    for c, actor in zip(proposals["candidate"].tolist(), proposals["actor"].tolist()):
+        key = name_key(c)
+        n = labelled.get(key)
+        if n is not None and same_name(actor, n["actor"]) and key not in found:
+            found.add(key)
+            rows.append(outcome("names", "name variants proposed", key, "tp", f"{c} -> {actor}"))
+            rows.append(outcome("names", "false proposals", key, "no", f"{c} -> {actor}"))
+        else:
+            why = f"labelled as {n['actor']}" if n is not None else "not a labelled variant"
+            rows.append(outcome("names", "name variants proposed", key, "fp", f"{c} -> {actor}", "", why))
+            rows.append(outcome("names", "false proposals", key, "yes", f"{c} -> {actor}", "", why))
+    for key, n in labelled.items():
+        if key not in found:
+            rows.append(outcome("names", "name variants proposed", key, "fn", f"{n['form']} -> {n['actor']} ({n['kind']})",
+                                "", "not proposed"))
+    return frame(rows)
+
+
+CLAIM_TEXT_MATCH = 70  # rapidfuzz token-set similarity at which a labelled claim's text is a story.yaml claim's
+
+
+def claim_ids(labelled: list[dict], defined: dict[str, str]) -> dict[str, tuple[str | None, str]]:
+    """Labelled claim id -> (story.yaml claim id or None, how it was matched): by id, else (the truth
+    file numbering its claims c1, c2 ...) the unused story.yaml claim whose text is most alike, at
+    ``CLAIM_TEXT_MATCH`` or more."""
+    from rapidfuzz import fuzz
+
+    out = {c["id"]: (c["id"], "same id") for c in labelled if c["id"] in defined}
+    used = {v[0] for v in out.values()}
+    free = [k for k in defined if k not in used]
+    cand = sorted(((fuzz.token_set_ratio(fold(c["text"]), fold(defined[k])), c["id"], k) for c in labelled
+                   if c["id"] not in out for k in free), key=lambda t: (-t[0], t[1], t[2]))
+    for score, cid, k in cand:
+        if score >= CLAIM_TEXT_MATCH and cid not in out and k in free:
+            out[cid] = (k, f"matched to story.yaml claim {k!r} by its text ({score:.0f}% alike)")
+            free.remove(k)
+    for c in labelled:
+        out.setdefault(c["id"], (None, "story.yaml has no claim with this id or text"))
+    return out
+
+
+def score_claims(hits: pd.DataFrame, defined: dict[str, str], truth: Truth, measured: Iterable[str]) -> pd.DataFrame:
+    """Per labelled claim, the measured articles the story.yaml claim (``defined``: id -> text) of the
+    same id (see :func:`claim_ids`) finds (``hits``: claim, article_id, sentence) against the articles
+    labelled as carrying it. A labelled claim story.yaml does not define is missed in every article
+    that carries it."""
+    keep = list(measured)
+    found = {(c, a): s for c, a, s in zip(hits["claim"].astype(str), hits["article_id"], hits["sentence"])}
+    ids = claim_ids(truth.claims, defined)
+    rows: list[dict] = []
+    for cl in truth.claims:
+        carry = set(cl["articles"])
+        sid, how = ids[cl["id"]]
+        for aid in keep:
+            said = sid is not None and (sid, aid) in found
+            if aid in carry or said:
+                res = "tp" if aid in carry and said else ("fn" if aid in carry else "fp")
+                why = {"tp": "", "fp": "pattern matched an article labelled without the claim",
+                       "fn": "no pattern matched" if sid is not None else how}[res]
+                if res != "tp" and how != "same id" and sid is not None:
+                    why += f"; {how}"
+                rows.append(outcome("claims", "articles carrying a claim", aid, res, f"{cl['id']}: {cl['text']}",
+                                    found.get((sid, aid), ""), why))
+    return frame(rows)
