@@ -7,7 +7,7 @@ photo credit is furniture) and returns one row per article and source it names:
   in the text ("LONDON (Reuters) -", "(AFP)", "- Xinhua", "By The Associated Press", "Reuters
   reported", "Reporting by ...; Editing by ...");
 - *tell*: a name-drop its source's reporter left in the copy ("told Reuters", "did not respond to
-  the Daily Mail's request for comment", "seen by Reuters"): evidence of where the text came from,
+  the Harbour Times's request for comment", "seen by Reuters"): evidence of where the text came from,
   never a credit. A tell naming an outlet that is neither the article's own outlet nor credited
   is a likely uncredited source (one outside the corpus when no article of that outlet is in it);
 - *photo*: a photo credit ("(AP Photo/...)", ".../AFP"): the outlet is the agency's client, no
@@ -48,7 +48,7 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, 
                 + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])")),
 ]
 PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
-                     + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: newsbytes": a photo taken from that outlet
+                     + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet
 OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Mail|Express|Press|"
                          r"Agency|Television|TV|Radio|Network|Daily|Gazette|Chronicle|Observer|Standard|Mirror|"
                          r"Independent|Reuters|Bloomberg|Politico|Axios|Insider|Magazine|Wire)\b")
