@@ -386,13 +386,21 @@ def distinctive(name: str, ordinary: frozenset, common: set[str], bundled: str) 
     return False
 
 
+def _agencies() -> set[str]:
+    """The news agencies of the package's versioned data file (wire_agencies.yaml): their names and own
+    hosts are generic (agencies every story's coverage reprints), not strings of one evaluation story."""
+    from presslens.analyses import wires
+
+    return {n.casefold() for a in wires.agencies()["agencies"] for n in [a["id"], a["name"], *a["names"], *(a.get("hosts") or [])]}
+
+
 def corpus_names(folders: list[Path]) -> list[str]:
     """The distinctive names of the evaluation story ``folders``, longest first."""
     from presslens.text.vocabulary import ordinary_words
 
     bundled = "\n".join(p.read_text(encoding="utf-8", errors="ignore").casefold()
                         for p in sorted((paths.REPO_ROOT / "data" / "stories").rglob("*")) if p.is_file())
-    common, ordinary = WIRES | _countries(), ordinary_words()
+    common, ordinary = WIRES | _agencies() | _countries(), ordinary_words()
     return sorted({n for f in folders for n in _raw_names(f) if distinctive(n, ordinary, common, bundled)},
                   key=lambda n: (-len(n), n))
 

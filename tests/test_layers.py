@@ -29,7 +29,7 @@ LAYERS = {
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
 ANALYSES_ORDER = ["findings", "corpus", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "facts", "reuse", "provenance", "profiles"]
+                  "claims", "facts", "reuse", "wires", "verdicts", "provenance", "profiles"]
 
 
 def module_name(path: Path) -> str:

@@ -390,3 +390,26 @@ def test_a_reporting_verb_of_several_words_has_its_class():
     assert attribution.verb_class("according to") == "neutral"
     assert attribution.verb_class("Claimed") == "doubt" and attribution.verb_class("admitted") == "concession"
     assert attribution.verb_class("said") == "neutral" and attribution.verb_class(None) is None
+
+
+def test_an_invented_sentence_appended_to_a_statement_is_extended_and_found_nowhere_else(tmp_path):
+    st = _two_outlets(tmp_path, '"The sale was legal and fair to every customer. We will appeal the fine in every court '
+                                'we can," Jones said.',
+                      '"The sale was legal and fair to every customer. We will appeal the fine in every court we '
+                      'can. Our lawyers have already found three judges who agree with us," Mary Jones said.')
+    f = alignment.fidelity(st)
+    assert "trimmed" not in set(f["label"])
+    ext = f[f["label"] == "extended"]
+    assert list(ext["outlet"]) == ["Post"]
+    assert ext["added"].iat[0].rstrip(",.") == "Our lawyers have already found three judges who agree with us"
+    assert ext["found_elsewhere"].iat[0] is False or ext["found_elsewhere"].iat[0] == False  # noqa: E712
+
+
+def test_words_appended_inside_a_sentence_make_the_longer_version_extended(tmp_path):
+    st = _two_outlets(tmp_path, '"We will appeal the fine in every court we can," Jones said.',
+                      '"We will appeal the fine in every court we can and we will win every single case," Jones said.')
+    f = alignment.fidelity(st)
+    got = dict(zip(f["outlet"], f["label"]))
+    assert got == {"Daily": "reference", "Post": "extended"}  # not: the original "trimmed" from the invention
+    post = f[f["outlet"] == "Post"].iloc[0]
+    assert post["added"] == "and we will win every single case" and not post["found_elsewhere"]

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from presslens import load_story
-from presslens.analyses import findings, provenance, reuse
+from presslens.analyses import findings, provenance, reuse, verdicts
 from presslens.figures import reuse as figures_reuse
 from presslens.notebook import setup
 from presslens.story.model import StoryError
@@ -64,7 +64,7 @@ def kind(st):
 
 def test_exact_copy(tmp_path):
     r = reuse.analyse(pair_story(tmp_path, "\n".join(SOURCE)))
-    assert reuse.kind_of(r, "a", "b") == "copy"
+    assert reuse.kind_of(r, "a", "b") == "copy, identical"  # the same words in the same order
     p = r.passages
     assert len(p) == 1 and p["voice"].iat[0] == "narration"
     assert p["words"].iat[0] == sum(len(s.split()) for s in SOURCE)
@@ -148,9 +148,14 @@ def test_provenance_credited_uncredited_and_not_copied(tmp_path):
     assert got[("nocred", "Harbour Times")] == "copied without credit"
     assert got[("claims", "Harbour Times")] == "credited but not copied"
     assert got[("claims", "Wire Agency")] == "credited, not in the corpus"
-    assert got[("undated", "Harbour Times")] == "shared without credit, direction unknown"
+    assert got[("undated", "Harbour Times")] == "undetermined"  # no date: direction not guessed, nobody accused
     row = prov[(prov["article"] == "undated") & (prov["source_outlet"] == "Harbour Times")].iloc[0]
     assert "no date" in row["direction"]
+    v = verdicts.verdicts(st)
+    und = v[(v["article_a"].isin(["undated"]) | v["article_b"].isin(["undated"]))
+            & (v["article_a"].isin(["orig"]) | v["article_b"].isin(["orig"]))].iloc[0]
+    assert und["verdict"] == "undetermined (a date is missing)" and not und["accusation"]
+    assert "No Date News copied Harbour Times" in und["candidates"] or "Harbour Times copied No Date News" in und["candidates"]
     # the later article is never the earlier one's source
     assert ("orig", "Copy Daily") not in got and ("orig", "Quiet Copier") not in got
 
@@ -283,7 +288,9 @@ def test_two_copies_of_one_source_share_a_common_source_not_each_other(tmp_path)
     assert got[("wire2", "Copy Daily")][0] == got[("wire1", "Quiet Copier")][0]
     assert got[("wire1", "City Press Office")] == ("credited and copied (reference)", True)
     assert got[("wire2", "City Press Office")] == ("copied without credit (reference)", True)
-    assert provenance.outlet_edges(prov).empty  # no arrow between the two outlets
+    edges = provenance.outlet_edges(prov)
+    assert not edges["known"].any()  # no arrow between the two outlets: one undirected common-source line
+    assert list(edges["verdict"]) == ["common source"]
 
 
 def test_a_passage_in_more_than_max_df_articles_is_common_phrasing_not_evidence():

@@ -170,6 +170,10 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     return out
 
 
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
             n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
     """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
@@ -206,6 +210,12 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
                    + (f", and {_join(who)} carr{'ies' if len(who) == 1 else 'y'} one in "
                       f"{'its' if len(who) == 1 else 'their'} own narration" if len(narr) else "")
                    + " (table: fidelity).")
+        if "found_elsewhere" in fidelity:
+            alone = fidelity[fidelity["found_elsewhere"].eq(False)]
+            if len(alone):
+                x = alone.iloc[0]
+                out.append(f"{len(alone)} version(s) add words to a statement that no other article has (found nowhere "
+                           f"else), e.g. {x['outlet']}: \"{_short(str(x['added']))}\" (table: fidelity, column added).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
@@ -326,8 +336,38 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     return out
 
 
-def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame) -> list[str]:
-    """From :func:`presslens.analyses.reuse.analyse` (``r``), the provenance and reference tables (notebook 06)."""
+def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
+    """Pair verdicts counted apart: copied without credit, common source, undetermined (and the rest)."""
+    v = ver["verdict"].astype(str)
+    groups = [("copied without credit", v.eq("copied without credit")),
+              ("copied from a named source", ~v.eq("copied without credit") & ver["direction"].isin(["a_from_b", "b_from_a"])),
+              ("common source", v.str.startswith("common source")),
+              ("undetermined", v.str.startswith("undetermined")),
+              ("too little shared to decide", v.str.startswith("too little")),
+              ("same page or same outlet", v.str.startswith(("same page", "same outlet"))),
+              ("quotation only", v.str.startswith("quotation only"))]
+    out = ["Pair verdicts: " + _join([f"{int(m.sum())} {k}" for k, m in groups if m.any()]) + " (table: verdicts)."]
+    if evidence_words:
+        out.append(f"Evidence threshold: no pair is called copied without credit on less than {evidence_words} words "
+                   "of shared narration (about two sentences; quotation never counts), nor when the shared text is "
+                   "a wire's or another text's that holds it; the direction comes from the dates (table: verdicts, "
+                   "columns evidence and candidates).")
+    wire = ver[v.str.startswith("common source") & ver["relation"].eq("common_wire")]
+    if len(wire):
+        out.append(f"{len(wire)} pair(s) share text from a common wire, release or reference ("
+                   + _join(sorted(set(wire["source"].astype(str)))[:6]) + "): common source, never copying (table: verdicts).")
+    und = ver[v.str.startswith("undetermined")]
+    if len(und):
+        x = und.iloc[0]
+        out.append(f"{len(und)} pair(s) are undetermined, each with its candidates, e.g. {x['outlet_a']} / {x['outlet_b']}: "
+                   f"{x['candidates']} (table: verdicts).")
+    return out
+
+
+def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = None,
+          evidence_words: int | None = None) -> list[str]:
+    """From :func:`presslens.analyses.reuse.analyse` (``r``), the provenance and reference tables and the pair
+    verdicts (``ver``, :func:`presslens.analyses.verdicts.verdicts`) (notebook 06)."""
     s = r.stats
     p = r.passages[~r.passages["reference"]]
     out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "
@@ -375,6 +415,8 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame) -> list[str]:
         if len(unknown):
             out.append(f"{len(unknown)} row(s) have no direction because a date is missing or the same: not guessed "
                        "(table: provenance, column direction).")
+    if ver is not None and len(ver):
+        out.extend(_verdict_lines(ver, evidence_words))
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")

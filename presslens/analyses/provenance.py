@@ -21,12 +21,14 @@ of each article comes from each, and credited or not.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import pandas as pd
 
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from . import reuse
+from . import reuse, verdicts
 
 
 PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article", "source_published", "status",
@@ -62,7 +64,12 @@ def _date(x):
 
 
 def _fmt(d) -> str:
-    return d.strftime("%Y-%m-%d") if d is not None else "no date"
+    return _day(d) if d is not None else "no date"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(d) -> str:
+    return d.strftime("%Y-%m-%d")
 
 
 def provenance(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
@@ -80,47 +87,23 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     credits = {a: list(c) for a, c in zip(arts["id"], arts["derived_from"])}
     forms = name_forms(story)
     cont = {(c.article, c.other): c for c in r.containment.itertuples(index=False)}
-    ref_names = ({f"ref:{i}": f"{src} (reference)" for i, src in zip(story.references["id"], story.references["source"])}
-                 if story.references is not None and len(story.references) else {})
-    ref_names.update(outlet)
     ref_date = ({f"ref:{i}": _date(d) for i, d in zip(story.references["id"], story.references["published"])}
                 if story.references is not None and len(story.references) else {})
-    date.update(ref_date)  # a reference published after both articles is not their common source
+    ver = verdicts.verdicts(story, min_words, match, max_df)
     rows: list[dict] = []
-    for p in r.pairs[r.pairs["kind"].isin(EVIDENCE) | r.pairs["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
-        for x, y in ((p.article_a, p.article_b), (p.article_b, p.article_a)):
-            dx, dy = date[x], date[y]
-            if dx is not None and dy is not None and dy > dx:
-                continue  # y came later: x is the source, not the copy
-            known = dx is not None and dy is not None and dy < dx
-            if known:
-                direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})"
-            elif dx is None or dy is None:
-                missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
-                direction = f"unknown: no date for {' and '.join(missing)}"
-            else:
-                direction = f"unknown: both published {_fmt(dx)}"
-            credited = any(_matches(c, outlet[y], forms) for c in credits[x])
-            common = sorted({c for c in credits[x] for d in credits[y] if _norm(c) == _norm(d)
-                             and not _matches(c, outlet[x], forms) and not _matches(c, outlet[y], forms)})
-            third = _third_source(x, y, cont, date, ref_names)
-            if outlet[x] == outlet[y]:
-                status = "same outlet (its own text reused)"
-            elif credited:
-                status = "credited and copied"
-            elif common:
-                status = f"common source likely (both credit {', '.join(common)})"
-            elif third:
-                status = f"common source likely ({third} has the text both share)"
-            else:
-                status = "copied without credit" if known else "shared without credit, direction unknown"
+    for v in ver[ver["kind"].isin(EVIDENCE) | ver["kind"].str.startswith(EVIDENCE)].itertuples(index=False):
+        for x, y in ((v.article_a, v.article_b), (v.article_b, v.article_a)):
+            took = v.direction in ("a_from_b", "b_from_a")
+            if took and (v.direction == "a_from_b") != (x == v.article_a):
+                continue  # y took from x: x is the source, not the copy
+            status, direction = _status(v, x, y, date, outlet)
             c = cont.get((x, y))
-            rows.append({"article": x, "outlet": outlet[x], "published": dx, "source_outlet": outlet[y],
-                         "source_article": y, "source_published": dy, "status": status, "direction": direction,
-                         "credited": credited, "likeliest": False,
+            rows.append({"article": x, "outlet": outlet[x], "published": date[x], "source_outlet": outlet[y],
+                         "source_article": y, "source_published": date[y], "status": status, "direction": direction,
+                         "credited": any(_matches(c_, outlet[y], forms) for c_ in credits[x]), "likeliest": False,
                          "shared_narration": int(c.shared_narration) if c else 0,
                          "containment_narration": float(c.containment_narration) if c else 0.0,
-                         "evidence": f"{p.kind}: {p.detail}"})
+                         "evidence": f"{v.verdict}: {v.evidence}"})
     refs = from_references(story, min_words, match, max_df)
     used = refs[refs["shared_narration"] > 0]
     for t in used.itertuples(index=False):
@@ -171,29 +154,30 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
 
 
 LATER_REFERENCE = "shares text with a later reference (not its source)"
-COMMON = 0.8  # share of the text two articles share that a third must hold, with each, to be their common source
 
 
-def _third_source(x: str, y: str, cont: dict, date: dict, names: dict) -> str | None:
-    """The name of a third text that holds what ``x`` and ``y`` share (at least ``COMMON`` of it, with
-    each of them) and can be their source: a reference document, or an article published before
-    both (dates known). Two rewrites of one wire story share its text without copying each other."""
-    n = cont[(x, y)].shared_narration if (x, y) in cont else 0
-    if not n:
-        return None
-    dx, dy = date.get(x), date.get(y)
-    best = None
-    for (a, z), c in cont.items():
-        if a != x or z in (x, y) or (y, z) not in cont:
-            continue
-        if c.shared_narration < COMMON * n or cont[(y, z)].shared_narration < COMMON * n:
-            continue
-        dz = date.get(z)
-        earlier = ((z.startswith("ref:") and (dz is None or ((dx is None or dz <= dx) and (dy is None or dz <= dy))))
-                   or (dz is not None and dx is not None and dy is not None and dz < dx and dz < dy))
-        if earlier and (best is None or c.shared_narration > best[0]):
-            best = (c.shared_narration, names.get(z, z))
-    return best[1] if best else None
+def _status(v, x: str, y: str, date: dict, outlet: dict) -> tuple[str, str]:
+    """The provenance status and direction of article x against y from their pair's verdict."""
+    dx, dy = date[x], date[y]
+    if dx is not None and dy is not None and dx != dy:
+        direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})" if dy < dx else f"source later ({_fmt(dy)} after {_fmt(dx)})"
+    elif dx is None or dy is None:
+        missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
+        direction = f"unknown: no date for {' and '.join(missing)}"
+    else:
+        direction = f"unknown: both published {_fmt(dx)}"
+    verdict = str(v.verdict)
+    if verdict.startswith("same page"):
+        return "same page captured twice", direction
+    if verdict.startswith("common source"):
+        return f"common source likely ({verdict.split(': ', 1)[1]})", direction
+    if verdict.startswith("same outlet"):
+        return "same outlet (its own text reused)", direction
+    if v.direction in ("a_from_b", "b_from_a"):
+        return ("credited and copied" if v.credited == "yes" else "copied without credit"), direction
+    if verdict.startswith("too little"):
+        return "too little shared to decide", direction
+    return "undetermined", direction
 
 
 def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
@@ -223,21 +207,44 @@ def _from_references(story: Story, min_words: int, match: int, max_df: int) -> p
     return pd.DataFrame(rows, columns=REF_COLS)
 
 
+EDGE_VERDICTS = ("credited copy", "copied without credit", "common source", "undetermined")
+
+
+def edge_verdict(status: str) -> str | None:
+    """The provenance graph's category for a status: credited copy, copied without credit, common
+    source, undetermined; None for what is no edge between two outlets (same page, same outlet)."""
+    s = str(status)
+    if s.startswith("credited and copied"):
+        return "credited copy"
+    if s.startswith("copied without credit"):
+        return "copied without credit"
+    if s.startswith("common source"):
+        return "common source"
+    if s.startswith(("undetermined", "too little")):
+        return "undetermined"
+    return None
+
+
 def outlet_edges(prov: pd.DataFrame) -> pd.DataFrame:
-    """The provenance graph's edges between outlets: source -> outlet, credited or not, direction known or
-    not, with the narration words and articles behind each (references and same-outlet reuse apart)."""
+    """The provenance graph's edges between outlets: source -> outlet for a copy (credited or not), an
+    undirected edge for a common source or an undetermined pair, with the narration words and articles
+    behind each (references and same-outlet reuse apart). ``known``: the edge has a direction."""
+    cols = ["source_outlet", "outlet", "verdict", "credited", "known", "shared_narration", "articles"]
     p = prov[(prov["shared_narration"] > 0) & prov["source_article"].notna()
-             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])
-             & ~prov["status"].str.startswith("common source")]  # both took from a third: no arrow between them
-    p = p.assign(known=~p["direction"].str.startswith("unknown"))
-    cols = ["source_outlet", "outlet", "credited", "known", "shared_narration", "articles"]
+             & ~prov["source_article"].astype(str).str.startswith("ref:") & (prov["outlet"] != prov["source_outlet"])]
+    p = p.assign(verdict=p["status"].map(edge_verdict))
+    p = p[p["verdict"].notna()]
     if p.empty:
         return pd.DataFrame(columns=cols)
-    g = p.groupby(["source_outlet", "outlet", "credited", "known"], as_index=False).agg(
+    p = p.assign(known=p["verdict"].isin(["credited copy", "copied without credit"]),
+                 credited=p["verdict"] == "credited copy")
+    # an undirected edge is one line between two outlets, not two opposite arrows
+    flip = ~p["known"] & (p["source_outlet"] > p["outlet"])
+    p.loc[flip, ["source_outlet", "outlet"]] = p.loc[flip, ["outlet", "source_outlet"]].to_numpy()
+    p = p.drop_duplicates(["article", "source_article"]).assign(
+        pair=lambda t: [tuple(sorted(x)) for x in zip(t["article"], t["source_article"])])
+    p = p[~(~p["known"] & p.duplicated("pair"))]
+    g = p.groupby(["source_outlet", "outlet", "verdict", "credited", "known"], as_index=False).agg(
         shared_narration=("shared_narration", "sum"), articles=("article", "nunique"))
-    # a pair whose direction is unknown is one undirected edge, not two opposite arrows
-    rev = set(zip(g["outlet"], g["source_outlet"], g["known"]))
-    g = g[g["known"] | ~pd.Series([(s, o, False) in rev and s > o for s, o in zip(g["source_outlet"], g["outlet"])],
-                                  index=g.index)]
     return g[cols].sort_values(["shared_narration", "source_outlet", "outlet"], ascending=[False, True, True],
                                kind="stable").reset_index(drop=True)

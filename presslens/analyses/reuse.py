@@ -410,6 +410,7 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
                          "narration_b_in_a": None, "reordered": False,
                          "detail": f"the same page captured twice ({d.kind}: {d.detail}): {d.action}, not copying"})
     words, voice = passages["words"].tolist(), passages["voice"].tolist()
+    words_of = {d.id: d.words for d in docs if not d.reference}
     sa, sb = passages["start_a"].tolist(), passages["start_b"].tolist()
     for a, b in sorted(set(by_p) | set(by_r)):
         ks = by_p.get((a, b), [])
@@ -423,6 +424,8 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
         reordered = any(x > y for x, y in zip(order, order[1:]))
         if n_narr == 0 and n_rw == 0:
             kind = "shared quotation only"
+        elif words_of.get(a) and words_of.get(a) == words_of.get(b):
+            kind = "copy, identical"  # word for word: repeated lines may look reordered, nothing is
         elif top >= COPY:
             kind = ("reworded copy" if n_rw else "copy") + (", sentences reordered" if reordered else "")
         elif shared_narr:

@@ -17,7 +17,7 @@ from typing import Iterable
 import pandas as pd
 
 from presslens import stats
-from presslens.analyses import claims, naming, provenance, quotes, reuse
+from presslens.analyses import claims, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
 from presslens.engine import tables as text
 from presslens.paths import REPO_ROOT, display, resolve
@@ -46,7 +46,7 @@ class Predictions:
     removed: pd.DataFrame       # text.removed: the cleaner's removals (article_id, line, removed, rule)
     sentences: pd.DataFrame     # text.sentences on every article (article_id, part, text)
     measured_sentences: pd.DataFrame  # the sentences of the measured articles (what tone, lexicon, keyness count)
-    pairs: pd.DataFrame         # reuse pairs (article_a, article_b, kind)
+    pairs: pd.DataFrame         # pair verdicts (article_a, article_b, kind, relation, credited, direction, accusation)
     provenance: pd.DataFrame    # provenance rows (article, source_article, status, direction, credited)
     translations: pd.DataFrame  # article_id, verdict, kinds, source_language (None when not implied)
     names: pd.DataFrame         # naming.discover on the story without the labelled variants: candidate, actor, rule
@@ -117,7 +117,8 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         sentences=sents[["article_id", "part", "text"]].reset_index(drop=True),
         measured_sentences=sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][
             ["article_id", "text"]].reset_index(drop=True),
-        pairs=r.pairs[["article_a", "article_b", "kind"]].reset_index(drop=True),
+        pairs=verdicts.verdicts(full)[["article_a", "article_b", "kind", "relation", "credited", "direction",
+                                       "accusation"]].reset_index(drop=True),
         provenance=prov[["article", "source_article", "status", "direction", "credited"]].reset_index(drop=True),
         translations=_translations(full, st),
         names=naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True),

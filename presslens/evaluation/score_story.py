@@ -30,6 +30,17 @@ def predicted_pair(pairs: pd.DataFrame, prov: pd.DataFrame, a: str, b: str) -> d
     """What presslens says about the pair (a, b): relation, whether it is uncredited copying, credit
     ('yes' / 'no' / None when provenance has no word on it), direction ('a_from_b', 'b_from_a' or None)
     and the statuses behind it."""
+    if "relation" in pairs:  # the pair verdicts (analyses.verdicts): relation, credit and direction said outright
+        hit = pairs[((pairs["article_a"] == a) & (pairs["article_b"] == b)) | ((pairs["article_a"] == b) & (pairs["article_b"] == a))]
+        if not len(hit):
+            return {"relation": "unrelated", "uncredited": False, "credit": None, "direction": None, "evidence": "no reuse"}
+        v = hit.iloc[0]
+        flip = v["article_a"] != a
+        direction = {"a_from_b": "b_from_a", "b_from_a": "a_from_b"}.get(v["direction"]) if flip else v["direction"]
+        directed = direction in ("a_from_b", "b_from_a")
+        return {"relation": v["relation"], "credit": {"yes": "yes", "partial": "yes", "no": "no"}.get(v["credited"]),
+                "uncredited": bool(v["accusation"]) or (directed and v["credited"] == "no"),
+                "direction": direction if directed else None, "evidence": f"{v['kind']}; {v['relation']}, credited {v['credited']}"}
     rows = prov[((prov["article"] == a) & (prov["source_article"] == b))
                 | ((prov["article"] == b) & (prov["source_article"] == a))]
     statuses = rows["status"].astype(str).tolist()

@@ -14,7 +14,13 @@ from . import style
 from .style import note_figure
 
 
-CREDITED, UNCREDITED, UNKNOWN = "#009E73", "#D55E00", "0.55"
+CREDITED, UNCREDITED, UNKNOWN, COMMON = "#009E73", "#D55E00", "0.55", "#0072B2"
+EDGE_STYLE = {  # verdict -> (colour, line style, arrow, legend label)
+    "credited copy": (CREDITED, "solid", True, "copied, credited"),
+    "copied without credit": (UNCREDITED, "solid", True, "copied without credit (source earlier)"),
+    "common source": (COMMON, "dotted", False, "common source (wire, release, earlier text)"),
+    "undetermined": (UNKNOWN, "dashed", False, "undetermined (candidates in the table)"),
+}
 
 
 def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -68,9 +74,10 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
 
 
 def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Outlets as nodes, reuse as arrows from the likely source to the outlet that took its text: green
-    when credited, orange when not, grey without arrowhead when the direction is unknown (a date is
-    missing). Line width grows with the narration words shared. Outlets limited to ``max_outlets``
+    """Outlets as nodes, reuse as arrows from the source to the outlet that took its text: green when
+    credited, orange when copied without credit; a blue dotted line (no arrow) when both took it from a
+    common source, a grey dashed one when the evidence does not decide (:data:`EDGE_STYLE`). Line width
+    grows with the narration words shared. Outlets limited to ``max_outlets``
     (those with most reuse); the CSV has every edge."""
     import networkx as nx
 
@@ -86,27 +93,26 @@ def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     g.add_nodes_from(nodes)
     for e in edges.itertuples(index=False):
         if e.source_outlet in g and e.outlet in g:
-            g.add_edge(e.source_outlet, e.outlet, credited=bool(e.credited), known=bool(e.known), words=int(e.shared_narration))
+            g.add_edge(e.source_outlet, e.outlet, verdict=e.verdict, words=int(e.shared_narration))
     pos = nx.circular_layout(nodes) if len(nodes) > 1 else {nodes[0]: np.array([0.0, 0.0])}
     colors = style.outlet_colors(story.color_order)
     fig, ax = plt.subplots(figsize=(9, 7.5))
     top = max([d["words"] for *_, d in g.edges(data=True)] or [1])
     for u, v, d in g.edges(data=True):
-        color = (CREDITED if d["credited"] else UNCREDITED) if d["known"] else UNKNOWN
+        color, ls, arrow, _ = EDGE_STYLE[d["verdict"]]
         width = 0.8 + 4 * math.sqrt(d["words"] / top)
         nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=width, edge_color=color,
-                               style="solid" if d["known"] else "dashed", arrows=True,
-                               arrowstyle="-|>" if d["known"] else "-", arrowsize=14, node_size=900,
+                               style=ls, arrows=True, arrowstyle="-|>" if arrow else "-", arrowsize=14, node_size=900,
                                connectionstyle="arc3,rad=0.12")
     nx.draw_networkx_nodes(g, pos, ax=ax, node_size=900, node_color=[colors.get(o, "0.6") for o in nodes],
                            edgecolors="white")
     for o, (x, y) in pos.items():
         ha = "left" if x > 0.3 else ("right" if x < -0.3 else "center")
         ax.text(x * 1.13, y * 1.13, style.outlet_labels(nodes, 26)[o], ha=ha, va="center", fontsize=8)
-    handles = [plt.Line2D([], [], color=CREDITED, lw=2), plt.Line2D([], [], color=UNCREDITED, lw=2),
-               plt.Line2D([], [], color=UNKNOWN, lw=2, ls="--")]
-    ax.legend(handles, ["credited (derived_from)", "not credited", "direction unknown (date missing or same day)"],
-              loc="upper left", bbox_to_anchor=(0.0, -0.02), fontsize=8, frameon=False, ncol=3)
+    handles = [plt.Line2D([], [], color=c, lw=2, ls={"solid": "-", "dotted": ":", "dashed": "--"}[ls])
+               for c, ls, _, _ in EDGE_STYLE.values()]
+    ax.legend(handles, [x[3] for x in EDGE_STYLE.values()], loc="upper left", bbox_to_anchor=(0.0, -0.02),
+              fontsize=8, frameon=False, ncol=2)
     ax.set_title("Who took text from whom: arrows from the likely source to the outlet")
     ax.set_xlim(-1.45, 1.45)
     ax.set_ylim(-1.35, 1.35)

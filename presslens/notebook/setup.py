@@ -113,6 +113,14 @@ class Context:
     colors: dict[str, str]
     left_out: pd.DataFrame = field(default_factory=pd.DataFrame)
     params: SimpleNamespace = field(default_factory=SimpleNamespace)
+    whole: Story | None = None  # every article of every outlet: what cross-article analyses compare (outlets filter the showing)
+
+    def shown(self, table: pd.DataFrame, *cols: str) -> pd.DataFrame:
+        """The rows of ``table`` that involve a chosen outlet in any of ``cols`` (all rows without an outlet subset)."""
+        keep = set(self.full.outlets)
+        if self.whole is None or set(self.whole.outlets) <= keep:
+            return table
+        return table[table[list(cols)].isin(keep).any(axis=1)]
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
         """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
@@ -241,4 +249,4 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     cap = parsed.get("max_outlets", MAX_OUTLETS)
     kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
     return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),
-                   left_out, SimpleNamespace(**parsed))
+                   left_out, SimpleNamespace(**parsed), dataclasses.replace(whole, max_outlets=cap))

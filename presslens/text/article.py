@@ -10,7 +10,7 @@ import re
 from . import furniture
 from .clean import clean
 from .language import detect_language
-from .segment import TOKEN, is_prose, paragraphs, quote_spans, split_sentences, tokenize
+from .segment import TOKEN, Quotes, is_prose, paragraph_blocks, quote_spans, split_sentences, tokenize
 from .sentiment import score_rows
 
 
@@ -28,7 +28,9 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     body, removed = clean(raw, title, rules, template)
     for r in removed:
         rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"], r["rule_id"]))
-    body_pars = paragraphs(body)
+    blocks = paragraph_blocks(body)
+    body_pars = [p for p, _ in blocks]
+    set_apart = [b for _, b in blocks]
     lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
     n_words_body = sum(len(TOKEN.findall(p)) for p in body_pars)
     lede_at = next((i for i, p in enumerate(body_pars) if is_prose(p)), 0)
@@ -38,6 +40,8 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
     for p_idx, (par, kind) in enumerate(pars):
         q = quote_spans(par)
+        if kind != "title" and set_apart[p_idx - (1 if title else 0)]:
+            q = Quotes([(0, len(par))], q.role, None)  # a block quotation: all of it is the quoted party's
         if q.unclosed is not None:
             nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
             if not nxt[:1] in ('"', "“", "‘", "'"):

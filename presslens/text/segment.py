@@ -25,16 +25,39 @@ TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of cleaned text: one per non-blank line, except that a line ending mid-sentence
     and followed by a line starting in lower case is joined to it (hard-wrapped captures)."""
-    out: list[str] = []
+    return [p for p, _ in paragraph_blocks(text)]
+
+
+BLOCK_MARK = re.compile(r"^\s*>\s?")  # a markdown block quote
+INDENT = re.compile(r"^(?: {4,}|\t)\S")  # an indented paragraph (set apart as a quotation)
+STATEMENT_INTRO = re.compile(r"\b(?:said|says|statement|wrote|writes|read|reads|added|announced|posted|tweeted|"
+                             r"declared|explained|stated)\b[^.!?\"“”]{0,80}:\s*$", re.I)
+
+
+def paragraph_blocks(text: str) -> list[tuple[str, bool]]:
+    """:func:`paragraphs`, each with whether it is a block quotation: a markdown ``>`` paragraph, an
+    indented one, or a paragraph without quotation marks set apart after an introduction ending in a
+    colon ("... said in a statement:"). A block quotation is the quoted party's words, not narration."""
+    out: list[list] = []
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    indented = sum(1 for ln in lines if INDENT.match(ln)) * 2 < len(lines)  # a capture indented throughout sets nothing apart
     for line in text.split("\n"):
         s = line.strip()
         if not s:
             continue
-        if out and not TERMINAL.search(out[-1]) and s[0].islower():
-            out[-1] = out[-1] + " " + s
-        else:
-            out.append(s)
-    return out
+        block = bool(BLOCK_MARK.match(line) or (indented and INDENT.match(line)))
+        if block and BLOCK_MARK.match(line):
+            s = BLOCK_MARK.sub("", line).strip()
+            if not s:
+                continue
+        if out and not TERMINAL.search(out[-1][0]) and s[0].islower() and out[-1][1] == block:
+            out[-1][0] = out[-1][0] + " " + s
+            continue
+        intro = bool(out) and STATEMENT_INTRO.search(out[-1][0]) is not None
+        if intro and not any(ch in s for ch in '"“”'):
+            block = True
+        out.append([s, block])
+    return [(p, b) for p, b in out]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from .extract import quotes
 # fidelity: the same statement as each outlet quotes it
 
 FIDELITY_COLS = ["statement", "outlet", "article_id", "label", "negation", "similarity", "version", "reference",
-                 "diff", "speaker", "reference_outlet"]
+                 "diff", "speaker", "reference_outlet", "added", "found_elsewhere"]
+ELSEWHERE = 0.75  # share of added content words one sentence of another article must hold for them to be found there
 MATCH = 70  # rapidfuzz ratio (0-100) at which two quoted sentences are the same statement
 NARRATION_MATCH = 85  # partial ratio at which a clause of a quote is found in another outlet's narration
 
@@ -65,6 +66,44 @@ def _rejoined(q: pd.DataFrame) -> list[tuple[str, str, str, str | None]]:
     return [(a, o, t, sp) for a, o, t, sp, _ in out]
 
 
+def _content(words) -> list[str]:
+    return [w for w in words if len(w) > 3 and w not in STOPWORDS]
+
+
+def added_words(ref: str, version: str) -> str:
+    """The words ``version`` has that ``ref`` has not (insertions and replacements), in order."""
+    from rapidfuzz.distance import Indel
+
+    r, v = norm_text(ref).split(), norm_text(version).split()
+    return " ".join(w for op in Indel.opcodes(r, v) if op[0] == "insert" for w in v[op[3]:op[4]])
+
+
+class Elsewhere:
+    """Whether words appear in a sentence of another article (any sentence, quoted or not)."""
+
+    def __init__(self, sents: pd.DataFrame):
+        self.words: list[tuple[str, set[str]]] = []
+        self.index: dict[str, list[int]] = {}
+        for aid, t in zip(sents["article_id"].tolist(), sents["text"].tolist()):
+            ws = set(norm_text(t).split())
+            for w in _content(ws):
+                self.index.setdefault(w, []).append(len(self.words))
+            self.words.append((aid, ws))
+
+    def found(self, added: str, aid: str) -> bool:
+        """True when another article has a sentence holding ``ELSEWHERE`` of the added content words
+        (or the words are too plain to tell: no content word)."""
+        need = set(_content(added.split()))
+        if not need:
+            return True
+        counts: dict[int, int] = {}
+        for w in need:
+            for k in self.index.get(w, ()):
+                if self.words[k][0] != aid:
+                    counts[k] = counts.get(k, 0) + 1
+        return any(c >= ELSEWHERE * len(need) for c in counts.values())
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -91,9 +130,11 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     q = quotes(story)
     q = q[q["kind"] == "direct"]
     items = []  # (article_id, outlet, sentence, speaker)
-    for aid, outlet, quote, speaker in _rejoined(q):
+    quote_of: list[int] = []  # which rejoined quote each item comes from
+    for qn, (aid, outlet, quote, speaker) in enumerate(_rejoined(q)):
         for s in _sentences_of(quote):
             items.append((aid, outlet, s, speaker))
+            quote_of.append(qn)
     norm = [norm_text(s) for _, _, s, _ in items]
     group = list(range(len(items)))
 
@@ -123,6 +164,8 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
     sents = tables.process(story).sentences
+    elsewhere = Elsewhere(sents)
+    in_statement: dict[int, int] = {}  # item -> its statement number (groups quoted by two articles or more)
 
     art_rank = {a: i for i, a in enumerate(story.articles["id"])}
     narr: list[tuple[str, str, str, str]] = []  # (article, outlet, sentence, its words) of unquoted sentences
@@ -143,17 +186,25 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
             continue
         n_statement += 1
         # the reference: the version closest to all the others (then the longer, then the first)
-        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members), len(norm[i]), -i))
+        # a tie (two versions) goes to the version whose extra words another article holds too: words
+        # added to a statement and found nowhere else make the longer version "extended", not the reference
+        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members),
+                                            elsewhere.found(" ".join(set(norm[i].split()) - {w for j in members if j != i
+                                                                                             for w in norm[j].split()}),
+                                                            items[i][0]), len(norm[i]), -i))
         ref = items[ref_i]
         speaker = next((items[i][3] for i in members if items[i][3]), None)
         for i in sorted(members):
             aid, outlet, s, _ = items[i]
-            rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid,
-                         "label": "reference" if i == ref_i else _label(ref[2], s),
+            in_statement[i] = n_statement
+            label = "reference" if i == ref_i else _label(ref[2], s)
+            add = added_words(ref[2], s) if label == "extended" else ""
+            rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid, "label": label,
                          "negation": negation_change(ref[2], s),
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
                          "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
-                         "reference_outlet": ref[1]})
+                         "reference_outlet": ref[1], "added": add,
+                         "found_elsewhere": elsewhere.found(add, aid) if add else None})
         clauses = [norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
         # candidates: narration sentences sharing two content words with a clause (an index, not all pairs)
         best_of: dict[str, tuple] = {}
@@ -176,4 +227,28 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
                          "similarity": round(score, 1), "version": t,
                          "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
                          "reference_outlet": ref[1]})
+    rows.extend(_appended(items, quote_of, in_statement, rows, elsewhere))
     return pd.DataFrame(rows, columns=FIDELITY_COLS)
+
+
+def _appended(items: list, quote_of: list[int], in_statement: dict[int, int], rows: list[dict],
+              elsewhere: Elsewhere) -> list[dict]:
+    """Sentences a quote carries beyond a statement other articles quote (in no statement themselves,
+    next to one of its sentences in the same quotation): the quote is *extended* by them, with the
+    added words and whether any other article has them ("found nowhere else" when none has)."""
+    ref_of = {r["statement"]: r for r in rows if r["label"] == "reference"}
+    out = []
+    for i, (aid, outlet, s, _) in enumerate(items):
+        if i in in_statement:
+            continue
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(items) and quote_of[j] == quote_of[i] and j in in_statement]
+        if not near:
+            continue
+        ref = ref_of[in_statement[near[0]]]
+        version = f"{items[near[0]][2]} {s}" if near[0] < i else f"{s} {items[near[0]][2]}"
+        out.append({"statement": ref["statement"], "outlet": outlet, "article_id": aid, "label": "extended",
+                    "negation": "", "similarity": None, "version": version, "reference": ref["reference"],
+                    "diff": word_diff(ref["reference"], version),
+                    "speaker": ref["speaker"], "reference_outlet": ref["reference_outlet"], "added": s,
+                    "found_elsewhere": elsewhere.found(norm_text(s), aid)})
+    return out

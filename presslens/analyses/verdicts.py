@@ -1,0 +1,304 @@
+"""Who copied whom: for each pair of articles sharing text, the explanations and the verdict the evidence allows.
+
+For every pair the reuse index found (:func:`presslens.analyses.reuse.analyse`), :func:`verdicts`
+weighs the explanations a careful reader weighs, each with its evidence:
+
+- **the same page**: a duplicate capture (:mod:`presslens.engine.screening`), or one outlet's two
+  captures whose narration is (nearly) all in each other (the site and a text dump of it);
+- **a common source S**: a wire agency both credit, or whose reporter's name-drop ("told Reuters")
+  either carries, or whose text another article holding the shared passage credits (a *wire group*:
+  shared text inside one wire's group is common source, never copying); S's own copy in the corpus
+  (captured from the agency's site) that holds the passage; a reference document that holds it; an
+  outlet both credit whose text is not in the corpus. A credited source whose corpus text does
+  **not** hold the shared passage does not explain it;
+- **A copied B / B copied A**: B's text is earlier (dates), A credits B or not, and nothing above
+  explains the shared narration.
+
+A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
+candidates are named. No accusation ("copied without credit") rests on less than
+:data:`EVIDENCE_WORDS` words of shared narration (about two sentences of a news story's own words:
+quotation never counts), nor on a pair that shares a wire. ``relation`` uses the evaluation's names
+(same_page, copy, reworded_copy, common_wire, shared_quote_only); ``credited`` is yes (the reusing
+article, or for a common source both, credit it), partial (one of two does), no, or n/a.
+"""
+from __future__ import annotations
+
+import functools
+
+from collections import defaultdict
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+from . import reuse, wires
+
+EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
+SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
+COPY_SHARE = 0.5  # share of the later article's narration inside the earlier one that an accusation needs
+HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
+VERDICT_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "relation", "verdict", "source", "source_article",
+                "credited", "direction", "accusation", "candidates", "shared_narration", "kind", "evidence"]
+EXPLAINED = ("same page", "common source", "quotation only", "too little")
+
+
+def relation_of(kind: str) -> str:
+    """The evaluation's relation for a reuse pair kind (before any common source is found)."""
+    if kind.startswith("duplicate capture"):
+        return "same_page"
+    if kind.startswith("copy"):
+        return "copy"
+    if kind.startswith(("reworded copy", "partial reuse")):
+        return "reworded_copy"
+    if kind.startswith("shared quotation"):
+        return "shared_quote_only"
+    return "unrelated"
+
+
+def verdicts(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
+             max_df: int = reuse.MAX_DF) -> pd.DataFrame:
+    """One row per pair of articles sharing text (or captured twice): see the module docstring."""
+    return _verdicts(story, int(min_words), int(match), int(max_df))
+
+
+@story_table
+def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
+    r = reuse.analyse(story, min_words, match, max_df)
+    return decide(story, r, wires.sources(story))
+
+
+MEDIA_KINDS = ("media", "outlet", "news", "newspaper", "broadcaster", "wire", "news agency")
+
+
+class Evidence:
+    """What the verdicts read about a story's articles: outlets, dates, hosts, the sources each names
+    (by kind), agencies' own copies, the narration each article shares with each other text."""
+
+    def __init__(self, story: Story, r, src: pd.DataFrame):
+        arts = story.articles
+        self.outlet = dict(zip(arts["id"], arts["outlet"]))
+        self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
+        self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
+        self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.slug = {a: _slug(u) for a, u in zip(arts["id"], arts["url"])}
+        self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
+        self.forms = wires.name_forms(story)
+        self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
+                        for f in act.forms}
+        self.named: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> kind -> sources
+        for a, k, source in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist()):
+            self.named[a][k].add(source)
+        self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
+        self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
+        self.by_outlet: dict[str, list[str]] = defaultdict(list)
+        for a in arts["id"]:
+            for w in self.named[a]["own text"]:
+                self.own_copy[w].append(a)
+            self.by_outlet[wires.norm(self.outlet[a])].append(a)
+        self.nb: dict[str, dict[str, int]] = defaultdict(dict)  # article -> other text -> narration words shared
+        self.narr: dict[tuple[str, str], tuple[int, float]] = {}  # (article, other) -> (narration words shared, share)
+        c = r.containment
+        for a, o, n, share, ref in zip(c["article"].tolist(), c["other"].tolist(), c["shared_narration"].tolist(),
+                                       c["containment_narration"].tolist(), c["reference"].tolist()):
+            self.nb[a][o] = int(n)
+            if not ref:
+                self.narr[(a, o)] = (int(n), float(share))
+        self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
+                        if story.references is not None and len(story.references) else {})
+
+    def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
+        return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
+
+    def credits(self, a: str, name: str) -> bool:
+        return any(wires.same_source(c, name, self.forms) for c in self.named[a]["credit"] | self.named[a]["own text"])
+
+    def holds(self, z: str, x: str, y: str, n: int) -> bool:
+        """Whether text z holds (most of) the ``n`` narration words x and y share."""
+        return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
+
+    def same_outlet(self, x: str, y: str) -> bool:
+        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
+
+    def same_page(self, x: str, y: str) -> str | None:
+        """Why x and y are one page captured twice (same outlet and the same URL slug or title), else None."""
+        if not self.same_outlet(x, y):
+            return None
+        if self.slug[x] and self.slug[x] == self.slug[y]:
+            return f"the same URL slug ({self.slug[x]})"
+        if self.title[x] and self.title[x] == self.title[y]:
+            return "the same title"
+        return None
+
+
+def _slug(url) -> str:
+    if not isinstance(url, str):
+        return ""
+    parts = [p for p in urlparse(url).path.split("/") if p]
+    last = parts[-1] if parts else ""
+    return last if len(last) >= 12 else ""  # a short last segment ("index.html", "news") names no page
+
+
+def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
+    """The verdict table from the reuse tables ``r`` and the sources table ``src`` (:func:`wires.sources`)."""
+    e = Evidence(story, r, src)
+    outlet, named, date = e.outlet, e.named, e.date
+    rows: list[dict] = []
+    pr = r.pairs
+    for x, y, kind, detail in zip(pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(),
+                                  pr["detail"].tolist()):
+        ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
+        n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+        row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
+               "relation": relation_of(kind), "source": None, "source_article": None, "credited": "n/a",
+               "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": n}
+        ev: list[str] = [f"{kind}: {detail}"]
+        for a in (x, y):
+            for k in ("own text", "credit", "tell"):
+                if named[a][k]:
+                    ev.append(f"{outlet[a]} ({a}) {k}: {', '.join(sorted(named[a][k]))}")
+        ev.append("dates: " + "; ".join(f"{outlet[a]} {_fmt(date[a])}" for a in (x, y)))
+        if ab and ba:
+            ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "
+                      f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
+        page = e.same_page(x, y)
+        close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
+        if kind == "duplicate capture":
+            row.update(verdict="same page (captured twice)", relation="same_page")
+        elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
+            row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
+                       relation="same_page")
+        elif row["relation"] == "shared_quote_only":
+            row.update(verdict="quotation only: no evidence of copying")
+        else:
+            row.update(_explain(e, x, y, n, ev))
+        row["evidence"] = " | ".join(ev)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=VERDICT_COLS)
+
+
+def _fmt(d) -> str:
+    return _day(d) if d is not None else "no date"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(d) -> str:
+    return d.strftime("%Y-%m-%d")
+
+
+def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
+    """The verdict for a pair sharing narration (see the module docstring)."""
+    outlet, named, date, forms, holds, wires_of, credits = e.outlet, e.named, e.date, e.forms, e.holds, e.wires_of, e.credits
+    same_outlet = e.same_outlet(x, y)
+    wx, wy = wires_of(x), wires_of(y)
+    # 1. one names the other's outlet (a credit, a reporter's name-drop, a picture credit): it took the text from it
+    for a, b in ((x, y), (y, x)):
+        said = {k: any(wires.same_source(c, outlet[b], forms) for c in named[a][k]) for k in ("credit", "tell", "photo")}
+        if any(said.values()) and not same_outlet:
+            how = ", ".join(k for k, v in said.items() if v)
+            return {"verdict": f"{outlet[a]} took the text from {outlet[b]} (names it: {how})", "source": outlet[b],
+                    "source_article": b, "credited": "yes" if said["credit"] or said["photo"] else "no",
+                    "direction": "a_from_b" if a == x else "b_from_a"}
+    # 2. the wire's own copy is one of the two: the other took it from the wire (unless it carries another wire)
+    for a, b in ((x, y), (y, x)):
+        own = named[b]["own text"]
+        if own and not named[a]["own text"] and not (wires_of(a) - own):
+            w = sorted(own)[0]
+            ok = credits(a, w) or credits(a, outlet[b])
+            return {"verdict": f"{outlet[a]} ran {w}'s text ({outlet[b]} is {w}'s own copy)", "source": w,
+                    "source_article": b, "credited": "yes" if ok else "no",
+                    "direction": "a_from_b" if a == x else "b_from_a"}
+    # 3. one wire both carry (credit, tell), or one carries and the other carries no other (an agency's own copy
+    # that shares text with an article crediting another wire took that wire's text too)
+    shared = wx & wy
+    nx, ny = wires_of(x, ("credit", "tell")), wires_of(y, ("credit", "tell"))
+    lone = (wx if not wy else wy if not wx else (nx if not ny else ny if not nx else set())) - shared
+    for w in sorted(shared) + sorted(lone):
+        corpus = [z for z in e.own_copy.get(w, []) if z not in (x, y)]
+        if corpus and not any(holds(z, x, y, n) for z in corpus):
+            ev.append(f"{w}'s own copy in the corpus ({', '.join(corpus)}) does not hold the shared passage: "
+                      f"{w} does not explain it")
+            continue
+        held = [z for z in corpus if holds(z, x, y, n)]
+        return _common(e, w, held[0] if held else None, x, y, "wire", ev)
+    if not wx and not wy:
+        # 4. a wire group: a third article holding the shared passage carries a wire
+        for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}):
+            if holds(z, x, y, n):
+                wz = wires_of(z) if not z.startswith("ref:") else set()
+                if z.startswith("ref:"):
+                    return _common(e, e.refname.get(z, z), z, x, y, "reference", ev)
+                if wz:
+                    w = sorted(wz)[0]
+                    ev.append(f"wire group: {outlet[z]} ({z}) holds the shared passage and carries {w}")
+                    return _common(e, w, None, x, y, "wire group", ev)
+    # 5. an outlet or a party both credit (or whose reporter both name): explains it only when its text, if in the corpus, holds it
+    both = {c for c in named[x]["credit"] | named[x]["tell"]
+            if any(wires.norm(c) == wires.norm(d) for d in named[y]["credit"] | named[y]["tell"])}
+    # a party's release (a source of the story that is no news outlet) credited by one, the other crediting nothing
+    for a, b in ((x, y), (y, x)):
+        if not (named[b]["credit"] | named[b]["tell"]):
+            both |= {c for c in named[a]["credit"] if wires.norm(c) in e.parties}
+    for c in sorted(both - set(wx) - set(wy)):
+        corpus = [z for z in e.by_outlet.get(wires.norm(c), []) if z not in (x, y)]
+        if corpus and not any(holds(z, x, y, n) for z in corpus):
+            ev.append(f"both credit {c}, whose text in the corpus ({', '.join(corpus)}) does not hold the shared "
+                      f"passage: {c} does not explain it")
+            continue
+        party = wires.norm(c) in e.parties
+        return _common(e, c, next((z for z in corpus if holds(z, x, y, n)), None), x, y,
+                       "a party's statement or release" if party else "outlet", ev)
+    # 6. direction from dates; an accusation only on enough narration and no wire anywhere in sight
+    dx, dy = date[x], date[y]
+    cands = [f"{outlet[x]} copied {outlet[y]}", f"{outlet[y]} copied {outlet[x]}",
+             "both from a common source outside the corpus"]
+    tells = sorted((named[x]["tell"] | named[y]["tell"]) - {outlet[x], outlet[y]})
+    if tells:
+        cands.insert(0, f"an uncredited source named in the copy: {', '.join(tells)}")
+    if same_outlet:
+        return {"verdict": "same outlet: its own text reused", "credited": "n/a", "candidates": "; ".join(cands)}
+    if n < EVIDENCE_WORDS:
+        return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
+                "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+    first = min((d for d in (dx, dy) if d is not None), default=None)
+    others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
+              and first is not None and date.get(z) is not None and date[z] <= first]
+    before = [z for z in others if dx is not None and dy is not None and date[z] < min(dx, dy)]
+    if before:  # an article dated before both holds what they share: their likeliest source
+        return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
+    if others:
+        cands.insert(0, "a common source: other texts carry the passage too ("
+                     + ", ".join(f"{outlet.get(z, z)} ({z})" for z in others[:3]) + ")")
+    later = (x, y) if dx is not None and dy is not None and dx > dy else (y, x)
+    held = e.narr.get(later)
+    if (dx is not None and dy is not None and dx != dy and not wx and not wy and not tells and not others
+            and held is not None and held[1] >= COPY_SHARE):
+        a, b = later
+        return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
+                "direction": "a_from_b" if a == x else "b_from_a", "accusation": True,
+                "candidates": f"{outlet[a]} copied {outlet[b]} (dated {_fmt(date[b])}, before {_fmt(date[a])}); "
+                              "not excluded: a common source outside the corpus neither credits"}
+    why = ("a date is missing" if dx is None or dy is None else "both are dated the same day" if dx == dy
+           else "a wire or outside source is named" if wx or wy or tells
+           else "other texts carry the passage too" if others
+           else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
+    return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+
+
+def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
+    """A common source ``s`` (its text ``z`` in the corpus or the references, when there): the verdict row."""
+    cx, cy = (any(wires.norm(c) == wires.norm(s) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
+    if z:
+        detail = f"{e.refname.get(z) or e.outlet.get(z, z)} has the text both share"
+    elif cx and cy:
+        detail = f"both credit {s}"
+    elif cx or cy:
+        detail = f"{e.outlet[x] if cx else e.outlet[y]} credits {s}"
+    else:
+        detail = f"{s} named in the copy"
+    ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))
+    out = {"verdict": f"common source: {detail}", "source": s, "source_article": z,
+           "credited": "yes" if cx and cy else ("partial" if cx or cy else "no"), "direction": "n/a", "candidates": ""}
+    if what in ("wire", "wire group", "reference") or what.startswith("a party"):
+        out["relation"] = "common_wire"
+    return out

@@ -1,0 +1,257 @@
+"""Where an article says (or lets slip) its text came from: wire credits, outside-source tells, own copy.
+
+:func:`sources` reads every article's ``derived_from``, byline, URL and text (furniture included: a
+photo credit is furniture) and returns one row per article and source it names:
+
+- *credit*: the article says the source is its source: ``derived_from``, a byline, or a credit form
+  in the text ("LONDON (Reuters) -", "(AFP)", "- Xinhua", "By The Associated Press", "Reuters
+  reported", "Reporting by ...; Editing by ...");
+- *tell*: a name-drop its source's reporter left in the copy ("told Reuters", "did not respond to
+  the Harbour Times's request for comment", "seen by Reuters"): evidence of where the text came from,
+  never a credit. A tell naming an outlet that is neither the article's own outlet nor credited
+  is a likely uncredited source (one outside the corpus when no article of that outlet is in it);
+- *photo*: a photo credit ("(AP Photo/...)", ".../AFP"): the outlet is the agency's client, no
+  evidence about the text;
+- *own text*: the article is captured from the agency's own site, or its outlet is the agency.
+
+Agencies and their credit forms are in ``presslens/data/wire_agencies.yaml`` (versioned, with
+sources). A source is a *wire* when it is an agency of that file. Outlet names are matched loosely
+(case, a leading "the", punctuation; story.yaml actors' aliases count): :func:`same_source`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from presslens import paths
+from presslens.story.model import Story
+from presslens.story.yamlio import parse_yaml
+
+SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence"]
+KINDS = ("own text", "credit", "tell", "photo")
+NAME = r"(?:[Tt]he\s+)?(?:{names})"
+# a capitalised name of up to five words (an outlet named in a request for comment)
+CAPNAME = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,4}?)"
+OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, trigger, pattern tried around it)
+    (("comment",), re.compile(r"requests?\s+for\s+comment"),
+     re.compile(r"(?:respond|reply|replied|answer)\w*\s+(?:immediately\s+)?to\s+(?:a\s+|an\s+)?" + CAPNAME
+                + r"(?:’s|'s|’|')\s+(?:\w+\s+)?requests?\s+for\s+comment")),
+    (("comment",), re.compile(r"requests?\s+for\s+comment"),
+     re.compile(r"requests?\s+for\s+comment\s+(?:from|by)\s+" + CAPNAME + r"(?=[\s.,;])")),
+    (("has",), re.compile(r"\bhas\s+(?:reached\s+out|contacted|asked)\b"),
+     re.compile(CAPNAME + r"\s+has\s+(?:reached\s+out|contacted|asked)\b")),
+    (("told", "interview", "speaking"), re.compile(r"\b(?:told|interview\s+with|speaking\s+to)\b"),
+     re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
+                + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])")),
+]
+PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
+                     + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet
+OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Mail|Express|Press|"
+                         r"Agency|Television|TV|Radio|Network|Daily|Gazette|Chronicle|Observer|Standard|Mirror|"
+                         r"Independent|Reuters|Bloomberg|Politico|Axios|Insider|Magazine|Wire)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def agencies() -> dict:
+    """The wire-agency file as loaded: ``{"version", "sources", "agencies", "forms"}``."""
+    return parse_yaml((paths.PACKAGE_DATA / "wire_agencies.yaml").read_text(encoding="utf-8"))
+
+
+def norm(name) -> str:
+    """An outlet or source name as compared: case, a leading "the" and punctuation ignored."""
+    s = re.sub(r"^the\s+", "", str(name).casefold().strip())
+    return re.sub(r"[^\w]+", "", s)
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_keys() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in agencies()["agencies"]:
+        for n in [a["id"], a["name"], *a["names"]]:
+            out.setdefault(norm(n), a["id"])
+    return out
+
+
+def wire_of(name) -> str | None:
+    """The agency id a name stands for ("The Associated Press" -> "AP"), None when it is no agency."""
+    return _agency_keys().get(norm(name))
+
+
+def name_forms(story: Story) -> dict[str, set[str]]:
+    """Normalised name -> every normalised form of the same source (story.yaml actors' aliases count:
+    a credit to "South China Morning Post" matches the outlet "SCMP"; an agency's names count too)."""
+    out: dict[str, set[str]] = {}
+    groups = [{norm(f) for f in a.forms} for a in story.actors]
+    groups += [{norm(n) for n in [a["id"], a["name"], *a["names"]]} for a in agencies()["agencies"]]
+    for forms in groups:
+        for f in forms:
+            out.setdefault(f, set()).update(forms)
+    return out
+
+
+def same_source(x, y, forms: dict[str, set[str]]) -> bool:
+    """Whether two names are one source (loosely: see :func:`norm`; aliases through ``forms``)."""
+    a, b = norm(x), norm(y)
+    return bool(a) and (a == b or b in forms.get(a, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _form_patterns() -> list[tuple[str | None, str, re.Pattern]]:
+    """(agency id or None, kind, compiled pattern) for every form of the data file: one pattern per form,
+    every agency's names in one alternation (group ``name``: :func:`wire_of` says whose)."""
+    out = []
+    names = sorted({re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]},
+                   key=len, reverse=True)
+    name = "(?P<name>" + NAME.format(names="|".join(re.escape(n) for n in names)) + ")"
+    for f in agencies()["forms"]:
+        form = f["form"]
+        if "{name}" not in form:
+            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, ""))))
+            continue
+        rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
+              + (r"(?![\w])" if form.endswith("{name}") else ""))
+        out.append((None, f["kind"], re.compile(rx)))
+    return out
+
+
+def _form_rx(form: str, name: str) -> str:
+    parts = []
+    for tok in re.split(r"(\{name\}|\s+|-)", form):
+        if tok == "{name}":
+            parts.append(name)
+        elif tok == "-":
+            parts.append(r"(?:-{1,2}|–|—)")
+        elif tok and tok.isspace():
+            parts.append(r"\s*" if parts and parts[-1] in ("\\(", r"(?:-{1,2}|–|—)") else r"\s+")
+        elif tok:
+            parts.append(re.escape(tok))
+    return "".join(parts).replace(r"\s+(?:-{1,2}|–|—)", r"\s*(?:-{1,2}|–|—)")
+
+
+WINDOW = 90  # characters either side of a trigger or an agency's name that a form is looked for in
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> tuple[frozenset, tuple[str, ...]]:
+    """The first word of every agency name and of the forms that name none ("Reporting by"), and the
+    names in other scripts (found by plain search): a text without them holds no agency credit."""
+    names = {re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]}
+    names |= {f["form"] for f in agencies()["forms"] if "{name}" not in f["form"]}
+    latin = {n.split()[0] for n in names if n.isascii()}
+    return frozenset(latin), tuple(sorted(n for n in names if not n.isascii()))
+
+
+def _windows(text: str, hits) -> list[str]:
+    """The stretches of ``text`` around each (start, end) of ``hits`` (overlapping ones merged)."""
+    spans: list[list[int]] = []
+    for a, b in sorted(hits):
+        a, b = max(0, a - WINDOW), min(len(text), b + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [text[a:b] for a, b in spans]
+
+
+def _find_all(text: str, words, whole: bool) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each of ``words`` (plain search: fast), whole words only if ``whole``."""
+    hits = []
+    for n in words:
+        i = text.find(n)
+        while i >= 0:
+            j = i + len(n)
+            if not whole or ((i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())):
+                hits.append((i, j))
+            i = text.find(n, j)
+    return hits
+
+
+PUNCT = "()[]{}<>\"'“”‘’.,;:!?-–—/|*_"
+
+
+def _agency_hits(text: str, words: set[str]) -> list[tuple[int, int]]:
+    latin, other = _first_words()
+    return _find_all(text, latin & words, True) + _find_all(text, [n for n in other if n in text], False)
+
+
+def host_of(url) -> str:
+    if not isinstance(url, str) or not url:
+        return ""
+    h = urlparse(url).netloc.casefold()
+    return h[4:] if h.startswith("www.") else h
+
+
+def _excerpt(text: str, m: re.Match, width: int = 60) -> str:
+    a, b = max(0, m.start() - width), min(len(text), m.end() + width)
+    return ("…" if a else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
+
+
+def article_sources(outlet: str, url, derived_from, byline, text: str, known: dict[str, str]) -> list[dict]:
+    """The sources ONE article names (see the module docstring), without the article column.
+    ``known``: normalised name -> display name of outlets an outside-source tell may name."""
+    rows: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(source: str, kind: str, where: str, evidence: str) -> None:
+        wire = wire_of(source)
+        key = (wire or norm(source), kind)
+        if key in seen or not norm(source):
+            return
+        seen.add(key)
+        rows.append({"outlet": outlet, "source": wire or source, "wire": wire is not None, "kind": kind,
+                     "where": where, "evidence": evidence})
+
+    host = host_of(url)
+    for a in agencies()["agencies"]:
+        if host and any(host == h or host.endswith("." + h) for h in a.get("hosts") or ()):
+            add(a["id"], "own text", "url", f"captured from {host}, the agency's own site")
+    if wire_of(outlet):
+        add(outlet, "own text", "outlet", f"the outlet is the agency {wire_of(outlet)}")
+    for c in derived_from or ():
+        add(str(c), "credit", "derived_from", f"derived_from: {c}")
+    if isinstance(byline, str) and byline.strip():
+        for part in re.split(r"\s*(?:,|;|\band\b|/|\|)\s*", byline):
+            if wire_of(part):
+                add(part, "credit", "byline", f"byline: {byline}")
+    text = text or ""
+    words = {w.strip(PUNCT) for w in text.split()}  # a set of the text's words: most texts name no agency
+    words |= {p for w in list(words) if "/" in w for p in w.split("/")}  # "Doe/AFP"
+    for window in _windows(text, _agency_hits(text, words)):  # forms are tried only around an agency's name
+        for agency, kind, rx in _form_patterns():
+            for m in rx.finditer(window):
+                add(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
+    own = norm(outlet)
+    for keys, trigger, rx in OUTSIDE:
+        if not any(k in words for k in keys):  # most texts hold no trigger word at all
+            continue
+        for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
+            name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
+            key = norm(name)
+            if not key or key == own:
+                continue
+            if wire_of(name) or key in known or OUTLET_WORD.search(name):
+                add(known.get(key, name), "tell", "text", _excerpt(text, m))
+    picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
+    for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
+        key = norm(m.group(1))
+        if key and key != own and key in known and not wire_of(m.group(1)):
+            add(known[key], "photo", "text", _excerpt(text, m))
+    return rows
+
+
+def sources(story: Story) -> pd.DataFrame:
+    """One row per article and source it names: article, outlet, source (an agency id or an outlet
+    name), wire (bool), kind (own text / credit / tell / photo), where, evidence."""
+    arts = story.articles
+    known = {norm(o): o for o in arts["outlet"]}
+    for cs in arts["derived_from"]:
+        for c in cs or ():
+            known.setdefault(norm(c), str(c))
+    rows = []
+    for a in arts.itertuples(index=False):
+        for r in article_sources(a.outlet, a.url, a.derived_from, getattr(a, "byline", None), a.text, known):
+            rows.append({"article": a.id, **r})
+    return pd.DataFrame(rows, columns=SOURCE_COLS)

@@ -1,0 +1,159 @@
+"""Who copied whom: crafted stories for each case of issue 23, with hand-checked verdicts."""
+import pytest
+
+from presslens.analyses import provenance, reuse, verdicts, wires
+from presslens.text.segment import paragraph_blocks
+
+from .test_reuse import OTHER, SOURCE, write_story
+
+STATEMENT = ("We have lost confidence in the harbour master and the board acted today to protect the port, its "
+             "workers and the families who depend on it for their living.")
+
+
+def pair(v, a, b):
+    hit = v[((v["article_a"] == a) & (v["article_b"] == b)) | ((v["article_a"] == b) & (v["article_b"] == a))]
+    assert len(hit) == 1, f"no verdict row for {a} / {b}"
+    return hit.iloc[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# wire credits, tells, photo credits
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("LONDON (Reuters) - The council voted on Monday.", "Reuters", "credit"),
+    ("PARIS (AFP) — The council voted on Monday.", "AFP", "credit"),
+    ("The council voted on Monday. - Xinhua", "Xinhua", "credit"),
+    ("By The Associated Press\nThe council voted on Monday.", "AP", "credit"),
+    ("The council voted on Monday, Reuters reported.", "Reuters", "credit"),
+    ("Reporting by Jane Doe; Editing by John Roe", "Reuters", "credit"),
+    ("Engineers told the AP that the bridge was unsafe.", "AP", "tell"),
+    ("A document seen by Reuters shows the cracks.", "Reuters", "tell"),
+    ("Lorries queue at the bridge. (AP Photo/Jane Doe)", "AP", "photo"),
+    ("Lorries queue at the bridge. Jane Doe/AFP", "AFP", "photo"),
+])
+def test_wire_credit_forms(text, source, kind):
+    rows = wires.article_sources("Harbour Times", None, (), None, text, {})
+    assert [(r["source"], r["kind"], r["wire"]) for r in rows] == [(source, kind, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The AP course at the school was cancelled.",  # a bare short name is no credit
+    "Engineers told reporters that the bridge was unsafe.",
+    "The council told Parliament on Monday that it had no money.",
+])
+def test_no_credit_without_a_credit_form(text):
+    assert wires.article_sources("Harbour Times", None, (), None, text, {}) == []
+
+
+def test_outside_source_tells_name_the_outlet():
+    text = "The harbour master has not responded to the Daily Planet's request for comment."
+    rows = wires.article_sources("Copy Daily", None, (), None, text, {})
+    assert [(r["source"], r["kind"], r["wire"]) for r in rows] == [("Daily Planet", "tell", False)]
+    rows = wires.article_sources("Copy Daily", "https://www.reuters.com/world/x", ("Associated Press",), None, "", {})
+    assert {(r["source"], r["kind"]) for r in rows} == {("Reuters", "own text"), ("AP", "credit")}
+
+
+def test_wire_agency_file_is_versioned_with_sources():
+    data = wires.agencies()
+    assert isinstance(data["version"], int) and data["sources"]
+    ids = {a["id"] for a in data["agencies"]}
+    assert {"AP", "Reuters", "AFP", "Xinhua", "PA", "ANI", "PTI", "dpa", "EFE", "ANSA", "Kyodo", "Yonhap"} <= ids
+    cited = {s["id"] for s in data["sources"]}
+    assert all(a["source"] in cited for a in data["agencies"])
+
+
+# ----------------------------------------------------------------------------------------------
+# verdicts
+
+
+def test_credited_outlet_in_the_corpus_without_the_passage_does_not_explain_it(tmp_path):
+    arts = {"x": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06",
+                  "derived_from": "[Bay Courier]"},
+            "y": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": "2024-05-07",
+                  "derived_from": "[Bay Courier]"},
+            "bay": {"outlet": "Bay Courier", "text": "\n".join(OTHER), "published": "2024-05-05"}}
+    st = write_story(tmp_path / "s", arts)
+    v = pair(verdicts.verdicts(st), "x", "y")
+    assert v["verdict"] == "copied without credit" and v["accusation"]
+    assert v["source"] == "Harbour Times" and v["credited"] == "no"
+    assert "Bay Courier does not explain it" in v["evidence"]
+    prov = provenance.provenance(st)
+    got = {(r.article, r.source_outlet): r.status for r in prov.itertuples()}
+    assert got[("y", "Harbour Times")] == "copied without credit"
+
+
+def test_three_wire_copies_on_different_days_are_common_source_never_copying(tmp_path):
+    arts = {"a": {"outlet": "Harbour Times", "text": "LONDON (Reuters) - " + "\n".join(SOURCE), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4]), "published": "2024-05-07"},
+            "c": {"outlet": "Quiet Copier", "text": "\n".join(SOURCE[1:]), "published": "2024-05-08"}}
+    st = write_story(tmp_path / "s", arts)
+    v = verdicts.verdicts(st)
+    assert not v["accusation"].any()
+    assert set(v["relation"]) == {"common_wire"} and set(v["source"]) == {"Reuters"}
+    assert pair(v, "a", "b")["credited"] == "partial" and pair(v, "b", "c")["credited"] == "no"
+    assert "wire group" in pair(v, "b", "c")["evidence"]
+    prov = provenance.provenance(st)
+    assert not prov["status"].str.contains("copied").any()
+
+
+def test_block_quoted_statement_in_the_original_is_quotation(tmp_path):
+    narr = "The port board dismissed the harbour master on Monday after a long row over the cracked bridge."
+    orig = "\n\n".join([narr, "The board said in a statement:", STATEMENT, OTHER[0]])
+    later = "\n\n".join([OTHER[1], f"“{STATEMENT}” the board said.", OTHER[2]])
+    st = write_story(tmp_path / "s", {"orig": {"outlet": "Harbour Times", "text": orig, "published": "2024-05-06"},
+                                      "later": {"outlet": "Copy Daily", "text": later, "published": "2024-05-07"}})
+    r = reuse.analyse(st)
+    assert reuse.kind_of(r, "orig", "later") == "shared quotation only"
+    assert pair(verdicts.verdicts(st), "orig", "later")["relation"] == "shared_quote_only"
+    assert not provenance.provenance(st)["status"].str.contains("copied").any()
+
+
+@pytest.mark.parametrize("text, blocks", [
+    ("Narration here.\n> A quoted letter.\nMore narration.", [False, True, False]),
+    ("Narration here.\n\n    An indented quotation.\n\nMore narration.", [False, True, False]),
+    ("The board said in a statement:\nWe acted today.\nShares rose.", [False, True, False]),
+    ("The board said:\n“We acted today,” it added.", [False, False]),  # quotation marks do the work themselves
+])
+def test_block_quotations_are_set_apart(text, blocks):
+    assert [b for _, b in paragraph_blocks(text)] == blocks
+
+
+def test_identical_pair_is_an_identical_copy_not_reordered(tmp_path):
+    text = "\n".join(SOURCE[:3] + SOURCE[:1] + SOURCE[3:])  # a repeated line must not read as reordering
+    st = write_story(tmp_path / "s", {"a": {"outlet": "Harbour Times", "text": text, "published": "2024-05-06"},
+                                      "b": {"outlet": "Copy Daily", "text": text, "published": "2024-05-07"}})
+    r = reuse.analyse(st)
+    assert reuse.kind_of(r, "a", "b") == "copy, identical"
+    v = pair(verdicts.verdicts(st), "a", "b")
+    assert v["relation"] == "copy" and v["verdict"] == "copied without credit"
+
+
+def test_same_page_captured_from_the_site_and_a_text_dump(tmp_path):
+    page = "\n".join(SOURCE)
+    arts = {"site": {"outlet": "Harbour Times", "text": page + "\nRead more: ferry plans", "published": "2024-05-06",
+                     "url": "https://harbourtimes.example/news/bridge-closed-to-lorries"},
+            "dump": {"outlet": "Harbour Times", "text": "\n".join(SOURCE[:4]) + "\n" + OTHER[0], "published": None,
+                     "url": "https://harbourtimes.example/en/news/bridge-closed-to-lorries"}}
+    st = write_story(tmp_path / "s", arts)
+    v = pair(verdicts.verdicts(st), "site", "dump")
+    assert v["relation"] == "same_page" and v["verdict"].startswith("same page")
+
+
+def test_no_accusation_under_the_evidence_threshold(tmp_path):
+    short = "Local hauliers said the closure would add forty minutes to every delivery between the port and the estate."
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join([short] + OTHER[:2]), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join([short] + OTHER[2:]), "published": "2024-05-07"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["shared_narration"] < verdicts.EVIDENCE_WORDS
+    assert not v["accusation"] and v["verdict"].startswith("too little narration shared")
+
+
+def test_undetermined_names_the_candidates(tmp_path):
+    tell = "The harbour master has not responded to the Daily Planet's request for comment."
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + [tell]), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + [tell]), "published": "2024-05-07"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    # both carry another outlet's request for comment: that outlet, outside the corpus, is a likely source
+    assert v["verdict"].startswith("common source") and v["source"] == "Daily Planet"
+    assert not v["accusation"]
