@@ -286,8 +286,28 @@ def test_console_script_run_with_papermill_style_parameter(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert_only_presslens_lines(proc.stdout, proc.stderr)
     assert proc.stdout.count("\n") == 3  # start, one notebook, summary
-    data = pd.read_csv(tmp_path / "f" / "mini-story" / "corpus-overview.csv")
+    # an outlet subset is a run of its own: its folders are named after it, the full story's are not touched
+    assert "r/mini-story--outlets-wire-service/" in proc.stdout and not (tmp_path / "f" / "mini-story").exists()
+    data = pd.read_csv(tmp_path / "f" / "mini-story--outlets-wire-service" / "corpus-overview.csv")
     assert data["outlet"].tolist() == ["Wire Service"]
+    m = json.loads((tmp_path / "r" / "mini-story--outlets-wire-service" / "manifest.json").read_text())
+    assert m["parameters"]["outlets"] == ["Wire Service"]
+
+
+def test_notebook_with_other_parameters_writes_its_own_figures_folder(tmp_path, capsys, monkeypatch):
+    """In JupyterLab or papermill (no batch run): set-up names the folder after the parameters and says so."""
+    from presslens.notebook import setup as nb
+
+    monkeypatch.delenv(execute.STAGING_ENV, raising=False)
+    monkeypatch.delenv(nb.RUN_NAME_ENV, raising=False)
+    ctx = nb.setup(str(MINI), str(tmp_path), ["Wire Service"], max_outlets=2)
+    assert ctx.figures == tmp_path / "mini-story--outlets-wire-service--max_outlets-2"
+    said = capsys.readouterr().out
+    assert "mini-story--outlets-wire-service--max_outlets-2/" in said and "mini-story/ are left as they are" in said
+    ctx = nb.setup(str(MINI), str(tmp_path), None, max_outlets=25)  # the defaults: the story's own folder
+    assert ctx.figures == tmp_path / "mini-story" and capsys.readouterr().out == ""
+    monkeypatch.setenv(nb.RUN_NAME_ENV, "mini-story--n_boot-500")  # a batch run names it for every notebook
+    assert nb.setup(str(MINI), str(tmp_path), None).figures == tmp_path / "mini-story--n_boot-500"
 
 
 def test_run_writes_a_report_index_offline(first_run):
