@@ -112,6 +112,8 @@ def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_facto
     rep = out / "reports" / "mini-story"
     checked = 0
     for f in sorted(rep.iterdir()):
+        if f.is_dir():  # figures/: the run's figures, shared with the reports
+            continue
         text = f.read_text(encoding="utf-8")
         assert str(paths.REPO_ROOT) not in text, f.name
         assert ".staging-" not in text, f.name  # the staging folder is gone after the run
@@ -321,9 +323,16 @@ def test_run_writes_a_report_index_offline(first_run):
     assert f"<h1>{story.title}</h1>" in page.replace("&#x27;", "'").replace("&amp;", "&")
     for nb in NOTEBOOKS:
         assert f"href='{nb[:-6]}.html'" in page
-    for name in EXPECTED_FIGURES:
-        assert f"../../figures/mini-story/{name}.png'" in page and f"../../figures/mini-story/{name}.csv'" in page
+    for name in EXPECTED_FIGURES:  # the reports folder holds the figures: it can be shared as one unit
+        assert f"'figures/{name}.png'" in page and f"'figures/{name}.csv'" in page and "../" not in page
+        assert (rep / "figures" / f"{name}.png").read_bytes() == (out / "figures" / "mini-story" / f"{name}.png").read_bytes()
         assert f"id='fig-{name}'" in page
+    # the key findings of every notebook come first, each linking to its report's findings
+    key = page[page.index("<h2>Key findings</h2>"):page.index("<h2>Notebook reports</h2>")]
+    for nb in NOTEBOOKS:
+        assert f"href='{nb[:-6]}.html#findings'" in key
+        assert "id='findings'" in (rep / f"{nb[:-6]}.html").read_text(encoding="utf-8").replace('"', "'")
+    assert key.count("<li>") >= 2 * len(NOTEBOOKS)
     assert page.count("<figcaption>") == len(EXPECTED_FIGURES)
     assert "<b>wordchoice-categories</b>" not in page  # captions come from the notebooks' headings
     assert "http://" not in page and "https://" not in page

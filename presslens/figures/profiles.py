@@ -72,7 +72,7 @@ def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) ->
     ax.set_title("Which outlets told the story alike (framing similarity; [group])")
     fig.text(0.01, -0.02, "Mean of: claims carried (Jaccard), voices quoted (overlap of shares), loaded words in "
              "narration (cosine). Groups: average-linkage clustering.", fontsize=8, color="0.35")
-    shown_note(fig, order, list(groups["outlet"]), y=-0.06)
+    shown_note(fig, shown, list(groups["outlet"]), y=-0.06)
     fig.tight_layout()
     if len(order) < sim["outlet_a"].nunique():  # all pairs of 2,000 outlets are 4 million rows: the CSV keeps
         keep = set(order)  # the pairs drawn; profiles.similarity() has them all

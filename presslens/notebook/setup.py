@@ -81,6 +81,16 @@ def _fraction(name: str, value: Any, example: str) -> float:
     return float(v)
 
 
+OUTLET_RULES = ("articles", "words")  # most articles, most words (presslens.story.model.Story.figure_outlets)
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...], example: str) -> str:
+    v = value.strip().lower() if isinstance(value, str) else value
+    if v not in choices:
+        raise _bad(name, value, "one of " + ", ".join(repr(c) for c in choices), example)
+    return v
+
+
 def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
     return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
                                f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
@@ -101,6 +111,9 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "min_words": lambda v: _int("min_words", v, 5, 1000, "10"),  # reuse: shortest shared passage
     "match": lambda v: _int("match", v, 50, 100, "80"),  # reuse: similarity of a reworded sentence
     "max_df": lambda v: _int("max_df", v, 2, 1_000_000, "100"),  # reuse: shingles in more articles are common
+    # which outlets a capped figure (max_outlets) keeps: pinned ones first, then by the rule
+    "outlets_pin": lambda v: _str_list("outlets_pin", v, '["New York Post"]', allow_none=True),
+    "outlets_rule": lambda v: _choice("outlets_rule", v, OUTLET_RULES, '"words"'),
 }
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 # the notebooks' default values (their parameters cells): a run with other values is a variant, whose
@@ -110,6 +123,7 @@ DEFAULTS: dict[str, Any] = {
     "focus_terms": ["secretly", "cut corners", "whitewash", "minimal"], "min_count": 3, "n_terms": 8,
     "n_boot": (1000, 2000), "seed": 0, "arc_bins": 5, "max_outlets": MAX_OUTLETS, "max_edits": 1,
     "min_mentions": 1, "threshold": 0.7, "min_words": 10, "match": 80, "max_df": 100,
+    "outlets_pin": None, "outlets_rule": "articles",
 }
 RUN_NAME_ENV = "PRESSLENS_RUN_NAME"  # set by presslens.run.execute in a batch run's kernels
 _NAME_MAX = 80  # characters of a variant's folder name before it is shortened with a hash
@@ -203,6 +217,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
     if outlets:
         _commas(outlets, story.outlets)
         story.subset(outlets)
+    _check_pins(parsed, story)
     _check_terms(parsed)
     return outlets, parsed
 
@@ -226,6 +241,16 @@ def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]
         except StoryError as exc:
             problems.extend(exc.problems)
     return outlets, parsed, problems
+
+
+def _check_pins(parsed: dict, story: Story) -> None:
+    """outlets_pin names outlets of the story (a misspelt pin would silently pin nothing)."""
+    unknown = [o for o in parsed.get("outlets_pin") or [] if o not in story.outlets]
+    if unknown:
+        near = difflib.get_close_matches(unknown[0], story.outlets, n=1)
+        raise StoryError([Problem("parameter outlets_pin", "outlets_pin", f"unknown outlet {unknown[0]!r}",
+                                  (f"did you mean {near[0]!r}? " if near else "")
+                                  + f"use names from the story's outlets, e.g. outlets_pin = {story.outlets[:1]!r}")])
 
 
 def _check_terms(parsed: dict) -> None:
@@ -258,6 +283,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     whole, _ = check_story(story)
     if outlets:
         _commas(outlets, whole.outlets)
+    _check_pins(parsed, whole)
     _check_terms(parsed)
     # a batch run names the folder once for all its notebooks (a parameter only some notebooks have)
     name = os.environ.get(RUN_NAME_ENV) or run_name(whole.slug, outlets, parsed, whole.outlets)
@@ -275,7 +301,8 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)
     style.use_style()
-    cap = parsed.get("max_outlets", MAX_OUTLETS)
-    kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
+    cap = dict(max_outlets=parsed.get("max_outlets", MAX_OUTLETS), outlets_rule=parsed.get("outlets_rule", "articles"),
+               outlets_pin=tuple(parsed.get("outlets_pin") or ()))
+    kept, full = dataclasses.replace(kept, **cap), dataclasses.replace(full, **cap)
     return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),
                    left_out, SimpleNamespace(**parsed))

@@ -123,35 +123,41 @@ def parameters_table(nb) -> str:
             f"<tbody>{body}</tbody></table></details>")
 
 
-def findings_html(text: str) -> str | None:
-    """A findings block (``Findings ...:`` then ``  - sentence`` lines) as an HTML list, else None."""
+def findings_items(text: str) -> list[str] | None:
+    """The sentences of a findings block (``Findings ...:`` then ``  - sentence`` lines, a sentence
+    possibly wrapped), or None when ``text`` is not one."""
     lines = text.rstrip("\n").splitlines()
     if not lines or not lines[0].startswith(FINDINGS_HEAD):
         return None
-    e = html.escape
     items: list[str] = []
-    extra: list[str] = []
     for ln in lines[1:]:
         s = ln.strip()
-        if not s:
-            continue
-        if s.startswith("- "):
-            items.append(s[2:])
-        elif items:
+        if s.startswith("- ") or not items:
+            items.append(s[2:] if s.startswith("- ") else s)
+        elif s:
             items[-1] += " " + s
-        else:
-            extra.append(s)
-    lis = []
-    for it in items:
-        m = re.search(r"\s*\(((?:tables?|columns?): [^()]*)\)\.?$", it)
-        if m:
-            body = e(it[:m.start()].rstrip(".")) + ". " + f"<span class='pl-table'>({e(m.group(1))})</span>"
-        else:
-            body = e(it)
-        lis.append(f"<li>{mark_diffs(body)}</li>")
-    head = e(lines[0])
-    rest = "".join(f"<p>{e(x)}</p>" for x in extra)
-    return f"<div class='pl-findings'><p><b>{head}</b></p>{rest}<ul>{''.join(lis)}</ul></div>"
+    return [i for i in items if i]
+
+
+def finding_html(sentence: str) -> str:
+    """One finding as HTML: its ``(table: NAME)`` / ``(column NAME)`` pointer set off as a note."""
+    e = html.escape
+    m = re.search(r"\s*\(((?:tables?|columns?):? [^()]*)\)\.?$", sentence)
+    if m:
+        body = e(sentence[:m.start()].rstrip(".")) + ". " + f"<span class='pl-table'>({e(m.group(1))})</span>"
+    else:
+        body = e(sentence)
+    return mark_diffs(body)
+
+
+def findings_html(text: str) -> str | None:
+    """A findings block as an HTML list (id ``findings``, the report index links to it), else None."""
+    items = findings_items(text)
+    if items is None:
+        return None
+    head = html.escape(text.splitlines()[0])
+    lis = "".join(f"<li>{finding_html(it)}</li>" for it in items)
+    return f"<div class='pl-findings' id='findings'><p><b>{head}</b></p><ul>{lis}</ul></div>"
 
 
 def mark_diffs(text: str) -> str:

@@ -195,6 +195,8 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                                                encoding="utf-8")
             executed = {n: (st_reports / n if (st_reports / n).is_file() else final_reports / n)
                         for n in manifest["notebooks"]}
+            # the figures travel with the reports too: the reports folder can be shared as one unit
+            shutil.copytree(staged_figs, st_reports / report_index.FIGURES, ignore=shutil.ignore_patterns(".*"))
             report_index.write(manifest, st_reports, final_reports, final_figs, executed)
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
             moves = [(st_reports, final_reports, full)]
