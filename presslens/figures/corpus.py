@@ -82,7 +82,7 @@ def plot_overview(story: Story, table: pd.DataFrame, prov: pd.DataFrame) -> tupl
     if not sources:
         ax.text(0, (len(t) - 1) / 2, "no article\ncredits a source", ha="center", va="center", fontsize=8)
     fig.suptitle(f"{story.title}: the corpus", x=0.01, ha="left", fontsize=11)
-    fig.tight_layout()
+    fig.tight_layout(rect=style.title_rect(fig))
     if (~t["measured"]).any():
         fig.text(0.01, -0.01, "✕ left out of the measures (another language or a duplicate capture): see the "
                  "screening tables.", fontsize=8, color="0.35", va="top")

@@ -47,7 +47,7 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
     fig.text(0.01, -0.01, "Every measure comes from the notebook named in the profile table." + dagger(story, outlets),
              fontsize=8, color="0.35")
     shown_note(fig, outlets, every, y=-0.04)
-    fig.tight_layout()
+    fig.tight_layout(rect=style.title_rect(fig))
     return fig, table
 
 

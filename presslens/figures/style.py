@@ -44,6 +44,12 @@ def shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> Non
         fig.text(0.01, y, "\n".join(textwrap.wrap(note, width)), fontsize=8, color="0.35", va="top")
 
 
+def title_rect(fig, inches: float = 0.45) -> tuple[float, float, float, float]:
+    """The ``rect`` for ``fig.tight_layout`` that leaves ``inches`` at the top for the suptitle, so
+    the panels' own titles never run into it, whatever the figure's height."""
+    return (0.0, 0.0, 1.0, 1.0 - min(0.3, inches / fig.get_figheight()))
+
+
 def note_figure(note: str) -> plt.Figure:
     """A small figure that says, in words, why there is nothing to draw."""
     fig, ax = plt.subplots(figsize=(8, 1.6))
