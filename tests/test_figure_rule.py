@@ -57,3 +57,21 @@ def test_pin_and_rule_parameters_are_checked(tmp_path):
     ctx = setup.setup(str(MINI), str(tmp_path), max_outlets=1, outlets_pin="Wire Service", outlets_rule="words")
     assert ctx.story.figure_outlets(ctx.story.outlets) == ["Wire Service"]
     assert ctx.figures.name == "mini-story--max_outlets-1--outlets_pin-wire-service--outlets_rule-words"
+
+
+def test_tone_arc_only_for_outlets_with_enough_articles(story):
+    from presslens.analyses import tone
+    from presslens.figures import tone as tone_fig
+
+    fig, data = tone_fig.tone_arc(story, tone.tone_arc(story, bins=3, n_boot=100))  # at most 2 articles each
+    text = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))).replace("\n", " ")
+    assert "No tone arc: it needs at least 3 articles per outlet" in text and not fig.axes[0].lines
+    assert set(data["outlet"]) == set(story.outlets)  # the CSV keeps every outlet
+    a = story.articles
+    third = a[a["outlet"] == "Wire Service"].head(1).assign(id="wire-3", file="articles/wire-3.md")
+    more = dataclasses.replace(story, articles=pd.concat([a, third], ignore_index=True))
+    fig, _ = tone_fig.tone_arc(more, tone.tone_arc(more, bins=3, n_boot=100))
+    ax = fig.axes[0]
+    assert [ln.get_label() for ln in ax.lines if not ln.get_label().startswith("_")] == ["Wire Service"]
+    assert len(ax.collections) == 1  # its interval band
+    assert any("Not drawn, fewer than 3 articles: 2 outlet(s)" in t.get_text().replace("\n", " ") for t in fig.texts)
