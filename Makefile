@@ -9,7 +9,7 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test test-browser chromium lab notebooks bench bench-scale check eval clean
+.PHONY: help install lock run test test-browser chromium lab notebooks bench bench-scale check eval eval-facts clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ lab: $(STAMP) $(LAB_OVERRIDES) ## open JupyterLab on the notebooks, widgets work
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changing the package)
 	$(BIN)/presslens notebooks
 
+eval-facts: $(STAMP) ## discovered facts vs the hand-written claims (bundled story, eval dev; test stories: aggregate only)
+	$(BIN)/python scripts/eval_facts.py
+
 check: $(STAMP) ## validate STORY and report every problem at once
 	$(BIN)/presslens check $(STORY)
 
@@ -67,7 +70,7 @@ eval: $(STAMP) ## score every analysis on data/eval/ (truth files): scoreboard, 
 
 bench: $(STAMP) ## benchmarks: full run against the bare-kernel floor, word choice, tone, naming, quotes, reuse
 	$(BIN)/python scripts/bench_run.py
-	@for s in scripts/bench_wordchoice.py scripts/bench_tone.py scripts/bench_naming.py scripts/bench_quotes.py scripts/bench_claims.py scripts/bench_reuse.py; do [ -f $$s ] && $(BIN)/python $$s || true; done
+	@for s in scripts/bench_wordchoice.py scripts/bench_tone.py scripts/bench_naming.py scripts/bench_quotes.py scripts/bench_claims.py scripts/bench_facts.py scripts/bench_reuse.py; do [ -f $$s ] && $(BIN)/python $$s || true; done
 
 bench-scale: $(STAMP) ## scale benchmark: whole suite on 1,000 and 10,000 resampled articles, cold and warm
 	$(BIN)/python scripts/bench_scale.py

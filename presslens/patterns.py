@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import regex
 
+from presslens.errors import PatternError
+
 
 TIMEOUT = 2.0  # seconds for one search of one line or sentence
 IGNORECASE = regex.IGNORECASE
 
 
-class PatternTimeout(ValueError):
+class PatternTimeout(PatternError):
     """A user pattern ran past the time limit: it backtracks catastrophically on some text."""
 
     def __init__(self, pattern: str, where: str = ""):

@@ -30,16 +30,17 @@ from scale_story import build  # noqa: E402
 STAGE = """
 import json, os, resource, sys, time
 t = time.perf_counter()
-from presslens import load_story, text
+from presslens import load_story
+from presslens.engine import tables
 st = load_story(sys.argv[1]); t_load = time.perf_counter() - t
-t = time.perf_counter(); p = text.process(st); t_proc = time.perf_counter() - t
+t = time.perf_counter(); p = tables.process(st); t_proc = time.perf_counter() - t
 print(json.dumps({"load": t_load, "process": t_proc, "words": int(len(p.tokens)),
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 RUN = """
 import json, resource, sys, time
-from presslens import runner
+from presslens.run import runner
 t = time.perf_counter()
 res = runner.run(sys.argv[1], figures=sys.argv[2], reports=sys.argv[3], log=lambda s: None)
 print(json.dumps({"total": time.perf_counter() - t, "durations": res.durations,

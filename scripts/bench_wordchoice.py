@@ -3,7 +3,7 @@
 Builds a corpus of N articles (default 1,000) in memory by resampling the bundled story's
 sentences: each synthetic article takes one real outlet and draws as many sentences as that outlet's
 article has, with replacement, from that outlet's sentences. Nothing is written to disk. Then it
-times lexicon matching (presslens.lexicon.match, all categories in one pass) and keyness
+times lexicon matching (presslens.analyses.wordchoice.match, all categories in one pass) and keyness
 (presslens.keyness.keyness, every outlet against the rest) and prints words per second.
 
     .venv/bin/python scripts/bench_wordchoice.py [--articles 1000] [--repeat 3] [--seed 0]

@@ -3,7 +3,7 @@ import shutil
 
 from presslens import load_story
 from presslens.analyses import tone
-from presslens.engine import fanout, keys, tables
+from presslens.engine import fanout, keys, store, tables
 from presslens.text import sentiment
 
 from .conftest import BUNDLED
@@ -15,8 +15,8 @@ def test_adding_one_article_processes_only_that_one(tmp_path, monkeypatch):
     shutil.copytree(BUNDLED, story)
     fanout.per_article(load_story(story))
     calls = []
-    real = fanout._run_chunk
-    monkeypatch.setattr(fanout, "_run_chunk", lambda items, rules: calls.extend(i[0] for i in items) or real(items, rules))
+    real = fanout.run_chunk
+    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules: calls.extend(i[0] for i in items) or real(items, rules))
     src = story / "articles" / "000_c5df8febf7aeb489.md"
     (story / "articles" / "zz_new.md").write_text(src.read_text().replace("ticker.tv", "Another Outlet"))
     fanout.per_article(load_story(story))
@@ -37,7 +37,7 @@ def test_parallel_and_serial_give_the_same_tables(tmp_path, monkeypatch):
     monkeypatch.setattr(fanout, "CHUNK", 2)
     rules = keys.cleaning_rules(st)
     items = [(a.id, a.outlet, a.title, a.text) for a in st.articles.itertuples(index=False)]
-    parallel = tables.assemble(fanout._fan_out(items, rules, workers=2))
+    parallel = tables.assemble(fanout.fan_out(items, rules, workers=2))
     assert serial.sentences.equals(parallel.sentences) and serial.tokens.equals(parallel.tokens)
     assert serial.removed.equals(parallel.removed) and serial.languages.equals(parallel.languages)
 
@@ -79,7 +79,7 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
 
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story("tests/fixtures/web-captures")
-    tables._MEMORY.clear()
+    store.clear_memory()
     first = tables.process(st)  # computed, then written as Parquet
     folders = list((tmp_path / "cache" / "tables").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("web-captures-")
@@ -90,7 +90,7 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
     quoted = raw[raw["n_quoted"] > 0].iloc[0]
     a, b = quoted["quote_spans"][0]
     assert quoted["text"][a - 1] in "\"“‘'" and b > a  # the span is inside the marks
-    tables._MEMORY.clear()
+    store.clear_memory()
     again = tables.process(st)  # read from Parquet this time
     assert again is not first
     for name in ("sentences", "tokens", "removed", "languages", "tone"):
@@ -102,10 +102,10 @@ def test_story_tables_are_parquet_that_read_back_identical(tmp_path, monkeypatch
 def test_a_corrupt_parquet_table_is_rebuilt_not_trusted(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     st = load_story("tests/fixtures/mini-story")
-    tables._MEMORY.clear()
+    store.clear_memory()
     first = tables.process(st)
     folder = next((tmp_path / "cache" / "tables").iterdir())
     (folder / "tokens.parquet").write_bytes(b"not parquet")
-    tables._MEMORY.clear()
+    store.clear_memory()
     again = tables.process(st)
     assert again.tokens.equals(first.tokens)

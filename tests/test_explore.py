@@ -2,6 +2,7 @@
 import pandas as pd
 import pytest
 
+from presslens.errors import ParameterError
 from presslens import load_story, paths
 from presslens.analyses.wordchoice import lexicon, matching
 from presslens.notebook import explore, tables
@@ -54,8 +55,8 @@ def test_article_html_marks_the_match_and_escapes(st):
     row = k.iloc[0]
     page = explore.article_html(st, row["article_id"], int(row["sent_id"]), row["match"])
     assert f"<mark>{row['match']}</mark>" in page and page.count("class='hit'") == 1
-    assert explore._mark("a <b> & secret", "secret") == "a &lt;b&gt; &amp; <mark>secret</mark>"
-    with pytest.raises(KeyError):
+    assert explore.mark_match("a <b> & secret", "secret") == "a &lt;b&gt; &amp; <mark>secret</mark>"
+    with pytest.raises(ParameterError):
         explore.article_html(st, "no-such-article")
 
 

@@ -125,7 +125,7 @@ def test_discovery_on_the_fixture_stories_proposes_nothing(path):
 
 def _known(*actors):
 
-    return variants._known(dataclasses.replace(load_story(MINI), actors=[Actor(n, None, tuple(f)) for n, f in actors]))
+    return variants.known_forms(dataclasses.replace(load_story(MINI), actors=[Actor(n, None, tuple(f)) for n, f in actors]))
 
 
 def test_score_rules_one_by_one():
@@ -151,12 +151,12 @@ def test_score_rules_one_by_one():
 
 
 def _letters_equal(a, b):
-    return variants._letters(a) == variants._letters(b)
+    return variants.letters(a) == variants.letters(b)
 
 
 def test_romanisation_and_dictionary_rules_for_chinese():
 
-    known = variants._known(dataclasses.replace(load_story(MINI), actors=[
+    known = variants.known_forms(dataclasses.replace(load_story(MINI), actors=[
         Actor("Doubao", "product", ("Doubao",)), Actor("ByteDance", "company", ("ByteDance",)),
         Actor("Lark", "product", ("飞书",))]))
     hits = {(h["candidate"] if "candidate" in h else c, h["actor"], h["rule"])
@@ -211,7 +211,7 @@ def test_an_undeclared_translation_is_listed_as_likely_with_its_evidence(bundled
 
 
 def test_glued_sentence_pattern_leaves_abbreviations_and_domains_alone():
-    g = translation._GLUED
+    g = translation.GLUED
     assert g.search("terms of service.OpenAI said")
     assert g.search('as they said."We will')
     assert g.search("sales rose in 2023.Analysts said")

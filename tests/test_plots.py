@@ -3,6 +3,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from presslens.errors import ParameterError
 from presslens import load_story
 from presslens.analyses import readability, tone
 from presslens.analyses.wordchoice import lexicon, matching
@@ -76,7 +77,7 @@ def test_bad_figure_name_and_data_are_refused(tmp_path):
     fig, data = make()
     with pytest.raises(ValueError, match="figure name 'Tone by outlet'"):
         style.save(fig, data, "Tone by outlet", tmp_path)
-    with pytest.raises(TypeError, match="pass the data behind the figure as a DataFrame"):
+    with pytest.raises(ParameterError, match="pass the data behind the figure as a DataFrame"):
         style.save(fig, [1, 2], "demo", tmp_path)
     plt.close(fig)
 

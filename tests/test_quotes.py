@@ -263,6 +263,14 @@ def test_a_dropped_negation_is_flagged(tmp_path):
     f = alignment.fidelity(st)
     assert f["negation"].tolist().count("dropped") + f["negation"].tolist().count("added") == 1
     assert set(f["label"]) == {"reference", "trimmed"}  # one word left out, and it is the "not"
+    # the version that lost its "not" is the one flagged, and flagged as dropping it
+    assert f.loc[f["label"] == "trimmed", "negation"].tolist() == ["dropped"]
+
+
+def test_negation_change_says_which_way():
+    assert alignment.negation_change("We did not sell data", "We did sell data") == "dropped"
+    assert alignment.negation_change("We sold data", "We never sold data") == "added"
+    assert alignment.negation_change("We didn't sell", "We did not sell") == ""
 
 
 def test_a_source_at_the_start_of_a_sentence_is_the_same_source_mid_sentence(story):

@@ -49,7 +49,7 @@ def test_mtld_partial_factor_and_edge_cases():
     assert readability.mtld("a b a b".split()) == pytest.approx(4.0)
     # TTR exactly at the threshold completes a factor: 18 types in 25 tokens (18/25 = .72)
     toks = [f"w{i}" for i in range(18)] + ["w0"] * 7
-    factors, n = readability._mtld_pass(toks, 0.72)
+    factors, n = readability.mtld_pass(toks, 0.72)
     assert factors == 1 and n == 25
     # every token distinct: no factor forms, MTLD is undefined
     assert math.isnan(readability.mtld("a b c d".split()))

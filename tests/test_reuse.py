@@ -284,3 +284,19 @@ def test_two_copies_of_one_source_share_a_common_source_not_each_other(tmp_path)
     assert got[("wire1", "City Press Office")] == ("credited and copied (reference)", True)
     assert got[("wire2", "City Press Office")] == ("copied without credit (reference)", True)
     assert provenance.outlet_edges(prov).empty  # no arrow between the two outlets
+
+
+def test_a_passage_in_more_than_max_df_articles_is_common_phrasing_not_evidence():
+    """max_df: a shingle found in more articles than this links none of them (passim's --max-df)."""
+    shared = "the quick brown fox jumps over the lazy dog by the river bank today".split()
+
+    def doc(i, words):
+        return reuse.Doc(f"a{i}", f"Outlet {i}", words, [False] * len(words), [0] * len(words))
+
+    docs = [doc(i, [f"x{i}", f"y{i}"] + shared + [f"z{i}"]) for i in range(4)]
+    pairs, common = reuse.candidate_pairs(docs, min_words=10, max_df=3)   # in 4 articles: common
+    assert pairs == {} and common > 0
+    pairs, common = reuse.candidate_pairs(docs, min_words=10, max_df=4)   # in at most 4: evidence
+    assert len(pairs) == 6 and common == 0
+    pairs, _ = reuse.candidate_pairs(docs[:2], min_words=10, max_df=1)    # two articles, max_df=1: common
+    assert pairs == {}

@@ -1,7 +1,7 @@
 """Cleaning, sentence splitting, quotes and tokens, hand-checked on sentences from the seeds."""
 from presslens import load_story
-from presslens.engine import tables
-from presslens.text import segment
+from presslens.engine import store, tables
+from presslens.text import article, segment
 
 from .conftest import BUNDLED, MINI
 
@@ -134,25 +134,39 @@ def test_mini_story_sentences():
 
 def test_processing_is_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path))
-    tables._MEMORY.clear()
+    store.clear_memory()
     st = load_story(MINI)
     first = tables.process(st)
     assert tables.process(st) is first
     folders = list((tmp_path / "tables").iterdir())  # the story's tables, as Parquet
     assert len(folders) == 1 and (folders[0] / "sentences.parquet").is_file()
-    tables._MEMORY.clear()
+    store.clear_memory()
     again = tables.process(st)
     assert again is not first and again.sentences.equals(first.sentences)
 
 
 def test_cache_is_invalidated_when_an_article_changes(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
-    tables._MEMORY.clear()
+    store.clear_memory()
     before = tables.sentences(load_story(mini))
     art = mini / "articles" / "wire.md"
     art.write_text(art.read_text().rstrip("\n") + "\nA brand new closing sentence was added.\n")
-    tables._MEMORY.clear()  # a new kernel: only the disk cache is left
+    store.clear_memory()  # a new kernel: only the disk cache is left
     after = tables.sentences(load_story(mini))
     assert "A brand new closing sentence was added." in after["text"].tolist()
     assert "A brand new closing sentence was added." not in before["text"].tolist()
     assert len(list((tmp_path / "cache" / "tables").iterdir())) == 2  # one entry per version of the inputs
+
+
+def test_prose_needs_words_and_a_sentence_end_and_the_lede_is_the_first_prose():
+    assert segment.is_prose("Eight words or more and an end of sentence here.")
+    assert not segment.is_prose("Eight words or more but never an end of sentence here")  # a dek, a kicker
+    assert not segment.is_prose("Too short.")
+    raw = ("A dek of many words that runs on without any final stop\n\n"
+           "The regulator fined the company on Monday, and it said it would appeal.\n\n"
+           "A second paragraph of the body follows here, as body text does.")
+    out = article.process_article("a1", "Outlet", "The title", raw, [])
+    part = {s[7]: s[5] for s in out["sentences"]}
+    assert part["The title"] == "title"
+    assert part["A dek of many words that runs on without any final stop"] == "body"
+    assert part["The regulator fined the company on Monday, and it said it would appeal."] == "lede"

@@ -22,9 +22,9 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens import patterns
-from presslens.analyses.quotes.extract import quotes
+from presslens.analyses.quotes.extract import quotes, rows_by_article
 from presslens.analyses.quotes.resolve import SHORT
-from presslens.engine import tables
+from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import segment
@@ -34,8 +34,8 @@ HIT_COLS = ["claim", "article_id", "outlet", "sent_idx", "part", "position", "vo
             "match", "sentence"]
 
 
-def _voice(span: tuple[int, int], quote_spans, sentence: str, said: list[dict]) -> tuple[str, str | None]:
-    """(voice, speaker) of the words at ``span`` in ``sentence``; ``said`` holds the quotes module's
+def _voice(span: tuple[int, int], quote_spans, sentence: str, said: list[dict]) -> tuple[str, str | None, bool]:
+    """(voice, speaker, whether the speaker is a role or anonymous source) of the words at ``span`` in ``sentence``; ``said`` holds the quotes module's
     rows of the sentence's paragraph (direct, cited and indirect)."""
 
     a, b = span
@@ -45,14 +45,19 @@ def _voice(span: tuple[int, int], quote_spans, sentence: str, said: list[dict]) 
             for r in said:
                 if r["kind"] in ("direct", "cited") and r["quote"] and (
                         r["quote"] == inner or (len(inner) > 20 and (inner in r["quote"] or r["quote"] in inner))):
-                    return ("quote" if r["kind"] == "direct" else "cited term"), _who(r)
-            return ("quote" if len(segment.TOKEN.findall(inner)) > SHORT else "cited term"), None
+                    return ("quote" if r["kind"] == "direct" else "cited term"), _who(r), _source(r)
+            return ("quote" if len(segment.TOKEN.findall(inner)) > SHORT else "cited term"), None, False
     for r in said:
         if r["kind"] == "indirect" and r["quote"]:
             at = sentence.find(r["quote"])
             if at >= 0 and at <= a < at + len(r["quote"]):
-                return "reported speech", _who(r)
-    return "narration", None
+                return "reported speech", _who(r), _source(r)
+    return "narration", None, False
+
+
+def _source(r: dict) -> bool:
+    """Whether :func:`_who` of ``r`` is a role or anonymous source (its spelling is the story's)."""
+    return not isinstance(r.get("actor"), str) and r.get("speaker_kind") in ("role", "anonymous")
 
 
 def _who(r: dict) -> str | None:
@@ -67,12 +72,44 @@ def hits(story: Story) -> pd.DataFrame:
     """One row per claim x article that carries it (columns ``HIT_COLS``), in article order."""
 
     sents = tables.process(story).sentences
-    said: dict[tuple, list[dict]] = {}
+
+    def compute(ids: list[str]) -> dict[str, list[dict]]:  # per article, cached with it
+        return _hits_of(story, sents[sents["article_id"].isin(set(ids))], ids)
+
+    config = repr((story.claims, story.actors, story.speakers))
+    per = perarticle.by_article(story, "claim-hits", config, compute)
+    # a source's spelling is the story's (quotes' merge_case): put it back on rows that name one
+    forms = {}
     for r in quotes(story).to_dict("records"):
-        said.setdefault((r["article_id"], r["para_idx"]), []).append(r)
+        if isinstance(r["speaker"], str) and r["speaker_kind"] in ("role", "anonymous"):
+            forms.setdefault(r["speaker"].casefold(), r["speaker"])
+    rows = []
+    for aid in story.articles["id"]:
+        for r in per[aid]:
+            r = {**r, "voices": list(r["voices"])}
+            if r.pop("_source") and isinstance(r["speaker"], str):
+                r["speaker"] = forms.get(r["speaker"].casefold(), r["speaker"])
+            rows.append(r)
+    out = pd.DataFrame(rows, columns=HIT_COLS)
+    out["voices"] = [", ".join(v) for v in out["voices"]]
+    order = {a: i for i, a in enumerate(story.articles["id"])}
+    claim_order = {c.id: i for i, c in enumerate(story.claims)}
+    return out.assign(_c=out["claim"].map(claim_order), _a=out["article_id"].map(order)) \
+        .sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"]).reset_index(drop=True)
+
+
+def _hits_of(story: Story, sents: pd.DataFrame, ids: list[str]) -> dict[str, list[dict]]:
+    """The claim hits of the articles ``ids`` (their sentences ``sents``): a row per claim an
+    article carries, with ``_source`` telling whether its speaker is a role or anonymous source
+    (whose spelling the story settles, see :func:`hits`)."""
+    said: dict[tuple, list[dict]] = {}
+    per_quotes = rows_by_article(story)
+    for aid in ids:
+        for r in per_quotes[aid]:
+            said.setdefault((r["article_id"], r["para_idx"]), []).append(r)
     cols_para = sents["para_idx"].tolist()
     cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "position", "text", "quote_spans")}
-    rows = []
+    out: dict[str, list[dict]] = {aid: [] for aid in ids}
     for claim in story.claims:
         rxs = [patterns.compile(p, patterns.IGNORECASE) for p in claim.patterns]
         where = f"story.yaml claims[{claim.id}].patterns"
@@ -83,26 +120,23 @@ def hits(story: Story) -> pd.DataFrame:
                 if not m:
                     continue
                 aid = cols["article_id"][i]
-                voice, who = _voice(m.span(), cols["quote_spans"][i], s, said.get((aid, cols_para[i]), []))
+                voice, who, src = _voice(m.span(), cols["quote_spans"][i], s, said.get((aid, cols_para[i]), []))
                 row = first.get(aid)
                 if row is None:
                     pos = cols["position"][i]
                     first[aid] = {"claim": claim.id, "article_id": aid, "outlet": cols["outlet"][i],
                                   "sent_idx": int(cols["sent_idx"][i]), "part": cols["part"][i],
                                   "position": None if pd.isna(pos) else float(pos), "voice": voice, "speaker": who,
-                                  "voices": [voice], "n_sentences": 1, "match": m.group(0), "sentence": s}
+                                  "voices": [voice], "n_sentences": 1, "match": m.group(0), "sentence": s,
+                                  "_source": src}
                 else:
                     row["n_sentences"] += 1
                     if voice not in row["voices"]:
                         row["voices"].append(voice)
                 break  # one pattern per sentence is enough
-        rows.extend(first.values())
-    out = pd.DataFrame(rows, columns=HIT_COLS)
-    out["voices"] = [", ".join(v) for v in out["voices"]]
-    order = {a: i for i, a in enumerate(story.articles["id"])}
-    claim_order = {c.id: i for i, c in enumerate(story.claims)}
-    return out.assign(_c=out["claim"].map(claim_order), _a=out["article_id"].map(order)) \
-        .sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"]).reset_index(drop=True)
+        for aid, row in first.items():
+            out[aid].append(row)
+    return out
 
 
 GRID_COLS = ["claim", "outlet", "n_articles", "n_carrying", "share", "voice", "part"]

@@ -267,6 +267,34 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     return out
 
 
+def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: pd.DataFrame,
+          mapped: pd.DataFrame | None = None) -> list[str]:
+    """From the discovered facts (notebook 07): how many, the widest, who leaves out a widely told
+    fact, the drift found inside facts, and the story.yaml claims the facts match. An absence is
+    said only from ``grid``, which groups every sentence of every article (titles, narration, quotes)."""
+    if summary.empty:
+        return ["No statement is shared by two articles, so no fact was discovered (the story may be too small)."]
+    n_outlets = grid["outlet"].nunique() if len(grid) else 0
+    top = summary.iloc[0]
+    out = [f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
+           f"{n_outlets} outlets: \"{top['label']}\" (table: discovered facts)."]
+    both = summary[(summary["own_voice_outlets"] > 0) & (summary["own_voice_outlets"] < summary["n_outlets"])]
+    if len(both):
+        out.append(f"{len(both)} fact(s) are told in their own voice by some outlets and attributed by others "
+                   "(table: facts by outlet).")
+    if len(left):
+        worst = left.groupby("outlet")["fact"].nunique().sort_values(ascending=False, kind="stable")
+        out.append(f"{worst.index[0]} leaves out {int(worst.iloc[0])} fact(s) that most outlets carry, with no "
+                   "sentence of its articles (title, narration or quotes) in them (table: facts left out).")
+    if len(drift):
+        kinds = drift.groupby("kind")["fact"].nunique().sort_values(ascending=False, kind="stable")
+        out.append("Versions of one fact differ in " + _join([f"{k} ({int(n)} fact(s))" for k, n in kinds.items()])
+                   + " (table: drift).")
+    if mapped is not None and len(mapped):
+        out.append(f"{mapped['claim'].nunique()} story.yaml claim(s) match a discovered fact (table: claims to facts).")
+    return out
+
+
 def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
     """From the profile table, the framing similarity and its groups (notebook 08)."""
     if table.empty:

@@ -30,6 +30,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens.data import STOPWORDS
 from presslens.engine import tables
 from presslens.engine.memo import story_table
@@ -72,11 +73,15 @@ def log_odds_dirichlet(counts_a, counts_b, prior) -> pd.DataFrame:
     b = np.asarray(counts_b, dtype=float)
     alpha = np.asarray(prior, dtype=float)
     if not (a.shape == b.shape == alpha.shape) or a.ndim != 1:
-        raise ValueError(f"counts_a, counts_b and prior must be vectors of one length, got {a.shape}, {b.shape}, {alpha.shape}")
+        raise ParameterError.bad("log_odds_dirichlet", "counts_a, counts_b, prior",
+                                 f"must be vectors of one length, got {a.shape}, {b.shape}, {alpha.shape}",
+                                 "pass one count per word of one vocabulary, in the same order")
     if np.isnan(alpha).any() or (alpha <= 0).any():
-        raise ValueError("prior pseudo-counts must all be > 0 (a word missing from the prior gets none: give it a small value)")
+        raise ParameterError.bad("log_odds_dirichlet", "prior", "prior pseudo-counts must all be > 0",
+                                 "give a word missing from the prior a small value (e.g. 0.01)")
     if (a < 0).any() or (b < 0).any():
-        raise ValueError("counts must be >= 0")
+        raise ParameterError.bad("log_odds_dirichlet", "counts_a, counts_b", "counts must be >= 0",
+                                 "pass word counts (0 or more)")
     delta, var, z = _lodp(a, b, alpha)
     return pd.DataFrame({"delta": delta, "var": var, "se": np.sqrt(var), "z": z}, index=index)
 
@@ -88,7 +93,8 @@ def _tokens_of(story_or_tokens) -> tuple[pd.DataFrame, list[str] | None]:
         return story_or_tokens.tokens, None
     if isinstance(story_or_tokens, pd.DataFrame):
         return story_or_tokens, None
-    raise TypeError(f"expected a Story or a token table, got {type(story_or_tokens).__name__}")
+    raise ParameterError.bad("keyness", "story_or_tokens", f"expected a Story or a token table, got {type(story_or_tokens).__name__}",
+                              "pass load_story(...) or tables.tokens(story)")
 
 
 def counted_tokens(tokens: pd.DataFrame, voice: str = "narration", stopwords: bool | Iterable[str] = True,
@@ -99,7 +105,7 @@ def counted_tokens(tokens: pd.DataFrame, voice: str = "narration", stopwords: bo
     True (the built-in :data:`STOPWORDS`), False (keep every word) or a collection of words.
     """
     if voice not in VOICES:
-        raise ValueError(f"voice={voice!r}: use one of {VOICES}")
+        raise ParameterError.bad("keyness", "voice", f"voice={voice!r} is not a voice", f"use one of {VOICES}")
     keep = np.ones(len(tokens), dtype=bool)
     if voice != "all":
         inq = tokens["in_quote"].to_numpy(dtype=bool)
@@ -130,7 +136,7 @@ def keyness(story_or_tokens, min_count: int = 3, prior_scale: float = 1.0, voice
     (highest first).
     """
     if prior_scale <= 0:
-        raise ValueError(f"prior_scale must be > 0, got {prior_scale}")
+        raise ParameterError.bad("keyness", "prior_scale", f"prior_scale must be > 0, got {prior_scale}", "use e.g. prior_scale=1.0")
     tokens, order = _tokens_of(story_or_tokens)
     tok = counted_tokens(tokens, voice=voice, stopwords=stopwords, drop_numbers=drop_numbers)
     cols = ["outlet", "term", "count_outlet", "count_rest", "rate_outlet", "rate_rest", "delta", "se", "z"]
@@ -140,7 +146,9 @@ def keyness(story_or_tokens, min_count: int = 3, prior_scale: float = 1.0, voice
     t_codes, t_uni = pd.factorize(tok["token"], sort=True)
     n_o, n_v = len(o_uni), len(t_uni)
     if n_o < 2:
-        raise ValueError("keyness compares an outlet with the rest: it needs tokens from at least two outlets")
+        raise ParameterError.bad("keyness", "story_or_tokens",
+                                  "keyness compares an outlet with the rest: it needs tokens from at least two outlets",
+                                  "select two or more outlets")
     counts = np.bincount(o_codes * n_v + t_codes, minlength=n_o * n_v).reshape(n_o, n_v).astype(float)
     total = counts.sum(axis=0)
     alpha = prior_scale * total
@@ -175,7 +183,7 @@ def top(keyness_table: pd.DataFrame, n: int = 10, side: str = "over") -> pd.Data
     (adds a ``side`` column).
     """
     if side not in ("over", "under", "both"):
-        raise ValueError(f"side={side!r}: use 'over', 'under' or 'both'")
+        raise ParameterError.bad("top", "side", f"side={side!r} is not a side", "use 'over', 'under' or 'both'")
     order = {o: i for i, o in enumerate(keyness_table["outlet"].unique())}
     parts = []
     if side in ("over", "both"):

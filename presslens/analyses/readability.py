@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from presslens.engine import tables
+from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.engine.screening import LONG_SENTENCE
 from presslens.story.model import Story
@@ -67,11 +67,21 @@ def translation_caveat(lang: str | None) -> str:
             f"not the original writing")
 
 
+COLUMNS = ["article_id", "outlet", "translated_from", "n_words", "n_sentences", "sentence_len_mean",
+           "sentence_len_std", "sentence_len_min", "sentence_len_max", *MEASURES, "consensus_grade",
+           "syllables", "complex_words", "difficult_words", "long_sentences_left_out", "mtld", "caveat"]
+
+
 def readability_table(articles: pd.DataFrame, clean_text: dict[str, str], sentences: pd.DataFrame,
                       tokens: pd.DataFrame) -> pd.DataFrame:
     """Readability of each article from its parts (the engine behind :func:`readability`, usable
     on any corpus shaped like ``text.process`` output). ``articles`` needs id, outlet and
     translated_from. ``clean_text`` is not read (kept for callers): the formulas use the sentences."""
+    return pd.DataFrame(readability_rows(articles, sentences, tokens), columns=COLUMNS)
+
+
+def readability_rows(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[dict]:
+    """:func:`readability_table`'s rows, one dict per article."""
 
     body_parts = ("lede", "body")
     sents = sentences[sentences["part"].isin(body_parts) & (sentences["n_words"] > 0)]
@@ -105,10 +115,7 @@ def readability_table(articles: pd.DataFrame, clean_text: dict[str, str], senten
         row.update({"syllables": c["syllables"], "complex_words": c["complex"], "difficult_words": c["difficult"],
                     "long_sentences_left_out": long_n, "mtld": mtld(words), "caveat": "; ".join(caveats)})
         rows.append(row)
-    cols = ["article_id", "outlet", "translated_from", "n_words", "n_sentences", "sentence_len_mean",
-            "sentence_len_std", "sentence_len_min", "sentence_len_max", *MEASURES, "consensus_grade",
-            "syllables", "complex_words", "difficult_words", "long_sentences_left_out", "mtld", "caveat"]
-    return pd.DataFrame(rows, columns=cols)
+    return rows
 
 
 @story_table
@@ -124,7 +131,16 @@ def readability(story: Story) -> pd.DataFrame:
     names in figures.
     """
     p = tables.process(story)
-    return readability_table(story.articles, p.clean_text, p.sentences, p.tokens)
+
+    def compute(ids: list[str]) -> dict[str, list[dict]]:  # one row per article, cached with it
+        want = set(ids)
+        rows = readability_rows(story.articles[story.articles["id"].isin(want)],
+                                p.sentences[p.sentences["article_id"].isin(want)],
+                                p.tokens[p.tokens["article_id"].isin(want)])
+        return {r["article_id"]: [r] for r in rows}
+
+    per = perarticle.by_article(story, "readability", "", compute, fields=("outlet", "translated_from"))
+    return pd.DataFrame([r for aid in story.articles["id"] for r in per[aid]], columns=COLUMNS)
 
 
 @story_table

@@ -3,7 +3,7 @@
 Every sentence of a story is scored once with VADER (Hutto & Gilbert 2014,
 ``vaderSentiment.SentimentIntensityAnalyzer``) three times over: the whole sentence, its narration
 (the text outside quotation marks, see ``text.process(story).sentences.narration``) and its quoted
-part. The scores are memoised per story (keyed by the story's fingerprint and the text module's
+part. The scores are memoised per story (keyed by :func:`presslens.engine.keys.story_key` and the text module's
 source hash), so every analysis below reuses them.
 
 Reading the numbers:
@@ -31,9 +31,10 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import stats
 from presslens.analyses.naming import names
-from presslens.engine import keys, tables
+from presslens.engine import keys, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text.sentiment import TONE_COLS, score_sentences
@@ -43,7 +44,7 @@ NEG_THRESHOLD = -0.05  # VADER's documented thresholds for the compound score
 POS_THRESHOLD = 0.05
 SMALL_N = 10  # aggregates over fewer sentences are flagged small_sample
 VOICES = {"all": "compound", "narration": "narration_compound", "quote": "quote_compound"}
-_MEMO: dict[str, pd.DataFrame] = {}
+_MEMO: dict[str, pd.DataFrame] = store.in_memory({})
 
 
 def sentence_tone(story: Story) -> pd.DataFrame:
@@ -54,8 +55,10 @@ def sentence_tone(story: Story) -> pd.DataFrame:
     outside quotes (NaN when the sentence is all quote) and ``quote_*`` for the quoted part (NaN
     when there is none). Computed once per story and memoised; a fresh copy is returned.
     """
-    key = f"{story.slug}-{story.fingerprint}-{keys.TEXT_CODE}"
+    key = keys.story_key(story)  # see presslens.engine.keys
     if key not in _MEMO:
+        if len(_MEMO) > 8:  # a few stories (or subsets) at a time; the tables themselves are cached
+            _MEMO.clear()
         p = tables.process(story)
         sents = p.sentences
         if p.tone is not None and len(p.tone) == len(sents):  # scored in the per-article stage
@@ -106,7 +109,8 @@ def _summary(values: np.ndarray, n_boot: int, rng: np.random.Generator | None) -
 
 def _column(voice: str) -> str:
     if voice not in VOICES:
-        raise ValueError(f"voice={voice!r}: use one of {sorted(VOICES)} ('all' = whole sentences)")
+        raise ParameterError.bad("tone", "voice", f"voice={voice!r} is not a voice",
+                                 f"use one of {sorted(VOICES)} ('all' = whole sentences)")
     return VOICES[voice]
 
 
@@ -116,7 +120,7 @@ def _select_parts(df: pd.DataFrame, parts: Iterable[str] | None) -> pd.DataFrame
     parts = [parts] if isinstance(parts, str) else list(parts)
     bad = sorted(set(parts) - {"title", "lede", "body"})
     if bad:
-        raise ValueError(f"parts={bad}: use any of 'title', 'lede', 'body'")
+        raise ParameterError.bad("tone", "parts", f"parts={bad} are not parts of an article", "use any of 'title', 'lede', 'body'")
     return df[df["part"].isin(parts)]
 
 
@@ -222,7 +226,7 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     a bin holds only a few sentences: read ``n`` and the interval, not the line alone.
     """
     if not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins={bins!r}: give a whole number >= 1")
+        raise ParameterError.bad("tone_arc", "bins", f"bins={bins!r} is not a whole number >= 1", "give e.g. bins=5")
     col = _column(voice)
     st = sentence_tone(story)
     st = st[st["position"].notna()].copy()

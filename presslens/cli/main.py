@@ -6,7 +6,7 @@ import os
 import sys
 
 from presslens import paths
-from presslens.story.model import StoryError
+from presslens.errors import PresslensError
 from .check import cmd_check
 from .evaluate import add_parser as add_eval
 from .import_ import add_parser
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         return args.func(args)
-    except StoryError as exc:
+    except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `presslens names STORY | head`: the reader has all it wanted

@@ -6,16 +6,16 @@ import textwrap
 from presslens.analyses.naming import variants
 from presslens.notebook.gate import check_story
 from presslens.paths import story_arg
-from presslens.story.model import Problem, StoryError
+from presslens.errors import ParameterError, Problem
 
 
 def cmd_names(args) -> int:
 
     if not 0 <= args.max_edits <= 3:
-        raise StoryError([Problem("option --max-edits", "max_edits", f"{args.max_edits} is out of range",
+        raise ParameterError([Problem("option --max-edits", "max_edits", f"{args.max_edits} is out of range",
                                   "give a whole number from 0 to 3 (1 finds transpositions such as Duobao)")])
     if args.min_mentions < 1:
-        raise StoryError([Problem("option --min-mentions", "min_mentions", f"{args.min_mentions} is below 1",
+        raise ParameterError([Problem("option --min-mentions", "min_mentions", f"{args.min_mentions} is below 1",
                                   "give a whole number >= 1")])
     st, sc = check_story(story_arg(args.story))
     st = st.select(sc.kept_ids)  # the measured articles, as the notebooks see them

@@ -36,3 +36,11 @@ they've this those through to too under until up upon very was wasn't we we'd we
 were weren't what when where which while who whom whose why will with won't would wouldn't you
 you'd you'll you're you've your yours yourself yourselves may might must
 """.split())
+
+
+@functools.lru_cache(maxsize=1)
+def fact_cues() -> dict:
+    """The negation, hedge and intensity words of ``fact_cues.yaml`` (read by the facts analysis):
+    ``{"version", "negation", "hedges", "intensity"}``, each list lower-cased."""
+    raw = yaml.safe_load(ires.files("presslens").joinpath("data/fact_cues.yaml").read_text(encoding="utf-8"))
+    return {"version": raw["version"], **{k: [str(w).lower() for w in raw[k]] for k in ("negation", "hedges", "intensity")}}

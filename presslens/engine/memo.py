@@ -5,10 +5,11 @@ then aggregate over the whole story (rates with bootstrap intervals per outlet, 
 actor, the naming ledger...). :func:`story_table` caches those results too, under
 ``.cache/presslens/results/``, keyed by everything they are computed from:
 
-- the function and the code of the whole package and its data files (any edit recomputes);
-- for a :class:`~presslens.story.model.Story`: its fingerprint (story.yaml and every article's hash),
-  every metadata column of its articles (so a subset or an edited copy in memory is a different
-  key) and its configuration (actors, speakers, claims, lexicon overrides, cleaning rules);
+- the function, the code of the whole package and its data files, and the libraries' versions
+  (:func:`~presslens.engine.keys.code_hash`: any edit or upgrade recomputes);
+- for a :class:`~presslens.story.model.Story`: :func:`~presslens.engine.keys.story_key` (every field,
+  and the content of its articles and references, text included: a subset or an article edited in
+  memory is a different key);
 - for a table: a hash of its contents; for anything else: its ``repr``. An argument whose ``repr``
   names a memory address cannot be keyed, and the call is simply computed.
 

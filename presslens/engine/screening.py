@@ -28,7 +28,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 import pandas as pd
 
@@ -184,19 +183,18 @@ def duplicate_pairs(story: Story) -> pd.DataFrame:
     return out
 
 
-_MEMO: dict[tuple, Screening] = {}
+_MEMO: dict[str, Screening] = store.in_memory({})
 
 
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 def screen(story: Story) -> Screening:
     """Language and duplicate screening of ``story``: see the module docstring. Memoised per input,
     in memory and on disk (next to the text cache), so the notebooks of one run screen once."""
-    key = (story.slug, story.fingerprint, tuple(story.articles["id"]), story.language)
+    key = keys.story_key(story) + keys.code_hash()  # see presslens.engine.keys
     if key in _MEMO:
         return dataclasses.replace(_MEMO[key], warnings=list(story.notices) + _MEMO[key].warnings)
-    digest = hashlib.sha256(repr((key, _CODE, keys.TEXT_CODE)).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     path = store.cache_dir() / f"screen-{story.slug}-{digest}.pkl"
     result = store.load(path)
     if not isinstance(result, Screening):

@@ -67,3 +67,19 @@ def load_tables(folder: Path, names: list[str]) -> dict | None:
         return {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in names}
     except Exception:  # missing, corrupt or foreign: rebuild, never trust
         return None
+
+
+_MEMORIES: list[dict] = []
+
+
+def in_memory(memo: dict) -> dict:
+    """Register a module's in-memory cache (its keys come from :mod:`presslens.engine.keys`), so
+    :func:`clear_memory` can empty it: what a new kernel starts with."""
+    _MEMORIES.append(memo)
+    return memo
+
+
+def clear_memory() -> None:
+    """Empty every in-memory cache (the disk caches stay): as in a new kernel."""
+    for memo in _MEMORIES:
+        memo.clear()

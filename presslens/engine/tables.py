@@ -11,7 +11,7 @@ from presslens.story.model import Story
 from presslens.text.article import LANG_COLS, REM_COLS, SENT_COLS, TOK_COLS
 from presslens.text.sentiment import TONE_COLS
 from . import fanout, store
-from .keys import TEXT_CODE
+from .keys import tables_key
 
 
 # ----------------------------------------------------------------------------------------------
@@ -50,7 +50,7 @@ def assemble(results: list[dict]) -> Processed:
 def _process(story: Story) -> Processed:
 
     return assemble(fanout.per_article(story))
-_MEMORY: dict[str, Processed] = {}
+_MEMORY: dict[str, Processed] = store.in_memory({})
 
 
 cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.engine.store)
@@ -58,7 +58,7 @@ cache_dir = store.cache_dir  # where every presslens cache lives (see presslens.
 
 def process(story: Story) -> Processed:
     """Clean, split and tokenise every article of ``story`` once; cached in memory and on disk."""
-    key = f"{story.slug}-{story.fingerprint}-{TEXT_CODE}"
+    key = f"{story.slug}-{tables_key(story)}"  # see presslens.engine.keys
     if key in _MEMORY:
         return _MEMORY[key]
     folder = cache_dir() / "tables" / key

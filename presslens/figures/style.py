@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from presslens.errors import ParameterError
 from presslens import paths
 from presslens.analyses import readability
 from presslens.story import model
@@ -165,9 +166,11 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     deterministic, so re-running a notebook on the same input rewrites identical bytes.
     """
     if not NAME.match(name):
-        raise ValueError(f"figure name {name!r}: use lower-case letters, digits, '-' and '_' (e.g. 'tone-by-outlet')")
+        raise ParameterError.bad("save", "name", f"figure name {name!r} is not a file name",
+                                 "use lower-case letters, digits, '-' and '_' (e.g. 'tone-by-outlet')")
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"figure {name!r}: pass the data behind the figure as a DataFrame, got {type(data).__name__}")
+        raise ParameterError.bad("save", "data", f"figure {name!r}: got {type(data).__name__}",
+                                 "pass the data behind the figure as a DataFrame")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}

@@ -21,6 +21,7 @@ import html
 from pathlib import Path
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import paths
 from presslens.analyses import tone
 from presslens.analyses.wordchoice import concordance, lexicon, matching
@@ -51,12 +52,13 @@ def kwic_lines(story: Story, term: str, regex: bool = False, window: int = 6) ->
     invalid term raises ValueError with a message to show the reader."""
     term = (term or "").strip()
     if not term:
-        raise ValueError("type a term (e.g. secret*) or a regular expression")
+        raise ParameterError.bad("explore", "term", "the term is empty", "type a term (e.g. secret*) or a regular expression")
     if not regex:
         try:
             lexicon.term_lexicon([term])
         except StoryError as exc:
-            raise ValueError("; ".join(f"{p.message} ({p.fix})" for p in exc.problems)) from None
+            raise ParameterError.bad("explore", "term", "; ".join(p.message for p in exc.problems),
+                                     "; ".join(p.fix for p in exc.problems)) from None
     return concordance.kwic(story, term, window=window, regex=regex)
 
 
@@ -104,7 +106,7 @@ def tone_by_outlet(story: Story, sentences: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("outlet", key=lambda s: s.map(rank), kind="mergesort").reset_index(drop=True)
 
 
-def _mark(sentence: str, match: str) -> str:
+def mark_match(sentence: str, match: str) -> str:
     """``sentence`` escaped, each occurrence of ``match`` in <mark>."""
     if not match:
         return html.escape(sentence)
@@ -118,7 +120,8 @@ def article_html(story: Story, article_id: str, sent_id: int | None = None, matc
 
     arts = story.articles.set_index("id")
     if article_id not in arts.index:
-        raise KeyError(f"no article {article_id!r} in story {story.slug}")
+        raise ParameterError.bad("article_html", "article_id", f"no article {article_id!r} in story {story.slug}",
+                                 "pick an id from story.articles['id']")
     a = arts.loc[article_id]
     sents = tables.process(story).sentences
     sents = sents[sents["article_id"] == article_id].sort_values("sent_idx")
@@ -133,7 +136,7 @@ def article_html(story: Story, article_id: str, sent_id: int | None = None, matc
             out.append(f"<p class='part-{html.escape(str(r.part))}'>")
             para = r.para_idx
         if sent_id is not None and r.sent_id == sent_id:
-            out.append(f"<span class='hit' style='background:#fff3b0'>{_mark(r.text, match)}</span> ")
+            out.append(f"<span class='hit' style='background:#fff3b0'>{mark_match(r.text, match)}</span> ")
         else:
             out.append(html.escape(r.text) + " ")
     if para is not None:

@@ -24,6 +24,7 @@ from typing import Any, Callable
 import pandas as pd
 import yaml
 
+from presslens.errors import ParameterError
 from presslens import paths
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import screening
@@ -91,9 +92,9 @@ def _choice(name: str, value: Any, choices: tuple[str, ...], example: str) -> st
     return v
 
 
-def _bad(name: str, value: Any, what: str, example: str) -> StoryError:
-    return StoryError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
-                               f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
+def _bad(name: str, value: Any, what: str, example: str) -> ParameterError:
+    return ParameterError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
+                                   f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
 
 
 # name -> parser(value) for every notebook knob (the parameters cell holds only literals)
@@ -186,7 +187,7 @@ def _commas(outlets: list[str], known: list[str]) -> None:
     for o in outlets:
         if o not in known and ("," in o or ";" in o):
             parts = [x.strip() for x in o.replace(";", ",").split(",") if x.strip()]
-            raise StoryError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
+            raise ParameterError([Problem("parameter outlets", "outlets", f"{o!r} is one text, not a list of outlets",
                                       f"write a list: outlets = {parts!r} (papermill: -p outlets {str(parts)!r})")])
 
 
@@ -203,7 +204,7 @@ def _figures_folder(figures_dir, story: Story, name: str | None = None) -> Path:
     if s == d or s in d.parents or d in s.parents:
         bad = f"the figures would be written into the story folder {paths.display(s)}"
     if bad:
-        raise StoryError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
+        raise ParameterError([Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r}: {bad}",
                                   'give a folder of its own, e.g. figures_dir = "figures"')])
     return dest
 
@@ -213,7 +214,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
     used by ``presslens run`` before any notebook starts. Returns (outlets, parsed knobs)."""
     outlets, parsed, problems = _parse(outlets, knobs)
     if problems:
-        raise StoryError(problems)
+        raise ParameterError(problems)
     if outlets:
         _commas(outlets, story.outlets)
         story.subset(outlets)
@@ -248,7 +249,7 @@ def _check_pins(parsed: dict, story: Story) -> None:
     unknown = [o for o in parsed.get("outlets_pin") or [] if o not in story.outlets]
     if unknown:
         near = difflib.get_close_matches(unknown[0], story.outlets, n=1)
-        raise StoryError([Problem("parameter outlets_pin", "outlets_pin", f"unknown outlet {unknown[0]!r}",
+        raise ParameterError([Problem("parameter outlets_pin", "outlets_pin", f"unknown outlet {unknown[0]!r}",
                                   (f"did you mean {near[0]!r}? " if near else "")
                                   + f"use names from the story's outlets, e.g. outlets_pin = {story.outlets[:1]!r}")])
 
@@ -260,7 +261,7 @@ def _check_terms(parsed: dict) -> None:
     try:
         lexicon.term_lexicon(parsed["focus_terms"])
     except StoryError as exc:
-        raise StoryError([Problem("parameter focus_terms", "focus_terms", p.message,
+        raise ParameterError([Problem("parameter focus_terms", "focus_terms", p.message,
                                   p.fix + ' (e.g. focus_terms = ["secretly", "cut corners", "secret*"])')
                           for p in exc.problems]) from None
 
@@ -278,7 +279,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     outlets, parsed, more = _parse(outlets, knobs)
     problems.extend(more)
     if problems:
-        raise StoryError(problems)
+        raise ParameterError(problems)
 
     whole, _ = check_story(story)
     if outlets:
@@ -296,7 +297,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     kept, left_out = screening.analysed(full)
     if kept.articles.empty:
         reasons = "; ".join(f"{r.file}: {r.reason}" for r in left_out.itertuples(index=False))
-        raise StoryError([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
+        raise (ParameterError if outlets else StoryError)([Problem("parameter outlets" if outlets else f"{whole.slug}/articles/", "outlets",
                                   f"no article is left to measure ({reasons})",
                                   "choose outlets with articles in the story's language, or set the story's "
                                   "language in story.yaml")], whole.slug)

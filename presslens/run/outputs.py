@@ -15,16 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from presslens.errors import OutputError, RunError  # noqa: F401 (re-exported)
 from presslens import paths
-
-
-class RunError(RuntimeError):
-    """A notebook failed (or its outputs could not be put in place); ``str()`` says which and why."""
-
-
-class OutputError(ValueError):
-    """The reports or figures folder cannot be used; ``str()`` is one line naming it and the fix.
-    Raised before anything is written or deleted."""
 
 
 MARKER = ".presslens"  # in FIGURES_ROOT/SLUG: proves presslens wrote the folder (reports: manifest.json)

@@ -9,12 +9,11 @@ import hashlib
 import re
 from pathlib import Path
 import pandas as pd
-import yaml
 
 from presslens import paths
 from .model import Problem, Story, StoryError
 from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
-from .yamlio import load_yaml, parse_date, parse_yaml, split_front_matter, str_list, suggest
+from .yamlio import read_front_matter, load_yaml, parse_date, str_list, suggest
 
 
 # ----------------------------------------------------------------------------------------------
@@ -22,38 +21,11 @@ from .yamlio import load_yaml, parse_date, parse_yaml, split_front_matter, str_l
 
 
 def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None) -> dict | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})",
-                                "check the file's permissions (chmod a+r), or move it out of articles/"))
+    got = read_front_matter(path, rel, problems,
+                            "start the file with ---, the fields (outlet: ..., published: ...), then ---")
+    if got is None:
         return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
-                                "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
-        return None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    fm_text, body = split_front_matter(text)
-    if fm_text is None:
-        if text.startswith("---"):
-            problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
-        else:
-            problems.append(Problem(rel, "front matter", "is missing",
-                                    "start the file with ---, the fields (outlet: ..., published: ...), then ---"))
-        return None
-    try:
-        meta = parse_yaml(fm_text) if fm_text.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        problems.append(Problem(rel, "front matter", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
-                                "quote values that contain ':' or '#', and indent lists consistently"))
-        return None
-    if not isinstance(meta, dict):
-        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
-        return None
+    raw, _, meta, body = got
     n_before = len(problems)
     for key in meta:
         if key not in ARTICLE_FIELDS:
@@ -224,29 +196,11 @@ REFERENCE_FIELDS = {
 
 def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | None:
     """One ``references/*.md`` file: front matter (REFERENCE_FIELDS), then the text as captured."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})", "check the file's permissions"))
+    got = read_front_matter(path, rel, problems, "start the file with ---, then source: NAME and kind: wire copy "
+                            "(see README, Reference documents), then ---")
+    if got is None:
         return None
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", "re-save the file as UTF-8"))
-        return None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    fm_text, body = split_front_matter(text)
-    template = "start the file with ---, then source: NAME and kind: wire copy (see README, Reference documents), then ---"
-    if fm_text is None:
-        problems.append(Problem(rel, "front matter", "is missing or not closed", template))
-        return None
-    try:
-        meta = parse_yaml(fm_text) if fm_text.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:
-        problems.append(Problem(rel, "front matter", f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                                "quote values that contain ':' or '#'"))
-        return None
-    if not isinstance(meta, dict):
-        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", template))
-        return None
+    _, text, meta, body = got
     n = len(problems)
     for key in meta:
         if key not in REFERENCE_FIELDS:

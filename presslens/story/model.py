@@ -15,26 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
 
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
-        return f"{where}: {self.message}. Fix: {self.fix}"
-
-
-class StoryError(ValueError):
-    """Everything wrong with a story folder, reported at once."""
-
-    def __init__(self, problems: list[Problem], story: str = ""):
-        self.problems = list(problems)
-        head = f"story {story!r} has {len(self.problems)} problem(s):" if story else "problems:"
-        super().__init__("\n".join([head] + [f"  - {p}" for p in self.problems]))
+from presslens.errors import Problem, StoryError  # noqa: F401 (re-exported: the story's errors)
 
 
 @dataclass(frozen=True)

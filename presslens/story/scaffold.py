@@ -5,13 +5,15 @@ import re
 from importlib import resources as ires
 from pathlib import Path
 
+from presslens.errors import ParameterError
 from presslens import paths
 
 
 def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None = None) -> Path:
     """Write ``ROOT/SLUG/story.yaml`` (commented template) and ``articles/example.md``. Never overwrites."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        raise ValueError(f"story name {slug!r}: use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
+        raise ParameterError.bad("presslens new", "name", f"story name {slug!r} is not a folder name",
+                                 "use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
     dest = paths.resolve(root) / slug
     if dest.exists():
         raise FileExistsError(f"{paths.display(dest)} already exists: choose another name or edit it directly")

@@ -116,8 +116,51 @@ def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
     try:
         return parse_yaml(text)
     except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problems.append(Problem(rel, "", f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})",
-                                "correct the YAML syntax (indentation, quotes around strings with ':' or '#')"))
+        problems.append(yaml_problem(exc, rel, "", 1, "correct the YAML syntax (indentation, quotes around strings "
+                                                      "with ':' or '#')"))
         return None
+
+
+def read_front_matter(path: Path, rel: str, problems: list[Problem], template: str
+                      ) -> tuple[bytes, str, dict, str] | None:
+    """The ONE reader of front-matter files (articles and references): (raw bytes, text with its
+    BOM and CRLFs normalised, the front matter as a mapping, the body), or None with the problem
+    (unreadable, not UTF-8, front matter missing, unclosed, not YAML, not a mapping) added to
+    ``problems``. ``template`` is the fix shown when the front matter is missing."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, "", f"cannot be read ({exc.strerror or exc})",
+                                "check the file's permissions (chmod a+r), or move it out of the story folder"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
+                                "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
+        return None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    fm_text, body = split_front_matter(text)
+    if fm_text is None:
+        if text.startswith("---"):
+            problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
+        else:
+            problems.append(Problem(rel, "front matter", "is missing", template))
+        return None
+    try:
+        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+    except (yaml.YAMLError, ValueError) as exc:  # the front matter starts on the file's second line
+        problems.append(yaml_problem(exc, rel, "front matter", 2, "quote values that contain ':' or '#', and indent "
+                                                                  "lists consistently"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
+        return None
+    return raw, text, meta, body
+
+
+def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str) -> Problem:
+    """A YAML error as a problem naming the file's line (``first_line``: the line the YAML starts on)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + first_line}" if mark else ""
+    return Problem(rel, field, f"is not valid YAML{where} ({getattr(exc, 'problem', exc)})", fix)

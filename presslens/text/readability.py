@@ -34,7 +34,7 @@ def _textstat():
 # lexical diversity
 
 
-def _mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
+def mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
     """One MTLD pass: (number of factors, including the partial one; token count)."""
     factors = 0.0
     types: set[str] = set()
@@ -53,7 +53,7 @@ def _mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
 
 def mtld_directional(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     """MTLD in the text's order: tokens / factors (NaN when no factor, full or partial, forms)."""
-    factors, n = _mtld_pass(list(tokens), threshold)
+    factors, n = mtld_pass(list(tokens), threshold)
     return n / factors if factors > 0 else float("nan")
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Iterable
 
 from presslens import paths
+from presslens.errors import PresslensError
 
 
 CMUDICT_RESOURCE = "corpora/cmudict"
@@ -125,7 +126,8 @@ def ensure_cmudict() -> Path:
         nltk.data.path.append(str(root))
     found = _find()
     if found is None:  # pragma: no cover - would mean NLTK ignores its own search path
-        raise RuntimeError(f"cmudict was written under {root} but NLTK cannot find it; check nltk.data.path")
+        raise PresslensError(f"cmudict was written under {root} but NLTK cannot find it: run `presslens provision`, "
+                             "or add that folder to NLTK_DATA (nltk.data.path)")
     _READY = found
     return found
 

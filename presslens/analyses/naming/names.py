@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.engine import keys, perarticle, store
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text.resolver import actor_regex, form_kinds
 
 
-_MEMO: dict = {}
+_MEMO: dict = store.in_memory({})
 
 
 @story_table
@@ -37,9 +38,34 @@ def mentions(story: Story) -> pd.DataFrame:
     text. Ordered by sentence, then position.
     """
 
-    key = (story.slug, story.fingerprint, tuple(story.articles["id"]), repr(story.actors))
+    key = keys.story_key(story)  # see presslens.engine.keys
     if key in _MEMO:
         return _MEMO[key].copy()
+    cols = ["sent_id", "article_id", "outlet", "part", "sent_idx", "actor", "form", "kind", "matched", "start", "end",
+            "in_quote", "text"]
+    rx, entries = actor_regex(story.actors)
+    kinds = form_kinds(story)
+    s = tables.process(story).sentences
+
+    def compute(ids: list[str]) -> dict[str, pd.DataFrame]:  # the mentions of those articles
+        sub = s[s["article_id"].isin(set(ids))]
+        rows = []
+        if entries:
+            for sid, aid, outlet, part, idx, txt, spans in zip(sub["sent_id"], sub["article_id"], sub["outlet"],
+                                                               sub["part"], sub["sent_idx"], sub["text"],
+                                                               sub["quote_spans"]):
+                for m in rx.finditer(txt):
+                    actor, form = entries[m.lastindex - 1]
+                    a, b = m.span()
+                    rows.append((sid, aid, outlet, part, idx, actor, form, kinds.get((actor, form), "alias"),
+                                 m.group(0), a, b, any(x <= a and b <= y for x, y in spans), txt))
+        return perarticle.split(pd.DataFrame(rows, columns=cols), ids)
+
+    # per article, cached with it: one new article costs one article's work
+    per = perarticle.by_article(story, "mentions", repr(story.actors), compute, sent_ids=True)
+    _MEMO.clear()
+    _MEMO[key] = perarticle.concat(per, story.articles["id"], cols)
+    return _MEMO[key].copy()
     rx, entries = actor_regex(story.actors)
     kinds = form_kinds(story)
     s = tables.process(story).sentences

@@ -39,7 +39,7 @@ def load_mt_phrases(path: str | None = None) -> dict:
 # a full stop (or ! ?) with no space before the next sentence's capital: "service.OpenAI",
 # 'suspended."All', "2023.Analysts"; not "U.S.", "e.g." nor domain names (lower case after the dot).
 # A comma without a space ("Shenzhen,China") is a typo as often as a join, so it is not counted.
-_GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
+GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
 _BRACKET_GLOSS = re.compile(f"[(（]\\s*[{CJK_CLASS}]+\\s*[)）]")  # "Huawei (华为)": the name's own gloss
 
 INDICATOR_KINDS = ("declared", "calque", "untranslated CJK", "MT phrase", "glued sentences")
@@ -113,7 +113,7 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         sents = by_art.get(aid, [])
         spans = _sentence_spans(clean, sents)
         text_of = dict(sents)
-        for mt in _GLUED.finditer(clean):
+        for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
             sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]

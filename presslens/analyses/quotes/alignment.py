@@ -68,7 +68,7 @@ def _rejoined(q: pd.DataFrame) -> list[tuple[str, str, str, str | None]]:
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
-def _negation_change(ref: str, version: str) -> str:
+def negation_change(ref: str, version: str) -> str:
     """'dropped' or 'added' when the version has fewer or more negations than the reference."""
     a, b = len(_NEGATION.findall(ref)), len(_NEGATION.findall(version))
     return "" if a == b else ("dropped" if b < a else "added")
@@ -150,7 +150,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
             aid, outlet, s, _ = items[i]
             rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid,
                          "label": "reference" if i == ref_i else _label(ref[2], s),
-                         "negation": _negation_change(ref[2], s),
+                         "negation": negation_change(ref[2], s),
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
                          "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
                          "reference_outlet": ref[1]})
@@ -172,7 +172,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         for aid, (score, k) in sorted(best_of.items(), key=lambda kv: art_rank.get(kv[0], 0)):
             t = narr[k][2]
             rows.append({"statement": n_statement, "outlet": narr[k][1], "article_id": aid,
-                         "label": "paraphrased into narration", "negation": _negation_change(ref[2], t),
+                         "label": "paraphrased into narration", "negation": negation_change(ref[2], t),
                          "similarity": round(score, 1), "version": t,
                          "reference": ref[2], "diff": word_diff(ref[2], t), "speaker": speaker,
                          "reference_outlet": ref[1]})

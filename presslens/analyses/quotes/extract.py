@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import pandas as pd
 
-from presslens.engine import tables
+from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
@@ -188,25 +188,40 @@ def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                  "paragraph": par})
 
 
-def article_paragraphs(story: Story) -> dict[str, list[str]]:
+def article_paragraphs(story: Story, ids: list[str] | None = None) -> dict[str, list[str]]:
     """Each article's paragraphs as presslens reads them: its title first (when it has one), then the
-    cleaned body's paragraphs."""
+    cleaned body's paragraphs (of the articles ``ids``, or all)."""
     p = tables.process(story)
+    want = None if ids is None else set(ids)
     out = {}
     for r in story.articles.itertuples(index=False):
+        if want is not None and r.id not in want:
+            continue
         title = r.title if isinstance(r.title, str) and r.title.strip() else None
         out[r.id] = ([title] if title else []) + segment.paragraphs(p.clean_text.get(r.id, ""))
     return out
+
+
+def rows_by_article(story: Story, indirect: bool = True) -> dict[str, list[dict]]:
+    """Each article's quote rows as :func:`extract_article` gives them (before the story-wide
+    spelling of sources, :func:`merge_case`), computed per article and cached with it
+    (:func:`presslens.engine.perarticle.by_article`): one new article costs one article's work."""
+    outlet = dict(zip(story.articles["id"], story.articles["outlet"]))
+
+    def compute(ids: list[str]) -> dict[str, list[dict]]:
+        pars = article_paragraphs(story, ids)
+        return {aid: extract_article(aid, outlet[aid], pars[aid], story, indirect=indirect) for aid in ids}
+
+    config = repr((story.actors, story.speakers, indirect))
+    return perarticle.by_article(story, "quotes", config, compute)
 
 
 @story_table
 def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
     """Every quote of the story, one row each (columns ``QUOTE_COLS``), in article order; kind is
     'direct', 'cited' or 'indirect'."""
-    rows = []
-    pars = article_paragraphs(story)
-    for r in story.articles.itertuples(index=False):
-        rows += extract_article(r.id, r.outlet, pars[r.id], story, indirect=indirect)
+    per = rows_by_article(story, indirect=indirect)
+    rows = [dict(r) for aid in story.articles["id"] for r in per[aid]]
     merge_case(rows)  # across articles too: one spelling per source in every table
     out = pd.DataFrame(rows, columns=QUOTE_COLS)
     order = {a: i for i, a in enumerate(story.articles["id"])}

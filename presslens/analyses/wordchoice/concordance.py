@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import patterns
 from presslens.engine import tables
 from presslens.engine.memo import story_table
@@ -94,8 +95,8 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
     try:
         rx = patterns.compile(pattern, patterns.IGNORECASE)
     except patterns.error as exc:
-        raise ValueError(f"kwic pattern {pattern!r} is not a valid regular expression ({exc}); "
-                         f"escape special characters such as ( ) [ ] . ? with a backslash") from None
+        raise ParameterError.bad("kwic", "pattern", f"{pattern!r} is not a valid regular expression ({exc})",
+                                 "escape special characters such as ( ) [ ] . ? with a backslash") from None
     sents = tables.process(story).sentences
     items = []
     for sid, s, spans in zip(sents["sent_id"], sents["text"], sents["quote_spans"]):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from presslens.errors import ParameterError
 from presslens import stats
-from presslens.engine import tables
+from presslens.engine import keys, perarticle, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Problem, Story, StoryError
 from presslens.text.vocabulary import base_forms, inflections
@@ -86,7 +87,9 @@ def _inputs(story_or_tokens) -> tuple[pd.DataFrame, pd.DataFrame | None, Story |
         return story_or_tokens.tokens, story_or_tokens.sentences, None
     if isinstance(story_or_tokens, pd.DataFrame):
         return story_or_tokens, None, None
-    raise TypeError(f"expected a Story, a Processed or a token table, got {type(story_or_tokens).__name__}")
+    raise ParameterError.bad("match", "story_or_tokens",
+                             f"expected a Story, a Processed or a token table, got {type(story_or_tokens).__name__}",
+                             "pass load_story(...) or tables.tokens(story)")
 
 
 def _empty_hits() -> pd.DataFrame:
@@ -116,6 +119,30 @@ def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     tokens, sentences, story = _inputs(story_or_tokens)
     if lexicon is None:
         lexicon = lexicon_for(story) if story is not None else load_lexicon()
+    if story is None:
+        return hits_in(tokens, sentences, lexicon)
+    # a story's hits: per article, cached with it (one new article costs one article's work)
+    key = (keys.story_key(story), lexicon.fingerprint)
+    if key not in _HITS:
+        def compute(ids: list[str]) -> dict[str, pd.DataFrame]:
+            want = set(ids)
+            t = tokens[tokens["article_id"].isin(want)]
+            s = sentences[sentences["article_id"].isin(want)]
+            return perarticle.split(hits_in(t, s, lexicon), ids)
+
+        per = perarticle.by_article(story, "lexicon-hits", lexicon.fingerprint, compute, sent_ids=True)
+        hits = perarticle.concat(per, story.articles["id"], HIT_COLUMNS)
+        if len(_HITS) > 8:
+            _HITS.clear()
+        _HITS[key] = hits if len(hits) else _empty_hits()
+    return _HITS[key].copy()
+
+
+_HITS: dict[tuple, pd.DataFrame] = store.in_memory({})
+
+
+def hits_in(tokens: pd.DataFrame, sentences: pd.DataFrame | None, lexicon: Lexicon) -> pd.DataFrame:
+    """:func:`match` on a token table (and its sentences, for the words as printed): one pass."""
     m = _Matcher(lexicon)
     if tokens.empty or not m.phrases:
         return _empty_hits()
@@ -256,7 +283,9 @@ def _sentence_matrices(story: Story, lexicon: Lexicon, hits: pd.DataFrame | None
     r = row.reindex(hits["sent_id"]).to_numpy()
     c = hits["category"].map({c: i for i, c in enumerate(cats)})
     if c.isna().any():
-        raise ValueError(f"hits hold categories not in the lexicon: {sorted(set(hits['category'][c.isna()]))}")
+        raise ParameterError.bad("rates", "hits", f"hits hold categories not in the lexicon: "
+                                 f"{sorted(set(hits['category'][c.isna()]))}",
+                                 "pass the hits of match(story, lexicon) with the same lexicon")
     c = c.to_numpy(dtype=int)
     q = hits["in_quote"].to_numpy(dtype=bool).astype(int)  # 0 narration, 1 quote
     K = len(cats)
@@ -322,7 +351,7 @@ def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_
     'title+lede'; ``n_sentences`` and ``few_words`` say how little that can be.
     """
     if voice not in VOICES:
-        raise ValueError(f"voice={voice!r}: use one of {VOICES}")
+        raise ParameterError.bad("by_part", "voice", f"voice={voice!r} is not a voice", f"use one of {VOICES}")
     lexicon = lexicon or lexicon_for(story)
     sents, H, W = _sentence_matrices(story, lexicon, hits)
     vi = VOICES.index(voice)

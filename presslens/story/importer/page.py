@@ -49,6 +49,8 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
+from presslens.errors import PageError
+
 
 PAGE_SUFFIXES = (".html", ".htm")
 LOOKED_FOR = ("outlet", "title", "url", "published", "language", "byline")
@@ -79,14 +81,6 @@ LOOKS_LIKE_HTML = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.I)
 LEGACY_CHARSETS = {"ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
                    "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252"}
 OLD_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
-
-
-class PageError(Exception):
-    """A page that cannot be imported: ``reason`` and ``fix``."""
-
-    def __init__(self, reason: str, fix: str):
-        super().__init__(reason)
-        self.reason, self.fix = reason, fix
 
 
 @dataclass

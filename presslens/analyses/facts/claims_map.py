@@ -1,0 +1,113 @@
+"""Hand-written claims and discovered facts: which facts a claim matches, story.yaml snippets for
+facts nobody named, and the score of the discovery against claims labelled by hand.
+
+A claim (its ``text``) matches a fact when the claim's content words are mostly found in one of the
+fact's sentences (idf-weighted containment, blended with the embedding cosine as in the grouping);
+a claim may match several facts (a claim is often wider than one sentence). :func:`snippets` writes
+a story.yaml ``claims`` entry for a discovered fact: an id from its words, its label as the text,
+and a pattern of its rarest content words, for the user to check and promote to a named claim.
+
+:func:`score` is the figure the issue asks for: for each hand-labelled claim (id, text, the articles
+that carry it), the discovered fact whose articles best match (article-level F1), and the F1 of the
+facts the claim's text maps to; ``share_matched`` is the share of claims with a best F1 of at least
+``F1_GOAL``.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from presslens.analyses.facts import features, grouping
+
+CLAIM_MATCH = 0.45   # blended containment score at which a claim's text matches a fact sentence
+F1_GOAL = 0.8
+MATCH_COLS = ["claim", "fact", "score", "sentence"]
+SCORE_COLS = ["claim", "n_true", "best_fact", "best_f1", "best_label", "mapped_facts", "mapped_f1", "all_f1"]
+
+
+def _sets(m: pd.DataFrame) -> dict[int, set]:
+    return {int(f): set(g) for f, g in m.groupby("fact")["article_id"]}
+
+
+def f1(pred: set, true: set) -> float:
+    tp = len(pred & true)
+    return 0.0 if not tp else 2 * tp / (len(pred) + len(true))
+
+
+def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = CLAIM_MATCH,
+            top: int | None = None) -> pd.DataFrame:
+    """Every (claim, fact) pair whose best clause scores at least ``threshold`` (``MATCH_COLS``),
+    best first within each claim (the ``top`` best only, when given). ``claims``: (id, text) pairs."""
+    if m.empty or not claims:
+        return pd.DataFrame(columns=MATCH_COLS)
+    sents = m.drop_duplicates("clause")
+    texts = sents["clause"].tolist()
+    toks = [set(features.content(t)) for t in texts]
+    df: dict[str, int] = {}
+    for ts in toks:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    n = len(texts)
+    idf = {t: np.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    emb_s = features.embed(texts)
+    emb_c = features.embed([t for _, t in claims])
+    rows = []
+    for ci, (cid, ctext) in enumerate(claims):
+        cw = set(features.content(ctext))
+        tot = sum(idf.get(t, np.log(n + 1)) for t in cw) or 1.0
+        cont = np.array([sum(idf[t] for t in cw & ts) / tot for ts in toks])
+        sc = cont if emb_s is None else grouping.LEX_WEIGHT * cont + (1 - grouping.LEX_WEIGHT) * (emb_s @ emb_c[ci])
+        best: dict[int, tuple[float, str]] = {}
+        for i in np.flatnonzero(sc >= threshold):
+            f = int(sents["fact"].iloc[i])
+            if sc[i] > best.get(f, (-1.0, ""))[0]:
+                best[f] = (float(sc[i]), texts[i])
+        for f, (s, t) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]:
+            rows.append({"claim": cid, "fact": f, "score": round(s, 3), "sentence": t})
+    return pd.DataFrame(rows, columns=MATCH_COLS)
+
+
+def score(m: pd.DataFrame, truth: list[dict], threshold: float = CLAIM_MATCH) -> pd.DataFrame:
+    """Per labelled claim (dicts with ``id``, ``text``, ``articles``): its best fact by article-level
+    F1 and that F1, the F1 of the union of the facts its text maps to, and ``all_f1``: the F1 of
+    saying that every article carries the claim (the baseline: a claim most articles carry is
+    matched by any fact that covers the whole story, so read best_f1 against it) (``SCORE_COLS``)."""
+    sets = _sets(m)
+    every = set(m["article_id"])
+    labels = m[m["centre"]].drop_duplicates("fact").set_index("fact")["clause"].to_dict()
+    mt = matches(m, [(c["id"], c["text"]) for c in truth], threshold)
+    rows = []
+    for c in truth:
+        true = set(c["articles"])
+        best = max(((f1(a, true), f) for f, a in sets.items() if a & true), default=(0.0, None))
+        mapped = mt.loc[mt["claim"] == c["id"], "fact"].tolist()
+        pred = set().union(*(sets[f] for f in mapped)) if mapped else set()
+        rows.append({"claim": c["id"], "n_true": len(true), "best_fact": best[1], "best_f1": round(best[0], 3),
+                     "best_label": labels.get(best[1]), "mapped_facts": mapped, "mapped_f1": round(f1(pred, true), 3),
+                     "all_f1": round(f1(every, true), 3)})
+    return pd.DataFrame(rows, columns=SCORE_COLS)
+
+
+def share_matched(scores: pd.DataFrame, column: str = "best_f1") -> float:
+    """Share of claims whose ``column`` reaches ``F1_GOAL``."""
+    return float((scores[column] >= F1_GOAL).mean()) if len(scores) else 0.0
+
+
+def snippets(summary: pd.DataFrame, m: pd.DataFrame, n: int = 5) -> str:
+    """story.yaml ``claims`` entries for the ``n`` largest discovered facts (a user checks the
+    pattern, renames the id and pastes it under ``claims:``)."""
+    out = []
+    df: dict[str, int] = {}
+    for ts in (set(features.content(t)) for t in m["text"].drop_duplicates()):
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    for r in summary.head(n).itertuples(index=False):
+        words = [w for w in dict.fromkeys(features.content(r.label)) if not w[0].isdigit()]
+        rare = sorted(words, key=lambda w: (df.get(w, 0), w))[:2]
+        ident = "-".join(re.sub(r"[^a-z0-9]", "", w) for w in words[:3]) or f"fact-{r.fact}"
+        pattern = ".{0,80}".join(re.escape(w) + r"\w*" for w in sorted(rare, key=words.index))
+        text = r.label.replace('"', "'")
+        out.append(f"  - id: {ident}\n    text: \"{text}\"\n    patterns: ['{pattern}']")
+    return "claims:\n" + "\n".join(out) if out else ""

@@ -1,0 +1,69 @@
+"""Drift inside a fact: what changes between the versions of one statement.
+
+Each sentence of a fact is set beside the fact's centre (its most central version) and the
+differences are named, one row each: a number or a date changed, a hedge ("reportedly",
+"allegedly") dropped or added, the attribution (a reporting verb, "according to", quotation marks)
+dropped or added, an intensity word ("massive", "slammed") dropped or added. Numbers, dates, hedges
+and intensity words are read in the clause that states the fact; attribution in the whole sentence
+(the "said" often sits in another clause). This is BASIL's informational (what is stated) vs lexical
+(how it is worded) distinction made per fact.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.analyses.facts import features
+
+DRIFT_COLS = ["fact", "kind", "change", "centre_value", "value", "article_id", "outlet", "clause", "centre_clause",
+              "sentence", "centre_sentence"]
+KINDS = ("number", "date", "hedge", "attribution", "intensity")
+
+
+def compare(centre_clause: str, centre_sentence: str, clause: str, sentence: str) -> list[dict]:
+    """The differences of one version from the centre: dicts with kind, change, centre_value, value."""
+    a, b = features.marks(centre_clause), features.marks(clause)
+    out = []
+    for kind, key in (("number", "numbers"), ("date", "dates")):
+        if a[key] and b[key] and sorted(set(a[key])) != sorted(set(b[key])):
+            out.append({"kind": kind, "change": "changed", "centre_value": ", ".join(a[key]), "value": ", ".join(b[key])})
+    for kind, key in (("hedge", "hedges"), ("intensity", "intensity")):
+        gone, new = sorted(set(a[key]) - set(b[key])), sorted(set(b[key]) - set(a[key]))
+        if gone:
+            out.append({"kind": kind, "change": "dropped", "centre_value": ", ".join(gone), "value": ""})
+        if new:
+            out.append({"kind": kind, "change": "added", "centre_value": "", "value": ", ".join(new)})
+    sa, sb = features.marks(centre_sentence)["attributed"], features.marks(sentence)["attributed"]
+    if sa != sb:
+        out.append({"kind": "attribution", "change": "dropped" if sa else "added",
+                    "centre_value": "attributed" if sa else "own voice", "value": "attributed" if sb else "own voice"})
+    return out
+
+
+def drift(m: pd.DataFrame, facts: list[int] | None = None) -> pd.DataFrame:
+    """Every difference of every version from its fact's centre (``DRIFT_COLS``), for the facts
+    carried by two articles or more (or those listed)."""
+    if facts is None:
+        n = m.groupby("fact")["article_id"].nunique()
+        facts = n[n >= 2].index.tolist()
+    mm = m[m["fact"].isin(facts)]
+    rows = []
+    for f, g in mm.groupby("fact", sort=False):
+        c = g[g["centre"]]
+        c = c.iloc[0] if len(c) else g.iloc[0]
+        seen = set()
+        for r in g.itertuples(index=False):
+            if r.centre or (r.clause, r.text) in seen:
+                continue
+            seen.add((r.clause, r.text))
+            for d in compare(c["clause"], c["text"], r.clause, r.text):
+                rows.append({"fact": f, **d, "article_id": r.article_id, "outlet": r.outlet, "clause": r.clause,
+                             "centre_clause": c["clause"], "sentence": r.text, "centre_sentence": c["text"]})
+    return pd.DataFrame(rows, columns=DRIFT_COLS)
+
+
+def side_by_side(m: pd.DataFrame, fact: int) -> pd.DataFrame:
+    """The distinct versions (clauses) of one fact with the outlets that carry each, centre first."""
+    g = m[m["fact"] == fact]
+    v = g.groupby("clause", sort=False).agg(outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
+                                             n_articles=("article_id", "nunique"), centre=("centre", "max"))
+    return v.sort_values(["centre", "n_articles"], ascending=False).reset_index()

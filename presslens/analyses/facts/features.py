@@ -1,0 +1,159 @@
+"""What fact discovery reads in one sentence: content words, numbers, negation, hedges, intensity
+words, attribution, and (when the package ships one) a static embedding.
+
+Everything here is a pure function of the sentence's text, so it scales with the number of
+distinct sentences. Content words are lower-cased word tokens minus the shared stop-word list, with
+a light suffix fold (``looted``, ``looting`` and ``loots`` are one word ``loot``) so that versions of
+a statement in other tenses still meet.
+
+The embedding is WordLlama's bundled model (``l2_supercat``, 256 dimensions, shipped inside the
+``wordllama`` wheel; nothing is downloaded at run time): the average of static token vectors, good
+at "made landfall" ~ "hit the coast" where no word is shared. Without it the discovery is lexical
+only (``embedder()`` returns None and says so in ``EMBEDDING``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import numpy as np
+
+from presslens import data
+from presslens.analyses.quotes.attribution import verbs
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE = re.compile(r"\b(?:%s)\b(?:\s+\d{1,2}\b)?|\b\d{1,2}\s+(?:%s)\b|\b(?:1[89]|20)\d\d\b"
+                  % ("|".join(MONTHS), "|".join(MONTHS[:12])), re.IGNORECASE)
+SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
+EMBEDDING = "wordllama l2_supercat 256 (bundled in the wheel)"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def fold(word: str) -> str:
+    """A word's light stem: lower case, possessive and a common inflection suffix dropped (never below
+    four letters), so that tenses and plurals of one word meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4 and not w.endswith("ss"):
+            return w[: -len(suf)]
+    return w
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue word sets: negation, hedges (single words and phrases), intensity, reporting verbs."""
+    c = data.fact_cues()
+    rv = verbs()
+    return {"negation": frozenset(c["negation"]),
+            "hedge_words": frozenset(w for w in c["hedges"] if " " not in w),
+            "hedge_phrases": tuple(w for w in c["hedges"] if " " in w),
+            "intensity": frozenset(c["intensity"]),
+            "reporting": frozenset(f for f in rv["form_class"] if " " not in f),
+            "stop": data.STOPWORDS | frozenset(MONTHS)}
+
+
+def content(text: str) -> list[str]:
+    """The sentence's content words, folded, in order (numbers kept as written, without commas)."""
+    return list(_content(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content(text: str) -> tuple[str, ...]:
+    stop = cues()["stop"]
+    out = []
+    for t in WORD.findall(text):
+        lw = t.lower()
+        if lw in stop or (len(lw) < 3 and not lw[0].isdigit()):
+            continue
+        out.append(lw.replace(",", "") if lw[0].isdigit() else fold(lw))
+    return tuple(out)
+
+
+CLAUSE_BREAK = re.compile(r"(\s*[;:,]\s+|\s+[—–-]{1,2}\s+|\s+(?=(?:when|after|while|which|because|although|though|"
+                          r"but|whereas|before|until|since)\s))", re.IGNORECASE)
+CLAUSE_MIN = 4        # content words a clause needs before it stands alone
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def clause_tuple(text: str) -> tuple[str, ...]:
+    return tuple(clauses(text))
+
+
+def clauses(text: str) -> list[str]:
+    """The sentence cut into clauses (at commas, semicolons, colons, dashes and before a
+    subordinating word), short pieces glued to the next so that each clause has ``CLAUSE_MIN``
+    content words; a last short piece joins the clause before it. A sentence states one fact per
+    clause more often than one per sentence ("At least 43 died | when Category 5 Otis slammed into
+    the coast | the governor said")."""
+    bits = CLAUSE_BREAK.split(text)          # text, separator, text, separator, ...
+    out: list[str] = []
+    cur, n = "", 0
+    for i in range(0, len(bits), 2):
+        piece, sep = bits[i], (bits[i + 1] if i + 1 < len(bits) else "")
+        cur += piece
+        n += len(content(piece))
+        if n >= CLAUSE_MIN:
+            out.append(cur.strip())
+            cur, n = "", 0
+        elif cur:
+            cur += sep
+    if cur.strip():
+        if out and n < CLAUSE_MIN:
+            out[-1] = f"{out[-1]}{bits[-2] if len(bits) > 1 else ' '}{cur.strip()}".strip()
+        else:
+            out.append(cur.strip())
+    return out or [text]
+
+
+def negated(text: str) -> bool:
+    """Does the sentence deny what it states ("did not", "never", "denied")?"""
+    neg = cues()["negation"]
+    low = text.lower().replace("’", "'")
+    return "n't" in low or any(t in neg for t in WORD.findall(low))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def marks(text: str) -> dict:
+    """The drift cues of one sentence: numbers, dates, hedges, intensity words, and whether it
+    attributes (a reporting verb, "according to", or quotation marks)."""
+    c = cues()
+    low = text.lower().replace("’", "'")
+    words = WORD.findall(text.replace("’", "'"))
+    toks = [t.lower() for t in words]
+    # "May" the month is no hedge: only the lower-case modal counts
+    hedges = [lt for t, lt in zip(words, toks) if lt in c["hedge_words"] and t != "May"] + [p for p in c["hedge_phrases"] if p in low]
+    return {"numbers": [n.replace(",", "") for n in NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n)],
+            "dates": [d.group(0).lower() for d in DATE.finditer(text)],
+            "hedges": sorted(set(hedges)),
+            "intensity": sorted({t for t in toks if t in c["intensity"]}),
+            "attributed": bool(set(toks) & c["reporting"]) or "according to" in low or any(q in text for q in '"“”')}
+
+
+@functools.lru_cache(maxsize=1)
+def embedder():
+    """WordLlama's bundled model, or None when the package is not installed (lexical only)."""
+    try:
+        import wordllama
+    except ImportError:
+        return None
+    # the weights and the tokenizer both ship in the wheel: point the loader at the package folder
+    # and forbid the download (wordllama looks for the tokenizer under a folder name the wheel lacks)
+    return wordllama.WordLlama.load(dim=256, cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: list[str], batch: int = 4096) -> np.ndarray | None:
+    """Unit-length static embeddings of ``texts`` (n x 256, float32), or None without the model."""
+    wl = embedder()
+    if wl is None:
+        return None
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    out = np.vstack([np.asarray(wl.embed(texts[i:i + batch], norm=True), dtype=np.float32)
+                     for i in range(0, len(texts), batch)])
+    return out

@@ -1,0 +1,347 @@
+"""Fact discovery: every sentence of the story grouped with the sentences that state the same thing.
+
+A *fact* is a group of sentences, across articles and outlets, that say one thing in their own
+words. The grouping runs in four steps, each near-linear in the number of sentences:
+
+1. **Versions.** Sentences with the same content words (and the same negation) are one *version*;
+   a wire story run by 40 sites is one version with 40 sentences behind it.
+2. **Candidates.** Two versions are compared only when they share one of each other's rarest
+   content words (prefix filtering on an inverted index); a word shared by too many versions is
+   paired inside windows of versions sorted by their second-rarest word, so no step compares all pairs.
+3. **Scores.** A candidate pair scores the idf-weighted overlap of its content words (Dice), blended
+   with the cosine of the static embeddings (see :mod:`.features`); rapidfuzz's ratio marks
+   near-identical wording, which always links. A negated sentence never links to a positive one,
+   and a pair must share at least two content words, or one when the embeddings agree strongly.
+4. **Groups.** Near-identical versions are merged first (union-find); the rest is leader
+   clustering: versions in order of centrality (how many articles their linked versions cover)
+   become a fact's centre, and each other version joins the centre it scores highest with. A fact's
+   label is its centre: the most central sentence. Two facts that share words but not enough of
+   them stay apart, since joining needs the score, not one shared word.
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from presslens.analyses.facts import features
+
+MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
+PREFIX = 4            # rarest words of a version that go into the inverted index
+POSTING_MAX = 32      # a posting list longer than this is paired inside windows ...
+WINDOW = 16           # ... of this many neighbours in the order of their second-rarest word
+LINK = 0.50           # blended score at which two versions state one fact
+LEX_WEIGHT = 0.6      # weight of the lexical Dice in the blend (the rest: embedding cosine)
+NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
+EMB_ONE_WORD = 0.86
+MULTI = 0.50          # score with a further centre at which a sentence also states that fact
+CORE_SHARE = 0.6      # a word most of a fact's versions share (by articles) is a core word ...
+CORE_IDF = 5.0        # ... and its two rarest core words must be this rare (idf sum) to extend the fact
+CORE_MIN_ARTICLES = 3
+CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
+CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
+
+
+def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
+    """(version index of each text (-1: too few content words), content words of each version,
+    negation flag of each version, a representative text of each version)."""
+    key_of: dict[tuple, int] = {}
+    idx = np.full(len(texts), -1, dtype=np.int64)
+    toks: list[list[str]] = []
+    neg: list[bool] = []
+    rep: list[str] = []
+    for i, t in enumerate(texts):
+        c = features.content(t)
+        if len(set(c)) < MIN_CONTENT:
+            continue
+        n = features.negated(t)
+        k = (tuple(c), n)
+        v = key_of.get(k)
+        if v is None:
+            v = key_of[k] = len(toks)
+            toks.append(c)
+            neg.append(n)
+            rep.append(t)
+        idx[i] = v
+    return idx, toks, np.array(neg, dtype=bool), rep
+
+
+def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[np.ndarray]]:
+    """Binary version x word matrix, idf of each word, and each version's word ids rarest first."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    ids_of = []
+    for r, ts in enumerate(toks):
+        ids = np.unique(np.fromiter((vocab.setdefault(t, len(vocab)) for t in ts), dtype=np.int64))
+        ids_of.append(ids)
+        rows.append(np.full(len(ids), r, dtype=np.int64))
+        cols.append(ids)
+    n = len(toks)
+    if not n:
+        return sparse.csr_matrix((0, 0)), np.zeros(0), []
+    m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols), dtype=np.float32),
+                           (np.concatenate(rows), np.concatenate(cols))), shape=(n, len(vocab)))
+    df = np.asarray(m.sum(axis=0)).ravel()
+    idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
+    rarest = [ids[np.argsort(df[ids], kind="stable")] for ids in ids_of]
+    return m, idf, rarest
+
+
+def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.ndarray) -> np.ndarray:
+    """Candidate pairs (i < j, int64 n x 2): versions sharing one of each other's PREFIX rarest words
+    (words held by one version only left out); long posting lists paired inside windows."""
+    df = np.asarray(m.sum(axis=0)).ravel()
+    post_v, post_w = [], []
+    for v, ids in enumerate(rarest):
+        keep = ids[df[ids] >= 2][:PREFIX]
+        post_v.append(np.full(len(keep), v, dtype=np.int64))
+        post_w.append(keep)
+    if not post_v:
+        return np.zeros((0, 2), dtype=np.int64)
+    pv, pw = np.concatenate(post_v), np.concatenate(post_w)
+    o = np.lexsort((order_key[pv], pw))
+    pv, pw = pv[o], pw[o]
+    bounds = np.flatnonzero(np.diff(pw)) + 1
+    starts = np.concatenate([[0], bounds])
+    ends = np.concatenate([bounds, [len(pw)]])
+    pairs = []
+    for w in range(1, WINDOW + 1):           # the w-th neighbour inside every posting list
+        ok = np.ones(len(pv), dtype=bool)
+        ok[-w:] = False
+        seg_end = np.repeat(ends, ends - starts)
+        seg_len = np.repeat(ends - starts, ends - starts)
+        ok &= (np.arange(len(pv)) + w) < seg_end
+        if w > POSTING_MAX:
+            ok &= seg_len <= POSTING_MAX
+        i = np.flatnonzero(ok)
+        if not len(i):
+            continue
+        pairs.append(np.stack([pv[i], pv[i + w]], axis=1))
+    # short posting lists: all pairs (beyond the window)
+    short = [(s, e) for s, e in zip(starts, ends) if WINDOW + 1 < e - s <= POSTING_MAX]
+    for s, e in short:
+        a, b = np.triu_indices(e - s, k=WINDOW + 1)
+        pairs.append(np.stack([pv[s + a], pv[s + b]], axis=1))
+    if not pairs:
+        return np.zeros((0, 2), dtype=np.int64)
+    p = np.concatenate(pairs)
+    p = np.sort(p, axis=1)
+    p = p[p[:, 0] != p[:, 1]]
+    return np.unique(p, axis=0)
+
+
+def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
+           chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(blended score, lexical score, number of shared words, embedding cosine) of every candidate
+    pair. The lexical score is the larger of the idf-weighted Dice and CONTAIN x containment.
+    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile)."""
+    w = m.multiply(idf[None, :]).tocsr()
+    tot = np.asarray(w.sum(axis=1)).ravel()
+    dice = np.zeros(len(pairs), dtype=np.float32)
+    shared = np.zeros(len(pairs), dtype=np.int32)
+    cos = np.zeros(len(pairs), dtype=np.float32)
+    for s in range(0, len(pairs), chunk):
+        a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
+        both = w[a].multiply(m[b])
+        ov = np.asarray(both.sum(axis=1)).ravel()
+        shared[s:s + chunk] = np.diff(both.tocsr().indptr)
+        dice[s:s + chunk] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
+                                       CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
+    if isinstance(emb, Future):
+        emb = emb.result()
+    if emb is not None:
+        for s in range(0, len(pairs), chunk):
+            a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
+            cos[s:s + chunk] = np.einsum("ij,ij->i", emb[a], emb[b])
+    blend = dice if emb is None else LEX_WEIGHT * dice + (1 - LEX_WEIGHT) * cos
+    return blend, dice, shared, cos
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.p = np.arange(n)
+
+    def find(self, x: int) -> int:
+        p = self.p
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.ndarray,
+          use_embedding: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Memberships (version, fact, score with the fact's centre: 1 for the centre) and the centre
+    version of every fact (facts numbered 0.. in order of centrality). A version belongs to the
+    fact of the centre it scores best with, and to every other centre it scores ``MULTI`` with.
+
+    ``weight`` is each version's number of articles (what makes a version central)."""
+    n = len(toks)
+    if n == 0:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e, np.zeros(0), e
+    m, idf, rarest = _matrix(toks)
+    # the embeddings are computed in a second thread (the tokenizer and numpy release the GIL) while
+    # the candidates and their lexical scores are found; inside a long posting list, versions are
+    # ordered by their second-rarest word, so neighbours share two rare words
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        emb = pool.submit(features.embed, rep) if use_embedding and features.embedder() is not None else None
+        key = np.array([r[1] if len(r) > 1 else -1 for r in rarest], dtype=np.int64)
+        pairs = candidates(m, rarest, key)
+        blend, dice, shared, cos = scores(pairs, m, idf, emb)
+    same_neg = neg[pairs[:, 0]] == neg[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
+    ok = same_neg & ((shared >= 2) | (cos >= EMB_ONE_WORD))
+    # near-identical wording (rapidfuzz) among the pairs that already overlap well
+    near = np.zeros(len(pairs), dtype=bool)
+    probe = np.flatnonzero(ok & (dice >= 0.5))
+    if len(probe):
+        r = process.cpdist([rep[i] for i in pairs[probe, 0]], [rep[i] for i in pairs[probe, 1]],
+                           scorer=fuzz.ratio, processor=str.lower, workers=1)
+        near[probe] = np.asarray(r) >= NEAR_IDENTICAL
+    link = ok & ((blend >= LINK) | near)
+    pairs, blend, near = pairs[link], np.where(near[link], np.maximum(blend[link], 1.0), blend[link]), near[link]
+    # 1. near-identical versions merge
+    uf = _Union(n)
+    for a, b in pairs[near]:
+        uf.union(int(a), int(b))
+    root = np.array([uf.find(i) for i in range(n)])
+    groups, gid = np.unique(root, return_inverse=True)
+    g_weight = np.bincount(gid, weights=weight, minlength=len(groups))
+    # 2. group graph: best score between two groups
+    ga, gb = gid[pairs[:, 0]], gid[pairs[:, 1]]
+    cross = ga != gb
+    edges: dict[tuple[int, int], float] = {}
+    for a, b, s in zip(ga[cross], gb[cross], blend[cross]):
+        k = (a, b) if a < b else (b, a)
+        if s > edges.get(k, 0.0):
+            edges[k] = float(s)
+    nbr: list[dict[int, float]] = [dict() for _ in range(len(groups))]
+    for (a, b), s in edges.items():
+        nbr[a][b] = s
+        nbr[b][a] = s
+    central = g_weight + np.array([sum(g_weight[j] for j in d) for d in nbr])
+    order = np.lexsort((np.arange(len(groups)), -central))
+    # 3. leader clustering: a group not yet taken becomes a centre; its free neighbours join it
+    centre_of = np.full(len(groups), -1, dtype=np.int64)
+    for g in order:
+        if centre_of[g] >= 0:
+            continue
+        centre_of[g] = g
+        for h in nbr[g]:
+            if centre_of[h] < 0:
+                centre_of[h] = g
+    # 4. each non-centre joins the neighbouring centre it scores best with, and (a sentence often
+    # states more than one fact) every other centre it links with as well
+    centres = np.flatnonzero(centre_of == np.arange(len(groups)))
+    is_centre = np.zeros(len(groups), dtype=bool)
+    is_centre[centres] = True
+    fact_rank = {int(c): i for i, c in enumerate(sorted(centres, key=lambda c: (-central[c], c)))}
+    g_rows: list[tuple[int, int, float]] = []   # (group, fact, score)
+    for g in range(len(groups)):
+        own = int(centre_of[g])
+        g_rows.append((g, fact_rank[own], 1.0 if own == g else nbr[g].get(own, 0.0)))
+        for h, sc in nbr[g].items():
+            if is_centre[h] and h != own and sc >= MULTI:
+                g_rows.append((g, fact_rank[h], sc))
+    # the centre version of a fact: the heaviest version of its centre group
+    centre_version = np.zeros(len(fact_rank), dtype=np.int64)
+    best_w = np.full(len(fact_rank), -1.0)
+    for v in range(n):
+        g = gid[v]
+        if is_centre[g]:
+            f = fact_rank[int(g)]
+            if weight[v] > best_w[f]:
+                best_w[f] = weight[v]
+                centre_version[f] = v
+    members_of_group: list[list[int]] = [[] for _ in range(len(groups))]
+    for v in range(n):
+        members_of_group[gid[v]].append(v)
+    vv, ff, ss = [], [], []
+    for g, f, sc in g_rows:
+        for v in members_of_group[g]:
+            vv.append(v)
+            ff.append(f)
+            ss.append(sc)
+    vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    if CORE_SHARE < 1:
+        vv, ff, ss = _expand(vv, ff, ss, m, idf, neg, weight, centre_version)
+    return vv, ff, ss, centre_version
+
+
+def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, neg: np.ndarray,
+            weight: np.ndarray, centre_version: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A fact's *core*: the content words that most of its versions share (by articles, at least
+    CORE_SHARE), when they are rare enough together (idf sum CORE_IDF). A version that has every
+    core word (and the fact's negation) states the fact too, however the rest of it reads: "the
+    Category 5 storm" in a sentence about the damage still says the storm was Category 5."""
+    mc = m.tocsc()
+    order = np.argsort(ff, kind="stable")
+    f_sorted, v_sorted = ff[order], vv[order]
+    bounds = np.flatnonzero(np.diff(f_sorted)) + 1
+    add_v, add_f = [], []
+    for vs, f in zip(np.split(v_sorted, bounds), f_sorted[np.concatenate([[0], bounds])] if len(f_sorted) else []):
+        vs = np.unique(vs)
+        w = weight[vs]
+        if len(vs) < 2 or w.sum() < CORE_MIN_ARTICLES:
+            continue
+        sub = m[vs]
+        share = np.asarray(sub.multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
+        core = np.flatnonzero(share >= CORE_SHARE)
+        core = core[np.argsort(-idf[core])]
+        if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
+            continue
+        hit = mc.indices[mc.indptr[core[0]]:mc.indptr[core[0] + 1]]
+        for c in core[1:]:
+            hit = np.intersect1d(hit, mc.indices[mc.indptr[c]:mc.indptr[c + 1]], assume_unique=True)
+            if not len(hit):
+                break
+        hit = np.setdiff1d(hit, vs, assume_unique=True)
+        hit = hit[neg[hit] == neg[centre_version[f]]]
+        add_v.append(hit)
+        add_f.append(np.full(len(hit), f, dtype=np.int64))
+    if not add_v:
+        return vv, ff, ss
+    av, af = np.concatenate(add_v), np.concatenate(add_f)
+    return np.concatenate([vv, av]), np.concatenate([ff, af]), np.concatenate([ss, np.full(len(av), CORE_SCORE)])
+
+
+def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = True) -> pd.DataFrame:
+    """One row per (sentence, fact) it states: the columns of ``sent`` plus ``fact`` (int),
+    ``fact_score`` (the score of its best clause with the fact's centre), ``clause`` (that clause)
+    and ``centre`` (True on the sentences whose clause is the centre). The unit of grouping is the
+    clause (:func:`.features.clauses`; ``by_clause=False``: the whole sentence), so a sentence that
+    states two facts has two rows; a sentence with too few content words has none. ``sent`` needs
+    ``article_id`` and ``text``."""
+    texts = sent["text"].tolist()
+    unit_row, unit_text = [], []
+    for r, t in enumerate(texts):
+        for c in (features.clause_tuple(t) if by_clause else (t,)):
+            unit_row.append(r)
+            unit_text.append(c)
+    unit_row = np.array(unit_row, dtype=np.int64)
+    idx, toks, neg, rep = versions(unit_text)
+    ok = idx >= 0
+    arts = sent["article_id"].to_numpy()[unit_row]
+    vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
+    weight = np.zeros(len(toks))
+    weight[vw.index.to_numpy()] = vw.to_numpy()
+    vv, ff, ss, centre_version = group(toks, neg, rep, weight, use_embedding)
+    mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
+    units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
+    u = units.merge(mem, on="_v", how="inner")
+    u["centre"] = u["_v"].to_numpy() == centre_version[u["fact"].to_numpy()] if len(u) else False
+    u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
+    u = u.drop_duplicates(["_row", "fact"])
+    base = sent.reset_index(drop=True)
+    out = base.iloc[u["_row"].to_numpy()].reset_index(drop=True)
+    for c in ("fact", "fact_score", "clause", "centre"):
+        out[c] = u[c].to_numpy()
+    return out

@@ -1,0 +1,94 @@
+"""The omission map without patterns: which discovered facts each outlet told, in whose voice and
+how early, which facts only one outlet carries, and which facts most outlets carry that one leaves out.
+
+Every cell keeps the sentence behind it. An outlet *carries* a fact when one of its articles has a
+sentence (title included) in the fact; the voice is that of its earliest such sentence (title, then
+lede, then body by position): ``own voice`` (narration), ``attributed`` (reported speech,
+"according to") or ``quote``. A fact no article of an outlet carries is ``absent`` for it, which
+is only said after every sentence of every article of the outlet (title, narration, quotes) was
+grouped.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+PART_ORDER = {"title": 0, "lede": 1, "body": 2}
+GRID_COLS = ["fact", "label", "outlet", "n_articles", "n_carrying", "voice", "part", "position", "article_id",
+             "sentence"]
+ONLY_COLS = ["outlet", "fact", "label", "n_articles", "part", "voice", "sentence"]
+LEFT_COLS = ["outlet", "fact", "label", "n_outlets", "share_outlets", "example_outlet", "example_sentence"]
+
+
+def _earliest(m: pd.DataFrame) -> pd.DataFrame:
+    """The earliest sentence of every (fact, outlet): title first, then lede, then body by position."""
+    e = m.assign(_p=m["part"].map(PART_ORDER).fillna(2), _pos=m["position"].fillna(-1.0))
+    e = e.sort_values(["fact", "outlet", "_p", "_pos", "article_id", "sent_idx"], kind="mergesort")
+    return e.drop_duplicates(["fact", "outlet"]).drop(columns=["_p", "_pos"])
+
+
+def grid(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], articles_per_outlet: dict) -> pd.DataFrame:
+    """Tidy facts x outlets (``GRID_COLS``), facts in ``summary`` order, outlets in ``outlets`` order:
+    n_carrying articles of the outlet, and the voice, part, position, article and sentence of its
+    earliest mention (None and voice ``absent`` where no article of the outlet carries the fact)."""
+    mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
+    first = _earliest(mm).set_index(["fact", "outlet"])
+    count = mm.groupby(["fact", "outlet"])["article_id"].nunique().rename("n_carrying")
+    idx = pd.MultiIndex.from_product([summary["fact"].tolist(), list(outlets)], names=["fact", "outlet"])
+    g = pd.DataFrame(index=idx).join(count).join(first[["voice", "part", "position", "article_id", "text"]])
+    g = g.reset_index().rename(columns={"text": "sentence"})
+    g["label"] = g["fact"].map(dict(zip(summary["fact"], summary["label"])))
+    g["n_articles"] = g["outlet"].map(lambda o: int(articles_per_outlet.get(o, 0)))
+    g["n_carrying"] = g["n_carrying"].fillna(0).astype(int)
+    g["voice"] = g["voice"].fillna("absent")
+    g = g.astype({"part": object, "position": object, "article_id": object, "sentence": object})
+    g = g.where(g.notna(), None)
+    return g[GRID_COLS]
+
+
+def by_outlet(g: pd.DataFrame) -> pd.DataFrame:
+    """The facts-by-outlet table from :func:`grid`: one row per fact (its label), one column per
+    outlet; a cell is the voice of the earliest mention, with "(title)" or "(lede)" when it is there,
+    and "—" when absent."""
+    cell = [("—" if v == "absent" else v + (f" ({p})" if p in ("title", "lede") else ""))
+            for v, p in zip(g["voice"], g["part"])]
+    t = g.assign(cell=cell).pivot_table(index=["fact", "label"], columns="outlet", values="cell", aggfunc="first",
+                                        sort=False)
+    return t[list(dict.fromkeys(g["outlet"]))]
+
+
+def only_one(m: pd.DataFrame, summary: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """Facts only one outlet carries (``ONLY_COLS``): per outlet its ``top`` such facts, the ones
+    in a title or lede first, then those repeated in most of its articles."""
+    one = summary[summary["n_outlets"] == 1]
+    if one.empty:
+        return pd.DataFrame(columns=ONLY_COLS)
+    e = _earliest(m[m["fact"].isin(one["fact"])])
+    e = e.merge(one[["fact", "label", "n_articles"]], on="fact")
+    e = e.assign(_p=e["part"].map(PART_ORDER).fillna(2))
+    e = e.sort_values(["outlet", "_p", "n_articles", "fact"], ascending=[True, True, False, True], kind="mergesort")
+    out = e.groupby("outlet", sort=False).head(top).rename(columns={"text": "sentence"})
+    return out[ONLY_COLS].reset_index(drop=True)
+
+
+def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_share: float = 0.5,
+             min_outlets: int = 3) -> pd.DataFrame:
+    """Facts that at least ``min_share`` of the ``outlets`` (and ``min_outlets``) carry but an outlet
+    leaves out (``LEFT_COLS``), with the first carrying outlet's earliest sentence as the example.
+    Computed from the carrying outlets only, so it stays small on a story of thousands of outlets."""
+    n_out = len(outlets)
+    mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
+    have = mm.groupby("fact", sort=False)["outlet"].unique()
+    first = _earliest(mm).set_index(["fact", "outlet"])["text"]
+    labels = dict(zip(summary["fact"], summary["label"]))
+    rows = []
+    for f in summary["fact"]:
+        carried = set(have.get(f, []))
+        if len(carried) < min_outlets or len(carried) / max(n_out, 1) < min_share or len(carried) == n_out:
+            continue
+        ex = next(o for o in outlets if o in carried)
+        for o in outlets:
+            if o not in carried:
+                rows.append({"outlet": o, "fact": f, "label": labels[f], "n_outlets": len(carried),
+                             "share_outlets": round(len(carried) / n_out, 3), "example_outlet": ex,
+                             "example_sentence": first[(f, ex)]})
+    return pd.DataFrame(rows, columns=LEFT_COLS)

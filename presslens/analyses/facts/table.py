@@ -1,0 +1,85 @@
+"""The story's discovered facts as tidy tables: every sentence behind every fact, and one row per fact.
+
+:func:`members` runs :func:`.grouping.discover` over the story's sentences (title, narration,
+reported speech and quotation alike) and adds, per sentence, its *voice*: ``quote`` (most of its
+words inside quotation marks), ``attributed`` (a reporting verb, "according to", or a partial
+quote: someone else's statement) or ``own voice`` (the outlet's narration), with the drift cues of
+:func:`.features.marks`. :func:`facts` is one row per fact that at least ``min_articles`` articles
+carry: its label (the centre sentence), size, first appearance and how many outlets carry it in
+their own voice.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.analyses.facts import features, grouping
+from presslens.engine import tables
+from presslens.engine.memo import story_table
+from presslens.story.model import Story
+
+MEMBER_COLS = ["fact", "article_id", "outlet", "published", "sent_idx", "part", "position", "voice", "fact_score",
+               "centre", "clause", "text"]
+FACT_COLS = ["fact", "label", "n_outlets", "n_articles", "n_sentences", "own_voice_outlets", "first_published",
+             "first_article", "first_outlet", "negated"]
+
+
+def voice(text: str, quoted_share: float) -> str:
+    """quote, attributed or own voice (see the module doc)."""
+    if quoted_share >= 0.5:
+        return "quote"
+    return "attributed" if features.marks(text)["attributed"] else "own voice"
+
+
+def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedding: bool = True) -> pd.DataFrame:
+    """The member table (``MEMBER_COLS``) of a sentence table with ``article_id``, ``outlet``,
+    ``sent_idx``, ``part``, ``position``, ``text`` (and ``n_words``, ``n_quoted`` when present):
+    every sentence that belongs to a fact, in fact order then article order."""
+    d = grouping.discover(sent, use_embedding=use_embedding)
+    d = d[d["fact"] >= 0]
+    if "n_quoted" in d and "n_words" in d:
+        share = (d["n_quoted"] / d["n_words"].clip(lower=1)).tolist()
+    else:
+        share = [0.0] * len(d)
+    d = d.assign(voice=[voice(t, q) for t, q in zip(d["text"], share)],
+                 published=d["article_id"].map(published or {}))
+    return d.sort_values(["fact", "article_id", "sent_idx"], kind="mergesort")[MEMBER_COLS].reset_index(drop=True)
+
+
+@story_table
+def members(story: Story) -> pd.DataFrame:
+    """Every sentence of the story that belongs to a discovered fact (``MEMBER_COLS``)."""
+    pub = dict(zip(story.articles["id"], story.articles["published"]))
+    return from_sentences(tables.sentences(story), pub)
+
+
+def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """One row per fact carried by at least ``min_articles`` articles (``FACT_COLS``), largest first:
+    label = the centre clause (or, when that is a question, the commonest clause that is not), first appearance = the earliest published
+    article (article order breaks ties), negated = the label denies."""
+    if m.empty:
+        return pd.DataFrame(columns=FACT_COLS)
+    size = m.groupby("fact")["article_id"].nunique()
+    keep = m[m["fact"].isin(size[size >= min_articles].index)]
+    rows = []
+    for f, g in keep.groupby("fact", sort=False):
+        centre = g[g["centre"]]
+        label = (centre if len(centre) else g)["clause"].iloc[0]
+        if label.rstrip().endswith("?"):   # a question states nothing: the commonest statement instead
+            said = g.loc[~g["clause"].str.rstrip().str.endswith("?"), "clause"]
+            if len(said):
+                counts = said.value_counts()
+                label = next(c for c in said if counts[c] == counts.max())   # ties: the first in article order
+        by_time = g.sort_values(["published", "article_id"], kind="mergesort", na_position="last")
+        own = g.loc[g["voice"] == "own voice", "outlet"].nunique()
+        rows.append({"fact": int(f), "label": label, "n_outlets": g["outlet"].nunique(),
+                     "n_articles": g["article_id"].nunique(), "n_sentences": len(g), "own_voice_outlets": own,
+                     "first_published": by_time["published"].iloc[0], "first_article": by_time["article_id"].iloc[0],
+                     "first_outlet": by_time["outlet"].iloc[0], "negated": features.negated(label)})
+    out = pd.DataFrame(rows, columns=FACT_COLS)
+    return out.sort_values(["n_outlets", "n_articles", "fact"], ascending=[False, False, True],
+                           kind="mergesort").reset_index(drop=True)
+
+
+def facts(story: Story, min_articles: int = 2) -> pd.DataFrame:
+    """The story's discovered facts (:func:`summarise` of :func:`members`)."""
+    return summarise(members(story), min_articles)

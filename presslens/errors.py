@@ -1,0 +1,79 @@
+"""Layer 0: the one error hierarchy. Every error presslens raises to a user is a
+:class:`PresslensError`, and says what is wrong, where (file, field, parameter, page) and the fix.
+
+- :class:`StoryError`: a story folder (story.yaml, articles, references, lexicon files), every
+  :class:`Problem` at once;
+- :class:`ParameterError`: a notebook parameter, a CLI option or a function argument (a
+  :class:`StoryError` too, so code that caught bad parameters as story errors still does);
+- :class:`PageError`: a saved web page ``presslens import`` cannot read;
+- :class:`PatternError`: a user pattern that does not compile or runs past its time limit;
+- :class:`RunError`: a batch run that failed or cannot write its outputs (:class:`OutputError`).
+
+Imports nothing from presslens (layer 0).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PresslensError(Exception):
+    """Base of every error presslens raises to a user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: the file (or parameter) it is in, the field, what is wrong and the fix."""
+    file: str
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
+        return f"{where}: {self.message}. Fix: {self.fix}"
+
+
+class StoryError(PresslensError, ValueError):
+    """Everything wrong with a story folder, reported at once."""
+
+    def __init__(self, problems: list[Problem], story: str = ""):
+        self.problems = list(problems)
+        head = f"story {story!r} has {len(self.problems)} problem(s):" if story else "problems:"
+        super().__init__("\n".join([head] + [f"  - {p}" for p in self.problems]))
+
+
+class ParameterError(StoryError):
+    """A bad parameter (notebook parameter, CLI option, function argument): where it was given
+    (``Problem.file``: the notebook, command or function), its name (``field``), what is wrong and
+    the fix. A :class:`StoryError` too, so code that caught bad parameters that way still does."""
+
+    @classmethod
+    def bad(cls, where: str, name: str, message: str, fix: str) -> "ParameterError":
+        """One bad parameter, as one line: ``where [name]: message. Fix: fix``."""
+        err = cls([Problem(where, name, message, fix)])
+        err.args = (str(err.problems[0]),)
+        return err
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class PageError(PresslensError):
+    """A page that cannot be imported: ``reason`` and ``fix``."""
+
+    def __init__(self, reason: str, fix: str):
+        super().__init__(reason)
+        self.reason, self.fix = reason, fix
+
+
+class PatternError(PresslensError, ValueError):
+    """A user pattern that cannot be used."""
+
+
+class RunError(PresslensError, RuntimeError):
+    """A notebook failed (or its outputs could not be put in place); ``str()`` says which and why."""
+
+
+class OutputError(RunError, ValueError):
+    """The reports or figures folder cannot be used; ``str()`` is one line naming it and the fix.
+    Raised before anything is written or deleted."""

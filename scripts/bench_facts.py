@@ -1,0 +1,77 @@
+"""Fact discovery benchmark: 1,000 and 10,000 synthetic articles, grouped into facts.
+
+    python scripts/bench_facts.py [N ...]        (default: 1000 10000)
+
+Articles are drawn from the sentences of the bundled story and the evaluation DEVELOPMENT stories
+(never the test stories): each takes 25 sentences, and 9 in 10 of them are perturbed (a word
+dropped, a number changed, a word swapped for one from another sentence) so that nearly every
+sentence is distinct, as in a real story of that size, and copies are versions, not duplicates. Timed: the
+whole of ``facts.from_sentences`` (clauses, versions, embeddings, candidates, scores, grouping,
+voices) on one process; the figures say how the time grows with N (near-linear is the goal: the
+ratio of time per article between the sizes). Prints only; never fails.
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from presslens import load_story  # noqa: E402
+from presslens.analyses import facts  # noqa: E402
+from presslens.engine import tables  # noqa: E402
+
+DEV = ["otis-acapulco-2023", "change6-far-side-2024", "rubiales-hermoso-2023", "mpox-emergency-2024"]
+
+
+def pool() -> list[str]:
+    stories = [ROOT / "data" / "stories" / "bytedance-openai-2023"] + [ROOT / "data" / "eval" / s for s in DEV]
+    return [t for p in stories for t in tables.sentences(load_story(p))["text"].tolist()]
+
+
+def perturb(text: str, rng: random.Random, vocab: list[str]) -> str:
+    words = text.split()
+    if len(words) > 6 and rng.random() < 0.5:
+        del words[rng.randrange(1, len(words) - 1)]
+    words = [str(int(w) + rng.randint(1, 9)) if w.isdigit() else w for w in words]
+    if len(words) > 3:
+        words[rng.randrange(len(words))] = rng.choice(vocab)
+    return " ".join(words)
+
+
+def synthetic(n: int, sentences: list[str], seed: int = 0) -> pd.DataFrame:
+    rng = random.Random(seed)
+    vocab = sorted({w for t in sentences for w in t.split()})
+    rows = []
+    for a in range(n):
+        for i, t in enumerate(rng.sample(sentences, 25)):
+            rows.append({"article_id": f"a{a:06d}", "outlet": f"Outlet {a % max(2, n // 5):04d}", "sent_idx": i,
+                         "part": "title" if i == 0 else ("lede" if i == 1 else "body"), "position": i / 25,
+                         "text": perturb(t, rng, vocab) if rng.random() < 0.9 else t})
+    return pd.DataFrame(rows)
+
+
+if __name__ == "__main__":
+    sizes = [int(x) for x in sys.argv[1:]] or [1000, 10000]
+    sents = pool()
+    facts.embedder(), facts.marks("warm up")  # load the model and the verb list once, outside the timings
+    print(f"fact discovery; {len(sents)} distinct source sentences; cores: {os.cpu_count()}; "
+          f"embedding: {facts.EMBEDDING if facts.embedder() is not None else 'none (lexical only)'}")
+    base = None
+    for n in sizes:
+        df = synthetic(n, sents)
+        t, c = time.perf_counter(), time.process_time()
+        m = facts.from_sentences(df)
+        dt, cpu = time.perf_counter() - t, time.process_time() - c
+        s = facts.summarise(m)
+        per = dt / n * 1000
+        base = base or per
+        print(f"  {n:>6} articles, {len(df):>7} sentences ({df['text'].nunique()} distinct): {dt:7.1f} s wall, "
+              f"{cpu:.1f} s CPU  ({per:.2f} ms/article, x{per / base:.2f} of the "
+              f"smallest size per article); {len(s)} facts in 2+ articles  [goal: 10,000 articles < 120 s]", flush=True)

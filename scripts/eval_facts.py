@@ -1,0 +1,63 @@
+"""Fact discovery against the hand-written claims: the bundled story and the evaluation corpora.
+
+    python scripts/eval_facts.py            (aggregates only; -v: per claim, DEVELOPMENT stories only)
+
+For every labelled claim (data/eval/*/truth.yaml ``claims``: id, text, articles; for the bundled
+story the articles its story.yaml patterns match), ``best_f1`` is the article-level F1 of the
+discovered fact that best matches the claim's articles, and ``mapped_f1`` that of the facts the
+claim's text maps to (:func:`presslens.analyses.facts.matches`). The goal: a share of at least 0.8
+of the claims with best_f1 >= 0.8. Test stories print their aggregate only.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+import yaml  # noqa: E402
+
+from presslens import load_story  # noqa: E402
+from presslens.analyses import claims as hand, facts  # noqa: E402
+
+
+def story_scores(folder: Path) -> pd.DataFrame:
+    st = load_story(folder)
+    truth_file = folder / "truth.yaml"
+    if truth_file.exists():
+        truth = yaml.safe_load(truth_file.read_text(encoding="utf-8"))["claims"]
+    else:
+        h = hand.hits(st)
+        truth = [{"id": c.id, "text": c.text, "articles": h.loc[h["claim"] == c.id, "article_id"].tolist()}
+                 for c in st.claims]
+    return facts.score(facts.members(st), truth)
+
+
+def line(name: str, sc: pd.DataFrame) -> str:
+    return (f"  {name:<28} claims {len(sc):>3}  share best_f1>=0.8: {facts.share_matched(sc):.2f}  "
+            f"share mapped_f1>=0.8: {facts.share_matched(sc, 'mapped_f1'):.2f}  mean best_f1: {sc['best_f1'].mean():.3f}  "
+            f"(baseline, every article: {facts.share_matched(sc, 'all_f1'):.2f})")
+
+
+if __name__ == "__main__":
+    verbose = "-v" in sys.argv
+    print(f"fact discovery vs hand-written claims (embedding: "
+          f"{facts.EMBEDDING if facts.embedder() is not None else 'none, lexical only'})")
+    groups: dict[str, list[pd.DataFrame]] = {"bundled": [], "dev": [], "test": []}
+    groups["bundled"].append(story_scores(ROOT / "data" / "stories" / "bytedance-openai-2023"))
+    print(line("bundled (bytedance-openai-2023)", groups["bundled"][0]))
+    for folder in sorted((ROOT / "data" / "eval").iterdir()):
+        if not (folder / "truth.yaml").exists():
+            continue
+        split = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8")).get("split", "test")
+        sc = story_scores(folder)
+        groups["dev" if split == "dev" else "test"].append(sc)
+        if split == "dev":
+            print(line(folder.name, sc))
+            if verbose:
+                print(sc.drop(columns=["mapped_facts"]).to_string())
+    for k, v in groups.items():
+        if v:
+            print(line(f"ALL {k}", pd.concat(v)))

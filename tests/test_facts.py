@@ -1,0 +1,122 @@
+"""Fact discovery (presslens.analyses.facts) on small crafted stories: paraphrases grouped, a negated
+sentence and a second fact sharing words kept apart; drift names a changed number, a dropped hedge
+and a dropped attribution; claims map to facts and are scored by article-level F1."""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.analyses import facts
+
+
+def sentences(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """(article_id, outlet, text) rows -> a sentence table as the engine makes it."""
+    out = []
+    for aid, outlet, text in rows:
+        idx = sum(1 for r in out if r["article_id"] == aid)
+        out.append({"article_id": aid, "outlet": outlet, "sent_idx": idx, "part": "lede" if idx == 0 else "body",
+                    "position": 0.0 if idx == 0 else 0.5, "text": text})
+    return pd.DataFrame(out)
+
+
+STORY = sentences([
+    ("a1", "Alpha", "Hurricane Otis made landfall near Acapulco as a Category 5 storm."),
+    ("a1", "Alpha", "The storm killed 27 people in Acapulco and the nearby towns."),
+    ("a2", "Beta", "Otis made landfall close to Acapulco as a powerful Category 5 hurricane."),
+    ("a2", "Beta", "Rubiales said Hermoso consented to the kiss after the final."),
+    ("a3", "Gamma", "The Category 5 hurricane Otis made landfall near the resort of Acapulco."),
+    ("a3", "Gamma", "Hermoso said she did not consent to the kiss after the final."),
+    ("a4", "Delta", "At least 27 people were killed by the storm in Acapulco and nearby towns."),
+    ("a4", "Delta", "Rubiales said that Hermoso consented to the kiss after the final whistle."),
+])
+
+
+def fact_of(m: pd.DataFrame, text: str) -> set[int]:
+    return set(m.loc[m["text"] == text, "fact"])
+
+
+def test_paraphrases_share_a_fact():
+    m = facts.from_sentences(STORY)
+    a = fact_of(m, STORY.text[0])
+    assert a & fact_of(m, STORY.text[2]) & fact_of(m, STORY.text[4])
+
+
+def test_negated_sentence_apart_from_its_positive():
+    m = facts.from_sentences(STORY)
+    pos, neg = fact_of(m, STORY.text[3]), fact_of(m, STORY.text[5])
+    assert pos & fact_of(m, STORY.text[7])          # the two positive versions meet
+    assert not (pos & neg)                          # the denial is a fact of its own
+
+
+def test_two_facts_sharing_words_apart():
+    m = facts.from_sentences(STORY)
+    landfall, deaths = fact_of(m, STORY.text[0]), fact_of(m, STORY.text[1])
+    assert not (landfall & deaths)                  # "Otis", "Acapulco", "storm" shared; the facts differ
+    assert deaths & fact_of(m, STORY.text[6])
+
+
+def test_summary_and_omission_map():
+    m = facts.from_sentences(STORY)
+    s = facts.summarise(m)
+    landfall = next(iter(fact_of(m, STORY.text[0]) & fact_of(m, STORY.text[2])))
+    row = s.set_index("fact").loc[landfall]
+    assert (row["n_outlets"], row["n_articles"]) == (3, 3)
+    g = facts.grid(m, s, ["Alpha", "Beta", "Gamma", "Delta"], {o: 1 for o in ["Alpha", "Beta", "Gamma", "Delta"]})
+    cell = g[(g["fact"] == landfall) & (g["outlet"] == "Delta")].iloc[0]
+    assert cell["voice"] == "absent" and pd.isna(cell["sentence"])
+    carried = g[(g["fact"] == landfall) & (g["outlet"] == "Alpha")].iloc[0]
+    assert carried["voice"] == "own voice" and carried["sentence"] == STORY.text[0]
+    left = facts.left_out(m, s, ["Alpha", "Beta", "Gamma", "Delta"])
+    assert ((left["fact"] == landfall) & (left["outlet"] == "Delta")).any()
+
+
+def test_drift_changed_number():
+    d = facts.compare("the storm killed 27 people", "The storm killed 27 people.",
+                      "the storm killed 43 people", "The storm killed 43 people.")
+    assert {"kind": "number", "change": "changed", "centre_value": "27", "value": "43"} in d
+
+
+def test_drift_dropped_hedge():
+    d = facts.compare("OpenAI reportedly suspended the account", "OpenAI reportedly suspended the account.",
+                      "OpenAI suspended the account", "OpenAI suspended the account.")
+    assert [(x["kind"], x["change"], x["centre_value"]) for x in d] == [("hedge", "dropped", "reportedly")]
+
+
+def test_drift_dropped_attribution():
+    d = facts.compare("the storm killed 27 people", "The storm killed 27 people, officials said.",
+                      "the storm killed 27 people", "The storm killed 27 people.")
+    assert [(x["kind"], x["change"]) for x in d] == [("attribution", "dropped")]
+
+
+def test_drift_table_over_a_fact():
+    rows = sentences([("a1", "A", "The storm killed 27 people in Acapulco, officials said."),
+                      ("a2", "B", "The storm killed 27 people in Acapulco, officials said."),
+                      ("a3", "C", "The storm killed 43 people in Acapulco.")])
+    d = facts.drift(facts.from_sentences(rows))
+    assert set(zip(d["kind"], d["change"])) >= {("number", "changed"), ("attribution", "dropped")}
+    assert (d["outlet"] == "C").all()
+
+
+def test_claim_scoring():
+    m = facts.from_sentences(STORY)
+    truth = [{"id": "landfall", "text": "Otis made landfall near Acapulco as a Category 5 hurricane",
+              "articles": ["a1", "a2", "a3"]}]
+    sc = facts.score(m, truth)
+    assert sc.loc[0, "best_f1"] == 1.0 and sc.loc[0, "mapped_f1"] == 1.0
+    assert facts.share_matched(sc) == 1.0
+    assert "patterns:" in facts.snippets(facts.summarise(m), m, 1)
+
+
+def test_embedding_model_ships_in_the_package():
+    """The static embeddings load from the installed wheel with downloads forbidden."""
+    assert facts.embedder() is not None
+    import numpy as np
+    from presslens.analyses.facts import features
+    e = features.embed(["Otis made landfall as a Category 5 hurricane", "The storm hit the coast as a Category 5 hurricane",
+                        "Stores were looted in the city"])
+    assert e.shape == (3, 256) and np.allclose(np.linalg.norm(e, axis=1), 1, atol=1e-3)
+    assert e[0] @ e[1] > e[0] @ e[2]
+
+
+def test_clauses_keep_their_punctuation():
+    assert facts.clauses("ByteDance, the parent company of TikTok, was suspended by OpenAI on Friday, the company said.") == [
+        "ByteDance, the parent company of TikTok", "was suspended by OpenAI on Friday, the company said."]

@@ -1,0 +1,171 @@
+"""One cache key scheme (presslens.engine.keys): change any ingredient and the cache misses.
+
+Ingredients: the package's code, its data files, the libraries' versions, the story (every field,
+and its articles' content) and the article (id, outlet, title, text), an article edited in memory
+included (in place or in a copy)."""
+import dataclasses
+import shutil
+
+import pandas as pd
+import pytest
+
+from presslens import load_story, paths
+from presslens.analyses import claims, tone
+from presslens.engine import fanout, keys, memo, store, tables
+
+from .conftest import BUNDLED
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    store.clear_memory()
+    return tmp_path / "cache"
+
+
+def _fresh_keys(monkeypatch, **fns):
+    for name, fn in fns.items():
+        monkeypatch.setattr(keys, name, fn)
+
+
+# ---------------------------------------------------------------------------------------------
+# the code and the data files
+
+
+def test_the_code_hash_covers_every_source_and_data_file(tmp_path):
+    root = tmp_path / "presslens"
+    shutil.copytree(paths.PACKAGE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    base = keys.tree_hash(root)
+    assert keys.tree_hash(root) == base
+    (root / "analyses" / "claims.py").write_text((root / "analyses" / "claims.py").read_text() + "\n# edit\n")
+    edited_code = keys.tree_hash(root)
+    assert edited_code != base
+    (root / "data" / "framing.yaml").write_text((root / "data" / "framing.yaml").read_text() + "\n# edit\n")
+    assert keys.tree_hash(root) not in (base, edited_code)
+    # the per-article stage keys on its own part: text/ and the data files, not the analyses
+    part = keys.tree_hash(root, keys.ARTICLE_CODE)
+    (root / "analyses" / "tone.py").write_text("# edit\n")
+    assert keys.tree_hash(root, keys.ARTICLE_CODE) == part
+    (root / "text" / "segment.py").write_text((root / "text" / "segment.py").read_text() + "\n# edit\n")
+    assert keys.tree_hash(root, keys.ARTICLE_CODE) != part
+    (root / "data" / "furniture.yaml").write_text("# edit\n")
+    assert len({keys.tree_hash(root, keys.ARTICLE_CODE), part}) == 2
+
+
+def test_a_story_result_misses_when_the_code_changes(cache, monkeypatch):
+    st = load_story(BUNDLED)
+    calls = []
+    fn = memo.story_table(lambda story: calls.append(1) or len(story.articles))
+    fn(st), fn(st)
+    assert len(calls) == 1
+    monkeypatch.setattr(memo, "code_hash", lambda: "another-code")
+    fn(st)
+    assert len(calls) == 2
+
+
+def test_an_article_result_misses_when_the_per_article_code_changes(cache, monkeypatch):
+    st = load_story(BUNDLED)
+    fanout.per_article(st)
+    done = []
+    real = fanout.run_chunk
+    monkeypatch.setattr(fanout, "run_chunk", lambda items, rules: done.extend(items) or real(items, rules))
+    fanout.per_article(st)
+    assert done == []
+    monkeypatch.setattr(keys, "article_code", lambda: "another-code")
+    fanout.per_article(st)
+    assert len(done) == len(st.articles)
+
+
+# ---------------------------------------------------------------------------------------------
+# the libraries' versions
+
+
+def test_library_versions_are_in_every_key(monkeypatch):
+    v = keys.library_versions()
+    assert "vaderSentiment=" in v and "pandas=" in v and "textstat=" in v
+    st = load_story(BUNDLED)
+    art = next(st.articles.itertuples(index=False))
+    a, c = keys.article_key(art, ""), keys.code_hash()
+    keys.code_hash.cache_clear(), keys.article_code.cache_clear()
+    monkeypatch.setattr(keys, "library_versions", lambda: v.replace("pandas=", "pandas=0"))
+    try:
+        assert keys.article_key(art, "") != a and keys.code_hash() != c
+    finally:
+        keys.code_hash.cache_clear(), keys.article_code.cache_clear()
+
+
+# ---------------------------------------------------------------------------------------------
+# the story
+
+
+@pytest.mark.parametrize("field,change", [
+    ("claims", lambda st: st.claims[:-1]),
+    ("actors", lambda st: st.actors[:-1]),
+    ("speakers", lambda st: st.speakers[:-1]),
+    ("boilerplate", lambda st: [*st.boilerplate, {"pattern": "^Advertisement$"}]),
+    ("lexicon", lambda st: {"secrecy_concealment": {"add": ["hush-hush"]}}),
+    ("language", lambda st: "fr"),
+    ("furniture", lambda st: False),
+    ("intended_duplicates", lambda st: (("a", "b"),)),
+    ("parties", lambda st: {}),
+    ("title", lambda st: st.title + "!"),
+])
+def test_the_story_key_covers_every_field(field, change):
+    st = load_story(BUNDLED)
+    assert keys.story_key(dataclasses.replace(st, **{field: change(st)})) != keys.story_key(st)
+
+
+def test_the_story_key_covers_the_articles_content_and_references():
+    st = load_story(BUNDLED)
+    base = keys.story_key(st)
+    assert keys.story_key(load_story(BUNDLED)) == base  # the same files: the same key
+    for col, value in (("title", "Another title"), ("published", pd.Timestamp("2001-01-01")), ("outlet", "X"),
+                       ("text", "Another text.")):
+        a = st.articles.copy()
+        a.loc[0, col] = value
+        assert keys.story_key(dataclasses.replace(st, articles=a)) != base, col
+    assert keys.story_key(st.subset(st.outlets[:2])) != base
+
+
+def test_a_story_result_misses_when_claims_change(cache):
+    st = load_story(BUNDLED)
+    full = claims.grid(st)
+    fewer = claims.grid(dataclasses.replace(st, claims=st.claims[:1]))
+    assert set(full["claim"]) != set(fewer["claim"]) and set(fewer["claim"]) == {st.claims[0].id}
+
+
+# ---------------------------------------------------------------------------------------------
+# the article, edited in memory
+
+
+def test_an_article_edited_in_place_in_memory_misses_every_cache(cache):
+    st = load_story(BUNDLED)
+    before = tables.sentences(st)
+    key = keys.story_key(st)
+    first = st.articles["id"].iloc[0]
+    st.articles.loc[0, "text"] = "An entirely new first paragraph, edited in memory. It has two sentences."
+    assert keys.story_key(st) != key
+    after = tables.sentences(st)
+    mine = after[after["article_id"] == first]
+    assert "edited in memory" in " ".join(mine["text"])
+    assert not before[before["article_id"] == first]["text"].str.contains("edited in memory").any()
+    assert "edited in memory" in " ".join(tone.sentence_tone(st)["text"])
+
+
+def test_an_article_edited_in_a_copy_misses_and_the_original_still_hits(cache):
+    st = load_story(BUNDLED)
+    a = st.articles.copy()
+    a.loc[0, "title"] = "A headline edited in memory"
+    edited = dataclasses.replace(st, articles=a)
+    s_edit = tables.sentences(edited)
+    assert "A headline edited in memory" in set(s_edit["text"])
+    assert "A headline edited in memory" not in set(tables.sentences(st)["text"])
+
+
+@pytest.mark.parametrize("col", ["id", "outlet", "title", "text"])
+def test_the_article_key_covers_each_field(col):
+    st = load_story(BUNDLED)
+    art = next(st.articles.itertuples(index=False))
+    base = keys.article_key(art, "rules")
+    assert keys.article_key(art._replace(**{col: "changed"}), "rules") != base
+    assert keys.article_key(art, "other rules") != base
