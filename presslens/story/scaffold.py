@@ -25,3 +25,13 @@ def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None
     (dest / "story.yaml").write_text(story_text, encoding="utf-8")
     (dest / "articles" / "example.md").write_text(tpl.joinpath("article.md").read_text(encoding="utf-8"), encoding="utf-8")
     return dest
+
+
+def untouched_examples(story_dir: str | Path) -> list[Path]:
+    """The article files of ``story_dir`` that are still the example ``presslens new`` wrote (same
+    text): a story holding one is not ready, whatever else passes."""
+    example = (ires.files("presslens") / "templates").joinpath("article.md").read_text(encoding="utf-8")
+    folder = Path(story_dir) / "articles"
+    if not folder.is_dir():
+        return []
+    return sorted(f for f in folder.glob("*.md") if f.is_file() and f.read_text(encoding="utf-8", errors="replace") == example)
