@@ -66,13 +66,16 @@ def test_corpus_no_quotes_is_said_of_an_outlet_only_when_none_of_its_articles_qu
     from types import SimpleNamespace
 
     arts = _corpus_table([
-        {"outlet": "en.5iter.com", "article_id": "a1", "quoted_share": 0.38},
-        {"outlet": "en.5iter.com", "article_id": "a2", "quoted_share": 0.0},
+        {"outlet": "en.5iter.com", "article_id": "a1", "quoted_share": 0.38, "words": 300},
+        {"outlet": "en.5iter.com", "article_id": "a2", "quoted_share": 0.0, "words": 50},
         {"outlet": "Wire", "article_id": "w1", "quoted_share": 0.0},
         {"outlet": "Daily", "article_id": "d1", "quoted_share": 0.1},
     ])
     story = SimpleNamespace(labels={"a1": "en.5iter.com · Dec 15", "a2": "en.5iter.com · Dec 16"})
-    line = [s for s in findings.corpus(story, arts) if s.startswith("Largest share")][0]
+    lines = findings.corpus(story, arts)
+    assert lines[1] == ("Longest: en.5iter.com · Dec 15 (300 words); shortest: en.5iter.com · Dec 16 (50 words) "
+                        "(table: articles, column words).")  # one outlet both longest and shortest: its articles named
+    line = [s for s in lines if s.startswith("Largest share")][0]
     assert line == ("Largest share of words inside quotation marks: en.5iter.com · Dec 15 (38%); no words in quotes "
                     "in any article: Wire; articles without quotes: en.5iter.com (1 of 2 articles) (column quoted_share).")
 

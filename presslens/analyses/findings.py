@@ -42,8 +42,8 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     longest = articles.loc[articles["words"].idxmax()]
     shortest = articles.loc[articles["words"].idxmin()]
     if len(articles) > 1:
-        out.append(f"Longest: {longest['outlet']} ({longest['words']} words); shortest: {shortest['outlet']} "
-                   f"({shortest['words']} words) (table: articles, column words).")
+        out.append(f"Longest: {_article(longest, articles, story.labels)} ({longest['words']} words); shortest: "
+                   f"{_article(shortest, articles, story.labels)} ({shortest['words']} words) (table: articles, column words).")
     q = articles.sort_values("quoted_share", ascending=False, kind="stable")
     top = q.iloc[0]
     # an absence is said of an outlet only when it holds for every one of its articles; an outlet with
