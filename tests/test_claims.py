@@ -60,3 +60,20 @@ def test_voices_positions_and_a_pattern_that_matches_nothing():
     assert claims.unmatched(st) == ["bribe"]
     om = claims.omissions(st)  # a claim nobody carries is a pattern to check, not this outlet's omission
     assert (om.loc[0, "n_carried"], om.loc[0, "n_left_out"], om.loc[0, "left_out"]) == (4, 0, "")
+
+
+def test_an_outlets_share_is_over_its_own_articles(tmp_path):
+    """share = the outlet's articles carrying the claim / the outlet's articles (not any other outlet's)."""
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nclaims:\n"
+                                  "  - {id: fined, text: Acme was fined., patterns: ['\\bfined\\b']}\n", encoding="utf-8")
+    bodies = {"x1": ("Daily", "The regulator fined Acme two million dollars on Monday for selling data."),
+              "x2": ("Daily", "Acme said on Tuesday that it would keep selling the data to its partners."),
+              "y1": ("Post", "Acme was fined on Monday by the regulator, which had looked into the sales.")}
+    for aid, (outlet, body) in bodies.items():
+        (d / "articles" / f"{aid}.md").write_text(f"---\noutlet: {outlet}\npublished: 2024-01-01\n---\n{body}\n",
+                                                  encoding="utf-8")
+    g = claims.grid(load_story(d)).set_index("outlet")
+    assert (g.loc["Daily", "n_articles"], g.loc["Daily", "n_carrying"], g.loc["Daily", "share"]) == (2, 1, 0.5)
+    assert (g.loc["Post", "n_articles"], g.loc["Post", "n_carrying"], g.loc["Post", "share"]) == (1, 1, 1.0)

@@ -142,6 +142,14 @@ def test_alias_claimed_by_two_actors(mini):
     assert "'Acme' is claimed by both 'Acme' and 'Data Regulator'" in msg
 
 
+def test_a_claim_id_must_be_a_lower_case_name(mini):
+    y = (mini / "story.yaml").read_text().replace("- id: fined", "- id: Fined Acme!")
+    (mini / "story.yaml").write_text(y)
+    probs, msg = problems_of(mini)
+    assert [(p.file, p.field) for p in probs] == [("mini-story/story.yaml", "claims[0].id")]
+    assert "not a valid claim id" in msg and "lower-case letters" in msg
+
+
 def test_invalid_claim_pattern(mini):
     y = (mini / "story.yaml").read_text().replace("patterns: ['appeal']", "patterns: ['appeal(']")
     (mini / "story.yaml").write_text(y)

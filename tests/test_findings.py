@@ -44,16 +44,25 @@ def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
     ledger = pd.DataFrame({"outlet": ["A", "B", "A"], "actor": ["X", "Y", "Y"], "form": ["X", "Y", "Ypsilon"],
                            "kind": ["name", "name", "rendering: calque"], "n": [1, 2, 1]})
     found = pd.DataFrame(columns=["candidate", "actor", "rule", "n"])
-    verdicts = pd.DataFrame({"outlet": ["C"], "verdict": ["likely undeclared translation"]})
+    verdicts = pd.DataFrame({"article_id": ["c1", "d1"], "outlet": ["C", "D"], "score": [5, 1],
+                             "kinds": ["MT phrase 3, locale format 2", "glued sentences 1"], "source_language": ["pt", None],
+                             "evidence": ["MT phrase: 'this Monday (12)' (nesta segunda-feira (12), pt); locale format: x",
+                                          "glued sentences: a.B"],
+                             "verdict": ["likely undeclared translation", "isolated signals"]})
     lines = findings.naming(ledger, found, verdicts, n_outlets=3)
     assert lines[0] == "2 actors are named; the most widely named is Y (2 of 3 outlets) (table: ledger)."
     assert "'Ypsilon' for Y (A, 1x, calque)" in lines[1]
-    assert lines[-1].startswith("0 declared translation(s); 1 likely undeclared translation(s): C")
+    assert lines[-3].startswith("0 declared translation(s); 1 article(s) read as undeclared translations (table: ")
+    assert lines[-2] == ("c1 (C) reads as an undeclared translation, from pt: score 5 (MT phrase 3, locale format 2); "
+                         "strongest signal: MT phrase: 'this Monday (12)' (nesta segunda-feira (12), pt).")
+    assert lines[-1].startswith("1 other article(s) show isolated signals only")
     tie = findings.naming(ledger.iloc[[0, 1]], found, verdicts.iloc[:0], n_outlets=3)
     assert tie[0] == "2 actors are named; the most widely named are X and Y (1 of 3 outlets) (table: ledger)."
+    assert "no undeclared article reaches the translation score on any kind of evidence" in tie[-1]
     empty = findings.naming(ledger.iloc[:0], found, verdicts, n_outlets=4)
     assert empty[0] == "None of the 4 outlets names an actor of story.yaml (table: ledger)."
-    assert "likely undeclared translation(s): C" in empty[-1]  # the verdicts are never dropped
+    assert any(x.startswith("c1 (C) reads as") for x in empty)  # the verdicts are never dropped
+
 
 
 def _corpus_table(rows):

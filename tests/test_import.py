@@ -250,3 +250,22 @@ def test_url_from_saved_from_comment_and_date_from_url_path(story, tmp_path):
     assert meta["published"] == dt.date(2024, 3, 21) and meta["outlet"] == "northernledger.com"
     assert "published: from the URL's path" in meta["notes"] and "url: from the 'saved from' comment" in meta["notes"]
     assert "published (URL)" in lines[0]
+
+
+@pytest.mark.parametrize("publisher, site_name, app, host, outlet", [
+    ("Harbour Media Group", "The Harbour Herald", None, "harbourherald.example", "Harbour Media Group"),  # publisher first
+    (None, "The Harbour Herald", None, "harbourherald.example", "The Harbour Herald"),
+    (None, "Jerusalem Courier", None, "jcourier.example", "Jerusalem Courier"),      # a run of four letters
+    (None, "KHRB", None, "khrb.example", "KHRB"),
+    (None, "Associated Wire Service", None, "awsnews.example", "Associated Wire Service"),  # initials
+    (None, "U.S.", None, "wirenews.example", "wirenews.example"),                     # a section
+    (None, "Your Local News Leader", None, "khrb.example", "khrb.example"),          # a tagline
+    (None, "World", "Harbour Herald", "harbourherald.example", "Harbour Herald"),   # application-name next
+    (None, "Harbour Herald", None, None, "Harbour Herald"),                          # nothing to check against
+])
+def test_outlet_from_the_publisher_evidence_never_a_section(publisher, site_name, app, host, outlet):
+    from presslens.story.importer.outlet import outlet_of
+
+    got, source = outlet_of(publisher, site_name, app, host)
+    assert got == outlet
+    assert (source is not None) == (got == host and site_name not in (None, host) and not publisher)

@@ -207,7 +207,9 @@ def test_an_undeclared_translation_is_listed_as_likely_with_its_evidence(bundled
     v = translation.likely_translations(st)
     row = v[v["outlet"] == FIVEITER].iloc[0]
     assert not row["declared"] and row["verdict"] == "likely undeclared translation"
-    assert row["kinds"] == "calque, MT phrase, glued sentences"
+    assert row["kinds"].startswith("calque 6, MT phrase") and row["source_language"] == "zh"
+    assert "'Beijing time' (北京时间, zh)" in row["evidence"]
+    assert (v[v["outlet"] != FIVEITER]["verdict"] != "likely undeclared translation").all()
 
 
 def test_glued_sentence_pattern_leaves_abbreviations_and_domains_alone():
@@ -226,8 +228,8 @@ def test_untranslated_cjk_in_an_english_article(mini):
     art.write_text(art.read_text(encoding="utf-8").rstrip("\n") + "\nThe chatbot 豆包 launched in August.\n",
                    encoding="utf-8")
     ind = translation.translation_indicators(load_story(mini))
-    cjk = ind[ind["kind"] == "untranslated CJK"]
-    assert cjk["detail"].tolist() == ["豆包"]
+    cjk = ind[ind["kind"] == "untranslated script"]
+    assert cjk["detail"].tolist() == ["Han: 豆包"] and cjk["languages"].tolist() == ["zh ja"]
     assert re.search("豆包 launched", cjk["sentence"].iloc[0])
 
 
@@ -289,8 +291,8 @@ def test_a_chinese_gloss_in_brackets_and_weak_phrases_do_not_make_a_translation(
     v = translation.likely_translations(st, ind).set_index("outlet")
     assert v.loc["Daily", "verdict"] == "isolated signals"
     kinds = ind.groupby("outlet")["kind"].apply(list).to_dict()
-    assert "untranslated CJK" not in kinds["Daily"]  # 华为 glosses the name in brackets
-    assert ind[ind["outlet"] == "Wire"]["detail"].tolist().count("삼성전자") == 1  # Hangul, not 「」
+    assert "untranslated script" not in kinds["Daily"]  # 华为 glosses the name in brackets
+    assert ind[ind["outlet"] == "Wire"]["detail"].tolist().count("Hangul: 삼성전자") == 1  # Hangul, not 「」
     glued = ind[ind["kind"] == "glued sentences"]
     assert sorted(glued["detail"]) == ["2023.Analysts", "success.The"]  # a comma typo is not a glued sentence
     sents = tables.process(st).sentences.set_index("sent_id")["text"]

@@ -51,6 +51,8 @@ def test_mtld_partial_factor_and_edge_cases():
     toks = [f"w{i}" for i in range(18)] + ["w0"] * 7
     factors, n = readability.mtld_pass(toks, 0.72)
     assert factors == 1 and n == 25
+    # just under it, a factor too: 7 types in 10 tokens (.70) closes one, nothing partial is left
+    assert readability.mtld_pass(list("abcdefgabc"), 0.72) == (1.0, 10)
     # every token distinct: no factor forms, MTLD is undefined
     assert math.isnan(readability.mtld("a b c d".split()))
     assert math.isnan(readability.mtld([]))

@@ -52,8 +52,9 @@ def screening(story: Story):
 
 
 def removed_table(story: Story) -> pd.DataFrame:
-    """Everything the cleaner removed, line by line, with the rule that removed it."""
-    return tables.removed(story)[["outlet", "article_id", "line", "removed", "rule"]].reset_index(drop=True)
+    """Everything the cleaner removed, line by line, with the rule that removed it and, for a built-in
+    furniture rule, its id (``rule_id``: what story.yaml's ``furniture: {disable: [...]}`` takes)."""
+    return tables.removed(story)[["outlet", "article_id", "line", "removed", "rule", "rule_id"]].reset_index(drop=True)
 
 
 def provenance(story: Story) -> pd.DataFrame:

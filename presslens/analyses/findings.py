@@ -171,9 +171,22 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
         out.append("No unlisted variant of an actor's name was found (table: discovered).")
     likely = verdicts[verdicts["verdict"] == "likely undeclared translation"]
     declared = verdicts[verdicts["verdict"] == "declared translation"]
-    out.append(f"{len(declared)} declared translation(s); {len(likely)} likely undeclared translation(s)"
-               + (f": {_join(sorted(set(likely['outlet'])))}" if len(likely) else "")
-               + " (table: translation verdicts; the indicators table has every line behind them).")
+    isolated = verdicts[verdicts["verdict"] == "isolated signals"]
+    none = ("" if len(likely) else ": no undeclared article reaches the translation score on any kind of evidence "
+            "(calques, MT formulas, other scripts, locale formats, untranslated words, MT grammar, glued sentences)")
+    out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
+               f"{none} (table: translation verdicts; the indicators table has every line behind them).")
+    for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():
+        lang = f"from {r.source_language}" if isinstance(r.source_language, str) and r.source_language else \
+            "source language unclear"
+        first = str(r.evidence).split("; ")[0]
+        out.append(f"{r.article_id} ({r.outlet}) reads as an undeclared translation, {lang}: score {r.score} "
+                   f"({r.kinds}); strongest signal: {first}.")
+    if len(likely) > 8:
+        out.append(f"... and {len(likely) - 8} more (table: translation verdicts).")
+    if len(isolated):
+        out.append(f"{len(isolated)} other article(s) show isolated signals only, too weak for a verdict "
+                   "(table: translation verdicts, verdict 'isolated signals').")
     return out
 
 

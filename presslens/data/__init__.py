@@ -19,7 +19,7 @@ def builtin() -> dict:
 
 def rule_ids() -> dict[str, str]:
     """id -> kind of every built-in rule (what ``furniture: {disable: [...]}`` may name)."""
-    return {r["id"]: r["kind"] for r in builtin()["rules"]}
+    return {r["id"]: r["kind"] for r in [*builtin()["rules"], *(builtin().get("shapes") or [])]}
 
 # A small English function-word list (articles, pronouns, auxiliaries, modals, prepositions,
 # conjunctions, common contractions). "us" is deliberately absent: lower-cased tokens cannot tell

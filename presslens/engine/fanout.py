@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from presslens.story.model import Story
+from presslens.text import shape
 from presslens.text.article import process_article
 from . import store
 from .keys import article_key, cleaning_rules, cleaning_rules_key
@@ -34,7 +35,26 @@ def _cache_root() -> Path:
 
 def run_chunk(items: list[tuple], rules: list[dict]) -> list[dict]:
 
-    return [process_article(*it, rules) for it in items]
+    return [process_article(*it[:4], rules, *it[4:]) for it in items]
+
+
+def story_templates(story: Story, rules: list[dict]) -> dict[str, frozenset[str]]:
+    """The template lines of each article (lines that recur across the story's pages, see
+    :func:`presslens.text.shape.template_keys`); none when the story switched the rule off."""
+    if not any(r.get("shape") == "template-line" for r in rules):
+        return {}
+    arts = story.articles
+    urls = arts["url"] if "url" in arts else [None] * len(arts)
+    docs = [(a, shape.site_of(u, o), t) for a, u, o, t in zip(arts["id"], urls, arts["outlet"], arts["text"])]
+    sig = (id(arts), len(arts), cleaning_rules_key(rules))
+    if _TEMPLATES.get("sig") == sig and _TEMPLATES.get("docs") == docs:  # the stage and each measure ask in turn
+        return _TEMPLATES["value"]
+    value = shape.template_keys(docs)
+    _TEMPLATES.update(sig=sig, docs=docs, value=value)
+    return value
+
+
+_TEMPLATES: dict = {}  # the last story's template lines (one story at a time is the common case)
 
 
 def scheduler_address() -> str | None:
@@ -48,7 +68,8 @@ def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -
         from distributed import Client  # optional: pip install "dask[distributed]"
 
         with Client(address) as client:
-            futures = client.map(run_chunk, chunks, rules=rules, pure=False)
+            # positional: passed as a keyword, a long rules list became a task of its own the scheduler tripped on
+            futures = client.map(run_chunk, chunks, [rules] * len(chunks), pure=False)
             parts = client.gather(futures)
     else:
         workers = workers or os.cpu_count() or 1
@@ -63,12 +84,13 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     """Every article's :func:`presslens.text.article.process_article` result, in the story's order."""
     rules = cleaning_rules(story)
     rk = cleaning_rules_key(rules)
+    templates = story_templates(story, rules)
     root = _cache_root()
     results: list[dict | None] = []
     todo: list[int] = []
     keys: list[str] = []
     for i, art in enumerate(story.articles.itertuples(index=False)):
-        key = article_key(art, rk)
+        key = article_key(art, rk, templates.get(art.id, frozenset()))
         keys.append(key)
         got = store.load(root / key[:2] / f"{key}.pkl") if use_cache else None
         results.append(got)
@@ -76,7 +98,7 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
             todo.append(i)
     if todo:
         arts = story.articles.iloc[todo]
-        items = [(a.id, a.outlet, a.title, a.text) for a in arts.itertuples(index=False)]
+        items = [(a.id, a.outlet, a.title, a.text, templates.get(a.id, frozenset())) for a in arts.itertuples(index=False)]
         for i, res in zip(todo, fan_out(items, rules)):
             results[i] = res
             if use_cache:

@@ -88,15 +88,16 @@ def cleaning_rules(story: Story) -> list[dict]:
 
 
 def cleaning_rules_key(rules: list[dict]) -> str:
-    return repr([(r["pattern"], r.get("flags", 0), r.get("note"), r.get("field", ""), r.get("guard") is not None)
-                 for r in rules])
+    return repr([(r.get("pattern") or "shape:" + r.get("shape", ""), r.get("flags", 0), r.get("note"), r.get("field", ""),
+                  r.get("guard") is not None) for r in rules])
 
 
-def article_key(art, rules_key: str) -> str:
+def article_key(art, rules_key: str, template: frozenset[str] = frozenset()) -> str:
     """One article's per-article result: the stage's code, the cleaning rules, the article's id,
-    outlet, title and text (``art`` is a row of ``story.articles``)."""
+    outlet, title and text (``art`` is a row of ``story.articles``), and the story's template lines
+    it holds (see :func:`presslens.text.shape.template_keys`)."""
     return _digest(article_code(), rules_key, str(art.id), str(art.outlet),
-                   art.title if isinstance(art.title, str) else "", art.text)
+                   art.title if isinstance(art.title, str) else "", art.text, "\x1f".join(sorted(template)))
 
 
 def frame_hash(df: pd.DataFrame) -> str:

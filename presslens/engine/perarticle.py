@@ -24,6 +24,7 @@ import pandas as pd
 from presslens.story.model import Story
 from . import store, tables
 from .keys import article_key, cleaning_rules, cleaning_rules_key, code_hash
+from .fanout import story_templates
 
 # measure -> the article ids its last computation computed (not read from the cache): what a test counts
 computed: dict[str, list[str]] = {}
@@ -55,7 +56,9 @@ def by_article(story: Story, measure: str, config: str, compute: Callable[[list[
     cached. ``sent_ids``: the rows hold the story's sentence ids (``sent_id``), stored relative to
     the article's first sentence and put back for this story. ``fields``: other columns of the
     article's row the measure reads (e.g. ``translated_from``), part of its key."""
-    rk = cleaning_rules_key(cleaning_rules(story))
+    rules = cleaning_rules(story)
+    rk = cleaning_rules_key(rules)
+    templates = story_templates(story, rules)  # the cleaned text, hence every measure, depends on them
     base = hashlib.sha256("\0".join((measure, config, code_hash())).encode("utf-8", "surrogatepass")).hexdigest()
     root = store.cache_dir() / "measures" / measure
     offsets = _offsets(story) if sent_ids else {}
@@ -64,7 +67,7 @@ def by_article(story: Story, measure: str, config: str, compute: Callable[[list[
     path_of = {}
     for art in story.articles.itertuples(index=False):
         extra = repr([getattr(art, f) for f in fields]) if fields else ""
-        key = hashlib.sha256((article_key(art, rk) + base + extra).encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256((article_key(art, rk, templates.get(art.id, frozenset())) + base + extra).encode("utf-8", "surrogatepass")).hexdigest()
         path_of[art.id] = root / key[:2] / f"{key}.pkl"
         got = store.load(path_of[art.id]) if use_cache else None
         if isinstance(got, (list, pd.DataFrame)):

@@ -33,9 +33,6 @@ group_rng = stats.group_rng
 
 # the translation verdicts of naming.likely_translations that say "this article is a translation"
 TRANSLATION_VERDICTS = ("likely undeclared translation", "declared translation")
-# indicator kinds whose evidence is Chinese (mt_phrases.yaml holds phrases of English machine translations of
-# Chinese news; calques are found from CC-CEDICT glosses and pinyin)
-CHINESE_KINDS = ("MT phrase", "calque")
 CJK_KANA = "\u3040-\u30ff"
 CJK_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 
@@ -58,36 +55,18 @@ class Predictions:
     claim_texts: dict           # story.yaml's claims: id -> text
 
 
-def _source_language(declared, kinds: set[str], cjk: str) -> str | None:
-    """The original language the indicators point to: the declared one, else Chinese when the evidence
-    is Chinese-specific, else the script of the untranslated CJK letters; None when nothing says."""
-    if isinstance(declared, str) and declared:
-        return declared.split("-")[0].lower()
-    if kinds & set(CHINESE_KINDS):
-        return "zh"
-    if "untranslated CJK" in kinds:
-        import re
-
-        if re.search(f"[{CJK_KANA}]", cjk):
-            return "ja"
-        if re.search(f"[{CJK_HANGUL}]", cjk):
-            return "ko"
-        return "zh"
-    return None
-
-
 def _translations(full: Story, st: Story) -> pd.DataFrame:
-    ind = naming.translation_indicators(st)
-    verdicts = naming.likely_translations(st, ind)
+    """naming.likely_translations as the scorer reads it: the verdict, the kinds that scored, and the
+    source language it gives (the declared one, else the one its evidence points to)."""
+    verdicts = naming.likely_translations(st, naming.translation_indicators(st))
     declared = dict(zip(full.articles["id"], full.articles["translated_from"]))
-    cjk = ind[ind["kind"] == "untranslated CJK"].groupby("article_id")["detail"].agg(" ".join).to_dict()
     rows = []
     for r in verdicts.itertuples(index=False):
-        kinds = {k.strip() for k in str(r.kinds).split(",") if k.strip()}
         positive = r.verdict in TRANSLATION_VERDICTS
+        dec = declared.get(r.article_id)
+        lang = dec.split("-")[0].lower() if isinstance(dec, str) and dec else r.source_language
         rows.append({"article_id": r.article_id, "verdict": r.verdict, "kinds": r.kinds, "translation": positive,
-                     "source_language": _source_language(declared.get(r.article_id), kinds, cjk.get(r.article_id, ""))
-                     if positive else None})
+                     "source_language": lang if positive and isinstance(lang, str) and lang else None})
     return pd.DataFrame(rows, columns=["article_id", "verdict", "kinds", "translation", "source_language"])
 
 

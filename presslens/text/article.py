@@ -14,8 +14,10 @@ from .segment import TOKEN, is_prose, paragraphs, quote_spans, split_sentences, 
 from .sentiment import score_rows
 
 
-def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]) -> dict:
-    """Everything presslens derives from ONE article (a pure function of its inputs): cleaned text,
+def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict],
+                    template: frozenset[str] = frozenset()) -> dict:
+    """Everything presslens derives from ONE article (a pure function of its inputs, ``template``
+    being the shapes of its lines that recur across the story's pages): cleaned text,
     removals, language, sentences and tokens, as plain rows. Sentence ids are local (0..n-1);
     :func:`_assemble` makes them global. This is the unit the per-article cache and the parallel
     engine work on."""
@@ -23,9 +25,9 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     title = title if isinstance(title, str) and title else None
     if title:
         title = furniture.INVISIBLE.sub("", title)
-    body, removed = clean(raw, title, rules)
+    body, removed = clean(raw, title, rules, template)
     for r in removed:
-        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"]))
+        rem_rows.append((art_id, outlet, r["line"], r["removed"], r["rule"], r["rule_id"]))
     body_pars = paragraphs(body)
     lang, conf = detect_language(" ".join(([title] if title else []) + body_pars))
     n_words_body = sum(len(TOKEN.findall(p)) for p in body_pars)
@@ -69,7 +71,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
 SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",
              "n_quoted", "quote_spans", "narration", "quoted"]
 TOK_COLS = ["sent_id", "article_id", "outlet", "tok_idx", "token", "start", "end", "in_quote", "part"]
-REM_COLS = ["article_id", "outlet", "line", "removed", "rule"]
+REM_COLS = ["article_id", "outlet", "line", "removed", "rule", "rule_id"]
 LANG_COLS = ["article_id", "detected", "confidence", "n_words", "unclosed_quote_words", "longest_sentence"]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import furniture
+from . import furniture, shape
+from .segment import TOKEN
 
 
 # ----------------------------------------------------------------------------------------------
@@ -19,21 +20,27 @@ def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(QUOTE_NORMALISE)).strip().casefold()
 
 
-def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[dict]]:
+def clean(text: str, title: str | None, rules: list[dict], template: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
     """Remove what is not the article from ``text``, line by line.
 
     First :func:`presslens.text.furniture.hygiene` (invisible characters, HTML left in the capture,
     markdown link syntax). Then ``rules`` (``{"pattern", "note"}`` dicts with optional ``flags``:
     the story's boilerplate, then the web furniture list): each pattern is searched in every line
     (``^`` and ``$`` anchor at the line) and what it matches is cut. A line left blank by a cut is
-    dropped, and so is a line that repeats the headline. Returns (clean text, removals), where each
-    removal is ``{"line": 1-based line number in the article text, "removed": text, "rule": note}``.
+    dropped. Then the shape rules among ``rules`` (``{"shape": id, "note"}``, see
+    :mod:`presslens.text.shape`) on the lines left, with ``template`` (the shapes of lines that
+    recur across the story's pages, :func:`presslens.text.shape.template_keys`); and a line that
+    repeats the headline is dropped. Returns (clean text, removals), where each removal is
+    ``{"line": 1-based line number in the article text, "removed": text, "rule": note, "rule_id": the
+    built-in rule's id that ``furniture: {disable: [...]}`` takes, "" for the story's own rules}``.
     """
     text, removed = furniture.hygiene(text)
     compiled = [(patterns.compile(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"], r.get("field", ""),
-                 r.get("guard")) for r in rules]
+                 r.get("guard")) for r in rules if "pattern" in r]
+    ids = {r.get("note") or r.get("pattern"): r["id"] for r in rules if r.get("id")}  # what furniture: disable names
+    shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
     title_norm = _norm_line(title) if title else None
-    kept: list[str] = []
+    lines: list[tuple[int, str]] = []
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
@@ -47,13 +54,31 @@ def clean(text: str, title: str | None, rules: list[dict]) -> tuple[str, list[di
                     continue
             m = patterns.search(rx, new, where)
             if m and m.group(0):
+                rest = (new[: m.start()] + new[m.end():]).strip()
+                if rest and (len(TOKEN.findall(rest)) <= 2 or (m.start() == 0 and rest[0].islower())):
+                    # what the cut leaves is a scrap ("for breaking news alerts!", "Insider Paper."): the line goes
+                    removed.append({"line": no, "removed": new.strip(), "rule": note})
+                    new = ""
+                    break
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
                 new = new[: m.start()] + new[m.end():]
         if new.strip() == "" and line.strip() != "":
             continue
+        lines.append((no, new))
+    whole, cuts = shape.shape_furniture([x for _, x in lines], frozenset(shapes), template) if shapes else ({}, {})
+    kept: list[str] = []
+    for i, (no, new) in enumerate(lines):
+        if i in whole:
+            removed.append({"line": no, "removed": new.strip(), "rule": shapes[whole[i]]})
+            continue
+        if i in cuts:
+            removed.append({"line": no, "removed": cuts[i], "rule": shapes["glued-credit"]})
+            new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue
         kept.append(new.rstrip())
+    for r in removed:
+        r["rule_id"] = ids.get(r["rule"], "")
     removed.sort(key=lambda r: r["line"])
     return "\n".join(kept).strip("\n"), removed

@@ -25,7 +25,7 @@ HTML_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|button|caption|center|ci
              "footer|form|h[1-6]|head|header|hr|html|i|img|input|label|li|link|main|meta|nav|ol|option|p|picture|pre|q|"
              "s|section|select|small|source|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|u|ul|video")
 # a tag: a known HTML element with name="value" attributes only, so prose such as "a<b and c>d" is no tag
-TAG = re.compile(r"</?(?:%s)(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))*\s*/?>" % HTML_TAGS, re.I)
+TAG = re.compile(r"<\\?/?(?:%s)(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))*\s*/?>" % HTML_TAGS, re.I)
 # a line that reads as reporting is never furniture (see furniture.yaml: prose guard)
 PROSE_GUARD = re.compile(r"[\"“”«»]|\b(?:said|says|told|tells|added|adds|according to|announced|warned|reported|"
                          r"admitted|found|noted|argued|claimed|wrote|explained|insisted|estimated|confirmed|denied)\b", re.I)
@@ -48,9 +48,12 @@ def rules_for(setting) -> list[dict]:
     for r in builtin()["rules"]:
         if r["id"] in off or r["kind"] in off:
             continue
-        out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}",
+        out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"],
                     "flags": 0 if r.get("case_sensitive") else re.IGNORECASE,
                     "guard": None if r.get("unguarded") else PROSE_GUARD})
+    for r in builtin().get("shapes") or []:
+        if r["id"] not in off and r["kind"] not in off:
+            out.append({"shape": r["id"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"]})
     for r in add:
         kind = r.get("kind") or "story"
         out.append({"pattern": r["pattern"], "note": f"furniture ({kind}): {r.get('note') or r['pattern']}",
@@ -73,8 +76,16 @@ def hygiene(text: str) -> tuple[str, list[dict]]:
             if "<" in new:
                 tags = TAG.findall(new)
                 if tags:
-                    removed.append({"line": i + 1, "removed": " ".join(tags)[:80], "rule": "html: tags"})
                     new = TAG.sub(" ", new)
+                    if "<\\/" in line:  # markup escaped as in JSON: its "\n" are markup too
+                        tags += re.findall(r"\\[nrt]", new)
+                        new = re.sub(r"\\[nrt]", " ", new)
+                    # a line of markup only (JSON-escaped "\n" included) is furniture, not a tag inside prose
+                    only = not re.sub(r"\\[nrt]|\\", " ", new).strip()
+                    removed.append({"line": i + 1, "removed": line.strip() if only else " ".join(tags)[:80],
+                                    "rule": "furniture (code): a line of HTML markup only" if only else "html: tags"})
+                    if only:
+                        new = ""
             if "](" in new:
                 links = MD_LINK.findall(new)
                 if links:

@@ -3,6 +3,7 @@ ledger, grid), unknown variants found by fuzzy matching, romanisation and calque
 (:mod:`.variants`), and machine-translation indicators (:mod:`.translation`). The actor resolver
 they share lives below, in :mod:`presslens.text.resolver`."""
 from .names import cell_kinds, ledger, mentions, names_grid  # noqa: F401
-from .translation import (INDICATOR_KINDS, LIKELY_MIN_KINDS, likely_translations, load_mt_phrases,  # noqa: F401
+from .translation import (INDICATOR_KINDS, LIKELY_SCORE, likely_translations, load_mt_phrases, score_article,  # noqa: F401
                           translation_indicators)
-from .variants import RULES, STRONG_RULES, candidate_lines, candidates, discover, glosses, parse_snippet, pinyin, score  # noqa: F401
+from .candidates import candidates  # noqa: F401
+from .variants import RULES, STRONG_RULES, candidate_lines, discover, glosses, parse_snippet, pinyin, score  # noqa: F401

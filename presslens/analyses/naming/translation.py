@@ -1,49 +1,52 @@
-"""Translation indicators per article: declared translation, calques, untranslated CJK,
-machine-translation phrases (``presslens/data/mt_phrases.yaml``), glued sentences; an article
-with enough kinds of evidence is a likely translation.
+"""Which articles read as (machine) translations, from which language, and why.
+
+:func:`translation_indicators` lists every signal, one row each with the sentence behind it:
+
+- ``declared`` - the front matter's ``translated_from``;
+- ``calque`` - a mention of a rendering of kind calque (a name translated piece by piece);
+- ``MT phrase`` - a formula of ``presslens/data/mt_phrases.yaml`` typical of English machine
+  translations from one source language, shown with the source-language formula;
+- ``untranslated script``, ``locale format``, ``rare word``, ``MT grammar`` - see
+  :mod:`presslens.text.mtsignals`;
+- ``glued sentences`` - a sentence end with no space before the next sentence ("service.OpenAI"), as
+  machine translation joins segments.
+
+:func:`likely_translations` weighs them into a **score** per article (``WEIGHTS``; each kind capped,
+so a long article does not pile up weak signals) and gives its verdict: a declared translation; a
+*likely undeclared translation* when the score reaches ``LIKELY_SCORE``, or when one signal weighs
+``STRONG_WEIGHT`` or more (a calque of a story actor, a formula English news copy does not write, letters
+of another script left in an English sentence carry it alone); else *isolated signals*: weak signals
+(a glued sentence, a locale format, an untranslated word) never make a verdict alone. The source language is the declared one, else the language most of the evidence points to.
 """
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 import pandas as pd
 
-from presslens import paths
-from presslens import patterns
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.story.yamlio import parse_yaml
-from presslens.text.resolver import CJK, CJK_CLASS
+from presslens.text import mtsignals
+from presslens.text.mtsignals import load_mt_phrases  # noqa: F401 (re-exported: the list's loader)
+from presslens.text.resolver import CJK
 from .names import mentions
-
-
-# ----------------------------------------------------------------------------------------------
-# translation indicators
-
-
-@functools.lru_cache(maxsize=4)
-def load_mt_phrases(path: str | None = None) -> dict:
-    """The versioned list of machine-translation phrases (``presslens/data/mt_phrases.yaml``)."""
-
-    p = Path(path) if path else paths.PACKAGE_DATA / "mt_phrases.yaml"
-    data = parse_yaml(p.read_text(encoding="utf-8"))
-    for ph in data["phrases"]:
-        ph["rx"] = patterns.compile(ph["pattern"], patterns.IGNORECASE)
-    data["any"] = patterns.compile("|".join(f"(?:{ph['pattern']})" for ph in data["phrases"]) or r"(?!x)x",
-                                   patterns.IGNORECASE)
-    return data
 
 
 # a full stop (or ! ?) with no space before the next sentence's capital: "service.OpenAI",
 # 'suspended."All', "2023.Analysts"; not "U.S.", "e.g." nor domain names (lower case after the dot).
 # A comma without a space ("Shenzhen,China") is a typo as often as a join, so it is not counted.
 GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
-_BRACKET_GLOSS = re.compile(f"[(（]\\s*[{CJK_CLASS}]+\\s*[)）]")  # "Huawei (华为)": the name's own gloss
 
-INDICATOR_KINDS = ("declared", "calque", "untranslated CJK", "MT phrase", "glued sentences")
-LIKELY_MIN_KINDS = 2
+INDICATOR_KINDS = ("declared", "calque", "MT phrase", "untranslated script", "locale format", "rare word",
+                   "MT grammar", "glued sentences")
+# per kind: the most it adds to an article's score, however many times it fires (a phrase's own weight,
+# 0-3, comes from mt_phrases.yaml; the other kinds weigh as mtsignals gives them, calques 3)
+CAPS = {"calque": 6, "MT phrase": 9, "untranslated script": 4, "locale format": 2, "rare word": 1,
+        "MT grammar": 3, "glued sentences": 1}
+CALQUE_WEIGHT = 3
+LIKELY_SCORE = 3  # the score from which an undeclared article reads as a likely translation ...
+STRONG_WEIGHT = 2  # ... or from which one signal alone carries it (a formula English rarely writes, a calque)
+COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence"]
 
 
 def _sentence_spans(clean: str, sents: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
@@ -60,49 +63,39 @@ def _sentence_spans(clean: str, sents: list[tuple[int, str]]) -> list[tuple[int,
     return out
 
 
+def _calque_languages(story: Story) -> dict[str, tuple]:
+    """actor -> ('zh',) when one of its forms is Chinese (its calques render Chinese), else ()."""
+    return {a.name: ("zh",) if any(CJK.fullmatch(f.strip()) for f in a.forms if f.strip()) else () for a in story.actors}
+
+
 @story_table
 def translation_indicators(story: Story) -> pd.DataFrame:
-    """Signals that an article was translated, one row each with the sentence behind it.
-
-    Kinds: ``declared`` (front matter ``translated_from``; the line is the field); ``calque`` (a
-    mention of a rendering of kind calque, from the ledger); ``untranslated CJK`` (Chinese, Japanese
-    or Korean letters in an article whose language is not one of those, except a name's gloss in
-    brackets: "Huawei (华为)"); ``MT phrase`` (phrases of ``mt_phrases.yaml`` in one sentence, with
-    their Chinese original; ``weak`` when every one is marked weak there: used in native English
-    too, so they never make a verdict); ``glued sentences`` (a sentence end with no space before the
-    next sentence, as machine translation joins segments: "service.OpenAI", "2023.Analysts").
-    Columns: article_id, outlet, kind, detail, weak, sent_id, sentence.
+    """Signals that an article was translated, one row each with the sentence behind it (see the
+    module docstring for the kinds). Columns: article_id, outlet, kind, detail, weight (what the
+    signal adds to the score before the caps), languages (the source languages it points to,
+    space-separated; "" for any), weak (weight 0: listed, never counted), sent_id, sentence.
     """
-
     p = tables.process(story)
     s = p.sentences
-    cols = ["article_id", "outlet", "kind", "detail", "weak", "sent_id", "sentence"]
     rows = []
     arts = story.articles
     lang = dict(zip(arts["id"], arts["language"]))
     outlet_of_id = dict(zip(arts["id"], arts["outlet"]))
     for r in arts.itertuples(index=False):
         if isinstance(r.translated_from, str) and r.translated_from:
-            rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", False, -1,
-                         f"translated_from: {r.translated_from}"))
+            rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", 0,
+                         r.translated_from.split("-")[0].lower(), False, -1, f"translated_from: {r.translated_from}"))
     m = mentions(story)
     calq = m[m["kind"] == "rendering: calque"]
+    c_langs = _calque_languages(story)
     for r in calq.itertuples(index=False):
-        rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", False, r.sent_id, r.text))
-    data = load_mt_phrases()
-    phrases, any_phrase = data["phrases"], data["any"]
+        rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", CALQUE_WEIGHT,
+                     " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text))
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
-        if str(lang.get(aid) or "en")[:2] not in ("zh", "ja", "ko"):
-            cjk = CJK.findall(_BRACKET_GLOSS.sub("", txt))
-            if cjk:
-                rows.append((aid, outlet, "untranslated CJK", ", ".join(dict.fromkeys(cjk)), False, sid, txt))
-        if not any_phrase.search(txt):  # one pass for all phrases; most sentences have none
-            continue
-        hits = [(patterns.search(ph["rx"], txt, "mt_phrases.yaml"), ph) for ph in phrases]
-        hits = [(h, ph) for h, ph in hits if h]
-        if hits:  # one row per sentence, however many phrases overlap in it
-            detail = "; ".join(f"{h.group(0)!r} ({ph['zh']})" for h, ph in hits)
-            rows.append((aid, outlet, "MT phrase", detail, all(ph.get("weak") for _, ph in hits), sid, txt))
+        if str(lang.get(aid) or "en")[:2] != "en":
+            continue  # the signals are of English text
+        for sg in mtsignals.sentence_signals(txt):
+            rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt))
     by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
     for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
         by_art.setdefault(aid, []).append((sid, txt))
@@ -117,35 +110,62 @@ def translation_indicators(story: Story) -> pd.DataFrame:
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
             sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]
-            rows.append((aid, outlet_of_id[aid], "glued sentences", mt.group(1) + mt.group(2), False, sid, sentence))
-    out = pd.DataFrame(rows, columns=cols)
+            rows.append((aid, outlet_of_id[aid], "glued sentences", mt.group(1) + mt.group(2), 1, "", False, sid,
+                         sentence))
+    out = pd.DataFrame(rows, columns=COLUMNS)
     order = {a: i for i, a in enumerate(arts["id"])}
     k_rank = {k: i for i, k in enumerate(INDICATOR_KINDS)}
     out = out.assign(_a=out["article_id"].map(order), _k=out["kind"].map(k_rank))
     return out.sort_values(["_a", "_k", "sent_id"], kind="mergesort").drop(columns=["_a", "_k"]).reset_index(drop=True)
 
 
-def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
-                        min_kinds: int = LIKELY_MIN_KINDS) -> pd.DataFrame:
-    """One row per article with indicators: article_id, outlet, declared (bool), kinds (the distinct
-    indicator kinds, declared apart), n_indicators, verdict: 'declared translation', 'likely
-    undeclared translation' (no declaration, ``min_kinds`` kinds or more) or 'isolated signals'."""
-    ind = translation_indicators(story) if indicators is None else indicators
-    cols = ["article_id", "outlet", "declared", "kinds", "n_indicators", "verdict"]
-    per: dict[str, dict] = {}
-    for aid, outlet, kind, weak in zip(ind["article_id"].tolist(), ind["outlet"].tolist(), ind["kind"].tolist(),
-                                       ind["weak"].astype(bool).tolist()):
-        a = per.setdefault(aid, {"outlet": outlet, "declared": False, "kinds": set(), "n": 0})
-        if kind == "declared":
-            a["declared"] = True
+def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
+    """One article's indicator rows -> (score, points per kind, source-language guess). Each kind adds
+    its signals' weights up to its cap (``CAPS``); the language is the one the counted signals' weights
+    point to most (a signal pointing to several languages shares its weight among them); ties and
+    no pointer give None."""
+    per_kind: dict[str, int] = {}
+    votes: dict[str, float] = {}
+    for kind, w, langs in zip(rows["kind"].tolist(), rows["weight"].tolist(), rows["languages"].tolist()):
+        if kind == "declared" or not w:
             continue
-        a["n"] += 1
-        if not weak:
-            a["kinds"].add(kind)
+        room = CAPS.get(kind, 0) - per_kind.get(kind, 0)
+        add = max(0, min(int(w), room))
+        per_kind[kind] = per_kind.get(kind, 0) + add
+        ls = str(langs).split()
+        for code in ls:
+            votes[code] = votes.get(code, 0.0) + (add or 0.25) / len(ls)
+    score = sum(per_kind.values())
+    best = sorted(votes.items(), key=lambda kv: -kv[1])
+    guess = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+    return score, per_kind, guess
+
+
+def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
+                        min_score: int = LIKELY_SCORE) -> pd.DataFrame:
+    """One row per article with indicators: article_id, outlet, declared (bool), score, kinds (the kinds
+    that scored, with their points: "MT phrase 3, rare word 1"), n_indicators, source_language (the
+    declared one, else :func:`score_article`'s guess when the verdict is a translation), evidence (the
+    counted signals' details, strongest first), verdict: 'declared translation', 'likely undeclared
+    translation' (score >= ``min_score``, or one signal of weight ``STRONG_WEIGHT`` or more) or 'isolated
+    signals'."""
+    ind = translation_indicators(story) if indicators is None else indicators
+    cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
+            "verdict"]
     rows = []
-    for aid, a in per.items():
-        kinds = [k for k in INDICATOR_KINDS if k in a["kinds"]]
-        verdict = ("declared translation" if a["declared"] else
-                   "likely undeclared translation" if len(kinds) >= min_kinds else "isolated signals")
-        rows.append((aid, a["outlet"], a["declared"], ", ".join(kinds), a["n"], verdict))
+    for aid, g in ind.groupby("article_id", sort=False):
+        dec = g[g["kind"] == "declared"]
+        score, per_kind, guess = score_article(g)
+        counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False,
+                                                                                 kind="mergesort")
+        evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
+        kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
+        declared = len(dec) > 0
+        if declared:
+            verdict, source = "declared translation", dec["languages"].iloc[0]
+        elif score >= min_score or int(g["weight"].max()) >= STRONG_WEIGHT and score >= STRONG_WEIGHT:
+            verdict, source = "likely undeclared translation", guess
+        else:
+            verdict, source = "isolated signals", None
+        rows.append((aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict))
     return pd.DataFrame(rows, columns=cols)

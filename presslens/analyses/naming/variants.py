@@ -10,17 +10,17 @@ import functools
 import re
 from dataclasses import dataclass
 import pandas as pd
-import regex as _regex
 
 from presslens.errors import ParameterError
-from presslens.data import STOPWORDS
 from presslens.engine import keys
-from presslens.engine import store, tables
+from presslens.engine import store
 from presslens.engine.memo import story_table
-from presslens.story.model import Actor, Story
+from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
-from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
+from presslens.text.resolver import CJK, actor_regex
 from presslens.text.vocabulary import ordinary_words
+from . import renderings
+from .candidates import candidates, name_regex
 
 
 
@@ -135,7 +135,12 @@ class Known:
 
 
 def known_forms(story: Story) -> list[Known]:
-    return [Known(a.name, f.strip()) for a in story.actors for f in a.forms if f.strip()]
+    """Every form of every actor, then of every speaker who is not an actor (name and aliases)."""
+    out = [Known(a.name, f.strip()) for a in story.actors for f in a.forms if f.strip()]
+    names = {a.name for a in story.actors}
+    out += [Known(sp.name, f.strip()) for sp in story.speakers if sp.name not in names
+            for f in dict.fromkeys((sp.name, *sp.aliases)) if f.strip()]
+    return out
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class _Form:
     letters: str
     words: tuple[str, ...]
     pinyin: str
+    word_letters: frozenset = frozenset()  # the letters of every run of its words ("soyuz" of "Soyuz-2")
 
 
 class _Index:
@@ -157,7 +163,7 @@ class _Index:
     def __init__(self, known: tuple[Known, ...]):
         self.forms = [_Form(k.actor, k.form, bool(CJK.fullmatch(k.form)), letters(k.form),
                             tuple(w.casefold() for w in k.form.split()),
-                            "".join(pinyin(k.form)) if CJK.fullmatch(k.form) else "") for k in known]
+                            "".join(pinyin(k.form)) if CJK.fullmatch(k.form) else "", _word_runs(k.form)) for k in known]
         self.latin = [f for f in self.forms if not f.cjk and f.letters]
         self.cjk = [f for f in self.forms if f.cjk]
         self.by_letters: dict[str, list[_Form]] = {}
@@ -171,6 +177,11 @@ class _Index:
                 for n in range(1, len(f.words)):
                     for i in range(len(f.words) - n + 1):
                         self.by_run.setdefault(f.words[i:i + n], []).append(f)
+        self.by_initials: dict[str, list[_Form]] = {}
+        for f in self.latin:
+            caps = [w for w in re.split(r"[\s\-]+", f.form) if w[:1].isupper()]
+            if len(caps) >= 3:
+                self.by_initials.setdefault("".join(w[0] for w in caps).upper(), []).append(f)
         self.edit_forms = [f for f in self.latin if len(f.letters) >= 5]
         self.edit_letters = [f.letters for f in self.edit_forms]
 
@@ -181,9 +192,21 @@ def _index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form")
+         "word order", "short form", "initials", "translation: shared part")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
+
+
+def _word_runs(form: str) -> frozenset:
+    """The letters of every shorter run of a form's words, split at spaces and hyphens: a candidate
+    that is one of them is a short form, never a misspelling ("Soyuz" of "Soyuz-2")."""
+    w = [letters(x) for x in re.split(r"[\s\-‐‑–]+", form) if letters(x)]
+    return frozenset("".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1) if (i, j) != (0, len(w)))
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """The same numbers in both: "Soyuz-1" is another craft than "Soyuz-2", not a misspelling."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -201,14 +224,18 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
-      of the letters ("Duobao");
+      of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
+      the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
     - ``romanisation`` - the pinyin of a Chinese form (pypinyin: 豆包 -> "doubao"), or a Chinese
       candidate whose pinyin is a known Latin form;
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
-    - ``short form`` - a run of words of a known form of three words or more, not ordinary words only.
+    - ``short form`` - a run of two words or more of a known form of three words or more, not ordinary
+      words only (one word alone, "Tovar", is a surname as often as a name's short form);
+    - ``initials`` - three to six capitals that are the initials of the capitalised words of a known
+      form of three words or more ("NWS" for "National Weather Service").
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -255,82 +282,39 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
                                        limit=None):
             k = ix.edit_forms[i]
             allowed = min(max_edits + (1 if len(k.letters) >= 9 else 0), max(1, len(k.letters) // 4))
-            if 0 < d <= allowed:
+            if 0 < d <= allowed and _same_digits(cand, k.form) and c_letters not in k.word_letters:
                 add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
                                           "substitution, insertion, deletion or transposition)")
     if len(c_words) >= 2:
         for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
             if c_words != k.words:
                 add(k, "word order", f"the words of {k.form!r} in another order")
-    if not all(w in ordinary for w in c_words):
+    if re.fullmatch(r"[A-Z]{3,6}", cand):
+        for k in ix.by_initials.get(cand, ()):
+            add(k, "initials", f"{cand} = the initials of {k.form!r}")
+    if len(c_words) >= 2 and not all(w in ordinary for w in c_words):
         for k in ix.by_run.get(c_words, ()):
             add(k, "short form", f"part of {k.form!r}")
     return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
-# capitalised words, joined by spaces and by the particles of names ("Électricité de France",
-# "Bank of China", "Ludwig van Beethoven")
-_CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
-                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*")
-_QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
-
-
-def _clean_candidate(s: str) -> str:
-    s = re.sub(r"['’]s$", "", s.strip())
-    return s.strip(" .,;:!?-'’\"“”‘")
-
-
-def _function_word_edge(c: str) -> bool:
-    """A run that starts or ends with a function word ("A Huawei", "So OpenAI") is not a name."""
-
-    w = c.split()
-    return bool(w) and (w[0].casefold() in STOPWORDS or w[-1].casefold() in STOPWORDS)
-
-
-def candidates(story: Story) -> pd.DataFrame:
-    """Name-like strings in the story that no actor's form covers: capitalised words and runs (with
-    every shorter run inside them, none starting or ending with a function word), phrases of one to
-    four words in quotation marks or parentheses, and runs of CJK letters. One row per candidate and
-    sentence: candidate, count (occurrences in the sentence), sent_id, article_id, outlet, text."""
-
-    rx, _ = actor_regex(story.actors)
-    known = {form_key(k.form) for k in known_forms(story)}
-    s = tables.process(story).sentences
-    rows = []
-    for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
-        found: set[str] = set()
-        for m in _CAP_RUN.finditer(txt):
-            words = _clean_candidate(m.group(0)).split()
-            for i in range(len(words)):
-                for j in range(i + 1, min(len(words), i + 4) + 1):
-                    c = _clean_candidate(" ".join(words[i:j]))
-                    if not _function_word_edge(c):
-                        found.add(c)
-        for m in _QUOTED.finditer(txt):
-            inner = _clean_candidate(m.group(1) or m.group(2) or "")
-            if 1 <= len(inner.split()) <= 4:
-                found.add(inner)
-        found.update(CJK.findall(txt))
-        for c in found:
-            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c):
-                rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt))
-    return pd.DataFrame(rows, columns=["candidate", "count", "sent_id", "article_id", "outlet", "text"])
-
-
 _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
             "spelling: edits": ("renderings", "misspelling"),
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
-            "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None)}
+            "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
+            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque")}
 
 
-def _snippet(actor: Actor, cand: str, rule: str, evidence: str) -> str:
-    """What to paste into story.yaml, inside the existing entry of ``actor`` (a comment says where)."""
+def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
+    """What to paste into story.yaml, inside the existing entry of ``actor`` (a comment says where);
+    a speaker (who has no renderings) gets the form among its aliases."""
     import yaml
 
     where, kind = _SUGGEST[rule]
-    if where == "aliases":
+    entry = "actor" if isinstance(actor, Actor) else "speaker"
+    if where == "aliases" or entry == "speaker":
         body = yaml.safe_dump({"aliases": list(actor.aliases) + [cand]}, default_flow_style=None,
                               allow_unicode=True, sort_keys=False, width=1000)
-        return f"# story.yaml, actor {actor.name}: replace its aliases line with\n{body.rstrip()}"
+        return f"# story.yaml, {entry} {actor.name}: replace its aliases line with\n{body.rstrip()}"
     body = yaml.safe_dump([{"form": cand, "kind": kind, "note": f"found by presslens names: {evidence}"}],
                           allow_unicode=True, sort_keys=False, width=1000)
     head = "add under its renderings" if actor.renderings else "add a renderings list holding"
@@ -366,9 +350,9 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     if cands.empty or not known:
         return pd.DataFrame(columns=cols)
     ordinary = ordinary_words()
-    rx, _ = actor_regex(story.actors)
+    rx = name_regex(story)
     ix = _index(tuple(known))
-    actors = {a.name: a for a in story.actors}
+    actors = {**{sp.name: sp for sp in story.speakers}, **{a.name: a for a in story.actors}}
     o_rank = {o: i for i, o in enumerate(story.outlets)}
     rows = []
     groups = cands.groupby("candidate", sort=True)
@@ -395,7 +379,13 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
             rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
                          "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
-    out = pd.DataFrame(rows, columns=cols)
+    for hit in renderings.translation_renderings(story, cands, {r["candidate"] for r in rows}):
+        at = where[hit["candidate"]]
+        outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
+        rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
+                     "first_sentence": cand_text[at[cand_sid[at].argmin()]],
+                     "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
+    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands)
     rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
     return out.drop(columns="_r").reset_index(drop=True)

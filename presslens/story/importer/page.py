@@ -3,8 +3,9 @@
 Each page becomes ``STORY/articles/ID.md``: YAML front matter, then the main text (trafilatura), one
 paragraph per line. A field is filled only from what the page itself declares, never guessed:
 
-- ``outlet``: ``og:site_name``, else the JSON-LD publisher's name, else ``application-name``, else the
-  URL's host without ``www.`` (or ``--outlet NAME``). trafilatura's own site name is not used: it takes
+- ``outlet``: the JSON-LD publisher's name, else ``og:site_name`` when it names the site (a section or
+  a tagline does not, see :mod:`.outlet`), else ``application-name`` likewise, else the URL's host
+  without ``www.`` (or ``--outlet NAME``). trafilatura's own site name is not used: it takes
   a JSON-LD WebPage's ``name`` (the headline) for the site and title-cases lower-case names.
 - ``title``: trafilatura (og:title, JSON-LD headline, the single ``<h1>``, ``<title>``).
 - ``url``: ``<link rel=canonical>``, else ``og:url``, else the "saved from" comment a browser writes;
@@ -50,6 +51,7 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
+from .outlet import outlet_of
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -413,14 +415,9 @@ def read_page(path: Path) -> dict:
     publisher = ld.get("publisher")
     publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
     publisher = publisher.get("name") if isinstance(publisher, dict) else publisher
-    outlet, outlet_from = None, None
-    for value, source in ((next(iter(_meta(tree, prop=["og:site_name"])), None), None),
-                          (publisher if isinstance(publisher, str) else None, None),
-                          (next(iter(_meta(tree, name=["application-name"])), None), None),
-                          (_host(url), "URL host")):
-        if value and _norm(value):
-            outlet, outlet_from = _norm(value), source
-            break
+    outlet, outlet_from = outlet_of(publisher if isinstance(publisher, str) else None,
+                                    next(iter(_meta(tree, prop=["og:site_name"])), None),
+                                    next(iter(_meta(tree, name=["application-name"])), None), _host(url), _norm)
     fields = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
               "published": dt.date.fromisoformat(published) if published else None, "language": language,
               "byline": byline}
@@ -430,8 +427,9 @@ def read_page(path: Path) -> dict:
     if url_from == SAVED_COMMENT:
         notes.insert(0, f"url: from {url_from}")
     if outlet_from:
-        notes.insert(0, "outlet: the URL's host (the page names no site)")
-    tags = {"outlet": outlet_from, "published": "URL" if date_from == "URL" else None}
+        passed = outlet_from[: -len("URL host")].rstrip("; ")
+        notes.insert(0, f"outlet: the URL's host ({passed})" if passed else "outlet: the URL's host (the page names no site)")
+    tags = {"outlet": "URL host" if outlet_from else None, "published": "URL" if date_from == "URL" else None}
     found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields[k] is not None)
     missing = tuple(k for k in LOOKED_FOR if fields[k] is None)
     return {"text": body, "words": len(body.split()), "fields": fields, "found": found, "missing": missing,

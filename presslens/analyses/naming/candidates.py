@@ -1,0 +1,119 @@
+"""Name-like strings in the text that no actor's form covers: what :func:`.variants.discover` scores.
+
+Capitalised words and runs (with the shorter runs inside them), short phrases in quotation marks or
+parentheses, and runs of CJK letters. Three kinds of string are never candidates, because they are
+pieces of a name rather than a way of writing it:
+
+- a *fragment*: a shorter run inside a capitalised run that overlaps a form the story already knows
+  without holding all of it ("Ana Maria" in "Ana Maria Tovar Reyes" when "Ana Maria Tovar" is known,
+  "Bay-Hill" in "North Bay-Hill Park"; "Ana Maria Tovar Reyes" in "Mayor Ana Maria Tovar Reyes" holds
+  the known "Ana Maria Tovar" and stays);
+- the end of a *truncated capture*: the words that end an article's last sentence when it stops
+  without its closing punctuation ("... said the mayor, Ana Mar");
+- a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
+  or two words of a known name run together in lower case ("Anamaria").
+"""
+from __future__ import annotations
+
+import re
+import pandas as pd
+import regex as _regex
+
+from presslens.data import STOPWORDS
+from presslens.engine import tables
+from presslens.story.model import Actor, Story
+from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
+
+# capitalised words, joined by spaces and by the particles of names ("Électricité de France",
+# "Bank of China", "Ludwig van Beethoven")
+CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
+                         r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*"
+                         r"(?:[ \t]\d{1,3}(?![\w,.:/-]*\d))?")  # a number ends a name: "Apollo 11", "Soyuz 2"
+QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
+_CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
+COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
+
+
+def clean_candidate(s: str) -> str:
+    s = re.sub(r"['’]s$", "", s.strip())
+    return s.strip(" .,;:!?-'’\"“”‘")
+
+
+def function_word_edge(c: str) -> bool:
+    """A run that starts or ends with a function word ("A Huawei", "So OpenAI") is not a name."""
+
+    w = c.split()
+    return bool(w) and (w[0].casefold() in STOPWORDS or w[-1].casefold() in STOPWORDS)
+
+
+def known_words(story: Story) -> frozenset[str]:
+    """Every word (casefolded, 3 letters or more) of every form of every actor."""
+    return frozenset(w.casefold() for a in story.actors for f in a.forms for w in re.findall(r"\w+", f) if len(w) >= 3)
+
+
+def glued(word: str, words: frozenset[str]) -> bool:
+    """``word`` is a known name's word run into a function word ("Tovarin" = Tovar + in), or two
+    known words run together with the second in lower case ("Anamaria")."""
+    low = word.casefold()
+    if low in words or not word[1:].islower() if len(word) > 1 else True:
+        return False
+    for i in range(3, len(low) - 1):
+        head, tail = low[:i], low[i:]
+        if head in words and (tail in STOPWORDS and len(tail) >= 2 or tail in words):
+            return True
+    return False
+
+
+def name_regex(story: Story):
+    """The resolver's pattern over every actor and every speaker who is not an actor (their name and
+    aliases): what counts as a form the story already knows."""
+    names = {a.name for a in story.actors}
+    extra = [Actor(sp.name, None, tuple(dict.fromkeys((sp.name, *sp.aliases)))) for sp in story.speakers
+             if sp.name not in names]
+    return actor_regex(list(story.actors) + extra)[0]
+
+
+def candidates(story: Story) -> pd.DataFrame:
+    """One row per candidate and sentence (see the module docstring): candidate, count (occurrences in
+    the sentence), sent_id, article_id, outlet, text, run (the whole capitalised run or quoted phrase
+    it came from)."""
+
+    rx = name_regex(story)
+    known = {form_key(f.strip()) for a in story.actors for f in a.forms if f.strip()}
+    known |= {form_key(f.strip()) for sp in story.speakers for f in (sp.name, *sp.aliases) if f.strip()}
+    kwords = known_words(story)
+    s = tables.process(story).sentences
+    last = s.groupby("article_id", sort=False)["sent_id"].max().to_dict() if len(s) else {}
+    rows = []
+    for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
+        found: dict[str, str] = {}
+        cut = sid == last.get(aid) and not _CLOSED.search(txt)  # the capture stops mid-sentence
+        for m in CAP_RUN.finditer(txt):
+            run = clean_candidate(m.group(0))
+            words = run.split()
+            at_cut = cut and not txt[m.end():].strip()
+            starts = [mm.start() for mm in re.finditer(r"\S+", run)]
+            spans = [(k.start(), k.end()) for k in rx.finditer(run)]
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + 4) + 1):
+                    c = clean_candidate(" ".join(words[i:j]))
+                    if not c or function_word_edge(c) or (at_cut and j == len(words)):
+                        continue
+                    if (i, j) != (0, len(words)):
+                        a = starts[i]
+                        b = a + len(" ".join(words[i:j]))
+                        if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
+                            continue  # a fragment of a form already known (not a longer form holding it)
+                    if any(glued(w, kwords) for w in c.split()):
+                        continue
+                    found.setdefault(c, run)
+        for m in QUOTED.finditer(txt):
+            inner = clean_candidate(m.group(1) or m.group(2) or "")
+            if 1 <= len(inner.split()) <= 4:
+                found.setdefault(inner, inner)
+        for c in CJK.findall(txt):
+            found.setdefault(c, c)
+        for c, run in found.items():
+            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c):
+                rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt, run))
+    return pd.DataFrame(rows, columns=COLUMNS)

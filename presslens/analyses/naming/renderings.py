@@ -1,0 +1,117 @@
+"""What discovery keeps of its proposals, and the names only a translation would use.
+
+- :func:`prune` drops a proposal that is only ever a piece of a longer proposal for the same actor
+  ("Tovarr" inside "Ana Tovarr"), and keeps one of the candidates that differ only in case,
+  apostrophes or dashes ("ANA TOVAR" beside "Ana Tovar", "O’Neil 2" beside "O'Neil 2").
+- :func:`translation_renderings`: multi-word capitalised names that appear **only in articles read as
+  translations** (declared, or a likely undeclared translation: :mod:`.translation`) and either share
+  a word (or, from five letters, a word one edit away: "Marta" ~ "Martha") with an actor's multi-word
+  form while changing another ("Marta Beautiful" for Marta Bello, "Iberian Chess Federation" for
+  the Royal Spanish Chess Federation). Each is proposed with the rule ``translation: shared part``
+  and its evidence: the shared word and the translated articles. A run that holds a known multi-word
+  form ("Secretary Marta Bello"), a function word ("Storm In ...") or two words glued
+  ("CityWarrior") is not one. (A Chinese form glossed word by word is the scorer's ``calque`` rule.)
+"""
+from __future__ import annotations
+
+import re
+import pandas as pd
+from rapidfuzz.distance import Levenshtein
+
+from presslens.story.model import Story
+from presslens.text.resolver import form_key
+from presslens.text.vocabulary import ordinary_words
+from presslens.data import STOPWORDS
+from .translation import likely_translations
+
+TRANSLATED = ("declared translation", "likely undeclared translation")
+RULE = "translation: shared part"
+
+
+def prune(out: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
+    """``out`` (discover's rows) without pieces of longer proposals and capitalised duplicates."""
+    if out.empty:
+        return out
+    proposed = set(zip(out["candidate"], out["actor"]))
+    runs = cands.groupby("candidate")["run"].agg(lambda r: set(r)).to_dict()
+    # one proposal per way of writing: the form in ordinary case, then with the most mentions, wins
+    order = sorted(range(len(out)), key=lambda i: (out["candidate"].iat[i].isupper(), -int(out["n"].iat[i])))
+    seen: set[tuple[str, str]] = set()
+    keep = [False] * len(out)
+    for i in order:
+        c, actor = out["candidate"].iat[i], out["actor"].iat[i]
+        rs = runs.get(c, {c})
+        piece = all(r != c and (r, actor) in proposed for r in rs)
+        key = (form_key(c), actor)
+        if not piece and key not in seen:
+            keep[i] = True
+            seen.add(key)
+    return out[keep].reset_index(drop=True)
+
+
+def _word_key(w: str) -> str:
+    return re.sub(r"['’]s$", "", w).casefold()
+
+
+def _shown(shared: str) -> str:
+    """'bello', or for a near word "'martha' (one edit from 'marta')"."""
+    word, _, near = shared.partition("~")
+    return f"{word!r}" + (f" (one edit from {near!r})" if near else "")
+
+
+def _camel(w: str) -> bool:
+    """A lower-case letter followed by a capital inside a word: two words glued ("CityWarrior")."""
+    return bool(re.search(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]", w))
+
+
+def _multi_word_regex(forms: list[tuple[str, str]]) -> re.Pattern:
+    """Any known multi-word form, as words ("Secretary Marta Bello" holds "Marta Bello")."""
+    alts = sorted({re.escape(f) for _, f in forms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+
+
+def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -> list[dict]:
+    """Proposals of the rule ``translation: shared part`` (see the module docstring), one dict per
+    candidate and actor: candidate, actor, rule, known_form, evidence. ``taken``: candidates another
+    rule already proposed."""
+    v = likely_translations(story)
+    translated = set(v.loc[v["verdict"].isin(TRANSLATED), "article_id"])
+    if not translated or cands.empty:
+        return []
+    ordinary = ordinary_words()
+    forms = [(a.name, f.strip()) for a in story.actors for f in a.forms if len(f.split()) >= 2]
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    for actor, f in forms:
+        for w in f.split():
+            k = _word_key(w)
+            if k not in STOPWORDS and len(k) >= 3:
+                by_word.setdefault(k, []).append((actor, f))
+    own = {a.name: {_word_key(w) for f in a.forms for w in f.split()} for a in story.actors}
+    capitalised = {_word_key(w) for _, f in forms for w in f.split() if w[:1].isupper()}
+    long_words = [k for k in by_word if len(k) >= 5 and k in capitalised]  # names, not words ("resident")
+    multi = _multi_word_regex(forms)
+    out = []
+    for c, g in cands[cands["candidate"] == cands["run"]].groupby("candidate", sort=True):
+        words = c.split()
+        if c in taken or not 2 <= len(words) <= 4 or not set(g["article_id"]) <= translated:
+            continue
+        if any(w.casefold() in STOPWORDS or _camel(w) for w in words) or multi.search(c):
+            continue  # a run across a sentence end, words glued, or a known name with a title
+        keys = [_word_key(w) for w in words]
+        hits = {(actor, f, k) for k in keys for actor, f in by_word.get(k, ())}
+        hits |= {(actor, f, f"{k}~{o}") for k in keys if len(k) >= 5 and k not in by_word
+                 for o in long_words if Levenshtein.distance(k, o) == 1 for actor, f in by_word[o]}
+        actors = {h[0] for h in hits}
+        if len(actors) != 1:
+            continue  # no shared word, or a word several actors share (a title, a country)
+        actor = next(iter(actors))
+        new = [w for w, k in zip(words, keys) if k not in own[actor]]
+        if not new:
+            continue
+        shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
+        f = sorted(h[1] for h in hits)[0]
+        arts = ", ".join(sorted(set(g["article_id"])))
+        out.append({"candidate": c, "actor": actor, "rule": RULE, "known_form": f,
+                    "evidence": f"shares {shared} with {f!r}, changes "
+                                f"{', '.join(repr(w) for w in new)}; only in articles read as translations ({arts})"})
+    return out

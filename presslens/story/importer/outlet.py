@@ -1,0 +1,66 @@
+"""Which outlet a saved page is from, from the page's publisher evidence in order of trust.
+
+1. the JSON-LD ``publisher`` name (a site declares its publisher there for search engines);
+2. ``og:site_name``, when it names the site: its letters share a run of four with the host's name,
+   or its initials are the host's name (``Harbour Courier`` / hcourier.example, ``KHRB`` /
+   khrb.example, ``Associated Wire Service`` / awsnews.example). A section (``U.S.`` on a wire agency's page) or a tagline
+   (``Your Local News Leader``) does not, and is passed over;
+3. ``application-name``, checked the same way;
+4. the URL's host without ``www.``.
+
+Without a URL, og:site_name and application-name are taken as written (nothing to check them against).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# labels of a host that are not the site's own name
+NOT_NAME = {"www", "com", "co", "org", "net", "gov", "ac", "edu", "news", "edition", "en", "english", "m", "amp",
+            "mobile", "web", "online", "int", "info", "tv"}
+
+
+def _letters(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return re.sub(r"[^a-z0-9]", "", "".join(ch for ch in s if not unicodedata.combining(ch)).casefold())
+
+
+def host_names(host: str) -> list[str]:
+    """The labels of ``host`` that may be the site's name (``edition.cnn.com`` -> ``["cnn"]``)."""
+    labels = [x for x in host.casefold().split(".") if x]
+    return [x for x in labels[:-1] if x not in NOT_NAME and len(x) >= 2] or labels[:1]
+
+
+def names_site(name: str, host: str | None) -> bool:
+    """Whether ``name`` names the site at ``host`` (see the module docstring); True without a host."""
+    if not host:
+        return True
+    letters = _letters(name)
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name).casefold())
+    initials = "".join(w[0] for w in words if w not in ("the", "of", "and"))
+    for label in host_names(host):
+        lab = re.sub(r"[^a-z0-9]", "", label)
+        if not lab or not letters:
+            continue
+        if lab in letters or (len(letters) >= 3 and letters in lab) or (len(initials) >= 2 and initials in lab):
+            return True
+        if any(lab[i:i + 4] in letters for i in range(len(lab) - 3)):
+            return True
+    return False
+
+
+def outlet_of(publisher: str | None, site_name: str | None, app_name: str | None, host: str | None,
+              norm=lambda s: " ".join(s.split())) -> tuple[str | None, str | None]:
+    """(outlet, where it came from: None for the page's own declaration, "URL host", or the reason a
+    declared name was passed over followed by "; URL host")."""
+    passed = []
+    if publisher and norm(publisher):
+        return norm(publisher), None
+    for value, what in ((site_name, "og:site_name"), (app_name, "application-name")):
+        if value and norm(value):
+            if names_site(value, host):
+                return norm(value), None
+            passed.append(f"{what} {norm(value)!r} does not name {host} (a section or tagline)")
+    if host:
+        return host, "; ".join([*passed, "URL host"])
+    return None, None

@@ -1,0 +1,246 @@
+"""Signals that one English sentence was machine-translated from another language: pure functions of
+a sentence's string, each signal named, with what it found and the source languages it points to.
+
+- :func:`phrase_signals` - the formulas of ``presslens/data/mt_phrases.yaml`` (each with its
+  source-language formula, its languages and its weight);
+- :func:`script_signals` - letters of another script (Cyrillic, Arabic, Han, kana, Hangul, Greek,
+  Hebrew, Devanagari, Thai ...) left inside an otherwise English sentence; a name's own gloss in
+  brackets ("Huawei (华为)") is not counted, nor a sentence written in the other script (a bilingual
+  page is not a translation of itself);
+- :func:`locale_signals` - number and time formats of the source locale: "1.000 people" (a dot
+  between thousands), "3,5 percent" (a decimal comma), "15h30", "30 thousand families";
+- :func:`rare_word_signals` - lower-case words that a general English word-frequency list (wordfreq)
+  does not know at all but another language's list does, or that neither knows and the CMU
+  dictionary does not either: a word left untranslated or coined by the translation ("honourability");
+- :func:`grammar_signals` - article and agreement errors typical of machine translation: a definite
+  article before a title and name ("the President Macron"), "he/she/it have", "they has".
+
+Each function returns a list of :class:`Signal`. The per-article score that weighs them lives in
+:mod:`presslens.analyses.naming.translation`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from presslens import paths, patterns
+from presslens.data import STOPWORDS
+from presslens.errors import Problem, StoryError
+from presslens.story.yamlio import parse_yaml
+from .vocabulary import ordinary_words
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str          # "MT phrase", "untranslated script", "locale format", "rare word", "MT grammar"
+    detail: str        # what was found, with the source-language formula where there is one
+    languages: tuple   # ISO 639-1 codes the signal points to (empty: any)
+    weight: int        # what it adds to the article's score (0: listed, never counted)
+
+
+PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_mt_phrases(path: str | None = None) -> dict:
+    """The versioned list of machine-translation formulas (``presslens/data/mt_phrases.yaml``), each
+    checked (fields, weight 0-3, a listed source) and compiled; ``any`` matches any of them."""
+
+    p = Path(path) if path else paths.PACKAGE_DATA / "mt_phrases.yaml"
+    data = parse_yaml(p.read_text(encoding="utf-8"))
+    sources = {s["id"] for s in data.get("sources") or []}
+    problems = []
+    for i, ph in enumerate(data["phrases"]):
+        missing = PHRASE_FIELDS - set(ph) - {"note", "case"}
+        extra = set(ph) - PHRASE_FIELDS - {"rx", "langs"}
+        if missing or extra:
+            problems.append(Problem(p.name, f"phrases[{i}]", f"fields missing {sorted(missing)} or unknown {sorted(extra)}",
+                                    f"give each phrase the fields {sorted(PHRASE_FIELDS)}"))
+        elif ph["weight"] not in (0, 1, 2, 3) or ph["source"] not in sources:
+            problems.append(Problem(p.name, f"phrases[{i}]", f"weight {ph['weight']!r} or source {ph['source']!r}",
+                                    f"give a weight from 0 to 3 and a source of {sorted(sources)}"))
+    if problems:
+        raise StoryError(problems, p.name)
+    for ph in data["phrases"]:
+        ph["rx"] = patterns.compile(ph["pattern"], 0 if ph.get("case") else patterns.IGNORECASE)
+        ph["langs"] = tuple(str(ph["lang"]).split())
+    data["any"] = patterns.compile("|".join(f"(?:{ph['pattern']})" for ph in data["phrases"]) or r"(?!x)x",
+                                   patterns.IGNORECASE)  # a quick test: the case-sensitive ones are checked after
+    return data
+
+
+def phrase_signals(sentence: str) -> list[Signal]:
+    """The formulas of ``mt_phrases.yaml`` in one sentence: one signal per formula found."""
+    data = load_mt_phrases()
+    if not data["any"].search(sentence):  # one pass for all phrases; most sentences have none
+        return []
+    out = []
+    for ph in data["phrases"]:
+        h = patterns.search(ph["rx"], sentence, "mt_phrases.yaml")
+        if h:
+            out.append(Signal("MT phrase", f"{h.group(0).strip()!r} ({ph['formula']}, {ph['lang']})",
+                              ph["langs"], int(ph["weight"])))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# scripts
+
+# Unicode ranges of the scripts whose letters betray an original in another language, with the
+# languages they point to (the first is the guess when nothing else tells).
+SCRIPTS = (
+    ("Cyrillic", "\u0400-\u04ff", ("ru", "uk", "bg", "sr")),
+    ("Greek", "\u0370-\u03ff", ("el",)),
+    ("Hebrew", "\u0590-\u05ff", ("he",)),
+    ("Arabic", "\u0600-\u06ff\u0750-\u077f", ("ar", "fa", "ur")),
+    ("Devanagari", "\u0900-\u097f", ("hi", "mr", "ne")),
+    ("Thai", "\u0e00-\u0e7f", ("th",)),
+    ("kana", "\u3040-\u30ff", ("ja",)),
+    ("Hangul", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", ("ko",)),
+    ("Han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", ("zh", "ja")),
+)
+_SCRIPT_RX = [(name, re.compile(f"[{rng}]+"), langs) for name, rng, langs in SCRIPTS]
+_ANY_SCRIPT = re.compile("[" + "".join(rng for _, rng, _ in SCRIPTS) + "]")
+_GLOSS = re.compile("[(（]\\s*[" + "".join(rng for _, rng, _ in SCRIPTS) + r"\s·・-]+\s*[)）]")
+_LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+def script_signals(sentence: str) -> list[Signal]:
+    """Letters of another script inside an English sentence (at least four Latin words around them,
+    two of them English function words),
+    one signal per script; a gloss in brackets is left out, and so is a sentence mostly in the other
+    script. Kana beside Han points to Japanese, Han alone to Chinese."""
+    if not _ANY_SCRIPT.search(sentence):
+        return []
+    rest = _GLUE_FREE(sentence)
+    foreign = sum(len(m) for _, rx, _ in _SCRIPT_RX for m in rx.findall(rest))
+    latin = _LATIN_WORD.findall(rest)
+    if (len(latin) < 4 or foreign > sum(len(w) for w in latin)
+            or sum(w.casefold() in STOPWORDS for w in latin) < 2):
+        return []  # a gloss only, a sentence in the other script, or no English sentence (a list of names)
+    out = []
+    has_kana = bool(_SCRIPT_RX[6][1].search(rest))
+    for name, rx, langs in _SCRIPT_RX:
+        runs = list(dict.fromkeys(rx.findall(rest)))
+        if runs:
+            if name == "Han" and has_kana:
+                continue  # counted with the kana
+            out.append(Signal("untranslated script", f"{name}: {', '.join(runs[:4])}", langs, 2))
+    return out
+
+
+def _GLUE_FREE(s: str) -> str:
+    return _GLOSS.sub("", s)
+
+
+# ----------------------------------------------------------------------------------------------
+# number and time formats
+
+_THOUSANDS_DOT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)(?= (?:[a-z]|million|mil|euros?|dollars?|people|persons|km))")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])(?= ?(?:%|per ?cent|percent|million|billion|km|kilo|meters?|metres?|degrees?))")
+_H_TIME = re.compile(r"(?<!\w)(?:[01]?\d|2[0-3])h[0-5]\d\b")
+_THOUSAND_WORD = re.compile(r"(?<![\d.,])\d{1,3} thousand\b")
+_CONTINENTAL = ("es", "pt", "it", "de", "fr", "id", "nl")
+
+
+def locale_signals(sentence: str) -> list[Signal]:
+    """Number and time formats of a non-English locale: a dot between thousands before a word
+    ("1.000 people", "270.000 euros"), a decimal comma before a unit ("3,5 percent"), "15h30"."""
+    out = []
+    for m in _THOUSANDS_DOT.finditer(sentence):
+        out.append(Signal("locale format", f"{m.group(0)!r}: a dot between thousands", _CONTINENTAL, 1))
+    for m in _DECIMAL_COMMA.finditer(sentence):
+        out.append(Signal("locale format", f"{m.group(0)!r}: a decimal comma", _CONTINENTAL, 1))
+    for m in _H_TIME.finditer(sentence):
+        out.append(Signal("locale format", f"{m.group(0)!r}: hours written 15h30", ("fr", "pt"), 1))
+    for m in _THOUSAND_WORD.finditer(sentence):
+        out.append(Signal("locale format", f"{m.group(0)!r}: thousands in words (30 mil)", ("es", "pt", "it", "fr"), 1))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# words English does not know
+
+RARE_LANGS = ("es", "pt", "fr", "it", "de", "nl", "sv", "fi", "id", "pl", "tr", "ro")
+RARE_MIN_LETTERS = 6
+RARE_EN = 1.5  # zipf frequency in English under which a word is rare (about once in 30 million words)
+KNOWN_ELSEWHERE = 2.5  # zipf frequency in another language at which a word rare in English is that language's
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'@#/.-])[a-zà-öø-ÿ]+(?![\w’'@/-])")
+
+
+def _two_words(w: str) -> bool:
+    """'flightto', 'anoffice': two English words glued (a capture's fault, not a translation's)."""
+    return any(_zipf(w[:i], "en") >= 3 and _zipf(w[i:], "en") >= 3 for i in range(1, len(w)))
+
+
+def rare_word_signals(sentence: str) -> list[Signal]:
+    """Lower-case words of six letters or more that the CMU dictionary does not know and wordfreq's
+    English list rates rare (zipf < ``RARE_EN``): with the languages whose wordfreq list knows the word
+    well (zipf >= ``KNOWN_ELSEWHERE`` and 1.5 above English) when there are any (weight 1: a word left
+    untranslated), else, when English does not know it at all, as a coinage (weight 0: listed, not
+    counted; typos and spun text coin words too). Two
+    English words glued together are not counted, nor the last word of a sentence cut off without
+    its full stop (a truncated capture: "governm")."""
+    out = []
+    ordinary = ordinary_words()
+    words = _LOWER_WORD.findall(sentence)
+    cut = words[-1] if words and sentence.rstrip().endswith(words[-1]) else None
+    for w in dict.fromkeys(words):
+        if len(w) < RARE_MIN_LETTERS or w in ordinary or w == cut:
+            continue
+        en = _zipf(w, "en")
+        folded = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+        if en >= RARE_EN or folded != w and _zipf(folded, "en") >= RARE_EN:
+            continue
+        langs = tuple(lang for lang in RARE_LANGS if _zipf(w, lang) >= max(KNOWN_ELSEWHERE, en + 1.5))
+        if not langs and (en > 0 or _two_words(w)):
+            continue  # a rare English word, or two English words glued (a capture's fault)
+        what = f"{w!r}: not an English word (wordfreq)" + (f"; a word of {', '.join(langs)}" if langs else "")
+        out.append(Signal("rare word", what, langs, 1 if langs else 0))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# grammar
+
+_GRAMMAR = (
+    (re.compile(r"\b[Tt]he (?:President|Prime Minister|Minister|Chancellor|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) "
+                r"(?!of\b|for\b|and\b)[A-Z][a-zà-ÿ]+\b(?! (?:of|for|and)\b)"),
+     "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de")),
+    (re.compile(r"\b[Tt]he (?:president|minister|player|footballer|goalkeeper|coach|journalist|singer|actor|actress|"
+                r"reporter|presenter|doctor|professor|epidemiologist|scientist|spokesman|spokeswoman|spokesperson|"
+                r"director|secretary|governor|mayor|senator|deputy|judge|prosecutor|ambassador|chancellor) "
+                r"(?:[A-Z][a-zà-ÿ]+ ){0,2}[A-Z][a-zà-ÿ]+\b"),
+     "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de")),
+    (re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t) (?:have|were|are|do not|don't)\b(?! (?:to|been)\b)"),
+     "he/she/it with a plural verb", ()),
+    (re.compile(r"\b[Tt]hey (?:has|was|is|does)\b"), "they with a singular verb", ()),
+)
+
+
+def grammar_signals(sentence: str) -> list[Signal]:
+    """Article and agreement errors typical of machine translation (see the module docstring)."""
+    out = []
+    for rx, what, langs in _GRAMMAR:
+        m = rx.search(sentence)
+        if m:
+            out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, 1))
+    return out
+
+
+def sentence_signals(sentence: str) -> list[Signal]:
+    """Every signal of one sentence: phrases, scripts, locale formats, rare words, grammar."""
+    return (phrase_signals(sentence) + script_signals(sentence) + locale_signals(sentence)
+            + rare_word_signals(sentence) + grammar_signals(sentence))
