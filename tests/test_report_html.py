@@ -95,3 +95,12 @@ def test_run_name_default_and_variants():
 def test_run_name_is_one_folder(bad):
     name = run_name("s", [bad], {})
     assert "/" not in name and name not in (".", "..") and name.startswith("s--outlets-")
+
+
+def test_only_the_first_findings_block_is_the_anchor():
+    nb = _notebook()
+    second = nbformat.v4.new_code_cell("print(findings.render(y))")
+    second.outputs = [nbformat.v4.new_output("stream", name="stdout", text="Findings (more):\n  - Another one.\n")]
+    nb.cells.append(second)
+    page = report_html.export(nb).replace('"', "'")
+    assert page.count("id='findings'") == 1 and page.count("class='pl-findings'") == 2

@@ -150,14 +150,16 @@ def finding_html(sentence: str) -> str:
     return mark_diffs(body)
 
 
-def findings_html(text: str) -> str | None:
-    """A findings block as an HTML list (id ``findings``, the report index links to it), else None."""
+def findings_html(text: str, anchor: bool = True) -> str | None:
+    """A findings block as an HTML list (the first of a report carries the id ``findings`` the report
+    index links to), else None."""
     items = findings_items(text)
     if items is None:
         return None
     head = html.escape(text.splitlines()[0])
     lis = "".join(f"<li>{finding_html(it)}</li>" for it in items)
-    return f"<div class='pl-findings' id='findings'><p><b>{head}</b></p><ul>{lis}</ul></div>"
+    ident = " id='findings'" if anchor else ""
+    return f"<div class='pl-findings'{ident}><p><b>{head}</b></p><ul>{lis}</ul></div>"
 
 
 def mark_diffs(text: str) -> str:
@@ -183,14 +185,16 @@ def prepare(nb):
     params = parameters_table(nb)
     cells = []
     placed = False
+    anchored = False
     for cell in nb.cells:
         if cell.cell_type == "code" and _HIDE_TAGS & set(cell.metadata.get("tags", [])):
             continue
         if cell.cell_type == "code":
             for i, out in enumerate(cell.get("outputs", [])):
                 if out.get("output_type") == "stream":
-                    found = findings_html(_text(out.get("text")))
+                    found = findings_html(_text(out.get("text")), anchor=not anchored)
                     if found is not None:
+                        anchored = True
                         cell.outputs[i] = {"output_type": "display_data", "metadata": {},
                                            "data": {"text/html": found, "text/plain": _text(out.get("text"))}}
                         continue
