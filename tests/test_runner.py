@@ -32,7 +32,7 @@ KERNEL_NOISE = ["Kernel is running over TCP", "KeyboardInterrupt", "IPKernelApp"
 
 
 def figure_bytes(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def figure_names(folder):
