@@ -18,11 +18,16 @@ help: ## list the targets
 # Exact versions come from requirements.lock (made by `make lock`), so the committed notebooks'
 # expected outputs do not drift when a library releases; the package itself installs without deps.
 $(STAMP): pyproject.toml requirements.lock
+	@echo "presslens install [1/4]: a Python environment in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@echo "presslens install [2/4]: the pinned libraries of requirements.lock (the longest step: a line per package)"
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.lock
+	@echo "presslens install [3/4]: presslens itself"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@echo "presslens install [4/4]: the pronunciation dictionary textstat needs (cmudict)"
 	$(BIN)/presslens provision
 	@touch $(STAMP)
+	@echo "presslens install: done. Commands: make help, or .venv/bin/presslens --help"
 
 install: $(STAMP) ## create .venv and install everything (cmudict for textstat included)
 
@@ -56,6 +61,9 @@ lock: ## refresh requirements.lock from pyproject.toml (needs the package index)
 	@echo "requirements.lock refreshed: run make test (nbval) before committing it"
 
 lab: $(STAMP) $(LAB_OVERRIDES) ## open JupyterLab on the notebooks, widgets working (as root too; no news prompt)
+	@# the committed notebooks are trusted on this machine, so their interactive tables load without
+	@# itables' "is your notebook trusted?" message (trust lives in Jupyter's local database, not the file)
+	$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null
 	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
 	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 

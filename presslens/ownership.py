@@ -55,9 +55,19 @@ class OwnershipError(ValueError):
 
 
 def sha256_file(path: Path) -> str | None:
-    """The SHA-256 of the regular file at ``path`` (not following a link), or None if it is none."""
+    """The SHA-256 of the regular file at ``path`` (not following a link), of a folder presslens wrote
+    (its files' relative paths and contents: the report's copy of its figures), or None otherwise."""
     try:
         st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode):
+            h = hashlib.sha256()
+            for sub in sorted(Path(path).rglob("*")):
+                if sub.is_symlink():
+                    return None  # a link inside is not ours to vouch for
+                if sub.is_file():
+                    h.update(sub.relative_to(path).as_posix().encode("utf-8", "surrogatepass") + b"\0")
+                    h.update((sha256_file(sub) or "").encode() + b"\0")
+            return h.hexdigest()
         if not stat.S_ISREG(st.st_mode):
             return None
         h = hashlib.sha256()

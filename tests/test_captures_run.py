@@ -69,7 +69,9 @@ def test_papermill_list_parameters_as_strings(tmp_path):
     out = tmp_path / "00.ipynb"
     r = papermill("00-corpus.ipynb", out, "-p", "outlets", "['New York Post']", "-p", "figures_dir", str(tmp_path))
     assert r.returncode == 0, r.stderr[-2000:]
-    csv = pd.read_csv(tmp_path / BUNDLED.name / "corpus-overview.csv")
+    # an outlet subset writes to a folder of its own, never the full story's (issue 27)
+    assert not (tmp_path / BUNDLED.name).exists()
+    csv = pd.read_csv(tmp_path / f"{BUNDLED.name}--outlets-new-york-post" / "corpus-overview.csv")
     assert csv["outlet"].tolist() == ["New York Post"]
     out = tmp_path / "01.ipynb"
     r = papermill("01-word-choice.ipynb", out, "-p", "focus_terms", '["Beanbao", "desensitization"]',

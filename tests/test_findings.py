@@ -62,3 +62,41 @@ def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
     empty = findings.naming(ledger.iloc[:0], found, verdicts, n_outlets=4)
     assert empty[0] == "None of the 4 outlets names an actor of story.yaml (table: ledger)."
     assert any(x.startswith("c1 (C) reads as") for x in empty)  # the verdicts are never dropped
+
+
+
+def _corpus_table(rows):
+    base = {"published": "2023-12-15", "words": 100, "translated_from": "—", "derived_from": "—", "measured": True}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_corpus_no_quotes_is_said_of_an_outlet_only_when_none_of_its_articles_quotes():
+    """The contradicting case: an outlet with a quote-free article beside its most-quoted one."""
+    from types import SimpleNamespace
+
+    arts = _corpus_table([
+        {"outlet": "en.5iter.com", "article_id": "a1", "quoted_share": 0.38, "words": 300},
+        {"outlet": "en.5iter.com", "article_id": "a2", "quoted_share": 0.0, "words": 50},
+        {"outlet": "Wire", "article_id": "w1", "quoted_share": 0.0},
+        {"outlet": "Daily", "article_id": "d1", "quoted_share": 0.1},
+    ])
+    story = SimpleNamespace(labels={"a1": "en.5iter.com · Dec 15", "a2": "en.5iter.com · Dec 16"})
+    lines = findings.corpus(story, arts)
+    assert lines[1] == ("Longest: en.5iter.com · Dec 15 (300 words); shortest: en.5iter.com · Dec 16 (50 words) "
+                        "(table: articles, column words).")  # one outlet both longest and shortest: its articles named
+    line = [s for s in lines if s.startswith("Largest share")][0]
+    assert line == ("Largest share of words inside quotation marks: en.5iter.com · Dec 15 (38%); no words in quotes "
+                    "in any article: Wire; articles without quotes: en.5iter.com (1 of 2 articles) (column quoted_share).")
+
+
+def test_readability_names_the_article_when_its_outlet_has_several():
+    m = pd.DataFrame([
+        {"article_id": "a1", "outlet": "A", "consensus_grade": 9.0, "sentence_len_mean": 20.0, "translated_from": "zh"},
+        {"article_id": "a2", "outlet": "A", "consensus_grade": 16.0, "sentence_len_mean": 18.0, "translated_from": None},
+        {"article_id": "b1", "outlet": "B", "consensus_grade": 12.0, "sentence_len_mean": 30.0, "translated_from": None},
+    ])
+    lines = findings.readability(m, {"a1": "A · Dec 15", "a2": "A · Dec 16"})
+    assert lines[0] == "Consensus grades run from 9.0 (A · Dec 15) to 16.0 (A · Dec 16) (table: measures, row consensus_grade)."
+    assert lines[1].startswith("Longest sentences on average: B (30.0 words")  # one article: the outlet is the article
+    assert lines[2] == "Translated (A · Dec 15): their scores measure the translation."  # not all of A
+    assert findings.readability(m)[2] == "Translated (A, article a1): their scores measure the translation."

@@ -31,7 +31,8 @@ def test_every_dependency_is_pinned_exactly_in_the_lock():
 
 def test_the_makefile_and_environment_install_from_the_lock():
     make = (ROOT / "Makefile").read_text()
-    assert "pip install --quiet --disable-pip-version-check -r requirements.lock" in make
+    assert "pip install --disable-pip-version-check --progress-bar off -r requirements.lock" in make
+    assert make.count("presslens install [") == 4  # the install says what it is doing, step by step (issue 27)
     assert "--no-deps" in make  # the package itself adds nothing unpinned
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]

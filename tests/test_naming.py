@@ -238,7 +238,7 @@ def test_presslens_names_prints_the_candidates_and_rejects_bad_options(capsys):
 
     assert main(["names", str(BUNDLED)]) == 0
     out = capsys.readouterr().out
-    assert "'GPT API' -> ChatGPT  [spelling: inflection]" in out
+    assert "ChatGPT: 1 proposal(s)\n  'GPT API'  [spelling: inflection]" in out  # grouped by actor (issue 27)
     assert "aliases: [ChatGPT, GPT, GPT-4 Turbo, GPT APIs, GPT API]" in out
     assert main(["names", str(BUNDLED), "--max-edits", "7"]) == 2
     assert "--max-edits" in capsys.readouterr().err

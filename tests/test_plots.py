@@ -49,7 +49,15 @@ def test_an_outlet_keeps_its_colour_in_any_subset():
 
     from .conftest import BUNDLED
 
+    import dataclasses
+
+    import pandas as pd
+
     full = load_story(BUNDLED)
+    a = full.articles  # the tone arc draws outlets of 3+ articles (figures.tone.ARC_MIN_ARTICLES): give it 3
+    nyp = a[a["outlet"] == "New York Post"]
+    copies = [nyp.assign(id=f"nyp-copy-{k}", file=f"articles/nyp-copy-{k}.md") for k in (1, 2)]
+    full = dataclasses.replace(full, articles=pd.concat([a, *copies], ignore_index=True))
     sub = full.subset(["New York Post"])
     colours = {}
     for st in (full, sub):

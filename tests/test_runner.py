@@ -32,7 +32,7 @@ KERNEL_NOISE = ["Kernel is running over TCP", "KeyboardInterrupt", "IPKernelApp"
 
 
 def figure_bytes(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def figure_names(folder):
@@ -113,6 +113,8 @@ def test_no_machine_path_in_manifest_notebooks_or_html(first_run, tmp_path_facto
     rep = out / "reports" / "mini-story"
     checked = 0
     for f in sorted(rep.iterdir()):
+        if f.is_dir():  # figures/: the run's figures, shared with the reports
+            continue
         text = f.read_text(encoding="utf-8")
         assert str(paths.REPO_ROOT) not in text, f.name
         assert ".staging-" not in text, f.name  # the staging folder is gone after the run
@@ -289,8 +291,28 @@ def test_console_script_run_with_papermill_style_parameter(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert_only_presslens_lines(proc.stdout, proc.stderr)
     assert proc.stdout.count("\n") == 3  # start, one notebook, summary
-    data = pd.read_csv(tmp_path / "f" / "mini-story" / "corpus-overview.csv")
+    # an outlet subset is a run of its own: its folders are named after it, the full story's are not touched
+    assert "r/mini-story--outlets-wire-service/" in proc.stdout and not (tmp_path / "f" / "mini-story").exists()
+    data = pd.read_csv(tmp_path / "f" / "mini-story--outlets-wire-service" / "corpus-overview.csv")
     assert data["outlet"].tolist() == ["Wire Service"]
+    m = json.loads((tmp_path / "r" / "mini-story--outlets-wire-service" / "manifest.json").read_text())
+    assert m["parameters"]["outlets"] == ["Wire Service"]
+
+
+def test_notebook_with_other_parameters_writes_its_own_figures_folder(tmp_path, capsys, monkeypatch):
+    """In JupyterLab or papermill (no batch run): set-up names the folder after the parameters and says so."""
+    from presslens.notebook import setup as nb
+
+    monkeypatch.delenv(execute.STAGING_ENV, raising=False)
+    monkeypatch.delenv(nb.RUN_NAME_ENV, raising=False)
+    ctx = nb.setup(str(MINI), str(tmp_path), ["Wire Service"], max_outlets=2)
+    assert ctx.figures == tmp_path / "mini-story--outlets-wire-service--max_outlets-2"
+    said = capsys.readouterr().out
+    assert "mini-story--outlets-wire-service--max_outlets-2/" in said and "mini-story/ are left as they are" in said
+    ctx = nb.setup(str(MINI), str(tmp_path), None, max_outlets=25)  # the defaults: the story's own folder
+    assert ctx.figures == tmp_path / "mini-story" and capsys.readouterr().out == ""
+    monkeypatch.setenv(nb.RUN_NAME_ENV, "mini-story--n_boot-500")  # a batch run names it for every notebook
+    assert nb.setup(str(MINI), str(tmp_path), None).figures == tmp_path / "mini-story--n_boot-500"
 
 
 def test_run_writes_a_report_index_offline(first_run):
@@ -304,9 +326,16 @@ def test_run_writes_a_report_index_offline(first_run):
     assert f"<h1>{story.title}</h1>" in page.replace("&#x27;", "'").replace("&amp;", "&")
     for nb in NOTEBOOKS:
         assert f"href='{nb[:-6]}.html'" in page
-    for name in EXPECTED_FIGURES:
-        assert f"../../figures/mini-story/{name}.png'" in page and f"../../figures/mini-story/{name}.csv'" in page
+    for name in EXPECTED_FIGURES:  # the reports folder holds the figures: it can be shared as one unit
+        assert f"'figures/{name}.png'" in page and f"'figures/{name}.csv'" in page and "../" not in page
+        assert (rep / "figures" / f"{name}.png").read_bytes() == (out / "figures" / "mini-story" / f"{name}.png").read_bytes()
         assert f"id='fig-{name}'" in page
+    # the key findings of every notebook come first, each linking to its report's findings
+    key = page[page.index("<h2>Key findings</h2>"):page.index("<h2>Notebook reports</h2>")]
+    for nb in NOTEBOOKS:
+        assert f"href='{nb[:-6]}.html#findings'" in key
+        assert "id='findings'" in (rep / f"{nb[:-6]}.html").read_text(encoding="utf-8").replace('"', "'")
+    assert key.count("<li>") >= 2 * len(NOTEBOOKS)
     assert page.count("<figcaption>") == len(EXPECTED_FIGURES)
     assert "<b>wordchoice-categories</b>" not in page  # captions come from the notebooks' headings
     assert "http://" not in page and "https://" not in page

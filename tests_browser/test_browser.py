@@ -283,10 +283,40 @@ def test_report_index(browser, run_reports, shots):
         assert page.locator("figcaption b").count() == len(pngs)
         for nb in manifest["notebooks"]:
             assert page.locator(f"a[href='{Path(nb).stem}.html']").count() >= 1, f"index: no link to {nb}'s report"
+            # the key findings come first, each notebook's linking to its report's findings
+            assert page.locator(f"section.key a[href='{Path(nb).stem}.html#findings']").count() >= 1, nb
+        assert page.locator("section.key li").count() >= len(manifest["notebooks"])
         assert not outside, f"the index fetched from elsewhere: {outside}"
         assert not errors, errors
     finally:
         page.close()
+
+
+def test_every_html_report_reads_without_code(browser, run_reports, shots):
+    """Every report: no code visible by default (one click shows it), the parameters once, the findings
+    as a list, no NaN, the interactive tables drawn (issue 27)."""
+    manifest = json.loads((run_reports / "manifest.json").read_text())
+    for nb in manifest["notebooks"]:
+        errors, outside = [], []
+        page = _offline_page(browser, errors, outside)
+        try:
+            page.goto((run_reports / f"{Path(nb).stem}.html").as_uri(), wait_until="load")
+            page.wait_for_timeout(500)
+            visible_code = page.evaluate("""() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-editor')]
+                .filter(e => e.offsetParent !== null).length""")
+            assert visible_code == 0, f"{nb}: {visible_code} code cell(s) visible by default"
+            assert page.locator(".pl-params").count() == 1, f"{nb}: the parameters table is not there once"
+            assert page.locator("#findings li").count() > 0, f"{nb}: no findings list"
+            assert "NaN" not in page.locator("main").inner_text(), f"{nb}: NaN shown"
+            if page.locator("table.dataTable").count():
+                assert page.locator("div.dt-container").count() > 0, f"{nb}: interactive table not drawn"
+            page.locator("label[for='pl-show-code']").click()
+            shown = page.evaluate("""() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-editor')]
+                .filter(e => e.offsetParent !== null).length""")
+            assert shown > 0, f"{nb}: the switch does not show the code"
+            assert not outside and not errors, (outside, errors)
+        finally:
+            page.close()
 
 
 def test_html_report_tables(browser, run_reports, shots):

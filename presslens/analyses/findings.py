@@ -16,6 +16,16 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _article(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+    """Who a per-article fact is about: the outlet when it has one article in ``table``, else that
+    article (its label, or its id): an outlet-level sentence must not state one article's fact."""
+    if (table["outlet"] == row["outlet"]).sum() <= 1:
+        return str(row["outlet"])
+    aid = row.get("article_id") if hasattr(row, "get") else None
+    name = (labels or {}).get(aid) if aid is not None else None
+    return name or (f"{row['outlet']}, article {aid}" if aid is not None else f"one article of {row['outlet']}")
+
+
 def render(lines: list[str]) -> str:
     """The findings as a bulleted block to print."""
     return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines)
@@ -32,13 +42,20 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     longest = articles.loc[articles["words"].idxmax()]
     shortest = articles.loc[articles["words"].idxmin()]
     if len(articles) > 1:
-        out.append(f"Longest: {longest['outlet']} ({longest['words']} words); shortest: {shortest['outlet']} "
-                   f"({shortest['words']} words) (table: articles, column words).")
+        out.append(f"Longest: {_article(longest, articles, story.labels)} ({longest['words']} words); shortest: "
+                   f"{_article(shortest, articles, story.labels)} ({shortest['words']} words) (table: articles, column words).")
     q = articles.sort_values("quoted_share", ascending=False, kind="stable")
     top = q.iloc[0]
-    none = q[q["quoted_share"] == 0]["outlet"].tolist()
-    out.append(f"Largest share of words inside quotation marks: {top['outlet']} ({top['quoted_share']:.0%})"
-               + (f"; no words in quotes: {_join(sorted(set(none)))}" if none else "") + " (column quoted_share).")
+    # an absence is said of an outlet only when it holds for every one of its articles; an outlet with
+    # quote-free articles beside quoted ones is named with the count, never as quoting nobody
+    zero = q["quoted_share"] == 0
+    per = q.assign(_zero=zero).groupby("outlet")["_zero"].agg(["sum", "size"])
+    none = sorted(per.index[per["sum"] == per["size"]])
+    some = [f"{o} ({int(r['sum'])} of {int(r['size'])} articles)" for o, r in per.iterrows() if 0 < r["sum"] < r["size"]]
+    out.append(f"Largest share of words inside quotation marks: {_article(top, articles, story.labels)} "
+               f"({top['quoted_share']:.0%})"
+               + (f"; no words in quotes in any article: {_join(none)}" if none else "")
+               + (f"; articles without quotes: {_join(sorted(some))}" if some else "") + " (column quoted_share).")
     tr = articles[articles["translated_from"] != "—"]
     if len(tr):
         out.append(f"Declared translations: {_join([f'{r.outlet} (from {r.translated_from})' for r in tr.itertuples()])}: "
@@ -103,21 +120,24 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
     return out
 
 
-def readability(measures: pd.DataFrame) -> list[str]:
-    """From :func:`presslens.analyses.readability.readability` (notebook 03)."""
+def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) -> list[str]:
+    """From :func:`presslens.analyses.readability.readability` (notebook 03); ``labels``: the story's
+    article labels (``story.labels``), to name an article of an outlet that has several."""
     m = measures.dropna(subset=["consensus_grade"])
     if m.empty:
         return ["No article has sentences the formulas can use (table: measures)."]
     hard = m.sort_values("consensus_grade", ascending=False, kind="stable").iloc[0]
     easy = m.sort_values("consensus_grade", kind="stable").iloc[0]
-    out = [f"Consensus grades run from {easy['consensus_grade']:.1f} ({easy['outlet']}) to "
-           f"{hard['consensus_grade']:.1f} ({hard['outlet']}) (table: measures, row consensus_grade)."]
+    # the measures are per article: an outlet with several articles is named by the article meant
+    out = [f"Consensus grades run from {easy['consensus_grade']:.1f} ({_article(easy, m, labels)}) to "
+           f"{hard['consensus_grade']:.1f} ({_article(hard, m, labels)}) (table: measures, row consensus_grade)."]
     longest = m.sort_values("sentence_len_mean", ascending=False, kind="stable").iloc[0]
-    out.append(f"Longest sentences on average: {longest['outlet']} ({longest['sentence_len_mean']:.1f} words; "
+    out.append(f"Longest sentences on average: {_article(longest, m, labels)} ({longest['sentence_len_mean']:.1f} words; "
                f"row sentence_len_mean).")
     tr = m[m["translated_from"].map(lambda x: isinstance(x, str) and bool(x))]
     if len(tr):
-        out.append(f"Translated ({_join(tr['outlet'].tolist())}): their scores measure the translation.")
+        names = list(dict.fromkeys(_article(r, m, labels) for _, r in tr.iterrows()))
+        out.append(f"Translated ({_join(names)}): their scores measure the translation.")
     return out
 
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from presslens.engine import tables
 from presslens.notebook.gate import check_story
-from presslens.paths import story_arg
+from presslens.paths import display, story_arg
+from presslens.story.scaffold import untouched_examples
 
 
 def cmd_check(args) -> int:
     st, sc = check_story(story_arg(args.story))
+    examples = untouched_examples(st.path)
+    if examples:  # the template's example article would be counted as an outlet ("Example News")
+        names = ", ".join(f"articles/{f.name}" for f in examples)
+        print(f"{st.slug}: not ready: {names} {'is' if len(examples) == 1 else 'are'} still the example article "
+              f"`presslens new` wrote (outlet Example News): replace it with your articles, one file each, in "
+              f"{display(st.path / 'articles')}/, then check again.")
+        return 2
     p = tables.process(st)
     kept = len(sc.kept_ids)
     furn = p.removed["rule"].str.startswith("furniture").sum()

@@ -30,25 +30,34 @@ def claims_grid(story: Story, table: pd.DataFrame, claim_text: dict[str, str] | 
     every, outlets = outlets_of(story, table)
     claims_ = list(dict.fromkeys(table["claim"]))
     cell = {(r.claim, r.outlet): r for r in table.itertuples(index=False)}
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(outlets) + 3.5), 0.42 * len(claims_) + 1.8))
+    # claims are wrapped, never cut: a row is as tall as its label's lines; cells hold a mark and a share,
+    # so a column needs less room than the outlet's (rotated) name
+    labels = [c if not claim_text else "\n".join(textwrap.wrap(f"{c}: {claim_text.get(c, '')}", 52))
+              for c in claims_]
+    lines = [max(1, lab.count("\n") + 1) for lab in labels]
+    bounds = [0.0]
+    for n in lines:
+        bounds.append(bounds[-1] + max(1.0, 0.55 * n))
+    mid = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.75 * len(outlets) + 5.0), 0.42 * bounds[-1] + 1.8))
     for i, c in enumerate(claims_):
         for j, o in enumerate(outlets):
             r = cell.get((c, o))
             carried = r is not None and r.n_carrying > 0
             color = CLAIM_VOICE_COLORS.get(r.voice, "0.8") if carried else "white"
-            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, edgecolor="0.85", lw=0.6))
+            ax.add_patch(plt.Rectangle((j - 0.5, bounds[i]), 1, bounds[i + 1] - bounds[i], facecolor=color,
+                                       edgecolor="0.85", lw=0.6))
             if not carried:
-                ax.text(j, i, "·", ha="center", va="center", color="0.6")
+                ax.text(j, mid[i], "·", ha="center", va="center", color="0.6")
                 continue
             mark = {"title": "T", "lede": "L"}.get(r.part, "")
             share = f"{r.share:.0%}" if r.n_articles > 1 else ""
-            ax.text(j, i, " ".join(x for x in (mark, share) if x), ha="center", va="center", fontsize=8, color="0.1")
-    labels = [c if not claim_text else f"{c}: {textwrap.shorten(claim_text.get(c, ''), 48, placeholder='…')}"
-              for c in claims_]
+            ax.text(j, mid[i], " ".join(x for x in (mark, share) if x), ha="center", va="center", fontsize=8,
+                    color="0.1")
     ax.set_xlim(-0.5, len(outlets) - 0.5)
-    ax.set_ylim(len(claims_) - 0.5, -0.5)
+    ax.set_ylim(bounds[-1], 0)
     ax.set_xticks(range(len(outlets)), [outlet_label(story, o) for o in outlets], rotation=30, ha="right")
-    ax.set_yticks(range(len(claims_)), labels, fontsize=8)
+    ax.set_yticks(mid, labels, fontsize=8)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)

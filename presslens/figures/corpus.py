@@ -1,6 +1,8 @@
 """What is in the corpus: one row per article, a timeline, lengths and declared provenance."""
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -80,13 +82,15 @@ def plot_overview(story: Story, table: pd.DataFrame, prov: pd.DataFrame) -> tupl
     if not sources:
         ax.text(0, (len(t) - 1) / 2, "no article\ncredits a source", ha="center", va="center", fontsize=8)
     fig.suptitle(f"{story.title}: the corpus", x=0.01, ha="left", fontsize=11)
-    fig.tight_layout()
+    fig.tight_layout(rect=style.title_rect(fig))
     if (~t["measured"]).any():
         fig.text(0.01, -0.01, "✕ left out of the measures (another language or a duplicate capture): see the "
                  "screening tables.", fontsize=8, color="0.35", va="top")
     if len(t) < len(full_table):
-        fig.text(0.01, -0.04, f"Showing {len(t)} of {len(full_table)} articles (from the outlets with most articles); "
-                 "every article is in the CSV.", fontsize=8, color="0.35", va="top")
+        capped = style.cap_note(shown, list(dict.fromkeys(full_table["outlet"])))
+        fig.text(0.01, -0.04, "\n".join(textwrap.wrap(f"Showing {len(t)} of {len(full_table)} articles: " + (
+            capped or f"the first {style.MAX_ROWS} rows. Every article is in the CSV."), 170)),
+                 fontsize=8, color="0.35", va="top")
     data = full_table[["outlet", "article_id", "published", "words", "sentences", "quoted_share", "language", "detected",
                        "translated_from", "derived_from", "measured"]]
     return fig, data

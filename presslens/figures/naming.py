@@ -17,6 +17,33 @@ NAME_KIND_COLORS = {"name": "#e9eef4", "alias": "#e9eef4", "rendering: misspelli
                     "rendering: calque": "#e8837b", "rendering": "#c9a3d9"}
 
 
+PAGE_OUTLETS = 12  # outlets per page (row of panels) of the naming ledger: cells hold names, not numbers
+
+
+def _ledger_page(story: Story, ax, outlets: list[str], actors: list[str], grid: pd.DataFrame, top: dict,
+                 columns: int) -> None:
+    """One page of the ledger: ``actors`` (rows) by ``outlets`` (columns) on ``ax``, room for ``columns``."""
+    for i, a in enumerate(actors):
+        for j, o in enumerate(outlets):
+            kind = top.get((o, a))
+            if kind is None:
+                color = "white"
+            else:
+                color = NAME_KIND_COLORS.get(kind, NAME_KIND_COLORS["rendering"])
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, edgecolor="0.85", lw=0.6))
+            lines = textwrap.wrap(grid.loc[a, o], 18)
+            label = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "") if lines else "·"
+            ax.text(j, i, label, ha="center", va="center", fontsize=7, linespacing=1.0,
+                    color="0.1" if kind else "0.7", fontweight="bold" if kind and kind.startswith("rendering") else None)
+    ax.set_xlim(-0.5, max(columns, 1) - 0.5)
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.set_xticks(range(len(outlets)), [outlet_label(story, o) for o in outlets], rotation=30, ha="right")
+    ax.set_yticks(range(len(actors)), actors)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+
+
 def names_by_outlet(story: Story, ledger: pd.DataFrame, grid: pd.DataFrame | None, kinds: dict | None
                     ) -> tuple[plt.Figure, pd.DataFrame]:
     """Actors (rows) by outlets (columns): the form each outlet uses most for each actor, '+N' when it
@@ -33,34 +60,28 @@ def names_by_outlet(story: Story, ledger: pd.DataFrame, grid: pd.DataFrame | Non
     every, outlets = outlets_of(story, ledger)
     top = kinds
     actors = list(grid.index)
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.5 * len(outlets) + 2.2), 0.5 * len(actors) + 1.6))
-    for i, a in enumerate(actors):
-        for j, o in enumerate(outlets):
-            kind = top.get((o, a))
-            if kind is None:
-                color = "white"
-            else:
-                color = NAME_KIND_COLORS.get(kind, NAME_KIND_COLORS["rendering"])
-            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, edgecolor="0.85", lw=0.6))
-            lines = textwrap.wrap(grid.loc[a, o], 18)
-            label = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "") if lines else "·"
-            ax.text(j, i, label, ha="center", va="center", fontsize=7, linespacing=1.0,
-                    color="0.1" if kind else "0.7", fontweight="bold" if kind and kind.startswith("rendering") else None)
-    ax.set_xlim(-0.5, len(outlets) - 0.5)
-    ax.set_ylim(len(actors) - 0.5, -0.5)
-    ax.set_xticks(range(len(outlets)), [outlet_label(story, o) for o in outlets], rotation=30, ha="right")
-    ax.set_yticks(range(len(actors)), actors)
-    ax.tick_params(length=0)
-    for side in ax.spines.values():
-        side.set_visible(False)
-    ax.set_title("Which name each outlet uses for each actor (most used form / renderings also used; +N: other names)")
+    # a wide ledger is split into pages (rows of panels), PAGE_OUTLETS outlets each, in the same order
+    n_pages = max(1, -(-len(outlets) // PAGE_OUTLETS))
+    per = max(1, -(-len(outlets) // n_pages))  # balanced pages, every column as wide as on the first
+    pages = [outlets[k:k + per] for k in range(0, len(outlets), per)] or [[]]
+    width = max(6.0, 1.5 * per + 2.2)
+    fig, axes = plt.subplots(len(pages), 1, figsize=(width, (0.5 * len(actors) + 1.4) * len(pages) + 0.2),
+                             squeeze=False)
+    for page, ax in zip(pages, axes[:, 0]):
+        _ledger_page(story, ax, page, actors, grid, top, per)
+    if len(pages) > 1:
+        for k, ax in enumerate(axes[:, 0]):
+            ax.set_title(f"outlets {k * per + 1}-{k * per + len(pages[k])} of {len(outlets)}",
+                         fontsize=9, loc="left")
+    fig.suptitle("Which name each outlet uses for each actor (most used form / renderings also used; +N: other names)",
+                 fontsize=11)
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="0.7") for c in
                (NAME_KIND_COLORS["name"], NAME_KIND_COLORS["rendering: misspelling"],
                 NAME_KIND_COLORS["rendering: calque"], NAME_KIND_COLORS["rendering"])]
-    ax.legend(handles, ["name or alias", "rendering: misspelling", "rendering: calque", "other rendering"],
-              loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    axes[0, 0].legend(handles, ["name or alias", "rendering: misspelling", "rendering: calque", "other rendering"],
+                      loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.text(0.01, -0.02, "· the outlet never names the actor. † machine-translated. Renderings come from story.yaml; "
              "unlisted variants are in the discovery table.", fontsize=8, color="0.35")
     shown_note(fig, outlets, every, y=-0.06)
-    fig.tight_layout()
+    fig.tight_layout(rect=style.title_rect(fig))
     return fig, ledger

@@ -5,6 +5,7 @@ the same colour in every notebook.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import PercentFormatter
 import numpy as np
 import pandas as pd
 
@@ -39,15 +40,21 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
         ax.invert_yaxis()
         ax.set_title(label, fontsize=9)
         ax.tick_params(axis="x", labelsize=7)
-        if col == "narration_tone":
+        if col.endswith("_share"):  # shares share one scale, 0 to 100%: a 0.6% share stays a sliver
+            ax.set_xlim(0, 1)
+            ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        if col == "narration_tone":  # centred on zero, as wide on both sides
             ax.axvline(0, color="0.4", lw=0.6)
+            reach = float(np.nanmax(np.abs(vals))) if np.isfinite(vals).any() else 0.0
+            reach = max(reach * 1.15, 0.05)
+            ax.set_xlim(-reach, reach)
     for ax in list(axes.flat)[len(panels):]:
         ax.axis("off")
     fig.suptitle("Outlet profiles, measure by measure", fontsize=11)
     fig.text(0.01, -0.01, "Every measure comes from the notebook named in the profile table." + dagger(story, outlets),
              fontsize=8, color="0.35")
     shown_note(fig, outlets, every, y=-0.04)
-    fig.tight_layout()
+    fig.tight_layout(rect=style.title_rect(fig))
     return fig, table
 
 
@@ -72,7 +79,7 @@ def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) ->
     ax.set_title("Which outlets told the story alike (framing similarity; [group])")
     fig.text(0.01, -0.02, "Mean of: claims carried (Jaccard), voices quoted (overlap of shares), loaded words in "
              "narration (cosine). Groups: average-linkage clustering.", fontsize=8, color="0.35")
-    shown_note(fig, order, list(groups["outlet"]), y=-0.06)
+    shown_note(fig, shown, list(groups["outlet"]), y=-0.06)
     fig.tight_layout()
     if len(order) < sim["outlet_a"].nunique():  # all pairs of 2,000 outlets are 4 million rows: the CSV keeps
         keep = set(order)  # the pairs drawn; profiles.similarity() has them all

@@ -4,6 +4,8 @@ the same colour in every notebook.
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -77,8 +79,9 @@ def readability_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, p
         notes.append(f"‡ fewer than {readability.MTLD_MIN_TOKENS} words: MTLD (and every formula) is unstable "
                      f"on so short a text (n_words in the CSV).")
     if len(r) < len(data):
-        notes.append(f"Showing {len(r)} of {len(data)} articles (from the outlets with most articles); every "
-                     f"article is in the CSV.")
+        capped = style.cap_note(shown, list(dict.fromkeys(data["outlet"])))
+        notes.extend(textwrap.wrap(f"Showing {len(r)} of {len(data)} articles: "
+                                   + (capped if capped else f"the first {style.MAX_ROWS} rows. Every article is in the CSV."), 170))
     if notes:
         fig.text(0.01, -0.02 - 0.03 * (len(notes) - 1), "\n".join(notes), fontsize=8, color="0.35", va="top")
     fig.tight_layout()

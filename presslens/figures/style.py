@@ -30,15 +30,34 @@ from presslens.story import model
 from presslens.story.model import Problem, Story, StoryError
 
 
+def cap_note(shown: list[str], every: list[str], names: int = 6) -> str:
+    """The sentence a capped figure prints: the rule that chose its outlets and those left out (the
+    first ``names`` by the rule, then how many more); '' when every outlet is drawn."""
+    if len(shown) >= len(every):
+        return ""
+    rule = getattr(shown, "rule", "") or f"the {len(shown)} of {len(every)} outlets with most articles (max_outlets)"
+    left = getattr(shown, "left_out", None) or [o for o in every if o not in set(shown)]
+    named = ", ".join(left[:names]) + (f" and {len(left) - names} more" if len(left) > names else "")
+    return f"Showing {rule}. Left out: {named}. Every outlet is in the CSV."
+
 
 class FigureFolderError(StoryError):
     """A figure would overwrite a file presslens did not write, or land in a folder it does not own."""
 
+
 def shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> None:
-    """Say under a figure that it shows only some outlets (the CSV has all)."""
-    if len(shown) < len(every):
-        fig.text(0.01, y, f"Showing the {len(shown)} outlets with most articles of {len(every)} (max_outlets); "
-                 "every outlet is in the CSV.", fontsize=8, color="0.35", va="top")
+    """Say under a figure that it shows only some outlets, by which rule, and which it left out (the
+    CSV has all); wrapped to the figure's width."""
+    note = cap_note(shown, every)
+    if note:
+        width = max(60, int(fig.get_figwidth() * 14))
+        fig.text(0.01, y, "\n".join(textwrap.wrap(note, width)), fontsize=8, color="0.35", va="top")
+
+
+def title_rect(fig, inches: float = 0.45) -> tuple[float, float, float, float]:
+    """The ``rect`` for ``fig.tight_layout`` that leaves ``inches`` at the top for the suptitle, so
+    the panels' own titles never run into it, whatever the figure's height."""
+    return (0.0, 0.0, 1.0, 1.0 - min(0.3, inches / fig.get_figheight()))
 
 
 def note_figure(note: str) -> plt.Figure:

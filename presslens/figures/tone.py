@@ -4,6 +4,8 @@ the same colour in every notebook.
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -93,23 +95,42 @@ def tone_by_actor(story: Story, table: pd.DataFrame, min_outlets: int = 2) -> tu
     return fig, t.reset_index(drop=True)
 
 
+ARC_MIN_ARTICLES = 3  # articles an outlet needs before its tone arc is drawn: fewer is one article's arc
+
+
 def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Mean tone by position in the article (lede to end), one line per outlet, from ``table``
-    (:func:`presslens.analyses.tone.tone_arc`)."""
+    """Mean tone by position in the article (lede to end), one line per outlet with its 95% interval
+    as a band, from ``table`` (:func:`presslens.analyses.tone.tone_arc`). Only outlets with at least
+    :data:`ARC_MIN_ARTICLES` articles are drawn (with fewer the line is one article's arc, not the
+    outlet's); when none has that many the figure is a note. The CSV keeps every outlet."""
     style.use_style()
     t = table
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = style.outlet_colors(story.color_order)
+    counts = story.articles["outlet"].value_counts()
+    enough = [o for o in story.outlets if counts.get(o, 0) >= ARC_MIN_ARTICLES and o in set(t["outlet"])]
+    if not enough:
+        return note_figure(f"No tone arc: it needs at least {ARC_MIN_ARTICLES} articles per outlet, and no outlet "
+                           f"here has that many (the most: {int(counts.max()) if len(counts) else 0}), so a line "
+                           "would be one article's arc, not the outlet's. The CSV has every outlet's slices with "
+                           "their intervals."), t
+    every, outlets = outlets_of(story, t[t["outlet"].isin(enough)])
     fig, ax = plt.subplots(figsize=(8, 4))
-    every, outlets = outlets_of(story, t)
     for o in outlets:
         d = t[(t["outlet"] == o) & (t["n_sentences"] > 0)]
+        ax.fill_between(d["bin_mid"], d["ci_low"], d["ci_high"], color=colors[o], alpha=0.15, lw=0)
         ax.plot(d["bin_mid"], d["mean"], marker="o", color=colors[o], label=outlet_label(story, o))
     ax.axhline(0, color="0.7", lw=0.8)
     ax.set_xticks([0.1, 0.3, 0.5, 0.7, 0.9], ["lede", "", "middle", "", "end"])
     ax.set_ylabel("mean VADER compound")
-    ax.set_title(f"Tone arc: mean compound in {bins} slices of each article")
+    ax.set_title(f"Tone arc: mean compound in {bins} slices of each article (bands: 95% intervals)")
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1, 0.5))
-    shown_note(fig, outlets, every)
+    few = [o for o in story.outlets if o in set(t["outlet"]) and o not in enough]
+    if few:
+        fig.text(0.01, -0.01, "\n".join(textwrap.wrap(
+            f"Not drawn, fewer than {ARC_MIN_ARTICLES} articles: {len(few)} outlet(s) "
+            f"({', '.join(few[:6])}{' and more' if len(few) > 6 else ''}); the CSV has them.", 120)),
+            fontsize=8, color="0.35", va="top")
+    shown_note(fig, outlets, every, y=-0.08)
     fig.tight_layout()
     return fig, t

@@ -14,6 +14,9 @@ from __future__ import annotations
 import ast
 import dataclasses
 import difflib
+import hashlib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -81,6 +84,16 @@ def _fraction(name: str, value: Any, example: str) -> float:
     return float(v)
 
 
+OUTLET_RULES = ("articles", "words")  # most articles, most words (presslens.story.model.Story.figure_outlets)
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...], example: str) -> str:
+    v = value.strip().lower() if isinstance(value, str) else value
+    if v not in choices:
+        raise _bad(name, value, "one of " + ", ".join(repr(c) for c in choices), example)
+    return v
+
+
 def _bad(name: str, value: Any, what: str, example: str) -> ParameterError:
     return ParameterError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
                                    f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
@@ -101,8 +114,50 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     "min_words": lambda v: _int("min_words", v, 5, 1000, "10"),  # reuse: shortest shared passage
     "match": lambda v: _int("match", v, 50, 100, "80"),  # reuse: similarity of a reworded sentence
     "max_df": lambda v: _int("max_df", v, 2, 1_000_000, "100"),  # reuse: shingles in more articles are common
+    # which outlets a capped figure (max_outlets) keeps: pinned ones first, then by the rule
+    "outlets_pin": lambda v: _str_list("outlets_pin", v, '["New York Post"]', allow_none=True),
+    "outlets_rule": lambda v: _choice("outlets_rule", v, OUTLET_RULES, '"words"'),
 }
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
+# the notebooks' default values (their parameters cells): a run with other values is a variant, whose
+# figures and reports go to a folder of their own (see :func:`run_name`); a tuple lists several defaults
+# (n_boot is 1000 in 01, 2000 in 02)
+DEFAULTS: dict[str, Any] = {
+    "focus_terms": ["secretly", "cut corners", "whitewash", "minimal"], "min_count": 3, "n_terms": 8,
+    "n_boot": (1000, 2000), "seed": 0, "arc_bins": 5, "max_outlets": MAX_OUTLETS, "max_edits": 1,
+    "min_mentions": 1, "threshold": 0.7, "min_words": 10, "match": 80, "max_df": 100,
+    "outlets_pin": None, "outlets_rule": "articles",
+}
+RUN_NAME_ENV = "PRESSLENS_RUN_NAME"  # set by presslens.run.execute in a batch run's kernels
+_NAME_MAX = 80  # characters of a variant's folder name before it is shortened with a hash
+
+
+def _name_part(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "+".join(_name_part(v) for v in value)
+    return re.sub(r"[^a-z0-9.]+", "-", str(value).lower()).strip("-.") or "x"
+
+
+def run_name(slug: str, outlets: list[str] | None = None, knobs: dict | None = None,
+             all_outlets: list[str] | None = None) -> str:
+    """The folder name of a run's figures and reports: the story's slug for the full story with the
+    default parameters, else ``SLUG--`` and the parameters that differ (``outlets-new-york-post``,
+    ``max_outlets-10``), so a subset run never replaces the full story's figures. Parsed values."""
+    parts = []
+    if outlets and (all_outlets is None or sorted(set(outlets)) != sorted(all_outlets)):
+        parts.append("outlets-" + _name_part(list(outlets)))
+    for name in sorted(knobs or {}):
+        value, default = knobs[name], DEFAULTS.get(name, object())
+        if value == default or (isinstance(default, tuple) and value in default):
+            continue
+        parts.append(f"{name}-{_name_part(value)}")
+    if not parts:
+        return slug
+    name = f"{slug}--" + "--".join(parts)
+    if len(name) > _NAME_MAX:
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        name = name[:_NAME_MAX - 9].rstrip("-+.") + "-" + digest
+    return name
 
 
 @dataclass
@@ -146,9 +201,10 @@ def _commas(outlets: list[str], known: list[str]) -> None:
                                       f"write a list: outlets = {parts!r} (papermill: -p outlets {str(parts)!r})")])
 
 
-def _figures_folder(figures_dir, story: Story) -> Path:
-    """FIGURES_DIR/SLUG, checked: not a file, not inside (or holding) the story folder."""
-    dest = style.figures_dir(figures_dir, story.slug)
+def _figures_folder(figures_dir, story: Story, name: str | None = None) -> Path:
+    """FIGURES_DIR/NAME (NAME: the slug, or a variant's :func:`run_name`), checked: not a file, not
+    inside (or holding) the story folder."""
+    dest = style.figures_dir(figures_dir, name or story.slug)
     bad = None
     for p in [dest, *dest.parents]:
         if p.exists() and not p.is_dir():
@@ -177,6 +233,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
     if outlets:
         _commas(outlets, story.outlets)
         story.subset(outlets)
+    _check_pins(parsed, story)
     _check_terms(parsed)
     return outlets, parsed
 
@@ -200,6 +257,16 @@ def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]
         except StoryError as exc:
             problems.extend(exc.problems)
     return outlets, parsed, problems
+
+
+def _check_pins(parsed: dict, story: Story) -> None:
+    """outlets_pin names outlets of the story (a misspelt pin would silently pin nothing)."""
+    unknown = [o for o in parsed.get("outlets_pin") or [] if o not in story.outlets]
+    if unknown:
+        near = difflib.get_close_matches(unknown[0], story.outlets, n=1)
+        raise ParameterError([Problem("parameter outlets_pin", "outlets_pin", f"unknown outlet {unknown[0]!r}",
+                                  (f"did you mean {near[0]!r}? " if near else "")
+                                  + f"use names from the story's outlets, e.g. outlets_pin = {story.outlets[:1]!r}")])
 
 
 def _check_terms(parsed: dict) -> None:
@@ -232,8 +299,15 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     whole, _ = check_story(story)
     if outlets:
         _commas(outlets, whole.outlets)
+    _check_pins(parsed, whole)
     _check_terms(parsed)
-    fig_dir = _figures_folder(figures_dir, whole)
+    # a batch run names the folder once for all its notebooks (a parameter only some notebooks have)
+    name = os.environ.get(RUN_NAME_ENV) or run_name(whole.slug, outlets, parsed, whole.outlets)
+    fig_dir = _figures_folder(figures_dir, whole, name)
+    if name != whole.slug:  # a variant: say where its figures go (the full story's are left alone)
+        print(f"Parameters other than the defaults: this run's figures go to "
+              f"{paths.display(paths.resolve(figures_dir) / name)}/ (the full story's figures in "
+              f"{paths.display(paths.resolve(figures_dir) / whole.slug)}/ are left as they are).")
     full = whole.subset(outlets)
     kept, left_out = screening.analysed(full)
     if kept.articles.empty:
@@ -246,7 +320,8 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     caveat = sanity.english_caveat(whole)
     if caveat:  # every notebook says it, above its figures
         print(caveat)
-    cap = parsed.get("max_outlets", MAX_OUTLETS)
-    kept, full = dataclasses.replace(kept, max_outlets=cap), dataclasses.replace(full, max_outlets=cap)
+    cap = dict(max_outlets=parsed.get("max_outlets", MAX_OUTLETS), outlets_rule=parsed.get("outlets_rule", "articles"),
+               outlets_pin=tuple(parsed.get("outlets_pin") or ()))
+    kept, full = dataclasses.replace(kept, **cap), dataclasses.replace(full, **cap)
     return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),
-                   left_out, SimpleNamespace(**parsed), dataclasses.replace(whole, max_outlets=cap))
+                   left_out, SimpleNamespace(**parsed), dataclasses.replace(whole, **cap))

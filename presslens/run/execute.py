@@ -12,7 +12,10 @@ import time
 from pathlib import Path
 
 from presslens import paths
-from . import signals
+# read by notebook.setup: the run's folder name (SLUG, or a variant's SLUG--...), the same for every
+# notebook of a batch run even when a parameter is one only some notebooks have
+from presslens.notebook.setup import RUN_NAME_ENV
+from . import report_html, signals
 from .signals import worker_signals
 
 
@@ -77,7 +80,7 @@ def log_tail(log_file: Path, lines: int = 8) -> str:
 
 
 def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: str, log_file: str,
-                 recorded_output: str) -> tuple[str, float, str | None]:
+                 recorded_output: str, run_name: str = "") -> tuple[str, float, str | None]:
     """Run one notebook with papermill and export HTML. Returns (name, seconds, error or None).
 
     Runs in a worker process. The kernel's and the libraries' output goes to ``log_file``, never to
@@ -90,7 +93,10 @@ def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: 
     log = Path(log_file)
     t0 = time.perf_counter()
     before = os.environ.get(STAGING_ENV)
+    before_name = os.environ.get(RUN_NAME_ENV)
     os.environ[STAGING_ENV] = figures_staging
+    if run_name:
+        os.environ[RUN_NAME_ENV] = run_name
     try:
         with output_to(log):
             import papermill as pm
@@ -116,6 +122,10 @@ def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: 
             os.environ.pop(STAGING_ENV, None)
         else:
             os.environ[STAGING_ENV] = before
+        if before_name is None:
+            os.environ.pop(RUN_NAME_ENV, None)
+        else:
+            os.environ[RUN_NAME_ENV] = before_name
         if signals.IN_WORKER:  # nbclient's own signal handlers replaced the worker's while the kernel ran
             worker_signals()
     if err:
@@ -149,9 +159,7 @@ def offline_html(body: str) -> str:
 
 def _export_html(executed: Path) -> None:
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(executed, as_version=4)
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    body = offline_html(body)
+    body = offline_html(report_html.export(nb))
     executed.with_suffix(".html").write_text(body, encoding="utf-8")

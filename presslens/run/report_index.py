@@ -1,12 +1,15 @@
 """The report index: ``reports/SLUG/index.html``, written by every ``presslens run``.
 
 One page, offline (no script, no font or stylesheet from elsewhere): the story's title and question,
-a link to each notebook's HTML report, and every figure of the run, grouped by notebook, with its
-caption and links to its CSV and SVG. A figure's caption is the heading (or first line) of the
-markdown cell nearest above the cell that saved it, read from the executed notebook.
+then the key findings of every notebook (the sentences its findings cell printed, read from the
+executed notebook), each notebook's linking to its report's findings and to the data behind its
+figures; a link to each notebook's HTML report; and every figure of the run, grouped by notebook,
+with its caption and links to its CSV and SVG. A figure's caption is the heading (or first line) of
+the markdown cell nearest above the cell that saved it.
 
-The figures live in ``FIGURES_ROOT/SLUG``, the reports in ``REPORTS_ROOT/SLUG``: the page links them
-by a relative path, so the two folders can be moved together.
+The run copies its figures into ``REPORTS_ROOT/SLUG/figures/`` and the page links that copy, so the
+reports folder can be shared as one unit (zip it, put it on a web server); ``FIGURES_ROOT/SLUG`` is
+the copy for papers and slides.
 """
 from __future__ import annotations
 
@@ -17,9 +20,11 @@ from pathlib import Path
 from string import Template
 
 from presslens import paths
+from . import report_html
 
 
 INDEX = "index.html"
+FIGURES = "figures"  # the run's figures, copied into the reports folder (see the module docstring)
 _SAVED = re.compile(r"\bsaved ([a-z0-9_-]+)\.png\b")
 _TEMPLATE = paths.PACKAGE / "templates" / "index.html"
 
@@ -58,21 +63,42 @@ def captions(executed: Path) -> dict[str, str]:
     return out
 
 
+def findings(executed: Path) -> list[str]:
+    """The sentences an executed notebook's findings cells printed (``Findings ...:`` blocks), in order."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):
+        return []
+    out: list[str] = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "stream":
+                out.extend(report_html.findings_items(_text(o.get("text"))) or [])
+    return out
+
+
 def _href(path: str) -> str:
     return html.escape(path.replace(os.sep, "/"), quote=True)
 
 
-def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[str, Path]) -> str:
+def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[str, Path],
+           local_figures: bool = False) -> str:
     """The index page for ``manifest`` (see :mod:`presslens.run.runner`), to be written in ``reports_dir``.
 
-    ``executed`` maps each notebook name to its executed copy (for the captions); figures are linked
-    relative to ``reports_dir``."""
-    try:
-        fig_rel = os.path.relpath(figures_dir, reports_dir)
-    except ValueError:  # another drive
-        fig_rel = figures_dir.as_uri()
+    ``executed`` maps each notebook name to its executed copy (for the captions and findings);
+    figures are linked in ``reports_dir/figures`` when the run copied them there, else relative to
+    ``reports_dir``."""
+    if (reports_dir / FIGURES).is_dir() or local_figures:
+        fig_rel = FIGURES
+    else:
+        try:
+            fig_rel = os.path.relpath(figures_dir, reports_dir)
+        except ValueError:  # another drive
+            fig_rel = figures_dir.as_uri()
     e = html.escape
-    nb_items, fig_sections = [], []
+    nb_items, fig_sections, key = [], [], []
     for nb_name in manifest.get("notebooks", []):
         rec = manifest.get("reports", {}).get(nb_name, {})
         stem = Path(nb_name).stem
@@ -80,6 +106,13 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
         nb_items.append(f"<li><a href='{_href(stem + '.html')}'>{e(stem)}</a> "
                         f"(<a href='{_href(nb_name)}'>notebook</a>){stale}</li>")
         pngs = [f[:-4] for f in rec.get("figures", []) if f.endswith(".png")]
+        found = findings(executed[nb_name]) if nb_name in executed else []
+        if found:
+            data = " · ".join(f"<a href='{_href(f'{fig_rel}/{n}.csv')}'>{e(n)}.csv</a>" for n in pngs)
+            key.append(f"<section class='key'><h3><a href='{_href(stem + '.html#findings')}'>{e(stem)}</a></h3>"
+                       f"<ul>{''.join(f'<li>{report_html.finding_html(x)}</li>' for x in found)}</ul>"
+                       f"<p class='meta'><a href='{_href(stem + '.html#findings')}'>report</a>"
+                       + (f" · data: {data}" if data else "") + "</p></section>")
         if not pngs:
             continue
         caps = captions(executed[nb_name]) if nb_name in executed else {}
@@ -105,6 +138,7 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
         complete="all notebooks" if run.get("complete") else "some notebooks (-n)",
         note=f"<p class='note'>{e(note)}</p>" if note else "",
         notebooks="\n".join(nb_items),
+        findings="\n".join(key) or "<p>No notebook printed findings.</p>",
         figures="\n".join(fig_sections) or "<p>No figure.</p>",
     )
 
@@ -112,7 +146,8 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
 def write(manifest: dict, reports_dir: Path, final_reports: Path, final_figures: Path,
           executed: dict[str, Path]) -> Path:
     """Write ``reports_dir/index.html`` (``reports_dir`` may be a staging folder that becomes
-    ``final_reports``: links are made relative to the final places)."""
+    ``final_reports``: links are made relative to the final places, or to ``reports_dir/figures``)."""
     out = reports_dir / INDEX
-    out.write_text(render(manifest, final_reports, final_figures, executed), encoding="utf-8")
+    out.write_text(render(manifest, final_reports, final_figures, executed,
+                          local_figures=(reports_dir / FIGURES).is_dir()), encoding="utf-8")
     return out

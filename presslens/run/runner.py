@@ -5,6 +5,12 @@ figures). Only when all of them succeed are the results moved into ``reports/SLU
 ``figures/SLUG/``; a failure names the notebook, the cell and the error, exits non-zero and leaves
 the previous run's outputs as they were.
 
+The full story with the notebooks' default parameters is written to ``SLUG``; a run with other
+parameters (an outlet subset, ``-p max_outlets 10``...) to a folder of its own named after them,
+``SLUG--outlets-new-york-post`` (:func:`presslens.notebook.setup.run_name`), so it never replaces the
+full story's figures; the kernels learn that name from ``PRESSLENS_RUN_NAME``, so every notebook of
+the run writes to the same folder, a parameter only some of them have included.
+
 The notebooks and the manifest record the story and the figures folder as the user gave them,
 relative to the repo root; the kernels learn the staging folder from ``PRESSLENS_FIGURES_STAGING``
 (see :func:`presslens.figures.style.figures_dir`). Kernel and library output goes to a log per notebook in
@@ -42,14 +48,14 @@ from typing import Callable
 
 from presslens import paths
 from presslens.notebook.gate import check_story
-from presslens.notebook.setup import check_params
+from presslens.notebook.setup import check_params, run_name
 from presslens.story.model import Problem, StoryError
 from . import report_index
 from .execute import execute_one, log_tail, output_to, rel_path
 from .manifest import build_manifest, files_in, inputs_fingerprint, utc_now
 from presslens import ownership
 from presslens.story import inputs
-from .outputs import MANIFEST, MARKER, RunError, check_outputs, check_targets, clean_stale, conflicts, swap_all
+from .outputs import MANIFEST, RunError, check_outputs, check_targets, clean_stale, conflicts, swap_all
 from .signals import SignalGuard, stop_pool, worker_init
 
 
@@ -112,16 +118,19 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
         story_path = story_path.resolve() if story_path.exists() else paths.resolve(story_path)
     # the gate first: bad input or a bad parameter stops here, before anything is written or run
     st, _ = check_story(story_path)
-    outlets, _ = check_params(st, params.pop("outlets", outlets), **params)
+    outlets, parsed = check_params(st, params.pop("outlets", outlets), **params)  # -p outlets wins over -o
+    # the full story with the default parameters writes ROOT/SLUG; any other run (an outlet subset,
+    # another max_outlets...) a folder of its own, ROOT/SLUG--outlets-..., named as the notebooks name it
+    out_name = run_name(st.slug, outlets, parsed, st.outlets)
     snapshot = inputs.snapshot(story_path)  # checked again before anything is replaced
     nbs = notebook_list(notebooks)
     if not nbs:
         raise StoryError([Problem("notebooks/", "", "no NN-topic.ipynb notebook found", "run from a full checkout")])
     figures_root = paths.resolve(figures)
     reports_root = paths.resolve(reports)
-    final_reports, final_figs = reports_root / st.slug, figures_root / st.slug
-    # before anything is written: the folders can be written, and replacing ROOT/SLUG loses nothing
-    check_outputs(story_path, reports_root, figures_root, st.slug)
+    final_reports, final_figs = reports_root / out_name, figures_root / out_name
+    # before anything is written: the folders can be written, and replacing ROOT/NAME (NAME: the slug, or the variant's) loses nothing
+    check_outputs(story_path, reports_root, figures_root, out_name)
     # what the user asked for, relative to the repo root: this is what the notebooks, their HTML and
     # the manifest record; the staging folder reaches the kernels out of band (PRESSLENS_FIGURES_STAGING)
     nb_params = {"story": rel_path(story_path), "figures_dir": rel_path(figures_root), **params}
@@ -135,17 +144,17 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     journals: list[ownership.Journal] = []
     with SignalGuard() as guard:
         try:
-            cleaned = clean_stale([reports_root, figures_root], st.slug)  # what killed runs left behind
+            cleaned = clean_stale([reports_root, figures_root], out_name)  # what killed runs left behind
             if cleaned:
                 log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
             reports_root.mkdir(parents=True, exist_ok=True)
             # every folder this run may create is named in a journal first: only those of a run that is
             # provably dead are ever cleaned up (presslens.ownership)
             pid = os.getpid()
-            j_rep = ownership.Journal(reports_root, st.slug)
+            j_rep = ownership.Journal(reports_root, out_name)
             journals.append(j_rep)
-            staging_name = f".staging-{st.slug}-pid{pid}-{j_rep.token}"
-            j_rep.add(staging_name, f".{st.slug}.new-{pid}", f".{st.slug}.old-{pid}")
+            staging_name = f".staging-{out_name}-pid{pid}-{j_rep.token}"
+            j_rep.add(staging_name, f".{out_name}.new-{pid}", f".{out_name}.old-{pid}")
             staging = reports_root / staging_name
             staging.mkdir()
             st_reports, st_figs, st_logs = staging / "reports", staging / "figures", staging / "logs"
@@ -160,7 +169,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                 # each notebook stages its figures in a folder of its own, so the manifest can say who wrote what
                 futs = {pool.submit(execute_one, str(nb), str(st_reports), nb_params, str(nb.parent),
                                     str(st_figs / nb.stem), str(st_logs / f"{nb.stem}.log"),
-                                    rel_path(final_reports / nb.name)): nb for nb in nbs}
+                                    rel_path(final_reports / nb.name), out_name): nb for nb in nbs}
                 done = 0
                 for fut in as_completed(futs):
                     try:
@@ -185,11 +194,11 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                     stop_pool(pool)
             if errors:
                 raise RunError("run failed; earlier reports and figures are left as they were:\n  " + "\n  ".join(errors))
-            staged_figs = staging / "figures-all" / st.slug
+            staged_figs = staging / "figures-all" / out_name
             staged_figs.mkdir(parents=True)
             written: dict[str, list[str]] = {}
             for nb in nbs:
-                own = st_figs / nb.stem / st.slug
+                own = st_figs / nb.stem / out_name
                 written[nb.name] = sorted(files_in(own))
                 for f in written[nb.name]:
                     os.replace(own / f, staged_figs / f)
@@ -200,6 +209,8 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                                                encoding="utf-8")
             executed = {n: (st_reports / n if (st_reports / n).is_file() else final_reports / n)
                         for n in manifest["notebooks"]}
+            # the figures travel with the reports too: the reports folder can be shared as one unit
+            shutil.copytree(staged_figs, st_reports / report_index.FIGURES, ignore=shutil.ignore_patterns(".*"))
             report_index.write(manifest, st_reports, final_reports, final_figs, executed)
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
             moves = [(st_reports, final_reports, full, "reports")]
@@ -218,9 +229,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                                "and figures are left as they were")
             run_info = {"by": "presslens run", "inputs_fingerprint": inputs_fingerprint(st.input_hashes())}
             if figures_root != reports_root and len(moves) > 1:  # the swap creates folders there too
-                j_fig = ownership.Journal(figures_root, st.slug, j_rep.token)
+                j_fig = ownership.Journal(figures_root, out_name, j_rep.token)
                 journals.append(j_fig)
-                j_fig.add(f".{st.slug}.new-{pid}", f".{st.slug}.old-{pid}")
+                j_fig.add(f".{out_name}.new-{pid}", f".{out_name}.old-{pid}")
             try:
                 olds = swap_all(moves, done=guard.hold, run=run_info)  # from here on, an interrupt waits for the end
             except OSError as exc:

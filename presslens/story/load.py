@@ -207,7 +207,7 @@ REFERENCE_FIELDS = {
 def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | None:
     """One ``references/*.md`` file: front matter (REFERENCE_FIELDS), then the text as captured."""
     got = read_front_matter(path, rel, problems, "start the file with ---, then source: NAME and kind: wire copy "
-                            "(see README, Reference documents), then ---")
+                            "(see docs/data-contract.md, references/), then ---")
     if got is None:
         return None
     _, text, meta, body = got

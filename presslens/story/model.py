@@ -56,6 +56,15 @@ class Claim:
     patterns: tuple[str, ...]
 
 
+class OutletChoice(list):
+    """The outlets a figure draws (a list, in order), with the ``rule`` that chose them (a sentence,
+    empty when every outlet is drawn) and the outlets ``left_out`` (best-ranked first)."""
+
+    def __init__(self, outlets, rule: str = "", left_out=()):
+        super().__init__(outlets)
+        self.rule, self.left_out = rule, list(left_out)
+
+
 @dataclass
 class Story:
     """A validated story: its articles (one row each) plus actors, speakers, claims and cleaning rules."""
@@ -76,19 +85,36 @@ class Story:
     parties: dict = field(default_factory=dict)  # story.yaml `parties`: accused / accusers -> actor names
     all_outlets: tuple = ()  # every outlet of the whole story, in order: colours stay put in any subset
     notices: list = field(default_factory=list)  # warnings found while loading (ignored files, suspect values)
-    max_outlets: int | None = None  # figures show at most this many outlets (those with most articles)
+    max_outlets: int | None = None  # figures show at most this many outlets (see figure_outlets)
+    outlets_rule: str = "articles"  # which outlets a capped figure keeps: most "articles" or most "words"
+    outlets_pin: tuple = ()  # outlets a capped figure always shows (the rule fills the rest)
     references: pd.DataFrame | None = None  # references/*.md: texts that are not part of the corpus (see REFERENCE_FIELDS)
     yaml_sha256: str = ""  # story.yaml's bytes as loaded (hashed once: a later edit is another input)
 
-    def figure_outlets(self, outlets: list[str]) -> list[str]:
-        """``outlets`` (in their order) limited to the ``max_outlets`` with most articles, for a figure
-        that must stay readable; tables and CSVs keep every outlet."""
+    def figure_outlets(self, outlets: list[str]) -> "OutletChoice":
+        """``outlets`` (in their order) limited to ``max_outlets`` for a figure that must stay readable,
+        by a stated rule: the pinned outlets (``outlets_pin``) first, then those with most articles
+        (``outlets_rule = "articles"``) or most words (``"words"``), ties going to the earlier outlet
+        (story order: first published). Tables and CSVs keep every outlet. The result is a list that
+        also carries ``rule`` (a sentence naming the rule) and ``left_out`` (the outlets not drawn)."""
         if not self.max_outlets or len(outlets) <= self.max_outlets:
-            return list(outlets)
-        counts = self._memo("outlet_counts", lambda: self.articles["outlet"].value_counts().to_dict())
+            return OutletChoice(outlets, "", [])
+        if self.outlets_rule == "words":
+            measure = self._memo("outlet_words", lambda: self.articles.assign(
+                _w=self.articles["text"].str.split().str.len()).groupby("outlet")["_w"].sum().to_dict())
+            most = "most words"
+        else:
+            measure = self._memo("outlet_counts", lambda: self.articles["outlet"].value_counts().to_dict())
+            most = "most articles"
         rank = {o: i for i, o in enumerate(self.outlets)}
-        top = set(sorted(outlets, key=lambda o: (-counts.get(o, 0), rank.get(o, 0)))[: self.max_outlets])
-        return [o for o in outlets if o in top]
+        pinned = [o for o in self.outlets_pin if o in outlets][: self.max_outlets]
+        rest = sorted((o for o in outlets if o not in pinned), key=lambda o: (-measure.get(o, 0), rank.get(o, 0)))
+        top = set(pinned) | set(rest[: self.max_outlets - len(pinned)])
+        rule = (f"the {len(top)} of {len(outlets)} outlets "
+                + (f"pinned ({', '.join(pinned)}), then those " if pinned else "")
+                + f"with {most} (max_outlets = {self.max_outlets}, outlets_rule = {self.outlets_rule!r}"
+                + (", outlets_pin" if pinned else "") + "; ties: first published)")
+        return OutletChoice([o for o in outlets if o in top], rule, [o for o in rest if o not in top])
 
     @property
     def color_order(self) -> list[str]:

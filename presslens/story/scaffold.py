@@ -42,3 +42,13 @@ def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None
         raise ParameterError.bad("presslens new", "--root", f"cannot write {paths.display(dest)} ({exc.strerror or exc})",
                                  "free some space, or give another --root") from None
     return dest
+
+
+def untouched_examples(story_dir: str | Path) -> list[Path]:
+    """The article files of ``story_dir`` that are still the example ``presslens new`` wrote (same
+    text): a story holding one is not ready, whatever else passes."""
+    example = (ires.files("presslens") / "templates").joinpath("article.md").read_text(encoding="utf-8")
+    folder = Path(story_dir) / "articles"
+    if not folder.is_dir():
+        return []
+    return sorted(f for f in folder.glob("*.md") if f.is_file() and f.read_text(encoding="utf-8", errors="replace") == example)

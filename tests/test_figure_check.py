@@ -1,0 +1,60 @@
+"""The figure check (tests/figure_check.py): every figure of the bundled story (5 outlets) and of a
+generated 60-outlet story (25 drawn) renders without overlapping text, within a readable size, and a
+capped figure says which outlets it left out."""
+import matplotlib.pyplot as plt
+import pytest
+
+from presslens import paths
+from presslens.notebook import setup
+
+from . import figure_check
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    import sys
+
+    sys.path.insert(0, str(paths.REPO_ROOT / "scripts"))
+    from scale_story import build
+
+    return build(tmp_path_factory.mktemp("figcheck") / "big-story", 120, outlets=60)
+
+
+def _check(story, figures):
+    ctx = setup.setup(str(story), str(figures), max_outlets=25)
+    found, names = [], []
+    for name, fig, data in figure_check.figures_of(ctx):
+        names.append(name)
+        found.extend(figure_check.problems(name, fig, ctx.story, data))
+        plt.close(fig)
+    assert len(names) == 12
+    return found
+
+
+def test_bundled_story_figures_are_readable(tmp_path):
+    assert _check(paths.DEFAULT_STORY, tmp_path) == []
+
+
+def test_sixty_outlet_figures_are_readable_and_say_what_they_left_out(big, tmp_path):
+    assert _check(big, tmp_path) == []
+
+
+def test_the_check_finds_overlaps_small_text_and_silent_caps():
+    """The check itself, on figures made to fail it."""
+    fig, ax = plt.subplots(figsize=(4, 3))
+    fig.text(0.3, 0.9, "A title that runs into the suptitle", fontsize=10)
+    fig.text(0.35, 0.9, "A suptitle", fontsize=10)
+    ax.text(0.5, 0.5, "tiny", fontsize=4)
+    ax.set_xticks([0.0, 0.05], ["a long tick label", "another long one"])
+    assert ("A title that runs into the suptitle", "A suptitle") in figure_check.overlaps(fig)
+    assert ("a long tick label", "another long one") in figure_check.overlaps(fig)
+    fig2, ax2 = plt.subplots(figsize=(4, 3))  # rotated labels side by side do not overlap
+    ax2.set_xticks(range(5), [f"Outlet {i:04d}" for i in range(5)], rotation=30, ha="right")
+    assert figure_check.overlaps(fig2) == []
+    import pandas as pd
+    from types import SimpleNamespace
+
+    probs = figure_check.problems("x", fig, SimpleNamespace(max_outlets=1), pd.DataFrame({"outlet": ["A", "B"]}))
+    assert any("under 6.0 pt" in p for p in probs) and any("no note says" in p for p in probs)
+    plt.close(fig)
+    plt.close(fig2)
