@@ -7,7 +7,7 @@ screens it (:mod:`presslens.engine.screening`): ``ctx.story`` holds the articles
 
 List and dict parameters arrive in several shapes and all are accepted: a real list (the
 parameters cell, ``papermill -y``, ``presslens run -p``), or its text (``papermill -p outlets
-"['New York Post']"`` passes the string), or one bare name (``-p outlets ticker.tv``).
+"['New York Post']"`` passes the string), or one bare name (``-p outlets example.com``).
 """
 from __future__ import annotations
 
@@ -242,7 +242,7 @@ def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]
     """``outlets`` and the knobs read from any of their shapes: (outlets, parsed knobs, problems)."""
     problems, parsed = [], {}
     try:
-        outlets = _str_list("outlets", outlets, '["New York Post", "ticker.tv"]', allow_none=True)
+        outlets = _str_list("outlets", outlets, '["The Daily Example", "example.com"]', allow_none=True)
     except StoryError as exc:
         problems.extend(exc.problems)
         outlets = None
