@@ -301,13 +301,15 @@ def test_a_chinese_gloss_in_brackets_and_weak_phrases_do_not_make_a_translation(
         assert r.sent_id >= 0 and sents[r.sent_id] == r.sentence and r.detail.split(".")[0] in r.sentence
 
 
-def test_one_kind_of_translation_signal_is_isolated_two_kinds_are_likely():
+def test_weak_signals_are_isolated_one_strong_signal_or_a_score_carries_the_verdict():
+    """Issue 26's score replaced the two-kinds rule: a rare word alone (1 point) is 'isolated signals';
+    one calque (weight 3) carries the verdict alone; a declared translation stays declared."""
     st = load_story(MINI)
-    ind = pd.DataFrame({"article_id": ["a", "b", "b", "b", "c", "c"], "outlet": ["A", "B", "B", "B", "C", "C"],
-                        "kind": ["calque", "calque", "MT phrase", "MT phrase", "declared", "calque"],
-                        "weak": [False, False, False, True, False, False]})
+    ind = pd.DataFrame({"article_id": ["a", "b", "c", "c"], "outlet": ["A", "B", "C", "C"],
+                        "kind": ["rare word", "calque", "declared", "calque"],
+                        "detail": ["x", "y", "zh", "z"], "weight": [1, 3, 0, 3], "languages": ["es", "zh", "zh", "zh"],
+                        "weak": [True, False, False, False], "sent_id": [0, 1, 2, 3], "sentence": ["s"] * 4})
     v = translation.likely_translations(st, ind).set_index("article_id")
-    assert v.loc["a", "verdict"] == "isolated signals"               # one kind, however strong
-    assert v.loc["b", "verdict"] == "likely undeclared translation"  # two kinds
-    assert v.loc["b", "kinds"] == "calque, MT phrase" and v.loc["b", "n_indicators"] == 3
+    assert v.loc["a", "verdict"] == "isolated signals"               # one weak signal
+    assert v.loc["b", "verdict"] == "likely undeclared translation"  # one strong signal carries it
     assert v.loc["c", "verdict"] == "declared translation"
