@@ -17,7 +17,7 @@ from typing import Iterable
 import pandas as pd
 
 from presslens import stats
-from presslens.analyses import claims, naming, provenance, quotes, reuse, verdicts
+from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
 from presslens.engine import tables as text
 from presslens.paths import REPO_ROOT, display, resolve
@@ -53,6 +53,7 @@ class Predictions:
     known_forms: dict           # casefolded form -> actor: every name, alias and rendering left in story.yaml
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
     claim_texts: dict           # story.yaml's claims: id -> text
+    facts: pd.DataFrame         # facts.members on the measured articles (found without the claims): fact, article_id, clause, centre
 
 
 def _translations(full: Story, st: Story) -> pd.DataFrame:
@@ -125,4 +126,5 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         known_forms=_known_forms(bare),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},
+        facts=facts.members(st)[["fact", "article_id", "clause", "centre"]].reset_index(drop=True),
     )
