@@ -120,3 +120,17 @@ def test_embedding_model_ships_in_the_package():
 def test_clauses_keep_their_punctuation():
     assert facts.clauses("ByteDance, the parent company of TikTok, was suspended by OpenAI on Friday, the company said.") == [
         "ByteDance, the parent company of TikTok", "was suspended by OpenAI on Friday, the company said."]
+
+
+def test_refusing_is_a_negation():
+    """"refused to sign" entails "did not sign" (Karttunen's implicative verbs): it is grouped with
+    "would not sign", and kept apart from "signed", though all four sentences share their words."""
+    rows = sentences([("b1", "North", "The mayor refused to sign the new harbour budget on Monday."),
+                      ("b2", "South", "The mayor would not sign the new harbour budget on Monday."),
+                      ("b3", "East", "The mayor signed the new harbour budget on Monday."),
+                      ("b4", "West", "On Monday the mayor signed the new harbour budget into law.")])
+    m = facts.from_sentences(rows)
+    refused, wont = fact_of(m, rows.text[0]), fact_of(m, rows.text[1])
+    signed, into_law = fact_of(m, rows.text[2]), fact_of(m, rows.text[3])
+    assert refused & wont and signed & into_law
+    assert not (refused & signed) and not (wont & into_law)
