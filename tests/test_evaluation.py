@@ -222,14 +222,18 @@ def test_facts_scorer_best_fact_by_article_f1():
     a4, a5. Claim c1 (a1, a2, a3): fact 0 F1 2*2/(2+3) = 0.8, fact 1 2*3/(4+3) = 6/7, the best:
     matched. Claim c2 (a4): fact 2 on the measured articles is {a4}, F1 1.0 (a5 is no false positive:
     not measured). Claim c3 (a3): fact 1 only, F1 2/(4+1) = 0.4: missed. Claim c4 (a5 only): not
-    scored."""
+    scored. Counting only facts that share two words with the claim's text: c1's words are fact 0's
+    (F1 0.8, still matched), not fact 1's (schools closed); c2 shares "storm" and "hit" with fact 2
+    (1.0); c3 shares "schools closed" with fact 1 (0.4)."""
     members = pd.DataFrame({"fact": [0, 0, 1, 1, 1, 1, 2, 2],
                             "article_id": ["a1", "a2", "a1", "a2", "a3", "a4", "a4", "a5"],
-                            "clause": ["x"] * 8, "centre": [True, False, True, False, False, False, True, False]})
+                            "clause": ["Storm hit the town", "The storm hit the town"] + ["Schools closed"] * 4
+                            + ["The storm hit hard"] * 2,
+                            "centre": [True, False, True, False, False, False, True, False]})
     t = _truth({a: {} for a in ("a1", "a2", "a3", "a4", "a5")},
-               claims=[{"id": "c1", "text": "one", "articles": ["a1", "a2", "a3"]},
-                       {"id": "c2", "text": "two", "articles": ["a4"]},
-                       {"id": "c3", "text": "three", "articles": ["a3"]},
+               claims=[{"id": "c1", "text": "A storm hit the town", "articles": ["a1", "a2", "a3"]},
+                       {"id": "c2", "text": "It hit hard, the storm", "articles": ["a4"]},
+                       {"id": "c3", "text": "Schools closed for a week", "articles": ["a3"]},
                        {"id": "c4", "text": "four", "articles": ["a5"]}])
     o = score_facts(members, t, ["a1", "a2", "a3", "a4"])
     share = o[o["measure"] == "claims matched by a discovered fact"].set_index("unit")["outcome"].to_dict()
@@ -241,6 +245,14 @@ def test_facts_scorer_best_fact_by_article_f1():
     assert f["best F1 of a claim's fact"].share == pytest.approx((6 / 7 + 1 + 0.4) / 3)
     miss = o[(o["unit"] == "c3") & (o["outcome"] == "no")].iloc[0]
     assert "in 1 of the 1 labelled articles and 3 others" in miss["detail"]
+    said = o[o["measure"] == "claims matched by a fact sharing their words"].set_index("unit")
+    assert said["outcome"].to_dict() == {"c1": "yes", "c2": "yes", "c3": "no"}
+    assert said.loc["c1", "sentence"] == "Storm hit the town"          # fact 0 (F1 0.8), not fact 1 (6/7)
+    # a claim whose words no fact shares: nothing matches it, however well a fact's articles fit
+    lone = score_facts(members, _truth({"a1": {}, "a2": {}}, claims=[{"id": "c9", "text": "Bridges fell",
+                                                                       "articles": ["a1", "a2"]}]), ["a1", "a2"])
+    by = lone.set_index("measure")["outcome"]
+    assert by["claims matched by a discovered fact"] == "yes" and by["claims matched by a fact sharing their words"] == "no"
 
 
 # ----------------------------------------------------------------------------------------------

@@ -26,10 +26,11 @@ from presslens.story.model import Problem, Story, StoryError
 from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "display", "resolve",
-           "ratio_ci", "group_rng", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
+           "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
+content_words = facts.content   # a text's content words as fact discovery reads them (stop words out, light stems)
 
 # the translation verdicts of naming.likely_translations that say "this article is a translation"
 TRANSLATION_VERDICTS = ("likely undeclared translation", "declared translation")

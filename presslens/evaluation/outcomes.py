@@ -77,6 +77,9 @@ MEASURES = [
             "labelled claims for which one fact discovered without patterns (`analyses.facts`, which never reads "
             "the claims) is carried by the labelled articles: article-level F1 of at least 0.8 against them, on "
             "the measured articles (the issue's goal: a share of 0.8)"),
+    Measure("facts", "claims matched by a fact sharing their words", "share", "higher",
+            "the same, counting only the facts whose sentences share two content words or more with the claim's "
+            "text: a fact that holds a small claim's few articles by chance, saying something else, does not count"),
     Measure("facts", "best F1 of a claim's fact", "mean", "higher",
             "the mean over labelled claims of the article-level F1 of the discovered fact that best matches the "
             "claim's labelled articles"),

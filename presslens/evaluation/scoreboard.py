@@ -60,7 +60,7 @@ def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
         score_sentences(pred.articles, pred.sentences, truth),
         score_names(pred.names, pred.known_forms, truth),
         score_claims(pred.claims, pred.claim_texts, truth, sorted(measured)),
-        score_facts(pred.facts, truth, sorted(measured)),
+        score_facts(pred.facts, truth, sorted(measured), adapter.content_words),
     ]
     out = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]
     return out.assign(story=truth.slug, split=truth.split)
