@@ -15,7 +15,7 @@ from presslens import paths
 from presslens.cli.main import main as cli_main
 from presslens.evaluation import scoreboard as sb
 from presslens.evaluation.outcomes import MEASURES
-from presslens.evaluation.score_story import score_claims, score_names, score_pairs, score_translation
+from presslens.evaluation.score_story import score_claims, score_facts, score_names, score_pairs, score_translation
 from presslens.evaluation.score_text import score_furniture, score_quotes, score_sentences
 from presslens.evaluation.truth import Truth, TruthError, load_truth
 
@@ -215,6 +215,44 @@ def test_furniture_sentence_name_and_claim_scorers():
                            _truth({"a1": {}}, claims=[{"id": "c9", "text": "the storm hit the town", "articles": ["a1"]}]),
                            ["a1"])
     assert by_text["outcome"].tolist() == ["tp"]
+
+
+def test_facts_scorer_best_fact_by_article_f1():
+    """Measured: a1-a4 (a5 left out of the measures). Fact 0 is in a1, a2; fact 1 in a1-a4; fact 2 in
+    a4, a5. Claim c1 (a1, a2, a3): fact 0 F1 2*2/(2+3) = 0.8, fact 1 2*3/(4+3) = 6/7, the best:
+    matched. Claim c2 (a4): fact 2 on the measured articles is {a4}, F1 1.0 (a5 is no false positive:
+    not measured). Claim c3 (a3): fact 1 only, F1 2/(4+1) = 0.4: missed. Claim c4 (a5 only): not
+    scored. Counting only facts that share two words with the claim's text: c1's words are fact 0's
+    (F1 0.8, still matched), not fact 1's (schools closed); c2 shares "storm" and "hit" with fact 2
+    (1.0); c3 shares "schools closed" with fact 1 (0.4)."""
+    members = pd.DataFrame({"fact": [0, 0, 1, 1, 1, 1, 2, 2],
+                            "article_id": ["a1", "a2", "a1", "a2", "a3", "a4", "a4", "a5"],
+                            "clause": ["Storm hit the town", "The storm hit the town"] + ["Schools closed"] * 4
+                            + ["The storm hit hard"] * 2,
+                            "centre": [True, False, True, False, False, False, True, False]})
+    t = _truth({a: {} for a in ("a1", "a2", "a3", "a4", "a5")},
+               claims=[{"id": "c1", "text": "A storm hit the town", "articles": ["a1", "a2", "a3"]},
+                       {"id": "c2", "text": "It hit hard, the storm", "articles": ["a4"]},
+                       {"id": "c3", "text": "Schools closed for a week", "articles": ["a3"]},
+                       {"id": "c4", "text": "four", "articles": ["a5"]}])
+    o = score_facts(members, t, ["a1", "a2", "a3", "a4"])
+    share = o[o["measure"] == "claims matched by a discovered fact"].set_index("unit")["outcome"].to_dict()
+    assert share == {"c1": "yes", "c2": "yes", "c3": "no"}
+    best = o[o["measure"] == "best F1 of a claim's fact"].set_index("unit")["value"]
+    assert best["c1"] == pytest.approx(6 / 7) and best["c2"] == 1.0 and best["c3"] == pytest.approx(0.4)
+    f = _figures(o)
+    assert f["claims matched by a discovered fact"].share == pytest.approx(2 / 3)
+    assert f["best F1 of a claim's fact"].share == pytest.approx((6 / 7 + 1 + 0.4) / 3)
+    miss = o[(o["unit"] == "c3") & (o["outcome"] == "no")].iloc[0]
+    assert "in 1 of the 1 labelled articles and 3 others" in miss["detail"]
+    said = o[o["measure"] == "claims matched by a fact sharing their words"].set_index("unit")
+    assert said["outcome"].to_dict() == {"c1": "yes", "c2": "yes", "c3": "no"}
+    assert said.loc["c1", "sentence"] == "Storm hit the town"          # fact 0 (F1 0.8), not fact 1 (6/7)
+    # a claim whose words no fact shares: nothing matches it, however well a fact's articles fit
+    lone = score_facts(members, _truth({"a1": {}, "a2": {}}, claims=[{"id": "c9", "text": "Bridges fell",
+                                                                       "articles": ["a1", "a2"]}]), ["a1", "a2"])
+    by = lone.set_index("measure")["outcome"]
+    assert by["claims matched by a discovered fact"] == "yes" and by["claims matched by a fact sharing their words"] == "no"
 
 
 # ----------------------------------------------------------------------------------------------

@@ -120,3 +120,46 @@ def test_embedding_model_ships_in_the_package():
 def test_clauses_keep_their_punctuation():
     assert facts.clauses("ByteDance, the parent company of TikTok, was suspended by OpenAI on Friday, the company said.") == [
         "ByteDance, the parent company of TikTok", "was suspended by OpenAI on Friday, the company said."]
+
+
+def test_refusing_is_a_negation():
+    """"refused to sign" entails "did not sign" (Karttunen's implicative verbs): it is grouped with
+    "would not sign", and kept apart from "signed", though all four sentences share their words."""
+    rows = sentences([("b1", "North", "The mayor refused to sign the new harbour budget on Monday."),
+                      ("b2", "South", "The mayor would not sign the new harbour budget on Monday."),
+                      ("b3", "East", "The mayor signed the new harbour budget on Monday."),
+                      ("b4", "West", "On Monday the mayor signed the new harbour budget into law.")])
+    m = facts.from_sentences(rows)
+    refused, wont = fact_of(m, rows.text[0]), fact_of(m, rows.text[1])
+    signed, into_law = fact_of(m, rows.text[2]), fact_of(m, rows.text[3])
+    assert refused & wont and signed & into_law
+    assert not (refused & signed) and not (wont & into_law)
+
+
+TREES = ["alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ivy", "juniper", "larch", "maple"]
+FILLER = [(f"f{i}", f"Other {i}", f"Volunteers planted {i + 3} {t} saplings beside the {p} school")
+          for i, (t, p) in enumerate((t, p) for t in TREES for p in ("north", "south", "east", "west"))]
+
+
+def test_a_fact_does_not_take_in_a_sentence_for_its_two_rarest_words_alone():
+    """A fact takes in a clause that holds its two rarest core words when it holds half its core too.
+    Here the fact (three articles: the commission fined the operator over the spill) has seven core
+    words; "harbour" and "commission" are its rarest (the others are said again in e5-e8; 48 unrelated
+    sentences make every one of them rare). "The harbour commission met grieving families" holds
+    those two and nothing else of the fact: another fact, kept apart. "The harbour commission fined
+    the operator" holds four of seven (more than half the core's weight): the same fact."""
+    rows = sentences([("e1", "A", "The harbour commission fined the ferry operator over the oil spill."),
+                      ("e2", "B", "The ferry operator was fined by the harbour commission over the oil spill."),
+                      ("e3", "C", "The harbour commission has fined the ferry operator for the oil spill."),
+                      ("e4", "D", "The harbour commission met grieving families at the town hall on Friday."),
+                      ("e5", "E", "Ferry operators were fined across the region this year, analysts noted."),
+                      ("e6", "F", "Oil spill cleanup crews worked along the beaches this week."),
+                      ("e7", "G", "Another ferry operator was fined last spring, analysts recalled."),
+                      ("e8", "H", "A second oil spill was reported near the cape on Sunday."),
+                      ("e9", "I", "In a terse statement the harbour commission fined the operator, whose boats stay docked."),
+                      *FILLER])
+    m = facts.from_sentences(rows)
+    fined = fact_of(m, rows.text[0]) & fact_of(m, rows.text[1]) & fact_of(m, rows.text[2])
+    assert fined
+    assert not (fined & fact_of(m, rows.text[3]))
+    assert fined & fact_of(m, rows.text[8])

@@ -56,3 +56,46 @@ def test_clusters_group_outlets_that_are_alike():
 def test_threshold_parameter_is_checked():
     with pytest.raises(StoryError, match="threshold"):
         setup.check_params(load_story(BUNDLED), threshold=1.5)
+
+
+FACT_ARTICLES = {
+    # outlet: (title, body). Three outlets state the fine in their own words; Courier leaves it out.
+    # All four report the appeal. Courier alone reports the shareholders' meeting.
+    "Ledger": ("Acme in the news", "The Data Regulator fined Acme two million dollars for selling customer data to brokers.\n\n"
+               "Acme said it would appeal the decision in the high court next month."),
+    "Gazette": ("Acme under scrutiny", "Acme was fined two million dollars by the Data Regulator for selling customer data to "
+                "brokers.\n\nThe company said it would appeal the decision in the high court."),
+    "Wire": ("Acme and the watchdog", "The Data Regulator has fined Acme two million dollars over selling customer data to "
+             "brokers.\n\nAcme said it will appeal the decision in the high court."),
+    "Courier": ("Acme today", "Acme said it would appeal the decision in the high court next month.\n\n"
+                "Shareholders will gather in Springfield for their annual meeting on Friday."),
+}
+
+
+def _fact_story(folder):
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: Regulator fines Acme\nquestion: Who told the fine?\nlanguage: en\n"
+                                       "actors:\n  - name: Acme\n    kind: company\n", encoding="utf-8")
+    for i, (outlet, (title, body)) in enumerate(FACT_ARTICLES.items()):
+        (folder / "articles" / f"{i}-{outlet.lower()}.md").write_text(
+            f"---\noutlet: {outlet}\ntitle: {title}\npublished: 2024-03-0{i + 1}\nlanguage: en\n---\n{title}\n{body}\n",
+            encoding="utf-8")
+    return load_story(folder)
+
+
+def test_profiles_count_the_facts_each_outlet_carries_and_leaves_out(tmp_path):
+    st = _fact_story(tmp_path / "facts-story")
+    rows = profiles.fact_rows(st)
+    fine = rows[rows["label"].str.contains("fined")]["fact"].unique()
+    assert len(fine) == 1                               # the three wordings of the fine are one fact
+    left = rows[rows["status"] == "left out"]
+    assert list(zip(left["outlet"], left["fact"])) == [("Courier", fine[0])]
+    # the sentence behind the count: the first carrying outlet's (story order), in its own article
+    assert left.iloc[0]["sentence_outlet"] == "Ledger" and left.iloc[0]["article_id"] == "0-ledger"
+    assert left.iloc[0]["sentence"].startswith("The Data Regulator fined Acme two million dollars")
+    carried = rows[rows["status"] == "carried"]
+    assert sorted(carried.loc[carried["outlet"] == "Courier", "label"].str.contains("appeal")) == [True]
+    assert (carried["outlet"] == carried["sentence_outlet"]).all()
+    p = profiles.profiles(st).set_index("outlet")
+    assert p.loc["Courier", ["facts_carried", "facts_left_out"]].tolist() == [1, 1]   # the appeal; the fine
+    assert p.loc["Ledger", ["facts_carried", "facts_left_out"]].tolist() == [2, 0]    # the fine and the appeal

@@ -5,8 +5,9 @@ story alike.
 readability (03), the tone of the outlet's own narration (02), loaded language per category in its
 narration and its most distinctive terms (01), whose words it quotes and its anonymous sources (05),
 the names it uses and its translation indicators (04), how much of its narration is found in other
-outlets' articles and its likely sources (06), and the claims it carries (07). Each column names the
-table it comes from, so every number can be read back in that notebook.
+outlets' articles and its likely sources (06), the claims it carries (07), and the facts discovered
+without patterns that it carries or leaves out (07; :func:`fact_rows` lists the sentence behind
+each). Each column names the table it comes from, so every number can be read back in that notebook.
 
 :func:`similarity` compares outlets on their framing: the claims each carries (Jaccard), whose words
 each quotes (overlap of voice shares), and the loaded-language profile of its narration (cosine of
@@ -24,7 +25,7 @@ from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from . import claims, keyness, provenance, readability, reuse, tone
+from . import claims, facts, keyness, provenance, readability, reuse, tone
 
 
 # column -> (what it is, the table and notebook it comes from)
@@ -45,8 +46,39 @@ SOURCES = {
     "likely_sources": ("likely sources in the corpus, with the provenance status", "provenance, 06-reuse"),
     "claims_carried": ("claims carried, of the story's claims", "claims by outlet, 07-claims"),
     "claims_share": ("share of the story's claims carried", "claims by outlet, 07-claims"),
+    "facts_carried": ("discovered facts (stated in two articles or more) it carries, in any voice",
+                      "discovered facts, 07-claims; profiles.fact_rows"),
+    "facts_left_out": ("discovered facts most outlets carry (half of them, three at least) that it leaves out",
+                       "facts left out, 07-claims; profiles.fact_rows"),
 }
 COLS = ["outlet", *SOURCES]
+
+
+FACT_ROW_COLS = ["outlet", "status", "fact", "label", "sentence_outlet", "article_id", "sentence"]
+
+
+def fact_rows(story: Story) -> pd.DataFrame:
+    """The sentences behind the profile's fact counts (``FACT_ROW_COLS``): per outlet, every discovered
+    fact it carries (``status`` "carried": its earliest sentence in the fact) and every fact most
+    outlets carry that it leaves out ("left out": the sentence of the first outlet that carries it)."""
+    m = facts.members(story)
+    found = facts.summarise(m)
+    outlets = list(story.outlets)
+    g = facts.grid(m, found, outlets, {})
+    have = g[g["voice"] != "absent"]
+    carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried", "fact": have["fact"], "label": have["label"],
+                            "sentence_outlet": have["outlet"], "article_id": have["article_id"],
+                            "sentence": have["sentence"]})
+    left = facts.left_out(m, found, outlets)
+    first = g.set_index(["fact", "outlet"])["article_id"]
+    missing = pd.DataFrame({"outlet": left["outlet"], "status": "left out", "fact": left["fact"], "label": left["label"],
+                            "sentence_outlet": left["example_outlet"],
+                            "article_id": [first.get((f, o)) for f, o in zip(left["fact"], left["example_outlet"])],
+                            "sentence": left["example_sentence"]})
+    out = pd.concat([x for x in (carried, missing) if len(x)] or [carried], ignore_index=True)
+    order = {o: i for i, o in enumerate(outlets)}
+    out = out.assign(_o=out["outlet"].map(order)).sort_values(["_o", "status", "fact"], kind="mergesort")
+    return out.drop(columns="_o").reset_index(drop=True)[FACT_ROW_COLS]
 
 
 def _by_outlet(table: pd.DataFrame, value: str, how: str = "mean") -> dict:
@@ -102,6 +134,8 @@ def profiles(story: Story) -> pd.DataFrame:
     likely = prov[prov["likeliest"].astype(bool)] if len(prov) else prov
     sources = {o: ", ".join(dict.fromkeys(f"{x.source_outlet} ({x.status})" for x in g.itertuples(index=False)))
                for o, g in likely.groupby("outlet", sort=False)} if len(likely) else {}
+    fr = fact_rows(story)
+    n_facts = fr.groupby(["outlet", "status"]).size().to_dict()
     rows = []
     for o in outlets:
         rows.append({"outlet": o, "n_articles": int(n_art.get(o, 0)),
@@ -113,7 +147,9 @@ def profiles(story: Story) -> pd.DataFrame:
                      "translation": transl.get(o, ""), "reuse_share": reuse_share.get(o, np.nan),
                      "likely_sources": sources.get(o, ""),
                      "claims_carried": f"{carried.get(o, 0)} of {n_claims}" if n_claims else "",
-                     "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan})
+                     "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan,
+                     "facts_carried": int(n_facts.get((o, "carried"), 0)),
+                     "facts_left_out": int(n_facts.get((o, "left out"), 0))})
     return pd.DataFrame(rows, columns=COLS)
 
 

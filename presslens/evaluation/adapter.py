@@ -17,7 +17,7 @@ from typing import Iterable
 import pandas as pd
 
 from presslens import stats
-from presslens.analyses import claims, naming, provenance, quotes, reuse, verdicts
+from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
 from presslens.engine import tables as text
 from presslens.paths import REPO_ROOT, display, resolve
@@ -26,10 +26,11 @@ from presslens.story.model import Problem, Story, StoryError
 from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "display", "resolve",
-           "ratio_ci", "group_rng", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
+           "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
+content_words = facts.content   # a text's content words as fact discovery reads them (stop words out, light stems)
 
 # the translation verdicts of naming.likely_translations that say "this article is a translation"
 TRANSLATION_VERDICTS = ("likely undeclared translation", "declared translation")
@@ -53,6 +54,7 @@ class Predictions:
     known_forms: dict           # casefolded form -> actor: every name, alias and rendering left in story.yaml
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
     claim_texts: dict           # story.yaml's claims: id -> text
+    facts: pd.DataFrame         # facts.members on the measured articles (found without the claims): fact, article_id, clause, centre
 
 
 def _translations(full: Story, st: Story) -> pd.DataFrame:
@@ -125,4 +127,5 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         known_forms=_known_forms(bare),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},
+        facts=facts.members(st)[["fact", "article_id", "clause", "centre"]].reset_index(drop=True),
     )

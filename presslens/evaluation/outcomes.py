@@ -4,8 +4,9 @@ A scorer is a pure function (predictions table(s) + truth -> outcomes). Its rows
 analysis and measure they count for, the unit the bootstrap resamples (an article, or a pair or a
 name where the item is not an article's), and an outcome: ``tp`` / ``fp`` / ``fn`` for measures
 scored by precision and recall, ``yes`` / ``no`` for measures that are a share (an accuracy, or a
-share where lower is better). ``item`` says what was labelled or predicted, ``sentence`` where, and
-``detail`` what went wrong, for ``--show-errors``.
+share where lower is better), ``value`` for measures that are a mean (``value`` holds the number).
+``item`` says what was labelled or predicted, ``sentence`` where, and ``detail`` what went wrong, for
+``--show-errors``.
 """
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-OUTCOME_COLS = ["analysis", "measure", "unit", "outcome", "item", "sentence", "detail"]
+OUTCOME_COLS = ["analysis", "measure", "unit", "outcome", "item", "sentence", "detail", "value"]
 
 
 @dataclass(frozen=True)
 class Measure:
     analysis: str
     name: str
-    kind: str      # "prf": precision/recall/F1 from tp/fp/fn; "share": yes / (yes + no)
+    kind: str      # "prf": precision/recall/F1 from tp/fp/fn; "share": yes / (yes + no); "mean": mean of value
     better: str    # "higher" or "lower" (for a share)
     what: str      # one line for the scoreboard's notes
 
@@ -72,16 +73,27 @@ MEASURES = [
             "must read past"),
     Measure("claims", "articles carrying a claim", "prf", "higher",
             "story.yaml's claim patterns: the articles they find against the labelled articles, per claim id"),
+    Measure("facts", "claims matched by a discovered fact", "share", "higher",
+            "labelled claims for which one fact discovered without patterns (`analyses.facts`, which never reads "
+            "the claims) is carried by the labelled articles: article-level F1 of at least 0.8 against them, on "
+            "the measured articles (the issue's goal: a share of 0.8)"),
+    Measure("facts", "claims matched by a fact sharing their words", "share", "higher",
+            "the same, counting only the facts whose sentences share two content words or more with the claim's "
+            "text: a fact that holds a small claim's few articles by chance, saying something else, does not count"),
+    Measure("facts", "best F1 of a claim's fact", "mean", "higher",
+            "the mean over labelled claims of the article-level F1 of the discovered fact that best matches the "
+            "claim's labelled articles"),
 ]
 BY_NAME = {(m.analysis, m.name): m for m in MEASURES}
 ANALYSES = tuple(dict.fromkeys(m.analysis for m in MEASURES))
 
 
-def outcome(analysis: str, measure: str, unit: str, result: str, item: str, sentence: str = "", detail: str = "") -> dict:
+def outcome(analysis: str, measure: str, unit: str, result: str, item: str, sentence: str = "", detail: str = "",
+            value: float = float("nan")) -> dict:
     """One outcome row (see the module docstring)."""
     assert (analysis, measure) in BY_NAME, (analysis, measure)
     return {"analysis": analysis, "measure": measure, "unit": unit, "outcome": result, "item": item,
-            "sentence": sentence or "", "detail": detail or ""}
+            "sentence": sentence or "", "detail": detail or "", "value": value}
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:

@@ -212,3 +212,57 @@ def score_claims(hits: pd.DataFrame, defined: dict[str, str], truth: Truth, meas
                 rows.append(outcome("claims", "articles carrying a claim", aid, res, f"{cl['id']}: {cl['text']}",
                                     found.get((sid, aid), ""), why))
     return frame(rows)
+
+
+FACT_F1_GOAL = 0.8  # the issue's goal: a claim corresponds to a discovered fact at this article-level F1
+FACT_SHARED_WORDS = 2  # content words a fact's sentences must share with a claim's text to state it
+
+
+def _best_fact(sets: dict, true: set, allowed=None) -> tuple[float, object]:
+    best, fact = 0.0, None
+    for f, arts in sets.items():          # in fact order: the first of equal scores is kept
+        if allowed is not None and f not in allowed:
+            continue
+        tp = len(arts & true)
+        score = 2 * tp / (len(arts) + len(true)) if tp else 0.0
+        if score > best:
+            best, fact = score, f
+    return best, fact
+
+
+def score_facts(members: pd.DataFrame, truth: Truth, measured: Iterable[str], words=None) -> pd.DataFrame:
+    """Per labelled claim, the discovered fact (``members``: fact, article_id, clause, centre; found
+    without reading the claims) whose articles best match the claim's labelled articles, both on the
+    ``measured`` articles: a share (article-level F1 of at least ``FACT_F1_GOAL``), the F1 itself (a
+    mean), and the share again counting only the facts whose clauses share ``FACT_SHARED_WORDS``
+    content words with the claim's text (``words``: text -> its content words), so that a fact
+    holding a small claim's few articles by chance does not count. A claim none of whose labelled
+    articles is measured is not scored."""
+    words = words or (lambda t: fold(t).split())
+    keep = set(measured)
+    m = members[members["article_id"].isin(keep)]
+    sets = {f: set(a) for f, a in m.groupby("fact")["article_id"]}
+    centre = m[m["centre"]].drop_duplicates("fact").set_index("fact")["clause"].to_dict()
+    fact_words = {f: set().union(*(set(words(c)) for c in cl)) for f, cl in m.groupby("fact")["clause"].unique().items()}
+    rows: list[dict] = []
+    for cl in truth.claims:
+        true = set(cl["articles"]) & keep
+        if not true:
+            continue
+        item = f"{cl['id']}: {cl['text']}"
+        cw = set(words(cl["text"] or ""))
+        stating = {f for f, ws in fact_words.items() if len(ws & cw) >= FACT_SHARED_WORDS}
+        for measure, allowed in (("claims matched by a discovered fact", None),
+                                 ("claims matched by a fact sharing their words", stating)):
+            best, fact = _best_fact(sets, true, allowed)
+            got = sets.get(fact, set())
+            label = centre.get(fact, "") if fact is not None else ""
+            detail = (f"best fact F1 {best:.2f}: in {len(got & true)} of the {len(true)} labelled articles and "
+                      f"{len(got - true)} others" if fact is not None else "no discovered fact in any labelled article"
+                      + (" sharing the claim's words" if allowed is not None else ""))
+            ok = best >= FACT_F1_GOAL
+            rows.append(outcome("facts", measure, cl["id"], "yes" if ok else "no", item, label, "" if ok else detail))
+            if allowed is None:
+                rows.append(outcome("facts", "best F1 of a claim's fact", cl["id"], "value", item, label, detail,
+                                    value=best))
+    return frame(rows)

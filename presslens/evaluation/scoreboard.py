@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import adapter
 from .outcomes import BY_NAME, MEASURES, Measure
-from .score_story import score_claims, score_names, score_pairs, score_translation
+from .score_story import score_claims, score_facts, score_names, score_pairs, score_translation
 from .score_text import score_furniture, score_quotes, score_sentences
 from .truth import Truth, load_truth
 
@@ -60,6 +60,7 @@ def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
         score_sentences(pred.articles, pred.sentences, truth),
         score_names(pred.names, pred.known_forms, truth),
         score_claims(pred.claims, pred.claim_texts, truth, sorted(measured)),
+        score_facts(pred.facts, truth, sorted(measured), adapter.content_words),
     ]
     out = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]
     return out.assign(story=truth.slug, split=truth.split)
@@ -84,6 +85,11 @@ def _one(m: Measure, scope: str, g: pd.DataFrame) -> dict:
     if m.kind == "prf":
         H, W = np.column_stack([tp, tp, 2 * tp]), np.column_stack([tp + fp, tp + fn, 2 * tp + fp + fn])
         names = ("precision", "recall", "f1")
+    elif m.kind == "mean":   # a mean of per-item values: the share columns hold it
+        v = g.assign(_u=g["story"] + "/" + g["unit"].astype(str)).groupby("_u")["value"].agg(["sum", "count"])
+        v = v.reindex(per.index, fill_value=0)
+        H, W = v["sum"].to_numpy(dtype=float)[:, None], v["count"].to_numpy(dtype=float)[:, None]
+        names = ("share",)
     else:
         H, W = yes[:, None], (yes + no)[:, None]
         names = ("share",)
@@ -117,6 +123,8 @@ def summarise(outcomes: pd.DataFrame) -> pd.DataFrame:
 
 def headline(row) -> tuple[str, float]:
     """The figure that sums a row up: F1 for precision/recall measures, else the share."""
+    if row["kind"] == "mean":
+        return "mean", row["share"]
     return ("F1", row["f1"]) if row["kind"] == "prf" else (("accuracy" if BY_NAME[(row["analysis"], row["measure"])].better
                                                              == "higher" else "share"), row["share"])
 
@@ -135,6 +143,8 @@ def cell(row, name: str) -> str:
 def counts(row) -> str:
     if row["kind"] == "prf":
         return f"tp {row['tp']}, fp {row['fp']}, fn {row['fn']}"
+    if row["kind"] == "mean":
+        return f"mean of {row['items']}"
     return f"{row['yes']} of {row['yes'] + row['no']}"
 
 
@@ -143,7 +153,7 @@ def table(summary: pd.DataFrame, scope: str) -> str:
     s = summary[summary["scope"] == scope]
     if s.empty:
         return "_nothing scored_\n"
-    lines = ["| analysis | measure | precision | recall | F1 | accuracy / share | counts | units |",
+    lines = ["| analysis | measure | precision | recall | F1 | accuracy / share / mean | counts | units |",
              "|---|---|---|---|---|---|---|---|"]
     for _, r in s.iterrows():
         better = BY_NAME[(r["analysis"], r["measure"])].better
