@@ -28,8 +28,8 @@ LAYERS = {
     "cli": 8,
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
-ANALYSES_ORDER = ["findings", "corpus", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "facts", "reuse", "wires", "verdicts", "provenance", "profiles"]
+ANALYSES_ORDER = ["findings", "corpus", "timeline", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
+                  "claims", "facts", "spread", "reuse", "wires", "verdicts", "provenance", "profiles"]
 
 
 def module_name(path: Path) -> str:
