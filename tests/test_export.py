@@ -159,3 +159,15 @@ def test_run_manifest_names_the_version(tmp_path):
     st = load_story(MINI)
     m = manifest.build_manifest(st, MINI, {}, [], {}, {}, {}, True, tmp_path / "reports", tmp_path / "figures", 0.0)
     assert m["software"]["presslens"] == presslens.__version__ and "git_commit" in m["software"]
+
+
+def test_outlet_attributes_are_exported_and_described(tmp_path):
+    attrs = pd.DataFrame({"outlet": ["The Daily Ledger", "Wire Service"], "country": ["GB", "US"]})
+    folder = export_mod.export(MINI, tmp_path / "grouped", extra=attrs, log=lambda line: None)
+    back = export_mod.read(folder)
+    arts = back["articles"].set_index("outlet")
+    assert arts.loc["Wire Service", "country"] == "US" and pd.isna(arts.loc["La Gazette (English edition)", "country"])
+    assert "country" in back["sentences"].columns
+    d = back[export_mod.DICTIONARY]
+    row = d[(d["table"] == "articles") & (d["column"] == "country")].iloc[0]
+    assert "outlets.yaml" in row["meaning"] and row["meaning"] != export_mod.UNDESCRIBED

@@ -85,9 +85,12 @@ def test_first_mention_per_outlet_in_time_order(story):
     summ = spread.summary(s).iloc[0]
     assert (summ["first"], summ["first_order"], summ["days_to_last"], summ["undated"]) == \
         ("Bay Courier, Copy Daily", "same day: order within the day unknown", 2, 1)
-    line = spread.findings(s)[0]
-    assert "earliest dated mention on 2024-05-06, by Bay Courier, Copy Daily (same day" in line
-    assert "an earlier mention cannot be ruled out" in line  # Evening Five is undated
+    lines = spread.findings(s)
+    assert lines[0] == ("Earliest dated mention on 2024-05-06 by Bay Courier, Copy Daily (same day: order within "
+                        "the day unknown): 1 claim(s), closure (table: spread, column first).")
+    # Evening Five is undated: nobody is called first without saying it may have been earlier
+    assert "undated outlet(s) (Evening Five), any of which may have been earlier" in lines[1]
+    assert "reached the last of its 4 dated outlets 2 day(s) after the first" in lines[2]
 
 
 def test_two_zoned_times_decide_who_was_first(story):

@@ -143,25 +143,36 @@ def summary(spread: pd.DataFrame, item: str = "claim") -> pd.DataFrame:
     return out
 
 
+def _names(items: list[str], limit: int = 8) -> str:
+    shown = ", ".join(map(str, items[:limit]))
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 def findings(spread: pd.DataFrame, item: str = "claim", by: str = "outlet") -> list[str]:
     """Sentences from :func:`claim_spread` (or :func:`fact_spread`) and its :func:`summary`. "First" is
-    said of the dated mentions only: an undated one may have come earlier, and the sentence says so."""
+    said of the dated mentions only: an undated one may have come earlier, and a sentence says so."""
     s = summary(spread, item)
+    if s.empty:
+        return [f"No {item} is carried by any article: nothing spread (table: spread)."]
     out = []
-    for r in s.itertuples(index=False):
-        name = getattr(r, item)
-        if pd.isna(r.first_day):
-            out.append(f"{item} {name}: carried by {r.groups} {by}(s), none of them dated: who was first is unknown "
-                       "(table: spread).")
-            continue
-        who = r.first + (f" ({r.first_order})" if r.first_order else "")
-        dated = r.groups - r.undated
-        line = f"{item} {name}: earliest dated mention on {r.first_day:%Y-%m-%d}, by {who}"
-        if dated > 1:
-            line += f"; the last of its {dated} dated {by}(s) took it up {r.days_to_last} day(s) later"
-        if r.undated:
-            line += f"; {r.undated} undated {by}(s) carry it too, so an earlier mention cannot be ruled out"
-        if r.groups < 3:
-            line += " (few outlets: weak evidence of how it spread)"
-        out.append(line + " (table: spread).")
+    dated = s[s["first_day"].notna()]
+    for (first, day, order), g in dated.groupby(["first", "first_day", "first_order"], sort=False):
+        how = f" ({order})" if order else ""
+        out.append(f"Earliest dated mention on {day:%Y-%m-%d} by {first}{how}: {len(g)} {item}(s), "
+                   f"{_names(list(g[item]))} (table: spread, column first).")
+    never = list(s.loc[s["first_day"].isna(), item])
+    if never:
+        out.append(f"Carried only by undated articles, so who was first is unknown: {_names(never)} (table: spread).")
+    open_ = dated[dated["undated"] > 0]
+    if len(open_):
+        who = sorted(set(spread.loc[spread["published"].isna() & spread[item].isin(set(open_[item])), "group"]))
+        out.append(f"{len(open_)} of {len(dated)} dated {item}(s) are also carried by undated {by}(s) ({_names(who)}), "
+                   "any of which may have been earlier (table: spread, column order).")
+    wide = dated[dated["groups"] - dated["undated"] > 1]
+    if len(wide):
+        top = wide.sort_values("days_to_last", ascending=False, kind="stable").iloc[0]
+        n = int(top["groups"] - top["undated"])
+        out.append(f"Slowest spread among dated {by}s: {top[item]} reached "
+                   f"the last of its {n} dated {by}s {int(top['days_to_last'])} day(s) after the first"
+                   + (" (few dated outlets: weak evidence)" if n < 3 else "") + " (table: spread).")
     return out

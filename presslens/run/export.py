@@ -69,6 +69,9 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
     final = paths.resolve(out) if out is not None else default_folder(st.slug)
     outputs.check_export_target(st.path, final)
     tables = export_tables.compute(st, extra)
+    attrs = {str(c): (f"an attribute of the article's outlet (outlets.yaml): {c}", "as written")
+             for c in (extra.columns if extra is not None else ()) if c != "outlet"}
+    extra_meanings = {**attrs, **(extra_meanings or {})}
     final.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
     try:
