@@ -108,3 +108,17 @@ def test_fact_spread_follows_the_discovered_fact(story):
     assert list(s["fact"].unique()) == [fact]
     assert list(s["outlet"]) == ["Bay Courier", "Harbour Times", "Copy Daily", "Daily Four", "Evening Five"]
     assert list(s["first"]) == [True, False, True, False, False]
+
+
+def test_timeline_figure_by_group_and_over_a_long_span(story):
+    kinds = {"Harbour Times": "national", "Bay Courier": "regional"}
+    arts = story.articles.assign(kind=story.articles["outlet"].map(kinds))
+    t = timeline.per_day(story, by="kind", articles=arts)
+    fig, _ = timeline_fig.articles_per_day(story, t, by="kind")
+    labels = [x.get_text() for x in fig.axes[0].get_xticklabels()]
+    assert labels == ["2024-05-06", "2024-05-07", "2024-05-08", "undated"]  # every calendar day, undated apart
+    far = t.copy()
+    far.loc[far["group"] == "national", "day"] = pd.Timestamp("2024-12-01")
+    fig, _ = timeline_fig.articles_per_day(story, far, by="kind")
+    assert "days without articles left out" in fig.axes[0].get_title()
+    assert [x.get_text() for x in fig.axes[0].get_xticklabels()] == ["2024-05-06", "2024-05-08", "2024-12-01", "undated"]
