@@ -20,7 +20,6 @@ from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
-from presslens.story import when as clock
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
@@ -259,7 +258,3 @@ def compute(story: Story | str, extra: pd.DataFrame | None = None) -> dict[str, 
     inp = Inputs(st, extra)
     return {t.name: tidy(t.compute(inp)) for t in TABLES}
 
-
-def published_label(story: Story) -> dict[str, str]:
-    """``{article id: its publication day and time as a reader reads it}`` (for the metadata)."""
-    return {a: clock.label(w) for a, w in clock.of_articles(story.articles).items()}
