@@ -15,7 +15,9 @@ from presslens.story.model import StoryError
 from presslens.story.scaffold import new_story
 from presslens.story.yamlio import split_front_matter
 
-from .test_reuse import SOURCE, write_story
+from presslens.analyses import reuse
+
+from .test_reuse import REWORDED, SOURCE, write_story
 from .test_verdicts import pair
 
 
@@ -170,3 +172,10 @@ def test_import_takes_meta_time_and_keeps_midnight_as_a_day(tmp_path):
     assert "00:00 on 2023-12-15 is taken for the day alone" in meta["notes"]
     _, meta = _import_page(tmp_path / "three", published="2023-12-15T09:30:00")
     assert meta["published"] == "2023-12-15T09:30"  # no offset given: none written (zone unknown)
+
+
+def test_reworded_sentences_read_from_the_earlier_by_time_of_day(tmp_path):
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06T18:00+02:00"},
+            "b": {"outlet": "Zeta Post", "text": "\n".join(REWORDED), "published": "2024-05-06T08:00+02:00"}}
+    r = reuse.analyse(write_story(tmp_path / "s", arts))
+    assert len(r.reworded) and set(r.reworded["article_a"]) == {"b"}  # the source (earlier by time of day) reads first
