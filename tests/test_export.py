@@ -171,3 +171,14 @@ def test_outlet_attributes_are_exported_and_described(tmp_path):
     d = back[export_mod.DICTIONARY]
     row = d[(d["table"] == "articles") & (d["column"] == "country")].iloc[0]
     assert "outlets.yaml" in row["meaning"] and row["meaning"] != export_mod.UNDESCRIBED
+
+
+def test_tidy_types_object_columns_so_parquet_reads_them_back(tmp_path):
+    raw = pd.DataFrame({"mixed": ["a", 2, None], "flags": [True, None, False], "whole": pd.Series([1, None, 3], dtype=object),
+                        "lists": [("x", "y"), (), None], "when": pd.to_datetime(["2024-05-06", None, "2024-05-07"]).as_unit("s")})
+    t = export_tables.tidy(raw)
+    assert [str(t[c].dtype) for c in t.columns] == ["str", "boolean", "Int64", "str", "datetime64[ms]"]
+    assert t["mixed"].tolist()[:2] == ["a", "2"] and pd.isna(t["mixed"].iloc[2])
+    assert t["lists"].iloc[0] == "x; y" and pd.isna(t["lists"].iloc[1]) and pd.isna(t["lists"].iloc[2])
+    t.to_parquet(tmp_path / "t.parquet", index=False)
+    assert_frame_equal(pd.read_parquet(tmp_path / "t.parquet"), t)

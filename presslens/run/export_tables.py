@@ -219,7 +219,7 @@ def tidy(table: pd.DataFrame) -> pd.DataFrame:
     """The table as the files hold it, typed so that Parquet gives it back exactly: a named index
     becomes columns; a cell holding a list or tuple becomes its items joined by :data:`LIST_SEPARATOR`
     (an empty one: empty); an object column of text becomes ``str``, of true/false ``boolean``, of whole
-    numbers ``Int64``, of numbers ``float64`` (missing values stay missing); timestamps are kept at
+    numbers ``Int64``, of numbers ``float64``, of mixed kinds text (missing values stay missing); timestamps are kept at
     millisecond resolution (Parquet has none coarser; the values are unchanged). Nothing else changes."""
     named = any(n is not None for n in table.index.names)
     out = table.reset_index(drop=not named).copy()
@@ -246,6 +246,8 @@ def tidy(table: pd.DataFrame) -> pd.DataFrame:
             col = col.astype("Int64")
         elif kinds <= {int, float}:
             col = col.astype("float64")
+        else:  # mixed kinds (text and numbers...): as text, which every tool reads; missing values stay missing
+            col = col.map(lambda v: v if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)).astype("str")
         out[c] = col
     return out
 
