@@ -122,3 +122,21 @@ def test_timeline_figure_by_group_and_over_a_long_span(story):
     fig, _ = timeline_fig.articles_per_day(story, far, by="kind")
     assert "days without articles left out" in fig.axes[0].get_title()
     assert [x.get_text() for x in fig.axes[0].get_xticklabels()] == ["2024-05-06", "2024-05-08", "2024-12-01", "undated"]
+
+
+def test_an_evening_in_one_zone_can_follow_the_next_morning_in_another(tmp_path):
+    root = tmp_path / "zones"
+    (root / "articles").mkdir(parents=True)
+    (root / "story.yaml").write_text(
+        "title: T\nquestion: Q\nclaims:\n  - id: closure\n    text: closed\n    patterns: ['closed to lorries']\n",
+        encoding="utf-8")
+    for aid, outlet, published in [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),     # 04:30 UTC on the 16th
+                                   ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),    # 00:00 UTC on the 16th
+                                   ("late", "Late Post", "2023-12-17")]:
+        (root / "articles" / f"{aid}.md").write_text(
+            f"---\noutlet: {outlet}\npublished: {published}\n---\n{CLAIM_TEXT}\n", encoding="utf-8")
+    s = spread.claim_spread(load_story(root))
+    first = dict(zip(s["outlet"], s["first"]))
+    assert first == {"Evening Wire": False, "Morning Daily": True, "Late Post": False}
+    summ = spread.summary(s).iloc[0]
+    assert (summ["first"], summ["first_day"], summ["days_to_last"]) == ("Morning Daily", pd.Timestamp("2023-12-16"), 1)

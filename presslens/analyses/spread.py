@@ -12,8 +12,10 @@ carrying it: its date and, where the article gives them, time of day and zone
   ("by time of day", ``time_rank`` 1, 2...); a mention without a time, or without its zone, is
   unordered against the others of its day, and said to be ("same day: order within the day
   unknown"; the timed ones say their order against it is unknown).
-- ``first``: the mention is the first dated one, or may be (on the first day, not after another by
-  time of day); an undated mention may still have come earlier, and the findings say so.
+- ``first``: the mention is the first dated one, or may be: no other dated mention is surely earlier
+  (by date, or by the instant when both give a time with its zone: an evening in New York can follow
+  a morning in Beijing of the next day); an undated mention may still have come earlier, and the
+  findings say so.
 
 ``by`` names a column of the articles table (``outlet`` by default, or an attribute joined onto the
 articles: a country, a kind of outlet); a missing value is the group ``unknown``.
@@ -81,6 +83,10 @@ def _key(w: clock.When | None, rank: int) -> tuple:
 def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: str) -> list[dict]:
     days = sorted({times[r.article_id].day for _, (_, r) in chosen if times[r.article_id] is not None})
     day_rank = {d: i + 1 for i, d in enumerate(days)}
+    # who may be first: no other mention is surely earlier. Only the first two days can hold it: a zoned
+    # time late on the first day can follow one early on the next (offsets span 26 hours), never later
+    early = [times[r.article_id] for _, (_, r) in chosen
+             if times[r.article_id] is not None and day_rank[times[r.article_id].day] <= 2]
     rows = []
     for grp, (_, r) in chosen:
         w = times[r.article_id]
@@ -98,7 +104,8 @@ def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: s
                                         "; against the same day's mentions without a zoned time: unknown")
         else:
             time_rank, order = None, "same day: order within the day unknown"
-        first = w is not None and day_rank[w.day] == 1 and time_rank in (None, 1)
+        first = (w is not None and day_rank[w.day] <= 2
+                 and not any(clock.order(x, w)[0] == -1 for x in early if x is not w))
         rows.append({"item": it, "group": grp, "article_id": r.article_id, "outlet": outlet[r.article_id],
                      "published": pd.Timestamp(w.day) if w else None, "published_time": w.clock if w else None,
                      "published_offset": w.zone if w else None, "precision": w.precision if w else None,
@@ -132,11 +139,11 @@ def summary(spread: pd.DataFrame, item: str = "claim") -> pd.DataFrame:
         dated = g[g["published"].notna()]
         firsts = g[g["first"]]
         order = "" if len(firsts) <= 1 else "same day: order within the day unknown"
-        rows.append({item: it, "groups": len(g),
-                     "first_day": dated["published"].min() if len(dated) else pd.NaT,
-                     "first": ", ".join(firsts["group"]), "first_order": order,
-                     "last_day": dated["published"].max() if len(dated) else pd.NaT,
-                     "days_to_last": int((dated["published"].max() - dated["published"].min()).days) if len(dated) else None,
+        start = firsts["published"].min() if len(firsts) else pd.NaT  # the first's own day (by instant it may
+        end = dated["published"].max() if len(dated) else pd.NaT      # be the day after another's evening)
+        rows.append({item: it, "groups": len(g), "first_day": start,
+                     "first": ", ".join(firsts["group"]), "first_order": order, "last_day": end,
+                     "days_to_last": max(0, int((end - start).days)) if len(dated) else None,
                      "undated": int(g["published"].isna().sum())})
     out = pd.DataFrame(rows, columns=[item, *SUMMARY_COLS[1:]])
     out["days_to_last"] = out["days_to_last"].astype("Int64")
