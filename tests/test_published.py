@@ -179,3 +179,15 @@ def test_reworded_sentences_read_from_the_earlier_by_time_of_day(tmp_path):
             "b": {"outlet": "Zeta Post", "text": "\n".join(REWORDED), "published": "2024-05-06T08:00+02:00"}}
     r = reuse.analyse(write_story(tmp_path / "s", arts))
     assert len(r.reworded) and set(r.reworded["article_a"]) == {"b"}  # the source (earlier by time of day) reads first
+
+
+def test_check_warns_of_times_without_a_zone(tmp_path):
+    from presslens.engine import sanity
+    root = tmp_path / "s"
+    (root / "articles").mkdir(parents=True)
+    (root / "story.yaml").write_text("title: T\nquestion: Q\n", encoding="utf-8")
+    _article(root, "a", "2023-12-15T09:30")
+    _article(root, "b", "2023-12-15T10:00+08:00", "Bay Courier")
+    got = [p for p in sanity.warnings(load_story(root)) if p.field == "published"]
+    assert len(got) == 1 and "1 article(s) give a time of day without its time zone (articles/a.md)" in got[0].message
+    assert "+08:00" in got[0].fix
