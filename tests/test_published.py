@@ -58,15 +58,20 @@ def _article(root, aid, published, outlet="Harbour Times"):
         f"---\noutlet: {outlet}\npublished: {published}\n---\nThe council closed the bridge on Monday.\n", encoding="utf-8")
 
 
-def test_load_story_keeps_time_zone_and_local_day(tmp_path):
+def _story(tmp_path, *articles):
+    """A story folder of ``articles``: (id, published, outlet) each."""
     root = tmp_path / "s"
     (root / "articles").mkdir(parents=True)
     (root / "story.yaml").write_text("title: T\nquestion: Q\n", encoding="utf-8")
-    _article(root, "a", "2023-12-15T23:30:00-05:00")
-    _article(root, "b", "'2023-12-16T08:00+08:00'", "Bay Courier")
-    _article(root, "c", "2023-12-16T07:00", "Copy Daily")
-    _article(root, "d", "2023-12-16", "Daily Four")
-    _article(root, "e", "null", "Evening Five")
+    for aid, published, outlet in articles:
+        _article(root, aid, published, outlet)
+    return root
+
+
+def test_load_story_keeps_time_zone_and_local_day(tmp_path):
+    root = _story(tmp_path, ("a", "2023-12-15T23:30:00-05:00", "Harbour Times"),
+                  ("b", "'2023-12-16T08:00+08:00'", "Bay Courier"), ("c", "2023-12-16T07:00", "Copy Daily"),
+                  ("d", "2023-12-16", "Daily Four"), ("e", "null", "Evening Five"))
     a = load_story(root).articles.set_index("id")
     assert a.loc["a", "published"] == pd.Timestamp("2023-12-15")  # the page's day, not the UTC day (16th)
     assert a.loc["a", "published_utc"] == pd.Timestamp("2023-12-16 04:30", tz="UTC")
@@ -84,10 +89,7 @@ def test_load_story_keeps_time_zone_and_local_day(tmp_path):
 
 
 def test_bad_published_names_file_field_and_fix(tmp_path):
-    root = tmp_path / "s"
-    (root / "articles").mkdir(parents=True)
-    (root / "story.yaml").write_text("title: T\nquestion: Q\n", encoding="utf-8")
-    _article(root, "a", "2023-12-15T09:30+15:00")
+    root = _story(tmp_path, ("a", "2023-12-15T09:30+15:00", "Harbour Times"))
     with pytest.raises(StoryError) as exc:
         load_story(root)
     text = str(exc.value)
@@ -183,11 +185,7 @@ def test_reworded_sentences_read_from_the_earlier_by_time_of_day(tmp_path):
 
 def test_check_warns_of_times_without_a_zone(tmp_path):
     from presslens.engine import sanity
-    root = tmp_path / "s"
-    (root / "articles").mkdir(parents=True)
-    (root / "story.yaml").write_text("title: T\nquestion: Q\n", encoding="utf-8")
-    _article(root, "a", "2023-12-15T09:30")
-    _article(root, "b", "2023-12-15T10:00+08:00", "Bay Courier")
+    root = _story(tmp_path, ("a", "2023-12-15T09:30", "Harbour Times"), ("b", "2023-12-15T10:00+08:00", "Bay Courier"))
     got = [p for p in sanity.warnings(load_story(root)) if p.field == "published"]
     assert len(got) == 1 and "1 article(s) give a time of day without its time zone (articles/a.md)" in got[0].message
     assert "+08:00" in got[0].fix
