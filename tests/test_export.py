@@ -182,3 +182,14 @@ def test_tidy_types_object_columns_so_parquet_reads_them_back(tmp_path):
     assert t["lists"].iloc[0] == "x; y" and pd.isna(t["lists"].iloc[1]) and pd.isna(t["lists"].iloc[2])
     t.to_parquet(tmp_path / "t.parquet", index=False)
     assert_frame_equal(pd.read_parquet(tmp_path / "t.parquet"), t)
+
+
+def test_the_storys_own_outlet_attributes_are_joined_by_default():
+    st = load_story(MINI)
+    assert export_tables.outlet_attributes(st) is None  # a story without outlets.yaml: nothing to join
+    st = dataclasses.replace(st)
+    object.__setattr__(st, "outlet_attrs", {"Wire Service": {"kind": "wire"}})
+    object.__setattr__(st, "attributes", ("kind",))
+    t = export_tables.outlet_attributes(st).set_index("outlet")
+    assert t.loc["Wire Service", "kind"] == "wire" and pd.isna(t.loc["The Daily Ledger", "kind"])  # unknown: empty
+    assert len(t) == len(st.outlets)

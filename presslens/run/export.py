@@ -63,11 +63,13 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
            extra_meanings: dict[str, tuple[str, str]] | None = None, log=print) -> Path:
     """Write every table of ``story`` into ``out`` (default ``exports/SLUG``; relative paths from the
     repo root) and return the folder. ``extra``: outlet attributes to attach to the articles and
-    sentences (one row per outlet, column ``outlet``), described by ``extra_meanings``. Raises
+    sentences (one row per outlet, column ``outlet``; default: the story's own outlets.yaml
+    attributes), described by ``extra_meanings``. Raises
     :class:`OutputError` (before writing anything) when the folder is not presslens's to write."""
     st, _ = check_story(story)
     final = paths.resolve(out) if out is not None else default_folder(st.slug)
     outputs.check_export_target(st.path, final)
+    extra = export_tables.outlet_attributes(st) if extra is None else extra
     tables = export_tables.compute(st, extra)
     attrs = {str(c): (f"an attribute of the article's outlet (outlets.yaml): {c}", "as written")
              for c in (extra.columns if extra is not None else ()) if c != "outlet"}

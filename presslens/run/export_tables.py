@@ -93,6 +93,18 @@ def articles_table(story: Story, extra: pd.DataFrame | None = None, on: str = "o
     return join_attributes(a, extra, on)
 
 
+def outlet_attributes(story: Story) -> pd.DataFrame | None:
+    """The outlets' attributes (outlets.yaml, when the story's loader gives them: ``outlet_attrs`` and
+    ``attributes``) as a table with one row per outlet, keyed by ``outlet``; None when there are none.
+    An attribute an outlet does not have stays empty (unknown, never guessed)."""
+    attrs = getattr(story, "outlet_attrs", None) or {}
+    names = list(getattr(story, "attributes", ()) or ())
+    if not attrs or not names:
+        return None
+    return pd.DataFrame([{"outlet": o, **{k: attrs.get(o, {}).get(k) for k in names}} for o in story.outlets],
+                        columns=["outlet", *names])
+
+
 def join_attributes(table: pd.DataFrame, extra: pd.DataFrame | None, on: str = "outlet") -> pd.DataFrame:
     """``table`` with the columns of ``extra`` (keyed by its column ``on``) joined by ``on``; rows
     ``extra`` does not name get empty values. Columns ``table`` already has are not replaced."""
@@ -255,8 +267,9 @@ def tidy(table: pd.DataFrame) -> pd.DataFrame:
 def compute(story: Story | str, extra: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`TABLES` for ``story`` (a folder, checked by the same gate as every
     notebook, or a loaded Story), tidied as the files hold them. ``extra``: outlet attributes to join
-    onto the articles and sentences (see :func:`articles_table`)."""
+    onto the articles and sentences (see :func:`articles_table`); by default the story's own
+    (:func:`outlet_attributes`)."""
     st, _ = check_story(story)
-    inp = Inputs(st, extra)
+    inp = Inputs(st, outlet_attributes(st) if extra is None else extra)
     return {t.name: tidy(t.compute(inp)) for t in TABLES}
 
