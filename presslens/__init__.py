@@ -16,7 +16,7 @@ each room, and the modules the flat layout had to their new homes):
 - layer 8: :mod:`presslens.cli`      the ``presslens`` command, one module per subcommand
 """
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402,F401
 
 from .story.load import load_story  # noqa: E402,F401
 from .story.model import Story, StoryError  # noqa: E402,F401

@@ -95,7 +95,7 @@ def test_bad_date(mini):
 def test_impossible_date(mini):
     write(mini, "wire.md", "outlet: Wire Service\npublished: '2024-02-30'")
     probs, _ = problems_of(mini)
-    assert [(p.field, p.message) for p in probs] == [("published", "'2024-02-30' is not a date")]
+    assert [(p.field, p.message) for p in probs] == [("published", "'2024-02-30' is not a date (no such day)")]
 
 
 def test_empty_article(mini):

@@ -46,7 +46,8 @@ def test_three_pages_fields_exactly(story):
         HERALD: {"outlet": "The Harbour Herald",
                  "title": "Regulator fines Vexa Mobility £12m over rider location data",
                  "url": "https://www.harbourherald.co.uk/business/vexa-mobility-fined-location-data",
-                 "published": dt.date(2024, 3, 12), "language": "en", "byline": "Maria Lindqvist"},
+                 # the metadata's date-time, in the page's own zone (+00:00 as the page writes it)
+                 "published": "2024-03-12T09:30+00:00", "language": "en", "byline": "Maria Lindqvist"},
         # date only in the visible <time> of the dateline: the publication, not the update (14 March)
         COURRIER: {"outlet": "Le Courrier du Littoral",
                    "title": "Données de localisation : Vexa Mobility condamnée à une amende de 14 millions d’euros",

@@ -18,6 +18,7 @@ PKG = Path(__file__).resolve().parent.parent / "presslens"
 LAYERS = {
     "errors": 0, "paths": 0, "patterns": 0, "stats": 0, "data": 0,
     "limits": 0, "yamlsafe": 0, "ownership": 0,  # bounded input and ownership (issue 21)
+    "version": 0,  # the one version number (issue 28)
     "story": 1,
     "text": 2,
     "engine": 3,
@@ -28,8 +29,8 @@ LAYERS = {
     "cli": 8,
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
-ANALYSES_ORDER = ["findings", "corpus", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "facts", "reuse", "wires", "verdicts", "provenance", "profiles"]
+ANALYSES_ORDER = ["findings", "corpus", "timeline", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
+                  "claims", "facts", "spread", "reuse", "wires", "verdicts", "provenance", "profiles"]
 
 
 def module_name(path: Path) -> str:

@@ -3,7 +3,8 @@
 From the reuse tables (:func:`presslens.analyses.reuse.analyse`): every pair of articles sharing narration
 (copy, reworded copy or partial reuse; a shared quotation alone is not evidence, and a duplicate
 capture is the same page, not copying) gives the later article a likely source in the earlier one.
-Where a date is missing, or both are the same day, the direction is unknown and said to be: both
+Where a date is missing, or both are the same day without times of day that order them (a time
+with its zone in both articles: "by time of day"), the direction is unknown and said to be: both
 articles list the other as a possible source, never a guessed one. Each source is set against the
 article's ``derived_from``:
 
@@ -27,6 +28,7 @@ import re
 import pandas as pd
 
 from presslens.engine.memo import story_table
+from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, verdicts
 
@@ -84,6 +86,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
     arts = story.articles[~story.articles["id"].isin(set(r.left_out["article_id"]))]
     outlet = dict(zip(arts["id"], arts["outlet"]))
     date = {a: _date(d) for a, d in zip(arts["id"], arts["published"])}
+    times = clock.of_articles(arts)
     credits = {a: list(c) for a, c in zip(arts["id"], arts["derived_from"])}
     forms = name_forms(story)
     cont = {(c.article, c.other): c for c in r.containment.itertuples(index=False)}
@@ -96,7 +99,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
             took = v.direction in ("a_from_b", "b_from_a")
             if took and (v.direction == "a_from_b") != (x == v.article_a):
                 continue  # y took from x: x is the source, not the copy
-            status, direction = _status(v, x, y, date, outlet)
+            status, direction = _status(v, x, y, times, outlet)
             c = cont.get((x, y))
             rows.append({"article": x, "outlet": outlet[x], "published": date[x], "source_outlet": outlet[y],
                          "source_article": y, "source_published": date[y], "status": status, "direction": direction,
@@ -156,16 +159,22 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
 LATER_REFERENCE = "shares text with a later reference (not its source)"
 
 
-def _status(v, x: str, y: str, date: dict, outlet: dict) -> tuple[str, str]:
-    """The provenance status and direction of article x against y from their pair's verdict."""
-    dx, dy = date[x], date[y]
-    if dx is not None and dy is not None and dx != dy:
-        direction = f"source earlier ({_fmt(dy)} before {_fmt(dx)})" if dy < dx else f"source later ({_fmt(dy)} after {_fmt(dx)})"
+def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
+    """The provenance status and direction of article x against y from their pair's verdict: by date,
+    or on the same day by time of day when both give a time with its zone (:func:`presslens.story.when.order`)."""
+    dx, dy = times[x], times[y]
+    sign, how = clock.order(dy, dx)
+    by_time = ", by time of day" if how == "by time of day" else ""
+    if sign is not None:
+        direction = (f"source earlier ({dy.label} before {dx.label}{by_time})" if sign < 0
+                     else f"source later ({dy.label} after {dx.label}{by_time})")
     elif dx is None or dy is None:
         missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
         direction = f"unknown: no date for {' and '.join(missing)}"
+    elif dx.time is None and dy.time is None:
+        direction = f"unknown: both published {dx.day.isoformat()}"
     else:
-        direction = f"unknown: both published {_fmt(dx)}"
+        direction = f"unknown: {how}"
     verdict = str(v.verdict)
     if verdict.startswith("same page"):
         return "same page captured twice", direction

@@ -39,6 +39,7 @@ import pandas as pd
 
 from presslens.engine import keys as engine_keys, screening, tables
 from presslens.engine.memo import story_table
+from presslens.story import when as clock
 from presslens.story.model import Story
 from presslens.text import article
 from presslens.text.diff import word_diff
@@ -318,12 +319,12 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
         prows.extend(passages_of(docs[na], docs[nb], pts, min_words))
     rw = reworded_sentences(docs, match, max_df)
     rrows, srows = [], []
-    date = dict(zip(story.articles["id"], story.articles["published"]))
+    when = clock.of_articles(story.articles)  # by date, or on one day by zoned times of day
     for r in rw:
         da, db = docs[r["a"]], docs[r["b"]]
         (a0, a1, sa), (b0, b1, sb) = da.sents[r["ka"]], db.sents[r["kb"]]
-        x, y = date.get(da.id), date.get(db.id)
-        if db.reference or (not da.reference and pd.notna(x) and pd.notna(y) and y < x):  # the source reads first
+        x, y = when.get(da.id), when.get(db.id)
+        if db.reference or (not da.reference and clock.order(y, x)[0] == -1):  # the source reads first
             da, db, (a0, a1, sa), (b0, b1, sb) = db, da, (b0, b1, sb), (a0, a1, sa)
         base = {"article_a": da.id, "outlet_a": da.outlet, "article_b": db.id, "outlet_b": db.outlet,
                 "sentence_a": sa, "sentence_b": sb}

@@ -11,8 +11,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
   (captured from the agency's site) that holds the passage; a reference document that holds it; an
   outlet both credit whose text is not in the corpus. A credited source whose corpus text does
   **not** hold the shared passage does not explain it;
-- **A copied B / B copied A**: B's text is earlier (dates), A credits B or not, and nothing above
-  explains the shared narration.
+- **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
+  articles give them with their time zone, said "by time of day"; equal or missing times leave the
+  order unknown), A credits B or not, and nothing above explains the shared narration.
 
 A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
 candidates are named. No accusation ("copied without credit") rests on less than
@@ -23,14 +24,13 @@ article, or for a common source both, credit it), partial (one of two does), no,
 """
 from __future__ import annotations
 
-import functools
-
 from collections import defaultdict
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from presslens.engine.memo import story_table
+from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, wires
 
@@ -80,6 +80,7 @@ class Evidence:
         self.outlet = dict(zip(arts["id"], arts["outlet"]))
         self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
         self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
+        self.when = clock.of_articles(arts)  # day, and time of day with its zone where the article gives them
         self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.slug = {a: _slug(u) for a, u in zip(arts["id"], arts["url"])}
         self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
@@ -142,7 +143,7 @@ def _slug(url) -> str:
 def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
     """The verdict table from the reuse tables ``r`` and the sources table ``src`` (:func:`wires.sources`)."""
     e = Evidence(story, r, src)
-    outlet, named, date = e.outlet, e.named, e.date
+    outlet, named = e.outlet, e.named
     rows: list[dict] = []
     pr = r.pairs
     for x, y, kind, detail in zip(pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(),
@@ -157,7 +158,7 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
             for k in ("own text", "credit", "tell"):
                 if named[a][k]:
                     ev.append(f"{outlet[a]} ({a}) {k}: {', '.join(sorted(named[a][k]))}")
-        ev.append("dates: " + "; ".join(f"{outlet[a]} {_fmt(date[a])}" for a in (x, y)))
+        ev.append("dates: " + "; ".join(f"{outlet[a]} {clock.label(e.when[a])}" for a in (x, y)))
         if ab and ba:
             ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "
                       f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
@@ -175,15 +176,6 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         row["evidence"] = " | ".join(ev)
         rows.append(row)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
-
-
-def _fmt(d) -> str:
-    return _day(d) if d is not None else "no date"
-
-
-@functools.lru_cache(maxsize=4096)
-def _day(d) -> str:
-    return d.strftime("%Y-%m-%d")
 
 
 def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
@@ -248,8 +240,11 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         party = wires.norm(c) in e.parties
         return _common(e, c, next((z for z in corpus if holds(z, x, y, n)), None), x, y,
                        "a party's statement or release" if party else "outlet", ev)
-    # 6. direction from dates; an accusation only on enough narration and no wire anywhere in sight
+    # 6. direction from dates (and times of day, when both articles give them with their zone); an
+    # accusation only on enough narration and no wire anywhere in sight
     dx, dy = date[x], date[y]
+    wt = e.when
+    sign, how = clock.order(wt[x], wt[y])
     cands = [f"{outlet[x]} copied {outlet[y]}", f"{outlet[y]} copied {outlet[x]}",
              "both from a common source outside the corpus"]
     tells = sorted((named[x]["tell"] | named[y]["tell"]) - {outlet[x], outlet[y]})
@@ -260,25 +255,32 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     if n < EVIDENCE_WORDS:
         return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
                 "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
-    first = min((d for d in (dx, dy) if d is not None), default=None)
+    first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
-              and first is not None and date.get(z) is not None and date[z] <= first]
-    before = [z for z in others if dx is not None and dy is not None and date[z] < min(dx, dy)]
+              and wt[first] is not None and wt.get(z) is not None and clock.order(wt[z], wt[first])[0] != 1]
+    before = [z for z in others if dx is not None and dy is not None
+              and clock.order(wt[z], wt[x])[0] == -1 and clock.order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
         return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
     if others:
         cands.insert(0, "a common source: other texts carry the passage too ("
                      + ", ".join(f"{outlet.get(z, z)} ({z})" for z in others[:3]) + ")")
-    later = (x, y) if dx is not None and dy is not None and dx > dy else (y, x)
+    later = (x, y) if sign == 1 else (y, x)
     held = e.narr.get(later)
-    if (dx is not None and dy is not None and dx != dy and not wx and not wy and not tells and not others
+    if sign is not None and how == "by time of day":
+        ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
+                  f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
+    if (sign is not None and not wx and not wy and not tells and not others
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
+        by_time = ", by time of day" if how == "by time of day" else ""
         return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
                 "direction": "a_from_b" if a == x else "b_from_a", "accusation": True,
-                "candidates": f"{outlet[a]} copied {outlet[b]} (dated {_fmt(date[b])}, before {_fmt(date[a])}); "
-                              "not excluded: a common source outside the corpus neither credits"}
-    why = ("a date is missing" if dx is None or dy is None else "both are dated the same day" if dx == dy
+                "candidates": f"{outlet[a]} copied {outlet[b]} (dated {clock.label(wt[b])}, before "
+                              f"{clock.label(wt[a])}{by_time}); not excluded: a common source outside the corpus neither credits"}
+    timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
+    why = ("a date is missing" if dx is None or dy is None
+           else ("both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else "")) if sign is None
            else "a wire or outside source is named" if wx or wy or tells
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")

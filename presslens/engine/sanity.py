@@ -6,6 +6,8 @@ fix:
 
 - a date no article can have (before :data:`EARLIEST`, or after tomorrow): 0001-01-01 and 9999-12-31
   would put an outlet first or last and turn the direction of copying around;
+- a time of day without its time zone (``published: 2023-12-15T09:30``): kept, but it orders
+  nothing within its day, since two such clock times of one day can come in either order;
 - a reference document dated after an article that credits its source: it cannot be that article's
   source (the provenance analysis does not count it as one);
 - a claim whose patterns match most sentences: "carried by every outlet" would be the pattern's doing;
@@ -55,6 +57,14 @@ def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: 
             out.append(Problem(f"{slug}/{a.file}", "published", f"{_ymd(a.published)} is not a plausible publication "
                                "date: it decides the outlets' order and which article copied which",
                                "correct the date, or write null if the article does not reveal it"))
+    if "published_time" in story.articles:
+        a = story.articles
+        naive = a[a["published_time"].notna() & a["published_offset"].isna()]
+        if len(naive):
+            files = ", ".join(naive["file"].head(3)) + (f" and {len(naive) - 3} more" if len(naive) > 3 else "")
+            out.append(Problem(f"{slug}/articles/", "published", f"{len(naive)} article(s) give a time of day without "
+                               f"its time zone ({files}): kept as written, but such a time orders nothing within "
+                               "its day", "add the offset the page gives, e.g. 2023-12-15T09:30+08:00 (Z for UTC)"))
     refs = story.references if story.references is not None else pd.DataFrame()
     for r in refs.itertuples(index=False):
         if _implausible(r.published, today):

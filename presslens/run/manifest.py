@@ -8,10 +8,12 @@ import datetime as dt
 import hashlib
 import json
 import platform
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
 from presslens import paths
+from presslens.version import __version__
 from .execute import rel_path
 
 
@@ -27,6 +29,26 @@ def _versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             out[name] = "not installed"
     return out
+
+
+def git_commit(root: Path = paths.REPO_ROOT) -> str | None:
+    """The commit the code was run from (``git rev-parse HEAD`` in the repo), with ``+dirty`` when
+    tracked files differ from it; None when there is no git, no repository, or git does not answer."""
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "HEAD"], capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=20, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (head + ("+dirty" if dirty else "")) if head else None
+
+
+def software() -> dict:
+    """What produced the outputs, for a citation: presslens's version (as CITATION.cff gives it) and
+    the git commit of the code, when there is one (None without git)."""
+    return {"presslens": __version__, "git_commit": git_commit(),
+            "cite": "CITATION.cff at the repository's root"}
 
 
 def inputs_fingerprint(hashes: dict) -> str:
@@ -123,6 +145,7 @@ def build_manifest(st, story_path: Path, nb_params: dict, nbs: list[Path], durat
         "total_s": round(seconds, 2),
         "finished_at": utc_now(),
         "versions": versions,
+        "software": software(),
         "inputs_sha256": hashes,
         "figures": sorted(figures),
         "reports": {nb: records[nb] for nb in names},

@@ -128,6 +128,14 @@ def check_targets(story_path: Path, final_reports: Path, final_figs: Path) -> No
     _check_target(final_figs, "figures", "--figures", story_real)
 
 
+def check_export_target(story_path: Path, final: Path) -> None:
+    """``presslens export``'s folder may be written: its parent can hold it, it is not (in, or around) a
+    story folder, and if it exists it is a folder presslens wrote (a valid marker) or an empty one.
+    Raises :class:`OutputError` naming it and the fix (--out) before anything is written."""
+    _check_root(final.parent, "exports", "--out")
+    _check_target(final, "exports", "--out", Path(os.path.realpath(story_path)))
+
+
 def clean_stale(roots: list[Path], slug: str) -> list[str]:
     """Remove what killed runs of this story left in ``roots``: only folders named by the journal of a
     run that is provably dead (:func:`presslens.ownership.clean_dead`); a folder that merely looks like

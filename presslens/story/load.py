@@ -14,7 +14,8 @@ import pandas as pd
 from presslens import limits, paths
 from .model import Problem, Story, StoryError, show
 from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
-from .yamlio import read_front_matter, load_yaml, parse_date, str_list, suggest
+from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
+from .yamlio import read_front_matter, load_yaml, str_list, suggest
 
 
 # ----------------------------------------------------------------------------------------------
@@ -38,10 +39,10 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
                                     f"write it as text, quoted if needed: {key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
-    published, ok = parse_date(meta.get("published"))
-    if not ok:
-        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date",
-                                "write it as YYYY-MM-DD, or null if the article does not reveal it"))
+    published, bad = published_columns(meta.get("published"))
+    if bad:
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} {bad}",
+                                f"write it as {DATE_FORMS}, or null if the article does not reveal it"))
     for key in ("language", "translated_from"):
         v = meta.get(key)
         if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
@@ -66,7 +67,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         "outlet": meta["outlet"].strip(),
         "title": (meta.get("title") or "").strip() or None,
         "url": meta.get("url"),
-        "published": published,
+        **published,
         "language": meta.get("language") or None,
         "translated_from": meta.get("translated_from") or None,
         "derived_from": tuple(derived or ()),
@@ -167,9 +168,8 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     if problems:
         raise StoryError(problems, slug)
     cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
-            "notes", "text", "file", "sha256"]
-    articles = pd.DataFrame(rows, columns=cols)
-    articles["published"] = pd.to_datetime(articles["published"])
+            "notes", "text", "file", "sha256", *PUBLISHED_COLS]
+    articles = _dated(pd.DataFrame(rows, columns=cols))
     articles = articles.sort_values(["published", "outlet", "id"], na_position="last").reset_index(drop=True)
     story = Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
                  actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
@@ -199,7 +199,7 @@ REFERENCE_FIELDS = {
     "kind": f"what it is: one of {', '.join(REFERENCE_KINDS)}",
     "title": "its headline or title, or null",
     "url": "where it was captured, or null",
-    "published": "publication date, ISO YYYY-MM-DD, or null",
+    "published": "publication date, ISO YYYY-MM-DD (or a date-time with its offset, 2023-12-15T09:30+08:00), or null",
     "notes": "free text",
 }
 
@@ -222,9 +222,9 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
     kind = meta.get("kind") or "other"
     if kind not in REFERENCE_KINDS:
         problems.append(Problem(rel, "kind", f"{show(kind)} is not a kind of reference", f"use one of {list(REFERENCE_KINDS)}"))
-    published, ok = parse_date(meta.get("published"))
-    if not ok:
-        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date", "write it as YYYY-MM-DD, or null"))
+    published, bad = published_columns(meta.get("published"))
+    if bad:
+        problems.append(Problem(rel, "published", f"{show(meta.get('published'))} {bad}", f"write it as {DATE_FORMS}, or null"))
     for key in ("title", "url", "notes"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
             problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))
@@ -233,7 +233,7 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
     if len(problems) > n:
         return None
     return {"id": path.stem, "source": src.strip(), "kind": kind, "title": (meta.get("title") or "").strip() or None,
-            "url": meta.get("url"), "published": published, "notes": meta.get("notes"), "text": body.strip("\n"),
+            "url": meta.get("url"), **published, "notes": meta.get("notes"), "text": body.strip("\n"),
             "file": f"references/{path.name}", "sha256": hashlib.sha256(text.encode()).hexdigest()}
 
 
@@ -241,7 +241,7 @@ def load_references(root: Path, slug: str, notices: list[Problem], problems: lis
     """The story's optional ``references/`` folder as a table (empty without one). Every bad reference
     file is added to ``problems`` with its fix (the loader raises them with the articles' problems);
     other files are ignored with a notice."""
-    cols = ["id", "source", "kind", "title", "url", "published", "notes", "text", "file", "sha256"]
+    cols = ["id", "source", "kind", "title", "url", "published", "notes", "text", "file", "sha256", *PUBLISHED_COLS]
     folder = root / "references"
     rows = []
     if folder.is_dir():
@@ -258,6 +258,14 @@ def load_references(root: Path, slug: str, notices: list[Problem], problems: lis
                 rows.append(row)
     elif folder.exists():
         problems.append(Problem(f"{slug}/references", "", "is not a folder", "make references/ a folder of .md files"))
-    out = pd.DataFrame(rows, columns=cols)
-    out["published"] = pd.to_datetime(out["published"])
-    return out
+    return _dated(pd.DataFrame(rows, columns=cols))
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    """``published`` as the local day (midnight, no zone) and ``published_utc`` as UTC instants (NaT
+    where time or zone is unknown), whatever the rows held (see :mod:`presslens.story.when`)."""
+    table["published"] = pd.to_datetime(table["published"])
+    table["published_utc"] = pd.to_datetime(table["published_utc"], utc=True)
+    for c in ("published_time", "published_offset", "published_precision"):
+        table[c] = table[c].astype(object).where(table[c].notna(), None)
+    return table

@@ -16,7 +16,8 @@ ARTICLE_FIELDS = {
     "outlet": "the outlet's name as readers know it (required)",
     "title": "the headline as published, or null",
     "url": "where the article was captured, or null",
-    "published": "publication date, ISO YYYY-MM-DD, or null when the article does not reveal it",
+    "published": ("publication date, ISO YYYY-MM-DD, or a date-time with its time zone's offset "
+                  "(2023-12-15T09:30+08:00, Z for UTC), or null when the article does not reveal it"),
     "language": "language code of the text as captured, e.g. en",
     "translated_from": "language code of the original when the text is a translation, else null",
     "derived_from": "list of sources the article itself credits (e.g. [The Verge]), or []",

@@ -3,16 +3,15 @@ every story file goes through, and the small value parsers (dates, lists of stri
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
-import re
 from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
 import yaml
 
 from .. import limits, yamlsafe
+from . import when
 from .model import Problem
 
 
@@ -39,19 +38,10 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 
 
 def parse_date(value: Any) -> tuple[pd.Timestamp | None, bool]:
-    """(timestamp or None, ok)."""
-    if value is None:
-        return None, True
-    if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date()), True
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value), True
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?", value.strip()):
-        try:
-            return pd.Timestamp(dt.date.fromisoformat(value.strip()[:10])), True
-        except ValueError:
-            return None, False
-    return None, False
+    """(the day as a timestamp, or None; ok): the day of a ``published`` value, read by
+    :func:`presslens.story.when.parse` (which keeps its time and zone too)."""
+    w, problem = when.parse(value)
+    return (pd.Timestamp(w.day) if w is not None else None), problem is None
 
 
 def str_list(value: Any) -> list[str] | None:

@@ -11,12 +11,9 @@ paragraph per line. A field is filled only from what the page itself declares, n
 - ``url``: ``<link rel=canonical>``, else ``og:url``, else the "saved from" comment a browser writes;
   a site's root is not an article's URL. (trafilatura would also take ``<base href>``, and join a
   relative canonical link with the host of ``og:image``.)
-- ``published``: the page's publication-date metadata (meta tags, ``itemprop=datePublished``, JSON-LD
-  ``datePublished``), else the date shown with the article (its dateline or ``<time>``, outside the
-  prose), else a date in the URL's path, via htmldate with ``extensive_search=False`` and
-  ``original_date=True``. A date htmldate finds anywhere else (a related-links list, the footer, a
-  date mentioned in the text, ``copyrightYear``, a modified time) is not taken: it is named in
-  ``notes``. Never the file's time, never today.
+- ``published``: see :mod:`.published`: the page's publication-date metadata (with its time of day
+  and time zone as the page writes them, when it gives them), else the dateline, else the URL's
+  path; never a modified time, the file's time or today.
 - ``language``: ``<html lang>``, else ``content-language``, else ``og:locale``: the primary subtag,
   lower-case (``en-GB`` -> ``en``, ``zh_CN`` -> ``zh``).
 - ``byline``: the page's author metadata (``<meta name=author>`` as written, else trafilatura's
@@ -39,7 +36,6 @@ from __future__ import annotations
 import codecs
 import copy
 import datetime as dt
-import html
 import zlib
 import json
 import logging
@@ -53,6 +49,7 @@ from urllib.parse import urljoin, urlsplit
 from presslens.errors import PageError
 from presslens import limits
 from .outlet import outlet_of
+from .published import published_of
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -61,16 +58,6 @@ MAX_BYTES = limits.MAX_PAGE     # trafilatura's own limit (MAX_FILE_SIZE); check
 MIN_WORDS = 10                  # below this, what trafilatura found is not an article: the page fails
 FEW_WORDS = 50                  # below this, the page is probably not the article (paywall, error page): a warning
 
-# meta names/properties/itemprops that declare the publication date (not modified, not generated)
-PUBLISHED_META = {
-    "article:published_time", "article:published", "article:post_date", "og:published_time",
-    "og:article:published_time", "og:pubdate", "og:publish_date", "datepublished", "date_published",
-    "datecreated", "date", "pubdate", "publishdate", "publish_date", "publish-date", "published_date",
-    "published-date", "published_time", "publication_date", "publish_time", "dc.date", "dc.date.issued",
-    "dc.date.created", "dc.date.publication", "dc.created", "dc:date", "dc:created", "dcterms.date",
-    "dcterms.issued", "dcterms.created", "citation_publication_date", "citation_date", "parsely-pub-date",
-    "sailthru.date", "article.published", "originalpublicationdate", "rnews:datepublished",
-}
 ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|WebPage)$")
 NOT_THE_ARTICLE = re.compile(r"related|recommend|more-?stor|most-?(read|popular)|trending|popular|teaser|"
                              r"promo|newsletter|outbrain|taboola|sidebar|comment", re.I)
@@ -310,51 +297,6 @@ def _article_region(tree, prose: list):
     return region
 
 
-def _date_of(value: str) -> str | None:
-    """A date string as YYYY-MM-DD (htmldate's parser), or None."""
-    import htmldate
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-    if m:
-        try:
-            return dt.date.fromisoformat(m.group(1)).isoformat()
-        except ValueError:
-            return None
-    doc = f'<html><head><meta name="date" content="{html.escape(value)}"></head><body></body></html>'
-    return htmldate.find_date(doc, extensive_search=False, original_date=True)
-
-
-def _published(tree, region, url: str | None, ld: dict) -> tuple[str | None, str | None, str | None]:
-    """(date, where it came from, note about a date found elsewhere and not taken)."""
-    import htmldate
-    from lxml import html as lxml_html
-
-    fast = {"extensive_search": False, "original_date": True}
-    candidates = []
-    for el in tree.iter("meta", "time", "span", "div", "p"):
-        attrs = {(el.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")}
-        if el.tag != "meta" and not attrs & {"datepublished", "datecreated"}:
-            continue             # in the body, only an element marked itemprop=datePublished declares it
-        if attrs & PUBLISHED_META:
-            candidates.append(el.get("content") or el.get("datetime") or el.text_content())
-    if isinstance(ld.get("datePublished"), str):
-        candidates.append(ld["datePublished"])
-    for value in candidates:
-        if value and (date := _date_of(value)):
-            return date, "metadata", None
-    if region is not None:
-        doc = "<html><body>" + lxml_html.tostring(region, encoding="unicode") + "</body></html>"
-        if date := htmldate.find_date(doc, **fast):
-            return date, "dateline", None
-    if url:
-        doc = f'<html><head><link rel="canonical" href="{html.escape(url)}"></head><body></body></html>'
-        if date := htmldate.find_date(doc, url=url, **fast):
-            return date, "URL", None
-    elsewhere = htmldate.find_date(copy.deepcopy(tree), **fast)
-    note = (f"published: htmldate found {elsewhere} elsewhere in the page, where nothing marks it as the "
-            f"publication date, so it is left null") if elsewhere else None
-    return None, None, note
-
-
 def _byline(tree, region, ld_tree) -> str | None:
     from trafilatura import extract_metadata
 
@@ -416,7 +358,7 @@ def read_page(path: Path) -> dict:
         for s in tree.xpath('//body//script[@type="application/ld+json"]'):
             head_only.find("head").append(copy.deepcopy(s))
         url, url_from = _url(tree, text)
-        published, date_from, date_note = _published(tree, region, url, ld)
+        published, date_from, date_note = published_of(tree, region, url, ld)
         title = trafilatura.extract_metadata(copy.deepcopy(tree), date_config={"extensive_search": False,
                                                                               "original_date": True}).title
         byline = _byline(tree, region, head_only)
@@ -428,7 +370,8 @@ def read_page(path: Path) -> dict:
                                     next(iter(_meta(tree, prop=["og:site_name"])), None),
                                     next(iter(_meta(tree, name=["application-name"])), None), _host(url), _norm)
     fields = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
-              "published": dt.date.fromisoformat(published) if published else None, "language": language,
+              "published": dt.date.fromisoformat(published) if published and len(published) == 10 else published,
+              "language": language,
               "byline": byline}
     notes = [n for n in (lang_note, date_note) if n]
     if date_from == "URL":

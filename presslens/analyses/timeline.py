@@ -1,0 +1,87 @@
+"""The story over time: how many articles each outlet (or any attribute of the articles) published
+on each day, with the undated articles counted apart and never dropped.
+
+A day is the article's own local day (front matter ``published``; see :mod:`presslens.story.when`),
+never converted to UTC. ``by`` names a column of the articles table: ``outlet`` by default, or any
+attribute joined onto it (a language, an outlet's country or kind); a missing value of that column
+is the group ``unknown``, counted like any other.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.errors import ParameterError
+from presslens.story.model import Story
+
+TIMELINE_COLS = ["day", "group", "articles", "dated"]
+UNKNOWN = "unknown"
+
+
+def groups(articles: pd.DataFrame, by: str) -> pd.Series:
+    """The ``by`` column of ``articles`` as text, a missing value read as ``unknown``; a column that is not
+    there is an error naming the parameter and the columns there are."""
+    if by not in articles.columns:
+        raise ParameterError.bad("timeline", "by", f"the articles table has no column {by!r}",
+                                 f"use one of {', '.join(map(str, articles.columns))}, or join the attribute "
+                                 "onto the articles first")
+    col = articles[by]
+    return col.map(lambda v: UNKNOWN if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) or v == ""
+                   else str(v))
+
+
+def per_day(story: Story, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Articles per day and group (``TIMELINE_COLS``): one row per (day, group) with articles, in day
+    order then group order; the undated articles of each group in rows of their own at the end
+    (``day`` NaT, ``dated`` False). ``articles`` (default: the story's) may carry extra attribute
+    columns to group by."""
+    a = story.articles if articles is None else articles
+    g = groups(a, by)
+    day = pd.to_datetime(a["published"]).dt.normalize()
+    t = pd.DataFrame({"day": day, "group": g, "dated": day.notna()})
+    rows = (t.assign(articles=1).groupby(["dated", "day", "group"], dropna=False, sort=False)["articles"].sum()
+            .reset_index())
+    order = {o: i for i, o in enumerate(dict.fromkeys(g))}
+    rows = rows.assign(_o=rows["group"].map(order), _u=~rows["dated"]).sort_values(
+        ["_u", "day", "_o"], kind="stable", na_position="last")
+    out = rows[TIMELINE_COLS].reset_index(drop=True)
+    out["articles"] = out["articles"].astype("int64")
+    out["dated"] = out["dated"].astype(bool)
+    return out
+
+
+def undated_note(table: pd.DataFrame) -> str:
+    """A sentence naming how many articles have no date (and of which groups), or '' when all are dated."""
+    u = table[~table["dated"]]
+    if u.empty:
+        return ""
+    n = int(u["articles"].sum())
+    total = int(table["articles"].sum())
+    who = ", ".join(f"{r.group} ({r.articles})" for r in u.itertuples(index=False))
+    return (f"{n} of {total} articles give no publication date and are shown apart as 'undated', not on a day: "
+            f"{who}.")
+
+
+def findings(table: pd.DataFrame, by: str = "outlet") -> list[str]:
+    """Sentences from :func:`per_day`'s table: the span, the busiest day, the undated articles."""
+    dated = table[table["dated"]]
+    out = []
+    if dated.empty:
+        out.append("No article gives a publication date: there is no timeline to draw (table: timeline).")
+    else:
+        days = dated.groupby("day")["articles"].sum()
+        first, last = days.index.min(), days.index.max()
+        busiest = days[days == days.max()]
+        span = (last - first).days + 1
+        out.append(f"{int(days.sum())} dated articles over {span} day{'s' if span != 1 else ''} "
+                   f"({first:%Y-%m-%d} to {last:%Y-%m-%d}); most on "
+                   + ", ".join(f"{d:%Y-%m-%d}" for d in busiest.index)
+                   + f" ({int(busiest.iloc[0])} article{'s' if int(busiest.iloc[0]) != 1 else ''} a day)"
+                   + (" (few articles: the shape of the timeline is weak evidence)" if days.sum() < 10 else "")
+                   + " (table: timeline).")
+        firsts = dated[dated["day"] == first]["group"].tolist()
+        out.append(f"First dated day ({first:%Y-%m-%d}), by {by}: " + ", ".join(firsts)
+                   + " (order within a day: see the published times, table: articles).")
+    note = undated_note(table)
+    if note:
+        out.append(note)
+    return out

@@ -1,0 +1,31 @@
+"""``presslens export STORY [--out DIR]``: every analysis table as Parquet and CSV with a data
+dictionary (see :mod:`presslens.run.export`). Exit status 0 when written, 2 when the story or the
+folder is wrong (nothing written)."""
+from __future__ import annotations
+
+import argparse
+
+from presslens import paths
+from presslens.paths import story_arg
+from presslens.run.export import export
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``presslens export`` on an argparse subparsers object."""
+    p = subparsers.add_parser(
+        "export", help="write every analysis table as Parquet and CSV, with a data dictionary (exports/SLUG/)",
+        description="Write every table the notebooks show, plus the articles and sentences with their attributes, "
+                    "as Parquet and CSV, with data_dictionary.csv (one row per table and column) and metadata.json "
+                    "(presslens version, git commit, input hashes). The folder is replaced only when presslens "
+                    "wrote it; files of your own in it are kept.")
+    p.add_argument("story", metavar="STORY", nargs="?", default=paths.DEFAULT_STORY,
+                   help="story folder (default: the bundled story)")
+    p.add_argument("--out", metavar="DIR", default=None,
+                   help="the folder to write (relative paths from the repo root; default: exports/SLUG)")
+    p.set_defaults(func=cmd_export)
+    return p
+
+
+def cmd_export(args) -> int:
+    export(story_arg(args.story), args.out)
+    return 0
