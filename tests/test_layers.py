@@ -29,7 +29,8 @@ LAYERS = {
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
 ANALYSES_ORDER = ["findings", "corpus", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "facts", "reuse", "wires", "verdicts", "provenance", "profiles"]
+                  "claims", "facts", "reuse", "wires", "verdicts", "provenance", "profiles", "groups",
+                  "blindspots"]
 
 
 def module_name(path: Path) -> str:
