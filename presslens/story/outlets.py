@@ -245,12 +245,22 @@ def group_names(story: Story) -> list[str]:
     return ["outlet", *story.attributes, *(f"meta.{k}" for k in meta_keys(story))]
 
 
+def declared(story: Story, by: str) -> bool:
+    """Whether ``story`` declares any attribute of the kind ``by`` names: outlet attributes (an
+    outlets file) for a name, ``meta:`` fields for ``meta.KEY``. A story that declares none groups
+    every outlet as unknown (nothing is guessed) rather than refusing the notebooks' default."""
+    return bool(meta_keys(story)) if by.startswith("meta.") else bool(story.attributes)
+
+
 def check_group_by(story: Story, by: str | None, where: str = "parameter group_by") -> str | None:
-    """``by`` when ``story`` can be grouped by it (None: per outlet), else a :class:`ParameterError`."""
+    """``by`` when ``story`` can be grouped by it (None: per outlet), else a :class:`ParameterError`
+    (a name the story's outlets files or meta: fields do not give, when they give some)."""
     if by is None or by == "outlet":
         return by
     ok = group_names(story)
     if isinstance(by, str) and by in ok:
+        return by
+    if isinstance(by, str) and not declared(story, by):  # nothing declared to misspell: every outlet is unknown
         return by
     near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)
     raise ParameterError.bad(where, "group_by", f"{by!r} is neither an attribute of outlets.yaml nor an article's meta: field",
