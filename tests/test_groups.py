@@ -20,7 +20,7 @@ from presslens.analyses import blindspots, groups, keyness
 from presslens.errors import ParameterError, StoryError
 from presslens.notebook import setup as nb
 from presslens.story.load import load_story
-from presslens.story.outlets import UNKNOWN, article_groups
+from presslens.story.outlets import UNKNOWN, article_groups, summary as outlets_summary
 
 FIXTURE = Path(__file__).parent / "fixtures" / "groups-story"
 
@@ -53,6 +53,8 @@ def test_attributes_aliases_and_unknown(story):
     # an outlet of outlets.yaml that is not in the story: a warning, not an error
     ghost = [n for n in story.notices if "Ghost Gazette" in n.field]
     assert ghost and "names no outlet" in ghost[0].message
+    line = outlets_summary(story)  # presslens check prints it
+    assert "kind (4 of 5 outlets)" in line and "meta.section" in line and "'AWS News': 'Associated Wire Service'" in line
 
 
 def test_meta_fields_group_articles(story):
@@ -260,3 +262,18 @@ def test_blind_spots_rare_share(story):
     assert "wire" not in set(spill["carried_by"])
     row = spill[spill["missing_in"] == "wire"]
     assert len(row) == 2 and set(row["status"]) == {"rare"} and set(row["share_missing"]) == {0.5}
+
+
+def test_outlets_file_is_an_input(tmp_path):
+    from presslens.engine import keys
+
+    root = _copy(tmp_path)
+    before = load_story(root)
+    assert before.subset(["AWS News"]).outlets == ["Associated Wire Service"]  # an alias names its outlet
+    p = root / "outlets.yaml"
+    p.write_text(p.read_text().replace("kind: regional", "kind: national"))
+    after = load_story(root)
+    assert article_groups(after, "kind")["valley"] == "national"
+    assert after.fingerprint != before.fingerprint
+    assert keys.story_key(after) != keys.story_key(before)
+    assert after.input_hashes()["outlets.yaml"] != before.input_hashes()["outlets.yaml"]

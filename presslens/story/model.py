@@ -165,7 +165,7 @@ class Story:
             return self
         if isinstance(outlets, str):
             outlets = [outlets]
-        wanted = list(outlets)
+        wanted = [self.outlet_renamed.get(o, o) for o in outlets]  # an alias (outlets.yaml) names its outlet
         if not wanted:
             return self
         known = self.outlets

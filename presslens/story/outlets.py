@@ -245,6 +245,19 @@ def group_names(story: Story) -> list[str]:
     return ["outlet", *story.attributes, *(f"meta.{k}" for k in meta_keys(story))]
 
 
+def summary(story: Story) -> str:
+    """One line on the attributes the story gives (how many of its outlets have each) and its articles'
+    meta: fields, for ``presslens check``; '' when it gives none."""
+    if not story.attributes and not meta_keys(story):
+        return ""
+    n = len(story.outlets)
+    have = [f"{k} ({sum(k in story.outlet_attrs.get(o, {}) for o in story.outlets)} of {n} outlets)"
+            for k in story.attributes]
+    metas = [f"meta.{k}" for k in meta_keys(story)]
+    return ("Attributes to group by (group_by): " + ", ".join(have + metas)
+            + "; outlets without one are 'unknown'." + (f" Merged by aliases: {story.outlet_renamed}." if story.outlet_renamed else ""))
+
+
 def declared(story: Story, by: str) -> bool:
     """Whether ``story`` declares any attribute of the kind ``by`` names: outlet attributes (an
     outlets file) for a name, ``meta:`` fields for ``meta.KEY``. A story that declares none groups
