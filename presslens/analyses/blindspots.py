@@ -114,3 +114,22 @@ def summary(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["carried_by", "missing_in", *KINDS])
     g = table.groupby(["carried_by", "missing_in", "kind"], sort=False).size().unstack("kind", fill_value=0)
     return g.reindex(columns=list(KINDS), fill_value=0).reset_index()
+
+
+def findings(table: pd.DataFrame, kinds: tuple[str, ...] = KINDS, rare: float = RARE) -> list[str]:
+    """Sentences from :func:`blind_spots`: per kind of item checked (``kinds``), how many items one
+    group carries and another leaves out, and the item left out by most groups."""
+    out = []
+    for kind in kinds:
+        t = table[table["kind"] == kind]
+        if t.empty:
+            out.append(f"No {kind} is carried by one group and absent or rare (share <= {rare:g}) in another, as far as "
+                       f"the {kind} detector finds (table: blind_spots).")
+            continue
+        most = t.groupby("item", sort=False)["missing_in"].nunique().sort_values(ascending=False, kind="stable")
+        item = most.index[0]
+        row = t[t["item"] == item].iloc[0]
+        out.append(f"{t['item'].nunique()} {kind}(s) carried by one group and absent or rare in another "
+                   f"({len(t)} rows); left out by most groups ({most.iloc[0]}): {row.text[:80]!r}, carried by "
+                   f"{row.carried_by} ({row.carriers}) (table: blind_spots, column sentences).")
+    return out

@@ -167,3 +167,41 @@ def voice_shares(story: Story, by: str | None, n_boot: int = 1000, seed: int = 0
     out = pd.DataFrame(rows).rename(columns={"measure": "voice", "value": "share"})
     out["quoted_words"] = [int(totals.loc[r.group, r.voice]) for r in out.itertuples(index=False)]
     return out[out["quoted_words"] > 0][cols].reset_index(drop=True)
+
+
+def findings(table: pd.DataFrame) -> list[str]:
+    """Sentences from :func:`measures` (one per measure): the highest and lowest group with their
+    intervals, whether the intervals overlap, and the weak ones named."""
+    out = []
+    groups_seen = list(dict.fromkeys(table["group"]))
+    if len(groups_seen) < 2:
+        return [f"One group only ({groups_seen[0] if groups_seen else 'none'}): nothing to compare (table: groups)."]
+    for measure, sub in table.groupby("measure", sort=False):
+        sub = sub.dropna(subset=["value"])
+        if len(sub) < 2:
+            continue
+        hi = sub.sort_values("value", ascending=False, kind="stable").iloc[0]
+        lo = sub.sort_values("value", kind="stable").iloc[0]
+        what = MEASURES[measure][0].upper() + MEASURES[measure][1:]
+        if hi.value == lo.value:
+            out.append(f"{what}: every group has {hi.value:.3g} (table: groups).")
+            continue
+        weak = [r.group for r in (hi, lo) if r.weak]
+        if hi.ci_low <= lo.ci_high:
+            verdict = "the intervals overlap: the difference may be chance."
+        elif weak:
+            verdict = (f"the intervals do not overlap, but {' and '.join(map(str, weak))} "
+                       f"{'has a weak interval' if len(weak) == 1 else 'have weak intervals'} (column note): "
+                       "too little to call it a difference.")
+        else:
+            verdict = "the intervals do not overlap."
+        out.append(f"{what}: highest {hi.group} {_cell(hi)}, lowest {lo.group} {_cell(lo)}; {verdict} (table: groups)")
+    weak = list(dict.fromkeys(table.loc[table["weak"], "group"]))
+    if weak:
+        out.append(f"Weak intervals (fewer than {MIN_OUTLETS} outlets or {MIN_ARTICLES} articles): "
+                   f"{', '.join(weak)}: read their numbers as anecdotes (column note).")
+    return out
+
+
+def _cell(r) -> str:
+    return f"{r.value:.3g} (95% interval {r.ci_low:.3g} to {r.ci_high:.3g}, {r.n_outlets} outlet(s), {r.n_articles} article(s))"
