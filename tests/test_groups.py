@@ -287,3 +287,23 @@ def test_findings_say_weak_and_name_groups(story):
     b = blindspots.findings(blindspots.blind_spots(story, "kind"), kinds=("claim", "passage"))
     assert b[0].startswith("3 claim(s) carried by one group") and "'Seaway Lines will appeal.'" in b[0]
     assert b[1].startswith("No passage is carried")  # passages were not given
+
+
+def test_notebook_views(tmp_path):
+    from presslens.notebook import explore, grouped
+
+    ctx = nb.setup(str(FIXTURE), str(tmp_path / "figs"), group_by="kind", n_boot=200)
+    assert grouped.members(ctx)[["group", "n_outlets", "n_articles"]].values.tolist() == [
+        ["wire", 2, 3], ["national", 1, 1], ["regional", 1, 1], [UNKNOWN, 1, 1]]
+    head = grouped.header(ctx)
+    assert "unknown: 1 outlet(s), 1 article(s) (Harbour Blog)" in head and "never dropped" in head
+    bs = grouped.blind_spots(ctx, kinds=("claim",))
+    assert set(bs["kind"]) == {"claim"} and isinstance(bs["sentences"].iat[0], str)
+    note, pair = grouped.keyness_pair(ctx)
+    assert "'wire' against 'national'" in note and pair["side"].iat[0] == "more in wire"
+    ui = explore.Explorer(str(FIXTURE), None, "authori*", False, figures_dir=str(tmp_path / "figs"), group_by="kind")
+    assert ui.hits.set_index("outlet")["group"].to_dict()["Harbour Blog"] == UNKNOWN
+    one = nb.setup(str(Path(__file__).parent / "fixtures" / "mini-story"), str(tmp_path / "figs"), group_by="kind")
+    assert grouped.blind_spot_findings(one, grouped.blind_spots(one)) == [
+        "1 group(s) only: no group can carry what another leaves out (table: blind_spots)."]
+    assert "declares no outlet attributes" in grouped.header(one)

@@ -116,9 +116,13 @@ def summary(table: pd.DataFrame) -> pd.DataFrame:
     return g.reindex(columns=list(KINDS), fill_value=0).reset_index()
 
 
-def findings(table: pd.DataFrame, kinds: tuple[str, ...] = KINDS, rare: float = RARE) -> list[str]:
+def findings(table: pd.DataFrame, kinds: tuple[str, ...] = KINDS, rare: float = RARE,
+             n_groups: int | None = None) -> list[str]:
     """Sentences from :func:`blind_spots`: per kind of item checked (``kinds``), how many items one
-    group carries and another leaves out, and the item left out by most groups."""
+    group carries and another leaves out, and the item left out by most groups. ``n_groups``: how
+    many groups were compared (with fewer than two there is nothing to leave out)."""
+    if n_groups is not None and n_groups < 2:
+        return [f"{n_groups} group(s) only: no group can carry what another leaves out (table: blind_spots)."]
     out = []
     for kind in kinds:
         t = table[table["kind"] == kind]

@@ -94,4 +94,10 @@ def blind_spots(ctx: Context, kinds: tuple[str, ...] = blindspots.KINDS, passage
     """The blind-spot table (:func:`presslens.analyses.blindspots.blind_spots`) for ``kinds`` of item,
     with the sentences behind each row."""
     t = blindspots.blind_spots(ctx.story, _by(ctx), passages=passages)
-    return t[t["kind"].isin(kinds)].reset_index(drop=True)
+    t = t[t["kind"].isin(kinds)].reset_index(drop=True)
+    return t.assign(sentences=t["sentences"].map(" | ".join))
+
+
+def blind_spot_findings(ctx: Context, table: pd.DataFrame, kinds: tuple[str, ...] = blindspots.KINDS) -> list[str]:
+    """:func:`presslens.analyses.blindspots.findings` for the kinds this notebook checked."""
+    return blindspots.findings(table, kinds, n_groups=len(members(ctx)))

@@ -295,3 +295,13 @@ def article_groups(story: Story, by: str | None) -> pd.Series:
         values = a["outlet"].map(lambda o: story.outlet_attrs.get(o, {}).get(by))
     return pd.Series([label(v) if by not in (None, "outlet") else v for v in values], index=a["id"].to_numpy(),
                      name="group", dtype=object)
+
+
+def outlet_groups(story: Story, by: str | None) -> dict[str, str]:
+    """Each outlet's group (its groups joined with '; ' when its articles differ, as ``meta.KEY`` may)."""
+    g = article_groups(story, by)
+    outlet = story.articles.set_index("id")["outlet"]
+    out: dict[str, dict] = {}
+    for aid, label_ in g.items():
+        out.setdefault(outlet[aid], {})[label_] = None
+    return {o: "; ".join(map(str, v)) for o, v in out.items()}
