@@ -68,6 +68,12 @@ def measures(ctx: Context, which: list[str] | None = None) -> pd.DataFrame:
     return groups.wide(t)
 
 
+def measure_findings(ctx: Context) -> list[str]:
+    """:func:`presslens.analyses.groups.findings` of every measure, grouped by ``group_by``."""
+    n_boot, seed = _boot(ctx)
+    return groups.findings(groups.measures(ctx.story, _by(ctx), n_boot=n_boot, seed=seed))
+
+
 def voices(ctx: Context) -> pd.DataFrame:
     """Whose words each group quotes (:func:`presslens.analyses.groups.voice_shares`), shares with intervals."""
     n_boot, seed = _boot(ctx)
@@ -96,6 +102,11 @@ def blind_spots(ctx: Context, kinds: tuple[str, ...] = blindspots.KINDS, passage
     t = blindspots.blind_spots(ctx.story, _by(ctx), passages=passages)
     t = t[t["kind"].isin(kinds)].reset_index(drop=True)
     return t.assign(sentences=t["sentences"].map(" | ".join))
+
+
+def spot_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """The blind-spot rows counted per pair of groups and kind (:func:`presslens.analyses.blindspots.summary`)."""
+    return blindspots.summary(table)
 
 
 def blind_spot_findings(ctx: Context, table: pd.DataFrame, kinds: tuple[str, ...] = blindspots.KINDS) -> list[str]:
