@@ -307,3 +307,15 @@ def test_notebook_views(tmp_path):
     assert grouped.blind_spot_findings(one, grouped.blind_spots(one)) == [
         "1 group(s) only: no group can carry what another leaves out (table: blind_spots)."]
     assert "declares no outlet attributes" in grouped.header(one)
+    none = nb.setup(str(FIXTURE), str(tmp_path / "figs"))
+    assert grouped.blind_spots(none).empty and "group_by = None" in grouped.blind_spot_findings(none, grouped.blind_spots(none))[0]
+    assert "per outlet" in grouped.header(none) and "kind" in grouped.header(none)
+
+
+def test_attribute_table(story):
+    from presslens.story.outlets import attribute_table
+
+    t = attribute_table(story).set_index("article_id")
+    assert list(t.columns) == ["outlet", "kind", "country", "founded", "meta.section", "meta.print"]
+    assert t.loc["blog", "kind"] is None and t.loc["blog", "country"] == "UK"  # not known: None, not guessed
+    assert t.loc["valley", "founded"] == 1921 and t.loc["national", "meta.print"] is True

@@ -98,7 +98,11 @@ def keyness_pair(ctx: Context, n: int = 8) -> tuple[str, pd.DataFrame]:
 def blind_spots(ctx: Context, kinds: tuple[str, ...] = blindspots.KINDS, passages: pd.DataFrame | None = None
                 ) -> pd.DataFrame:
     """The blind-spot table (:func:`presslens.analyses.blindspots.blind_spots`) for ``kinds`` of item,
-    with the sentences behind each row."""
+    with the sentences behind each row (joined with ' | '). Empty without ``group_by``: outlet against
+    outlet, the omissions (07) and reuse pairs (06) already say it, and a table of every item times
+    every pair of outlets would grow with the square of the outlets."""
+    if _by(ctx) in (None, "outlet"):
+        return pd.DataFrame(columns=blindspots.COLUMNS)
     t = blindspots.blind_spots(ctx.story, _by(ctx), passages=passages)
     t = t[t["kind"].isin(kinds)].reset_index(drop=True)
     return t.assign(sentences=t["sentences"].map(" | ".join))
@@ -111,4 +115,7 @@ def spot_counts(table: pd.DataFrame) -> pd.DataFrame:
 
 def blind_spot_findings(ctx: Context, table: pd.DataFrame, kinds: tuple[str, ...] = blindspots.KINDS) -> list[str]:
     """:func:`presslens.analyses.blindspots.findings` for the kinds this notebook checked."""
+    if _by(ctx) in (None, "outlet"):
+        return ["group_by = None: no blind-spot table (outlet against outlet, see notebook 07's omissions and "
+                "notebook 06's pairs); set group_by to an attribute to compare groups of outlets."]
     return blindspots.findings(table, kinds, n_groups=len(members(ctx)))

@@ -305,3 +305,16 @@ def outlet_groups(story: Story, by: str | None) -> dict[str, str]:
     for aid, label_ in g.items():
         out.setdefault(outlet[aid], {})[label_] = None
     return {o: "; ".join(map(str, v)) for o, v in out.items()}
+
+
+def attribute_table(story: Story) -> pd.DataFrame:
+    """One row per article: ``article_id``, ``outlet``, one column per outlet attribute and one per
+    ``meta.KEY`` field, with the values as written (None where not known; :func:`label` turns them into
+    group labels). For tables a user joins to the analyses' own (pandas, R, DuckDB)."""
+    a = story.articles
+    out = pd.DataFrame({"article_id": a["id"].to_numpy(), "outlet": a["outlet"].to_numpy()})
+    for k in story.attributes:
+        out[k] = pd.Series([story.outlet_attrs.get(o, {}).get(k) for o in a["outlet"]], dtype=object)
+    for k in meta_keys(story):
+        out[f"meta.{k}"] = pd.Series([(m or {}).get(k) for m in a["meta"]], dtype=object)
+    return out
