@@ -142,6 +142,9 @@ def test_group_by_parameter(story, tmp_path):
     ctx = nb.setup(str(FIXTURE), str(tmp_path / "figs"), group_by="kind")
     assert ctx.params.group_by == "kind"
     assert nb.run_name("s", knobs={"group_by": "kind"}) == "s"  # tables only: not a variant
+    with pytest.raises(ParameterError, match="did you mean 'kind'"):  # presslens run -p group_by knd
+        nb.check_params(story, group_by="knd")
+    assert nb.check_params(story, group_by="meta.section")[1] == {"group_by": "meta.section"}
     # a story that declares no attributes: every outlet is unknown (nothing guessed), not an error
     plain = load_story(Path(__file__).parent / "fixtures" / "mini-story")
     assert set(article_groups(plain, "kind")) == {UNKNOWN}
