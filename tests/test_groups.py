@@ -303,7 +303,7 @@ def test_notebook_views(tmp_path):
     bs = grouped.blind_spots(ctx, kinds=("claim",))
     assert set(bs["kind"]) == {"claim"} and isinstance(bs["sentences"].iat[0], str)
     note, pair = grouped.keyness_pair(ctx)
-    assert "'wire' against 'national'" in note and pair["side"].iat[0] == "more in wire"
+    assert "'wire' against 'national' (the two groups with most articles" in note and pair["side"].iat[0] == "more in wire"
     ui = explore.Explorer(str(FIXTURE), None, "authori*", False, figures_dir=str(tmp_path / "figs"), group_by="kind")
     assert ui.hits.set_index("outlet")["group"].to_dict()["Harbour Blog"] == UNKNOWN
     one = nb.setup(str(Path(__file__).parent / "fixtures" / "mini-story"), str(tmp_path / "figs"), group_by="kind")

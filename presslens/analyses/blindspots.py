@@ -134,6 +134,11 @@ def findings(table: pd.DataFrame, kinds: tuple[str, ...] = KINDS, rare: float = 
         item = most.index[0]
         row = t[t["item"] == item].iloc[0]
         out.append(f"{t['item'].nunique()} {kind}(s) carried by one group and absent or rare in another "
-                   f"({len(t)} rows); left out by most groups ({most.iloc[0]}): {row.text[:80]!r}, carried by "
+                   f"({len(t)} rows); left out by most groups ({most.iloc[0]}): {_short(row.text)!r}, carried by "
                    f"{row.carried_by} ({row.carriers}) (table: blind_spots, column sentences).")
     return out
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

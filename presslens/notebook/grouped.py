@@ -81,7 +81,8 @@ def voices(ctx: Context) -> pd.DataFrame:
 
 
 def keyness_pair(ctx: Context, n: int = 8) -> tuple[str, pd.DataFrame]:
-    """(a sentence, a table): the words the two largest groups use more than each other
+    """(a sentence, a table): the words the two groups with most articles (ties: most outlets, then
+    story order) use more than each other
     (:func:`presslens.analyses.keyness.compare`, narration), ``n`` a side."""
     m = members(ctx)
     m = m[m["group"] != UNKNOWN].sort_values(["n_articles", "n_outlets"], ascending=False, kind="mergesort")
@@ -91,7 +92,8 @@ def keyness_pair(ctx: Context, n: int = 8) -> tuple[str, pd.DataFrame]:
     t = keyness.compare(ctx.story, a, b, by=_by(ctx), min_count=getattr(ctx.params, "min_count", 3))
     top = pd.concat([t.head(n).assign(side=f"more in {a}"), t.tail(n).iloc[::-1].assign(side=f"more in {b}")])
     top = top[(top["side"].str.endswith(a) & (top["z"] > 0)) | (top["side"].str.endswith(b) & (top["z"] < 0))]
-    return (f"Keyness of {a!r} against {b!r} (the two largest groups; any two outlets or groups: "
+    which = "outlets" if _by(ctx) in (None, "outlet") else "groups"
+    return (f"Keyness of {a!r} against {b!r} (the two {which} with most articles; any two outlets or groups: "
             f"keyness.compare(st, a, b, by=...)).", top.reset_index(drop=True))
 
 
