@@ -34,12 +34,14 @@ def members(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["group", "n_outlets", "n_articles", "outlets"])
 
 
-def header(ctx: Context) -> str:
-    """What the grouped tables group by, each group's outlets, and what 'unknown' holds."""
+def header(ctx: Context, per_outlet: bool = True) -> str:
+    """What the grouped tables group by, each group's outlets, and what 'unknown' holds. ``per_outlet``:
+    whether the notebook's grouped tables have a per-outlet form (without ``group_by``)."""
     st, by = ctx.story, _by(ctx)
     if by is None or by == "outlet":
         others = [n for n in group_names(st) if n != "outlet"]
-        return ("group_by = None: the grouped tables below are per outlet (each outlet its own group). "
+        return ("group_by = None: " + ("the grouped tables below are per outlet (each outlet its own group). "
+                                      if per_outlet else "nothing to group. ")
                 + (f"Set group_by to one of {others} to compare groups of outlets." if others else
                    f"Give outlets attributes (kind, country...) in the story's {OUTLETS_FILE}, or articles "
                    "their own fields under meta:, then set group_by (docs/data-contract.md)."))
