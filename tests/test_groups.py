@@ -129,6 +129,10 @@ def test_shared_outlets_file_story_file_wins(tmp_path):
     assert "leaning" in st.attributes
     assert not [n for n in st.notices if "Some Other Paper" in n.field]  # the shared file may list other outlets
     assert "outlets_file:../shared/outlets.yaml" in st.input_hashes() and "outlets.yaml" in st.input_hashes()
+    shared.write_text("outlets:\n  Valley Courier: {kind: [a, b]}\n")
+    with pytest.raises(StoryError, match=r"../shared/outlets.yaml \(outlets_file of groups-story/story.yaml\) "
+                                         r"\[outlets.Valley Courier.kind\]: is a list"):
+        load_story(root)
     sy.write_text(sy.read_text().replace("../shared/outlets.yaml", "../nowhere.yaml"))
     with pytest.raises(StoryError, match=r"\[outlets_file\]: '../nowhere.yaml' is not a file"):
         load_story(root)

@@ -183,7 +183,7 @@ def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: lis
     shared: list[dict] = []
     if outlets_file:
         p = Path(outlets_file) if Path(outlets_file).is_absolute() else root / outlets_file
-        rel = f"{slug}/story.yaml outlets_file ({outlets_file})"
+        rel = f"{outlets_file} (outlets_file of {slug}/story.yaml)"
         if not p.is_file():
             problems.append(Problem(f"{slug}/story.yaml", "outlets_file", f"{outlets_file!r} is not a file (looked for {p.name} "
                                     f"relative to the story folder)", "give the shared outlets.yaml's path relative to the "
