@@ -1,4 +1,5 @@
-"""Keyness: which words each outlet uses more (or less) than the rest of the corpus.
+"""Keyness: which words each outlet uses more (or less) than the rest of the corpus, and
+(:func:`compare`) which words one outlet or group uses more than another.
 
 The statistic is the log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi & Quinn
 (2008), "Fightin' Words: Lexical Feature Selection and Evaluation for Identifying the Content of
@@ -35,6 +36,7 @@ from presslens.data import STOPWORDS
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
+from presslens.story.outlets import article_groups
 
 
 NUMBER = re.compile(r"^\d+(?:[.,\-]\d+)*$")
@@ -198,3 +200,61 @@ def top(keyness_table: pd.DataFrame, n: int = 10, side: str = "over") -> pd.Data
     if side != "both":
         out = out.drop(columns="side")
     return out.reset_index(drop=True)
+
+
+COMPARE_COLS = ["term", "count_a", "count_b", "rate_a", "rate_b", "delta", "se", "z"]
+
+
+def _side(groups: pd.Series, side, name: str, by: str | None) -> set[str]:
+    """The article ids of one side of :func:`compare`: every article whose group is ``side`` (one
+    value, or a list of values, of ``by``; outlets when ``by`` is None)."""
+    wanted = [side] if isinstance(side, str) else list(side) if isinstance(side, (list, tuple, set)) else None
+    choices = list(dict.fromkeys(groups))
+    if not wanted or not all(isinstance(x, str) for x in wanted):
+        raise ParameterError.bad("keyness.compare", name, f"{side!r} is not a group or a list of groups",
+                                 f"use one of {choices} or a list of them")
+    unknown = [x for x in wanted if x not in choices]
+    if unknown:
+        raise ParameterError.bad("keyness.compare", name, f"{unknown[0]!r} is not "
+                                 + (f"a value of {by!r}" if by else "an outlet of the story"),
+                                 f"use one of {choices}" + ("" if by else ", or group_by an attribute (by='kind')"))
+    return set(groups.index[groups.isin(wanted)])
+
+
+def compare(story: Story, a, b, by: str | None = None, min_count: int = 3, prior_scale: float = 1.0,
+            voice: str = "narration", stopwords: bool | Iterable[str] = True, drop_numbers: bool = True) -> pd.DataFrame:
+    """Keyness of one side against another: any two outlets, groups or lists of them.
+
+    ``a`` and ``b`` are values of ``by`` (an attribute of outlets.yaml such as ``"kind"``, or
+    ``"meta.KEY"``; see :func:`presslens.story.outlets.article_groups`), or outlets when ``by`` is
+    None; each may be one value or a list. The statistic is :func:`keyness`'s (log-odds with the
+    informative Dirichlet prior, the whole corpus's counts as the prior, so words both sides share
+    with the rest are shrunk alike), counting ``voice`` only, minus stop words and numbers.
+
+    One row per word seen at least ``min_count`` times on the two sides together: term, count_a,
+    count_b, rate_a and rate_b (per 1,000 counted tokens), delta, se, z; highest z first (a word
+    side ``a`` uses more), lowest last (side ``b`` uses more).
+    """
+    if prior_scale <= 0:
+        raise ParameterError.bad("keyness.compare", "prior_scale", f"prior_scale must be > 0, got {prior_scale}", "use e.g. 1.0")
+    groups = article_groups(story, by)
+    ids_a, ids_b = _side(groups, a, "a", by), _side(groups, b, "b", by)
+    if ids_a & ids_b:
+        raise ParameterError.bad("keyness.compare", "a, b", f"{a!r} and {b!r} share articles",
+                                 "compare two sides that do not overlap")
+    tok = counted_tokens(tables.process(story).tokens, voice=voice, stopwords=stopwords, drop_numbers=drop_numbers)
+    t_codes, t_uni = pd.factorize(tok["token"], sort=True)
+    aid = tok["article_id"].to_numpy()
+    total = np.bincount(t_codes, minlength=len(t_uni)).astype(float)
+    ca = np.bincount(t_codes[np.isin(aid, list(ids_a))], minlength=len(t_uni)).astype(float)
+    cb = np.bincount(t_codes[np.isin(aid, list(ids_b))], minlength=len(t_uni)).astype(float)
+    for side, c in (("a", ca), ("b", cb)):
+        if c.sum() == 0:
+            raise ParameterError.bad("keyness.compare", side, f"{a if side == 'a' else b!r} has no {voice} words to count",
+                                     "choose another side, or voice='all'")
+    delta, var, z = _lodp(ca, cb, prior_scale * total)
+    keep = (ca + cb) >= min_count
+    out = pd.DataFrame({"term": np.asarray(t_uni, dtype=object), "count_a": ca.astype(int), "count_b": cb.astype(int),
+                        "rate_a": 1000 * ca / ca.sum(), "rate_b": 1000 * cb / cb.sum(), "delta": delta,
+                        "se": np.sqrt(var), "z": z}, columns=COMPARE_COLS)[keep]
+    return out.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from presslens.engine import tables
 from presslens.notebook.gate import check_story
 from presslens.paths import display, story_arg
+from presslens.story import outlets
 from presslens.story.scaffold import untouched_examples
 
 
@@ -24,6 +25,8 @@ def cmd_check(args) -> int:
           f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "
           f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s), "
           f"{furn} of them web furniture. Measured: {kept} of {len(st.articles)} articles.")
+    if outlets.summary(st):
+        print(f"  {outlets.summary(st)}")
     for r in sc.left_out.itertuples(index=False):
         print(f"  left out of the measures: {r.file} ({r.outlet}): {r.reason}")
     if sc.warnings:

@@ -27,6 +27,7 @@ from presslens.analyses import tone
 from presslens.analyses.wordchoice import concordance, lexicon, matching
 from presslens.engine import tables
 from presslens.story.model import Story, StoryError
+from presslens.story.outlets import outlet_groups
 from . import setup, tables as notebook_tables
 
 
@@ -160,12 +161,13 @@ class Explorer:
     """
 
     def __init__(self, story: str = paths.DEFAULT_STORY, outlets=None, term: str = "secret*",
-                 regex: bool = False, figures_dir: str = "figures"):
+                 regex: bool = False, figures_dir: str = "figures", group_by: str | None = None):
         import ipywidgets as w
 
 
         self._nb, self._figures_dir = setup, figures_dir
-        self.ctx = setup.setup(story, figures_dir, outlets)
+        self.ctx = setup.setup(story, figures_dir, outlets, group_by=group_by)
+        self.group_by = self.ctx.params.group_by  # the hits table gets each outlet's group (outlets.yaml, meta:)
         choices = stories()
         rel = self.ctx.story.path
         try:
@@ -210,7 +212,8 @@ class Explorer:
         return self.ctx.story
 
     def _story_changed(self, change) -> None:
-        self.ctx = self._nb.setup(change["new"], self._figures_dir, None)
+        self.ctx = self._nb.setup(change["new"], self._figures_dir, None)  # another story: its own attributes
+        self.group_by = None
         self.lex = lexicon.lexicon_for(self.ctx.story)
         with self.outlet_picker.hold_trait_notifications():
             self.outlet_picker.value = ()
@@ -233,6 +236,8 @@ class Explorer:
         except ValueError as exc:
             self.kwic, self.error = pd.DataFrame(columns=lexicon.KWIC_COLUMNS), str(exc)
         self.hits = hits_by_outlet(st, self.kwic, self.lex)
+        if self.group_by:
+            self.hits.insert(1, "group", self.hits["outlet"].map(outlet_groups(st, self.group_by)))
         self.tone = matching_tone(st, self.kwic)
         self.tone_summary = tone_by_outlet(st, self.tone)
         self.status.value = (f"<b style='color:#b00'>{html.escape(self.error)}</b>" if self.error else

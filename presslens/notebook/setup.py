@@ -29,6 +29,7 @@ from presslens import ownership, paths, yamlsafe
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import sanity, screening
 from presslens.figures import style
+from presslens.story import outlets as outlets_mod
 from presslens.story.model import Problem, Story, StoryError
 from .gate import check_story
 
@@ -94,6 +95,17 @@ def _choice(name: str, value: Any, choices: tuple[str, ...], example: str) -> st
     return v
 
 
+def _group_by(value: Any) -> str | None:
+    """None (per outlet) or the name of an attribute (outlets.yaml) or ``meta.KEY``; checked against
+    the story in :func:`setup` (:func:`presslens.story.outlets.check_group_by`)."""
+    v = _literal(value)
+    if v is None or (isinstance(v, str) and v.strip() in ("", "None", "null")):
+        return None
+    if not isinstance(v, str):
+        raise _bad("group_by", value, "an attribute name or None", '"kind"')
+    return v.strip()
+
+
 def _bad(name: str, value: Any, what: str, example: str) -> ParameterError:
     return ParameterError([Problem(f"parameter {name}", name, f"{value!r} is not {what}",
                                    f"use e.g. {name} = {example} (papermill: -p {name} {example!r})")])
@@ -117,7 +129,11 @@ KNOBS: dict[str, Callable[[Any], Any]] = {
     # which outlets a capped figure (max_outlets) keeps: pinned ones first, then by the rule
     "outlets_pin": lambda v: _str_list("outlets_pin", v, '["New York Post"]', allow_none=True),
     "outlets_rule": lambda v: _choice("outlets_rule", v, OUTLET_RULES, '"words"'),
+    # group-level tables: an attribute of outlets.yaml ("kind", "country") or an article's "meta.KEY"
+    "group_by": _group_by,
 }
+# knobs that change only printed tables, never a saved figure: a run with another value is not a variant
+NOT_VARIANT = ("group_by",)
 MAX_OUTLETS = 25  # outlets a figure shows by default (those with most articles); CSVs and tables keep all
 # the notebooks' default values (their parameters cells): a run with other values is a variant, whose
 # figures and reports go to a folder of their own (see :func:`run_name`); a tuple lists several defaults
@@ -126,7 +142,7 @@ DEFAULTS: dict[str, Any] = {
     "focus_terms": ["secretly", "cut corners", "whitewash", "minimal"], "min_count": 3, "n_terms": 8,
     "n_boot": (1000, 2000), "seed": 0, "arc_bins": 5, "max_outlets": MAX_OUTLETS, "max_edits": 1,
     "min_mentions": 1, "threshold": 0.7, "min_words": 10, "match": 80, "max_df": 100,
-    "outlets_pin": None, "outlets_rule": "articles",
+    "outlets_pin": None, "outlets_rule": "articles", "group_by": None,
 }
 RUN_NAME_ENV = "PRESSLENS_RUN_NAME"  # set by presslens.run.execute in a batch run's kernels
 _NAME_MAX = 80  # characters of a variant's folder name before it is shortened with a hash
@@ -147,6 +163,8 @@ def run_name(slug: str, outlets: list[str] | None = None, knobs: dict | None = N
     if outlets and (all_outlets is None or sorted(set(outlets)) != sorted(all_outlets)):
         parts.append("outlets-" + _name_part(list(outlets)))
     for name in sorted(knobs or {}):
+        if name in NOT_VARIANT:
+            continue
         value, default = knobs[name], DEFAULTS.get(name, object())
         if value == default or (isinstance(default, tuple) and value in default):
             continue
@@ -235,6 +253,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
         story.subset(outlets)
     _check_pins(parsed, story)
     _check_terms(parsed)
+    outlets_mod.check_group_by(story, parsed.get("group_by"))
     return outlets, parsed
 
 
@@ -301,6 +320,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
         _commas(outlets, whole.outlets)
     _check_pins(parsed, whole)
     _check_terms(parsed)
+    outlets_mod.check_group_by(whole, parsed.get("group_by"))
     # a batch run names the folder once for all its notebooks (a parameter only some notebooks have)
     name = os.environ.get(RUN_NAME_ENV) or run_name(whole.slug, outlets, parsed, whole.outlets)
     fig_dir = _figures_folder(figures_dir, whole, name)

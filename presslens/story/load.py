@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens import limits, paths
+from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
 from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
@@ -31,7 +32,9 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     n_before = len(problems)
     for key in meta:
         if key not in ARTICLE_FIELDS:
-            problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), ARTICLE_FIELDS)))
+            problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), ARTICLE_FIELDS)
+                                    + f"; or put your own fields under meta: (meta: {{{key}: ...}})"))
+    own = _parse_meta(meta.get("meta"), rel, problems)
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
@@ -73,10 +76,29 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         "derived_from": tuple(derived or ()),
         "byline": meta.get("byline"),
         "notes": meta.get("notes"),
+        "meta": own,
         "text": body.strip("\n"),
         "file": f"articles/{path.name}",
         "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     }
+
+
+def _parse_meta(value, rel: str, problems: list[Problem]) -> dict:
+    """An article's own fields (``meta:``): a mapping, one level deep, of names to text, numbers,
+    true/false or null (:mod:`presslens.story.outlets` checks names and values)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem(rel, "meta", f"must be a mapping of your own fields, got {show(value, 60)}",
+                                "write meta: {section: business, wordcount: 800}"))
+        return {}
+    out = {}
+    for key, v in value.items():
+        if not outlets_mod.check_key(key, rel, "meta", problems):
+            continue
+        if isinstance(v, bool) or outlets_mod.check_value(v, rel, f"meta.{key}", problems):
+            out[key] = v.strip() if isinstance(v, str) else v
+    return out
 
 
 def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
@@ -165,21 +187,23 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                             (f"did you mean {near[0]!r}? " if near else "")
                                             + "use article ids: the file names in articles/ without .md"))
     references = load_references(root, slug, notices, problems)
+    shared, local, outlets_digest = outlets_mod.outlets_files(root, slug, meta["outlets_file"], problems)
     if problems:
         raise StoryError(problems, slug)
     cols = ["id", "outlet", "title", "url", "published", "language", "translated_from", "derived_from", "byline",
-            "notes", "text", "file", "sha256", *PUBLISHED_COLS]
+            "notes", "meta", "text", "file", "sha256", *PUBLISHED_COLS]
     articles = _dated(pd.DataFrame(rows, columns=cols))
     articles = articles.sort_values(["published", "outlet", "id"], na_position="last").reset_index(drop=True)
     story = Story(slug=slug, path=root, title=meta["title"], question=meta["question"], articles=articles,
                  actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
                  boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
                  furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"],
-                 parties=meta["parties"])
+                 parties=meta["parties"], outlets_sha256=outlets_digest)
+    outlets_mod.apply(story, shared, local, notices)  # aliases merged, attributes attached
     story.all_outlets = tuple(story.outlets)
     by_fold: dict[str, set[str]] = {}
     for o in story.outlets:
-        by_fold.setdefault(re.sub(r"\s+", " ", o.casefold()), set()).add(o)
+        by_fold.setdefault(outlets_mod.outlet_key(o), set()).add(o)
     for names in by_fold.values():
         if len(names) > 1:
             shown = sorted(names)

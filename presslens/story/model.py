@@ -90,6 +90,11 @@ class Story:
     outlets_pin: tuple = ()  # outlets a capped figure always shows (the rule fills the rest)
     references: pd.DataFrame | None = None  # references/*.md: texts that are not part of the corpus (see REFERENCE_FIELDS)
     yaml_sha256: str = ""  # story.yaml's bytes as loaded (hashed once: a later edit is another input)
+    # outlets.yaml (and the shared file story.yaml's outlets_file names; see presslens.story.outlets)
+    outlet_attrs: dict = field(default_factory=dict)  # outlet -> {attribute: value}; absent = unknown
+    attributes: tuple = ()  # every attribute name the outlets files give, in order
+    outlet_renamed: dict = field(default_factory=dict)  # outlet as an article wrote it -> its canonical name (aliases)
+    outlets_sha256: dict = field(default_factory=dict)  # "outlets.yaml" / "outlets_file:PATH" -> sha256 of its bytes
 
     def figure_outlets(self, outlets: list[str]) -> "OutletChoice":
         """``outlets`` (in their order) limited to ``max_outlets`` for a figure that must stay readable,
@@ -160,7 +165,7 @@ class Story:
             return self
         if isinstance(outlets, str):
             outlets = [outlets]
-        wanted = list(outlets)
+        wanted = [self.outlet_renamed.get(o, o) for o in outlets]  # an alias (outlets.yaml) names its outlet
         if not wanted:
             return self
         known = self.outlets
@@ -224,6 +229,8 @@ class Story:
         if self.references is not None and len(self.references):
             for rid, sha in zip(self.references["id"], self.references["sha256"]):
                 h.update(f"references/{rid}:{sha}".encode())
+        for rel, sha in sorted(self.outlets_sha256.items()):
+            h.update(f"{rel}:{sha}".encode())
         return h.hexdigest()[:16]
 
     def _yaml_hash(self) -> str:
@@ -241,6 +248,7 @@ class Story:
         if self.references is not None:
             for rid, sha in zip(self.references["id"], self.references["sha256"]):
                 out[f"references/{rid}.md"] = sha
+        out.update(self.outlets_sha256)  # outlets.yaml, and "outlets_file:PATH" (the shared file as story.yaml names it)
         return out
 MAX_LABEL = 40  # characters of a name shown in a figure; the CSV keeps the full name
 

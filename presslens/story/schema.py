@@ -23,12 +23,13 @@ ARTICLE_FIELDS = {
     "derived_from": "list of sources the article itself credits (e.g. [The Verge]), or []",
     "byline": "author or desk as printed, or null",
     "notes": "free text: anything a reader of the data should know",
+    "meta": "your own fields, one level deep: meta: {section: business, wordcount: 800} (text, numbers, true/false, null)",
 }
 REQUIRED_ARTICLE_FIELDS = ("outlet",)
 REFERENCE_KINDS = ("wire copy", "press release", "original report", "other")
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
-    "furniture", "intended_duplicates", "parties",
+    "furniture", "intended_duplicates", "parties", "outlets_file",
 }
 PARTY_ROLES = ("accused", "accusers")
 ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
@@ -74,7 +75,7 @@ def type_name(value: Any) -> str:
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
                  "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": (),
-                 "parties": {}}
+                 "parties": {}, "outlets_file": None}
     if data is None:
         problems.append(Problem(rel, "", "is empty", "describe the story: title, question, actors, claims (see `presslens new`)"))
         return out
@@ -277,6 +278,12 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
                                        "field": f"story.yaml {where}.pattern"})
 
     _parse_furniture(data.get("furniture"), rel, problems, out)
+    of = data.get("outlets_file")  # a shared outlets.yaml (presslens.story.outlets), relative to the story folder
+    if of is not None and (not isinstance(of, str) or not of.strip()):
+        problems.append(Problem(rel, "outlets_file", f"must be a path, got {show(of, 60)}",
+                                "write outlets_file: ../shared/outlets.yaml (relative to the story folder), or remove it"))
+    elif of:
+        out["outlets_file"] = of.strip()
     pairs = data.get("intended_duplicates") or []
     fix = "write e.g. intended_duplicates: [[nyp-print, nyp-web]] (ids are the file names without .md)"
     if not isinstance(pairs, list):

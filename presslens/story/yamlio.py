@@ -63,11 +63,12 @@ def parse_yaml(text: str) -> Any:
     return yamlsafe.parse_yaml(text)
 
 
-def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None = None) -> Any:
-    """story.yaml read bounded (a regular file under its size limit), parsed strictly and normalised
+def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None = None,
+              what: str = "story.yaml") -> Any:
+    """story.yaml (or another YAML file of the story, ``what``: outlets.yaml) read bounded (a regular file under its size limit), parsed strictly and normalised
     (NFC, no invisible characters); ``digest["sha256"]`` receives the hash of its bytes."""
     try:
-        raw = limits.read_bytes(path, limits.MAX_STORY_YAML, "story.yaml")
+        raw = limits.read_bytes(path, limits.MAX_STORY_YAML, what)
     except limits.InputError as exc:
         problems.append(Problem(rel, "", exc.reason, exc.fix))
         return None

@@ -1,0 +1,320 @@
+"""Outlet attributes (``outlets.yaml``), articles' own fields (``meta:``) and the groups they make.
+
+An optional ``outlets.yaml`` in the story folder, and an optional shared one that ``story.yaml``
+points to (``outlets_file: ../shared/outlets.yaml``, relative to the story folder), give each outlet
+free attributes, one level deep, and aliases::
+
+    sources: [each outlet's own "About" page]      # optional: where the attributes come from
+    outlets:
+      New York Post:
+        country: US
+        kind: national
+        aliases: [NY Post, nypost.com]             # articles with these outlet names count as this outlet
+
+Values are text or numbers (``null``: not known). A list, a nested mapping, true/false (YAML reads a
+bare ``no``, ``yes``, ``on``, ``off`` as true/false: quote them) or a key that is not a name is an
+error naming the file, the outlet and the key. The story's own file wins over the shared one, per
+outlet and per key. Outlet names and aliases match the articles' ``outlet:`` ignoring case and
+spacing (:func:`outlet_key`, the comparison the loader's "differ only in case" warning makes).
+
+Nothing is guessed: an outlet without an attribute is in the group :data:`UNKNOWN`, shown as such.
+:func:`article_groups` gives each article its group for a ``group_by`` (an attribute name,
+``meta.KEY`` for an article's own field, or ``outlet``).
+
+Layer 1 (the story room).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from presslens.errors import ParameterError
+from .model import Problem, Story, show
+from .yamlio import load_yaml, str_list, suggest
+
+OUTLETS_FILE = "outlets.yaml"
+UNKNOWN = "unknown"  # the group of an outlet (or article) without the attribute
+ATTR_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+RESERVED = ("aliases",)  # an entry's keys that are not attributes
+NOT_ATTRIBUTES = ("outlet", "meta")  # names group_by uses for itself
+FILE_FIELDS = ("outlets", "sources", "notes")
+EXAMPLE = "outlets: {New York Post: {country: US, kind: national, aliases: [NY Post]}}"
+
+
+def outlet_key(name: str) -> str:
+    """The form outlet names are compared in: case and runs of spaces ignored."""
+    return re.sub(r"\s+", " ", str(name).casefold()).strip()
+
+
+def _value_problem(value: Any) -> tuple[str, str] | None:
+    """(what is wrong, fix) for a value that is not text, a number or null; None when it is one."""
+    if value is None or isinstance(value, str) and value.strip():
+        return None
+    if isinstance(value, str):
+        return "is empty", "write the value, or null when it is not known"
+    if isinstance(value, bool):
+        return ("is true/false", "quote it ('yes', 'no', 'on', 'off' are read as true/false by YAML), "
+                                 "or use text such as 'state-owned'")
+    if isinstance(value, (int, float)):
+        return None if value == value else ("is not a number (.nan)", "write a number, or null")
+    if isinstance(value, list):
+        return ("is a list", "give one value; for several, write one text (e.g. 'US; UK') or one key each "
+                             "(country_1, country_2)")
+    if isinstance(value, dict):
+        return ("is a nested mapping", "attributes are one level deep: write key: value (e.g. owner_country: US "
+                                       "rather than owner: {country: US})")
+    return f"is {type(value).__name__}", "write text or a number"
+
+
+def check_key(key: Any, rel: str, where: str, problems: list[Problem]) -> bool:
+    """An attribute's (or a meta field's) name: text made of letters, digits, - and _."""
+    if not isinstance(key, str):
+        problems.append(Problem(rel, f"{where}.{key}", f"the key {show(key)} is not a name ({type(key).__name__})",
+                                "write the key as a word, e.g. country or founded_year (quote it if YAML reads it "
+                                "as a number or true/false)"))
+        return False
+    if not ATTR_KEY.match(key) or key in NOT_ATTRIBUTES:
+        problems.append(Problem(rel, f"{where}.{key}", f"{key!r} cannot be an attribute name"
+                                + (" (group_by uses it for itself)" if key in NOT_ATTRIBUTES else ""),
+                                "start with a letter and use letters, digits, - and _ (e.g. country, owner_kind)"))
+        return False
+    return True
+
+
+def check_value(value: Any, rel: str, where: str, problems: list[Problem]) -> bool:
+    bad = _value_problem(value)
+    if bad:
+        problems.append(Problem(rel, where, f"{bad[0]} ({show(value, 60)})", bad[1]))
+    return bad is None
+
+
+def parse_outlets(data: Any, rel: str, problems: list[Problem]) -> list[dict]:
+    """The entries of one outlets.yaml: ``{"name", "aliases", "attrs", "where"}`` each, every problem
+    (file, outlet, key, fix) added to ``problems``."""
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        problems.append(Problem(rel, "", "must be a mapping with an 'outlets:' section", f"write e.g. {EXAMPLE}"))
+        return []
+    for key in data:
+        if key not in FILE_FIELDS:
+            problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), FILE_FIELDS)
+                                    + f"; outlets go under 'outlets:' ({EXAMPLE})"))
+    if not (data.get("notes") is None or isinstance(data.get("notes"), str)):
+        problems.append(Problem(rel, "notes", "must be text", "write notes: free text"))
+    if str_list(data.get("sources")) is None:
+        problems.append(Problem(rel, "sources", "must be a list of texts", "write sources: [where the attributes come from]"))
+    outlets = data.get("outlets") or {}
+    if not isinstance(outlets, dict):
+        problems.append(Problem(rel, "outlets", "must be a mapping of outlet name to its attributes", f"write e.g. {EXAMPLE}"))
+        return []
+    entries, owner = [], {}
+    for name, spec in outlets.items():
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(rel, f"outlets.{name}", f"the outlet name {show(name)} is not text",
+                                    "write the outlet's name as the articles' outlet: field spells it (quote a number)"))
+            continue
+        where = f"outlets.{name}"
+        if spec is None:
+            spec = {}
+        if not isinstance(spec, dict):
+            problems.append(Problem(rel, where, f"must be a mapping of attributes, got {show(spec, 60)}",
+                                    f"write {name}: {{country: US, kind: national}}"))
+            continue
+        aliases = str_list(spec.get("aliases"))
+        if aliases is None:
+            problems.append(Problem(rel, f"{where}.aliases", "must be a list of outlet names", "write aliases: [NY Post, nypost.com]"))
+            aliases = []
+        attrs = {}
+        for key, value in spec.items():
+            if key in RESERVED or not check_key(key, rel, where, problems):
+                continue
+            if check_value(value, rel, f"{where}.{key}", problems) and value is not None:
+                attrs[key] = value.strip() if isinstance(value, str) else value
+        for form in (name, *aliases):
+            k = outlet_key(form)
+            if k in owner and owner[k] != name:
+                problems.append(Problem(rel, f"{where}.aliases" if form != name else where,
+                                        f"{form!r} names both {owner[k]!r} and {name!r}",
+                                        "list each outlet once and each alias under one outlet only"))
+            owner.setdefault(k, name)
+        entries.append({"name": name.strip(), "aliases": tuple(a.strip() for a in aliases), "attrs": attrs, "where": where})
+    return entries
+
+
+def read_outlets(path: Path, rel: str, problems: list[Problem], digest: dict, key: str) -> list[dict]:
+    """One outlets.yaml read bounded and strictly (the story.yaml reader), parsed; its hash in ``digest[key]``."""
+    got: dict = {}
+    n = len(problems)
+    data = load_yaml(path, rel, problems, got, what=OUTLETS_FILE)
+    if len(problems) > n:
+        return []
+    digest[key] = got.get("sha256", "")
+    return parse_outlets(data, rel, problems)
+
+
+def merge(shared: list[dict], local: list[dict]) -> tuple[dict[str, str], dict[str, dict], tuple[str, ...]]:
+    """(outlet key -> canonical name, canonical name -> attributes, attribute names in order):
+    the shared file's entries, then the story's own, which win per outlet and per key."""
+    canon: dict[str, str] = {}
+    attrs: dict[str, dict] = {}
+    names: dict[str, None] = {}
+    for entries in (shared, local):
+        for e in entries:
+            known = next((canon[k] for k in map(outlet_key, (e["name"], *e["aliases"])) if k in canon), None)
+            name = e["name"] if entries is local or known is None else known
+            merged = {**attrs.pop(known, {}), **e["attrs"]} if known else dict(e["attrs"])
+            if known and known != name:  # the story's own spelling becomes the canonical one
+                canon.update({k: name for k, v in canon.items() if v == known})
+            attrs[name] = merged
+            for form in (e["name"], *e["aliases"]):
+                canon[outlet_key(form)] = name
+            names.update(dict.fromkeys(e["attrs"]))
+    return canon, attrs, tuple(names)
+
+
+def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: list[Problem]) -> tuple[list[dict], list[dict], dict[str, str]]:
+    """(shared entries, the story's own entries, {file: sha256}) of a story folder."""
+    digest: dict[str, str] = {}
+    shared: list[dict] = []
+    if outlets_file:
+        p = Path(outlets_file) if Path(outlets_file).is_absolute() else root / outlets_file
+        rel = f"{outlets_file} (outlets_file of {slug}/story.yaml)"
+        if not p.is_file():
+            problems.append(Problem(f"{slug}/story.yaml", "outlets_file", f"{outlets_file!r} is not a file (looked for {p.name} "
+                                    f"relative to the story folder)", "give the shared outlets.yaml's path relative to the "
+                                    "story folder, e.g. outlets_file: ../shared/outlets.yaml, or remove the key"))
+        else:
+            shared = read_outlets(p, rel, problems, digest, f"outlets_file:{outlets_file}")
+    local: list[dict] = []
+    if (root / OUTLETS_FILE).exists() or (root / OUTLETS_FILE).is_symlink():
+        local = read_outlets(root / OUTLETS_FILE, f"{slug}/{OUTLETS_FILE}", problems, digest, OUTLETS_FILE)
+    return shared, local, digest
+
+
+def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Problem]) -> None:
+    """Merge aliases into the articles' outlets and attach the attributes to ``story`` (in place, at
+    load time); the story's own entries that name no outlet of its articles are ``notices``."""
+    canon, attrs, names = merge(shared, local)
+    a = story.articles
+    renamed = {o: canon[outlet_key(o)] for o in a["outlet"].unique() if canon.get(outlet_key(o), o) != o}
+    if renamed:
+        story.articles = a.assign(outlet=a["outlet"].map(lambda o: renamed.get(o, o)))
+    story.outlet_renamed = renamed
+    present = set(story.articles["outlet"])
+    story.outlet_attrs = {o: dict(v) for o, v in attrs.items() if o in present}
+    story.attributes = names
+    by_key = {outlet_key(o): o for o in present}
+    for e in local:
+        if e["name"] not in present:
+            near = difflib.get_close_matches(outlet_key(e["name"]), sorted(by_key), n=1, cutoff=0.6)
+            notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
+                                   "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
+                                   + "spell it as an article's outlet: field, or list that spelling under aliases"))
+
+
+# ----------------------------------------------------------------------------------------------
+# groups
+
+
+def label(value: Any) -> str:
+    """A group's label: text as written, a whole number without '.0', true/false, or :data:`UNKNOWN`."""
+    if value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()):
+        return UNKNOWN
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if isinstance(value, str) else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def meta_keys(story: Story) -> list[str]:
+    """The ``meta:`` fields the story's articles carry, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for m in story.articles.get("meta", pd.Series([], dtype=object)):
+        seen.update(dict.fromkeys(m or {}))
+    return list(seen)
+
+
+def group_names(story: Story) -> list[str]:
+    """Every value ``group_by`` accepts on ``story``: outlet, its outlet attributes, meta.KEY."""
+    return ["outlet", *story.attributes, *(f"meta.{k}" for k in meta_keys(story))]
+
+
+def summary(story: Story) -> str:
+    """One line on the attributes the story gives (how many of its outlets have each) and its articles'
+    meta: fields, for ``presslens check``; '' when it gives none."""
+    if not story.attributes and not meta_keys(story):
+        return ""
+    n = len(story.outlets)
+    have = [f"{k} ({sum(k in story.outlet_attrs.get(o, {}) for o in story.outlets)} of {n} outlets)"
+            for k in story.attributes]
+    metas = [f"meta.{k}" for k in meta_keys(story)]
+    return ("Attributes to group by (group_by): " + ", ".join(have + metas)
+            + "; outlets without one are 'unknown'." + (f" Merged by aliases: {story.outlet_renamed}." if story.outlet_renamed else ""))
+
+
+def declared(story: Story, by: str) -> bool:
+    """Whether ``story`` declares any attribute of the kind ``by`` names: outlet attributes (an
+    outlets file) for a name, ``meta:`` fields for ``meta.KEY``. A story that declares none groups
+    every outlet as unknown (nothing is guessed) rather than refusing the notebooks' default."""
+    return bool(meta_keys(story)) if by.startswith("meta.") else bool(story.attributes)
+
+
+def check_group_by(story: Story, by: str | None, where: str = "parameter group_by") -> str | None:
+    """``by`` when ``story`` can be grouped by it (None: per outlet), else a :class:`ParameterError`
+    (a name the story's outlets files or meta: fields do not give, when they give some)."""
+    if by is None or by == "outlet":
+        return by
+    ok = group_names(story)
+    if isinstance(by, str) and by in ok:
+        return by
+    if isinstance(by, str) and not declared(story, by):  # nothing declared to misspell: every outlet is unknown
+        return by
+    near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)
+    raise ParameterError.bad(where, "group_by", f"{by!r} is neither an attribute of outlets.yaml nor an article's meta: field",
+                             (f"did you mean {near[0]!r}? " if near else "") + f"use one of {ok} (or None: per outlet); "
+                             f"add attributes in {OUTLETS_FILE} (see docs/data-contract.md)")
+
+
+def article_groups(story: Story, by: str | None) -> pd.Series:
+    """Each article's group (index: article id; values: labels, :data:`UNKNOWN` where the outlet or
+    article does not have the attribute). ``by`` is None or ``"outlet"`` (each outlet its own group),
+    an attribute name of outlets.yaml (``"kind"``) or ``"meta.KEY"`` (an article's own field)."""
+    by = check_group_by(story, by)
+    a = story.articles
+    if by is None or by == "outlet":
+        values = a["outlet"]
+    elif by.startswith("meta."):
+        values = a["meta"].map(lambda m: (m or {}).get(by[5:]))
+    else:
+        values = a["outlet"].map(lambda o: story.outlet_attrs.get(o, {}).get(by))
+    return pd.Series([label(v) if by not in (None, "outlet") else v for v in values], index=a["id"].to_numpy(),
+                     name="group", dtype=object)
+
+
+def outlet_groups(story: Story, by: str | None) -> dict[str, str]:
+    """Each outlet's group (its groups joined with '; ' when its articles differ, as ``meta.KEY`` may)."""
+    g = article_groups(story, by)
+    outlet = story.articles.set_index("id")["outlet"]
+    out: dict[str, dict] = {}
+    for aid, label_ in g.items():
+        out.setdefault(outlet[aid], {})[label_] = None
+    return {o: "; ".join(map(str, v)) for o, v in out.items()}
+
+
+def attribute_table(story: Story) -> pd.DataFrame:
+    """One row per article: ``article_id``, ``outlet``, one column per outlet attribute and one per
+    ``meta.KEY`` field, with the values as written (None where not known; :func:`label` turns them into
+    group labels). For tables a user joins to the analyses' own (pandas, R, DuckDB)."""
+    a = story.articles
+    out = pd.DataFrame({"article_id": a["id"].to_numpy(), "outlet": a["outlet"].to_numpy()})
+    for k in story.attributes:
+        out[k] = pd.Series([story.outlet_attrs.get(o, {}).get(k) for o in a["outlet"]], dtype=object)
+    for k in meta_keys(story):
+        out[f"meta.{k}"] = pd.Series([(m or {}).get(k) for m in a["meta"]], dtype=object)
+    return out
