@@ -193,3 +193,24 @@ def test_the_storys_own_outlet_attributes_are_joined_by_default():
     t = export_tables.outlet_attributes(st).set_index("outlet")
     assert t.loc["Wire Service", "kind"] == "wire" and pd.isna(t.loc["The Daily Ledger", "kind"])  # unknown: empty
     assert len(t) == len(st.outlets)
+
+
+def test_group_tables_are_exported_for_every_attribute():
+    """The grouped views (notebooks 05 and 08) go into the export for every outlet attribute of
+    outlets.yaml, stacked with a group_by column; the blind spot of the groups fixture (the appeal
+    only the regional outlet carries) is there with its sentence."""
+    fixture = Path(__file__).parent / "fixtures" / "groups-story"
+    tables = export_tables.compute(fixture)
+    st = load_story(fixture)
+    spots = tables["blind_spots"]
+    assert set(spots["group_by"]) == set(st.attributes)
+    appeal = spots[(spots["group_by"] == "kind") & (spots["item"] == "appeal")]
+    assert set(appeal["carried_by"]) == {"regional"} and set(appeal["status"]) == {"absent"}
+    assert appeal["sentences"].iat[0] == 'Valley Courier: "We will appeal," Park said.'
+    m = tables["group_measures"]
+    assert set(m["group_by"]) == set(st.attributes) and {"tone", "quote_share"} <= set(m["measure"])
+    assert "unknown" in set(m.loc[m["group_by"] == "kind", "group"])
+    for name in ("group_measures", "group_voices", "blind_spots", "profiles_fact_rows"):
+        assert all(export_schema.entry(name, c) for c in tables[name].columns), name
+    # a story without outlets.yaml: the grouped tables are empty, with their group_by column
+    assert export_tables.compute(MINI)["blind_spots"].columns.tolist() == ["group_by"]

@@ -14,8 +14,8 @@ from typing import Callable
 
 import pandas as pd
 
-from presslens.analyses import (claims, facts, keyness, naming, profiles, provenance, quotes, readability, reuse,
-                                spread, timeline, tone, verdicts)
+from presslens.analyses import (blindspots, claims, facts, groups, keyness, naming, profiles, provenance, quotes,
+                                readability, reuse, spread, timeline, tone, verdicts)
 from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
@@ -26,7 +26,8 @@ LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is wri
 # the notebooks' default parameters (their `parameters` cells): the exported tables are the notebooks' tables
 DEFAULTS = {"n_boot_wordchoice": 1000, "n_boot_tone": 2000, "seed": 0, "min_count": 3, "arc_bins": 5,
             "max_edits": 1, "min_mentions": 1, "min_words": reuse.MIN_WORDS, "match": reuse.MATCH,
-            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15}
+            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15,
+            "n_boot_groups": 1000}
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,17 @@ def sentences_table(inp: Inputs) -> pd.DataFrame:
     arts = articles_table(inp.full, inp.extra).drop(columns=["outlet"])
     arts = arts.rename(columns={c: f"article.{c}" for c in arts.columns if c != "article_id" and c in s.columns})
     return s.merge(arts, on="article_id", how="left", validate="many_to_one")
+
+
+def by_attribute(story: Story, make: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    """``make(attribute)`` for every outlet attribute of the story (outlets.yaml), stacked with a first
+    column ``group_by`` naming the attribute: the grouped views a notebook shows for one ``group_by``,
+    for all of them. A story without attributes gives an empty table (no rows, the column only)."""
+    parts = [make(a).assign(group_by=a) for a in (getattr(story, "attributes", ()) or ())]
+    if not parts:
+        return pd.DataFrame({"group_by": pd.Series(dtype="str")})
+    out = pd.concat(parts, ignore_index=True)
+    return out[["group_by", *[c for c in out.columns if c != "group_by"]]]
 
 
 def _corpus(fn):
@@ -224,6 +236,17 @@ TABLES: list[Table] = [
           lambda i: profiles.clusters(i.kept, i.once("sim", lambda: profiles.similarity(i.kept)), threshold=DEFAULTS["threshold"])),
     Table("profiles_sources", "08-profiles", "a measure of the profile and the table it comes from",
           lambda i: profiles.sources_table()),
+    Table("profiles_fact_rows", "08-profiles", "an outlet and a discovered fact it carries or leaves out, with the "
+          "sentence behind it", lambda i: profiles.fact_rows(i.kept)),
+    Table("group_measures", "08-profiles", "an outlet attribute, one of its groups and a measure, with its "
+          "cluster-bootstrap interval", lambda i: by_attribute(i.kept, lambda a: groups.measures(
+              i.kept, a, n_boot=DEFAULTS["n_boot_groups"], seed=DEFAULTS["seed"]))),
+    Table("group_voices", "05-sources", "an outlet attribute, one of its groups and a voice: its share of the "
+          "group's quoted words", lambda i: by_attribute(i.kept, lambda a: groups.voice_shares(
+              i.kept, a, n_boot=DEFAULTS["n_boot_groups"], seed=DEFAULTS["seed"]))),
+    Table("blind_spots", "08-profiles", "an outlet attribute and a claim, speaker or shared passage carried by "
+          "one of its groups and absent or rare in another", lambda i: by_attribute(i.kept, lambda a: blindspots.blind_spots(
+              i.kept, a, hits=i.claim_hits, passages=i.reuse.passages))),
 ]
 
 
