@@ -40,16 +40,16 @@ def names_site(name: str, host: str | None) -> bool:
     """Whether ``name`` names the site at ``host`` (see the module docstring); True without a host."""
     if not host:
         return True
-    letters = letters(name)
+    got = letters(name)
     words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name).casefold())
     initials = "".join(w[0] for w in words if w not in ("the", "of", "and"))
     for label in host_names(host):
         lab = re.sub(r"[^a-z0-9]", "", label)
-        if not lab or not letters:
+        if not lab or not got:
             continue
-        if lab in letters or (len(letters) >= 3 and letters in lab) or (len(initials) >= 2 and initials in lab):
+        if lab in got or (len(got) >= 3 and got in lab) or (len(initials) >= 2 and initials in lab):
             return True
-        if any(lab[i:i + 4] in letters for i in range(len(lab) - 3)):
+        if any(lab[i:i + 4] in got for i in range(len(lab) - 3)):
             return True
     return False
 
