@@ -127,6 +127,10 @@ def test_publication_over_revision(tmp_path):
             '<meta property="article:published_time" content="2024-03-03T09:00:00Z">'
             '<meta property="article:modified_time" content="2024-03-06T09:00:00Z">')
     assert read_page(page(tmp_path, head=head))["fields"]["published"] == dt.date(2024, 3, 3)
+    # a generic "date" before a specific declaration, nothing said about revisions: the specific one
+    generic = ('<meta name="date" content="2024-03-05"><meta property="article:published_time" '
+               'content="2024-03-03T09:00:00+01:00">')
+    assert read_page(page(tmp_path, head=generic, name="g.html"))["fields"]["published"] == dt.date(2024, 3, 3)
     # a specific declaration equal to the revision, another specific one earlier: the earlier one
     when, day, note = dates.publication([("datepublished", "2024-03-06T09:00:00Z"),
                                          ("article:published_time", "2024-03-03T08:00:00Z")],
@@ -167,6 +171,7 @@ def test_utc_day_moved_to_the_pages_own_day(tmp_path):
     ("Ines Varga | Updated 3 hours ago", "Harbour Post", "harbourpost.example", "Ines Varga"),
     ("Ines Varga, Harbour Post", "Harbour Post", "harbourpost.example", "Ines Varga"),
     ("Ines Varga and Tom Reyes", "Harbour Post", "harbourpost.example", "Ines Varga and Tom Reyes"),
+    ("Desk 42", "Harbour Post", "harbourpost.example", None),
     ("Theresa May", "Harbour Post", "harbourpost.example", "Theresa May"),    # a name, not a month
     ("Lee Jun", "Harbour Post", "harbourpost.example", "Lee Jun"),
     ("Wire Agency", "Harbour Post", "harbourpost.example", "Wire Agency"),   # an agency byline is a byline

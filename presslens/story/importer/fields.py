@@ -96,7 +96,7 @@ def clean_byline(raw: str | None, outlet: str | None, host: str | None) -> str |
         return None
     text = BYLINE_PREFIX.sub("", " ".join(raw.split()))
     text = DATE_TAIL.sub("", text).strip(" ,;|-–—·")
-    if not text or re.search(r"\d", text) or PLACEHOLDER.fullmatch(text):
+    if not text or re.search(r"\d", text):     # a number left after the date is cut: not a name
         return None
     parts = [p for p in LIST.split(text) if p]
     people = [p for p in parts if not is_site_name(p, outlet, host) and not PLACEHOLDER.fullmatch(p)]
