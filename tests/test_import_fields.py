@@ -136,6 +136,9 @@ def test_publication_over_revision(tmp_path):
                                          ("article:published_time", "2024-03-03T08:00:00Z")],
                                         ["2024-03-06T09:00:00Z"], "")
     assert day == dt.date(2024, 3, 3) and "modification time" in note
+    # two declarations: the more trusted one, wherever it stands in the page
+    assert dates.publication([("og:pubdate", "2024-03-05"), ("datepublished", "2024-03-03")], [], "")[1] == \
+        dt.date(2024, 3, 3)
     # never revised (published == modified): kept
     assert dates.publication([("datepublished", "2024-03-06T09:00:00Z")], ["2024-03-06T09:00:00Z"], "")[1] == \
         dt.date(2024, 3, 6)
