@@ -36,6 +36,18 @@ Rules (ids):
   widgets), or any such line below the last paragraph of prose (link cards after the story).
 - ``template-line``: a short line (digits folded) that recurs in other articles of the same site,
   or of three sites, that share no prose with it (the site's template); see :func:`template_keys`.
+- ``unended-line``: a line of eight to twenty-five words written as a sentence (with "the", "a" or
+  "an", which headline grammar drops) but without a sentence end, between two paragraphs of prose or
+  below the last one (a photo or video caption): a headline or subhead is written without articles, a
+  paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
+  goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
+  does a line printed again in the article (a headline). The last line counts only up to twenty words.
+- ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
+  site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
+- ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
+  Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
+- ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
+  editors' initials ("jg/abo/mem"), and a tag between two paragraphs (one or two words in lower case).
 """
 from __future__ import annotations
 
@@ -80,6 +92,23 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
+# a correspondent's line: names, "in", a place; or a reporters' title before names
+BYLINE_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?$|"
+                          r"^(?:[A-Z][\w'’.-]+\s+){0,4}(?:reporters?|correspondents?|staff writers?)\s+"
+                          r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?:(?:,\s*|\s+and\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})*$")
+# a quotation in single marks (opening at a word's start, closing at a word's end), or a line opening one
+QUOTED = re.compile(r"(?:^|[\s(])[‘']\S.*?\S[’'](?=[\s.,;:!?)]|$)|^\s*[‘']")
+# a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
+OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|would|will|could|"
+                      r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|not|than|its|their|his|her|"
+                      r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
+# a sentence's grammar, which headline grammar drops: "Damaged cars in the city after the storm" is a
+# caption, "Families hunt for loved ones after storm" a headline or subhead (prose), which stays
+ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.I)
+# narration's past tense (a caption describes its picture in the present: "Rescuers search the rubble")
+PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
+INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
 SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
@@ -95,7 +124,8 @@ def is_timestamp(line: str) -> bool:
     return len(other) <= 3 and len(other) < len(words) / 2
 
 
-SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list", "template-line")
+SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
+             "template-line", "unended-line", "byline-shape")
 
 
 def n_words(line: str) -> int:
@@ -227,9 +257,12 @@ def _repeats(lines: list[str]) -> dict[int, str]:
 
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
-                    template: frozenset[str] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
+                    template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset()
+                    ) -> tuple[dict[int, str], dict[int, str]]:
     """Furniture found by shape in one article's ``lines`` (after the listed rules ran): returns
-    ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits)."""
+    ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits).
+    ``before_site``: the indices of lines that stood just above a site's name alone on a line (a
+    link card's title, its site removed by the listed rules)."""
     whole: dict[int, str] = {}
     cuts: dict[int, str] = {}
     n = len(lines)
@@ -280,7 +313,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
-            if i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i]) and SITE_SUFFIX.match(text[i]):
+            if (i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
+                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:
         run: list[int] = []
@@ -299,7 +333,52 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 whole[i] = "link-list"
     if "short-line" in enabled:
         for i, s in enumerate(text):
-            if ((i < first or last < i < final) and loose[i] and i not in whole and len(s) <= 40
-                    and (n_words(s) <= 3 or LABEL_ONLY.match(s))):
+            if ((i < first or last < i < final or (i == final > last and _named(s))) and loose[i] and i not in whole
+                    and len(s) <= 40 and (n_words(s) <= 3 or LABEL_ONLY.match(s) or INITIALS.match(s))):
                 whole[i] = "short-line"
+            elif (first < i < last and s and i not in whole and n_words(s) <= 2 and s[0].islower()
+                  and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
+                whole[i] = "short-line"      # a tag between two paragraphs ("moon")
+    if "byline-shape" in enabled:
+        second = paras[1] if len(paras) > 1 else last
+        for i in range(0, second):
+            if text[i] and i not in whole and BYLINE_SHAPE.match(text[i]) and not guarded(text[i]):
+                whole[i] = "byline-shape"
+    if "unended-line" in enabled:
+        for i in range(first + 1, final + 1):
+            s = text[i]
+            nxt = next((t for t in text[i + 1:] if t), "")
+            if (s and i not in whole and i not in cuts and loose[i] and 8 <= n_words(s) <= (20 if i == final else 25)
+                    and ARTICLE.search(s) and not PAST.search(s) and not is_sentence_line(TRAILING_SYMBOLS.sub("", s))
+                    and not _copied(text, i)
+                    and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
+                    and not (nxt[:1].islower() or nxt[:1] in "([")):
+                whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+def _named(line: str) -> bool:
+    """The capture's last line as a name or a code ("APP Services", "ePaper - Nawa", "jg/abo"), not
+    the start of a paragraph cut short ("The port")."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
+    return bool(INITIALS.match(line)) or (len(words) >= 2 and not OPEN_END.match(words[0] + " ") and
+                                          all(w[0].isupper() or any(c.isupper() for c in w[1:]) for w in words))
+
+
+def _copied(text: list[str], i: int) -> bool:
+    """Line ``i`` is printed elsewhere in the article, whole or cut short ("... happened..."): a
+    headline printed again, which is prose."""
+    key = _copy_key(text[i])
+    for k, t in enumerate(text):
+        if k != i and t:
+            other = _copy_key(TRUNCATED.sub("", t))
+            if other == key or (TRUNCATED.search(t) and len(other) >= 20 and other[-(len(other) * 2 // 3):] in key):
+                return True
+    return False
+
+
+def _between_paragraphs(text: list[str], whole: dict[int, str], i: int) -> bool:
+    """The nearest lines kept above and below line ``i`` are paragraphs of prose."""
+    up = next((text[k] for k in range(i - 1, -1, -1) if text[k] and k not in whole), "")
+    down = next((text[k] for k in range(i + 1, len(text)) if text[k] and k not in whole), "")
+    return is_paragraph(up) and is_paragraph(down)
