@@ -225,3 +225,58 @@ def test_listed_furniture_of_version_3_goes(line, kind):
     kept, removed = run([P1, line, P2])
     assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
 
+
+
+# ---------------------------------------------------------------------------------------------- version 4
+
+@pytest.mark.parametrize("cap", [
+    "Dock workers clear the debris from the north pier after the storm",          # a caption: present, articles
+    "Rescue boats wait in the harbour as the tide rises over the quay",
+    "The harbour master shows a damaged mooring ring to the visiting minister",
+])
+def test_a_caption_without_its_full_stop_goes(cap):
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and "without its full stop" in removed[cap]
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour officials promise piers rebuilt before summer season",         # headline grammar: no article
+    "The report was written by the World Health Organization (WHO)",        # narration in the past tense
+    "Dock workers said the repairs to the north pier would take a month",   # a reporting verb
+    "‘We will rebuild the pier’: the harbour master on the long repair",    # a quotation
+    "Repairs to the north pier will cost more than the council",            # split mid-sentence: goes on
+])
+def test_unended_lines_that_are_prose_stay(line):
+    nxt = "had budgeted for in the spring, the treasurer's report shows." if line.endswith("council") else P2
+    kept, _ = run([P1, line, nxt, P3])
+    assert kept == [P1, line, nxt, P3]
+
+
+def test_a_headline_printed_again_is_no_caption():
+    head = "The storm that wrecked the piers of a small harbour town"
+    kept, _ = run([head, P1, head, P2])
+    assert head in kept[1:]
+
+
+def test_a_title_above_a_site_name_is_a_link_card():
+    kept, removed = run([P1, P2, "Reference(s):", "Ferry operators count the cost of a long winter", "harbourpost.com"])
+    assert kept == [P1, P2]
+    assert "title followed by a site" in removed["Ferry operators count the cost of a long winter"]
+
+
+@pytest.mark.parametrize("line", ["Jane Roe in Port Selby", "Harbour Agency reporters Jane Roe and Li Wei"])
+def test_a_correspondents_line_goes(line):
+    kept, removed = run(["Storm wrecks Port Selby piers", line, P1, P2])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2] and "correspondent" in removed[line]
+
+
+def test_the_last_line_a_name_or_initials_goes_a_paragraph_cut_short_stays():
+    for last in ("Harbour Services", "jg/abo/mem"):
+        kept, removed = run([P1, P2, last])
+        assert kept == [P1, P2] and "at most three words" in removed[last], last
+    assert run([P1, P2, "The port"])[0] == [P1, P2, "The port"]
+
+
+def test_a_tag_between_paragraphs_goes():
+    kept, removed = run([P1, "harbour", P2])
+    assert kept == [P1, P2] and "tag" in removed["harbour"]

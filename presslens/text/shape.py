@@ -333,8 +333,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 whole[i] = "link-list"
     if "short-line" in enabled:
         for i, s in enumerate(text):
-            if ((i < first or last < i < final or (i == final > last and _named(s))) and loose[i] and i not in whole
-                    and len(s) <= 40 and (n_words(s) <= 3 or LABEL_ONLY.match(s) or INITIALS.match(s))):
+            if ((i < first or last < i < final or (i == final > last and _named(s))) and i not in whole
+                    and (INITIALS.match(s) or (loose[i] and len(s) <= 40 and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
             elif (first < i < last and s and i not in whole and n_words(s) <= 2 and s[0].islower()
                   and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
