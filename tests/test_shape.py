@@ -280,3 +280,21 @@ def test_the_last_line_a_name_or_initials_goes_a_paragraph_cut_short_stays():
 def test_a_tag_between_paragraphs_goes():
     kept, removed = run([P1, "harbour", P2])
     assert kept == [P1, P2] and "tag" in removed["harbour"]
+
+
+def test_below_a_related_heading_the_other_articles_go_to_the_end():
+    teasers = ["Ferry operators count the cost of a long winter.", "Council approves new harbour timetable",
+               "Fishing fleet returns after record season"]
+    kept, removed = run([P1, P2, "Related posts", *teasers])
+    assert kept == [P1, P2] and all("three or more lines" in removed[t] for t in teasers)
+    # the article goes on below the heading (a longer paragraph, or reporting): nothing more goes
+    long = P3 + " Councillors expect a long debate, and the vote may be delayed until the autumn session."
+    assert run([P1, "Related posts", long, P2])[0] == [P1, long, P2]
+    said = "Ferry operators said the winter had cost them dearly."
+    assert run([P1, P2, "Related posts", said])[0] == [P1, P2, said]
+
+
+def test_a_bulleted_section_above_the_text_and_a_site_name_as_the_last_line_go():
+    kept, removed = run(["Storm wrecks Port Selby piers", "• World", P1, P2, "ePaper - Harbourpost"])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2]
+    assert "at most three words" in removed["• World"] and "at most three words" in removed["ePaper - Harbourpost"]

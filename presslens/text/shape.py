@@ -46,6 +46,8 @@ Rules (ids):
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
+- ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
+  "Others also read") to the end of the capture, when none is a longer paragraph or guarded prose.
 - ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
   editors' initials ("jg/abo/mem"), and a tag between two paragraphs (one or two words in lower case).
 """
@@ -92,6 +94,10 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
+# a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
+RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
+                          r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
+                          r"top stories|next in|editor(?:'|’)?s picks?)\b[\w\s’'&]{0,30}:?\s*$", re.I)
 # a correspondent's line: names, "in", a place; or a reporters' title before names
 BYLINE_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?$|"
                           r"^(?:[A-Z][\w'’.-]+\s+){0,4}(?:reporters?|correspondents?|staff writers?)\s+"
@@ -257,12 +263,13 @@ def _repeats(lines: list[str]) -> dict[int, str]:
 
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
-                    template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset()
-                    ) -> tuple[dict[int, str], dict[int, str]]:
+                    template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset(),
+                    after_related: frozenset[int] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
     """Furniture found by shape in one article's ``lines`` (after the listed rules ran): returns
     ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits).
     ``before_site``: the indices of lines that stood just above a site's name alone on a line (a
-    link card's title, its site removed by the listed rules)."""
+    link card's title, its site removed by the listed rules); ``after_related``: the indices of lines
+    that followed a heading announcing other articles ("Related posts", removed by the listed rules)."""
     whole: dict[int, str] = {}
     cuts: dict[int, str] = {}
     n = len(lines)
@@ -331,10 +338,21 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         for i in range(last + 1, final):
             if loose[i] and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
+    if "link-list" in enabled:
+        # below a heading announcing other articles, to the end: their titles and teasers, unless the
+        # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
+        for start in sorted(k for k in after_related if k > first):
+            rest = [k for k in range(start, n) if text[k] and k not in whole]
+            if rest and all(n_words(text[k]) <= 30 and not guarded(text[k]) for k in rest):
+                for k in rest:
+                    whole[k] = "link-list"
     if "short-line" in enabled:
         for i, s in enumerate(text):
+            # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
+            bare = (i < first or i == final) and s and not is_sentence_line(s) and not guarded(s)
             if ((i < first or last < i < final or (i == final > last and _named(s))) and i not in whole
-                    and (INITIALS.match(s) or (loose[i] and len(s) <= 40 and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
+                    and (INITIALS.match(s) or ((loose[i] or bare) and len(s) <= 40
+                                               and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
             elif (first < i < last and s and i not in whole and n_words(s) <= 2 and s[0].islower()
                   and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
