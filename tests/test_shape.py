@@ -298,3 +298,11 @@ def test_a_bulleted_section_above_the_text_and_a_site_name_as_the_last_line_go()
     kept, removed = run(["Storm wrecks Port Selby piers", "• World", P1, P2, "ePaper - Harbourpost"])
     assert kept == ["Storm wrecks Port Selby piers", P1, P2]
     assert "at most three words" in removed["• World"] and "at most three words" in removed["ePaper - Harbourpost"]
+
+
+def test_a_teaser_cut_short_of_the_headline_goes():
+    head = "Harbour town counts the cost as storm wrecks its two oldest piers"
+    teaser = "WorldHarbour town counts the cost as storm wrecks its two..."
+    kept, removed = run([teaser, head, P1, P2])
+    assert kept == [head, P1, P2] and "printed again" in removed[teaser]
+    assert run([P1, "The council will decide on the repairs...", P2])[0] == [P1, "The council will decide on the repairs...", P2]

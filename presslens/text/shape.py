@@ -14,7 +14,7 @@ paragraph (the headline).
 
 Rules (ids):
 
-- ``repeated-line``: a line of fewer than four words without a sentence end that occurs twice or
+- ``repeated-line``: a teaser cut short ("...") of a line the article prints in full; a line of fewer than four words without a sentence end that occurs twice or
   more in the article (a widget, a name): every copy goes. A paragraph of prose that occurs again
   (a teaser printed above the story) goes except its last copy. A headline or subhead printed again
   stays: it is prose.
@@ -78,6 +78,7 @@ CREDIT_TAIL = re.compile(
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
+TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
@@ -280,6 +281,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if not s or i in whole:
             continue
         g = guarded(s)
+        if "repeated-line" in enabled and not g and TEASER_END.search(s) and _copied(text, i, teaser=True):
+            whole[i] = "repeated-line"     # a teaser cut short ("...") of a line printed in full
+            continue
         if "template-line" in enabled and template and not g and line_key(s) in template and not is_paragraph(s):
             whole[i] = "template-line"
             continue
@@ -383,15 +387,22 @@ def _named(line: str) -> bool:
                                           all(w[0].isupper() or any(c.isupper() for c in w[1:]) for w in words))
 
 
-def _copied(text: list[str], i: int) -> bool:
+def _copied(text: list[str], i: int, teaser: bool = False) -> bool:
     """Line ``i`` is printed elsewhere in the article, whole or cut short ("... happened..."): a
-    headline printed again, which is prose."""
-    key = _copy_key(text[i])
+    headline printed again, which is prose. ``teaser``: line ``i`` is the copy cut short, and the
+    line printed in full is elsewhere (its last two thirds suffice: a section name may be glued to
+    the teaser's start, "WorldA storm ...")."""
+    key = _copy_key(TEASER_END.sub("", text[i]) if teaser else text[i])
     for k, t in enumerate(text):
-        if k != i and t:
-            other = _copy_key(TRUNCATED.sub("", t))
-            if other == key or (TRUNCATED.search(t) and len(other) >= 20 and other[-(len(other) * 2 // 3):] in key):
+        if k == i or not t:
+            continue
+        if teaser:
+            if len(key) >= 20 and key[-(len(key) * 2 // 3):] in _copy_key(t) and not TEASER_END.search(t):
                 return True
+            continue
+        other = _copy_key(TRUNCATED.sub("", t))
+        if other == key or (TRUNCATED.search(t) and len(other) >= 20 and other[-(len(other) * 2 // 3):] in key):
+            return True
     return False
 
 
