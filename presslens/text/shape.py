@@ -54,13 +54,10 @@ Rules (ids):
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
-from .furniture import PROSE_GUARD
-from .segment import TOKEN
+from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
+                      n_words, site_of, template_keys)
 
-SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
-_ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
@@ -116,7 +113,6 @@ ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
-SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
@@ -135,95 +131,9 @@ SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "ca
              "template-line", "unended-line", "byline-shape")
 
 
-def n_words(line: str) -> int:
-    return len(TOKEN.findall(line))
-
-
-def is_paragraph(line: str) -> bool:
-    """A paragraph of prose: eight words or more and a sentence end (as :func:`segment.is_prose`)."""
-    return n_words(line) >= 8 and bool(_ANY_END.search(line))
-
-
 def is_sentence_line(line: str) -> bool:
     """Ends like a sentence (a link's title cut short with " .." or " …" does not)."""
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
-
-
-def guarded(line: str) -> bool:
-    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
-    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
-
-
-def line_key(line: str) -> str:
-    """A line's shape: case folded, digits folded to 0, runs of white space as one."""
-    return re.sub(r"\d", "0", " ".join(line.split()).casefold())
-
-
-def site_of(url, outlet) -> str:
-    """The site an article comes from: its URL's host without ``www.``, else its outlet."""
-    if isinstance(url, str) and "//" in url:
-        host = (urlparse(url).hostname or "").lower()
-        if host:
-            return host[4:] if host.startswith("www.") else host
-    return str(outlet or "")
-
-
-def _copy_key(line: str) -> str:
-    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
-
-
-def template_keys(docs: list[tuple[str, str, str]], max_words: int = 25) -> dict[str, frozenset[str]]:
-    """Cross-page template detection over one story's articles, ``docs`` = (article id, site, text).
-
-    A candidate is a line that is not a paragraph of prose, has at most ``max_words`` words and no
-    prose guard; its shape (:func:`line_key`) is template when it occurs in two articles of the same
-    site, or in articles of three sites, that share no paragraph of prose with each other (copies of
-    one article share their headline and subheads, which are prose). Returns, for each article, the
-    template shapes it holds."""
-    prose: dict[str, set[str]] = {}
-    cands: dict[str, dict[str, set[str]]] = {}  # shape -> site -> articles
-    for aid, site, text in docs:
-        ps: set[str] = set()
-        for line in text.split("\n"):
-            s = line.strip()
-            if not s:
-                continue
-            if is_paragraph(s):
-                ps.add(_copy_key(s))
-            elif n_words(s) <= max_words and not guarded(s):
-                cands.setdefault(line_key(s), {}).setdefault(site, set()).add(aid)
-        prose[aid] = ps
-    owner: dict[str, list[str]] = {}
-    for aid, ps in prose.items():
-        for p in ps:
-            owner.setdefault(p, []).append(aid)
-    related: dict[str, set[str]] = {aid: set() for aid in prose}
-    for arts in owner.values():
-        if 1 < len(arts) <= 50:
-            for a in arts:
-                related[a].update(arts)
-    out: dict[str, set[str]] = {}
-    for key, by_site in cands.items():
-        if not any(ch.isalnum() for ch in key):
-            continue
-
-        def apart(arts: list[str]) -> list[str]:
-            picked: list[str] = []
-            for a in sorted(arts):
-                if not any(b in related[a] for b in picked):
-                    picked.append(a)
-            return picked
-
-        hits: set[str] = set()
-        for arts in by_site.values():
-            if len(apart(list(arts))) >= 2:
-                hits.update(arts)
-        sites_apart = apart([sorted(a)[0] for a in by_site.values()])
-        if len(sites_apart) >= 3 and n_words(key) <= 6:
-            hits.update(a for arts in by_site.values() for a in arts)
-        for a in hits:
-            out.setdefault(a, set()).add(key)
-    return {a: frozenset(k) for a, k in out.items()}
 
 
 def _repeats(lines: list[str]) -> dict[int, str]:
@@ -235,7 +145,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if line.strip():
-            seen.setdefault(_copy_key(line), []).append(i)
+            seen.setdefault(copy_key(line), []).append(i)
     top = next((i for i, line in enumerate(lines) if line.strip()), 0)  # where a headline stands
     for key, idx in seen.items():
         if len(idx) < 2 or not key:
@@ -249,7 +159,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
         for i in drop:
             out[i] = "repeated-line"
     # a teaser paragraph printed again below with a word or two changed: the earlier copy goes
-    paras = [(i, _copy_key(l)) for i, l in enumerate(lines) if i not in out and is_paragraph(l) and n_words(l) >= 12]
+    paras = [(i, copy_key(l)) for i, l in enumerate(lines) if i not in out and is_paragraph(l) and n_words(l) >= 12]
     if 1 < len(paras) <= 400:
         from rapidfuzz import fuzz
 
@@ -305,7 +215,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
-            one_sentence = len(list(_ANY_END.finditer(head.rstrip() + " "))) <= 1
+            one_sentence = len(list(ANY_END.finditer(head.rstrip() + " "))) <= 1
             if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
                                                                                        or (credit and n_words(head) >= 3))):
                 whole[i] = "caption"
@@ -392,15 +302,15 @@ def _copied(text: list[str], i: int, teaser: bool = False) -> bool:
     headline printed again, which is prose. ``teaser``: line ``i`` is the copy cut short, and the
     line printed in full is elsewhere (its last two thirds suffice: a section name may be glued to
     the teaser's start, "WorldA storm ...")."""
-    key = _copy_key(TEASER_END.sub("", text[i]) if teaser else text[i])
+    key = copy_key(TEASER_END.sub("", text[i]) if teaser else text[i])
     for k, t in enumerate(text):
         if k == i or not t:
             continue
         if teaser:
-            if len(key) >= 20 and key[-(len(key) * 2 // 3):] in _copy_key(t) and not TEASER_END.search(t):
+            if len(key) >= 20 and key[-(len(key) * 2 // 3):] in copy_key(t) and not TEASER_END.search(t):
                 return True
             continue
-        other = _copy_key(TRUNCATED.sub("", t))
+        other = copy_key(TRUNCATED.sub("", t))
         if other == key or (TRUNCATED.search(t) and len(other) >= 20 and other[-(len(other) * 2 // 3):] in key):
             return True
     return False
