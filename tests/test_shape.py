@@ -306,3 +306,8 @@ def test_a_teaser_cut_short_of_the_headline_goes():
     kept, removed = run([teaser, head, P1, P2])
     assert kept == [head, P1, P2] and "printed again" in removed[teaser]
     assert run([P1, "The council will decide on the repairs...", P2])[0] == [P1, "The council will decide on the repairs...", P2]
+
+
+def test_a_line_with_a_sentence_end_inside_is_no_unended_caption():
+    line = "Notice how the harbour wall bends under the weight of the water. pic.example/abc123"
+    assert run([P1, line, P2])[0] == [P1, line, P2]

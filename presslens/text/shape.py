@@ -37,7 +37,7 @@ Rules (ids):
 - ``template-line``: a short line (digits folded) that recurs in other articles of the same site,
   or of three sites, that share no prose with it (the site's template); see :func:`template_keys`.
 - ``unended-line``: a line of eight to twenty-five words written as a sentence (with "the", "a" or
-  "an", which headline grammar drops) but without a sentence end, between two paragraphs of prose or
+  "an", which headline grammar drops) without a sentence end anywhere, between two paragraphs of prose or
   below the last one (a photo or video caption): a headline or subhead is written without articles, a
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
@@ -281,7 +281,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             s = text[i]
             nxt = next((t for t in text[i + 1:] if t), "")
             if (s and i not in whole and i not in cuts and loose[i] and 8 <= n_words(s) <= (20 if i == final else 25)
-                    and ARTICLE.search(s) and not PAST.search(s) and not is_sentence_line(TRAILING_SYMBOLS.sub("", s))
+                    and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
                     and not _copied(text, i)
                     and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
                     and not (nxt[:1].islower() or nxt[:1] in "([")):
