@@ -2,7 +2,7 @@
 the text is not the article.
 
 - **link text**: trafilatura's ``favor_precision`` mode drops inline links with their words ("especially
-  high for ." where the page says "especially high for <a>Joe Biden</a>."); :mod:`.page` uses its
+  high for ." where the page says "especially high for <a>Jane Roe</a>."); :mod:`.page` uses its
   balanced mode, which keeps them (page furniture is the cleaner's job, rule by rule).
 - **drop caps**: a first letter set in its own element (``<span class="dropcap">T</span><p>urkey,
   Poland...``) is joined back to its word before extraction (:func:`rejoin_drop_caps`), and a line that

@@ -6,7 +6,7 @@
    khrb.example, ``Associated Wire Service`` / awsnews.example). A section (``U.S.`` on a wire agency's page) or a tagline
    (``Your Local News Leader``) does not, and is passed over;
 3. ``application-name``, checked the same way;
-4. the site's name as the ``<title>`` ends (``Headline - The New York Times`` on nytimes.com), checked
+4. the site's name as the ``<title>`` ends (``Headline - The Harbour Courier`` on harbourcourier.example), checked
    the same way: the last segment that names the site;
 5. the URL's host without ``www.``.
 
