@@ -311,3 +311,16 @@ def test_a_teaser_cut_short_of_the_headline_goes():
 def test_a_line_with_a_sentence_end_inside_is_no_unended_caption():
     line = "Notice how the harbour wall bends under the weight of the water. pic.example/abc123"
     assert run([P1, line, P2])[0] == [P1, line, P2]
+
+
+@pytest.mark.parametrize("meta", ["Release 2024-05-01 09:00 | Source: Harbour Post | Author: | Editor: Li Wei",
+                                  "Harbour Desk 3 May 2024 • Jane Roe, Li Wei", "发布时间:2024-06-26 09:00:29 | 来源:港口日报"])
+def test_a_metadata_line_goes(meta):
+    kept, removed = run(["Storm wrecks Port Selby piers", meta, P1, P2])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2] and "date or time line" in removed[meta]
+
+
+@pytest.mark.parametrize("prose", ["Storm hits the coast | May 3, 2024 was the worst day in a decade for the port",
+                                   "The port reopened on May 3 | officials said it would stay open."])
+def test_prose_with_a_date_and_a_bar_is_no_metadata(prose):
+    assert run([P1, prose, P2])[0] == [P1, prose, P2]

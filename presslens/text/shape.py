@@ -29,7 +29,9 @@ Rules (ids):
   paragraph kept.
 - ``link-card``: below the first paragraph, a title followed by a site's name ("Storm hits coast -
   Harbour Times", "...-Xinhua").
-- ``timestamp-line``: a date or time line with at most three other words (a name, "Published").
+- ``timestamp-line``: a date or time line with at most three other words (a name, "Published"), or a
+  page's metadata line: fields apart by "|" or "•", one a date, the others labelled ("Source: X") or
+  names ("Published 3 May 09:00 • Jane Roe, Li Wei").
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
 - ``link-list``: three or more lines in a row without a sentence end (related headlines, menus,
@@ -92,6 +94,12 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
+# a metadata line's fields and what they hold (see is_meta_line)
+META_SPLIT = re.compile(r"\s*[|•·]\s*")
+CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
+DATE_FREE = re.compile(r"\d{1,4}\s*[年月日]|\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})*|%s|%s|\b\d{1,4}\b" % (MONTH, WEEKDAY), re.I)
+LABELLED = re.compile(r"^[^\W\d_][^:：]{0,15}[:：]\s*[^.!?]{0,60}$")
+NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*$")
 # a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
 RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
                           r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
@@ -115,6 +123,24 @@ TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")
 INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
+
+
+def is_meta_line(line: str) -> bool:
+    """A page's metadata line: fields apart by "|" or "•", one a date or time, every other a labelled
+    field ("Source: Harbour Post", "Editor:") or a list of names ("Jane Roe, Li Wei"):
+    "Published: 2024-06-26 09:00 | Source: Harbour Post | Author: | Editor: Li Wei"."""
+    parts = [p.strip() for p in META_SPLIT.split(line) if p.strip()]
+    if len(parts) < 2 or n_words(line) > 40 or ANY_END.search(line):
+        return False
+    dated = [p for p in parts if HAS_DATE.search(p) or CJK_DATE.search(p)]
+    if not dated:
+        return False
+    for p in parts:
+        if p in dated and n_words(DATE_FREE.sub(" ", p)) <= 3:
+            continue
+        if not (LABELLED.match(p) or NAMES.match(p)):
+            return False
+    return True
 
 
 def is_timestamp(line: str) -> bool:
@@ -209,7 +235,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             cuts[i] = sign.group(0).strip()  # a sign-off after the last sentence: cut even from a reporting line
         if g:
             continue
-        if "timestamp-line" in enabled and is_timestamp(s):
+        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
             whole[i] = "timestamp-line"
             continue
         if "caption" in enabled and n_words(s) <= 80:
