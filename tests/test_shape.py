@@ -324,3 +324,11 @@ def test_a_metadata_line_goes(meta):
                                    "The port reopened on May 3 | officials said it would stay open."])
 def test_prose_with_a_date_and_a_bar_is_no_metadata(prose):
     assert run([P1, prose, P2])[0] == [P1, prose, P2]
+
+
+def test_a_long_caption_with_its_marker_and_credit_goes():
+    cap = ("FILE - " + " ".join([P1, P2, P3, P1, P2]) + " (Harbour Authority/AP, File)")
+    assert 80 < shape.n_words(cap) <= 150
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and "caption" in removed[cap]
+    assert run([P1, cap[len("FILE - "):], P2])[0] == [P1, cap[len("FILE - "):].rsplit(" (", 1)[0], P2]

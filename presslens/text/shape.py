@@ -21,7 +21,7 @@ Rules (ids):
 - ``caption-copy``: a line followed (within two lines) by the same line with a credit after it
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
-  ``2 of 3``, ``File photo:``), or one sentence ending with the place and full date a caption gives
+  ``2 of 3``, ``File photo:``; up to 150 words when it also closes with a credit), or one sentence ending with the place and full date a caption gives
   (``..., Harbourland, May 3, 2024.``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
@@ -237,6 +237,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             continue
         if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
             whole[i] = "timestamp-line"
+            continue
+        if "caption" in enabled and 80 < n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
+            whole[i] = "caption"    # a long caption still opens with its marker and closes with its credit
             continue
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
