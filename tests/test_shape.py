@@ -333,3 +333,11 @@ def test_a_long_caption_with_its_marker_and_credit_goes():
     assert kept == [P1, P2] and "caption" in removed[cap]
     # without its marker, a long line that ends with a credit is not taken whole
     assert cap[len("FILE - "):].split(" (")[0] in "\n".join(run([P1, cap[len("FILE - "):], P2])[0])
+
+
+def test_a_video_card_and_a_line_of_hashtags_go():
+    video = "The harbour master walks through the wrecked fuel depot after the storm. (2:12)"
+    tags = "#storm #harbour #PortSelby"
+    kept, removed = run([P1, video, P2, tags, P3])
+    assert kept == [P1, P2, P3] and "caption" in removed[video] and "at most three words" in removed[tags]
+    assert run([P1, P2, tags])[0] == [P1, P2]

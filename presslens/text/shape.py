@@ -22,7 +22,7 @@ Rules (ids):
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
   ``2 of 3``, ``File photo:``; up to 150 words when it also closes with a credit), or one sentence ending with the place and full date a caption gives
-  (``..., Harbourland, May 3, 2024.``), or ending with a credit (``Photo: Jane Roe/AP``,
+  (``..., Harbourland, May 3, 2024.``), or a video's running time (``... (2:12)``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
   sign-off, "... said. (Xinhua)", after any paragraph) is cut off, the
@@ -51,7 +51,8 @@ Rules (ids):
 - ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
   "Others also read") to the end of the capture, when none is a longer paragraph or guarded prose.
 - ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
-  editors' initials ("jg/abo/mem"), and a tag between two paragraphs (one or two words in lower case).
+  editors' initials ("jg/abo/mem"), a line of hashtags, and a tag between two paragraphs (one or two
+  words in lower case).
 """
 from __future__ import annotations
 
@@ -94,6 +95,9 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
+# a video's running time after its description: "... at the final. (2:12)"
+DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
 # a metadata line's fields and what they hold (see is_meta_line)
 META_SPLIT = re.compile(r"\s*[|•·]\s*")
 CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
@@ -246,7 +250,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             head = s[:credit.start()] if credit else s
             one_sentence = len(list(ANY_END.finditer(head.rstrip() + " "))) <= 1
             if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
-                                                                                       or (credit and n_words(head) >= 3))):
+                                                                                       or (credit and n_words(head) >= 3)
+                                                                                       or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
@@ -293,11 +298,11 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         for i, s in enumerate(text):
             # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
             bare = (i < first or i == final) and s and not is_sentence_line(s) and not guarded(s)
-            if ((i < first or last < i < final or (i == final > last and _named(s))) and i not in whole
-                    and (INITIALS.match(s) or ((loose[i] or bare) and len(s) <= 40
+            if ((i < first or last < i < final or (i == final > last and (_named(s) or HASHTAGS.match(s)))) and i not in whole
+                    and (INITIALS.match(s) or HASHTAGS.match(s) or ((loose[i] or bare) and len(s) <= 40
                                                and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
-            elif (first < i < last and s and i not in whole and n_words(s) <= 2 and s[0].islower()
+            elif (first < i < last and s and i not in whole and ((n_words(s) <= 2 and s[0].islower()) or HASHTAGS.match(s))
                   and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
                 whole[i] = "short-line"      # a tag between two paragraphs ("moon")
     if "byline-shape" in enabled:
