@@ -188,3 +188,18 @@ def test_byline_source_line_of_the_site_is_not_a_byline(tmp_path):
     before = '<div class="byline"><span class="source">Harbour Post</span> <span class="time">February 24, 2020</span></div>'
     got = read_page(page(tmp_path, head=head, before=before))
     assert got["fields"]["byline"] is None and got["fields"]["outlet"] == "Harbour Post"
+
+
+def test_the_import_says_when_it_took_the_articlebody(tmp_path):
+    from presslens.story.importer import write
+    from presslens.story.scaffold import new_story
+    story = new_story("ferry", root=tmp_path / "stories")
+    (story / "articles" / "example.md").unlink()
+    caption = ["The old ferry terminal seen from the harbour wall on a grey morning last week. Photo: Harbour Post"]
+    art = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": " ".join(PROSE)}
+    src = page(tmp_path, paragraphs=caption, head=ld(art), name="ferry.html")
+    lines = []
+    results = write.import_pages(story, [src], log=lines.append)
+    assert results[0].status == "imported"
+    assert "warning: the visible text extracted was" in lines[0] and "articleBody" in lines[0]
+    assert (story / "articles" / "ferry.md").read_text(encoding="utf-8").rstrip().endswith(PROSE[-1])
