@@ -341,3 +341,15 @@ def test_a_video_card_and_a_line_of_hashtags_go():
     kept, removed = run([P1, video, P2, tags, P3])
     assert kept == [P1, P2, P3] and "caption" in removed[video] and "at most three words" in removed[tags]
     assert run([P1, P2, tags])[0] == [P1, P2]
+
+
+def test_an_end_mark_and_a_section_label_are_cut_and_the_lines_kept():
+    said = "The piers will reopen in May, the port authority said. ■"
+    head = "Storm wrecks the Port Selby piers | World News"
+    kept, removed = run([head, P1, said, P2])
+    assert kept == ["Storm wrecks the Port Selby piers", P1, said[:-2], P2]
+    assert "end mark" in removed["■"] and "section" in removed["| World News"]
+    # a bar inside prose, or a headline of its own, stays
+    assert run(["Storm wrecks the Port Selby piers", P1, P2])[0][0] == "Storm wrecks the Port Selby piers"
+    line = "Fares rose 5% | Ferry Fares"
+    assert run([P1, line + ", the port authority said.", P2])[0][1] == line + ", the port authority said."

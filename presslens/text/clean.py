@@ -82,7 +82,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
             removed.append({"line": no, "removed": new.strip(), "rule": shapes[whole[i]]})
             continue
         if i in cuts:
-            removed.append({"line": no, "removed": cuts[i], "rule": shapes["glued-credit"]})
+            rule = shapes["glued-mark"] if i in getattr(cuts, "marks", ()) else shapes["glued-credit"]
+            removed.append({"line": no, "removed": cuts[i], "rule": rule})
             new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})

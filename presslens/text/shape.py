@@ -46,6 +46,9 @@ Rules (ids):
   does a line printed again in the article (a headline). The last line counts only up to twenty words.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
+- ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
+  Monday. ■"), and a section's name after a bar at the end of a line above the prose ("Storm hits the
+  coast | World News"), cut off; the line kept.
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
 - ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
@@ -98,6 +101,10 @@ SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–�
 # a video's running time after its description: "... at the final. (2:12)"
 DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
+# an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
+END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
+# a headline with a section's name after a bar: "Storm hits the coast | World News"
+SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
 # a metadata line's fields and what they hold (see is_meta_line)
 META_SPLIT = re.compile(r"\s*[|•·]\s*")
 CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
@@ -158,7 +165,7 @@ def is_timestamp(line: str) -> bool:
 
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
-             "template-line", "unended-line", "byline-shape")
+             "template-line", "unended-line", "byline-shape", "glued-mark")
 
 
 def is_sentence_line(line: str) -> bool:
@@ -203,6 +210,13 @@ def _repeats(lines: list[str]) -> dict[int, str]:
     return out
 
 
+class Cuts(dict):
+    """{line index: the text to cut from the line's end}, with ``marks``: the indices whose cut is a
+    glued mark or section label (``glued-mark``) rather than a credit (``glued-credit``)."""
+
+    marks: frozenset[int] = frozenset()
+
+
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
                     template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset(),
                     after_related: frozenset[int] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
@@ -212,7 +226,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     link card's title, its site removed by the listed rules); ``after_related``: the indices of lines
     that followed a heading announcing other articles ("Related posts", removed by the listed rules)."""
     whole: dict[int, str] = {}
-    cuts: dict[int, str] = {}
+    cuts: Cuts = Cuts()
+    marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
     n = len(lines)
     text = [line.strip() for line in lines]
     if "repeated-line" in enabled:
@@ -237,6 +252,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 continue
         if "glued-credit" in enabled and (sign := AGENCY_SIGN.search(s)):
             cuts[i] = sign.group(0).strip()  # a sign-off after the last sentence: cut even from a reporting line
+        elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
+            cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
+            marks.add(i)
         if g:
             continue
         if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
@@ -258,6 +276,13 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 cuts[i] = s[credit.start():].strip()
 
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
+    if "glued-mark" in enabled:     # a section label after the headline: "Storm hits the coast | World News"
+        for i in range(0, paras[0] if paras else len(text)):
+            m = SECTION_TAIL.match(text[i])
+            if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
+                cuts[i] = text[i][m.end("title"):].strip()
+                marks.add(i)
+    cuts.marks = frozenset(marks)
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
