@@ -149,7 +149,8 @@ def test_utc_day_moved_to_the_pages_own_day(tmp_path):
     zone = '<script>var config = {"site": "x", "timezone": "America/Chicago"};</script>'
     got = read_page(page(tmp_path, head=late + zone))
     assert got["fields"]["published"] == dt.date(2023, 11, 8)
-    assert got["published_at"] == dt.datetime(2023, 11, 9, 4, 31, tzinfo=dt.timezone.utc)
+    assert got["published_at"] == dt.datetime(2023, 11, 9, 4, 31, tzinfo=dt.timezone.utc)     # the same instant,
+    assert got["published_at"].isoformat(timespec="minutes") == "2023-11-08T22:31-06:00"     # on the page's clock
     assert any("is 2023-11-08 in the page's own time zone" in n for n in got["notes"])
     # the zone from the offsets of the page's other times
     times = page(tmp_path, head=late, after='<time datetime="2023-11-08T20:00:00-05:00">8 Nov</time>', name="t.html")

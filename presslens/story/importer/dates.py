@@ -15,7 +15,9 @@ that offset (``2023-11-08T22:31-06:00`` is the 8th). An instant written in UTC (
 moved into the page's zone when the page declares one: an IANA zone name in its configuration
 (``"timezone": "America/Chicago"``), else the offset most of the page's other date-times carry
 (``<time datetime="...-04:00">``). Without either, the UTC day is kept and the note says so.
-:func:`publication` returns the chosen instant too (with its zone), for front matter that keeps times.
+:func:`publication` returns the chosen instant too, on the page's own clock when its zone is known
+(``2023-11-08T22:31-06:00`` for ``2023-11-09T04:31Z`` on a page in America/Chicago), else as written:
+for front matter that keeps times, ``instant.isoformat(timespec="minutes")``.
 """
 from __future__ import annotations
 
@@ -126,9 +128,11 @@ def publication(declared: list[tuple[str, str]], modified: list[str], page_text:
         if zone is None:
             note = "; ".join(filter(None, [note, f"published: {when.instant:%H:%M} UTC, the page names no time zone: "
                                            "the UTC day is kept (the local day may differ)"]))
-        elif day != when.day:
-            note = "; ".join(filter(None, [note, f"published: {when.instant:%Y-%m-%d %H:%M} UTC is {day} in the "
-                                           f"page's own time zone ({how})"]))
+        else:
+            if day != when.day:
+                note = "; ".join(filter(None, [note, f"published: {when.instant:%Y-%m-%d %H:%M} UTC is {day} in the "
+                                               f"page's own time zone ({how})"]))
+            when = When(day, when.instant.astimezone(zone), False)     # the same instant, on the page's clock
         return when, day, note
     return when, when.day, note
 
