@@ -237,6 +237,7 @@ def test_listed_furniture_of_version_3_goes(line, kind):
 def test_a_caption_without_its_full_stop_goes(cap):
     kept, removed = run([P1, cap, P2])
     assert kept == [P1, P2] and "without its full stop" in removed[cap]
+    assert run([P1, cap, P2], disable=["unended-line"])[0] == [P1, cap, P2]     # a story can switch it off
 
 
 @pytest.mark.parametrize("line", [
