@@ -324,7 +324,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
             bare = (i < first or i == final) and s and not is_sentence_line(s) and not guarded(s)
             if ((i < first or last < i < final or (i == final > last and (_named(s) or HASHTAGS.match(s)))) and i not in whole
-                    and (INITIALS.match(s) or HASHTAGS.match(s) or ((loose[i] or bare) and len(s) <= 40
+                    and (INITIALS.match(s) or (HASHTAGS.match(s) and not guarded(s)) or ((loose[i] or bare) and len(s) <= 40
                                                and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
             elif (first < i < last and s and i not in whole and ((n_words(s) <= 2 and s[0].islower()) or HASHTAGS.match(s))
