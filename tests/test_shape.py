@@ -225,3 +225,132 @@ def test_listed_furniture_of_version_3_goes(line, kind):
     kept, removed = run([P1, line, P2])
     assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
 
+
+
+# ---------------------------------------------------------------------------------------------- version 4
+
+@pytest.mark.parametrize("cap", [
+    "Dock workers clear the debris from the north pier after the storm",          # a caption: present, articles
+    "Rescue boats wait in the harbour as the tide rises over the quay",
+    "The harbour master shows a damaged mooring ring to the visiting minister",
+])
+def test_a_caption_without_its_full_stop_goes(cap):
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and "without its full stop" in removed[cap]
+    assert run([P1, cap, P2], disable=["unended-line"])[0] == [P1, cap, P2]     # a story can switch it off
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour officials promise piers rebuilt before summer season",         # headline grammar: no article
+    "The report was written by the World Health Organization (WHO)",        # narration in the past tense
+    "Dock workers said the repairs to the north pier would take a month",   # a reporting verb
+    "‘We will rebuild the pier’: the harbour master on the long repair",    # a quotation
+    "Repairs to the north pier will cost more than the council",            # split mid-sentence: goes on
+])
+def test_unended_lines_that_are_prose_stay(line):
+    nxt = "had budgeted for in the spring, the treasurer's report shows." if line.endswith("council") else P2
+    kept, _ = run([P1, line, nxt, P3])
+    assert kept == [P1, line, nxt, P3]
+
+
+def test_a_headline_printed_again_is_no_caption():
+    head = "The storm that wrecked the piers of a small harbour town"
+    kept, _ = run([head, P1, head, P2])
+    assert head in kept[1:]
+
+
+def test_a_title_above_a_site_name_is_a_link_card():
+    kept, removed = run([P1, P2, "Reference(s):", "Ferry operators count the cost of a long winter", "harbourpost.com"])
+    assert kept == [P1, P2]
+    assert "title followed by a site" in removed["Ferry operators count the cost of a long winter"]
+
+
+@pytest.mark.parametrize("line", ["Jane Roe in Port Selby", "Harbour Agency reporters Jane Roe and Li Wei"])
+def test_a_correspondents_line_goes(line):
+    kept, removed = run(["Storm wrecks Port Selby piers", line, P1, P2])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2] and "correspondent" in removed[line]
+
+
+def test_the_last_line_a_name_or_initials_goes_a_paragraph_cut_short_stays():
+    for last in ("Harbour Services", "jg/abo/mem"):
+        kept, removed = run([P1, P2, last])
+        assert kept == [P1, P2] and "at most three words" in removed[last], last
+    assert run([P1, P2, "The port"])[0] == [P1, P2, "The port"]
+
+
+def test_a_tag_between_paragraphs_goes():
+    kept, removed = run([P1, "harbour", P2])
+    assert kept == [P1, P2] and "tag" in removed["harbour"]
+
+
+def test_below_a_related_heading_the_other_articles_go_to_the_end():
+    teasers = ["Ferry operators count the cost of a long winter.", "Council approves new harbour timetable",
+               "Fishing fleet returns after record season"]
+    kept, removed = run([P1, P2, "Related posts", *teasers])
+    assert kept == [P1, P2] and all("three or more lines" in removed[t] for t in teasers)
+    # the article goes on below the heading (a longer paragraph, or reporting): nothing more goes
+    long = P3 + " Councillors expect a long debate, and the vote may be delayed until the autumn session."
+    assert run([P1, "Related posts", long, P2])[0] == [P1, long, P2]
+    said = "Ferry operators said the winter had cost them dearly."
+    assert run([P1, P2, "Related posts", said])[0] == [P1, P2, said]
+
+
+def test_a_bulleted_section_above_the_text_and_a_site_name_as_the_last_line_go():
+    kept, removed = run(["Storm wrecks Port Selby piers", "• World", P1, P2, "ePaper - Harbourpost"])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2]
+    assert "at most three words" in removed["• World"] and "at most three words" in removed["ePaper - Harbourpost"]
+
+
+def test_a_teaser_cut_short_of_the_headline_goes():
+    head = "Harbour town counts the cost as storm wrecks its two oldest piers"
+    teaser = "WorldHarbour town counts the cost as storm wrecks its two..."
+    kept, removed = run([teaser, head, P1, P2])
+    assert kept == [head, P1, P2] and "printed again" in removed[teaser]
+    assert run([P1, "The council will decide on the repairs...", P2])[0] == [P1, "The council will decide on the repairs...", P2]
+
+
+def test_a_line_with_a_sentence_end_inside_is_no_unended_caption():
+    line = "Notice how the harbour wall bends under the weight of the water. pic.example/abc123"
+    assert run([P1, line, P2])[0] == [P1, line, P2]
+
+
+@pytest.mark.parametrize("meta", ["Release 2024-05-01 09:00 | Source: Harbour Post | Author: | Editor: Li Wei",
+                                  "Harbour Desk 3 May 2024 • Jane Roe, Li Wei", "发布时间:2024-06-26 09:00:29 | 来源:港口日报"])
+def test_a_metadata_line_goes(meta):
+    kept, removed = run(["Storm wrecks Port Selby piers", meta, P1, P2])
+    assert kept == ["Storm wrecks Port Selby piers", P1, P2] and "date or time line" in removed[meta]
+
+
+@pytest.mark.parametrize("prose", ["Storm hits the coast | May 3, 2024 was the worst day in a decade for the port",
+                                   "The port reopened on May 3 | officials said it would stay open."])
+def test_prose_with_a_date_and_a_bar_is_no_metadata(prose):
+    assert run([P1, prose, P2])[0] == [P1, prose, P2]
+
+
+def test_a_long_caption_with_its_marker_and_credit_goes():
+    cap = ("FILE - " + " ".join([P1, P2, P3, P1, P2]) + " (Harbour Authority/AP, File)")
+    assert 80 < shape.n_words(cap) <= 150
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and "caption" in removed[cap]
+    # without its marker, a long line that ends with a credit is not taken whole
+    assert cap[len("FILE - "):].split(" (")[0] in "\n".join(run([P1, cap[len("FILE - "):], P2])[0])
+
+
+def test_a_video_card_and_a_line_of_hashtags_go():
+    video = "The harbour master walks through the wrecked fuel depot after the storm. (2:12)"
+    tags = "#storm #harbour #PortSelby"
+    kept, removed = run([P1, video, P2, tags, P3])
+    assert kept == [P1, P2, P3] and "caption" in removed[video] and "at most three words" in removed[tags]
+    assert run([P1, P2, tags])[0] == [P1, P2]
+
+
+def test_an_end_mark_and_a_section_label_are_cut_and_the_lines_kept():
+    said = "The piers will reopen in May, the port authority said. ■"
+    head = "Storm wrecks the Port Selby piers | World News"
+    kept, removed = run([head, P1, said, P2])
+    assert kept == ["Storm wrecks the Port Selby piers", P1, said[:-2], P2]
+    assert "end mark" in removed["■"] and "section" in removed["| World News"]
+    # a bar inside prose, or a headline of its own, stays
+    assert run(["Storm wrecks the Port Selby piers", P1, P2])[0][0] == "Storm wrecks the Port Selby piers"
+    line = "Fares rose 5% | Ferry Fares"
+    assert run([P1, line + ", the port authority said.", P2])[0][1] == line + ", the port authority said."

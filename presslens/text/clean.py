@@ -41,6 +41,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
     title_norm = _norm_line(title) if title else None
     lines: list[tuple[int, str]] = []
+    card: set[int] = set()   # kept lines followed by a site's name alone on a line
+    related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
@@ -63,16 +65,25 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
                 new = new[: m.start()] + new[m.end():]
         if new.strip() == "" and line.strip() != "":
+            if shape.RELATED_HEAD.match(line):
+                related.add(len(lines))   # the next kept line opens a list of other articles
+            if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "bare-site-name":
+                # the line above names another article: a link card over two lines (title, then its site)
+                above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
+                if above is not None:
+                    card.add(above)
             continue
         lines.append((no, new))
-    whole, cuts = shape.shape_furniture([x for _, x in lines], frozenset(shapes), template) if shapes else ({}, {})
+    whole, cuts = (shape.shape_furniture([x for _, x in lines], frozenset(shapes), template, frozenset(card),
+                                         frozenset(related)) if shapes else ({}, {}))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:
             removed.append({"line": no, "removed": new.strip(), "rule": shapes[whole[i]]})
             continue
         if i in cuts:
-            removed.append({"line": no, "removed": cuts[i], "rule": shapes["glued-credit"]})
+            rule = shapes["glued-mark"] if i in getattr(cuts, "marks", ()) else shapes["glued-credit"]
+            removed.append({"line": no, "removed": cuts[i], "rule": rule})
             new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})

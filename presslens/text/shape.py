@@ -14,39 +14,56 @@ paragraph (the headline).
 
 Rules (ids):
 
-- ``repeated-line``: a line of fewer than four words without a sentence end that occurs twice or
+- ``repeated-line``: a teaser cut short ("...") of a line the article prints in full; a line of fewer than four words without a sentence end that occurs twice or
   more in the article (a widget, a name): every copy goes. A paragraph of prose that occurs again
   (a teaser printed above the story) goes except its last copy. A headline or subhead printed again
   stays: it is prose.
 - ``caption-copy``: a line followed (within two lines) by the same line with a credit after it
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
-  ``2 of 3``, ``File photo:``), or one sentence ending with the place and full date a caption gives
-  (``..., Harbourland, May 3, 2024.``), or ending with a credit (``Photo: Jane Roe/AP``,
+  ``2 of 3``, ``File photo:``; up to 150 words when it also closes with a credit), or one sentence ending with the place and full date a caption gives
+  (``..., Harbourland, May 3, 2024.``), or a video's running time (``... (2:12)``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
   sign-off, "... said. (Xinhua)", after any paragraph) is cut off, the
   paragraph kept.
 - ``link-card``: below the first paragraph, a title followed by a site's name ("Storm hits coast -
   Harbour Times", "...-Xinhua").
-- ``timestamp-line``: a date or time line with at most three other words (a name, "Published").
+- ``timestamp-line``: a date or time line with at most three other words (a name, "Published"), or a
+  page's metadata line: fields apart by "|" or "•", one a date, the others labelled ("Source: X") or
+  names ("Published 3 May 09:00 • Jane Roe, Li Wei").
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
 - ``link-list``: three or more lines in a row without a sentence end (related headlines, menus,
   widgets), or any such line below the last paragraph of prose (link cards after the story).
 - ``template-line``: a short line (digits folded) that recurs in other articles of the same site,
   or of three sites, that share no prose with it (the site's template); see :func:`template_keys`.
+- ``unended-line``: a line of eight to twenty-five words written as a sentence (with "the", "a" or
+  "an", which headline grammar drops) without a sentence end anywhere, between two paragraphs of prose or
+  below the last one (a photo or video caption): a headline or subhead is written without articles, a
+  paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
+  goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
+  does a line printed again in the article (a headline). The last line counts only up to twenty words.
+- ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
+  site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
+- ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
+  Monday. ■"), and a section's name after a bar at the end of a line above the prose ("Storm hits the
+  coast | World News"), cut off; the line kept.
+- ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
+  Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
+- ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
+  "Others also read") to the end of the capture, when none is a longer paragraph or guarded prose.
+- ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
+  editors' initials ("jg/abo/mem"), a line of hashtags, and a tag between two paragraphs (one or two
+  words in lower case).
 """
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
-from .furniture import PROSE_GUARD
-from .segment import TOKEN
+from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
+                      n_words, site_of, template_keys)
 
-SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
-_ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
@@ -64,6 +81,7 @@ CREDIT_TAIL = re.compile(
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
+TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
@@ -80,9 +98,60 @@ SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Tel
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
-SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
+# a video's running time after its description: "... at the final. (2:12)"
+DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
+# an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
+END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
+# a headline with a section's name after a bar: "Storm hits the coast | World News"
+SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
+# a metadata line's fields and what they hold (see is_meta_line)
+META_SPLIT = re.compile(r"\s*[|•·]\s*")
+CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
+DATE_FREE = re.compile(r"\d{1,4}\s*[年月日]|\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})*|%s|%s|\b\d{1,4}\b" % (MONTH, WEEKDAY), re.I)
+LABELLED = re.compile(r"^[^\W\d_][^:：]{0,15}[:：]\s*[^.!?]{0,60}$")
+NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*$")
+# a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
+RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
+                          r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
+                          r"top stories|next in|editor(?:'|’)?s picks?)\b[\w\s’'&]{0,30}:?\s*$", re.I)
+# a correspondent's line: names, "in", a place; or a reporters' title before names
+BYLINE_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?$|"
+                          r"^(?:[A-Z][\w'’.-]+\s+){0,4}(?:reporters?|correspondents?|staff writers?)\s+"
+                          r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?:(?:,\s*|\s+and\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})*$")
+# a quotation in single marks (opening at a word's start, closing at a word's end), or a line opening one
+QUOTED = re.compile(r"(?:^|[\s(])[‘']\S.*?\S[’'](?=[\s.,;:!?)]|$)|^\s*[‘']")
+# a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
+OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|would|will|could|"
+                      r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|not|than|its|their|his|her|"
+                      r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
+# a sentence's grammar, which headline grammar drops: "Damaged cars in the city after the storm" is a
+# caption, "Families hunt for loved ones after storm" a headline or subhead (prose), which stays
+ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.I)
+# narration's past tense (a caption describes its picture in the present: "Rescuers search the rubble")
+PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
+INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
+
+
+def is_meta_line(line: str) -> bool:
+    """A page's metadata line: fields apart by "|" or "•", one a date or time, every other a labelled
+    field ("Source: Harbour Post", "Editor:") or a list of names ("Jane Roe, Li Wei"):
+    "Published: 2024-06-26 09:00 | Source: Harbour Post | Author: | Editor: Li Wei"."""
+    parts = [p.strip() for p in META_SPLIT.split(line) if p.strip()]
+    if len(parts) < 2 or n_words(line) > 40 or ANY_END.search(line):
+        return False
+    dated = [p for p in parts if HAS_DATE.search(p) or CJK_DATE.search(p)]
+    if not dated:
+        return False
+    for p in parts:
+        if p in dated and n_words(DATE_FREE.sub(" ", p)) <= 3:
+            continue
+        if not (LABELLED.match(p) or NAMES.match(p)):
+            return False
+    return True
 
 
 def is_timestamp(line: str) -> bool:
@@ -95,98 +164,13 @@ def is_timestamp(line: str) -> bool:
     return len(other) <= 3 and len(other) < len(words) / 2
 
 
-SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list", "template-line")
-
-
-def n_words(line: str) -> int:
-    return len(TOKEN.findall(line))
-
-
-def is_paragraph(line: str) -> bool:
-    """A paragraph of prose: eight words or more and a sentence end (as :func:`segment.is_prose`)."""
-    return n_words(line) >= 8 and bool(_ANY_END.search(line))
+SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
+             "template-line", "unended-line", "byline-shape", "glued-mark")
 
 
 def is_sentence_line(line: str) -> bool:
     """Ends like a sentence (a link's title cut short with " .." or " …" does not)."""
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
-
-
-def guarded(line: str) -> bool:
-    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
-    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
-
-
-def line_key(line: str) -> str:
-    """A line's shape: case folded, digits folded to 0, runs of white space as one."""
-    return re.sub(r"\d", "0", " ".join(line.split()).casefold())
-
-
-def site_of(url, outlet) -> str:
-    """The site an article comes from: its URL's host without ``www.``, else its outlet."""
-    if isinstance(url, str) and "//" in url:
-        host = (urlparse(url).hostname or "").lower()
-        if host:
-            return host[4:] if host.startswith("www.") else host
-    return str(outlet or "")
-
-
-def _copy_key(line: str) -> str:
-    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
-
-
-def template_keys(docs: list[tuple[str, str, str]], max_words: int = 25) -> dict[str, frozenset[str]]:
-    """Cross-page template detection over one story's articles, ``docs`` = (article id, site, text).
-
-    A candidate is a line that is not a paragraph of prose, has at most ``max_words`` words and no
-    prose guard; its shape (:func:`line_key`) is template when it occurs in two articles of the same
-    site, or in articles of three sites, that share no paragraph of prose with each other (copies of
-    one article share their headline and subheads, which are prose). Returns, for each article, the
-    template shapes it holds."""
-    prose: dict[str, set[str]] = {}
-    cands: dict[str, dict[str, set[str]]] = {}  # shape -> site -> articles
-    for aid, site, text in docs:
-        ps: set[str] = set()
-        for line in text.split("\n"):
-            s = line.strip()
-            if not s:
-                continue
-            if is_paragraph(s):
-                ps.add(_copy_key(s))
-            elif n_words(s) <= max_words and not guarded(s):
-                cands.setdefault(line_key(s), {}).setdefault(site, set()).add(aid)
-        prose[aid] = ps
-    owner: dict[str, list[str]] = {}
-    for aid, ps in prose.items():
-        for p in ps:
-            owner.setdefault(p, []).append(aid)
-    related: dict[str, set[str]] = {aid: set() for aid in prose}
-    for arts in owner.values():
-        if 1 < len(arts) <= 50:
-            for a in arts:
-                related[a].update(arts)
-    out: dict[str, set[str]] = {}
-    for key, by_site in cands.items():
-        if not any(ch.isalnum() for ch in key):
-            continue
-
-        def apart(arts: list[str]) -> list[str]:
-            picked: list[str] = []
-            for a in sorted(arts):
-                if not any(b in related[a] for b in picked):
-                    picked.append(a)
-            return picked
-
-        hits: set[str] = set()
-        for arts in by_site.values():
-            if len(apart(list(arts))) >= 2:
-                hits.update(arts)
-        sites_apart = apart([sorted(a)[0] for a in by_site.values()])
-        if len(sites_apart) >= 3 and n_words(key) <= 6:
-            hits.update(a for arts in by_site.values() for a in arts)
-        for a in hits:
-            out.setdefault(a, set()).add(key)
-    return {a: frozenset(k) for a, k in out.items()}
 
 
 def _repeats(lines: list[str]) -> dict[int, str]:
@@ -198,7 +182,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if line.strip():
-            seen.setdefault(_copy_key(line), []).append(i)
+            seen.setdefault(copy_key(line), []).append(i)
     top = next((i for i, line in enumerate(lines) if line.strip()), 0)  # where a headline stands
     for key, idx in seen.items():
         if len(idx) < 2 or not key:
@@ -212,7 +196,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
         for i in drop:
             out[i] = "repeated-line"
     # a teaser paragraph printed again below with a word or two changed: the earlier copy goes
-    paras = [(i, _copy_key(l)) for i, l in enumerate(lines) if i not in out and is_paragraph(l) and n_words(l) >= 12]
+    paras = [(i, copy_key(l)) for i, l in enumerate(lines) if i not in out and is_paragraph(l) and n_words(l) >= 12]
     if 1 < len(paras) <= 400:
         from rapidfuzz import fuzz
 
@@ -226,12 +210,24 @@ def _repeats(lines: list[str]) -> dict[int, str]:
     return out
 
 
+class Cuts(dict):
+    """{line index: the text to cut from the line's end}, with ``marks``: the indices whose cut is a
+    glued mark or section label (``glued-mark``) rather than a credit (``glued-credit``)."""
+
+    marks: frozenset[int] = frozenset()
+
+
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
-                    template: frozenset[str] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
+                    template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset(),
+                    after_related: frozenset[int] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
     """Furniture found by shape in one article's ``lines`` (after the listed rules ran): returns
-    ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits)."""
+    ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits).
+    ``before_site``: the indices of lines that stood just above a site's name alone on a line (a
+    link card's title, its site removed by the listed rules); ``after_related``: the indices of lines
+    that followed a heading announcing other articles ("Related posts", removed by the listed rules)."""
     whole: dict[int, str] = {}
-    cuts: dict[int, str] = {}
+    cuts: Cuts = Cuts()
+    marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
     n = len(lines)
     text = [line.strip() for line in lines]
     if "repeated-line" in enabled:
@@ -240,6 +236,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if not s or i in whole:
             continue
         g = guarded(s)
+        if "repeated-line" in enabled and not g and TEASER_END.search(s) and _copied(text, i, teaser=True):
+            whole[i] = "repeated-line"     # a teaser cut short ("...") of a line printed in full
+            continue
         if "template-line" in enabled and template and not g and line_key(s) in template and not is_paragraph(s):
             whole[i] = "template-line"
             continue
@@ -253,23 +252,37 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 continue
         if "glued-credit" in enabled and (sign := AGENCY_SIGN.search(s)):
             cuts[i] = sign.group(0).strip()  # a sign-off after the last sentence: cut even from a reporting line
+        elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
+            cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
+            marks.add(i)
         if g:
             continue
-        if "timestamp-line" in enabled and is_timestamp(s):
+        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
             whole[i] = "timestamp-line"
+            continue
+        if "caption" in enabled and 80 < n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
+            whole[i] = "caption"    # a long caption still opens with its marker and closes with its credit
             continue
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
-            one_sentence = len(list(_ANY_END.finditer(head.rstrip() + " "))) <= 1
+            one_sentence = len(list(ANY_END.finditer(head.rstrip() + " "))) <= 1
             if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
-                                                                                       or (credit and n_words(head) >= 3))):
+                                                                                       or (credit and n_words(head) >= 3)
+                                                                                       or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
                 cuts[i] = s[credit.start():].strip()
 
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
+    if "glued-mark" in enabled:     # a section label after the headline: "Storm hits the coast | World News"
+        for i in range(0, paras[0] if paras else len(text)):
+            m = SECTION_TAIL.match(text[i])
+            if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
+                cuts[i] = text[i][m.end("title"):].strip()
+                marks.add(i)
+    cuts.marks = frozenset(marks)
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
@@ -280,7 +293,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
-            if i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i]) and SITE_SUFFIX.match(text[i]):
+            if (i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
+                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:
         run: list[int] = []
@@ -297,9 +311,72 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         for i in range(last + 1, final):
             if loose[i] and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
+    if "link-list" in enabled:
+        # below a heading announcing other articles, to the end: their titles and teasers, unless the
+        # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
+        for start in sorted(k for k in after_related if k > first):
+            rest = [k for k in range(start, n) if text[k] and k not in whole]
+            if rest and all(n_words(text[k]) <= 30 and not guarded(text[k]) for k in rest):
+                for k in rest:
+                    whole[k] = "link-list"
     if "short-line" in enabled:
         for i, s in enumerate(text):
-            if ((i < first or last < i < final) and loose[i] and i not in whole and len(s) <= 40
-                    and (n_words(s) <= 3 or LABEL_ONLY.match(s))):
+            # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
+            bare = (i < first or i == final) and s and not is_sentence_line(s) and not guarded(s)
+            if ((i < first or last < i < final or (i == final > last and (_named(s) or HASHTAGS.match(s)))) and i not in whole
+                    and (INITIALS.match(s) or (HASHTAGS.match(s) and not guarded(s)) or ((loose[i] or bare) and len(s) <= 40
+                                               and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
+            elif (first < i < last and s and i not in whole and ((n_words(s) <= 2 and s[0].islower()) or HASHTAGS.match(s))
+                  and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
+                whole[i] = "short-line"      # a tag between two paragraphs ("moon")
+    if "byline-shape" in enabled:
+        second = paras[1] if len(paras) > 1 else last
+        for i in range(0, second):
+            if text[i] and i not in whole and BYLINE_SHAPE.match(text[i]) and not guarded(text[i]):
+                whole[i] = "byline-shape"
+    if "unended-line" in enabled:
+        for i in range(first + 1, final + 1):
+            s = text[i]
+            nxt = next((t for t in text[i + 1:] if t), "")
+            if (s and i not in whole and i not in cuts and loose[i] and 8 <= n_words(s) <= (20 if i == final else 25)
+                    and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
+                    and not _copied(text, i)
+                    and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
+                    and not (nxt[:1].islower() or nxt[:1] in "([")):
+                whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+def _named(line: str) -> bool:
+    """The capture's last line as a name or a code ("APP Services", "ePaper - Nawa", "jg/abo"), not
+    the start of a paragraph cut short ("The port")."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
+    return bool(INITIALS.match(line)) or (len(words) >= 2 and not OPEN_END.match(words[0] + " ") and
+                                          all(w[0].isupper() or any(c.isupper() for c in w[1:]) for w in words))
+
+
+def _copied(text: list[str], i: int, teaser: bool = False) -> bool:
+    """Line ``i`` is printed elsewhere in the article, whole or cut short ("... happened..."): a
+    headline printed again, which is prose. ``teaser``: line ``i`` is the copy cut short, and the
+    line printed in full is elsewhere (its last two thirds suffice: a section name may be glued to
+    the teaser's start, "WorldA storm ...")."""
+    key = copy_key(TEASER_END.sub("", text[i]) if teaser else text[i])
+    for k, t in enumerate(text):
+        if k == i or not t:
+            continue
+        if teaser:
+            if len(key) >= 20 and key[-(len(key) * 2 // 3):] in copy_key(t) and not TEASER_END.search(t):
+                return True
+            continue
+        other = copy_key(TRUNCATED.sub("", t))
+        if other == key or (TRUNCATED.search(t) and len(other) >= 20 and other[-(len(other) * 2 // 3):] in key):
+            return True
+    return False
+
+
+def _between_paragraphs(text: list[str], whole: dict[int, str], i: int) -> bool:
+    """The nearest lines kept above and below line ``i`` are paragraphs of prose."""
+    up = next((text[k] for k in range(i - 1, -1, -1) if text[k] and k not in whole), "")
+    down = next((text[k] for k in range(i + 1, len(text)) if text[k] and k not in whole), "")
+    return is_paragraph(up) and is_paragraph(down)

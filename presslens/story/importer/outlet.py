@@ -6,8 +6,13 @@
    khrb.example, ``Associated Wire Service`` / awsnews.example). A section (``U.S.`` on a wire agency's page) or a tagline
    (``Your Local News Leader``) does not, and is passed over;
 3. ``application-name``, checked the same way;
-4. the URL's host without ``www.``.
+4. the site's name as the ``<title>`` ends (``Headline - The Harbour Courier`` on harbourcourier.example), checked
+   the same way: the last segment that names the site;
+5. the URL's host without ``www.``.
 
+A declared name with separators (``WSVN 7News | Miami News, Weather, Sports``) gives its first segment
+that names the site. A name is checked against every host the page gives for itself (canonical link,
+og:url, the "saved from" comment): a syndicated page's canonical link may point to another site.
 Without a URL, og:site_name and application-name are taken as written (nothing to check them against).
 """
 from __future__ import annotations
@@ -20,7 +25,7 @@ NOT_NAME = {"www", "com", "co", "org", "net", "gov", "ac", "edu", "news", "editi
             "mobile", "web", "online", "int", "info", "tv"}
 
 
-def _letters(s: str) -> str:
+def letters(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     return re.sub(r"[^a-z0-9]", "", "".join(ch for ch in s if not unicodedata.combining(ch)).casefold())
 
@@ -35,32 +40,50 @@ def names_site(name: str, host: str | None) -> bool:
     """Whether ``name`` names the site at ``host`` (see the module docstring); True without a host."""
     if not host:
         return True
-    letters = _letters(name)
+    got = letters(name)
     words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name).casefold())
     initials = "".join(w[0] for w in words if w not in ("the", "of", "and"))
     for label in host_names(host):
         lab = re.sub(r"[^a-z0-9]", "", label)
-        if not lab or not letters:
+        if not lab or not got:
             continue
-        if lab in letters or (len(letters) >= 3 and letters in lab) or (len(initials) >= 2 and initials in lab):
+        if lab in got or (len(got) >= 3 and got in lab) or (len(initials) >= 2 and initials in lab):
             return True
-        if any(lab[i:i + 4] in letters for i in range(len(lab) - 3)):
+        if any(lab[i:i + 4] in got for i in range(len(lab) - 3)):
             return True
     return False
 
 
+SEGMENTS = re.compile(r"\s+(?:\||-|–|—|/|::|•|·)\s+")
+
+
+def _naming(value: str, hosts: list[str], norm) -> str | None:
+    """``value`` (or its first segment) when it names one of ``hosts``, else None."""
+    for cand in [norm(value), *[norm(p) for p in SEGMENTS.split(value)[:1]]][::-1]:
+        if cand and (not hosts or any(names_site(cand, h) for h in hosts)):
+            return cand
+    return None
+
+
 def outlet_of(publisher: str | None, site_name: str | None, app_name: str | None, host: str | None,
-              norm=lambda s: " ".join(s.split())) -> tuple[str | None, str | None]:
+              norm=lambda s: " ".join(s.split()), title: str | None = None,
+              hosts: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """(outlet, where it came from: None for the page's own declaration, "URL host", or the reason a
-    declared name was passed over followed by "; URL host")."""
+    declared name was passed over followed by "; URL host"). ``host`` is the article URL's host,
+    ``hosts`` any other host the page gives for itself (og:url, "saved from")."""
     passed = []
+    every = [h for h in dict.fromkeys([host, *hosts]) if h]
     if publisher and norm(publisher):
         return norm(publisher), None
     for value, what in ((site_name, "og:site_name"), (app_name, "application-name")):
         if value and norm(value):
-            if names_site(value, host):
-                return norm(value), None
+            if (named := _naming(value, every, norm)) is not None:
+                return named, None
             passed.append(f"{what} {norm(value)!r} does not name {host} (a section or tagline)")
+    if title and every:
+        for seg in SEGMENTS.split(norm(title))[1:][::-1]:
+            if len(seg.split()) <= 6 and any(names_site(seg, h) for h in every):
+                return seg, None
     if host:
         return host, "; ".join([*passed, "URL host"])
     return None, None

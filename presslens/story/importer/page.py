@@ -1,32 +1,35 @@
 """``presslens import``: saved web pages (as a browser or ``wget`` saves them) -> articles of a story.
 
 Each page becomes ``STORY/articles/ID.md``: YAML front matter, then the main text (trafilatura), one
-paragraph per line. A field is filled only from what the page itself declares, never guessed:
+paragraph per line. A field is filled only from what the page itself declares, never guessed; which
+source wins for each field, and why, is in docs/data-contract.md ("Importing saved pages"):
 
-- ``outlet``: the JSON-LD publisher's name, else ``og:site_name`` when it names the site (a section or
-  a tagline does not, see :mod:`.outlet`), else ``application-name`` likewise, else the URL's host
-  without ``www.`` (or ``--outlet NAME``). trafilatura's own site name is not used: it takes
-  a JSON-LD WebPage's ``name`` (the headline) for the site and title-cases lower-case names.
-- ``title``: trafilatura (og:title, JSON-LD headline, the single ``<h1>``, ``<title>``).
+- ``outlet``: the publisher evidence in order of trust (:mod:`.outlet`): JSON-LD publisher (an ``@id``
+  reference followed), ``og:site_name`` / ``application-name`` when they name the site (a section or a
+  tagline does not), the site's name ending the ``<title>``, else the URL's host (or ``--outlet NAME``).
+- ``title``: the page's own ``<h1>`` headline over the social one, else trafilatura's title with the
+  site's suffix cut (:mod:`.fields`).
 - ``url``: ``<link rel=canonical>``, else ``og:url``, else the "saved from" comment a browser writes;
-  a site's root is not an article's URL. (trafilatura would also take ``<base href>``, and join a
-  relative canonical link with the host of ``og:image``.)
-- ``published``: see :mod:`.published`: the page's publication-date metadata (with its time of day
-  and time zone as the page writes them, when it gives them), else the dateline, else the URL's
-  path; never a modified time, the file's time or today.
+  a site's root is not an article's URL.
+- ``published``: publication over modification, the day in the page's own time zone (:mod:`.dates`),
+  else the date shown with the article, else a date in the URL's path; a date found anywhere else is
+  named in ``notes``, never taken. Never the file's time, never today. The time of day is kept, on the
+  page's own clock, when the publication metadata gives one (:func:`.dates.front_matter`).
 - ``language``: ``<html lang>``, else ``content-language``, else ``og:locale``: the primary subtag,
   lower-case (``en-GB`` -> ``en``, ``zh_CN`` -> ``zh``).
-- ``byline``: the page's author metadata (``<meta name=author>`` as written, else trafilatura's
-  reading of author meta tags and JSON-LD), else a byline element inside the article.
+- ``byline``: author meta tags, else trafilatura's reading of author metadata and JSON-LD, else a byline
+  in the article, each checked (:func:`.fields.clean_byline`: no placeholders, no site names, no dates).
 - ``translated_from: null`` and ``derived_from: []``: a page never declares them; ``notes`` says so.
 
-The text is trafilatura's main text (``favor_precision``, no comments, no tables), one paragraph per
-line; ``<time>`` elements keep their words (trafilatura deletes them, leaving "renewal in ."). Fewer
-than 10 words is a failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a
-warning. The ID is a slug of the file's stem, with -2, -3 ... when another page of the same import, or
-a different article (another URL), holds it. An existing article is never overwritten without
-``force``, the same text is never imported twice, and every write is atomic (tmp file + os.replace).
-One line is printed per page: what was found, and what the page does not reveal.
+The text is trafilatura's main text in its balanced mode (``favor_precision`` drops inline link text),
+no comments, no tables, one paragraph per line; ``<time>`` elements keep their words (trafilatura
+deletes them, leaving "renewal in ."), drop caps are joined to their words, and a text much shorter than
+the page's own articleBody is replaced by it with a warning (:mod:`.body`). Fewer than 10 words is a
+failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a warning. The ID is a
+slug of the file's stem, with -2, -3 ... when another page of the same import, or a different article
+(another URL), holds it. An existing article is never overwritten without ``force``, the same text is
+never imported twice, and every write is atomic (tmp file + os.replace). One line is printed per page:
+what was found, and what the page does not reveal.
 
 Over 400 lines as one idea: reading ONE saved page (charset, the article region, each front-matter
 field from what the page declares); writing the files is :mod:`.write`.
@@ -35,7 +38,6 @@ from __future__ import annotations
 
 import codecs
 import copy
-import datetime as dt
 import zlib
 import json
 import logging
@@ -48,8 +50,10 @@ from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
 from presslens import limits
+from . import body, dates, fields
+from .dates import FAST, PUBLISHED_META  # noqa: F401  (PUBLISHED_META: public name of this module)
+from .fields import BYLINE_PREFIX, clean_byline  # noqa: F401
 from .outlet import outlet_of
-from .published import published_of
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -61,7 +65,6 @@ FEW_WORDS = 50                  # below this, the page is probably not the artic
 ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|WebPage)$")
 NOT_THE_ARTICLE = re.compile(r"related|recommend|more-?stor|most-?(read|popular)|trending|popular|teaser|"
                              r"promo|newsletter|outbrain|taboola|sidebar|comment", re.I)
-BYLINE_PREFIX = re.compile(r"^\s*(by|par|por|door)\s+", re.I)
 SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(https?://[^\s<>\"]+)",
                         re.I)
 SAVED_COMMENT = "the 'saved from' comment a browser or SingleFile wrote into the file"
@@ -297,24 +300,35 @@ def _article_region(tree, prose: list):
     return region
 
 
-def _byline(tree, region, ld_tree) -> str | None:
+def _byline(tree, region, ld_tree, outlet: str | None, host: str | None) -> str | None:
+    """The byline from byline evidence only, each source checked (:func:`.fields.clean_byline`): author
+    meta tags, else trafilatura's reading of author metadata and JSON-LD, else a byline in the article."""
     from trafilatura import extract_metadata
 
     raw = [a for a in _meta(tree, name=["author"]) if not a.lower().startswith("http") and "@" not in a]
-    author = ", ".join(dict.fromkeys(raw)) if raw else None
-    if not author:
-        author = extract_metadata(ld_tree, date_config={"extensive_search": False, "original_date": True}).author
-    if not author and region is not None:
+    if author := clean_byline(", ".join(dict.fromkeys(raw)) if raw else None, outlet, host):
+        return author
+    if author := clean_byline(extract_metadata(ld_tree, date_config=FAST).author, outlet, host):
+        return author
+    if region is not None:
         from lxml import html as lxml_html
         doc = lxml_html.fromstring("<html><body></body></html>")
         doc.find("body").append(copy.deepcopy(region))
-        author = extract_metadata(doc, date_config={"extensive_search": False, "original_date": True}).author
-    author = BYLINE_PREFIX.sub("", _norm(author)) if author else None
-    return author or None
+        return clean_byline(extract_metadata(doc, date_config=FAST).author, outlet, host)
+    return None
+
+
+def _extract(tree, *, tables: bool) -> str:
+    import trafilatura
+    # balanced mode: favor_precision drops inline links with their words ("especially high for .")
+    doc = trafilatura.bare_extraction(copy.deepcopy(tree), with_metadata=False, include_comments=False,
+                                      include_tables=tables, include_images=False, include_links=False,
+                                      favor_precision=False, deduplicate=False)
+    return "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
 
 
 def read_page(path: Path) -> dict:
-    """Extract one saved page: {text, words, fields, found, missing, notes}. Raises :class:`PageError`."""
+    """Extract one saved page: {text, words, fields, found, missing, notes, warnings}. Raises :class:`PageError`."""
     import trafilatura
     from lxml import html as lxml_html
 
@@ -332,48 +346,51 @@ def read_page(path: Path) -> dict:
         if tree is None:
             raise PageError("could not be parsed as HTML", "save the page again")
         # trafilatura deletes <time> elements with their text ("renewal in <time>May</time>." -> "renewal in ."):
-        # extract from a copy where they are plain text
+        # extract from a copy where they are plain text, and where a drop cap is joined to its word
         for_text = copy.deepcopy(tree)
         for t in list(for_text.iter("time")):
             t.drop_tag()
-        doc = trafilatura.bare_extraction(for_text, with_metadata=False, include_comments=False,
-                                          include_tables=False, include_images=False, include_links=False,
-                                          favor_precision=True, deduplicate=False)
-        body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
-        if len(body.split()) < MIN_WORDS and for_text.find(".//table") is not None:
+        body.rejoin_drop_caps(for_text)
+        for s in for_text.xpath('//script[@type="application/ld+json"]'):
+            s.drop_tree()    # the visible text only: an articleBody taken is said (body.check_length)
+        main = _extract(for_text, tables=False)
+        if len(main.split()) < MIN_WORDS and for_text.find(".//table") is not None:
             # an old table-layout page keeps its article in <td> cells: read the tables too
-            doc = trafilatura.bare_extraction(copy.deepcopy(for_text), with_metadata=False, include_comments=False,
-                                              include_tables=True, include_images=False, include_links=False,
-                                              favor_precision=False, deduplicate=False)
-            body = "\n".join(l.rstrip() for l in (doc.text or "").split("\n")).strip("\n") if doc else ""
-        if len(body.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
-            got = f" (only {body.strip()[:60]!r})" if body.strip() else ""
+            main = _extract(for_text, tables=True)
+        main = body.rejoin_split_letter(main)
+        main, warnings = body.check_length(main, tree)
+        if len(main.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
+            got = f" (only {main.strip()[:60]!r})" if main.strip() else ""
             raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "
                             "paywall or error page, and save it again once the article shows")
-        lines = [l for l in body.split("\n") if l.strip()]
+        lines = [l for l in main.split("\n") if l.strip()]
         region = _article_region(tree, _prose_nodes(tree, lines))
-        ld = _json_ld(tree)
+        ld, items = _json_ld(tree), body.ld_items(tree)
         head_only = lxml_html.fromstring("<html></html>")
         head_only.append(copy.deepcopy(tree.find("head")) if tree.find("head") is not None else lxml_html.Element("head"))
         for s in tree.xpath('//body//script[@type="application/ld+json"]'):
             head_only.find("head").append(copy.deepcopy(s))
         url, url_from = _url(tree, text)
-        published, date_from, date_note = published_of(tree, region, url, ld)
-        title = trafilatura.extract_metadata(copy.deepcopy(tree), date_config={"extensive_search": False,
-                                                                              "original_date": True}).title
-        byline = _byline(tree, region, head_only)
+        published, instant, date_from, date_note = dates.published(tree, region, url, ld, text)
+        meta_title = trafilatura.extract_metadata(copy.deepcopy(tree), date_config=FAST).title
+        page_title = tree.find(".//title")
+        page_title = _norm(page_title.text_content()) if page_title is not None else None
+        host = _host(url)
+        others = [h for u in (*_meta(tree, prop=["og:url"]), (SAVED_FROM.search(text[:4096]) or [None, None])[1])
+                  if u and (h := _host(u))]
+        outlet, outlet_from = outlet_of(body.publisher_name(ld, items),
+                                        next(iter(_meta(tree, prop=["og:site_name"])), None),
+                                        next(iter(_meta(tree, name=["application-name"])), None), host, _norm,
+                                        title=page_title, hosts=tuple(others))
+        title, title_from = fields.headline([h.text_content() for h in tree.iter("h1")],
+                                            [*_meta(tree, prop=["og:title"], name=["twitter:title"]), page_title or ""],
+                                            meta_title, outlet, host)
+        byline = _byline(tree, region, head_only, outlet, host)
     language, lang_note = _language(tree)
-    publisher = ld.get("publisher")
-    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
-    publisher = publisher.get("name") if isinstance(publisher, dict) else publisher
-    outlet, outlet_from = outlet_of(publisher if isinstance(publisher, str) else None,
-                                    next(iter(_meta(tree, prop=["og:site_name"])), None),
-                                    next(iter(_meta(tree, name=["application-name"])), None), _host(url), _norm)
-    fields = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
-              "published": dt.date.fromisoformat(published) if published and len(published) == 10 else published,
-              "language": language,
-              "byline": byline}
-    notes = [n for n in (lang_note, date_note) if n]
+    published, time_note = dates.front_matter(published, instant)
+    fields_ = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
+               "published": published, "language": language, "byline": byline}
+    notes = [n for n in (lang_note, date_note, time_note) if n]
     if date_from == "URL":
         notes.insert(0, "published: from the URL's path")
     if url_from == SAVED_COMMENT:
@@ -382,7 +399,7 @@ def read_page(path: Path) -> dict:
         passed = outlet_from[: -len("URL host")].rstrip("; ")
         notes.insert(0, f"outlet: the URL's host ({passed})" if passed else "outlet: the URL's host (the page names no site)")
     tags = {"outlet": "URL host" if outlet_from else None, "published": "URL" if date_from == "URL" else None}
-    found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields[k] is not None)
-    missing = tuple(k for k in LOOKED_FOR if fields[k] is None)
-    return {"text": body, "words": len(body.split()), "fields": fields, "found": found, "missing": missing,
-            "notes": notes}
+    found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields_[k] is not None)
+    missing = tuple(k for k in LOOKED_FOR if fields_[k] is None)
+    return {"text": main, "words": len(main.split()), "fields": fields_, "found": found, "missing": missing,
+            "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from}

@@ -229,9 +229,9 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     _atomic_write(dest, data)
     existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest)
     digests[digest] = dest
-    warnings = ()
+    warnings = tuple(got.get("warnings", ()))
     if got["words"] < FEW_WORDS:
-        warnings = (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
+        warnings += (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
     if kept is not None:
         warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
                      "delete it once you have what you need from it",)

@@ -1,0 +1,102 @@
+"""Repetition within and across pages: the shared measures of a line (words, paragraph, prose guard,
+shape with digits folded) and the cross-page template detection (:func:`template_keys`) that
+:mod:`presslens.text.shape` uses for ``template-line``. Split from :mod:`.shape`, which re-exports
+every public name here.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from .furniture import PROSE_GUARD
+from .segment import TOKEN
+
+SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
+ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
+SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
+
+
+def n_words(line: str) -> int:
+    return len(TOKEN.findall(line))
+
+
+def is_paragraph(line: str) -> bool:
+    """A paragraph of prose: eight words or more and a sentence end (as :func:`segment.is_prose`)."""
+    return n_words(line) >= 8 and bool(ANY_END.search(line))
+
+
+def guarded(line: str) -> bool:
+    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
+    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
+
+
+def line_key(line: str) -> str:
+    """A line's shape: case folded, digits folded to 0, runs of white space as one."""
+    return re.sub(r"\d", "0", " ".join(line.split()).casefold())
+
+
+def site_of(url, outlet) -> str:
+    """The site an article comes from: its URL's host without ``www.``, else its outlet."""
+    if isinstance(url, str) and "//" in url:
+        host = (urlparse(url).hostname or "").lower()
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    return str(outlet or "")
+
+
+def copy_key(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
+
+
+def template_keys(docs: list[tuple[str, str, str]], max_words: int = 25) -> dict[str, frozenset[str]]:
+    """Cross-page template detection over one story's articles, ``docs`` = (article id, site, text).
+
+    A candidate is a line that is not a paragraph of prose, has at most ``max_words`` words and no
+    prose guard; its shape (:func:`line_key`) is template when it occurs in two articles of the same
+    site, or in articles of three sites, that share no paragraph of prose with each other (copies of
+    one article share their headline and subheads, which are prose). Returns, for each article, the
+    template shapes it holds."""
+    prose: dict[str, set[str]] = {}
+    cands: dict[str, dict[str, set[str]]] = {}  # shape -> site -> articles
+    for aid, site, text in docs:
+        ps: set[str] = set()
+        for line in text.split("\n"):
+            s = line.strip()
+            if not s:
+                continue
+            if is_paragraph(s):
+                ps.add(copy_key(s))
+            elif n_words(s) <= max_words and not guarded(s):
+                cands.setdefault(line_key(s), {}).setdefault(site, set()).add(aid)
+        prose[aid] = ps
+    owner: dict[str, list[str]] = {}
+    for aid, ps in prose.items():
+        for p in ps:
+            owner.setdefault(p, []).append(aid)
+    related: dict[str, set[str]] = {aid: set() for aid in prose}
+    for arts in owner.values():
+        if 1 < len(arts) <= 50:
+            for a in arts:
+                related[a].update(arts)
+    out: dict[str, set[str]] = {}
+    for key, by_site in cands.items():
+        if not any(ch.isalnum() for ch in key):
+            continue
+
+        def apart(arts: list[str]) -> list[str]:
+            picked: list[str] = []
+            for a in sorted(arts):
+                if not any(b in related[a] for b in picked):
+                    picked.append(a)
+            return picked
+
+        hits: set[str] = set()
+        for arts in by_site.values():
+            if len(apart(list(arts))) >= 2:
+                hits.update(arts)
+        sites_apart = apart([sorted(a)[0] for a in by_site.values()])
+        if len(sites_apart) >= 3 and n_words(key) <= 6:
+            hits.update(a for arts in by_site.values() for a in arts)
+        for a in hits:
+            out.setdefault(a, set()).add(key)
+    return {a: frozenset(k) for a, k in out.items()}
