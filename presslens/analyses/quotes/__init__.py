@@ -1,6 +1,6 @@
 """Sources and quotes: the reporting verbs and the attribution rules (:mod:`.attribution`), speaker
 resolution (:mod:`.resolve`), extraction per article (:mod:`.extract`), scoring against a gold file
-(:mod:`.gold`), quote fidelity across outlets (:mod:`.alignment`), and voice share, speakers and
+(:mod:`.gold`), quote fidelity across outlets (:mod:`.alignment`), reported speech (:mod:`.reported`), and voice share, speakers and
 the parties' responses (:mod:`.sources`). Imports run resolve <- attribution <- extract <- the rest."""
 from .attribution import verb_class, verbs  # noqa: F401
 from .gold import evaluate  # noqa: F401

@@ -265,8 +265,9 @@ def _indirect(lazy: bool) -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def SECOND_VERB() -> re.Pattern:
-    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
-                      re.IGNORECASE)
+    # "... and added that", "..., and it warned residents": the same speaker, by a pronoun or not at all
+    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:(?:he|she|it|they|we)\s+)?(?:also\s+)?"
+                      rf"(?P<verb>{verbs()['rx']})\s+(?:that\s+)?", re.IGNORECASE)
 
 
 # verbs of saying that take a clause without "that" ("Acme said it would appeal"); the others report

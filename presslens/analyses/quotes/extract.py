@@ -24,9 +24,8 @@ from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
-from .attribution import verbs
-from . import redundancy
+from .attribution import find_attribution, verb_class, verb_near, verbs
+from . import redundancy, reported
 from .in_article import article_speaker, clause_subject, colon_lead_in
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
@@ -55,7 +54,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
-            for row in _indirect_rows(article_id, outlet, p_idx, par, story, ctx):
+            for row in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx):
                 rows.append(row)
                 # 'Ruiz said in a statement that ...' then a paragraph that is one quote: hers
                 prev_par_speaker = (row["speaker"], row["speaker_kind"], row["actor"], row["speaker_text"], row["verb"])
@@ -67,7 +66,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                         last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
-            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story, ctx))
+            # (never inside a quoted stretch: the speaker's own words report nobody for the writer)
+            rows.extend(r for r in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx)
+                        if not any(a <= r["start"] < b for a, b in spans))
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
             n_words = len(segment.TOKEN.findall(quote))
@@ -151,98 +152,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     return rows
 
 
-_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-         "august|september|october|november|december")
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
 _CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
 
-
-# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
-# and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
-                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
-                            r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
-                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
-
-
-def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
-    """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
-    speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
-    rows = []
-    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
-        sent = sent.strip()
-        # the subject opens the sentence, or follows an opening phrase or clause and its comma
-        # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
-        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
-        if appos:
-            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
-        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
-        at = par.find(sent)
-        if acc:
-            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-            if who[0] is not None:
-                _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
-                              "according to")
-                continue
-        found = False
-        for cand in cands:
-            for rx in (indirect_rx_lazy(), indirect_rx()):
-                m = rx.match(cand)
-                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
-                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-                    if who[0] is not None:
-                        found = True
-                        break
-            if found:
-                break
-        if not found:
-            continue
-        sent, clause = cand, m.group("clause")
-        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
-            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
-            # reported its first case", "the agency declared an emergency" report an act, not words
-            if not bare_clause_verb(m.group("verb")):
-                continue
-            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:]{{0,80}}?\bthat\s+", clause)
-            if adv:
-                clause = clause[adv.end():]  # "said on Tuesday that ..."
-            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
-                    or len(segment.TOKEN.findall(clause)) < 4:
-                continue  # "said on social media", "said in a statement": the words are elsewhere
-        if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
-            continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
-                re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
-            continue  # a request ("told the union to return") or a non-answer is not a statement
-        # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
-        parts, verb, at = [], m.group("verb"), 0
-        for c in SECOND_VERB().finditer(clause):
-            parts.append((clause[at:c.start()], verb))
-            verb, at = c.group("verb"), c.end()
-        parts.append((clause[at:], verb))
-        for part, verb in parts:
-            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
-    return rows
-
-
-_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
-_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<clause>[^\"“”]{8,})$")
-
-
-def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
-                  verb: str) -> None:
-    if len(part.strip()) < 8:
-        return
-    a = par.find(part)
-    rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
-                 "end": a + len(part), "quote": part.rstrip(". "),
-                 "kind": "indirect", "speaker_text": trim_speaker(spk), "speaker": who[0],
-                 "speaker_kind": who[1], "actor": who[2], "verb": verb,
-                 "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
-                 "paragraph": par})
 
 
 def article_paragraphs(story: Story, ids: list[str] | None = None) -> dict[str, list[str]]:
