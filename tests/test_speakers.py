@@ -76,3 +76,53 @@ def test_figures_and_documents_are_nobody_speaking(story):
 def test_reported_speech_inside_a_quote_is_the_speakers_own_words(story):
     rows = one(story, "“He said it was a joke and we all laughed. Then Acme said the plant was safe,” Jones said.")
     assert reported(rows) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# a quote inside its clause: the subject of the verb nearest before it
+
+
+@pytest.mark.parametrize("sentence, quote, speaker", [
+    # a name after a title with an abbreviation, and the verb right after it (the person is a subject)
+    ("U.S. harbour engineer Ana Ruiz tweeted that she was “appalled” by the decision.", "appalled", "Ana Ruiz"),
+    # the negation belongs to the first clause, not to "claimed"
+    ("Jones said during a meeting that she would not resign and claimed she was the victim of “false critics.”",
+     "false critics.", "Mary Jones"),
+    # the subject of a subordinate clause
+    ("The announcement came after Globex apologised for the “enormous harm” caused.", "enormous harm", "Globex"),
+    ("The workers rejected the plan on Monday, when Jones stated that the port “was never at risk” at all.",
+     "was never at risk", "Mary Jones"),
+    # an infinitive's subject
+    ("Dock workers walked out, leading the mayor to resign and Globex to denounce the “reckless strike”.",
+     "reckless strike", "Globex"),
+    # back over a relative clause to its head, for a long quote after "said ... that"
+    ("Port official Ana Ruiz, who was fined last year, said in a statement that the union would “defend our "
+     "interests and speak for us.”", "defend our interests and speak for us.", "Ana Ruiz"),
+    # "as" frames the speaker's word
+    ("The mayor was criticised by Globex, which defined the closure as “unacceptable” in a letter.", "unacceptable",
+     "Globex"),
+])
+def test_the_subject_of_the_nearest_reporting_verb_speaks(story, sentence, quote, speaker):
+    rows = [r for r in one(story, sentence, indirect=False) if r["quote"] == quote]
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", speaker)], rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme and Globex described the ruling as “a disaster” for the sector.",
+    "Globex, not Acme, described the fine as “unfair” on Monday.",
+    "The mayor was described by nobody as “a hero” that week.",
+    "Acme never described the fine as “a scam” in public.",
+])
+def test_no_single_subject_no_speaker(story, sentence):
+    assert [r["speaker"] for r in one(story, sentence, indirect=False)] == [None]
+
+
+def test_a_name_followed_by_its_reporting_verb_is_a_subject(story):
+    # "The town’s harbour engineer" is no subject prefix: only the verb after the name says she is one
+    from presslens.analyses.quotes import attribution
+    from presslens.analyses.quotes.people import People
+
+    par = "The town’s harbour engineer Ana Ruiz wrote that the quay was safe. Later the mayor met Lee Park."
+    people = People(story, [par], attribution.verbs()["rx"])
+    got = {m[3].name: m[4] for m in people.mentions}
+    assert got == {"Ana Ruiz": True, "Lee Park": False}

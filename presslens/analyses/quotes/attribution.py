@@ -176,6 +176,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     return None
 
 
+# a conjunction that opens a subordinate clause: its subject is the one who speaks
+_SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
+                           r"(?=\S)")
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
 _RELATIVE = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|[Tt]hat)\b")  # "WHO chief" is no relative pronoun
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
@@ -186,8 +189,11 @@ _NEGATED = re.compile(r"(?i)\b(?:not|never|no|neither|nor|refused|refuses|declin
 def _negated(spk: str) -> bool:
     """Whether the words before a reporting verb negate it or make it passive (:data:`_NEGATED`);
     a source's anonymity ("who declined to be named", "not authorised to speak") is no negation."""
+    # only the verb's own clause counts: "Lee would not resign and claimed", "was not liked by Ruiz, who
+    # described": the negation belongs to the clause before "and" or "who"
+    own = re.split(r"(?i)\b(?:who|which|and|but)\b", spk)[-1]
     return bool(_NEGATED.search(re.sub(r"(?i)\b(?:declined|refused|asked\s+not)\s+to\s+be\s+(?:named|identified)|"
-                                       r"not\s+authori[sz]ed\b.*", "", spk)))
+                                       r"not\s+authori[sz]ed\b.*", "", own)))
 
 
 # a sentence that asks or supposes rather than reports: "Did Acme call ...?", "If Acme calls ..."
@@ -225,6 +231,10 @@ def _subject(spk: str) -> str | None:
             return "@" + ante if ante else None
         return _subject(before) if before.strip(" ,") else None  # the relative clause describes the head
     s = INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme", "In a six-page order, the agency"
+    sub = list(_SUBORDINATOR.finditer(s))
+    if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
+        rest = trim_speaker(s[sub[-1].end():])
+        return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
         return None
     if len(s.split()) <= 5:

@@ -26,7 +26,7 @@ from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
-from .in_article import article_speaker, clause_subject, colon_lead_in
+from .in_article import article_speaker, clause_subject, colon_lead_in, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
@@ -83,8 +83,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}
             who = None
-            if att and att[2] == "partial" and (resolver.resolve(story, quote.strip(" ,.;:")) is not None
-                                                or all(w[:1].isupper() for w in quote.split())):
+            a_name = n_words <= SHORT and (resolver.resolve(story, quote.strip(" ,.;:")) is not None
+                                           or all(w[:1].isupper() for w in quote.split()))
+            if att and att[2] == "partial" and a_name:
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
@@ -108,11 +109,19 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
-            if who is None and not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
+            if who is None and not a_name and \
+                    not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
                     who = sub
                     row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
+            if who is None and not a_name:  # the subject of the reporting verb nearest before the quote
+                got = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
+                                   n_words <= SHORT)
+                if got is not None:
+                    who = got[1]
+                    row.update(speaker_text=got[0], verb=got[2], verb_class=verb_class(got[2]),
+                               attribution="partial" if n_words <= SHORT else "before")
             if who is None and q_i == 0 and p_idx and not before.strip():
                 prev = paragraphs[p_idx - 1].rstrip()
                 caps = _CAPS_CAPTION.search(prev[-200:]) if prev[-2:].isupper() else None  # 'MINISTER ANA RUIZ\n"..."

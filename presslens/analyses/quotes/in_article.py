@@ -10,6 +10,7 @@ import re
 import regex as _regex
 
 from presslens.story.model import Story
+from presslens.text import segment
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -154,3 +155,102 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
     return _entry(story, people, s0[3])
+
+
+# what ends the subject phrase of a verb, looking back from it: a clause boundary
+_BOUNDARY = re.compile(r"(?i)(?:[,;:–—(]|\b(?:that|when|after|while|as|because|since|before|once|although|though|and|"
+                       r"but|so|whereas|where|if|unless)\b)")
+# words between a subject and its verb that are not the subject ("then apparently", "for weeks
+# defiantly", "has", "would"), and the "to" of an infinitive ("the government to denounce")
+_NOT_SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:\w+ly|then|also|later|again|still|even|already|now|once|first|has|have|had|"
+                               r"would|will|could|did|does|do|to|for\s+\w+))+\s*$")
+_NEGATION = re.compile(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to|declined\s+to|failed\s+to|without|was|were|been)"
+                       r"(?:\s+\w+ly)?\s*$")
+# a phrase that is no subject: it opens with a preposition or an adverb ("for weeks", "in a statement")
+_PREPOSITIONAL = re.compile(r"(?i)^(?:in|on|at|for|with|from|by|during|after|before|over|under|despite|amid|via|"
+                            r"through|of|about|\w+ly)\b")
+# a description in commas after a name (apposition) or a relative clause: skipped back over
+_DESCRIPTION = re.compile(r"(?i)^\s*(?:who|whose|which|a|an|the|his|her|its|their|[a-z][\w’'-]*(?:\s|$))")
+
+
+def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str, a: int,
+                 last_person: str | None, verbs_rx: str, short: bool) -> tuple | None:
+    """(speaker phrase, (speaker, kind, actor), verb) for a quote whose sentence has a reporting verb
+    before it that the phrase rules could not give a speaker: the subject of the verb nearest the
+    quote ('Ruiz claimed she was the victim of "false critics"', 'when the mayor stated that the
+    storm "raised the sea"', 'the council to denounce his "reckless acts"'); for a verb joined by
+    "and" or a participle after a comma ('Ruiz refused to resign, calling it "a farce"'), the
+    subject of the sentence. None when the verb is negated or passive, when the subject is no one
+    the article names, or when the quote is long and stands far from the verb."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    if len(sent) > 500 or QUESTION.search(sent):
+        return None
+    inside = segment.quote_spans(sent).spans
+    cands = [m for m in _verb_rx(verbs_rx).finditer(sent) if not any(x <= m.start() < y for x, y in inside)
+             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$", sent[max(0, m.start() - 6):m.start()])]
+    if not cands:
+        return None
+    v = cands[-1]
+    gap = sent[v.end():]
+    if len(gap) > (200 if short else 80) or _verb_rx(verbs_rx).search(gap):
+        return None
+    head = sent[:v.start()]
+    if _NEGATION.search(head):
+        return None  # "never called it", "refused to describe", "was described as"
+    phrase = _phrase_before(head, verbs_rx)
+    if phrase == "":
+        return None  # "Acme and Globex called", "Acme, not Globex, called": not one speaker
+    if phrase is None or v.group(0).endswith("ing") and re.search(r",\s*$", head):
+        phrase = _sentence_subject(sent)  # '..., calling it "a farce"', '... and claimed that ...'
+    if not phrase:
+        return None
+    who = article_speaker(phrase, story, people, paragraphs, p_idx, start + v.start(), last_person)
+    if who[0] is None or (who[1] == "role" and who[2] is None and not re.match(r"(?i)the\s", phrase)):
+        return None
+    return phrase, who, v.group(0)
+
+
+def _phrase_before(head: str, verbs_rx: str) -> str | None:
+    """The subject phrase right before a verb; None when the verb has none of its own (it is joined
+    by "and", or opens with a preposition); "" when it has more than one or another's ("Acme and
+    Globex called", "Acme, not Globex, called", "Acme, the Courier reported, called")."""
+    head = _NOT_SUBJECT_TAIL.sub("", head)
+    cuts = list(_BOUNDARY.finditer(head))
+    while cuts:
+        last = cuts[-1]
+        phrase = head[last.end():].strip()
+        if phrase:
+            if last.group(0).lower() in ("and", "or"):
+                before = head[cuts[-2].end() if len(cuts) > 1 else 0:last.start()]
+                if not re.search(r"\b(?:[a-z]+ed|[a-z]+s|[a-z]+ing|to\s+[a-z]+|is|are|was|were|has|had|will|would)\b", before):
+                    return ""  # a compound subject: "Acme and Globex called"
+            break
+        if last.group(0) == "," and len(cuts) >= 2:  # "Ruiz, who was fined last year, said": back over the description
+            seg = head[cuts[-2].end():last.start()]
+            if re.match(r"(?i)\s*(?:not|but|rather|instead|unlike)\b", seg) or _verb_rx(verbs_rx).search(seg):
+                return ""  # "Acme, not Globex, called", "Acme, the Courier reported, called"
+            if _DESCRIPTION.match(seg):
+                head = head[:cuts[-2].start()] if cuts[-2].group(0) == "," else head[:cuts[-2].end()]
+                cuts = list(_BOUNDARY.finditer(head))
+                if not cuts:
+                    phrase = head.strip()
+                    break
+                continue
+        return None  # "... and said": the subject is the sentence's
+    else:
+        phrase = head.strip()
+    if not phrase or _PREPOSITIONAL.match(phrase) or len(phrase.split()) > 8:
+        return None
+    return phrase
+
+
+def _sentence_subject(sent: str) -> str | None:
+    """The subject of a sentence: the words before its first verb, after an opening phrase
+    ("In a statement last Friday, Ruiz said" -> "Ruiz"; "He refused" -> "He")."""
+    s = re.sub(r"^\W*(?:(?:in|on|at|during|after|despite|following|while|when|as|with|for|earlier|later|meanwhile)\b"
+               r"[^,]{0,120},\s*)+", "", sent, flags=re.IGNORECASE)
+    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?:has|had|have|was|is|were|are|would|will|"
+                 r"[a-z]+ed|[a-z]+s)\b", s)
+    subj = m.group("subj").strip() if m else ""
+    return subj if subj and not _PREPOSITIONAL.match(subj) else None

@@ -76,7 +76,7 @@ def key(w: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _verb_after(verbs_rx: str) -> re.Pattern:
     """A reporting verb right after a name, or after its description in commas."""
-    return re.compile(rf"^(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
+    return re.compile(rf"(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
                       re.IGNORECASE)
 
 
