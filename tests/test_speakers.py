@@ -126,3 +126,25 @@ def test_a_name_followed_by_its_reporting_verb_is_a_subject(story):
     people = People(story, [par], attribution.verbs()["rx"])
     got = {m[3].name: m[4] for m in people.mentions}
     assert got == {"Ana Ruiz": True, "Lee Park": False}
+
+
+# ----------------------------------------------------------------------------------------------
+# pronouns and definite descriptions
+
+
+def test_it_and_the_agency_go_to_the_organisation_named_before(story):
+    rows = one(story, "The city’s port authority closed the quay on Monday.", "“Ships will wait,” the authority said.",
+               indirect=False)
+    assert [(r["speaker"], r["actor"]) for r in rows] == [("Port Authority", "Port Authority")]
+    # a possessive is not the subject: "Acme's plant" leaves Globex as what "it" refers to
+    rows = one(story, "Globex bought Acme's plant last year.", "“We will keep every job,” it said.", indirect=False)
+    assert [(r["speaker"], r["actor"]) for r in rows] == [("Globex", "Globex")]
+    # a storm or a place says nothing: "the storm" is no organisation even when an actor is named so
+    rows = one(story, "Storm Globex hit the coast.", "“It was terrible,” the storm said.", indirect=False)
+    assert rows[0]["actor"] != "Globex"
+
+
+def test_she_after_a_name_whose_next_pronoun_is_someone_elses(story):
+    rows = one(story, "Her father’s boat sank. Running out of options, Ana Felipe Ruiz asked where her father was, "
+                      "and whether his crew had seen him.", "“No one is looking for him,” she told them.", indirect=False)
+    assert [r["speaker"] for r in rows] == ["Ana Felipe Ruiz"]

@@ -132,8 +132,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
-            spk = m.group("spk")
-            if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
+            spk = m.group("spk")  # '“...,” it said': an organisation's pronoun, read by the caller
+            it_said = spk.strip().lower() == "it" and quote.rstrip(" ”\"’'")[-1:] in (",", ".", "!", "?")
+            if (_FUNCTION_WORD.match(spk.strip()) and not it_said) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
                                                               r"by)\b|.*\b(?:and|but)\s*$", spk):
                 continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
             if _negated(spk) or re.match(r"\s*(?:[Ww]hich|[Ww]ho|[Tt]hat)\b", spk) or \

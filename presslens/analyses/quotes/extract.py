@@ -95,6 +95,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
                 row.update(speaker_text=trim_speaker(spk).lstrip("@"), verb=verb, verb_class=verb_class(verb),
                            attribution=where)
+                if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
+                    who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()

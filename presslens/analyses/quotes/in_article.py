@@ -32,6 +32,10 @@ _DEFINITE_PERSON = re.compile(r"(?i)^the\s+(?:(?:former|then|acting|new|\w+ish|\
                               r"(?P<head>[\w-]+(?:\s+minister|\s+secretary|\s+general)?)$")
 
 
+# "the agency", "the country's health ministry", "the federation": an organisation named before
+_DEFINITE_ORG = re.compile(r"(?i)^the\s+(?:[\w’'-]+\s+){0,3}(?P<head>[a-z]{3,})$")
+
+
 def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
                     last_person: str | None, direct: bool = True) -> tuple:
     """(speaker, kind, actor) for a speaker phrase at (paragraph, position) of an article: the
@@ -70,6 +74,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) else None
         if p is not None:
             return _entry(story, people, p)
+        org = _DEFINITE_ORG.match(phrase)
+        if org and not _PERSON_NOUN.search(phrase) and key(org.group("head")) not in TITLES:
+            actor = people.actor_before(paragraphs, p_idx, pos, org.group("head").lower())
+            if actor:  # "the agency said", "the country's health ministry said": the actor named before
+                return actor, "role", actor
         d = _DEFINITE_PERSON.match(phrase)
         if d:
             head = d.group("head").lower()
