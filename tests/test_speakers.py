@@ -1,6 +1,7 @@
 """Who speaks (issue 24): reported speech that abstains when its evidence is weak, partial quotes
 in their clause, pronouns and definites, and the balance of the parties. Crafted sentences only
 (a harbour town, Acme and Globex): nothing here names an evaluation story."""
+import pandas as pd
 import pytest
 
 from presslens.analyses.quotes import extract
@@ -148,3 +149,98 @@ def test_she_after_a_name_whose_next_pronoun_is_someone_elses(story):
     rows = one(story, "Her father’s boat sank. Running out of options, Ana Felipe Ruiz asked where her father was, "
                       "and whether his crew had seen him.", "“No one is looking for him,” she told them.", indirect=False)
     assert [r["speaker"] for r in rows] == ["Ana Felipe Ruiz"]
+
+
+# ----------------------------------------------------------------------------------------------
+# balance: a party speaks when quoted, reported, or through someone tied to it
+
+
+@pytest.fixture(scope="module")
+def parties_story():
+    import dataclasses
+
+    from presslens import load_story
+
+    from .conftest import MINI
+
+    return dataclasses.replace(load_story(MINI), parties={"accused": ["Acme"], "accusers": ["Data Regulator"]})
+
+
+def test_responses_count_every_channel_and_say_what_was_checked(parties_story):
+    from presslens.analyses.quotes import sources
+
+    r = sources.responses(parties_story)
+    got = {(x.outlet, x.actor): (x.carried, x.channels) for x in r.itertuples()}
+    # hand-checked on the fixture: the Ledger quotes Acme's spokesperson Mary Jones and the regulator's
+    # commissioner Reed ('Mr. Reed said the company “knowingly broke the rules.”': reported, with a
+    # partial quote); the Gazette quotes Reed only; the wire reports Acme ("Acme said it followed
+    # the rules") and quotes Jones, while "The watchdog declined to comment further" is no statement
+    assert got == {
+        ("The Daily Ledger", "Acme"): (True, "direct quote, through representative"),
+        ("La Gazette (English edition)", "Acme"): (False, ""),
+        ("Wire Service", "Acme"): (True, "direct quote, reported speech, through representative"),
+        ("The Daily Ledger", "Data Regulator"): (True, "direct quote, reported speech, through representative"),
+        ("La Gazette (English edition)", "Data Regulator"): (True, "direct quote, through representative"),
+        ("Wire Service", "Data Regulator"): (False, ""),
+    }
+    assert set(r["checked"]) == {sources.CHECKED} and "reported speech" in sources.CHECKED
+    assert r["n_unattributed"].tolist() == [0] * 6
+
+
+def test_the_balance_finding_states_an_absence_with_what_was_checked(parties_story):
+    from presslens.analyses import findings
+    from presslens.analyses.quotes import sources
+
+    r = sources.responses(parties_story)
+    q = sources.quotes(parties_story)
+    lines = [x for x in findings.sources(pd.DataFrame(columns=["outlet", "voice", "share", "quoted_words"]),
+                                         pd.DataFrame(), pd.DataFrame(), q, 3, r) if "(table: responses)" in x]
+    assert lines[0].startswith("Acme (the accused) speaks in 2 of 3 outlets; nothing attributable to Acme was found "
+                               "in La Gazette (English edition) (checked: direct quotes, reported speech, speakers")
+    assert lines[0].endswith("; every direct quote there has a speaker (table: responses).")
+    # an outlet with a quote nobody could be found for: the absence is said to be uncertain
+    r2 = r.assign(n_unattributed=[0, 2, 0, 0, 0, 0])
+    line = [x for x in findings.sources(pd.DataFrame(columns=["outlet", "voice", "share", "quoted_words"]),
+                                        pd.DataFrame(), pd.DataFrame(), q, 3, r2) if x.startswith("Acme")][0]
+    assert "2 direct quote(s) there have no speaker the rules could read, so the absence is not certain" in line
+
+
+def test_the_parties_score_counts_a_wrong_absence_as_a_miss():
+    from pathlib import Path
+
+    from presslens.evaluation.score_story import score_parties
+    from presslens.evaluation.truth import Truth
+
+    def lab(*quotes):
+        return {"mt": False, "quotes": [dict(text=t, kind=k, speaker=s, actor=a, unsure=u) for t, k, s, a, u in quotes]}
+
+    truth = Truth("tiny", "dev", "tests", Path("tiny"), {
+        "a1": lab(("We will appeal.", "direct", "Mary Jones", "Acme", False)),        # Acme speaks, found: tp
+        "a2": lab(("it would appeal", "indirect", "a lawyer for Acme", "Acme", False)),  # Acme speaks, not found: fn
+        "a3": lab(("The fine is fair.", "direct", "Ana Ruiz", "Ana Ruiz", False)),    # Acme silent, found: fp
+        "a4": lab(("We may appeal.", "direct", "an Acme source", "Acme", True)),      # only unsure: not scored
+        "a5": {"mt": False, "quotes": None},                                          # not labelled: not scored
+    })
+    voices = pd.DataFrame({"article_id": ["a1", "a3", "a4", "a5"], "party": ["Acme"] * 4,
+                           "quote": ["We will appeal.", "The fine is fair.", "We may appeal.", "x"]})
+    parties_of = lambda speaker, actor: {"Acme"} & {speaker, actor}  # noqa: E731
+    o = score_parties(voices, ["Acme"], parties_of, truth, ["a1", "a2", "a3", "a4", "a5"])
+    assert sorted(zip(o["unit"], o["outcome"])) == [("a1", "tp"), ("a2", "fn"), ("a3", "fp")]
+
+
+def test_speaker_disagreements_between_outlets_on_one_statement(mini):
+    from presslens import load_story
+    from presslens.analyses import quotes
+
+    statement = "We followed every rule and we will appeal this fine in court"
+    bodies = {"daily": f"“{statement},” Mary Jones said on Tuesday.",
+              "gazette": f"“{statement},” said Jones, the company’s spokesperson.",
+              "wire": f"“{statement},” Tom Reed said."}
+    for aid, body in bodies.items():
+        path = mini / "articles" / f"{aid}.md"
+        head = path.read_text(encoding="utf-8").split("---\n")[1]
+        path.write_text(f"---\n{head}---\n{body}\n", encoding="utf-8")
+    d = quotes.speaker_disagreements(load_story(mini))
+    assert d[["outlet", "speaker", "majority_speaker", "n_majority", "n_attributed"]].values.tolist() == [
+        ["Wire Service", "Tom Reed", "Mary Jones", 2, 3]]
+    assert quotes.disagreement_sentences(d)[0].startswith("Wire Service gives “We followed every rule")

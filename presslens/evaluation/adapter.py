@@ -53,6 +53,9 @@ class Predictions:
     known_forms: dict           # casefolded form -> actor: every name, alias and rendering left in story.yaml
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
     claim_texts: dict           # story.yaml's claims: id -> text
+    party_voices: pd.DataFrame = None  # quotes.party_voices on the measured articles (article_id, party, quote)
+    parties: tuple = ()         # story.yaml's party actors (accused and accusers)
+    parties_of: object = None   # quotes.party_rule: (speaker, actor) -> the parties they stand for
 
 
 def _translations(full: Story, st: Story) -> pd.DataFrame:
@@ -110,9 +113,10 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
     sents = text.sentences(full)
     r = reuse.analyse(full)
     prov = provenance.provenance(full)
+    q = quotes.quotes(st)
     return Predictions(
         articles=arts.reset_index(drop=True),
-        quotes=quotes.quotes(st),
+        quotes=q,
         removed=text.removed(full),
         sentences=sents[["article_id", "part", "text"]].reset_index(drop=True),
         measured_sentences=sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][
@@ -125,4 +129,7 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         known_forms=_known_forms(bare),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},
+        party_voices=quotes.party_voices(st, q)[["article_id", "party", "quote"]].reset_index(drop=True),
+        parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
+        parties_of=quotes.party_rule(full),
     )

@@ -7,4 +7,5 @@ from .gold import evaluate  # noqa: F401
 from .extract import QUOTE_COLS, article_paragraphs, extract_article, quotes  # noqa: F401
 from .alignment import FIDELITY_COLS, MATCH, NARRATION_MATCH, fidelity  # noqa: F401
 from .resolve import SHORT, resolve_speaker  # noqa: F401
-from .sources import RESPONSE_COLS, parties_summary, responses, speakers, voice_share  # noqa: F401
+from .sources import CHECKED, RESPONSE_COLS, parties_summary, party_rule, party_voices, responses, speaker_disagreements, speakers, voice_share  # noqa: F401
+from .redundancy import DISAGREEMENT_COLS, disagreement_sentences  # noqa: F401

@@ -264,8 +264,8 @@ class People:
     def actor_before(self, paragraphs: list[str], p_idx: int, pos: int, head: str | None = None) -> str | None:
         """The organisation "it" or "the agency" at (paragraph, position) refers to: the story actor
         named last before it (this paragraph and the five before), outside quotes, by any of its forms,
-        a name of several words also in lower case ("the country's public health agency" is the Public
-        Health Agency). Only an actor of an organisation's kind (a storm, a place or a disease says
+        a name of several words also in lower case ("the city's port authority" is the Port
+        Authority). Only an actor of an organisation's kind (a storm, a place or a disease says
         nothing); with ``head`` ("agency" for "the agency"), one whose name or kind holds that word."""
         if self._actor_rx is None:
             return None
