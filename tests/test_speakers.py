@@ -244,3 +244,40 @@ def test_speaker_disagreements_between_outlets_on_one_statement(mini):
     assert d[["outlet", "speaker", "majority_speaker", "n_majority", "n_attributed"]].values.tolist() == [
         ["Wire Service", "Tom Reed", "Mary Jones", 2, 3]]
     assert quotes.disagreement_sentences(d)[0].startswith("Wire Service gives “We followed every rule")
+
+
+# ----------------------------------------------------------------------------------------------
+# quotes standing alone, terms, pronouns after an opening phrase
+
+
+def test_a_paragraph_that_introduces_the_next_quote_gives_it_its_speaker(story):
+    rows = one(story, "An Acme spokesperson tried to give some context in a comment to a news agency.",
+               "“It was a routine sale that happened like that, and both sides knew it.”", indirect=False)
+    assert [(r["speaker"], r["actor"], r["attribution"]) for r in rows] == [("an Acme spokesperson", "Acme", "continues")]
+    # narration without a word of speech introduces nobody
+    rows = one(story, "An Acme spokesperson walked to the harbour on Monday.",
+               "“It was a routine sale that happened like that, and both sides knew it.”", indirect=False)
+    assert [r["speaker"] for r in rows] == [None]
+
+
+def test_a_subhead_between_two_quote_paragraphs_does_not_end_the_chain(story):
+    rows = one(story, "Mary Jones said: “We will appeal the fine in every court we can.",
+               "Acme to appeal after record fine",
+               "“In this situation, this is the thing that we have to do.”", indirect=False)
+    assert [r["speaker"] for r in rows] == ["Mary Jones", "Mary Jones"]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject(story):
+    rows = one(story, "Mary Jones spoke to the council on Monday.",
+               "Despite speculation that she would resign over the fine she has now said: “I am going to fight "
+               "until the end.”", indirect=False)
+    assert [r["speaker"] for r in rows] == ["Mary Jones"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regulator declared the leak a “serious data protection incident” (SDPI) on Monday.",
+    "Acme said the regulator called it a “Serious Data Protection Incident.”",
+    "The watchdog opened a “data protection emergency,” or DPE, last year.",
+])
+def test_a_term_with_its_acronym_or_in_title_case_is_cited(story, sentence):
+    assert [r["kind"] for r in one(story, sentence, indirect=False)] == ["cited"]

@@ -26,7 +26,7 @@ from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
-from .in_article import article_speaker, clause_subject, colon_lead_in, verb_subject
+from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
@@ -50,7 +50,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
         if not spans:
-            prev_par_speaker = None
+            if not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
+                # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
+                prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person)
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
@@ -83,6 +85,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}
             who = None
+            if _a_term(quote, after) and not (att and att[2] == "after"):
+                row.update(kind="cited", floating=False)  # a term or a title, not somebody's words
+                rows.append(row)
+                continue
             a_name = n_words <= SHORT and (resolver.resolve(story, quote.strip(" ,.;:")) is not None
                                            or all(w[:1].isupper() for w in quote.split()))
             if att and att[2] == "partial" and a_name:
@@ -158,9 +164,28 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if who[1] == "role" and who[2]:
                     last_role = who
             rows.append(row)
-        prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
+        if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
+            prev_par_speaker = par_speaker
     merge_case(rows)
     return rows
+
+
+# a term given with its acronym ('a “public health emergency” (PHE)', '“Acme Data Service,” or ADS'), or a
+# title in title case ('the “Harbour Safety and Rescue Plan”'): a name, cited, not somebody's words
+# a line that does not end as a sentence does, and is short: a subhead, a caption, a headline
+_SUBHEAD = re.compile(r"^(?:\S+\s+){0,14}\S*[^.!?:…”\"’'\s]\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*(?:\(\s*[A-Z]{2,}[a-z]?\s*\)|,?\s+or\s+(?:the\s+)?[A-Z]{2,}[a-z]?\b)")
+_MINOR = frozenset("of the and for in on to a an at by with de".split())
+
+
+def _a_term(quote: str, after: str) -> bool:
+    words = quote.strip(" ,.;:").split()
+    if not words or len(words) > 10:
+        return False
+    if _ACRONYM_AFTER.match(after):
+        return True
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(major) >= 2 and all(w[:1].isupper() for w in major) and words[0][:1].isupper()
 
 
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")

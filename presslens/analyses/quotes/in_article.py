@@ -249,6 +249,9 @@ def _phrase_before(head: str, verbs_rx: str) -> str | None:
         return None  # "... and said": the subject is the sentence's
     else:
         phrase = head.strip()
+    pron = re.search(r"(?i)(?:^|\s)(he|she|they|we|i)$", phrase)
+    if pron:  # "Despite the speculation he": a pronoun is a whole subject; what is before it is not
+        return pron.group(1)
     if not phrase or _PREPOSITIONAL.match(phrase) or len(phrase.split()) > 8:
         return None
     return phrase
@@ -263,3 +266,28 @@ def _sentence_subject(sent: str) -> str | None:
                  r"[a-z]+ed|[a-z]+s)\b", s)
     subj = m.group("subj").strip() if m else ""
     return subj if subj and not _PREPOSITIONAL.match(subj) else None
+
+
+# a sentence that says someone is about to speak: a word of speech ("comments", "a statement", "told")
+_SPEECH = re.compile(r"(?i)\b(?:comments?|statements?|interview|remarks|context|reaction|response|message|video|"
+                     r"post(?:ed)?|speech|address|explained|told|said|says|added|wrote|spoke|responded|replied)\b")
+
+
+def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str,
+               last_person: str | None) -> tuple | None:
+    """(speaker, kind, actor, speaker phrase, verb) of a paragraph of narration that introduces the
+    quote of the next paragraph ('A company spokesperson gave some context in a comment to AFP.',
+    'Ruiz joined the broadcaster to give her own comments.'): the subject of its last sentence with a
+    word of speech, when that subject is someone the article names or an organisation's role."""
+    sents = [x for x in re.split(r"(?<=[.!?])\s+", par.strip()) if x]
+    for sent in reversed(sents[-3:]):
+        if not _SPEECH.search(sent) or QUESTION.search(sent):
+            continue
+        subj = _sentence_subject(sent)
+        if not subj or len(subj.split()) > 6:
+            return None
+        who = article_speaker(subj, story, people, paragraphs, p_idx, par.find(sent), last_person)
+        if who[0] is None or (who[1] == "role" and who[2] is None) or who[1] == "anonymous":
+            return None
+        return (*who, subj, None)
+    return None
