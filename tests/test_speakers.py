@@ -281,3 +281,25 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject(story):
 ])
 def test_a_term_with_its_acronym_or_in_title_case_is_cited(story, sentence):
     assert [r["kind"] for r in one(story, sentence, indirect=False)] == ["cited"]
+
+
+# ----------------------------------------------------------------------------------------------
+# quotation marks of other typographies, lost and misshapen marks
+
+
+@pytest.mark.parametrize("par, quoted", [
+    ("The mayor said «we will rebuild» on Monday.", ["we will rebuild"]),
+    ("The mayor said „we will rebuild“ on Monday.", ["we will rebuild"]),
+    ("The mayor said 「we will rebuild」 on Monday, and 『soon』.", ["we will rebuild", "soon"]),
+    # a quote that lost its closing mark ends at the comma before its attribution
+    ("“The sea protected us, it seems, Ruiz said. “We still have to wait for news.”",
+     ["The sea protected us, it seems,", "We still have to wait for news."]),
+    ("“We lost everything. “It was terrible.”", ["We lost everything.", "It was terrible."]),
+    # a closing mark of the wrong shape closes, or closes nothing
+    ("She said “we will not resign“. Then she left.", ["we will not resign"]),
+    ("I will not resign“. Later he apologized “unreservedly” to the team.", ["unreservedly"]),
+])
+def test_quote_spans_read_other_typographies_and_lost_marks(par, quoted):
+    from presslens.text import segment
+
+    assert [par[a:b] for a, b in segment.quote_spans(par).spans] == quoted
