@@ -303,3 +303,31 @@ def test_quote_spans_read_other_typographies_and_lost_marks(par, quoted):
     from presslens.text import segment
 
     assert [par[a:b] for a, b in segment.quote_spans(par).spans] == quoted
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker", [
+    # "State" in a university's name is no verb: the verb is "wrote"
+    (["“The storm doubled in strength in 12 hours,” Harbour State University researcher Ana Ruiz wrote on Tuesday."],
+     "The storm doubled in strength in 12 hours,", "Ana Ruiz"),
+    # a participle with its own subject: "with many labelling"
+    (["Jones caught criticism online, with many labelling the sale “shameful”."], "shameful", "many"),
+    # "they" for an organisation of the same sentence
+    (["Globex came to his defence in a statement in which they concluded that “the engineer has not lied.”"],
+     "the engineer has not lied.", "Globex"),
+    # a progressive "is warning" is no passive
+    (["After the spill, Globex is also warning that more leaks are likely – “in the coming days”."],
+     "in the coming days", "Globex"),
+    # one sentence, one speaker: a short quote before a quote attributed after it
+    (["“A worker on the night shift” at the plant “was injured by the leak,” Globex said in a statement."],
+     "A worker on the night shift", "Globex"),
+])
+def test_more_frames_of_attribution(story, paragraphs, quote, speaker):
+    rows = [r for r in one(story, *paragraphs, indirect=False) if r["quote"] == quote]
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", speaker)], rows
+
+
+def test_a_quote_inside_a_relative_clause_is_not_given_to_the_main_verbs_object(story):
+    rows = one(story, "On Monday Jones, who had called the critics “idiots and fools”, issued a statement in which she "
+                      "said she had “made a mistake.”", indirect=False)
+    assert [(r["quote"], r["speaker"]) for r in rows] == [("idiots and fools", "Mary Jones"),
+                                                          ("made a mistake.", "Mary Jones")]

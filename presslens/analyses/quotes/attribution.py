@@ -45,7 +45,7 @@ def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
     after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?"
-                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?P<verb>{V})\b",
+                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?=(?-i:[a-z]))(?P<verb>{V})\b",
                                 re.IGNORECASE)
     after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
     # "according to X:", "According to Ana Ruiz, a nurse on the ward:" (the description after the name)
@@ -53,7 +53,8 @@ def _patterns():
                            re.IGNORECASE)
     according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
-    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
+    # (a verb in lower case: "State" in "Colorado State University" is a name)
+    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
     # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
     appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
@@ -146,6 +147,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
+                continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
                                       or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
                 continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause

@@ -166,8 +166,23 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             rows.append(row)
         if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
             prev_par_speaker = par_speaker
+    _share_forward(rows)
     merge_case(rows)
     return rows
+
+
+def _share_forward(rows: list[dict]) -> None:
+    """A quote without a speaker followed, in the same sentence, by a quote whose attribution comes
+    after it ('“A person seeking care” in the city “has been diagnosed,” the agency said.'): one
+    sentence, one speaker. In place."""
+    quoted = [r for r in rows if r["kind"] in ("direct", "cited")]
+    for r, nxt in zip(quoted, quoted[1:]):
+        if r["speaker"] is None and r["para_idx"] == nxt["para_idx"] and isinstance(nxt["speaker"], str) \
+                and nxt["attribution"] == "after" and not re.search(r"[.!?]\s", r["paragraph"][r["end"]:nxt["start"]]) \
+                and not r["quote"].rstrip(" ”\"’'").endswith((".", "!", "?")):
+            r.update(kind="direct", speaker=nxt["speaker"], speaker_kind=nxt["speaker_kind"], actor=nxt["actor"],
+                     speaker_text=nxt["speaker_text"], verb=nxt["verb"], verb_class=nxt["verb_class"],
+                     attribution="partial")
 
 
 # a term given with its acronym ('a “public health emergency” (PHE)', '“Acme Data Service,” or ADS'), or a

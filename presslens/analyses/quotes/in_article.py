@@ -62,6 +62,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if low == "it":
         actor = people.actor_before(paragraphs, p_idx, pos)
         return (actor, "role", actor) if actor else (None, None, None)
+    if low == "they":  # "The federation ... in a statement in which they concluded": an organisation of the sentence
+        par = paragraphs[p_idx]
+        start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, pos))])
+        actor = people.actor_before([par[start:pos]], 0, pos - start)
+        return (actor, "role", actor) if actor else (None, None, None)
     who = resolve_speaker(spk, story, last_person)
     if who[1] == "named":
         p = people.find(who[0])
@@ -157,8 +162,8 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
         return None
     s0 = subj[0]
     verb = next((v for v in verbs_at if start + v > s0[2]), None)
-    if verb is None:
-        return None
+    if verb is None or re.search(r"(?i)\bwith\s+(?:[\w’'-]+\s+){1,3}$", sent[:verb]):
+        return None  # "..., with many labelling it": the participle has a subject of its own
     if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
@@ -205,6 +210,13 @@ def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int
     if len(gap) > (200 if short else 80) or _verb_rx(verbs_rx).search(gap):
         return None
     head = sent[:v.start()]
+    if v.group(0).endswith("ing"):
+        # "is also warning": progressive, not passive
+        head = re.sub(r"(?i)\s(?:is|are|was|were|been)(?:\s+(?:\w+ly|also|still|now|again))*\s*$", " ", head)
+        absolute = re.search(r"(?i)\bwith\s+((?:[\w’'-]+\s+){1,3})$", head)
+        if absolute:  # "..., with many labelling the kiss “disgusting”": the participle's own subject
+            who = article_speaker(absolute.group(1), story, people, paragraphs, p_idx, start + v.start(), last_person)
+            return (absolute.group(1).strip(), who, v.group(0)) if who[0] is not None else None
     if _NEGATION.search(head):
         return None  # "never called it", "refused to describe", "was described as"
     phrase = _phrase_before(head, verbs_rx)
