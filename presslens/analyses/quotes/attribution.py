@@ -53,7 +53,7 @@ def _patterns():
                            re.IGNORECASE)
     according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
-    # (a verb in lower case: "State" in "Colorado State University" is a name)
+    # (a verb in lower case: "State" in "Harbour State University" is a name)
     sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
     # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
