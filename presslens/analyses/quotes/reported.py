@@ -74,8 +74,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             if not bare_clause_verb(m.group("verb")):
                 continue
             # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
-            # a "that" further on belongs to the clause ("said on Thursday it had confirmed a case of
-            # mpox, a viral infection that spreads ...")
+            # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
+            # that makes parts")
             adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
                            rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
             when = _WHEN.match(clause)
