@@ -331,3 +331,17 @@ def test_a_quote_inside_a_relative_clause_is_not_given_to_the_main_verbs_object(
                       "said she had “made a mistake.”", indirect=False)
     assert [(r["quote"], r["speaker"]) for r in rows] == [("idiots and fools", "Mary Jones"),
                                                           ("made a mistake.", "Mary Jones")]
+
+
+def test_according_to_a_title_and_the_name_after_it(story):
+    rows = one(story, "According to the company's spokesperson, Mary Jones, the quay had been closed since May.")
+    assert [(r["quote"], r["speaker"], r["speaker_kind"], r["actor"]) for r in rows if r["kind"] == "indirect"] == [
+        ("the quay had been closed since May", "Mary Jones", "named", "Acme")]
+
+
+def test_a_person_among_the_story_actors_speaks_as_a_person():
+    from presslens.analyses.quotes import resolve
+
+    st = acme_story(Actor("Ana Ruiz", "person", ("Ana Ruiz", "Ruiz")))
+    assert resolve.resolve_speaker("the harbour master, Ana Ruiz", st, None) == ("Ana Ruiz", "named", "Ana Ruiz")
+    assert resolve.resolve_speaker("Mary Jones", st, None) == ("Mary Jones", "named", "Acme")

@@ -14,6 +14,7 @@ from presslens.story.model import Story
 from presslens.text import segment
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
+from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
@@ -41,17 +42,21 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        named = _ACCORDING_NAMED.match(sent)  # "According to the country's president, Ana Ruiz, the ..."
+        source = acc.group("spk") if acc else None
+        if named and key(named.group("spk").split()[-1]) in TITLES:
+            acc, source = named, f"{named.group('spk')}, {named.group('name')}"
         at = par.find(sent)
         if acc:
-            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-            if _DOCUMENT_HEAD.match(trim_speaker(acc.group("spk"))):
+            who = article_speaker(source, story, *ctx, p_idx, at, None, direct=False)
+            if _DOCUMENT_HEAD.match(trim_speaker(source)):
                 continue  # "according to figures compiled by the agency": a document's content, not a voice
             if who[0] is not None:
                 clause = acc.group("clause")
                 inner = _NESTED_REPORT().match(clause)  # "According to X, an official told CCTV that ...":
                 if inner:                               # the words are what follows "that"
                     clause = inner.group("clause")
-                _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), acc.group("spk"), who,
+                _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
                               "according to")
                 continue
         found = False
@@ -154,6 +159,9 @@ _APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“�
 # commas belongs to the source, not to the reported clause
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?:the|a|an|who|whose|its|his|her|their)\s"
                         r"[^,\"“”]{2,120}(?=,))?,\s+(?P<clause>[^\"“”]{8,})$")
+# "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
+_ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
+                              r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
 # the head of a source phrase that is a document or a figure, not someone speaking
 _DOCUMENT_HEAD = re.compile(r"(?i)^(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+|preliminary\s+)*(?:figures|data|"
                             r"statistics|numbers|estimates?|documents?|records?|reports?|studies|study|surveys?|"

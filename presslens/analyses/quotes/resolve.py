@@ -67,6 +67,11 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     actor = entries[m.lastindex - 1][0] if m else None
     if m is not None and not_its_voice(spk, m.start()):
         actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
+    if actor and m is not None and _norm(spk).endswith(_norm(m.group(0))):
+        if any(sp.name == actor for sp in story.speakers):  # "the president, Ana Ruiz": a listed speaker
+            return speaker_entry(story, actor)
+        if any(a.name == actor and (a.kind or "").lower() == "person" for a in story.actors):
+            return actor, "named", actor  # a person of the story's actors speaks for themself
     bare = spk
     for f in reversed(found):
         bare = _strip_actor(bare, f)
