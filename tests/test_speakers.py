@@ -345,3 +345,10 @@ def test_a_person_among_the_story_actors_speaks_as_a_person():
     st = acme_story(Actor("Ana Ruiz", "person", ("Ana Ruiz", "Ruiz")))
     assert resolve.resolve_speaker("the harbour master, Ana Ruiz", st, None) == ("Ana Ruiz", "named", "Ana Ruiz")
     assert resolve.resolve_speaker("Mary Jones", st, None) == ("Mary Jones", "named", "Acme")
+
+
+def test_a_headline_speaker_before_a_colon():
+    st = acme_story(Actor("Ana Ruiz", "person", ("Ana Ruiz", "Ruiz")))  # an actor: not among the text's people
+    rows = extract.extract_article("a", "Daily", ["Fine for the harbour, Ruiz at the council meeting: “We have no "
+                                                  "intention of paying”"], st, indirect=False)
+    assert [(r["speaker"], r["verb"]) for r in rows] == [("Ana Ruiz", ":")]

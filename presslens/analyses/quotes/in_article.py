@@ -138,7 +138,17 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(head.group("spk"), story, last_person)
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
             return who
+    hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
+    if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200:
+        who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
+        if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
+            return who
     return None
+
+
+# a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
+_HEADLINE_SPEAKER = re.compile(r"(?:^|,\s+)(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:at|in|on|to|after|"
+                               r"before|during|from)\s+[^:,]{1,80})?\s*:\s*$")
 
 
 @functools.lru_cache(maxsize=4)
