@@ -52,7 +52,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         if not spans:
             if not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
                 # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
-                prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person)
+                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in "\"“‘'«「„"
+                prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person) if opens else None
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:

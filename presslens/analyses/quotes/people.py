@@ -115,6 +115,7 @@ class People:
         self._entries = entries
         self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
         self._by_token: dict[str, set] = {}
+        self._actor_words: dict[str, set] = {}
         for sp_name, forms in self._listed:
             self._add(Person(sp_name, listed=True), forms)
         for p_idx, par in enumerate(paragraphs):
@@ -280,7 +281,7 @@ class People:
             # outside quotes, and no possessive: "Acme is using Globex's software. The company said" is Acme
             hits = sorted((at, a) for at, end, a in hits if not any(x <= at < y for x, y in inside)
                           and not re.match(r"[’']s?\b", par[end:end + 2]))
-            fit = [(at, a) for at, a in hits if kinds.get(a) in ORG_KINDS and (head is None or head in _words_of(self.story, a))]
+            fit = [(at, a) for at, a in hits if kinds.get(a) in ORG_KINDS and (head is None or head in self._words(a))]
             if fit and head is None:
                 return fit[-1][1]
             if fit:  # "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
@@ -288,6 +289,11 @@ class People:
                 same = {a for at, a in fit if at >= (ends[-1] if ends else 0)}
                 return same.pop() if len(same) == 1 else None
         return None
+
+    def _words(self, actor: str) -> set[str]:
+        if actor not in self._actor_words:
+            self._actor_words[actor] = _words_of(self.story, actor)
+        return self._actor_words[actor]
 
     def actor_between(self, par: str, a: int, b: int) -> bool:
         """Whether a story actor is named in ``par[a:b]``."""
