@@ -352,3 +352,10 @@ def test_a_headline_speaker_before_a_colon():
     rows = extract.extract_article("a", "Daily", ["Fine for the harbour, Ruiz at the council meeting: “We have no "
                                                   "intention of paying”"], st, indirect=False)
     assert [(r["speaker"], r["verb"]) for r in rows] == [("Ana Ruiz", ":")]
+
+
+def test_a_line_of_the_body_without_a_sentence_end_reports_nobody(story):
+    rows = one(story, "Acme to appeal record fine", "The regulator fined Acme on Monday.",
+               "Globex says the harbour will reopen next week", "Acme said the plant was safe.")
+    # the first line is the title (a headline of its own); the third, a link to another story
+    assert reported(rows) == [("the plant was safe", "Acme", "said")]

@@ -57,7 +57,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
-            for row in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx):
+            # a line of the body that does not end as a sentence does (a subhead, a link to another story)
+            # reports nobody for this article: only the title is a headline of its own
+            lines = [] if p_idx and _SUBHEAD.match(par) else reported.indirect_rows(article_id, outlet, p_idx, par,
+                                                                                     story, ctx)
+            for row in lines:
                 rows.append(row)
                 # 'Ruiz said in a statement that ...' then a paragraph that is one quote: hers
                 prev_par_speaker = (row["speaker"], row["speaker_kind"], row["actor"], row["speaker_text"], row["verb"])
