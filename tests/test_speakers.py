@@ -359,3 +359,13 @@ def test_a_line_of_the_body_without_a_sentence_end_reports_nobody(story):
                "Globex says the harbour will reopen next week", "Acme said the plant was safe.")
     # the first line is the title (a headline of its own); the third, a link to another story
     assert reported(rows) == [("the plant was safe", "Acme", "said")]
+
+
+def test_a_title_after_a_possessive_is_cited_and_a_short_quote_of_a_later_sentence_is_nobodys(story):
+    rows = one(story, "In a clip of the broadcaster's “Harbour Hour,” Jones confirmed that she “can't continue” there.",
+               indirect=False)
+    assert [(r["quote"], r["kind"], r["speaker"]) for r in rows] == [
+        ("Harbour Hour,", "cited", None), ("can't continue", "direct", "Mary Jones")]
+    rows = one(story, "“This is pure theatre,” said Mary Jones. Her post had more than 1,200 ‘likes’.", indirect=False)
+    assert [(r["quote"], r["kind"], r["speaker"]) for r in rows] == [
+        ("This is pure theatre,", "direct", "Mary Jones"), ("likes", "cited", None)]

@@ -90,7 +90,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}
             who = None
-            if _a_term(quote, after) and not (att and att[2] == "after"):
+            if (_a_term(quote, after) and not (att and att[2] == "after")) or _a_title(quote, before[-40:]):
                 row.update(kind="cited", floating=False)  # a term or a title, not somebody's words
                 rows.append(row)
                 continue
@@ -110,7 +110,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
-            sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
+            # a short quote goes on with the speaker of the quote before only in its own sentence ('“...,” she
+            # said, “and soon.”'), not in a later one ('... more than 1,200 ‘likes’.')
+            sentence_like = (quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()) and \
+                (n_words > SHORT or not re.search(r"[.!?][”\"’']?\s+[A-Z]", before))
             if who is None and att is None and q_i and partial and partial[0] == p_idx and \
                     not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
                 who = partial[2]
@@ -196,6 +199,13 @@ def _share_forward(rows: list[dict]) -> None:
 _SUBHEAD = re.compile(r"^(?:\S+\s+){0,14}\S*[^.!?:…”\"’'\s]\s*$")
 _ACRONYM_AFTER = re.compile(r"\s*(?:\(\s*[A-Z]{2,}[a-z]?\s*\)|,?\s+or\s+(?:the\s+)?[A-Z]{2,}[a-z]?\b)")
 _MINOR = frozenset("of the and for in on to a an at by with de".split())
+
+
+def _a_title(quote: str, before: str) -> bool:
+    """A title after a possessive ("the broadcaster's “Harbour Hour”"), whatever follows it."""
+    words = quote.strip(" ,.;:").split()
+    return 0 < len(words) <= 10 and re.search(r"\w[’']s\s*$", before) is not None and \
+        all(w[:1].isupper() for w in words if w.lower() not in _MINOR)
 
 
 def _a_term(quote: str, after: str) -> bool:
