@@ -197,12 +197,13 @@ def test_the_balance_finding_states_an_absence_with_what_was_checked(parties_sto
                                          pd.DataFrame(), pd.DataFrame(), q, 3, r) if "(table: responses)" in x]
     assert lines[0].startswith("Acme (the accused) speaks in 2 of 3 outlets; nothing attributable to Acme was found "
                                "in La Gazette (English edition) (checked: direct quotes, reported speech, speakers")
-    assert lines[0].endswith("; every direct quote there has a speaker (table: responses).")
+    assert lines[0].endswith("; not checked: a statement whose speaker or reporting frame the rules cannot read "
+                             "(table: responses).")
     # an outlet with a quote nobody could be found for: the absence is said to be uncertain
     r2 = r.assign(n_unattributed=[0, 2, 0, 0, 0, 0])
     line = [x for x in findings.sources(pd.DataFrame(columns=["outlet", "voice", "share", "quoted_words"]),
                                         pd.DataFrame(), pd.DataFrame(), q, 3, r2) if x.startswith("Acme")][0]
-    assert "2 direct quote(s) there have no speaker the rules could read, so the absence is not certain" in line
+    assert "cannot read (2 direct quote(s) there have no readable speaker) (table: responses)." in line
 
 
 def test_the_parties_score_counts_a_wrong_absence_as_a_miss():

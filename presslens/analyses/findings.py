@@ -259,10 +259,10 @@ def _balance(party: str, actor: str, g: pd.DataFrame) -> str:
         line += f"; nothing attributable to {actor} was found in {_join(silent)}"
         if "checked" in g:
             line += f" (checked: {g['checked'].iloc[0]})"
-        if "n_unattributed" in g:
-            n = int(g.loc[~g["carried"], "n_unattributed"].sum())
-            line += (f"; {n} direct quote(s) there have no speaker the rules could read, so the absence is not certain"
-                     if n else "; every direct quote there has a speaker")
+        n = int(g.loc[~g["carried"], "n_unattributed"].sum()) if "n_unattributed" in g else 0
+        # what was not checked, said every time: an absence is what the rules found, not proof
+        line += ("; not checked: a statement whose speaker or reporting frame the rules cannot read"
+                 + (f" ({n} direct quote(s) there have no readable speaker)" if n else ""))
     return line + " (table: responses)."
 
 
