@@ -33,3 +33,18 @@ def mini(tmp_path) -> Path:
 def _private_cache(tmp_path_factory, monkeypatch):
     """Each test session caches processed text in its own folder, never in the checkout's .cache."""
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+def acme_story(*extra_actors):
+    """The fixture story with the crafted actors of the quote tests (Acme, Globex, The Courier and
+    ``extra_actors``) and Acme's spokesperson Mary Jones."""
+    import dataclasses
+
+    from presslens import load_story
+    from presslens.story.model import Actor, Speaker
+
+    st = load_story(MINI)
+    return dataclasses.replace(st, actors=[Actor("Acme", "company", ("Acme", "Acme Corp")),
+                                           Actor("Globex", "company", ("Globex",)),
+                                           Actor("The Courier", "media", ("The Courier",)), *extra_actors],
+                               speakers=[Speaker("Mary Jones", "Acme", "spokesperson", ("Jones",))])

@@ -7,16 +7,12 @@ from presslens import load_story
 from presslens.analyses.quotes import alignment, attribution, extract, gold, sources
 from presslens.story.model import Actor, Speaker
 
-from .conftest import BUNDLED, FIXTURES, MINI
+from .conftest import BUNDLED, FIXTURES, MINI, acme_story
 
 
 @pytest.fixture(scope="module")
 def story():
-    st = load_story(MINI)
-    return dataclasses.replace(st, actors=[Actor("Acme", "company", ("Acme", "Acme Corp")),
-                                           Actor("Globex", "company", ("Globex",)),
-                                           Actor("The Courier", "media", ("The Courier",))],
-                               speakers=[Speaker("Mary Jones", "Acme", "spokesperson", ("Jones",))])
+    return acme_story()
 
 
 def one(story, *paragraphs, indirect=True):

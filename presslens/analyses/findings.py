@@ -240,11 +240,30 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            silent = sorted(g.loc[~g["carried"], "outlet"])
-            role = "the accused" if party == "accused" else "an accuser"
-            out.append(f"{actor} ({role}) speaks, directly or in reported speech, in {int(g['carried'].sum())} of "
-                       f"{len(g)} outlets" + (f"; not in {_join(silent)}" if silent else "") + " (table: responses).")
+            out.append(_balance(party, actor, g))
     return out
+
+
+def _balance(party: str, actor: str, g: pd.DataFrame) -> str:
+    """One party's voice across outlets (rows of the responses table): where it speaks and through
+    what, and where nothing of it was found, with what was checked and what could not be."""
+    role = "the accused" if party == "accused" else "an accuser"
+    carried = g[g["carried"]]
+    silent = sorted(g.loc[~g["carried"], "outlet"])
+    line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
+    if "channels" in g:
+        only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
+        if only:
+            line += f" ({_join(only)} in reported speech only)"
+    if silent:
+        line += f"; nothing attributable to {actor} was found in {_join(silent)}"
+        if "checked" in g:
+            line += f" (checked: {g['checked'].iloc[0]})"
+        n = int(g.loc[~g["carried"], "n_unattributed"].sum()) if "n_unattributed" in g else 0
+        # what was not checked, said every time: an absence is what the rules found, not proof
+        line += ("; not checked: a statement whose speaker or reporting frame the rules cannot read"
+                 + (f" ({n} direct quote(s) there have no readable speaker)" if n else ""))
+    return line + " (table: responses)."
 
 
 def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
@@ -287,11 +306,15 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         if len(accused):
             # an absence is stated with what was checked: a party speaks when quoted, reported, or
             # through a speaker tied to it (a spokesperson, an executive, a lawyer), in any article
+            unread = int(accused[accused["outlet"].isin(silent)].drop_duplicates("outlet")["n_unattributed"].sum()) \
+                if "n_unattributed" in accused else 0
             out.append(("The accused party speaks in every outlet" if not silent else
                         f"No word of the accused party was found in {_join(silent)}: checked its direct quotes, "
                         "its reported speech and every speaker tied to it (story.yaml affiliations, roles such as "
                         "a spokesperson, people the text ties to it), and statements other outlets give it; "
-                        "an attribution the rules cannot read is not checked") + " (table: responses).")
+                        "an attribution the rules cannot read is not checked"
+                        + (f" ({unread} direct quote(s) there have no readable speaker)" if unread else ""))
+                       + " (table: responses).")
     return out
 
 

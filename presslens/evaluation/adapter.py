@@ -55,6 +55,9 @@ class Predictions:
     claims: pd.DataFrame        # claims.hits: claim, article_id, sentence
     claim_texts: dict           # story.yaml's claims: id -> text
     facts: pd.DataFrame         # facts.members on the measured articles (found without the claims): fact, article_id, clause, centre
+    party_voices: pd.DataFrame = None  # quotes.party_voices on the measured articles (article_id, party, quote)
+    parties: tuple = ()         # story.yaml's party actors (accused and accusers)
+    parties_of: object = None   # quotes.party_rule: (speaker, actor) -> the parties they stand for
 
 
 def _translations(full: Story, st: Story) -> pd.DataFrame:
@@ -112,9 +115,10 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
     sents = text.sentences(full)
     r = reuse.analyse(full)
     prov = provenance.provenance(full)
+    q = quotes.quotes(st)
     return Predictions(
         articles=arts.reset_index(drop=True),
-        quotes=quotes.quotes(st),
+        quotes=q,
         removed=text.removed(full),
         sentences=sents[["article_id", "part", "text"]].reset_index(drop=True),
         measured_sentences=sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][
@@ -128,4 +132,7 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},
         facts=facts.members(st)[["fact", "article_id", "clause", "centre"]].reset_index(drop=True),
+        party_voices=quotes.party_voices(st, q)[["article_id", "party", "quote"]].reset_index(drop=True),
+        parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
+        parties_of=quotes.party_rule(full),
     )

@@ -40,6 +40,10 @@ MEASURES = [
     Measure("quotes", "reported speech: spans", "prf", "higher",
             "reported-speech clauses without quotation marks, matched as above"),
     Measure("quotes", "reported speech: speakers", "prf", "higher", "a matched reported clause with the labelled speaker"),
+    Measure("quotes", "parties: speaks in article", "prf", "higher",
+            "each party of story.yaml (accused, accusers) in each article with labelled quotes: whether it speaks "
+            "there (quoted, reported, or through a speaker tied to it) against the labelled quotes' actors; a miss "
+            "is a balance finding that states an absence wrongly"),
     Measure("pairs", "relation", "share", "higher",
             "labelled article pairs whose relation (same page, copy, reworded copy, common wire, shared quote only, "
             "unrelated) presslens's reuse and provenance tables give (accuracy)"),

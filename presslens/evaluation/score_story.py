@@ -1,5 +1,5 @@
 """Scorers of what presslens says across a story's articles: pairs (reuse and provenance), machine
-translation, name variants, claims.
+translation, name variants, claims, the parties' voice (balance).
 
 Each is a pure function of prediction tables (the columns :func:`presslens.evaluation.adapter.predict`
 keeps) and a :class:`~presslens.evaluation.truth.Truth`, returning outcome rows.
@@ -265,4 +265,36 @@ def score_facts(members: pd.DataFrame, truth: Truth, measured: Iterable[str], wo
             if allowed is None:
                 rows.append(outcome("facts", "best F1 of a claim's fact", cl["id"], "value", item, label, detail,
                                     value=best))
+    return frame(rows)
+
+
+def score_parties(voices: pd.DataFrame, parties: Iterable[str], parties_of, truth: Truth,
+                  measured: Iterable[str]) -> pd.DataFrame:
+    """Balance: for each party and each measured article with labelled quotes, whether the party
+    speaks there. Predicted: a row of ``voices`` (``quotes.party_voices``: article_id, party, quote).
+    Labelled: a direct or reported quote (not unsure) whose speaker or actor is the party or one of its
+    speakers (``parties_of(speaker, actor)``, the same rule as the prediction). An article where the
+    party speaks only in unsure labels is not scored for it."""
+    if parties_of is None or voices is None:
+        return frame([])
+    keep = set(measured)
+    said = {(r.article_id, r.party): r.quote for r in voices.itertuples(index=False)} if len(voices) else {}
+    rows = []
+    for aid, lab in truth.articles.items():
+        if lab.get("quotes") is None or aid not in keep:
+            continue
+        for party in parties:
+            sure = [g for g in lab["quotes"] if g["kind"] in ("direct", "indirect") and not g["unsure"]
+                    and party in parties_of(g.get("speaker"), g.get("actor"))]
+            unsure = [g for g in lab["quotes"] if g["kind"] in ("direct", "indirect") and g["unsure"]
+                      and party in parties_of(g.get("speaker"), g.get("actor"))]
+            got = said.get((aid, party))
+            if sure and got is not None:
+                rows.append(outcome("quotes", "parties: speaks in article", aid, "tp", party, got))
+            elif sure:
+                rows.append(outcome("quotes", "parties: speaks in article", aid, "fn", party, sure[0]["text"],
+                                    f"labelled speaking ({sure[0].get('speaker')}); stated silent"))
+            elif got is not None and not unsure:
+                rows.append(outcome("quotes", "parties: speaks in article", aid, "fp", party, got,
+                                    "no labelled quote of the party"))
     return frame(rows)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import adapter
 from .outcomes import BY_NAME, MEASURES, Measure
-from .score_story import score_claims, score_facts, score_names, score_pairs, score_translation
+from .score_story import score_claims, score_facts, score_names, score_pairs, score_parties, score_translation
 from .score_text import score_furniture, score_quotes, score_sentences
 from .truth import Truth, load_truth
 
@@ -61,6 +61,7 @@ def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
         score_names(pred.names, pred.known_forms, truth),
         score_claims(pred.claims, pred.claim_texts, truth, sorted(measured)),
         score_facts(pred.facts, truth, sorted(measured), adapter.content_words),
+        score_parties(pred.party_voices, pred.parties, pred.parties_of, truth, sorted(measured)),
     ]
     out = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]
     return out.assign(story=truth.slug, split=truth.split)

@@ -199,7 +199,13 @@ BY_TABLE: dict[str, dict[str, tuple[str, str]]] = {
     "responses": {"party": ("the party's role: accused or accusers (story.yaml parties)", T),
                   "carried": ("the outlet carries the party's words", BOOL), "n_direct": ("direct quotes", N),
                   "n_indirect": ("reported statements", N), "first_para": ("paragraph of the first one", "index"),
-                  "first_quote": ("the first one", T), "speakers": ("who speaks for the party", LIST)},
+                  "first_quote": ("the first one", T), "speakers": ("who speaks for the party", LIST),
+                  "n_through": ("quotes of someone speaking for the party (a spokesperson, a lawyer)", N),
+                  "channels": ("the channels the party speaks through: direct, reported, through a representative, "
+                               "words other outlets attribute to it", LIST),
+                  "n_unattributed": ("the outlet's direct quotes without a speaker (not checked: an absence is only "
+                                     "as sure as they are few)", N),
+                  "checked": ("what was looked at before saying the party is not heard", T)},
     "fidelity": {"statement": ("the statement's number (the same words quoted by several outlets)", ID),
                  "label": ("the version's relation to the statement's central version", T),
                  "negation": ("a negation differs from the central version", BOOL),

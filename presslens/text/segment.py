@@ -71,16 +71,26 @@ class Quotes:
     unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
 
 
-_QUOTE_CHARS = re.compile("[“”\"‘’']")
+_QUOTE_CHARS = re.compile("[“”\"‘’'„«»「」『』]")
+_OPENERS = "“„«「『"  # double marks that open a quote (« » and 「 」 of French, Russian and East Asian text)
+_CLOSERS = "”»」』"
+# an attribution ending the text of a quote whose closing mark is missing ('“We were lucky, Ruiz said. “...'):
+# the quote ended at its comma
+_LOST_CLOSE = re.compile(r",\s+(?:[^,.!?“”\"]{1,60}\s+)?(?:said|says|added|adds|told|tells|wrote|stated|noted|explained)"
+                         r"(?:\s+[^,.!?“”\"]{1,40})?[.,]\s*$")
 
 
 def quote_spans(par: str) -> Quotes:
     """Find what is inside quotation marks in one paragraph.
 
-    Curly double marks pair by direction, straight double marks alternate; single marks (‘ ’ ')
-    open only after a space or the start and close only before a non-letter, so apostrophes
-    (ByteDance’s, don't) are never taken for quotes. A quote still open at the paragraph's end runs
-    to its end (the news convention for quotes continued in the next paragraph).
+    Curly double marks pair by direction (and so do « », 「 」, 『 』, and „ with the “ or ” that closes
+    it), straight double marks alternate; single marks (‘ ’ ') open only after a space or the start
+    and close only before a non-letter, so apostrophes (ByteDance’s, don't) are never taken for
+    quotes. A “ glued to the end of a word and followed by no letter closes ("resign“."). An opening
+    mark while a quote is open after a sentence's end is a new quote: the one before lost its closing
+    mark (at the comma before its attribution when it has one: '“We were lucky, Ruiz said. “We ...').
+    A quote still open at the paragraph's end runs to its end (the news convention for quotes
+    continued in the next paragraph).
     """
     role: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
@@ -91,11 +101,24 @@ def quote_spans(par: str) -> Quotes:
         i, ch = m.start(), m.group(0)
         prev = par[i - 1] if i > 0 else " "
         nxt = par[i + 1] if i + 1 < n else " "
-        if ch == "“" or (ch == '"' and dbl is None):
+        if ch == "“" and dbl is not None and par[dbl - 1:dbl] == "„":
+            ch = "”"  # „...“: the German and Polish pair
+        elif ch == "“" and not prev.isspace() and i > 0 and not nxt.isalnum():
+            if dbl is None:
+                continue  # 'resign“.' with no quote open here: a closing mark of the wrong shape, closing nothing
+            ch = "”"  # 'I will not resign“.': a closing mark of the wrong shape
+        if ch in _OPENERS or (ch == '"' and dbl is None):
             if dbl is None:
                 dbl = i + 1
                 role[i] = "open"
-        elif ch == "”" or ch == '"':
+            elif ch != '"' and prev.isspace() and re.search(r"[.!?…][”\"’']?\s*$", par[dbl:i]):
+                lost = _LOST_CLOSE.search(par, dbl, i)
+                end = lost.start() + 1 if lost else len(par[:i].rstrip())
+                spans.append((dbl, end))  # the quote before lost its closing mark
+                dbl = i + 1
+                role[i] = "open"
+                sgl = None
+        elif ch in _CLOSERS or ch == '"':
             if dbl is not None:
                 spans.append((dbl, i))
                 role[i] = "close"

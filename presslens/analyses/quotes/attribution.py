@@ -45,7 +45,7 @@ def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
     after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?"
-                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?P<verb>{V})\b",
+                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?=(?-i:[a-z]))(?P<verb>{V})\b",
                                 re.IGNORECASE)
     after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
     # "according to X:", "According to Ana Ruiz, a nurse on the ward:" (the description after the name)
@@ -53,7 +53,8 @@ def _patterns():
                            re.IGNORECASE)
     according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
-    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?P<verb>{V})\b"
+    # (a verb in lower case: "State" in "Harbour State University" is a name)
+    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
                               rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
     # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
     appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
@@ -132,8 +133,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
-            spk = m.group("spk")
-            if _FUNCTION_WORD.match(spk.strip()) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
+            spk = m.group("spk")  # '“...,” it said': an organisation's pronoun, read by the caller
+            it_said = spk.strip().lower() == "it" and quote.rstrip(" ”\"’'")[-1:] in (",", ".", "!", "?")
+            if (_FUNCTION_WORD.match(spk.strip()) and not it_said) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
                                                               r"by)\b|.*\b(?:and|but)\s*$", spk):
                 continue  # '"baseless" and denied wrongdoing', '"unfair" in an interview with Reuters and said'
             if _negated(spk) or re.match(r"\s*(?:[Ww]hich|[Ww]ho|[Tt]hat)\b", spk) or \
@@ -145,6 +147,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
+                continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
                                       or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
                 continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
@@ -176,6 +180,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     return None
 
 
+# a conjunction that opens a subordinate clause: its subject is the one who speaks
+_SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
+                           r"(?=\S)")
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
 _RELATIVE = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|[Tt]hat)\b")  # "WHO chief" is no relative pronoun
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")
@@ -186,8 +193,11 @@ _NEGATED = re.compile(r"(?i)\b(?:not|never|no|neither|nor|refused|refuses|declin
 def _negated(spk: str) -> bool:
     """Whether the words before a reporting verb negate it or make it passive (:data:`_NEGATED`);
     a source's anonymity ("who declined to be named", "not authorised to speak") is no negation."""
+    # only the verb's own clause counts: "Lee would not resign and claimed", "was not liked by Ruiz, who
+    # described": the negation belongs to the clause before "and" or "who"
+    own = re.split(r"(?i)\b(?:who|which|and|but)\b", spk)[-1]
     return bool(_NEGATED.search(re.sub(r"(?i)\b(?:declined|refused|asked\s+not)\s+to\s+be\s+(?:named|identified)|"
-                                       r"not\s+authori[sz]ed\b.*", "", spk)))
+                                       r"not\s+authori[sz]ed\b.*", "", own)))
 
 
 # a sentence that asks or supposes rather than reports: "Did Acme call ...?", "If Acme calls ..."
@@ -225,6 +235,10 @@ def _subject(spk: str) -> str | None:
             return "@" + ante if ante else None
         return _subject(before) if before.strip(" ,") else None  # the relative clause describes the head
     s = INTRO.sub("", s)  # "Earlier, foreign media", "On Monday, Acme", "In a six-page order, the agency"
+    sub = list(_SUBORDINATOR.finditer(s))
+    if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
+        rest = trim_speaker(s[sub[-1].end():])
+        return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
         return None
     if len(s.split()) <= 5:
@@ -265,8 +279,9 @@ def _indirect(lazy: bool) -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def SECOND_VERB() -> re.Pattern:
-    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:also\s+)?(?P<verb>{verbs()['rx']})\s+(?:that\s+)?",
-                      re.IGNORECASE)
+    # "... and added that", "..., and it warned residents": the same speaker, by a pronoun or not at all
+    return re.compile(rf"\s*(?:[–—;]|,)?\s+(?:but|and)\s+(?:(?:he|she|it|they|we)\s+)?(?:also\s+)?"
+                      rf"(?P<verb>{verbs()['rx']})\s+(?:that\s+)?", re.IGNORECASE)
 
 
 # verbs of saying that take a clause without "that" ("Acme said it would appeal"); the others report

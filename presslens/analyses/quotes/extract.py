@@ -24,10 +24,9 @@ from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from .attribution import SECOND_VERB, bare_clause_verb, find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verb_near
-from .attribution import verbs
-from . import redundancy
-from .in_article import article_speaker, clause_subject, colon_lead_in
+from .attribution import find_attribution, verb_class, verb_near, verbs
+from . import redundancy, reported
+from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
@@ -51,11 +50,18 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
         if not spans:
-            prev_par_speaker = None
+            if not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
+                # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
+                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in "\"“‘'«「„"
+                prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person) if opens else None
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
         if not spans and indirect:
-            for row in _indirect_rows(article_id, outlet, p_idx, par, story, ctx):
+            # a line of the body that does not end as a sentence does (a subhead, a link to another story)
+            # reports nobody for this article: only the title is a headline of its own
+            lines = [] if p_idx and _SUBHEAD.match(par) else reported.indirect_rows(article_id, outlet, p_idx, par,
+                                                                                     story, ctx)
+            for row in lines:
                 rows.append(row)
                 # 'Ruiz said in a statement that ...' then a paragraph that is one quote: hers
                 prev_par_speaker = (row["speaker"], row["speaker_kind"], row["actor"], row["speaker_text"], row["verb"])
@@ -67,7 +73,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                         last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
-            rows.extend(_indirect_rows(article_id, outlet, p_idx, par, story, ctx))
+            # (never inside a quoted stretch: the speaker's own words report nobody for the writer)
+            rows.extend(r for r in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx)
+                        if not any(a <= r["start"] < b for a, b in spans))
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
             n_words = len(segment.TOKEN.findall(quote))
@@ -82,8 +90,13 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}
             who = None
-            if att and att[2] == "partial" and (resolver.resolve(story, quote.strip(" ,.;:")) is not None
-                                                or all(w[:1].isupper() for w in quote.split())):
+            if (_a_term(quote, after) and not (att and att[2] == "after")) or _a_title(quote, before[-40:]):
+                row.update(kind="cited", floating=False)  # a term or a title, not somebody's words
+                rows.append(row)
+                continue
+            a_name = n_words <= SHORT and (resolver.resolve(story, quote.strip(" ,.;:")) is not None
+                                           or all(w[:1].isupper() for w in quote.split()))
+            if att and att[2] == "partial" and a_name:
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
@@ -93,9 +106,14 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
                 row.update(speaker_text=trim_speaker(spk).lstrip("@"), verb=verb, verb_class=verb_class(verb),
                            attribution=where)
+                if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
+                    who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
-            sentence_like = quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()
+            # a short quote goes on with the speaker of the quote before only in its own sentence ('“...,” she
+            # said, “and soon.”'), not in a later one ('... more than 1,200 ‘likes’.')
+            sentence_like = (quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()) and \
+                (n_words > SHORT or not re.search(r"[.!?][”\"’']?\s+[A-Z]", before))
             if who is None and att is None and q_i and partial and partial[0] == p_idx and \
                     not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
                 who = partial[2]
@@ -107,11 +125,19 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
-            if who is None and not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
+            if who is None and not a_name and \
+                    not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
                     who = sub
                     row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
+            if who is None and not a_name:  # the subject of the reporting verb nearest before the quote
+                got = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
+                                   n_words <= SHORT)
+                if got is not None:
+                    who = got[1]
+                    row.update(speaker_text=got[0], verb=got[2], verb_class=verb_class(got[2]),
+                               attribution="partial" if n_words <= SHORT else "before")
             if who is None and q_i == 0 and p_idx and not before.strip():
                 prev = paragraphs[p_idx - 1].rstrip()
                 caps = _CAPS_CAPTION.search(prev[-200:]) if prev[-2:].isupper() else None  # 'MINISTER ANA RUIZ\n"..."
@@ -146,103 +172,55 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if who[1] == "role" and who[2]:
                     last_role = who
             rows.append(row)
-        prev_par_speaker = par_speaker if spans else None  # a paragraph of narration ends the chain
+        if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
+            prev_par_speaker = par_speaker
+    _share_forward(rows)
     merge_case(rows)
     return rows
 
 
-_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-         "august|september|october|november|december")
+def _share_forward(rows: list[dict]) -> None:
+    """A quote without a speaker followed, in the same sentence, by a quote whose attribution comes
+    after it ('“A person seeking care” in the city “has been diagnosed,” the agency said.'): one
+    sentence, one speaker. In place."""
+    quoted = [r for r in rows if r["kind"] in ("direct", "cited")]
+    for r, nxt in zip(quoted, quoted[1:]):
+        if r["speaker"] is None and r["para_idx"] == nxt["para_idx"] and isinstance(nxt["speaker"], str) \
+                and nxt["attribution"] == "after" and not re.search(r"[.!?]\s", r["paragraph"][r["end"]:nxt["start"]]) \
+                and not r["quote"].rstrip(" ”\"’'").endswith((".", "!", "?")):
+            r.update(kind="direct", speaker=nxt["speaker"], speaker_kind=nxt["speaker_kind"], actor=nxt["actor"],
+                     speaker_text=nxt["speaker_text"], verb=nxt["verb"], verb_class=nxt["verb_class"],
+                     attribution="partial")
+
+
+# a term given with its acronym ('a “public health emergency” (PHE)', '“Acme Data Service,” or ADS'), or a
+# title in title case ('the “Harbour Safety and Rescue Plan”'): a name, cited, not somebody's words
+# a line that does not end as a sentence does, and is short: a subhead, a caption, a headline
+_SUBHEAD = re.compile(r"^(?:\S+\s+){0,14}\S*[^.!?:…”\"’'\s]\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*(?:\(\s*[A-Z]{2,}[a-z]?\s*\)|,?\s+or\s+(?:the\s+)?[A-Z]{2,}[a-z]?\b)")
+_MINOR = frozenset("of the and for in on to a an at by with de".split())
+
+
+def _a_title(quote: str, before: str) -> bool:
+    """A title after a possessive ("the broadcaster's “Harbour Hour”"), whatever follows it."""
+    words = quote.strip(" ,.;:").split()
+    return 0 < len(words) <= 10 and re.search(r"\w[’']s\s*$", before) is not None and \
+        all(w[:1].isupper() for w in words if w.lower() not in _MINOR)
+
+
+def _a_term(quote: str, after: str) -> bool:
+    words = quote.strip(" ,.;:").split()
+    if not words or len(words) > 10:
+        return False
+    if _ACRONYM_AFTER.match(after):
+        return True
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(major) >= 2 and all(w[:1].isupper() for w in major) and words[0][:1].isupper()
+
+
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
 _CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
 
-
-# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
-# and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
-                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
-                            r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
-                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
-
-
-def _indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
-    """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
-    speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
-    rows = []
-    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
-        sent = sent.strip()
-        # the subject opens the sentence, or follows an opening phrase or clause and its comma
-        # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
-        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
-        if appos:
-            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
-        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
-        at = par.find(sent)
-        if acc:
-            who = article_speaker(acc.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-            if who[0] is not None:
-                _add_indirect(rows, article_id, outlet, p_idx, par, acc.group("clause"), acc.group("spk"), who,
-                              "according to")
-                continue
-        found = False
-        for cand in cands:
-            for rx in (indirect_rx_lazy(), indirect_rx()):
-                m = rx.match(cand)
-                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
-                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-                    if who[0] is not None:
-                        found = True
-                        break
-            if found:
-                break
-        if not found:
-            continue
-        sent, clause = cand, m.group("clause")
-        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
-            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
-            # reported its first case", "the agency declared an emergency" report an act, not words
-            if not bare_clause_verb(m.group("verb")):
-                continue
-            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:]{{0,80}}?\bthat\s+", clause)
-            if adv:
-                clause = clause[adv.end():]  # "said on Tuesday that ..."
-            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
-                    or len(segment.TOKEN.findall(clause)) < 4:
-                continue  # "said on social media", "said in a statement": the words are elsewhere
-        if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
-            continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
-                re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
-            continue  # a request ("told the union to return") or a non-answer is not a statement
-        # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
-        parts, verb, at = [], m.group("verb"), 0
-        for c in SECOND_VERB().finditer(clause):
-            parts.append((clause[at:c.start()], verb))
-            verb, at = c.group("verb"), c.end()
-        parts.append((clause[at:], verb))
-        for part, verb in parts:
-            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
-    return rows
-
-
-_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
-_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<clause>[^\"“”]{8,})$")
-
-
-def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
-                  verb: str) -> None:
-    if len(part.strip()) < 8:
-        return
-    a = par.find(part)
-    rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
-                 "end": a + len(part), "quote": part.rstrip(". "),
-                 "kind": "indirect", "speaker_text": trim_speaker(spk), "speaker": who[0],
-                 "speaker_kind": who[1], "actor": who[2], "verb": verb,
-                 "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
-                 "paragraph": par})
 
 
 def article_paragraphs(story: Story, ids: list[str] | None = None) -> dict[str, list[str]]:

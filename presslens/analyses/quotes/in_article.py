@@ -10,6 +10,7 @@ import re
 import regex as _regex
 
 from presslens.story.model import Story
+from presslens.text import segment
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -29,6 +30,10 @@ _PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friend
 # "the chancellor", "the 46-year-old", "the player": a person named before, by a definite description
 _DEFINITE_PERSON = re.compile(r"(?i)^the\s+(?:(?:former|then|acting|new|\w+ish|\w+an|[\d-]+-year-old)\s+)*"
                               r"(?P<head>[\w-]+(?:\s+minister|\s+secretary|\s+general)?)$")
+
+
+# "the agency", "the country's health ministry", "the federation": an organisation named before
+_DEFINITE_ORG = re.compile(r"(?i)^the\s+(?:[\w’'-]+\s+){0,3}(?P<head>[a-z]{3,})$")
 
 
 def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
@@ -57,6 +62,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if low == "it":
         actor = people.actor_before(paragraphs, p_idx, pos)
         return (actor, "role", actor) if actor else (None, None, None)
+    if low == "they":  # "The federation ... in a statement in which they concluded": an organisation of the sentence
+        par = paragraphs[p_idx]
+        start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, pos))])
+        actor = people.actor_before([par[start:pos]], 0, pos - start)
+        return (actor, "role", actor) if actor else (None, None, None)
     who = resolve_speaker(spk, story, last_person)
     if who[1] == "named":
         p = people.find(who[0])
@@ -69,6 +79,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) else None
         if p is not None:
             return _entry(story, people, p)
+        org = _DEFINITE_ORG.match(phrase)
+        if org and not _PERSON_NOUN.search(phrase) and key(org.group("head")) not in TITLES:
+            actor = people.actor_before(paragraphs, p_idx, pos, org.group("head").lower())
+            if actor:  # "the agency said", "the country's health ministry said": the actor named before
+                return actor, "role", actor
         d = _DEFINITE_PERSON.match(phrase)
         if d:
             head = d.group("head").lower()
@@ -123,7 +138,17 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(head.group("spk"), story, last_person)
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
             return who
+    hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
+    if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200:
+        who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
+        if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
+            return who
     return None
+
+
+# a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
+_HEADLINE_SPEAKER = re.compile(r"(?:^|,\s+)(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:at|in|on|to|after|"
+                               r"before|during|from)\s+[^:,]{1,80})?\s*:\s*$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -147,10 +172,144 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
         return None
     s0 = subj[0]
     verb = next((v for v in verbs_at if start + v > s0[2]), None)
-    if verb is None:
-        return None
+    if verb is None or re.search(r"(?i)\bwith\s+(?:[\w’'-]+\s+){1,3}$", sent[:verb]):
+        return None  # "..., with many labelling it": the participle has a subject of its own
     if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
     return _entry(story, people, s0[3])
+
+
+# what ends the subject phrase of a verb, looking back from it: a clause boundary
+_BOUNDARY = re.compile(r"(?i)(?:[,;:–—(]|\b(?:that|when|after|while|as|because|since|before|once|although|though|and|"
+                       r"but|so|whereas|where|if|unless)\b)")
+# words between a subject and its verb that are not the subject ("then apparently", "for weeks
+# defiantly", "has", "would"), and the "to" of an infinitive ("the government to denounce")
+_NOT_SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:\w+ly|then|also|later|again|still|even|already|now|once|first|has|have|had|"
+                               r"would|will|could|did|does|do|to|for\s+\w+))+\s*$")
+_NEGATION = re.compile(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to|declined\s+to|failed\s+to|without|was|were|been)"
+                       r"(?:\s+\w+ly)?\s*$")
+# a phrase that is no subject: it opens with a preposition or an adverb ("for weeks", "in a statement")
+_PREPOSITIONAL = re.compile(r"(?i)^(?:in|on|at|for|with|from|by|during|after|before|over|under|despite|amid|via|"
+                            r"through|of|about|\w+ly)\b")
+# a description in commas after a name (apposition) or a relative clause: skipped back over
+_DESCRIPTION = re.compile(r"(?i)^\s*(?:who|whose|which|a|an|the|his|her|its|their|[a-z][\w’'-]*(?:\s|$))")
+
+
+def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str, a: int,
+                 last_person: str | None, verbs_rx: str, short: bool) -> tuple | None:
+    """(speaker phrase, (speaker, kind, actor), verb) for a quote whose sentence has a reporting verb
+    before it that the phrase rules could not give a speaker: the subject of the verb nearest the
+    quote ('Ruiz claimed she was the victim of "false critics"', 'when the mayor stated that the
+    storm "raised the sea"', 'the council to denounce his "reckless acts"'); for a verb joined by
+    "and" or a participle after a comma ('Ruiz refused to resign, calling it "a farce"'), the
+    subject of the sentence. None when the verb is negated or passive, when the subject is no one
+    the article names, or when the quote is long and stands far from the verb."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    sent = par[start:a]
+    if len(sent) > 500 or QUESTION.search(sent):
+        return None
+    inside = segment.quote_spans(sent).spans
+    cands = [m for m in _verb_rx(verbs_rx).finditer(sent) if not any(x <= m.start() < y for x, y in inside)
+             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$", sent[max(0, m.start() - 6):m.start()])]
+    if not cands:
+        return None
+    v = cands[-1]
+    gap = sent[v.end():]
+    if len(gap) > (200 if short else 80) or _verb_rx(verbs_rx).search(gap):
+        return None
+    head = sent[:v.start()]
+    if v.group(0).endswith("ing"):
+        # "is also warning": progressive, not passive
+        head = re.sub(r"(?i)\s(?:is|are|was|were|been)(?:\s+(?:\w+ly|also|still|now|again))*\s*$", " ", head)
+        absolute = re.search(r"(?i)\bwith\s+((?:[\w’'-]+\s+){1,3})$", head)
+        if absolute:  # "..., with many labelling the kiss “disgusting”": the participle's own subject
+            who = article_speaker(absolute.group(1), story, people, paragraphs, p_idx, start + v.start(), last_person)
+            return (absolute.group(1).strip(), who, v.group(0)) if who[0] is not None else None
+    if _NEGATION.search(head):
+        return None  # "never called it", "refused to describe", "was described as"
+    phrase = _phrase_before(head, verbs_rx)
+    if phrase == "":
+        return None  # "Acme and Globex called", "Acme, not Globex, called": not one speaker
+    if phrase is None or v.group(0).endswith("ing") and re.search(r",\s*$", head):
+        phrase = _sentence_subject(sent)  # '..., calling it "a farce"', '... and claimed that ...'
+    if not phrase:
+        return None
+    who = article_speaker(phrase, story, people, paragraphs, p_idx, start + v.start(), last_person)
+    if who[0] is None or (who[1] == "role" and who[2] is None and not re.match(r"(?i)the\s", phrase)):
+        return None
+    return phrase, who, v.group(0)
+
+
+def _phrase_before(head: str, verbs_rx: str) -> str | None:
+    """The subject phrase right before a verb; None when the verb has none of its own (it is joined
+    by "and", or opens with a preposition); "" when it has more than one or another's ("Acme and
+    Globex called", "Acme, not Globex, called", "Acme, the Courier reported, called")."""
+    head = _NOT_SUBJECT_TAIL.sub("", head)
+    cuts = list(_BOUNDARY.finditer(head))
+    while cuts:
+        last = cuts[-1]
+        phrase = head[last.end():].strip()
+        if phrase:
+            if last.group(0).lower() in ("and", "or"):
+                before = head[cuts[-2].end() if len(cuts) > 1 else 0:last.start()]
+                if not re.search(r"\b(?:[a-z]+ed|[a-z]+s|[a-z]+ing|to\s+[a-z]+|is|are|was|were|has|had|will|would)\b", before):
+                    return ""  # a compound subject: "Acme and Globex called"
+            break
+        if last.group(0) == "," and len(cuts) >= 2:  # "Ruiz, who was fined last year, said": back over the description
+            seg = head[cuts[-2].end():last.start()]
+            if re.match(r"(?i)\s*(?:not|but|rather|instead|unlike)\b", seg) or _verb_rx(verbs_rx).search(seg):
+                return ""  # "Acme, not Globex, called", "Acme, the Courier reported, called"
+            if _DESCRIPTION.match(seg):
+                head = head[:cuts[-2].start()] if cuts[-2].group(0) == "," else head[:cuts[-2].end()]
+                cuts = list(_BOUNDARY.finditer(head))
+                if not cuts:
+                    phrase = head.strip()
+                    break
+                continue
+        return None  # "... and said": the subject is the sentence's
+    else:
+        phrase = head.strip()
+    pron = re.search(r"(?i)(?:^|\s)(he|she|they|we|i)$", phrase)
+    if pron:  # "Despite the speculation he": a pronoun is a whole subject; what is before it is not
+        return pron.group(1)
+    if not phrase or _PREPOSITIONAL.match(phrase) or len(phrase.split()) > 8:
+        return None
+    return phrase
+
+
+def _sentence_subject(sent: str) -> str | None:
+    """The subject of a sentence: the words before its first verb, after an opening phrase
+    ("In a statement last Friday, Ruiz said" -> "Ruiz"; "He refused" -> "He")."""
+    s = re.sub(r"^\W*(?:(?:in|on|at|during|after|despite|following|while|when|as|with|for|earlier|later|meanwhile)\b"
+               r"[^,]{0,120},\s*)+", "", sent, flags=re.IGNORECASE)
+    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?:has|had|have|was|is|were|are|would|will|"
+                 r"[a-z]+ed|[a-z]+s)\b", s)
+    subj = m.group("subj").strip() if m else ""
+    return subj if subj and not _PREPOSITIONAL.match(subj) else None
+
+
+# a sentence that says someone is about to speak: a word of speech ("comments", "a statement", "told")
+_SPEECH = re.compile(r"(?i)\b(?:comments?|statements?|interview|remarks|context|reaction|response|message|video|"
+                     r"post(?:ed)?|speech|address|explained|told|said|says|added|wrote|spoke|responded|replied)\b")
+
+
+def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str,
+               last_person: str | None) -> tuple | None:
+    """(speaker, kind, actor, speaker phrase, verb) of a paragraph of narration that introduces the
+    quote of the next paragraph ('A company spokesperson gave some context in a comment to AFP.',
+    'Ruiz joined the broadcaster to give her own comments.'): the subject of its last sentence with a
+    word of speech, when that subject is someone the article names or an organisation's role."""
+    sents = [x for x in re.split(r"(?<=[.!?])\s+", par.strip()) if x]
+    for sent in reversed(sents[-3:]):
+        if not _SPEECH.search(sent) or QUESTION.search(sent):
+            continue
+        subj = _sentence_subject(sent)
+        if not subj or len(subj.split()) > 6:
+            return None
+        who = article_speaker(subj, story, people, paragraphs, p_idx, par.find(sent), last_person)
+        if who[0] is None or (who[1] == "role" and who[2] is None) or who[1] == "anonymous":
+            return None
+        return (*who, subj, None)
+    return None

@@ -76,7 +76,7 @@ def key(w: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _verb_after(verbs_rx: str) -> re.Pattern:
     """A reporting verb right after a name, or after its description in commas."""
-    return re.compile(rf"^(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
+    return re.compile(rf"(?:\s*,[^.!?\"“”]{{1,160}}?,)?\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{verbs_rx})\b",
                       re.IGNORECASE)
 
 
@@ -115,6 +115,7 @@ class People:
         self._entries = entries
         self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
         self._by_token: dict[str, set] = {}
+        self._actor_words: dict[str, set] = {}
         for sp_name, forms in self._listed:
             self._add(Person(sp_name, listed=True), forms)
         for p_idx, par in enumerate(paragraphs):
@@ -189,7 +190,8 @@ class People:
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
-            person.evidence(_PRONOUNS.findall(par[end:stop].lower()))
+            # only the first: "Ana Ruiz asked where her father was, and his crew ...": "his" is another's
+            person.evidence(_PRONOUNS.findall(par[end:stop].lower())[:1])
 
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
@@ -260,21 +262,38 @@ class People:
                 return None if pool[-1][4] == "coord" else pool[-1][3]
         return None
 
-    def actor_before(self, paragraphs: list[str], p_idx: int, pos: int) -> str | None:
-        """The organisation "it" at (paragraph, position) refers to: the story actor of an
-        organisation's kind named last before it (this paragraph and the two before), outside quotes."""
+    def actor_before(self, paragraphs: list[str], p_idx: int, pos: int, head: str | None = None) -> str | None:
+        """The organisation "it" or "the agency" at (paragraph, position) refers to: the story actor
+        named last before it (this paragraph and the five before), outside quotes, by any of its forms,
+        a name of several words also in lower case ("the city's port authority" is the Port
+        Authority). Only an actor of an organisation's kind (a storm, a place or a disease says
+        nothing); with ``head`` ("agency" for "the agency"), one whose name or kind holds that word."""
         if self._actor_rx is None:
             return None
         entries, kinds = self._entries, self._kinds
-        for i in range(p_idx, max(-1, p_idx - 5), -1):
+        loose_rx, loose_actor = _loose_forms(self.story.actors)
+        for i in range(p_idx, max(-1, p_idx - 6), -1):
             par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
             inside = segment.quote_spans(par).spans
-            hits = [entries[m.lastindex - 1][0] for m in self._actor_rx.finditer(par)
-                    if not any(a <= m.start() < b for a, b in inside)]
-            hits = [h for h in hits if kinds.get(h) in ORG_KINDS]
-            if hits:
-                return hits[-1]
+            hits = [(m.start(), m.end(), entries[m.lastindex - 1][0]) for m in self._actor_rx.finditer(par)]
+            if loose_rx is not None:
+                hits += [(m.start(), m.end(), loose_actor[m.lastindex - 1]) for m in loose_rx.finditer(par)]
+            # outside quotes, and no possessive: "Acme is using Globex's software. The company said" is Acme
+            hits = sorted((at, a) for at, end, a in hits if not any(x <= at < y for x, y in inside)
+                          and not re.match(r"[’']s?\b", par[end:end + 2]))
+            fit = [(at, a) for at, a in hits if kinds.get(a) in ORG_KINDS and (head is None or head in self._words(a))]
+            if fit and head is None:
+                return fit[-1][1]
+            if fit:  # "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
+                ends = [m.end() for m in SENT_END.finditer(par, 0, fit[-1][0])]
+                same = {a for at, a in fit if at >= (ends[-1] if ends else 0)}
+                return same.pop() if len(same) == 1 else None
         return None
+
+    def _words(self, actor: str) -> set[str]:
+        if actor not in self._actor_words:
+            self._actor_words[actor] = _words_of(self.story, actor)
+        return self._actor_words[actor]
 
     def actor_between(self, par: str, a: int, b: int) -> bool:
         """Whether a story actor is named in ``par[a:b]``."""
@@ -309,3 +328,29 @@ def _next_sentence_end(par: str, at: int, n: int) -> int:
             return len(par)
         pos = m.end()
     return pos
+
+
+_LOOSE: dict[str, tuple] = {}
+
+
+def _loose_forms(actors) -> tuple:
+    """A case-blind pattern of the actors' forms of two words or more (group i+1 is actor i of the
+    list returned): a description in lower case that spells an actor's name ("the public health
+    agency"). Built once per list of actors."""
+    k = repr([(a.name, a.forms) for a in actors])
+    if k not in _LOOSE:
+        if len(_LOOSE) > 64:
+            _LOOSE.clear()
+        forms = sorted({(f.strip(), a.name) for a in actors for f in a.forms if len(f.split()) >= 2},
+                       key=lambda e: -len(e[0]))
+        rx = re.compile("|".join(rf"(?<!\w)({re.escape(f)})(?!\w)" for f, _ in forms), re.IGNORECASE) if forms else None
+        _LOOSE[k] = (rx, [a for _, a in forms])
+    return _LOOSE[k]
+
+
+def _words_of(story: Story, actor: str) -> set[str]:
+    """The lower-case words of an actor's name, forms and kind ("agency", "health", "government")."""
+    for a in story.actors:
+        if a.name == actor:
+            return {w.casefold() for f in (a.name, *a.forms, a.kind or "") for w in re.findall(r"\w+", f)}
+    return set()

@@ -29,6 +29,9 @@ ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker
 _NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
+_ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|department|council|committee|federation|"
+                       r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
+                       r"office|party|court|government|foundation|society|network|news|times|post)\b")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
@@ -64,6 +67,11 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     actor = entries[m.lastindex - 1][0] if m else None
     if m is not None and not_its_voice(spk, m.start()):
         actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
+    if actor and m is not None and _norm(spk).endswith(_norm(m.group(0))):
+        if any(sp.name == actor for sp in story.speakers):  # "the president, Ana Ruiz": a listed speaker
+            return speaker_entry(story, actor)
+        if any(a.name == actor and (a.kind or "").lower() == "person" for a in story.actors):
+            return actor, "named", actor  # a person of the story's actors speaks for themself
     bare = spk
     for f in reversed(found):
         bare = _strip_actor(bare, f)
@@ -76,7 +84,9 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
             if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare):
                 sp_actor = resolver.resolve(story, sp.affiliation) if sp.affiliation else None
                 return sp.name, "named", sp_actor or sp.affiliation
-    person = _PERSON.search(bare)
+    # the first run of capitalised words that names no organisation ("Harbour State University researcher
+    # Ana Ruiz" is Ana Ruiz)
+    person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):

@@ -7,7 +7,8 @@ import pandas as pd
 
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import segment
+from presslens.text import resolver, segment
+from . import redundancy
 from .extract import quotes
 
 
@@ -86,37 +87,94 @@ def speakers(story: Story) -> pd.DataFrame:
         .drop(columns="_o").reset_index(drop=True)
 
 
-RESPONSE_COLS = ["outlet", "party", "actor", "carried", "n_direct", "n_indirect", "first_para", "first_quote",
-                 "speakers"]
+RESPONSE_COLS = ["outlet", "party", "actor", "carried", "n_direct", "n_indirect", "n_through", "first_para",
+                 "first_quote", "speakers", "channels", "n_unattributed", "checked"]
+VOICE_COLS = ["article_id", "outlet", "party", "actor", "kind", "channel", "speaker", "para_idx", "quote"]
+# every channel through which a party can speak in an article, as the balance tables and findings say it
+CHECKED = ("direct quotes, reported speech, speakers tied to the party (story.yaml affiliations, a spokesperson, "
+           "lawyer or official of it, people the text ties to it) and the same words quoted by other outlets")
+
+
+def party_rule(story: Story):
+    """``parties_of(speaker, actor)``: the story's party actors a quote's speaker or actor stands for
+    (the actor itself, a speaker of it by name, or a story.yaml speaker affiliated with it)."""
+    parties = {a for names in story.parties.values() for a in names}
+    affiliation = {sp.name: (resolver.resolve(story, sp.affiliation) or sp.affiliation)
+                   for sp in story.speakers if sp.affiliation}
+
+    def parties_of(speaker, actor) -> set[str]:
+        said = {x for x in (speaker, actor) if isinstance(x, str) and x}
+        return {p for p in parties if p in said or p in {affiliation.get(x) for x in said}}
+
+    return parties_of
+
+
+def party_voices(story: Story, q: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every direct or reported quote in which a party of the story (story.yaml ``parties``) speaks,
+    one row per quote and party (columns ``VOICE_COLS``): ``channel`` is "itself" (the party by its
+    own name), "representative" (a spokesperson, lawyer, official or listed speaker of it) or "other
+    outlets" (the words other outlets give it, see :mod:`.redundancy`)."""
+    q = quotes(story) if q is None else q
+    parties_of = party_rule(story)
+    rows = []
+    for r in q[q["kind"].isin(["direct", "indirect"]) & q["speaker"].notna()].itertuples(index=False):
+        for party in sorted(parties_of(r.speaker, r.actor)):
+            channel = ("other outlets" if r.attribution == "other outlets" else
+                       "itself" if r.speaker == party else "representative")
+            rows.append({"article_id": r.article_id, "outlet": r.outlet, "party": party, "actor": r.actor,
+                         "kind": r.kind, "channel": channel, "speaker": r.speaker, "para_idx": int(r.para_idx),
+                         "quote": r.quote})
+    return pd.DataFrame(rows, columns=VOICE_COLS)
 
 
 @story_table
 def responses(story: Story) -> pd.DataFrame:
     """Balance: for each outlet and each party of the story (story.yaml ``parties``: accused,
-    accusers), whether the outlet lets that actor speak, in direct or reported speech, through any of
-    its speakers (a spokesperson, an executive, the company itself). One row per outlet x party x
-    actor: carried, n_direct, n_indirect, first_para (the paragraph of the first such quote in the
-    outlet's first article that has one), first_quote and speakers. Empty when story.yaml names no
-    parties (the notebook says how to add them)."""
+    accusers), whether the outlet lets that actor speak, through every channel (:data:`CHECKED`):
+    quoted directly, in reported speech, through a speaker tied to it (a spokesperson, an executive,
+    a lawyer), or with words other outlets give it. One row per outlet x party x actor: carried,
+    n_direct, n_indirect, n_through (quotes of a representative), first_para (the paragraph of the
+    first such quote in the outlet's first article that has one), first_quote, speakers, channels
+    (the channels it speaks through), n_unattributed (the outlet's direct quotes without a speaker:
+    not checked, so an absence is only as sure as they are few) and checked (what was looked at).
+    Empty when story.yaml names no parties (the notebook says how to add them)."""
     rows = []
     q = quotes(story)
-    q = q[q["kind"].isin(["direct", "indirect"])]
-    by = {(o, a): g for (o, a), g in q.groupby(["outlet", "actor"], sort=False)} if not q.empty else {}
+    voices = party_voices(story, q)
+    by = {k: g for k, g in voices.groupby(["outlet", "party"], sort=False)} if len(voices) else {}
+    direct = q[q["kind"] == "direct"]
+    unattributed = direct[direct["speaker"].isna()].groupby("outlet").size().to_dict() if len(direct) else {}
     for role in ("accused", "accusers"):
         for actor in story.parties.get(role, ()):
             for outlet in story.outlets:
                 g = by.get((outlet, actor))
+                base = {"outlet": outlet, "party": role, "actor": actor,
+                        "n_unattributed": int(unattributed.get(outlet, 0)), "checked": CHECKED}
                 if g is None:
-                    rows.append({"outlet": outlet, "party": role, "actor": actor, "carried": False, "n_direct": 0,
-                                 "n_indirect": 0, "first_para": None, "first_quote": None, "speakers": ""})
+                    rows.append(base | {"carried": False, "n_direct": 0, "n_indirect": 0, "n_through": 0,
+                                        "first_para": None, "first_quote": None, "speakers": "", "channels": ""})
                     continue
                 first = g.iloc[0]
-                rows.append({"outlet": outlet, "party": role, "actor": actor, "carried": True,
-                             "n_direct": int((g["kind"] == "direct").sum()),
-                             "n_indirect": int((g["kind"] == "indirect").sum()),
-                             "first_para": int(first["para_idx"]), "first_quote": first["quote"],
-                             "speakers": ", ".join(dict.fromkeys(str(s) for s in g["speaker"] if isinstance(s, str)))})
+                kinds = {"direct": "direct quote", "indirect": "reported speech"}
+                channels = [kinds[k] for k in ("direct", "indirect") if (g["kind"] == k).any()]
+                channels += [c if c == "other outlets" else f"through {c}" for c in ("representative", "other outlets")
+                             if (g["channel"] == c).any()]
+                rows.append(base | {"carried": True, "n_direct": int((g["kind"] == "direct").sum()),
+                                    "n_indirect": int((g["kind"] == "indirect").sum()),
+                                    "n_through": int((g["channel"] == "representative").sum()),
+                                    "first_para": int(first["para_idx"]), "first_quote": first["quote"],
+                                    "speakers": ", ".join(dict.fromkeys(str(x) for x in g["speaker"])),
+                                    "channels": ", ".join(channels)})
     return pd.DataFrame(rows, columns=RESPONSE_COLS)
+
+
+@story_table
+def speaker_disagreements(story: Story) -> pd.DataFrame:
+    """The statements several outlets quote (the same words) that one outlet gives to another speaker
+    than the majority of those that attribute it (columns ``redundancy.DISAGREEMENT_COLS``: quote,
+    outlet, article_id, speaker, majority_speaker, n_majority, n_attributed, outlets_majority). Read
+    :func:`redundancy.disagreement_sentences` for one line each."""
+    return redundancy.disagreements(quotes(story))
 
 
 def parties_summary(story: Story) -> str:

@@ -1,0 +1,186 @@
+"""Reported speech without quotation marks (kind ``indirect``): a sentence whose subject is a
+speaker or an actor and whose verb reports ("Acme said it would appeal"), the clause it reports cut
+where the writer's own words take over, and nothing when the evidence is weak: a verb with a noun
+rather than a clause ("promised support for ..."), a document or a figure as the source ("according
+to figures compiled by ..."), a sentence inside somebody's quoted words. Precision before recall:
+a reported clause given to the wrong source is worse than one left out.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens.story.model import Story
+from presslens.text import segment
+from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
+from .in_article import article_speaker
+from .people import TITLES, key
+from .resolve import SHORT, trim_speaker
+
+_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+         "august|september|october|november|december")
+
+
+# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
+# and said", "Lee never said", "did not respond"
+_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
+                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
+                            r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
+                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
+
+
+def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
+    """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
+    speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
+    rows = []
+    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
+        sent = sent.strip()
+        # the subject opens the sentence, or follows an opening phrase or clause and its comma
+        # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
+        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+        if appos:
+            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
+        named = _ACCORDING_NAMED.match(sent)  # "According to the country's president, Ana Ruiz, the ..."
+        source = acc.group("spk") if acc else None
+        if named and key(named.group("spk").split()[-1]) in TITLES:
+            acc, source = named, f"{named.group('spk')}, {named.group('name')}"
+        at = par.find(sent)
+        if acc:
+            who = article_speaker(source, story, *ctx, p_idx, at, None, direct=False)
+            if _DOCUMENT_HEAD.match(trim_speaker(source)):
+                continue  # "according to figures compiled by the agency": a document's content, not a voice
+            if who[0] is not None:
+                clause = acc.group("clause")
+                inner = _NESTED_REPORT().match(clause)  # "According to X, an official told CCTV that ...":
+                if inner:                               # the words are what follows "that"
+                    clause = inner.group("clause")
+                _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
+                              "according to")
+                continue
+        found = False
+        for cand in cands:
+            for rx in (indirect_rx_lazy(), indirect_rx()):
+                m = rx.match(cand)
+                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
+                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+                    if who[0] is not None:
+                        found = True
+                        break
+            if found:
+                break
+        if not found:
+            continue
+        sent, clause = cand, m.group("clause")
+        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
+            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
+            # reported its first case", "the agency declared an emergency" report an act, not words
+            if not bare_clause_verb(m.group("verb")):
+                continue
+            # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
+            # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
+            # that makes parts")
+            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+            when = _WHEN.match(clause)
+            if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
+                clause = clause[adv.end():]  # "said on Tuesday that ..."
+            elif adv and when and _CLAUSE_START.match(clause[when.end():]):
+                clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
+            elif when and _CLAUSE_START.match(clause[when.end():]):
+                clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
+            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
+                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
+                    or len(segment.TOKEN.findall(clause)) < 4:
+                continue  # "said on social media", "said in a statement": the words are elsewhere
+            if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
+                    _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
+                continue  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
+                # governor ... said": a noun, not a clause
+        if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
+            continue  # a whole quote in the clause: the quote is the words, listed as direct
+        if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
+                re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
+            continue  # a request ("told the union to return") or a non-answer is not a statement
+        # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
+        parts, verb, at = [], m.group("verb"), 0
+        for c in _statements(clause):
+            parts.append((_clause_end(clause[at:c.start()]), verb))
+            verb, at = c.group("verb"), c.end()
+        parts.append((_clause_end(clause[at:]), verb))
+        for part, verb in parts:
+            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
+    return rows
+
+
+# a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
+_WHEN = re.compile(rf"(?i)(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:{_DAYS}|yesterday|today|tonight|week|"
+                   rf"weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night|"
+                   rf"\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
+# what opens a clause: a pronoun, a determiner or a name (its subject)
+_CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|the|a|an|its|his|her|their|our|"
+                           r"some|no|all|more|[A-Z])\b", re.IGNORECASE)
+# verbs of saying that take a bare clause whatever follows ("said the DRC reported ..."); the others
+# ("emphasized", "promised", "acknowledged", "noted") take a noun as often, so their bare clause needs
+# a finite verb of its own
+_CLAUSE_VERB = re.compile(r"(?:say|said|says|saying|add|added|adds|adding|tell|told|tells|telling|claim\w*|argu\w*|"
+                          r"insist\w*|maintain\w*|assert\w*|contend\w*|alleg\w*|believ\w*|repl\w*|think\w*|thought)$")
+_SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she|they|we|i|it)\b")
+_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|will|would|had|has|have|can|could|should|may|might|must|did|does|"
+                     r"do|shall|won[’']t|isn[’']t|wasn[’']t|aren[’']t|weren[’']t)\b")
+# a participle of saying goes on with a second statement of the same speaker (", adding that ...")
+_NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|explaining|insisting|arguing|warning)"
+                             r"\s+(?:that\s+)?(?=\S)")
+# where the sentence leaves the reported clause for the writer's own words: a concession, a time or
+# a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
+# (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
+# ", which she denied" is the writer's)
+_CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
+                         r"even\s+as|which\s+(?:he|she|they|it|we)\s)\b|\s+[–—]\s+|\s+--\s+|;\s+")
+
+
+def _clause_end(clause: str) -> str:
+    """The reported clause up to where the writer's own words take over (:data:`_CLAUSE_END`); a
+    second statement (", adding that ...") is kept for :func:`_statements` to split."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(clause)
+            if not any(a <= m.start() < b for a, b in segment.quote_spans(clause).spans)]
+    return clause[:ends[0]] if ends and len(segment.TOKEN.findall(clause[:ends[0]])) >= 3 else clause
+
+
+def _statements(clause: str) -> list:
+    """The places where a clause goes on with a second statement: "and added that", ", adding that"."""
+    found = list(SECOND_VERB().finditer(clause)) + list(_NEXT_STATEMENT.finditer(clause))
+    return sorted(found, key=lambda c: c.start())
+
+
+_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
+# "According to Ana Ruiz, the agency's head, ..." / "..., who led the study, ...": the description in
+# commas belongs to the source, not to the reported clause
+_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?:the|a|an|who|whose|its|his|her|their)\s"
+                        r"[^,\"“”]{2,120}(?=,))?,\s+(?P<clause>[^\"“”]{8,})$")
+# "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
+_ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
+                              r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
+# the head of a source phrase that is a document or a figure, not someone speaking
+_DOCUMENT_HEAD = re.compile(r"(?i)^(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+|preliminary\s+)*(?:figures|data|"
+                            r"statistics|numbers|estimates?|documents?|records?|reports?|studies|study|surveys?|"
+                            r"analysis|research|filings?|papers?|tallies|tally|count|census)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _NESTED_REPORT() -> re.Pattern:
+    return re.compile(rf"(?i)^[^,;]{{0,160}}?\b(?:{verbs()['rx']})\b[^,;]{{0,60}}?\bthat\s+(?P<clause>.{{8,}})$")
+
+
+def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
+                  verb: str) -> None:
+    if len(part.strip()) < 8:
+        return
+    a = par.find(part)
+    rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
+                 "end": a + len(part), "quote": part.rstrip(". "),
+                 "kind": "indirect", "speaker_text": trim_speaker(spk), "speaker": who[0],
+                 "speaker_kind": who[1], "actor": who[2], "verb": verb,
+                 "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
+                 "paragraph": par})
