@@ -206,6 +206,11 @@ BY_TABLE: dict[str, dict[str, tuple[str, str]]] = {
                   "n_unattributed": ("the outlet's direct quotes without a speaker (not checked: an absence is only "
                                      "as sure as they are few)", N),
                   "checked": ("what was looked at before saying the party is not heard", T)},
+    "speaker_disagreements": {"quote": ("the statement as this article quotes it", T),
+                              "majority_speaker": ("the speaker most outlets that attribute it give", T),
+                              "n_majority": ("outlets giving the majority speaker", N),
+                              "n_attributed": ("outlets attributing the statement to anyone", N),
+                              "outlets_majority": ("those outlets", LIST)},
     "fidelity": {"statement": ("the statement's number (the same words quoted by several outlets)", ID),
                  "label": ("the version's relation to the statement's central version", T),
                  "negation": ("a negation differs from the central version", BOOL),

@@ -191,6 +191,8 @@ TABLES: list[Table] = [
     Table("speakers", "05-sources", "an outlet and speaker: how often quoted", lambda i: quotes.speakers(i.kept)),
     Table("responses", "05-sources", "an outlet: whether the accused party's response is carried",
           lambda i: quotes.responses(i.kept)),
+    Table("speaker_disagreements", "05-sources", "a statement several outlets quote in the same words, in an "
+          "article giving it another speaker than most outlets do", lambda i: quotes.speaker_disagreements(i.kept)),
     Table("fidelity", "05-sources", "a version of one statement quoted by several outlets", lambda i: quotes.fidelity(i.kept)),
     Table("quotes", "05-sources", "a direct quote, cited term or reported statement", lambda i: quotes.quotes(i.kept)),
     Table("reuse_pairs", "06-reuse", "a pair of articles sharing text", lambda i: i.reuse.pairs),
