@@ -99,6 +99,8 @@ def test_one_strong_signal_carries_the_verdict_and_weak_ones_stay_isolated(tmp_p
                   "He praised the quexotrality of the staff."),
         ("Plain", "Acme opened a plant on Tuesday. Analysts were pleased, the firm said."),
         ("Hours", "Acme opened a plant at 16:45 hours in the north. The plant employs many people."),
+        ("Hours2", "Acme opened a plant at 16:45 hours in the north. A second one opened at 18:00 hours."),
+        ("HoursPlus", "Acme opened a plant at 16:45 hours in the north. The plant employs 1.000 people."),
         ("Mixed", "The President Macron visited the plant. More than 1.000 people work there. "
                   "The player Jenna Ruiz have opened it."),
     ])
@@ -107,11 +109,54 @@ def test_one_strong_signal_carries_the_verdict_and_weak_ones_stay_isolated(tmp_p
     assert v.loc["Folha", "kinds"] == "MT phrase 3" and "this Monday (12)" in v.loc["Folha", "evidence"]
     assert v.loc["Glued", "verdict"] == "isolated signals" and v.loc["Glued", "score"] == 1  # glued: capped at 1
     assert "Plain" not in v.index
-    # one signal of weight 2 carries the verdict alone
-    assert v.loc["Hours", "score"] == 2 and v.loc["Hours", "verdict"] == "likely undeclared translation"
-    assert v.loc["Hours", "source_language"] == "es"
-    # weak signals adding up to the threshold: two MT grammar signals + one locale format
+    # one formula of weight 2 is isolated, found once or twice (one rule: one piece of evidence) ...
+    assert v.loc["Hours", "score"] == 2 and v.loc["Hours", "verdict"] == "isolated signals"
+    assert v.loc["Hours2", "n_rules"] == 1 and v.loc["Hours2", "verdict"] == "isolated signals"
+    # ... and carries the verdict with an independent second signal (a locale format)
+    assert v.loc["HoursPlus", "score"] == 3 and v.loc["HoursPlus", "n_rules"] == 2
+    assert v.loc["HoursPlus", "verdict"] == "likely undeclared translation"
+    assert v.loc["HoursPlus", "source_language"] == "es"  # the weight-2 formula outweighs the locale format
+    # weak signals adding up to the threshold: two MT grammar rules + one locale format
     assert v.loc["Mixed", "score"] == 3 and v.loc["Mixed", "verdict"] == "likely undeclared translation"
+
+
+def test_a_human_article_quoting_names_in_their_own_script_is_not_a_translation(tmp_path):
+    """Issue 26: letters of another script are weak evidence; an English article that quotes names,
+    places and slogans in Chinese, Japanese or Arabic script, with a normal English lede, is no
+    translation (each script signal weighs 1 and never carries a verdict alone)."""
+    st = _story(tmp_path, "  - {name: Qarvel Tondu, aliases: [Qarvel Tondu]}\n", [
+        ("Daily", "TOKYO (AP) — The earthquake struck the city of Nikko, known in Japanese as 日光市, on Monday "
+                  "evening, officials said. Residents held signs reading 頑張れ日本 as the rescue went on. "
+                  "The governor, whose name is written 馳浩 in Japanese, asked for patience."),
+        ("Post", "Qarvel Tondu praised the slogan 不忘初心 in a speech on Tuesday, and the crowd cheered loudly. "
+                 "Banners in the square read 人民万岁 while the band played. The speech lasted an hour."),
+        ("Gulf", "The minister, Qarvel Tondu (قرفيل تندو), told reporters on Sunday that the talks would go on "
+                 "for another week. The delegation arrived in Doha, written الدوحة on the signs at the airport."),
+    ])
+    ind = translation.translation_indicators(st)
+    assert set(ind.loc[ind["kind"] == "untranslated script", "outlet"]) == {"Daily", "Post", "Gulf"}
+    v = translation.likely_translations(st, ind).set_index("outlet")
+    assert (v["verdict"] == "isolated signals").all(), v[["verdict", "score", "evidence"]]
+    assert v.loc["Daily", "evidence"].count("untranslated script") == 3  # each sentence listed, with its script
+
+
+def test_the_source_language_comes_from_the_strongest_evidence_and_is_unknown_when_it_disagrees():
+    import pandas as pd
+
+    def rows(*sigs):
+        return pd.DataFrame({"kind": ["MT phrase"] * len(sigs), "weight": [w for w, _, _ in sigs],
+                             "languages": [ls for _, ls, _ in sigs], "rule": [r for _, _, r in sigs],
+                             "detail": ["d"] * len(sigs)})
+
+    # a weight-3 formula outweighs three weak signals pointing elsewhere
+    lang, why = translation.source_language(rows((3, "pt", "a"), (1, "es", "b"), (1, "es", "c"), (1, "es", "d")))
+    assert lang == "pt" and "weight 3" in why
+    # two strong formulas of languages with nothing in common: unknown, and the note says why
+    lang, why = translation.source_language(rows((3, "zh", "a"), (3, "es", "b")))
+    assert lang is None and why.startswith("unknown: the evidence points to zh and to es")
+    # a tie in the strongest tier is broken by a lighter one; one formula found ten times votes once
+    assert translation.source_language(rows((2, "it es", "a"), (1, "it", "b")))[0] == "it"
+    assert translation.source_language(rows(*[(1, "de", "a")] * 10, (1, "sv", "b"), (1, "sv", "c")))[0] == "sv"
 
 
 def test_score_article_caps_each_kind_and_guesses_the_language():
@@ -120,7 +165,8 @@ def test_score_article_caps_each_kind_and_guesses_the_language():
     rows = pd.DataFrame({"kind": ["rare word"] * 4 + ["MT phrase", "locale format"],
                          "weight": [1, 1, 1, 1, 2, 1], "languages": ["es", "es", "it", "es", "es it", "de es"]})
     score, per, lang = translation.score_article(rows)
-    assert per == {"rare word": 1, "MT phrase": 2, "locale format": 1} and score == 4 and lang == "es"
+    assert per == {"rare word": 1, "MT phrase": 2, "locale format": 1} and score == 4
+    assert lang == "es"  # the weight-2 formula (es it) leads with the weak tier's es votes breaking the tie
 
 
 def test_no_human_written_article_of_the_bundled_story_is_called_a_translation():
