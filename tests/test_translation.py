@@ -231,3 +231,20 @@ def test_the_phrase_list_is_checked_entry_by_entry(tmp_path):
     shipped = mtsignals.load_mt_phrases()
     langs = {code for ph in shipped["phrases"] if ph["weight"] > 0 for code in ph["langs"]}
     assert {"zh", "pt", "es", "ar", "de", "sv", "fr", "it", "ru"} <= langs  # formulas of nine source languages
+
+
+def test_a_translated_name_goes_to_the_actor_whose_form_it_shares_most_and_not_on_one_common_word(tmp_path):
+    # "Iberian Chess Federation" shares two words with both actors; the federation's short form is mostly
+    # shared (2 of 3 words), the world body's long name less (2 of 5): the federation wins
+    actors = ("  - {name: Royal Zembran Chess Federation, aliases: [Royal Zembran Chess Federation, "
+              "Zembran Chess Federation]}\n"
+              "  - {name: WCB, aliases: [WCB, Federation Mondiale des Echecs Chess]}\n"
+              "  - {name: State Press Information Office, aliases: [State Press Information Office]}\n")
+    mt = ("Members of the Iberian Chess Federation met this Monday (12) in the capital. A statement of the "
+          "Information Bureau said nothing.")
+    st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "The Royal Zembran Chess Federation met on Tuesday.")])
+    d = variants.discover(st)
+    got = dict(zip(d.loc[d["rule"] == "translation: shared part", "candidate"],
+                   d.loc[d["rule"] == "translation: shared part", "actor"]))
+    assert got.get("Iberian Chess Federation") == "Royal Zembran Chess Federation", got
+    assert "Information Bureau" not in set(d["candidate"])  # one shared word, and a common English one
