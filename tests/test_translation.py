@@ -37,6 +37,27 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
     ("(Lyon) The city of Lyon is without water after the storm.", "MT phrase", ("fr",), 2),
     ("The number one of the club returned to say he would stay.", "MT phrase", ("it", "es"), 2),
     ("Foreign media reported that the launch was delayed.", "MT phrase", ("zh",), 2),
+    # since mt_phrases.yaml v4
+    ("For his part, the minister denied any wrongdoing.", "MT phrase", ("es", "pt", "it"), 1),
+    ("This was stated by the minister at a briefing.", "MT phrase", ("ru", "sv"), 1),
+    ("The mission is a step in building my country into a space power.", "MT phrase", ("zh",), 2),
+    ("At 14:07 on the 25th, the capsule landed in the north.", "MT phrase", ("zh", "ja"), 1),
+    ("The quake was the strongest since Heisei 23 in the region.", "MT phrase", ("ja",), 2),
+    ("The minister called the plan „a disgrace“ on Tuesday.", "locale format", ("de", "pl", "cs", "ro", "hu", "bg"), 1),
+    ("We will keep working until the end. ”", "locale format", ("zh", "ja"), 1),
+    ("The law was passed on 15.12.2023 by the chamber.", "locale format", ("de", "ru", "pl", "cs", "fi", "tr"), 1),
+    ("In fact, the last hour is that the coach has resigned.", "MT phrase", ("es",), 2),
+    ("The coach ended up in the storm after the final.", "MT phrase", ("it",), 2),
+    ("This Sunday, June 2, the agency announced the landing.", "MT phrase", ("fr", "es", "it", "pt"), 1),
+    ("“I will go to the end”, exclaimed the president.", "locale format", ("es", "it", "pt", "fr"), 1),
+    ("I am going to defend myself in court, he launched.", "MT phrase", ("es", "it"), 2),
+    ("In the north, there is the first confirmed case of the variant.", "MT grammar", ("de",), 1),
+    ("We are following the development closely, she says.", "MT phrase", ("sv", "no", "da"), 2),
+    ("The town was hit by the hurricane Zelda on Tuesday.", "MT grammar", ("es", "it", "pt", "fr"), 1),
+    ("The agency said, , the case was mild.", "MT grammar", (), 1),
+    ("The crater lies in the Apollo Basin (Apollo Basin) on the far side.", "MT grammar", (), 2),
+    ("According to the China Daily, the asian giant will soon land.", "MT grammar", ("es", "fr", "it", "pt", "ru", "pl"), 1),
+    ("The agency has Risk of spread rated as moderate.", "MT grammar", ("de",), 1),
 ])
 def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence, kind, langs, weight):
     got = [s for s in mtsignals.sentence_signals(sentence) if s.kind == kind]
@@ -51,6 +72,10 @@ def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence,
     "Sales rose to 1,000 units and 2.5 percent of the market in version 2.0.",
     "The president of France, Emmanuel Macron, met the president on Monday.",
     "Chinese netizens celebrated the launch.",  # listed (weight 0), never counted
+    "The rover Yutu-2 took the photo, and the singer Rosalía posted it.",  # English names a rover so
+    "“We will win,” he said. This Friday the band plays in Madrid.",
+    "(AP) The agency said 12 000 people were affected.",  # an agency tag; a space between thousands: listed
+    "There is the question of funding, they are Democrats and he was President of the club.",
 ])
 def test_ordinary_english_carries_no_counted_signal(sentence):
     assert [s for s in mtsignals.sentence_signals(sentence) if s.weight > 0] == []
@@ -80,6 +105,13 @@ def test_words_english_does_not_know():
     assert "es" in got["alcaldía"][0] and got["alcaldía"][1] == 1  # a Spanish word left untranslated
     # two English words glued, and the cut-off end of a capture, are the capture's faults
     assert mtsignals.rare_word_signals("It began its flightto Mars and there was another governm") == []
+
+
+def test_a_name_with_a_case_ending_beside_the_bare_name():
+    got = mtsignals.inflected_names([(1, "When Jenna Velascon turn came, she spoke."), (2, "Velasco said no to Torres."),
+                                     (3, "Another proof of that [Torresin] need."), (4, "Simon met Simona on Monday.")])
+    assert [(sid, s.detail.split(":")[0], s.languages) for sid, _, s in got] == [
+        (1, "'Velascon' beside 'Velasco'", ("fi", "et")), (3, "'Torresin' beside 'Torres'", ())]
 
 
 def test_mt_grammar():

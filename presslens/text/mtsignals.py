@@ -235,14 +235,13 @@ _GRAMMAR = (
                 r"(?!of\b|for\b|and\b)[A-Z][a-zà-ÿ]+\b(?! (?:of|for|and)\b)"),
      "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de"), 1),
     (re.compile(r"\b[Tt]he (?:president|minister|player|footballer|soccer player|football player|tennis player|forward|"
-                r"striker|midfielder|defender|goalkeeper|coach|journalist|singer|actor|actress|"
+                r"striker|midfielder|defender|goalkeeper|coach|journalist|"
                 r"reporter|presenter|doctor|professor|epidemiologist|scientist|spokesman|spokeswoman|spokesperson|"
                 r"director|secretary|governor|mayor|senator|deputy|judge|prosecutor|ambassador|chancellor) "
                 r"(?:[A-Z][a-zà-ÿ]+ ){0,2}[A-Z][a-zà-ÿ]+\b"),
      "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de"), 1),
-    (re.compile(r"\b[Tt]he (?:hurricane|typhoon|cyclone|tropical storm|volcano|probe|rocket|spacecraft|lander|rover|"
-                r"newspaper|magazine|singer|band|party) [A-Z][a-zà-ÿ]+\b"),
-     "a definite article and a lower-case category before a name (el huracán Otis, la sonda X)",
+    (re.compile(r"\b[Tt]he (?:hurricane|typhoon|cyclone|tropical storm|storm|volcano) [A-Z][a-zà-ÿ]+\b"),
+     "a definite article and a lower-case category before a name (el huracán X, il vulcano X)",
      ("es", "it", "pt", "fr"), 1),
     (re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t) (?:have|were|are|do not|don't)\b(?! (?:to|been)\b)"),
      "he/she/it with a plural verb", (), 1),
@@ -284,6 +283,39 @@ def grammar_signals(sentence: str) -> list[Signal]:
         m = rx.search(sentence)
         if m and (rx is not _GRAMMAR[-1][0] or re.search(r"(?<=[\w,] )[A-Z]", sentence)):
             out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, w, what))
+    return out
+
+
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][a-zà-ÿ]{3,}(?![\w’'-])")
+# case endings a Finnish (or Estonian) translation leaves on a foreign name, and English "in" glued on
+_ENDINGS = (("n", ("fi", "et"), "a genitive ending (fi -n: Velascon)"),
+            ("in", (), "a Finnish genitive (Torresin) or the word 'in' glued to it"),
+            ("lle", ("fi",), "a Finnish case ending (-lle)"), ("lla", ("fi",), "a Finnish case ending (-lla)"),
+            ("sta", ("fi",), "a Finnish case ending (-sta)"), ("ssa", ("fi",), "a Finnish case ending (-ssa)"))
+
+
+def inflected_names(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Signal]]:
+    """One article's sentences (sent_id, text) -> a name written with an ending in one place when the
+    same article writes it bare elsewhere ("Velascon" beside "Velasco", "Torresin" beside "Torres"):
+    a case ending of the source language left on the name (a vowel-final name + n points to fi and et;
+    '-in' is that or the word "in" run into the name, so points nowhere). The ending word must be no
+    English word (wordfreq) and the bare name five letters or more. One signal per inflected form, with
+    the sentence of its first use."""
+    bare: set[str] = set()
+    first: dict[str, tuple[int, str]] = {}
+    for sid, txt in sentences:
+        for w in _CAP_WORD.findall(txt):
+            bare.add(w)
+            first.setdefault(w, (sid, txt))
+    out = []
+    for w, (sid, txt) in first.items():
+        for end, langs, what in _ENDINGS:
+            stem = w[:-len(end)]
+            if (w.endswith(end) and len(stem) >= 5 and stem in bare and _zipf(w.casefold(), "en") < 2.0
+                    and (end != "n" or stem[-1] in "aeiouy")):
+                out.append((sid, txt, Signal("MT grammar", f"{w!r} beside {stem!r}: {what}", langs, 1,
+                                             "inflected name")))
+                break
     return out
 
 

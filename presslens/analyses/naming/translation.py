@@ -110,6 +110,10 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         sents = by_art.get(aid, [])
         spans = _sentence_spans(clean, sents)
         text_of = dict(sents)
+        if str(lang.get(aid) or "en")[:2] == "en":
+            for sid, txt, sg in mtsignals.inflected_names(sents):
+                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
+                             sid, txt, sg.rule))
         for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
