@@ -280,3 +280,15 @@ def test_a_translated_name_goes_to_the_actor_whose_form_it_shares_most_and_not_o
                    d.loc[d["rule"] == "translation: shared part", "actor"]))
     assert got.get("Iberian Chess Federation") == "Royal Zembran Chess Federation", got
     assert "Information Bureau" not in set(d["candidate"])  # one shared word, and a common English one
+
+
+def test_one_word_after_an_unknown_given_name_is_a_fragment_not_a_variant(tmp_path):
+    actors = "  - {name: Jenna Velasco, aliases: [Jenna Velasco, Velasco]}\n"
+    st = _story(tmp_path, actors, [("A", "Residents cheered when Lorna Velascco arrived at the hall on Monday."),
+                                   ("B", "Residents cheered when Mayor Velascco arrived at the hall on Monday.")])
+    got = variants.discover(st)
+    assert got[["candidate", "actor"]].values.tolist() == [["Velascco", "Jenna Velasco"]]
+    assert got["outlets"].iloc[0] == "A, B" or set(got["outlets"].iloc[0].split(", ")) == {"A", "B"}
+    # only after the unknown given name: the word alone is a piece of a name nobody listed
+    st2 = _story(tmp_path / "b", actors, [("A", "Residents cheered when Lorna Velascco arrived at the hall on Monday.")])
+    assert variants.discover(st2).empty

@@ -38,10 +38,44 @@ def _zipf_en(word: str) -> float:
 RULE = "translation: shared part"
 
 
-def prune(out: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
-    """``out`` (discover's rows) without pieces of longer proposals and capitalised duplicates."""
+# words that stand before a name without being part of it: titles, honorifics, roles, nationalities
+NOT_NAME_PART = frozenset("""
+mr mrs ms mx dr prof sir dame lady lord saint st pope father sister brother king queen prince princess
+president vice minister premier chancellor mayor governor senator secretary judge justice speaker chief head
+director chairman chairwoman chair spokesman spokeswoman spokesperson deputy ambassador commissioner general
+colonel captain coach manager striker forward defender midfielder goalkeeper player star officer agent
+professor doctor reporter journalist writer editor founder ceo former late then new
+american arab argentine asian australian brazilian british canadian chinese english european french german
+indian iranian italian japanese korean mexican portuguese russian spanish swedish turkish ukrainian african
+""".split())
+
+
+def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:
+    """``c`` (one word) always comes after a capitalised word of an unknown name in its runs ("Jenna
+    Velascon" for a proposal "Velascon", "Palazzo Velascon"): the name as written is the whole run, so the
+    word alone is a fragment of it. Not when c opens a run, nor when the word before it is a title,
+    a role or a nationality ("Mayor Velascon", "Spanish RSFF") or a word of the actor's own forms."""
+    if " " in c:
+        return False
+    for r in runs:
+        ws = [w.strip(".,;:!?\"“”'’()") for w in r.split()]
+        if c not in ws or ws.index(c) == 0:
+            return False
+        prev = ws[ws.index(c) - 1]
+        if (not prev[:1].isupper() or prev.casefold() in NOT_NAME_PART or prev.casefold() in STOPWORDS
+                or prev.casefold() in own):
+            return False
+    return True
+
+
+def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) -> pd.DataFrame:
+    """``out`` (discover's rows) without pieces of longer proposals, capitalised duplicates and (given
+    ``story``) one-word fragments of an unknown longer name (:func:`_inside_unknown_name`)."""
     if out.empty:
         return out
+    own = ({a.name: {w.casefold() for f in a.forms for w in f.split()} for a in story.actors}
+           | {sp.name: {w.casefold() for f in (sp.name, *sp.aliases) for w in f.split()} for sp in story.speakers}
+           if story is not None else {})
     proposed = set(zip(out["candidate"], out["actor"]))
     runs = cands.groupby("candidate")["run"].agg(lambda r: set(r)).to_dict()
     # one proposal per way of writing: the form in ordinary case, then with the most mentions, wins
@@ -52,6 +86,7 @@ def prune(out: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
         c, actor = out["candidate"].iat[i], out["actor"].iat[i]
         rs = runs.get(c, {c})
         piece = all(r != c and (r, actor) in proposed for r in rs)
+        piece = piece or story is not None and _inside_unknown_name(c, rs, own.get(actor, set()))
         key = (form_key(c), actor)
         if not piece and key not in seen:
             keep[i] = True

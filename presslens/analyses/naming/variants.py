@@ -385,7 +385,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
         rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
                      "first_sentence": cand_text[at[cand_sid[at].argmin()]],
                      "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
-    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands)
+    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands, story)
     rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
     return out.drop(columns="_r").reset_index(drop=True)
