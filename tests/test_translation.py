@@ -58,6 +58,16 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
     ("The crater lies in the Apollo Basin (Apollo Basin) on the far side.", "MT grammar", (), 2),
     ("According to the China Daily, the asian giant will soon land.", "MT grammar", ("es", "fr", "it", "pt", "ru", "pl"), 1),
     ("The agency has Risk of spread rated as moderate.", "MT grammar", ("de",), 1),
+    ("On the 1st, a strong earthquake struck the region.", "MT phrase", ("ja", "zh"), 2),
+    ("He said 「no」 and left the room.", "locale format", ("ja", "zh"), 1),
+    ("The toll rose to ３０ people，officials said.", "locale format", ("zh", "ja", "ko"), 1),
+    ("TAIPEI, Jan. 13 (Reporter Lin Mei) The vote began.", "MT phrase", ("zh",), 3),
+    ("He said this in an interview with reporters on Monday.", "MT phrase", ("zh",), 1),
+    ("It is reported that the vote was close.", "MT phrase", ("zh", "ja", "ru"), 1),
+    ("The ministry confirmed the verdict, transmits TASS.", "MT phrase", ("ru",), 3),
+    ("The plant on the territory of the region closed.", "MT phrase", ("ru", "uk"), 1),
+    ("Delegates met at the (Summit X) conference in the city.", "MT phrase", ("ar", "fa"), 2),
+    ("The probe “Zorya-2” landed on the plain.", "MT phrase", ("ar", "ru"), 1),
 ])
 def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence, kind, langs, weight):
     got = [s for s in mtsignals.sentence_signals(sentence) if s.kind == kind]
@@ -76,6 +86,8 @@ def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence,
     "“We will win,” he said. This Friday the band plays in Madrid.",
     "(AP) The agency said 12 000 people were affected.",  # an agency tag; a space between thousands: listed
     "There is the question of funding, they are Democrats and he was President of the club.",
+    "On the 1st of May the union marched, and the (now defunct) company closed.",
+    "新华社北京6月25日电 6月25日14时7分,返回器安全着陆。",  # a sentence in Chinese: no English around the marks
 ])
 def test_ordinary_english_carries_no_counted_signal(sentence):
     assert [s for s in mtsignals.sentence_signals(sentence) if s.weight > 0] == []

@@ -54,7 +54,7 @@ def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:
     """``c`` (one word) always comes after a capitalised word of an unknown name in its runs ("Jenna
     Velascon" for a proposal "Velascon", "Palazzo Velascon"): the name as written is the whole run, so the
     word alone is a fragment of it. Not when c opens a run, nor when the word before it is a title,
-    a role or a nationality ("Mayor Velascon", "Spanish RSFF") or a word of the actor's own forms."""
+    a role or a nationality ("Mayor Velascon", "Spanish CBF") or a word of the actor's own forms."""
     if " " in c:
         return False
     for r in runs:
