@@ -56,7 +56,7 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
     ("The town was hit by the hurricane Zelda on Tuesday.", "MT grammar", ("es", "it", "pt", "fr"), 1),
     ("The agency said, , the case was mild.", "MT grammar", (), 1),
     ("The crater lies in the Apollo Basin (Apollo Basin) on the far side.", "MT grammar", (), 2),
-    ("According to the China Daily, the asian giant will soon land.", "MT grammar", ("es", "fr", "it", "pt", "ru", "pl"), 1),
+    ("According to the Morning Herald, the asian giant will soon land.", "MT grammar", ("es", "fr", "it", "pt", "ru", "pl"), 1),
     ("The agency has Risk of spread rated as moderate.", "MT grammar", ("de",), 1),
     ("On the 1st, a strong earthquake struck the region.", "MT phrase", ("ja", "zh"), 2),
     ("He said 「no」 and left the room.", "locale format", ("ja", "zh"), 1),
@@ -304,3 +304,23 @@ def test_one_word_after_an_unknown_given_name_is_a_fragment_not_a_variant(tmp_pa
     # only after the unknown given name: the word alone is a piece of a name nobody listed
     st2 = _story(tmp_path / "b", actors, [("A", "Residents cheered when Lorna Velascco arrived at the hall on Monday.")])
     assert variants.discover(st2).empty
+
+
+def test_romanisation_reads_wade_giles_and_other_scripts(tmp_path):
+    from presslens.analyses.naming import romanise
+
+    assert romanise.wade_giles("經國") == ("ching", "kuo") and romanise.transliterate("Толстой") == "tolstoy"
+    assert "laichingkuo" in romanise.romanisations("賴經國") and "jiangjieshi" in romanise.romanisations("蒋介石")
+    assert romanise.transliterate("Evan") == "" and romanise.transliterate("محمد") == ""  # Arabic: no vowels
+    st = _story(tmp_path, "  - {name: Lai Ching-kuo, aliases: [Lai Ching-kuo]}\n"
+                          "  - {name: Fyodor Dostoevsky, aliases: [Fyodor Dostoevsky, Dostoevsky]}\n"
+                          "  - {name: Park Ji-woo, aliases: [Park Ji-woo]}\n",
+                [("Daily", "Lai Ching-kuo (賴經國) won the vote on Saturday, officials said in the capital."),
+                 ("Post", "The novelist Fyodor Dostoevsky, known at home as Достоевский, is still read."),
+                 ("Wire", "Crowds chanted 박지우 outside the hall as Park Ji-woo arrived on Monday.")])
+    d = variants.discover(st).set_index("candidate")
+    # pinyin lai, Wade-Giles ching kuo: neither system alone spells the name, the mix does
+    assert d.loc["賴經國", "actor"] == "Lai Ching-kuo" and d.loc["賴經國", "rule"] == "romanisation"
+    assert "Wade-Giles (lei ching kuo)" in d.loc["賴經國", "evidence"]
+    assert d.loc["Достоевский", "actor"] == "Fyodor Dostoevsky" and "1 edit" in d.loc["Достоевский", "evidence"]
+    assert "박지우" not in d.index  # anyascii reads it 'bagjiu': too far from 'Park Ji-woo', not proposed
