@@ -68,6 +68,12 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
     ("The plant on the territory of the region closed.", "MT phrase", ("ru", "uk"), 1),
     ("Delegates met at the (Summit X) conference in the city.", "MT phrase", ("ar", "fa"), 2),
     ("The probe “Zorya-2” landed on the plain.", "MT phrase", ("ar", "ru"), 1),
+    ("Tanaka-san said the town was hit hard.", "MT phrase", ("ja",), 2),
+    ("The reporter learned that the plan was delayed.", "MT phrase", ("zh",), 2),
+    ("It is worth mentioning that the fleet grew.", "MT phrase", ("zh", "es"), 1),
+    ("According to him, the verdict was political.", "MT phrase", ("ru", "es", "fr", "it", "pt"), 1),
+    ("In his turn, the minister spoke.", "MT phrase", ("ru", "es", "fr"), 1),
+    ("The quake struck on the 1st around 4 p.m.", "MT phrase", ("ja", "zh"), 1),
 ])
 def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence, kind, langs, weight):
     got = [s for s in mtsignals.sentence_signals(sentence) if s.kind == kind]
@@ -86,7 +92,7 @@ def test_a_formula_of_each_source_language_is_named_with_its_languages(sentence,
     "“We will win,” he said. This Friday the band plays in Madrid.",
     "(AP) The agency said 12 000 people were affected.",  # an agency tag; a space between thousands: listed
     "There is the question of funding, they are Democrats and he was President of the club.",
-    "On the 1st of May the union marched, and the (now defunct) company closed.",
+    "On the 1st of May the union marched, and the (now defunct) company closed on the 3rd floor.",
     "新华社北京6月25日电 6月25日14时7分,返回器安全着陆。",  # a sentence in Chinese: no English around the marks
 ])
 def test_ordinary_english_carries_no_counted_signal(sentence):
