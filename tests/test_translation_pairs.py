@@ -48,6 +48,7 @@ def test_anchors_are_numbers_names_and_links_normalised_across_locales():
 
 def test_the_rendering_is_paired_with_its_anchors_and_the_unrelated_article_is_not(tmp_path):
     st = _story(tmp_path)
+    assert pairs.foreign_articles(st)[["article_id", "language"]].values.tolist() == [["es-diario", "es"]]
     got = pairs.translation_pairs(st)
     assert got[["source_article", "article"]].values.tolist() == [["es-diario", "en-mt"]], got
     row = got.iloc[0]

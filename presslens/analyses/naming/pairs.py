@@ -129,6 +129,14 @@ def _sequences(story: Story) -> dict[str, list[str]]:
     return out
 
 
+def foreign_articles(story: Story) -> pd.DataFrame:
+    """The articles in a language other than the story's (declared, or detected with confidence:
+    ``engine.screening.language_table``): article_id, outlet, language, basis."""
+    lang = screening.language_table(story)
+    return lang.loc[~lang["in_language"] & lang["language"].notna(),
+                    ["article_id", "outlet", "language", "basis"]].reset_index(drop=True)
+
+
 @story_table
 def translation_pairs(story: Story, min_share: float = MIN_SHARE, min_cover: float = MIN_COVER,
                       min_anchors: int = MIN_ANCHORS) -> pd.DataFrame:
@@ -138,7 +146,7 @@ def translation_pairs(story: Story, min_share: float = MIN_SHARE, min_cover: flo
     anchors (the heaviest aligned anchors, in order), verdict (a sentence: "X is a machine translation of
     Y (es): 14 anchors in the same order ...")."""
     lang = screening.language_table(story)
-    foreign = lang[~lang["in_language"] & lang["language"].notna()]
+    foreign = foreign_articles(story)
     if foreign.empty:
         return pd.DataFrame(columns=COLUMNS)
     english = lang.loc[lang["in_language"], "article_id"].tolist()
