@@ -330,3 +330,21 @@ def test_romanisation_reads_wade_giles_and_other_scripts(tmp_path):
     assert "Wade-Giles (lei ching kuo)" in d.loc["賴經國", "evidence"]
     assert d.loc["Достоевский", "actor"] == "Fyodor Dostoevsky" and "1 edit" in d.loc["Достоевский", "evidence"]
     assert "박지우" not in d.index  # anyascii reads it 'bagjiu': too far from 'Park Ji-woo', not proposed
+
+
+def test_every_signal_names_a_listed_source(tmp_path):
+    """Each rule, in the phrase list or in code, cites a work of mt_phrases.yaml's sources."""
+    sources = {s["id"] for s in mtsignals.load_mt_phrases()["sources"]}
+    sentences = ["The quake hit the west coast this Monday (12) with strong winds.", "More than 1.000 people, 3,5 percent.",
+                 "At 15h30, 30 thousand families left.", "He cited the alcaldía in his statement.",
+                 "The President Macron said the player Jenna Ruiz have won.", "They has come, , and gone.",
+                 "The crater lies in the Apollo Basin (Apollo Basin) on the far side.",
+                 "According to the Morning Herald, the asian giant will land.", "The agency has Risk of spread.",
+                 "The craft Чанъэ-6 landed on the far side of the Moon.", "It was hit by the hurricane Zelda today."]
+    got = [s for x in sentences for s in mtsignals.sentence_signals(x)]
+    got += [s for _, _, s in mtsignals.inflected_names([(1, "Jenna Velascon spoke."), (2, "Velasco left.")])]
+    assert len({s.rule for s in got}) >= 15
+    assert all(s.source in sources for s in got), [(s.rule, s.source) for s in got if s.source not in sources]
+    st = _story(tmp_path, "  - {name: Acme, aliases: [Acme]}\n", [("A", "Acme grew in 2023.Analysts cheered.")])
+    ind = translation.translation_indicators(st)
+    assert set(ind["source"]) <= sources and len(ind)

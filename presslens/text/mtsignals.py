@@ -41,6 +41,7 @@ class Signal:
     weight: int        # what it adds to the article's score (0: listed, never counted)
     rule: str = ""     # the rule that fired (a formula, a format, a script): two signals of one rule are
     #                    not independent evidence (translation.likely_translations counts distinct rules)
+    source: str = ""   # the id of the work the rule draws on, among mt_phrases.yaml's sources
 
 
 PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case", "kind"}
@@ -89,7 +90,7 @@ def phrase_signals(sentence: str) -> list[Signal]:
         h = patterns.search(ph["rx"], sentence, "mt_phrases.yaml")
         if h:
             out.append(Signal(ph.get("kind", "MT phrase"), f"{h.group(0).strip()!r} ({ph['formula']}, {ph['lang']})",
-                              ph["langs"], int(ph["weight"]), f"formula {ph['formula']}"))
+                              ph["langs"], int(ph["weight"]), f"formula {ph['formula']}", ph["source"]))
     return out
 
 
@@ -139,7 +140,7 @@ def script_signals(sentence: str) -> list[Signal]:
         if runs:
             if name == "Han" and has_kana:
                 continue  # counted with the kana
-            out.append(Signal("untranslated script", f"{name}: {', '.join(runs[:4])}", langs, SCRIPT_WEIGHT, "script"))
+            out.append(Signal("untranslated script", f"{name}: {', '.join(runs[:4])}", langs, SCRIPT_WEIGHT, "script", "unicode-scripts"))
     return out
 
 
@@ -162,14 +163,14 @@ def locale_signals(sentence: str) -> list[Signal]:
     ("1.000 people", "270.000 euros"), a decimal comma before a unit ("3,5 percent"), "15h30"."""
     out = []
     for m in _THOUSANDS_DOT.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: a dot between thousands", _CONTINENTAL, 1, "thousands dot"))
+        out.append(Signal("locale format", f"{m.group(0)!r}: a dot between thousands", _CONTINENTAL, 1, "thousands dot", "cldr"))
     for m in _DECIMAL_COMMA.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: a decimal comma", _CONTINENTAL, 1, "decimal comma"))
+        out.append(Signal("locale format", f"{m.group(0)!r}: a decimal comma", _CONTINENTAL, 1, "decimal comma", "cldr"))
     for m in _H_TIME.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: hours written 15h30", ("fr", "pt"), 1, "15h30"))
+        out.append(Signal("locale format", f"{m.group(0)!r}: hours written 15h30", ("fr", "pt"), 1, "15h30", "cldr"))
     for m in _THOUSAND_WORD.finditer(sentence):
         out.append(Signal("locale format", f"{m.group(0)!r}: thousands in words (30 mil)", ("es", "pt", "it", "fr"), 1,
-                          "thousands in words"))
+                          "thousands in words", "fundeu"))
     return out
 
 
@@ -220,7 +221,7 @@ def rare_word_signals(sentence: str) -> list[Signal]:
         if not langs and (en > 0 or _two_words(w)):
             continue  # a rare English word, or two English words glued (a capture's fault)
         what = f"{w!r}: not an English word (wordfreq)" + (f"; a word of {', '.join(langs)}" if langs else "")
-        out.append(Signal("rare word", what, langs, 1 if langs else 0, "rare word"))
+        out.append(Signal("rare word", what, langs, 1 if langs else 0, "rare word", "wordfreq"))
     return out
 
 
@@ -233,27 +234,29 @@ _NATIONALITY = ("american|arab|argentine|asian|australian|brazilian|british|cana
 _GRAMMAR = (
     (re.compile(r"\b[Tt]he (?:President|Prime Minister|Minister|Chancellor|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) "
                 r"(?!of\b|for\b|and\b)[A-Z][a-zà-ÿ]+\b(?! (?:of|for|and)\b)"),
-     "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de"), 1),
+     "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de"), 1,
+     "butt-benjamin"),
     (re.compile(r"\b[Tt]he (?:president|minister|player|footballer|soccer player|football player|tennis player|forward|"
                 r"striker|midfielder|defender|goalkeeper|coach|journalist|"
                 r"reporter|presenter|doctor|professor|epidemiologist|scientist|spokesman|spokeswoman|spokesperson|"
                 r"director|secretary|governor|mayor|senator|deputy|judge|prosecutor|ambassador|chancellor) "
                 r"(?:[A-Z][a-zà-ÿ]+ ){0,2}[A-Z][a-zà-ÿ]+\b"),
-     "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de"), 1),
+     "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de"), 1,
+     "butt-benjamin"),
     (re.compile(r"\b[Tt]he (?:hurricane|typhoon|cyclone|tropical storm|storm|volcano) [A-Z][a-zà-ÿ]+\b"),
      "a definite article and a lower-case category before a name (el huracán X, il vulcano X)",
-     ("es", "it", "pt", "fr"), 1),
+     ("es", "it", "pt", "fr"), 1, "butt-benjamin"),
     (re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t) (?:have|were|are|do not|don't)\b(?! (?:to|been)\b)"),
-     "he/she/it with a plural verb", (), 1),
-    (re.compile(r"\b[Tt]hey (?:has|was|is|does)\b"), "they with a singular verb", (), 1),
-    (re.compile(r"\w, ,\s"), "a doubled comma where the translation dropped a word", (), 1),
+     "he/she/it with a plural verb", (), 1, "mqm"),
+    (re.compile(r"\b[Tt]hey (?:has|was|is|does)\b"), "they with a singular verb", (), 1, "mqm"),
+    (re.compile(r"\w, ,\s"), "a doubled comma where the translation dropped a word", (), 1, "mqm"),
     # a name followed by itself in brackets: the original gave a local name with its English gloss, and
     # the translation rendered both the same way ("the X Basin (X Basin)")
-    (re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,5}[A-Z][\w’'-]+) \(\1\)"), "a name glossed by itself in brackets", (), 2),
+    (re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,5}[A-Z][\w’'-]+) \(\1\)"), "a name glossed by itself in brackets", (), 2, "mqm"),
     # Romance and Slavic languages write nationality adjectives in lower case; MT often keeps the case
     (re.compile(r"(?<=[\w,] )(?:the|an?|of|in) (?:" + _NATIONALITY + r")\b(?! (?:fries|toast|horn|window|door|press)\b)"),
      "a nationality adjective in lower case (el gigante asiático, le géant asiatique)",
-     ("es", "fr", "it", "pt", "ru", "pl"), 1),
+     ("es", "fr", "it", "pt", "ru", "pl"), 1, "rae-ortografia"),
 )
 
 
@@ -270,7 +273,7 @@ def capital_noun_signals(sentence: str) -> list[Signal]:
         w = m.group(1)
         if w.casefold() not in _NOT_A_NOUN and _zipf(w.casefold(), "en") >= 3.5:
             return [Signal("MT grammar", f"{m.group(0)!r}: a common noun capitalised mid-sentence (German nouns)",
-                           ("de",), 1, "capitalised common noun")]
+                           ("de",), 1, "capitalised common noun", "duden-rechtschreibung")]
     return []
 
 
@@ -279,10 +282,10 @@ def grammar_signals(sentence: str) -> list[Signal]:
     docstring); the lower-case nationality only in a sentence that capitalises its names elsewhere (not a
     line written all in lower case)."""
     out = []
-    for rx, what, langs, w in _GRAMMAR:
+    for rx, what, langs, w, src in _GRAMMAR:
         m = rx.search(sentence)
         if m and (rx is not _GRAMMAR[-1][0] or re.search(r"(?<=[\w,] )[A-Z]", sentence)):
-            out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, w, what))
+            out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, w, what, src))
     return out
 
 
@@ -314,7 +317,7 @@ def inflected_names(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Si
             if (w.endswith(end) and len(stem) >= 5 and stem in bare and _zipf(w.casefold(), "en") < 2.0
                     and (end != "n" or stem[-1] in "aeiouy")):
                 out.append((sid, txt, Signal("MT grammar", f"{w!r} beside {stem!r}: {what}", langs, 1,
-                                             "inflected name")))
+                                             "inflected name", "karlsson-finnish")))
                 break
     return out
 

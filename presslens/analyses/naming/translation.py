@@ -48,7 +48,8 @@ LIKELY_SCORE = 3  # the score from which an undeclared article reads as a likely
 MIN_RULES = 2  # ... when at least this many distinct rules scored (two hits of one formula are one piece of evidence)
 STRONG_WEIGHT = 3  # or the weight from which one signal alone carries it (a calque of an actor, a formula English
 #                    news copy never writes); a weight-2 formula, another script, a date format never do alone
-COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence", "rule"]
+COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence", "rule",
+           "source"]
 
 
 def _sentence_spans(clean: str, sents: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
@@ -75,7 +76,9 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     """Signals that an article was translated, one row each with the sentence behind it (see the
     module docstring for the kinds). Columns: article_id, outlet, kind, detail, weight (what the
     signal adds to the score before the caps), languages (the source languages it points to,
-    space-separated; "" for any), weak (weight 0: listed, never counted), sent_id, sentence.
+    space-separated; "" for any), weak (weight 0: listed, never counted), sent_id, sentence, rule (the rule
+    that fired: two rows of one rule are one piece of evidence), source (the id of the work the rule draws on,
+    among mt_phrases.yaml's sources; "story.yaml" for a calque of a listed rendering).
     """
     p = tables.process(story)
     s = p.sentences
@@ -87,19 +90,19 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         if isinstance(r.translated_from, str) and r.translated_from:
             rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", 0,
                          r.translated_from.split("-")[0].lower(), False, -1, f"translated_from: {r.translated_from}",
-                         "declared"))
+                         "declared", ""))
     m = mentions(story)
     calq = m[m["kind"] == "rendering: calque"]
     c_langs = _calque_languages(story)
     for r in calq.itertuples(index=False):
         rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", CALQUE_WEIGHT,
-                     " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}"))
+                     " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
         for sg in mtsignals.sentence_signals(txt):
             rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt,
-                         sg.rule or sg.kind))
+                         sg.rule or sg.kind, sg.source))
     by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
     for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
         by_art.setdefault(aid, []).append((sid, txt))
@@ -113,13 +116,13 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         if str(lang.get(aid) or "en")[:2] == "en":
             for sid, txt, sg in mtsignals.inflected_names(sents):
                 rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
-                             sid, txt, sg.rule))
+                             sid, txt, sg.rule, sg.source))
         for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
             sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]
             rows.append((aid, outlet_of_id[aid], "glued sentences", mt.group(1) + mt.group(2), 1, "", False, sid,
-                         sentence, "glued sentences"))
+                         sentence, "glued sentences", "mqm"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     order = {a: i for i, a in enumerate(arts["id"])}
     k_rank = {k: i for i, k in enumerate(INDICATOR_KINDS)}
