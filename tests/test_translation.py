@@ -348,3 +348,22 @@ def test_every_signal_names_a_listed_source(tmp_path):
     st = _story(tmp_path, "  - {name: Acme, aliases: [Acme]}\n", [("A", "Acme grew in 2023.Analysts cheered.")])
     ind = translation.translation_indicators(st)
     assert set(ind["source"]) <= sources and len(ind)
+
+
+def test_fuller_and_shorter_forms_of_a_persons_name(tmp_path):
+    actors = ("  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor, President Okafor]}\n"
+              "  - {name: Tomasz Wenda Kirilov, kind: person, aliases: [Tomasz Wenda Kirilov]}\n"
+              "  - {name: Jenn Adeyemi, kind: person, aliases: [Jenn Adeyemi]}\n"
+              "  - {name: Kenya, kind: country, aliases: [Kenya]}\n")
+    st = _story(tmp_path, actors, [
+        ("A", "Yesterday Amara Lina Okafor spoke in the hall about the budget."),
+        ("B", "Later Tomasz Kirilov answered, and Jennifer Adeyemi agreed with him."),
+        ("C", "In Nairobi, Kenya Lina Okafor was cheered. Winner Lina Okafor smiled. President Okafor Dube waved."),
+        ("D", "THE WINNER LINA OKAFOR DANCED at the party, said a guest."),
+    ])
+    d = variants.discover(st)
+    got = {(c, a, r) for c, a, r in zip(d["candidate"], d["actor"], d["rule"]) if r in ("long form", "short form")}
+    assert got == {("Amara Lina Okafor", "Lina Okafor", "long form"),
+                   ("Tomasz Kirilov", "Tomasz Wenda Kirilov", "short form"),
+                   ("Jennifer Adeyemi", "Jenn Adeyemi", "long form")}, got
+    # a country before the name, an English word, a title, a headline in capitals: no longer name

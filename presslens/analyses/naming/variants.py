@@ -19,7 +19,7 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, actor_regex
 from presslens.text.vocabulary import ordinary_words
-from . import renderings
+from . import persons, renderings
 from .candidates import candidates, name_regex
 from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
 
@@ -173,7 +173,7 @@ def _index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "initials", "translation: shared part")
+         "word order", "short form", "long form", "initials", "translation: shared part")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
 
@@ -312,7 +312,8 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "spelling: edits": ("renderings", "misspelling"),
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
-            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque")}
+            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
+            "long form": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -390,7 +391,9 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
             rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
                          "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
-    for hit in renderings.translation_renderings(story, cands, {r["candidate"] for r in rows}):
+    extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
+    extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
+    for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
         rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
