@@ -212,7 +212,8 @@ def aligned_sentences(story: Story, source: str, article: str, min_shared: int =
 def findings(pairs: pd.DataFrame, n_foreign: int) -> list[str]:
     """Sentences for a notebook: each pair's verdict, or what was looked for when none was found."""
     if n_foreign == 0:
-        return ["No article of the story is in another language, so there is no translation pair to look for."]
+        return ["No article of the story is in another language (declared or detected), so there is no translation "
+                "pair to look for."]
     if pairs.empty:
         return [f"None of the {n_foreign} article(s) in another language shares enough anchors in order (numbers, "
                 f"names, links) with an English article to be paired (at least {MIN_ANCHORS} anchors, "
