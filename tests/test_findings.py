@@ -100,3 +100,16 @@ def test_readability_names_the_article_when_its_outlet_has_several():
     assert lines[1].startswith("Longest sentences on average: B (30.0 words")  # one article: the outlet is the article
     assert lines[2] == "Translated (A · Dec 15): their scores measure the translation."  # not all of A
     assert findings.readability(m)[2] == "Translated (A, article a1): their scores measure the translation."
+
+
+def test_naming_findings_say_why_a_translations_language_is_unknown():
+    import pandas as pd
+
+    verdicts = pd.DataFrame({"article_id": ["c1"], "outlet": ["C"], "score": [6], "kinds": ["MT phrase 6"],
+                             "source_language": [None], "evidence": ["MT phrase: a; MT phrase: b"],
+                             "verdict": ["likely undeclared translation"],
+                             "language_note": ["unknown: the evidence points to zh and to es"]})
+    lines = findings.naming(pd.DataFrame(columns=["outlet", "actor", "form", "kind", "n"]),
+                            pd.DataFrame(columns=["candidate", "actor", "rule", "n"]), verdicts, n_outlets=1)
+    assert ("c1 (C) reads as an undeclared translation, source language unknown: the evidence points to zh and "
+            "to es: score 6 (MT phrase 6); strongest signal: MT phrase: a.") in lines

@@ -177,8 +177,9 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
                f"{none} (table: translation verdicts; the indicators table has every line behind them).")
     for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():
+        note = str(getattr(r, "language_note", "") or "")
         lang = f"from {r.source_language}" if isinstance(r.source_language, str) and r.source_language else \
-            "source language unclear"
+            (f"source language {note}" if note.startswith("unknown") else "source language unclear")
         first = str(r.evidence).split("; ")[0]
         out.append(f"{r.article_id} ({r.outlet}) reads as an undeclared translation, {lang}: score {r.score} "
                    f"({r.kinds}); strongest signal: {first}.")

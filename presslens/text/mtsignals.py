@@ -39,9 +39,14 @@ class Signal:
     detail: str        # what was found, with the source-language formula where there is one
     languages: tuple   # ISO 639-1 codes the signal points to (empty: any)
     weight: int        # what it adds to the article's score (0: listed, never counted)
+    rule: str = ""     # the rule that fired (a formula, a format, a script): two signals of one rule are
+    #                    not independent evidence (translation.likely_translations counts distinct rules)
+    source: str = ""   # the id of the work the rule draws on, among mt_phrases.yaml's sources
 
 
-PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case"}
+PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case", "kind"}
+OPTIONAL_FIELDS = {"note", "case", "kind"}
+PHRASE_KINDS = ("MT phrase", "locale format", "MT grammar")  # what a list entry may say it is (default MT phrase)
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,7 +59,7 @@ def load_mt_phrases(path: str | None = None) -> dict:
     sources = {s["id"] for s in data.get("sources") or []}
     problems = []
     for i, ph in enumerate(data["phrases"]):
-        missing = PHRASE_FIELDS - set(ph) - {"note", "case"}
+        missing = PHRASE_FIELDS - set(ph) - OPTIONAL_FIELDS
         extra = set(ph) - PHRASE_FIELDS - {"rx", "langs"}
         if missing or extra:
             problems.append(Problem(p.name, f"phrases[{i}]", f"fields missing {sorted(missing)} or unknown {sorted(extra)}",
@@ -62,6 +67,9 @@ def load_mt_phrases(path: str | None = None) -> dict:
         elif ph["weight"] not in (0, 1, 2, 3) or ph["source"] not in sources:
             problems.append(Problem(p.name, f"phrases[{i}]", f"weight {ph['weight']!r} or source {ph['source']!r}",
                                     f"give a weight from 0 to 3 and a source of {sorted(sources)}"))
+        elif ph.get("kind", "MT phrase") not in PHRASE_KINDS:
+            problems.append(Problem(p.name, f"phrases[{i}].kind", f"unknown kind {ph['kind']!r}",
+                                    f"give one of {list(PHRASE_KINDS)} or leave kind out (MT phrase)"))
     if problems:
         raise StoryError(problems, p.name)
     for ph in data["phrases"]:
@@ -81,8 +89,8 @@ def phrase_signals(sentence: str) -> list[Signal]:
     for ph in data["phrases"]:
         h = patterns.search(ph["rx"], sentence, "mt_phrases.yaml")
         if h:
-            out.append(Signal("MT phrase", f"{h.group(0).strip()!r} ({ph['formula']}, {ph['lang']})",
-                              ph["langs"], int(ph["weight"])))
+            out.append(Signal(ph.get("kind", "MT phrase"), f"{h.group(0).strip()!r} ({ph['formula']}, {ph['lang']})",
+                              ph["langs"], int(ph["weight"]), f"formula {ph['formula']}", ph["source"]))
     return out
 
 
@@ -106,6 +114,10 @@ _SCRIPT_RX = [(name, re.compile(f"[{rng}]+"), langs) for name, rng, langs in SCR
 _ANY_SCRIPT = re.compile("[" + "".join(rng for _, rng, _ in SCRIPTS) + "]")
 _GLOSS = re.compile("[(（]\\s*[" + "".join(rng for _, rng, _ in SCRIPTS) + r"\s·・-]+\s*[)）]")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+# letters of another script are weak evidence: a human English article quotes a name, a place or a slogan
+# in its own script ("the city of Nikko (日光市)", "the slogan 不忘初心") as often as a translation leaves
+# them; they point to the source language but never carry a verdict alone
+SCRIPT_WEIGHT = 1
 
 
 def script_signals(sentence: str) -> list[Signal]:
@@ -128,7 +140,7 @@ def script_signals(sentence: str) -> list[Signal]:
         if runs:
             if name == "Han" and has_kana:
                 continue  # counted with the kana
-            out.append(Signal("untranslated script", f"{name}: {', '.join(runs[:4])}", langs, 2))
+            out.append(Signal("untranslated script", f"{name}: {', '.join(runs[:4])}", langs, SCRIPT_WEIGHT, "script", "unicode-scripts"))
     return out
 
 
@@ -151,13 +163,14 @@ def locale_signals(sentence: str) -> list[Signal]:
     ("1.000 people", "270.000 euros"), a decimal comma before a unit ("3,5 percent"), "15h30"."""
     out = []
     for m in _THOUSANDS_DOT.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: a dot between thousands", _CONTINENTAL, 1))
+        out.append(Signal("locale format", f"{m.group(0)!r}: a dot between thousands", _CONTINENTAL, 1, "thousands dot", "cldr"))
     for m in _DECIMAL_COMMA.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: a decimal comma", _CONTINENTAL, 1))
+        out.append(Signal("locale format", f"{m.group(0)!r}: a decimal comma", _CONTINENTAL, 1, "decimal comma", "cldr"))
     for m in _H_TIME.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: hours written 15h30", ("fr", "pt"), 1))
+        out.append(Signal("locale format", f"{m.group(0)!r}: hours written 15h30", ("fr", "pt"), 1, "15h30", "cldr"))
     for m in _THOUSAND_WORD.finditer(sentence):
-        out.append(Signal("locale format", f"{m.group(0)!r}: thousands in words (30 mil)", ("es", "pt", "it", "fr"), 1))
+        out.append(Signal("locale format", f"{m.group(0)!r}: thousands in words (30 mil)", ("es", "pt", "it", "fr"), 1,
+                          "thousands in words", "fundeu"))
     return out
 
 
@@ -208,39 +221,108 @@ def rare_word_signals(sentence: str) -> list[Signal]:
         if not langs and (en > 0 or _two_words(w)):
             continue  # a rare English word, or two English words glued (a capture's fault)
         what = f"{w!r}: not an English word (wordfreq)" + (f"; a word of {', '.join(langs)}" if langs else "")
-        out.append(Signal("rare word", what, langs, 1 if langs else 0))
+        out.append(Signal("rare word", what, langs, 1 if langs else 0, "rare word", "wordfreq"))
     return out
 
 
 # ----------------------------------------------------------------------------------------------
 # grammar
 
+_NATIONALITY = ("american|arab|argentine|asian|australian|brazilian|british|canadian|chinese|english|european|"
+                "french|german|indian|iranian|italian|japanese|korean|mexican|portuguese|russian|spanish|swedish|"
+                "turkish|ukrainian")
 _GRAMMAR = (
     (re.compile(r"\b[Tt]he (?:President|Prime Minister|Minister|Chancellor|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) "
                 r"(?!of\b|for\b|and\b)[A-Z][a-zà-ÿ]+\b(?! (?:of|for|and)\b)"),
-     "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de")),
-    (re.compile(r"\b[Tt]he (?:president|minister|player|footballer|goalkeeper|coach|journalist|singer|actor|actress|"
+     "a definite article before a title and name (le président X, der Kanzler X)", ("fr", "es", "it", "pt", "de"), 1,
+     "butt-benjamin"),
+    (re.compile(r"\b[Tt]he (?:president|minister|player|footballer|soccer player|football player|tennis player|forward|"
+                r"striker|midfielder|defender|goalkeeper|coach|journalist|"
                 r"reporter|presenter|doctor|professor|epidemiologist|scientist|spokesman|spokeswoman|spokesperson|"
                 r"director|secretary|governor|mayor|senator|deputy|judge|prosecutor|ambassador|chancellor) "
                 r"(?:[A-Z][a-zà-ÿ]+ ){0,2}[A-Z][a-zà-ÿ]+\b"),
-     "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de")),
+     "a definite article before a role and name (el presidente X, la jugadora X)", ("es", "it", "pt", "fr", "de"), 1,
+     "butt-benjamin"),
+    (re.compile(r"\b[Tt]he (?:hurricane|typhoon|cyclone|tropical storm|storm|volcano) [A-Z][a-zà-ÿ]+\b"),
+     "a definite article and a lower-case category before a name (el huracán X, il vulcano X)",
+     ("es", "it", "pt", "fr"), 1, "butt-benjamin"),
     (re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t) (?:have|were|are|do not|don't)\b(?! (?:to|been)\b)"),
-     "he/she/it with a plural verb", ()),
-    (re.compile(r"\b[Tt]hey (?:has|was|is|does)\b"), "they with a singular verb", ()),
+     "he/she/it with a plural verb", (), 1, "mqm"),
+    (re.compile(r"\b[Tt]hey (?:has|was|is|does)\b"), "they with a singular verb", (), 1, "mqm"),
+    (re.compile(r"\w, ,\s"), "a doubled comma where the translation dropped a word", (), 1, "mqm"),
+    # a name followed by itself in brackets: the original gave a local name with its English gloss, and
+    # the translation rendered both the same way ("the X Basin (X Basin)")
+    (re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,5}[A-Z][\w’'-]+) \(\1\)"), "a name glossed by itself in brackets", (), 2, "mqm"),
+    # Romance and Slavic languages write nationality adjectives in lower case; MT often keeps the case
+    (re.compile(r"(?<=[\w,] )(?:the|an?|of|in) (?:" + _NATIONALITY + r")\b(?! (?:fries|toast|horn|window|door|press)\b)"),
+     "a nationality adjective in lower case (el gigante asiático, le géant asiatique)",
+     ("es", "fr", "it", "pt", "ru", "pl"), 1, "rae-ortografia"),
 )
 
 
+_NOUN_AFTER_VERB = re.compile(r"\b(?:they|we|has|have|had|is|are|was|were|neither|nor) ([A-Z][a-z]{3,})\b(?= [a-z])")
+_NOT_A_NOUN = frozenset("president minister secretary director chairman chairwoman chief head king queen prince princess "
+                        "democrats republicans conservatives socialists communists".split())
+
+
+def capital_noun_signals(sentence: str) -> list[Signal]:
+    """A common English noun written with a capital after a pronoun or verb ("they Diseases", "has Risk"):
+    German capitalises every noun and a translation may keep it. The word must be an ordinary lower-case
+    English word (wordfreq zipf >= 3.5) and not a title or a party."""
+    for m in _NOUN_AFTER_VERB.finditer(sentence):
+        w = m.group(1)
+        if w.casefold() not in _NOT_A_NOUN and _zipf(w.casefold(), "en") >= 3.5:
+            return [Signal("MT grammar", f"{m.group(0)!r}: a common noun capitalised mid-sentence (German nouns)",
+                           ("de",), 1, "capitalised common noun", "duden-rechtschreibung")]
+    return []
+
+
 def grammar_signals(sentence: str) -> list[Signal]:
-    """Article and agreement errors typical of machine translation (see the module docstring)."""
+    """Article, agreement, punctuation and case errors typical of machine translation (see the module
+    docstring); the lower-case nationality only in a sentence that capitalises its names elsewhere (not a
+    line written all in lower case)."""
     out = []
-    for rx, what, langs in _GRAMMAR:
+    for rx, what, langs, w, src in _GRAMMAR:
         m = rx.search(sentence)
-        if m:
-            out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, 1))
+        if m and (rx is not _GRAMMAR[-1][0] or re.search(r"(?<=[\w,] )[A-Z]", sentence)):
+            out.append(Signal("MT grammar", f"{m.group(0)!r}: {what}", langs, w, what, src))
+    return out
+
+
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][a-zà-ÿ]{3,}(?![\w’'-])")
+# case endings a Finnish (or Estonian) translation leaves on a foreign name, and English "in" glued on
+_ENDINGS = (("n", ("fi", "et"), "a genitive ending (fi -n: Velascon)"),
+            ("in", (), "a Finnish genitive (Torresin) or the word 'in' glued to it"),
+            ("lle", ("fi",), "a Finnish case ending (-lle)"), ("lla", ("fi",), "a Finnish case ending (-lla)"),
+            ("sta", ("fi",), "a Finnish case ending (-sta)"), ("ssa", ("fi",), "a Finnish case ending (-ssa)"))
+
+
+def inflected_names(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Signal]]:
+    """One article's sentences (sent_id, text) -> a name written with an ending in one place when the
+    same article writes it bare elsewhere ("Velascon" beside "Velasco", "Torresin" beside "Torres"):
+    a case ending of the source language left on the name (a vowel-final name + n points to fi and et;
+    '-in' is that or the word "in" run into the name, so points nowhere). The ending word must be no
+    English word (wordfreq) and the bare name five letters or more. One signal per inflected form, with
+    the sentence of its first use."""
+    bare: set[str] = set()
+    first: dict[str, tuple[int, str]] = {}
+    for sid, txt in sentences:
+        for w in _CAP_WORD.findall(txt):
+            bare.add(w)
+            first.setdefault(w, (sid, txt))
+    out = []
+    for w, (sid, txt) in first.items():
+        for end, langs, what in _ENDINGS:
+            stem = w[:-len(end)]
+            if (w.endswith(end) and len(stem) >= 5 and stem in bare and _zipf(w.casefold(), "en") < 2.0
+                    and (end != "n" or stem[-1] in "aeiouy")):
+                out.append((sid, txt, Signal("MT grammar", f"{w!r} beside {stem!r}: {what}", langs, 1,
+                                             "inflected name", "karlsson-finnish")))
+                break
     return out
 
 
 def sentence_signals(sentence: str) -> list[Signal]:
     """Every signal of one sentence: phrases, scripts, locale formats, rare words, grammar."""
     return (phrase_signals(sentence) + script_signals(sentence) + locale_signals(sentence)
-            + rare_word_signals(sentence) + grammar_signals(sentence))
+            + rare_word_signals(sentence) + grammar_signals(sentence) + capital_noun_signals(sentence))

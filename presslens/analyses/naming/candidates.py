@@ -1,7 +1,8 @@
 """Name-like strings in the text that no actor's form covers: what :func:`.variants.discover` scores.
 
 Capitalised words and runs (with the shorter runs inside them), short phrases in quotation marks or
-parentheses, and runs of CJK letters. Three kinds of string are never candidates, because they are
+parentheses, runs of CJK letters, and runs of up to four words in Cyrillic, Greek, Hangul or kana (for
+the romanisation rule). Three kinds of string are never candidates, because they are
 pieces of a name rather than a way of writing it:
 
 - a *fragment*: a shorter run inside a capitalised run that overlaps a form the story already knows
@@ -23,6 +24,7 @@ from presslens.data import STOPWORDS
 from presslens.engine import tables
 from presslens.story.model import Actor, Story
 from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
+from .romanise import OTHER_RUN
 
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
 # "Bank of China", "Ludwig van Beethoven")
@@ -113,6 +115,10 @@ def candidates(story: Story) -> pd.DataFrame:
                 found.setdefault(inner, inner)
         for c in CJK.findall(txt):
             found.setdefault(c, c)
+        for m in OTHER_RUN.finditer(txt):  # Hangul and kana have no capitals; Cyrillic and Greek lower-case words
+            c = m.group(0).strip(" ・’'-")
+            if c:
+                found.setdefault(c, c)
         for c, run in found.items():
             if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c):
                 rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt, run))

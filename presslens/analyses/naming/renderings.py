@@ -7,7 +7,10 @@
   translations** (declared, or a likely undeclared translation: :mod:`.translation`) and either share
   a word (or, from five letters, a word one edit away: "Marta" ~ "Martha") with an actor's multi-word
   form while changing another ("Marta Beautiful" for Marta Bello, "Iberian Chess Federation" for
-  the Royal Spanish Chess Federation). Each is proposed with the rule ``translation: shared part``
+  the Royal Spanish Chess Federation). The actor is the one it shares the most words with, then the one
+  with a form most of whose words it shares (a tie: none);
+  one shared word that is a common English word (wordfreq zipf >= ``COMMON_ZIPF``: "Information Bureau"
+  beside "State Information Office") is not enough. Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
   form ("Secretary Marta Bello"), a function word ("Storm In ...") or two words glued
   ("CityWarrior") is not one. (A Chinese form glossed word by word is the scorer's ``calque`` rule.)
@@ -25,13 +28,54 @@ from presslens.data import STOPWORDS
 from .translation import likely_translations
 
 TRANSLATED = ("declared translation", "likely undeclared translation")
+COMMON_ZIPF = 4.0  # wordfreq: a word this frequent in English (about once in 100,000 words) is no name's own part
+
+
+def _zipf_en(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 RULE = "translation: shared part"
 
 
-def prune(out: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
-    """``out`` (discover's rows) without pieces of longer proposals and capitalised duplicates."""
+# words that stand before a name without being part of it: titles, honorifics, roles, nationalities
+NOT_NAME_PART = frozenset("""
+mr mrs ms mx dr prof sir dame lady lord saint st pope father sister brother king queen prince princess
+president vice minister premier chancellor mayor governor senator secretary judge justice speaker chief head
+director chairman chairwoman chair spokesman spokeswoman spokesperson deputy ambassador commissioner general
+colonel captain coach manager striker forward defender midfielder goalkeeper player star officer agent
+professor doctor reporter journalist writer editor founder ceo former late then new
+american arab argentine asian australian brazilian british canadian chinese english european french german
+indian iranian italian japanese korean mexican portuguese russian spanish swedish turkish ukrainian african
+""".split())
+
+
+def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:
+    """``c`` (one word) always comes after a capitalised word of an unknown name in its runs ("Jenna
+    Velascon" for a proposal "Velascon", "Palazzo Velascon"): the name as written is the whole run, so the
+    word alone is a fragment of it. Not when c opens a run, nor when the word before it is a title,
+    a role or a nationality ("Mayor Velascon", "Spanish CBF") or a word of the actor's own forms."""
+    if " " in c:
+        return False
+    for r in runs:
+        ws = [w.strip(".,;:!?\"“”'’()") for w in r.split()]
+        if c not in ws or ws.index(c) == 0:
+            return False
+        prev = ws[ws.index(c) - 1]
+        if (not prev[:1].isupper() or prev.casefold() in NOT_NAME_PART or prev.casefold() in STOPWORDS
+                or prev.casefold() in own):
+            return False
+    return True
+
+
+def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) -> pd.DataFrame:
+    """``out`` (discover's rows) without pieces of longer proposals, capitalised duplicates and (given
+    ``story``) one-word fragments of an unknown longer name (:func:`_inside_unknown_name`)."""
     if out.empty:
         return out
+    own = ({a.name: {w.casefold() for f in a.forms for w in f.split()} for a in story.actors}
+           | {sp.name: {w.casefold() for f in (sp.name, *sp.aliases) for w in f.split()} for sp in story.speakers}
+           if story is not None else {})
     proposed = set(zip(out["candidate"], out["actor"]))
     runs = cands.groupby("candidate")["run"].agg(lambda r: set(r)).to_dict()
     # one proposal per way of writing: the form in ordinary case, then with the most mentions, wins
@@ -42,6 +86,7 @@ def prune(out: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
         c, actor = out["candidate"].iat[i], out["actor"].iat[i]
         rs = runs.get(c, {c})
         piece = all(r != c and (r, actor) in proposed for r in rs)
+        piece = piece or story is not None and _inside_unknown_name(c, rs, own.get(actor, set()))
         key = (form_key(c), actor)
         if not piece and key not in seen:
             keep[i] = True
@@ -101,10 +146,22 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         hits = {(actor, f, k) for k in keys for actor, f in by_word.get(k, ())}
         hits |= {(actor, f, f"{k}~{o}") for k in keys if len(k) >= 5 and k not in by_word
                  for o in long_words if Levenshtein.distance(k, o) == 1 for actor, f in by_word[o]}
-        actors = {h[0] for h in hits}
-        if len(actors) != 1:
-            continue  # no shared word, or a word several actors share (a title, a country)
-        actor = next(iter(actors))
+        shared_by: dict[str, set[str]] = {}
+        per_form: dict[tuple[str, str], set[str]] = {}
+        for actor, f, k in hits:
+            shared_by.setdefault(actor, set()).add(k.split("~")[0])
+            per_form.setdefault((actor, f), set()).add(k)
+        # the actor sharing the most words, then the one with a form most of whose words are shared
+        rank = {a: (len(v), max(len(ks) / len(f.split()) for (b, f), ks in per_form.items() if b == a))
+                for a, v in shared_by.items()}
+        best = max(rank.values(), default=(0, 0.0))
+        leaders = [a for a, r in rank.items() if r == best]
+        if len(leaders) != 1:
+            continue  # no shared word, or shared alike with several actors (a title, a country)
+        actor, most = leaders[0], best[0]
+        if most == 1 and all(k in ordinary and _zipf_en(k) >= COMMON_ZIPF for k in shared_by[actor]):
+            continue  # one shared word that is a common English word ("Information Bureau"): no rendering
+        hits = {h for h in hits if h[0] == actor}
         new = [w for w, k in zip(words, keys) if k not in own[actor]]
         if not new:
             continue

@@ -45,8 +45,11 @@ CAPS = {"calque": 6, "MT phrase": 9, "untranslated script": 4, "locale format": 
         "MT grammar": 3, "glued sentences": 1}
 CALQUE_WEIGHT = 3
 LIKELY_SCORE = 3  # the score from which an undeclared article reads as a likely translation ...
-STRONG_WEIGHT = 2  # ... or from which one signal alone carries it (a formula English rarely writes, a calque)
-COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence"]
+MIN_RULES = 2  # ... when at least this many distinct rules scored (two hits of one formula are one piece of evidence)
+STRONG_WEIGHT = 3  # or the weight from which one signal alone carries it (a calque of an actor, a formula English
+#                    news copy never writes); a weight-2 formula, another script, a date format never do alone
+COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence", "rule",
+           "source"]
 
 
 def _sentence_spans(clean: str, sents: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
@@ -73,7 +76,9 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     """Signals that an article was translated, one row each with the sentence behind it (see the
     module docstring for the kinds). Columns: article_id, outlet, kind, detail, weight (what the
     signal adds to the score before the caps), languages (the source languages it points to,
-    space-separated; "" for any), weak (weight 0: listed, never counted), sent_id, sentence.
+    space-separated; "" for any), weak (weight 0: listed, never counted), sent_id, sentence, rule (the rule
+    that fired: two rows of one rule are one piece of evidence), source (the id of the work the rule draws on,
+    among mt_phrases.yaml's sources; "story.yaml" for a calque of a listed rendering).
     """
     p = tables.process(story)
     s = p.sentences
@@ -84,18 +89,20 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     for r in arts.itertuples(index=False):
         if isinstance(r.translated_from, str) and r.translated_from:
             rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", 0,
-                         r.translated_from.split("-")[0].lower(), False, -1, f"translated_from: {r.translated_from}"))
+                         r.translated_from.split("-")[0].lower(), False, -1, f"translated_from: {r.translated_from}",
+                         "declared", ""))
     m = mentions(story)
     calq = m[m["kind"] == "rendering: calque"]
     c_langs = _calque_languages(story)
     for r in calq.itertuples(index=False):
         rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", CALQUE_WEIGHT,
-                     " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text))
+                     " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
         for sg in mtsignals.sentence_signals(txt):
-            rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt))
+            rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt,
+                         sg.rule or sg.kind, sg.source))
     by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
     for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
         by_art.setdefault(aid, []).append((sid, txt))
@@ -106,12 +113,16 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         sents = by_art.get(aid, [])
         spans = _sentence_spans(clean, sents)
         text_of = dict(sents)
+        if str(lang.get(aid) or "en")[:2] == "en":
+            for sid, txt, sg in mtsignals.inflected_names(sents):
+                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
+                             sid, txt, sg.rule, sg.source))
         for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
             sentence = text_of.get(sid) or clean[max(0, mt.start() - 80): mt.end() + 40]
             rows.append((aid, outlet_of_id[aid], "glued sentences", mt.group(1) + mt.group(2), 1, "", False, sid,
-                         sentence))
+                         sentence, "glued sentences", "mqm"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     order = {a: i for i, a in enumerate(arts["id"])}
     k_rank = {k: i for i, k in enumerate(INDICATOR_KINDS)}
@@ -119,39 +130,87 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     return out.sort_values(["_a", "_k", "sent_id"], kind="mergesort").drop(columns=["_a", "_k"]).reset_index(drop=True)
 
 
+def _rules(rows: pd.DataFrame) -> list[str]:
+    """The rule of each row (the ``rule`` column; a table without it: kind and detail, or each row its own)."""
+    if "rule" in rows:
+        return [str(r) for r in rows["rule"].tolist()]
+    if "detail" in rows:
+        return [f"{k}: {d}" for k, d in zip(rows["kind"].tolist(), rows["detail"].tolist())]
+    return [f"{k} #{i}" for i, k in enumerate(rows["kind"].tolist())]
+
+
+def source_language(rows: pd.DataFrame) -> tuple[str | None, str]:
+    """One article's indicator rows -> (language or None, why). The language comes from the strongest
+    evidence: the counted signals that point somewhere, one vote per distinct rule (a formula found ten
+    times votes once), weight tier by tier from the heaviest; a signal pointing to several languages shares
+    its vote. The heaviest tier decides when one language leads it, a lighter tier breaks a tie among the
+    leaders; two signals of weight 2 or more pointing to languages with none in common make it unknown
+    (the evidence disagrees), as does a tie no tier breaks."""
+    seen: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for kind, w, langs, rule in zip(rows["kind"].tolist(), rows["weight"].tolist(), rows["languages"].tolist(),
+                                    _rules(rows)):
+        ls = tuple(str(langs).split())
+        if kind == "declared" or not w or not ls:
+            continue
+        if rule not in seen or int(w) > seen[rule][0]:
+            seen[rule] = (int(w), ls)
+    if not seen:
+        return None, "no signal points to a language"
+    leaders: set[str] | None = None
+    for tier in sorted({w for w, _ in seen.values()}, reverse=True):
+        sets = [ls for w, ls in seen.values() if w == tier]
+        if leaders is None and tier >= 2:
+            clash = next(((x, y) for i, x in enumerate(sets) for y in sets[i + 1:] if not set(x) & set(y)), None)
+            if clash:
+                return None, f"unknown: the evidence points to {'/'.join(clash[0])} and to {'/'.join(clash[1])}"
+        votes: dict[str, float] = {}
+        for ls in sets:
+            for code in ls:
+                if leaders is None or code in leaders:
+                    votes[code] = votes.get(code, 0.0) + 1 / len(ls)
+        if not votes:
+            continue
+        top = max(votes.values())
+        best = {c for c, v in votes.items() if v > top - 1e-9}
+        if len(best) == 1:
+            code = next(iter(best))
+            return code, f"{code}: the strongest evidence (weight {tier}) points to it"
+        leaders = best
+    return None, f"unknown: the evidence points to {' or '.join(sorted(leaders or ()))} alike"
+
+
 def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
     """One article's indicator rows -> (score, points per kind, source-language guess). Each kind adds
-    its signals' weights up to its cap (``CAPS``); the language is the one the counted signals' weights
-    point to most (a signal pointing to several languages shares its weight among them); ties and
-    no pointer give None."""
+    its signals' weights up to its cap (``CAPS``); the language is :func:`source_language`'s (None when
+    nothing points to one or the evidence disagrees)."""
     per_kind: dict[str, int] = {}
-    votes: dict[str, float] = {}
-    for kind, w, langs in zip(rows["kind"].tolist(), rows["weight"].tolist(), rows["languages"].tolist()):
+    for kind, w in zip(rows["kind"].tolist(), rows["weight"].tolist()):
         if kind == "declared" or not w:
             continue
         room = CAPS.get(kind, 0) - per_kind.get(kind, 0)
-        add = max(0, min(int(w), room))
-        per_kind[kind] = per_kind.get(kind, 0) + add
-        ls = str(langs).split()
-        for code in ls:
-            votes[code] = votes.get(code, 0.0) + (add or 0.25) / len(ls)
-    score = sum(per_kind.values())
-    best = sorted(votes.items(), key=lambda kv: -kv[1])
-    guess = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
-    return score, per_kind, guess
+        per_kind[kind] = per_kind.get(kind, 0) + max(0, min(int(w), room))
+    return sum(per_kind.values()), per_kind, source_language(rows)[0]
+
+
+def independent_rules(rows: pd.DataFrame) -> int:
+    """How many distinct rules (formulas, formats, scripts, calques of distinct actors) scored."""
+    counted = [r for r, k, w in zip(_rules(rows), rows["kind"].tolist(), rows["weight"].tolist())
+               if k != "declared" and w]
+    return len(set(counted))
 
 
 def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
                         min_score: int = LIKELY_SCORE) -> pd.DataFrame:
     """One row per article with indicators: article_id, outlet, declared (bool), score, kinds (the kinds
     that scored, with their points: "MT phrase 3, rare word 1"), n_indicators, source_language (the
-    declared one, else :func:`score_article`'s guess when the verdict is a translation), evidence (the
-    counted signals' details, strongest first), verdict: 'declared translation', 'likely undeclared
-    translation' (score >= ``min_score``, or one signal of weight ``STRONG_WEIGHT`` or more) or 'isolated
-    signals'."""
+    declared one, else :func:`source_language`'s when the verdict is a translation; None: unknown), evidence
+    (the counted signals' details, strongest first), verdict: 'declared translation', 'likely undeclared
+    translation' (one signal of weight ``STRONG_WEIGHT`` or more, or a score of ``min_score`` from at least
+    ``MIN_RULES`` distinct rules) or 'isolated signals'; n_rules (the distinct rules that scored),
+    language_note (why that language, or why it is unknown)."""
     ind = translation_indicators(story) if indicators is None else indicators
     cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
-            "verdict"]
+            "verdict", "n_rules", "language_note"]
     rows = []
     for aid, g in ind.groupby("article_id", sort=False):
         dec = g[g["kind"] == "declared"]
@@ -161,11 +220,15 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
         evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
         kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
         declared = len(dec) > 0
+        n_rules = independent_rules(g)
+        strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+        note = source_language(g)[1]
         if declared:
-            verdict, source = "declared translation", dec["languages"].iloc[0]
-        elif score >= min_score or int(g["weight"].max()) >= STRONG_WEIGHT and score >= STRONG_WEIGHT:
+            verdict, source, note = "declared translation", dec["languages"].iloc[0], "declared in the front matter"
+        elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
             verdict, source = "likely undeclared translation", guess
         else:
             verdict, source = "isolated signals", None
-        rows.append((aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict))
+        rows.append((aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict,
+                     n_rules, note))
     return pd.DataFrame(rows, columns=cols)

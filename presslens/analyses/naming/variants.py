@@ -1,5 +1,5 @@
 """Discovery of unknown variants of the actors' names: candidates from the text scored against the
-known forms by spelling (spacing, inflection, edits), romanisation (pinyin), calques and
+known forms by spelling (spacing, inflection, edits), romanisation (pinyin, Wade-Giles, anyascii), calques and
 dictionary glosses (CC-CEDICT), word order; snippets ready for story.yaml.
 
 Over 400 lines as one idea: the rules share one index of known forms and one scorer.
@@ -19,8 +19,9 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, actor_regex
 from presslens.text.vocabulary import ordinary_words
-from . import renderings
+from . import persons, renderings
 from .candidates import candidates, name_regex
+from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
 
 
 
@@ -58,26 +59,6 @@ def _cedict() -> dict[str, list[str]]:
 def glosses(chars: str) -> list[str]:
     """CC-CEDICT's short English glosses for a Chinese word or character (e.g. 豆 -> legume, pulse, bean, pea)."""
     return list(_cedict().get(chars, []))
-
-
-def pinyin(chars: str) -> list[str]:
-    """Toneless pinyin syllables (pypinyin): 豆包 -> ['dou', 'bao']."""
-    return list(_pinyin(chars))
-
-
-@functools.lru_cache(maxsize=65536)
-def _pinyin(chars: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin
-
-    return tuple(p.lower() for p in lazy_pinyin(chars))
-
-
-def letters(s: str) -> str:
-    """Lower-case letters and digits only, accents folded: 'Zürich-Re' -> 'zurichre'."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -192,7 +173,7 @@ def _index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "initials", "translation: shared part")
+         "word order", "short form", "long form", "initials", "translation: shared part")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
 
@@ -226,8 +207,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
       the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
-    - ``romanisation`` - the pinyin of a Chinese form (pypinyin: 豆包 -> "doubao"), or a Chinese
-      candidate whose pinyin is a known Latin form;
+    - ``romanisation`` - the pinyin or Wade-Giles of a Chinese form (pypinyin: 豆包 -> "doubao", 經國 ->
+      "Ching-kuo"), or a Chinese candidate whose pinyin or Wade-Giles is a known Latin form; a Cyrillic,
+      Greek, Hangul or kana candidate whose Latin letters (anyascii) are a known Latin form's, or a few
+      edits away (a fifth of the letters: "Dostoevskiy" / "Dostoevsky");
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
@@ -256,16 +239,28 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
 
     if CJK.fullmatch(cand):
         py = "".join(pinyin(cand))
+        mixes = romanisations(cand)
         gl = {letters(g) for g in glosses(cand)}
         for k in ix.latin:
             if py == k.letters:
                 add(k, "romanisation", f"pinyin of {cand} is {' '.join(pinyin(cand))!r} = {k.form!r}")
+            elif k.letters in mixes:
+                add(k, "romanisation", f"{k.form!r} writes {cand} syllable by syllable in pinyin "
+                                       f"({' '.join(pinyin(cand))}) or Wade-Giles ({' '.join(wade_giles(cand))})")
             elif k.letters in gl:
                 add(k, "dictionary", f"CC-CEDICT glosses {cand} as {k.form!r}")
+        return sorted(best.values(), key=lambda h: rank[h["rule"]])
+    tr = transliterate(cand)
+    if tr:
+        _transliterations(cand, tr, ix, add, max_edits)
         return sorted(best.values(), key=lambda h: rank[h["rule"]])
     for k in ix.cjk:
         if c_letters == k.pinyin:
             add(k, "romanisation", f"{cand!r} is the pinyin of {k.form} ({' '.join(pinyin(k.form))})")
+            continue
+        if c_letters in romanisations(k.form):
+            add(k, "romanisation", f"{cand!r} writes {k.form} syllable by syllable in pinyin "
+                                   f"({' '.join(pinyin(k.form))}) or Wade-Giles ({' '.join(wade_giles(k.form))})")
             continue
         how = _calque(cand, k.form, c_letters)
         if how:
@@ -297,11 +292,28 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
             add(k, "short form", f"part of {k.form!r}")
     return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
+def _transliterations(cand: str, tr: str, ix: "_Index", add, max_edits: int) -> None:
+    """A candidate in Cyrillic, Greek, Hangul or kana: its Latin letters (anyascii) equal to a known
+    Latin form's, or a few edits away (romanisation systems differ: Dostoevskiy / Dostoevsky), a quarter of
+    the letters at most and never across numbers."""
+    from rapidfuzz.distance import OSA
+
+    for k in ix.latin:
+        if len(k.letters) < 4:
+            continue
+        d = 0 if tr == k.letters else OSA.distance(tr, k.letters, score_cutoff=max_edits + 1)
+        if d <= min(max_edits, max(1, len(k.letters) // 5)) and _same_digits(cand, k.form):
+            add(k, "romanisation", f"{cand} transliterated (anyascii) is {tr!r}" +
+                (f", {d} edit{'s' if d > 1 else ''} from {k.form!r}" if d else f" = {k.form!r}"))
+
+
+
 _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
             "spelling: edits": ("renderings", "misspelling"),
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
-            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque")}
+            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
+            "long form": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -379,13 +391,15 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
             rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
                          "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
-    for hit in renderings.translation_renderings(story, cands, {r["candidate"] for r in rows}):
+    extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
+    extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
+    for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
         rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
                      "first_sentence": cand_text[at[cand_sid[at].argmin()]],
                      "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
-    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands)
+    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands, story)
     rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
     return out.drop(columns="_r").reset_index(drop=True)
