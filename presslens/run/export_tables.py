@@ -186,6 +186,8 @@ TABLES: list[Table] = [
           lambda i: i.once("indicators", lambda: naming.translation_indicators(i.kept))),
     Table("translation_verdicts", "04-naming", "an article: how likely it is a machine translation",
           lambda i: naming.likely_translations(i.kept, i.once("indicators", lambda: naming.translation_indicators(i.kept)))),
+    Table("translation_pairs", "04-naming", "an article in another language and an English article that renders it "
+          "(anchor alignment)", lambda i: naming.translation_pairs(i.full)),
     Table("voice_share", "05-sources", "an outlet and speaker group: share of the quoted words",
           lambda i: quotes.voice_share(i.kept)),
     Table("speakers", "05-sources", "an outlet and speaker: how often quoted", lambda i: quotes.speakers(i.kept)),
