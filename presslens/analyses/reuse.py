@@ -11,7 +11,9 @@
   each run is a passage with its position in both articles (word offset, sentence, share of the
   article), its length, and its voice: *quotation* (inside quotation marks on both sides: outlets
   quoting the same statement is expected), *narration* (outside them on both: copying or a common
-  source), or *quote on one side* (one outlet's quote is the other's own narration).
+  source), or *quote on one side* (one outlet's quote is the other's own narration: the quoting
+  outlet says the words are the speaker's: only words outside quotation marks on both sides count
+  as shared narration).
 - **Reworded sentences.** Sentences are indexed by their content-word pairs (consecutive words that
   are not stop words, so one swapped word breaks two pairs, not the sentence); candidate sentence
   pairs are compared with rapidfuzz (word-level similarity, and word order ignored, the higher) and
@@ -19,9 +21,12 @@
   (rapidfuzz's Levenshtein opcodes over words) is the *word-swap table*, read from the earlier
   article (or the reference document) to the later one; as listed when a date is missing.
 - **Containment.** For each ordered pair, the share of A's words (and of its narration) inside
-  passages or reworded sentences shared with B.
+  passages or reworded sentences shared with B; ``exact_narration`` counts the word-for-word part.
 - **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.engine.screening`:
-  not copying), copy, copy with sentences reordered, reworded copy, partial reuse, shared quotation only.
+  not copying), copy (``COPY`` of one article's narration in the other, and most of that, ``WORD_FOR_WORD``,
+  word for word: a few reworded sentences do not make a copy a rewrite), copy with sentences
+  reordered, reworded copy, partial reuse (less than ``COPY`` either way: neither is a copy of the
+  other), shared quotation only.
 
 Provenance (who took from whom, set against what each article credits) and reference documents are
 in :mod:`presslens.analyses.provenance`. Articles in another language are left out (their words cannot
@@ -50,6 +55,7 @@ MAX_DF = 100  # shingles in more articles than this are common phrasing, not evi
 MATCH = 80  # rapidfuzz similarity (0-100) at which two different sentences are one reworded
 MIN_SENTENCE = 8  # words: shorter sentences are too short to call reworded
 COPY = 0.5  # share of the smaller article's narration shared with the other that makes a copy
+WORD_FOR_WORD = 0.8  # share of that shared narration word for word (not reworded) that makes it a copy, not a rewrite
 QUOTED = 0.5  # share of a passage's words inside quotation marks that makes it quoted on that side
 STOP = frozenset("""a an the and or but of to in on at for by with from as is are was were be been being has have had do
 does did it its this that these those which who whom whose what when where while than then so such not no nor
@@ -354,14 +360,17 @@ def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.
     """Share of each doc's words (and narration) in passages or reworded sentences shared with each other doc."""
     pos = {d.id: n for n, d in enumerate(docs)}
     cover: dict[tuple[int, int], list[tuple[int, int, bool]]] = defaultdict(list)
+    quoted = [np.array(d.quoted, dtype=bool) for d in docs]
     for a, b, sa, ea, sb, eb in zip(passages["article_a"], passages["article_b"], passages["start_a"],
                                     passages["end_a"], passages["start_b"], passages["end_b"]):
-        cover[(pos[a], pos[b])].append((sa, ea, True))
-        cover[(pos[b], pos[a])].append((sb, eb, True))
+        na, nb = pos[a], pos[b]
+        told = ~quoted[na][sa:ea] & ~quoted[nb][sb:eb]  # narration on both sides: a quote on one is the speaker's words
+        cover[(na, nb)].append((sa, ea, True, told))
+        cover[(nb, na)].append((sb, eb, True, told))
     for r in rw:
         (a0, a1, _), (b0, b1, _) = docs[r["a"]].sents[r["ka"]], docs[r["b"]].sents[r["kb"]]
-        cover[(r["a"], r["b"])].append((a0, a1, False))
-        cover[(r["b"], r["a"])].append((b0, b1, False))
+        cover[(r["a"], r["b"])].append((a0, a1, False, None))
+        cover[(r["b"], r["a"])].append((b0, b1, False, None))
     rows = []
     narr_of: dict[int, np.ndarray] = {}
     for (na, nb), spans in cover.items():
@@ -370,15 +379,19 @@ def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.
             continue
         narr = narr_of.get(na)
         if narr is None:
-            narr = narr_of[na] = ~np.array(d.quoted, dtype=bool)
+            narr = narr_of[na] = ~quoted[na]
         hit = np.zeros(len(d.words), dtype=bool)
+        told = np.zeros(len(d.words), dtype=bool)  # covered by narration on both sides, or by a reworded sentence
         exact = np.zeros(len(d.words), dtype=bool)
-        for s, e, ex in spans:
+        for s, e, ex, t in spans:
             hit[s:e] = True
             if ex:
-                exact[s:e] = True
+                told[s:e] |= t
+                exact[s:e] |= t
+            else:
+                told[s:e] = True
         n_narr, n_hit = int(narr.sum()), int(hit.sum())
-        shared_n, exact_n = int((hit & narr).sum()), int((exact & narr).sum())
+        shared_n, exact_n = int((told & narr).sum()), int((exact & narr).sum())
         rows.append({"article": d.id, "outlet": d.outlet, "other": o.id, "other_outlet": o.outlet, "words": len(d.words),
                      "narration_words": n_narr, "shared_words": n_hit, "shared_narration": shared_n,
                      "containment": round(n_hit / max(1, len(d.words)), 4),
@@ -420,14 +433,16 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
         n_rw = by_r.get((a, b), 0)
         shared_narr = max(ab.shared_narration if ab else 0, ba.shared_narration if ba else 0)
         top = max(ab.containment_narration if ab else 0.0, ba.containment_narration if ba else 0.0)
+        held = max((r for r in (ab, ba) if r is not None), key=lambda r: r.containment_narration, default=None)
+        verbatim = held is not None and held.exact_narration >= max(COPY, WORD_FOR_WORD * held.containment_narration)
         order = [sb[k] for k in sorted(ks, key=lambda k: sa[k])]  # passages in A's order: in B's too?
         reordered = any(x > y for x, y in zip(order, order[1:]))
         if n_narr == 0 and n_rw == 0:
             kind = "shared quotation only"
         elif words_of.get(a) and words_of.get(a) == words_of.get(b):
             kind = "copy, identical"  # word for word: repeated lines may look reordered, nothing is
-        elif top >= COPY:
-            kind = ("reworded copy" if n_rw else "copy") + (", sentences reordered" if reordered else "")
+        elif top >= COPY:  # a copy when most of it is word for word, else a rewrite
+            kind = ("copy" if verbatim or not n_rw else "reworded copy") + (", sentences reordered" if reordered else "")
         elif shared_narr:
             kind = "partial reuse"
         else:
