@@ -116,23 +116,18 @@ def docs_from(sentences: pd.DataFrame, tokens: pd.DataFrame, ids: list[str], out
     return out
 
 
-def _shingles(d: Doc) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = defaultdict(list)
-    w = d.words
-    for i in range(len(w) - SHINGLE + 1):
-        out[hash(tuple(w[i:i + SHINGLE]))].append(i)
-    return out
-
-
-def _runs(points: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Shared shingle positions (i in A, j in B) chained along diagonals: (i0, j0, n shingles)."""
-    out = []
-    for i, j in sorted(points, key=lambda p: (p[1] - p[0], p[0])):
-        if out and j - i == out[-1][1] - out[-1][0] and i == out[-1][0] + out[-1][2]:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + 1)
-        else:
-            out.append((i, j, 1))
-    return out
+def _runs(points) -> list[tuple[int, int, int]]:
+    """Shared shingle positions (i in A, j in B; pairs or an (n, 2) array) chained along diagonals into
+    maximal runs: (i0, j0, n shingles), ordered by diagonal then position."""
+    p = np.asarray(points, dtype=np.int64).reshape(-1, 2)
+    if not len(p):
+        return []
+    d = p[:, 1] - p[:, 0]
+    o = np.lexsort((p[:, 0], d))
+    i, d = p[o, 0], d[o]
+    starts = np.flatnonzero(np.r_[True, (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)])
+    n = np.diff(np.r_[starts, len(i)])
+    return list(zip(i[starts].tolist(), (i[starts] + d[starts]).tolist(), n.tolist()))
 
 
 def _text_of(d: Doc, a: int, b: int) -> str:
@@ -156,33 +151,57 @@ def _voice(qa: float, qb: float) -> str:
 
 
 def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = MAX_DF):
-    """(shared shingle positions per candidate pair of doc indexes, number of shingles left out as common)."""
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for n, d in enumerate(docs):
-        for h, pos in _shingles(d).items():
-            if len(pos) == 1:
-                index[h].append((n, pos[0]))
-            else:
-                index[h].extend((n, p) for p in pos)
-    points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    common = 0
-    for occ in index.values():
-        if len(occ) < 2:
-            continue
-        if len(occ) > max_df and len({n for n, _ in occ}) > max_df:
-            common += 1
-            continue
-        for x in range(len(occ)):
-            na, pa = occ[x]
-            for y in range(x + 1, len(occ)):
-                nb, pb = occ[y]
-                if na != nb and not (docs[na].reference and docs[nb].reference):
-                    points[(na, nb)].append((pa, pb))
+    """(shared shingle positions per candidate pair of doc indexes, as an (n, 2) array of (position in
+    a, position in b), and the number of shingles left out as common). Vectorised: every doc's words
+    as integer codes, each 5-gram as five code columns sorted together (no hashing, so no collision),
+    the occurrences of one 5-gram a group whose pairs of occurrences in different docs are the points."""
+    lens = np.array([len(d.words) for d in docs], dtype=np.int64)
+    total = int(lens.sum())
     need = max(1, min_words - SHINGLE + 1)
-    return {k: v for k, v in points.items() if len(v) >= need}, common
+    if total < SHINGLE:
+        return {}, 0
+    codes = pd.factorize(pd.Series([w for d in docs for w in d.words], dtype=object))[0].astype(np.int64)
+    doc = np.repeat(np.arange(len(docs), dtype=np.int64), lens)
+    pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+    ok = np.flatnonzero(pos + SHINGLE <= lens[doc])  # shingles that start here and end in the same doc
+    cols = [codes[ok + k] for k in range(SHINGLE)]
+    order = np.lexsort((pos[ok], doc[ok], *reversed(cols)))  # by 5-gram, then doc, then position
+    g_doc, g_pos = doc[ok][order], pos[ok][order]
+    new = np.r_[True, np.any([c[order][1:] != c[order][:-1] for c in cols], axis=0)]
+    gid = np.cumsum(new) - 1
+    size = np.bincount(gid)
+    first_of_doc = new | np.r_[True, g_doc[1:] != g_doc[:-1]]
+    n_docs = np.bincount(gid, weights=first_of_doc).astype(np.int64)
+    is_common = (size > max_df) & (n_docs > max_df)
+    common = int(is_common.sum())
+    starts = np.flatnonzero(new)
+    ref = np.array([d.reference for d in docs], dtype=bool)
+    pa_all, pb_all, key_all = [], [], []
+    for k in np.unique(size[(size >= 2) & ~is_common]):
+        s0 = starts[(size == k) & ~is_common]
+        iu, ju = np.triu_indices(int(k), 1)
+        x = (s0[:, None] + iu[None, :]).ravel()
+        y = (s0[:, None] + ju[None, :]).ravel()
+        da, db = g_doc[x], g_doc[y]
+        keep = (da != db) & ~(ref[da] & ref[db])
+        pa_all.append(g_pos[x][keep])
+        pb_all.append(g_pos[y][keep])
+        key_all.append(da[keep] * len(docs) + db[keep])  # doc order within a group: da < db
+    if not key_all:
+        return {}, common
+    pa, pb, key = np.concatenate(pa_all), np.concatenate(pb_all), np.concatenate(key_all)
+    o = np.argsort(key, kind="stable")
+    pa, pb, key = pa[o], pb[o], key[o]
+    cut = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    counts = np.diff(np.r_[cut, len(key)])
+    out = {}
+    for c, n in zip(cut[counts >= need].tolist(), counts[counts >= need].tolist()):
+        k = int(key[c])
+        out[(k // len(docs), k % len(docs))] = np.column_stack((pa[c:c + n], pb[c:c + n]))
+    return out, common
 
 
-def passages_of(da: Doc, db: Doc, points: list[tuple[int, int]], min_words: int) -> list[dict]:
+def passages_of(da: Doc, db: Doc, points, min_words: int) -> list[dict]:
     rows = []
     for i, j, n in _runs(points):
         length = n + SHINGLE - 1
