@@ -1,6 +1,7 @@
 """Who copied whom: crafted stories for each case of issue 23, with hand-checked verdicts."""
 import pytest
 
+from presslens import load_story
 from presslens.analyses import provenance, reuse, verdicts, wires
 from presslens.text.segment import paragraph_blocks
 
@@ -234,3 +235,46 @@ def test_a_few_words_shared_with_an_agency_copy_are_no_evidence(tmp_path):
     v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "wire", "b")
     assert v["shared_narration"] < verdicts.EVIDENCE_WORDS
     assert "ran Reuters's text" not in v["verdict"] and v["direction"] not in ("a_from_b", "b_from_a")
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge is closed, according to the Harbour Times on Monday.",
+    "The Harbour Times first reported the cracks.",
+    "In May the Harbour Times reported the cracks.",
+    "The cracks were first reported by the Harbour Times.",
+    "Engineers said so in a report by the Harbour Times.",
+    "The story was updated (via Harbour Times).",
+])
+def test_credit_forms_name_any_outlet_of_the_story(text):
+    known = {"harbourtimes": "Harbour Times"}
+    rows = wires.article_sources("Copy Daily", None, (), None, text, known)
+    assert [(r["source"], r["kind"], r["wire"]) for r in rows] == [("Harbour Times", "credit", False)]
+    assert wires.article_sources("Copy Daily", None, (), None, text, {}) == []  # an unknown name is no outlet
+    assert wires.article_sources("Harbour Times", None, (), None, text, known) == []  # nor the article's own
+
+
+@pytest.mark.parametrize("text", [
+    "According to the mayor, the bridge is unsafe.",
+    "Engineers reported the cracks to the council.",
+    "The Harbour Board reported record traffic.",  # a name that is no outlet of the story
+])
+def test_no_outlet_credit_without_a_known_outlet(text):
+    assert wires.article_sources("Copy Daily", None, (), None, text, {"harbourtimes": "Harbour Times"}) == []
+
+
+def test_a_credit_in_the_text_through_an_alias_makes_a_credited_copy(tmp_path):
+    # Copy Daily copies Harbour Times's story and says, in its text, that "the HT" first reported it: the
+    # alias (story.yaml) names the outlet, so the copy is credited, the direction follows the credit
+    credit = "The cracks were first reported by the HT on Monday."
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + [credit]), "published": "2024-05-07"}}
+    st = write_story(tmp_path / "s", arts)
+    (tmp_path / "s" / "story.yaml").write_text(
+        "title: Bridge closed\nquestion: Who copied whom?\nlanguage: en\nactors:\n"
+        "  - name: Harbour Times\n    kind: media\n    aliases: [HT]\n", encoding="utf-8")
+    st = load_story(tmp_path / "s")
+    src = wires.sources(st)
+    assert src[src["article"] == "b"][["source", "kind"]].values.tolist() == [["Harbour Times", "credit"]]
+    v = pair(verdicts.verdicts(st), "a", "b")
+    assert v["credited"] == "yes" and v["direction"] == "b_from_a" and not v["accusation"]
+    assert v["source"] == "Harbour Times"
