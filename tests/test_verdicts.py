@@ -2,7 +2,7 @@
 import pytest
 
 from presslens import load_story
-from presslens.analyses import provenance, reuse, verdicts, wires
+from presslens.analyses import findings, provenance, reuse, verdicts, wires
 from presslens.text.segment import paragraph_blocks
 
 from .test_reuse import OTHER, QUOTE, REWORDED, SOURCE, write_story
@@ -211,6 +211,10 @@ def test_partial_overlap_is_a_common_source_not_a_copy(tmp_path):
     assert v["relation"] == "common_wire" and v["verdict"].startswith("common source likely")
     assert not v["accusation"] and v["direction"] == "n/a"
     assert "one took a passage of the other" in v["candidates"]
+    lines = findings.reuse(reuse.analyse(st), provenance.provenance(st), provenance.from_references(st),
+                           verdicts.verdicts(st), verdicts.EVIDENCE_WORDS)
+    assert any(x.startswith("1 pair(s) share passages though neither holds most") for x in lines)
+    assert not any("None" in x or "from a common wire" in x for x in lines)  # no wire, no source named
 
 
 def test_wire_group_takes_in_two_uncredited_rewrites_sharing_a_quote(tmp_path):
