@@ -282,3 +282,19 @@ def test_a_credit_in_the_text_through_an_alias_makes_a_credited_copy(tmp_path):
     v = pair(verdicts.verdicts(st), "a", "b")
     assert v["credited"] == "yes" and v["direction"] == "b_from_a" and not v["accusation"]
     assert v["source"] == "Harbour Times"
+
+
+def test_two_credits_to_one_outlet_under_its_alias_are_one_common_source(tmp_path):
+    # one credits "SCMP", the other "South China Morning Post" (story.yaml alias), whose text is not in the
+    # corpus: one common source both credit, never "copied without credit" because the later is a day later
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + OTHER[:1]), "published": "2024-05-06",
+                  "derived_from": "[SCMP]"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + FRESH[:1]), "published": "2024-05-07",
+                  "derived_from": "[South China Morning Post]"}}
+    write_story(tmp_path / "s", arts)
+    (tmp_path / "s" / "story.yaml").write_text(
+        "title: Bridge closed\nquestion: Who copied whom?\nlanguage: en\nactors:\n"
+        "  - name: South China Morning Post\n    kind: media\n    aliases: [SCMP]\n", encoding="utf-8")
+    v = pair(verdicts.verdicts(load_story(tmp_path / "s")), "a", "b")
+    assert not v["accusation"] and v["verdict"] == "common source: both credit SCMP"
+    assert v["credited"] == "yes" and v["direction"] == "n/a"

@@ -118,6 +118,11 @@ class Evidence:
         """Whether text z holds (most of) the ``n`` narration words x and y share."""
         return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
 
+    def articles_of(self, name: str) -> list[str]:
+        """The articles of the outlet ``name`` stands for (story.yaml's aliases count: "SCMP")."""
+        keys = {wires.norm(name)} | self.forms.get(wires.norm(name), set())
+        return [z for k in sorted(keys) for z in self.by_outlet.get(k, [])]
+
     def wire_group(self, x: str, y: str) -> str | None:
         """The wire whose story both x and y carry, neither crediting any: a third article crediting (or
         being) that wire shares at least EVIDENCE_WORDS words of narration with each (a *wire group*),
@@ -256,13 +261,13 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
             return _common(e, grouped, None, x, y, "wire group", ev)
     # 5. an outlet or a party both credit (or whose reporter both name): explains it only when its text, if in the corpus, holds it
     both = {c for c in named[x]["credit"] | named[x]["tell"]
-            if any(wires.norm(c) == wires.norm(d) for d in named[y]["credit"] | named[y]["tell"])}
+            if any(wires.same_source(c, d, forms) for d in named[y]["credit"] | named[y]["tell"])}
     # a party's release (a source of the story that is no news outlet) credited by one, the other crediting nothing
     for a, b in ((x, y), (y, x)):
         if not (named[b]["credit"] | named[b]["tell"]):
             both |= {c for c in named[a]["credit"] if wires.norm(c) in e.parties}
     for c in sorted(both - set(wx) - set(wy)):
-        corpus = [z for z in e.by_outlet.get(wires.norm(c), []) if z not in (x, y)]
+        corpus = [z for z in e.articles_of(c) if z not in (x, y)]
         if corpus and not any(holds(z, x, y, n) for z in corpus):
             ev.append(f"both credit {c}, whose text in the corpus ({', '.join(corpus)}) does not hold the shared "
                       f"passage: {c} does not explain it")
@@ -316,7 +321,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
 
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
     """A common source ``s`` (its text ``z`` in the corpus or the references, when there): the verdict row."""
-    cx, cy = (any(wires.norm(c) == wires.norm(s) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
+    cx, cy = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
     if z:
         detail = f"{e.refname.get(z) or e.outlet.get(z, z)} has the text both share"
     elif cx and cy:
