@@ -298,3 +298,10 @@ def test_two_credits_to_one_outlet_under_its_alias_are_one_common_source(tmp_pat
     v = pair(verdicts.verdicts(load_story(tmp_path / "s")), "a", "b")
     assert not v["accusation"] and v["verdict"] == "common source: both credit SCMP"
     assert v["credited"] == "yes" and v["direction"] == "n/a"
+
+
+def test_a_name_drop_of_the_outlet_itself_is_no_tell():
+    text = "The mayor told the Post on Monday that the bridge was unsafe."
+    assert wires.article_sources("New York Post", None, (), None, text, {}) == []
+    rows = wires.article_sources("Harbour Times", None, (), None, text, {"post": "Post"})
+    assert [(r["source"], r["kind"]) for r in rows] == [("Post", "tell")]  # another outlet's name-drop still counts

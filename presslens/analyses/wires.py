@@ -270,8 +270,8 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str]) -> list[dict]:
         if source is None:
             for name in h["names"]:
                 key = norm(name)
-                if not key or key == own:
-                    continue
+                if not key or key == own or (kind == "tell" and len(key) >= 4 and own.endswith(key)):
+                    continue  # the outlet itself ("told the Post" in the New York Post)
                 if kind == "tell" and (wire_of(name) or key in known or OUTLET_WORD.search(name)):
                     source = known.get(key, name)
                 elif kind in ("photo", "credit") and key in known and not wire_of(name):
