@@ -215,6 +215,11 @@ def test_partial_overlap_is_a_common_source_not_a_copy(tmp_path):
                            verdicts.verdicts(st), verdicts.EVIDENCE_WORDS)
     assert any(x.startswith("1 pair(s) share passages though neither holds most") for x in lines)
     assert not any("None" in x or "from a common wire" in x for x in lines)  # no wire, no source named
+    # one of the two credits an outlet whose text is not in the corpus: that outlet is the likeliest source
+    arts["b"]["derived_from"] = "[Bay Courier]"
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s2", arts)), "a", "b")
+    assert v["relation"] == "reworded_copy" and v["source"] == "Bay Courier" and v["credited"] == "partial"
+    assert v["verdict"].endswith("Copy Daily credits Bay Courier") and not v["accusation"]
 
 
 def test_wire_group_takes_in_two_uncredited_rewrites_sharing_a_quote(tmp_path):

@@ -309,9 +309,17 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     if top < reuse.COPY and not tells:  # each has most of its narration of its own: neither is a copy of the other
         ev.append(f"neither is a copy of the other: at most {top:.0%} of one's narration is in the other")
         cands[:2] = [f"one took a passage of the other ({outlet[x]} or {outlet[y]})"]
-        return {"verdict": f"common source likely: a passage both carry, neither a copy of the other (at most {top:.0%} "
-                           "of one's narration in the other)", "relation": "common_wire", "credited": "no",
-                "direction": "n/a", "candidates": "; ".join(cands)}
+        # a source one of them credits, whose text (if in the corpus) holds the passage: the likeliest common source
+        named_by = [(a, c) for a in (x, y) for c in sorted(named[a]["credit"])
+                    if not any(wires.same_source(c, outlet[b], forms) for b in (x, y))
+                    and all(holds(z, x, y, n) for z in e.articles_of(c) if z not in (x, y))]
+        src = named_by[0][1] if named_by else None
+        out = {"verdict": f"common source likely: a passage both carry, neither a copy of the other (at most {top:.0%} "
+                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} credits {src}" if src else ""),
+               "source": src, "credited": "partial" if src else "no", "direction": "n/a", "candidates": "; ".join(cands)}
+        if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
+            out["relation"] = "common_wire"
+        return out
     why = ("a date is missing" if dx is None or dy is None else "both are dated the same day" if dx == dy
            else "a wire or outside source is named" if wx or wy or tells
            else "other texts carry the passage too" if others
