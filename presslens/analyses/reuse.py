@@ -37,8 +37,9 @@ reworded sentences and containment feeding one table of pairs (provenance reads 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 import numpy as np
 import pandas as pd
 
@@ -221,7 +222,7 @@ def passages_of(da: Doc, db: Doc, points, min_words: int) -> list[dict]:
 
 def _features(words: list[str]) -> set[tuple[str, str]]:
     content = [w for w in words if w not in STOP and not w.isdigit()]
-    return {(content[k], content[k + 1]) for k in range(len(content) - 1)}
+    return set(zip(content, content[1:]))
 
 
 def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF) -> list[dict]:
@@ -241,13 +242,11 @@ def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF
     for s, v in enumerate(keys):
         for f in _features(v):
             index[f].append(s)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for occ in index.values():
         if len(occ) < 2 or (len(occ) > max_df and sum(weight[x] for x in occ) > max_df):
             continue
-        for x in range(len(occ)):
-            for y in range(x + 1, len(occ)):
-                shared[(occ[x], occ[y])] += 1
+        shared.update(combinations(occ, 2))  # occ ascends: (x, y) with x < y, as the pairs are read below
     rows = []
     for (x, y), n_shared in shared.items():
         if n_shared < 2:
