@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from presslens import load_story
-from presslens.analyses import claims, readability
+from presslens.analyses import claims, readability, wires
 from presslens.analyses.naming import names
 from presslens.analyses.quotes import extract
 from presslens.analyses.wordchoice import lexicon, matching
@@ -21,6 +21,7 @@ MEASURES = {
     "lexicon-hits": lambda st: matching.match(st, lexicon.lexicon_for(st)),
     "readability": lambda st: readability.readability(st),
     "claim-hits": lambda st: claims.hits(st),
+    "wire-sources": lambda st: wires.sources(st),  # the credits, tells and photo credits each article names
 }
 
 

@@ -201,7 +201,10 @@ def test_story_without_references_keeps_its_fingerprint():
     h = hashlib.sha256(hashlib.sha256((st.path / "story.yaml").read_bytes()).hexdigest().encode())
     for aid, sha in zip(st.articles["id"], st.articles["sha256"]):
         h.update(f"{aid}:{sha}".encode())
-    assert st.fingerprint == h.hexdigest()[:16]  # as before references existed: no cache is invalidated
+    for rel, sha in sorted(st.outlets_sha256.items()):  # the story's outlets.yaml (issue 28), hashed after the articles
+        h.update(f"{rel}:{sha}".encode())
+    assert st.outlets_sha256  # the bundled story has one
+    assert st.fingerprint == h.hexdigest()[:16]  # no empty references/ entry: as before references existed
 
 
 # ----------------------------------------------------------------------------------------------

@@ -396,7 +396,13 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
                    "of shared narration (about two sentences; quotation never counts), nor when the shared text is "
                    "a wire's or another text's that holds it; the direction comes from the dates (table: verdicts, "
                    "columns evidence and candidates).")
-    wire = ver[v.str.startswith("common source") & ver["relation"].eq("common_wire")]
+    common = v.str.startswith("common source") & ver["relation"].eq("common_wire")
+    wire = ver[common & ver["source"].notna()]
+    unnamed = ver[common & ver["source"].isna()]
+    if len(unnamed):
+        out.append(f"{len(unnamed)} pair(s) share passages though neither holds most of the other's narration: a likely "
+                   "common source outside the corpus, not named (one taking a passage of the other is not excluded; "
+                   "table: verdicts, column candidates).")
     if len(wire):
         out.append(f"{len(wire)} pair(s) share text from a common wire, release or reference ("
                    + _join(sorted(set(wire["source"].astype(str)))[:6]) + "): common source, never copying (table: verdicts).")

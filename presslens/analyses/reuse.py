@@ -11,7 +11,9 @@
   each run is a passage with its position in both articles (word offset, sentence, share of the
   article), its length, and its voice: *quotation* (inside quotation marks on both sides: outlets
   quoting the same statement is expected), *narration* (outside them on both: copying or a common
-  source), or *quote on one side* (one outlet's quote is the other's own narration).
+  source), or *quote on one side* (one outlet's quote is the other's own narration: the quoting
+  outlet says the words are the speaker's: only words outside quotation marks on both sides count
+  as shared narration).
 - **Reworded sentences.** Sentences are indexed by their content-word pairs (consecutive words that
   are not stop words, so one swapped word breaks two pairs, not the sentence); candidate sentence
   pairs are compared with rapidfuzz (word-level similarity, and word order ignored, the higher) and
@@ -19,9 +21,12 @@
   (rapidfuzz's Levenshtein opcodes over words) is the *word-swap table*, read from the earlier
   article (or the reference document) to the later one; as listed when a date is missing.
 - **Containment.** For each ordered pair, the share of A's words (and of its narration) inside
-  passages or reworded sentences shared with B.
+  passages or reworded sentences shared with B; ``exact_narration`` counts the word-for-word part.
 - **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.engine.screening`:
-  not copying), copy, copy with sentences reordered, reworded copy, partial reuse, shared quotation only.
+  not copying), copy (``COPY`` of one article's narration in the other, and most of that, ``WORD_FOR_WORD``,
+  word for word: a few reworded sentences do not make a copy a rewrite), copy with sentences
+  reordered, reworded copy, partial reuse (less than ``COPY`` either way: neither is a copy of the
+  other), shared quotation only.
 
 Provenance (who took from whom, set against what each article credits) and reference documents are
 in :mod:`presslens.analyses.provenance`. Articles in another language are left out (their words cannot
@@ -32,8 +37,9 @@ reworded sentences and containment feeding one table of pairs (provenance reads 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 import numpy as np
 import pandas as pd
 
@@ -51,6 +57,7 @@ MAX_DF = 100  # shingles in more articles than this are common phrasing, not evi
 MATCH = 80  # rapidfuzz similarity (0-100) at which two different sentences are one reworded
 MIN_SENTENCE = 8  # words: shorter sentences are too short to call reworded
 COPY = 0.5  # share of the smaller article's narration shared with the other that makes a copy
+WORD_FOR_WORD = 0.8  # share of that shared narration word for word (not reworded) that makes it a copy, not a rewrite
 QUOTED = 0.5  # share of a passage's words inside quotation marks that makes it quoted on that side
 STOP = frozenset("""a an the and or but of to in on at for by with from as is are was were be been being has have had do
 does did it its this that these those which who whom whose what when where while than then so such not no nor
@@ -111,23 +118,18 @@ def docs_from(sentences: pd.DataFrame, tokens: pd.DataFrame, ids: list[str], out
     return out
 
 
-def _shingles(d: Doc) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = defaultdict(list)
-    w = d.words
-    for i in range(len(w) - SHINGLE + 1):
-        out[hash(tuple(w[i:i + SHINGLE]))].append(i)
-    return out
-
-
-def _runs(points: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Shared shingle positions (i in A, j in B) chained along diagonals: (i0, j0, n shingles)."""
-    out = []
-    for i, j in sorted(points, key=lambda p: (p[1] - p[0], p[0])):
-        if out and j - i == out[-1][1] - out[-1][0] and i == out[-1][0] + out[-1][2]:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + 1)
-        else:
-            out.append((i, j, 1))
-    return out
+def _runs(points) -> list[tuple[int, int, int]]:
+    """Shared shingle positions (i in A, j in B; pairs or an (n, 2) array) chained along diagonals into
+    maximal runs: (i0, j0, n shingles), ordered by diagonal then position."""
+    p = np.asarray(points, dtype=np.int64).reshape(-1, 2)
+    if not len(p):
+        return []
+    d = p[:, 1] - p[:, 0]
+    o = np.lexsort((p[:, 0], d))
+    i, d = p[o, 0], d[o]
+    starts = np.flatnonzero(np.r_[True, (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)])
+    n = np.diff(np.r_[starts, len(i)])
+    return list(zip(i[starts].tolist(), (i[starts] + d[starts]).tolist(), n.tolist()))
 
 
 def _text_of(d: Doc, a: int, b: int) -> str:
@@ -151,33 +153,57 @@ def _voice(qa: float, qb: float) -> str:
 
 
 def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = MAX_DF):
-    """(shared shingle positions per candidate pair of doc indexes, number of shingles left out as common)."""
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for n, d in enumerate(docs):
-        for h, pos in _shingles(d).items():
-            if len(pos) == 1:
-                index[h].append((n, pos[0]))
-            else:
-                index[h].extend((n, p) for p in pos)
-    points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    common = 0
-    for occ in index.values():
-        if len(occ) < 2:
-            continue
-        if len(occ) > max_df and len({n for n, _ in occ}) > max_df:
-            common += 1
-            continue
-        for x in range(len(occ)):
-            na, pa = occ[x]
-            for y in range(x + 1, len(occ)):
-                nb, pb = occ[y]
-                if na != nb and not (docs[na].reference and docs[nb].reference):
-                    points[(na, nb)].append((pa, pb))
+    """(shared shingle positions per candidate pair of doc indexes, as an (n, 2) array of (position in
+    a, position in b), and the number of shingles left out as common). Vectorised: every doc's words
+    as integer codes, each 5-gram as five code columns sorted together (no hashing, so no collision),
+    the occurrences of one 5-gram a group whose pairs of occurrences in different docs are the points."""
+    lens = np.array([len(d.words) for d in docs], dtype=np.int64)
+    total = int(lens.sum())
     need = max(1, min_words - SHINGLE + 1)
-    return {k: v for k, v in points.items() if len(v) >= need}, common
+    if total < SHINGLE:
+        return {}, 0
+    codes = pd.factorize(pd.Series([w for d in docs for w in d.words], dtype=object))[0].astype(np.int64)
+    doc = np.repeat(np.arange(len(docs), dtype=np.int64), lens)
+    pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+    ok = np.flatnonzero(pos + SHINGLE <= lens[doc])  # shingles that start here and end in the same doc
+    cols = [codes[ok + k] for k in range(SHINGLE)]
+    order = np.lexsort((pos[ok], doc[ok], *reversed(cols)))  # by 5-gram, then doc, then position
+    g_doc, g_pos = doc[ok][order], pos[ok][order]
+    new = np.r_[True, np.any([c[order][1:] != c[order][:-1] for c in cols], axis=0)]
+    gid = np.cumsum(new) - 1
+    size = np.bincount(gid)
+    first_of_doc = new | np.r_[True, g_doc[1:] != g_doc[:-1]]
+    n_docs = np.bincount(gid, weights=first_of_doc).astype(np.int64)
+    is_common = (size > max_df) & (n_docs > max_df)
+    common = int(is_common.sum())
+    starts = np.flatnonzero(new)
+    ref = np.array([d.reference for d in docs], dtype=bool)
+    pa_all, pb_all, key_all = [], [], []
+    for k in np.unique(size[(size >= 2) & ~is_common]):
+        s0 = starts[(size == k) & ~is_common]
+        iu, ju = np.triu_indices(int(k), 1)
+        x = (s0[:, None] + iu[None, :]).ravel()
+        y = (s0[:, None] + ju[None, :]).ravel()
+        da, db = g_doc[x], g_doc[y]
+        keep = (da != db) & ~(ref[da] & ref[db])
+        pa_all.append(g_pos[x][keep])
+        pb_all.append(g_pos[y][keep])
+        key_all.append(da[keep] * len(docs) + db[keep])  # doc order within a group: da < db
+    if not key_all:
+        return {}, common
+    pa, pb, key = np.concatenate(pa_all), np.concatenate(pb_all), np.concatenate(key_all)
+    o = np.argsort(key, kind="stable")
+    pa, pb, key = pa[o], pb[o], key[o]
+    cut = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    counts = np.diff(np.r_[cut, len(key)])
+    out = {}
+    for c, n in zip(cut[counts >= need].tolist(), counts[counts >= need].tolist()):
+        k = int(key[c])
+        out[(k // len(docs), k % len(docs))] = np.column_stack((pa[c:c + n], pb[c:c + n]))
+    return out, common
 
 
-def passages_of(da: Doc, db: Doc, points: list[tuple[int, int]], min_words: int) -> list[dict]:
+def passages_of(da: Doc, db: Doc, points, min_words: int) -> list[dict]:
     rows = []
     for i, j, n in _runs(points):
         length = n + SHINGLE - 1
@@ -197,7 +223,7 @@ def passages_of(da: Doc, db: Doc, points: list[tuple[int, int]], min_words: int)
 
 def _features(words: list[str]) -> set[tuple[str, str]]:
     content = [w for w in words if w not in STOP and not w.isdigit()]
-    return {(content[k], content[k + 1]) for k in range(len(content) - 1)}
+    return set(zip(content, content[1:]))
 
 
 def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF) -> list[dict]:
@@ -217,13 +243,11 @@ def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF
     for s, v in enumerate(keys):
         for f in _features(v):
             index[f].append(s)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for occ in index.values():
         if len(occ) < 2 or (len(occ) > max_df and sum(weight[x] for x in occ) > max_df):
             continue
-        for x in range(len(occ)):
-            for y in range(x + 1, len(occ)):
-                shared[(occ[x], occ[y])] += 1
+        shared.update(combinations(occ, 2))  # occ ascends: (x, y) with x < y, as the pairs are read below
     rows = []
     for (x, y), n_shared in shared.items():
         if n_shared < 2:
@@ -355,14 +379,17 @@ def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.
     """Share of each doc's words (and narration) in passages or reworded sentences shared with each other doc."""
     pos = {d.id: n for n, d in enumerate(docs)}
     cover: dict[tuple[int, int], list[tuple[int, int, bool]]] = defaultdict(list)
+    quoted = [np.array(d.quoted, dtype=bool) for d in docs]
     for a, b, sa, ea, sb, eb in zip(passages["article_a"], passages["article_b"], passages["start_a"],
                                     passages["end_a"], passages["start_b"], passages["end_b"]):
-        cover[(pos[a], pos[b])].append((sa, ea, True))
-        cover[(pos[b], pos[a])].append((sb, eb, True))
+        na, nb = pos[a], pos[b]
+        told = ~quoted[na][sa:ea] & ~quoted[nb][sb:eb]  # narration on both sides: a quote on one is the speaker's words
+        cover[(na, nb)].append((sa, ea, True, told))
+        cover[(nb, na)].append((sb, eb, True, told))
     for r in rw:
         (a0, a1, _), (b0, b1, _) = docs[r["a"]].sents[r["ka"]], docs[r["b"]].sents[r["kb"]]
-        cover[(r["a"], r["b"])].append((a0, a1, False))
-        cover[(r["b"], r["a"])].append((b0, b1, False))
+        cover[(r["a"], r["b"])].append((a0, a1, False, None))
+        cover[(r["b"], r["a"])].append((b0, b1, False, None))
     rows = []
     narr_of: dict[int, np.ndarray] = {}
     for (na, nb), spans in cover.items():
@@ -371,15 +398,19 @@ def _containment(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> pd.
             continue
         narr = narr_of.get(na)
         if narr is None:
-            narr = narr_of[na] = ~np.array(d.quoted, dtype=bool)
+            narr = narr_of[na] = ~quoted[na]
         hit = np.zeros(len(d.words), dtype=bool)
+        told = np.zeros(len(d.words), dtype=bool)  # covered by narration on both sides, or by a reworded sentence
         exact = np.zeros(len(d.words), dtype=bool)
-        for s, e, ex in spans:
+        for s, e, ex, t in spans:
             hit[s:e] = True
             if ex:
-                exact[s:e] = True
+                told[s:e] |= t
+                exact[s:e] |= t
+            else:
+                told[s:e] = True
         n_narr, n_hit = int(narr.sum()), int(hit.sum())
-        shared_n, exact_n = int((hit & narr).sum()), int((exact & narr).sum())
+        shared_n, exact_n = int((told & narr).sum()), int((exact & narr).sum())
         rows.append({"article": d.id, "outlet": d.outlet, "other": o.id, "other_outlet": o.outlet, "words": len(d.words),
                      "narration_words": n_narr, "shared_words": n_hit, "shared_narration": shared_n,
                      "containment": round(n_hit / max(1, len(d.words)), 4),
@@ -421,14 +452,16 @@ def _pairs(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.D
         n_rw = by_r.get((a, b), 0)
         shared_narr = max(ab.shared_narration if ab else 0, ba.shared_narration if ba else 0)
         top = max(ab.containment_narration if ab else 0.0, ba.containment_narration if ba else 0.0)
+        held = max((r for r in (ab, ba) if r is not None), key=lambda r: r.containment_narration, default=None)
+        verbatim = held is not None and held.exact_narration >= max(COPY, WORD_FOR_WORD * held.containment_narration)
         order = [sb[k] for k in sorted(ks, key=lambda k: sa[k])]  # passages in A's order: in B's too?
         reordered = any(x > y for x, y in zip(order, order[1:]))
         if n_narr == 0 and n_rw == 0:
             kind = "shared quotation only"
         elif words_of.get(a) and words_of.get(a) == words_of.get(b):
             kind = "copy, identical"  # word for word: repeated lines may look reordered, nothing is
-        elif top >= COPY:
-            kind = ("reworded copy" if n_rw else "copy") + (", sentences reordered" if reordered else "")
+        elif top >= COPY:  # a copy when most of it is word for word, else a rewrite
+            kind = ("copy" if verbatim or not n_rw else "reworded copy") + (", sentences reordered" if reordered else "")
         elif shared_narr:
             kind = "partial reuse"
         else:

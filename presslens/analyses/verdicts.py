@@ -105,6 +105,7 @@ class Evidence:
             self.nb[a][o] = int(n)
             if not ref:
                 self.narr[(a, o)] = (int(n), float(share))
+        self.group_note: dict[tuple[str, str], str] = {}
         self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
                         if story.references is not None and len(story.references) else {})
 
@@ -117,6 +118,26 @@ class Evidence:
     def holds(self, z: str, x: str, y: str, n: int) -> bool:
         """Whether text z holds (most of) the ``n`` narration words x and y share."""
         return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
+
+    def articles_of(self, name: str) -> list[str]:
+        """The articles of the outlet ``name`` stands for (story.yaml's aliases count: "SCMP")."""
+        keys = {wires.norm(name)} | self.forms.get(wires.norm(name), set())
+        return [z for k in sorted(keys) for z in self.by_outlet.get(k, [])]
+
+    def wire_group(self, x: str, y: str) -> str | None:
+        """The wire whose story both x and y carry, neither crediting any: a third article crediting (or
+        being) that wire shares at least EVIDENCE_WORDS words of narration with each (a *wire group*),
+        so what x and y share is that wire's text; evidence noted in the verdict. None when no such article."""
+        if self.wires_of(x) or self.wires_of(y):
+            return None
+        for z in sorted(set(self.nb[x]) & set(self.nb[y]) - {x, y}):
+            wz = self.wires_of(z, ("credit", "own text")) if not z.startswith("ref:") else set()
+            if wz and min(self.nb[x][z], self.nb[y][z]) >= EVIDENCE_WORDS:
+                w = sorted(wz)[0]
+                self.group_note[(x, y)] = (f"wire group: {self.outlet[z]} ({z}) carries {w} and shares "
+                                           f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
+                return w
+        return None
 
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
@@ -169,6 +190,8 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
             row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
                        relation="same_page")
+        elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y)):
+            row.update(_common(e, grouped, None, x, y, "wire group", ev))
         elif row["relation"] == "shared_quote_only":
             row.update(verdict="quotation only: no evidence of copying")
         else:
@@ -191,8 +214,9 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
             return {"verdict": f"{outlet[a]} took the text from {outlet[b]} (names it: {how})", "source": outlet[b],
                     "source_article": b, "credited": "yes" if said["credit"] or said["photo"] else "no",
                     "direction": "a_from_b" if a == x else "b_from_a"}
-    # 2. the wire's own copy is one of the two: the other took it from the wire (unless it carries another wire)
-    for a, b in ((x, y), (y, x)):
+    # 2. the wire's own copy is one of the two: the other took it from the wire (unless it carries another wire),
+    # said only on enough shared narration (a few words in common with an agency's story are no evidence)
+    for a, b in ((x, y), (y, x)) if n >= EVIDENCE_WORDS else ():
         own = named[b]["own text"]
         if own and not named[a]["own text"] and not (wires_of(a) - own):
             w = sorted(own)[0]
@@ -224,15 +248,18 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
                     w = sorted(wz)[0]
                     ev.append(f"wire group: {outlet[z]} ({z}) holds the shared passage and carries {w}")
                     return _common(e, w, None, x, y, "wire group", ev)
+        grouped = e.wire_group(x, y)
+        if grouped:  # both took from one wire's story: each shares narration with a copy crediting that wire
+            return _common(e, grouped, None, x, y, "wire group", ev)
     # 5. an outlet or a party both credit (or whose reporter both name): explains it only when its text, if in the corpus, holds it
     both = {c for c in named[x]["credit"] | named[x]["tell"]
-            if any(wires.norm(c) == wires.norm(d) for d in named[y]["credit"] | named[y]["tell"])}
+            if any(wires.same_source(c, d, forms) for d in named[y]["credit"] | named[y]["tell"])}
     # a party's release (a source of the story that is no news outlet) credited by one, the other crediting nothing
     for a, b in ((x, y), (y, x)):
         if not (named[b]["credit"] | named[b]["tell"]):
             both |= {c for c in named[a]["credit"] if wires.norm(c) in e.parties}
     for c in sorted(both - set(wx) - set(wy)):
-        corpus = [z for z in e.by_outlet.get(wires.norm(c), []) if z not in (x, y)]
+        corpus = [z for z in e.articles_of(c) if z not in (x, y)]
         if corpus and not any(holds(z, x, y, n) for z in corpus):
             ev.append(f"both credit {c}, whose text in the corpus ({', '.join(corpus)}) does not hold the shared "
                       f"passage: {c} does not explain it")
@@ -278,6 +305,21 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
                 "direction": "a_from_b" if a == x else "b_from_a", "accusation": True,
                 "candidates": f"{outlet[a]} copied {outlet[b]} (dated {clock.label(wt[b])}, before "
                               f"{clock.label(wt[a])}{by_time}); not excluded: a common source outside the corpus neither credits"}
+    top = max(ab[1] for ab in (e.narr.get((x, y)), e.narr.get((y, x))) if ab is not None)
+    if top < reuse.COPY and not tells:  # each has most of its narration of its own: neither is a copy of the other
+        ev.append(f"neither is a copy of the other: at most {top:.0%} of one's narration is in the other")
+        cands[:2] = [f"one took a passage of the other ({outlet[x]} or {outlet[y]})"]
+        # a source one of them credits, whose text (if in the corpus) holds the passage: the likeliest common source
+        named_by = [(a, c) for a in (x, y) for c in sorted(named[a]["credit"])
+                    if not any(wires.same_source(c, outlet[b], forms) for b in (x, y))
+                    and all(holds(z, x, y, n) for z in e.articles_of(c) if z not in (x, y))]
+        src = named_by[0][1] if named_by else None
+        out = {"verdict": f"common source likely: a passage both carry, neither a copy of the other (at most {top:.0%} "
+                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} credits {src}" if src else ""),
+               "source": src, "credited": "partial" if src else "no", "direction": "n/a", "candidates": "; ".join(cands)}
+        if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
+            out["relation"] = "common_wire"
+        return out
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     why = ("a date is missing" if dx is None or dy is None
            else ("both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else "")) if sign is None
@@ -289,13 +331,17 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
 
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
     """A common source ``s`` (its text ``z`` in the corpus or the references, when there): the verdict row."""
-    cx, cy = (any(wires.norm(c) == wires.norm(s) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
+    cx, cy = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
     if z:
         detail = f"{e.refname.get(z) or e.outlet.get(z, z)} has the text both share"
     elif cx and cy:
         detail = f"both credit {s}"
     elif cx or cy:
         detail = f"{e.outlet[x] if cx else e.outlet[y]} credits {s}"
+    elif what == "wire group":
+        detail = f"both carry {s}'s story (a wire group), neither credits it"
+        if (x, y) in e.group_note:
+            ev.append(e.group_note[(x, y)])
     else:
         detail = f"{s} named in the copy"
     ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))

@@ -27,6 +27,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from presslens import paths
+from presslens.engine import perarticle
 from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
 
@@ -46,6 +47,17 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, 
     (("told", "interview", "speaking"), re.compile(r"\b(?:told|interview\s+with|speaking\s+to)\b"),
      re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
                 + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])")),
+]
+# credit forms naming any outlet (settled against the story's outlets): (words, trigger, pattern, name after trigger)
+CAPNAMES = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})"  # greedy: cut by _name_cuts
+CREDITS = [
+    (("according",), re.compile(r"\baccording\s+to\b"),
+     re.compile(r"\baccording\s+to\s+(?:an?\s+(?:\w+\s+)?report\s+(?:by|in|from)\s+)?" + CAPNAMES), True),
+    (("reported", "report"), re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\b"),
+     re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\s+" + CAPNAMES), True),
+    (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
+     re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False),
+    (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+" + CAPNAMES), True),
 ]
 PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
                      + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet
@@ -189,69 +201,136 @@ def _excerpt(text: str, m: re.Match, width: int = 60) -> str:
     return ("…" if a else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
 
 
-def article_sources(outlet: str, url, derived_from, byline, text: str, known: dict[str, str]) -> list[dict]:
-    """The sources ONE article names (see the module docstring), without the article column.
-    ``known``: normalised name -> display name of outlets an outside-source tell may name."""
-    rows: list[dict] = []
-    seen: set[tuple[str, str]] = set()
+def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
+    """What ONE article names, before the story's outlets are known: ``{"source", "kind", "where",
+    "evidence", "names"}`` in the order found. ``source`` is set for what stands alone (an agency's
+    own site, a credit form naming an agency, derived_from, a byline); ``names`` (longest first) for
+    what counts only when it names an outlet (a tell, a picture credit, an outlet credited in the
+    text), which :func:`resolve` settles against the story. Cached per article (:func:`sources`)."""
+    hits: list[dict] = []
 
-    def add(source: str, kind: str, where: str, evidence: str) -> None:
-        wire = wire_of(source)
-        key = (wire or norm(source), kind)
-        if key in seen or not norm(source):
-            return
-        seen.add(key)
-        rows.append({"outlet": outlet, "source": wire or source, "wire": wire is not None, "kind": kind,
-                     "where": where, "evidence": evidence})
+    def hit(source, kind: str, where: str, evidence: str, names: tuple = ()) -> None:
+        hits.append({"source": source, "kind": kind, "where": where, "evidence": evidence, "names": names})
 
     host = host_of(url)
-    for a in agencies()["agencies"]:
-        if host and any(host == h or host.endswith("." + h) for h in a.get("hosts") or ()):
-            add(a["id"], "own text", "url", f"captured from {host}, the agency's own site")
+    for h, agency in _agency_hosts():
+        if host and (host == h or host.endswith("." + h)):
+            hit(agency, "own text", "url", f"captured from {host}, the agency's own site")
     if wire_of(outlet):
-        add(outlet, "own text", "outlet", f"the outlet is the agency {wire_of(outlet)}")
+        hit(outlet, "own text", "outlet", f"the outlet is the agency {wire_of(outlet)}")
     for c in derived_from or ():
-        add(str(c), "credit", "derived_from", f"derived_from: {c}")
+        hit(str(c), "credit", "derived_from", f"derived_from: {c}")
     if isinstance(byline, str) and byline.strip():
         for part in re.split(r"\s*(?:,|;|\band\b|/|\|)\s*", byline):
             if wire_of(part):
-                add(part, "credit", "byline", f"byline: {byline}")
+                hit(part, "credit", "byline", f"byline: {byline}")
     text = text or ""
     words = {w.strip(PUNCT) for w in text.split()}  # a set of the text's words: most texts name no agency
     words |= {p for w in list(words) if "/" in w for p in w.split("/")}  # "Doe/AFP"
     for window in _windows(text, _agency_hits(text, words)):  # forms are tried only around an agency's name
         for agency, kind, rx in _form_patterns():
             for m in rx.finditer(window):
-                add(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
-    own = norm(outlet)
+                hit(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
     for keys, trigger, rx in OUTSIDE:
         if not any(k in words for k in keys):  # most texts hold no trigger word at all
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
-            key = norm(name)
-            if not key or key == own:
-                continue
-            if wire_of(name) or key in known or OUTLET_WORD.search(name):
-                add(known.get(key, name), "tell", "text", _excerpt(text, m))
+            hit(None, "tell", "outside", _excerpt(text, m), (name,))
+    for keys, trigger, rx, after in CREDITS:
+        if not any(k in words for k in keys):
+            continue
+        for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
+            hit(None, "credit", "text", _excerpt(text, m), _name_cuts(m.group(1), after))
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
-        key = norm(m.group(1))
-        if key and key != own and key in known and not wire_of(m.group(1)):
-            add(known[key], "photo", "text", _excerpt(text, m))
+        hit(None, "photo", "text", _excerpt(text, m), (m.group(1),))
+    return hits
+
+
+def _name_cuts(name: str, after: bool) -> tuple[str, ...]:
+    """The names a capture may stand for, longest first: its first words when the name follows the
+    trigger ("according to the Harbour Times on Monday"), its last words when it comes before
+    ("In Paris the Harbour Times reported")."""
+    ws = re.sub(r"^[Tt]he\s+", "", name.strip()).split()
+    cuts = [ws[:k] if after else ws[len(ws) - k:] for k in range(len(ws), 0, -1)]
+    return tuple(" ".join(c) for c in cuts)
+
+
+def resolve(hits: list[dict], outlet: str, known: dict[str, str]) -> list[dict]:
+    """The sources rows of one article from its :func:`scan` hits and the story's ``known`` outlets
+    (normalised name -> display name): a tell counts when it names an agency, a known outlet or
+    something called like an outlet; a picture credit or a credit in the text when it names a known
+    outlet (never the article's own); the first of a source and kind is kept."""
+    rows: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    own = norm(outlet)
+    for h in hits:
+        source, kind = h["source"], h["kind"]
+        if source is None:
+            for name in h["names"]:
+                key = norm(name)
+                if not key or key == own or (kind == "tell" and len(key) >= 4 and own.endswith(key)):
+                    continue  # the outlet itself ("told the Post" in the New York Post)
+                if kind == "tell" and (wire_of(name) or key in known or OUTLET_WORD.search(name)):
+                    source = known.get(key, name)
+                elif kind in ("photo", "credit") and key in known and not wire_of(name):
+                    source = known[key]
+                if source is not None:
+                    break
+            if source is None:
+                continue
+        wire = wire_of(source)
+        k = (wire or norm(source), kind)
+        if k in seen or not norm(source):
+            continue
+        seen.add(k)
+        rows.append({"outlet": outlet, "source": wire or source, "wire": wire is not None, "kind": kind,
+                     "where": "text" if h["where"] == "outside" else h["where"], "evidence": h["evidence"]})
     return rows
 
 
-def sources(story: Story) -> pd.DataFrame:
-    """One row per article and source it names: article, outlet, source (an agency id or an outlet
-    name), wire (bool), kind (own text / credit / tell / photo), where, evidence."""
+def article_sources(outlet: str, url, derived_from, byline, text: str, known: dict[str, str]) -> list[dict]:
+    """The sources ONE article names (see the module docstring), without the article column.
+    ``known``: normalised name -> display name of outlets an outside-source tell may name."""
+    return resolve(scan(outlet, url, derived_from, byline, text), outlet, known)
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_hosts() -> tuple[tuple[str, str], ...]:
+    return tuple((h, a["id"]) for a in agencies()["agencies"] for h in a.get("hosts") or ())
+
+
+def known_outlets(story: Story) -> dict[str, str]:
+    """Normalised name -> display name of every outlet of the story and every source an article's
+    derived_from names, with the story's actors' aliases of them ("SCMP" for South China Morning Post)."""
     arts = story.articles
     known = {norm(o): o for o in arts["outlet"]}
     for cs in arts["derived_from"]:
         for c in cs or ():
             known.setdefault(norm(c), str(c))
+    for act in story.actors:
+        forms = [norm(f) for f in act.forms]
+        hit = next((known[f] for f in forms if f in known), None)
+        if hit is not None:
+            for f in forms:
+                known.setdefault(f, hit)
+    return known
+
+
+def sources(story: Story) -> pd.DataFrame:
+    """One row per article and source it names: article, outlet, source (an agency id or an outlet
+    name), wire (bool), kind (own text / credit / tell / photo), where, evidence. The scan of each
+    article is cached with the article (:func:`presslens.engine.perarticle.by_article`): only the
+    settling against the story's outlets runs story-wide."""
+    arts = story.articles
+    known = known_outlets(story)
+    rows_of = {a.id: (a.outlet, a.url, a.derived_from, getattr(a, "byline", None), a.text)
+               for a in arts.itertuples(index=False)}
+    per = perarticle.by_article(story, "wire-sources", "", lambda ids: {i: scan(*rows_of[i]) for i in ids},
+                                fields=("url", "derived_from", "byline"))
     rows = []
-    for a in arts.itertuples(index=False):
-        for r in article_sources(a.outlet, a.url, a.derived_from, getattr(a, "byline", None), a.text, known):
-            rows.append({"article": a.id, **r})
+    for aid, (outlet, *_rest) in rows_of.items():
+        for r in resolve(per[aid], outlet, known):
+            rows.append({"article": aid, **r})
     return pd.DataFrame(rows, columns=SOURCE_COLS)

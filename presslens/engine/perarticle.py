@@ -1,7 +1,7 @@
 """Per-article measures cached with the article: the analyses' work that needs one article only
-(quote extraction, name mentions, lexicon hits, readability counts, claim hits) is computed per
-article and cached under the article's key, so one new article costs one article's work for these
-too, not the whole story's.
+(quote extraction, name mentions, lexicon hits, readability counts, claim hits, the sources an article
+names) is computed per article and cached under the article's key, so one new article costs one
+article's work for these too, not the whole story's.
 
 :func:`by_article` is the whole mechanism: an analysis gives a measure name, the part of the
 story's configuration the measure reads (actors and speakers for quotes, the lexicon for hits...)
