@@ -20,13 +20,16 @@ SLACK = 1.5  # pixels two text boxes may share (antialiasing, touching glyph box
 
 def figures_of(ctx):
     """(name, figure, data) for the suite's figures on ``ctx`` (see the notebooks for the same calls)."""
-    from presslens.analyses import claims, naming, profiles, quotes, readability, tone
+    from presslens.analyses import claims, naming, profiles, quotes, readability, timeline, tone
+    from presslens.figures import timeline as timeline_fig
     from presslens.analyses import wordchoice as lexicon
     from presslens.notebook import charts, overview
 
     st, p = ctx.story, ctx.params
     n_boot = 200
     yield ("corpus-overview", *overview.plot_overview(ctx.full, overview.article_table(ctx.full)))
+    per_day = timeline.per_day(ctx.full)
+    yield ("corpus-timeline", *timeline_fig.articles_per_day(ctx.full, per_day, note=timeline.undated_note(per_day)))
     lex = lexicon.lexicon_for(st)
     yield ("wordchoice-categories", *charts.wordchoice_heatmap(st, lexicon.rates(st, lex, n_boot=n_boot), lex))
     yield ("wordchoice-keyness", *charts.distinctive_terms(st, n=8, min_count=3))

@@ -27,7 +27,7 @@ def _check(story, figures):
         names.append(name)
         found.extend(figure_check.problems(name, fig, ctx.story, data))
         plt.close(fig)
-    assert len(names) == 12
+    assert len(names) == 13
     return found
 
 

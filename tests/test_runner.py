@@ -21,7 +21,7 @@ from .conftest import MINI
 
 NOTEBOOKS = [p.name for p in runner.notebook_list()]
 # every figure each notebook must write (PNG + SVG + the CSV of its data)
-EXPECTED_FIGURES = {"corpus-overview", "wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
+EXPECTED_FIGURES = {"corpus-overview", "corpus-timeline", "wordchoice-categories", "wordchoice-keyness", "tone-by-outlet", "tone-by-actor",
                     "tone-arc", "readability", "naming-ledger",
                     "sources-voice-share", "reuse-matrix", "reuse-provenance", "claims-by-outlet", "profiles",
                     "profiles-similarity"}
@@ -103,7 +103,7 @@ def test_manifest_records_parameters_versions_hashes_durations(first_run):
         assert record["parameters"] == m["parameters"] and record["duration_s"] == m["durations_s"][nb]
         assert record["stale"] is False and record["versions"] == m["versions"]
         assert record["inputs_fingerprint"] == run_manifest.inputs_fingerprint(m["inputs_sha256"])
-    assert m["reports"]["00-corpus.ipynb"]["figures"] == [f"corpus-overview.{ext}" for ext in ("csv", "png", "svg")]
+    assert m["reports"]["00-corpus.ipynb"]["figures"] == [f"{n}.{ext}" for n in ("corpus-overview", "corpus-timeline") for ext in ("csv", "png", "svg")]
     assert sorted(f for r in m["reports"].values() for f in r["figures"]) == m["figures"]
 
 
