@@ -463,3 +463,53 @@ def test_two_long_outlet_names_never_share_a_label():
              "The International Herald of Very Long Names, Evening Edition", "ticker.tv"]
     labels = plots.outlet_labels(names)
     assert len(set(labels.values())) == 3 and all(len(v) <= MAX_LABEL for v in labels.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# the third round (issue 21's open points): names, paths, options
+# ---------------------------------------------------------------------------------------------
+
+BAD = os.fsdecode(b"wi\xffre")  # a Linux file name with a byte that is not UTF-8 (a lone surrogate in Python)
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(mini, capsys):
+    os.rename(mini / "articles" / "wire.md", mini / "articles" / f"{BAD}.md")
+    (mini / "articles" / f"{BAD}.txt").write_text("not an article")
+    before = hashes(mini)
+    probs = problems(mini)
+    assert len(probs) == 1 and probs[0].file == "mini-story/articles/wi\\xffre.md", probs
+    assert "not valid UTF-8" in probs[0].message and "rename it" in probs[0].fix
+    rc, out, err = cli_run(capsys, "check", mini)
+    assert rc == 2 and "wi\\xffre.md" in err and "surrogates" not in err
+    (mini / "articles" / f"{BAD}.md").rename(mini / "articles" / "wire.md")
+    st = load_story(mini)  # a file that is not an article is ignored, its name shown with escapes
+    assert [n.file for n in st.notices] == ["mini-story/articles/wi\\xffre.txt"]
+    (mini / "references").mkdir()
+    (mini / "references" / f"{BAD}.md").write_text("---\nsource: Wire Service\n---\nText.\n")
+    assert [p.file for p in problems(mini)] == ["mini-story/references/wi\\xffre.md"]
+    assert {k: v for k, v in hashes(mini).items() if not k.startswith(("references", "articles/wi"))} == \
+        {k: v for k, v in before.items() if not k.startswith("articles/wi")}
+
+
+def test_paths_that_are_not_utf8_never_reach_an_encoder(tmp_path, capsys):
+    """The story folder, the reports and figures roots, a notebook's figures_dir, a saved page."""
+    odd = tmp_path / BAD
+    shutil.copytree(MINI, odd / SLUG)
+    with pytest.raises(StoryError, match=r"wi\\xffre/mini-story: the story folder's path is not valid UTF-8"):
+        load_story(odd / SLUG)
+    for flag in ("--reports", "--figures"):
+        other = "--figures" if flag == "--reports" else "--reports"
+        rc, _, err = cli_run(capsys, "run", MINI, flag, odd / "out", other, tmp_path / "fine", "-n", "00")
+        assert rc == 2
+        one_line(err, "wi\\xffre/out", "not valid UTF-8", f"choose another {flag} root")
+    assert not (tmp_path / "fine").exists() and not (odd / "out").exists()
+    with pytest.raises(StoryError, match=r"figures_dir.*wi\\xffre/out/mini-story is not valid UTF-8"):
+        setup(str(MINI), figures_dir=str(odd / "out"))
+    story = tmp_path / "story"
+    shutil.copytree(MINI, story)
+    page = tmp_path / os.fsdecode(b"herald\xff.html")
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    rc, out, _ = cli_run(capsys, "import", story, page)
+    assert rc == 0 and "imported herald\\xff.html -> articles/herald.md" in out, out
+    assert "imported from herald\\xff.html by presslens import" in (story / "articles" / "herald.md").read_text()
+    load_story(story)

@@ -61,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     pv.set_defaults(func=cmd_provision)
 
     args = ap.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints as \xNN, never a traceback
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError, AttributeError):
+                pass
     try:
         return args.func(args)
     except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix

@@ -44,6 +44,9 @@ def _writable(folder: Path) -> bool:
 def _check_root(root: Path, what: str, flag: str) -> None:
     """The reports or figures root is a folder, or can be created, and is writable."""
     shown = paths.display(root)
+    if paths.undecodable(root):  # the manifest, the marker and the reports record it: it must be text
+        raise OutputError(f"the {what} root {shown} is not valid UTF-8 text (the bytes that are not are shown as "
+                          f"\\xNN): choose another {flag} root, or rename the folder with letters, digits and '-'")
     if root.is_symlink() and not root.exists():
         raise OutputError(f"the {what} root {shown} is a broken link: choose another {flag} root, or fix the link")
     if root.exists() and not root.is_dir():

@@ -78,6 +78,15 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     }
 
 
+def _bad_name(folder: str, p: Path) -> Problem:
+    """A file whose name is not UTF-8 text (bytes a Linux file name may hold): it could never be
+    written to a table, a manifest or a report, so it is refused by name, with the bytes escaped."""
+    shown = paths.printable(p.name)
+    return Problem(folder + shown, "", "the file name is not valid UTF-8 text (the bytes that are not are shown as \\xNN)",
+                   "rename it with letters, digits and '-' only (in a shell, `ls -b` shows the name with "
+                   "escapes, and tab completion types it for mv)")
+
+
 def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
 
@@ -85,6 +94,10 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     """
     root = paths.resolve(path)
     slug = root.name
+    if paths.undecodable(root):  # a name no JSON, Parquet, HTML or CSV could hold: refused by name
+        raise StoryError([Problem(paths.printable(root), "", "the story folder's path is not valid UTF-8 text "
+                                  "(the bytes that are not are shown as \\xNN)",
+                                  "rename the folder (and any folder above it) with letters, digits and '-' only")])
     if not root.is_dir():
         if root.is_file() and root.name == "story.yaml":
             raise StoryError([Problem(str(path), "", "is the story's story.yaml, not its folder",
@@ -121,6 +134,9 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         for p in entries:
             if p.name.startswith("."):
                 continue  # hidden files (editor swap files, .DS_Store) are never articles
+            if paths.undecodable(p.name) and p.suffix == ".md":
+                problems.append(_bad_name(f"{slug}/articles/", p))
+                continue
             if p.suffix == ".md" and p.is_file():
                 files.append(p)
             elif p.suffix == ".md" and p.is_symlink() and not p.exists():
@@ -130,7 +146,8 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                 kind = limits.kind_of(p)
                 fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
                        else "move it out of articles/ if it is not an article")
-                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is {kind})", fix))
+                notices.append(Problem(f"{slug}/articles/{paths.printable(p.name)}", "",
+                                       f"ignored: only regular .md files are articles (this is {kind})", fix))
     if os.path.lexists(art_dir) and not art_dir.is_dir():
         problems.append(Problem(f"{slug}/articles/", "", f"is {limits.kind_of(art_dir)}, not a folder",
                                 "move it away, then create the folder articles/ with one .md file per article"))
@@ -249,6 +266,11 @@ def load_references(root: Path, slug: str, notices: list[Problem], problems: lis
             rel = f"{slug}/references/{p.name}"
             if p.name.startswith("."):
                 continue
+            if paths.undecodable(p.name):
+                if p.suffix == ".md":
+                    problems.append(_bad_name(f"{slug}/references/", p))
+                    continue
+                rel = f"{slug}/references/{paths.printable(p.name)}"
             if p.suffix != ".md" or not p.is_file():
                 notices.append(Problem(rel, "", "ignored: only regular .md files are references",
                                        "rename it to .md (front matter with source: and kind:) to include it"))

@@ -51,7 +51,7 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
-from presslens import limits
+from presslens import limits, paths
 from .outlet import outlet_of
 
 
@@ -105,7 +105,7 @@ class ImportResult:
 
     @property
     def line(self) -> str:
-        name = self.source.name
+        name = paths.printable(self.source.name)  # a name that is not UTF-8 is shown with \xNN escapes
         if self.status == "imported":
             verb = "replaced" if self.replaced else "imported"
             out = (f"{verb} {name} -> articles/{self.article.name} ({self.words} words): {', '.join(self.found)}; "

@@ -105,7 +105,7 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
             found = sorted((f for f in p.iterdir() if f.is_file() and _is_page_name(f.name)), key=lambda f: f.name)
             others = sorted(f.name for f in p.iterdir() if not (f.is_file() and _is_page_name(f.name)))
             if others:
-                shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+                shown = ", ".join(map(paths.printable, others[:5])) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
                 out.append(ImportResult(p, "skipped", reason=f"not imported from the folder (not .html/.htm files): {shown}",
                                         fix="give a file by name to import it anyway; sub-folders are not searched"))
             if not found:
@@ -215,7 +215,7 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
                             reason=f"articles/{dest.name} is {what}, which --force does not replace",
                             fix=f"move articles/{dest.name} away, or rename the page")
-    notes_text = (f"imported from {page.name} by presslens import; fields not revealed by the page: "
+    notes_text = (f"imported from {paths.printable(page.name)} by presslens import; fields not revealed by the page: "
                   f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
                   "translated_from and derived_from are not read from pages: set them if the article is a "
                   "translation or credits a source.")
