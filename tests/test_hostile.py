@@ -513,3 +513,54 @@ def test_paths_that_are_not_utf8_never_reach_an_encoder(tmp_path, capsys):
     assert rc == 0 and "imported herald\\xff.html -> articles/herald.md" in out, out
     assert "imported from herald\\xff.html by presslens import" in (story / "articles" / "herald.md").read_text()
     load_story(story)
+
+
+def test_relative_cli_paths_are_taken_from_the_working_directory(tmp_path, capsys, monkeypatch):
+    """--root, STORY, --reports, --figures, -p figures_dir and import's pages: from where the user is."""
+    monkeypatch.chdir(tmp_path)
+    rc, out, _ = cli_run(capsys, "new", "acme", "--root", "mine")
+    assert rc == 0 and (tmp_path / "mine" / "acme" / "story.yaml").is_file(), out
+    assert "check mine/acme" in out
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "ro").mkdir(mode=0o555)
+    before = hashes(tmp_path)
+    for root, says in (("afile", "afile is a file, not a folder"), ("afile/deeper", "afile is a file"),
+                       ("mine", "mine/acme already exists (a story folder)")):
+        rc, _, err = cli_run(capsys, "new", "acme", "--root", root)
+        assert rc == 2
+        one_line(err, says, str(tmp_path))
+    if os.geteuid() != 0:
+        rc, _, err = cli_run(capsys, "new", "acme", "--root", "ro")
+        assert rc == 2
+        one_line(err, f"cannot create {tmp_path}/ro/acme")
+    assert hashes(tmp_path) == before
+    shutil.copytree(MINI, tmp_path / "stories" / SLUG)
+    rc, out, _ = cli_run(capsys, "check", f"stories/{SLUG}")
+    assert rc == 0 and out.startswith(f"{SLUG}: ok.")
+    rc, _, err = cli_run(capsys, "check", SLUG)  # not here: never quietly found somewhere else
+    assert rc == 2 and f"{tmp_path}/{SLUG}" in err
+    rc, _, err = cli_run(capsys, "run", f"stories/{SLUG}", "--reports", "afile", "--figures", "figs", "-n", "00")
+    assert rc == 2
+    one_line(err, f"reports root {tmp_path}/afile is a file")
+    rc, _, err = cli_run(capsys, "run", f"stories/{SLUG}", "--reports", "rep", "-p", "figures_dir", "afile", "-n", "00")
+    assert rc == 2 and f"{tmp_path}/afile" in err and not (tmp_path / "rep").exists()
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", tmp_path / "page.html")
+    rc, out, _ = cli_run(capsys, "import", f"stories/{SLUG}", "page.html")
+    assert rc == 0 and (tmp_path / "stories" / SLUG / "articles" / "page.md").is_file(), out
+
+
+@pytest.mark.parametrize("title", ['Acme: fined # for "data"', "- a list? no", "{not: a mapping}", "'quoted'",
+                                   "yes", "null", "42", "Zoë & Ørsted — 2 % off", "ends with a colon:", "a\\nb"])
+def test_a_title_with_yaml_characters_loads_back_as_given(tmp_path, capsys, title):
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path, "--title", title)
+    assert rc == 0, err
+    (tmp_path / "acme" / "articles" / "example.md").write_text("---\noutlet: X\n---\nText.\n")
+    assert load_story(tmp_path / "acme").title == title
+
+
+@pytest.mark.parametrize("title,says", [("two\nlines", "'\\n'"), ("tab\there", "'\\t'"), ("nul\x00", "'\\x00'"),
+                                        ("sep\u2028x", "'\\u2028'"), ("   ", "the title is empty")])
+def test_a_title_with_control_characters_is_refused(tmp_path, capsys, title, says):
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path, "--title", title)
+    assert rc == 2 and not (tmp_path / "acme").exists()
+    one_line(err, "[--title]", says, "Fix: ")
