@@ -564,3 +564,31 @@ def test_a_title_with_control_characters_is_refused(tmp_path, capsys, title, say
     rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path, "--title", title)
     assert rc == 2 and not (tmp_path / "acme").exists()
     one_line(err, "[--title]", says, "Fix: ")
+
+
+def test_a_marker_copied_from_another_folder_proves_nothing(outputs, tmp_path, capsys):
+    """A .presslens copied from another story's output folder (or copied alone) does not make a
+    folder presslens's: the run refuses it, naming why, and nothing changes."""
+    reports, figures = outputs
+    theirs = tmp_path / "theirs"
+    for name in ("other-story", SLUG):  # another story's marker, and one of this story's copied alone
+        shutil.rmtree(theirs, ignore_errors=True)
+        (theirs / SLUG).mkdir(parents=True)
+        (theirs / SLUG / "thesis.docx").write_bytes(os.urandom(512))
+        marker = json.loads((figures / SLUG / ".presslens").read_text())
+        marker["slug"] = name
+        (theirs / SLUG / ".presslens").write_text(json.dumps(marker))
+        assert not ownership.owned(theirs / SLUG, "figures")
+        before = hashes(tmp_path)
+        rc, _, err = cli_run(capsys, "run", MINI, "--figures", theirs, "--reports", tmp_path / "r", "-n", "00")
+        assert rc == 2
+        one_line(err, "was not written by presslens",
+                 "names another folder ('other-story')" if name != SLUG else "lists none of the files in it")
+        assert hashes(tmp_path) == before
+        with pytest.raises(StoryError, match="copied"):  # a notebook outside the runner: the same rule
+            setup(str(MINI), figures_dir=str(theirs))
+    # presslens's own folders, and a copy of one under the same name elsewhere (a backup), stay presslens's
+    assert ownership.owned(figures / SLUG, "figures") and ownership.owned(reports / SLUG, "reports")
+    shutil.copytree(figures / SLUG, tmp_path / "backup" / SLUG)
+    assert ownership.owned(tmp_path / "backup" / SLUG, "figures")
+    assert ownership.read_marker(figures / SLUG, "figures")["slug"] == SLUG  # the swap names the final folder
