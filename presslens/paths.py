@@ -67,6 +67,20 @@ def undecodable(path: str | Path) -> bool:
         return True
 
 
+def umask() -> int:
+    """The process's umask (read by setting it and putting it back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def give_usual_mode(path: str | Path, folder: bool = False) -> None:
+    """Give ``path`` the mode a file (or folder) the user creates gets: 0666 (0777) less the umask,
+    0644 (0755) typically. ``tempfile`` makes its files 0600 and folders 0700, which is right while
+    they are private and wrong once they are the user's articles or shared data."""
+    os.chmod(path, (0o777 if folder else 0o666) & ~umask())
+
+
 def display(path: str | Path) -> str:
     """``path`` as a user should read it: relative to the repo root when inside it, else as it is;
     bytes that are not UTF-8 shown as ``\\xNN`` (:func:`printable`)."""

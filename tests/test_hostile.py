@@ -592,3 +592,33 @@ def test_a_marker_copied_from_another_folder_proves_nothing(outputs, tmp_path, c
     shutil.copytree(figures / SLUG, tmp_path / "backup" / SLUG)
     assert ownership.owned(tmp_path / "backup" / SLUG, "figures")
     assert ownership.read_marker(figures / SLUG, "figures")["slug"] == SLUG  # the swap names the final folder
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027])
+def test_files_written_for_the_user_get_their_usual_mode(tmp_path, mini, capsys, mask):
+    """Imported articles, a new story, figures, reports and the marker: 0666 less the umask, not 0600."""
+    old = os.umask(mask)
+    try:
+        shutil.copy(PAGES / "harbour-herald-vexa-fine.html", tmp_path / "page.html")
+        assert cli_run(capsys, "import", mini, tmp_path / "page.html")[0] == 0
+        assert cli_run(capsys, "new", "acme", "--root", tmp_path / "stories")[0] == 0
+        import matplotlib.pyplot as plt
+        fig, _ = plt.subplots()
+        plots.save(fig, pd.DataFrame({"x": [1]}), "probe", tmp_path / "figs" / SLUG)
+        plt.close(fig)
+        files = [mini / "articles" / "page.md", tmp_path / "stories" / "acme" / "story.yaml",
+                 tmp_path / "stories" / "acme" / "articles" / "example.md",
+                 *sorted((tmp_path / "figs" / SLUG).iterdir())]
+        modes = {p.name: oct(p.stat().st_mode & 0o777) for p in files}
+        assert set(modes.values()) == {oct(0o666 & ~mask)}, modes
+    finally:
+        os.umask(old)
+
+
+def test_a_run_writes_reports_and_figures_with_the_usual_mode(outputs):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for folder in outputs:
+        for p in (folder / SLUG).rglob("*"):
+            want = (0o777 if p.is_dir() else 0o666) & ~mask
+            assert p.stat().st_mode & 0o777 == want, (p, oct(p.stat().st_mode & 0o777))

@@ -76,6 +76,7 @@ def _atomic_write(dest: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        paths.give_usual_mode(tmp)  # the user's article: readable as their other files are, not mkstemp's 0600
         os.replace(tmp, dest)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
