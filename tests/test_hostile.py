@@ -622,3 +622,34 @@ def test_a_run_writes_reports_and_figures_with_the_usual_mode(outputs):
         for p in (folder / SLUG).rglob("*"):
             want = (0o777 if p.is_dir() else 0o666) & ~mask
             assert p.stat().st_mode & 0o777 == want, (p, oct(p.stat().st_mode & 0o777))
+
+
+@pytest.mark.parametrize("file,old,new,field,says,fix", [
+    ("story.yaml", "title: Regulator fines Acme over data use", "title: 42", "title", "got a number 42", 'title: "42"'),
+    ("story.yaml", "title: Regulator fines Acme over data use", "title: yes", "title", "got true/false", "unquoted yes"),
+    ("story.yaml", "question: Did", "question:\n  - Did", "question", "got a list", 'question: "..."'),
+    ("story.yaml", "  - name: Acme\n", "  - name: 2024\n", "actors[0].name", "got a number 2024", 'name: "2024"'),
+    ("story.yaml", "  - name: Mary Jones", "  - name: {first: Mary}", "speakers[0].name", "got a mapping", "one text"),
+    ("story.yaml", "  - id: fined", "  - id: 7", "claims[0].id", "got a number 7", 'id: "7"'),
+    ("articles/daily.md", "outlet: The Daily Ledger", "outlet: 42", "outlet", "got a number 42", 'outlet: "42"'),
+    ("articles/daily.md", "title: Acme fined $2 million for secretly selling data", "title: 3.5", "title",
+     "got a number 3.5", 'title: "3.5"'),
+    ("articles/daily.md", "url: https://example.org/ledger/acme-fine", "url: [a, b]", "url", "got a list", "one text"),
+    ("articles/daily.md", "byline: Ann Lee", "byline: {name: Ann}", "byline", "got a mapping", "one text"),
+])
+def test_a_value_that_is_not_text_is_named_as_such(mini, file, old, new, field, says, fix):
+    """title: 42 is not "missing": it says what YAML read (a number, true/false, a list, a mapping) and the fix."""
+    path = mini / file
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new, 1))
+    got = [p for p in problems(mini) if p.field == field]
+    assert len(got) == 1, problems(mini)
+    assert got[0].file.endswith(file) and f"must be text, {says}" in got[0].message and fix in got[0].fix, got[0]
+    assert "missing" not in got[0].message and "needs a name" not in got[0].message
+
+
+def test_a_reference_source_that_is_not_text(mini):
+    (mini / "references").mkdir()
+    (mini / "references" / "wire.md").write_text("---\nsource: 2024\nkind: wire copy\n---\nText.\n")
+    got = [p for p in problems(mini) if p.field == "source"]
+    assert len(got) == 1 and "got a number 2024" in got[0].message and 'source: "2024"' in got[0].fix

@@ -13,7 +13,7 @@ import pandas as pd
 
 from presslens import limits, paths
 from .model import Problem, Story, StoryError, show
-from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
+from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
 from .yamlio import read_front_matter, load_yaml, parse_date, str_list, suggest
 
 
@@ -34,8 +34,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {show(v, 60)}",
-                                    f"write it as text, quoted if needed: {key}: \"...\""))
+            problems.append(not_text(rel, key, v, f"{key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
     published, ok = parse_date(meta.get("published"))
@@ -49,7 +48,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__}", "quote the value, or use null"))
+            problems.append(not_text(rel, key, v, f"{key}: \"...\" (or null)"))
     derived = str_list(meta.get("derived_from"))
     if derived is None:
         problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
@@ -233,7 +232,9 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
         if key not in REFERENCE_FIELDS:
             problems.append(Problem(rel, str(key), "unknown field in a reference", suggest(str(key), REFERENCE_FIELDS)))
     src = meta.get("source")
-    if not isinstance(src, str) or not src.strip():
+    if src is not None and not isinstance(src, str):
+        problems.append(not_text(rel, "source", src, "source: \"...\""))
+    elif not isinstance(src, str) or not src.strip():
         problems.append(Problem(rel, "source", "required field is missing or empty",
                                 "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
     kind = meta.get("kind") or "other"
@@ -244,7 +245,7 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
         problems.append(Problem(rel, "published", f"{show(meta.get('published'))} is not a date", "write it as YYYY-MM-DD, or null"))
     for key in ("title", "url", "notes"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
-            problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))
+            problems.append(not_text(rel, key, meta[key], f"{key}: \"...\" (or null)"))
     if not body.strip():
         problems.append(Problem(rel, "text", "the reference is empty", "paste its text below the closing ---"))
     if len(problems) > n:

@@ -4,6 +4,7 @@ intended duplicates): every problem found, with its field and fix.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -59,15 +60,28 @@ def _text_or_none(value: Any, rel: str, where: str, problems: list[Problem], exa
     """A field that must be text (or absent): True when it is, else a problem naming what it is."""
     if value is None or isinstance(value, str):
         return True
-    problems.append(Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}",
-                            f"write it as one text, e.g. {example}"))
+    problems.append(not_text(rel, where, value, example))
     return False
+
+
+def not_text(rel: str, where: str, value: Any, example: str = "") -> Problem:
+    """The problem of a field that must be text and is not: what YAML made of it (a number, true/false,
+    a date, a list, a mapping) and the fix: quote a single value, write one text for a list or mapping."""
+    key = where.rsplit(".", 1)[-1]
+    if isinstance(value, (list, dict)):
+        fix = f"write it as one text, e.g. {example or key + ': ...'}"
+    elif isinstance(value, bool):  # yes/no/on/off/true/false unquoted: what the user wrote is lost
+        fix = f"quote it, so YAML reads it as text (unquoted yes, no, on, off, true, false are truth values): {key}: \"...\""
+    else:  # 42, 3.5, yes/no, 2024-03-05: YAML read a number, a truth value or a date; quotes keep it text
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        fix = f"quote it, so YAML reads it as text: {key}: \"{text}\""
+    return Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}", fix)
 
 
 def type_name(value: Any) -> str:
     """A YAML value's type in a user's words (a list, a mapping, a number...)."""
-    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__)
+    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number",
+            dt.date: "a date", dt.datetime: "a date and time"}.get(type(value), type(value).__name__)
 
 
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
@@ -86,7 +100,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     _text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
     for key in ("title", "question"):
         v = data.get(key)
-        if not isinstance(v, str) or not v.strip():
+        if v is not None and not isinstance(v, str):
+            problems.append(not_text(rel, key, v, f"{key}: \"...\""))
+        elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "missing or empty", f"give the story's {key} as text"))
         else:
             out[key] = v.strip()
@@ -114,6 +130,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     names: set[str] = set()
     for i, a in enumerate(actors):
         where = f"actors[{i}]"
+        if isinstance(a, dict) and a.get("name") is not None and not isinstance(a["name"], str):
+            problems.append(not_text(rel, f"{where}.name", a["name"], "name: CanonicalName"))
+            continue
         if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a["name"].strip():
             problems.append(Problem(rel, where, "an actor needs a name", "write '- name: CanonicalName'"))
             continue
@@ -167,6 +186,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         speakers = []
     for i, s in enumerate(speakers):
         where = f"speakers[{i}]"
+        if isinstance(s, dict) and s.get("name") is not None and not isinstance(s["name"], str):
+            problems.append(not_text(rel, f"{where}.name", s["name"], "name: Full Name"))
+            continue
         if not isinstance(s, dict) or not isinstance(s.get("name"), str) or not s["name"].strip():
             problems.append(Problem(rel, where, "a speaker needs a name", "write '- name: Full Name'"))
             continue
@@ -230,7 +252,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if key not in CLAIM_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), CLAIM_FIELDS)))
         cid = c.get("id")
-        if not isinstance(cid, str) or not CLAIM_ID.match(cid):
+        if cid is not None and not isinstance(cid, str):
+            problems.append(not_text(rel, f"{where}.id", cid, "id: fined"))
+        elif not isinstance(cid, str) or not CLAIM_ID.match(cid):
             problems.append(Problem(rel, f"{where}.id", f"{show(cid)} is not a valid claim id", "use lower-case letters, digits, - and _"))
             continue
         if cid in ids:
