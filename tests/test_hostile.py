@@ -653,3 +653,26 @@ def test_a_reference_source_that_is_not_text(mini):
     (mini / "references" / "wire.md").write_text("---\nsource: 2024\nkind: wire copy\n---\nText.\n")
     got = [p for p in problems(mini) if p.field == "source"]
     assert len(got) == 1 and "got a number 2024" in got[0].message and 'source: "2024"' in got[0].fix
+
+
+@pytest.mark.parametrize("written,field,says,fix", [
+    ("['(unclosed']", "claims[2].patterns[0]", "'(unclosed' is not a valid regular expression (missing )", "close the group"),
+    ("['ok', 'a{2,1}']", "claims[2].patterns[1]", "'a{2,1}' is not a valid regular expression (min repeat greater",
+     "backslash"),
+    ("'*appeal'", "claims[2].patterns[0]", "'*appeal' is not a valid regular expression (nothing to repeat", "backslash"),
+    ("[appeal, {s}]", "claims[2].patterns[1]", "got a mapping {'s': None}: unquoted [ ] and { } are YAML",
+     "single quotes"),
+    ("['appeal', 42]", "claims[2].patterns[1]", "the pattern must be text, got a number 42", "single quotes"),
+    ("['']", "claims[2].patterns[0]", "the pattern is empty", "single quotes"),
+    ("{a: b}", "claims[2].patterns", "must be a list of regular expressions, got a mapping", "patterns: ['"),
+    ('["\\bappeal"]', "claims[2].patterns[0]", "control character YAML made of an escape in double quotes",
+     "single quotes"),
+    ("[]", "claims[2].patterns", "a claim needs at least one pattern", "patterns: ['"),
+])
+def test_a_bad_claim_pattern_says_what_is_wrong_with_it(mini, written, field, says, fix):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text().replace("patterns: ['appeal']", f"patterns: {written}", 1))
+    got = [p for p in problems(mini) if p.field == field]
+    assert len(got) == 1 and says in got[0].message and fix in got[0].fix, problems(mini)
+    if "at least one" not in says:
+        assert all("at least one pattern" not in p.message for p in problems(mini))

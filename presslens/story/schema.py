@@ -44,14 +44,22 @@ CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]) -> bool:
-    if not isinstance(pattern, str) or not pattern:
-        problems.append(Problem(rel, fieldname, "pattern must be a non-empty string", "write the regular expression as a quoted string"))
+    if isinstance(pattern, (list, dict)):  # [a-z] or {2} unquoted: YAML made a list or a mapping of it
+        problems.append(Problem(rel, fieldname, f"must be a regular expression (text), got {type_name(pattern)} "
+                                f"{show(pattern, 60)}: unquoted [ ] and {{ }} are YAML lists and mappings",
+                                "put the pattern in single quotes, e.g. 'fine[ds]?'"))
+        return False
+    if not isinstance(pattern, str) or not pattern.strip():
+        got = "is empty" if isinstance(pattern, str) or pattern is None else f"must be text, got {type_name(pattern)} {show(pattern)}"
+        problems.append(Problem(rel, fieldname, f"the pattern {got}",
+                                "write the regular expression in single quotes, e.g. 'fine[ds]?', or delete the entry"))
         return False
     try:
         patterns.compile(pattern)
     except patterns.error as exc:
         problems.append(Problem(rel, fieldname, f"{pattern!r} is not a valid regular expression ({exc})",
-                                "escape special characters such as ( ) [ ] . ? with a backslash, or close the group"))
+                                "escape special characters such as ( ) [ ] . ? * + { } with a backslash, or close the "
+                                "group or bracket; in YAML keep the pattern in single quotes so backslashes stay"))
         return False
     return True
 
@@ -254,6 +262,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         cid = c.get("id")
         if cid is not None and not isinstance(cid, str):
             problems.append(not_text(rel, f"{where}.id", cid, "id: fined"))
+            continue
         elif not isinstance(cid, str) or not CLAIM_ID.match(cid):
             problems.append(Problem(rel, f"{where}.id", f"{show(cid)} is not a valid claim id", "use lower-case letters, digits, - and _"))
             continue
@@ -264,11 +273,18 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.text", "missing" if c.get("text") is None else
                                     f"must be text, got {type_name(c['text'])}", "state the claim in one short sentence"))
         _text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
-        pats = str_list(c.get("patterns"))
-        if not pats:
-            problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
+        pats = c.get("patterns")
+        pats = [pats] if isinstance(pats, str) else pats
+        if isinstance(pats, list) and pats:  # each entry checked on its own: what is wrong with which one
+            good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        elif pats is None or pats == []:
+            problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern",
+                                    "list regular expressions that detect it, e.g. patterns: ['fine[ds]?']"))
             continue
-        good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        else:
+            problems.append(Problem(rel, f"{where}.patterns", f"must be a list of regular expressions, got "
+                                    f"{type_name(pats)} {show(pats, 60)}", "write patterns: ['fine[ds]?', 'penalt(y|ies)']"))
+            continue
         for j, p in enumerate(good):
             rx = patterns.compile(p, patterns.IGNORECASE)
             if rx.search("") is not None or any(m.group(0) == "" for m in rx.finditer("Any sentence, at all.")):
