@@ -676,3 +676,33 @@ def test_a_bad_claim_pattern_says_what_is_wrong_with_it(mini, written, field, sa
     assert len(got) == 1 and says in got[0].message and fix in got[0].fix, problems(mini)
     if "at least one" not in says:
         assert all("at least one pattern" not in p.message for p in problems(mini))
+
+
+def test_an_article_without_a_language_is_not_declared_never_nan(mini):
+    """No language (or language: null) means not declared: measured as the story's language unless the
+    text reads otherwise, said so in words, and kept in every language-specific measure."""
+    from presslens.analyses import corpus, naming
+    from presslens.engine import screening
+    daily, wire = mini / "articles" / "daily.md", mini / "articles" / "wire.md"
+    extra = "\nThe app, sold as 豆包 at home, was not named in the decision.\n"
+    daily.write_text(daily.read_text() + extra)
+    declared = naming.translation_indicators(load_story(mini))
+    daily.write_text(daily.read_text().replace("language: en\n", ""))  # missing
+    front = wire.read_text().split("---\n", 2)[1].replace("language: en", "language: null")
+    wire.write_text(f"---\n{front}---\nAcme was fined.\n")  # null, and too short to detect
+    st = load_story(mini)
+    lang = screening.language_table(st).set_index("article_id")
+    assert lang.loc["daily", "basis"] == "detected" and lang.loc["daily", "language"] == "en"
+    assert lang.loc["daily", "in_language"] and lang.loc["wire", "in_language"]
+    assert lang.loc["wire", "basis"] == "unknown"
+    sc = screening.screen(st)
+    assert sc.left_out.empty  # nothing left out as "declared nan"
+    said = "\n".join(map(str, sc.warnings)) + "\n".join(sc.left_out["reason"])
+    assert "nan" not in said.replace("financ", "")
+    assert "measured as the story's language (en): it declares none" in said
+    table = corpus.article_table(st).set_index("article_id")
+    assert table.loc["daily", "language"] == "not declared" and table.loc["daily", "detected"] == "en"
+    undeclared = naming.translation_indicators(st)
+    assert (undeclared[undeclared["article_id"] == "daily"]["kind"].tolist()
+            == declared[declared["article_id"] == "daily"]["kind"].tolist())
+    assert "untranslated script" in declared[declared["article_id"] == "daily"]["kind"].tolist()
