@@ -7,8 +7,9 @@ runs past ``TIMEOUT`` seconds raises :class:`PatternTimeout` naming the pattern,
 A pattern can also be slow without being catastrophic (half a second a line never trips the
 per-search limit, and takes hours on a large story). So the time the story's own patterns (those
 from story.yaml) spend is also counted over the whole story, inside :func:`budget`: past
-``BUDGET`` seconds in all (``PRESSLENS_PATTERN_BUDGET`` to change it) :class:`PatternBudgetExceeded`
-names the slowest pattern.
+``BUDGET`` seconds in all (``PRESSLENS_PATTERN_BUDGET`` to change it: seconds above 0, at most a day;
+any other value is an error naming the variable) :class:`PatternBudgetExceeded` names the slowest
+pattern.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import time
 
 import regex
 
-from presslens.errors import PatternError
+from presslens.errors import ParameterError, PatternError
 
 
 TIMEOUT = 2.0  # seconds for one search of one line or sentence
@@ -27,12 +28,28 @@ IGNORECASE = regex.IGNORECASE
 USER = "story.yaml"  # searches whose ``where`` starts so are the story's own patterns: they count to the budget
 
 
+BUDGET = 60.0  # seconds the story's own patterns may take in all, by default
+MAX_BUDGET = 86_400.0  # a day: the largest budget PRESSLENS_PATTERN_BUDGET may set
+
+
 def default_budget() -> float:
-    """Seconds the story's own patterns may take in all, on one story (``PRESSLENS_PATTERN_BUDGET``)."""
+    """Seconds the story's own patterns may take in all, on one story: ``PRESSLENS_PATTERN_BUDGET``
+    (a number of seconds above 0, at most a day), else :data:`BUDGET`. A value that is not one (abc,
+    0, -1, nan, inf) is a :class:`~presslens.errors.ParameterError` naming the variable and the range,
+    never quietly replaced by the default."""
+    raw = os.environ.get("PRESSLENS_PATTERN_BUDGET")
+    if raw is None or not raw.strip():
+        return BUDGET
     try:
-        return max(0.01, float(os.environ.get("PRESSLENS_PATTERN_BUDGET", "60")))
+        value = float(raw)
     except ValueError:
-        return 60.0
+        value = None
+    if value is None or not (0 < value <= MAX_BUDGET):  # nan fails both comparisons; inf the second
+        raise ParameterError.bad(
+            "environment", "PRESSLENS_PATTERN_BUDGET",
+            f"{raw[:40]!r} is not a time budget: it must be a number of seconds above 0 and at most {MAX_BUDGET:,.0f}",
+            f"set it to seconds, e.g. PRESSLENS_PATTERN_BUDGET=120, or unset it for the default ({BUDGET:g} s)")
+    return value
 
 
 class PatternTimeout(PatternError):

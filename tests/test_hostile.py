@@ -706,3 +706,21 @@ def test_an_article_without_a_language_is_not_declared_never_nan(mini):
     assert (undeclared[undeclared["article_id"] == "daily"]["kind"].tolist()
             == declared[declared["article_id"] == "daily"]["kind"].tolist())
     assert "untranslated script" in declared[declared["article_id"] == "daily"]["kind"].tolist()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "nan", "inf", "-inf", "1e9", "60s"])
+def test_an_invalid_pattern_budget_is_an_error_naming_the_variable(value, monkeypatch, capsys):
+    from presslens import patterns
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", value)
+    with pytest.raises(StoryError, match=r"PRESSLENS_PATTERN_BUDGET.*above 0 and at most 86,400"):
+        patterns.default_budget()
+    rc, _, err = cli_run(capsys, "check", MINI)  # the cache may hold every result: still an error
+    assert rc == 2
+    one_line(err, "[PRESSLENS_PATTERN_BUDGET]", repr(value), "unset it for the default (60 s)")
+
+
+@pytest.mark.parametrize("value,seconds", [("0.5", 0.5), ("120", 120.0), (" 30 ", 30.0), ("", 60.0)])
+def test_a_valid_pattern_budget_is_used(value, seconds, monkeypatch):
+    from presslens import patterns
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", value)
+    assert patterns.default_budget() == seconds
