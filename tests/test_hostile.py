@@ -724,3 +724,24 @@ def test_a_valid_pattern_budget_is_used(value, seconds, monkeypatch):
     from presslens import patterns
     monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", value)
     assert patterns.default_budget() == seconds
+
+
+@pytest.mark.parametrize("outlet,says", [("The Daily\nLedger", "'\\n'"), ("Tab\tTimes", "'\\t'"),
+                                         ("Bell\x07News", "'\\x07'"), ("Line\u2028Sep", "'\\u2028'"), ("  ", "is empty")])
+def test_import_outlet_with_control_characters_is_refused(tmp_path, mini, capsys, outlet, says):
+    page = tmp_path / "page.html"
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    before = hashes(mini)
+    rc, out, err = cli_run(capsys, "import", mini, page, "--outlet", outlet)
+    assert rc == 2 and not out
+    one_line(err, "presslens import [--outlet]", says, "Fix: ")
+    assert hashes(mini) == before
+
+
+def test_import_outlet_is_read_back_as_given(tmp_path, mini, capsys):
+    page = tmp_path / "page.html"
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    name = "Zoë's \"Daily\": #1 - {Ledger}"
+    rc, out, _ = cli_run(capsys, "import", mini, page, "--outlet", name)
+    assert rc == 0, out
+    assert load_story(mini).articles.set_index("id").loc["page", "outlet"] == name

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import unicodedata
 from importlib import resources as ires
 from pathlib import Path
 
@@ -22,9 +21,8 @@ def _title_line(title: str | None, slug: str) -> str:
     if not isinstance(title, str):
         raise ParameterError.bad("presslens new", "--title", f"the title must be text, got {type(title).__name__}",
                                  "give the title as text, e.g. --title 'Regulator fines Acme'")
-    bad = sorted({c for c in title if unicodedata.category(c) in ("Cc", "Zl", "Zp")})
-    if bad:
-        shown = ", ".join(repr(c) for c in bad)
+    shown = limits.line_breaks(title)
+    if shown:
         raise ParameterError.bad("presslens new", "--title", f"the title holds control characters or line breaks ({shown})",
                                  "give the title on one line, without control characters")
     title = limits.normalise(title).strip()
