@@ -745,3 +745,12 @@ def test_import_outlet_is_read_back_as_given(tmp_path, mini, capsys):
     rc, out, _ = cli_run(capsys, "import", mini, page, "--outlet", name)
     assert rc == 0, out
     assert load_story(mini).articles.set_index("id").loc["page", "outlet"] == name
+
+
+@pytest.mark.parametrize("jobs", ["0", "-5"])
+def test_jobs_out_of_range_is_refused(tmp_path, capsys, jobs):
+    rc, _, err = cli_run(capsys, "run", MINI, "-j", jobs, "--reports", tmp_path / "r", "--figures", tmp_path / "f")
+    assert rc == 2 and not (tmp_path / "r").exists() and not (tmp_path / "f").exists()
+    one_line(err, "presslens run [--jobs]", f"{jobs} notebooks at once is out of range", "at least 1")
+    with pytest.raises(StoryError, match="out of range"):
+        runner.run(MINI, jobs=True, figures=tmp_path / "f", reports=tmp_path / "r", log=lambda s: None)

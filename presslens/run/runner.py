@@ -49,6 +49,7 @@ from typing import Callable
 from presslens import paths
 from presslens.notebook.gate import check_story
 from presslens.notebook.setup import check_params, run_name
+from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
 from . import report_index
 from .execute import execute_one, log_tail, output_to, rel_path
@@ -106,6 +107,10 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
         log: Callable[[str], None] = print) -> RunResult:
     """Execute the notebooks on ``story`` and write reports and figures; see the module docstring."""
     t_start = time.perf_counter()
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError.bad("presslens run", "--jobs", f"{jobs!r} notebooks at once is out of range",
+                                 f"give a whole number of at least 1 (-j 2; this machine has {os.cpu_count() or 1} "
+                                 "core(s)), or leave it out for the default (2)")
     params = dict(params or {})
     # papermill-style `-p story X` / `-p figures_dir X` name the story / the figures root of the run
     story = params.pop("story", story)
