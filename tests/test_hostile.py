@@ -754,3 +754,21 @@ def test_jobs_out_of_range_is_refused(tmp_path, capsys, jobs):
     one_line(err, "presslens run [--jobs]", f"{jobs} notebooks at once is out of range", "at least 1")
     with pytest.raises(StoryError, match="out of range"):
         runner.run(MINI, jobs=True, figures=tmp_path / "f", reports=tmp_path / "r", log=lambda s: None)
+
+
+def test_a_scheduler_without_workers_never_waits_for_ever(monkeypatch, capsys):
+    """A Dask scheduler that answers but has no worker: one line, and the work runs here."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(fanout, "WORKER_TIMEOUT", 2.0)
+    st = load_story(MINI)
+    local = fanout.per_article(st, use_cache=False)
+    capsys.readouterr()
+    with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster:
+        monkeypatch.delenv("PRESSLENS_SCHEDULER", raising=False)
+        monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
+        t0 = time.monotonic()
+        out = fanout.per_article(st, use_cache=False)
+        assert time.monotonic() - t0 < 20
+    assert repr(out) == repr(local)
+    one_line(capsys.readouterr().err, "DASK_SCHEDULER_ADDRESS", "no worker has joined it within 2 s",
+             "processing on this machine instead", "dask worker")

@@ -80,7 +80,8 @@ def _scheduler_variable() -> str:
 def _say_fallback(address: str, why: str) -> None:
     """One line on stderr (once per scheduler and reason): the scheduler cannot be used, work stays local."""
     line = (f"presslens: the Dask scheduler {address[:100]!r} ({_scheduler_variable()}) cannot be used ({why}); "
-            f"processing on this machine instead. Fix: start the scheduler, correct the address "
+            f"processing on this machine instead. Fix: start the scheduler and its workers (dask worker ADDRESS), "
+            f"correct the address "
             f"(e.g. tcp://HOST:8786), or unset {_scheduler_variable()}")
     if line not in _WARNED:
         _WARNED.add(line)
@@ -131,17 +132,61 @@ def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -
     shares = [total * len(c) / max(1, len(items)) for c in chunks]
     address = scheduler_address()
     client = _dask_client(address) if address else None
+    parts: list[list[dict] | None] = [None] * len(chunks)
     if client is not None:
         with client:
-            futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
-            parts = client.gather(futures)
-    else:
+            _on_cluster(client, address, chunks, rules, shares, parts)
+    left = [i for i, part in enumerate(parts) if part is None]  # all of them, unless a cluster did some
+    if left:
         workers = workers or os.cpu_count() or 1
-        if workers < 2 or len(items) < PARALLEL_MIN:
-            return run_chunk(items, rules, total)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks), shares))
-    return [r for part in parts for r in part]
+        if workers < 2 or sum(len(chunks[i]) for i in left) < PARALLEL_MIN:
+            for i in left:
+                parts[i] = run_chunk(chunks[i], rules, shares[i])
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for i, part in zip(left, pool.map(run_chunk, [chunks[i] for i in left], [rules] * len(left),
+                                                  [shares[i] for i in left])):
+                    parts[i] = part
+    return [r for part in parts for r in part]  # type: ignore[union-attr]
+
+
+WORKER_TIMEOUT = 10.0  # seconds a scheduler may go without any worker (none joined, or all left) before work stays here
+_POLL = 2.0  # seconds between looks at a cluster that has finished nothing since
+
+
+def _on_cluster(client, address: str, chunks: list, rules: list[dict], shares: list[float], parts: list) -> None:
+    """Run ``chunks`` on the cluster into ``parts``; chunks it cannot finish stay None (run here). A
+    scheduler without workers never makes the run wait for ever: when no worker has joined within
+    :data:`WORKER_TIMEOUT` seconds, or every worker has left for that long with work pending, one line
+    says so and the rest of the work runs on this machine."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+    except Exception:  # distributed's TimeoutError, or a scheduler gone meanwhile
+        _say_fallback(address, f"no worker has joined it within {WORKER_TIMEOUT:g} s")
+        return
+    from distributed import wait
+    futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
+    index = {f.key: i for i, f in enumerate(futures)}
+    pending = set(futures)
+    idle = 0.0
+    while pending:
+        try:
+            done, pending = wait(list(pending), timeout=_POLL, return_when="FIRST_COMPLETED")
+        except Exception:  # nothing finished within _POLL seconds: is anyone working on it?
+            try:
+                n_workers = len(client.scheduler_info().get("workers", {}))
+            except Exception:
+                n_workers = 0
+            idle = idle + _POLL if n_workers == 0 else 0.0
+            if idle >= WORKER_TIMEOUT:
+                client.cancel(list(pending))
+                _say_fallback(address, f"its workers left, and none has come back within {WORKER_TIMEOUT:g} s; "
+                                       f"{sum(len(chunks[index[f.key]]) for f in pending)} article(s) left to do")
+                return
+            continue
+        for f in done:
+            parts[index[f.key]] = f.result()
+        idle = 0.0
 
 
 _RESULT_KEYS = {"sentences", "tokens", "removed", "clean", "language", "tone"}
