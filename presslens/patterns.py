@@ -147,4 +147,46 @@ def finditer(rx: regex.Pattern, s: str, where: str = ""):
     return _timed(rx, lambda t: list(rx.finditer(s, timeout=t)), where)
 
 
+def finditer_each(rx: regex.Pattern, texts: list[str], where: str = "", seconds: float | None = None
+                  ) -> tuple[list[list], str]:
+    """``rx``'s matches in each of ``texts`` (a search over a whole story, such as explore's KWIC),
+    under the same limits as the story's own patterns: each text at most :data:`TIMEOUT` seconds,
+    the whole search at most ``seconds`` (default :func:`default_budget`). Never raises for time: a
+    text past the per-text limit is skipped, the search stops when the budget is spent, or after
+    ``MAX_SKIPPED`` skipped texts (the pattern backtracks on everything); the texts not searched get
+    no matches and the note (else '') says what was cut, in words, with the fix."""
+    limit = default_budget() if seconds is None else seconds
+    out: list[list] = []
+    skipped, spent, stop = 0, 0.0, ""
+    for s in texts:
+        left = limit - spent
+        if skipped >= MAX_SKIPPED:
+            stop = f"it stopped after {skipped} sentences took more than {TIMEOUT:g} s each"
+            break
+        t0 = time.perf_counter()
+        try:
+            found = list(rx.finditer(s, timeout=min(TIMEOUT, left))) if left > 0 else None
+        except TimeoutError:
+            found = None if left < TIMEOUT else []  # the budget ran out here / this one text is too slow
+            skipped += found is not None
+        spent += time.perf_counter() - t0
+        if found is None:
+            stop = f"it stopped after {limit:g} s, the pattern budget (PRESSLENS_PATTERN_BUDGET)"
+            break
+        out.append(found)
+    searched = len(out) - skipped
+    out += [[] for _ in range(len(texts) - len(out))]
+    if not stop and not skipped:
+        return out, ""
+    parts = [f"{skipped} sentence(s) took more than {TIMEOUT:g} s each and were skipped"] if skipped else []
+    if stop:
+        parts.append(f"{stop}, with {len(texts) - searched - skipped:,} of {len(texts):,} sentences not searched")
+    n_found = sum(map(len, out))
+    return out, (f"the search for {rx.pattern!r}{' (' + where + ')' if where else ''} was cut: {'; '.join(parts)}. "
+                 f"The {n_found} match(es) shown are from the {searched:,} sentences searched. Fix: simplify the pattern "
+                 "(anchor it, avoid leading .* and nested repeats such as (\\w+\\s?)+), or raise PRESSLENS_PATTERN_BUDGET")
+
+
+MAX_SKIPPED = 3  # sentences past TIMEOUT after which a search stops: the pattern backtracks on everything
+
 error = regex.error

@@ -26,7 +26,7 @@ from presslens.notebook.setup import setup
 from presslens.run import outputs as run_outputs, runner
 from presslens.story.model import MAX_LABEL
 
-from .conftest import MINI
+from .conftest import MINI, slack
 
 SLUG = "mini-story"
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -772,3 +772,36 @@ def test_a_scheduler_without_workers_never_waits_for_ever(monkeypatch, capsys):
     assert repr(out) == repr(local)
     one_line(capsys.readouterr().err, "DASK_SCHEDULER_ADDRESS", "no worker has joined it within 2 s",
              "processing on this machine instead", "dask worker")
+
+
+def test_a_story_wide_search_spends_the_pattern_budget_and_says_what_it_cut():
+    """explore's KWIC: the same limits as story.yaml's patterns (2 s a sentence, the budget in all),
+    partial results kept and the cut said in words, never an error after one sentence nor hours."""
+    from presslens import patterns
+    rx = patterns.compile("a.*a.*a.*Z")
+    texts = ["a a a Z here"] + ["a" * 300 + " word."] * 40  # ~0.3 s each: slow, never past 2 s on one
+    t0 = time.monotonic()
+    found, cut = patterns.finditer_each(rx, texts, "kwic", seconds=1.0)
+    assert time.monotonic() - t0 < slack(5)
+    assert [len(f) for f in found][:1] == [1] and len(found) == len(texts)
+    assert "it stopped after 1 s, the pattern budget (PRESSLENS_PATTERN_BUDGET)" in cut
+    assert "of 41 sentences not searched" in cut and "The 1 match(es) shown" in cut and "Fix: " in cut
+    slow = ["a" * 1500 + " word."] * 5  # each past 2 s: skipped, and after three the search stops
+    t0 = time.monotonic()
+    found, cut = patterns.finditer_each(rx, ["a a a Z"] + slow, "kwic", seconds=60)
+    assert time.monotonic() - t0 < slack(3 * patterns.TIMEOUT + 6)  # regex's timeout overshoots on a loaded machine
+    assert "3 sentence(s) took more than 2 s each and were skipped" in cut
+    assert "it stopped after 3 sentences" in cut and "2 of 6 sentences not searched" in cut
+    found, cut = patterns.finditer_each(rx, ["a a a Z", "no"], "kwic")
+    assert [[m.group(0) for m in f] for f in found] == [["a a a Z"], []] and cut == ""
+
+
+def test_explore_kwic_says_what_the_budget_cut(mini, monkeypatch):
+    from presslens.notebook import explore
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", "0.5")
+    wire = mini / "articles" / "wire.md"
+    wire.write_text(wire.read_text() + "".join("a" * 300 + f" word {i}.\n\n" for i in range(30)))
+    st = load_story(mini)
+    got = explore.kwic_lines(st, "a.*a.*a.*Z", regex=True)
+    assert "was cut" in got.attrs["cut"] and "0.5 s, the pattern budget" in got.attrs["cut"]
+    assert explore.kwic_lines(st, "fine[ds]?", regex=True).attrs["cut"] == ""
