@@ -805,3 +805,36 @@ def test_explore_kwic_says_what_the_budget_cut(mini, monkeypatch):
     got = explore.kwic_lines(st, "a.*a.*a.*Z", regex=True)
     assert "was cut" in got.attrs["cut"] and "0.5 s, the pattern budget" in got.attrs["cut"]
     assert explore.kwic_lines(st, "fine[ds]?", regex=True).attrs["cut"] == ""
+
+
+LONG_A = "The International Herald of Very Long Names, Morning Edition"
+LONG_B = "The International Herald of Very Long Names, Evening Edition"
+
+
+def test_figures_never_give_two_outlets_one_label_and_csvs_keep_full_names(mini):
+    """Outlets alike for their first 40 characters: every figure's tick labels tell them apart
+    (outlet labels and the reuse matrix's article labels), and the CSV behind each has the whole names."""
+    import matplotlib.pyplot as plt
+    from presslens.analyses import reuse, tone
+    from presslens.figures import reuse as reuse_fig
+    from presslens.notebook import charts
+    for art, name in (("daily", LONG_A), ("gazette", LONG_B)):
+        f = mini / "articles" / f"{art}.md"
+        f.write_text(f.read_text().replace(f.read_text().split("outlet: ", 1)[1].split("\n", 1)[0], name, 1))
+    wire = (mini / "articles" / "wire.md").read_text()
+    (mini / "articles" / "wire2.md").write_text(wire.replace("outlet: Wire Service", f"outlet: {LONG_A}"))
+    st = load_story(mini)
+    assert {LONG_A, LONG_B} <= set(st.outlets)
+    labels = {o: plots.outlet_label(st, o) for o in st.outlets}
+    assert len(set(labels.values())) == len(labels) and all(len(v) <= MAX_LABEL + 2 for v in labels.values())
+    fig, data = charts.tone_by_outlet(st, tone.outlet_tone_by_voice(st, n_boot=50))
+    ticks = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert labels[LONG_A] in ticks and labels[LONG_B] in ticks
+    assert {LONG_A, LONG_B} <= set(data["outlet"])
+    plt.close(fig)
+    r = reuse.analyse(st)
+    fig, data = reuse_fig.matrix(st, r.containment)
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(ticks) == len(set(ticks)) >= 3, ticks  # wire.md and wire2.md: two articles, never one label
+    assert all(len(t.rstrip(" †")) <= 28 for t in ticks)
+    plt.close(fig)
