@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -164,29 +165,33 @@ def _on_cluster(client, address: str, chunks: list, rules: list[dict], shares: l
     except Exception:  # distributed's TimeoutError, or a scheduler gone meanwhile
         _say_fallback(address, f"no worker has joined it within {WORKER_TIMEOUT:g} s")
         return
-    from distributed import wait
     futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
     index = {f.key: i for i, f in enumerate(futures)}
-    pending = set(futures)
-    idle = 0.0
-    while pending:
-        try:
-            done, pending = wait(list(pending), timeout=_POLL, return_when="FIRST_COMPLETED")
-        except Exception:  # nothing finished within _POLL seconds: is anyone working on it?
-            try:
-                n_workers = len(client.scheduler_info().get("workers", {}))
-            except Exception:
-                n_workers = 0
-            idle = idle + _POLL if n_workers == 0 else 0.0
-            if idle >= WORKER_TIMEOUT:
-                client.cancel(list(pending))
-                _say_fallback(address, f"its workers left, and none has come back within {WORKER_TIMEOUT:g} s; "
-                                       f"{sum(len(chunks[index[f.key]]) for f in pending)} article(s) left to do")
-                return
+    pending = list(futures)
+    idle, last_look = 0.0, time.monotonic()
+    while pending:  # polled (Future.done() is local): distributed.wait() wants a default client, this one is not
+        finished = [f for f in pending if f.done()]
+        for f in finished:
+            parts[index[f.key]] = f.result()  # an error in a chunk (a pattern past its time) is raised here
+        if finished:
+            done_keys = {f.key for f in finished}
+            pending = [f for f in pending if f.key not in done_keys]
+            idle, last_look = 0.0, time.monotonic()
             continue
-        for f in done:
-            parts[index[f.key]] = f.result()
-        idle = 0.0
+        time.sleep(0.05)
+        if time.monotonic() - last_look < _POLL:
+            continue
+        try:  # nothing finished for _POLL seconds: is anyone working on it?
+            n_workers = len(client.scheduler_info().get("workers", {}))
+        except (OSError, TimeoutError, RuntimeError):
+            n_workers = 0
+        idle = idle + (time.monotonic() - last_look) if n_workers == 0 else 0.0
+        last_look = time.monotonic()
+        if idle >= WORKER_TIMEOUT:
+            client.cancel(pending)
+            _say_fallback(address, f"its workers left, and none has come back within {WORKER_TIMEOUT:g} s; "
+                                   f"{sum(len(chunks[index[f.key]]) for f in pending)} article(s) left to do")
+            return
 
 
 _RESULT_KEYS = {"sentences", "tokens", "removed", "clean", "language", "tone"}
