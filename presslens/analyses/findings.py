@@ -194,6 +194,27 @@ def _short(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _single_voices(single: list[str], quotes: pd.DataFrame, unattributed: set[str]) -> list[str]:
+    """The sentences for outlets whose direct quotes give one voice. "A single voice" is said only after
+    every channel that could contradict it was checked: reported speech (another speaker there is
+    another voice) and quoted words no speaker was found for (they may be another voice)."""
+    voices: dict[tuple[str, str], set[str]] = {}  # (outlet, kind) -> voices: the actor, else the speaker
+    for o, k, a, s in zip(quotes["outlet"], quotes["kind"], quotes["actor"], quotes["speaker"]):
+        v = a if isinstance(a, str) else (s if isinstance(s, str) else None)
+        if v is not None and k in ("direct", "indirect"):
+            voices.setdefault((o, k), set()).add(v)
+    others = {o: sorted(voices.get((o, "indirect"), set()) - voices.get((o, "direct"), set())) for o in single}
+    alone = [o for o in single if not others[o] and o not in unattributed]
+    out = [f"{_join(alone)} quote{'s' if len(alone) == 1 else ''} a single voice, directly and in reported speech, "
+           "every quote attributed (table: voice share, speakers)."] if alone else []
+    for o in (o for o in single if o not in alone):
+        out.append(f"{o} quotes one voice directly" + (f", and reports {_join(others[o])} in reported speech"
+                                                       if others[o] else "")
+                   + ("; some of its quoted words have no speaker found, so it may quote more"
+                      if o in unattributed else "") + " (table: voice share, speakers).")
+    return out
+
+
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
             n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
     """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
@@ -210,10 +231,8 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
             top = several.sort_values(["share", "quoted_words"], ascending=False, kind="stable").iloc[0]
             out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
                        f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share).")
-        single = sorted(set(named["outlet"]) - set(several["outlet"]))
-        if single:
-            out.append(f"{_join(single)} quote{'s' if len(single) == 1 else ''} a single voice (table: voice share).")
         un = share[share["voice"] == "unattributed"]
+        out += _single_voices(sorted(set(named["outlet"]) - set(several["outlet"])), quotes, set(un["outlet"]))
         if len(un):
             out.append(f"Quoted words with no speaker found: {int(un['quoted_words'].sum())} in "
                        f"{_join(sorted(set(un['outlet'])))} (table: voice share, voice unattributed).")
@@ -323,6 +342,13 @@ def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: 
     return out
 
 
+def _over(row) -> str:
+    """", over its N articles" for an outlet with several (two wire stories, say): the figure is the
+    outlet's, taken over all of them, and may be true of one article only."""
+    n = pd.to_numeric(row.get("n_articles"), errors="coerce")
+    return f", over its {int(n)} articles" if pd.notna(n) and n > 1 else ""
+
+
 def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
     """From the profile table, the framing similarity and its groups (notebook 08)."""
     if table.empty:
@@ -334,14 +360,14 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
         t = table.dropna(subset=[col])
         if len(t) > 1:
             top = t.sort_values([col, "outlet"], ascending=[False, True], kind="stable").iloc[0]
-            out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])} (table: profiles, {col}).")
+            out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])}{_over(top)} (table: profiles, {col}).")
     t = table.dropna(subset=["narration_tone"])
     if len(t) > 1:
         lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]
         out.append((f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f}"
                     if lo["narration_tone"] < 0 else
                     f"No outlet's narration is negative on average; the lowest is {lo['outlet']}'s, "
-                    f"{lo['narration_tone']:+.2f}") + " (table: profiles, narration_tone).")
+                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo)} (table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
     if len(pairs):
         hi = pairs.sort_values(["framing", "outlet_a", "outlet_b"], ascending=[False, True, True], kind="stable").iloc[0]
