@@ -111,8 +111,7 @@ def cmd_eval(args) -> int:
     import pandas as pd
 
     from . import scoreboard as sb
-    from .adapter import display, resolve
-    from presslens.paths import cli_path
+    from .adapter import cli_path, display, resolve
 
     folders = sb.eval_folders(args.stories or None)
     if not folders:
