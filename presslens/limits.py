@@ -128,3 +128,10 @@ def normalise_data(value):
     if isinstance(value, dict):
         return {normalise_data(k): normalise_data(v) for k, v in value.items()}
     return value
+
+
+def line_breaks(text: str) -> str | None:
+    """What makes ``text`` unfit for a one-line field (a title, an outlet): its control characters and
+    line breaks, listed (``'\\n', '\\t'``); None when it has none."""
+    bad = sorted({c for c in text if unicodedata.category(c) in ("Cc", "Zl", "Zp")})
+    return ", ".join(repr(c) for c in bad) if bad else None

@@ -1,4 +1,4 @@
-"""Which files presslens owns, and which leftovers of killed runs it may remove.
+"""Which files presslens owns: the marker of its output folders.
 
 **Marker.** A folder presslens writes (``REPORTS_ROOT/SLUG``, ``FIGURES_ROOT/SLUG``) holds a marker,
 ``.presslens``: JSON written by presslens naming the folder's kind and story, the run that wrote it,
@@ -7,18 +7,14 @@ lists it **and** its bytes still have the listed hash (a regular file, not a lin
 put in the folder, or a presslens file the user has since edited, is the user's. A run (and a
 notebook saving a figure outside the runner) replaces or deletes only presslens's files; it keeps
 every other file, and refuses, naming the file, when it would have to overwrite one. A folder
-without a valid marker is presslens's only when it is empty. A file merely *named* like a marker
+without a valid marker is presslens's only when it is empty. A marker is valid for the folder it
+names (its ``slug``), and only while it lists at least one file in the folder as presslens wrote it: a
+marker copied from another story's folder, or copied alone, proves nothing. A file merely *named* like a marker
 (``manifest.json``, an empty ``.presslens``) proves nothing; the only older markers still read are
 the exact text older versions wrote (figures) and an older presslens manifest (reports), and then
 only the files they describe count as presslens's.
 
-**Journal.** A run writes ``ROOT/.presslens-run-SLUG-PID-TOKEN.json`` in each output root *before*
-it creates a folder there, naming every folder it may create (its staging folder, ``.SLUG.new-PID``,
-``.SLUG.old-PID``), its host, PID and process start time, and removes the journal when it ends. The
-clean-up of killed runs (:func:`clean_dead`) touches only folders named by a journal whose run is
-provably dead (same host; the PID is gone, or now belongs to a process started at another time).
-A folder that merely looks like a leftover (``.SLUG.old-20231215``, a user's backup) is never
-touched.
+The journals of runs, and the clean-up of what killed runs left, are :mod:`presslens.journals`.
 
 Layer 0: no presslens imports.
 """
@@ -29,11 +25,8 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
 import stat
-import time
 from pathlib import Path
 
 MARKER = ".presslens"
@@ -104,7 +97,7 @@ def read_marker(folder: Path, kind: str) -> dict | None:
         except (ValueError, UnicodeDecodeError):
             data = None
         if (isinstance(data, dict) and data.get("presslens") == SCHEMA and data.get("version") == VERSION
-                and data.get("kind") == kind and _valid_files(data.get("files"))):
+                and data.get("kind") == kind and _valid_files(data.get("files")) and _names_folder(data, folder)):
             return {"files": dict(data["files"]), "run": data.get("run") if isinstance(data.get("run"), dict) else {},
                     "slug": data.get("slug")}
         if kind == "figures" and raw == LEGACY_FIGURES_TEXT.encode():
@@ -112,6 +105,38 @@ def read_marker(folder: Path, kind: str) -> dict | None:
         return None
     if kind == "reports":
         return _legacy_reports(folder)
+    return None
+
+
+def _names_folder(data: dict, folder: Path) -> bool:
+    """Whether the marker was written for this folder: its slug is the folder's name (or the name of
+    the swap's ``.NAME.new-PID``, where versions before 2026-12 wrote it). A marker copied from another
+    story's folder, or from a folder of another name, names that one and vouches for nothing here."""
+    slug = data.get("slug")
+    return isinstance(slug, str) and (slug == folder.name or re.fullmatch(
+        re.escape(f".{folder.name}.new-") + r"\d+", slug) is not None)
+
+
+def why_not_owned(folder: Path, kind: str) -> str | None:
+    """Why presslens may not write into the existing ``folder`` (None: it may): it holds entries and no
+    valid marker for it (none, one of another kind, or one naming another folder: copied), or a
+    marker that lists none of the files now in it (a marker copied alone vouches for nothing)."""
+    folder = Path(folder)
+    names = [n for n in _names(folder) if n not in IGNORED] if os.path.lexists(folder) else []
+    if not names:
+        return None
+    marker = read_marker(folder, kind)
+    if marker is None:
+        try:
+            other = json.loads((folder / MARKER).read_bytes()[:MAX_MARKER].decode("utf-8")).get("slug")
+        except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+            other = None
+        if isinstance(other, str) and other != folder.name:
+            return (f"its presslens marker {MARKER} names another folder ({other!r}): it was copied from there, "
+                    "and proves nothing here")
+        return f"no valid presslens marker {MARKER} in it"
+    if marker["files"] and not any(sha256_file(folder / n) == h for n, h in marker["files"].items() if n in names):
+        return f"its presslens marker {MARKER} lists none of the files in it (a marker copied alone proves nothing)"
     return None
 
 
@@ -169,18 +194,17 @@ def classify(folder: Path, kind: str) -> tuple[dict | None, dict[str, str], list
 
 
 def owned(folder: Path, kind: str) -> bool:
-    """Whether presslens may write into ``folder``: it does not exist, is empty, or holds a valid marker."""
-    folder = Path(folder)
-    if not os.path.lexists(folder):
-        return True
-    names = [n for n in _names(folder) if n not in IGNORED]
-    return not names or read_marker(folder, kind) is not None
+    """Whether presslens may write into ``folder``: it does not exist, is empty, or holds a valid marker
+    for it (see :func:`why_not_owned`)."""
+    return why_not_owned(folder, kind) is None
 
 
-def write_marker(folder: Path, kind: str, files: dict[str, str], run: dict | None = None) -> None:
-    """Write ``folder/.presslens`` (atomically) listing ``files`` (name -> sha256) and the ``run``."""
+def write_marker(folder: Path, kind: str, files: dict[str, str], run: dict | None = None,
+                 name: str | None = None) -> None:
+    """Write ``folder/.presslens`` (atomically) listing ``files`` (name -> sha256) and the ``run``, for
+    the folder named ``name`` (default: ``folder``'s own name; the swap prepares a folder under another)."""
     folder = Path(folder)
-    data = {"presslens": SCHEMA, "version": VERSION, "kind": kind, "slug": folder.name,
+    data = {"presslens": SCHEMA, "version": VERSION, "kind": kind, "slug": name or folder.name,
             "note": "written by presslens: it lists the files presslens wrote here, and replaces only those; "
                     "files of your own are kept",
             "run": run or {}, "files": dict(sorted(files.items()))}
@@ -220,9 +244,10 @@ def claim(folder: Path, kind: str, names: list[str], what: str = "figures folder
     if os.path.lexists(folder) and (folder.is_symlink() or not folder.is_dir()):
         raise OwnershipError(f"the {what} {folder} is not a folder presslens wrote (a file or a link): "
                              "choose another figures_dir, or move it away")
-    if not owned(folder, kind):
-        raise OwnershipError(f"the {what} {folder} holds files presslens did not write (no presslens marker "
-                             f"{MARKER} in it): choose another figures_dir, or move your files elsewhere")
+    why = why_not_owned(folder, kind)
+    if why:
+        raise OwnershipError(f"the {what} {folder} holds files presslens did not write ({why}): "
+                             "choose another figures_dir, or move your files elsewhere")
     marker = read_marker(folder, kind) if os.path.lexists(folder) else None
     listed = marker["files"] if marker else {}
     for n in names:
@@ -265,134 +290,3 @@ def carry(src: Path, dst: Path, name: str) -> None:
         shutil.copytree(s, d, symlinks=True, copy_function=link_or_copy)
     else:
         link_or_copy(str(s), str(d))
-
-
-# ---------------------------------------------------------------------------------------------
-# journals: which folders a run may leave behind, and whether that run is provably dead
-# ---------------------------------------------------------------------------------------------
-
-JOURNAL = re.compile(r"^\.presslens-run-(.+)-(\d+)-([0-9a-f]{8})\.json$")
-
-
-def _start_time(pid: int) -> float | None:
-    try:
-        import psutil
-        return round(psutil.Process(pid).create_time(), 2)
-    except Exception:  # psutil missing, process gone, access denied
-        return None
-
-
-class Journal:
-    """The folders one run may create in one output root (see the module docstring)."""
-
-    def __init__(self, root: Path, slug: str, token: str | None = None):
-        self.root, self.slug = Path(root), slug
-        self.token = token or secrets.token_hex(4)
-        self.path = self.root / f".presslens-run-{slug}-{os.getpid()}-{self.token}.json"
-        self.folders: list[str] = []
-
-    def add(self, *names: str) -> None:
-        """Name folders this run may create, before it creates them (the journal is rewritten atomically)."""
-        self.folders += [n for n in names if n not in self.folders]
-        data = {"presslens": "run journal", "version": 1, "slug": self.slug, "pid": os.getpid(),
-                "host": socket.gethostname(), "started": _start_time(os.getpid()), "written": time.time(),
-                "folders": self.folders}
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, self.path)
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.path.unlink()
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return True
-    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
-        try:
-            import psutil
-            return psutil.pid_exists(pid)
-        except ImportError:  # pragma: no cover
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def dead(journal: dict) -> bool:
-    """Whether the run a journal describes is provably dead: written on this host, and its PID is
-    gone or now belongs to a process started at another time. Anything uncertain counts as alive."""
-    pid = journal.get("pid")
-    if not isinstance(pid, int) or journal.get("host") != socket.gethostname():
-        return False
-    if pid == os.getpid():
-        return False
-    if not _alive(pid):
-        return True
-    started = journal.get("started")
-    now = _start_time(pid)
-    return isinstance(started, (int, float)) and now is not None and abs(now - started) > 1.0
-
-
-def _read_journal(path: Path) -> dict | None:
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode) or os.lstat(path).st_size > 100_000:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    if (isinstance(data, dict) and data.get("presslens") == "run journal" and isinstance(data.get("folders"), list)
-            and all(isinstance(f, str) and _SAFE_NAME.match(f) and f.startswith(".") and f not in (".", "..")
-                    for f in data["folders"])):
-        return data
-    return None
-
-
-def clean_dead(roots: list[Path], slug: str, display=str) -> list[str]:
-    """Remove what runs of ``slug`` that were killed left in ``roots``: only the folders their journals
-    name, and only when the run is provably dead (:func:`dead`). A swap's old folder whose live
-    folder is missing is put back instead. Returns what was done, for the log."""
-    done = []
-    for root in dict.fromkeys(Path(r) for r in roots):
-        try:
-            entries = sorted(root.iterdir()) if root.is_dir() else []
-        except OSError:
-            continue
-        for entry in entries:
-            m = JOURNAL.match(entry.name)
-            if not m or m.group(1) != slug:
-                continue
-            data = _read_journal(entry)
-            if data is None or data.get("slug") != slug or not dead(data):
-                continue
-            ok = True
-            for name in data["folders"]:
-                folder = root / name
-                if not os.path.lexists(folder):
-                    continue
-                if folder.is_symlink() or not folder.is_dir():
-                    ok = False  # not what the run made: leave it
-                    continue
-                live = root / slug
-                if name == f".{slug}.old-{data['pid']}" and not os.path.lexists(live):
-                    try:
-                        os.replace(folder, live)
-                        done.append(f"put {display(live)} back")
-                    except OSError:
-                        ok = False
-                    continue
-                shutil.rmtree(folder, ignore_errors=True)
-                if os.path.lexists(folder):
-                    ok = False
-                else:
-                    done.append(f"removed {display(folder)}")
-            if ok:
-                with contextlib.suppress(OSError):
-                    entry.unlink()
-    return done

@@ -7,8 +7,9 @@ runs past ``TIMEOUT`` seconds raises :class:`PatternTimeout` naming the pattern,
 A pattern can also be slow without being catastrophic (half a second a line never trips the
 per-search limit, and takes hours on a large story). So the time the story's own patterns (those
 from story.yaml) spend is also counted over the whole story, inside :func:`budget`: past
-``BUDGET`` seconds in all (``PRESSLENS_PATTERN_BUDGET`` to change it) :class:`PatternBudgetExceeded`
-names the slowest pattern.
+``BUDGET`` seconds in all (``PRESSLENS_PATTERN_BUDGET`` to change it: seconds above 0, at most a day;
+any other value is an error naming the variable) :class:`PatternBudgetExceeded` names the slowest
+pattern.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import time
 
 import regex
 
-from presslens.errors import PatternError
+from presslens.errors import ParameterError, PatternError
 
 
 TIMEOUT = 2.0  # seconds for one search of one line or sentence
@@ -27,12 +28,28 @@ IGNORECASE = regex.IGNORECASE
 USER = "story.yaml"  # searches whose ``where`` starts so are the story's own patterns: they count to the budget
 
 
+BUDGET = 60.0  # seconds the story's own patterns may take in all, by default
+MAX_BUDGET = 86_400.0  # a day: the largest budget PRESSLENS_PATTERN_BUDGET may set
+
+
 def default_budget() -> float:
-    """Seconds the story's own patterns may take in all, on one story (``PRESSLENS_PATTERN_BUDGET``)."""
+    """Seconds the story's own patterns may take in all, on one story: ``PRESSLENS_PATTERN_BUDGET``
+    (a number of seconds above 0, at most a day), else :data:`BUDGET`. A value that is not one (abc,
+    0, -1, nan, inf) is a :class:`~presslens.errors.ParameterError` naming the variable and the range,
+    never quietly replaced by the default."""
+    raw = os.environ.get("PRESSLENS_PATTERN_BUDGET")
+    if raw is None or not raw.strip():
+        return BUDGET
     try:
-        return max(0.01, float(os.environ.get("PRESSLENS_PATTERN_BUDGET", "60")))
+        value = float(raw)
     except ValueError:
-        return 60.0
+        value = None
+    if value is None or not (0 < value <= MAX_BUDGET):  # nan fails both comparisons; inf the second
+        raise ParameterError.bad(
+            "environment", "PRESSLENS_PATTERN_BUDGET",
+            f"{raw[:40]!r} is not a time budget: it must be a number of seconds above 0 and at most {MAX_BUDGET:,.0f}",
+            f"set it to seconds, e.g. PRESSLENS_PATTERN_BUDGET=120, or unset it for the default ({BUDGET:g} s)")
+    return value
 
 
 class PatternTimeout(PatternError):
@@ -129,5 +146,47 @@ def search(rx: regex.Pattern, s: str, where: str = ""):
 def finditer(rx: regex.Pattern, s: str, where: str = ""):
     return _timed(rx, lambda t: list(rx.finditer(s, timeout=t)), where)
 
+
+def finditer_each(rx: regex.Pattern, texts: list[str], where: str = "", seconds: float | None = None
+                  ) -> tuple[list[list], str]:
+    """``rx``'s matches in each of ``texts`` (a search over a whole story, such as explore's KWIC),
+    under the same limits as the story's own patterns: each text at most :data:`TIMEOUT` seconds,
+    the whole search at most ``seconds`` (default :func:`default_budget`). Never raises for time: a
+    text past the per-text limit is skipped, the search stops when the budget is spent, or after
+    ``MAX_SKIPPED`` skipped texts (the pattern backtracks on everything); the texts not searched get
+    no matches and the note (else '') says what was cut, in words, with the fix."""
+    limit = default_budget() if seconds is None else seconds
+    out: list[list] = []
+    skipped, spent, stop = 0, 0.0, ""
+    for s in texts:
+        left = limit - spent
+        if skipped >= MAX_SKIPPED:
+            stop = f"it stopped after {skipped} sentences took more than {TIMEOUT:g} s each"
+            break
+        t0 = time.perf_counter()
+        try:
+            found = list(rx.finditer(s, timeout=min(TIMEOUT, left))) if left > 0 else None
+        except TimeoutError:
+            found = None if left < TIMEOUT else []  # the budget ran out here / this one text is too slow
+            skipped += found is not None
+        spent += time.perf_counter() - t0
+        if found is None:
+            stop = f"it stopped after {limit:g} s, the pattern budget (PRESSLENS_PATTERN_BUDGET)"
+            break
+        out.append(found)
+    searched = len(out) - skipped
+    out += [[] for _ in range(len(texts) - len(out))]
+    if not stop and not skipped:
+        return out, ""
+    parts = [f"{skipped} sentence(s) took more than {TIMEOUT:g} s each and were skipped"] if skipped else []
+    if stop:
+        parts.append(f"{stop}, with {len(texts) - searched - skipped:,} of {len(texts):,} sentences not searched")
+    n_found = sum(map(len, out))
+    return out, (f"the search for {rx.pattern!r}{' (' + where + ')' if where else ''} was cut: {'; '.join(parts)}. "
+                 f"The {n_found} match(es) shown are from the {searched:,} sentences searched. Fix: simplify the pattern "
+                 "(anchor it, avoid leading .* and nested repeats such as (\\w+\\s?)+), or raise PRESSLENS_PATTERN_BUDGET")
+
+
+MAX_SKIPPED = 3  # sentences past TIMEOUT after which a search stops: the pattern backtracks on everything
 
 error = regex.error

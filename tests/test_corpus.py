@@ -184,3 +184,29 @@ def test_subset_unknown_outlet_names_the_fix():
     with pytest.raises(StoryError) as exc:
         st.subset(["Wire Servce"])
     assert "unknown outlet 'Wire Servce'" in str(exc.value) and "did you mean 'Wire Service'" in str(exc.value)
+
+
+def test_the_overview_groups_credits_through_aliases_and_agency_names(mini):
+    """"SCMP" and "South China Morning Post" (story.yaml aliases), "AP" and "The Associated Press" (an
+    agency's names): one credit column each in the overview figure; the table keeps what was written."""
+    import matplotlib.pyplot as plt
+    from presslens import load_story
+    from presslens.notebook import overview
+    y = mini / "story.yaml"
+    y.write_text(y.read_text().replace("actors:\n", "actors:\n  - name: South China Morning Post\n    kind: media\n"
+                                       "    aliases: [South China Morning Post, SCMP]\n", 1))
+    for art, credits in (("daily", "[SCMP, AP]"), ("wire", "[South China Morning Post, The Associated Press]")):
+        f = mini / "articles" / f"{art}.md"
+        text = f.read_text()
+        old = next(line for line in text.splitlines() if line.startswith("derived_from:"))
+        f.write_text(text.replace(old, f"derived_from: {credits}", 1))
+    st = load_story(mini)
+    prov = overview.provenance(st)
+    assert sorted(set(prov["credits"])) == ["AP", "SCMP", "South China Morning Post", "The Associated Press",
+                                           "Wire Service"]
+    grouped = overview.credit_groups(st, prov)
+    assert sorted(set(grouped["credits"])) == ["AP", "SCMP", "Wire Service"]
+    fig, _ = overview.plot_overview(st)
+    ticks = [t.get_text() for t in fig.axes[2].get_xticklabels()]
+    assert sorted(ticks) == ["AP", "SCMP", "Wire Service"]
+    plt.close(fig)

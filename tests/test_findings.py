@@ -113,3 +113,47 @@ def test_naming_findings_say_why_a_translations_language_is_unknown():
                             pd.DataFrame(columns=["candidate", "actor", "rule", "n"]), verdicts, n_outlets=1)
     assert ("c1 (C) reads as an undeclared translation, source language unknown: the evidence points to zh and "
             "to es: score 6 (MT phrase 6); strongest signal: MT phrase: a.") in lines
+
+
+def _quote(outlet, kind, actor=None, speaker=None, text="We did nothing wrong."):
+    return {"outlet": outlet, "kind": kind, "actor": actor, "speaker": speaker, "quote": text}
+
+
+def test_a_single_voice_is_said_only_after_reported_speech_and_unattributed_quotes_are_checked():
+    """A quotes one voice directly and reports another: not "a single voice". B quotes one voice and has
+    quoted words no speaker was found for: it may quote more. C quotes one voice, in every channel."""
+    share = pd.DataFrame([
+        {"outlet": "A", "voice": "Acme", "quoted_words": 10, "n_quotes": 2, "share": 1.0},
+        {"outlet": "B", "voice": "Acme", "quoted_words": 6, "n_quotes": 1, "share": 0.6},
+        {"outlet": "B", "voice": "unattributed", "quoted_words": 4, "n_quotes": 1, "share": 0.4},
+        {"outlet": "C", "voice": "Regulator", "quoted_words": 8, "n_quotes": 1, "share": 1.0},
+    ])
+    q = pd.DataFrame([_quote("A", "direct", "Acme", "Mary Jones"), _quote("A", "direct", "Acme", "Mary Jones"),
+                      _quote("A", "indirect", "Regulator", "Tom Reed"),
+                      _quote("B", "direct", "Acme", "Mary Jones"), _quote("B", "direct"),
+                      _quote("C", "direct", "Regulator", "Tom Reed"), _quote("C", "indirect", "Regulator", "Tom Reed"),
+                      _quote("C", "cited", None, None)])
+    speakers = pd.DataFrame(columns=["outlet", "speaker", "speaker_kind"])
+    fidelity = pd.DataFrame(columns=["statement", "label", "outlet"])
+    lines = findings.sources(share, speakers, fidelity, q, 3)
+    said = "\n".join(lines)
+    assert "C quotes a single voice, directly and in reported speech, every quote attributed" in said
+    assert "A quotes one voice directly, and reports Regulator in reported speech" in said
+    assert "B quotes one voice directly; some of its quoted words have no speaker found, so it may quote more" in said
+    assert not any(("A " in l or "B " in l) and "a single voice" in l for l in lines)
+
+
+def test_profile_findings_say_when_an_outlet_figure_is_taken_over_several_articles():
+    """An outlet with two articles (two wire stories) is named for a figure over both, and says so."""
+    table = pd.DataFrame([
+        {"outlet": "Wire Daily", "n_articles": 2, "words_per_article": 900.0, "loaded_per_1000": 3.0,
+         "claims_share": 0.8, "narration_tone": -0.3},
+        {"outlet": "Solo Times", "n_articles": 1, "words_per_article": 400.0, "loaded_per_1000": 9.0,
+         "claims_share": 0.4, "narration_tone": 0.1},
+    ])
+    sim = pd.DataFrame(columns=["outlet_a", "outlet_b", "framing"])
+    lines = findings.profiles(table, sim, pd.DataFrame(columns=["cluster", "outlet"]))
+    assert "Wire Daily has the longest articles: 900 words, over its 2 articles (table: profiles" in lines[0]
+    assert "Solo Times has the most loaded narration: 9.0 loaded words per 1,000 (table" in lines[1]
+    assert "Wire Daily has the most claims: 80% of the claims, over its 2 articles" in lines[2]
+    assert "mean compound -0.30, over its 2 articles" in lines[3]

@@ -214,7 +214,7 @@ def test_run_checks_focus_terms_before_any_notebook(mini, tmp_path):
 def test_outlet_that_is_not_text_says_so(mini):
     write(mini, "wire.md", "outlet: 123")
     probs, msg = problems_of(mini)
-    assert [(p.field, p.message) for p in probs] == [("outlet", "must be text, got int 123")]
+    assert [(p.field, p.message) for p in probs] == [("outlet", "must be text, got a number 123")]
 
 
 def test_unparsable_story_yaml_is_reported_once(mini):

@@ -26,7 +26,7 @@ from presslens.notebook.setup import setup
 from presslens.run import outputs as run_outputs, runner
 from presslens.story.model import MAX_LABEL
 
-from .conftest import MINI
+from .conftest import MINI, slack
 
 SLUG = "mini-story"
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -463,3 +463,378 @@ def test_two_long_outlet_names_never_share_a_label():
              "The International Herald of Very Long Names, Evening Edition", "ticker.tv"]
     labels = plots.outlet_labels(names)
     assert len(set(labels.values())) == 3 and all(len(v) <= MAX_LABEL for v in labels.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# the third round (issue 21's open points): names, paths, options
+# ---------------------------------------------------------------------------------------------
+
+BAD = os.fsdecode(b"wi\xffre")  # a Linux file name with a byte that is not UTF-8 (a lone surrogate in Python)
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(mini, capsys):
+    os.rename(mini / "articles" / "wire.md", mini / "articles" / f"{BAD}.md")
+    (mini / "articles" / f"{BAD}.txt").write_text("not an article")
+    before = hashes(mini)
+    probs = problems(mini)
+    assert len(probs) == 1 and probs[0].file == "mini-story/articles/wi\\xffre.md", probs
+    assert "not valid UTF-8" in probs[0].message and "rename it" in probs[0].fix
+    rc, out, err = cli_run(capsys, "check", mini)
+    assert rc == 2 and "wi\\xffre.md" in err and "surrogates" not in err
+    (mini / "articles" / f"{BAD}.md").rename(mini / "articles" / "wire.md")
+    st = load_story(mini)  # a file that is not an article is ignored, its name shown with escapes
+    assert [n.file for n in st.notices] == ["mini-story/articles/wi\\xffre.txt"]
+    (mini / "references").mkdir()
+    (mini / "references" / f"{BAD}.md").write_text("---\nsource: Wire Service\n---\nText.\n")
+    assert [p.file for p in problems(mini)] == ["mini-story/references/wi\\xffre.md"]
+    assert {k: v for k, v in hashes(mini).items() if not k.startswith(("references", "articles/wi"))} == \
+        {k: v for k, v in before.items() if not k.startswith("articles/wi")}
+
+
+def test_paths_that_are_not_utf8_never_reach_an_encoder(tmp_path, capsys):
+    """The story folder, the reports and figures roots, a notebook's figures_dir, a saved page."""
+    odd = tmp_path / BAD
+    shutil.copytree(MINI, odd / SLUG)
+    with pytest.raises(StoryError, match=r"wi\\xffre/mini-story: the story folder's path is not valid UTF-8"):
+        load_story(odd / SLUG)
+    for flag in ("--reports", "--figures"):
+        other = "--figures" if flag == "--reports" else "--reports"
+        rc, _, err = cli_run(capsys, "run", MINI, flag, odd / "out", other, tmp_path / "fine", "-n", "00")
+        assert rc == 2
+        one_line(err, "wi\\xffre/out", "not valid UTF-8", f"choose another {flag} root")
+    assert not (tmp_path / "fine").exists() and not (odd / "out").exists()
+    with pytest.raises(StoryError, match=r"figures_dir.*wi\\xffre/out/mini-story is not valid UTF-8"):
+        setup(str(MINI), figures_dir=str(odd / "out"))
+    story = tmp_path / "story"
+    shutil.copytree(MINI, story)
+    page = tmp_path / os.fsdecode(b"herald\xff.html")
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    rc, out, _ = cli_run(capsys, "import", story, page)
+    assert rc == 0 and "imported herald\\xff.html -> articles/herald.md" in out, out
+    assert "imported from herald\\xff.html by presslens import" in (story / "articles" / "herald.md").read_text()
+    load_story(story)
+
+
+def test_relative_cli_paths_are_taken_from_the_working_directory(tmp_path, capsys, monkeypatch):
+    """--root, STORY, --reports, --figures, -p figures_dir and import's pages: from where the user is."""
+    monkeypatch.chdir(tmp_path)
+    rc, out, _ = cli_run(capsys, "new", "acme", "--root", "mine")
+    assert rc == 0 and (tmp_path / "mine" / "acme" / "story.yaml").is_file(), out
+    assert "check mine/acme" in out
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "ro").mkdir(mode=0o555)
+    before = hashes(tmp_path)
+    for root, says in (("afile", "afile is a file, not a folder"), ("afile/deeper", "afile is a file"),
+                       ("mine", "mine/acme already exists (a story folder)")):
+        rc, _, err = cli_run(capsys, "new", "acme", "--root", root)
+        assert rc == 2
+        one_line(err, says, str(tmp_path))
+    if os.geteuid() != 0:
+        rc, _, err = cli_run(capsys, "new", "acme", "--root", "ro")
+        assert rc == 2
+        one_line(err, f"cannot create {tmp_path}/ro/acme")
+    assert hashes(tmp_path) == before
+    shutil.copytree(MINI, tmp_path / "stories" / SLUG)
+    rc, out, _ = cli_run(capsys, "check", f"stories/{SLUG}")
+    assert rc == 0 and out.startswith(f"{SLUG}: ok.")
+    rc, _, err = cli_run(capsys, "check", SLUG)  # not here: never quietly found somewhere else
+    assert rc == 2 and f"{tmp_path}/{SLUG}" in err
+    rc, _, err = cli_run(capsys, "run", f"stories/{SLUG}", "--reports", "afile", "--figures", "figs", "-n", "00")
+    assert rc == 2
+    one_line(err, f"reports root {tmp_path}/afile is a file")
+    rc, _, err = cli_run(capsys, "run", f"stories/{SLUG}", "--reports", "rep", "-p", "figures_dir", "afile", "-n", "00")
+    assert rc == 2 and f"{tmp_path}/afile" in err and not (tmp_path / "rep").exists()
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", tmp_path / "page.html")
+    rc, out, _ = cli_run(capsys, "import", f"stories/{SLUG}", "page.html")
+    assert rc == 0 and (tmp_path / "stories" / SLUG / "articles" / "page.md").is_file(), out
+
+
+@pytest.mark.parametrize("title", ['Acme: fined # for "data"', "- a list? no", "{not: a mapping}", "'quoted'",
+                                   "yes", "null", "42", "Zoë & Ørsted — 2 % off", "ends with a colon:", "a\\nb"])
+def test_a_title_with_yaml_characters_loads_back_as_given(tmp_path, capsys, title):
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path, "--title", title)
+    assert rc == 0, err
+    (tmp_path / "acme" / "articles" / "example.md").write_text("---\noutlet: X\n---\nText.\n")
+    assert load_story(tmp_path / "acme").title == title
+
+
+@pytest.mark.parametrize("title,says", [("two\nlines", "'\\n'"), ("tab\there", "'\\t'"), ("nul\x00", "'\\x00'"),
+                                        ("sep\u2028x", "'\\u2028'"), ("   ", "the title is empty")])
+def test_a_title_with_control_characters_is_refused(tmp_path, capsys, title, says):
+    rc, _, err = cli_run(capsys, "new", "acme", "--root", tmp_path, "--title", title)
+    assert rc == 2 and not (tmp_path / "acme").exists()
+    one_line(err, "[--title]", says, "Fix: ")
+
+
+def test_a_marker_copied_from_another_folder_proves_nothing(outputs, tmp_path, capsys):
+    """A .presslens copied from another story's output folder (or copied alone) does not make a
+    folder presslens's: the run refuses it, naming why, and nothing changes."""
+    reports, figures = outputs
+    theirs = tmp_path / "theirs"
+    for name in ("other-story", SLUG):  # another story's marker, and one of this story's copied alone
+        shutil.rmtree(theirs, ignore_errors=True)
+        (theirs / SLUG).mkdir(parents=True)
+        (theirs / SLUG / "thesis.docx").write_bytes(os.urandom(512))
+        marker = json.loads((figures / SLUG / ".presslens").read_text())
+        marker["slug"] = name
+        (theirs / SLUG / ".presslens").write_text(json.dumps(marker))
+        assert not ownership.owned(theirs / SLUG, "figures")
+        before = hashes(tmp_path)
+        rc, _, err = cli_run(capsys, "run", MINI, "--figures", theirs, "--reports", tmp_path / "r", "-n", "00")
+        assert rc == 2
+        one_line(err, "was not written by presslens",
+                 "names another folder ('other-story')" if name != SLUG else "lists none of the files in it")
+        assert hashes(tmp_path) == before
+        with pytest.raises(StoryError, match="copied"):  # a notebook outside the runner: the same rule
+            setup(str(MINI), figures_dir=str(theirs))
+    # presslens's own folders, and a copy of one under the same name elsewhere (a backup), stay presslens's
+    assert ownership.owned(figures / SLUG, "figures") and ownership.owned(reports / SLUG, "reports")
+    shutil.copytree(figures / SLUG, tmp_path / "backup" / SLUG)
+    assert ownership.owned(tmp_path / "backup" / SLUG, "figures")
+    assert ownership.read_marker(figures / SLUG, "figures")["slug"] == SLUG  # the swap names the final folder
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027])
+def test_files_written_for_the_user_get_their_usual_mode(tmp_path, mini, capsys, mask):
+    """Imported articles, a new story, figures, reports and the marker: 0666 less the umask, not 0600."""
+    old = os.umask(mask)
+    try:
+        shutil.copy(PAGES / "harbour-herald-vexa-fine.html", tmp_path / "page.html")
+        assert cli_run(capsys, "import", mini, tmp_path / "page.html")[0] == 0
+        assert cli_run(capsys, "new", "acme", "--root", tmp_path / "stories")[0] == 0
+        import matplotlib.pyplot as plt
+        fig, _ = plt.subplots()
+        plots.save(fig, pd.DataFrame({"x": [1]}), "probe", tmp_path / "figs" / SLUG)
+        plt.close(fig)
+        files = [mini / "articles" / "page.md", tmp_path / "stories" / "acme" / "story.yaml",
+                 tmp_path / "stories" / "acme" / "articles" / "example.md",
+                 *sorted((tmp_path / "figs" / SLUG).iterdir())]
+        modes = {p.name: oct(p.stat().st_mode & 0o777) for p in files}
+        assert set(modes.values()) == {oct(0o666 & ~mask)}, modes
+    finally:
+        os.umask(old)
+
+
+def test_a_run_writes_reports_and_figures_with_the_usual_mode(outputs):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for folder in outputs:
+        for p in (folder / SLUG).rglob("*"):
+            want = (0o777 if p.is_dir() else 0o666) & ~mask
+            assert p.stat().st_mode & 0o777 == want, (p, oct(p.stat().st_mode & 0o777))
+
+
+@pytest.mark.parametrize("file,old,new,field,says,fix", [
+    ("story.yaml", "title: Regulator fines Acme over data use", "title: 42", "title", "got a number 42", 'title: "42"'),
+    ("story.yaml", "title: Regulator fines Acme over data use", "title: yes", "title", "got true/false", "unquoted yes"),
+    ("story.yaml", "question: Did", "question:\n  - Did", "question", "got a list", 'question: "..."'),
+    ("story.yaml", "  - name: Acme\n", "  - name: 2024\n", "actors[0].name", "got a number 2024", 'name: "2024"'),
+    ("story.yaml", "  - name: Mary Jones", "  - name: {first: Mary}", "speakers[0].name", "got a mapping", "one text"),
+    ("story.yaml", "  - id: fined", "  - id: 7", "claims[0].id", "got a number 7", 'id: "7"'),
+    ("articles/daily.md", "outlet: The Daily Ledger", "outlet: 42", "outlet", "got a number 42", 'outlet: "42"'),
+    ("articles/daily.md", "title: Acme fined $2 million for secretly selling data", "title: 3.5", "title",
+     "got a number 3.5", 'title: "3.5"'),
+    ("articles/daily.md", "url: https://example.org/ledger/acme-fine", "url: [a, b]", "url", "got a list", "one text"),
+    ("articles/daily.md", "byline: Ann Lee", "byline: {name: Ann}", "byline", "got a mapping", "one text"),
+])
+def test_a_value_that_is_not_text_is_named_as_such(mini, file, old, new, field, says, fix):
+    """title: 42 is not "missing": it says what YAML read (a number, true/false, a list, a mapping) and the fix."""
+    path = mini / file
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new, 1))
+    got = [p for p in problems(mini) if p.field == field]
+    assert len(got) == 1, problems(mini)
+    assert got[0].file.endswith(file) and f"must be text, {says}" in got[0].message and fix in got[0].fix, got[0]
+    assert "missing" not in got[0].message and "needs a name" not in got[0].message
+
+
+def test_a_reference_source_that_is_not_text(mini):
+    (mini / "references").mkdir()
+    (mini / "references" / "wire.md").write_text("---\nsource: 2024\nkind: wire copy\n---\nText.\n")
+    got = [p for p in problems(mini) if p.field == "source"]
+    assert len(got) == 1 and "got a number 2024" in got[0].message and 'source: "2024"' in got[0].fix
+
+
+@pytest.mark.parametrize("written,field,says,fix", [
+    ("['(unclosed']", "claims[2].patterns[0]", "'(unclosed' is not a valid regular expression (missing )", "close the group"),
+    ("['ok', 'a{2,1}']", "claims[2].patterns[1]", "'a{2,1}' is not a valid regular expression (min repeat greater",
+     "backslash"),
+    ("'*appeal'", "claims[2].patterns[0]", "'*appeal' is not a valid regular expression (nothing to repeat", "backslash"),
+    ("[appeal, {s}]", "claims[2].patterns[1]", "got a mapping {'s': None}: unquoted [ ] and { } are YAML",
+     "single quotes"),
+    ("['appeal', 42]", "claims[2].patterns[1]", "the pattern must be text, got a number 42", "single quotes"),
+    ("['']", "claims[2].patterns[0]", "the pattern is empty", "single quotes"),
+    ("{a: b}", "claims[2].patterns", "must be a list of regular expressions, got a mapping", "patterns: ['"),
+    ('["\\bappeal"]', "claims[2].patterns[0]", "control character YAML made of an escape in double quotes",
+     "single quotes"),
+    ("[]", "claims[2].patterns", "a claim needs at least one pattern", "patterns: ['"),
+])
+def test_a_bad_claim_pattern_says_what_is_wrong_with_it(mini, written, field, says, fix):
+    y = mini / "story.yaml"
+    y.write_text(y.read_text().replace("patterns: ['appeal']", f"patterns: {written}", 1))
+    got = [p for p in problems(mini) if p.field == field]
+    assert len(got) == 1 and says in got[0].message and fix in got[0].fix, problems(mini)
+    if "at least one" not in says:
+        assert all("at least one pattern" not in p.message for p in problems(mini))
+
+
+def test_an_article_without_a_language_is_not_declared_never_nan(mini):
+    """No language (or language: null) means not declared: measured as the story's language unless the
+    text reads otherwise, said so in words, and kept in every language-specific measure."""
+    from presslens.analyses import corpus, naming
+    from presslens.engine import screening
+    daily, wire = mini / "articles" / "daily.md", mini / "articles" / "wire.md"
+    extra = "\nThe app, sold as 豆包 at home, was not named in the decision.\n"
+    daily.write_text(daily.read_text() + extra)
+    declared = naming.translation_indicators(load_story(mini))
+    daily.write_text(daily.read_text().replace("language: en\n", ""))  # missing
+    front = wire.read_text().split("---\n", 2)[1].replace("language: en", "language: null")
+    wire.write_text(f"---\n{front}---\nAcme was fined.\n")  # null, and too short to detect
+    st = load_story(mini)
+    lang = screening.language_table(st).set_index("article_id")
+    assert lang.loc["daily", "basis"] == "detected" and lang.loc["daily", "language"] == "en"
+    assert lang.loc["daily", "in_language"] and lang.loc["wire", "in_language"]
+    assert lang.loc["wire", "basis"] == "unknown"
+    sc = screening.screen(st)
+    assert sc.left_out.empty  # nothing left out as "declared nan"
+    said = "\n".join(map(str, sc.warnings)) + "\n".join(sc.left_out["reason"])
+    assert "nan" not in said.replace("financ", "")
+    assert "measured as the story's language (en): it declares none" in said
+    table = corpus.article_table(st).set_index("article_id")
+    assert table.loc["daily", "language"] == "not declared" and table.loc["daily", "detected"] == "en"
+    undeclared = naming.translation_indicators(st)
+    assert (undeclared[undeclared["article_id"] == "daily"]["kind"].tolist()
+            == declared[declared["article_id"] == "daily"]["kind"].tolist())
+    assert "untranslated script" in declared[declared["article_id"] == "daily"]["kind"].tolist()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "nan", "inf", "-inf", "1e9", "60s"])
+def test_an_invalid_pattern_budget_is_an_error_naming_the_variable(value, monkeypatch, capsys):
+    from presslens import patterns
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", value)
+    with pytest.raises(StoryError, match=r"PRESSLENS_PATTERN_BUDGET.*above 0 and at most 86,400"):
+        patterns.default_budget()
+    rc, _, err = cli_run(capsys, "check", MINI)  # the cache may hold every result: still an error
+    assert rc == 2
+    one_line(err, "[PRESSLENS_PATTERN_BUDGET]", repr(value), "unset it for the default (60 s)")
+
+
+@pytest.mark.parametrize("value,seconds", [("0.5", 0.5), ("120", 120.0), (" 30 ", 30.0), ("", 60.0)])
+def test_a_valid_pattern_budget_is_used(value, seconds, monkeypatch):
+    from presslens import patterns
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", value)
+    assert patterns.default_budget() == seconds
+
+
+@pytest.mark.parametrize("outlet,says", [("The Daily\nLedger", "'\\n'"), ("Tab\tTimes", "'\\t'"),
+                                         ("Bell\x07News", "'\\x07'"), ("Line\u2028Sep", "'\\u2028'"), ("  ", "is empty")])
+def test_import_outlet_with_control_characters_is_refused(tmp_path, mini, capsys, outlet, says):
+    page = tmp_path / "page.html"
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    before = hashes(mini)
+    rc, out, err = cli_run(capsys, "import", mini, page, "--outlet", outlet)
+    assert rc == 2 and not out
+    one_line(err, "presslens import [--outlet]", says, "Fix: ")
+    assert hashes(mini) == before
+
+
+def test_import_outlet_is_read_back_as_given(tmp_path, mini, capsys):
+    page = tmp_path / "page.html"
+    shutil.copy(PAGES / "harbour-herald-vexa-fine.html", page)
+    name = "Zoë's \"Daily\": #1 - {Ledger}"
+    rc, out, _ = cli_run(capsys, "import", mini, page, "--outlet", name)
+    assert rc == 0, out
+    assert load_story(mini).articles.set_index("id").loc["page", "outlet"] == name
+
+
+@pytest.mark.parametrize("jobs", ["0", "-5"])
+def test_jobs_out_of_range_is_refused(tmp_path, capsys, jobs):
+    rc, _, err = cli_run(capsys, "run", MINI, "-j", jobs, "--reports", tmp_path / "r", "--figures", tmp_path / "f")
+    assert rc == 2 and not (tmp_path / "r").exists() and not (tmp_path / "f").exists()
+    one_line(err, "presslens run [--jobs]", f"{jobs} notebooks at once is out of range", "at least 1")
+    with pytest.raises(StoryError, match="out of range"):
+        runner.run(MINI, jobs=True, figures=tmp_path / "f", reports=tmp_path / "r", log=lambda s: None)
+
+
+def test_a_scheduler_without_workers_never_waits_for_ever(monkeypatch, capsys):
+    """A Dask scheduler that answers but has no worker: one line, and the work runs here."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(fanout, "WORKER_TIMEOUT", 2.0)
+    st = load_story(MINI)
+    local = fanout.per_article(st, use_cache=False)
+    capsys.readouterr()
+    with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster:
+        monkeypatch.delenv("PRESSLENS_SCHEDULER", raising=False)
+        monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
+        t0 = time.monotonic()
+        out = fanout.per_article(st, use_cache=False)
+        assert time.monotonic() - t0 < 20
+    assert repr(out) == repr(local)
+    one_line(capsys.readouterr().err, "DASK_SCHEDULER_ADDRESS", "no worker has joined it within 2 s",
+             "processing on this machine instead", "dask worker")
+
+
+def test_a_story_wide_search_spends_the_pattern_budget_and_says_what_it_cut():
+    """explore's KWIC: the same limits as story.yaml's patterns (2 s a sentence, the budget in all),
+    partial results kept and the cut said in words, never an error after one sentence nor hours."""
+    from presslens import patterns
+    rx = patterns.compile("a.*a.*a.*Z")
+    texts = ["a a a Z here"] + ["a" * 300 + " word."] * 40  # ~0.3 s each: slow, never past 2 s on one
+    t0 = time.monotonic()
+    found, cut = patterns.finditer_each(rx, texts, "kwic", seconds=1.0)
+    assert time.monotonic() - t0 < slack(5)
+    assert [len(f) for f in found][:1] == [1] and len(found) == len(texts)
+    assert "it stopped after 1 s, the pattern budget (PRESSLENS_PATTERN_BUDGET)" in cut
+    assert "of 41 sentences not searched" in cut and "The 1 match(es) shown" in cut and "Fix: " in cut
+    slow = ["a" * 1500 + " word."] * 5  # each past 2 s: skipped, and after three the search stops
+    t0 = time.monotonic()
+    found, cut = patterns.finditer_each(rx, ["a a a Z"] + slow, "kwic", seconds=60)
+    assert time.monotonic() - t0 < slack(3 * patterns.TIMEOUT + 6)  # regex's timeout overshoots on a loaded machine
+    assert "3 sentence(s) took more than 2 s each and were skipped" in cut
+    assert "it stopped after 3 sentences" in cut and "2 of 6 sentences not searched" in cut
+    found, cut = patterns.finditer_each(rx, ["a a a Z", "no"], "kwic")
+    assert [[m.group(0) for m in f] for f in found] == [["a a a Z"], []] and cut == ""
+
+
+def test_explore_kwic_says_what_the_budget_cut(mini, monkeypatch):
+    from presslens.notebook import explore
+    monkeypatch.setenv("PRESSLENS_PATTERN_BUDGET", "0.5")
+    wire = mini / "articles" / "wire.md"
+    wire.write_text(wire.read_text() + "".join("a" * 300 + f" word {i}.\n\n" for i in range(30)))
+    st = load_story(mini)
+    got = explore.kwic_lines(st, "a.*a.*a.*Z", regex=True)
+    assert "was cut" in got.attrs["cut"] and "0.5 s, the pattern budget" in got.attrs["cut"]
+    assert explore.kwic_lines(st, "fine[ds]?", regex=True).attrs["cut"] == ""
+
+
+LONG_A = "The International Herald of Very Long Names, Morning Edition"
+LONG_B = "The International Herald of Very Long Names, Evening Edition"
+
+
+def test_figures_never_give_two_outlets_one_label_and_csvs_keep_full_names(mini):
+    """Outlets alike for their first 40 characters: every figure's tick labels tell them apart
+    (outlet labels and the reuse matrix's article labels), and the CSV behind each has the whole names."""
+    import matplotlib.pyplot as plt
+    from presslens.analyses import reuse, tone
+    from presslens.figures import reuse as reuse_fig
+    from presslens.notebook import charts
+    for art, name in (("daily", LONG_A), ("gazette", LONG_B)):
+        f = mini / "articles" / f"{art}.md"
+        f.write_text(f.read_text().replace(f.read_text().split("outlet: ", 1)[1].split("\n", 1)[0], name, 1))
+    wire = (mini / "articles" / "wire.md").read_text()
+    (mini / "articles" / "wire2.md").write_text(wire.replace("outlet: Wire Service", f"outlet: {LONG_A}"))
+    st = load_story(mini)
+    assert {LONG_A, LONG_B} <= set(st.outlets)
+    labels = {o: plots.outlet_label(st, o) for o in st.outlets}
+    assert len(set(labels.values())) == len(labels) and all(len(v) <= MAX_LABEL + 2 for v in labels.values())
+    fig, data = charts.tone_by_outlet(st, tone.outlet_tone_by_voice(st, n_boot=50))
+    ticks = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert labels[LONG_A] in ticks and labels[LONG_B] in ticks
+    assert {LONG_A, LONG_B} <= set(data["outlet"])
+    plt.close(fig)
+    r = reuse.analyse(st)
+    fig, data = reuse_fig.matrix(st, r.containment)
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(ticks) == len(set(ticks)) >= 3, ticks  # wire.md and wire2.md: two articles, never one label
+    assert all(len(t.rstrip(" †")) <= 28 for t in ticks)
+    plt.close(fig)

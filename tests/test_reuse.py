@@ -310,3 +310,46 @@ def test_a_passage_in_more_than_max_df_articles_is_common_phrasing_not_evidence(
     assert len(pairs) == 6 and common == 0
     pairs, _ = reuse.candidate_pairs(docs[:2], min_words=10, max_df=1)    # two articles, max_df=1: common
     assert pairs == {}
+
+
+@pytest.mark.parametrize("credit", ["AP", "The Associated Press", "associated press"])
+def test_a_credit_through_an_agency_alias_counts_as_credited(mini, credit):
+    """An article crediting "AP" or "The Associated Press" credits the outlet Associated Press: the
+    provenance table and the graph's edges say credited copy, never copied without credit."""
+    from presslens import load_story
+    from presslens.analyses import provenance
+    daily = mini / "articles" / "daily.md"
+    daily.write_text(daily.read_text().replace("outlet: The Daily Ledger", "outlet: Associated Press"))
+    body = daily.read_text().split("---\n", 2)[2]
+    (mini / "articles" / "copy.md").write_text(
+        f"---\noutlet: Harbour Times\npublished: 2024-03-09\nlanguage: en\nderived_from: [{credit}]\n---\n{body}")
+    st = load_story(mini)
+    p = provenance.provenance(st)
+    row = p[(p["article"] == "copy") & (p["source_outlet"] == "Associated Press")]
+    assert len(row) == 1 and bool(row["credited"].iat[0]), p
+    assert row["status"].iat[0].startswith("credited and copied"), row["status"].iat[0]
+    edges = provenance.outlet_edges(p)
+    e = edges[(edges["source_outlet"] == "Associated Press") & (edges["outlet"] == "Harbour Times")]
+    assert list(e["verdict"]) == ["credited copy"] and list(e["credited"]) == [True]
+
+
+def test_a_zero_share_reads_as_zero_and_no_pair_stays_blank(mini):
+    """In the reuse matrix a pair that shares text but none of the row's narration reads 0% (and 0 in
+    the CSV); a pair that shares nothing is blank (grey), as the note says."""
+    import matplotlib.pyplot as plt
+    from presslens import load_story
+    from presslens.analyses.reuse import CONTAIN_COLS
+    from presslens.figures import reuse as reuse_fig
+    st = load_story(mini)
+    row = dict.fromkeys(CONTAIN_COLS, 0)
+    rows = [{**row, "article": "daily", "outlet": "The Daily Ledger", "other": "wire", "other_outlet": "Wire Service",
+             "words": 80, "narration_words": 60, "shared_words": 12, "shared_narration": 0, "containment": 0.15,
+             "containment_narration": 0.0, "exact_narration": 0.0, "reference": False}]
+    fig, data = reuse_fig.matrix(st, pd.DataFrame(rows, columns=CONTAIN_COLS))
+    narration, everything = fig.axes[0], fig.axes[1]
+    assert [t.get_text() for t in narration.texts] == ["0%"] and [t.get_text() for t in everything.texts] == ["15%"]
+    grid = narration.images[0].get_array()
+    assert grid.mask.sum() == grid.size - 1  # every other cell: nothing shared, blank
+    assert data["containment_narration"].tolist() == [0.0] and not data.isna().any().any()
+    assert "blank: nothing shared" in " ".join(t.get_text() for t in fig.texts)
+    plt.close(fig)

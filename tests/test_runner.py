@@ -13,6 +13,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from presslens import load_story, ownership, paths
 from presslens.cli import main
+from presslens.cli.args import command
 from presslens.figures import style
 from presslens.run import execute, manifest as run_manifest, outputs as run_outputs, runner
 from presslens.story.model import StoryError
@@ -272,9 +273,32 @@ def test_cli_new_scaffolds_a_story_that_loads(tmp_path, capsys):
     assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 0
     st = load_story(tmp_path / "acme-fine-2024")
     assert list(st.articles["outlet"]) == ["Example News"] and st.claims[0].id == "fined"
-    assert "presslens run" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"  {command()} run {tmp_path / 'acme-fine-2024'}" in out and f"  {command()} check " in out
     assert main(["new", "acme-fine-2024", "--root", str(tmp_path)]) == 2  # never overwrites
     assert main(["new", "Bad Name", "--root", str(tmp_path)]) == 2
+
+
+def test_next_steps_name_the_command_this_user_runs(tmp_path, monkeypatch):
+    """`presslens` when that name on the PATH is this presslens; else the script as run, or python -m."""
+    monkeypatch.chdir(tmp_path)
+    venv = tmp_path / ".venv" / "bin"
+    venv.mkdir(parents=True)
+    script = venv / "presslens"
+    script.write_text(f"#!{sys.executable}\nimport sys\n")
+    other = tmp_path / "elsewhere" / "presslens"
+    other.parent.mkdir()
+    other.write_text("#!/opt/another/python3\nimport sys\n")
+    python = sys.executable  # outside the working directory: shown whole
+    assert command(".venv/bin/presslens", which=lambda name: None) == ".venv/bin/presslens"  # run by its path
+    assert command(str(script), which=lambda name: str(script)) == "presslens"  # the PATH's is this one
+    assert command(".venv/bin/presslens", which=lambda name: str(other)) == ".venv/bin/presslens"  # another install
+    main_py = "/site-packages/presslens/cli/__main__.py"  # python -m presslens.cli
+    assert command(main_py, which=lambda name: None) == f"{python} -m presslens.cli"
+    assert command(main_py, which=lambda name: str(script)) == "presslens"  # a script running this Python
+    assert command(main_py, which=lambda name: str(other)) == f"{python} -m presslens.cli"
+    (tmp_path / "my dir").mkdir()
+    assert command(str(tmp_path / "my dir" / "presslens"), which=lambda name: None) == "'my dir/presslens'"
 
 
 def test_cli_check_reports_problems_with_exit_code_2(mini, capsys):

@@ -354,3 +354,33 @@ def test_an_end_mark_and_a_section_label_are_cut_and_the_lines_kept():
     assert run(["Storm wrecks the Port Selby piers", P1, P2])[0][0] == "Storm wrecks the Port Selby piers"
     line = "Fares rose 5% | Ferry Fares"
     assert run([P1, line + ", the port authority said.", P2])[0][1] == line + ", the port authority said."
+
+
+def test_credit_names_come_from_the_wire_agency_file_only():
+    """One source of truth: shape's credit lines are recognised by the names of wire_agencies.yaml
+    (every agency's names and the photo agencies'), none written into the code."""
+    import re as _re
+    from pathlib import Path
+    from presslens import data
+    from presslens.text import shape
+    names = data.credit_names()
+    d = data.wire_agencies()
+    assert set(names) == {n for a in d["agencies"] for n in a["names"]} | set(d["photo_agencies"]["names"])
+    rx = _re.compile(shape.AGENCY + r"\Z")
+    assert all(rx.match(n) for n in names)
+    import ast
+    tree = ast.parse(Path(shape.__file__).read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and n.body and isinstance(n.body[0], ast.Expr)}
+    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+               and id(n) not in docs]  # the code's strings (comments and docstrings give examples)
+    assert not [n for n in ("Getty", "Reuters", "Xinhua", "Shutterstock", "Kyodo") if any(n in t for t in strings)]
+    # a name only the data file knows is a credit too
+    assert shape.CREDIT_TAIL.search("Flooded streets in the capital. Jane Roe/Prensa Latina")
+    assert shape.CREDIT_TAIL.search("Rescue teams at work. Jane Roe/Getty Images")
+    assert not shape.CREDIT_TAIL.search("The agency said it would publish the figures on Monday.")
+    ids = {s["id"] for s in d["sources"]}
+    assert all(a["source"] in ids for a in d["agencies"]) and d["photo_agencies"]["source"] in ids
+    prensa = next(a for a in d["agencies"] if a["id"] == "Prensa Latina")
+    assert prensa["source"] != "presslens" and "https://" in next(s["citation"] for s in d["sources"]
+                                                                  if s["id"] == prensa["source"])

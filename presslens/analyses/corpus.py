@@ -32,7 +32,7 @@ def article_table(story: Story) -> pd.DataFrame:
         "words": a["id"].map(words).fillna(0).astype(int),
         "sentences": a["id"].map(sents).fillna(0).astype(int),
         "quoted_share": (a["id"].map(quoted).fillna(0) / a["id"].map(words).clip(lower=1)).round(3),
-        "language": a["language"].fillna("unknown"),
+        "language": a["language"].fillna("not declared"),  # then "detected" says what the text reads as
         "detected": a["id"].map(lang["detected"]).fillna("—"),
         "confidence": a["id"].map(lang["confidence"]).round(2),
         "translated_from": a["translated_from"].fillna("—"),

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import functools
 
-import re
 import pandas as pd
 
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, verdicts
+# one matching of credits to sources, the wires': story.yaml's aliases and every agency's names (a credit to
+# "AP" or "The Associated Press" is a credit to the outlet Associated Press)
+from .wires import name_forms, norm as _norm, same_source as _matches  # noqa: F401 (name_forms re-exported)
 
 
 PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article", "source_published", "status",
@@ -38,27 +40,6 @@ PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article"
 REF_COLS = ["article", "outlet", "reference", "source", "kind", "shared_words", "share", "shared_narration",
             "share_narration", "credited"]
 EVIDENCE = ("copy", "reworded copy", "partial reuse")
-
-
-def _norm(name: str) -> str:
-    s = re.sub(r"^the\s+", "", str(name).casefold().strip())
-    return re.sub(r"[^\w]+", "", s)
-
-
-def name_forms(story: Story) -> dict[str, set[str]]:
-    """Normalised name -> every normalised form of the same source (story.yaml actors' aliases count:
-    a credit to "South China Morning Post" matches the outlet "SCMP")."""
-    out: dict[str, set[str]] = {}
-    for a in story.actors:
-        forms = {_norm(f) for f in a.forms}
-        for f in forms:
-            out.setdefault(f, set()).update(forms)
-    return out
-
-
-def _matches(credit: str, name: str, forms: dict[str, set[str]]) -> bool:
-    c, n = _norm(credit), _norm(name)
-    return c == n or n in forms.get(c, ())
 
 
 def _date(x):

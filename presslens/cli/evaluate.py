@@ -20,6 +20,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--split", choices=("dev", "test", "all"), default="all", help="score only this split (default: all)")
     p.add_argument("--show-errors", action="store_true", help="list every miss with its sentence")
     p.add_argument("--summary", action="store_true", help="print the corpora's label counts (no scoring)")
-    p.add_argument("--out", default="reports/eval", help="where the CSV and Markdown go (default: reports/eval)")
+    p.add_argument("--out", default=None, help="where the CSV and Markdown go, relative to the working directory "
+                   "(default: the repo's reports/eval)")
     p.set_defaults(func=cmd_eval)
     return p

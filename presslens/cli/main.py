@@ -23,30 +23,34 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
 
     r = sub.add_parser("run", help="execute every notebook on a story; reports/SLUG/ and figures/SLUG/")
-    r.add_argument("story", nargs="?", default=paths.DEFAULT_STORY, help="story folder (default: the bundled story)")
+    r.add_argument("story", nargs="?", default=None,
+                   help="story folder, relative to the working directory (default: the bundled story)")
     r.add_argument("--notebook", "-n", action="append", help="run only this notebook (name or NN); repeatable")
     r.add_argument("--outlet", "-o", action="append", help="restrict to this outlet; repeatable")
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="notebook parameter, as with papermill (-p min_count 3)")
-    r.add_argument("--figures", default="figures",
-                   help="figures root; the run replaces ROOT/SLUG, which must be presslens's own (default: figures)")
-    r.add_argument("--reports", default="reports",
-                   help="reports root; the run replaces ROOT/SLUG, which must be presslens's own (default: reports)")
+    r.add_argument("--figures", default=None,
+                   help="figures root, relative to the working directory; the run replaces ROOT/SLUG, which must be "
+                        "presslens's own (default: the repo's figures/)")
+    r.add_argument("--reports", default=None,
+                   help="reports root, relative to the working directory; the run replaces ROOT/SLUG, which must be "
+                        "presslens's own (default: the repo's reports/)")
     r.add_argument("--jobs", "-j", type=int, default=None, help="notebooks run at once (default: 2)")
     r.set_defaults(func=cmd_run)
 
     n = sub.add_parser("new", help="scaffold a new story folder with a commented story.yaml and an example article")
     n.add_argument("slug", help="folder name, e.g. acme-fine-2024")
-    n.add_argument("--root", default="data/stories", help="where story folders live (default: data/stories)")
+    n.add_argument("--root", default=None, help="where story folders live, relative to the working directory "
+                   "(default: the repo's data/stories)")
     n.add_argument("--title", default=None)
     n.set_defaults(func=cmd_new)
 
     c = sub.add_parser("check", help="validate a story folder and report every problem at once")
-    c.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    c.add_argument("story", nargs="?", default=None, help="story folder (default: the bundled story)")
     c.set_defaults(func=cmd_check)
 
     nm = sub.add_parser("names", help="list variants of the actors' names that story.yaml does not list yet")
-    nm.add_argument("story", nargs="?", default=paths.DEFAULT_STORY)
+    nm.add_argument("story", nargs="?", default=None, help="story folder (default: the bundled story)")
     nm.add_argument("--max-edits", type=int, default=1, help="edits allowed from a known name (default: 1)")
     nm.add_argument("--min-mentions", type=int, default=1, help="drop candidates seen fewer times (default: 1)")
     nm.set_defaults(func=cmd_names)
@@ -63,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     pv.set_defaults(func=cmd_provision)
 
     args = ap.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints as \xNN, never a traceback
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError, AttributeError):
+                pass
     try:
         return args.func(args)
     except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from presslens.paths import story_arg
+from presslens import paths
+from presslens.paths import cli_path, story_arg
 from presslens.run.outputs import OutputError, RunError
 from presslens.run.runner import run
 from presslens.run.signals import Interrupted
@@ -19,9 +20,14 @@ def cmd_run(args) -> int:
             pass
 
     params = {k: param_value(v) for k, v in (args.param or [])}
+    for key in ("story", "figures_dir"):  # typed on the command line: relative to the working directory
+        if isinstance(params.get(key), str) and params[key].strip():
+            params[key] = str(cli_path(params[key]))
+    figures = cli_path(args.figures) if args.figures is not None else paths.FIGURES_DIR
+    reports = cli_path(args.reports) if args.reports is not None else paths.REPORTS_DIR
     try:
         run(story_arg(args.story), notebooks=args.notebook or None, outlets=args.outlet or None,
-            figures=args.figures, reports=args.reports, params=params, jobs=args.jobs)
+            figures=figures, reports=reports, params=params, jobs=args.jobs)
     except OutputError as exc:  # an unusable --reports / --figures: nothing was written or deleted
         say(str(exc))
         return 2

@@ -1,6 +1,7 @@
 """Layer 0, the data files shipped with the package (``presslens/data/``) and their plain loaders:
 the framing lexicon (``framing.yaml``), web furniture (``furniture.yaml``), machine-translation
-phrases (``mt_phrases.yaml``), reporting verbs (``reporting_verbs.yaml``), and the stop-word list
+phrases (``mt_phrases.yaml``), reporting verbs (``reporting_verbs.yaml``), wire and photo agencies
+(``wire_agencies.yaml``), and the stop-word list
 every analysis shares. Each file says its version and sources. Nothing here imports presslens.
 """
 from __future__ import annotations
@@ -15,6 +16,22 @@ def builtin() -> dict:
     """The built-in furniture list as shipped in the package: ``{"version", "rules"}``."""
     raw = ires.files("presslens").joinpath("data/furniture.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def wire_agencies() -> dict:
+    """``wire_agencies.yaml`` as shipped: the news agencies (``agencies``: their names, hosts...), the
+    photo agencies that sign pictures only (``photo_agencies``), the credit forms and their sources."""
+    raw = ires.files("presslens").joinpath("data/wire_agencies.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+def credit_names() -> list[str]:
+    """Every name a wire or photo credit signs with (each agency's ``names`` and the photo agencies'),
+    longest first (so "Getty Images" is tried before "Getty"): what a credit line is recognised by."""
+    d = wire_agencies()
+    names = {n for a in d["agencies"] for n in a["names"]} | set(d.get("photo_agencies", {}).get("names", []))
+    return sorted(names, key=lambda n: (-len(n), n))
 
 
 def rule_ids() -> dict[str, str]:

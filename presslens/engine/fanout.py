@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -80,7 +81,8 @@ def _scheduler_variable() -> str:
 def _say_fallback(address: str, why: str) -> None:
     """One line on stderr (once per scheduler and reason): the scheduler cannot be used, work stays local."""
     line = (f"presslens: the Dask scheduler {address[:100]!r} ({_scheduler_variable()}) cannot be used ({why}); "
-            f"processing on this machine instead. Fix: start the scheduler, correct the address "
+            f"processing on this machine instead. Fix: start the scheduler and its workers (dask worker ADDRESS), "
+            f"correct the address "
             f"(e.g. tcp://HOST:8786), or unset {_scheduler_variable()}")
     if line not in _WARNED:
         _WARNED.add(line)
@@ -131,17 +133,65 @@ def fan_out(items: list[tuple], rules: list[dict], workers: int | None = None) -
     shares = [total * len(c) / max(1, len(items)) for c in chunks]
     address = scheduler_address()
     client = _dask_client(address) if address else None
+    parts: list[list[dict] | None] = [None] * len(chunks)
     if client is not None:
         with client:
-            futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
-            parts = client.gather(futures)
-    else:
+            _on_cluster(client, address, chunks, rules, shares, parts)
+    left = [i for i, part in enumerate(parts) if part is None]  # all of them, unless a cluster did some
+    if left:
         workers = workers or os.cpu_count() or 1
-        if workers < 2 or len(items) < PARALLEL_MIN:
-            return run_chunk(items, rules, total)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(run_chunk, chunks, [rules] * len(chunks), shares))
-    return [r for part in parts for r in part]
+        if workers < 2 or sum(len(chunks[i]) for i in left) < PARALLEL_MIN:
+            for i in left:
+                parts[i] = run_chunk(chunks[i], rules, shares[i])
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for i, part in zip(left, pool.map(run_chunk, [chunks[i] for i in left], [rules] * len(left),
+                                                  [shares[i] for i in left])):
+                    parts[i] = part
+    return [r for part in parts for r in part]  # type: ignore[union-attr]
+
+
+WORKER_TIMEOUT = 10.0  # seconds a scheduler may go without any worker (none joined, or all left) before work stays here
+_POLL = 2.0  # seconds between looks at a cluster that has finished nothing since
+
+
+def _on_cluster(client, address: str, chunks: list, rules: list[dict], shares: list[float], parts: list) -> None:
+    """Run ``chunks`` on the cluster into ``parts``; chunks it cannot finish stay None (run here). A
+    scheduler without workers never makes the run wait for ever: when no worker has joined within
+    :data:`WORKER_TIMEOUT` seconds, or every worker has left for that long with work pending, one line
+    says so and the rest of the work runs on this machine."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+    except Exception:  # distributed's TimeoutError, or a scheduler gone meanwhile
+        _say_fallback(address, f"no worker has joined it within {WORKER_TIMEOUT:g} s")
+        return
+    futures = client.map(run_chunk, chunks, [rules] * len(chunks), shares, pure=False)
+    index = {f.key: i for i, f in enumerate(futures)}
+    pending = list(futures)
+    idle, last_look = 0.0, time.monotonic()
+    while pending:  # polled (Future.done() is local): distributed.wait() wants a default client, this one is not
+        finished = [f for f in pending if f.done()]
+        for f in finished:
+            parts[index[f.key]] = f.result()  # an error in a chunk (a pattern past its time) is raised here
+        if finished:
+            done_keys = {f.key for f in finished}
+            pending = [f for f in pending if f.key not in done_keys]
+            idle, last_look = 0.0, time.monotonic()
+            continue
+        time.sleep(0.05)
+        if time.monotonic() - last_look < _POLL:
+            continue
+        try:  # nothing finished for _POLL seconds: is anyone working on it?
+            n_workers = len(client.scheduler_info().get("workers", {}))
+        except (OSError, TimeoutError, RuntimeError):
+            n_workers = 0
+        idle = idle + (time.monotonic() - last_look) if n_workers == 0 else 0.0
+        last_look = time.monotonic()
+        if idle >= WORKER_TIMEOUT:
+            client.cancel(pending)
+            _say_fallback(address, f"its workers left, and none has come back within {WORKER_TIMEOUT:g} s; "
+                                   f"{sum(len(chunks[index[f.key]]) for f in pending)} article(s) left to do")
+            return
 
 
 _RESULT_KEYS = {"sentences", "tokens", "removed", "clean", "language", "tone"}

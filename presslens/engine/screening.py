@@ -98,9 +98,9 @@ def language_table(story: Story) -> pd.DataFrame:
     want = primary(story.language) or "en"
     rows = []
     for a in story.articles.itertuples(index=False):
-        declared = primary(a.language)
+        declared = primary(a.language)  # a missing or null language (NaN in the table) is not declared: None
         d = det.loc[a.id] if a.id in det.index else None
-        detected = d["detected"] if d is not None else None
+        detected = primary(d["detected"]) if d is not None else None  # NaN (too short to tell) is None too
         conf = float(d["confidence"]) if d is not None else 0.0
         confident = detected is not None and conf >= CONFIDENT
         if confident:
@@ -221,8 +221,9 @@ def _screen(story: Story) -> Screening:
             warnings.append(Problem(rel(r.article_id), "language", r.note,
                                     f"set language: {r.detected} in its front matter (or fix the capture)"))
         if not r.in_language:
-            how = (f"detected as {r.language} (p={r.confidence:.2f})" if r.basis == "detected"
-                   else f"declared {r.language}")
+            how = {"detected": f"detected as {r.language} (p={r.confidence:.2f})",
+                   "declared": f"declared {r.language}"}.get(
+                r.basis, f"no language declared; detected as {r.language} with low confidence (p={r.confidence:.2f})")
             left[r.article_id] = (f"not in the story's language ({want}): {how}; the English-only measures "
                                   f"(tone, readability, framing lexicon, keyness) would score it wrongly")
     actions = []
@@ -257,12 +258,13 @@ def _screen(story: Story) -> Screening:
                                     "check the capture kept its punctuation"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)
-        if r.detected is None and 0 < n < language.LANGID_MIN_WORDS:
+        if not isinstance(r.detected, str) and 0 < n < language.LANGID_MIN_WORDS:
             warnings.append(Problem(rel(r.article_id), "language",
                                     f"too short ({n} words) to check its language: measured as "
-                                    + (f"declared ({r.declared})" if r.declared else "the story's language"),
+                                    + (f"declared ({r.declared})" if isinstance(r.declared, str)
+                                       else f"the story's language ({want}): it declares none"),
                                     "read it: if it is not in the story's language, set language: in its front matter"))
-        if r.language is None and n >= language.LANGID_MIN_WORDS:
+        if not isinstance(r.language, str) and n >= language.LANGID_MIN_WORDS:
             warnings.append(Problem(rel(r.article_id), "language", "no language declared and none detected with confidence",
                                     "add language: CODE to its front matter"))
     lo = pd.DataFrame([{"article_id": aid, "outlet": a.loc[a["id"] == aid, "outlet"].iat[0], "file": files[aid],

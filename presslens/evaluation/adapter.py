@@ -20,12 +20,12 @@ from presslens import stats
 from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
 from presslens.engine import tables as text
-from presslens.paths import REPO_ROOT, display, resolve
+from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
 from presslens.story.model import Problem, Story, StoryError
 from presslens.story.yamlio import parse_yaml
 
-__all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "display", "resolve",
+__all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
 
 ratio_ci = stats.ratio_ci

@@ -111,7 +111,7 @@ def cmd_eval(args) -> int:
     import pandas as pd
 
     from . import scoreboard as sb
-    from .adapter import display, resolve
+    from .adapter import cli_path, display, resolve
 
     folders = sb.eval_folders(args.stories or None)
     if not folders:
@@ -148,7 +148,7 @@ def cmd_eval(args) -> int:
     print(sb.matrix(summary, [t.slug for t in sorted(truths, key=lambda t: (t.split, t.slug))]))
     weak = sb.weak_points(summary)
     print("Weakest: " + ("\n  " + "\n  ".join(weak) if weak else "none below the threshold"))
-    out = resolve(args.out)
+    out = cli_path(args.out) if args.out else resolve("reports/eval")  # typed: from the working directory
     out.mkdir(parents=True, exist_ok=True)
     sb.to_csv(summary, out / "scoreboard.csv")
     doc = accuracy_doc(summary, truths)

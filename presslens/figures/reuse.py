@@ -8,7 +8,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from presslens.story import model
 from presslens.story.model import Story
 from . import style
 from .style import note_figure
@@ -51,8 +50,8 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
                 grid[pos[a], pos[o]] = v
         cm = plt.get_cmap("Reds").with_extremes(bad="#f4f4f4")
         im = ax.imshow(np.ma.masked_invalid(grid), cmap=cm, vmin=0, vmax=1, aspect="equal")
-        names = [model.short(labels.get(a, a), 28) + (" †" if outlet_of.get(a) in story.translations else "")
-                 for a in shown]
+        short = style.outlet_labels([labels.get(a, a) for a in shown], 28)  # two articles never one label
+        names = [short[labels.get(a, a)] + (" †" if outlet_of.get(a) in story.translations else "") for a in shown]
         ax.set_xticks(range(n), names, rotation=40, ha="right", fontsize=8)
         ax.set_yticks(range(n), names if ax is axes[0][0] else [""] * n, fontsize=8)
         if n <= 15:

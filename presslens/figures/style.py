@@ -83,8 +83,9 @@ def dagger(story: Story, outlets: list[str]) -> str:
 def outlet_label(story: Story, outlet: str) -> str:
     """An outlet's name in a figure: shortened past ``MAX_LABEL`` characters (two outlets never get the
     same label, see :func:`outlet_labels`), † when translated."""
-    names = outlet_labels(story.color_order) if outlet in story.color_order else {}
-    return (names.get(outlet) or model.short(outlet)) + (readability.DAGGER if outlet in story.translations else "")
+    order = list(story.color_order)
+    names = outlet_labels(order if outlet in order else [*order, outlet])  # unique among every outlet of the story
+    return names[outlet] + (readability.DAGGER if outlet in story.translations else "")
 
 
 def heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmin: float, vmax: float, fmt: str,

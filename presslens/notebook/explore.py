@@ -240,9 +240,11 @@ class Explorer:
             self.hits.insert(1, "group", self.hits["outlet"].map(outlet_groups(st, self.group_by)))
         self.tone = matching_tone(st, self.kwic)
         self.tone_summary = tone_by_outlet(st, self.tone)
+        cut = self.kwic.attrs.get("cut", "")  # a regular expression the pattern budget stopped: what it left out
         self.status.value = (f"<b style='color:#b00'>{html.escape(self.error)}</b>" if self.error else
                              f"{len(self.kwic)} line(s) in {self.kwic['article_id'].nunique()} article(s) of "
-                             f"{len(st.outlets)} outlet(s)")
+                             f"{len(st.outlets)} outlet(s)"
+                             + (f"<br><b style='color:#b00'>{html.escape(cut)}</b>" if cut else ""))
 
         self._show(self.kwic_out, notebook_tables.show(self.kwic[KWIC_SHOWN]))
         self._show(self.hits_out, notebook_tables.show(self.hits))
@@ -270,7 +272,8 @@ class Explorer:
         outlets = list(self.outlet_picker.value) or "all"
         return (f"Explorer: story {self.story_picker.value}, outlets {outlets}, term {self.term_picker.value!r}"
                 f"{' (regular expression)' if self.regex_picker.value else ''}: "
-                + (self.error if self.error else f"{len(self.kwic)} KWIC line(s)"))
+                + (self.error if self.error else f"{len(self.kwic)} KWIC line(s)")
+                + (f" ({self.kwic.attrs['cut']})" if self.kwic.attrs.get("cut") else ""))
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}

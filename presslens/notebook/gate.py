@@ -24,6 +24,7 @@ from presslens.story.model import Problem, Story, StoryError
 def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
     """Load (unless given a Story) and check ``path``; raise :class:`StoryError` listing every problem.
     Returns the story and its screening (warnings in ``screening.warnings``)."""
+    patterns.default_budget()  # a bad PRESSLENS_PATTERN_BUDGET is an error even when every result is cached
     st = path if isinstance(path, Story) else load_story(path)
     yaml_rel = f"{st.slug}/story.yaml"
     claim_hits = None

@@ -224,6 +224,11 @@ def _figures_folder(figures_dir, story: Story, name: str | None = None) -> Path:
     inside (or holding) the story folder."""
     dest = style.figures_dir(figures_dir, name or story.slug)
     bad = None
+    if paths.undecodable(dest):
+        raise ParameterError([Problem("parameter figures_dir", "figures_dir",
+                                      f"{paths.display(dest)} is not valid UTF-8 text (the bytes that are not are "
+                                      "shown as \\xNN), so no figure's CSV or marker could record it",
+                                      "give a folder whose name is text, e.g. figures_dir = \"figures\"")])
     for p in [dest, *dest.parents]:
         if p.exists() and not p.is_dir():
             bad = f"{paths.display(p)} is a file, so figures cannot be written under it"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from presslens.errors import OutputError, RunError  # noqa: F401 (re-exported)
-from presslens import ownership, paths
+from presslens import journals, ownership, paths
 
 
 MARKER = ownership.MARKER  # in REPORTS_ROOT/SLUG and FIGURES_ROOT/SLUG: the files presslens wrote there
@@ -44,6 +44,9 @@ def _writable(folder: Path) -> bool:
 def _check_root(root: Path, what: str, flag: str) -> None:
     """The reports or figures root is a folder, or can be created, and is writable."""
     shown = paths.display(root)
+    if paths.undecodable(root):  # the manifest, the marker and the reports record it: it must be text
+        raise OutputError(f"the {what} root {shown} is not valid UTF-8 text (the bytes that are not are shown as "
+                          f"\\xNN): choose another {flag} root, or rename the folder with letters, digits and '-'")
     if root.is_symlink() and not root.exists():
         raise OutputError(f"the {what} root {shown} is a broken link: choose another {flag} root, or fix the link")
     if root.exists() and not root.is_dir():
@@ -100,9 +103,10 @@ def _check_target(final: Path, what: str, flag: str, story_real: Path) -> None:
         entries = [e.name for e in os.scandir(final)]
     except OSError as exc:
         raise OutputError(f"the {what} folder {shown} cannot be read ({exc.strerror or exc}): {fix}") from None
-    if entries and not ownership.owned(final, what):
+    why = ownership.why_not_owned(final, what) if entries else None
+    if why:
         raise OutputError(f"the {what} folder {shown} already exists and was not written by presslens "
-                          f"(no valid presslens marker {MARKER} in it): {fix}, or move the folder away yourself")
+                          f"({why}): {fix}, or move the folder away yourself")
     if not os.access(final, os.W_OK | os.X_OK):
         raise OutputError(f"the {what} folder {shown} is not writable: {fix}, or make it writable")
     inner = _holds_story(final) if entries else None
@@ -138,9 +142,9 @@ def check_export_target(story_path: Path, final: Path) -> None:
 
 def clean_stale(roots: list[Path], slug: str) -> list[str]:
     """Remove what killed runs of this story left in ``roots``: only folders named by the journal of a
-    run that is provably dead (:func:`presslens.ownership.clean_dead`); a folder that merely looks like
+    run that is provably dead (:func:`presslens.journals.clean_dead`); a folder that merely looks like
     a leftover (a user's ``.SLUG.old-2024`` backup) is never touched. Returns what was done, for the log."""
-    return ownership.clean_dead(roots, slug, paths.display)
+    return journals.clean_dead(roots, slug, paths.display)
 
 
 def conflicts(moves: list[tuple[Path, Path, bool, str]]) -> list[str]:
@@ -199,7 +203,7 @@ def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None]
                     if name not in staged_names:
                         ownership.link_or_copy(str(final / name), str(new / name))
                         files[name] = digest
-            ownership.write_marker(new, kind, {n: h for n, h in files.items() if h}, run)
+            ownership.write_marker(new, kind, {n: h for n, h in files.items() if h}, run, name=final.name)
         for new, final in ready:
             if os.path.lexists(final):
                 old = final.with_name(f".{final.name}.old-{pid}")

@@ -49,11 +49,13 @@ from typing import Callable
 from presslens import paths
 from presslens.notebook.gate import check_story
 from presslens.notebook.setup import check_params, run_name
+from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
 from . import report_index
 from .execute import execute_one, log_tail, output_to, rel_path
 from .manifest import build_manifest, files_in, inputs_fingerprint, utc_now
 from presslens import ownership
+from presslens.journals import Journal
 from presslens.story import inputs
 from .outputs import MANIFEST, RunError, check_outputs, check_targets, clean_stale, conflicts, swap_all
 from .signals import SignalGuard, stop_pool, worker_init
@@ -105,6 +107,10 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
         log: Callable[[str], None] = print) -> RunResult:
     """Execute the notebooks on ``story`` and write reports and figures; see the module docstring."""
     t_start = time.perf_counter()
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError.bad("presslens run", "--jobs", f"{jobs!r} notebooks at once is out of range",
+                                 f"give a whole number of at least 1 (-j 2; this machine has {os.cpu_count() or 1} "
+                                 "core(s)), or leave it out for the default (2)")
     params = dict(params or {})
     # papermill-style `-p story X` / `-p figures_dir X` name the story / the figures root of the run
     story = params.pop("story", story)
@@ -141,7 +147,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     finished: dict[str, str] = {}
     errors: list[str] = []
     staging: Path | None = None
-    journals: list[ownership.Journal] = []
+    journals: list[Journal] = []
     with SignalGuard() as guard:
         try:
             cleaned = clean_stale([reports_root, figures_root], out_name)  # what killed runs left behind
@@ -149,9 +155,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                 log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
             reports_root.mkdir(parents=True, exist_ok=True)
             # every folder this run may create is named in a journal first: only those of a run that is
-            # provably dead are ever cleaned up (presslens.ownership)
+            # provably dead are ever cleaned up (presslens.journals)
             pid = os.getpid()
-            j_rep = ownership.Journal(reports_root, out_name)
+            j_rep = Journal(reports_root, out_name)
             journals.append(j_rep)
             staging_name = f".staging-{out_name}-pid{pid}-{j_rep.token}"
             j_rep.add(staging_name, f".{out_name}.new-{pid}", f".{out_name}.old-{pid}")
@@ -229,7 +235,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                                "and figures are left as they were")
             run_info = {"by": "presslens run", "inputs_fingerprint": inputs_fingerprint(st.input_hashes())}
             if figures_root != reports_root and len(moves) > 1:  # the swap creates folders there too
-                j_fig = ownership.Journal(figures_root, out_name, j_rep.token)
+                j_fig = Journal(figures_root, out_name, j_rep.token)
                 journals.append(j_fig)
                 j_fig.add(f".{out_name}.new-{pid}", f".{out_name}.old-{pid}")
             try:

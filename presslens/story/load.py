@@ -14,7 +14,7 @@ import pandas as pd
 from presslens import limits, paths
 from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
-from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
+from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
 from .yamlio import read_front_matter, load_yaml, str_list, suggest
 
@@ -38,8 +38,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in REQUIRED_ARTICLE_FIELDS:
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__} {show(v, 60)}",
-                                    f"write it as text, quoted if needed: {key}: \"...\""))
+            problems.append(not_text(rel, key, v, f"{key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
     published, bad = published_columns(meta.get("published"))
@@ -53,7 +52,7 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
-            problems.append(Problem(rel, key, f"must be text, got {type(v).__name__}", "quote the value, or use null"))
+            problems.append(not_text(rel, key, v, f"{key}: \"...\" (or null)"))
     derived = str_list(meta.get("derived_from"))
     if derived is None:
         problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
@@ -101,6 +100,15 @@ def _parse_meta(value, rel: str, problems: list[Problem]) -> dict:
     return out
 
 
+def _bad_name(folder: str, p: Path) -> Problem:
+    """A file whose name is not UTF-8 text (bytes a Linux file name may hold): it could never be
+    written to a table, a manifest or a report, so it is refused by name, with the bytes escaped."""
+    shown = paths.printable(p.name)
+    return Problem(folder + shown, "", "the file name is not valid UTF-8 text (the bytes that are not are shown as \\xNN)",
+                   "rename it with letters, digits and '-' only (in a shell, `ls -b` shows the name with "
+                   "escapes, and tab completion types it for mv)")
+
+
 def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
 
@@ -108,6 +116,10 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
     """
     root = paths.resolve(path)
     slug = root.name
+    if paths.undecodable(root):  # a name no JSON, Parquet, HTML or CSV could hold: refused by name
+        raise StoryError([Problem(paths.printable(root), "", "the story folder's path is not valid UTF-8 text "
+                                  "(the bytes that are not are shown as \\xNN)",
+                                  "rename the folder (and any folder above it) with letters, digits and '-' only")])
     if not root.is_dir():
         if root.is_file() and root.name == "story.yaml":
             raise StoryError([Problem(str(path), "", "is the story's story.yaml, not its folder",
@@ -144,6 +156,9 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
         for p in entries:
             if p.name.startswith("."):
                 continue  # hidden files (editor swap files, .DS_Store) are never articles
+            if paths.undecodable(p.name) and p.suffix == ".md":
+                problems.append(_bad_name(f"{slug}/articles/", p))
+                continue
             if p.suffix == ".md" and p.is_file():
                 files.append(p)
             elif p.suffix == ".md" and p.is_symlink() and not p.exists():
@@ -153,7 +168,8 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                 kind = limits.kind_of(p)
                 fix = ("rename it to .md to include it" if p.suffix.lower() in (".md", ".markdown", ".txt") and p.is_file()
                        else "move it out of articles/ if it is not an article")
-                notices.append(Problem(f"{slug}/articles/{p.name}", "", f"ignored: only regular .md files are articles (this is {kind})", fix))
+                notices.append(Problem(f"{slug}/articles/{paths.printable(p.name)}", "",
+                                       f"ignored: only regular .md files are articles (this is {kind})", fix))
     if os.path.lexists(art_dir) and not art_dir.is_dir():
         problems.append(Problem(f"{slug}/articles/", "", f"is {limits.kind_of(art_dir)}, not a folder",
                                 "move it away, then create the folder articles/ with one .md file per article"))
@@ -240,7 +256,9 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
         if key not in REFERENCE_FIELDS:
             problems.append(Problem(rel, str(key), "unknown field in a reference", suggest(str(key), REFERENCE_FIELDS)))
     src = meta.get("source")
-    if not isinstance(src, str) or not src.strip():
+    if src is not None and not isinstance(src, str):
+        problems.append(not_text(rel, "source", src, "source: \"...\""))
+    elif not isinstance(src, str) or not src.strip():
         problems.append(Problem(rel, "source", "required field is missing or empty",
                                 "add 'source: NAME': who published it, spelt as articles credit it in derived_from"))
     kind = meta.get("kind") or "other"
@@ -251,7 +269,7 @@ def _parse_reference(path: Path, rel: str, problems: list[Problem]) -> dict | No
         problems.append(Problem(rel, "published", f"{show(meta.get('published'))} {bad}", f"write it as {DATE_FORMS}, or null"))
     for key in ("title", "url", "notes"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
-            problems.append(Problem(rel, key, "must be text", "quote the value, or use null"))
+            problems.append(not_text(rel, key, meta[key], f"{key}: \"...\" (or null)"))
     if not body.strip():
         problems.append(Problem(rel, "text", "the reference is empty", "paste its text below the closing ---"))
     if len(problems) > n:
@@ -273,6 +291,11 @@ def load_references(root: Path, slug: str, notices: list[Problem], problems: lis
             rel = f"{slug}/references/{p.name}"
             if p.name.startswith("."):
                 continue
+            if paths.undecodable(p.name):
+                if p.suffix == ".md":
+                    problems.append(_bad_name(f"{slug}/references/", p))
+                    continue
+                rel = f"{slug}/references/{paths.printable(p.name)}"
             if p.suffix != ".md" or not p.is_file():
                 notices.append(Problem(rel, "", "ignored: only regular .md files are references",
                                        "rename it to .md (front matter with source: and kind:) to include it"))

@@ -4,6 +4,7 @@ intended duplicates): every problem found, with its field and fix.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -45,14 +46,22 @@ CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]) -> bool:
-    if not isinstance(pattern, str) or not pattern:
-        problems.append(Problem(rel, fieldname, "pattern must be a non-empty string", "write the regular expression as a quoted string"))
+    if isinstance(pattern, (list, dict)):  # [a-z] or {2} unquoted: YAML made a list or a mapping of it
+        problems.append(Problem(rel, fieldname, f"must be a regular expression (text), got {type_name(pattern)} "
+                                f"{show(pattern, 60)}: unquoted [ ] and {{ }} are YAML lists and mappings",
+                                "put the pattern in single quotes, e.g. 'fine[ds]?'"))
+        return False
+    if not isinstance(pattern, str) or not pattern.strip():
+        got = "is empty" if isinstance(pattern, str) or pattern is None else f"must be text, got {type_name(pattern)} {show(pattern)}"
+        problems.append(Problem(rel, fieldname, f"the pattern {got}",
+                                "write the regular expression in single quotes, e.g. 'fine[ds]?', or delete the entry"))
         return False
     try:
         patterns.compile(pattern)
     except patterns.error as exc:
         problems.append(Problem(rel, fieldname, f"{pattern!r} is not a valid regular expression ({exc})",
-                                "escape special characters such as ( ) [ ] . ? with a backslash, or close the group"))
+                                "escape special characters such as ( ) [ ] . ? * + { } with a backslash, or close the "
+                                "group or bracket; in YAML keep the pattern in single quotes so backslashes stay"))
         return False
     return True
 
@@ -61,15 +70,28 @@ def _text_or_none(value: Any, rel: str, where: str, problems: list[Problem], exa
     """A field that must be text (or absent): True when it is, else a problem naming what it is."""
     if value is None or isinstance(value, str):
         return True
-    problems.append(Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}",
-                            f"write it as one text, e.g. {example}"))
+    problems.append(not_text(rel, where, value, example))
     return False
+
+
+def not_text(rel: str, where: str, value: Any, example: str = "") -> Problem:
+    """The problem of a field that must be text and is not: what YAML made of it (a number, true/false,
+    a date, a list, a mapping) and the fix: quote a single value, write one text for a list or mapping."""
+    key = where.rsplit(".", 1)[-1]
+    if isinstance(value, (list, dict)):
+        fix = f"write it as one text, e.g. {example or key + ': ...'}"
+    elif isinstance(value, bool):  # yes/no/on/off/true/false unquoted: what the user wrote is lost
+        fix = f"quote it, so YAML reads it as text (unquoted yes, no, on, off, true, false are truth values): {key}: \"...\""
+    else:  # 42, 3.5, yes/no, 2024-03-05: YAML read a number, a truth value or a date; quotes keep it text
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        fix = f"quote it, so YAML reads it as text: {key}: \"{text}\""
+    return Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}", fix)
 
 
 def type_name(value: Any) -> str:
     """A YAML value's type in a user's words (a list, a mapping, a number...)."""
-    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__)
+    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number",
+            dt.date: "a date", dt.datetime: "a date and time"}.get(type(value), type(value).__name__)
 
 
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
@@ -88,7 +110,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     _text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
     for key in ("title", "question"):
         v = data.get(key)
-        if not isinstance(v, str) or not v.strip():
+        if v is not None and not isinstance(v, str):
+            problems.append(not_text(rel, key, v, f"{key}: \"...\""))
+        elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "missing or empty", f"give the story's {key} as text"))
         else:
             out[key] = v.strip()
@@ -116,6 +140,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     names: set[str] = set()
     for i, a in enumerate(actors):
         where = f"actors[{i}]"
+        if isinstance(a, dict) and a.get("name") is not None and not isinstance(a["name"], str):
+            problems.append(not_text(rel, f"{where}.name", a["name"], "name: CanonicalName"))
+            continue
         if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a["name"].strip():
             problems.append(Problem(rel, where, "an actor needs a name", "write '- name: CanonicalName'"))
             continue
@@ -169,6 +196,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         speakers = []
     for i, s in enumerate(speakers):
         where = f"speakers[{i}]"
+        if isinstance(s, dict) and s.get("name") is not None and not isinstance(s["name"], str):
+            problems.append(not_text(rel, f"{where}.name", s["name"], "name: Full Name"))
+            continue
         if not isinstance(s, dict) or not isinstance(s.get("name"), str) or not s["name"].strip():
             problems.append(Problem(rel, where, "a speaker needs a name", "write '- name: Full Name'"))
             continue
@@ -232,7 +262,10 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if key not in CLAIM_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), CLAIM_FIELDS)))
         cid = c.get("id")
-        if not isinstance(cid, str) or not CLAIM_ID.match(cid):
+        if cid is not None and not isinstance(cid, str):
+            problems.append(not_text(rel, f"{where}.id", cid, "id: fined"))
+            continue
+        elif not isinstance(cid, str) or not CLAIM_ID.match(cid):
             problems.append(Problem(rel, f"{where}.id", f"{show(cid)} is not a valid claim id", "use lower-case letters, digits, - and _"))
             continue
         if cid in ids:
@@ -242,11 +275,18 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.text", "missing" if c.get("text") is None else
                                     f"must be text, got {type_name(c['text'])}", "state the claim in one short sentence"))
         _text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
-        pats = str_list(c.get("patterns"))
-        if not pats:
-            problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern", "list regular expressions that detect it"))
+        pats = c.get("patterns")
+        pats = [pats] if isinstance(pats, str) else pats
+        if isinstance(pats, list) and pats:  # each entry checked on its own: what is wrong with which one
+            good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        elif pats is None or pats == []:
+            problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern",
+                                    "list regular expressions that detect it, e.g. patterns: ['fine[ds]?']"))
             continue
-        good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+        else:
+            problems.append(Problem(rel, f"{where}.patterns", f"must be a list of regular expressions, got "
+                                    f"{type_name(pats)} {show(pats, 60)}", "write patterns: ['fine[ds]?', 'penalt(y|ies)']"))
+            continue
         for j, p in enumerate(good):
             rx = patterns.compile(p, patterns.IGNORECASE)
             if rx.search("") is not None or any(m.group(0) == "" for m in rx.finditer("Any sentence, at all.")):

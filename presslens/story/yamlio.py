@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
@@ -12,7 +13,7 @@ import yaml
 
 from .. import limits, yamlsafe
 from . import when
-from .model import Problem
+from .model import Problem, show
 
 
 # ----------------------------------------------------------------------------------------------
@@ -80,11 +81,34 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
         return None
     try:
-        return limits.normalise_data(parse_yaml(text))
+        data = parse_yaml(text)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(yaml_problem(exc, rel, "", 1, "correct the YAML syntax (indentation, quotes around strings "
                                                       "with ':' or '#')"))
         return None
+    for where, value in _escaped_controls(data):  # "\bfine\b" in double quotes: a backspace, not a word boundary
+        problems.append(Problem(rel, where, f"{show(value, 60)} holds a control character YAML made of an escape in "
+                                "double quotes (\\b is a backspace there, \\f a form feed, \\a a bell)",
+                                "write regular expressions in single quotes, where a backslash stays a backslash: "
+                                "'\\bfine[ds]?\\b'"))
+    return limits.normalise_data(data)
+
+
+_ESCAPED = re.compile("[\x07\x08\x0b\x0c\x1b]")  # what YAML's \a \b \v \f \e escapes make
+
+
+def _escaped_controls(value: Any, where: str = "") -> list[tuple[str, str]]:
+    """(field, text) of every string in parsed YAML holding a character only a double-quoted escape
+    makes (the first five)."""
+    out: list[tuple[str, str]] = []
+    if isinstance(value, str):
+        return [(where, value)] if _ESCAPED.search(value) else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        out += _escaped_controls(v, f"{where}[{k}]" if isinstance(k, int) else (f"{where}.{k}" if where else str(k)))
+        if len(out) >= 5:
+            break
+    return out[:5]
 
 
 def read_front_matter(path: Path, rel: str, problems: list[Problem], template: str

@@ -78,6 +78,7 @@ def _write_corpus(root: Path) -> Path:
     corpora.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".cmudict-", dir=corpora))
     try:
+        paths.give_usual_mode(tmp, folder=True)  # shared data: readable by whoever uses this Python, not 0700
         with _source_stream() as src, (tmp / "cmudict").open("w", encoding="utf-8", newline="\n") as out:
             out.writelines(cmudict_lines(src))
         (tmp / "README").write_text(

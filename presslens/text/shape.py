@@ -61,6 +61,8 @@ from __future__ import annotations
 
 import re
 
+from presslens import data as data_files
+
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -72,8 +74,8 @@ CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDE
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
                           % (WEEKDAY, WEEKDAY, MONTH))
 CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
-AGENCY = (r"(?:REUTERS|Reuters|AFP|AP|Getty Images|Getty|EPA|EPA-EFE|Xinhua|Anadolu|Bloomberg|Shutterstock|Alamy|"
-          r"AAP|PA|ANI|IANS|Kyodo|Yonhap|picture alliance|dpa|NurPhoto|SOPA Images|LightRocket)")
+# every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
+AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 # a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
 CREDIT_TAIL = re.compile(
     r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"

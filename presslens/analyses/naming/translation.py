@@ -84,7 +84,8 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     s = p.sentences
     rows = []
     arts = story.articles
-    lang = dict(zip(arts["id"], arts["language"]))
+    # a missing or null language (NaN in the table) is not declared: read as English, as the story's text is
+    lang = {aid: code for aid, code in zip(arts["id"], arts["language"]) if isinstance(code, str) and code}
     outlet_of_id = dict(zip(arts["id"], arts["outlet"]))
     for r in arts.itertuples(index=False):
         if isinstance(r.translated_from, str) and r.translated_from:

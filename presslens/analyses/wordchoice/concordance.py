@@ -87,7 +87,9 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
     each side (within the sentence). voice is 'quote' when the match lies inside quotation marks.
 
     Columns: article_id, outlet, sent_id, sent_idx, part, voice, left, match, right, sentence;
-    ordered by outlet (story order), then position.
+    ordered by outlet (story order), then position. A regular expression is searched under the
+    story's pattern budget (:func:`presslens.patterns.finditer_each`); when it cut the search,
+    ``.attrs["cut"]`` says what was left out (else '').
     """
     if not regex:
         hits = match(story, term_lexicon(pattern))
@@ -99,15 +101,19 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
                                  "escape special characters such as ( ) [ ] . ? with a backslash") from None
     sents = tables.process(story).sentences
     items = []
-    for sid, s, spans in zip(sents["sent_id"], sents["text"], sents["quote_spans"]):
-        for mt in patterns.finditer(rx, s, "kwic"):
+    # the story's pattern budget over the whole search (as story.yaml's patterns); what it cuts is said
+    found, cut = patterns.finditer_each(rx, sents["text"].tolist(), "kwic")
+    for sid, matches, spans in zip(sents["sent_id"], found, sents["quote_spans"]):
+        for mt in matches:
             a, b = mt.span()
             if b <= a:
                 continue
             inq = any(x <= a and b <= y for x, y in spans)
             items.append((sid, a, b, inq))
     out = pd.DataFrame(_kwic_rows(story, items, window), columns=KWIC_COLUMNS)
-    return _order_by_outlet(out, story, [])
+    out = _order_by_outlet(out, story, [])
+    out.attrs["cut"] = cut  # '' when every sentence was searched
+    return out
 
 
 @story_table

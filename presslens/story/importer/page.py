@@ -49,7 +49,7 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
-from presslens import limits
+from presslens import limits, paths
 from . import body, dates, fields
 from .dates import FAST, PUBLISHED_META  # noqa: F401  (PUBLISHED_META: public name of this module)
 from .fields import BYLINE_PREFIX, clean_byline  # noqa: F401
@@ -95,7 +95,7 @@ class ImportResult:
 
     @property
     def line(self) -> str:
-        name = self.source.name
+        name = paths.printable(self.source.name)  # a name that is not UTF-8 is shown with \xNN escapes
         if self.status == "imported":
             verb = "replaced" if self.replaced else "imported"
             out = (f"{verb} {name} -> articles/{self.article.name} ({self.words} words): {', '.join(self.found)}; "

@@ -17,6 +17,7 @@ import yaml
 
 from presslens import limits, paths, yamlsafe
 from presslens.paths import story_arg
+from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
 from presslens.story.yamlio import split_front_matter
 from .page import FEW_WORDS, ImportResult, PageError, read_page
@@ -76,6 +77,7 @@ def _atomic_write(dest: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        paths.give_usual_mode(tmp)  # the user's article: readable as their other files are, not mkstemp's 0600
         os.replace(tmp, dest)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -105,7 +107,7 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
             found = sorted((f for f in p.iterdir() if f.is_file() and _is_page_name(f.name)), key=lambda f: f.name)
             others = sorted(f.name for f in p.iterdir() if not (f.is_file() and _is_page_name(f.name)))
             if others:
-                shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+                shown = ", ".join(map(paths.printable, others[:5])) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
                 out.append(ImportResult(p, "skipped", reason=f"not imported from the folder (not .html/.htm files): {shown}",
                                         fix="give a file by name to import it anyway; sub-folders are not searched"))
             if not found:
@@ -123,6 +125,23 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
     return out
 
 
+def _one_line(value, option: str, example: str) -> str:
+    """An option that ends in every article's front matter: one line of text, without control
+    characters (NFC, invisible characters removed, as the loader would read it)."""
+    if not isinstance(value, str):
+        raise ParameterError.bad("presslens import", option, f"must be text, got {type(value).__name__}",
+                                 f"give it as text, e.g. {example}")
+    bad = limits.line_breaks(value)
+    if bad:
+        raise ParameterError.bad("presslens import", option, f"{value[:60]!r} holds control characters or line "
+                                 f"breaks ({bad})", f"give it on one line, without control characters, e.g. {example}")
+    value = limits.normalise(value).strip()
+    if not value:
+        raise ParameterError.bad("presslens import", option, "is empty",
+                                 f"give a name, e.g. {example}, or leave the option out to read it from each page")
+    return value
+
+
 def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bool = False,
                  log: Callable[[str], object] = print, outlet: str | None = None) -> list[ImportResult]:
     """Import saved web pages (files, or folders of *.html / *.htm) into ``story_dir/articles/``.
@@ -131,6 +150,8 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     logging one line for each. Raises :class:`~presslens.story.model.StoryError` if ``story_dir`` is not a
     story folder. ``outlet`` sets the outlet of every page.
     """
+    if outlet is not None:
+        outlet = _one_line(outlet, "--outlet", "--outlet 'The Daily Ledger'")
     story = story_arg(str(story_dir))
     if not (story / "story.yaml").is_file():
         slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
@@ -215,7 +236,7 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
                             reason=f"articles/{dest.name} is {what}, which --force does not replace",
                             fix=f"move articles/{dest.name} away, or rename the page")
-    notes_text = (f"imported from {page.name} by presslens import; fields not revealed by the page: "
+    notes_text = (f"imported from {paths.printable(page.name)} by presslens import; fields not revealed by the page: "
                   f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
                   "translated_from and derived_from are not read from pages: set them if the article is a "
                   "translation or credits a source.")

@@ -1,0 +1,23 @@
+"""Findings: what every group of findings shares (joining names, who a per-article fact is about, the printed block)."""
+from __future__ import annotations
+
+import pandas as pd
+
+
+def join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def article_of(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+    """Who a per-article fact is about: the outlet when it has one article in ``table``, else that
+    article (its label, or its id): an outlet-level sentence must not state one article's fact."""
+    if (table["outlet"] == row["outlet"]).sum() <= 1:
+        return str(row["outlet"])
+    aid = row.get("article_id") if hasattr(row, "get") else None
+    name = (labels or {}).get(aid) if aid is not None else None
+    return name or (f"{row['outlet']}, article {aid}" if aid is not None else f"one article of {row['outlet']}")
+
+
+def render(lines: list[str]) -> str:
+    """The findings as a bulleted block to print."""
+    return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines)

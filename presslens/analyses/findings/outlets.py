@@ -1,0 +1,143 @@
+"""Findings of the reuse and profiles notebooks (06, 08): outlets compared."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .common import join
+
+
+def _over(row) -> str:
+    """", over its N articles" for an outlet with several (two wire stories, say): the figure is the
+    outlet's, taken over all of them, and may be true of one article only."""
+    n = pd.to_numeric(row.get("n_articles"), errors="coerce")
+    return f", over its {int(n)} articles" if pd.notna(n) and n > 1 else ""
+
+
+def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
+    """From the profile table, the framing similarity and its groups (notebook 08)."""
+    if table.empty:
+        return ["No outlet to profile."]
+    out = []
+    for col, what, fmt in (("words_per_article", "the longest articles", "{:.0f} words"),
+                           ("loaded_per_1000", "the most loaded narration", "{:.1f} loaded words per 1,000"),
+                           ("claims_share", "the most claims", "{:.0%} of the claims")):
+        t = table.dropna(subset=[col])
+        if len(t) > 1:
+            top = t.sort_values([col, "outlet"], ascending=[False, True], kind="stable").iloc[0]
+            out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])}{_over(top)} (table: profiles, {col}).")
+    t = table.dropna(subset=["narration_tone"])
+    if len(t) > 1:
+        lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]
+        out.append((f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f}"
+                    if lo["narration_tone"] < 0 else
+                    f"No outlet's narration is negative on average; the lowest is {lo['outlet']}'s, "
+                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo)} (table: profiles, narration_tone).")
+    pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
+    if len(pairs):
+        hi = pairs.sort_values(["framing", "outlet_a", "outlet_b"], ascending=[False, True, True], kind="stable").iloc[0]
+        lo = pairs.sort_values(["framing", "outlet_a", "outlet_b"], kind="stable").iloc[0]
+        out.append(f"Told most alike: {hi['outlet_a']} and {hi['outlet_b']} (framing similarity {hi['framing']:.2f}); "
+                   f"least alike: {lo['outlet_a']} and {lo['outlet_b']} ({lo['framing']:.2f}) (table: similarity).")
+    multi = groups.groupby("cluster")["outlet"].apply(list)
+    multi = [m for m in multi if len(m) > 1]
+    if multi:
+        out.append(f"{len(multi)} group(s) of outlets that framed it alike: "
+                   + "; ".join(join(sorted(m)) for m in multi) + " (table: groups).")
+    return out
+
+
+def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
+    """Pair verdicts counted apart: copied without credit, common source, undetermined (and the rest)."""
+    v = ver["verdict"].astype(str)
+    groups = [("copied without credit", v.eq("copied without credit")),
+              ("copied from a named source", ~v.eq("copied without credit") & ver["direction"].isin(["a_from_b", "b_from_a"])),
+              ("common source", v.str.startswith("common source")),
+              ("undetermined", v.str.startswith("undetermined")),
+              ("too little shared to decide", v.str.startswith("too little")),
+              ("same page or same outlet", v.str.startswith(("same page", "same outlet"))),
+              ("quotation only", v.str.startswith("quotation only"))]
+    out = ["Pair verdicts: " + join([f"{int(m.sum())} {k}" for k, m in groups if m.any()]) + " (table: verdicts)."]
+    if evidence_words:
+        out.append(f"Evidence threshold: no pair is called copied without credit on less than {evidence_words} words "
+                   "of shared narration (about two sentences; quotation never counts), nor when the shared text is "
+                   "a wire's or another text's that holds it; the direction comes from the dates (table: verdicts, "
+                   "columns evidence and candidates).")
+    common = v.str.startswith("common source") & ver["relation"].eq("common_wire")
+    wire = ver[common & ver["source"].notna()]
+    unnamed = ver[common & ver["source"].isna()]
+    if len(unnamed):
+        out.append(f"{len(unnamed)} pair(s) share passages though neither holds most of the other's narration: a likely "
+                   "common source outside the corpus, not named (one taking a passage of the other is not excluded; "
+                   "table: verdicts, column candidates).")
+    if len(wire):
+        out.append(f"{len(wire)} pair(s) share text from a common wire, release or reference ("
+                   + join(sorted(set(wire["source"].astype(str)))[:6]) + "): common source, never copying (table: verdicts).")
+    und = ver[v.str.startswith("undetermined")]
+    if len(und):
+        x = und.iloc[0]
+        out.append(f"{len(und)} pair(s) are undetermined, each with its candidates, e.g. {x['outlet_a']} / {x['outlet_b']}: "
+                   f"{x['candidates']} (table: verdicts).")
+    return out
+
+
+def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = None,
+          evidence_words: int | None = None) -> list[str]:
+    """From :func:`presslens.analyses.reuse.analyse` (``r``), the provenance and reference tables and the pair
+    verdicts (``ver``, :func:`presslens.analyses.verdicts.verdicts`) (notebook 06)."""
+    s = r.stats
+    p = r.passages[~r.passages["reference"]]
+    out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "
+           f"articles compared" + (f" (and {s['reference_pairs']:,} article-reference pair(s))" if s.get("reference_pairs") else "")
+           + f"; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+    if s.get("common_shingles"):
+        out.append(f"{s['common_shingles']:,} 5-word sequence(s) found in more than {s['max_df']} articles were set aside as "
+                   "common phrasing (a wire text many outlets ran whole is among them): raise max_df to align them.")
+    if len(p):
+        v = p["voice"].value_counts()
+        out.append(f"Of those passages, {v.get('quotation', 0)} are quotation on both sides (expected), "
+                   f"{v.get('narration', 0)} are narration on both (copying or a common source) and "
+                   f"{v.get('quote on one side', 0)} are quoted on one side only (table: passages, column voice).")
+    pairs = r.pairs
+    if len(pairs):
+        k = pairs["kind"].value_counts()
+        out.append("Pairs of articles by kind: " + join([f"{n} {kind}" for kind, n in k.items()]) + " (table: pairs).")
+    else:
+        out.append("No two articles share a passage or a reworded sentence (table: pairs).")
+    c = r.containment[~r.containment["reference"]]
+    c = c[c["shared_narration"] >= s["min_words"]]  # a quote's edges spilling into narration are not reuse
+    if len(c):
+        top = c.sort_values(["containment_narration", "shared_narration"], ascending=False, kind="stable").iloc[0]
+        out.append(f"Largest share of one article's narration found in another: {top['containment_narration']:.0%} of "
+                   f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
+                   f"{int(top['shared_narration'])} words (table: containment).")
+    if len(r.reworded):
+        sw = r.swaps[r.swaps["change"] == "swapped"]
+        common = sw.groupby(["from", "to"]).size().sort_values(ascending=False, kind="stable").head(3)
+        out.append(f"{len(r.reworded)} reworded sentence pair(s) with {len(r.swaps)} word change(s)"
+                   + (": most frequent swaps " + join([f'"{a}" → "{b}" ({n}x)' for (a, b), n in common.items()])
+                      if len(common) else "") + " (table: swaps).")
+    else:
+        out.append(f"No sentence pair matches at {s['match']}+ similarity without being identical: no reworded copying "
+                   "found (table: reworded).")
+    if len(prov):
+        st = prov["status"].value_counts()
+        out.append("Provenance rows by status: " + join([f"{n} {k}" for k, n in st.items()]) + " (table: provenance).")
+        unc = prov[prov["status"] == "copied without credit"]
+        if len(unc):
+            items = [f"{x.outlet} from {x.source_outlet}" for x in unc.head(5).itertuples()]
+            out.append(f"Copied without credit (source earlier, not in derived_from): {join(items)}"
+                       + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
+        unknown = prov[prov["direction"].str.startswith("unknown")]
+        if len(unknown):
+            out.append(f"{len(unknown)} row(s) have no direction because a date is missing or the same: not guessed "
+                       "(table: provenance, column direction).")
+    if ver is not None and len(ver):
+        out.extend(_verdict_lines(ver, evidence_words))
+    dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
+    if len(dup):
+        out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
+    if len(refs):
+        best = refs.sort_values("share", ascending=False, kind="stable").iloc[0]
+        out.append(f"Most taken from a reference document: {best['outlet']} ({best['article']}), {best['share']:.0%} of "
+                   f"its words in {best['reference']} ({best['kind']}, {best['source']}) (table: references).")
+    return out

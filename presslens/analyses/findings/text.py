@@ -1,0 +1,167 @@
+"""Findings of the corpus, word choice, tone, readability and naming notebooks (00-04)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.story.model import Story
+from .common import article_of, join
+
+
+def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
+    """From the article table (notebook 00)."""
+    out = []
+    dated = articles[articles["published"] != "unknown"]
+    out.append(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets; "
+               f"{len(dated)} reveal a publication date"
+               + (f" ({dated['published'].min()} to {dated['published'].max()})" if len(dated) else "")
+               + " (table: articles).")
+    longest = articles.loc[articles["words"].idxmax()]
+    shortest = articles.loc[articles["words"].idxmin()]
+    if len(articles) > 1:
+        out.append(f"Longest: {article_of(longest, articles, story.labels)} ({longest['words']} words); shortest: "
+                   f"{article_of(shortest, articles, story.labels)} ({shortest['words']} words) (table: articles, column words).")
+    q = articles.sort_values("quoted_share", ascending=False, kind="stable")
+    top = q.iloc[0]
+    # an absence is said of an outlet only when it holds for every one of its articles; an outlet with
+    # quote-free articles beside quoted ones is named with the count, never as quoting nobody
+    zero = q["quoted_share"] == 0
+    per = q.assign(_zero=zero).groupby("outlet")["_zero"].agg(["sum", "size"])
+    none = sorted(per.index[per["sum"] == per["size"]])
+    some = [f"{o} ({int(r['sum'])} of {int(r['size'])} articles)" for o, r in per.iterrows() if 0 < r["sum"] < r["size"]]
+    out.append(f"Largest share of words inside quotation marks: {article_of(top, articles, story.labels)} "
+               f"({top['quoted_share']:.0%})"
+               + (f"; no words in quotes in any article: {join(none)}" if none else "")
+               + (f"; articles without quotes: {join(sorted(some))}" if some else "") + " (column quoted_share).")
+    tr = articles[articles["translated_from"] != "—"]
+    if len(tr):
+        out.append(f"Declared translations: {join([f'{r.outlet} (from {r.translated_from})' for r in tr.itertuples()])}: "
+                   "their wording is the translator's (column translated_from).")
+    credits = articles[articles["derived_from"] != "—"]
+    out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
+    left = articles[~articles["measured"]]
+    if len(left):
+        out.append(f"{len(left)} article(s) are left out of the measures in notebooks 01-03 (table: screening.languages "
+                   "and screening.duplicates say why).")
+    return out
+
+
+def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> list[str]:
+    """From the lexicon rates and the keyness table (notebook 01)."""
+    out = []
+    narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
+    if narr.empty:
+        out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
+    else:
+        r = narr.sort_values(["rate_per_1000", "hits"], ascending=False, kind="stable").iloc[0]
+        out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
+                   f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
+                   f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
+    q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
+    if len(q):
+        by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
+        out.append(f"Loaded words inside quotation marks (the speakers' words, not the outlet's): "
+                   f"{join([f'{o} {n}' for o, n in by.items()])} hits (table: rates, voice quote).")
+    if key_top.attrs.get("note"):
+        out.append(key_top.attrs["note"])
+    elif len(key_top):
+        strong = key_top[key_top["z"] >= 1.96]
+        if strong.empty:
+            out.append("No word clears z = 1.96 in any outlet: keyness points at what to read, not at proof "
+                       "(table: key_top).")
+        else:
+            items = [f"{r.outlet} \"{r.term}\" (z = {r.z:.2f}, {r.count_outlet}/{r.count_rest})"
+                     for r in strong.sort_values("z", ascending=False, kind="stable").head(5).itertuples()]
+            out.append(f"{len(strong)} word(s) clear z = 1.96; the strongest: {join(items)} (table: key_top).")
+    return out
+
+
+def tone(by_outlet: pd.DataFrame) -> list[str]:
+    """From :func:`presslens.analyses.tone.outlet_tone_by_voice` (notebook 02)."""
+    out = []
+    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
+    if narr.empty:
+        return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
+    lo = narr.sort_values("mean", kind="stable").iloc[0]
+    hi = narr.sort_values("mean", ascending=False, kind="stable").iloc[0]
+    out.append(f"Most negative narration: {lo['outlet']} (mean {lo['mean']:+.3f}, 95% interval {lo['ci_low']:+.3f} to "
+               f"{lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences); least negative: {hi['outlet']} "
+               f"(mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
+    below = narr[narr["ci_high"] < 0]["outlet"].tolist()
+    above = narr[narr["ci_low"] > 0]["outlet"].tolist()
+    out.append("Narration interval wholly below zero: " + (join(below) if below else "no outlet")
+               + "; wholly above zero: " + (join(above) if above else "no outlet") + ".")
+    small = narr[narr["small_sample"]]["outlet"].tolist()
+    if small:
+        out.append(f"Fewer than 10 sentences behind: {join(small)}: read those intervals as anecdotes (column small_sample).")
+    return out
+
+
+def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) -> list[str]:
+    """From :func:`presslens.analyses.readability.readability` (notebook 03); ``labels``: the story's
+    article labels (``story.labels``), to name an article of an outlet that has several."""
+    m = measures.dropna(subset=["consensus_grade"])
+    if m.empty:
+        return ["No article has sentences the formulas can use (table: measures)."]
+    hard = m.sort_values("consensus_grade", ascending=False, kind="stable").iloc[0]
+    easy = m.sort_values("consensus_grade", kind="stable").iloc[0]
+    # the measures are per article: an outlet with several articles is named by the article meant
+    out = [f"Consensus grades run from {easy['consensus_grade']:.1f} ({article_of(easy, m, labels)}) to "
+           f"{hard['consensus_grade']:.1f} ({article_of(hard, m, labels)}) (table: measures, row consensus_grade)."]
+    longest = m.sort_values("sentence_len_mean", ascending=False, kind="stable").iloc[0]
+    out.append(f"Longest sentences on average: {article_of(longest, m, labels)} ({longest['sentence_len_mean']:.1f} words; "
+               f"row sentence_len_mean).")
+    tr = m[m["translated_from"].map(lambda x: isinstance(x, str) and bool(x))]
+    if len(tr):
+        names = list(dict.fromkeys(article_of(r, m, labels) for _, r in tr.iterrows()))
+        out.append(f"Translated ({join(names)}): their scores measure the translation.")
+    return out
+
+
+def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int) -> list[str]:
+    """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04);
+    ``n_outlets``: the outlets measured (an outlet that names no actor counts too)."""
+    out = []
+    if ledger.empty:
+        out.append(f"None of the {n_outlets} outlets names an actor of story.yaml (table: ledger).")
+    else:
+        per = ledger.groupby("actor")["outlet"].nunique()
+        top = per[per == per.max()].index.tolist()
+        who = join(sorted(top)) if len(top) <= 4 else f"{len(top)} actors"
+        out.append(f"{ledger['actor'].nunique()} actors are named; the most widely named "
+                   f"{'is' if len(top) == 1 else 'are'} {who} ({per.max()} of {n_outlets} outlets) (table: ledger).")
+        rend = ledger[ledger["kind"].str.startswith("rendering")]
+        if len(rend):
+            items = [f"{r.form!r} for {r.actor} ({r.outlet}, {r.n}x, {r.kind.split(': ')[-1]})"
+                     for r in rend.head(6).itertuples()]
+            more = f" and {len(rend) - 6} more" if len(rend) > 6 else ""
+            out.append(f"Renderings in use: {join(items)}{more} (table: ledger, kind rendering).")
+        else:
+            out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
+    if len(found):
+        top5 = found.head(5)
+        items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top5.itertuples()]
+        out.append(f"{found['candidate'].nunique()} unlisted variant(s) found: {join(items)}"
+                   f"{' and more' if len(found) > 5 else ''} (table: discovered; paste the yaml column into story.yaml "
+                   "to count them).")
+    else:
+        out.append("No unlisted variant of an actor's name was found (table: discovered).")
+    likely = verdicts[verdicts["verdict"] == "likely undeclared translation"]
+    declared = verdicts[verdicts["verdict"] == "declared translation"]
+    isolated = verdicts[verdicts["verdict"] == "isolated signals"]
+    none = ("" if len(likely) else ": no undeclared article reaches the translation score on any kind of evidence "
+            "(calques, MT formulas, other scripts, locale formats, untranslated words, MT grammar, glued sentences)")
+    out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
+               f"{none} (table: translation verdicts; the indicators table has every line behind them).")
+    for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():
+        note = str(getattr(r, "language_note", "") or "")
+        lang = f"from {r.source_language}" if isinstance(r.source_language, str) and r.source_language else \
+            (f"source language {note}" if note.startswith("unknown") else "source language unclear")
+        first = str(r.evidence).split("; ")[0]
+        out.append(f"{r.article_id} ({r.outlet}) reads as an undeclared translation, {lang}: score {r.score} "
+                   f"({r.kinds}); strongest signal: {first}.")
+    if len(likely) > 8:
+        out.append(f"... and {len(likely) - 8} more (table: translation verdicts).")
+    if len(isolated):
+        out.append(f"{len(isolated)} other article(s) show isolated signals only, too weak for a verdict "
+                   "(table: translation verdicts, verdict 'isolated signals').")
+    return out

@@ -1,0 +1,181 @@
+"""Findings of the sources and claims notebooks (05, 07), facts included."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .common import join
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _single_voices(single: list[str], quotes: pd.DataFrame, unattributed: set[str]) -> list[str]:
+    """The sentences for outlets whose direct quotes give one voice. "A single voice" is said only after
+    every channel that could contradict it was checked: reported speech (another speaker there is
+    another voice) and quoted words no speaker was found for (they may be another voice)."""
+    voices: dict[tuple[str, str], set[str]] = {}  # (outlet, kind) -> voices: the actor, else the speaker
+    for o, k, a, s in zip(quotes["outlet"], quotes["kind"], quotes["actor"], quotes["speaker"]):
+        v = a if isinstance(a, str) else (s if isinstance(s, str) else None)
+        if v is not None and k in ("direct", "indirect"):
+            voices.setdefault((o, k), set()).add(v)
+    others = {o: sorted(voices.get((o, "indirect"), set()) - voices.get((o, "direct"), set())) for o in single}
+    alone = [o for o in single if not others[o] and o not in unattributed]
+    out = [f"{join(alone)} quote{'s' if len(alone) == 1 else ''} a single voice, directly and in reported speech, "
+           "every quote attributed (table: voice share, speakers)."] if alone else []
+    for o in (o for o in single if o not in alone):
+        out.append(f"{o} quotes one voice directly" + (f", and reports {join(others[o])} in reported speech"
+                                                       if others[o] else "")
+                   + ("; some of its quoted words have no speaker found, so it may quote more"
+                      if o in unattributed else "") + " (table: voice share, speakers).")
+    return out
+
+
+def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
+            n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
+    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
+    direct = quotes[quotes["kind"] == "direct"]
+    out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
+           f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
+    none = n_outlets - direct["outlet"].nunique()
+    if none:
+        out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
+    if len(share):
+        named = share[share["voice"] != "unattributed"]
+        several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
+        if len(several):  # an outlet quoting one voice has it at 100%: not worth saying
+            top = several.sort_values(["share", "quoted_words"], ascending=False, kind="stable").iloc[0]
+            out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
+                       f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share).")
+        un = share[share["voice"] == "unattributed"]
+        out += _single_voices(sorted(set(named["outlet"]) - set(several["outlet"])), quotes, set(un["outlet"]))
+        if len(un):
+            out.append(f"Quoted words with no speaker found: {int(un['quoted_words'].sum())} in "
+                       f"{join(sorted(set(un['outlet'])))} (table: voice share, voice unattributed).")
+    anon = speakers[speakers["speaker_kind"] == "anonymous"] if len(speakers) else speakers
+    if len(anon):
+        out.append(f"Anonymous sources: {join(sorted(set(anon['outlet'])))} (table: speakers, speaker_kind anonymous).")
+    if len(fidelity):
+        n = fidelity["statement"].nunique()
+        changed = fidelity[fidelity["label"].isin(["trimmed", "extended", "reworded"])]
+        narr = fidelity[fidelity["label"] == "paraphrased into narration"]
+        who = sorted(set(narr["outlet"]))
+        out.append(f"{n} statement(s) are quoted by two articles or more; {len(changed)} version(s) differ from the "
+                   "reference version, the one closest to all the others (trimmed, extended or reworded)"
+                   + (f", and {join(who)} carr{'ies' if len(who) == 1 else 'y'} one in "
+                      f"{'its' if len(who) == 1 else 'their'} own narration" if len(narr) else "")
+                   + " (table: fidelity).")
+        if "found_elsewhere" in fidelity:
+            alone = fidelity[fidelity["found_elsewhere"].eq(False)]
+            if len(alone):
+                x = alone.iloc[0]
+                out.append(f"{len(alone)} version(s) add words to a statement that no other article has (found nowhere "
+                           f"else), e.g. {x['outlet']}: \"{_short(str(x['added']))}\" (table: fidelity, column added).")
+    else:
+        out.append("No statement is quoted by two articles or more (table: fidelity).")
+    if responses is not None and len(responses):
+        for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
+            out.append(_balance(party, actor, g))
+    return out
+
+
+def _balance(party: str, actor: str, g: pd.DataFrame) -> str:
+    """One party's voice across outlets (rows of the responses table): where it speaks and through
+    what, and where nothing of it was found, with what was checked and what could not be."""
+    role = "the accused" if party == "accused" else "an accuser"
+    carried = g[g["carried"]]
+    silent = sorted(g.loc[~g["carried"], "outlet"])
+    line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
+    if "channels" in g:
+        only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
+        if only:
+            line += f" ({join(only)} in reported speech only)"
+    if silent:
+        line += f"; nothing attributable to {actor} was found in {join(silent)}"
+        if "checked" in g:
+            line += f" (checked: {g['checked'].iloc[0]})"
+        n = int(g.loc[~g["carried"], "n_unattributed"].sum()) if "n_unattributed" in g else 0
+        # what was not checked, said every time: an absence is what the rules found, not proof
+        line += ("; not checked: a statement whose speaker or reporting frame the rules cannot read"
+                 + (f" ({n} direct quote(s) there have no readable speaker)" if n else ""))
+    return line + " (table: responses)."
+
+
+def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
+           responses: pd.DataFrame | None = None) -> list[str]:
+    """From the claims grid, the omission table and the claims no article carries (notebook 07)."""
+    if grid.empty:
+        return ["story.yaml lists no claims, so nothing is measured (add claims with id, text and patterns)."]
+    n_claims, n_outlets = grid["claim"].nunique(), grid["outlet"].nunique()
+    carried = grid[grid["n_carrying"] > 0]
+    per_claim = carried.groupby("claim", sort=False)["outlet"].nunique()
+    everywhere = [c for c, n in per_claim.items() if n == n_outlets]
+    out = [f"{n_claims} claims from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
+           "(table: claims by outlet)."]
+    if unmatched:
+        out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
+                   "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
+    if len(omissions) > 1:
+        worst = omissions.sort_values(["n_left_out", "outlet"], ascending=[False, True], kind="stable").iloc[0]
+        if worst["n_left_out"]:
+            out.append(f"{worst['outlet']} leaves out the most: {int(worst['n_left_out'])} of {n_claims} claims "
+                       "(table: omissions).")
+    attributed = {"quote", "reported speech"}
+    split = []
+    for c, g in carried.groupby("claim", sort=False):
+        own = sorted(g.loc[g["voice"] == "narration", "outlet"])
+        other = sorted(g.loc[g["voice"].isin(attributed), "outlet"])
+        if own and other:
+            split.append(f"{c} (own voice: {join(own)}; attributed: {join(other)})")
+    if split:
+        out.append(f"{len(split)} claim(s) are stated as fact by some outlets and attributed to a speaker by others: "
+                   + "; ".join(split[:3]) + ("; …" if len(split) > 3 else "") + " (table: claims by outlet).")
+    lead = carried[carried["part"].isin(["title", "lede"])]
+    if len(lead):
+        top = lead.groupby("claim", sort=False)["outlet"].nunique().sort_values(ascending=False, kind="stable")
+        out.append(f"Most often in a title or lede: {top.index[0]} ({int(top.iloc[0])} of {n_outlets} outlets) "
+                   "(table: claims by outlet).")
+    if responses is not None and len(responses):
+        accused = responses[responses["party"] == "accused"]
+        silent = sorted(set(accused.loc[~accused["carried"], "outlet"]))
+        if len(accused):
+            # an absence is stated with what was checked: a party speaks when quoted, reported, or
+            # through a speaker tied to it (a spokesperson, an executive, a lawyer), in any article
+            unread = int(accused[accused["outlet"].isin(silent)].drop_duplicates("outlet")["n_unattributed"].sum()) \
+                if "n_unattributed" in accused else 0
+            out.append(("The accused party speaks in every outlet" if not silent else
+                        f"No word of the accused party was found in {join(silent)}: checked its direct quotes, "
+                        "its reported speech and every speaker tied to it (story.yaml affiliations, roles such as "
+                        "a spokesperson, people the text ties to it), and statements other outlets give it; "
+                        "an attribution the rules cannot read is not checked"
+                        + (f" ({unread} direct quote(s) there have no readable speaker)" if unread else ""))
+                       + " (table: responses).")
+    return out
+
+
+def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: pd.DataFrame,
+          mapped: pd.DataFrame | None = None) -> list[str]:
+    """From the discovered facts (notebook 07): how many, the widest, who leaves out a widely told
+    fact, the drift found inside facts, and the story.yaml claims the facts match. An absence is
+    said only from ``grid``, which groups every sentence of every article (titles, narration, quotes)."""
+    if summary.empty:
+        return ["No statement is shared by two articles, so no fact was discovered (the story may be too small)."]
+    n_outlets = grid["outlet"].nunique() if len(grid) else 0
+    top = summary.iloc[0]
+    out = [f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
+           f"{n_outlets} outlets: \"{top['label']}\" (table: discovered facts)."]
+    both = summary[(summary["own_voice_outlets"] > 0) & (summary["own_voice_outlets"] < summary["n_outlets"])]
+    if len(both):
+        out.append(f"{len(both)} fact(s) are told in their own voice by some outlets and attributed by others "
+                   "(table: facts by outlet).")
+    if len(left):
+        worst = left.groupby("outlet")["fact"].nunique().sort_values(ascending=False, kind="stable")
+        out.append(f"{worst.index[0]} leaves out {int(worst.iloc[0])} fact(s) that most outlets carry, with no "
+                   "sentence of its articles (title, narration or quotes) in them (table: facts left out).")
+    if len(drift):
+        kinds = drift.groupby("kind")["fact"].nunique().sort_values(ascending=False, kind="stable")
+        out.append("Versions of one fact differ in " + join([f"{k} ({int(n)} fact(s))" for k, n in kinds.items()])
+                   + " (table: drift).")
+    if mapped is not None and len(mapped):
+        out.append(f"{mapped['claim'].nunique()} story.yaml claim(s) match a discovered fact (table: claims to facts).")
+    return out
