@@ -54,7 +54,7 @@ def test_attributes_aliases_and_unknown(story):
     ghost = [n for n in story.notices if "Ghost Gazette" in n.field]
     assert ghost and "names no outlet" in ghost[0].message
     line = outlets_summary(story)  # presslens check prints it
-    assert "kind (4 of 5 outlets)" in line and "meta.section" in line and "'AWS News': 'Associated Wire Service'" in line
+    assert "kind (4 of 5 outlets)" in line and "meta.section" in line and "'AWS News' -> 'Associated Wire Service'" in line
 
 
 def test_meta_fields_group_articles(story):
@@ -70,6 +70,9 @@ def test_meta_fields_group_articles(story):
     ("[US, UK]", ["outlets.Metro Wire.country", "is a list"]),
     ("{name: UK, region: Europe}", ["outlets.Metro Wire.country", "nested mapping", "one level deep"]),
     ("no", ["outlets.Metro Wire.country", "true/false", "quote it"]),
+    (".inf", ["outlets.Metro Wire.country", "not a finite number"]),
+    ("-.inf", ["outlets.Metro Wire.country", "not a finite number"]),
+    (".nan", ["outlets.Metro Wire.country", "not a finite number"]),
 ])
 def test_bad_attribute_values(tmp_path, value, words):
     root = _copy(tmp_path)
@@ -100,6 +103,20 @@ def test_bad_keys_and_shapes(tmp_path):
                                        "  Associated Wire Service: {aliases: [aws news]}\n")
     with pytest.raises(StoryError, match="names both 'Metro Wire' and 'Associated Wire Service'"):
         load_story(root)
+
+
+def test_thousands_of_fields_make_a_bounded_check_line_and_group_by_error(tmp_path):
+    """10,000 meta: fields: presslens check's line and a misspelt group_by name a dozen, then how many more."""
+    root = _copy(tmp_path)
+    art = root / "articles" / "blog.md"
+    fields = "".join(f"  k{i}: {i}\n" for i in range(10_000))
+    art.write_text(art.read_text().replace("outlet: Harbour Blog", "outlet: Harbour Blog\nmeta:\n" + fields))
+    story = load_story(root)
+    line = outlets_summary(story)
+    assert len(line) < 1000 and "meta.k0" in line and "and 9993 more" in line  # 3 attributes, meta.section, meta.print, k0-k9999: 10,005, 12 named
+    with pytest.raises(ParameterError) as exc:
+        article_groups(story, "kinds")
+    assert len(str(exc.value)) < 1500 and "did you mean 'kind'?" in str(exc.value) and "more" in str(exc.value)
 
 
 def test_unknown_article_field_points_to_meta(tmp_path):

@@ -60,7 +60,7 @@ def _value_problem(value: Any) -> tuple[str, str] | None:
         return ("is true/false", "quote it ('yes', 'no', 'on', 'off' are read as true/false by YAML), "
                                  "or use text such as 'state-owned'")
     if isinstance(value, (int, float)):
-        return None if value == value else ("is not a number (.nan)", "write a number, or null")
+        return None if abs(value) < float("inf") else ("is not a finite number (.nan or .inf)", "write a number, or null")
     if isinstance(value, list):
         return ("is a list", "give one value; for several, write one text (e.g. 'US; UK') or one key each "
                              "(country_1, country_2)")
@@ -245,6 +245,15 @@ def group_names(story: Story) -> list[str]:
     return ["outlet", *story.attributes, *(f"meta.{k}" for k in meta_keys(story))]
 
 
+SHOWN = 12  # names a message lists before "and N more"
+
+
+def listed(names: list[str], limit: int = SHOWN) -> str:
+    """``names`` joined with ', ', the first ``limit`` only and how many more (a story may give thousands)."""
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
 def summary(story: Story) -> str:
     """One line on the attributes the story gives (how many of its outlets have each) and its articles'
     meta: fields, for ``presslens check``; '' when it gives none."""
@@ -254,8 +263,9 @@ def summary(story: Story) -> str:
     have = [f"{k} ({sum(k in story.outlet_attrs.get(o, {}) for o in story.outlets)} of {n} outlets)"
             for k in story.attributes]
     metas = [f"meta.{k}" for k in meta_keys(story)]
-    return ("Attributes to group by (group_by): " + ", ".join(have + metas)
-            + "; outlets without one are 'unknown'." + (f" Merged by aliases: {story.outlet_renamed}." if story.outlet_renamed else ""))
+    return ("Attributes to group by (group_by): " + listed(have + metas)
+            + "; outlets without one are 'unknown'." + (" Merged by aliases: " + listed([f"{a!r} -> {b!r}" for a, b in story.outlet_renamed.items()]) + "."
+                 if story.outlet_renamed else ""))
 
 
 def declared(story: Story, by: str) -> bool:
@@ -277,7 +287,7 @@ def check_group_by(story: Story, by: str | None, where: str = "parameter group_b
         return by
     near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)
     raise ParameterError.bad(where, "group_by", f"{by!r} is neither an attribute of outlets.yaml nor an article's meta: field",
-                             (f"did you mean {near[0]!r}? " if near else "") + f"use one of {ok} (or None: per outlet); "
+                             (f"did you mean {near[0]!r}? " if near else "") + f"use one of {listed(ok)} (or None: per outlet); "
                              f"add attributes in {OUTLETS_FILE} (see docs/data-contract.md)")
 
 
