@@ -193,3 +193,16 @@ def test_the_storys_own_outlet_attributes_are_joined_by_default():
     t = export_tables.outlet_attributes(st).set_index("outlet")
     assert t.loc["Wire Service", "kind"] == "wire" and pd.isna(t.loc["The Daily Ledger", "kind"])  # unknown: empty
     assert len(t) == len(st.outlets)
+
+
+def test_whole_number_attributes_with_gaps_stay_whole_numbers():
+    """founded: 1946 for one outlet, nothing for the others; meta: words: 640 on one article: read back
+    they are the whole numbers written (Int64, the gaps empty), never 1946.0 (pandas' float for a gap)."""
+    st = load_story(MINI)
+    st = dataclasses.replace(st, articles=st.articles.assign(meta=[{"words": 640}] + [{}] * (len(st.articles) - 1)))
+    object.__setattr__(st, "outlet_attrs", {"Wire Service": {"founded": 1946}})
+    object.__setattr__(st, "attributes", ("founded",))
+    t = export_tables.tidy(export_tables.articles_table(st, export_tables.outlet_attributes(st)))
+    assert str(t["founded"].dtype) == "Int64" and str(t["meta.words"].dtype) == "Int64"
+    assert t.set_index("outlet").loc["Wire Service", "founded"] == 1946 and t["founded"].isna().sum() == len(t) - 1
+    assert t["meta.words"].iloc[0] == 640 and t["meta.words"].isna().sum() == len(t) - 1

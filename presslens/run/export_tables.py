@@ -88,7 +88,10 @@ def articles_table(story: Story, extra: pd.DataFrame | None = None, on: str = "o
     a = story.articles.rename(columns={"id": "article_id"}).drop(columns=["text"], errors="ignore")
     a = a.assign(derived_from=a["derived_from"].map(lambda d: LIST_SEPARATOR.join(d) if d else None))
     if "meta" in a.columns:  # a user's own fields under `meta:` (when the story gives them): one column each
-        meta = pd.json_normalize([m if isinstance(m, dict) else {} for m in a["meta"]]).add_prefix("meta.")
+        metas = [m if isinstance(m, dict) else {} for m in a["meta"]]
+        keys = list(dict.fromkeys(k for m in metas for k in m))  # object columns: a whole number stays whole (tidy)
+        meta = pd.DataFrame({f"meta.{k}": pd.Series([m.get(k) for m in metas], dtype=object) for k in keys},
+                            index=range(len(metas)))
         a = pd.concat([a.drop(columns=["meta"]).reset_index(drop=True), meta], axis=1)
     return join_attributes(a, extra, on)
 
@@ -102,7 +105,7 @@ def outlet_attributes(story: Story) -> pd.DataFrame | None:
     if not attrs or not names:
         return None
     return pd.DataFrame([{"outlet": o, **{k: attrs.get(o, {}).get(k) for k in names}} for o in story.outlets],
-                        columns=["outlet", *names])
+                        columns=["outlet", *names], dtype=object)  # object: founded 1946 stays whole (tidy: Int64)
 
 
 def join_attributes(table: pd.DataFrame, extra: pd.DataFrame | None, on: str = "outlet") -> pd.DataFrame:
