@@ -105,6 +105,25 @@ def test_bad_keys_and_shapes(tmp_path):
         load_story(root)
 
 
+def test_a_story_entry_naming_two_shared_outlets_is_an_error(tmp_path):
+    """The shared file has Metro Wire (alias MW) and Valley Courier (alias VC); the story's own entry
+    lists both MW and VC: which outlet it is cannot be told, so it is an error naming both, not a
+    silent merge into the first one (which took the alias VC from Valley Courier)."""
+    root = _copy(tmp_path)
+    shared = tmp_path / "shared" / "outlets.yaml"
+    shared.parent.mkdir()
+    shared.write_text("outlets:\n  Metro Wire: {kind: wire, aliases: [MW]}\n  Valley Courier: {kind: regional, aliases: [VC]}\n")
+    (root / "story.yaml").write_text((root / "story.yaml").read_text() + "outlets_file: ../shared/outlets.yaml\n")
+    (root / "outlets.yaml").write_text("outlets:\n  Metro Wire: {country: UK, aliases: [MW, VC]}\n")
+    with pytest.raises(StoryError) as exc:
+        load_story(root)
+    msg = str(exc.value)
+    assert "groups-story/outlets.yaml [outlets.Metro Wire]" in msg and "names 2 outlets of the shared file" in msg
+    assert "'Metro Wire' (by 'Metro Wire')" in msg and "'Valley Courier' (by 'VC')" in msg and "Fix:" in msg
+    (root / "outlets.yaml").write_text("outlets:\n  Metro Wire: {country: UK, aliases: [MW]}\n")  # one outlet: fine
+    assert load_story(root).outlet_attrs["Metro Wire"] == {"kind": "wire", "country": "UK"}
+
+
 def test_thousands_of_fields_make_a_bounded_check_line_and_group_by_error(tmp_path):
     """10,000 meta: fields: presslens check's line and a misspelt group_by name a dozen, then how many more."""
     root = _copy(tmp_path)

@@ -193,7 +193,24 @@ def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: lis
     local: list[dict] = []
     if (root / OUTLETS_FILE).exists() or (root / OUTLETS_FILE).is_symlink():
         local = read_outlets(root / OUTLETS_FILE, f"{slug}/{OUTLETS_FILE}", problems, digest, OUTLETS_FILE)
+    _two_shared(shared, local, f"{slug}/{OUTLETS_FILE}", outlets_file, problems)
     return shared, local, digest
+
+
+def _two_shared(shared: list[dict], local: list[dict], rel: str, outlets_file: str | None, problems: list[Problem]) -> None:
+    """An entry of the story's file whose name and aliases name two outlets of the shared file: which
+    one it is cannot be told (merging it into the first would silently take an alias from the other)."""
+    owner = {outlet_key(f): e["name"] for e in shared for f in (e["name"], *e["aliases"])}
+    for e in local:
+        hits: dict[str, str] = {}
+        for f in (e["name"], *e["aliases"]):
+            if outlet_key(f) in owner:
+                hits.setdefault(owner[outlet_key(f)], f)
+        if len(hits) > 1:
+            which = "; ".join(f"{o!r} (by {f!r})" for o, f in hits.items())
+            problems.append(Problem(rel, e["where"], f"names {len(hits)} outlets of the shared file {outlets_file}: {which}",
+                                    "keep in this entry only the names of one outlet (the shared file's other outlet "
+                                    "keeps its own), or correct the shared file"))
 
 
 def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Problem]) -> None:
