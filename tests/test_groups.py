@@ -188,6 +188,9 @@ def test_group_by_parameter(story, tmp_path):
     # a story that declares no attributes: every outlet is unknown (nothing guessed), not an error
     plain = load_story(Path(__file__).parent / "fixtures" / "mini-story")
     assert set(article_groups(plain, "kind")) == {UNKNOWN}
+    for bad in ("meta.", "meta.a b", "", "kind of", "meta"):  # never an attribute name, declared or not
+        with pytest.raises(ParameterError, match="is neither an attribute"):
+            article_groups(plain, bad)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -300,7 +300,8 @@ def check_group_by(story: Story, by: str | None, where: str = "parameter group_b
     ok = group_names(story)
     if isinstance(by, str) and by in ok:
         return by
-    if isinstance(by, str) and not declared(story, by):  # nothing declared to misspell: every outlet is unknown
+    name = by[5:] if isinstance(by, str) and by.startswith("meta.") else by
+    if isinstance(by, str) and not declared(story, by) and ATTR_KEY.match(name) and name not in NOT_ATTRIBUTES:  # nothing declared to misspell: every outlet is unknown
         return by
     near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)
     raise ParameterError.bad(where, "group_by", f"{by!r} is neither an attribute of outlets.yaml nor an article's meta: field",
