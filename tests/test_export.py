@@ -206,3 +206,37 @@ def test_whole_number_attributes_with_gaps_stay_whole_numbers():
     assert str(t["founded"].dtype) == "Int64" and str(t["meta.words"].dtype) == "Int64"
     assert t.set_index("outlet").loc["Wire Service", "founded"] == 1946 and t["founded"].isna().sum() == len(t) - 1
     assert t["meta.words"].iloc[0] == 640 and t["meta.words"].isna().sum() == len(t) - 1
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_an_export_stopped_by_a_signal_leaves_no_staging_and_the_earlier_export(exported, tmp_path, monkeypatch, capsys,
+                                                                                signame):
+    """SIGTERM (or a closed terminal) while the files are written: the hidden staging folder is removed
+    and the earlier export is as it was, as for Ctrl-C; the command says so and exits 128 + signal.
+    (Before, SIGTERM killed the process at once and left .NAME.staging-*/ behind.)"""
+    import os
+    import shutil
+    import signal
+    folder = tmp_path / "out"
+    shutil.copytree(exported[0], folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    sig = getattr(signal, signame)
+
+    def not_guarded(signum, frame):
+        raise RuntimeError("the export left the signal to its default handler (the process would die)")
+    previous = signal.signal(sig, not_guarded)  # stands in for the default handler, which would kill pytest
+    real_write = export_mod._write_table
+
+    def write_then_signal(staged, name, df):
+        real_write(staged, name, df)
+        os.kill(os.getpid(), sig)
+    monkeypatch.setattr(export_mod, "_write_table", write_then_signal)
+    try:
+        code = cli_main(["export", str(MINI), "--out", str(folder)])
+    finally:
+        signal.signal(sig, previous)
+    assert code == 128 + sig
+    err = capsys.readouterr().err
+    assert err == f"presslens: stopped by {signame}; nothing was replaced (the earlier export, if any, is as it was)\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no .out.staging-*
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -4,10 +4,14 @@ folder is wrong (nothing written)."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from presslens import paths
 from presslens.paths import story_arg
 from presslens.run.export import export
+from presslens.run.signals import Interrupted
+
+UNCHANGED = "nothing was replaced (the earlier export, if any, is as it was)"
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -27,5 +31,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def cmd_export(args) -> int:
-    export(story_arg(args.story), args.out)
+    try:
+        export(story_arg(args.story), args.out)
+    except Interrupted as exc:  # SIGTERM or a closed terminal (SIGHUP): the staging folder is gone
+        print(f"presslens: stopped by {exc.name}; {UNCHANGED}", file=sys.stderr)
+        return 128 + exc.signum
+    except KeyboardInterrupt:
+        print(f"presslens: interrupted; {UNCHANGED}", file=sys.stderr)
+        return 130
     return 0

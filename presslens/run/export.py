@@ -27,7 +27,7 @@ from presslens import paths
 from presslens.errors import OutputError
 from presslens.notebook.gate import check_story
 from presslens.story.model import Story
-from . import export_schema, export_tables, manifest, outputs
+from . import export_schema, export_tables, manifest, outputs, signals
 
 EXPORTS_DIR = paths.REPO_ROOT / "exports"
 DICTIONARY = "data_dictionary"
@@ -69,6 +69,12 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
     st, _ = check_story(story)
     final = paths.resolve(out) if out is not None else default_folder(st.slug)
     outputs.check_export_target(st.path, final)
+    with signals.SignalGuard() as guard:  # SIGTERM or a closed terminal stops it as Ctrl-C does: staging removed
+        _export(st, final, extra, extra_meanings, guard, log)
+    return final
+
+
+def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.SignalGuard, log) -> None:
     extra = export_tables.outlet_attributes(st) if extra is None else extra
     tables = export_tables.compute(st, extra)
     attrs = {str(c): (f"an attribute of the article's outlet (outlets.yaml): {c}", "as written")
@@ -94,14 +100,13 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
         if clash:
             raise OutputError(f"{clash[0]} is not presslens's, and the export would overwrite it: move or rename "
                               "it, or give another --out folder")
-        for old in outputs.swap_all(moves, run={"by": "presslens export", "story": st.slug}):
+        for old in outputs.swap_all(moves, done=guard.hold, run={"by": "presslens export", "story": st.slug}):
             shutil.rmtree(old, ignore_errors=True)
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
     log(f"exported {len(tables)} tables of {st.slug} (Parquet and CSV, with {DICTIONARY}.csv) to "
         f"{paths.display(final)}/")
-    return final
 
 
 def read(folder: str | Path) -> dict[str, pd.DataFrame]:
