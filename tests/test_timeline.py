@@ -160,3 +160,22 @@ def _zoned_story(tmp_path, articles):
         (root / "articles" / f"{aid}.md").write_text(
             f"---\noutlet: {outlet}\npublished: {published}\n---\n{CLAIM_TEXT}\n", encoding="utf-8")
     return load_story(root)
+
+
+def test_timeline_and_spread_group_by_the_storys_own_outlet_attributes(tmp_path):
+    """group_by = "kind" as the notebooks take it: the story's outlets.yaml (and meta: fields) give
+    the groups, with no column joined by hand; an outlet without the attribute is unknown; a misspelt
+    attribute names the nearest one."""
+    root = _zoned_story(tmp_path, [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),
+                                   ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),
+                                   ("ld", "London Paper", "2023-12-16T02:00Z")]).path
+    (root / "outlets.yaml").write_text("outlets:\n  Evening Wire: {kind: wire}\n  Morning Daily: {kind: wire}\n")
+    story = load_story(root)
+    t = timeline.per_day(story, by="kind")
+    assert t.groupby("group")["articles"].sum().to_dict() == {"wire": 2, "unknown": 1}
+    assert [(f"{d:%d}", g, n) for d, g, n, _ in t.itertuples(index=False)] == [("15", "wire", 1), ("16", "wire", 1),
+                                                                               ("16", "unknown", 1)]
+    s = spread.claim_spread(story, by="kind")
+    assert dict(zip(s["group"], s["article_id"])) == {"wire": "bj", "unknown": "ld"}
+    with pytest.raises(ParameterError, match="did you mean 'kind'"):
+        timeline.per_day(story, by="knd")

@@ -43,7 +43,7 @@ def first_mentions(story: Story, hits: pd.DataFrame, item: str, text: str = "sen
     a = story.articles if articles is None else articles
     if hits.empty:
         return pd.DataFrame(columns=SPREAD_COLS)
-    group = dict(zip(a["id"], groups(a, by)))
+    group = dict(zip(a["id"], groups(a, by, story)))
     outlet = dict(zip(a["id"], a["outlet"]))
     times = clock.of_articles(a)
     rank = {aid: i for i, aid in enumerate(a["id"])}
