@@ -124,6 +124,23 @@ def test_a_story_entry_naming_two_shared_outlets_is_an_error(tmp_path):
     assert load_story(root).outlet_attrs["Metro Wire"] == {"kind": "wire", "country": "UK"}
 
 
+def test_values_differing_only_in_case_are_warned(tmp_path):
+    """kind 'National' beside 'national' (and meta section 'Business' beside 'business') would be two
+    groups: presslens check warns, naming the spellings; the groups stay as written (nothing guessed)."""
+    root = _copy(tmp_path)
+    p = root / "outlets.yaml"
+    p.write_text(p.read_text().replace("kind: regional", "kind: National"))
+    art = root / "articles" / "national.md"
+    art.write_text(art.read_text().replace("section: business", "section: 'Business '"))
+    story = load_story(root)
+    warned = {(n.field, n.message) for n in story.notices}
+    assert ("kind", "values 'National', 'national' differ only in case or spacing: group_by counts them as "
+                    "separate groups") in warned
+    assert any(f == "meta.section" and "'Business', 'business'" in m for f, m in warned)  # stripped
+    assert set(article_groups(story, "kind")) == {"wire", "national", "National", UNKNOWN}
+    assert not [n for n in load_story(FIXTURE).notices if "differ only in case" in n.message]
+
+
 def test_thousands_of_fields_make_a_bounded_check_line_and_group_by_error(tmp_path):
     """10,000 meta: fields: presslens check's line and a misspelt group_by name a dozen, then how many more."""
     root = _copy(tmp_path)

@@ -225,6 +225,7 @@ def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Pro
     present = set(story.articles["outlet"])
     story.outlet_attrs = {o: dict(v) for o, v in attrs.items() if o in present}
     story.attributes = names
+    _spellings(story, notices)
     by_key = {outlet_key(o): o for o in present}
     for e in local:
         if e["name"] not in present:
@@ -232,6 +233,26 @@ def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Pro
             notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
                                    "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
                                    + "spell it as an article's outlet: field, or list that spelling under aliases"))
+
+
+def _spellings(story: Story, notices: list[Problem]) -> None:
+    """A warning for each attribute (or meta: field) whose text values differ only in case or spacing
+    ('National' and 'national'): they make separate groups, which is rarely what was meant."""
+    values: dict[str, list] = {k: [story.outlet_attrs.get(o, {}).get(k) for o in story.outlet_attrs] for k in story.attributes}
+    for m in story.articles.get("meta", pd.Series([], dtype=object)):
+        for k, v in (m or {}).items():
+            values.setdefault(f"meta.{k}", []).append(v)
+    for key, vals in values.items():
+        by_fold: dict[str, dict[str, None]] = {}
+        for v in vals:
+            if isinstance(v, str):
+                by_fold.setdefault(outlet_key(v), {})[v] = None
+        for forms in by_fold.values():
+            if len(forms) > 1:
+                shown = sorted(forms)
+                where = f"{story.slug}/articles/" if key.startswith("meta.") else f"{story.slug}/{OUTLETS_FILE}"
+                notices.append(Problem(where, key, f"values {listed(list(map(repr, shown)))} differ only in case or spacing: "
+                                       "group_by counts them as separate groups", f"write one spelling, e.g. {shown[0]!r}"))
 
 
 # ----------------------------------------------------------------------------------------------
