@@ -124,6 +124,20 @@ def test_a_story_entry_naming_two_shared_outlets_is_an_error(tmp_path):
     assert load_story(root).outlet_attrs["Metro Wire"] == {"kind": "wire", "country": "UK"}
 
 
+def test_many_unused_outlets_are_one_warning(tmp_path):
+    """A story's outlets.yaml copied from a list of 5,000 outlets: one warning naming a dozen and the
+    count, not 5,000 lines; a few unused outlets keep a warning each (with the nearest name)."""
+    root = _copy(tmp_path)
+    p = root / "outlets.yaml"
+    p.write_text(p.read_text() + "".join(f"  Other Outlet {i}: {{kind: wire}}\n" for i in range(5000)))
+    story = load_story(root)
+    unused = [n for n in story.notices if "name no outlet" in n.message or "names no outlet" in n.message]
+    assert len(unused) == 1 and unused[0].field == "outlets"
+    assert unused[0].message.startswith("5001 outlets name no outlet of the story's articles") and "and 4989 more" in unused[0].message
+    assert "Ghost Gazette" in unused[0].message and "outlets_file" in unused[0].fix
+    assert story.outlet_attrs["Metro Wire"]["kind"] == "wire"
+
+
 def test_values_differing_only_in_case_are_warned(tmp_path):
     """kind 'National' beside 'national' (and meta section 'Business' beside 'business') would be two
     groups: presslens check warns, naming the spellings; the groups stay as written (nothing guessed)."""

@@ -227,12 +227,18 @@ def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Pro
     story.attributes = names
     _spellings(story, notices)
     by_key = {outlet_key(o): o for o in present}
-    for e in local:
-        if e["name"] not in present:
-            near = difflib.get_close_matches(outlet_key(e["name"]), sorted(by_key), n=1, cutoff=0.6)
-            notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
-                                   "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
-                                   + "spell it as an article's outlet: field, or list that spelling under aliases"))
+    unused = [e for e in local if e["name"] not in present]
+    if len(unused) > SHOWN:  # a list of many outlets (copied from another story): one warning, not thousands
+        notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", "outlets", f"{len(unused)} outlets name no outlet of the "
+                               f"story's articles (their attributes are not used): {listed([e['name'] for e in unused])}",
+                               "spell them as the articles' outlet: fields, list those spellings under aliases, or keep "
+                               "a list of many outlets in a shared file (story.yaml: outlets_file:), which is not warned about"))
+        unused = []
+    for e in unused:
+        near = difflib.get_close_matches(outlet_key(e["name"]), sorted(by_key), n=1, cutoff=0.6)
+        notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
+                               "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
+                               + "spell it as an article's outlet: field, or list that spelling under aliases"))
 
 
 def _spellings(story: Story, notices: list[Problem]) -> None:
