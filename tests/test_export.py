@@ -240,3 +240,16 @@ def test_an_export_stopped_by_a_signal_leaves_no_staging_and_the_earlier_export(
     assert err == f"presslens: stopped by {signame}; nothing was replaced (the earlier export, if any, is as it was)\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no .out.staging-*
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_an_outlet_attribute_named_like_an_article_field_is_kept_as_outlet_dot_name(tmp_path):
+    """outlets.yaml may give an outlet a language (or a title): the articles keep their own column, and
+    the outlet's value is joined as outlet.language, described in the dictionary (it was dropped)."""
+    st = load_story(MINI)
+    object.__setattr__(st, "outlet_attrs", {"Wire Service": {"language": "fr", "kind": "wire"}})
+    object.__setattr__(st, "attributes", ("language", "kind"))
+    t = export_tables.articles_table(st, export_tables.outlet_attributes(st)).set_index("outlet")
+    assert t.loc["Wire Service", "outlet.language"] == "fr" and t.loc["Wire Service", "language"] == "en"
+    assert pd.isna(t.loc["The Daily Ledger", "outlet.language"]) and t.loc["Wire Service", "kind"] == "wire"
+    meaning, unit = export_schema.entry("articles", "outlet.language")
+    assert "outlet" in meaning and unit

@@ -110,10 +110,13 @@ def outlet_attributes(story: Story) -> pd.DataFrame | None:
 
 def join_attributes(table: pd.DataFrame, extra: pd.DataFrame | None, on: str = "outlet") -> pd.DataFrame:
     """``table`` with the columns of ``extra`` (keyed by its column ``on``) joined by ``on``; rows
-    ``extra`` does not name get empty values. Columns ``table`` already has are not replaced."""
+    ``extra`` does not name get empty values. Columns ``table`` already has are not replaced: an
+    attribute of the same name (an outlet's ``language``, beside the article's) is joined as
+    ``outlet.NAME``, never dropped."""
     if extra is None or extra.empty:
         return table
     extra = extra.drop_duplicates(on)
+    extra = extra.rename(columns={c: f"outlet.{c}" for c in extra.columns if c != on and c in table.columns})
     cols = [c for c in extra.columns if c == on or c not in table.columns]
     return table.merge(extra[cols], on=on, how="left", validate="many_to_one")
 
