@@ -138,6 +138,28 @@ def test_many_unused_outlets_are_one_warning(tmp_path):
     assert story.outlet_attrs["Metro Wire"]["kind"] == "wire"
 
 
+def test_a_group_by_with_a_group_per_article_is_refused(tmp_path):
+    """meta.serial differs on every one of 62 articles: 62 groups is over the limit of 60 (the blind-spot
+    table would compare every pair), a clear error naming the count and the fix, before any work."""
+    root = _copy(tmp_path)
+    src = (root / "articles" / "blog.md").read_text()
+    for i in range(61 - len(list((root / "articles").glob("*.md"))) + 1):
+        (root / "articles" / f"extra-{i}.md").write_text(src)
+    for i, art in enumerate(sorted((root / "articles").glob("*.md"))):
+        text = art.read_text()
+        if "meta:" in text:
+            art.write_text(text.replace("meta:\n", f"meta:\n  serial: {i}\n", 1))
+        else:
+            art.write_text(text.replace("\n---\n", f"\nmeta: {{serial: {i}}}\n---\n", 1))
+    story = load_story(root)
+    assert len(story.articles) == 62 and len(set(article_groups(story, "meta.print"))) <= 3
+    with pytest.raises(ParameterError) as exc:
+        article_groups(story, "meta.serial")
+    assert "'meta.serial' makes 62 groups (more than 60)" in str(exc.value) and "kind, country" in str(exc.value)
+    with pytest.raises(ParameterError, match="makes 62 groups"):
+        nb.check_params(story, group_by="meta.serial")  # presslens run -p group_by meta.serial: before any work
+
+
 def test_values_differing_only_in_case_are_warned(tmp_path):
     """kind 'National' beside 'national' (and meta section 'Business' beside 'business') would be two
     groups: presslens check warns, naming the spellings; the groups stay as written (nothing guessed)."""

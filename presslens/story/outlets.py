@@ -290,6 +290,7 @@ def group_names(story: Story) -> list[str]:
 
 
 SHOWN = 12  # names a message lists before "and N more"
+MAX_GROUPS = 60  # groups one group_by may make (blind spots compare every pair: 3,540 pairs at 60)
 
 
 def listed(names: list[str], limit: int = SHOWN) -> str:
@@ -326,6 +327,12 @@ def check_group_by(story: Story, by: str | None, where: str = "parameter group_b
         return by
     ok = group_names(story)
     if isinstance(by, str) and by in ok:
+        n = len(set(_labels(story, by)))
+        if n > MAX_GROUPS:  # meta.id, a year, a word count: every article its own group; blind spots compare every pair
+            raise ParameterError.bad(where, "group_by", f"{by!r} makes {n} groups (more than {MAX_GROUPS}): group "
+                                     "tables and blind spots (every pair of groups) would be unreadable and slow",
+                                     "group by an attribute with few values (kind, country, leaning), or write one "
+                                     "(e.g. founded_decade: 1920s) in outlets.yaml or meta:; None compares outlets")
         return by
     name = by[5:] if isinstance(by, str) and by.startswith("meta.") else by
     if isinstance(by, str) and not declared(story, by) and ATTR_KEY.match(name) and name not in NOT_ATTRIBUTES:  # nothing declared to misspell: every outlet is unknown
@@ -341,15 +348,18 @@ def article_groups(story: Story, by: str | None) -> pd.Series:
     article does not have the attribute). ``by`` is None or ``"outlet"`` (each outlet its own group),
     an attribute name of outlets.yaml (``"kind"``) or ``"meta.KEY"`` (an article's own field)."""
     by = check_group_by(story, by)
+    return pd.Series(_labels(story, by), index=story.articles["id"].to_numpy(), name="group", dtype=object)
+
+
+def _labels(story: Story, by: str | None) -> list:
     a = story.articles
     if by is None or by == "outlet":
-        values = a["outlet"]
-    elif by.startswith("meta."):
+        return list(a["outlet"])
+    if by.startswith("meta."):
         values = a["meta"].map(lambda m: (m or {}).get(by[5:]))
     else:
         values = a["outlet"].map(lambda o: story.outlet_attrs.get(o, {}).get(by))
-    return pd.Series([label(v) if by not in (None, "outlet") else v for v in values], index=a["id"].to_numpy(),
-                     name="group", dtype=object)
+    return [label(v) for v in values]
 
 
 def outlet_groups(story: Story, by: str | None) -> dict[str, str]:
