@@ -179,3 +179,13 @@ def test_timeline_and_spread_group_by_the_storys_own_outlet_attributes(tmp_path)
     assert dict(zip(s["group"], s["article_id"])) == {"wire": "bj", "unknown": "ld"}
     with pytest.raises(ParameterError, match="did you mean 'kind'"):
         timeline.per_day(story, by="knd")
+
+
+def test_a_mention_two_local_days_later_can_still_be_first(tmp_path):
+    """Offsets span 26 hours (-12:00 to +14:00), so local days can differ by two for nearly the same
+    instant: 00:30 on the 17th at +14:00 is 10:30 UTC on the 16th, an hour before 23:30 on the 15th at
+    -12:00. The later local day carried it first."""
+    s = spread.claim_spread(_zoned_story(tmp_path, [("kiri", "Line Islands Post", "2023-12-17T00:30+14:00"),
+                                                    ("baker", "Baker Daily", "2023-12-15T23:30-12:00"),
+                                                    ("mid", "Midday News", "2023-12-16T12:00Z")]))
+    assert dict(zip(s["article_id"], s["first"])) == {"baker": False, "mid": False, "kiri": True}

@@ -103,10 +103,11 @@ def _key(w: clock.When | None, rank: int) -> tuple:
 def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: str) -> list[dict]:
     days = sorted({times[r.article_id].day for _, (_, r) in chosen if times[r.article_id] is not None})
     day_rank = {d: i + 1 for i, d in enumerate(days)}
-    # who may be first: no other mention is surely earlier. Only the first two days can hold it: a zoned
-    # time late on the first day can follow one early on the next (offsets span 26 hours), never later
-    early = [times[r.article_id] for _, (_, r) in chosen
-             if times[r.article_id] is not None and day_rank[times[r.article_id].day] <= 2]
+    # who may be first: no other mention is surely earlier. Only the first three calendar days can hold it:
+    # offsets span 26 hours (-12:00 to +14:00), so 00:30 on the 17th at +14:00 precedes 23:30 on the 15th at -12:00
+    def near(w) -> bool:
+        return w is not None and (w.day - days[0]).days <= 2
+    early = [times[r.article_id] for _, (_, r) in chosen if near(times[r.article_id])]
     rows = []
     for grp, (_, r) in chosen:
         w = times[r.article_id]
@@ -124,7 +125,7 @@ def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: s
                                         "; against the same day's mentions without a zoned time: unknown")
         else:
             time_rank, order = None, "same day: order within the day unknown"
-        first = (w is not None and day_rank[w.day] <= 2
+        first = (near(w)
                  and not any(clock.order(x, w)[0] == -1 for x in early if x is not w))
         rows.append({"item": it, "group": grp, "article_id": r.article_id, "outlet": outlet[r.article_id],
                      "published": pd.Timestamp(w.day) if w else None, "published_time": w.clock if w else None,
