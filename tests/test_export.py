@@ -15,7 +15,7 @@ from pandas.testing import assert_frame_equal
 import presslens
 from presslens.analyses import claims, spread, timeline
 from presslens.cli.main import main as cli_main
-from presslens.errors import OutputError
+from presslens.errors import OutputError, ParameterError
 from presslens.notebook.gate import check_story
 from presslens.run import export as export_mod
 from presslens.run import export_schema, export_tables, manifest
@@ -253,3 +253,40 @@ def test_an_outlet_attribute_named_like_an_article_field_is_kept_as_outlet_dot_n
     assert pd.isna(t.loc["The Daily Ledger", "outlet.language"]) and t.loc["Wire Service", "kind"] == "wire"
     meaning, unit = export_schema.entry("articles", "outlet.language")
     assert "outlet" in meaning and unit
+
+
+def test_export_group_by_writes_the_grouped_tables(tmp_path):
+    """presslens export --group-by kind on the groups fixture (wire, national, regional, and an outlet
+    without a kind): the grouped tables are the package's own, read back exactly, every column in the
+    dictionary; the blind-spot table lists the claim only the regional outlet carries, with its
+    sentence; a name the story does not give is an error before anything is written."""
+    duckdb = pytest.importorskip("duckdb")
+    from presslens.analyses import blindspots, groups
+    fixture = Path(__file__).parent / "fixtures" / "groups-story"
+    folder = tmp_path / "grouped"
+    assert cli_main(["export", str(fixture), "--out", str(folder), "--group-by", "kind"]) == 0
+    back = export_mod.read(folder)
+    grouped = [t.name for t in export_tables.GROUP_TABLES]
+    assert set(grouped) <= set(back)
+    st, _ = check_story(fixture)
+    kept = st.select(back["corpus_articles"].loc[back["corpus_articles"]["measured"], "article_id"])
+    assert_frame_equal(back["group_measures"], export_tables.tidy(groups.measures(kept, "kind", n_boot=1000, seed=0)))
+    spots = back["blind_spots"]
+    appeal = spots[(spots["kind"] == "claim") & (spots["item"] == "appeal")]
+    assert set(appeal["carried_by"]) == {"regional"} and set(appeal["missing_in"]) == {"wire", "national", "unknown"}
+    assert appeal["sentences"].iat[0] == 'Valley Courier: "We will appeal," Park said.'
+    from presslens.analyses import reuse
+    assert_frame_equal(spots, export_tables.tidy(blindspots.blind_spots(kept, "kind", hits=claims.hits(kept),
+                                                                        passages=reuse.analyse(st).passages)))
+    assert set(back["timeline_by_group"]["group"]) == {"wire", "national", "regional", "unknown"}
+    assert set(back["claim_spread_by_group"]["group"]) <= {"wire", "national", "regional", "unknown"}
+    d = back[export_mod.DICTIONARY]
+    described = set(zip(d["table"], d["column"]))
+    for name in grouped:
+        cols = [r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{folder / (name + '.parquet')}')").fetchall()]
+        assert cols and all((name, c) in described for c in cols), name
+        assert not d[(d["table"] == name) & (d["meaning"] == export_mod.UNDESCRIBED)].shape[0], name
+    assert json.loads((folder / "metadata.json").read_text())["parameters"]["group_by"] == "kind"
+    with pytest.raises(ParameterError, match="did you mean 'kind'"):
+        export_mod.export(fixture, tmp_path / "bad", group_by="knd", log=lambda line: None)
+    assert not (tmp_path / "bad").exists()

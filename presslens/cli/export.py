@@ -26,13 +26,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="story folder (default: the bundled story)")
     p.add_argument("--out", metavar="DIR", default=None,
                    help="the folder to write (relative paths from the repo root; default: exports/SLUG)")
+    p.add_argument("--group-by", metavar="NAME", default=None,
+                   help="also write the grouped tables (group measures, voices, blind spots, timeline and claim "
+                        "spread by group) for this outlets.yaml attribute or meta.KEY, as the notebooks' group_by")
     p.set_defaults(func=cmd_export)
     return p
 
 
 def cmd_export(args) -> int:
     try:
-        export(story_arg(args.story), args.out)
+        export(story_arg(args.story), args.out, group_by=args.group_by)
     except Interrupted as exc:  # SIGTERM or a closed terminal (SIGHUP): the staging folder is gone
         print(f"presslens: stopped by {exc.name}; {UNCHANGED}", file=sys.stderr)
         return 128 + exc.signum

@@ -14,19 +14,20 @@ from typing import Callable
 
 import pandas as pd
 
-from presslens.analyses import (claims, facts, keyness, naming, profiles, provenance, quotes, readability, reuse,
-                                spread, timeline, tone, verdicts)
+from presslens.analyses import (blindspots, claims, facts, groups, keyness, naming, profiles, provenance, quotes,
+                                readability, reuse, spread, timeline, tone, verdicts)
 from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
+from presslens.story import outlets as outlets_mod
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
 # the notebooks' default parameters (their `parameters` cells): the exported tables are the notebooks' tables
 DEFAULTS = {"n_boot_wordchoice": 1000, "n_boot_tone": 2000, "seed": 0, "min_count": 3, "arc_bins": 5,
             "max_edits": 1, "min_mentions": 1, "min_words": reuse.MIN_WORDS, "match": reuse.MATCH,
-            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15}
+            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15, "n_boot_groups": 1000}
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,11 @@ class Inputs:
     """The stories a notebook reads (``full``: every article; ``kept``: those the measures use; the
     cross-article notebook compares the ``full`` story too) and results several tables share."""
 
-    def __init__(self, story: Story, extra: pd.DataFrame | None = None):
+    def __init__(self, story: Story, extra: pd.DataFrame | None = None, group_by: str | None = None):
         self.full = story
         self.kept, self.left_out = screening.analysed(story)
         self.extra = extra
+        self.group_by = group_by
         self._memo: dict = {}
 
     def once(self, key: str, make: Callable[[], object]):
@@ -233,6 +235,25 @@ TABLES: list[Table] = [
 ]
 
 
+def _boot() -> dict:
+    return {"n_boot": DEFAULTS["n_boot_groups"], "seed": DEFAULTS["seed"]}
+
+
+# the notebooks' grouped views (presslens.notebook.grouped) for the export's --group-by, on the measured articles
+GROUP_TABLES: list[Table] = [
+    Table("group_measures", "08-profiles", "a group of outlets and a measure, with its cluster-bootstrap interval",
+          lambda i: groups.measures(i.kept, i.group_by, **_boot())),
+    Table("group_voices", "05-sources", "a group of outlets and a voice: the share of its quoted words",
+          lambda i: groups.voice_shares(i.kept, i.group_by, **_boot())),
+    Table("blind_spots", "08-profiles", "an item (claim, speaker, passage) carried by one group and absent or rare "
+          "in another", lambda i: blindspots.blind_spots(i.kept, i.group_by, hits=i.claim_hits, passages=i.reuse.passages)),
+    Table("timeline_by_group", "00-corpus", "a day and group with its number of articles (undated apart)",
+          lambda i: timeline.per_day(i.full, by=i.group_by)),
+    Table("claim_spread_by_group", "07-claims", "a claim and group: the group's first mention, in time order",
+          lambda i: spread.claim_spread(i.kept, i.claim_hits, by=i.group_by)),
+]
+
+
 def tidy(table: pd.DataFrame) -> pd.DataFrame:
     """The table as the files hold it, typed so that Parquet gives it back exactly: a named index
     becomes columns; a cell holding a list or tuple becomes its items joined by :data:`LIST_SEPARATOR`
@@ -270,12 +291,16 @@ def tidy(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def compute(story: Story | str, extra: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def compute(story: Story | str, extra: pd.DataFrame | None = None, group_by: str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`TABLES` for ``story`` (a folder, checked by the same gate as every
     notebook, or a loaded Story), tidied as the files hold them. ``extra``: outlet attributes to join
     onto the articles and sentences (see :func:`articles_table`); by default the story's own
-    (:func:`outlet_attributes`)."""
+    (:func:`outlet_attributes`). ``group_by`` (an outlets.yaml attribute or ``meta.KEY``, as the
+    notebooks take it) adds the grouped tables of :data:`GROUP_TABLES`."""
     st, _ = check_story(story)
-    inp = Inputs(st, outlet_attributes(st) if extra is None else extra)
-    return {t.name: tidy(t.compute(inp)) for t in TABLES}
+    if group_by not in (None, "outlet"):
+        outlets_mod.check_group_by(st, group_by, where="export --group-by")
+    inp = Inputs(st, outlet_attributes(st) if extra is None else extra, group_by)
+    chosen = TABLES + (GROUP_TABLES if group_by not in (None, "outlet") else [])
+    return {t.name: tidy(t.compute(inp)) for t in chosen}
 
