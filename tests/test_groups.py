@@ -160,6 +160,19 @@ def test_a_group_by_with_a_group_per_article_is_refused(tmp_path):
         nb.check_params(story, group_by="meta.serial")  # presslens run -p group_by meta.serial: before any work
 
 
+@pytest.mark.parametrize("text", ["", "# to fill in\n", "outlets:\n", "sources: [About pages]\noutlets: {}\n"])
+def test_an_outlets_file_that_gives_no_outlet_is_warned(tmp_path, text):
+    """An outlets.yaml left empty (or all comments, or outlets: with nothing under it) loads, with a
+    warning naming the file: every outlet is unknown, which is rarely what its author meant."""
+    root = _copy(tmp_path)
+    (root / "outlets.yaml").write_text(text)
+    story = load_story(root)
+    got = [n for n in story.notices if "gives no outlet" in n.message]
+    assert len(got) == 1 and got[0].file == "groups-story/outlets.yaml" and "outlets:" in got[0].fix
+    assert set(article_groups(story, "kind")) == {UNKNOWN}
+    assert not [n for n in load_story(FIXTURE).notices if "gives no outlet" in n.message]
+
+
 def test_values_differing_only_in_case_are_warned(tmp_path):
     """kind 'National' beside 'national' (and meta section 'Business' beside 'business') would be two
     groups: presslens check warns, naming the spellings; the groups stay as written (nothing guessed)."""

@@ -226,6 +226,12 @@ def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Pro
     story.outlet_attrs = {o: dict(v) for o, v in attrs.items() if o in present}
     story.attributes = names
     _spellings(story, notices)
+    for name, entries in (("outlets_file:", shared), (OUTLETS_FILE, local)):
+        read = [k for k in story.outlets_sha256 if k.startswith(name)]
+        if read and not entries:  # empty, comments only, or `outlets:` with nothing under it
+            where = read[0][len("outlets_file:"):] if name == "outlets_file:" else f"{story.slug}/{OUTLETS_FILE}"
+            notices.append(Problem(where, "outlets", "gives no outlet: every outlet is 'unknown' for every attribute",
+                                   f"list the outlets under outlets: ({EXAMPLE}), or remove the file"))
     by_key = {outlet_key(o): o for o in present}
     unused = [e for e in local if e["name"] not in present]
     if len(unused) > SHOWN:  # a list of many outlets (copied from another story): one warning, not thousands
