@@ -15,7 +15,7 @@ from pandas.testing import assert_frame_equal
 import presslens
 from presslens.analyses import claims, spread, timeline
 from presslens.cli.main import main as cli_main
-from presslens.errors import OutputError
+from presslens.errors import OutputError, ParameterError
 from presslens.notebook.gate import check_story
 from presslens.run import export as export_mod
 from presslens.run import export_schema, export_tables, manifest
@@ -195,22 +195,113 @@ def test_the_storys_own_outlet_attributes_are_joined_by_default():
     assert len(t) == len(st.outlets)
 
 
-def test_group_tables_are_exported_for_every_attribute():
-    """The grouped views (notebooks 05 and 08) go into the export for every outlet attribute of
-    outlets.yaml, stacked with a group_by column; the blind spot of the groups fixture (the appeal
-    only the regional outlet carries) is there with its sentence."""
+def test_group_tables_of_the_groups_fixture():
+    """The grouped views (notebooks 05 and 08) go into the export with --group-by: the blind spot of
+    the groups fixture (the appeal only the regional outlet carries) is there with its sentence."""
     fixture = Path(__file__).parent / "fixtures" / "groups-story"
-    tables = export_tables.compute(fixture)
-    st = load_story(fixture)
+    tables = export_tables.compute(fixture, group_by="kind")
     spots = tables["blind_spots"]
-    assert set(spots["group_by"]) == set(st.attributes)
-    appeal = spots[(spots["group_by"] == "kind") & (spots["item"] == "appeal")]
+    appeal = spots[spots["item"] == "appeal"]
     assert set(appeal["carried_by"]) == {"regional"} and set(appeal["status"]) == {"absent"}
     assert appeal["sentences"].iat[0] == 'Valley Courier: "We will appeal," Park said.'
     m = tables["group_measures"]
-    assert set(m["group_by"]) == set(st.attributes) and {"tone", "quote_share"} <= set(m["measure"])
-    assert "unknown" in set(m.loc[m["group_by"] == "kind", "group"])
+    assert {"tone", "quote_share"} <= set(m["measure"]) and "unknown" in set(m["group"])
     for name in ("group_measures", "group_voices", "blind_spots", "profiles_fact_rows"):
         assert all(export_schema.entry(name, c) for c in tables[name].columns), name
-    # a story without outlets.yaml: the grouped tables are empty, with their group_by column
-    assert export_tables.compute(MINI)["blind_spots"].columns.tolist() == ["group_by"]
+    assert "blind_spots" not in export_tables.compute(fixture)  # without --group-by: no grouped tables
+
+
+def test_whole_number_attributes_with_gaps_stay_whole_numbers():
+    """founded: 1946 for one outlet, nothing for the others; meta: words: 640 on one article: read back
+    they are the whole numbers written (Int64, the gaps empty), never 1946.0 (pandas' float for a gap)."""
+    st = load_story(MINI)
+    st = dataclasses.replace(st, articles=st.articles.assign(meta=[{"words": 640}] + [{}] * (len(st.articles) - 1)))
+    object.__setattr__(st, "outlet_attrs", {"Wire Service": {"founded": 1946}})
+    object.__setattr__(st, "attributes", ("founded",))
+    t = export_tables.tidy(export_tables.articles_table(st, export_tables.outlet_attributes(st)))
+    assert str(t["founded"].dtype) == "Int64" and str(t["meta.words"].dtype) == "Int64"
+    assert t.set_index("outlet").loc["Wire Service", "founded"] == 1946 and t["founded"].isna().sum() == len(t) - 1
+    assert t["meta.words"].iloc[0] == 640 and t["meta.words"].isna().sum() == len(t) - 1
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_an_export_stopped_by_a_signal_leaves_no_staging_and_the_earlier_export(exported, tmp_path, monkeypatch, capsys,
+                                                                                signame):
+    """SIGTERM (or a closed terminal) while the files are written: the hidden staging folder is removed
+    and the earlier export is as it was, as for Ctrl-C; the command says so and exits 128 + signal.
+    (Before, SIGTERM killed the process at once and left .NAME.staging-*/ behind.)"""
+    import os
+    import signal
+    folder = tmp_path / "out"
+    export_mod.export(MINI, folder, log=lambda line: None)  # an export of its own (a copied marker proves nothing)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    sig = getattr(signal, signame)
+
+    def not_guarded(signum, frame):
+        raise RuntimeError("the export left the signal to its default handler (the process would die)")
+    previous = signal.signal(sig, not_guarded)  # stands in for the default handler, which would kill pytest
+    real_write = export_mod._write_table
+
+    def write_then_signal(staged, name, df):
+        real_write(staged, name, df)
+        os.kill(os.getpid(), sig)
+    monkeypatch.setattr(export_mod, "_write_table", write_then_signal)
+    try:
+        code = cli_main(["export", str(MINI), "--out", str(folder)])
+    finally:
+        signal.signal(sig, previous)
+    assert code == 128 + sig
+    err = capsys.readouterr().err
+    assert err == f"presslens: stopped by {signame}; nothing was replaced (the earlier export, if any, is as it was)\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no .out.staging-*
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_an_outlet_attribute_named_like_an_article_field_is_kept_as_outlet_dot_name(tmp_path):
+    """outlets.yaml may give an outlet a language (or a title): the articles keep their own column, and
+    the outlet's value is joined as outlet.language, described in the dictionary (it was dropped)."""
+    st = load_story(MINI)
+    object.__setattr__(st, "outlet_attrs", {"Wire Service": {"language": "fr", "kind": "wire"}})
+    object.__setattr__(st, "attributes", ("language", "kind"))
+    t = export_tables.articles_table(st, export_tables.outlet_attributes(st)).set_index("outlet")
+    assert t.loc["Wire Service", "outlet.language"] == "fr" and t.loc["Wire Service", "language"] == "en"
+    assert pd.isna(t.loc["The Daily Ledger", "outlet.language"]) and t.loc["Wire Service", "kind"] == "wire"
+    meaning, unit = export_schema.entry("articles", "outlet.language")
+    assert "outlet" in meaning and unit
+
+
+def test_export_group_by_writes_the_grouped_tables(tmp_path):
+    """presslens export --group-by kind on the groups fixture (wire, national, regional, and an outlet
+    without a kind): the grouped tables are the package's own, read back exactly, every column in the
+    dictionary; the blind-spot table lists the claim only the regional outlet carries, with its
+    sentence; a name the story does not give is an error before anything is written."""
+    duckdb = pytest.importorskip("duckdb")
+    from presslens.analyses import blindspots, groups
+    fixture = Path(__file__).parent / "fixtures" / "groups-story"
+    folder = tmp_path / "grouped"
+    assert cli_main(["export", str(fixture), "--out", str(folder), "--group-by", "kind"]) == 0
+    back = export_mod.read(folder)
+    grouped = [t.name for t in export_tables.GROUP_TABLES]
+    assert set(grouped) <= set(back)
+    st, _ = check_story(fixture)
+    kept = st.select(back["corpus_articles"].loc[back["corpus_articles"]["measured"], "article_id"])
+    assert_frame_equal(back["group_measures"], export_tables.tidy(groups.measures(kept, "kind", n_boot=1000, seed=0)))
+    spots = back["blind_spots"]
+    appeal = spots[(spots["kind"] == "claim") & (spots["item"] == "appeal")]
+    assert set(appeal["carried_by"]) == {"regional"} and set(appeal["missing_in"]) == {"wire", "national", "unknown"}
+    assert appeal["sentences"].iat[0] == 'Valley Courier: "We will appeal," Park said.'
+    from presslens.analyses import reuse
+    assert_frame_equal(spots, export_tables.tidy(blindspots.blind_spots(kept, "kind", hits=claims.hits(kept),
+                                                                        passages=reuse.analyse(st).passages)))
+    assert set(back["timeline_by_group"]["group"]) == {"wire", "national", "regional", "unknown"}
+    assert set(back["claim_spread_by_group"]["group"]) <= {"wire", "national", "regional", "unknown"}
+    d = back[export_mod.DICTIONARY]
+    described = set(zip(d["table"], d["column"]))
+    for name in grouped:
+        cols = [r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{folder / (name + '.parquet')}')").fetchall()]
+        assert cols and all((name, c) in described for c in cols), name
+        assert not d[(d["table"] == name) & (d["meaning"] == export_mod.UNDESCRIBED)].shape[0], name
+    assert json.loads((folder / "metadata.json").read_text())["parameters"]["group_by"] == "kind"
+    with pytest.raises(ParameterError, match="did you mean 'kind'"):
+        export_mod.export(fixture, tmp_path / "bad", group_by="knd", log=lambda line: None)
+    assert not (tmp_path / "bad").exists()

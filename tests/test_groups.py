@@ -54,7 +54,7 @@ def test_attributes_aliases_and_unknown(story):
     ghost = [n for n in story.notices if "Ghost Gazette" in n.field]
     assert ghost and "names no outlet" in ghost[0].message
     line = outlets_summary(story)  # presslens check prints it
-    assert "kind (4 of 5 outlets)" in line and "meta.section" in line and "'AWS News': 'Associated Wire Service'" in line
+    assert "kind (4 of 5 outlets)" in line and "meta.section" in line and "'AWS News' -> 'Associated Wire Service'" in line
 
 
 def test_meta_fields_group_articles(story):
@@ -70,6 +70,9 @@ def test_meta_fields_group_articles(story):
     ("[US, UK]", ["outlets.Metro Wire.country", "is a list"]),
     ("{name: UK, region: Europe}", ["outlets.Metro Wire.country", "nested mapping", "one level deep"]),
     ("no", ["outlets.Metro Wire.country", "true/false", "quote it"]),
+    (".inf", ["outlets.Metro Wire.country", "not a finite number"]),
+    ("-.inf", ["outlets.Metro Wire.country", "not a finite number"]),
+    (".nan", ["outlets.Metro Wire.country", "not a finite number"]),
 ])
 def test_bad_attribute_values(tmp_path, value, words):
     root = _copy(tmp_path)
@@ -100,6 +103,105 @@ def test_bad_keys_and_shapes(tmp_path):
                                        "  Associated Wire Service: {aliases: [aws news]}\n")
     with pytest.raises(StoryError, match="names both 'Metro Wire' and 'Associated Wire Service'"):
         load_story(root)
+
+
+def test_a_story_entry_naming_two_shared_outlets_is_an_error(tmp_path):
+    """The shared file has Metro Wire (alias MW) and Valley Courier (alias VC); the story's own entry
+    lists both MW and VC: which outlet it is cannot be told, so it is an error naming both, not a
+    silent merge into the first one (which took the alias VC from Valley Courier)."""
+    root = _copy(tmp_path)
+    shared = tmp_path / "shared" / "outlets.yaml"
+    shared.parent.mkdir()
+    shared.write_text("outlets:\n  Metro Wire: {kind: wire, aliases: [MW]}\n  Valley Courier: {kind: regional, aliases: [VC]}\n")
+    (root / "story.yaml").write_text((root / "story.yaml").read_text() + "outlets_file: ../shared/outlets.yaml\n")
+    (root / "outlets.yaml").write_text("outlets:\n  Metro Wire: {country: UK, aliases: [MW, VC]}\n")
+    with pytest.raises(StoryError) as exc:
+        load_story(root)
+    msg = str(exc.value)
+    assert "groups-story/outlets.yaml [outlets.Metro Wire]" in msg and "names 2 outlets of the shared file" in msg
+    assert "'Metro Wire' (by 'Metro Wire')" in msg and "'Valley Courier' (by 'VC')" in msg and "Fix:" in msg
+    (root / "outlets.yaml").write_text("outlets:\n  Metro Wire: {country: UK, aliases: [MW]}\n")  # one outlet: fine
+    assert load_story(root).outlet_attrs["Metro Wire"] == {"kind": "wire", "country": "UK"}
+
+
+def test_many_unused_outlets_are_one_warning(tmp_path):
+    """A story's outlets.yaml copied from a list of 5,000 outlets: one warning naming a dozen and the
+    count, not 5,000 lines; a few unused outlets keep a warning each (with the nearest name)."""
+    root = _copy(tmp_path)
+    p = root / "outlets.yaml"
+    p.write_text(p.read_text() + "".join(f"  Other Outlet {i}: {{kind: wire}}\n" for i in range(5000)))
+    story = load_story(root)
+    unused = [n for n in story.notices if "name no outlet" in n.message or "names no outlet" in n.message]
+    assert len(unused) == 1 and unused[0].field == "outlets"
+    assert unused[0].message.startswith("5001 outlets name no outlet of the story's articles") and "and 4989 more" in unused[0].message
+    assert "Ghost Gazette" in unused[0].message and "outlets_file" in unused[0].fix
+    assert story.outlet_attrs["Metro Wire"]["kind"] == "wire"
+
+
+def test_a_group_by_with_a_group_per_article_is_refused(tmp_path):
+    """meta.serial differs on every one of 62 articles: 62 groups is over the limit of 60 (the blind-spot
+    table would compare every pair), a clear error naming the count and the fix, before any work."""
+    root = _copy(tmp_path)
+    src = (root / "articles" / "blog.md").read_text()
+    for i in range(61 - len(list((root / "articles").glob("*.md"))) + 1):
+        (root / "articles" / f"extra-{i}.md").write_text(src)
+    for i, art in enumerate(sorted((root / "articles").glob("*.md"))):
+        text = art.read_text()
+        if "meta:" in text:
+            art.write_text(text.replace("meta:\n", f"meta:\n  serial: {i}\n", 1))
+        else:
+            art.write_text(text.replace("\n---\n", f"\nmeta: {{serial: {i}}}\n---\n", 1))
+    story = load_story(root)
+    assert len(story.articles) == 62 and len(set(article_groups(story, "meta.print"))) <= 3
+    with pytest.raises(ParameterError) as exc:
+        article_groups(story, "meta.serial")
+    assert "'meta.serial' makes 62 groups (more than 60)" in str(exc.value) and "kind, country" in str(exc.value)
+    with pytest.raises(ParameterError, match="makes 62 groups"):
+        nb.check_params(story, group_by="meta.serial")  # presslens run -p group_by meta.serial: before any work
+
+
+@pytest.mark.parametrize("text", ["", "# to fill in\n", "outlets:\n", "sources: [About pages]\noutlets: {}\n"])
+def test_an_outlets_file_that_gives_no_outlet_is_warned(tmp_path, text):
+    """An outlets.yaml left empty (or all comments, or outlets: with nothing under it) loads, with a
+    warning naming the file: every outlet is unknown, which is rarely what its author meant."""
+    root = _copy(tmp_path)
+    (root / "outlets.yaml").write_text(text)
+    story = load_story(root)
+    got = [n for n in story.notices if "gives no outlet" in n.message]
+    assert len(got) == 1 and got[0].file == "groups-story/outlets.yaml" and "outlets:" in got[0].fix
+    assert set(article_groups(story, "kind")) == {UNKNOWN}
+    assert not [n for n in load_story(FIXTURE).notices if "gives no outlet" in n.message]
+
+
+def test_values_differing_only_in_case_are_warned(tmp_path):
+    """kind 'National' beside 'national' (and meta section 'Business' beside 'business') would be two
+    groups: presslens check warns, naming the spellings; the groups stay as written (nothing guessed)."""
+    root = _copy(tmp_path)
+    p = root / "outlets.yaml"
+    p.write_text(p.read_text().replace("kind: regional", "kind: National"))
+    art = root / "articles" / "national.md"
+    art.write_text(art.read_text().replace("section: business", "section: 'Business '"))
+    story = load_story(root)
+    warned = {(n.field, n.message) for n in story.notices}
+    assert ("kind", "values 'National', 'national' differ only in case or spacing: group_by counts them as "
+                    "separate groups") in warned
+    assert any(f == "meta.section" and "'Business', 'business'" in m for f, m in warned)  # stripped
+    assert set(article_groups(story, "kind")) == {"wire", "national", "National", UNKNOWN}
+    assert not [n for n in load_story(FIXTURE).notices if "differ only in case" in n.message]
+
+
+def test_thousands_of_fields_make_a_bounded_check_line_and_group_by_error(tmp_path):
+    """10,000 meta: fields: presslens check's line and a misspelt group_by name a dozen, then how many more."""
+    root = _copy(tmp_path)
+    art = root / "articles" / "blog.md"
+    fields = "".join(f"  k{i}: {i}\n" for i in range(10_000))
+    art.write_text(art.read_text().replace("outlet: Harbour Blog", "outlet: Harbour Blog\nmeta:\n" + fields))
+    story = load_story(root)
+    line = outlets_summary(story)
+    assert len(line) < 1000 and "meta.k0" in line and "and 9993 more" in line  # 3 attributes, meta.section, meta.print, k0-k9999: 10,005, 12 named
+    with pytest.raises(ParameterError) as exc:
+        article_groups(story, "kinds")
+    assert len(str(exc.value)) < 1500 and "did you mean 'kind'?" in str(exc.value) and "more" in str(exc.value)
 
 
 def test_unknown_article_field_points_to_meta(tmp_path):
@@ -152,6 +254,9 @@ def test_group_by_parameter(story, tmp_path):
     # a story that declares no attributes: every outlet is unknown (nothing guessed), not an error
     plain = load_story(Path(__file__).parent / "fixtures" / "mini-story")
     assert set(article_groups(plain, "kind")) == {UNKNOWN}
+    for bad in ("meta.", "meta.a b", "", "kind of", "meta"):  # never an attribute name, declared or not
+        with pytest.raises(ParameterError, match="is neither an attribute"):
+            article_groups(plain, bad)
 
 
 # ----------------------------------------------------------------------------------------------

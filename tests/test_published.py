@@ -31,6 +31,9 @@ from .test_verdicts import pair
     # no offset: kept as written, zone unknown, no instant (never shifted)
     ("2023-12-15T09:30", "2023-12-15", "09:30", None, "minute", None),
     (dt.date(2023, 12, 15), "2023-12-15", None, None, "day", None),
+    # at the edges of the years a date-time can hold, the instant is still the right one
+    ("0001-01-01T14:00+14:00", "0001-01-01", "14:00", "+14:00", "minute", "0001-01-01 00:00:00+00:00"),
+    ("9999-12-31T11:59-12:00", "9999-12-31", "11:59", "-12:00", "minute", "9999-12-31 23:59:00+00:00"),
 ])
 def test_published_values(value, day, clock, zone, precision, utc):
     w, problem = when.parse(value)
@@ -46,7 +49,12 @@ def test_published_values(value, day, clock, zone, precision, utc):
     ("2023-12-15T09:30+15:00", "impossible time zone offset"),
     ("2023-02-30", "no such day"),
     ("15 Dec 2023", "is not a date"),
-    ("2023-12-15T09:30 UTC", "is not a date"),
+    ("2023-12-15T09:30 UTC", "gives its time zone by name (UTC)"),
+    ("2023-12-15 10:00 EST", "write the offset the name stood for that day"),
+    ("2023-12-15T10:00:00 (Europe/Paris)", "gives its time zone by name (Europe/Paris)"),
+    # the instant in UTC would be in year 0 or 10000: an error, never a wrapped-round date (it read 1972)
+    ("0001-01-01T00:00+14:00", "outside the years 1 to 9999"),
+    ("9999-12-31T23:59-12:00", "outside the years 1 to 9999"),
 ])
 def test_bad_published_values_say_what(value, says):
     w, problem = when.parse(value)

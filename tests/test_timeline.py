@@ -125,18 +125,67 @@ def test_timeline_figure_by_group_and_over_a_long_span(story):
 
 
 def test_an_evening_in_one_zone_can_follow_the_next_morning_in_another(tmp_path):
+    s = spread.claim_spread(_zoned_story(tmp_path, [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),  # 04:30 UTC, 16th
+                                                    ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),  # 00:00 UTC, 16th
+                                                    ("late", "Late Post", "2023-12-17")]))
+    first = dict(zip(s["outlet"], s["first"]))
+    assert first == {"Evening Wire": False, "Morning Daily": True, "Late Post": False}
+    summ = spread.summary(s).iloc[0]
+    assert (summ["first"], summ["first_day"], summ["days_to_last"]) == ("Morning Daily", pd.Timestamp("2023-12-16"), 1)
+
+
+def test_a_groups_first_mention_is_its_earliest_instant_not_its_earliest_local_day(tmp_path):
+    """Two outlets of one group, in zones 13 hours apart: the one dated the 16th in Beijing published
+    before the one dated the 15th in New York. The group's first mention is the earlier instant, so the
+    group carried the claim before another group's mention that falls between the two."""
+    story = _zoned_story(tmp_path, [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),  # 04:30 UTC on the 16th
+                                    ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),  # 00:00 UTC on the 16th
+                                    ("ld", "London Paper", "2023-12-16T02:00Z")])       # 02:00 UTC on the 16th
+    kinds = {"Evening Wire": "wire", "Morning Daily": "wire", "London Paper": "national"}
+    arts = story.articles.assign(kind=story.articles["outlet"].map(kinds))
+    s = spread.claim_spread(story, by="kind", articles=arts)
+    got = {g: (a, f) for g, a, f in zip(s["group"], s["article_id"], s["first"])}
+    assert got == {"wire": ("bj", True), "national": ("ld", False)}
+    assert spread.summary(s).iloc[0]["first"] == "wire"
+
+
+def _zoned_story(tmp_path, articles):
+    """A story whose every article (id, outlet, published) carries the claim."""
     root = tmp_path / "zones"
     (root / "articles").mkdir(parents=True)
     (root / "story.yaml").write_text(
         "title: T\nquestion: Q\nclaims:\n  - id: closure\n    text: closed\n    patterns: ['closed to lorries']\n",
         encoding="utf-8")
-    for aid, outlet, published in [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),     # 04:30 UTC on the 16th
-                                   ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),    # 00:00 UTC on the 16th
-                                   ("late", "Late Post", "2023-12-17")]:
+    for aid, outlet, published in articles:
         (root / "articles" / f"{aid}.md").write_text(
             f"---\noutlet: {outlet}\npublished: {published}\n---\n{CLAIM_TEXT}\n", encoding="utf-8")
-    s = spread.claim_spread(load_story(root))
-    first = dict(zip(s["outlet"], s["first"]))
-    assert first == {"Evening Wire": False, "Morning Daily": True, "Late Post": False}
-    summ = spread.summary(s).iloc[0]
-    assert (summ["first"], summ["first_day"], summ["days_to_last"]) == ("Morning Daily", pd.Timestamp("2023-12-16"), 1)
+    return load_story(root)
+
+
+def test_timeline_and_spread_group_by_the_storys_own_outlet_attributes(tmp_path):
+    """group_by = "kind" as the notebooks take it: the story's outlets.yaml (and meta: fields) give
+    the groups, with no column joined by hand; an outlet without the attribute is unknown; a misspelt
+    attribute names the nearest one."""
+    root = _zoned_story(tmp_path, [("ny", "Evening Wire", "2023-12-15T23:30-05:00"),
+                                   ("bj", "Morning Daily", "2023-12-16T08:00+08:00"),
+                                   ("ld", "London Paper", "2023-12-16T02:00Z")]).path
+    (root / "outlets.yaml").write_text("outlets:\n  Evening Wire: {kind: wire}\n  Morning Daily: {kind: wire}\n")
+    story = load_story(root)
+    t = timeline.per_day(story, by="kind")
+    assert t.groupby("group")["articles"].sum().to_dict() == {"wire": 2, "unknown": 1}
+    assert [(f"{d:%d}", g, n) for d, g, n, _ in t.itertuples(index=False)] == [("15", "wire", 1), ("16", "wire", 1),
+                                                                               ("16", "unknown", 1)]
+    s = spread.claim_spread(story, by="kind")
+    assert dict(zip(s["group"], s["article_id"])) == {"wire": "bj", "unknown": "ld"}
+    with pytest.raises(ParameterError, match="did you mean 'kind'"):
+        timeline.per_day(story, by="knd")
+
+
+def test_a_mention_two_local_days_later_can_still_be_first(tmp_path):
+    """Offsets span 26 hours (-12:00 to +14:00), so local days can differ by two for nearly the same
+    instant: 00:30 on the 17th at +14:00 is 10:30 UTC on the 16th, an hour before 23:30 on the 15th at
+    -12:00. The later local day carried it first."""
+    s = spread.claim_spread(_zoned_story(tmp_path, [("kiri", "Line Islands Post", "2023-12-17T00:30+14:00"),
+                                                    ("baker", "Baker Daily", "2023-12-15T23:30-12:00"),
+                                                    ("mid", "Midday News", "2023-12-16T12:00Z")]))
+    assert dict(zip(s["article_id"], s["first"])) == {"baker": False, "mid": False, "kiri": True}

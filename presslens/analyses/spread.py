@@ -43,7 +43,7 @@ def first_mentions(story: Story, hits: pd.DataFrame, item: str, text: str = "sen
     a = story.articles if articles is None else articles
     if hits.empty:
         return pd.DataFrame(columns=SPREAD_COLS)
-    group = dict(zip(a["id"], groups(a, by)))
+    group = dict(zip(a["id"], groups(a, by, story)))
     outlet = dict(zip(a["id"], a["outlet"]))
     times = clock.of_articles(a)
     rank = {aid: i for i, aid in enumerate(a["id"])}
@@ -51,15 +51,11 @@ def first_mentions(story: Story, hits: pd.DataFrame, item: str, text: str = "sen
     h = h.sort_values(["article_id", "sent_idx"], kind="stable").drop_duplicates([item, "article_id"])
     rows = []
     for it, g in h.groupby(item, sort=False):
-        first: dict[str, tuple] = {}
-        carrying: dict[str, int] = {}
+        mentions: dict[str, list] = {}
         for r in g.itertuples(index=False):
-            aid = r.article_id
-            grp = group[aid]
-            carrying[grp] = carrying.get(grp, 0) + 1
-            key = _key(times[aid], rank[aid])
-            if grp not in first or key < first[grp][0]:
-                first[grp] = (key, r)
+            mentions.setdefault(group[r.article_id], []).append(r)
+        carrying = {grp: len(rs) for grp, rs in mentions.items()}
+        first = {grp: _earliest(rs, times, rank) for grp, rs in mentions.items()}
         chosen = sorted(first.items(), key=lambda kv: kv[1][0])
         rows.extend(_ranked(it, chosen, times, outlet, carrying, text))
     out = pd.DataFrame(rows, columns=SPREAD_COLS)
@@ -69,6 +65,30 @@ def first_mentions(story: Story, hits: pd.DataFrame, item: str, text: str = "sen
     out["first"] = out["first"].astype(bool)
     out["articles_carrying"] = out["articles_carrying"].astype("int64")
     return out
+
+
+def _earliest(rows: list, times: dict, rank: dict) -> tuple:
+    """``(sort key, row)`` of a group's first mention: among its mentions that no other of the group's
+    surely precedes (the rule of :func:`presslens.story.when.order`: two zoned times by instant, else by
+    local day; an evening dated the 15th in New York follows a morning dated the 16th in Beijing), the
+    one of smallest :func:`_key`. Linear in the group's mentions."""
+    ws = [times[r.article_id] for r in rows]
+    inst = [w.instant if w is not None else None for w in ws]
+    zoned = [i for i in inst if i is not None]
+    first_instant = min(zoned) if zoned else None
+    unzoned_days = [w.day for w, i in zip(ws, inst) if w is not None and i is None]
+    first_unzoned = min(unzoned_days) if unzoned_days else None
+    first_day = min((w.day for w in ws if w is not None), default=None)
+
+    def preceded(w, i) -> bool:
+        if w is None:
+            return False
+        if i is not None:
+            return i > first_instant or (first_unzoned is not None and first_unzoned < w.day)
+        return first_day < w.day
+
+    keep = [r for r, w, i in zip(rows, ws, inst) if not preceded(w, i)] or rows
+    return min(((_key(times[r.article_id], rank[r.article_id]), r) for r in keep), key=lambda kr: kr[0])
 
 
 def _key(w: clock.When | None, rank: int) -> tuple:
@@ -83,10 +103,11 @@ def _key(w: clock.When | None, rank: int) -> tuple:
 def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: str) -> list[dict]:
     days = sorted({times[r.article_id].day for _, (_, r) in chosen if times[r.article_id] is not None})
     day_rank = {d: i + 1 for i, d in enumerate(days)}
-    # who may be first: no other mention is surely earlier. Only the first two days can hold it: a zoned
-    # time late on the first day can follow one early on the next (offsets span 26 hours), never later
-    early = [times[r.article_id] for _, (_, r) in chosen
-             if times[r.article_id] is not None and day_rank[times[r.article_id].day] <= 2]
+    # who may be first: no other mention is surely earlier. Only the first three calendar days can hold it:
+    # offsets span 26 hours (-12:00 to +14:00), so 00:30 on the 17th at +14:00 precedes 23:30 on the 15th at -12:00
+    def near(w) -> bool:
+        return w is not None and (w.day - days[0]).days <= 2
+    early = [times[r.article_id] for _, (_, r) in chosen if near(times[r.article_id])]
     rows = []
     for grp, (_, r) in chosen:
         w = times[r.article_id]
@@ -104,7 +125,7 @@ def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: s
                                         "; against the same day's mentions without a zoned time: unknown")
         else:
             time_rank, order = None, "same day: order within the day unknown"
-        first = (w is not None and day_rank[w.day] <= 2
+        first = (near(w)
                  and not any(clock.order(x, w)[0] == -1 for x in early if x is not w))
         rows.append({"item": it, "group": grp, "article_id": r.article_id, "outlet": outlet[r.article_id],
                      "published": pd.Timestamp(w.day) if w else None, "published_time": w.clock if w else None,

@@ -3,8 +3,9 @@ on each day, with the undated articles counted apart and never dropped.
 
 A day is the article's own local day (front matter ``published``; see :mod:`presslens.story.when`),
 never converted to UTC. ``by`` names a column of the articles table: ``outlet`` by default, or any
-attribute joined onto it (a language, an outlet's country or kind); a missing value of that column
-is the group ``unknown``, counted like any other.
+attribute joined onto it (a language), or an attribute of the story's outlets.yaml (``kind``) or
+``meta.KEY`` (the notebooks' ``group_by``); a missing value is the group ``unknown``, counted like any
+other.
 """
 from __future__ import annotations
 
@@ -12,14 +13,20 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from presslens.story.model import Story
+from presslens.story.outlets import article_groups, declared
 
 TIMELINE_COLS = ["day", "group", "articles", "dated"]
 UNKNOWN = "unknown"
 
 
-def groups(articles: pd.DataFrame, by: str) -> pd.Series:
-    """The ``by`` column of ``articles`` as text, a missing value read as ``unknown``; a column that is not
-    there is an error naming the parameter and the columns there are."""
+def groups(articles: pd.DataFrame, by: str, story: Story | None = None) -> pd.Series:
+    """The ``by`` column of ``articles`` as text, a missing value read as ``unknown``. A name that is not
+    a column is, given the ``story``, an outlet attribute of its outlets.yaml or an article's
+    ``meta.KEY`` (the notebooks' ``group_by``: :func:`presslens.story.outlets.article_groups`, which
+    names the nearest attribute when it is misspelt); otherwise an error naming the columns there are."""
+    if by not in articles.columns and story is not None and "id" in articles.columns and declared(story, by):
+        g = article_groups(story, by)
+        return articles["id"].map(g).fillna(UNKNOWN)
     if by not in articles.columns:
         raise ParameterError.bad("timeline", "by", f"the articles table has no column {by!r}",
                                  f"use one of {', '.join(map(str, articles.columns))}, or join the attribute "
@@ -35,7 +42,7 @@ def per_day(story: Story, by: str = "outlet", articles: pd.DataFrame | None = No
     (``day`` NaT, ``dated`` False). ``articles`` (default: the story's) may carry extra attribute
     columns to group by."""
     a = story.articles if articles is None else articles
-    g = groups(a, by)
+    g = groups(a, by, story)
     day = pd.to_datetime(a["published"]).dt.normalize()
     t = pd.DataFrame({"day": day, "group": g, "dated": day.notna()})
     rows = (t.assign(articles=1).groupby(["dated", "day", "group"], dropna=False, sort=False)["articles"].sum()

@@ -4,10 +4,14 @@ folder is wrong (nothing written)."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from presslens import paths
 from presslens.paths import story_arg
 from presslens.run.export import export
+from presslens.run.signals import Interrupted
+
+UNCHANGED = "nothing was replaced (the earlier export, if any, is as it was)"
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -22,10 +26,20 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="story folder (default: the bundled story)")
     p.add_argument("--out", metavar="DIR", default=None,
                    help="the folder to write (relative paths from the repo root; default: exports/SLUG)")
+    p.add_argument("--group-by", metavar="NAME", default=None,
+                   help="also write the grouped tables (group measures, voices, blind spots, timeline and claim "
+                        "spread by group) for this outlets.yaml attribute or meta.KEY, as the notebooks' group_by")
     p.set_defaults(func=cmd_export)
     return p
 
 
 def cmd_export(args) -> int:
-    export(story_arg(args.story), args.out)
+    try:
+        export(story_arg(args.story), args.out, group_by=args.group_by)
+    except Interrupted as exc:  # SIGTERM or a closed terminal (SIGHUP): the staging folder is gone
+        print(f"presslens: stopped by {exc.name}; {UNCHANGED}", file=sys.stderr)
+        return 128 + exc.signum
+    except KeyboardInterrupt:
+        print(f"presslens: interrupted; {UNCHANGED}", file=sys.stderr)
+        return 130
     return 0

@@ -26,8 +26,9 @@ import pandas as pd
 from presslens import paths
 from presslens.errors import OutputError
 from presslens.notebook.gate import check_story
+from presslens.story import outlets as outlets_mod
 from presslens.story.model import Story
-from . import export_schema, export_tables, manifest, outputs
+from . import export_schema, export_tables, manifest, outputs, signals
 
 EXPORTS_DIR = paths.REPO_ROOT / "exports"
 DICTIONARY = "data_dictionary"
@@ -60,17 +61,27 @@ def _write_table(folder: Path, name: str, df: pd.DataFrame) -> None:
 
 
 def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.DataFrame | None = None,
-           extra_meanings: dict[str, tuple[str, str]] | None = None, log=print) -> Path:
+           extra_meanings: dict[str, tuple[str, str]] | None = None, log=print, group_by: str | None = None) -> Path:
     """Write every table of ``story`` into ``out`` (default ``exports/SLUG``; relative paths from the
     repo root) and return the folder. ``extra``: outlet attributes to attach to the articles and
     sentences (one row per outlet, column ``outlet``; default: the story's own outlets.yaml
     attributes), described by ``extra_meanings``. Raises
-    :class:`OutputError` (before writing anything) when the folder is not presslens's to write."""
+    :class:`OutputError` (before writing anything) when the folder is not presslens's to write.
+    ``group_by`` (an outlets.yaml attribute or ``meta.KEY``) adds the grouped tables
+    (:data:`presslens.run.export_tables.GROUP_TABLES`); a name the story does not give is an error first."""
     st, _ = check_story(story)
+    if group_by not in (None, "outlet"):
+        outlets_mod.check_group_by(st, group_by, where="export --group-by")
     final = paths.resolve(out) if out is not None else default_folder(st.slug)
     outputs.check_export_target(st.path, final)
+    with signals.SignalGuard() as guard:  # SIGTERM or a closed terminal stops it as Ctrl-C does: staging removed
+        _export(st, final, extra, extra_meanings, guard, log, group_by)
+    return final
+
+
+def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.SignalGuard, log, group_by) -> None:
     extra = export_tables.outlet_attributes(st) if extra is None else extra
-    tables = export_tables.compute(st, extra)
+    tables = export_tables.compute(st, extra, group_by)
     attrs = {str(c): (f"an attribute of the article's outlet (outlets.yaml): {c}", "as written")
              for c in (extra.columns if extra is not None else ()) if c != "outlet"}
     extra_meanings = {**attrs, **(extra_meanings or {})}
@@ -85,7 +96,7 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
         _write_table(staged, DICTIONARY, dictionary(tables, extra_meanings))
         meta = {"software": manifest.software(), "story": st.slug, "story_path": paths.display(st.path),
                 "title": st.title, "exported_at": manifest.utc_now(), "inputs_sha256": st.input_hashes(),
-                "parameters": export_tables.DEFAULTS, "list_separator": export_tables.LIST_SEPARATOR,
+                "parameters": {**export_tables.DEFAULTS, "group_by": group_by}, "list_separator": export_tables.LIST_SEPARATOR,
                 "tables": {n: {"rows": len(df), "columns": len(df.columns)} for n, df in tables.items()},
                 "files": "NAME.parquet (typed) and NAME.csv per table; data_dictionary.* describes every column"}
         (staged / "metadata.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -94,14 +105,13 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
         if clash:
             raise OutputError(f"{clash[0]} is not presslens's, and the export would overwrite it: move or rename "
                               "it, or give another --out folder")
-        for old in outputs.swap_all(moves, run={"by": "presslens export", "story": st.slug}):
+        for old in outputs.swap_all(moves, done=guard.hold, run={"by": "presslens export", "story": st.slug}):
             shutil.rmtree(old, ignore_errors=True)
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
     log(f"exported {len(tables)} tables of {st.slug} (Parquet and CSV, with {DICTIONARY}.csv) to "
         f"{paths.display(final)}/")
-    return final
 
 
 def read(folder: str | Path) -> dict[str, pd.DataFrame]:

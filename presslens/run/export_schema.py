@@ -313,27 +313,32 @@ BY_TABLE: dict[str, dict[str, tuple[str, str]]] = {
     "profiles_fact_rows": {"status": ("carried (the outlet states the fact) or left out (most outlets do, it does not)", T),
                            "sentence_outlet": ("the outlet whose sentence is shown (itself, or the first outlet "
                                                "carrying a fact it leaves out)", T)},
-    "group_measures": {"group_by": ("the outlet attribute grouped by (outlets.yaml)", T),
-                       "measure": ("tone, reading_ease, words_per_sentence, loaded_per_1000 or quote_share", T),
-                       "value": ("the measure over the group's articles", "as the measure"),
-                       "weak": ("the group is too small for its interval to mean much", BOOL),
-                       "note": ("why it is weak, in words", T), "outlets": ("the group's outlets", LIST)},
-    "group_voices": {"group_by": ("the outlet attribute grouped by (outlets.yaml)", T),
-                     "share": ("the voice's share of the group's quoted words", SHARE),
-                     "quoted_words": ("quoted words given to the voice in the group", N),
-                     "weak": ("the group is too small for its interval to mean much", BOOL),
-                     "note": ("why it is weak, in words", T)},
-    "blind_spots": {"group_by": ("the outlet attribute grouped by (outlets.yaml)", T),
-                    "kind": ("claim, speaker or shared passage", T), "item": ("the claim id, speaker or passage", ID),
-                    "carried_by": ("the group carrying the item", T),
-                    "carriers": ("how many of that group's outlets carry it", T),
-                    "share_carried": ("share of the carrying group's outlets carrying it", SHARE),
-                    "missing_in": ("the group leaving it out (or carrying it rarely)", T),
-                    "share_missing": ("share of that group's outlets carrying it", SHARE),
-                    "status": ("absent (no outlet of the group) or rare (at or below the rare share)", T),
-                    "example": ("one sentence behind the cell, 'outlet: sentence'", T),
-                    "sentences": ("every sentence behind the cell, 'outlet: sentence'", LIST)},
 }
+# --group-by: the grouped views of the notebooks (presslens.analyses.groups, blindspots)
+_WEAK = {"weak": ("the interval is weak: fewer than 2 outlets or 5 articles in the group", BOOL),
+         "note": ("why the interval is weak (empty when it is not)", T)}
+BY_TABLE.update({
+    "group_measures": {"measure": ("the measure: tone, reading_ease, words_per_sentence, loaded_per_1000 or quote_share "
+                                   "(docs/analyses.md)", T),
+                       "value": ("the group's value: a ratio of sums over its articles", "as the measure"),
+                       "outlets": ("the group's outlets, in story order", "names joined by ', '"), **_WEAK},
+    "group_voices": {"share": ("share of the group's directly quoted words spoken by the voice", SHARE),
+                     "quoted_words": ("the group's quoted words spoken by the voice", N), **_WEAK},
+    "blind_spots": {"kind": ("what the item is: claim, speaker or passage", T),
+                    "text": ("the item as words: the claim's text in story.yaml, the speaker, the passage", T),
+                    "item": ("the claim's id, the speaker's name or the passage's words", T),
+                    "carried_by": ("the group that carries the item", T),
+                    "carriers": ("how many of its outlets carry it", "'k of n outlet(s)'"),
+                    "share_carried": ("share of the group's outlets carrying it", SHARE),
+                    "n_articles": ("the carrying group's articles carrying it", N),
+                    "missing_in": ("the group that leaves it out (absent, or rare)", T),
+                    "share_missing": ("share of that group's outlets carrying it", SHARE),
+                    "status": ("absent (no outlet of the group) or rare (at most the rare share)", T),
+                    "example": ("one sentence behind the row, 'outlet: sentence'", T),
+                    "sentences": ("every sentence behind the row, 'outlet: sentence'", LIST)},
+})
+BY_TABLE["timeline_by_group"] = BY_TABLE.get("timeline", {})
+BY_TABLE["claim_spread_by_group"] = BY_TABLE["claim_spread"]
 
 PREFIXES = {"meta.": ("the article's own field under meta: in its front matter", "as written"),
             "article.": ("the article's attribute (see the articles table)", "as in articles"),

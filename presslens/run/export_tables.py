@@ -20,14 +20,14 @@ from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
+from presslens.story import outlets as outlets_mod
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
 # the notebooks' default parameters (their `parameters` cells): the exported tables are the notebooks' tables
 DEFAULTS = {"n_boot_wordchoice": 1000, "n_boot_tone": 2000, "seed": 0, "min_count": 3, "arc_bins": 5,
             "max_edits": 1, "min_mentions": 1, "min_words": reuse.MIN_WORDS, "match": reuse.MATCH,
-            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15,
-            "n_boot_groups": 1000}
+            "max_df": reuse.MAX_DF, "threshold": 0.7, "facts_shown": 15, "n_boot_groups": 1000}
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,11 @@ class Inputs:
     """The stories a notebook reads (``full``: every article; ``kept``: those the measures use; the
     cross-article notebook compares the ``full`` story too) and results several tables share."""
 
-    def __init__(self, story: Story, extra: pd.DataFrame | None = None):
+    def __init__(self, story: Story, extra: pd.DataFrame | None = None, group_by: str | None = None):
         self.full = story
         self.kept, self.left_out = screening.analysed(story)
         self.extra = extra
+        self.group_by = group_by
         self._memo: dict = {}
 
     def once(self, key: str, make: Callable[[], object]):
@@ -89,7 +90,10 @@ def articles_table(story: Story, extra: pd.DataFrame | None = None, on: str = "o
     a = story.articles.rename(columns={"id": "article_id"}).drop(columns=["text"], errors="ignore")
     a = a.assign(derived_from=a["derived_from"].map(lambda d: LIST_SEPARATOR.join(d) if d else None))
     if "meta" in a.columns:  # a user's own fields under `meta:` (when the story gives them): one column each
-        meta = pd.json_normalize([m if isinstance(m, dict) else {} for m in a["meta"]]).add_prefix("meta.")
+        metas = [m if isinstance(m, dict) else {} for m in a["meta"]]
+        keys = list(dict.fromkeys(k for m in metas for k in m))  # object columns: a whole number stays whole (tidy)
+        meta = pd.DataFrame({f"meta.{k}": pd.Series([m.get(k) for m in metas], dtype=object) for k in keys},
+                            index=range(len(metas)))
         a = pd.concat([a.drop(columns=["meta"]).reset_index(drop=True), meta], axis=1)
     return join_attributes(a, extra, on)
 
@@ -103,15 +107,18 @@ def outlet_attributes(story: Story) -> pd.DataFrame | None:
     if not attrs or not names:
         return None
     return pd.DataFrame([{"outlet": o, **{k: attrs.get(o, {}).get(k) for k in names}} for o in story.outlets],
-                        columns=["outlet", *names])
+                        columns=["outlet", *names], dtype=object)  # object: founded 1946 stays whole (tidy: Int64)
 
 
 def join_attributes(table: pd.DataFrame, extra: pd.DataFrame | None, on: str = "outlet") -> pd.DataFrame:
     """``table`` with the columns of ``extra`` (keyed by its column ``on``) joined by ``on``; rows
-    ``extra`` does not name get empty values. Columns ``table`` already has are not replaced."""
+    ``extra`` does not name get empty values. Columns ``table`` already has are not replaced: an
+    attribute of the same name (an outlet's ``language``, beside the article's) is joined as
+    ``outlet.NAME``, never dropped."""
     if extra is None or extra.empty:
         return table
     extra = extra.drop_duplicates(on)
+    extra = extra.rename(columns={c: f"outlet.{c}" for c in extra.columns if c != on and c in table.columns})
     cols = [c for c in extra.columns if c == on or c not in table.columns]
     return table.merge(extra[cols], on=on, how="left", validate="many_to_one")
 
@@ -124,17 +131,6 @@ def sentences_table(inp: Inputs) -> pd.DataFrame:
     arts = articles_table(inp.full, inp.extra).drop(columns=["outlet"])
     arts = arts.rename(columns={c: f"article.{c}" for c in arts.columns if c != "article_id" and c in s.columns})
     return s.merge(arts, on="article_id", how="left", validate="many_to_one")
-
-
-def by_attribute(story: Story, make: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
-    """``make(attribute)`` for every outlet attribute of the story (outlets.yaml), stacked with a first
-    column ``group_by`` naming the attribute: the grouped views a notebook shows for one ``group_by``,
-    for all of them. A story without attributes gives an empty table (no rows, the column only)."""
-    parts = [make(a).assign(group_by=a) for a in (getattr(story, "attributes", ()) or ())]
-    if not parts:
-        return pd.DataFrame({"group_by": pd.Series(dtype="str")})
-    out = pd.concat(parts, ignore_index=True)
-    return out[["group_by", *[c for c in out.columns if c != "group_by"]]]
 
 
 def _corpus(fn):
@@ -242,15 +238,25 @@ TABLES: list[Table] = [
           lambda i: profiles.sources_table()),
     Table("profiles_fact_rows", "08-profiles", "an outlet and a discovered fact it carries or leaves out, with the "
           "sentence behind it", lambda i: profiles.fact_rows(i.kept)),
-    Table("group_measures", "08-profiles", "an outlet attribute, one of its groups and a measure, with its "
-          "cluster-bootstrap interval", lambda i: by_attribute(i.kept, lambda a: groups.measures(
-              i.kept, a, n_boot=DEFAULTS["n_boot_groups"], seed=DEFAULTS["seed"]))),
-    Table("group_voices", "05-sources", "an outlet attribute, one of its groups and a voice: its share of the "
-          "group's quoted words", lambda i: by_attribute(i.kept, lambda a: groups.voice_shares(
-              i.kept, a, n_boot=DEFAULTS["n_boot_groups"], seed=DEFAULTS["seed"]))),
-    Table("blind_spots", "08-profiles", "an outlet attribute and a claim, speaker or shared passage carried by "
-          "one of its groups and absent or rare in another", lambda i: by_attribute(i.kept, lambda a: blindspots.blind_spots(
-              i.kept, a, hits=i.claim_hits, passages=i.reuse.passages))),
+]
+
+
+def _boot() -> dict:
+    return {"n_boot": DEFAULTS["n_boot_groups"], "seed": DEFAULTS["seed"]}
+
+
+# the notebooks' grouped views (presslens.notebook.grouped) for the export's --group-by, on the measured articles
+GROUP_TABLES: list[Table] = [
+    Table("group_measures", "08-profiles", "a group of outlets and a measure, with its cluster-bootstrap interval",
+          lambda i: groups.measures(i.kept, i.group_by, **_boot())),
+    Table("group_voices", "05-sources", "a group of outlets and a voice: the share of its quoted words",
+          lambda i: groups.voice_shares(i.kept, i.group_by, **_boot())),
+    Table("blind_spots", "08-profiles", "an item (claim, speaker, passage) carried by one group and absent or rare "
+          "in another", lambda i: blindspots.blind_spots(i.kept, i.group_by, hits=i.claim_hits, passages=i.reuse.passages)),
+    Table("timeline_by_group", "00-corpus", "a day and group with its number of articles (undated apart)",
+          lambda i: timeline.per_day(i.full, by=i.group_by)),
+    Table("claim_spread_by_group", "07-claims", "a claim and group: the group's first mention, in time order",
+          lambda i: spread.claim_spread(i.kept, i.claim_hits, by=i.group_by)),
 ]
 
 
@@ -291,12 +297,16 @@ def tidy(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def compute(story: Story | str, extra: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def compute(story: Story | str, extra: pd.DataFrame | None = None, group_by: str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`TABLES` for ``story`` (a folder, checked by the same gate as every
     notebook, or a loaded Story), tidied as the files hold them. ``extra``: outlet attributes to join
     onto the articles and sentences (see :func:`articles_table`); by default the story's own
-    (:func:`outlet_attributes`)."""
+    (:func:`outlet_attributes`). ``group_by`` (an outlets.yaml attribute or ``meta.KEY``, as the
+    notebooks take it) adds the grouped tables of :data:`GROUP_TABLES`."""
     st, _ = check_story(story)
-    inp = Inputs(st, outlet_attributes(st) if extra is None else extra)
-    return {t.name: tidy(t.compute(inp)) for t in TABLES}
+    if group_by not in (None, "outlet"):
+        outlets_mod.check_group_by(st, group_by, where="export --group-by")
+    inp = Inputs(st, outlet_attributes(st) if extra is None else extra, group_by)
+    chosen = TABLES + (GROUP_TABLES if group_by not in (None, "outlet") else [])
+    return {t.name: tidy(t.compute(inp)) for t in chosen}
 

@@ -60,7 +60,7 @@ def _value_problem(value: Any) -> tuple[str, str] | None:
         return ("is true/false", "quote it ('yes', 'no', 'on', 'off' are read as true/false by YAML), "
                                  "or use text such as 'state-owned'")
     if isinstance(value, (int, float)):
-        return None if value == value else ("is not a number (.nan)", "write a number, or null")
+        return None if abs(value) < float("inf") else ("is not a finite number (.nan or .inf)", "write a number, or null")
     if isinstance(value, list):
         return ("is a list", "give one value; for several, write one text (e.g. 'US; UK') or one key each "
                              "(country_1, country_2)")
@@ -193,7 +193,24 @@ def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: lis
     local: list[dict] = []
     if (root / OUTLETS_FILE).exists() or (root / OUTLETS_FILE).is_symlink():
         local = read_outlets(root / OUTLETS_FILE, f"{slug}/{OUTLETS_FILE}", problems, digest, OUTLETS_FILE)
+    _two_shared(shared, local, f"{slug}/{OUTLETS_FILE}", outlets_file, problems)
     return shared, local, digest
+
+
+def _two_shared(shared: list[dict], local: list[dict], rel: str, outlets_file: str | None, problems: list[Problem]) -> None:
+    """An entry of the story's file whose name and aliases name two outlets of the shared file: which
+    one it is cannot be told (merging it into the first would silently take an alias from the other)."""
+    owner = {outlet_key(f): e["name"] for e in shared for f in (e["name"], *e["aliases"])}
+    for e in local:
+        hits: dict[str, str] = {}
+        for f in (e["name"], *e["aliases"]):
+            if outlet_key(f) in owner:
+                hits.setdefault(owner[outlet_key(f)], f)
+        if len(hits) > 1:
+            which = "; ".join(f"{o!r} (by {f!r})" for o, f in hits.items())
+            problems.append(Problem(rel, e["where"], f"names {len(hits)} outlets of the shared file {outlets_file}: {which}",
+                                    "keep in this entry only the names of one outlet (the shared file's other outlet "
+                                    "keeps its own), or correct the shared file"))
 
 
 def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Problem]) -> None:
@@ -208,13 +225,46 @@ def apply(story: Story, shared: list[dict], local: list[dict], notices: list[Pro
     present = set(story.articles["outlet"])
     story.outlet_attrs = {o: dict(v) for o, v in attrs.items() if o in present}
     story.attributes = names
+    _spellings(story, notices)
+    for name, entries in (("outlets_file:", shared), (OUTLETS_FILE, local)):
+        read = [k for k in story.outlets_sha256 if k.startswith(name)]
+        if read and not entries:  # empty, comments only, or `outlets:` with nothing under it
+            where = read[0][len("outlets_file:"):] if name == "outlets_file:" else f"{story.slug}/{OUTLETS_FILE}"
+            notices.append(Problem(where, "outlets", "gives no outlet: every outlet is 'unknown' for every attribute",
+                                   f"list the outlets under outlets: ({EXAMPLE}), or remove the file"))
     by_key = {outlet_key(o): o for o in present}
-    for e in local:
-        if e["name"] not in present:
-            near = difflib.get_close_matches(outlet_key(e["name"]), sorted(by_key), n=1, cutoff=0.6)
-            notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
-                                   "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
-                                   + "spell it as an article's outlet: field, or list that spelling under aliases"))
+    unused = [e for e in local if e["name"] not in present]
+    if len(unused) > SHOWN:  # a list of many outlets (copied from another story): one warning, not thousands
+        notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", "outlets", f"{len(unused)} outlets name no outlet of the "
+                               f"story's articles (their attributes are not used): {listed([e['name'] for e in unused])}",
+                               "spell them as the articles' outlet: fields, list those spellings under aliases, or keep "
+                               "a list of many outlets in a shared file (story.yaml: outlets_file:), which is not warned about"))
+        unused = []
+    for e in unused:
+        near = difflib.get_close_matches(outlet_key(e["name"]), sorted(by_key), n=1, cutoff=0.6)
+        notices.append(Problem(f"{story.slug}/{OUTLETS_FILE}", e["where"], "names no outlet of the story's articles "
+                               "(its attributes are not used)", (f"did you mean {by_key[near[0]]!r}? " if near else "")
+                               + "spell it as an article's outlet: field, or list that spelling under aliases"))
+
+
+def _spellings(story: Story, notices: list[Problem]) -> None:
+    """A warning for each attribute (or meta: field) whose text values differ only in case or spacing
+    ('National' and 'national'): they make separate groups, which is rarely what was meant."""
+    values: dict[str, list] = {k: [story.outlet_attrs.get(o, {}).get(k) for o in story.outlet_attrs] for k in story.attributes}
+    for m in story.articles.get("meta", pd.Series([], dtype=object)):
+        for k, v in (m or {}).items():
+            values.setdefault(f"meta.{k}", []).append(v)
+    for key, vals in values.items():
+        by_fold: dict[str, dict[str, None]] = {}
+        for v in vals:
+            if isinstance(v, str):
+                by_fold.setdefault(outlet_key(v), {})[v] = None
+        for forms in by_fold.values():
+            if len(forms) > 1:
+                shown = sorted(forms)
+                where = f"{story.slug}/articles/" if key.startswith("meta.") else f"{story.slug}/{OUTLETS_FILE}"
+                notices.append(Problem(where, key, f"values {listed(list(map(repr, shown)))} differ only in case or spacing: "
+                                       "group_by counts them as separate groups", f"write one spelling, e.g. {shown[0]!r}"))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -245,6 +295,16 @@ def group_names(story: Story) -> list[str]:
     return ["outlet", *story.attributes, *(f"meta.{k}" for k in meta_keys(story))]
 
 
+SHOWN = 12  # names a message lists before "and N more"
+MAX_GROUPS = 60  # groups one group_by may make (blind spots compare every pair: 3,540 pairs at 60)
+
+
+def listed(names: list[str], limit: int = SHOWN) -> str:
+    """``names`` joined with ', ', the first ``limit`` only and how many more (a story may give thousands)."""
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
 def summary(story: Story) -> str:
     """One line on the attributes the story gives (how many of its outlets have each) and its articles'
     meta: fields, for ``presslens check``; '' when it gives none."""
@@ -254,8 +314,9 @@ def summary(story: Story) -> str:
     have = [f"{k} ({sum(k in story.outlet_attrs.get(o, {}) for o in story.outlets)} of {n} outlets)"
             for k in story.attributes]
     metas = [f"meta.{k}" for k in meta_keys(story)]
-    return ("Attributes to group by (group_by): " + ", ".join(have + metas)
-            + "; outlets without one are 'unknown'." + (f" Merged by aliases: {story.outlet_renamed}." if story.outlet_renamed else ""))
+    return ("Attributes to group by (group_by): " + listed(have + metas)
+            + "; outlets without one are 'unknown'." + (" Merged by aliases: " + listed([f"{a!r} -> {b!r}" for a, b in story.outlet_renamed.items()]) + "."
+                 if story.outlet_renamed else ""))
 
 
 def declared(story: Story, by: str) -> bool:
@@ -272,12 +333,19 @@ def check_group_by(story: Story, by: str | None, where: str = "parameter group_b
         return by
     ok = group_names(story)
     if isinstance(by, str) and by in ok:
+        n = len(set(_labels(story, by)))
+        if n > MAX_GROUPS:  # meta.id, a year, a word count: every article its own group; blind spots compare every pair
+            raise ParameterError.bad(where, "group_by", f"{by!r} makes {n} groups (more than {MAX_GROUPS}): group "
+                                     "tables and blind spots (every pair of groups) would be unreadable and slow",
+                                     "group by an attribute with few values (kind, country, leaning), or write one "
+                                     "(e.g. founded_decade: 1920s) in outlets.yaml or meta:; None compares outlets")
         return by
-    if isinstance(by, str) and not declared(story, by):  # nothing declared to misspell: every outlet is unknown
+    name = by[5:] if isinstance(by, str) and by.startswith("meta.") else by
+    if isinstance(by, str) and not declared(story, by) and ATTR_KEY.match(name) and name not in NOT_ATTRIBUTES:  # nothing declared to misspell: every outlet is unknown
         return by
     near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)
     raise ParameterError.bad(where, "group_by", f"{by!r} is neither an attribute of outlets.yaml nor an article's meta: field",
-                             (f"did you mean {near[0]!r}? " if near else "") + f"use one of {ok} (or None: per outlet); "
+                             (f"did you mean {near[0]!r}? " if near else "") + f"use one of {listed(ok)} (or None: per outlet); "
                              f"add attributes in {OUTLETS_FILE} (see docs/data-contract.md)")
 
 
@@ -286,15 +354,18 @@ def article_groups(story: Story, by: str | None) -> pd.Series:
     article does not have the attribute). ``by`` is None or ``"outlet"`` (each outlet its own group),
     an attribute name of outlets.yaml (``"kind"``) or ``"meta.KEY"`` (an article's own field)."""
     by = check_group_by(story, by)
+    return pd.Series(_labels(story, by), index=story.articles["id"].to_numpy(), name="group", dtype=object)
+
+
+def _labels(story: Story, by: str | None) -> list:
     a = story.articles
     if by is None or by == "outlet":
-        values = a["outlet"]
-    elif by.startswith("meta."):
+        return list(a["outlet"])
+    if by.startswith("meta."):
         values = a["meta"].map(lambda m: (m or {}).get(by[5:]))
     else:
         values = a["outlet"].map(lambda o: story.outlet_attrs.get(o, {}).get(by))
-    return pd.Series([label(v) if by not in (None, "outlet") else v for v in values], index=a["id"].to_numpy(),
-                     name="group", dtype=object)
+    return [label(v) for v in values]
 
 
 def outlet_groups(story: Story, by: str | None) -> dict[str, str]:

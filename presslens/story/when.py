@@ -31,6 +31,7 @@ import pandas as pd
 PRECISIONS = ("day", "minute", "second")
 COLUMNS = ("published_time", "published_offset", "published_precision", "published_utc")
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+ZONE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*\(?([A-Za-z][A-Za-z/_+-]*)\)?")
 FORMS = ("YYYY-MM-DD, or a date-time with its time zone's offset such as 2023-12-15T09:30+08:00 "
          "(Z for UTC; without an offset the time is kept as zone-unknown)")
 
@@ -56,7 +57,7 @@ class When:
         if self.time is None or self.offset is None:
             return None
         local = dt.datetime.combine(self.day, self.time, tzinfo=dt.timezone(self.offset))
-        return pd.Timestamp(local).tz_convert("UTC")
+        return pd.Timestamp(local.astimezone(dt.timezone.utc))  # in Python first: pandas wraps year 0 round
 
     @property
     def clock(self) -> str | None:
@@ -116,6 +117,11 @@ def parse(value: Any) -> tuple[When | None, str | None]:
         return None, f"is {type(value).__name__}, not a date"
     m = ISO.fullmatch(value.strip())
     if not m:
+        named = ZONE_NAME.fullmatch(value.strip())
+        if named:  # EST, CET, IST (India, Israel or Ireland?), Europe/Paris: names are ambiguous or change with the season
+            return None, (f"gives its time zone by name ({named.group(1)}), which presslens does not read "
+                          "(names are ambiguous: IST is India, Israel or Ireland; summer time moves them); "
+                          "write the offset the name stood for that day, e.g. 2023-12-15T09:30-05:00 for EST")
         return None, "is not a date"
     y, mo, d, hh, mi, ss, zone = m.groups()
     try:
@@ -129,7 +135,13 @@ def parse(value: Any) -> tuple[When | None, str | None]:
     off = _offset(zone)
     if off is False:
         return None, "has an impossible time zone offset (offsets run from -12:00 to +14:00)"
-    return When(day, dt.time(int(hh), int(mi), int(ss or 0)), off), None
+    w = When(day, dt.time(int(hh), int(mi), int(ss or 0)), off)
+    if off is not None:
+        try:
+            dt.datetime.combine(day, w.time, tzinfo=dt.timezone(off)).astimezone(dt.timezone.utc)
+        except OverflowError:  # 0001-01-01T00:00+14:00 is in year 0 in UTC, 9999-12-31T23:00-12:00 in year 10000
+            return None, "falls outside the years 1 to 9999 once set to UTC"
+    return w, None
 
 
 def published_columns(value: Any) -> tuple[dict, str | None]:
