@@ -144,3 +144,32 @@ def test_explore_notebook_runs_under_papermill_with_parameters(tmp_path):
     assert any(t.startswith("Explorer: ") and "'cut corners'" in t and "ticker.tv" in t for t in texts), texts
     widgets = [o for c in nb["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert widgets, "the pickers were not displayed"
+
+
+def test_tables_in_cells_of_their_own_follow_the_pickers(monkeypatch):
+    """show_table displays a table with a display handle; a change of picker updates that handle with the
+    new state's table (issue 27: the tables under the pickers followed nothing)."""
+    import IPython.display
+
+    class Handle:
+        def __init__(self, obj):
+            self.shown = [obj]
+
+        def update(self, obj):
+            self.shown.append(obj)
+
+    handles = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, display_id=None: handles.append(Handle(obj)) or handles[-1])
+    ui = explore.Explorer(str(MINI), term="secret*")
+    for name in explore.TABLES:
+        ui.show_table(name)
+    assert len(handles) == 4
+    first = [h.shown[-1].df.copy() for h in handles]
+    assert first[0].equals(ui.kwic[explore.KWIC_SHOWN]) and first[1].equals(ui.hits)
+    ui.term_picker.value = "says"
+    assert all(len(h.shown) == 2 for h in handles), "a picker change did not redraw the tables in their cells"
+    assert handles[0].shown[-1].df.equals(ui.kwic[explore.KWIC_SHOWN]) and not handles[0].shown[-1].df.equals(first[0])
+    assert handles[3].shown[-1].df.equals(ui.tone[explore.TONE_SHOWN])
+    assert "text/html" in handles[0].shown[-1]._repr_mimebundle_()
+    with pytest.raises(ParameterError, match="use one of kwic"):
+        ui.table("quotes")

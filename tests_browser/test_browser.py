@@ -222,12 +222,24 @@ def _kwic_text(page) -> str:
     return page.locator(".widget-vbox table.dataTable").first.inner_text()
 
 
+# the explore tables shown in cells of their own (under the pickers' cell), not inside the widget
+CELL_TABLES = ".jp-Cell:not(:has(.widget-vbox)) .jp-OutputArea-output table.dataTable"
+
+
 def _check_explore(page, shots: Path) -> None:
-    """The pickers render; changing the term redraws the KWIC table, and a line shows its article."""
+    """The pickers render; every table (four in the widget, four in cells of their own) is interactive
+    (DataTables drew it: sortable, searchable); changing the term redraws the KWIC table in the widget
+    AND in its own cell, and a line shows its article (issue 27)."""
     widgets = page.locator(".jp-OutputArea-output .widget-vbox")
     assert widgets.count() > 0, "explore: the pickers did not render"
     page.wait_for_selector(".widget-vbox table.dataTable", timeout=30_000)
+    n_widget = page.locator(".widget-vbox table.dataTable").count()
+    n_cells = page.locator(CELL_TABLES).count()
+    assert n_widget == 4 and n_cells == 4, f"explore: {n_widget} interactive table(s) in the widget, {n_cells} in cells (want 4 and 4)"
+    assert page.locator(".jp-OutputArea-output div.dt-container .dt-search input").count() >= 8, "explore: tables without search"
     before = _kwic_text(page)
+    cell_before = page.locator(CELL_TABLES).first.inner_text()
+    assert cell_before == before, "explore: the KWIC table in its own cell differs from the widget's"
     status_before = page.locator(".widget-html-content", has_text="line(s)").first.inner_text()
     assert page.locator(".presslens-article mark").count() > 0, "explore: the first line's article is not shown marked"
     term = page.locator(".widget-text input").first
@@ -244,6 +256,12 @@ def _check_explore(page, shots: Path) -> None:
     after = _kwic_text(page)
     assert after != before, "explore: changing the term did not change the KWIC table"
     assert "cut corners" in after.lower() or "cutting corners" in after.lower(), after[:500]
+    try:
+        page.wait_for_function("(sel) => /corner/i.test((document.querySelector(sel) || {}).innerText || '')",
+                               arg=CELL_TABLES, timeout=15_000)
+    except playwright_sync.TimeoutError:
+        pytest.fail("explore: the KWIC table in its own cell did not follow the term picker")
+    assert page.locator(CELL_TABLES).count() == 4, "explore: a table in its own cell is no longer interactive after the change"
     mark = page.locator(".presslens-article mark").first.inner_text().lower()
     assert "corner" in mark, f"explore: the article shows {mark!r} marked, not the new term"
     page.screenshot(path=str(shots / "explore-after-picker.png"), full_page=True)
