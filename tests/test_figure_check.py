@@ -26,6 +26,7 @@ def _check(story, figures):
     for name, fig, data in figure_check.figures_of(ctx):
         names.append(name)
         found.extend(figure_check.problems(name, fig, ctx.story, data))
+        found.extend(figure_check.order_problems(name, fig, ctx.story))  # one outlet order across figures
         plt.close(fig)
     assert len(names) == 12
     return found
@@ -56,5 +57,22 @@ def test_the_check_finds_overlaps_small_text_and_silent_caps():
 
     probs = figure_check.problems("x", fig, SimpleNamespace(max_outlets=1), pd.DataFrame({"outlet": ["A", "B"]}))
     assert any("under 6.0 pt" in p for p in probs) and any("no note says" in p for p in probs)
+    plt.close(fig)
+    plt.close(fig2)
+
+
+def test_the_check_finds_outlets_out_of_the_story_order():
+    """Two figures naming the same outlets in different orders: the one against the story's is caught."""
+    from types import SimpleNamespace
+
+    st = SimpleNamespace(color_order=["Alpha", "Beta", "Gamma"], translations=set())
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_yticks([2, 1, 0], ["Alpha", "Beta", "Gamma"])  # top to bottom: the story's order
+    assert figure_check.outlet_order(fig, st) == ["Alpha", "Beta", "Gamma"]
+    assert figure_check.order_problems("ok", fig, st) == []
+    fig2, ax2 = plt.subplots(figsize=(4, 3))
+    ax2.set_xticks([0, 1, 2], ["Gamma", "Alpha", "Beta"])
+    assert figure_check.order_problems("bad", fig2, st) and "Gamma" in figure_check.order_problems("bad", fig2, st)[0]
+    assert figure_check.order_problems("profiles-similarity", fig2, st) == []  # a clustering orders by itself
     plt.close(fig)
     plt.close(fig2)

@@ -58,7 +58,8 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
                + (f"; articles without quotes: {_join(sorted(some))}" if some else "") + " (column quoted_share).")
     tr = articles[articles["translated_from"] != "—"]
     if len(tr):
-        out.append(f"Declared translations: {_join([f'{r.outlet} (from {r.translated_from})' for r in tr.itertuples()])}: "
+        # a translation is an article's fact: an outlet with other articles is named by the translated one
+        out.append(f"Declared translations: {_join([f'{_article(r, articles, story.labels)} (from {r.translated_from})' for _, r in tr.iterrows()])}: "
                    "their wording is the translator's (column translated_from).")
     credits = articles[articles["derived_from"] != "—"]
     out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
@@ -403,7 +404,8 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
     und = ver[v.str.startswith("undetermined")]
     if len(und):
         x = und.iloc[0]
-        out.append(f"{len(und)} pair(s) are undetermined, each with its candidates, e.g. {x['outlet_a']} / {x['outlet_b']}: "
+        out.append(f"{len(und)} pair(s) of articles are undetermined, each with its candidates, e.g. {x['outlet_a']} "
+                   f"({x['article_a']}) / {x['outlet_b']} ({x['article_b']}): "
                    f"{x['candidates']} (table: verdicts).")
     return out
 
@@ -452,7 +454,8 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
         out.append("Provenance rows by status: " + _join([f"{n} {k}" for k, n in st.items()]) + " (table: provenance).")
         unc = prov[prov["status"] == "copied without credit"]
         if len(unc):
-            items = [f"{x.outlet} from {x.source_outlet}" for x in unc.head(5).itertuples()]
+            # an article's fact: each side named by its article (an outlet may run two different wire stories)
+            items = [f"{x.outlet} ({x.article}) from {x.source_outlet} ({x.source_article})" for x in unc.head(5).itertuples()]
             out.append(f"Copied without credit (source earlier, not in derived_from): {_join(items)}"
                        + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
         unknown = prov[prov["direction"].str.startswith("unknown")]
