@@ -173,3 +173,36 @@ def test_tables_in_cells_of_their_own_follow_the_pickers(monkeypatch):
     assert "text/html" in handles[0].shown[-1]._repr_mimebundle_()
     with pytest.raises(ParameterError, match="use one of kwic"):
         ui.table("quotes")
+
+
+def test_setup_cell_opens_without_the_trust_alarm_and_nbval_sees_the_same_library():
+    """The set-up cell's output (tables.init) says nothing alarming where its script cannot run (a notebook
+    opened before it is run or trusted); the library itself is itables' own. nbval's sanitize file makes a
+    notebook executed before this change compare equal to one executed after."""
+    import json
+    import re
+
+    h = tables.init_html()
+    assert "is your notebook" not in h and "should not see" not in h
+    assert tables.NOSCRIPT in h and h.count("<noscript>") == 1
+    assert "window._itables_" in h and "set_or_remove_dark_class" in h  # the library and the look, untouched
+    from itables import javascript as js
+    from itables import options as opt
+
+    raw = js.generate_init_offline_itables_html(opt.dt_bundle)
+    assert "is your notebook" in raw  # itables' own text, which quiet() replaces
+    assert tables.quiet(raw).replace(tables.NOSCRIPT, "") == re.sub(r"<noscript>[\s\S]*?</noscript>", "", raw)
+    assert tables.quiet("<p>no block</p>") == "<p>no block</p>"
+    cfg = (paths.REPO_ROOT / "tests" / "nbval_sanitize.cfg").read_text()
+    pats = re.findall("^regex: (.*)$\n^replace: (.*)$", cfg, flags=re.MULTILINE)
+
+    def sanitize(s):
+        for rx, rep in pats:
+            s = re.sub(rx, rep, s)
+        return s
+
+    assert sanitize(tables.quiet(raw)) == sanitize(raw)
+    nb = json.loads((paths.NOTEBOOKS_DIR / "explore.ipynb").read_text(encoding="utf-8"))
+    setup_out = ["".join(o["data"]["text/html"]) for c in nb["cells"] if c["cell_type"] == "code"
+                 for o in c.get("outputs", []) if "injectCSS" in "".join(o.get("data", {}).get("text/html", ""))]
+    assert len(setup_out) == 1 and "is your notebook" not in setup_out[0], "explore.ipynb: re-execute it"
