@@ -160,3 +160,15 @@ def test_undetermined_pair_example_names_its_articles():
                          "verdict": "undetermined", "direction": "", "relation": "", "source": "", "candidates": "Wire A"}])
     lines = findings.reuse(*_reuse_result([]), pd.DataFrame(), ver=ver)
     assert "e.g. Hub (hub-1) / X (x-1): Wire A (table: verdicts)." in [s for s in lines if "undetermined" in s][-1]
+
+
+def test_claims_voice_split_says_an_outlets_voice_is_its_first_articles():
+    """The contradicting case: an outlet ran two wire stories, the first narrating a claim as fact, the other
+    attributing it; the outlet's voice is its earliest mention's, and the sentence says so."""
+    grid = pd.DataFrame([
+        {"claim": "ban", "outlet": "Hub", "n_articles": 2, "n_carrying": 2, "share": 1.0, "voice": "narration", "part": "body"},
+        {"claim": "ban", "outlet": "Daily", "n_articles": 1, "n_carrying": 1, "share": 1.0, "voice": "quote", "part": "lede"},
+    ])
+    lines = findings.claims(grid, pd.DataFrame(), [])
+    line = [s for s in lines if "stated as fact" in s][0]
+    assert "ban (own voice: Hub (first of 2 articles); attributed: Daily)" in line
