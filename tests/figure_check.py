@@ -130,3 +130,37 @@ def problems(name: str, fig, story, data=None) -> list[str]:
             out.append(f"{name}: {every} outlets in its data, at most {story.max_outlets} drawn, and no note says "
                        "which were left out")
     return out
+
+
+# figures whose outlet order is their message (a clustering's leaves) and so may differ from the story's
+OWN_ORDER = {"profiles-similarity"}
+
+
+def outlet_order(fig, story) -> list[str]:
+    """The outlets ``fig`` names on its tick labels, axis by axis in reading order (left to right, top to
+    bottom), each axis' outlets joined: the order a reader compares figures by."""
+    from presslens.figures import style
+
+    labels = {style.outlet_label(story, o): o for o in story.color_order}
+    labels.update({o: o for o in story.color_order})
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        for axis, key in ((ax.xaxis, lambda e: e.x0), (ax.yaxis, lambda e: -e.y0)):
+            ticks = [t for t in axis.get_ticklabels() if t.get_visible() and t.get_text().strip() in labels]
+            ticks.sort(key=lambda t: key(t.get_window_extent(r)))
+            seq = [labels[t.get_text().strip()] for t in ticks]
+            out.extend(o for o in seq if o not in out)
+    return out
+
+
+def order_problems(name: str, fig, story) -> list[str]:
+    """A figure that names outlets in an order other than the story's (``story.outlets``: first
+    published first), when its order is not its message."""
+    if name in OWN_ORDER:
+        return []
+    seen = outlet_order(fig, story)
+    rank = {o: i for i, o in enumerate(story.color_order)}
+    want = sorted(seen, key=lambda o: rank[o])
+    return [] if seen == want else [f"{name}: outlets in the order {seen[:6]}..., not the story's {want[:6]}..."]

@@ -144,3 +144,65 @@ def test_explore_notebook_runs_under_papermill_with_parameters(tmp_path):
     assert any(t.startswith("Explorer: ") and "'cut corners'" in t and "ticker.tv" in t for t in texts), texts
     widgets = [o for c in nb["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert widgets, "the pickers were not displayed"
+
+
+def test_tables_in_cells_of_their_own_follow_the_pickers(monkeypatch):
+    """show_table displays a table with a display handle; a change of picker updates that handle with the
+    new state's table (issue 27: the tables under the pickers followed nothing)."""
+    import IPython.display
+
+    class Handle:
+        def __init__(self, obj):
+            self.shown = [obj]
+
+        def update(self, obj):
+            self.shown.append(obj)
+
+    handles = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, display_id=None: handles.append(Handle(obj)) or handles[-1])
+    ui = explore.Explorer(str(MINI), term="secret*")
+    for name in explore.TABLES:
+        ui.show_table(name)
+    assert len(handles) == 4
+    first = [h.shown[-1].df.copy() for h in handles]
+    assert first[0].equals(ui.kwic[explore.KWIC_SHOWN]) and first[1].equals(ui.hits)
+    ui.term_picker.value = "says"
+    assert all(len(h.shown) == 2 for h in handles), "a picker change did not redraw the tables in their cells"
+    assert handles[0].shown[-1].df.equals(ui.kwic[explore.KWIC_SHOWN]) and not handles[0].shown[-1].df.equals(first[0])
+    assert handles[3].shown[-1].df.equals(ui.tone[explore.TONE_SHOWN])
+    assert "text/html" in handles[0].shown[-1]._repr_mimebundle_()
+    with pytest.raises(ParameterError, match="use one of kwic"):
+        ui.table("quotes")
+
+
+def test_setup_cell_opens_without_the_trust_alarm_and_nbval_sees_the_same_library():
+    """The set-up cell's output (tables.init) says nothing alarming where its script cannot run (a notebook
+    opened before it is run or trusted); the library itself is itables' own. nbval's sanitize file makes a
+    notebook executed before this change compare equal to one executed after."""
+    import json
+    import re
+
+    h = tables.init_html()
+    assert "is your notebook" not in h and "should not see" not in h
+    assert tables.NOSCRIPT in h and h.count("<noscript>") == 1
+    assert "window._itables_" in h and "set_or_remove_dark_class" in h  # the library and the look, untouched
+    from itables import javascript as js
+    from itables import options as opt
+
+    raw = js.generate_init_offline_itables_html(opt.dt_bundle)
+    assert "is your notebook" in raw  # itables' own text, which quiet() replaces
+    assert tables.quiet(raw).replace(tables.NOSCRIPT, "") == re.sub(r"<noscript>[\s\S]*?</noscript>", "", raw)
+    assert tables.quiet("<p>no block</p>") == "<p>no block</p>"
+    cfg = (paths.REPO_ROOT / "tests" / "nbval_sanitize.cfg").read_text()
+    pats = re.findall("^regex: (.*)$\n^replace: (.*)$", cfg, flags=re.MULTILINE)
+
+    def sanitize(s):
+        for rx, rep in pats:
+            s = re.sub(rx, rep, s)
+        return s
+
+    assert sanitize(tables.quiet(raw)) == sanitize(raw)
+    nb = json.loads((paths.NOTEBOOKS_DIR / "explore.ipynb").read_text(encoding="utf-8"))
+    setup_out = ["".join(o["data"]["text/html"]) for c in nb["cells"] if c["cell_type"] == "code"
+                 for o in c.get("outputs", []) if "injectCSS" in "".join(o.get("data", {}).get("text/html", ""))]
+    assert len(setup_out) == 1 and "is your notebook" not in setup_out[0], "explore.ipynb: re-execute it"

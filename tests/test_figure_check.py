@@ -26,6 +26,7 @@ def _check(story, figures):
     for name, fig, data in figure_check.figures_of(ctx):
         names.append(name)
         found.extend(figure_check.problems(name, fig, ctx.story, data))
+        found.extend(figure_check.order_problems(name, fig, ctx.story))  # one outlet order across figures
         plt.close(fig)
     assert len(names) == 13
     return found
@@ -58,3 +59,41 @@ def test_the_check_finds_overlaps_small_text_and_silent_caps():
     assert any("under 6.0 pt" in p for p in probs) and any("no note says" in p for p in probs)
     plt.close(fig)
     plt.close(fig2)
+
+
+def test_the_check_finds_outlets_out_of_the_story_order():
+    """Two figures naming the same outlets in different orders: the one against the story's is caught."""
+    from types import SimpleNamespace
+
+    st = SimpleNamespace(color_order=["Alpha", "Beta", "Gamma"], translations=set())
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_yticks([2, 1, 0], ["Alpha", "Beta", "Gamma"])  # top to bottom: the story's order
+    assert figure_check.outlet_order(fig, st) == ["Alpha", "Beta", "Gamma"]
+    assert figure_check.order_problems("ok", fig, st) == []
+    fig2, ax2 = plt.subplots(figsize=(4, 3))
+    ax2.set_xticks([0, 1, 2], ["Gamma", "Alpha", "Beta"])
+    assert figure_check.order_problems("bad", fig2, st) and "Gamma" in figure_check.order_problems("bad", fig2, st)[0]
+    assert figure_check.order_problems("profiles-similarity", fig2, st) == []  # a clustering orders by itself
+    plt.close(fig)
+    plt.close(fig2)
+
+
+def test_a_wide_claims_grid_is_split_into_pages_in_the_story_order():
+    """61 outlets drawn (no cap): the claims grid comes as rows of panels, each within a readable width,
+    every outlet once, in the story's order (issue 27: wide figures split into pages)."""
+    import pandas as pd
+    from types import SimpleNamespace
+
+    from presslens.figures import claims as fclaims
+
+    outlets = [f"Outlet {i:02d}" for i in range(61)]
+    st = SimpleNamespace(outlets=outlets, color_order=outlets, translations=set(), figure_outlets=lambda o: o,
+                         max_outlets=None)
+    rows = [{"claim": c, "outlet": o, "n_carrying": (i + j) % 2, "n_articles": 1, "share": 1.0, "voice": "narration",
+             "part": "body"} for i, c in enumerate(["c1", "c2", "c3"]) for j, o in enumerate(outlets)]
+    fig, data = fclaims.claims_grid(st, pd.DataFrame(rows), {"c1": "one", "c2": "two", "c3": "three"})
+    assert figure_check.problems("claims", fig, st, data) == []
+    assert len(fig.axes) == 3 and [len(ax.get_xticklabels()) for ax in fig.axes] == [21, 21, 19]
+    assert figure_check.outlet_order(fig, st) == outlets
+    assert fig.axes[1].get_title(loc="left") == "outlets 22-42 of 61"
+    plt.close(fig)

@@ -157,3 +157,62 @@ def test_profile_findings_say_when_an_outlet_figure_is_taken_over_several_articl
     assert "Solo Times has the most loaded narration: 9.0 loaded words per 1,000 (table" in lines[1]
     assert "Wire Daily has the most claims: 80% of the claims, over its 2 articles" in lines[2]
     assert "mean compound -0.30, over its 2 articles" in lines[3]
+
+
+def test_corpus_translation_is_said_of_the_translated_article_not_its_outlet():
+    """The contradicting case: an outlet with a translated article beside one written in English."""
+    from types import SimpleNamespace
+
+    arts = _corpus_table([
+        {"outlet": "Portal", "article_id": "p1", "quoted_share": 0.1, "translated_from": "zh"},
+        {"outlet": "Portal", "article_id": "p2", "quoted_share": 0.2},
+        {"outlet": "Mono", "article_id": "m1", "quoted_share": 0.0, "translated_from": "de"},
+    ])
+    lines = findings.corpus(SimpleNamespace(labels={"p1": "Portal · Dec 15", "p2": "Portal · Dec 16"}), arts)
+    line = [s for s in lines if s.startswith("Declared translations")][0]
+    assert line.startswith("Declared translations: Portal · Dec 15 (from zh) and Mono (from de): ")
+
+
+def _reuse_result(prov_rows):
+    from types import SimpleNamespace
+
+    cols = ["reference", "voice", "kind", "shared_narration", "containment_narration", "outlet", "article",
+            "other_outlet", "other", "change", "from", "to"]
+    empty = pd.DataFrame({c: pd.Series(dtype=bool if c == "reference" else object) for c in cols})
+    r = SimpleNamespace(stats={"candidate_pairs": 1, "all_pairs": 3, "articles": 3, "min_words": 8, "match": 0.8},
+                        passages=empty, pairs=pd.DataFrame(columns=["kind"]), containment=empty, reworded=empty, swaps=empty)
+    return r, pd.DataFrame(prov_rows)
+
+
+def test_reuse_copying_is_said_of_articles_when_an_outlet_ran_two_wire_stories():
+    """The contradicting case: one outlet ran two different wire stories, one copied without credit, the other
+    credited: the provenance line names the article, so it is not read as the outlet's whole coverage."""
+    r, prov = _reuse_result([
+        {"article": "hub-1", "outlet": "Hub", "source_outlet": "Wire A", "source_article": "wa-1",
+         "status": "copied without credit", "direction": "b_from_a"},
+        {"article": "hub-2", "outlet": "Hub", "source_outlet": "Wire B", "source_article": "wb-1",
+         "status": "credited", "direction": "b_from_a"},
+    ])
+    lines = findings.reuse(r, prov, pd.DataFrame())
+    line = [s for s in lines if s.startswith("Copied without credit")][0]
+    assert line == ("Copied without credit (source earlier, not in derived_from): Hub (hub-1) from Wire A (wa-1) "
+                    "(table: provenance).")
+
+
+def test_undetermined_pair_example_names_its_articles():
+    ver = pd.DataFrame([{"article_a": "hub-1", "outlet_a": "Hub", "article_b": "x-1", "outlet_b": "X",
+                         "verdict": "undetermined", "direction": "", "relation": "", "source": "", "candidates": "Wire A"}])
+    lines = findings.reuse(*_reuse_result([]), pd.DataFrame(), ver=ver)
+    assert "e.g. Hub (hub-1) / X (x-1): Wire A (table: verdicts)." in [s for s in lines if "undetermined" in s][-1]
+
+
+def test_claims_voice_split_says_an_outlets_voice_is_its_first_articles():
+    """The contradicting case: an outlet ran two wire stories, the first narrating a claim as fact, the other
+    attributing it; the outlet's voice is its earliest mention's, and the sentence says so."""
+    grid = pd.DataFrame([
+        {"claim": "ban", "outlet": "Hub", "n_articles": 2, "n_carrying": 2, "share": 1.0, "voice": "narration", "part": "body"},
+        {"claim": "ban", "outlet": "Daily", "n_articles": 1, "n_carrying": 1, "share": 1.0, "voice": "quote", "part": "lede"},
+    ])
+    lines = findings.claims(grid, pd.DataFrame(), [])
+    line = [s for s in lines if "stated as fact" in s][0]
+    assert "ban (own voice: Hub (first of 2 articles); attributed: Daily)" in line

@@ -36,6 +36,8 @@ SHOTS = paths.resolve(os.environ.get("PRESSLENS_SCREENSHOTS", "reports/browser-t
 NOTEBOOKS = [p.name for p in runner.committed_notebooks()]
 RUN_TIMEOUT = int(os.environ.get("PRESSLENS_BROWSER_TIMEOUT", "240")) * 1000  # ms for one notebook's cells
 TOKEN = "presslens-browser-test"
+UNTRUSTED = "untrusted-explore.ipynb"  # a copy of explore.ipynb the lab fixture does not trust
+ALARM = "should not see this message"  # itables' "is your notebook trusted?" text
 
 
 def _free_port() -> int:
@@ -85,7 +87,15 @@ def lab(tmp_path_factory):
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none", "autoStartDefaultKernel": True}))
     port = _free_port()
     env = dict(os.environ, PRESSLENS_FIGURES_STAGING=str(root / "figures"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(root / "workspaces"))
+               JUPYTERLAB_WORKSPACES_DIR=str(root / "workspaces"), JUPYTER_DATA_DIR=str(root / "jupyter-data"))
+    # the notebooks trusted as `make lab` trusts them (the signatures in this run's own database); one copy of
+    # explore left untrusted, as a notebook opened outside `make lab` is
+    # (trust is a signature of the content, not of the path: the copy differs by one metadata field)
+    untrusted = json.loads((paths.NOTEBOOKS_DIR / "explore.ipynb").read_text(encoding="utf-8"))
+    untrusted["metadata"]["presslens_browser_test"] = "an untrusted copy"
+    (nbs / UNTRUSTED).write_text(json.dumps(untrusted, indent=1), encoding="utf-8")
+    subprocess.run([str(Path(sys.executable).parent / "jupyter"), "trust", *[str(nbs / n) for n in NOTEBOOKS]],
+                   env=env, check=True, capture_output=True)
     cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", f"--notebook-dir={nbs}", "--no-browser",
            "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
            f"--LabApp.user_settings_dir={root / 'user-settings'}", f"--LabApp.workspaces_dir={root / 'workspaces'}",
@@ -169,6 +179,39 @@ def _loaded_images(page, scope: str) -> tuple[int, int]:
                        return [imgs.length, imgs.filter(i => i.complete && i.naturalWidth > 0).length]; }""", scope)
 
 
+@pytest.mark.parametrize("name", NOTEBOOKS + [UNTRUSTED])
+def test_committed_notebook_opens_clean(browser, lab, shots, name):
+    """Opened as committed, before any cell runs (issue 27): trusted as `make lab` trusts it, its tables are
+    interactive (explore's too, in the widget restored from the saved state) and no itables message shows;
+    untrusted, no "is your notebook trusted?" alarm either: plain tables and a quiet hint."""
+    base, folder = lab
+    errors: list[str] = []
+    page = _page(browser, errors)
+    try:
+        ws = "open-" + Path(name).stem.replace(".", "-")
+        page.goto(f"{base}/lab/workspaces/{ws}/tree/{name}?reset&token={TOKEN}", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        page.wait_for_timeout(5000)  # the tables' library decodes and draws
+        page.screenshot(path=str(shots / f"open-{Path(name).stem}.png"), full_page=True)
+        text = page.locator(".jp-Notebook").inner_text()
+        assert ALARM not in text, f"{name}: opens with itables' 'is your notebook trusted?' message"
+        assert "Loading ITables" not in text, f"{name}: a table waits for its library"
+        src = (folder / name).read_text(encoding="utf-8")
+        drawn = page.locator(".jp-OutputArea-output table.dataTable").count()
+        if name == UNTRUSTED:
+            assert drawn == 0 and page.locator(".jp-OutputArea-output table").count() >= 4, \
+                f"{name}: untrusted, the committed tables should show as plain tables"
+            assert "Plain tables until the notebook runs" in text, f"{name}: untrusted, no hint how to make them interactive"
+        elif name == "explore.ipynb":
+            assert drawn == 8 and page.locator(".widget-vbox table.dataTable").count() == 4, \
+                f"explore: {drawn} interactive table(s) on opening (want 4 in the widget, 4 in cells)"
+        elif "tables.show(" in src:
+            assert drawn > 0, f"{name}: trusted, its tables are not interactive on opening"
+        assert not errors, f"{name}: JavaScript errors on the page: {errors}"
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_in_jupyterlab(browser, lab, shots, name):
     base, folder = lab
@@ -222,12 +265,27 @@ def _kwic_text(page) -> str:
     return page.locator(".widget-vbox table.dataTable").first.inner_text()
 
 
+# the explore tables shown in cells of their own (under the pickers' cell), not inside the widget
+CELL_TABLES = ".jp-Cell:not(:has(.widget-vbox)) .jp-OutputArea-output table.dataTable"
+
+
 def _check_explore(page, shots: Path) -> None:
-    """The pickers render; changing the term redraws the KWIC table, and a line shows its article."""
+    """The pickers render; every table (four in the widget, four in cells of their own) is interactive
+    (DataTables drew it: sortable, searchable); changing the term redraws the KWIC table in the widget
+    AND in its own cell, and a line shows its article (issue 27)."""
     widgets = page.locator(".jp-OutputArea-output .widget-vbox")
     assert widgets.count() > 0, "explore: the pickers did not render"
     page.wait_for_selector(".widget-vbox table.dataTable", timeout=30_000)
+    n_widget = page.locator(".widget-vbox table.dataTable").count()
+    n_cells = page.locator(CELL_TABLES).count()
+    assert n_widget == 4 and n_cells == 4, f"explore: {n_widget} interactive table(s) in the widget, {n_cells} in cells (want 4 and 4)"
+    # interactive: DataTables drew each (its wrapper, a sort button on every column header)
+    assert page.locator(".jp-OutputArea-output div.dt-container").count() == 8, "explore: a table without DataTables' wrapper"
+    assert page.locator(".jp-OutputArea-output table.dataTable thead th .dt-column-order").count() >= 8, "explore: tables not sortable"
     before = _kwic_text(page)
+    cell_before = page.locator(CELL_TABLES).first.inner_text()
+    flat = lambda t: "".join(t.split())  # the same cells; the two layouts wrap them differently  # noqa: E731
+    assert flat(cell_before) == flat(before), "explore: the KWIC table in its own cell differs from the widget's"
     status_before = page.locator(".widget-html-content", has_text="line(s)").first.inner_text()
     assert page.locator(".presslens-article mark").count() > 0, "explore: the first line's article is not shown marked"
     term = page.locator(".widget-text input").first
@@ -244,6 +302,12 @@ def _check_explore(page, shots: Path) -> None:
     after = _kwic_text(page)
     assert after != before, "explore: changing the term did not change the KWIC table"
     assert "cut corners" in after.lower() or "cutting corners" in after.lower(), after[:500]
+    try:
+        page.wait_for_function("(sel) => /corner/i.test((document.querySelector(sel) || {}).innerText || '')",
+                               arg=CELL_TABLES, timeout=15_000)
+    except playwright_sync.TimeoutError:
+        pytest.fail("explore: the KWIC table in its own cell did not follow the term picker")
+    assert page.locator(CELL_TABLES).count() == 4, "explore: a table in its own cell is no longer interactive after the change"
     mark = page.locator(".presslens-article mark").first.inner_text().lower()
     assert "corner" in mark, f"explore: the article shows {mark!r} marked, not the new term"
     page.screenshot(path=str(shots / "explore-after-picker.png"), full_page=True)

@@ -33,6 +33,8 @@ from . import setup, tables as notebook_tables
 
 KWIC_SHOWN = ["outlet", "part", "sent_idx", "voice", "left", "match", "right"]
 TONE_SHOWN = ["outlet", "article_id", "sent_idx", "part", "voice", "compound", "text"]
+# the tables an Explorer shows (attribute -> the columns shown; None: all)
+TABLES = {"kwic": KWIC_SHOWN, "hits": None, "tone_summary": None, "tone": TONE_SHOWN}
 
 
 def stories(root: str | Path = paths.REPO_ROOT / "data" / "stories") -> list[str]:
@@ -189,6 +191,7 @@ class Explorer:
         self.article = w.HTML()
         self.kwic = self.hits = self.tone = self.tone_summary = pd.DataFrame()
         self.error = ""
+        self._handles: dict[str, list] = {}  # table name -> the display handles of show_table(name)
         self.lex = lexicon.lexicon_for(self.ctx.story)
         self.story_picker.observe(self._story_changed, names="value")
         for p in (self.outlet_picker, self.term_picker, self.regex_picker):
@@ -246,12 +249,32 @@ class Explorer:
                              f"{len(st.outlets)} outlet(s)"
                              + (f"<br><b style='color:#b00'>{html.escape(cut)}</b>" if cut else ""))
 
-        self._show(self.kwic_out, notebook_tables.show(self.kwic[KWIC_SHOWN]))
-        self._show(self.hits_out, notebook_tables.show(self.hits))
-        self._show(self.tone_out, notebook_tables.show(self.tone_summary), notebook_tables.show(self.tone[TONE_SHOWN]))
+        self._show(self.kwic_out, self.table("kwic"))
+        self._show(self.hits_out, self.table("hits"))
+        self._show(self.tone_out, self.table("tone_summary"), self.table("tone"))
+        for name, handles in self._handles.items():  # the tables shown in cells of their own follow too
+            for handle in handles:
+                handle.update(self.table(name))
         self.line_picker.options = [(line_label(r), i) for i, r in enumerate(self.kwic.itertuples(index=False))]
         self.line_picker.value = 0 if len(self.kwic) else None
         self._line_changed({"new": self.line_picker.value})
+
+    def table(self, name: str) -> notebook_tables.Table:
+        """The interactive table ``name`` (one of :data:`TABLES`) of the pickers' current state."""
+        if name not in TABLES:
+            raise ParameterError.bad("Explorer.table", "name", f"no table {name!r}",
+                                     f"use one of {', '.join(TABLES)}")
+        df = getattr(self, name)
+        return notebook_tables.show(df[TABLES[name]] if TABLES[name] else df)
+
+    def show_table(self, name: str) -> None:
+        """Display the table ``name`` in the current cell, kept up to date: a change of picker redraws it
+        there too (a display handle), so the cells under the pickers never show a stale state."""
+        from IPython.display import display
+
+        handle = display(self.table(name), display_id=True)
+        if handle is not None:
+            self._handles.setdefault(name, []).append(handle)
 
     @staticmethod
     def _show(out, *objs) -> None:

@@ -31,7 +31,22 @@ def init_html() -> str:
     ready = "window." + js._itables_underscore_version()
     look = ("<script type=\"module\">\n    const { set_or_remove_dark_class } = await " + ready + ";\n"
             "    set_or_remove_dark_class();\n</script>\n")
-    return js.generate_init_offline_itables_html(opt.dt_bundle) + look
+    return quiet(js.generate_init_offline_itables_html(opt.dt_bundle)) + look
+
+
+# what the set-up cell says where its script cannot run (a notebook opened before it is run or trusted):
+# the tables then show as plain tables, readable as they are, not as an alarm ("is your notebook trusted?")
+NOSCRIPT = ("<noscript><small style=\"color:#777\">Plain tables until the notebook runs: run it, or open it with "
+            "<code>make lab</code> (which trusts the committed notebooks), to sort, search and page them.</small></noscript>")
+
+
+def quiet(library_html: str) -> str:
+    """``library_html`` with itables' ``<noscript>`` block (its logo and "you should not see this message -
+    is your notebook trusted?") replaced by :data:`NOSCRIPT`."""
+    start, end = library_html.find("<noscript>"), library_html.find("</noscript>")
+    if start < 0 or end < start:
+        return library_html
+    return library_html[:start] + NOSCRIPT + library_html[end + len("</noscript>"):]
 
 
 def init() -> None:

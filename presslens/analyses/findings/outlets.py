@@ -75,7 +75,8 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
     und = ver[v.str.startswith("undetermined")]
     if len(und):
         x = und.iloc[0]
-        out.append(f"{len(und)} pair(s) are undetermined, each with its candidates, e.g. {x['outlet_a']} / {x['outlet_b']}: "
+        out.append(f"{len(und)} pair(s) of articles are undetermined, each with its candidates, e.g. {x['outlet_a']} "
+                   f"({x['article_a']}) / {x['outlet_b']} ({x['article_b']}): "
                    f"{x['candidates']} (table: verdicts).")
     return out
 
@@ -124,7 +125,8 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
         out.append("Provenance rows by status: " + join([f"{n} {k}" for k, n in st.items()]) + " (table: provenance).")
         unc = prov[prov["status"] == "copied without credit"]
         if len(unc):
-            items = [f"{x.outlet} from {x.source_outlet}" for x in unc.head(5).itertuples()]
+            # an article's fact: each side named by its article (an outlet may run two different wire stories)
+            items = [f"{x.outlet} ({x.article}) from {x.source_outlet} ({x.source_article})" for x in unc.head(5).itertuples()]
             out.append(f"Copied without credit (source earlier, not in derived_from): {join(items)}"
                        + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
         unknown = prov[prov["direction"].str.startswith("unknown")]

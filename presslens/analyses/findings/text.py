@@ -34,7 +34,8 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
                + (f"; articles without quotes: {join(sorted(some))}" if some else "") + " (column quoted_share).")
     tr = articles[articles["translated_from"] != "—"]
     if len(tr):
-        out.append(f"Declared translations: {join([f'{r.outlet} (from {r.translated_from})' for r in tr.itertuples()])}: "
+        # a translation is an article's fact: an outlet with other articles is named by the translated one
+        out.append(f"Declared translations: {join([f'{article_of(r, articles, story.labels)} (from {r.translated_from})' for _, r in tr.iterrows()])}: "
                    "their wording is the translator's (column translated_from).")
     credits = articles[articles["derived_from"] != "—"]
     out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")

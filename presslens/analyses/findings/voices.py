@@ -122,9 +122,16 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
                        "(table: omissions).")
     attributed = {"quote", "reported speech"}
     split = []
+
+    def named(g: pd.DataFrame) -> list[str]:
+        # the voice is the earliest mention's: an outlet with several articles carrying the claim (two
+        # different wire stories) may voice it otherwise in another, so its name says it is the first
+        return sorted(str(r.outlet) + (f" (first of {int(r.n_carrying)} articles)" if r.n_carrying > 1 else "")
+                      for r in g.itertuples(index=False))
+
     for c, g in carried.groupby("claim", sort=False):
-        own = sorted(g.loc[g["voice"] == "narration", "outlet"])
-        other = sorted(g.loc[g["voice"].isin(attributed), "outlet"])
+        own = named(g[g["voice"] == "narration"])
+        other = named(g[g["voice"].isin(attributed)])
         if own and other:
             split.append(f"{c} (own voice: {join(own)}; attributed: {join(other)})")
     if split:
