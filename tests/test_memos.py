@@ -3,6 +3,7 @@
 keyed by what they are computed from, so alternating stories reuse them and an edit in place is seen."""
 import dataclasses
 
+import pandas as pd
 import pytest
 
 from presslens import load_story
@@ -91,3 +92,21 @@ def test_actor_pattern_follows_a_list_changed_in_place():
     assert m and entries[m.lastindex - 1] == ("Harbour Board", "HB Authority")
     # and the same forms again give the very same compiled pattern (built once)
     assert resolver.actor_regex(list(actors))[0] is rx
+
+
+def test_fact_summary_is_read_back_from_the_cache_unchanged(cache):
+    from presslens.analyses import facts
+
+    m = facts.members(load_story(BUNDLED))
+    results = cache / "results"
+    n = len(list(results.rglob("*.pkl")))
+    first = facts.summarise(m)
+    assert len(list(results.rglob("*.pkl"))) == n + 1  # stored once under the table's content
+    pd.testing.assert_frame_equal(facts.summarise(m), first)
+    pd.testing.assert_frame_equal(facts.summarise.uncached(m), first)
+    assert len(list(results.rglob("*.pkl"))) == n + 1
+    # another table (or another threshold) is another entry, never the cached one
+    other = facts.summarise(m[m["fact"] != m["fact"].iloc[0]])
+    assert len(other) < len(first) and len(list(results.rglob("*.pkl"))) == n + 2
+    facts.summarise(m, min_articles=1)
+    assert len(list(results.rglob("*.pkl"))) == n + 3
