@@ -407,6 +407,8 @@ def test_notebook_views(tmp_path):
     ctx = nb.setup(str(FIXTURE), str(tmp_path / "figs"), group_by="kind", n_boot=200)
     assert grouped.members(ctx)[["group", "n_outlets", "n_articles"]].values.tolist() == [
         ["wire", 2, 3], ["national", 1, 1], ["regional", 1, 1], [UNKNOWN, 1, 1]]
+    assert grouped.members(ctx)["outlets"].tolist() == [
+        "Associated Wire Service, Metro Wire", "The National Daily", "Valley Courier", "Harbour Blog"]
     head = grouped.header(ctx)
     assert "unknown: 1 outlet(s), 1 article(s) (Harbour Blog)" in head and "never dropped" in head
     bs = grouped.blind_spots(ctx, kinds=("claim",))

@@ -41,3 +41,14 @@ def test_figures_show_max_outlets_and_csvs_keep_all(big, tmp_path):
     fig, data = wordchoice.wordchoice_heatmap(st, matching.rates(st, lex, n_boot=100), lex)
     assert len(fig.axes[0].get_yticks()) == 8 and data["outlet"].nunique() == n_outlets
     plt.close(fig)
+
+
+def test_members_per_outlet_lists_each_outlet_once_with_its_articles(big, tmp_path):
+    from presslens.notebook import grouped
+
+    ctx = setup.setup(str(big), str(tmp_path), n_boot=200)
+    m = grouped.members(ctx)
+    counts = ctx.story.articles["outlet"].value_counts()
+    assert m["group"].tolist() == ctx.story.outlets  # one group per outlet, in story order
+    assert (m["outlets"] == m["group"]).all() and (m["n_outlets"] == 1).all()
+    assert m.set_index("group")["n_articles"].to_dict() == counts.to_dict()

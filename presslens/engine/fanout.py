@@ -28,7 +28,7 @@ from presslens.story.model import Story
 from presslens.text import shape
 from presslens.text.article import process_article
 from . import store
-from .keys import article_key, cleaning_rules, cleaning_rules_key
+from .keys import article_key, cleaning_rules, cleaning_rules_key, templates_key
 
 
 PARALLEL_MIN = 64  # fewer uncached articles than this are processed in this process
@@ -49,21 +49,36 @@ def run_chunk(items: list[tuple], rules: list[dict], budget: float | None = None
 
 def story_templates(story: Story, rules: list[dict]) -> dict[str, frozenset[str]]:
     """The template lines of each article (lines that recur across the story's pages, see
-    :func:`presslens.text.shape.template_keys`); none when the story switched the rule off."""
+    :func:`presslens.text.shape.template_keys`); none when the story switched the rule off.
+
+    Cached by :func:`~presslens.engine.keys.templates_key` (the articles' ids, URLs, outlets and texts,
+    the cleaning rules and the per-article stage's code): in memory for the last few stories (a
+    notebook asks for the whole story and its measured subset in turn, once per measure) and on disk,
+    so each notebook's kernel reads them instead of recomputing them over every article."""
     if not any(r.get("shape") == "template-line" for r in rules):
         return {}
-    arts = story.articles
-    urls = arts["url"] if "url" in arts else [None] * len(arts)
-    docs = [(a, shape.site_of(u, o), t) for a, u, o, t in zip(arts["id"], urls, arts["outlet"], arts["text"])]
-    sig = (id(arts), len(arts), cleaning_rules_key(rules))
-    if _TEMPLATES.get("sig") == sig and _TEMPLATES.get("docs") == docs:  # the stage and each measure ask in turn
-        return _TEMPLATES["value"]
-    value = shape.template_keys(docs)
-    _TEMPLATES.update(sig=sig, docs=docs, value=value)
+    key = templates_key(story, rules)
+    if key in _TEMPLATES:
+        return _TEMPLATES[key]
+    path = store.cache_dir() / "templates" / key[:2] / f"{key}.pkl"
+    value = store.load(path, _is_templates)
+    if value is None:
+        arts = story.articles
+        urls = arts["url"] if "url" in arts else [None] * len(arts)
+        docs = [(a, shape.site_of(u, o), t) for a, u, o, t in zip(arts["id"], urls, arts["outlet"], arts["text"])]
+        value = shape.template_keys(docs)
+        store.store(path, value)
+    if len(_TEMPLATES) >= 8:
+        _TEMPLATES.pop(next(iter(_TEMPLATES)))
+    _TEMPLATES[key] = value
     return value
 
 
-_TEMPLATES: dict = {}  # the last story's template lines (one story at a time is the common case)
+def _is_templates(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, frozenset) for k, v in value.items())
+
+
+_TEMPLATES: dict[str, dict[str, frozenset[str]]] = store.in_memory({})  # templates_key -> template lines
 
 
 def scheduler_address() -> str | None:

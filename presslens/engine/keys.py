@@ -12,10 +12,12 @@ A cached result is keyed by everything it is computed from, as a hash:
   parties, boilerplate, furniture, lexicon overrides, language...) and the *content* of its articles
   and references, text included (:func:`story_key`): not file hashes, so an article edited in memory,
   a subset or a copy is a different key;
-- **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`).
+- **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`);
+- **template lines** across a story's pages: every article's id, URL, outlet and text, and the
+  cleaning rules (:func:`templates_key`).
 
 The caches that use it: the per-article results (:mod:`.fanout`), the story's tables
-(:mod:`.tables`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), and the
+(:mod:`.tables`), the template lines (:mod:`.fanout`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), and the
 analyses' in-memory memos (sentence tone, actor mentions). ``tests/test_keys.py`` changes each
 ingredient and checks that the cache misses.
 """
@@ -141,17 +143,32 @@ def story_key(story: Story) -> str:
     return _digest(hit[2], _config(story))
 
 
+def _columns_hash(story: Story, name: str, wanted: tuple[str, ...]) -> tuple[list[str], str]:
+    """The content hash of the columns ``wanted`` of ``story.articles`` (those it has), kept on the
+    story under ``name`` and recomputed when the table is replaced or edited in place."""
+    a = story.articles
+    cols = [c for c in wanted if c in a.columns]
+    sig = _signature(a[cols])
+    memo = story.__dict__.setdefault("_key_cache", {})
+    hit = memo.get(name)
+    if hit is None or hit[0] is not a or hit[1] != sig:
+        hit = memo[name] = (a, sig, frame_hash(a[cols]))
+    return cols, hit[2]
+
+
 def tables_key(story: Story) -> str:
     """The story's tables (per-article results assembled): the stage's code, the cleaning rules and
     every article's id, outlet, title and text."""
-    a = story.articles
-    cols = [c for c in ("id", "outlet", "title", "text") if c in a.columns]
-    sig = _signature(a[cols])
-    memo = story.__dict__.setdefault("_key_cache", {})
-    hit = memo.get("tables")
-    if hit is None or hit[0] is not a or hit[1] != sig:
-        hit = memo["tables"] = (a, sig, frame_hash(a[cols]))
-    return _digest(article_code(), cleaning_rules_key(cleaning_rules(story)), hit[2])[:24]
+    _, content = _columns_hash(story, "tables", ("id", "outlet", "title", "text"))
+    return _digest(article_code(), cleaning_rules_key(cleaning_rules(story)), content)[:24]
+
+
+def templates_key(story: Story, rules: list[dict]) -> str:
+    """The story's template lines (:func:`presslens.engine.fanout.story_templates`): the per-article
+    stage's code, the cleaning rules and every article's id, URL, outlet and text (the site of an
+    article is its URL's host, else its outlet)."""
+    cols, content = _columns_hash(story, "templates", ("id", "url", "outlet", "text"))
+    return _digest(article_code(), cleaning_rules_key(rules), repr(cols), content)[:24]
 
 
 def key_part(x) -> str | None:

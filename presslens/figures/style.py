@@ -36,7 +36,8 @@ def cap_note(shown: list[str], every: list[str], names: int = 6) -> str:
     if len(shown) >= len(every):
         return ""
     rule = getattr(shown, "rule", "") or f"the {len(shown)} of {len(every)} outlets with most articles (max_outlets)"
-    left = getattr(shown, "left_out", None) or [o for o in every if o not in set(shown)]
+    drawn = set(shown)
+    left = getattr(shown, "left_out", None) or [o for o in every if o not in drawn]
     named = ", ".join(left[:names]) + (f" and {len(left) - names} more" if len(left) > names else "")
     return f"Showing {rule}. Left out: {named}. Every outlet is in the CSV."
 

@@ -28,8 +28,9 @@ def articles_per_day(story: Story, table: pd.DataFrame, by: str = "outlet", note
     if table.empty:
         return note_figure("The story has no articles to place in time."), table
     every = list(dict.fromkeys(table["group"]))
+    present = set(every)  # once, not per outlet
     if by == "outlet":
-        shown = story.figure_outlets([o for o in story.outlets if o in set(every)])
+        shown = story.figure_outlets([o for o in story.outlets if o in present])
         colors = style.outlet_colors(story.color_order)
     else:
         shown = every
@@ -66,7 +67,7 @@ def articles_per_day(story: Story, table: pd.DataFrame, by: str = "outlet", note
     ax.legend(fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     fig.tight_layout()
     if by == "outlet":
-        shown_note(fig, shown, [o for o in story.outlets if o in set(every)], y=-0.02)
+        shown_note(fig, shown, [o for o in story.outlets if o in present], y=-0.02)
     if note:
         fig.text(0.01, -0.12 if by == "outlet" and len(shown) < len(every) else -0.02,
                  "\n".join(textwrap.wrap(note, max(60, int(fig.get_figwidth() * 14)))), fontsize=8, color="0.35",

@@ -108,7 +108,8 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     bins = int(t["bin"].nunique()) if "bin" in t and len(t) else 0
     colors = style.outlet_colors(story.color_order)
     counts = story.articles["outlet"].value_counts()
-    enough = [o for o in story.outlets if counts.get(o, 0) >= ARC_MIN_ARTICLES and o in set(t["outlet"])]
+    present = set(t["outlet"])  # once, not per outlet
+    enough = [o for o in story.outlets if counts.get(o, 0) >= ARC_MIN_ARTICLES and o in present]
     if not enough:
         return note_figure(f"No tone arc: it needs at least {ARC_MIN_ARTICLES} articles per outlet, and no outlet "
                            f"here has that many (the most: {int(counts.max()) if len(counts) else 0}), so a line "
@@ -125,7 +126,8 @@ def tone_arc(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     ax.set_ylabel("mean VADER compound")
     ax.set_title(f"Tone arc: mean compound in {bins} slices of each article (bands: 95% intervals)")
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1, 0.5))
-    few = [o for o in story.outlets if o in set(t["outlet"]) and o not in enough]
+    drawn = set(enough)
+    few = [o for o in story.outlets if o in present and o not in drawn]
     if few:
         fig.text(0.01, -0.01, "\n".join(textwrap.wrap(
             f"Not drawn, fewer than {ARC_MIN_ARTICLES} articles: {len(few)} outlet(s) "

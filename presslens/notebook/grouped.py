@@ -25,11 +25,15 @@ def members(ctx: Context) -> pd.DataFrame:
     """One row per group: its outlets (story order), how many outlets and articles it holds."""
     st, by = ctx.story, _by(ctx)
     g = article_groups(st, by)
-    outlet = st.articles.set_index("id")["outlet"]
+    outlet = dict(zip(st.articles["id"], st.articles["outlet"]))
+    rank = {o: i for i, o in reversed(list(enumerate(st.outlets)))}  # an outlet's first place in story order
+    held: dict = {}  # group -> its article ids (one pass: linear in articles, not groups x outlets)
+    for aid, name in g.items():
+        held.setdefault(name, []).append(aid)
     rows = []
     for name in groups.order(st, g):
-        ids = g.index[g == name]
-        outs = list(dict.fromkeys(o for o in st.outlets if o in set(outlet[ids])))
+        ids = held.get(name, [])
+        outs = sorted({outlet[a] for a in ids if outlet[a] in rank}, key=rank.__getitem__)
         rows.append({"group": name, "n_outlets": len(outs), "n_articles": len(ids), "outlets": ", ".join(outs)})
     return pd.DataFrame(rows, columns=["group", "n_outlets", "n_articles", "outlets"])
 

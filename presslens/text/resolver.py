@@ -27,22 +27,20 @@ def _is_cjk(ch: str) -> bool:
 # the resolver
 
 
-_RX_MEMO: dict[str, tuple] = {}
-_LAST: list = []  # [actors, pattern, entries] of the last call
+_RX_MEMO: dict[tuple, tuple] = {}
 
 
 def actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:
-    """:func:`_actor_regex`, built once per list of actors (every quote's speaker is resolved with it)."""
-    if _LAST and _LAST[0] is actors:  # the same list again (every speaker of a story): no repr
-        return _LAST[1], list(_LAST[2])
-    key = repr(actors)
-    if key not in _RX_MEMO:
+    """:func:`_actor_regex`, built once per set of actors' forms (every quote's speaker is resolved
+    with it). Keyed by what the pattern is built from, every (actor, form), read afresh on each call:
+    a list changed in place, or an actor given a new alias, builds a new pattern."""
+    key = tuple((a.name, f) for a in actors for f in a.forms)
+    got = _RX_MEMO.get(key)
+    if got is None:
         if len(_RX_MEMO) > 64:
             _RX_MEMO.clear()
-        _RX_MEMO[key] = _actor_regex(actors)
-    rx, entries = _RX_MEMO[key]
-    _LAST[:] = [actors, rx, entries]
-    return rx, list(entries)
+        got = _RX_MEMO[key] = _actor_regex(actors)
+    return got[0], list(got[1])
 
 
 def _actor_regex(actors: list[Actor]) -> tuple[re.Pattern, list[tuple[str, str]]]:

@@ -52,10 +52,12 @@ def members(story: Story) -> pd.DataFrame:
     return from_sentences(tables.sentences(story), pub)
 
 
+@story_table
 def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     """One row per fact carried by at least ``min_articles`` articles (``FACT_COLS``), largest first:
     label = the centre clause (or, when that is a question, the commonest clause that is not), first appearance = the earliest published
-    article (article order breaks ties), negated = the label denies."""
+    article (article order breaks ties), negated = the label denies. Cached on disk by the member
+    table's content (a loop over facts: seconds on a large story, asked by notebooks 07 and 08)."""
     if m.empty:
         return pd.DataFrame(columns=FACT_COLS)
     size = m.groupby("fact")["article_id"].nunique()
