@@ -838,3 +838,47 @@ def test_figures_never_give_two_outlets_one_label_and_csvs_keep_full_names(mini)
     assert len(ticks) == len(set(ticks)) >= 3, ticks  # wire.md and wire2.md: two articles, never one label
     assert all(len(t.rstrip(" †")) <= 28 for t in ticks)
     plt.close(fig)
+
+
+# ----------------------------------------------------------------------------------------------
+# the third hostile round (session 5)
+
+
+def test_invisible_characters_written_as_yaml_escapes_are_cleaned_like_typed_ones(mini):
+    """"New York\\u200b Post" in double quotes is a zero-width space YAML makes after the text was
+    cleaned: the loaded outlet is the name without it (one outlet, not two look-alikes), and an outlet
+    of escapes alone is missing."""
+    f = mini / "articles" / "daily.md"
+    f.write_text(f.read_text(encoding="utf-8").replace("outlet: The Daily Ledger", 'outlet: "The Daily\\u200b Ledger"'),
+                 encoding="utf-8")
+    st = load_story(mini)
+    assert "The Daily Ledger" in set(st.articles["outlet"])
+    f.write_text(f.read_text(encoding="utf-8").replace('outlet: "The Daily\\u200b Ledger"', 'outlet: "\\u200b\\u2060"'),
+                 encoding="utf-8")
+    with pytest.raises(StoryError, match="outlet.*missing or empty"):
+        load_story(mini)
+
+
+def test_a_hidden_article_is_said_not_silently_dropped(mini):
+    (mini / "articles" / ".draft.md").write_text((mini / "articles" / "daily.md").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    st = load_story(mini)
+    assert len(st.articles) == 3
+    hidden = [n for n in st.notices if n.file.endswith(".draft.md")]
+    assert len(hidden) == 1 and "hidden file" in hidden[0].message and "leading '.'" in hidden[0].fix
+
+
+def test_a_line_break_in_an_article_file_name_is_refused_by_name(mini):
+    (mini / "articles" / "new\nline.md").write_text((mini / "articles" / "daily.md").read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    with pytest.raises(StoryError) as exc:
+        load_story(mini)
+    assert "new\\nline.md" in str(exc.value) and "rename it" in str(exc.value)
+
+
+def test_a_translation_from_its_own_language_is_warned(mini):
+    f = mini / "articles" / "daily.md"
+    f.write_text(f.read_text(encoding="utf-8").replace("translated_from: null", "translated_from: EN"), encoding="utf-8")
+    st = load_story(mini)
+    said = [n for n in st.notices if n.field == "translated_from"]
+    assert len(said) == 1 and "into itself" in said[0].message

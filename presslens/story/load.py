@@ -53,6 +53,11 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
             problems.append(not_text(rel, key, v, f"{key}: \"...\" (or null)"))
+    lang, source = meta.get("language"), meta.get("translated_from")
+    if notices is not None and isinstance(lang, str) and isinstance(source, str) and lang.lower() == source.lower():
+        notices.append(Problem(rel, "translated_from", f"is {source!r}, the article's own language: a translation from "
+                               "a language into itself", "give the language of the original, or null if the article "
+                               "is not a translation"))
     derived = str_list(meta.get("derived_from"))
     if derived is None:
         problems.append(Problem(rel, "derived_from", "must be a list of source names", "write derived_from: [The Verge, SCMP] or []"))
@@ -104,6 +109,9 @@ def _bad_name(folder: str, p: Path) -> Problem:
     """A file whose name is not UTF-8 text (bytes a Linux file name may hold): it could never be
     written to a table, a manifest or a report, so it is refused by name, with the bytes escaped."""
     shown = paths.printable(p.name)
+    if not paths.undecodable(p.name):  # a line break or control character in the name: an id no table or message can hold
+        return Problem(folder + repr(p.name)[1:-1], "", f"the file name holds {limits.line_breaks(p.name)}",
+                       "rename it with letters, digits and '-' only")
     return Problem(folder + shown, "", "the file name is not valid UTF-8 text (the bytes that are not are shown as \\xNN)",
                    "rename it with letters, digits and '-' only (in a shell, `ls -b` shows the name with "
                    "escapes, and tab completion types it for mv)")
@@ -155,8 +163,12 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
             entries = []
         for p in entries:
             if p.name.startswith("."):
+                if p.suffix == ".md" and p.is_file():  # an article hidden by its name: said, not silently dropped
+                    notices.append(Problem(f"{slug}/articles/{paths.printable(p.name)}", "",
+                                           "ignored: a hidden file (its name starts with '.') is never an article",
+                                           "rename it without the leading '.' to include it"))
                 continue  # hidden files (editor swap files, .DS_Store) are never articles
-            if paths.undecodable(p.name) and p.suffix == ".md":
+            if (paths.undecodable(p.name) or limits.line_breaks(p.name)) and p.suffix == ".md":
                 problems.append(_bad_name(f"{slug}/articles/", p))
                 continue
             if p.suffix == ".md" and p.is_file():

@@ -147,7 +147,8 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     if not isinstance(meta, dict):
         problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
         return None
-    return raw, text, meta, body
+    # YAML's escapes ("New York\u200b Post") make invisible characters after the text was cleaned: clean the values too
+    return raw, text, limits.normalise_data(meta), body
 
 
 def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str) -> Problem:
