@@ -305,3 +305,10 @@ def test_export_group_by_writes_the_grouped_tables(tmp_path):
     with pytest.raises(ParameterError, match="did you mean 'kind'"):
         export_mod.export(fixture, tmp_path / "bad", group_by="knd", log=lambda line: None)
     assert not (tmp_path / "bad").exists()
+
+
+def test_export_out_is_relative_to_the_current_directory(tmp_path, monkeypatch):
+    """--out typed on the command line is relative to the working directory, as every CLI path (issue 21)."""
+    monkeypatch.chdir(tmp_path)
+    assert cli_main(["export", str(MINI), "--out", "tables"]) == 0
+    assert (tmp_path / "tables" / "articles.parquet").is_file()

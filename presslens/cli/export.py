@@ -25,7 +25,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("story", metavar="STORY", nargs="?", default=paths.DEFAULT_STORY,
                    help="story folder (default: the bundled story)")
     p.add_argument("--out", metavar="DIR", default=None,
-                   help="the folder to write (relative paths from the repo root; default: exports/SLUG)")
+                   help="the folder to write (relative to the current directory, as every path typed on the "
+                        "command line; default: exports/SLUG in the repo)")
     p.add_argument("--group-by", metavar="NAME", default=None,
                    help="also write the grouped tables (group measures, voices, blind spots, timeline and claim "
                         "spread by group) for this outlets.yaml attribute or meta.KEY, as the notebooks' group_by")
@@ -35,7 +36,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def cmd_export(args) -> int:
     try:
-        export(story_arg(args.story), args.out, group_by=args.group_by)
+        export(story_arg(args.story), paths.cli_path(args.out) if args.out else None, group_by=args.group_by)
     except Interrupted as exc:  # SIGTERM or a closed terminal (SIGHUP): the staging folder is gone
         print(f"presslens: stopped by {exc.name}; {UNCHANGED}", file=sys.stderr)
         return 128 + exc.signum
