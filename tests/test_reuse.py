@@ -248,7 +248,7 @@ def test_findings_name_their_tables(tmp_path):
     assert all("(table: " in x for x in lines)
     assert any("1 reworded copy" in x for x in lines)
     assert any('"close" → "ban"' in x or "→" in x for x in lines)
-    assert any("Copied without credit" in x and "Copy Daily from Harbour Times" in x for x in lines)
+    assert any("Copied without credit" in x and "Copy Daily (b) from Harbour Times (a)" in x for x in lines)
 
 
 def test_story_with_no_shared_text_draws_notes_not_errors():
