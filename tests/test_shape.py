@@ -91,15 +91,15 @@ def test_a_credit_glued_to_a_paragraph_is_cut_off():
 
 
 def test_an_agency_sign_off_is_cut_even_from_a_reporting_line():
-    par = "The piers will reopen in May, the port authority said. (Xinhua)"
+    par = "The piers will reopen in May, the port authority said. (Yonhap)"
     kept, removed = run([P1, par, P2])
-    assert kept == [P1, par[: -len(" (Xinhua)")], P2] and "glued to the end" in removed["(Xinhua)"]
+    assert kept == [P1, par[: -len(" (Yonhap)")], P2] and "glued to the end" in removed["(Yonhap)"]
     par2 = "The report was written by the World Health Organization (WHO)"
     assert run([P1, par2, P2])[0] == [P1, par2, P2]  # an acronym that is no sign-off
 
 
 @pytest.mark.parametrize("line", ["Storm wrecks Port Selby piers - Harbour Times", "Ferry returns to the island | harbourpost.com",
-                                  "Fishing fleet returns after record season-Xinhua"])
+                                  "Fishing fleet returns after record season-Yonhap"])
 def test_a_title_followed_by_a_site_name_goes(line):
     kept, removed = run([P1, P2, line, P3])
     assert kept == [P1, P2, P3] and "title followed by a site" in removed[line]
@@ -204,7 +204,7 @@ def test_no_labelled_prose_of_the_evaluation_corpora_is_removed(folder):
 
 
 @pytest.mark.parametrize("line, kind", [
-    ("(Xinhua)", "photo"),
+    ("(Yonhap)", "photo"),
     ("(2:12)", "photo"),
     ("Author: Jane Roe", "byline"),
     ("Senior Climate Correspondent, New York", "byline"),
@@ -374,13 +374,13 @@ def test_credit_names_come_from_the_wire_agency_file_only():
             and n.body and isinstance(n.body[0], ast.Expr)}
     strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                and id(n) not in docs]  # the code's strings (comments and docstrings give examples)
-    assert not [n for n in ("Getty", "Reuters", "Xinhua", "Shutterstock", "Kyodo") if any(n in t for t in strings)]
+    assert not [n for n in ("Getty", "Reuters", "Yonhap", "Shutterstock", "Kyodo") if any(n in t for t in strings)]
     # a name only the data file knows is a credit too
-    assert shape.CREDIT_TAIL.search("Flooded streets in the capital. Jane Roe/Prensa Latina")
+    assert shape.CREDIT_TAIL.search("Flooded streets in the capital. Jane Roe/Bernama")
     assert shape.CREDIT_TAIL.search("Rescue teams at work. Jane Roe/Getty Images")
     assert not shape.CREDIT_TAIL.search("The agency said it would publish the figures on Monday.")
     ids = {s["id"] for s in d["sources"]}
     assert all(a["source"] in ids for a in d["agencies"]) and d["photo_agencies"]["source"] in ids
-    prensa = next(a for a in d["agencies"] if a["id"] == "Prensa Latina")
-    assert prensa["source"] != "presslens" and "https://" in next(s["citation"] for s in d["sources"]
-                                                                  if s["id"] == prensa["source"])
+    bernama = next(a for a in d["agencies"] if a["id"] == "Bernama")
+    assert bernama["source"] != "presslens" and "http://" in next(s["citation"] for s in d["sources"]
+                                                                  if s["id"] == bernama["source"])

@@ -24,7 +24,7 @@ def pair(v, a, b):
 @pytest.mark.parametrize("text, source, kind", [
     ("LONDON (Reuters) - The council voted on Monday.", "Reuters", "credit"),
     ("PARIS (AFP) — The council voted on Monday.", "AFP", "credit"),
-    ("The council voted on Monday. - Xinhua", "Xinhua", "credit"),
+    ("The council voted on Monday. - Yonhap", "Yonhap", "credit"),
     ("By The Associated Press\nThe council voted on Monday.", "AP", "credit"),
     ("The council voted on Monday, Reuters reported.", "Reuters", "credit"),
     ("Reporting by Jane Doe; Editing by John Roe", "Reuters", "credit"),
@@ -59,7 +59,7 @@ def test_wire_agency_file_is_versioned_with_sources():
     data = wires.agencies()
     assert isinstance(data["version"], int) and data["sources"]
     ids = {a["id"] for a in data["agencies"]}
-    assert {"AP", "Reuters", "AFP", "Xinhua", "PA", "ANI", "PTI", "dpa", "EFE", "ANSA", "Kyodo", "Yonhap"} <= ids
+    assert {"AP", "Reuters", "AFP", "PA", "ANI", "PTI", "dpa", "EFE", "ANSA", "Kyodo", "Yonhap"} <= ids
     cited = {s["id"] for s in data["sources"]}
     assert all(a["source"] in cited for a in data["agencies"])
 

@@ -4,7 +4,7 @@
 photo credit is furniture) and returns one row per article and source it names:
 
 - *credit*: the article says the source is its source: ``derived_from``, a byline, or a credit form
-  in the text ("LONDON (Reuters) -", "(AFP)", "- Xinhua", "By The Associated Press", "Reuters
+  in the text ("LONDON (Reuters) -", "(AFP)", "- Kyodo", "By The Associated Press", "Reuters
   reported", "Reporting by ...; Editing by ...");
 - *tell*: a name-drop its source's reporter left in the copy ("told Reuters", "did not respond to
   the Harbour Times's request for comment", "seen by Reuters"): evidence of where the text came from,

@@ -25,10 +25,10 @@ Rules (ids):
   (``..., Harbourland, May 3, 2024.``), or a video's running time (``... (2:12)``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
-  sign-off, "... said. (Xinhua)", after any paragraph) is cut off, the
+  sign-off, "... said. (Kyodo)", after any paragraph) is cut off, the
   paragraph kept.
 - ``link-card``: below the first paragraph, a title followed by a site's name ("Storm hits coast -
-  Harbour Times", "...-Xinhua").
+  Harbour Times", "...-Kyodo").
 - ``timestamp-line``: a date or time line with at most three other words (a name, "Published"), or a
   page's metadata line: fields apart by "|" or "•", one a date, the others labelled ("Source: X") or
   names ("Published 3 May 09:00 • Jane Roe, Li Wei").
@@ -92,9 +92,9 @@ HAS_DATE = re.compile(r"\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:
 # where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
 CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
-# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Xinhua)"
+# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
 AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8})\)\s*$" % AGENCY)
-# a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Xinhua"
+# a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
              r"Standard|Mail|Mirror|Star|Sun|Guardian|Independent|Online|Today|Wire|Network|Media|TV|Radio|Insider|"
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
