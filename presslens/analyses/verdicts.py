@@ -32,7 +32,7 @@ import pandas as pd
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import reuse, wires
+from . import agencies, reuse, wires
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
@@ -68,7 +68,7 @@ def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataF
     return decide(story, r, wires.sources(story))
 
 
-MEDIA_KINDS = ("media", "outlet", "news", "newspaper", "broadcaster", "wire", "news agency")
+MEDIA_KINDS = agencies.MEDIA_KINDS
 
 
 class Evidence:

@@ -30,6 +30,7 @@ from presslens import paths
 from presslens.engine import perarticle
 from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
+from . import agencies as marks_of_agencies
 
 SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence"]
 KINDS = ("own text", "credit", "tell", "photo")
@@ -245,6 +246,9 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
         hit(None, "photo", "text", _excerpt(text, m), (m.group(1),))
+    for mk in marks_of_agencies.marks(text, byline):  # an agency's marks, whatever it is called
+        hit(None, "credit", "byline" if mk["evidence"].startswith("byline:") else "text", mk["evidence"], (mk["name"],))
+        hits[-1]["mark"] = mk
     return hits
 
 
@@ -257,11 +261,13 @@ def _name_cuts(name: str, after: bool) -> tuple[str, ...]:
     return tuple(" ".join(c) for c in cuts)
 
 
-def resolve(hits: list[dict], outlet: str, known: dict[str, str]) -> list[dict]:
+def resolve(hits: list[dict], outlet: str, known: dict[str, str], found: dict[str, str] | None = None) -> list[dict]:
     """The sources rows of one article from its :func:`scan` hits and the story's ``known`` outlets
     (normalised name -> display name): a tell counts when it names an agency, a known outlet or
     something called like an outlet; a picture credit or a credit in the text when it names a known
-    outlet (never the article's own); the first of a source and kind is kept."""
+    outlet or an agency ``found`` from its marks (:func:`presslens.analyses.agencies.infer`: key ->
+    name), never the article's own; the first of a source and kind is kept."""
+    found = found or {}
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
     own = norm(outlet)
@@ -276,11 +282,15 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str]) -> list[dict]:
                     source = known.get(key, name)
                 elif kind in ("photo", "credit") and key in known and not wire_of(name):
                     source = known[key]
+                elif kind == "credit" and not wire_of(name) and marks_of_agencies.key(name) in found:
+                    source = found[marks_of_agencies.key(name)]
                 if source is not None:
                     break
             if source is None:
                 continue
-        wire = wire_of(source)
+        if not wire_of(source) and marks_of_agencies.key(source) in found:
+            source = found[marks_of_agencies.key(source)]  # one agency under one name ("Kelp News Agency": "Kelp")
+        wire = wire_of(source) or (source if marks_of_agencies.key(source) in found else None)
         k = (wire or norm(source), kind)
         if k in seen or not norm(source):
             continue
@@ -292,8 +302,32 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str]) -> list[dict]:
 
 def article_sources(outlet: str, url, derived_from, byline, text: str, known: dict[str, str]) -> list[dict]:
     """The sources ONE article names (see the module docstring), without the article column.
-    ``known``: normalised name -> display name of outlets an outside-source tell may name."""
-    return resolve(scan(outlet, url, derived_from, byline, text), outlet, known)
+    ``known``: normalised name -> display name of outlets an outside-source tell may name. Agencies
+    are recognised from this article's marks alone (:func:`found_agencies` on a story of one)."""
+    hits = scan(outlet, url, derived_from, byline, text)
+    found = found_agencies({"a": hits}, {"a": outlet}, set())
+    return own_rows({"a": outlet}, found)["a"] + resolve(hits, outlet, known, found)
+
+
+def found_agencies(hits_of: dict[str, list[dict]], outlet_of: dict[str, str], parties: set[str]) -> dict[str, str]:
+    """The agencies a story's articles reveal by their marks (:func:`presslens.analyses.agencies.infer`),
+    listed ones left out (they are known already): key -> name."""
+    marks = {a: [h["mark"] for h in hs if h.get("mark")] for a, hs in hits_of.items()}
+    credits = {a: {str(h["source"]) for h in hs if h["kind"] == "credit" and h["source"]} | {
+        str(m["name"]) for m in marks[a]} for a, hs in hits_of.items()}
+    found = marks_of_agencies.infer(marks, outlet_of, credits, parties)
+    return {k: v for k, v in found.items() if not wire_of(v)}
+
+
+def own_rows(outlet_of: dict[str, str], found: dict[str, str]) -> dict[str, list[dict]]:
+    """Article -> its "own text" row when its outlet is an agency found from the marks, else []."""
+    out = {}
+    for a, o in outlet_of.items():
+        k = marks_of_agencies.key(o)
+        out[a] = ([{"outlet": o, "source": found[k], "wire": True, "kind": "own text", "where": "outlet",
+                    "evidence": f"the outlet is a news agency (recognised by its marks or name: {found[k]})"}]
+                  if k in found and not wire_of(o) else [])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -329,8 +363,13 @@ def sources(story: Story) -> pd.DataFrame:
                for a in arts.itertuples(index=False)}
     per = perarticle.by_article(story, "wire-sources", "", lambda ids: {i: scan(*rows_of[i]) for i in ids},
                                 fields=("url", "derived_from", "byline"))
+    outlet_of = {aid: v[0] for aid, v in rows_of.items()}
+    parties = {marks_of_agencies.key(f) for act in story.actors
+               if str(act.kind or "").casefold() not in marks_of_agencies.MEDIA_KINDS for f in act.forms}
+    found = found_agencies(per, outlet_of, parties)
+    own = own_rows(outlet_of, found)
     rows = []
-    for aid, (outlet, *_rest) in rows_of.items():
-        for r in resolve(per[aid], outlet, known):
+    for aid, outlet in outlet_of.items():
+        for r in own[aid] + resolve(per[aid], outlet, known, found):
             rows.append({"article": aid, **r})
     return pd.DataFrame(rows, columns=SOURCE_COLS)

@@ -1,0 +1,178 @@
+"""A news agency recognised without a list of names, from what a reader goes by.
+
+The agencies of ``presslens/data/wire_agencies.yaml`` are only the best known; a story's coverage
+is full of others (national agencies, syndication services) and a list can never be complete. A
+reader recognises agency copy by its marks, whatever the agency is called:
+
+- a **dateline** naming the agency: ``PORT SELBY (Bay Press) —``, ``PORT SELBY, May 6 (Bay Press) --``;
+- a **sign-off** closing a paragraph: ``... the council said. (Bay Press)``, ``(Bay Press/Kelp News)``,
+  ``... said. — Bay Press``;
+- a **byline or credit naming an organisation** rather than a person: ``By Bay Press`` (an acronym, or a
+  name with an organisation word: News, Agency, Press, Service, Wire...), ``Jane Roe with BPA``,
+  ``(with BPA)``, ``BPA contributed to this report``, ``Copyright 2024 Bay Press``;
+- an outlet whose **name says it is an agency** (``Bay News Agency``, ``Agence ...``): its articles are
+  the agency's own copy;
+- a source **many outlets credit**: named as source by articles of :data:`MANY` or more outlets, none
+  of them itself, and no outlet of the story nor a party to it.
+
+:func:`marks` reads ONE article (its text and byline); :func:`infer` settles, story-wide, which names
+are agencies: one with a dateline or a sign-off anywhere, one an organisation-shaped byline or credit
+names, or one many outlets credit. A person's name (two or three capitalised words, no organisation
+word) is never an agency, nor a desk ("Staff", "Web Desk"), nor a picture credit ("Photo", "File").
+"""
+from __future__ import annotations
+
+import re
+
+MEDIA_KINDS = ("media", "outlet", "news", "newspaper", "broadcaster", "wire", "news agency")  # story.yaml actor kinds
+MANY = 3  # distinct outlets crediting one name that make it an agency (wire-like source)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+ORG_WORDS = frozenset("""news agency agence agencia agenzia agentur press presse service services wire newswire
+media network broadcasting broadcaster television radio""".split())
+DESK_WORDS = frozenset("""staff desk team correspondent correspondents reporter reporters editor editors editorial admin
+bureau writer writers web online our digital newsroom report reports contributor contributors""".split())
+NOT_NAMES = frozenset("""photo photos video videos file image images audio graphic graphics updated update opinion
+listen watch advertisement sponsored illustration courtesy reuters/photo""".split())
+# an outlet whose own name says it is an agency (its articles are the agency's copy)
+AGENCY_NAME = re.compile(r"\b(?:News\s+Agency|Press\s+Agency|Agency|Agence|Agencia|Agenzia|Presse-?Agentur|"
+                         r"Press\s+Association|Press\s+Trust|News\s+Service|Telegraph\s+Agency)\b")
+NAME = r"[A-Z][\w&'’.-]+(?:\s+(?:of\s+|de\s+)?[A-Z][\w&'’.-]*){0,4}"
+NAMES = rf"{NAME}(?:\s*/\s*{NAME})*"
+DASH = r"(?:-{1,2}|–|—)"
+MONTH = r"(?:" + "|".join(MONTHS) + r")[a-z]*\.?\s+\d{1,2}"
+PLACE = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de[ \t]+)?[A-Z][\w'’.-]*){0,3}"
+FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateline), strong: a mark only agencies make)
+    ("dateline", re.compile(rf"(?m)^[ \t]*(?P<pre>(?:{PLACE}[ \t]*,[ \t]*)*(?:{PLACE}|{MONTH})(?:[ \t]*,[ \t]*{MONTH})?)"
+                            rf"[ \t]*\((?P<names>{NAMES})\)[ \t]*(?:{DASH}|:)"), True),
+    ("sign-off", re.compile(rf"(?m)[.!?\"”’][ \t]*\((?P<names>{NAMES})\)[ \t]*$"), True),
+    ("sign-off", re.compile(rf"(?m)(?:[.!?\"”’]|^)[ \t]*{DASH}[ \t]*(?P<names>{NAMES})[ \t]*$"), False),
+    ("byline", re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<names>{NAMES})[ \t]*$"), False),
+    ("with", re.compile(rf"\((?:[Ww]ith|[Ww]ith reporting by)[ \t]+(?P<names>{NAMES})\)"), False),
+    ("contributed", re.compile(rf"(?:^|[.!?\"”’(]|{DASH})[ \t]*(?P<names>{NAMES})[ \t]+contributed\b", re.M), False),
+    ("copyright", re.compile(rf"(?:Copyright|©)[ \t]*(?:\([Cc]\)[ \t]*)?(?:\d{{4}}[ \t]*)?(?P<names>{NAMES})"), False),
+    ("source line", re.compile(rf"(?m)^[ \t]*\(?Source:[ \t]*(?P<names>{NAMES})\)?[ \t]*$"), False),
+]
+WEAK = ("copyright", "source line")  # an outlet's own parent company signs these too: a credit, never an agency by itself
+BYLINE_WITH = re.compile(rf"\bwith[ \t]+(?P<names>{NAMES})\s*$")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^[Tt]he\s+", "", name.strip(" .,;:'’\"”"))
+    return re.sub(r"(?:’s|'s)$", "", name)
+
+
+def is_person(name: str) -> bool:
+    """Two to four capitalised words, no organisation word, no acronym: how a person's name looks."""
+    ws = _clean(name).split()
+    return (2 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
+            and not any(w.casefold() in ORG_WORDS for w in ws) and not any(_acronym(w) for w in ws))
+
+
+def _acronym(w: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,6}", w)) and not w.isdigit()
+
+
+def is_desk(name: str) -> bool:
+    """A desk or the outlet's own staff ("Staff", "Web Desk", "Our Correspondent"), or a picture credit word."""
+    ws = {w.casefold().strip(".,") for w in _clean(name).split()}
+    return bool(ws & DESK_WORDS) or bool(ws & NOT_NAMES) or not ws
+
+
+def org_shaped(name: str) -> bool:
+    """An organisation's name rather than a person's: an acronym (``BPA``) or a name with an organisation
+    word (``Bay News``, ``Kelp Press Agency``)."""
+    ws = _clean(name).split()
+    if not ws or is_desk(name):
+        return False
+    return (len(ws) == 1 and _acronym(ws[0])) or any(w.casefold() in ORG_WORDS for w in ws)
+
+
+def _initials_of(name: str, before: str) -> bool:
+    """Whether ``name`` is the initials of the words before it ("Harbour Port Authority (HPA) -"): an abbreviation."""
+    caps = "".join(w[0] for w in before.split() if w[:1].isupper())
+    n = name.replace(".", "")
+    return len(n) >= 2 and n.isupper() and caps.endswith(n)
+
+
+def _names(group: str) -> list[str]:
+    out = []
+    for part in re.split(r"\s*/\s*", group):
+        part = _clean(part)
+        if part and not part[0].isdigit() and not part.split()[0].rstrip(".") in MONTHS and not is_desk(part):
+            out.append(part)
+    return out
+
+
+def marks(text: str, byline=None) -> list[dict]:
+    """The agency marks of ONE article: ``{"name", "form", "strong", "org", "evidence"}`` in the order
+    found. ``strong``: a dateline or a parenthesised sign-off (only agencies sign so); ``org``: the
+    name is organisation-shaped (:func:`org_shaped`). A person's name is left out."""
+    out: list[dict] = []
+    text = text or ""
+    for form, rx, strong in FORMS:
+        for m in rx.finditer(text):
+            parts = _names(m.group("names"))
+            if form == "dateline" and len(parts) == 1 and _initials_of(parts[0], m.group("pre")):
+                continue
+            for name in parts:
+                if is_person(name) and not (strong and "/" not in m.group("names")):
+                    continue  # "(Jane Roe/Bay Press)": the person is a photographer or reporter, not an agency
+                ev = " ".join(text[max(0, m.start() - 40):m.end() + 40].split())
+                out.append({"name": name, "form": form, "strong": strong and not is_person(name),
+                            "org": org_shaped(name) and form not in WEAK, "evidence": ev})
+    if isinstance(byline, str) and byline.strip():
+        whole = _clean(byline)
+        w = BYLINE_WITH.search(byline)
+        cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [(whole, "byline")]
+        for name, form in cands:
+            if name and not is_person(name) and not is_desk(name) and len(name.split()) <= 5:
+                out.append({"name": name, "form": form, "strong": False, "org": org_shaped(name),
+                            "evidence": f"byline: {byline}"})
+    return out
+
+
+def key(name) -> str:
+    """A name as agencies are compared: case, punctuation, a leading "the" and a trailing "News Agency",
+    "Agency" or "News Service" ignored (``Kelp News Agency`` and ``Kelp`` are one agency)."""
+    s = re.sub(r"^the\s+", "", str(name).casefold().strip())
+    s = re.sub(r"\s+(?:news\s+agency|press\s+agency|agency|news\s+service)$", "", s)
+    return re.sub(r"[^\w]+", "", s)
+
+
+def infer(marks_of: dict[str, list[dict]], outlet_of: dict[str, str], credits_of: dict[str, set[str]],
+          not_agencies: set[str]) -> dict[str, str]:
+    """Agency key -> display name, for a whole story (see the module docstring).
+
+    ``marks_of``: article -> :func:`marks`; ``outlet_of``: article -> outlet; ``credits_of``: article
+    -> every name it credits (derived_from, byline, credit forms); ``not_agencies``: keys of names that
+    are no agency whatever their marks (the story's parties)."""
+    found: dict[str, str] = {}
+    outlets = {key(o) for o in outlet_of.values()}
+    for o in outlet_of.values():
+        if AGENCY_NAME.search(str(o)):
+            found.setdefault(key(o), str(o))
+    voters: dict[str, set[str]] = {}
+    display: dict[str, str] = {}
+    for a, ms in marks_of.items():
+        own = key(outlet_of.get(a, ""))
+        for m in ms:
+            k = key(m["name"])
+            if not k or k in not_agencies:
+                continue
+            display.setdefault(k, m["name"])
+            if k == own:
+                continue  # an outlet signing its own name says nothing about agencies
+            voters.setdefault(k, set()).add(own)
+            if m["strong"] or m["org"]:
+                found.setdefault(k, m["name"])
+    for a, names in credits_of.items():
+        own = key(outlet_of.get(a, ""))
+        for n in names:
+            k = key(n)
+            if k and k != own:
+                voters.setdefault(k, set()).add(own)
+                display.setdefault(k, str(n))
+    for k, who in voters.items():
+        if len(who) >= MANY and k not in outlets and k not in not_agencies:
+            found.setdefault(k, display[k])
+    return found
