@@ -44,7 +44,7 @@ PLACE = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de[ \t]+)?[A-Z][\w'’.-]*){0,3}"
 FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateline), strong: a mark only agencies make)
     ("dateline", re.compile(rf"(?m)^[ \t]*(?P<pre>(?:{PLACE}[ \t]*,[ \t]*)*(?:{PLACE}|{MONTH})(?:[ \t]*,[ \t]*{MONTH})?)"
                             rf"[ \t]*\((?P<names>{NAMES})\)[ \t]*(?:{DASH}|:)"), True),
-    ("sign-off", re.compile(rf"(?m)[.!?\"”’][ \t]*\((?P<names>{NAMES})\)[ \t]*$"), True),
+    ("sign-off", re.compile(rf"(?m)(?:[.!?\"”’]|^)[ \t]*\((?P<names>{NAMES})\)[ \t]*$"), True),
     ("sign-off", re.compile(rf"(?m)(?:[.!?\"”’]|^)[ \t]*{DASH}[ \t]*(?P<names>{NAMES})[ \t]*$"), False),
     ("byline", re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<names>{NAMES})[ \t]*$"), False),
     ("with", re.compile(rf"\((?:[Ww]ith|[Ww]ith reporting by)[ \t]+(?P<names>{NAMES})\)"), False),
@@ -104,9 +104,11 @@ def _names(group: str) -> list[str]:
 
 
 def marks(text: str, byline=None) -> list[dict]:
-    """The agency marks of ONE article: ``{"name", "form", "strong", "org", "evidence"}`` in the order
-    found. ``strong``: a dateline or a parenthesised sign-off (only agencies sign so); ``org``: the
-    name is organisation-shaped (:func:`org_shaped`). A person's name is left out."""
+    """The agency marks of ONE article: ``{"name", "form", "strong", "person", "org", "evidence"}`` in
+    the order found. ``strong``: a dateline or a parenthesised sign-off (only agencies sign so); ``org``:
+    the name is organisation-shaped (:func:`org_shaped`); ``person``: it looks like a person's name,
+    kept because it may name an outlet of the story ("with Harbour Times"), never an agency. A person
+    next to an organisation ("(Jane Roe/Bay Press)") is a picture or reporter credit: left out."""
     out: list[dict] = []
     text = text or ""
     for form, rx, strong in FORMS:
@@ -114,11 +116,12 @@ def marks(text: str, byline=None) -> list[dict]:
             parts = _names(m.group("names"))
             if form == "dateline" and len(parts) == 1 and _initials_of(parts[0], m.group("pre")):
                 continue
+            if len(parts) > 1 and any(is_person(n) for n in parts):
+                continue  # "(Jane Roe/Bay Press)": a photographer's or reporter's credit, not a sign-off
             for name in parts:
-                if is_person(name) and not (strong and "/" not in m.group("names")):
-                    continue  # "(Jane Roe/Bay Press)": the person is a photographer or reporter, not an agency
                 ev = " ".join(text[max(0, m.start() - 40):m.end() + 40].split())
-                out.append({"name": name, "form": form, "strong": strong and not is_person(name),
+                person = is_person(name)  # kept: it may name an outlet of the story ("with Harbour Times")
+                out.append({"name": name, "form": form, "strong": strong and not person, "person": person,
                             "org": org_shaped(name) and form not in WEAK, "evidence": ev})
     if isinstance(byline, str) and byline.strip():
         whole = _clean(byline)
@@ -126,7 +129,7 @@ def marks(text: str, byline=None) -> list[dict]:
         cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [(whole, "byline")]
         for name, form in cands:
             if name and not is_person(name) and not is_desk(name) and len(name.split()) <= 5:
-                out.append({"name": name, "form": form, "strong": False, "org": org_shaped(name),
+                out.append({"name": name, "form": form, "strong": False, "person": False, "org": org_shaped(name),
                             "evidence": f"byline: {byline}"})
     return out
 
@@ -157,7 +160,7 @@ def infer(marks_of: dict[str, list[dict]], outlet_of: dict[str, str], credits_of
         own = key(outlet_of.get(a, ""))
         for m in ms:
             k = key(m["name"])
-            if not k or k in not_agencies:
+            if not k or k in not_agencies or m["person"]:
                 continue
             display.setdefault(k, m["name"])
             if k == own:

@@ -58,7 +58,16 @@ CREDITS = [
      re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\s+" + CAPNAMES), True),
     (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
      re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False),
-    (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+" + CAPNAMES), True),
+    (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True),
+    # a credit line or link text: "originally published on [Harbour Times](...)", "Source: Harbour Times",
+    # "Read the full story at Harbour Times", "republished from Harbour Times"
+    (("originally", "first", "published", "appeared", "republished", "reproduced", "syndicated"),
+     re.compile(r"\b(?:published|appeared|republished|reproduced|syndicated)\b"),
+     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared)|republished|reproduced|syndicated)\s+"
+                r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
+    (("Source:", "Source", "Credit", "Courtesy", "Read"), re.compile(r"\b(?:Source|Credit|Courtesy|Read)\b"),
+     re.compile(r"\b(?:(?:Source|Credit|Courtesy)\s*:|[Cc]ourtesy\s+of|Read\s+(?:the\s+)?(?:full|original|more)"
+                r"(?:\s+(?:story|article|report))?\s+(?:at|on|in))\s*\[?" + CAPNAMES), True),
 ]
 PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
                      + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet

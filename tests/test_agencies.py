@@ -1,0 +1,116 @@
+"""News agencies recognised without a list (issue 23): by their marks, with agencies no list names.
+
+Kelp, Bay Press, BPA and Kelp News Agency are made-up agencies: no data file lists them, so each
+assertion holds only if the mark itself is read.
+"""
+import pytest
+
+from presslens.analyses import agencies, provenance, verdicts, wires
+
+from .test_reuse import SOURCE, write_story
+from .test_verdicts import FRESH, pair
+
+
+def sources_of(text, outlet="Harbour Times", byline=None, known=None):
+    return [(r["source"], r["kind"], r["wire"]) for r in wires.article_sources(outlet, None, (), byline, text, known or {})]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("PORT SELBY (Bay Press) — The council voted on Monday.", "Bay Press"),           # dateline
+    ("PORT SELBY, May 6 (Kelp) -- The council voted on Monday.", "Kelp"),              # dateline with a date
+    ("Port Selby, Harbourshire, May 6 (Kelp): The council voted on Monday.", "Kelp"),  # a colon after it
+    ("The council voted on Monday, the mayor said. (Kelp)", "Kelp"),                   # sign-off in parentheses
+    ("The council voted on Monday.\n— BPA", "BPA"),                                    # dash sign-off, an acronym
+    ("By Kelp News Agency\nThe council voted on Monday.", "Kelp News Agency"),          # organisation byline
+    ("The council voted on Monday (with BPA).", "BPA"),                                 # "(with NAME)"
+    ("The council voted on Monday.\nKelp News contributed to this report.", "Kelp News"),  # "NAME contributed"
+])
+def test_an_agency_is_recognised_by_its_mark_alone(text, source):
+    assert wires.wire_of(source) is None  # no list names it
+    assert sources_of(text) == [(source, "credit", True)]
+
+
+def test_two_agencies_in_one_sign_off_and_in_a_byline_with_a_reporter():
+    assert sources_of("The council voted on Monday. (Kelp/BPA)") == [("Kelp", "credit", True), ("BPA", "credit", True)]
+    assert sources_of("The council voted on Monday.", byline="Jane Roe with BPA") == [("BPA", "credit", True)]
+
+
+@pytest.mark.parametrize("text, byline", [
+    ("Harbour Port Authority (HPA) - the council voted on Monday.", None),  # an abbreviation after its name
+    ("The council voted on Monday. (Jane Roe/Bay Press)", None),          # a photographer's credit
+    ("The council voted on Monday.\n— Jane Roe", None),                   # a person signs
+    ("By Jane Roe\nThe council voted on Monday.", None),                  # a person's byline
+    ("The council voted on Monday.", "Web Desk"),                         # the outlet's own desk
+    ("The council voted on Monday. (Photo)", None),                       # a picture word
+    ("Reference(s): council minutes", None),                              # a heading, not a dateline
+    ("Copyright 2024 Kelp Media", None),                                  # an owner's copyright line alone
+])
+def test_no_agency_without_an_agency_mark(text, byline):
+    assert sources_of(text, byline=byline) == []
+
+
+def test_the_outlets_own_name_in_its_dateline_is_no_agency_evidence():
+    # a paper signing its own copy "(Bay Press)" makes it no agency; another outlet signing so does
+    marks = agencies.marks("PORT SELBY (Bay Press) — The council voted.")
+    assert agencies.infer({"a": marks}, {"a": "Bay Press"}, {}, set()) == {}
+    assert agencies.infer({"a": marks}, {"a": "Copy Daily"}, {}, set()) == {"baypress": "Bay Press"}
+
+
+def test_an_outlet_named_as_an_agency_is_the_agencys_own_copy():
+    assert sources_of("The council voted on Monday.", outlet="Kelp News Agency") == [
+        ("Kelp News Agency", "own text", True)]
+    assert sources_of("The council voted on Monday.", outlet="Harbour Times") == []
+
+
+def test_a_source_many_outlets_credit_is_an_agency_but_not_a_party_nor_an_outlet_of_the_story():
+    credits = {"a": {"Kelp Wire"}, "b": {"Kelp Wire"}, "c": {"Kelp Wire"}}
+    outlets = {"a": "Harbour Times", "b": "Copy Daily", "c": "Quiet Copier"}
+    assert agencies.infer({}, outlets, credits, set()) == {"kelpwire": "Kelp Wire"}
+    assert agencies.infer({}, outlets, {k: v for k, v in credits.items() if k != "c"}, set()) == {}  # two are not many
+    assert agencies.infer({}, outlets, credits, {"kelpwire"}) == {}  # a party's statement, credited by all
+    assert agencies.infer({}, {**outlets, "d": "Kelp Wire"}, credits, set()) == {}  # an outlet of the story
+
+
+def test_agency_names_compare_without_news_agency():
+    assert agencies.key("The Kelp News Agency") == agencies.key("Kelp") == "kelp"
+
+
+@pytest.mark.parametrize("text", [
+    "This story was originally published on [Harbour Times](https://harbour.example/a).",
+    "Source: Harbour Times",
+    "Read the full story at Harbour Times.",
+    "The story is republished from Harbour Times with permission.",
+    "The council voted on Monday (with Harbour Times).",
+    "Harbour Times contributed to this report.",
+])
+def test_credit_lines_and_link_text_name_an_outlet_of_the_story(text):
+    assert sources_of(text, outlet="Copy Daily", known={"harbourtimes": "Harbour Times"}) == [
+        ("Harbour Times", "credit", False)]
+
+
+# ----------------------------------------------------------------------------------------------
+# verdicts with an agency no list names
+
+
+def test_copies_of_an_unlisted_agencys_story_are_common_wire_never_copying(tmp_path):
+    arts = {"a": {"outlet": "Harbour Times", "text": "PORT SELBY, May 6 (Kelp) -- " + "\n".join(SOURCE),
+                  "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4]), "published": "2024-05-07"},
+            "c": {"outlet": "Quiet Copier", "text": "\n".join(SOURCE[1:]), "published": "2024-05-08"}}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    assert not v["accusation"].any()
+    assert set(v["relation"]) == {"common_wire"} and set(v["source"]) == {"Kelp"}
+    assert pair(v, "a", "b")["credited"] == "partial"
+
+
+def test_a_rewrite_of_an_agencys_own_copy_took_it_from_the_agency(tmp_path):
+    arts = {"kelp": {"outlet": "Kelp News Agency", "text": "\n".join(SOURCE), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4] + FRESH[:1]), "published": "2024-05-07"}}
+    st = write_story(tmp_path / "s", arts)
+    v = pair(verdicts.verdicts(st), "kelp", "b")
+    assert "Copy Daily ran Kelp News Agency's text" in v["verdict"]
+    assert v["credited"] == "no" and v["direction"] == ("a_from_b" if v["article_a"] == "b" else "b_from_a")
+    arts["b"]["text"] += "\n(Kelp)"  # the copy signs with the agency's name: credited
+    v = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "kelp", "b")
+    assert v["credited"] == "yes"
+    assert not provenance.provenance(write_story(tmp_path / "u", arts))["status"].str.startswith("copied").any()
