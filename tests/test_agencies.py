@@ -114,3 +114,17 @@ def test_a_rewrite_of_an_agencys_own_copy_took_it_from_the_agency(tmp_path):
     v = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "kelp", "b")
     assert v["credited"] == "yes"
     assert not provenance.provenance(write_story(tmp_path / "u", arts))["status"].str.startswith("copied").any()
+
+
+def test_the_same_text_in_many_outlets_the_same_day_is_a_story_sent_to_all(tmp_path):
+    # four outlets carry one uncredited text on one day: a story sent to all, nobody accused
+    arts = {k: {"outlet": o, "text": "\n".join(SOURCE + FRESH[i:i + 1]), "published": "2024-05-06"}
+            for i, (k, o) in enumerate([("a", "Harbour Times"), ("b", "Copy Daily"), ("c", "Quiet Copier"),
+                                        ("d", "Bay Courier")])}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    assert not v["accusation"].any() and set(v["relation"]) == {"common_wire"}
+    assert "the same text in 4 outlets" in pair(v, "a", "b")["verdict"]
+    # two outlets only: the dates cannot say who was first, and nothing says a wire: undetermined
+    two = {k: arts[k] for k in ("a", "b")}
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", two)), "a", "b")
+    assert w["verdict"].startswith("undetermined") and w["relation"] == "copy"

@@ -9,7 +9,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
   (captured from the agency's site) that holds the passage; a reference document that holds it; an
-  outlet both credit whose text is not in the corpus. A credited source whose corpus text does
+  outlet both credit whose text is not in the corpus; the same text carried by :data:`SPREAD` or more
+  other outlets when no date orders them (a story sent to all). Agencies are recognised by their
+  marks as well as by the list (:mod:`presslens.analyses.agencies`). A credited source whose corpus text does
   **not** hold the shared passage does not explain it;
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
@@ -37,6 +39,7 @@ from . import agencies, reuse, wires
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
 COPY_SHARE = 0.5  # share of the later article's narration inside the earlier one that an accusation needs
+SPREAD = 2  # other outlets holding the narration two articles share that make it a story sent to many (a wire)
 HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
 VERDICT_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "relation", "verdict", "source", "source_article",
                 "credited", "direction", "accusation", "candidates", "shared_narration", "kind", "evidence"]
@@ -282,6 +285,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     if n < EVIDENCE_WORDS:
         return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
                 "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+    spread = sorted({outlet[z] for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:")
+                     and holds(z, x, y, n) and clock.order(wt[z], wt[x])[0] is None and clock.order(wt[z], wt[y])[0] is None}
+                    - {outlet[x], outlet[y]}) if sign is None else []
+    if len(spread) >= SPREAD:  # the same text in many outlets the same day: one story sent to all (a wire), no copy
+        ev.append(f"the shared passage is carried by {len(spread)} other outlets too ({', '.join(spread[:4])})")
+        return {**_common(e, f"a source {len(spread) + 2} outlets carry", None, x, y, "wire group", ev),
+                "source": None, "verdict": f"common source: the same text in {len(spread) + 2} outlets, none crediting "
+                                           "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
               and wt[first] is not None and wt.get(z) is not None and clock.order(wt[z], wt[first])[0] != 1]
