@@ -128,3 +128,9 @@ def test_the_same_text_in_many_outlets_the_same_day_is_a_story_sent_to_all(tmp_p
     two = {k: arts[k] for k in ("a", "b")}
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", two)), "a", "b")
     assert w["verdict"].startswith("undetermined") and w["relation"] == "copy"
+
+
+def test_a_listed_agency_in_a_form_the_list_does_not_spell():
+    assert sources_of("The council voted on Monday (with AFP).") == [("AFP", "credit", True)]
+    assert sources_of("The council voted on Monday.", byline="Jane Roe with AFP") == [("AFP", "credit", True)]
+    assert sources_of("Copyright 2024 AFP") == []  # a copyright line alone: often the picture's, no text credit

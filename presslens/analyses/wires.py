@@ -31,6 +31,7 @@ from presslens.engine import perarticle
 from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
 from . import agencies as marks_of_agencies
+from .agencies import WEAK
 
 SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence"]
 KINDS = ("own text", "credit", "tell", "photo")
@@ -293,6 +294,8 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str], found: dict[st
                     source = known[key]
                 elif kind == "credit" and not wire_of(name) and marks_of_agencies.key(name) in found:
                     source = found[marks_of_agencies.key(name)]
+                elif kind == "credit" and wire_of(name) and h.get("mark", {}).get("form") not in (None, *WEAK):
+                    source = name  # a listed agency in a form the list does not spell: "(with AFP)"
                 if source is not None:
                     break
             if source is None:
