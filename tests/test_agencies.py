@@ -134,3 +134,10 @@ def test_a_listed_agency_in_a_form_the_list_does_not_spell():
     assert sources_of("The council voted on Monday (with AFP).") == [("AFP", "credit", True)]
     assert sources_of("The council voted on Monday.", byline="Jane Roe with AFP") == [("AFP", "credit", True)]
     assert sources_of("Copyright 2024 AFP") == []  # a copyright line alone: often the picture's, no text credit
+
+
+def test_a_line_of_its_own_inside_the_text_is_a_bullet_or_a_caption_not_a_sign_off():
+    assert sources_of("The council listed its partners:\n- BPA\n- Kelp\nThe vote was on Monday.") == []
+    assert sources_of("The council voted on Monday.\n(BPA)\nThe vote was close.") == []
+    assert sources_of("The council voted on Monday.\nThe vote was close.\n(Kelp)") == [("Kelp", "credit", True)]
+    assert sources_of("The council voted on Monday.\nThe vote was close.\n— BPA") == [("BPA", "credit", True)]

@@ -44,15 +44,20 @@ PLACE = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de[ \t]+)?[A-Z][\w'’.-]*){0,3}"
 FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateline), strong: a mark only agencies make)
     ("dateline", re.compile(rf"(?m)^[ \t]*(?P<pre>(?:{PLACE}[ \t]*,[ \t]*)*(?:{PLACE}|{MONTH})(?:[ \t]*,[ \t]*{MONTH})?)"
                             rf"[ \t]*\((?P<names>{NAMES})\)[ \t]*(?:{DASH}|:)"), True),
-    ("sign-off", re.compile(rf"(?m)(?:[.!?\"”’]|^)[ \t]*\((?P<names>{NAMES})\)[ \t]*$"), True),
-    ("sign-off", re.compile(rf"(?m)(?:[.!?\"”’]|^)[ \t]*{DASH}[ \t]*(?P<names>{NAMES})[ \t]*$"), False),
+    # a sign-off closes a paragraph after its last sentence, or stands on the text's last line: a line of
+    # its own elsewhere is a bullet ("- NAME") or a picture credit ("(NAME)"), never an agency by itself
+    ("sign-off", re.compile(rf"(?m)[.!?\"”’][ \t]*\((?P<names>{NAMES})\)[ \t]*$"), True),
+    ("sign-off", re.compile(rf"(?:\A|\n)[ \t]*\((?P<names>{NAMES})\)\s*\Z"), True),
+    ("sign-off", re.compile(rf"(?m)[.!?\"”’][ \t]*{DASH}[ \t]*(?P<names>{NAMES})[ \t]*$"), False),
+    ("sign-off", re.compile(rf"(?:\A|\n)[ \t]*{DASH}[ \t]*(?P<names>{NAMES})\s*\Z"), False),
+    ("caption", re.compile(rf"(?m)^[ \t]*\((?P<names>{NAMES})\)[ \t]*$"), False),
     ("byline", re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<names>{NAMES})[ \t]*$"), False),
     ("with", re.compile(rf"\((?:[Ww]ith|[Ww]ith reporting by)[ \t]+(?P<names>{NAMES})\)"), False),
     ("contributed", re.compile(rf"(?:^|[.!?\"”’(]|{DASH})[ \t]*(?P<names>{NAMES})[ \t]+contributed\b", re.M), False),
     ("copyright", re.compile(rf"(?:Copyright|©)[ \t]*(?:\([Cc]\)[ \t]*)?(?:\d{{4}}[ \t]*)?(?P<names>{NAMES})"), False),
     ("source line", re.compile(rf"(?m)^[ \t]*\(?Source:[ \t]*(?P<names>{NAMES})\)?[ \t]*$"), False),
 ]
-WEAK = ("copyright", "source line")  # an outlet's own parent company signs these too: a credit, never an agency by itself
+WEAK = ("copyright", "source line", "caption")  # an outlet's own parent company signs these too: a credit, never an agency by itself
 BYLINE_WITH = re.compile(rf"\bwith[ \t]+(?P<names>{NAMES})\s*$")
 
 
