@@ -141,3 +141,10 @@ def test_a_line_of_its_own_inside_the_text_is_a_bullet_or_a_caption_not_a_sign_o
     assert sources_of("The council voted on Monday.\n(BPA)\nThe vote was close.") == []
     assert sources_of("The council voted on Monday.\nThe vote was close.\n(Kelp)") == [("Kelp", "credit", True)]
     assert sources_of("The council voted on Monday.\nThe vote was close.\n— BPA") == [("BPA", "credit", True)]
+
+
+def test_a_picture_agency_signing_a_caption_is_no_text_agency_and_a_bylines_people_are_no_agency():
+    photo = wires.agencies()["photo_agencies"]["names"][0]
+    assert sources_of(f"The council met in the old town hall on Monday. ({photo})") == []
+    marks = agencies.marks("The council voted.", byline="Jane Roe, John Doe and Ann Hart")
+    assert marks == []

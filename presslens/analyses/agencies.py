@@ -129,9 +129,10 @@ def marks(text: str, byline=None) -> list[dict]:
                 out.append({"name": name, "form": form, "strong": strong and not person, "person": person,
                             "org": org_shaped(name) and form not in WEAK, "evidence": ev})
     if isinstance(byline, str) and byline.strip():
-        whole = _clean(byline)
         w = BYLINE_WITH.search(byline)
-        cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [(whole, "byline")]
+        rest = byline[:w.start()] if w else byline
+        cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [
+            (_clean(part), "byline") for part in re.split(r"\s*(?:,|;|\band\b|&|\||\bwith\b)\s*", rest)]
         for name, form in cands:
             if name and not is_person(name) and not is_desk(name) and len(name.split()) <= 5:
                 out.append({"name": name, "form": form, "strong": False, "person": False, "org": org_shaped(name),
