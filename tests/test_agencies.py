@@ -148,3 +148,14 @@ def test_a_picture_agency_signing_a_caption_is_no_text_agency_and_a_bylines_peop
     assert sources_of(f"The council met in the old town hall on Monday. ({photo})") == []
     marks = agencies.marks("The council voted.", byline="Jane Roe, John Doe and Ann Hart")
     assert marks == []
+
+
+@pytest.mark.parametrize("signed", ["\n— Harbour Times", "\n(Harbour Times)", "\nHarbour Times contributed to this report.",
+                                    "\nThis story was originally published on [Harbour Times](https://harbour.example/a)."])
+def test_a_sign_off_or_credit_line_naming_the_other_outlet_gives_the_direction(tmp_path, signed):
+    # the copy is dated the SAME day: only its sign-off says who took from whom
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE) + signed, "published": "2024-05-06"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["direction"] == ("b_from_a" if v["article_a"] == "a" else "a_from_b")
+    assert v["credited"] == "yes" and v["source"] == "Harbour Times" and not v["accusation"]
