@@ -52,8 +52,9 @@ def test_no_agency_without_an_agency_mark(text, byline):
 def test_the_outlets_own_name_in_its_dateline_is_no_agency_evidence():
     # a paper signing its own copy "(Bay Press)" makes it no agency; another outlet signing so does
     marks = agencies.marks("PORT SELBY (Bay Press) — The council voted.")
-    assert agencies.infer({"a": marks}, {"a": "Bay Press"}, {}, set()) == {}
-    assert agencies.infer({"a": marks}, {"a": "Copy Daily"}, {}, set()) == {"baypress": "Bay Press"}
+    assert agencies.infer({"a": marks}, {"a": "Bay Press"}, set()) == {}
+    assert agencies.infer({"a": marks}, {"a": "Copy Daily"}, set()) == {"baypress": "Bay Press"}
+    assert agencies.infer({"a": marks}, {"a": "Copy Daily"}, {"baypress"}) == {}  # a party (or a picture agency)
 
 
 def test_an_outlet_named_as_an_agency_is_the_agencys_own_copy():
@@ -62,13 +63,19 @@ def test_an_outlet_named_as_an_agency_is_the_agencys_own_copy():
     assert sources_of("The council voted on Monday.", outlet="Harbour Times") == []
 
 
-def test_a_source_many_outlets_credit_is_an_agency_but_not_a_party_nor_an_outlet_of_the_story():
-    credits = {"a": {"Kelp Wire"}, "b": {"Kelp Wire"}, "c": {"Kelp Wire"}}
-    outlets = {"a": "Harbour Times", "b": "Copy Daily", "c": "Quiet Copier"}
-    assert agencies.infer({}, outlets, credits, set()) == {"kelpwire": "Kelp Wire"}
-    assert agencies.infer({}, outlets, {k: v for k, v in credits.items() if k != "c"}, set()) == {}  # two are not many
-    assert agencies.infer({}, outlets, credits, {"kelpwire"}) == {}  # a party's statement, credited by all
-    assert agencies.infer({}, {**outlets, "d": "Kelp Wire"}, credits, set()) == {}  # an outlet of the story
+def test_a_source_many_outlets_credit_and_carry_is_a_wire_but_not_when_few_or_an_outlet_of_the_story(tmp_path):
+    outlets = ["Harbour Times", "Copy Daily", "Quiet Copier"]
+    arts = {k: {"outlet": o, "text": "\n".join(SOURCE[i:i + 4] + FRESH[i:i + 1]), "published": f"2024-05-0{6 + i}",
+                "derived_from": "[Kelp Wire]"} for i, (k, o) in enumerate(zip("abc", outlets))}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    assert not v["accusation"].any() and set(v["relation"]) == {"common_wire"} and set(v["source"]) == {"Kelp Wire"}
+    assert "Kelp Wire: credited by 3 outlets that share its text" in pair(v, "a", "b")["evidence"]
+    two = {k: arts[k] for k in "ab"}  # two outlets crediting it are not many: the older is their likeliest source
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", two)), "a", "b")
+    assert w["relation"] != "common_wire" and "credited by" not in w["evidence"]
+    own = {**arts, "k": {"outlet": "Kelp Wire", "text": "\n".join(FRESH), "published": "2024-05-05"}}
+    w = pair(verdicts.verdicts(write_story(tmp_path / "u", own)), "a", "b")  # its text is in the corpus: no wire
+    assert "credited by" not in w["evidence"]
 
 
 def test_agency_names_compare_without_news_agency():

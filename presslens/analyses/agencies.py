@@ -12,12 +12,12 @@ reader recognises agency copy by its marks, whatever the agency is called:
   ``(with BPA)``, ``BPA contributed to this report``, ``Copyright 2024 Bay Press``;
 - an outlet whose **name says it is an agency** (``Bay News Agency``, ``Agence ...``): its articles are
   the agency's own copy;
-- a source **many outlets credit**: named as source by articles of :data:`MANY` or more outlets, none
-  of them itself, and no outlet of the story nor a party to it.
+- a source **many outlets credit** and carry near-verbatim: :data:`MANY` or more outlets credit it and
+  their texts share narration (read by :mod:`presslens.analyses.verdicts`, which has the text evidence).
 
 :func:`marks` reads ONE article (its text and byline); :func:`infer` settles, story-wide, which names
-are agencies: one with a dateline or a sign-off anywhere, one an organisation-shaped byline or credit
-names, or one many outlets credit. A person's name (two or three capitalised words, no organisation
+are agencies: one with a dateline or a sign-off in another outlet's article, one an
+organisation-shaped byline or credit names. A person's name (two or three capitalised words, no organisation
 word) is never an agency, nor a desk ("Staff", "Web Desk"), nor a picture credit ("Photo", "File").
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 MEDIA_KINDS = ("media", "outlet", "news", "newspaper", "broadcaster", "wire", "news agency")  # story.yaml actor kinds
-MANY = 3  # distinct outlets crediting one name that make it an agency (wire-like source)
+MANY = 3  # distinct outlets crediting one source, and sharing its text, that make it a wire (verdicts reads it)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 ORG_WORDS = frozenset("""news agency agence agencia agenzia agentur press presse service services wire newswire
 media network broadcasting broadcaster television radio""".split())
@@ -148,40 +148,19 @@ def key(name) -> str:
     return re.sub(r"[^\w]+", "", s)
 
 
-def infer(marks_of: dict[str, list[dict]], outlet_of: dict[str, str], credits_of: dict[str, set[str]],
-          not_agencies: set[str]) -> dict[str, str]:
+def infer(marks_of: dict[str, list[dict]], outlet_of: dict[str, str], not_agencies: set[str]) -> dict[str, str]:
     """Agency key -> display name, for a whole story (see the module docstring).
 
-    ``marks_of``: article -> :func:`marks`; ``outlet_of``: article -> outlet; ``credits_of``: article
-    -> every name it credits (derived_from, byline, credit forms); ``not_agencies``: keys of names that
-    are no agency whatever their marks (the story's parties)."""
+    ``marks_of``: article -> :func:`marks`; ``outlet_of``: article -> outlet; ``not_agencies``: keys of
+    names that are no agency whatever their marks (the story's parties, picture agencies)."""
     found: dict[str, str] = {}
-    outlets = {key(o) for o in outlet_of.values()}
     for o in outlet_of.values():
         if AGENCY_NAME.search(str(o)):
             found.setdefault(key(o), str(o))
-    voters: dict[str, set[str]] = {}
-    display: dict[str, str] = {}
     for a, ms in marks_of.items():
         own = key(outlet_of.get(a, ""))
         for m in ms:
             k = key(m["name"])
-            if not k or k in not_agencies or m["person"]:
-                continue
-            display.setdefault(k, m["name"])
-            if k == own:
-                continue  # an outlet signing its own name says nothing about agencies
-            voters.setdefault(k, set()).add(own)
-            if m["strong"] or m["org"]:
-                found.setdefault(k, m["name"])
-    for a, names in credits_of.items():
-        own = key(outlet_of.get(a, ""))
-        for n in names:
-            k = key(n)
-            if k and k != own:
-                voters.setdefault(k, set()).add(own)
-                display.setdefault(k, str(n))
-    for k, who in voters.items():
-        if len(who) >= MANY and k not in outlets and k not in not_agencies:
-            found.setdefault(k, display[k])
+            if k and k != own and k not in not_agencies and not m["person"] and (m["strong"] or m["org"]):
+                found.setdefault(k, m["name"])  # an outlet signing its own name says nothing about agencies
     return found

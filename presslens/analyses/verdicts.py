@@ -109,8 +109,30 @@ class Evidence:
             if not ref:
                 self.narr[(a, o)] = (int(n), float(share))
         self.group_note: dict[tuple[str, str], str] = {}
+        self.carried = self.widely_carried()
         self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
                         if story.references is not None and len(story.references) else {})
+
+    def widely_carried(self) -> dict[str, str]:
+        """Sources no list or mark makes an agency that articles of :data:`agencies.MANY` or more outlets credit
+        while carrying one another's narration (:data:`EVIDENCE_WORDS` or more words with another of them): a
+        story sent to many, a wire; no outlet of the story, no party. Marked as wires; source -> evidence."""
+        by_key: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # key -> name -> articles
+        for a, kinds in list(self.named.items()):
+            for c in kinds["credit"]:
+                if not self.is_wire.get(c) and wires.norm(c) not in self.parties and not self.articles_of(c):
+                    by_key[agencies.key(c)][c].add(a)
+        out = {}
+        for names in by_key.values():
+            arts = set().union(*names.values())
+            linked = {a for a in arts if any(self.nb[a].get(b, 0) >= EVIDENCE_WORDS and self.onorm[b] != self.onorm[a]
+                                             for b in arts)}
+            outlets = sorted({self.outlet[a] for a in linked})
+            if len(outlets) >= agencies.MANY:
+                for c in names:
+                    self.is_wire[c] = True
+                    out[c] = f"{c}: credited by {len(outlets)} outlets that share its text ({', '.join(outlets[:4])})"
+        return out
 
     def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
         return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
@@ -182,6 +204,7 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
             for k in ("own text", "credit", "tell"):
                 if named[a][k]:
                     ev.append(f"{outlet[a]} ({a}) {k}: {', '.join(sorted(named[a][k]))}")
+        ev.extend(sorted({e.carried[c] for a in (x, y) for c in named[a]["credit"] if c in e.carried}))
         ev.append("dates: " + "; ".join(f"{outlet[a]} {clock.label(e.when[a])}" for a in (x, y)))
         if ab and ba:
             ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "

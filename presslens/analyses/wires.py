@@ -325,10 +325,8 @@ def found_agencies(hits_of: dict[str, list[dict]], outlet_of: dict[str, str], pa
     """The agencies a story's articles reveal by their marks (:func:`presslens.analyses.agencies.infer`),
     listed ones left out (they are known already), and never a photo agency of the list: key -> name."""
     marks = {a: [h["mark"] for h in hs if h.get("mark")] for a, hs in hits_of.items()}
-    credits = {a: {str(h["source"]) for h in hs if h["kind"] == "credit" and h["source"]} | {
-        str(m["name"]) for m in marks[a]} for a, hs in hits_of.items()}
     photo = {marks_of_agencies.key(n) for n in agencies().get("photo_agencies", {}).get("names", [])}
-    found = marks_of_agencies.infer(marks, outlet_of, credits, parties | photo)  # a picture agency signs no text
+    found = marks_of_agencies.infer(marks, outlet_of, parties | photo)  # a picture agency signs no text
     return {k: v for k, v in found.items() if not wire_of(v)}
 
 
