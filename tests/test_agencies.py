@@ -19,6 +19,8 @@ def sources_of(text, outlet="Harbour Times", byline=None, known=None):
     ("PORT SELBY (Bay Press) — The council voted on Monday.", "Bay Press"),           # dateline
     ("PORT SELBY, May 6 (Kelp) -- The council voted on Monday.", "Kelp"),              # dateline with a date
     ("Port Selby, Harbourshire, May 6 (Kelp): The council voted on Monday.", "Kelp"),  # a colon after it
+    ("Port Selby, 6 May (Kelp) – The council voted on Monday.", "Kelp"),               # day first
+    ("PORT SELBY, June 25, 2024 (Kelp) - The council voted on Monday.", "Kelp"),       # with the year
     ("The council voted on Monday, the mayor said. (Kelp)", "Kelp"),                   # sign-off in parentheses
     ("The council voted on Monday.\n— BPA", "BPA"),                                    # dash sign-off, an acronym
     ("By Kelp News Agency\nThe council voted on Monday.", "Kelp News Agency"),          # organisation byline

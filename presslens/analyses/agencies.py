@@ -39,7 +39,8 @@ AGENCY_NAME = re.compile(r"\b(?:News\s+Agency|Press\s+Agency|Agency|Agence|Agenc
 NAME = r"[A-Z][\w&'’.-]+(?:\s+(?:of\s+|de\s+)?[A-Z][\w&'’.-]*){0,4}"
 NAMES = rf"{NAME}(?:\s*/\s*{NAME})*"
 DASH = r"(?:-{1,2}|–|—)"
-MONTH = r"(?:" + "|".join(MONTHS) + r")[a-z]*\.?\s+\d{1,2}"
+MONTH = (r"(?:(?:" + "|".join(MONTHS) + r")[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")[a-z]*\.?)"
+         r"(?:,?\s+\d{4})?")
 PLACE = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de[ \t]+)?[A-Z][\w'’.-]*){0,3}"
 FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateline), strong: a mark only agencies make)
     ("dateline", re.compile(rf"(?m)^[ \t]*(?P<pre>(?:{PLACE}[ \t]*,[ \t]*)*(?:{PLACE}|{MONTH})(?:[ \t]*,[ \t]*{MONTH})?)"
