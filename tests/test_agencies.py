@@ -168,3 +168,11 @@ def test_a_sign_off_or_credit_line_naming_the_other_outlet_gives_the_direction(t
     v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
     assert v["direction"] == ("b_from_a" if v["article_a"] == "a" else "a_from_b")
     assert v["credited"] == "yes" and v["source"] == "Harbour Times" and not v["accusation"]
+
+
+def test_a_byline_line_is_read_up_to_its_date_and_name_by_name():
+    got = [(m["name"], m["org"], m["person"]) for m in agencies.marks("By Jane Roe, BPA | Published: May 6, 2024\nText.")]
+    assert got == [("Jane Roe", False, True), ("BPA", True, False)]
+    assert sources_of("By Kelp News Agency Published: May 6, 2024 02:30 PM\nThe council voted.") == [
+        ("Kelp News Agency", "credit", True)]
+    assert agencies.marks("By Monday the council had voted.") == []  # a sentence, not a byline

@@ -52,13 +52,16 @@ FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateli
     ("sign-off", re.compile(rf"(?m)[.!?\"”’][ \t]*{DASH}[ \t]*(?P<names>{NAMES})[ \t]*$"), False),
     ("sign-off", re.compile(rf"(?:\A|\n)[ \t]*{DASH}[ \t]*(?P<names>{NAMES})\s*\Z"), False),
     ("caption", re.compile(rf"(?m)^[ \t]*\((?P<names>{NAMES})\)[ \t]*$"), False),
-    ("byline", re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<names>{NAMES})[ \t]*$"), False),
+    # a byline line, its people and organisations one by one, up to a date or a separator ("By Kelp | Published ...")
+    ("byline", re.compile(r"(?m)^[ \t]*By[ \t]+(?P<names>[^\n|•·]+?)[ \t]*(?:$|[|•·]|\b(?:Published|Updated|Posted)\b)"),
+     False),
     ("with", re.compile(rf"\((?:[Ww]ith|[Ww]ith reporting by)[ \t]+(?P<names>{NAMES})\)"), False),
     ("contributed", re.compile(rf"(?:^|[.!?\"”’(]|{DASH})[ \t]*(?P<names>{NAMES})[ \t]+contributed\b", re.M), False),
     ("copyright", re.compile(rf"(?:Copyright|©)[ \t]*(?:\([Cc]\)[ \t]*)?(?:\d{{4}}[ \t]*)?(?P<names>{NAMES})"), False),
     ("source line", re.compile(rf"(?m)^[ \t]*\(?Source:[ \t]*(?P<names>{NAMES})\)?[ \t]*$"), False),
 ]
 WEAK = ("copyright", "source line", "caption")  # an outlet's own parent company signs these too: a credit, never an agency by itself
+SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\||\bwith\b)\s*")  # a byline's people and organisations
 BYLINE_WITH = re.compile(rf"\bwith[ \t]+(?P<names>{NAMES})\s*$")
 
 
@@ -119,10 +122,12 @@ def marks(text: str, byline=None) -> list[dict]:
     text = text or ""
     for form, rx, strong in FORMS:
         for m in rx.finditer(text):
-            parts = _names(m.group("names"))
+            parts = (_names(m.group("names")) if form != "byline" else
+                     [n for part in SPLIT.split(m.group("names")) if re.fullmatch(NAMES, part.strip())
+                      for n in _names(part)])
             if form == "dateline" and len(parts) == 1 and _initials_of(parts[0], m.group("pre")):
                 continue
-            if len(parts) > 1 and any(is_person(n) for n in parts):
+            if form != "byline" and len(parts) > 1 and any(is_person(n) for n in parts):
                 continue  # "(Jane Roe/Bay Press)": a photographer's or reporter's credit, not a sign-off
             for name in parts:
                 ev = " ".join(text[max(0, m.start() - 40):m.end() + 40].split())
@@ -133,7 +138,7 @@ def marks(text: str, byline=None) -> list[dict]:
         w = BYLINE_WITH.search(byline)
         rest = byline[:w.start()] if w else byline
         cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [
-            (_clean(part), "byline") for part in re.split(r"\s*(?:,|;|\band\b|&|\||\bwith\b)\s*", rest)]
+            (_clean(part), "byline") for part in SPLIT.split(rest)]
         for name, form in cands:
             if name and not is_person(name) and not is_desk(name) and len(name.split()) <= 5:
                 out.append({"name": name, "form": form, "strong": False, "person": False, "org": org_shaped(name),
