@@ -176,3 +176,8 @@ def test_a_byline_line_is_read_up_to_its_date_and_name_by_name():
     assert sources_of("By Kelp News Agency Published: May 6, 2024 02:30 PM\nThe council voted.") == [
         ("Kelp News Agency", "credit", True)]
     assert agencies.marks("By Monday the council had voted.") == []  # a sentence, not a byline
+
+
+def test_a_byline_in_capitals_before_the_organisation_names_the_organisation():
+    assert [m["name"] for m in agencies.marks("", byline="JANE ROE and JOHN DOE Bay Press")] == ["Bay Press"]
+    assert [m["name"] for m in agencies.marks("By JANE ROE Bay Press\nThe council voted.")] == ["Bay Press"]

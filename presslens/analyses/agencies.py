@@ -71,10 +71,12 @@ def _clean(name: str) -> str:
 
 
 def is_person(name: str) -> bool:
-    """Two to four capitalised words, no organisation word, no acronym: how a person's name looks."""
+    """Two to four capitalised words (or all in capitals), no organisation word, no acronym among
+    lower-case words: how a person's name looks."""
     ws = _clean(name).split()
     return (2 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
-            and not any(w.casefold() in ORG_WORDS for w in ws) and not any(_acronym(w) for w in ws))
+            and not any(w.casefold() in ORG_WORDS for w in ws)
+            and (all(w.isupper() for w in ws) or not any(_acronym(w) for w in ws)))  # "JANE ROE" as bylines print it
 
 
 def _acronym(w: str) -> bool:
@@ -103,6 +105,15 @@ def _initials_of(name: str, before: str) -> bool:
     return len(n) >= 2 and n.isupper() and caps.endswith(n)
 
 
+def _after_person(part: str) -> str:
+    """A byline part without the person's name in capitals printed before it: "JANE ROE Bay Press" -> "Bay Press"."""
+    ws = part.split()
+    k = 0
+    while k < len(ws) and len(ws[k]) > 1 and ws[k].isupper() and ws[k].isalpha():
+        k += 1
+    return " ".join(ws[k:]) if 2 <= k <= 3 and k < len(ws) else part
+
+
 def _names(group: str) -> list[str]:
     out = []
     for part in re.split(r"\s*/\s*", group):
@@ -124,7 +135,7 @@ def marks(text: str, byline=None) -> list[dict]:
         for m in rx.finditer(text):
             parts = (_names(m.group("names")) if form != "byline" else
                      [n for part in SPLIT.split(m.group("names")) if re.fullmatch(NAMES, part.strip())
-                      for n in _names(part)])
+                      for n in _names(_after_person(part))])
             if form == "dateline" and len(parts) == 1 and _initials_of(parts[0], m.group("pre")):
                 continue
             if form != "byline" and len(parts) > 1 and any(is_person(n) for n in parts):
@@ -138,7 +149,7 @@ def marks(text: str, byline=None) -> list[dict]:
         w = BYLINE_WITH.search(byline)
         rest = byline[:w.start()] if w else byline
         cands = ([(n, "with") for n in _names(w.group("names"))] if w else []) + [
-            (_clean(part), "byline") for part in SPLIT.split(rest)]
+            (_clean(_after_person(part)), "byline") for part in SPLIT.split(rest)]
         for name, form in cands:
             if name and not is_person(name) and not is_desk(name) and len(name.split()) <= 5:
                 out.append({"name": name, "form": form, "strong": False, "person": False, "org": org_shaped(name),
