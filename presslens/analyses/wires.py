@@ -15,7 +15,9 @@ photo credit is furniture) and returns one row per article and source it names:
 - *own text*: the article is captured from the agency's own site, or its outlet is the agency.
 
 Agencies and their credit forms are in ``presslens/data/wire_agencies.yaml`` (versioned, with
-sources). A source is a *wire* when it is an agency of that file. Outlet names are matched loosely
+sources). A source is a *wire* when it is an agency of that file, or one the story's articles reveal
+by an agency's marks (a dateline, a sign-off, an organisation's byline or credit, an outlet named as an
+agency: :mod:`presslens.analyses.agencies`). Outlet names are matched loosely
 (case, a leading "the", punctuation; story.yaml actors' aliases count): :func:`same_source`.
 """
 from __future__ import annotations
