@@ -45,6 +45,8 @@ def test_two_agencies_in_one_sign_off_and_in_a_byline_with_a_reporter():
     ("The council voted on Monday.", "Web Desk"),                         # the outlet's own desk
     ("The council voted on Monday. (Photo)", None),                       # a picture word
     ("Reference(s): council minutes", None),                              # a heading, not a dateline
+    ("Harbour vote (Live) — The council voted on Monday.", None),         # an editorial label
+    ("The council voted on Monday.\n(Translated)", None),
     ("Copyright 2024 Kelp Media", None),                                  # an owner's copyright line alone
 ])
 def test_no_agency_without_an_agency_mark(text, byline):

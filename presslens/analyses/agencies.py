@@ -32,7 +32,9 @@ media network broadcasting broadcaster television radio""".split())
 DESK_WORDS = frozenset("""staff desk team correspondent correspondents reporter reporters editor editors editorial admin
 bureau writer writers web online our digital newsroom report reports contributor contributors""".split())
 NOT_NAMES = frozenset("""photo photos video videos file image images audio graphic graphics updated update opinion
-listen watch advertisement sponsored illustration courtesy subscribe related more sic ad ads""".split())
+listen watch advertisement sponsored illustration courtesy subscribe related more sic ad ads live exclusive breaking
+analysis explainer factbox podcast gallery interview editorial feature timeline correction translated translation
+edited end ends enditem""".split())  # furniture and editorial labels a page puts in parentheses or after a dash
 # an outlet whose own name says it is an agency (its articles are the agency's copy)
 AGENCY_NAME = re.compile(r"\b(?:News\s+Agency|Press\s+Agency|Agency|Agence|Agencia|Agenzia|Presse-?Agentur|"
                          r"Press\s+Association|Press\s+Trust|News\s+Service|Telegraph\s+Agency)\b")
