@@ -52,3 +52,18 @@ def test_the_profile_is_a_signal_that_turns_one_weak_signal_into_a_verdict_but_n
     assert v.loc["ProfilePlus", "verdict"] == "likely undeclared translation"
     assert v.loc["ProfilePlus", "score"] == 3 and v.loc["ProfilePlus", "n_rules"] == 2
     assert v.loc["NativePlus", "verdict"] == "isolated signals"
+
+
+def test_a_milder_profile_weighs_1_and_needs_a_signal_of_weight_2(tmp_path):
+    first_two = " ".join(TRANSLATED.split(". ")[:2]) + "."
+    mild = first_two + " " + NATIVE
+    assert translation.TRANSLATIONESE_WEAK_Z <= translationese.profile([mild]).z < translation.TRANSLATIONESE_Z
+    hours = " The crews reached the last village at 16:45 hours."  # a formula of weight 2 (es)
+    st = _story(tmp_path, "  - {name: Olen Marsk, aliases: [Olen Marsk]}\n", [
+        ("Mild", mild), ("MildPlus", mild + hours), ("NativePlus", NATIVE + hours)])
+    v = translation.likely_translations(st).set_index("outlet")
+    assert v.loc["Mild", "kinds"] == "translationese 1" and v.loc["Mild", "verdict"] == "isolated signals"
+    assert v.loc["MildPlus", "kinds"] == "MT phrase 2, translationese 1"
+    assert v.loc["MildPlus", "verdict"] == "likely undeclared translation"
+    assert v.loc["MildPlus", "source_language"] == "es"  # the profile points to no language
+    assert v.loc["NativePlus", "verdict"] == "isolated signals"
