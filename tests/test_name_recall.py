@@ -71,12 +71,3 @@ def test_an_article_more_or_less_inside_a_name_and_one_edit_in_three_ordinary_wo
     got = sorted(zip(discovery.discover(st)["candidate"], discovery.discover(st)["rule"]))
     # "Dark Lane": two ordinary words one edit from a known form stay unproposed (a street, not a misspelling)
     assert got == [("Global Water Organisation", "spelling: edits"), ("Republic of Zembra", "spelling: article")]
-
-
-def test_the_first_part_of_a_double_surname_is_a_short_form(tmp_path):
-    st = _story(tmp_path, "  - {name: Lina Okafor-Diaz, kind: person, aliases: [Lina Okafor-Diaz]}\n", [
-        ("A", "Lina Okafor-Diaz opened the clinic. Lina Okafor said the ward was full."),
-        ("B", "Lina Diaz spoke later."),  # the second part alone: another person as often as not
-    ])
-    d = discovery.discover(st)
-    assert sorted(zip(d["candidate"], d["rule"])) == [("Lina Okafor", "short form")]

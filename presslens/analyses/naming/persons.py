@@ -9,8 +9,7 @@ has two capitalised words or more:
   given name written in full ("Jennifer Okafor" for "Jen Okafor": one word is the other's start, four
   letters at least);
 - ``short form`` - the first and last word of a known form of three words or more, the middle ones
-  left out ("Lina Diaz" for "Lina Okafor Diaz"), a given name shortened the same way, or the first part
-  of a double surname alone ("Lina Okafor" for "Lina Okafor-Diaz").
+  left out ("Lina Diaz" for "Lina Okafor Diaz"), or a given name shortened the same way.
 
 - ``short form`` too - a title and one of the person's names ("Dr Okafor", "Professor Lina", "PM Okafor"):
   how news copy names a person after the first mention (:func:`titled_forms`).
@@ -95,8 +94,6 @@ def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | No
         return None
     if n == 2 and m >= 3 and ck == [fk[0], fk[-1]]:
         return "short form", f"the first and last word of {' '.join(f)!r}"
-    if n == m and ck[:-1] == fk[:-1] and re.search(r"\w-\w", f[-1]) and ck[-1] == letters(f[-1].split("-")[0]):
-        return "short form", f"{' '.join(f)!r} with the first part of its double surname only"
     if n == m:
         diff = [i for i in range(n) if ck[i] != fk[i]]
         if len(diff) == 1 and diff[0] < n - 1:  # a given name, not the surname
