@@ -19,7 +19,6 @@ from .variants import RULES, STRONG_RULES, form_index, known_forms, score
 
 
 _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
-            "spelling: article": ("aliases", None),
             "spelling: edits": ("renderings", "misspelling"),
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
@@ -116,10 +115,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
         plain = not CJK.search(cand) and all(w in ordinary for w in words)
         holds_known = None
         for hit in score(cand, known, max_edits=max_edits, index=ix):
-            if plain and (hit["rule"] not in STRONG_RULES and not (hit["rule"] == "spelling: edits" and len(words) >= 3)
-                          or len(words) < 2 and hit["rule"] != "romanisation"):
-                continue  # ordinary words are never proposed on a weak rule (but three words or more one edit
-                #           from a known form: "Global Water Organisation"), nor one alone on spelling
+            if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
+                continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
             if hit["rule"] in ("spelling: edits", "short form"):
                 if holds_known is None:
                     holds_known = bool(rx.search(cand))  # "OpenAI API": a known name plus other words

@@ -140,13 +140,11 @@ class _Index:
         self.cjk = [f for f in self.forms if f.cjk]
         self.by_letters: dict[str, list[_Form]] = {}
         self.by_sorted_words: dict[tuple, list[_Form]] = {}
-        self.by_bare_words: dict[tuple, list[_Form]] = {}  # the words without articles ("of the Zembra")
         self.by_run: dict[tuple, list[_Form]] = {}
         for f in self.latin:
             self.by_letters.setdefault(f.letters, []).append(f)
             if len(f.words) >= 2:
                 self.by_sorted_words.setdefault(tuple(sorted(f.words)), []).append(f)
-                self.by_bare_words.setdefault(_bare(f.words), []).append(f)
             if len(f.words) >= 3:
                 for n in range(1, len(f.words)):
                     for i in range(len(f.words) - n + 1):
@@ -166,18 +164,10 @@ def form_index(known: tuple[Known, ...]) -> _Index:
     return _Index(known)
 
 
-RULES = ("spelling: spacing", "spelling: inflection", "spelling: article", "spelling: edits", "romanisation", "calque", "dictionary",
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
          "word order", "short form", "long form", "initials", "translation: shared part")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
-STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: article", "romanisation", "word order"}  # may be ordinary words
-
-
-ARTICLES = frozenset({"the", "a", "an"})
-
-
-def _bare(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Casefolded words without the articles."""
-    return tuple(w for w in words if w not in ARTICLES)
+STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
 
 
 def _word_runs(form: str) -> frozenset:
@@ -205,8 +195,6 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
       ("Byte Dance");
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
-    - ``spelling: article`` - the words of a known form of two words or more with an article (the, a,
-      an) more or less inside it ("Republic of Zembra" / "Republic of the Zembra"; first and last words alike);
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
@@ -294,9 +282,6 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
                 add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
                                           "substitution, insertion, deletion or transposition)")
     if len(c_words) >= 2:
-        for k in ix.by_bare_words.get(_bare(c_words), ()):
-            if c_words != k.words and len(_bare(c_words)) >= 2 and (c_words[0], c_words[-1]) == (k.words[0], k.words[-1]):
-                add(k, "spelling: article", f"the words of {k.form!r} with an article more or less")
         for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
             if c_words != k.words:
                 add(k, "word order", f"the words of {k.form!r} in another order")
