@@ -130,7 +130,6 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
     extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
     extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
-    extra += persons.titled_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))

@@ -11,9 +11,6 @@ has two capitalised words or more:
 - ``short form`` - the first and last word of a known form of three words or more, the middle ones
   left out ("Lina Diaz" for "Lina Okafor Diaz"), or a given name shortened the same way.
 
-- ``short form`` too - a title and one of the person's names ("Dr Okafor", "Professor Lina", "PM Okafor"):
-  how news copy names a person after the first mention (:func:`titled_forms`).
-
 The words it adds must look like names: capitalised but not all in capitals (a headline), no title,
 role, nationality or function word ("Prime Minister Lina Okafor" is a title, not a longer name), no
 English dictionary word (lemminflect's: "Winner Lina Okafor", "Lina Okafor Kissed"), no word of another
@@ -25,8 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-
-import regex
 
 from presslens.data import STOPWORDS
 from presslens.story.model import Story
@@ -72,14 +67,6 @@ def _persons(story: Story) -> dict[str, list[list[str]]]:
     return out
 
 
-def _words_of(story: Story) -> dict[str, set[str]]:
-    """actor or speaker -> the letters of every word of its forms."""
-    out = {a.name: {letters(w) for f in a.forms for w in _words(f)} for a in story.actors}
-    out.update({sp.name: {letters(w) for f in (sp.name, *sp.aliases) for w in _words(f)}
-                for sp in story.speakers if sp.name not in out})
-    return out
-
-
 def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | None:
     """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``."""
     ck, fk = [letters(w) for w in c], [letters(w) for w in f]
@@ -113,7 +100,9 @@ def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
         return []
     known = {letters(f) for a in story.actors for f in a.forms}
     known |= {letters(f) for sp in story.speakers for f in (sp.name, *sp.aliases)}
-    words_of = _words_of(story)
+    words_of = {a.name: {letters(w) for f in a.forms for w in _words(f)} for a in story.actors}
+    words_of.update({sp.name: {letters(w) for f in (sp.name, *sp.aliases) for w in _words(f)}
+                     for sp in story.speakers if sp.name not in words_of})
     out = []
     for c in sorted(set(cands["candidate"])):
         ws = _words(c)
@@ -134,41 +123,4 @@ def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
         if len(hits) == 1:
             person, (rule, form, how) = next(iter(hits.items()))
             out.append({"candidate": c, "actor": person, "rule": rule, "known_form": form, "evidence": how})
-    return out
-
-
-# personal titles and offices that stand before one of a person's names ("Dr Okafor", "PM Okafor"); roles that
-# describe rather than address ("star", "forward", "spokesman") are left out
-TITLES = frozenset("""
-mr mrs ms mx miss dr doctor prof professor sir dame lady lord pope king queen prince princess sheikh president
-premier pm minister chancellor senator governor mayor judge justice general colonel captain coach
-""".split())
-
-
-def titled_forms(story: Story, cands, taken: set[str]) -> list[dict]:
-    """Proposals ``short form`` of a title and one name of a person: a candidate of a title of ``TITLES``
-    (its dot dropped: "Dr.") and one word that is a name word of one person's known forms of two words or
-    more, of no other actor's forms and no English dictionary word, and once at least not followed by a
-    capitalised word (else it is the cut-off start of a longer name). ``taken``: candidates already proposed."""
-    persons = _persons(story)
-    if not persons or cands.empty:
-        return []
-    words_of = _words_of(story)
-    out = []
-    for c in sorted(set(cands["candidate"])):
-        ws = _words(c)
-        if c in taken or len(ws) != 2 or ws[0].casefold().rstrip(".") not in TITLES:
-            continue
-        k = letters(ws[1])
-        owners = {a for a, words in words_of.items() if k in words}
-        person = next(iter(owners)) if len(owners) == 1 else None
-        if person not in persons or not any(k in {letters(w) for w in f} for f in persons[person]):
-            continue
-        alone = regex.compile(regex.escape(c) + r"(?![\p{L}\d])(?!['’]?\s+\p{Lu})")
-        if not any(alone.search(t) for t in cands.loc[cands["candidate"] == c, "text"].tolist()):
-            continue  # always the start of a longer name ("President Lina Okafor Diaz"): a cut-off capture
-        if _name_word(ws[1], set().union(*(v for a, v in words_of.items() if a != person))):
-            form = next(" ".join(f) for f in persons[person] if k in {letters(w) for w in f})
-            out.append({"candidate": c, "actor": person, "rule": "short form", "known_form": form,
-                        "evidence": f"the title {ws[0]!r} and {ws[1]!r}, one of the names of {form!r}"})
     return out
