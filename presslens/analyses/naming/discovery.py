@@ -50,32 +50,6 @@ def parse_snippet(snippet: str):
     return parse_yaml(snippet)
 
 
-MAX_NAME_CHARS = 8  # the longest Chinese name looked for inside a run of characters
-
-
-def names_in_chinese_runs(cands: pd.DataFrame, known: list, ix) -> pd.DataFrame:
-    """``cands`` with, for each run of Chinese characters that is no name as a whole (Chinese writes no
-    space between words: "主席王明发来贺电"), the names inside it that :func:`.variants.score`
-    reads as a known form (王明, pinyin Wang Ming): looked for left to right, the longest first (two to
-    ``MAX_NAME_CHARS`` characters), each found name a candidate of its own with the run's sentences."""
-    runs = [c for c in dict.fromkeys(cands["candidate"].tolist()) if len(c) > 2 and CJK.fullmatch(c)]
-    extra = []
-    for run in runs:
-        if score(run, known, index=ix):
-            continue  # the run is a name itself
-        found, i = [], 0
-        while i < len(run) - 1:
-            j = next((j for j in range(min(len(run), i + MAX_NAME_CHARS), i + 1, -1)
-                      if score(run[i:j], known, index=ix)), None)
-            if j is None:
-                i += 1
-                continue
-            found.append(run[i:j])
-            i = j
-        extra += [cands[cands["candidate"] == run].assign(candidate=name) for name in dict.fromkeys(found)]
-    return pd.concat([cands, *extra], ignore_index=True) if extra else cands
-
-
 @story_table
 def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.DataFrame:
     """Variants of the actors' names that story.yaml does not list yet.
@@ -100,7 +74,6 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     ordinary = ordinary_words()
     rx = name_regex(story)
     ix = form_index(tuple(known))
-    cands = names_in_chinese_runs(cands, known, ix)
     actors = {**{sp.name: sp for sp in story.speakers}, **{a.name: a for a in story.actors}}
     o_rank = {o: i for i, o in enumerate(story.outlets)}
     rows = []

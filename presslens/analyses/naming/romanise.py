@@ -4,9 +4,7 @@
 - :func:`pinyin` - toneless Hanyu Pinyin syllables of Chinese characters (pypinyin): 豆包 -> dou bao;
 - :func:`wade_giles` - the Wade-Giles syllables (pypinyin's ``Style.WADEGILES``), the romanisation of
   most Taiwanese and older names: 蔣介石 -> chiang chieh shih (pinyin: jiang jie shi); and
-  :func:`romanisations`, every mix of the two syllable by syllable; :func:`numbered`, a name ending in a
-  Chinese numeral and 号 ("number") with the numeral in digits, as English writes craft and models
-  (天宫二号 -> tian gong 2, "Tiangong-2");
+  :func:`romanisations`, every mix of the two syllable by syllable;
 - :func:`transliterate` - Cyrillic, Greek, Hangul, kana, Armenian and Georgian letters in Latin letters
   (anyascii, whose tables ship in its wheel): Толстой -> Tolstoy. Arabic and Hebrew are left out:
   their letters write no short vowels, so the Latin letters match nobody's spelling; so are Japanese
@@ -62,22 +60,6 @@ def romanisations(chars: str) -> frozenset[str]:
     if len(py) != len(wg) or len(py) > 6:
         return frozenset({letters("".join(py)), letters("".join(wg))})
     return frozenset(letters("".join(combo)) for combo in itertools.product(*zip(py, wg)))
-
-
-_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NUMBERED = regex.compile(r"^(.+?)(十?[一二两兩三四五六七八九]|十)[号號]$")
-
-
-def numbered(chars: str) -> str:
-    """The :func:`letters` of a Chinese name ending in a numeral from one to nineteen and 号/號 ("number"),
-    the name in pinyin and the number in digits: 天宫二号 -> 'tiangong2', 神舟十二号 -> 'shenzhou12'; '' when it
-    does not end so."""
-    m = _NUMBERED.match(chars)
-    if not m:
-        return ""
-    num = m.group(2)
-    value = _NUMERALS[num] if len(num) == 1 else 10 + _NUMERALS[num[1]]
-    return letters("".join(_pinyin(m.group(1)))) + str(value)
 
 
 @functools.lru_cache(maxsize=65536)

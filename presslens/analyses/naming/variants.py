@@ -14,7 +14,7 @@ from presslens.engine import store
 from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
-from .romanise import letters, numbered, pinyin, romanisations, transliterate, wade_giles
+from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,13 +200,11 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
       the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
     - ``romanisation`` - the pinyin or Wade-Giles of a Chinese form (pypinyin: 豆包 -> "doubao", 經國 ->
-      "Ching-kuo"), or a Chinese candidate whose pinyin or Wade-Giles is a known Latin form (its number in
-      digits: 天宫二号 -> "Tiangong-2"); a Cyrillic,
+      "Ching-kuo"), or a Chinese candidate whose pinyin or Wade-Giles is a known Latin form; a Cyrillic,
       Greek, Hangul or kana candidate whose Latin letters (anyascii) are a known Latin form's, or a few
       edits away (a fifth of the letters: "Dostoevskiy" / "Dostoevsky");
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
-      bean (豆) + bao (包, pinyin)), or a Chinese candidate of three characters or more that a known Latin
-      form of two words or more spells so (正蓝旗 = "Zhenglan Banner": zheng lan in pinyin, banner (旗));
+      bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
     - ``short form`` - a run of two words or more of a known form of three words or more, not ordinary
@@ -235,21 +233,14 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
         py = "".join(pinyin(cand))
         mixes = romanisations(cand)
         gl = {letters(g) for g in glosses(cand)}
-        num = numbered(cand)
         for k in ix.latin:
             if py == k.letters:
                 add(k, "romanisation", f"pinyin of {cand} is {' '.join(pinyin(cand))!r} = {k.form!r}")
-            elif num and num == k.letters:
-                add(k, "romanisation", f"{cand} is {k.form!r}: the name in pinyin, its number (号) in digits")
             elif k.letters in mixes:
                 add(k, "romanisation", f"{k.form!r} writes {cand} syllable by syllable in pinyin "
                                        f"({' '.join(pinyin(cand))}) or Wade-Giles ({' '.join(wade_giles(cand))})")
             elif k.letters in gl:
                 add(k, "dictionary", f"CC-CEDICT glosses {cand} as {k.form!r}")
-            elif len(k.words) >= 2 and len(cand) >= 3:
-                how = _calque(k.form, cand, k.letters)  # "Zhenglan Banner": 正蓝 in pinyin, 旗 glossed
-                if how:
-                    add(k, "calque", f"{k.form!r} = {how}")
         return sorted(best.values(), key=lambda h: rank[h["rule"]])
     tr = transliterate(cand)
     if tr:
