@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scale_story import time_steps  # noqa: E402
 
-from presslens.analyses.naming import names, translation, variants
+from presslens.analyses.naming import discovery, names, translation, variants
 from presslens.text import vocabulary
 
 if __name__ == "__main__":
@@ -21,6 +21,6 @@ if __name__ == "__main__":
         ("dictionaries (CMU, CC-CEDICT) loaded", lambda st: (vocabulary.ordinary_words(), variants._cedict())),
         ("mentions", names.mentions),
         ("ledger", names.ledger),
-        ("discovery", variants.discover),
+        ("discovery", discovery.discover),
         ("translation indicators", translation.translation_indicators),
     ], "< 10 s")

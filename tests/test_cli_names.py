@@ -5,7 +5,7 @@ import argparse
 import pandas as pd
 
 from presslens import load_story
-from presslens.analyses.naming import variants
+from presslens.analyses.naming import discovery
 from presslens.cli import names
 
 from .conftest import MINI
@@ -18,13 +18,13 @@ def _found(st):
                             ("ACME Group", "Acme", "word order"), ("Springfield", "Acme", "short form"),
                             ("Springfield", "Data Regulator", "short form")]:
         rows.append({"candidate": cand, "actor": who, "rule": rule, "evidence": "test", "n": 1, "outlets": "Wire Service",
-                     "first_sentence": "A sentence.", "yaml": variants._snippet(actor[who], cand, rule, "test")})
+                     "first_sentence": "A sentence.", "yaml": discovery._snippet(actor[who], cand, rule, "test")})
     return pd.DataFrame(rows)
 
 
 def test_names_counts_groups_and_flags(monkeypatch, capsys):
     st = load_story(MINI)
-    monkeypatch.setattr(variants, "discover", lambda *a, **k: _found(st))
+    monkeypatch.setattr(discovery, "discover", lambda *a, **k: _found(st))
     args = argparse.Namespace(story=str(MINI), max_edits=1, min_mentions=1)
     assert names.cmd_names(args) == 0
     out = capsys.readouterr().out
@@ -36,5 +36,5 @@ def test_names_counts_groups_and_flags(monkeypatch, capsys):
     assert out.count("actor Acme: add under its renderings") == 1 and "form: Acmee" in out
     snippet = names.actor_snippet(st, "Acme", _found(st).query("actor == 'Acme'"))
     aliases, renderings = snippet.split("\n# ")
-    assert variants.parse_snippet(aliases)["aliases"][-3:] == ["Acme Inc", "ACME Group", "Springfield"]
-    assert [r["form"] for r in variants.parse_snippet("# " + renderings)] == ["Acmee"]  # as story.yaml reads it
+    assert discovery.parse_snippet(aliases)["aliases"][-3:] == ["Acme Inc", "ACME Group", "Springfield"]
+    assert [r["form"] for r in discovery.parse_snippet("# " + renderings)] == ["Acmee"]  # as story.yaml reads it

@@ -7,7 +7,7 @@ import pytest
 
 from presslens import load_story
 from presslens.analyses import tone
-from presslens.analyses.naming import names, translation, variants
+from presslens.analyses.naming import discovery, names, translation, variants
 from presslens.cli import main
 from presslens.engine import tables
 from presslens.story.model import Actor
@@ -91,7 +91,7 @@ def _found(d):
 
 def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
     st = _without(bundled, doubao_renderings=("Duobao", "Beanbao"), seed_aliases=("Seed Project",))
-    d = variants.discover(st)
+    d = discovery.discover(st)
     got = _found(d)
     assert ("Duobao", "Doubao", "spelling: edits") in got
     assert ("Beanbao", "Doubao", "calque") in got
@@ -104,24 +104,24 @@ def test_discovery_finds_the_removed_renderings_with_the_right_rule(bundled):
     # the snippet pastes into story.yaml and loads
     assert "form: Duobao" in duo["yaml"] and "kind: misspelling" in duo["yaml"]
     assert duo["yaml"].startswith("# story.yaml, actor Doubao: add a renderings list holding\n")  # none left
-    assert variants.parse_snippet(duo["yaml"]) == [
+    assert discovery.parse_snippet(duo["yaml"]) == [
         {"form": "Duobao", "kind": "misspelling", "note": "found by presslens names: " + duo["evidence"]}]
     seed = d[d["candidate"] == "Seed Project"].iloc[0]
-    assert variants.parse_snippet(seed["yaml"]) == {"aliases": ["Project Seed", "Seed Project"]}
-    lines = variants.candidate_lines(st, "Duobao")
+    assert discovery.parse_snippet(seed["yaml"]) == {"aliases": ["Project Seed", "Seed Project"]}
+    lines = discovery.candidate_lines(st, "Duobao")
     assert len(lines) == 2 and all("Duobao" in t for t in lines["text"])
 
 
 def test_discovery_on_the_complete_bundled_story_proposes_no_ordinary_word(bundled):
     # the one candidate is a real variant: the singular of the listed "GPT APIs"
-    assert _found(variants.discover(bundled)) == [("GPT API", "ChatGPT", "spelling: inflection")]
+    assert _found(discovery.discover(bundled)) == [("GPT API", "ChatGPT", "spelling: inflection")]
     # more edits allowed: still no "An OpenAI", "OpenAI API" (a known name plus words) or "APIs"
-    assert _found(variants.discover(bundled, max_edits=3)) == [("GPT API", "ChatGPT", "spelling: inflection")]
+    assert _found(discovery.discover(bundled, max_edits=3)) == [("GPT API", "ChatGPT", "spelling: inflection")]
 
 
 @pytest.mark.parametrize("path", [MINI, FIXTURES / "web-captures"])
 def test_discovery_on_the_fixture_stories_proposes_nothing(path):
-    assert _found(variants.discover(load_story(path))) == []
+    assert _found(discovery.discover(load_story(path))) == []
 
 
 def _known(*actors):
@@ -170,9 +170,9 @@ def test_romanisation_and_dictionary_rules_for_chinese():
 
 def test_discovery_parameters_are_checked(bundled):
     with pytest.raises(ValueError, match="max_edits"):
-        variants.discover(bundled, max_edits=-1)
+        discovery.discover(bundled, max_edits=-1)
     with pytest.raises(ValueError, match="min_mentions"):
-        variants.discover(bundled, min_mentions=0)
+        discovery.discover(bundled, min_mentions=0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,13 +272,13 @@ def test_discovery_on_a_new_story_with_accents_glued_text_and_plurals(tmp_path):
                 [("Daily", "A Huawei phone sold well. Huawai shares rose and Huawai shares fell in Shenzhen. "
                            "The Huaweis of this world are few. Electricite de France said nothing."),
                  ("Post", "Analysts said Xiao Mi would follow. Hua Wei did not comment on the launch.")])
-    got = _found(variants.discover(st))
+    got = _found(discovery.discover(st))
     assert got == [("Electricite de France", "Électricité de France", "spelling: spacing"),
                    ("Hua Wei", "Huawei", "spelling: spacing"),
                    ("Huawai", "Huawei", "spelling: edits"),
                    ("Huaweis", "Huawei", "spelling: inflection"),
                    ("Xiao Mi", "小米", "romanisation")]  # pinyin of ordinary words: still proposed
-    d = variants.discover(st).set_index("candidate")
+    d = discovery.discover(st).set_index("candidate")
     assert d.loc["Huawai", "n"] == 2 and d.loc["Huawai", "n_sentences"] == 1  # twice in one sentence
 
 

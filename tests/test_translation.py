@@ -3,7 +3,7 @@ score and its verdict, the source-language guess, and name discovery without fra
 import pytest
 
 from presslens import load_story
-from presslens.analyses.naming import translation, variants
+from presslens.analyses.naming import discovery, translation
 from presslens.text import mtsignals
 
 from .conftest import BUNDLED
@@ -241,21 +241,21 @@ def test_discovery_proposes_no_fragment_glued_word_or_cut_off_capture(tmp_path):
                 [("Daily", "Mayor Zyrna Qoratz Ulbrekt Oduya spoke. The Orion-4 and Orion 5 craft flew. "
                            "The plan of Zyrna Qoratzin his words was clear."),
                  ("Post", "The mayor said. Residents thanked the mayor, Zyrna Qorat")])
-    got = _found(variants.discover(st))
+    got = _found(discovery.discover(st))
     assert ("Orion 5", "Orion-5", "spelling: spacing") in got
     for c in ("Qoratz Ulbrekt", "Ulbrekt Oduya", "Zyrna Qorat", "Qoratzin", "Zyrna Qoratzin", "Orion-4"):
         assert c not in {x for x, _, _ in got}, got
     # the same misspelling where the sentence is complete is proposed
     st2 = _story(tmp_path / "b", "  - {name: Zyrna Qoratz, aliases: [Zyrna Qoratz]}\n",
                  [("Post", "Residents thanked the mayor, Zyrna Qorat, on Monday.")])
-    assert _found(variants.discover(st2)) == [("Zyrna Qorat", "Zyrna Qoratz", "spelling: edits")]
+    assert _found(discovery.discover(st2)) == [("Zyrna Qorat", "Zyrna Qoratz", "spelling: edits")]
 
 
 def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_path):
     actors = "  - {name: Marta Bello, aliases: [Marta Bello]}\n"
     body = "Martha Beautiful said the team played well this Monday (12) in the final."
     st = _story(tmp_path, actors, [("Mt", body), ("Plain", "Marta Bello said the team played well.")])
-    d = variants.discover(st)
+    d = discovery.discover(st)
     row = d[d["candidate"] == "Martha Beautiful"].iloc[0]
     assert row["actor"] == "Marta Bello" and row["rule"] == "translation: shared part"
     assert row["evidence"].startswith("shares 'martha' (one edit from 'marta') with 'Marta Bello', changes 'Martha', "
@@ -265,7 +265,7 @@ def test_names_only_translated_articles_use_are_proposed_with_their_rule(tmp_pat
                                           ("Other", "The match was played this Monday (12) in the north.")])
     assert translation.likely_translations(st2).set_index("outlet").loc["Other", "verdict"] == (
         "likely undeclared translation")
-    assert "Martha Beautiful" not in set(variants.discover(st2)["candidate"])
+    assert "Martha Beautiful" not in set(discovery.discover(st2)["candidate"])
 
 
 def test_the_phrase_list_is_checked_entry_by_entry(tmp_path):
@@ -293,7 +293,7 @@ def test_a_translated_name_goes_to_the_actor_whose_form_it_shares_most_and_not_o
     mt = ("Members of the Iberian Chess Federation met this Monday (12) in the capital. A statement of the "
           "Information Bureau said nothing.")
     st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "The Royal Zembran Chess Federation met on Tuesday.")])
-    d = variants.discover(st)
+    d = discovery.discover(st)
     got = dict(zip(d.loc[d["rule"] == "translation: shared part", "candidate"],
                    d.loc[d["rule"] == "translation: shared part", "actor"]))
     assert got.get("Iberian Chess Federation") == "Royal Zembran Chess Federation", got
@@ -304,12 +304,12 @@ def test_one_word_after_an_unknown_given_name_is_a_fragment_not_a_variant(tmp_pa
     actors = "  - {name: Jenna Velasco, aliases: [Jenna Velasco, Velasco]}\n"
     st = _story(tmp_path, actors, [("A", "Residents cheered when Lorna Velascco arrived at the hall on Monday."),
                                    ("B", "Residents cheered when Mayor Velascco arrived at the hall on Monday.")])
-    got = variants.discover(st)
+    got = discovery.discover(st)
     assert got[["candidate", "actor"]].values.tolist() == [["Velascco", "Jenna Velasco"]]
     assert got["outlets"].iloc[0] == "A, B" or set(got["outlets"].iloc[0].split(", ")) == {"A", "B"}
     # only after the unknown given name: the word alone is a piece of a name nobody listed
     st2 = _story(tmp_path / "b", actors, [("A", "Residents cheered when Lorna Velascco arrived at the hall on Monday.")])
-    assert variants.discover(st2).empty
+    assert discovery.discover(st2).empty
 
 
 def test_romanisation_reads_wade_giles_and_other_scripts(tmp_path):
@@ -324,7 +324,7 @@ def test_romanisation_reads_wade_giles_and_other_scripts(tmp_path):
                 [("Daily", "Lai Ching-kuo (賴經國) won the vote on Saturday, officials said in the capital."),
                  ("Post", "The novelist Fyodor Dostoevsky, known at home as Достоевский, is still read."),
                  ("Wire", "Crowds chanted 박지우 outside the hall as Park Ji-woo arrived on Monday.")])
-    d = variants.discover(st).set_index("candidate")
+    d = discovery.discover(st).set_index("candidate")
     # pinyin lai, Wade-Giles ching kuo: neither system alone spells the name, the mix does
     assert d.loc["賴經國", "actor"] == "Lai Ching-kuo" and d.loc["賴經國", "rule"] == "romanisation"
     assert "Wade-Giles (lei ching kuo)" in d.loc["賴經國", "evidence"]
@@ -361,7 +361,7 @@ def test_fuller_and_shorter_forms_of_a_persons_name(tmp_path):
         ("C", "In Nairobi, Kenya Lina Okafor was cheered. Winner Lina Okafor smiled. President Okafor Dube waved."),
         ("D", "THE WINNER LINA OKAFOR DANCED at the party, said a guest."),
     ])
-    d = variants.discover(st)
+    d = discovery.discover(st)
     got = {(c, a, r) for c, a, r in zip(d["candidate"], d["actor"], d["rule"]) if r in ("long form", "short form")}
     assert got == {("Amara Lina Okafor", "Lina Okafor", "long form"),
                    ("Tomasz Kirilov", "Tomasz Wenda Kirilov", "short form"),

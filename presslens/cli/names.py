@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from presslens.analyses.naming import variants
+from presslens.analyses.naming import discovery
 from presslens.notebook.gate import check_story
 from presslens.paths import story_arg
 from presslens.errors import ParameterError, Problem
@@ -18,7 +18,7 @@ def actor_snippet(st, actor: str, rows) -> str:
     aliases = list(entry.aliases) if entry else []
     renderings: list = []
     for r in rows.itertuples(index=False):
-        part = variants.parse_snippet(r.yaml)
+        part = discovery.parse_snippet(r.yaml)
         if isinstance(part, dict) and "aliases" in part:
             aliases += [a for a in part["aliases"] if a not in aliases]
         elif isinstance(part, list):
@@ -45,7 +45,7 @@ def cmd_names(args) -> int:
                                   "give a whole number >= 1")])
     st, sc = check_story(story_arg(args.story))
     st = st.select(sc.kept_ids)  # the measured articles, as the notebooks see them
-    found = variants.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions)
+    found = discovery.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions)
     if found.empty:
         print(f"{st.slug}: no unlisted variant of an actor's name found in {len(st.articles)} measured articles.")
         return 0

@@ -1,29 +1,20 @@
 """Discovery of unknown variants of the actors' names: candidates from the text scored against the
 known forms by spelling (spacing, inflection, edits), romanisation (pinyin, Wade-Giles, anyascii), calques and
-dictionary glosses (CC-CEDICT), word order; snippets ready for story.yaml.
-
-Over 400 lines as one idea: the rules share one index of known forms and one scorer.
+dictionary glosses (CC-CEDICT), word order. :mod:`.discovery` runs the scorer over a story's candidates
+and writes the snippets ready for story.yaml.
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-import pandas as pd
 
-from presslens.errors import ParameterError
 from presslens.engine import keys
 from presslens.engine import store
-from presslens.engine.memo import story_table
-from presslens.story.model import Actor, Speaker, Story
-from presslens.story.yamlio import parse_yaml
-from presslens.text.resolver import CJK, actor_regex
+from presslens.story.model import Story
+from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
-from . import persons, renderings
-from .candidates import candidates, name_regex
 from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
-
-
 
 
 @functools.lru_cache(maxsize=1)
@@ -168,7 +159,8 @@ class _Index:
 
 
 @functools.lru_cache(maxsize=64)
-def _index(known: tuple[Known, ...]) -> _Index:
+def form_index(known: tuple[Known, ...]) -> _Index:
+    """The known forms arranged for every rule of :func:`score` (built once per set of forms)."""
     return _Index(known)
 
 
@@ -230,7 +222,7 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     c_words = tuple(w.casefold() for w in cand.split())
     ordinary = ordinary_words()
     rank = _RULE_RANK
-    ix = index if index is not None else _index(tuple(known))
+    ix = index if index is not None else form_index(tuple(known))
 
     def add(k: _Form, rule: str, evidence: str) -> None:
         old = best.get(k.actor)
@@ -292,6 +284,7 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
             add(k, "short form", f"part of {k.form!r}")
     return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
+
 def _transliterations(cand: str, tr: str, ix: "_Index", add, max_edits: int) -> None:
     """A candidate in Cyrillic, Greek, Hangul or kana: its Latin letters (anyascii) equal to a known
     Latin form's, or a few edits away (romanisation systems differ: Dostoevskiy / Dostoevsky), a quarter of
@@ -305,107 +298,3 @@ def _transliterations(cand: str, tr: str, ix: "_Index", add, max_edits: int) -> 
         if d <= min(max_edits, max(1, len(k.letters) // 5)) and _same_digits(cand, k.form):
             add(k, "romanisation", f"{cand} transliterated (anyascii) is {tr!r}" +
                 (f", {d} edit{'s' if d > 1 else ''} from {k.form!r}" if d else f" = {k.form!r}"))
-
-
-
-_SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("aliases", None),
-            "spelling: edits": ("renderings", "misspelling"),
-            "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
-            "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
-            "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
-            "long form": ("aliases", None)}
-
-
-def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
-    """What to paste into story.yaml, inside the existing entry of ``actor`` (a comment says where);
-    a speaker (who has no renderings) gets the form among its aliases."""
-    import yaml
-
-    where, kind = _SUGGEST[rule]
-    entry = "actor" if isinstance(actor, Actor) else "speaker"
-    if where == "aliases" or entry == "speaker":
-        body = yaml.safe_dump({"aliases": list(actor.aliases) + [cand]}, default_flow_style=None,
-                              allow_unicode=True, sort_keys=False, width=1000)
-        return f"# story.yaml, {entry} {actor.name}: replace its aliases line with\n{body.rstrip()}"
-    body = yaml.safe_dump([{"form": cand, "kind": kind, "note": f"found by presslens names: {evidence}"}],
-                          allow_unicode=True, sort_keys=False, width=1000)
-    head = "add under its renderings" if actor.renderings else "add a renderings list holding"
-    return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
-
-
-def parse_snippet(snippet: str):
-    """A :func:`discover` snippet read as story.yaml reads it: ``{'aliases': [...]}`` or a list of
-    renderings."""
-
-    return parse_yaml(snippet)
-
-
-@story_table
-def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.DataFrame:
-    """Variants of the actors' names that story.yaml does not list yet.
-
-    One row per candidate x actor with a rule that fired (see :func:`score`): candidate, actor,
-    rule, known_form, evidence, n (mentions), outlets, first_sentence, yaml (a snippet to paste
-    under ``actors:``). Candidates seen fewer than ``min_mentions`` times are dropped. The lines
-    behind a candidate: :func:`candidate_lines`.
-    """
-    cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
-            "yaml"]
-    if not isinstance(max_edits, int) or isinstance(max_edits, bool) or not 0 <= max_edits <= 3:
-        raise ParameterError.bad("discover", "max_edits", f"max_edits={max_edits!r} is not a whole number from 0 to 3",
-                                 "give e.g. max_edits=1 (1 finds transpositions such as Duobao for Doubao)")
-    if not isinstance(min_mentions, int) or isinstance(min_mentions, bool) or min_mentions < 1:
-        raise ParameterError.bad("discover", "min_mentions", f"min_mentions={min_mentions!r} is not a whole number >= 1",
-                                 "give e.g. min_mentions=1")
-    cands = candidates(story)
-    known = known_forms(story)
-    if cands.empty or not known:
-        return pd.DataFrame(columns=cols)
-    ordinary = ordinary_words()
-    rx = name_regex(story)
-    ix = _index(tuple(known))
-    actors = {**{sp.name: sp for sp in story.speakers}, **{a.name: a for a in story.actors}}
-    o_rank = {o: i for i, o in enumerate(story.outlets)}
-    rows = []
-    groups = cands.groupby("candidate", sort=True)
-    totals = groups["count"].sum()
-    where = groups.indices  # candidate -> its rows, looked at only for candidates that score
-    cand_outlet, cand_sid, cand_text = (cands[c].to_numpy() for c in ("outlet", "sent_id", "text"))
-    for cand, total in zip(totals.index, totals.to_numpy()):
-        if total < min_mentions:
-            continue
-        words = [w.casefold() for w in cand.split()]
-        plain = not CJK.search(cand) and all(w in ordinary for w in words)
-        holds_known = None
-        for hit in score(cand, known, max_edits=max_edits, index=ix):
-            if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
-                continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
-            if hit["rule"] in ("spelling: edits", "short form"):
-                if holds_known is None:
-                    holds_known = bool(rx.search(cand))  # "OpenAI API": a known name plus other words
-                if holds_known:
-                    continue
-            at = where[cand]
-            outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
-            first = at[cand_sid[at].argmin()]
-            rows.append({"candidate": cand, **hit, "n": int(total), "n_sentences": len(at),
-                         "outlets": ", ".join(outlets), "first_sentence": cand_text[first],
-                         "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
-    extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
-    extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
-    for hit in extra:
-        at = where[hit["candidate"]]
-        outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
-        rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
-                     "first_sentence": cand_text[at[cand_sid[at].argmin()]],
-                     "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
-    out = renderings.prune(pd.DataFrame(rows, columns=cols), cands, story)
-    rule_rank = {r: i for i, r in enumerate(RULES)}
-    out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
-    return out.drop(columns="_r").reset_index(drop=True)
-
-
-def candidate_lines(story: Story, candidate: str) -> pd.DataFrame:
-    """Every sentence where a discovered candidate appears: article_id, outlet, sent_id, text."""
-    c = candidates(story)
-    return c[c["candidate"] == candidate][["article_id", "outlet", "sent_id", "text"]].reset_index(drop=True)

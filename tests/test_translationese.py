@@ -1,0 +1,69 @@
+"""The translationese profile (issue 26): a statistical measure of how much an English article's word
+profile reads as a translation, from any source language, and how the translation score uses it."""
+import pytest
+
+from presslens.analyses.naming import translation
+from presslens.text import mtsignals, translationese
+
+from .test_translation import _story
+
+# hand-written: English news copy (content words, "said"), and the same facts as a word-for-word
+# translation renders them (articles before every noun phrase, "stated", "indicated", "pointed out")
+NATIVE = ("Flooding forced thousands from their homes across northern Valdria on Tuesday, officials said. "
+          "Rescue crews used boats to reach stranded families, and power cuts hit hospitals, schools and farms. "
+          "Forecasters said more heavy rain would fall overnight. Prime Minister Olen Marsk told reporters "
+          "emergency funds were ready. Insurers expect claims worth millions, analysts said.")
+TRANSLATED = ("The floods of the north of Valdria forced the evacuation of the thousands of the families on the "
+              "Tuesday, as was indicated by the authorities. The crews of the rescue used the boats to reach the "
+              "families that were in the zone, and the cuts of the electricity affected the hospitals and the "
+              "schools. The forecasters stated that the rain will be more heavy in the night. For Olen Marsk, the Prime "
+              "Minister, as he pointed out, the funds of the emergency are ready. The insurers expect that the "
+              "claims will be of the millions, affirmed the analysts.")
+
+
+def test_the_profile_of_english_news_and_of_a_word_for_word_translation():
+    native, translated = translationese.profile([NATIVE]), translationese.profile([TRANSLATED])
+    assert native.z < 1 and translated.z >= translation.TRANSLATIONESE_Z
+    assert translated.density < native.density and translated.the > native.the
+    # four reporting verbs other than said, none "said": (4 + 0.5) / (0 + 4 + 1)
+    assert translated.reporting == pytest.approx(4.5 / 5)
+    assert native.reporting == pytest.approx(0.5 / 5)  # four "said"/"told", no other verb
+    assert "lexical density" in translated.describe() and "English news 0.64" in translated.describe()
+    assert translationese.profile(["Too short to measure, the text said."]) is None
+
+
+def test_the_profile_is_a_signal_that_turns_one_weak_signal_into_a_verdict_but_never_carries_one_alone(tmp_path):
+    st = _story(tmp_path, "  - {name: Olen Marsk, aliases: [Olen Marsk]}\n", [
+        ("Native", NATIVE),
+        ("Profile", TRANSLATED),
+        # one weak signal (a locale format, weight 1) with the profile: a verdict
+        ("ProfilePlus", TRANSLATED + " The damage of the floods reached the 1.000 houses, indicated the mayor."),
+        # the same weak signal in English news copy: isolated
+        ("NativePlus", NATIVE + " The damage reached 1.000 houses, the mayor said."),
+    ])
+    ind = translation.translation_indicators(st)
+    assert set(ind.loc[ind["kind"] == "translationese", "outlet"]) == {"Profile", "ProfilePlus"}
+    row = ind[(ind["kind"] == "translationese") & (ind["outlet"] == "Profile")].iloc[0]
+    assert row["weight"] == 2 and row["languages"] == "" and row["source"] in {
+        s["id"] for s in mtsignals.load_mt_phrases()["sources"]}
+    v = translation.likely_translations(st, ind).set_index("outlet")
+    assert "Native" not in v.index
+    assert v.loc["Profile", "verdict"] == "isolated signals" and v.loc["Profile", "kinds"] == "translationese 2"
+    assert v.loc["ProfilePlus", "verdict"] == "likely undeclared translation"
+    assert v.loc["ProfilePlus", "score"] == 3 and v.loc["ProfilePlus", "n_rules"] == 2
+    assert v.loc["NativePlus", "verdict"] == "isolated signals"
+
+
+def test_a_milder_profile_weighs_1_and_needs_a_signal_of_weight_2(tmp_path):
+    first_two = " ".join(TRANSLATED.split(". ")[:2]) + "."
+    mild = first_two + " " + NATIVE
+    assert translation.TRANSLATIONESE_WEAK_Z <= translationese.profile([mild]).z < translation.TRANSLATIONESE_Z
+    hours = " The crews reached the last village at 16:45 hours."  # a formula of weight 2 (es)
+    st = _story(tmp_path, "  - {name: Olen Marsk, aliases: [Olen Marsk]}\n", [
+        ("Mild", mild), ("MildPlus", mild + hours), ("NativePlus", NATIVE + hours)])
+    v = translation.likely_translations(st).set_index("outlet")
+    assert v.loc["Mild", "kinds"] == "translationese 1" and v.loc["Mild", "verdict"] == "isolated signals"
+    assert v.loc["MildPlus", "kinds"] == "MT phrase 2, translationese 1"
+    assert v.loc["MildPlus", "verdict"] == "likely undeclared translation"
+    assert v.loc["MildPlus", "source_language"] == "es"  # the profile points to no language
+    assert v.loc["NativePlus", "verdict"] == "isolated signals"
