@@ -20,7 +20,8 @@ from presslens.paths import story_arg
 from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
 from presslens.story.yamlio import split_front_matter
-from .page import FEW_WORDS, ImportResult, PageError, read_page
+from . import guard
+from .page import FEW_WORDS, ImportResult, PageError
 
 
 # ----------------------------------------------------------------------------------------------
@@ -116,7 +117,10 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
         elif p.exists():
             found = [p]
         else:
-            out.append(ImportResult(p, "failed", reason="does not exist", fix="check the path"))
+            link = limits.dangling(p)
+            out.append(ImportResult(p, "failed", reason=f"is {link}" if link else "does not exist",
+                                    fix="point the link at the saved page, or give the page itself" if link
+                                    else "check the path"))
             found = []
         for f in found:
             if f.resolve() not in seen:
@@ -196,7 +200,7 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
 
 def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> ImportResult:
     try:
-        got = read_page(page)
+        got = guard.read_page(page)
     except PageError as exc:
         return ImportResult(page, "failed", reason=exc.reason, fix=exc.fix)
     fields, notes = got["fields"], got["notes"]
