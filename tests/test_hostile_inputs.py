@@ -4,8 +4,12 @@ Runaway pages (a wall of text, deep nesting), links that lead nowhere, language 
 repeated warnings, out-of-range numbers, help texts, and messages that must say what really happened.
 Each test ends with a clear message or the right result, never a traceback, a hang or a lost file.
 """
+import codecs
 import os
 import random
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from presslens.cli.check import GROUP_OVER, grouped
 from presslens.cli.main import main as cli_main
 from presslens.errors import Problem
 from presslens.story.importer import guard
-from presslens.story.schema import language_code
+from presslens.story.languages import language_code
 
 from .conftest import slack
 from .test_hostile import cli_run, hashes, one_line, problems
@@ -237,3 +241,160 @@ def test_eval_summary_says_where_the_table_went(tmp_path, capsys):
     assert command.replace_between(readme, command.SUMMARY_START, command.SUMMARY_END, "new") == "written"
     assert command.replace_between(readme, command.SUMMARY_START, command.SUMMARY_END, "new") == "unchanged"
     assert command.replace_between(tmp_path / "none.md", command.SUMMARY_START, command.SUMMARY_END, "new") == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# own hostile round: odd encodings, absurd fields, odd front matter, stopped mid-import
+# ---------------------------------------------------------------------------------------------
+
+PARA = " ".join(["The council said on Tuesday that a new plan would be put to members after weeks of debate."] * 4)
+
+
+def article_page(title: str = "Council plan goes to members", site: str = "Harbour Post", head: str = "",
+                 charset: str = "utf-8") -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="{charset}"><meta property="og:site_name" '
+            f'content="{site}"><link rel="canonical" href="https://harbourpost.example/news/plan">{head}</head><body>'
+            f"<article><h1>{title}</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>")
+
+
+def imported(mini: Path, name: str) -> dict:
+    return load_story(mini).articles.set_index("id").loc[name].to_dict()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("utf32", codecs.BOM_UTF32_LE + article_page("Council plan 𝐀 goes ahead").encode("utf-32-le")),  # mark as UTF-16's
+    ("gbk", article_page("市政府计划 镕 提交", charset="gb2312").encode("gbk")),      # 镕 is GBK, not GB2312
+    ("sjis", article_page("計画 ① を提出", charset="shift_jis").encode("cp932")),    # ① is Windows-31J only
+    ("stray-nul", article_page().replace(PARA, PARA + "\x00", 1).encode()),
+])
+def test_pages_in_encodings_browsers_read_import(tmp_path, mini, capsys, name, data):
+    (tmp_path / f"{name}.html").write_bytes(data)
+    rc, out, _ = cli_run(capsys, "import", mini, tmp_path / f"{name}.html")
+    assert rc == 0 and f"imported {name}.html" in out, out
+    got = imported(mini, name)
+    assert got["outlet"] == "Harbour Post" and "\x00" not in got["title"]
+    if name in ("gbk", "sjis", "utf32"):
+        assert got["title"] in ("市政府计划 镕 提交", "計画 ① を提出", "Council plan 𝐀 goes ahead"), got["title"]
+
+
+def test_utf16_without_a_mark_is_named_not_called_binary(tmp_path, mini, capsys):
+    (tmp_path / "u16.html").write_bytes(article_page().encode("utf-16-le"))
+    rc, out, _ = cli_run(capsys, "import", mini, tmp_path / "u16.html")
+    assert rc == 1 and "is UTF-16 text without a byte-order mark" in out and "iconv -f utf-16le" in out
+    assert "binary" not in out
+
+
+def test_absurd_declared_fields_are_not_taken(tmp_path, mini, capsys):
+    """A site name or headline of a megabyte is not a name or a headline; a JSON-LD block nested past
+    Python's stack is no JSON-LD: the page imports, with the fields it really reveals."""
+    deep = '{"a":' * 100_000 + "1" + "}" * 100_000
+    (tmp_path / "odd.html").write_text(article_page("Council " * 100_000, "Harbour " * 100_000,
+                                                    f'<script type="application/ld+json">{deep}</script>'))
+    rc, out, _ = cli_run(capsys, "import", mini, tmp_path / "odd.html")
+    assert rc == 0 and "imported odd.html" in out, out
+    got = imported(mini, "odd")
+    assert got["outlet"] == "harbourpost.example" and not isinstance(got["title"], str)
+    assert "og:site_name is 799,999 characters long, not a name" in got["notes"]
+
+
+def test_an_outlet_pasted_with_a_paragraph_is_refused(mini):
+    art = mini / "articles" / "daily.md"
+    art.write_text(art.read_text(encoding="utf-8").replace("outlet: The Daily Ledger", "outlet: " + "Ledger " * 40))
+    (p,) = problems(mini)
+    assert p.field == "outlet" and "is 279 characters long" in p.message and "at most 200" in p.fix
+
+
+@pytest.mark.parametrize("line, says, fix", [
+    ("language: no", "not a language code (YAML reads unquoted no", 'language: "no" for Norwegian'),
+    ("outlet: !!python/object/apply:os.system ['true']", "!!python/object/apply:os.system", "remove the !!tag"),
+])
+def test_odd_front_matter_says_what_yaml_did(mini, line, says, fix):
+    art = mini / "articles" / "daily.md"
+    text = art.read_text(encoding="utf-8")
+    key = line.split(":")[0]
+    art.write_text("\n".join(line if l.startswith(key + ":") else l for l in text.split("\n")), encoding="utf-8")
+    (p,) = problems(mini)
+    assert says in p.message and fix in p.fix, p
+
+
+def test_a_story_saved_as_utf16_with_its_mark_loads(mini):
+    for f in (mini / "story.yaml", mini / "articles" / "daily.md"):
+        f.write_bytes(codecs.BOM_UTF16_LE + f.read_text(encoding="utf-8").encode("utf-16-le"))
+    st = load_story(mini)
+    assert st.articles.set_index("id").loc["daily", "outlet"] == "The Daily Ledger"
+
+
+def test_ctrl_c_mid_import_keeps_what_was_imported_and_says_so(tmp_path, mini, capsys, monkeypatch):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in ("a", "b", "c"):
+        (pages / f"{n}.html").write_text(article_page(f"Council plan {n} goes to members").replace(
+            PARA, f"{PARA} Item {n}.", 1).replace("news/plan", f"news/plan-{n}"), encoding="utf-8")
+    real = guard.read_page
+
+    def stop_at_b(path, seconds=None):
+        if path.name == "b.html":
+            raise KeyboardInterrupt
+        return real(path, seconds)
+
+    monkeypatch.setattr(guard, "read_page", stop_at_b)
+    before = hashes(mini)
+    rc, out, err = cli_run(capsys, "import", mini, pages)
+    assert rc == 130 and "imported a.html" in out and "b.html" not in out
+    assert ("import stopped by Ctrl-C while reading b.html: 1 page(s) imported before it are kept" in err
+            and "run the same command again" in err)
+    after = hashes(mini)
+    assert set(after) - set(before) == {"articles/a.md"} and all(after[k] == v for k, v in before.items())
+
+
+def test_sigterm_mid_import_stops_at_once_and_leaves_no_partial_file(tmp_path, mini):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    wall_of_text(pages / "big.html", 8)          # over 10 s to extract
+    before = hashes(mini)
+    proc = subprocess.Popen([sys.executable, "-m", "presslens.cli", "import", str(mini), str(pages)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if not children.exists():
+        proc.kill()
+        pytest.skip("needs Linux's /proc to see the extracting child")
+    deadline = time.monotonic() + 60
+    while not children.read_text().strip() and time.monotonic() < deadline:  # the page is being read
+        time.sleep(0.05)
+    time.sleep(0.5)
+    child = children.read_text().split()[0]
+    t = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - t < slack(5)
+    assert proc.returncode == 128 + signal.SIGTERM and "Traceback" not in out + err
+    assert "import stopped by SIGTERM while reading big.html: 0 page(s) imported" in err, err
+    assert hashes(mini) == before
+    assert not Path(f"/proc/{child}").exists()    # the extracting child is stopped too, not left running
+
+
+def test_import_outlet_longer_than_a_story_accepts_is_refused(tmp_path, mini, capsys):
+    (tmp_path / "p.html").write_text(article_page(), encoding="utf-8")
+    before = hashes(mini)
+    rc, _, err = cli_run(capsys, "import", mini, tmp_path / "p.html", "--outlet", "Ledger " * 40)
+    one_line(err, "presslens import [--outlet]", "is 279 characters long", "at most 200")
+    assert rc == 2 and hashes(mini) == before
+
+
+def test_pages_that_are_links_to_nowhere_in_a_folder_fail_by_name(tmp_path, mini, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    os.symlink("x.html", pages / "x.html")
+    os.symlink("nowhere.html", pages / "y.html")
+    (pages / "z.html").write_text(article_page(), encoding="utf-8")
+    rc, out, _ = cli_run(capsys, "import", mini, pages)
+    assert rc == 1 and "failed x.html: is a link loop" in out and "failed y.html: is a broken link" in out
+    assert "imported z.html" in out and "not .html/.htm" not in out
+
+
+def test_import_into_a_folder_whose_story_yaml_is_not_a_file(tmp_path, mini, capsys):
+    (mini / "story.yaml").unlink()
+    (mini / "story.yaml").mkdir()
+    (tmp_path / "p.html").write_text(article_page(), encoding="utf-8")
+    rc, _, err = cli_run(capsys, "import", mini, tmp_path / "p.html")
+    assert rc == 2 and "its story.yaml is a folder, not a file" in err and "presslens new mini-story" not in err

@@ -14,7 +14,8 @@ import pandas as pd
 from presslens import limits, paths
 from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
-from .schema import ARTICLE_FIELDS, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, language_code, not_text, parse_story_yaml
+from .schema import ARTICLE_FIELDS, MAX_OUTLET, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
+from .languages import language_code, language_problem
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
 from .yamlio import read_front_matter, load_yaml, str_list, suggest
 
@@ -41,14 +42,17 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
             problems.append(not_text(rel, key, v, f"{key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
+        elif len(v.strip()) > MAX_OUTLET:  # a paragraph pasted as a name: every table and figure would carry it
+            problems.append(Problem(rel, key, f"is {len(v.strip()):,} characters long ({v.strip()[:40]!r}...), not a name",
+                                    f"give the outlet's name (at most {MAX_OUTLET} characters)"))
     published, bad = published_columns(meta.get("published"))
     if bad:
         problems.append(Problem(rel, "published", f"{show(meta.get('published'))} {bad}",
                                 f"write it as {DATE_FORMS}, or null if the article does not reveal it"))
     for key in ("language", "translated_from"):
         v = meta.get(key)
-        if v is not None and language_code(v) is None:
-            problems.append(Problem(rel, key, f"{show(v)} is not a language code", "use a code such as en, zh, fr, or null"))
+        if (wrong := language_problem(rel, key, v)) is not None:
+            problems.append(wrong)
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):

@@ -22,8 +22,17 @@ MAX_DEPTH = 256                 # libxml2's limit on nested elements: deeper one
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.+-]+)""",
                               re.I)
 LOOKS_LIKE_HTML = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.I)
+# what browsers read a declared label as (the WHATWG Encoding standard): Latin-1 as Windows-1252, GB2312
+# and GBK as GB18030, Shift_JIS as Windows-31J, EUC-KR as its Windows superset... so a page that
+# declares the older name and uses the newer characters (as sites do) reads as in the browser
 LEGACY_CHARSETS = {"ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
-                   "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252"}
+                   "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+                   "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+                   "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
+                   "windows-31j": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "big5": "big5hkscs",
+                   "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874"}
+NO_BOM_UTF16 = ("is UTF-16 text without a byte-order mark (every other byte is zero), which is not read by guess",
+                "re-save the page as UTF-8 (e.g. `iconv -f utf-16le -t utf-8 PAGE > PAGE.utf8.html`)")
 
 
 def page_text(path: Path) -> str:
@@ -69,19 +78,25 @@ def decode(raw: bytes) -> str:
         raw = out
     if not raw.strip():
         raise PageError("is empty", "save the page again (File > Save Page As, 'Web Page, HTML only')")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):  # UTF-32's LE mark starts like UTF-16's
         if raw.startswith(bom):
             try:
-                return raw.decode(enc)
+                return raw.decode(enc).replace("\x00", "")
             except UnicodeDecodeError as exc:
                 raise PageError(f"is not valid {enc} despite its byte-order mark (byte {exc.start})",
                                 "re-save the page as UTF-8") from None
     head = raw[:2048]
-    if b"\x00" in head:
+    nuls = head.count(0)
+    if nuls >= len(head) // 4 and max(head[0::2].count(0), head[1::2].count(0)) >= nuls * 0.95:
+        raise PageError(*NO_BOM_UTF16)
+    controls = sum(b < 9 or 13 < b < 32 and b != 27 for b in head)
+    if controls > len(head) // 100 + 2:  # a stray NUL is a glitch of the capture (removed below); many are binary data
         raise PageError("is binary data, not a web page", "give the .html file the browser or wget saved")
     if head.lstrip().startswith(b"From:") or b"multipart/related" in head:
         raise PageError("is an MHTML archive, not an HTML file",
                         "save the page as 'Web Page, HTML only' or 'Web Page, complete'")
+    raw = raw.replace(b"\x00", b"") if nuls or b"\x00" in raw else raw  # lxml refuses text with NUL in it
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -31,7 +31,11 @@ def page_seconds() -> float:
 
 def _child(path: Path, conn) -> None:
     """Read one page and send back ("ok", result), ("page", reason, fix) or ("bug", type, message)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops this child
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and a closed terminal are the parent's to handle:
+    if hasattr(signal, "SIGHUP"):                  # it stops this child (and a child orphaned by a parent
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # killed outright gives up at the time limit)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handlers (its clean stop) are not this child's
+    _die_with_parent()
     try:
         out = ("ok", page_module.read_page(path))
     except PageError as exc:
@@ -44,8 +48,21 @@ def _child(path: Path, conn) -> None:
         out = ("bug", type(exc).__name__, str(exc)[:120])
     try:
         conn.send(out)
+    except OSError:  # the parent is gone (killed, or it stopped waiting): nobody to tell
+        pass
     finally:
         conn.close()
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this child when the parent dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
 
 
 _SMALLER = ("save only the article (the browser's Reader view, then File > Save Page As), or split the page; "

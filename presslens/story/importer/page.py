@@ -141,7 +141,7 @@ def _json_ld(tree) -> dict:
         text = re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", el.text.strip())
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested past Python's stack: no JSON-LD
             continue
         items = data if isinstance(data, list) else [data]
         items = [x for d in items if isinstance(d, dict) for x in [d, *(d.get("@graph") or [])] if isinstance(x, dict)]
