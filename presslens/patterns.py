@@ -34,26 +34,21 @@ MAX_BUDGET = 86_400.0  # a day: the largest budget PRESSLENS_PATTERN_BUDGET may 
 
 def default_budget() -> float:
     """Seconds the story's own patterns may take in all, on one story: ``PRESSLENS_PATTERN_BUDGET``
-    (a number of seconds above 0, at most a day), else :data:`BUDGET` (see :func:`env_seconds`)."""
-    return env_seconds("PRESSLENS_PATTERN_BUDGET", BUDGET, "a time budget")
-
-
-def env_seconds(var: str, default: float, what: str, maximum: float = MAX_BUDGET) -> float:
-    """A number of seconds from the environment variable ``var`` (above 0, at most ``maximum``), else
-    ``default``. A value that is not one (abc, 0, -1, nan, inf) is a :class:`~presslens.errors.ParameterError`
-    naming the variable and the range, never quietly replaced by the default."""
-    raw = os.environ.get(var)
+    (a number of seconds above 0, at most a day), else :data:`BUDGET`. A value that is not one (abc,
+    0, -1, nan, inf) is a :class:`~presslens.errors.ParameterError` naming the variable and the range,
+    never quietly replaced by the default."""
+    raw = os.environ.get("PRESSLENS_PATTERN_BUDGET")
     if raw is None or not raw.strip():
-        return default
+        return BUDGET
     try:
         value = float(raw)
     except ValueError:
         value = None
-    if value is None or not (0 < value <= maximum):  # nan fails both comparisons; inf the second
+    if value is None or not (0 < value <= MAX_BUDGET):  # nan fails both comparisons; inf the second
         raise ParameterError.bad(
-            "environment", var,
-            f"{raw[:40]!r} is not {what}: it must be a number of seconds above 0 and at most {maximum:,.0f}",
-            f"set it to seconds, e.g. {var}={default * 2:g}, or unset it for the default ({default:g} s)")
+            "environment", "PRESSLENS_PATTERN_BUDGET",
+            f"{raw[:40]!r} is not a time budget: it must be a number of seconds above 0 and at most {MAX_BUDGET:,.0f}",
+            f"set it to seconds, e.g. PRESSLENS_PATTERN_BUDGET=120, or unset it for the default ({BUDGET:g} s)")
     return value
 
 

@@ -16,8 +16,7 @@ import signal
 import time
 from pathlib import Path
 
-from presslens.errors import PageError
-from presslens.patterns import env_seconds
+from presslens.errors import PageError, ParameterError
 from . import page as page_module
 
 PAGE_SECONDS = 30.0     # a real article page takes under 2 s; a 4 MB wall of text about 5 s
@@ -25,8 +24,19 @@ MAX_PAGE_SECONDS = 3600.0
 
 
 def page_seconds() -> float:
-    """Seconds one page may take: ``PRESSLENS_PAGE_SECONDS`` (above 0, at most an hour), else :data:`PAGE_SECONDS`."""
-    return env_seconds("PRESSLENS_PAGE_SECONDS", PAGE_SECONDS, "a time limit for one page", MAX_PAGE_SECONDS)
+    """Seconds one page may take: ``PRESSLENS_PAGE_SECONDS`` (above 0, at most an hour), else
+    :data:`PAGE_SECONDS`; anything else (abc, 0, nan, inf) is an error naming the variable."""
+    raw = (os.environ.get("PRESSLENS_PAGE_SECONDS") or "").strip()
+    try:
+        seconds = float(raw) if raw else PAGE_SECONDS
+    except ValueError:
+        seconds = float("nan")
+    if 0 < seconds <= MAX_PAGE_SECONDS:   # nan fails both comparisons
+        return seconds
+    raise ParameterError.bad("environment", "PRESSLENS_PAGE_SECONDS",
+                             f"{raw[:40]!r} is not a time limit for one page: it must be a number of seconds above 0 "
+                             f"and at most {MAX_PAGE_SECONDS:,.0f}",
+                             f"set it to seconds, e.g. PRESSLENS_PAGE_SECONDS=60, or unset it for the default ({PAGE_SECONDS:g} s)")
 
 
 def _child(path: Path, conn) -> None:
