@@ -147,12 +147,12 @@ def test_a_broken_link_is_still_called_broken(mini):
 
 @pytest.mark.parametrize("given, folded", [("EN", "en"), ("en", "en"), ("zh-hant", "zh-Hant"), ("ZH-HANT-TW", "zh-Hant-TW"),
                                            ("pt-br", "pt-BR"), ("es-419", "es-419"), ("en-GB-x-Caps", "en-GB-x-caps"),
-                                           (" fr ", "fr")])
+                                           (" fr ", "fr"), ("pt_BR", "pt-BR"), ("zh_hant_tw", "zh-Hant-TW")])
 def test_language_tags_fold_to_bcp47_case(given, folded):
     assert language_code(given) == folded
 
 
-@pytest.mark.parametrize("bad", ["", "e", "english!", "en_GB", "en--gb", 3, None])
+@pytest.mark.parametrize("bad", ["", "e", "english!", "en__GB", "en--gb", "en-", 3, None])
 def test_what_is_not_a_language_tag(bad):
     assert language_code(bad) is None
 
@@ -398,3 +398,26 @@ def test_import_into_a_folder_whose_story_yaml_is_not_a_file(tmp_path, mini, cap
     (tmp_path / "p.html").write_text(article_page(), encoding="utf-8")
     rc, _, err = cli_run(capsys, "import", mini, tmp_path / "p.html")
     assert rc == 2 and "its story.yaml is a folder, not a file" in err and "presslens new mini-story" not in err
+
+
+@pytest.mark.parametrize("text, says", [
+    ("\n---\noutlet: A\n---\nText of the article.\n", "does not start on the file's first line"),
+    ("  ---\noutlet: A\n---\nText of the article.\n", "does not start on the file's first line"),
+    ('+++\noutlet = "A"\n+++\nText of the article.\n', "is TOML (between +++ lines)"),
+])
+def test_front_matter_in_the_wrong_place_or_language_says_so(mini, text, says):
+    (mini / "articles" / "daily.md").write_text(text, encoding="utf-8")
+    (p,) = problems(mini)
+    assert p.field == "front matter" and says in p.message, p
+
+
+def test_ctrl_c_during_check_says_what_stopped(mini, capsys, monkeypatch):
+    from presslens.cli import check
+
+    def interrupted(story):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check, "check_story", interrupted)
+    rc, _, err = cli_run(capsys, "check", mini)
+    one_line(err, "presslens: interrupted; `presslens check` stopped before it finished; run it again")
+    assert rc == 130 and "reports and figures" not in err

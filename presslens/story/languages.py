@@ -15,10 +15,11 @@ LANG_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{1,8})*", re.IGNORECASE)  # languag
 def language_code(value):
     """A language tag as BCP 47 writes it, so "EN" and "en" are one language: the language lower-case,
     a script title-case, a region upper-case (``EN`` -> ``en``, ``ZH-HANT`` -> ``zh-Hant``, ``pt-br`` ->
-    ``pt-BR``); None when ``value`` is not a language tag (letters, then subtags after ``-``)."""
-    if not isinstance(value, str) or not LANG_CODE.fullmatch(value.strip()):
+    ``pt-BR``, the locale form ``pt_BR`` too); None when ``value`` is not a language tag (letters, then
+    subtags after ``-``)."""
+    if not isinstance(value, str) or not LANG_CODE.fullmatch(value.strip().replace("_", "-")):
         return None
-    first, *rest = value.strip().split("-")
+    first, *rest = value.strip().replace("_", "-").split("-")  # pt_BR, as a system locale writes it
     out = [first.lower()]
     for i, sub in enumerate(rest):
         singleton = any(len(s) == 1 for s in rest[:i + 1])  # after x- or u-: private or extension, lower-case

@@ -136,6 +136,12 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     if fm_text is None:
         if text.startswith("---"):
             problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
+        elif text.lstrip().startswith("---"):  # a blank line or spaces before it: not front matter to any reader
+            problems.append(Problem(rel, "front matter", "does not start on the file's first line (blank lines or spaces "
+                                    "come before the opening ---)", "remove what comes before the first ---"))
+        elif text.startswith("+++"):  # Hugo's TOML front matter
+            problems.append(Problem(rel, "front matter", "is TOML (between +++ lines); presslens reads YAML between --- lines",
+                                    "write it as YAML: ---, then outlet: ..., one field per line, then ---"))
         else:
             problems.append(Problem(rel, "front matter", "is missing", template))
         return None
