@@ -13,6 +13,7 @@ Layer 0: no presslens imports.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -38,7 +39,23 @@ def kind_of(path: str | Path) -> str:
     try:
         return _kind(os.stat(path).st_mode) if not stat.S_ISREG(os.stat(path).st_mode) else "a file"
     except OSError:
-        return "a broken link" if os.path.islink(path) else "unreadable"
+        return dangling(path) or "unreadable"
+
+
+def dangling(path: str | Path) -> str | None:
+    """For a link that leads nowhere, what it is in words: "a link loop (...)" when following it comes
+    back round (ELOOP), "a broken link (...)" when its target does not exist; else None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link loop (a link that leads, through links, back to itself)"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "a broken link (its target does not exist)"
+        return None
+    return None
 
 
 def _kind(mode: int) -> str:
@@ -57,10 +74,12 @@ def read_bytes(path: str | Path, limit: int, what: str = "file") -> bytes:
     that is not regular, or one larger than ``limit``; nothing is read in those cases."""
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        raise InputError("does not exist (or is a broken link)", "check the path, or fix the link") from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"is {dangling(path) or 'a link loop'}", "point the link at the file itself, or delete it") from None
+        if not isinstance(exc, FileNotFoundError):
+            raise InputError(f"cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+        raise InputError("does not exist (or is a broken link)", "check the path, or fix the link") from None
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"is {_kind(st.st_mode)}, not a regular file",
                          f"give a regular {what}, or move it out of the folder")

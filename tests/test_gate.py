@@ -125,7 +125,7 @@ def test_intended_duplicates_unknown_id_suggests_the_real_one(mini):
 
 def test_language_tags_ignore_case(mini):
     write(mini, "wire.md", "outlet: Wire Service\nlanguage: EN-gb")
-    assert load_story(mini).articles.set_index("id").loc["wire", "language"] == "EN-gb"
+    assert load_story(mini).articles.set_index("id").loc["wire", "language"] == "en-GB"  # BCP 47's case (issue 21)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
 from __future__ import annotations
 
+import re
 
 from presslens.engine import tables
+from presslens.errors import Problem
 from presslens.notebook.gate import check_story
 from presslens.paths import display, story_arg
 from presslens.story import outlets
@@ -27,10 +29,39 @@ def cmd_check(args) -> int:
           f"{furn} of them web furniture. Measured: {kept} of {len(st.articles)} articles.")
     if outlets.summary(st):
         print(f"  {outlets.summary(st)}")
-    for r in sc.left_out.itertuples(index=False):
-        print(f"  left out of the measures: {r.file} ({r.outlet}): {r.reason}")
+    left = [Problem(f"{r.file} ({r.outlet})", "", r.reason, "") for r in sc.left_out.itertuples(index=False)]
+    lines, cut = grouped(left, args.all, "left out of the measures: ")
     if sc.warnings:
-        print(f"{len(sc.warnings)} warning(s):")
-        for w in sc.warnings:
-            print(f"  - {w}")
+        more, cut_w = grouped(sc.warnings, args.all, "- ")
+        lines += [f"{len(sc.warnings)} warning(s):", *more]
+        cut = cut or cut_w
+    if cut:
+        lines.append(f"(warnings repeated over {GROUP_OVER} files are grouped: `presslens check "
+                     f"{display(st.path)} --all` lists every one)")
+    if lines:
+        print("\n".join(lines))
     return 0
+
+
+GROUP_OVER = 5          # a warning given for more files than this is one line: the count and the first files
+FIRST = 3               # files named in a grouped line
+
+
+def grouped(problems: list[Problem], show_all: bool, prefix: str) -> tuple[list[str], bool]:
+    """One line per problem, except that the same warning (the same field, message up to its numbers
+    and fix) over more than :data:`GROUP_OVER` files is one line: how many, the first message, the
+    first :data:`FIRST` files. Groups keep the order of their first problem. (lines, whether any was grouped)"""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.field, re.sub(r"\d+(?:[.,]\d+)*", "N", p.message), p.fix), []).append(p)
+    lines, cut = [], False
+    for (field, _, fix), ps in groups.items():
+        if show_all or len(ps) <= GROUP_OVER:
+            lines += [f"  {prefix}{p}" if p.fix else f"  {prefix}{p.file}: {p.message}" for p in ps]
+            continue
+        where = f" [{field}]" if field else ""
+        first = ", ".join(p.file for p in ps[:FIRST])
+        cut = True
+        lines.append(f"  {prefix}{len(ps)} files{where}, e.g. {ps[0].message} (first: {first}, and "
+                     f"{len(ps) - FIRST} more)" + (f". Fix: {fix}" if fix else ""))
+    return lines, cut

@@ -12,7 +12,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "eval", help="score every analysis against the evaluation corpora's truth files (data/eval/)",
         description="Score every analysis against the hand-labelled truth files of data/eval/ and print the "
-                    "scoreboard (precision, recall, F1 or accuracy with 95%% bootstrap intervals, per analysis, "
+                    "scoreboard (precision, recall, F1 or accuracy with 95% bootstrap intervals, per analysis, "
                     "split and story). Writes reports/eval/; a run over every story also rewrites docs/accuracy.md "
                     "and the README's Accuracy section.")
     p.add_argument("stories", metavar="STORY", nargs="*", help="evaluation story (slug under data/eval/, or a folder); "

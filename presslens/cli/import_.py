@@ -9,7 +9,8 @@ from importlib import resources as ires
 
 from presslens import paths
 from presslens.paths import story_arg
-from presslens.story.importer.write import import_pages
+from presslens.run.signals import Interrupted, SignalGuard
+from presslens.story.importer.write import Stopped, import_pages
 from presslens.story.model import StoryError
 
 
@@ -36,10 +37,19 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def cmd_import(args) -> int:
     story = story_arg(args.story)
     try:
-        results = import_pages(story, args.sources, force=args.force, outlet=args.outlet)
+        with SignalGuard():  # Ctrl-C, a closed terminal, SIGTERM: the pages done are kept, the one being read is not written
+            results = import_pages(story, args.sources, force=args.force, outlet=args.outlet)
     except StoryError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
+    except Stopped as exc:
+        done = sum(r.status == "imported" for r in exc.results)
+        how = exc.cause.name if isinstance(exc.cause, Interrupted) else "Ctrl-C"
+        print(f"presslens: import stopped by {how} while reading {paths.printable(exc.page.name)}: "
+              f"{done} page(s) imported before it are kept in {paths.display(story)}/articles/, that page and the "
+              "rest were not imported. Fix: run the same command again (pages already imported are skipped)",
+              file=sys.stderr)
+        return 128 + exc.cause.signum if isinstance(exc.cause, Interrupted) else 130
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "skipped", "failed")}
     print(f"{counts['imported']} imported, {counts['skipped']} skipped, {counts['failed']} failed "
           f"into {paths.display(story)}/articles/")

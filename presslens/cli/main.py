@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     c = sub.add_parser("check", help="validate a story folder and report every problem at once")
     c.add_argument("story", nargs="?", default=None, help="story folder (default: the bundled story)")
+    c.add_argument("--all", action="store_true", help="list every warning (else one repeated over many files is grouped)")
     c.set_defaults(func=cmd_check)
 
     nm = sub.add_parser("names", help="list variants of the actors' names that story.yaml does not list yet")
@@ -85,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             pass
         return 0
     except KeyboardInterrupt:
-        print("presslens: interrupted; nothing was replaced (earlier reports and figures are as they were)",
-              file=sys.stderr)
+        said = ("nothing was replaced (earlier reports and figures are as they were)" if args.cmd == "run" else
+                f"`presslens {args.cmd}` stopped before it finished; run it again")  # check, names...: never a run's words
+        print(f"presslens: interrupted; {said}", file=sys.stderr)
         return 130
     except ValueError as exc:  # presslens's one-line errors (ownership, parameters) that reach this far
         if os.environ.get("PRESSLENS_DEBUG"):

@@ -9,6 +9,8 @@ from presslens.paths import story_arg
 from presslens.errors import ParameterError, Problem
 
 
+MAX_MENTIONS = 1_000_000  # mentions a candidate needs at most: more than any story holds
+
 def actor_snippet(st, actor: str, rows) -> str:
     """One snippet for ``actor`` holding every proposal of ``rows`` (its aliases line with all the new
     aliases; one renderings list with all the new renderings), so pasting one never undoes another."""
@@ -38,11 +40,11 @@ def actor_snippet(st, actor: str, rows) -> str:
 def cmd_names(args) -> int:
 
     if not 0 <= args.max_edits <= 3:
-        raise ParameterError([Problem("option --max-edits", "max_edits", f"{args.max_edits} is out of range",
+        raise ParameterError([Problem("option --max-edits", "max_edits", f"{str(args.max_edits)[:24]} is out of range",
                                   "give a whole number from 0 to 3 (1 finds transpositions such as Duobao)")])
-    if args.min_mentions < 1:
-        raise ParameterError([Problem("option --min-mentions", "min_mentions", f"{args.min_mentions} is below 1",
-                                  "give a whole number >= 1")])
+    if not 1 <= args.min_mentions <= MAX_MENTIONS:
+        raise ParameterError([Problem("option --min-mentions", "min_mentions", f"{str(args.min_mentions)[:24]} is out of range",
+                                  f"give a whole number from 1 to {MAX_MENTIONS:,}")])
     st, sc = check_story(story_arg(args.story))
     st = st.select(sc.kept_ids)  # the measured articles, as the notebooks see them
     found = discovery.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions)

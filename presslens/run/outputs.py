@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from presslens.errors import OutputError, RunError  # noqa: F401 (re-exported)
-from presslens import journals, ownership, paths
+from presslens import journals, limits, ownership, paths
 
 
 MARKER = ownership.MARKER  # in REPORTS_ROOT/SLUG and FIGURES_ROOT/SLUG: the files presslens wrote there
@@ -47,8 +47,9 @@ def _check_root(root: Path, what: str, flag: str) -> None:
     if paths.undecodable(root):  # the manifest, the marker and the reports record it: it must be text
         raise OutputError(f"the {what} root {shown} is not valid UTF-8 text (the bytes that are not are shown as "
                           f"\\xNN): choose another {flag} root, or rename the folder with letters, digits and '-'")
-    if root.is_symlink() and not root.exists():
-        raise OutputError(f"the {what} root {shown} is a broken link: choose another {flag} root, or fix the link")
+    if limits.dangling(root):
+        raise OutputError(f"the {what} root {shown} is {limits.dangling(root)}: choose another {flag} root, "
+                          "or fix the link")
     if root.exists() and not root.is_dir():
         raise OutputError(f"the {what} root {shown} is a file, not a folder: choose another {flag} root (a folder)")
     existing = root

@@ -101,16 +101,20 @@ def committed_notebooks(names: list[str] | None = None, folder: Path = paths.NOT
     return (notebook_list(rest, folder) if rest else []) + picked
 
 
+MAX_JOBS = 256  # notebooks at once: more than any machine runs usefully (a story has about ten notebooks)
+
+
 def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = None,
         outlets: list[str] | None = None, figures: str | Path = paths.FIGURES_DIR,
         reports: str | Path = paths.REPORTS_DIR, params: dict | None = None, jobs: int | None = None,
         log: Callable[[str], None] = print) -> RunResult:
     """Execute the notebooks on ``story`` and write reports and figures; see the module docstring."""
     t_start = time.perf_counter()
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise ParameterError.bad("presslens run", "--jobs", f"{jobs!r} notebooks at once is out of range",
-                                 f"give a whole number of at least 1 (-j 2; this machine has {os.cpu_count() or 1} "
-                                 "core(s)), or leave it out for the default (2)")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS):
+        shown = repr(jobs) if len(repr(jobs)) <= 24 else repr(jobs)[:20] + "..."
+        raise ParameterError.bad("presslens run", "--jobs", f"{shown} notebooks at once is out of range",
+                                 f"give a whole number of at least 1 and at most {MAX_JOBS} (-j 2; this machine has "
+                                 f"{os.cpu_count() or 1} core(s)), or leave it out for the default (2)")
     params = dict(params or {})
     # papermill-style `-p story X` / `-p figures_dir X` name the story / the figures root of the run
     story = params.pop("story", story)

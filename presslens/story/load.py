@@ -14,7 +14,8 @@ import pandas as pd
 from presslens import limits, paths
 from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
-from .schema import ARTICLE_FIELDS, LANG_CODE, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
+from .schema import ARTICLE_FIELDS, MAX_OUTLET, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
+from .languages import language_code, language_problem
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
 from .yamlio import read_front_matter, load_yaml, str_list, suggest
 
@@ -41,20 +42,23 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
             problems.append(not_text(rel, key, v, f"{key}: \"...\""))
         elif not isinstance(v, str) or not v.strip():
             problems.append(Problem(rel, key, "required field is missing or empty", f"add '{key}: ...' ({ARTICLE_FIELDS[key]})"))
+        elif len(v.strip()) > MAX_OUTLET:  # a paragraph pasted as a name: every table and figure would carry it
+            problems.append(Problem(rel, key, f"is {len(v.strip()):,} characters long ({v.strip()[:40]!r}...), not a name",
+                                    f"give the outlet's name (at most {MAX_OUTLET} characters)"))
     published, bad = published_columns(meta.get("published"))
     if bad:
         problems.append(Problem(rel, "published", f"{show(meta.get('published'))} {bad}",
                                 f"write it as {DATE_FORMS}, or null if the article does not reveal it"))
     for key in ("language", "translated_from"):
         v = meta.get(key)
-        if v is not None and (not isinstance(v, str) or not LANG_CODE.match(v)):
-            problems.append(Problem(rel, key, f"{show(v)} is not a language code", "use a code such as en, zh, fr, or null"))
+        if (wrong := language_problem(rel, key, v)) is not None:
+            problems.append(wrong)
     for key in ("title", "url", "byline", "notes"):
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
             problems.append(not_text(rel, key, v, f"{key}: \"...\" (or null)"))
-    lang, source = meta.get("language"), meta.get("translated_from")
-    if notices is not None and isinstance(lang, str) and isinstance(source, str) and lang.lower() == source.lower():
+    lang, source = language_code(meta.get("language")), language_code(meta.get("translated_from"))
+    if notices is not None and lang and source and lang == source:
         notices.append(Problem(rel, "translated_from", f"is {source!r}, the article's own language: a translation from "
                                "a language into itself", "give the language of the original, or null if the article "
                                "is not a translation"))
@@ -75,8 +79,8 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         "title": (meta.get("title") or "").strip() or None,
         "url": meta.get("url"),
         **published,
-        "language": meta.get("language") or None,
-        "translated_from": meta.get("translated_from") or None,
+        "language": lang,
+        "translated_from": source,
         "derived_from": tuple(derived or ()),
         "byline": meta.get("byline"),
         "notes": meta.get("notes"),
@@ -173,8 +177,8 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                 continue
             if p.suffix == ".md" and p.is_file():
                 files.append(p)
-            elif p.suffix == ".md" and p.is_symlink() and not p.exists():
-                problems.append(Problem(f"{slug}/articles/{p.name}", "", "is a broken link (its target does not exist)",
+            elif p.suffix == ".md" and limits.dangling(p):
+                problems.append(Problem(f"{slug}/articles/{p.name}", "", f"is {limits.dangling(p)}",
                                         "point the link at the article file, or delete it"))
             else:
                 kind = limits.kind_of(p)

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from presslens import data as data_mod, patterns
+from .languages import language_code, language_problem
 from .model import Actor, Claim, Problem, Speaker, show
 from .yamlio import str_list, suggest
 
@@ -27,6 +28,7 @@ ARTICLE_FIELDS = {
     "meta": "your own fields, one level deep: meta: {section: business, wordcount: 800} (text, numbers, true/false, null)",
 }
 REQUIRED_ARTICLE_FIELDS = ("outlet",)
+MAX_OUTLET = 200   # characters of an outlet's name; longer is a text pasted in the wrong field
 REFERENCE_KINDS = ("wire copy", "press release", "original report", "other")
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
@@ -37,7 +39,6 @@ ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
 RENDERING_FIELDS = {"form", "kind", "note"}
 SPEAKER_FIELDS = {"name", "affiliation", "role", "aliases", "notes"}
 CLAIM_FIELDS = {"id", "text", "patterns", "notes"}
-LANG_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$", re.IGNORECASE)  # language tags ignore case
 CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -117,10 +118,10 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         else:
             out[key] = v.strip()
     if data.get("language") is not None:
-        if not isinstance(data["language"], str) or not LANG_CODE.match(data["language"]):
-            problems.append(Problem(rel, "language", f"{show(data['language'])} is not a language code", "use a code such as en, zh, fr"))
+        if (wrong := language_problem(rel, "language", data["language"])) is not None:
+            problems.append(wrong)
         else:
-            out["language"] = data["language"]
+            out["language"] = language_code(data["language"])
 
     # actors --------------------------------------------------------------
     owner: dict[str, tuple[str, str]] = {}  # lower-cased form -> (actor, where)

@@ -3,6 +3,7 @@ every story file goes through, and the small value parsers (dates, lists of stri
 """
 from __future__ import annotations
 
+import codecs
 import difflib
 import hashlib
 import re
@@ -76,7 +77,7 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None
     if digest is not None:
         digest["sha256"] = hashlib.sha256(raw).hexdigest()
     try:
-        text = raw.decode("utf-8")
+        text = decode_text(raw)
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
         return None
@@ -124,7 +125,7 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
                                 "check the file's permissions (chmod a+r), or move it out of the story folder"))
         return None
     try:
-        text = raw.decode("utf-8")
+        text = decode_text(raw)
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
                                 "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
@@ -135,6 +136,12 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     if fm_text is None:
         if text.startswith("---"):
             problems.append(Problem(rel, "front matter", "is not closed", "end the front matter with a line holding only ---"))
+        elif text.lstrip().startswith("---"):  # a blank line or spaces before it: not front matter to any reader
+            problems.append(Problem(rel, "front matter", "does not start on the file's first line (blank lines or spaces "
+                                    "come before the opening ---)", "remove what comes before the first ---"))
+        elif text.startswith("+++"):  # Hugo's TOML front matter
+            problems.append(Problem(rel, "front matter", "is TOML (between +++ lines); presslens reads YAML between --- lines",
+                                    "write it as YAML: ---, then outlet: ..., one field per line, then ---"))
         else:
             problems.append(Problem(rel, "front matter", "is missing", template))
         return None
@@ -159,4 +166,20 @@ def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str
                        "write the values out, without anchors (&name), aliases (*name) or deep nesting")
     mark = getattr(exc, "problem_mark", None)
     where = f" at line {mark.line + first_line}" if mark else ""
-    return Problem(rel, field, f"is not valid YAML{where} ({str(getattr(exc, 'problem', None) or exc)[:200]})", fix)
+    said = str(getattr(exc, 'problem', None) or exc)
+    if "constructor for the tag" in said:  # !!python/..., !!timestamp on text, a merge key (<<): never run, never guessed
+        tag = said.rsplit("tag:yaml.org,2002:", 1)[-1].strip("'\" ") if "tag:yaml.org,2002:" in said else said[-60:]
+        return Problem(rel, field, f"is not valid YAML{where} (a YAML tag or merge key presslens does not read: "
+                                   f"{'<<' if tag == 'merge' else '!!' + tag})",
+                       "write plain values: remove the !!tag, or write the merged fields out instead of <<")
+    return Problem(rel, field, f"is not valid YAML{where} ({said[:200]})", fix)
+
+
+def decode_text(raw: bytes) -> str:
+    """A user's text file as text: UTF-8 (a BOM allowed), or UTF-16/UTF-32 when a byte-order mark says so
+    (an editor on Windows saves "Unicode" that way). Raises UnicodeDecodeError for anything else."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc)
+    return raw.decode("utf-8")

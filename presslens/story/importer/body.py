@@ -70,7 +70,7 @@ def ld_items(tree) -> list[dict]:
             continue
         try:
             data = json.loads(re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", el.text.strip()))
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested past Python's stack: no JSON-LD
             continue
         stack = [data]
         while stack:

@@ -32,6 +32,9 @@ BYLINE_PREFIX = re.compile(r"^\s*(by|par|por|door|von|di)\s+", re.I)
 LIST = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
+MAX_HEADLINE = 400   # characters: a headline longer than this is a paragraph (or a page's junk), never taken
+MAX_BYLINE = 300     # characters of author evidence: longer is not a list of names
+
 def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]{3,}", s.casefold())}
 
@@ -75,24 +78,24 @@ def headline(h1s: list[str], titles: list[str], fallback: str | None, outlet: st
     """(the headline, where it came from: "h1" or "metadata"). ``h1s`` are the page's ``<h1>`` texts in
     order, ``titles`` its other titles (og:title, twitter:title, <title>), ``fallback`` trafilatura's
     (JSON-LD headline ...), taken in that order when no ``<h1>`` is the headline."""
-    known = set().union(*(_words(t) for t in titles if t)) if titles else set()
+    known = set().union(*(_words(t) for t in titles if t and len(t) <= MAX_HEADLINE)) if titles else set()
     for h in h1s:
         h = " ".join(h.split())
         words = _words(h)
-        if not words or is_site_name(h, outlet, host) or len(h.split()) < 2:
+        if not words or is_site_name(h, outlet, host) or len(h.split()) < 2 or len(h) > MAX_HEADLINE:
             continue
         if not known or len(words & known) >= max(1, 0.3 * len(words)):
             return h, "h1"
     for title in [*titles, fallback]:
         title = " ".join((title or "").split())
-        if title and not is_site_name(title, outlet, host):
+        if title and len(title) <= MAX_HEADLINE and not is_site_name(title, outlet, host):
             return cut_site_suffix(title, outlet, host), "metadata"
     return None, "metadata"
 
 
 def clean_byline(raw: str | None, outlet: str | None, host: str | None) -> str | None:
     """A byline from byline evidence, or None when what is left is not a person's or agency's name."""
-    if not raw:
+    if not raw or len(raw) > MAX_BYLINE:      # a text that long is not a list of names
         return None
     text = BYLINE_PREFIX.sub("", " ".join(raw.split()))
     text = DATE_TAIL.sub("", text).strip(" ,;|-–—·")

@@ -25,6 +25,8 @@ NOT_NAME = {"www", "com", "co", "org", "net", "gov", "ac", "edu", "news", "editi
             "mobile", "web", "online", "int", "info", "tv"}
 
 
+MAX_NAME = 120      # characters: a declared site name longer than this is not a name (the loader refuses over 200)
+
 def letters(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     return re.sub(r"[^a-z0-9]", "", "".join(ch for ch in s if not unicodedata.combining(ch)).casefold())
@@ -73,6 +75,10 @@ def outlet_of(publisher: str | None, site_name: str | None, app_name: str | None
     ``hosts`` any other host the page gives for itself (og:url, "saved from")."""
     passed = []
     every = [h for h in dict.fromkeys([host, *hosts]) if h]
+    for value, what in ((publisher, "the JSON-LD publisher"), (site_name, "og:site_name"), (app_name, "application-name")):
+        if value and len(norm(value)) > MAX_NAME:   # a paragraph (or a page's junk), not a name
+            passed.append(f"{what} is {len(norm(value)):,} characters long, not a name")
+    publisher, site_name, app_name = (v if v and len(norm(v)) <= MAX_NAME else None for v in (publisher, site_name, app_name))
     if publisher and norm(publisher):
         return norm(publisher), None
     for value, what in ((site_name, "og:site_name"), (app_name, "application-name")):

@@ -31,14 +31,13 @@ slug of the file's stem, with -2, -3 ... when another page of the same import, o
 never imported twice, and every write is atomic (tmp file + os.replace). One line is printed per page:
 what was found, and what the page does not reveal.
 
-Over 400 lines as one idea: reading ONE saved page (charset, the article region, each front-matter
-field from what the page declares); writing the files is :mod:`.write`.
+Reading ONE saved page: the article region and each front-matter field from what the page declares.
+The page's bytes become text and a tree in :mod:`.decode`; writing the files is :mod:`.write`; the time
+limit on a page is :mod:`.guard`.
 """
 from __future__ import annotations
 
-import codecs
 import copy
-import zlib
 import json
 import logging
 import re
@@ -50,7 +49,8 @@ from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
 from presslens import limits, paths
-from . import body, dates, fields
+from . import body, dates, decode, fields
+from .decode import MAX_BYTES, MAX_DEPTH  # noqa: F401  (public names of this module)
 from .dates import FAST, PUBLISHED_META  # noqa: F401  (PUBLISHED_META: public name of this module)
 from .fields import BYLINE_PREFIX, clean_byline  # noqa: F401
 from .outlet import outlet_of
@@ -58,7 +58,6 @@ from .outlet import outlet_of
 
 PAGE_SUFFIXES = (".html", ".htm")
 LOOKED_FOR = ("outlet", "title", "url", "published", "language", "byline")
-MAX_BYTES = limits.MAX_PAGE     # trafilatura's own limit (MAX_FILE_SIZE); checked before reading
 MIN_WORDS = 10                  # below this, what trafilatura found is not an article: the page fails
 FEW_WORDS = 50                  # below this, the page is probably not the article (paywall, error page): a warning
 
@@ -68,11 +67,6 @@ NOT_THE_ARTICLE = re.compile(r"related|recommend|more-?stor|most-?(read|popular)
 SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(https?://[^\s<>\"]+)",
                         re.I)
 SAVED_COMMENT = "the 'saved from' comment a browser or SingleFile wrote into the file"
-DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.+-]+)""",
-                              re.I)
-LOOKS_LIKE_HTML = re.compile(r"<(!doctype\s+html|html|head|body)\b", re.I)
-LEGACY_CHARSETS = {"ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
-                   "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252"}
 OLD_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 
 
@@ -124,54 +118,6 @@ def _quiet():
             lg.setLevel(lv)
 
 
-def _decode(raw: bytes) -> str:
-    """The page as text: BOM, else UTF-8 when valid, else the charset the page declares; never a guess."""
-    if raw[:3] == b"\x1f\x8b\x08":
-        try:  # at most MAX_BYTES once inflated: a small "gzip bomb" never fills the memory
-            inflater = zlib.decompressobj(wbits=31)
-            out = inflater.decompress(raw, MAX_BYTES + 1)
-        except zlib.error as exc:
-            raise PageError(f"is a damaged gzip file ({exc})", "save the page again") from None
-        if len(out) > MAX_BYTES:
-            raise PageError(f"inflates to more than the {MAX_BYTES // 1_000_000} MB limit for a saved web page",
-                            "save the page uncompressed, as 'Web Page, HTML only'")
-        raw = out
-    if not raw.strip():
-        raise PageError("is empty", "save the page again (File > Save Page As, 'Web Page, HTML only')")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            try:
-                return raw.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise PageError(f"is not valid {enc} despite its byte-order mark (byte {exc.start})",
-                                "re-save the page as UTF-8") from None
-    head = raw[:2048]
-    if b"\x00" in head:
-        raise PageError("is binary data, not a web page", "give the .html file the browser or wget saved")
-    if head.lstrip().startswith(b"From:") or b"multipart/related" in head:
-        raise PageError("is an MHTML archive, not an HTML file",
-                        "save the page as 'Web Page, HTML only' or 'Web Page, complete'")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc.start
-    m = DECLARED_CHARSET.search(raw[:8192])
-    if not m:
-        raise PageError(f"is not UTF-8 (byte {utf8_error}) and declares no charset",
-                        "add <meta charset=\"...\"> naming its encoding, or re-save it as UTF-8 "
-                        "(e.g. `iconv -f cp1252 -t utf-8`)")
-    declared = (m.group(1) or m.group(2)).decode("ascii").lower()
-    for enc in dict.fromkeys([LEGACY_CHARSETS.get(declared, declared), declared]):
-        try:
-            return raw.decode(enc)
-        except LookupError:
-            raise PageError(f"declares an unknown charset {declared!r}",
-                            "correct <meta charset>, or re-save the page as UTF-8") from None
-        except UnicodeDecodeError:
-            continue
-    raise PageError(f"is neither UTF-8 nor the {declared} it declares", "re-save the page as UTF-8")
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -195,7 +141,7 @@ def _json_ld(tree) -> dict:
         text = re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", el.text.strip())
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested past Python's stack: no JSON-LD
             continue
         items = data if isinstance(data, list) else [data]
         items = [x for d in items if isinstance(d, dict) for x in [d, *(d.get("@graph") or [])] if isinstance(x, dict)]
@@ -332,19 +278,9 @@ def read_page(path: Path) -> dict:
     import trafilatura
     from lxml import html as lxml_html
 
-    try:  # a regular file under the limit, known before a byte is read (a FIFO would block forever)
-        raw = limits.read_bytes(path, MAX_BYTES, "saved web page")
-    except limits.InputError as exc:
-        fix = "save the page as 'Web Page, HTML only'" if "limit" in exc.reason else exc.fix
-        raise PageError(exc.reason, fix) from None
-    text = _decode(raw)
-    if not LOOKS_LIKE_HTML.search(text[:65536]):
-        raise PageError("does not look like HTML (no <html>, <head> or <body> tag)",
-                        "give the .html file the browser or wget saved")
+    text = decode.page_text(path)
     with _quiet():
-        tree = trafilatura.load_html(text)
-        if tree is None:
-            raise PageError("could not be parsed as HTML", "save the page again")
+        tree = decode.parse(text)
         # trafilatura deletes <time> elements with their text ("renewal in <time>May</time>." -> "renewal in ."):
         # extract from a copy where they are plain text, and where a drop cap is joined to its word
         for_text = copy.deepcopy(tree)
@@ -363,6 +299,10 @@ def read_page(path: Path) -> dict:
             got = f" (only {main.strip()[:60]!r})" if main.strip() else ""
             raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "
                             "paywall or error page, and save it again once the article shows")
+        if len(main.encode("utf-8")) > limits.MAX_ARTICLE:  # the story could not load it: refused here, by name
+            raise PageError(f"gives a text of {len(main.encode('utf-8')) / limits.MB:.1f} MB, over the "
+                            f"{limits.MAX_ARTICLE / limits.MB:g} MB limit for one article",
+                            "save only the article (the browser's Reader view, then File > Save Page As)")
         lines = [l for l in main.split("\n") if l.strip()]
         region = _article_region(tree, _prose_nodes(tree, lines))
         ld, items = _json_ld(tree), body.ld_items(tree)

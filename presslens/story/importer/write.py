@@ -19,8 +19,10 @@ from presslens import limits, paths, yamlsafe
 from presslens.paths import story_arg
 from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
-from presslens.story.yamlio import split_front_matter
-from .page import FEW_WORDS, ImportResult, PageError, read_page
+from presslens.story.schema import MAX_OUTLET
+from presslens.story.yamlio import decode_text, split_front_matter
+from . import guard
+from .page import FEW_WORDS, ImportResult, PageError
 
 
 # ----------------------------------------------------------------------------------------------
@@ -48,12 +50,12 @@ def _existing(art_dir: Path) -> dict[str, _Existing]:
     for f in sorted(art_dir.glob("*.md")):
         url = digest = None
         try:
-            text = limits.read_bytes(f, limits.MAX_ARTICLE, "article").decode("utf-8")
+            text = decode_text(limits.read_bytes(f, limits.MAX_ARTICLE, "article")).lstrip("\ufeff")
             fm, body = split_front_matter(limits.normalise(text.replace("\r\n", "\n")))
             meta = yamlsafe.parse_yaml(fm) if fm else None
             url = meta.get("url") if isinstance(meta, dict) and isinstance(meta.get("url"), str) else None
             digest = hashlib.sha256(body.strip().encode()).hexdigest() if fm is not None else None
-        except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError, RecursionError):
             pass  # not an article presslens can read: it still holds its id, and is never replaced below
         out[f.stem.casefold()] = _Existing(f, url, digest)
     return out
@@ -96,6 +98,9 @@ def _is_page_name(name: str) -> bool:
     return not name.startswith(".") and re.search(r"\.html?(?:[?#].*)?$", name, re.I) is not None
 
 
+LINK_FIX = "point the link at the saved page, or give the page itself"
+
+
 def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
     """The pages to import, in the order given (a folder: its *.html / *.htm, sorted), or a failed
     result in the place of a missing path or an empty folder. A page given twice is imported once."""
@@ -104,8 +109,11 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
     for src in sources:
         p = Path(src).expanduser()
         if p.is_dir():
-            found = sorted((f for f in p.iterdir() if f.is_file() and _is_page_name(f.name)), key=lambda f: f.name)
-            others = sorted(f.name for f in p.iterdir() if not (f.is_file() and _is_page_name(f.name)))
+            entries = list(p.iterdir())
+            found = sorted((f for f in entries if (f.is_file() or limits.dangling(f)) and _is_page_name(f.name)),
+                           key=lambda f: f.name)  # a page that is a broken link or a loop fails by name, below
+            picked = set(found)
+            others = sorted(f.name for f in entries if f not in picked)
             if others:
                 shown = ", ".join(map(paths.printable, others[:5])) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
                 out.append(ImportResult(p, "skipped", reason=f"not imported from the folder (not .html/.htm files): {shown}",
@@ -116,10 +124,14 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
         elif p.exists():
             found = [p]
         else:
-            out.append(ImportResult(p, "failed", reason="does not exist", fix="check the path"))
+            link = limits.dangling(p)
+            out.append(ImportResult(p, "failed", reason=f"is {link}" if link else "does not exist",
+                                    fix=LINK_FIX if link else "check the path"))
             found = []
         for f in found:
-            if f.resolve() not in seen:
+            if limits.dangling(f):
+                out.append(ImportResult(f, "failed", reason=f"is {limits.dangling(f)}", fix=LINK_FIX))
+            elif f.resolve() not in seen:
                 seen.add(f.resolve())
                 out.append(f)
     return out
@@ -139,6 +151,9 @@ def _one_line(value, option: str, example: str) -> str:
     if not value:
         raise ParameterError.bad("presslens import", option, "is empty",
                                  f"give a name, e.g. {example}, or leave the option out to read it from each page")
+    if len(value) > MAX_OUTLET:  # the story would refuse every article written with it
+        raise ParameterError.bad("presslens import", option, f"is {len(value):,} characters long ({value[:40]!r}...), "
+                                 "not a name", f"give the outlet's name (at most {MAX_OUTLET} characters), e.g. {example}")
     return value
 
 
@@ -156,7 +171,11 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     if not (story / "story.yaml").is_file():
         slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
         root = f" --root {paths.display(story.parent)}" if story.parent.resolve() != paths.STORIES_DIR else ""
-        if story.exists():
+        if os.path.lexists(story / "story.yaml"):  # a folder, a pipe, a broken link or a loop named story.yaml
+            what, fix = (f"is not a story folder: its story.yaml is {limits.kind_of(story / 'story.yaml')}, not a file",
+                         "move that story.yaml away and put the story's story.yaml there (`presslens new` writes a "
+                         "commented one)")
+        elif story.exists():
             what, fix = ("is not a story folder (no story.yaml)",
                          f"give a story folder, or create one with `presslens new {slug}{root}` and import into it")
         else:
@@ -182,6 +201,8 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
         else:
             try:
                 result = _import_one(page, art_dir, existing, digests, taken, force, outlet)
+            except KeyboardInterrupt as exc:  # the page being read is not written (every write is atomic)
+                raise Stopped(results, page, exc) from None
             except OSError as exc:  # the story folder cannot be written (full disk, read-only, permissions)
                 result = ImportResult(page, "failed", reason=f"could not be written to articles/ "
                                       f"({exc.strerror or exc})", fix="free some space, or check the folder's permissions")
@@ -194,9 +215,19 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     return results
 
 
+class Stopped(KeyboardInterrupt):
+    """An import stopped by Ctrl-C (or SIGHUP/SIGTERM raised as a KeyboardInterrupt): ``results`` are the
+    pages done before it (their articles are written), ``page`` the one being read (not written), ``cause``
+    the interruption."""
+
+    def __init__(self, results: list[ImportResult], page, cause: BaseException):
+        super().__init__(str(page))
+        self.results, self.page, self.cause = results, page, cause
+
+
 def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> ImportResult:
     try:
-        got = read_page(page)
+        got = guard.read_page(page)
     except PageError as exc:
         return ImportResult(page, "failed", reason=exc.reason, fix=exc.fix)
     fields, notes = got["fields"], got["notes"]
