@@ -92,7 +92,7 @@ def title_rect(fig, inches: float = 0.45) -> tuple[float, float, float, float]:
     the panels' own titles never run into it, whatever the figure's height (the suptitle hangs 2% of
     the height below the top: a tall figure reserves that too)."""
     h = fig.get_figheight()
-    return (0.0, 0.0, 1.0, 1.0 - min(0.3, max(inches, 0.02 * h + inches - 0.15) / h))
+    return (0.0, 0.0, 1.0, 1.0 - min(0.3, max(inches, 0.02 * h + inches - 0.2) / h))
 
 
 def note_figure(note: str) -> plt.Figure:
