@@ -43,6 +43,12 @@ def figures_of(ctx):
     yield ("profiles", *charts.profile_panels(st, profiles.profiles(st)))
     sim = profiles.similarity(st)
     yield ("profiles-similarity", *charts.framing_similarity(st, sim, profiles.clusters(st, sim, threshold=0.7)))
+    from presslens.analyses import provenance, reuse
+    from presslens.figures import reuse as reuse_fig
+
+    yield ("reuse-matrix", *reuse_fig.matrix(st, reuse.analyse(ctx.whole).containment))
+    edges = ctx.shown(provenance.outlet_edges(provenance.provenance(ctx.whole)), "source_outlet", "outlet")
+    yield ("reuse-provenance", *reuse_fig.graph(st, edges))
     del p
 
 

@@ -34,7 +34,7 @@ def _check(story, figures, max_outlets=25, pages=None):
         found.extend(figure_check.order_problems(name, fig, ctx.story))  # one outlet order across figures
         for page in style.pages_of(fig):
             plt.close(page)
-    assert len(names) == 13
+    assert len(names) == 15
     if pages is not None:
         assert {n: k for n, k in names.items() if k > 1} == pages
     return found
@@ -46,8 +46,10 @@ def test_bundled_story_figures_are_readable(tmp_path):
 
 def test_sixty_outlet_figures_are_readable_and_say_what_they_left_out(big, tmp_path):
     """60 outlets drawn (issue 27): the distinctive words come on 3 pages of 20 outlets, the naming ledger
-    on 2 (rows of 12 outlets); the other figures fit one page."""
-    assert _check(big, tmp_path, max_outlets=60, pages={"wordchoice-keyness": 3, "naming-ledger": 2}) == []
+    on 2 (rows of 12 outlets), the containment matrix (40 articles) on 2, a panel each; the other figures
+    fit one page."""
+    assert _check(big, tmp_path, max_outlets=60, pages={"wordchoice-keyness": 3, "naming-ledger": 2,
+                                                                   "reuse-matrix": 2}) == []
 
 
 def test_the_check_finds_overlaps_small_text_and_silent_caps():
