@@ -163,7 +163,7 @@ def page_problems(name: str, fig, story, data=None) -> list[str]:
 
 
 # figures whose outlet order is their message (a clustering's leaves) and so may differ from the story's
-OWN_ORDER = {"profiles-similarity"}
+OWN_ORDER = {"profiles-similarity", "reuse-matrix"}  # the matrix's rows are articles, in the story's article order
 
 
 def outlet_order(fig, story) -> list[str]:
