@@ -141,3 +141,20 @@ def test_the_check_finds_a_page_that_does_not_say_which_it_is():
     probs = figure_check.page_problems("wide", fig, None)
     assert probs == ["wide-p2: page 2 of 2 does not say so (and which outlets it holds)"]
     _close(fig)
+
+
+def test_the_notebooks_save_line_names_every_page(tmp_path):
+    """What a notebook prints after saving (the report index reads its 'saved NAME.png' for the caption)."""
+    from types import SimpleNamespace
+
+    from presslens.notebook import setup
+
+    fig = _pages(3)
+    line = setup.Context.save(SimpleNamespace(figures=tmp_path), fig, DATA, "wide")
+    assert line == ("saved wide.png, wide.svg and wide.csv (2 data rows) in the story's figures folder; drawn on 3 pages, "
+                    "the others in wide-p2, wide-p3 (.png and .svg)")
+    assert line.startswith("saved wide.png") and "saved wide-p" not in line  # one caption: the figure, not its pages
+    _close(fig)
+    one = _pages(1)
+    assert setup.Context.save(SimpleNamespace(figures=tmp_path), one, DATA, "narrow").endswith("figures folder")
+    plt.close(one)
