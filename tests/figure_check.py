@@ -7,8 +7,6 @@ whose note does not name what it left out.
 """
 from __future__ import annotations
 
-import itertools
-
 import matplotlib.pyplot as plt
 import matplotlib.text as mtext
 import numpy as np

@@ -44,7 +44,8 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     if 2 * size + 1 <= WIDE:  # both panels side by side
         return _matrix_page(story, data, order, shown, panels, None), data
     # too wide for one page: narration on the first, all text on the second
-    figs = [_matrix_page(story, data, order, shown, [panel], (k, len(panels))) for k, panel in enumerate(panels, start=1)]
+    figs = [_matrix_page(story, data, order, shown, [panel], (k, len(panels)))
+            for k, panel in enumerate(panels, start=1)]
     return style.paged(figs), data
 
 
@@ -80,9 +81,8 @@ def _matrix_page(story: Story, data: pd.DataFrame, order: list[str], shown: list
         ax.set_title(title)
         ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=axes[0].tolist(), shrink=0.7, format=lambda x, _: f"{x:.0%}")
-    fig.suptitle("Share of the row article's words found in the column article"
-                 + (f"\nPage {page[0]} of {page[1]}: {panels[0][1]}; the same {n} articles on every page" if page else ""),
-                 fontweight="bold", fontsize=11)
+    head = f"\nPage {page[0]} of {page[1]}: {panels[0][1]}; the same {n} articles on every page" if page else ""
+    fig.suptitle("Share of the row article's words found in the column article" + head, fontweight="bold", fontsize=11)
     note = "Passages of the minimum length or reworded sentences shared; blank: nothing shared. Read across a row."
     if len(order) > n:
         note += (f" Showing the {n} articles sharing most of {len(order)}. Left out: the other {len(order) - n} "
@@ -150,7 +150,7 @@ def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
                 va="center", fontsize=9, color="0.35")
     if len(nodes) < len(every):
         left = [o for o in sorted(every, key=lambda o: (-w.get(o, 0), rank[o])) if o not in keep]
-        fig.text(0.01, 0.01, f"Showing the {len(nodes)} outlets with most reuse of {len(every)} (max_outlets). Left out: "
-                 + ", ".join(left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
+        fig.text(0.01, 0.01, f"Showing the {len(nodes)} outlets with most reuse of {len(every)} (max_outlets). "
+                 "Left out: " + ", ".join(left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
                  + "; every edge is in the CSV.", fontsize=8, color="0.35")
     return fig, edges

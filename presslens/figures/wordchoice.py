@@ -79,7 +79,8 @@ def distinctive_terms(story: Story, top: pd.DataFrame | None, n: int = 8, min_co
     row_inches = 0.28 * n + 1.2
     rows_fit = max(1, min(PAGE_ROWS, int((style.PAGE_INCHES - 1.0) // row_inches)))
     pages = style.split(outlets, cols * rows_fit)  # a tall figure is drawn on pages, in the same order
-    figs = [_keyness_page(story, t, page, outlets, every, cols, n, voice, (k, len(pages), 1 + sum(map(len, pages[:k - 1]))))
+    starts = [1 + sum(map(len, pages[:k])) for k in range(len(pages))]  # each page's first outlet's number
+    figs = [_keyness_page(story, t, page, outlets, every, cols, n, voice, (k, len(pages), starts[k - 1]))
             for k, page in enumerate(pages, start=1)]
     return style.paged(figs), t.reset_index(drop=True)
 
@@ -106,9 +107,10 @@ def _keyness_page(story: Story, t: pd.DataFrame, outlets: list[str], drawn: list
         ax.set_title(outlet_label(story, o), fontsize=10)
         ax.set_xlabel("z", fontsize=8)
     k, of, first = page
+    held = [outlet_label(story, o) for o in outlets]
     fig.suptitle(f"Most distinctive words per outlet ({voice}; label: word (outlet count / rest count); "
-                 f"dotted: z = 1.96)" + (f"\n{style.page_note(k, of, first, [outlet_label(story, o) for o in outlets], len(drawn))}"
-                                        if of > 1 else ""), x=0.01, ha="left", fontsize=10)
+                 f"dotted: z = 1.96)" + (f"\n{style.page_note(k, of, first, held, len(drawn))}" if of > 1 else ""),
+                 x=0.01, ha="left", fontsize=10)
     shown_note(fig, drawn, every)
     if of > 1:
         fig.tight_layout(rect=style.title_rect(fig, 0.7))

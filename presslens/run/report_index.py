@@ -4,8 +4,8 @@ One page, offline (no script, no font or stylesheet from elsewhere): the story's
 then the key findings of every notebook (the sentences its findings cell printed, read from the
 executed notebook), each notebook's linking to its report's findings and to the data behind its
 figures; a link to each notebook's HTML report; and every figure of the run, grouped by notebook,
-with its caption and links to its CSV and SVG (a figure drawn on several pages shows every page). A figure's caption is the heading (or first line) of
-the markdown cell nearest above the cell that saved it.
+with its caption and links to its CSV and SVG (a figure drawn on several pages shows every page). A
+figure's caption is the heading (or first line) of the markdown cell nearest above the cell that saved it.
 
 The run copies its figures into ``REPORTS_ROOT/SLUG/figures/`` and the page links that copy, so the
 reports folder can be shared as one unit (zip it, put it on a web server); ``FIGURES_ROOT/SLUG`` is

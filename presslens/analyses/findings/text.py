@@ -62,7 +62,7 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
         items = [f'{o} {n}' for o, n in by.items()]
         more = len(items) - MAX_NAMES
-        out.append(f"Loaded words inside quotation marks (the speakers' words, not the outlet's): "
+        out.append("Loaded words inside quotation marks (the speakers' words, not the outlet's): "
                    + (f"{join(items)} hits" if more <= 0 else f"most in {join(items[:MAX_NAMES])} hits; "
                       f"{more} more outlet(s) quote some") + " (table: rates, voice quote).")
     if key_top.attrs.get("note"):
