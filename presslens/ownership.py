@@ -272,6 +272,46 @@ def record(folder: Path, kind: str, written: dict[str, str], run: dict | None = 
         write_marker(folder, kind, files, run or marker.get("run") or {"by": "a notebook (outside presslens run)"})
 
 
+# A figure drawn on several pages is several files: NAME.png / .svg (page 1, and the one CSV), NAME-p2.png /
+# .svg, NAME-p3 ... A figure's name never ends in -pN (see presslens.figures.style.save), so a page file names
+# its figure and its page.
+_PAGE = re.compile(r"^(?P<base>[a-z0-9][a-z0-9_-]*?)-p(?P<k>[0-9]+)\.(?:png|svg)$")
+
+
+def page_file(name: str) -> tuple[str, int] | None:
+    """``(figure name, page number)`` of a page file ``NAME-pK.png`` / ``.svg`` (K >= 2), else None."""
+    m = _PAGE.match(name)
+    return (m["base"], int(m["k"])) if m and int(m["k"]) >= 2 else None
+
+
+def superseded(name: str, made: set[str]) -> bool:
+    """Whether ``name`` is a page of a figure this run drew again (its ``NAME.png`` is in ``made``) that the
+    new drawing no longer has: a figure of 3 pages redrawn on 2 leaves its ``-p3`` files stale."""
+    page = page_file(name)
+    return bool(page) and f"{page[0]}.png" in made and name not in made
+
+
+def discard(folder: Path, kind: str, names: list[str]) -> list[str]:
+    """Delete those of ``names`` in ``folder`` that are presslens's (listed in the marker with the hash
+    they still have); a user's file, or one changed since presslens wrote it, stays. Returns the deleted."""
+    folder = Path(folder)
+    if not os.path.isdir(folder):
+        return []
+    gone = []
+    with _locked(folder):
+        marker = read_marker(folder, kind)
+        listed = marker["files"] if marker else {}
+        for n in names:
+            if n in listed and sha256_file(folder / n) == listed[n]:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(folder / n)
+                gone.append(n)
+        if gone:
+            write_marker(folder, kind, {n: h for n, h in listed.items() if n not in gone},
+                         marker.get("run") or {"by": "a notebook (outside presslens run)"})
+    return gone
+
+
 def link_or_copy(src: str, dst: str) -> str:
     """A hard link (the same file, nothing copied), or a copy with its metadata where links fail."""
     try:

@@ -4,7 +4,7 @@
 
 Each article takes 6-14 paragraphs drawn from the bundled articles, an outlet from M synthetic
 outlets, a date in December 2023 and a unique URL; story.yaml is the bundled one. Deterministic for
-a given seed. Used by scripts/bench_scale.py; never by the tests.
+a given seed. Used by scripts/bench_scale.py and by tests of many outlets (the figure check).
 """
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from presslens import load_story, paths
 from presslens.engine import tables
 
 
-def build(out: Path, n: int, outlets: int | None = None, seed: int = 0) -> Path:
+def build(out: Path, n: int, outlets: int | None = None, seed: int = 0, every_outlet: bool = False) -> Path:
+    """The story folder ``out``: ``n`` articles over ``outlets`` outlets (drawn at random; with
+    ``every_outlet``, the first ``outlets`` articles take one outlet each, so each has an article)."""
     src = paths.resolve(paths.DEFAULT_STORY)
     st = load_story(src)
     pars = [p.strip() for t in st.articles["text"] for p in t.split("\n") if len(p.split()) >= 8]
@@ -33,7 +35,8 @@ def build(out: Path, n: int, outlets: int | None = None, seed: int = 0) -> Path:
     shutil.copy(src / "story.yaml", out / "story.yaml")
     for i in range(n):
         body = "\n\n".join(rng.sample(pars, rng.randint(6, min(14, len(pars)))))
-        o = f"Outlet {rng.randrange(outlets):04d}"
+        pick = rng.randrange(outlets)
+        o = f"Outlet {i if every_outlet and i < outlets else pick:04d}"
         day = rng.randint(1, 31)
         (out / "articles" / f"a{i:06d}.md").write_text(
             f"---\noutlet: {o}\ntitle: Synthetic article {i}\nurl: https://example.org/{i}\npublished: 2023-12-{day:02d}\n"

@@ -216,3 +216,21 @@ def test_claims_voice_split_says_an_outlets_voice_is_its_first_articles():
     lines = findings.claims(grid, pd.DataFrame(), [])
     line = [s for s in lines if "stated as fact" in s][0]
     assert "ban (own voice: Hub (first of 2 articles); attributed: Daily)" in line
+
+
+def test_sixty_outlets_are_listed_as_ten_and_how_many_more():
+    """A story of 60 outlets (issue 27): a finding names the first ten, then says how many more, never 60 names."""
+    outlets = [f"Outlet {i:02d}" for i in range(60)]
+    t = pd.DataFrame([{"outlet": o, "voice": "narration", "n_sentences": 20, "mean": -0.3 + i / 1000, "ci_low": -0.4,
+                       "ci_high": -0.2, "small_sample": False} for i, o in enumerate(outlets)])
+    below = findings.tone(t)[1]
+    assert below == ("Narration interval wholly below zero: " + ", ".join(outlets[:10]) + " and 50 more; "
+                     "wholly above zero: no outlet.")
+    rates = pd.DataFrame([{"outlet": o, "voice": v, "category": "c", "label": "C", "rate_per_1000": 1.0, "hits": 60 - i,
+                           "ci_low": 0.5, "ci_high": 2.0, "few_words": False}
+                          for i, o in enumerate(outlets) for v in ("narration", "quote")])
+    quoted = [x for x in findings.wordchoice(rates, pd.DataFrame(columns=["z"]), 50) if "quotation marks" in x][0]
+    assert quoted.endswith("most in Outlet 00 60, Outlet 01 59, Outlet 02 58, Outlet 03 57, Outlet 04 56, Outlet 05 55, "
+                           "Outlet 06 54, Outlet 07 53, Outlet 08 52 and Outlet 09 51 hits; 50 more outlet(s) quote some "
+                           "(table: rates, voice quote).")
+    assert "Outlet 10" not in quoted

@@ -58,23 +58,40 @@ def names_by_outlet(story: Story, ledger: pd.DataFrame, grid: pd.DataFrame | Non
         return note_figure("No outlet names an actor of story.yaml (add actors and their aliases to see which "
                             "name each outlet uses)."), ledger
     every, outlets = outlets_of(story, ledger)
-    top = kinds
     actors = list(grid.index)
-    # a wide ledger is split into pages (rows of panels), PAGE_OUTLETS outlets each, in the same order
-    n_pages = max(1, -(-len(outlets) // PAGE_OUTLETS))
-    per = max(1, -(-len(outlets) // n_pages))  # balanced pages, every column as wide as on the first
-    pages = [outlets[k:k + per] for k in range(0, len(outlets), per)] or [[]]
+    # a wide ledger is split into rows of panels, PAGE_OUTLETS outlets each, in the same order; rows that
+    # would make a page taller than style.PAGE_INCHES go on further pages (files NAME-p2, ...)
+    rows = style.split(outlets, PAGE_OUTLETS)
+    per = max(1, len(rows[0]))  # balanced rows, every column as wide as on the first
+    row_inches = 0.5 * len(actors) + 1.4
+    pages = style.split(rows, max(1, int(style.PAGE_INCHES // row_inches)))
+    figs, first = [], 0
+    for k, page in enumerate(pages, start=1):
+        figs.append(_ledger_figure(story, page, outlets, every, actors, grid, kinds, per, first, (k, len(pages))))
+        first += sum(map(len, page))
+    return style.paged(figs), ledger
+
+
+def _ledger_figure(story: Story, rows: list[list[str]], outlets: list[str], every: list[str], actors: list[str],
+                   grid: pd.DataFrame, top: dict, per: int, first: int, page: tuple[int, int]) -> plt.Figure:
+    """One page of the ledger: ``rows`` of outlets (each a panel), the outlets before it numbering ``first``,
+    page ``page`` = (k, of n) of the figure drawing ``outlets`` (the cap's choice among ``every``)."""
     width = max(6.0, 1.5 * per + 2.2)
-    fig, axes = plt.subplots(len(pages), 1, figsize=(width, (0.5 * len(actors) + 1.4) * len(pages) + 0.2),
+    fig, axes = plt.subplots(len(rows), 1, figsize=(width, (0.5 * len(actors) + 1.4) * len(rows) + 0.2),
                              squeeze=False)
-    for page, ax in zip(pages, axes[:, 0]):
-        _ledger_page(story, ax, page, actors, grid, top, per)
-    if len(pages) > 1:
-        for k, ax in enumerate(axes[:, 0]):
-            ax.set_title(f"outlets {k * per + 1}-{k * per + len(pages[k])} of {len(outlets)}",
-                         fontsize=9, loc="left")
-    fig.suptitle("Which name each outlet uses for each actor (most used form / renderings also used; +N: other names)",
-                 fontsize=11)
+    for row, ax in zip(rows, axes[:, 0]):
+        _ledger_page(story, ax, row, actors, grid, top, per)
+    if len(outlets) > per:
+        start = first
+        for row, ax in zip(rows, axes[:, 0]):
+            ax.set_title(f"outlets {start + 1}-{start + len(row)} of {len(outlets)}", fontsize=9, loc="left")
+            start += len(row)
+    k, of = page
+    title = "Which name each outlet uses for each actor (most used form / renderings also used; +N: other names)"
+    if of > 1:
+        held = [o for row in rows for o in row]
+        title += "\n" + style.page_note(k, of, first + 1, [outlet_label(story, o) for o in held], len(outlets))
+    fig.suptitle(title, fontsize=11)
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="0.7") for c in
                (NAME_KIND_COLORS["name"], NAME_KIND_COLORS["rendering: misspelling"],
                 NAME_KIND_COLORS["rendering: calque"], NAME_KIND_COLORS["rendering"])]
@@ -83,5 +100,5 @@ def names_by_outlet(story: Story, ledger: pd.DataFrame, grid: pd.DataFrame | Non
     fig.text(0.01, -0.02, "· the outlet never names the actor. † machine-translated. Renderings come from story.yaml; "
              "unlisted variants are in the discovery table.", fontsize=8, color="0.35")
     shown_note(fig, outlets, every, y=-0.06)
-    fig.tight_layout(rect=style.title_rect(fig))
-    return fig, ledger
+    fig.tight_layout(rect=style.title_rect(fig, 0.45 if of == 1 else 0.75))
+    return fig

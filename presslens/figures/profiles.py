@@ -31,7 +31,9 @@ def profile_panels(story: Story, table: pd.DataFrame) -> tuple[plt.Figure, pd.Da
     panels = [(c, label) for c, label in PROFILE_PANELS if t[c].notna().any()]
     ncol = 4
     nrow = -(-len(panels) // ncol)
-    fig, axes = plt.subplots(nrow, ncol, figsize=(3.2 * ncol, 0.32 * len(outlets) * nrow + 1.3 * nrow), squeeze=False)
+    # every outlet on one scale per measure (pages would give each its own): past 40 outlets the bars narrow
+    bar = 0.32 if len(outlets) <= 40 else max(0.2, 0.32 * 40 / len(outlets))
+    fig, axes = plt.subplots(nrow, ncol, figsize=(3.2 * ncol, bar * len(outlets) * nrow + 1.3 * nrow), squeeze=False)
     y = np.arange(len(outlets))
     for ax, (col, label) in zip(axes.flat, panels):
         vals = t[col].astype(float).to_numpy()
@@ -73,7 +75,9 @@ def framing_similarity(story: Story, sim: pd.DataFrame, groups: pd.DataFrame) ->
     m = sim.pivot(index="outlet_a", columns="outlet_b", values="framing").reindex(index=order, columns=order)
     cl = dict(zip(groups["outlet"], groups["cluster"]))
     labels = [f"{outlet_label(story, o)} [{cl.get(o, '')}]" for o in order]
-    fig, ax = plt.subplots(figsize=(0.6 * len(order) + 3.5, 0.5 * len(order) + 2))
+    # one matrix (its blocks are the groups: pages would cut them), cells narrowed past 40 outlets
+    n = len(order)
+    fig, ax = plt.subplots(figsize=((0.6 if n <= 40 else max(0.42, 24 / n)) * n + 3.5, 0.5 * n + 2))
     heatmap(ax, m.set_axis(labels, axis=0).set_axis(labels, axis=1), None, "Greens", 0.0, 1.0, ".2f",
              diverging=False)
     ax.set_title("Which outlets told the story alike (framing similarity; [group])")

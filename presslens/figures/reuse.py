@@ -13,6 +13,7 @@ from . import style
 from .style import note_figure
 
 
+RADIAL = 16  # past this many outlets the provenance graph sets their names along the radius, its nodes smaller
 CREDITED, UNCREDITED, UNKNOWN, COMMON = "#009E73", "#D55E00", "0.55", "#0072B2"
 EDGE_STYLE = {  # verdict -> (colour, line style, arrow, legend label)
     "credited copy": (CREDITED, "solid", True, "copied, credited"),
@@ -31,8 +32,6 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     if data.empty:
         return note_figure("No two articles share a passage of the minimum length or a reworded sentence: "
                             "there is no reuse to draw (table: passages)."), data
-    labels = story.labels
-    outlet_of = dict(zip(story.articles["id"], story.articles["outlet"]))
     weight = pd.concat([data.groupby("article")["shared_words"].sum(), data.groupby("other")["shared_words"].sum()])
     weight = weight.groupby(level=0).sum()
     order = list(story.articles["id"])  # articles sharing nothing stay as blank rows (while they fit)
@@ -41,9 +40,28 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
     shown = [a for a in order if a in shown]
     n = len(shown)
     size = max(4.0, 0.42 * n + 2.5)
-    fig, axes = plt.subplots(1, 2, figsize=(2 * size + 1, size), squeeze=False)
+    panels = (("containment_narration", "narration only"), ("containment", "all text"))
+    if 2 * size + 1 <= WIDE:  # both panels side by side
+        return _matrix_page(story, data, order, shown, panels, None), data
+    # too wide for one page: narration on the first, all text on the second
+    figs = [_matrix_page(story, data, order, shown, [panel], (k, len(panels)))
+            for k, panel in enumerate(panels, start=1)]
+    return style.paged(figs), data
+
+
+WIDE = 30.0  # inches: wider, the containment matrix's two panels go on two pages
+
+
+def _matrix_page(story: Story, data: pd.DataFrame, order: list[str], shown: list[str], panels, page) -> plt.Figure:
+    """The containment heatmaps of ``panels`` ((column, title) pairs) for the articles ``shown``, side by side;
+    ``page`` (k, of n) when the matrix is drawn on pages, a panel a page."""
+    labels = story.labels
+    outlet_of = dict(zip(story.articles["id"], story.articles["outlet"]))
+    n = len(shown)
+    size = max(4.0, 0.42 * n + 2.5)
+    fig, axes = plt.subplots(1, len(panels), figsize=(len(panels) * size + 1, size), squeeze=False)
     pos = {a: i for i, a in enumerate(shown)}
-    for ax, col, title in zip(axes[0], ("containment_narration", "containment"), ("narration only", "all text")):
+    for ax, (col, title) in zip(axes[0], panels):
         grid = np.full((n, n), np.nan)
         for a, o, v in zip(data["article"], data["other"], data[col]):
             if a in pos and o in pos:
@@ -63,13 +81,15 @@ def matrix(story: Story, containment: pd.DataFrame) -> tuple[plt.Figure, pd.Data
         ax.set_title(title)
         ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=axes[0].tolist(), shrink=0.7, format=lambda x, _: f"{x:.0%}")
-    fig.suptitle("Share of the row article's words found in the column article", fontweight="bold", fontsize=11)
+    head = f"\nPage {page[0]} of {page[1]}: {panels[0][1]}; the same {n} articles on every page" if page else ""
+    fig.suptitle("Share of the row article's words found in the column article" + head, fontweight="bold", fontsize=11)
     note = "Passages of the minimum length or reworded sentences shared; blank: nothing shared. Read across a row."
     if len(order) > n:
-        note += f" Showing the {n} articles sharing most of {len(order)}; every pair is in the CSV."
+        note += (f" Showing the {n} articles sharing most of {len(order)}. Left out: the other {len(order) - n} "
+                 "articles, which share less; every pair is in the CSV.")
     note += " † machine-translated." if any(o in story.translations for o in story.articles["outlet"]) else ""
     fig.text(0.01, -0.02, note, fontsize=8, color="0.35", va="top")
-    return fig, data
+    return fig
 
 
 def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -95,19 +115,28 @@ def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
             g.add_edge(e.source_outlet, e.outlet, verdict=e.verdict, words=int(e.shared_narration))
     pos = nx.circular_layout(nodes) if len(nodes) > 1 else {nodes[0]: np.array([0.0, 0.0])}
     colors = style.outlet_colors(story.color_order)
-    fig, ax = plt.subplots(figsize=(9, 7.5))
+    crowded = len(nodes) > RADIAL  # names set along the radius (side by side they would run into each other)
+    node_size = 900 if not crowded else max(150, 900 * RADIAL // len(nodes))
+    fig, ax = plt.subplots(figsize=(9, 7.5) if not crowded else (11, 10))
     top = max([d["words"] for *_, d in g.edges(data=True)] or [1])
     for u, v, d in g.edges(data=True):
         color, ls, arrow, _ = EDGE_STYLE[d["verdict"]]
         width = 0.8 + 4 * math.sqrt(d["words"] / top)
         nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=width, edge_color=color,
-                               style=ls, arrows=True, arrowstyle="-|>" if arrow else "-", arrowsize=14, node_size=900,
-                               connectionstyle="arc3,rad=0.12")
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=900, node_color=[colors.get(o, "0.6") for o in nodes],
+                               style=ls, arrows=True, arrowstyle="-|>" if arrow else "-", arrowsize=14,
+                               node_size=node_size, connectionstyle="arc3,rad=0.12")
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=node_size, node_color=[colors.get(o, "0.6") for o in nodes],
                            edgecolors="white")
+    names = style.outlet_labels(nodes, 26)
     for o, (x, y) in pos.items():
+        if crowded:
+            angle = math.degrees(math.atan2(y, x))
+            left = x < -1e-9
+            ax.text(x * 1.08, y * 1.08, names[o], ha="right" if left else "left", va="center", fontsize=8,
+                    rotation=angle + 180 if left else angle, rotation_mode="anchor")
+            continue
         ha = "left" if x > 0.3 else ("right" if x < -0.3 else "center")
-        ax.text(x * 1.13, y * 1.13, style.outlet_labels(nodes, 26)[o], ha=ha, va="center", fontsize=8)
+        ax.text(x * 1.13, y * 1.13, names[o], ha=ha, va="center", fontsize=8)
     handles = [plt.Line2D([], [], color=c, lw=2, ls={"solid": "-", "dotted": ":", "dashed": "--"}[ls])
                for c, ls, _, _ in EDGE_STYLE.values()]
     ax.legend(handles, [x[3] for x in EDGE_STYLE.values()], loc="upper left", bbox_to_anchor=(0.0, -0.02),
@@ -120,6 +149,8 @@ def graph(story: Story, edges: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         ax.text(0, 0, "No outlet's narration is shared with another's:\nno reuse to draw.", ha="center",
                 va="center", fontsize=9, color="0.35")
     if len(nodes) < len(every):
-        fig.text(0.01, 0.01, f"Showing the {len(nodes)} outlets with most reuse of {len(every)} (max_outlets); "
-                 "every edge is in the CSV.", fontsize=8, color="0.35")
+        left = [o for o in sorted(every, key=lambda o: (-w.get(o, 0), rank[o])) if o not in keep]
+        fig.text(0.01, 0.01, f"Showing the {len(nodes)} outlets with most reuse of {len(every)} (max_outlets). "
+                 "Left out: " + ", ".join(left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
+                 + "; every edge is in the CSV.", fontsize=8, color="0.35")
     return fig, edges

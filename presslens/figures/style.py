@@ -42,6 +42,38 @@ def cap_note(shown: list[str], every: list[str], names: int = 6) -> str:
     return f"Showing {rule}. Left out: {named}. Every outlet is in the CSV."
 
 
+def split(items: list, per: int) -> list[list]:
+    """``items`` in order, cut into the fewest pages of at most ``per`` each, balanced (60 by 24: 20, 20, 20)."""
+    n = max(1, -(-len(items) // max(1, per)))
+    size = -(-len(items) // n) if items else 1
+    return [items[k:k + size] for k in range(0, len(items), size)] or [[]]
+
+
+def page_note(k: int, n: int, first: int, page: list[str], total: int, what: str = "outlets") -> str:
+    """The line a page of a figure drawn on ``n`` pages prints: which page, and which outlets it holds
+    (``page``, numbered from ``first`` among the ``total`` drawn)."""
+    ends = f"{page[0]} to {page[-1]}" if len(page) > 1 else (page[0] if page else "none")
+    return f"Page {k} of {n}: {what} {first}-{first + len(page) - 1} of {total} drawn ({ends})."
+
+
+def paged(figs: list) -> plt.Figure:
+    """One figure drawn on several pages: the first page, carrying every page (:func:`pages_of`), which
+    :func:`save` writes as ``NAME.png``, ``NAME-p2.png``, ... A single page is returned as it is."""
+    if len(figs) > 1:
+        figs[0].presslens_pages = list(figs)
+    return figs[0]
+
+
+def pages_of(fig) -> list:
+    """Every page of ``fig`` (see :func:`paged`): ``[fig]`` for a figure of one page."""
+    return list(getattr(fig, "presslens_pages", None) or [fig])
+
+
+def page_name(name: str, k: int) -> str:
+    """The file name (no extension) of page ``k`` of figure ``name``: ``name``, then ``name-p2``, ..."""
+    return name if k == 1 else f"{name}-p{k}"
+
+
 class FigureFolderError(StoryError):
     """A figure would overwrite a file presslens did not write, or land in a folder it does not own."""
 
@@ -57,8 +89,10 @@ def shown_note(fig, shown: list[str], every: list[str], y: float = -0.04) -> Non
 
 def title_rect(fig, inches: float = 0.45) -> tuple[float, float, float, float]:
     """The ``rect`` for ``fig.tight_layout`` that leaves ``inches`` at the top for the suptitle, so
-    the panels' own titles never run into it, whatever the figure's height."""
-    return (0.0, 0.0, 1.0, 1.0 - min(0.3, inches / fig.get_figheight()))
+    the panels' own titles never run into it, whatever the figure's height (the suptitle hangs 2% of
+    the height below the top: a tall figure reserves that too)."""
+    h = fig.get_figheight()
+    return (0.0, 0.0, 1.0, 1.0 - min(0.3, max(inches, 0.02 * h + inches - 0.2) / h))
 
 
 def note_figure(note: str) -> plt.Figure:
@@ -133,6 +167,7 @@ STYLE = {
     "path.simplify": True,
     "text.parse_math": False,  # an outlet named "$5 News" is text, not mathematics
 }
+PAGE_INCHES = 36.0  # the height a page of a figure drawn on pages fills at most (3,960 px at savefig.dpi)
 MAX_ROWS = 40  # article rows a per-article figure shows; the CSV keeps every article
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -205,17 +240,23 @@ def figures_dir(figures: str | Path, slug: str) -> Path:
 def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) -> dict[str, Path]:
     """Save ``fig`` as PNG and SVG and ``data`` as CSV under ``out_dir/name.*``; return the paths.
 
-    ``name`` is lower-case letters, digits, - and _ (it becomes a file name). The outputs are
-    deterministic, so re-running a notebook on the same input rewrites identical bytes.
+    A figure drawn on several pages (:func:`paged`) is written page by page: ``name.png`` / ``.svg``,
+    then ``name-p2.png`` / ``.svg``, ... (keys ``png``, ``svg``, ``png-p2``, ``svg-p2``, ...), with one
+    CSV, ``name.csv``; pages an earlier drawing of ``name`` had beyond the new count are deleted when
+    presslens wrote them (a user's file is kept). ``name`` is lower-case letters, digits, - and _ (it
+    becomes a file name), not ending in ``-pN`` (a page's). The outputs are deterministic, so re-running
+    a notebook on the same input rewrites identical bytes.
     """
-    if not NAME.match(name):
-        raise ParameterError.bad("save", "name", f"figure name {name!r} is not a file name",
+    if not NAME.match(name) or ownership.page_file(f"{name}.png"):
+        raise ParameterError.bad("save", "name", f"figure name {name!r} is not a file name (or ends like a page, -pN)",
                                  "use lower-case letters, digits, '-' and '_' (e.g. 'tone-by-outlet')")
     if not isinstance(data, pd.DataFrame):
         raise ParameterError.bad("save", "data", f"figure {name!r}: got {type(data).__name__}",
                                  "pass the data behind the figure as a DataFrame")
     out = Path(out_dir)
-    targets = [f"{name}.{ext}" for ext in ("png", "svg", "csv")]
+    pages = pages_of(fig)
+    targets = [f"{page_name(name, k)}.{ext}" for k in range(1, len(pages) + 1) for ext in ("png", "svg")]
+    targets.append(f"{name}.csv")
     try:
         ownership.claim(out, "figures", targets)
     except ownership.OwnershipError as exc:
@@ -224,16 +265,20 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
-        for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-            final = out / f"{name}.{ext}"
-            tmp = out / f".{name}.{ext}.{os.getpid()}.tmp"
-            fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight")
-            os.replace(tmp, final)
-            written[ext] = final
+        for k, page in enumerate(pages, start=1):
+            for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+                stem = page_name(name, k)
+                final = out / f"{stem}.{ext}"
+                tmp = out / f".{stem}.{ext}.{os.getpid()}.tmp"
+                page.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight")
+                os.replace(tmp, final)
+                written[ext if k == 1 else f"{ext}-p{k}"] = final
     final = out / f"{name}.csv"
     tmp = out / f".{name}.csv.{os.getpid()}.tmp"
     data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
     os.replace(tmp, final)
     written["csv"] = final
     ownership.record(out, "figures", {p.name: ownership.sha256_file(p) for p in written.values()})
+    made = {p.name for p in written.values()}
+    ownership.discard(out, "figures", sorted(n for n in os.listdir(out) if ownership.superseded(n, made)))
     return written

@@ -14,6 +14,7 @@ from . import style
 from .style import note_figure, shown_note
 
 OTHERS = "other outlets"
+LEGEND_ROWS = 20  # outlets in a column of the legend (60 outlets: three columns)
 MAX_DAYS = 90  # a longer span draws only the days with articles (the title says so)
 
 
@@ -64,7 +65,9 @@ def articles_per_day(story: Story, table: pd.DataFrame, by: str = "outlet", note
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title(f"Articles per day, by {by} (the day each article gives, local)"
                  + ("\ndays without articles left out" if gaps else ""))
-    ax.legend(fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    entries = len(ax.get_legend_handles_labels()[1])  # a legend taller than the figure breaks its layout:
+    ax.legend(fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left",  # columns of LEGEND_ROWS
+              ncol=max(1, -(-entries // LEGEND_ROWS)))
     fig.tight_layout()
     if by == "outlet":
         shown_note(fig, shown, [o for o in story.outlets if o in present], y=-0.02)

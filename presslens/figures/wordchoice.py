@@ -75,8 +75,24 @@ def distinctive_terms(story: Story, top: pd.DataFrame | None, n: int = 8, min_co
         t.attrs["note"] = note
         return fig, t
     every, outlets = outlets_of(story, t)
-    colors = style.outlet_colors(story.color_order)
     cols = min(3, max(1, len(outlets)))
+    row_inches = 0.28 * n + 1.2
+    rows_fit = max(1, min(PAGE_ROWS, int((style.PAGE_INCHES - 1.0) // row_inches)))
+    pages = style.split(outlets, cols * rows_fit)  # a tall figure is drawn on pages, in the same order
+    starts = [1 + sum(map(len, pages[:k])) for k in range(len(pages))]  # each page's first outlet's number
+    figs = [_keyness_page(story, t, page, outlets, every, cols, n, voice, (k, len(pages), starts[k - 1]))
+            for k, page in enumerate(pages, start=1)]
+    return style.paged(figs), t.reset_index(drop=True)
+
+
+PAGE_ROWS = 7  # rows of panels (3 outlets each) on a page of the distinctive words: 21 outlets
+
+
+def _keyness_page(story: Story, t: pd.DataFrame, outlets: list[str], drawn: list[str], every: list[str], cols: int,
+                  n: int, voice: str, page: tuple[int, int, int]) -> plt.Figure:
+    """One page of :func:`distinctive_terms`: a panel per outlet of ``outlets`` (page ``page`` = (k, of n,
+    first outlet's number) of the figure drawing ``drawn``, the cap's choice among ``every``)."""
+    colors = style.outlet_colors(story.color_order)
     rows_ = int(np.ceil(len(outlets) / cols))
     fig, axes = plt.subplots(rows_, cols, figsize=(4.3 * cols, 0.28 * n * rows_ + 1.2 * rows_), squeeze=False)
     for ax in axes.flat[len(outlets):]:
@@ -90,8 +106,14 @@ def distinctive_terms(story: Story, top: pd.DataFrame | None, n: int = 8, min_co
         ax.axvline(1.96, color="0.6", lw=0.8, ls=":")
         ax.set_title(outlet_label(story, o), fontsize=10)
         ax.set_xlabel("z", fontsize=8)
+    k, of, first = page
+    held = [outlet_label(story, o) for o in outlets]
     fig.suptitle(f"Most distinctive words per outlet ({voice}; label: word (outlet count / rest count); "
-                 f"dotted: z = 1.96)", x=0.01, ha="left", fontsize=10)
-    shown_note(fig, outlets, every)
-    fig.tight_layout()
-    return fig, t.reset_index(drop=True)
+                 f"dotted: z = 1.96)" + (f"\n{style.page_note(k, of, first, held, len(drawn))}" if of > 1 else ""),
+                 x=0.01, ha="left", fontsize=10)
+    shown_note(fig, drawn, every)
+    if of > 1:
+        fig.tight_layout(rect=style.title_rect(fig, 0.7))
+    else:
+        fig.tight_layout()
+    return fig

@@ -198,7 +198,12 @@ class Context:
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
         """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
         style.save(fig, data, name, self.figures)
-        return f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
+        line = f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
+        n = len(style.pages_of(fig))
+        if n > 1:  # a figure drawn on several pages: name every page's files
+            more = ", ".join(style.page_name(name, k) for k in range(2, n + 1))
+            line += f"; drawn on {n} pages, the others in {more} (.png and .svg)"
+        return line
 
     def left_out_summary(self) -> str:
         """What this notebook's measures leave out, and why: one line per article (the table is ``ctx.left_out``)."""

@@ -12,7 +12,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from presslens import paths
+from presslens import ownership, paths
 from presslens.version import __version__
 from .execute import rel_path
 
@@ -111,7 +111,8 @@ def build_manifest(st, story_path: Path, nb_params: dict, nbs: list[Path], durat
     notes = []
     made = {f for fs in written.values() for f in fs}
     # the figures folder is replaced as a whole by a complete run that made figures, else added to
-    figures = made | (set() if full and made else files_in(final_figs))
+    # (on a partial run, less the pages of a figure it drew again on fewer pages: the swap drops them)
+    figures = made | {f for f in (set() if full and made else files_in(final_figs)) if not ownership.superseded(f, made)}
     if not full:
         others = sorted(files_in(final_reports, "*.ipynb") - set(records))
         earlier, why = _earlier_records(final_reports / "manifest.json")

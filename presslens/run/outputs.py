@@ -171,7 +171,8 @@ def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None]
     """Put each staged folder at its final place, all or nothing: ``moves`` holds ``(staged, final,
     replace_all, kind)``. The new folder holds the staged files, every file of the final folder that is
     not presslens's (the user's: kept as it is, hard-linked), and, without replace_all, presslens's
-    earlier files that this run did not make; with replace_all presslens's earlier files go. Its marker
+    earlier files that this run did not make (but the pages of a figure it drew again on fewer pages,
+    :func:`presslens.ownership.superseded`); with replace_all presslens's earlier files go. Its marker
     lists presslens's files. Call :func:`conflicts` first: a staged file never overwrites a user's.
     First every new folder is prepared beside its final place (``.NAME.new-PID``), then every old
     folder is renamed aside (``.NAME.old-PID``), then every new one renamed in. If any step fails, or
@@ -199,9 +200,9 @@ def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None]
             files = {n: ownership.sha256_file(new / n) for n in staged_names}
             for name in foreign:  # the user's files stay, unchanged
                 ownership.carry(final, new, name)
-            if not replace_all:
+            if not replace_all:  # presslens's earlier files stay, but for pages a redrawn figure no longer has
                 for name, digest in ours.items():
-                    if name not in staged_names:
+                    if name not in staged_names and not ownership.superseded(name, staged_names):
                         ownership.link_or_copy(str(final / name), str(new / name))
                         files[name] = digest
             ownership.write_marker(new, kind, {n: h for n, h in files.items() if h}, run, name=final.name)

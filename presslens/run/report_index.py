@@ -4,8 +4,8 @@ One page, offline (no script, no font or stylesheet from elsewhere): the story's
 then the key findings of every notebook (the sentences its findings cell printed, read from the
 executed notebook), each notebook's linking to its report's findings and to the data behind its
 figures; a link to each notebook's HTML report; and every figure of the run, grouped by notebook,
-with its caption and links to its CSV and SVG. A figure's caption is the heading (or first line) of
-the markdown cell nearest above the cell that saved it.
+with its caption and links to its CSV and SVG (a figure drawn on several pages shows every page). A
+figure's caption is the heading (or first line) of the markdown cell nearest above the cell that saved it.
 
 The run copies its figures into ``REPORTS_ROOT/SLUG/figures/`` and the page links that copy, so the
 reports folder can be shared as one unit (zip it, put it on a web server); ``FIGURES_ROOT/SLUG`` is
@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from string import Template
 
-from presslens import paths
+from presslens import ownership, paths
 from . import report_html
 
 
@@ -105,7 +105,11 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
         stale = " <span class='stale'>(stale: made from other inputs)</span>" if rec.get("stale") else ""
         nb_items.append(f"<li><a href='{_href(stem + '.html')}'>{e(stem)}</a> "
                         f"(<a href='{_href(nb_name)}'>notebook</a>){stale}</li>")
-        pngs = [f[:-4] for f in rec.get("figures", []) if f.endswith(".png")]
+        files = rec.get("figures", [])
+        pngs = [f[:-4] for f in files if f.endswith(".png") and not ownership.page_file(f)]
+        pages = {n: [n] + [p[:-4] for p in sorted((f for f in files if f.endswith(".png") and (ownership.page_file(f)
+                                                   or ("", 0))[0] == n), key=lambda f: ownership.page_file(f)[1])]
+                 for n in pngs}
         found = findings(executed[nb_name]) if nb_name in executed else []
         if found:
             data = " · ".join(f"<a href='{_href(f'{fig_rel}/{n}.csv')}'>{e(n)}.csv</a>" for n in pngs)
@@ -120,10 +124,15 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
         for name in pngs:
             base = f"{fig_rel}/{name}"
             cap = caps.get(name, name)
+            n = len(pages[name])  # a figure drawn on several pages: every page, one caption, one CSV
+            imgs = "".join(f"<a href='{_href(f'{fig_rel}/{p}.png')}'><img src='{_href(f'{fig_rel}/{p}.png')}' "
+                           f"alt='{e(cap + (f' (page {k} of {n})' if n > 1 else ''), quote=True)}'></a>"
+                           for k, p in enumerate(pages[name], start=1))
+            svgs = " · ".join(f"<a href='{_href(f'{fig_rel}/{p}.svg')}'>{'SVG' if n == 1 else f'SVG p{k}'}</a>"
+                              for k, p in enumerate(pages[name], start=1))
             figs.append(
-                f"<figure id='fig-{e(name)}'><a href='{_href(base + '.png')}'><img src='{_href(base + '.png')}' "
-                f"alt='{e(cap, quote=True)}'></a><figcaption><b>{e(cap)}</b> <code>{e(name)}</code> · "
-                f"<a href='{_href(base + '.csv')}'>data (CSV)</a> · <a href='{_href(base + '.svg')}'>SVG</a>"
+                f"<figure id='fig-{e(name)}'>{imgs}<figcaption><b>{e(cap)}</b> <code>{e(name)}</code>"
+                + (f" ({n} pages)" if n > 1 else "") + f" · <a href='{_href(base + '.csv')}'>data (CSV)</a> · {svgs}"
                 f"</figcaption></figure>")
         fig_sections.append(f"<section><h3><a href='{_href(stem + '.html')}'>{e(stem)}</a></h3>{''.join(figs)}</section>")
     run = manifest.get("run", {})

@@ -4,7 +4,14 @@ from __future__ import annotations
 import pandas as pd
 
 
-def join(items: list[str]) -> str:
+MAX_NAMES = 10  # names a finding lists; past it, how many more (a 60-outlet story's list is in its table)
+
+
+def join(items: list[str], limit: int = MAX_NAMES) -> str:
+    """``items`` as a sentence's list ("A, B and C"): the first ``limit``, then "and N more"."""
+    items = list(items)
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 

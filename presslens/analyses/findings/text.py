@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import article_of, join
+from .common import MAX_NAMES, article_of, join
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -60,8 +60,11 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
     if len(q):
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
-        out.append(f"Loaded words inside quotation marks (the speakers' words, not the outlet's): "
-                   f"{join([f'{o} {n}' for o, n in by.items()])} hits (table: rates, voice quote).")
+        items = [f'{o} {n}' for o, n in by.items()]
+        more = len(items) - MAX_NAMES
+        out.append("Loaded words inside quotation marks (the speakers' words, not the outlet's): "
+                   + (f"{join(items)} hits" if more <= 0 else f"most in {join(items[:MAX_NAMES])} hits; "
+                      f"{more} more outlet(s) quote some") + " (table: rates, voice quote).")
     if key_top.attrs.get("note"):
         out.append(key_top.attrs["note"])
     elif len(key_top):

@@ -133,7 +133,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         own = named(g[g["voice"] == "narration"])
         other = named(g[g["voice"].isin(attributed)])
         if own and other:
-            split.append(f"{c} (own voice: {join(own)}; attributed: {join(other)})")
+            split.append(f"{c} (own voice: {join(own, 6)}; attributed: {join(other, 6)})")  # 3 claims: 6 names each
     if split:
         out.append(f"{len(split)} claim(s) are stated as fact by some outlets and attributed to a speaker by others: "
                    + "; ".join(split[:3]) + ("; …" if len(split) > 3 else "") + " (table: claims by outlet).")
