@@ -79,16 +79,20 @@ AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 # a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
 CREDIT_TAIL = re.compile(
     r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
+    r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
     r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
-    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
+    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
-                       r"release|date|last|first|on|at|time|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
-HAS_DATE = re.compile(r"\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
+                       r"release|date|last|first|on|at|time|ago|just|now|today|yesterday|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|[mhd]|"
+                       r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
+# a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
+AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
+HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
 # where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
 CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
@@ -257,6 +261,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
+        if g and "caption" in enabled and n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
+            whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
+            continue
         if g:
             continue
         if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
@@ -299,14 +306,19 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:
+        # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
+        # of unended lines it is a list item when most of the run is not reporting (see headline_like)
+        heads = [loose[i] or (i not in whole and headline_like(text[i], text[i + 1] if i + 1 < n else "")) for i in range(n)]
         run: list[int] = []
         for i in range(first + 1, n + 1):
-            if i < n and (loose[i] or (not text[i] and run)):
+            if i < n and (heads[i] or (not text[i] and run)):
                 run.append(i)
                 continue
             items = [k for k in run if text[k]]
+            plain = sum(1 for k in items if loose[k])
             before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
-            if len(items) >= 3 and not (before.endswith(":") and n_words(before) >= 3):  # a list introduced
+            if (len(items) >= 3 and plain >= 2 and 2 * plain >= len(items)
+                    and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
                 for k in items:
                     whole[k] = "link-list"
             run = []
@@ -318,7 +330,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
         for start in sorted(k for k in after_related if k > first):
             rest = [k for k in range(start, n) if text[k] and k not in whole]
-            if rest and all(n_words(text[k]) <= 30 and not guarded(text[k]) for k in rest):
+            if rest and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest):
                 for k in rest:
                     whole[k] = "link-list"
     if "short-line" in enabled:
@@ -348,6 +360,19 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and not (nxt[:1].islower() or nxt[:1] in "([")):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
+
+
+def headline_like(line: str, below: str = "") -> bool:
+    """A line written as a headline though it reports: no sentence end, at most twenty words, no
+    double quotation mark (a quotation in running text), not a list's bullet, not stopping on a word a
+    sentence cannot end on, the line below not going on in lower case ("..., official says")."""
+    s = line.strip()
+    return (bool(s) and not is_sentence_line(s) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
+            and not s.endswith(":") and not LIST_ITEM.match(s) and not OPEN_END.search(s)
+            and not below.strip()[:1].islower())
 
 
 def _named(line: str) -> bool:

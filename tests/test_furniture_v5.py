@@ -1,0 +1,117 @@
+"""Furniture version 5 (issue 25): related headlines that report, captions run into a reporting lede,
+credits after "/" or "via", times given as "ago", prompts in other languages. Each case is a small
+crafted page (hand-checked), with the prose next to it that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from presslens.text import furniture, shape
+from presslens.text.clean import clean
+
+P1 = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
+P2 = "Dock workers spent the weekend clearing debris, and the first ships are expected back on Tuesday."
+P3 = "The city council will meet on Monday to decide how the repairs are paid for and by whom."
+
+
+def run(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    body, removed = clean("\n".join(lines), None, furniture.rules_for(None))
+    return [x for x in body.split("\n") if x.strip()], {r["removed"]: r["rule"] for r in removed}
+
+
+RELATED = ["Ferry service resumes on the northern route",
+           "Two fishermen rescued off the cape, coast guard says",
+           "Harbour Times wins regional press award",
+           "Mayor: 'We will not raise the port fees'",
+           "New lighthouse opens to visitors next month"]
+
+
+def test_related_headlines_that_report_go_with_their_list():
+    kept, removed = run([P1, P2, P3, ""] + RELATED)
+    assert kept == [P1, P2, P3]
+    assert all(removed[h].startswith("furniture (shape)") for h in RELATED)
+
+
+def test_reporting_lines_stay_when_the_run_is_mostly_reporting_or_running_text():
+    says = ["The catch fell by half this year, the union says", "The cranes are safe to use again, the engineer says",
+            "The northern route reopens in June, the council says"]
+    kept, _ = run([P1, P2] + says + [P3])
+    assert kept == [P1, P2] + says + [P3]          # three reporting lines in a row: not a list of links
+    running = "The harbour master says the piers will be rebuilt before the summer season begins."
+    kept, _ = run([P1, running, "It rained.", P2])
+    assert kept == [P1, running, "It rained.", P2]  # a sentence with "says" and a short real paragraph stay
+
+
+def test_headline_like_reads_the_line_as_a_reader_does():
+    assert shape.headline_like("Two fishermen rescued off the cape, coast guard says")
+    assert not shape.headline_like("The coast guard says two fishermen were rescued.")       # a sentence
+    assert not shape.headline_like('Ruiz says "we will rebuild" the piers')                 # a quotation
+    assert not shape.headline_like("The coast guard says the two fishermen", "were rescued at dawn.")  # goes on
+
+
+def test_a_caption_run_into_a_reporting_lede_goes_by_its_marker_and_credit():
+    cap = ("FILE - Boats lie wrecked in the harbour of Port Selby, Harbourland, on May 3, 2024. The death toll rose to "
+           "nine on Saturday, the coast guard said. (Photo by Jane Roe / AFP)")
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and removed[cap].startswith("furniture (photo)")
+    prose = "The death toll rose to nine on Saturday, the coast guard said, after divers searched the wrecks. (AFP)"
+    kept, _ = run([P1, prose, P2])
+    assert kept[1].startswith("The death toll rose to nine")   # no caption marker: the paragraph stays
+
+
+@pytest.mark.parametrize("tail", ["(Harbour Space Agency/Xinhua News Agency via AP, File)", "(Port Authority via AP)",
+                                  "(Jane Roe/Reuters)"])
+def test_a_credit_naming_an_agency_after_a_slash_or_via_is_a_credit(tail):
+    assert shape.CREDIT_TAIL.search("Boats lie wrecked in the harbour. " + tail)
+
+
+@pytest.mark.parametrize("prose", ["The fund was paid out (via the harbour bank).", "Rates rose (via a Reuters poll)."])
+def test_a_parenthesis_without_an_agency_at_its_end_is_no_credit(prose):
+    assert not shape.CREDIT_TAIL.search(prose)
+
+
+@pytest.mark.parametrize("line", ["Updated 3 hours ago", "5 mins ago", "Published 1 day ago", "2h ago", "hace 3 horas",
+                                  "il y a 2 jours", "3小时前"])
+def test_times_given_as_ago_go(line):
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith("furniture (timestamp)")
+
+
+def test_a_paragraph_saying_ago_stays():
+    prose = "The storm hit the coast three days ago, and 2 hours ago the first ferry left the harbour."
+    kept, _ = run([P1, prose, P2])
+    assert kept == [P1, prose, P2]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Publicidad", "advertisement"), ("Anzeige", "advertisement"), ("广告", "advertisement"),
+    ("Compartir en Facebook", "share"), ("Partager", "share"), ("Síguenos en Twitter", "share"),
+    ("Siga aquí para la cobertura en vivo", "share"),
+    ("Suscríbete a nuestro boletín", "newsletter"), ("Abonnez-vous à notre newsletter", "newsletter"),
+    ("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten", "disclaimer"),
+    ("Utilizamos cookies propias y de terceros", "disclaimer"),
+    ("Lee también: El puerto reabre tras la tormenta", "link"), ("À lire aussi", "link"), ("相关阅读", "link"),
+    ("Actualizado el 3 de mayo de 2024, 10:12", "timestamp"), ("Mis à jour le 03/05/2024 à 10h12", "timestamp"),
+    ("©港口日报", "disclaimer"), ("责任编辑：李伟", "byline"),
+    ("Never miss the latest news by signing up to our newsletter today!", "newsletter"),
+    ("This post contains references to products from our advertisers. We may receive compensation when you click "
+     "on links to those products.", "disclaimer"),
+])
+def test_prompts_of_other_languages_and_new_shapes_of_known_ones_go(line, kind):
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+
+
+@pytest.mark.parametrize("prose", [
+    "El alcalde dijo que el puerto, publicado en el boletín oficial, reabrirá el lunes tras las reparaciones.",
+    "Le maire a annoncé que le port rouvrira lundi, après avoir partagé les chiffres avec les pêcheurs.",
+    "Fishermen who follow the harbour's weather service got the storm warning a full day earlier.",
+])
+def test_prose_in_other_languages_stays(prose):
+    kept, _ = run([P1, prose, P2])
+    assert kept == [P1, prose, P2]
+
+
+def test_a_writers_biography_after_the_story_goes():
+    bio = "Jane Roe writes about ports and shipping for the Harbour Times."
+    kept, removed = run([P1, P2, P3, bio])
+    assert kept == [P1, P2, P3] and removed[bio].startswith("furniture (byline)")
