@@ -107,11 +107,54 @@ def test_prompts_of_other_languages_and_new_shapes_of_known_ones_go(line, kind):
     "Fishermen who follow the harbour's weather service got the storm warning a full day earlier.",
 ])
 def test_prose_in_other_languages_stays(prose):
-    kept, _ = run([P1, prose, P2])
-    assert kept == [P1, prose, P2]
+    assert_stays(prose)
+
+
+def assert_stays(line: str) -> None:
+    kept, _ = run([P1, line, P3])
+    assert kept == [P1, line, P3]
 
 
 def test_a_writers_biography_after_the_story_goes():
     bio = "Jane Roe writes about ports and shipping for the Harbour Times."
     kept, removed = run([P1, P2, P3, bio])
     assert kept == [P1, P2, P3] and removed[bio].startswith("furniture (byline)")
+
+
+def test_a_caption_run_into_the_paragraph_after_it_is_cut_off_and_the_paragraph_kept():
+    cap = "Jane Roe, left, talks to rescuers in Port Selby, Harbourland, Tuesday, Aug. 22, 2023."
+    kept, removed = run([P1, cap + " " + P2, P3])
+    assert kept == [P1, P2, P3] and removed[cap].startswith("furniture (photo): a photo caption run into")
+    opened = "This photo taken on Oct. 25, 2023 shows boats wrecked in Port Selby, Harbourland, Oct. 25, 2023."
+    kept, removed = run([P1, opened + " The death toll rose to nine, the coast guard said on Saturday.", P3])
+    assert kept == [P1, "The death toll rose to nine, the coast guard said on Saturday.", P3] and opened in removed
+
+
+@pytest.mark.parametrize("line", [
+    # the first sentence tells of a day, not a caption's place and full date: a lede and its paragraph
+    "Jane Roe, the mayor, visited the port on Tuesday. Dock workers told her the piers would take a year to rebuild.",
+    # a place and a full date, but nothing of a caption (no marker, nobody placed left or right)
+    "The storm reached Port Selby, Harbourland, May 3, 2024. Dock workers spent the weekend clearing the debris away.",
+])
+def test_a_lede_with_a_date_is_no_glued_caption(line):
+    assert_stays(line)
+
+
+def test_a_one_sentence_caption_with_an_abbreviated_month_and_its_credit_goes():
+    cap = "This photo taken on Oct. 25, 2023 shows boats wrecked in Port Selby, Harbourland. (Photo by Jane Roe/Bernama)"
+    kept, removed = run([P1, cap, P2])
+    assert kept == [P1, P2] and removed[cap].startswith("furniture (photo)")
+    assert shape.sentence_ends("Mr. Li met Gen. Roe on Oct. 25 in J. Roe's office. Then he left.") == [51, 65]
+    assert not shape.CAPTION_OPEN.search("The satellite picture shows the storm's eye forming off the coast.")
+
+
+def test_an_embedded_post_and_a_newsletter_box_go_and_a_paragraph_naming_a_handle_stays():
+    embed = "The piers are gone. pic.twitter.com/Ab12Cd — Harbour Watch (@harbourwatch) May 3, 2024"
+    sign = "— Jane Roe (@janeroe) May 3, 2024"
+    box = ["Every day we'll send you a roundup email of the latest from Port Selby.",
+           "You can unsubscribe from this service at any time."]
+    kept, removed = run([P1, embed, sign, P2] + box + [P3])
+    assert kept == [P1, P2, P3] and all(x in removed for x in [embed, sign] + box)
+    prose = "The harbour master, who posts as @harbourmaster, wrote that the piers would reopen in June."
+    kept, _ = run([P1, prose, P2])
+    assert kept == [P1, prose, P2]

@@ -44,6 +44,11 @@ Rules (ids):
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
   does a line printed again in the article (a headline). The last line counts only up to twenty words.
+- ``glued-caption``: a caption run into the paragraph after it (its first sentence opens as a caption
+  or places people and closes with a place and full date, :func:`presslens.text.captions.glued_caption`)
+  is cut off the line's start, the paragraph kept.
+- ``link-list`` runs may hold headlines that report ("..., official says"; :func:`headline_like`) when
+  most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
@@ -61,27 +66,11 @@ from __future__ import annotations
 
 import re
 
-from presslens import data as data_files
-
+from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
+                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
-                          r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
-# a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
-CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
-                          % (WEEKDAY, WEEKDAY, MONTH))
-CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
-# every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
-AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
-# a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
-CREDIT_TAIL = re.compile(
-    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
-    r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
-    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
-    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
@@ -93,19 +82,12 @@ DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|r
 # a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
 AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
 HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
-# where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
-CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
-                           r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
-# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
-AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8})\)\s*$" % AGENCY)
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
              r"Standard|Mail|Mirror|Star|Sun|Guardian|Independent|Online|Today|Wire|Network|Media|TV|Radio|Insider|"
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
-# a video's running time after its description: "... at the final. (2:12)"
-DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
 # an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
@@ -171,7 +153,7 @@ def is_timestamp(line: str) -> bool:
 
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
-             "template-line", "unended-line", "byline-shape", "glued-mark")
+             "template-line", "unended-line", "byline-shape", "glued-mark", "glued-caption")
 
 
 def is_sentence_line(line: str) -> bool:
@@ -221,6 +203,7 @@ class Cuts(dict):
     glued mark or section label (``glued-mark``) rather than a credit (``glued-credit``)."""
 
     marks: frozenset[int] = frozenset()
+    heads: frozenset[int] = frozenset()   # the indices whose cut is a caption at the line's start (glued-caption)
 
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
@@ -234,6 +217,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     whole: dict[int, str] = {}
     cuts: Cuts = Cuts()
     marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
+    heads: set[int] = set()      # the cuts made by glued-caption, from the line's start
     n = len(lines)
     text = [line.strip() for line in lines]
     if "repeated-line" in enabled:
@@ -261,10 +245,13 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
-        if g and "caption" in enabled and n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
+        if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
             whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
             continue
         if g:
+            if "glued-caption" in enabled and i not in cuts and (cap := glued_caption(s)):
+                cuts[i] = cap    # a caption run into a reporting paragraph: cut off the line's start
+                heads.add(i)
             continue
         if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
             whole[i] = "timestamp-line"
@@ -275,14 +262,17 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
-            one_sentence = len(list(ANY_END.finditer(head.rstrip() + " "))) <= 1
-            if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
-                                                                                       or (credit and n_words(head) >= 3)
-                                                                                       or DURATION.search(s))):
+            one_sentence = len(sentence_ends(head.rstrip())) <= 1
+            placed = (CAPTION_PLACE.search(s) or CAPTION_OPEN.search(s)) and (one_sentence or not glued_caption(s))
+            if CAPTION_MARK.search(s) or placed or (one_sentence and (CAPTION_DATE.search(head.rstrip())
+                                                                     or (credit and n_words(head) >= 3) or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
                 cuts[i] = s[credit.start():].strip()
+        if "glued-caption" in enabled and i not in cuts and (cap := glued_caption(s)):
+            cuts[i] = cap    # a caption run into the paragraph after it: cut off the line's start
+            heads.add(i)
 
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
     if "glued-mark" in enabled:     # a section label after the headline: "Storm hits the coast | World News"
@@ -291,7 +281,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
                 cuts[i] = text[i][m.end("title"):].strip()
                 marks.add(i)
-    cuts.marks = frozenset(marks)
+    cuts.marks, cuts.heads = frozenset(marks), frozenset(heads)
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
