@@ -158,3 +158,39 @@ def test_an_embedded_post_and_a_newsletter_box_go_and_a_paragraph_naming_a_handl
     prose = "The harbour master, who posts as @harbourmaster, wrote that the piers would reopen in June."
     kept, _ = run([P1, prose, P2])
     assert kept == [P1, prose, P2]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Read more", "navigation"), ("ALSO READ Ferry service resumes on the northern route", "link"),
+    ("Also read - Ferry service resumes on the northern route", "link"),
+    ("Subscribe to our Telegram channel for the latest news", "share"),
+    ("Follow Harbour Post on WhatsApp Channels", "share"), ("Representational image", "photo"),
+    ("(Photo for illustrative purposes only)", "photo"), ("Harbour Post photo May 3, 2024", "photo"),
+    ("Photo courtesy of the coast guard", "photo"),
+])
+def test_link_labels_channel_prompts_and_photo_sources_go(line, kind):
+    kept, removed = run([P1, line, P2, LONG])     # (below "Read more" the article goes on: a longer paragraph)
+    assert kept == [P1, P2, LONG] and removed[line].startswith(f"furniture ({kind})")
+
+
+LONG = ("The council said on Monday that the repairs would be paid from the harbour fund, which holds the fees of "
+        "the past ten years, and that no new tax would be needed to rebuild the two piers and the fuel depot.")
+
+
+@pytest.mark.parametrize("prose", [
+    "Read more about the repair plan in the council's report, which runs to two hundred pages.",
+    "Readers can join the harbour's WhatsApp channel, which already has two thousand members.",
+    "The photo of the wrecked pier went around the world within hours of the storm.",
+])
+def test_prose_about_reading_channels_and_photos_stays(prose):
+    assert_stays(prose)
+
+
+def test_a_source_photo_credit_and_a_source_sign_off_are_cut_from_the_paragraph():
+    para = "Voters queue outside a school in Port Selby on Saturday. The turnout was the highest in a decade."
+    kept, removed = run([P1, para + " Harbour Post photo May 3, 2024", P2])
+    assert kept == [P1, para, P2] and removed["Harbour Post photo May 3, 2024"].startswith("furniture (photo)")
+    kept, removed = run([P1, P2 + " (Harbourpress)", P3])
+    assert kept == [P1, P2, P3] and "(Harbourpress)" in removed
+    own = "Then I took a photo. I took a photo"     # a sentence about a photo is no credit
+    assert not shape.CREDIT_TAIL.search(own)

@@ -26,8 +26,8 @@ AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 CREDIT_TAIL = re.compile(
     r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
     r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
-    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
-    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
+    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
+    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY), re.I)
 # a caption's opening words: "This photo taken on May 3 shows ...", "In this handout picture released by ..."
 CAPTION_OPEN = re.compile(r"^\s*(?:in )?(?:this|an?|the) (?:(?:undated|handout|file|aerial|satellite|screen ?grab|video)\s+)*"
                           r"(?:photo(?:graph)?|picture|image|screen ?grab|still)\b(?:[^.!?]|\.(?=\s*\d)|(?<=\b[A-Z][a-z]{2})\.)"
@@ -39,7 +39,8 @@ ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mr
 CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
 # an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
-AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8})\)\s*$" % AGENCY)
+# (a source's name in brackets after the full stop, one or two capitalised words: "... on Monday. (Harbour Wire)")
+AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8}|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15})?)\)\s*$" % AGENCY)
 # a video's running time after its description: "... at the final. (2:12)"
 DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 
