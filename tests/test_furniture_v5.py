@@ -194,3 +194,32 @@ def test_a_source_photo_credit_and_a_source_sign_off_are_cut_from_the_paragraph(
     assert kept == [P1, P2, P3] and "(Harbourpress)" in removed
     own = "Then I took a photo. I took a photo"     # a sentence about a photo is no credit
     assert not shape.CREDIT_TAIL.search(own)
+
+
+def test_a_question_headline_in_a_related_list_goes_and_a_question_paragraph_stays():
+    heads = ["Ferry service resumes on the northern route", "What next for the harbour fund?",
+             "New lighthouse opens to visitors next month"]
+    kept, removed = run([P1, P2, P3, ""] + heads)
+    assert kept == [P1, P2, P3] and all(h in removed for h in heads)
+    kept, _ = run([P1, "What happens next?", P2, P3])
+    assert kept == [P1, "What happens next?", P2, P3]
+
+
+def test_a_reporting_headline_below_the_last_paragraph_goes():
+    head = "Two fishermen rescued off the cape, coast guard says"
+    kept, removed = run([P1, P2, P3, head, "Harbour Post"])
+    assert kept == [P1, P2, P3] and removed[head].startswith("furniture (shape)")
+
+
+@pytest.mark.parametrize("line,kind", [("Jane Roe/Harbour Post", "photo"), ("(Harbour Post/Jane Roe via Port Agency)", "photo"),
+                                       ("Story by Li Wei", "byline"), ("Written by Jane Roe | Harbour Desk", "byline")])
+def test_a_credit_with_a_slash_and_a_byline_opened_by_a_verb_go(line, kind):
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+
+
+@pytest.mark.parametrize("prose", ["Posted by the ministry on Monday, the notice asked fishermen to stay ashore.",
+                                   "He served in the U.S. Navy/Army reserve for ten years before joining the port."])
+def test_prose_with_by_or_a_slash_stays(prose):
+    assert_stays(prose)
+    assert not shape.CREDIT_TAIL.search("He works for the U.S. Navy/Army")

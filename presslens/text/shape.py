@@ -44,11 +44,8 @@ Rules (ids):
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
   does a line printed again in the article (a headline). The last line counts only up to twenty words.
-- ``glued-caption``: a caption run into the paragraph after it (its first sentence opens as a caption
-  or places people and closes with a place and full date, :func:`presslens.text.captions.glued_caption`)
-  is cut off the line's start, the paragraph kept.
-- ``link-list`` runs may hold headlines that report ("..., official says"; :func:`headline_like`) when
-  most of the run does not.
+- ``glued-caption``: a caption run into the paragraph after it is cut off (:func:`.captions.glued_caption`).
+- ``link-list`` runs may hold headlines that report (:func:`headline_like`) when most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
@@ -312,8 +309,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 for k in items:
                     whole[k] = "link-list"
             run = []
+        zone = any(loose[k] for k in range(last + 1, final + 1))  # below the story, some line is surely not prose
         for i in range(last + 1, final):
-            if loose[i] and i not in whole and n_words(text[i]) <= 15:
+            if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
     if "link-list" in enabled:
         # below a heading announcing other articles, to the end: their titles and teasers, unless the
@@ -358,9 +356,11 @@ DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 def headline_like(line: str, below: str = "") -> bool:
     """A line written as a headline though it reports: no sentence end, at most twenty words, no
     double quotation mark (a quotation in running text), not a list's bullet, not stopping on a word a
-    sentence cannot end on, the line below not going on in lower case ("..., official says")."""
+    sentence cannot end on, the line below not going on in lower case ("..., official says"); or a
+    headline asking a question ("What next for the port?", at most fifteen words)."""
     s = line.strip()
-    return (bool(s) and not is_sentence_line(s) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
+    question = s.endswith("?") and n_words(s) <= 15 and len(sentence_ends(s)) == 1
+    return (bool(s) and (question or not is_sentence_line(s)) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
             and not s.endswith(":") and not LIST_ITEM.match(s) and not OPEN_END.search(s)
             and not below.strip()[:1].islower())
 
