@@ -223,3 +223,24 @@ def test_a_credit_with_a_slash_and_a_byline_opened_by_a_verb_go(line, kind):
 def test_prose_with_by_or_a_slash_stays(prose):
     assert_stays(prose)
     assert not shape.CREDIT_TAIL.search("He works for the U.S. Navy/Army")
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("This material may not be published, broadcast, rewritten or redistributed.", "disclaimer"),
+    ("(This story has been published from a wire agency feed without modifications to the text.)", "disclaimer"),
+    ("The views expressed in this article are the author's own.", "disclaimer"),
+    ("Support independent journalism.", "paywall"), ("Have a news tip? Email the newsroom.", "paywall"),
+    ("With inputs from agencies", "byline"), ("With HPA and agencies", "byline"),
+])
+def test_reuse_notices_support_prompts_and_wire_inputs_go(line, kind):
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+
+
+@pytest.mark.parametrize("prose", [
+    "The views of the fishermen were heard at the council, which met for three hours on Monday.",
+    "With help from the navy, the coast guard searched the bay until dark on Friday.",
+    "Donors who support local journalism gave the harbour paper a new press last year.",
+])
+def test_prose_near_those_notices_stays(prose):
+    assert_stays(prose)
