@@ -97,8 +97,7 @@ def test_a_paragraph_saying_ago_stays():
      "on links to those products.", "disclaimer"),
 ])
 def test_prompts_of_other_languages_and_new_shapes_of_known_ones_go(line, kind):
-    kept, removed = run([P1, line, P2])
-    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+    assert_goes(line, kind)
 
 
 @pytest.mark.parametrize("prose", [
@@ -108,6 +107,11 @@ def test_prompts_of_other_languages_and_new_shapes_of_known_ones_go(line, kind):
 ])
 def test_prose_in_other_languages_stays(prose):
     assert_stays(prose)
+
+
+def assert_goes(line: str, kind: str) -> None:
+    kept, removed = run([P1, line, P2])
+    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
 
 
 def assert_stays(line: str) -> None:
@@ -214,8 +218,7 @@ def test_a_reporting_headline_below_the_last_paragraph_goes():
 @pytest.mark.parametrize("line,kind", [("Jane Roe/Harbour Post", "photo"), ("(Harbour Post/Jane Roe via Port Agency)", "photo"),
                                        ("Story by Li Wei", "byline"), ("Written by Jane Roe | Harbour Desk", "byline")])
 def test_a_credit_with_a_slash_and_a_byline_opened_by_a_verb_go(line, kind):
-    kept, removed = run([P1, line, P2])
-    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+    assert_goes(line, kind)
 
 
 @pytest.mark.parametrize("prose", ["Posted by the ministry on Monday, the notice asked fishermen to stay ashore.",
@@ -233,8 +236,7 @@ def test_prose_with_by_or_a_slash_stays(prose):
     ("With inputs from agencies", "byline"), ("With HPA and agencies", "byline"),
 ])
 def test_reuse_notices_support_prompts_and_wire_inputs_go(line, kind):
-    kept, removed = run([P1, line, P2])
-    assert kept == [P1, P2] and removed[line].startswith(f"furniture ({kind})")
+    assert_goes(line, kind)
 
 
 @pytest.mark.parametrize("prose", [
