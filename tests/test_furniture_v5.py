@@ -246,3 +246,20 @@ def test_reuse_notices_support_prompts_and_wire_inputs_go(line, kind):
 ])
 def test_prose_near_those_notices_stays(prose):
     assert_stays(prose)
+
+
+ZH1 = "今天上午，港口管理局宣布，受风暴影响关闭的两个码头将在下周一重新开放，渔船可以返港停靠。"
+ZH2 = "市议会将于周一开会，讨论修复费用由谁承担，以及是否需要动用港口基金。"
+
+
+@pytest.mark.parametrize("line", ["阅读全文", "扫码关注我们", "版权所有，未经授权不得转载", "（图片来源：港口日报）", "（完）", "홍길동 기자"])
+def test_prompts_and_credits_of_cjk_pages_go(line):
+    body, removed = clean("\n".join([ZH1, line, ZH2]), None, furniture.rules_for(None))
+    assert body.split("\n") == [ZH1, ZH2] and any(r["removed"] == line for r in removed)
+
+
+def test_a_cjk_source_in_brackets_after_the_last_sentence_is_cut():
+    body, removed = clean("\n".join([ZH1 + "（新华社）", ZH2]), None, furniture.rules_for(None))
+    assert body.split("\n") == [ZH1, ZH2] and any(r["removed"] == "（新华社）" for r in removed)
+    body, _ = clean("\n".join([ZH1, "港口管理局表示，关注我们的渔民已经提前一天收到了风暴警报。", ZH2]), None, furniture.rules_for(None))
+    assert len(body.split("\n")) == 3     # a sentence mentioning "follow us" in running text stays

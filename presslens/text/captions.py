@@ -40,7 +40,8 @@ CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
 # an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
 # (a source's name in brackets after the full stop, one or two capitalised words: "... on Monday. (Harbour Wire)")
-AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8}|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15})?)\)\s*$" % AGENCY)
+AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8}|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15})?)\)\s*$|"
+                         r"(?<=[。！？」』])\s*[（(](?:[\u3040-\u30ff\u3400-\u9fff]{1,8}|完)[）)]\s*$" % AGENCY)
 # a video's running time after its description: "... at the final. (2:12)"
 DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 
