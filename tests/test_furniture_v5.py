@@ -263,3 +263,12 @@ def test_a_cjk_source_in_brackets_after_the_last_sentence_is_cut():
     assert body.split("\n") == [ZH1, ZH2] and any(r["removed"] == "（新华社）" for r in removed)
     body, _ = clean("\n".join([ZH1, "港口管理局表示，关注我们的渔民已经提前一天收到了风暴警报。", ZH2]), None, furniture.rules_for(None))
     assert len(body.split("\n")) == 3     # a sentence mentioning "follow us" in running text stays
+
+
+def test_below_the_story_a_list_mostly_of_reporting_headlines_goes_in_the_text_it_stays():
+    heads = ["Two fishermen rescued off the cape, coast guard says", "Ferry owners say route will reopen, council says",
+             "New lighthouse opens to visitors next month"]
+    kept, removed = run([P1, P2, P3, ""] + heads)
+    assert kept == [P1, P2, P3] and all(h in removed for h in heads)
+    kept, _ = run([P1] + heads + [P2, P3])      # between paragraphs, two of three reporting: not a list
+    assert heads[0] in kept and heads[1] in kept

@@ -304,7 +304,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             items = [k for k in run if text[k]]
             plain = sum(1 for k in items if loose[k])
             before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
-            if (len(items) >= 3 and plain >= 2 and 2 * plain >= len(items)
+            below = bool(items) and items[0] > last     # below the story: one plain line suffices
+            if (len(items) >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items))
                     and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
                 for k in items:
                     whole[k] = "link-list"
