@@ -104,6 +104,9 @@ def test_prompts_of_other_languages_and_new_shapes_of_known_ones_go(line, kind):
     "El alcalde dijo que el puerto, publicado en el boletín oficial, reabrirá el lunes tras las reparaciones.",
     "Le maire a annoncé que le port rouvrira lundi, après avoir partagé les chiffres avec les pêcheurs.",
     "Fishermen who follow the harbour's weather service got the storm warning a full day earlier.",
+    "Sigue en estado crítico el pescador herido durante la tormenta del viernes.",
+    "O presidente quer que o Congresso assine a lei antes do fim do mês.",
+    "Actualizado el protocolo de 2024 para los puertos del país tras la tormenta del viernes.",
 ])
 def test_prose_in_other_languages_stays(prose):
     assert_stays(prose)
