@@ -274,3 +274,10 @@ def test_below_the_story_a_list_mostly_of_reporting_headlines_goes_in_the_text_i
     assert kept == [P1, P2, P3] and all(h in removed for h in heads)
     kept, _ = run([P1] + heads + [P2, P3])      # between paragraphs, two of three reporting: not a list
     assert heads[0] in kept and heads[1] in kept
+
+
+def test_an_advertisement_marker_run_into_a_paragraph_is_cut_and_the_paragraph_kept():
+    kept, removed = run([P1, "The storm hit at dawn. Advertisement The mayor closed the port at noon.", P2])
+    assert kept == [P1, "The storm hit at dawn. The mayor closed the port at noon.", P2] and "Advertisement" in removed
+    kept, _ = run([P1, "Advertisement revenue at the Harbour Post fell by a third last year, its owners said.", P2])
+    assert kept[1].startswith("Advertisement revenue")      # the word in prose stays
