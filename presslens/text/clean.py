@@ -82,9 +82,13 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
             removed.append({"line": no, "removed": new.strip(), "rule": shapes[whole[i]]})
             continue
         if i in cuts:
-            rule = shapes["glued-mark"] if i in getattr(cuts, "marks", ()) else shapes["glued-credit"]
-            removed.append({"line": no, "removed": cuts[i], "rule": rule})
-            new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
+            if i in getattr(cuts, "heads", ()):     # a caption at the line's start
+                removed.append({"line": no, "removed": cuts[i], "rule": shapes["glued-caption"]})
+                new = new.lstrip()[len(cuts[i]):].lstrip() if new.lstrip().startswith(cuts[i]) else new
+            else:
+                rule = shapes["glued-mark"] if i in getattr(cuts, "marks", ()) else shapes["glued-credit"]
+                removed.append({"line": no, "removed": cuts[i], "rule": rule})
+                new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue

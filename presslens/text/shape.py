@@ -44,6 +44,8 @@ Rules (ids):
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
   does a line printed again in the article (a headline). The last line counts only up to twenty words.
+- ``glued-caption``: a caption run into the paragraph after it is cut off (:func:`.captions.glued_caption`).
+- ``link-list`` runs may hold headlines that report (:func:`headline_like`) when most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
@@ -61,47 +63,28 @@ from __future__ import annotations
 
 import re
 
-from presslens import data as data_files
-
+from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
+                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
-                          r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
-# a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
-CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
-                          % (WEEKDAY, WEEKDAY, MONTH))
-CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
-# every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
-AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
-# a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
-CREDIT_TAIL = re.compile(
-    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
-    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
-    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY), re.I)
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
                        r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
-                       r"release|date|last|first|on|at|time|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
-HAS_DATE = re.compile(r"\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
-# where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
-CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
-                           r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
-# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
-AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8})\)\s*$" % AGENCY)
+                       r"release|date|last|first|on|at|time|ago|just|now|today|yesterday|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|[mhd]|"
+                       r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
+# a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
+AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
+HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
              r"Standard|Mail|Mirror|Star|Sun|Guardian|Independent|Online|Today|Wire|Network|Media|TV|Radio|Insider|"
              r"Review|Report|Monitor|Dispatch|Bulletin|Courier|Globe|Inquirer|Week|Weekly|Magazine|Agency)")
 SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–—|](?=[A-Z]))\s*(?P<site>(?:%s|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cn|in|news|info|tv|uk|au|pk|ph|my)|"
                          r"(?:[A-Z][\w.&'’-]*\s+){0,3}%s))\s*$" % (AGENCY, SITE_WORD))
-# a video's running time after its description: "... at the final. (2:12)"
-DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
 # an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
@@ -167,7 +150,7 @@ def is_timestamp(line: str) -> bool:
 
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
-             "template-line", "unended-line", "byline-shape", "glued-mark")
+             "template-line", "unended-line", "byline-shape", "glued-mark", "glued-caption")
 
 
 def is_sentence_line(line: str) -> bool:
@@ -217,6 +200,7 @@ class Cuts(dict):
     glued mark or section label (``glued-mark``) rather than a credit (``glued-credit``)."""
 
     marks: frozenset[int] = frozenset()
+    heads: frozenset[int] = frozenset()   # the indices whose cut is a caption at the line's start (glued-caption)
 
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
@@ -230,6 +214,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     whole: dict[int, str] = {}
     cuts: Cuts = Cuts()
     marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
+    heads: set[int] = set()      # the cuts made by glued-caption, from the line's start
     n = len(lines)
     text = [line.strip() for line in lines]
     if "repeated-line" in enabled:
@@ -257,7 +242,13 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
+        if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
+            whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
+            continue
         if g:
+            if "glued-caption" in enabled and i not in cuts and (cap := glued_caption(s)):
+                cuts[i] = cap    # a caption run into a reporting paragraph: cut off the line's start
+                heads.add(i)
             continue
         if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
             whole[i] = "timestamp-line"
@@ -268,14 +259,17 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
-            one_sentence = len(list(ANY_END.finditer(head.rstrip() + " "))) <= 1
-            if CAPTION_MARK.search(s) or CAPTION_PLACE.search(s) or (one_sentence and (CAPTION_DATE.search(head.rstrip())
-                                                                                       or (credit and n_words(head) >= 3)
-                                                                                       or DURATION.search(s))):
+            one_sentence = len(sentence_ends(head.rstrip())) <= 1
+            placed = (CAPTION_PLACE.search(s) or CAPTION_OPEN.search(s)) and (one_sentence or not glued_caption(s))
+            if CAPTION_MARK.search(s) or placed or (one_sentence and (CAPTION_DATE.search(head.rstrip())
+                                                                     or (credit and n_words(head) >= 3) or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
             if credit and "glued-credit" in enabled and not one_sentence:
                 cuts[i] = s[credit.start():].strip()
+        if "glued-caption" in enabled and i not in cuts and (cap := glued_caption(s)):
+            cuts[i] = cap    # a caption run into the paragraph after it: cut off the line's start
+            heads.add(i)
 
     paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
     if "glued-mark" in enabled:     # a section label after the headline: "Storm hits the coast | World News"
@@ -284,7 +278,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
                 cuts[i] = text[i][m.end("title"):].strip()
                 marks.add(i)
-    cuts.marks = frozenset(marks)
+    cuts.marks, cuts.heads = frozenset(marks), frozenset(heads)
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
@@ -299,26 +293,33 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:
+        # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
+        # of unended lines it is a list item when most of the run is not reporting (see headline_like)
+        heads = [loose[i] or (i not in whole and headline_like(text[i], text[i + 1] if i + 1 < n else "")) for i in range(n)]
         run: list[int] = []
         for i in range(first + 1, n + 1):
-            if i < n and (loose[i] or (not text[i] and run)):
+            if i < n and (heads[i] or (not text[i] and run)):
                 run.append(i)
                 continue
             items = [k for k in run if text[k]]
+            plain = sum(1 for k in items if loose[k])
             before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
-            if len(items) >= 3 and not (before.endswith(":") and n_words(before) >= 3):  # a list introduced
+            below = bool(items) and items[0] > last     # below the story: one plain line suffices
+            if (len(items) >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items))
+                    and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
                 for k in items:
                     whole[k] = "link-list"
             run = []
+        zone = any(loose[k] for k in range(last + 1, final + 1))  # below the story, some line is surely not prose
         for i in range(last + 1, final):
-            if loose[i] and i not in whole and n_words(text[i]) <= 15:
+            if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
     if "link-list" in enabled:
         # below a heading announcing other articles, to the end: their titles and teasers, unless the
         # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
         for start in sorted(k for k in after_related if k > first):
             rest = [k for k in range(start, n) if text[k] and k not in whole]
-            if rest and all(n_words(text[k]) <= 30 and not guarded(text[k]) for k in rest):
+            if rest and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest):
                 for k in rest:
                     whole[k] = "link-list"
     if "short-line" in enabled:
@@ -348,6 +349,21 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and not (nxt[:1].islower() or nxt[:1] in "([")):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
+
+
+def headline_like(line: str, below: str = "") -> bool:
+    """A line written as a headline though it reports: no sentence end, at most twenty words, no
+    double quotation mark (a quotation in running text), not a list's bullet, not stopping on a word a
+    sentence cannot end on, the line below not going on in lower case ("..., official says"); or a
+    headline asking a question ("What next for the port?", at most fifteen words)."""
+    s = line.strip()
+    question = s.endswith("?") and n_words(s) <= 15 and len(sentence_ends(s)) == 1
+    return (bool(s) and (question or not is_sentence_line(s)) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
+            and not s.endswith(":") and not LIST_ITEM.match(s) and not OPEN_END.search(s)
+            and not below.strip()[:1].islower())
 
 
 def _named(line: str) -> bool:

@@ -1,0 +1,69 @@
+"""Photo captions and credits, as a reader tells them from the story: the marker a caption opens with
+("FILE -", "This photo taken on ... shows"), where it places people ("Jane Roe, left, ..."), the place
+and full date it closes with, the credit at its end ("Photo: Jane Roe/AP"), and a caption run into the
+paragraph after it (:func:`glued_caption`). Split from :mod:`.shape`, which uses and re-exports every
+name here.
+"""
+from __future__ import annotations
+
+import re
+
+from presslens import data as data_files
+
+from .repeats import ANY_END, guarded, is_paragraph
+
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
+                          r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
+# a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
+CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
+                          % (WEEKDAY, WEEKDAY, MONTH))
+CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
+# every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
+AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
+# a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
+CREDIT_TAIL = re.compile(
+    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
+    r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
+    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=(?-i:[a-z]){2}[.…]\s)(?!.*\.\s*$)(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}\s*/\s*(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
+    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY), re.I)
+# a caption's opening words: "This photo taken on May 3 shows ...", "In this handout picture released by ..."
+CAPTION_OPEN = re.compile(r"^\s*(?:in )?(?:this|an?|the) (?:(?:undated|handout|file|aerial|satellite|screen ?grab|video)\s+)*"
+                          r"(?:photo(?:graph)?|picture|image|screen ?grab|still)\b(?:[^.!?]|\.(?=\s*\d)|(?<=\b[A-Z][a-z]{2})\.)"
+                          r"{0,40}?\b(?:released|provided|made available|taken|obtained|distributed)\b", re.I)
+# a dot that ends no sentence: a month's or a title's abbreviation, an initial ("Oct. 25", "Mr. Li", "J. Roe")
+ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|No|Jr|Sr|Lt|Col|"
+                      r"Capt|[A-Z])\.(?=\s)")
+# where a photo caption places people: "Jane Roe, left, talks to ...", "(L to R)"
+CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right|from (?:left|right))|(?:top|bottom|front) (?:left|right)|"
+                           r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
+# an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
+# (a source's name in brackets after the full stop, one or two capitalised words: "... on Monday. (Harbour Wire)")
+AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8}|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15})?)\)\s*$|"
+                         r"(?<=[。！？」』])\s*[（(](?:[\u3040-\u30ff\u3400-\u9fff]{1,8}|完)[）)]\s*$" % AGENCY)
+# a video's running time after its description: "... at the final. (2:12)"
+DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+
+
+def sentence_ends(line: str) -> list[int]:
+    """Where the sentences of ``line`` end (a dot after an abbreviation or an initial ends none)."""
+    masked = ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "_", line)
+    return [m.end() for m in ANY_END.finditer(masked + " ")]
+
+
+def glued_caption(line: str) -> str:
+    """A photo caption run into the paragraph after it, as a reader sees it: the line's first sentence
+    opens as a caption ("FILE -", "This photo taken ... shows") or places people ("Jane Roe, left,
+    ...") and closes with the place and full date a caption gives ("..., Harbourland, May 3, 2024."),
+    no quotation or reporting verb in it, and a paragraph of prose follows. Returns that sentence, or ""."""
+    ends = sentence_ends(line)
+    if len(ends) < 2:
+        return ""
+    first = line[:ends[0]].strip()
+    rest = line[ends[0]:].strip()
+    if guarded(first) or not is_paragraph(rest) or not CAPTION_DATE.search(first):
+        return ""
+    if CAPTION_MARK.search(first) or CAPTION_OPEN.search(first) or CAPTION_PLACE.search(first):
+        return first
+    return ""
