@@ -310,3 +310,70 @@ def test_a_name_drop_of_the_outlet_itself_is_no_tell():
     assert wires.article_sources("New York Post", None, (), None, text, {}) == []
     rows = wires.article_sources("Harbour Times", None, (), None, text, {"post": "Post"})
     assert [(r["source"], r["kind"]) for r in rows] == [("Post", "tell")]  # another outlet's name-drop still counts
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 23, third pass: one publisher on two hosts, rewrite families, undated copies
+
+def test_one_publishers_article_on_two_of_its_hosts_is_the_same_page(tmp_path):
+    text = "\n".join(SOURCE + FRESH[:2])
+    arts = {"a": {"outlet": "harbourtimes.example", "text": text, "published": "2024-05-06",
+                  "url": "https://harbourtimes.example/news/article/20240506"},
+            "b": {"outlet": "harbourtimesworld.example", "text": text, "published": "2024-05-06",
+                  "url": "https://www.harbourtimesworld.example:443/article/20240506"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["relation"] == "same_page" and "two of its hosts" in v["verdict"] and not v["accusation"]
+    # the same page number on two publishers' hosts is no evidence (numbers are reused): not one page
+    arts["b"]["url"] = "https://copydaily.example/article/20240506"
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["relation"] == "copy"
+
+
+REWRITE2 = [  # a second rewrite of SOURCE, other words swapped than in REWORDED
+    "On Monday the city council voted to shut the old harbour bridge to all lorries after inspectors found deep cracks in two of its steel supports.",
+    "Inspectors told the council that the bridge could still carry cars for another year but that heavy traffic would worsen the damage.",
+    "Local haulage firms said the closure would add forty minutes to each delivery between the port and the industrial estate.",
+    "The council has paused all work on the new ring road while it searches for money to fix the bridge before winter.",
+    "A report released last month had warned that the large language model used to plan repairs quietly ignored corrosion data.",
+]
+
+
+def test_a_family_of_uncredited_rewrites_is_reworded_copying_not_a_wire(tmp_path):
+    # three sites carry one text, each reworded, none dated, none naming a source: spam rewrites, not a wire's
+    # verbatim pickups; each pair is a reworded copy without credit, who took from whom unknown
+    arts = {"a": {"outlet": "spin-one.example", "text": "\n".join(REWORDED + FRESH[:1]), "published": None},
+            "b": {"outlet": "spin-two.example", "text": "\n".join(REWRITE2 + FRESH[1:2]), "published": None},
+            "c": {"outlet": "spin-three.example", "text": "\n".join(SOURCE + FRESH[2:3]), "published": None}}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    ab = pair(v, "a", "b")
+    assert ab["relation"] == "reworded_copy" and ab["accusation"]
+    assert ab["credited"] == "no" and ab["direction"] == "unknown"
+    assert ab["verdict"] == "copied without credit (direction unknown)"
+    # one of them credits a source: the family is explained by it, nobody accused
+    arts["c"]["text"] = "PORT SELBY (Kelp) -- " + arts["c"]["text"]
+    w = verdicts.verdicts(write_story(tmp_path / "t", arts))
+    assert not w["accusation"].any()
+
+
+def test_a_translation_sharing_reworded_sentences_is_never_accused(tmp_path):
+    # a declared translation rewords any other rendering of its original: two renderings share sentence
+    # skeletons without one copying the other
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(REWORDED + FRESH[:1]), "published": None},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(REWRITE2 + FRESH[1:2]), "published": None,
+                  "translated_from": "de"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert not v["accusation"] and v["verdict"].startswith("undetermined")
+    arts["b"]["translated_from"] = None
+    assert pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")["accusation"]
+
+
+def test_an_undated_copy_is_accused_only_on_enough_narration(tmp_path):
+    short = SOURCE[:2] + [FRESH[0][:60] + "."]  # about forty words of narration: a copy, too little to accuse undated
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE[:2] + OTHER[:2]), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:2] + OTHER[2:]), "published": None}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert verdicts.EVIDENCE_WORDS <= v["shared_narration"] < verdicts.SURE_WORDS
+    assert not v["accusation"] and v["verdict"].startswith("undetermined")
+    arts["a"]["text"] = arts["b"]["text"] = "\n".join(SOURCE + [short[2]])
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["shared_narration"] >= verdicts.SURE_WORDS and w["accusation"] and w["direction"] == "unknown"
