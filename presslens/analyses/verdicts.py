@@ -252,6 +252,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
         return {"verdict": "copied without credit (direction unknown)", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
+    if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
+        # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
+        # two renderings of one foreign story (a wire's, most often), not one outlet copying the other
+        t = sorted(e.translated & {x, y})[0]
+        ev.append(f"{outlet[t]} ({t}) is a translation, and what the two share is reworded")
+        return {"verdict": "common source likely: two renderings of one original (one is a translation; the shared "
+                           "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
+                "direction": "n/a", "candidates": "; ".join(cands)}
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     why = ("a date is missing" if dx is None or dy is None
            else ("both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else "")) if sign is None
