@@ -4,18 +4,26 @@ For every pair the reuse index found (:func:`presslens.analyses.reuse.analyse`),
 weighs the explanations a careful reader weighs, each with its evidence:
 
 - **the same page**: a duplicate capture (:mod:`presslens.engine.screening`), or one outlet's two
-  captures whose narration is (nearly) all in each other (the site and a text dump of it);
+  captures whose narration is (nearly) all in each other (the site and a text dump of it), or one
+  publisher's page on two of its hosts (the same page name or number ending both addresses, hosts whose
+  names share the publisher's, the narration nearly all in each other);
 - **a common source S**: a wire agency both credit, or whose reporter's name-drop ("told Reuters")
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
   (captured from the agency's site) that holds the passage; a reference document that holds it; an
   outlet both credit whose text is not in the corpus; the same text carried by :data:`SPREAD` or more
-  other outlets when no date orders them (a story sent to all). Agencies are recognised by their
+  other outlets when no date orders them (a story sent to all: a wire's pickups keep its words, so a
+  *rewrite family*, the text reworded in outlets none of which names a source, is no wire); one of the
+  two a translation and what they share reworded (two renderings of one original). Agencies are recognised by their
   marks as well as by the list (:mod:`presslens.analyses.agencies`). A credited source whose corpus text does
   **not** hold the shared passage does not explain it;
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
-  order unknown), A credits B or not, and nothing above explains the shared narration.
+  order unknown), A credits B or not, and nothing above explains the shared narration;
+- **one copied the other, direction unknown** ("copied without credit (direction unknown)"): no date
+  orders them, but neither credits any source, no wire is in sight, no translation is involved, no
+  third text holds the passage (or only the uncredited members of a rewrite family do) and they share
+  at least :data:`SURE_WORDS` words of narration.
 
 A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
 candidates are named. No accusation ("copied without credit") rests on less than
