@@ -135,10 +135,12 @@ def test_the_same_text_in_many_outlets_the_same_day_is_a_story_sent_to_all(tmp_p
     v = verdicts.verdicts(write_story(tmp_path / "s", arts))
     assert not v["accusation"].any() and set(v["relation"]) == {"common_wire"}
     assert "the same text in 4 outlets" in pair(v, "a", "b")["verdict"]
-    # two outlets only: the dates cannot say who was first, and nothing says a wire: undetermined
+    # two outlets only: the dates cannot say who was first, but nothing (no credit, no wire, no third outlet)
+    # explains the text they share: copied without credit, the direction unknown
     two = {k: arts[k] for k in ("a", "b")}
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", two)), "a", "b")
-    assert w["verdict"].startswith("undetermined") and w["relation"] == "copy"
+    assert w["verdict"] == "copied without credit (direction unknown)" and w["relation"] == "copy"
+    assert w["accusation"] and w["direction"] == "unknown" and w["credited"] == "no"
 
 
 def test_a_listed_agency_in_a_form_the_list_does_not_spell():
@@ -183,3 +185,39 @@ def test_a_byline_line_is_read_up_to_its_date_and_name_by_name():
 def test_a_byline_in_capitals_before_the_organisation_names_the_organisation():
     assert [m["name"] for m in agencies.marks("", byline="JANE ROE and JOHN DOE Bay Press")] == ["Bay Press"]
     assert [m["name"] for m in agencies.marks("By JANE ROE Bay Press\nThe council voted.")] == ["Bay Press"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Footage released by the state news agency Kelp showed the bridge.", "Kelp"),
+    ("The BPA news agency said the bridge was closed.", "BPA"),
+    ("Harbourshire's BPA news agency said the bridge was closed.", "BPA"),
+])
+def test_a_name_the_text_calls_a_news_agency_is_an_agency(text, source):
+    ms = agencies.marks(text)
+    assert [m["name"] for m in ms] == [source] and ms[0]["org"]
+    assert agencies.infer({"x": ms}, {"x": "Harbour Times"}, set()) == {agencies.key(source): source}
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbourshire news agency said the bridge was closed.",  # an adjective, no name
+    "The news agency said the bridge was closed.",
+    "A news agency. The bridge was closed.",
+])
+def test_news_agency_without_a_name_names_no_agency(text):
+    assert agencies.marks(text) == []
+
+
+def test_a_credit_to_an_agency_another_article_calls_a_news_agency_makes_common_wire(tmp_path):
+    # Harbour Times credits "Kelp" (its source field) for the text; a third article calls Kelp a news agency:
+    # Copy Daily, carrying the same text uncredited, shares Kelp's story, it did not copy Harbour Times
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + FRESH[:1]), "published": "2024-05-07",
+                  "derived_from": '["Kelp"]'},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4] + FRESH[1:2]), "published": "2024-05-06"},
+            "c": {"outlet": "Bay Courier", "text": "Pictures released by the state news agency Kelp showed the cracks.\n"
+                  + "\n".join(FRESH[2:]), "published": "2024-05-06"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["relation"] == "common_wire" and v["source"] == "Kelp" and v["credited"] == "partial"
+    assert not v["accusation"]
+    arts["c"]["text"] = "\n".join(FRESH[2:])  # nobody says Kelp is an agency: the earlier copy was taken, uncredited
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["relation"] != "common_wire"

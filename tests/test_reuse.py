@@ -41,7 +41,7 @@ def write_story(root, articles: dict, references: dict | None = None):
     (root / "story.yaml").write_text("title: Bridge closed\nquestion: Who copied whom?\nlanguage: en\n", encoding="utf-8")
     for aid, a in articles.items():
         fm = {"outlet": a["outlet"], "title": a.get("title"), "url": a.get("url"), "published": a.get("published"),
-              "language": "en", "translated_from": None, "derived_from": a.get("derived_from", []), "byline": None,
+              "language": "en", "translated_from": a.get("translated_from"), "derived_from": a.get("derived_from", []), "byline": None,
               "notes": None}
         head = "\n".join(f"{k}: {'null' if v is None else v}" for k, v in fm.items())
         (root / "articles" / f"{aid}.md").write_text(f"---\n{head}\n---\n{a['text']}\n", encoding="utf-8")

@@ -310,3 +310,88 @@ def test_a_name_drop_of_the_outlet_itself_is_no_tell():
     assert wires.article_sources("New York Post", None, (), None, text, {}) == []
     rows = wires.article_sources("Harbour Times", None, (), None, text, {"post": "Post"})
     assert [(r["source"], r["kind"]) for r in rows] == [("Post", "tell")]  # another outlet's name-drop still counts
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 23, third pass: one publisher on two hosts, rewrite families, undated copies
+
+def test_one_publishers_article_on_two_of_its_hosts_is_the_same_page(tmp_path):
+    text = "\n".join(SOURCE + FRESH[:2])
+    arts = {"a": {"outlet": "harbourtimes.example", "text": text, "published": "2024-05-06",
+                  "url": "https://harbourtimes.example/news/article/20240506"},
+            "b": {"outlet": "harbourtimesworld.example", "text": text, "published": "2024-05-06",
+                  "url": "https://www.harbourtimesworld.example:443/article/20240506"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["relation"] == "same_page" and "two of its hosts" in v["verdict"] and not v["accusation"]
+    # the same page number on two publishers' hosts is no evidence (numbers are reused): not one page
+    arts["b"]["url"] = "https://copydaily.example/article/20240506"
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["relation"] == "copy"
+
+
+REWRITE2 = [  # a second rewrite of SOURCE, other words swapped than in REWORDED
+    "On Monday the city council voted to shut the old harbour bridge to all lorries after inspectors found deep cracks in two of its steel supports.",
+    "Inspectors told the council that the bridge could still carry cars for another year but that heavy traffic would worsen the damage.",
+    "Local haulage firms said the closure would add forty minutes to each delivery between the port and the industrial estate.",
+    "The council has paused all work on the new ring road while it searches for money to fix the bridge before winter.",
+    "A report released last month had warned that the large language model used to plan repairs quietly ignored corrosion data.",
+]
+
+
+REWRITE3 = [  # a third rewrite of SOURCE
+    "The city council decided on Monday to close the old harbour bridge to every lorry after engineers spotted deep cracks in two of its steel supports.",
+    "Engineers informed the council that the bridge could carry cars for another year but that heavy traffic would hasten the damage.",
+    "Local hauliers warned the closure would add forty minutes to every single delivery between the port and the industrial zone.",
+    "The council has frozen all work on the new ring road while it looks for cash to mend the bridge before winter.",
+    "A study published last month had warned that the large language model used to plan repairs silently ignored corrosion data.",
+]
+
+
+def test_a_family_of_uncredited_rewrites_is_reworded_copying_not_a_wire(tmp_path):
+    # four sites carry one text, each reworded, none dated, none naming a source: spam rewrites, not a wire's
+    # verbatim pickups (a story sent to all keeps the wire's words); each pair is a reworded copy without
+    # credit, who took from whom unknown
+    arts = {"a": {"outlet": "spin-one.example", "text": "\n".join(REWORDED + FRESH[:1]), "published": None},
+            "b": {"outlet": "spin-two.example", "text": "\n".join(REWRITE2 + FRESH[1:2]), "published": None},
+            "c": {"outlet": "spin-three.example", "text": "\n".join(SOURCE + FRESH[2:3]), "published": None},
+            "d": {"outlet": "spin-four.example", "text": "\n".join(REWRITE3 + FRESH[3:]), "published": None}}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    ab = pair(v, "a", "b")
+    assert ab["relation"] == "reworded_copy" and ab["accusation"]
+    assert ab["credited"] == "no" and ab["direction"] == "unknown"
+    assert ab["verdict"] == "copied without credit (direction unknown)"
+    assert "rewrite family" in ab["candidates"]
+    # one of them credits a source (a wire's dateline, or an outlet outside the corpus): nobody is accused
+    for k, change in enumerate([{"text": "PORT SELBY (Kelp) -- " + arts["c"]["text"]}, {"derived_from": '["Bay Planet"]'}]):
+        w = verdicts.verdicts(write_story(tmp_path / f"t{k}", {**arts, "c": {**arts["c"], **change}}))
+        assert not w["accusation"].any()
+
+
+def test_a_translation_sharing_reworded_sentences_is_never_accused(tmp_path):
+    # a declared translation rewords any other rendering of its original: two renderings share sentence
+    # skeletons without one copying the other (a common source, uncredited)
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(REWORDED + FRESH[:1]), "published": None},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(REWRITE2 + FRESH[1:2]), "published": None,
+                  "translated_from": "de"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert not v["accusation"] and v["relation"] == "common_wire" and v["credited"] == "no"
+    assert v["verdict"].startswith("common source likely: two renderings of one original")
+    # word for word, a translation is no rewording: the two renderings explanation does not apply
+    arts["a"]["text"] = "\n".join(REWRITE2 + FRESH[:1])
+    w = pair(verdicts.verdicts(write_story(tmp_path / "u", arts)), "a", "b")
+    assert w["relation"] == "copy" and not w["accusation"]
+    arts["a"]["text"] = "\n".join(REWORDED + FRESH[:1])
+    arts["b"]["translated_from"] = None
+    assert pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")["accusation"]
+
+
+def test_an_undated_copy_is_accused_only_on_enough_narration(tmp_path):
+    short = SOURCE[:2] + [FRESH[0][:60] + "."]  # about forty words of narration: a copy, too little to accuse undated
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE[:2] + OTHER[:2]), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:2] + OTHER[2:]), "published": None}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert verdicts.EVIDENCE_WORDS <= v["shared_narration"] < verdicts.SURE_WORDS
+    assert not v["accusation"] and v["verdict"].startswith("undetermined")
+    arts["a"]["text"] = arts["b"]["text"] = "\n".join(SOURCE + [short[2]])
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["shared_narration"] >= verdicts.SURE_WORDS and w["accusation"] and w["direction"] == "unknown"

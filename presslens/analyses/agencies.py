@@ -10,6 +10,7 @@ reader recognises agency copy by its marks, whatever the agency is called:
 - a **byline or credit naming an organisation** rather than a person: ``By Bay Press`` (an acronym, or a
   name with an organisation word: News, Agency, Press, Service, Wire...), ``Jane Roe with BPA``,
   ``(with BPA)``, ``BPA contributed to this report``, ``Copyright 2024 Bay Press``;
+- a name the **text calls a news agency**: ``the state news agency Kelp``, ``the BPA news agency``;
 - an outlet whose **name says it is an agency** (``Bay News Agency``, ``Agence ...``): its articles are
   the agency's own copy;
 - a source **many outlets credit** and carry near-verbatim: :data:`MANY` or more outlets credit it and
@@ -61,7 +62,12 @@ FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateli
     ("contributed", re.compile(rf"(?:^|[.!?\"”’(]|{DASH})[ \t]*(?P<names>{NAMES})[ \t]+contributed\b", re.M), False),
     ("copyright", re.compile(rf"(?:Copyright|©)[ \t]*(?:\([Cc]\)[ \t]*)?(?:\d{{4}}[ \t]*)?(?P<names>{NAMES})"), False),
     ("source line", re.compile(rf"(?m)^[ \t]*\(?Source:[ \t]*(?P<names>{NAMES})\)?[ \t]*$"), False),
+    # a name the text itself calls a news agency: "the state news agency Kelp", "the BPA news agency"
+    # (an acronym before the words: "the Iranian news agency" is an adjective, no name)
+    ("described", re.compile(rf"\bnews[ \t]+agency[ \t]+(?P<names>{NAME})"), False),  # lower case: no name of its own
+    ("described", re.compile(r"\b(?P<names>[A-Z][A-Z0-9&]{1,6})[ \t]+news[ \t]+agency\b"), False),
 ]
+DESCRIBED = "described"  # the name is an organisation by the text's own word, whatever its shape
 WEAK = ("copyright", "source line", "caption")  # an outlet's own parent company signs these too: a credit, never an agency by itself
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\||\bwith\b)\s*")  # a byline's people and organisations
 BYLINE_WITH = re.compile(rf"\bwith[ \t]+(?P<names>{NAMES})\s*$")
@@ -146,7 +152,7 @@ def marks(text: str, byline=None) -> list[dict]:
                 ev = " ".join(text[max(0, m.start() - 40):m.end() + 40].split())
                 person = is_person(name)  # kept: it may name an outlet of the story ("with Harbour Times")
                 out.append({"name": name, "form": form, "strong": strong and not person, "person": person,
-                            "org": org_shaped(name) and form not in WEAK, "evidence": ev})
+                            "org": (org_shaped(name) or form == DESCRIBED) and form not in WEAK, "evidence": ev})
     if isinstance(byline, str) and byline.strip():
         w = BYLINE_WITH.search(byline)
         rest = byline[:w.start()] if w else byline

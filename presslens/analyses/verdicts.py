@@ -4,18 +4,26 @@ For every pair the reuse index found (:func:`presslens.analyses.reuse.analyse`),
 weighs the explanations a careful reader weighs, each with its evidence:
 
 - **the same page**: a duplicate capture (:mod:`presslens.engine.screening`), or one outlet's two
-  captures whose narration is (nearly) all in each other (the site and a text dump of it);
+  captures whose narration is (nearly) all in each other (the site and a text dump of it), or one
+  publisher's page on two of its hosts (the same page name or number ending both addresses, hosts whose
+  names share the publisher's, the narration nearly all in each other);
 - **a common source S**: a wire agency both credit, or whose reporter's name-drop ("told Reuters")
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
   (captured from the agency's site) that holds the passage; a reference document that holds it; an
   outlet both credit whose text is not in the corpus; the same text carried by :data:`SPREAD` or more
-  other outlets when no date orders them (a story sent to all). Agencies are recognised by their
+  other outlets when no date orders them (a story sent to all: a wire's pickups keep its words, so a
+  *rewrite family*, the text reworded in outlets none of which names a source, is no wire); one of the
+  two a translation and what they share reworded (two renderings of one original). Agencies are recognised by their
   marks as well as by the list (:mod:`presslens.analyses.agencies`). A credited source whose corpus text does
   **not** hold the shared passage does not explain it;
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
-  order unknown), A credits B or not, and nothing above explains the shared narration.
+  order unknown), A credits B or not, and nothing above explains the shared narration;
+- **one copied the other, direction unknown** ("copied without credit (direction unknown)"): no date
+  orders them, but neither credits any source, no wire is in sight, no translation is involved, no
+  third text holds the passage (or only the uncredited members of a rewrite family do) and they share
+  at least :data:`SURE_WORDS` words of narration.
 
 A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
 candidates are named. No accusation ("copied without credit") rests on less than
@@ -26,21 +34,18 @@ article, or for a common source both, credit it), partial (one of two does), no,
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from urllib.parse import urlparse
-
 import pandas as pd
 
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import agencies, reuse, wires
+from . import reuse, wires
+from .pair_evidence import EVIDENCE_WORDS, Evidence
 
-EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
 COPY_SHARE = 0.5  # share of the later article's narration inside the earlier one that an accusation needs
 SPREAD = 2  # other outlets holding the narration two articles share that make it a story sent to many (a wire)
-HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
+SURE_WORDS = 60  # shared narration (words, about three sentences) an accusation with no date to order the two needs
 VERDICT_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "relation", "verdict", "source", "source_article",
                 "credited", "direction", "accusation", "candidates", "shared_narration", "kind", "evidence"]
 EXPLAINED = ("same page", "common source", "quotation only", "too little")
@@ -69,121 +74,6 @@ def verdicts(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.
 def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     r = reuse.analyse(story, min_words, match, max_df)
     return decide(story, r, wires.sources(story))
-
-
-MEDIA_KINDS = agencies.MEDIA_KINDS
-
-
-class Evidence:
-    """What the verdicts read about a story's articles: outlets, dates, hosts, the sources each names
-    (by kind), agencies' own copies, the narration each article shares with each other text."""
-
-    def __init__(self, story: Story, r, src: pd.DataFrame):
-        arts = story.articles
-        self.outlet = dict(zip(arts["id"], arts["outlet"]))
-        self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
-        self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
-        self.when = clock.of_articles(arts)  # day, and time of day with its zone where the article gives them
-        self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
-        self.slug = {a: _slug(u) for a, u in zip(arts["id"], arts["url"])}
-        self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
-        self.forms = wires.name_forms(story)
-        self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
-                        for f in act.forms}
-        self.named: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> kind -> sources
-        for a, k, source in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist()):
-            self.named[a][k].add(source)
-        self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
-        self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
-        self.by_outlet: dict[str, list[str]] = defaultdict(list)
-        for a in arts["id"]:
-            for w in self.named[a]["own text"]:
-                self.own_copy[w].append(a)
-            self.by_outlet[wires.norm(self.outlet[a])].append(a)
-        self.nb: dict[str, dict[str, int]] = defaultdict(dict)  # article -> other text -> narration words shared
-        self.narr: dict[tuple[str, str], tuple[int, float]] = {}  # (article, other) -> (narration words shared, share)
-        c = r.containment
-        for a, o, n, share, ref in zip(c["article"].tolist(), c["other"].tolist(), c["shared_narration"].tolist(),
-                                       c["containment_narration"].tolist(), c["reference"].tolist()):
-            self.nb[a][o] = int(n)
-            if not ref:
-                self.narr[(a, o)] = (int(n), float(share))
-        self.group_note: dict[tuple[str, str], str] = {}
-        self.carried = self.widely_carried()
-        self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
-                        if story.references is not None and len(story.references) else {})
-
-    def widely_carried(self) -> dict[str, str]:
-        """Sources no list or mark makes an agency that articles of :data:`agencies.MANY` or more outlets credit
-        while carrying one another's narration (:data:`EVIDENCE_WORDS` or more words with another of them): a
-        story sent to many, a wire; no outlet of the story, no party. Marked as wires; source -> evidence."""
-        by_key: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # key -> name -> articles
-        for a, kinds in list(self.named.items()):
-            for c in kinds["credit"]:
-                if not self.is_wire.get(c) and wires.norm(c) not in self.parties and not self.articles_of(c):
-                    by_key[agencies.key(c)][c].add(a)
-        out = {}
-        for names in by_key.values():
-            arts = set().union(*names.values())
-            linked = {a for a in arts if any(self.nb[a].get(b, 0) >= EVIDENCE_WORDS and self.onorm[b] != self.onorm[a]
-                                             for b in arts)}
-            outlets = sorted({self.outlet[a] for a in linked})
-            if len(outlets) >= agencies.MANY:
-                for c in names:
-                    self.is_wire[c] = True
-                    out[c] = f"{c}: credited by {len(outlets)} outlets that share its text ({', '.join(outlets[:4])})"
-        return out
-
-    def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
-        return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
-
-    def credits(self, a: str, name: str) -> bool:
-        return any(wires.same_source(c, name, self.forms) for c in self.named[a]["credit"] | self.named[a]["own text"])
-
-    def holds(self, z: str, x: str, y: str, n: int) -> bool:
-        """Whether text z holds (most of) the ``n`` narration words x and y share."""
-        return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
-
-    def articles_of(self, name: str) -> list[str]:
-        """The articles of the outlet ``name`` stands for (story.yaml's aliases count: "SCMP")."""
-        keys = {wires.norm(name)} | self.forms.get(wires.norm(name), set())
-        return [z for k in sorted(keys) for z in self.by_outlet.get(k, [])]
-
-    def wire_group(self, x: str, y: str) -> str | None:
-        """The wire whose story both x and y carry, neither crediting any: a third article crediting (or
-        being) that wire shares at least EVIDENCE_WORDS words of narration with each (a *wire group*),
-        so what x and y share is that wire's text; evidence noted in the verdict. None when no such article."""
-        if self.wires_of(x) or self.wires_of(y):
-            return None
-        for z in sorted(set(self.nb[x]) & set(self.nb[y]) - {x, y}):
-            wz = self.wires_of(z, ("credit", "own text")) if not z.startswith("ref:") else set()
-            if wz and min(self.nb[x][z], self.nb[y][z]) >= EVIDENCE_WORDS:
-                w = sorted(wz)[0]
-                self.group_note[(x, y)] = (f"wire group: {self.outlet[z]} ({z}) carries {w} and shares "
-                                           f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
-                return w
-        return None
-
-    def same_outlet(self, x: str, y: str) -> bool:
-        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
-
-    def same_page(self, x: str, y: str) -> str | None:
-        """Why x and y are one page captured twice (same outlet and the same URL slug or title), else None."""
-        if not self.same_outlet(x, y):
-            return None
-        if self.slug[x] and self.slug[x] == self.slug[y]:
-            return f"the same URL slug ({self.slug[x]})"
-        if self.title[x] and self.title[x] == self.title[y]:
-            return "the same title"
-        return None
-
-
-def _slug(url) -> str:
-    if not isinstance(url, str):
-        return ""
-    parts = [p for p in urlparse(url).path.split("/") if p]
-    last = parts[-1] if parts else ""
-    return last if len(last) >= 12 else ""  # a short last segment ("index.html", "news") names no page
 
 
 def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
@@ -215,6 +105,9 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
             row.update(verdict="same page (captured twice)", relation="same_page")
         elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
             row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
+                       relation="same_page")
+        elif close and (why := e.publisher_page(x, y)):
+            row.update(verdict=f"same page (one publisher's article captured on two of its hosts: {why})",
                        relation="same_page")
         elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y)):
             row.update(_common(e, grouped, None, x, y, "wire group", ev))
@@ -278,8 +171,10 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         if grouped:  # both took from one wire's story: each shares narration with a copy crediting that wire
             return _common(e, grouped, None, x, y, "wire group", ev)
     # 5. an outlet or a party both credit (or whose reporter both name): explains it only when its text, if in the corpus, holds it
-    both = {c for c in named[x]["credit"] | named[x]["tell"]
-            if any(wires.same_source(c, d, forms) for d in named[y]["credit"] | named[y]["tell"])}
+    # (in a rewrite a quote's name-drop, "told Harbour Radio", is part of the text reworded, not its source)
+    cited = ("credit",) if e.reworded(x, y) else ("credit", "tell")
+    both = {c for c in set().union(*(named[x][k] for k in cited))
+            if any(wires.same_source(c, d, forms) for d in set().union(*(named[y][k] for k in cited)))}
     # a party's release (a source of the story that is no news outlet) credited by one, the other crediting nothing
     for a, b in ((x, y), (y, x)):
         if not (named[b]["credit"] | named[b]["tell"]):
@@ -311,7 +206,11 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     spread = sorted({outlet[z] for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:")
                      and holds(z, x, y, n) and clock.order(wt[z], wt[x])[0] is None and clock.order(wt[z], wt[y])[0] is None}
                     - {outlet[x], outlet[y]}) if sign is None else []
-    if len(spread) >= SPREAD:  # the same text in many outlets the same day: one story sent to all (a wire), no copy
+    holders = [z for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:") and holds(z, x, y, n)]
+    # a rewrite family: the text reworded (not a wire's verbatim words) in outlets none of which names any source
+    family = (e.reworded(x, y) and e.credits_nothing(x) and e.credits_nothing(y)
+              and all(e.credits_nothing(z) for z in holders))
+    if len(spread) >= SPREAD and not family:  # the same text in many outlets the same day: one story sent to all (a wire), no copy
         ev.append(f"the shared passage is carried by {len(spread)} other outlets too ({', '.join(spread[:4])})")
         return {**_common(e, f"a source {len(spread) + 2} outlets carry", None, x, y, "wire group", ev),
                 "source": None, "verdict": f"common source: the same text in {len(spread) + 2} outlets, none crediting "
@@ -354,6 +253,21 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
             out["relation"] = "common_wire"
         return out
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not (e.translated & {x, y})
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
+        # no date orders them, but nothing explains the text they share: one copied the other (or both one
+        # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
+        what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
+        return {"verdict": "copied without credit (direction unknown)", "credited": "no", "direction": "unknown",
+                "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
+    if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
+        # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
+        # two renderings of one foreign story (a wire's, most often), not one outlet copying the other
+        t = sorted(e.translated & {x, y})[0]
+        ev.append(f"{outlet[t]} ({t}) is a translation, and what the two share is reworded")
+        return {"verdict": "common source likely: two renderings of one original (one is a translation; the shared "
+                           "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
+                "direction": "n/a", "candidates": "; ".join(cands)}
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     why = ("a date is missing" if dx is None or dy is None
            else ("both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else "")) if sign is None

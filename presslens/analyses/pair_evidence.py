@@ -1,0 +1,156 @@
+"""What the pair verdicts (:mod:`presslens.analyses.verdicts`) read about a story's articles: outlets,
+dates, hosts, the sources each names, agencies' own copies, the narration each article shares with each
+other text (word for word or reworded), which articles are translations."""
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from presslens.story import when as clock
+from presslens.story.model import Story
+from . import agencies, naming, wires
+
+EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
+REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
+HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
+
+MEDIA_KINDS = agencies.MEDIA_KINDS
+
+
+class Evidence:
+    """What the verdicts read about a story's articles: outlets, dates, hosts, the sources each names
+    (by kind), agencies' own copies, the narration each article shares with each other text."""
+
+    def __init__(self, story: Story, r, src: pd.DataFrame):
+        arts = story.articles
+        self.outlet = dict(zip(arts["id"], arts["outlet"]))
+        self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
+        self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
+        self.when = clock.of_articles(arts)  # day, and time of day with its zone where the article gives them
+        self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.slug = {a: slug_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.brand = {a: self.host[a].split(".")[0] if self.host[a] else "" for a in arts["id"]}
+        lt = naming.likely_translations(story)  # a translation shares reworded sentences with any other of its original
+        self.translated = set(lt.loc[lt["verdict"].isin(("likely undeclared translation", "declared translation")),
+                                     "article_id"])
+        self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
+        self.forms = wires.name_forms(story)
+        self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
+                        for f in act.forms}
+        self.named: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> kind -> sources
+        for a, k, source in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist()):
+            self.named[a][k].add(source)
+        self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
+        self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
+        self.by_outlet: dict[str, list[str]] = defaultdict(list)
+        for a in arts["id"]:
+            for w in self.named[a]["own text"]:
+                self.own_copy[w].append(a)
+            self.by_outlet[wires.norm(self.outlet[a])].append(a)
+        self.nb: dict[str, dict[str, int]] = defaultdict(dict)  # article -> other text -> narration words shared
+        self.narr: dict[tuple[str, str], tuple[int, float]] = {}  # (article, other) -> (narration words shared, share)
+        self.exact: dict[tuple[str, str], float] = {}  # (article, other) -> share of its narration shared word for word
+        c = r.containment
+        for a, o, n, share, ex, ref in zip(c["article"].tolist(), c["other"].tolist(), c["shared_narration"].tolist(),
+                                           c["containment_narration"].tolist(), c["exact_narration"].tolist(),
+                                           c["reference"].tolist()):
+            self.nb[a][o] = int(n)
+            if not ref:
+                self.narr[(a, o)] = (int(n), float(share))
+                self.exact[(a, o)] = float(ex)
+        self.group_note: dict[tuple[str, str], str] = {}
+        self.carried = self.widely_carried()
+        self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
+                        if story.references is not None and len(story.references) else {})
+
+    def widely_carried(self) -> dict[str, str]:
+        """Sources no list or mark makes an agency that articles of :data:`agencies.MANY` or more outlets credit
+        while carrying one another's narration (:data:`EVIDENCE_WORDS` or more words with another of them): a
+        story sent to many, a wire; no outlet of the story, no party. Marked as wires; source -> evidence."""
+        by_key: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # key -> name -> articles
+        for a, kinds in list(self.named.items()):
+            for c in kinds["credit"]:
+                if not self.is_wire.get(c) and wires.norm(c) not in self.parties and not self.articles_of(c):
+                    by_key[agencies.key(c)][c].add(a)
+        out = {}
+        for names in by_key.values():
+            arts = set().union(*names.values())
+            linked = {a for a in arts if any(self.nb[a].get(b, 0) >= EVIDENCE_WORDS and self.onorm[b] != self.onorm[a]
+                                             for b in arts)}
+            outlets = sorted({self.outlet[a] for a in linked})
+            if len(outlets) >= agencies.MANY:
+                for c in names:
+                    self.is_wire[c] = True
+                    out[c] = f"{c}: credited by {len(outlets)} outlets that share its text ({', '.join(outlets[:4])})"
+        return out
+
+    def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
+        return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
+
+    def credits(self, a: str, name: str) -> bool:
+        return any(wires.same_source(c, name, self.forms) for c in self.named[a]["credit"] | self.named[a]["own text"])
+
+    def holds(self, z: str, x: str, y: str, n: int) -> bool:
+        """Whether text z holds (most of) the ``n`` narration words x and y share."""
+        return self.nb[x].get(z, 0) >= HOLDS * n and self.nb[y].get(z, 0) >= HOLDS * n
+
+    def articles_of(self, name: str) -> list[str]:
+        """The articles of the outlet ``name`` stands for (story.yaml's aliases count: "SCMP")."""
+        keys = {wires.norm(name)} | self.forms.get(wires.norm(name), set())
+        return [z for k in sorted(keys) for z in self.by_outlet.get(k, [])]
+
+    def wire_group(self, x: str, y: str) -> str | None:
+        """The wire whose story both x and y carry, neither crediting any: a third article crediting (or
+        being) that wire shares at least EVIDENCE_WORDS words of narration with each (a *wire group*),
+        so what x and y share is that wire's text; evidence noted in the verdict. None when no such article."""
+        if self.wires_of(x) or self.wires_of(y):
+            return None
+        for z in sorted(set(self.nb[x]) & set(self.nb[y]) - {x, y}):
+            wz = self.wires_of(z, ("credit", "own text")) if not z.startswith("ref:") else set()
+            if wz and min(self.nb[x][z], self.nb[y][z]) >= EVIDENCE_WORDS:
+                w = sorted(wz)[0]
+                self.group_note[(x, y)] = (f"wire group: {self.outlet[z]} ({z}) carries {w} and shares "
+                                           f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
+                return w
+        return None
+
+    def same_outlet(self, x: str, y: str) -> bool:
+        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
+
+    def reworded(self, x: str, y: str) -> bool:
+        """Whether what x and y share is mostly reworded (sentence skeletons, not the same words) both ways: a
+        rewrite, where a wire's pickups keep its words."""
+        return all(k in self.narr and self.narr[k][1] > 0 and self.exact[k] <= REWORDED * self.narr[k][1]
+                   for k in ((x, y), (y, x)))
+
+    def credits_nothing(self, a: str) -> bool:
+        """Whether article a credits no source and carries no wire (a quote's "told Harbour Radio" is no credit)."""
+        return not (self.named[a]["credit"] | self.named[a]["own text"]) and not self.wires_of(a)
+
+    def publisher_page(self, x: str, y: str) -> str | None:
+        """Why x and y, on two hosts, are one publisher's page: the same page name or number ending both
+        addresses, on hosts whose names share the publisher's (one host's first label begins the other's)."""
+        bx, by = sorted((self.brand[x], self.brand[y]), key=len)
+        if self.slug[x] and self.slug[x] == self.slug[y] and len(bx) >= 3 and by.startswith(bx):
+            return f"the same page ({self.slug[x]}) on {self.host[x]} and {self.host[y]}"
+        return None
+
+    def same_page(self, x: str, y: str) -> str | None:
+        """Why x and y are one page captured twice (same outlet and the same URL slug or title), else None."""
+        if not self.same_outlet(x, y):
+            return None
+        if self.slug[x] and self.slug[x] == self.slug[y]:
+            return f"the same URL slug ({self.slug[x]})"
+        if self.title[x] and self.title[x] == self.title[y]:
+            return "the same title"
+        return None
+
+
+def slug_of(url) -> str:
+    if not isinstance(url, str):
+        return ""
+    parts = [p for p in urlparse(url).path.split("/") if p]
+    last = parts[-1] if parts else ""
+    return last if len(last) >= 12 or (len(last) >= 6 and last.isdigit()) else ""  # a short last segment ("index.html", "news") names no page
