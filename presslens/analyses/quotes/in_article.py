@@ -102,7 +102,24 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
                 key(phrase) not in FUNCTION | ORG_WORDS | TITLES:
             return phrase, "named", None  # one name the article gives ("Carolina said")
+        col = _COLLECTIVE.match(phrase)
+        if who[0] is None and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
+            # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
+            kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
+            return phrase[:1].lower() + phrase[1:] if not _regex.match(r"\p{Lu}\p{Ll}+\s+\p{Lu}", phrase) and \
+                key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, None
     return who
+
+
+# the plural head of a collective source: an institution's people, or a group the text does not name
+_INSTITUTIONAL = frozenset("authorities officials prosecutors police investigators regulators forecasters lawmakers "
+                           "legislators diplomats rescuers".split())
+_QUANTITY = frozenset("some many several most few other others local".split())
+_COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|other\s+)?(?:[\w’'.-]+\s+){0,3}"
+                         r"(?P<head>authorities|officials|prosecutors|police|investigators|regulators|forecasters|"
+                         r"lawmakers|legislators|diplomats|rescuers|experts|scientists|researchers|analysts|observers|"
+                         r"residents|witnesses|doctors|medics|survivors|locals|activists|campaigners|critics|"
+                         r"organi[sz]ers|relatives)$")
 
 
 def _entry(story: Story, people: People, p: Person) -> tuple:

@@ -16,6 +16,7 @@ from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx
 from .in_article import article_speaker
 from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
+from .trailing import plausible_clause, trailing
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
          "august|september|october|november|december")
@@ -33,8 +34,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
-    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
-        sent = sent.strip()
+    for s0, s1 in segment.split_sentences(par):  # "Gov. Ana Ruiz", "the U.S. agency": no sentence ends there
+        sent = par[s0:s1].strip()
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
         cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
@@ -59,6 +60,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
                               "according to")
                 continue
+        if _add_trailing(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
+            continue  # "..., the agency said.": the source after the words wins over a subject after a comma
         found = False
         for cand in cands:
             for rx in (indirect_rx_lazy(), indirect_rx()):
@@ -184,3 +187,29 @@ def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                  "speaker_kind": who[1], "actor": who[2], "verb": verb,
                  "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
                  "paragraph": par})
+
+
+def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
+                  ctx: tuple) -> bool:
+    """The reported clause of a sentence whose source comes after it ("..., the agency said."), when
+    the source resolves and the clause reads as a statement (:mod:`.trailing`); nothing otherwise.
+    Whether a row was added."""
+    for clause, spk, verb in trailing(sent):
+        phrase = trim_speaker(spk)
+        if not plausible_clause(clause) or (_NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
+            continue
+        if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
+            pass  # "..., the report said": a document speaks for its authors, as the text says
+        elif verb == "according to" and _DOCUMENT_HEAD.match(phrase):
+            return False  # "according to figures compiled by ...": a document's content, not a voice
+        who = article_speaker(spk, story, *ctx, p_idx, at + len(sent) - len(spk), None, direct=False)
+        if who[0] is None:
+            continue  # "..., Ana Ruiz, said Wednesday": "Wednesday" is nobody; the comma before has the source
+        n = len(rows)
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb)
+        return len(rows) > n
+    return False
+
+
+# a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
+_GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
