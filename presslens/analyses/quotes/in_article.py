@@ -102,6 +102,17 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
                 key(phrase) not in FUNCTION | ORG_WORDS | TITLES:
             return phrase, "named", None  # one name the article gives ("Carolina said")
+        titled = _TITLE_OF.match(phrase)
+        if who[0] is None and titled and key(titled.group("title")) in TITLES:
+            # "the governor of Harbour State": the person the article introduced with that title, or
+            # the description as written (a role: the office speaks)
+            p = people.by_title(key(titled.group("title")))
+            return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
+        if who[0] is None and _RELATION.match(phrase):
+            return phrase[:1].lower() + phrase[1:], "anonymous", None  # "their sister", "his lawyer": as the text says
+        if who[0] is None and _regex.fullmatch(r"(?:\p{Lu}[\w’'.&-]*\s+){1,4}\p{Lu}[\w’'.-]*", phrase) and \
+                key(phrase.split()[-1]) in ORG_WORDS - _NOT_ORG:
+            return phrase, "role", None  # "Harbour Daily", "Coast Guard Agency": an organisation by its name
         col = _COLLECTIVE.match(phrase)
         if who[0] is None and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
             # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
@@ -111,6 +122,12 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     return who
 
 
+# a title with what it is the title of: "the governor of Harbour State", "the head of the agency"
+_TITLE_OF = re.compile(r"(?i)^the\s+(?:(?:former|acting|interim|deputy|new)\s+)?(?P<title>[a-z]+)\s+of\s+[^,;]{2,60}$")
+# someone known by their tie to a person of the story: "their sister", "his lawyer"
+_RELATION = re.compile(r"(?i)^(?:his|her|their)\s+(?:[\w’'-]+\s+)?(?:sister|brother|mother|father|son|daughter|wife|"
+                       r"husband|partner|parents|family|friend|friends|cousin|uncle|aunt|lawyer|lawyers|attorney|"
+                       r"attorneys|agent|spokes(?:person|man|woman)|representative|relatives)$")
 # the plural head of a collective source: an institution's people, or a group the text does not name
 _INSTITUTIONAL = frozenset("authorities officials prosecutors police investigators regulators forecasters lawmakers "
                            "legislators diplomats rescuers".split())

@@ -37,7 +37,7 @@ _WHEN = re.compile(r"(?i)^(?:on|in|at|late|early|last|this|earlier|later|today|y
 _FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
 # a clause that is only an opening phrase ("Following the landing", "In a comment posted online", "To
 # make things worse"): the statement is in the rest of the sentence, not before the comma
-_OPENER = re.compile(r"(?i)^\W*(?:after|before|following|during|in|on|at|despite|since|until|amid|with|without|"
+_OPENER = re.compile(r"(?i)^\W*(?!at\s+(?:least|most)\b)(?:after|before|following|during|in|on|at|despite|since|until|amid|with|without|"
                      r"for|from|to|by|later|earlier|meanwhile|days?\s+after|a\s+day\s+after|\w+ing)\b")
 _SUBORDINATE = re.compile(r"(?i)^(?:although|though|while|when|whereas|because|after|before|since|until|if|unless|"
                           r"but|and|or|so|yet|which|who|where)\b")
@@ -84,7 +84,7 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
                 continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
-            if rx is not _tails()[2] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
+            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
                     not verb.startswith(("tell", "told")):
                 break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
             clause = _DATELINE.sub("", sent[:c]).strip()
