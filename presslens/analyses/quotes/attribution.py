@@ -99,7 +99,14 @@ class _Before:
             last = sm.group("spk").split()[-1].lower()
             if last in verbs()["form_class"] and last not in ("report", "statement"):
                 continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
-            return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
+            spk = sm.group("spk")
+            inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower()
+                     and not re.search(r"(?i)\b(?:was|were|is|are|been|be|being)\s+$", spk[:v.start()])]
+            if inner and not _RELATIVE.search(spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
+                spk = re.sub(r"(?i)^\s*(?:that\s+)?", "", spk[inner[-1].end():])
+                if not spk.strip():
+                    continue
+            return {"spk": spk, "verb": vm.group(0), "gap": gm.group("gap")}
         return None
 
 

@@ -66,7 +66,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         for cand in cands:
             for rx in (indirect_rx_lazy(), indirect_rx()):
                 m = rx.match(cand)
-                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
+                subj = trim_speaker(m.group("spk")) if m else ""
+                if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                     who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
                     if who[0] is not None:
                         found = True
