@@ -111,7 +111,9 @@ class _Before:
 
 
 _ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z])|\b[A-Z]\.(?=\s+[A-Z])")
-_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
+_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|(?:last|this)\s+"
+                      r"(?:week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|"
+                      r"friday|saturday|sunday))\b.*"
                       r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
 
 
