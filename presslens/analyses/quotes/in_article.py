@@ -68,6 +68,21 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         actor = people.actor_before([par[start:pos]], 0, pos - start)
         return (actor, "role", actor) if actor else (None, None, None)
     who = resolve_speaker(spk, story, last_person)
+    titled = _TITLE_OF.match(phrase)
+    if who[1] in (None, "named") and titled and key(titled.group("title")) in TITLES:
+        # "the governor of Harbour State": the person the article introduced with that title, or the
+        # description as written (a role: the office speaks), never the place it is the title of
+        p = people.by_title(key(titled.group("title")))
+        return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
+    col = _COLLECTIVE.match(phrase)
+    if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
+        # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
+        kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
+        return phrase[:1].lower() + phrase[1:] if not _regex.match(r"\p{Lu}\p{Ll}+\s+\p{Lu}", phrase) and \
+            key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, who[2]
+    if who[1] == "named" and who[2] is None and " " in who[0] and key(who[0].split()[-1]) in ORG_WORDS - _NOT_ORG \
+            and people.find(who[0]) is None:
+        return who[0], "role", None  # "Harbour Daily", "Coast Guard Agency": an organisation by its name
     if who[1] == "named":
         p = people.find(who[0])
         if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
@@ -102,23 +117,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
                 key(phrase) not in FUNCTION | ORG_WORDS | TITLES:
             return phrase, "named", None  # one name the article gives ("Carolina said")
-        titled = _TITLE_OF.match(phrase)
-        if who[0] is None and titled and key(titled.group("title")) in TITLES:
-            # "the governor of Harbour State": the person the article introduced with that title, or
-            # the description as written (a role: the office speaks)
-            p = people.by_title(key(titled.group("title")))
-            return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
         if who[0] is None and _RELATION.match(phrase):
             return phrase[:1].lower() + phrase[1:], "anonymous", None  # "their sister", "his lawyer": as the text says
         if who[0] is None and _regex.fullmatch(r"(?:\p{Lu}[\w’'.&-]*\s+){1,4}\p{Lu}[\w’'.-]*", phrase) and \
                 key(phrase.split()[-1]) in ORG_WORDS - _NOT_ORG:
             return phrase, "role", None  # "Harbour Daily", "Coast Guard Agency": an organisation by its name
-        col = _COLLECTIVE.match(phrase)
-        if who[0] is None and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
-            # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
-            kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
-            return phrase[:1].lower() + phrase[1:] if not _regex.match(r"\p{Lu}\p{Ll}+\s+\p{Lu}", phrase) and \
-                key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, None
     return who
 
 
