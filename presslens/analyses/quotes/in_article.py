@@ -82,7 +82,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, who[2]
     if who[1] == "named" and who[2] is None and " " in who[0] and key(who[0].split()[-1]) in ORG_WORDS - _NOT_ORG \
             and people.find(who[0]) is None:
-        return who[0], "role", None  # "Harbour Daily", "Coast Guard Agency": an organisation by its name
+        return who[0], "role", None  # "Harbour Daily", "Harbour Rescue Agency": an organisation by its name
     if who[1] == "named":
         p = people.find(who[0])
         if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
@@ -121,7 +121,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             return phrase[:1].lower() + phrase[1:], "anonymous", None  # "their sister", "his lawyer": as the text says
         if who[0] is None and _regex.fullmatch(r"(?:\p{Lu}[\w’'.&-]*\s+){1,4}\p{Lu}[\w’'.-]*", phrase) and \
                 key(phrase.split()[-1]) in ORG_WORDS - _NOT_ORG:
-            return phrase, "role", None  # "Harbour Daily", "Coast Guard Agency": an organisation by its name
+            return phrase, "role", None  # "Harbour Daily", "Harbour Rescue Agency": an organisation by its name
     return who
 
 
