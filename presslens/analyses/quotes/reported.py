@@ -139,9 +139,11 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # where the sentence leaves the reported clause for the writer's own words: a concession, a time or
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
-# ", which she denied" is the writer's)
+# ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
+# subject after the conjunction)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
-                         r"even\s+as|which\s+(?:he|she|they|it|we)\s)\b|\s+[–—]\s+|\s+--\s+|;\s+")
+                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|they|the|his|her|"
+                         r"their|with)\s)\b|\s+[–—]\s+|\s+--\s+|;\s+")
 
 
 def _clause_end(clause: str) -> str:

@@ -29,7 +29,7 @@ remarked
 """.split())
 # what may follow the verb: when, where, to whom or through what it was said ("on Sunday", "in a
 # statement", "told reporters", "told the AP"), and after a comma anything the writer adds
-_REST = (r"(?:\s+(?:on|in|at|late|early|last|this|during|after|before|from|to|via|through|with|over|earlier|"
+_REST = (r"(?:\s+(?:on|in|at|late|early|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night)|during|after|before|from|to|via|through|with|over|earlier|"
          r"later|today|yesterday|tonight|again|also|separately|previously|monday|tuesday|wednesday|thursday|"
          r"friday|saturday|sunday|reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
 _WHEN = re.compile(r"(?i)^(?:on|in|at|late|early|last|this|earlier|later|today|yesterday|tonight|again|monday|"
@@ -91,8 +91,10 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             spk = m.group("spk").strip()
             if _SUBORDINATE.match(spk):
                 break  # ", although residents said ...": the writer's own second clause
-            if _WHEN.match(spk):
-                break  # "..., said Wednesday": when, not who
+            if _WHEN.match(spk) or (verb in ("writes", "write") and rx is _tails()[1]):
+                break  # "..., said Wednesday": when, not who; "..., writes Ana Ruiz": the article's own author
+            if any(w in verbs()["form_class"] or w.endswith("ing") for w in spk.split() if w[:1].islower()):
+                break  # "Caliber reports citing the message posted": no single source phrase
 
             head, _, last = clause.rpartition(", ")
             if head and _a_title(last):  # "..., Governor of the state, Ana Ruiz, said": the title joins the source
@@ -108,7 +110,7 @@ def plausible_clause(clause: str) -> bool:
     words = segment.TOKEN.findall(clause)
     if len(words) < 5 or not re.match(r"[\"“‘'«]?[A-Z0-9]", clause) or _NOT_A_STATEMENT.match(clause):
         return False
-    if clause.rstrip().endswith("?") or (_OPENER.match(clause) and "," not in clause):
+    if clause.rstrip().endswith("?") or (_OPENER.match(clause) and "," not in clause) or _a_title(clause):
         return False
     return not any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans)
 
