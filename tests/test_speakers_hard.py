@@ -63,6 +63,25 @@ def test_the_source_after_the_words(story, sentence, clause, speaker, verb):
     assert reported(one(story, sentence)) == [(clause, speaker, verb)]
 
 
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    # a description in apposition that holds a title, without "the" or "a"
+    ("Jane Doe, chief engineer of the Port Authority, said the new wall would be two metres higher.",
+     "the new wall would be two metres higher", "Jane Doe"),
+    # a dateline before the subject is nobody's name
+    ("HARBOUR TOWN (Wire) — Officials in Harbour State said Monday that three ferries were lost in the storm.",
+     "three ferries were lost in the storm", "Officials in Harbour State"),
+    # "announced" takes a bare clause when a pronoun and its verb open it
+    ("The Port Authority's director announced Wednesday he was closing the quay until the spring.",
+     "he was closing the quay until the spring", "the Port Authority's director"),
+])
+def test_the_source_before_the_words_in_harder_frames(story, sentence, clause, speaker):
+    assert [(q, s) for q, s, _ in reported(one(story, sentence))] == [(clause, speaker)]
+
+
+def test_an_announcement_of_a_thing_is_no_reported_clause(story):
+    assert reported(one(story, "Acme announced Wednesday a new ferry for the harbour and two new cranes.")) == []
+
+
 # ----------------------------------------------------------------------------------------------
 # collective sources: as the text says, never a person made of their modifiers
 

@@ -131,7 +131,8 @@ _TITLE_OF = re.compile(r"(?i)^the\s+(?:(?:former|acting|interim|deputy|new)\s+)?
 _RELATION = re.compile(r"(?i)^(?:his|her|their)\s+(?:[\w’'-]+\s+)?(?:sister|brother|mother|father|son|daughter|wife|"
                        r"husband|partner|parents|family|friend|friends|cousin|uncle|aunt|lawyer|lawyers|attorney|"
                        r"attorneys|agent|spokes(?:person|man|woman)|representative|relatives)$")
-# the plural head of a collective source: an institution's people, or a group the text does not name
+# the plural head of a collective source: an institution's people, or a group the text does not name,
+# maybe with where they are ("officials in Harbour State")
 _INSTITUTIONAL = frozenset("authorities officials prosecutors police investigators regulators forecasters lawmakers "
                            "legislators diplomats rescuers".split())
 _QUANTITY = frozenset("some many several most few other others local".split())
@@ -139,7 +140,7 @@ _COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|oth
                          r"(?P<head>authorities|officials|prosecutors|police|investigators|regulators|forecasters|"
                          r"lawmakers|legislators|diplomats|rescuers|experts|scientists|researchers|analysts|observers|"
                          r"residents|witnesses|doctors|medics|survivors|locals|activists|campaigners|critics|"
-                         r"organi[sz]ers|relatives)$")
+                         r"organi[sz]ers|relatives|media|outlets|newspapers|broadcasters)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
 
 
 def _entry(story: Story, people: People, p: Person) -> tuple:

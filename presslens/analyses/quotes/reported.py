@@ -16,7 +16,7 @@ from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx
 from .in_article import article_speaker
 from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
-from .trailing import plausible_clause, trailing
+from .trailing import DATELINE, plausible_clause, trailing
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
          "august|september|october|november|december")
@@ -39,7 +39,12 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
         cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        undated = DATELINE.sub("", sent, count=1)
+        if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
+            cands[0] = undated
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+        if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
+            appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
@@ -80,8 +85,9 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
             # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
             # reported its first case", "the agency declared an emergency" report an act, not words
-            if not bare_clause_verb(m.group("verb")):
-                continue
+            when = _WHEN.match(clause)
+            if not bare_clause_verb(m.group("verb")) and not _PRONOUN_CLAUSE.match(clause[when.end() if when else 0:]):
+                continue  # "announced Wednesday he was convening ...": a pronoun and its verb open a clause
             # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
             # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
             # that makes parts")
@@ -130,6 +136,8 @@ _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|
 # a finite verb of its own
 _CLAUSE_VERB = re.compile(r"(?:say|said|says|saying|add|added|adds|adding|tell|told|tells|telling|claim\w*|argu\w*|"
                           r"insist\w*|maintain\w*|assert\w*|contend\w*|alleg\w*|believ\w*|repl\w*|think\w*|thought)$")
+_PRONOUN_CLAUSE = re.compile(r"(?i)(?:he|she|they|it|we)\s+(?:is|are|was|were|will|would|had|has|have|could|"
+                             r"should|did|does)\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she|they|we|i|it)\b")
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|will|would|had|has|have|can|could|should|may|might|must|did|does|"
                      r"do|shall|won[’']t|isn[’']t|wasn[’']t|aren[’']t|weren[’']t)\b")
@@ -160,7 +168,7 @@ def _statements(clause: str) -> list:
     return sorted(found, key=lambda c: c.start())
 
 
-_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
+_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:(?:the|a|an|its)\s+[^,\"“”]{3,60}|(?P<desc>[^,\"“”]{3,60})),\s+(?=\S)")
 # "According to Ana Ruiz, the agency's head, ..." / "..., who led the study, ...": the description in
 # commas belongs to the source, not to the reported clause
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?:the|a|an|who|whose|its|his|her|their)\s"

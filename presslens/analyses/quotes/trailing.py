@@ -62,7 +62,7 @@ def _tails() -> tuple[re.Pattern, ...]:
 _NOT_A_STATEMENT = re.compile(r"(?i)^\W*(?:if|unless|whether|why|how|what|when|where|who|did|does|do|would|could|"
                               r"should|can|will|is|are|was|were|and|but|or|so|as|while|because|although|though)\b")
 # a place and agency line before the text ("PORT SELBY, May 4 (Wire) -- "): not the reported words
-_DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
+DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
                        r"(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+)?")
 
 
@@ -87,7 +87,7 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
                     not verb.startswith(("tell", "told")):
                 break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
-            clause = _DATELINE.sub("", sent[:c]).strip()
+            clause = DATELINE.sub("", sent[:c]).strip()
             spk = m.group("spk").strip()
             if _SUBORDINATE.match(spk):
                 break  # ", although residents said ...": the writer's own second clause
