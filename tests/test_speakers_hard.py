@@ -134,6 +134,14 @@ def test_a_group_speaks_a_direct_quote(story):
         [("The wall will be rebuilt,", "Ruiz and her deputies")]
 
 
+def test_a_group_speaks_its_partial_quotes(story):
+    # "deputies" after "her" is a noun, not the sentence's verb: the group is the subject of both verbs
+    rows = one(story, 'Ruiz and her deputies called for "a wall that will hold for a hundred years" and said they '
+                      'would not wait for "the next storm".')
+    assert direct(rows) == [("a wall that will hold for a hundred years", "Ruiz and her deputies"),
+                            ("the next storm", "Ruiz and her deputies")]
+
+
 # ----------------------------------------------------------------------------------------------
 # nested quotes: the words belong to whoever the nearest verb reports
 

@@ -248,6 +248,8 @@ def _subject(spk: str) -> str | None:
     if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
         rest = trim_speaker(s[sub[-1].end():])
         return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
+    if re.match(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
+        return s  # a group named by one member: "Ruiz and her deputies"
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
         return None
     if len(s.split()) <= 5:

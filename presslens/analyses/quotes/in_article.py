@@ -216,7 +216,14 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
+    group = _GROUP_TAIL.match(par, s0[2])
+    if group:  # "Ruiz and her teammates called for “...”": the group speaks, not its first member
+        return article_speaker(par[s0[1]:group.end()], story, people, [par], 0, s0[1], None)
     return _entry(story, people, s0[3])
+
+
+# the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
+_GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 
 
 # what ends the subject phrase of a verb, looking back from it: a clause boundary
@@ -322,8 +329,9 @@ def _sentence_subject(sent: str) -> str | None:
     ("In a statement last Friday, Ruiz said" -> "Ruiz"; "He refused" -> "He")."""
     s = re.sub(r"^\W*(?:(?:in|on|at|during|after|despite|following|while|when|as|with|for|earlier|later|meanwhile)\b"
                r"[^,]{0,120},\s*)+", "", sent, flags=re.IGNORECASE)
-    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?:has|had|have|was|is|were|are|would|will|"
-                 r"[a-z]+ed|[a-z]+s)\b", s)
+    # (a noun after a determiner is no verb: "Ruiz and her deputies called", "the officials said")
+    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )"
+                 r"(?<!\bthe )(?<!\ba )(?<!\ban )(?:has|had|have|was|is|were|are|would|will|[a-z]+ed|[a-z]+s)\b", s)
     subj = m.group("subj").strip() if m else ""
     return subj if subj and not _PREPOSITIONAL.match(subj) else None
 
