@@ -70,12 +70,19 @@ def test_the_source_after_the_words(story, sentence, clause, speaker, verb):
     # a dateline before the subject is nobody's name
     ("HARBOUR TOWN (Wire) — Officials in Harbour State said Monday that three ferries were lost in the storm.",
      "three ferries were lost in the storm", "Officials in Harbour State"),
+    # a long subject: a title and then the name
+    ("Harbour State Regional Director for Ports Ana Ruiz said the quay would reopen in May.",
+     "the quay would reopen in May", "Ana Ruiz"),
     # "announced" takes a bare clause when a pronoun and its verb open it
     ("The Port Authority's director announced Wednesday he was closing the quay until the spring.",
      "he was closing the quay until the spring", "the Port Authority's director"),
 ])
 def test_the_source_before_the_words_in_harder_frames(story, sentence, clause, speaker):
     assert [(q, s) for q, s, _ in reported(one(story, sentence))] == [(clause, speaker)]
+
+
+def test_a_long_subject_without_a_name_at_its_end_is_not_read(story):
+    assert reported(one(story, "The storm that hit the harbour town last week said to be the worst in decades.")) == []
 
 
 def test_an_announcement_of_a_thing_is_no_reported_clause(story):

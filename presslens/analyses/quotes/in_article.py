@@ -85,6 +85,9 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         return who[0], "role", None  # "Harbour Daily", "Harbour Rescue Agency": an organisation by its name
     if who[1] == "named":
         p = people.find(who[0])
+        if p is not None and p.name != who[0] and p.name.endswith(" " + who[0]) and \
+                any(a.name == who[0] for a in story.actors):
+            return who  # "Regional Director for Ports Ana Ruiz": the story's Ana Ruiz, not "Ports Ana Ruiz"
         if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
             return _entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
         return who

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+import regex as _regex
+
 from presslens.story.model import Story
 from presslens.text import segment
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
@@ -72,6 +74,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             for rx in (indirect_rx_lazy(), indirect_rx()):
                 m = rx.match(cand)
                 subj = trim_speaker(m.group("spk")) if m else ""
+                if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
+                    continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
                 if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                     who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
                     if who[0] is not None:
