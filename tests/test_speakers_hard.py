@@ -225,3 +225,22 @@ def test_reported_speech_abstains(story, sentence):
 def test_a_concession_after_the_clause_is_not_a_second_source(story):
     assert reported(one(story, "Acme said the plant was safe, although residents reported a smell for weeks.")) == \
         [("the plant was safe", "Acme", "said")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a statement through a participle: the sentence's subject speaks
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ruiz thanked the crews on Monday, saying the wall would be rebuilt before winter.",
+     [("the wall would be rebuilt before winter", "Ana Ruiz", "saying")]),
+    ("Jones downplayed the damage, telling reporters there was nothing to worry about.",
+     [("there was nothing to worry about", "Mary Jones", "telling")]),
+    ("Acme closed the quay, stating that the cranes had been damaged in the storm.",
+     [("the cranes had been damaged in the storm", "Acme", "stating")]),
+    # the participle has a subject of its own, or takes no clause
+    ("Many families left the town, with some saying they had lost everything.", []),
+    ("Ruiz visited the quay, saying goodbye to the crews.", []),
+])
+def test_a_statement_through_a_participle(story, sentence, expected):
+    assert reported(one(story, sentence)) == expected

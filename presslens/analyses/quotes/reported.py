@@ -18,7 +18,7 @@ from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx
 from .in_article import article_speaker
 from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
-from .trailing import DATELINE, plausible_clause, trailing
+from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
          "august|september|october|november|december")
@@ -84,6 +84,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             if found:
                 break
         if not found:
+            _add_participle(rows, article_id, outlet, p_idx, par, sent, at, story, ctx)
             continue
         sent, clause = cand, m.group("clause")
         if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
@@ -228,3 +229,34 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
 
 # a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
 _GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
+
+
+# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
+# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
+                         r"claiming)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
+                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
+# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
+# agency has warned"): words without a comma, at most six
+_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
+
+
+def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
+                    ctx: tuple) -> None:
+    """The reported clause of ", saying ..." after a sentence whose subject resolves (nothing when the
+    participle has a subject of its own: "with some saying ...")."""
+    pm = _PARTICIPLE.search(sent)
+    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+        return
+    sm = _OPENING_SUBJECT.match(sent)
+    if not sm or sm.end() > pm.start() or _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
+        return
+    clause = _clause_end(pm.group("clause"))
+    if not pm.group("that") and not (_CLAUSE_START.match(clause) and _FINITE.search(clause)):
+        return  # "saying goodbye to the crews": no clause
+    if mostly_quoted(clause):
+        return
+    who = article_speaker(sm.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+    if who[0] is not None:
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, sm.group("spk"), who, pm.group("verb"))

@@ -112,7 +112,13 @@ def plausible_clause(clause: str) -> bool:
         return False
     if clause.rstrip().endswith("?") or (_OPENER.match(clause) and "," not in clause) or _a_title(clause):
         return False
-    return not any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans)
+    return not mostly_quoted(clause)
+
+
+def mostly_quoted(clause: str) -> bool:
+    """Whether a clause holds a whole quote of more than a few words: then the quote is the words,
+    listed as direct, and the clause is no reported speech of its own."""
+    return any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans)
 
 
 def _a_title(words: str) -> bool:
