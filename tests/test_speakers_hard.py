@@ -104,6 +104,12 @@ def test_an_announcement_of_a_thing_is_no_reported_clause(story):
     ("The wall will be rebuilt before winter, the ministry said in a statement.", "the ministry", "role"),
     ("Mexican authorities said the storm was the strongest on record.", "Mexican authorities", "role"),
     ("The harbour wall collapsed overnight, and residents said the water rose in minutes.", "residents", "anonymous"),
+    ("The quake damaged more than 300 homes along the coast, seismologists said.", "seismologists", "anonymous"),
+    ("The draft text was weakened overnight, negotiators said on Saturday.", "negotiators", "role"),
+    ("Two more bodies were found under the rubble, firefighters told reporters.", "firefighters", "role"),
+    ("The ruling on the harbour wall will be appealed, his lawyers said.", "his lawyers", "anonymous"),
+    ("Turnout was higher than in the last election, the election commission said.", "the election commission", "role"),
+    ("Voters said the economy was their main worry.", "Voters", "anonymous"),
 ])
 def test_collective_sources_speak_as_the_text_names_them(story, sentence, speaker, kind):
     rows = [r for r in one(story, sentence) if r["kind"] == "indirect"]

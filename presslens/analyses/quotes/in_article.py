@@ -137,13 +137,17 @@ _RELATION = re.compile(r"(?i)^(?:his|her|their)\s+(?:[\w’'-]+\s+)?(?:sister|br
 # the plural head of a collective source: an institution's people, or a group the text does not name,
 # maybe with where they are ("officials in Harbour State")
 _INSTITUTIONAL = frozenset("authorities officials prosecutors police investigators regulators forecasters lawmakers "
-                           "legislators diplomats rescuers".split())
+                           "legislators diplomats rescuers negotiators delegates ministers judges senators inspectors "
+                           "monitors firefighters soldiers troops spokespeople representatives".split())
 _QUANTITY = frozenset("some many several most few other others local".split())
 _COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|other\s+)?(?:[\w’'.-]+\s+){0,3}"
                          r"(?P<head>authorities|officials|prosecutors|police|investigators|regulators|forecasters|"
                          r"lawmakers|legislators|diplomats|rescuers|experts|scientists|researchers|analysts|observers|"
                          r"residents|witnesses|doctors|medics|survivors|locals|activists|campaigners|critics|"
-                         r"organi[sz]ers|relatives|media|outlets|newspapers|broadcasters)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
+                         r"organi[sz]ers|relatives|media|outlets|newspapers|broadcasters|negotiators|delegates|"
+                         r"ministers|judges|senators|inspectors|monitors|firefighters|soldiers|troops|spokespeople|"
+                         r"representatives|leaders|supporters|voters|protesters|demonstrators|seismologists|"
+                         r"meteorologists|economists|nurses|teachers|students|workers|employees|fans|members)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
 
 
 def _entry(story: Story, people: People, p: Person) -> tuple:
