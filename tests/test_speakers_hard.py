@@ -250,3 +250,23 @@ def test_a_concession_after_the_clause_is_not_a_second_source(story):
 ])
 def test_a_statement_through_a_participle(story, sentence, expected):
     assert reported(one(story, sentence)) == expected
+
+
+# ----------------------------------------------------------------------------------------------
+# where the reported clause ends: the writer's account of the act and the occasion is not the words
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Ruiz said the quay would reopen in May during a press conference at the town hall.", "the quay would reopen in May"),
+    ("Ruiz said the quay would reopen in May before abruptly leaving the meeting.", "the quay would reopen in May"),
+    ("Ruiz said the quay would reopen in May, a claim the dock workers strongly denied.", "the quay would reopen in May"),
+    ("Ruiz said the quay would stay closed, but has now announced that it will reopen in May.", "the quay would stay closed"),
+    ("Ruiz told the council, that the quay would reopen in May.", "the quay would reopen in May"),
+])
+def test_the_clause_ends_where_the_writer_takes_over(story, sentence, clause):
+    assert reported(one(story, sentence))[0][:2] == (clause, "Ana Ruiz")
+
+
+def test_opening_phrases_alone_are_no_reported_clause(story):
+    rows = one(story, "Later, in a statement from her lawyer, she again insisted on her account of the storm.")
+    assert reported(rows) == []

@@ -86,7 +86,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         if not found:
             _add_participle(rows, article_id, outlet, p_idx, par, sent, at, story, ctx)
             continue
-        sent, clause = cand, m.group("clause")
+        sent, clause = cand, re.sub(r"^that\s+", "", m.group("clause"))
         if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
             # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
             # reported its first case", "the agency declared an emergency" report an act, not words
@@ -153,10 +153,15 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
-# subject after the conjunction)
+# subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
+# "during a speech to ...": the writer's account of the act and the occasion)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
                          r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|they|the|his|her|"
-                         r"their|with)\s)\b|\s+[–—]\s+|\s+--\s+|;\s+")
+                         r"their|with)\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
+                         r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
+                         r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
+                         r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
+                         r"\s+[–—]\s+|\s+--\s+|;\s+")
 
 
 def _clause_end(clause: str) -> str:

@@ -35,8 +35,8 @@ _REST = (r"(?:\s+(?:on|in|at|late|early|(?:last|this)\s+(?:week|weekend|month|ye
 _WHEN = re.compile(r"(?i)^(?:on|in|at|late|early|last|this|earlier|later|today|yesterday|tonight|again|monday|"
                    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
-# a clause that is only an opening phrase ("Following the landing", "In a comment posted online", "To
-# make things worse"): the statement is in the rest of the sentence, not before the comma
+# a clause that is only opening phrases ("Following the landing", "Later, in a statement from her
+# lawyer", "To make things worse"): the statement is in the rest of the sentence, not before the comma
 _OPENER = re.compile(r"(?i)^\W*(?!at\s+(?:least|most)\b)(?:after|before|following|during|in|on|at|despite|since|until|amid|with|without|"
                      r"for|from|to|by|later|earlier|meanwhile|days?\s+after|a\s+day\s+after|\w+ing)\b")
 _SUBORDINATE = re.compile(r"(?i)^(?:although|though|while|when|whereas|because|after|before|since|until|if|unless|"
@@ -110,7 +110,7 @@ def plausible_clause(clause: str) -> bool:
     words = segment.TOKEN.findall(clause)
     if len(words) < 5 or not re.match(r"[\"“‘'«]?[A-Z0-9]", clause) or _NOT_A_STATEMENT.match(clause):
         return False
-    if clause.rstrip().endswith("?") or (_OPENER.match(clause) and "," not in clause) or _a_title(clause):
+    if clause.rstrip().endswith("?") or _a_title(clause) or all(_OPENER.match(x) for x in clause.split(", ")):
         return False
     return not mostly_quoted(clause)
 
