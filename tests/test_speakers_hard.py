@@ -270,3 +270,23 @@ def test_the_clause_ends_where_the_writer_takes_over(story, sentence, clause):
 def test_opening_phrases_alone_are_no_reported_clause(story):
     rows = one(story, "Later, in a statement from her lawyer, she again insisted on her account of the storm.")
     assert reported(rows) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# direct quotes: unnamed and described speakers
+
+
+@pytest.mark.parametrize("par, speaker", [
+    ("“We have lost everything,” a retired fisherman told reporters.", "a retired fisherman"),
+    ("“The verdict is a sham,” the court's press service quoted the judge as saying.", "the judge"),
+    ("“We will respect the result,” the party's chairman told supporters at a rally in the capital.", "the party's chairman"),
+    ("“We have lost everything,” said one resident, who asked not to be named.", "one resident"),
+    ("“The verdict is a sham,” his lawyer said in a statement.", "his lawyer"),
+])
+def test_a_described_speaker_as_the_text_gives_it(story, par, speaker):
+    assert [s for _, s in direct(one(story, par))] == [speaker]
+
+
+def test_a_whole_short_sentence_in_quotation_marks_is_words_not_a_term(story):
+    rows = one(story, "Ruiz was blunt. “The deal is historic.”")
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", None)]  # unattributed, never guessed

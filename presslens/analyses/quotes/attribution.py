@@ -164,6 +164,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
                 spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
                                maxsplit=1)[0]
+            quoted = re.match(r"(?i).*\bquoted\s+(?P<who>.+?)\s+as$", spk.strip())
+            if quoted and verb.lower() == "saying":  # "the press service quoted the judge as saying": the judge
+                spk = quoted.group("who")
             if len(spk.split()) <= 10:
                 return spk, verb, where
     m = according.search(tail)

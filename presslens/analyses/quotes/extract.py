@@ -164,7 +164,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     row.update(speaker_text=trim_speaker(named[0]), verb=named[1], verb_class=verb_class(named[1]),
                                attribution="after")
             if who is None:
-                spoken = row["verb"] is not None or n_words > SHORT
+                # a whole sentence in quotation marks is somebody's words, however short ('“The deal is historic.”')
+                spoken = row["verb"] is not None or n_words > SHORT or (
+                    n_words >= 3 and quote[:1].isupper() and quote.rstrip(" ”\"’'").endswith((".", "!", "?")))
                 row.update(kind="direct" if spoken else "cited", floating=False)
                 rows.append(row)
                 continue

@@ -22,7 +22,7 @@ _NOT_ORG = frozenset("north south east west central northern southern eastern we
 _DOCUMENT = re.compile(r"(?i)^(?:note|statement|letter|report|document|memo|release|communiqu[eé]|filing|ruling|"
                        r"order|verdict|complaint|lawsuit|study|survey|post|tweet|message)s?$")
 # the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
-_PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
+_PERSON_NOUN = re.compile(r"(?i)(?:(?:\b|\w(?=(?:man|men|woman|women)$))(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
                           r"workers?|sources?|officials?|experts?|fans?|viewers?|survivors?|relatives?|neighbou?rs?|"
                           r"mother|father|parents?|child(?:ren)?|boy|girl|lady|guy|member|members|staff|voters?|"
                           r"doctors?|nurses?|patients?|students?|teachers?|users?|many)|\w{3,}(?:er|ers|ist|ists|ian|"
@@ -69,10 +69,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         return (actor, "role", actor) if actor else (None, None, None)
     who = resolve_speaker(spk, story, last_person)
     titled = _TITLE_OF.match(phrase)
-    if who[1] in (None, "named") and titled and key(titled.group("title")) in TITLES:
+    title = titled and (titled.group("title") or titled.group("title2"))
+    if who[1] in (None, "named") and title and key(title) in TITLES:
         # "the governor of Harbour State": the person the article introduced with that title, or the
         # description as written (a role: the office speaks), never the place it is the title of
-        p = people.by_title(key(titled.group("title")))
+        p = people.by_title(key(title))
         return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
     col = _COLLECTIVE.match(phrase)
     if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
@@ -128,8 +129,10 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     return who
 
 
-# a title with what it is the title of: "the governor of Harbour State", "the head of the agency"
-_TITLE_OF = re.compile(r"(?i)^the\s+(?:(?:former|acting|interim|deputy|new)\s+)?(?P<title>[a-z]+)\s+of\s+[^,;]{2,60}$")
+# a title with what it is the title of: "the governor of Harbour State", "the head of the agency", "the
+# party's chairman"
+_TITLE_OF = re.compile(r"(?i)^the\s+(?:(?:former|acting|interim|deputy|new)\s+)?(?P<title>[a-z]+)\s+of\s+[^,;]{2,60}$|"
+                       r"^the\s+[\w’'.-]+['’]s\s+(?:(?:former|acting|interim|deputy|new|chief|top|[\w-]+)\s+)?(?P<title2>[a-z]+)$")
 # someone known by their tie to a person of the story: "their sister", "his lawyer"
 _RELATION = re.compile(r"(?i)^(?:his|her|their)\s+(?:[\w’'-]+\s+)?(?:sister|brother|mother|father|son|daughter|wife|"
                        r"husband|partner|parents|family|friend|friends|cousin|uncle|aunt|lawyer|lawyers|attorney|"
