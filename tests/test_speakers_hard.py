@@ -290,3 +290,16 @@ def test_a_described_speaker_as_the_text_gives_it(story, par, speaker):
 def test_a_whole_short_sentence_in_quotation_marks_is_words_not_a_term(story):
     rows = one(story, "Ruiz was blunt. “The deal is historic.”")
     assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", None)]  # unattributed, never guessed
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a participle in apposition describes the speaker
+    (["Ruiz, speaking after the vote, said: “The deal is historic.”"], [("The deal is historic.", "Ana Ruiz")]),
+    # ", adding that" goes on with the subject of the verb before it, not with where it was said
+    (["“The deal is historic,” Ruiz posted on social media, adding that “the work starts now.”"],
+     [("The deal is historic,", "Ana Ruiz"), ("the work starts now.", "Ana Ruiz")]),
+    # two people named together: neither alone, not guessed
+    (["“This is not the end,” Ruiz and Jones said in a joint statement."], [("This is not the end,", None)]),
+])
+def test_participles_and_pairs_of_speakers(story, paragraphs, expected):
+    assert direct(one(story, *paragraphs)) == expected

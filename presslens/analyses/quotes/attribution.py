@@ -100,9 +100,17 @@ class _Before:
             if last in verbs()["form_class"] and last not in ("report", "statement"):
                 continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
             spk = sm.group("spk")
-            inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower()
+            # (not a participle of the same subject, "Ruiz, speaking after the vote, said", nor a verb whose
+            # words go on with where it was said, "Ruiz posted on social media, adding that")
+            inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower() and not v.group(0).endswith("ing")
                      and not re.search(r"(?i)\b(?:was|were|is|are|been|be|being)\s+$", spk[:v.start()])]
-            if inner and not _RELATIVE.search(spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
+            last_part = spk.rstrip(" ,").rsplit(",", 1)[-1]
+            own = [v for v in self.verb.finditer(last_part) if v.group(0)[:1].islower()]
+            if inner and vm.group(0).endswith("ing") and spk.rstrip().endswith(","):
+                if own:  # "Ruiz posted on social media, adding that": Ruiz, who posted
+                    spk = last_part[:own[-1].start()]
+            elif inner and not _RELATIVE.search(spk[inner[-1].end():]) and not spk.rstrip().endswith(",") and \
+                    not re.match(r"(?i)\s*(?:on|in|at|to|during|after|before|from|via|through|with|for)\b", spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
                 spk = re.sub(r"(?i)^\s*(?:that\s+)?", "", spk[inner[-1].end():])
                 if not spk.strip():
                     continue

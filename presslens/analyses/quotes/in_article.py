@@ -42,10 +42,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
     (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
     phrase = trim_speaker(spk)
-    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident": a name and its description
+    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident", "Ruiz, speaking after the
+    # vote": a name and its description
     phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
                     r"subsequently|too|now)$", r"\1", phrase)
-    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s)\s+[^,]+,?$", phrase)
+    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s|[a-z]+ing)\s+[^,]+,?$", phrase)
     if appos:
         phrase = spk = appos.group(1)
     elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject
@@ -67,6 +68,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, pos))])
         actor = people.actor_before([par[start:pos]], 0, pos - start)
         return (actor, "role", actor) if actor else (None, None, None)
+    if _TWO_NAMES.search(phrase):
+        return None, None, None  # "Ruiz and Jones said": two speakers, neither alone
     who = resolve_speaker(spk, story, last_person)
     titled = _TITLE_OF.match(phrase)
     title = titled and (titled.group("title") or titled.group("title2"))
@@ -232,6 +235,8 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     return _entry(story, people, s0[3])
 
 
+# two people named together: "Ruiz and Jones", "Ana Ruiz and Mary Jones"
+_TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
 # the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
 _GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 
