@@ -173,14 +173,16 @@ def test_responses_count_every_channel_and_say_what_was_checked(parties_story):
     got = {(x.outlet, x.actor): (x.carried, x.channels) for x in r.itertuples()}
     # hand-checked on the fixture: the Ledger quotes Acme's spokesperson Mary Jones and the regulator's
     # commissioner Reed ('Mr. Reed said the company “knowingly broke the rules.”': reported, with a
-    # partial quote); the Gazette quotes Reed only; the wire reports Acme ("Acme said it followed
-    # the rules") and quotes Jones, while "The watchdog declined to comment further" is no statement
+    # partial quote); the Gazette quotes Reed and reports the regulator ("dollars.According to the
+    # watchdog, the company sold data ...": a machine translation's glued sentence is two sentences, the
+    # second reported speech); the wire reports Acme ("Acme said it followed the rules") and quotes
+    # Jones, while "The watchdog declined to comment further" is no statement
     assert got == {
         ("The Daily Ledger", "Acme"): (True, "direct quote, through representative"),
         ("La Gazette (English edition)", "Acme"): (False, ""),
         ("Wire Service", "Acme"): (True, "direct quote, reported speech, through representative"),
         ("The Daily Ledger", "Data Regulator"): (True, "direct quote, reported speech, through representative"),
-        ("La Gazette (English edition)", "Data Regulator"): (True, "direct quote, through representative"),
+        ("La Gazette (English edition)", "Data Regulator"): (True, "direct quote, reported speech, through representative"),
         ("Wire Service", "Data Regulator"): (False, ""),
     }
     assert set(r["checked"]) == {sources.CHECKED} and "reported speech" in sources.CHECKED

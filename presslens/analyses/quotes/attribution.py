@@ -99,12 +99,29 @@ class _Before:
             last = sm.group("spk").split()[-1].lower()
             if last in verbs()["form_class"] and last not in ("report", "statement"):
                 continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
-            return {"spk": sm.group("spk"), "verb": vm.group(0), "gap": gm.group("gap")}
+            spk = sm.group("spk")
+            # (not a participle of the same subject, "Ruiz, speaking after the vote, said", nor a verb whose
+            # words go on with where it was said, "Ruiz posted on social media, adding that")
+            inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower() and not v.group(0).endswith("ing")
+                     and not re.search(r"(?i)\b(?:was|were|is|are|been|be|being)\s+$", spk[:v.start()])]
+            last_part = spk.rstrip(" ,").rsplit(",", 1)[-1]
+            own = [v for v in self.verb.finditer(last_part) if v.group(0)[:1].islower()]
+            if inner and vm.group(0).endswith("ing") and spk.rstrip().endswith(","):
+                if own:  # "Ruiz posted on social media, adding that": Ruiz, who posted
+                    spk = last_part[:own[-1].start()]
+            elif inner and not _RELATIVE.search(spk[inner[-1].end():]) and not spk.rstrip().endswith(",") and \
+                    not re.match(r"(?i)\s*(?:on|in|at|to|during|after|before|from|via|through|with|for)\b", spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
+                spk = re.sub(r"(?i)^\s*(?:that\s+)?", "", spk[inner[-1].end():])
+                if not spk.strip():
+                    continue
+            return {"spk": spk, "verb": vm.group(0), "gap": gm.group("gap")}
         return None
 
 
 _ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z])|\b[A-Z]\.(?=\s+[A-Z])")
-_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|last|this|on)\b.*"
+_REST_OK = re.compile(r"^\s*(?:(?:in|on|at|to|during|after|before|from|by|with|for|via|late|early|(?:last|this)\s+"
+                      r"(?:week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|"
+                      r"friday|saturday|sunday))\b.*"
                       r"|(?:[A-Z][\w’'&.-]*\s*)+)?$")  # "in a statement", "on Monday", "The Verge", "Reuters"
 
 
@@ -155,6 +172,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
                 spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
                                maxsplit=1)[0]
+            quoted = re.match(r"(?i).*\bquoted\s+(?P<who>.+?)\s+as$", spk.strip())
+            if quoted and verb.lower() == "saying":  # "the press service quoted the judge as saying": the judge
+                spk = quoted.group("who")
             if len(spk.split()) <= 10:
                 return spk, verb, where
     m = according.search(tail)
@@ -239,6 +259,8 @@ def _subject(spk: str) -> str | None:
     if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
         rest = trim_speaker(s[sub[-1].end():])
         return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
+    if re.match(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
+        return s  # a group named by one member: "Ruiz and her deputies"
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
         return None
     if len(s.split()) <= 5:
@@ -272,8 +294,10 @@ def _indirect(lazy: bool) -> re.Pattern:
     q = "?" if lazy else ""
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
-    return re.compile(rf"^(?P<spk>(?:[^\s,.!?\"“”]+\s+){{0,5}}{q}[^\s,.!?\"“”]+)\s+(?:has\s+|had\s+|also\s+)?"
-                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
+    # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
+    w = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
+    return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
 
 

@@ -155,8 +155,18 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
                                attribution="continues")
                     floating = par_speaker is None
+            if who is None and att is None and n_words > SHORT:  # '“...” Ruiz said this on Monday.': the next sentence
+                nxt = after if after.strip() or p_idx + 1 >= len(paragraphs) or q_i + 1 < len(spans) else paragraphs[p_idx + 1]
+                named = _named_after(nxt)
+                got = article_speaker(named[0], story, people, paragraphs, p_idx, b, last_person) if named else None
+                if got and got[0] is not None:
+                    who = got
+                    row.update(speaker_text=trim_speaker(named[0]), verb=named[1], verb_class=verb_class(named[1]),
+                               attribution="after")
             if who is None:
-                spoken = row["verb"] is not None or n_words > SHORT
+                # a whole sentence in quotation marks is somebody's words, however short ('“The deal is historic.”')
+                spoken = row["verb"] is not None or n_words > SHORT or (
+                    n_words >= 3 and quote[:1].isupper() and quote.rstrip(" ”\"’'").endswith((".", "!", "?")))
                 row.update(kind="direct" if spoken else "cited", floating=False)
                 rows.append(row)
                 continue
@@ -175,8 +185,52 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
             prev_par_speaker = par_speaker
     _share_forward(rows)
+    _share_back(rows, paragraphs)
     merge_case(rows)
     return rows
+
+
+# the sentence after a quote that names who said it: "Ruiz said this on Monday.", "That was how Ruiz put it.",
+# "Those were the words of Ruiz."
+_NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)\s+(?P<v>said|wrote|posted|tweeted|stated|added)"
+                          r"\s+(?:this|so|these\s+words|those\s+words)\b(?!\s+(?:was|is|were|are|would|will|had|has|could|"
+                          r"should|must|might|may|did|does|can|\w+ed|\w+s)\b)|(?:That|This)\s+(?:was|is)\s+how\s+"
+                          r"(?P<b>[^,.!?“”\"]{1,60}?)\s+(?P<w>put\s+it|described\s+it|summed\s+it\s+up)|(?:Those|These)\s+"
+                          r"(?P<x>were)\s+the\s+words\s+of\s+(?P<c>[^,.!?“”\"]{1,60}))")
+
+
+def _named_after(text: str) -> tuple[str, str] | None:
+    """(speaker phrase, verb) of a sentence that names who said the quote before it, else None."""
+    m = _NAMED_AFTER.match(text)
+    if not m:
+        return None
+    return (m.group("a"), m.group("v")) if m.group("a") else (m.group("b"), m.group("w")) if m.group("b") else \
+        (m.group("c"), "words of")
+
+
+def _share_back(rows: list[dict], paragraphs: list[str]) -> None:
+    """A quote left open at the end of its paragraph goes on in the next paragraph, which opens with a
+    quotation mark (the news convention); when only the later part names its speaker ('“We will
+    rebuild. ¶ “The work starts in May,” Ruiz said.'), the earlier part is that speaker's too. In place."""
+    first = {}
+    for r in rows:
+        if r["kind"] in ("direct", "cited"):
+            first.setdefault(r["para_idx"], r)
+    for p_idx in range(len(paragraphs) - 2, -1, -1):
+        nxt = first.get(p_idx + 1)
+        if nxt is None or not isinstance(nxt["speaker"], str) or nxt["kind"] != "direct" or \
+                paragraphs[p_idx + 1].lstrip()[:1] not in "\"“‘'«„" or nxt["start"] > len(paragraphs[p_idx + 1]) - \
+                len(paragraphs[p_idx + 1].lstrip()) + 1:
+            continue
+        left_open = segment.quote_spans(paragraphs[p_idx]).unclosed
+        last = [r for r in rows if r["para_idx"] == p_idx and r["kind"] in ("direct", "cited")]
+        if left_open is None or not last or last[-1]["start"] != left_open or last[-1]["speaker"] is not None:
+            continue
+        last[-1].update(kind="direct", speaker=nxt["speaker"], speaker_kind=nxt["speaker_kind"], actor=nxt["actor"],
+                        speaker_text=nxt["speaker_text"], verb=nxt["verb"], verb_class=nxt["verb_class"],
+                        attribution="continues")
+        if last[-1] is first.get(p_idx):
+            first[p_idx] = last[-1]
 
 
 def _share_forward(rows: list[dict]) -> None:

@@ -22,7 +22,7 @@ _NOT_ORG = frozenset("north south east west central northern southern eastern we
 _DOCUMENT = re.compile(r"(?i)^(?:note|statement|letter|report|document|memo|release|communiqu[eé]|filing|ruling|"
                        r"order|verdict|complaint|lawsuit|study|survey|post|tweet|message)s?$")
 # the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
-_PERSON_NOUN = re.compile(r"(?i)(?:\b(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
+_PERSON_NOUN = re.compile(r"(?i)(?:(?:\b|\w(?=(?:man|men|woman|women)$))(?:man|men|woman|women|person|people|friends?|residents?|locals?|witness(?:es)?|"
                           r"workers?|sources?|officials?|experts?|fans?|viewers?|survivors?|relatives?|neighbou?rs?|"
                           r"mother|father|parents?|child(?:ren)?|boy|girl|lady|guy|member|members|staff|voters?|"
                           r"doctors?|nurses?|patients?|students?|teachers?|users?|many)|\w{3,}(?:er|ers|ist|ists|ian|"
@@ -42,10 +42,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
     (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
     phrase = trim_speaker(spk)
-    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident": a name and its description
+    # "She later", "He further": a pronoun and an adverb; "Ricardo, a resident", "Ruiz, speaking after the
+    # vote": a name and its description
     phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
                     r"subsequently|too|now)$", r"\1", phrase)
-    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s)\s+[^,]+,?$", phrase)
+    appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s|[a-z]+ing)\s+[^,]+,?$", phrase)
     if appos:
         phrase = spk = appos.group(1)
     elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject
@@ -67,9 +68,30 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, pos))])
         actor = people.actor_before([par[start:pos]], 0, pos - start)
         return (actor, "role", actor) if actor else (None, None, None)
+    if _TWO_NAMES.search(phrase):
+        return None, None, None  # "Ruiz and Jones said": two speakers, neither alone
     who = resolve_speaker(spk, story, last_person)
+    titled = _TITLE_OF.match(phrase)
+    title = titled and (titled.group("title") or titled.group("title2"))
+    if who[1] in (None, "named") and title and key(title) in TITLES:
+        # "the governor of Harbour State": the person the article introduced with that title, or the
+        # description as written (a role: the office speaks), never the place it is the title of
+        p = people.by_title(key(title))
+        return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
+    col = _COLLECTIVE.match(phrase)
+    if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
+        # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
+        kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
+        return phrase[:1].lower() + phrase[1:] if not _regex.match(r"\p{Lu}\p{Ll}+\s+\p{Lu}", phrase) and \
+            key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, who[2]
+    if who[1] == "named" and who[2] is None and " " in who[0] and key(who[0].split()[-1]) in ORG_WORDS - _NOT_ORG \
+            and people.find(who[0]) is None:
+        return who[0], "role", None  # "Harbour Daily", "Harbour Rescue Agency": an organisation by its name
     if who[1] == "named":
         p = people.find(who[0])
+        if p is not None and p.name != who[0] and p.name.endswith(" " + who[0]) and \
+                any(a.name == who[0] for a in story.actors):
+            return who  # "Regional Director for Ports Ana Ruiz": the story's Ana Ruiz, not "Ports Ana Ruiz"
         if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
             return _entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
         return who
@@ -102,7 +124,36 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         if direct and who[0] is None and _regex.fullmatch(r"\p{Lu}[\p{Ll}’'-]+", phrase) and \
                 key(phrase) not in FUNCTION | ORG_WORDS | TITLES:
             return phrase, "named", None  # one name the article gives ("Carolina said")
+        if who[0] is None and _RELATION.match(phrase):
+            return phrase[:1].lower() + phrase[1:], "anonymous", None  # "their sister", "his lawyer": as the text says
+        if who[0] is None and _regex.fullmatch(r"(?:\p{Lu}[\w’'.&-]*\s+){1,4}\p{Lu}[\w’'.-]*", phrase) and \
+                key(phrase.split()[-1]) in ORG_WORDS - _NOT_ORG:
+            return phrase, "role", None  # "Harbour Daily", "Harbour Rescue Agency": an organisation by its name
     return who
+
+
+# a title with what it is the title of: "the governor of Harbour State", "the head of the agency", "the
+# party's chairman"
+_TITLE_OF = re.compile(r"(?i)^the\s+(?:(?:former|acting|interim|deputy|new)\s+)?(?P<title>[a-z]+)\s+of\s+[^,;]{2,60}$|"
+                       r"^the\s+[\w’'.-]+['’]s\s+(?:(?:former|acting|interim|deputy|new|chief|top|[\w-]+)\s+)?(?P<title2>[a-z]+)$")
+# someone known by their tie to a person of the story: "their sister", "his lawyer"
+_RELATION = re.compile(r"(?i)^(?:his|her|their)\s+(?:[\w’'-]+\s+)?(?:sister|brother|mother|father|son|daughter|wife|"
+                       r"husband|partner|parents|family|friend|friends|cousin|uncle|aunt|lawyer|lawyers|attorney|"
+                       r"attorneys|agent|spokes(?:person|man|woman)|representative|relatives)$")
+# the plural head of a collective source: an institution's people, or a group the text does not name,
+# maybe with where they are ("officials in Harbour State")
+_INSTITUTIONAL = frozenset("authorities officials prosecutors police investigators regulators forecasters lawmakers "
+                           "legislators diplomats rescuers negotiators delegates ministers judges senators inspectors "
+                           "monitors firefighters soldiers troops spokespeople representatives".split())
+_QUANTITY = frozenset("some many several most few other others local".split())
+_COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|other\s+)?(?:[\w’'.-]+\s+){0,3}"
+                         r"(?P<head>authorities|officials|prosecutors|police|investigators|regulators|forecasters|"
+                         r"lawmakers|legislators|diplomats|rescuers|experts|scientists|researchers|analysts|observers|"
+                         r"residents|witnesses|doctors|medics|survivors|locals|activists|campaigners|critics|"
+                         r"organi[sz]ers|relatives|media|outlets|newspapers|broadcasters|negotiators|delegates|"
+                         r"ministers|judges|senators|inspectors|monitors|firefighters|soldiers|troops|spokespeople|"
+                         r"representatives|leaders|supporters|voters|protesters|demonstrators|seismologists|"
+                         r"meteorologists|economists|nurses|teachers|students|workers|employees|fans|members)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
 
 
 def _entry(story: Story, people: People, p: Person) -> tuple:
@@ -178,7 +229,16 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
+    group = _GROUP_TAIL.match(par, s0[2])
+    if group:  # "Ruiz and her teammates called for “...”": the group speaks, not its first member
+        return article_speaker(par[s0[1]:group.end()], story, people, [par], 0, s0[1], None)
     return _entry(story, people, s0[3])
+
+
+# two people named together: "Ruiz and Jones", "Ana Ruiz and Mary Jones"
+_TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
+# the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
+_GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 
 
 # what ends the subject phrase of a verb, looking back from it: a clause boundary
@@ -284,8 +344,9 @@ def _sentence_subject(sent: str) -> str | None:
     ("In a statement last Friday, Ruiz said" -> "Ruiz"; "He refused" -> "He")."""
     s = re.sub(r"^\W*(?:(?:in|on|at|during|after|despite|following|while|when|as|with|for|earlier|later|meanwhile)\b"
                r"[^,]{0,120},\s*)+", "", sent, flags=re.IGNORECASE)
-    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?:has|had|have|was|is|were|are|would|will|"
-                 r"[a-z]+ed|[a-z]+s)\b", s)
+    # (a noun after a determiner is no verb: "Ruiz and her deputies called", "the officials said")
+    m = re.match(r"^\W*(?P<subj>(?:[\w’'.-]+\s+){0,7}?)(?:[a-z]+ly\s+)?(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )"
+                 r"(?<!\bthe )(?<!\ba )(?<!\ban )(?:has|had|have|was|is|were|are|would|will|[a-z]+ed|[a-z]+s)\b", s)
     subj = m.group("subj").strip() if m else ""
     return subj if subj and not _PREPOSITIONAL.match(subj) else None
 

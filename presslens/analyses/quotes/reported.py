@@ -10,12 +10,15 @@ from __future__ import annotations
 import functools
 import re
 
+import regex as _regex
+
 from presslens.story.model import Story
 from presslens.text import segment
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
 from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
+from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 
 _DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
          "august|september|october|november|december")
@@ -33,12 +36,17 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
-    for sent in re.split(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"])", par):
-        sent = sent.strip()
+    for s0, s1 in segment.split_sentences(par):  # "Gov. Ana Ruiz", "the U.S. agency": no sentence ends there
+        sent = par[s0:s1].strip()
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
         cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        undated = DATELINE.sub("", sent, count=1)
+        if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
+            cands[0] = undated
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+        if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
+            appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
         acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
@@ -59,11 +67,16 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
                               "according to")
                 continue
+        if _add_trailing(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
+            continue  # "..., the agency said.": the source after the words wins over a subject after a comma
         found = False
         for cand in cands:
             for rx in (indirect_rx_lazy(), indirect_rx()):
                 m = rx.match(cand)
-                if m and verb_class(m.group("verb")) is not None and not _NOT_A_SUBJECT.search(trim_speaker(m.group("spk"))):
+                subj = trim_speaker(m.group("spk")) if m else ""
+                if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
+                    continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+                if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                     who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
                     if who[0] is not None:
                         found = True
@@ -71,13 +84,15 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             if found:
                 break
         if not found:
+            _add_participle(rows, article_id, outlet, p_idx, par, sent, at, story, ctx)
             continue
-        sent, clause = cand, m.group("clause")
+        sent, clause = cand, re.sub(r"^that\s+", "", m.group("clause"))
         if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
             # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
             # reported its first case", "the agency declared an emergency" report an act, not words
-            if not bare_clause_verb(m.group("verb")):
-                continue
+            when = _WHEN.match(clause)
+            if not bare_clause_verb(m.group("verb")) and not _PRONOUN_CLAUSE.match(clause[when.end() if when else 0:]):
+                continue  # "announced Wednesday he was convening ...": a pronoun and its verb open a clause
             # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
             # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
             # that makes parts")
@@ -126,6 +141,8 @@ _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|
 # a finite verb of its own
 _CLAUSE_VERB = re.compile(r"(?:say|said|says|saying|add|added|adds|adding|tell|told|tells|telling|claim\w*|argu\w*|"
                           r"insist\w*|maintain\w*|assert\w*|contend\w*|alleg\w*|believ\w*|repl\w*|think\w*|thought)$")
+_PRONOUN_CLAUSE = re.compile(r"(?i)(?:he|she|they|it|we)\s+(?:is|are|was|were|will|would|had|has|have|could|"
+                             r"should|did|does)\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she|they|we|i|it)\b")
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|will|would|had|has|have|can|could|should|may|might|must|did|does|"
                      r"do|shall|won[’']t|isn[’']t|wasn[’']t|aren[’']t|weren[’']t)\b")
@@ -135,9 +152,16 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # where the sentence leaves the reported clause for the writer's own words: a concession, a time or
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
-# ", which she denied" is the writer's)
+# ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
+# subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
+# "during a speech to ...": the writer's account of the act and the occasion)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
-                         r"even\s+as|which\s+(?:he|she|they|it|we)\s)\b|\s+[–—]\s+|\s+--\s+|;\s+")
+                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|they|the|his|her|"
+                         r"their|with)\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
+                         r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
+                         r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
+                         r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
+                         r"\s+[–—]\s+|\s+--\s+|;\s+")
 
 
 def _clause_end(clause: str) -> str:
@@ -154,7 +178,7 @@ def _statements(clause: str) -> list:
     return sorted(found, key=lambda c: c.start())
 
 
-_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:the|a|an|its)\s+[^,\"“”]{3,60},\s+(?=\S)")
+_APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:(?:the|a|an|its)\s+[^,\"“”]{3,60}|(?P<desc>[^,\"“”]{3,60})),\s+(?=\S)")
 # "According to Ana Ruiz, the agency's head, ..." / "..., who led the study, ...": the description in
 # commas belongs to the source, not to the reported clause
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?:the|a|an|who|whose|its|his|her|their)\s"
@@ -184,3 +208,60 @@ def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                  "speaker_kind": who[1], "actor": who[2], "verb": verb,
                  "verb_class": verb_class(verb), "floating": False, "attribution": "indirect",
                  "paragraph": par})
+
+
+def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
+                  ctx: tuple) -> bool:
+    """The reported clause of a sentence whose source comes after it ("..., the agency said."), when
+    the source resolves and the clause reads as a statement (:mod:`.trailing`); nothing otherwise.
+    Whether a row was added."""
+    for clause, spk, verb in trailing(sent):
+        phrase = trim_speaker(spk)
+        if not plausible_clause(clause) or (_NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
+            continue
+        if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
+            pass  # "..., the report said": a document speaks for its authors, as the text says
+        elif verb == "according to" and _DOCUMENT_HEAD.match(phrase):
+            return False  # "according to figures compiled by ...": a document's content, not a voice
+        who = article_speaker(spk, story, *ctx, p_idx, at + len(sent) - len(spk), None, direct=False)
+        if who[0] is None:
+            continue  # "..., Ana Ruiz, said Wednesday": "Wednesday" is nobody; the comma before has the source
+        n = len(rows)
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb)
+        return len(rows) > n
+    return False
+
+
+# a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
+_GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
+
+
+# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
+# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
+                         r"claiming)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
+                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
+# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
+# agency has warned"): words without a comma, at most six
+_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
+
+
+def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
+                    ctx: tuple) -> None:
+    """The reported clause of ", saying ..." after a sentence whose subject resolves (nothing when the
+    participle has a subject of its own: "with some saying ...")."""
+    pm = _PARTICIPLE.search(sent)
+    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+        return
+    sm = _OPENING_SUBJECT.match(sent)
+    if not sm or sm.end() > pm.start() or _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
+        return
+    clause = _clause_end(pm.group("clause"))
+    if not pm.group("that") and not (_CLAUSE_START.match(clause) and _FINITE.search(clause)):
+        return  # "saying goodbye to the crews": no clause
+    if mostly_quoted(clause):
+        return
+    who = article_speaker(sm.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+    if who[0] is not None:
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, sm.group("spk"), who, pm.group("verb"))

@@ -41,7 +41,7 @@ def trim_speaker(spk: str) -> str:
     spk = INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
-    spk = re.sub(r"\s+\w+ly$", "", spk)  # "The Verge recently", "the administration reportedly"
+    spk = re.sub(r"\s+[a-z]+ly$", "", spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly")
     return spk
 
 

@@ -1,0 +1,128 @@
+"""Reported speech whose source comes after the words (cataphora): "The quay will reopen next week,
+the Port Authority said.", "..., said Ana Ruiz, the mayor.", "..., according to Globex." The reader
+decides by the end of the sentence: a comma, a source, a verb of saying (or "according to") and
+nothing after them but when and where it was said. The clause before the comma is the reported
+content. Nothing is given when the evidence is weak: the clause is too short to be a statement,
+opens as a question or a condition, holds a whole quotation, or the source does not resolve to
+someone (a person, an organisation, a collective source such as "local authorities").
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens.text import segment
+from .attribution import verbs
+from .people import TITLES, key
+from .resolve import SHORT
+
+# verbs that report words when the source follows the words ("..., the agency announced")
+_SAYING = frozenset("""
+say says said add adds added tell tells told state states stated announce announces announced report reports
+reported confirm confirms confirmed explain explains explained note notes noted warn warns warned write writes
+wrote tweet tweets tweeted post posts posted declare declares declared insist insists insisted claim claims
+claimed argue argues argued estimate estimates estimated reveal reveals revealed acknowledge acknowledges
+acknowledged admit admits admitted stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
+emphasized predict predicts predicted recall recalls recalled assert asserts asserted maintain maintains
+maintained reiterate reiterates reiterated allege alleges alleged concede concedes conceded remark remarks
+remarked
+""".split())
+# what may follow the verb: when, where, to whom or through what it was said ("on Sunday", "in a
+# statement", "told reporters", "told the AP"), and after a comma anything the writer adds
+_REST = (r"(?:\s+(?:on|in|at|late|early|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night)|during|after|before|from|to|via|through|with|over|earlier|"
+         r"later|today|yesterday|tonight|again|also|separately|previously|monday|tuesday|wednesday|thursday|"
+         r"friday|saturday|sunday|reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
+_WHEN = re.compile(r"(?i)^(?:on|in|at|late|early|last|this|earlier|later|today|yesterday|tonight|again|monday|"
+                   r"tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
+# a clause that is only opening phrases ("Following the landing", "Later, in a statement from her
+# lawyer", "To make things worse"): the statement is in the rest of the sentence, not before the comma
+_OPENER = re.compile(r"(?i)^\W*(?!at\s+(?:least|most)\b)(?:after|before|following|during|in|on|at|despite|since|until|amid|with|without|"
+                     r"for|from|to|by|later|earlier|meanwhile|days?\s+after|a\s+day\s+after|\w+ing)\b")
+_SUBORDINATE = re.compile(r"(?i)^(?:although|though|while|when|whereas|because|after|before|since|until|if|unless|"
+                          r"but|and|or|so|yet|which|who|where)\b")
+_TAIL_END = r"\s*(?:,\s+[^\"“”]{0,160})?[.!?]?\s*$"
+# a speaker phrase: no sentence end, no quotation mark, no clause of its own
+_SPK = r"(?P<spk>[^,;:\"“”()]{2,80}?)(?:\s*\([^)]{1,40}\))?"
+
+
+@functools.lru_cache(maxsize=1)
+def _tails() -> tuple[re.Pattern, ...]:
+    V = verbs()["rx"]
+    spk_verb = re.compile(rf"^,\s+{_SPK},?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?P<verb>(?-i:{V}))\b{_REST}{_TAIL_END}",
+                          re.IGNORECASE)
+    verb_spk = re.compile(rf"^,\s+(?P<verb>(?-i:{V}))\s+{_SPK}(?:,\s+[^\"“”]{{2,160}}?)?[.!?]?\s*$", re.IGNORECASE)
+    according = re.compile(rf"^,\s+(?P<verb>according\s+to|as\s+reported\s+by)\s+{_SPK}(?:,\s+[^\"“”]{{2,160}}?)?"
+                           rf"[.!?]?\s*$", re.IGNORECASE)
+    return spk_verb, verb_spk, according
+
+
+# a clause that asks, supposes or is a condition reports nothing; one opening with a conjunction is
+# the second half of the writer's own sentence
+_NOT_A_STATEMENT = re.compile(r"(?i)^\W*(?:if|unless|whether|why|how|what|when|where|who|did|does|do|would|could|"
+                              r"should|can|will|is|are|was|were|and|but|or|so|as|while|because|although|though)\b")
+# a place and agency line before the text ("PORT SELBY, May 4 (Wire) -- "): not the reported words
+DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
+                       r"(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+)?")
+
+
+def trailing(sent: str) -> list[tuple[str, str, str]]:
+    """Candidates (clause, speaker phrase, verb) for a sentence whose source follows the reported
+    words, the rightmost comma first (the caller keeps the first whose speaker resolves)."""
+    if sent[:1] in "\"“‘'«" or not re.search(r",", sent) or not re.search(r"[.!?][”\"’']?\s*$", sent):
+        return []  # a headline or a line cut short is no sentence to read to its end
+    out = []
+    commas = [m.start() for m in re.finditer(r",\s", sent)]
+    for c in reversed(commas):
+        tail = sent[c:]
+        if segment.quote_spans(tail).spans:
+            continue
+        for rx in _tails():
+            m = rx.match(tail)
+            if not m:
+                continue
+            verb = re.sub(r"\s+", " ", m.group("verb")).lower()
+            if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
+                continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
+            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
+                    not verb.startswith(("tell", "told")):
+                break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
+            clause = DATELINE.sub("", sent[:c]).strip()
+            spk = m.group("spk").strip()
+            if _SUBORDINATE.match(spk):
+                break  # ", although residents said ...": the writer's own second clause
+            if _WHEN.match(spk) or (verb in ("writes", "write") and rx is _tails()[1]):
+                break  # "..., said Wednesday": when, not who; "..., writes Ana Ruiz": the article's own author
+            if any(w in verbs()["form_class"] or w.endswith("ing") for w in spk.split() if w[:1].islower()):
+                break  # "Caliber reports citing the message posted": no single source phrase
+
+            head, _, last = clause.rpartition(", ")
+            if head and _a_title(last):  # "..., Governor of the state, Ana Ruiz, said": the title joins the source
+                clause, spk = head, f"{last}, {spk}"
+            out.append((clause, spk, verb))
+            break
+    return out
+
+
+def plausible_clause(clause: str) -> bool:
+    """Whether the words before the source read as a statement of its own: at least five words, a
+    capital or a figure at the start, no question or condition, no whole quotation inside."""
+    words = segment.TOKEN.findall(clause)
+    if len(words) < 5 or not re.match(r"[\"“‘'«]?[A-Z0-9]", clause) or _NOT_A_STATEMENT.match(clause):
+        return False
+    if clause.rstrip().endswith("?") or _a_title(clause) or all(_OPENER.match(x) for x in clause.split(", ")):
+        return False
+    return not mostly_quoted(clause)
+
+
+def mostly_quoted(clause: str) -> bool:
+    """Whether a clause holds a whole quote of more than a few words: then the quote is the words,
+    listed as direct, and the clause is no reported speech of its own."""
+    return any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans)
+
+
+def _a_title(words: str) -> bool:
+    """A title in apposition before a name ("Governor of Harbour State", "the port's director"): a
+    few words, one of them a title, none a verb's ending of a clause."""
+    w = words.split()
+    return 0 < len(w) <= 6 and any(key(x) in TITLES for x in w) and not re.search(r"\b[a-z]+ed\b", words)
