@@ -108,3 +108,36 @@ def test_page_signals_make_a_verdict_with_the_prose(tmp_path):
     assert v.loc["DateTwice", "n_rules"] == 1 and v.loc["DateTwice", "score"] == 1  # counted once
     assert v.loc["Slug", "verdict"] == "likely undeclared translation" and v.loc["Slug", "n_rules"] == 2
     assert "Plain" not in v.index
+
+
+def test_names_respelt_by_another_languages_romanisation():
+    from presslens.text import translit
+
+    table = translit.name_respellings(["Pirouz Dahirian", "Keiko Shibatora", "Javad Khorami", "Wanfeng Lo"])
+    assert table["Dakhirian"] == ("Dahirian", "ru uk")  # Cyrillic х for h
+    assert table["Sibatora"][1] == "ru uk"  # Polivanov: shi = si
+    assert "Schibatora" in table and "de" in table["Schibatora"][1].split()
+    assert table["Jorami"] == ("Khorami", "es")  # Spanish j for kh
+    assert "bg" in table["Vanfeng"][1].split() and "sr" in table["Vanfeng"][1].split()
+    assert "Dzhavad" in table and "Jawad" not in table  # a spelling English writes too is no sign
+    assert "Dahirian" not in table  # nor the story's own spelling
+    got = translit.find_respellings("Officials said Dakhirian met Sibatora on Monday.", table)
+    assert [g[0] for g in got] == ["Dakhirian", "Sibatora"]
+
+
+def test_a_respelt_name_and_a_template_make_a_verdict(tmp_path):
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n"
+                                  "  - {name: Pirouz Dahirian, aliases: [Dahirian]}\n", encoding="utf-8")
+    bodies = ["Pirouz Dakhirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 42",
+              "Pirouz Dakhirian visited the plant on Tuesday. Analysts were pleased, the firm said.",
+              "Pirouz Dahirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 42"]
+    for i, body in enumerate(bodies):
+        (d / "articles" / f"a{i}.md").write_text(
+            f"---\noutlet: O{i}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"
+            f"language: en\n---\n{body}\n", encoding="utf-8")
+    v = translation.likely_translations(load_story(d)).set_index("outlet")
+    assert v.loc["O0", "verdict"] == "likely undeclared translation" and v.loc["O0", "source_language"] in ("ru", None)
+    assert "transliteration 2" in v.loc["O0", "kinds"]
+    assert v.loc["O1", "verdict"] == "isolated signals" and v.loc["O2", "verdict"] == "isolated signals"
