@@ -119,6 +119,8 @@ def test_names_respelt_by_another_languages_romanisation():
     assert "Schibatora" in table and "de" in table["Schibatora"][1].split()
     assert table["Jorami"] == ("Khorami", "es")  # Spanish j for kh
     assert "bg" in table["Vanfeng"][1].split() and "sr" in table["Vanfeng"][1].split()
+    assert translit.respellings("Wajimo")["Vadzimo"] == {"ru", "uk"}  # Polivanov: several rules at once (w, ji)
+    assert translit.respellings("Hokuma")["Khokuma"] == {"ru", "uk"}  # х for an initial h too
     assert "Dzhavad" in table and "Jawad" not in table  # a spelling English writes too is no sign
     assert "Dahirian" not in table  # nor the story's own spelling
     got = translit.find_respellings("Officials said Dakhirian met Sibatora on Monday.", table)

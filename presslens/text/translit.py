@@ -5,7 +5,7 @@ from a language that had already respelled the name, and the translation copied 
 For each Latin word of four letters or more in the story's own name forms, :data:`SYSTEMS` gives the
 respellings of each language's romanisation: Russian (the BGN/PCGN and GOST romanisation of a name first
 written in Cyrillic: х = kh for h, ш before i = s and ч before i = t as the Polivanov system renders Japanese
-shi and chi, дж = dzh, в = v for w), German (Duden: sch, tsch, w, ch for kh), French (ch, tch, dj), Polish
+shi and chi (and sha as sya, ji as dzi), дж = dzh, в = v for w), German (Duden: sch, tsch, w, ch for kh), French (ch, tch, dj), Polish
 (sz, cz, w, ch for kh) and Spanish (j for kh). A respelling that an article writes, and that no form of
 story.yaml gives, is the signal. Sources: BGN/PCGN Romanization of Russian (1947, 2019); E. D. Polivanov's
 Cyrillisation of Japanese (1917); Duden, Die deutsche Rechtschreibung, on names from other alphabets;
@@ -19,8 +19,8 @@ from .mtsignals import zipf
 
 # languages (space-separated) -> (English spelling (a regular expression on the lower-case word), its respelling)
 SYSTEMS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ru uk": ((r"(?<=[aeiouly])h(?=[aeiou])", "kh"), (r"shi", "si"), (r"chi", "ti"), (r"ji", "dzi"),
-              (r"(?<![dt])j(?=[aeou])", "dzh")),
+    "ru uk": ((r"(?:^|(?<=[aeiouly]))h(?=[aeiou])", "kh"), (r"shi", "si"), (r"chi", "ti"), (r"ji", "dzi"),
+              (r"sh(?=[aou])", "sy"), (r"(?<![dt])j(?=[aeou])", "dzh"), (r"w(?=[aeiou])", "v")),
     "ru uk sr bg hr cs": ((r"w(?=[aeiou])", "v"),),  # a Slavic language without w writes v
     "de": ((r"sh", "sch"), (r"(?<![st])ch", "tsch"), (r"kh", "ch"), (r"zh", "sch"), (r"^v|(?<=[aeiou])v", "w")),
     "fr": ((r"sh", "ch"), (r"(?<![st])ch", "tch"), (r"(?<![d])j(?=[aeiou])", "dj")),
