@@ -9,7 +9,7 @@ from presslens.text import mtpage, mtsignals
 
 
 @pytest.mark.parametrize("sentence, kind, langs, weight", [
-    ("Shares lost $600 billion (about ¥92 trillion) in one day.", "locale format", ("ja", "zh"), 2),
+    ("Shares lost $100 billion (about ¥15 trillion) in one day.", "locale format", ("ja", "zh"), 2),
     ("The bank lost $3 billion (21 billion yuan) last year.", "locale format", ("zh",), 2),
     ("The deal was worth $5 million (about 450 million roubles).", "locale format", ("ru",), 2),
     ("The grant comes to $2 million (80 million hryvnias).", "locale format", ("uk",), 2),
@@ -40,14 +40,14 @@ def test_english_conventions_carry_no_counted_signal(sentence):
 
 
 def test_site_template_lines():
-    lines = ["Read: 424", "Write comment", "You can enter 512 characters", "424 views", "Leave a comment"]
+    lines = ["Read: 31", "Write comment", "You can enter 300 characters", "31 views", "Leave a comment"]
     got = mtpage.template_signals(lines)
-    assert [s.detail.split(":")[0] for s in got] == ["'Read", "'Write comment'", "'You can enter 512 characters'"]
+    assert [s.detail.split(":")[0] for s in got] == ["'Read", "'Write comment'", "'You can enter 300 characters'"]
     assert all(s.kind == "site template" and s.languages == ("ru", "uk") and s.weight == 2 for s in got)
 
 
 def test_a_dotted_timestamp_line_is_the_sentence_rule_of_dotted_dates():
-    (s,) = mtpage.dotted_date_signals(["Headline", "20.05.24 10:00", "Text."])
+    (s,) = mtpage.dotted_date_signals(["Headline", "03.11.23 09:15", "Text."])
     assert s.kind == "locale format" and s.weight == 1 and "ru" in s.languages and "uk" in s.languages
     (t,) = [x for x in mtsignals.sentence_signals("The law was passed on 15.12.2023 by the chamber.")
             if x.kind == "locale format"]
@@ -56,10 +56,10 @@ def test_a_dotted_timestamp_line_is_the_sentence_rule_of_dotted_dates():
 
 
 @pytest.mark.parametrize("url, fires", [
-    ("https://example.org/en/news/acme-vtratila-rekordnij-obsyag-rinkovo-1", True),
+    ("https://example.org/en/news/acme-vtratyla-velykyj-obsyag-kapitalu-1", True),
     ("https://en.example.org/news/acme-poteryala-rekordnuyu-summu", True),
     ("https://example.org/en/news/acme-lost-a-record-amount-of-market-value", False),  # an English slug
-    ("https://example.org/news/acme-vtratila-rekordnij-obsyag-rinkovo-1", False),  # no English edition in the address
+    ("https://example.org/news/acme-vtratyla-velykyj-obsyag-kapitalu-1", False),  # no English edition in the address
     ("https://example.org/en/news/12345", False),
     ("https://example.org/en/news/ebrahim-tondu-qarvel-helicopter-crash", False),  # names, with English words
     (None, False),
@@ -91,9 +91,9 @@ def _story(tmp_path, pages):
 def test_page_signals_make_a_verdict_with_the_prose(tmp_path):
     plain = "Acme opened a plant on Tuesday. Analysts were pleased, the firm said."
     st = _story(tmp_path, [
-        ("Template", "https://example.org/news.php?id=1", f"20.05.24 10:00\n\n{plain}\n\nRead: 424\n\nWrite comment"),
-        ("DateOnly", "https://example.org/2", f"20.05.24 10:00\n\n{plain}"),
-        ("DateTwice", "https://example.org/3", f"20.05.24 10:00\n\nAcme opened a plant on 15.12.2023 in the north. "
+        ("Template", "https://example.org/news.php?id=1", f"03.11.23 09:15\n\n{plain}\n\nRead: 31\n\nWrite comment"),
+        ("DateOnly", "https://example.org/2", f"03.11.23 09:15\n\n{plain}"),
+        ("DateTwice", "https://example.org/3", f"03.11.23 09:15\n\nAcme opened a plant on 15.12.2023 in the north. "
                                                "Analysts were pleased."),
         ("Slug", "https://example.org/en/news/acme-vidkryla-velykyj-zavod-pivnochi-1",
          f"Background. Acme was founded in 2010.\n\n{plain}"),
@@ -132,9 +132,9 @@ def test_a_respelt_name_and_a_template_make_a_verdict(tmp_path):
     (d / "articles").mkdir(parents=True)
     (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n"
                                   "  - {name: Pirouz Dahirian, aliases: [Dahirian]}\n", encoding="utf-8")
-    bodies = ["Pirouz Dakhirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 42",
+    bodies = ["Pirouz Dakhirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 17",
               "Pirouz Dakhirian visited the plant on Tuesday. Analysts were pleased, the firm said.",
-              "Pirouz Dahirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 42"]
+              "Pirouz Dahirian visited the plant on Tuesday. Analysts were pleased, the firm said.\n\nRead: 17"]
     for i, body in enumerate(bodies):
         (d / "articles" / f"a{i}.md").write_text(
             f"---\noutlet: O{i}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"

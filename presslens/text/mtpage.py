@@ -2,15 +2,15 @@
 functions of the page's raw text (furniture included) and its address.
 
 - :func:`template_signals` - the interface strings of a non-English site rendered word for word
-  ("Read: 424" for Прочитано: 424, "Write comment" for Написать комментарий, "You can enter 512
-  characters" for Вы можете ввести 512 символов): the English edition runs the source site's template
-  through the same translation as its articles; an English site says "424 views", "Leave a comment";
+  ("Read: 31" for Прочитано: 31, "Write comment" for Написать комментарий, "You can enter 300
+  characters" for Вы можете ввести 300 символов): the English edition runs the source site's template
+  through the same translation as its articles; an English site says "31 views", "Leave a comment";
 - :func:`dotted_date_signals` - a date written day.month.year on a line of its own, the year in two or
-  four digits ("20.05.24 10:00"), as the timestamps of German, Slavic, Turkish and Nordic sites are
+  four digits ("03.11.23 09:15"), as the timestamps of German, Slavic, Turkish and Nordic sites are
   (CLDR's short date patterns); the same rule as mt_phrases.yaml's "15.12.2023" inside a sentence, so
   both count as one piece of evidence;
 - :func:`slug_signals` - an English edition's address (``/en/``, ``en.``, ``lang=en``) whose slug is
-  written in another language ("/en/news/nvidia-vtratila-rekordnij-obsyag"): the page was made from the
+  written in another language ("/en/news/zavod-vidkryv-novyj-tsekh"): the page was made from the
   other-language page and kept its address.
 
 Each returns :class:`presslens.text.mtsignals.Signal` rows; :mod:`presslens.analyses.naming.translation`

@@ -1,5 +1,5 @@
-"""A story actor's name spelled by another language's transliteration rules ("Abdollakhian" for
-Abdollahian, "Isikava" for Ishikawa, "Selenskyj"-style "w" and "sch"): the English text was translated
+"""A story actor's name spelled by another language's transliteration rules ("Khashimoda" for
+Hashimoda, "Sibata" for Shibata, German-style "w" and "sch"): the English text was translated
 from a language that had already respelled the name, and the translation copied that spelling back.
 
 For each Latin word of four letters or more in the story's own name forms, :data:`SYSTEMS` gives the

@@ -8,10 +8,10 @@
   translations from one source language, shown with the source-language formula;
 - ``untranslated script``, ``locale format``, ``rare word``, ``MT grammar`` - see
   :mod:`presslens.text.mtsignals`;
-- ``transliteration`` - a story actor's name respelt by another language's romanisation ("Abdollakhian",
-  "Isikava"), see :mod:`presslens.text.translit`;
+- ``transliteration`` - a story actor's name respelt by another language's romanisation ("Khashimoda",
+  "Sibata"), see :mod:`presslens.text.translit`;
 - ``site template`` - the page outside its prose: a non-English site's interface rendered word for word
-  ("Read: 424"), an English edition's address with a slug in another language; and a day.month.year
+  ("Read: 31"), an English edition's address with a slug in another language; and a day.month.year
   timestamp line (a ``locale format``): see :mod:`presslens.text.mtpage`;
 - ``glued sentences`` - a sentence end with no space before the next sentence ("service.OpenAI"), as
   machine translation joins segments;
