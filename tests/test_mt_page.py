@@ -20,6 +20,10 @@ from presslens.text import mtpage, mtsignals
     ("Background. The firm was founded in 2010.", "MT phrase", ("ru", "uk"), 1),
     ("Background.", "MT phrase", ("ru", "uk"), 1),
     ("The index temporarily plunged by 4% on Tuesday.", "MT phrase", ("ja",), 1),
+    ("Recall that the plant was opened in 2010.", "MT phrase", ("ru", "uk"), 2),
+    ("Let us remind you that the talks failed in May.", "MT phrase", ("ru", "uk"), 2),
+    ("It became known that the minister had resigned.", "MT phrase", ("ru", "uk"), 2),
+    ("Earlier it was reported that the talks had failed.", "MT phrase", ("ru", "uk"), 1),
 ])
 def test_formulas_of_version_6(sentence, kind, langs, weight):
     got = [(s.kind, s.languages, s.weight) for s in mtsignals.sentence_signals(sentence)]
@@ -34,6 +38,8 @@ def test_formulas_of_version_6(sentence, kind, langs, weight):
     "At one point the index fell 4% on Tuesday.",
     "Background checks were ordered for all staff.",
     "The machine learning model was released on Monday.",
+    "Recall votes were held in two districts in May.",
+    "We recall the events of that winter well, she said.",
 ])
 def test_english_conventions_carry_no_counted_signal(sentence):
     assert not [s for s in mtsignals.sentence_signals(sentence) if s.weight > 0]
