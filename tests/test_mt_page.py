@@ -39,7 +39,7 @@ def test_formulas_of_version_6(sentence, kind, langs, weight):
     "Background checks were ordered for all staff.",
     "The machine learning model was released on Monday.",
     "Recall votes were held in two districts in May.",
-    "We recall the events of that winter well, she said.",
+    "Residents recall the events of that winter well.",
 ])
 def test_english_conventions_carry_no_counted_signal(sentence):
     assert not [s for s in mtsignals.sentence_signals(sentence) if s.weight > 0]
