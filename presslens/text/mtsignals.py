@@ -190,6 +190,11 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's zipf frequency of ``word`` in ``lang`` (0 when unknown; cached)."""
+    return _zipf(word, lang)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w’'@#/.-])[a-zà-öø-ÿ]+(?![\w’'@/-])")
 
 

@@ -8,6 +8,11 @@
   translations from one source language, shown with the source-language formula;
 - ``untranslated script``, ``locale format``, ``rare word``, ``MT grammar`` - see
   :mod:`presslens.text.mtsignals`;
+- ``transliteration`` - a story actor's name respelt by another language's romanisation ("Khashimoda",
+  "Sibata"), see :mod:`presslens.text.translit`;
+- ``site template`` - the page outside its prose: a non-English site's interface rendered word for word
+  ("Read: 31"), an English edition's address with a slug in another language; and a day.month.year
+  timestamp line (a ``locale format``): see :mod:`presslens.text.mtpage`;
 - ``glued sentences`` - a sentence end with no space before the next sentence ("service.OpenAI"), as
   machine translation joins segments;
 - ``translationese`` - the article's word profile (lexical density, "the", reporting verbs other than
@@ -30,7 +35,7 @@ import pandas as pd
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import mtsignals, translationese
+from presslens.text import mtpage, mtsignals, translationese, translit
 from presslens.text.mtsignals import load_mt_phrases  # noqa: F401 (re-exported: the list's loader)
 from presslens.text.resolver import CJK
 from .names import mentions
@@ -42,11 +47,11 @@ from .names import mentions
 GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
 
 INDICATOR_KINDS = ("declared", "calque", "MT phrase", "untranslated script", "locale format", "rare word",
-                   "MT grammar", "glued sentences", "translationese")
+                   "MT grammar", "transliteration", "site template", "glued sentences", "translationese")
 # per kind: the most it adds to an article's score, however many times it fires (a phrase's own weight,
 # 0-3, comes from mt_phrases.yaml; the other kinds weigh as mtsignals gives them, calques 3)
 CAPS = {"calque": 6, "MT phrase": 9, "untranslated script": 4, "locale format": 2, "rare word": 1,
-        "MT grammar": 3, "glued sentences": 1, "translationese": 2}
+        "MT grammar": 3, "transliteration": 2, "site template": 2, "glued sentences": 1, "translationese": 2}
 CALQUE_WEIGHT = 3
 # the translationese z-scores from which the profile is a signal of weight 1 and 2, set on the development stories:
 # there no article labelled not translated reached a verdict with them (the curve: docs/analyses.md)
@@ -95,6 +100,8 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     # a missing or null language (NaN in the table) is not declared: read as English, as the story's text is
     lang = {aid: code for aid, code in zip(arts["id"], arts["language"]) if isinstance(code, str) and code}
     outlet_of_id = dict(zip(arts["id"], arts["outlet"]))
+    text_of_article = dict(zip(arts["id"], arts["text"]))
+    url_of = {aid: u for aid, u in zip(arts["id"], arts["url"]) if isinstance(u, str)}
     for r in arts.itertuples(index=False):
         if isinstance(r.translated_from, str) and r.translated_from:
             rows.append((r.id, r.outlet, "declared", f"translated_from: {r.translated_from}", 0,
@@ -106,9 +113,15 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     for r in calq.itertuples(index=False):
         rows.append((r.article_id, r.outlet, "calque", f"{r.matched!r} for {r.actor}", CALQUE_WEIGHT,
                      " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
+    respelt = translit.name_respellings([f for a in story.actors for f in a.forms]
+                                        + [f for sp in story.speakers for f in (sp.name, *sp.aliases)])
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
+        for form, word, langs in translit.find_respellings(txt, respelt):
+            rows.append((aid, outlet, "transliteration", f"{form!r} for {word!r}: {'/'.join(langs)} romanisation",
+                         translit.TRANSLIT_WEIGHT, " ".join(langs), False, sid, txt, f"respelt names {' '.join(langs)}",
+                         "romanisation"))
         for sg in mtsignals.sentence_signals(txt):
             rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt,
                          sg.rule or sg.kind, sg.source))
@@ -128,6 +141,11 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                 rows.append((aid, outlet_of_id[aid], "translationese", prof.describe(),
                              2 if prof.z >= TRANSLATIONESE_Z else 1, "", False, -1, prof.describe(),
                              "translationese profile", "laviosa1998"))
+            seen_rules = {r[9] for r in rows if r[0] == aid}  # a rule already found in a sentence counts once
+            for sg in mtpage.page_signals(text_of_article.get(aid, ""), url_of.get(aid)):
+                if sg.rule not in seen_rules:
+                    rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
+                                 -1, sg.detail, sg.rule, sg.source))
             for sid, txt, sg in mtsignals.inflected_names(sents):
                 rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
                              sid, txt, sg.rule, sg.source))
