@@ -4,6 +4,8 @@ A *fact* is a group of sentences, across articles and outlets, that say one thin
 words. The grouping runs in four steps, each near-linear in the number of sentences:
 
 1. **Versions.** Sentences with the same content words (and the same negation) are one *version*;
+   the words are read with amounts, percentages, number words, dates and a few reporting synonyms
+   written one way (:mod:`.normalise`: "$600 billion" = "600bn dollars", "died" = "was killed");
    a wire story run by 40 sites is one version with 40 sentences behind it.
 2. **Candidates.** Two versions are compared only when they share one of each other's rarest
    content words (prefix filtering on an inverted index); a word shared by too many versions is
@@ -27,7 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from presslens.analyses.facts import features
+from presslens.analyses.facts import features, normalise
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -56,7 +58,7 @@ def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray,
     neg: list[bool] = []
     rep: list[str] = []
     for i, t in enumerate(texts):
-        c = features.content(t)
+        c = normalise.fact_words(t)
         if len(set(c)) < MIN_CONTENT:
             continue
         n = features.negated(t)
