@@ -5,6 +5,8 @@ labelled (verbatim, reworded, shortened, negation changed...) with a word diff.
 from __future__ import annotations
 
 import re
+from collections import Counter
+
 import pandas as pd
 
 from presslens.data import STOPWORDS
@@ -188,21 +190,24 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         # the reference: the version closest to all the others (then the longer, then the first)
         # a tie (two versions) goes to the version whose extra words another article holds too: words
         # added to a statement and found nowhere else make the longer version "extended", not the reference
-        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members),
-                                            elsewhere.found(" ".join(set(norm[i].split()) - {w for j in members if j != i
-                                                                                             for w in norm[j].split()}),
-                                                            items[i][0]), len(norm[i]), -i))
+        ref_i = _reference(members, norm, [items[i][0] for i in members], elsewhere)
         ref = items[ref_i]
         speaker = next((items[i][3] for i in members if items[i][3]), None)
+        compared: dict[str, tuple] = {}  # a version quoted many times is compared with the reference once
         for i in sorted(members):
             aid, outlet, s, _ = items[i]
             in_statement[i] = n_statement
-            label = "reference" if i == ref_i else _label(ref[2], s)
-            add = added_words(ref[2], s) if label == "extended" else ""
+            if s not in compared:
+                lab = _label(ref[2], s)
+                compared[s] = (lab, added_words(ref[2], s) if lab == "extended" else "", negation_change(ref[2], s),
+                               word_diff(ref[2], s))
+            lab, add, negation, diff = compared[s]
+            label = "reference" if i == ref_i else lab
+            add = add if label == "extended" else ""
             rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid, "label": label,
-                         "negation": negation_change(ref[2], s),
+                         "negation": negation,
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
-                         "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
+                         "reference": ref[2], "diff": diff, "speaker": speaker,
                          "reference_outlet": ref[1], "added": add,
                          "found_elsewhere": elsewhere.found(add, aid) if add else None})
         clauses = [norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
@@ -229,6 +234,34 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
                          "reference_outlet": ref[1]})
     rows.extend(_appended(items, quote_of, in_statement, rows, elsewhere))
     return pd.DataFrame(rows, columns=FIDELITY_COLS)
+
+
+def _reference(members: list[int], norm: list[str], article_of: list[str], elsewhere: Elsewhere) -> int:
+    """The member of a statement's group that is its reference: the version closest to all the others
+    (the greatest sum of ratios to every member, itself included), then the one whose own words
+    (held by no other member) another article has, then the longer, then the first. Linear in the
+    group's size: each distinct text is compared with each distinct text once, and a word is a
+    member's own when one member only holds it (one word count per group)."""
+    from rapidfuzz import fuzz
+
+    texts = [norm[i] for i in members]
+    distinct = list(dict.fromkeys(texts))
+    total = {}
+    for d in distinct:
+        ratio = {e: fuzz.ratio(d, e) for e in distinct}
+        total[d] = sum([ratio[t] for t in texts])  # summed over the members in order, as one sum per member would be
+    words = {d: set(d.split()) for d in distinct}
+    holders: dict[str, int] = {}  # word -> how many members hold it
+    for d, n in Counter(texts).items():
+        for w in words[d]:
+            holders[w] = holders.get(w, 0) + n
+
+    def rank(k: int) -> tuple:
+        t = texts[k]
+        own = " ".join(w for w in words[t] if holders[w] == 1)
+        return total[t], elsewhere.found(own, article_of[k]), len(t), -members[k]
+
+    return members[max(range(len(members)), key=rank)]
 
 
 def _appended(items: list, quote_of: list[int], in_statement: dict[int, int], rows: list[dict],
