@@ -139,7 +139,9 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
             problems.append(Problem(rel, "front matter", "is missing", template))
         return None
     try:
-        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+        meta = yamlsafe.flat_mapping(fm_text)  # plain `key: value` lines, read as the parser would
+        if meta is None:
+            meta = parse_yaml(fm_text) if fm_text.strip() else {}
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # the front matter starts on the file's second line
         problems.append(yaml_problem(exc, rel, "front matter", 2, "quote values that contain ':' or '#', and indent "
                                                                   "lists consistently"))
