@@ -66,3 +66,36 @@ def test_plain_front_matter_skips_the_parser_and_other_front_matter_keeps_its_er
     msg = str(err.value)
     assert "a.md [front matter]: is not valid YAML at line 3 (duplicate key 'outle" in msg
     assert "b.md [title]: must be text, got a number 2024" in msg
+
+
+def test_the_parsed_front_matter_is_kept_on_disk_and_misses_when_the_file_changes(tmp_path, monkeypatch):
+    """engine.frontmatter.load_story (what every notebook's set-up loads with) parses each article's
+    front matter once: a second load parses none, an edited file is parsed again and read as edited,
+    and a file made invalid gives the loader's error, not its old entry."""
+    from presslens.engine import frontmatter
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\n", encoding="utf-8")
+    for i in range(3):
+        (d / "articles" / f"a{i}.md").write_text(f'---\noutlet: "Daily {i}"\nderived_from: [Wire]\n---\nText {i}.\n',
+                                                 encoding="utf-8")
+    calls = []
+    real = yaml.load
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = frontmatter.load_story(d)
+    assert len(calls) == 1 + 3  # story.yaml and three quoted front matters
+    assert first.articles.equals(load_story(d).articles)
+    calls.clear()
+    assert frontmatter.load_story(d).articles.equals(first.articles) and len(calls) == 1  # story.yaml only
+    (d / "articles" / "a1.md").write_text('---\noutlet: "Evening Post"\nderived_from: [Wire]\n---\nText 1.\n',
+                                          encoding="utf-8")
+    calls.clear()
+    edited = frontmatter.load_story(d).articles
+    assert dict(zip(edited["id"], edited["outlet"])) == {"a0": "Daily 0", "a1": "Evening Post", "a2": "Daily 2"}
+    assert len(calls) == 2
+    (d / "articles" / "a1.md").write_text('---\noutlet: "Evening Post"\noutlet: "Daily 0"\n---\nText 1.\n',
+                                          encoding="utf-8")
+    with pytest.raises(StoryError, match=r"a1.md \[front matter\]: is not valid YAML at line 3 \(duplicate key"):
+        frontmatter.load_story(d)
