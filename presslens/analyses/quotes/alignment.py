@@ -86,6 +86,7 @@ class Elsewhere:
     def __init__(self, sents: pd.DataFrame):
         self.words: list[tuple[str, set[str]]] = []
         self.index: dict[str, list[int]] = {}
+        self.holders: dict[frozenset, tuple[str, ...]] = {}  # found(): per set of words, once
         for aid, t in zip(sents["article_id"].tolist(), sents["text"].tolist()):
             ws = set(norm_text(t).split())
             for w in _content(ws):
@@ -95,15 +96,23 @@ class Elsewhere:
     def found(self, added: str, aid: str) -> bool:
         """True when another article has a sentence holding ``ELSEWHERE`` of the added content words
         (or the words are too plain to tell: no content word)."""
-        need = set(_content(added.split()))
+        need = frozenset(_content(added.split()))
         if not need:
             return True
-        counts: dict[int, int] = {}
-        for w in need:
-            for k in self.index.get(w, ()):
-                if self.words[k][0] != aid:
+        holders = self.holders.get(need)
+        if holders is None:  # the articles (two at most) with a sentence holding enough of them: once per set of words
+            counts: dict[int, int] = {}
+            for w in need:
+                for k in self.index.get(w, ()):
                     counts[k] = counts.get(k, 0) + 1
-        return any(c >= ELSEWHERE * len(need) for c in counts.values())
+            arts: list[str] = []
+            for k, c in counts.items():
+                if c >= ELSEWHERE * len(need) and self.words[k][0] not in arts:
+                    arts.append(self.words[k][0])
+                    if len(arts) == 2:
+                        break
+            holders = self.holders[need] = tuple(arts)
+        return any(a != aid for a in holders)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
