@@ -450,3 +450,30 @@ def test_a_statement_quoted_by_many_outlets_is_scored_once_per_distinct_version(
             == {"verbatim": 29, "trimmed": 20, "extended": 10, "reference": 1})
     # a few per distinct pair (grouping, the reference) and one per row: 87, where n x n made 3,678
     assert len(calls) < 200, len(calls)
+
+
+def test_found_elsewhere_excludes_the_article_itself_and_reads_the_sentences_once_per_set_of_words():
+    """Issue 20: whether added words are found in another article was a scan of every sentence holding
+    each word, for each version (quadratic in articles); it is now once per set of words."""
+    import pandas as pd
+
+    sents = pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                          "text": ["The appeal court will decide everything tomorrow.",
+                                   "Judges said the appeal court would decide quickly.", "Nothing related here."]})
+    e = alignment.Elsewhere(sents)
+    assert e.found("appeal court decide", "a1") and e.found("appeal court decide", "a3")  # a2 (and a1) hold them
+    only_a1 = alignment.Elsewhere(sents.iloc[[0, 2]])
+    assert not only_a1.found("appeal court decide", "a1") and only_a1.found("appeal court decide", "a3")
+    assert only_a1.found("the and of", "a1")  # no content word: too plain to tell
+
+    class Counting(dict):
+        reads = 0
+
+        def get(self, *a):
+            Counting.reads += 1
+            return super().get(*a)
+
+    e.index = Counting(e.index)
+    answers = [e.found("everything tomorrow decide", f"a{i % 3 + 1}") for i in range(30)]
+    assert answers == [False, True, True] * 10  # only a1 holds them: found for every other article
+    assert Counting.reads <= 3  # the three words looked up once, not 30 times
