@@ -134,8 +134,11 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # below 32 but tab, line feed, return; and DEL
+
+
 def _has_controls(text: str) -> bool:
-    return any(ord(ch) < 32 and ch not in "\t\n\r" or ord(ch) == 127 for ch in text)
+    return _ASCII_CONTROLS.search(text) is not None
 
 
 def normalise_data(value):

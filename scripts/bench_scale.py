@@ -2,11 +2,14 @@
 
 Prints, per size: the per-article stage alone (cold: empty cache; warm: cache filled), then the
 whole `presslens run` cold and warm with time per notebook and peak memory, and the ratio of the
-10,000-article time to the 1,000-article time. Targets (issue 10): 10,000 articles cold under 5
-minutes, warm under 60 s, peak memory under 4 GB, ratio under 12. A benchmark, not a test: it
-prints figures and never fails on them.
+10,000-article time to the 1,000-article time; then the whole run, cold, on 300 and on 1,500
+outlets of one article each (what grows with outlets, not articles) and their ratio. Targets
+(issues 10 and 20): 10,000 articles cold under 5 minutes, warm under 60 s, peak memory under 4 GB,
+ratio under 12; 1,500 / 300 one-article outlets under 6.5 (linear is 5). Wall seconds, with the
+load average at the start and end of each step (2 cores shared make wall time vary). A benchmark,
+not a test: it prints figures and never fails on them.
 
-    python scripts/bench_scale.py [--sizes 1000 10000] [--keep DIR]
+    python scripts/bench_scale.py [--sizes 1000 10000] [--outlets 300 1500] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -60,6 +63,8 @@ def child(code: str, *args: str, cache: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--outlets", type=int, nargs="*", default=[300, 1500],
+                    help="stories of this many outlets of one article each, run cold (none: skip)")
     ap.add_argument("--keep", default=None, help="work folder to keep (default: a temporary one)")
     a = ap.parse_args()
     work = Path(a.keep or tempfile.mkdtemp(prefix="presslens-bench-"))
@@ -76,17 +81,34 @@ def main() -> None:
                   f"{s['words']:,} words, peak {s['rss_mb']:,.0f} MB")
         shutil.rmtree(cache, ignore_errors=True)  # the whole run starts cold again
         for label in ("cold", "warm"):
-            out = work / f"out-{n}"
-            shutil.rmtree(out, ignore_errors=True)
-            r = child(RUN, str(story), str(out / "figures"), str(out / "reports"), cache=cache)
-            per = ", ".join(f"{k.split('-')[0]} {v:.0f} s" for k, v in sorted(r["durations"].items()))
-            print(f"  whole run {label}: {r['total']:6.1f} s ({per}); peak {r['rss_mb']:,.0f} MB in one process")
-            totals[(n, label)] = r["total"]
+            totals[(n, label)] = whole_run(story, work / f"out-{n}", cache, label)
     if len(a.sizes) >= 2:
         lo, hi = min(a.sizes), max(a.sizes)
         print(f"\nratio {hi:,} / {lo:,} articles, cold: {totals[(hi, 'cold')] / totals[(lo, 'cold')]:.1f} "
               f"(near-linear would be {hi / lo:.0f} or less)")
-    print("targets: 10,000 cold < 300 s, warm < 60 s, peak < 4,096 MB, ratio < 12")
+    for m in a.outlets:
+        story = build(work / f"outlets-{m}", m, one_each=True)
+        cache = work / f"cache-outlets-{m}"
+        shutil.rmtree(cache, ignore_errors=True)
+        print(f"\n{m:,} outlets of one article each")
+        totals[("outlets", m)] = whole_run(story, work / f"out-outlets-{m}", cache, "cold")
+    if len(a.outlets) >= 2:
+        lo, hi = min(a.outlets), max(a.outlets)
+        print(f"\nratio {hi:,} / {lo:,} one-article outlets, cold: {totals[('outlets', hi)] / totals[('outlets', lo)]:.1f} "
+              f"(linear is {hi / lo:.0f})")
+    print("targets: 10,000 cold < 300 s, warm < 60 s, peak < 4,096 MB, ratio < 12; outlets ratio < 6.5")
+
+
+def whole_run(story: Path, out: Path, cache: Path, label: str) -> float:
+    """One whole `presslens run` of ``story`` into ``out`` with the cache ``cache``; prints it (time per
+    notebook, peak memory, load average before and after) and returns its wall seconds."""
+    shutil.rmtree(out, ignore_errors=True)
+    before = os.getloadavg()[0]
+    r = child(RUN, str(story), str(out / "figures"), str(out / "reports"), cache=cache)
+    per = ", ".join(f"{k.split('-')[0]} {v:.0f} s" for k, v in sorted(r["durations"].items()))
+    print(f"  whole run {label}: {r['total']:6.1f} s ({per}); peak {r['rss_mb']:,.0f} MB in one process; "
+          f"load average {before:.1f} -> {os.getloadavg()[0]:.1f}")
+    return r["total"]
 
 
 if __name__ == "__main__":

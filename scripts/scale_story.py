@@ -1,10 +1,11 @@
 """Build a synthetic story of N articles by resampling the bundled story's paragraphs (for benchmarks).
 
-    python scripts/scale_story.py OUT_DIR N [--outlets M] [--seed S]
+    python scripts/scale_story.py OUT_DIR N [--outlets M | --one-each] [--seed S]
 
 Each article takes 6-14 paragraphs drawn from the bundled articles, an outlet from M synthetic
-outlets, a date in December 2023 and a unique URL; story.yaml is the bundled one. Deterministic for
-a given seed. Used by scripts/bench_scale.py and by tests of many outlets (the figure check).
+outlets (drawn at random; ``--one-each``: an outlet of its own per article, N outlets of one article each), a date
+in December 2023 and a unique URL; story.yaml is the bundled one. Deterministic for a given seed. Used by
+scripts/bench_scale.py and by tests of many outlets (the figure check).
 """
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from presslens import load_story, paths
 from presslens.engine import tables
 
 
-def build(out: Path, n: int, outlets: int | None = None, seed: int = 0, every_outlet: bool = False) -> Path:
+def build(out: Path, n: int, outlets: int | None = None, seed: int = 0, every_outlet: bool = False,
+          one_each: bool = False) -> Path:
     """The story folder ``out``: ``n`` articles over ``outlets`` outlets (drawn at random; with
-    ``every_outlet``, the first ``outlets`` articles take one outlet each, so each has an article)."""
+    ``every_outlet``, the first ``outlets`` articles take one outlet each, so each has an article; with
+    ``one_each``, every article has an outlet of its own)."""
     src = paths.resolve(paths.DEFAULT_STORY)
     st = load_story(src)
     pars = [p.strip() for t in st.articles["text"] for p in t.split("\n") if len(p.split()) >= 8]
@@ -36,7 +39,7 @@ def build(out: Path, n: int, outlets: int | None = None, seed: int = 0, every_ou
     for i in range(n):
         body = "\n\n".join(rng.sample(pars, rng.randint(6, min(14, len(pars)))))
         pick = rng.randrange(outlets)
-        o = f"Outlet {i if every_outlet and i < outlets else pick:04d}"
+        o = f"Outlet {i if one_each or (every_outlet and i < outlets) else pick:04d}"
         day = rng.randint(1, 31)
         (out / "articles" / f"a{i:06d}.md").write_text(
             f"---\noutlet: {o}\ntitle: Synthetic article {i}\nurl: https://example.org/{i}\npublished: 2023-12-{day:02d}\n"
@@ -50,9 +53,10 @@ if __name__ == "__main__":
     ap.add_argument("out")
     ap.add_argument("n", type=int)
     ap.add_argument("--outlets", type=int, default=None)
+    ap.add_argument("--one-each", action="store_true", help="every article an outlet of its own")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    print(build(Path(a.out), a.n, a.outlets, a.seed))
+    print(build(Path(a.out), a.n, a.outlets, a.seed, one_each=a.one_each))
 
 
 def time_steps(n: int, title: str, steps, target: str) -> None:

@@ -52,6 +52,19 @@ def test_the_code_hash_covers_every_source_and_data_file(tmp_path):
     assert len({keys.tree_hash(root, keys.ARTICLE_CODE), part}) == 2
 
 
+def test_a_library_data_file_key_misses_when_the_file_changes(tmp_path):
+    """The parsed CC-CEDICT is cached under files_key: the code, the libraries' versions and the
+    dictionary file's bytes (a dictionary replaced at the same version is parsed again)."""
+    data = tmp_path / "cedict.txt.gz"
+    data.write_bytes(b"one")
+    base = keys.files_key([data])
+    assert keys.files_key([data]) == base and len(base) == 24
+    data.write_bytes(b"two")
+    assert keys.files_key([data]) != base
+    data.unlink()
+    assert keys.files_key([data]) not in (base, keys.files_key([]))  # a missing file is a key of its own
+
+
 def test_a_story_result_misses_when_the_code_changes(cache, monkeypatch):
     st = load_story(BUNDLED)
     calls = []

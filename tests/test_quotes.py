@@ -409,3 +409,71 @@ def test_words_appended_inside_a_sentence_make_the_longer_version_extended(tmp_p
     assert got == {"Daily": "reference", "Post": "extended"}  # not: the original "trimmed" from the invention
     post = f[f["outlet"] == "Post"].iloc[0]
     assert post["added"] == "and we will win every single case" and not post["found_elsewhere"]
+
+
+def _many_outlets(tmp_path, bodies):
+    d = tmp_path / "many"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n  - {name: Acme, aliases: [Acme]}\n"
+                                  "speakers:\n  - {name: Mary Jones, affiliation: Acme, aliases: [Jones]}\n",
+                                  encoding="utf-8")
+    for i, body in enumerate(bodies):
+        (d / "articles" / f"a{i:03d}.md").write_text(
+            f"---\noutlet: Outlet {i:03d}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-05\n"
+            f"language: en\n---\nThe regulator fined Acme two million dollars on Monday for selling data.\n\n{body}\n",
+            encoding="utf-8")
+    return load_story(d)
+
+
+def test_a_statement_quoted_by_many_outlets_is_scored_once_per_distinct_version(tmp_path, monkeypatch):
+    """Issue 20: the reference of a statement quoted by n articles was found with n x n similarity
+    ratios; each distinct version is now compared with each distinct version once (the same
+    reference: the version closest to all the others, weighted by how often each is quoted)."""
+    from rapidfuzz import fuzz
+
+    full = '"We will appeal the fine in every court we can," Jones said.'
+    short = '"We will appeal the fine in every court," Jones said.'
+    longer = '"We will appeal the fine in every single court we can find," Jones said.'
+    st = _many_outlets(tmp_path, [full] * 30 + [short] * 20 + [longer] * 10)
+    real, calls = fuzz.ratio, []
+
+    def counting(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setenv("PRESSLENS_NO_RESULT_CACHE", "1")
+    monkeypatch.setattr(fuzz, "ratio", counting)
+    f = alignment.fidelity(st)
+    assert f["statement"].nunique() == 1 and len(f) == 60
+    assert f.loc[f["label"] == "reference", "outlet"].tolist() == ["Outlet 000"]  # the most quoted version, first
+    assert (f["label"].value_counts().to_dict()
+            == {"verbatim": 29, "trimmed": 20, "extended": 10, "reference": 1})
+    # a few per distinct pair (grouping, the reference) and one per row: 87, where n x n made 3,678
+    assert len(calls) < 200, len(calls)
+
+
+def test_found_elsewhere_excludes_the_article_itself_and_reads_the_sentences_once_per_set_of_words():
+    """Issue 20: whether added words are found in another article was a scan of every sentence holding
+    each word, for each version (quadratic in articles); it is now once per set of words."""
+    import pandas as pd
+
+    sents = pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                          "text": ["The appeal court will decide everything tomorrow.",
+                                   "Judges said the appeal court would decide quickly.", "Nothing related here."]})
+    e = alignment.Elsewhere(sents)
+    assert e.found("appeal court decide", "a1") and e.found("appeal court decide", "a3")  # a2 (and a1) hold them
+    only_a1 = alignment.Elsewhere(sents.iloc[[0, 2]])
+    assert not only_a1.found("appeal court decide", "a1") and only_a1.found("appeal court decide", "a3")
+    assert only_a1.found("the and of", "a1")  # no content word: too plain to tell
+
+    class Counting(dict):
+        reads = 0
+
+        def get(self, *a):
+            Counting.reads += 1
+            return super().get(*a)
+
+    e.index = Counting(e.index)
+    answers = [e.found("everything tomorrow decide", f"a{i % 3 + 1}") for i in range(30)]
+    assert answers == [False, True, True] * 10  # only a1 holds them: found for every other article
+    assert Counting.reads <= 3  # the three words looked up once, not 30 times

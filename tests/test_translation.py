@@ -367,3 +367,33 @@ def test_fuller_and_shorter_forms_of_a_persons_name(tmp_path):
                    ("Tomasz Kirilov", "Tomasz Wenda Kirilov", "short form"),
                    ("Jennifer Adeyemi", "Jenn Adeyemi", "long form")}, got
     # a country before the name, an English word, a title, a headline in capitals: no longer name
+
+
+def test_the_verdicts_are_computed_once_per_indicators_table(tmp_path, monkeypatch):
+    """Issue 20: notebook 04 asked for the verdicts twice and 08 once, each time scoring every
+    article. They are kept (memory and disk) under the indicators table's content: asked again, with
+    or without the table, they are read; a copy edited in place leaves the next answer as it was;
+    another table (a signal dropped) is scored again."""
+    from presslens.engine import store
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    store.clear_memory()
+    st = load_story(BUNDLED)
+    real, scored = translation.score_article, []
+
+    def counting(g):
+        scored.append(g["article_id"].iat[0])
+        return real(g)
+
+    monkeypatch.setattr(translation, "score_article", counting)
+    ind = translation.translation_indicators(st)
+    first = translation.likely_translations(st, ind)
+    n = len(scored)
+    assert n == first["article_id"].nunique() > 0
+    first.loc[:, "verdict"] = "edited by a caller"
+    again = translation.likely_translations(st)  # without the table: the same indicators, the same key
+    assert len(scored) == n and "edited by a caller" not in set(again["verdict"])
+    store.clear_memory()  # a new kernel: read from disk
+    assert translation.likely_translations(st, ind).equals(again) and len(scored) == n
+    fewer = translation.likely_translations(st, ind.iloc[1:])
+    assert len(scored) > n and len(fewer) <= len(again)

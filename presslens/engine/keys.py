@@ -13,6 +13,8 @@ A cached result is keyed by everything it is computed from, as a hash:
   and references, text included (:func:`story_key`): not file hashes, so an article edited in memory,
   a subset or a copy is a different key;
 - **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`);
+- **front matter** parsed: the reader's code and the text's hash (:func:`front_matter_key`);
+- **a library's data files** (the CC-CEDICT dictionary parsed): the code, and their bytes (:func:`files_key`);
 - **template lines** across a story's pages: every article's id, URL, outlet and text, and the
   cleaning rules (:func:`templates_key`).
 
@@ -82,6 +84,27 @@ def code_hash() -> str:
 def article_code() -> str:
     """The per-article stage's code and data files, and the libraries' versions."""
     return _digest(tree_hash(paths.PACKAGE, ARTICLE_CODE), library_versions())[:16]
+
+
+def files_key(files) -> str:
+    """A table built from a library's data files (the CC-CEDICT dictionary): the package's code and
+    the libraries' versions (:func:`code_hash`), and the paths and bytes of ``files``, so a data file
+    replaced at the same version is a different key."""
+    h = hashlib.sha256()
+    for p in sorted(map(Path, files)):
+        h.update(p.as_posix().encode("utf-8", "surrogatepass") + b"\0")
+        h.update(p.read_bytes() if p.is_file() else b"absent")
+    return _digest(code_hash(), h.hexdigest())[:24]
+
+
+# what reads front matter: the strict YAML reader, the text normalisation, the front-matter reader
+READER_CODE = ("yamlsafe.py", "limits.py", "story/yamlio.py")
+
+
+def front_matter_key(folder: Path) -> str:
+    """The parsed front matters of a story folder's articles (:mod:`.frontmatter`): the reader's code,
+    the libraries' versions and the folder (each entry inside is keyed by its text's hash)."""
+    return _digest(tree_hash(paths.PACKAGE, READER_CODE), library_versions(), str(folder))[:24]
 
 
 def cleaning_rules(story: Story) -> list[dict]:

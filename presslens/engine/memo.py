@@ -14,10 +14,12 @@ actor, the naming ledger...). :func:`story_table` caches those results too, unde
   names a memory address cannot be keyed, and the call is simply computed.
 
 Adding one article changes the story's key, so every aggregate is recomputed (the per-article work
-is not). ``PRESSLENS_NO_RESULT_CACHE=1`` turns this cache off.
+is not). ``PRESSLENS_NO_RESULT_CACHE=1`` turns this cache off. ``story_table(memory=N)`` also keeps
+the last N results in memory (a function called several times in one notebook).
 """
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import os
@@ -26,8 +28,14 @@ from . import store
 from .keys import code_hash, key_part
 
 
-def story_table(fn):
-    """Cache ``fn``'s result on disk under a key of its arguments and the package's code."""
+def story_table(fn=None, *, memory: int = 0):
+    """Cache ``fn``'s result on disk under a key of its arguments and the package's code.
+    ``memory``: also keep the last ``memory`` results in this process (a function a notebook calls
+    several times), each call given its own copy, so a caller that edits its table in place does not
+    change the next caller's; :func:`~presslens.engine.store.clear_memory` empties it."""
+    if fn is None:
+        return functools.partial(story_table, memory=memory)
+    kept: dict[str, object] = store.in_memory({})
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -41,12 +49,18 @@ def story_table(fn):
             parts.append(p if name is None else f"{name}={p}")
         key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
         path = store.cache_dir() / "results" / key[:2] / f"{key}.pkl"
+        mkey = f"{store.cache_dir()}\0{key}"  # another cache folder (a test's, a benchmark's) is another memory
+        if memory and mkey in kept:
+            return copy.deepcopy(kept[mkey])
         got = store.load(path)
-        if got is not None:
-            return got
-        out = fn(*args, **kwargs)
-        store.store(path, out)
-        return out
+        if got is None:
+            got = fn(*args, **kwargs)
+            store.store(path, got)
+        if memory:
+            kept[mkey] = copy.deepcopy(got)
+            while len(kept) > memory:
+                kept.pop(next(iter(kept)))
+        return got
 
     wrapper.uncached = fn
     return wrapper

@@ -17,7 +17,7 @@ from presslens import patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import sanity, screening, tables
-from presslens.story.load import load_story
+from presslens.engine.frontmatter import load_story  # front matter parsed once, kept on disk
 from presslens.story.model import Problem, Story, StoryError
 
 

