@@ -163,6 +163,8 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
         return f"common source likely ({verdict.split(': ', 1)[1]})", direction
     if verdict.startswith("same outlet"):
         return "same outlet (its own text reused)", direction
+    if verdict.startswith("copied without credit (direction unknown"):
+        return "shared without credit, direction unknown", direction
     if v.direction in ("a_from_b", "b_from_a"):
         return ("credited and copied" if v.credited == "yes" else "copied without credit"), direction
     if verdict.startswith("too little"):
@@ -197,17 +199,20 @@ def _from_references(story: Story, min_words: int, match: int, max_df: int) -> p
     return pd.DataFrame(rows, columns=REF_COLS)
 
 
-EDGE_VERDICTS = ("credited copy", "copied without credit", "common source", "undetermined")
+EDGE_VERDICTS = ("credited copy", "copied without credit", "copied without credit, direction unknown", "common source",
+                 "undetermined")
 
 
 def edge_verdict(status: str) -> str | None:
-    """The provenance graph's category for a status: credited copy, copied without credit, common
-    source, undetermined; None for what is no edge between two outlets (same page, same outlet)."""
+    """The provenance graph's category for a status: credited copy, copied without credit, copied
+    without credit with the direction unknown, common source, undetermined; None for what is no edge between two outlets (same page, same outlet)."""
     s = str(status)
     if s.startswith("credited and copied"):
         return "credited copy"
     if s.startswith("copied without credit"):
         return "copied without credit"
+    if s.startswith("shared without credit"):
+        return "copied without credit, direction unknown"
     if s.startswith("common source"):
         return "common source"
     if s.startswith(("undetermined", "too little")):

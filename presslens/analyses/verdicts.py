@@ -20,7 +20,7 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
   order unknown), A credits B or not, and nothing above explains the shared narration;
-- **one copied the other, direction unknown** ("copied without credit (direction unknown)"): no date
+- **one copied the other, direction unknown** ("copied without credit (direction unknown: why)", in provenance "shared without credit, direction unknown"): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
   third text holds the passage (or only the uncredited members of a rewrite family do) and they share
   at least :data:`SURE_WORDS` words of narration.
@@ -253,12 +253,15 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
             out["relation"] = "common_wire"
         return out
+    timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
+    no_order = ("a date is missing" if dx is None or dy is None
+                else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
     if (sign is None and n >= SURE_WORDS and not wx and not wy and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
-        return {"verdict": "copied without credit (direction unknown)", "credited": "no", "direction": "unknown",
+        return {"verdict": f"copied without credit (direction unknown: {no_order})", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
     if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
         # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
@@ -268,9 +271,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         return {"verdict": "common source likely: two renderings of one original (one is a translation; the shared "
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
-    timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
-    why = ("a date is missing" if dx is None or dy is None
-           else ("both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else "")) if sign is None
+    why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or tells
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")

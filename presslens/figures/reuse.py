@@ -18,6 +18,7 @@ CREDITED, UNCREDITED, UNKNOWN, COMMON = "#009E73", "#D55E00", "0.55", "#0072B2"
 EDGE_STYLE = {  # verdict -> (colour, line style, arrow, legend label)
     "credited copy": (CREDITED, "solid", True, "copied, credited"),
     "copied without credit": (UNCREDITED, "solid", True, "copied without credit (source earlier)"),
+    "copied without credit, direction unknown": (UNCREDITED, "dashed", False, "copied without credit, direction unknown"),
     "common source": (COMMON, "dotted", False, "common source (wire, release, earlier text)"),
     "undetermined": (UNKNOWN, "dashed", False, "undetermined (candidates in the table)"),
 }
