@@ -1,0 +1,43 @@
+"""Hostile input, names: actor and speaker forms that cannot be names, attribute values spelled like
+the missing-value label, outlet names that differ only by look-alike letters, width or punctuation,
+and a report index that links only the files that are there."""
+from pathlib import Path
+
+import pytest
+
+from presslens import load_story
+
+from .test_hostile import cli_run, problems
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, bad", [
+    ("aliases: [Acme, Acme Corp., Acme Corp]", 'aliases: [Acme, "(", "*"]', "'('"),
+    ("aliases: [Acme, Acme Corp., Acme Corp]", 'aliases: [Acme, "--"]', "'--'"),
+    ("aliases: [Acme, Acme Corp., Acme Corp]", 'aliases: [Acme, "A"]', "'A'"),
+    ("aliases: [Acme, Acme Corp., Acme Corp]", 'aliases: [Acme, "A."]', "'A.'"),
+    ("      - form: Akme", '      - form: "?"', "'?'"),
+    ("aliases: [Jones]", 'aliases: [Jones, "!"]', "'!'"),
+    ("  - name: Tom Reed", '  - name: "..."', "'...'"),
+])
+def test_a_form_without_letters_or_too_short_is_refused_naming_file_actor_and_fix(mini, capsys, old, new, bad):
+    _replace(mini / "story.yaml", old, new)
+    found = [p for p in problems(mini) if bad in p.message]
+    assert found, problems(mini)
+    p = found[0]
+    assert p.file.endswith("story.yaml") and "story.yaml" in p.fix and "remove" in p.fix
+    assert ("actor" in p.message or "speaker" in p.message)
+    rc, out, err = cli_run(capsys, "check", mini)
+    assert rc != 0 and bad in out + err
+
+
+@pytest.mark.parametrize("alias", ["EU", "R1", "字", "習近平", "Ko", "Акме"])
+def test_short_real_names_are_kept(mini, alias):
+    _replace(mini / "story.yaml", "aliases: [Acme, Acme Corp., Acme Corp]", f"aliases: [Acme, {alias}]")
+    story = load_story(mini)
+    assert alias in story.actors[0].aliases
