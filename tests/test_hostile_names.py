@@ -41,3 +41,35 @@ def test_short_real_names_are_kept(mini, alias):
     _replace(mini / "story.yaml", "aliases: [Acme, Acme Corp., Acme Corp]", f"aliases: [Acme, {alias}]")
     story = load_story(mini)
     assert alias in story.actors[0].aliases
+
+
+GROUPS = Path(__file__).parent / "fixtures" / "groups-story"
+
+
+@pytest.fixture
+def groups_story(tmp_path) -> Path:
+    import shutil
+    dest = tmp_path / "groups-story"
+    shutil.copytree(GROUPS, dest)
+    return dest
+
+
+@pytest.mark.parametrize("value", ["unknown", "Unknown", "' UNKNOWN '", "'unknown  '"])
+def test_an_attribute_value_spelled_like_the_missing_label_is_refused(groups_story, capsys, value):
+    from presslens.story.outlets import UNKNOWN
+    _replace(groups_story / "outlets.yaml", "country: UK\n  The National", f"country: {value}\n  The National")
+    found = [p for p in problems(groups_story) if UNKNOWN in p.message]
+    assert found and found[0].file.endswith("outlets.yaml") and "Metro Wire" in found[0].field
+    assert "null" in found[0].fix
+    rc, out, err = cli_run(capsys, "check", groups_story)
+    assert rc != 0 and "outlets.yaml" in out + err
+    rc, out, err = cli_run(capsys, "export", groups_story, "--group-by", "country", "--out", groups_story.parent / "x")
+    assert rc != 0
+
+
+def test_a_meta_value_spelled_like_the_missing_label_is_refused(groups_story):
+    art = groups_story / "articles" / "national.md"
+    text = art.read_text(encoding="utf-8")
+    art.write_text(text.replace("meta:", "meta:\n  region: Unknown", 1), encoding="utf-8")
+    found = [p for p in problems(groups_story) if "meta.region" in p.field]
+    assert found and "null" in found[0].fix

@@ -52,6 +52,11 @@ def outlet_key(name: str) -> str:
 
 def _value_problem(value: Any) -> tuple[str, str] | None:
     """(what is wrong, fix) for a value that is not text, a number or null; None when it is one."""
+    if isinstance(value, str) and outlet_key(value) == UNKNOWN:  # the label of "no value": would merge with those
+        return (f"is spelled like {UNKNOWN!r}, the label presslens gives outlets and articles without a value, "
+                "so it would be grouped with them and counted as known",
+                f"write null when the value is not known (it is then shown as {UNKNOWN!r}), or another word "
+                "for what you know (e.g. 'undisclosed', 'unverified')")
     if value is None or isinstance(value, str) and value.strip():
         return None
     if isinstance(value, str):
