@@ -73,3 +73,29 @@ def test_a_meta_value_spelled_like_the_missing_label_is_refused(groups_story):
     art.write_text(text.replace("meta:", "meta:\n  region: Unknown", 1), encoding="utf-8")
     found = [p for p in problems(groups_story) if "meta.region" in p.field]
     assert found and "null" in found[0].fix
+
+
+@pytest.mark.parametrize("other, says", [
+    ("The Daily Lеdger", "Cyrillic Small Letter Ie"),            # Cyrillic е
+    ("Τhe Daily Ledger", "Greek Capital Letter Tau"),             # Greek Τ
+    ("Ｔｈｅ Ｄａｉｌｙ Ｌｅｄｇｅｒ", "character width"),              # fullwidth
+    ("The Daily Ledger.", "punctuation"),
+    ("The Daily-Ledger", "punctuation"),
+    ("THE DAILY LEDGER!", "punctuation"),
+])
+def test_outlet_names_that_look_alike_are_warned_like_case(mini, capsys, other, says):
+    (mini / "articles" / "copy.md").write_text(f"---\noutlet: {other}\n---\nSome text that is long enough. More text.\n",
+                                              encoding="utf-8")
+    story = load_story(mini)
+    assert other in story.outlets and "The Daily Ledger" in story.outlets
+    got = [str(n) for n in story.notices if "counted as different outlets" in n.message]
+    assert len(got) == 1 and repr(other) in got[0] and "'The Daily Ledger'" in got[0] and says in got[0], got
+    assert "e.g. 'The Daily Ledger'" in got[0]
+    rc, out, err = cli_run(capsys, "check", mini)
+    assert "counted as different outlets" in out + err
+
+
+def test_different_outlets_are_not_warned(mini):
+    (mini / "articles" / "copy.md").write_text("---\noutlet: The Daily Leader\n---\nSome text that is long enough.\n",
+                                              encoding="utf-8")
+    assert not [n for n in load_story(mini).notices if "counted as different outlets" in n.message]

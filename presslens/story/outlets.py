@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,33 @@ EXAMPLE = "outlets: {New York Post: {country: US, kind: national, aliases: [NY P
 def outlet_key(name: str) -> str:
     """The form outlet names are compared in: case and runs of spaces ignored."""
     return re.sub(r"\s+", " ", str(name).casefold()).strip()
+
+
+# Cyrillic and Greek letters drawn like Latin ones (a small map in the spirit of Unicode's confusables.txt):
+# upper and lower case mapped apart, since Greek capital Ν looks like N but small ν like v.
+LOOKALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТХУЅІЈ", "ABEKMHOPCTXYSIJ")),       # Cyrillic capitals
+    **dict(zip("аеорсухіјѕһԁԛԝкмтвн", "aeopcyxijshdqwkmtbh")),  # Cyrillic small
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),         # Greek capitals
+    **dict(zip("αοιρτυχγνκεϲ", "aoiptuxyvkec")),             # Greek small
+})
+
+
+def lookalike_key(name: str) -> str:
+    """The form in which two outlet names look alike to a reader: width and compatibility forms folded
+    (NFKC: fullwidth Ｒｅｕｔｅｒｓ is Reuters), Cyrillic and Greek look-alikes of Latin letters taken as
+    Latin (Rеuters with a Cyrillic е), case folded, punctuation, spaces and invisible characters dropped
+    (New York Post. is New York Post, A.P. is AP). Only for warnings: outlets are matched by
+    :func:`outlet_key`."""
+    text = unicodedata.normalize("NFKC", str(name)).translate(LOOKALIKES).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LNMS")
+
+
+def lookalike_letters(name: str) -> list[str]:
+    """The look-alike letters of ``name`` that are not Latin, named (for a warning that shows why two
+    names that print the same are different)."""
+    return [f"{c!r} ({unicodedata.name(c, 'U+%04X' % ord(c)).title()})" for c in dict.fromkeys(name)
+            if ord(c) > 0x7F and c.isalpha() and c.translate(LOOKALIKES) != c]
 
 
 def _value_problem(value: Any) -> tuple[str, str] | None:
