@@ -99,3 +99,39 @@ def test_different_outlets_are_not_warned(mini):
     (mini / "articles" / "copy.md").write_text("---\noutlet: The Daily Leader\n---\nSome text that is long enough.\n",
                                               encoding="utf-8")
     assert not [n for n in load_story(mini).notices if "counted as different outlets" in n.message]
+
+
+def _linked(page: str) -> set[str]:
+    import re
+    return set(re.findall(r"(?:src|href)='(figures/[^']+)'", page))
+
+
+def test_a_partial_run_after_another_keeps_the_index_links_to_files_that_exist(tmp_path):
+    from presslens.run import runner
+    import json
+    from .conftest import MINI
+    figs, reps = tmp_path / "figures", tmp_path / "reports"
+    runner.run(MINI, figures=figs, reports=reps, notebooks=["03"], log=lambda s: None)
+    runner.run(MINI, figures=figs, reports=reps, notebooks=["00"], log=lambda s: None)
+    folder = reps / "mini-story"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    linked = _linked(page)
+    listed = json.loads((folder / "manifest.json").read_text())["reports"]["03-readability.ipynb"]["figures"]
+    assert listed and {f"figures/{f}" for f in listed if f.endswith(".png")} <= linked  # 03's figures still shown
+    missing = [x for x in linked if not (folder / x).is_file()]
+    assert not missing, missing
+    assert all((folder / "figures" / f).is_file() for f in listed)
+
+
+def test_the_index_does_not_link_a_figure_that_is_gone_and_says_so(tmp_path):
+    from presslens.run import report_index
+    manifest = {"story": "s", "notebooks": ["01-x.ipynb"], "run": {"complete": False},
+                "reports": {"01-x.ipynb": {"figures": ["a.csv", "a.png", "a.svg", "b.csv", "b.png", "b.svg"]}}}
+    reports = tmp_path / "reports"
+    (reports / "figures").mkdir(parents=True)
+    for f in ("a.csv", "a.png", "a.svg"):
+        (reports / "figures" / f).write_text("x")
+    report_index.write(manifest, reports, reports, tmp_path / "figures", {})
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    assert _linked(page) == {"figures/a.png", "figures/a.csv", "figures/a.svg"}
+    assert "Not present" in page and "b.png" in page
