@@ -84,12 +84,13 @@ def _href(path: str) -> str:
 
 
 def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[str, Path],
-           local_figures: bool = False) -> str:
+           local_figures: bool = False, present: set[str] | None = None) -> str:
     """The index page for ``manifest`` (see :mod:`presslens.run.runner`), to be written in ``reports_dir``.
 
     ``executed`` maps each notebook name to its executed copy (for the captions and findings);
     figures are linked in ``reports_dir/figures`` when the run copied them there, else relative to
-    ``reports_dir``."""
+    ``reports_dir``. ``present``: the figure files that are in the folder linked (None: all the
+    manifest lists); a file the manifest lists that is not present is not linked, and the page says so."""
     if (reports_dir / FIGURES).is_dir() or local_figures:
         fig_rel = FIGURES
     else:
@@ -105,19 +106,25 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
         stale = " <span class='stale'>(stale: made from other inputs)</span>" if rec.get("stale") else ""
         nb_items.append(f"<li><a href='{_href(stem + '.html')}'>{e(stem)}</a> "
                         f"(<a href='{_href(nb_name)}'>notebook</a>){stale}</li>")
-        files = rec.get("figures", [])
+        listed_files = rec.get("figures", [])
+        files = [f for f in listed_files if present is None or f in present]
+        absent = [f for f in listed_files if f not in files]
+        gone = (f"<p class='note'>Not present in the figures folder, so not linked: {e(', '.join(absent))} "
+                f"(removed since {e(stem)} made them; run it again to draw them)</p>") if absent else ""
         pngs = [f[:-4] for f in files if f.endswith(".png") and not ownership.page_file(f)]
         pages = {n: [n] + [p[:-4] for p in sorted((f for f in files if f.endswith(".png") and (ownership.page_file(f)
                                                    or ("", 0))[0] == n), key=lambda f: ownership.page_file(f)[1])]
                  for n in pngs}
         found = findings(executed[nb_name]) if nb_name in executed else []
         if found:
-            data = " · ".join(f"<a href='{_href(f'{fig_rel}/{n}.csv')}'>{e(n)}.csv</a>" for n in pngs)
+            data = " · ".join(f"<a href='{_href(f'{fig_rel}/{n}.csv')}'>{e(n)}.csv</a>" for n in pngs if f"{n}.csv" in files)
             key.append(f"<section class='key'><h3><a href='{_href(stem + '.html#findings')}'>{e(stem)}</a></h3>"
                        f"<ul>{''.join(f'<li>{report_html.finding_html(x)}</li>' for x in found)}</ul>"
                        f"<p class='meta'><a href='{_href(stem + '.html#findings')}'>report</a>"
                        + (f" · data: {data}" if data else "") + "</p></section>")
         if not pngs:
+            if gone:
+                fig_sections.append(f"<section><h3><a href='{_href(stem + '.html')}'>{e(stem)}</a></h3>{gone}</section>")
             continue
         caps = captions(executed[nb_name]) if nb_name in executed else {}
         figs = []
@@ -128,13 +135,14 @@ def render(manifest: dict, reports_dir: Path, figures_dir: Path, executed: dict[
             imgs = "".join(f"<a href='{_href(f'{fig_rel}/{p}.png')}'><img src='{_href(f'{fig_rel}/{p}.png')}' "
                            f"alt='{e(cap + (f' (page {k} of {n})' if n > 1 else ''), quote=True)}'></a>"
                            for k, p in enumerate(pages[name], start=1))
-            svgs = " · ".join(f"<a href='{_href(f'{fig_rel}/{p}.svg')}'>{'SVG' if n == 1 else f'SVG p{k}'}</a>"
-                              for k, p in enumerate(pages[name], start=1))
+            svgs = "".join(f" · <a href='{_href(f'{fig_rel}/{p}.svg')}'>{'SVG' if n == 1 else f'SVG p{k}'}</a>"
+                           for k, p in enumerate(pages[name], start=1) if present is None or f"{p}.svg" in files)
+            csv = f" · <a href='{_href(base + '.csv')}'>data (CSV)</a>" if present is None or f"{name}.csv" in files else ""
             figs.append(
                 f"<figure id='fig-{e(name)}'>{imgs}<figcaption><b>{e(cap)}</b> <code>{e(name)}</code>"
-                + (f" ({n} pages)" if n > 1 else "") + f" · <a href='{_href(base + '.csv')}'>data (CSV)</a> · {svgs}"
+                + (f" ({n} pages)" if n > 1 else "") + f"{csv}{svgs}"
                 f"</figcaption></figure>")
-        fig_sections.append(f"<section><h3><a href='{_href(stem + '.html')}'>{e(stem)}</a></h3>{''.join(figs)}</section>")
+        fig_sections.append(f"<section><h3><a href='{_href(stem + '.html')}'>{e(stem)}</a></h3>{''.join(figs)}{gone}</section>")
     run = manifest.get("run", {})
     note = manifest.get("note")
     tpl = Template(_TEMPLATE.read_text(encoding="utf-8"))
@@ -157,6 +165,9 @@ def write(manifest: dict, reports_dir: Path, final_reports: Path, final_figures:
     """Write ``reports_dir/index.html`` (``reports_dir`` may be a staging folder that becomes
     ``final_reports``: links are made relative to the final places, or to ``reports_dir/figures``)."""
     out = reports_dir / INDEX
-    out.write_text(render(manifest, final_reports, final_figures, executed,
-                          local_figures=(reports_dir / FIGURES).is_dir()), encoding="utf-8")
+    local = (reports_dir / FIGURES).is_dir()
+    folder = reports_dir / FIGURES if local else final_figures
+    present = {p.name for p in folder.iterdir() if p.is_file()} if folder.is_dir() else set()
+    out.write_text(render(manifest, final_reports, final_figures, executed, local_figures=local, present=present),
+                   encoding="utf-8")
     return out

@@ -104,6 +104,22 @@ def committed_notebooks(names: list[str] | None = None, folder: Path = paths.NOT
 MAX_JOBS = 256  # notebooks at once: more than any machine runs usefully (a story has about ten notebooks)
 
 
+def carry_earlier_figures(manifest: dict, dest: Path, sources: list[Path]) -> list[str]:
+    """Copy into ``dest`` (the staged ``reports/SLUG/figures``) the figures that the manifest's earlier
+    records list and this run did not make, from the first of ``sources`` that has each; a partial run
+    (``-n``) otherwise left the reports folder's figures with this run's only while its index listed
+    the others. Returns the names found nowhere (the index says they are not present)."""
+    wanted = {f for rec in manifest.get("reports", {}).values() for f in rec.get("figures", [])}
+    missing = []
+    for name in sorted(wanted - files_in(dest)):
+        src = next((d / name for d in sources if (d / name).is_file()), None)
+        if src is None:
+            missing.append(name)
+        else:
+            ownership.link_or_copy(str(src), str(dest / name))
+    return missing
+
+
 def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = None,
         outlets: list[str] | None = None, figures: str | Path = paths.FIGURES_DIR,
         reports: str | Path = paths.REPORTS_DIR, params: dict | None = None, jobs: int | None = None,
@@ -221,6 +237,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                         for n in manifest["notebooks"]}
             # the figures travel with the reports too: the reports folder can be shared as one unit
             shutil.copytree(staged_figs, st_reports / report_index.FIGURES, ignore=shutil.ignore_patterns(".*"))
+            if not full:  # the earlier notebooks' figures the index still lists travel with the reports too
+                carry_earlier_figures(manifest, st_reports / report_index.FIGURES,
+                                      [final_reports / report_index.FIGURES, final_figs])
             report_index.write(manifest, st_reports, final_reports, final_figs, executed)
             fig_files = sorted({f for fs in written.values() for f in fs})  # this run's, as before
             moves = [(st_reports, final_reports, full, "reports")]

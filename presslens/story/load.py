@@ -239,12 +239,21 @@ def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None) -> 
     story.all_outlets = tuple(story.outlets)
     by_fold: dict[str, set[str]] = {}
     for o in story.outlets:
-        by_fold.setdefault(outlets_mod.outlet_key(o), set()).add(o)
+        by_fold.setdefault(outlets_mod.lookalike_key(o), set()).add(o)
     for names in by_fold.values():
         if len(names) > 1:
             shown = sorted(names)
-            notices.append(Problem(f"{slug}/articles/", "outlet", f"outlet names {shown} differ only in case or spacing: "
-                                   "they are counted as different outlets", f"write one spelling, e.g. {shown[0]!r}, in every article"))
+            if len({outlets_mod.outlet_key(n) for n in names}) == 1:
+                how = "differ only in case or spacing"
+            else:
+                odd = [f"{n!r} has {', '.join(got)}" for n in shown if (got := outlets_mod.lookalike_letters(n))]
+                how = ("differ only in case, spacing, punctuation, character width or look-alike letters"
+                       + (f" ({'; '.join(odd)})" if odd else ""))
+            plain = min(shown, key=lambda n: (not n.isascii(), n != n.strip(".,;:!? "), n))
+            notices.append(Problem(f"{slug}/articles/", "outlet", f"outlet names {shown} {how}: "
+                                   "they are counted as different outlets",
+                                   f"write one spelling, e.g. {plain!r}, in every article (or list the others as its "
+                                   "aliases in outlets.yaml)"))
     story.references = references
     story.notices = notices
     story.yaml_sha256 = yaml_digest.get("sha256", "")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,40 @@ def outlet_key(name: str) -> str:
     return re.sub(r"\s+", " ", str(name).casefold()).strip()
 
 
+# Cyrillic and Greek letters drawn like Latin ones (a small map in the spirit of Unicode's confusables.txt):
+# upper and lower case mapped apart, since Greek capital Ν looks like N but small ν like v.
+LOOKALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТХУЅІЈ", "ABEKMHOPCTXYSIJ")),       # Cyrillic capitals
+    **dict(zip("аеорсухіјѕһԁԛԝкмтвн", "aeopcyxijshdqwkmtbh")),  # Cyrillic small
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),         # Greek capitals
+    **dict(zip("αοιρτυχγνκεϲ", "aoiptuxyvkec")),             # Greek small
+})
+
+
+def lookalike_key(name: str) -> str:
+    """The form in which two outlet names look alike to a reader: width and compatibility forms folded
+    (NFKC: fullwidth Ｒｅｕｔｅｒｓ is Reuters), Cyrillic and Greek look-alikes of Latin letters taken as
+    Latin (Rеuters with a Cyrillic е), case folded, punctuation, spaces and invisible characters dropped
+    (New York Post. is New York Post, A.P. is AP). Only for warnings: outlets are matched by
+    :func:`outlet_key`."""
+    text = unicodedata.normalize("NFKC", str(name)).translate(LOOKALIKES).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LNMS")
+
+
+def lookalike_letters(name: str) -> list[str]:
+    """The look-alike letters of ``name`` that are not Latin, named (for a warning that shows why two
+    names that print the same are different)."""
+    return [f"{c!r} ({unicodedata.name(c, 'U+%04X' % ord(c)).title()})" for c in dict.fromkeys(name)
+            if ord(c) > 0x7F and c.isalpha() and c.translate(LOOKALIKES) != c]
+
+
 def _value_problem(value: Any) -> tuple[str, str] | None:
     """(what is wrong, fix) for a value that is not text, a number or null; None when it is one."""
+    if isinstance(value, str) and outlet_key(value) == UNKNOWN:  # the label of "no value": would merge with those
+        return (f"is spelled like {UNKNOWN!r}, the label presslens gives outlets and articles without a value, "
+                "so it would be grouped with them and counted as known",
+                f"write null when the value is not known (it is then shown as {UNKNOWN!r}), or another word "
+                "for what you know (e.g. 'undisclosed', 'unverified')")
     if value is None or isinstance(value, str) and value.strip():
         return None
     if isinstance(value, str):
