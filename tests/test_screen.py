@@ -176,6 +176,17 @@ def test_web_capture_furniture_is_reported_line_by_line():
     assert {"openai", "secretly"} <= set(wd[wd["article_id"] == "wire-daily"]["token"])
 
 
+def test_one_line_of_a_megabyte_passes_the_furniture_rules():
+    """A capture whose punctuation and line breaks are lost: one line of 1.2 MB. A rule that
+    backtracks on it (social-embed's greedy '^.*' inside an alternation) ran past the 2 s pattern
+    limit and the whole story was refused, a bundled pattern blamed."""
+    import random
+    rnd, words = random.Random(1), "the council said on tuesday that a new plan would be put to members".split()
+    line = " ".join(rnd.choice(words) for _ in range(200_000))
+    body, removed = clean(line, None, rules())
+    assert body.strip() == line and not removed
+
+
 # ----------------------------------------------------------------------------------------------
 # language and duplicates
 
