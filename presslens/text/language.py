@@ -36,16 +36,18 @@ def detect_language(s: str) -> tuple[str | None, float]:
 SCRIPT_MIN_LETTERS = 40  # fewer letters than this say too little about a text's script
 SCRIPT_SHARE = 0.5  # a text whose letters are less than this share in its language's scripts is not in it
 
-_LATIN = ("en fr es de it pt nl sv da no nb nn fi is pl cs sk sl hr bs sq ro hu et lv lt tr az uz id ms tl fil "
-          "vi ca eu gl ga gd cy mt af sw so ha yo ig zu xh lb eo la oc br wa fo qu rw mg ht rm fy jv su ku tk")
-_OTHER = {"Arabic": "ar fa ur ps ug sd ckb", "Cyrillic": "ru uk be bg mk kk ky tg mn", "Greek": "el",
+_LATIN = ("en fr es de it pt nl sv da no nb nn fi is pl cs sk sl hr bs sq ro hu et lv lt tr az id ms tl fil "
+          "vi ca eu gl ga gd cy mt af sw so ha yo ig zu xh lb eo la oc br wa fo qu rw mg ht rm fy jv su tk")
+_OTHER = {"Arabic": "ar fa ur ps ug sd ckb", "Cyrillic": "ru uk be bg mk ky tg mn", "Greek": "el",
           "Hebrew": "he iw yi", "Han": "zh", "Devanagari": "hi mr ne sa", "Bengali": "bn as", "Thai": "th",
           "Georgian": "ka", "Armenian": "hy", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
-          "Gujarati": "gu", "Gurmukhi": "pa", "Oriya": "or", "Sinhala": "si", "Khmer": "km", "Lao": "lo",
+          "Gujarati": "gu", "Oriya": "or", "Sinhala": "si", "Khmer": "km", "Lao": "lo",
           "Myanmar": "my", "Ethiopic": "am ti", "Tibetan": "bo"}
 LANGUAGE_SCRIPTS: dict[str, tuple[str, ...]] = {c: ("Latin",) for c in _LATIN.split()}
 LANGUAGE_SCRIPTS.update({c: (script,) for script, codes in _OTHER.items() for c in codes.split()})
-LANGUAGE_SCRIPTS.update({"ja": ("Han", "Kana"), "ko": ("Hangul", "Han"), "sr": ("Cyrillic", "Latin")})
+# written in two scripts (Kurdish, with no script of its own in the list, is not checked)
+LANGUAGE_SCRIPTS.update({"ja": ("Han", "Kana"), "ko": ("Hangul", "Han"), "sr": ("Cyrillic", "Latin"),
+                         "uz": ("Latin", "Cyrillic"), "kk": ("Cyrillic", "Latin"), "pa": ("Gurmukhi", "Arabic")})
 _NAME_SCRIPT = {"CJK": "Han", "HIRAGANA": "Kana", "KATAKANA": "Kana", "KANGXI": "Han"}
 
 
