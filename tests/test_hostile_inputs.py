@@ -44,6 +44,18 @@ def wall_of_text(path: Path, mb: float, tag: str = "div", head: str = "") -> Pat
 # never run for minutes
 # ---------------------------------------------------------------------------------------------
 
+def test_check_on_an_article_that_is_one_sentence_of_50000_words_takes_seconds(mini, capsys):
+    """No full stop in 50,000 words (300 KB): VADER, quadratic in a sentence's length, took minutes;
+    it now scores windows of ``sentiment.VADER_WORDS`` words, and every other step is linear."""
+    rnd, words = random.Random(1), WORDS + ["good", "bad", "great", "fear"] * 4  # VADER's work is on its lexicon's words
+    body = " ".join(rnd.choice(words) for _ in range(50_000))
+    (mini / "articles" / "wall.md").write_text(f"---\noutlet: Wall News\nlanguage: en\n---\n{body}\n", encoding="utf-8")
+    t0 = time.monotonic()
+    rc, out, err = cli_run(capsys, "check", mini)
+    assert rc == 0 and "a sentence of 50000 words" in out + err, out + err
+    assert time.monotonic() - t0 < slack(20), "check took minutes on one long sentence"
+
+
 def test_a_page_that_takes_too_long_is_stopped_by_name(tmp_path, mini, capsys, monkeypatch):
     """A 1 MB wall of <div>s takes about 2 s to extract: with a 0.3 s limit it is stopped and named."""
     page = wall_of_text(tmp_path / "wall.html", 1)

@@ -250,3 +250,22 @@ def test_extremes_are_past_vaders_thresholds(tiny):
     b = ex[ex["outlet"] == "Beta"]
     assert list(b["kind"]) == ["most positive"]  # Beta has no negative sentence: no row, not a neutral one
     assert b.iloc[0]["text"] == "The wonderful Doubao app is great."
+
+
+def test_a_sentence_that_lost_its_full_stops_is_scored_in_bounded_time():
+    """VADER is quadratic in a sentence's length (20,000 words took minutes): a string over
+    ``VADER_WORDS`` words is scored in windows of that many words, their mean weighted by words."""
+    import time
+    words = ("the good plan was bad great and terrible for happy members " * 1000).split()  # lexicon words cost
+    t0 = time.process_time()
+    got = sentiment.score_text(" ".join(words))
+    assert time.process_time() - t0 < 3, "VADER on an 11,000-word sentence must take seconds, not minutes"
+    window = VADER.polarity_scores(" ".join(words[:sentiment.VADER_WORDS]))
+    assert set(got) == {"compound", "pos", "neu", "neg"}
+    assert abs(got["pos"] - window["pos"]) < 0.05 and abs(got["neg"] - window["neg"]) < 0.05
+
+
+def test_sentences_within_the_window_are_vaders_own_scores():
+    s = " ".join(["good"] * sentiment.VADER_WORDS)
+    assert sentiment.score_text(s) == VADER.polarity_scores(s)
+    assert sentiment.score_text("It was not a “bad” plan — really.") == VADER.polarity_scores('It was not a "bad" plan  -  really.')

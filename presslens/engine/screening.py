@@ -10,6 +10,9 @@ twice doubles its outlet's weight. :func:`screen` decides, article by article:
   ``language`` is left out when it names another language, and a detection with confidence of at
   least ``CONFIDENT`` (on ``text.LANGID_MIN_WORDS`` words or more) overrides a declaration, so a
   capture mislabelled ``en`` that is plainly French counts as French. A disagreement is a warning.
+  Whatever the detector's confidence, an article whose letters are mostly in another script than
+  its language's (``en`` declared over Arabic text; see ``text.language.script_mismatch``) is not in
+  that language: it counts as the detected language when that fits the script, else as ``und``.
 - **Duplicates.** The same URL twice (after normalising scheme, ``www.``, trailing slashes, tracking
   parameters such as ``utm_*``), identical text, or near-identical text (at least ``NEAR`` of one
   article's word 5-grams inside another). Within one outlet, or with the same URL, the shorter
@@ -112,6 +115,14 @@ def language_table(story: Story) -> pd.DataFrame:
         note = ""
         if declared and confident and declared != detected:
             note = f"declared {declared} but the text reads as {detected} (p={conf:.2f})"
+        wrong = language.script_mismatch(lang, p.clean_text.get(a.id, "")) if lang else ""
+        if wrong:  # the letters are not in the language's script: whatever was declared or guessed, not that
+            script = language.dominant_script(p.clean_text.get(a.id, ""))
+            fits = detected is not None and detected != lang and language.script_fits(detected, script)
+            said = f"declared {declared}" if basis == "declared" else f"taken as {lang} ({basis})"
+            note = (f"{said} but {wrong}: " + (f"the text reads as {detected} (p={conf:.2f})" if fits
+                                                else f"its language is not identified ({script} script)"))
+            lang, basis = (detected if fits else "und"), "script"
         rows.append({"article_id": a.id, "outlet": a.outlet, "declared": declared, "detected": detected,
                      "confidence": round(conf, 3), "language": lang, "basis": basis,
                      "in_language": lang is None or lang == want, "note": note})
@@ -218,11 +229,12 @@ def _screen(story: Story) -> Screening:
     warnings: list[Problem] = []  # load-time notices are added by screen(): they are not in the cache key
     for r in lang.itertuples(index=False):
         if r.note:
+            code = r.language if isinstance(r.language, str) and r.language != "und" else "CODE (the text's language)"
             warnings.append(Problem(rel(r.article_id), "language", r.note,
-                                    f"set language: {r.detected} in its front matter (or fix the capture)"))
+                                    f"set language: {code} in its front matter (or fix the capture)"))
         if not r.in_language:
             how = {"detected": f"detected as {r.language} (p={r.confidence:.2f})",
-                   "declared": f"declared {r.language}"}.get(
+                   "declared": f"declared {r.language}", "script": r.note}.get(
                 r.basis, f"no language declared; detected as {r.language} with low confidence (p={r.confidence:.2f})")
             left[r.article_id] = (f"not in the story's language ({want}): {how}; the English-only measures "
                                   f"(tone, readability, framing lexicon, keyness) would score it wrongly")
@@ -258,7 +270,7 @@ def _screen(story: Story) -> Screening:
                                     "check the capture kept its punctuation"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)
-        if not isinstance(r.detected, str) and 0 < n < language.LANGID_MIN_WORDS:
+        if not isinstance(r.detected, str) and 0 < n < language.LANGID_MIN_WORDS and r.basis != "script":
             warnings.append(Problem(rel(r.article_id), "language",
                                     f"too short ({n} words) to check its language: measured as "
                                     + (f"declared ({r.declared})" if isinstance(r.declared, str)

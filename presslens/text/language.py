@@ -4,6 +4,8 @@ probability, none for texts too short to tell.
 from __future__ import annotations
 
 import functools
+import unicodedata
+from collections import Counter
 
 from .segment import TOKEN
 
@@ -25,3 +27,78 @@ def detect_language(s: str) -> tuple[str | None, float]:
         return None, 0.0
     lang, p = _identifier().classify(s[:LANGID_CHARS])
     return lang, round(float(p), 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# scripts: what the letters of a text are written in, against what its language is written in
+# ---------------------------------------------------------------------------------------------
+
+SCRIPT_MIN_LETTERS = 40  # fewer letters than this say too little about a text's script
+SCRIPT_SHARE = 0.5  # a text whose letters are less than this share in its language's scripts is not in it
+
+_LATIN = ("en fr es de it pt nl sv da no nb nn fi is pl cs sk sl hr bs sq ro hu et lv lt tr az id ms tl fil "
+          "vi ca eu gl ga gd cy mt af sw so ha yo ig zu xh lb eo la oc br wa fo qu rw mg ht rm fy jv su tk")
+_OTHER = {"Arabic": "ar fa ur ps ug sd ckb", "Cyrillic": "ru uk be bg mk ky tg mn", "Greek": "el",
+          "Hebrew": "he iw yi", "Han": "zh", "Devanagari": "hi mr ne sa", "Bengali": "bn as", "Thai": "th",
+          "Georgian": "ka", "Armenian": "hy", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
+          "Gujarati": "gu", "Oriya": "or", "Sinhala": "si", "Khmer": "km", "Lao": "lo",
+          "Myanmar": "my", "Ethiopic": "am ti", "Tibetan": "bo"}
+LANGUAGE_SCRIPTS: dict[str, tuple[str, ...]] = {c: ("Latin",) for c in _LATIN.split()}
+LANGUAGE_SCRIPTS.update({c: (script,) for script, codes in _OTHER.items() for c in codes.split()})
+# written in two scripts (Kurdish, with no script of its own in the list, is not checked)
+LANGUAGE_SCRIPTS.update({"ja": ("Han", "Kana"), "ko": ("Hangul", "Han"), "sr": ("Cyrillic", "Latin"),
+                         "uz": ("Latin", "Cyrillic"), "kk": ("Cyrillic", "Latin"), "pa": ("Gurmukhi", "Arabic")})
+_NAME_SCRIPT = {"CJK": "Han", "HIRAGANA": "Kana", "KATAKANA": "Kana", "KANGXI": "Han"}
+
+
+@functools.lru_cache(maxsize=None)
+def char_script(c: str) -> str | None:
+    """The script of one letter from its Unicode name ('ARABIC LETTER ALEF' -> 'Arabic', 'CJK
+    UNIFIED IDEOGRAPH-4E00' -> 'Han', kana -> 'Kana'); None for what is not a letter."""
+    if not c.isalpha():
+        return None
+    words = unicodedata.name(c, "").split()
+    if words[:1] in (["FULLWIDTH"], ["HALFWIDTH"]):
+        words = words[1:]
+    if not words:
+        return None
+    return _NAME_SCRIPT.get(words[0], words[0].capitalize())
+
+
+def script_counts(s: str) -> Counter:
+    """How many of ``s``'s letters are in each script (linear: characters are counted, then each
+    distinct character named once)."""
+    out: Counter = Counter()
+    for c, n in Counter(s).items():
+        script = char_script(c)
+        if script:
+            out[script] += n
+    return out
+
+
+def script_mismatch(code, s: str) -> str:
+    """'' when ``s`` is written in the script of language ``code`` (or the language's script is not
+    known, or ``s`` has fewer than ``SCRIPT_MIN_LETTERS`` letters); else what is wrong, in words
+    ("most of its letters (97%) are Arabic script, not the Latin script en is written in")."""
+    want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
+    if not want:
+        return ""
+    counts = script_counts(s)
+    total = sum(counts.values())
+    if total < SCRIPT_MIN_LETTERS or sum(counts[w] for w in want) >= SCRIPT_SHARE * total:
+        return ""
+    script, n = counts.most_common(1)[0]
+    return (f"most of its letters ({n / total:.0%}) are {script} script, not the "
+            f"{' or '.join(want)} script {code} is written in")
+
+
+def dominant_script(s: str) -> str | None:
+    """The script most of ``s``'s letters are in; None without letters."""
+    counts = script_counts(s)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def script_fits(code, script) -> bool:
+    """Whether language ``code`` is written in ``script`` (True when either is unknown)."""
+    want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
+    return not want or not script or script in want

@@ -11,6 +11,15 @@ from . import segment
 
 SCORE_KEYS = ("compound", "pos", "neu", "neg")
 
+# VADER's cost grows with the square of a sentence's length (each word's negation and idiom checks
+# lower-case the whole sentence again): a capture that lost its full stops, one "sentence" of 20,000
+# words, takes minutes. A string longer than this many words is scored in consecutive windows of at
+# most this many words, and its scores are the mean of the windows' scores weighted by their words.
+# A little over the 80 words (``screening.LONG_SENTENCE``) beyond which ``presslens check`` already
+# warns of a sentence that lost its punctuation; no sentence of the bundled or evaluation stories
+# comes near it (the longest has 85 words), so their scores are VADER's own.
+VADER_WORDS = 100
+
 _ANALYZER = None
 
 # VADER only strips ASCII punctuation and knows only ASCII contractions (don't, isn't).
@@ -34,8 +43,20 @@ def vader_text(s: str) -> str:
 
 
 def score_text(s: str) -> dict[str, float]:
-    """VADER's scores (compound, pos, neu, neg) for one string, after :func:`vader_text`."""
-    return analyzer().polarity_scores(vader_text(s))
+    """VADER's scores (compound, pos, neu, neg) for one string, after :func:`vader_text`; a string
+    of more than ``VADER_WORDS`` words is scored in windows of ``VADER_WORDS`` words (whitespace
+    separated, as VADER splits), combined as their mean weighted by each window's words."""
+    t = vader_text(s)
+    words = t.split()
+    if len(words) <= VADER_WORDS:
+        return analyzer().polarity_scores(t)
+    total = {k: 0.0 for k in SCORE_KEYS}
+    for i in range(0, len(words), VADER_WORDS):
+        window = words[i:i + VADER_WORDS]
+        r = analyzer().polarity_scores(" ".join(window))
+        for k in SCORE_KEYS:
+            total[k] += r[k] * len(window)
+    return {k: round(v / len(words), 4) for k, v in total.items()}
 
 
 def _has_words(s: str) -> bool:
