@@ -26,7 +26,8 @@ from presslens.story.model import Problem, Story, StoryError
 from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
-           "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL"]
+           "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
+           "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -136,3 +137,15 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
         parties_of=quotes.party_rule(full),
     )
+
+
+def translation_evidence(folder: str | Path) -> pd.DataFrame:
+    """naming.translation_indicators of the story at ``folder`` (its screened articles, as :func:`predict`
+    scores them): every signal row with its rule, for :mod:`presslens.evaluation.loso`."""
+    st, _left_out = screen.analysed(load_story(folder))
+    return naming.translation_indicators(st)
+
+
+def translation_verdicts(indicators: pd.DataFrame) -> pd.DataFrame:
+    """naming.likely_translations of an indicators table (the verdicts are a function of the table alone)."""
+    return naming.likely_translations(None, indicators)
