@@ -18,7 +18,11 @@
 - ``translationese`` - the article's word profile (lexical density, "the", reporting verbs other than
   "said") far from English news's, from any source language (:mod:`presslens.text.translationese`):
   weight 1 from ``TRANSLATIONESE_WEAK_Z`` standard deviations, 2 from ``TRANSLATIONESE_Z``; it never
-  carries a verdict alone: at weight 2 one more signal of weight 1 makes one, at weight 1 one of weight 2.
+  carries a verdict alone: at weight 2 one more signal of weight 1 makes one, at weight 1 one of weight 2;
+- ``outlet translates`` - added by :func:`likely_translations`, not listed among the indicators: another
+  article of the same outlet in the story is a declared or likely translation by its own signals (a site
+  that machine-translates one report machine-translates others); weight 1, counted once, never a verdict
+  alone, never passed on from an article that it made a translation.
 
 :func:`likely_translations` weighs them into a **score** per article (``WEIGHTS``; each kind capped,
 so a long article does not pile up weak signals) and gives its verdict: a declared translation; a
@@ -47,16 +51,20 @@ from .names import mentions
 GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
 
 INDICATOR_KINDS = ("declared", "calque", "MT phrase", "untranslated script", "locale format", "rare word",
-                   "MT grammar", "transliteration", "site template", "glued sentences", "translationese")
+                   "MT grammar", "transliteration", "site template", "glued sentences", "translationese", "outlet translates")
 # per kind: the most it adds to an article's score, however many times it fires (a phrase's own weight,
 # 0-3, comes from mt_phrases.yaml; the other kinds weigh as mtsignals gives them, calques 3)
 CAPS = {"calque": 6, "MT phrase": 9, "untranslated script": 4, "locale format": 2, "rare word": 1,
-        "MT grammar": 3, "transliteration": 2, "site template": 2, "glued sentences": 1, "translationese": 2}
+        "MT grammar": 3, "transliteration": 2, "site template": 2, "glued sentences": 1, "translationese": 2,
+        "outlet translates": 1}
 CALQUE_WEIGHT = 3
 # the translationese z-scores from which the profile is a signal of weight 1 and 2, set on the development stories:
 # there no article labelled not translated reached a verdict with them (the curve: docs/analyses.md)
 TRANSLATIONESE_WEAK_Z = 2.5
 TRANSLATIONESE_Z = 3.5
+# an article whose outlet publishes another translation of the story (judged by that article's own signals): a
+# site that machine-translates one report machine-translates others; weak evidence, never a verdict alone
+OUTLET_WEIGHT = 1
 LIKELY_SCORE = 3  # the score from which an undeclared article reads as a likely translation ...
 MIN_RULES = 2  # ... when at least this many distinct rules scored (two hits of one formula are one piece of evidence)
 STRONG_WEIGHT = 3  # or the weight from which one signal alone carries it (a calque of an actor, a formula English
@@ -246,27 +254,46 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
 
 @story_table(memory=4)
 def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
-    """:func:`likely_translations` of an indicators table: a function of the table alone (keyed by its content)."""
+    """:func:`likely_translations` of an indicators table: a function of the table alone (keyed by its content).
+    Two passes: the verdicts on the article's own signals, then, for an article not judged a translation, one
+    more signal of weight ``OUTLET_WEIGHT`` ("outlet translates") when another article of its outlet in the
+    story is a declared or likely translation by its own signals (never carried further: one pass only)."""
     cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
             "verdict", "n_rules", "language_note"]
+    groups = list(ind.groupby("article_id", sort=False))
+    first = [_decide(aid, g, min_score) for aid, g in groups]
+    translating: dict[str, list[str]] = {}
+    for r in first:
+        if r[8] in ("declared translation", "likely undeclared translation"):
+            translating.setdefault(r[1], []).append(r[0])
     rows = []
-    for aid, g in ind.groupby("article_id", sort=False):
-        dec = g[g["kind"] == "declared"]
-        score, per_kind, guess = score_article(g)
-        counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False,
-                                                                                 kind="mergesort")
-        evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
-        kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
-        declared = len(dec) > 0
-        n_rules = independent_rules(g)
-        strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
-        note = source_language(g)[1]
-        if declared:
-            verdict, source, note = "declared translation", dec["languages"].iloc[0], "declared in the front matter"
-        elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
-            verdict, source = "likely undeclared translation", guess
-        else:
-            verdict, source = "isolated signals", None
-        rows.append((aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict,
-                     n_rules, note))
+    for (aid, g), r in zip(groups, first):
+        others = [a for a in translating.get(r[1], []) if a != aid]
+        if others and r[8] == "isolated signals":
+            what = f"{r[1]} publishes {others[0]}" + (f" and {len(others) - 1} more" if len(others) > 1 else "") + \
+                " judged a translation by its own signals"
+            extra = pd.DataFrame([(aid, r[1], "outlet translates", what, OUTLET_WEIGHT, "", False, -1, what,
+                                   "outlet translates", "")], columns=COLUMNS)
+            r = _decide(aid, pd.concat([g[COLUMNS] if set(COLUMNS) <= set(g) else g, extra], ignore_index=True), min_score)
+        rows.append(r)
     return pd.DataFrame(rows, columns=cols)
+
+
+def _decide(aid: str, g: pd.DataFrame, min_score: int) -> tuple:
+    """One article's verdict row (see :func:`likely_translations`) from its indicator rows ``g``."""
+    dec = g[g["kind"] == "declared"]
+    score, per_kind, guess = score_article(g)
+    counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False, kind="mergesort")
+    evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
+    kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
+    declared = len(dec) > 0
+    n_rules = independent_rules(g)
+    strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+    note = source_language(g)[1]
+    if declared:
+        verdict, source, note = "declared translation", dec["languages"].iloc[0], "declared in the front matter"
+    elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
+        verdict, source = "likely undeclared translation", guess
+    else:
+        verdict, source = "isolated signals", None
+    return (aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict, n_rules, note)
