@@ -10,7 +10,7 @@ article's ``derived_from``:
 
 - *credited and copied*: it credits the source's outlet and shares narration with it;
 - *copied without credit*: the source is earlier and not credited;
-- *shared without credit, direction unknown*: a date is missing or the same;
+- *copied without credit, direction unknown*: a date is missing or the same, and nothing in the texts orders them;
 - *common source likely*: neither credits the other but both credit the same third source, or a
   third text (a reference document, or an article published before both) holds what they share;
 - *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
@@ -163,8 +163,8 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
         return f"common source likely ({verdict.split(': ', 1)[1]})", direction
     if verdict.startswith("same outlet"):
         return "same outlet (its own text reused)", direction
-    if verdict.startswith("copied without credit (direction unknown"):
-        return "shared without credit, direction unknown", direction
+    if verdict.startswith(verdicts.UNKNOWN_DIRECTION):
+        return verdicts.UNKNOWN_DIRECTION, direction
     if v.direction in ("a_from_b", "b_from_a"):
         return ("credited and copied" if v.credited == "yes" else "copied without credit"), direction
     if verdict.startswith("too little"):
@@ -209,10 +209,10 @@ def edge_verdict(status: str) -> str | None:
     s = str(status)
     if s.startswith("credited and copied"):
         return "credited copy"
-    if s.startswith("copied without credit"):
+    if s.startswith(verdicts.UNKNOWN_DIRECTION):
+        return verdicts.UNKNOWN_DIRECTION
+    if s.startswith(verdicts.UNCREDITED):
         return "copied without credit"
-    if s.startswith("shared without credit"):
-        return "copied without credit, direction unknown"
     if s.startswith("common source"):
         return "common source"
     if s.startswith(("undetermined", "too little")):

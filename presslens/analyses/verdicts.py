@@ -20,7 +20,8 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
   order unknown), A credits B or not, and nothing above explains the shared narration;
-- **one copied the other, direction unknown** ("copied without credit (direction unknown: why)", in provenance "shared without credit, direction unknown"): no date
+- **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
+  as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
   third text holds the passage (or only the uncredited members of a rewrite family do) and they share
   at least :data:`SURE_WORDS` words of narration.
@@ -48,6 +49,8 @@ SPREAD = 2  # other outlets holding the narration two articles share that make i
 SURE_WORDS = 60  # shared narration (words, about three sentences) an accusation with no date to order the two needs
 VERDICT_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "relation", "verdict", "source", "source_article",
                 "credited", "direction", "accusation", "candidates", "shared_narration", "kind", "evidence"]
+UNCREDITED = "copied without credit"  # the verdict (and provenance status) of an uncredited copy
+UNKNOWN_DIRECTION = "copied without credit, direction unknown"  # ... whose direction nothing says: one phrasing everywhere
 EXPLAINED = ("same page", "common source", "quotation only", "too little")
 
 
@@ -261,7 +264,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
-        return {"verdict": f"copied without credit (direction unknown: {no_order})", "credited": "no", "direction": "unknown",
+        return {"verdict": f"{UNKNOWN_DIRECTION} ({no_order})", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
     if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
         # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
