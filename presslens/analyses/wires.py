@@ -54,6 +54,9 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, 
 ]
 # credit forms naming any outlet (settled against the story's outlets): (words, trigger, pattern, name after trigger)
 CAPNAMES = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})"  # greedy: cut by _name_cuts
+# a word naming what kind of outlet follows, in other languages ("según el diario X", "laut der Zeitung X")
+OUTLET_KIND = (r"(?:(?:diario|periódico|agencia|cadena|journal|quotidien|agence|site|Zeitung|Agentur|Sender|giornale|"
+               r"quotidiano|agenzia|jornal|agência|emissora)\s+(?:(?:de|d['’])\s*)?)?")
 CREDITS = [
     (("according",), re.compile(r"\baccording\s+to\b"),
      re.compile(r"\baccording\s+to\s+(?:an?\s+(?:\w+\s+)?report\s+(?:by|in|from)\s+)?" + CAPNAMES), True),
@@ -68,6 +71,15 @@ CREDITS = [
      re.compile(r"\b(?:published|appeared|republished|reproduced|syndicated)\b"),
      re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared)|republished|reproduced|syndicated)\s+"
                 r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
+    # the same credits in other languages: "según el diario X", "selon X", "d'après X", "laut X", "secondo X",
+    # "segundo o jornal X", "de acuerdo con X"; a credit line "Fuente: X", "Quelle: X", "Fonte: X"
+    (("según", "Según", "selon", "Selon", "d'après", "D'après", "d’après", "D’après", "laut", "Laut", "secondo",
+      "Secondo", "segundo", "Segundo", "acuerdo", "acordo"),
+     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)\b"),
+     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)"
+                r"\s+(?:(?:el|la|los|las|le|les|l['’]|der|die|dem|des|il|lo|o|a)\s*)?" + OUTLET_KIND + CAPNAMES), True),
+    (("Fuente:", "Fuente", "Quelle:", "Quelle", "Fonte:", "Fonte"), re.compile(r"\b(?:Fuente|Quelle|Fonte)\b"),
+     re.compile(r"\b(?:Fuente|Quelle|Fonte)\s*:\s*\[?" + CAPNAMES), True),
     (("Source:", "Source", "Credit", "Courtesy", "Read"), re.compile(r"\b(?:Source|Credit|Courtesy|Read)\b"),
      re.compile(r"\b(?:(?:Source|Credit|Courtesy)\s*:|[Cc]ourtesy\s+of|Read\s+(?:the\s+)?(?:full|original|more)"
                 r"(?:\s+(?:story|article|report))?\s+(?:at|on|in))\s*\[?" + CAPNAMES), True),
