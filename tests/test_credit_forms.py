@@ -38,3 +38,11 @@ def test_no_credit_in_another_language_without_an_outlet(text):
 def test_an_agency_credited_in_another_language(text, agency):
     rows = wires.article_sources("Copia Diaria", None, (), None, text, {})
     assert [(r["source"], r["kind"], r["wire"]) for r in rows] == [(agency, "credit", True)]
+
+
+def test_a_credit_deep_in_the_text_shows_its_own_words_as_evidence():
+    # the evidence is the credit's neighbourhood, not the text's opening
+    text = " ".join(["The council met on Monday to discuss the harbour."] * 12) + " The Harbour Times reported the cracks first."
+    rows = wires.article_sources("Copy Daily", None, (), None, text, KNOWN)
+    assert [r["source"] for r in rows] == ["Harbour Times"]
+    assert "Harbour Times reported the cracks" in rows[0]["evidence"]

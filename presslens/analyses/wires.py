@@ -261,15 +261,15 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
-            hit(None, "tell", "outside", _excerpt(text, m), (name,))
+            hit(None, "tell", "outside", _excerpt(m.string, m), (name,))
     for keys, trigger, rx, after in CREDITS:
         if not any(k in words for k in keys):
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
-            hit(None, "credit", "text", _excerpt(text, m), _name_cuts(m.group(1), after))
+            hit(None, "credit", "text", _excerpt(m.string, m), _name_cuts(m.group(1), after))
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
-        hit(None, "photo", "text", _excerpt(text, m), (m.group(1),))
+        hit(None, "photo", "text", _excerpt(m.string, m), (m.group(1),))
     for mk in marks_of_agencies.marks(text, byline):  # an agency's marks, whatever it is called
         hit(None, "credit", "byline" if mk["evidence"].startswith("byline:") else "text", mk["evidence"], (mk["name"],))
         hits[-1]["mark"] = mk
