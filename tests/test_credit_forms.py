@@ -46,3 +46,13 @@ def test_a_credit_deep_in_the_text_shows_its_own_words_as_evidence():
     rows = wires.article_sources("Copy Daily", None, (), None, text, KNOWN)
     assert [r["source"] for r in rows] == ["Harbour Times"]
     assert "Harbour Times reported the cracks" in rows[0]["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "The post Bridge closed to lorries appeared first on Harbour Times.",
+    "This story was first posted on Harbour Times.",
+    "It was published first in Harbour Times on Monday.",
+])
+def test_a_closing_line_credits_the_outlet_it_names(text):
+    rows = wires.article_sources("Copy Daily", None, (), None, "The bridge is closed.\n" + text, KNOWN)
+    assert [(r["source"], r["kind"]) for r in rows] == [("Harbour Times", "credit")]

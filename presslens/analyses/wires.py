@@ -67,9 +67,11 @@ CREDITS = [
     (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True),
     # a credit line or link text: "originally published on [Harbour Times](...)", "Source: Harbour Times",
     # "Read the full story at Harbour Times", "republished from Harbour Times"
-    (("originally", "first", "published", "appeared", "republished", "reproduced", "syndicated"),
-     re.compile(r"\b(?:published|appeared|republished|reproduced|syndicated)\b"),
-     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared)|republished|reproduced|syndicated)\s+"
+    # a feed's closing line: "The post <title> appeared first on Harbour Times.", "first posted on Harbour Times"
+    (("originally", "first", "published", "appeared", "posted", "republished", "reproduced", "syndicated"),
+     re.compile(r"\b(?:published|appeared|posted|republished|reproduced|syndicated)\b"),
+     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared|posted)|(?:published|appeared|posted)\s+first"
+                r"|republished|reproduced|syndicated)\s+"
                 r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
     # the same credits in other languages: "según el diario X", "selon X", "d'après X", "laut X", "secondo X",
     # "segundo o jornal X", "de acuerdo con X"; a credit line "Fuente: X", "Quelle: X", "Fonte: X"
