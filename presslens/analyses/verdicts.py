@@ -31,7 +31,8 @@ candidates are named. No accusation ("copied without credit") rests on less than
 :data:`EVIDENCE_WORDS` words of shared narration (about two sentences of a news story's own words:
 quotation never counts), nor on a pair that shares a wire. ``relation`` uses the evaluation's names
 (same_page, copy, reworded_copy, common_wire, shared_quote_only); ``credited`` is yes (the reusing
-article, or for a common source both, credit it), partial (one of two does), no, or n/a.
+article, or for a common source both, credit it), partial (one of two does, or, for a common
+source, one credits something else: another outlet, another agency), no, or n/a.
 """
 from __future__ import annotations
 
@@ -297,8 +298,13 @@ def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) ->
     else:
         detail = f"{s} named in the copy"
     ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))
+    # credits something, not what it took (another outlet, another agency): partial, as a reader counts it
+    other = sorted({c for a in (x, y) for c in e.named[a]["credit"]} - {s}) if not (cx or cy) else []
+    if other:
+        ev.append(f"neither credits {s}; credited instead: {', '.join(other)}")
     out = {"verdict": f"common source: {detail}", "source": s, "source_article": z,
-           "credited": "yes" if cx and cy else ("partial" if cx or cy else "no"), "direction": "n/a", "candidates": ""}
+           "credited": "yes" if cx and cy else ("partial" if cx or cy or other else "no"), "direction": "n/a",
+           "candidates": ""}
     if what in ("wire", "wire group", "reference") or what.startswith("a party"):
         out["relation"] = "common_wire"
     return out

@@ -65,16 +65,14 @@ CREDITS = [
     (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
      re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False),
     (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True),
-    # a credit line or link text: "originally published on [Harbour Times](...)", "Source: Harbour Times",
-    # "Read the full story at Harbour Times", "republished from Harbour Times"
+    # a credit line or link text: "originally published on [Harbour Times](...)", "republished from Harbour Times",
     # a feed's closing line: "The post <title> appeared first on Harbour Times.", "first posted on Harbour Times"
     (("originally", "first", "published", "appeared", "posted", "republished", "reproduced", "syndicated"),
      re.compile(r"\b(?:published|appeared|posted|republished|reproduced|syndicated)\b"),
      re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared|posted)|(?:published|appeared|posted)\s+first"
                 r"|republished|reproduced|syndicated)\s+"
                 r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
-    # the same credits in other languages: "según el diario X", "selon X", "d'après X", "laut X", "secondo X",
-    # "segundo o jornal X", "de acuerdo con X"; a credit line "Fuente: X", "Quelle: X", "Fonte: X"
+    # in other languages: "según el diario X", "selon X", "laut X", "secondo X", "de acuerdo con X"; "Fuente: X"
     (("según", "Según", "selon", "Selon", "d'après", "D'après", "d’après", "D’après", "laut", "Laut", "secondo",
       "Secondo", "segundo", "Segundo", "acuerdo", "acordo"),
      re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)\b"),
