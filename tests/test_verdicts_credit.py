@@ -25,3 +25,16 @@ def test_crediting_another_source_than_the_common_one_is_a_partial_credit(tmp_pa
 def test_crediting_nothing_is_no_credit(tmp_path):
     v = pair(_story(tmp_path), "b", "c")
     assert v["relation"] == "common_wire" and v["credited"] == "no"
+
+
+def test_a_direction_the_credit_gives_is_said_in_provenance_when_no_date_orders_them(tmp_path):
+    from presslens.analyses import provenance
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": None},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": None,
+                  "derived_from": ["Harbour Times"]}}
+    st = write_story(tmp_path / "s", arts)
+    v = pair(verdicts.verdicts(st), "a", "b")
+    assert v["direction"] == "b_from_a" and v["credited"] == "yes"
+    row = provenance.provenance(st).set_index("article").loc["b"]
+    assert row["status"] == "credited and copied" and row["source_article"] == "a"
+    assert row["direction"].startswith("from the texts, not the dates (unknown: no date for ")

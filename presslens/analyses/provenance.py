@@ -5,7 +5,9 @@ From the reuse tables (:func:`presslens.analyses.reuse.analyse`): every pair of 
 capture is the same page, not copying) gives the later article a likely source in the earlier one.
 Where a date is missing, or both are the same day without times of day that order them (a time
 with its zone in both articles: "by time of day"), the direction is unknown and said to be: both
-articles list the other as a possible source, never a guessed one. Each source is set against the
+articles list the other as a possible source, never a guessed one. When the texts give the direction
+(one credits the other, or is an agency's own copy) and no date does, the direction says so: "from
+the texts, not the dates". Each source is set against the
 article's ``derived_from``:
 
 - *credited and copied*: it credits the source's outlet and shares narration with it;
@@ -157,6 +159,8 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
     else:
         direction = f"unknown: {how}"
     verdict = str(v.verdict)
+    if sign is None and v.direction in ("a_from_b", "b_from_a"):  # the texts say it (a credit, an agency's own copy)
+        direction = f"from the texts, not the dates ({direction}): {verdict}"
     if verdict.startswith("same page"):
         return "same page captured twice", direction
     if verdict.startswith("common source"):
