@@ -139,7 +139,7 @@ def test_the_same_text_in_many_outlets_the_same_day_is_a_story_sent_to_all(tmp_p
     # explains the text they share: copied without credit, the direction unknown
     two = {k: arts[k] for k in ("a", "b")}
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", two)), "a", "b")
-    assert w["verdict"].startswith("copied without credit (direction unknown: ") and w["relation"] == "copy"
+    assert w["verdict"].startswith("copied without credit, direction unknown (") and w["relation"] == "copy"
     assert w["accusation"] and w["direction"] == "unknown" and w["credited"] == "no"
 
 

@@ -149,7 +149,7 @@ def test_pair_scores_drop_with_a_wrong_relation():
     assert f["relation"].share == 1.0 and f["uncredited copying"].f1 == 1.0
     assert f["common wire called copied without credit"].share == 0.0
     assert f["credit status"].share == 1.0 and f["direction"].share == 1.0
-    f = _figures(score_pairs(PAIRS, _prov("shared without credit, direction unknown"), t))
+    f = _figures(score_pairs(PAIRS, _prov("copied without credit, direction unknown"), t))
     assert f["relation"].share == 0.5  # partial reuse without a common source reads as a reworded copy
     u = f["uncredited copying"]
     assert (u.tp, u.fp, u.fn) == (1, 1, 0) and u.f1 == pytest.approx(2 / 3)

@@ -134,11 +134,11 @@ def test_same_day_without_two_zoned_times_stays_unknown(tmp_path, pa, pb, why):
     st = _same_day(tmp_path, pa, pb)
     v = pair(verdicts.verdicts(st), "x", "y")
     # two outlets, no credit, no wire, no third text: one copied the other, and no time orders them
-    assert v["verdict"].startswith("copied without credit (direction unknown: both are dated the same day")
+    assert v["verdict"].startswith("copied without credit, direction unknown (both are dated the same day")
     assert why in v["verdict"] and v["direction"] == "unknown" and v["accusation"]
     p = provenance.provenance(st)
     assert set(p["article"]) == {"x", "y"} and p["direction"].str.startswith("unknown").all()
-    assert set(p["status"]) == {"shared without credit, direction unknown"}
+    assert set(p["status"]) == {"copied without credit, direction unknown"}
 
 
 # ----------------------------------------------------------------------------------------------

@@ -359,7 +359,7 @@ def test_a_family_of_uncredited_rewrites_is_reworded_copying_not_a_wire(tmp_path
     ab = pair(v, "a", "b")
     assert ab["relation"] == "reworded_copy" and ab["accusation"]
     assert ab["credited"] == "no" and ab["direction"] == "unknown"
-    assert ab["verdict"].startswith("copied without credit (direction unknown: ")
+    assert ab["verdict"].startswith("copied without credit, direction unknown (")
     assert "rewrite family" in ab["candidates"]
     # one of them credits a source (a wire's dateline, or an outlet outside the corpus): nobody is accused
     for k, change in enumerate([{"text": "PORT SELBY (Kelp) -- " + arts["c"]["text"]}, {"derived_from": '["Bay Planet"]'}]):

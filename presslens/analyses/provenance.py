@@ -5,12 +5,14 @@ From the reuse tables (:func:`presslens.analyses.reuse.analyse`): every pair of 
 capture is the same page, not copying) gives the later article a likely source in the earlier one.
 Where a date is missing, or both are the same day without times of day that order them (a time
 with its zone in both articles: "by time of day"), the direction is unknown and said to be: both
-articles list the other as a possible source, never a guessed one. Each source is set against the
+articles list the other as a possible source, never a guessed one. When the texts give the direction
+(one credits the other, or is an agency's own copy) and no date does, the direction says so: "from
+the texts, not the dates". Each source is set against the
 article's ``derived_from``:
 
 - *credited and copied*: it credits the source's outlet and shares narration with it;
 - *copied without credit*: the source is earlier and not credited;
-- *shared without credit, direction unknown*: a date is missing or the same;
+- *copied without credit, direction unknown*: a date is missing or the same, and nothing in the texts orders them;
 - *common source likely*: neither credits the other but both credit the same third source, or a
   third text (a reference document, or an article published before both) holds what they share;
 - *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
@@ -157,14 +159,16 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
     else:
         direction = f"unknown: {how}"
     verdict = str(v.verdict)
+    if sign is None and v.direction in ("a_from_b", "b_from_a"):  # the texts say it (a credit, an agency's own copy)
+        direction = f"from the texts, not the dates ({direction}): {verdict}"
     if verdict.startswith("same page"):
         return "same page captured twice", direction
     if verdict.startswith("common source"):
         return f"common source likely ({verdict.split(': ', 1)[1]})", direction
     if verdict.startswith("same outlet"):
         return "same outlet (its own text reused)", direction
-    if verdict.startswith("copied without credit (direction unknown"):
-        return "shared without credit, direction unknown", direction
+    if verdict.startswith(verdicts.UNKNOWN_DIRECTION):
+        return verdicts.UNKNOWN_DIRECTION, direction
     if v.direction in ("a_from_b", "b_from_a"):
         return ("credited and copied" if v.credited == "yes" else "copied without credit"), direction
     if verdict.startswith("too little"):
@@ -209,10 +213,10 @@ def edge_verdict(status: str) -> str | None:
     s = str(status)
     if s.startswith("credited and copied"):
         return "credited copy"
-    if s.startswith("copied without credit"):
+    if s.startswith(verdicts.UNKNOWN_DIRECTION):
+        return verdicts.UNKNOWN_DIRECTION
+    if s.startswith(verdicts.UNCREDITED):
         return "copied without credit"
-    if s.startswith("shared without credit"):
-        return "copied without credit, direction unknown"
     if s.startswith("common source"):
         return "common source"
     if s.startswith(("undetermined", "too little")):

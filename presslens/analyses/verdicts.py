@@ -20,7 +20,8 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
   articles give them with their time zone, said "by time of day"; equal or missing times leave the
   order unknown), A credits B or not, and nothing above explains the shared narration;
-- **one copied the other, direction unknown** ("copied without credit (direction unknown: why)", in provenance "shared without credit, direction unknown"): no date
+- **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
+  as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
   third text holds the passage (or only the uncredited members of a rewrite family do) and they share
   at least :data:`SURE_WORDS` words of narration.
@@ -30,7 +31,8 @@ candidates are named. No accusation ("copied without credit") rests on less than
 :data:`EVIDENCE_WORDS` words of shared narration (about two sentences of a news story's own words:
 quotation never counts), nor on a pair that shares a wire. ``relation`` uses the evaluation's names
 (same_page, copy, reworded_copy, common_wire, shared_quote_only); ``credited`` is yes (the reusing
-article, or for a common source both, credit it), partial (one of two does), no, or n/a.
+article, or for a common source both, credit it), partial (one of two does, or, for a common
+source, one credits something else: another outlet, another agency), no, or n/a.
 """
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ SPREAD = 2  # other outlets holding the narration two articles share that make i
 SURE_WORDS = 60  # shared narration (words, about three sentences) an accusation with no date to order the two needs
 VERDICT_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "relation", "verdict", "source", "source_article",
                 "credited", "direction", "accusation", "candidates", "shared_narration", "kind", "evidence"]
+UNCREDITED = "copied without credit"  # the verdict (and provenance status) of an uncredited copy
+UNKNOWN_DIRECTION = "copied without credit, direction unknown"  # ... whose direction nothing says: one phrasing everywhere
 EXPLAINED = ("same page", "common source", "quotation only", "too little")
 
 
@@ -261,7 +265,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
-        return {"verdict": f"copied without credit (direction unknown: {no_order})", "credited": "no", "direction": "unknown",
+        return {"verdict": f"{UNKNOWN_DIRECTION} ({no_order})", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
     if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
         # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
@@ -294,8 +298,13 @@ def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) ->
     else:
         detail = f"{s} named in the copy"
     ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))
+    # credits something, not what it took (another outlet, another agency): partial, as a reader counts it
+    other = sorted({c for a in (x, y) for c in e.named[a]["credit"]} - {s}) if not (cx or cy) else []
+    if other:
+        ev.append(f"neither credits {s}; credited instead: {', '.join(other)}")
     out = {"verdict": f"common source: {detail}", "source": s, "source_article": z,
-           "credited": "yes" if cx and cy else ("partial" if cx or cy else "no"), "direction": "n/a", "candidates": ""}
+           "credited": "yes" if cx and cy else ("partial" if cx or cy or other else "no"), "direction": "n/a",
+           "candidates": ""}
     if what in ("wire", "wire group", "reference") or what.startswith("a party"):
         out["relation"] = "common_wire"
     return out

@@ -54,6 +54,9 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, 
 ]
 # credit forms naming any outlet (settled against the story's outlets): (words, trigger, pattern, name after trigger)
 CAPNAMES = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})"  # greedy: cut by _name_cuts
+# a word naming what kind of outlet follows, in other languages ("según el diario X", "laut der Zeitung X")
+OUTLET_KIND = (r"(?:(?:diario|periódico|agencia|cadena|journal|quotidien|agence|site|Zeitung|Agentur|Sender|giornale|"
+               r"quotidiano|agenzia|jornal|agência|emissora)\s+(?:(?:de|d['’])\s*)?)?")
 CREDITS = [
     (("according",), re.compile(r"\baccording\s+to\b"),
      re.compile(r"\baccording\s+to\s+(?:an?\s+(?:\w+\s+)?report\s+(?:by|in|from)\s+)?" + CAPNAMES), True),
@@ -62,12 +65,21 @@ CREDITS = [
     (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
      re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False),
     (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True),
-    # a credit line or link text: "originally published on [Harbour Times](...)", "Source: Harbour Times",
-    # "Read the full story at Harbour Times", "republished from Harbour Times"
-    (("originally", "first", "published", "appeared", "republished", "reproduced", "syndicated"),
-     re.compile(r"\b(?:published|appeared|republished|reproduced|syndicated)\b"),
-     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared)|republished|reproduced|syndicated)\s+"
+    # a credit line or link text: "originally published on [Harbour Times](...)", "republished from Harbour Times",
+    # a feed's closing line: "The post <title> appeared first on Harbour Times.", "first posted on Harbour Times"
+    (("originally", "first", "published", "appeared", "posted", "republished", "reproduced", "syndicated"),
+     re.compile(r"\b(?:published|appeared|posted|republished|reproduced|syndicated)\b"),
+     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared|posted)|(?:published|appeared|posted)\s+first"
+                r"|republished|reproduced|syndicated)\s+"
                 r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
+    # in other languages: "según el diario X", "selon X", "laut X", "secondo X", "de acuerdo con X"; "Fuente: X"
+    (("según", "Según", "selon", "Selon", "d'après", "D'après", "d’après", "D’après", "laut", "Laut", "secondo",
+      "Secondo", "segundo", "Segundo", "acuerdo", "acordo"),
+     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)\b"),
+     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)"
+                r"\s+(?:(?:el|la|los|las|le|les|l['’]|der|die|dem|des|il|lo|o|a)\s*)?" + OUTLET_KIND + CAPNAMES), True),
+    (("Fuente:", "Fuente", "Quelle:", "Quelle", "Fonte:", "Fonte"), re.compile(r"\b(?:Fuente|Quelle|Fonte)\b"),
+     re.compile(r"\b(?:Fuente|Quelle|Fonte)\s*:\s*\[?" + CAPNAMES), True),
     (("Source:", "Source", "Credit", "Courtesy", "Read"), re.compile(r"\b(?:Source|Credit|Courtesy|Read)\b"),
      re.compile(r"\b(?:(?:Source|Credit|Courtesy)\s*:|[Cc]ourtesy\s+of|Read\s+(?:the\s+)?(?:full|original|more)"
                 r"(?:\s+(?:story|article|report))?\s+(?:at|on|in))\s*\[?" + CAPNAMES), True),
@@ -249,15 +261,15 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
-            hit(None, "tell", "outside", _excerpt(text, m), (name,))
+            hit(None, "tell", "outside", _excerpt(m.string, m), (name,))
     for keys, trigger, rx, after in CREDITS:
         if not any(k in words for k in keys):
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
-            hit(None, "credit", "text", _excerpt(text, m), _name_cuts(m.group(1), after))
+            hit(None, "credit", "text", _excerpt(m.string, m), _name_cuts(m.group(1), after))
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
-        hit(None, "photo", "text", _excerpt(text, m), (m.group(1),))
+        hit(None, "photo", "text", _excerpt(m.string, m), (m.group(1),))
     for mk in marks_of_agencies.marks(text, byline):  # an agency's marks, whatever it is called
         hit(None, "credit", "byline" if mk["evidence"].startswith("byline:") else "text", mk["evidence"], (mk["name"],))
         hits[-1]["mark"] = mk

@@ -49,9 +49,9 @@ MEASURES = [
             "unrelated) presslens's reuse and provenance tables give (accuracy)"),
     Measure("pairs", "uncredited copying", "prf", "higher",
             "pairs labelled copy or reworded copy without credit, against provenance's 'copied without credit' "
-            "(or 'shared without credit, direction unknown')"),
+            "(with the direction known or not: 'copied without credit, direction unknown')"),
     Measure("pairs", "common wire called copied without credit", "share", "lower",
-            "pairs labelled common wire that provenance calls copied (or shared) without credit: false accusations"),
+            "pairs labelled common wire that provenance calls copied without credit (direction known or not): false accusations"),
     Measure("pairs", "credit status", "share", "higher",
             "reusing pairs whose credit (yes, or partial counted as yes / no) provenance gives (accuracy)"),
     Measure("pairs", "direction", "share", "higher",

@@ -17,7 +17,7 @@ from .truth import Truth
 # narration taken from the other article, which the truth calls a reworded copy)
 KIND_TO_RELATION = (("duplicate capture", "same_page"), ("copy", "copy"), ("reworded copy", "reworded_copy"),
                     ("partial reuse", "reworded_copy"), ("shared quotation only", "shared_quote_only"))
-UNCREDITED = ("copied without credit", "shared without credit, direction unknown")
+UNCREDITED = ("copied without credit",)  # "copied without credit, direction unknown" included
 COMMON = "common source likely"
 REUSING = ("copy", "reworded_copy", "common_wire")
 

@@ -50,7 +50,7 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
     """Pair verdicts counted apart: copied without credit, common source, undetermined (and the rest)."""
     v = ver["verdict"].astype(str)
     groups = [("copied without credit", v.eq("copied without credit")),
-              ("copied without credit, direction unknown", v.str.startswith("copied without credit (direction unknown")),
+              ("copied without credit, direction unknown", v.str.startswith("copied without credit, direction unknown")),
               ("copied from a named source", ~v.eq("copied without credit") & ver["direction"].isin(["a_from_b", "b_from_a"])),
               ("common source", v.str.startswith("common source")),
               ("undetermined", v.str.startswith("undetermined")),

@@ -27,22 +27,26 @@
   word for word: a few reworded sentences do not make a copy a rewrite), copy with sentences
   reordered, reworded copy, partial reuse (less than ``COPY`` either way: neither is a copy of the
   other), shared quotation only.
+- **Short shared quotations.** A pair that shares no passage but prints the same words in quotation
+  marks on both sides, three content words or more (:mod:`presslens.analyses.reuse.quoted`), is a shared
+  quotation only: two outlets quoting one statement.
 
 Provenance (who took from whom, set against what each article credits) and reference documents are
 in :mod:`presslens.analyses.provenance`. Articles in another language are left out (their words cannot
 match) and said to be; the shorter of two captures of one page is compared only as a duplicate.
 
 Modules: ``align`` (docs, the shingle index, passages), ``sentences`` (reworded sentences, word
-swaps), ``pairs`` (containment, pair kinds), ``core`` (:func:`analyse`, :func:`kind_of`).
+swaps), ``pairs`` (containment, pair kinds), ``quoted`` (short shared quotations), ``core`` (:func:`analyse`, :func:`kind_of`).
 """
 from presslens.analyses.reuse.align import (COPY, MATCH, MAX_DF, MIN_SENTENCE, MIN_WORDS, QUOTED, SHINGLE, STOP,
                                             WORD_FOR_WORD, Doc, candidate_pairs, docs_from, passages_of)
 from presslens.analyses.reuse.core import Reuse, analyse, doc_list, kind_of
 from presslens.analyses.reuse.pairs import (CONTAIN_COLS, PAIR_COLS, PASSAGE_COLS, REWORDED_COLS, SWAP_COLS,
                                             containment_of, pairs_of)
+from presslens.analyses.reuse.quoted import shared_quotations
 from presslens.analyses.reuse.sentences import reworded_sentences, word_swaps
 
 __all__ = ["COPY", "MATCH", "MAX_DF", "MIN_SENTENCE", "MIN_WORDS", "QUOTED", "SHINGLE", "STOP", "WORD_FOR_WORD", "Doc",
            "candidate_pairs", "docs_from", "passages_of", "Reuse", "analyse", "doc_list", "kind_of", "CONTAIN_COLS",
            "PAIR_COLS", "PASSAGE_COLS", "REWORDED_COLS", "SWAP_COLS", "containment_of", "pairs_of",
-           "reworded_sentences", "word_swaps"]
+           "reworded_sentences", "word_swaps", "shared_quotations"]

@@ -7,6 +7,7 @@ import pandas as pd
 
 from presslens.analyses.reuse.align import MATCH, MAX_DF, MIN_WORDS, Doc, candidate_pairs, docs_from, passages_of
 from presslens.analyses.reuse.pairs import PASSAGE_COLS, REWORDED_COLS, SWAP_COLS, containment_of, pairs_of
+from presslens.analyses.reuse.quoted import shared_quotations
 from presslens.analyses.reuse.sentences import reworded_sentences, word_swaps
 from presslens.engine import keys as engine_keys, screening, tables
 from presslens.engine.memo import story_table
@@ -77,7 +78,7 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
         ["words", "article_a", "article_b", "start_a"], ascending=[False, True, True, True], kind="stable").reset_index(drop=True)
     reworded = pd.DataFrame(rrows, columns=REWORDED_COLS)
     containment = containment_of(docs, passages, rw)
-    pairs = pairs_of(story, docs, passages, reworded, containment, sc)
+    pairs = pairs_of(story, docs, passages, reworded, containment, sc, shared_quotations(docs, max_df))
     left = sc.left_out.copy()
     n = len(ids)
     stats = {"articles": n, "references": sum(d.reference for d in docs), "all_pairs": n * (n - 1) // 2,

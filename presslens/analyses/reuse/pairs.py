@@ -67,8 +67,10 @@ def containment_of(docs: list[Doc], passages: pd.DataFrame, rw: list[dict]) -> p
 
 
 def pairs_of(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd.DataFrame, cont: pd.DataFrame,
-           sc) -> pd.DataFrame:
-    """One row per pair of articles with shared text (references apart), with its kind, plus duplicate captures."""
+           sc, quotes: dict | None = None) -> pd.DataFrame:
+    """One row per pair of articles with shared text (references apart), with its kind, plus duplicate captures;
+    ``quotes`` (:func:`~presslens.analyses.reuse.quoted.shared_quotations`) adds the pairs that share only a
+    quotation too short for a passage."""
     outlet = dict(zip(story.articles["id"], story.articles["outlet"]))
     c = {(r.article, r.other): r for r in cont.itertuples(index=False)}
     by_p: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -121,5 +123,15 @@ def pairs_of(story: Story, docs: list[Doc], passages: pd.DataFrame, reworded: pd
                      "narration_b_in_a": ba.containment_narration if ba else 0.0, "reordered": reordered,
                      "detail": f"{len(ks)} passage(s) ({n_narr} not quotation), {n_rw} reworded sentence(s); "
                                f"up to {top:.0%} of one article's narration is in the other"})
+    done = set(by_p) | set(by_r) | {tuple(sorted((r["article_a"], r["article_b"]))) for r in rows}
+    for (na, nb), (n, text) in sorted((quotes or {}).items()):
+        a, b = sorted((docs[na].id, docs[nb].id))
+        if (a, b) in done:
+            continue
+        rows.append({"article_a": a, "outlet_a": outlet[a], "article_b": b, "outlet_b": outlet[b],
+                     "kind": "shared quotation only", "passages": 0, "narration_passages": 0, "quotation_passages": 0,
+                     "reworded_sentences": 0, "shared_words": n, "containment_a_in_b": 0.0, "containment_b_in_a": 0.0,
+                     "narration_a_in_b": 0.0, "narration_b_in_a": 0.0, "reordered": False,
+                     "detail": f"a quotation of {n} words both carry, too short for a passage: \"{text}\""})
     return pd.DataFrame(rows, columns=PAIR_COLS)
 

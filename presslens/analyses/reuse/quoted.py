@@ -1,0 +1,62 @@
+"""Short quotations two articles both carry: the same words inside quotation marks, too few for a passage.
+
+A passage needs ``min_words`` words (:data:`~presslens.analyses.reuse.align.MIN_WORDS`), but a reader
+sees two articles quoting one statement from fewer: both print "a bitter pill for hauliers", or "we
+will rebuild the quay", in quotation marks. :func:`shared_quotations` finds, for every pair of articles that
+share no passage, the longest run of words quoted on both sides (in one sentence each) holding at least
+:data:`QUOTE_CONTENT` content words: fewer ("the harbour bridge", "by the") is a stock phrase anyone quotes.
+Such a pair is *shared quotation only*: two outlets quoting one speaker, no evidence of copying.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+import re
+
+import numpy as np
+
+from presslens.analyses.reuse.align import MAX_DF, STOP, Doc, runs
+
+QUOTE_CONTENT = 3  # content words (no stop word, no number) a short shared quotation needs
+GRAM = 3  # quoted words indexed together
+CONTENT = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _norm(w: str) -> str:
+    return w.casefold().replace("’", "'").strip("'\"“”‘")
+
+
+def content_words(words: list[str]) -> int:
+    """How many of ``words`` are content words: a letter first, not a stop word, not a clitic ("'s")."""
+    return sum(1 for w in words if CONTENT.fullmatch(w) and _norm(w) not in STOP and len(_norm(w)) > 1)
+
+
+def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, int], tuple[int, str]]:
+    """(doc index a, doc index b), a < b -> (words, text) of the longest quotation both carry with
+    :data:`QUOTE_CONTENT` content words or more; reference documents left out. Runs of :data:`GRAM`
+    quoted words found in more than ``max_df`` articles are common phrasing, not evidence."""
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for n, d in enumerate(docs):
+        if d.reference:
+            continue
+        w = [_norm(x) for x in d.words]
+        for i in range(len(w) - GRAM + 1):
+            if all(d.quoted[i:i + GRAM]) and d.sent[i] == d.sent[i + GRAM - 1] and all(w[i:i + GRAM]):
+                index[tuple(w[i:i + GRAM])].append((n, i))
+    points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for occ in index.values():
+        if len({n for n, _ in occ}) < 2 or len({n for n, _ in occ}) > max_df:
+            continue
+        for k, (na, ia) in enumerate(occ):
+            for nb, ib in occ[k + 1:]:
+                if na != nb:
+                    points[(na, nb) if na < nb else (nb, na)].append((ia, ib) if na < nb else (ib, ia))
+    out = {}
+    for (na, nb), pts in points.items():
+        best = None
+        for i0, _j0, k in runs(np.array(pts)):
+            words = docs[na].words[i0:i0 + k + GRAM - 1]
+            if content_words(words) >= QUOTE_CONTENT and (best is None or len(words) > best[0]):
+                best = (len(words), " ".join(words))
+        if best:
+            out[(na, nb)] = best
+    return out
