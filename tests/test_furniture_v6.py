@@ -93,3 +93,8 @@ def test_a_sentence_about_a_journalist_the_story_is_about_stays():
     assert run(about)[0] == about                     # the story names her elsewhere: she is its subject
     middle = [P1, BIO, "“We will appeal the ruling,” her lawyer said on Tuesday.", P2]
     assert run(middle)[0] == middle                   # the story goes on reporting below it
+
+
+def test_a_run_of_quotations_in_corner_brackets_stays():
+    quotes = ["「港はまだ危ない」", "「船を出せない」", "「いつ戻れるのか」"]
+    assert run([J1, J2, *quotes, J1 + "その後"])[0] == [J1, J2, *quotes, J1 + "その後"]

@@ -38,9 +38,14 @@ def is_paragraph(line: str) -> bool:
     return n_words(line) >= 8 and bool(ANY_END.search(line))
 
 
+# the quotation marks of Chinese and Japanese: a line holding one quotes someone, as “...” does
+CJK_QUOTE = re.compile("[「」『』]")
+
+
 def guarded(line: str) -> bool:
-    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
-    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
+    """The prose guard: a quotation mark (Chinese and Japanese corner brackets too) or a reporting verb
+    (or a line in single quotation marks)."""
+    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line) or CJK_QUOTE.search(line))
 
 
 def line_key(line: str) -> str:
