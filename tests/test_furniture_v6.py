@@ -98,3 +98,14 @@ def test_a_sentence_about_a_journalist_the_story_is_about_stays():
 def test_a_run_of_quotations_in_corner_brackets_stays():
     quotes = ["「港はまだ危ない」", "「船を出せない」", "「いつ戻れるのか」"]
     assert run([J1, J2, *quotes, J1 + "その後"])[0] == [J1, J2, *quotes, J1 + "その後"]
+
+
+@pytest.mark.parametrize("byline", ["半月刊记者 李明", "（本报记者 王芳、张伟）", "記者 山田花子"])
+def test_a_chinese_or_japanese_byline_goes(byline):
+    kept, removed = run([byline, Z1, Z2])
+    assert kept == [Z1, Z2] and removed[byline] == "cjk-credit"
+
+
+def test_a_chinese_sentence_about_reporters_stays():
+    line = "多名记者周五在港口采访时被警方拦下，随后获准离开。"
+    assert run([Z1, line, Z2])[0] == [Z1, line, Z2]
