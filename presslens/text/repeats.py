@@ -11,13 +11,26 @@ from urllib.parse import urlparse
 from .furniture import PROSE_GUARD
 from .segment import TOKEN
 
-SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
-ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
+SENT_END = re.compile(r"[.!?…。！？][\"”’')\]」』）》】]*\s*$")
+# a full stop of Chinese or Japanese ends a sentence with no space after it ("...した。次に...")
+ANY_END = re.compile(r"[.!?…][\"”’')\]」』）》】]*(?:\s|$)|[。！？][\"”’')\]」』）》】]*")
 SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
+# Han and kana: Chinese and Japanese are written without spaces between words, so a run of them is
+# many words, not one (Hangul is written with spaces and counts as other scripts do)
+UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# a Chinese word averages about 1.6 characters (Chinese word segmentation corpora); Japanese text adds
+# one-kana particles: two characters a word undercounts both, so no short line is made a paragraph
+CHARS_PER_WORD = 2
 
 
 def n_words(line: str) -> int:
-    return len(TOKEN.findall(line))
+    """Words of ``line``, script-aware: a run of Han or kana counts one word per two characters."""
+    if line.isascii():
+        return len(TOKEN.findall(line))
+    unspaced = len(UNSPACED.findall(line))
+    if not unspaced:
+        return len(TOKEN.findall(line))
+    return len(TOKEN.findall(UNSPACED.sub(" ", line))) + -(-unspaced // CHARS_PER_WORD)
 
 
 def is_paragraph(line: str) -> bool:
@@ -25,9 +38,14 @@ def is_paragraph(line: str) -> bool:
     return n_words(line) >= 8 and bool(ANY_END.search(line))
 
 
+# the quotation marks of Chinese and Japanese: a line holding one quotes someone, as “...” does
+CJK_QUOTE = re.compile("[「」『』]")
+
+
 def guarded(line: str) -> bool:
-    """The prose guard: a quotation mark or a reporting verb (or a line in single quotation marks)."""
-    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line))
+    """The prose guard: a quotation mark (Chinese and Japanese corner brackets too) or a reporting verb
+    (or a line in single quotation marks)."""
+    return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line) or CJK_QUOTE.search(line))
 
 
 def line_key(line: str) -> str:

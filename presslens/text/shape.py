@@ -43,7 +43,14 @@ Rules (ids):
   below the last one (a photo or video caption): a headline or subhead is written without articles, a
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
-  does a line printed again in the article (a headline). The last line counts only up to twenty words.
+  does a line printed again in the article (a headline). The last line counts only up to twenty words,
+  and only when it does not go on narrating: a capture cut mid-paragraph stops on prose with a past form
+  or participle, a perfect, future or modal, or a pronoun carrying on the paragraph above (``NARRATES``).
+- ``author-bio``: the writer's biography at the article's start or end, naming a person the story names
+  nowhere else, and its contact lines (:mod:`.bios`).
+
+Words are counted script-aware (:func:`.repeats.n_words`): a run of Chinese or Japanese characters is
+one word per two characters, so the rules by length and position work on pages in those scripts.
 - ``glued-caption``: a caption run into the paragraph after it is cut off (:func:`.captions.glued_caption`).
 - ``link-list`` runs may hold headlines that report (:func:`headline_like`) when most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
@@ -63,6 +70,9 @@ from __future__ import annotations
 
 import re
 
+from .bios import bios
+from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED, META_SPLIT, NAMES,  # noqa: F401
+                        is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
@@ -71,14 +81,6 @@ from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_pa
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
-# the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
-DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
-                       r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
-                       r"release|date|last|first|on|at|time|ago|just|now|today|yesterday|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|[mhd]|"
-                       r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
-# a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
-AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
-HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
              r"Standard|Mail|Mirror|Star|Sun|Guardian|Independent|Online|Today|Wire|Network|Media|TV|Radio|Insider|"
@@ -90,12 +92,6 @@ HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of 
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
 # a headline with a section's name after a bar: "Storm hits the coast | World News"
 SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
-# a metadata line's fields and what they hold (see is_meta_line)
-META_SPLIT = re.compile(r"\s*[|•·]\s*")
-CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
-DATE_FREE = re.compile(r"\d{1,4}\s*[年月日]|\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})*|%s|%s|\b\d{1,4}\b" % (MONTH, WEEKDAY), re.I)
-LABELLED = re.compile(r"^[^\W\d_][^:：]{0,15}[:：]\s*[^.!?]{0,60}$")
-NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*$")
 # a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
 RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
                           r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
@@ -115,42 +111,22 @@ OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from
 ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.I)
 # narration's past tense (a caption describes its picture in the present: "Rescuers search the rubble")
 PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+# the capture's last line goes on narrating when it was cut mid-paragraph (a caption below the story
+# describes its picture in the present, as a noun phrase or a present tense): a past form or participle
+# ("declared", "visited"; not an adjective after an article, "a wrecked boat"), a perfect, future or
+# modal ("has made", "will dock"), or a pronoun or demonstrative carrying on the paragraph above ("He
+# spent years ...", "This achievement ...")
+NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|must|shall)\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b[^\W\d_]{2,}ed\b|"
+                      r"^[\W\d_]*(?:he|she|it|they|we|i|you|his|her|its|their|this|that|these|those)\b", re.I)
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
 
-def is_meta_line(line: str) -> bool:
-    """A page's metadata line: fields apart by "|" or "•", one a date or time, every other a labelled
-    field ("Source: Harbour Post", "Editor:") or a list of names ("Jane Roe, Li Wei"):
-    "Published: 2024-06-26 09:00 | Source: Harbour Post | Author: | Editor: Li Wei"."""
-    parts = [p.strip() for p in META_SPLIT.split(line) if p.strip()]
-    if len(parts) < 2 or n_words(line) > 40 or ANY_END.search(line):
-        return False
-    dated = [p for p in parts if HAS_DATE.search(p) or CJK_DATE.search(p)]
-    if not dated:
-        return False
-    for p in parts:
-        if p in dated and n_words(DATE_FREE.sub(" ", p)) <= 3:
-            continue
-        if not (LABELLED.match(p) or NAMES.match(p)):
-            return False
-    return True
-
-
-def is_timestamp(line: str) -> bool:
-    """A date or time line, with at most three other words (a name, "Release", a source):
-    "12 March 2024 Tuesday 08:15", "Jane Roe Published May 03, 2024 | 09:49 PM"."""
-    if not HAS_DATE.search(line) or n_words(line) > 20:
-        return False
-    words = re.findall(r"[^\s,|•·()\[\]–—-]+", line.replace("+", " "))
-    other = [w for w in words if not DATE_WORD.match(w.strip(".:")) and any(ch.isalnum() for ch in w)]
-    return len(other) <= 3 and len(other) < len(words) / 2
-
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
-             "template-line", "unended-line", "byline-shape", "glued-mark", "glued-caption")
+             "template-line", "unended-line", "byline-shape", "glued-mark", "glued-caption", "author-bio")
 
 
 def is_sentence_line(line: str) -> bool:
@@ -219,6 +195,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     text = [line.strip() for line in lines]
     if "repeated-line" in enabled:
         whole.update(_repeats(text))
+    if "author-bio" in enabled:
+        whole.update(dict.fromkeys(bios(text, whole), "author-bio"))
     for i, s in enumerate(text):
         if not s or i in whole:
             continue
@@ -346,7 +324,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
                     and not _copied(text, i)
                     and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
-                    and not (nxt[:1].islower() or nxt[:1] in "([")):
+                    and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
 
