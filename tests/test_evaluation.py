@@ -194,6 +194,17 @@ def test_furniture_sentence_name_and_claim_scorers():
     assert (fl.tp, fl.fp, fl.fn) == (1, 0, 1)  # the photo credit was kept
     assert f["glued furniture cut"].f1 == 1.0
     assert f["measured sentences that are furniture"].share == pytest.approx(1 / 3)
+    # a one-word tag labelled furniture makes a sentence furniture only where it glues (start or end),
+    # not where the prose names the same place; a three-word furniture text anywhere in a sentence
+    tagged = pd.DataFrame({"id": ["a2"], "text": ["Pakistani\nFloods reach Pakistani towns today."]})
+    t2 = _truth({"a2": {"furniture": ["Pakistani", "Share this article"], "glued_furniture": [],
+                        "sentences": ["Floods reach Pakistani towns today."]}})
+    s2 = pd.DataFrame({"article_id": ["a2"] * 4, "text": ["Floods reach Pakistani towns today.",
+                                                          "Pakistani Floods reach the towns.",
+                                                          "Rain fell. Share this article now",
+                                                          "Rain fell on the hills."]})
+    m = _figures(score_furniture(tagged, pd.DataFrame(columns=["article_id", "line", "removed", "rule"]), s2, t2))
+    assert m["measured sentences that are furniture"].share == pytest.approx(2 / 4)
     good = pd.DataFrame({"article_id": ["a1"] * 4, "part": ["title", "body", "body", "body"],
                          "text": ["Storm hits town", "The storm hit the town.", "It rained.", "Visit site.example now"]})
     bad = good.assign(text=["Storm hits town", "The storm hit the", "town. It rained.", "Visit site.example now"])

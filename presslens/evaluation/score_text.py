@@ -153,6 +153,18 @@ def _dropped(line: str, cuts: list[str]) -> bool:
     return not re.search(r"\w", rest)
 
 
+def _holds(sentence: str, furniture: str) -> bool:
+    """Whether a measured sentence (folded) holds a furniture text (folded) glued to its prose: a text
+    of three words or more anywhere in it, a shorter one (a tag, a one-word credit such as an
+    agency's name) only at its start or end, where furniture glues; elsewhere the same words are
+    prose naming that place or outlet."""
+    if len(furniture) < 8:
+        return False
+    if len(furniture.split()) >= 3:
+        return f" {furniture} " in f" {sentence} "
+    return sentence.startswith(furniture + " ") or sentence.endswith(" " + furniture)
+
+
 def score_furniture(articles: pd.DataFrame, removed: pd.DataFrame, sentences: pd.DataFrame, truth: Truth) -> pd.DataFrame:
     """Lines the cleaner removed (``removed``: article_id, line, removed, rule) against the labelled
     furniture lines of each article (``articles``: id, text), furniture cut from prose lines against
@@ -201,8 +213,7 @@ def score_furniture(articles: pd.DataFrame, removed: pd.DataFrame, sentences: pd
         folded = [fold(x) for x in labelled] + [fold(x) for x in glued]
         for s in sents.get(aid, []):
             fs = fold(s)
-            is_f = len(fs) >= 4 and any(f" {fs} " in f" {x} " or (len(x) >= 8 and f" {x} " in f" {fs} ")
-                                        for x in folded if x)
+            is_f = len(fs) >= 4 and any(x and (f" {fs} " in f" {x} " or _holds(fs, x)) for x in folded)
             rows.append(outcome("furniture", "measured sentences that are furniture", aid, "yes" if is_f else "no",
                                 s[:200], "", "furniture measured as prose" if is_f else ""))
     return frame(rows)
