@@ -14,21 +14,22 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
+from presslens.text.vocabulary import (MONTHS, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, OCCASION_PREPOSITIONS, PERIODS,
+                                       TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
 from .people import TITLES, key
 from .resolve import SHORT, trim_speaker
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 
-_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-         "august|september|october|november|december")
+_DAYS = alternation(WEEKDAYS, MONTHS)
+# when, where or through what a statement was made, between the verb and its clause ("said on Tuesday that")
+_SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS)
 
 
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(r"(?i)^(?:despite|with|without|for|of|in|on|at|from|by|during|amid|like|unlike)\b|"
-                            r"\b(?:and|or|but|has|have|had|was|were|is|are|been|not|never|did|does|do|will|would|"
-                            r"could|may|might|declined|refused|after|before|since|until|because|when|while|if|unless)\b"
+_NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
                             r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
@@ -96,8 +97,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
             # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
             # that makes parts")
-            adv = re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                           rf"earlier|later|yesterday|today|tonight|again|{_DAYS})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+            adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
             when = _WHEN.match(clause)
             if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
                 clause = clause[adv.end():]  # "said on Tuesday that ..."
@@ -105,8 +105,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
             elif when and _CLAUSE_START.match(clause[when.end():]):
                 clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
-            elif re.match(rf"(?i)(?:on|in|at|during|late|early|last|this|through|via|to|with|after|before|from|"
-                          rf"earlier|later|yesterday|today|tonight|again|so|nothing|little|much|{_DAYS})\b", clause) \
+            elif re.match(rf"(?i)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
                     or len(segment.TOKEN.findall(clause)) < 4:
                 continue  # "said on social media", "said in a statement": the words are elsewhere
             if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
@@ -130,9 +129,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
 
 
 # a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
-_WHEN = re.compile(rf"(?i)(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:{_DAYS}|yesterday|today|tonight|week|"
-                   rf"weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night|"
-                   rf"\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
+_WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], TIME_ADVERBS[:2])})\s+)?"
+                   rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
 # what opens a clause: a pronoun, a determiner or a name (its subject)
 _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|the|a|an|its|his|her|their|our|"
                            r"some|no|all|more|[A-Z])\b", re.IGNORECASE)
