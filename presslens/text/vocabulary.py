@@ -150,3 +150,14 @@ def alternation(*groups) -> str:
             if w not in out:
                 out.append(w)
     return "|".join(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_participle(word: str) -> bool:
+    """Whether ``word`` is the -ing form of an English verb (``Calling``, ``Describing``; not ``Jinping``
+    or ``Sterling``): a sentence that opens with one opens with a participial clause, whose capitalised
+    words are its object, not the sentence's subject."""
+    import lemminflect
+
+    w = word.lower()
+    return len(w) > 4 and w.endswith("ing") and any(l != w for l in lemminflect.getAllLemmas(w).get("VERB", ()))

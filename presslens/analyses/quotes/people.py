@@ -17,6 +17,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver, segment
+from presslens.text.vocabulary import is_participle
 from .resolve import ANON_PERSON
 
 # titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
@@ -65,6 +66,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+# what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
+# Ruiz's work"), where a name that is a subject goes on with its verb ("Manning Lee said")
+_OBJECT_GOES_ON = re.compile(r"(?:\s*,|[’']s\b|\s+(?:a|an|the|as|his|her|their|its|for|to|of|on|in|with|and)\b)")
 SENT_END = re.compile(r"[.!?][”\"’']?\s+")
 
 
@@ -143,6 +147,9 @@ class People:
             if any(a <= m.start() < b for a, b in inside):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
+            if is_participle(words[0]) and not par[max(s for s in sents if s <= m.start()):m.start()].strip(" \"“‘'«(") \
+                    and _OBJECT_GOES_ON.match(par, m.end()):
+                continue  # "Calling Ruiz a hero, he ...": a participle opens the sentence, the name is its object
             # the name is what follows the last title, organisation word, function word or possessive:
             # "On Monday Okafor", "National Rowing Federation President Ada Okafor"
             cut = 0

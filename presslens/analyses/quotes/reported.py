@@ -77,6 +77,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 subj = trim_speaker(m.group("spk")) if m else ""
                 if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
                     continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+                if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
+                    continue  # "DeepSeek's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
                 if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                     who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
                     if who[0] is not None:
@@ -114,7 +116,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 # governor ... said": a noun, not a clause
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in ("respond", "responds", "responded", "responding", "ask", "asks", "asked") or \
+        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or \
                 re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
             continue  # a request ("told the union to return") or a non-answer is not a statement
         # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
@@ -124,10 +126,20 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             verb, at = c.group("verb"), c.end()
         parts.append((_clause_end(clause[at:]), verb))
         for part, verb in parts:
+            if verb.lower() in _NOT_A_STATEMENT_VERBS:
+                break  # '..., and he asked her for a kiss': a request, not a second statement
             _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
     return rows
 
 
+# verbs that ask or answer without stating: "asked her to ...", "did not respond"
+_NOT_A_STATEMENT_VERBS = ("respond", "responds", "responded", "responding", "ask", "asks", "asked")
+# a subject ending in a possessive: the "verb" after it is a noun ("DeepSeek's claim that ...")
+_POSSESSIVE_END = re.compile(r"\w[’']s$")
+# reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
+# "reportedly", no source (data/eval/GUIDE.md)
+_UNNAMED_REPORTS = re.compile(r"(?i)(?:(?:media|news|press|local|some|several|other|unconfirmed|earlier|recent)\s+)?"
+                              r"(?:reports|studies|surveys|estimates|rumou?rs)")
 # a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
 _WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], TIME_ADVERBS[:2])})\s+)?"
                    rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
@@ -221,6 +233,9 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
             pass  # "..., the report said": a document speaks for its authors, as the text says
         elif verb == "according to" and _DOCUMENT_HEAD.match(phrase):
             return False  # "according to figures compiled by ...": a document's content, not a voice
+        if _FIRST_PERSON.search(clause) or (verb == "according to" and _REPORTS_ITSELF().search(clause)):
+            return False  # "We will rebuild, says Ruiz": her own words without the marks, not reported speech;
+            # "Ruiz announced a week of mourning, according to X": the clause has its own source (nested)
         who = article_speaker(spk, story, *ctx, p_idx, at + len(sent) - len(spk), None, direct=False)
         if who[0] is None:
             continue  # "..., Ana Ruiz, said Wednesday": "Wednesday" is nobody; the comma before has the source
@@ -228,6 +243,21 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
         _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb)
         return len(rows) > n
     return False
+
+
+# the first person of the speaker's own words: reported speech shifts it to the third ("we" -> "they")
+# ("I" only as a subject, after no capitalised word: "Clade I has", "World War I was" are names)
+_FIRST_PERSON = _regex.compile(r"(?<![\w’'-])(?:[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)(?![\w’'-])|"
+                               r"(?<![\w’'-])(?<!\p{Lu}[\w’'.-]*\s+)I(?=[’']m\b|\s+(?-i:[a-z]))")
+
+
+@functools.lru_cache(maxsize=1)
+def _REPORTS_ITSELF() -> re.Pattern:
+    """A verb of saying inside a clause, in lower case, not as a noun after a determiner nor as a
+    passive ("has been confirmed"): the clause reports someone's words already ("Ruiz has announced
+    five days of mourning")."""
+    passive = "".join(rf"(?<!\b{b}\s)" for b in ("be", "been", "being", "is", "are", "was", "were"))
+    return re.compile(rf"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<![’']s\s){passive}(?<!\bpreviously\s)\b(?-i:{verbs()['rx']})\b")
 
 
 # a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"

@@ -27,6 +27,8 @@ _REST = (rf"(?:\s+(?:{alternation(TIME_OPENERS[:5])}|(?:last|this)\s+(?:{alterna
          rf"{alternation(OCCASION_PREPOSITIONS, 'over', TIME_ADVERBS, 'also', 'separately', 'previously', WEEKDAYS)}|"
          r"reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
 _WHEN = re.compile(rf"(?i)^(?:{alternation(TIME_OPENERS, TIME_ADVERBS, WEEKDAYS)})\b")
+# the verbs that go before their source in news English ("..., said its chief executive")
+_INVERTED = frozenset("said says added adds wrote writes told tells".split())
 _FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
 # a clause that is only opening phrases ("Following the landing", "Later, in a statement from her
 # lawyer", "To make things worse"): the statement is in the rest of the sentence, not before the comma
@@ -75,11 +77,14 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
                 continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
-            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
+            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the|its|his|her|their|our|this|these|those)\b",
+                                              tail[m.end("verb"):]) and \
                     not verb.startswith(("tell", "told")):
                 break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
             clause = DATELINE.sub("", sent[:c]).strip()
             spk = m.group("spk").strip()
+            if rx is _tails()[1] and verb not in _INVERTED and re.match(r"(?i)(?:its|his|her|their|our)\s", spk):
+                break  # "..., announced its new model": an object, not a source ("..., said its chief" is one)
             if _SUBORDINATE.match(spk):
                 break  # ", although residents said ...": the writer's own second clause
             if _WHEN.match(spk) or (verb in ("writes", "write") and rx is _tails()[1]):
