@@ -116,3 +116,18 @@ def test_a_verb_with_a_possessive_object_reports_an_act():
 
     assert trailing.trailing("Ferry prices fell this week after Globex, a shipping group founded in 2020, announced "
                              "its new summer timetable.") == []
+
+
+def test_a_whole_quoted_sentence_does_not_take_the_next_sentences_speaker(story):
+    # "Meanwhile, producer Tom Reed revealed ..." is a sentence of its own after a whole quoted sentence
+    rs = rows(story, "Harbour reporter Ana Ruiz was thrilled by the plan: “We are testing the quay for bigger ships.” "
+                     "Meanwhile, producer Tom Reed revealed how the crew filmed the works.")
+    r = [x for x in rs if x["quote"].startswith("We are testing")][0]
+    assert r["speaker"] == "Ana Ruiz"
+
+
+def test_escaped_quotation_marks_of_a_capture_are_read_as_marks(story):
+    # a page captured with its JSON escapes: the backslash before the mark is no text of the colon lead-in
+    rs = rows(story, 'Harbour reporter Tom Reed was thrilled by the plan: \\"We are testing the quay for bigger ships.\\"')
+    got = {r["quote"]: r["speaker"] for r in rs if r["kind"] == "direct"}
+    assert got == {"We are testing the quay for bigger ships.": "Tom Reed"}

@@ -147,6 +147,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                       (appos_after, "after"), (sentence_end, "sentence end")):
         if rx is appos_after and not has_comma:
             continue  # no "Name," right after the quote: no apposition to read
+        if rx is sentence_end and full_sentence:
+            continue  # '“We are ready.” Meanwhile, Tom Reed revealed ...': a whole sentence quoted; the next is another's
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"

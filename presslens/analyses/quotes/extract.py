@@ -84,6 +84,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             prev_end = spans[q_i - 1][1] + 1 if q_i else 0
             next_start = spans[q_i + 1][0] - 1 if q_i + 1 < len(spans) else len(par)
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
+            # a capture that kept its escapes ('stated, \"I believe ...\"'): the backslash is no text
+            before, quote = before[:-1] if before.endswith("\\") else before, quote[:-1] if quote.endswith("\\") else quote
             att = find_attribution(before, after, n_words, quote)
             floating = False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
