@@ -131,3 +131,9 @@ def test_escaped_quotation_marks_of_a_capture_are_read_as_marks(story):
     rs = rows(story, 'Harbour reporter Tom Reed was thrilled by the plan: \\"We are testing the quay for bigger ships.\\"')
     got = {r["quote"]: r["speaker"] for r in rs if r["kind"] == "direct"}
     assert got == {"We are testing the quay for bigger ships.": "Tom Reed"}
+
+
+def test_a_headline_role_noun_before_the_colon_is_no_verb(story):
+    # "boss" before the colon is a noun (the person who speaks), not a verb whose subject is the Port Authority
+    rs = rows(story, "Port Authority boss: ‘I will not resign over the flooded quay’")
+    assert speakers(rs)["I will not resign over the flooded quay"] != "Port Authority"
