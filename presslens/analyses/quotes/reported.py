@@ -120,20 +120,25 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
             continue  # a request ("told the union to return") or a non-answer is not a statement
         # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
-        parts, verb, at = [], m.group("verb"), 0
+        parts, verb, at, that = [], m.group("verb"), 0, True
         for c in _statements(clause):
-            parts.append((_clause_end(clause[at:c.start()]), verb))
-            verb, at = c.group("verb"), c.end()
-        parts.append((_clause_end(clause[at:]), verb))
-        for part, verb in parts:
+            parts.append((_clause_end(clause[at:c.start()]), verb, that))
+            verb, at, that = c.group("verb"), c.end(), c.group(0).rstrip().lower().endswith("that")
+        parts.append((_clause_end(clause[at:]), verb, that))
+        for part, verb, that in parts:
             if verb.lower() in _NOT_A_STATEMENT_VERBS:
                 break  # '..., and he asked her for a kiss': a request, not a second statement
+            if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
+                break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
             _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
     return rows
 
 
 # verbs that ask or answer without stating: "asked her to ...", "did not respond"
 _NOT_A_STATEMENT_VERBS = ("respond", "responds", "responded", "responding", "ask", "asks", "asked")
+# a noun phrase after a verb that takes one as often as a clause ("acknowledged the challenge")
+_DETERMINER_OBJECT = re.compile(r"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:is|are|was|were|"
+                                r"will|would|had|has|have|could|can|should|may|might)\b)")
 # a subject ending in a possessive: the "verb" after it is a noun ("DeepSeek's claim that ...")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
 # reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
