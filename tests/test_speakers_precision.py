@@ -139,12 +139,6 @@ def test_a_headline_role_noun_before_the_colon_is_no_verb(story):
     assert speakers(rs)["I will not resign over the flooded quay"] != "Port Authority"
 
 
-def test_the_subject_of_a_partial_quote_speaks_not_the_report_it_came_from(story):
-    # "according to The Courier" says where the writer read it; the words are Reed's
-    rs = rows(story, "Harbour master Tom Reed called the flood “the worst in a century”, according to The Courier.")
-    assert speakers(rs)["the worst in a century"] == "Tom Reed"
-
-
 def test_a_noun_after_a_second_verb_is_no_second_statement(story):
     rs = rows(story, "Ana Ruiz said she still expected the quay to reopen in May, but she acknowledged the damage caused "
                      "by the storm.")

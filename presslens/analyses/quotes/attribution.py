@@ -147,11 +147,6 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                       (appos_after, "after"), (sentence_end, "sentence end")):
         if rx is appos_after and not has_comma:
             continue  # no "Name," right after the quote: no apposition to read
-        if rx is according_after and not full_sentence and tail.strip() and not lead_in:
-            own = _partial_before().search(tail)  # 'Ruiz called the loss “a tragedy”, according to the agency':
-            if own and not _negated(own["spk"]) and len(own["gap"].split()) <= 8 and re.match(r"\s*[A-Z]", own["spk"]) \
-                    and len(own["spk"].split()) <= 6:  # Ruiz's words; the agency is where the writer read them
-                return own["spk"], own["verb"], "partial"
         if rx is sentence_end and full_sentence:
             continue  # '“We are ready.” Meanwhile, Tom Reed revealed ...': a whole sentence quoted; the next is another's
         m = rx.search(after)
