@@ -52,7 +52,7 @@ def test_the_object_of_an_opening_participle_is_nobody_who_speaks(story):
 
 
 def test_a_colon_line_opened_by_a_preposition_names_no_speaker(story):
-    rs = rows(story, "Via Harbour Radio: “The quay is closed. Nobody can enter the harbour tonight.”")
+    rs = rows(story, "Via Harbour Lingo: “The quay is closed. Nobody can enter the harbour tonight.”")
     assert speakers(rs)["The quay is closed. Nobody can enter the harbour tonight."] is None
 
 

@@ -127,6 +127,8 @@ NOT_SUBJECT_HEADS = ("despite", "with", "without", "for", "of", "in", "on", "at"
 NOT_SUBJECT_WORDS = ("and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "been", "not", "never", "did",
                      "does", "do", "will", "would", "could", "may", "might", "declined", "refused", "after", "before",
                      "since", "until", "because", "when", "while", "if", "unless")
+# every preposition of the lists above: a capitalised run that opens with one ("Via Harbour Radio:") is no name
+PREPOSITIONS = frozenset(PHRASE_PREPOSITIONS + OCCASION_PREPOSITIONS + NOT_SUBJECT_HEADS)
 # the verbs of saying that report words when the source follows them ("..., the agency announced")
 SAYING_VERBS = frozenset("""
 say says said add adds added tell tells told state states stated announce announces announced report reports

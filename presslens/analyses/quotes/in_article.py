@@ -11,7 +11,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
-from presslens.text.vocabulary import NOT_SUBJECT_HEADS, OCCASION_PREPOSITIONS, PHRASE_PREPOSITIONS
+from presslens.text.vocabulary import PREPOSITIONS
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -192,14 +192,13 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
             return who
     hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
     if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200 and \
-            key(hl.group("name").split()[0]) not in FUNCTION | _PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker
+            key(hl.group("name").split()[0]) not in FUNCTION | PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
         if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
             return who
     return None
 
 
-_PREPOSITIONS = frozenset(PHRASE_PREPOSITIONS + OCCASION_PREPOSITIONS + NOT_SUBJECT_HEADS)
 # a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
 _HEADLINE_SPEAKER = re.compile(r"(?:^|,\s+)(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:at|in|on|to|after|"
                                r"before|during|from)\s+[^:,]{1,80})?\s*:\s*$")

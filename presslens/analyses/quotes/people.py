@@ -17,7 +17,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from presslens.text.vocabulary import is_participle
+from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .resolve import ANON_PERSON
 
 # titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
@@ -155,7 +155,7 @@ class People:
             cut = 0
             for i, w in enumerate(words[:-1]):
                 k = key(w)
-                if k in TITLES or k in ORG_WORDS or k in FUNCTION or _POSS.search(w) or \
+                if k in TITLES or k in ORG_WORDS or k in FUNCTION or k in PREPOSITIONS or _POSS.search(w) or \
                         (len(words) - i > 2 and _is_abbrev(w)):
                     cut = i + 1
             titles = [w for w in words[:cut] if key(w) in TITLES]
@@ -203,7 +203,7 @@ class People:
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
         prefix = _INTRO.sub("", prefix)  # "On Monday, ..."
-        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix):
+        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix) and not _SOURCE_PREP.match(prefix):
             return True
         return bool(self._verb.match(par, end))
 
@@ -320,6 +320,9 @@ _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _INTRO = re.compile(r"^[^,]{0,60},\s+")
 _OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")
+# a sentence that opens with the channel or company of the words ("Via Harbour Radio:", "With Ana Ruiz at her side"):
+# the name after it is no subject (unless its own verb follows)
+_SOURCE_PREP = re.compile(r"(?i)^\W*(?:via|through|with|without|by|from|for|of|like|unlike|despite|amid|to)\b")
 _PREFIX = _regex.compile(r"(?:(?:the|a|an|former|acting|then|[\w.’'-]+['’]s|\p{Lu}[\w.’'-]*|[\d-]+-year-old)\s+)*")
 
 
