@@ -154,6 +154,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
+                if inherit and par_speaker is None and _answers(rows):
+                    inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit:
                     who = inherit[:3]
                     row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
@@ -205,6 +207,14 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
 
 # a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
 _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
+
+
+def _answers(rows: list[dict]) -> bool:
+    """Whether the quote before (the last quoted stretch so far) asks a question: a quote opening the next
+    paragraph answers it, in an interview another person's words, so it does not go on with the asker
+    (in the asker's own paragraph, '“Why close it?” she asked. “We have no reason to.”', it still does)."""
+    last = next((r for r in reversed(rows) if r["kind"] in ("direct", "cited")), None)
+    return last is not None and last["quote"].rstrip(" ,”\"’'").endswith("?")
 
 
 def _spoken_of(name: str, quote: str) -> bool:
