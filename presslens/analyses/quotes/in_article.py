@@ -185,7 +185,7 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         p = people.antecedent(p_idx, start + pron.start(1), g) or people.antecedent(p_idx, start + pron.start(1), g, back=8)
         return _entry(story, people, p) if p is not None and p.name else None
     head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
-                    r"[a-z]+(?:ed|(?<!s)s)\b(?!:)", sent)  # "Spain FA boss:" is no verb
+                    r"[a-z]+(?:ed|(?<!s)s)\b(?!:)", sent)  # "Port Authority boss:" is no verb
     if head and head.group("spk").strip():
         who = resolve_speaker(head.group("spk"), story, last_person)
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):

@@ -78,7 +78,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
                     continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
                 if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
-                    continue  # "DeepSeek's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
+                    continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
                 if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                     who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
                     if who[0] is not None:
@@ -139,7 +139,7 @@ _NOT_A_STATEMENT_VERBS = ("respond", "responds", "responded", "responding", "ask
 # a noun phrase after a verb that takes one as often as a clause ("acknowledged the challenge")
 _DETERMINER_OBJECT = re.compile(r"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:is|are|was|were|"
                                 r"will|would|had|has|have|could|can|should|may|might)\b)")
-# a subject ending in a possessive: the "verb" after it is a noun ("DeepSeek's claim that ...")
+# a subject ending in a possessive: the "verb" after it is a noun ("Globex's claim that ...")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
 # reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
 # "reportedly", no source (data/eval/GUIDE.md)
