@@ -90,3 +90,76 @@ def ordinary_words() -> frozenset[str]:
         lines = fh.read().splitlines()
     return frozenset(ln.split(b" ", 1)[0].split(b"(", 1)[0].decode("utf-8").lower()
                      for ln in lines if ln and not ln.startswith(b";;;"))
+
+
+# ----------------------------------------------------------------------------------------------
+# the grammar words that attribution reads: the one place for the lists of the quote rules (a source
+# after the words, :mod:`presslens.analyses.quotes.trailing`; reported speech,
+# :mod:`presslens.analyses.quotes.reported`). Each list is a closed class of English; a rule takes the
+# ones it needs through :func:`alternation`, so two rules never keep two copies that drift apart.
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# the periods of "last week", "this morning", "Tuesday night"
+PERIODS = ("week", "weekend", "month", "year", "morning", "afternoon", "evening", "night")
+# adverbs of time that may stand between a verb of saying and its clause ("said later", "told reporters again")
+TIME_ADVERBS = ("earlier", "later", "today", "yesterday", "tonight", "again")
+# words that open a time phrase before or after a verb of saying ("on Sunday", "late Friday", "this week")
+TIME_OPENERS = ("on", "in", "at", "late", "early", "last", "this")
+# prepositions of the occasion or channel of a statement ("in a statement", "via X", "to reporters")
+OCCASION_PREPOSITIONS = ("during", "through", "via", "to", "with", "after", "before", "from")
+# words that open a subordinate clause: what follows is the writer's second clause, not a source
+SUBORDINATORS = ("although", "though", "while", "when", "whereas", "because", "after", "before", "since", "until",
+                 "if", "unless")
+COORDINATORS = ("but", "and", "or", "so", "yet")
+RELATIVES = ("which", "who", "where")
+# words that make a clause a question or a supposition ("whether ...", "Would the port ...")
+QUESTION_WORDS = ("whether", "why", "how", "what", "when", "where", "who")
+AUXILIARIES = ("did", "does", "do", "would", "could", "should", "can", "will", "is", "are", "was", "were")
+# prepositions that open a phrase before a sentence's subject ("Despite the storm, ...", "With the port shut")
+PHRASE_PREPOSITIONS = ("after", "before", "following", "during", "in", "on", "at", "despite", "since", "until", "amid",
+                       "with", "without", "for", "from", "to", "by")
+# the head of a phrase that cannot be the subject of a verb of saying ("like Ana Ruiz said", "of the port")
+NOT_SUBJECT_HEADS = ("despite", "with", "without", "for", "of", "in", "on", "at", "from", "by", "during", "amid",
+                     "like", "unlike")
+# words inside a phrase that show it is no plain subject ("The company has denied ... and said", "never said")
+NOT_SUBJECT_WORDS = ("and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "been", "not", "never", "did",
+                     "does", "do", "will", "would", "could", "may", "might", "declined", "refused", "after", "before",
+                     "since", "until", "because", "when", "while", "if", "unless")
+# every preposition of the lists above: a capitalised run that opens with one ("Via Harbour Radio:") is no name
+PREPOSITIONS = frozenset(PHRASE_PREPOSITIONS + OCCASION_PREPOSITIONS + NOT_SUBJECT_HEADS)
+# the verbs of saying that report words when the source follows them ("..., the agency announced")
+SAYING_VERBS = frozenset("""
+say says said add adds added tell tells told state states stated announce announces announced report reports
+reported confirm confirms confirmed explain explains explained note notes noted warn warns warned write writes
+wrote tweet tweets tweeted post posts posted declare declares declared insist insists insisted claim claims
+claimed argue argues argued estimate estimates estimated reveal reveals revealed acknowledge acknowledges
+acknowledged admit admits admitted stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
+emphasized predict predicts predicted recall recalls recalled assert asserts asserted maintain maintains
+maintained reiterate reiterates reiterated allege alleges alleged concede concedes conceded remark remarks
+remarked
+""".split())
+
+
+def alternation(*groups) -> str:
+    """The words of ``groups`` (tuples of the lists above, or single words) as one regex alternation,
+    each word once, in the order given: ``alternation(COORDINATORS, ("as",))`` -> ``but|and|or|so|yet|as``.
+    Callers put a word boundary (or a space) after it, so the order never changes what matches."""
+    out: list[str] = []
+    for g in groups:
+        for w in ((g,) if isinstance(g, str) else g):
+            if w not in out:
+                out.append(w)
+    return "|".join(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_participle(word: str) -> bool:
+    """Whether ``word`` is the -ing form of an English verb (``Calling``, ``Describing``; not ``Jinping``
+    or ``Sterling``): a sentence that opens with one opens with a participial clause, whose capitalised
+    words are its object, not the sentence's subject."""
+    import lemminflect
+
+    w = word.lower()
+    return len(w) > 4 and w.endswith("ing") and any(l != w for l in lemminflect.getAllLemmas(w).get("VERB", ()))

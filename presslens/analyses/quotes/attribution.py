@@ -147,6 +147,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                       (appos_after, "after"), (sentence_end, "sentence end")):
         if rx is appos_after and not has_comma:
             continue  # no "Name," right after the quote: no apposition to read
+        if rx is sentence_end and full_sentence:
+            continue  # '“We are ready.” Meanwhile, Tom Reed revealed ...': a whole sentence quoted; the next is another's
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
@@ -162,7 +164,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # "the State Environmental Agency", "the Daily Report": a name, not a verb
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
-            if full_sentence and not _REST_OK.match(rest):
+            if full_sentence and not _REST_OK.match(rest) and not (rx is after_verb_spk and _DESCRIBED.match(rest)):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
             if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
@@ -203,6 +205,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
 # a conjunction that opens a subordinate clause: its subject is the one who speaks
 _SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
                            r"(?=\S)")
+# a description of the speaker named after the verb ('“...!” said Ana Ruiz, who runs the port.')
+_DESCRIBED = re.compile(r"^\s*,\s+(?:who|whose|a|an|the|his|her|their|its|[\w-]+[’']s)\s")
 _FUNCTION_WORD = re.compile(r"(?i)^(?:and|but|or|nor|then|also|so|as|while|when|yet|which|who|that|it|this)?$")
 _RELATIVE = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|[Tt]hat)\b")  # "WHO chief" is no relative pronoun
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:in|of|on|at|by|for|to|with|from|about|under|through|during)$")

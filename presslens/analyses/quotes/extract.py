@@ -84,6 +84,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             prev_end = spans[q_i - 1][1] + 1 if q_i else 0
             next_start = spans[q_i + 1][0] - 1 if q_i + 1 < len(spans) else len(par)
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
+            # a capture that kept its escapes ('stated, \"I believe ...\"'): the backslash is no text
+            before, quote = before[:-1] if before.endswith("\\") else before, quote[:-1] if quote.endswith("\\") else quote
             att = find_attribution(before, after, n_words, quote)
             floating = False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
@@ -106,6 +108,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
                 row.update(speaker_text=trim_speaker(spk).lstrip("@"), verb=verb, verb_class=verb_class(verb),
                            attribution=where)
+                if who[1] == "named" and trim_speaker(spk).lower() in ("he", "she") and _spoken_of(who[0], quote):
+                    who = (None, None, None)  # '“... Ruiz will lead the port,” he said': "he" is not Ruiz; not guessed
                 if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
                     who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
@@ -115,7 +119,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             sentence_like = (quote.rstrip(" ,”\"’'").endswith((".", "!", "?")) or quote[:1].islower()) and \
                 (n_words > SHORT or not re.search(r"[.!?][”\"’']?\s+[A-Z]", before))
             if who is None and att is None and q_i and partial and partial[0] == p_idx and \
-                    not re.search(r"[.!?]\s", par[partial[1]:a]):  # 'a campaign of "X" by "Y"': one clause, one speaker
+                    not re.search(r"[.!?]\s", par[partial[1]:a]) and not _ENDS_INSIDE.match(par, max(0, partial[1] - 1)):  # 'a campaign of "X" by "Y"': one clause, one speaker
                 who = partial[2]
                 row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
             lead_tail = re.split(r"(?<=[.!?])\s+", before)[-1]
@@ -150,6 +154,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
+                if inherit and par_speaker is None and _answers(rows):
+                    inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit:
                     who = inherit[:3]
                     row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
@@ -197,6 +203,25 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
                           r"should|must|might|may|did|does|can|\w+ed|\w+s)\b)|(?:That|This)\s+(?:was|is)\s+how\s+"
                           r"(?P<b>[^,.!?“”\"]{1,60}?)\s+(?P<w>put\s+it|described\s+it|summed\s+it\s+up)|(?:Those|These)\s+"
                           r"(?P<x>were)\s+the\s+words\s+of\s+(?P<c>[^,.!?“”\"]{1,60}))")
+
+
+# a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
+_ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
+
+
+def _answers(rows: list[dict]) -> bool:
+    """Whether the quote before (the last quoted stretch so far) asks a question: a quote opening the next
+    paragraph answers it, in an interview another person's words, so it does not go on with the asker
+    (in the asker's own paragraph, '“Why close it?” she asked. “We have no reason to.”', it still does)."""
+    last = next((r for r in reversed(rows) if r["kind"] in ("direct", "cited")), None)
+    return last is not None and last["quote"].rstrip(" ,”\"’'").endswith("?")
+
+
+def _spoken_of(name: str, quote: str) -> bool:
+    """Whether the quote names ``name`` (a word of it of three letters or more, capitalised): a quote
+    that speaks of a person in the third person is not that person's ('“Ruiz will lead,” he said')."""
+    words = [w for w in re.split(r"[\s-]+", name) if len(w) >= 3 and w[:1].isupper()]
+    return any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w-])", quote) for w in words)
 
 
 def _named_after(text: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
+from presslens.text.vocabulary import PREPOSITIONS
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -184,13 +185,14 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         p = people.antecedent(p_idx, start + pron.start(1), g) or people.antecedent(p_idx, start + pron.start(1), g, back=8)
         return _entry(story, people, p) if p is not None and p.name else None
     head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
-                    r"[a-z]+(?:ed|s)\b", sent)
+                    r"[a-z]+(?:ed|(?<!s)s)\b(?!:)", sent)  # "Port Authority boss:" is no verb
     if head and head.group("spk").strip():
         who = resolve_speaker(head.group("spk"), story, last_person)
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
             return who
     hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
-    if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200:
+    if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200 and \
+            key(hl.group("name").split()[0]) not in FUNCTION | PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
         if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
             return who

@@ -17,6 +17,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver, segment
+from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .resolve import ANON_PERSON
 
 # titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
@@ -65,6 +66,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+# what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
+# Ruiz's work"), where a name that is a subject goes on with its verb ("Manning Lee said")
+_OBJECT_GOES_ON = re.compile(r"(?:\s*,|[’']s\b|\s+(?:a|an|the|as|his|her|their|its|for|to|of|on|in|with|and)\b)")
 SENT_END = re.compile(r"[.!?][”\"’']?\s+")
 
 
@@ -143,12 +147,15 @@ class People:
             if any(a <= m.start() < b for a, b in inside):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
+            if is_participle(words[0]) and not par[max(s for s in sents if s <= m.start()):m.start()].strip(" \"“‘'«(") \
+                    and _OBJECT_GOES_ON.match(par, m.end()):
+                continue  # "Calling Ruiz a hero, he ...": a participle opens the sentence, the name is its object
             # the name is what follows the last title, organisation word, function word or possessive:
             # "On Monday Okafor", "National Rowing Federation President Ada Okafor"
             cut = 0
             for i, w in enumerate(words[:-1]):
                 k = key(w)
-                if k in TITLES or k in ORG_WORDS or k in FUNCTION or _POSS.search(w) or \
+                if k in TITLES or k in ORG_WORDS or k in FUNCTION or k in PREPOSITIONS or _POSS.search(w) or \
                         (len(words) - i > 2 and _is_abbrev(w)):
                     cut = i + 1
             titles = [w for w in words[:cut] if key(w) in TITLES]
@@ -196,7 +203,7 @@ class People:
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
         prefix = _INTRO.sub("", prefix)  # "On Monday, ..."
-        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix):
+        if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix) and not _SOURCE_PREP.match(prefix):
             return True
         return bool(self._verb.match(par, end))
 
@@ -313,6 +320,9 @@ _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _INTRO = re.compile(r"^[^,]{0,60},\s+")
 _OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")
+# a sentence that opens with the channel or company of the words ("Via Harbour Radio:", "With Ana Ruiz at her side"):
+# the name after it is no subject (unless its own verb follows)
+_SOURCE_PREP = re.compile(r"(?i)^\W*(?:via|through|with|without|by|from|for|of|like|unlike|despite|amid|to)\b")
 _PREFIX = _regex.compile(r"(?:(?:the|a|an|former|acting|then|[\w.’'-]+['’]s|\p{Lu}[\w.’'-]*|[\d-]+-year-old)\s+)*")
 
 

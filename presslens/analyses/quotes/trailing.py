@@ -12,35 +12,29 @@ import functools
 import re
 
 from presslens.text import segment
+from presslens.text.vocabulary import (AUXILIARIES, COORDINATORS, OCCASION_PREPOSITIONS, PERIODS,
+                                       PHRASE_PREPOSITIONS, QUESTION_WORDS, RELATIVES, SAYING_VERBS, SUBORDINATORS,
+                                       TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
 from .attribution import verbs
 from .people import TITLES, key
 from .resolve import SHORT
 
 # verbs that report words when the source follows the words ("..., the agency announced")
-_SAYING = frozenset("""
-say says said add adds added tell tells told state states stated announce announces announced report reports
-reported confirm confirms confirmed explain explains explained note notes noted warn warns warned write writes
-wrote tweet tweets tweeted post posts posted declare declares declared insist insists insisted claim claims
-claimed argue argues argued estimate estimates estimated reveal reveals revealed acknowledge acknowledges
-acknowledged admit admits admitted stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
-emphasized predict predicts predicted recall recalls recalled assert asserts asserted maintain maintains
-maintained reiterate reiterates reiterated allege alleges alleged concede concedes conceded remark remarks
-remarked
-""".split())
+_SAYING = SAYING_VERBS
 # what may follow the verb: when, where, to whom or through what it was said ("on Sunday", "in a
 # statement", "told reporters", "told the AP"), and after a comma anything the writer adds
-_REST = (r"(?:\s+(?:on|in|at|late|early|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night)|during|after|before|from|to|via|through|with|over|earlier|"
-         r"later|today|yesterday|tonight|again|also|separately|previously|monday|tuesday|wednesday|thursday|"
-         r"friday|saturday|sunday|reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
-_WHEN = re.compile(r"(?i)^(?:on|in|at|late|early|last|this|earlier|later|today|yesterday|tonight|again|monday|"
-                   r"tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_REST = (rf"(?:\s+(?:{alternation(TIME_OPENERS[:5])}|(?:last|this)\s+(?:{alternation(PERIODS)})|"
+         rf"{alternation(OCCASION_PREPOSITIONS, 'over', TIME_ADVERBS, 'also', 'separately', 'previously', WEEKDAYS)}|"
+         r"reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
+_WHEN = re.compile(rf"(?i)^(?:{alternation(TIME_OPENERS, TIME_ADVERBS, WEEKDAYS)})\b")
+# the verbs that go before their source in news English ("..., said its chief executive")
+_INVERTED = frozenset("said says added adds wrote writes told tells".split())
 _FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
 # a clause that is only opening phrases ("Following the landing", "Later, in a statement from her
 # lawyer", "To make things worse"): the statement is in the rest of the sentence, not before the comma
-_OPENER = re.compile(r"(?i)^\W*(?!at\s+(?:least|most)\b)(?:after|before|following|during|in|on|at|despite|since|until|amid|with|without|"
-                     r"for|from|to|by|later|earlier|meanwhile|days?\s+after|a\s+day\s+after|\w+ing)\b")
-_SUBORDINATE = re.compile(r"(?i)^(?:although|though|while|when|whereas|because|after|before|since|until|if|unless|"
-                          r"but|and|or|so|yet|which|who|where)\b")
+_OPENER = re.compile(rf"(?i)^\W*(?!at\s+(?:least|most)\b)(?:{alternation(PHRASE_PREPOSITIONS, 'later', 'earlier', 'meanwhile')}|"
+                     r"days?\s+after|a\s+day\s+after|\w+ing)\b")
+_SUBORDINATE = re.compile(rf"(?i)^(?:{alternation(SUBORDINATORS, COORDINATORS, RELATIVES)})\b")
 _TAIL_END = r"\s*(?:,\s+[^\"“”]{0,160})?[.!?]?\s*$"
 # a speaker phrase: no sentence end, no quotation mark, no clause of its own
 _SPK = r"(?P<spk>[^,;:\"“”()]{2,80}?)(?:\s*\([^)]{1,40}\))?"
@@ -59,8 +53,7 @@ def _tails() -> tuple[re.Pattern, ...]:
 
 # a clause that asks, supposes or is a condition reports nothing; one opening with a conjunction is
 # the second half of the writer's own sentence
-_NOT_A_STATEMENT = re.compile(r"(?i)^\W*(?:if|unless|whether|why|how|what|when|where|who|did|does|do|would|could|"
-                              r"should|can|will|is|are|was|were|and|but|or|so|as|while|because|although|though)\b")
+_NOT_A_STATEMENT = re.compile(rf"(?i)^\W*(?:{alternation('if', 'unless', QUESTION_WORDS, AUXILIARIES, COORDINATORS[:4], 'as', 'while', 'because', 'although', 'though')})\b")
 # a place and agency line before the text ("PORT SELBY, May 4 (Wire) -- "): not the reported words
 DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
                        r"(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+)?")
@@ -84,11 +77,14 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
                 continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
-            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the)\b", tail[m.end("verb"):]) and \
+            if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the|its|his|her|their|our|this|these|those)\b",
+                                              tail[m.end("verb"):]) and \
                     not verb.startswith(("tell", "told")):
                 break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
             clause = DATELINE.sub("", sent[:c]).strip()
             spk = m.group("spk").strip()
+            if rx is _tails()[1] and verb not in _INVERTED and re.match(r"(?i)(?:its|his|her|their|our)\s", spk):
+                break  # "..., announced its new model": an object, not a source ("..., said its chief" is one)
             if _SUBORDINATE.match(spk):
                 break  # ", although residents said ...": the writer's own second clause
             if _WHEN.match(spk) or (verb in ("writes", "write") and rx is _tails()[1]):
