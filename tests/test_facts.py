@@ -88,12 +88,27 @@ def test_drift_dropped_attribution():
 
 
 def test_drift_table_over_a_fact():
-    rows = sentences([("a1", "A", "The storm killed 27 people in Acapulco, officials said."),
-                      ("a2", "B", "The storm killed 27 people in Acapulco, officials said."),
-                      ("a3", "C", "The storm killed 43 people in Acapulco.")])
+    # a figure rounded in the retelling (16.86% -> nearly 17 percent) is one fact whose number drifted
+    rows = sentences([("a1", "A", "The storm destroyed 16.86% of the homes in Acapulco, officials said."),
+                      ("a2", "B", "The storm destroyed 16.86% of the homes in Acapulco, officials said."),
+                      ("a3", "C", "The storm destroyed nearly 17 percent of the homes in Acapulco.")])
     d = facts.drift(facts.from_sentences(rows))
     assert set(zip(d["kind"], d["change"])) >= {("number", "changed"), ("attribution", "dropped")}
     assert (d["outlet"] == "C").all()
+
+
+def test_two_different_tolls_are_two_facts():
+    """An earlier and a later death toll share every other word, but a reader counts two facts: a
+    figure that differs (not by rounding) keeps them apart; a sentence without the figure is no
+    disagreement."""
+    rows = sentences([("a1", "A", "The storm killed 27 people in the coastal city of Marbury, officials said."),
+                      ("a2", "B", "The storm killed 27 people in the coastal city of Marbury, the governor said."),
+                      ("a3", "C", "The storm killed 43 people in the coastal city of Marbury, officials said."),
+                      ("a4", "D", "The storm killed 43 people in the coastal city of Marbury, the mayor said.")])
+    m = facts.from_sentences(rows)
+    f27, f43 = fact_of(m, rows.text[0]) | fact_of(m, rows.text[1]), fact_of(m, rows.text[2]) | fact_of(m, rows.text[3])
+    assert fact_of(m, rows.text[0]) & fact_of(m, rows.text[1]) and fact_of(m, rows.text[2]) & fact_of(m, rows.text[3])
+    assert not (f27 & f43)
 
 
 def test_claim_scoring():

@@ -66,6 +66,43 @@ def canonical(text: str) -> str:
     return PERCENT.sub(_percent, AMOUNT.sub(_amount, text))
 
 
+FIGURE = re.compile(r"(?<![\w'’.:-])(\d+(?:[.,]\d+)*)(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + tuple(m[:3] for m in features.MONTHS[:12])),
+                          re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def figures(text: str) -> dict[str, frozenset]:
+    """The figures a statement gives, by the kind of quantity a reader takes them for: the unit or
+    scale written with it (``pct``, ``bn``, ...), ``date`` for a day after a month, ``year``, else
+    the word that follows (``27 people``: ``people``). A number inside a name or a time (``H800``,
+    ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
+    c = canonical(text)
+    stop = features.cues()["stop"]
+    out: dict[str, set] = {}
+    for m in FIGURE.finditer(c):
+        num = m.group(1).replace(",", "") + (f"p{m.group(2)}" if m.group(2) else "")
+        if m.group(3):
+            kind = m.group(3)
+        elif MONTH_BEFORE.search(c[:m.start()]):
+            kind = "date"
+        elif YEAR.fullmatch(num):
+            kind = "year"
+        else:
+            nxt = (m.group(4) or "").lower()
+            kind = features.fold(nxt) if nxt and nxt not in stop else "n"
+        out.setdefault(kind, set()).add(num)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def disagree(a: dict, b: dict) -> bool:
+    """Do two statements give different figures for the same kind of quantity (43 dead vs 48 dead,
+    4% vs 9%), with no figure of that kind in common? A reader calls those two facts, not one, even
+    when every other word is shared; a figure only one of them gives is no disagreement."""
+    return any(k in b and not (v & b[k]) for k, v in a.items())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fact_words(text: str) -> tuple[str, ...]:
     """The words fact discovery compares: :func:`.features.content` of :func:`canonical` text, each
