@@ -83,3 +83,16 @@ def test_figures_by_the_kind_a_reader_reads():
     a, b = normalise.figures("27 people died"), normalise.figures("43 people died")
     assert normalise.disagree(a, b) and not normalise.disagree(a, normalise.figures("27 people died on May 2"))
     assert not normalise.disagree(a, normalise.figures("Many people died"))
+
+
+def test_measures_in_other_units_meet():
+    # a reader calls these the same figure: one token, metric, two significant figures
+    assert normalise.fact_words("The lander collected 1,935.3 grams of rock") == normalise.fact_words(
+        "The lander collected more than 1.9 kilograms of rock") == ("lander", "collect", "1p9kg", "rock")
+    assert "270kmh" in normalise.fact_words("Gusts reached 165 mph near Marbury")
+    assert "270kmh" in normalise.fact_words("Gusts reached 270 km/h near Marbury")
+    assert normalise.figures("The convoy drove 130 miles (209 km)") == {"km": {"210"}}   # both given: one figure
+    assert normalise.figures("It was 104°F in Marbury") == normalise.figures("It was 40°C in Marbury")
+    # different measures stay apart, and a bare letter is no unit ("5G", "a 5 m wall" is no million either)
+    assert normalise.disagree(normalise.figures("a 9.5 km tunnel"), normalise.figures("a 13 km tunnel"))
+    assert not any(w.endswith("kg") for w in normalise.fact_words("the 5 g network"))
