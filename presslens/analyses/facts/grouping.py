@@ -205,8 +205,10 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         blend, dice, shared, cos = scores(pairs, m, idf, emb)
     same_neg = neg[pairs[:, 0]] == neg[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
     fig = [normalise.figures(t) for t in rep]
-    clash = np.fromiter((bool(fig[a]) and bool(fig[b]) and normalise.disagree(fig[a], fig[b]) for a, b in pairs),
-                        dtype=bool, count=len(pairs))
+    has_fig = np.array([bool(f) for f in fig], dtype=bool)
+    clash = np.zeros(len(pairs), dtype=bool)
+    both = np.flatnonzero(has_fig[pairs[:, 0]] & has_fig[pairs[:, 1]]) if len(pairs) else np.zeros(0, dtype=np.int64)
+    clash[both] = [normalise.disagree(fig[a], fig[b]) for a, b in pairs[both]]
     ok = same_neg & ~clash & ((shared >= 2) | (cos >= EMB_ONE_WORD))
     # near-identical wording (rapidfuzz) among the pairs that already overlap well
     near = np.zeros(len(pairs), dtype=bool)
