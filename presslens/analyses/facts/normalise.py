@@ -97,10 +97,13 @@ def _percent(m: re.Match) -> str:
 def canonical(text: str) -> str:
     """``text`` with its amounts and percentages written one way (see the module doc); the other
     words as written."""
+    if not DIGIT.search(text):        # most sentences give no figure: skip the three patterns
+        return text
     return MEASURE.sub(_measure, PERCENT.sub(_percent, AMOUNT.sub(_amount, text)))
 
 
 FIGURE = re.compile(r"(?<![\w'’.:-])(\d+(?:[.,]\d+)*)(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + tuple(m[:3] for m in features.MONTHS[:12])),
                           re.IGNORECASE)
@@ -112,6 +115,8 @@ def figures(text: str) -> dict[str, frozenset]:
     scale written with it (``pct``, ``bn``, ...), ``date`` for a day after a month, ``year``, else
     the word that follows (``27 people``: ``people``). A number inside a name or a time (``H800``,
     ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
+    if not DIGIT.search(text):
+        return {}
     c = canonical(text)
     stop = features.cues()["stop"]
     out: dict[str, set] = {}
