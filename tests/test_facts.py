@@ -88,12 +88,27 @@ def test_drift_dropped_attribution():
 
 
 def test_drift_table_over_a_fact():
-    rows = sentences([("a1", "A", "The storm killed 27 people in Acapulco, officials said."),
-                      ("a2", "B", "The storm killed 27 people in Acapulco, officials said."),
-                      ("a3", "C", "The storm killed 43 people in Acapulco.")])
+    # a figure rounded in the retelling (16.86% -> nearly 17 percent) is one fact whose number drifted
+    rows = sentences([("a1", "A", "The storm destroyed 16.86% of the homes in Acapulco, officials said."),
+                      ("a2", "B", "The storm destroyed 16.86% of the homes in Acapulco, officials said."),
+                      ("a3", "C", "The storm destroyed nearly 17 percent of the homes in Acapulco.")])
     d = facts.drift(facts.from_sentences(rows))
     assert set(zip(d["kind"], d["change"])) >= {("number", "changed"), ("attribution", "dropped")}
     assert (d["outlet"] == "C").all()
+
+
+def test_two_different_tolls_are_two_facts():
+    """An earlier and a later death toll share every other word, but a reader counts two facts: a
+    figure that differs (not by rounding) keeps them apart; a sentence without the figure is no
+    disagreement."""
+    rows = sentences([("a1", "A", "The storm killed 27 people in the coastal city of Marbury, officials said."),
+                      ("a2", "B", "The storm killed 27 people in the coastal city of Marbury, the governor said."),
+                      ("a3", "C", "The storm killed 43 people in the coastal city of Marbury, officials said."),
+                      ("a4", "D", "The storm killed 43 people in the coastal city of Marbury, the mayor said.")])
+    m = facts.from_sentences(rows)
+    f27, f43 = fact_of(m, rows.text[0]) | fact_of(m, rows.text[1]), fact_of(m, rows.text[2]) | fact_of(m, rows.text[3])
+    assert fact_of(m, rows.text[0]) & fact_of(m, rows.text[1]) and fact_of(m, rows.text[2]) & fact_of(m, rows.text[3])
+    assert not (f27 & f43)
 
 
 def test_claim_scoring():
@@ -163,3 +178,24 @@ def test_a_fact_does_not_take_in_a_sentence_for_its_two_rarest_words_alone():
     assert fined
     assert not (fined & fact_of(m, rows.text[3]))
     assert fined & fact_of(m, rows.text[8])
+
+
+def test_left_out_only_after_the_outlets_own_words_were_checked():
+    """An outlet whose clause holds most of a fact's central words (grouped elsewhere, say inside a
+    longer statement) may have told it in its own words: it is not listed as leaving the fact out.
+    A clause that denies the fact, or gives another figure, is no telling: that outlet is listed, with
+    the clause the absence was checked on."""
+    label = "The harbour commission approved 3 seawalls for Marbury on Tuesday."
+    rows = [(0, "Alpha", label), (0, "Beta", label), (0, "Gamma", label),
+            (7, "Delta", "on Tuesday the harbour commission, after years of storms, approved 3 seawalls for Marbury"),
+            (8, "Epsilon", "The harbour commission has not approved 3 seawalls for Marbury, officials said on Tuesday."),
+            (9, "Zeta", "The harbour commission approved 5 seawalls for Marbury on Tuesday."),
+            (10, "Eta", "Fishermen in Marbury protested about the price of diesel.")]
+    m = pd.DataFrame([{"fact": f, "article_id": o.lower(), "outlet": o, "sent_idx": 0, "part": "body", "position": 0.5,
+                       "voice": "own voice", "fact_score": 1.0, "centre": o == "Alpha", "clause": t, "text": t}
+                      for f, o, t in rows])
+    s = pd.DataFrame({"fact": [0], "label": [label]})
+    outlets = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"]
+    left = facts.left_out(m, s, outlets, min_share=0.4).set_index("outlet")
+    assert set(left.index) == {"Epsilon", "Zeta", "Eta"}
+    assert left.loc["Epsilon", "closest_clause"] == rows[4][2] and left.loc["Eta", "closest_share"] < 0.3

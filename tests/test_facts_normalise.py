@@ -50,3 +50,49 @@ def test_restated_figures_group_into_one_fact():
     assert of["a1"] & of["a2"], "a percentage restated (16.86% = nearly 17 percent) is one fact"
     assert of["a3"] & of["a4"], "an amount restated ($80 billion = 80bn dollars) is one fact"
     assert not (of["a1"] & of["a3"]) and not (of["a5"] & (of["a1"] | of["a3"]))
+
+
+def test_declining_is_a_fall_not_a_refusal():
+    # "declined to <verb>" denies (Karttunen); "declined 4%", "a decline of 4%", "declined to $118" report a fall
+    assert features.negated("The minister declined to comment on the Corvane audit.")
+    assert not features.negated("The Corvane index declined by more than 4% on Tuesday.")
+    assert not features.negated("a decline of over 4% for the Corvane index")
+    assert not features.negated("Corvane shares declined to $118 by the close.")
+    assert normalise.fact_words("The Corvane index declined by more than 4% on Tuesday") == normalise.fact_words(
+        "The Corvane index fell 4.2% on Tuesday")
+
+
+def test_a_fall_told_as_a_decline_groups_with_the_fall():
+    rows = [("a1", "The Corvane index fell 4.2% on Tuesday after the export ban."),
+            ("a2", "The Corvane index declined by more than 4% on Tuesday after the export ban."),
+            ("a3", "The Corvane index fell 9% on Tuesday after the export ban."),
+            ("a4", "The Corvane board declined to comment on Tuesday after the export ban.")]
+    sent = pd.DataFrame([{"article_id": a, "text": t} for a, t in rows])
+    d = grouping.discover(sent, use_embedding=False, by_clause=False)
+    of = {a: set(d.loc[d.article_id == a, "fact"]) for a, _ in rows}
+    assert of["a1"] & of["a2"], "a fall told as a decline is the same fall"
+    assert not (of["a1"] & of["a3"]), "a different figure stays apart"
+    assert not (of["a4"] & (of["a1"] | of["a2"])), "declining to comment is no fall"
+
+
+def test_figures_by_the_kind_a_reader_reads():
+    f = normalise.figures("The storm killed 27 people in Marbury on June 25, 2023, at 2:07 p.m.")
+    assert f == {"people": {"27"}, "date": {"25"}, "year": {"2023"}}      # a clock time is no figure
+    assert normalise.figures("The Corvane-9 probe used H800 chips") == {}  # numbers inside names
+    assert normalise.figures("Bellmark lost $600 billion, 16.86% of its value") == {"bn": {"600"}, "pct": {"17"}}
+    a, b = normalise.figures("27 people died"), normalise.figures("43 people died")
+    assert normalise.disagree(a, b) and not normalise.disagree(a, normalise.figures("27 people died on May 2"))
+    assert not normalise.disagree(a, normalise.figures("Many people died"))
+
+
+def test_measures_in_other_units_meet():
+    # a reader calls these the same figure: one token, metric, two significant figures
+    assert normalise.fact_words("The lander collected 1,935.3 grams of rock") == normalise.fact_words(
+        "The lander collected more than 1.9 kilograms of rock") == ("lander", "collect", "1p9kg", "rock")
+    assert "270kmh" in normalise.fact_words("Gusts reached 165 mph near Marbury")
+    assert "270kmh" in normalise.fact_words("Gusts reached 270 km/h near Marbury")
+    assert normalise.figures("The convoy drove 130 miles (209 km)") == {"km": {"210"}}   # both given: one figure
+    assert normalise.figures("It was 104°F in Marbury") == normalise.figures("It was 40°C in Marbury")
+    # different measures stay apart, and a bare letter is no unit ("5G", "a 5 m wall" is no million either)
+    assert normalise.disagree(normalise.figures("a 9.5 km tunnel"), normalise.figures("a 13 km tunnel"))
+    assert not any(w.endswith("kg") for w in normalise.fact_words("the 5 g network"))

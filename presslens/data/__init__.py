@@ -58,9 +58,10 @@ you'd you'll you're you've your yours yourself yourselves may might must
 @functools.lru_cache(maxsize=1)
 def fact_cues() -> dict:
     """The negation, hedge and intensity words of ``fact_cues.yaml`` (read by the facts analysis):
-    ``{"version", "negation", "hedges", "intensity", "synonyms", "approximate"}``, each list lower-cased
-    (synonyms: a list of rows of words)."""
+    ``{"version", "negation", "negation_before_to", "hedges", "intensity", "synonyms", "approximate"}``,
+    each list lower-cased (synonyms: a list of rows of words)."""
     raw = yaml.safe_load(ires.files("presslens").joinpath("data/fact_cues.yaml").read_text(encoding="utf-8"))
     return {"version": raw["version"], **{k: [str(w).lower() for w in raw[k]] for k in ("negation", "hedges", "intensity")},
             "synonyms": [[str(w).lower() for w in row] for row in raw.get("synonyms", [])],
-            "approximate": [str(w).lower() for w in raw.get("approximate", [])]}
+            "approximate": [str(w).lower() for w in raw.get("approximate", [])],
+            "negation_before_to": [str(w).lower() for w in raw.get("negation_before_to", [])]}

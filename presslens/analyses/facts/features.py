@@ -51,6 +51,7 @@ def cues() -> dict:
     c = data.fact_cues()
     rv = verbs()
     return {"negation": frozenset(c["negation"]),
+            "negation_before_to": frozenset(c["negation_before_to"]),
             "hedge_words": frozenset(w for w in c["hedges"] if " " not in w),
             "hedge_phrases": tuple(w for w in c["hedges"] if " " in w),
             "intensity": frozenset(c["intensity"]),
@@ -112,10 +113,21 @@ def clauses(text: str) -> list[str]:
 
 
 def negated(text: str) -> bool:
-    """Does the sentence deny what it states ("did not", "never", "denied")?"""
-    neg = cues()["negation"]
+    """Does the sentence deny what it states ("did not", "never", "denied", "declined to comment")?
+    A word of ``negation_before_to`` denies only before "to" and a word ("declined to sign"); anywhere
+    else it reports a fall ("shares declined 3%", "a decline of 3%", "declined to $118")."""
+    c = cues()
     low = text.lower().replace("’", "'")
-    return "n't" in low or any(t in neg for t in WORD.findall(low))
+    if "n't" in low:
+        return True
+    toks = WORD.findall(low)
+    before_to = c["negation_before_to"]
+    for i, t in enumerate(toks):
+        if t in c["negation"]:
+            return True
+        if t in before_to and i + 2 < len(toks) and toks[i + 1] == "to" and toks[i + 2][0].isalpha():
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 16)

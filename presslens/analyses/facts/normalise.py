@@ -11,6 +11,13 @@ grouping (:mod:`.grouping`), :func:`fact_words` rewrites a sentence so that thes
 * **percentages**: ``%``, "percent" and "per cent" become ``<n>pct``, the number rounded to a whole
   one, so a precise figure meets its rounded retelling (16.86% = 17 percent; 3.1% = 3%), while
   two different figures (17% vs 12%) stay apart and show as drift;
+* **measures**: a mass, length, speed or temperature in any unit becomes one token in the metric
+  unit, rounded to two significant figures (``1,935.3 grams`` = ``1.9 kilograms`` = ``1p9kg``;
+  ``165 mph`` = ``270 km/h``; °F read as °C), so a conversion a reader would call the same figure
+  meets, and a text that gives both units ("130 miles (209 km)") states one figure;
+* **figures**: :func:`figures` reads the figures a statement gives by kind (a unit or scale, a date,
+  a year, else the word after: ``27 people``), and :func:`disagree` tells grouping that two
+  statements give different figures of one kind (27 vs 43 people): two facts, however alike the rest;
 * **synonyms**: each row of ``fact_cues.yaml`` ``synonyms`` reads as its first word, and the words
   that round a figure (``approximate``: "nearly", "at least") are left out.
 
@@ -25,6 +32,7 @@ itself is unchanged: it is also what the evaluation compares a claim's words wit
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from presslens import data
@@ -38,6 +46,32 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 AMOUNT = re.compile(rf"(?<![\w.]){CURRENCY}?\s?({NUM})(?:\s?(thousand|millions?|billions?|trillions?|mn|mln|bn|trn|tn)|(k|m|b))\b"
                     rf"(?:\s+(?:(?:us|u\.s\.)\s+)?(?:dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp))?", re.IGNORECASE)
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)", re.IGNORECASE)
+
+
+# unit words -> (canonical unit, factor to it, offset): a measure in any unit becomes one token in the
+# metric unit, rounded to two significant figures, so "1,935.3 grams" = "1.9 kilograms" and
+# "165 mph" = "270 km/h" (a text that gives both meets itself); "9.5 km" and "13 km" stay apart
+UNITS = {"kg": ("kg", 1.0, 0.0), "kgs": ("kg", 1.0, 0.0), "kilogram": ("kg", 1.0, 0.0), "kilograms": ("kg", 1.0, 0.0),
+         "kilo": ("kg", 1.0, 0.0), "kilos": ("kg", 1.0, 0.0), "gram": ("kg", 0.001, 0.0),
+         "grams": ("kg", 0.001, 0.0), "lb": ("kg", 0.4536, 0.0), "lbs": ("kg", 0.4536, 0.0),
+         "pound": ("kg", 0.4536, 0.0), "pounds": ("kg", 0.4536, 0.0), "tonne": ("t", 1.0, 0.0), "tonnes": ("t", 1.0, 0.0),
+         "km": ("km", 1.0, 0.0), "kms": ("km", 1.0, 0.0), "kilometre": ("km", 1.0, 0.0), "kilometres": ("km", 1.0, 0.0),
+         "kilometer": ("km", 1.0, 0.0), "kilometers": ("km", 1.0, 0.0), "mile": ("km", 1.609, 0.0),
+         "miles": ("km", 1.609, 0.0), "metre": ("mtr", 1.0, 0.0), "metres": ("mtr", 1.0, 0.0), "meter": ("mtr", 1.0, 0.0),
+         "meters": ("mtr", 1.0, 0.0), "foot": ("mtr", 0.3048, 0.0), "feet": ("mtr", 0.3048, 0.0), "ft": ("mtr", 0.3048, 0.0),
+         "km/h": ("kmh", 1.0, 0.0), "kph": ("kmh", 1.0, 0.0), "kmh": ("kmh", 1.0, 0.0), "mph": ("kmh", 1.609, 0.0),
+         "°c": ("degc", 1.0, 0.0), "degrees celsius": ("degc", 1.0, 0.0), "celsius": ("degc", 1.0, 0.0),
+         "°f": ("degc", 5 / 9, -32.0), "degrees fahrenheit": ("degc", 5 / 9, -32.0), "fahrenheit": ("degc", 5 / 9, -32.0)}
+MEASURE = re.compile(rf"(?<![\w.])({NUM})(?:\s?|-)(%s)(?![\w/])" % "|".join(
+    re.escape(u) for u in sorted(UNITS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _measure(m: re.Match) -> str:
+    unit, factor, offset = UNITS[m.group(2).lower()]
+    v = (float(m.group(1).replace(",", "")) + offset) * factor
+    if v:
+        v = round(v, 1 - int(math.floor(math.log10(abs(v)))))
+    return f" {v:g}{unit} ".replace(".", "p").replace("-", "minus")
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +97,49 @@ def _percent(m: re.Match) -> str:
 def canonical(text: str) -> str:
     """``text`` with its amounts and percentages written one way (see the module doc); the other
     words as written."""
-    return PERCENT.sub(_percent, AMOUNT.sub(_amount, text))
+    if not DIGIT.search(text):        # most sentences give no figure: skip the three patterns
+        return text
+    return MEASURE.sub(_measure, PERCENT.sub(_percent, AMOUNT.sub(_amount, text)))
+
+
+FIGURE = re.compile(r"(?<![\w'’.:-])(\d+(?:[.,]\d+)*)(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
+DIGIT = re.compile(r"\d")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + tuple(m[:3] for m in features.MONTHS[:12])),
+                          re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def figures(text: str) -> dict[str, frozenset]:
+    """The figures a statement gives, by the kind of quantity a reader takes them for: the unit or
+    scale written with it (``pct``, ``bn``, ...), ``date`` for a day after a month, ``year``, else
+    the word that follows (``27 people``: ``people``). A number inside a name or a time (``H800``,
+    ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
+    if not DIGIT.search(text):
+        return {}
+    c = canonical(text)
+    stop = features.cues()["stop"]
+    out: dict[str, set] = {}
+    for m in FIGURE.finditer(c):
+        num = m.group(1).replace(",", "") + (f"p{m.group(2)}" if m.group(2) else "")
+        if m.group(3):
+            kind = m.group(3)
+        elif MONTH_BEFORE.search(c[:m.start()]):
+            kind = "date"
+        elif YEAR.fullmatch(num):
+            kind = "year"
+        else:
+            nxt = (m.group(4) or "").lower()
+            kind = features.fold(nxt) if nxt and nxt not in stop else "n"
+        out.setdefault(kind, set()).add(num)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def disagree(a: dict, b: dict) -> bool:
+    """Do two statements give different figures for the same kind of quantity (43 dead vs 48 dead,
+    4% vs 9%), with no figure of that kind in common? A reader calls those two facts, not one, even
+    when every other word is shared; a figure only one of them gives is no disagreement."""
+    return any(k in b and not (v & b[k]) for k, v in a.items())
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -6,17 +6,30 @@ sentence (title included) in the fact; the voice is that of its earliest such se
 lede, then body by position): ``own voice`` (narration), ``attributed`` (reported speech,
 "according to") or ``quote``. A fact no article of an outlet carries is ``absent`` for it, which
 is only said after every sentence of every article of the outlet (title, narration, quotes) was
-grouped.
+grouped. :func:`left_out` checks once more before it says an outlet left a fact out: when one of
+the outlet's clauses (in any fact, quotes included) holds most of the fact's central words, weighted
+by rarity (``PARAPHRASE_SHARE``; a fact's own rare word counts most, the story's names least) and
+its two rarest words among them, with its negation and no figure that disagrees, the outlet may have told it in its own words
+and the fact is not listed as left out; every row names the outlet's closest clause, so a reader
+can check the absence.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
+
+from presslens.analyses.facts import features, normalise
 
 PART_ORDER = {"title": 0, "lede": 1, "body": 2}
 GRID_COLS = ["fact", "label", "outlet", "n_articles", "n_carrying", "voice", "part", "position", "article_id",
              "sentence"]
 ONLY_COLS = ["outlet", "fact", "label", "n_articles", "part", "voice", "sentence"]
-LEFT_COLS = ["outlet", "fact", "label", "n_outlets", "share_outlets", "example_outlet", "example_sentence"]
+LEFT_COLS = ["outlet", "fact", "label", "n_outlets", "share_outlets", "example_outlet", "example_sentence",
+             "closest_clause", "closest_share"]
+PARAPHRASE_SHARE = 0.6   # idf-weighted share of a fact's central words an outlet's clause holds: maybe told
+PARAPHRASE_MIN = 3       # ... and at least this many of them ...
+PARAPHRASE_RARE = 2      # ... including the fact's this many rarest words (what makes it this fact)
 
 
 def _earliest(m: pd.DataFrame) -> pd.DataFrame:
@@ -80,15 +93,67 @@ def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_sha
     have = mm.groupby("fact", sort=False)["outlet"].unique()
     first = _earliest(mm).set_index(["fact", "outlet"])["text"]
     labels = dict(zip(summary["fact"], summary["label"]))
+    closest = _Closest(m[m["outlet"].isin(outlets)])
     rows = []
     for f in summary["fact"]:
         carried = set(have.get(f, []))
         if len(carried) < min_outlets or len(carried) / max(n_out, 1) < min_share or len(carried) == n_out:
             continue
         ex = next(o for o in outlets if o in carried)
+        near = closest.by_outlet(labels[f])
         for o in outlets:
-            if o not in carried:
-                rows.append({"outlet": o, "fact": f, "label": labels[f], "n_outlets": len(carried),
-                             "share_outlets": round(len(carried) / n_out, 3), "example_outlet": ex,
-                             "example_sentence": first[(f, ex)]})
+            if o in carried:
+                continue
+            clause, share, maybe = near.get(o, (None, 0.0, False))
+            if maybe:
+                continue
+            rows.append({"outlet": o, "fact": f, "label": labels[f], "n_outlets": len(carried),
+                         "share_outlets": round(len(carried) / n_out, 3), "example_outlet": ex,
+                         "example_sentence": first[(f, ex)], "closest_clause": clause, "closest_share": round(share, 3)})
     return pd.DataFrame(rows, columns=LEFT_COLS)
+
+
+class _Closest:
+    """Each outlet's clause holding the largest share of a fact's central words (an inverted index
+    over the clauses, so a fact costs the clauses that share a word with it, not every clause)."""
+
+    def __init__(self, m: pd.DataFrame):
+        u = m.drop_duplicates(["outlet", "clause"])
+        self.outlet, self.clause = u["outlet"].tolist(), u["clause"].tolist()
+        self.words = [set(normalise.fact_words(c)) for c in self.clause]
+        self.index: dict[str, list[int]] = {}
+        for i, ws in enumerate(self.words):
+            for w in ws:
+                self.index.setdefault(w, []).append(i)
+        self.at = {w: set(ix) for w, ix in self.index.items()}
+        n = len(self.words)
+        self.idf = {w: math.log((n + 1) / (len(ix) + 0.5)) for w, ix in self.index.items()}
+        self.idf_unseen = math.log(n + 1) + 1.0
+
+    def by_outlet(self, label: str) -> dict[str, tuple[str, float, bool]]:
+        """outlet -> (its closest clause, the share of the label's words it holds (idf-weighted over
+        the clauses, so the rare word that makes the fact counts most), whether that is
+        enough to say the outlet may state the fact: PARAPHRASE_SHARE, PARAPHRASE_MIN, no figure
+        that disagrees)."""
+        want = set(normalise.fact_words(label))
+        if not want:
+            return {}
+        weight = {w: self.idf.get(w, self.idf_unseen) for w in want}
+        total = sum(weight.values()) or 1.0
+        hits: dict[int, float] = {}
+        count: dict[int, int] = {}
+        for w in want:
+            for i in self.index.get(w, ()):
+                hits[i] = hits.get(i, 0.0) + weight[w] / total
+                count[i] = count.get(i, 0) + 1
+        fig, neg = normalise.figures(label), features.negated(label)
+        rare = set(sorted(want, key=lambda w: (-weight[w], w))[:PARAPHRASE_RARE])
+        has_rare = {i for i in hits if all(i in self.at.get(w, ()) for w in rare)}
+        best: dict[str, tuple[str, float, bool]] = {}
+        for i, share in sorted(hits.items(), key=lambda t: (-t[1], t[0])):
+            o = self.outlet[i]
+            maybe = share >= PARAPHRASE_SHARE and count[i] >= PARAPHRASE_MIN and i in has_rare and features.negated(self.clause[i]) == neg \
+                and not normalise.disagree(fig, normalise.figures(self.clause[i]))
+            if o not in best or (maybe and not best[o][2]):
+                best[o] = (self.clause[i], share, maybe)
+        return best
