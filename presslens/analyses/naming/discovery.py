@@ -13,7 +13,7 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
-from . import persons, renderings
+from . import persons, renderings, shortnames
 from .candidates import candidates, name_regex
 from .variants import RULES, STRONG_RULES, form_index, known_forms, score
 
@@ -23,7 +23,7 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
-            "long form": ("aliases", None)}
+            "long form": ("aliases", None), "surname": ("aliases", None), "title and name": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -103,6 +103,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
     extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
     extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
+    extra += shortnames.short_names(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))

@@ -36,7 +36,7 @@ def _words(form: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _dictionary_word(w: str) -> bool:
+def dictionary_word(w: str) -> bool:
     """An English word of lemminflect's dictionary (a noun, verb, adjective...): "Winner", "Kissed",
     "Designer" are words, "Amara" or "Okafor" are not."""
     from lemminflect import getAllLemmas
@@ -50,10 +50,10 @@ def _name_word(w: str, others: set[str]) -> bool:
     k = letters(w)
     return (w[:1].isupper() and not w.isupper() and len(k) >= 2 and not any(ch.isdigit() for ch in w)
             and not re.search(r"[’'.-]", w) and w.casefold() not in NOT_NAME_PART
-            and w.casefold() not in STOPWORDS and k not in others and not _dictionary_word(w))
+            and w.casefold() not in STOPWORDS and k not in others and not dictionary_word(w))
 
 
-def _persons(story: Story) -> dict[str, list[list[str]]]:
+def person_forms_words(story: Story) -> dict[str, list[list[str]]]:
     """person -> its known forms of two capitalised words or more, as word lists."""
     out: dict[str, list[list[str]]] = {}
     names = {a.name for a in story.actors}
@@ -95,7 +95,7 @@ def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | No
 def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
     """Proposals of the rules ``long form`` and ``short form`` (see the module docstring): one dict per
     candidate (candidate, actor, rule, known_form, evidence); ``taken``: candidates already proposed."""
-    persons = _persons(story)
+    persons = person_forms_words(story)
     if not persons or cands.empty:
         return []
     known = {letters(f) for a in story.actors for f in a.forms}
