@@ -67,15 +67,17 @@ def person_forms_words(story: Story) -> dict[str, list[list[str]]]:
     return out
 
 
-def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | None:
-    """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``."""
+def _match(c: list[str], f: list[str], others: set[str], own: frozenset = frozenset()) -> tuple[str, str] | None:
+    """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``; ``own``:
+    the letters of the person's known forms (the words added being one of them is two forms side by
+    side, "Chief Justice Lina Okafor" for the forms "Chief Justice" and "Lina Okafor", not a longer name)."""
     ck, fk = [letters(w) for w in c], [letters(w) for w in f]
     n, m = len(ck), len(fk)
     if n > m:
         for i in range(n - m + 1):
             if ck[i:i + m] == fk:
                 extra = c[:i] + c[i + m:]
-                if all(_name_word(w, others) for w in extra):
+                if all(_name_word(w, others) for w in extra) and letters("".join(extra)) not in own:
                     return "long form", f"{' '.join(f)!r} with {', '.join(repr(w) for w in extra)} " \
                                         f"{'before' if i else 'after'} it"
         return None
@@ -115,8 +117,9 @@ def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
             wk = [letters(w) for w in ws]
             if any(wk == [letters(x) for x in f][i:i + len(wk)] for f in forms for i in range(len(f))):
                 continue  # a run of the person's own known form ("Wenda Kirilov" of "Tomasz Wenda Kirilov")
+            own = frozenset(letters("".join(x)) for x in forms)
             for f in forms:
-                got = _match(ws, f, others)
+                got = _match(ws, f, others, own)
                 if got:
                     hits.setdefault(person, (got[0], " ".join(f), got[1]))
                     break
