@@ -10,8 +10,8 @@ form of two to four capitalised words:
   "Wang" of "Wang Lifen", never the given name "Lifen"); spelled with the same letters, or as one
   part of a hyphenated family name ("Dorsan" of "Amir-Dorsan"), or one edit away from a family name of
   seven letters or more ("Kolivandt"). It must be used *after the full name* in one article at least
-  (a sentence that names the person by a known form comes first, or is the same sentence): that is
-  how a reader knows who the bare word is. Never an English dictionary word, a title or a word of
+  (a sentence that names the person by a known form comes first, or is the same sentence), on its own
+  or after a title, not inside a longer capitalised name: that is how a reader knows who the bare word is. Never an English dictionary word, a title or a word of
   another actor's forms.
 - ``title and name`` - a title or honorific and one word of the person's name, the first or the last
   ("Dr Lina", "President Okafor", "PM Lina"); a title before the full name is the name with a role
@@ -143,8 +143,9 @@ def short_names(story: Story, cands: pd.DataFrame, taken: set[str]) -> list[dict
             if hits:
                 first = _first_naming(story, persons) if first is None else first
                 at = cands[cands["candidate"] == c]
-                hits = {p: h for p, h in hits.items()
-                        if any(first.get((p, a), 1 << 62) <= sid for a, sid in zip(at["article_id"], at["sent_id"]))}
+                alone = [(a, sid) for a, sid, r in zip(at["article_id"], at["sent_id"], at["run"])
+                         if _untitled(r.split()) == [c]]  # the word on its own, not inside a longer name
+                hits = {p: h for p, h in hits.items() if any(first.get((p, a), 1 << 62) <= sid for a, sid in alone)}
         elif len(ws) == 2 and ws[0].rstrip(".").casefold() in TITLES and ws[0][:1].isupper() and _plain_word(ws[1]):
             runs = set(cands.loc[cands["candidate"] == c, "run"])
             for person, forms in persons.items():
