@@ -11,7 +11,7 @@ proposals by any other rule are dropped (their labelled variants stay misses).
 :func:`held_out` does this on tables (pure: one row per proposal or miss, with its rule, in; counts
 out); :func:`rule_table` gives each rule's true and false proposals per story (a rule right in one
 story only is probably fitted to it); :func:`estimate` runs discovery on the development stories of
-``data/eval`` (it refuses any other split). ``python -m presslens.evaluation.names_loso`` prints both.
+``data/eval`` or the folders given (it skips any other split). ``python -m presslens.evaluation.names_loso`` prints both.
 """
 from __future__ import annotations
 
@@ -82,11 +82,11 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def estimate(eval_dir: str | Path) -> pd.DataFrame:
-    """Every proposal and miss of discovery on the development stories under ``eval_dir`` (see
+def estimate(folders: list[Path]) -> pd.DataFrame:
+    """Every proposal and miss of discovery on the development stories among ``folders`` (see
     :func:`outcomes`); a test story is never read."""
     frames = []
-    for folder in sorted(p for p in Path(eval_dir).iterdir() if (p / "truth.yaml").is_file()):
+    for folder in folders:
         head = (folder / "truth.yaml").read_text(encoding="utf-8")[:2000]
         if not re.search(r"(?m)^split:\s*dev\s*$", head):
             continue  # the test stories are scored once by `presslens eval`, never read here
@@ -99,9 +99,15 @@ def estimate(eval_dir: str | Path) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from presslens.paths import resolve
+    """Print the rule table and the held-out estimate for the development stories of data/eval (or the folders given)."""
+    from .scoreboard import eval_folders
 
-    rows = estimate(resolve("data/eval"))
+    args = sys.argv[1:] if argv is None else argv
+    rows = estimate(eval_folders(args or None))
+    if rows.empty:
+        print("presslens.evaluation.names_loso: no development story (truth.yaml with split: dev) among the folders; "
+              "give data/eval/SLUG folders whose truth.yaml says split: dev.")
+        return 1
     print(rule_table(rows).to_string())
     t = held_out(rows)
     t["f1"] = [round(f1(a, b, c), 2) for a, b, c in zip(t["tp"], t["fp"], t["fn"])]

@@ -88,8 +88,8 @@ def pinyin_syllables() -> frozenset[str]:
 
 
 def pinyin_count(word: str) -> int:
-    """How many pinyin syllables ``word`` splits into (the fewest), 0 when it is not pinyin: 'Xi' 1,
-    'Jinping' 2, 'Wenfeng' 2, 'Tedros' 0. Written with one hyphen between syllables or none."""
+    """How many pinyin syllables ``word`` splits into (the fewest), 0 when it is not pinyin: 'Wang' 1,
+    'Lifen' 2, 'Zhuangyu' 2, 'Okafor' 0. Written with one hyphen between syllables or none."""
     s = letters(word)
     syl = pinyin_syllables()
     if not s or not s.isalpha():

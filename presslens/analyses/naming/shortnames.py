@@ -44,7 +44,7 @@ SURNAME_EDIT_FROM = 7  # letters of a family name from which one edit more or le
 
 def family_first(words: list[str]) -> bool:
     """A name written family name first: two or three words, every one pinyin, the first a single
-    syllable ("Xi Jinping", "Feng Ji"; not "Ali Rezaei", "Ali" being two syllables)."""
+    syllable ("Wang Lifen", "Gao Ye"; not "Ali Rezaei", "Ali" being two syllables)."""
     return 2 <= len(words) <= 3 and all(pinyin_count(w) for w in words) and pinyin_count(words[0]) == 1
 
 
