@@ -48,3 +48,17 @@ def acme_story(*extra_actors):
                                            Actor("Globex", "company", ("Globex",)),
                                            Actor("The Courier", "media", ("The Courier",)), *extra_actors],
                                speakers=[Speaker("Mary Jones", "Acme", "spokesperson", ("Jones",))])
+
+
+def write_story(tmp_path, actors_yaml, articles):
+    """A story folder under tmp_path with the given actors (YAML lines) and (outlet, body) articles, loaded."""
+    from presslens import load_story
+
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n" + actors_yaml, encoding="utf-8")
+    for i, (outlet, body) in enumerate(articles):
+        (d / "articles" / f"a{i}.md").write_text(
+            f"---\noutlet: {outlet}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"
+            f"language: en\n---\n{body}\n", encoding="utf-8")
+    return load_story(d)

@@ -13,7 +13,7 @@ from presslens.engine import tables
 from presslens.story.model import Actor
 from presslens.text import resolver
 
-from .conftest import BUNDLED, FIXTURES, MINI
+from .conftest import BUNDLED, FIXTURES, MINI, write_story as _story
 
 NYP = "New York Post"
 FIVEITER = "en.5iter.com"
@@ -244,17 +244,6 @@ def test_presslens_names_prints_the_candidates_and_rejects_bad_options(capsys):
     assert "--max-edits" in capsys.readouterr().err
     assert main(["names", str(MINI)]) == 0
     assert "no unlisted variant" in capsys.readouterr().out
-
-
-def _story(tmp_path, actors_yaml, articles):
-    d = tmp_path / "s"
-    (d / "articles").mkdir(parents=True)
-    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n" + actors_yaml, encoding="utf-8")
-    for i, (outlet, body) in enumerate(articles):
-        (d / "articles" / f"a{i}.md").write_text(
-            f"---\noutlet: {outlet}\ntitle: Story {i}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"
-            f"language: en\n---\n{body}\n", encoding="utf-8")
-    return load_story(d)
 
 
 def test_case_tells_a_name_from_a_word_and_apostrophes_are_one(tmp_path):

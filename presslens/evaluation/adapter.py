@@ -103,6 +103,14 @@ def withhold(story: Story, forms: Iterable[str]) -> Story:
     return dataclasses.replace(story, actors=actors, speakers=speakers)
 
 
+def predict_names(folder: str | Path, withheld_names: Iterable[str] = ()) -> tuple[pd.DataFrame, dict]:
+    """Name discovery alone, as :func:`predict` runs it: (candidate, actor, rule) rows and the known forms
+    of the story with ``withheld_names`` taken out of story.yaml."""
+    st, _left_out = screen.analysed(load_story(folder))
+    bare = withhold(st, withheld_names)
+    return naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True), _known_forms(bare)
+
+
 def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictions:
     """Run the story at ``folder`` through every scored analysis (see the module docstring). Name
     discovery runs on the story with ``withheld_names`` taken out of story.yaml (:func:`withhold`):

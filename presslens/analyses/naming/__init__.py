@@ -1,7 +1,7 @@
 """Naming and translation: which name each outlet uses for each actor (:mod:`.names`: mentions,
 ledger, grid), unknown variants found by fuzzy matching, romanisation and calques
 (:mod:`.variants` and :mod:`.discovery`, with :mod:`.romanise` and the fuller and shorter forms of persons' names in
-:mod:`.persons`), machine-translation indicators (:mod:`.translation`) and translation pairs: the English
+:mod:`.persons`; a family name alone or a title with one name word in :mod:`.shortnames`), machine-translation indicators (:mod:`.translation`) and translation pairs: the English
 articles that render an article in another language (:mod:`.pairs`). The actor resolver
 they share lives below, in :mod:`presslens.text.resolver`."""
 from .names import cell_kinds, ledger, mentions, names_grid  # noqa: F401

@@ -11,9 +11,10 @@ from presslens.errors import ParameterError
 from presslens.engine.memo import story_table
 from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
-from presslens.text.resolver import CJK
+from presslens.text.resolver import CJK, form_key
 from presslens.text.vocabulary import ordinary_words
-from . import persons, renderings
+from . import persons, renderings, shortnames
+from .renderings import NOT_NAME_PART
 from .candidates import candidates, name_regex
 from .variants import RULES, STRONG_RULES, form_index, known_forms, score
 
@@ -23,7 +24,7 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
-            "long form": ("aliases", None)}
+            "long form": ("aliases", None), "surname": ("aliases", None), "title and name": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -41,6 +42,21 @@ def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str
                           allow_unicode=True, sort_keys=False, width=1000)
     head = "add under its renderings" if actor.renderings else "add a renderings list holding"
     return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
+
+
+def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, actor_of: dict[str, set[str]]) -> bool:
+    """``cand`` holds known forms of ``actor`` only, and every other word of it looks like a name word
+    (capitalised, not all capitals, no English dictionary word): "Ibrahim Lenko" beside the known
+    "Lenko" of "Ebrahim Lenko" is a whole spelling of the person, where "Lenko API" or "Lenko Fund" is
+    the known name with other words."""
+    if any(actor_of.get(form_key(cand[a:b]), set()) != {actor} for a, b in spans):
+        return False
+    rest = cand
+    for a, b in sorted(spans, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    words = rest.split()
+    return bool(words) and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
+                               and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
 
 
 def parse_snippet(snippet: str):
@@ -74,6 +90,9 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
     ordinary = ordinary_words()
     rx = name_regex(story)
     ix = form_index(tuple(known))
+    actor_of: dict[str, set[str]] = {}
+    for k in known:
+        actor_of.setdefault(form_key(k.form), set()).add(k.actor)
     actors = {**{sp.name: sp for sp in story.speakers}, **{a.name: a for a in story.actors}}
     o_rank = {o: i for i, o in enumerate(story.outlets)}
     rows = []
@@ -92,8 +111,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
                 continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
             if hit["rule"] in ("spelling: edits", "short form"):
                 if holds_known is None:
-                    holds_known = bool(rx.search(cand))  # "OpenAI API": a known name plus other words
-                if holds_known:
+                    holds_known = [m.span() for m in rx.finditer(cand)]  # "OpenAI API": a known name plus other words
+                if holds_known and not _own_name_plus_names(cand, holds_known, hit["actor"], actor_of):
                     continue
             at = where[cand]
             outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
@@ -103,6 +122,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
                          "yaml": _snippet(actors[hit["actor"]], cand, hit["rule"], hit["evidence"])})
     extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
     extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
+    extra += shortnames.short_names(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))

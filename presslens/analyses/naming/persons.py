@@ -36,7 +36,7 @@ def _words(form: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _dictionary_word(w: str) -> bool:
+def dictionary_word(w: str) -> bool:
     """An English word of lemminflect's dictionary (a noun, verb, adjective...): "Winner", "Kissed",
     "Designer" are words, "Amara" or "Okafor" are not."""
     from lemminflect import getAllLemmas
@@ -50,10 +50,10 @@ def _name_word(w: str, others: set[str]) -> bool:
     k = letters(w)
     return (w[:1].isupper() and not w.isupper() and len(k) >= 2 and not any(ch.isdigit() for ch in w)
             and not re.search(r"[’'.-]", w) and w.casefold() not in NOT_NAME_PART
-            and w.casefold() not in STOPWORDS and k not in others and not _dictionary_word(w))
+            and w.casefold() not in STOPWORDS and k not in others and not dictionary_word(w))
 
 
-def _persons(story: Story) -> dict[str, list[list[str]]]:
+def person_forms_words(story: Story) -> dict[str, list[list[str]]]:
     """person -> its known forms of two capitalised words or more, as word lists."""
     out: dict[str, list[list[str]]] = {}
     names = {a.name for a in story.actors}
@@ -67,15 +67,17 @@ def _persons(story: Story) -> dict[str, list[list[str]]]:
     return out
 
 
-def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | None:
-    """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``."""
+def _match(c: list[str], f: list[str], others: set[str], own: frozenset = frozenset()) -> tuple[str, str] | None:
+    """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``; ``own``:
+    the letters of the person's known forms (the words added being one of them is two forms side by
+    side, "Chief Justice Lina Okafor" for the forms "Chief Justice" and "Lina Okafor", not a longer name)."""
     ck, fk = [letters(w) for w in c], [letters(w) for w in f]
     n, m = len(ck), len(fk)
     if n > m:
         for i in range(n - m + 1):
             if ck[i:i + m] == fk:
                 extra = c[:i] + c[i + m:]
-                if all(_name_word(w, others) for w in extra):
+                if all(_name_word(w, others) for w in extra) and letters("".join(extra)) not in own:
                     return "long form", f"{' '.join(f)!r} with {', '.join(repr(w) for w in extra)} " \
                                         f"{'before' if i else 'after'} it"
         return None
@@ -95,7 +97,7 @@ def _match(c: list[str], f: list[str], others: set[str]) -> tuple[str, str] | No
 def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
     """Proposals of the rules ``long form`` and ``short form`` (see the module docstring): one dict per
     candidate (candidate, actor, rule, known_form, evidence); ``taken``: candidates already proposed."""
-    persons = _persons(story)
+    persons = person_forms_words(story)
     if not persons or cands.empty:
         return []
     known = {letters(f) for a in story.actors for f in a.forms}
@@ -115,8 +117,9 @@ def person_forms(story: Story, cands, taken: set[str]) -> list[dict]:
             wk = [letters(w) for w in ws]
             if any(wk == [letters(x) for x in f][i:i + len(wk)] for f in forms for i in range(len(f))):
                 continue  # a run of the person's own known form ("Wenda Kirilov" of "Tomasz Wenda Kirilov")
+            own = frozenset(letters("".join(x)) for x in forms)
             for f in forms:
-                got = _match(ws, f, others)
+                got = _match(ws, f, others, own)
                 if got:
                     hits.setdefault(person, (got[0], " ".join(f), got[1]))
                     break

@@ -71,3 +71,32 @@ def transliterate(s: str) -> str:
     from anyascii import anyascii
 
     return letters(anyascii(s))
+
+
+@functools.lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless Hanyu Pinyin syllable pypinyin knows (about 420: 'xi', 'jin', 'ping', 'zhuang')."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for p in readings.split(","):
+            p = "".join(ch for ch in unicodedata.normalize("NFD", p) if not unicodedata.combining(ch))
+            if p.isascii() and p.isalpha():
+                out.add(p)
+    return frozenset(out)
+
+
+def pinyin_count(word: str) -> int:
+    """How many pinyin syllables ``word`` splits into (the fewest), 0 when it is not pinyin: 'Wang' 1,
+    'Lifen' 2, 'Zhuangyu' 2, 'Okafor' 0. Written with one hyphen between syllables or none."""
+    s = letters(word)
+    syl = pinyin_syllables()
+    if not s or not s.isalpha():
+        return 0
+    best = [0] + [None] * len(s)
+    for i in range(1, len(s) + 1):
+        for j in range(max(0, i - 6), i):
+            if best[j] is not None and s[j:i] in syl and (best[i] is None or best[j] + 1 < best[i]):
+                best[i] = best[j] + 1
+    return best[len(s)] or 0

@@ -1,0 +1,124 @@
+"""How well name discovery should do on stories it was not built on: a leave-one-story-out estimate
+over the development stories (issue 26, names).
+
+Discovery's rules (spelling, romanisation, calque, word order, short and long forms, surname, title and
+name...) were written while reading the development stories, so their score there is in-sample: on the
+test stories (scored once, never read) F1 fell from 0.45 to 0.33. For each held-out story this keeps
+only the rules that would have been written from the *other* stories: a rule with a true proposal in
+at least one other story and a precision there of at least ``MIN_PRECISION``; the held-out story's
+proposals by any other rule are dropped (their labelled variants stay misses).
+
+:func:`held_out` does this on tables (pure: one row per proposal or miss, with its rule, in; counts
+out); :func:`rule_table` gives each rule's true and false proposals per story (a rule right in one
+story only is probably fitted to it); :func:`estimate` runs discovery on the development stories of
+``data/eval`` or the folders given (it skips any other split). ``python -m presslens.evaluation.names_loso`` prints both.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .adapter import load_story, predict_names
+from .score_story import score_names
+from .truth import load_truth
+
+MIN_PRECISION = 0.5  # a rule kept for the held-out story is right at least this often on the others
+COUNTS = ["story", "tp", "fp", "fn"]
+
+
+def outcomes(story: str, names: pd.DataFrame, known_forms: dict, truth) -> pd.DataFrame:
+    """One row per proposal (tp or fp) and per labelled variant missed (fn): story, rule, outcome, item."""
+    scored = score_names(names, known_forms, truth)
+    scored = scored[scored["measure"] == "name variants proposed"]
+    props = names.drop_duplicates(["candidate", "actor"])
+    made = scored[scored["outcome"].isin(["tp", "fp"])]
+    missed = scored[scored["outcome"] == "fn"]
+    return pd.DataFrame({"story": story,
+                         "rule": list(props["rule"]) + [None] * len(missed),
+                         "outcome": list(made["outcome"]) + list(missed["outcome"]),
+                         "item": list(made["item"]) + list(missed["item"])})
+
+
+def rule_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """rule x story: 'tp/fp' of the rule's proposals in each story."""
+    made = rows[rows["outcome"].isin(["tp", "fp"])]
+    if made.empty:
+        return pd.DataFrame()
+    c = made.groupby(["rule", "story", "outcome"]).size().unstack("outcome", fill_value=0)
+    c = c.reindex(columns=["tp", "fp"], fill_value=0)
+    return (c["tp"].astype(str) + "/" + c["fp"].astype(str)).unstack("story", fill_value="0/0")
+
+
+def kept_rules(rows: pd.DataFrame, held: str, min_precision: float = MIN_PRECISION) -> set:
+    """The rules that would have been written from the stories other than ``held``."""
+    other = rows[(rows["story"] != held) & rows["outcome"].isin(["tp", "fp"])]
+    c = other.groupby(["rule", "outcome"]).size().unstack("outcome", fill_value=0).reindex(columns=["tp", "fp"],
+                                                                                           fill_value=0)
+    return {r for r, tp, fp in zip(c.index, c["tp"], c["fp"]) if tp >= 1 and tp / (tp + fp) >= min_precision}
+
+
+def held_out(rows: pd.DataFrame, min_precision: float = MIN_PRECISION) -> pd.DataFrame:
+    """Per held-out story, tp, fp and fn with only :func:`kept_rules` proposing (a true proposal
+    by a dropped rule becomes a miss), and a total row."""
+    out = []
+    for story in dict.fromkeys(rows["story"]):
+        keep = kept_rules(rows, story, min_precision)
+        mine = rows[rows["story"] == story]
+        made = mine[mine["outcome"].isin(["tp", "fp"])]
+        on = made["rule"].isin(keep)
+        tp = int((on & (made["outcome"] == "tp")).sum())
+        fp = int((on & (made["outcome"] == "fp")).sum())
+        fn = int((mine["outcome"] == "fn").sum()) + int((~on & (made["outcome"] == "tp")).sum())
+        out.append((story, tp, fp, fn))
+    t = pd.DataFrame(out, columns=COUNTS)
+    total = pd.DataFrame([("total", *t[["tp", "fp", "fn"]].sum().tolist())], columns=COUNTS)
+    return pd.concat([t, total], ignore_index=True)
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def estimate(folders: list[Path]) -> pd.DataFrame:
+    """Every proposal and miss of discovery on the development stories among ``folders`` (see
+    :func:`outcomes`); a test story is never read."""
+    frames = []
+    for folder in folders:
+        head = (folder / "truth.yaml").read_text(encoding="utf-8")[:2000]
+        if not re.search(r"(?m)^split:\s*dev\s*$", head):
+            continue  # the test stories are scored once by `presslens eval`, never read here
+        truth = load_truth(folder, load_story(folder))
+        if truth.split != "dev":
+            continue
+        names, known = predict_names(folder, [n["form"] for n in truth.names if isinstance(n["form"], str)])
+        frames.append(outcomes(truth.slug, names, known, truth))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["story", "rule", "outcome", "item"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the rule table and the held-out estimate for the development stories of data/eval (or the folders given)."""
+    from .scoreboard import eval_folders
+
+    args = sys.argv[1:] if argv is None else argv
+    rows = estimate(eval_folders(args or None))
+    if rows.empty:
+        print("presslens.evaluation.names_loso: no development story (truth.yaml with split: dev) among the folders; "
+              "give data/eval/SLUG folders whose truth.yaml says split: dev.")
+        return 1
+    print(rule_table(rows).to_string())
+    t = held_out(rows)
+    t["f1"] = [round(f1(a, b, c), 2) for a, b, c in zip(t["tp"], t["fp"], t["fn"])]
+    print("\nheld out (rules kept only when right on the other stories):")
+    print(t.to_string(index=False))
+    made = rows[rows["outcome"].isin(["tp", "fp"])]
+    tp, fp = int((made["outcome"] == "tp").sum()), int((made["outcome"] == "fp").sum())
+    print(f"in sample: tp {tp} fp {fp} fn {int((rows['outcome'] == 'fn').sum())} "
+          f"F1 {f1(tp, fp, int((rows['outcome'] == 'fn').sum())):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

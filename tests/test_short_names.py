@@ -1,0 +1,57 @@
+"""A person named by one word of the name (the family name alone, a title and one name word), and the
+guards that keep the proposals precise: hand-made stories of the general shape, no evaluation text."""
+from presslens.analyses.naming import discovery
+from presslens.analyses.naming.romanise import pinyin_count
+from presslens.analyses.naming.shortnames import family_first, surname_of
+
+from .conftest import write_story
+
+
+def _found(story):
+    d = discovery.discover(story)
+    return sorted(zip(d["candidate"], d["actor"], d["rule"]))
+
+
+PEOPLE = ("  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor]}\n"
+          "  - {name: Wang Lifen, kind: person, aliases: [Wang Lifen]}\n"
+          "  - {name: Tom Baker, kind: person, aliases: [Tom Baker]}\n")
+
+
+def test_family_name_after_the_full_name_and_a_title_with_one_name_word(tmp_path):
+    st = write_story(tmp_path, PEOPLE, [
+        ("Daily", "Lina Okafor arrived in the capital on Monday. Okafor said the talks had failed. "
+                  "Dr Lina thanked the hosts. Tom Baker stayed home. Baker said nothing."),
+        ("Post", "Wang Lifen opened the meeting. Wang said the plan would hold. Lifen then left the room. "
+                 "President Okafor did not attend.")])
+    assert _found(st) == [("Dr Lina", "Lina Okafor", "title and name"),
+                          ("Okafor", "Lina Okafor", "surname"),
+                          ("President Okafor", "Lina Okafor", "title and name"),
+                          ("Wang", "Wang Lifen", "surname")]  # never "Lifen" (a given name), nor "Baker" (a word)
+
+
+def test_a_bare_word_before_any_full_name_and_a_title_before_the_full_name_are_not_proposed(tmp_path):
+    st = write_story(tmp_path, PEOPLE, [
+        ("Daily", "Okafor was absent from the vote. Later that day Lina Okafor wrote to the committee."),
+        ("Post", "President Lina Okafor spoke first. Mayor Okafor-Diaz spoke next. "
+                 "President Lina Amara Okafor spoke last.")])  # "President Lina": the start of a longer name
+    assert _found(st) == []
+
+
+def test_a_spelling_of_the_whole_name_around_a_known_part_is_proposed_a_known_name_with_words_is_not(tmp_path):
+    st = write_story(tmp_path, "  - {name: Ebrahim Lenkovar, kind: person, aliases: [Ebrahim Lenkovar, Lenkovar]}\n"
+                               "  - {name: Corvex, kind: company, aliases: [Corvex, Corvex Lab]}\n", [
+        ("Daily", "Ibrahim Lenkovar was elected in 2021. Corvex Law sued the company on Friday.")])
+    assert _found(st) == [("Ibrahim Lenkovar", "Ebrahim Lenkovar", "spelling: edits")]  # not "Corvex Law"
+
+
+def test_two_known_forms_side_by_side_are_not_a_longer_name(tmp_path):
+    st = write_story(tmp_path, "  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor, Grand Mufti]}\n", [
+        ("Daily", "Grand Mufti Lina Okafor spoke at the mosque. Lina Okafor Diaz was there too.")])
+    assert _found(st) == [("Lina Okafor Diaz", "Lina Okafor", "long form")]
+
+
+def test_family_name_first_only_for_pinyin_names():
+    assert [pinyin_count(w) for w in ("Wang", "Lifen", "Okafor", "Ali")] == [1, 2, 0, 2]
+    assert family_first(["Wang", "Lifen"]) and family_first(["Gao", "Ye"])
+    assert not family_first(["Ali", "Rezaei"]) and not family_first(["Lina", "Okafor"])
+    assert surname_of(["Wang", "Lifen"]) == "Wang" and surname_of(["Lina", "Okafor"]) == "Okafor"
