@@ -249,7 +249,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
             clash = conflicts(moves)
             if clash:
                 raise RunError(f"the run would overwrite {len(clash)} file(s) presslens did not write (or that were "
-                               f"changed since): {', '.join(clash[:5])}; move or rename them and run again. "
+                               f"changed since): {', '.join(clash[:5])}{f' and {len(clash) - 5} more' if len(clash) > 5 else ''}; "
+                               "move or rename them (out of presslens's folders, which it replaces as its own), or "
+                               "delete them, and run again. "
                                "Earlier reports and figures are left as they were")
             changed = inputs.changed(story_path, snapshot)
             if changed:

