@@ -4,9 +4,12 @@ truth files checked. Each case is a class of input, not one file; no user file i
 """
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,12 @@ from presslens.story.importer.guard import read_page
 from presslens.story.scaffold import new_story
 from presslens.story.yamlio import split_front_matter
 
-from .test_hostile import hashes
+from presslens import ownership
+from presslens.errors import RunError
+from presslens.run import runner
+
+from .conftest import MINI
+from .test_hostile import SLUG, cli_run, earlier, hashes, outputs  # noqa: F401  (fixtures)
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HERALD = PAGES / "harbour-herald-vexa-fine.html"
@@ -133,3 +141,85 @@ class TestDateSourceLabels:
         assert dates.source_label("datepublished") == "datePublished (a publication time)"
         assert dates.source_label("og:updated_time") == "og:updated_time (a modification time)"
         assert "generic date" in dates.source_label("sailthru.date")
+
+
+# ----------------------------------------------------------------------------------------------
+# 3. one run at a time into one reports folder; 4. a user's file inside the report's figures/
+
+
+HOLD = ("import sys; from pathlib import Path; from presslens.run.lock import RunLock; "
+        "lock = RunLock.acquire(Path(sys.argv[1]), log=lambda s: None); print('held', flush=True); "
+        "sys.stdin.read(); lock.release()")
+
+
+def _holder(folder: Path):
+    """Another process holding the run lock on ``folder`` until its stdin closes."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+class TestOneRunAtATime:
+    def test_a_second_run_refuses_while_another_holds_the_folder(self, outputs, tmp_path, capsys):
+        reports, figures = outputs
+        proc = _holder(reports / SLUG)
+        try:
+            before = hashes(tmp_path)
+            rc, _, err = cli_run(capsys, "run", MINI, "--reports", reports, "--figures", figures, "-n", "00")
+            assert rc == 1
+            assert "another presslens run is writing" in err and f"pid {proc.pid}" in err
+            assert f"{SLUG}/.presslens-run.lock" in err and "wait for that run to finish" in err
+            assert "delete that lock file" in err and "Traceback" not in err
+            assert hashes(tmp_path) == before                         # nothing written, the holder's lock kept
+        finally:
+            proc.communicate("")
+        assert not (reports / SLUG / ".presslens-run.lock").exists()  # the holder released it
+
+    def test_two_processes_racing_for_the_lock_one_wins(self, tmp_path):
+        race = ("import sys, time; from pathlib import Path; from presslens.run.lock import RunLock; "
+                "from presslens.errors import RunError\n"
+                "time.sleep(max(0, float(sys.argv[2]) - time.time()))\n"
+                "try:\n    RunLock.acquire(Path(sys.argv[1]), log=print); print('won', flush=True); time.sleep(2)\n"
+                "except RunError as e:\n    print('refused:', e, flush=True)\n")
+        at = str(time.time() + 3)
+        procs = [subprocess.Popen([sys.executable, "-c", race, str(tmp_path / "reports" / SLUG), at],
+                                  stdout=subprocess.PIPE, text=True,
+                                  env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}) for _ in range(2)]
+        outs = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
+        assert outs[1] == "won" and outs[0].startswith("refused: another presslens run"), outs
+
+    def test_a_dead_runs_lock_is_taken_over_with_a_note(self, outputs, tmp_path):
+        reports, figures = outputs
+        proc = _holder(reports / SLUG)
+        proc.kill()                                     # a run killed without cleaning up: its lock stays
+        proc.wait()
+        assert (reports / SLUG / ".presslens-run.lock").exists()
+        (reports / SLUG / "my-notes.txt").write_text("mine\n")
+        logged: list[str] = []
+        runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=logged.append)
+        note = [line for line in logged if "took over the lock" in line]
+        assert note and f"pid {proc.pid}" in note[0] and "that process is gone" in note[0]
+        assert not (reports / SLUG / ".presslens-run.lock").exists()   # released when the run ended
+        assert (reports / SLUG / "my-notes.txt").read_text() == "mine\n"
+        marker = ownership.read_marker(reports / SLUG, "reports")
+        assert ".presslens-run.lock" not in marker["files"]
+        assert json.loads((reports / SLUG / "manifest.json").read_text())["notebooks"]
+
+
+class TestUserFileInTheReportsFigures:
+    def test_the_error_names_the_files_not_the_folder(self, outputs, tmp_path):
+        reports, figures = outputs
+        inner = reports / SLUG / "figures"
+        (inner / "my-chart.png").write_bytes(os.urandom(512))
+        (inner / "drafts").mkdir()
+        (inner / "drafts" / "notes.txt").write_text("draft\n")
+        before = hashes(tmp_path)
+        with pytest.raises(RunError) as exc:
+            runner.run(MINI, figures=figures, reports=reports, notebooks=["00"], log=lambda s: None)
+        msg = str(exc.value)
+        assert f"{SLUG}/figures/my-chart.png" in msg and f"{SLUG}/figures/drafts/notes.txt" in msg
+        assert "2 file(s)" in msg and "move or rename them" in msg and "delete them" in msg
+        assert f"{SLUG}/figures," not in msg and f"{SLUG}/figures;" not in msg   # not the folder alone
+        assert hashes(tmp_path) == before
+        assert not (reports / SLUG / ".presslens-run.lock").exists()

@@ -224,6 +224,8 @@ def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None]
             files = {n: ownership.sha256_file(new / n) for n in staged_names}
             for name in foreign:  # the user's files stay, unchanged
                 ownership.carry(final, new, name)
+            if os.path.lexists(final / ownership.LOCK):  # the run's lock stays with the folder until the run ends
+                ownership.carry(final, new, ownership.LOCK)
             if not replace_all:  # presslens's earlier files stay, but for pages a redrawn figure no longer has
                 for name, digest in ours.items():
                     if name not in staged_names and not ownership.superseded(name, staged_names):
