@@ -20,7 +20,7 @@ from presslens.story.importer.guard import read_page
 from presslens.story.scaffold import new_story
 from presslens.story.yamlio import split_front_matter
 
-from presslens import ownership
+from presslens import StoryError, load_story, ownership
 from presslens.errors import RunError
 from presslens.run import runner
 
@@ -223,3 +223,47 @@ class TestUserFileInTheReportsFigures:
         assert f"{SLUG}/figures," not in msg and f"{SLUG}/figures;" not in msg   # not the folder alone
         assert hashes(tmp_path) == before
         assert not (reports / SLUG / ".presslens-run.lock").exists()
+
+
+# ----------------------------------------------------------------------------------------------
+# 6. errors repeated over many files are grouped like warnings; --all lists every one
+
+
+class TestRepeatedErrorsGrouped:
+    def _broken(self, mini, n):
+        src = (mini / "articles" / "daily.md").read_text(encoding="utf-8")
+        for i in range(n):
+            (mini / "articles" / f"bad-{i:03}.md").write_text(
+                src.replace("published: 2024-03-05", "published: yesterday")
+                   .replace("acme-fine", f"acme-fine-{i}").replace("Ann Lee", f"Writer {i}"), encoding="utf-8")
+        return mini
+
+    def test_check_groups_a_repeated_error_and_all_lists_every_one(self, mini, capsys):
+        story = self._broken(mini, 120)
+        before = hashes(story)
+        rc, out, err = cli_run(capsys, "check", story)
+        assert rc == 2
+        lines = err.splitlines()
+        assert "120 problem(s)" in lines[0]
+        grouped = [ln for ln in lines if "120 files [published]" in ln]
+        assert len(grouped) == 1, err
+        assert "articles/bad-000.md, mini-story/articles/bad-001.md, mini-story/articles/bad-002.md, and 117 more" in grouped[0]
+        assert "Fix:" in grouped[0] and "--all" in lines[-1] and len(lines) < 6
+        rc, out, err = cli_run(capsys, "check", story, "--all")
+        assert rc == 2
+        assert sum("[published]" in ln for ln in err.splitlines()) == 120
+        assert hashes(story) == before
+
+    def test_a_few_errors_stay_one_per_line(self, mini):
+        story = self._broken(mini, 3)
+        with pytest.raises(StoryError) as exc:
+            load_story(story)
+        assert str(exc.value).count("[published]") == 3 and "--all" not in str(exc.value)
+        assert len(exc.value.problems) == 3
+
+    def test_a_run_groups_them_too(self, mini, tmp_path, capsys):
+        story = self._broken(mini, 9)
+        rc, out, err = cli_run(capsys, "run", story, "--reports", tmp_path / "r", "--figures", tmp_path / "f",
+                               "-n", "00")
+        assert rc == 2 and "9 files [published]" in err and err.count("\n") < 6
+        assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
