@@ -267,3 +267,47 @@ class TestRepeatedErrorsGrouped:
                                "-n", "00")
         assert rc == 2 and "9 files [published]" in err and err.count("\n") < 6
         assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
+
+
+# ----------------------------------------------------------------------------------------------
+# 8. `presslens check` on an evaluation story checks its truth.yaml; mt without a language is refused
+
+EVAL_MINI = Path(__file__).parent / "fixtures" / "eval-mini"
+
+
+class TestCheckValidatesTruth:
+    @pytest.fixture
+    def eval_story(self, tmp_path):
+        dest = tmp_path / "eval-mini"
+        shutil.copytree(EVAL_MINI, dest)
+        return dest
+
+    def _label(self, story, **fields):
+        data = yaml.safe_load((story / "truth.yaml").read_text(encoding="utf-8"))
+        first = next(iter(data["articles"]))
+        data["articles"][first].update(fields)
+        (story / "truth.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return first
+
+    def test_a_valid_truth_file_passes(self, eval_story, capsys):
+        rc, out, _ = cli_run(capsys, "check", eval_story)
+        assert rc == 0 and "eval-mini: ok" in out
+
+    def test_a_bad_label_fails_check_naming_file_and_field(self, eval_story, capsys):
+        aid = self._label(eval_story, mt="maybe")
+        rc, _, err = cli_run(capsys, "check", eval_story)
+        assert rc == 2 and "eval-mini/truth.yaml" in err and f"articles.{aid}.mt" in err and "Fix:" in err
+
+    def test_machine_translation_without_a_source_language_is_refused(self, eval_story, capsys):
+        aid = self._label(eval_story, mt=True, source_language=None)
+        before = hashes(eval_story)
+        rc, _, err = cli_run(capsys, "check", eval_story)
+        assert rc == 2
+        assert f"eval-mini/truth.yaml [articles.{aid}.source_language]: is null but mt is true" in err
+        assert "ISO 639-1 code" in err and "unsure: true" in err
+        assert hashes(eval_story) == before
+
+    def test_unsure_when_the_language_cannot_be_told(self, eval_story, capsys):
+        self._label(eval_story, mt=True, source_language=None, unsure=True, note="round trip, language unknown")
+        rc, _, _ = cli_run(capsys, "check", eval_story)
+        assert rc == 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 
 from presslens.engine import tables
-from presslens.errors import GROUP_OVER, Problem, StoryError, grouped
+from presslens.errors import GROUP_OVER, ParameterError, Problem, StoryError, grouped
+from presslens.evaluation.truth import load_truth
 from presslens.notebook.gate import check_story
 from presslens.paths import display, story_arg
 from presslens.story import outlets
@@ -14,8 +15,10 @@ from presslens.story.scaffold import untouched_examples
 def cmd_check(args) -> int:
     try:
         st, sc = check_story(story_arg(args.story))
+        if (st.path / "truth.yaml").is_file():  # an evaluation story: its hand labels are checked too
+            load_truth(st.path, story=st)
     except StoryError as exc:
-        if not getattr(args, "all", False) or type(exc) is not StoryError:
+        if not getattr(args, "all", False) or isinstance(exc, ParameterError):
             raise
         print(f"presslens: {exc.report(show_all=True)}", file=sys.stderr)  # --all: every problem, one per line
         return 2
