@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 from .furniture import PROSE_GUARD
 from .segment import TOKEN
 
-SENT_END = re.compile(r"[.!?…。！？][\"”’')\]]*\s*$")
-ANY_END = re.compile(r"[.!?…。！？][\"”’')\]]*(?:\s|$)")
+SENT_END = re.compile(r"[.!?…。！？．][\"”’')\]」』）]*\s*$")
+ANY_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？．]")  # a full-width end needs no space after it
 SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens import words
+
 from . import furniture
 
 
-TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？．」』）]\s*$")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -159,8 +161,9 @@ STARTERS = {"the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you"
             "there", "in", "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after", "before",
             "however", "meanwhile", "his", "her", "their", "our", "my", "what", "why", "how", "who", "for", "to", "by",
             "with", "from", "also", "still", "then", "now", "last", "according"}
-BOUNDARY = re.compile(r"[.!?…]+")
-CLOSERS = "”)]"
+BOUNDARY = re.compile(r"[.!?…]+|[。！？．]+")
+CJK_END = "。！？．"      # full-width sentence ends (Chinese, Japanese): a sentence ends there, no space follows
+CLOSERS = "”)]」』）】"
 REPORTING = r"(?:said|says|added|adds|told|tells|wrote|writes|noted|notes|stated|states|explained|continued|argued|insisted|claimed)"
 ATTRIBUTION = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}" + REPORTING + r"\b[^.!?]{0,40}[.!?]")
 
@@ -185,6 +188,11 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
         while j < len(par) and (par[j] in CLOSERS or (par[j] in "\"'’" and quotes.role.get(j) == "close")):
             j += 1
         if j >= len(par):
+            continue
+        if m.group(0)[0] in CJK_END:
+            if m.group(0) == "．" and i > 0 and par[i - 1].isdigit() and par[j].isdigit():
+                continue  # ３．５: a full-width decimal point
+            bounds.append(j)
             continue
         prev = re.search(r"(\S*)$", par[:i]).group(1).lstrip("\"“‘'([")
         prev_l = prev.lower()
@@ -231,7 +239,7 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
 # ----------------------------------------------------------------------------------------------
 # tokens
 
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+TOKEN = words.WORD  # a word, or one Chinese / Japanese character (written without spaces: presslens.words)
 
 
 def tokenize(s: str) -> list[tuple[str, int, int]]:
@@ -253,7 +261,7 @@ def tokenize(s: str) -> list[tuple[str, int, int]]:
 
 
 PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？．]")
 
 
 def is_prose(par: str) -> bool:

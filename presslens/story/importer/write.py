@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 import yaml
 
-from presslens import limits, paths, yamlsafe
+from presslens import limits, paths, words, yamlsafe
 from presslens.paths import story_arg
 from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
@@ -311,5 +311,5 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
                      "delete it once you have what you need from it",)
     return ImportResult(page, "imported", article=dest, id=dest.stem, fields=front, found=tuple(found),
-                        missing=tuple(missing), words=got["words"], replaced=ex is not None,
+                        missing=tuple(missing), words=got["words"], replaced=ex is not None, cjk=words.is_cjk(got["text"]),
                         warnings=warnings)
