@@ -26,6 +26,17 @@ def count(text: str) -> int:
     return sum(len(WORD.findall(chunk)) if CJK.search(chunk) else 1 for chunk in (text or "").split())
 
 
+def reading_words(text: str) -> int:
+    """Words as a reader of the line would count them, for rules about a line's length (a menu, a
+    caption, a headline): a stretch of Chinese or Japanese counts one word per two characters (a word
+    there is mostly one or two characters: 首页 "home", 头条 "headlines", 市长 "mayor"), so that
+    ``首页 > 头条`` is two words, as ``Home > Headlines`` is. Other text counts by :data:`WORD`."""
+    n = 0
+    for run in re.findall(f"[{CJK_CHARS}]+|[^{CJK_CHARS}]+", text or ""):
+        n += -(-len(run) // 2) if CJK.match(run) else len(WORD.findall(run))
+    return n
+
+
 def is_cjk(text: str) -> bool:
     """Whether ``text`` is written mostly in Chinese or Japanese characters (counted one per word)."""
     letters = len(LETTER.findall(text or ""))

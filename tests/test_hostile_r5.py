@@ -392,3 +392,33 @@ class TestChineseAndJapanese:
         said = [w for w in sanity.warnings(st) if w.field == "text"]
         assert sorted(w.file.rsplit("/", 1)[1] for w in said) == ["ja-harbour.md", "zh-harbour.md"]
         assert words.describe("首页 新闻") == "4 words (Chinese/Japanese: each character counted as a word)"
+
+    @pytest.mark.parametrize("line, n", [("首页 >  头条", 2), ("首页 新闻 关于我们", 4), ("Home > Headlines", 2),
+                                         ("所幸没有人员伤亡。", 4), ("The co-op's U.S. deal", 4)])
+    def test_line_shape_rules_read_two_characters_as_a_word(self, line, n):
+        from presslens.text import repeats
+        assert repeats.n_words(line) == n            # a breadcrumb is as short in Chinese as in English
+
+
+# ----------------------------------------------------------------------------------------------
+# 7. a huge one-line article: the sentence splitter is linear in the paragraph
+
+
+class TestHugeOneLineArticle:
+    def _par(self, n_sentences: int) -> str:
+        parts = [f"The council met on day {i} and Mr. Lee said the U.S. plan was fine. “We agree,” he said. "
+                 for i in range(n_sentences)]
+        return "".join(parts).strip()
+
+    def test_sentences_of_a_4_mb_paragraph_in_a_few_seconds(self):
+        from presslens.text import segment
+        small, big = self._par(200), self._par(45_000)               # 4.1 MB, one line
+        assert len(big) > 4_000_000
+        got = [small[a:b] for a, b in segment.split_sentences(small)]
+        assert got[:3] == ["The council met on day 0 and Mr. Lee said the U.S. plan was fine.", "“We agree,” he said.",
+                           "The council met on day 1 and Mr. Lee said the U.S. plan was fine."]
+        t = time.process_time()
+        spans = segment.split_sentences(big)
+        took = time.process_time() - t
+        assert len(spans) == 90_000
+        assert took < 5, f"{took:.1f} s of processor time: quadratic again?"   # 43 s for a tenth of it before

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from presslens import words
+
 from .furniture import PROSE_GUARD
 from .segment import TOKEN
 
@@ -17,7 +19,9 @@ SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 
 
 def n_words(line: str) -> int:
-    return len(TOKEN.findall(line))
+    """Words of a line for the shape rules: a reader's count, two Chinese or Japanese characters a word
+    (:func:`presslens.words.reading_words`); in other scripts the tokens (:data:`segment.TOKEN`)."""
+    return words.reading_words(line) if words.CJK.search(line) else len(TOKEN.findall(line))
 
 
 def is_paragraph(line: str) -> bool:

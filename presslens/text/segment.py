@@ -113,9 +113,10 @@ def quote_spans(par: str) -> Quotes:
             if dbl is None:
                 dbl = i + 1
                 role[i] = "open"
-            elif ch != '"' and prev.isspace() and re.search(r"[.!?…][”\"’']?\s*$", par[dbl:i]):
+            elif ch != '"' and prev.isspace() and re.search(r"[.!?…][”\"’']?\s*$",
+                                                            par[max(dbl, _text_end(par, i) - 2):i]):
                 lost = _LOST_CLOSE.search(par, dbl, i)
-                end = lost.start() + 1 if lost else len(par[:i].rstrip())
+                end = lost.start() + 1 if lost else _text_end(par, i)
                 spans.append((dbl, end))  # the quote before lost its closing mark
                 dbl = i + 1
                 role[i] = "open"
@@ -138,6 +139,13 @@ def quote_spans(par: str) -> Quotes:
     for start in open_starts:
         spans.append((start, n))
     return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+
+
+def _text_end(par: str, i: int) -> int:
+    """Where ``par[:i]`` ends without its trailing spaces (``len(par[:i].rstrip())``, without the copy)."""
+    while i > 0 and par[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,6 +176,18 @@ REPORTING = r"(?:said|says|added|adds|told|tells|wrote|writes|noted|notes|stated
 ATTRIBUTION = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}" + REPORTING + r"\b[^.!?]{0,40}[.!?]")
 
 
+LOOK_AHEAD = 400  # characters read after a sentence end (the next word, an attribution): never the whole rest
+
+
+def _word_before(par: str, i: int) -> str:
+    """The run of non-space characters ending at ``i`` (``par[:i]``'s last word), read backwards from ``i``
+    so that a paragraph of a million characters costs its sentences, not their square."""
+    k = i
+    while k > 0 and not par[k - 1].isspace():
+        k -= 1
+    return par[k:i]
+
+
 def _next_word(s: str) -> str:
     m = re.match(r"[\"“‘'(\[]*([^\W_]+)", s)
     return m.group(1) if m else ""
@@ -194,19 +214,19 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
                 continue  # ３．５: a full-width decimal point
             bounds.append(j)
             continue
-        prev = re.search(r"(\S*)$", par[:i]).group(1).lstrip("\"“‘'([")
+        prev = _word_before(par, i).lstrip("\"“‘'([")
         prev_l = prev.lower()
         if par[j].isspace():
             k = j
             while k < len(par) and par[k].isspace():
                 k += 1
-            rest = par[k:]
+            rest = par[k:k + LOOK_AHEAD]
         else:
             # no space: split only where a lower-case word runs straight into a capital or an opening quote
             opening = quotes.role.get(j) == "open" or par[j] in "“‘"
             if not (re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)):
                 continue
-            rest = par[j:]
+            rest = par[j:j + LOOK_AHEAD]
             k = j
         word = _next_word(rest)
         if not word:
