@@ -271,6 +271,8 @@ class People:
                 return None if pool[-1][4] == "coord" else pool[-1][3]
         return None
 
+    LOOK_BACK = 5000  # characters of its own paragraph read before "it": a paragraph of a million costs no more
+
     def actor_before(self, paragraphs: list[str], p_idx: int, pos: int, head: str | None = None) -> str | None:
         """The organisation "it" or "the agency" at (paragraph, position) refers to: the story actor
         named last before it (this paragraph and the five before), outside quotes, by any of its forms,
@@ -282,7 +284,7 @@ class People:
         entries, kinds = self._entries, self._kinds
         loose_rx, loose_actor = _loose_forms(self.story.actors)
         for i in range(p_idx, max(-1, p_idx - 6), -1):
-            par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
+            par = paragraphs[i][max(0, pos - self.LOOK_BACK):pos] if i == p_idx else paragraphs[i]
             inside = segment.quote_spans(par).spans
             hits = [(m.start(), m.end(), entries[m.lastindex - 1][0]) for m in self._actor_rx.finditer(par)]
             if loose_rx is not None:
