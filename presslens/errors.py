@@ -13,6 +13,7 @@ Imports nothing from presslens (layer 0).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -34,13 +35,49 @@ class Problem:
         return f"{where}: {message}. Fix: {self.fix}"
 
 
+GROUP_OVER = 5          # a problem repeated over more files than this is one line: the count and the first files
+FIRST = 3               # files named in a grouped line
+
+
+def grouped(problems: list[Problem], show_all: bool, prefix: str) -> tuple[list[str], bool]:
+    """One line per problem, except that the same problem (the same field, message up to its numbers
+    and fix) over more than :data:`GROUP_OVER` files is one line: how many, the first message, the
+    first :data:`FIRST` files. Groups keep the order of their first problem. (lines, whether any was grouped)"""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.field, re.sub(r"\d+(?:[.,]\d+)*", "N", p.message), p.fix), []).append(p)
+    lines, cut = [], False
+    for (field, _, fix), ps in groups.items():
+        if show_all or len(ps) <= GROUP_OVER:
+            lines += [f"  {prefix}{p}" if p.fix else f"  {prefix}{p.file}: {p.message}" for p in ps]
+            continue
+        where = f" [{field}]" if field else ""
+        first = ", ".join(p.file for p in ps[:FIRST])
+        cut = True
+        lines.append(f"  {prefix}{len(ps)} files{where}, e.g. {ps[0].message} (first: {first}, and "
+                     f"{len(ps) - FIRST} more)" + (f". Fix: {fix}" if fix else ""))
+    return lines, cut
+
+
 class StoryError(PresslensError, ValueError):
-    """Everything wrong with a story folder, reported at once."""
+    """Everything wrong with a story folder, reported at once: ``problems`` holds every one; the message
+    groups a problem repeated over many files (:func:`grouped`), and :meth:`report` lists them all."""
 
     def __init__(self, problems: list[Problem], story: str = ""):
         self.problems = list(problems)
+        self.story = story
+        super().__init__(self.report())
+
+    def report(self, show_all: bool = False) -> str:
+        """The message: a head line, then one line per problem (every one with ``show_all``, else a problem
+        repeated over more than :data:`GROUP_OVER` files as one line, and a last line saying how to see all)."""
+        story = self.story
         head = f"story {story!r} has {len(self.problems)} problem(s):" if story else "problems:"
-        super().__init__("\n".join([head] + [f"  - {p}" for p in self.problems]))
+        lines, cut = grouped(self.problems, show_all, "- ")
+        if cut:
+            lines.append(f"(a problem repeated over more than {GROUP_OVER} files is one line: `presslens check "
+                         "STORY --all` lists every one)")
+        return "\n".join([head] + lines)
 
 
 class ParameterError(StoryError):

@@ -37,6 +37,11 @@ def _start_time(pid: int) -> float | None:
         return None
 
 
+def start_time(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch, as psutil gives it), or None when unknown."""
+    return _start_time(pid)
+
+
 class Journal:
     """The folders one run may create in one output root (see the module docstring)."""
 

@@ -39,7 +39,8 @@ _LEGACY_FIGURE = re.compile(r"^[a-z0-9][a-z0-9_-]*\.(png|svg|csv)$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _SAFE_NAME = re.compile(r"^[^/\\\0]+$")
 MAX_MARKER = 5_000_000  # bytes; a marker lists file names and hashes
-IGNORED = {MARKER}  # presslens's own bookkeeping in the folder: never a user's file, never listed
+LOCK = ".presslens-run.lock"  # a run writing the folder (presslens.run.lock): never a user's file, never listed
+IGNORED = {MARKER, LOCK}  # presslens's own bookkeeping in the folder: never a user's file, never listed
 
 
 class OwnershipError(ValueError):

@@ -213,7 +213,7 @@ def test_same_file_name_different_article_gets_its_own_id(story, tmp_path):
     same_text = tmp_path / "copy-of-capture.html"
     shutil.copy(PAGES / f"{CAPTURE}.html", same_text)
     results, _ = _import(story, same_text)
-    assert results[0].status == "skipped" and "same text as" in results[0].reason
+    assert results[0].status == "skipped" and "same page as" in results[0].reason
 
 
 def test_story_must_exist(tmp_path):

@@ -19,6 +19,7 @@ LAYERS = {
     "errors": 0, "paths": 0, "patterns": 0, "stats": 0, "data": 0,
     "limits": 0, "yamlsafe": 0, "ownership": 0, "journals": 0,  # bounded input and ownership (issue 21)
     "version": 0,  # the one version number (issue 28)
+    "words": 0,    # counting words in any script, CJK by characters (issue 21)
     "story": 1,
     "text": 2,
     "engine": 3,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from presslens import words as words_mod
 from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.engine.screening import LONG_SENTENCE
@@ -112,6 +113,12 @@ def readability_rows(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd
                "n_words": len(words)}
         row.update(sentence_length_stats(lengths))
         row.update(formulas(c))
+        if words_mod.is_cjk("".join(words)):  # each character a word: English formulas and syllables mean nothing
+            row.update({k: float("nan") for k in formulas(c)})
+            c = {**c, "syllables": None, "complex": None, "difficult": None}
+            caveats = [x for x in caveats if "SMOG" not in x]
+            caveats.append("written in Chinese or Japanese: words and sentence lengths count characters, and the "
+                           "English readability formulas (Flesch, Gunning fog, SMOG ...) do not apply")
         row.update({"syllables": c["syllables"], "complex_words": c["complex"], "difficult_words": c["difficult"],
                     "long_sentences_left_out": long_n, "mtld": mtld(words), "caveat": "; ".join(caveats)})
         rows.append(row)

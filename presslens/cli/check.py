@@ -1,10 +1,11 @@
 """Command line: ``presslens run | new | check | names | import | notebooks | provision``."""
 from __future__ import annotations
 
-import re
+import sys
 
 from presslens.engine import tables
-from presslens.errors import Problem
+from presslens.errors import GROUP_OVER, ParameterError, Problem, StoryError, grouped
+from presslens.evaluation.truth import load_truth
 from presslens.notebook.gate import check_story
 from presslens.paths import display, story_arg
 from presslens.story import outlets
@@ -12,7 +13,15 @@ from presslens.story.scaffold import untouched_examples
 
 
 def cmd_check(args) -> int:
-    st, sc = check_story(story_arg(args.story))
+    try:
+        st, sc = check_story(story_arg(args.story))
+        if (st.path / "truth.yaml").is_file():  # an evaluation story: its hand labels are checked too
+            load_truth(st.path, story=st)
+    except StoryError as exc:
+        if not getattr(args, "all", False) or isinstance(exc, ParameterError):
+            raise
+        print(f"presslens: {exc.report(show_all=True)}", file=sys.stderr)  # --all: every problem, one per line
+        return 2
     examples = untouched_examples(st.path)
     if examples:  # the template's example article would be counted as an outlet ("Example News")
         names = ", ".join(f"articles/{f.name}" for f in examples)
@@ -41,27 +50,3 @@ def cmd_check(args) -> int:
     if lines:
         print("\n".join(lines))
     return 0
-
-
-GROUP_OVER = 5          # a warning given for more files than this is one line: the count and the first files
-FIRST = 3               # files named in a grouped line
-
-
-def grouped(problems: list[Problem], show_all: bool, prefix: str) -> tuple[list[str], bool]:
-    """One line per problem, except that the same warning (the same field, message up to its numbers
-    and fix) over more than :data:`GROUP_OVER` files is one line: how many, the first message, the
-    first :data:`FIRST` files. Groups keep the order of their first problem. (lines, whether any was grouped)"""
-    groups: dict[tuple, list[Problem]] = {}
-    for p in problems:
-        groups.setdefault((p.field, re.sub(r"\d+(?:[.,]\d+)*", "N", p.message), p.fix), []).append(p)
-    lines, cut = [], False
-    for (field, _, fix), ps in groups.items():
-        if show_all or len(ps) <= GROUP_OVER:
-            lines += [f"  {prefix}{p}" if p.fix else f"  {prefix}{p.file}: {p.message}" for p in ps]
-            continue
-        where = f" [{field}]" if field else ""
-        first = ", ".join(p.file for p in ps[:FIRST])
-        cut = True
-        lines.append(f"  {prefix}{len(ps)} files{where}, e.g. {ps[0].message} (first: {first}, and "
-                     f"{len(ps) - FIRST} more)" + (f". Fix: {fix}" if fix else ""))
-    return lines, cut

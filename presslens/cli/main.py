@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     c = sub.add_parser("check", help="validate a story folder and report every problem at once")
     c.add_argument("story", nargs="?", default=None, help="story folder (default: the bundled story)")
-    c.add_argument("--all", action="store_true", help="list every warning (else one repeated over many files is grouped)")
+    c.add_argument("--all", action="store_true", help="list every warning and error (else one repeated over many files is grouped)")
     c.set_defaults(func=cmd_check)
 
     nm = sub.add_parser("names", help="list variants of the actors' names that story.yaml does not list yet")

@@ -11,6 +11,8 @@ fix:
 - a reference document dated after an article that credits its source: it cannot be that article's
   source (the provenance analysis does not count it as one);
 - a claim whose patterns match most sentences: "carried by every outlet" would be the pattern's doing;
+- an article written in Chinese or Japanese: its word counts count characters (:mod:`presslens.words`),
+  and the readability formulas do not apply to it;
 - a story in another language than English: the tone, readability, framing-lexicon and
   quote-attribution measures are built for English (:func:`english_caveat`, which every notebook
   prints).
@@ -21,6 +23,7 @@ import datetime as dt
 
 import pandas as pd
 
+from presslens import words
 from presslens.story.model import Problem, Story
 
 EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
@@ -91,6 +94,11 @@ def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: 
                                    f"claim {c.id!r} matches {n} of the story's {n_sentences} sentences: its patterns "
                                    "match most text, so 'carried by every outlet' would be the patterns' doing",
                                    "make the patterns specific to the claim's wording (whole phrases, not common words)"))
+    for a in story.articles.itertuples(index=False):
+        if isinstance(a.text, str) and words.is_cjk(a.text):
+            out.append(Problem(f"{slug}/{a.file}", "text", "written in Chinese or Japanese: its word counts count "
+                               "characters (each one a word), and the readability formulas do not apply to it",
+                               "compare its lengths only with other Chinese or Japanese articles"))
     caveat = english_caveat(story)
     if caveat:
         out.append(Problem(f"{slug}/story.yaml", "language", caveat.removeprefix("Caveat: "),

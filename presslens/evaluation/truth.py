@@ -131,6 +131,10 @@ def _check_article(c: _Checker, aid: str, e: Any) -> dict:
     lang = e.get("source_language")
     if lang is not None and not (isinstance(lang, str) and ISO_639_1.match(lang)):
         c.add(f"{where}.source_language", f"{lang!r} is not an ISO 639-1 code", "write a two-letter code: zh, es, ru, fr, ar, ja ...")
+    if e.get("mt") is True and lang is None and e.get("unsure") is not True:
+        c.add(f"{where}.source_language", "is null but mt is true: a machine translation is scored against the "
+              "language it was translated from", "write the ISO 639-1 code of the original (zh, es, ru ...) as "
+              "the text shows it, or add unsure: true (with a note) if the language cannot be told")
     if e.get("mt") is False and lang is not None:
         c.add(f"{where}.source_language", f"{lang!r} given but mt is false", "write source_language: null, or mt: true")
     c.text_or_null(e.get("mt_evidence"), f"{where}.mt_evidence")

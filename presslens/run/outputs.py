@@ -150,14 +150,38 @@ def clean_stale(roots: list[Path], slug: str) -> list[str]:
 
 def conflicts(moves: list[tuple[Path, Path, bool, str]]) -> list[str]:
     """Files of the user's (not presslens's, see :mod:`presslens.ownership`) that this run's staged
-    files would overwrite, as ``folder/name`` lines; empty when the swap loses nothing."""
+    files would overwrite, as ``folder/name`` lines; empty when the swap loses nothing. A folder
+    presslens writes as a whole (the report's ``figures/``) that the user changed is named by the
+    files in it that presslens did not write, not by the folder."""
+    figures: dict[str, str] = {}  # the figures presslens wrote: the report's copies of them are presslens's too
+    for _, final, _, kind in moves:
+        if kind == "figures" and final.is_dir():
+            figures.update(ownership.classify(final, kind)[1])
     out = []
     for staged, final, _, kind in moves:
         if not final.is_dir():
             continue
         _, ours, foreign = ownership.classify(final, kind)
         for name in sorted(set(foreign) & {p.name for p in staged.iterdir()}):
-            out.append(paths.display(final / name))
+            inner = _not_ours_inside(final / name, staged / name, figures)
+            out.extend(paths.display(final / name / rel) for rel in inner) if inner else \
+                out.append(paths.display(final / name))
+    return out
+
+
+def _not_ours_inside(folder: Path, staged: Path, known: dict[str, str]) -> list[str]:
+    """The files in a folder of presslens's (``folder``, not a link) that presslens did not write: neither
+    this run's copy (``staged``) nor a figure presslens wrote (``known``: name -> sha256) has their bytes."""
+    if folder.is_symlink() or not folder.is_dir() or not staged.is_dir():
+        return []
+    out = []
+    for sub in sorted(folder.rglob("*")):
+        if sub.is_dir() and not sub.is_symlink():
+            continue
+        rel = sub.relative_to(folder)
+        digest = ownership.sha256_file(sub)
+        if digest is None or digest not in (ownership.sha256_file(staged / rel), known.get(sub.name)):
+            out.append(rel.as_posix())
     return out
 
 
@@ -200,6 +224,8 @@ def swap_all(moves: list[tuple[Path, Path, bool, str]], done: Callable[[], None]
             files = {n: ownership.sha256_file(new / n) for n in staged_names}
             for name in foreign:  # the user's files stay, unchanged
                 ownership.carry(final, new, name)
+            if os.path.lexists(final / ownership.LOCK):  # the run's lock stays with the folder until the run ends
+                ownership.carry(final, new, ownership.LOCK)
             if not replace_all:  # presslens's earlier files stay, but for pages a redrawn figure no longer has
                 for name, digest in ours.items():
                     if name not in staged_names and not ownership.superseded(name, staged_names):

@@ -58,6 +58,7 @@ from presslens import ownership
 from presslens.journals import Journal
 from presslens.story import inputs
 from .outputs import MANIFEST, RunError, check_outputs, check_targets, clean_stale, conflicts, swap_all
+from .lock import RunLock
 from .signals import SignalGuard, stop_pool, worker_init
 
 
@@ -168,8 +169,10 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     errors: list[str] = []
     staging: Path | None = None
     journals: list[Journal] = []
+    lock: RunLock | None = None
     with SignalGuard() as guard:
         try:
+            lock = RunLock.acquire(final_reports, log)  # one run at a time into one reports folder
             cleaned = clean_stale([reports_root, figures_root], out_name)  # what killed runs left behind
             if cleaned:
                 log(f"presslens: tidied up after an interrupted run: {'; '.join(cleaned)}")
@@ -249,7 +252,9 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
             clash = conflicts(moves)
             if clash:
                 raise RunError(f"the run would overwrite {len(clash)} file(s) presslens did not write (or that were "
-                               f"changed since): {', '.join(clash[:5])}; move or rename them and run again. "
+                               f"changed since): {', '.join(clash[:5])}{f' and {len(clash) - 5} more' if len(clash) > 5 else ''}; "
+                               "move or rename them (out of presslens's folders, which it replaces as its own), or "
+                               "delete them, and run again. "
                                "Earlier reports and figures are left as they were")
             changed = inputs.changed(story_path, snapshot)
             if changed:
@@ -273,6 +278,8 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
                 shutil.rmtree(staging, ignore_errors=True)
             for j in journals:
                 j.close()
+            if lock is not None:
+                lock.release()
     total = time.perf_counter() - t_start
     with contextlib.suppress(OSError):  # the terminal may be gone (the run is complete all the same)
         log(f"presslens: wrote {len(nbs)} executed notebook(s) + HTML and manifest.json to "

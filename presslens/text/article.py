@@ -5,6 +5,7 @@ cache it by content and run it anywhere.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import furniture
@@ -46,8 +47,13 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
             nxt = pars[p_idx + 1][0].lstrip() if p_idx + 1 < len(pars) else ""
             if not nxt[:1] in ('"', "“", "‘", "'"):
                 open_words += len(TOKEN.findall(par[q.unclosed:]))
+        ends = [b for _, b in q.spans]  # sorted and apart (merged): a binary search, never every span per sentence
         for s, e in split_sentences(par, q):
-            spans = tuple((max(a, s) - s, min(b, e) - s) for a, b in q.spans if a < e and b > s)
+            k, found = bisect.bisect_right(ends, s), []
+            while k < len(q.spans) and q.spans[k][0] < e:
+                found.append((max(q.spans[k][0], s) - s, min(q.spans[k][1], e) - s))
+                k += 1
+            spans = tuple(found)
             art_sents.append((p_idx, kind, par[s:e], spans))
     n_body = sum(1 for x in art_sents if x[1] != "title")
     b_idx = 0

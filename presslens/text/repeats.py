@@ -8,29 +8,21 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from presslens import words
+
 from .furniture import PROSE_GUARD
 from .segment import TOKEN
 
-SENT_END = re.compile(r"[.!?…。！？][\"”’')\]」』）》】]*\s*$")
+SENT_END = re.compile(r"[.!?…。！？．][\"”’')\]」』）》】]*\s*$")
 # a full stop of Chinese or Japanese ends a sentence with no space after it ("...した。次に...")
-ANY_END = re.compile(r"[.!?…][\"”’')\]」』）》】]*(?:\s|$)|[。！？][\"”’')\]」』）》】]*")
+ANY_END = re.compile(r"[.!?…][\"”’')\]」』）》】]*(?:\s|$)|[。！？．][\"”’')\]」』）》】]*")
 SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
-# Han and kana: Chinese and Japanese are written without spaces between words, so a run of them is
-# many words, not one (Hangul is written with spaces and counts as other scripts do)
-UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-# a Chinese word averages about 1.6 characters (Chinese word segmentation corpora); Japanese text adds
-# one-kana particles: two characters a word undercounts both, so no short line is made a paragraph
-CHARS_PER_WORD = 2
 
 
 def n_words(line: str) -> int:
-    """Words of ``line``, script-aware: a run of Han or kana counts one word per two characters."""
-    if line.isascii():
-        return len(TOKEN.findall(line))
-    unspaced = len(UNSPACED.findall(line))
-    if not unspaced:
-        return len(TOKEN.findall(line))
-    return len(TOKEN.findall(UNSPACED.sub(" ", line))) + -(-unspaced // CHARS_PER_WORD)
+    """Words of a line for the shape rules: a reader's count, two Chinese or Japanese characters a word
+    (:func:`presslens.words.reading_words`); in other scripts the tokens (:data:`segment.TOKEN`)."""
+    return words.reading_words(line) if words.CJK.search(line) else len(TOKEN.findall(line))
 
 
 def is_paragraph(line: str) -> bool:

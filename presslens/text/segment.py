@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens import words
+
 from . import furniture
 
 
-TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？．」』）]\s*$")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -111,9 +113,10 @@ def quote_spans(par: str) -> Quotes:
             if dbl is None:
                 dbl = i + 1
                 role[i] = "open"
-            elif ch != '"' and prev.isspace() and re.search(r"[.!?…][”\"’']?\s*$", par[dbl:i]):
+            elif ch != '"' and prev.isspace() and re.search(r"[.!?…][”\"’']?\s*$",
+                                                            par[max(dbl, _text_end(par, i) - 2):i]):
                 lost = _LOST_CLOSE.search(par, dbl, i)
-                end = lost.start() + 1 if lost else len(par[:i].rstrip())
+                end = lost.start() + 1 if lost else _text_end(par, i)
                 spans.append((dbl, end))  # the quote before lost its closing mark
                 dbl = i + 1
                 role[i] = "open"
@@ -138,6 +141,13 @@ def quote_spans(par: str) -> Quotes:
     return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
 
 
+def _text_end(par: str, i: int) -> int:
+    """Where ``par[:i]`` ends without its trailing spaces (``len(par[:i].rstrip())``, without the copy)."""
+    while i > 0 and par[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -159,10 +169,23 @@ STARTERS = {"the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you"
             "there", "in", "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after", "before",
             "however", "meanwhile", "his", "her", "their", "our", "my", "what", "why", "how", "who", "for", "to", "by",
             "with", "from", "also", "still", "then", "now", "last", "according"}
-BOUNDARY = re.compile(r"[.!?…]+")
-CLOSERS = "”)]"
+BOUNDARY = re.compile(r"[.!?…]+|[。！？．]+")
+CJK_END = "。！？．"      # full-width sentence ends (Chinese, Japanese): a sentence ends there, no space follows
+CLOSERS = "”)]」』）】"
 REPORTING = r"(?:said|says|added|adds|told|tells|wrote|writes|noted|notes|stated|states|explained|continued|argued|insisted|claimed)"
 ATTRIBUTION = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}" + REPORTING + r"\b[^.!?]{0,40}[.!?]")
+
+
+LOOK_AHEAD = 400  # characters read after a sentence end (the next word, an attribution): never the whole rest
+
+
+def _word_before(par: str, i: int) -> str:
+    """The run of non-space characters ending at ``i`` (``par[:i]``'s last word), read backwards from ``i``
+    so that a paragraph of a million characters costs its sentences, not their square."""
+    k = i
+    while k > 0 and not par[k - 1].isspace():
+        k -= 1
+    return par[k:i]
 
 
 def _next_word(s: str) -> str:
@@ -186,19 +209,24 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
             j += 1
         if j >= len(par):
             continue
-        prev = re.search(r"(\S*)$", par[:i]).group(1).lstrip("\"“‘'([")
+        if m.group(0)[0] in CJK_END:
+            if m.group(0) == "．" and i > 0 and par[i - 1].isdigit() and par[j].isdigit():
+                continue  # ３．５: a full-width decimal point
+            bounds.append(j)
+            continue
+        prev = _word_before(par, i).lstrip("\"“‘'([")
         prev_l = prev.lower()
         if par[j].isspace():
             k = j
             while k < len(par) and par[k].isspace():
                 k += 1
-            rest = par[k:]
+            rest = par[k:k + LOOK_AHEAD]
         else:
             # no space: split only where a lower-case word runs straight into a capital or an opening quote
             opening = quotes.role.get(j) == "open" or par[j] in "“‘"
             if not (re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)):
                 continue
-            rest = par[j:]
+            rest = par[j:j + LOOK_AHEAD]
             k = j
         word = _next_word(rest)
         if not word:
@@ -231,7 +259,7 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
 # ----------------------------------------------------------------------------------------------
 # tokens
 
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+TOKEN = words.WORD  # a word, or one Chinese / Japanese character (written without spaces: presslens.words)
 
 
 def tokenize(s: str) -> list[tuple[str, int, int]]:
@@ -253,7 +281,7 @@ def tokenize(s: str) -> list[tuple[str, int, int]]:
 
 
 PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？．]")
 
 
 def is_prose(par: str) -> bool:

@@ -66,7 +66,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         return (actor, "role", actor) if actor else (None, None, None)
     if low == "they":  # "The federation ... in a statement in which they concluded": an organisation of the sentence
         par = paragraphs[p_idx]
-        start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, pos))])
+        back = max(0, pos - people.LOOK_BACK)  # the sentence's start, looked for near it: a long paragraph costs no square
+        start = max([back] + [m.end() for m in SENT_END.finditer(par, back, max(0, pos))])
         actor = people.actor_before([par[start:pos]], 0, pos - start)
         return (actor, "role", actor) if actor else (None, None, None)
     if _TWO_NAMES.search(phrase):

@@ -10,6 +10,7 @@ Nothing here names a story: the titles, role nouns and organisation words are ge
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -137,14 +138,22 @@ class People:
         person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
 
     def _scan(self, p_idx: int, par: str) -> None:
-        inside = [(a, b) for a, b in segment.quote_spans(par).spans]
+        inside = [(a, b) for a, b in segment.quote_spans(par).spans]  # sorted, apart (merged)
+        starts = [a for a, _ in inside]
+
+        def quoted(pos: int) -> bool:  # a binary search: a paragraph of a million characters costs its names
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and pos < inside[k][1]
         sents = [0] + [m.end() for m in SENT_END.finditer(par)]
+
+        def sentence_start(pos: int) -> int:
+            return sents[bisect.bisect_right(sents, pos) - 1]
         found: list[tuple[int, int, Person, bool, list[str]]] = []
         par = _HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
         last_end = 0
         for m in _RUN.finditer(par):
             prev_end, last_end = last_end, m.end()
-            if any(a <= m.start() < b for a, b in inside):
+            if quoted(m.start()):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
             if is_participle(words[0]) and not par[max(s for s in sents if s <= m.start()):m.start()].strip(" \"“‘'«(") \
@@ -179,14 +188,14 @@ class People:
                 hit = self._actor_rx.search(around)
                 if hit:
                     person.actor = self._entries[hit.lastindex - 1][0]
-            sent_start = max(s for s in sents if s <= start)
+            sent_start = sentence_start(start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))
         for m in ANON_PERSON.finditer(par):  # "a worker who asked not to be named said": a person too
-            if not any(a <= m.start() < b for a, b in inside):
+            if not quoted(m.start()):
                 anon = Person("")
                 anon.evidence(m.group(0).split())
-                found.append((m.start(), m.end(), anon, self._subject(par, max(s for s in sents if s <= m.start()),
+                found.append((m.start(), m.end(), anon, self._subject(par, sentence_start(m.start()),
                                                                         m.start(), m.end()), []))
         found.sort(key=lambda f: f[0])
         for i, (start, end, person, subject, _) in enumerate(found):
@@ -269,6 +278,8 @@ class People:
                 return None if pool[-1][4] == "coord" else pool[-1][3]
         return None
 
+    LOOK_BACK = 5000  # characters of its own paragraph read before "it": a paragraph of a million costs no more
+
     def actor_before(self, paragraphs: list[str], p_idx: int, pos: int, head: str | None = None) -> str | None:
         """The organisation "it" or "the agency" at (paragraph, position) refers to: the story actor
         named last before it (this paragraph and the five before), outside quotes, by any of its forms,
@@ -280,7 +291,7 @@ class People:
         entries, kinds = self._entries, self._kinds
         loose_rx, loose_actor = _loose_forms(self.story.actors)
         for i in range(p_idx, max(-1, p_idx - 6), -1):
-            par = paragraphs[i][:pos] if i == p_idx else paragraphs[i]
+            par = paragraphs[i][max(0, pos - self.LOOK_BACK):pos] if i == p_idx else paragraphs[i]
             inside = segment.quote_spans(par).spans
             hits = [(m.start(), m.end(), entries[m.lastindex - 1][0]) for m in self._actor_rx.finditer(par)]
             if loose_rx is not None:

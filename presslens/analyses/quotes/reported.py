@@ -55,7 +55,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         source = acc.group("spk") if acc else None
         if named and key(named.group("spk").split()[-1]) in TITLES:
             acc, source = named, f"{named.group('spk')}, {named.group('name')}"
-        at = par.find(sent)
+        at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
             who = article_speaker(source, story, *ctx, p_idx, at, None, direct=False)
             if _DOCUMENT_HEAD.match(trim_speaker(source)):
@@ -66,7 +66,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 if inner:                               # the words are what follows "that"
                     clause = inner.group("clause")
                 _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
-                              "according to")
+                              "according to", near=at)
                 continue
         if _add_trailing(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
             continue  # "..., the agency said.": the source after the words wins over a subject after a comma
@@ -130,7 +130,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 break  # '..., and he asked her for a kiss': a request, not a second statement
             if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
                 break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
-            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb)
+            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb, near=at)
     return rows
 
 
@@ -213,10 +213,12 @@ def _NESTED_REPORT() -> re.Pattern:
 
 
 def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
-                  verb: str) -> None:
+                  verb: str, near: int = 0) -> None:
     if len(part.strip()) < 8:
         return
-    a = par.find(part)
+    a = par.find(part, near)  # from the sentence it is in: the same part earlier in the paragraph is another's
+    if a < 0:
+        a = par.find(part)
     rows.append({"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a,
                  "end": a + len(part), "quote": part.rstrip(". "),
                  "kind": "indirect", "speaker_text": trim_speaker(spk), "speaker": who[0],

@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 import re
 
+from presslens import words
+
 SHORTER = 0.5          # extracted words below this share of the page's articleBody: not the whole article
 MIN_BODY = 50          # an articleBody shorter than this is a summary, never taken for the text
 CREDIT_END = re.compile(r"(?:\b(?:Photo|Picture|Image|Credit|Foto|Photograph)s?\s*(?:by)?\s*:?\s*[^.!?]{0,60}"
@@ -86,7 +88,7 @@ def ld_items(tree) -> list[dict]:
 def article_body(tree) -> str | None:
     """The JSON-LD ``articleBody`` of the page (the longest one), or None."""
     bodies = [b for item in ld_items(tree) if isinstance(b := item.get("articleBody"), str)]
-    return max(bodies, key=lambda b: len(b.split()), default=None)
+    return max(bodies, key=words.count, default=None)
 
 
 def publisher_name(ld: dict, items: list[dict]) -> str | None:
@@ -110,16 +112,16 @@ def publisher_name(ld: dict, items: list[dict]) -> str | None:
 def check_length(text: str, tree) -> tuple[str, list[str]]:
     """(the text to import, warnings): the page's ``articleBody`` when the extracted text has under
     :data:`SHORTER` of its words, else ``text``, with a warning when it looks like a photo caption."""
-    words = len(text.split())
+    n_words = words.count(text)
     body = article_body(tree)
-    body_words = len(body.split()) if body else 0
-    if body_words >= MIN_BODY and words < SHORTER * body_words:
+    body_words = words.count(body) if body else 0
+    if body_words >= MIN_BODY and n_words < SHORTER * body_words:
         lines = [" ".join(l.split()) for l in body.replace("\r", "\n").split("\n") if l.strip()]
-        return "\n".join(lines), [f"the visible text extracted was {words} words, under half the {body_words} words "
+        return "\n".join(lines), [f"the visible text extracted was {n_words} words, under half the {body_words} words "
                                   "of the page's own article text (JSON-LD articleBody), which is imported instead: "
                                   "check its paragraphs (articleBody often runs them together)"]
-    lines = [l for l in text.split("\n") if len(l.split()) >= 5]      # menus' one-word lines aside
-    if len(lines) <= 2 and words < 80 and CREDIT_END.search(lines[-1] if lines else ""):
-        return text, [f"the text ({words} words) looks like a photo caption, not the article: check the page "
+    lines = [l for l in text.split("\n") if words.count(l) >= 5]      # menus' one-word lines aside
+    if len(lines) <= 2 and n_words < 80 and CREDIT_END.search(lines[-1] if lines else ""):
+        return text, [f"the text ({n_words} words) looks like a photo caption, not the article: check the page "
                       "shows the article, or paste its text into the article file"]
     return text, []

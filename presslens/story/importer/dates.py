@@ -99,19 +99,34 @@ def local_day(when: When, zone: dt.tzinfo | None) -> dt.date:
     return when.day
 
 
+def source_label(name: str) -> str:
+    """A date declaration named for a reader: the name as the page writes it and what it declares
+    (``article:published_time (a publication time)``, ``article:modified_time (a modification time)``)."""
+    shown = {"datepublished": "datePublished", "datemodified": "dateModified", "datecreated": "dateCreated"}.get(name, name)
+    if name in MODIFIED_META:
+        return f"{shown} (a modification time)"
+    if name in PUBLISHED_FIRST:
+        return f"{shown} ({'a creation time' if 'created' in name else 'a publication time'})"
+    if name in PUBLISHED_META:
+        return f"{shown} (a generic date, which some sites fill with the last revision)"
+    return shown
+
+
 def publication(declared: list[tuple[str, str]], modified: list[str], page_text: str,
                 others: list[str] = ()) -> tuple[When | None, dt.date | None, str | None]:
     """(the chosen publication value, its day in the page's zone, a note) from ``declared`` (name,
-    value) pairs in page order, the page's declared modification values, and the page's other
+    value) pairs in page order, the page's declared modification values (values, or (name, value)
+    pairs so that the note names them), and the page's other
     date-times (``<time datetime>``); (None, None, None) when nothing declared parses."""
     parsed = [(name, w) for name, value in declared if (w := parse_when(value))]
     if not parsed:
         return None, None, None
     rank = {n: i for i, n in enumerate(PUBLISHED_FIRST)}
     parsed.sort(key=lambda nw: rank.get(nw[0], len(rank)))          # stable: page order within a rank
-    revised = [w for v in modified if (w := parse_when(v))]
-    instants = {w.instant for w in revised if w.instant is not None}
-    days = {w.day for w in revised}
+    pairs = [m if isinstance(m, tuple) else ("a modification declaration", m) for m in modified]
+    revised = [(n, w) for n, v in pairs if (w := parse_when(v))]
+    instants = {w.instant for _, w in revised if w.instant is not None}
+    days = {w.day for _, w in revised}
 
     def revision(w: When) -> bool:      # the same instant, or the same day when no time is given
         return w.instant in instants if w.instant is not None else w.day in days
@@ -119,9 +134,13 @@ def publication(declared: list[tuple[str, str]], modified: list[str], page_text:
     kept = [(n, w) for n, w in parsed if not revision(w) and n in rank] or parsed
     name, when = kept[0]
     note = None
-    if kept[0] is not parsed[0]:
-        note = (f"published: {parsed[0][1].day} in {parsed[0][0]} is the page's modification time, passed over "
-                f"for {name}")
+    if kept[0] != parsed[0] and revision(parsed[0][1]):  # said only when a revision stamp was passed over
+        first = parsed[0][1]
+        by = next((n for n, w in revised if (w.instant == first.instant if first.instant is not None
+                                                 else w.day == first.day)), "a modification declaration")
+        note = (f"published: {first.day} in {source_label(parsed[0][0])} equals the page's modification time "
+                f"declared in {source_label(by)}, so it is read as a revision stamp and passed over for "
+                f"{source_label(name)}")
     if when.instant is not None and when.utc:
         zone, how = page_zone(page_text, [w for v in others if (w := parse_when(v))])
         day = local_day(when, zone)
@@ -175,8 +194,8 @@ def published(tree, region, url: str | None, ld: dict, page_text: str
         value = el.get("content") or el.get("datetime") or (el.text_content() if el.tag != "meta" else "")
         if el.tag == "time" and el.get("datetime"):
             others.append(el.get("datetime"))
-        if attrs & MODIFIED_META:
-            modified.append(value)
+        if hit := attrs & MODIFIED_META:
+            modified.append((min(hit), value))
         if el.tag != "meta" and not attrs & {"datepublished", "datecreated"}:
             continue             # in the body, only an element marked itemprop=datePublished declares it
         if hit := attrs & PUBLISHED_META:
@@ -184,7 +203,7 @@ def published(tree, region, url: str | None, ld: dict, page_text: str
     if isinstance(ld.get("datePublished"), str):
         declared.insert(0, ("datepublished", ld["datePublished"]))
     if isinstance(ld.get("dateModified"), str):
-        modified.append(ld["dateModified"])
+        modified.append(("datemodified", ld["dateModified"]))
     when, day, note = publication(declared, modified, page_text, others)
     if day is not None:
         instant = when.instant

@@ -10,6 +10,9 @@
    the same way: the last segment that names the site;
 5. the URL's host without ``www.``.
 
+A declared name written in a script the host's letters cannot show (Chinese, Japanese, Cyrillic,
+Arabic ...) cannot be checked against it: it is taken when the page's ``<title>`` ends with it too.
+
 A declared name with separators (``WSVN 7News | Miami News, Weather, Sports``) gives its first segment
 that names the site. A name is checked against every host the page gives for itself (canonical link,
 og:url, the "saved from" comment): a syndicated page's canonical link may point to another site.
@@ -85,6 +88,8 @@ def outlet_of(publisher: str | None, site_name: str | None, app_name: str | None
         if value and norm(value):
             if (named := _naming(value, every, norm)) is not None:
                 return named, None
+            if not letters(value) and title and norm(value) in SEGMENTS.split(norm(title))[1:]:
+                return norm(value), None  # a name in a script the host cannot spell (海湾日报), that the title ends with
             passed.append(f"{what} {norm(value)!r} does not name {host} (a section or tagline)")
     if title and every:
         for seg in SEGMENTS.split(norm(title))[1:][::-1]:

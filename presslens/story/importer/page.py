@@ -27,8 +27,9 @@ deletes them, leaving "renewal in ."), drop caps are joined to their words, and 
 the page's own articleBody is replaced by it with a warning (:mod:`.body`). Fewer than 10 words is a
 failure (trafilatura returns a menu's "Home" rather than nothing), fewer than 50 a warning. The ID is a
 slug of the file's stem, with -2, -3 ... when another page of the same import, or a different article
-(another URL), holds it. An existing article is never overwritten without ``force``, the same text is
-never imported twice, and every write is atomic (tmp file + os.replace). One line is printed per page:
+(another URL), holds it. An existing article is never overwritten without ``force``, the same page saved
+twice (same text, outlet and URL) is imported once, another outlet's page with the same text (syndication)
+is imported as its own article with a warning naming the twin, and every write is atomic (tmp file + os.replace). One line is printed per page:
 what was found, and what the page does not reveal.
 
 Reading ONE saved page: the article region and each front-matter field from what the page declares.
@@ -48,7 +49,7 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from presslens.errors import PageError
-from presslens import limits, paths
+from presslens import limits, paths, words
 from . import body, dates, decode, fields
 from .decode import MAX_BYTES, MAX_DEPTH  # noqa: F401  (public names of this module)
 from .dates import FAST, PUBLISHED_META  # noqa: F401  (PUBLISHED_META: public name of this module)
@@ -82,6 +83,7 @@ class ImportResult:
     found: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     words: int = 0
+    cjk: bool = False               # the text is Chinese or Japanese: ``words`` counts its characters
     replaced: bool = False
     reason: str | None = None
     fix: str | None = None
@@ -92,7 +94,8 @@ class ImportResult:
         name = paths.printable(self.source.name)  # a name that is not UTF-8 is shown with \xNN escapes
         if self.status == "imported":
             verb = "replaced" if self.replaced else "imported"
-            out = (f"{verb} {name} -> articles/{self.article.name} ({self.words} words): {', '.join(self.found)}; "
+            unit = f"{self.words} words" + (" (Chinese/Japanese: each character counted as a word)" if self.cjk else "")
+            out = (f"{verb} {name} -> articles/{self.article.name} ({unit}): {', '.join(self.found)}; "
                    f"not revealed: {', '.join(self.missing) or 'none'}")
             return out + "".join(f"\n  warning: {w}" for w in self.warnings)
         where = f" (articles/{self.article.name})" if self.article else ""
@@ -226,8 +229,8 @@ def _article_region(tree, prose: list):
             container = parent
     # a short line before the first paragraph is a dateline or a byline, not the text: keep it
     order = {el: i for i, el in enumerate(tree.iter())}
-    first = min((order[p] for p in prose if len(p.text_content().split()) >= 20), default=len(order))
-    doomed = {p for p in prose if order[p] >= first or len(p.text_content().split()) >= 20}
+    first = min((order[p] for p in prose if words.count(p.text_content()) >= 20), default=len(order))
+    doomed = {p for p in prose if order[p] >= first or words.count(p.text_content()) >= 20}
     region = copy.deepcopy(container)
     # the copy has the same elements in the same order: map them by position (no XPath, which tag
     # names such as Word's <o:p> or garbage tags break)
@@ -241,7 +244,7 @@ def _article_region(tree, prose: list):
         if (el.tag in ("aside", "nav", "footer", "figure", "form", "img", "picture", "source", "meta", "script",
                        "style", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote")
                 or NOT_THE_ARTICLE.search(cls)
-                or (el.tag in ("p", "li") and len(el.text_content().split()) >= 20)):
+                or (el.tag in ("p", "li") and words.count(el.text_content()) >= 20)):
             el.drop_tree()
     return region
 
@@ -290,12 +293,12 @@ def read_page(path: Path) -> dict:
         for s in for_text.xpath('//script[@type="application/ld+json"]'):
             s.drop_tree()    # the visible text only: an articleBody taken is said (body.check_length)
         main = _extract(for_text, tables=False)
-        if len(main.split()) < MIN_WORDS and for_text.find(".//table") is not None:
+        if words.count(main) < MIN_WORDS and for_text.find(".//table") is not None:
             # an old table-layout page keeps its article in <td> cells: read the tables too
             main = _extract(for_text, tables=True)
         main = body.rejoin_split_letter(main)
         main, warnings = body.check_length(main, tree)
-        if len(main.split()) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
+        if words.count(main) < MIN_WORDS:      # trafilatura falls back to whatever is left, e.g. a menu's "Home"
             got = f" (only {main.strip()[:60]!r})" if main.strip() else ""
             raise PageError(f"has no extractable article text{got}", "check it is the article page, not a consent, "
                             "paywall or error page, and save it again once the article shows")
@@ -341,5 +344,5 @@ def read_page(path: Path) -> dict:
     tags = {"outlet": "URL host" if outlet_from else None, "published": "URL" if date_from == "URL" else None}
     found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields_[k] is not None)
     missing = tuple(k for k in LOOKED_FOR if fields_[k] is None)
-    return {"text": main, "words": len(main.split()), "fields": fields_, "found": found, "missing": missing,
+    return {"text": main, "words": words.count(main), "fields": fields_, "found": found, "missing": missing,
             "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 import yaml
 
-from presslens import limits, paths, yamlsafe
+from presslens import limits, paths, words, yamlsafe
 from presslens.paths import story_arg
 from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
@@ -42,22 +42,24 @@ class _Existing:
     path: Path
     url: str | None
     digest: str | None
+    outlet: str | None = None
 
 
 def _existing(art_dir: Path) -> dict[str, _Existing]:
     """Articles already in the story, by case-folded id."""
     out = {}
     for f in sorted(art_dir.glob("*.md")):
-        url = digest = None
+        url = digest = outlet = None
         try:
             text = decode_text(limits.read_bytes(f, limits.MAX_ARTICLE, "article")).lstrip("\ufeff")
             fm, body = split_front_matter(limits.normalise(text.replace("\r\n", "\n")))
             meta = yamlsafe.parse_yaml(fm) if fm else None
             url = meta.get("url") if isinstance(meta, dict) and isinstance(meta.get("url"), str) else None
             digest = hashlib.sha256(body.strip().encode()).hexdigest() if fm is not None else None
+            outlet = meta.get("outlet") if isinstance(meta, dict) and isinstance(meta.get("outlet"), str) else None
         except (limits.InputError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError, RecursionError):
             pass  # not an article presslens can read: it still holds its id, and is never replaced below
-        out[f.stem.casefold()] = _Existing(f, url, digest)
+        out[f.stem.casefold()] = _Existing(f, url, digest, outlet)
     return out
 
 
@@ -192,7 +194,10 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
         raise StoryError([Problem(paths.display(art_dir), "", f"cannot be created ({exc.strerror or exc})",
                                   "check the story folder's permissions and free space")], story.name) from None
     existing = _existing(art_dir)
-    digests = {e.digest: e.path for e in existing.values() if e.digest}
+    digests: dict[str, list[_Existing]] = {}
+    for e in existing.values():
+        if e.digest:
+            digests.setdefault(e.digest, []).append(e)
     taken: set[str] = set()
     results = []
     for page in _pages(sources):
@@ -213,6 +218,16 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
         results.append(result)
         log(result.line)
     return results
+
+
+def _same_page(twin: _Existing, fields: dict) -> bool:
+    """``twin`` (an article with the same text) is this very page: the same outlet and the same URL (or no
+    URL on either). Another outlet's copy of the text (syndication, a wire) is not the same page."""
+    def fold(value):
+        return limits.normalise(value).strip().casefold() if isinstance(value, str) else None
+    def url(value):
+        return fold(value).rstrip("/") if isinstance(value, str) else None
+    return fold(twin.outlet) == fold(fields.get("outlet")) and url(twin.url) == url(fields.get("url"))
 
 
 class Stopped(KeyboardInterrupt):
@@ -254,11 +269,13 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     taken.add(cand.casefold())
     dest = ex.path if ex else art_dir / f"{cand}.md"
     digest = hashlib.sha256(got["text"].strip().encode()).hexdigest()
-    twin = digests.get(digest)
-    if twin is not None and twin != dest:
-        return ImportResult(page, "skipped", article=twin, id=twin.stem, fields=fields,
-                            reason=f"same text as articles/{twin.name}",
-                            fix="nothing to do if it is the same article; otherwise check the saved page")
+    twins = [t for t in digests.get(digest, []) if t.path != dest]
+    same_page = next((t for t in twins if _same_page(t, fields)), None)
+    if same_page is not None:  # the same page saved twice: same text, same outlet, same URL (or none on both)
+        return ImportResult(page, "skipped", article=same_page.path, id=same_page.path.stem, fields=fields,
+                            reason=f"the same page as articles/{same_page.path.name} (same text, outlet and URL), "
+                                   "saved twice",
+                            fix="nothing to do; if it is another outlet's copy, correct the outlet with --outlet")
     if ex and not force:
         return ImportResult(page, "skipped", article=dest, id=dest.stem, fields=fields,
                             reason="already exists", fix="--force to replace")
@@ -279,14 +296,20 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     if ex is not None and dest.is_file() and dest.read_bytes() != data:
         kept = _keep_earlier(dest)  # --force replaces the article, never loses the earlier version (edits)
     _atomic_write(dest, data)
-    existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest)
-    digests[digest] = dest
+    existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest, fields["outlet"])
+    for group in digests.values():  # --force replaced dest's text: its old text is no longer in the story
+        group[:] = [e for e in group if e.path != dest]
+    digests.setdefault(digest, []).append(existing[dest.stem.casefold()])
     warnings = tuple(got.get("warnings", ()))
     if got["words"] < FEW_WORDS:
         warnings += (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
+    for t in twins:  # syndicated copy: another outlet's page with the same text is an article of its own
+        warnings += (f"same text as articles/{t.path.name} ({paths.printable(t.outlet or 'outlet not given')}"
+                     f"{', ' + paths.printable(t.url) if t.url else ''}): imported as its own article (a syndication "
+                     "or a shared wire copy); delete one of them if it is the same page saved twice",)
     if kept is not None:
         warnings += (f"the earlier articles/{dest.name} is kept as articles/{kept.name} (hidden, so not an article): "
                      "delete it once you have what you need from it",)
     return ImportResult(page, "imported", article=dest, id=dest.stem, fields=front, found=tuple(found),
-                        missing=tuple(missing), words=got["words"], replaced=ex is not None,
+                        missing=tuple(missing), words=got["words"], replaced=ex is not None, cjk=words.is_cjk(got["text"]),
                         warnings=warnings)
