@@ -52,3 +52,33 @@ def test_e25_a_planted_pickle_never_runs(mini, tmp_path, monkeypatch, capsys):
     cache.store(entries[0], {"x": 1})
     os.replace(entries[0], entries[1])
     assert cache.load(entries[1]) is None
+
+
+def test_f04_f06_a_notebook_cell_shows_the_message_not_the_traceback():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shown = []
+    shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)
+    shell.run_cell("from presslens.notebook.setup import setup\nsetup(story='data/stories', max_outlets=-3)")
+    lines = shown[-1]
+    assert lines[0] == "ParameterError: problems:" and "Traceback" not in "\n".join(lines), lines
+    assert any("parameter max_outlets [max_outlets]: -3 is not a whole number" in ln and "Fix:" in ln for ln in lines), lines
+    assert not any("setup.py" in ln for ln in lines), lines
+
+
+def test_f07_a_relative_notebook_story_is_from_the_repo_root_and_says_so(mini, tmp_path, monkeypatch):
+    from presslens import paths
+    from presslens.errors import ParameterError
+    from presslens.notebook.setup import setup
+
+    monkeypatch.chdir(mini.parent)
+    try:
+        setup(story=mini.name, figures_dir=str(tmp_path / "figs"))
+    except ParameterError as exc:
+        msg = str(exc)
+    else:
+        raise AssertionError("a relative story outside the repo was found")
+    assert f"{mini.name!r} is taken relative to the repo root" in msg, msg
+    assert str(paths.REPO_ROOT / mini.name) in msg and f'story = "{mini}"' in msg, msg
+    assert not (tmp_path / "figs").exists()
