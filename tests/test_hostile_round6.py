@@ -82,3 +82,34 @@ def test_f07_a_relative_notebook_story_is_from_the_repo_root_and_says_so(mini, t
     assert f"{mini.name!r} is taken relative to the repo root" in msg, msg
     assert str(paths.REPO_ROOT / mini.name) in msg and f'story = "{mini}"' in msg, msg
     assert not (tmp_path / "figs").exists()
+
+
+def test_a27_an_article_in_utf16_without_a_bom_is_refused_by_name(mini):
+    from .test_hostile import problems
+
+    art = sorted((mini / "articles").glob("*.md"))[0]
+    text = art.read_text(encoding="utf-8").replace("said", "said \u2019secretly\u2019 \u201cso\u201d", 1)
+    art.write_bytes(text.encode("utf-16-le"))  # what a Windows editor's "Unicode" without a BOM saves
+    before = hashes(mini)
+    msg = "\n".join(map(str, problems(mini)))
+    assert f"articles/{art.name}: is UTF-16LE text without a byte-order mark" in msg, msg
+    assert f"iconv -f utf-16le -t utf-8 {art.name} > {art.name}.new" in msg, msg
+    assert hashes(mini) == before
+
+
+def test_d17_e28_a_few_bytes_are_never_called_utf16(tmp_path):
+    from presslens import limits
+    from presslens.errors import PageError
+    from presslens.story.importer.decode import page_text
+
+    assert limits.utf16_without_bom(b"vm\n") is None
+    assert limits.utf16_without_bom("<html><body>hello there</body></html>".encode("utf-16-le")) == "utf-16le"
+    assert limits.utf16_without_bom("<html><body>hello there</body></html>".encode("utf-16-be")) == "utf-16be"
+    page = tmp_path / "tiny.html"
+    page.write_bytes(b"vm\n")
+    try:
+        page_text(page)
+    except PageError as exc:
+        assert "UTF-16" not in exc.reason and "does not look like HTML" in exc.reason, exc.reason
+    else:
+        raise AssertionError("a 3-byte page was imported")
