@@ -113,3 +113,26 @@ def test_d17_e28_a_few_bytes_are_never_called_utf16(tmp_path):
         assert "UTF-16" not in exc.reason and "does not look like HTML" in exc.reason, exc.reason
     else:
         raise AssertionError("a 3-byte page was imported")
+
+
+def test_b22_an_alias_that_is_a_function_word_is_refused(mini):
+    from .test_hostile import problems
+
+    y = (mini / "story.yaml").read_text()
+    (mini / "story.yaml").write_text(y.replace("aliases: [Acme, Acme Corp., Acme Corp]", 'aliases: [Acme, "the", "of the", WHO]'))
+    found = [str(p) for p in problems(mini)]
+    assert len(found) == 2, found
+    assert "story.yaml [actors[0].aliases]: actor 'Acme': aliases 'the' is an English function word" in found[0], found
+    assert "'of the'" in found[1] and "remove 'of the' from actor 'Acme'" in found[1], found  # WHO, in capitals, is a name
+    (mini / "story.yaml").write_text(y.replace("aliases: [Acme, Acme Corp., Acme Corp]", "aliases: [Acme, WHO, the Acme firm]"))
+    load_story(mini)  # an acronym, and a phrase with a name in it, are names
+
+
+def test_b24_two_speakers_with_one_name_are_refused(mini):
+    from .test_hostile import problems
+
+    y = (mini / "story.yaml").read_text()
+    (mini / "story.yaml").write_text(y.replace("  - name: Tom Reed\n", "  - name: mary  jones\n    affiliation: Acme\n  - name: Tom Reed\n"))
+    found = [str(p) for p in problems(mini)]
+    assert len(found) == 1 and "[speakers[1].name]: speaker 'mary  jones' repeats speakers[0]" in found[0], found
+    assert "merge the two entries into speakers[0]" in found[0], found
