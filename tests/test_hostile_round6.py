@@ -136,3 +136,16 @@ def test_b24_two_speakers_with_one_name_are_refused(mini):
     found = [str(p) for p in problems(mini)]
     assert len(found) == 1 and "[speakers[1].name]: speaker 'mary  jones' repeats speakers[0]" in found[0], found
     assert "merge the two entries into speakers[0]" in found[0], found
+
+
+def test_k01_a_story_given_twice_is_refused(capsys, tmp_path):
+    from .conftest import MINI
+    from .test_hostile import cli_run
+
+    rc, _, err = cli_run(capsys, "run", MINI, "-n", "00", "-p", "story", str(tmp_path / "t"),
+                         "--reports", tmp_path / "r", "--figures", tmp_path / "f")
+    assert rc == 2 and "[story]: given twice: STORY" in err and str(tmp_path / "t") in err, err
+    assert "Fix: give it one way only" in err and not (tmp_path / "r").exists()
+    rc, _, err = cli_run(capsys, "run", MINI, "-n", "00", "-p", "figures_dir", str(tmp_path / "g"),
+                         "--reports", tmp_path / "r", "--figures", tmp_path / "f")
+    assert rc == 2 and "[figures_dir]: given twice: --figures" in err and not (tmp_path / "r").exists(), err
