@@ -149,3 +149,23 @@ def test_k01_a_story_given_twice_is_refused(capsys, tmp_path):
     rc, _, err = cli_run(capsys, "run", MINI, "-n", "00", "-p", "figures_dir", str(tmp_path / "g"),
                          "--reports", tmp_path / "r", "--figures", tmp_path / "f")
     assert rc == 2 and "[figures_dir]: given twice: --figures" in err and not (tmp_path / "r").exists(), err
+
+
+def test_j03_an_article_another_import_wrote_meanwhile_is_kept_and_said(mini, monkeypatch):
+    from presslens.story.importer import guard, write
+
+    page = Path(__file__).parent / "fixtures" / "pages" / "harbour-herald-vexa-fine.html"
+    dest = mini / "articles" / f"{write.slugify(page.stem)}.md"
+    real = guard.read_page
+
+    def other_import_meanwhile(p):  # the other import writes the same name while this one reads the page
+        got = real(p)
+        dest.write_text("---\noutlet: Other\n---\nthe other import's article\n")
+        return got
+    monkeypatch.setattr(guard, "read_page", other_import_meanwhile)
+    lines = []
+    results = write.import_pages(mini, [str(page)], log=lines.append)
+    assert [r.status for r in results] == ["skipped"], lines
+    assert "appeared while this import ran" in lines[0] and "run this import again" in lines[0], lines
+    assert dest.read_text().endswith("the other import's article\n")  # not replaced
+    assert not [p for p in (mini / "articles").iterdir() if p.name.startswith(".")]  # no temporary file left
