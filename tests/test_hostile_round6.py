@@ -169,3 +169,16 @@ def test_j03_an_article_another_import_wrote_meanwhile_is_kept_and_said(mini, mo
     assert "appeared while this import ran" in lines[0] and "run this import again" in lines[0], lines
     assert dest.read_text().endswith("the other import's article\n")  # not replaced
     assert not [p for p in (mini / "articles").iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_a20_a21_a_near_named_story_yaml_is_named_with_the_rename(mini):
+    from .test_hostile import problems
+
+    for name in ("story.yml", "Story.YAML"):
+        os.rename(mini / "story.yaml", mini / name)
+        before = hashes(mini)
+        found = [str(p) for p in problems(mini)]
+        assert len(found) == 1 and f"story.yaml: is missing, but {mini.name}/{name} is there" in found[0], found
+        assert f"Fix: rename it: mv {mini.name}/{name} {mini.name}/story.yaml" in found[0], found
+        assert hashes(mini) == before
+        os.rename(mini / name, mini / "story.yaml")
