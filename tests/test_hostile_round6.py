@@ -182,3 +182,15 @@ def test_a20_a21_a_near_named_story_yaml_is_named_with_the_rename(mini):
         assert f"Fix: rename it: mv {mini.name}/{name} {mini.name}/story.yaml" in found[0], found
         assert hashes(mini) == before
         os.rename(mini / name, mini / "story.yaml")
+
+
+def test_b06_an_unknown_language_is_one_line_naming_the_field(mini):
+    from .test_hostile import problems
+
+    y = (mini / "story.yaml").read_text()
+    (mini / "story.yaml").write_text(y.replace("language: en\n", "language: xx-Qqqq-ZZ\n", 1))
+    found = [str(p) for p in problems(mini)]
+    assert len(found) == 1 and "story.yaml [language]: 'xx-Qqqq-ZZ' is not a known language" in found[0], found
+    assert "Fix: use a code such as en" in found[0], found
+    (mini / "story.yaml").write_text(y.replace("language: en\n", "language: en-gb\n", 1))
+    assert load_story(mini).language == "en-GB"
