@@ -194,3 +194,15 @@ def test_b06_an_unknown_language_is_one_line_naming_the_field(mini):
     assert "Fix: use a code such as en" in found[0], found
     (mini / "story.yaml").write_text(y.replace("language: en\n", "language: en-gb\n", 1))
     assert load_story(mini).language == "en-GB"
+
+
+def test_e21_a_bad_page_time_limit_is_one_error_before_any_page(mini, capsys, monkeypatch):
+    from .test_hostile import cli_run, one_line
+
+    monkeypatch.setenv("PRESSLENS_PAGE_SECONDS", "-1")
+    before = hashes(mini)
+    rc, out, err = cli_run(capsys, "import", mini, Path(__file__).parent / "fixtures" / "pages")
+    assert rc == 2 and "failed" not in out, out
+    one_line(err, "environment [PRESSLENS_PAGE_SECONDS]: '-1' is not a time limit for one page",
+             "at most 3,600. Fix: set it to seconds, e.g. PRESSLENS_PAGE_SECONDS=60")
+    assert hashes(mini) == before

@@ -178,6 +178,7 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     """
     if outlet is not None:
         outlet = _one_line(outlet, "--outlet", "--outlet 'The Daily Ledger'")
+    guard.page_seconds()  # a bad PRESSLENS_PAGE_SECONDS is one error before any page, not a failure of each
     story = story_arg(str(story_dir))
     if not (story / "story.yaml").is_file():
         slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
