@@ -206,3 +206,17 @@ def test_e21_a_bad_page_time_limit_is_one_error_before_any_page(mini, capsys, mo
     one_line(err, "environment [PRESSLENS_PAGE_SECONDS]: '-1' is not a time limit for one page",
              "at most 3,600. Fix: set it to seconds, e.g. PRESSLENS_PAGE_SECONDS=60")
     assert hashes(mini) == before
+
+
+def test_h01_a_full_disk_during_export_names_the_folder(mini, tmp_path, capsys, monkeypatch):
+    from presslens.run import export
+    from .test_hostile import cli_run, one_line
+
+    def full(folder, name, df):
+        (folder / f"{name}.csv").write_text("partial")
+        raise OSError(28, "No space left on device")  # as pyarrow raises it: no file name
+    monkeypatch.setattr(export, "_write_table", full)
+    rc, _, err = cli_run(capsys, "export", mini, "--out", tmp_path / "ex")
+    assert rc == 1, err
+    one_line(err, "No space left on device", str(tmp_path / "ex"), "free space")
+    assert [p.name for p in tmp_path.iterdir()] == [mini.name]  # nothing left behind
