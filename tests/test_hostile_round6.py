@@ -220,3 +220,21 @@ def test_h01_a_full_disk_during_export_names_the_folder(mini, tmp_path, capsys, 
     assert rc == 1, err
     one_line(err, "No space left on device", str(tmp_path / "ex"), "free space")
     assert [p.name for p in tmp_path.iterdir()] == [mini.name]  # nothing left behind
+
+
+def test_c13_c21_look_alike_letters_are_said_as_such(mini, monkeypatch, tmp_path):
+    from presslens.notebook.gate import check_story
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    arts = sorted((mini / "articles").glob("*.md"))
+    for art, body in ((arts[0], "ＯｐｅｎＡＩ　ｓｕｓｐｅｎｄｅｄ　ＢｙｔｅＤａｎｃｅ．　Ｔｈｅ　ｕｓｅ　ｗａｓ　ｍｉｎｉｍａｌ．"),
+                      (arts[1], "𝐎𝐩𝐞𝐧𝐀𝐈 𝓈𝓊𝓈𝓅𝑒𝓃𝒹𝑒𝒹 𝐁𝐲𝐭𝐞𝐃𝐚𝐧𝐜𝐞. ")):
+        s = art.read_text(encoding="utf-8")
+        end = s.index("\n---\n", 4) + 5
+        art.write_text(s[:end] + body * 8 + "\n", encoding="utf-8")
+    _, screening = check_story(mini)
+    said = {p.file.rsplit("/", 1)[-1]: str(p) for p in screening.warnings if p.field == "text"}
+    assert "is written in full-width look-alike letters" in said[arts[0].name], said
+    assert "is written in mathematically styled" in said[arts[1].name], said
+    assert f"< articles/{arts[0].name} > articles/{arts[0].name}.new" in said[arts[0].name], said
+    assert not any("zxx" in str(p) for p in screening.warnings), screening.warnings
