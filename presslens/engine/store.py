@@ -80,7 +80,14 @@ def _mac(key: bytes, name: str, payload: bytes) -> bytes:
 
 
 def _unsigned(path: Path) -> None:
+    """Say once per cache folder that an entry was not signed; an entry older than the key (written
+    before entries were signed) is a miss without a word."""
     root = str(cache_dir())
+    try:
+        if path.stat().st_mtime < (Path(root) / KEY_FILE).stat().st_mtime:
+            return
+    except OSError:
+        return
     if root not in _WARNED:
         _WARNED.add(root)
         print(f"presslens: {path}: a cache entry not signed with this cache's key ({Path(root) / KEY_FILE}) "
