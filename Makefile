@@ -38,7 +38,7 @@ test: $(STAMP) ## the whole test suite: unit tests, notebooks (nbval), batch run
 	$(BIN)/python -m pytest
 
 test-hostile: $(STAMP) ## the hostile-input tests alone (bad files, FIFOs, alias bombs, foreign folders; part of make test)
-	$(BIN)/python -m pytest tests/test_hostile.py -p no:nbval -o addopts="-p no:cacheprovider" -v
+	$(BIN)/python -m pytest tests/test_hostile*.py -p no:nbval -o addopts="-p no:cacheprovider" -v
 
 test-browser: $(STAMP) $(LAB_OVERRIDES) chromium ## real-browser test: JupyterLab + headless Chromium, reports (screenshots: reports/browser-test/)
 	PRESSLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:cacheprovider -o addopts="" -v
