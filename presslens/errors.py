@@ -20,6 +20,12 @@ from dataclasses import dataclass
 class PresslensError(Exception):
     """Base of every error presslens raises to a user."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (a notebook cell, JupyterLab, papermill) shows instead of the traceback: the
+        message alone, which already names the file or parameter and the fix; the frames of presslens's
+        own code would only bury it."""
+        return f"{type(self).__name__}: {self}".splitlines()
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -127,6 +127,20 @@ _INVISIBLE = re.compile("[" + re.escape(_CONTROLS) + "".join(
     f"{re.escape(chr(a))}-{re.escape(chr(b))}" if a != b else re.escape(chr(a)) for a, b in _FORMAT) + "]")
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """``"utf-16le"`` or ``"utf-16be"`` when ``raw`` (no byte-order mark) is UTF-16 text: a quarter or more
+    of its first 2,048 bytes are zero, nearly all on one side of each pair (the high byte of Latin
+    letters); else None. At least 16 bytes (8 characters) are needed to say so: "vm\\n" is not UTF-16."""
+    head = raw[:2048]
+    nuls = head.count(0)
+    if len(head) < 16 or nuls < len(head) // 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < nuls * 0.95:
+        return None
+    return "utf-16le" if odd > even else "utf-16be"
+
+
 def normalise(text: str) -> str:
     """``text`` in Unicode NFC without NUL, control or invisible format characters (see module doc)."""
     if text.isascii():

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from presslens import paths
+from presslens.errors import ParameterError
 from presslens.paths import cli_path, story_arg
 from presslens.run.outputs import OutputError, RunError
 from presslens.run.runner import run
@@ -23,6 +25,12 @@ def cmd_run(args) -> int:
     for key in ("story", "figures_dir"):  # typed on the command line: relative to the working directory
         if isinstance(params.get(key), str) and params[key].strip():
             params[key] = str(cli_path(params[key]))
+    for key, given, option in (("story", args.story, "STORY"), ("figures_dir", args.figures, "--figures")):
+        if given is not None and isinstance(params.get(key), str) and cli_path(given) != Path(params[key]):
+            # two answers to one question: refuse rather than pick one (as for -o and -p outlets)
+            raise ParameterError.bad("presslens run", key, f"given twice: {option} {paths.printable(given)!r} and "
+                                     f"-p {key} {paths.printable(params[key])!r}",
+                                     f"give it one way only (presslens run {'STORY' if key == 'story' else '--figures DIR'})")
     figures = cli_path(args.figures) if args.figures is not None else paths.FIGURES_DIR
     reports = cli_path(args.reports) if args.reports is not None else paths.REPORTS_DIR
     try:

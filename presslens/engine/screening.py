@@ -227,8 +227,18 @@ def _screen(story: Story) -> Screening:
     rel = lambda aid: f"{story.slug}/{files[aid]}"  # noqa: E731
     left: dict[str, str] = {}
     warnings: list[Problem] = []  # load-time notices are added by screen(): they are not in the cache key
+    texts = dict(zip(a["id"], a["text"]))
+    for aid in a["id"]:  # letters no name, claim or word list matches: said as such, not as a language
+        if (styled := language.styled_letters(texts[aid])) is not None:
+            warnings.append(Problem(rel(aid), "text", f"is written in {styled} look-alike letters, which no actor name, "
+                                    "claim pattern or word list matches, so it would be measured as mentioning nothing",
+                                    "replace them with plain letters (Unicode NFKC: python3 -c \"import sys, unicodedata; "
+                                    f"print(unicodedata.normalize('NFKC', sys.stdin.read()), end='')\" < {files[aid]} > {files[aid]}.new, "
+                                    "then move it over the article)"))
     for r in lang.itertuples(index=False):
-        if r.note:
+        if r.note and language.styled_letters(texts[r.article_id]) is not None:
+            pass  # said above: setting a language would not help
+        elif r.note:
             code = r.language if isinstance(r.language, str) and r.language != "und" else "CODE (the text's language)"
             warnings.append(Problem(rel(r.article_id), "language", r.note,
                                     f"set language: {code} in its front matter (or fix the capture)"))

@@ -6,18 +6,32 @@ rebuilt, never trusted; a read-only checkout still works, only slower. Each entr
 envelope naming presslens, the format and its own file name, and the caller may check the value's
 shape: a valid pickle of anything else at that place (another tool's, another version's, a copy of
 another entry) is a miss, not a crash. A write that fails (a full disk) leaves no partial file.
+
+Unpickling runs code, so no file is unpickled unless it is signed: each entry starts with an HMAC-SHA256
+of its bytes and its file name, keyed by a random secret made once per cache folder (``cache-key`` in
+its root, readable by its owner only, mode 0600). An entry planted or copied in by anyone who cannot
+read that key (another tool, a cache restored from elsewhere, a hostile file) is a miss, said once on
+stderr, and is never unpickled. Whoever can read the key can sign entries: keep the cache folder
+as private as the code.
 """
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
+import io
 import json
 import os
 import pickle
+import secrets
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 FORMAT = "presslens cache entry"
 VERSION = 1
+MAGIC = b"presslens-cache-signed-1\n"  # then 32 bytes of HMAC-SHA256, then the pickle
+KEY_FILE = "cache-key"
 
 from presslens import paths
 
@@ -26,15 +40,76 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PRESSLENS_CACHE") or paths.REPO_ROOT / ".cache" / "presslens")
 
 
+_KEYS: dict[str, bytes | None] = {}
+_WARNED: set[str] = set()
+
+
+def _key(create: bool) -> bytes | None:
+    """This cache folder's secret (made, mode 0600, the first time ``create`` is true), or None when it
+    cannot be read or made (a read-only checkout: every entry is then a miss)."""
+    root = cache_dir()
+    got = _KEYS.get(str(root))
+    if got is not None:
+        return got
+    file = root / KEY_FILE
+    try:
+        got = file.read_bytes()
+    except OSError:
+        if not create:
+            return None
+        try:  # made beside it and linked into place: two processes starting at once agree on one key
+            root.mkdir(parents=True, exist_ok=True)
+            tmp = root / f"{KEY_FILE}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_bytes(32))
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, file)
+            tmp.unlink()
+            got = file.read_bytes()
+        except OSError:
+            return None
+    if len(got) < 32:
+        return None
+    _KEYS[str(root)] = got
+    return got
+
+
+def _mac(key: bytes, name: str, payload: bytes) -> bytes:
+    return hmac.new(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _unsigned(path: Path) -> None:
+    """Say once per cache folder that an entry was not signed; an entry older than the key (written
+    before entries were signed) is a miss without a word."""
+    root = str(cache_dir())
+    try:
+        if path.stat().st_mtime < (Path(root) / KEY_FILE).stat().st_mtime:
+            return
+    except OSError:
+        return
+    if root not in _WARNED:
+        _WARNED.add(root)
+        print(f"presslens: {path}: a cache entry not signed with this cache's key ({Path(root) / KEY_FILE}) "
+              "was ignored and will be rebuilt, never unpickled. Fix: nothing to do; if you did not copy "
+              "entries in, check who else can write to this cache folder.", file=sys.stderr)
+
+
 def load(path: Path, valid: Callable[[Any], bool] | None = None) -> Any:
     """The object :func:`store` wrote at ``path``, or None when there is none that can be read, the
-    entry is not presslens's own (no envelope naming this file), or ``valid(value)`` says it is of a
-    foreign shape."""
+    entry is not signed with this cache's key (it is then never unpickled), it is not presslens's own
+    (no envelope naming this file), or ``valid(value)`` says it is of a foreign shape."""
     try:
         if not path.is_file():
             return None
-        with path.open("rb") as fh:
-            env = pickle.load(fh)
+        data = path.read_bytes()
+        key = _key(create=False)
+        head = len(MAGIC) + 32
+        if (key is None or not data.startswith(MAGIC)
+                or not hmac.compare_digest(data[len(MAGIC):head], _mac(key, path.name, data[head:]))):
+            _unsigned(path)
+            return None
+        env = pickle.loads(data[head:])
         if not (isinstance(env, dict) and env.get("format") == FORMAT and env.get("version") == VERSION
                 and env.get("name") == path.name):
             return None
@@ -51,10 +126,16 @@ def store(path: Path, obj: Any) -> None:
     cache cannot be written."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
+        key = _key(create=True)
+        if key is None:
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.BytesIO()
+        pickle.dump({"format": FORMAT, "version": VERSION, "name": path.name, "value": obj}, buf,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+        payload = buf.getvalue()
         with tmp.open("wb") as fh:
-            pickle.dump({"format": FORMAT, "version": VERSION, "name": path.name, "value": obj}, fh,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(MAGIC + _mac(key, path.name, payload) + payload)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         with contextlib.suppress(OSError):  # a full disk: no partial file is left behind

@@ -310,6 +310,16 @@ def _check_terms(parsed: dict) -> None:
                           for p in exc.problems]) from None
 
 
+def _relative_story(story: str) -> Problem:
+    """A relative notebook ``story`` that is not in the repo: a notebook's parameters are taken from the
+    repo root (as JupyterLab runs it from notebooks/), not from where papermill was started."""
+    here = paths.cli_path(story)
+    fix = (f'give the absolute path, story = "{paths.printable(here)}"' if here.exists() else
+           'give a folder relative to the repo root, e.g. "data/stories/bytedance-openai-2023", or an absolute path')
+    return Problem("parameter story", "story", f"{story!r} is taken relative to the repo root (a notebook parameter), "
+                   f"and there is no {paths.printable(paths.resolve(story))}", fix)
+
+
 def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlets=None, **knobs) -> Context:
     """Check the notebook's parameters, load the story (validated), restrict it to ``outlets``, screen
     it, and apply the figure style. ``knobs`` are the notebook's own parameters (see ``KNOBS``);
@@ -320,6 +330,8 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
         problems.append(Problem("parameter story", "story", f"{story!r} is not a path", 'give the story folder, e.g. "data/stories/bytedance-openai-2023"'))
     if not isinstance(figures_dir, (str, Path)) or not str(figures_dir).strip():
         problems.append(Problem("parameter figures_dir", "figures_dir", f"{figures_dir!r} is not a path", 'give a folder, e.g. "figures"'))
+    elif not Path(str(story)).expanduser().is_absolute() and not paths.resolve(story).exists():
+        problems.append(_relative_story(str(story)))
     outlets, parsed, more = _parse(outlets, knobs)
     problems.extend(more)
     if problems:

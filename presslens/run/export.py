@@ -107,6 +107,10 @@ def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.Signal
                               "it, or give another --out folder")
         for old in outputs.swap_all(moves, done=guard.hold, run={"by": "presslens export", "story": st.slug}):
             shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:  # pyarrow and pandas say "No space left on device" without the path: name the folder
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), paths.printable(final)) from None
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)

@@ -1,11 +1,13 @@
 """Language tags as the story's files give them: one spelling per language (BCP 47's case), and
 the problem of a value that is not one, said in the words of what YAML made of it.
 
-Layer 1: imports the model only.
+Layer 1: imports the model only (and langcodes, for the registry of known subtags).
 """
 from __future__ import annotations
 
 import re
+
+import langcodes  # the IANA subtag registry (a dependency of wordfreq)
 
 from .model import Problem, show
 
@@ -36,8 +38,14 @@ def language_problem(rel: str, key: str, value) -> Problem | None:
     """The problem of ``value`` given as ``key`` (language, translated_from) in file ``rel``, or None
     when it is a language tag or null. Unquoted ``no`` (Norwegian), ``yes``, ``on``, ``off`` are made
     true/false by YAML: said so, with the quoted form as the fix."""
-    if value is None or language_code(value) is not None:
+    if value is None:
         return None
+    code = language_code(value)
+    if code is not None:
+        if langcodes.tag_is_valid(code):
+            return None  # a tag of the IANA registry's subtags (en, pt-BR, zh-Hant, yue, zxx, x-private)
+        return Problem(rel, key, f"{show(value)} is not a known language (a language, script or region in it is not "
+                                 "in the IANA language subtag registry)", "use a code such as en, zh, fr, pt-BR, or null")
     if isinstance(value, bool):
         return Problem(rel, key, f"{show(value)} is not a language code (YAML reads unquoted no, yes, on, off as "
                                  "true/false)", f'quote it: {key}: "no" for Norwegian')

@@ -151,7 +151,16 @@ def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None) -> 
                                 "replace the link with the story.yaml file itself"))
         meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
     elif not sy.exists():  # (a FIFO, a folder or a device named story.yaml is reported by the reader below)
-        problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
+        try:
+            near = sorted(f.name for f in root.iterdir() if f.name.casefold() in ("story.yaml", "story.yml") and f.is_file())
+        except OSError:
+            near = []
+        if near:  # story.yml, Story.YAML: the file is there under another name
+            problems.append(Problem(f"{slug}/story.yaml", "", f"is missing, but {slug}/{paths.printable(near[0])} is there",
+                                    f"rename it: mv {slug}/{paths.printable(near[0])} {slug}/story.yaml (presslens reads "
+                                    "story.yaml only, in lower case)"))
+        else:
+            problems.append(Problem(f"{slug}/story.yaml", "", "is missing", "create it (see `presslens new SLUG` for a commented template)"))
         meta = parse_story_yaml({}, f"{slug}/story.yaml", [])
     else:
         n_before = len(problems)

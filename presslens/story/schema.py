@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 from presslens import data as data_mod, patterns
+from .forms import check_forms
 from .languages import language_code, language_problem
 from .model import Actor, Claim, Problem, Speaker, show
 from .yamlio import str_list, suggest
@@ -45,39 +45,6 @@ CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 # ----------------------------------------------------------------------------------------------
 # story.yaml
-
-MIN_FORM_ALPHABETIC = 2   # letters or digits of a name in an alphabetic script ("EU", "R1"): one letter matches in every word
-MIN_FORM_IDEOGRAPHIC = 1  # a Han, kana or Hangul character is a syllable or a word on its own
-_IDEOGRAPHIC = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
-
-
-def form_problem(form: str) -> str | None:
-    """Why a name, alias or rendering cannot be matched in text as a name, or None when it can: a form
-    without a letter or digit ("(", "*", "--") would match every bracket or dash; a form with fewer
-    letters or digits than its script's minimum (one Latin letter) would match inside every word."""
-    word = [c for c in form if c.isalnum()]
-    if not word:
-        return "has no letter or digit, so it would match every such character in every article"
-    wide = any(unicodedata.name(c, "").startswith(_IDEOGRAPHIC) for c in word)
-    least = MIN_FORM_IDEOGRAPHIC if wide else MIN_FORM_ALPHABETIC
-    if len(word) < least:
-        return (f"has {len(word)} letter or digit, fewer than the {least} a name in its script needs, "
-                "so it would match inside ordinary words")
-    return None
-
-
-def _check_forms(rel: str, where: str, who: str, kind: str, named: list[tuple[str, str]], problems: list[Problem]) -> set[str]:
-    """One problem per form of ``who`` (an actor or speaker) that cannot be a name; the bad forms."""
-    bad = set()
-    for field, form in named:
-        why = form_problem(form)
-        if why is not None:
-            bad.add(form)
-            problems.append(Problem(rel, f"{where}.{field}", f"{kind} {who!r}: {field} {form!r} {why}",
-                                    f"in {rel}, remove {form!r} from {kind} {who!r} or write the name in full "
-                                    "(at least two letters or digits, e.g. 'EU'; one Chinese, Japanese or Korean character)"))
-    return bad
-
 
 def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]) -> bool:
     if isinstance(pattern, (list, dict)):  # [a-z] or {2} unquoted: YAML made a list or a mapping of it
@@ -218,7 +185,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
                 if key not in RENDERING_FIELDS:
                     problems.append(Problem(rel, f"{rw}.{key}", "unknown field", suggest(str(key), RENDERING_FIELDS)))
             renderings.append({"form": r["form"], "kind": r.get("kind"), "note": r.get("note")})
-        _check_forms(rel, where, name, "actor", [("name", name), *(("aliases", x) for x in aliases),
+        check_forms(rel, where, name, "actor", out["language"], [("name", name), *(("aliases", x) for x in aliases),
                                                  *(("renderings", r["form"]) for r in renderings)], problems)
         for form in [name, *aliases, *(r["form"] for r in renderings)]:
             claim_form(form, name, where)
@@ -230,6 +197,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     if not isinstance(speakers, list):
         problems.append(Problem(rel, "speakers", "must be a list", "write speakers as a list of '- name: ...' entries"))
         speakers = []
+    said: dict[str, int] = {}  # case-folded speaker name -> its first entry
     for i, s in enumerate(speakers):
         where = f"speakers[{i}]"
         if isinstance(s, dict) and s.get("name") is not None and not isinstance(s["name"], str):
@@ -238,6 +206,10 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if not isinstance(s, dict) or not isinstance(s.get("name"), str) or not s["name"].strip():
             problems.append(Problem(rel, where, "a speaker needs a name", "write '- name: Full Name'"))
             continue
+        first = said.setdefault(" ".join(s["name"].split()).casefold(), i)
+        if first != i:  # quotes would be split between, or credited to, two entries of one person
+            problems.append(Problem(rel, f"{where}.name", f"speaker {s['name'].strip()!r} repeats speakers[{first}]",
+                                    f"merge the two entries into speakers[{first}] (one name, the aliases of both)"))
         for key in s:
             if key not in SPEAKER_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), SPEAKER_FIELDS)))
@@ -253,7 +225,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             aliases = []
         role = s.get("role") if _text_or_none(s.get("role"), rel, f"{where}.role", problems, "role: spokesperson") else None
         _text_or_none(s.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
-        _check_forms(rel, where, s["name"].strip(), "speaker",
+        check_forms(rel, where, s["name"].strip(), "speaker", out["language"],
                      [("name", s["name"].strip()), *(("aliases", x) for x in aliases)], problems)
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)

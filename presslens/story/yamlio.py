@@ -79,7 +79,7 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None
     try:
         text = decode_text(raw)
     except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start})", "re-save the file as UTF-8"))
+        problems.append(not_utf8(exc, rel, "re-save the file as UTF-8"))
         return None
     try:
         data = parse_yaml(text)
@@ -130,8 +130,7 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     try:
         text = decode_text(raw)
     except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)",
-                                "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
+        problems.append(not_utf8(exc, rel, "re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)"))
         return None
     # NFC, without BOM, NUL, bidi marks or other invisible characters; the article's hash is taken after
     text = limits.normalise(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
@@ -185,6 +184,17 @@ def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str
     return Problem(rel, field, f"is not valid YAML{where} ({said[:200]})", fix)
 
 
+def not_utf8(exc: UnicodeDecodeError, rel: str, fix: str) -> Problem:
+    """The problem of a file :func:`decode_text` refused: UTF-16 without a byte-order mark (said so, with
+    the iconv line that converts it), or a byte that is not UTF-8."""
+    if exc.encoding.startswith("utf-16"):
+        name = rel.rsplit("/", 1)[-1]
+        return Problem(rel, "", f"is {exc.encoding.upper()} text without a byte-order mark (every other byte is zero), "
+                       "which is not read by guess", f"re-save it as UTF-8, e.g. `iconv -f {exc.encoding} -t utf-8 "
+                       f"{name} > {name}.new && mv {name}.new {name}`")
+    return Problem(rel, "", f"is not UTF-8 (byte {exc.start} cannot be decoded)", fix)
+
+
 def decode_text(raw: bytes) -> str:
     """A user's text file as text: UTF-8 (a BOM allowed), or UTF-16/UTF-32 when a byte-order mark says so
     (an editor on Windows saves "Unicode" that way). Raises UnicodeDecodeError for anything else."""
@@ -192,4 +202,7 @@ def decode_text(raw: bytes) -> str:
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return raw.decode(enc)
+    enc = limits.utf16_without_bom(raw)
+    if enc:  # valid UTF-8 when its letters are ASCII, but every other character a NUL, and ’ “ ” garbled
+        raise UnicodeDecodeError(enc, raw, 0, 1, "UTF-16 text without a byte-order mark")
     return raw.decode("utf-8")

@@ -102,3 +102,24 @@ def script_fits(code, script) -> bool:
     """Whether language ``code`` is written in ``script`` (True when either is unknown)."""
     want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
     return not want or not script or script in want
+
+
+STYLED_SHARE = 0.2  # of an article's letters and digits: more than a name or two set in a styled font
+
+
+def styled_letters(text: str) -> str | None:
+    """What look-alike letters ``text`` is written in, when more than :data:`STYLED_SHARE` of its
+    letters and digits are full-width Latin ("ＯｐｅｎＡＩ", U+FF10-FF5A) or mathematical styled
+    ("𝐎𝐩𝐞𝐧𝐀𝐈", U+1D400-1D7FF): no name, claim pattern or word list matches them. Else None."""
+    wide = styled = alnum = 0
+    for ch in text:
+        if ch.isalnum():
+            alnum += 1
+            o = ord(ch)
+            if 0xFF10 <= o <= 0xFF5A:
+                wide += 1
+            elif 0x1D400 <= o <= 0x1D7FF:
+                styled += 1
+    if not alnum or wide + styled <= STYLED_SHARE * alnum:
+        return None
+    return "full-width" if wide >= styled else "mathematically styled (bold, italic, script)"

@@ -88,7 +88,7 @@ def decode(raw: bytes) -> str:
                                 "re-save the page as UTF-8") from None
     head = raw[:2048]
     nuls = head.count(0)
-    if nuls >= len(head) // 4 and max(head[0::2].count(0), head[1::2].count(0)) >= nuls * 0.95:
+    if limits.utf16_without_bom(raw):
         raise PageError(*NO_BOM_UTF16)
     controls = sum(b < 9 or 13 < b < 32 and b != 27 for b in head)
     if controls > len(head) // 100 + 2:  # a stray NUL is a glitch of the capture (removed below); many are binary data

@@ -74,7 +74,9 @@ def _keep_earlier(dest: Path) -> Path:
         n += 1
 
 
-def _atomic_write(dest: Path, data: bytes) -> None:
+def _atomic_write(dest: Path, data: bytes, replace: bool = True) -> None:
+    """Write ``data`` to ``dest`` whole or not at all. ``replace=False``: raise FileExistsError, writing
+    nothing, when ``dest`` exists by then (another import into the story at the same time made it)."""
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.stem}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -82,10 +84,19 @@ def _atomic_write(dest: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         paths.give_usual_mode(tmp)  # the user's article: readable as their other files are, not mkstemp's 0600
-        os.replace(tmp, dest)
-    except BaseException:
+        if replace:
+            os.replace(tmp, dest)
+        else:
+            try:  # a link never replaces: of two imports writing one name, the second is told
+                os.link(tmp, dest)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links
+                if os.path.lexists(dest):
+                    raise FileExistsError(dest) from None
+                os.replace(tmp, dest)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render(fields: dict, text: str) -> str:
@@ -169,6 +180,7 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     """
     if outlet is not None:
         outlet = _one_line(outlet, "--outlet", "--outlet 'The Daily Ledger'")
+    guard.page_seconds()  # a bad PRESSLENS_PAGE_SECONDS is one error before any page, not a failure of each
     story = story_arg(str(story_dir))
     if not (story / "story.yaml").is_file():
         slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
@@ -295,7 +307,13 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     kept = None
     if ex is not None and dest.is_file() and dest.read_bytes() != data:
         kept = _keep_earlier(dest)  # --force replaces the article, never loses the earlier version (edits)
-    _atomic_write(dest, data)
+    try:
+        _atomic_write(dest, data, replace=ex is not None)
+    except FileExistsError:
+        return ImportResult(page, "skipped", article=dest, id=dest.stem, fields=fields,
+                            reason=f"articles/{dest.name} appeared while this import ran (another import into the "
+                                   "story at the same time?), and is left as it is",
+                            fix="run this import again once the other has finished")
     existing[dest.stem.casefold()] = _Existing(dest, fields["url"], digest, fields["outlet"])
     for group in digests.values():  # --force replaced dest's text: its old text is no longer in the story
         group[:] = [e for e in group if e.path != dest]
