@@ -115,16 +115,23 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                      " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
     respelt = translit.name_respellings([f for a in story.actors for f in a.forms]
                                         + [f for sp in story.speakers for f in (sp.name, *sp.aliases)])
+    read: dict[str, tuple] = {}  # a sentence's text (repeated across copies of one wire story) is read once
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
-        for form, word, langs in translit.find_respellings(txt, respelt):
+        got = read.get(txt)
+        if got is None:
+            got = read[txt] = (translit.find_respellings(txt, respelt), mtsignals.sentence_signals(txt))
+        for form, word, langs in got[0]:
             rows.append((aid, outlet, "transliteration", f"{form!r} for {word!r}: {'/'.join(langs)} romanisation",
                          translit.TRANSLIT_WEIGHT, " ".join(langs), False, sid, txt, f"respelt names {' '.join(langs)}",
                          "romanisation"))
-        for sg in mtsignals.sentence_signals(txt):
+        for sg in got[1]:
             rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt,
                          sg.rule or sg.kind, sg.source))
+    rules_of: dict[str, set[str]] = {}  # article -> the rules its rows so far fired (one pass, not a scan per article)
+    for r in rows:
+        rules_of.setdefault(r[0], set()).add(r[9])
     by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
     for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
         by_art.setdefault(aid, []).append((sid, txt))
@@ -137,11 +144,12 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         text_of = dict(sents)
         if str(lang.get(aid) or "en")[:2] == "en":
             prof = translationese.profile([t for _, t in sents])
+            seen_rules = set(rules_of.get(aid, ()))  # a rule already found in a sentence counts once
             if prof is not None and prof.z >= TRANSLATIONESE_WEAK_Z:
                 rows.append((aid, outlet_of_id[aid], "translationese", prof.describe(),
                              2 if prof.z >= TRANSLATIONESE_Z else 1, "", False, -1, prof.describe(),
                              "translationese profile", "laviosa1998"))
-            seen_rules = {r[9] for r in rows if r[0] == aid}  # a rule already found in a sentence counts once
+                seen_rules.add("translationese profile")
             for sg in mtpage.page_signals(text_of_article.get(aid, ""), url_of.get(aid)):
                 if sg.rule not in seen_rules:
                     rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,

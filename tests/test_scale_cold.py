@@ -1,0 +1,44 @@
+"""Issue 20 (cold speed at 10,000 articles): story-level steps read a sentence's text once however
+many articles repeat it (copies of one wire story), with the same rows as reading each copy."""
+import importlib
+
+from presslens.analyses.naming import translation
+from presslens.text import mtsignals
+
+from .test_translation import _story
+
+cand_mod = importlib.import_module("presslens.analyses.naming.candidates")
+
+BODY = ("Acme opened a plant this Monday (12) in the north. The Big Plant employs 1.000 people. "
+        "Analysts at Globex Capital were pleased.")
+
+
+def _copies(tmp_path, n):
+    return _story(tmp_path, "  - {name: Acme, aliases: [Acme]}\n",
+                  [(f"Outlet {i}", BODY + (" One more line by Outlet Writer." if i == 0 else "")) for i in range(n)])
+
+
+def test_translation_signals_read_each_sentence_once(tmp_path, monkeypatch):
+    calls = []
+    real = mtsignals.sentence_signals
+    monkeypatch.setattr(mtsignals, "sentence_signals", lambda s: (calls.append(s), real(s))[1])
+    st = _copies(tmp_path, 6)
+    ind = translation.translation_indicators(st)
+    assert len(calls) == len(set(calls)) == 10  # three shared sentences, the first article's own and six titles
+    per = ind[ind["kind"] != "translationese"].groupby("article_id")
+    shapes = {aid: g[["kind", "detail", "weight", "rule", "sentence"]].to_numpy().tolist() for aid, g in per}
+    assert len(shapes) == 6 and all(v == shapes["a1"] for k, v in shapes.items() if k != "a0")
+    assert any(r[0] == "MT phrase" for r in shapes["a1"])  # the copies carry the signal, not only the first
+
+
+def test_name_candidates_read_each_sentence_once(tmp_path, monkeypatch):
+    calls = []
+    real = cand_mod.sentence_candidates
+    monkeypatch.setattr(cand_mod, "sentence_candidates", lambda txt, *a: (calls.append(txt), real(txt, *a))[1])
+    st = _copies(tmp_path, 5)
+    c = cand_mod.candidates(st)
+    assert len(calls) == len(set(calls))
+    by_art = {aid: sorted(x for x in g["candidate"] if not x.startswith("Story")) for aid, g in c.groupby("article_id")}
+    assert "Globex Capital" in by_art["a3"] and "Big Plant" in by_art["a3"]
+    assert by_art["a1"] == by_art["a2"] == by_art["a3"] == by_art["a4"]
+    assert len(c) == sum(len(v) for v in by_art.values()) + (c["candidate"].str.startswith("Story")).sum()
