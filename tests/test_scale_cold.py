@@ -42,3 +42,25 @@ def test_name_candidates_read_each_sentence_once(tmp_path, monkeypatch):
     assert "Globex Capital" in by_art["a3"] and "Big Plant" in by_art["a3"]
     assert by_art["a1"] == by_art["a2"] == by_art["a3"] == by_art["a4"]
     assert len(c) == sum(len(v) for v in by_art.values()) + (c["candidate"].str.startswith("Story")).sum()
+
+
+def test_keyness_order_equals_the_sort_on_strings():
+    """The keyness table is ordered by one lexsort of numeric keys; it equals the pandas sort by
+    outlet rank, z (highest first) and term on random token tables with many tied z-scores."""
+    import numpy as np
+    import pandas as pd
+
+    from presslens.analyses import keyness
+
+    rng = np.random.default_rng(7)
+    words = [f"w{k}" for k in range(40)] + ["Zeta", "alpha", "Émile", "beta"]
+    for trial in range(5):
+        n = 3000
+        tok = pd.DataFrame({"outlet": rng.choice([f"O{k}" for k in range(12)], n),
+                            "token": rng.choice(words, n, p=None), "in_quote": rng.random(n) < 0.2})
+        got = keyness.keyness(tok, min_count=2)
+        first = pd.unique(keyness.counted_tokens(tok)["outlet"])  # outlets in order of their first counted token
+        raw = got.assign(_o=got["outlet"].map({o: i for i, o in enumerate(first)}))
+        want = raw.sort_values(["_o", "z", "term"], ascending=[True, False, True], kind="mergesort").drop(columns="_o")
+        assert got["z"].duplicated().any()  # ties: the term decides
+        pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
