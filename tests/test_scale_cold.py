@@ -64,3 +64,40 @@ def test_keyness_order_equals_the_sort_on_strings():
         want = raw.sort_values(["_o", "z", "term"], ascending=[True, False, True], kind="mergesort").drop(columns="_o")
         assert got["z"].duplicated().any()  # ties: the term decides
         pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
+
+
+def test_translation_verdicts_equal_the_per_article_frames():
+    """likely_translations reads the indicators as plain lists; it equals the verdicts computed from
+    each article's rows as a table (the helpers take either), on random indicator tables."""
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(3)
+    kinds = list(translation.INDICATOR_KINDS)
+    for trial in range(4):
+        rows = []
+        for a in range(40):
+            for _ in range(rng.randint(1, 6)):
+                k = rng.choice(kinds)
+                rows.append({"article_id": f"a{a}", "outlet": f"O{a % 7}", "kind": k, "detail": f"d{rng.randint(0, 3)}",
+                             "weight": 0 if k == "declared" else rng.choice([0, 1, 1, 2, 3]),
+                             "languages": rng.choice(["", "de", "es", "es pt", "zh"]), "weak": False, "sent_id": -1,
+                             "sentence": "s", "rule": f"r{rng.randint(0, 4)}", "source": ""})
+        ind = pd.DataFrame(rows).sample(frac=1, random_state=trial).reset_index(drop=True)
+        got = translation.likely_translations(None, ind)
+        want = []
+        for aid, g in ind.groupby("article_id", sort=False):
+            dec = g[g["kind"] == "declared"]
+            score, per_kind, guess = translation.score_article(g)
+            counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False,
+                                                                                     kind="mergesort")
+            strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+            n_rules = translation.independent_rules(g)
+            likely = strongest >= translation.STRONG_WEIGHT or score >= translation.LIKELY_SCORE and n_rules >= translation.MIN_RULES
+            want.append((aid, score, "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"]))),
+                         n_rules, translation.source_language(g)[1] if not len(dec) else "declared in the front matter",
+                         "declared translation" if len(dec) else "likely undeclared translation" if likely else "isolated signals",
+                         dec["languages"].iloc[0] if len(dec) else guess if likely else None))
+        got = got[["article_id", "score", "evidence", "n_rules", "language_note", "verdict", "source_language"]]
+        assert [tuple(None if pd.isna(v) else v for v in r) for r in got.itertuples(index=False, name=None)] == want

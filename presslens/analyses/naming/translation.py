@@ -170,13 +170,19 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     return out.sort_values(["_a", "_k", "sent_id"], kind="mergesort").drop(columns=["_a", "_k"]).reset_index(drop=True)
 
 
-def _rules(rows: pd.DataFrame) -> list[str]:
+def _col(rows, name: str) -> list:
+    """Column ``name`` of ``rows`` (a table, or a dict of column lists) as a list."""
+    v = rows[name]
+    return v.tolist() if hasattr(v, "tolist") else list(v)
+
+
+def _rules(rows) -> list[str]:
     """The rule of each row (the ``rule`` column; a table without it: kind and detail, or each row its own)."""
     if "rule" in rows:
-        return [str(r) for r in rows["rule"].tolist()]
+        return [str(r) for r in _col(rows, "rule")]
     if "detail" in rows:
-        return [f"{k}: {d}" for k, d in zip(rows["kind"].tolist(), rows["detail"].tolist())]
-    return [f"{k} #{i}" for i, k in enumerate(rows["kind"].tolist())]
+        return [f"{k}: {d}" for k, d in zip(_col(rows, "kind"), _col(rows, "detail"))]
+    return [f"{k} #{i}" for i, k in enumerate(_col(rows, "kind"))]
 
 
 def source_language(rows: pd.DataFrame) -> tuple[str | None, str]:
@@ -187,8 +193,7 @@ def source_language(rows: pd.DataFrame) -> tuple[str | None, str]:
     leaders; two signals of weight 2 or more pointing to languages with none in common make it unknown
     (the evidence disagrees), as does a tie no tier breaks."""
     seen: dict[str, tuple[int, tuple[str, ...]]] = {}
-    for kind, w, langs, rule in zip(rows["kind"].tolist(), rows["weight"].tolist(), rows["languages"].tolist(),
-                                    _rules(rows)):
+    for kind, w, langs, rule in zip(_col(rows, "kind"), _col(rows, "weight"), _col(rows, "languages"), _rules(rows)):
         ls = tuple(str(langs).split())
         if kind == "declared" or not w or not ls:
             continue
@@ -224,7 +229,7 @@ def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
     its signals' weights up to its cap (``CAPS``); the language is :func:`source_language`'s (None when
     nothing points to one or the evidence disagrees)."""
     per_kind: dict[str, int] = {}
-    for kind, w in zip(rows["kind"].tolist(), rows["weight"].tolist()):
+    for kind, w in zip(_col(rows, "kind"), _col(rows, "weight")):
         if kind == "declared" or not w:
             continue
         room = CAPS.get(kind, 0) - per_kind.get(kind, 0)
@@ -234,7 +239,7 @@ def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
 
 def independent_rules(rows: pd.DataFrame) -> int:
     """How many distinct rules (formulas, formats, scripts, calques of distinct actors) scored."""
-    counted = [r for r, k, w in zip(_rules(rows), rows["kind"].tolist(), rows["weight"].tolist())
+    counted = [r for r, k, w in zip(_rules(rows), _col(rows, "kind"), _col(rows, "weight"))
                if k != "declared" and w]
     return len(set(counted))
 
@@ -258,23 +263,29 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
     cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
             "verdict", "n_rules", "language_note"]
     rows = []
-    for aid, g in ind.groupby("article_id", sort=False):
-        dec = g[g["kind"] == "declared"]
+    data = {c: ind[c].tolist() for c in ind.columns}  # plain lists: one pass, no per-article frame slicing
+    at: dict = {}
+    for i, aid in enumerate(data["article_id"]):
+        at.setdefault(aid, []).append(i)
+    for aid, idx in at.items():  # articles in order of their first row, rows in table order
+        g = {c: [v[i] for i in idx] for c, v in data.items()}
+        kind, weight = g["kind"], g["weight"]
+        dec = [k for k, x in enumerate(kind) if x == "declared"]
         score, per_kind, guess = score_article(g)
-        counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False,
-                                                                                 kind="mergesort")
-        evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
+        counted = sorted((k for k, x in enumerate(kind) if x != "declared" and weight[k] > 0),
+                         key=lambda k: -weight[k])  # heaviest first, table order among equals
+        evidence = "; ".join(dict.fromkeys(f"{kind[k]}: {g['detail'][k]}" for k in counted))
         kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
         declared = len(dec) > 0
         n_rules = independent_rules(g)
-        strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+        strongest = int(max(w for x, w in zip(kind, weight) if x != "declared")) if len(idx) > len(dec) else 0
         note = source_language(g)[1]
         if declared:
-            verdict, source, note = "declared translation", dec["languages"].iloc[0], "declared in the front matter"
+            verdict, source, note = "declared translation", g["languages"][dec[0]], "declared in the front matter"
         elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
             verdict, source = "likely undeclared translation", guess
         else:
             verdict, source = "isolated signals", None
-        rows.append((aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict,
+        rows.append((aid, g["outlet"][0], declared, score, kinds, len(idx) - len(dec), source, evidence, verdict,
                      n_rules, note))
     return pd.DataFrame(rows, columns=cols)
