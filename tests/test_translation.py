@@ -381,8 +381,9 @@ def test_the_verdicts_are_computed_once_per_indicators_table(tmp_path, monkeypat
     st = load_story(BUNDLED)
     real, scored = translation.score_article, []
 
-    def counting(g):
-        scored.append(g["article_id"].iat[0])
+    def counting(g):  # an article's rows: a table, or a dict of column lists
+        ids = g["article_id"]
+        scored.append(ids.iat[0] if hasattr(ids, "iat") else ids[0])
         return real(g)
 
     monkeypatch.setattr(translation, "score_article", counting)

@@ -87,39 +87,48 @@ def candidates(story: Story) -> pd.DataFrame:
     s = tables.process(story).sentences
     last = s.groupby("article_id", sort=False)["sent_id"].max().to_dict() if len(s) else {}
     rows = []
+    seen: dict[tuple[str, bool], list[tuple[str, int, str]]] = {}  # a sentence's text (repeated across
+    # copies of one wire story) is read once: its candidates are a function of the text and the cut alone
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
-        found: dict[str, str] = {}
         cut = sid == last.get(aid) and not _CLOSED.search(txt)  # the capture stops mid-sentence
-        for m in CAP_RUN.finditer(txt):
-            run = clean_candidate(m.group(0))
-            words = run.split()
-            at_cut = cut and not txt[m.end():].strip()
-            starts = [mm.start() for mm in re.finditer(r"\S+", run)]
-            spans = [(k.start(), k.end()) for k in rx.finditer(run)]
-            for i in range(len(words)):
-                for j in range(i + 1, min(len(words), i + 4) + 1):
-                    c = clean_candidate(" ".join(words[i:j]))
-                    if not c or function_word_edge(c) or (at_cut and j == len(words)):
-                        continue
-                    if (i, j) != (0, len(words)):
-                        a = starts[i]
-                        b = a + len(" ".join(words[i:j]))
-                        if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
-                            continue  # a fragment of a form already known (not a longer form holding it)
-                    if any(glued(w, kwords) for w in c.split()):
-                        continue
-                    found.setdefault(c, run)
-        for m in QUOTED.finditer(txt):
-            inner = clean_candidate(m.group(1) or m.group(2) or "")
-            if 1 <= len(inner.split()) <= 4:
-                found.setdefault(inner, inner)
-        for c in CJK.findall(txt):
-            found.setdefault(c, c)
-        for m in OTHER_RUN.finditer(txt):  # Hangul and kana have no capitals; Cyrillic and Greek lower-case words
-            c = m.group(0).strip(" ・’'-")
-            if c:
-                found.setdefault(c, c)
-        for c, run in found.items():
-            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c):
-                rows.append((c, max(1, txt.count(c)), sid, aid, outlet, txt, run))
+        hits = seen.get((txt, cut))
+        if hits is None:
+            hits = seen[(txt, cut)] = sentence_candidates(txt, cut, rx, known, kwords)
+        rows.extend((c, n, sid, aid, outlet, txt, run) for c, n, run in hits)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str]) -> list[tuple[str, int, str]]:
+    """The candidates of one sentence: (candidate, occurrences, run)."""
+    found: dict[str, str] = {}
+    for m in CAP_RUN.finditer(txt):
+        run = clean_candidate(m.group(0))
+        words = run.split()
+        at_cut = cut and not txt[m.end():].strip()
+        starts = [mm.start() for mm in re.finditer(r"\S+", run)]
+        spans = [(k.start(), k.end()) for k in rx.finditer(run)]
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                c = clean_candidate(" ".join(words[i:j]))
+                if not c or function_word_edge(c) or (at_cut and j == len(words)):
+                    continue
+                if (i, j) != (0, len(words)):
+                    a = starts[i]
+                    b = a + len(" ".join(words[i:j]))
+                    if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
+                        continue  # a fragment of a form already known (not a longer form holding it)
+                if any(glued(w, kwords) for w in c.split()):
+                    continue
+                found.setdefault(c, run)
+    for m in QUOTED.finditer(txt):
+        inner = clean_candidate(m.group(1) or m.group(2) or "")
+        if 1 <= len(inner.split()) <= 4:
+            found.setdefault(inner, inner)
+    for c in CJK.findall(txt):
+        found.setdefault(c, c)
+    for m in OTHER_RUN.finditer(txt):  # Hangul and kana have no capitals; Cyrillic and Greek lower-case words
+        c = m.group(0).strip(" ・’'-")
+        if c:
+            found.setdefault(c, c)
+    return [(c, max(1, txt.count(c)), run) for c, run in found.items()
+            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c)]

@@ -123,16 +123,23 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                      " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
     respelt = translit.name_respellings([f for a in story.actors for f in a.forms]
                                         + [f for sp in story.speakers for f in (sp.name, *sp.aliases)])
+    read: dict[str, tuple] = {}  # a sentence's text (repeated across copies of one wire story) is read once
     for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
-        for form, word, langs in translit.find_respellings(txt, respelt):
+        got = read.get(txt)
+        if got is None:
+            got = read[txt] = (translit.find_respellings(txt, respelt), mtsignals.sentence_signals(txt))
+        for form, word, langs in got[0]:
             rows.append((aid, outlet, "transliteration", f"{form!r} for {word!r}: {'/'.join(langs)} romanisation",
                          translit.TRANSLIT_WEIGHT, " ".join(langs), False, sid, txt, f"respelt names {' '.join(langs)}",
                          "romanisation"))
-        for sg in mtsignals.sentence_signals(txt):
+        for sg in got[1]:
             rows.append((aid, outlet, sg.kind, sg.detail, sg.weight, " ".join(sg.languages), sg.weight == 0, sid, txt,
                          sg.rule or sg.kind, sg.source))
+    rules_of: dict[str, set[str]] = {}  # article -> the rules its rows so far fired (one pass, not a scan per article)
+    for r in rows:
+        rules_of.setdefault(r[0], set()).add(r[9])
     by_art: dict[str, list[tuple[int, str]]] = {}  # plain lists: one pass, no per-article frame slicing
     for sid, aid, txt in zip(s["sent_id"].tolist(), s["article_id"].tolist(), s["text"].tolist()):
         by_art.setdefault(aid, []).append((sid, txt))
@@ -145,11 +152,12 @@ def translation_indicators(story: Story) -> pd.DataFrame:
         text_of = dict(sents)
         if str(lang.get(aid) or "en")[:2] == "en":
             prof = translationese.profile([t for _, t in sents])
+            seen_rules = set(rules_of.get(aid, ()))  # a rule already found in a sentence counts once
             if prof is not None and prof.z >= TRANSLATIONESE_WEAK_Z:
                 rows.append((aid, outlet_of_id[aid], "translationese", prof.describe(),
                              2 if prof.z >= TRANSLATIONESE_Z else 1, "", False, -1, prof.describe(),
                              "translationese profile", "laviosa1998"))
-            seen_rules = {r[9] for r in rows if r[0] == aid}  # a rule already found in a sentence counts once
+                seen_rules.add("translationese profile")
             for sg in mtpage.page_signals(text_of_article.get(aid, ""), url_of.get(aid)):
                 if sg.rule not in seen_rules:
                     rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
@@ -170,13 +178,19 @@ def translation_indicators(story: Story) -> pd.DataFrame:
     return out.sort_values(["_a", "_k", "sent_id"], kind="mergesort").drop(columns=["_a", "_k"]).reset_index(drop=True)
 
 
-def _rules(rows: pd.DataFrame) -> list[str]:
+def _col(rows, name: str) -> list:
+    """Column ``name`` of ``rows`` (a table, or a dict of column lists) as a list."""
+    v = rows[name]
+    return v.tolist() if hasattr(v, "tolist") else list(v)
+
+
+def _rules(rows) -> list[str]:
     """The rule of each row (the ``rule`` column; a table without it: kind and detail, or each row its own)."""
     if "rule" in rows:
-        return [str(r) for r in rows["rule"].tolist()]
+        return [str(r) for r in _col(rows, "rule")]
     if "detail" in rows:
-        return [f"{k}: {d}" for k, d in zip(rows["kind"].tolist(), rows["detail"].tolist())]
-    return [f"{k} #{i}" for i, k in enumerate(rows["kind"].tolist())]
+        return [f"{k}: {d}" for k, d in zip(_col(rows, "kind"), _col(rows, "detail"))]
+    return [f"{k} #{i}" for i, k in enumerate(_col(rows, "kind"))]
 
 
 def source_language(rows: pd.DataFrame) -> tuple[str | None, str]:
@@ -187,8 +201,7 @@ def source_language(rows: pd.DataFrame) -> tuple[str | None, str]:
     leaders; two signals of weight 2 or more pointing to languages with none in common make it unknown
     (the evidence disagrees), as does a tie no tier breaks."""
     seen: dict[str, tuple[int, tuple[str, ...]]] = {}
-    for kind, w, langs, rule in zip(rows["kind"].tolist(), rows["weight"].tolist(), rows["languages"].tolist(),
-                                    _rules(rows)):
+    for kind, w, langs, rule in zip(_col(rows, "kind"), _col(rows, "weight"), _col(rows, "languages"), _rules(rows)):
         ls = tuple(str(langs).split())
         if kind == "declared" or not w or not ls:
             continue
@@ -224,7 +237,7 @@ def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
     its signals' weights up to its cap (``CAPS``); the language is :func:`source_language`'s (None when
     nothing points to one or the evidence disagrees)."""
     per_kind: dict[str, int] = {}
-    for kind, w in zip(rows["kind"].tolist(), rows["weight"].tolist()):
+    for kind, w in zip(_col(rows, "kind"), _col(rows, "weight")):
         if kind == "declared" or not w:
             continue
         room = CAPS.get(kind, 0) - per_kind.get(kind, 0)
@@ -234,7 +247,7 @@ def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
 
 def independent_rules(rows: pd.DataFrame) -> int:
     """How many distinct rules (formulas, formats, scripts, calques of distinct actors) scored."""
-    counted = [r for r, k, w in zip(_rules(rows), rows["kind"].tolist(), rows["weight"].tolist())
+    counted = [r for r, k, w in zip(_rules(rows), _col(rows, "kind"), _col(rows, "weight"))
                if k != "declared" and w]
     return len(set(counted))
 
@@ -260,7 +273,12 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
     story is a declared or likely translation by its own signals (never carried further: one pass only)."""
     cols = ["article_id", "outlet", "declared", "score", "kinds", "n_indicators", "source_language", "evidence",
             "verdict", "n_rules", "language_note"]
-    groups = list(ind.groupby("article_id", sort=False))
+    data = {c: ind[c].tolist() for c in ind.columns}  # plain lists: one pass, no per-article frame slicing
+    at: dict = {}
+    for i, aid in enumerate(data["article_id"]):
+        at.setdefault(aid, []).append(i)
+    # articles in order of their first row, rows in table order
+    groups = [(aid, {c: [v[i] for i in idx] for c, v in data.items()}) for aid, idx in at.items()]
     first = [_decide(aid, g, min_score) for aid, g in groups]
     translating: dict[str, list[str]] = {}
     for r in first:
@@ -272,28 +290,32 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
         if others and r[8] == "isolated signals":
             what = f"{r[1]} publishes {others[0]}" + (f" and {len(others) - 1} more" if len(others) > 1 else "") + \
                 " judged a translation by its own signals"
-            extra = pd.DataFrame([(aid, r[1], "outlet translates", what, OUTLET_WEIGHT, "", False, -1, what,
-                                   "outlet translates", "")], columns=COLUMNS)
-            r = _decide(aid, pd.concat([g[COLUMNS] if set(COLUMNS) <= set(g) else g, extra], ignore_index=True), min_score)
+            extra = dict(zip(COLUMNS, (aid, r[1], "outlet translates", what, OUTLET_WEIGHT, "", False, -1, what,
+                                       "outlet translates", "")))
+            r = _decide(aid, {c: g.get(c, [None] * len(g["article_id"])) + [extra.get(c)] for c in set(g) | set(extra)},
+                        min_score)
         rows.append(r)
     return pd.DataFrame(rows, columns=cols)
 
 
-def _decide(aid: str, g: pd.DataFrame, min_score: int) -> tuple:
-    """One article's verdict row (see :func:`likely_translations`) from its indicator rows ``g``."""
-    dec = g[g["kind"] == "declared"]
+def _decide(aid: str, g: dict, min_score: int) -> tuple:
+    """One article's verdict row (see :func:`likely_translations`) from its indicator rows ``g`` (column ->
+    list of values, in table order)."""
+    kind, weight = g["kind"], g["weight"]
+    dec = [k for k, x in enumerate(kind) if x == "declared"]
     score, per_kind, guess = score_article(g)
-    counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False, kind="mergesort")
-    evidence = "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"])))
+    counted = sorted((k for k, x in enumerate(kind) if x != "declared" and weight[k] > 0),
+                     key=lambda k: -weight[k])  # heaviest first, table order among equals
+    evidence = "; ".join(dict.fromkeys(f"{kind[k]}: {g['detail'][k]}" for k in counted))
     kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
     declared = len(dec) > 0
     n_rules = independent_rules(g)
-    strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+    strongest = int(max(w for x, w in zip(kind, weight) if x != "declared")) if len(kind) > len(dec) else 0
     note = source_language(g)[1]
     if declared:
-        verdict, source, note = "declared translation", dec["languages"].iloc[0], "declared in the front matter"
+        verdict, source, note = "declared translation", g["languages"][dec[0]], "declared in the front matter"
     elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
         verdict, source = "likely undeclared translation", guess
     else:
         verdict, source = "isolated signals", None
-    return (aid, g["outlet"].iloc[0], declared, score, kinds, len(g) - len(dec), source, evidence, verdict, n_rules, note)
+    return (aid, g["outlet"][0], declared, score, kinds, len(kind) - len(dec), source, evidence, verdict, n_rules, note)

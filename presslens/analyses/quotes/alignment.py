@@ -17,6 +17,7 @@ from presslens.text import segment
 from presslens.text.diff import word_diff
 from .gold import norm_text
 from .extract import quotes
+from .similar import similar_pairs
 
 
 # ----------------------------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     gets 'paraphrased into narration' with the sentence. The reference is the version closest to all
     the others (the medoid), so one outlet's rewording does not become the yardstick. Columns
     ``FIDELITY_COLS``."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     q = quotes(story)
     q = q[q["kind"] == "direct"]
@@ -156,8 +157,6 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         return i
 
     if norm:
-        import numpy as np
-
         uniq = sorted(set(norm))  # the same words quoted many times are compared once
         first_of = {u: [] for u in uniq}
         for i, n in enumerate(norm):
@@ -165,12 +164,8 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
         for members in first_of.values():  # identical sentences are one statement
             for j in members[1:]:
                 group[find(j)] = find(members[0])
-        step = 2000  # rows of the similarity matrix at a time: memory stays bounded
-        for lo in range(0, len(uniq), step):
-            sim = process.cdist(uniq[lo:lo + step], uniq, scorer=fuzz.ratio, score_cutoff=match, workers=1)
-            for a, b in zip(*np.nonzero(sim)):
-                if lo + a < b:
-                    group[find(first_of[uniq[b]][0])] = find(first_of[uniq[lo + a]][0])
+        for a, b in similar_pairs(uniq, match):  # blocked by rare words past a few thousand sentences
+            group[find(first_of[uniq[b]][0])] = find(first_of[uniq[a]][0])
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)

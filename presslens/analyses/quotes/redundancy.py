@@ -16,6 +16,7 @@ from collections import Counter
 import pandas as pd
 
 from presslens.text import segment
+from .similar import similar_pairs
 
 MATCH = 90  # rapidfuzz ratio of two quotes' words for them to be the same statement
 MIN_WORDS = 6  # shorter quotes ("a mistake") are too common to be one statement
@@ -29,9 +30,6 @@ def _norm(s: str) -> str:
 
 def _groups(rows: list[dict]) -> list[list[int]]:
     """Indices of direct quotes of MIN_WORDS words or more, grouped by statement (two articles or more)."""
-    from rapidfuzz import fuzz, process
-    import numpy as np
-
     idx = [i for i, r in enumerate(rows) if r["kind"] == "direct" and len(segment.TOKEN.findall(r["quote"])) >= MIN_WORDS]
     if not idx:
         return []
@@ -46,12 +44,8 @@ def _groups(rows: list[dict]) -> list[list[int]]:
             k = parent[k]
         return k
 
-    step = 2000
-    for lo in range(0, len(uniq), step):
-        sim = process.cdist(uniq[lo:lo + step], uniq, scorer=fuzz.ratio, score_cutoff=MATCH, workers=1)
-        for a, b in zip(*np.nonzero(sim)):
-            if lo + a < b:
-                parent[find(b)] = find(lo + a)
+    for a, b in similar_pairs(uniq, MATCH):  # blocked by rare words past a few thousand quotes
+        parent[find(b)] = find(a)
     groups: dict[int, list[int]] = {}
     for i, n in zip(idx, norm):
         groups.setdefault(find(pos[n]), []).append(i)
