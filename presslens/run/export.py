@@ -110,7 +110,8 @@ def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.Signal
     except OSError as exc:  # pyarrow and pandas say "No space left on device" without the path: name the folder
         if exc.filename:
             raise
-        raise OSError(exc.errno, exc.strerror or str(exc), paths.printable(final)) from None
+        exc.filename = paths.printable(final)  # the command line prints it with the fix (free space)
+        raise
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
