@@ -3,7 +3,8 @@
 A cached result is keyed by everything it is computed from, as a hash:
 
 - **code**: the package's source and data files (:func:`code_hash`: every ``*.py`` and ``*.yaml``
-  under ``presslens/``); the per-article stage keys on its own smaller part
+  under ``presslens/`` but the layers above the analyses, :data:`PRESENTATION`: figures, notebooks,
+  runs, scoring and commands compute no cached result, so editing them recomputes nothing); the per-article stage keys on its own smaller part
   (:func:`article_code`: ``text/``, the modules it uses, the data files), so editing an analysis
   does not re-clean ten thousand articles;
 - **libraries**: the versions of the libraries whose output a cache stores (:data:`LIBRARIES`,
@@ -51,10 +52,17 @@ def _digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml")) -> str:
-    """A hash of the files under ``root`` matching ``patterns``: their paths and bytes."""
+# the layers above the analyses (drawing, notebooks, runs, scoring, commands): no result a cache keeps is
+# computed by them (imports point down only, tests/test_layers.py), so editing them recomputes nothing
+PRESENTATION = ("figures", "notebook", "run", "evaluation", "cli")
+
+
+def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml"), exclude: tuple[str, ...] = ()) -> str:
+    """A hash of the files under ``root`` matching ``patterns``, but those in the top-level folders
+    ``exclude``: their paths and bytes."""
     h = hashlib.sha256()
-    files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
+    files = sorted({p for pat in patterns for p in root.glob(pat)
+                    if p.is_file() and p.relative_to(root).parts[0] not in exclude})
     for p in files:
         h.update(p.relative_to(root).as_posix().encode())
         h.update(b"\0")
@@ -76,8 +84,9 @@ def library_versions() -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_hash() -> str:
-    """The whole package's code and data files, and the libraries' versions."""
-    return _digest(tree_hash(paths.PACKAGE), library_versions())[:16]
+    """The code and data files results are computed from (the whole package but the layers above the
+    analyses, :data:`PRESENTATION`), and the libraries' versions."""
+    return _digest(tree_hash(paths.PACKAGE, exclude=PRESENTATION), library_versions())[:16]
 
 
 @functools.lru_cache(maxsize=1)
