@@ -199,3 +199,24 @@ def test_the_article_key_covers_each_field(col):
     base = keys.article_key(art, "rules")
     assert keys.article_key(art._replace(**{col: "changed"}), "rules") != base
     assert keys.article_key(art, "other rules") != base
+
+
+def test_a_table_argument_is_hashed_once_and_again_when_edited_in_place(monkeypatch):
+    """key_part remembers a table's content hash while it lives and holds the same values: an edit in
+    place (text, a number next to NaN, a date) or a new table of other values is a new key; an equal
+    copy has the same key."""
+    df = pd.DataFrame({"fact": [1, 2, 3], "score": [0.5, float("nan"), 1.5], "text": ["a", "b", None],
+                       "published": pd.to_datetime(["2023-12-01", None, "2023-12-03"])})
+    calls = []
+    real = keys.frame_hash
+    monkeypatch.setattr(keys, "frame_hash", lambda d: calls.append(1) or real(d))
+    first = keys.key_part(df)
+    assert keys.key_part(df) == first and len(calls) == 1  # remembered
+    assert keys.key_part(df.copy()) == first  # the same content, another table: hashed, same key
+    seen = {first}
+    for col, value in (("text", "c"), ("score", 2.5), ("fact", 9), ("published", pd.Timestamp("2024-01-01"))):
+        df.loc[1, col] = value
+        k = keys.key_part(df)
+        assert k not in seen, col  # the edit is seen
+        assert k == "frame:" + real(df)
+        seen.add(k)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import weakref
 from importlib import metadata
 from pathlib import Path
 
@@ -203,12 +204,53 @@ def templates_key(story: Story, rules: list[dict]) -> str:
     return _digest(article_code(), cleaning_rules_key(rules), repr(cols), content)[:24]
 
 
+_TABLES: dict[int, tuple] = {}  # id of a table -> (weak reference, signature, content hash): see table_hash
+_TABLES_KEPT = 64
+
+
+def _table_signature(df: pd.DataFrame) -> int:
+    """:func:`_signature` that also holds for columns of numbers with NaN (whose Python hash is the
+    object's, new on every ``tolist``): numeric, boolean and date columns by their bytes."""
+    parts = [len(df), tuple(map(str, df.columns)), tuple(map(str, df.dtypes))]
+    for c in range(df.shape[1]):
+        col = df.iloc[:, c]
+        if col.dtype.kind in "biufcmM":
+            parts.append(hash(col.to_numpy().tobytes()))
+            continue
+        values = col.tolist()
+        try:
+            parts.append(hash(tuple(values)))
+        except TypeError:  # lists (derived_from) and other unhashable values
+            parts.append(hash(tuple(map(repr, values))))
+    return hash(tuple(parts))
+
+
+def table_hash(df: pd.DataFrame) -> str:
+    """:func:`frame_hash` of ``df``, remembered while the table lives and holds the same values (checked
+    by a cheap signature on every call, so a table edited in place is hashed again): a table passed to
+    several cached calls (the facts' member table: four in notebook 07) is hashed once."""
+    sig = _table_signature(df)
+    hit = _TABLES.get(id(df))
+    if hit is not None and hit[0]() is df and hit[1] == sig:
+        return hit[2]
+    digest = frame_hash(df)
+    try:
+        ref = weakref.ref(df, lambda _r, k=id(df): _TABLES.pop(k, None))
+    except TypeError:
+        return digest
+    _TABLES[id(df)] = (ref, sig, digest)
+    while len(_TABLES) > _TABLES_KEPT:
+        _TABLES.pop(next(iter(_TABLES)), None)
+    return digest
+
+
 def key_part(x) -> str | None:
     """One argument of a cached call as part of its key: a story by :func:`story_key`, a table by its
-    content, anything else by its ``repr`` (None when that names a memory address: not keyable)."""
+    content (:func:`table_hash`), anything else by its ``repr`` (None when that names a memory address:
+    not keyable)."""
     if isinstance(x, Story):
         return "story:" + story_key(x)
     if isinstance(x, pd.DataFrame):
-        return "frame:" + frame_hash(x)
+        return "frame:" + table_hash(x)
     r = repr(x)
     return None if " at 0x" in r else r
