@@ -15,6 +15,7 @@ A cached result is keyed by everything it is computed from, as a hash:
   a subset or a copy is a different key;
 - **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`);
 - **front matter** parsed: the reader's code and the text's hash (:func:`front_matter_key`);
+- **an article's row** loaded: the loader's code, Python's version, the file's path and bytes (:func:`article_rows_key`);
 - **a library's data files** (the CC-CEDICT dictionary parsed): the code, and their bytes (:func:`files_key`);
 - **template lines** across a story's pages: every article's id, URL, outlet and text, and the
   cleaning rules (:func:`templates_key`).
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import platform
 import weakref
 from importlib import metadata
 from pathlib import Path
@@ -115,6 +117,18 @@ def front_matter_key(folder: Path) -> str:
     """The parsed front matters of a story folder's articles (:mod:`.frontmatter`): the reader's code,
     the libraries' versions and the folder (each entry inside is keyed by its text's hash)."""
     return _digest(tree_hash(paths.PACKAGE, READER_CODE), library_versions(), str(folder))[:24]
+
+
+# what turns an article file into its row: the story layer (fields, dates, languages, outlets' names), the
+# strict YAML reader and the text normalisation
+LOADER_CODE = ("story/*.py", "yamlsafe.py", "limits.py", "paths.py", "errors.py")
+
+
+def article_rows_key(folder: Path) -> str:
+    """The rows of a story folder's articles (:mod:`.frontmatter`): the loader's code, the libraries'
+    and Python's versions (Unicode normalisation is Python's) and the folder (each entry inside is
+    keyed by its file's path and bytes)."""
+    return _digest(tree_hash(paths.PACKAGE, LOADER_CODE), library_versions(), platform.python_version(), str(folder))[:24]
 
 
 def cleaning_rules(story: Story) -> list[dict]:
