@@ -110,3 +110,21 @@ def test_fact_summary_is_read_back_from_the_cache_unchanged(cache):
     assert len(other) < len(first) and len(list(results.rglob("*.pkl"))) == n + 2
     facts.summarise(m, min_articles=1)
     assert len(list(results.rglob("*.pkl"))) == n + 3
+
+
+def test_claim_spread_and_fact_drift_are_read_back_and_follow_their_inputs(cache):
+    """Notebook 07's warm kernel reads the claims' spread and the facts' drift (cached by the story,
+    the table's content and the arguments); another hits table or member table is computed."""
+    from presslens.analyses import claims, facts, spread
+
+    st = load_story(BUNDLED)
+    h, m = claims.hits(st), facts.members(st)
+    for fn, args, smaller in ((spread.claim_spread, (st, h), (st, h[h["claim"] != h["claim"].iloc[0]])),
+                              (facts.drift, (m,), (m[m["fact"] != m["fact"].iloc[0]],))):
+        first = fn(*args)
+        pd.testing.assert_frame_equal(first, fn.uncached(*args))
+        pd.testing.assert_frame_equal(fn(*args), first)
+        pd.testing.assert_frame_equal(fn(*smaller), fn.uncached(*smaller))
+        assert not fn(*smaller).equals(first)
+    h.loc[h.index[0], "outlet"] = "An outlet edited in place"
+    pd.testing.assert_frame_equal(spread.claim_spread(st, h), spread.claim_spread.uncached(st, h))
