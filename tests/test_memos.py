@@ -128,3 +128,14 @@ def test_claim_spread_and_fact_drift_are_read_back_and_follow_their_inputs(cache
         assert not fn(*smaller).equals(first)
     h.loc[h.index[0], "outlet"] = "An outlet edited in place"
     pd.testing.assert_frame_equal(spread.claim_spread(st, h), spread.claim_spread.uncached(st, h))
+
+
+def test_profile_fact_rows_are_read_back_and_follow_the_story(cache):
+    from presslens.analyses import profiles
+
+    st = load_story(BUNDLED)
+    first = profiles.fact_rows(st)
+    pd.testing.assert_frame_equal(profiles.fact_rows(st), first)
+    pd.testing.assert_frame_equal(first, profiles.fact_rows.uncached(st))
+    st.articles.loc[0, "text"] = "A text edited in place. It says nothing the others say."
+    pd.testing.assert_frame_equal(profiles.fact_rows(st), profiles.fact_rows.uncached(st))
