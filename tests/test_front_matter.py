@@ -99,3 +99,46 @@ def test_the_parsed_front_matter_is_kept_on_disk_and_misses_when_the_file_change
                                           encoding="utf-8")
     with pytest.raises(StoryError, match=r"a1.md \[front matter\]: is not valid YAML at line 3 \(duplicate key"):
         frontmatter.load_story(d)
+
+
+def test_each_article_row_is_kept_on_disk_and_an_edited_file_is_read_again(tmp_path, monkeypatch):
+    """engine.frontmatter.load_story keeps each article's row (fields, normalised text, notices) keyed by
+    its file's path and bytes: a warm load parses no article and gives the same Story and notices as the
+    loader; an edited text is the new text; a file with problems is reported on every load."""
+    from presslens.engine import frontmatter, keys
+    from presslens.story import load as load_mod
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\n", encoding="utf-8")
+    for i in range(3):  # a0: an NFD accent and a zero-width space the loader removes; a2: a notice
+        extra = "translated_from: en\nlanguage: en\n" if i == 2 else ""
+        (d / "articles" / f"a{i}.md").write_text(f"---\noutlet: Daily {i}\n{extra}---\nCafe\u0301 {i}\u200b text.\n",
+                                                 encoding="utf-8")
+    parsed = []
+    real = load_mod._parse_article
+    monkeypatch.setattr(load_mod, "_parse_article", lambda *a, **k: parsed.append(a[0].name) or real(*a, **k))
+    cold = load_mod.load_story(d)
+    first = frontmatter.load_story(d)
+    assert first.articles.equals(cold.articles) and first.notices == cold.notices and cold.notices
+    assert first.articles.loc[first.articles["id"] == "a0", "text"].item() == "Caf\u00e9 0 text."
+    parsed.clear()
+    warm = frontmatter.load_story(d)
+    assert parsed == [] and warm.articles.equals(cold.articles) and warm.notices == cold.notices
+    (d / "articles" / "a1.md").write_text("---\noutlet: Daily 1\n---\nAn edited text.\n", encoding="utf-8")
+    edited = frontmatter.load_story(d)
+    assert parsed == ["a1.md"]
+    assert dict(zip(edited.articles["id"], edited.articles["text"]))["a1"] == "An edited text."
+    (d / "articles" / "a1.md").write_text("---\ntitle: no outlet\n---\nText.\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(StoryError, match=r"a1.md \[outlet\]: required field is missing"):
+            frontmatter.load_story(d)
+    # the key: the folder, the loader's code and Python's version (Unicode normalisation is Python's)
+    base = keys.article_rows_key(d)
+    assert keys.article_rows_key(tmp_path / "other") != base
+    monkeypatch.setattr(keys.platform, "python_version", lambda: "9.9.9")
+    assert keys.article_rows_key(d) != base
+    monkeypatch.undo()
+    monkeypatch.setattr(keys, "tree_hash", lambda root, patterns=(), exclude=(): "edited" + repr(patterns))
+    assert keys.article_rows_key(d) != base

@@ -42,6 +42,17 @@ def test_the_code_hash_covers_every_source_and_data_file(tmp_path):
     assert edited_code != base
     (root / "data" / "framing.yaml").write_text((root / "data" / "framing.yaml").read_text() + "\n# edit\n")
     assert keys.tree_hash(root) not in (base, edited_code)
+    # what draws, sets up notebooks, runs or scores computes no cached result: editing it recomputes nothing
+    results = keys.tree_hash(root, exclude=keys.PRESENTATION)
+    for layer in keys.PRESENTATION:
+        f = next((root / layer).glob("*.py"))
+        f.write_text(f.read_text() + "\n# edit\n")
+        assert keys.tree_hash(root, exclude=keys.PRESENTATION) == results, layer
+    assert keys.tree_hash(root) != edited_code  # (the whole tree sees them)
+    (root / "engine" / "memo.py").write_text((root / "engine" / "memo.py").read_text() + "\n# edit\n")
+    engine_edit = keys.tree_hash(root, exclude=keys.PRESENTATION)
+    (root / "analyses" / "profiles.py").write_text((root / "analyses" / "profiles.py").read_text() + "\n# edit\n")
+    assert len({keys.tree_hash(root, exclude=keys.PRESENTATION), engine_edit, results}) == 3
     # the per-article stage keys on its own part: text/ and the data files, not the analyses
     part = keys.tree_hash(root, keys.ARTICLE_CODE)
     (root / "analyses" / "tone.py").write_text("# edit\n")
@@ -50,6 +61,12 @@ def test_the_code_hash_covers_every_source_and_data_file(tmp_path):
     assert keys.tree_hash(root, keys.ARTICLE_CODE) != part
     (root / "data" / "furniture.yaml").write_text("# edit\n")
     assert len({keys.tree_hash(root, keys.ARTICLE_CODE), part}) == 2
+
+
+def test_the_layers_left_out_of_the_code_hash_are_those_above_the_analyses():
+    from tests.test_layers import LAYERS
+
+    assert set(keys.PRESENTATION) == {name for name, level in LAYERS.items() if level > LAYERS["analyses"]}
 
 
 def test_a_library_data_file_key_misses_when_the_file_changes(tmp_path):
@@ -182,3 +199,24 @@ def test_the_article_key_covers_each_field(col):
     base = keys.article_key(art, "rules")
     assert keys.article_key(art._replace(**{col: "changed"}), "rules") != base
     assert keys.article_key(art, "other rules") != base
+
+
+def test_a_table_argument_is_hashed_once_and_again_when_edited_in_place(monkeypatch):
+    """key_part remembers a table's content hash while it lives and holds the same values: an edit in
+    place (text, a number next to NaN, a date) or a new table of other values is a new key; an equal
+    copy has the same key."""
+    df = pd.DataFrame({"fact": [1, 2, 3], "score": [0.5, float("nan"), 1.5], "text": ["a", "b", None],
+                       "published": pd.to_datetime(["2023-12-01", None, "2023-12-03"])})
+    calls = []
+    real = keys.frame_hash
+    monkeypatch.setattr(keys, "frame_hash", lambda d: calls.append(1) or real(d))
+    first = keys.key_part(df)
+    assert keys.key_part(df) == first and len(calls) == 1  # remembered
+    assert keys.key_part(df.copy()) == first  # the same content, another table: hashed, same key
+    seen = {first}
+    for col, value in (("text", "c"), ("score", 2.5), ("fact", 9), ("published", pd.Timestamp("2024-01-01"))):
+        df.loc[1, col] = value
+        k = keys.key_part(df)
+        assert k not in seen, col  # the edit is seen
+        assert k == "frame:" + real(df)
+        seen.add(k)

@@ -110,3 +110,34 @@ def test_fact_summary_is_read_back_from_the_cache_unchanged(cache):
     assert len(other) < len(first) and len(list(results.rglob("*.pkl"))) == n + 2
     facts.summarise(m, min_articles=1)
     assert len(list(results.rglob("*.pkl"))) == n + 3
+
+
+def test_claim_spread_fact_drift_and_claim_matches_are_read_back_and_follow_their_inputs(cache):
+    """Notebook 07's warm kernel reads the claims' spread and the facts' drift (cached by the story,
+    the table's content and the arguments); another hits table or member table is computed."""
+    from presslens.analyses import claims, facts, spread
+
+    st = load_story(BUNDLED)
+    h, m = claims.hits(st), facts.members(st)
+    pairs = [(c.id, c.text) for c in st.claims]
+    for fn, args, smaller in ((spread.claim_spread, (st, h), (st, h[h["claim"] != h["claim"].iloc[0]])),
+                              (facts.drift, (m,), (m[m["fact"] != m["fact"].iloc[0]],)),
+                              (facts.matches, (m, pairs), (m, pairs[1:]))):
+        first = fn(*args)
+        pd.testing.assert_frame_equal(first, fn.uncached(*args))
+        pd.testing.assert_frame_equal(fn(*args), first)
+        pd.testing.assert_frame_equal(fn(*smaller), fn.uncached(*smaller))
+        assert not fn(*smaller).equals(first)
+    h.loc[h.index[0], "outlet"] = "An outlet edited in place"
+    pd.testing.assert_frame_equal(spread.claim_spread(st, h), spread.claim_spread.uncached(st, h))
+
+
+def test_profile_fact_rows_are_read_back_and_follow_the_story(cache):
+    from presslens.analyses import profiles
+
+    st = load_story(BUNDLED)
+    first = profiles.fact_rows(st)
+    pd.testing.assert_frame_equal(profiles.fact_rows(st), first)
+    pd.testing.assert_frame_equal(first, profiles.fact_rows.uncached(st))
+    st.articles.loc[0, "text"] = "A text edited in place. It says nothing the others say."
+    pd.testing.assert_frame_equal(profiles.fact_rows(st), profiles.fact_rows.uncached(st))

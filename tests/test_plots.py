@@ -104,3 +104,22 @@ def test_charts_draw_the_tables_they_are_given_and_recompute_nothing(monkeypatch
     for fig, _ in (figures_tone.tone_by_outlet(st, by_outlet, sentences), figures_tone.tone_by_actor(st, by_actor), figures_tone.tone_arc(st, arc),
                    wordchoice.wordchoice_heatmap(st, rates, lex), figures_readability.readability_panels(st, measures)):
         plt.close(fig)
+
+
+def test_the_svg_is_cut_to_the_box_measured_for_the_png(tmp_path):
+    """The tight box is measured once (laying the figure out for the PNG) and both formats are cut to it:
+    the SVG's size in inches is the PNG's, to the pixel."""
+    import re
+
+    from presslens.notebook import shown
+
+    style.use_style()
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.barh([f"an outlet with a long name {i}" for i in range(12)], range(12))
+    ax.set_title("A title long enough to reach the edge of the figure, or nearly")
+    written = style.save(fig, pd.DataFrame({"a": [1]}), "boxed", tmp_path)
+    plt.close(fig)
+    px_w, px_h = shown.png_size(written["png"].read_bytes())
+    pt_w, pt_h = map(float, re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', written["svg"].read_text()).groups())
+    dpi = plt.rcParams["savefig.dpi"]
+    assert abs(pt_w / 72 * dpi - px_w) < 1 and abs(pt_h / 72 * dpi - px_h) < 1

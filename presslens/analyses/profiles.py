@@ -57,10 +57,12 @@ COLS = ["outlet", *SOURCES]
 FACT_ROW_COLS = ["outlet", "status", "fact", "label", "sentence_outlet", "article_id", "sentence"]
 
 
+@story_table
 def fact_rows(story: Story) -> pd.DataFrame:
     """The sentences behind the profile's fact counts (``FACT_ROW_COLS``): per outlet, every discovered
     fact it carries (``status`` "carried": its earliest sentence in the fact) and every fact most
-    outlets carry that it leaves out ("left out": the sentence of the first outlet that carries it)."""
+    outlets carry that it leaves out ("left out": the sentence of the first outlet that carries it).
+    Cached on disk by the story (notebook 08's warm kernel reads it)."""
     m = facts.members(story)
     found = facts.summarise(m)
     outlets = list(story.outlets)

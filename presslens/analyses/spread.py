@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import claims as claims_mod
@@ -135,9 +136,12 @@ def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: s
     return rows
 
 
+@story_table
 def claim_spread(story: Story, h: pd.DataFrame | None = None, by: str = "outlet",
                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`first_mentions` of every story.yaml claim (``h``: :func:`presslens.analyses.claims.hits`)."""
+    """:func:`first_mentions` of every story.yaml claim (``h``: :func:`presslens.analyses.claims.hits`).
+    Cached on disk by the story, the hits' content and the arguments (a loop over hits: notebook 07's
+    warm kernel read it)."""
     h = claims_mod.hits(story) if h is None else h
     return first_mentions(story, h, "claim", "sentence", by, articles).rename(columns={"item": "claim"})
 

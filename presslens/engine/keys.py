@@ -3,7 +3,8 @@
 A cached result is keyed by everything it is computed from, as a hash:
 
 - **code**: the package's source and data files (:func:`code_hash`: every ``*.py`` and ``*.yaml``
-  under ``presslens/``); the per-article stage keys on its own smaller part
+  under ``presslens/`` but the layers above the analyses, :data:`PRESENTATION`: figures, notebooks,
+  runs, scoring and commands compute no cached result, so editing them recomputes nothing); the per-article stage keys on its own smaller part
   (:func:`article_code`: ``text/``, the modules it uses, the data files), so editing an analysis
   does not re-clean ten thousand articles;
 - **libraries**: the versions of the libraries whose output a cache stores (:data:`LIBRARIES`,
@@ -14,6 +15,7 @@ A cached result is keyed by everything it is computed from, as a hash:
   a subset or a copy is a different key;
 - **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`);
 - **front matter** parsed: the reader's code and the text's hash (:func:`front_matter_key`);
+- **an article's row** loaded: the loader's code, Python's version, the file's path and bytes (:func:`article_rows_key`);
 - **a library's data files** (the CC-CEDICT dictionary parsed): the code, and their bytes (:func:`files_key`);
 - **template lines** across a story's pages: every article's id, URL, outlet and text, and the
   cleaning rules (:func:`templates_key`).
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import platform
+import weakref
 from importlib import metadata
 from pathlib import Path
 
@@ -51,10 +55,17 @@ def _digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml")) -> str:
-    """A hash of the files under ``root`` matching ``patterns``: their paths and bytes."""
+# the layers above the analyses (drawing, notebooks, runs, scoring, commands): no result a cache keeps is
+# computed by them (imports point down only, tests/test_layers.py), so editing them recomputes nothing
+PRESENTATION = ("figures", "notebook", "run", "evaluation", "cli")
+
+
+def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml"), exclude: tuple[str, ...] = ()) -> str:
+    """A hash of the files under ``root`` matching ``patterns``, but those in the top-level folders
+    ``exclude``: their paths and bytes."""
     h = hashlib.sha256()
-    files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
+    files = sorted({p for pat in patterns for p in root.glob(pat)
+                    if p.is_file() and p.relative_to(root).parts[0] not in exclude})
     for p in files:
         h.update(p.relative_to(root).as_posix().encode())
         h.update(b"\0")
@@ -76,8 +87,9 @@ def library_versions() -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_hash() -> str:
-    """The whole package's code and data files, and the libraries' versions."""
-    return _digest(tree_hash(paths.PACKAGE), library_versions())[:16]
+    """The code and data files results are computed from (the whole package but the layers above the
+    analyses, :data:`PRESENTATION`), and the libraries' versions."""
+    return _digest(tree_hash(paths.PACKAGE, exclude=PRESENTATION), library_versions())[:16]
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,6 +117,18 @@ def front_matter_key(folder: Path) -> str:
     """The parsed front matters of a story folder's articles (:mod:`.frontmatter`): the reader's code,
     the libraries' versions and the folder (each entry inside is keyed by its text's hash)."""
     return _digest(tree_hash(paths.PACKAGE, READER_CODE), library_versions(), str(folder))[:24]
+
+
+# what turns an article file into its row: the story layer (fields, dates, languages, outlets' names), the
+# strict YAML reader and the text normalisation
+LOADER_CODE = ("story/*.py", "yamlsafe.py", "limits.py", "paths.py", "errors.py")
+
+
+def article_rows_key(folder: Path) -> str:
+    """The rows of a story folder's articles (:mod:`.frontmatter`): the loader's code, the libraries'
+    and Python's versions (Unicode normalisation is Python's) and the folder (each entry inside is
+    keyed by its file's path and bytes)."""
+    return _digest(tree_hash(paths.PACKAGE, LOADER_CODE), library_versions(), platform.python_version(), str(folder))[:24]
 
 
 def cleaning_rules(story: Story) -> list[dict]:
@@ -194,12 +218,53 @@ def templates_key(story: Story, rules: list[dict]) -> str:
     return _digest(article_code(), cleaning_rules_key(rules), repr(cols), content)[:24]
 
 
+_TABLES: dict[int, tuple] = {}  # id of a table -> (weak reference, signature, content hash): see table_hash
+_TABLES_KEPT = 64
+
+
+def _table_signature(df: pd.DataFrame) -> int:
+    """:func:`_signature` that also holds for columns of numbers with NaN (whose Python hash is the
+    object's, new on every ``tolist``): numeric, boolean and date columns by their bytes."""
+    parts = [len(df), tuple(map(str, df.columns)), tuple(map(str, df.dtypes))]
+    for c in range(df.shape[1]):
+        col = df.iloc[:, c]
+        if col.dtype.kind in "biufcmM":
+            parts.append(hash(col.to_numpy().tobytes()))
+            continue
+        values = col.tolist()
+        try:
+            parts.append(hash(tuple(values)))
+        except TypeError:  # lists (derived_from) and other unhashable values
+            parts.append(hash(tuple(map(repr, values))))
+    return hash(tuple(parts))
+
+
+def table_hash(df: pd.DataFrame) -> str:
+    """:func:`frame_hash` of ``df``, remembered while the table lives and holds the same values (checked
+    by a cheap signature on every call, so a table edited in place is hashed again): a table passed to
+    several cached calls (the facts' member table: four in notebook 07) is hashed once."""
+    sig = _table_signature(df)
+    hit = _TABLES.get(id(df))
+    if hit is not None and hit[0]() is df and hit[1] == sig:
+        return hit[2]
+    digest = frame_hash(df)
+    try:
+        ref = weakref.ref(df, lambda _r, k=id(df): _TABLES.pop(k, None))
+    except TypeError:
+        return digest
+    _TABLES[id(df)] = (ref, sig, digest)
+    while len(_TABLES) > _TABLES_KEPT:
+        _TABLES.pop(next(iter(_TABLES)), None)
+    return digest
+
+
 def key_part(x) -> str | None:
     """One argument of a cached call as part of its key: a story by :func:`story_key`, a table by its
-    content, anything else by its ``repr`` (None when that names a memory address: not keyable)."""
+    content (:func:`table_hash`), anything else by its ``repr`` (None when that names a memory address:
+    not keyable)."""
     if isinstance(x, Story):
         return "story:" + story_key(x)
     if isinstance(x, pd.DataFrame):
-        return "frame:" + frame_hash(x)
+        return "frame:" + table_hash(x)
     r = repr(x)
     return None if " at 0x" in r else r

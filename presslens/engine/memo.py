@@ -5,8 +5,9 @@ then aggregate over the whole story (rates with bootstrap intervals per outlet, 
 actor, the naming ledger...). :func:`story_table` caches those results too, under
 ``.cache/presslens/results/``, keyed by everything they are computed from:
 
-- the function, the code of the whole package and its data files, and the libraries' versions
-  (:func:`~presslens.engine.keys.code_hash`: any edit or upgrade recomputes);
+- the function, the package's code and data files, and the libraries' versions
+  (:func:`~presslens.engine.keys.code_hash`: any edit or upgrade recomputes, but an edit of the layers
+  above the analyses, which compute no result: figures, notebook set-up, runs, scoring, commands);
 - for a :class:`~presslens.story.model.Story`: :func:`~presslens.engine.keys.story_key` (every field,
   and the content of its articles and references, text included: a subset or an article edited in
   memory is a different key);

@@ -237,6 +237,28 @@ def figures_dir(figures: str | Path, slug: str) -> Path:
     return paths.resolve(figures) / slug
 
 
+def _tight_save(fig: plt.Figure, path: Path, ext: str, meta: dict):
+    """``fig.savefig(path, bbox_inches="tight")``; returns the box it cut (inches, padded as matplotlib
+    pads it), so the figure's other format can be written with that box without laying it out again
+    (None when matplotlib did not compute one)."""
+    boxes = []
+    measure = fig.get_tightbbox
+
+    def spy(*args, **kwargs):  # matplotlib's savefig measures the tight box through this method
+        b = measure(*args, **kwargs)
+        if "bbox_extra_artists" in kwargs:  # the call that cuts the saved picture, not a layout's
+            boxes.append(b)
+        return b
+
+    fig.get_tightbbox = spy
+    try:
+        fig.savefig(path, format=ext, metadata=meta, bbox_inches="tight")
+    finally:
+        del fig.get_tightbbox
+    pad = plt.rcParams["savefig.pad_inches"]
+    return boxes[-1].padded(pad) if boxes and isinstance(pad, (int, float)) else None
+
+
 def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) -> dict[str, Path]:
     """Save ``fig`` as PNG and SVG and ``data`` as CSV under ``out_dir/name.*``; return the paths.
 
@@ -266,11 +288,15 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     written = {}
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
         for k, page in enumerate(pages, start=1):
+            box = None  # the PNG's tight box (inches, padded), which the SVG reuses: its layout is not done again
             for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
                 stem = page_name(name, k)
                 final = out / f"{stem}.{ext}"
                 tmp = out / f".{stem}.{ext}.{os.getpid()}.tmp"
-                page.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight")
+                if box is None:
+                    box = _tight_save(page, tmp, ext, meta)
+                else:
+                    page.savefig(tmp, format=ext, metadata=meta, bbox_inches=box)
                 os.replace(tmp, final)
                 written[ext if k == 1 else f"{ext}-p{k}"] = final
     final = out / f"{name}.csv"

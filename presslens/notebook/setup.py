@@ -31,6 +31,7 @@ from presslens.engine import sanity, screening
 from presslens.figures import style
 from presslens.story import outlets as outlets_mod
 from presslens.story.model import Problem, Story, StoryError
+from . import shown
 from .gate import check_story
 
 
@@ -196,8 +197,11 @@ class Context:
         return table[table[list(cols)].isin(keep).any(axis=1)]
 
     def save(self, fig, data: pd.DataFrame, name: str) -> str:
-        """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print."""
-        style.save(fig, data, name, self.figures)
+        """Save a figure with its data through :func:`presslens.figures.style.save`; returns a line to print. In a
+        kernel the figure is then shown from its saved PNG, not drawn again (:mod:`.shown`)."""
+        written = style.save(fig, data, name, self.figures)
+        pages = style.pages_of(fig)
+        shown.show_saved(pages, [written["png" if k == 1 else f"png-p{k}"] for k in range(1, len(pages) + 1)])
         line = f"saved {name}.png, {name}.svg and {name}.csv ({len(data)} data rows) in the story's figures folder"
         n = len(style.pages_of(fig))
         if n > 1:  # a figure drawn on several pages: name every page's files

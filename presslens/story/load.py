@@ -122,13 +122,39 @@ def _bad_name(folder: str, p: Path) -> Problem:
                    "escapes, and tab completion types it for mv)")
 
 
-def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None) -> Story:
+def _article_row(f: Path, rel: str, problems: list[Problem], notices: list[Problem], front_matter, articles) -> dict | None:
+    """:func:`_parse_article`, or its row and notices from ``articles`` (``get(key)``, ``[key] = (row, notices)``,
+    keyed by the file's path in the story and the SHA-256 of its bytes): an article that loaded without
+    problems once is not read again field by field (each notebook's kernel loads the story). A file with
+    problems is never kept, so they are reported each time."""
+    key = None
+    if articles is not None:
+        try:
+            raw = limits.read_bytes(f, limits.MAX_ARTICLE, "file")
+        except limits.InputError:
+            raw = None  # read below again, and reported
+        if raw is not None:
+            key = hashlib.sha256(rel.encode("utf-8", "surrogatepass") + b"\0" + raw).hexdigest()
+            hit = articles.get(key)
+            if hit is not None:
+                row, said = hit
+                notices.extend(said)
+                return {**row, "meta": dict(row["meta"])}
+    n_problems, n_notices = len(problems), len(notices)
+    row = _parse_article(f, rel, problems, notices, front_matter)
+    if key is not None and row is not None and len(problems) == n_problems:
+        articles[key] = ({**row, "meta": dict(row["meta"])}, list(notices[n_notices:]))
+    return row
+
+
+def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None, articles=None) -> Story:
     """Load and validate the story folder at ``path`` (relative paths are taken from the repo root).
 
     Raises :class:`StoryError` listing every problem found (file, field, fix). ``front_matter``: the
     articles' front matters already parsed, by the hash of their text (see
     :func:`~presslens.story.yamlio.read_front_matter`; :func:`presslens.engine.frontmatter.load_story`
-    keeps them on disk, so each notebook's kernel does not parse them again).
+    keeps them on disk, so each notebook's kernel does not parse them again). ``articles``: the rows of
+    articles already loaded, by their path and bytes (see :func:`_article_row`; kept on disk the same way).
     """
     root = paths.resolve(path)
     slug = root.name
@@ -218,7 +244,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None) -> 
                                     "rename one of the files: the file name is the article's id"))
             continue
         seen_ids[key] = f.name
-        row = _parse_article(f, rel, problems, notices, front_matter)
+        row = _article_row(f, rel, problems, notices, front_matter, articles)
         if row is None:
             continue
         rows.append(row)  # duplicate captures are screened later (presslens.engine.screening), not refused

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.analyses.facts import features, grouping
+from presslens.engine.memo import story_table
 
 CLAIM_MATCH = 0.45   # blended containment score at which a claim's text matches a fact sentence
 F1_GOAL = 0.8
@@ -36,10 +37,12 @@ def f1(pred: set, true: set) -> float:
     return 0.0 if not tp else 2 * tp / (len(pred) + len(true))
 
 
+@story_table
 def matches(m: pd.DataFrame, claims: list[tuple[str, str]], threshold: float = CLAIM_MATCH,
             top: int | None = None) -> pd.DataFrame:
     """Every (claim, fact) pair whose best clause scores at least ``threshold`` (``MATCH_COLS``),
-    best first within each claim (the ``top`` best only, when given). ``claims``: (id, text) pairs."""
+    best first within each claim (the ``top`` best only, when given). ``claims``: (id, text) pairs.
+    Cached on disk by the member table's content and the arguments (notebook 07's warm kernel reads it)."""
     if m.empty or not claims:
         return pd.DataFrame(columns=MATCH_COLS)
     sents = m.drop_duplicates("clause")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.analyses.facts import features
+from presslens.engine.memo import story_table
 
 DRIFT_COLS = ["fact", "kind", "change", "centre_value", "value", "article_id", "outlet", "clause", "centre_clause",
               "sentence", "centre_sentence"]
@@ -39,9 +40,11 @@ def compare(centre_clause: str, centre_sentence: str, clause: str, sentence: str
     return out
 
 
+@story_table
 def drift(m: pd.DataFrame, facts: list[int] | None = None) -> pd.DataFrame:
     """Every difference of every version from its fact's centre (``DRIFT_COLS``), for the facts
-    carried by two articles or more (or those listed)."""
+    carried by two articles or more (or those listed). Cached on disk by the member table's content
+    (a loop over every version: notebook 07's warm kernel reads it)."""
     if facts is None:
         n = m.groupby("fact")["article_id"].nunique()
         facts = n[n >= 2].index.tolist()
