@@ -38,11 +38,7 @@ test: $(STAMP) ## the whole test suite: unit tests, notebooks (nbval), batch run
 	$(BIN)/python -m pytest
 
 test-hostile: $(STAMP) ## the hostile-input tests alone (bad files, FIFOs, alias bombs, foreign folders; part of make test)
-<<<<<<< HEAD
-	$(BIN)/python -m pytest tests/test_hostile.py tests/test_hostile_inputs.py tests/test_hostile_names.py tests/test_hostile_r5.py tests/test_hostile_cjk.py -p no:nbval -o addopts="-p no:cacheprovider" -v
-=======
 	$(BIN)/python -m pytest tests/test_hostile*.py -p no:nbval -o addopts="-p no:cacheprovider" -v
->>>>>>> issue-21fix2
 
 test-browser: $(STAMP) $(LAB_OVERRIDES) chromium ## real-browser test: JupyterLab + headless Chromium, reports (screenshots: reports/browser-test/)
 	PRESSLENS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests_browser -p no:cacheprovider -o addopts="" -v
