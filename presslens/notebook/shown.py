@@ -20,6 +20,8 @@ import struct
 import sys
 from pathlib import Path
 
+from presslens.errors import OutputError
+
 _pending: list[tuple[dict, dict]] = []  # (bundle, metadata) to display when the cell ends
 _hooked: set[int] = set()  # shells whose post_execute event runs _flush
 
@@ -41,7 +43,8 @@ def inline_backend() -> bool:
 def png_size(data: bytes) -> tuple[int, int]:
     """(width, height) in pixels of a PNG file's bytes (its IHDR chunk)."""
     if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
-        raise ValueError("not a PNG file")
+        raise OutputError("the figure file presslens just saved is not a PNG (another program replaced it?): "
+                          "run the cell again")
     return struct.unpack(">II", data[16:24])
 
 
