@@ -170,3 +170,18 @@ def test_prose_needs_words_and_a_sentence_end_and_the_lede_is_the_first_prose():
     assert part["The title"] == "title"
     assert part["A dek of many words that runs on without any final stop"] == "body"
     assert part["The regulator fined the company on Monday, and it said it would appeal."] == "lede"
+
+
+def test_text_without_sentence_ends_is_cut_into_bounded_windows():
+    """A sentence with no end found (a capture without punctuation) is measured in pieces, not as thousands of
+    words: it is cut after every 200 words, the pieces covering the text in order; real sentences stay whole."""
+    from presslens.text import segment
+    par = " ".join(f"w{i}" for i in range(450))
+    assert segment.split_sentences(par) == [(0, len(par))]  # one sentence: no end found
+    spans = segment.windows(par, 0, len(par))
+    assert [len(par[a:b].split()) for a, b in spans] == [200, 200, 50]
+    assert par[spans[1][0]:spans[1][1]].split()[0] == "w200" and spans[-1][1] == len(par)
+    xs = " ".join(["x"] * 400)
+    assert [len(xs[a:b].split()) for a, b in segment.windows(xs, 0, len(xs))] == [200, 200]
+    long_real = "The minister said " + " and ".join(f"item {i}" for i in range(60)) + " were on the table."
+    assert segment.windows(long_real, 0, len(long_real)) == [(0, len(long_real))]  # 182 words: one piece

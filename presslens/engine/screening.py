@@ -36,6 +36,7 @@ import pandas as pd
 
 from presslens.story.model import Problem, Story
 from presslens.text import language
+from presslens.text.segment import MAX_SENTENCE_WORDS
 from . import keys, store, tables
 
 
@@ -276,7 +277,8 @@ def _screen(story: Story) -> Screening:
                                     "words count as quoted", "close the quote where it ends in the capture (or remove a stray mark)"))
         if int(q["longest_sentence"]) > LONG_SENTENCE:
             warnings.append(Problem(rel(aid), "text", f"a sentence of {int(q['longest_sentence'])} words (no sentence end found): "
-                                    f"sentences over {LONG_SENTENCE} words are left out of the readability formulas",
+                                    f"measured in pieces of {MAX_SENTENCE_WORDS} words, and sentences over "
+                                    f"{LONG_SENTENCE} words are left out of the readability formulas",
                                     "check the capture kept its punctuation"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)

@@ -11,7 +11,7 @@ import re
 from . import furniture
 from .clean import clean
 from .language import detect_language
-from .segment import TOKEN, Quotes, is_prose, paragraph_blocks, quote_spans, split_sentences, tokenize
+from .segment import TOKEN, Quotes, is_prose, paragraph_blocks, quote_spans, split_sentences, tokenize, windows
 from .sentiment import score_rows
 
 
@@ -38,6 +38,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     pars = ([(title, "title")] if title else []) + [(p, "lede" if i == lede_at else "body")
                                                      for i, p in enumerate(body_pars)]
     art_sents = []
+    longest_run = 0  # words of the longest text with no sentence end (measured in pieces: the check says so)
     open_words = 0  # words inside a quote opened and never closed (no continuing paragraph)
     for p_idx, (par, kind) in enumerate(pars):
         q = quote_spans(par)
@@ -48,16 +49,19 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
             if not nxt[:1] in ('"', "“", "‘", "'"):
                 open_words += len(TOKEN.findall(par[q.unclosed:]))
         ends = [b for _, b in q.spans]  # sorted and apart (merged): a binary search, never every span per sentence
-        for s, e in split_sentences(par, q):
-            k, found = bisect.bisect_right(ends, s), []
-            while k < len(q.spans) and q.spans[k][0] < e:
-                found.append((max(q.spans[k][0], s) - s, min(q.spans[k][1], e) - s))
-                k += 1
-            spans = tuple(found)
-            art_sents.append((p_idx, kind, par[s:e], spans))
+        for s0, e0 in split_sentences(par, q):
+            pieces = windows(par, s0, e0)  # text with no sentence end: 200-word pieces (bounded measures)
+            if len(pieces) > 1 and kind != "title":
+                longest_run = max(longest_run, len(tokenize(par[s0:e0])))
+            for s, e in pieces:
+                k, found = bisect.bisect_right(ends, s), []
+                while k < len(q.spans) and q.spans[k][0] < e:
+                    found.append((max(q.spans[k][0], s) - s, min(q.spans[k][1], e) - s))
+                    k += 1
+                art_sents.append((p_idx, kind, par[s:e], tuple(found)))
     n_body = sum(1 for x in art_sents if x[1] != "title")
     b_idx = 0
-    longest = 0
+    longest = longest_run
     for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
         toks = tokenize(text)
         if kind != "title":

@@ -256,6 +256,27 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
     return out
 
 
+MAX_SENTENCE_WORDS = 200  # the longest sentence of the bundled and evaluation stories has 93 words
+
+
+def windows(par: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The range ``s:e`` of ``par`` (a sentence of :func:`split_sentences`), cut after every ``MAX_SENTENCE_WORDS`` words when it is longer: text
+    with no sentence end (a table, a transcript, a capture without punctuation) is not one sentence of
+    thousands of words, and the measures that compare a sentence's words with each other stay bounded."""
+    ends = [m.end() for m in TOKEN.finditer(par, s, e)]
+    if len(ends) <= MAX_SENTENCE_WORDS:
+        return [(s, e)]
+    out, a = [], s
+    for k in range(MAX_SENTENCE_WORDS - 1, len(ends) - 1, MAX_SENTENCE_WORDS):
+        out.append((a, ends[k]))
+        a = ends[k]
+        while a < e and par[a].isspace():
+            a += 1
+    if a < e:
+        out.append((a, e))
+    return out
+
+
 # ----------------------------------------------------------------------------------------------
 # tokens
 
