@@ -17,16 +17,15 @@ PEOPLE = ("  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor]}\n"
           "  - {name: Tom Baker, kind: person, aliases: [Tom Baker]}\n")
 
 
-def test_family_name_after_the_full_name_and_a_title_with_one_name_word(tmp_path):
+def test_family_name_after_the_full_name_but_not_a_title_with_one_name_word(tmp_path):
     st = write_story(tmp_path, PEOPLE, [
         ("Daily", "Lina Okafor arrived in the capital on Monday. Okafor said the talks had failed. "
                   "Dr Lina thanked the hosts. Tom Baker stayed home. Baker said nothing."),
         ("Post", "Wang Lifen opened the meeting. Wang said the plan would hold. Lifen then left the room. "
                  "President Okafor did not attend.")])
-    assert _found(st) == [("Dr Lina", "Lina Okafor", "title and name"),
-                          ("Okafor", "Lina Okafor", "surname"),
-                          ("President Okafor", "Lina Okafor", "title and name"),
-                          ("Wang", "Wang Lifen", "surname")]  # never "Lifen" (a given name), nor "Baker" (a word)
+    # never "Lifen" (a given name), nor "Baker" (a word); a title with one name word ("Dr Lina",
+    # "President Okafor") is not proposed since issue 26 (its held-out precision was below the other rules')
+    assert _found(st) == [("Okafor", "Lina Okafor", "surname"), ("Wang", "Wang Lifen", "surname")]
 
 
 def test_a_bare_word_before_any_full_name_and_a_title_before_the_full_name_are_not_proposed(tmp_path):

@@ -292,8 +292,7 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
                 " judged a translation by its own signals"
             extra = dict(zip(COLUMNS, (aid, r[1], "outlet translates", what, OUTLET_WEIGHT, "", False, -1, what,
                                        "outlet translates", "")))
-            r = _decide(aid, {c: g.get(c, [None] * len(g["article_id"])) + [extra.get(c)] for c in set(g) | set(extra)},
-                        min_score)
+            r = _decide(aid, {c: v + [extra.get(c)] for c, v in g.items()}, min_score)
         rows.append(r)
     return pd.DataFrame(rows, columns=cols)
 
