@@ -54,3 +54,12 @@ def test_family_name_first_only_for_pinyin_names():
     assert family_first(["Wang", "Lifen"]) and family_first(["Gao", "Ye"])
     assert not family_first(["Ali", "Rezaei"]) and not family_first(["Lina", "Okafor"])
     assert surname_of(["Wang", "Lifen"]) == "Wang" and surname_of(["Lina", "Okafor"]) == "Okafor"
+
+
+def test_a_hyphenated_family_name_written_solid_is_a_spelling_not_two_glued_words(tmp_path):
+    # "Amirdorsan" is "Amir" and "Dorsan" run together, the shape of a glue ("Anamaria"), but the known
+    # form writes them with a hyphen: the solid word is how many outlets spell that family name
+    st = write_story(tmp_path, "  - {name: Karim Amir-Dorsan, kind: person, aliases: [Karim Amir-Dorsan]}\n", [
+        ("Daily", "Foreign Minister Karim Amirdorsan landed in the capital on Monday."),
+        ("Post", "Karim Amir-Dorsan met the envoy. Officials said the talks went well.")])
+    assert _found(st) == [("Karim Amirdorsan", "Karim Amir-Dorsan", "spelling: spacing")]
