@@ -63,3 +63,13 @@ def test_a_hyphenated_family_name_written_solid_is_a_spelling_not_two_glued_word
         ("Daily", "Foreign Minister Karim Amirdorsan landed in the capital on Monday."),
         ("Post", "Karim Amir-Dorsan met the envoy. Officials said the talks went well.")])
     assert _found(st) == [("Karim Amirdorsan", "Karim Amir-Dorsan", "spelling: spacing")]
+
+
+def test_a_name_after_dear_is_the_name_not_a_fragment_of_a_longer_one(tmp_path):
+    # "Palazzo Velascon" and "Jenna Velascon": the word is a piece of an unknown longer name; "Dear" is a form
+    # of address, like a title, so "Velascon" in "Dear Velascon" is the person's name spelt one letter off
+    people = "  - {name: Marta Velasco, kind: person, aliases: [Marta Velasco, Velasco]}\n"
+    st = write_story(tmp_path, people, [("Daily", "“Dear Velascon never rested,” the leader wrote on Monday.")])
+    assert _found(st) == [("Velascon", "Marta Velasco", "spelling: edits")]
+    st = write_story(tmp_path / "b", people, [("Daily", "Officials met at Palazzo Velascon on Monday.")])
+    assert _found(st) == []
