@@ -17,16 +17,15 @@ PEOPLE = ("  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor]}\n"
           "  - {name: Tom Baker, kind: person, aliases: [Tom Baker]}\n")
 
 
-def test_family_name_after_the_full_name_and_a_title_with_one_name_word(tmp_path):
+def test_family_name_after_the_full_name_but_not_a_title_with_one_name_word(tmp_path):
     st = write_story(tmp_path, PEOPLE, [
         ("Daily", "Lina Okafor arrived in the capital on Monday. Okafor said the talks had failed. "
                   "Dr Lina thanked the hosts. Tom Baker stayed home. Baker said nothing."),
         ("Post", "Wang Lifen opened the meeting. Wang said the plan would hold. Lifen then left the room. "
                  "President Okafor did not attend.")])
-    assert _found(st) == [("Dr Lina", "Lina Okafor", "title and name"),
-                          ("Okafor", "Lina Okafor", "surname"),
-                          ("President Okafor", "Lina Okafor", "title and name"),
-                          ("Wang", "Wang Lifen", "surname")]  # never "Lifen" (a given name), nor "Baker" (a word)
+    # never "Lifen" (a given name), nor "Baker" (a word); a title with one name word ("Dr Lina",
+    # "President Okafor") is not proposed since issue 26 (its held-out precision was below the other rules')
+    assert _found(st) == [("Okafor", "Lina Okafor", "surname"), ("Wang", "Wang Lifen", "surname")]
 
 
 def test_a_bare_word_before_any_full_name_and_a_title_before_the_full_name_are_not_proposed(tmp_path):
@@ -55,3 +54,22 @@ def test_family_name_first_only_for_pinyin_names():
     assert family_first(["Wang", "Lifen"]) and family_first(["Gao", "Ye"])
     assert not family_first(["Ali", "Rezaei"]) and not family_first(["Lina", "Okafor"])
     assert surname_of(["Wang", "Lifen"]) == "Wang" and surname_of(["Lina", "Okafor"]) == "Okafor"
+
+
+def test_a_hyphenated_family_name_written_solid_is_a_spelling_not_two_glued_words(tmp_path):
+    # "Amirdorsan" is "Amir" and "Dorsan" run together, the shape of a glue ("Anamaria"), but the known
+    # form writes them with a hyphen: the solid word is how many outlets spell that family name
+    st = write_story(tmp_path, "  - {name: Karim Amir-Dorsan, kind: person, aliases: [Karim Amir-Dorsan]}\n", [
+        ("Daily", "Foreign Minister Karim Amirdorsan landed in the capital on Monday."),
+        ("Post", "Karim Amir-Dorsan met the envoy. Officials said the talks went well.")])
+    assert _found(st) == [("Karim Amirdorsan", "Karim Amir-Dorsan", "spelling: spacing")]
+
+
+def test_a_name_after_dear_is_the_name_not_a_fragment_of_a_longer_one(tmp_path):
+    # "Palazzo Velascon" and "Jenna Velascon": the word is a piece of an unknown longer name; "Dear" is a form
+    # of address, like a title, so "Velascon" in "Dear Velascon" is the person's name spelt one letter off
+    people = "  - {name: Marta Velasco, kind: person, aliases: [Marta Velasco, Velasco]}\n"
+    st = write_story(tmp_path, people, [("Daily", "“Dear Velascon never rested,” the leader wrote on Monday.")])
+    assert _found(st) == [("Velascon", "Marta Velasco", "spelling: edits")]
+    st = write_story(tmp_path / "b", people, [("Daily", "Officials met at Palazzo Velascon on Monday.")])
+    assert _found(st) == []

@@ -29,6 +29,8 @@ def test_the_profile_of_english_news_and_of_a_word_for_word_translation():
     assert translated.reporting == pytest.approx(4.5 / 5)
     assert native.reporting == pytest.approx(0.5 / 5)  # four "said"/"told", no other verb
     assert "lexical density" in translated.describe() and "English news 0.64" in translated.describe()
+    # English stacks content words ("rescue crews", "power cuts"); the translation unfolds them with "of the"
+    assert translated.stacked < 0.1 < 0.3 < native.stacked and "content words side by side" in translated.describe()
     assert translationese.profile(["Too short to measure, the text said."]) is None
 
 
@@ -54,9 +56,34 @@ def test_the_profile_is_a_signal_that_turns_one_weak_signal_into_a_verdict_but_n
     assert v.loc["NativePlus", "verdict"] == "isolated signals"
 
 
+def test_stacked_content_words_count_adjacent_lower_case_content_words_only():
+    # "crews reached", "reached flooded", "flooded villages", "north near": four (a capitalised word, "the",
+    # "of" and words under three letters break a run)
+    assert translationese._stacked_pairs("Rescue crews reached flooded villages of the north near Valdria Bay.") == 4
+    assert translationese._stacked_pairs("The crews of the rescue reached the villages of the north.") == 1
+    assert translationese._stacked_pairs("Prime Minister Olen Marsk met aid groups in Valdria.") == 2  # met aid, aid groups
+
+
+def test_unfolding_the_stacked_nouns_alone_moves_the_profile_towards_translation():
+    stacked = ("Rescue crews reached flooded farm villages on Tuesday. Power cuts closed rural schools, regional "
+               "officials said. Relief agencies sent emergency food parcels and drinking water. Forecasters expect "
+               "heavy rain overnight, and river levels could rise again, they said. Insurance claims will reach "
+               "record levels, industry analysts said.")
+    unfolded = ("Crews of rescue reached villages of farms that were flooded on Tuesday. Cuts of power closed schools "
+                "in the countryside, officials of the region said. Agencies of relief sent parcels of food for emergency "
+                "and water to drink. Forecasters expect rain that is heavy overnight, and levels of the river could "
+                "rise again, they said. Claims of insurance will reach levels of record, analysts of the industry said.")
+    a, b = translationese.profile([stacked]), translationese.profile([unfolded])
+    assert b.stacked < a.stacked and b.z > a.z
+    ref = translationese.REFERENCE
+    three = sum(sign * (getattr(b, k) - getattr(a, k)) / sd for k, (_, sd, sign) in ref.items() if k != "stacked")
+    assert b.z - a.z > three + 3  # the unfolded noun phrases alone add more than three standard deviations
+    assert a.reporting == b.reporting  # the same reporting verbs: the move is the word order and "of"
+
+
 def test_a_milder_profile_weighs_1_and_needs_a_signal_of_weight_2(tmp_path):
-    first_two = " ".join(TRANSLATED.split(". ")[:2]) + "."
-    mild = first_two + " " + NATIVE
+    first_three = " ".join(TRANSLATED.split(". ")[:3]) + "."
+    mild = first_three + " " + NATIVE
     assert translation.TRANSLATIONESE_WEAK_Z <= translationese.profile([mild]).z < translation.TRANSLATIONESE_Z
     hours = " The crews reached the last village at 16:45 hours."  # a formula of weight 2 (es)
     st = _story(tmp_path, "  - {name: Olen Marsk, aliases: [Olen Marsk]}\n", [

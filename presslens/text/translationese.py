@@ -13,11 +13,17 @@ Three features of the whole article, each a share a reader of translated English
 - ``reporting`` - how often speech is reported with a verb other than "said/says/told" ("stated",
   "indicated", "pointed out", "affirmed", "assured"...): English news copy reports with "said"; translated
   copy renders the source's varied reporting verbs (afirmó, indicó, señaló; 表示, 指出) word for word.
-  Computed as (others + 0.5) / (said + others + 1), so an article with no reported speech sits at 0.5.
+  Computed as (others + 0.5) / (said + others + 1), so an article with no reported speech sits at 0.5;
+- ``stacked`` - the share of words that are the first of two adjacent lower-case content words ("public
+  health", "rescue crews", "stock indices"): English news stacks modifiers before its noun; a translation
+  from a language that puts them after it (Romance, Slavic, Arabic, Persian; "the crews of the rescue",
+  "the emergency of public health") or that MT renders phrase by phrase unfolds them with "of", "the",
+  "that", so fewer content words stand side by side (added in issue 26: on each of five of the six
+  development stories the translated articles have the lower share).
 
 :func:`profile` gives them and a **z-score**: the sum of each feature's distance from native English news,
 in standard deviations of the English articles of the development stories (:data:`REFERENCE`), signed so that
-the translation side counts up (density down, "the" up, other verbs up). The constants were measured on
+the translation side counts up (density down, "the" up, other verbs up, stacked words down). The constants were measured on
 the English articles the development stories' truth files label not machine-translated (n = 143), the
 threshold that makes it a signal in :mod:`presslens.analyses.naming.translation` set on the same stories.
 The measure is a tendency, not proof: non-native English copy (a newsroom writing in its second
@@ -41,7 +47,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 # English news, measured on the English articles of the development stories labelled not machine-translated
 # (mean, standard deviation), and the direction in which a translation moves each feature
-REFERENCE = {"density": (0.636, 0.044, -1), "the": (0.0707, 0.0248, 1), "reporting": (0.341, 0.228, 1)}
+REFERENCE = {"density": (0.636, 0.044, -1), "the": (0.0707, 0.0248, 1), "reporting": (0.341, 0.228, 1),
+             "stacked": (0.214, 0.046, -1)}
 MIN_WORDS = 40  # a shorter text's shares are noise: no profile
 
 
@@ -51,6 +58,7 @@ class Profile:
     density: float
     the: float
     reporting: float
+    stacked: float
     z: float  # the sum of the signed distances from English news (0: typical English news; higher: translation-like)
 
     def describe(self) -> str:
@@ -58,7 +66,8 @@ class Profile:
         ref = REFERENCE
         return (f"translationese profile z={self.z:.1f} over {self.words} words: lexical density {self.density:.2f} "
                 f"(English news {ref['density'][0]:.2f}), 'the' {self.the:.1%} ({ref['the'][0]:.1%}), reporting "
-                f"verbs other than said {self.reporting:.2f} ({ref['reporting'][0]:.2f})")
+                f"verbs other than said {self.reporting:.2f} ({ref['reporting'][0]:.2f}), content words side by side "
+                f"{self.stacked:.1%} ({ref['stacked'][0]:.1%})")
 
 
 def profile(sentences: list[str]) -> Profile | None:
@@ -70,6 +79,17 @@ def profile(sentences: list[str]) -> Profile | None:
     n = len(words)
     content = sum(1 for w in words if w not in FUNCTION_WORDS and len(w) > 2)
     said, other = len(SAID.findall(text)), len(OTHER_REPORTING.findall(text))
-    feats = {"density": content / n, "the": words.count("the") / n, "reporting": (other + 0.5) / (said + other + 1)}
+    feats = {"density": content / n, "the": words.count("the") / n, "reporting": (other + 0.5) / (said + other + 1),
+             "stacked": sum(map(_stacked_pairs, sentences)) / n}
     z = sum(sign * (feats[k] - mean) / sd for k, (mean, sd, sign) in REFERENCE.items())
-    return Profile(n, feats["density"], feats["the"], feats["reporting"], z)
+    return Profile(n, feats["density"], feats["the"], feats["reporting"], feats["stacked"], z)
+
+
+def _content(w: str) -> bool:
+    return w.islower() and len(w) > 2 and w.replace("’", "'") not in FUNCTION_WORDS
+
+
+def _stacked_pairs(sentence: str) -> int:
+    """How many adjacent word pairs of one sentence are both lower-case content words ("rescue crews")."""
+    ws = _WORD.findall(sentence)
+    return sum(1 for a, b in zip(ws, ws[1:]) if _content(a) and _content(b))

@@ -12,7 +12,8 @@ pieces of a name rather than a way of writing it:
 - the end of a *truncated capture*: the words that end an article's last sentence when it stops
   without its closing punctuation ("... said the mayor, Ana Mar");
 - a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
-  or two words of a known name run together in lower case ("Anamaria").
+  or two words of a known name run together in lower case ("Anamaria"); a known hyphenated name
+  written solid ("Amirdorsan" for "Amir-Dorsan") is a spelling of it, and stays.
 """
 from __future__ import annotations
 
@@ -53,11 +54,19 @@ def known_words(story: Story) -> frozenset[str]:
     return frozenset(w.casefold() for a in story.actors for f in a.forms for w in re.findall(r"\w+", f) if len(w) >= 3)
 
 
-def glued(word: str, words: frozenset[str]) -> bool:
+def solid_words(story: Story) -> frozenset[str]:
+    """Every hyphenated word of every actor's forms written solid, casefolded ("amirdorsan" for
+    "Amir-Dorsan"): a spelling of that name, never two words glued."""
+    return frozenset(w.replace("-", "").casefold() for a in story.actors for f in a.forms
+                     for w in re.findall(r"\w+(?:-\w+)+", f))
+
+
+def glued(word: str, words: frozenset[str], solid: frozenset[str] = frozenset()) -> bool:
     """``word`` is a known name's word run into a function word ("Tovarin" = Tovar + in), or two
-    known words run together with the second in lower case ("Anamaria")."""
+    known words run together with the second in lower case ("Anamaria"); a known hyphenated name
+    written solid (``solid``: "Amirdorsan" for "Amir-Dorsan") is a spelling of it, not a glue."""
     low = word.casefold()
-    if low in words or not word[1:].islower() if len(word) > 1 else True:
+    if low in words or low in solid or not word[1:].islower() if len(word) > 1 else True:
         return False
     for i in range(3, len(low) - 1):
         head, tail = low[:i], low[i:]
@@ -84,6 +93,7 @@ def candidates(story: Story) -> pd.DataFrame:
     known = {form_key(f.strip()) for a in story.actors for f in a.forms if f.strip()}
     known |= {form_key(f.strip()) for sp in story.speakers for f in (sp.name, *sp.aliases) if f.strip()}
     kwords = known_words(story)
+    solid = solid_words(story)
     s = tables.process(story).sentences
     last = s.groupby("article_id", sort=False)["sent_id"].max().to_dict() if len(s) else {}
     rows = []
@@ -93,12 +103,13 @@ def candidates(story: Story) -> pd.DataFrame:
         cut = sid == last.get(aid) and not _CLOSED.search(txt)  # the capture stops mid-sentence
         hits = seen.get((txt, cut))
         if hits is None:
-            hits = seen[(txt, cut)] = sentence_candidates(txt, cut, rx, known, kwords)
+            hits = seen[(txt, cut)] = sentence_candidates(txt, cut, rx, known, kwords, solid)
         rows.extend((c, n, sid, aid, outlet, txt, run) for c, n, run in hits)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str]) -> list[tuple[str, int, str]]:
+def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str],
+                        solid: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """The candidates of one sentence: (candidate, occurrences, run)."""
     found: dict[str, str] = {}
     for m in CAP_RUN.finditer(txt):
@@ -117,7 +128,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                     b = a + len(" ".join(words[i:j]))
                     if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
                         continue  # a fragment of a form already known (not a longer form holding it)
-                if any(glued(w, kwords) for w in c.split()):
+                if any(glued(w, kwords, solid) for w in c.split()):
                     continue
                 found.setdefault(c, run)
     for m in QUOTED.finditer(txt):

@@ -24,7 +24,7 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
-            "long form": ("aliases", None), "surname": ("aliases", None), "title and name": ("aliases", None)}
+            "long form": ("aliases", None), "surname": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:

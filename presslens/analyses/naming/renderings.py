@@ -38,9 +38,10 @@ def _zipf_en(word: str) -> float:
 RULE = "translation: shared part"
 
 
-# words that stand before a name without being part of it: titles, honorifics, roles, nationalities
+# words that stand before a name without being part of it: titles, honorifics, forms of address ("Dear X"),
+# roles, nationalities
 NOT_NAME_PART = frozenset("""
-mr mrs ms mx dr prof sir dame lady lord saint st pope father sister brother king queen prince princess
+dear mr mrs ms mx dr prof sir dame lady lord saint st pope father sister brother king queen prince princess
 president vice minister premier chancellor mayor governor senator secretary judge justice speaker chief head
 director chairman chairwoman chair spokesman spokeswoman spokesperson deputy ambassador commissioner general
 colonel captain coach manager striker forward defender midfielder goalkeeper player star officer agent

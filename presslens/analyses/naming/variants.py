@@ -167,8 +167,7 @@ def form_index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "long form", "initials", "translation: shared part", "surname",
-         "title and name")
+         "word order", "short form", "long form", "initials", "translation: shared part", "surname")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
 
