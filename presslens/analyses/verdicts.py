@@ -118,14 +118,20 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         elif row["relation"] == "shared_quote_only":
             row.update(verdict="quotation only: no evidence of copying")
         else:
-            row.update(_explain(e, x, y, n, ev))
+            with e.focus(x, y) as aside:
+                for a, cs in aside.items():
+                    if cs:
+                        ev.append(f"{outlet[a]} credits {', '.join(sorted(cs))} for one fact only, in sentences "
+                                  "away from most of the text the two share: no source of it")
+                row.update(_explain(e, x, y, n, ev, {c for cs in aside.values() for c in cs}))
         row["evidence"] = " | ".join(ev)
         rows.append(row)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
 
 
-def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
-    """The verdict for a pair sharing narration (see the module docstring)."""
+def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str] = frozenset()) -> dict:
+    """The verdict for a pair sharing narration (see the module docstring). ``aside``: sources credited for
+    one fact only, away from most of the shared text: no source of it, but in sight (no accusation)."""
     outlet, named, date, forms, holds, wires_of, credits = e.outlet, e.named, e.date, e.forms, e.holds, e.wires_of, e.credits
     same_outlet = e.same_outlet(x, y)
     wx, wy = wires_of(x), wires_of(y)
@@ -234,7 +240,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not tells and not others
+    if (sign is not None and not wx and not wy and not aside and not tells and not others
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
@@ -260,7 +266,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not (e.translated & {x, y})
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -276,7 +282,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
     why = (no_order if sign is None
-           else "a wire or outside source is named" if wx or wy or tells
+           else "a wire or outside source is named" if wx or wy or aside or tells
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
