@@ -63,3 +63,19 @@ def test_a_fact_credit_inside_the_shared_passage_explains_it(tmp_path):
     v = _story(tmp_path, fact=fact, copy=SOURCE[4:] + [fact] + OTHER[2:], last=False)
     assert v["relation"] == "common_wire" and v["source"] == "Reuters"
     assert "for one fact only" not in v["evidence"]
+
+
+# ----------------------------------------------------------------------------------------------
+# direction from dates: a day apart is within the noise (time zones span 26 hours; a capture's date line)
+
+
+@pytest.mark.parametrize("b_day, direction", [("2024-05-07", "unknown"), ("2024-05-08", "b_from_a"),
+                                              ("2024-05-07T09:00+00:00", "b_from_a")])
+def test_dates_a_day_apart_do_not_order_a_copy(tmp_path, b_day, direction):
+    a_day = "2024-05-06T23:00+00:00" if "T" in b_day else "2024-05-06"
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": a_day},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": b_day}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["accusation"] and v["credited"] == "no" and v["direction"] == direction
+    if direction == "unknown":
+        assert v["verdict"].startswith(verdicts.UNKNOWN_DIRECTION) and "a day apart" in v["verdict"]

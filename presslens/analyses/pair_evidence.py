@@ -20,8 +20,21 @@ REWORDED = 0.7  # at most this share of the shared narration word for word (each
 HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
 NEXT_TO = 1  # sentences either side of a one-sentence credit ("according to X") that a shared passage may touch
 GRAM = 5  # words in a row a credit's sentences and a shared passage must have in common to touch
+APART_DAYS = 2  # days two dates without instants must lie apart to order two articles (see :func:`order`)
 
 MEDIA_KINDS = agencies.MEDIA_KINDS
+
+
+def order(a, b) -> tuple[int | None, str]:
+    """:func:`presslens.story.when.order`, but two dates without both instants order two articles only
+    :data:`APART_DAYS` or more days apart: a local day runs 26 hours across the world's time zones (a page
+    dated the 21st in Asia may come before one dated the 20th in America), and a capture's date line may
+    be the day it was seen rather than published."""
+    sign, how = clock.order(a, b)
+    if (sign is not None and (a.instant is None or b.instant is None)
+            and abs((a.day - b.day).days) < APART_DAYS):
+        return None, f"dated a day apart ({a.label}, {b.label}): too close to order without times and zones"
+    return sign, how
 
 
 class Evidence:

@@ -42,7 +42,7 @@ from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, wires
-from .pair_evidence import EVIDENCE_WORDS, Evidence
+from .pair_evidence import EVIDENCE_WORDS, Evidence, order
 
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
 COPY_SHARE = 0.5  # share of the later article's narration inside the earlier one that an accusation needs
@@ -202,7 +202,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     # accusation only on enough narration and no wire anywhere in sight
     dx, dy = date[x], date[y]
     wt = e.when
-    sign, how = clock.order(wt[x], wt[y])
+    sign, how = order(wt[x], wt[y])
     cands = [f"{outlet[x]} copied {outlet[y]}", f"{outlet[y]} copied {outlet[x]}",
              "both from a common source outside the corpus"]
     tells = sorted((named[x]["tell"] | named[y]["tell"]) - {outlet[x], outlet[y]})
@@ -214,7 +214,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
                 "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
     spread = sorted({outlet[z] for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:")
-                     and holds(z, x, y, n) and clock.order(wt[z], wt[x])[0] is None and clock.order(wt[z], wt[y])[0] is None}
+                     and holds(z, x, y, n) and order(wt[z], wt[x])[0] is None and order(wt[z], wt[y])[0] is None}
                     - {outlet[x], outlet[y]}) if sign is None else []
     holders = [z for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:") and holds(z, x, y, n)]
     # a rewrite family: the text reworded (not a wire's verbatim words) in outlets none of which names any source
@@ -227,9 +227,9 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                                            "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
-              and wt[first] is not None and wt.get(z) is not None and clock.order(wt[z], wt[first])[0] != 1]
+              and wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
     before = [z for z in others if dx is not None and dy is not None
-              and clock.order(wt[z], wt[x])[0] == -1 and clock.order(wt[z], wt[y])[0] == -1]
+              and order(wt[z], wt[x])[0] == -1 and order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
         return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
     if others:
@@ -264,7 +264,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
             out["relation"] = "common_wire"
         return out
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
-    no_order = ("a date is missing" if dx is None or dy is None
+    no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
     if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
