@@ -65,7 +65,8 @@ class Evidence:
             if k == "credit" and reach == wires.SENTENCE and at:
                 self.fact[a][source] = set(at)
         self.story, self.r = story, r
-        self._shared: dict[tuple[str, str], set] | None = None
+        self._shared: dict[tuple[str, str], list[str]] | None = None
+        self._grams: dict[tuple[str, str], set] = {}
         self._sents: dict[str, list[str]] | None = None
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
@@ -164,13 +165,16 @@ class Evidence:
 
     def shared_grams(self, a: str, b: str) -> set:
         """The word 5-grams of everything a shares with b (passages and reworded sentences), on a's side."""
-        if self._shared is None:
-            self._shared = defaultdict(set)
+        if self._shared is None:  # the texts of each ordered pair, read once; their 5-grams only when asked
+            self._shared = defaultdict(list)
             for t in (self.r.passages, self.r.reworded):
-                for x, y, tx, ty in zip(t["article_a"], t["article_b"], t["text_a"], t["text_b"]):
-                    self._shared[(x, y)] |= _grams(str(tx))
-                    self._shared[(y, x)] |= _grams(str(ty))
-        return self._shared.get((a, b), set())
+                for x, y, tx, ty in zip(t["article_a"].tolist(), t["article_b"].tolist(), t["text_a"].tolist(),
+                                        t["text_b"].tolist()):
+                    self._shared[(x, y)].append(tx)
+                    self._shared[(y, x)].append(ty)
+        if (a, b) not in self._grams:
+            self._grams[(a, b)] = set().union(*(_grams(str(t)) for t in self._shared.get((a, b), ())))
+        return self._grams[(a, b)]
 
     def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
         return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
