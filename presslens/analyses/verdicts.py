@@ -16,10 +16,15 @@ weighs the explanations a careful reader weighs, each with its evidence:
   *rewrite family*, the text reworded in outlets none of which names a source, is no wire); one of the
   two a translation and what they share reworded (two renderings of one original). Agencies are recognised by their
   marks as well as by the list (:mod:`presslens.analyses.agencies`). A credited source whose corpus text does
-  **not** hold the shared passage does not explain it;
-- **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
-  articles give them with their time zone, said "by time of day"; equal or missing times leave the
-  order unknown), A credits B or not, and nothing above explains the shared narration;
+  **not** hold the shared passage does not explain it; nor does a source credited for one fact only ("according to X", "X
+  reported", written into one sentence) whose sentences, and those either side, touch less than half of
+  the text the two share (:meth:`~presslens.analyses.pair_evidence.Evidence.set_aside`): still a source
+  in sight, it blocks an accusation;
+- **A copied B / B copied A**: B's text is earlier (dates two days apart or more; closer, or on the
+  same day, times of day when both articles give them with their time zone, said "by time of day"; a
+  day apart without them, equal or missing times leave the order unknown:
+  :func:`~presslens.analyses.pair_evidence.order`), A credits B or not, and nothing above explains the
+  shared narration;
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no

@@ -5,7 +5,10 @@ photo credit is furniture) and returns one row per article and source it names:
 
 - *credit*: the article says the source is its source: ``derived_from``, a byline, or a credit form
   in the text ("LONDON (Reuters) -", "(AFP)", "- Kyodo", "By The Associated Press", "Reuters
-  reported", "Reporting by ...; Editing by ...");
+  reported", "Reporting by ...; Editing by ..."). Each credit row has its *reach*: ``article`` (a byline, a dateline,
+  a sign-off, a credit line, ``derived_from`` naming a source the text credits nowhere) or ``sentence``
+  ("according to X", "X reported": the source of one fact; ``at`` holds the credit's words, and
+  ``derived_from`` takes the reach of the text's own credits to the same source);
 - *tell*: a name-drop its source's reporter left in the copy ("told Reuters", "did not respond to
   the Harbour Times's request for comment", "seen by Reuters"): evidence of where the text came from,
   never a credit. A tell naming an outlet that is neither the article's own outlet nor credited
