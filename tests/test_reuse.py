@@ -54,7 +54,7 @@ def write_story(root, articles: dict, references: dict | None = None):
 def pair_story(tmp_path, text_b, outlet_b="Copy Daily", url_b="https://b.example/story", text_a=None, **more):
     a = {"outlet": "Harbour Times", "text": text_a or "\n".join(SOURCE), "published": "2024-05-06",
          "url": "https://a.example/story"}
-    b = {"outlet": outlet_b, "text": text_b, "published": "2024-05-07", "url": url_b, **more}
+    b = {"outlet": outlet_b, "text": text_b, "published": "2024-05-08", "url": url_b, **more}
     return write_story(tmp_path / "s", {"a": a, "b": b})
 
 
@@ -133,7 +133,7 @@ def test_candidates_come_from_the_index_not_all_pairs(tmp_path):
 
 def test_provenance_credited_uncredited_and_not_copied(tmp_path):
     arts = {
-        "orig": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06"},
+        "orig": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-04"},
         "cred": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:4]), "published": "2024-05-07",
                  "derived_from": "[Harbour Times]"},
         "nocred": {"outlet": "Quiet Copier", "text": "\n".join(SOURCE[1:]), "published": "2024-05-08"},

@@ -71,7 +71,7 @@ def test_wire_agency_file_is_versioned_with_sources():
 def test_credited_outlet_in_the_corpus_without_the_passage_does_not_explain_it(tmp_path):
     arts = {"x": {"outlet": "Harbour Times", "text": "\n".join(SOURCE), "published": "2024-05-06",
                   "derived_from": "[Bay Courier]"},
-            "y": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": "2024-05-07",
+            "y": {"outlet": "Copy Daily", "text": "\n".join(SOURCE), "published": "2024-05-08",
                   "derived_from": "[Bay Courier]"},
             "bay": {"outlet": "Bay Courier", "text": "\n".join(OTHER), "published": "2024-05-05"}}
     st = write_story(tmp_path / "s", arts)
@@ -123,7 +123,7 @@ def test_block_quotations_are_set_apart(text, blocks):
 def test_identical_pair_is_an_identical_copy_not_reordered(tmp_path):
     text = "\n".join(SOURCE[:3] + SOURCE[:1] + SOURCE[3:])  # a repeated line must not read as reordering
     st = write_story(tmp_path / "s", {"a": {"outlet": "Harbour Times", "text": text, "published": "2024-05-06"},
-                                      "b": {"outlet": "Copy Daily", "text": text, "published": "2024-05-07"}})
+                                      "b": {"outlet": "Copy Daily", "text": text, "published": "2024-05-08"}})
     r = reuse.analyse(st)
     assert reuse.kind_of(r, "a", "b") == "copy, identical"
     v = pair(verdicts.verdicts(st), "a", "b")

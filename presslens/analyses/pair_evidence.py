@@ -3,11 +3,14 @@ dates, hosts, the sources each names, agencies' own copies, the narration each a
 other text (word for word or reworded), which articles are translations."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pandas as pd
 
+from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
@@ -15,8 +18,23 @@ from . import agencies, naming, wires
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
 HOLDS = 0.5  # share of the narration two articles share that a third text must hold, with each, to be their source
+NEXT_TO = 1  # sentences either side of a one-sentence credit ("according to X") that a shared passage may touch
+GRAM = 5  # words in a row a credit's sentences and a shared passage must have in common to touch
+APART_DAYS = 2  # days two dates without instants must lie apart to order two articles (see :func:`order`)
 
 MEDIA_KINDS = agencies.MEDIA_KINDS
+
+
+def order(a, b) -> tuple[int | None, str]:
+    """:func:`presslens.story.when.order`, but two dates without both instants order two articles only
+    :data:`APART_DAYS` or more days apart: a local day runs 26 hours across the world's time zones (a page
+    dated the 21st in Asia may come before one dated the 20th in America), and a capture's date line may
+    be the day it was seen rather than published."""
+    sign, how = clock.order(a, b)
+    if (sign is not None and (a.instant is None or b.instant is None)
+            and abs((a.day - b.day).days) < APART_DAYS):
+        return None, f"dated a day apart ({a.label}, {b.label}): too close to order without times and zones"
+    return sign, how
 
 
 class Evidence:
@@ -40,8 +58,16 @@ class Evidence:
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
         self.named: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> kind -> sources
-        for a, k, source in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist()):
+        self.fact: dict[str, dict[str, set[str]]] = defaultdict(dict)  # article -> source credited in sentences only -> them
+        for a, k, source, reach, at in zip(src["article"].tolist(), src["kind"].tolist(), src["source"].tolist(),
+                                           src["reach"].tolist(), src["at"].tolist()):
             self.named[a][k].add(source)
+            if k == "credit" and reach == wires.SENTENCE and at:
+                self.fact[a][source] = set(at)
+        self.story, self.r = story, r
+        self._shared: dict[tuple[str, str], list[str]] | None = None
+        self._grams: dict[tuple[str, str], set] = {}
+        self._sents: dict[str, list[str]] | None = None
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -85,6 +111,70 @@ class Evidence:
                     self.is_wire[c] = True
                     out[c] = f"{c}: credited by {len(outlets)} outlets that share its text ({', '.join(outlets[:4])})"
         return out
+
+    def set_aside(self, a: str, b: str) -> set[str]:
+        """The sources article a credits for one fact only ("according to X", "X reported": every credit of
+        it a sentence's) whose sentences, with those either side (:data:`NEXT_TO`), touch less than
+        :data:`HOLDS` of the text a shares with b: a credit to a fact is no source of the passages it does
+        not touch (a byline, a dateline, a sign-off or a credit line credits the whole article). A credit
+        to b's own outlet is never set aside: a names its partner."""
+        if not self.fact.get(a):
+            return set()
+        grams = self.shared_grams(a, b)
+        sents = self.sentences_of(a)
+        out = set()
+        for source, spans in self.fact[a].items():
+            if wires.same_source(source, self.outlet[b], self.forms):
+                continue
+            near = set()
+            for span in spans:
+                key = re.split(r"(?<=[.!?])\s", span.casefold())[0].strip(" .!?,;:")
+                near.update(j for k, t in enumerate(sents) if key and key in t
+                            for j in range(max(0, k - NEXT_TO), min(len(sents), k + NEXT_TO + 1)))
+            touched = set().union(*(_grams(sents[k]) for k in near)) & grams if near else set()
+            if near and len(touched) < HOLDS * len(grams):
+                out.add(source)
+        return out
+
+    def sentences_of(self, a: str) -> list[str]:
+        """Article a's sentences (as the reuse index read them), whitespace folded and lower-cased."""
+        if self._sents is None:
+            s = tables.sentences(self.story)
+            s = s[s["article_id"].isin(set(self.fact))]
+            self._sents = defaultdict(list)
+            for aid, t in zip(s["article_id"].tolist(), s["text"].tolist()):
+                self._sents[aid].append(" ".join(str(t).split()).casefold())
+        return self._sents.get(a, [])
+
+    @contextmanager
+    def focus(self, x: str, y: str):
+        """While deciding the pair (x, y): each article's credits without those :meth:`set_aside` for the
+        pair; yields {article: the sources set aside}."""
+        aside = {x: self.set_aside(x, y), y: self.set_aside(y, x)}
+        saved = {}
+        for a, cs in aside.items():
+            if cs:
+                saved[a] = self.named[a]
+                view = defaultdict(set, {k: set(v) for k, v in saved[a].items()})
+                view["credit"] -= cs
+                self.named[a] = view
+        try:
+            yield aside
+        finally:
+            self.named.update(saved)
+
+    def shared_grams(self, a: str, b: str) -> set:
+        """The word 5-grams of everything a shares with b (passages and reworded sentences), on a's side."""
+        if self._shared is None:  # the texts of each ordered pair, read once; their 5-grams only when asked
+            self._shared = defaultdict(list)
+            for t in (self.r.passages, self.r.reworded):
+                for x, y, tx, ty in zip(t["article_a"].tolist(), t["article_b"].tolist(), t["text_a"].tolist(),
+                                        t["text_b"].tolist()):
+                    self._shared[(x, y)].append(tx)
+                    self._shared[(y, x)].append(ty)
+        if (a, b) not in self._grams:
+            self._grams[(a, b)] = set().union(*(_grams(str(t)) for t in self._shared.get((a, b), ())))
+        return self._grams[(a, b)]
 
     def wires_of(self, a: str, kinds=("credit", "tell", "own text")) -> set[str]:
         return {s for k in kinds for s in self.named[a][k] if self.is_wire.get(s)}
@@ -154,3 +244,8 @@ def slug_of(url) -> str:
     parts = [p for p in urlparse(url).path.split("/") if p]
     last = parts[-1] if parts else ""
     return last if len(last) >= 12 or (len(last) >= 6 and last.isdigit()) else ""  # a short last segment ("index.html", "news") names no page
+
+
+def _grams(text: str) -> set:
+    ws = re.findall(r"\w+", text.casefold())
+    return {tuple(ws[i:i + GRAM]) for i in range(len(ws) - GRAM + 1)}

@@ -32,6 +32,7 @@ from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, verdicts
+from .pair_evidence import order
 # one matching of credits to sources, the wires': story.yaml's aliases and every agency's names (a credit to
 # "AP" or "The Associated Press" is a credit to the outlet Associated Press)
 from .wires import name_forms, norm as _norm, same_source as _matches  # noqa: F401 (name_forms re-exported)
@@ -144,9 +145,10 @@ LATER_REFERENCE = "shares text with a later reference (not its source)"
 
 def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
     """The provenance status and direction of article x against y from their pair's verdict: by date,
-    or on the same day by time of day when both give a time with its zone (:func:`presslens.story.when.order`)."""
+    or on the same day by time of day when both give a time with its zone; dates a day apart order nothing
+    (:func:`presslens.analyses.pair_evidence.order`)."""
     dx, dy = times[x], times[y]
-    sign, how = clock.order(dy, dx)
+    sign, how = order(dy, dx)
     by_time = ", by time of day" if how == "by time of day" else ""
     if sign is not None:
         direction = (f"source earlier ({dy.label} before {dx.label}{by_time})" if sign < 0
@@ -154,7 +156,7 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
     elif dx is None or dy is None:
         missing = [f"{outlet[z]} ({z})" for z, d in ((x, dx), (y, dy)) if d is None]
         direction = f"unknown: no date for {' and '.join(missing)}"
-    elif dx.time is None and dy.time is None:
+    elif dx.time is None and dy.time is None and dx.day == dy.day:
         direction = f"unknown: both published {dx.day.isoformat()}"
     else:
         direction = f"unknown: {how}"

@@ -16,10 +16,15 @@ weighs the explanations a careful reader weighs, each with its evidence:
   *rewrite family*, the text reworded in outlets none of which names a source, is no wire); one of the
   two a translation and what they share reworded (two renderings of one original). Agencies are recognised by their
   marks as well as by the list (:mod:`presslens.analyses.agencies`). A credited source whose corpus text does
-  **not** hold the shared passage does not explain it;
-- **A copied B / B copied A**: B's text is earlier (dates; on the same day, times of day when both
-  articles give them with their time zone, said "by time of day"; equal or missing times leave the
-  order unknown), A credits B or not, and nothing above explains the shared narration;
+  **not** hold the shared passage does not explain it; nor does a source credited for one fact only ("according to X", "X
+  reported", written into one sentence) whose sentences, and those either side, touch less than half of
+  the text the two share (:meth:`~presslens.analyses.pair_evidence.Evidence.set_aside`): still a source
+  in sight, it blocks an accusation;
+- **A copied B / B copied A**: B's text is earlier (dates two days apart or more; closer, or on the
+  same day, times of day when both articles give them with their time zone, said "by time of day"; a
+  day apart without them, equal or missing times leave the order unknown:
+  :func:`~presslens.analyses.pair_evidence.order`), A credits B or not, and nothing above explains the
+  shared narration;
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
@@ -42,7 +47,7 @@ from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import reuse, wires
-from .pair_evidence import EVIDENCE_WORDS, Evidence
+from .pair_evidence import EVIDENCE_WORDS, Evidence, order
 
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
 COPY_SHARE = 0.5  # share of the later article's narration inside the earlier one that an accusation needs
@@ -118,14 +123,20 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         elif row["relation"] == "shared_quote_only":
             row.update(verdict="quotation only: no evidence of copying")
         else:
-            row.update(_explain(e, x, y, n, ev))
+            with e.focus(x, y) as aside:
+                for a, cs in aside.items():
+                    if cs:
+                        ev.append(f"{outlet[a]} credits {', '.join(sorted(cs))} for one fact only, in sentences "
+                                  "away from most of the text the two share: no source of it")
+                row.update(_explain(e, x, y, n, ev, {c for cs in aside.values() for c in cs}))
         row["evidence"] = " | ".join(ev)
         rows.append(row)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
 
 
-def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
-    """The verdict for a pair sharing narration (see the module docstring)."""
+def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str] = frozenset()) -> dict:
+    """The verdict for a pair sharing narration (see the module docstring). ``aside``: sources credited for
+    one fact only, away from most of the shared text: no source of it, but in sight (no accusation)."""
     outlet, named, date, forms, holds, wires_of, credits = e.outlet, e.named, e.date, e.forms, e.holds, e.wires_of, e.credits
     same_outlet = e.same_outlet(x, y)
     wx, wy = wires_of(x), wires_of(y)
@@ -196,7 +207,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     # accusation only on enough narration and no wire anywhere in sight
     dx, dy = date[x], date[y]
     wt = e.when
-    sign, how = clock.order(wt[x], wt[y])
+    sign, how = order(wt[x], wt[y])
     cands = [f"{outlet[x]} copied {outlet[y]}", f"{outlet[y]} copied {outlet[x]}",
              "both from a common source outside the corpus"]
     tells = sorted((named[x]["tell"] | named[y]["tell"]) - {outlet[x], outlet[y]})
@@ -208,7 +219,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
         return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
                 "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
     spread = sorted({outlet[z] for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:")
-                     and holds(z, x, y, n) and clock.order(wt[z], wt[x])[0] is None and clock.order(wt[z], wt[y])[0] is None}
+                     and holds(z, x, y, n) and order(wt[z], wt[x])[0] is None and order(wt[z], wt[y])[0] is None}
                     - {outlet[x], outlet[y]}) if sign is None else []
     holders = [z for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:") and holds(z, x, y, n)]
     # a rewrite family: the text reworded (not a wire's verbatim words) in outlets none of which names any source
@@ -221,9 +232,9 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
                                            "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
-              and wt[first] is not None and wt.get(z) is not None and clock.order(wt[z], wt[first])[0] != 1]
+              and wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
     before = [z for z in others if dx is not None and dy is not None
-              and clock.order(wt[z], wt[x])[0] == -1 and clock.order(wt[z], wt[y])[0] == -1]
+              and order(wt[z], wt[x])[0] == -1 and order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
         return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
     if others:
@@ -234,7 +245,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not tells and not others
+    if (sign is not None and not wx and not wy and not aside and not tells and not others
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
@@ -258,9 +269,9 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
             out["relation"] = "common_wire"
         return out
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
-    no_order = ("a date is missing" if dx is None or dy is None
+    no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not (e.translated & {x, y})
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -276,7 +287,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str]) -> dict:
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
     why = (no_order if sign is None
-           else "a wire or outside source is named" if wx or wy or tells
+           else "a wire or outside source is named" if wx or wy or aside or tells
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}

@@ -5,7 +5,10 @@ photo credit is furniture) and returns one row per article and source it names:
 
 - *credit*: the article says the source is its source: ``derived_from``, a byline, or a credit form
   in the text ("LONDON (Reuters) -", "(AFP)", "- Kyodo", "By The Associated Press", "Reuters
-  reported", "Reporting by ...; Editing by ...");
+  reported", "Reporting by ...; Editing by ..."). Each credit row has its *reach*: ``article`` (a byline, a dateline,
+  a sign-off, a credit line, ``derived_from`` naming a source the text credits nowhere) or ``sentence``
+  ("according to X", "X reported": the source of one fact; ``at`` holds the credit's words, and
+  ``derived_from`` takes the reach of the text's own credits to the same source);
 - *tell*: a name-drop its source's reporter left in the copy ("told Reuters", "did not respond to
   the Harbour Times's request for comment", "seen by Reuters"): evidence of where the text came from,
   never a credit. A tell naming an outlet that is neither the article's own outlet nor credited
@@ -34,61 +37,11 @@ from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
 from . import agencies as marks_of_agencies
 from .agencies import WEAK
+from .credit_forms import ARTICLE, CREDITS, FACT_FORMS, OUTLET_WORD, OUTSIDE, PICTURE, SENTENCE  # noqa: F401
 
-SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence"]
+SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence", "reach", "at"]
 KINDS = ("own text", "credit", "tell", "photo")
 NAME = r"(?:[Tt]he\s+)?(?:{names})"
-# a capitalised name of up to five words (an outlet named in a request for comment)
-CAPNAME = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,4}?)"
-OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, trigger, pattern tried around it)
-    (("comment",), re.compile(r"requests?\s+for\s+comment"),
-     re.compile(r"(?:respond|reply|replied|answer)\w*\s+(?:immediately\s+)?to\s+(?:a\s+|an\s+)?" + CAPNAME
-                + r"(?:’s|'s|’|')\s+(?:\w+\s+)?requests?\s+for\s+comment")),
-    (("comment",), re.compile(r"requests?\s+for\s+comment"),
-     re.compile(r"requests?\s+for\s+comment\s+(?:from|by)\s+" + CAPNAME + r"(?=[\s.,;])")),
-    (("has",), re.compile(r"\bhas\s+(?:reached\s+out|contacted|asked)\b"),
-     re.compile(CAPNAME + r"\s+has\s+(?:reached\s+out|contacted|asked)\b")),
-    (("told", "interview", "speaking"), re.compile(r"\b(?:told|interview\s+with|speaking\s+to)\b"),
-     re.compile(r"\b(?:told|in\s+an\s+interview\s+with|speaking\s+to)\s+" + CAPNAME
-                + r"(?=\s+(?:on|in|last|this|that|after|before|earlier|by|via|over)\b|[.,;:])")),
-]
-# credit forms naming any outlet (settled against the story's outlets): (words, trigger, pattern, name after trigger)
-CAPNAMES = r"((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4})"  # greedy: cut by _name_cuts
-# a word naming what kind of outlet follows, in other languages ("según el diario X", "laut der Zeitung X")
-OUTLET_KIND = (r"(?:(?:diario|periódico|agencia|cadena|journal|quotidien|agence|site|Zeitung|Agentur|Sender|giornale|"
-               r"quotidiano|agenzia|jornal|agência|emissora)\s+(?:(?:de|d['’])\s*)?)?")
-CREDITS = [
-    (("according",), re.compile(r"\baccording\s+to\b"),
-     re.compile(r"\baccording\s+to\s+(?:an?\s+(?:\w+\s+)?report\s+(?:by|in|from)\s+)?" + CAPNAMES), True),
-    (("reported", "report"), re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\b"),
-     re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\s+" + CAPNAMES), True),
-    (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
-     re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False),
-    (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True),
-    # a credit line or link text: "originally published on [Harbour Times](...)", "republished from Harbour Times",
-    # a feed's closing line: "The post <title> appeared first on Harbour Times.", "first posted on Harbour Times"
-    (("originally", "first", "published", "appeared", "posted", "republished", "reproduced", "syndicated"),
-     re.compile(r"\b(?:published|appeared|posted|republished|reproduced|syndicated)\b"),
-     re.compile(r"\b(?:(?:originally|first)\s+(?:published|appeared|posted)|(?:published|appeared|posted)\s+first"
-                r"|republished|reproduced|syndicated)\s+"
-                r"(?:with\s+permission\s+)?(?:on|in|at|by|from)\s+\[?" + CAPNAMES), True),
-    # in other languages: "según el diario X", "selon X", "laut X", "secondo X", "de acuerdo con X"; "Fuente: X"
-    (("según", "Según", "selon", "Selon", "d'après", "D'après", "d’après", "D’après", "laut", "Laut", "secondo",
-      "Secondo", "segundo", "Segundo", "acuerdo", "acordo"),
-     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)\b"),
-     re.compile(r"\b(?:[Ss]egún|[Ss]elon|[Dd]['’]après|[Ll]aut|[Ss]econdo|[Ss]egundo|[Dd]e\s+acuerdo\s+con|[Dd]e\s+acordo\s+com)"
-                r"\s+(?:(?:el|la|los|las|le|les|l['’]|der|die|dem|des|il|lo|o|a)\s*)?" + OUTLET_KIND + CAPNAMES), True),
-    (("Fuente:", "Fuente", "Quelle:", "Quelle", "Fonte:", "Fonte"), re.compile(r"\b(?:Fuente|Quelle|Fonte)\b"),
-     re.compile(r"\b(?:Fuente|Quelle|Fonte)\s*:\s*\[?" + CAPNAMES), True),
-    (("Source:", "Source", "Credit", "Courtesy", "Read"), re.compile(r"\b(?:Source|Credit|Courtesy|Read)\b"),
-     re.compile(r"\b(?:(?:Source|Credit|Courtesy)\s*:|[Cc]ourtesy\s+of|Read\s+(?:the\s+)?(?:full|original|more)"
-                r"(?:\s+(?:story|article|report))?\s+(?:at|on|in))\s*\[?" + CAPNAMES), True),
-]
-PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
-                     + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet
-OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Mail|Express|Press|"
-                         r"Agency|Television|TV|Radio|Network|Daily|Gazette|Chronicle|Observer|Standard|Mirror|"
-                         r"Independent|Reuters|Bloomberg|Politico|Axios|Insider|Magazine|Wire)\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,8 +89,8 @@ def same_source(x, y, forms: dict[str, set[str]]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _form_patterns() -> list[tuple[str | None, str, re.Pattern]]:
-    """(agency id or None, kind, compiled pattern) for every form of the data file: one pattern per form,
+def _form_patterns() -> list[tuple[str | None, str, re.Pattern, str]]:
+    """(agency id or None, kind, compiled pattern, reach) for every form of the data file: one pattern per form,
     every agency's names in one alternation (group ``name``: :func:`wire_of` says whose)."""
     out = []
     names = sorted({re.sub(r"^[Tt]he\s+", "", n) for a in agencies()["agencies"] for n in a["names"]},
@@ -146,11 +99,11 @@ def _form_patterns() -> list[tuple[str | None, str, re.Pattern]]:
     for f in agencies()["forms"]:
         form = f["form"]
         if "{name}" not in form:
-            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, ""))))
+            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, "")), ARTICLE))
             continue
         rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
               + (r"(?![\w])" if form.endswith("{name}") else ""))
-        out.append((None, f["kind"], re.compile(rx)))
+        out.append((None, f["kind"], re.compile(rx), SENTENCE if form in FACT_FORMS else ARTICLE))
     return out
 
 
@@ -234,8 +187,9 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
     text), which :func:`resolve` settles against the story. Cached per article (:func:`sources`)."""
     hits: list[dict] = []
 
-    def hit(source, kind: str, where: str, evidence: str, names: tuple = ()) -> None:
-        hits.append({"source": source, "kind": kind, "where": where, "evidence": evidence, "names": names})
+    def hit(source, kind: str, where: str, evidence: str, names: tuple = (), reach: str = ARTICLE, m=None) -> None:
+        hits.append({"source": source, "kind": kind, "where": where, "evidence": evidence, "names": names,
+                     "reach": reach, "at": " ".join(m.group(0).split()) if m is not None and reach == SENTENCE else None})
 
     host = host_of(url)
     for h, agency in _agency_hosts():
@@ -244,7 +198,7 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
     if wire_of(outlet):
         hit(outlet, "own text", "outlet", f"the outlet is the agency {wire_of(outlet)}")
     for c in derived_from or ():
-        hit(str(c), "credit", "derived_from", f"derived_from: {c}")
+        hit(str(c), "credit", "derived_from", f"derived_from: {c}", (), None)  # its reach: the text's credits to it
     if isinstance(byline, str) and byline.strip():
         for part in re.split(r"\s*(?:,|;|\band\b|/|\|)\s*", byline):
             if wire_of(part):
@@ -253,25 +207,27 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
     words = {w.strip(PUNCT) for w in text.split()}  # a set of the text's words: most texts name no agency
     words |= {p for w in list(words) if "/" in w for p in w.split("/")}  # "Doe/AFP"
     for window in _windows(text, _agency_hits(text, words)):  # forms are tried only around an agency's name
-        for agency, kind, rx in _form_patterns():
+        for agency, kind, rx, reach in _form_patterns():
             for m in rx.finditer(window):
-                hit(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m))
+                hit(agency or wire_of(m.group("name")) or m.group("name"), kind, "text", _excerpt(window, m), (), reach, m)
     for keys, trigger, rx in OUTSIDE:
         if not any(k in words for k in keys):  # most texts hold no trigger word at all
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
             name = re.sub(r"^[Tt]he\s+", "", re.sub(r"(?:’s|'s|’|')$", "", m.group(1)).strip())
             hit(None, "tell", "outside", _excerpt(m.string, m), (name,))
-    for keys, trigger, rx, after in CREDITS:
+    for keys, trigger, rx, after, reach in CREDITS:
         if not any(k in words for k in keys):
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
-            hit(None, "credit", "text", _excerpt(m.string, m), _name_cuts(m.group(1), after))
+            hit(None, "credit", "text", _excerpt(m.string, m), _name_cuts(m.group(1), after), reach, m)
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
         hit(None, "photo", "text", _excerpt(m.string, m), (m.group(1),))
     for mk in marks_of_agencies.marks(text, byline):  # an agency's marks, whatever it is called
-        hit(None, "credit", "byline" if mk["evidence"].startswith("byline:") else "text", mk["evidence"], (mk["name"],))
+        hit(None, "credit", "byline" if mk["evidence"].startswith("byline:") else "text", mk["evidence"], (mk["name"],),
+            SENTENCE if mk["form"] == marks_of_agencies.DESCRIBED else ARTICLE)
+        hits[-1]["at"] = " ".join(mk["name"].split()) if mk["form"] == marks_of_agencies.DESCRIBED else None
         hits[-1]["mark"] = mk
     return hits
 
@@ -293,7 +249,7 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str], found: dict[st
     name), never the article's own; the first of a source and kind is kept."""
     found = found or {}
     rows: list[dict] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], dict] = {}
     own = norm(outlet)
     for h in hits:
         source, kind = h["source"], h["kind"]
@@ -318,11 +274,20 @@ def resolve(hits: list[dict], outlet: str, known: dict[str, str], found: dict[st
             source = found[marks_of_agencies.key(source)]  # one agency under one name ("Kelp News Agency": "Kelp")
         wire = wire_of(source) or (source if marks_of_agencies.key(source) in found else None)
         k = (wire or norm(source), kind)
-        if k in seen or not norm(source):
+        if not norm(source):
             continue
-        seen.add(k)
-        rows.append({"outlet": outlet, "source": wire or source, "wire": wire is not None, "kind": kind,
-                     "where": "text" if h["where"] == "outside" else h["where"], "evidence": h["evidence"]})
+        reach, at = h.get("reach", ARTICLE), (h["at"],) if h.get("at") else ()
+        if k in seen:  # one row per source and kind: its reach the widest of its credits, every sentence one kept
+            row = seen[k]
+            row["reach"] = ARTICLE if ARTICLE in (row["reach"], reach) else (row["reach"] or reach)
+            row["at"] = () if row["reach"] == ARTICLE else row["at"] + at
+            continue
+        seen[k] = {"outlet": outlet, "source": wire or source, "wire": wire is not None, "kind": kind,
+                   "where": "text" if h["where"] == "outside" else h["where"], "evidence": h["evidence"],
+                   "reach": reach, "at": at if reach == SENTENCE else ()}
+        rows.append(seen[k])
+    for row in rows:  # derived_from naming a source the text credits nowhere: the whole article's
+        row["reach"] = row["reach"] or ARTICLE
     return rows
 
 
@@ -350,7 +315,8 @@ def own_rows(outlet_of: dict[str, str], found: dict[str, str]) -> dict[str, list
     for a, o in outlet_of.items():
         k = marks_of_agencies.key(o)
         out[a] = ([{"outlet": o, "source": found[k], "wire": True, "kind": "own text", "where": "outlet",
-                    "evidence": f"the outlet is a news agency (recognised by its marks or name: {found[k]})"}]
+                    "evidence": f"the outlet is a news agency (recognised by its marks or name: {found[k]})",
+                    "reach": ARTICLE, "at": ()}]
                   if k in found and not wire_of(o) else [])
     return out
 
