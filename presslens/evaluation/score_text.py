@@ -35,13 +35,24 @@ def same_span(a: str, b: str) -> bool:
     return x == y or fuzz.ratio(x, y) >= 90 or (min(len(x), len(y)) >= 0.8 * max(len(x), len(y)) and (x in y or y in x))
 
 
+# personal pronouns name nobody by themselves: a labelled "he" is the person of its ``actor`` field,
+# and a found "he" counts only when presslens resolved it to the labelled person
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
+
+
+def _named(names) -> list[str]:
+    return [n for n in names if isinstance(n, str) and fold(n) not in PRONOUNS]
+
+
 def same_speaker(gold: dict, pred: dict) -> bool:
-    """The labelled speaker (or actor) by name, or for a role or anonymous source the same organisation."""
+    """The labelled speaker (or actor) by name, or for a role or anonymous source the same organisation.
+    A pronoun on either side is no name: a found "he" against a labelled "he" counts only when the
+    speaker it was resolved to is the labelled actor."""
     spk = pred.get("speaker")
     if not isinstance(spk, str) or not spk:
         return False
-    names = [n for n in (gold.get("speaker"), gold.get("actor")) if isinstance(n, str)]
-    said = [n for n in (spk, pred.get("speaker_text")) if isinstance(n, str)]
+    names = _named((gold.get("speaker"), gold.get("actor")))
+    said = _named((spk, pred.get("speaker_text")))
     if any(same_name(g, p) for g in names for p in said):
         return True
     actor = pred.get("actor")

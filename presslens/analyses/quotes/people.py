@@ -206,8 +206,10 @@ class People:
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
-            # only the first: "Ana Ruiz asked where her father was, and his crew ...": "his" is another's
-            person.evidence(_PRONOUNS.findall(par[end:stop].lower())[:1])
+            # only the first: "Ana Ruiz asked where her father was, and his crew ...": "his" is another's;
+            # and only after the sentence's subject: "Lee kissed Ana Ruiz and he ..." says nothing of Ruiz
+            if subject is True:
+                person.evidence(_PRONOUNS.findall(par[end:stop].lower())[:1])
 
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
@@ -225,8 +227,10 @@ class People:
             return None
         if self._actor_rx is not None:
             a = self._actor_rx.fullmatch(name)
-            if a:
-                return None  # an actor of the story (a country, an organisation, a listed person's actor)
+            if a:  # an actor of the story: a person is one of the article's people ("he" may point back to
+                # them), a country or an organisation is not
+                actor = self._entries[a.lastindex - 1][0]
+                return self._actor_person(actor) if self._kinds.get(actor) == "person" else None
         full = [t for t in name.split() if len(t.strip(".")) > 1]
         if len(full) >= 2 or (titles and len(full) == 1):
             # a short form of someone already named ("Ruiz" after "Ana Ruiz") is that person
@@ -241,6 +245,14 @@ class People:
             return self.people[norm]
         known = self.find(name) if full else None
         return known
+
+    def _actor_person(self, actor: str) -> Person:
+        """The person a story actor of kind person is: the listed speaker of that name, else one made
+        from the actor and its forms (so that "Ruiz" later is them too)."""
+        if actor not in self.people:
+            forms = [f for a in self.story.actors if a.name == actor for f in a.forms]
+            self._add(Person(actor), forms)
+        return self.people[actor]
 
     # -- answering
 
