@@ -101,29 +101,40 @@ def _kind_rows(measure: str, kind: str, aid: str, pred: list[dict], gold: list[d
     return rows
 
 
+def who(gold: dict) -> str | None:
+    """Who a labelled quote is by: its speaker as the article words it, else its actor. A quote that
+    goes on from the one before (a paragraph that is all quote) names nobody in its own words, so the
+    labels leave ``speaker`` null and give the person in ``actor``: that person is who speaks, and a
+    speaker found for it is scored against them (not counted wrong against "nobody")."""
+    for f in ("speaker", "actor"):
+        if isinstance(gold.get(f), str) and gold[f]:
+            return gold[f]
+    return None
+
+
 def _speaker_rows(measure: str, kind: str, aid: str, pred: list[dict], gold: list[dict], pairs, body: str) -> list[dict]:
     rows, right_p, right_g, neutral_p = [], set(), set(), set()
     for i, j in pairs:
         g = gold[j]
         if g["unsure"]:
             neutral_p.add(i)
-        elif g["kind"] == kind and g.get("speaker") and same_speaker(g, pred[i]):
+        elif g["kind"] == kind and who(g) and same_speaker(g, pred[i]):
             right_p.add(i)
             right_g.add(j)
-            rows.append(outcome("quotes", measure, aid, "tp", f"{g['text']} ({g['speaker']})", pred[i].get("paragraph", "")))
+            rows.append(outcome("quotes", measure, aid, "tp", f"{g['text']} ({who(g)})", pred[i].get("paragraph", "")))
     by_p, by_g = dict(pairs), {j: i for i, j in pairs}
     for i, p in enumerate(pred):
         if p["kind"] == kind and isinstance(p.get("speaker"), str) and i not in right_p | neutral_p:
             j = by_p.get(i)
-            why = (f"labelled speaker {gold[j].get('speaker')!r}" if j is not None else "no such labelled quote")
+            why = (f"labelled speaker {who(gold[j])!r}" if j is not None else "no such labelled quote")
             rows.append(outcome("quotes", measure, aid, "fp", f"{p['quote']} ({p['speaker']})", p.get("paragraph", ""), why))
     for j, g in enumerate(gold):
-        if g["kind"] == kind and g.get("speaker") and not g["unsure"] and j not in right_g:
+        if g["kind"] == kind and who(g) and not g["unsure"] and j not in right_g:
             i = by_g.get(j)
             spk = pred[i].get("speaker") if i is not None else None
             why = ("quote not found" if i is None else f"found speaker {spk!r}" if isinstance(spk, str)
                    else "found without a speaker")
-            rows.append(outcome("quotes", measure, aid, "fn", f"{g['text']} ({g['speaker']})", context(body, g["text"]), why))
+            rows.append(outcome("quotes", measure, aid, "fn", f"{g['text']} ({who(g)})", context(body, g["text"]), why))
     return rows
 
 
