@@ -45,3 +45,27 @@ def test_the_pronoun_after_an_object_says_nothing_of_its_gender(story):
     people = People(story, pars, verbs()["rx"])
     assert people.find("Ana Ruiz").gender != "m"
     assert people.find("Tom Berg").gender == "m"
+
+
+# ----------------------------------------------------------------------------------------------
+# a source at the end of the sentence that holds a short quote
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # "state" after a possessive is a noun ("the country's state TV"), not the verb "to state": the
+    # source is the "according to" phrase that ends the sentence
+    ("The ferry had a “hard landing” at the quay on Sunday, according to Globex. Crews were sent.", "Globex"),
+    ("The ferry had a “hard landing” at the quay on Sunday, according to Acme’s state TV.", "Acme’s state TV"),  # the broadcaster, as written
+    # a possessive before a real verb still leaves the verb ("the company's report said")
+    ("The ferry had a “hard landing” at the quay, Acme's spokesperson Mary Jones said.", "Mary Jones"),
+])
+def test_a_short_quote_takes_the_source_that_ends_its_sentence(story, paragraph, speaker):
+    got = direct(story, paragraph)
+    assert got == [("hard landing", speaker)]
+
+
+def test_a_noun_after_a_possessive_is_no_reporting_verb():
+    from presslens.analyses.quotes.attribution import find_attribution
+
+    got = find_attribution("The ferry had a ", " at the quay, according to the town’s state radio.", 2, "hard landing")
+    assert got == ("the town’s state radio", "according to", "sentence end")
