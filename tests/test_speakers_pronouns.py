@@ -31,8 +31,18 @@ def direct(story, *paragraphs):
       "“Go to the shelters now, stay away from the rivers,” she said."), "Ana Ruiz"),
     (("President Ana Ruiz of Harbour State asked people not to loot the shops.",
       "She said “everyone will be helped.”"), "Ana Ruiz"),
+    # the object of a preposition ("the Institute of Port Studies") hides nobody named before it
+    (("Ambassador Tom Berg opened the new wing of the museum on Monday.",
+      "The wing was designed by the Institute of Port Studies over two years.",
+      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+    (("Ambassador Tom Berg opened the new wing of the museum on Monday.",
+      "Its first exhibition came by ferry from Lagunas de Oro.",
+      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+    # a one-word place or organisation of the story ends no name: "Ambassador to Globex Tom Berg" is Tom Berg
+    (("Acme Ambassador to Globex Tom Berg praised the crews.",
+      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
 ])
-def test_a_pronoun_reaches_a_person_who_is_a_story_actor(story, paragraphs, speaker):
+def test_a_pronoun_reaches_the_person_a_reader_would(story, paragraphs, speaker):
     got = direct(story, *paragraphs)
     assert got and got[-1][1] == speaker
 
@@ -69,3 +79,4 @@ def test_a_noun_after_a_possessive_is_no_reporting_verb():
 
     got = find_attribution("The ferry had a ", " at the quay, according to the town’s state radio.", 2, "hard landing")
     assert got == ("the town’s state radio", "according to", "sentence end")
+
