@@ -41,6 +41,11 @@ def direct(story, *paragraphs):
     # a one-word place or organisation of the story ends no name: "Ambassador to Globex Tom Berg" is Tom Berg
     (("Acme Ambassador to Globex Tom Berg praised the crews.",
       "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+    # a paragraph that ends with a colon introduces the quote that opens the next one, whatever its verb
+    (("Ana Ruiz sent the crews the following message:",
+      "“To everyone who worked through the storm: thank you, the town owes you its harbour.”"), "Ana Ruiz"),
+    (("The storm closed the port for a week. Tom Berg, a senior analyst at Globex, put it this way:",
+      "“Nobody expected the wall to give way so fast. This raises questions about the design.”"), "Tom Berg"),
 ])
 def test_a_pronoun_reaches_the_person_a_reader_would(story, paragraphs, speaker):
     got = direct(story, *paragraphs)
