@@ -85,3 +85,16 @@ def test_a_noun_after_a_possessive_is_no_reporting_verb():
     got = find_attribution("The ferry had a ", " at the quay, according to the town’s state radio.", 2, "hard landing")
     assert got == ("the town’s state radio", "according to", "sentence end")
 
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # the negation is the first verb's; the verb that carries the quote is not negated
+    ("Despite speculation that he would step down, Tom Berg said during a meeting of the council last Friday "
+     "that he would not resign and claimed that he was a victim of a campaign by “false friends.”", "Tom Berg"),
+    # a negation that governs the verb of the quote still takes the words away from the subject
+    ("Despite the storm, Tom Berg said on Friday that he would stay but never called the closure “a disaster.”", None),
+])
+def test_a_negation_takes_away_only_the_verb_it_governs(story, paragraph, speaker):
+    rows = extract.extract_article("a", "Daily", ["Tom Berg runs the harbour for Acme.", paragraph], story)
+    quoted = [r for r in rows if r["kind"] in ("direct", "cited")]
+    assert quoted and quoted[-1]["speaker"] == speaker
