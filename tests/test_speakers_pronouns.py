@@ -28,24 +28,24 @@ def direct(story, *paragraphs):
     # a person who is a story actor (not a listed speaker) is one of the article's people: "she" is her,
     # not the place named after her
     (("Governor Ána Ruíz urged residents to leave the coast.",
-      "“Go to the shelters now, stay away from the rivers,” she said."), "Ana Ruiz"),
-    (("President Ana Ruiz of Harbour State asked people not to loot the shops.",
-      "She said “everyone will be helped.”"), "Ana Ruiz"),
+      "“Leave the quay before the tide turns,” she said."), "Ana Ruiz"),
+    (("President Ana Ruiz of Harbour State asked sailors to stay ashore.",
+      "She said “every family will get its boat back.”"), "Ana Ruiz"),
     # the object of a preposition ("the Institute of Port Studies") hides nobody named before it
     (("Ambassador Tom Berg opened the new wing of the museum on Monday.",
       "The wing was designed by the Institute of Port Studies over two years.",
-      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+      "“The wing shows what our crews can build,” he said."), "Tom Berg"),
     (("Ambassador Tom Berg opened the new wing of the museum on Monday.",
-      "Its first exhibition came by ferry from Lagunas de Oro.",
-      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+      "Its first exhibition came by ferry from Cove Harbour.",
+      "“The wing shows what our crews can build,” he said."), "Tom Berg"),
     # a one-word place or organisation of the story ends no name: "Ambassador to Globex Tom Berg" is Tom Berg
     (("Acme Ambassador to Globex Tom Berg praised the crews.",
-      "“This is a testament to our crews and engineers,” he said."), "Tom Berg"),
+      "“The wing shows what our crews can build,” he said."), "Tom Berg"),
     # a paragraph that ends with a colon introduces the quote that opens the next one, whatever its verb
-    (("Ana Ruiz sent the crews the following message:",
-      "“To everyone who worked through the storm: thank you, the town owes you its harbour.”"), "Ana Ruiz"),
-    (("The storm closed the port for a week. Tom Berg, a senior analyst at Globex, put it this way:",
-      "“Nobody expected the wall to give way so fast. This raises questions about the design.”"), "Tom Berg"),
+    (("Ana Ruiz left the crews with these words:",
+      "“To everyone who worked through the gale: thank you, the town owes you its harbour.”"), "Ana Ruiz"),
+    (("The gale closed the port for a week. Tom Berg, who studies tides at Globex, put it this way:",
+      "“Nobody expected the wall to give way so fast. The design must be checked again.”"), "Tom Berg"),
 ])
 def test_a_pronoun_reaches_the_person_a_reader_would(story, paragraphs, speaker):
     got = direct(story, *paragraphs)
@@ -53,9 +53,9 @@ def test_a_pronoun_reaches_the_person_a_reader_would(story, paragraphs, speaker)
 
 
 def test_the_pronoun_after_an_object_says_nothing_of_its_gender(story):
-    """'Tom Berg hugged Ana Ruiz, and he later apologised': "he" is Berg (the subject), so Ruiz is not
+    """'Tom Berg thanked Ana Ruiz, and he later left': "he" is Berg (the subject), so Ruiz is not
     made a man, and a later "she" still reaches her."""
-    pars = ["Mr Tom Berg hugged Ana Ruiz after the final, and he later apologised.",
+    pars = ["Mr Tom Berg thanked Ana Ruiz after the regatta, and he later left.",
             "Ruiz issued a statement on Friday. Tom Berg was not at the meeting."]
     people = People(story, pars, verbs()["rx"])
     assert people.find("Ana Ruiz").gender != "m"
@@ -67,32 +67,32 @@ def test_the_pronoun_after_an_object_says_nothing_of_its_gender(story):
 
 
 @pytest.mark.parametrize("paragraph, speaker", [
-    # "state" after a possessive is a noun ("the country's state TV"), not the verb "to state": the
+    # "state" after a possessive is a noun ("the port's state radio"), not the verb "to state": the
     # source is the "according to" phrase that ends the sentence
-    ("The ferry had a “hard landing” at the quay on Sunday, according to Globex. Crews were sent.", "Globex"),
-    ("The ferry had a “hard landing” at the quay on Sunday, according to Acme’s state TV.", "Acme’s state TV"),  # the broadcaster, as written
+    ("The ferry had a “rough docking” at the quay on Sunday, according to Globex. Crews were sent.", "Globex"),
+    ("The ferry had a “rough docking” at the quay on Sunday, according to Acme’s state radio.", "Acme’s state radio"),  # the broadcaster, as written
     # a possessive before a real verb still leaves the verb ("the company's report said")
-    ("The ferry had a “hard landing” at the quay, Acme's spokesperson Mary Jones said.", "Mary Jones"),
+    ("The ferry had a “rough docking” at the quay, Acme's spokesperson Mary Jones said.", "Mary Jones"),
 ])
 def test_a_short_quote_takes_the_source_that_ends_its_sentence(story, paragraph, speaker):
     got = direct(story, paragraph)
-    assert got == [("hard landing", speaker)]
+    assert got == [("rough docking", speaker)]
 
 
 def test_a_noun_after_a_possessive_is_no_reporting_verb():
     from presslens.analyses.quotes.attribution import find_attribution
 
-    got = find_attribution("The ferry had a ", " at the quay, according to the town’s state radio.", 2, "hard landing")
+    got = find_attribution("The ferry had a ", " at the quay, according to the town’s state radio.", 2, "rough docking")
     assert got == ("the town’s state radio", "according to", "sentence end")
 
 
 
 @pytest.mark.parametrize("paragraph, speaker", [
     # the negation is the first verb's; the verb that carries the quote is not negated
-    ("Despite speculation that he would step down, Tom Berg said during a meeting of the council last Friday "
-     "that he would not resign and claimed that he was a victim of a campaign by “false friends.”", "Tom Berg"),
+    ("Although many expected him to quit, Tom Berg said during a meeting of the council last Friday "
+     "that he would not go and claimed that he was the target of a campaign by “bad neighbours.”", "Tom Berg"),
     # a negation that governs the verb of the quote still takes the words away from the subject
-    ("Despite the storm, Tom Berg said on Friday that he would stay but never called the closure “a disaster.”", None),
+    ("After the gale, Tom Berg said on Friday that he would stay but never called the closure “a blunder.”", None),
 ])
 def test_a_negation_takes_away_only_the_verb_it_governs(story, paragraph, speaker):
     rows = extract.extract_article("a", "Daily", ["Tom Berg runs the harbour for Acme.", paragraph], story)

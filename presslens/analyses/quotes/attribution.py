@@ -54,7 +54,7 @@ def _patterns():
     according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
     # (a verb in lower case: "State" in "Harbour State University" is a name)
-    # (not a noun after a possessive: "according to the country's state TV": "state" is no verb there; the
+    # (not a noun after a possessive: "according to the port's state radio": "state" is no verb there; the
     # source is the "according to" phrase)
     sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?:according\s+to\s+(?P<acc>[^,.!?\"“”]{{1,60}}?)"
                               rf"\s*[.!?](?:\s|$)|(?P<spk>[^,.!?\"“”]{{1,60}}?)(?<![’']s)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
