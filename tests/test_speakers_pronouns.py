@@ -98,3 +98,18 @@ def test_a_negation_takes_away_only_the_verb_it_governs(story, paragraph, speake
     rows = extract.extract_article("a", "Daily", ["Tom Berg runs the harbour for Acme.", paragraph], story)
     quoted = [r for r in rows if r["kind"] in ("direct", "cited")]
     assert quoted and quoted[-1]["speaker"] == speaker
+
+
+def test_she_never_falls_back_to_a_man(story):
+    """When no woman is named nearby, "she said" is left unattributed rather than given to the last
+    person quoted, a man by the text's own words ("Mr", "he")."""
+    rows = extract.extract_article("a", "Daily", [
+        "Mr Tom Berg opened the quay on Monday, and he thanked the crews.",
+        "“We built it in a year,” Berg said.",
+        "The ferry company was not at the ceremony. The weather was fine all day, and many boats came.",
+        "The ferry will start in May. The first boats are already in the harbour. Tickets are cheap.",
+        "The town has waited for this quay for ten years. Its old wall fell in a gale.",
+        "“It is the best day the harbour has had,” she said."], story)
+    said = {r["quote"]: r["speaker"] for r in rows if r["kind"] == "direct"}
+    assert said["We built it in a year,"] == "Tom Berg"
+    assert said["It is the best day the harbour has had,"] is None

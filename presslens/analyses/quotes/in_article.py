@@ -58,8 +58,9 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if low in ("he", "she"):
         p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
             people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
-        if p is None:
+        if p is None:  # the last person quoted, unless the text gave them the other gender
             p = people.find(last_person) if last_person else None
+            p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         actor = people.actor_before(paragraphs, p_idx, pos)
