@@ -55,3 +55,22 @@ def test_every_list_is_lower_case_words():
                  "PHRASE_PREPOSITIONS", "NOT_SUBJECT_HEADS", "NOT_SUBJECT_WORDS", "SAYING_VERBS"):
         words = getattr(v, name)
         assert words and all(re.fullmatch(r"[a-z]+", w) for w in words), name
+
+
+def test_reported_speech_builds_its_auxiliaries_from_the_vocabulary():
+    """reported.py spells no run of auxiliaries of its own: its three rules take named subsets of
+    vocabulary.FINITE_AUXILIARIES (issue 24, review item), each with exactly the members it had."""
+    from presslens.analyses.quotes import reported as r
+
+    src = (QUOTES / "reported.py").read_text(encoding="utf-8")
+    for run in ("is|are|was|were", "had|has|have", "could|should", "won[’']t"):
+        assert run not in src, f"reported.py spells {run!r}: take it from presslens.text.vocabulary"
+    assert set(v.FINITE_AUXILIARIES) >= set(v.AUXILIARIES)
+    # a determiner and a noun then an auxiliary is a clause, not an object ("the challenge was")
+    assert r._DETERMINER_OBJECT.match("the challenge posed by the storm")
+    assert not r._DETERMINER_OBJECT.match("the port might reopen")
+    assert r._DETERMINER_OBJECT.match("the port must reopen")        # "must" was never in this rule
+    assert r._PRONOUN_CLAUSE.match("they had closed the quay")
+    assert not r._PRONOUN_CLAUSE.match("it can reopen")                # nor "can" in this one
+    assert r._FINITE.search("the ferry won’t sail") and r._FINITE.search("the ferry won't sail")
+    assert r._FINITE.search("the quay shall reopen") and not r._FINITE.search("the quay reopened")

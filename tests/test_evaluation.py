@@ -122,6 +122,35 @@ def test_quote_scores_drop_with_a_wrong_speaker_and_a_wrong_kind():
     assert f["reported speech: spans"].f1 == 1.0 and f["reported speech: speakers"].f1 == 0.0
 
 
+def test_a_pronoun_counts_only_when_resolved_to_the_labelled_person():
+    """A labelled "he" is the person of its actor field: a found "he" resolved to somebody else is a
+    wrong speaker, not a match of two pronouns (issue 24: the scorer counted "he" against "he")."""
+    from presslens.evaluation.score_text import same_speaker
+
+    gold = {"speaker": "he", "actor": "Ana Ruiz"}
+    assert same_speaker(gold, {"speaker": "Ana Ruiz", "speaker_text": "he"})
+    assert same_speaker(gold, {"speaker": "Ruiz", "speaker_text": "she"})
+    assert not same_speaker(gold, {"speaker": "Ben Ode", "speaker_text": "he"})
+    assert not same_speaker({"speaker": "it", "actor": "Port Authority"},
+                            {"speaker": "Globex", "speaker_text": "it", "speaker_kind": "role", "actor": "Globex"})
+    assert not same_speaker({"speaker": "he", "actor": None}, {"speaker": "Ben Ode", "speaker_text": "He"})
+    assert same_speaker({"speaker": "Mayor Ana Ruiz", "actor": "Ana Ruiz"}, {"speaker": "Ruiz", "speaker_text": "Ruiz"})
+
+
+def test_a_follow_on_quote_is_scored_against_its_actor():
+    """A paragraph that is all quote names nobody in its own words: the labels give the person as the
+    actor only (speaker null). A speaker found for it is right when it is that person, wrong otherwise,
+    and a missed one is a miss (before: any speaker found counted wrong, and none was never missed)."""
+    t = _truth({"a1": {"quotes": [
+        {"text": "We will rebuild the quay.", "kind": "direct", "speaker": None, "actor": "Ana Ruiz", "verb": None},
+        {"text": "And we will do it soon.", "kind": "direct", "speaker": None, "actor": "Ana Ruiz", "verb": None},
+        {"text": "once-in-a-century", "kind": "cited", "speaker": None, "actor": None, "verb": None}]}})
+    got = _quotes([("We will rebuild the quay.", "direct", "Ana Ruiz"), ("And we will do it soon.", "direct", "Ben Ode"),
+                   ("once-in-a-century", "cited", None)])
+    sp = _figures(score_quotes(got, t))["direct quotes: speakers"]
+    assert (sp.tp, sp.fp, sp.fn) == (1, 1, 1)
+
+
 def test_unsure_labels_count_for_nothing():
     t = _truth({"a1": {"quotes": [{"text": "maybe said", "kind": "direct", "speaker": "X", "actor": None, "verb": None,
                                    "unsure": True}]}})

@@ -27,7 +27,8 @@ from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
-           "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts"]
+           "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts", "predict_quotes",
+           "verb_lemma"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -145,6 +146,23 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
         parties_of=quotes.party_rule(full),
     )
+
+
+def predict_quotes(folder: str | Path) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """quotes.quotes of the story at ``folder`` as :func:`predict` scores them (its screened articles),
+    with the ids of those articles and every article's text, for :mod:`presslens.evaluation.speakers_loso`."""
+    full = load_story(folder)
+    st, _left_out = screen.analysed(full)
+    return quotes.quotes(st), list(st.articles["id"]), dict(zip(full.articles["id"], full.articles["text"]))
+
+
+def verb_lemma(word: str) -> str:
+    """The base form of a verb as presslens inflects its reporting verbs (lemminflect): "said" -> "say",
+    "admitted" -> "admit"; a word it does not know as a verb, as given."""
+    import lemminflect
+
+    got = lemminflect.getLemma(word, upos="VERB")
+    return got[0] if got else word
 
 
 def translation_evidence(folder: str | Path) -> pd.DataFrame:

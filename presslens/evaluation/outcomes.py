@@ -34,7 +34,8 @@ MEASURES = [
             "(equal, 90% similar, or one holding the other and 80% of its length)"),
     Measure("quotes", "direct quotes: speakers", "prf", "higher",
             "a matched direct quote with the labelled speaker (the same person by name, or the same organisation "
-            "for a role or anonymous source)"),
+            "for a role or anonymous source; a pronoun counts only resolved to the labelled person; a quote "
+            "labelled with its actor alone, one that goes on from the quote before, is scored against that actor)"),
     Measure("quotes", "cited terms: spans", "prf", "higher",
             "quoted words nobody is quoted as saying (scare quotes, names, titles), matched as above"),
     Measure("quotes", "reported speech: spans", "prf", "higher",

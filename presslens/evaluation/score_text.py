@@ -35,13 +35,24 @@ def same_span(a: str, b: str) -> bool:
     return x == y or fuzz.ratio(x, y) >= 90 or (min(len(x), len(y)) >= 0.8 * max(len(x), len(y)) and (x in y or y in x))
 
 
+# personal pronouns name nobody by themselves: a labelled "he" is the person of its ``actor`` field,
+# and a found "he" counts only when presslens resolved it to the labelled person
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
+
+
+def _named(names) -> list[str]:
+    return [n for n in names if isinstance(n, str) and fold(n) not in PRONOUNS]
+
+
 def same_speaker(gold: dict, pred: dict) -> bool:
-    """The labelled speaker (or actor) by name, or for a role or anonymous source the same organisation."""
+    """The labelled speaker (or actor) by name, or for a role or anonymous source the same organisation.
+    A pronoun on either side is no name: a found "he" against a labelled "he" counts only when the
+    speaker it was resolved to is the labelled actor."""
     spk = pred.get("speaker")
     if not isinstance(spk, str) or not spk:
         return False
-    names = [n for n in (gold.get("speaker"), gold.get("actor")) if isinstance(n, str)]
-    said = [n for n in (spk, pred.get("speaker_text")) if isinstance(n, str)]
+    names = _named((gold.get("speaker"), gold.get("actor")))
+    said = _named((spk, pred.get("speaker_text")))
     if any(same_name(g, p) for g in names for p in said):
         return True
     actor = pred.get("actor")
@@ -90,29 +101,40 @@ def _kind_rows(measure: str, kind: str, aid: str, pred: list[dict], gold: list[d
     return rows
 
 
+def who(gold: dict) -> str | None:
+    """Who a labelled quote is by: its speaker as the article words it, else its actor. A quote that
+    goes on from the one before (a paragraph that is all quote) names nobody in its own words, so the
+    labels leave ``speaker`` null and give the person in ``actor``: that person is who speaks, and a
+    speaker found for it is scored against them (not counted wrong against "nobody")."""
+    for f in ("speaker", "actor"):
+        if isinstance(gold.get(f), str) and gold[f]:
+            return gold[f]
+    return None
+
+
 def _speaker_rows(measure: str, kind: str, aid: str, pred: list[dict], gold: list[dict], pairs, body: str) -> list[dict]:
     rows, right_p, right_g, neutral_p = [], set(), set(), set()
     for i, j in pairs:
         g = gold[j]
         if g["unsure"]:
             neutral_p.add(i)
-        elif g["kind"] == kind and g.get("speaker") and same_speaker(g, pred[i]):
+        elif g["kind"] == kind and who(g) and same_speaker(g, pred[i]):
             right_p.add(i)
             right_g.add(j)
-            rows.append(outcome("quotes", measure, aid, "tp", f"{g['text']} ({g['speaker']})", pred[i].get("paragraph", "")))
+            rows.append(outcome("quotes", measure, aid, "tp", f"{g['text']} ({who(g)})", pred[i].get("paragraph", "")))
     by_p, by_g = dict(pairs), {j: i for i, j in pairs}
     for i, p in enumerate(pred):
         if p["kind"] == kind and isinstance(p.get("speaker"), str) and i not in right_p | neutral_p:
             j = by_p.get(i)
-            why = (f"labelled speaker {gold[j].get('speaker')!r}" if j is not None else "no such labelled quote")
+            why = (f"labelled speaker {who(gold[j])!r}" if j is not None else "no such labelled quote")
             rows.append(outcome("quotes", measure, aid, "fp", f"{p['quote']} ({p['speaker']})", p.get("paragraph", ""), why))
     for j, g in enumerate(gold):
-        if g["kind"] == kind and g.get("speaker") and not g["unsure"] and j not in right_g:
+        if g["kind"] == kind and who(g) and not g["unsure"] and j not in right_g:
             i = by_g.get(j)
             spk = pred[i].get("speaker") if i is not None else None
             why = ("quote not found" if i is None else f"found speaker {spk!r}" if isinstance(spk, str)
                    else "found without a speaker")
-            rows.append(outcome("quotes", measure, aid, "fn", f"{g['text']} ({g['speaker']})", context(body, g["text"]), why))
+            rows.append(outcome("quotes", measure, aid, "fn", f"{g['text']} ({who(g)})", context(body, g["text"]), why))
     return rows
 
 

@@ -117,6 +117,16 @@ RELATIVES = ("which", "who", "where")
 # words that make a clause a question or a supposition ("whether ...", "Would the port ...")
 QUESTION_WORDS = ("whether", "why", "how", "what", "when", "where", "who")
 AUXILIARIES = ("did", "does", "do", "would", "could", "should", "can", "will", "is", "are", "was", "were")
+# the finite auxiliaries by verb, for rules that need a named subset ("a pronoun and its auxiliary
+# open a clause": "he was", "they had"); FINITE_AUXILIARIES is every one of them
+BE_FORMS = ("is", "are", "was", "were")
+HAVE_FORMS = ("had", "has", "have")
+DO_FORMS = ("did", "does", "do")
+MODALS = ("will", "would", "can", "could", "should", "may", "might", "must", "shall")
+FINITE_AUXILIARIES = BE_FORMS + HAVE_FORMS + DO_FORMS + MODALS
+# negated contractions that are finite verbs of their own ("won't", "isn't"): written with the straight
+# apostrophe; a rule matches the curly one too through :func:`contraction`
+NEGATED_AUXILIARIES = ("won't", "isn't", "wasn't", "aren't", "weren't")
 # prepositions that open a phrase before a sentence's subject ("Despite the storm, ...", "With the port shut")
 PHRASE_PREPOSITIONS = ("after", "before", "following", "during", "in", "on", "at", "despite", "since", "until", "amid",
                        "with", "without", "for", "from", "to", "by")
@@ -152,6 +162,16 @@ def alternation(*groups) -> str:
             if w not in out:
                 out.append(w)
     return "|".join(out)
+
+
+def contraction(word: str) -> str:
+    """``word`` as a regex that takes a straight or a curly apostrophe: ``won't`` -> ``won[’']t``."""
+    return word.replace("'", "[’']")
+
+
+def without(words: tuple, *drop: str) -> tuple:
+    """``words`` less ``drop``, in order: a named subset of a list (``without(MODALS, "must", "shall")``)."""
+    return tuple(w for w in words if w not in drop)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -54,8 +54,11 @@ def _patterns():
     according_after = re.compile(r"^\s*[,.]?\s*(?:according\s+to|per)\s+(?P<spk>[^,.!?\"“”]{1,90})", re.IGNORECASE)
     # a quote inside a sentence that ends with its attribution: '... "every phase" of it, The Verge reported.'
     # (a verb in lower case: "State" in "Harbour State University" is a name)
-    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?P<spk>[^,.!?\"“”]{{1,60}}?)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
-                              rf"[^.!?\"“”]{{0,40}}[.!?]", re.IGNORECASE)
+    # (not a noun after a possessive: "according to the port's state radio": "state" is no verb there; the
+    # source is the "according to" phrase)
+    sentence_end = re.compile(rf"^[^.!?\"“”,]*(?:,[^.!?\"“”,]*)*?,\s*(?:according\s+to\s+(?P<acc>[^,.!?\"“”]{{1,60}}?)"
+                              rf"\s*[.!?](?:\s|$)|(?P<spk>[^,.!?\"“”]{{1,60}}?)(?<![’']s)\s+(?=(?-i:[a-z]))(?P<verb>{V})\b"
+                              rf"[^.!?\"“”]{{0,40}}[.!?])", re.IGNORECASE)
     # a speaker with a description in apposition: '“...,” Ana Ruiz, a nurse on the ward, said.'
     appos_after = re.compile(rf"^\s*[,—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,60}}?)\s*,\s+(?P<desc>(?:(?![.!?]\s)[^\"“”!?;:]){{1,220}}?)"
                              rf"\s*,?\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{V})\b")
@@ -152,7 +155,7 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
         m = rx.search(after)
         if m:
             verb = m.groupdict().get("verb") or "according to"
-            spk = m.group("spk")  # '“...,” it said': an organisation's pronoun, read by the caller
+            spk = m.group("spk") or m.groupdict().get("acc")  # '“...,” it said': an organisation's pronoun, read by the caller
             it_said = spk.strip().lower() == "it" and quote.rstrip(" ”\"’'")[-1:] in (",", ".", "!", "?")
             if (_FUNCTION_WORD.match(spk.strip()) and not it_said) or re.match(r"(?i)\s*(?:in|on|at|with|during|after|before|from|to|for|"
                                                               r"by)\b|.*\b(?:and|but)\s*$", spk):

@@ -129,8 +129,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
-            if who is None and not a_name and \
-                    not re.search(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b", before):
+            if who is None and not a_name and not _negated_before(before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
                     who = sub
@@ -215,6 +214,18 @@ def _answers(rows: list[dict]) -> bool:
     (in the asker's own paragraph, '“Why close it?” she asked. “We have no reason to.”', it still does)."""
     last = next((r for r in reversed(rows) if r["kind"] in ("direct", "cited")), None)
     return last is not None and last["quote"].rstrip(" ,”\"’'").endswith("?")
+
+
+_NEGATION = re.compile(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b")
+
+
+def _negated_before(before: str) -> bool:
+    """Whether the words before a quote deny that it was said ("Acme never called it “...”"): a negation,
+    unless a verb of saying joined by "and" or "but" follows it ("he would not resign and claimed he was
+    “...”": the negation is the first verb's; the second, which carries the quote, is not negated)."""
+    neg = list(_NEGATION.finditer(before))
+    return bool(neg) and not re.search(rf"(?i)\b(?:and|but)\s+(?:\w+ly\s+)?(?:{verbs()['rx_partial']})\b",
+                                       before[neg[-1].end():])
 
 
 def _spoken_of(name: str, quote: str) -> bool:

@@ -58,8 +58,9 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if low in ("he", "she"):
         p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
             people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
-        if p is None:
+        if p is None:  # the last person quoted, unless the text gave them the other gender
             p = people.find(last_person) if last_person else None
+            p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         actor = people.actor_before(paragraphs, p_idx, pos)
@@ -365,6 +366,10 @@ def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, 
     quote of the next paragraph ('A company spokesperson gave some context in a comment to AFP.',
     'Ruiz joined the broadcaster to give her own comments.'): the subject of its last sentence with a
     word of speech, when that subject is someone the article names or an organisation's role."""
+    if par.rstrip().endswith(":"):  # 'Ruiz sent the crews the following message:' ¶ '“...”': whatever its verb
+        lead = colon_lead_in(people, story, p_idx, par, len(par.rstrip()), last_person)
+        if lead is not None and lead[0] is not None:
+            return (*lead, lead[0], ":")
     sents = [x for x in re.split(r"(?<=[.!?])\s+", par.strip()) if x]
     for sent in reversed(sents[-3:]):
         if not _SPEECH.search(sent) or QUESTION.search(sent):

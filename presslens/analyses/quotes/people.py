@@ -111,7 +111,7 @@ class People:
     def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
         self.story = story
         self.people: dict[str, Person] = {}
-        self.mentions: list[tuple[int, int, int, Person, bool]] = []  # (para, start, end, person, subject)
+        self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord" or "oblique")
         self._verb = _verb_after(verbs_rx)
         self._listed = [(sp.name, [f for f in (sp.name, *sp.aliases) if f]) for sp in story.speakers]
         self._forms = {f.casefold(): sp_name for sp_name, forms in self._listed for f in forms}
@@ -119,6 +119,9 @@ class People:
         self._actor_rx = arx if entries else None
         self._entries = entries
         self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
+        # one-word names of the story's places and organisations: "Harbour Ambassador to Globex Ana Ruiz" is Ana Ruiz
+        self._not_people = {key(f) for a in story.actors if self._kinds[a.name] != "person" for f in a.forms
+                            if len(f.split()) == 1}
         self._by_token: dict[str, set] = {}
         self._actor_words: dict[str, set] = {}
         for sp_name, forms in self._listed:
@@ -165,7 +168,7 @@ class People:
             for i, w in enumerate(words[:-1]):
                 k = key(w)
                 if k in TITLES or k in ORG_WORDS or k in FUNCTION or k in PREPOSITIONS or _POSS.search(w) or \
-                        (len(words) - i > 2 and _is_abbrev(w)):
+                        k in self._not_people or (len(words) - i > 2 and _is_abbrev(w)):
                     cut = i + 1
             titles = [w for w in words[:cut] if key(w) in TITLES]
             words = words[cut:]
@@ -202,12 +205,15 @@ class People:
             # "Lee and Hansen said": two people at once, neither is "he" alone
             coord = (i + 1 < len(found) and _COORD.fullmatch(par[end:found[i + 1][0]])) or \
                     (i > 0 and _COORD.fullmatch(par[found[i - 1][1]:start]))
-            self.mentions.append((p_idx, start, end, person, "coord" if coord else subject))
+            oblique = not subject and _AFTER_PREPOSITION.search(par, max(0, start - 12), start)
+            self.mentions.append((p_idx, start, end, person, "coord" if coord else "oblique" if oblique else subject))
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
-            # only the first: "Ana Ruiz asked where her father was, and his crew ...": "his" is another's
-            person.evidence(_PRONOUNS.findall(par[end:stop].lower())[:1])
+            # only the first: "Ana Ruiz asked where her father was, and his crew ...": "his" is another's;
+            # and only after the sentence's subject: "Lee kissed Ana Ruiz and he ..." says nothing of Ruiz
+            if subject is True:
+                person.evidence(_PRONOUNS.findall(par[end:stop].lower())[:1])
 
     def _subject(self, par: str, sent_start: int, start: int, end: int) -> bool:
         prefix = par[sent_start:start]
@@ -225,8 +231,10 @@ class People:
             return None
         if self._actor_rx is not None:
             a = self._actor_rx.fullmatch(name)
-            if a:
-                return None  # an actor of the story (a country, an organisation, a listed person's actor)
+            if a:  # an actor of the story: a person is one of the article's people ("he" may point back to
+                # them), a country or an organisation is not
+                actor = self._entries[a.lastindex - 1][0]
+                return self._actor_person(actor) if self._kinds.get(actor) == "person" else None
         full = [t for t in name.split() if len(t.strip(".")) > 1]
         if len(full) >= 2 or (titles and len(full) == 1):
             # a short form of someone already named ("Ruiz" after "Ana Ruiz") is that person
@@ -241,6 +249,14 @@ class People:
             return self.people[norm]
         known = self.find(name) if full else None
         return known
+
+    def _actor_person(self, actor: str) -> Person:
+        """The person a story actor of kind person is: the listed speaker of that name, else one made
+        from the actor and its forms (so that "Ruiz" later is them too)."""
+        if actor not in self.people:
+            forms = [f for a in self.story.actors if a.name == actor for f in a.forms]
+            self._add(Person(actor), forms)
+        return self.people[actor]
 
     # -- answering
 
@@ -268,12 +284,16 @@ class People:
         subject first; None when nobody fits."""
         cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if gender is None or m[3].gender in (None, gender)]
+        # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
+        # Studies") is the last a "he said" points to: it hides no one named before it
+        fit = [m for m in fit if m[4] != "oblique"] or fit
         if not fit:
             return None
         last_para = max(m[0] for m in fit)  # the nearest paragraph with someone who fits
         in_last = [m for m in fit if m[0] == last_para]
         strict = [m for m in in_last if gender is not None and m[3].gender == gender]
-        for pool in ([m for m in strict if m[4]], strict, [m for m in in_last if m[4]], in_last):
+        for pool in ([m for m in strict if m[4] in (True, "coord")], strict, [m for m in in_last if m[4] in (True, "coord")],
+                     in_last):
             if pool:
                 return None if pool[-1][4] == "coord" else pool[-1][3]
         return None
@@ -325,6 +345,7 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+_AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")

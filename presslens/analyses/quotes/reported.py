@@ -14,8 +14,9 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
-from presslens.text.vocabulary import (MONTHS, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, OCCASION_PREPOSITIONS, PERIODS,
-                                       TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
+from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, HAVE_FORMS, MODALS, MONTHS,
+                                       NEGATED_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, OCCASION_PREPOSITIONS,
+                                       PERIODS, TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
 from .people import TITLES, key
@@ -137,8 +138,9 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
 # verbs that ask or answer without stating: "asked her to ...", "did not respond"
 _NOT_A_STATEMENT_VERBS = ("respond", "responds", "responded", "responding", "ask", "asks", "asked")
 # a noun phrase after a verb that takes one as often as a clause ("acknowledged the challenge")
-_DETERMINER_OBJECT = re.compile(r"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:is|are|was|were|"
-                                r"will|would|had|has|have|could|can|should|may|might)\b)")
+# the auxiliaries that make "the challenge was" a clause rather than an object (no do-forms, "must", "shall")
+_OBJECT_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "must", "shall"))
+_DETERMINER_OBJECT = re.compile(rf"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:{_OBJECT_CLAUSE_AUX})\b)")
 # a subject ending in a possessive: the "verb" after it is a noun ("Globex's claim that ...")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
 # reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
@@ -156,11 +158,14 @@ _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|
 # a finite verb of its own
 _CLAUSE_VERB = re.compile(r"(?:say|said|says|saying|add|added|adds|adding|tell|told|tells|telling|claim\w*|argu\w*|"
                           r"insist\w*|maintain\w*|assert\w*|contend\w*|alleg\w*|believ\w*|repl\w*|think\w*|thought)$")
-_PRONOUN_CLAUSE = re.compile(r"(?i)(?:he|she|they|it|we)\s+(?:is|are|was|were|will|would|had|has|have|could|"
-                             r"should|did|does)\b")
+# the auxiliaries after a pronoun that open a clause ("he was", "they had", "it did"): no "can", "may",
+# "might", "must", "shall", "do"
+_PRONOUN_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "can", "may", "might", "must", "shall"),
+                                  without(DO_FORMS, "do"))
+_PRONOUN_CLAUSE = re.compile(rf"(?i)(?:he|she|they|it|we)\s+(?:{_PRONOUN_CLAUSE_AUX})\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she|they|we|i|it)\b")
-_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|will|would|had|has|have|can|could|should|may|might|must|did|does|"
-                     r"do|shall|won[’']t|isn[’']t|wasn[’']t|aren[’']t|weren[’']t)\b")
+# a finite verb: every auxiliary and the negated contractions
+_FINITE = re.compile(rf"(?i)\b(?:{alternation(FINITE_AUXILIARIES, tuple(map(contraction, NEGATED_AUXILIARIES)))})\b")
 # a participle of saying goes on with a second statement of the same speaker (", adding that ...")
 _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|explaining|insisting|arguing|warning)"
                              r"\s+(?:that\s+)?(?=\S)")
