@@ -65,3 +65,58 @@ def test_x01_x02_one_outlet_exports_every_other_table(keep, tmp_path):
     assert "needs two outlets" in meta["tables_not_written"]["keyness"]
     assert any(line.startswith("keyness: not written: needs two outlets") for line in said), said
     assert "1 not written" in said[-1]
+
+
+def _dated(tmp_path, published: dict):
+    import shutil
+    dst = tmp_path / "tz"
+    shutil.copytree(MINI, dst)
+    for name, value in published.items():
+        p = dst / "articles" / name
+        p.write_text("\n".join(f"published: {value}" if ln.startswith("published:") else ln
+                               for ln in p.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    return dst
+
+
+def test_q06_claim_spread_orders_zoned_times_by_their_instant(tmp_path):
+    """q06: 23:30 in New York on the 15th (04:30 UTC on the 16th) was ranked before 01:00 UTC on the 16th,
+    while `first` named the other: the rows, day_rank, time_rank and first must agree, by the instant."""
+    from presslens import load_story
+    from presslens.analyses import claims, spread
+    st = load_story(_dated(tmp_path, {"daily.md": "2024-03-05T23:30-05:00", "gazette.md": "2024-03-06T01:00Z",
+                                      "wire.md": "null"}))
+    s = spread.claim_spread(st, claims.hits(st))
+    outlet = {"daily.md": "The Daily Ledger", "gazette.md": "La Gazette (English edition)"}
+    for claim, g in s.groupby("claim", sort=False):
+        dated = g[g["published"].notna()]
+        if set(dated["outlet"]) != set(outlet.values()):
+            continue
+        assert list(dated["outlet"])[:2] == [outlet["gazette.md"], outlet["daily.md"]], (claim, dated)
+        assert list(dated["day_rank"]) == [1, 1] and list(dated["time_rank"]) == [1, 2], dated
+        assert list(dated["first"]) == [True, False], dated
+        assert set(dated["order"]) == {"by time of day"}
+        break
+    else:
+        raise AssertionError(f"no claim carried by both dated outlets:\n{s}")
+
+
+def test_q06_a_date_alone_and_a_zoned_time_on_its_utc_day_are_unordered():
+    """A date alone and a time with its zone on the same (UTC) day: same day, no order invented."""
+    from presslens.story import when
+    ny, _ = when.parse("2024-03-05T23:30-05:00")  # 04:30 UTC on the 6th
+    utc, _ = when.parse("2024-03-06T01:00Z")
+    day6, _ = when.parse("2024-03-06")
+    day5, _ = when.parse("2024-03-05")
+    assert when.order(utc, ny)[0] == -1
+    assert when.order(ny, day6)[0] is None and when.order(day6, ny)[0] is None
+    assert when.order(day5, ny) == (-1, "by date")
+
+
+def test_q06_facts_first_appearance_by_the_instant():
+    """The discovered facts' first article: by the instant when both give time and zone."""
+    import pandas as pd
+    from presslens.analyses.facts import in_time_order
+    g = pd.DataFrame({"article_id": ["a", "b", "c"],
+                      "published": pd.to_datetime(["2024-03-05", "2024-03-06", "2024-03-06"]),
+                      "published_utc": pd.to_datetime(["2024-03-06T04:30Z", "2024-03-06T01:00Z", None], utc=True)})
+    assert list(in_time_order(g)["article_id"]) == ["b", "a", "c"]
