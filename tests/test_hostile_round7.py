@@ -120,3 +120,22 @@ def test_q06_facts_first_appearance_by_the_instant():
                       "published": pd.to_datetime(["2024-03-05", "2024-03-06", "2024-03-06"]),
                       "published_utc": pd.to_datetime(["2024-03-06T04:30Z", "2024-03-06T01:00Z", None], utc=True)})
     assert list(in_time_order(g)["article_id"]) == ["b", "a", "c"]
+
+
+@pytest.mark.parametrize("name", ["../../escape", "a/b", "..", "x/../../y", "/tmp/abs"])
+def test_p07_run_name_from_the_environment_must_be_a_plain_name(name, tmp_path, monkeypatch):
+    """p07: PRESSLENS_RUN_NAME=../../escape put a papermill run's figures two levels above figures_dir."""
+    from presslens.errors import ParameterError
+    from presslens.notebook import setup
+    monkeypatch.setenv(setup.RUN_NAME_ENV, name)
+    with pytest.raises(ParameterError) as err:
+        setup.setup(str(MINI), figures_dir=str(tmp_path / "fig"))
+    assert setup.RUN_NAME_ENV in str(err.value) and "unset" in str(err.value)
+    assert not any(tmp_path.parent.glob("escape*")) and not (tmp_path / "fig").exists()
+
+
+def test_p07_a_plain_run_name_still_names_the_folder(tmp_path, monkeypatch):
+    from presslens.notebook import setup
+    monkeypatch.setenv(setup.RUN_NAME_ENV, "mini--outlets-wire-service")
+    ctx = setup.setup(str(MINI), figures_dir=str(tmp_path / "fig"))
+    assert ctx.figures == (tmp_path / "fig" / "mini--outlets-wire-service").resolve()
