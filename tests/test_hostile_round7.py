@@ -139,3 +139,117 @@ def test_p07_a_plain_run_name_still_names_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv(setup.RUN_NAME_ENV, "mini--outlets-wire-service")
     ctx = setup.setup(str(MINI), figures_dir=str(tmp_path / "fig"))
     assert ctx.figures == (tmp_path / "fig" / "mini--outlets-wire-service").resolve()
+
+
+TEASER = ("Regulators in the harbour city opened an inquiry on Monday into how the port authority awarded its "
+          "dredging contract, after two bidders complained that the rules changed late in the process. The "
+          "authority said it had followed every procedure and would cooperate fully with the inquiry.")
+PROMPT = "Subscribe to continue reading. Already a subscriber? Log in."
+
+
+def _with_article(tmp_path, name: str, outlet: str, body: str):
+    import shutil
+    dst = tmp_path / "s"
+    shutil.copytree(MINI, dst)
+    (dst / "articles" / name).write_text(
+        f"---\noutlet: {outlet}\ntitle: Port inquiry\nurl: null\npublished: 2024-03-06\nlanguage: en\n"
+        f"translated_from: null\nderived_from: []\nbyline: null\nnotes: null\n---\n{body}\n", encoding="utf-8")
+    return dst
+
+
+@pytest.mark.parametrize("prompt", [PROMPT, "Cet article est réservé aux abonnés. Déjà abonné ? Se connecter",
+                                    "Jetzt abonnieren und weiterlesen. Bereits Abonnent? Anmelden",
+                                    "Para seguir leyendo, suscríbete.", "続きを読むには会員登録が必要です。"])
+def test_paywall_prompt_after_a_teaser_in_several_languages(prompt):
+    from presslens.story import capture
+    assert capture.paywall_prompt(TEASER + "\n\n" + prompt)
+    assert capture.paywall_prompt(TEASER + "\n\n" + prompt + "\n") is not None
+
+
+def test_paywall_prompt_needs_a_short_text_and_the_end():
+    from presslens.story import capture
+    long = " ".join([TEASER] * 8)  # 360 words: an article that happens to end with a subscription box
+    assert capture.paywall_prompt(long + "\n\n" + PROMPT) is None
+    assert capture.paywall_prompt(PROMPT + "\n\n" + TEASER + " " + TEASER) is None  # not at the end
+    assert capture.paywall_prompt(TEASER + "\n\nSubscribe to our newsletter for the week's news.") is None
+
+
+def test_i32_paywalled_teaser_is_warned_and_kept_out_of_omissions(tmp_path):
+    """i32: a 59-word teaser ending 'Subscribe to continue reading' passed check with no warning, and
+    notebook 07 counted every claim it lacks as left out by its outlet."""
+    from presslens.analyses import claims
+    from presslens.notebook.gate import check_story
+    st, sc = check_story(_with_article(tmp_path, "teaser.md", "Teaser Times", TEASER + "\n\n" + PROMPT))
+    said = [w for w in sc.warnings if "paywall" in w.message]
+    assert len(said) == 1 and said[0].file.endswith("articles/teaser.md"), sc.warnings
+    assert "import it again" in said[0].fix
+    om = claims.omissions(st)
+    assert "Teaser Times" not in set(om["outlet"]) and "The Daily Ledger" in set(om["outlet"])
+    assert "Teaser Times (articles/teaser.md)" in om.attrs["note"]
+
+
+def test_i32_facts_left_out_skips_a_paywalled_outlet():
+    import pandas as pd
+    from presslens.analyses import facts
+    m = pd.DataFrame({"fact": [0, 0, 0], "article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+                      "published": pd.NaT, "published_utc": pd.NaT, "sent_idx": 0, "part": "body",
+                      "position": 0.5, "voice": "own voice", "fact_score": 1.0, "centre": True,
+                      "clause": ["The port fined the firm"] * 3, "text": ["The port fined the firm."] * 3})
+    found = pd.DataFrame({"fact": [0], "label": ["The port fined the firm"]})
+    outlets = ["A", "B", "C", "D", "E"]
+    assert set(facts.left_out(m, found, outlets)["outlet"]) == {"D", "E"}
+    left = facts.left_out(m, found, outlets, cut_short={"E": ["articles/e.md"]})
+    assert set(left["outlet"]) == {"D"} and "E (articles/e.md)" in left.attrs["note"]
+
+
+def test_i32_import_warns_at_a_paywall(tmp_path):
+    from presslens.story.importer import write
+    from presslens.story.scaffold import new_story
+    st = new_story("port-inquiry", root=tmp_path)
+    (st / "articles" / "example.md").unlink()
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "teaser.html").write_text(
+        "<!doctype html><html lang=en><head><title>Port inquiry</title>"
+        '<meta property="og:site_name" content="Teaser Times"></head><body><article><h1>Port inquiry</h1>'
+        f"<p>{TEASER}</p><div class=paywall><p>Subscribe to continue reading.</p>"
+        "<p>Already a subscriber? Log in.</p></div></article></body></html>", encoding="utf-8")
+    said = []
+    results = write.import_pages(st, [str(pages)], log=said.append)
+    assert [r.status for r in results] == ["imported"], results
+    assert any("ends at a paywall" in w for w in results[0].warnings), results[0].warnings
+
+
+def test_t03_html_source_as_an_article_is_refused(tmp_path):
+    """t03: a saved page's HTML source pasted as an article's text passed check."""
+    from presslens.notebook.gate import check_story
+    from presslens.story.model import StoryError
+    page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Port inquiry</title>"
+            "<link rel=\"stylesheet\" href=\"/s.css\"><script>window.dataLayer=[];function g(){dataLayer.push(arguments)}"
+            "</script></head><body><nav class=\"menu\"><a href=\"/\">Home</a><a href=\"/news\">News</a></nav>"
+            f"<main><article><h1 class=\"headline\">Port inquiry</h1><p class=\"lede\">{TEASER}</p></article></main>"
+            "<footer><a href=\"/about\">About</a></footer></body></html>")
+    with pytest.raises(StoryError) as err:
+        check_story(_with_article(tmp_path, "html.md", "Source Daily", page))
+    text = str(err.value)
+    assert "articles/html.md" in text and "HTML source" in text and "presslens import" in text
+
+
+def test_t03_an_article_quoting_a_little_markup_passes(tmp_path):
+    from presslens.notebook.gate import check_story
+    body = TEASER + " The attackers hid a <script> tag in the form, the researchers said, and a <div> around it."
+    check_story(_with_article(tmp_path, "code.md", "Code Weekly", body))
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/usage.md"])
+def test_p01_docs_say_papermill_prints_its_own_traceback(doc):
+    """p01-p08: papermill's own click traceback surrounds presslens's clear message; the documented
+    batch command is `presslens run`, and where the docs show papermill they say what it prints."""
+    from presslens import paths
+    text = (paths.REPO_ROOT / doc).read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert "papermill notebooks/" in text
+    assert text.index("presslens run") < text.index("papermill notebooks/")
+    assert "`presslens run` is the batch command" in flat
+    assert "prints its own traceback frames first" in flat or "prints its own traceback frames (" in flat
+    assert "are presslens's message" in flat

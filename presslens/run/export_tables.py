@@ -20,7 +20,7 @@ from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
-from presslens.story import outlets as outlets_mod
+from presslens.story import capture, outlets as outlets_mod
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
@@ -221,7 +221,7 @@ TABLES: list[Table] = [
           lambda i: facts.grid(i.members, i.found.head(DEFAULTS["facts_shown"]), i.kept.outlets,
                                i.kept.articles["outlet"].value_counts().to_dict())),
     Table("facts_left_out", "07-claims", "a fact most outlets carry that an outlet leaves out",
-          lambda i: facts.left_out(i.members, i.found, i.kept.outlets)),
+          lambda i: facts.left_out(i.members, i.found, i.kept.outlets, cut_short=capture.cut_short(i.kept.articles))),
     Table("facts_only_one", "07-claims", "a fact only one outlet carries",
           lambda i: facts.only_one(i.members, facts.summarise(i.members, min_articles=1))),
     Table("facts_drift", "07-claims", "a change of a fact's wording (a number, a hedge...) in one article",
