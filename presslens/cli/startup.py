@@ -21,7 +21,11 @@ def _interrupted_while_starting(signum, frame) -> None:
 
 def _is_the_command() -> bool:
     """True when this process runs the ``presslens`` command (console script or ``-m presslens.cli``),
-    not when a library, a notebook or a test imports the package."""
+    not when a library, a notebook, a test or a worker process (spawned: it imports the command's script
+    again) imports the package."""
+    mp = sys.modules.get("multiprocessing.process")  # never imported here: its import takes a tenth of a second
+    if mp is not None and mp.parent_process() is not None:
+        return False
     if os.path.basename(sys.argv[0] if sys.argv else "").startswith("presslens"):
         return True
     orig = list(getattr(sys, "orig_argv", []))
