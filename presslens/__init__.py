@@ -18,5 +18,19 @@ each room, and the modules the flat layout had to their new homes):
 
 from .version import __version__  # noqa: E402,F401
 
-from .story.load import load_story  # noqa: E402,F401
-from .story.model import Story, StoryError  # noqa: E402,F401
+_LAZY = {"load_story": "story.load", "Story": "story.model", "StoryError": "story.model"}
+
+
+def __getattr__(name: str):
+    """``presslens.load_story``, ``Story`` and ``StoryError`` load on first use: ``import presslens``
+    stays light, so the ``presslens`` command can take over Ctrl-C before pandas and matplotlib load
+    (an interrupt while they load then prints one line, not a traceback)."""
+    if name in _LAZY:
+        import importlib
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'presslens' has no attribute {name!r}")
+
+
+__all__ = ["__version__", "load_story", "Story", "StoryError"]

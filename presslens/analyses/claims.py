@@ -26,6 +26,7 @@ from presslens.analyses.quotes.extract import quotes, rows_by_article
 from presslens.analyses.quotes.resolve import SHORT
 from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
+from presslens.story import capture
 from presslens.story.model import Story
 from presslens.text import segment
 
@@ -184,16 +185,25 @@ def by_outlet(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
 def omissions(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
     """What each outlet left out: one row per outlet with the claims none of its articles carry and
     how many outlets carry each of them (a claim every other outlet carries is a pointed omission).
-    Claims no outlet carries are left out here: :func:`unmatched` lists them (likely a bad pattern)."""
+    Claims no outlet carries are left out here: :func:`unmatched` lists them (likely a bad pattern). An
+    outlet whose every article stops at a paywall (:func:`presslens.story.capture.cut_short`) has no row:
+    what it leaves out is unknown; ``attrs["note"]`` names it."""
     h = hits(story) if h is None else h
     carried = {(r.claim, r.outlet) for r in h.itertuples(index=False)}
     n_carry = {c.id: sum((c.id, o) in carried for o in story.outlets) for c in story.claims}
+    cut = capture.cut_short(story.articles)  # an outlet whose text stops at a paywall: its omissions mean nothing
     rows = []
     for o in story.outlets:  # a claim nobody carries is listed by unmatched(), not as everyone's omission
+        if o in cut:
+            continue
         left = [c.id for c in story.claims if (c.id, o) not in carried and n_carry[c.id]]
         rows.append({"outlet": o, "n_carried": sum((c.id, o) in carried for c in story.claims), "n_left_out": len(left),
                      "left_out": ", ".join(f"{c} ({n_carry[c]} of {len(story.outlets)} carry it)" for c in left)})
-    return pd.DataFrame(rows, columns=["outlet", "n_carried", "n_left_out", "left_out"])
+    out = pd.DataFrame(rows, columns=["outlet", "n_carried", "n_left_out", "left_out"])
+    note = capture.cut_short_note(cut)
+    if note:
+        out.attrs["note"] = note
+    return out
 
 
 def unmatched(story: Story, h: pd.DataFrame | None = None) -> list[str]:

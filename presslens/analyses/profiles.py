@@ -24,6 +24,7 @@ from presslens.analyses.naming import names, translation
 from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
 from presslens.engine.memo import story_table
+from presslens.story import capture
 from presslens.story.model import Story
 from . import claims, facts, keyness, provenance, readability, reuse, tone
 
@@ -71,7 +72,7 @@ def fact_rows(story: Story) -> pd.DataFrame:
     carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried", "fact": have["fact"], "label": have["label"],
                             "sentence_outlet": have["outlet"], "article_id": have["article_id"],
                             "sentence": have["sentence"]})
-    left = facts.left_out(m, found, outlets)
+    left = facts.left_out(m, found, outlets, cut_short=capture.cut_short(story.articles))
     first = g.set_index(["fact", "outlet"])["article_id"]
     missing = pd.DataFrame({"outlet": left["outlet"], "status": "left out", "fact": left["fact"], "label": left["label"],
                             "sentence_outlet": left["example_outlet"],

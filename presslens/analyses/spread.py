@@ -7,7 +7,9 @@ carrying it: its date and, where the article gives them, time of day and zone
 (:mod:`presslens.story.when`), and the sentence. The outlets are then put in time order:
 
 - ``day_rank``: 1 for the first day on which the item appears, 2 for the next day it reached another
-  outlet, and so on (undated articles have none and come last: their place is unknown);
+  outlet, and so on (undated articles have none and come last: their place is unknown); a time with its
+  zone counts on its UTC day (23:30 in New York on the 15th is the 16th, ranked with 01:00 UTC on the 16th
+  and after it), a date alone on the day written;
 - ``order``: on one day, first mentions whose articles give a time with its zone are ordered by it
   ("by time of day", ``time_rank`` 1, 2...); a mention without a time, or without its zone, is
   unordered against the others of its day, and said to be ("same day: order within the day
@@ -77,44 +79,45 @@ def _earliest(rows: list, times: dict, rank: dict) -> tuple:
     inst = [w.instant if w is not None else None for w in ws]
     zoned = [i for i in inst if i is not None]
     first_instant = min(zoned) if zoned else None
-    unzoned_days = [w.day for w, i in zip(ws, inst) if w is not None and i is None]
+    unzoned_days = [w.order_day for w, i in zip(ws, inst) if w is not None and i is None]
     first_unzoned = min(unzoned_days) if unzoned_days else None
-    first_day = min((w.day for w in ws if w is not None), default=None)
+    first_day = min((w.order_day for w in ws if w is not None), default=None)
 
     def preceded(w, i) -> bool:
         if w is None:
             return False
         if i is not None:
-            return i > first_instant or (first_unzoned is not None and first_unzoned < w.day)
-        return first_day < w.day
+            return i > first_instant or (first_unzoned is not None and first_unzoned < w.order_day)
+        return first_day < w.order_day
 
     keep = [r for r, w, i in zip(rows, ws, inst) if not preceded(w, i)] or rows
     return min(((_key(times[r.article_id], rank[r.article_id]), r) for r in keep), key=lambda kr: kr[0])
 
 
 def _key(w: clock.When | None, rank: int) -> tuple:
-    """A sort key: undated last; by day; on a day, zoned times first by instant, then the rest; then story order."""
+    """A sort key: undated last; by day (a zoned time on its UTC day, :attr:`presslens.story.when.When.order_day`);
+    on a day, zoned times first by instant, then the rest; then story order."""
     if w is None:
         return (1, pd.Timestamp.max, 1, pd.Timestamp.max.tz_localize("UTC"), rank)
     inst = w.instant
-    return (0, pd.Timestamp(w.day), 0 if inst is not None else 1,
+    return (0, pd.Timestamp(w.order_day), 0 if inst is not None else 1,
             inst if inst is not None else pd.Timestamp.max.tz_localize("UTC"), rank)
 
 
 def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: str) -> list[dict]:
-    days = sorted({times[r.article_id].day for _, (_, r) in chosen if times[r.article_id] is not None})
+    days = sorted({times[r.article_id].order_day for _, (_, r) in chosen if times[r.article_id] is not None})
     day_rank = {d: i + 1 for i, d in enumerate(days)}
     # who may be first: no other mention is surely earlier. Only the first three calendar days can hold it:
     # offsets span 26 hours (-12:00 to +14:00), so 00:30 on the 17th at +14:00 precedes 23:30 on the 15th at -12:00
     def near(w) -> bool:
-        return w is not None and (w.day - days[0]).days <= 2
+        return w is not None and (w.order_day - days[0]).days <= 2
     early = [times[r.article_id] for _, (_, r) in chosen if near(times[r.article_id])]
     rows = []
     for grp, (_, r) in chosen:
         w = times[r.article_id]
         same = [times[x.article_id] for _, (_, x) in chosen
                 if x.article_id != r.article_id and w is not None and times[x.article_id] is not None
-                and times[x.article_id].day == w.day]
+                and times[x.article_id].order_day == w.order_day]
         zoned = [x for x in same if x.instant is not None]
         if w is None:
             time_rank, order = None, "undated: its place in the order is unknown"
@@ -131,7 +134,7 @@ def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: s
         rows.append({"item": it, "group": grp, "article_id": r.article_id, "outlet": outlet[r.article_id],
                      "published": pd.Timestamp(w.day) if w else None, "published_time": w.clock if w else None,
                      "published_offset": w.zone if w else None, "precision": w.precision if w else None,
-                     "day_rank": day_rank.get(w.day) if w else None, "time_rank": time_rank, "first": first,
+                     "day_rank": day_rank.get(w.order_day) if w else None, "time_rank": time_rank, "first": first,
                      "order": order, "articles_carrying": carrying[grp], "part": r.part, "sentence": getattr(r, text)})
     return rows
 

@@ -16,6 +16,7 @@ from .new import cmd_new
 from .notebooks import cmd_notebooks
 from .provision import cmd_provision
 from .run import cmd_run
+from .startup import start_up_done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             except (ValueError, OSError, AttributeError):
                 pass
     try:
+        start_up_done()  # from here on Ctrl-C is KeyboardInterrupt, turned into one line below
         return args.func(args)
     except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix
         print(f"presslens: {exc}", file=sys.stderr)

@@ -13,6 +13,8 @@ fix:
 - a claim whose patterns match most sentences: "carried by every outlet" would be the pattern's doing;
 - an article written in Chinese or Japanese: its word counts count characters (:mod:`presslens.words`),
   and the readability formulas do not apply to it;
+- an article whose text ends at a paywall's prompt after a short teaser (:func:`presslens.story.capture.paywall_prompt`):
+  the capture is incomplete, so what it "leaves out" means nothing (the omission tables leave it out);
 - a story in another language than English: the tone, readability, framing-lexicon and
   quote-attribution measures are built for English (:func:`english_caveat`, which every notebook
   prints).
@@ -25,6 +27,7 @@ import pandas as pd
 
 from presslens import words
 from presslens.story.model import Problem, Story
+from presslens.story import capture
 
 EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
 MOST = 0.5  # a claim matching more than this share of the measured sentences is suspect
@@ -99,6 +102,13 @@ def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: 
             out.append(Problem(f"{slug}/{a.file}", "text", "written in Chinese or Japanese: its word counts count "
                                "characters (each one a word), and the readability formulas do not apply to it",
                                "compare its lengths only with other Chinese or Japanese articles"))
+    for a in story.articles.itertuples(index=False):
+        prompt = capture.paywall_prompt(a.text)
+        if prompt:
+            out.append(Problem(f"{slug}/{a.file}", "text", f"looks cut short by a paywall: {words.count(a.text)} words "
+                               f"ending at a subscription prompt ({prompt!r}); it is measured as it is, but left out "
+                               "of what outlets leave out (omissions), since its absence there means nothing",
+                               "save the page while logged in (or the full text), then import it again"))
     caveat = english_caveat(story)
     if caveat:
         out.append(Problem(f"{slug}/story.yaml", "language", caveat.removeprefix("Caveat: "),

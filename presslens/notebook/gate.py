@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presslens import patterns
+from presslens import paths, patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import sanity, screening, tables
 from presslens.engine.frontmatter import load_story  # front matter parsed once, kept on disk
 from presslens.story.model import Problem, Story, StoryError
+from presslens.story import capture
 
 
 def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
@@ -52,6 +53,15 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
         else:
             problems.append(Problem(f"{st.slug}/{a.file}", "text", "has no words (only punctuation, symbols or markup)",
                                     "paste the article's text below the front matter, or remove the file"))
+    for a in st.articles.itertuples(index=False):
+        source = capture.markup(a.text)
+        if source:
+            share, tags = source
+            problems.append(Problem(f"{st.slug}/{a.file}", "text", f"is HTML source, not the article's text: "
+                                    f"{share:.0%} of it is markup ({', '.join(tags)}...)",
+                                    "save the web page as an .html file in a folder and run `presslens import "
+                                    f"{paths.display(st.path)} FOLDER` (it extracts the article's text and fields), or paste "
+                                    "the article's text only"))
     try:
         lexicon.lexicon_for(st)
     except StoryError as exc:

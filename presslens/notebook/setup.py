@@ -155,6 +155,21 @@ def _name_part(value: Any) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", str(value).lower()).strip("-.") or "x"
 
 
+def batch_run_name() -> str | None:
+    """The folder name a batch run gives its kernels (``PRESSLENS_RUN_NAME``), or None when unset. It names
+    one folder inside the figures root: a path (``../x``, ``a/b``) would put the figures elsewhere."""
+    name = os.environ.get(RUN_NAME_ENV)
+    if not name:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._+-]*", name) or ".." in name:
+        raise ParameterError([Problem(f"environment variable {RUN_NAME_ENV}", RUN_NAME_ENV,
+                                      f"{name!r} is not a plain folder name (letters, digits, '.', '+', '-'; no "
+                                      "'/' or '..'): the figures would land outside figures_dir",
+                                      f"unset it (`unset {RUN_NAME_ENV}`): `presslens run` sets it itself, and a "
+                                      "notebook run by papermill or JupyterLab names its folder from its parameters")])
+    return name
+
+
 def run_name(slug: str, outlets: list[str] | None = None, knobs: dict | None = None,
              all_outlets: list[str] | None = None) -> str:
     """The folder name of a run's figures and reports: the story's slug for the full story with the
@@ -348,7 +363,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
     _check_terms(parsed)
     outlets_mod.check_group_by(whole, parsed.get("group_by"))
     # a batch run names the folder once for all its notebooks (a parameter only some notebooks have)
-    name = os.environ.get(RUN_NAME_ENV) or run_name(whole.slug, outlets, parsed, whole.outlets)
+    name = batch_run_name() or run_name(whole.slug, outlets, parsed, whole.outlets)
     fig_dir = _figures_folder(figures_dir, whole, name)
     if name != whole.slug:  # a variant: say where its figures go (the full story's are left alone)
         print(f"Parameters other than the defaults: this run's figures go to "

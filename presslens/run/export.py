@@ -81,7 +81,7 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
 
 def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.SignalGuard, log, group_by) -> None:
     extra = export_tables.outlet_attributes(st) if extra is None else extra
-    tables = export_tables.compute(st, extra, group_by)
+    tables, skipped = export_tables.compute_all(st, extra, group_by)
     attrs = {str(c): (f"an attribute of the article's outlet (outlets.yaml): {c}", "as written")
              for c in (extra.columns if extra is not None else ()) if c != "outlet"}
     extra_meanings = {**attrs, **(extra_meanings or {})}
@@ -98,6 +98,7 @@ def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.Signal
                 "title": st.title, "exported_at": manifest.utc_now(), "inputs_sha256": st.input_hashes(),
                 "parameters": {**export_tables.DEFAULTS, "group_by": group_by}, "list_separator": export_tables.LIST_SEPARATOR,
                 "tables": {n: {"rows": len(df), "columns": len(df.columns)} for n, df in tables.items()},
+                "tables_not_written": skipped,
                 "files": "NAME.parquet (typed) and NAME.csv per table; data_dictionary.* describes every column"}
         (staged / "metadata.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         moves = [(staged, final, True, "exports")]
@@ -115,8 +116,10 @@ def _export(st: Story, final: Path, extra, extra_meanings, guard: signals.Signal
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
+    for name, why in skipped.items():
+        log(f"{name}: not written: {why}")
     log(f"exported {len(tables)} tables of {st.slug} (Parquet and CSV, with {DICTIONARY}.csv) to "
-        f"{paths.display(final)}/")
+        f"{paths.display(final)}/" + (f"; {len(skipped)} not written (metadata.json: tables_not_written)" if skipped else ""))
 
 
 def read(folder: str | Path) -> dict[str, pd.DataFrame]:

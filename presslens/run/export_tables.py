@@ -20,7 +20,7 @@ from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
-from presslens.story import outlets as outlets_mod
+from presslens.story import capture, outlets as outlets_mod
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
@@ -36,6 +36,7 @@ class Table:
     notebook: str
     row: str  # what one row is
     compute: Callable[["Inputs"], pd.DataFrame]
+    min_outlets: int = 1  # a comparison of outlets (keyness: an outlet against the rest) needs two
 
 
 class Inputs:
@@ -159,7 +160,7 @@ TABLES: list[Table] = [
     Table("wordchoice_kwic", "01-word-choice", "a lexicon hit in its context (KWIC line)",
           lambda i: lexicon.kwic_hits(i.kept, i.hits)),
     Table("keyness", "01-word-choice", "an outlet and word: how distinctive the word is of the outlet's narration",
-          lambda i: keyness.keyness(i.kept, min_count=DEFAULTS["min_count"], voice="narration")),
+          lambda i: keyness.keyness(i.kept, min_count=DEFAULTS["min_count"], voice="narration"), min_outlets=2),
     Table("tone_by_outlet", "02-tone", "an outlet and voice: the mean tone of its sentences",
           lambda i: tone.outlet_tone_by_voice(i.kept, n_boot=DEFAULTS["n_boot_tone"], seed=DEFAULTS["seed"])),
     Table("tone_by_actor", "02-tone", "an outlet and actor: the tone of the sentences naming the actor",
@@ -220,7 +221,7 @@ TABLES: list[Table] = [
           lambda i: facts.grid(i.members, i.found.head(DEFAULTS["facts_shown"]), i.kept.outlets,
                                i.kept.articles["outlet"].value_counts().to_dict())),
     Table("facts_left_out", "07-claims", "a fact most outlets carry that an outlet leaves out",
-          lambda i: facts.left_out(i.members, i.found, i.kept.outlets)),
+          lambda i: facts.left_out(i.members, i.found, i.kept.outlets, cut_short=capture.cut_short(i.kept.articles))),
     Table("facts_only_one", "07-claims", "a fact only one outlet carries",
           lambda i: facts.only_one(i.members, facts.summarise(i.members, min_articles=1))),
     Table("facts_drift", "07-claims", "a change of a fact's wording (a number, a hedge...) in one article",
@@ -303,10 +304,26 @@ def compute(story: Story | str, extra: pd.DataFrame | None = None, group_by: str
     onto the articles and sentences (see :func:`articles_table`); by default the story's own
     (:func:`outlet_attributes`). ``group_by`` (an outlets.yaml attribute or ``meta.KEY``, as the
     notebooks take it) adds the grouped tables of :data:`GROUP_TABLES`."""
+    return compute_all(story, extra, group_by)[0]
+
+
+def compute_all(story: Story | str, extra: pd.DataFrame | None = None,
+                group_by: str | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """:func:`compute`, and the tables left out with the reason: a comparison of outlets (keyness) on a
+    story whose measured articles come from one outlet (whatever passes check exports every other table)."""
     st, _ = check_story(story)
     if group_by not in (None, "outlet"):
         outlets_mod.check_group_by(st, group_by, where="export --group-by")
     inp = Inputs(st, outlet_attributes(st) if extra is None else extra, group_by)
     chosen = TABLES + (GROUP_TABLES if group_by not in (None, "outlet") else [])
-    return {t.name: tidy(t.compute(inp)) for t in chosen}
+    n_outlets = len(inp.kept.outlets)
+    skipped = {t.name: needs_outlets(t, n_outlets) for t in chosen if n_outlets < t.min_outlets}
+    return {t.name: tidy(t.compute(inp)) for t in chosen if t.name not in skipped}, skipped
+
+
+def needs_outlets(table: Table, n_outlets: int) -> str:
+    """Why ``table`` is not written: it compares outlets and the measured articles come from fewer."""
+    have = "no outlet" if n_outlets == 0 else "one outlet" if n_outlets == 1 else f"{n_outlets} outlets"
+    return (f"needs two outlets: it compares each outlet with the rest ({table.notebook}), and the measured articles "
+            f"come from {have}; add articles from another outlet to compare")
 

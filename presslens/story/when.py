@@ -14,9 +14,10 @@ The articles table carries, beside ``published`` (the day, a timestamp at midnig
 - ``published_precision``: ``"day"``, ``"minute"`` or ``"second"`` (None when undated);
 - ``published_utc``: the instant in UTC when time and zone are both known, else NaT.
 
-:func:`order` compares two publication times: by date when the days differ, by time of day when the
-day is the same and both instants are known (time and zone); otherwise the order within the day is
-unknown and it says why. A time whose zone is unknown never orders two articles of the same day:
+:func:`order` compares two publication times: by their instants when both are known (time and zone,
+compared in UTC, whatever the local days); otherwise by date when the days differ (a zoned time on its
+UTC day, :attr:`When.order_day`; a date alone as written); otherwise the order within the day is
+unknown and it says why (a date alone and a time on the same day: "same day", no order invented). A time whose zone is unknown never orders two articles of the same day:
 offsets span 26 hours, so two local clock times of one day can come in either order.
 """
 from __future__ import annotations
@@ -58,6 +59,14 @@ class When:
             return None
         local = dt.datetime.combine(self.day, self.time, tzinfo=dt.timezone(self.offset))
         return pd.Timestamp(local.astimezone(dt.timezone.utc))  # in Python first: pandas wraps year 0 round
+
+    @property
+    def order_day(self) -> dt.date:
+        """The day articles are ordered by: the UTC day of the instant when time and zone are known (23:30
+        in New York on the 15th is 04:30 on the 16th in UTC, after 01:00 UTC on the 16th), else the day as
+        written (a date alone, or a time whose zone is unknown, is never shifted)."""
+        inst = self.instant
+        return inst.date() if inst is not None else self.day
 
     @property
     def clock(self) -> str | None:
@@ -185,11 +194,12 @@ def order(a: When | None, b: When | None) -> tuple[int | None, str]:
         sign = -1 if ia < ib else 1
         by_day = a.day != b.day and (a.day < b.day) == (sign < 0)
         return sign, "by date" if by_day else "by time of day"
-    if a.day != b.day:
-        return (-1 if a.day < b.day else 1), "by date"
+    da, db = a.order_day, b.order_day  # a zoned time by its UTC day; a date alone as written
+    if da != db:
+        return (-1 if da < db else 1), "by date"
     if a.time is None or b.time is None:
-        return None, f"both published {a.day.isoformat()}; order within the day unknown (a time of day is missing)"
-    return None, (f"both published {a.day.isoformat()}; order within the day unknown "
+        return None, f"both published {da.isoformat()}; order within the day unknown (a time of day is missing)"
+    return None, (f"both published {da.isoformat()}; order within the day unknown "
                   "(a time is given without its time zone)")
 
 

@@ -11,9 +11,9 @@ from presslens.analyses.facts.drift import DRIFT_COLS, compare, drift, side_by_s
 from presslens.analyses.facts.features import EMBEDDING, clauses, content, embedder, marks, negated
 from presslens.analyses.facts.grouping import discover
 from presslens.analyses.facts.omission import by_outlet, grid, left_out, only_one
-from presslens.analyses.facts.table import FACT_COLS, MEMBER_COLS, facts, from_sentences, members, summarise
+from presslens.analyses.facts.table import FACT_COLS, MEMBER_COLS, facts, from_sentences, in_time_order, members, summarise
 
 __all__ = ["F1_GOAL", "f1", "matches", "score", "share_matched", "snippets", "DRIFT_COLS", "compare", "drift",
            "side_by_side", "EMBEDDING", "clauses", "content", "embedder", "marks", "negated", "discover", "by_outlet",
            "grid", "left_out", "only_one", "FACT_COLS", "MEMBER_COLS", "facts", "from_sentences", "members",
-           "summarise"]
+           "summarise", "in_time_order"]

@@ -20,6 +20,7 @@ import math
 import pandas as pd
 
 from presslens.analyses.facts import features, normalise
+from presslens.story import capture
 
 PART_ORDER = {"title": 0, "lede": 1, "body": 2}
 GRID_COLS = ["fact", "label", "outlet", "n_articles", "n_carrying", "voice", "part", "position", "article_id",
@@ -84,10 +85,12 @@ def only_one(m: pd.DataFrame, summary: pd.DataFrame, top: int = 3) -> pd.DataFra
 
 
 def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_share: float = 0.5,
-             min_outlets: int = 3) -> pd.DataFrame:
+             min_outlets: int = 3, cut_short: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """Facts that at least ``min_share`` of the ``outlets`` (and ``min_outlets``) carry but an outlet
     leaves out (``LEFT_COLS``), with the first carrying outlet's earliest sentence as the example.
-    Computed from the carrying outlets only, so it stays small on a story of thousands of outlets."""
+    Computed from the carrying outlets only, so it stays small on a story of thousands of outlets.
+    ``cut_short``: outlets whose text stops at a paywall (:func:`presslens.story.capture.cut_short`):
+    they count as carriers but never as leaving a fact out, and ``attrs["note"]`` names them."""
     n_out = len(outlets)
     mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
     have = mm.groupby("fact", sort=False)["outlet"].unique()
@@ -102,7 +105,7 @@ def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_sha
         ex = next(o for o in outlets if o in carried)
         near = closest.by_outlet(labels[f])
         for o in outlets:
-            if o in carried:
+            if o in carried or o in (cut_short or {}):
                 continue
             clause, share, maybe = near.get(o, (None, 0.0, False))
             if maybe:
@@ -110,7 +113,11 @@ def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_sha
             rows.append({"outlet": o, "fact": f, "label": labels[f], "n_outlets": len(carried),
                          "share_outlets": round(len(carried) / n_out, 3), "example_outlet": ex,
                          "example_sentence": first[(f, ex)], "closest_clause": clause, "closest_share": round(share, 3)})
-    return pd.DataFrame(rows, columns=LEFT_COLS)
+    out = pd.DataFrame(rows, columns=LEFT_COLS)
+    note = capture.cut_short_note({o: f for o, f in (cut_short or {}).items() if o in set(outlets)})
+    if note:
+        out.attrs["note"] = note
+    return out
 
 
 class _Closest:

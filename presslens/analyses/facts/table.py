@@ -17,7 +17,7 @@ from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 
-MEMBER_COLS = ["fact", "article_id", "outlet", "published", "sent_idx", "part", "position", "voice", "fact_score",
+MEMBER_COLS = ["fact", "article_id", "outlet", "published", "published_utc", "sent_idx", "part", "position", "voice", "fact_score",
                "centre", "clause", "text"]
 FACT_COLS = ["fact", "label", "n_outlets", "n_articles", "n_sentences", "own_voice_outlets", "first_published",
              "first_article", "first_outlet", "negated"]
@@ -30,7 +30,8 @@ def voice(text: str, quoted_share: float) -> str:
     return "attributed" if features.marks(text)["attributed"] else "own voice"
 
 
-def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedding: bool = True) -> pd.DataFrame:
+def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedding: bool = True,
+                   published_utc: dict | None = None) -> pd.DataFrame:
     """The member table (``MEMBER_COLS``) of a sentence table with ``article_id``, ``outlet``,
     ``sent_idx``, ``part``, ``position``, ``text`` (and ``n_words``, ``n_quoted`` when present):
     every sentence that belongs to a fact, in fact order then article order."""
@@ -41,15 +42,31 @@ def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedd
     else:
         share = [0.0] * len(d)
     d = d.assign(voice=[voice(t, q) for t, q in zip(d["text"], share)],
-                 published=d["article_id"].map(published or {}))
+                 published=d["article_id"].map(published or {}),
+                 published_utc=pd.to_datetime(d["article_id"].map(published_utc or {}), utc=True))
     return d.sort_values(["fact", "article_id", "sent_idx"], kind="mergesort")[MEMBER_COLS].reset_index(drop=True)
 
 
 @story_table
 def members(story: Story) -> pd.DataFrame:
     """Every sentence of the story that belongs to a discovered fact (``MEMBER_COLS``)."""
-    pub = dict(zip(story.articles["id"], story.articles["published"]))
-    return from_sentences(tables.sentences(story), pub)
+    a = story.articles
+    utc = dict(zip(a["id"], a["published_utc"])) if "published_utc" in a else None
+    return from_sentences(tables.sentences(story), dict(zip(a["id"], a["published"])), published_utc=utc)
+
+
+def in_time_order(g: pd.DataFrame) -> pd.DataFrame:
+    """Rows in publication order: by day (a time with its zone on its UTC day: 23:30 in New York on the 15th
+    comes after 01:00 UTC on the 16th; a date alone on the day written), on a day zoned times first by
+    instant, then by article id; undated last."""
+    day = pd.to_datetime(g["published"])
+    if "published_utc" in g:
+        utc = pd.to_datetime(g["published_utc"], utc=True)
+        day = utc.dt.tz_convert(None).dt.normalize().where(utc.notna(), day)
+    else:
+        utc = pd.Series(pd.NaT, index=g.index, dtype="datetime64[ns, UTC]")
+    keyed = g.assign(_day=day, _utc=utc)
+    return keyed.sort_values(["_day", "_utc", "article_id"], kind="mergesort", na_position="last").drop(columns=["_day", "_utc"])
 
 
 @story_table
@@ -71,7 +88,7 @@ def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
             if len(said):
                 counts = said.value_counts()
                 label = next(c for c in said if counts[c] == counts.max())   # ties: the first in article order
-        by_time = g.sort_values(["published", "article_id"], kind="mergesort", na_position="last")
+        by_time = in_time_order(g)
         own = g.loc[g["voice"] == "own voice", "outlet"].nunique()
         rows.append({"fact": int(f), "label": label, "n_outlets": g["outlet"].nunique(),
                      "n_articles": g["article_id"].nunique(), "n_sentences": len(g), "own_voice_outlets": own,

@@ -18,6 +18,7 @@ import yaml
 from presslens import limits, paths, words, yamlsafe
 from presslens.paths import story_arg
 from presslens.errors import ParameterError
+from presslens.story import capture
 from presslens.story.model import Problem, StoryError
 from presslens.story.schema import MAX_OUTLET
 from presslens.story.yamlio import decode_text, split_front_matter
@@ -319,7 +320,12 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         group[:] = [e for e in group if e.path != dest]
     digests.setdefault(digest, []).append(existing[dest.stem.casefold()])
     warnings = tuple(got.get("warnings", ()))
-    if got["words"] < FEW_WORDS:
+    prompt = capture.paywall_prompt(got["text"])
+    if prompt:
+        warnings += (f"the text ends at a paywall ({got['words']} words, then {prompt!r}): the capture is probably "
+                     "incomplete; save the page while logged in and import it again (`presslens check` repeats this, "
+                     "and the omission tables leave the article out)",)
+    elif got["words"] < FEW_WORDS:
         warnings += (f"only {got['words']} words: check it is the article and not a paywall, consent or error page",)
     for t in twins:  # syndicated copy: another outlet's page with the same text is an article of its own
         warnings += (f"same text as articles/{t.path.name} ({paths.printable(t.outlet or 'outlet not given')}"

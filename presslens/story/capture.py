@@ -1,0 +1,120 @@
+"""Captures that are not the article: a paywalled teaser, and a page's HTML source pasted as text.
+
+Both pass every field check and would be measured quietly wrong, so the gate and ``presslens import``
+look at the text's shape, as a reader would:
+
+- :func:`paywall_prompt`: a short text (at most :data:`TEASER_WORDS` words before the prompt) whose
+  last lines ask the reader to subscribe, sign in or pay to continue ("Subscribe to continue reading",
+  "Already a subscriber? Log in", "Réservé aux abonnés", "Jetzt abonnieren", "Para seguir leyendo",
+  "続きを読むには"...): the page stops at a paywall, so what the article "leaves out" is unknown. The
+  prompt must stand at the end: the same words in a long article (a newsletter box, a footer) do not
+  make it a teaser.
+- :func:`markup`: a text most of which is HTML markup (tags, attributes, scripts and styles): the
+  page's source, pasted where its text should be.
+
+Pure functions of strings (layer 1, so that `presslens import` uses them too); no presslens imports but :mod:`presslens.words`.
+"""
+from __future__ import annotations
+
+import re
+
+from presslens import words
+
+TEASER_WORDS = 250  # a text this short that ends at a subscription prompt is a teaser, not the article
+TAIL_CHARS = 400  # the prompt must be within this many characters of the end
+PROMPT = re.compile("|".join([
+    # English
+    r"\bsubscribe\b.{0,40}\b(?:to|and) (?:continue|keep) reading\b", r"\bsubscribe (?:now |today )?to (?:read|access|unlock)\b",
+    r"\b(?:continue|keep) reading\b.{0,30}(?:\bwith\b|\bfor\b|\bby subscribing\b|\bsubscri|\baccount\b|\bfree\b)",
+    r"\balready (?:a (?:paying )?(?:subscriber|member)|subscribed|have an account)\b",
+    r"\b(?:sign|log) ?in to (?:continue|read|keep reading|access|unlock)\b",
+    r"\b(?:only |exclusively )?(?:for|available to|reserved for|exclusive to) (?:paying |paid |our |digital )?"
+    r"(?:subscribers|members)\b", r"\bsubscribers?[- ]only\b",
+    r"\bunlock (?:this|the full|full|unlimited) (?:article|story|access)\b", r"\bstart your (?:free )?trial\b",
+    r"\byou(?:'ve| have) reached your (?:free )?(?:article |monthly )?limit\b",
+    r"\bregister (?:now |for free )?to (?:continue|read)\b", r"\bcreate a free account to\b",
+    r"\bto read the (?:full|rest of the|whole) (?:article|story)\b",
+    # French, German, Spanish, Italian, Portuguese, Dutch, Russian
+    r"\babonnez-vous\b", r"\bréservée? aux abonnés\b", r"\bdéjà abonné", r"\bpour lire la suite\b",
+    r"\bil vous reste \d+ ?% de cet article\b",
+    r"\bjetzt abonnieren\b", r"\bfür abonnenten\b", r"\bbereits abonnent", r"\bum (?:den artikel )?weiterzulesen\b",
+    r"\bweiterlesen mit\b",
+    r"\bsuscr[íi]bete\b", r"\bsuscr[íi]base\b", r"\bya (?:eres|soy|es) suscriptor", r"\bpara seguir leyendo\b",
+    r"\bpara suscriptores\b",
+    r"\bsei già abbonato\b", r"\bper continuare a leggere\b", r"\briservato agli abbonati\b",
+    r"\bjá é assinante\b", r"\bpara continuar lendo\b", r"\bpara assinantes\b",
+    r"\bal abonnee\b", r"\blees verder met\b", r"\balleen voor abonnees\b",
+    r"подпишитесь", r"только для подписчиков", r"чтобы продолжить чтение",
+    # Japanese, Chinese
+    r"続きを読むには", r"有料会員", r"会員限定", r"この記事は有料", r"登録して続きを", r"订阅后", r"付费内容", r"付费阅读",
+    r"登录后阅读", r"阅读全文需",
+]), re.IGNORECASE | re.DOTALL)
+
+TAG = re.compile(r"<(?:!doctype|!--|/?[A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]{0,2000})?/?>", re.IGNORECASE)
+SCRIPT = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+MARKUP_SHARE = 0.3  # above this share of the text's characters in markup (with MIN_TAGS tags), it is the source
+MIN_TAGS = 10
+
+
+def paywall_prompt(text: str) -> str | None:
+    """The subscription prompt a short text ends with (see the module docstring), else None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    body = text.rstrip()
+    tail_start = max(0, len(body) - TAIL_CHARS)
+    m = None
+    for m in PROMPT.finditer(body, tail_start):
+        break
+    if m is None:
+        return None
+    before = body[:m.start()]
+    if words.count(before) > TEASER_WORDS:
+        return None
+    line_start = body.rfind("\n", 0, m.start()) + 1
+    line_end = body.find("\n", m.end())
+    return body[line_start:line_end if line_end >= 0 else len(body)].strip()[:160]
+
+
+def markup(text: str) -> tuple[float, list[str]] | None:
+    """``(share of the text's characters in markup, the first tags)`` when the text is mostly HTML
+    markup (at least :data:`MIN_TAGS` tags and :data:`MARKUP_SHARE` of its characters), else None."""
+    if not isinstance(text, str) or "<" not in text:
+        return None
+    tags = TAG.findall(text)
+    if len(tags) < MIN_TAGS:
+        return None
+    chars = len(re.sub(r"\s+", "", text)) or 1
+    inside = sum(len(re.sub(r"\s+", "", s.group(0))) for s in SCRIPT.finditer(text))
+    inside += sum(len(re.sub(r"\s+", "", t)) for t in TAG.findall(SCRIPT.sub(" ", text)))
+    share = min(1.0, inside / chars)
+    if share < MARKUP_SHARE:
+        return None
+    shown = []
+    for t in tags:
+        name = re.match(r"<[!/]?[^\s>]*", t).group(0) + ">"
+        if name not in shown:
+            shown.append(name)
+    return share, shown[:4]
+
+
+def cut_short(articles) -> dict[str, list[str]]:
+    """``{outlet: [file, ...]}`` for the outlets every article of which (in ``articles``: rows with
+    ``outlet``, ``file`` and ``text``, e.g. ``story.articles``) ends at a paywall: what such an outlet
+    "leaves out" is unknown. An outlet with one complete article is not listed."""
+    seen: dict[str, list[str]] = {}
+    full: set[str] = set()
+    for a in articles.itertuples(index=False):
+        if paywall_prompt(a.text):
+            seen.setdefault(a.outlet, []).append(str(a.file))
+        else:
+            full.add(a.outlet)
+    return {o: files for o, files in seen.items() if o not in full}
+
+
+def cut_short_note(cut: dict[str, list[str]]) -> str | None:
+    """The line an omission table carries when it leaves outlets out (:func:`cut_short`), else None."""
+    if not cut:
+        return None
+    names = "; ".join(f"{o} ({', '.join(files[:3])}{' ...' if len(files) > 3 else ''})" for o, files in cut.items())
+    return (f"Not counted as leaving anything out: {names}: the text stops at a paywall, so what it leaves out is "
+            "unknown (presslens check names the files; save the full pages and import them again).")
