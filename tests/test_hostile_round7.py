@@ -1,0 +1,47 @@
+"""Hostile input, seventh round (issue 21): memory that grows faster than the text (cases named in
+each test). A text a reader can open must be measured in memory that grows with its length, not its
+square: a phrase repeated thousands of times inside one article (f32, d07), thousands of aliases (y12).
+"""
+import tracemalloc
+
+from presslens.analyses import reuse
+
+
+def _doc(i, words):
+    return reuse.Doc(f"a{i}", f"Outlet {i}", words, [False] * len(words), [0] * len(words))
+
+
+def _peak(fn) -> int:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_f32_a_phrase_repeated_inside_one_article_costs_its_repeats_not_their_square():
+    """f32: "Yes." 100,000 times in one article made one 5-gram of 100,000 occurrences in ONE article
+    (so not common phrasing), and every two occurrences were paired (a 9 GB index). Pairs are of
+    articles now: tripling the repeats must not multiply the memory by nine."""
+    shared = "the council voted to close the old bridge on the river road for repairs".split()
+
+    def docs(n):
+        return [_doc(0, ["yes"] * n + shared), _doc(1, ["intro", "yes", "yes", "yes", "yes", "yes"] + shared)]
+
+    small = _peak(lambda: reuse.candidate_pairs(docs(1000)))
+    big = _peak(lambda: reuse.candidate_pairs(docs(3000)))
+    assert big < 4.5 * small, (small, big)  # linear: ~3x; pairing occurrences: ~9x
+    pairs, common = reuse.candidate_pairs(docs(3000))
+    assert common == 0 and list(pairs) == [(0, 1)]
+    # the real shared passage is still found whole (a repeat's last places are kept): 5 repeats + 14 words,
+    # from word 2995 of a0 and word 1 of a1: a run of 15 shingles
+    assert max(reuse.align.runs(pairs[(0, 1)]), key=lambda r: r[2]) == (2995, 1, 15)
+
+
+def test_a_repeated_phrase_in_two_articles_is_matched_at_a_bounded_number_of_places():
+    """Both articles repeat one phrase 2,000 times: the points are capped per article (MAX_REPEAT
+    positions of one 5-gram in one article), not 2,000 x 2,000."""
+    docs = [_doc(0, ["no"] * 2000), _doc(1, ["no"] * 2000)]
+    pairs, _ = reuse.candidate_pairs(docs)
+    assert len(pairs[(0, 1)]) == reuse.MAX_REPEAT ** 2
