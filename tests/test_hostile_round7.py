@@ -4,7 +4,12 @@ square: a phrase repeated thousands of times inside one article (f32, d07), thou
 """
 import tracemalloc
 
+import pytest
+
 from presslens.analyses import reuse
+from presslens.errors import StoryError
+
+from .conftest import write_story
 
 
 def _doc(i, words):
@@ -45,3 +50,19 @@ def test_a_repeated_phrase_in_two_articles_is_matched_at_a_bounded_number_of_pla
     docs = [_doc(0, ["no"] * 2000), _doc(1, ["no"] * 2000)]
     pairs, _ = reuse.candidate_pairs(docs)
     assert len(pairs[(0, 1)]) == reuse.MAX_REPEAT ** 2
+
+
+def test_y12_ten_thousand_aliases_are_refused_by_check_naming_the_actor_and_the_fix(tmp_path):
+    """y12: 10,000 aliases on one actor passed check, then export passed 4.7 GB (every form is an
+    alternative of one pattern tried at every word). Check refuses over 1,000 forms per actor, naming
+    story.yaml, the actor and what to do; 1,000 still load."""
+    arts = [("Daily One", "Microsoft said the deal was done."), ("Daily Two", "Microsoft agreed.")]
+    many = ", ".join(f"Alias{i}x" for i in range(999))
+    st = write_story(tmp_path / "ok", f"  - name: Microsoft\n    aliases: [{many}]\n", arts)  # 1,000 forms: fine
+    assert len(st.actors[0].forms) == 1000
+    with pytest.raises(StoryError) as e:
+        write_story(tmp_path / "big", "  - name: Microsoft\n    aliases: ["
+                    + ", ".join(f"Alias{i}x" for i in range(10000)) + "]\n", arts)
+    msg = str(e.value)
+    assert "story.yaml [actors[0].aliases]: actor 'Microsoft' has 10,001 names and aliases: at most 1,000" in msg
+    assert "remove the others from actor 'Microsoft'" in msg
