@@ -66,3 +66,22 @@ def test_y12_ten_thousand_aliases_are_refused_by_check_naming_the_actor_and_the_
     msg = str(e.value)
     assert "story.yaml [actors[0].aliases]: actor 'Microsoft' has 10,001 names and aliases: at most 1,000" in msg
     assert "remove the others from actor 'Microsoft'" in msg
+
+
+def test_a_quotation_repeated_inside_two_articles_costs_its_repeats_not_their_product():
+    """The short-quotation index paired every occurrence of a quoted 3-gram with every other: two
+    articles each quoting one chant n times made n x n points. Per article at most MAX_REPEAT places."""
+    chant = ["we", "want", "answers"]
+
+    def quoted_doc(i, n):
+        words = ["intro"] + chant * n
+        return reuse.Doc(f"a{i}", f"Outlet {i}", words, [False] + [True] * (len(words) - 1), [0] * len(words))
+
+    def run(n):
+        return reuse.shared_quotations([quoted_doc(0, n), quoted_doc(1, n)])
+
+    small = _peak(lambda: run(300))
+    big = _peak(lambda: run(900))
+    assert big < 4.5 * small, (small, big)  # linear: ~3x; every occurrence with every other: ~9x
+    words, text = run(900)[(0, 1)]
+    assert words >= 3 and text.startswith("we want answers")

@@ -65,6 +65,14 @@ def docs_from(sentences: pd.DataFrame, tokens: pd.DataFrame, ids: list[str], out
     return out
 
 
+def kept_places(positions: list[int]) -> list[int]:
+    """A shingle's positions in one article as the index keeps them: all, or when it repeats more than
+    :data:`MAX_REPEAT` times the first and last half of that many (see :func:`candidate_pairs`)."""
+    if len(positions) <= MAX_REPEAT:
+        return positions
+    return positions[:MAX_REPEAT // 2] + positions[-(MAX_REPEAT // 2):]
+
+
 def runs(points) -> list[tuple[int, int, int]]:
     """Shared shingle positions (i in A, j in B; pairs or an (n, 2) array) chained along diagonals into
     maximal runs: (i0, j0, n shingles), ordered by diagonal then position."""
