@@ -85,3 +85,17 @@ def test_a_quotation_repeated_inside_two_articles_costs_its_repeats_not_their_pr
     assert big < 4.5 * small, (small, big)  # linear: ~3x; every occurrence with every other: ~9x
     words, text = run(900)[(0, 1)]
     assert words >= 3 and text.startswith("we want answers")
+
+
+def test_d07_an_article_longer_than_ten_features_is_named_by_check(tmp_path, monkeypatch):
+    """d07/f32: a 40,000-paragraph article passed check with no word about its size. Its measures are
+    linear in its length now, but take minutes: check names the file and what to do. (The limit is
+    lowered here so that a small article shows it.)"""
+    from presslens.engine import screening
+
+    monkeypatch.setattr(screening, "LONG_ARTICLE", 40)
+    body = " ".join(f"The council met on day {i} and voted on item {i} of the plan." for i in range(5))
+    st = write_story(tmp_path, "  - name: Council\n", [("Daily One", body), ("Daily Two", "The council met.")])
+    got = [(w.file, w.message) for w in screening.screen(st).warnings if "words long" in w.message]
+    assert len(got) == 1 and got[0][0].endswith("a0.md"), got
+    assert got[0][1].startswith("is 70 words long (a long feature is 5,000)")  # 5 sentences of 14 words
