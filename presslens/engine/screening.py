@@ -44,6 +44,8 @@ CONFIDENT = 0.90  # language detections at or above this probability override th
 NEAR = 0.80  # share of one article's 5-grams inside another that makes a near-duplicate
 SHINGLE = 5
 LONG_SENTENCE = 80  # words: longer "sentences" are captures that lost their punctuation (see readability)
+LONG_ARTICLE = 50_000  # words: ten long features; an article longer than this (a live blog, a report, a dump) is
+# measured in time and memory linear in its length, but minutes of it: check says so, naming the file
 STRAY_QUOTE_WORDS = 15  # words inside a quotation mark never closed (and not continued): a stray mark, warned
 COMMON_SHINGLE = 50  # 5-grams found in more articles than this are boilerplate, not evidence
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|src|smid|sh|igshid|_ga)$", re.I)
@@ -275,6 +277,11 @@ def _screen(story: Story) -> Screening:
         if open_w >= STRAY_QUOTE_WORDS:  # narration swallowed by a stray opening mark is measured as a quote
             warnings.append(Problem(rel(aid), "text", f"a quotation mark is opened and never closed: {open_w} of its {n} "
                                     "words count as quoted", "close the quote where it ends in the capture (or remove a stray mark)"))
+        if n > LONG_ARTICLE:
+            warnings.append(Problem(rel(aid), "text", f"is {n:,} words long (a long feature is 5,000): every measure "
+                                    "reads it, so export and the notebooks take minutes more for it",
+                                    "if it is a live blog, a report or several pages in one, keep the part about the "
+                                    "story or save each part as its own article"))
         if int(q["longest_sentence"]) > LONG_SENTENCE:
             warnings.append(Problem(rel(aid), "text", f"a sentence of {int(q['longest_sentence'])} words (no sentence end found): "
                                     f"measured in pieces of {MAX_SENTENCE_WORDS} words, and sentences over "

@@ -39,11 +39,20 @@ def function_word(form: str, language: str) -> str | None:
     return None
 
 
+MAX_FORMS = 1000  # names, aliases and renderings of one actor or speaker (a real one has a few dozen at most)
+
+
 def check_forms(rel: str, where: str, who: str, kind: str, language: str, named: list[tuple[str, str]],
                 problems: list[Problem]) -> set[str]:
     """One problem per form of ``who`` (an actor or speaker) that cannot be a name (too short, no letter,
     a function word of the story's ``language``); the bad forms."""
     bad = set()
+    if len(named) > MAX_FORMS:  # every form is one alternative of the pattern read at every word of every text
+        problems.append(Problem(rel, f"{where}.aliases", f"{kind} {who!r} has {len(named):,} names and aliases: at most "
+                                f"{MAX_FORMS:,} (each one is looked for at every word of every article; "
+                                f"{len(named):,} would take hours and gigabytes)",
+                                f"in {rel}, keep the forms the articles actually use (presslens names STORY lists "
+                                f"them) and remove the others from {kind} {who!r}"))
     for field, form in named:
         why = form_problem(form)
         fix = ("write the name in full (at least two letters or digits, e.g. 'EU'; one Chinese, Japanese or "
@@ -55,3 +64,15 @@ def check_forms(rel: str, where: str, who: str, kind: str, language: str, named:
             problems.append(Problem(rel, f"{where}.{field}", f"{kind} {who!r}: {field} {form!r} {why}",
                                     f"in {rel}, remove {form!r} from {kind} {who!r} or {fix}"))
     return bad
+
+
+MAX_STORY_FORMS = 3000  # names, aliases and renderings of all actors and speakers together (one pattern holds them all)
+
+
+def check_total(rel: str, forms: int, problems: list[Problem]) -> None:
+    """One problem when the story's actors and speakers have more than :data:`MAX_STORY_FORMS` forms in all."""
+    if forms > MAX_STORY_FORMS:
+        problems.append(Problem(rel, "actors", f"the actors and speakers have {forms:,} names and aliases in all: at "
+                                f"most {MAX_STORY_FORMS:,} (each one is looked for at every word of every article)",
+                                f"in {rel}, keep the forms the articles actually use (presslens names STORY lists "
+                                "them) and remove the others"))

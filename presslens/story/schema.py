@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from presslens import data as data_mod, patterns
-from .forms import check_forms
+from .forms import check_forms, check_total
 from .languages import language_code, language_problem
 from .model import Actor, Claim, Problem, Speaker, show
 from .yamlio import str_list, suggest
@@ -230,6 +230,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         for form in [s["name"], *aliases]:
             claim_form(form, s["name"], where)
         out["speakers"].append(Speaker(s["name"].strip(), aff, role, tuple(aliases)))
+    check_total(rel, sum(len(a.forms) for a in out["actors"]) + sum(1 + len(s.aliases) for s in out["speakers"]), problems)
 
     # parties: whose response balance asks for -------------------------------
     parties = data.get("parties")

@@ -38,7 +38,7 @@ match) and said to be; the shorter of two captures of one page is compared only 
 Modules: ``align`` (docs, the shingle index, passages), ``sentences`` (reworded sentences, word
 swaps), ``pairs`` (containment, pair kinds), ``quoted`` (short shared quotations), ``core`` (:func:`analyse`, :func:`kind_of`).
 """
-from presslens.analyses.reuse.align import (COPY, MATCH, MAX_DF, MIN_SENTENCE, MIN_WORDS, QUOTED, SHINGLE, STOP,
+from presslens.analyses.reuse.align import (COPY, MATCH, MAX_DF, MAX_REPEAT, MIN_SENTENCE, MIN_WORDS, QUOTED, SHINGLE, STOP,
                                             WORD_FOR_WORD, Doc, candidate_pairs, docs_from, passages_of)
 from presslens.analyses.reuse.core import Reuse, analyse, doc_list, kind_of
 from presslens.analyses.reuse.pairs import (CONTAIN_COLS, PAIR_COLS, PASSAGE_COLS, REWORDED_COLS, SWAP_COLS,
@@ -46,7 +46,7 @@ from presslens.analyses.reuse.pairs import (CONTAIN_COLS, PAIR_COLS, PASSAGE_COL
 from presslens.analyses.reuse.quoted import shared_quotations
 from presslens.analyses.reuse.sentences import reworded_sentences, word_swaps
 
-__all__ = ["COPY", "MATCH", "MAX_DF", "MIN_SENTENCE", "MIN_WORDS", "QUOTED", "SHINGLE", "STOP", "WORD_FOR_WORD", "Doc",
+__all__ = ["COPY", "MATCH", "MAX_DF", "MAX_REPEAT", "MIN_SENTENCE", "MIN_WORDS", "QUOTED", "SHINGLE", "STOP", "WORD_FOR_WORD", "Doc",
            "candidate_pairs", "docs_from", "passages_of", "Reuse", "analyse", "doc_list", "kind_of", "CONTAIN_COLS",
            "PAIR_COLS", "PASSAGE_COLS", "REWORDED_COLS", "SWAP_COLS", "containment_of", "pairs_of",
            "reworded_sentences", "word_swaps", "shared_quotations"]

@@ -9,6 +9,9 @@ import pandas as pd
 SHINGLE = 5
 MIN_WORDS = 10  # shortest shared passage reported (words): shorter runs are stock phrases
 MAX_DF = 100  # shingles in more articles than this are common phrasing, not evidence (passim's --max-df)
+MAX_REPEAT = 64  # positions of one shingle kept per article: a phrase repeated more often inside one text (a list,
+# a chant, a templated page) is matched at its first and last 32 places (where a passage around it starts and
+# ends), so its cost stays linear in the text; no article of the bundled or evaluation stories repeats one over 5 times
 MATCH = 80  # rapidfuzz similarity (0-100) at which two different sentences are one reworded
 MIN_SENTENCE = 8  # words: shorter sentences are too short to call reworded
 COPY = 0.5  # share of the smaller article's narration shared with the other that makes a copy
@@ -62,6 +65,14 @@ def docs_from(sentences: pd.DataFrame, tokens: pd.DataFrame, ids: list[str], out
     return out
 
 
+def kept_places(positions: list[int]) -> list[int]:
+    """A shingle's positions in one article as the index keeps them: all, or when it repeats more than
+    :data:`MAX_REPEAT` times the first and last half of that many (see :func:`candidate_pairs`)."""
+    if len(positions) <= MAX_REPEAT:
+        return positions
+    return positions[:MAX_REPEAT // 2] + positions[-(MAX_REPEAT // 2):]
+
+
 def runs(points) -> list[tuple[int, int, int]]:
     """Shared shingle positions (i in A, j in B; pairs or an (n, 2) array) chained along diagonals into
     maximal runs: (i0, j0, n shingles), ordered by diagonal then position."""
@@ -99,8 +110,11 @@ def voice_of(qa: float, qb: float) -> str:
 def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = MAX_DF):
     """(shared shingle positions per candidate pair of doc indexes, as an (n, 2) array of (position in
     a, position in b), and the number of shingles left out as common). Vectorised: every doc's words
-    as integer codes, each 5-gram as five code columns sorted together (no hashing, so no collision),
-    the occurrences of one 5-gram a group whose pairs of occurrences in different docs are the points."""
+    as integer codes, each 5-gram as five code columns sorted together (no hashing, so no collision).
+    The occurrences of one 5-gram in one doc are a unit (at most :data:`MAX_REPEAT` of its positions
+    kept: the first and last half); the points are, for every two units of one 5-gram in different docs, their positions crossed.
+    Pairs are of docs, never of occurrences, so a 5-gram repeated thousands of times inside one text
+    costs its repeats, not their square."""
     lens = np.array([len(d.words) for d in docs], dtype=np.int64)
     total = int(lens.sum())
     need = max(1, min_words - SHINGLE + 1)
@@ -114,28 +128,46 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     order = np.lexsort((pos[ok], doc[ok], *reversed(cols)))  # by 5-gram, then doc, then position
     g_doc, g_pos = doc[ok][order], pos[ok][order]
     new = np.r_[True, np.any([c[order][1:] != c[order][:-1] for c in cols], axis=0)]
+    del cols, order
     gid = np.cumsum(new) - 1
     size = np.bincount(gid)
-    first_of_doc = new | np.r_[True, g_doc[1:] != g_doc[:-1]]
-    n_docs = np.bincount(gid, weights=first_of_doc).astype(np.int64)
+    unit = new | np.r_[True, g_doc[1:] != g_doc[:-1]]  # first occurrence of a (5-gram, doc)
+    unit_start = np.flatnonzero(unit)
+    n_docs = np.bincount(gid[unit_start], minlength=len(size))
     is_common = (size > max_df) & (n_docs > max_df)
     common = int(is_common.sum())
-    starts = np.flatnonzero(new)
+    uid = np.cumsum(unit) - 1  # of each occurrence; kept: a unit's first and last MAX_REPEAT // 2 positions
+    rank = np.arange(len(g_doc)) - unit_start[uid]
+    last = np.diff(np.r_[unit_start, len(g_doc)])[uid] - rank - 1
+    kept = (rank < MAX_REPEAT // 2) | (last < MAX_REPEAT // 2)
+    g_doc, g_pos, gid, uid = g_doc[kept], g_pos[kept], gid[kept], uid[kept]
+    unit_start = np.flatnonzero(np.r_[True, uid[1:] != uid[:-1]])
+    u_gid, u_doc, u_len = gid[unit_start], g_doc[unit_start], np.diff(np.r_[unit_start, len(g_doc)])
+    keep_u = ~is_common[u_gid] & (n_docs[u_gid] >= 2)  # 5-grams in two docs or more, not common
+    unit_start, u_gid, u_len, u_doc = unit_start[keep_u], u_gid[keep_u], u_len[keep_u], u_doc[keep_u]
+    first_u = np.flatnonzero(np.r_[True, u_gid[1:] != u_gid[:-1]])  # each 5-gram's first unit
+    g_units = np.diff(np.r_[first_u, len(u_gid)])
     ref = np.array([d.reference for d in docs], dtype=bool)
-    pa_all, pb_all, key_all = [], [], []
-    for k in np.unique(size[(size >= 2) & ~is_common]):
-        s0 = starts[(size == k) & ~is_common]
+    ua_all, ub_all = [], []
+    for k in np.unique(g_units):  # 5-grams in k docs: every two of their units (k <= max_df unless rare)
+        s0 = first_u[g_units == k]
         iu, ju = np.triu_indices(int(k), 1)
-        x = (s0[:, None] + iu[None, :]).ravel()
-        y = (s0[:, None] + ju[None, :]).ravel()
-        da, db = g_doc[x], g_doc[y]
-        keep = (da != db) & ~(ref[da] & ref[db])
-        pa_all.append(g_pos[x][keep])
-        pb_all.append(g_pos[y][keep])
-        key_all.append(da[keep] * len(docs) + db[keep])  # doc order within a group: da < db
-    if not key_all:
+        ua_all.append((s0[:, None] + iu[None, :]).ravel())
+        ub_all.append((s0[:, None] + ju[None, :]).ravel())
+    if not ua_all:
         return {}, common
-    pa, pb, key = np.concatenate(pa_all), np.concatenate(pb_all), np.concatenate(key_all)
+    ua, ub = np.concatenate(ua_all), np.concatenate(ub_all)
+    keep = ~(ref[u_doc[ua]] & ref[u_doc[ub]])
+    ua, ub = ua[keep], ub[keep]
+    m_a, m_b = u_len[ua], u_len[ub]
+    cross = m_a * m_b  # the units' positions crossed
+    which = np.repeat(np.arange(len(ua)), cross)
+    t = np.arange(int(cross.sum()), dtype=np.int64) - np.repeat(np.cumsum(cross) - cross, cross)
+    pa = g_pos[unit_start[ua][which] + t // m_b[which]]
+    pb = g_pos[unit_start[ub][which] + t % m_b[which]]
+    key = u_doc[ua][which] * len(docs) + u_doc[ub][which]  # doc order within a 5-gram: da < db
+    if not len(key):
+        return {}, common
     o = np.argsort(key, kind="stable")
     pa, pb, key = pa[o], pb[o], key[o]
     cut = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])

@@ -14,7 +14,7 @@ import re
 
 import numpy as np
 
-from presslens.analyses.reuse.align import MAX_DF, STOP, Doc, runs
+from presslens.analyses.reuse.align import MAX_DF, STOP, Doc, kept_places, runs
 
 QUOTE_CONTENT = 3  # content words (no stop word, no number) a short shared quotation needs
 GRAM = 3  # quoted words indexed together
@@ -43,13 +43,16 @@ def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, 
             if all(d.quoted[i:i + GRAM]) and d.sent[i] == d.sent[i + GRAM - 1] and all(w[i:i + GRAM]):
                 index[tuple(w[i:i + GRAM])].append((n, i))
     points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for occ in index.values():
-        if len({n for n, _ in occ}) < 2 or len({n for n, _ in occ}) > max_df:
+    for occ in index.values():  # (doc, position) in doc order: pairs of docs, never of one doc's repeats
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for n, i in occ:
+            by_doc[n].append(i)
+        if len(by_doc) < 2 or len(by_doc) > max_df:
             continue
-        for k, (na, ia) in enumerate(occ):
-            for nb, ib in occ[k + 1:]:
-                if na != nb:
-                    points[(na, nb) if na < nb else (nb, na)].append((ia, ib) if na < nb else (ib, ia))
+        kept = [(n, kept_places(p)) for n, p in by_doc.items()]
+        for k, (na, pa) in enumerate(kept):
+            for nb, pb in kept[k + 1:]:
+                points[(na, nb)].extend((ia, ib) for ia in pa for ib in pb)
     out = {}
     for (na, nb), pts in points.items():
         best = None
