@@ -27,7 +27,7 @@ from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
-           "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts"]
+           "TRANSLATION_VERDICTS", "translation_evidence", "predict_furniture", "translation_verdicts"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -145,6 +145,26 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
         parties_of=quotes.party_rule(full),
     )
+
+
+def predict_furniture(folder: str | Path, disable: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The cleaner alone, as :func:`predict` runs it, with the built-in furniture rules ``disable`` switched
+    off on top of the story's own ``furniture`` setting (for :mod:`presslens.evaluation.furniture_loso`):
+    (articles: id, text, measured; removed: article_id, line, removed, rule, rule_id; measured sentences:
+    article_id, text)."""
+    full = load_story(folder)
+    off = sorted(set(disable))
+    if off and full.furniture is not False:
+        setting = dict(full.furniture) if isinstance(full.furniture, dict) else {}
+        setting["disable"] = sorted(set(setting.get("disable") or []) | set(off))
+        full = dataclasses.replace(full, furniture=setting)
+    st, _left_out = screen.analysed(full)
+    kept = set(st.articles["id"])
+    arts = full.articles[["id", "text"]].copy()
+    arts["measured"] = arts["id"].isin(kept)
+    sents = text.sentences(full)
+    measured = sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][["article_id", "text"]]
+    return arts.reset_index(drop=True), text.removed(full), measured.reset_index(drop=True)
 
 
 def translation_evidence(folder: str | Path) -> pd.DataFrame:
