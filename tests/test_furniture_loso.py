@@ -42,6 +42,10 @@ def test_held_out_rules_are_those_with_furniture_in_that_story_only():
     # the story's own pattern stays; a rule of both stories stays
     assert fl.held_out_rules(att, "A") == {"only-a"}
     assert fl.held_out_rules(att, "B") == {"only-b"}
+    # a rule that would have found furniture in B alone (another rule took those lines first there) stays
+    alone = pd.DataFrame([("B", "b4", "only-a", "furniture", ""), ("A", "a5", "only-b", "prose", "")],
+                         columns=["story", "article_id", "rule", "outcome", "text"])
+    assert fl.held_out_rules(att, "A", alone) == set() and fl.held_out_rules(att, "B", alone) == {"only-b"}
     spread = fl.rule_stories(att).set_index("rule")
     assert spread.loc["advertisement", "stories"] == 2 and spread.loc["only-a", "own"] == "A"
     assert spread.loc["only-a", "prose"] == 1 and spread.index[0] == "advertisement"
@@ -53,6 +57,7 @@ def test_estimate_reads_development_stories_only(tmp_path, monkeypatch):
         (tmp_path / name).mkdir()
         (tmp_path / name / "truth.yaml").write_text(f"version: 1\nstory: {name}\nsplit: {split}\n", encoding="utf-8")
     monkeypatch.setattr(fl, "load_truth", lambda f: seen.append(Path(f).name) or _truth(Path(f).name, []))
+    monkeypatch.setattr(fl, "removals_alone", lambda f, rules: _removed([]))
     monkeypatch.setattr(fl, "predict_furniture", lambda f, off=(): (
         pd.DataFrame({"id": ["a1"], "text": ["x"], "measured": [True]}), _removed([]),
         pd.DataFrame({"article_id": ["a1"], "text": ["The port reopened on Monday."]})))

@@ -19,6 +19,8 @@ import pandas as pd
 from presslens import stats
 from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
+from presslens.engine.fanout import story_templates
+from presslens.engine.keys import cleaning_rules
 from presslens.engine import tables as text
 from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
@@ -27,7 +29,7 @@ from presslens.story.yamlio import parse_yaml
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
-           "TRANSLATION_VERDICTS", "translation_evidence", "predict_furniture", "translation_verdicts"]
+           "TRANSLATION_VERDICTS", "translation_evidence", "predict_furniture", "removals_alone", "translation_verdicts"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -165,6 +167,29 @@ def predict_furniture(folder: str | Path, disable: Iterable[str] = ()) -> tuple[
     sents = text.sentences(full)
     measured = sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][["article_id", "text"]]
     return arts.reset_index(drop=True), text.removed(full), measured.reset_index(drop=True)
+
+
+def removals_alone(folder: str | Path, rule_ids: Iterable[str]) -> pd.DataFrame:
+    """What each built-in furniture rule of ``rule_ids`` removes from the story at ``folder`` when it is
+    the only furniture rule (the story's own patterns and the other built-in rules off): article_id, line,
+    removed, rule, rule_id; whether a rule would have found furniture there though another rule took the
+    line first (:mod:`presslens.evaluation.furniture_loso`)."""
+    from presslens.text.clean import clean
+
+    full = load_story(folder)
+    every = [r for r in cleaning_rules(dataclasses.replace(full, boilerplate=[], furniture=None)) if r.get("id")]
+    rows = []
+    for rid in dict.fromkeys(rule_ids):
+        rules = [r for r in every if r["id"] == rid]
+        if not rules:
+            continue
+        templates = story_templates(full, rules)
+        for a in full.articles.itertuples(index=False):
+            title = a.title if isinstance(a.title, str) and a.title else None
+            for r in clean(a.text, title, rules, templates.get(a.id, frozenset()))[1]:
+                if r["rule_id"] == rid:
+                    rows.append((a.id, r["line"], r["removed"], r["rule"], rid))
+    return pd.DataFrame(rows, columns=["article_id", "line", "removed", "rule", "rule_id"])
 
 
 def translation_evidence(folder: str | Path) -> pd.DataFrame:

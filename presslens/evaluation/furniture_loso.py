@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .adapter import predict_furniture
+from .adapter import predict_furniture, removals_alone
 from .score_text import NOT_FURNITURE_RULES, score_furniture
 from .truth import Truth, load_truth, norm_space
 
@@ -84,12 +84,19 @@ def rule_stories(attributed: pd.DataFrame) -> pd.DataFrame:
                            kind="mergesort").reset_index(drop=True)
 
 
-def held_out_rules(attributed: pd.DataFrame, story: str) -> set[str]:
+def held_out_rules(attributed: pd.DataFrame, story: str, alone: pd.DataFrame | None = None) -> set[str]:
     """The built-in rules that removed furniture in ``story`` and in no other story (switched off when
-    ``story`` is held out); the story's own patterns are never among them."""
-    f = attributed[attributed["outcome"] == "furniture"]
-    where = f.groupby("rule")["story"].agg(lambda s: set(s))
-    return {r for r, s in where.items() if s == {story} and not r.startswith("story: ")}
+    ``story`` is held out); the story's own patterns are never among them. ``alone``: what rules remove
+    when each runs without the others (:func:`presslens.evaluation.adapter.removals_alone`, attributed):
+    a rule that would find furniture in another story, though another rule took those lines first there,
+    is not fitted to ``story`` and stays."""
+    def stories(t):
+        f = t[t["outcome"] == "furniture"]
+        return f.groupby("rule")["story"].agg(lambda s: set(s)).to_dict()
+    where = stories(attributed)
+    elsewhere = stories(alone) if alone is not None and len(alone) else {}
+    return {r for r, s in where.items() if s == {story} and not r.startswith("story: ")
+            and not (elsewhere.get(r, set()) - {story})}
 
 
 def _dev(folder: Path) -> bool:
@@ -122,13 +129,21 @@ def estimate(folders: list[str | Path], shown: list | None = None) -> tuple[pd.D
         attributed.append(attribute(arts, rem, truth))
     att = (pd.concat(attributed, ignore_index=True) if attributed
            else pd.DataFrame(columns=["story", "article_id", "rule", "outcome", "text"]))
+    single = set(rule_stories(att).query("stories == 1")["rule"]) - {r for r in att["rule"] if r.startswith("story: ")}
+    alone = [attribute(*_alone(folder, single), truth) for folder, truth, _ in runs.values()] if single else []
+    alone_att = pd.concat(alone, ignore_index=True) if alone else None
     rows = []
     for slug, (folder, truth, inside) in runs.items():
-        off = held_out_rules(att, slug)
+        off = held_out_rules(att, slug, alone_att)
         held = score_furniture(*predict_furniture(folder, off), truth) if off else inside
         rows.append(counts(slug, inside) + counts(slug, held)[1:] + (", ".join(sorted(off)),))
     cols = COLUMNS + ["held_" + c for c in COLUMNS[1:]] + ["switched_off"]
     return pd.DataFrame(rows, columns=cols), rule_stories(att), att
+
+
+def _alone(folder, rules) -> tuple[pd.DataFrame, pd.DataFrame]:
+    arts, _, _ = predict_furniture(folder)
+    return arts, removals_alone(folder, sorted(rules))
 
 
 def totals(table: pd.DataFrame, prefix: str = "") -> dict:
