@@ -61,3 +61,36 @@ def test_a_tag_after_a_sentences_end_is_no_continuation():
     assert kept == [P1, P2, P3] and removed["storm"] == "short-line"
     kept, removed = run([P1, P2, P3, "ePaper - Harbour Times"])
     assert kept == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------------- counters, runs
+
+@pytest.mark.parametrize("line", ["2417 views 35 reactions 0 comment(s)", "Views: 8120", "12 Reads", "1.2K views | 30 comments"])
+def test_a_line_of_counters_goes(line):
+    kept, removed = run(["Storm closes the port", line, P1, P2, P3])
+    assert kept == ["Storm closes the port", P1, P2, P3] and removed[line] in ("engagement-line", "share-prompt")
+
+
+def test_counters_in_a_sentence_stay():
+    line = "Its video of the flooded quay drew 40,000 views in a day, the council said."
+    kept, _ = run([P1, line, P2])
+    assert kept == [P1, line, P2]
+
+
+def test_a_line_the_listed_rules_removed_still_counts_in_a_run_below_the_story():
+    # below the story: a counter (listed), a comment notice without a full stop, a form's limit
+    notice = "(In the comments, readers should keep to the subject and avoid insults, as well as links to other sites)"
+    kept, removed = run([P1, P2, P3, "Read: 424", "Leave a comment", notice, "You can enter 512 characters"])
+    assert kept == [P1, P2, P3] and removed[notice] == "link-list"
+    # a long paragraph without a full stop stays though a removed line follows it
+    long = ("The port authority expects the new shuttle trains to carry twice the freight next year, and it plans two "
+            "more sidings by the spring along with a new crane at the container quay for the larger ships that now call "
+            "at the harbour twice a week from the southern ports (jr)")
+    kept, _ = run([P1, long, "Harbour freight at a record", "https://harbourtimes.com/news/freight"])
+    assert long in kept
+
+
+def test_a_sentence_ending_with_an_emoji_is_a_sentence():
+    last = "With this, the harbour can look to the future and reach for the stars. 🌟"
+    kept, _ = run([P1, P2, last, "Reference(s):", "Harbour town opens a new ferry terminal", "harbourtimes.com"])
+    assert kept == [P1, P2, last]

@@ -37,7 +37,10 @@ Rules (ids):
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
 - ``link-list``: three or more lines in a row without a sentence end (related headlines, menus,
-  widgets), or any such line below the last paragraph of prose (link cards after the story).
+  widgets), or any such line below the last paragraph of prose (link cards after the story). A line the
+  listed rules removed in or around a run of short lines counts as one of its lines.
+- No rule by position or length takes a line of a sentence its links broke across lines
+  (:func:`.joins.split_sentence`: "In the first" / "damage report" / "on" / ", officials said ...").
 - ``template-line``: a short line (digits folded) that recurs in other articles of the same site,
   or of three sites, that share no prose with it (the site's template); see :func:`template_keys`.
 - ``unended-line``: a line of eight to twenty-five words written as a sentence (with "the", "a" or
@@ -128,7 +131,9 @@ SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "ca
 
 
 def is_sentence_line(line: str) -> bool:
-    """Ends like a sentence (a link's title cut short with " .." or " …" does not)."""
+    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"); a link's
+    title cut short with " .." or " …" does not."""
+    line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
 
 
@@ -183,12 +188,19 @@ class Cuts(dict):
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
                     template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset(),
-                    after_related: frozenset[int] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
+                    after_related: frozenset[int] = frozenset(), removed_before: tuple[int, ...] = ()
+                    ) -> tuple[dict[int, str], dict[int, str]]:
     """Furniture found by shape in one article's ``lines`` (after the listed rules ran): returns
     ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits).
     ``before_site``: the indices of lines that stood just above a site's name alone on a line (a
     link card's title, its site removed by the listed rules); ``after_related``: the indices of lines
-    that followed a heading announcing other articles ("Related posts", removed by the listed rules)."""
+    that followed a heading announcing other articles ("Related posts", removed by the listed rules);
+    ``removed_before``: for each index (and one past the last), how many lines the listed rules removed
+    just before that line (furniture, which counts in a run of furniture lines)."""
+
+    def gone_before(k: int) -> int:
+        return removed_before[k] if 0 <= k < len(removed_before) else 0
+
     whole: dict[int, str] = {}
     cuts: Cuts = Cuts()
     marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
@@ -283,15 +295,19 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 run.append(i)
                 continue
             items = [k for k in run if text[k]]
-            plain = sum(1 for k in items if loose[k])
+            # lines the listed rules removed inside a run of short lines or right around it were furniture too
+            short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
+            gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
+            plain = sum(1 for k in items if loose[k]) + gone
             before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
             below = bool(items) and items[0] > last     # below the story: one plain line suffices
-            if (len(items) >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items))
+            if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
                     and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
                 for k in items:
-                    whole[k] = "link-list"
+                    whole.setdefault(k, "link-list")   # a link card found above keeps its rule
             run = []
-        zone = any(loose[k] for k in range(last + 1, final + 1))  # below the story, some line is surely not prose
+        # below the story, some line is surely not prose (or the listed rules removed one there)
+        zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
         for i in range(last + 1, final):
             if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
