@@ -94,3 +94,10 @@ def test_a_sentence_ending_with_an_emoji_is_a_sentence():
     last = "With this, the harbour can look to the future and reach for the stars. 🌟"
     kept, _ = run([P1, P2, last, "Reference(s):", "Harbour town opens a new ferry terminal", "harbourtimes.com"])
     assert kept == [P1, P2, last]
+
+
+def test_a_line_of_code_printed_three_times_stays():
+    code = "CMD gunicorn serve harbour:app"
+    lines = ["Ship the harbour app in a container", P1, code, P2, code, P3, code]
+    kept, _ = run(lines)
+    assert kept == lines

@@ -121,6 +121,7 @@ NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|
                       r"^[\W\d_]*(?:he|she|it|they|we|i|you|his|her|its|their|this|that|these|those)\b", re.I)
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
+CODE = re.compile(r"\w[:_=]\w|[{}<>;=]")    # a line of code ("CMD flask run app:main"), which a listing repeats
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
@@ -154,7 +155,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
         line = lines[idx[0]]
         if guarded(line) and not is_paragraph(line):
             continue
-        if n_words(line) >= 4 and not is_paragraph(line) and len(idx) >= 3 and idx[0] != top:
+        if n_words(line) >= 4 and not is_paragraph(line) and len(idx) >= 3 and idx[0] != top and not CODE.search(line):
             for i in idx:   # printed three times or more: a gallery's caption or a widget, not a headline
                 out[i] = "repeated-line"
             continue
