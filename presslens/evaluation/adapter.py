@@ -19,6 +19,8 @@ import pandas as pd
 from presslens import stats
 from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.engine import screening as screen
+from presslens.engine.fanout import story_templates
+from presslens.engine.keys import cleaning_rules
 from presslens.engine import tables as text
 from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
@@ -28,7 +30,7 @@ from presslens.story.yamlio import parse_yaml
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
            "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts", "predict_quotes",
-           "verb_lemma"]
+           "verb_lemma", "predict_furniture", "removals_alone"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -163,6 +165,49 @@ def verb_lemma(word: str) -> str:
 
     got = lemminflect.getLemma(word, upos="VERB")
     return got[0] if got else word
+
+
+def predict_furniture(folder: str | Path, disable: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The cleaner alone, as :func:`predict` runs it, with the built-in furniture rules ``disable`` switched
+    off on top of the story's own ``furniture`` setting (for :mod:`presslens.evaluation.furniture_loso`):
+    (articles: id, text, measured; removed: article_id, line, removed, rule, rule_id; measured sentences:
+    article_id, text)."""
+    full = load_story(folder)
+    off = sorted(set(disable))
+    if off and full.furniture is not False:
+        setting = dict(full.furniture) if isinstance(full.furniture, dict) else {}
+        setting["disable"] = sorted(set(setting.get("disable") or []) | set(off))
+        full = dataclasses.replace(full, furniture=setting)
+    st, _left_out = screen.analysed(full)
+    kept = set(st.articles["id"])
+    arts = full.articles[["id", "text"]].copy()
+    arts["measured"] = arts["id"].isin(kept)
+    sents = text.sentences(full)
+    measured = sents[sents["article_id"].isin(kept) & (sents["part"] != "title")][["article_id", "text"]]
+    return arts.reset_index(drop=True), text.removed(full), measured.reset_index(drop=True)
+
+
+def removals_alone(folder: str | Path, rule_ids: Iterable[str]) -> pd.DataFrame:
+    """What each built-in furniture rule of ``rule_ids`` removes from the story at ``folder`` when it is
+    the only furniture rule (the story's own patterns and the other built-in rules off): article_id, line,
+    removed, rule, rule_id; whether a rule would have found furniture there though another rule took the
+    line first (:mod:`presslens.evaluation.furniture_loso`)."""
+    from presslens.text.clean import clean
+
+    full = load_story(folder)
+    every = [r for r in cleaning_rules(dataclasses.replace(full, boilerplate=[], furniture=None)) if r.get("id")]
+    rows = []
+    for rid in dict.fromkeys(rule_ids):
+        rules = [r for r in every if r["id"] == rid]
+        if not rules:
+            continue
+        templates = story_templates(full, rules)
+        for a in full.articles.itertuples(index=False):
+            title = a.title if isinstance(a.title, str) and a.title else None
+            for r in clean(a.text, title, rules, templates.get(a.id, frozenset()))[1]:
+                if r["rule_id"] == rid:
+                    rows.append((a.id, r["line"], r["removed"], r["rule"], rid))
+    return pd.DataFrame(rows, columns=["article_id", "line", "removed", "rule", "rule_id"])
 
 
 def translation_evidence(folder: str | Path) -> pd.DataFrame:

@@ -43,6 +43,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     lines: list[tuple[int, str]] = []
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
+    gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
     for no, line in enumerate(text.split("\n"), start=1):
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
@@ -72,10 +73,12 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
                 if above is not None:
                     card.add(above)
+            gone[-1] += 1
             continue
         lines.append((no, new))
+        gone.append(0)
     whole, cuts = (shape.shape_furniture([x for _, x in lines], frozenset(shapes), template, frozenset(card),
-                                         frozenset(related)) if shapes else ({}, {}))
+                                         frozenset(related), tuple(gone)) if shapes else ({}, {}))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:

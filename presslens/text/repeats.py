@@ -40,9 +40,17 @@ def guarded(line: str) -> bool:
     return bool(PROSE_GUARD.search(line) or SINGLE_QUOTED.match(line) or CJK_QUOTE.search(line))
 
 
+# the words of a date that change from page to page of one template ("Updated: May 3, 2024 Friday")
+DATE_NAMES = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+                        r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?")
+
+
 def line_key(line: str) -> str:
-    """A line's shape: case folded, digits folded to 0, runs of white space as one."""
-    return re.sub(r"\d", "0", " ".join(line.split()).casefold())
+    """A line's shape: case folded, every run of digits folded to one 0 ("4388 views" and "12 views" are
+    one shape), month and weekday names folded to "<d>", runs of white space as one."""
+    key = re.sub(r"\d+", "0", " ".join(line.split()).casefold())
+    return DATE_NAMES.sub("<d>", key) if re.search(r"0", key) else key
 
 
 def site_of(url, outlet) -> str:

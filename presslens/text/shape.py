@@ -15,7 +15,9 @@ paragraph (the headline).
 Rules (ids):
 
 - ``repeated-line``: a teaser cut short ("...") of a line the article prints in full; a line of fewer than four words without a sentence end that occurs twice or
-  more in the article (a widget, a name): every copy goes. A paragraph of prose that occurs again
+  more in the article (a widget, a name): every copy goes; so does every copy of a longer line without a
+  sentence end printed three times or more, unless its first copy is the article's first line (a
+  headline is printed once or twice: the page's title and its heading; a gallery's caption recurs). A paragraph of prose that occurs again
   (a teaser printed above the story) goes except its last copy. A headline or subhead printed again
   stays: it is prose.
 - ``caption-copy``: a line followed (within two lines) by the same line with a credit after it
@@ -35,7 +37,10 @@ Rules (ids):
 - ``short-line``: a line of at most three words without a sentence end, above the first paragraph
   of prose or below the last one (section names, bylines, dates, "Connect with us").
 - ``link-list``: three or more lines in a row without a sentence end (related headlines, menus,
-  widgets), or any such line below the last paragraph of prose (link cards after the story).
+  widgets), or any such line below the last paragraph of prose (link cards after the story). A line the
+  listed rules removed in or around a run of short lines counts as one of its lines.
+- No rule by position or length takes a line of a sentence its links broke across lines
+  (:func:`.joins.split_sentence`: "In the first" / "damage report" / "on" / ", officials said ...").
 - ``template-line``: a short line (digits folded) that recurs in other articles of the same site,
   or of three sites, that share no prose with it (the site's template); see :func:`template_keys`.
 - ``unended-line``: a line of eight to twenty-five words written as a sentence (with "the", "a" or
@@ -75,11 +80,11 @@ from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED,
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
+from .joins import GOES_ON, OPEN_END, TRUNCATED, split_sentence  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
-TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
@@ -102,10 +107,6 @@ BYLINE_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}in\s+[A-Z][\w'’.-]+(?
                           r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?:(?:,\s*|\s+and\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})*$")
 # a quotation in single marks (opening at a word's start, closing at a word's end), or a line opening one
 QUOTED = re.compile(r"(?:^|[\s(])[‘']\S.*?\S[’'](?=[\s.,;:!?)]|$)|^\s*[‘']")
-# a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
-OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|would|will|could|"
-                      r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|not|than|its|their|his|her|"
-                      r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
 # a sentence's grammar, which headline grammar drops: "Damaged cars in the city after the storm" is a
 # caption, "Families hunt for loved ones after storm" a headline or subhead (prose), which stays
 ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.I)
@@ -120,6 +121,7 @@ NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|
                       r"^[\W\d_]*(?:he|she|it|they|we|i|you|his|her|its|their|this|that|these|those)\b", re.I)
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
+CODE = re.compile(r"\w[:_=]\w|[{}<>;=]")    # a line of code ("CMD flask run app:main"), which a listing repeats
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 
@@ -130,7 +132,9 @@ SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "ca
 
 
 def is_sentence_line(line: str) -> bool:
-    """Ends like a sentence (a link's title cut short with " .." or " …" does not)."""
+    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"); a link's
+    title cut short with " .." or " …" does not."""
+    line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
 
 
@@ -150,6 +154,10 @@ def _repeats(lines: list[str]) -> dict[int, str]:
             continue
         line = lines[idx[0]]
         if guarded(line) and not is_paragraph(line):
+            continue
+        if n_words(line) >= 4 and not is_paragraph(line) and len(idx) >= 3 and idx[0] != top and not CODE.search(line):
+            for i in idx:   # printed three times or more: a gallery's caption or a widget, not a headline
+                out[i] = "repeated-line"
             continue
         if n_words(line) >= 4 and (not is_paragraph(line) or (idx[0] == top and n_words(line) <= 20)):
             continue  # a headline or subhead printed again is still the headline (prose)
@@ -181,12 +189,19 @@ class Cuts(dict):
 
 def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = frozenset(SHAPE_IDS),
                     template: frozenset[str] = frozenset(), before_site: frozenset[int] = frozenset(),
-                    after_related: frozenset[int] = frozenset()) -> tuple[dict[int, str], dict[int, str]]:
+                    after_related: frozenset[int] = frozenset(), removed_before: tuple[int, ...] = ()
+                    ) -> tuple[dict[int, str], dict[int, str]]:
     """Furniture found by shape in one article's ``lines`` (after the listed rules ran): returns
     ({line index: rule id} for whole lines, {line index: the credit to cut} for glued credits).
     ``before_site``: the indices of lines that stood just above a site's name alone on a line (a
     link card's title, its site removed by the listed rules); ``after_related``: the indices of lines
-    that followed a heading announcing other articles ("Related posts", removed by the listed rules)."""
+    that followed a heading announcing other articles ("Related posts", removed by the listed rules);
+    ``removed_before``: for each index (and one past the last), how many lines the listed rules removed
+    just before that line (furniture, which counts in a run of furniture lines)."""
+
+    def gone_before(k: int) -> int:
+        return removed_before[k] if 0 <= k < len(removed_before) else 0
+
     whole: dict[int, str] = {}
     cuts: Cuts = Cuts()
     marks: set[int] = set()      # the cuts made by glued-mark (the others are glued credits)
@@ -263,32 +278,37 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     first, last = paras[0], paras[-1]
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
-    loose = [bool(s) and i not in whole and not is_sentence_line(s) and not guarded(s)
+    joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
+    loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
-            if (i not in whole and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
+            if (i not in whole and i not in joined and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
                     and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:
         # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
         # of unended lines it is a list item when most of the run is not reporting (see headline_like)
-        heads = [loose[i] or (i not in whole and headline_like(text[i], text[i + 1] if i + 1 < n else "")) for i in range(n)]
+        heads = [loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else "")) for i in range(n)]
         run: list[int] = []
         for i in range(first + 1, n + 1):
             if i < n and (heads[i] or (not text[i] and run)):
                 run.append(i)
                 continue
             items = [k for k in run if text[k]]
-            plain = sum(1 for k in items if loose[k])
+            # lines the listed rules removed inside a run of short lines or right around it were furniture too
+            short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
+            gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
+            plain = sum(1 for k in items if loose[k]) + gone
             before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
             below = bool(items) and items[0] > last     # below the story: one plain line suffices
-            if (len(items) >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items))
+            if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
                     and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
                 for k in items:
-                    whole[k] = "link-list"
+                    whole.setdefault(k, "link-list")   # a link card found above keeps its rule
             run = []
-        zone = any(loose[k] for k in range(last + 1, final + 1))  # below the story, some line is surely not prose
+        # below the story, some line is surely not prose (or the listed rules removed one there)
+        zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
         for i in range(last + 1, final):
             if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and n_words(text[i]) <= 15:
                 whole[i] = "link-list"
@@ -303,12 +323,12 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     if "short-line" in enabled:
         for i, s in enumerate(text):
             # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
-            bare = (i < first or i == final) and s and not is_sentence_line(s) and not guarded(s)
+            bare = (i < first or i == final) and s and i not in joined and not is_sentence_line(s) and not guarded(s)
             if ((i < first or last < i < final or (i == final > last and (_named(s) or HASHTAGS.match(s)))) and i not in whole
                     and (INITIALS.match(s) or (HASHTAGS.match(s) and not guarded(s)) or ((loose[i] or bare) and len(s) <= 40
                                                and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
                 whole[i] = "short-line"
-            elif (first < i < last and s and i not in whole and ((n_words(s) <= 2 and s[0].islower()) or HASHTAGS.match(s))
+            elif (first < i < last and s and i not in whole and i not in joined and ((n_words(s) <= 2 and s[0].islower()) or HASHTAGS.match(s))
                   and not is_sentence_line(s) and not guarded(s) and _between_paragraphs(text, whole, i)):
                 whole[i] = "short-line"      # a tag between two paragraphs ("moon")
     if "byline-shape" in enabled:

@@ -1,0 +1,66 @@
+"""The leave-one-story-out estimate of the furniture rules (presslens.evaluation.furniture_loso): a
+built-in rule that removed furniture in one development story only is switched off when that story is
+held out; the story's own patterns never are."""
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.evaluation import furniture_loso as fl
+from presslens.evaluation.truth import Truth
+
+
+def _truth(slug, furniture_lines, glued=()):
+    return Truth(slug=slug, split="dev", labeller="t", path=Path("x"),
+                 articles={"a1": {"furniture": list(furniture_lines), "glued_furniture": list(glued)}})
+
+
+def _removed(rows):
+    return pd.DataFrame(rows, columns=["article_id", "line", "removed", "rule", "rule_id"])
+
+
+ARTS = pd.DataFrame({"id": ["a1"], "text": ["Advertisement\nThe port reopened on Monday. Photo: Jane Roe/AP\nWeekly Digest\nMore prose here."]})
+
+
+def test_attribute_tells_furniture_from_prose_and_names_the_story_rules():
+    t = _truth("A", ["Advertisement"], ["Photo: Jane Roe/AP"])
+    rem = _removed([("a1", 1, "Advertisement", "furniture (advertisement): marker", "advertisement"),
+                    ("a1", 2, "Photo: Jane Roe/AP", "furniture (photo): credit", "glued-credit"),
+                    ("a1", 3, "Weekly Digest", "furniture (story): digest", ""),
+                    ("a1", 4, "More prose here.", "furniture (shape): x", "short-line"),
+                    ("a1", 4, "<b>", "html: tags", "")])       # markup is no furniture decision: left out
+    att = fl.attribute(ARTS, rem, t)
+    assert list(att["rule"]) == ["advertisement", "glued-credit", "story: furniture (story): digest", "short-line"]
+    assert list(att["outcome"]) == ["furniture", "furniture", "prose", "prose"]
+
+
+def test_held_out_rules_are_those_with_furniture_in_that_story_only():
+    att = pd.DataFrame([("A", "a1", "advertisement", "furniture", ""), ("B", "b1", "advertisement", "furniture", ""),
+                        ("A", "a2", "only-a", "furniture", ""), ("B", "b2", "only-a", "prose", ""),
+                        ("A", "a3", "story: own pattern", "furniture", ""), ("B", "b3", "only-b", "furniture", "")],
+                       columns=["story", "article_id", "rule", "outcome", "text"])
+    # a rule with furniture in A alone goes when A is held out (its prose in B does not make it general);
+    # the story's own pattern stays; a rule of both stories stays
+    assert fl.held_out_rules(att, "A") == {"only-a"}
+    assert fl.held_out_rules(att, "B") == {"only-b"}
+    # a rule that would have found furniture in B alone (another rule took those lines first there) stays
+    alone = pd.DataFrame([("B", "b4", "only-a", "furniture", ""), ("A", "a5", "only-b", "prose", "")],
+                         columns=["story", "article_id", "rule", "outcome", "text"])
+    assert fl.held_out_rules(att, "A", alone) == set() and fl.held_out_rules(att, "B", alone) == {"only-b"}
+    spread = fl.rule_stories(att).set_index("rule")
+    assert spread.loc["advertisement", "stories"] == 2 and spread.loc["only-a", "own"] == "A"
+    assert spread.loc["only-a", "prose"] == 1 and spread.index[0] == "advertisement"
+
+
+def test_estimate_reads_development_stories_only(tmp_path, monkeypatch):
+    seen = []
+    for name, split in (("a-test", "test"), ("b-dev", "dev")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "truth.yaml").write_text(f"version: 1\nstory: {name}\nsplit: {split}\n", encoding="utf-8")
+    monkeypatch.setattr(fl, "load_truth", lambda f: seen.append(Path(f).name) or _truth(Path(f).name, []))
+    monkeypatch.setattr(fl, "removals_alone", lambda f, rules: _removed([]))
+    monkeypatch.setattr(fl, "predict_furniture", lambda f, off=(): (
+        pd.DataFrame({"id": ["a1"], "text": ["x"], "measured": [True]}), _removed([]),
+        pd.DataFrame({"article_id": ["a1"], "text": ["The port reopened on Monday."]})))
+    table, _, _ = fl.estimate([tmp_path / "a-test", tmp_path / "b-dev"])
+    assert seen == ["b-dev"] and list(table["story"]) == ["b-dev"]
+    assert fl.totals(table)["sentences"] == 1 and fl.totals(table, "held_")["share"] == 0.0
