@@ -39,7 +39,9 @@ def reading_words(text: str) -> int:
 
 def is_cjk(text: str) -> bool:
     """Whether ``text`` is written mostly in Chinese or Japanese characters (counted one per word)."""
-    letters = len(LETTER.findall(text or ""))
+    if not text or not CJK.search(text):  # no such character at all: never (and no need to count letters)
+        return False
+    letters = len(LETTER.findall(text))
     return bool(letters) and len(CJK.findall(text)) > CJK_SHARE * letters
 
 

@@ -220,3 +220,22 @@ def test_a_table_argument_is_hashed_once_and_again_when_edited_in_place(monkeypa
         assert k not in seen, col  # the edit is seen
         assert k == "frame:" + real(df)
         seen.add(k)
+
+
+@pytest.mark.parametrize("field,value", [("max_outlets", 3), ("outlets_rule", "words"), ("outlets_pin", ("New York Post",))])
+def test_the_figure_cap_is_no_part_of_the_story_key(field, value):
+    # a notebook caps the story it draws (max_outlets...): its tables are the loaded story's, computed once
+    st = load_story(BUNDLED)
+    assert field in keys.FIGURE_ONLY
+    assert keys.story_key(dataclasses.replace(st, **{field: value})) == keys.story_key(st)
+
+
+def test_no_table_reads_the_figure_cap():
+    # what keeps the key above right: below the figures and notebooks, nothing but the story model reads the cap
+    import re
+    names = re.compile(r"\b(?:%s|figure_outlets)\b" % "|".join(keys.FIGURE_ONLY))
+    readers = [p.relative_to(paths.PACKAGE).as_posix() for p in sorted(paths.PACKAGE.rglob("*.py"))
+               if p.relative_to(paths.PACKAGE).parts[0] not in keys.PRESENTATION
+               and p.relative_to(paths.PACKAGE).as_posix() not in ("story/model.py", "engine/keys.py")
+               and names.search(p.read_text(encoding="utf-8"))]
+    assert readers == []

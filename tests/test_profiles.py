@@ -55,6 +55,45 @@ def test_clusters_group_outlets_that_are_alike():
     assert one.nunique() == 1
 
 
+def _grid(pairs: dict, outlets: str) -> pd.DataFrame:
+    return pd.DataFrame([{"outlet_a": a, "outlet_b": b,
+                          "framing": 1.0 if a == b else pairs.get((a, b), pairs.get((b, a), 0.2))}
+                         for a in outlets for b in outlets])
+
+
+def test_clusters_read_the_similarity_grid_in_any_row_order():
+    # similarity() writes the grid row by row (read without pivoting); any other order is pivoted: same groups
+    pairs = {("A", "B"): 0.9, ("C", "D"): 0.85, ("E", "F"): 0.8, ("B", "E"): 0.5}
+    grid = _grid(pairs, "ABCDEF")
+    want = profiles.clusters(None, grid, threshold=0.7)
+    other = grid.sort_values(["outlet_a", "outlet_b"], ascending=[True, False]).reset_index(drop=True)
+    got = profiles.clusters(None, other, threshold=0.7)
+    pd.testing.assert_frame_equal(got, want)
+    g = want.set_index("outlet")["cluster"]
+    assert g["A"] == g["B"] and g["C"] == g["D"] and g["E"] == g["F"] and len(set(g)) == 3
+
+
+def test_clusters_of_many_outlets_skip_the_cubic_optimal_ordering(monkeypatch):
+    # scipy's optimal leaf ordering grows with the cube of the outlets (15 s at 2,000): above
+    # OPTIMAL_ORDER_MAX outlets the dendrogram's own order is kept, and the groups are the same
+    import scipy.cluster.hierarchy as hierarchy
+    seen = []
+    real = hierarchy.linkage
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("optimal_ordering"))
+        return real(*args, **kwargs)
+    assert profiles.OPTIMAL_ORDER_MAX >= 1000  # stories of up to 1,000 outlets keep the optimal order
+    monkeypatch.setattr(hierarchy, "linkage", spy)
+    grid = _grid({("A", "B"): 0.9, ("C", "D"): 0.85, ("E", "F"): 0.8, ("B", "E"): 0.5}, "ABCDEF")
+    few = profiles.clusters(None, grid, threshold=0.7)
+    monkeypatch.setattr(profiles, "OPTIMAL_ORDER_MAX", 5)
+    many = profiles.clusters(None, grid, threshold=0.7)
+    assert seen == [True, False]
+    groups = lambda t: sorted(sorted(g["outlet"]) for _, g in t.groupby("cluster"))  # noqa: E731
+    assert groups(many) == groups(few) == [["A", "B"], ["C", "D"], ["E", "F"]]
+
+
 def test_threshold_parameter_is_checked():
     with pytest.raises(StoryError, match="threshold"):
         setup.check_params(load_story(BUNDLED), threshold=1.5)

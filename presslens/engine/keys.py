@@ -171,9 +171,15 @@ def _signature(df: pd.DataFrame | None) -> int:
     return hash(tuple(parts))
 
 
+# the figure cap (which outlets a figure draws): read by the figures and notebooks only, never by a table
+# (tests/test_keys.py checks), so the story as loaded and as a notebook caps it share their results
+FIGURE_ONLY = ("max_outlets", "outlets_rule", "outlets_pin")
+
+
 def _config(story: Story) -> str:
-    """Every field of the story but its tables and its folder."""
-    fields = {f: getattr(story, f) for f in story.__dataclass_fields__ if f not in ("articles", "references", "path")}
+    """Every field of the story but its tables, its folder and the figure cap (:data:`FIGURE_ONLY`)."""
+    fields = {f: getattr(story, f) for f in story.__dataclass_fields__
+              if f not in ("articles", "references", "path", *FIGURE_ONLY)}
     return repr(sorted(fields.items()))
 
 

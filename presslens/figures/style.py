@@ -128,8 +128,7 @@ def heatmap(ax, table: pd.DataFrame, counts: pd.DataFrame | None, cmap: str, vmi
     """Annotated heatmap; cells where ``mask`` is True are greyed (shown, but not coloured: too few words)."""
     values = table.values.astype(float)
     shown = np.where(mask.values, np.nan, values) if mask is not None else values
-    cm = plt.get_cmap(cmap).copy()
-    cm.set_bad("#eeeeee")
+    cm = plt.get_cmap(cmap).with_extremes(bad="#eeeeee")
     im = ax.imshow(np.ma.masked_invalid(shown), cmap=cm, vmin=vmin, vmax=vmax, aspect="auto")
     ax.set_xticks(range(table.shape[1]), table.columns, rotation=35, ha="right")
     ax.set_yticks(range(table.shape[0]), table.index)
