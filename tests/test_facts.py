@@ -199,3 +199,28 @@ def test_left_out_only_after_the_outlets_own_words_were_checked():
     left = facts.left_out(m, s, outlets, min_share=0.4).set_index("outlet")
     assert set(left.index) == {"Epsilon", "Zeta", "Eta"}
     assert left.loc["Epsilon", "closest_clause"] == rows[4][2] and left.loc["Eta", "closest_share"] < 0.3
+
+
+def test_a_fact_told_across_clauses_is_found_in_the_whole_sentence():
+    """One outlet puts the fact's name in one clause and what happened in another: neither clause holds
+    the core ("harbour commission" | "fined the ferry operator over the oil spill"), the sentence
+    does, so the sentence states the fact (analyses.facts.window). The same sentence denying it
+    ("has not fined"), or with another figure (5 seawalls, not 3), is kept apart."""
+    rows = sentences([("w1", "A", "The harbour commission fined the ferry operator 3 times over the oil spill."),
+                      ("w2", "B", "The ferry operator was fined 3 times by the harbour commission over the oil spill."),
+                      ("w3", "C", "The harbour commission has fined the ferry operator 3 times for the oil spill."),
+                      ("w4", "D", "The harbour commission, which met for six hours behind closed doors, "
+                                  "fined the ferry operator over the oil spill."),
+                      ("w5", "E", "The harbour commission, which met for six hours behind closed doors, "
+                                  "has not fined the ferry operator over the oil spill."),
+                      ("w6", "F", "The harbour commission, which met for six hours behind closed doors, "
+                                  "fined the ferry operator 5 times over the oil spill."),
+                      *FILLER])
+    split = facts.clauses(rows.text[3])
+    assert len(split) == 2 and not any("harbour" in c and "fined" in c for c in split)
+    m = facts.from_sentences(rows)
+    fined = fact_of(m, rows.text[0]) & fact_of(m, rows.text[1]) & fact_of(m, rows.text[2])
+    assert fined
+    assert fined & fact_of(m, rows.text[3])
+    assert not (fined & fact_of(m, rows.text[4]))
+    assert not (fined & fact_of(m, rows.text[5]))
