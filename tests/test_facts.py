@@ -224,3 +224,22 @@ def test_a_fact_told_across_clauses_is_found_in_the_whole_sentence():
     assert fined & fact_of(m, rows.text[3])
     assert not (fined & fact_of(m, rows.text[4]))
     assert not (fined & fact_of(m, rows.text[5]))
+
+
+def test_left_out_reads_the_whole_sentence_not_only_its_clauses():
+    """An outlet's sentence that tells a fact across two clauses ("The harbour commission, which met
+    for six hours, for Marbury" | "approved 3 seawalls on Tuesday") has no clause holding most of the
+    fact's words; the sentence does, so the outlet is not listed as leaving the fact out."""
+    label = "The harbour commission approved 3 seawalls for Marbury on Tuesday."
+    told = "The harbour commission, which met for six hours behind closed doors for Marbury, approved 3 seawalls on Tuesday."
+    rows = [(0, "Alpha", label, label), (0, "Beta", label, label), (0, "Gamma", label, label),
+            (7, "Theta", "The harbour commission, which met for six hours behind closed doors for Marbury,", told),
+            (8, "Theta", "approved 3 seawalls on Tuesday.", told),
+            (9, "Eta", "Fishermen in Marbury protested about the price of diesel.",
+             "Fishermen in Marbury protested about the price of diesel.")]
+    m = pd.DataFrame([{"fact": f, "article_id": o.lower(), "outlet": o, "sent_idx": 0, "part": "body", "position": 0.5,
+                       "voice": "own voice", "fact_score": 1.0, "centre": o == "Alpha", "clause": c, "text": t}
+                      for f, o, c, t in rows])
+    s = pd.DataFrame({"fact": [0], "label": [label]})
+    left = facts.left_out(m, s, ["Alpha", "Beta", "Gamma", "Theta", "Eta"], min_share=0.4).set_index("outlet")
+    assert set(left.index) == {"Eta"}
