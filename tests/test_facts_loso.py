@@ -29,6 +29,7 @@ def test_ties_keep_the_packages_own_value():
 
 def test_grid_and_unknown_threshold():
     assert facts_loso.grid(["CORE_IDF=3.5,4", "WINDOWS=,sentence"]) == [
-        {"CORE_IDF": 3.5, "WINDOWS": "sentence"}, {"CORE_IDF": 4, "WINDOWS": "sentence"}]
+        {"CORE_IDF": 3.5, "WINDOWS": ""}, {"CORE_IDF": 3.5, "WINDOWS": "sentence"},
+        {"CORE_IDF": 4, "WINDOWS": ""}, {"CORE_IDF": 4, "WINDOWS": "sentence"}]
     with pytest.raises(ParameterError, match="CORE_IDFF.*grouping.py"):
         adapter.fact_members("data/eval/otis-acapulco-2023", {"CORE_IDFF": 4})

@@ -57,7 +57,7 @@ def grid(argv: list[str]) -> list[dict]:
     axes = []
     for a in argv:
         name, _, values = a.partition("=")
-        axes.append([(name, _number(v)) for v in values.split(",") if v != ""])
+        axes.append([(name, _number(v)) for v in values.split(",")])   # "" is a value (WINDOWS= : off)
     return [dict(c) for c in itertools.product(*axes)] if axes else [{}]
 
 
