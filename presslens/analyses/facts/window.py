@@ -1,27 +1,32 @@
-"""A fact told across clauses or sentences: the sentence windows that hold a fact's core.
+"""A fact told across clauses: the whole sentences that hold a fact's core.
 
-Grouping (:mod:`.grouping`) compares clauses, so a fact whose words one outlet puts in one clause
-and another spreads over two ("Raisi was returning from an event | with Azerbaijan's president |
-when the crash happened"), or over two sentences ("FIFA suspended him on Saturday. The suspension
-is for 90 days."), is found only where it is said in one piece. A reader joins the pieces; this
-step does the same with the fact's *core* (:func:`.grouping.cores`: the rare words most of its
-versions share): a whole sentence, or two adjacent sentences of one article, that holds the core
-as :func:`holds` asks of a clause (every one of its rarest core words and most of the
-rest), with the negation of the fact's centre and no figure that disagrees with it
-(:func:`.normalise.disagree`: 43 dead is not 27 dead, however near the two sentences stand),
-states the fact too. The row it adds is the first sentence of the window, with the window's text
-as its clause, so the member table names what a reader would read.
+Grouping (:mod:`.grouping`) compares clauses, so a fact that one outlet says in one clause and
+another spreads over two ("The harbour commission, which met for six hours behind closed doors, |
+fined the ferry operator over the oil spill") is found only where it is said in one piece. A reader
+joins the pieces; this step does the same with the fact's *core* (:func:`.grouping.cores`: the rare
+words most of its versions share): a whole sentence that holds the core as :func:`holds` asks of a
+clause (every one of its rarest core words and most of the rest), with the negation of the fact's
+centre and no figure that disagrees with it (:func:`.normalise.disagree`: 43 dead is not 27 dead),
+states the fact too. The row it adds is the sentence, with the whole sentence as its clause, so the
+member table names what a reader would read.
 
-Everything runs on the core words only (a window's other words never enter the matrix), so the
+``grouping.WINDOWS``: ``"sentence"`` (the default), ``"pairs"`` (also two adjacent sentences of one
+article, for a fact told over two sentences) or ``""`` (off). On the six development stories
+(``python -m presslens.evaluation.facts_loso WINDOWS=,sentence,pairs``), claims matched: off 34/57,
+sentence 36/57 (two stories one claim more each, none fewer; mean best F1 equal or higher on all
+six), pairs 36/57 (one story one claim fewer than with sentences, and lower F1 on two others); held
+out (each story scored with the value chosen on the other five): 35/57.
+
+Everything runs on the core words only (a sentence's other words never enter the matrix), so the
 cost is one pass over the sentences and one posting-list intersection per fact.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
-
-from typing import NamedTuple
 
 from presslens.analyses.facts import features, normalise
 
