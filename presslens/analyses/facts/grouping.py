@@ -1,7 +1,7 @@
 """Fact discovery: every sentence of the story grouped with the sentences that state the same thing.
 
 A *fact* is a group of sentences, across articles and outlets, that say one thing in their own
-words. The grouping runs in four steps, each near-linear in the number of sentences:
+words. The grouping runs in five steps, each near-linear in the number of sentences:
 
 1. **Versions.** Sentences with the same content words (and the same negation) are one *version*;
    the words are read with amounts, percentages, number words, dates and a few reporting synonyms
@@ -21,6 +21,9 @@ words. The grouping runs in four steps, each near-linear in the number of senten
    become a fact's centre, and each other version joins the centre it scores highest with. A fact's
    label is its centre: the most central sentence. Two facts that share words but not enough of
    them stay apart, since joining needs the score, not one shared word.
+5. **Cores.** A fact's core (:func:`cores`: the rare words most of its versions share) takes in
+   every other clause that holds it (:func:`_expand`), and every whole sentence that does
+   (:mod:`.window`): a fact told across two clauses of one sentence is still that fact.
 """
 from __future__ import annotations
 
