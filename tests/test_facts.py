@@ -243,3 +243,23 @@ def test_left_out_reads_the_whole_sentence_not_only_its_clauses():
     s = pd.DataFrame({"fact": [0], "label": [label]})
     left = facts.left_out(m, s, ["Alpha", "Beta", "Gamma", "Theta", "Eta"], min_share=0.4).set_index("outlet")
     assert set(left.index) == {"Eta"}
+
+
+def test_two_tolls_stay_apart_when_a_version_without_a_figure_links_both():
+    """27 dead and 43 dead never link, but both link to "the storm killed people in Marbury", and
+    when that version is the fact's centre both tolls would be one fact. The toll most of the fact's
+    articles give stays (27: three articles); the other (43) is a fact of its own."""
+    rows = sentences([("t1", "A", "The storm killed people in the coastal city of Marbury on Tuesday, officials said."),
+                      ("t2", "B", "The storm killed people in the coastal city of Marbury on Tuesday, the governor said."),
+                      ("t3", "C", "The storm killed people in the coastal city of Marbury on Tuesday, the mayor said."),
+                      ("t4", "D", "The storm killed people in the coastal city of Marbury on Tuesday, police said."),
+                      ("t5", "E", "The storm killed 27 people in the coastal city of Marbury on Tuesday."),
+                      ("t6", "F", "The storm killed 27 people in the coastal city of Marbury on Tuesday, a report said."),
+                      ("t7", "G", "The storm killed 27 people in the coastal city of Marbury on Tuesday, police said."),
+                      ("t8", "H", "The storm killed 43 people in the coastal city of Marbury on Tuesday, a report said."),
+                      *FILLER])
+    m = facts.from_sentences(rows)
+    f27 = fact_of(m, rows.text[4]) & fact_of(m, rows.text[5]) & fact_of(m, rows.text[6])
+    assert f27 and f27 & fact_of(m, rows.text[0])       # the toll belongs with the statement without one
+    assert not (f27 & fact_of(m, rows.text[7]))         # 43 is another fact
+    assert fact_of(m, rows.text[7])

@@ -34,7 +34,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from presslens.analyses.facts import features, normalise, window
+from presslens.analyses.facts import features, normalise, split, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -51,6 +51,7 @@ CORE_MIN_ARTICLES = 3
 CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
 CORE_TOP = 2          # a version holding a fact's CORE_TOP rarest core words ...
 CORE_MASS = 0.5       # ... and this share of its core (idf-weighted) states the fact too
+FIGURES_APART = 1    # a fact's versions with another figure than most of it are a fact apart (:mod:`.split`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
 
@@ -289,8 +290,11 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
     found = cores(vv, ff, m, idf, weight) if CORE_SHARE < 1 else []
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
+    if FIGURES_APART:
+        vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
     word = np.array(list(vocab), dtype=object)
-    core_words = [window.Core(f, tuple(word[top]), tuple(word[full]), idf[full]) for f, _, top, full in found]
+    ref = split.references(vv, ff, centre_version, fig, weight, {f for f, *_ in found})
+    core_words = [window.Core(f, tuple(word[top]), tuple(word[full]), idf[full], ref[f]) for f, _, top, full in found]
     return vv, ff, ss, centre_version, core_words
 
 
@@ -374,7 +378,11 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     u["centre"] = u["_v"].to_numpy() == centre_version[u["fact"].to_numpy()] if len(u) else False
     if WINDOWS:   # a fact's core told across clauses, or across two adjacent sentences (:mod:`.window`)
         centre_text = {f: rep[v] for f, v in enumerate(centre_version)}
-        w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs")
+        words: list[list[str]] = [[] for _ in texts]   # each sentence's words: its clauses' words
+        for r, v, t in zip(unit_row, idx, unit_text):
+            words[r].extend(toks[v] if v >= 0 else normalise.fact_words(t))
+        w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs",
+                          words=words)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     u = u.drop_duplicates(["_row", "fact"])

@@ -6,7 +6,7 @@ fined the ferry operator over the oil spill") is found only where it is said in 
 joins the pieces; this step does the same with the fact's *core* (:func:`.grouping.cores`: the rare
 words most of its versions share): a whole sentence that holds the core as :func:`holds` asks of a
 clause (every one of its rarest core words and most of the rest), with the negation of the fact's
-centre and no figure that disagrees with it (:func:`.normalise.disagree`: 43 dead is not 27 dead),
+centre and no figure that disagrees with the fact's (:func:`.split.references`: 43 dead is not 27 dead),
 states the fact too. The row it adds is the sentence, with the whole sentence as its clause, so the
 member table names what a reader would read.
 
@@ -35,11 +35,13 @@ WINDOW_COLS = ["_row", "fact", "clause"]
 
 class Core(NamedTuple):
     """A fact's core (:func:`.grouping.cores`) as words: its rarest core words (all of which a unit
-    must hold), all its core words rarest first, and their idf."""
+    must hold), all its core words rarest first, their idf, and the fact's figures
+    (:func:`.split.references`: a unit must not disagree with them)."""
     fact: int
     top: tuple
     full: tuple
     idf: np.ndarray
+    figures: dict = {}
 
 
 def holds(rows: sparse.csr_matrix, cols: sparse.csc_matrix, top: np.ndarray, full: np.ndarray,
@@ -58,36 +60,47 @@ def holds(rows: sparse.csr_matrix, cols: sparse.csc_matrix, top: np.ndarray, ful
     return hit
 
 
-def windows(sent: pd.DataFrame, pairs: bool = True) -> tuple[np.ndarray, list[str]]:
-    """(the first sentence row of every window, its text): each sentence alone, and (``pairs``)
-    each sentence with the next one of the same article (``sent_idx`` one higher)."""
+def windows(sent: pd.DataFrame, pairs: bool = True) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(the first sentence row of every window, its second (-1: none), its text): each sentence
+    alone, and (``pairs``) each sentence with the next one of the same article (``sent_idx`` one
+    higher)."""
     texts = sent["text"].tolist()
-    rows = list(range(len(texts)))
+    first = np.arange(len(texts), dtype=np.int64)
+    second = np.full(len(texts), -1, dtype=np.int64)
     out = list(texts)
     if pairs and len(texts) > 1:
         art = sent["article_id"].to_numpy()
         idx = sent["sent_idx"].to_numpy() if "sent_idx" in sent else np.arange(len(texts))
         nxt = np.flatnonzero((art[1:] == art[:-1]) & (idx[1:] == idx[:-1] + 1))
-        rows += nxt.tolist()
+        first, second = np.concatenate([first, nxt]), np.concatenate([second, nxt + 1])
         out += [f"{texts[i]} {texts[i + 1]}" for i in nxt]
-    return np.array(rows, dtype=np.int64), out
+    return first, second, out
 
 
 def expand(sent: pd.DataFrame, found: list, centre_text: dict[int, str], mass: float,
-           pairs: bool = True) -> pd.DataFrame:
+           pairs: bool = True, words: list | None = None) -> pd.DataFrame:
     """The windows (:func:`windows`) that state a fact by holding its core (``found``: the
     :class:`Core` of each fact; ``centre_text``: fact -> its centre clause), one row per
-    (window's first sentence, fact), the smallest window first (``WINDOW_COLS``)."""
+    (window's first sentence, fact), the smallest window first (``WINDOW_COLS``). ``words``: each
+    sentence's fact words (:func:`.normalise.fact_words`) when the caller has them already."""
     if not found or sent.empty:
         return pd.DataFrame(columns=WINDOW_COLS)
     vocab: dict[str, int] = {}
+    idf_l: list[float] = []
     for c in found:
-        for w in c.full:
-            vocab.setdefault(w, len(vocab))
-    first, texts = windows(sent, pairs)
+        for w, x in zip(c.full, c.idf):
+            if w not in vocab:
+                vocab[w] = len(vocab)
+                idf_l.append(float(x))
+    idf = np.array(idf_l, dtype=np.float32)
+    first, second, texts = windows(sent, pairs)
+    if words is None:
+        words = [normalise.fact_words(t) for t in sent["text"]]
     r, k = [], []
-    for i, t in enumerate(texts):
-        ids = {vocab[w] for w in normalise.fact_words(t) if w in vocab}
+    for i, (a, b) in enumerate(zip(first, second)):
+        ids = {vocab[w] for w in words[a] if w in vocab}
+        if b >= 0:
+            ids |= {vocab[w] for w in words[b] if w in vocab}
         r.extend([i] * len(ids))
         k.extend(ids)
     m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, k)), shape=(len(texts), len(vocab)))
@@ -96,11 +109,11 @@ def expand(sent: pd.DataFrame, found: list, centre_text: dict[int, str], mass: f
     for c in found:
         top = np.array([vocab[w] for w in c.top], dtype=np.int64)
         full = np.array([vocab[w] for w in c.full], dtype=np.int64)
-        idf = np.zeros(len(vocab), dtype=np.float32)
-        idf[full] = c.idf
         hit = holds(m, mc, top, full, idf, mass)
+        if not len(hit):
+            continue
         centre = centre_text[c.fact]
-        neg, fig = features.negated(centre), normalise.figures(centre)
+        neg, fig = features.negated(centre), c.figures or normalise.figures(centre)
         hit = [h for h in hit if features.negated(texts[h]) == neg
                and not (fig and normalise.disagree(fig, normalise.figures(texts[h])))]
         out_r.extend(hit)
