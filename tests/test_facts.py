@@ -34,6 +34,11 @@ def fact_of(m: pd.DataFrame, text: str) -> set[int]:
     return set(m.loc[m["text"] == text, "fact"])
 
 
+def common_fact(m: pd.DataFrame, rows: pd.DataFrame, *which: int) -> set[int]:
+    """The facts that the sentences ``which`` (positions in ``rows``) all state."""
+    return set.intersection(*(fact_of(m, rows.text[i]) for i in which))
+
+
 def test_paraphrases_share_a_fact():
     m = facts.from_sentences(STORY)
     a = fact_of(m, STORY.text[0])
@@ -249,17 +254,12 @@ def test_two_tolls_stay_apart_when_a_version_without_a_figure_links_both():
     """27 dead and 43 dead never link, but both link to "the storm killed people in Marbury", and
     when that version is the fact's centre both tolls would be one fact. The toll most of the fact's
     articles give stays (27: three articles); the other (43) is a fact of its own."""
-    rows = sentences([("t1", "A", "The storm killed people in the coastal city of Marbury on Tuesday, officials said."),
-                      ("t2", "B", "The storm killed people in the coastal city of Marbury on Tuesday, the governor said."),
-                      ("t3", "C", "The storm killed people in the coastal city of Marbury on Tuesday, the mayor said."),
-                      ("t4", "D", "The storm killed people in the coastal city of Marbury on Tuesday, police said."),
-                      ("t5", "E", "The storm killed 27 people in the coastal city of Marbury on Tuesday."),
-                      ("t6", "F", "The storm killed 27 people in the coastal city of Marbury on Tuesday, a report said."),
-                      ("t7", "G", "The storm killed 27 people in the coastal city of Marbury on Tuesday, police said."),
-                      ("t8", "H", "The storm killed 43 people in the coastal city of Marbury on Tuesday, a report said."),
-                      *FILLER])
+    said = ["officials said", "the governor said", "the mayor said", "police said"]
+    told = [f"The storm killed {n}people in the coastal city of Marbury on Tuesday, {who}."
+            for n, who in [("", w) for w in said] + [("27 ", "a report said"), ("27 ", "police said"),
+                                                     ("27 ", "the mayor said"), ("43 ", "a report said")]]
+    rows = sentences([(f"t{i}", f"Outlet {i}", t) for i, t in enumerate(told)] + FILLER)
     m = facts.from_sentences(rows)
-    f27 = fact_of(m, rows.text[4]) & fact_of(m, rows.text[5]) & fact_of(m, rows.text[6])
-    assert f27 and f27 & fact_of(m, rows.text[0])       # the toll belongs with the statement without one
-    assert not (f27 & fact_of(m, rows.text[7]))         # 43 is another fact
-    assert fact_of(m, rows.text[7])
+    f27 = common_fact(m, rows, 4, 5, 6)
+    assert common_fact(m, rows, 0, 4, 5, 6)              # the toll belongs with the statement without one
+    assert fact_of(m, rows.text[7]) and not (f27 & fact_of(m, rows.text[7]))   # 43 is another fact
