@@ -337,6 +337,7 @@ def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix
     normalisation, gained nothing, 0.49 both.)"""
     add_v, add_f = [], []
     mc = m.tocsc()
+    mc.sort_indices()
     for f, vs, top, full in found:
         hit = np.setdiff1d(window.holds(m, mc, top, full, idf, CORE_MASS), vs, assume_unique=True)
         c = int(centre_version[f])
@@ -381,8 +382,9 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
         words: list[list[str]] = [[] for _ in texts]   # each sentence's words: its clauses' words
         for r, v, t in zip(unit_row, idx, unit_text):
             words[r].extend(toks[v] if v >= 0 else normalise.fact_words(t))
+        known = {int(f): np.unique(g.to_numpy()) for f, g in u.groupby("fact")["_row"]} if len(u) else {}
         w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs",
-                          words=words)
+                          words=words, known=known)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     u = u.drop_duplicates(["_row", "fact"])

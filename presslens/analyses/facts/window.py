@@ -46,14 +46,32 @@ class Core(NamedTuple):
 
 def holds(rows: sparse.csr_matrix, cols: sparse.csc_matrix, top: np.ndarray, full: np.ndarray,
           idf: np.ndarray, mass: float) -> np.ndarray:
-    """The units (rows of a binary unit x word matrix, given as CSR ``rows`` and CSC ``cols``) that
-    hold a core: every one of its ``top`` words (the intersection of their postings) and ``mass`` of
-    ``full`` (idf-weighted)."""
-    hit = cols.indices[cols.indptr[top[0]]:cols.indptr[top[0] + 1]]
+    """The units (rows of a binary unit x word matrix, given as CSR ``rows`` and CSC ``cols`` with
+    sorted indices, as ``tocsc`` makes them) that hold a core: every one of its ``top`` words (the
+    intersection of their postings) and ``mass`` of ``full`` (idf-weighted)."""
+    hit = _posting(cols, top[0])
     for c in top[1:]:
-        hit = np.intersect1d(hit, cols.indices[cols.indptr[c]:cols.indptr[c + 1]], assume_unique=True)
+        hit = hit[_within(hit, _posting(cols, c))]
         if not len(hit):
             return hit
+    if mass and len(hit) and len(full) > len(top):
+        held = np.zeros(len(hit), dtype=np.float64)
+        for c in full:
+            held += idf[c] * _within(hit, _posting(cols, c))
+        hit = hit[held / idf[full].sum() >= mass]
+    return hit
+
+
+def _posting(cols: sparse.csc_matrix, c: int) -> np.ndarray:
+    return cols.indices[cols.indptr[c]:cols.indptr[c + 1]]
+
+
+def _within(x: np.ndarray, sorted_: np.ndarray) -> np.ndarray:
+    """Which of ``x`` are in the sorted array ``sorted_`` (a boolean mask; binary search)."""
+    if not len(sorted_):
+        return np.zeros(len(x), dtype=bool)
+    i = np.minimum(np.searchsorted(sorted_, x), len(sorted_) - 1)
+    return sorted_[i] == x
     if mass and len(hit) and len(full) > len(top):
         held = np.asarray(rows[hit][:, full].multiply(idf[full][None, :]).sum(axis=1)).ravel() / idf[full].sum()
         hit = hit[held >= mass]
@@ -78,11 +96,12 @@ def windows(sent: pd.DataFrame, pairs: bool = True) -> tuple[np.ndarray, np.ndar
 
 
 def expand(sent: pd.DataFrame, found: list, centre_text: dict[int, str], mass: float,
-           pairs: bool = True, words: list | None = None) -> pd.DataFrame:
+           pairs: bool = True, words: list | None = None, known: dict | None = None) -> pd.DataFrame:
     """The windows (:func:`windows`) that state a fact by holding its core (``found``: the
     :class:`Core` of each fact; ``centre_text``: fact -> its centre clause), one row per
     (window's first sentence, fact), the smallest window first (``WINDOW_COLS``). ``words``: each
-    sentence's fact words (:func:`.normalise.fact_words`) when the caller has them already."""
+    sentence's fact words (:func:`.normalise.fact_words`) when the caller has them already;
+    ``known``: fact -> the sentence rows already in it (sorted), which are not read again."""
     if not found or sent.empty:
         return pd.DataFrame(columns=WINDOW_COLS)
     vocab: dict[str, int] = {}
@@ -105,16 +124,21 @@ def expand(sent: pd.DataFrame, found: list, centre_text: dict[int, str], mass: f
         k.extend(ids)
     m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, k)), shape=(len(texts), len(vocab)))
     mc = m.tocsc()
+    mc.sort_indices()
     out_r, out_f = [], []
+    known = known or {}
+    neg_of: dict[int, bool] = {}
     for c in found:
         top = np.array([vocab[w] for w in c.top], dtype=np.int64)
         full = np.array([vocab[w] for w in c.full], dtype=np.int64)
         hit = holds(m, mc, top, full, idf, mass)
+        if c.fact in known and len(hit):
+            hit = hit[~np.isin(first[hit], known[c.fact], assume_unique=False)]
         if not len(hit):
             continue
         centre = centre_text[c.fact]
         neg, fig = features.negated(centre), c.figures or normalise.figures(centre)
-        hit = [h for h in hit if features.negated(texts[h]) == neg
+        hit = [h for h in hit if (neg_of[h] if h in neg_of else neg_of.setdefault(h, features.negated(texts[h]))) == neg
                and not (fig and normalise.disagree(fig, normalise.figures(texts[h])))]
         out_r.extend(hit)
         out_f.extend([c.fact] * len(hit))
