@@ -34,6 +34,11 @@ def fact_of(m: pd.DataFrame, text: str) -> set[int]:
     return set(m.loc[m["text"] == text, "fact"])
 
 
+def common_fact(m: pd.DataFrame, rows: pd.DataFrame, *which: int) -> set[int]:
+    """The facts that the sentences ``which`` (positions in ``rows``) all state."""
+    return set.intersection(*(fact_of(m, rows.text[i]) for i in which))
+
+
 def test_paraphrases_share_a_fact():
     m = facts.from_sentences(STORY)
     a = fact_of(m, STORY.text[0])
@@ -199,3 +204,62 @@ def test_left_out_only_after_the_outlets_own_words_were_checked():
     left = facts.left_out(m, s, outlets, min_share=0.4).set_index("outlet")
     assert set(left.index) == {"Epsilon", "Zeta", "Eta"}
     assert left.loc["Epsilon", "closest_clause"] == rows[4][2] and left.loc["Eta", "closest_share"] < 0.3
+
+
+def test_a_fact_told_across_clauses_is_found_in_the_whole_sentence():
+    """One outlet puts the fact's name in one clause and what happened in another: neither clause holds
+    the core ("harbour commission" | "fined the ferry operator over the oil spill"), the sentence
+    does, so the sentence states the fact (analyses.facts.window). The same sentence denying it
+    ("has not fined"), or with another figure (5 seawalls, not 3), is kept apart."""
+    rows = sentences([("w1", "A", "The harbour commission fined the ferry operator 3 times over the oil spill."),
+                      ("w2", "B", "The ferry operator was fined 3 times by the harbour commission over the oil spill."),
+                      ("w3", "C", "The harbour commission has fined the ferry operator 3 times for the oil spill."),
+                      ("w4", "D", "The harbour commission, which met for six hours behind closed doors, "
+                                  "fined the ferry operator over the oil spill."),
+                      ("w5", "E", "The harbour commission, which met for six hours behind closed doors, "
+                                  "has not fined the ferry operator over the oil spill."),
+                      ("w6", "F", "The harbour commission, which met for six hours behind closed doors, "
+                                  "fined the ferry operator 5 times over the oil spill."),
+                      *FILLER])
+    split = facts.clauses(rows.text[3])
+    assert len(split) == 2 and not any("harbour" in c and "fined" in c for c in split)
+    m = facts.from_sentences(rows)
+    fined = fact_of(m, rows.text[0]) & fact_of(m, rows.text[1]) & fact_of(m, rows.text[2])
+    assert fined
+    assert fined & fact_of(m, rows.text[3])
+    assert not (fined & fact_of(m, rows.text[4]))
+    assert not (fined & fact_of(m, rows.text[5]))
+
+
+def test_left_out_reads_the_whole_sentence_not_only_its_clauses():
+    """An outlet's sentence that tells a fact across two clauses ("The harbour commission, which met
+    for six hours, for Marbury" | "approved 3 seawalls on Tuesday") has no clause holding most of the
+    fact's words; the sentence does, so the outlet is not listed as leaving the fact out."""
+    label = "The harbour commission approved 3 seawalls for Marbury on Tuesday."
+    told = "The harbour commission, which met for six hours behind closed doors for Marbury, approved 3 seawalls on Tuesday."
+    rows = [(0, "Alpha", label, label), (0, "Beta", label, label), (0, "Gamma", label, label),
+            (7, "Theta", "The harbour commission, which met for six hours behind closed doors for Marbury,", told),
+            (8, "Theta", "approved 3 seawalls on Tuesday.", told),
+            (9, "Eta", "Fishermen in Marbury protested about the price of diesel.",
+             "Fishermen in Marbury protested about the price of diesel.")]
+    m = pd.DataFrame([{"fact": f, "article_id": o.lower(), "outlet": o, "sent_idx": 0, "part": "body", "position": 0.5,
+                       "voice": "own voice", "fact_score": 1.0, "centre": o == "Alpha", "clause": c, "text": t}
+                      for f, o, c, t in rows])
+    s = pd.DataFrame({"fact": [0], "label": [label]})
+    left = facts.left_out(m, s, ["Alpha", "Beta", "Gamma", "Theta", "Eta"], min_share=0.4).set_index("outlet")
+    assert set(left.index) == {"Eta"}
+
+
+def test_two_tolls_stay_apart_when_a_version_without_a_figure_links_both():
+    """27 dead and 43 dead never link, but both link to "the storm killed people in Marbury", and
+    when that version is the fact's centre both tolls would be one fact. The toll most of the fact's
+    articles give stays (27: three articles); the other (43) is a fact of its own."""
+    said = ["officials said", "the governor said", "the mayor said", "police said"]
+    told = [f"The storm killed {n}people in the coastal city of Marbury on Tuesday, {who}."
+            for n, who in [("", w) for w in said] + [("27 ", "a report said"), ("27 ", "police said"),
+                                                     ("27 ", "the mayor said"), ("43 ", "a report said")]]
+    rows = sentences([(f"t{i}", f"Outlet {i}", t) for i, t in enumerate(told)] + FILLER)
+    m = facts.from_sentences(rows)
+    f27 = common_fact(m, rows, 4, 5, 6)
+    assert common_fact(m, rows, 0, 4, 5, 6)              # the toll belongs with the statement without one
+    assert fact_of(m, rows.text[7]) and not (f27 & fact_of(m, rows.text[7]))   # 43 is another fact

@@ -22,6 +22,7 @@ from presslens.engine import screening as screen
 from presslens.engine.fanout import story_templates
 from presslens.engine.keys import cleaning_rules
 from presslens.engine import tables as text
+from presslens.errors import ParameterError
 from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
 from presslens.story.model import Problem, Story, StoryError
@@ -30,7 +31,7 @@ from presslens.story.yamlio import parse_yaml
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
            "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts", "predict_quotes",
-           "verb_lemma", "predict_furniture", "removals_alone"]
+           "verb_lemma", "predict_furniture", "removals_alone", "FACT_SETTINGS", "fact_members", "fact_settings"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
@@ -208,6 +209,41 @@ def removals_alone(folder: str | Path, rule_ids: Iterable[str]) -> pd.DataFrame:
                 if r["rule_id"] == rid:
                     rows.append((a.id, r["line"], r["removed"], r["rule"], rid))
     return pd.DataFrame(rows, columns=["article_id", "line", "removed", "rule", "rule_id"])
+
+
+FACT_SETTINGS = ("LINK", "LEX_WEIGHT", "NEAR_IDENTICAL", "EMB_ONE_WORD", "MULTI", "CORE_SHARE", "CORE_IDF",
+                 "CORE_MIN_ARTICLES", "CORE_SCORE", "CORE_TOP", "CORE_MASS", "CONTAIN", "WINDOWS")
+
+
+def fact_settings(names: Iterable[str]) -> dict:
+    """The package's own values of the fact-discovery thresholds named (``FACT_SETTINGS``)."""
+    from presslens.analyses.facts import grouping
+
+    return {k: getattr(grouping, k) for k in names if k in FACT_SETTINGS}
+
+
+def fact_members(folder: str | Path, settings: dict | None = None) -> tuple[pd.DataFrame, set]:
+    """Fact discovery on the story at ``folder`` as :func:`predict` runs it (its screened articles),
+    with the grouping thresholds in ``settings`` (names of ``FACT_SETTINGS``, values) in place of the
+    package's for this call only, and never read from or written to the cache: (the member table,
+    the measured article ids). For :mod:`presslens.evaluation.facts_loso`."""
+    from presslens.analyses.facts import grouping
+
+    settings = settings or {}
+    unknown = sorted(set(settings) - set(FACT_SETTINGS))
+    if unknown:
+        raise ParameterError.bad("presslens.evaluation.facts_loso", ", ".join(unknown), "fact discovery has no such threshold",
+                                 f"give one of {', '.join(FACT_SETTINGS)} (presslens/analyses/facts/grouping.py)")
+    st, _left_out = screen.analysed(load_story(folder))
+    before = {k: getattr(grouping, k) for k in settings}
+    try:
+        for k, v in settings.items():
+            setattr(grouping, k, v)
+        m = facts.from_sentences(text.sentences(st), dict(zip(st.articles["id"], st.articles["published"])))
+    finally:
+        for k, v in before.items():
+            setattr(grouping, k, v)
+    return m[["fact", "article_id", "clause", "centre"]].reset_index(drop=True), set(st.articles["id"])
 
 
 def translation_evidence(folder: str | Path) -> pd.DataFrame:

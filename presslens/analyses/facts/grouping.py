@@ -1,7 +1,7 @@
 """Fact discovery: every sentence of the story grouped with the sentences that state the same thing.
 
 A *fact* is a group of sentences, across articles and outlets, that say one thing in their own
-words. The grouping runs in four steps, each near-linear in the number of sentences:
+words. The grouping runs in five steps, each near-linear in the number of sentences:
 
 1. **Versions.** Sentences with the same content words (and the same negation) are one *version*;
    the words are read with amounts, percentages, number words, dates and a few reporting synonyms
@@ -21,6 +21,9 @@ words. The grouping runs in four steps, each near-linear in the number of senten
    become a fact's centre, and each other version joins the centre it scores highest with. A fact's
    label is its centre: the most central sentence. Two facts that share words but not enough of
    them stay apart, since joining needs the score, not one shared word.
+5. **Cores.** A fact's core (:func:`cores`: the rare words most of its versions share) takes in
+   every other clause that holds it (:func:`_expand`), and every whole sentence that does
+   (:mod:`.window`): a fact told across two clauses of one sentence is still that fact.
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from presslens.analyses.facts import features, normalise
+from presslens.analyses.facts import features, normalise, split, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -48,6 +51,8 @@ CORE_MIN_ARTICLES = 3
 CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
 CORE_TOP = 2          # a version holding a fact's CORE_TOP rarest core words ...
 CORE_MASS = 0.5       # ... and this share of its core (idf-weighted) states the fact too
+FIGURES_APART = 1    # a fact's versions with another figure than most of it are a fact apart (:mod:`.split`)
+WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
 
 
@@ -75,8 +80,9 @@ def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray,
     return idx, toks, np.array(neg, dtype=bool), rep
 
 
-def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[np.ndarray]]:
-    """Binary version x word matrix, idf of each word, and each version's word ids rarest first."""
+def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[np.ndarray], dict[str, int]]:
+    """Binary version x word matrix, idf of each word, each version's word ids rarest first, and the
+    word ids."""
     vocab: dict[str, int] = {}
     rows, cols = [], []
     ids_of = []
@@ -87,13 +93,13 @@ def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[
         cols.append(ids)
     n = len(toks)
     if not n:
-        return sparse.csr_matrix((0, 0)), np.zeros(0), []
+        return sparse.csr_matrix((0, 0)), np.zeros(0), [], vocab
     m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols), dtype=np.float32),
                            (np.concatenate(rows), np.concatenate(cols))), shape=(n, len(vocab)))
     df = np.asarray(m.sum(axis=0)).ravel()
     idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
     rarest = [ids[np.argsort(df[ids], kind="stable")] for ids in ids_of]
-    return m, idf, rarest
+    return m, idf, rarest, vocab
 
 
 def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.ndarray) -> np.ndarray:
@@ -193,8 +199,8 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     n = len(toks)
     if n == 0:
         e = np.zeros(0, dtype=np.int64)
-        return e, e, np.zeros(0), e
-    m, idf, rarest = _matrix(toks)
+        return e, e, np.zeros(0), e, []
+    m, idf, rarest, vocab = _matrix(toks)
     # the embeddings are computed in a second thread (the tokenizer and numpy release the GIL) while
     # the candidates and their lexical scores are found; inside a long posting list, versions are
     # ordered by their second-rarest word, so neighbours share two rare words
@@ -282,57 +288,62 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             ff.append(f)
             ss.append(sc)
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
-    if CORE_SHARE < 1:
-        vv, ff, ss = _expand(vv, ff, ss, m, idf, neg, weight, centre_version, fig)
-    return vv, ff, ss, centre_version
+    found = cores(vv, ff, m, idf, weight) if CORE_SHARE < 1 else []
+    vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
+    if FIGURES_APART:
+        vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
+    word = np.array(list(vocab), dtype=object)
+    ref = split.references(vv, ff, centre_version, fig, weight, {f for f, *_ in found})
+    core_words = [window.Core(f, tuple(word[top]), tuple(word[full]), idf[full], ref[f]) for f, _, top, full in found]
+    return vv, ff, ss, centre_version, core_words
 
 
-def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, neg: np.ndarray,
-            weight: np.ndarray, centre_version: np.ndarray, fig: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A fact's *core*: the content words that most of its versions share (by articles, at least
-    CORE_SHARE), when they are rare enough together (idf sum CORE_IDF). A version that has the
-    CORE_TOP rarest core words and CORE_MASS of the core (idf-weighted), with the fact's negation,
-    states the fact too, however the rest of it reads: "the Category 5 storm" in a sentence about
-    the damage still says the storm was Category 5. (Every core word, the rule before, split a fact
-    whose versions name it in a few rare words but word the rest their own way: 0.44 of the
-    development claims matched then, 0.56 now. The two rarest alone took in sentences that only name
-    the same thing: the two rare words are often one name, "harbour commission", and "the harbour
-    commission met the families" is another fact. With amounts, percentages and reporting
-    synonyms written one way (:mod:`.normalise`), an idf sum of 4 rather than 5 lets a fact's core
-    take in the versions that restate it: 0.53 -> 0.58 of the six development stories' claims; 4 alone,
-    without the normalisation, gained nothing, 0.49 both.)"""
-    mc = m.tocsc()
+def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
+          weight: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
+    """Each fact's *core*: the content words that most of its versions share (by articles, at least
+    CORE_SHARE), when they are rare enough together (idf sum CORE_IDF). [(fact, its versions, its
+    CORE_TOP rarest core word ids, all its core word ids rarest first)] for the facts of at least
+    CORE_MIN_ARTICLES articles that have one."""
     order = np.argsort(ff, kind="stable")
     f_sorted, v_sorted = ff[order], vv[order]
     bounds = np.flatnonzero(np.diff(f_sorted)) + 1
-    add_v, add_f = [], []
+    out = []
     for vs, f in zip(np.split(v_sorted, bounds), f_sorted[np.concatenate([[0], bounds])] if len(f_sorted) else []):
         vs = np.unique(vs)
         w = weight[vs]
         if len(vs) < 2 or w.sum() < CORE_MIN_ARTICLES:
             continue
-        sub = m[vs]
-        share = np.asarray(sub.multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
+        share = np.asarray(m[vs].multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
         core = np.flatnonzero(share >= CORE_SHARE)
-        core = core[np.argsort(-idf[core])]
+        core = core[np.argsort(-idf[core], kind="stable")]
         if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
             continue
-        full = core
-        if CORE_TOP:
-            core = core[:CORE_TOP]
-        hit = mc.indices[mc.indptr[core[0]]:mc.indptr[core[0] + 1]]
-        for c in core[1:]:
-            hit = np.intersect1d(hit, mc.indices[mc.indptr[c]:mc.indptr[c + 1]], assume_unique=True)
-            if not len(hit):
-                break
-        hit = np.setdiff1d(hit, vs, assume_unique=True)
+        out.append((int(f), vs, core[:CORE_TOP] if CORE_TOP else core, core))
+    return out
+
+
+def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix, found: list, idf: np.ndarray,
+            neg: np.ndarray, centre_version: np.ndarray, fig: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A version that has its fact's CORE_TOP rarest core words and CORE_MASS of the core
+    (idf-weighted, :func:`cores`), with the fact's negation and no figure that disagrees, states the
+    fact too, however the rest of it reads: "the Category 5 storm" in a sentence about the damage
+    still says the storm was Category 5. (Every core word, the rule before, split a fact whose
+    versions name it in a few rare words but word the rest their own way: 0.44 of the development
+    claims matched then, 0.56 now. The two rarest alone took in sentences that only name the same
+    thing: the two rare words are often one name, "harbour commission", and "the harbour commission
+    met the families" is another fact. With amounts, percentages and reporting synonyms written one
+    way (:mod:`.normalise`), an idf sum of 4 rather than 5 lets a fact's core take in the versions
+    that restate it: 0.53 -> 0.58 of the six development stories' claims; 4 alone, without the
+    normalisation, gained nothing, 0.49 both.)"""
+    add_v, add_f = [], []
+    mc = m.tocsc()
+    mc.sort_indices()
+    for f, vs, top, full in found:
+        hit = np.setdiff1d(window.holds(m, mc, top, full, idf, CORE_MASS), vs, assume_unique=True)
         c = int(centre_version[f])
         hit = hit[neg[hit] == neg[c]]
-        if fig[c]:
-            hit = hit[[not normalise.disagree(fig[c], fig[h]) for h in hit]] if len(hit) else hit
-        if CORE_MASS and len(hit) and len(full) > len(core):
-            held = np.asarray(m[hit][:, full].multiply(idf[full][None, :]).sum(axis=1)).ravel() / idf[full].sum()
-            hit = hit[held >= CORE_MASS]
+        if fig[c] and len(hit):
+            hit = hit[[not normalise.disagree(fig[c], fig[h]) for h in hit]]
         add_v.append(hit)
         add_f.append(np.full(len(hit), f, dtype=np.int64))
     if not add_v:
@@ -361,11 +372,20 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
-    vv, ff, ss, centre_version = group(toks, neg, rep, weight, use_embedding)
+    vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
     units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
     u = units.merge(mem, on="_v", how="inner")
     u["centre"] = u["_v"].to_numpy() == centre_version[u["fact"].to_numpy()] if len(u) else False
+    if WINDOWS:   # a fact's core told across clauses, or across two adjacent sentences (:mod:`.window`)
+        centre_text = {f: rep[v] for f, v in enumerate(centre_version)}
+        words: list[list[str]] = [[] for _ in texts]   # each sentence's words: its clauses' words
+        for r, v, t in zip(unit_row, idx, unit_text):
+            words[r].extend(toks[v] if v >= 0 else normalise.fact_words(t))
+        known = {int(f): np.unique(g.to_numpy()) for f, g in u.groupby("fact")["_row"]} if len(u) else {}
+        w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs",
+                          words=words, known=known)
+        u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     u = u.drop_duplicates(["_row", "fact"])
     base = sent.reset_index(drop=True)

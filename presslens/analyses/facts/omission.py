@@ -7,7 +7,7 @@ lede, then body by position): ``own voice`` (narration), ``attributed`` (reporte
 "according to") or ``quote``. A fact no article of an outlet carries is ``absent`` for it, which
 is only said after every sentence of every article of the outlet (title, narration, quotes) was
 grouped. :func:`left_out` checks once more before it says an outlet left a fact out: when one of
-the outlet's clauses (in any fact, quotes included) holds most of the fact's central words, weighted
+the outlet's clauses or whole sentences (in any fact, quotes included) holds most of the fact's central words, weighted
 by rarity (``PARAPHRASE_SHARE``; a fact's own rare word counts most, the story's names least) and
 its two rarest words among them, with its negation and no figure that disagrees, the outlet may have told it in its own words
 and the fact is not listed as left out; every row names the outlet's closest clause, so a reader
@@ -125,7 +125,10 @@ class _Closest:
     over the clauses, so a fact costs the clauses that share a word with it, not every clause)."""
 
     def __init__(self, m: pd.DataFrame):
-        u = m.drop_duplicates(["outlet", "clause"])
+        # every clause, and every whole sentence: a fact told across two clauses of one sentence is
+        # held by the sentence only
+        u = pd.concat([m[["outlet", "clause"]], m[["outlet", "text"]].rename(columns={"text": "clause"})])
+        u = u.drop_duplicates(["outlet", "clause"])
         self.outlet, self.clause = u["outlet"].tolist(), u["clause"].tolist()
         self.words = [set(normalise.fact_words(c)) for c in self.clause]
         self.index: dict[str, list[int]] = {}
