@@ -102,7 +102,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
-                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person)
+                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person, verb=verb)
                 if who[1] == "role" and who[2] is None:
                     earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who

@@ -12,6 +12,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import PREPOSITIONS
+from .ambiguity import reply_to_question, rivalled
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -38,7 +39,7 @@ _DEFINITE_ORG = re.compile(r"(?i)^the\s+(?:[\w’'-]+\s+){0,3}(?P<head>[a-z]{3,}
 
 
 def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
-                    last_person: str | None, direct: bool = True) -> tuple:
+                    last_person: str | None, direct: bool = True, verb: str | None = None) -> tuple:
     """(speaker, kind, actor) for a speaker phrase at (paragraph, position) of an article: the
     story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
     (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
@@ -56,8 +57,13 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             phrase = spk = tail
     low = phrase.lower()
     if low in ("he", "she"):
-        p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
-            people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
+        g = "m" if low == "he" else "f"
+        p = reply_to_question(people, paragraphs, p_idx, pos, g, verb)  # "X asked Y ... He replied": Y
+        if p is not None:
+            return _entry(story, people, p)
+        p = people.antecedent(p_idx, pos, g) or people.antecedent(p_idx, pos, g, back=8)
+        if p is not None and rivalled(people, paragraphs, p_idx, pos, g, p):
+            return None, None, None  # two people it could be: left unknown, not guessed
         if p is None:  # the last person quoted, unless the text gave them the other gender
             p = people.find(last_person) if last_person else None
             p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None

@@ -180,10 +180,12 @@ class People:
             if person is None:
                 continue
             person.titles.update(key(t) for t in titles)
-            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]  # never past the name before
-            post = par[m.end():m.end() + 60].lower()
-            appos = _APPOS.match(post)
-            person.evidence(titles + pre + (appos.group(1).split() if appos else []))
+            # never past the name before; a pronoun near a name is another's ("him kissing Ana", "Ana, his
+            # wife", "Tom, suspended for ..., said he"): nouns and titles only
+            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]
+            appos = _APPOS.match(par[m.end():m.end() + 60].lower())
+            person.evidence(w for w in titles + pre + (appos.group(1).split() if appos else [])
+                            if not _PRONOUNS.fullmatch(w.strip(",.;:")))
             if person.actor is None and not person.listed and self._actor_rx is not None:
                 # "Acme spokeswoman Jane Doe", "Jane Doe, a lawyer for Acme,": the actor they speak for
                 raw = _APPOS_I.match(par[m.end():m.end() + 60])
@@ -346,7 +348,7 @@ class People:
 
 _POSS = re.compile(r"['’]s$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
-_APPOS = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})")
+_APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
