@@ -75,3 +75,18 @@ def test_a_reply_without_a_question_before_it_is_resolved_as_usual(story):
     got = said(story, "Mr Tom Berg spoke to the crews on Sunday.",
                "He replied to the council: “We will rebuild the wall.”")
     assert list(got.values())[-1] == "Tom Berg"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # the sentence before names who reports: "it" is that outlet, not the story's organisation named earlier
+    (("Acme shut the quay on Monday.",
+      "Harbour Daily also reported that the ferry crews were sent home early. It said the wall had cracked in two "
+      "places."), "Harbour Daily"),
+    # the sentence before opens with a person who reports: "it" is not a person, so the organisation named last
+    (("Acme shut the quay on Monday.",
+      "Tom Berg said the crews were sent home early. It said the wall had cracked in two places."), "Acme"),
+])
+def test_it_is_who_reported_in_the_sentence_before(story, paragraphs, speaker):
+    rows = extract.extract_article("a", "Daily", list(paragraphs), story)
+    got = {r["quote"]: r["speaker"] for r in rows if r["kind"] == "indirect"}
+    assert got.get("the wall had cracked in two places") == speaker

@@ -15,8 +15,12 @@ Both read :attr:`People.mentions` (paragraph, start, end, person, role) and the 
 """
 from __future__ import annotations
 
+import functools
 import re
 
+import regex as _regex
+
+from .attribution import verbs
 from .people import SENT_END, People, Person
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
@@ -88,3 +92,26 @@ def reply_to_question(people: People, paragraphs: list[str], p_idx: int, pos: in
     others = {m[3].name: m[3] for m in inside if m[1] > ps + ask.start() and m[3].name not in askers
               and m[3].gender in (None, gender)}
     return next(iter(others.values())) if len(others) == 1 else None
+
+
+@functools.lru_cache(maxsize=4)
+def _named_reporter(verbs_rx: str):
+    # a sentence that opens with a capitalised name and a reporting verb: "Harbour Daily (also) reported that"
+    return _regex.compile(rf"^\W*(?P<subj>(?:\p{{Lu}}[\w.&’'-]*\s+){{0,5}}\p{{Lu}}[\w.&’'-]*)\s+(?:also\s+|later\s+|"
+                      rf"earlier\s+|then\s+|first\s+)?(?:{verbs_rx})\b")
+
+
+def reporter_before(paragraphs: list[str], p_idx: int, pos: int) -> str | None:
+    """Who "it" at (paragraph, position) is when the sentence just before names its subject and has it
+    report ("Harbour Daily reported that ... It said ..."): that subject as written; None when the
+    sentence before does not open that way (then "it" is the organisation named last, as before)."""
+    par = paragraphs[p_idx]
+    s, _ = _sentence(par, pos)
+    if s > 0:
+        prev = par[_sentence(par, s - 1)[0]:s]
+    elif p_idx > 0:
+        prev = re.split(r"(?<=[.!?])\s+", paragraphs[p_idx - 1].strip())[-1]
+    else:
+        return None
+    m = _named_reporter(verbs()["rx"]).match(prev)
+    return m.group("subj") if m else None

@@ -12,7 +12,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import PREPOSITIONS
-from .ambiguity import reply_to_question, rivalled
+from .ambiguity import reply_to_question, reporter_before, rivalled
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -69,6 +69,10 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
+        rep = reporter_before(paragraphs, p_idx, pos)  # "Harbour Daily reported that ... It said": Harbour Daily
+        if rep and people.find(rep) is None:
+            who = resolve_speaker(rep, story, None)
+            return who if who[1] == "role" else (rep, "role", None)
         actor = people.actor_before(paragraphs, p_idx, pos)
         return (actor, "role", actor) if actor else (None, None, None)
     if low == "they":  # "The federation ... in a statement in which they concluded": an organisation of the sentence
