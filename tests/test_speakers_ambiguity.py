@@ -90,3 +90,14 @@ def test_it_is_who_reported_in_the_sentence_before(story, paragraphs, speaker):
     rows = extract.extract_article("a", "Daily", list(paragraphs), story)
     got = {r["quote"]: r["speaker"] for r in rows if r["kind"] == "indirect"}
     assert got.get("the wall had cracked in two places") == speaker
+
+
+def test_a_quote_whose_sentence_names_its_own_source_inherits_nobody(story):
+    """'“...”, enthuses the Harbour Daily.': an unknown verb, but the sentence gives its own source, so
+    the quote does not carry over the speaker of the paragraph before; a bare quote still does."""
+    got = said(story, "“We are ready for the season,” Tom Berg said.",
+               "“The crews are back and the quay is open again”, enthuses the Harbour Daily.")
+    assert got["The crews are back and the quay is open again"] is None
+    got = said(story, "“We are ready for the season,” Tom Berg said.",
+               "“The crews are back and the quay is open again.”")
+    assert got["The crews are back and the quay is open again."] == "Tom Berg"

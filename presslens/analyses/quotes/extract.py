@@ -155,6 +155,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
+                if inherit and _ANOTHER_SOURCE.match(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):
+                    inherit = None  # '“...”, enthuses the Harbour Daily.': a source of its own, by a verb not known
                 if inherit:
                     who = inherit[:3]
                     row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
@@ -206,6 +208,10 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
 
 # a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
 _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
+
+
+# the quote's own sentence goes on after it with a comma and ends naming someone: its source, whatever the verb
+_ANOTHER_SOURCE = re.compile(r"\s*[,—-]\s*(?:[a-z]+\s+){1,3}(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*[.!?]?\s*$")
 
 
 def _answers(rows: list[dict]) -> bool:
