@@ -101,3 +101,22 @@ def test_a_quote_whose_sentence_names_its_own_source_inherits_nobody(story):
     got = said(story, "“We are ready for the season,” Tom Berg said.",
                "“The crews are back and the quay is open again.”")
     assert got["The crews are back and the quay is open again."] == "Tom Berg"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # another person became the subject after Berg's quote: the next bare quote is not carried over to him
+    ("“We will rebuild the wall this year,” Mr Tom Berg said. Ana Ruiz, the mayor, disagreed.",
+     "“The wall must be moved back from the quay.”"),
+    ("“We will rebuild the wall this year,” Mr Tom Berg said. “It will take a while.” Ana Ruiz, the mayor, "
+     "disagreed. “The wall must be moved back from the quay.”",),
+])
+def test_a_quote_after_another_person_is_named_is_not_carried_over(story, paragraphs):
+    got = said(story, *paragraphs)
+    assert got["We will rebuild the wall this year,"] == "Tom Berg"
+    assert got["The wall must be moved back from the quay."] is None
+
+
+def test_a_quote_after_the_same_speaker_is_named_again_is_carried_over(story):
+    got = said(story, "“We will rebuild the wall this year,” Mr Tom Berg said. Berg spoke at the town hall.",
+               "“The wall must be moved back from the quay.”")
+    assert got["The wall must be moved back from the quay."] == "Tom Berg"

@@ -15,6 +15,7 @@ Both read :attr:`People.mentions` (paragraph, start, end, person, role) and the 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -115,3 +116,15 @@ def reporter_before(paragraphs: list[str], p_idx: int, pos: int) -> str | None:
         return None
     m = _named_reporter(verbs()["rx"]).match(prev)
     return m.group("subj") if m else None
+
+
+def someone_else_between(people: People, paragraphs: list[str], since: tuple[int, int], until: tuple[int, int],
+                         name: str | None) -> bool:
+    """Whether the narration after the sentence that holds ``since`` and before ``until`` (each (paragraph,
+    offset)) names as a subject a person other than ``name``: then a quote after it does not carry over
+    ``name``'s voice ('“...,” Berg said. Ana Ruiz disagreed. “...”' is not Berg's), it is left unknown."""
+    since = (since[0], _sentence(paragraphs[since[0]], since[1])[1])
+    ms = people.mentions  # in text order: only the stretch is read (a long article costs no square)
+    lo, hi = (bisect.bisect_left(ms, at, key=lambda m: (m[0], m[1])) for at in (since, until))
+    return any(m[3].name and m[3].name != name and m[4] is True and not re.search(r"['’]s?$", m[3].name)
+               for m in ms[lo:hi])
