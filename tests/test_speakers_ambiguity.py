@@ -120,3 +120,18 @@ def test_a_quote_after_the_same_speaker_is_named_again_is_carried_over(story):
     got = said(story, "“We will rebuild the wall this year,” Mr Tom Berg said. Berg spoke at the town hall.",
                "“The wall must be moved back from the quay.”")
     assert got["The wall must be moved back from the quay."] == "Tom Berg"
+
+
+def test_it_after_a_sentence_with_two_organisations_is_left_unknown(story):
+    """'Acme sued Globex. “...,” it said.': the sued or the suer, so neither; one organisation still resolves."""
+    got = said(story, "Acme sued Globex on Monday.", "“The claims are baseless and we will fight them,” it said.")
+    assert got["The claims are baseless and we will fight them,"] is None
+    got = said(story, "Acme shut the quay on Monday.", "“The claims are baseless and we will fight them,” it said.")
+    assert got["The claims are baseless and we will fight them,"] == "Acme"
+
+
+@pytest.mark.parametrize("paragraph", ["“We will rebuild the wall this year,” said Tom Berg’s lawyer.",
+                                       "Tom Berg’s lawyer said: “We will rebuild the wall this year,”"])
+def test_a_persons_lawyer_speaks_not_the_person(story, paragraph):
+    got = said(story, "Mr Tom Berg runs the harbour.", paragraph)
+    assert got["We will rebuild the wall this year,"] == "Tom Berg’s lawyer"

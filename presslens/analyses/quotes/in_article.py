@@ -111,7 +111,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if who[0] is not None and who[1] != "role":
         return who
     if who[0] is None or who[2] is None:
-        p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) else None
+        p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) and \
+            not _regex.search(r"\p{Lu}[\w-]*['’]s\s+\p{Ll}", phrase) else None  # "Tom Berg's lawyer" is not Berg
         if p is not None:
             return _entry(story, people, p)
         org = _DEFINITE_ORG.match(phrase)

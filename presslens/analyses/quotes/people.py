@@ -322,9 +322,7 @@ class People:
             hits = sorted((at, a) for at, end, a in hits if not any(x <= at < y for x, y in inside)
                           and not re.match(r"[’']s?\b", par[end:end + 2]))
             fit = [(at, a) for at, a in hits if kinds.get(a) in ORG_KINDS and (head is None or head in self._words(a))]
-            if fit and head is None:
-                return fit[-1][1]
-            if fit:  # "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
+            if fit:  # "it", "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
                 ends = [m.end() for m in SENT_END.finditer(par, 0, fit[-1][0])]
                 same = {a for at, a in fit if at >= (ends[-1] if ends else 0)}
                 return same.pop() if len(same) == 1 else None

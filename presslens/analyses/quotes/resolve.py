@@ -87,6 +87,8 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
     person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
+        return _lower_first(spk), "role", actor  # "Tom Berg's lawyer": the lawyer speaks, as the text says
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):
