@@ -135,3 +135,9 @@ def test_it_after_a_sentence_with_two_organisations_is_left_unknown(story):
 def test_a_persons_lawyer_speaks_not_the_person(story, paragraph):
     got = said(story, "Mr Tom Berg runs the harbour.", paragraph)
     assert got["We will rebuild the wall this year,"] == "Tom Berg’s lawyer"
+
+
+def test_a_persons_lawyer_stands_for_the_person(story):
+    rows = extract.extract_article("a", "Daily", ["“We will rebuild the wall this year,” said Tom Berg’s lawyer."], story)
+    assert [(r["speaker"], r["speaker_kind"], r["actor"]) for r in rows if r["kind"] == "direct"] == \
+        [("Tom Berg’s lawyer", "role", "Tom Berg")]
