@@ -141,3 +141,17 @@ def test_a_persons_lawyer_stands_for_the_person(story):
     rows = extract.extract_article("a", "Daily", ["“We will rebuild the wall this year,” said Tom Berg’s lawyer."], story)
     assert [(r["speaker"], r["speaker_kind"], r["actor"]) for r in rows if r["kind"] == "direct"] == \
         [("Tom Berg’s lawyer", "role", "Tom Berg")]
+
+
+def test_a_name_ending_in_initials_is_a_unit_not_a_person(story):
+    """'15 Harbour Rescue HRT teams': no person "he" could point to; the man quoted before is still there.
+    A line all in capitals ('MAYOR TOM BERG') is not read as initials."""
+    pars = ["Mr Tom Berg, the head of the coast guard, told the radio that 40 boats were out.",
+            "Besides that, 15 Harbour Rescue HRT teams were sent to search the bay.",
+            "The boats cannot leave the harbour because of the fog, he said."]
+    people = People(story, pars, verbs()["rx"])
+    assert people.find("Harbour Rescue HRT") is None
+    rows = extract.extract_article("a", "Daily", pars, story)
+    got = {r["quote"]: r["speaker"] for r in rows if r["kind"] == "indirect"}
+    assert got["The boats cannot leave the harbour because of the fog"] == "Tom Berg"
+    assert People(story, ["MAYOR TOM BERG spoke on Monday."], verbs()["rx"]).find("Berg") is not None

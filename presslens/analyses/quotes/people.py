@@ -229,7 +229,8 @@ class People:
         if listed is not None:
             return self.people[listed]
         toks = [key(t) for t in name.split()]
-        if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name):
+        if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name) or \
+                (_ACRONYM.search(name) and not name.isupper()):
             return None
         if self._actor_rx is not None:
             a = self._actor_rx.fullmatch(name)
@@ -345,6 +346,7 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}s?$")  # "Harbour Rescue HRT" (not all capitals): no person's name
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
