@@ -11,7 +11,16 @@ A reader reads "he said" as the person last named who can be a "he". They hesita
   object of a preposition: "Hart asked whether Lee had spoken to the board. He replied: ..." could be
   either, and only the question-and-answer reading (:func:`reply_to_question`) settles it.
 
-Both read :attr:`People.mentions` (paragraph, start, end, person, role) and the paragraphs, nothing else.
+And for the other carry-overs a reader checks the same way:
+
+- "It said" right after a sentence that opens with a named reporter ("Harbour Daily also reported
+  that ...") is that reporter (:func:`reporter_before`), not the story's organisation named earlier;
+- a bare quote does not carry over the last speaker's voice once another named person has become a
+  sentence's subject since that speaker's sentence (:func:`someone_else_between`).
+
+All read :attr:`People.mentions` (paragraph, start, end, person, role) and the paragraphs, nothing else.
+Each was checked on the development stories (``python -m presslens.evaluation.speakers_loso``): none
+takes away a right speaker there; what each fixed is in docs/accuracy.md's issue 24 notes.
 """
 from __future__ import annotations
 
