@@ -26,6 +26,7 @@ from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
+from .ambiguity import someone_else_between
 from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
@@ -102,7 +103,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
-                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person)
+                who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person, verb=verb)
                 if who[1] == "role" and who[2] is None:
                     earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
                     who = definite_speaker(story, trim_speaker(spk), earlier, last_role) or who
@@ -155,6 +156,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
+                if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
+                    inherit = None  # another person became the subject since that speaker's last words
+                if inherit and _ANOTHER_SOURCE.match(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):
+                    inherit = None  # '“...”, enthuses the Harbour Daily.': a source of its own, by a verb not known
                 if inherit:
                     who = inherit[:3]
                     row.update(speaker_text=inherit[3], verb=inherit[4], verb_class=verb_class(inherit[4]),
@@ -206,6 +211,16 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
 
 # a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
 _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
+
+
+# the quote's own sentence goes on after it with a comma and ends naming someone: its source, whatever the verb
+_ANOTHER_SOURCE = re.compile(r"\s*[,—-]\s*(?:[a-z]+\s+){1,3}(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*[.!?]?\s*$")
+
+
+def _since(rows: list[dict], name) -> tuple[int, int] | None:
+    """(paragraph, offset) where the last row given to ``name`` ends."""
+    last = next((r for r in reversed(rows) if r.get("speaker") == name and "end" in r), None)
+    return (last["para_idx"], last["end"]) if last else None
 
 
 def _answers(rows: list[dict]) -> bool:

@@ -12,6 +12,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import PREPOSITIONS
+from .ambiguity import reply_to_question, reporter_before, rivalled
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -38,7 +39,7 @@ _DEFINITE_ORG = re.compile(r"(?i)^the\s+(?:[\w’'-]+\s+){0,3}(?P<head>[a-z]{3,}
 
 
 def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str], p_idx: int, pos: int,
-                    last_person: str | None, direct: bool = True) -> tuple:
+                    last_person: str | None, direct: bool = True, verb: str | None = None) -> tuple:
     """(speaker, kind, actor) for a speaker phrase at (paragraph, position) of an article: the
     story-wide rules of :func:`resolve_speaker` first, then what this article says of its people
     (a pronoun's antecedent, a short name, a definite description, an unnamed person)."""
@@ -56,13 +57,22 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             phrase = spk = tail
     low = phrase.lower()
     if low in ("he", "she"):
-        p = people.antecedent(p_idx, pos, "m" if low == "he" else "f") or \
-            people.antecedent(p_idx, pos, "m" if low == "he" else "f", back=8)
+        g = "m" if low == "he" else "f"
+        p = reply_to_question(people, paragraphs, p_idx, pos, g, verb)  # "X asked Y ... He replied": Y
+        if p is not None:
+            return _entry(story, people, p)
+        p = people.antecedent(p_idx, pos, g) or people.antecedent(p_idx, pos, g, back=8)
+        if p is not None and rivalled(people, paragraphs, p_idx, pos, g, p):
+            return None, None, None  # two people it could be: left unknown, not guessed
         if p is None:  # the last person quoted, unless the text gave them the other gender
             p = people.find(last_person) if last_person else None
             p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
+        rep = reporter_before(paragraphs, p_idx, pos)  # "Harbour Daily reported that ... It said": Harbour Daily
+        if rep and people.find(rep) is None:
+            who = resolve_speaker(rep, story, None)
+            return who if who[1] == "role" else (rep, "role", None)
         actor = people.actor_before(paragraphs, p_idx, pos)
         return (actor, "role", actor) if actor else (None, None, None)
     if low == "they":  # "The federation ... in a statement in which they concluded": an organisation of the sentence
@@ -101,7 +111,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     if who[0] is not None and who[1] != "role":
         return who
     if who[0] is None or who[2] is None:
-        p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) else None
+        p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) and \
+            not _regex.search(r"\p{Lu}[\w-]*['’]s\s+\p{Ll}", phrase) else None  # "Tom Berg's lawyer" is not Berg
         if p is not None:
             return _entry(story, people, p)
         org = _DEFINITE_ORG.match(phrase)

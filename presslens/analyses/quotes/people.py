@@ -180,10 +180,12 @@ class People:
             if person is None:
                 continue
             person.titles.update(key(t) for t in titles)
-            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]  # never past the name before
-            post = par[m.end():m.end() + 60].lower()
-            appos = _APPOS.match(post)
-            person.evidence(titles + pre + (appos.group(1).split() if appos else []))
+            # never past the name before; a pronoun near a name is another's ("him kissing Ana", "Ana, his
+            # wife", "Tom, suspended for ..., said he"): nouns and titles only
+            pre = par[max(prev_end, start - 40):start].lower().split()[-4:]
+            appos = _APPOS.match(par[m.end():m.end() + 60].lower())
+            person.evidence(w for w in titles + pre + (appos.group(1).split() if appos else [])
+                            if not _PRONOUNS.fullmatch(w.strip(",.;:")))
             if person.actor is None and not person.listed and self._actor_rx is not None:
                 # "Acme spokeswoman Jane Doe", "Jane Doe, a lawyer for Acme,": the actor they speak for
                 raw = _APPOS_I.match(par[m.end():m.end() + 60])
@@ -227,7 +229,8 @@ class People:
         if listed is not None:
             return self.people[listed]
         toks = [key(t) for t in name.split()]
-        if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name):
+        if any(t in ORG_WORDS for t in toks) or any(ch.isdigit() for ch in name) or \
+                (_ACRONYM.search(name) and not name.isupper()):
             return None
         if self._actor_rx is not None:
             a = self._actor_rx.fullmatch(name)
@@ -320,9 +323,7 @@ class People:
             hits = sorted((at, a) for at, end, a in hits if not any(x <= at < y for x, y in inside)
                           and not re.match(r"[’']s?\b", par[end:end + 2]))
             fit = [(at, a) for at, a in hits if kinds.get(a) in ORG_KINDS and (head is None or head in self._words(a))]
-            if fit and head is None:
-                return fit[-1][1]
-            if fit:  # "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
+            if fit:  # "it", "the company": the one of its sentence; two there ("Globex sued Acme.") is not guessed
                 ends = [m.end() for m in SENT_END.finditer(par, 0, fit[-1][0])]
                 same = {a for at, a in fit if at >= (ends[-1] if ends else 0)}
                 return same.pop() if len(same) == 1 else None
@@ -345,8 +346,9 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}s?$")  # "Harbour Rescue HRT" (not all capitals): no person's name
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
-_APPOS = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})")
+_APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")

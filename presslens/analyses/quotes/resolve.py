@@ -87,6 +87,9 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
     person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
+        # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
+        return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):
