@@ -92,3 +92,13 @@ def test_labelled_furniture_lines_between_paragraphs_go(line, rule):
 def test_prose_that_opens_like_a_label_stays(line):
     kept, _ = run([P1, line, P2, P3])
     assert line in kept
+
+
+def test_labelled_fields_one_after_the_other_are_a_metadata_line():
+    line = "News date : 04/21/2031 Category : Press Releases"
+    kept, rules = run([P1, P2, line, P3])
+    assert kept == [P1, P2, P3] and rules[line] == "timestamp-line"
+    # one label opening a sentence with a date in it is no field list
+    from presslens.text.datelines import is_meta_line
+    assert not is_meta_line("Note: the port reopened on May 3, 2031 after repairs to both piers")
+    assert is_meta_line("Published: May 3, 2031 Updated: May 4, 2031")
