@@ -57,6 +57,7 @@ def test_estimate_reads_development_stories_only(tmp_path, monkeypatch):
         (tmp_path / name).mkdir()
         (tmp_path / name / "truth.yaml").write_text(f"version: 1\nstory: {name}\nsplit: {split}\n", encoding="utf-8")
     monkeypatch.setattr(fl, "load_truth", lambda f: seen.append(Path(f).name) or _truth(Path(f).name, []))
+    monkeypatch.setattr(fl, "outside_support", lambda: {})
     monkeypatch.setattr(fl, "removals_alone", lambda f, rules: _removed([]))
     monkeypatch.setattr(fl, "predict_furniture", lambda f, off=(): (
         pd.DataFrame({"id": ["a1"], "text": ["x"], "measured": [True]}), _removed([]),
@@ -64,3 +65,21 @@ def test_estimate_reads_development_stories_only(tmp_path, monkeypatch):
     table, _, _ = fl.estimate([tmp_path / "a-test", tmp_path / "b-dev"])
     assert seen == ["b-dev"] and list(table["story"]) == ["b-dev"]
     assert fl.totals(table)["sentences"] == 1 and fl.totals(table, "held_")["share"] == 0.0
+
+
+def test_support_on_real_pages_counts_as_a_second_story(tmp_path):
+    att = pd.DataFrame([("A", "a1", "only-a", "furniture", ""), ("A", "a2", "costly", "furniture", "")],
+                       columns=["story", "article_id", "rule", "outcome", "text"])
+    # furniture removed on trafilatura's pages keeps the rule on; a rule that removed as much prose
+    # there as furniture gains nothing from them
+    outside = {"only-a": {"furniture": 3, "prose": 0}, "costly": {"furniture": 2, "prose": 2}}
+    assert fl.held_out_rules(att, "A") == {"only-a", "costly"}
+    assert fl.held_out_rules(att, "A", outside=outside) == {"costly"}
+    f = tmp_path / "pages.yaml"
+    f.write_text("pages: 3\nrules:\n  only-a: {furniture: 3, prose: 0}\n", encoding="utf-8")
+    assert fl.outside_support(f) == {"only-a": {"furniture": 3, "prose": 0}}
+    assert fl.outside_support(tmp_path / "absent.yaml") == {}
+    # the committed file names built-in rules only
+    from presslens.data import builtin
+    ids = {r["id"] for r in builtin()["rules"]} | {r["id"] for r in builtin()["shapes"]}
+    assert set(fl.outside_support()) <= ids

@@ -15,7 +15,9 @@ among its measured sentences is the estimate for an unseen story. A story's own 
 where it removed prose (a rule with furniture in one story only is probably fitted to it);
 :func:`held_out_rules` is the rule set each held-out story loses; :func:`estimate` runs both on the
 development stories of ``data/eval`` (it refuses any other split: the test stories are scored once by
-``presslens eval``, never read while changing rules). ``python -m presslens.evaluation.furniture_loso``
+``presslens eval``, never read while changing rules). Real saved pages count as one more story: a rule
+that removed furniture on trafilatura's test pages (``furniture_pages.yaml``, written by
+``scripts/eval_furniture_pages.py --support``) is not fitted to one development story. ``python -m presslens.evaluation.furniture_loso``
 prints the per-story table (lines removed right and wrong, furniture kept, the measured share, in sample
 and held out) and the rule table.
 """
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .adapter import predict_furniture, removals_alone
+from .adapter import parse_yaml, predict_furniture, removals_alone
 from .score_text import NOT_FURNITURE_RULES, score_furniture
 from .truth import Truth, load_truth, norm_space
 
@@ -84,19 +86,36 @@ def rule_stories(attributed: pd.DataFrame) -> pd.DataFrame:
                            kind="mergesort").reset_index(drop=True)
 
 
-def held_out_rules(attributed: pd.DataFrame, story: str, alone: pd.DataFrame | None = None) -> set[str]:
+def held_out_rules(attributed: pd.DataFrame, story: str, alone: pd.DataFrame | None = None,
+                   outside: dict[str, dict] | None = None) -> set[str]:
     """The built-in rules that removed furniture in ``story`` and in no other story (switched off when
     ``story`` is held out); the story's own patterns are never among them. ``alone``: what rules remove
     when each runs without the others (:func:`presslens.evaluation.adapter.removals_alone`, attributed):
     a rule that would find furniture in another story, though another rule took those lines first there,
-    is not fitted to ``story`` and stays."""
+    is not fitted to ``story`` and stays. ``outside``: rule id -> ``{"furniture": n, "prose": m}``
+    snippets it removed on real pages outside the development stories (:func:`outside_support`); a rule
+    that removed more furniture than prose there counts as found in a second story and stays."""
+    second = {r for r, c in (outside or {}).items() if int(c.get("furniture", 0)) > int(c.get("prose", 0))}
     def stories(t):
         f = t[t["outcome"] == "furniture"]
         return f.groupby("rule")["story"].agg(lambda s: set(s)).to_dict()
     where = stories(attributed)
     elsewhere = stories(alone) if alone is not None and len(alone) else {}
     return {r for r, s in where.items() if s == {story} and not r.startswith("story: ")
-            and not (elsewhere.get(r, set()) - {story})}
+            and not (elsewhere.get(r, set()) - {story}) and r not in second}
+
+
+OUTSIDE = Path(__file__).with_name("furniture_pages.yaml")
+
+
+def outside_support(path: Path = OUTSIDE) -> dict[str, dict]:
+    """Rule id -> ``{"furniture": n, "prose": m}``: the snippets each built-in rule removed on
+    trafilatura's saved pages (written by ``scripts/eval_furniture_pages.py --support``); {} when the
+    file is absent."""
+    if not Path(path).is_file():
+        return {}
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    return {str(k): dict(v) for k, v in (data.get("rules") or {}).items() if isinstance(v, dict)}
 
 
 def _dev(folder: Path) -> bool:
@@ -111,10 +130,13 @@ def errors(outcomes: pd.DataFrame) -> pd.DataFrame:
     return outcomes[bad]
 
 
-def estimate(folders: list[str | Path], shown: list | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def estimate(folders: list[str | Path], shown: list | None = None,
+             outside: dict[str, dict] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(per-story counts in sample and held out, the rule table, the removals with their rule) over the
     development stories among ``folders``; a story whose truth.yaml does not say ``split: dev`` is not read.
-    ``shown``: a list that receives each story's in-sample misses (:func:`errors`)."""
+    ``shown``: a list that receives each story's in-sample misses (:func:`errors`). ``outside``: support
+    on real pages outside these stories (:func:`held_out_rules`); by default :func:`outside_support`."""
+    outside = outside_support() if outside is None else outside
     runs, attributed = {}, []
     for folder in folders:
         if not _dev(Path(folder)):
@@ -134,7 +156,7 @@ def estimate(folders: list[str | Path], shown: list | None = None) -> tuple[pd.D
     alone_att = pd.concat(alone, ignore_index=True) if alone else None
     rows = []
     for slug, (folder, truth, inside) in runs.items():
-        off = held_out_rules(att, slug, alone_att)
+        off = held_out_rules(att, slug, alone_att, outside)
         held = score_furniture(*predict_furniture(folder, off), truth) if off else inside
         rows.append(counts(slug, inside) + counts(slug, held)[1:] + (", ".join(sorted(off)),))
     cols = COLUMNS + ["held_" + c for c in COLUMNS[1:]] + ["switched_off"]

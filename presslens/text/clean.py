@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import furniture, shape
+from . import furniture, prompts, shape
 from .segment import TOKEN
 
 
@@ -79,6 +79,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         gone.append(0)
     whole, cuts = (shape.shape_furniture([x for _, x in lines], frozenset(shapes), template, frozenset(card),
                                          frozenset(related), tuple(gone)) if shapes else ({}, {}))
+    if "cta-tail" in shapes:   # the calls to action closing the text (subscribe, sign up, follow ...)
+        whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:

@@ -23,14 +23,20 @@ META_SPLIT = re.compile(r"\s*[|•·]\s*")
 CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
 DATE_FREE = re.compile(r"\d{1,4}\s*[年月日]|\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})*|%s|%s|\b\d{1,4}\b" % (MONTH, WEEKDAY), re.I)
 LABELLED = re.compile(r"^[^\W\d_][^:：]{0,15}[:：]\s*[^.!?]{0,60}$")
+# where a labelled field opens: a capitalised label of one or two words and a colon ("News date : ")
+FIELD_START = re.compile(r"(?:^|(?<=\s))[A-Z][^\W\d_]{1,15}(?:\s[a-z][^\W\d_]{1,15})?\s?[:：]\s")
 NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*$")
 
 
 def is_meta_line(line: str) -> bool:
-    """A page's metadata line: fields apart by "|" or "•", one a date or time, every other a labelled
+    """A page's metadata line: fields apart by "|" or "•" (or labelled fields one after the other,
+    "Date : 04/21/2031 Category : Press Releases"), one a date or time, every other a labelled
     field ("Source: Harbour Post", "Editor:") or a list of names ("Jane Roe, Li Wei"):
     "Published: 2024-06-26 09:00 | Source: Harbour Post | Author: | Editor: Li Wei"."""
     parts = [p.strip() for p in META_SPLIT.split(line) if p.strip()]
+    if len(parts) == 1 and FIELD_START.match(line):   # labelled fields one after the other, no bar between
+        starts = [m.start() for m in FIELD_START.finditer(line)]
+        parts = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
     if len(parts) < 2 or n_words(line) > 40 or ANY_END.search(line):
         return False
     dated = [p for p in parts if HAS_DATE.search(p) or CJK_DATE.search(p)]
