@@ -197,7 +197,8 @@ def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str
         shown = f' ("{quoted[:80]}")' if quoted is not None else ""
         return Problem(rel, field, f"is not valid YAML{where} ({said}): in double quotes{shown} a backslash starts "
                                    "an escape (\\n, \\t...), so a regular expression's \\w, \\d or \\s is refused",
-                       f"write the pattern in single quotes, where a backslash stays a backslash: {single}")
+                       f"write the {'value' if field else 'pattern'} in single quotes, where a backslash stays a "
+                       f"backslash: {single}")
     return Problem(rel, field, f"is not valid YAML{where} ({said[:200]})", fix)
 
 
