@@ -112,6 +112,17 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A key given twice in one mapping: ``key``, and ``first`` (the 0-based line of its first use in the
+    text parsed; ``problem_mark`` is the second), so a reader that parsed part of a file (front matter)
+    can name both in the file's lines."""
+
+    def __init__(self, key: Any, first: int, mark):
+        super().__init__(None, None, f"duplicate key {key!r} (first given at line {first + 1}; only one value can count)",
+                         mark)
+        self.key, self.first = key, first
+
+
 def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
@@ -121,14 +132,22 @@ def _unique_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> dict:
         except TypeError:
             raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark) from None
         if first is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first given at line {first}; only one value can count)",
-                key_node.start_mark)
-        seen[key] = key_node.start_mark.line + 1
+            raise DuplicateKeyError(key, first, key_node.start_mark)
+        seen[key] = key_node.start_mark.line
     return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
 
 
 Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def _no_timestamp(loader, node: yaml.Node):
+    """An explicit ``!!timestamp``: refused like any tag presslens does not read (dates stay text; PyYAML's own
+    constructor crashes with AttributeError on a value that is not a date)."""
+    raise yaml.constructor.ConstructorError(None, None, "could not determine a constructor for the tag "
+                                            "'tag:yaml.org,2002:timestamp'", node.start_mark)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _no_timestamp)
 
 
 def _event_depth(text: str) -> int:

@@ -48,7 +48,7 @@ def test_repeated_front_matter_key_is_an_error(mini):
     write(mini, "wire.md", "outlet: Wire Service\ntitle: One\ntitle: Two")
     probs, msg = problems_of(mini)
     assert probs[0].file == "mini-story/articles/wire.md"
-    assert "duplicate key 'title' (first given at line 2" in msg
+    assert "at line 4 (duplicate key 'title' (first given at line 3" in msg  # the file's lines, both
 
 
 def test_repeated_story_yaml_key_is_an_error(mini):

@@ -6,7 +6,7 @@ import os
 import sys
 
 from presslens import paths
-from presslens.errors import PresslensError
+from presslens.errors import ParameterError, PresslensError
 from .check import cmd_check
 from .evaluate import add_parser as add_eval
 from .export import add_parser as add_export
@@ -14,6 +14,7 @@ from .import_ import add_parser
 from .names import cmd_names
 from .new import cmd_new
 from .notebooks import cmd_notebooks
+from .output import NamedStdout, message, name_stdout
 from .provision import cmd_provision
 from .run import cmd_run
 from .startup import start_up_done
@@ -75,9 +76,21 @@ def main(argv: list[str] | None = None) -> int:
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError, AttributeError):
                 pass
+    name_stdout()  # a write to standard output that fails says so (c163), not "No space left" with no path
+    try:
+        return _run(args)
+    finally:
+        if isinstance(sys.stdout, NamedStdout):  # main() called in a process (tests): its stdout as it was
+            sys.stdout = sys.stdout.stream
+
+
+def _run(args) -> int:
     try:
         start_up_done()  # from here on Ctrl-C is KeyboardInterrupt, turned into one line below
-        return args.func(args)
+        _no_empty_paths(args)
+        code = args.func(args)
+        sys.stdout.flush()  # what is still buffered fails here, with its one line, not as "Exception ignored"
+        return code
     except PresslensError as exc:  # a story, a parameter, a page, a pattern: what, where and the fix
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
@@ -100,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the disk or the system said no: one line naming the file
         if os.environ.get("PRESSLENS_DEBUG"):
             raise
-        where = f" ({paths.display(exc.filename)})" if getattr(exc, "filename", None) else ""
-        print(f"presslens: {exc.strerror or exc}{where}: check the path, its permissions and free space", file=sys.stderr)
+        shown = paths.display(exc.filename) if getattr(exc, "filename", None) else None
+        print(f"presslens: {message(exc, shown)}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug in presslens: one line, not a traceback (PRESSLENS_DEBUG=1 shows it)
         if os.environ.get("PRESSLENS_DEBUG"):
@@ -109,6 +122,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"presslens: unexpected error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in presslens: "
               "please report it with the command you ran (PRESSLENS_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 70
+
+
+_PATHS = (("story", "STORY", "the story folder"), ("sources", "FILE_OR_FOLDER", "a page or folder of pages"),
+          ("stories", "STORY", "an evaluation story"), ("out", "--out", "a folder"), ("figures", "--figures", "a folder"),
+          ("reports", "--reports", "a folder"), ("root", "--root", "a folder"))
+
+
+def _no_empty_paths(args) -> None:
+    """An empty path (``presslens check "$STORY"`` with STORY unset) is refused: read as given it is the
+    working directory, which would be checked, imported into or written over by accident (c133)."""
+    for name, shown, what in _PATHS:
+        given = getattr(args, name, None)
+        for value in given if isinstance(given, list) else [given]:
+            if isinstance(value, str) and not value.strip():
+                example = "STORY=data/stories/SLUG" if name == "story" else f"{shown} PATH"
+                raise ParameterError.bad(f"presslens {args.cmd}", shown, f"is empty ({what} must be named; an unset shell "
+                                         "variable, as in \"$STORY\" when STORY is not set, gives an empty one)",
+                                         f"give {what}'s path (did you mean {example}?)")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ _WARNED: set[str] = set()
 
 def _key(create: bool) -> bytes | None:
     """This cache folder's secret (made, mode 0600, the first time ``create`` is true), or None when it
-    cannot be read or made (a read-only checkout: every entry is then a miss)."""
+    cannot be read or made (every entry is then a miss). A read-only checkout's default folder is
+    silent; a PRESSLENS_CACHE that cannot be used, or a key file that is a folder or too short, is
+    said once (:func:`_off`)."""
     root = cache_dir()
     got = _KEYS.get(str(root))
     if got is not None:
@@ -54,6 +56,9 @@ def _key(create: bool) -> bytes | None:
     file = root / KEY_FILE
     try:
         got = file.read_bytes()
+    except IsADirectoryError:
+        return _off(file, "is a folder, not the cache's key file", f"remove that folder (rm -r {file}); the next "
+                    "run makes a new key")
     except OSError:
         if not create:
             return None
@@ -67,12 +72,31 @@ def _key(create: bool) -> bytes | None:
                 os.link(tmp, file)
             tmp.unlink()
             got = file.read_bytes()
-        except OSError:
+        except OSError as exc:
+            if os.environ.get("PRESSLENS_CACHE"):  # asked for, and unusable: said (the default folder is not)
+                why = "it is a file, not a folder" if root.is_file() else (exc.strerror or str(exc))
+                return _off(root, f"named by PRESSLENS_CACHE, cannot be used as the cache folder ({why})",
+                            "point PRESSLENS_CACHE at a folder you can write, or unset it")
             return None
-    if len(got) < 32:
-        return None
+    if len(got) < 32:  # emptied or cut: every entry would be a miss, for good
+        return _off(file, f"holds {len(got)} bytes, not the cache's 32-byte key (emptied or cut short)",
+                    f"delete it (rm {file}); the next run makes a new key")
     _KEYS[str(root)] = got
     return got
+
+
+def _off(path: Path, problem: str, fix: str) -> None:
+    """Say once (in this process and the workers it starts) that the cache is off, and why; None."""
+    said = f"{path}|{problem}"
+    if said not in _WARNED and os.environ.get(_SAID) != said:
+        _WARNED.add(said)
+        os.environ[_SAID] = said  # worker processes inherit it: one notice per run, not one per worker
+        print(f"presslens: {path}: {problem}, so the cache is off: every result is computed again (slower, "
+              f"never wrong). Fix: {fix}.", file=sys.stderr)
+    return None
+
+
+_SAID = "PRESSLENS_CACHE_OFF_SAID"
 
 
 def _mac(key: bytes, name: str, payload: bytes) -> bytes:

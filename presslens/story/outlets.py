@@ -221,6 +221,10 @@ def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: lis
             problems.append(Problem(f"{slug}/story.yaml", "outlets_file", f"{outlets_file!r} is not a file (looked for {p.name} "
                                     f"relative to the story folder)", "give the shared outlets.yaml's path relative to the "
                                     "story folder, e.g. outlets_file: ../shared/outlets.yaml, or remove the key"))
+        elif any(_same(p, root / own) for own in ("story.yaml", OUTLETS_FILE)):  # itself: 9 "unknown field" errors
+            problems.append(Problem(f"{slug}/story.yaml", "outlets_file", f"{outlets_file!r} names this story's own "
+                                    f"{p.name}, not a separate outlets file", "give a separate shared outlets file, e.g. "
+                                    "outlets_file: ../shared/outlets.yaml, or remove the key"))
         else:
             shared = read_outlets(p, rel, problems, digest, f"outlets_file:{outlets_file}")
     local: list[dict] = []
@@ -228,6 +232,13 @@ def outlets_files(root: Path, slug: str, outlets_file: str | None, problems: lis
         local = read_outlets(root / OUTLETS_FILE, f"{slug}/{OUTLETS_FILE}", problems, digest, OUTLETS_FILE)
     _two_shared(shared, local, f"{slug}/{OUTLETS_FILE}", outlets_file, problems)
     return shared, local, digest
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _two_shared(shared: list[dict], local: list[dict], rel: str, outlets_file: str | None, problems: list[Problem]) -> None:

@@ -31,8 +31,8 @@ import pandas as pd
 
 PRECISIONS = ("day", "minute", "second")
 COLUMNS = ("published_time", "published_offset", "published_precision", "published_utc")
-ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
-ZONE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*\(?([A-Za-z][A-Za-z/_+-]*)\)?")
+ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+ZONE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*\(?([A-Za-z][A-Za-z/_+-]*)\)?")
 FORMS = ("YYYY-MM-DD, or a date-time with its time zone's offset such as 2023-12-15T09:30+08:00 "
          "(Z for UTC; without an offset the time is kept as zone-unknown)")
 

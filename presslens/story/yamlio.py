@@ -85,7 +85,7 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], digest: dict | None
         data = parse_yaml(text)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(yaml_problem(exc, rel, "", 1, "correct the YAML syntax (indentation, quotes around strings "
-                                                      "with ':' or '#')"))
+                                                      "with ':' or '#')", text))
         return None
     for where, value in _escaped_controls(data):  # "\bfine\b" in double quotes: a backspace, not a word boundary
         problems.append(Problem(rel, where, f"{show(value, 60)} holds a control character YAML made of an escape in "
@@ -156,7 +156,7 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
             meta = parse_yaml(fm_text) if fm_text.strip() else {}
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # the front matter starts on the file's second line
         problems.append(yaml_problem(exc, rel, "front matter", 2, "quote values that contain ':' or '#', and indent "
-                                                                  "lists consistently"))
+                                                                  "lists consistently", fm_text))
         return None
     if not isinstance(meta, dict):
         problems.append(Problem(rel, "front matter", "must be a mapping of field: value", "write one 'field: value' per line"))
@@ -167,21 +167,55 @@ def read_front_matter(path: Path, rel: str, problems: list[Problem], template: s
     return raw, text, limits.normalise_data(meta), body
 
 
-def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str) -> Problem:
-    """A YAML error as a problem naming the file's line (``first_line``: the line the YAML starts on);
-    a limit that was hit (aliases, size, nesting: :mod:`presslens.yamlsafe`) says so, with its own fix."""
+def yaml_problem(exc: Exception, rel: str, field: str, first_line: int, fix: str, text: str | None = None) -> Problem:
+    """A YAML error as a problem naming the file's line (``first_line``: the line the YAML starts on;
+    ``text``: the YAML parsed, to quote the value at fault); a limit that was hit (aliases, size, nesting:
+    :mod:`presslens.yamlsafe`), a tag, a key given twice or a backslash escape in double quotes says
+    so, with its own fix."""
     if isinstance(exc, yamlsafe.YAMLLimitError):
         return Problem(rel, field, f"is refused: {exc.problem}",
                        "write the values out, without anchors (&name), aliases (*name) or deep nesting")
     mark = getattr(exc, "problem_mark", None)
     where = f" at line {mark.line + first_line}" if mark else ""
     said = str(getattr(exc, 'problem', None) or exc)
-    if "constructor for the tag" in said:  # !!python/..., !!timestamp on text, a merge key (<<): never run, never guessed
-        tag = said.rsplit("tag:yaml.org,2002:", 1)[-1].strip("'\" ") if "tag:yaml.org,2002:" in said else said[-60:]
-        return Problem(rel, field, f"is not valid YAML{where} (a YAML tag or merge key presslens does not read: "
-                                   f"{'<<' if tag == 'merge' else '!!' + tag})",
-                       "write plain values: remove the !!tag, or write the merged fields out instead of <<")
+    if isinstance(exc, yamlsafe.DuplicateKeyError):  # both lines in the file's numbering
+        return Problem(rel, field, f"is not valid YAML{where} (duplicate key {exc.key!r} (first given at line "
+                                   f"{exc.first + first_line}; only one value can count))",
+                       f"remove one of the two '{exc.key}:' lines, keeping the value that is right")
+    tag = re.search(r"constructor for the tag '([^']*)'", said)
+    if tag:  # !include, !!python/..., !!timestamp, a merge key (<<): never run, never guessed
+        name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        if name == "!!merge":
+            return Problem(rel, field, f"is not valid YAML{where} (a merge key << presslens does not read)",
+                           "write the merged fields out instead of <<")
+        return Problem(rel, field, f"is not valid YAML{where}: YAML tags such as {name[:60]} are not supported",
+                       "write the value itself: remove the tag" + (" (no other file is read into this one: copy the "
+                                                                    "value in)" if name == "!include" else ""))
+    if "unknown escape character" in said:  # "whitewash\w*": \w is no YAML escape
+        quoted = _double_quoted(text, mark)
+        single = "'" + quoted.replace("'", "''") + "'" if quoted is not None else "'whitewash\\w*'"
+        shown = f' ("{quoted[:80]}")' if quoted is not None else ""
+        return Problem(rel, field, f"is not valid YAML{where} ({said}): in double quotes{shown} a backslash starts "
+                                   "an escape (\\n, \\t...), so a regular expression's \\w, \\d or \\s is refused",
+                       f"write the {'value' if field else 'pattern'} in single quotes, where a backslash stays a "
+                       f"backslash: {single}")
     return Problem(rel, field, f"is not valid YAML{where} ({said[:200]})", fix)
+
+
+def _double_quoted(text: str | None, mark) -> str | None:
+    """The double-quoted value around ``mark`` (a position in ``text``) as written, or None when it is
+    not on one line."""
+    if text is None or mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    start = line.rfind('"', 0, mark.column)
+    end = line.find('"', mark.column + 1)
+    while end > 0 and line[end - 1] == "\\":  # an escaped quote inside the value
+        end = line.find('"', end + 1)
+    return line[start + 1:end] if start >= 0 and end > start else None
 
 
 def not_utf8(exc: UnicodeDecodeError, rel: str, fix: str) -> Problem:

@@ -127,6 +127,10 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
             found = sorted((f for f in entries if (f.is_file() or limits.dangling(f)) and _is_page_name(f.name)),
                            key=lambda f: f.name)  # a page that is a broken link or a loop fails by name, below
             picked = set(found)
+            for f in sorted((f for f in entries if f not in picked and _is_page_name(f.name)), key=lambda f: f.name):
+                out.append(ImportResult(f, "skipped", reason=f"is {limits.kind_of(f)}, not a regular file",
+                                        fix="save the page as a regular .html file, or move it out of the folder"))
+                picked.add(f)  # named like a page, but a device, a pipe or a folder: said so, not "not .html"
             others = sorted(f.name for f in entries if f not in picked)
             if others:
                 shown = ", ".join(map(paths.printable, others[:5])) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
