@@ -22,7 +22,9 @@ from .signals import worker_signals
 STAGING_ENV = "PRESSLENS_FIGURES_STAGING"  # read by plots.figures_dir: where a batch run stages figures
 QUIET_LOGGERS = ["papermill", "nbclient", "jupyter_client", "traitlets", "nbconvert", "asyncio"]
 # kernel chatter that says nothing about why a notebook failed
-_NOISE = ("Kernel is running over TCP without encryption",)
+# lines every kernel log may hold: the TCP notice, and the SIGINT that jupyter_client sends every kernel it
+# shuts down (logged when the kernel is idle, so whether it is in the log by the time it is read is a race)
+_NOISE = ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel")
 
 
 def rel_path(path: str | Path) -> str:
