@@ -61,3 +61,16 @@ def test_work_per_pair_does_not_grow_with_the_articles(tmp_path, monkeypatch):
         assert len(v) == n * (n - 1) // 2
         per_pair.append(calls["n"] / len(v))
     assert per_pair[1] < 1.3 * per_pair[0], per_pair
+
+
+def test_holders_are_the_third_texts_holding_half_of_what_two_share():
+    from collections import defaultdict
+    e = pair_evidence.Evidence.__new__(pair_evidence.Evidence)
+    e.outlet, e.named, e.is_wire = {}, defaultdict(lambda: defaultdict(set)), {}
+    e.nb = {"x": {"y": 100, "z1": 50, "z2": 49, "z3": 80, "ref:r": 60, "z4": 90},
+            "y": {"x": 100, "z1": 50, "z2": 80, "z3": 50, "ref:r": 50, "z5": 100}}
+    e.index_neighbours()
+    # half of 100 words with each: z1 exactly (50, 50), z3 and the reference; z2 holds 49 with x, z4 and z5 one side only
+    assert e.holders("x", "y", 100) == ["ref:r", "z1", "z3"]
+    assert e.holders("y", "x", 100) == ["ref:r", "z1", "z3"]
+    assert e.holders("x", "y", 120) == []
