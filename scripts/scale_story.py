@@ -48,15 +48,45 @@ def build(out: Path, n: int, outlets: int | None = None, seed: int = 0, every_ou
     return out
 
 
+def build_wire(out: Path, n: int, seed: int = 0, credit_every: int = 3) -> Path:
+    """The story folder ``out``: ``n`` articles of ``n`` outlets all carrying one wire passage (the bundled
+    story's first three long paragraphs), each with text of its own (random words, shared with no other);
+    every ``credit_every``-th article (0: none) credits the wire in its first line, the rest credit nothing; dates over three days.
+    The heavily shared text of a real story (a wire's copy republished by dozens of sites), for timing
+    the reuse verdicts and provenance."""
+    src = paths.resolve(paths.DEFAULT_STORY)
+    st = load_story(src)
+    pars = [p.strip() for t in st.articles["text"] for p in t.split("\n") if len(p.split()) >= 20]
+    wire = pars[:3]
+    vocab = sorted({w for p in pars for w in p.split() if w.isalpha()})
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "articles").mkdir(parents=True)
+    shutil.copy(src / "story.yaml", out / "story.yaml")
+    for i in range(n):
+        own = [" ".join(" ".join(rng.choice(vocab) for _ in range(rng.randint(12, 20))).capitalize() + "."
+                        for _ in range(3)) for _ in range(4)]
+        lead = "(Reuters) - " if credit_every and i % credit_every == 0 else ""
+        body = "\n\n".join(own[:2] + [lead + wire[0]] + wire[1:] + own[2:])
+        (out / "articles" / f"w{i:06d}.md").write_text(
+            f"---\noutlet: Outlet {i:04d}\ntitle: Synthetic wire article {i}\nurl: https://example.org/w/{i}\n"
+            f"published: 2023-12-{10 + i % 3:02d}\nlanguage: en\ntranslated_from: null\nderived_from: []\n"
+            f"byline: null\nnotes: built for benchmarks\n---\n{body}\n", encoding="utf-8")
+    return out
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("n", type=int)
     ap.add_argument("--outlets", type=int, default=None)
     ap.add_argument("--one-each", action="store_true", help="every article an outlet of its own")
+    ap.add_argument("--wire", action="store_true", help="one wire passage in every article (build_wire)")
+    ap.add_argument("--credit-every", type=int, default=3, help="with --wire: every K-th article credits the wire (0: none)")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    print(build(Path(a.out), a.n, a.outlets, a.seed, one_each=a.one_each))
+    print(build_wire(Path(a.out), a.n, a.seed, a.credit_every) if a.wire else build(Path(a.out), a.n, a.outlets, a.seed, one_each=a.one_each))
 
 
 def time_steps(n: int, title: str, steps, target: str) -> None:

@@ -88,6 +88,7 @@ class Evidence:
                 self.exact[(a, o)] = float(ex)
         self.group_note: dict[tuple[str, str], str] = {}
         self.carried = self.widely_carried()
+        self.index_neighbours()
         self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
                         if story.references is not None and len(story.references) else {})
 
@@ -111,6 +112,34 @@ class Evidence:
                     self.is_wire[c] = True
                     out[c] = f"{c}: credited by {len(outlets)} outlets that share its text ({', '.join(outlets[:4])})"
         return out
+
+    def index_neighbours(self) -> None:
+        """Once per story (the wires are settled): each article's wires, and per article its sharing
+        neighbours a verdict looks through, so that a pair reads its own few candidates, not every text both
+        share with (with wire copy republished by dozens of sites, that grew with the cube of the articles).
+        ``carries``: article -> :meth:`wires_of`; ``wire_nb``: article -> the texts crediting (or being) a
+        wire it shares :data:`EVIDENCE_WORDS` or more narration words with, in order (:meth:`wire_group`);
+        ``source_nb``: article -> the references and wire-carrying texts it shares with, in order;
+        ``by_weight``: article -> (narration words shared, text) from the most (:meth:`holders`)."""
+        self.carries = {a: self.wires_of(a) for a in self.outlet}
+        credits = {a: self.wires_of(a, ("credit", "own text")) for a in self.outlet}
+        self.wire_nb = {a: sorted(z for z, w in nb.items() if w >= EVIDENCE_WORDS and credits.get(z))
+                        for a, nb in self.nb.items()}
+        self.source_nb = {a: sorted(z for z in nb if z.startswith("ref:") or self.carries.get(z))
+                          for a, nb in self.nb.items()}
+        self.by_weight = {a: sorted(((w, z) for z, w in nb.items()), key=lambda t: -t[0]) for a, nb in self.nb.items()}
+
+    def holders(self, x: str, y: str, n: int) -> list[str]:
+        """The third texts (references included) that hold (:meth:`holds`) the ``n`` narration words x and y
+        share, in order; ``n`` over 0 (a text holding none holds nothing)."""
+        ny, need = self.nb.get(y, {}), HOLDS * n
+        out = []
+        for w, z in self.by_weight.get(x, ()):
+            if w < need:
+                break
+            if z != y and z != x and ny.get(z, 0) >= need:
+                out.append(z)
+        return sorted(out)
 
     def set_aside(self, a: str, b: str) -> set[str]:
         """The sources article a credits for one fact only ("according to X", "X reported": every credit of
@@ -197,10 +226,10 @@ class Evidence:
         so what x and y share is that wire's text; evidence noted in the verdict. None when no such article."""
         if self.wires_of(x) or self.wires_of(y):
             return None
-        for z in sorted(set(self.nb[x]) & set(self.nb[y]) - {x, y}):
-            wz = self.wires_of(z, ("credit", "own text")) if not z.startswith("ref:") else set()
-            if wz and min(self.nb[x][z], self.nb[y][z]) >= EVIDENCE_WORDS:
-                w = sorted(wz)[0]
+        ny = self.nb.get(y, {})
+        for z in self.wire_nb.get(x, ()):  # the texts crediting a wire that x shares enough with, in order
+            if z != x and z != y and ny.get(z, 0) >= EVIDENCE_WORDS:
+                w = sorted(self.wires_of(z, ("credit", "own text")))[0]
                 self.group_note[(x, y)] = (f"wire group: {self.outlet[z]} ({z}) carries {w} and shares "
                                            f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
                 return w

@@ -173,9 +173,10 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         return _common(e, w, held[0] if held else None, x, y, "wire", ev)
     if not wx and not wy:
         # 4. a wire group: a third article holding the shared passage carries a wire
-        for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}):
-            if holds(z, x, y, n):
-                wz = wires_of(z) if not z.startswith("ref:") else set()
+        ny = e.nb.get(y, {})
+        for z in e.source_nb.get(x, ()):  # the references and wire-carrying texts x shares with, in order
+            if z != x and z != y and z in ny and holds(z, x, y, n):
+                wz = e.carries[z] if not z.startswith("ref:") else set()
                 if z.startswith("ref:"):
                     return _common(e, e.refname.get(z, z), z, x, y, "reference", ev)
                 if wz:
@@ -218,10 +219,10 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if n < EVIDENCE_WORDS:
         return {"verdict": f"too little narration shared to decide ({n} words; a verdict needs {EVIDENCE_WORDS})",
                 "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
-    spread = sorted({outlet[z] for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:")
-                     and holds(z, x, y, n) and order(wt[z], wt[x])[0] is None and order(wt[z], wt[y])[0] is None}
+    held_by = e.holders(x, y, n)  # every third text holding what the two share, references included, in order
+    holders = [z for z in held_by if not z.startswith("ref:")]
+    spread = sorted({outlet[z] for z in holders if order(wt[z], wt[x])[0] is None and order(wt[z], wt[y])[0] is None}
                     - {outlet[x], outlet[y]}) if sign is None else []
-    holders = [z for z in set(e.nb[x]) & set(e.nb[y]) - {x, y} if not z.startswith("ref:") and holds(z, x, y, n)]
     # a rewrite family: the text reworded (not a wire's verbatim words) in outlets none of which names any source
     family = (e.reworded(x, y) and e.credits_nothing(x) and e.credits_nothing(y)
               and all(e.credits_nothing(z) for z in holders))
@@ -231,8 +232,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                 "source": None, "verdict": f"common source: the same text in {len(spread) + 2} outlets, none crediting "
                                            "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
-    others = [z for z in sorted(set(e.nb[x]) & set(e.nb[y]) - {x, y}) if holds(z, x, y, n)
-              and wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
+    others = [z for z in held_by if wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
     before = [z for z in others if dx is not None and dy is not None
               and order(wt[z], wt[x])[0] == -1 and order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
