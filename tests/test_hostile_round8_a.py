@@ -154,8 +154,9 @@ def test_c203_outlet_aliases_written_as_one_text_are_refused(tmp_path):
 ])
 def test_c156_a_single_valued_option_given_twice_is_refused(tmp_path, capsys, argv, option):
     """c156: ``export --group-by country --group-by kind`` wrote kind's tables only, dropping country."""
-    if argv[0] == "export":
-        argv = argv + ["--out", str(tmp_path / "out")]
+    # where the command would write if it ran (it must not): a folder of the test's own
+    argv = argv + {"export": ["--out", str(tmp_path / "out")],
+                   "run": ["--figures", str(tmp_path / "out"), "--reports", str(tmp_path / "out")]}.get(argv[0], [])
     with pytest.raises(SystemExit) as ex:
         cli_main(argv)
     assert ex.value.code == 2
