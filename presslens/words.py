@@ -18,6 +18,13 @@ CJK = re.compile(f"[{CJK_CHARS}]")
 WORD = re.compile(f"[{CJK_CHARS}]|[^\\W_{CJK_CHARS}]+(?:['’.\\-][^\\W_{CJK_CHARS}]+)*")
 LETTER = re.compile(r"[^\W\d_]")
 CJK_SHARE = 0.3       # above this share of CJK among the letters, a text is Chinese or Japanese
+# characters: no word is longer (the longest dictionary words have 45 letters; a URL slug of the evaluation
+# stories' hyphenated headlines, 190). A longer token is a capture's fault (a run of one letter, an
+# inline image's base64, a hash): it is not a word, and a measure that reads it letter by letter would
+# take minutes (a 30,000-letter "word" cost the rare-word signal 30,000 dictionary look-ups of 15,000
+# letters each). ``text.segment.tokenize`` leaves it out; ``presslens check`` names the file.
+MAX_WORD = 300
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
 
 
 def count(text: str) -> int:
@@ -35,6 +42,20 @@ def reading_words(text: str) -> int:
     for run in re.findall(f"[{CJK_CHARS}]+|[^{CJK_CHARS}]+", text or ""):
         n += -(-len(run) // 2) if CJK.match(run) else len(WORD.findall(run))
     return n
+
+
+def long_words(text: str) -> list[int]:
+    """The lengths of the tokens of ``text`` (:data:`WORD`) longer than :data:`MAX_WORD` characters:
+    not words (see there). Linear in the text; a text with no such run of non-spaces is not scanned."""
+    if not text or not _LONG_RUN.search(text):
+        return []
+    return [n for n in (len(m) for m in WORD.findall(text)) if n > MAX_WORD]
+
+
+def without_long_words(text: str) -> str:
+    """``text`` without its runs of non-spaces longer than :data:`MAX_WORD` characters (for a model or
+    library that reads a text whole, whose cost grows with its longest word); ``text`` itself when it has none."""
+    return _LONG_RUN.sub("", text) if text and _LONG_RUN.search(text) else text
 
 
 def is_cjk(text: str) -> bool:

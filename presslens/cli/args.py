@@ -1,6 +1,7 @@
 """Helpers of the command line: parameter values, and paths and commands shown as this user can type them."""
 from __future__ import annotations
 
+import argparse
 import ast
 import os
 import shlex
@@ -9,6 +10,35 @@ import sys
 from pathlib import Path
 
 from presslens import paths
+
+
+class StoreOnce(argparse.Action):
+    """argparse's ``store`` (the default action), except that an option given twice with two values is
+    refused: argparse would keep the last and drop the other without a word (``export --group-by
+    country --group-by kind`` wrote kind's tables only). Repeatable options say so (``action="append"``)."""
+
+    AGAIN = {"group_by": "export once per grouping, each with its own --out"}
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        seen = namespace.__dict__.setdefault("_given_once", {})
+        if option_string is not None and self.dest in seen and seen[self.dest][1] != values:
+            first, old = seen[self.dest]
+            parser.error(f"{first} given twice ({paths.printable(str(old))!r}, then {option_string} "
+                         f"{paths.printable(str(values))!r}): it takes one value and the last would silently win. "
+                         f"Fix: give {first} once" + (f" ({self.AGAIN[self.dest]})" if self.dest in self.AGAIN else ""))
+        if option_string is not None:
+            seen.setdefault(self.dest, (option_string, values))
+        setattr(namespace, self.dest, values)
+
+
+class Parser(argparse.ArgumentParser):
+    """The command line's parser: every single-valued option (argparse's default ``store``) is a
+    :class:`StoreOnce`; sub-commands' parsers are of this class too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
 
 
 def param_value(text: str):

@@ -1,12 +1,12 @@
 """Command line: ``presslens run | new | check | names | import | export | eval | notebooks | provision``."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from presslens import paths
 from presslens.errors import ParameterError, PresslensError
+from .args import Parser
 from .check import cmd_check
 from .evaluate import add_parser as add_eval
 from .export import add_parser as add_export
@@ -21,7 +21,7 @@ from .startup import start_up_done
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets framed the same story.")
+    ap = Parser(prog="presslens", description="Compare how news outlets framed the same story.")
     sub = ap.add_subparsers(dest="cmd", required=True)
 
     r = sub.add_parser("run", help="execute every notebook on a story; reports/SLUG/ and figures/SLUG/")

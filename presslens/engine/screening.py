@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 import pandas as pd
 
+from presslens import words as words_mod
 from presslens.story.model import Problem, Story
 from presslens.text import language
 from presslens.text.segment import MAX_SENTENCE_WORDS
@@ -282,6 +283,13 @@ def _screen(story: Story) -> Screening:
                                     "reads it, so export and the notebooks take minutes more for it",
                                     "if it is a live blog, a report or several pages in one, keep the part about the "
                                     "story or save each part as its own article"))
+        long_words = words_mod.long_words(p.clean_text.get(aid, ""))
+        if long_words:  # a capture's fault (a run of one letter, base64, a hash): left out of every measure
+            what = (f'a "word" of {long_words[0]:,} characters' if len(long_words) == 1 else
+                    f'{len(long_words)} "words" of over {words_mod.MAX_WORD} characters (the longest {max(long_words):,})')
+            warnings.append(Problem(rel(aid), "text", f"holds {what}: no word is over {words_mod.MAX_WORD} characters, "
+                                    "so it is left out of the measures",
+                                    "delete the run from the file, or replace it with the text the capture lost"))
         if int(q["longest_sentence"]) > LONG_SENTENCE:
             warnings.append(Problem(rel(aid), "text", f"a sentence of {int(q['longest_sentence'])} words (no sentence end found): "
                                     f"measured in pieces of {MAX_SENTENCE_WORDS} words, and sentences over "

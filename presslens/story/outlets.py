@@ -35,7 +35,7 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from .model import Problem, Story, show
-from .yamlio import load_yaml, str_list, suggest
+from .yamlio import load_yaml, names_list, str_list, suggest
 
 OUTLETS_FILE = "outlets.yaml"
 UNKNOWN = "unknown"  # the group of an outlet (or article) without the attribute
@@ -158,7 +158,7 @@ def parse_outlets(data: Any, rel: str, problems: list[Problem]) -> list[dict]:
             problems.append(Problem(rel, where, f"must be a mapping of attributes, got {show(spec, 60)}",
                                     f"write {name}: {{country: US, kind: national}}"))
             continue
-        aliases = str_list(spec.get("aliases"))
+        aliases = names_list(spec.get("aliases"), rel, f"{where}.aliases", problems)
         if aliases is None:
             problems.append(Problem(rel, f"{where}.aliases", "must be a list of outlet names", "write aliases: [NY Post, nypost.com]"))
             aliases = []

@@ -12,7 +12,7 @@ from presslens import data as data_mod, patterns
 from .forms import check_forms, check_total
 from .languages import language_code, language_problem
 from .model import Actor, Claim, Problem, Speaker, show
-from .yamlio import str_list, suggest
+from .yamlio import names_list, str_list, suggest
 
 
 ARTICLE_FIELDS = {
@@ -154,7 +154,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if name in names:
             problems.append(Problem(rel, where, f"actor {name!r} is listed twice", "merge the two entries"))
         names.add(name)
-        aliases = str_list(a.get("aliases"))
+        aliases = names_list(a.get("aliases"), rel, f"{where}.aliases", problems)
         if aliases is None:
             bad = a.get("aliases")
             empty = isinstance(bad, list) and any(isinstance(x, str) and not x.strip() for x in bad)
@@ -165,7 +165,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         _text_or_none(a.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         raw_renderings = a.get("renderings") or []
         if isinstance(raw_renderings, str):  # one rendering written as text: that rendering, not its letters
-            raw_renderings = [raw_renderings]
+            raw_renderings = names_list(raw_renderings, rel, f"{where}.renderings", problems)
         if not isinstance(raw_renderings, list):
             problems.append(Problem(rel, f"{where}.renderings", f"must be a list, got {type_name(raw_renderings)}",
                                     "write renderings: [{form: Beanbao, kind: calque, note: ...}] or [Beanbao]"))
@@ -219,7 +219,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         elif aff is not None and aff not in names:
             problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
                                     f"use an actor's name: {sorted(names)}"))
-        aliases = str_list(s.get("aliases"))
+        aliases = names_list(s.get("aliases"), rel, f"{where}.aliases", problems)
         if aliases is None:
             problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Felix, Niko Felix]"))
             aliases = []

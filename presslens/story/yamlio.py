@@ -57,6 +57,24 @@ def str_list(value: Any) -> list[str] | None:
     return None
 
 
+_LIST_SEP = re.compile(r"[,;，、；]")  # what separates names in a text meant as several (Latin and CJK commas)
+
+
+def names_list(value: Any, rel: str, field: str, problems: list[Problem]) -> list[str] | None:
+    """:func:`str_list` for a list of names (aliases, renderings), except that one text holding a comma or
+    semicolon is refused, naming ``rel`` and ``field`` with the list to write (``aliases: ByteDance,
+    Bytedance`` would otherwise be ONE alias with a comma in it): a problem is added and [] returned."""
+    if not isinstance(value, str) or not _LIST_SEP.search(value):
+        return str_list(value)
+    parts = [p.strip() for p in _LIST_SEP.split(value) if p.strip()]
+    key = field.rsplit(".", 1)[-1]
+    items = ", ".join(f'"{p}"' if re.search(r"[:#\[\]{}\"'&*!|>%@`]", p) else p for p in parts)
+    problems.append(Problem(rel, field, f"is one text, {show(value, 80)}, which would be read as ONE name with a "
+                            f"comma in it", f"write a list: {key}: [{items}] (a name that holds a comma goes "
+                            f"in quotes inside the list: {key}: [\"{value.strip()[:60]}\"])"))
+    return []
+
+
 StrictLoader = yamlsafe.Loader  # strict (duplicate keys, dates as text) and bounded (alias bombs, nesting)
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presslens import paths, patterns
+from presslens.words import MAX_WORD
 from presslens.data import STOPWORDS
 from presslens.errors import Problem, StoryError
 from presslens.story.yamlio import parse_yaml
@@ -216,7 +217,7 @@ def rare_word_signals(sentence: str) -> list[Signal]:
     words = _LOWER_WORD.findall(sentence)
     cut = words[-1] if words and sentence.rstrip().endswith(words[-1]) else None
     for w in dict.fromkeys(words):
-        if len(w) < RARE_MIN_LETTERS or w in ordinary or w == cut:
+        if len(w) < RARE_MIN_LETTERS or len(w) > MAX_WORD or w in ordinary or w == cut:
             continue
         en = _zipf(w, "en")
         folded = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

@@ -286,11 +286,12 @@ TOKEN = words.WORD  # a word, or one Chinese / Japanese character (written witho
 def tokenize(s: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``s`` as (lower-cased token, start, end); possessive 's is dropped, apostrophes
     normalised to ', hyphenated compounds and dotted acronyms (u.s) kept whole. URLs and e-mail
-    addresses are not words: nothing inside them becomes a token."""
+    addresses are not words: nothing inside them becomes a token, nor does a "word" longer than
+    :data:`presslens.words.MAX_WORD` characters (a capture's fault: ``presslens check`` names it)."""
     out = []
     skip = [m.span() for m in furniture.URL.finditer(s)] if ("://" in s or "www." in s or "@" in s) else []
     for m in TOKEN.finditer(s):
-        if skip and any(a <= m.start() < b for a, b in skip):
+        if skip and any(a <= m.start() < b for a, b in skip) or m.end() - m.start() > words.MAX_WORD:
             continue
         tok = m.group(0).replace("’", "'")
         end = m.end()

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens import data
+from presslens.words import without_long_words
 from presslens.analyses.quotes.attribution import verbs
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
@@ -160,12 +161,15 @@ def embedder():
 
 
 def embed(texts: list[str], batch: int = 4096) -> np.ndarray | None:
-    """Unit-length static embeddings of ``texts`` (n x 256, float32), or None without the model."""
+    """Unit-length static embeddings of ``texts`` (n x 256, float32), or None without the model.
+    A "word" over :data:`presslens.words.MAX_WORD` characters is left out of the text embedded (the
+    model pads a batch to its longest text: one 300,000-letter token took 11 GB)."""
     wl = embedder()
     if wl is None:
         return None
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
+    texts = [without_long_words(t) for t in texts]
     out = np.vstack([np.asarray(wl.embed(texts[i:i + batch], norm=True), dtype=np.float32)
                      for i in range(0, len(texts), batch)])
     return out

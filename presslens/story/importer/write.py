@@ -247,6 +247,16 @@ def _same_page(twin: _Existing, fields: dict) -> bool:
     return fold(twin.outlet) == fold(fields.get("outlet")) and url(twin.url) == url(fields.get("url"))
 
 
+def _other_article(ex: _Existing, fields: dict) -> bool:
+    """``ex`` (an article with the page's file name) is another article, never to be replaced by the page:
+    its URL differs from the page's, or its outlet does (``--force`` would overwrite another outlet's
+    article with this page; the page gets the next free name, ``ID-2``, instead)."""
+    def fold(value):
+        return limits.normalise(value).strip().casefold() if isinstance(value, str) and value.strip() else None
+    return bool(ex.url and fields["url"] and ex.url != fields["url"]
+                or fold(ex.outlet) and fold(fields.get("outlet")) and fold(ex.outlet) != fold(fields.get("outlet")))
+
+
 class Stopped(KeyboardInterrupt):
     """An import stopped by Ctrl-C (or SIGHUP/SIGTERM raised as a KeyboardInterrupt): ``results`` are the
     pages done before it (their articles are written), ``page`` the one being read (not written), ``cause``
@@ -279,7 +289,7 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
     while True:
         cand = slug if n == 1 else f"{slug}-{n}"
         ex = existing.get(cand.casefold())
-        if cand.casefold() in taken or (ex and ex.url and fields["url"] and ex.url != fields["url"]):
+        if cand.casefold() in taken or (ex and _other_article(ex, fields)):
             n += 1       # another page of this import, or a different article, already has this id
             continue
         break
