@@ -239,6 +239,11 @@ def _screen(story: Story) -> Screening:
                                     "replace them with plain letters (Unicode NFKC: python3 -c \"import sys, unicodedata; "
                                     f"print(unicodedata.normalize('NFKC', sys.stdin.read()), end='')\" < {files[aid]} > {files[aid]}.new, "
                                     "then move it over the article)"))
+        elif runs := language.wide_latin_runs(texts[aid]):
+            shown = ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
+            warnings.append(Problem(rel(aid), "text", f"holds full-width Latin letters ({shown}), which no actor name, "
+                                    "claim pattern or word list matches (Unicode NFKC would fold them to plain letters)",
+                                    "replace them with plain letters (retype them, or apply Unicode NFKC to the file)"))
     for r in lang.itertuples(index=False):
         if r.note and language.styled_letters(texts[r.article_id]) is not None:
             pass  # said above: setting a language would not help

@@ -4,6 +4,7 @@ probability, none for texts too short to tell.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 
@@ -123,3 +124,12 @@ def styled_letters(text: str) -> str | None:
     if not alnum or wide + styled <= STYLED_SHARE * alnum:
         return None
     return "full-width" if wide >= styled else "mathematically styled (bold, italic, script)"
+
+
+_WIDE_LATIN = re.compile("[\uff21-\uff3a\uff41-\uff5a]{2,}")  # two full-width Latin letters or more: "ＡＩ"
+
+
+def wide_latin_runs(text: str) -> list[str]:
+    """The runs of full-width Latin letters in ``text`` ("ＢｙｔｅＤａｎｃｅ"), in order, each once:
+    a name so written matches no actor (Unicode NFKC folds them to plain letters)."""
+    return list(dict.fromkeys(_WIDE_LATIN.findall(text)))
