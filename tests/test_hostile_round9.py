@@ -56,3 +56,28 @@ def test_315_a_full_width_latin_name_is_warned_with_the_fix(tmp_path):
     g = plain / "articles" / "daily.md"
     g.write_text(g.read_text(encoding="utf-8") + "\nThe fine was ３．５ million（euros）.\n", encoding="utf-8")
     assert not [w for w in screening.screen(load_story(plain)).warnings if "full-width Latin" in w.message]
+
+
+# 430 ----------------------------------------------------------------------------------------------
+
+PROSE = ("<p>Acme was fined on Tuesday by the regulator for selling data, a spokesperson said. The company said "
+         "it would appeal the decision within the month, and the regulator said that the fine stands as set.</p>"
+         "<p>Consumer groups welcomed the fine and asked for a review of every broker that bought the data.</p>")
+
+
+def test_430_an_impossible_utc_offset_is_a_date_left_empty_with_a_warning(tmp_path, capsys):
+    """430: article:published_time with a +25:00 offset failed the whole page with an internal
+    ValueError (from htmldate and trafilatura): the date is left empty, the warning names the meta field."""
+    from presslens.cli.main import main as cli_main
+    d = _story(tmp_path)
+    pages = tmp_path / "p"
+    pages.mkdir()
+    (pages / "a.html").write_text(
+        '<html><head><meta charset="utf-8"><meta property="article:published_time" content="2023-12-15T09:30:00+25:00">'
+        f'<title>Bad offset</title></head><body><article>{PROSE}</article></body></html>', encoding="utf-8")
+    assert cli_main(["import", str(d), str(pages), "--outlet", "The Ledger"]) == 0
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "ValueError" not in said
+    assert "warning: published: article:published_time" in said and "'2023-12-15T09:30:00+25:00'" in said
+    assert "published: null" in (d / "articles" / "a.md").read_text(encoding="utf-8")
