@@ -81,3 +81,24 @@ def test_430_an_impossible_utc_offset_is_a_date_left_empty_with_a_warning(tmp_pa
     assert "ValueError" not in said
     assert "warning: published: article:published_time" in said and "'2023-12-15T09:30:00+25:00'" in said
     assert "published: null" in (d / "articles" / "a.md").read_text(encoding="utf-8")
+
+
+# 428 ----------------------------------------------------------------------------------------------
+
+
+def test_428_an_over_long_site_name_is_said_as_such(tmp_path, capsys):
+    """428: a 500-character og:site_name on a page with no URL failed with "the page reveals no outlet
+    (no og:site_name...)", though the page has one: its length is said, with the --outlet fix."""
+    from presslens.cli.main import main as cli_main
+    d = _story(tmp_path)
+    pages = tmp_path / "p"
+    pages.mkdir()
+    (pages / "a.html").write_text(
+        f'<html><head><meta charset="utf-8"><title>{"T" * 5000}</title><meta property="og:site_name" '
+        f'content="{"S" * 500}"></head><body><article>{PROSE}</article></body></html>', encoding="utf-8")
+    assert cli_main(["import", str(d), str(pages)]) == 1
+    out = capsys.readouterr()
+    said = " ".join((out.out + out.err).split())
+    assert "og:site_name is 500 characters long" in said and "at most 120 characters" in said, said
+    assert "no og:site_name" not in said and "pass --outlet NAME" in said
+    assert not (d / "articles" / "a.md").exists()

@@ -338,11 +338,12 @@ def read_page(path: Path) -> dict:
         notes.insert(0, "published: from the URL's path")
     if url_from == SAVED_COMMENT:
         notes.insert(0, f"url: from {url_from}")
-    if outlet_from:
+    if outlet and outlet_from:
         passed = outlet_from[: -len("URL host")].rstrip("; ")
         notes.insert(0, f"outlet: the URL's host ({passed})" if passed else "outlet: the URL's host (the page names no site)")
-    tags = {"outlet": "URL host" if outlet_from else None, "published": "URL" if date_from == "URL" else None}
+    tags = {"outlet": "URL host" if outlet and outlet_from else None, "published": "URL" if date_from == "URL" else None}
     found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields_[k] is not None)
     missing = tuple(k for k in LOOKED_FOR if fields_[k] is None)
     return {"text": main, "words": words.count(main), "fields": fields_, "found": found, "missing": missing,
-            "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from}
+            "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from,
+            "outlet_passed": None if outlet else outlet_from}
