@@ -102,3 +102,20 @@ def test_428_an_over_long_site_name_is_said_as_such(tmp_path, capsys):
     assert "og:site_name is 500 characters long" in said and "at most 120 characters" in said, said
     assert "no og:site_name" not in said and "pass --outlet NAME" in said
     assert not (d / "articles" / "a.md").exists()
+
+
+# 506 ----------------------------------------------------------------------------------------------
+
+
+def test_506_group_by_a_meta_field_of_a_story_without_any_is_refused_up_front(tmp_path, capsys):
+    """506: export --group-by meta.nosuch on a story without meta: fields ran until the timeline said
+    "the articles table has no column 'meta.nosuch'" and listed internal columns."""
+    from presslens.cli.main import main as cli_main
+    d = _story(tmp_path)
+    out = tmp_path / "out"
+    assert cli_main(["export", str(d), "--out", str(out), "--group-by", "meta.nosuch"]) == 2
+    got = capsys.readouterr()
+    said = " ".join((got.out + got.err).split())
+    assert "export --group-by" in said and "'meta.nosuch'" in said and "no article of the story has meta: fields" in said
+    assert "meta: {nosuch: ...}" in said and "sha256" not in said and "timeline" not in said
+    assert not out.exists()
