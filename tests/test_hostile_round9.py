@@ -119,3 +119,20 @@ def test_506_group_by_a_meta_field_of_a_story_without_any_is_refused_up_front(tm
     assert "export --group-by" in said and "'meta.nosuch'" in said and "no article of the story has meta: fields" in said
     assert "meta: {nosuch: ...}" in said and "sha256" not in said and "timeline" not in said
     assert not out.exists()
+
+
+# 1002 ---------------------------------------------------------------------------------------------
+
+
+def test_1002_a_grouped_warning_names_each_file_once():
+    """1002: 60 outlets with one text: the grouped duplicate warning said "60 files" and named one file
+    three times under "first:" (each pair is said on its first article, the same one every time)."""
+    from presslens.errors import Problem, grouped
+    same = [Problem("s/articles/o1.md", "duplicate", f"identical text with articles/o{i}.md", "fix") for i in range(2, 9)]
+    lines, cut = grouped(same + [Problem("s/articles/daily.md", "duplicate", "identical text with articles/o9.md", "fix")],
+                         False, "- ")
+    assert cut and len(lines) == 1
+    assert "8 times in 2 file(s) [duplicate]" in lines[0] and "(first: s/articles/o1.md, s/articles/daily.md)" in lines[0]
+    many = [Problem(f"s/articles/o{i}.md", "language", "too short (2 words)", "fix") for i in range(1, 8)]
+    assert "7 files [language]" in grouped(many, False, "")[0][0]
+    assert "(first: s/articles/o1.md, s/articles/o2.md, s/articles/o3.md, and 4 more)" in grouped(many, False, "")[0][0]
