@@ -136,3 +136,20 @@ def test_1002_a_grouped_warning_names_each_file_once():
     many = [Problem(f"s/articles/o{i}.md", "language", "too short (2 words)", "fix") for i in range(1, 8)]
     assert "7 files [language]" in grouped(many, False, "")[0][0]
     assert "(first: s/articles/o1.md, s/articles/o2.md, s/articles/o3.md, and 4 more)" in grouped(many, False, "")[0][0]
+
+
+# 316 ----------------------------------------------------------------------------------------------
+
+
+def test_316_an_article_with_a_passage_in_another_script_is_warned(tmp_path):
+    """316: an English article with a Chinese version pasted below it passed check as English."""
+    from presslens.engine import screening
+    d = _story(tmp_path)
+    f = d / "articles" / "daily.md"
+    f.write_text(f.read_text(encoding="utf-8") + "\n数据监管机构周二对该公司处以两百万美元罚款，因其秘密向经纪人出售客户数据。"
+                 "该公司表示将在一个月内提出上诉。\n", encoding="utf-8")
+    said = [w for w in screening.screen(load_story(d)).warnings if "script, not the story's language" in w.message]
+    assert [w.file for w in said] == ["s/articles/daily.md"], said
+    assert "Han script" in said[0].message and "save the other as its own article" in said[0].fix
+    plain = load_story(_story(tmp_path, "plain"))  # the story as it is: English only
+    assert not [w for w in screening.screen(plain).warnings if "script, not the story's language" in w.message]

@@ -300,6 +300,12 @@ def _screen(story: Story) -> Screening:
                                     f"measured in pieces of {MAX_SENTENCE_WORDS} words, and sentences over "
                                     f"{LONG_SENTENCE} words are left out of the readability formulas",
                                     "check the capture kept its punctuation"))
+        if aid not in left and (mixed := language.other_script_words(want, texts[aid])) is not None:
+            script, k, total = mixed
+            warnings.append(Problem(rel(aid), "text", f"{k:,} of its {total:,} words ({k / total:.0%}) are in {script} "
+                                    f"script, not the story's language ({want}): the measures for {want} would "
+                                    "score that part wrongly", "if two versions of the article are pasted together, "
+                                    "keep the one in the story's language (save the other as its own article)"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)
         if not isinstance(r.detected, str) and 0 < n < language.LANGID_MIN_WORDS and r.basis != "script":
