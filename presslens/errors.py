@@ -58,10 +58,12 @@ def grouped(problems: list[Problem], show_all: bool, prefix: str) -> tuple[list[
             lines += [f"  {prefix}{p}" if p.fix else f"  {prefix}{p.file}: {p.message}" for p in ps]
             continue
         where = f" [{field}]" if field else ""
-        first = ", ".join(p.file for p in ps[:FIRST])
+        files = list(dict.fromkeys(p.file for p in ps))  # one file may hold the problem many times (a duplicate of many)
+        more = f", and {len(files) - FIRST} more" if len(files) > FIRST else ""
+        count = f"{len(ps)} files" if len(files) == len(ps) else f"{len(ps)} times in {len(files)} file(s)"
         cut = True
-        lines.append(f"  {prefix}{len(ps)} files{where}, e.g. {ps[0].message} (first: {first}, and "
-                     f"{len(ps) - FIRST} more)" + (f". Fix: {fix}" if fix else ""))
+        lines.append(f"  {prefix}{count}{where}, e.g. {ps[0].message} (first: {', '.join(files[:FIRST])}{more})"
+                     + (f". Fix: {fix}" if fix else ""))
     return lines, cut
 
 

@@ -239,6 +239,11 @@ def _screen(story: Story) -> Screening:
                                     "replace them with plain letters (Unicode NFKC: python3 -c \"import sys, unicodedata; "
                                     f"print(unicodedata.normalize('NFKC', sys.stdin.read()), end='')\" < {files[aid]} > {files[aid]}.new, "
                                     "then move it over the article)"))
+        elif runs := language.wide_latin_runs(texts[aid]):
+            shown = ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
+            warnings.append(Problem(rel(aid), "text", f"holds full-width Latin letters ({shown}), which no actor name, "
+                                    "claim pattern or word list matches (Unicode NFKC would fold them to plain letters)",
+                                    "replace them with plain letters (retype them, or apply Unicode NFKC to the file)"))
     for r in lang.itertuples(index=False):
         if r.note and language.styled_letters(texts[r.article_id]) is not None:
             pass  # said above: setting a language would not help
@@ -295,6 +300,12 @@ def _screen(story: Story) -> Screening:
                                     f"measured in pieces of {MAX_SENTENCE_WORDS} words, and sentences over "
                                     f"{LONG_SENTENCE} words are left out of the readability formulas",
                                     "check the capture kept its punctuation"))
+        if aid not in left and (mixed := language.other_script_words(want, texts[aid])) is not None:
+            script, k, total = mixed
+            warnings.append(Problem(rel(aid), "text", f"{k:,} of its {total:,} words ({k / total:.0%}) are in {script} "
+                                    f"script, not the story's language ({want}): the measures for {want} would "
+                                    "score that part wrongly", "if two versions of the article are pasted together, "
+                                    "keep the one in the story's language (save the other as its own article)"))
     for r in lang.itertuples(index=False):
         n = words.get(r.article_id, 0)
         if not isinstance(r.detected, str) and 0 < n < language.LANGID_MIN_WORDS and r.basis != "script":

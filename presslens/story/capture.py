@@ -118,3 +118,31 @@ def cut_short_note(cut: dict[str, list[str]]) -> str | None:
     names = "; ".join(f"{o} ({', '.join(files[:3])}{' ...' if len(files) > 3 else ''})" for o, files in cut.items())
     return (f"Not counted as leaving anything out: {names}: the text stops at a paywall, so what it leaves out is "
             "unknown (presslens check names the files; save the full pages and import them again).")
+
+
+_FIELD_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
+
+
+def second_front_matter(body: str, fields) -> int | None:
+    """The line of ``body`` (1-based) where a second front-matter block opens: a line holding only
+    ``---``, then only ``key: value`` lines (at least two of them article ``fields``, e.g. outlet and
+    url), then another ``---`` line, as when two captures are pasted into one file. Else None; a
+    rule (``---``) around ordinary prose is no front matter."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() != "---":
+            continue
+        keys = set()
+        for later in lines[i + 1:]:
+            if later.strip() == "---":
+                break
+            if (m := _FIELD_LINE.match(later)) is None and later.strip() and not later.startswith((" ", "-")):
+                keys = set()
+                break
+            if m:
+                keys.add(m.group(1))
+        else:
+            continue
+        if len(keys & set(fields)) >= 2:
+            return i + 1
+    return None

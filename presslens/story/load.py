@@ -16,6 +16,7 @@ from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
 from .schema import ARTICLE_FIELDS, MAX_OUTLET, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
 from .languages import language_code, language_problem
+from .capture import second_front_matter
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns
 from .yamlio import read_front_matter, load_yaml, str_list, suggest
 
@@ -72,6 +73,11 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
                                f"[{', '.join(s.strip() for s in re.split(r'[,;]| and ', meta['derived_from']) if s.strip())}]"))
     if not body.strip():
         problems.append(Problem(rel, "text", "the article is empty", "paste the article text below the closing ---"))
+    elif notices is not None and (at := second_front_matter(body, ARTICLE_FIELDS)) is not None:
+        line = text[:len(text) - len(body)].count("\n") + at
+        notices.append(Problem(rel, "text", f"holds a second front matter at line {line} (a --- line, fields, ---): "
+                               "two captures pasted into one file, whose fields would be measured as sentences",
+                               f"split the file into two articles: move line {line} onwards into a file of its own"))
     if len(problems) > n_before:
         return None
     return {

@@ -385,6 +385,10 @@ def check_group_by(story: Story, by: str | None, where: str = "parameter group_b
                                      "(e.g. founded_decade: 1920s) in outlets.yaml or meta:; None compares outlets")
         return by
     name = by[5:] if isinstance(by, str) and by.startswith("meta.") else by
+    if isinstance(by, str) and by.startswith("meta.") and not meta_keys(story) and ATTR_KEY.match(name):
+        raise ParameterError.bad(where, "group_by", f"{by!r} names an article's meta: field, but no article of the "
+                                 "story has meta: fields", f"use one of {listed(group_names(story))} (or None: per "
+                                 f"outlet); or give the articles the field in their front matter (meta: {{{name}: ...}})")
     if isinstance(by, str) and not declared(story, by) and ATTR_KEY.match(name) and name not in NOT_ATTRIBUTES:  # nothing declared to misspell: every outlet is unknown
         return by
     near = difflib.get_close_matches(str(by), ok, n=1, cutoff=0.5)

@@ -4,6 +4,7 @@ probability, none for texts too short to tell.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 
@@ -123,3 +124,38 @@ def styled_letters(text: str) -> str | None:
     if not alnum or wide + styled <= STYLED_SHARE * alnum:
         return None
     return "full-width" if wide >= styled else "mathematically styled (bold, italic, script)"
+
+
+_WIDE_LATIN = re.compile("[\uff21-\uff3a\uff41-\uff5a]{2,}")  # two full-width Latin letters or more: "ＡＩ"
+
+
+def wide_latin_runs(text: str) -> list[str]:
+    """The runs of full-width Latin letters in ``text`` ("ＢｙｔｅＤａｎｃｅ"), in order, each once:
+    a name so written matches no actor (Unicode NFKC folds them to plain letters)."""
+    return list(dict.fromkeys(_WIDE_LATIN.findall(text)))
+
+
+MIXED_SHARE = 0.2   # of an article's words: a passage, not a quoted name, in another script
+MIXED_MIN_WORDS = 20
+
+
+def other_script_words(code, text: str) -> tuple[str, int, int] | None:
+    """(the other script, its words, all words) when more than :data:`MIXED_SHARE` (and at least
+    :data:`MIXED_MIN_WORDS`) of ``text``'s words (a Chinese or Japanese character is a word) are in a
+    script language ``code`` is not written in, though most are in its own: a text of two languages
+    (an article with its translation pasted below). Else None."""
+    want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
+    if not want:
+        return None
+    counts: Counter = Counter()
+    for m in TOKEN.finditer(text):
+        if (script := next((s for c in m.group() if (s := char_script(c))), None)) is not None:
+            counts[script] += 1
+    total = sum(counts.values())
+    other = [(s, n) for s, n in counts.most_common() if s not in want]
+    if not other or total == 0:
+        return None
+    script, n = other[0]
+    if n < MIXED_MIN_WORDS or n <= MIXED_SHARE * total or sum(counts[w] for w in want) < n:
+        return None
+    return script, n, total

@@ -167,6 +167,7 @@ PUBLISHED_META = {
     "sailthru.date", "article.published", "originalpublicationdate", "rnews:datepublished",
 }
 FAST = {"extensive_search": False, "original_date": True}
+INVALID = "not a valid date or time"  # said of a declared publication value no reader takes (+25:00): a warning
 
 
 def date_of(value: str) -> dt.date | None:
@@ -214,18 +215,30 @@ def published(tree, region, url: str | None, ld: dict, page_text: str
     for _, value in declared:       # declared, but not as an ISO date ("January 16, 2020")
         if value and (day := date_of(value)):
             return day, None, "metadata", None
+    bad = next(((n, v) for n, v in declared if v and v.strip()), None)  # declared, but no date (2023-12-15T09:30+25:00)
+    bad_note = (f"published: {source_label(bad[0])} is {bad[1].strip()[:60]!r}, {INVALID}, so it is "
+                "left null; write the day in the article's published: field if you know it") if bad else None
     if region is not None:
         doc = "<html><body>" + lxml_html.tostring(region, encoding="unicode") + "</body></html>"
-        if found := htmldate.find_date(doc, **FAST):
-            return dt.date.fromisoformat(found), None, "dateline", None
+        if found := _find_date(doc):
+            return dt.date.fromisoformat(found), None, "dateline", bad_note
     if url:
         doc = f'<html><head><link rel="canonical" href="{html.escape(url)}"></head><body></body></html>'
-        if found := htmldate.find_date(doc, url=url, **FAST):
-            return dt.date.fromisoformat(found), None, "URL", None
-    elsewhere = htmldate.find_date(copy.deepcopy(tree), **FAST)
+        if found := _find_date(doc, url=url):
+            return dt.date.fromisoformat(found), None, "URL", bad_note
+    elsewhere = None if bad else _find_date(copy.deepcopy(tree))  # htmldate would read the bad declaration
     note = (f"published: htmldate found {elsewhere} elsewhere in the page, where nothing marks it as the "
-            f"publication date, so it is left null") if elsewhere else None
+            f"publication date, so it is left null") if elsewhere else bad_note
     return None, None, None, note
+
+
+def _find_date(doc, **kw) -> str | None:
+    """htmldate's date of ``doc``, or None; an impossible date it reads (a UTC offset of +25:00) is none."""
+    import htmldate
+    try:
+        return htmldate.find_date(doc, **FAST, **kw)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _naive_time(declared: list[tuple[str, str]], day: dt.date) -> dt.datetime | None:
@@ -254,3 +267,19 @@ def front_matter(day: dt.date | None, instant: dt.datetime | None) -> tuple[dt.d
     if (instant.hour, instant.minute, instant.second) == (0, 0, 0):
         return day, f"published: the page's time 00:00 on {day.isoformat()} is taken for the day alone"
     return instant.isoformat(timespec="seconds" if instant.second else "minutes"), None
+
+
+def metadata(tree):
+    """trafilatura's metadata of ``tree`` (title, author). Its date reading fails on an impossible date
+    (a UTC offset of +25:00: a ValueError): then it reads a copy without the date declarations, whose
+    value :func:`published` reports."""
+    from trafilatura import extract_metadata
+    try:
+        return extract_metadata(copy.deepcopy(tree), date_config=FAST)
+    except (ValueError, OverflowError):
+        bare = copy.deepcopy(tree)
+        for el in list(bare.iter("meta", "time")):
+            attrs = {(el.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")}
+            if el.tag == "time" or attrs & (PUBLISHED_META | MODIFIED_META):
+                el.getparent().remove(el)
+        return extract_metadata(bare, date_config=FAST)

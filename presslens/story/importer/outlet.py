@@ -97,4 +97,4 @@ def outlet_of(publisher: str | None, site_name: str | None, app_name: str | None
                 return seg, None
     if host:
         return host, "; ".join([*passed, "URL host"])
-    return None, None
+    return None, "; ".join(passed) or None  # no outlet: why a declared name was passed over

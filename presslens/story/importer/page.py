@@ -252,18 +252,16 @@ def _article_region(tree, prose: list):
 def _byline(tree, region, ld_tree, outlet: str | None, host: str | None) -> str | None:
     """The byline from byline evidence only, each source checked (:func:`.fields.clean_byline`): author
     meta tags, else trafilatura's reading of author metadata and JSON-LD, else a byline in the article."""
-    from trafilatura import extract_metadata
-
     raw = [a for a in _meta(tree, name=["author"]) if not a.lower().startswith("http") and "@" not in a]
     if author := clean_byline(", ".join(dict.fromkeys(raw)) if raw else None, outlet, host):
         return author
-    if author := clean_byline(extract_metadata(ld_tree, date_config=FAST).author, outlet, host):
+    if author := clean_byline(dates.metadata(ld_tree).author, outlet, host):
         return author
     if region is not None:
         from lxml import html as lxml_html
         doc = lxml_html.fromstring("<html><body></body></html>")
         doc.find("body").append(copy.deepcopy(region))
-        return clean_byline(extract_metadata(doc, date_config=FAST).author, outlet, host)
+        return clean_byline(dates.metadata(doc).author, outlet, host)
     return None
 
 
@@ -315,7 +313,7 @@ def read_page(path: Path) -> dict:
             head_only.find("head").append(copy.deepcopy(s))
         url, url_from = _url(tree, text)
         published, instant, date_from, date_note = dates.published(tree, region, url, ld, text)
-        meta_title = trafilatura.extract_metadata(copy.deepcopy(tree), date_config=FAST).title
+        meta_title = dates.metadata(tree).title
         page_title = tree.find(".//title")
         page_title = _norm(page_title.text_content()) if page_title is not None else None
         host = _host(url)
@@ -334,15 +332,18 @@ def read_page(path: Path) -> dict:
     fields_ = {"outlet": outlet, "title": _norm(title) if title else None, "url": url,
                "published": published, "language": language, "byline": byline}
     notes = [n for n in (lang_note, date_note, time_note) if n]
+    if date_note and dates.INVALID in date_note:
+        warnings = [*warnings, date_note]
     if date_from == "URL":
         notes.insert(0, "published: from the URL's path")
     if url_from == SAVED_COMMENT:
         notes.insert(0, f"url: from {url_from}")
-    if outlet_from:
+    if outlet and outlet_from:
         passed = outlet_from[: -len("URL host")].rstrip("; ")
         notes.insert(0, f"outlet: the URL's host ({passed})" if passed else "outlet: the URL's host (the page names no site)")
-    tags = {"outlet": "URL host" if outlet_from else None, "published": "URL" if date_from == "URL" else None}
+    tags = {"outlet": "URL host" if outlet and outlet_from else None, "published": "URL" if date_from == "URL" else None}
     found = tuple(f"{k} ({tags[k]})" if tags.get(k) else k for k in LOOKED_FOR if fields_[k] is not None)
     missing = tuple(k for k in LOOKED_FOR if fields_[k] is None)
     return {"text": main, "words": words.count(main), "fields": fields_, "found": found, "missing": missing,
-            "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from}
+            "notes": notes, "warnings": tuple(warnings), "published_at": instant, "title_from": title_from,
+            "outlet_passed": None if outlet else outlet_from}

@@ -23,6 +23,7 @@ from presslens.story.model import Problem, StoryError
 from presslens.story.schema import MAX_OUTLET
 from presslens.story.yamlio import decode_text, split_front_matter
 from . import guard
+from .outlet import MAX_NAME
 from .page import FEW_WORDS, ImportResult, PageError
 
 
@@ -282,7 +283,9 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         missing = [m for m in missing if m != "outlet"]
     if not fields["outlet"]:
         return ImportResult(page, "failed", fields=fields,
-                            reason="the page reveals no outlet (no og:site_name, publisher or URL)",
+                            reason=(f"the page reveals no outlet: its {got['outlet_passed']} (a name is at most "
+                                    f"{MAX_NAME} characters), and it gives no URL" if got.get("outlet_passed") else
+                                    "the page reveals no outlet (no og:site_name, publisher or URL)"),
                             fix=f"pass --outlet NAME (e.g. presslens import STORY {page.name} --outlet 'The Daily Ledger')")
     slug = slugify(page.stem)
     n, ex = 1, None
