@@ -62,9 +62,7 @@ def paywall_prompt(text: str) -> str | None:
         return None
     body = text.rstrip()
     tail_start = max(0, len(body) - TAIL_CHARS)
-    m = None
-    for m in PROMPT.finditer(body, tail_start):
-        break
+    m = PROMPT.search(body, tail_start)
     if m is None:
         return None
     before = body[:m.start()]
