@@ -67,6 +67,10 @@ def main() -> None:
                     help="stories of this many outlets of one article each, run cold (none: skip)")
     ap.add_argument("--keep", default=None, help="work folder to keep (default: a temporary one)")
     a = ap.parse_args()
+    small = [n for n in a.sizes + a.outlets if n < 5]
+    if small:
+        ap.error(f"sizes and outlet counts must be 5 or more (got {small}); to skip the outlets runs, "
+                 "give --outlets with no number")
     work = Path(a.keep or tempfile.mkdtemp(prefix="presslens-bench-"))
     print(f"presslens scale benchmark on {os.cpu_count()} cores; work folder {work}")
     totals = {}
