@@ -7,7 +7,7 @@
   suffix cut: ``Headline | Section | Site`` -> ``Headline``, cut where a segment names the site.
 - **byline**: author metadata or a byline element only (:mod:`.page` picks where), then checked: a
   date or time glued to it is cut ("Jane Roe February 24, 2020"), and what is left is rejected when it
-  is a placeholder ("No Author", "admin") or the site's own name ("CBS News" on cbsnews.com, the
+  is a placeholder ("No Author", "admin") or the site's own name ("Harbour Herald" on harbourherald.example, the
   source line of a page without a person's name). Of several names, the site's own is dropped.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _words(s: str) -> set[str]:
 
 def is_site_name(name: str, outlet: str | None, host: str | None) -> bool:
     """Whether ``name`` is the site's own name: the outlet's letters (with or without "the"), or a
-    label of the host (``CBS News`` on cbsnews.com)."""
+    label of the host (``Harbour Herald`` on harbourherald.example)."""
     got = letters(name)
     if not got:
         return False
