@@ -144,8 +144,9 @@ def person_before(story: Story, txt: str, spoken: str | None) -> str | None:
 
 def speaker_entry(story: Story, name: str):
     for sp in story.speakers:
-        if sp.name == name:
-            return sp.name, "named", resolver.resolve(story, sp.affiliation) or sp.affiliation
+        if sp.name == name:  # a speaker with no affiliation (an independent expert) stands for no actor
+            aff = sp.affiliation
+            return sp.name, "named", (resolver.resolve(story, aff) or aff) if aff else None
     return name, "named", None
 
 
