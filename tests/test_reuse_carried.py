@@ -87,3 +87,24 @@ def test_a_carried_text_groups_its_articles_in_provenance_and_accuses_none(tmp_p
     assert len(r.pairs) == 28 and r.carried.empty and "carried_texts" not in r.stats
     prov = provenance.provenance(st)
     assert not (prov["status"] == provenance.CARRIED).any()
+
+
+def test_two_articles_that_both_carry_a_text_sent_to_many_are_not_accused_of_copying_what_else_they_share(tmp_path):
+    """a and b both ran the wire story eight outlets carry, and share a paragraph more, b dated three days after
+    a, neither crediting anything: below max_df that paragraph would make b a copy of a; with the wire story in
+    sight it may be the story's fuller version: undetermined, the candidate named, no accusation."""
+    extra = " ".join(SOURCE[3:]) + " " + own(999, 25)
+    arts = {f"a{i:02d}": {"outlet": f"Outlet {i}", "text": f"{own(i)}\n{WIRE}\n{own(i + 100)}",
+                          "published": f"2024-05-{1 + i:02d}"} for i in range(2, 8)}
+    arts["a00"] = {"outlet": "Outlet 0", "text": f"{WIRE}\n{extra}", "published": "2024-05-01"}
+    arts["a01"] = {"outlet": "Outlet 1", "text": f"{WIRE}\n{extra}\n{own(1)}", "published": "2024-05-04"}
+    st = write_story(tmp_path / "s", arts)
+    v = verdicts.verdicts(st, max_df=5)
+    row = v[(v["article_a"] == "a00") & (v["article_b"] == "a01")].iloc[0]
+    assert not row["accusation"] and row["verdict"] == "undetermined (both carry a text sent to many)"
+    assert "a fuller version of a text both carry (carried text 1 (8 articles of 8 outlets))" in row["candidates"]
+    assert "both carry a text sent to many: carried text 1" in row["evidence"]
+    # the same pair without the wire story around it (max_df above the articles): b copied a, as before
+    v = verdicts.verdicts(st)
+    row = v[(v["article_a"] == "a00") & (v["article_b"] == "a01")].iloc[0]
+    assert row["accusation"] and row["verdict"] == verdicts.UNCREDITED
