@@ -93,11 +93,11 @@ def test_two_articles_that_both_carry_a_text_sent_to_many_are_not_accused_of_cop
     """a and b both ran the wire story eight outlets carry, and share a paragraph more, b dated three days after
     a, neither crediting anything: below max_df that paragraph would make b a copy of a; with the wire story in
     sight it may be the story's fuller version: undetermined, the candidate named, no accusation."""
-    extra = " ".join(SOURCE[3:]) + " " + own(999, 25)
+    extra = " ".join(SOURCE[3:]) + " " + own(999, 60)
     arts = {f"a{i:02d}": {"outlet": f"Outlet {i}", "text": f"{own(i)}\n{WIRE}\n{own(i + 100)}",
                           "published": f"2024-05-{1 + i:02d}"} for i in range(2, 8)}
     arts["a00"] = {"outlet": "Outlet 0", "text": f"{WIRE}\n{extra}", "published": "2024-05-01"}
-    arts["a01"] = {"outlet": "Outlet 1", "text": f"{WIRE}\n{extra}\n{own(1)}", "published": "2024-05-04"}
+    arts["a01"] = {"outlet": "Outlet 1", "text": f"{WIRE}\n{extra}", "published": "2024-05-04"}
     st = write_story(tmp_path / "s", arts)
     v = verdicts.verdicts(st, max_df=5)
     row = v[(v["article_a"] == "a00") & (v["article_b"] == "a01")].iloc[0]
