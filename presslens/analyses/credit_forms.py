@@ -1,6 +1,6 @@
 """The forms in which an article credits, or lets slip, a source it names in its text (any outlet, known
 or not): outside-source tells ("did not respond to X's request for comment", "told X"), credit forms
-("according to X", "X reported", "via X", "originally published on X", "Source: X", and the same in
+("according to X", "X reported", "..., reported X.", "via X", "originally published on X", "Source: X", and the same in
 Spanish, French, German, Italian and Portuguese), picture credits, and the words that make a name an
 outlet's. Each credit form says its *reach*: the whole article (a credit line) or the one sentence it is
 written in (the source of one fact, not of a text another article shares: see
@@ -26,7 +26,7 @@ OUTSIDE = [  # outside-source tells that name any outlet, known or not: (words, 
 # a credit's reach: the whole article (derived_from, a byline, a dateline, a sign-off, a credit line) or the one
 # sentence it is written in ("according to X", "X reported", "via X": the source of one fact, not of the text)
 ARTICLE, SENTENCE = "article", "sentence"
-FACT_FORMS = ("{name} reported", "according to {name}", "según {name}", "Según {name}", "selon {name}", "Selon {name}",
+FACT_FORMS = ("{name} reported", "according to {name}", ", reported {few} {name}", "según {name}", "Según {name}", "selon {name}", "Selon {name}",
               "laut {name}", "Laut {name}", "secondo {name}")  # the data file's forms that credit one sentence
 # credit forms naming any outlet (settled against the story's outlets):
 # (words, trigger, pattern, name after trigger, reach)
@@ -41,6 +41,11 @@ CREDITS = [
      re.compile(r"\breport(?:ed)?\s+(?:by|in|from)\s+" + CAPNAMES), True, SENTENCE),
     (("reported", "reporting"), re.compile(r"\breport(?:ed|ing)\b"),
      re.compile(CAPNAMES + r"(?:’s|'s)?\s+(?:first\s+|earlier\s+|previously\s+|originally\s+)?report(?:ed|ing)\b"), False, SENTENCE),
+    # inverted, closing a clause: "..., reported the local Kelp Times." (up to three lower-case words before the name)
+    (("reported",), re.compile(r"[,;]\s*reported\b"),
+     re.compile(r"[,;]\s*reported\s+(?:by\s+)?(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,3}" + CAPNAMES
+                + r"(?=\s*[.;,]|\s*$|\s+(?:on|in|last|this|earlier|late|early)\b)"),
+     True, SENTENCE),
     (("via",), re.compile(r"\bvia\b"), re.compile(r"\bvia\s+\[?" + CAPNAMES), True, SENTENCE),
     # a credit line or link text: "originally published on [Harbour Times](...)", "republished from Harbour Times",
     # a feed's closing line: "The post <title> appeared first on Harbour Times.", "first posted on Harbour Times"

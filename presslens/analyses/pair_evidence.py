@@ -89,6 +89,12 @@ class Evidence:
         self.group_note: dict[tuple[str, str], str] = {}
         self.carried = self.widely_carried()
         self.index_neighbours()
+        self.sent_to_many: dict[str, dict[int, str]] = defaultdict(dict)  # article -> carried text -> what it is
+        carried = getattr(r, "carried", None)
+        if carried is not None:
+            for a, t, n, o in zip(carried["article_id"].tolist(), carried["text_id"].tolist(), carried["articles"].tolist(),
+                                  carried["outlets"].tolist()):
+                self.sent_to_many[a][int(t)] = f"carried text {t} ({n} articles of {o} outlets)"
         self.refname = ({f"ref:{i}": f"{s} (reference)" for i, s in zip(story.references["id"], story.references["source"])}
                         if story.references is not None and len(story.references) else {})
 
@@ -128,6 +134,11 @@ class Evidence:
         self.source_nb = {a: sorted(z for z in nb if z.startswith("ref:") or self.carries.get(z))
                           for a, nb in self.nb.items()}
         self.by_weight = {a: sorted(((w, z) for z, w in nb.items()), key=lambda t: -t[0]) for a, nb in self.nb.items()}
+
+    def both_carry(self, x: str, y: str) -> list[str]:
+        """The texts sent to many (more than ``max_df`` articles: :mod:`presslens.analyses.reuse.carried`) both carry."""
+        both = self.sent_to_many.get(x, {}).keys() & self.sent_to_many.get(y, {}).keys()
+        return [self.sent_to_many[x][t] for t in sorted(both)]
 
     def holders(self, x: str, y: str, n: int) -> list[str]:
         """The third texts (references included) that hold (:meth:`holds`) the ``n`` narration words x and y

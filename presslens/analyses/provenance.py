@@ -35,7 +35,7 @@ from . import reuse, verdicts
 from .pair_evidence import order
 # one matching of credits to sources, the wires': story.yaml's aliases and every agency's names (a credit to
 # "AP" or "The Associated Press" is a credit to the outlet Associated Press)
-from .wires import name_forms, norm as _norm, same_source as _matches  # noqa: F401 (name_forms re-exported)
+from .wires import name_forms, norm as _norm, same_source as _matches, wire_of  # noqa: F401 (name_forms re-exported)
 
 
 PROV_COLS = ["article", "outlet", "published", "source_outlet", "source_article", "source_published", "status",
@@ -105,6 +105,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                      "credited": bool(t.credited), "likeliest": False,
                      "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
                      "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
+    rows.extend(_carried_rows(r.carried, outlet, date, credits))
     ref_sources = set(story.references["source"]) if story.references is not None else set()
     by_form: dict[str, list[str]] = {}
     for o in sorted(set(outlet.values())):
@@ -141,6 +142,27 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
 
 
 LATER_REFERENCE = "shares text with a later reference (not its source)"
+CARRIED = "common source likely (a text carried by more articles than are compared pair by pair: one story sent to many)"
+
+
+def _carried_rows(carried: pd.DataFrame, outlet: dict, date: dict, credits: dict) -> list[dict]:
+    """A row per article carrying a text found in more than ``max_df`` articles (``reuse.analyse(...).carried``:
+    a wire story republished by hundreds of sites): its source is that text's, common to all, never one of them."""
+    rows = []
+    for t in carried.itertuples(index=False):
+        if t.article_id not in outlet:
+            continue
+        agencies = sorted({c for c in credits.get(t.article_id, ()) if wire_of(c)})
+        rows.append({"article": t.article_id, "outlet": t.outlet, "published": date[t.article_id],
+                     "source_outlet": f"carried text {t.text_id} ({t.articles} articles, {t.outlets} outlets)",
+                     "source_article": None, "source_published": None, "status": CARRIED,
+                     "direction": "n/a: a text sent to many, not taken from one of them",
+                     "credited": bool(agencies), "likeliest": False, "shared_narration": int(t.narration),
+                     "containment_narration": float(t.share),
+                     "evidence": (f"{t.words} words of a text {t.articles} articles of {t.outlets} outlets carry "
+                                  f"(every 5-word sequence of it in more than max_df articles; reuse table: carried, "
+                                  f"text {t.text_id}): \"{t.sample}\"" + (f"; credits {', '.join(agencies)}" if agencies else ""))})
+    return rows
 
 
 def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:

@@ -24,7 +24,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
   same day, times of day when both articles give them with their time zone, said "by time of day"; a
   day apart without them, equal or missing times leave the order unknown:
   :func:`~presslens.analyses.pair_evidence.order`), A credits B or not, and nothing above explains the
-  shared narration;
+  shared narration; never when both carry a text sent to many (in more than ``max_df`` articles,
+  :mod:`presslens.analyses.reuse.carried`): what else they share may be that story's fuller version, so
+  the pair is undetermined with that candidate named;
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
@@ -240,12 +242,16 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if others:
         cands.insert(0, "a common source: other texts carry the passage too ("
                      + ", ".join(f"{outlet.get(z, z)} ({z})" for z in others[:3]) + ")")
+    sent = e.both_carry(x, y)  # a wire story both ran: what else they share may be its fuller version, not a copy
+    if sent:
+        ev.append(f"both carry a text sent to many: {', '.join(sent)}")
+        cands.insert(0, f"a fuller version of a text both carry ({sent[0]})")
     later = (x, y) if sign == 1 else (y, x)
     held = e.narr.get(later)
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not aside and not tells and not others
+    if (sign is not None and not wx and not wy and not aside and not tells and not others and not sent
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
@@ -271,7 +277,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not (e.translated & {x, y})
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not sent and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -288,6 +294,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                 "direction": "n/a", "candidates": "; ".join(cands)}
     why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or aside or tells
+           else "both carry a text sent to many" if sent
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}

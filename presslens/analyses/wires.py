@@ -42,6 +42,7 @@ from .credit_forms import ARTICLE, CREDITS, FACT_FORMS, OUTLET_WORD, OUTSIDE, PI
 SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence", "reach", "at"]
 KINDS = ("own text", "credit", "tell", "photo")
 NAME = r"(?:[Tt]he\s+)?(?:{names})"
+FEW = r"(?:[a-z][\w’'-]*\s+){0,3}"  # a form's {few}: up to three lower-case words before a name
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,9 +110,13 @@ def _form_patterns() -> list[tuple[str | None, str, re.Pattern, str]]:
 
 def _form_rx(form: str, name: str) -> str:
     parts = []
-    for tok in re.split(r"(\{name\}|\s+|-)", form):
+    for tok in re.split(r"(\{name\}|\{few\}|\s+|-)", form):
         if tok == "{name}":
             parts.append(name)
+        elif tok == "{few}":  # up to three lower-case words ("the local"), each with the space after it
+            parts.append(FEW)
+        elif tok and tok.isspace() and parts and parts[-1] == FEW:
+            continue
         elif tok == "-":
             parts.append(r"(?:-{1,2}|–|—)")
         elif tok and tok.isspace():

@@ -96,6 +96,11 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     if s.get("common_shingles"):
         out.append(f"{s['common_shingles']:,} 5-word sequence(s) found in more than {s['max_df']} articles were set aside as "
                    "common phrasing (a wire text many outlets ran whole is among them): raise max_df to align them.")
+    if s.get("carried_texts"):
+        out.append(f"{s['carried_texts']} text(s) of two sentences or more are carried by more than {s['max_df']} articles "
+                   f"({s['carried_articles']:,} articles in all): each is one story sent to many (a wire), so its articles "
+                   "are grouped as one common source, never as copies of one another (provenance: 'common source likely "
+                   "(a text carried by ...)'; table: the reuse result's carried).")
     if len(p):
         v = p["voice"].value_counts()
         out.append(f"Of those passages, {v.get('quotation', 0)} are quotation on both sides (expected), "

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from presslens.analyses.reuse.carried import CARRIED_COLS, carried_texts
+
 SHINGLE = 5
 MIN_WORDS = 10  # shortest shared passage reported (words): shorter runs are stock phrases
 MAX_DF = 100  # shingles in more articles than this are common phrasing, not evidence (passim's --max-df)
@@ -107,9 +109,11 @@ def voice_of(qa: float, qb: float) -> str:
     return "quote on one side"
 
 
-def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = MAX_DF):
+def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = MAX_DF, *, carried: bool = False):
     """(shared shingle positions per candidate pair of doc indexes, as an (n, 2) array of (position in
-    a, position in b), and the number of shingles left out as common). Vectorised: every doc's words
+    a, position in b), and the number of shingles left out as common); with ``carried``, a third item: the
+    texts carried by so many articles that their shingles are all common, as one source's story sent to
+    many (:func:`presslens.analyses.reuse.carried.carried_texts`), so that they group, not vanish. Vectorised: every doc's words
     as integer codes, each 5-gram as five code columns sorted together (no hashing, so no collision).
     The occurrences of one 5-gram in one doc are a unit (at most :data:`MAX_REPEAT` of its positions
     kept: the first and last half); the points are, for every two units of one 5-gram in different docs, their positions crossed.
@@ -119,7 +123,7 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     total = int(lens.sum())
     need = max(1, min_words - SHINGLE + 1)
     if total < SHINGLE:
-        return {}, 0
+        return ({}, 0, pd.DataFrame(columns=CARRIED_COLS)) if carried else ({}, 0)
     codes = pd.factorize(pd.Series([w for d in docs for w in d.words], dtype=object))[0].astype(np.int64)
     doc = np.repeat(np.arange(len(docs), dtype=np.int64), lens)
     pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
@@ -136,6 +140,7 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     n_docs = np.bincount(gid[unit_start], minlength=len(size))
     is_common = (size > max_df) & (n_docs > max_df)
     common = int(is_common.sum())
+    texts = carried_texts(docs, g_doc, g_pos, gid, is_common, SHINGLE, text_of) if carried else None
     uid = np.cumsum(unit) - 1  # of each occurrence; kept: a unit's first and last MAX_REPEAT // 2 positions
     rank = np.arange(len(g_doc)) - unit_start[uid]
     last = np.diff(np.r_[unit_start, len(g_doc)])[uid] - rank - 1
@@ -155,7 +160,7 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
         ua_all.append((s0[:, None] + iu[None, :]).ravel())
         ub_all.append((s0[:, None] + ju[None, :]).ravel())
     if not ua_all:
-        return {}, common
+        return ({}, common, texts) if carried else ({}, common)
     ua, ub = np.concatenate(ua_all), np.concatenate(ub_all)
     keep = ~(ref[u_doc[ua]] & ref[u_doc[ub]])
     ua, ub = ua[keep], ub[keep]
@@ -167,7 +172,7 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     pb = g_pos[unit_start[ub][which] + t % m_b[which]]
     key = u_doc[ua][which] * len(docs) + u_doc[ub][which]  # doc order within a 5-gram: da < db
     if not len(key):
-        return {}, common
+        return ({}, common, texts) if carried else ({}, common)
     o = np.argsort(key, kind="stable")
     pa, pb, key = pa[o], pb[o], key[o]
     cut = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
@@ -176,7 +181,7 @@ def candidate_pairs(docs: list[Doc], min_words: int = MIN_WORDS, max_df: int = M
     for c, n in zip(cut[counts >= need].tolist(), counts[counts >= need].tolist()):
         k = int(key[c])
         out[(k // len(docs), k % len(docs))] = np.column_stack((pa[c:c + n], pb[c:c + n]))
-    return out, common
+    return (out, common, texts) if carried else (out, common)
 
 
 def passages_of(da: Doc, db: Doc, points, min_words: int) -> list[dict]:

@@ -2,9 +2,10 @@
 containment and pairs together into one :class:`Reuse`; :func:`kind_of` reads a pair's kind."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import pandas as pd
 
+from presslens.analyses.reuse.carried import CARRIED_COLS
 from presslens.analyses.reuse.align import MATCH, MAX_DF, MIN_WORDS, Doc, candidate_pairs, docs_from, passages_of
 from presslens.analyses.reuse.pairs import PASSAGE_COLS, REWORDED_COLS, SWAP_COLS, containment_of, pairs_of
 from presslens.analyses.reuse.quoted import shared_quotations
@@ -26,6 +27,8 @@ class Reuse:
     pairs: pd.DataFrame
     left_out: pd.DataFrame
     stats: dict
+    # texts carried by more than max_df articles (a wire story republished by hundreds of sites): grouped, not aligned
+    carried: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CARRIED_COLS))
 
 
 def doc_list(story: Story, ids: list[str]) -> list[Doc]:
@@ -54,7 +57,7 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     gone = dict(zip(sc.left_out["article_id"], sc.left_out["reason"]))
     ids = [a for a in story.articles["id"] if a not in gone]
     docs = doc_list(story, ids)
-    cand, common = candidate_pairs(docs, min_words, max_df)
+    cand, common, carried = candidate_pairs(docs, min_words, max_df, carried=True)
     prows: list[dict] = []
     for (na, nb), pts in cand.items():
         prows.extend(passages_of(docs[na], docs[nb], pts, min_words))
@@ -86,10 +89,13 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
              "reference_pairs": sum(1 for a, b in cand if docs[a].reference or docs[b].reference),
              "common_shingles": common, "min_words": min_words, "match": match,
              "max_df": max_df}
+    if len(carried):
+        stats["carried_texts"] = int(carried["text_id"].nunique())
+        stats["carried_articles"] = int(carried["article_id"].nunique())
     swaps = pd.DataFrame(srows, columns=SWAP_COLS)
     for t in (passages, reworded, swaps, containment):  # boolean even when empty (an object mask selects columns)
         t["reference"] = t["reference"].astype(bool)
-    return Reuse(passages, reworded, swaps, containment, pairs, left, stats)
+    return Reuse(passages, reworded, swaps, containment, pairs, left, stats, carried)
 
 
 def kind_of(r: Reuse, a: str, b: str) -> str:
