@@ -128,7 +128,8 @@ def quote_spans(par: str) -> Quotes:
                 dbl = None
                 if sgl is not None:  # a single quote left open inside a double one ends with it
                     sgl = None
-        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\""):
+        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\"") \
+                and not _CLITIC.match(par, i + 1):
             sgl = i + 1
             role[i] = "open"
         elif ch in "’'" and sgl is not None and not nxt.isalnum():
@@ -139,6 +140,11 @@ def quote_spans(par: str) -> Quotes:
     for start in open_starts:
         spans.append((start, n))
     return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+
+
+# the end of a word cut from its start ("'s report on ...", a line broken after a linked name; "'t", "'ll"):
+# an apostrophe, never an opening quotation mark
+_CLITIC = re.compile(r"(?:s|t|d|ll|re|ve|m)(?![\w’'-])")
 
 
 def _text_end(par: str, i: int) -> int:

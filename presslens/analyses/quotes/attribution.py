@@ -135,6 +135,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     if m and not re.search(r"\w", before):
         return m.group("spk"), ":", "after"
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    # an aside in brackets inside the attribution ('Ruiz (pictured) said', 'a spokesperson (who asked not
+    # to be named) said'): read around it, as a reader does; its words are neither the speaker nor the verb
+    before, after = _ASIDE.sub("", before), _ASIDE.sub("", after)
     # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
     before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
         _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
@@ -143,6 +146,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     if lead_in:
         m = before_rx.search(tail)
         if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
+            if _negated(m["spk"]):
+                return None  # 'Ruiz was asked:', 'Ruiz never said:': the subject is not the one who speaks
             return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
     has_comma = re.match(r"\s*[,—-]?\s*[^,.!?\"“”:;]{1,60}?\s*,", after) is not None
@@ -172,8 +177,10 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
             if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
-                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
-                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
+                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))
+                                      or _NAME_LIST.match(m.group("desc"))):
+                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause,
+                # and a list of names goes on ("Ana Ruiz, Tom Berg and Mary Jones said"): the list speaks
             if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
                 spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
                                maxsplit=1)[0]
@@ -205,6 +212,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     return None
 
 
+# an aside in brackets of a few words, no sentence inside: '(pictured)', '(who asked not to be named)', '(Globex)'
+_ASIDE = re.compile(r"\s*\([^()\"“”.!?]{1,80}\)")
+# what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
+_NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)*,?"
+                        r"\s+(?:and|&)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 # a conjunction that opens a subordinate clause: its subject is the one who speaks
 _SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
                            r"(?=\S)")

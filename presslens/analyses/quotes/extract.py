@@ -23,10 +23,10 @@ import pandas as pd
 from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import resolver, segment
+from presslens.text import datelines, resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
-from .ambiguity import someone_else_between
+from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
@@ -51,7 +51,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
         if not spans:
-            if not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
+            if _new_entry(par):  # a live blog's time line opens a new entry: no quote after it goes on with
+                prev_par_speaker = None  # the last entry's speaker ("10:42 GMT", "11:05 GMT — Globex responds")
+            elif not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
                 # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
                 opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in "\"“‘'«「„"
                 prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person) if opens else None
@@ -124,18 +126,21 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 who = partial[2]
                 row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
             lead_tail = re.split(r"(?<=[.!?])\s+", before)[-1]
-            if who is None and n_words > 2 and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
+            # an attribution before the quote that was read but names no one alone ('Both Ruiz and Berg
+            # said:'): its verb is not read again for another subject
+            read_before = att is not None and att[2] == "before" and several_people(att[0])
+            if who is None and n_words > 2 and not read_before and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
                     re.search(r",\s*$", before) and verb_near().search(lead_tail))):
                 lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
-            if who is None and not a_name and not _negated_before(before):
+            if who is None and not a_name and not read_before and not _negated_before(before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
                     who = sub
                     row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
-            if who is None and not a_name:  # the subject of the reporting verb nearest before the quote
+            if who is None and not a_name and not read_before:  # the subject of the reporting verb nearest before the quote
                 got = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
                                    n_words <= SHORT)
                 if got is not None:
@@ -215,6 +220,17 @@ _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
 
 # the quote's own sentence goes on after it with a comma and ends naming someone: its source, whatever the verb
 _ANOTHER_SOURCE = re.compile(r"\s*[,—-]\s*(?:[a-z]+\s+){1,3}(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*[.!?]?\s*$")
+
+
+# a line that opens with a clock time and goes on, if at all, after a dash or a bar: a live blog's entry heading
+_ENTRY_TIME = re.compile(r"(?i)^\W*(?:(?:updated|posted|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+                         r"\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?\s*(?:[—–|-]|$)")
+
+
+def _new_entry(par: str) -> bool:
+    """Whether a paragraph without quotes is a live blog's time line ("10:42 GMT", "Updated 11:20 a.m.",
+    "11:05 GMT — Globex responds") or a date line on its own ("Monday, 12 May 2024"): an entry starts."""
+    return bool(_ENTRY_TIME.match(par)) or datelines.is_timestamp(par.strip())
 
 
 def _since(rows: list[dict], name) -> tuple[int, int] | None:
