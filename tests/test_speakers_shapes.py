@@ -68,6 +68,30 @@ def test_an_apposition_is_still_read(story):
 
 
 # ----------------------------------------------------------------------------------------------
+# a description first, then the name in apposition: the name speaks; a headline's speaker
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“The quay will reopen in May,” said Ruiz's deputy, Tom Berg.", "Tom Berg"),
+    ("“We are not to blame,” Globex's lawyer, Sara Kim, told reporters.", "Sara Kim"),
+    ("“We are not to blame,” the company's lawyer, Sara Kim, said on Monday.", "Sara Kim"),
+    # a name first keeps its description out ("a nurse" is no name)
+    ("“We are not to blame,” Sara Kim, a lawyer for Globex, said.", "Sara Kim"),
+])
+def test_the_name_after_a_description_speaks(story, paragraph, speaker):
+    [(_, got)] = direct(story, paragraph)
+    assert got == speaker
+
+
+@pytest.mark.parametrize("title", ["‘We will rebuild’: Ruiz vows to restore the quay",
+                                   "‘We will rebuild,’ says Ruiz as the quay reopens"])
+def test_a_headline_quote_and_its_speaker(story, title):
+    rows = extract.extract_article("a", "Daily", [title, "The mayor spoke on Monday."], story)
+    assert [(r["kind"], r["speaker"], r["speaker_text"]) for r in rows if r["kind"] != "indirect"] == \
+        [("direct", "Ana Ruiz", "Ruiz")]
+
+
+# ----------------------------------------------------------------------------------------------
 # a passive verb of asking: its subject is asked, and answers in the next quote
 
 

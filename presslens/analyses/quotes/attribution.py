@@ -70,6 +70,13 @@ headline = re.compile(r"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 
 
 @functools.lru_cache(maxsize=1)
+def _headline_verb() -> re.Pattern:
+    """A headline's quote, then a colon and a name with a verb of saying in the present ("‘We will
+    rebuild’: Ruiz vows to restore the quay"): the name says it."""
+    return re.compile(rf"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+(?P<verb>{verbs()['rx']})\b")
+
+
+@functools.lru_cache(maxsize=1)
 def _partial_before() -> "_Before":
     """The attribution of a short quote inside its clause, with the partial-only verbs too."""
     return _Before(verbs()["rx_partial"], gap=160)  # a partial quote can sit far into its clause
@@ -134,6 +141,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     m = hl.match(after)
     if m and not re.search(r"\w", before):
         return m.group("spk"), ":", "after"
+    m = _headline_verb().match(after)
+    if m and not re.search(r"\w", before) and n_words > 1:  # "‘We will rebuild’: Ruiz vows to restore the quay"
+        return m.group("spk"), m.group("verb"), "after"
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
     # an aside in brackets inside the attribution ('Ruiz (pictured) said', 'a spokesperson (who asked not
     # to be named) said'): read around it, as a reader does; its words are neither the speaker nor the verb
@@ -176,11 +186,21 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
             if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
-            if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
+            # a description, then the name in apposition ('Globex's lawyer, Sara Kim, told', 'said Ruiz's deputy,
+            # Tom Berg.'): the name is who speaks
+            if rx is appos_after and _DESCRIBES.search(spk) and _PERSON_NAME.fullmatch(m.group("desc").strip()):
+                spk = m.group("desc")
+            elif rx is after_verb_spk and _DESCRIBES.search(spk) and _NAME_AFTER_DESCRIPTION.match(after, m.end()):
+                spk = _NAME_AFTER_DESCRIPTION.match(after, m.end()).group("name")
+            elif rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
                                       or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))
                                       or _NAME_LIST.match(m.group("desc"))):
                 continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause,
                 # and a list of names goes on ("Ana Ruiz, Tom Berg and Mary Jones said"): the list speaks
+            if rx is after_verb_spk and re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:as|while|when|after|"
+                                                 r"before|because|amid|following)\s", spk.strip()):
+                spk = re.split(r"\s+(?:as|while|when|after|before|because|amid|following)\s", spk.strip(), maxsplit=1)[0]
+                # '‘...,’ says Ruiz as the quay reopens': the name, not the clause after it
             if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
                 spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
                                maxsplit=1)[0]
@@ -212,6 +232,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     return None
 
 
+# a speaker phrase that describes rather than names: a lower-case word or a possessive ("Globex's lawyer")
+_DESCRIBES = re.compile(r"(?:^|\s)[a-z][\w’'-]*\b|\w[’']s\b")
+# a person's name: two or three capitalised words
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
+_NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")
 # an aside in brackets of a few words, no sentence inside: '(pictured)', '(who asked not to be named)', '(Globex)'
 _ASIDE = re.compile(r"\s*\([^()\"“”.!?]{1,80}\)")
 # what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
