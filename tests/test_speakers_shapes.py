@@ -166,3 +166,24 @@ def test_a_she_read_as_one_person_leaves_he_to_the_other(story):
 ])
 def test_shapes_already_read_right(story, paragraphs, expected):
     assert direct(story, *paragraphs) == expected
+
+
+# ----------------------------------------------------------------------------------------------
+# spans: one mark shape for both ends (”...”, as Swedish and Finnish print it), over paragraphs too
+
+
+@pytest.mark.parametrize("par, inside", [
+    ("”We will rebuild the quay,” Ruiz said.", ["We will rebuild the quay,"]),
+    ("Ruiz said: ”We will rebuild the quay.” Then she left.", ["We will rebuild the quay."]),
+    # a closing mark glued to the next word while a quote is open still closes it
+    ("Ruiz said: “I will defend myself in court, ”she said then.", ["I will defend myself in court, "]),
+])
+def test_a_closing_shape_that_opens(par, inside):
+    assert [par[a:b] for a, b in segment.quote_spans(par).spans] == inside
+
+
+def test_a_quote_in_one_mark_shape_runs_over_paragraphs(story):
+    rows = direct(story, "”We will rebuild the quay before the summer,” Ruiz said. ”The money is there.",
+                  "”The workers are ready to start on Monday and we will not wait.”")
+    assert rows == [("We will rebuild the quay before the summer,", "Ana Ruiz"), ("The money is there.", "Ana Ruiz"),
+                    ("The workers are ready to start on Monday and we will not wait.", "Ana Ruiz")]

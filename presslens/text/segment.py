@@ -91,7 +91,8 @@ def quote_spans(par: str) -> Quotes:
     quotes. A “ glued to the end of a word and followed by no letter closes ("resign“."). An opening
     mark while a quote is open after a sentence's end is a new quote: the one before lost its closing
     mark (at the comma before its attribution when it has one: '“We were lucky, Ruiz said. “We ...').
-    A quote still open at the paragraph's end runs to its end (the news convention for quotes
+    A ” with no quote open, after a space or at the start and before a word, opens (”...”: one shape for
+    both ends, as Swedish and Finnish print it). A quote still open at the paragraph's end runs to its end (the news convention for quotes
     continued in the next paragraph).
     """
     role: dict[int, str] = {}
@@ -109,6 +110,8 @@ def quote_spans(par: str) -> Quotes:
             if dbl is None:
                 continue  # 'resign“.' with no quote open here: a closing mark of the wrong shape, closing nothing
             ch = "”"  # 'I will not resign“.': a closing mark of the wrong shape
+        elif ch == "”" and dbl is None and (prev.isspace() or prev in ":([—–-") and (nxt.isalnum() or nxt in "‘'"):
+            ch = "“"  # '”We will rebuild,” Ruiz said': one shape for both marks (as Swedish and Finnish print them)
         if ch in _OPENERS or (ch == '"' and dbl is None):
             if dbl is None:
                 dbl = i + 1

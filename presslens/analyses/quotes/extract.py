@@ -32,6 +32,8 @@ from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
+# the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
+OPENING_MARKS = "\"“”‘'«「„"
 QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
               "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph"]
 
@@ -55,7 +57,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 prev_par_speaker = None  # the last entry's speaker ("10:42 GMT", "11:05 GMT — Globex responds")
             elif not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
                 # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
-                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in "\"“‘'«「„"
+                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in OPENING_MARKS
                 prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person) if opens else None
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
@@ -158,7 +160,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
-                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
+                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“”‘'" else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
@@ -286,7 +288,7 @@ def _share_back(rows: list[dict], paragraphs: list[str]) -> None:
     for p_idx in range(len(paragraphs) - 2, -1, -1):
         nxt = first.get(p_idx + 1)
         if nxt is None or not isinstance(nxt["speaker"], str) or nxt["kind"] != "direct" or \
-                paragraphs[p_idx + 1].lstrip()[:1] not in "\"“‘'«„" or nxt["start"] > len(paragraphs[p_idx + 1]) - \
+                paragraphs[p_idx + 1].lstrip()[:1] not in OPENING_MARKS or nxt["start"] > len(paragraphs[p_idx + 1]) - \
                 len(paragraphs[p_idx + 1].lstrip()) + 1:
             continue
         left_open = segment.quote_spans(paragraphs[p_idx]).unclosed
