@@ -92,8 +92,9 @@ def quote_spans(par: str) -> Quotes:
     mark while a quote is open after a sentence's end is a new quote: the one before lost its closing
     mark (at the comma before its attribution when it has one: '“We were lucky, Ruiz said. “We ...').
     A ” with no quote open, after a space or at the start and before a word, opens (”...”: one shape for
-    both ends, as Swedish and Finnish print it). A quote still open at the paragraph's end runs to its end (the news convention for quotes
-    continued in the next paragraph).
+    both ends, as Swedish and Finnish print it); "'s" or "'t" after a space is the end of a word cut
+    off its start, never an opening mark. A quote still open at the paragraph's end runs to its end
+    (the news convention for quotes continued in the next paragraph).
     """
     role: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
