@@ -187,3 +187,36 @@ def test_a_quote_in_one_mark_shape_runs_over_paragraphs(story):
                   "”The workers are ready to start on Monday and we will not wait.”")
     assert rows == [("We will rebuild the quay before the summer,", "Ana Ruiz"), ("The money is there.", "Ana Ruiz"),
                     ("The workers are ready to start on Monday and we will not wait.", "Ana Ruiz")]
+
+
+# ----------------------------------------------------------------------------------------------
+# reported speech: a request is no statement; the listener of "told" is not part of what was told
+
+
+def reported(story, *paragraphs):
+    rows = extract.extract_article("a", "Daily", list(paragraphs), story)
+    return [(r["quote"], r["speaker"]) for r in rows if r["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz urged residents to stay inside until the storm passed.",
+    "Ruiz asked the council to approve the plan on Monday.",
+    "Ruiz told reporters to expect delays at the quay in May.",
+])
+def test_a_request_is_no_statement(story, sentence):
+    assert reported(story, sentence) == []
+
+
+def test_a_request_after_a_statement_is_dropped_but_the_statement_kept(story):
+    assert reported(story, "Acme said in a post that the port was closing, and it warned residents in the area to "
+                           "remain calm until the storm passed.") == [("the port was closing", "Acme")]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Ruiz warned the storm was going to hit the quay on Monday.", "the storm was going to hit the quay on Monday"),
+    ("Ruiz said the plan to rebuild the quay was dead.", "the plan to rebuild the quay was dead"),
+    ("Ruiz told reporters the quay would reopen in May.", "the quay would reopen in May"),
+    ("Ruiz told him she would not resign over the collapse.", "she would not resign over the collapse"),
+])
+def test_a_statement_keeps_its_words(story, sentence, clause):
+    assert reported(story, sentence) == [(clause, "Ana Ruiz")]

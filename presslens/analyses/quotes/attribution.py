@@ -341,8 +341,14 @@ def _indirect(lazy: bool) -> re.Pattern:
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
     w = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
-                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
+
+
+# the listener of "told" as one word before the clause it tells ("told reporters the quay would reopen", "told him
+# she would stay"): a plural noun or an object pronoun, then a clause that opens with a subject
+_TOLD_OBJECT = (r"(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
+                r"these|those|[A-Z][\w’'-]*)\s)")
 
 
 @functools.lru_cache(maxsize=1)
