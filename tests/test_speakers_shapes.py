@@ -220,3 +220,10 @@ def test_a_request_after_a_statement_is_dropped_but_the_statement_kept(story):
 ])
 def test_a_statement_keeps_its_words(story, sentence, clause):
     assert reported(story, sentence) == [(clause, "Ana Ruiz")]
+
+
+def test_a_that_clause_after_a_directive_verb_is_a_statement(story):
+    # "to" inside the clause told ("requires customers to be approved") asks nobody to act
+    assert reported(story, "A Globex spokesperson told The Courier that the company requires all customers to be "
+                           "approved for access.") == [("the company requires all customers to be approved for access",
+                                                        "a Globex spokesperson")]

@@ -117,7 +117,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 # governor ... said": a noun, not a clause
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or _a_request(m.group("verb"), clause):
+        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
+                                                                 re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
             continue  # a request ("told the union to return") or a non-answer is not a statement
         # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
         parts, verb, at, that = [], m.group("verb"), 0, True
@@ -126,7 +127,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             verb, at, that = c.group("verb"), c.end(), c.group(0).rstrip().lower().endswith("that")
         parts.append((_clause_end(clause[at:]), verb, that))
         for part, verb, that in parts:
-            if verb.lower() in _NOT_A_STATEMENT_VERBS or _a_request(verb, part):
+            if verb.lower() in _NOT_A_STATEMENT_VERBS or (not that and _a_request(verb, part)):
                 break  # '..., and he asked her for a kiss', '..., and it warned residents to stay inside': a request
             if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
                 break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
@@ -145,7 +146,8 @@ _OBJECT_TO = re.compile(r"(?:(?!(?:that|was|were|is|are|will|would|had|has|have|
 
 
 def _a_request(verb: str, clause: str) -> bool:
-    """Whether a directive verb and what follows it ask someone to act (":data:`_DIRECTIVE` + object + to")."""
+    """Whether a directive verb and what follows it ask someone to act (:data:`_DIRECTIVE` + object + to);
+    the caller checks that no "that" follows the verb ("told the Verge that the firm requires ... to")."""
     return bool(_DIRECTIVE.match(verb.strip())) and bool(_OBJECT_TO.match(clause))
 
 
