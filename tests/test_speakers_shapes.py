@@ -227,3 +227,14 @@ def test_a_that_clause_after_a_directive_verb_is_a_statement(story):
     assert reported(story, "A Globex spokesperson told The Courier that the company requires all customers to be "
                            "approved for access.") == [("the company requires all customers to be approved for access",
                                                         "a Globex spokesperson")]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    # where the writer names the source of the sentence, the reported words have ended
+    ("Ruiz said the wall could fall again within a year, according to The Courier.",
+     "the wall could fall again within a year"),
+    # the listener of "told" with a title and its dot is not part of what was told
+    ("Ruiz told Dr. Berg the wall could fall again within a year.", "the wall could fall again within a year"),
+])
+def test_the_reported_words_end_where_the_writer_takes_over(story, sentence, clause):
+    assert reported(story, sentence) == [(clause, "Ana Ruiz")]

@@ -185,7 +185,8 @@ _FINITE = re.compile(rf"(?i)\b(?:{alternation(FINITE_AUXILIARIES, tuple(map(cont
 # a participle of saying goes on with a second statement of the same speaker (", adding that ...")
 _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|explaining|insisting|arguing|warning)"
                              r"\s+(?:that\s+)?(?=\S)")
-# where the sentence leaves the reported clause for the writer's own words: a concession, a time or
+# where the sentence leaves the reported clause for the writer's own words (or names where it has them
+# from: ", according to a news release"): a concession, a time or
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
@@ -197,7 +198,7 @@ _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting
                          r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
-                         r"\s+[–—]\s+|\s+--\s+|;\s+")
+                         r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s")
 
 
 def _clause_end(clause: str) -> str:
