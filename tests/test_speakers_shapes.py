@@ -238,3 +238,15 @@ def test_a_that_clause_after_a_directive_verb_is_a_statement(story):
 ])
 def test_the_reported_words_end_where_the_writer_takes_over(story, sentence, clause):
     assert reported(story, sentence) == [(clause, "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an object relative: the subject of the reporting verb is after "that"; a reflexive is no part of the name
+    ("A compromise that Ruiz herself said on Monday that the council would back.",
+     [("the council would back", "Ana Ruiz")]),
+    # a relative clause with a verb of its own: its head stays the subject (not "Globex published")
+    ("The report that Globex published said the wall was too low.",
+     [("the wall was too low", "the report that Globex published")]),
+])
+def test_the_subject_after_an_object_relative(story, sentence, expected):
+    assert reported(story, sentence) == expected
