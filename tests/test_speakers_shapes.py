@@ -91,6 +91,19 @@ def test_a_headline_quote_and_its_speaker(story, title):
         [("direct", "Ana Ruiz", "Ruiz")]
 
 
+@pytest.mark.parametrize("title, speaker", [
+    ("Port union boss: ‘I’m not going to quit’", "Port union boss"),
+    ("Harbour master Tom Berg: “We will rebuild the quay before the summer.”", "Tom Berg"),
+    # a kicker or a label before the colon is nobody
+    ("Breaking news: “We will rebuild the quay before the summer.”", None),
+    ("Key points: “We will rebuild the quay before the summer.”", None),
+    ("The statement read: “We will rebuild the quay before the summer.”", None),
+])
+def test_a_headline_speaker_by_description(story, title, speaker):
+    [(_, got)] = direct(story, title)
+    assert got == speaker
+
+
 # ----------------------------------------------------------------------------------------------
 # a passive verb of asking: its subject is asked, and answers in the next quote
 

@@ -13,6 +13,7 @@ from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import PREPOSITIONS
 from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
+from .attribution import headline_label
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -211,7 +212,15 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
         if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
             return who
+    lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Spain FA boss:"
+    if lab and lab[0] == "name":  # "Harbour master Tom Berg:": the name
+        got = article_speaker(lab[1], story, people, [par], 0, a, last_person)
+        return got if got[0] is not None else None
+    if lab:
+        return lab[1], "role", resolve_speaker(lab[1], story, last_person)[2]
     return None
+
+
 
 
 # a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
