@@ -91,8 +91,10 @@ def quote_spans(par: str) -> Quotes:
     quotes. A “ glued to the end of a word and followed by no letter closes ("resign“."). An opening
     mark while a quote is open after a sentence's end is a new quote: the one before lost its closing
     mark (at the comma before its attribution when it has one: '“We were lucky, Ruiz said. “We ...').
-    A quote still open at the paragraph's end runs to its end (the news convention for quotes
-    continued in the next paragraph).
+    A ” with no quote open, after a space or at the start and before a word, opens (”...”: one shape for
+    both ends, as Swedish and Finnish print it); "'s" or "'t" after a space is the end of a word cut
+    off its start, never an opening mark. A quote still open at the paragraph's end runs to its end
+    (the news convention for quotes continued in the next paragraph).
     """
     role: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
@@ -109,6 +111,8 @@ def quote_spans(par: str) -> Quotes:
             if dbl is None:
                 continue  # 'resign“.' with no quote open here: a closing mark of the wrong shape, closing nothing
             ch = "”"  # 'I will not resign“.': a closing mark of the wrong shape
+        elif ch == "”" and dbl is None and (prev.isspace() or prev in ":([—–-") and (nxt.isalnum() or nxt in "‘'"):
+            ch = "“"  # '”We will rebuild,” Ruiz said': one shape for both marks (as Swedish and Finnish print them)
         if ch in _OPENERS or (ch == '"' and dbl is None):
             if dbl is None:
                 dbl = i + 1
@@ -128,7 +132,8 @@ def quote_spans(par: str) -> Quotes:
                 dbl = None
                 if sgl is not None:  # a single quote left open inside a double one ends with it
                     sgl = None
-        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\""):
+        elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\"") \
+                and not _CLITIC.match(par, i + 1):
             sgl = i + 1
             role[i] = "open"
         elif ch in "’'" and sgl is not None and not nxt.isalnum():
@@ -139,6 +144,11 @@ def quote_spans(par: str) -> Quotes:
     for start in open_starts:
         spans.append((start, n))
     return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+
+
+# the end of a word cut from its start ("'s report on ...", a line broken after a linked name; "'t", "'ll"):
+# an apostrophe, never an opening quotation mark
+_CLITIC = re.compile(r"(?:s|t|d|ll|re|ve|m)(?![\w’'-])")
 
 
 def _text_end(par: str, i: int) -> int:

@@ -16,7 +16,10 @@ And for the other carry-overs a reader checks the same way:
 - "It said" right after a sentence that opens with a named reporter ("Harbour Daily also reported
   that ...") is that reporter (:func:`reporter_before`), not the story's organisation named earlier;
 - a bare quote does not carry over the last speaker's voice once another named person has become a
-  sentence's subject since that speaker's sentence (:func:`someone_else_between`).
+  sentence's subject since that speaker's sentence (:func:`someone_else_between`);
+- a speaker phrase that names two people or more ("Ruiz, Berg and Jones said", "both Ruiz and Berg
+  said") is nobody alone (:func:`several_people`), and the subject of a passive verb of asking ("Ruiz
+  was asked:") is spoken to, not speaking (:data:`ADDRESSED`).
 
 All read :attr:`People.mentions` (paragraph, start, end, person, role) and the paragraphs, nothing else.
 Each was checked on the development stories (``python -m presslens.evaluation.speakers_loso``): none
@@ -32,6 +35,7 @@ import regex as _regex
 
 from .attribution import verbs
 from .people import SENT_END, People, Person
+from .resolve import trim_speaker
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
 REPLY = re.compile(r"(?i)^(?:replied|replies|reply|answered|answers|responded|responds|retorted|retorts)$")
@@ -70,7 +74,7 @@ def rivalled(people: People, paragraphs: list[str], p_idx: int, pos: int, gender
     par = paragraphs[last[0]]
     s, e = _sentence(par, last[1])
     same = {m[3].name for m in window if m[0] == last[0] and s <= m[1] < e and m[4] not in ("oblique", "coord")
-            and m[3].gender in (gender, None) and (m[3] is chosen or m[3].gender == gender or (chosen.gender is None and last[4] is not True))}
+            and m[3].could_be(gender) and (m[3] is chosen or m[3].gender == gender or (chosen.gender is None and last[4] is not True))}
     return len(same) > 1
 
 
@@ -137,3 +141,25 @@ def someone_else_between(people: People, paragraphs: list[str], since: tuple[int
     lo, hi = (bisect.bisect_left(ms, at, key=lambda m: (m[0], m[1])) for at in (since, until))
     return any(m[3].name and m[3].name != name and m[4] is True and not re.search(r"['’]s?$", m[3].name)
                for m in ms[lo:hi])
+
+
+# two people named together: "Ruiz and Jones", "Ana Ruiz and Mary Jones"
+TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
+
+
+def several_people(phrase: str) -> bool:
+    """Whether a speaker phrase names two people or more together ("Ruiz and Jones", "both Ana Ruiz and
+    Tom Berg", "Ruiz, Berg and Jones"): then nobody alone is the speaker."""
+    phrase = trim_speaker(phrase)
+    both = TWO_NAMES.search(phrase)
+    # "Gregory Allen of the Center for Strategic and International Studies": one organisation's name
+    return bool(both) and not _OF_ORG.search(phrase[:both.start()])
+
+
+# a preposition that opens an organisation's name right before the conjunction ("of the Center for Strategic")
+_OF_ORG = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}$")
+
+
+# a passive verb of saying or asking: its subject is spoken to, not speaking ('Ruiz was asked: "..."')
+ADDRESSED = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:asked|told|questioned|pressed|"
+                       r"quizzed|quoted|reminded|warned|informed)\b")

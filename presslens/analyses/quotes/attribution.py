@@ -70,6 +70,13 @@ headline = re.compile(r"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 
 
 @functools.lru_cache(maxsize=1)
+def _headline_verb() -> re.Pattern:
+    """A headline's quote, then a colon and a name with a verb of saying in the present ("‘We will
+    rebuild’: Ruiz vows to restore the quay"): the name says it."""
+    return re.compile(rf"^\s*[:–—-]\s*(?P<spk>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+(?P<verb>{verbs()['rx']})\b")
+
+
+@functools.lru_cache(maxsize=1)
 def _partial_before() -> "_Before":
     """The attribution of a short quote inside its clause, with the partial-only verbs too."""
     return _Before(verbs()["rx_partial"], gap=160)  # a partial quote can sit far into its clause
@@ -134,7 +141,13 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     m = hl.match(after)
     if m and not re.search(r"\w", before):
         return m.group("spk"), ":", "after"
+    m = _headline_verb().match(after)
+    if m and not re.search(r"\w", before) and n_words > 1:  # "‘We will rebuild’: Ruiz vows to restore the quay"
+        return m.group("spk"), m.group("verb"), "after"
     before, after = HONORIFIC.sub(r"\1", before), HONORIFIC.sub(r"\1", after)  # "Mr. Lee said": one name
+    # an aside in brackets inside the attribution ('Ruiz (pictured) said', 'a spokesperson (who asked not
+    # to be named) said'): read around it, as a reader does; its words are neither the speaker nor the verb
+    before, after = _ASIDE.sub("", before), _ASIDE.sub("", after)
     # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
     before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
         _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
@@ -143,6 +156,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     if lead_in:
         m = before_rx.search(tail)
         if m and not m["gap"].strip() and len(m["spk"].split()) <= 12:
+            if _negated(m["spk"]):
+                return None  # 'Ruiz was asked:', 'Ruiz never said:': the subject is not the one who speaks
             return m["spk"], m["verb"], "before"
     full_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?"))
     has_comma = re.match(r"\s*[,—-]?\s*[^,.!?\"“”:;]{1,60}?\s*,", after) is not None
@@ -171,9 +186,21 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # a new sentence about something else: 'Lee said the port would sue.'
             if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
-            if rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
-                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))):
-                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause
+            # a description, then the name in apposition ('Globex's lawyer, Sara Kim, told', 'said Ruiz's deputy,
+            # Tom Berg.'): the name is who speaks
+            if rx is appos_after and _DESCRIBES.search(spk) and _PERSON_NAME.fullmatch(m.group("desc").strip()):
+                spk = m.group("desc")
+            elif rx is after_verb_spk and _DESCRIBES.search(spk) and _NAME_AFTER_DESCRIPTION.match(after, m.end()):
+                spk = _NAME_AFTER_DESCRIPTION.match(after, m.end()).group("name")
+            elif rx is appos_after and (not re.match(r"\s*(?:[Tt]he\s+)?[A-Z]", spk) or _RELATIVE.search(spk)
+                                      or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", m.group("desc"))
+                                      or _NAME_LIST.match(m.group("desc"))):
+                continue  # the head of an apposition is a name ("Ana Ruiz, a nurse, said"), never a clause,
+                # and a list of names goes on ("Ana Ruiz, Tom Berg and Mary Jones said"): the list speaks
+            if rx is after_verb_spk and re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:as|while|when|after|"
+                                                 r"before|because|amid|following)\s", spk.strip()):
+                spk = re.split(r"\s+(?:as|while|when|after|before|because|amid|following)\s", spk.strip(), maxsplit=1)[0]
+                # '‘...,’ says Ruiz as the quay reopens': the name, not the clause after it
             if len(spk.split()) > 6 and rx is after_verb_spk:  # "said Ruiz at the press conference with the ..."
                 spk = re.split(r"\s+(?:during|in|on|with|after|before|while|when|as|via|following|amid)\s", spk,
                                maxsplit=1)[0]
@@ -205,6 +232,16 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     return None
 
 
+# a speaker phrase that describes rather than names: a lower-case word or a possessive ("Globex's lawyer")
+_DESCRIBES = re.compile(r"(?:^|\s)[a-z][\w’'-]*\b|\w[’']s\b")
+# a person's name: two or three capitalised words
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
+_NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")
+# an aside in brackets of a few words, no sentence inside: '(pictured)', '(who asked not to be named)', '(Globex)'
+_ASIDE = re.compile(r"\s*\([^()\"“”.!?]{1,80}\)")
+# what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
+_NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)*,?"
+                        r"\s+(?:and|&)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 # a conjunction that opens a subordinate clause: its subject is the one who speaks
 _SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
                            r"(?=\S)")
@@ -304,8 +341,14 @@ def _indirect(lazy: bool) -> re.Pattern:
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
     w = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
-                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+))?"
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
+
+
+# the listener of "told" as one word before the clause it tells ("told reporters the quay would reopen", "told him
+# she would stay"): a plural noun or an object pronoun, then a clause that opens with a subject
+_TOLD_OBJECT = (r"(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
+                r"these|those|[A-Z][\w’'-]*)\s)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -332,3 +375,23 @@ def _bare_forms() -> frozenset[str]:
 
 def bare_clause_verb(verb: str) -> bool:
     return verb.lower() in _bare_forms()
+
+
+# a headline's speaker named by what they are, before a colon: "Spain FA boss:", "Harbour master Tom Berg:"
+_LABEL = re.compile(r"^\W*(?:(?P<desc>(?:[\w’'.&-]+\s+){0,3}[a-z][\w’'.&-]*)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})|"
+                    r"(?P<d>(?:[\w’'.&-]+\s+){0,4}[\w’'.&-]+))\s*:\s*[“\"‘'«„]?\s*$")
+_HEADS = frozenset("boss chief head minister president mayor governor spokesperson spokesman spokeswoman director ceo "
+                   "coach manager chairman chairwoman chair leader secretary ambassador commissioner judge captain "
+                   "master founder owner".split())
+
+
+def headline_label(text: str) -> tuple[str, str] | None:
+    """A headline's speaker named before a colon with what they are, the text before the quote being all
+    of it: ("name", "Tom Berg") for "Harbour master Tom Berg:", ("role", "Spain FA boss") for a phrase
+    ending in a head noun (:data:`_HEADS`); None for a kicker ("Breaking news:") or a clause with a verb."""
+    lab = _LABEL.match(text)
+    if not lab or re.search(r"\b[a-z]+(?:ed|(?<!s)s)\s", (lab.group("d") or lab.group("desc")) + " "):
+        return None
+    if lab.group("name"):
+        return "name", lab.group("name")
+    return ("role", lab.group("d")) if lab.group("d").split()[-1].lower() in _HEADS else None

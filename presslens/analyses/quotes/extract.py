@@ -23,15 +23,17 @@ import pandas as pd
 from presslens.engine import perarticle, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import resolver, segment
+from presslens.text import datelines, resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
-from .ambiguity import someone_else_between
+from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
 
 
+# the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
+OPENING_MARKS = "\"“”‘'«「„"
 QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
               "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph"]
 
@@ -51,9 +53,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
         spans = segment.quote_spans(par).spans
         par_speaker: tuple | None = None
         if not spans:
-            if not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
+            if _new_entry(par):  # a live blog's time line opens a new entry: no quote after it goes on with
+                prev_par_speaker = None  # the last entry's speaker ("10:42 GMT", "11:05 GMT — Globex responds")
+            elif not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
                 # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
-                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in "\"“‘'«「„"
+                opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in OPENING_MARKS
                 prev_par_speaker = introducer(people, story, paragraphs, p_idx, par, last_person) if opens else None
             if ANON_PERSON.search(par):  # "A worker who asked not to be named said ...": "he" no
                 last_person = None  # longer points back to the last named person
@@ -124,18 +128,21 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 who = partial[2]
                 row.update(speaker_text=partial[3], verb=partial[4], verb_class=verb_class(partial[4]), attribution="partial")
             lead_tail = re.split(r"(?<=[.!?])\s+", before)[-1]
-            if who is None and n_words > 2 and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
+            # an attribution before the quote that was read but names no one alone ('Both Ruiz and Berg
+            # said:'): its verb is not read again for another subject
+            read_before = att is not None and att[2] == "before" and several_people(att[0])
+            if who is None and n_words > 2 and not read_before and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
                     re.search(r",\s*$", before) and verb_near().search(lead_tail))):
                 lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
-            if who is None and not a_name and not _negated_before(before):
+            if who is None and not a_name and not read_before and not _negated_before(before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
                     who = sub
                     row.update(speaker_text=sub[0], verb=row["verb"], attribution="partial")
-            if who is None and not a_name:  # the subject of the reporting verb nearest before the quote
+            if who is None and not a_name and not read_before:  # the subject of the reporting verb nearest before the quote
                 got = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
                                    n_words <= SHORT)
                 if got is not None:
@@ -153,7 +160,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
-                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“‘'" else None)
+                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“”‘'" else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
@@ -217,6 +224,17 @@ _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
 _ANOTHER_SOURCE = re.compile(r"\s*[,—-]\s*(?:[a-z]+\s+){1,3}(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*[.!?]?\s*$")
 
 
+# a line that opens with a clock time and goes on, if at all, after a dash or a bar: a live blog's entry heading
+_ENTRY_TIME = re.compile(r"(?i)^\W*(?:(?:updated|posted|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+                         r"\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?\s*(?:[—–|-]|$)")
+
+
+def _new_entry(par: str) -> bool:
+    """Whether a paragraph without quotes is a live blog's time line ("10:42 GMT", "Updated 11:20 a.m.",
+    "11:05 GMT — Globex responds") or a date line on its own ("Monday, 12 May 2024"): an entry starts."""
+    return bool(_ENTRY_TIME.match(par)) or datelines.is_timestamp(par.strip())
+
+
 def _since(rows: list[dict], name) -> tuple[int, int] | None:
     """(paragraph, offset) where the last row given to ``name`` ends."""
     last = next((r for r in reversed(rows) if r.get("speaker") == name and "end" in r), None)
@@ -270,7 +288,7 @@ def _share_back(rows: list[dict], paragraphs: list[str]) -> None:
     for p_idx in range(len(paragraphs) - 2, -1, -1):
         nxt = first.get(p_idx + 1)
         if nxt is None or not isinstance(nxt["speaker"], str) or nxt["kind"] != "direct" or \
-                paragraphs[p_idx + 1].lstrip()[:1] not in "\"“‘'«„" or nxt["start"] > len(paragraphs[p_idx + 1]) - \
+                paragraphs[p_idx + 1].lstrip()[:1] not in OPENING_MARKS or nxt["start"] > len(paragraphs[p_idx + 1]) - \
                 len(paragraphs[p_idx + 1].lstrip()) + 1:
             continue
         left_open = segment.quote_spans(paragraphs[p_idx]).unclosed

@@ -12,7 +12,8 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import PREPOSITIONS
-from .ambiguity import reply_to_question, reporter_before, rivalled
+from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
+from .attribution import headline_label
 from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
 
@@ -66,7 +67,9 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             return None, None, None  # two people it could be: left unknown, not guessed
         if p is None:  # the last person quoted, unless the text gave them the other gender
             p = people.find(last_person) if last_person else None
-            p = p if p is None or p.gender in (None, "m" if low == "he" else "f") else None
+            p = p if p is None or p.could_be(g) else None
+        if p is not None and p.name:
+            p.referred_to_as(g)
         return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         rep = reporter_before(paragraphs, p_idx, pos)  # "Harbour Daily reported that ... It said": Harbour Daily
@@ -81,7 +84,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         start = max([back] + [m.end() for m in SENT_END.finditer(par, back, max(0, pos))])
         actor = people.actor_before([par[start:pos]], 0, pos - start)
         return (actor, "role", actor) if actor else (None, None, None)
-    if _TWO_NAMES.search(phrase):
+    if several_people(phrase):
         return None, None, None  # "Ruiz and Jones said": two speakers, neither alone
     who = resolve_speaker(spk, story, last_person)
     titled = _TITLE_OF.match(phrase)
@@ -183,7 +186,7 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     that sentence when it is a person or an actor, else the person the sentence credits with "by"."""
     start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
     sent = par[start:a]
-    if len(sent) > 400 or re.search(r"(?i)^\W*(?:if|when|whether|why|how|what)\b", sent):
+    if len(sent) > 400 or re.search(r"(?i)^\W*(?:if|when|whether|why|how|what)\b", sent) or ADDRESSED.search(sent):
         return None
     ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
     subj = [m for m in ms if m[4] is True]
@@ -209,7 +212,15 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
         if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
             return who
+    lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Spain FA boss:"
+    if lab and lab[0] == "name":  # "Harbour master Tom Berg:": the name
+        got = article_speaker(lab[1], story, people, [par], 0, a, last_person)
+        return got if got[0] is not None else None
+    if lab:
+        return lab[1], "role", resolve_speaker(lab[1], story, last_person)[2]
     return None
+
+
 
 
 # a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
@@ -231,7 +242,7 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     sent = par[start:a]
     ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a]
     subj = [m for m in ms if m[4] is True and m[3].name]
-    if not subj or subj[0][1] - start > 80 or QUESTION.search(sent):
+    if not subj or subj[0][1] - start > 80 or QUESTION.search(sent) or ADDRESSED.search(sent):
         return None
     verbs_at = [m.start() for m in _verb_rx(verbs_rx).finditer(sent, subj[0][2] - start)]
     if not verbs_at:
@@ -250,8 +261,6 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     return _entry(story, people, s0[3])
 
 
-# two people named together: "Ruiz and Jones", "Ana Ruiz and Mary Jones"
-_TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
 # the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
 _GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 

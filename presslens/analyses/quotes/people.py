@@ -86,7 +86,7 @@ def _verb_after(verbs_rx: str) -> re.Pattern:
 
 
 class Person:
-    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "order", "_m", "_f")
+    __slots__ = ("name", "tokens", "gender", "titles", "listed", "spoke", "actor", "order", "pronoun", "_m", "_f")
 
     def __init__(self, name: str, listed: bool = False):
         self.name, self.listed = name, listed
@@ -95,6 +95,7 @@ class Person:
         self.titles: set[str] = set()
         self.spoke = False
         self.actor: str | None = None  # the story actor the text ties them to ("Acme spokeswoman Jane Doe")
+        self.pronoun: str | None = None  # "m" or "f" once a "he" or "she" was read as them (see referred_to_as)
         self._m = self._f = 0
 
     def evidence(self, words) -> None:
@@ -103,6 +104,15 @@ class Person:
             self._m += w in MALE
             self._f += w in FEMALE
         self.gender = "m" if self._m > self._f else "f" if self._f > self._m else None
+
+    def referred_to_as(self, gender: str) -> None:
+        """The first "he" ("m") or "she" ("f") read as this person: a later pronoun of the other gender is
+        someone else's ('Ana Ruiz met Tom Berg. She said ... “...,” he said.' is Berg's); no gender the text gave."""
+        self.pronoun = self.pronoun or gender
+
+    def could_be(self, gender: str | None) -> bool:
+        """Whether "he"/"she" can point here: the text's gender, else the first pronoun read, fits or is unknown."""
+        return gender is None or (self.gender or self.pronoun) in (None, gender)
 
 
 class People:
@@ -286,7 +296,7 @@ class People:
         before it in this paragraph or the ``back`` before, of that gender (or of none known), a
         subject first; None when nobody fits."""
         cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
-        fit = [m for m in cands if gender is None or m[3].gender in (None, gender)]
+        fit = [m for m in cands if m[3].could_be(gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
         # Studies") is the last a "he said" points to: it hides no one named before it
         fit = [m for m in fit if m[4] != "oblique"] or fit

@@ -117,8 +117,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 # governor ... said": a noun, not a clause
         if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
             continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or \
-                re.match(r"(?i)(?:told|tells|tell)\s+\S+(?:\s+\S+)?\s+to\s", sent[m.start("verb"):]):
+        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
+                                                                 re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
             continue  # a request ("told the union to return") or a non-answer is not a statement
         # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
         parts, verb, at, that = [], m.group("verb"), 0, True
@@ -127,12 +127,28 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             verb, at, that = c.group("verb"), c.end(), c.group(0).rstrip().lower().endswith("that")
         parts.append((_clause_end(clause[at:]), verb, that))
         for part, verb, that in parts:
-            if verb.lower() in _NOT_A_STATEMENT_VERBS:
-                break  # '..., and he asked her for a kiss': a request, not a second statement
+            if verb.lower() in _NOT_A_STATEMENT_VERBS or (not that and _a_request(verb, part)):
+                break  # '..., and he asked her for a kiss', '..., and it warned residents to stay inside': a request
             if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
                 break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
             _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb, near=at)
     return rows
+
+
+# a verb that can direct someone to act, then its object and a to-infinitive: a request, not a statement
+# ("told the union to return", "warned residents in the area to remain calm", "urged people to leave")
+_DIRECTIVE = re.compile(r"(?i)(?:tell|tells|told|telling|warn|warns|warned|warning|urge|urges|urged|urging|ask|asks|asked|"
+                        r"asking|advise[sd]?|advising|order|orders|ordered|ordering|instruct(?:s|ed|ing)?|"
+                        r"encourage[sd]?|encouraging|remind(?:s|ed|ing)?|invite[sd]?|inviting|call(?:s|ed|ing)?\s+on|"
+                        r"beg(?:s|ged|ging)?|implore[sd]?|imploring|direct(?:s|ed|ing)?)$")
+_OBJECT_TO = re.compile(r"(?:(?!(?:that|was|were|is|are|will|would|had|has|have|could|should|may|might|must|can|did|does|"
+                        r"do|be|been|being)\b)[\w’'-]+,?\s+){1,6}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]")
+
+
+def _a_request(verb: str, clause: str) -> bool:
+    """Whether a directive verb and what follows it ask someone to act (:data:`_DIRECTIVE` + object + to);
+    the caller checks that no "that" follows the verb ("told the Verge that the firm requires ... to")."""
+    return bool(_DIRECTIVE.match(verb.strip())) and bool(_OBJECT_TO.match(clause))
 
 
 # verbs that ask or answer without stating: "asked her to ...", "did not respond"
@@ -169,7 +185,8 @@ _FINITE = re.compile(rf"(?i)\b(?:{alternation(FINITE_AUXILIARIES, tuple(map(cont
 # a participle of saying goes on with a second statement of the same speaker (", adding that ...")
 _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|explaining|insisting|arguing|warning)"
                              r"\s+(?:that\s+)?(?=\S)")
-# where the sentence leaves the reported clause for the writer's own words: a concession, a time or
+# where the sentence leaves the reported clause for the writer's own words (or names where it has them
+# from: ", according to a news release"): a concession, a time or
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
@@ -181,7 +198,7 @@ _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting
                          r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
-                         r"\s+[–—]\s+|\s+--\s+|;\s+")
+                         r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s")
 
 
 def _clause_end(clause: str) -> str:

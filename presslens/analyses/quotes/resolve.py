@@ -42,6 +42,7 @@ def trim_speaker(spk: str) -> str:
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+[a-z]+ly$", "", spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly")
+    spk = re.sub(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$", "", spk)  # "Ruiz herself": Ruiz
     return spk
 
 
