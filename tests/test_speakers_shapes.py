@@ -114,6 +114,13 @@ def test_the_one_asked_is_not_the_one_asking(story):
     assert rows == [("Will you resign over the collapse of the quay wall?", None), ("No, I will not resign,", "Ana Ruiz")]
 
 
+def test_the_one_quoted_as_saying_is_the_speaker(story):
+    # passive, but the subject speaks: "was quoted as saying:" then the quote as a paragraph of its own
+    rows = direct(story, "A Port Authority official was quoted as saying:",
+                  "“We do not believe the quay wall can be saved before the summer.”")
+    assert rows == [("We do not believe the quay wall can be saved before the summer.", "a Port Authority official")]
+
+
 # ----------------------------------------------------------------------------------------------
 # a line that starts with the "'s" of a name a link broke off is narration, not an opening quote
 

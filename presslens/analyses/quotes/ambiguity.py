@@ -160,6 +160,7 @@ def several_people(phrase: str) -> bool:
 _OF_ORG = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}$")
 
 
-# a passive verb of saying or asking: its subject is spoken to, not speaking ('Ruiz was asked: "..."')
+# a passive verb of asking or telling: its subject is spoken to, not speaking ('Ruiz was asked: "..."');
+# 'was quoted as saying' is not one: its subject is the speaker
 ADDRESSED = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:asked|told|questioned|pressed|"
-                       r"quizzed|quoted|reminded|warned|informed)\b")
+                       r"quizzed|reminded|warned|informed)\b")
