@@ -49,6 +49,13 @@ def _cedict() -> dict[str, list[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """CC-CEDICT's headwords of two characters or more (simplified and traditional) that have a short
+    gloss: where words start and end in running Chinese text (:mod:`.cjknames`)."""
+    return frozenset(w for w in _cedict() if len(w) >= 2)
+
+
 def glosses(chars: str) -> list[str]:
     """CC-CEDICT's short English glosses for a Chinese word or character (e.g. 豆 -> legume, pulse, bean, pea)."""
     return list(_cedict().get(chars, []))
@@ -167,7 +174,7 @@ def form_index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "long form", "initials", "translation: shared part", "surname")
+         "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
 
@@ -177,6 +184,9 @@ def _word_runs(form: str) -> frozenset:
     that is one of them is a short form, never a misspelling ("Soyuz" of "Soyuz-2")."""
     w = [letters(x) for x in re.split(r"[\s\-‐‑–]+", form) if letters(x)]
     return frozenset("".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1) if (i, j) != (0, len(w)))
+
+
+_POSSESSIVE = re.compile(r"\w['’]s\b")  # "Acme's Orbital": a possessive phrase, not a name's short form
 
 
 def _same_digits(a: str, b: str) -> bool:
@@ -209,8 +219,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
-    - ``short form`` - a run of two words or more of a known form of three words or more, not ordinary
-      words only (one word alone, "Tovar", is a surname as often as a name's short form);
+    - ``short form`` - a run of two words or more of a known form of three words or more, ending on the
+      form's last word (its head: "Lina Okafor" of "Amara Lina Okafor", never "Kestrel Ridge" of "Kestrel Ridge Basin"),
+      not ordinary words only (one word alone, "Tovar", is a surname as often as a name's short form),
+      no possessive inside ("Acme's Orbital Lab" of "Big Acme's Orbital Lab");
     - ``initials`` - three to six capitals that are the initials of the capitalised words of a known
       form of three words or more ("NWS" for "National Weather Service").
     """
@@ -281,9 +293,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     if re.fullmatch(r"[A-Z]{3,6}", cand):
         for k in ix.by_initials.get(cand, ()):
             add(k, "initials", f"{cand} = the initials of {k.form!r}")
-    if len(c_words) >= 2 and not all(w in ordinary for w in c_words):
+    if len(c_words) >= 2 and not all(w in ordinary for w in c_words) and not _POSSESSIVE.search(cand):
         for k in ix.by_run.get(c_words, ()):
-            add(k, "short form", f"part of {k.form!r}")
+            if c_words[-1] == k.words[-1]:  # a shortened name keeps its head ("Lina Okafor"); without it,
+                add(k, "short form", f"part of {k.form!r}")  # it names something else ("Kestrel Ridge" of "... Basin")
     return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
 

@@ -1,0 +1,68 @@
+"""Names written in Chinese characters inside running Chinese text (naming.cjknames, issue 26), and the
+short-form rule's head word. Synthetic sentences, not taken from any evaluation story."""
+import pandas as pd
+
+from presslens.analyses.naming import cjknames
+from presslens.analyses.naming.variants import Known, score
+
+
+def _sents(*texts):
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "outlet": ["Desk"] * len(texts),
+                         "sent_id": list(range(len(texts))), "text": list(texts)})
+
+
+def _found(texts, known):
+    return {(h["candidate"], h["actor"], h["rule"]) for h in cjknames.cjk_names(None, _sents(*texts), known, set())}
+
+
+def test_numerals_in_characters():
+    assert [cjknames.numeral(x) for x in ("六", "十", "十八", "二十一", "两", "百", "六七")] == [6, 10, 18, 21, 2, None, None]
+
+
+def test_pinyin_stretch_inside_a_clause_is_a_romanisation():
+    known = [Known("Wang Xiaoming", "Wang Xiaoming"), Known("Shenzhou-18", "Shenzhou-18"), Known("Li", "Li")]
+    got = _found(["新闻报道称，国家主席王小明发来贺电。", "神舟十八号飞船顺利返回。"], known)
+    assert got == {("王小明", "Wang Xiaoming", "romanisation"), ("神舟十八号", "Shenzhou-18", "romanisation")}
+
+
+def test_another_number_is_another_craft():
+    assert _found(["神舟十七号飞船顺利返回。"], [Known("Shenzhou-18", "Shenzhou-18")]) == set()
+
+
+def test_name_before_a_known_form_in_brackets():
+    known = [Known("Okafor", "Lina Okafor"), Known("Joe Biden", "Biden")]
+    got = _found(["總幹事奥卡福(Lina Okafor)同日宣布。", "美国总统拜登（Biden）表示。"], known)
+    assert got == {("奥卡福", "Okafor", "bracket pair"), ("拜登", "Joe Biden", "bracket pair")}
+
+
+def test_a_short_clause_before_brackets_is_taken_whole():
+    got = _found(["据报道，棋类联合会(International Chess Union)宣布。"],
+                 [Known("International Chess Union", "International Chess Union")])
+    assert got == {("棋类联合会", "International Chess Union", "bracket pair")}
+
+
+def test_known_form_then_characters_in_brackets():
+    got = _found(["The minister Lina Okafor (奥卡福) spoke first."], [Known("Lina Okafor", "Lina Okafor")])
+    assert got == {("奥卡福", "Lina Okafor", "bracket pair")}
+
+
+def test_unknown_bracket_and_taken_forms_are_not_proposed():
+    known = [Known("Wang Xiaoming", "Wang Xiaoming")]
+    assert _found(["總幹事奥卡福(Someone Else)同日宣布。"], known) == set()
+    hits = cjknames.cjk_names(None, _sents("国家主席王小明发来贺电。"), known, {"王小明"})
+    assert hits == []
+
+
+def test_two_actors_for_one_stretch_is_left_out():
+    known = [Known("A", "Wang Xiaoming"), Known("B", "Wang Xiaoming")]
+    assert _found(["国家主席王小明发来贺电。"], known) == set()
+
+
+def test_short_form_keeps_the_head_word():
+    hits = {h["rule"] for h in score("Lina Okafor", [Known("Amara Lina Okafor", "Amara Lina Okafor")])}
+    assert "short form" in hits
+    # the run without the last word names something else (the region of a basin, a moment's subject)
+    assert not score("Kestrel Ridge", [Known("Basin", "Kestrel Ridge Basin")])
+    assert not score("Orbital Moon", [Known("Orbital Moon Base", "Orbital Moon Base")])
+    # a possessive inside is a phrase, not a short name
+    assert not score("Acme's Orbital Lab", [Known("Lab", "Big Acme's Orbital Lab")])
