@@ -25,6 +25,11 @@ def test_pinyin_stretch_inside_a_clause_is_a_romanisation():
     assert got == {("王小明", "Wang Xiaoming", "romanisation"), ("神舟十八号", "Shenzhou-18", "romanisation")}
 
 
+def test_a_dictionary_word_glossed_as_a_known_form():
+    got = _found(["据报道，字节跳动公司宣布。"], [Known("ByteDance", "ByteDance")])
+    assert got == {("字节跳动", "ByteDance", "dictionary")}
+
+
 def test_another_number_is_another_craft():
     assert _found(["神舟十七号飞船顺利返回。"], [Known("Shenzhou-18", "Shenzhou-18")]) == set()
 
@@ -32,7 +37,11 @@ def test_another_number_is_another_craft():
 def test_name_before_a_known_form_in_brackets():
     known = [Known("Okafor", "Lina Okafor"), Known("Joe Biden", "Biden")]
     got = _found(["總幹事奥卡福(Lina Okafor)同日宣布。", "美国总统拜登（Biden）表示。"], known)
-    assert got == {("奥卡福", "Okafor", "bracket pair"), ("拜登", "Joe Biden", "bracket pair")}
+    # 拜登 is also a dictionary word glossed "Biden": found by that rule first
+    assert got == {("奥卡福", "Okafor", "bracket pair"), ("拜登", "Joe Biden", "dictionary")}
+    assert cjknames.name_at_end("美国总统拜登", "Biden") == "拜登"  # the last word, glossed as the bracket's name
+    assert cjknames.name_at_end("總幹事奥卡福", "Lina Okafor") == "奥卡福"  # characters no dictionary word spans
+    assert cjknames.name_at_end("据报道宇航员总统拜登以及其他许多人士", "") is None  # a long clause, no name at its end
 
 
 def test_a_short_clause_before_brackets_is_taken_whole():

@@ -2,12 +2,14 @@
 that discovery's candidates miss, because Chinese is written without spaces (a candidate run of
 characters is a whole clause, never the name alone).
 
-Two rules, each what a reader of both scripts uses to pair a name with its rendering:
+Three rules, each what a reader of both scripts uses to pair a name with its rendering:
 
 - ``romanisation`` - a stretch of two to eight characters whose pinyin (or Wade-Giles), syllable by
   syllable as pypinyin reads them in their clause, is a known Latin form of five letters or more
   (王小明 in "...主席王小明发来贺电" for "Wang Xiaoming"); a number written in characters before 号 ("number")
   is the craft's or edition's number (神舟十八号 for "Shenzhou-18");
+- ``dictionary`` - a stretch that is a CC-CEDICT headword glossed as a known form (字节跳动 in
+  "据报道字节跳动公司宣布" for "ByteDance");
 - ``bracket pair`` - the name just before a known Latin form in brackets, as Chinese text glosses a
   foreign name on first mention (奥卡福(Lina Okafor), 棋类联合会(ICU)), or a known form
   followed by characters alone in brackets ("Lina Okafor (奥卡福)"). Where the name starts is read from a
@@ -98,6 +100,9 @@ def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dic
     for k in known:
         by_any.setdefault(letters(k.form), []).append(k)
     found: dict[tuple[str, str], dict] = {}
+    from .variants import dictionary_words, glosses
+
+    words = dictionary_words()
 
     def add(cand: str, k, rule: str, evidence: str, where: tuple) -> None:
         if cand in taken or letters(cand) in taken:
@@ -123,6 +128,10 @@ def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dic
                         for k in by_letters.get(sp, ()):
                             add(run[i:j], k, "romanisation", f"{run[i:j]} read in pinyin is {' '.join(py[i:j])!r} "
                                                              f"= {k.form!r}", where)
+                    if run[i:j] in words:
+                        for g in glosses(run[i:j]):
+                            for k in by_letters.get(letters(g), ()):
+                                add(run[i:j], k, "dictionary", f"CC-CEDICT glosses {run[i:j]} as {g!r}", where)
         for m in BEFORE_BRACKET.finditer(text):
             name = name_at_end(m.group(1), m.group(2))
             for k in by_any.get(letters(m.group(2)), ()) if name else ():
