@@ -75,3 +75,14 @@ def test_short_form_keeps_the_head_word():
     assert not score("Orbital Moon", [Known("Orbital Moon Base", "Orbital Moon Base")])
     # a possessive inside is a phrase, not a short name
     assert not score("Acme's Orbital Lab", [Known("Lab", "Big Acme's Orbital Lab")])
+
+
+def test_a_title_before_the_actors_own_words_is_no_rendering():
+    from presslens.analyses.naming.renderings import titled_name
+
+    own = {"lina", "okafor-diaz", "okafor"}
+    words = ["Foreign", "Minister", "Okafor-diaz"]
+    assert titled_name(words, [w.casefold() for w in words], own)
+    # a changed word after the actor's own words, or a name word before them, is a rendering
+    for words in (["Lina", "Beautiful"], ["Jenna", "Okafor"], ["Okafor", "Minister"]):
+        assert not titled_name(words, [w.casefold() for w in words], own)
