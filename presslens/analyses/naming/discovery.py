@@ -26,7 +26,8 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
             "long form": ("aliases", None), "surname": ("aliases", None),
-            "bracket pair": ("renderings", "transliteration")}
+            "bracket pair": ("renderings", "transliteration"), "spelling: convention": ("aliases", None),
+            "function words": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from presslens.data import STOPWORDS
 from presslens.engine import keys
 from presslens.engine import store
 from presslens.story.model import Story
@@ -158,6 +159,13 @@ class _Index:
                 for n in range(1, len(f.words)):
                     for i in range(len(f.words) - n + 1):
                         self.by_run.setdefault(f.words[i:i + n], []).append(f)
+        self.by_convention: dict[tuple, list[_Form]] = {}
+        self.by_content: dict[tuple, list[_Form]] = {}
+        for f in self.latin:
+            self.by_convention.setdefault(convention_key(f.form), []).append(f)
+            content = tuple(w for w in f.words if w not in STOPWORDS)
+            if len(content) >= 2 and content != f.words:
+                self.by_content.setdefault(content, []).append(f)
         self.by_initials: dict[str, list[_Form]] = {}
         for f in self.latin:
             caps = [w for w in re.split(r"[\s\-]+", f.form) if w[:1].isupper()]
@@ -173,10 +181,32 @@ def form_index(known: tuple[Known, ...]) -> _Index:
     return _Index(known)
 
 
-RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair")
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation", "calque", "dictionary",
+         "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
+         "function words")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
-STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
+STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: convention", "romanisation",
+                "word order", "function words"}  # may be ordinary words
+
+# British and American spellings of one word ("Organisation" / "Organization", "Centre" / "Center", "Defence" /
+# "Defense", "Labour" / "Labor", "Analyse" / "Analyze"): each word is brought to one spelling before comparing
+_CONVENTION = ((re.compile(r"is(ation|ations|e|es|ed|ing)$"), r"iz\1"), (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+               (re.compile(r"(?<=[bcdfghkmnpstvz])re(s?)$"), r"er\1"), (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
+               (re.compile(r"^(def|off|lic|pret)ence(s?)$"), r"\1ense\2"), (re.compile(r"(?<=\w{3})ogue(s?)$"), r"og\1"))
+
+
+def _convention_word(w: str) -> str:
+    w = letters(w)
+    if len(w) < 5:
+        return w
+    for rx, to in _CONVENTION:
+        w = rx.sub(to, w)
+    return w
+
+
+def convention_key(form: str) -> tuple:
+    """A form's words in one spelling convention (see ``_CONVENTION``), lower case."""
+    return tuple(_convention_word(w) for w in re.split(r"[\s\-]+", form) if letters(w))
 
 
 def _word_runs(form: str) -> frozenset:
@@ -218,7 +248,11 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
+    - ``spelling: convention`` - a known form in the other of British and American spelling
+      ("Kestrel Defence Organisation" / "Kestrel Defense Organization");
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
+    - ``function words`` - the content words of a known form in the same order, with an article or
+      preposition more or less ("Republic of Kestrel Islands" / "Republic of the Kestrel Islands");
     - ``short form`` - a run of two words or more of a known form of three words or more, ending on the
       form's last word (its head: "Lina Okafor" of "Amara Lina Okafor", never "Kestrel Ridge" of "Kestrel Ridge Basin"),
       not ordinary words only (one word alone, "Tovar", is a surname as often as a name's short form),
@@ -277,6 +311,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
         for k in ix.by_letters.get(other, ()):
             if _inflected(c_letters, k.letters):
                 add(k, "spelling: inflection", f"{k.form!r} with a plural or possessive ending more or less")
+    if len(c_letters) >= 5:
+        for k in ix.by_convention.get(convention_key(cand), ()):
+            if k.letters != c_letters:
+                add(k, "spelling: convention", f"{k.form!r} in the other of British and American spelling")
     if ix.edit_letters:
         # one bulk call (C++) over every known Latin form, with the widest limit any may allow
         for _, d, i in process.extract(c_letters, ix.edit_letters, scorer=OSA.distance, score_cutoff=max_edits + 1,
@@ -290,6 +328,11 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
         for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
             if c_words != k.words:
                 add(k, "word order", f"the words of {k.form!r} in another order")
+    c_content = tuple(w for w in c_words if w not in STOPWORDS)
+    if len(c_content) >= 2:
+        for k in ix.by_content.get(c_content, ()):
+            if c_words != k.words:
+                add(k, "function words", f"the words of {k.form!r} with another article or preposition")
     if re.fullmatch(r"[A-Z]{3,6}", cand):
         for k in ix.by_initials.get(cand, ()):
             add(k, "initials", f"{cand} = the initials of {k.form!r}")

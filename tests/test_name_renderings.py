@@ -1,5 +1,6 @@
-"""Names written in Chinese characters inside running Chinese text (naming.cjknames, issue 26), and the
-short-form rule's head word. Synthetic sentences, not taken from any evaluation story."""
+"""Name discovery rules of issue 26: names written in Chinese characters inside running Chinese text
+(naming.cjknames), the short-form rule's head word, a title before a name, British and American spelling,
+an article or preposition more or less. Synthetic sentences, not taken from any evaluation story."""
 import pandas as pd
 
 from presslens.analyses.naming import cjknames
@@ -86,3 +87,21 @@ def test_a_title_before_the_actors_own_words_is_no_rendering():
     # a changed word after the actor's own words, or a name word before them, is a rendering
     for words in (["Lina", "Beautiful"], ["Jenna", "Okafor"], ["Okafor", "Minister"]):
         assert not titled_name(words, [w.casefold() for w in words], own)
+
+
+def test_british_and_american_spelling_is_one_name():
+    known = [Known("Kestrel Defence Organisation", "Kestrel Defence Organisation"), Known("Harbour Centre", "Harbour Centre")]
+    assert [h["rule"] for h in score("Kestrel Defense Organization", known)] == ["spelling: convention"]
+    assert [h["rule"] for h in score("Harbor Center", known)] == ["spelling: convention"]
+    # another word, not another spelling of it
+    assert not any(h["rule"] == "spelling: convention" for h in score("Kestrel Defense Organ", known))
+    assert not score("Harbour Central", known) or all(h["rule"] != "spelling: convention"
+                                                      for h in score("Harbour Central", known))
+
+
+def test_an_article_or_preposition_more_or_less_is_one_name():
+    known = [Known("Kestrel Islands", "Republic of the Kestrel Islands")]
+    assert [h["rule"] for h in score("Republic of Kestrel Islands", known)] == ["function words"]
+    # the content words in another order, or one content word less, are not this rule
+    assert all(h["rule"] != "function words" for h in score("Kestrel Islands Republic", known))
+    assert all(h["rule"] != "function words" for h in score("Republic of the Islands", known))
