@@ -105,3 +105,11 @@ def test_an_article_or_preposition_more_or_less_is_one_name():
     # the content words in another order, or one content word less, are not this rule
     assert all(h["rule"] != "function words" for h in score("Kestrel Islands Republic", known))
     assert all(h["rule"] != "function words" for h in score("Republic of the Islands", known))
+
+
+def test_a_possessive_inside_a_long_form_is_one_name():
+    known = [Known("Bureau", "Kestrel National Weather Bureau"), Known("Acme AI", "Acme AI")]
+    assert [h["rule"] for h in score("Kestrel's National Weather Bureau", known)] == ["spelling: inflection"]
+    assert [h["rule"] for h in score("Kestrel’s National Weather Bureau", known)] == ["spelling: inflection"]
+    # in a two-word name, "Acme's AI" is a thing of Acme's
+    assert all(h["rule"] != "spelling: inflection" for h in score("Acme's AI", known))

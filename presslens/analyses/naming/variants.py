@@ -236,7 +236,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
 
     - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
       ("Byte Dance");
-    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
+    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"), or a possessive 's
+      on one word of a form of three words or more ("Kestrel's National Bureau");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
@@ -307,6 +308,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
             add(k, "calque", f"{cand!r} = {how}")
     for k in ix.by_letters.get(c_letters, ()):
         add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
+    if _POSSESSIVE.search(cand):  # "Kestrel's National Bureau" for the known "Kestrel National Bureau"; in a
+        for k in ix.by_letters.get(letters(re.sub(r"(?<=\w)['’]s\b", "", cand)), ()):  # shorter one, "Acme's AI"
+            if len(k.words) >= 3:  # is a thing of Acme's, not a way of writing "Acme AI"
+                add(k, "spelling: inflection", f"{k.form!r} with a possessive 's on one of its words")
     for other in {c_letters + "s", c_letters + "es", c_letters[:-1], c_letters[:-2]}:
         for k in ix.by_letters.get(other, ()):
             if _inflected(c_letters, k.letters):
