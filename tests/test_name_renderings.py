@@ -113,3 +113,24 @@ def test_a_possessive_inside_a_long_form_is_one_name():
     assert [h["rule"] for h in score("Kestrel’s National Weather Bureau", known)] == ["spelling: inflection"]
     # in a two-word name, "Acme's AI" is a thing of Acme's
     assert all(h["rule"] != "spelling: inflection" for h in score("Acme's AI", known))
+
+
+def _abbrs(texts, known, persons=frozenset()):
+    from presslens.analyses.naming.brackets import bracket_abbreviations
+
+    return {(h["candidate"], h["actor"]) for h in bracket_abbreviations(_sents(*texts), known, set(persons), set())}
+
+
+def test_an_abbreviation_given_in_brackets_is_an_alias():
+    known = [Known("Kestrel Weather Bureau", "Kestrel Weather Bureau"), Known("Royal Kestrel Federation", "Royal Kestrel Federation")]
+    got = _abbrs(["The Kestrel Weather Bureau (KWB) issued a warning.",
+                  "RKF (Royal Kestrel Federation) officials met.",          # the other way round
+                  "the Royal Kestrel Federation (RFEK) said"], known)         # the initials of another language
+    assert got == {("KWB", "Kestrel Weather Bureau"), ("RKF", "Royal Kestrel Federation"), ("RFEK", "Royal Kestrel Federation")}
+
+
+def test_brackets_after_a_person_or_with_other_letters_are_not_aliases():
+    known = [Known("Lina Okafor", "Lina Okafor"), Known("Republic of Kestrel", "Republic of Kestrel")]
+    got = _abbrs(["Lina Okafor (KD) spoke.", "the Republic of Kestrel (DRK) said", "the Republic of Kestrel (Reuters)"],
+                 known, {"Lina Okafor"})
+    assert got == set()  # a party tag; a slip of other letters; one capital only

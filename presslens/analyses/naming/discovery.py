@@ -13,7 +13,7 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, form_key
 from presslens.text.vocabulary import ordinary_words
-from . import cjknames, persons, renderings, shortnames
+from . import brackets, cjknames, persons, renderings, shortnames
 from .romanise import letters
 from .renderings import NOT_NAME_PART
 from .candidates import candidates, name_regex
@@ -27,7 +27,7 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
             "long form": ("aliases", None), "surname": ("aliases", None),
             "bracket pair": ("renderings", "transliteration"), "spelling: convention": ("aliases", None),
-            "function words": ("aliases", None)}
+            "function words": ("aliases", None), "abbreviation in brackets": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -62,18 +62,24 @@ def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, ac
                                and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
 
 
-def _cjk_rows(story: Story, others: Story | None, known: list, proposed: set[str], actors: dict,
-              o_rank: dict) -> list[dict]:
-    """Discovery rows for the names written in Chinese characters inside running Chinese text
-    (:mod:`.cjknames`), which the candidates, cut at spaces, never hold alone."""
+def _sentence_rows(story: Story, others: Story | None, known: list, proposed: set[str], actors: dict,
+                   o_rank: dict) -> list[dict]:
+    """Discovery rows of the rules that read whole sentences rather than candidates: names written in
+    Chinese characters inside running Chinese text (:mod:`.cjknames`: candidates, cut at spaces, never
+    hold them alone, and they are read in the articles left out for their language too) and abbreviations
+    introduced in brackets (:mod:`.brackets`)."""
     from presslens.engine import tables
 
     taken = {letters(k.form) for k in known} | {letters(c) for c in proposed}
-    out = []
     sents = tables.process(story).sentences
     if others is not None and len(others.articles):
         sents = pd.concat([sents, tables.process(others).sentences], ignore_index=True)
-    for hit in cjknames.cjk_names(story, sents, known, taken):
+    persons = {a.name for a in story.actors if (a.kind or "").casefold() == "person"} | {sp.name for sp in story.speakers}
+    hits = cjknames.cjk_names(story, sents, known, taken)
+    taken |= {letters(h["candidate"]) for h in hits}
+    hits += brackets.bracket_abbreviations(sents, known, persons, taken)
+    out = []
+    for hit in hits:
         where = hit.pop("where")
         outlets = sorted({w[1] for w in where}, key=lambda o: o_rank.get(o, 0))
         out.append({**hit, "n": len(where), "n_sentences": len({(w[0], w[2]) for w in where}),
@@ -154,7 +160,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
                      "first_sentence": cand_text[at[cand_sid[at].argmin()]],
                      "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
     out = renderings.prune(pd.DataFrame(rows, columns=cols), cands, story)
-    out = pd.concat([out, pd.DataFrame(_cjk_rows(story, others, known, set(out["candidate"]), actors, o_rank),
+    out = pd.concat([out, pd.DataFrame(_sentence_rows(story, others, known, set(out["candidate"]), actors, o_rank),
                                        columns=cols)], ignore_index=True)
     rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")

@@ -183,7 +183,7 @@ def form_index(known: tuple[Known, ...]) -> _Index:
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation", "calque", "dictionary",
          "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
-         "function words")
+         "function words", "abbreviation in brackets")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: convention", "romanisation",
                 "word order", "function words"}  # may be ordinary words
