@@ -52,16 +52,26 @@ def numeral(chars: str) -> int | None:
     return (DIGITS[head] if head else 1) * 10 + (DIGITS[tail] if tail else 0)
 
 
-def _spellings(run: str, i: int, j: int, py: tuple, wg: tuple) -> set[str]:
-    """The Latin letters run[i:j] may be written with: pinyin or Wade-Giles whole, and with a trailing
-    number + 号 written in digits (神舟十八号 -> 'shenzhou18')."""
-    out = {"".join(py[i:j]), "".join(wg[i:j]) if len(wg) == len(py) else ""}
-    if run[j - 1] == "号":
-        for k in range(j - 2, i, -1):
-            n = numeral(run[k:j - 1])
-            if n is not None:
-                out |= {"".join(py[i:k]) + str(n), ("".join(wg[i:k]) if len(wg) == len(py) else "") + str(n)}
-    return {letters(s) for s in out if s}
+def _stretches(run: str, syllables: tuple, prefixes: frozenset):
+    """(i, j, letters) for every stretch run[i:j] of two characters or more whose syllables, joined, begin a
+    known form's letters (``prefixes``: it walks on from i only while they do), and every stretch ending in
+    a number + 号 with the number in digits (神舟十八号 -> 'shenzhou18')."""
+    n = len(run)
+    for i in range(n):
+        acc = ""
+        for j in range(i + 1, min(n, i + MAX_CHARS) + 1):
+            acc += syllables[j - 1]
+            if acc not in prefixes:
+                break
+            if j - i >= 2:
+                yield i, j, acc
+    for h in (h for h, ch in enumerate(run) if ch == "号"):
+        for k in range(h - 1, max(0, h - 3), -1):
+            num = numeral(run[k:h])
+            if num is None:
+                continue
+            for i in range(k - 1, max(-1, h - MAX_CHARS), -1):
+                yield i, h + 1, "".join(syllables[i:k]) + str(num)
 
 
 def name_at_end(run: str, gloss: str = "") -> str | None:
@@ -90,12 +100,13 @@ def name_at_end(run: str, gloss: str = "") -> str | None:
 
 def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dict]:
     """Proposals (candidate, actor, rule, known_form, evidence, where: [(article_id, outlet, sent_id, text)])
-    of the two rules above over every sentence holding Chinese characters; ``known``: variants.Known rows;
+    of the rules above over every sentence holding Chinese characters; ``known``: variants.Known rows;
     ``taken``: candidates already proposed or known (their :func:`letters`)."""
     by_letters: dict[str, list] = {}
     for k in known:
         if not HAN_RUN.search(k.form) and len(letters(k.form)) >= MIN_LETTERS:
             by_letters.setdefault(letters(k.form), []).append(k)
+    prefixes = frozenset(w[:n] for w in by_letters for n in range(1, len(w) + 1))
     by_any: dict[str, list] = {}
     for k in known:
         by_any.setdefault(letters(k.form), []).append(k)
@@ -119,15 +130,16 @@ def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dic
         for m in HAN_RUN.finditer(text):
             run = m.group(0)
             py = tuple(pinyin(run))
-            wg = wade_giles(run) if len(run) <= 40 else ()
             if len(py) != len(run):
                 continue
+            wg = wade_giles(run) if len(run) <= 40 else ()
+            for syllables in (py, wg) if len(wg) == len(run) else (py,):
+                for i, j, spelled in _stretches(run, tuple(letters(x) for x in syllables), prefixes):
+                    for k in by_letters.get(spelled, ()):
+                        add(run[i:j], k, "romanisation", f"{run[i:j]} read in pinyin is {' '.join(py[i:j])!r} "
+                                                         f"= {k.form!r}", where)
             for i in range(len(run)):
                 for j in range(i + 2, min(len(run), i + MAX_CHARS) + 1):
-                    for sp in _spellings(run, i, j, py, wg):
-                        for k in by_letters.get(sp, ()):
-                            add(run[i:j], k, "romanisation", f"{run[i:j]} read in pinyin is {' '.join(py[i:j])!r} "
-                                                             f"= {k.form!r}", where)
                     if run[i:j] in words:
                         for g in glosses(run[i:j]):
                             for k in by_letters.get(letters(g), ()):
