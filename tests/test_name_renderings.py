@@ -134,3 +134,14 @@ def test_brackets_after_a_person_or_with_other_letters_are_not_aliases():
     got = _abbrs(["Lina Okafor (KD) spoke.", "the Republic of Kestrel (DRK) said", "the Republic of Kestrel (Reuters)"],
                  known, {"Lina Okafor"})
     assert got == set()  # a party tag; a slip of other letters; one capital only
+
+
+def test_a_country_by_its_adjective_or_its_name_is_one_name():
+    known = [Known("Agency", "Weather Agency of Norway"), Known("East Kestrel", "East Kestrel"),
+             Known("Japan Kestrel Board", "Japan Kestrel Board")]
+    assert [h["rule"] for h in score("Norwegian Weather Agency", known)] == ["nationality"]
+    assert [h["rule"] for h in score("Eastern Kestrel", known)] == ["nationality"]
+    assert [h["rule"] for h in score("Japanese Kestrel Board", known)] == ["nationality"]
+    # another country, or another body of the same country, is not this rule
+    assert all(h["rule"] != "nationality" for h in score("Swedish Weather Agency", known))
+    assert all(h["rule"] != "nationality" for h in score("Norwegian Health Agency", known))

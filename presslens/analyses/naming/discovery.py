@@ -27,7 +27,8 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
             "long form": ("aliases", None), "surname": ("aliases", None),
             "bracket pair": ("renderings", "transliteration"), "spelling: convention": ("aliases", None),
-            "function words": ("aliases", None), "abbreviation in brackets": ("aliases", None)}
+            "function words": ("aliases", None), "abbreviation in brackets": ("aliases", None),
+            "nationality": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:

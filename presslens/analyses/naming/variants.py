@@ -16,6 +16,7 @@ from presslens.engine import store
 from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
+from .demonyms import country_key
 from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
 
 
@@ -161,7 +162,10 @@ class _Index:
                         self.by_run.setdefault(f.words[i:i + n], []).append(f)
         self.by_convention: dict[tuple, list[_Form]] = {}
         self.by_content: dict[tuple, list[_Form]] = {}
+        self.by_country: dict[tuple, list[_Form]] = {}
         for f in self.latin:
+            if len(f.words) >= 2:
+                self.by_country.setdefault(country_key(f.words), []).append(f)
             self.by_convention.setdefault(convention_key(f.form), []).append(f)
             content = tuple(w for w in f.words if w not in STOPWORDS)
             if len(content) >= 2 and content != f.words:
@@ -183,10 +187,10 @@ def form_index(known: tuple[Known, ...]) -> _Index:
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation", "calque", "dictionary",
          "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
-         "function words", "abbreviation in brackets")
+         "function words", "nationality", "abbreviation in brackets")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: convention", "romanisation",
-                "word order", "function words"}  # may be ordinary words
+                "word order", "function words", "nationality"}  # may be ordinary words
 
 # British and American spellings of one word ("Organisation" / "Organization", "Centre" / "Center", "Defence" /
 # "Defense", "Labour" / "Labor", "Analyse" / "Analyze"): each word is brought to one spelling before comparing
@@ -254,6 +258,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
     - ``function words`` - the content words of a known form in the same order, with an article or
       preposition more or less ("Republic of Kestrel Islands" / "Republic of the Kestrel Islands");
+    - ``nationality`` - a known form with its country named by the adjective or the name ("Swedish Kestrel
+      Agency" / "Kestrel Agency of Sweden"), or "Eastern" for "East" (:mod:`.demonyms`);
     - ``short form`` - a run of two words or more of a known form of three words or more, ending on the
       form's last word (its head: "Lina Okafor" of "Amara Lina Okafor", never "Kestrel Ridge" of "Kestrel Ridge Basin"),
       not ordinary words only (one word alone, "Tovar", is a surname as often as a name's short form),
@@ -338,6 +344,10 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
         for k in ix.by_content.get(c_content, ()):
             if c_words != k.words:
                 add(k, "function words", f"the words of {k.form!r} with another article or preposition")
+    if len(c_words) >= 2:
+        for k in ix.by_country.get(country_key(c_words), ()):
+            if c_words != k.words:
+                add(k, "nationality", f"{k.form!r} with the country named by its adjective or its name")
     if re.fullmatch(r"[A-Z]{3,6}", cand):
         for k in ix.by_initials.get(cand, ()):
             add(k, "initials", f"{cand} = the initials of {k.form!r}")
