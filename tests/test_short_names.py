@@ -73,3 +73,21 @@ def test_a_name_after_dear_is_the_name_not_a_fragment_of_a_longer_one(tmp_path):
     assert _found(st) == [("Velascon", "Marta Velasco", "spelling: edits")]
     st = write_story(tmp_path / "b", people, [("Daily", "Officials met at Palazzo Velascon on Monday.")])
     assert _found(st) == []
+
+
+def test_a_family_name_in_the_headline_is_explained_by_the_full_name_in_the_body(tmp_path):
+    from presslens import load_story
+
+    d = tmp_path / "h"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n" + PEOPLE, encoding="utf-8")
+    for i, (title, body) in enumerate([
+            ("Foreign Minister Okafor resigns after the vote",
+             "Foreign Minister Lina Okafor resigned on Monday after losing the vote in parliament."),
+            ("Baker resigns after the vote", "The minister resigned on Monday after the vote.")]):
+        (d / "articles" / f"a{i}.md").write_text(
+            f"---\noutlet: Desk {i}\ntitle: {title}\nurl: https://example.org/{i}\npublished: 2024-01-0{i + 1}\n"
+            f"language: en\n---\n{body}\n", encoding="utf-8")
+    # the headline's "Okafor" (after the title "Foreign Minister") is the body's Lina Okafor; the second
+    # article never names anyone in full, so its headline's word stays unexplained
+    assert _found(load_story(d)) == [("Okafor", "Lina Okafor", "surname")]

@@ -46,8 +46,9 @@ def cmd_names(args) -> int:
         raise ParameterError([Problem("option --min-mentions", "min_mentions", f"{str(args.min_mentions)[:24]} is out of range",
                                   f"give a whole number from 1 to {MAX_MENTIONS:,}")])
     st, sc = check_story(story_arg(args.story))
-    st = st.select(sc.kept_ids)  # the measured articles, as the notebooks see them
-    found = discovery.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions)
+    full, st = st, st.select(sc.kept_ids)  # the measured articles, as the notebooks see them
+    others = full.select(set(full.articles["id"]) - set(sc.kept_ids))  # left out (another language): their Chinese names
+    found = discovery.discover(st, max_edits=args.max_edits, min_mentions=args.min_mentions, others=others)
     if found.empty:
         print(f"{st.slug}: no unlisted variant of an actor's name found in {len(st.articles)} measured articles.")
         return 0

@@ -110,9 +110,11 @@ def withhold(story: Story, forms: Iterable[str]) -> Story:
 def predict_names(folder: str | Path, withheld_names: Iterable[str] = ()) -> tuple[pd.DataFrame, dict]:
     """Name discovery alone, as :func:`predict` runs it: (candidate, actor, rule) rows and the known forms
     of the story with ``withheld_names`` taken out of story.yaml."""
-    st, _left_out = screen.analysed(load_story(folder))
+    full = load_story(folder)
+    st, left_out = screen.analysed(full)
     bare = withhold(st, withheld_names)
-    return naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True), _known_forms(bare)
+    found = naming.discover(bare, others=full.select(left_out["article_id"]))
+    return found[["candidate", "actor", "rule"]].reset_index(drop=True), _known_forms(bare)
 
 
 def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictions:
@@ -120,7 +122,7 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
     discovery runs on the story with ``withheld_names`` taken out of story.yaml (:func:`withhold`):
     the labelled variants are what it should find, so story.yaml listing them must not hide them."""
     full = load_story(folder)
-    st, _left_out = screen.analysed(full)
+    st, left_out = screen.analysed(full)
     bare = withhold(st, withheld_names)
     kept = set(st.articles["id"])
     arts = full.articles[["id", "outlet", "title", "text", "published"]].copy()
@@ -140,7 +142,8 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
                                        "accusation"]].reset_index(drop=True),
         provenance=prov[["article", "source_article", "status", "direction", "credited"]].reset_index(drop=True),
         translations=_translations(full, st),
-        names=naming.discover(bare)[["candidate", "actor", "rule"]].reset_index(drop=True),
+        names=naming.discover(bare, others=full.select(left_out["article_id"]))[["candidate", "actor", "rule"]]
+        .reset_index(drop=True),
         known_forms=_known_forms(bare),
         claims=claims.hits(st)[["claim", "article_id", "sentence"]].reset_index(drop=True),
         claim_texts={c.id: c.text for c in full.claims},

@@ -13,7 +13,8 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, form_key
 from presslens.text.vocabulary import ordinary_words
-from . import persons, renderings, shortnames
+from . import brackets, cjknames, persons, renderings, shortnames
+from .romanise import letters
 from .renderings import NOT_NAME_PART
 from .candidates import candidates, name_regex
 from .variants import RULES, STRONG_RULES, form_index, known_forms, score
@@ -24,7 +25,10 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "romanisation": ("renderings", "romanisation"), "calque": ("renderings", "calque"),
             "dictionary": ("aliases", None), "word order": ("aliases", None), "short form": ("aliases", None),
             "initials": ("aliases", None), "translation: shared part": ("renderings", "calque"),
-            "long form": ("aliases", None), "surname": ("aliases", None)}
+            "long form": ("aliases", None), "surname": ("aliases", None),
+            "bracket pair": ("renderings", "transliteration"), "spelling: convention": ("aliases", None),
+            "function words": ("aliases", None), "abbreviation in brackets": ("aliases", None),
+            "nationality": ("aliases", None)}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -59,6 +63,32 @@ def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, ac
                                and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
 
 
+def _sentence_rows(story: Story, others: Story | None, known: list, proposed: set[str], actors: dict,
+                   o_rank: dict) -> list[dict]:
+    """Discovery rows of the rules that read whole sentences rather than candidates: names written in
+    Chinese characters inside running Chinese text (:mod:`.cjknames`: candidates, cut at spaces, never
+    hold them alone, and they are read in the articles left out for their language too) and abbreviations
+    introduced in brackets (:mod:`.brackets`)."""
+    from presslens.engine import tables
+
+    taken = {letters(k.form) for k in known} | {letters(c) for c in proposed}
+    sents = tables.process(story).sentences
+    if others is not None and len(others.articles):
+        sents = pd.concat([sents, tables.process(others).sentences], ignore_index=True)
+    persons = {a.name for a in story.actors if (a.kind or "").casefold() == "person"} | {sp.name for sp in story.speakers}
+    hits = cjknames.cjk_names(story, sents, known, taken)
+    taken |= {letters(h["candidate"]) for h in hits}
+    hits += brackets.bracket_abbreviations(sents, known, persons, taken)
+    out = []
+    for hit in hits:
+        where = hit.pop("where")
+        outlets = sorted({w[1] for w in where}, key=lambda o: o_rank.get(o, 0))
+        out.append({**hit, "n": len(where), "n_sentences": len({(w[0], w[2]) for w in where}),
+                    "outlets": ", ".join(outlets), "first_sentence": min(where, key=lambda w: w[2])[3],
+                    "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
+    return out
+
+
 def parse_snippet(snippet: str):
     """A :func:`discover` snippet read as story.yaml reads it: ``{'aliases': [...]}`` or a list of
     renderings."""
@@ -67,13 +97,14 @@ def parse_snippet(snippet: str):
 
 
 @story_table
-def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.DataFrame:
+def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: Story | None = None) -> pd.DataFrame:
     """Variants of the actors' names that story.yaml does not list yet.
 
     One row per candidate x actor with a rule that fired (see :func:`score`): candidate, actor,
     rule, known_form, evidence, n (mentions), outlets, first_sentence, yaml (a snippet to paste
     under ``actors:``). Candidates seen fewer than ``min_mentions`` times are dropped. The lines
-    behind a candidate: :func:`candidate_lines`.
+    behind a candidate: :func:`candidate_lines`. ``others``: the story's articles left out of the measures
+    (another language), read only for names written in Chinese characters (:mod:`.cjknames`).
     """
     cols = ["candidate", "actor", "rule", "known_form", "evidence", "n", "n_sentences", "outlets", "first_sentence",
             "yaml"]
@@ -130,6 +161,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1) -> pd.Data
                      "first_sentence": cand_text[at[cand_sid[at].argmin()]],
                      "yaml": _snippet(actors[hit["actor"]], hit["candidate"], hit["rule"], hit["evidence"])})
     out = renderings.prune(pd.DataFrame(rows, columns=cols), cands, story)
+    out = pd.concat([out, pd.DataFrame(_sentence_rows(story, others, known, set(out["candidate"]), actors, o_rank),
+                                       columns=cols)], ignore_index=True)
     rule_rank = {r: i for i, r in enumerate(RULES)}
     out = out.assign(_r=out["rule"].map(rule_rank)).sort_values(["actor", "_r", "candidate"], kind="mergesort")
     return out.drop(columns="_r").reset_index(drop=True)

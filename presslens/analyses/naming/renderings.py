@@ -12,7 +12,8 @@
   one shared word that is a common English word (wordfreq zipf >= ``COMMON_ZIPF``: "Information Bureau"
   beside "State Information Office") is not enough. Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
-  form ("Secretary Marta Bello"), a function word ("Storm In ...") or two words glued
+  form ("Secretary Marta Bello"), a title or role before the actor's own words ("Foreign Minister Bello"),
+  a function word ("Storm In ...") or two words glued
   ("CityWarrior") is not one. (A Chinese form glossed word by word is the scorer's ``calque`` rule.)
 """
 from __future__ import annotations
@@ -99,6 +100,14 @@ def _word_key(w: str) -> str:
     return re.sub(r"['’]s$", "", w).casefold()
 
 
+def titled_name(words: list[str], keys: list[str], own: set[str]) -> bool:
+    """The words that are not the actor's come before its words and end on a title or role: "Foreign
+    Minister Okafor" is the known name with its title, not a rendering of it."""
+    first = next((i for i, k in enumerate(keys) if k in own), None)
+    return (first is not None and first > 0 and all(k in own for k in keys[first:])
+            and words[first - 1].casefold().strip(".") in NOT_NAME_PART)
+
+
 def _shown(shared: str) -> str:
     """'bello', or for a near word "'martha' (one edit from 'marta')"."""
     word, _, near = shared.partition("~")
@@ -164,7 +173,7 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
             continue  # one shared word that is a common English word ("Information Bureau"): no rendering
         hits = {h for h in hits if h[0] == actor}
         new = [w for w, k in zip(words, keys) if k not in own[actor]]
-        if not new:
+        if not new or titled_name(words, keys, own[actor]):
             continue
         shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
         f = sorted(h[1] for h in hits)[0]

@@ -9,7 +9,8 @@ form of two to four capitalised words:
   "Wang" of "Wang Lifen", never the given name "Lifen"); spelled with the same letters, or as one
   part of a hyphenated family name ("Dorsan" of "Amir-Dorsan"), or one edit away from a family name of
   seven letters or more ("Kolivandt"). It must be used *after the full name* in one article at least
-  (a sentence that names the person by a known form comes first, or is the same sentence), on its own
+  (a sentence that names the person by a known form comes first, or is the same sentence; or the word
+  is in the article's headline and the body names the person in full), on its own
   or after a title, not inside a longer capitalised name: that is how a reader knows who the bare word is. Never an English dictionary word, a title or a word of
   another actor's forms.
 
@@ -38,8 +39,8 @@ from .romanise import letters, pinyin_count
 TITLES = frozenset("""
 mr mrs ms mx dr prof sir dame lady lord saint pope king queen prince princess president minister premier
 chancellor mayor governor senator secretary judge justice speaker ambassador commissioner general colonel
-captain coach professor doctor pm
-""".split())
+captain coach professor doctor pm foreign prime acting interim
+""".split())  # "foreign", "prime", "acting", "interim": words that open a title ("Foreign Minister X")
 SURNAME_EDIT_FROM = 7  # letters of a family name from which one edit more or less is still that name
 
 
@@ -104,6 +105,13 @@ def _first_naming(story: Story, persons: dict[str, list[list[str]]]) -> dict[tup
     return out
 
 
+def _title_sentences(story: Story) -> set[int]:
+    """The sentence ids of the articles' headlines: a headline is read with the article under it, so a
+    family name there is explained by the full name in the body."""
+    s = tables.process(story).sentences
+    return set(s.loc[s["part"] == "title", "sent_id"].tolist())
+
+
 def short_names(story: Story, cands: pd.DataFrame, taken: set[str]) -> list[dict]:
     """Proposals of the rule ``surname`` (see the module docstring): one dict
     per candidate (candidate, actor, rule, known_form, evidence); ``taken``: candidates already proposed."""
@@ -117,7 +125,7 @@ def short_names(story: Story, cands: pd.DataFrame, taken: set[str]) -> list[dict
     words_of.update({sp.name: {letters(w) for f in (sp.name, *sp.aliases) for w in f.split()}
                      for sp in story.speakers if sp.name not in words_of})
     others = {p: set().union(*(v for k, v in words_of.items() if k != p)) - words_of.get(p, set()) for p in persons}
-    first = None
+    first = titles = None
     out = []
     for c in sorted(set(cands["candidate"])):
         ws = c.split()
@@ -138,7 +146,10 @@ def short_names(story: Story, cands: pd.DataFrame, taken: set[str]) -> list[dict
                 at = cands[cands["candidate"] == c]
                 alone = [(a, sid) for a, sid, r in zip(at["article_id"], at["sent_id"], at["run"])
                          if _untitled(r.split()) == [c]]  # the word on its own, not inside a longer name
-                hits = {p: h for p, h in hits.items() if any(first.get((p, a), 1 << 62) <= sid for a, sid in alone)}
+                titles = titles if titles is not None else _title_sentences(story)
+                hits = {p: h for p, h in hits.items()
+                        if any(first.get((p, a), 1 << 62) <= sid or sid in titles and (p, a) in first
+                               for a, sid in alone)}
         if len(hits) == 1:
             person, (rule, form, how) = next(iter(hits.items()))
             out.append({"candidate": c, "actor": person, "rule": rule, "known_form": form, "evidence": how})

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from presslens.data import STOPWORDS
 from presslens.engine import keys
 from presslens.engine import store
 from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
+from .demonyms import country_key
 from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
 
 
@@ -47,6 +49,13 @@ def _cedict() -> dict[str, list[str]]:
                 out[head].extend(g for g in gl if g not in out[head])
     store.store(path, out)  # parsing the dictionary takes a second; reading this, a tenth
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """CC-CEDICT's headwords of two characters or more (simplified and traditional) that have a short
+    gloss: where words start and end in running Chinese text (:mod:`.cjknames`)."""
+    return frozenset(w for w in _cedict() if len(w) >= 2)
 
 
 def glosses(chars: str) -> list[str]:
@@ -151,6 +160,16 @@ class _Index:
                 for n in range(1, len(f.words)):
                     for i in range(len(f.words) - n + 1):
                         self.by_run.setdefault(f.words[i:i + n], []).append(f)
+        self.by_convention: dict[tuple, list[_Form]] = {}
+        self.by_content: dict[tuple, list[_Form]] = {}
+        self.by_country: dict[tuple, list[_Form]] = {}
+        for f in self.latin:
+            if len(f.words) >= 2:
+                self.by_country.setdefault(country_key(f.words), []).append(f)
+            self.by_convention.setdefault(convention_key(f.form), []).append(f)
+            content = tuple(w for w in f.words if w not in STOPWORDS)
+            if len(content) >= 2 and content != f.words:
+                self.by_content.setdefault(content, []).append(f)
         self.by_initials: dict[str, list[_Form]] = {}
         for f in self.latin:
             caps = [w for w in re.split(r"[\s\-]+", f.form) if w[:1].isupper()]
@@ -166,10 +185,32 @@ def form_index(known: tuple[Known, ...]) -> _Index:
     return _Index(known)
 
 
-RULES = ("spelling: spacing", "spelling: inflection", "spelling: edits", "romanisation", "calque", "dictionary",
-         "word order", "short form", "long form", "initials", "translation: shared part", "surname")
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation", "calque", "dictionary",
+         "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
+         "function words", "nationality", "abbreviation in brackets")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
-STRONG_RULES = {"spelling: spacing", "spelling: inflection", "romanisation", "word order"}  # may be ordinary words
+STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: convention", "romanisation",
+                "word order", "function words", "nationality"}  # may be ordinary words
+
+# British and American spellings of one word ("Organisation" / "Organization", "Centre" / "Center", "Defence" /
+# "Defense", "Labour" / "Labor", "Analyse" / "Analyze"): each word is brought to one spelling before comparing
+_CONVENTION = ((re.compile(r"is(ation|ations|e|es|ed|ing)$"), r"iz\1"), (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+               (re.compile(r"(?<=[bcdfghkmnpstvz])re(s?)$"), r"er\1"), (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
+               (re.compile(r"^(def|off|lic|pret)ence(s?)$"), r"\1ense\2"), (re.compile(r"(?<=\w{3})ogue(s?)$"), r"og\1"))
+
+
+def _convention_word(w: str) -> str:
+    w = letters(w)
+    if len(w) < 5:
+        return w
+    for rx, to in _CONVENTION:
+        w = rx.sub(to, w)
+    return w
+
+
+def convention_key(form: str) -> tuple:
+    """A form's words in one spelling convention (see ``_CONVENTION``), lower case."""
+    return tuple(_convention_word(w) for w in re.split(r"[\s\-]+", form) if letters(w))
 
 
 def _word_runs(form: str) -> frozenset:
@@ -177,6 +218,9 @@ def _word_runs(form: str) -> frozenset:
     that is one of them is a short form, never a misspelling ("Soyuz" of "Soyuz-2")."""
     w = [letters(x) for x in re.split(r"[\s\-‐‑–]+", form) if letters(x)]
     return frozenset("".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1) if (i, j) != (0, len(w)))
+
+
+_POSSESSIVE = re.compile(r"\w['’]s\b")  # "Acme's Orbital": a possessive phrase, not a name's short form
 
 
 def _same_digits(a: str, b: str) -> bool:
@@ -196,7 +240,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
 
     - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
       ("Byte Dance");
-    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis");
+    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"), or a possessive 's
+      on one word of a form of three words or more ("Kestrel's National Bureau");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
@@ -208,9 +253,17 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``calque`` - a Chinese form glossed (CC-CEDICT) and romanised piece by piece ("Beanbao" =
       bean (豆) + bao (包, pinyin));
     - ``dictionary`` - a Chinese candidate whose CC-CEDICT gloss is a known form (字节跳动 -> ByteDance);
+    - ``spelling: convention`` - a known form in the other of British and American spelling
+      ("Kestrel Defence Organisation" / "Kestrel Defense Organization");
     - ``word order`` - the words of a known multi-word form, reordered ("Seed Project");
-    - ``short form`` - a run of two words or more of a known form of three words or more, not ordinary
-      words only (one word alone, "Tovar", is a surname as often as a name's short form);
+    - ``function words`` - the content words of a known form in the same order, with an article or
+      preposition more or less ("Republic of Kestrel Islands" / "Republic of the Kestrel Islands");
+    - ``nationality`` - a known form with its country named by the adjective or the name ("Swedish Kestrel
+      Agency" / "Kestrel Agency of Sweden"), or "Eastern" for "East" (:mod:`.demonyms`);
+    - ``short form`` - a run of two words or more of a known form of three words or more, ending on the
+      form's last word (its head: "Lina Okafor" of "Amara Lina Okafor", never "Kestrel Ridge" of "Kestrel Ridge Basin"),
+      not ordinary words only (one word alone, "Tovar", is a surname as often as a name's short form),
+      no possessive inside ("Acme's Orbital Lab" of "Big Acme's Orbital Lab");
     - ``initials`` - three to six capitals that are the initials of the capitalised words of a known
       form of three words or more ("NWS" for "National Weather Service").
     """
@@ -261,10 +314,18 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
             add(k, "calque", f"{cand!r} = {how}")
     for k in ix.by_letters.get(c_letters, ()):
         add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
+    if _POSSESSIVE.search(cand):  # "Kestrel's National Bureau" for the known "Kestrel National Bureau"; in a
+        for k in ix.by_letters.get(letters(re.sub(r"(?<=\w)['’]s\b", "", cand)), ()):  # shorter one, "Acme's AI"
+            if len(k.words) >= 3:  # is a thing of Acme's, not a way of writing "Acme AI"
+                add(k, "spelling: inflection", f"{k.form!r} with a possessive 's on one of its words")
     for other in {c_letters + "s", c_letters + "es", c_letters[:-1], c_letters[:-2]}:
         for k in ix.by_letters.get(other, ()):
             if _inflected(c_letters, k.letters):
                 add(k, "spelling: inflection", f"{k.form!r} with a plural or possessive ending more or less")
+    if len(c_letters) >= 5:
+        for k in ix.by_convention.get(convention_key(cand), ()):
+            if k.letters != c_letters:
+                add(k, "spelling: convention", f"{k.form!r} in the other of British and American spelling")
     if ix.edit_letters:
         # one bulk call (C++) over every known Latin form, with the widest limit any may allow
         for _, d, i in process.extract(c_letters, ix.edit_letters, scorer=OSA.distance, score_cutoff=max_edits + 1,
@@ -278,12 +339,22 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
         for k in ix.by_sorted_words.get(tuple(sorted(c_words)), ()):
             if c_words != k.words:
                 add(k, "word order", f"the words of {k.form!r} in another order")
+    c_content = tuple(w for w in c_words if w not in STOPWORDS)
+    if len(c_content) >= 2:
+        for k in ix.by_content.get(c_content, ()):
+            if c_words != k.words:
+                add(k, "function words", f"the words of {k.form!r} with another article or preposition")
+    if len(c_words) >= 2:
+        for k in ix.by_country.get(country_key(c_words), ()):
+            if c_words != k.words:
+                add(k, "nationality", f"{k.form!r} with the country named by its adjective or its name")
     if re.fullmatch(r"[A-Z]{3,6}", cand):
         for k in ix.by_initials.get(cand, ()):
             add(k, "initials", f"{cand} = the initials of {k.form!r}")
-    if len(c_words) >= 2 and not all(w in ordinary for w in c_words):
+    if len(c_words) >= 2 and not all(w in ordinary for w in c_words) and not _POSSESSIVE.search(cand):
         for k in ix.by_run.get(c_words, ()):
-            add(k, "short form", f"part of {k.form!r}")
+            if c_words[-1] == k.words[-1]:  # a shortened name keeps its head ("Lina Okafor"); without it,
+                add(k, "short form", f"part of {k.form!r}")  # it names something else ("Kestrel Ridge" of "... Basin")
     return sorted(best.values(), key=lambda h: rank[h["rule"]])
 
 
