@@ -136,6 +136,13 @@ def test_brackets_after_a_person_or_with_other_letters_are_not_aliases():
     assert got == set()  # a party tag; a slip of other letters; one capital only
 
 
+def test_a_stock_ticker_in_brackets_is_no_alias():
+    known = [Known("Kestrel Airways", "Kestrel Airways"), Known("Kestrel Weather Bureau", "Kestrel Weather Bureau")]
+    got = _abbrs(["Shares of Kestrel Airways (KAW.O) fell 3%.", "Kestrel Airways (KA.N), opens new tab said",
+                  "The Kestrel Weather Bureau (KWB) issued a warning."], known)
+    assert got == {("KWB", "Kestrel Weather Bureau")}  # wire copy's tickers are listings, not names
+
+
 def test_a_country_by_its_adjective_or_its_name_is_one_name():
     known = [Known("Agency", "Weather Agency of Norway"), Known("East Kestrel", "East Kestrel"),
              Known("Japan Kestrel Board", "Japan Kestrel Board")]

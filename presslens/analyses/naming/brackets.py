@@ -9,7 +9,8 @@ it), with the rule ``abbreviation in brackets``. Only for actors that are not pe
 name, brackets hold a party, a country or an age ("Lina Okafor (KD)", "Okafor (US)"), not another name.
 The abbreviation must start with the name's first letter (the initials of a name in another language
 mostly do: "Real ..." / "Royal ..."); a bracketed word that is a known form, or that two actors could
-claim, is left out.
+claim, is left out, and so is a stock ticker (a code, a dot and an exchange's one or two letters:
+"KWB.O", "KWB.N", "9999.T" in wire copy's "Kestrel Weather (KWB.O)"): a listing, not a name.
 """
 from __future__ import annotations
 
@@ -22,8 +23,12 @@ ABBR = r"[A-Z][A-Za-z&.\-]{1,9}"
 MIN_CAPITALS = 2
 
 
+# a stock ticker as wire copy gives it after a company's name: a code, a dot, the exchange's letters
+TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+
+
 def _abbr(s: str) -> bool:
-    return sum(ch.isupper() for ch in s) >= MIN_CAPITALS and not s.isdigit()
+    return sum(ch.isupper() for ch in s) >= MIN_CAPITALS and not s.isdigit() and not TICKER.fullmatch(s)
 
 
 def _same_start(abbr: str, form: str) -> bool:
