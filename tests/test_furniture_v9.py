@@ -1,0 +1,46 @@
+"""Furniture version 9 (issue 25, round 3): the reader prompts listed once (presslens/data/prompts.yaml,
+read by the paywall teaser check, the paywall-prompt rule and cta-tail), and the shapes of web furniture
+learned from many sites. Each case is a small crafted page (hand-checked, not copied from any capture),
+with the prose next to it that must stay."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from presslens.data import builtin, reader_prompts
+from presslens.story import capture
+from presslens.text import prompts
+
+from .furniture_cases import P1, P2, P3, run
+
+TEASER = " ".join([P1, P2])
+
+
+# ---------------------------------------------------------------------------------------------- one list of prompts
+
+def test_the_three_readers_of_prompts_read_one_list():
+    listed = reader_prompts()
+    assert listed["version"] >= 1 and listed["paywall"] and listed["actions"] and listed["commands"]
+    assert capture.PROMPT.pattern == "|".join(listed["paywall"])
+    rule = next(r for r in builtin()["rules"] if r["id"] == "paywall-prompt")
+    assert "{phrases}" not in rule["pattern"] and all(e in rule["pattern"] for e in listed["paywall_line"])
+    assert all(e in prompts.ACTION.pattern for e in listed["paywall"] + listed["actions"])
+    # an entry marked line: false opens prose too, so it never takes a line by itself
+    assert set(listed["paywall_line"]) < set(listed["paywall"])
+
+
+@pytest.mark.parametrize("prompt", ["Subscribe now to our e-paper edition for the full story.",
+                                    "Pour lire la suite, abonnez-vous", "Already a subscriber? Log in"])
+def test_a_paywall_prompt_ends_a_teaser_and_goes_as_a_line(prompt):
+    assert capture.paywall_prompt(TEASER + "\n\n" + prompt)
+    kept, rules = run([P1, P2, P3, prompt])
+    assert kept == [P1, P2, P3] and rules[prompt] in ("paywall-prompt", "cta-tail", "newsletter-intl")
+
+
+@pytest.mark.parametrize("line", ["For members of the council, the vote was a relief.",
+                                  "Für Abonnenten der Fähre gilt ab Montag ein neuer Fahrplan."])
+def test_words_that_also_open_prose_take_no_line(line):
+    kept, _ = run([P1, line, P2, P3])
+    assert line in kept
+    assert re.search(capture.PROMPT, line)   # though a teaser's last words may still say so
