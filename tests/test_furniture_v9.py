@@ -44,3 +44,18 @@ def test_words_that_also_open_prose_take_no_line(line):
     kept, _ = run([P1, line, P2, P3])
     assert line in kept
     assert re.search(capture.PROMPT, line)   # though a teaser's last words may still say so
+
+
+# ---------------------------------------------------------------------------------------------- link-list narrowed
+
+def test_a_fact_box_of_the_article_is_no_link_list():
+    box = ["Developer: Harbour Games", "Publisher: Port Media", "Price: 15 dollars", "Players: 1 to 4"]
+    kept, _ = run([P1, P2, *box, P3])
+    assert kept == [P1, P2, *box, P3]
+
+
+def test_related_headlines_with_a_colon_are_still_a_link_list():
+    heads = ["Ferry service resumes on the northern route", "Minister: repairs will take a year",
+             "Fishermen count their losses after the storm"]
+    kept, rules = run([P1, P2, P3, *heads])
+    assert kept == [P1, P2, P3] and all(rules[h] == "link-list" for h in heads)

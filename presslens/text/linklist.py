@@ -6,7 +6,8 @@ What a reader uses to decide: three or more lines in a row that do not end like 
 title, a menu entry), or such a line below the article's last paragraph; the lines below a heading
 announcing other articles ("Related posts"); a headline of another article may report ("..., official
 says") when most of its run does not (:func:`headline_like`). A list the article introduces ("... as
-follows:") stays.
+follows:") stays, and so does a fact box (most lines of the run a label and its value: "Developer:
+Harbour Games", "Capacity: 12 ml"): the article's own data.
 """
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|m
                           r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
                           r"top stories|next in|editor(?:'|’)?s picks?)\b[\w\s’'&]{0,30}:?\s*$", re.I)
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
+# a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
+# of one to three words, then its value
+FIELD = re.compile(r"^[^\W\d_][\w’'()./&-]*(?:\s+[\w’'()./&-]+){0,2}\s*:\s*\S")
 
 
 def headline_like(line: str, below: str = "") -> bool:
@@ -59,6 +63,7 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
             run.append(i)
             continue
         items = [k for k in run if text[k]]
+        fields = sum(1 for k in items if FIELD.match(text[k]))
         # lines the listed rules removed inside a run of short lines or right around it were furniture too
         short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
         gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
@@ -66,7 +71,8 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
         below = bool(items) and items[0] > last     # below the story: one plain line suffices
         if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
-                and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
+                and not (before.endswith(":") and n_words(before) >= 3)  # a list introduced
+                and not 2 * fields > len(items)):   # a fact box of the article: most lines a label and its value
             for k in items:
                 if k not in whole:
                     out.setdefault(k, "link-list")   # a link card found above keeps its rule
