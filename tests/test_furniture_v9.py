@@ -15,6 +15,8 @@ from presslens.text import prompts
 from .furniture_cases import P1, P2, P3, run
 
 TEASER = " ".join([P1, P2])
+LONG = ("The council said on Monday that the repairs would be paid from the harbour fund, which holds the fees the "
+        "port has charged ferry lines since the last storm, and that the work on the northern pier would start first.")
 
 
 # ---------------------------------------------------------------------------------------------- one list of prompts
@@ -59,3 +61,13 @@ def test_related_headlines_with_a_colon_are_still_a_link_list():
              "Fishermen count their losses after the storm"]
     kept, rules = run([P1, P2, P3, *heads])
     assert kept == [P1, P2, P3] and all(rules[h] == "link-list" for h in heads)
+
+
+@pytest.mark.parametrize("heading", ["Read more", "Related stories", "More from the Harbour Gazette"])
+def test_titles_below_a_related_heading_in_mid_text_go_the_story_goes_on(heading):
+    title = "Ferry service resumes on the northern route"
+    kept, rules = run([P1, heading, title, LONG, P3])
+    assert kept == [P1, LONG, P3] and rules[title] == "link-list"
+    # a subhead with no such heading above stays, and so does the prose after the titles
+    kept, _ = run([P1, title, LONG, P3])
+    assert kept == [P1, title, LONG, P3]

@@ -90,4 +90,12 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         if rest and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest):
             for k in rest:
                 out[k] = "link-list"
+            continue
+        # in mid-text ("Read more", then a title or two, then the story goes on): the titles up to the prose
+        for k in range(start, n):
+            if not text[k] or k in out or k in whole:
+                continue
+            if not (heads[k] and n_words(text[k]) <= 20):
+                break
+            out[k] = "link-list"
     return out
