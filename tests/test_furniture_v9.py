@@ -71,3 +71,40 @@ def test_titles_below_a_related_heading_in_mid_text_go_the_story_goes_on(heading
     # a subhead with no such heading above stays, and so does the prose after the titles
     kept, _ = run([P1, title, LONG, P3])
     assert kept == [P1, title, LONG, P3]
+
+
+# ---------------------------------------------------------------------------------------------- boxes in other languages
+
+@pytest.mark.parametrize("line", ["You must be logged in to post a comment.", "Sie sind aktuell nicht eingeloggt.",
+                                  "Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.",
+                                  "Vous devez être connecté pour publier un commentaire.", "Debes iniciar sesión para comentar"])
+def test_a_comment_boxs_login_prompt_goes_in_several_languages(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == "comment-login"
+
+
+@pytest.mark.parametrize("line", ["Users now have to sign in before they can comment on videos.",
+                                  "Readers who log in to comment, the editor said, will see fewer ads."])
+def test_news_about_logging_in_to_comment_stays(line):
+    kept, _ = run([P1, line, P2, P3])
+    assert line in kept
+
+
+@pytest.mark.parametrize("line", ["4 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min", "Listen to this article 5:12",
+                                  "Escuchar esta noticia", "Reading time 12 minutes"])
+def test_reading_time_and_audio_player_lines_go(line):
+    kept, rules = run(["Storm closes the port for a week", line, P1, P2, P3])
+    assert kept == ["Storm closes the port for a week", P1, P2, P3]
+    assert rules[line] in ("reading-time", "share-prompt")
+
+
+def test_a_reading_time_in_a_sentence_stays():
+    line = "The report takes about 4 minutes to read and lists every damaged pier."
+    kept, _ = run([P1, line, P2])
+    assert line in kept
+
+
+@pytest.mark.parametrize("line", ["Schlagwörter: Hafen, Sturm, Fähre", "Etiquetas: Puerto, Tormenta", "Mots-clés : port, tempête"])
+def test_tag_lines_labelled_in_other_languages_go(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == "tag-line"
