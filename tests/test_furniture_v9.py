@@ -108,3 +108,23 @@ def test_a_reading_time_in_a_sentence_stays():
 def test_tag_lines_labelled_in_other_languages_go(line):
     kept, rules = run([P1, P2, P3, line])
     assert kept == [P1, P2, P3] and rules[line] == "tag-line"
+
+
+@pytest.mark.parametrize("line", ["関連ニュース", "【推荐阅读】", "Материалы по теме", "Подписывайтесь на наш канал в Telegram",
+                                  "Комментарии (3)"])
+def test_labels_of_japanese_chinese_and_russian_pages_go(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == "label-intl"
+
+
+@pytest.mark.parametrize("line", ["Фото: Иван Петров", "Crédit photo : Jean Dupont", "Fotografía: Ana Ruiz"])
+def test_photo_credit_labels_in_more_languages(line):
+    kept, rules = run([P1, line, P2, P3])
+    assert kept == [P1, P2, P3] and rules[line] == "photo-credit"
+
+
+@pytest.mark.parametrize("heading", ["Lire aussi", "Материалы по теме", "関連記事", "相關新聞"])
+def test_a_related_heading_in_another_language_opens_a_list(heading):
+    title = "Ferry service resumes on the northern route"
+    kept, rules = run([P1, heading, title, LONG, P3])
+    assert kept == [P1, LONG, P3] and rules[title] == "link-list"

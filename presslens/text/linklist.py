@@ -22,7 +22,13 @@ LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 # a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
 RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
                           r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
-                          r"top stories|next in|editor(?:'|’)?s picks?)\b[\w\s’'&]{0,30}:?\s*$", re.I)
+                          r"top stories|next in|editor(?:'|’)?s picks?|"
+                          # the same headings in other languages
+                          r"lee también|lea también|más noticias|te puede interesar|(?:à )?lire aussi|à lire également|"
+                          r"sur le même sujet|mehr zum thema|lesen sie auch|weitere artikel|das könnte sie auch interessieren|"
+                          r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także|również)|"
+                          r"читайте также|материалы по теме|ещ[её] по теме|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|"
+                          r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：]?\s*$", re.I)
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 # a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
 # of one to three words, then its value
