@@ -128,3 +128,9 @@ def test_a_related_heading_in_another_language_opens_a_list(heading):
     title = "Ferry service resumes on the northern route"
     kept, rules = run([P1, heading, title, LONG, P3])
     assert kept == [P1, LONG, P3] and rules[title] == "link-list"
+
+
+@pytest.mark.parametrize("heading", ["Read more", "Lire aussi", "関連記事"])
+def test_short_paragraphs_after_a_related_heading_with_no_title_stay(heading):
+    kept, _ = run([P1, heading, P2, P3])
+    assert kept == [P1, P2, P3]
