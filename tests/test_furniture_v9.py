@@ -134,3 +134,19 @@ def test_a_related_heading_in_another_language_opens_a_list(heading):
 def test_short_paragraphs_after_a_related_heading_with_no_title_stay(heading):
     kept, _ = run([P1, heading, P2, P3])
     assert kept == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("line", ["This story has been updated to include the court's ruling.", "Noticia en desarrollo",
+                                  "（随時更新）", "Dieser Artikel wird laufend aktualisiert.", "Cet article sera mis à jour.",
+                                  "This is a developing story. Please refresh this page for updates."])
+def test_a_breaking_or_updating_notice_goes(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] in ("update-notice", "breaking-marker", "breaking-note")
+
+
+@pytest.mark.parametrize("line", ["More details are expected from the port authority on Monday about the northern pier.",
+                                  "Further details will be published in the autumn.",
+                                  "This story has been updated many times since 2019, the editor said."])
+def test_sentences_about_details_and_updates_stay(line):
+    kept, _ = run([P1, line, P2, P3])
+    assert line in kept
