@@ -150,3 +150,12 @@ def test_a_breaking_or_updating_notice_goes(line):
 def test_sentences_about_details_and_updates_stay(line):
     kept, _ = run([P1, line, P2, P3])
     assert line in kept
+
+
+def test_figures_and_numbered_headings_of_the_article_are_no_link_list():
+    table = ["Preparation", "15 min", "Baking", "15 - 30 min", "Total", "30 - 45 min"]
+    kept, _ = run([P1, P2, *table, P3])
+    assert kept == [P1, P2, *table, P3]
+    items = ["#1 Tide table for the week", "#2 Ferry pass for islanders", "#3 Harbour map with the closed piers"]
+    kept, _ = run([P1, P2, *items, P3])
+    assert kept == [P1, P2, *items, P3]

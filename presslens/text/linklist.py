@@ -6,7 +6,7 @@ What a reader uses to decide: three or more lines in a row that do not end like 
 title, a menu entry), or such a line below the article's last paragraph; the lines below a heading
 announcing other articles ("Related posts"); a headline of another article may report ("..., official
 says") when most of its run does not (:func:`headline_like`). A list the article introduces ("... as
-follows:") stays, and so does a fact box (most lines of the run a label and its value: "Developer:
+follows:") stays, and so do the article's figures (a line half of numbers: "15 - 30 min") and a fact box (most lines of the run a label and its value: "Developer:
 Harbour Games", "Capacity: 12 ml"): the article's own data.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ from .captions import sentence_ends
 from .joins import OPEN_END, is_sentence_line
 from .repeats import ANY_END, guarded, n_words
 
-LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
+# an item of the article's own list: a bullet, a number ("2.", "#3 "), a lower-case start
+LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|#\d{1,3}\s|[a-z])")
 # a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
 RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
                           r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
@@ -61,8 +62,8 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
     out: dict[int, str] = {}
     # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
     # of unended lines it is a list item when most of the run is not reporting (see headline_like)
-    heads = [loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else ""))
-             for i in range(n)]
+    heads = [(loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else "")))
+             and not figures(text[i]) for i in range(n)]
     run: list[int] = []
     for i in range(first + 1, n + 1):
         if i < n and (heads[i] or (not text[i] and run)):
@@ -106,3 +107,10 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
                 break
             out[k] = "link-list"
     return out
+
+
+def figures(line: str) -> bool:
+    """A value of the article's data rather than a title: half its words or more are numbers ("15 - 30 min",
+    "1 545 500 euros", "68 m2")."""
+    words = line.split()
+    return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
