@@ -159,3 +159,13 @@ def test_figures_and_numbered_headings_of_the_article_are_no_link_list():
     items = ["#1 Tide table for the week", "#2 Ferry pass for islanders", "#3 Harbour map with the closed piers"]
     kept, _ = run([P1, P2, *items, P3])
     assert kept == [P1, P2, *items, P3]
+
+
+@pytest.mark.parametrize("label", ["Schon gelesen?", "Empfohlene Beiträge", "Noticias relacionadas", "Articles similaires",
+                                   "Articoli correlati"])
+def test_related_headings_in_more_languages_go_and_open_a_list(label):
+    kept, rules = run([P1, P2, P3, label])
+    assert kept == [P1, P2, P3] and rules[label] == "read-also-intl"
+    title = "Ferry service resumes on the northern route"
+    kept, rules = run([P1, label, title, LONG, P3])
+    assert kept == [P1, LONG, P3] and rules[title] == "link-list"

@@ -27,6 +27,8 @@ RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|m
                           # the same headings in other languages
                           r"lee también|lea también|más noticias|te puede interesar|(?:à )?lire aussi|à lire également|"
                           r"sur le même sujet|mehr zum thema|lesen sie auch|weitere artikel|das könnte sie auch interessieren|"
+                          r"schon gelesen|empfohlene beiträge|ähnliche beiträge|(?:contenido|notas|noticias|artículos) relacionad[oa]s|"
+                          r"articles similaires|articoli correlati|not[íi]cias relacionadas|gerelateerde artikelen|"
                           r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także|również)|"
                           r"читайте также|материалы по теме|ещ[её] по теме|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|"
                           r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：]?\s*$", re.I)
