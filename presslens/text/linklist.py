@@ -31,7 +31,7 @@ RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|m
                           r"articles similaires|articoli correlati|not[íi]cias relacionadas|gerelateerde artikelen|"
                           r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także|również)|"
                           r"читайте также|материалы по теме|ещ[её] по теме|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|"
-                          r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：]?\s*$", re.I)
+                          r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：?]?\s*$", re.I)
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 # a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
 # of one to three words, then its value
