@@ -169,3 +169,23 @@ def test_related_headings_in_more_languages_go_and_open_a_list(label):
     title = "Ferry service resumes on the northern route"
     kept, rules = run([P1, label, title, LONG, P3])
     assert kept == [P1, LONG, P3] and rules[title] == "link-list"
+
+
+@pytest.mark.parametrize("line", ["Facebook Twitter WhatsApp Email Copy link", "Teilen · Facebook · WhatsApp", "微信 微博 分享"])
+def test_a_row_of_share_buttons_goes(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == "share-row"
+
+
+@pytest.mark.parametrize("line", ["Forgot your password?", "Sign in with Google", "Passwort vergessen?",
+                                  "Don't have an account? Sign up", "Create an account"])
+def test_a_login_boxs_lines_go(line):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == "login-box"
+
+
+def test_sentences_about_accounts_and_sharing_stay():
+    for line in ["Fishermen can create an account on the port's site to book a berth for the winter.",
+                 "Residents shared photos of the pier on Facebook and Twitter within minutes."]:
+        kept, _ = run([P1, line, P2, P3])
+        assert line in kept
