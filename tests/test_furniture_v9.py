@@ -189,3 +189,9 @@ def test_sentences_about_accounts_and_sharing_stay():
                  "Residents shared photos of the pier on Facebook and Twitter within minutes."]:
         kept, _ = run([P1, line, P2, P3])
         assert line in kept
+
+
+def test_short_labels_in_mid_text_with_no_title_among_them_stay():
+    labels = ["Vision", "Mission", "Values"]
+    kept, _ = run([P1, P2, *labels, LONG, P3])
+    assert kept == [P1, P2, *labels, LONG, P3]

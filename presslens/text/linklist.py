@@ -81,7 +81,8 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         below = bool(items) and items[0] > last     # below the story: one plain line suffices
         if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
                 and not (before.endswith(":") and n_words(before) >= 3)  # a list introduced
-                and not 2 * fields > len(items)):   # a fact box of the article: most lines a label and its value
+                and not 2 * fields > len(items)    # a fact box of the article: most lines a label and its value
+                and (below or gone or any(n_words(text[k]) >= 4 for k in items))):  # mid-text: a title among them
             for k in items:
                 if k not in whole:
                     out.setdefault(k, "link-list")   # a link card found above keeps its rule
