@@ -195,3 +195,19 @@ def test_short_labels_in_mid_text_with_no_title_among_them_stay():
     labels = ["Vision", "Mission", "Values"]
     kept, _ = run([P1, P2, *labels, LONG, P3])
     assert kept == [P1, P2, *labels, LONG, P3]
+
+
+@pytest.mark.parametrize("line,rule", [("aja/XYZ", "short-line"), ("XYZ/jg", "short-line"),
+                                       ("¡Mira lo que tiene nuestro canal de YouTube!", "channel-intl"),
+                                       ("Rejoignez notre chaîne WhatsApp", "channel-intl"),
+                                       ("Video verfügbar bis 28.02.2031", "video-availability")])
+def test_sign_offs_channel_prompts_and_video_notes_go(line, rule):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == rule
+
+
+@pytest.mark.parametrize("line", ["The mayor urged residents to follow the port's Telegram channel for evacuation orders on Monday.",
+                                  "Mira Kapoor joined the channel in 2019 as its youngest anchor."])
+def test_news_about_channels_stays(line):
+    kept, _ = run([P1, line, P2, P3])
+    assert line in kept

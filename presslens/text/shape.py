@@ -115,7 +115,8 @@ PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 # spent years ...", "This achievement ...")
 NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|must|shall)\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b[^\W\d_]{2,}ed\b|"
                       r"^[\W\d_]*(?:he|she|it|they|we|i|you|his|her|its|their|this|that|these|those)\b", re.I)
-INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
+# editors' initials closing a wire story, with or without the agency: "jg/abo/mem", "aja/XYZ", "XYZ/jg"
+INITIALS = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4}){1,6}|(?:[a-z]{1,4}/){1,4}[A-Z]{2,5}|[A-Z]{2,5}(?:/[a-z]{1,4}){1,4})$")
 CODE = re.compile(r"\w[:_=]\w|[{}<>;=]")    # a line of code ("CMD flask run app:main"), which a listing repeats
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
