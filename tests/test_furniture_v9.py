@@ -211,3 +211,20 @@ def test_sign_offs_channel_prompts_and_video_notes_go(line, rule):
 def test_news_about_channels_stays(line):
     kept, _ = run([P1, line, P2, P3])
     assert line in kept
+
+
+@pytest.mark.parametrize("line,rule", [
+    ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "comments-intl"),
+    ("Commentaires (3)", "comments-intl"),
+    ("Klicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.", "embed-consent"),
+    ("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.", "inbox-intl")])
+def test_comment_headers_embed_prompts_and_newsletter_lines_in_other_languages_go(line, rule):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == rule
+
+
+def test_news_about_comments_and_content_stays():
+    for line in ["No comments were made by the harbour master after the meeting on Friday.",
+                 "The council voted to load the new cranes onto the barge before the storm."]:
+        kept, _ = run([P1, line, P2, P3])
+        assert line in kept
