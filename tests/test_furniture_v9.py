@@ -228,3 +228,14 @@ def test_news_about_comments_and_content_stays():
                  "The council voted to load the new cranes onto the barge before the storm."]:
         kept, _ = run([P1, line, P2, P3])
         assert line in kept
+
+
+@pytest.mark.parametrize("line,rule", [("残り1234文字（全文2345文字）", "label-intl"), ("記事に戻る", "label-intl"),
+                                       ("（編輯：陳小明）1130113", "label-line-cjk")])
+def test_japanese_and_chinese_page_labels_go(line, rule):
+    kept, rules = run([P1, P2, P3, line])
+    assert kept == [P1, P2, P3] and rules[line] == rule
+
+
+def test_a_japanese_teaser_ending_at_its_count_of_characters_left_is_a_paywall():
+    assert capture.paywall_prompt(TEASER + "\n\n残り1234文字（全文2345文字）")
