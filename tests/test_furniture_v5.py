@@ -8,14 +8,7 @@ import pytest
 from presslens.text import furniture, shape
 from presslens.text.clean import clean
 
-P1 = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
-P2 = "Dock workers spent the weekend clearing debris, and the first ships are expected back on Tuesday."
-P3 = "The city council will meet on Monday to decide how the repairs are paid for and by whom."
-
-
-def run(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    body, removed = clean("\n".join(lines), None, furniture.rules_for(None))
-    return [x for x in body.split("\n") if x.strip()], {r["removed"]: r["rule"] for r in removed}
+from .furniture_cases import P1, P2, P3, run_notes as run  # the same prose around each case, removals by note
 
 
 RELATED = ["Ferry service resumes on the northern route",

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.text import furniture, shape
-from presslens.text.clean import clean
+from presslens.text import shape
 
-P1 = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
-P2 = "Dock workers spent the weekend clearing debris, and the first ships are expected back on Tuesday."
-P3 = "The city council will meet on Monday to decide how the repairs are paid for and by whom."
-
-
-def run(lines: list[str], template: frozenset[str] = frozenset()) -> tuple[list[str], dict[str, str]]:
-    body, removed = clean("\n".join(lines), None, furniture.rules_for(None), template)
-    return [x for x in body.split("\n") if x.strip()], {r["removed"]: r["rule_id"] for r in removed}
+from .furniture_cases import P1, P2, P3, run  # the same prose around each case, cleaned the same way
 
 
 # ---------------------------------------------------------------------------------------------- repetition

@@ -9,7 +9,7 @@ import pytest
 
 from presslens.text import prompts
 
-from .test_furniture_v7 import P1, P2, P3, run  # the same prose around each case, cleaned the same way
+from .furniture_cases import P1, P2, P3, run  # the same prose around each case, cleaned the same way
 
 
 # ---------------------------------------------------------------------------------------------- cta-tail

@@ -11,23 +11,12 @@ import yaml
 from presslens import load_story
 from presslens.data import rule_ids
 from presslens.engine import tables
-from presslens.text import furniture, shape
+from presslens.text import shape
 from presslens.text.clean import clean
 
+from .furniture_cases import P1, P2, P3, rules, run_notes as run  # the same prose around each case
+
 ROOT = Path(__file__).resolve().parent.parent
-P1 = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
-P2 = "Dock workers spent the weekend clearing debris, and the first ships are expected back on Tuesday."
-P3 = "The city council will meet on Monday to decide how the repairs are paid for and by whom."
-
-
-def rules(disable=()):
-    return furniture.rules_for({"disable": list(disable)} if disable else None)
-
-
-def run(lines: list[str], **kw) -> tuple[list[str], dict[str, str]]:
-    """Clean ``lines``: (kept lines, {removed text: rule note})."""
-    body, removed = clean("\n".join(lines), kw.get("title"), rules(kw.get("disable", ())), kw.get("template", frozenset()))
-    return [x for x in body.split("\n") if x.strip()], {r["removed"]: r["rule"] for r in removed}
 
 
 def test_capture_date_prefix_is_cut_and_the_text_kept():

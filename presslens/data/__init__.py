@@ -1,5 +1,5 @@
 """Layer 0, the data files shipped with the package (``presslens/data/``) and their plain loaders:
-the framing lexicon (``framing.yaml``), web furniture (``furniture.yaml``), machine-translation
+the framing lexicon (``framing.yaml``), web furniture (``furniture.yaml``), reader prompts (``prompts.yaml``), machine-translation
 phrases (``mt_phrases.yaml``), reporting verbs (``reporting_verbs.yaml``), wire and photo agencies
 (``wire_agencies.yaml``), and the stop-word list
 every analysis shares. Each file says its version and sources. Nothing here imports presslens.
@@ -21,9 +21,27 @@ def _load(raw: str):
 
 @functools.lru_cache(maxsize=1)
 def builtin() -> dict:
-    """The built-in furniture list as shipped in the package: ``{"version", "rules"}``."""
-    raw = ires.files("presslens").joinpath("data/furniture.yaml").read_text(encoding="utf-8")
-    return _load(raw)
+    """The built-in furniture list as shipped in the package: ``{"version", "rules", "shapes"}``. A rule
+    with ``phrases: NAME`` has ``{phrases}`` in its pattern replaced by the line-opening entries of
+    ``prompts.yaml``'s list NAME (:func:`reader_prompts`), so the reader prompts are listed once."""
+    raw = _load(ires.files("presslens").joinpath("data/furniture.yaml").read_text(encoding="utf-8"))
+    for r in raw["rules"]:
+        if r.get("phrases"):
+            r["pattern"] = r["pattern"].replace("{phrases}", "|".join(reader_prompts()[r["phrases"] + "_line"]))
+    return raw
+
+
+@functools.lru_cache(maxsize=1)
+def reader_prompts() -> dict:
+    """``prompts.yaml`` as shipped, the one list of what a page asks its reader to do (subscribe, sign in,
+    keep reading, download the app...), as regular-expression strings: ``{"version", "paywall", "paywall_line"
+    (the entries that may open a furniture line), "actions", "commands"}``. Read by
+    :mod:`presslens.story.capture` (paywall teasers), ``furniture.yaml``'s paywall-prompt rule and
+    :mod:`presslens.text.prompts` (calls to action ending a text)."""
+    raw = _load(ires.files("presslens").joinpath("data/prompts.yaml").read_text(encoding="utf-8"))
+    return {"version": raw["version"], "paywall": [e["re"] for e in raw["paywall"]],
+            "paywall_line": [e["re"] for e in raw["paywall"] if e.get("line", True)],
+            "actions": [e["re"] for e in raw["actions"]], "commands": [str(c) for c in raw["commands"]]}
 
 
 @functools.lru_cache(maxsize=1)

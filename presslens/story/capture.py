@@ -12,43 +12,21 @@ look at the text's shape, as a reader would:
 - :func:`markup`: a text most of which is HTML markup (tags, attributes, scripts and styles): the
   page's source, pasted where its text should be.
 
-Pure functions of strings (layer 1, so that `presslens import` uses them too); no presslens imports but :mod:`presslens.words`.
+Pure functions of strings (layer 1, so that `presslens import` uses them too); no presslens imports but
+:mod:`presslens.words` and the prompts list of :mod:`presslens.data` (``prompts.yaml``).
 """
 from __future__ import annotations
 
 import re
 
 from presslens import words
+from presslens.data import reader_prompts
 
 TEASER_WORDS = 250  # a text this short that ends at a subscription prompt is a teaser, not the article
 TAIL_CHARS = 400  # the prompt must be within this many characters of the end
-PROMPT = re.compile("|".join([
-    # English
-    r"\bsubscribe\b.{0,40}\b(?:to|and) (?:continue|keep) reading\b", r"\bsubscribe (?:now |today )?to (?:read|access|unlock)\b",
-    r"\b(?:continue|keep) reading\b.{0,30}(?:\bwith\b|\bfor\b|\bby subscribing\b|\bsubscri|\baccount\b|\bfree\b)",
-    r"\balready (?:a (?:paying )?(?:subscriber|member)|subscribed|have an account)\b",
-    r"\b(?:sign|log) ?in to (?:continue|read|keep reading|access|unlock)\b",
-    r"\b(?:only |exclusively )?(?:for|available to|reserved for|exclusive to) (?:paying |paid |our |digital )?"
-    r"(?:subscribers|members)\b", r"\bsubscribers?[- ]only\b",
-    r"\bunlock (?:this|the full|full|unlimited) (?:article|story|access)\b", r"\bstart your (?:free )?trial\b",
-    r"\byou(?:'ve| have) reached your (?:free )?(?:article |monthly )?limit\b",
-    r"\bregister (?:now |for free )?to (?:continue|read)\b", r"\bcreate a free account to\b",
-    r"\bto read the (?:full|rest of the|whole) (?:article|story)\b",
-    # French, German, Spanish, Italian, Portuguese, Dutch, Russian
-    r"\babonnez-vous\b", r"\bréservée? aux abonnés\b", r"\bdéjà abonné", r"\bpour lire la suite\b",
-    r"\bil vous reste \d+ ?% de cet article\b",
-    r"\bjetzt abonnieren\b", r"\bfür abonnenten\b", r"\bbereits abonnent", r"\bum (?:den artikel )?weiterzulesen\b",
-    r"\bweiterlesen mit\b",
-    r"\bsuscr[íi]bete\b", r"\bsuscr[íi]base\b", r"\bya (?:eres|soy|es) suscriptor", r"\bpara seguir leyendo\b",
-    r"\bpara suscriptores\b",
-    r"\bsei già abbonato\b", r"\bper continuare a leggere\b", r"\briservato agli abbonati\b",
-    r"\bjá é assinante\b", r"\bpara continuar lendo\b", r"\bpara assinantes\b",
-    r"\bal abonnee\b", r"\blees verder met\b", r"\balleen voor abonnees\b",
-    r"подпишитесь", r"только для подписчиков", r"чтобы продолжить чтение",
-    # Japanese, Chinese
-    r"続きを読むには", r"有料会員", r"会員限定", r"この記事は有料", r"登録して続きを", r"订阅后", r"付费内容", r"付费阅读",
-    r"登录后阅读", r"阅读全文需",
-]), re.IGNORECASE | re.DOTALL)
+# the paywall prompts of presslens/data/prompts.yaml (ten languages), the one list of reader prompts
+# that the furniture rule paywall-prompt and the cta-tail rule read too
+PROMPT = re.compile("|".join(reader_prompts()["paywall"]), re.IGNORECASE | re.DOTALL)
 
 TAG = re.compile(r"<(?:!doctype|!--|/?[A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]{0,2000})?/?>", re.IGNORECASE)
 SCRIPT = re.compile(r"<(script|style)\b[^>]{0,2000}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

@@ -14,6 +14,7 @@ OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from
                       r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
 
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")   # a link's title cut short with " .." or " …"
+TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 # a line that goes on from the line above: lower case, or a comma, full stop, closing bracket or "'s" first
 GOES_ON = re.compile(r"^\s*(?:[a-z]|[,;:.)\]]|['’]s\b)")
 
@@ -37,3 +38,10 @@ def split_sentence(text: list[str]) -> set[int]:
             out.update(run)
         run = [b] if b is not None else []
     return out
+
+
+def is_sentence_line(line: str) -> bool:
+    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"); a link's
+    title cut short with " .." or " …" does not."""
+    line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
+    return bool(SENT_END.search(line)) and not TRUNCATED.search(line)

@@ -5,24 +5,24 @@ What a reader uses to decide: where the line stands (the text's last lines, belo
 only furniture or other such prompts after it), that it speaks to the reader ("you", "your", or a
 command opening the line: "Subscribe ...", "Sign up ...") and that what it asks is done on the site
 or its channels (subscribe, sign up, log in, download the app, follow on a network, write a letter to
-the editor). A line in the middle of the story is never taken, and the prose guard holds (a quotation
-or a reporting verb keeps the line: "Subscribe now, the CEO told investors").
+the editor): the lists of ``presslens/data/prompts.yaml``, which the paywall checks read too. A line in
+the middle of the story is never taken, and the prose guard holds (a quotation or a reporting verb keeps
+the line: "Subscribe now, the CEO told investors").
 """
 from __future__ import annotations
 
 import re
 
+from presslens.data import reader_prompts
+
 from .repeats import guarded, n_words
 
-# something to do on the site or its channels
-ACTION = re.compile(r"\b(?:subscrib(?:e|es|ed|er|ers|ing|tion|tions)|sign(?:ing)? ?up|log(?:ging)? ?in|sign in|"
-                    r"download(?:ing)? (?:the |our |its )?[\w -]{0,30}\bapps?|apps? for (?:ios|android|iphone)|"
-                    r"follow (?:us|[\w .&'’-]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|"
-                    r"bluesky|whatsapp|telegram)|letters? to the editor|newsletters?|(?:into|to) your inbox|"
-                    r"send us|e-?mail us|write to us)\b", re.I)
+_PROMPTS = reader_prompts()   # presslens/data/prompts.yaml: the one list of reader prompts
+# something to do on the site or its channels (a paywall's prompt is one too)
+ACTION = re.compile("|".join(_PROMPTS["actions"] + _PROMPTS["paywall"]), re.I)
 # the line speaks to the reader: a second person, or a command opening one of its sentences
-ADDRESS = re.compile(r"\b(?:you|your|yours|you(?:'|’)(?:re|ll|ve|d))\b|(?:^|[.!?]\s)[\W\d_]*(?:please\s+)?(?:subscribe|sign up|log in|"
-                     r"sign in|download|follow|submit|send|e-?mail|write|join|register|get|click|tap|for the latest)\b", re.I)
+ADDRESS = re.compile(r"\b(?:you|your|yours|you(?:'|’)(?:re|ll|ve|d))\b|(?:^|[.!?]\s)[\W\d_]*(?:please\s+)?(?:%s)\b"
+                     % "|".join(_PROMPTS["commands"]), re.I)
 MAX_WORDS = 60
 
 

@@ -80,11 +80,11 @@ from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED,
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
-from .joins import GOES_ON, OPEN_END, TRUNCATED, split_sentence  # noqa: F401
+from .joins import GOES_ON, OPEN_END, TRAILING_SYMBOLS, TRUNCATED, is_sentence_line, split_sentence  # noqa: F401
+from .linklist import LIST_ITEM, RELATED_HEAD, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
-LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|[a-z])")
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
 SITE_WORD = (r"(?:News|Times|Post|Herald|Daily|Tribune|Journal|Press|Gazette|Telegraph|Express|Chronicle|Observer|"
@@ -97,10 +97,6 @@ HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of 
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
 # a headline with a section's name after a bar: "Storm hits the coast | World News"
 SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
-# a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
-RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
-                          r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
-                          r"top stories|next in|editor(?:'|’)?s picks?)\b[\w\s’'&]{0,30}:?\s*$", re.I)
 # a correspondent's line: names, "in", a place; or a reporters' title before names
 BYLINE_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?$|"
                           r"^(?:[A-Z][\w'’.-]+\s+){0,4}(?:reporters?|correspondents?|staff writers?)\s+"
@@ -119,8 +115,8 @@ PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 # spent years ...", "This achievement ...")
 NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|must|shall)\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b[^\W\d_]{2,}ed\b|"
                       r"^[\W\d_]*(?:he|she|it|they|we|i|you|his|her|its|their|this|that|these|those)\b", re.I)
-TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
-INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4}){1,6}$")  # editors' initials closing a wire story: "jg/abo/mem"
+# editors' initials closing a wire story, with or without the agency: "jg/abo/mem", "aja/XYZ", "XYZ/jg"
+INITIALS = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4}){1,6}|(?:[a-z]{1,4}/){1,4}[A-Z]{2,5}|[A-Z]{2,5}(?:/[a-z]{1,4}){1,4})$")
 CODE = re.compile(r"\w[:_=]\w|[{}<>;=]")    # a line of code ("CMD flask run app:main"), which a listing repeats
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
@@ -129,13 +125,6 @@ LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
              "template-line", "unended-line", "byline-shape", "glued-mark", "glued-caption", "author-bio")
-
-
-def is_sentence_line(line: str) -> bool:
-    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"); a link's
-    title cut short with " .." or " …" does not."""
-    line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
-    return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
 
 
 def _repeats(lines: list[str]) -> dict[int, str]:
@@ -286,40 +275,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             if (i not in whole and i not in joined and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
                     and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
                 whole[i] = "link-card"
-    if "link-list" in enabled:
-        # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
-        # of unended lines it is a list item when most of the run is not reporting (see headline_like)
-        heads = [loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else "")) for i in range(n)]
-        run: list[int] = []
-        for i in range(first + 1, n + 1):
-            if i < n and (heads[i] or (not text[i] and run)):
-                run.append(i)
-                continue
-            items = [k for k in run if text[k]]
-            # lines the listed rules removed inside a run of short lines or right around it were furniture too
-            short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
-            gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
-            plain = sum(1 for k in items if loose[k]) + gone
-            before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
-            below = bool(items) and items[0] > last     # below the story: one plain line suffices
-            if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
-                    and not (before.endswith(":") and n_words(before) >= 3)):  # a list introduced
-                for k in items:
-                    whole.setdefault(k, "link-list")   # a link card found above keeps its rule
-            run = []
-        # below the story, some line is surely not prose (or the listed rules removed one there)
-        zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
-        for i in range(last + 1, final):
-            if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and n_words(text[i]) <= 15:
-                whole[i] = "link-list"
-    if "link-list" in enabled:
-        # below a heading announcing other articles, to the end: their titles and teasers, unless the
-        # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
-        for start in sorted(k for k in after_related if k > first):
-            rest = [k for k in range(start, n) if text[k] and k not in whole]
-            if rest and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest):
-                for k in rest:
-                    whole[k] = "link-list"
+    if "link-list" in enabled:   # runs of unended lines: related headlines, menus, widgets (linklist.py)
+        whole.update(link_list(text, whole, loose, joined, first, last, final, after_related, gone_before))
     if "short-line" in enabled:
         for i, s in enumerate(text):
             # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
@@ -347,21 +304,6 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
-
-
-DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
-
-
-def headline_like(line: str, below: str = "") -> bool:
-    """A line written as a headline though it reports: no sentence end, at most twenty words, no
-    double quotation mark (a quotation in running text), not a list's bullet, not stopping on a word a
-    sentence cannot end on, the line below not going on in lower case ("..., official says"); or a
-    headline asking a question ("What next for the port?", at most fifteen words)."""
-    s = line.strip()
-    question = s.endswith("?") and n_words(s) <= 15 and len(sentence_ends(s)) == 1
-    return (bool(s) and (question or not is_sentence_line(s)) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
-            and not s.endswith(":") and not LIST_ITEM.match(s) and not OPEN_END.search(s)
-            and not below.strip()[:1].islower())
 
 
 def _named(line: str) -> bool:

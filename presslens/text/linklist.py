@@ -1,0 +1,119 @@
+"""Lists of other pages' links by shape (``link-list``, a shape rule of ``furniture.yaml``): related
+headlines, menus and widgets, as a reader tells them from the article. Split from :mod:`.shape`, which
+uses and re-exports every name here.
+
+What a reader uses to decide: three or more lines in a row that do not end like sentences (each a
+title, a menu entry), or such a line below the article's last paragraph; the lines below a heading
+announcing other articles ("Related posts"); a headline of another article may report ("..., official
+says") when most of its run does not (:func:`headline_like`). A list the article introduces ("... as
+follows:") stays, and so do the article's figures (a line half of numbers: "15 - 30 min") and a fact box (most lines of the run a label and its value: "Developer:
+Harbour Games", "Capacity: 12 ml"): the article's own data.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .captions import sentence_ends
+from .joins import OPEN_END, is_sentence_line
+from .repeats import ANY_END, guarded, n_words
+
+# an item of the article's own list: a bullet, a number ("2.", "#3 "), a lower-case start
+LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]\s|\d{1,2}[.)]\s|#\d{1,3}\s|[a-z])")
+# a heading that announces other articles: "Related posts", "Others also read", "More from Harbour Post"
+RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|more|other|others also|you may also|"
+                          r"you might also|read (?:more|also|next)|also read|see also|most (?:read|popular|viewed)|"
+                          r"top stories|next in|editor(?:'|’)?s picks?|"
+                          # the same headings in other languages
+                          r"lee también|lea también|más noticias|te puede interesar|(?:à )?lire aussi|à lire également|"
+                          r"sur le même sujet|mehr zum thema|lesen sie auch|weitere artikel|das könnte sie auch interessieren|"
+                          r"schon gelesen|empfohlene beiträge|ähnliche beiträge|(?:contenido|notas|noticias|artículos) relacionad[oa]s|"
+                          r"articles similaires|articoli correlati|not[íi]cias relacionadas|gerelateerde artikelen|"
+                          r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także|również)|"
+                          r"читайте также|материалы по теме|ещ[её] по теме|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|"
+                          r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：?]?\s*$", re.I)
+DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
+# a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
+# of one to three words, then its value
+FIELD = re.compile(r"^[^\W\d_][\w’'()./&-]*(?:\s+[\w’'()./&-]+){0,2}\s*:\s*\S")
+
+
+def headline_like(line: str, below: str = "") -> bool:
+    """A line written as a headline though it reports: no sentence end, at most twenty words, no
+    double quotation mark (a quotation in running text), not a list's bullet, not stopping on a word a
+    sentence cannot end on, the line below not going on in lower case ("..., official says"); or a
+    headline asking a question ("What next for the port?", at most fifteen words)."""
+    s = line.strip()
+    question = s.endswith("?") and n_words(s) <= 15 and len(sentence_ends(s)) == 1
+    return (bool(s) and (question or not is_sentence_line(s)) and n_words(s) <= 20 and not DOUBLE_QUOTE.search(s)
+            and not s.endswith(":") and not LIST_ITEM.match(s) and not OPEN_END.search(s)
+            and not below.strip()[:1].islower())
+
+
+def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined: set[int], first: int, last: int,
+              final: int, after_related: frozenset[int], gone_before: Callable[[int], int]) -> dict[int, str]:
+    """{line index: "link-list"} for the stripped lines ``text`` of one article: runs of three or more
+    unended lines below the first paragraph (``first``), unended lines below the last one (``last``;
+    ``final`` is the last non-blank line), and the lines below a heading announcing other articles
+    (``after_related``: the indices of lines that followed such a heading, removed by the listed rules).
+    ``whole``: the lines already found furniture (a line found by another rule keeps it); ``loose``: per
+    line, whether it may be furniture (no sentence end, no prose guard, no list item); ``joined``: the
+    lines of a sentence its links broke apart (prose); ``gone_before(k)``: how many lines the listed
+    rules removed just before line ``k`` (furniture, which counts in a run)."""
+    n = len(text)
+    out: dict[int, str] = {}
+    # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
+    # of unended lines it is a list item when most of the run is not reporting (see headline_like)
+    heads = [(loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else "")))
+             and not figures(text[i]) for i in range(n)]
+    run: list[int] = []
+    for i in range(first + 1, n + 1):
+        if i < n and (heads[i] or (not text[i] and run)):
+            run.append(i)
+            continue
+        items = [k for k in run if text[k]]
+        fields = sum(1 for k in items if FIELD.match(text[k]))
+        # lines the listed rules removed inside a run of short lines or right around it were furniture too
+        short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
+        gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
+        plain = sum(1 for k in items if loose[k]) + gone
+        before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
+        below = bool(items) and items[0] > last     # below the story: one plain line suffices
+        if (len(items) + gone >= 3 and plain >= (1 if below else 2) and (below or 2 * plain >= len(items) + gone)
+                and not (before.endswith(":") and n_words(before) >= 3)  # a list introduced
+                and not 2 * fields > len(items)    # a fact box of the article: most lines a label and its value
+                and (below or gone or any(n_words(text[k]) >= 4 for k in items))):  # mid-text: a title among them
+            for k in items:
+                if k not in whole:
+                    out.setdefault(k, "link-list")   # a link card found above keeps its rule
+        run = []
+    # below the story, some line is surely not prose (or the listed rules removed one there)
+    zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
+    for i in range(last + 1, final):
+        if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and i not in out \
+                and n_words(text[i]) <= 15:
+            out[i] = "link-list"
+    # below a heading announcing other articles, to the end: their titles and teasers, unless the
+    # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
+    for start in sorted(k for k in after_related if k > first):
+        rest = [k for k in range(start, n) if text[k] and k not in whole and k not in out]
+        if (rest and any(heads[k] for k in rest)   # a list holds titles, not paragraphs alone
+                and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest)):
+            for k in rest:
+                out[k] = "link-list"
+            continue
+        # in mid-text ("Read more", then a title or two, then the story goes on): the titles up to the prose
+        for k in range(start, n):
+            if not text[k] or k in out or k in whole:
+                continue
+            if not (heads[k] and n_words(text[k]) <= 20):
+                break
+            out[k] = "link-list"
+    return out
+
+
+def figures(line: str) -> bool:
+    """A value of the article's data rather than a title: half its words or more are numbers ("15 - 30 min",
+    "1 545 500 euros", "68 m2")."""
+    words = line.split()
+    return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
