@@ -130,6 +130,14 @@ def test_a_related_heading_in_another_language_opens_a_list(heading):
     assert kept == [P1, LONG, P3] and rules[title] == "link-list"
 
 
+def test_bulleted_titles_below_a_related_heading_at_the_end_go():
+    # a related list printed as bullets below the story: every title goes, colons and all
+    bullets = ["- Ferry service resumes on the northern route", "- Minister: repairs will take a year",
+               "- Fishermen count their losses after the storm"]
+    kept, rules = run([P1, P2, P3, "Related", *bullets])
+    assert kept == [P1, P2, P3] and all(rules[b] == "link-list" for b in bullets)
+
+
 @pytest.mark.parametrize("heading", ["Read more", "Lire aussi", "関連記事"])
 def test_short_paragraphs_after_a_related_heading_with_no_title_stay(heading):
     kept, _ = run([P1, heading, P2, P3])

@@ -97,7 +97,10 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
     # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
     for start in sorted(k for k in after_related if k > first):
         rest = [k for k in range(start, n) if text[k] and k not in whole and k not in out]
-        if (rest and any(heads[k] for k in rest)   # a list holds titles, not paragraphs alone
+        # a list holds titles, not paragraphs alone: a headline-like line, or a bullet with no sentence end
+        # ("- Storm closes the harbour road": a related list printed as bullets)
+        if (rest and any(heads[k] or (LIST_ITEM.match(text[k]) and not text[k][:1].islower()
+                                      and not is_sentence_line(text[k])) for k in rest)
                 and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest)):
             for k in rest:
                 out[k] = "link-list"
