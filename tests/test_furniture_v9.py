@@ -247,3 +247,42 @@ def test_japanese_and_chinese_page_labels_go(line, rule):
 
 def test_a_japanese_teaser_ending_at_its_count_of_characters_left_is_a_paywall():
     assert capture.paywall_prompt(TEASER + "\n\n残り1234文字（全文2345文字）")
+
+
+# ------------------------------------------------------------------- prose a list rule must leave (new dev stories)
+
+def test_a_quotation_on_a_line_of_its_own_is_part_of_the_sentence_below():
+    # "Read more", a dateline ending in a comma, a quotation set apart, then the sentence it opens
+    quote = "Stay off the harbour road tonight"
+    goes_on = ("”, was the message shared in the fishermen's group chats on Sunday, after the warnings from the "
+               "coast guard reached the villages along the northern shore.")
+    kept, rules = run([P1, P2, "Read more", "From our reporter in Harbourtown,", quote, goes_on, P3])
+    assert quote in kept and goes_on in kept and quote not in rules
+
+
+def test_the_capture_ending_inside_a_reporting_sentence_keeps_it():
+    cut = "The ferry captain said both he and his crew are still shaken by the night of the storm, reca"
+    captions = ["Passengers wait on the pier as the ferry is held in port.Photo agency/Harbour pictures",
+                "The ferry captain said he is still shaken by what happened.Photo agency/Harbour pictures"]
+    kept, rules = run([P1, P2, P3, *captions, "", cut])
+    assert cut in kept
+    # a short title below the story still goes
+    kept, rules = run([P1, P2, P3, *captions, "", "Storm closes the harbour road for a week"])
+    assert "Storm closes the harbour road for a week" not in kept
+
+
+@pytest.mark.parametrize("heading", ["Key points", "What we know", "Das Wichtigste in Kürze"])
+def test_the_heading_of_the_articles_own_summary_stays(heading):
+    kept, rules = run([P1, P2, P3, heading, "• The storm closed the harbour road for a week"])
+    assert heading in kept
+
+
+def test_a_crosshead_the_paragraph_below_takes_up_stays():
+    crosshead = "Twelve fishing boats lost off the northern pier in the night storm"
+    below = ("The coast guard said that twelve fishing boats lost their moorings during the night, and that two of "
+             "them sank before the crews could reach the harbour.")
+    other = "Minister announces a new budget for the regional rail network next year"
+    kept, rules = run([P1, P2, crosshead, below, P3])
+    assert crosshead in kept
+    kept, rules = run([P1, P2, other, below, P3])     # another article's title between paragraphs still goes
+    assert other not in kept and rules[other] == "unended-line"

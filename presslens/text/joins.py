@@ -15,15 +15,17 @@ OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from
 
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")   # a link's title cut short with " .." or " …"
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
-# a line that goes on from the line above: lower case, or a comma, full stop, closing bracket or "'s" first
-GOES_ON = re.compile(r"^\s*(?:[a-z]|[,;:.)\]]|['’]s\b)")
+# a line that goes on from the line above: lower case, or a comma, full stop, closing bracket or "'s" first,
+# or a closing quotation mark and then a comma or a lower-case word ("”, is a call that circulated ...": the
+# quotation above it, set on a line of its own, is part of this sentence)
+GOES_ON = re.compile(r"^\s*(?:[a-z]|[,;:.)\]]|['’]s\b|[”»]\s*(?:[,;:.]|[a-z])|\"\s*[,;:.])")
 
 
 def split_sentence(text: list[str]) -> set[int]:
     """The lines of a sentence broken across lines by its links ("In the first" / "damage report" / "on" /
     "Harbourland" / "'s northern coast ..." / ", officials said ..."), as a reader joins them: each line
     goes on into the next (the line has no sentence end and the next starts in lower case or with a
-    comma, a full stop, a closing bracket or "'s"; or the line stops on a word a sentence cannot end on,
+    comma, a full stop, a closing bracket, "'s" or a closing quotation mark and a comma; or the line stops on a word a sentence cannot end on,
     "on", "the"), and the run holds a paragraph of prose. A line after a sentence's end starts a line of
     its own ("storm", a tag; "ePaper"). Such lines are prose: the rules by position and length leave them."""
     idx = [i for i, s in enumerate(text) if s]

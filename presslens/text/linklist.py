@@ -32,6 +32,12 @@ RELATED_HEAD = re.compile(r"^\s*(?:related|recommended|trending|popular|latest|m
                           r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|czytaj (?:też|także|również)|"
                           r"читайте также|материалы по теме|ещ[её] по теме|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|"
                           r"推荐阅读|推薦閱讀|関連記事|関連ニュース|おすすめ記事|관련 ?기사)\b[\w\s’'&]{0,30}[:：?]?\s*$", re.I)
+# a heading of the article's own summary box ("Key points", "What we know"): the lines below are the
+# article's, and so is the heading
+SUMMARY_HEAD = re.compile(r"^\s*(?:key (?:points|facts|takeaways)|(?:the )?takeaways|highlights|at a glance|in brief|in short|"
+                          r"what we know(?: so far)?|what you need to know|summary|tl;?dr|"
+                          r"lo (?:que|esencial)(?: hay que| se)? sab(?:er|emos)|en bref|l(?:'|’)essentiel|ce que l(?:'|’)on sait|"
+                          r"das wichtigste(?: in kürze)?|auf einen blick|in sintesi|em resumo|главное|要点|要点まとめ|ポイント)\s*[:：]?\s*$", re.I)
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 # a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
 # of one to three words, then its value
@@ -64,8 +70,11 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
     out: dict[int, str] = {}
     # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
     # of unended lines it is a list item when most of the run is not reporting (see headline_like)
+    # the capture's last line may stop inside a paragraph: a long line that reports ("The young man said
+    # both he and his mother are still stunned over the incident, reve") is that paragraph, not a title
     heads = [(loose[i] or (i not in whole and i not in joined and headline_like(text[i], text[i + 1] if i + 1 < n else "")))
-             and not figures(text[i]) for i in range(n)]
+             and not figures(text[i]) and not SUMMARY_HEAD.match(text[i])
+             and not (i == final and n_words(text[i]) >= 12 and guarded(text[i])) for i in range(n)]
     run: list[int] = []
     for i in range(first + 1, n + 1):
         if i < n and (heads[i] or (not text[i] and run)):

@@ -81,7 +81,7 @@ from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED,
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .joins import GOES_ON, OPEN_END, TRAILING_SYMBOLS, TRUNCATED, is_sentence_line, split_sentence  # noqa: F401
-from .linklist import LIST_ITEM, RELATED_HEAD, headline_like, link_list  # noqa: F401
+from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -269,7 +269,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
     loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
-             and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) for i, s in enumerate(text)]
+             and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
+             for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
             if (i not in whole and i not in joined and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
@@ -299,11 +300,19 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             nxt = next((t for t in text[i + 1:] if t), "")
             if (s and i not in whole and i not in cuts and loose[i] and 8 <= n_words(s) <= (20 if i == final else 25)
                     and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
-                    and not _copied(text, i)
+                    and not _copied(text, i) and not _crosshead(s, nxt)
                     and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
                     and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+def _crosshead(line: str, nxt: str) -> bool:
+    """A crosshead of the article: the paragraph below takes up four words in a row of it ("22 Indian
+    crew members ..." above "... there were 22 Indian crew members ..."), as a section's title does."""
+    words = re.findall(r"\w+", line.casefold())
+    below = " " + " ".join(re.findall(r"\w+", nxt.casefold())) + " "
+    return is_paragraph(nxt) and any(" " + " ".join(words[k:k + 4]) + " " in below for k in range(len(words) - 3))
 
 
 def _named(line: str) -> bool:
