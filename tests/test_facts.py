@@ -263,3 +263,39 @@ def test_two_tolls_stay_apart_when_a_version_without_a_figure_links_both():
     f27 = common_fact(m, rows, 4, 5, 6)
     assert common_fact(m, rows, 0, 4, 5, 6)              # the toll belongs with the statement without one
     assert fact_of(m, rows.text[7]) and not (f27 & fact_of(m, rows.text[7]))   # 43 is another fact
+
+
+def test_left_out_takes_the_story_and_leaves_out_an_outlet_cut_short_at_a_paywall(tmp_path):
+    """Notebook 07's one call: ``facts.left_out(story)`` reads the members, the facts, the outlets and
+    the outlets whose every article stops at a paywall from the story, as ``claims.omissions`` does;
+    the paywalled outlet is never listed as leaving a fact out and the note names its file. The old
+    call with every table given still gives the same rows."""
+    from presslens.errors import ParameterError
+    from presslens.story import capture
+
+    from .conftest import write_story
+
+    told = ["The harbour commission fined the ferry operator over the oil spill in Marbury on Tuesday.",
+            "On Tuesday the harbour commission fined the ferry operator over the Marbury oil spill.",
+            "The ferry operator was fined by the harbour commission over the oil spill in Marbury on Tuesday."]
+    other = "Fishermen in the bay protested about the price of diesel at the town hall."
+    teaser = ("Fishermen in the bay protested again about the price of diesel, and the town council promised "
+              "to meet their union next week to discuss a winter subsidy for the fleet.\n\n"
+              "Subscribe to continue reading. Already a subscriber? Log in.")
+    st = write_story(tmp_path, "  - name: Harbour Commission\n    kind: government\n",
+                     [("Alpha", told[0]), ("Beta", told[1]), ("Gamma", told[2]), ("Delta", other), ("Teaser", teaser)])
+    assert set(capture.cut_short(st.articles)) == {"Teaser"}
+    left = facts.left_out(st)
+    fined = left[left["label"].str.contains("fined")]
+    assert set(fined["outlet"]) == {"Delta"}
+    assert "Teaser (" in left.attrs["note"] and "paywall" in left.attrs["note"]
+    m = facts.members(st)
+    old = facts.left_out(m, facts.summarise(m), st.outlets, cut_short=capture.cut_short(st.articles))
+    pd.testing.assert_frame_equal(left, old)
+    assert old.attrs["note"] == left.attrs["note"]
+    try:
+        facts.left_out(m)
+    except ParameterError as e:
+        assert "facts.left_out" in str(e) and "facts.left_out(story)" in str(e)
+    else:
+        raise AssertionError("a member table without its facts and outlets must be refused with the fix")
