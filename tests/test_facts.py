@@ -299,3 +299,24 @@ def test_left_out_takes_the_story_and_leaves_out_an_outlet_cut_short_at_a_paywal
         assert "facts.left_out" in str(e) and "facts.left_out(story)" in str(e)
     else:
         raise AssertionError("a member table without its facts and outlets must be refused with the fix")
+
+
+def test_a_claim_maps_to_the_facts_most_of_whose_sentences_state_it():
+    """A claim is the fact most of whose sentences say it, not every fact one clause of which does: a
+    fact about the storm that took in one sentence also naming the fine (a sentence can state two facts)
+    is not the claim's fact; the fine's fact is, with the share of its clauses that match."""
+    fine = ["The harbour commission fined the ferry operator over the oil spill.",
+            "The ferry operator was fined by the harbour commission over the spill.",
+            "The harbour commission has fined the ferry operator for the oil spill."]
+    storm = ["Storms battered the coast of Marbury for a third night.",
+             "A third night of storms battered the Marbury coast.",
+             "Fishing boats stayed in port as storms battered the coast.",
+             "The harbour commission fined the ferry operator over the oil spill as storms battered the coast."]
+    m = pd.DataFrame([{"fact": f, "article_id": f"{f}{i}", "clause": t, "text": t, "centre": i == 0}
+                      for f, ts in ((0, fine), (1, storm)) for i, t in enumerate(ts)])
+    got = facts.matches(m, [("fined", "The harbour commission fined the ferry operator over the oil spill")])
+    assert got["fact"].tolist() == [0] and got.loc[0, "share"] == 1.0
+    assert got.loc[0, "sentence"] == fine[0] and got.loc[0, "score"] > 0.9
+    truth = [{"id": "fined", "text": "The harbour commission fined the ferry operator over the oil spill",
+              "articles": ["00", "01", "02"]}]
+    assert facts.score(m, truth).loc[0, "mapped_f1"] == 1.0     # the storm's 4 articles are not added
