@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import features, names, normalise, split, window
+from presslens.analyses.facts import features, names, normalise, split, terms, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -55,6 +55,7 @@ CORE_TOP = 2          # a version holding a fact's CORE_TOP rarest core words ..
 CORE_MASS = 0.5       # ... and this share of its core (idf-weighted) states the fact too
 FIGURES_APART = 1    # a fact's versions with another figure than most of it are a fact apart (:mod:`.split`)
 NAMES_APART = 0.5    # a core made only of names this share of the articles write (:mod:`.names`) takes in nothing
+TERMS = 1             # a few words several articles quote are a fact (:mod:`.terms`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)
 
@@ -365,8 +366,9 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
-    cast = names.cast(texts, sent["article_id"].tolist(), sent["part"].tolist() if "part" in sent else None,
-                      NAMES_APART) if NAMES_APART else frozenset()
+    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
+    nw = names.name_words(texts, parts)
+    cast = names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset()
     vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding, cast)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
     units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
@@ -381,6 +383,9 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
         w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs",
                           words=words, known=known)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
+    if TERMS:     # a short phrase several articles quote (:mod:`.terms`)
+        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw)
+        u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     u = u.drop_duplicates(["_row", "fact"])
     base = sent.reset_index(drop=True)

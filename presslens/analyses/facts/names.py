@@ -24,10 +24,10 @@ TITLE_CASE = 0.5      # a sentence with this share of its words capitalised is i
 OPENER = re.compile(r"[\"“”‘’'«»:(\[—–-]\s*$")
 
 
-def cast(texts, articles, parts=None, share: float = 0.5) -> frozenset[str]:
-    """The story's *cast*: the names (:func:`name_words`) that at least ``share`` of its articles
-    write (``articles``: each sentence's article): who the whole story is about."""
-    nw = name_words(texts, parts)
+def cast(texts, articles, parts=None, share: float = 0.5, names: frozenset | None = None) -> frozenset[str]:
+    """The story's *cast*: the names (``names``, else :func:`name_words`) that at least ``share`` of
+    its articles write (``articles``: each sentence's article): who the whole story is about."""
+    nw = name_words(texts, parts) if names is None else names
     where: dict[str, set] = {}
     for text, a in zip(texts, articles):
         if isinstance(text, str):
