@@ -50,3 +50,11 @@ def test_a_phrase_a_discovered_fact_already_holds_adds_nothing():
     assert terms.facts(texts, arts, held).empty
     new = terms.facts(texts, arts, pd.DataFrame({"_row": [0, 3], "fact": [7, 9]}))
     assert new["fact"].unique().tolist() == [10] and new["_row"].tolist() == [0, 1, 2]
+
+
+def test_an_apostrophe_inside_a_quotation_does_not_end_it():
+    said = ["The mayor called it “the port’s darkest day” on Monday.",
+            "Critics dubbed the closure ‘the port’s darkest day’ in a statement.",
+            "Residents described the port's darkest day in letters to the council."]
+    assert terms.QUOTED.findall(said[0] + " ‘I won’t go’, he said.") == ["the port’s darkest day", "I won’t go"]
+    assert terms.quoted_terms(said, ["a", "b", "c"]) == {("port", "darkest", "day"): [0, 1, 2]}

@@ -20,7 +20,7 @@ import pandas as pd
 
 from presslens.analyses.facts import features, normalise
 
-QUOTED = re.compile(r"[“\"‘«„]([^“”\"‘’«»„]{3,120}?)[”\"’»“]")
+QUOTED = re.compile(r"[“\"‘«„]((?:[^“”\"‘’«»„]|’(?=\w)){3,120}?)(?:[”\"»“]|’(?!\w))")   # ’ before a letter: an apostrophe
 TERM_MIN, TERM_MAX = 2, 6   # content words of a quoted term
 QUOTED_MIN = 2              # articles that put the term in quotation marks ...
 ARTICLES_MIN = 3            # ... and articles that use it, quoted or not
