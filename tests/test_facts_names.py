@@ -53,3 +53,13 @@ def test_a_core_of_the_cast_alone_takes_in_nothing():
     assert grouping.cores(vv, ff, m, idf, weight, np.array([0, 1])) == []
     vv, ff, m, idf, weight = _fact([[0, 1, 2, 5], [0, 1, 2, 3], [0, 1, 2, 4], [0, 1, 2, 6]], 7)
     assert [sorted(c[3]) for c in grouping.cores(vv, ff, m, idf, weight, np.array([0, 1]))] == [[0, 1, 2]]
+
+
+def test_a_large_story_is_read_on_every_kth_sentence_and_article(monkeypatch):
+    """The cost stays flat as a story grows: past SAMPLE_SENTENCES sentences the names are read on
+    every k-th one, past SAMPLE_ARTICLES articles the cast on every k-th article (ids in order)."""
+    monkeypatch.setattr(names, "SAMPLE_SENTENCES", 3)   # 6 sentences: every 2nd (rows 0, 2, 4) is read
+    assert names.name_words(TEXTS) == names.name_words(TEXTS[::2]) == {"marbury", "harbour", "commission", "tuesday"}
+    monkeypatch.setattr(names, "SAMPLE_ARTICLES", 3)    # 6 articles: a, c, e are read
+    cast = names.cast(TEXTS, ["a", "b", "c", "d", "e", "f"], share=0.6, names=frozenset({"marbury", "harbour"}))
+    assert cast == {"marbury", "harbour"}               # marbury in a and e, harbour in a, c, e: 2 and 3 of 3

@@ -44,9 +44,12 @@ def quoted_terms(texts: list[str], articles: list, names: frozenset = frozenset(
     if not keys:
         return {}
     sizes = sorted({len(k) for k in keys})
+    hint = _forms({k[0] for k in keys})
     rows: dict[tuple, list[int]] = {}
     for r, text in enumerate(texts):
-        words = normalise.fact_words(text) if isinstance(text, str) else ()
+        if not isinstance(text, str) or not hint.search(text):    # a cheap test first: a term's first word
+            continue
+        words = normalise.fact_words(text)
         for n in sizes:
             for j in range(len(words) - n + 1):
                 if words[j:j + n] in keys:
@@ -85,6 +88,15 @@ def facts(texts: list[str], articles: list, known: pd.DataFrame, names: frozense
         out.extend({"_row": r, "fact": nxt, "clause": texts[r], "centre": r == centre} for r in rs)
         nxt += 1
     return pd.DataFrame(out, columns=TERM_COLS)
+
+
+def _forms(heads: set[str]) -> re.Pattern:
+    """A pattern finding any word a text writes that :func:`.normalise.fact_words` reads as one of
+    ``heads`` (a folded word begins the word as written; a synonym row's words and phrases too)."""
+    stems = set(heads) | {w for w, h in normalise.word_map().items() if h in heads and w}
+    alts = [re.escape(w) for w in stems] + [r"\s+".join(map(re.escape, p.split()))
+                                            for p, h in normalise.phrases()[1].items() if h in heads]
+    return re.compile(r"(?<![^\W_])(?:%s)" % "|".join(sorted(alts, key=len, reverse=True)), re.IGNORECASE)
 
 
 def _quotes(text: str, key: tuple) -> bool:
