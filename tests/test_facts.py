@@ -263,3 +263,60 @@ def test_two_tolls_stay_apart_when_a_version_without_a_figure_links_both():
     f27 = common_fact(m, rows, 4, 5, 6)
     assert common_fact(m, rows, 0, 4, 5, 6)              # the toll belongs with the statement without one
     assert fact_of(m, rows.text[7]) and not (f27 & fact_of(m, rows.text[7]))   # 43 is another fact
+
+
+def test_left_out_takes_the_story_and_leaves_out_an_outlet_cut_short_at_a_paywall(tmp_path):
+    """Notebook 07's one call: ``facts.left_out(story)`` reads the members, the facts, the outlets and
+    the outlets whose every article stops at a paywall from the story, as ``claims.omissions`` does;
+    the paywalled outlet is never listed as leaving a fact out and the note names its file. The old
+    call with every table given still gives the same rows."""
+    from presslens.errors import ParameterError
+    from presslens.story import capture
+
+    from .conftest import write_story
+
+    told = ["The harbour commission fined the ferry operator over the oil spill in Marbury on Tuesday.",
+            "On Tuesday the harbour commission fined the ferry operator over the Marbury oil spill.",
+            "The ferry operator was fined by the harbour commission over the oil spill in Marbury on Tuesday."]
+    other = "Fishermen in the bay protested about the price of diesel at the town hall."
+    teaser = ("Fishermen in the bay protested again about the price of diesel, and the town council promised "
+              "to meet their union next week to discuss a winter subsidy for the fleet.\n\n"
+              "Subscribe to continue reading. Already a subscriber? Log in.")
+    st = write_story(tmp_path, "  - name: Harbour Commission\n    kind: government\n",
+                     [("Alpha", told[0]), ("Beta", told[1]), ("Gamma", told[2]), ("Delta", other), ("Teaser", teaser)])
+    assert set(capture.cut_short(st.articles)) == {"Teaser"}
+    left = facts.left_out(st)
+    fined = left[left["label"].str.contains("fined")]
+    assert set(fined["outlet"]) == {"Delta"}
+    assert "Teaser (" in left.attrs["note"] and "paywall" in left.attrs["note"]
+    m = facts.members(st)
+    old = facts.left_out(m, facts.summarise(m), st.outlets, cut_short=capture.cut_short(st.articles))
+    pd.testing.assert_frame_equal(left, old)
+    assert old.attrs["note"] == left.attrs["note"]
+    try:
+        facts.left_out(m)
+    except ParameterError as e:
+        assert "facts.left_out" in str(e) and "facts.left_out(story)" in str(e)
+    else:
+        raise AssertionError("a member table without its facts and outlets must be refused with the fix")
+
+
+def test_a_claim_maps_to_the_facts_most_of_whose_sentences_state_it():
+    """A claim is the fact most of whose sentences say it, not every fact one clause of which does: a
+    fact about the storm that took in one sentence also naming the fine (a sentence can state two facts)
+    is not the claim's fact; the fine's fact is, with the share of its clauses that match."""
+    fine = ["The harbour commission fined the ferry operator over the oil spill.",
+            "The ferry operator was fined by the harbour commission over the spill.",
+            "The harbour commission has fined the ferry operator for the oil spill."]
+    storm = ["Storms battered the coast of Marbury for a third night.",
+             "A third night of storms battered the Marbury coast.",
+             "Fishing boats stayed in port as storms battered the coast.",
+             "The harbour commission fined the ferry operator over the oil spill as storms battered the coast."]
+    m = pd.DataFrame([{"fact": f, "article_id": f"{f}{i}", "clause": t, "text": t, "centre": i == 0}
+                      for f, ts in ((0, fine), (1, storm)) for i, t in enumerate(ts)])
+    got = facts.matches(m, [("fined", "The harbour commission fined the ferry operator over the oil spill")])
+    assert got["fact"].tolist() == [0] and got.loc[0, "share"] == 1.0
+    assert got.loc[0, "sentence"] == fine[0] and got.loc[0, "score"] > 0.9
+    truth = [{"id": "fined", "text": "The harbour commission fined the ferry operator over the oil spill",
+              "articles": ["00", "01", "02"]}]
+    assert facts.score(m, truth).loc[0, "mapped_f1"] == 1.0     # the storm's 4 articles are not added

@@ -7,6 +7,13 @@ import pandas as pd
 from presslens.analyses.facts import features, grouping, normalise
 
 
+def facts_of(rows: list[tuple[str, str]]) -> dict[str, set]:
+    """(article_id, sentence) rows, one sentence per article -> each article's facts (lexical, whole sentences)."""
+    d = grouping.discover(pd.DataFrame([{"article_id": a, "text": t} for a, t in rows]), use_embedding=False,
+                          by_clause=False)
+    return {a: set(d.loc[d.article_id == a, "fact"]) for a, _ in rows}
+
+
 def test_amounts_in_any_form_are_one_token():
     a = normalise.fact_words("Bellmark lost $600 billion of market value")
     b = normalise.fact_words("Bellmark shed 600bn dollars of market value")
@@ -67,9 +74,7 @@ def test_a_fall_told_as_a_decline_groups_with_the_fall():
             ("a2", "The Corvane index declined by more than 4% on Tuesday after the export ban."),
             ("a3", "The Corvane index fell 9% on Tuesday after the export ban."),
             ("a4", "The Corvane board declined to comment on Tuesday after the export ban.")]
-    sent = pd.DataFrame([{"article_id": a, "text": t} for a, t in rows])
-    d = grouping.discover(sent, use_embedding=False, by_clause=False)
-    of = {a: set(d.loc[d.article_id == a, "fact"]) for a, _ in rows}
+    of = facts_of(rows)
     assert of["a1"] & of["a2"], "a fall told as a decline is the same fall"
     assert not (of["a1"] & of["a3"]), "a different figure stays apart"
     assert not (of["a4"] & (of["a1"] | of["a2"])), "declining to comment is no fall"
@@ -96,3 +101,26 @@ def test_measures_in_other_units_meet():
     # different measures stay apart, and a bare letter is no unit ("5G", "a 5 m wall" is no million either)
     assert normalise.disagree(normalise.figures("a 9.5 km tunnel"), normalise.figures("a 13 km tunnel"))
     assert not any(w.endswith("kg") for w in normalise.fact_words("the 5 g network"))
+
+
+def test_a_synonym_phrase_reads_as_its_rows_word():
+    # "stepped down", "quit" and "resigned" report one event; a phrase is matched in any case and spacing,
+    # and only as whole words ("stepped downstairs" is no resignation)
+    resigned = normalise.fact_words("The Corvane chairman resigned on Friday")
+    assert normalise.fact_words("The Corvane chairman stepped down on Friday") == resigned
+    assert normalise.fact_words("The Corvane chairman Stepped  Down on Friday") == resigned
+    assert normalise.fact_words("The Corvane chairman quit on Friday") == resigned
+    assert normalise.fact_words("the Corvane chairman's resignation on Friday") == resigned
+    assert "resign" not in normalise.fact_words("The Corvane chairman stepped downstairs on Friday")
+    assert normalise.fact_words("The chairman refused to step down") == normalise.fact_words("The chairman refused to resign")
+
+
+def test_refusing_to_step_down_groups_with_refusing_to_resign_not_with_resigning():
+    rows = [("a1", "The Corvane chairman refused to resign at the shareholders' meeting on Friday."),
+            ("a2", "At the shareholders' meeting on Friday the Corvane chairman refused to step down."),
+            ("a3", "The Corvane chairman resigned at the shareholders' meeting on Friday."),
+            ("a4", "The Corvane chairman stepped down at the shareholders' meeting on Friday.")]
+    of = facts_of(rows)
+    assert of["a1"] & of["a2"], "refusing to step down is refusing to resign"
+    assert of["a3"] & of["a4"], "stepping down is resigning"
+    assert not ((of["a1"] | of["a2"]) & (of["a3"] | of["a4"])), "a refusal never joins the resignation"

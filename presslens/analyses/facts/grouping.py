@@ -23,7 +23,8 @@ words. The grouping runs in five steps, each near-linear in the number of senten
    them stay apart, since joining needs the score, not one shared word.
 5. **Cores.** A fact's core (:func:`cores`: the rare words most of its versions share) takes in
    every other clause that holds it (:func:`_expand`), and every whole sentence that does
-   (:mod:`.window`): a fact told across two clauses of one sentence is still that fact.
+   (:mod:`.window`): a fact told across two clauses of one sentence is still that fact. A core of
+   the story's cast alone (:mod:`.names`) takes in nothing: naming who it is about states no fact.
 """
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
+from scipy.sparse import csgraph
 
-from presslens.analyses.facts import features, normalise, split, window
+from presslens.analyses.facts import features, names, normalise, split, terms, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -43,7 +45,7 @@ WINDOW = 16           # ... of this many neighbours in the order of their second
 LINK = 0.50           # blended score at which two versions state one fact
 LEX_WEIGHT = 0.6      # weight of the lexical Dice in the blend (the rest: embedding cosine)
 NEAR_IDENTICAL = 90   # rapidfuzz ratio at which two versions are one wording
-EMB_ONE_WORD = 0.86
+EMB_ONE_WORD = 0.86   # embedding cosine that lets a pair sharing one content word link
 MULTI = 0.50          # score with a further centre at which a sentence also states that fact
 CORE_SHARE = 0.7      # a word most of a fact's versions share (by articles) is a core word ...
 CORE_IDF = 4.0        # ... and its two rarest core words must be this rare (idf sum) to extend the fact
@@ -52,8 +54,10 @@ CORE_SCORE = 0.5      # the score a version gets for holding a fact's core words
 CORE_TOP = 2          # a version holding a fact's CORE_TOP rarest core words ...
 CORE_MASS = 0.5       # ... and this share of its core (idf-weighted) states the fact too
 FIGURES_APART = 1    # a fact's versions with another figure than most of it are a fact apart (:mod:`.split`)
+NAMES_APART = 0.5    # a core made only of names this share of the articles write (:mod:`.names`) takes in nothing
+TERMS = 1             # a few words several articles quote are a fact (:mod:`.terms`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
-CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)   # embedding cosine that lets a pair sharing one content word link
+CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -172,25 +176,8 @@ def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
     return blend, dice, shared, cos
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.p = np.arange(n)
-
-    def find(self, x: int) -> int:
-        p = self.p
-        while p[x] != x:
-            p[x] = p[p[x]]
-            x = p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
-
-
 def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.ndarray,
-          use_embedding: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+          use_embedding: bool = True, cast: frozenset = frozenset()) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Memberships (version, fact, score with the fact's centre: 1 for the centre) and the centre
     version of every fact (facts numbered 0.. in order of centrality). A version belongs to the
     fact of the centre it scores best with, and to every other centre it scores ``MULTI`` with.
@@ -226,11 +213,10 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     link = ok & ((blend >= LINK) | near)
     pairs, blend, near = pairs[link], np.where(near[link], np.maximum(blend[link], 1.0), blend[link]), near[link]
     # 1. near-identical versions merge
-    uf = _Union(n)
-    for a, b in pairs[near]:
-        uf.union(int(a), int(b))
-    root = np.array([uf.find(i) for i in range(n)])
-    groups, gid = np.unique(root, return_inverse=True)
+    close = pairs[near]
+    _, gid = csgraph.connected_components(sparse.coo_matrix(
+        (np.ones(len(close)), (close[:, 0], close[:, 1])), shape=(n, n)), directed=False)
+    groups = np.arange(gid.max() + 1)
     g_weight = np.bincount(gid, weights=weight, minlength=len(groups))
     # 2. group graph: best score between two groups
     ga, gb = gid[pairs[:, 0]], gid[pairs[:, 1]]
@@ -288,7 +274,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             ff.append(f)
             ss.append(sc)
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
-    found = cores(vv, ff, m, idf, weight) if CORE_SHARE < 1 else []
+    found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
         vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
@@ -298,12 +284,18 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     return vv, ff, ss, centre_version, core_words
 
 
+def _ids(vocab: dict[str, int], words) -> np.ndarray:
+    return np.array(sorted(vocab[w] for w in words if w in vocab), dtype=np.int64)
+
+
 def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
-          weight: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
+          weight: np.ndarray, cast: np.ndarray | None = None) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
     """Each fact's *core*: the content words that most of its versions share (by articles, at least
     CORE_SHARE), when they are rare enough together (idf sum CORE_IDF). [(fact, its versions, its
     CORE_TOP rarest core word ids, all its core word ids rarest first)] for the facts of at least
-    CORE_MIN_ARTICLES articles that have one."""
+    CORE_MIN_ARTICLES articles that have one. A core made only of ``cast`` word ids (the story's
+    cast, :func:`.names.cast`: "the Marbury Harbour Commission", "the Regatta") names who the story is
+    about, not what happened: no core."""
     order = np.argsort(ff, kind="stable")
     f_sorted, v_sorted = ff[order], vv[order]
     bounds = np.flatnonzero(np.diff(f_sorted)) + 1
@@ -317,6 +309,8 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
         core = np.flatnonzero(share >= CORE_SHARE)
         core = core[np.argsort(-idf[core], kind="stable")]
         if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
+            continue
+        if cast is not None and len(cast) and np.isin(core, cast).all():   # who, not what happened (:mod:`.names`)
             continue
         out.append((int(f), vs, core[:CORE_TOP] if CORE_TOP else core, core))
     return out
@@ -372,7 +366,10 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
-    vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding)
+    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
+    nw = names.name_words(texts, parts)
+    cast = names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset()
+    vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding, cast)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
     units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
     u = units.merge(mem, on="_v", how="inner")
@@ -386,6 +383,9 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
         w = window.expand(sent.reset_index(drop=True), core_words, centre_text, CORE_MASS, pairs=WINDOWS == "pairs",
                           words=words, known=known)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
+    if TERMS:     # a short phrase several articles quote (:mod:`.terms`)
+        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw)
+        u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     u = u.drop_duplicates(["_row", "fact"])
     base = sent.reset_index(drop=True)

@@ -18,8 +18,10 @@ grouping (:mod:`.grouping`), :func:`fact_words` rewrites a sentence so that thes
 * **figures**: :func:`figures` reads the figures a statement gives by kind (a unit or scale, a date,
   a year, else the word after: ``27 people``), and :func:`disagree` tells grouping that two
   statements give different figures of one kind (27 vs 43 people): two facts, however alike the rest;
-* **synonyms**: each row of ``fact_cues.yaml`` ``synonyms`` reads as its first word, and the words
-  that round a figure (``approximate``: "nearly", "at least") are left out.
+* **synonyms**: each row of ``fact_cues.yaml`` ``synonyms`` reads as its first word, a phrase of
+  the row as well ("stepped down" = "quit" = "resigned": the same event verb, which a reader reads
+  as one fact whatever the subject is called), and the words that round a figure (``approximate``:
+  "nearly", "at least") are left out.
 
 Tried and left out (development stories, claims matched 0.53 with neither): number words read as
 digits (0.49: "two" and "three" are mostly not the story's figures, and as digits they link
@@ -77,9 +79,9 @@ def _measure(m: re.Match) -> str:
 @functools.lru_cache(maxsize=1)
 def word_map() -> dict:
     """Folded word -> the folded first word of its synonym row, or "" for a word that rounds a
-    figure (``fact_cues.yaml``)."""
+    figure (``fact_cues.yaml``; a row's phrases are read by :func:`phrases`)."""
     c = data.fact_cues()
-    syn = {features.fold(w): features.fold(row[0]) for row in c["synonyms"] for w in row}
+    syn = {features.fold(w): features.fold(row[0]) for row in c["synonyms"] for w in row if " " not in w}
     syn.update({features.fold(w): "" for w in c["approximate"]})
     return syn
 
@@ -93,10 +95,28 @@ def _percent(m: re.Match) -> str:
     return f" {int(float(m.group(1).replace(',', '')) + 0.5)}pct "
 
 
+@functools.lru_cache(maxsize=1)
+def phrases() -> tuple[re.Pattern | None, dict]:
+    """The synonym rows' phrases of several words ("stepped down" in the row of "resign"): a pattern
+    finding any of them (words apart by any space, any case) and phrase -> its row's first word."""
+    to = {" ".join(w.split()): row[0] for row in data.fact_cues()["synonyms"] for w in row if " " in w.strip()}
+    if not to:
+        return None, {}
+    alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(to, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.IGNORECASE), to
+
+
+def _phrase(m: re.Match) -> str:
+    return phrases()[1][" ".join(m.group(0).lower().split())]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
-    """``text`` with its amounts and percentages written one way (see the module doc); the other
-    words as written."""
+    """``text`` with its amounts and percentages written one way and a synonym row's phrases written
+    as its first word (see the module doc); the other words as written."""
+    pat = phrases()[0]
+    if pat is not None:
+        text = pat.sub(_phrase, text)
     if not DIGIT.search(text):        # most sentences give no figure: skip the three patterns
         return text
     return MEASURE.sub(_measure, PERCENT.sub(_percent, AMOUNT.sub(_amount, text)))

@@ -19,8 +19,10 @@ import math
 
 import pandas as pd
 
-from presslens.analyses.facts import features, normalise
+from presslens.analyses.facts import features, normalise, table
+from presslens.errors import ParameterError
 from presslens.story import capture
+from presslens.story.model import Story
 
 PART_ORDER = {"title": 0, "lede": 1, "body": 2}
 GRID_COLS = ["fact", "label", "outlet", "n_articles", "n_carrying", "voice", "part", "position", "article_id",
@@ -84,13 +86,29 @@ def only_one(m: pd.DataFrame, summary: pd.DataFrame, top: int = 3) -> pd.DataFra
     return out[ONLY_COLS].reset_index(drop=True)
 
 
-def left_out(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], min_share: float = 0.5,
-             min_outlets: int = 3, cut_short: dict[str, list[str]] | None = None) -> pd.DataFrame:
+def left_out(m: pd.DataFrame | Story, summary: pd.DataFrame | None = None, outlets: list[str] | None = None,
+             min_share: float = 0.5, min_outlets: int = 3, cut_short: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """Facts that at least ``min_share`` of the ``outlets`` (and ``min_outlets``) carry but an outlet
     leaves out (``LEFT_COLS``), with the first carrying outlet's earliest sentence as the example.
     Computed from the carrying outlets only, so it stays small on a story of thousands of outlets.
     ``cut_short``: outlets whose text stops at a paywall (:func:`presslens.story.capture.cut_short`):
-    they count as carriers but never as leaving a fact out, and ``attrs["note"]`` names them."""
+    they count as carriers but never as leaving a fact out, and ``attrs["note"]`` names them.
+
+    ``m`` is the member table (:func:`.table.members`), or the story itself: ``left_out(story)`` reads
+    its members, its facts (:func:`.table.summarise`, unless ``summary`` is given), its outlets (unless
+    ``outlets`` is given) and the outlets cut short at a paywall (unless ``cut_short`` is given), as
+    :func:`presslens.analyses.claims.omissions` does for the hand-written claims."""
+    if isinstance(m, Story):
+        story = m
+        m = table.members(story)
+        summary = table.summarise(m) if summary is None else summary
+        outlets = list(story.outlets) if outlets is None else outlets
+        cut_short = capture.cut_short(story.articles) if cut_short is None else cut_short
+    elif summary is None or outlets is None:
+        raise ParameterError.bad("facts.left_out", "summary" if summary is None else "outlets",
+                                 "is needed with a member table",
+                                 "pass the story instead (facts.left_out(story)), or the member table, "
+                                 "facts.summarise(members) and the outlets")
     n_out = len(outlets)
     mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
     have = mm.groupby("fact", sort=False)["outlet"].unique()

@@ -72,10 +72,6 @@ def _within(x: np.ndarray, sorted_: np.ndarray) -> np.ndarray:
         return np.zeros(len(x), dtype=bool)
     i = np.minimum(np.searchsorted(sorted_, x), len(sorted_) - 1)
     return sorted_[i] == x
-    if mass and len(hit) and len(full) > len(top):
-        held = np.asarray(rows[hit][:, full].multiply(idf[full][None, :]).sum(axis=1)).ravel() / idf[full].sum()
-        hit = hit[held >= mass]
-    return hit
 
 
 def windows(sent: pd.DataFrame, pairs: bool = True) -> tuple[np.ndarray, np.ndarray, list[str]]:
