@@ -93,8 +93,11 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
     outlet, named = e.outlet, e.named
     rows: list[dict] = []
     pr = r.pairs
-    for x, y, kind, detail in zip(pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(),
-                                  pr["detail"].tolist()):
+    cols = (pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(), pr["detail"].tolist())
+    pages = {(x, y): why for x, y, kind, _ in zip(*cols) if (why := _same_page(e, x, y, kind))}
+    for x, y in pages:  # first, so that a page captured twice is never a third text for another pair
+        e.twin(x, y)
+    for x, y, kind, detail in zip(*cols):
         ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
         n = max(ab[0] if ab else 0, ba[0] if ba else 0)
         row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
@@ -110,16 +113,8 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         if ab and ba:
             ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "
                       f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
-        page = e.same_page(x, y)
-        close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
-        if kind == "duplicate capture":
-            row.update(verdict="same page (captured twice)", relation="same_page")
-        elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
-            row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
-                       relation="same_page")
-        elif close and (why := e.publisher_page(x, y)):
-            row.update(verdict=f"same page (one publisher's article captured on two of its hosts: {why})",
-                       relation="same_page")
+        if (x, y) in pages:
+            row.update(verdict=pages[(x, y)], relation="same_page")
         elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y)):
             row.update(_common(e, grouped, None, x, y, "wire group", ev))
         elif row["relation"] == "shared_quote_only":
@@ -134,6 +129,21 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         row["evidence"] = " | ".join(ev)
         rows.append(row)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
+
+
+def _same_page(e: Evidence, x: str, y: str, kind: str) -> str | None:
+    """The verdict when x and y are one page captured twice (see the module docstring), else None."""
+    ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
+    n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+    page = e.same_page(x, y)
+    close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
+    if kind == "duplicate capture":
+        return "same page (captured twice)"
+    if e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
+        return f"same page (one outlet's text captured twice: {page or 'its narration in each other'})"
+    if close and (why := e.publisher_page(x, y)):
+        return f"same page (one publisher's article captured on two of its hosts: {why})"
+    return None
 
 
 def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str] = frozenset()) -> dict:

@@ -1,0 +1,52 @@
+"""Who copied whom (issue 23, on new coverage): one page on two hosts of one site; a page captured twice is
+one witness, not a third text; what a reader counts as a partial credit. Crafted stories, hand-checked."""
+from presslens.analyses import verdicts
+from presslens.analyses.pair_evidence import site_of
+
+from .test_reuse import OTHER, SOURCE, write_story
+from .test_verdicts import FRESH, pair
+
+SCRAPED = "\n".join(SOURCE + FRESH[:2])
+
+
+def test_site_of_reads_the_public_suffix_list():
+    assert site_of("https://alpha.copynet.net/a/9f3c2e.html") == "copynet.net"
+    assert site_of("https://news.harbour.co.uk/x") == "harbour.co.uk"
+    assert site_of("https://janedoe.blogspot.com/2024/05/x.html") == "janedoe.blogspot.com"  # a platform's user: a site
+    assert site_of(None) == "" and site_of("") == ""
+
+
+def two_hosts(tmp_path, url_a: str, url_b: str):
+    """The same text on two hosts, dated a week apart (the later one would be "copied without credit")."""
+    arts = {k: {"outlet": url.split("/")[0], "text": SCRAPED, "published": day, "url": f"https://{url}"}
+            for k, day, url in (("a", "2024-05-06", url_a), ("b", "2024-05-14", url_b))}
+    return pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+
+
+def test_one_page_on_two_subdomains_of_one_site_is_the_same_page(tmp_path):
+    # a scraper network serves one page (the same page id) under two subdomains, its dates a week apart: one
+    # page captured twice, never "copied without credit" from itself
+    v = two_hosts(tmp_path, "alpha.copynet.net/post/7f3a9c21b4e8.html", "beta.copynet.net/post/7f3a9c21b4e8.html")
+    assert v["relation"] == "same_page" and "two hosts of copynet.net" in v["verdict"] and not v["accusation"]
+
+
+def test_the_same_page_name_on_two_users_of_a_blogging_platform_is_no_same_page(tmp_path):
+    # two blogs of one platform are two sites (the public-suffix list says so): the same page name is no evidence
+    v = two_hosts(tmp_path, "janedoe.blogspot.com/2024/05/harbour-bridge-closed-to-lorries.html",
+                  "johnroe.blogspot.com/2024/05/harbour-bridge-closed-to-lorries.html")
+    assert v["relation"] == "copy" and v["verdict"] == "copied without credit"
+
+
+def test_a_page_captured_twice_is_not_a_third_text_holding_the_passage(tmp_path):
+    # "c" copies the scraper's page, which is captured twice ("a" and "b", one dated before "c"'s source):
+    # the twin is the same page, not an earlier outlet both took the text from
+    arts = {"a": {"outlet": "alpha.copynet.net", "text": SCRAPED, "published": "2024-05-10",
+                  "url": "https://alpha.copynet.net/post/7f3a9c21b4e8.html"},
+            "b": {"outlet": "beta.copynet.net", "text": SCRAPED, "published": "2024-05-02",
+                  "url": "https://beta.copynet.net/post/7f3a9c21b4e8.html"},
+            "c": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + FRESH[:2] + OTHER[:1]), "published": "2024-05-20",
+                  "url": "https://copydaily.example/harbour-bridge"}}
+    v = verdicts.verdicts(write_story(tmp_path / "s", arts))
+    ac = pair(v, "a", "c")
+    assert ac["verdict"] == "copied without credit" and ac["source_article"] == "a", ac["verdict"]
+    assert pair(v, "a", "b")["relation"] == "same_page"
