@@ -50,3 +50,33 @@ def test_a_page_captured_twice_is_not_a_third_text_holding_the_passage(tmp_path)
     ac = pair(v, "a", "c")
     assert ac["verdict"] == "copied without credit" and ac["source_article"] == "a", ac["verdict"]
     assert pair(v, "a", "b")["relation"] == "same_page"
+
+
+# ----------------------------------------------------------------------------------------------
+# a partial credit, as a reader counts it (data/eval/GUIDE.md: "credits the source in a photo caption only")
+
+TOLD = [SOURCE[0], "Engineers told Reuters that the bridge could carry cars for another year but that heavy traffic would "
+        "speed up the damage.", *SOURCE[2:]]  # the agency's own reporting left in the copy: both carry its story
+
+
+def _wire_pair(tmp_path, extra_a: list[str]):
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(TOLD + FRESH[:1] + extra_a), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(TOLD + OTHER[:1]), "published": "2024-05-06"}}
+    return pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+
+
+def test_a_common_wire_named_only_in_a_photo_caption_is_a_partial_credit(tmp_path):
+    v = _wire_pair(tmp_path, ["Lorries queue at the closed bridge on Monday. Jane Doe/Reuters"])
+    assert v["relation"] == "common_wire" and v["source"] == "Reuters" and v["credited"] == "partial"
+    assert "names Reuters for one fact or a picture only" in v["evidence"]
+
+
+def test_a_common_wire_credited_for_one_fact_only_is_a_partial_credit(tmp_path):
+    # a credits Reuters for one fact, away from the shared text: set aside as the text's source, still a credit
+    v = _wire_pair(tmp_path, ["Port officials said that the ferry would run again in June, Reuters reported."])
+    assert v["relation"] == "common_wire" and v["source"] == "Reuters" and v["credited"] == "partial"
+
+
+def test_a_common_wire_named_only_by_its_reporters_name_drop_is_no_credit(tmp_path):
+    v = _wire_pair(tmp_path, [])
+    assert v["relation"] == "common_wire" and v["source"] == "Reuters" and v["credited"] == "no"

@@ -313,6 +313,10 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
     """A common source ``s`` (its text ``z`` in the corpus or the references, when there): the verdict row."""
     cx, cy = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
+    # a credit to s for one fact only ("according to s", set aside for the pair) or in a photo caption: partial, as
+    # a reader counts it (the source named, not for all that was taken)
+    px, py = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in set(e.fact.get(a, ())) | e.named[a]["photo"])
+              for a in (x, y))
     if z:
         detail = f"{e.refname.get(z) or e.outlet.get(z, z)} has the text both share"
     elif cx and cy:
@@ -327,11 +331,13 @@ def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) ->
         detail = f"{s} named in the copy"
     ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))
     # credits something, not what it took (another outlet, another agency): partial, as a reader counts it
-    other = sorted({c for a in (x, y) for c in e.named[a]["credit"]} - {s}) if not (cx or cy) else []
+    if not (cx or cy) and (px or py):
+        ev.append(f"{e.outlet[x] if px else e.outlet[y]} names {s} for one fact or a picture only: a partial credit")
+    other = sorted({c for a in (x, y) for c in e.named[a]["credit"] | set(e.fact.get(a, ()))} - {s}) if not (cx or cy) else []
     if other:
         ev.append(f"neither credits {s}; credited instead: {', '.join(other)}")
     out = {"verdict": f"common source: {detail}", "source": s, "source_article": z,
-           "credited": "yes" if cx and cy else ("partial" if cx or cy or other else "no"), "direction": "n/a",
+           "credited": "yes" if cx and cy else ("partial" if cx or cy or px or py or other else "no"), "direction": "n/a",
            "candidates": ""}
     if what in ("wire", "wire group", "reference") or what.startswith("a party"):
         out["relation"] = "common_wire"
