@@ -80,3 +80,17 @@ def test_a_common_wire_credited_for_one_fact_only_is_a_partial_credit(tmp_path):
 def test_a_common_wire_named_only_by_its_reporters_name_drop_is_no_credit(tmp_path):
     v = _wire_pair(tmp_path, [])
     assert v["relation"] == "common_wire" and v["source"] == "Reuters" and v["credited"] == "no"
+
+
+def test_two_undated_copies_one_crediting_a_source_outside_the_corpus_are_credited_in_part(tmp_path):
+    # both carry one outlet's story word for word, no date orders them; b says where it took it from (derived_from:
+    # an outlet outside the corpus), a credits nothing: whoever took from whom, the text is credited in part
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + FRESH[:1]), "published": None},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + OTHER[:1]), "published": None,
+                  "derived_from": "[Daily Planet]"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["verdict"].startswith("undetermined") and not v["accusation"] and v["credited"] == "partial"
+    assert "Copy Daily credits Daily Planet" in v["evidence"]
+    arts["b"]["derived_from"] = "[]"  # neither credits anything: one copied the other
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["accusation"] and w["credited"] == "no"

@@ -307,7 +307,13 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
            else "both carry a text sent to many" if sent
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
-    return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+    # a source one of the two credits for its whole text (a credit line, a byline, derived_from): credited in part,
+    # whichever took from whom (the other's outlet would have been named above)
+    whole = sorted({f"{outlet[a]} credits {c}" for a in (x, y) for c in named[a]["credit"] if c not in e.fact.get(a, ())})
+    if whole:
+        ev.append("credited for the whole text: " + "; ".join(whole))
+    return {"verdict": f"undetermined ({why})", "credited": "partial" if whole else "no", "direction": "unknown",
+            "candidates": "; ".join(cands)}
 
 
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
