@@ -24,6 +24,7 @@ GRAM = 5  # words in a row a credit's sentences and a shared passage must have i
 APART_DAYS = 2  # days two dates without instants must lie apart to order two articles (see :func:`order`)
 
 MEDIA_KINDS = agencies.MEDIA_KINDS
+KINDS = wires.KINDS  # own text, credit, tell, photo
 
 
 def order(a, b) -> tuple[int | None, str]:
@@ -248,6 +249,17 @@ class Evidence:
                 self.group_note[(x, y)] = (f"wire group: {self.outlet[z]} ({z}) carries {w} and shares "
                                            f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
                 return w
+        return None
+
+    def wire_near(self, x: str, y: str) -> tuple[str, str] | None:
+        """(z, wire): a third text sharing :data:`EVIDENCE_WORDS` or more narration words with each of x and y that
+        names a wire in any way (a credit, a name-drop, a picture's credit): too weak to say the two took that
+        wire's story (:meth:`wire_group` needs a credit), enough to keep a wire in sight (no accusation)."""
+        ny, same = self.nb.get(y, {}), self.twins.get(x, set()) | self.twins.get(y, set())
+        for z, w in sorted(self.nb.get(x, {}).items()):
+            if (w >= EVIDENCE_WORDS and z not in (x, y) and z not in same and not z.startswith("ref:")
+                    and ny.get(z, 0) >= EVIDENCE_WORDS and (named := self.wires_of(z, KINDS))):
+                return z, sorted(named)[0]
         return None
 
     def same_outlet(self, x: str, y: str) -> bool:

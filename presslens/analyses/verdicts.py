@@ -256,12 +256,16 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if sent:
         ev.append(f"both carry a text sent to many: {', '.join(sent)}")
         cands.insert(0, f"a fuller version of a text both carry ({sent[0]})")
+    near = None if wx or wy else e.wire_near(x, y)  # a third text carrying the passage names a wire: in sight
+    if near:
+        ev.append(f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}: a wire in sight")
+        cands.insert(0, f"a wire's story both carry ({near[1]}, named by {outlet[near[0]]})")
     later = (x, y) if sign == 1 else (y, x)
     held = e.narr.get(later)
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not aside and not tells and not others and not sent
+    if (sign is not None and not wx and not wy and not near and not aside and not tells and not others and not sent
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
@@ -287,7 +291,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not sent and not (e.translated & {x, y})
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -303,7 +307,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
     why = (no_order if sign is None
-           else "a wire or outside source is named" if wx or wy or aside or tells
+           else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
