@@ -109,3 +109,13 @@ def test_a_third_text_naming_a_wire_keeps_the_wire_in_sight(tmp_path):
     arts["c"]["text"] = "\n".join(SOURCE[:2] + FRESH[2:4] + OTHER[2:3])  # no agency named: one copied the other
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
     assert w["accusation"] and w["verdict"].startswith("copied without credit, direction unknown")
+
+
+def test_a_passage_both_carry_with_a_wire_named_under_a_picture_is_that_wires_credited_in_part(tmp_path):
+    # neither is a copy of the other (each has most of its narration of its own); b signs a picture with an agency
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE[:2] + FRESH[:4]), "published": "2024-05-06"},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE[:2] + OTHER[:4] + [
+                "Lorries wait at the closed harbour bridge on Monday. Jane Doe/Yonhap"]), "published": "2024-05-06"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["verdict"].startswith("common source likely") and v["verdict"].endswith("Copy Daily names under a picture Yonhap")
+    assert v["relation"] == "common_wire" and v["source"] == "Yonhap" and v["credited"] == "partial" and not v["accusation"]

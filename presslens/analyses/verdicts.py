@@ -281,11 +281,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         named_by = [(a, c) for a in (x, y) for c in sorted(named[a]["credit"])
                     if not any(wires.same_source(c, outlet[b], forms) for b in (x, y))
                     and all(holds(z, x, y, n) for z in e.articles_of(c) if z not in (x, y))]
+        # else a wire one of them names under a picture only: the likeliest source, credited in part (GUIDE's partial)
+        named_by = named_by or [(a, c) for a in (x, y) for c in sorted(named[a]["photo"]) if e.is_wire.get(c)]
         src = named_by[0][1] if named_by else None
+        how = "" if src is None else "credits" if src in named[named_by[0][0]]["credit"] else "names under a picture"
         out = {"verdict": f"common source likely: a passage both carry, neither a copy of the other (at most {top:.0%} "
-                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} credits {src}" if src else ""),
+                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} {how} {src}" if src else ""),
                "source": src, "credited": "partial" if src else "no", "direction": "n/a", "candidates": "; ".join(cands)}
-        if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
+        if src is None or wires.norm(src) in e.parties or e.is_wire.get(src):  # an outlet's story reused is a copy's shape
             out["relation"] = "common_wire"
         return out
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
