@@ -6,7 +6,8 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **the same page**: a duplicate capture (:mod:`presslens.engine.screening`), or one outlet's two
   captures whose narration is (nearly) all in each other (the site and a text dump of it), or one
   publisher's page on two of its hosts (the same page name or number ending both addresses, hosts whose
-  names share the publisher's, the narration nearly all in each other);
+  names share the publisher's or two hosts of one registered site, the narration nearly all in each
+  other); a page captured twice is one witness: never a third text holding what another pair shares;
 - **a common source S**: a wire agency both credit, or whose reporter's name-drop ("told Reuters")
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
@@ -19,7 +20,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
   **not** hold the shared passage does not explain it; nor does a source credited for one fact only ("according to X", "X
   reported", written into one sentence) whose sentences, and those either side, touch less than half of
   the text the two share (:meth:`~presslens.analyses.pair_evidence.Evidence.set_aside`): still a source
-  in sight, it blocks an accusation;
+  in sight, it blocks an accusation, and, like a picture credit, it credits the common source in part;
+  nor does a third text carrying the passage that names a wire in any way (a picture's credit too): a
+  wire in sight, no accusation (:meth:`~presslens.analyses.pair_evidence.Evidence.wire_near`);
 - **A copied B / B copied A**: B's text is earlier (dates two days apart or more; closer, or on the
   same day, times of day when both articles give them with their time zone, said "by time of day"; a
   day apart without them, equal or missing times leave the order unknown:
