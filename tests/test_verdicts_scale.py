@@ -66,7 +66,7 @@ def test_work_per_pair_does_not_grow_with_the_articles(tmp_path, monkeypatch):
 def test_holders_are_the_third_texts_holding_half_of_what_two_share():
     from collections import defaultdict
     e = pair_evidence.Evidence.__new__(pair_evidence.Evidence)
-    e.outlet, e.named, e.is_wire = {}, defaultdict(lambda: defaultdict(set)), {}
+    e.outlet, e.named, e.is_wire, e.twins = {}, defaultdict(lambda: defaultdict(set)), {}, defaultdict(set)
     e.nb = {"x": {"y": 100, "z1": 50, "z2": 49, "z3": 80, "ref:r": 60, "z4": 90},
             "y": {"x": 100, "z1": 50, "z2": 80, "z3": 50, "ref:r": 50, "z5": 100}}
     e.index_neighbours()

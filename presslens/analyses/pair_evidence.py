@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pandas as pd
+from tld import get_fld
 
 from presslens.engine import tables
 from presslens.story import when as clock
@@ -23,6 +24,7 @@ GRAM = 5  # words in a row a credit's sentences and a shared passage must have i
 APART_DAYS = 2  # days two dates without instants must lie apart to order two articles (see :func:`order`)
 
 MEDIA_KINDS = agencies.MEDIA_KINDS
+KINDS = wires.KINDS  # own text, credit, tell, photo
 
 
 def order(a, b) -> tuple[int | None, str]:
@@ -50,6 +52,8 @@ class Evidence:
         self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.slug = {a: slug_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.brand = {a: self.host[a].split(".")[0] if self.host[a] else "" for a in arts["id"]}
+        self.site = {a: site_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.twins: dict[str, set[str]] = defaultdict(set)  # article -> the other captures of its page (:meth:`twin`)
         lt = naming.likely_translations(story)  # a translation shares reworded sentences with any other of its original
         self.translated = set(lt.loc[lt["verdict"].isin(("likely undeclared translation", "declared translation")),
                                      "article_id"])
@@ -144,11 +148,12 @@ class Evidence:
         """The third texts (references included) that hold (:meth:`holds`) the ``n`` narration words x and y
         share, in order; ``n`` over 0 (a text holding none holds nothing)."""
         ny, need = self.nb.get(y, {}), HOLDS * n
+        same = self.twins.get(x, set()) | self.twins.get(y, set())
         out = []
         for w, z in self.by_weight.get(x, ()):
             if w < need:
                 break
-            if z != y and z != x and ny.get(z, 0) >= need:
+            if z != y and z != x and z not in same and ny.get(z, 0) >= need:
                 out.append(z)
         return sorted(out)
 
@@ -246,6 +251,17 @@ class Evidence:
                 return w
         return None
 
+    def wire_near(self, x: str, y: str) -> tuple[str, str] | None:
+        """(z, wire): a third text sharing :data:`EVIDENCE_WORDS` or more narration words with each of x and y that
+        names a wire in any way (a credit, a name-drop, a picture's credit): too weak to say the two took that
+        wire's story (:meth:`wire_group` needs a credit), enough to keep a wire in sight (no accusation)."""
+        ny, same = self.nb.get(y, {}), self.twins.get(x, set()) | self.twins.get(y, set())
+        for z, w in sorted(self.nb.get(x, {}).items()):
+            if (w >= EVIDENCE_WORDS and z not in (x, y) and z not in same and not z.startswith("ref:")
+                    and ny.get(z, 0) >= EVIDENCE_WORDS and (named := self.wires_of(z, KINDS))):
+                return z, sorted(named)[0]
+        return None
+
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
 
@@ -261,11 +277,23 @@ class Evidence:
 
     def publisher_page(self, x: str, y: str) -> str | None:
         """Why x and y, on two hosts, are one publisher's page: the same page name or number ending both
-        addresses, on hosts whose names share the publisher's (one host's first label begins the other's)."""
+        addresses, on hosts whose names share the publisher's (one host's first label begins the other's) or
+        on two hosts of one registered site (subdomains of one domain: one site's database behind both; a
+        blogging platform's users are separate sites by the public-suffix list: :func:`site_of`)."""
+        if not self.slug[x] or self.slug[x] != self.slug[y]:
+            return None
         bx, by = sorted((self.brand[x], self.brand[y]), key=len)
-        if self.slug[x] and self.slug[x] == self.slug[y] and len(bx) >= 3 and by.startswith(bx):
+        if len(bx) >= 3 and by.startswith(bx):
             return f"the same page ({self.slug[x]}) on {self.host[x]} and {self.host[y]}"
+        if self.site[x] and self.site[x] == self.site[y]:
+            return f"the same page ({self.slug[x]}) on two hosts of {self.site[x]}: {self.host[x]} and {self.host[y]}"
         return None
+
+    def twin(self, x: str, y: str) -> None:
+        """Note that x and y are one page captured twice: neither is a third text holding what the other
+        shares with a third article (one page is one witness, not two)."""
+        self.twins[x].add(y)
+        self.twins[y].add(x)
 
     def same_page(self, x: str, y: str) -> str | None:
         """Why x and y are one page captured twice (same outlet and the same URL slug or title), else None."""
@@ -284,6 +312,14 @@ def slug_of(url) -> str:
     parts = [p for p in urlparse(url).path.split("/") if p]
     last = parts[-1] if parts else ""
     return last if len(last) >= 12 or (len(last) >= 6 and last.isdigit()) else ""  # a short last segment ("index.html", "news") names no page
+
+
+def site_of(url) -> str:
+    """The registered site of an address (its domain under the public-suffix list: "fastseoul.com" for
+    "empowerx.fastseoul.com", "harbour.co.uk", a blog's own "x.blogspot.com"), "" when there is none."""
+    if not isinstance(url, str) or not url:
+        return ""
+    return get_fld(url if "://" in url else f"http://{url}", fail_silently=True, fix_protocol=True) or ""
 
 
 def _grams(text: str) -> set:

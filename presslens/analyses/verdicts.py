@@ -6,7 +6,8 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **the same page**: a duplicate capture (:mod:`presslens.engine.screening`), or one outlet's two
   captures whose narration is (nearly) all in each other (the site and a text dump of it), or one
   publisher's page on two of its hosts (the same page name or number ending both addresses, hosts whose
-  names share the publisher's, the narration nearly all in each other);
+  names share the publisher's or two hosts of one registered site, the narration nearly all in each
+  other); a page captured twice is one witness: never a third text holding what another pair shares;
 - **a common source S**: a wire agency both credit, or whose reporter's name-drop ("told Reuters")
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
@@ -19,7 +20,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
   **not** hold the shared passage does not explain it; nor does a source credited for one fact only ("according to X", "X
   reported", written into one sentence) whose sentences, and those either side, touch less than half of
   the text the two share (:meth:`~presslens.analyses.pair_evidence.Evidence.set_aside`): still a source
-  in sight, it blocks an accusation;
+  in sight, it blocks an accusation, and, like a picture credit, it credits the common source in part;
+  nor does a third text carrying the passage that names a wire in any way (a picture's credit too): a
+  wire in sight, no accusation (:meth:`~presslens.analyses.pair_evidence.Evidence.wire_near`);
 - **A copied B / B copied A**: B's text is earlier (dates two days apart or more; closer, or on the
   same day, times of day when both articles give them with their time zone, said "by time of day"; a
   day apart without them, equal or missing times leave the order unknown:
@@ -93,8 +96,11 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
     outlet, named = e.outlet, e.named
     rows: list[dict] = []
     pr = r.pairs
-    for x, y, kind, detail in zip(pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(),
-                                  pr["detail"].tolist()):
+    cols = (pr["article_a"].tolist(), pr["article_b"].tolist(), pr["kind"].tolist(), pr["detail"].tolist())
+    pages = {(x, y): why for x, y, kind, _ in zip(*cols) if (why := _same_page(e, x, y, kind))}
+    for x, y in pages:  # first, so that a page captured twice is never a third text for another pair
+        e.twin(x, y)
+    for x, y, kind, detail in zip(*cols):
         ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
         n = max(ab[0] if ab else 0, ba[0] if ba else 0)
         row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
@@ -110,16 +116,8 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         if ab and ba:
             ev.append(f"containment of narration: {ab[1]:.0%} of {outlet[x]} in {outlet[y]}, "
                       f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
-        page = e.same_page(x, y)
-        close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
-        if kind == "duplicate capture":
-            row.update(verdict="same page (captured twice)", relation="same_page")
-        elif e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
-            row.update(verdict=f"same page (one outlet's text captured twice: {page or 'its narration in each other'})",
-                       relation="same_page")
-        elif close and (why := e.publisher_page(x, y)):
-            row.update(verdict=f"same page (one publisher's article captured on two of its hosts: {why})",
-                       relation="same_page")
+        if (x, y) in pages:
+            row.update(verdict=pages[(x, y)], relation="same_page")
         elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y)):
             row.update(_common(e, grouped, None, x, y, "wire group", ev))
         elif row["relation"] == "shared_quote_only":
@@ -134,6 +132,21 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         row["evidence"] = " | ".join(ev)
         rows.append(row)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
+
+
+def _same_page(e: Evidence, x: str, y: str, kind: str) -> str | None:
+    """The verdict when x and y are one page captured twice (see the module docstring), else None."""
+    ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
+    n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+    page = e.same_page(x, y)
+    close = ab and ba and min(ab[1], ba[1]) >= SAME_PAGE
+    if kind == "duplicate capture":
+        return "same page (captured twice)"
+    if e.same_outlet(x, y) and (close or (page and n >= EVIDENCE_WORDS)):
+        return f"same page (one outlet's text captured twice: {page or 'its narration in each other'})"
+    if close and (why := e.publisher_page(x, y)):
+        return f"same page (one publisher's article captured on two of its hosts: {why})"
+    return None
 
 
 def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str] = frozenset()) -> dict:
@@ -246,12 +259,16 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if sent:
         ev.append(f"both carry a text sent to many: {', '.join(sent)}")
         cands.insert(0, f"a fuller version of a text both carry ({sent[0]})")
+    near = None if wx or wy else e.wire_near(x, y)  # a third text carrying the passage names a wire: in sight
+    if near:
+        ev.append(f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}: a wire in sight")
+        cands.insert(0, f"a wire's story both carry ({near[1]}, named by {outlet[near[0]]})")
     later = (x, y) if sign == 1 else (y, x)
     held = e.narr.get(later)
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not aside and not tells and not others and not sent
+    if (sign is not None and not wx and not wy and not near and not aside and not tells and not others and not sent
             and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
@@ -267,17 +284,20 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         named_by = [(a, c) for a in (x, y) for c in sorted(named[a]["credit"])
                     if not any(wires.same_source(c, outlet[b], forms) for b in (x, y))
                     and all(holds(z, x, y, n) for z in e.articles_of(c) if z not in (x, y))]
+        # else a wire one of them names under a picture only: the likeliest source, credited in part (GUIDE's partial)
+        named_by = named_by or [(a, c) for a in (x, y) for c in sorted(named[a]["photo"]) if e.is_wire.get(c)]
         src = named_by[0][1] if named_by else None
+        how = "" if src is None else "credits" if src in named[named_by[0][0]]["credit"] else "names under a picture"
         out = {"verdict": f"common source likely: a passage both carry, neither a copy of the other (at most {top:.0%} "
-                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} credits {src}" if src else ""),
+                          "of one's narration in the other)" + (f"; {outlet[named_by[0][0]]} {how} {src}" if src else ""),
                "source": src, "credited": "partial" if src else "no", "direction": "n/a", "candidates": "; ".join(cands)}
-        if src is None or wires.norm(src) in e.parties:  # an outlet's story reused is a copy's shape, not a wire's
+        if src is None or wires.norm(src) in e.parties or e.is_wire.get(src):  # an outlet's story reused is a copy's shape
             out["relation"] = "common_wire"
         return out
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not aside and not sent and not (e.translated & {x, y})
+    if (sign is None and n >= SURE_WORDS and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -293,16 +313,26 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
     why = (no_order if sign is None
-           else "a wire or outside source is named" if wx or wy or aside or tells
+           else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent
            else "other texts carry the passage too" if others
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
-    return {"verdict": f"undetermined ({why})", "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+    # a source one of the two credits for its whole text (a credit line, a byline, derived_from): credited in part,
+    # whichever took from whom (the other's outlet would have been named above)
+    whole = sorted({f"{outlet[a]} credits {c}" for a in (x, y) for c in named[a]["credit"] if c not in e.fact.get(a, ())})
+    if whole:
+        ev.append("credited for the whole text: " + "; ".join(whole))
+    return {"verdict": f"undetermined ({why})", "credited": "partial" if whole else "no", "direction": "unknown",
+            "candidates": "; ".join(cands)}
 
 
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
     """A common source ``s`` (its text ``z`` in the corpus or the references, when there): the verdict row."""
     cx, cy = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in e.named[a]["credit"]) for a in (x, y))
+    # a credit to s for one fact only ("according to s", set aside for the pair) or in a photo caption: partial, as
+    # a reader counts it (the source named, not for all that was taken)
+    px, py = (any(wires.same_source(c, s, e.forms) or wires.wire_of(c) == s for c in set(e.fact.get(a, ())) | e.named[a]["photo"])
+              for a in (x, y))
     if z:
         detail = f"{e.refname.get(z) or e.outlet.get(z, z)} has the text both share"
     elif cx and cy:
@@ -317,11 +347,13 @@ def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) ->
         detail = f"{s} named in the copy"
     ev.append(f"common source {s}: {what}" + (f", its text in the corpus ({z})" if z else ", its text not in the corpus"))
     # credits something, not what it took (another outlet, another agency): partial, as a reader counts it
-    other = sorted({c for a in (x, y) for c in e.named[a]["credit"]} - {s}) if not (cx or cy) else []
+    if not (cx or cy) and (px or py):
+        ev.append(f"{e.outlet[x] if px else e.outlet[y]} names {s} for one fact or a picture only: a partial credit")
+    other = sorted({c for a in (x, y) for c in e.named[a]["credit"] | set(e.fact.get(a, ()))} - {s}) if not (cx or cy) else []
     if other:
         ev.append(f"neither credits {s}; credited instead: {', '.join(other)}")
     out = {"verdict": f"common source: {detail}", "source": s, "source_article": z,
-           "credited": "yes" if cx and cy else ("partial" if cx or cy or other else "no"), "direction": "n/a",
+           "credited": "yes" if cx and cy else ("partial" if cx or cy or px or py or other else "no"), "direction": "n/a",
            "candidates": ""}
     if what in ("wire", "wire group", "reference") or what.startswith("a party"):
         out["relation"] = "common_wire"

