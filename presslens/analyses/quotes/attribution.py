@@ -180,6 +180,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
             if verb[:1].isupper() and verb != "According to":
                 continue  # "the State Environmental Agency", "the Daily Report": a name, not a verb
+            if rx is after_verb_spk and verb.lower().endswith("ing"):
+                continue  # '"a farce," saying the port had been sold': a participle inverts no subject; its
+                # words are a clause, and the quote's speaker is the subject before it
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest) and not (rx is after_verb_spk and _DESCRIBED.match(rest)):
@@ -339,7 +342,7 @@ def _indirect(lazy: bool) -> re.Pattern:
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
-    w = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
+    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")

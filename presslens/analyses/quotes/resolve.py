@@ -9,6 +9,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver
+from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -32,7 +33,7 @@ _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|v
 _ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|department|council|committee|federation|"
                        r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
                        r"office|party|court|government|foundation|society|network|news|times|post)\b")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
