@@ -7,6 +7,7 @@ other speaker tests (Ana Ruiz, Tom Berg, Acme, Globex), each expectation checked
 labelling guide (data/eval/GUIDE.md); nothing here comes from an evaluation story."""
 import pytest
 
+from presslens.analyses.quotes import extract
 from presslens.text import segment
 
 from .test_speakers_shapes import direct, story  # noqa: F401 (the harbour story fixture and its reader)
@@ -72,3 +73,27 @@ def test_a_name_after_a_title_with_for_still_speaks(story):  # noqa: F811
                  "“We are scaling up our work on the quay,” she said.")
     [(_, who)] = got
     assert who.endswith("Mary Jones")  # (the portfolio word stays on the name: "Harbour Mary Jones", a known gap)
+
+
+# ----------------------------------------------------------------------------------------------
+# a speaker the story never names, described in the attribution after the quote: as the text words it;
+# the anonymity formula ("who asked not to be named") is read around, as an aside in brackets is
+
+
+@pytest.mark.parametrize("paragraph, speaker, kind", [
+    ("“The water rose faster than anyone expected,” the teen said, adding that he left last.", "the teen", "role"),
+    ("“The court grants the request of the prosecutor,” a judge said.", "a judge", "anonymous"),
+    ("“Four workers of the crew are still missing tonight,” the consulate said in a statement.", "the consulate", "role"),
+    ("“I ran to the exit with everyone I could find,” the young cloakroom attendant told the radio.",
+     "the young cloakroom attendant", "role"),
+    ("“There were loud bangs behind us, then smoke,” one witness, who asked not to be identified by name, told the radio.",
+     "one witness", "anonymous"),
+    ("“There were loud bangs behind us, then smoke,” one witness who asked not to be named told the radio.",
+     "one witness", "anonymous"),
+    ("“There were loud bangs behind us, then smoke,” a dock worker, who spoke on condition of anonymity, said.",
+     "a dock worker", "anonymous"),
+])
+def test_a_described_speaker_after_the_quote_as_written(story, paragraph, speaker, kind):  # noqa: F811
+    rows = [r for r in extract.extract_article("a", "Daily", [paragraph], story) if r["kind"] == "direct"]
+    assert [(r["speaker"], r["speaker_kind"]) for r in rows] == [(speaker, kind)]
+

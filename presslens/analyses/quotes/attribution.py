@@ -148,6 +148,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     # an aside in brackets inside the attribution ('Ruiz (pictured) said', 'a spokesperson (who asked not
     # to be named) said'): read around it, as a reader does; its words are neither the speaker nor the verb
     before, after = _ASIDE.sub("", before), _ASIDE.sub("", after)
+    # the same of the anonymity formula ('one witness, who asked not to be named, told'): it says why no name
+    # is given, the verb after it is the speaker's
+    after = _ANONYMITY.sub("", after)
     # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
     before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
         _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
@@ -242,6 +245,10 @@ _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")
 # an aside in brackets of a few words, no sentence inside: '(pictured)', '(who asked not to be named)', '(Globex)'
 _ASIDE = re.compile(r"\s*\([^()\"“”.!?]{1,80}\)")
+# the news formula of an unnamed source, as a relative clause: "who asked not to be named", ", who declined to
+# be identified by name,", "who spoke on condition of anonymity"
+_ANONYMITY = re.compile(r"(?i)(?<=\w),?\s+who\s+(?:asked|requested|declined|refused|spoke|wished|did\s+not\s+want)\b"
+                        r"[^,.!?\"“”]{0,60}?\b(?:named|identified(?:\s+by\s+name)?|anonymity|anonymously)\b,?")
 # what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
 _NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)*,?"
                         r"\s+(?:and|&)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")

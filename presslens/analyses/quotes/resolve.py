@@ -99,6 +99,25 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     return None, None, None
 
 
+# a noun phrase that describes its speaker, all in lower case after its determiner: "the teen", "a judge", "the
+# consulate", "one witness", "the brave teenager" (not "the other", "the latter": they point back to a name)
+_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][a-z’'-]*\s+){0,3}(?P<head>[a-z][a-z’'-]{2,})$")
+_NOT_A_HEAD = frozenset("other others latter former same first second last rest one two three few many most some all "
+                        "both each either neither".split())
+
+
+def described_speaker(spk: str) -> tuple[str, str, None] | None:
+    """(speaker, kind, None) for a speaker phrase that describes rather than names, as the text words it:
+    a reader takes '"...," the teen said' or '"...," a judge said' as said by that teen or judge, though
+    the story names neither; "the" makes it a ``role``, "a"/"one"/"another" an ``anonymous`` source. None
+    for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
+    m = _DESCRIPTION.match(trim_speaker(spk))
+    if m is None or m.group("head") in _NOT_A_HEAD or m.group("head").endswith("ly"):
+        return None
+    phrase = m.group(0)
+    return phrase[:1].lower() + phrase[1:], "role" if m.group("det").lower() == "the" else "anonymous", None
+
+
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|two|three|some|several|many|other|another|its|their)$", re.IGNORECASE)
 
 
