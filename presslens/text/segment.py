@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from presslens import words
 
 from . import furniture
+from .vocabulary import TITLE_ABBREVIATIONS
 
 
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？．」』）]\s*$")
@@ -171,8 +172,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------------------------
 # sentences
 
-NEVER_FINAL = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-               "rev", "hon", "messrs", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "pp", "fig"}
+NEVER_FINAL = {"messrs", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "pp", "fig"} | \
+    {t.lower() for t in TITLE_ABBREVIATIONS if t != "St"}
 SOMETIMES_FINAL = {"inc", "corp", "ltd", "co", "plc", "llc", "jr", "sr", "st", "etc", "jan", "feb", "mar", "apr",
                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "dept", "est", "a.m", "p.m"}
 STARTERS = {"the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",

@@ -152,6 +152,14 @@ remarked
 """.split())
 
 
+# the abbreviated titles written before a name, with a full stop that ends no sentence ("Rear Adm. Ana
+# Ruiz said", "Det. Sgt. Tom Berg"): courtesy titles, and the civil, military and police titles of the AP
+# Stylebook's abbreviation list ("Gov.", "Sen.", "Adm.", "Brig. Gen.", "Cmdr.", "Maj.", "Det.", "Atty. Gen.")
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt",
+                       "Supt", "Insp", "St", "Rev", "Hon", "Pres", "Adm", "Brig", "Cmdr", "Cdr", "Maj", "Cpl", "Pvt",
+                       "Pfc", "Spc", "Det", "Atty", "Amb", "Msgr")
+
+
 def alternation(*groups) -> str:
     """The words of ``groups`` (tuples of the lists above, or single words) as one regex alternation,
     each word once, in the order given: ``alternation(COORDINATORS, ("as",))`` -> ``but|and|or|so|yet|as``.

@@ -148,6 +148,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     # an aside in brackets inside the attribution ('Ruiz (pictured) said', 'a spokesperson (who asked not
     # to be named) said'): read around it, as a reader does; its words are neither the speaker nor the verb
     before, after = _ASIDE.sub("", before), _ASIDE.sub("", after)
+    # the same of the anonymity formula ('one witness, who asked not to be named, told'): it says why no name
+    # is given, the verb after it is the speaker's
+    after = _ANONYMITY.sub("", after)
     # "U.S. District Judge Ana Ruiz", "J. R. Smith": the dots of abbreviations and initials end no sentence
     before, after = _ABBREV.sub(lambda m: m.group(0).replace(".", ""), before), \
         _ABBREV.sub(lambda m: m.group(0).replace(".", ""), after)
@@ -180,6 +183,9 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # "Reed declined to comment", "which Acme denied", "Acme said nothing"
             if verb[:1].isupper() and verb != "According to":
                 continue  # "the State Environmental Agency", "the Daily Report": a name, not a verb
+            if rx is after_verb_spk and verb.lower().endswith("ing"):
+                continue  # '"a farce," saying the port had been sold': a participle inverts no subject; its
+                # words are a clause, and the quote's speaker is the subject before it
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
             if full_sentence and not _REST_OK.match(rest) and not (rx is after_verb_spk and _DESCRIBED.match(rest)):
@@ -239,6 +245,10 @@ _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")
 # an aside in brackets of a few words, no sentence inside: '(pictured)', '(who asked not to be named)', '(Globex)'
 _ASIDE = re.compile(r"\s*\([^()\"“”.!?]{1,80}\)")
+# the news formula of an unnamed source, as a relative clause: "who asked not to be named", ", who declined to
+# be identified by name,", "who spoke on condition of anonymity"
+_ANONYMITY = re.compile(r"(?i)(?<=\w),?\s+who\s+(?:asked|requested|declined|refused|spoke|wished|did\s+not\s+want)\b"
+                        r"[^,.!?\"“”]{0,60}?\b(?:named|identified(?:\s+by\s+name)?|anonymity|anonymously)\b,?")
 # what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
 _NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)*,?"
                         r"\s+(?:and|&)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
@@ -339,7 +349,7 @@ def _indirect(lazy: bool) -> re.Pattern:
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
-    w = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
+    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,4}}?(?=that\s)|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")

@@ -29,7 +29,7 @@ from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
 from .people import People
-from .resolve import ANON_PERSON, SHORT, definite_speaker, merge_case, trim_speaker
+from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
 
 
 # the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
@@ -117,6 +117,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = (None, None, None)  # '“... Ruiz will lead the port,” he said': "he" is not Ruiz; not guessed
                 if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
                     who = last_role  # '“...,” it said.' after 'The agency added that ...'
+                if who[0] is None and where == "after":  # '“...,” the teen said': the description, as written
+                    who = described_speaker(spk) or who
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             # a short quote goes on with the speaker of the quote before only in its own sentence ('“...,” she

@@ -19,7 +19,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
-from .resolve import ANON_PERSON
+from .resolve import ANON_PERSON, HONORIFIC
 
 # titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
 TITLES = frozenset("""
@@ -29,6 +29,8 @@ sgt sergeant capt captain major admiral commander officer spokesperson spokesman
 king queen prince princess pope father sister brother rev reverend bishop cardinal sheikh emir sir dame lord lady
 coach manager chairman chairwoman chair ceo head commissioner attorney lawyer reporter producer editor correspondent
 astronaut inspector superintendent sheriff chancellor premier speaker leader former acting interim foreign state
+rear adm admiral brig brigadier cmdr cdr maj cpl corporal pvt pfc spc det detective atty amb msgr constable
+trooper marshal
 federal national us u.s. uk u.k. eu un health interior defence defense finance labour labor sports sport
 education justice environment climate energy trade economy transport culture science agriculture gender equality
 social rights affairs general-secretary secretary-general striker forward midfielder defender goalkeeper player
@@ -66,7 +68,6 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
                       "according despite during following under unlike like without amid among once".split())
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
 # what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
 # Ruiz's work"), where a name that is a subject goes on with its verb ("Manning Lee said")
 _OBJECT_GOES_ON = re.compile(r"(?:\s*,|[’']s\b|\s+(?:a|an|the|as|his|her|their|its|for|to|of|on|in|with|and)\b)")
@@ -162,7 +163,7 @@ class People:
         def sentence_start(pos: int) -> int:
             return sents[bisect.bisect_right(sents, pos) - 1]
         found: list[tuple[int, int, Person, bool, list[str]]] = []
-        par = _HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
+        par = HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
         last_end = 0
         for m in _RUN.finditer(par):
             prev_end, last_end = last_end, m.end()
@@ -184,6 +185,9 @@ class People:
             words = words[cut:]
             if not words or key(words[0]) in FUNCTION:
                 continue
+            if cut == 0 and _PLACE_BEFORE.search(par, max(0, m.start() - 80), m.start()) and \
+                    re.match(r"\s*(?:[.;]|$)", par[m.end():]):
+                continue  # "in Krasnogorsk, Harbour Oblast.": the region of a place, in apposition, no person
             start = m.start() + m.group(0).find(words[0])
             name = " ".join(words)
             person = self._person(name, titles, par, m.end())
@@ -232,7 +236,11 @@ class People:
         prefix = _INTRO.sub("", prefix)  # "On Monday, ..."
         if _PREFIX.fullmatch(prefix) and not _OBJ_PREP.search(prefix) and not _SOURCE_PREP.match(prefix):
             return True
-        return bool(self._verb.match(par, end))
+        verb = self._verb.match(par, end)
+        if verb and verb.group(0).lstrip()[:1] == "," and _OBJECT_OF.search(par, max(0, start - 12), start):
+            return False  # "the CEO of the Harbour Port Alliance, a trade group, told": the object of "of" is
+            # described, then the verb is the sentence's (a title's "Director for Harbour Ana Ruiz said" speaks)
+        return bool(verb)
 
     def _person(self, name: str, titles: list, par: str, end: int) -> Person | None:
         listed = self._forms.get(name.casefold())
@@ -356,7 +364,13 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+# a place named after a locative preposition, then a comma: what follows in apposition, ending the
+# sentence, is the place's region or country ("in Krasnogorsk, Harbour Oblast.", "at the plant in Lagos, Nigeria.")
+_PLACE_BEFORE = _regex.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$")
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}s?$")  # "Harbour Rescue HRT" (not all capitals): no person's name
+# a preposition that makes the name after it its object, never a verb's subject (not "after", "before",
+# "since": "after Ruiz said" opens a clause whose subject Ruiz is)
+_OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|among|against|under|within)\s+(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)

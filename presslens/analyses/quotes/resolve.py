@@ -9,6 +9,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver
+from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -32,7 +33,7 @@ _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|v
 _ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|department|council|committee|federation|"
                        r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
                        r"office|party|court|government|foundation|society|network|news|times|post)\b")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Supt|Insp|St|Rev|Hon|Pres)\.")
+HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -96,6 +97,25 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     return None, None, None
+
+
+# a noun phrase that describes its speaker, all in lower case after its determiner: "the teen", "a judge", "the
+# consulate", "one witness", "the brave teenager" (not "the other", "the latter": they point back to a name)
+_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][a-z’'-]*\s+){0,3}(?P<head>[a-z][a-z’'-]{2,})$")
+_NOT_A_HEAD = frozenset("other others latter former same first second last rest one two three few many most some all "
+                        "both each either neither".split())
+
+
+def described_speaker(spk: str) -> tuple[str, str, None] | None:
+    """(speaker, kind, None) for a speaker phrase that describes rather than names, as the text words it:
+    a reader takes '"...," the teen said' or '"...," a judge said' as said by that teen or judge, though
+    the story names neither; "the" makes it a ``role``, "a"/"one"/"another" an ``anonymous`` source. None
+    for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
+    m = _DESCRIPTION.match(trim_speaker(spk))
+    if m is None or m.group("head") in _NOT_A_HEAD or m.group("head").endswith("ly"):
+        return None
+    phrase = m.group(0)
+    return phrase[:1].lower() + phrase[1:], "role" if m.group("det").lower() == "the" else "anonymous", None
 
 
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|two|three|some|several|many|other|another|its|their)$", re.IGNORECASE)
