@@ -141,8 +141,8 @@ _DIRECTIVE = re.compile(r"(?i)(?:tell|tells|told|telling|warn|warns|warned|warni
                         r"asking|advise[sd]?|advising|order|orders|ordered|ordering|instruct(?:s|ed|ing)?|"
                         r"encourage[sd]?|encouraging|remind(?:s|ed|ing)?|invite[sd]?|inviting|call(?:s|ed|ing)?\s+on|"
                         r"beg(?:s|ged|ging)?|implore[sd]?|imploring|direct(?:s|ed|ing)?)$")
-_OBJECT_TO = re.compile(r"(?:(?!(?:that|was|were|is|are|will|would|had|has|have|could|should|may|might|must|can|did|does|"
-                        r"do|be|been|being)\b)[\w’'-]+,?\s+){1,6}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]")
+_OBJECT_TO = re.compile(r"(?:(?!(?:that|" + "|".join(FINITE_AUXILIARIES) + r"|be|been|being)\b)[\w’'-]+,?\s+){1,6}?"
+                        r"to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]")
 
 
 def _a_request(verb: str, clause: str) -> bool:
