@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import furniture, prompts, shape
+from . import credits, furniture, prompts, shape, widgets
 from .segment import TOKEN
 
 
@@ -39,6 +39,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                  r.get("guard")) for r in rules if "pattern" in r]
     ids = {r.get("note") or r.get("pattern"): r["id"] for r in rules if r.get("id")}  # what furniture: disable names
     shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
+    every = {r.get("note") for r in rules if r.get("every")}   # rules that cut every copy in a line
+    signed: set[int] = set()   # kept lines that stood above an embedded post's signature alone on a line
     title_norm = _norm_line(title) if title else None
     lines: list[tuple[int, str]] = []
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
@@ -65,6 +67,9 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                     break
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
                 new = new[: m.start()] + new[m.end():]
+                while note in every and (m := patterns.search(rx, new, where)) and m.group(0):  # each copy
+                    removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
+                    new = new[: m.start()] + new[m.end():]
         if new.strip() == "" and line.strip() != "":
             if shape.RELATED_HEAD.match(line):
                 related.add(len(lines))   # the next kept line opens a list of other articles
@@ -73,6 +78,11 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
                 if above is not None:
                     card.add(above)
+            if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "social-embed" and lines \
+                    and widgets.SIGNATURE.match(line):
+                above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
+                if above is not None:
+                    signed.add(above)    # the post's text, printed above its signature
             gone[-1] += 1
             continue
         lines.append((no, new))
@@ -81,6 +91,16 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                                          frozenset(related), tuple(gone)) if shapes else ({}, {}))
     if "cta-tail" in shapes:   # the calls to action closing the text (subscribe, sign up, follow ...)
         whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
+    if "credit-caption" in shapes:   # captions and paragraphs closing on a credit of other shapes
+        capt, glued = credits.credited([x for _, x in lines], whole)
+        whole.update(capt)
+        if "glued-credit" in shapes:
+            for i, cut in glued.items():
+                cuts.setdefault(i, cut)
+    if "embed-text" in shapes:
+        whole.update(dict.fromkeys(widgets.embed_text([x for _, x in lines], signed, whole), "embed-text"))
+    if "language-menu" in shapes:
+        whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:
