@@ -110,6 +110,7 @@ def test_a_subhead_opening_with_the_same_words_is_no_heading():
     "The harbour master speaks in Portsmouth, Saturday, May 3, 2031. (Jane Roe, Harbour Pool Photo/AP Photo)",
     "Smoke rises over the fuel depot © Jane Roe; Harbour News",
     "A view of the wrecked pier in Portsmouth, May 3, 2031. [Photo/Agencies]",
+    "Ferries wait outside the harbour as the storm passes. (Jane Roe, Harbour Wire/HNS)",
     "A tug pulls the ferry off the rocks near the west quay AFP",
     "Jane Roe/Getty Images; Stockfoto",
     "Image via Getty/Jane Roe/Stringer",
@@ -132,7 +133,38 @@ def test_a_reporting_caption_keeps_its_sentence_and_loses_its_credit():
     "The port reopened on Monday. Officials said trade would resume/recover soon.",
     "Shipping resumed on Monday, and the first tanker docked at noon, officials at the AFP",  # 'at the AFP': cut prose
     "The council approved the plan (Smith, Jones) on Monday.",
+    "Set the folder (change ./demo to something else, like ./local or ./CA)",  # a bracket with a slash, no credit
+    "1. Pharmacy/Retail",                                   # a list's item
 ])
 def test_prose_with_slashes_brackets_or_agencies_stays(prose):
     found, cuts = credits.credited([prose], {})
     assert not found and not cuts, prose
+
+
+# ---------------------------------------------------------------------------------------------- notices
+
+@pytest.mark.parametrize("line, rule", [
+    ("For the best experience, please enable JavaScript in your browser settings.", "javascript-notice"),
+    ("Your email address will not be published. Required fields are marked *", "comment-form"),
+    ("This breaking news story is being updated and more details will be published shortly.", "update-note"),
+    ("We’ve paused today’s live coverage, but there’s more below.", "update-note"),
+])
+def test_notices_to_the_reader_go(line, rule):
+    assert_goes(line, rule)
+
+
+def test_a_feed_aggregators_source_link_goes_and_the_prompt_above_it_closes_the_text():
+    prompt = "You can get breaking news alerts via the Harbour Gazette app, or subscribe to our channel."
+    kept, rules = run([P1, P2, P3, prompt, "Source link"])
+    assert kept == [P1, P2, P3]
+    assert rules["Source link"] == "source-link" and rules[prompt] == "cta-tail"
+
+
+@pytest.mark.parametrize("prose", [
+    "The council said the story would be updated in its next report, due on Friday.",
+    "Officials told residents to enable JavaScript alerts on the council's website.",
+    "Engineers said the source link between the two networks failed on Monday.",
+])
+def test_prose_about_updates_scripts_or_links_stays(prose):
+    kept, _ = run([P1, P2, prose, P3])
+    assert prose in kept

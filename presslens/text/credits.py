@@ -5,8 +5,9 @@ credit is names, not a sentence, and stands where a sentence cannot go on (issue
   sentence end ("Jane Roe/Harbour Images; Stockfoto", "Image via Getty/Jane Roe/Stringer", "via FAA/X");
 - after a caption's full stop, a source and its distributor apart by "/" with no sentence end after
   them ("... evacuate. Harbour TV/north2south news"; the space after the full stop may be lost);
-- a credit in brackets holding a comma and a slash and ending on an agency or "Photo" ("(Jane Roe,
-  Harbour Pool Photo/AP Photo)"); a bracketed photo label ("[Photo/Agencies]");
+- a credit in brackets opening with a name, holding a comma and a slash and ending on an agency, an
+  agency's capitals or "Photo" ("(Jane Roe, Harbour Pool Photo/AP Photo)", "(Jane Roe, Harbour Wire/HNS)");
+  a bracketed photo label ("[Photo/Agencies]");
 - "©" and a name at the end of a line ("... on fire © Jane Roe; Harbour News");
 - an agency's name in capitals closing a line with no sentence end at all ("... causing it to
   collapse AFP").
@@ -35,11 +36,11 @@ TAILS = (
     r"(?<=[a-z\d)][.…])\s?(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|in|on|at|for|and|but)\b)"
     r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,2}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,1}",
     # bracketed credit with a comma and a slash, ending on an agency or Photo
-    r"\([^()]{2,80},[^()]{1,80}/\s*(?:%s|[\w.'’&-]+)(?:\s+Photo)?\)" % AGENCY,
+    r"\((?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3},[^()]{1,80}/\s*(?:(?:%s)(?:\s+Photo)?|(?-i:[A-Z]{2,6})|[\w.'’&-]+\s+Photo)\)" % AGENCY,
     # bracketed photo label
     r"\[\s*(?:photo|image|picture|video)s?\s*(?:/\s*[^\]]{1,40})?\]",
     # copyright sign and a name
-    r"(?<=\S)\s+©\s*[^©.!?]{2,60}",
+    r"(?<=\S)\s+©\s*(?-i:[A-Z])[^©.!?():]{1,60}",
 )
 CREDIT_END = re.compile(r"(?:%s)\s*$" % "|".join(TAILS), re.I)
 # words after which an agency's name belongs to the sentence
@@ -69,6 +70,8 @@ def credited(lines: list[str], whole: dict[int, str]) -> tuple[dict[int, str], d
         if m is None:
             continue
         head = s[:m.start()].rstrip()
+        if head and (n_words(head) < 3 or not head[:1].isupper()):
+            continue    # a list's item ("1. Pharmacy/Retail", "- Contents: 0.75 l"), not a caption
         if not head:
             out[i] = "credit-caption"
         elif not guarded(head) and len(sentence_ends(head)) <= 1 and n_words(head) <= 60:
