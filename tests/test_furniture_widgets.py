@@ -160,11 +160,8 @@ def test_a_feed_aggregators_source_link_goes_and_the_prompt_above_it_closes_the_
     assert rules["Source link"] == "source-link" and rules[prompt] == "cta-tail"
 
 
-@pytest.mark.parametrize("prose", [
-    "The council said the story would be updated in its next report, due on Friday.",
-    "Officials told residents to enable JavaScript alerts on the council's website.",
-    "Engineers said the source link between the two networks failed on Monday.",
-])
-def test_prose_about_updates_scripts_or_links_stays(prose):
-    kept, _ = run([P1, P2, prose, P3])
-    assert prose in kept
+def test_prose_about_updates_scripts_or_links_stays():
+    for prose in ("The council said the story would be updated in its next report, due on Friday.",
+                  "Officials told residents to enable JavaScript alerts on the council's website.",
+                  "Engineers said the source link between the two networks failed on Monday."):
+        assert prose in run([P1, P2, prose, P3])[0], prose
