@@ -46,7 +46,11 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
     gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
-    for no, line in enumerate(text.split("\n"), start=1):
+    text_lines = text.split("\n")
+    prev = 0   # the number of the last line above that held text
+    for no, line in enumerate(text_lines, start=1):
+        if no > 1 and text_lines[no - 2].strip():
+            prev = no - 1
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
         for rx, note, where, guard in compiled:
@@ -78,11 +82,11 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
                 if above is not None:
                     card.add(above)
-            if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "social-embed" and lines \
+            if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "social-embed" \
                     and widgets.SIGNATURE.match(line):
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
-                if above is not None:
-                    signed.add(above)    # the post's text, printed above its signature
+                if above is not None and lines[above][0] == prev:
+                    signed.add(above)    # the post's text, printed just above its signature (and kept so far)
             gone[-1] += 1
             continue
         lines.append((no, new))
