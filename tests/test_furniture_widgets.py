@@ -147,6 +147,8 @@ def test_prose_with_slashes_brackets_or_agencies_stays(prose):
     ("For the best experience, please enable JavaScript in your browser settings.", "javascript-notice"),
     ("This breaking news story is being updated and more details will be published shortly.", "update-note"),
     ("We’ve paused today’s live coverage, but there’s more below.", "update-note"),
+    ("Current:Home > MarketsStorm closes the harbour, officials say -Harbour Wire", "breadcrumb-home"),
+    ("Home » World » Storm closes the harbour", "breadcrumb-home"),
 ])
 def test_notices_to_the_reader_go(line, rule):
     assert_goes(line, rule)
@@ -155,5 +157,6 @@ def test_notices_to_the_reader_go(line, rule):
 def test_prose_about_updates_scripts_or_links_stays():
     for prose in ("The council said the story would be updated in its next report, due on Friday.",
                   "Officials told residents to enable JavaScript alerts on the council's website.",
-                  "This story has been updated to add the council's statement."):   # an editor's note is prose
+                  "This story has been updated to add the council's statement.",   # an editor's note is prose
+                  "Home owners > renters in the new survey, the council said on Monday."):
         assert prose in run([P1, P2, prose, P3])[0], prose
