@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import furniture, prompts, shape
+from . import credits, furniture, prompts, shape, widgets
 from .segment import TOKEN
 
 
@@ -39,12 +39,18 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                  r.get("guard")) for r in rules if "pattern" in r]
     ids = {r.get("note") or r.get("pattern"): r["id"] for r in rules if r.get("id")}  # what furniture: disable names
     shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
+    every = {r.get("note") for r in rules if r.get("every")}   # rules that cut every copy in a line
+    signed: set[int] = set()   # kept lines that stood above an embedded post's signature alone on a line
     title_norm = _norm_line(title) if title else None
     lines: list[tuple[int, str]] = []
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
     gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
-    for no, line in enumerate(text.split("\n"), start=1):
+    text_lines = text.split("\n")
+    prev = 0   # the number of the last line above that held text
+    for no, line in enumerate(text_lines, start=1):
+        if no > 1 and text_lines[no - 2].strip():
+            prev = no - 1
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
         for rx, note, where, guard in compiled:
@@ -65,6 +71,9 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                     break
                 removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
                 new = new[: m.start()] + new[m.end():]
+                while note in every and (m := patterns.search(rx, new, where)) and m.group(0):  # each copy
+                    removed.append({"line": no, "removed": m.group(0).strip(), "rule": note})
+                    new = new[: m.start()] + new[m.end():]
         if new.strip() == "" and line.strip() != "":
             if shape.RELATED_HEAD.match(line):
                 related.add(len(lines))   # the next kept line opens a list of other articles
@@ -73,6 +82,11 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
                 if above is not None:
                     card.add(above)
+            if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "social-embed" \
+                    and widgets.SIGNATURE.match(line):
+                above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
+                if above is not None and lines[above][0] == prev:
+                    signed.add(above)    # the post's text, printed just above its signature (and kept so far)
             gone[-1] += 1
             continue
         lines.append((no, new))
@@ -81,6 +95,16 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                                          frozenset(related), tuple(gone)) if shapes else ({}, {}))
     if "cta-tail" in shapes:   # the calls to action closing the text (subscribe, sign up, follow ...)
         whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
+    if "credit-caption" in shapes:   # captions and paragraphs closing on a credit of other shapes
+        capt, glued = credits.credited([x for _, x in lines], whole)
+        whole.update(capt)
+        if "glued-credit" in shapes:
+            for i, cut in glued.items():
+                cuts.setdefault(i, cut)
+    if "embed-text" in shapes:
+        whole.update(dict.fromkeys(widgets.embed_text([x for _, x in lines], signed, whole), "embed-text"))
+    if "language-menu" in shapes:
+        whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:

@@ -50,7 +50,7 @@ def rules_for(setting) -> list[dict]:
             continue
         out.append({"pattern": r["pattern"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"],
                     "flags": 0 if r.get("case_sensitive") else re.IGNORECASE,
-                    "guard": None if r.get("unguarded") else PROSE_GUARD})
+                    "guard": None if r.get("unguarded") else PROSE_GUARD, "every": bool(r.get("every"))})
     for r in builtin().get("shapes") or []:
         if r["id"] not in off and r["kind"] not in off:
             out.append({"shape": r["id"], "note": f"furniture ({r['kind']}): {r['note']}", "id": r["id"]})

@@ -1,0 +1,69 @@
+"""Page widgets a reader tells from their place and make-up, not from the story's words (issue 25):
+
+- ``embed-text``: the text of an embedded social post whose signature stands alone on the next line
+  ("— Jane Roe (@janeroe) May 3, 2024", removed by the listed rule ``social-embed``). An embed prints
+  its text, then its signature; the post's text is the page's copy of the post, not the article
+  (the article quotes a post in its own sentence, "Roe wrote on X: ..."). Only the one line directly
+  above a signature alone goes, and only when it is not the article introducing the post (a line
+  ending with a colon) and is no longer than a post (:data:`POST_MAX` characters, links excluded).
+- ``language-menu``: a site's language switcher, the names of languages each written in its own
+  language, run together or apart ("English Français Deutsch 日本語"): at least two different
+  names of which one is not "English", and almost nothing else on the line (no sentence).
+
+Both are shape rules of ``furniture.yaml`` (``shapes:``), so a story switches them off with
+``furniture: {disable: [embed-text]}`` and every removal is listed with its rule.
+"""
+from __future__ import annotations
+
+import re
+
+from .repeats import n_words
+
+POST_MAX = 400     # characters of an embedded post's text without its links (a post holds up to 280)
+LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+", re.I)
+# a post's signature alone on a line: a dash, a name, the account in brackets, a date or nothing
+SIGNATURE = re.compile(r"^\s*[—–-]\s*[^—–()]{1,60}\(@\w{1,30}\)")
+
+# languages named in their own language, as switchers print them (and as a page's mangled encoding
+# leaves them: "Fran?ais"); "English" counts only beside another
+AUTONYMS = ("English", "Fran[çc?]ais", "Deutsch", "Espa[ñn?]ol", "Italiano", "Portugu[êe?]s", "Nederlands", "Polski",
+            "Русский(?: язык)?", "Українська", "Türkçe", "Svenska", "Suomi", "Suomalainen", "Dansk", "Norsk", "Čeština",
+            "Magyar", "Română", "Ελληνικά", "עברית", "العربية", "فارسی", "اردو", "हिन्दी", "বাংলা", "ไทย", "Tiếng Việt",
+            "Bahasa(?: Indonesia| Melayu)?", "Indonesian", "中文", "简体中文", "繁體中文", "简体", "繁體", "繁体", "日本語",
+            "한국어", "한어", "Latina", "Kiswahili", "Hausa", "Afrikaans")
+AUTONYM = re.compile("|".join(AUTONYMS), re.I)
+# what a switcher prints beside the names: "Global Edition", "Language", "bilingual" (雙語/双语)
+SWITCHER_WORD = re.compile(r"\b(?:global|international|edition|editions|language|languages|select|choose|"
+                           r"asia|europe|africa|americas|world)\b|雙語|双语|语言|語言|[|/·•,>]", re.I)
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")     # names run together: "EditionASIA", "EnglishFrançais"
+SENTENCE = re.compile(r"[.!?。！？]\s+\S|[.!?。！？]\s*$")
+
+
+def embed_text(lines: list[str], below_signature: frozenset[int] | set[int], whole: dict[int, str]) -> list[int]:
+    """The indices among ``below_signature`` (kept lines that stood directly above a post's signature
+    alone on a line) that are the post's text: not already removed, not the article introducing the
+    post (a colon at the end), at most :data:`POST_MAX` characters once its links are left out."""
+    out = []
+    for i in sorted(below_signature):
+        if not 0 <= i < len(lines) or i in whole:
+            continue
+        s = lines[i].strip()
+        if s and not s.endswith(":") and len(LINK.sub("", s).strip()) <= POST_MAX:
+            out.append(i)
+    return out
+
+
+def language_menu(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of lines that are a language switcher (see the module's doc)."""
+    out = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in whole or len(s) > 300 or SENTENCE.search(s):
+            continue
+        names = {m.group(0).casefold() for m in AUTONYM.finditer(s)}
+        if len(names) < 2 or names == {"english"}:
+            continue
+        rest = SWITCHER_WORD.sub(" ", AUTONYM.sub(" ", CAMEL.sub(" ", s)))
+        if n_words(rest) <= 2:
+            out.append(i)
+    return out
