@@ -12,6 +12,8 @@ from presslens.text import mtpage, mtsignals
      "formula 1日、… / 13日，…"),
     ("The picture shows rescuers at the collapsed warehouse.", ("zh",), 2, "formula 图为…"),
     ("We are talking about three men detained near the border.", ("ru", "uk"), 1, "formula Речь идёт о / Йдеться про"),
+    ("What is known about the dam collapse", ("ru", "uk"), 2, "formula Что известно о / Що відомо про"),
+    ("What is known so far about the suspects", ("ru", "uk"), 2, "formula Что известно о / Що відомо про"),
 ])
 def test_formulas_of_version_7(sentence, langs, weight, rule):
     got = [(s.languages, s.weight, s.rule) for s in mtsignals.sentence_signals(sentence)]
@@ -24,10 +26,14 @@ def test_formulas_of_version_7(sentence, langs, weight, rule):
     '"We are talking about three men," the prosecutor said.',  # a speaker's own words, in quotation marks
     "The photo, shared widely on Monday, shows rescuers at the warehouse.",  # English names the photo, then what it shows
     "A picture shows rescuers at the warehouse.",
+    "What we know about the dam collapse",  # the English explainer heading
+    "Here is what is known about the suspects so far.",  # English narration, not the heading formula
+    '"What is known about them is very little," the officer said.',  # a speaker's words
 ])
 def test_english_sentences_carry_none_of_the_v7_rules(sentence):
     rules = {s.rule for s in mtsignals.sentence_signals(sentence)}
-    assert not rules & {"formula 1日、… / 13日，…", "formula 图为…", "formula Речь идёт о / Йдеться про"}
+    assert not rules & {"formula 1日、… / 13日，…", "formula 图为…", "formula Речь идёт о / Йдеться про",
+                        "formula Что известно о / Що відомо про"}
 
 
 def test_a_caption_line_opened_as_chinese_captions_are():
