@@ -9,6 +9,10 @@ functions of the page's raw text (furniture included) and its address.
   four digits ("03.11.23 09:15"), as the timestamps of German, Slavic, Turkish and Nordic sites are
   (CLDR's short date patterns); the same rule as mt_phrases.yaml's "15.12.2023" inside a sentence, so
   both count as one piece of evidence;
+- :func:`caption_signals` - a picture's caption opened by the Chinese caption formula 图为 rendered word
+  for word ("The picture shows an aerial view of ..."): the cleaner sets captions aside as furniture, so the
+  formula is looked for on the page's lines too; the same rule as mt_phrases.yaml's sentence entry (one piece
+  of evidence however often it is found);
 - :func:`slug_signals` - an English edition's address (``/en/``, ``en.``, ``lang=en``) whose slug is
   written in another language ("/en/news/zavod-vidkryv-novyj-tsekh"): the page was made from the
   other-language page and kept its address.
@@ -38,6 +42,11 @@ _DOTTED_LINE = re.compile(r"^(?:[A-Za-z]+,?\s)?(\d{1,2})\.(\d{1,2})\.(\d{2}|(?:1
 DOTTED_LANGS = ("de", "ru", "pl", "cs", "fi", "tr", "uk", "sr")
 DOTTED_RULE = "formula 15.12.2023"  # the rule name of mt_phrases.yaml's sentence entry (phrase_signals' "formula X")
 
+# a caption line opened by 图为 ("the picture shows"), as Chinese news captions are; English names what is shown
+_CAPTION = re.compile(r"^(?:The (?:picture|photo) shows)\b", re.IGNORECASE)
+CAPTION_RULE = "formula 图为…"  # the rule name of mt_phrases.yaml's sentence entry
+CAPTION_WEIGHT = 2
+
 # the English edition of a multilingual site
 _EN_EDITION = re.compile(r"(?:^|[/.])en(?:[/.]|$)|[?&](?:lang|hl|language)=en\b", re.IGNORECASE)
 _SLUG_WORD = re.compile(r"[a-z]+")
@@ -65,6 +74,16 @@ def dotted_date_signals(lines: list[str]) -> list[Signal]:
         if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
             return [Signal("locale format", f"{line.strip()!r}: a date written day.month.year", DOTTED_LANGS, 1,
                            DOTTED_RULE, "cldr")]
+    return []
+
+
+def caption_signals(lines: list[str]) -> list[Signal]:
+    """A line opened by the caption formula 图为 rendered word for word ("The picture shows ..."); the first only."""
+    for line in lines:
+        m = _CAPTION.match(line.strip())
+        if m:
+            return [Signal("MT phrase", f"{m.group(0)!r} (图为…, zh): a caption opened as Chinese captions are", ("zh",),
+                           CAPTION_WEIGHT, CAPTION_RULE, "xinhua-style")]
     return []
 
 
@@ -97,4 +116,4 @@ def slug_signals(url: str | None) -> list[Signal]:
 def page_signals(text: str, url: str | None = None) -> list[Signal]:
     """Every page-level signal of one article's raw text (furniture included) and address."""
     lines = [ln for ln in str(text or "").splitlines() if ln.strip()]
-    return template_signals(lines) + dotted_date_signals(lines) + slug_signals(url)
+    return template_signals(lines) + dotted_date_signals(lines) + caption_signals(lines) + slug_signals(url)
