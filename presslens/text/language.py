@@ -148,7 +148,7 @@ def other_script_words(code, text: str) -> tuple[str, int, int] | None:
     script language ``code`` is not written in, though most are in its own: a text of two languages
     (an article with its translation pasted below). Else None."""
     want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
-    if not want:
+    if not want or ("Latin" in want and text.isascii()):  # ASCII letters are all Latin: no other script
         return None
     counts: Counter = Counter()
     for m in TOKEN.finditer(text):
