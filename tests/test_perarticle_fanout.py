@@ -29,7 +29,8 @@ def test_fanned_out_measures_equal_the_ones_computed_here(measure, tmp_path, mon
     here = _serial(measure, tmp_path / "serial", monkeypatch)
     _fresh(monkeypatch, tmp_path / "fanned")
     st = load_story(BUNDLED)
-    fanned = MEASURES[measure](st)
+    with perarticle.parallel():
+        fanned = MEASURES[measure](st)
     assert sorted(perarticle.computed[measure]) == sorted(st.articles["id"])
     pd.testing.assert_frame_equal(fanned, here)
     # and read back from the cache the workers' rows were stored in
@@ -62,6 +63,17 @@ def test_a_cold_gate_extracts_quotes_in_workers_not_in_this_process(tmp_path, mo
     assert len({pid for pid, _ in rows}) >= 2  # on more than one worker
 
 
+def test_outside_parallel_a_notebook_computes_here(tmp_path, monkeypatch):
+    """A notebook's kernel shares the cores with another notebook: no workers there."""
+    _fresh(monkeypatch, tmp_path / "cache")
+    monkeypatch.setattr(perarticle, "PARALLEL_MIN", 1)
+    pids = []
+    real = extract.extract_article
+    monkeypatch.setattr(extract, "extract_article", lambda *a, **k: pids.append(os.getpid()) or real(*a, **k))
+    extract.quotes(load_story(BUNDLED))  # a worker's appends would not come back: all of them here
+    assert pids and set(pids) == {os.getpid()}
+
+
 def test_few_articles_or_one_worker_compute_here(monkeypatch):
     calls = []
 
@@ -71,8 +83,10 @@ def test_few_articles_or_one_worker_compute_here(monkeypatch):
 
     ids = [f"a{i}" for i in range(5)]
     monkeypatch.setattr(perarticle, "PARALLEL_MIN", 6)  # 5 articles: under the threshold
-    assert perarticle.fan_out(compute, ids) == {i: [i] for i in ids}
+    with perarticle.parallel():
+        assert perarticle.fan_out(compute, ids) == {i: [i] for i in ids}
     monkeypatch.setattr(perarticle, "PARALLEL_MIN", 1)
     monkeypatch.setattr(perarticle, "workers", lambda: 1)  # no fork (or one core): here, at once
-    assert perarticle.fan_out(compute, ids) == {i: [i] for i in ids}
+    with perarticle.parallel():
+        assert perarticle.fan_out(compute, ids) == {i: [i] for i in ids}
     assert calls == [(os.getpid(), ids)] * 2

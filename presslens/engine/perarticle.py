@@ -14,9 +14,12 @@ Sentence ids are stored relative to the article's first sentence, so an article 
 wherever it sits in a story. The analyses still cache the story-level result (:mod:`.memo`): this
 cache is what a story-level miss is rebuilt from.
 
-**Fan-out**: the articles left to compute are split into chunks computed on local worker processes
-(all cores) when there are at least :data:`PARALLEL_MIN` of them, as the per-article stage does
-(:mod:`.fanout`). The measure's function is the analysis's own (a closure over the story): the
+**Fan-out**: inside :func:`parallel` (the gate, :func:`presslens.notebook.gate.check_story`, which
+runs alone before any notebook), the articles left to compute are split into chunks computed on
+local worker processes (all cores) when there are at least :data:`PARALLEL_MIN` of them, as the
+per-article stage does (:mod:`.fanout`). Elsewhere (a notebook's kernel, which shares the cores with
+another notebook) they are computed here: the workers cost CPU time of their own (copied memory
+pages, rows sent back), 1.2 to 2 times the serial CPU time, which only pays when cores are idle. The measure's function is the analysis's own (a closure over the story): the
 workers are forked, so they inherit it, and the story's tables, without pickling either; only the
 article ids go out and the rows come back. An analysis registers nothing: whatever it hands to
 :func:`by_article` runs there. Results are identical in any chunking, since each article's rows
@@ -25,6 +28,7 @@ depend on that article only (the cache already relies on it). Where processes ca
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -100,9 +104,20 @@ def by_article(story: Story, measure: str, config: str, compute: Callable[[list[
 
 
 PARALLEL_MIN = 64  # fewer articles to compute than this are computed in this process
-CHUNKS_PER_WORKER = 4  # chunks per worker: a slow chunk leaves the other workers less idle time
+CHUNKS_PER_WORKER = 2  # chunks per worker: fewer chunks cost less; more leave a worker less idle time
 _JOB: list = []  # the function the forked workers run (set only while a pool is open)
 _IN_WORKER = False  # in a worker: a measure computed inside another one's chunk is computed in place
+_PARALLEL: list = []  # non-empty inside parallel()
+
+
+@contextlib.contextmanager
+def parallel():
+    """Within the block, :func:`by_article` computes on worker processes (see the module docstring)."""
+    _PARALLEL.append(True)
+    try:
+        yield
+    finally:
+        _PARALLEL.pop()
 
 
 def _worker_init() -> None:
@@ -123,10 +138,10 @@ def workers() -> int:
 
 
 def fan_out(compute: Callable[[list[str]], dict[str, Any]], ids: list[str]) -> dict[str, Any]:
-    """``compute(ids)``, on forked worker processes in chunks of ids when there are enough of them
-    (see the module docstring); the same ``{id: rows}`` either way."""
+    """``compute(ids)``, on forked worker processes in chunks of ids inside :func:`parallel` when there
+    are enough of them (see the module docstring); the same ``{id: rows}`` either way."""
     n = workers()
-    if n < 2 or len(ids) < PARALLEL_MIN or _JOB:
+    if n < 2 or len(ids) < PARALLEL_MIN or _JOB or not _PARALLEL:
         return compute(ids)
     size = -(-len(ids) // (n * CHUNKS_PER_WORKER))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
