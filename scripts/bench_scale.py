@@ -64,13 +64,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--outlets", type=int, nargs="*", default=[300, 1500],
-                    help="stories of this many outlets of one article each, run cold (none: skip)")
+                    help="stories of this many outlets of one article each, run cold (none, or 0: skip)")
     ap.add_argument("--keep", default=None, help="work folder to keep (default: a temporary one)")
     a = ap.parse_args()
+    a.outlets = [m for m in a.outlets if m > 0]  # --outlets 0 skips them (a story of no article is no story)
     small = [n for n in a.sizes + a.outlets if n < 5]
     if small:
         ap.error(f"sizes and outlet counts must be 5 or more (got {small}); to skip the outlets runs, "
-                 "give --outlets with no number")
+                 "give --outlets 0 or --outlets with no number")
     work = Path(a.keep or tempfile.mkdtemp(prefix="presslens-bench-"))
     print(f"presslens scale benchmark on {os.cpu_count()} cores; work folder {work}")
     totals = {}

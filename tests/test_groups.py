@@ -20,7 +20,8 @@ from presslens.analyses import blindspots, groups, keyness
 from presslens.errors import ParameterError, StoryError
 from presslens.notebook import setup as nb
 from presslens.story.load import load_story
-from presslens.story.outlets import UNKNOWN, article_groups, summary as outlets_summary
+from presslens.story.grouping import article_groups, summary as outlets_summary
+from presslens.story.outlets import UNKNOWN
 
 FIXTURE = Path(__file__).parent / "fixtures" / "groups-story"
 
@@ -427,7 +428,7 @@ def test_notebook_views(tmp_path):
 
 
 def test_attribute_table(story):
-    from presslens.story.outlets import attribute_table
+    from presslens.story.grouping import attribute_table
 
     t = attribute_table(story).set_index("article_id")
     assert list(t.columns) == ["outlet", "kind", "country", "founded", "meta.section", "meta.print"]

@@ -1,7 +1,7 @@
 """Blind spots: what one group of outlets carries and another leaves out (or barely carries).
 
 Three kinds of item are compared across the groups of ``group_by`` (see
-:func:`presslens.story.outlets.article_groups`; None: each outlet its own group):
+:func:`presslens.story.grouping.article_groups`; None: each outlet its own group):
 
 - ``claim``: a claim of story.yaml, found by its patterns (:func:`presslens.analyses.claims.hits`);
 - ``speaker``: a person (or actor) quoted directly or indirectly (:func:`presslens.analyses.quotes.quotes`);
@@ -25,7 +25,7 @@ import pandas as pd
 
 from presslens.analyses import claims as claims_mod, quotes
 from presslens.story.model import Story
-from presslens.story.outlets import article_groups
+from presslens.story.grouping import article_groups
 from .groups import order
 
 RARE = 0.2  # a group carrying an item in at most this share of its outlets leaves it out ("rare"; 0: "absent")

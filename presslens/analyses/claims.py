@@ -73,10 +73,11 @@ def hits(story: Story) -> pd.DataFrame:
     """One row per claim x article that carries it (columns ``HIT_COLS``), in article order."""
 
     sents = tables.process(story).sentences
+    said = rows_by_article(story)  # read once here, before any fan-out: its workers inherit them
 
     def compute(ids: list[str]) -> dict[str, list[dict]]:  # per article, cached with it
         with patterns.budget():  # the claims' patterns over the whole story: one budget
-            return _hits_of(story, sents[sents["article_id"].isin(set(ids))], ids)
+            return _hits_of(story, sents[sents["article_id"].isin(set(ids))], ids, said)
 
     config = repr((story.claims, story.actors, story.speakers))
     per = perarticle.by_article(story, "claim-hits", config, compute)
@@ -100,12 +101,12 @@ def hits(story: Story) -> pd.DataFrame:
         .sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"]).reset_index(drop=True)
 
 
-def _hits_of(story: Story, sents: pd.DataFrame, ids: list[str]) -> dict[str, list[dict]]:
-    """The claim hits of the articles ``ids`` (their sentences ``sents``): a row per claim an
+def _hits_of(story: Story, sents: pd.DataFrame, ids: list[str], per_quotes) -> dict[str, list[dict]]:
+    """The claim hits of the articles ``ids`` (their sentences ``sents``; ``per_quotes``: each
+    article's quote rows, :func:`~presslens.analyses.quotes.extract.rows_by_article`): a row per claim an
     article carries, with ``_source`` telling whether its speaker is a role or anonymous source
     (whose spelling the story settles, see :func:`hits`)."""
     said: dict[tuple, list[dict]] = {}
-    per_quotes = rows_by_article(story)
     for aid in ids:
         for r in per_quotes[aid]:
             said.setdefault((r["article_id"], r["para_idx"]), []).append(r)

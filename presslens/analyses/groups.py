@@ -2,7 +2,7 @@
 
 A group is every article whose outlet (or the article itself) has one value of an attribute
 (``group_by``: an attribute of outlets.yaml such as ``kind`` or ``country``, or ``meta.KEY``;
-:func:`presslens.story.outlets.article_groups`). An outlet without the attribute is in the group
+:func:`presslens.story.grouping.article_groups`). An outlet without the attribute is in the group
 ``unknown``, shown as such, never dropped.
 
 Each measure is a ratio of sums over the group's articles (per-article numerator and denominator),
@@ -33,7 +33,8 @@ from presslens.analyses import quotes, readability, tone
 from presslens.analyses.wordchoice import lexicon_for, match
 from presslens.engine import tables
 from presslens.story.model import Story
-from presslens.story.outlets import UNKNOWN, article_groups
+from presslens.story.grouping import article_groups
+from presslens.story.outlets import UNKNOWN
 from presslens.text import segment
 
 MIN_OUTLETS = 2  # a group with fewer outlets: its interval resamples one outlet's articles only

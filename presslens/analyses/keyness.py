@@ -36,7 +36,7 @@ from presslens.data import STOPWORDS
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.story.outlets import article_groups
+from presslens.story.grouping import article_groups
 
 
 NUMBER = re.compile(r"^\d+(?:[.,\-]\d+)*$")
@@ -232,7 +232,7 @@ def compare(story: Story, a, b, by: str | None = None, min_count: int = 3, prior
     """Keyness of one side against another: any two outlets, groups or lists of them.
 
     ``a`` and ``b`` are values of ``by`` (an attribute of outlets.yaml such as ``"kind"``, or
-    ``"meta.KEY"``; see :func:`presslens.story.outlets.article_groups`), or outlets when ``by`` is
+    ``"meta.KEY"``; see :func:`presslens.story.grouping.article_groups`), or outlets when ``by`` is
     None; each may be one value or a list. The statistic is :func:`keyness`'s (log-odds with the
     informative Dirichlet prior, the whole corpus's counts as the prior, so words both sides share
     with the rest are shrunk alike), counting ``voice`` only, minus stop words and numbers.

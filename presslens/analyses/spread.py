@@ -24,6 +24,8 @@ articles: a country, a kind of outlet); a missing value is the group ``unknown``
 """
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
 from presslens.engine.memo import story_table
@@ -105,36 +107,55 @@ def _key(w: clock.When | None, rank: int) -> tuple:
 
 
 def _ranked(it, chosen: list, times: dict, outlet: dict, carrying: dict, text: str) -> list[dict]:
-    days = sorted({times[r.article_id].order_day for _, (_, r) in chosen if times[r.article_id] is not None})
+    """The rows of one item's first mentions ``chosen`` (one per group, in time order). Linear in them:
+    each day's mentions and the earliest of the first days are gathered once, not looked up per mention."""
+    ws = [times[r.article_id] for _, (_, r) in chosen]
+    inst = [w.instant if w is not None else None for w in ws]
+    day = [w.order_day if w is not None else None for w in ws]
+    days = sorted({d for d in day if d is not None})
     day_rank = {d: i + 1 for i, d in enumerate(days)}
+    on_day: dict = {}  # day -> the mentions on it (each group's one article)
+    for k, d in enumerate(day):
+        if d is not None:
+            on_day.setdefault(d, []).append(k)
+    instants = {d: sorted({inst[k] for k in ks if inst[k] is not None}) for d, ks in on_day.items()}
+    n_zoned = {d: sum(inst[k] is not None for k in ks) for d, ks in on_day.items()}
+
     # who may be first: no other mention is surely earlier. Only the first three calendar days can hold it:
     # offsets span 26 hours (-12:00 to +14:00), so 00:30 on the 17th at +14:00 precedes 23:30 on the 15th at -12:00
-    def near(w) -> bool:
-        return w is not None and (w.order_day - days[0]).days <= 2
-    early = [times[r.article_id] for _, (_, r) in chosen if near(times[r.article_id])]
+    def near(k: int) -> bool:
+        return day[k] is not None and (day[k] - days[0]).days <= 2
+    early = [k for k in range(len(ws)) if near(k)]
+    # surely earlier (presslens.story.when.order): two zoned times by instant, any other pair by day
+    first_instant = min((inst[k] for k in early if inst[k] is not None), default=None)
+    first_unzoned_day = min((day[k] for k in early if inst[k] is None), default=None)
+    first_day = min((day[k] for k in early), default=None)
+
+    def preceded(k: int) -> bool:
+        if inst[k] is None:
+            return first_day < day[k]
+        return ((first_instant is not None and first_instant < inst[k])
+                or (first_unzoned_day is not None and first_unzoned_day < day[k]))
     rows = []
-    for grp, (_, r) in chosen:
-        w = times[r.article_id]
-        same = [times[x.article_id] for _, (_, x) in chosen
-                if x.article_id != r.article_id and w is not None and times[x.article_id] is not None
-                and times[x.article_id].order_day == w.order_day]
-        zoned = [x for x in same if x.instant is not None]
+    for k, (grp, (_, r)) in enumerate(chosen):
+        w = ws[k]
+        n_same = len(on_day[day[k]]) - 1 if w is not None else 0  # the others on its day
+        zoned = n_zoned[day[k]] - (inst[k] is not None) if w is not None else 0
         if w is None:
             time_rank, order = None, "undated: its place in the order is unknown"
-        elif not same:
+        elif not n_same:
             time_rank, order = None, "alone on its day"
-        elif w.instant is not None and zoned:
-            time_rank = 1 + len({x.instant for x in zoned if x.instant < w.instant})
-            order = "by time of day" + ("" if len(zoned) == len(same) else
+        elif inst[k] is not None and zoned:
+            time_rank = 1 + bisect.bisect_left(instants[day[k]], inst[k])  # distinct earlier instants that day
+            order = "by time of day" + ("" if zoned == n_same else
                                         "; against the same day's mentions without a zoned time: unknown")
         else:
             time_rank, order = None, "same day: order within the day unknown"
-        first = (near(w)
-                 and not any(clock.order(x, w)[0] == -1 for x in early if x is not w))
+        first = near(k) and not preceded(k)
         rows.append({"item": it, "group": grp, "article_id": r.article_id, "outlet": outlet[r.article_id],
                      "published": pd.Timestamp(w.day) if w else None, "published_time": w.clock if w else None,
                      "published_offset": w.zone if w else None, "precision": w.precision if w else None,
-                     "day_rank": day_rank.get(w.order_day) if w else None, "time_rank": time_rank, "first": first,
+                     "day_rank": day_rank.get(day[k]) if w else None, "time_rank": time_rank, "first": first,
                      "order": order, "articles_carrying": carrying[grp], "part": r.part, "sentence": getattr(r, text)})
     return rows
 

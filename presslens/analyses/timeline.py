@@ -13,7 +13,7 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from presslens.story.model import Story
-from presslens.story.outlets import article_groups, declared
+from presslens.story.grouping import article_groups, declared
 
 TIMELINE_COLS = ["day", "group", "articles", "dated"]
 UNKNOWN = "unknown"
@@ -22,7 +22,7 @@ UNKNOWN = "unknown"
 def groups(articles: pd.DataFrame, by: str, story: Story | None = None) -> pd.Series:
     """The ``by`` column of ``articles`` as text, a missing value read as ``unknown``. A name that is not
     a column is, given the ``story``, an outlet attribute of its outlets.yaml or an article's
-    ``meta.KEY`` (the notebooks' ``group_by``: :func:`presslens.story.outlets.article_groups`, which
+    ``meta.KEY`` (the notebooks' ``group_by``: :func:`presslens.story.grouping.article_groups`, which
     names the nearest attribute when it is misspelt); otherwise an error naming the columns there are."""
     if by not in articles.columns and story is not None and "id" in articles.columns and declared(story, by):
         g = article_groups(story, by)

@@ -8,7 +8,7 @@ from presslens.errors import GROUP_OVER, ParameterError, Problem, StoryError, gr
 from presslens.evaluation.truth import load_truth
 from presslens.notebook.gate import check_story
 from presslens.paths import display, story_arg
-from presslens.story import outlets
+from presslens.story import grouping
 from presslens.story.scaffold import untouched_examples
 
 
@@ -36,8 +36,8 @@ def cmd_check(args) -> int:
           f"{len(p.sentences)} sentences, {len(st.actors)} actors, {len(st.speakers)} speakers, "
           f"{len(st.claims)} claims; the cleaner removed {len(p.removed)} line(s) or fragment(s), "
           f"{furn} of them web furniture. Measured: {kept} of {len(st.articles)} articles.")
-    if outlets.summary(st):
-        print(f"  {outlets.summary(st)}")
+    if grouping.summary(st):
+        print(f"  {grouping.summary(st)}")
     left = [Problem(f"{r.file} ({r.outlet})", "", r.reason, "") for r in sc.left_out.itertuples(index=False)]
     lines, cut = grouped(left, args.all, "left out of the measures: ")
     if sc.warnings:

@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from presslens import patterns
+from presslens.errors import ParameterError
 from presslens.story.model import Story
 from presslens.text import shape
 from presslens.text.article import process_article
@@ -104,11 +105,27 @@ def _say_fallback(address: str, why: str) -> None:
         print(line, file=sys.stderr)
 
 
+_ADDRESS = re.compile(r"(?:(?:tcp|tls|inproc|ucx|ws|wss)://)?[\w.\-\[\]:%]+(?::\d{1,5})?/?")
+
+
+def check_scheduler() -> None:
+    """A scheduler variable set to something that is not an address is a
+    :class:`~presslens.errors.ParameterError` naming it, said up front (the gate calls this), even
+    when every article comes from the cache and no scheduler would be asked. A well-formed address no
+    scheduler answers at is not an error: the fan-out says so and works locally."""
+    address = scheduler_address()
+    if address and not _ADDRESS.fullmatch(address.strip()):
+        var = _scheduler_variable()
+        raise ParameterError.bad("environment", var, f"{address[:60]!r} is not a Dask scheduler's address",
+                                 f"set {var} to an address such as tcp://HOST:8786 (schemes: tcp, tls, inproc, ucx, "
+                                 f"ws, wss), or unset it to process on this machine")
+
+
 def _dask_client(address: str):
     """A connected ``distributed.Client``, or None (after one line saying why) when the address is not
     usable: ``distributed`` not installed, an address that is not one, or no scheduler answering within
     :data:`SCHEDULER_TIMEOUT` seconds."""
-    if not re.fullmatch(r"(?:(?:tcp|tls|inproc|ucx|ws|wss)://)?[\w.\-\[\]:%]+(?::\d{1,5})?/?", address.strip()):
+    if not _ADDRESS.fullmatch(address.strip()):
         _say_fallback(address, "not an address such as tcp://HOST:8786")
         return None
     try:

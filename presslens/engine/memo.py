@@ -25,8 +25,28 @@ import functools
 import hashlib
 import os
 
+from presslens.errors import ParameterError
 from . import store
 from .keys import code_hash, key_part
+
+
+_OFF, _ON = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def result_cache_off() -> bool:
+    """Whether ``PRESSLENS_NO_RESULT_CACHE`` turns the result cache off (1, true, yes, on) or not
+    (unset, empty, 0, false, no, off; any case). Another value is a
+    :class:`~presslens.errors.ParameterError` naming the variable and the values it takes, raised on
+    every cached call, whether its result is cached or not."""
+    raw = os.environ.get("PRESSLENS_NO_RESULT_CACHE")
+    if raw is None:
+        return False
+    value = raw.strip().lower()
+    if value in _OFF or value in _ON:
+        return value in _OFF
+    raise ParameterError.bad("environment", "PRESSLENS_NO_RESULT_CACHE", f"{raw[:40]!r} is neither yes nor no",
+                             "set PRESSLENS_NO_RESULT_CACHE=1 (or true, yes, on) to compute every result afresh, "
+                             "or 0 (false, no, off) or unset it to use the cache")
 
 
 def story_table(fn=None, *, memory: int = 0):
@@ -40,7 +60,7 @@ def story_table(fn=None, *, memory: int = 0):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        if os.environ.get("PRESSLENS_NO_RESULT_CACHE"):
+        if result_cache_off():
             return fn(*args, **kwargs)
         parts = [fn.__module__, fn.__qualname__, code_hash()]
         for name, value in [(None, a) for a in args] + sorted(kwargs.items()):

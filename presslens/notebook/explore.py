@@ -27,7 +27,7 @@ from presslens.analyses import tone
 from presslens.analyses.wordchoice import concordance, lexicon, matching
 from presslens.engine import tables
 from presslens.story.model import Story, StoryError
-from presslens.story.outlets import outlet_groups
+from presslens.story.grouping import outlet_groups
 from . import setup, tables as notebook_tables
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from presslens import paths, patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import sanity, screening, tables
+from presslens.engine import fanout, memo, perarticle, sanity, screening, tables
 from presslens.engine.frontmatter import load_story  # front matter parsed once, kept on disk
 from presslens.story.model import Problem, Story, StoryError
 from presslens.story import capture
@@ -26,6 +26,8 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
     """Load (unless given a Story) and check ``path``; raise :class:`StoryError` listing every problem.
     Returns the story and its screening (warnings in ``screening.warnings``)."""
     patterns.default_budget()  # a bad PRESSLENS_PATTERN_BUDGET is an error even when every result is cached
+    memo.result_cache_off()  # so are a bad PRESSLENS_NO_RESULT_CACHE
+    fanout.check_scheduler()  # and a PRESSLENS_SCHEDULER that is no address
     st = path if isinstance(path, Story) else load_story(path)
     yaml_rel = f"{st.slug}/story.yaml"
     claim_hits = None
@@ -34,7 +36,8 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
         if st.references is not None and len(st.references):  # the reuse notebook cleans them with the same rules
             reuse.doc_list(st, [])
         if st.claims:  # every claim pattern must finish on every sentence (the result is cached for 07)
-            claim_hits = claims.hits(st)
+            with perarticle.parallel():  # the gate runs alone: quotes and claim hits on every core
+                claim_hits = claims.hits(st)
     except patterns.PatternTimeout as exc:
         raise StoryError([Problem(yaml_rel, exc.where.replace("story.yaml ", "") or "furniture", str(exc),
                                   "rewrite the pattern without nested repeats, e.g. '^[\\w\\s]+$' instead of '^(\\w+\\s?)+$'")],

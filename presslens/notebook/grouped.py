@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.analyses import blindspots, groups, keyness
-from presslens.story.outlets import OUTLETS_FILE, UNKNOWN, article_groups, declared, group_names
+from presslens.story.grouping import article_groups, declared, group_names
+from presslens.story.outlets import OUTLETS_FILE, UNKNOWN
 from .setup import Context
 
 

@@ -29,7 +29,7 @@ from presslens import ownership, paths, yamlsafe
 from presslens.analyses.wordchoice import lexicon
 from presslens.engine import sanity, screening
 from presslens.figures import style
-from presslens.story import outlets as outlets_mod
+from presslens.story import grouping
 from presslens.story.model import Problem, Story, StoryError
 from . import shown
 from .gate import check_story
@@ -98,7 +98,7 @@ def _choice(name: str, value: Any, choices: tuple[str, ...], example: str) -> st
 
 def _group_by(value: Any) -> str | None:
     """None (per outlet) or the name of an attribute (outlets.yaml) or ``meta.KEY``; checked against
-    the story in :func:`setup` (:func:`presslens.story.outlets.check_group_by`)."""
+    the story in :func:`setup` (:func:`presslens.story.grouping.check_group_by`)."""
     v = _literal(value)
     if v is None or (isinstance(v, str) and v.strip() in ("", "None", "null")):
         return None
@@ -282,7 +282,7 @@ def check_params(story: Story, outlets=None, **knobs) -> tuple[list[str] | None,
         story.subset(outlets)
     _check_pins(parsed, story)
     _check_terms(parsed)
-    outlets_mod.check_group_by(story, parsed.get("group_by"))
+    grouping.check_group_by(story, parsed.get("group_by"))
     return outlets, parsed
 
 
@@ -361,7 +361,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
         _commas(outlets, whole.outlets)
     _check_pins(parsed, whole)
     _check_terms(parsed)
-    outlets_mod.check_group_by(whole, parsed.get("group_by"))
+    grouping.check_group_by(whole, parsed.get("group_by"))
     # a batch run names the folder once for all its notebooks (a parameter only some notebooks have)
     name = batch_run_name() or run_name(whole.slug, outlets, parsed, whole.outlets)
     fig_dir = _figures_folder(figures_dir, whole, name)

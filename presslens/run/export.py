@@ -26,7 +26,7 @@ import pandas as pd
 from presslens import paths
 from presslens.errors import OutputError
 from presslens.notebook.gate import check_story
-from presslens.story import outlets as outlets_mod
+from presslens.story import grouping
 from presslens.story.model import Story
 from . import export_schema, export_tables, manifest, outputs, signals
 
@@ -71,7 +71,7 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
     (:data:`presslens.run.export_tables.GROUP_TABLES`); a name the story does not give is an error first."""
     st, _ = check_story(story)
     if group_by not in (None, "outlet"):
-        outlets_mod.check_group_by(st, group_by, where="export --group-by")
+        grouping.check_group_by(st, group_by, where="export --group-by")
     final = paths.resolve(out) if out is not None else default_folder(st.slug)
     outputs.check_export_target(st.path, final)
     with signals.SignalGuard() as guard:  # SIGTERM or a closed terminal stops it as Ctrl-C does: staging removed

@@ -20,7 +20,7 @@ from presslens.analyses import corpus as corpus_mod
 from presslens.analyses import wordchoice as lexicon
 from presslens.engine import screening, tables as text_tables
 from presslens.notebook.gate import check_story
-from presslens.story import capture, outlets as outlets_mod
+from presslens.story import capture, grouping
 from presslens.story.model import Story
 
 LIST_SEPARATOR = "; "  # a cell holding a list (sources credited, voices) is written as its items joined by this
@@ -314,7 +314,7 @@ def compute_all(story: Story | str, extra: pd.DataFrame | None = None,
     story whose measured articles come from one outlet (whatever passes check exports every other table)."""
     st, _ = check_story(story)
     if group_by not in (None, "outlet"):
-        outlets_mod.check_group_by(st, group_by, where="export --group-by")
+        grouping.check_group_by(st, group_by, where="export --group-by")
     inp = Inputs(st, outlet_attributes(st) if extra is None else extra, group_by)
     chosen = TABLES + (GROUP_TABLES if group_by not in (None, "outlet") else [])
     n_outlets = len(inp.kept.outlets)

@@ -106,12 +106,15 @@ def script_fits(code, script) -> bool:
 
 
 STYLED_SHARE = 0.2  # of an article's letters and digits: more than a name or two set in a styled font
+_STYLED_ANY = re.compile("[\uff10-\uff5a\U0001d400-\U0001d7ff]")  # the ranges styled_letters counts
 
 
 def styled_letters(text: str) -> str | None:
     """What look-alike letters ``text`` is written in, when more than :data:`STYLED_SHARE` of its
     letters and digits are full-width Latin ("ＯｐｅｎＡＩ", U+FF10-FF5A) or mathematical styled
     ("𝐎𝐩𝐞𝐧𝐀𝐈", U+1D400-1D7FF): no name, claim pattern or word list matches them. Else None."""
+    if not _STYLED_ANY.search(text):  # none at all (nearly every text): no need to count letters
+        return None
     wide = styled = alnum = 0
     for ch in text:
         if ch.isalnum():
@@ -145,7 +148,7 @@ def other_script_words(code, text: str) -> tuple[str, int, int] | None:
     script language ``code`` is not written in, though most are in its own: a text of two languages
     (an article with its translation pasted below). Else None."""
     want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
-    if not want:
+    if not want or ("Latin" in want and text.isascii()):  # ASCII letters are all Latin: no other script
         return None
     counts: Counter = Counter()
     for m in TOKEN.finditer(text):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from presslens.analyses.facts import features, normalise, table
@@ -154,6 +155,9 @@ class _Closest:
             for w in ws:
                 self.index.setdefault(w, []).append(i)
         self.at = {w: set(ix) for w, ix in self.index.items()}
+        self.arrays = {w: np.array(ix, dtype=np.int64) for w, ix in self.index.items()}
+        codes = {}
+        self.outlet_code = np.array([codes.setdefault(o, len(codes)) for o in self.outlet], dtype=np.int64)
         n = len(self.words)
         self.idf = {w: math.log((n + 1) / (len(ix) + 0.5)) for w, ix in self.index.items()}
         self.idf_unseen = math.log(n + 1) + 1.0
@@ -168,20 +172,33 @@ class _Closest:
             return {}
         weight = {w: self.idf.get(w, self.idf_unseen) for w in want}
         total = sum(weight.values()) or 1.0
-        hits: dict[int, float] = {}
-        count: dict[int, int] = {}
-        for w in want:
-            for i in self.index.get(w, ()):
-                hits[i] = hits.get(i, 0.0) + weight[w] / total
-                count[i] = count.get(i, 0) + 1
+        parts = [(self.arrays[w], weight[w] / total) for w in want if w in self.arrays]
+        if not parts:
+            return {}
+        # each clause's share: the weights of the label's words it holds, added in the same order as a
+        # loop over them would (bincount adds sequentially), and how many of them it holds
+        at = np.concatenate([a for a, _ in parts])
+        share_of = np.bincount(at, weights=np.concatenate([np.full(len(a), x) for a, x in parts]))
+        count_of = np.bincount(at)
+        cand = np.flatnonzero(count_of)
+        order = np.lexsort((cand, -share_of[cand]))  # largest share first, then clause order
+        cand = cand[order]
+        share, count = share_of[cand], count_of[cand]
         fig, neg = normalise.figures(label), features.negated(label)
-        rare = set(sorted(want, key=lambda w: (-weight[w], w))[:PARAPHRASE_RARE])
-        has_rare = {i for i in hits if all(i in self.at.get(w, ()) for w in rare)}
+        rare = sorted(want, key=lambda w: (-weight[w], w))[:PARAPHRASE_RARE]
+        rare_at = [self.at.get(w, set()) for w in rare]
         best: dict[str, tuple[str, float, bool]] = {}
-        for i, share in sorted(hits.items(), key=lambda t: (-t[1], t[0])):
+        _, top = np.unique(self.outlet_code[cand], return_index=True)  # each outlet's first clause
+        for j in top.tolist():
+            i = int(cand[j])
+            best[self.outlet[i]] = (self.clause[i], float(share[j]), False)
+        said: set[str] = set()  # the outlets already given a clause that may state the fact: the first such
+        for j in np.flatnonzero((share >= PARAPHRASE_SHARE) & (count >= PARAPHRASE_MIN)).tolist():
+            i = int(cand[j])
             o = self.outlet[i]
-            maybe = share >= PARAPHRASE_SHARE and count[i] >= PARAPHRASE_MIN and i in has_rare and features.negated(self.clause[i]) == neg \
-                and not normalise.disagree(fig, normalise.figures(self.clause[i]))
-            if o not in best or (maybe and not best[o][2]):
-                best[o] = (self.clause[i], share, maybe)
+            if o in said or not all(i in s for s in rare_at) or features.negated(self.clause[i]) != neg \
+                    or normalise.disagree(fig, normalise.figures(self.clause[i])):
+                continue
+            said.add(o)
+            best[o] = (self.clause[i], float(share[j]), True)
         return best

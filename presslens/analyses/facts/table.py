@@ -10,6 +10,8 @@ their own voice.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from presslens.analyses.facts import features, grouping
@@ -78,25 +80,40 @@ def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     if m.empty:
         return pd.DataFrame(columns=FACT_COLS)
     size = m.groupby("fact")["article_id"].nunique()
-    keep = m[m["fact"].isin(size[size >= min_articles].index)]
+    keep = m[m["fact"].isin(size[size >= min_articles].index)].reset_index(drop=True)
+    # publication order sorted once for every fact (a stable sort: within a fact, the fact's own order)
+    rank = [0] * len(keep)
+    for r, i in enumerate(in_time_order(keep).index):
+        rank[i] = r
+    col = {c: keep[c].tolist() for c in ("fact", "centre", "clause", "voice", "outlet", "article_id", "published")}
+    groups: dict = {}
+    for i, f in enumerate(col["fact"]):  # facts in order of first appearance, rows in table order
+        groups.setdefault(f, []).append(i)
     rows = []
-    for f, g in keep.groupby("fact", sort=False):
-        centre = g[g["centre"]]
-        label = (centre if len(centre) else g)["clause"].iloc[0]
+    for f, idx in groups.items():
+        clause = col["clause"]
+        centre = [i for i in idx if col["centre"][i]]
+        label = clause[(centre or idx)[0]]
         if label.rstrip().endswith("?"):   # a question states nothing: the commonest statement instead
-            said = g.loc[~g["clause"].str.rstrip().str.endswith("?"), "clause"]
-            if len(said):
-                counts = said.value_counts()
-                label = next(c for c in said if counts[c] == counts.max())   # ties: the first in article order
-        by_time = in_time_order(g)
-        own = g.loc[g["voice"] == "own voice", "outlet"].nunique()
-        rows.append({"fact": int(f), "label": label, "n_outlets": g["outlet"].nunique(),
-                     "n_articles": g["article_id"].nunique(), "n_sentences": len(g), "own_voice_outlets": own,
-                     "first_published": by_time["published"].iloc[0], "first_article": by_time["article_id"].iloc[0],
-                     "first_outlet": by_time["outlet"].iloc[0], "negated": features.negated(label)})
+            said = [clause[i] for i in idx if not clause[i].rstrip().endswith("?")]
+            if said:
+                counts = Counter(said)
+                top = max(counts.values())
+                label = next(c for c in said if counts[c] == top)   # ties: the first in article order
+        first = min(idx, key=rank.__getitem__)
+        rows.append({"fact": int(f), "label": label, "n_outlets": _distinct(col["outlet"], idx),
+                     "n_articles": _distinct(col["article_id"], idx), "n_sentences": len(idx),
+                     "own_voice_outlets": _distinct(col["outlet"], [i for i in idx if col["voice"][i] == "own voice"]),
+                     "first_published": col["published"][first], "first_article": col["article_id"][first],
+                     "first_outlet": col["outlet"][first], "negated": features.negated(label)})
     out = pd.DataFrame(rows, columns=FACT_COLS)
     return out.sort_values(["n_outlets", "n_articles", "fact"], ascending=[False, False, True],
                            kind="mergesort").reset_index(drop=True)
+
+
+def _distinct(values: list, idx: list[int]) -> int:
+    """How many distinct values ``values`` holds at ``idx``, missing ones not counted (pandas' nunique)."""
+    return len({values[i] for i in idx if not pd.isna(values[i])})
 
 
 def facts(story: Story, min_articles: int = 2) -> pd.DataFrame:
