@@ -316,7 +316,7 @@ def slug_of(url) -> str:
 
 def site_of(url) -> str:
     """The registered site of an address (its domain under the public-suffix list: "fastseoul.com" for
-    "empowerx.fastseoul.com", "harbour.co.uk", a blog's own "x.blogspot.com"), "" when there is none."""
+    "news.harbourcity.example", "harbour.co.uk", a blog's own "x.blogspot.com"), "" when there is none."""
     if not isinstance(url, str) or not url:
         return ""
     return get_fld(url if "://" in url else f"http://{url}", fail_silently=True, fix_protocol=True) or ""

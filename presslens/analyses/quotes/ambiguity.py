@@ -152,7 +152,7 @@ def several_people(phrase: str) -> bool:
     Tom Berg", "Ruiz, Berg and Jones"): then nobody alone is the speaker."""
     phrase = trim_speaker(phrase)
     both = TWO_NAMES.search(phrase)
-    # "Gregory Allen of the Center for Strategic and International Studies": one organisation's name
+    # "Ana Ruiz of the Institute for Harbour and Coastal Studies": one organisation's name
     return bool(both) and not _OF_ORG.search(phrase[:both.start()])
 
 

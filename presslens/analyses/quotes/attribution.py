@@ -387,7 +387,7 @@ def bare_clause_verb(verb: str) -> bool:
     return verb.lower() in _bare_forms()
 
 
-# a headline's speaker named by what they are, before a colon: "Spain FA boss:", "Harbour master Tom Berg:"
+# a headline's speaker named by what they are, before a colon: "Harbour FA boss:", "Harbour master Tom Berg:"
 _LABEL = re.compile(r"^\W*(?:(?P<desc>(?:[\w’'.&-]+\s+){0,3}[a-z][\w’'.&-]*)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})|"
                     r"(?P<d>(?:[\w’'.&-]+\s+){0,4}[\w’'.&-]+))\s*:\s*[“\"‘'«„]?\s*$")
 _HEADS = frozenset("boss chief head minister president mayor governor spokesperson spokesman spokeswoman director ceo "
@@ -397,7 +397,7 @@ _HEADS = frozenset("boss chief head minister president mayor governor spokespers
 
 def headline_label(text: str) -> tuple[str, str] | None:
     """A headline's speaker named before a colon with what they are, the text before the quote being all
-    of it: ("name", "Tom Berg") for "Harbour master Tom Berg:", ("role", "Spain FA boss") for a phrase
+    of it: ("name", "Tom Berg") for "Harbour master Tom Berg:", ("role", "Harbour FA boss") for a phrase
     ending in a head noun (:data:`_HEADS`); None for a kicker ("Breaking news:") or a clause with a verb."""
     lab = _LABEL.match(text)
     if not lab or re.search(r"\b[a-z]+(?:ed|(?<!s)s)\s", (lab.group("d") or lab.group("desc")) + " "):

@@ -212,7 +212,7 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
         if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
             return who
-    lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Spain FA boss:"
+    lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Harbour FA boss:"
     if lab and lab[0] == "name":  # "Harbour master Tom Berg:": the name
         got = article_speaker(lab[1], story, people, [par], 0, a, last_person)
         return got if got[0] is not None else None

@@ -187,7 +187,7 @@ class People:
                 continue
             if cut == 0 and _PLACE_BEFORE.search(par, max(0, m.start() - 80), m.start()) and \
                     re.match(r"\s*(?:[.;]|$)", par[m.end():]):
-                continue  # "in Krasnogorsk, Harbour Oblast.": the region of a place, in apposition, no person
+                continue  # "in Northfield, Harbour Oblast.": the region of a place, in apposition, no person
             start = m.start() + m.group(0).find(words[0])
             name = " ".join(words)
             person = self._person(name, titles, par, m.end())
@@ -365,7 +365,7 @@ class People:
 
 _POSS = re.compile(r"['’]s$")
 # a place named after a locative preposition, then a comma: what follows in apposition, ending the
-# sentence, is the place's region or country ("in Krasnogorsk, Harbour Oblast.", "at the plant in Lagos, Nigeria.")
+# sentence, is the place's region or country ("in Northfield, Harbour Oblast.", "at the plant in Lagos, Nigeria.")
 _PLACE_BEFORE = _regex.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$")
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}s?$")  # "Harbour Rescue HRT" (not all capitals): no person's name
 # a preposition that makes the name after it its object, never a verb's subject (not "after", "before",
