@@ -297,8 +297,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
+    # a third text dated after one of the two cannot be the source that one took the text from: a later copy, no
+    # common source (as ``others`` above, when a date orders the two)
+    later = {z: a for z in holders for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
+    if sign is None and later:
+        ev.append("dated after one of the two, so no source of both: "
+                  + ", ".join(f"{outlet[z]} ({z}, {clock.label(wt[z])}, after {outlet[a]})" for z, a in sorted(later.items())))
     if (sign is None and n >= SURE_WORDS and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
-            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
