@@ -25,3 +25,33 @@ def test_a_third_text_that_may_be_earlier_than_both_keeps_a_common_source_open(t
     for i, day in enumerate(("2024-05-01", None)):
         v = pair(_story(tmp_path / str(i), day), "a", "b")
         assert not v["accusation"] and v["verdict"].startswith("undetermined"), day
+
+
+SPUN = [  # a short blurb and its synonym-spun twin (a word swapped every few words: no run of ten left)
+    ("The airline cancelled hundreds of morning flights on Friday after a faulty update froze the computers that "
+     "check in passengers and print their boarding passes at every large airport.",
+     "The airline scrapped hundreds of morning flights on Friday after a defective update froze the machines that "
+     "check in passengers and print their boarding cards at every major airport."),
+    ("Banks and hospitals reported the same blue screens, and engineers worked through the night to restore the "
+     "systems by hand one machine at a time.",
+     "Banks and clinics reported the same blue screens, and technicians worked through the night to repair the "
+     "systems manually one machine at a time."),
+]
+
+
+def test_two_short_texts_each_the_other_reworded_are_a_copy_without_a_date(tmp_path):
+    # undated, crediting nothing, each mostly the other spun: two sentences reworded are enough evidence
+    arts = {"a": {"outlet": "Deal Blog", "text": "\n".join(s for s, _ in SPUN), "published": None},
+            "b": {"outlet": "Spin Blog", "text": "\n".join(t for _, t in SPUN), "published": None}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["relation"] == "reworded_copy" and v["shared_narration"] < verdicts.SURE_WORDS
+    assert v["accusation"] and v["verdict"] == "copied without credit, direction unknown (a date is missing)"
+
+
+def test_a_short_text_word_for_word_without_a_date_is_no_accusation(tmp_path):
+    # the same two sentences word for word: a wire's pickups keep its words, so too little to accuse without a date
+    text = "\n".join(s for s, _ in SPUN)
+    arts = {"a": {"outlet": "Deal Blog", "text": text, "published": None},
+            "b": {"outlet": "Spin Blog", "text": text, "published": None}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["shared_narration"] < verdicts.SURE_WORDS and not v["accusation"]

@@ -303,7 +303,10 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if sign is None and later:
         ev.append("dated after one of the two, so no source of both: "
                   + ", ".join(f"{outlet[z]} ({z}, {clock.label(wt[z])}, after {outlet[a]})" for z, a in sorted(later.items())))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
+    # two short texts each mostly the other reworded (a spun blurb): the rewording, not a wire's verbatim words, is the
+    # evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where a passage word for word needs SURE_WORDS
+    whole = e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE
+    if (sign is None and n >= (EVIDENCE_WORDS if whole else SURE_WORDS) and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
