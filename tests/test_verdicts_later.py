@@ -55,3 +55,29 @@ def test_a_short_text_word_for_word_without_a_date_is_no_accusation(tmp_path):
             "b": {"outlet": "Spin Blog", "text": text, "published": None}}
     v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
     assert v["shared_narration"] < verdicts.SURE_WORDS and not v["accusation"]
+
+
+FAMILY = [  # one blurb's two sentences as four sites reworded them (no run of ten words in common)
+    SPUN[0][0], SPUN[1][0], SPUN[0][1], SPUN[1][1],
+    "The airline axed hundreds of morning flights on Friday after a flawed update froze the computers which check in "
+    "passengers and issue their boarding passes at every big airport.",
+    "Banks and hospitals saw the same blue screens, and engineers toiled through the night to mend the systems by hand "
+    "one device at a time.",
+    "The airline called off hundreds of morning flights on Friday after a buggy update froze the terminals that check "
+    "in passengers and hand out their boarding passes at every large airport.",
+    "Lenders and hospitals reported the same blue screens, and staff worked through the night to restore the networks "
+    "by hand one machine at a time.",
+]
+
+
+def test_two_members_of_a_rewrite_family_are_accused_on_two_sentences(tmp_path):
+    # four undated sites, none naming a source, each carrying the same two sentences reworded beside its own text:
+    # what a and d share (under SURE_WORDS, most of d, under half of a) is the family's rewording, held by b and c too
+    arts = {"a": {"outlet": "Deal Blog", "text": "\n".join(FAMILY[0:2] + FRESH), "published": None},
+            "b": {"outlet": "Spin Blog", "text": "\n".join(FAMILY[2:4] + SOURCE[:2] + SOURCE[4:]), "published": None},
+            "c": {"outlet": "Auto News", "text": "\n".join(FAMILY[4:6] + SOURCE[2:4]), "published": None},
+            "d": {"outlet": "Feed Site", "text": "\n".join(FAMILY[6:8] + OTHER[:1]), "published": None}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "d")
+    assert v["shared_narration"] < verdicts.SURE_WORDS
+    assert v["accusation"] and v["verdict"] == "copied without credit, direction unknown (a date is missing)"
+    assert "a rewrite family" in v["candidates"]
