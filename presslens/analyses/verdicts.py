@@ -33,8 +33,11 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
-  third text holds the passage (or only the uncredited members of a rewrite family do) and they share
-  at least :data:`SURE_WORDS` words of narration.
+  third text that may be their source holds the passage (one dated after either of the two is a later
+  copy, not their source; uncredited members of a rewrite family do not count) and they share at least
+  :data:`SURE_WORDS` words of narration, or :data:`EVIDENCE_WORDS` when what they share is reworded (a
+  wire's pickups keep its words) and is most of each text (a spun blurb) or held by other members of
+  their rewrite family.
 
 A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
 candidates are named. No accusation ("copied without credit") rests on less than
@@ -297,8 +300,19 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     timed = any(wt[z] is not None and wt[z].time is not None for z in (x, y))
     no_order = ("a date is missing" if dx is None or dy is None else how if wt[x].day != wt[y].day
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
-    if (sign is None and n >= SURE_WORDS and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
-            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not holders)):
+    # a third text dated after one of the two cannot be the source that one took the text from: a later copy, no
+    # common source (as ``others`` above, when a date orders the two)
+    later = {z: a for z in holders for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
+    if sign is None and later:
+        ev.append("dated after one of the two, so no source of both: "
+                  + ", ".join(f"{outlet[z]} ({z}, {clock.label(wt[z])}, after {outlet[a]})" for z, a in sorted(later.items())))
+    # two short texts each mostly the other reworded (a spun blurb), or two members of a rewrite family whose other
+    # members hold the same reworded passage: the rewording (a wire's pickups keep its words), repeated in texts none of
+    # which names a source, is the evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where SURE_WORDS
+    # are needed otherwise
+    spun = (e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE) or (family and bool(holders))
+    if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))):
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
