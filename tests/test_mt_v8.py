@@ -29,3 +29,28 @@ def test_a_present_tense_closing_credit_is_the_russian_formula(sentence):
 ])
 def test_english_credits_are_not_the_formula(sentence):
     assert PRESENT_CREDIT not in {x.rule for x in mtsignals.sentence_signals(sentence)}
+
+
+QUOTED_NAME = 'formula المسبار "X" / зонд «X»'
+
+
+@pytest.mark.parametrize("sentence", [
+    'Police stormed the building "Grand Plaza" at dawn.',
+    'The show at the renowned concert hall "Olympia Hall" was cancelled.',
+    'Tickets for a concert of the band "Nightjar" were refunded.',
+    'A software supplier, US network security company "Bluefin", issued a fix.',
+    'The spacecraft "Tianwen-9" landed.',  # the category alone, as before version 8
+])
+def test_a_quoted_name_after_its_category(sentence):
+    (s,) = [x for x in mtsignals.sentence_signals(sentence) if x.rule == QUOTED_NAME]
+    assert s.languages == ("ar", "ru") and s.weight == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    'The company "deeply regrets" the delay, a spokesman said.',  # a scare quote, not a name
+    'She saw the film "Oppenheimer" twice.',  # a title after its category is English
+    'The band played "Yesterday" twice.',
+    'Police stormed the Grand Plaza building at dawn.',
+])
+def test_english_quotations_after_a_noun_are_not_it(sentence):
+    assert QUOTED_NAME not in {x.rule for x in mtsignals.sentence_signals(sentence)}
