@@ -61,8 +61,9 @@ one word per two characters, so the rules by length and position work on pages i
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
-  Monday. ■"), and a section's name after a bar at the end of a line above the prose ("Storm hits the
-  coast | World News"), cut off; the line kept.
+  Monday. ■"), a share button after it ("... on Monday. Share"), a media label in capitals after a
+  headline ("Storm wrecks the piers PHOTO"), and a section's name after a bar at the end of a line above
+  the prose ("Storm hits the coast | World News"), cut off; the line kept.
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
 - ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
@@ -95,6 +96,10 @@ SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–�
 HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
 # an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
+# a page's button or label left after a line's text: a share button after the last sentence ("... on Monday.
+# Share"), a media label in capitals after a headline ("Storm wrecks the piers PHOTO", "... [VIDEO]")
+END_BUTTON = re.compile(r"(?<=[.!?”\"’])\s+(?:Share|Tweet|Print|E-?mail|Reply)(?:\s+(?:Share|Tweet|Print|E-?mail|Reply))*\s*$")
+END_LABEL = re.compile(r"(?<=[^\W\d_])\s*(?:\s(?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)|[\[(](?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)[\])])\s*$")
 # a headline with a section's name after a bar: "Storm hits the coast | World News"
 SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
 # a correspondent's line: names, "in", a place; or a reporters' title before names
@@ -224,6 +229,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
+        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or _end_label(s)):
+            cuts[i] = mark.group(0).strip()  # a button or a media label left after the line's text
+            marks.add(i)
         if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
             whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
             continue
@@ -305,6 +313,16 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+def _end_label(line: str):
+    """A media label in capitals after a headline ("Storm wrecks the piers PHOTO"): the line has no
+    sentence end, four words or more before the label, and is not itself in capitals."""
+    m = END_LABEL.search(line)
+    if not m or ANY_END.search(line[:m.start()]) or n_words(line[:m.start()]) < 4:
+        return None
+    letters = [c for c in line[:m.start()] if c.isalpha()]
+    return m if sum(c.isupper() for c in letters) < len(letters) / 2 else None
 
 
 def _crosshead(line: str, nxt: str) -> bool:

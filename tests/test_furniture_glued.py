@@ -1,0 +1,69 @@
+"""Furniture glued to prose or shaped as a caption, as a reader tells it (issue 25, round 5 on the three
+new development stories): a wire picture's slug opening a caption, a news agency's "Photo taken on ...
+shows" caption, a share button or a media label left after a line's text, an agency's name signed after
+a dash. Each case is a small crafted page (hand-checked, not copied from any capture), with the prose
+next to it that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from .furniture_cases import P1, P2, P3, run
+
+
+@pytest.mark.parametrize("cap", [
+    "HARBOUR-STORM/PIERS A crane lifts a wrecked boat from the water in Port Selby.",
+    "SHIPPING-PORTS/SELBY Dock workers clear debris from the north pier after the storm",
+    "Photo taken on May 3, 2031 shows rescuers searching the rubble of the pier in Port Selby.",
+    "Aerial photo taken on May 3, 2031 shows the wrecked fuel depot of Port Selby.",
+])
+def test_a_wire_caption_goes(cap):
+    kept, rules = run([P1, P2, cap, P3])
+    assert kept == [P1, P2, P3] and rules[cap] == "caption"
+
+
+@pytest.mark.parametrize("prose", [
+    "AI/ML Engineers were hired by the port authority to model the next surge.",      # no wire slug: no hyphen
+    "COVID-19/flu clinics reopened in Port Selby on Monday, the health board said.",  # lower case after the slash
+    "Photos taken on the pier show the damage was worse than first thought.",          # plural, prose
+])
+def test_prose_like_a_wire_caption_stays(prose):
+    kept, _ = run([P1, P2, prose, P3])
+    assert kept == [P1, P2, prose, P3]
+
+
+@pytest.mark.parametrize("line, cut, rest", [
+    ("Fishermen said the storm was the worst in living memory. Share", "Share",
+     "Fishermen said the storm was the worst in living memory."),
+    ("The ferries will sail again on Monday. Share Tweet Email", "Share Tweet Email", "The ferries will sail again on Monday."),
+    ("Storm wrecks two piers of Port Selby PHOTO", "PHOTO", "Storm wrecks two piers of Port Selby"),
+    ("Storm wrecks two piers of Port Selby (VIDEO)", "(VIDEO)", "Storm wrecks two piers of Port Selby"),
+])
+def test_a_button_or_media_label_after_a_line_is_cut(line, cut, rest):
+    kept, rules = run([P1, line, P2, P3])
+    assert kept == [P1, rest, P2, P3] and rules[cut] == "glued-mark"
+
+
+@pytest.mark.parametrize("prose", [
+    "STORM WRECKS TWO PIERS OF PORT SELBY VIDEO",                  # a line in capitals: the label is its last word
+    "Residents were asked to Share",                               # no sentence end before the word
+    "The port authority has asked everyone to share.",             # the word inside the sentence
+])
+def test_prose_ending_like_a_button_keeps_its_words(prose):
+    _, rules = run([P1, prose, P2, P3])
+    assert "glued-mark" not in rules.values()
+
+
+def test_an_agency_signed_after_a_dash_is_cut():
+    line = "The ferry company will resume sailings from the west quay on Monday. – Harbourwire"
+    kept, rules = run([P1, P2, line, P3])
+    assert kept == [P1, P2, "The ferry company will resume sailings from the west quay on Monday.", P3]
+    assert rules["– Harbourwire"] == "glued-credit"
+
+
+@pytest.mark.parametrize("prose", [
+    "“We will rebuild the piers,” the mayor said. “The port is our life.” — Mayor",   # a quotation's speaker
+    "The harbour master named the three ships that sank. — Part one of two",          # more than a name
+])
+def test_a_dash_after_a_quotation_or_before_words_stays(prose):
+    kept, _ = run([P1, P2, prose, P3])
+    assert prose in kept
