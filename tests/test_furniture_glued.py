@@ -67,3 +67,39 @@ def test_an_agency_signed_after_a_dash_is_cut():
 def test_a_dash_after_a_quotation_or_before_words_stays(prose):
     kept, _ = run([P1, P2, prose, P3])
     assert prose in kept
+
+
+# ------------------------------------------------------------------------------ listed rules (furniture.yaml)
+
+@pytest.mark.parametrize("line, rule", [
+    ("Any use of materials is allowed only if there is a hyperlink to Harbour.example", "reuse-hyperlink"),
+    ("Reproduction of the site's materials is permitted only with an active link to the source.", "reuse-hyperlink"),
+    ("При использовании материалов активная гиперссылка на сайт обязательна.", "reuse-hyperlink"),
+    ("WHAT ARE YOU LOOKING FOR ?", "search-prompt"),
+    ("Type to search", "search-prompt"),
+    ("Photo @harbourcourt 1/2", "gallery-counter"),
+    ("Pictures 3 of 12", "gallery-counter"),
+    ("Harbour.example © 2031. .", "site-copyright"),
+    ("Pier collapses after the storm in Port Selby 02:27", "video-card-time"),
+])
+def test_a_listed_furniture_line_goes(line, rule):
+    kept, rules = run([P1, P2, line, P3])
+    assert kept == [P1, P2, P3] and rules[line] == rule
+
+
+def test_a_skip_link_before_a_heading_is_cut_and_the_heading_kept():
+    kept, rules = run([P1, "Skip next section Ferries return to the west quay", P2, P3])
+    assert kept == [P1, "Ferries return to the west quay", P2, P3] and rules["Skip next section"] == "skip-section"
+
+
+@pytest.mark.parametrize("prose", [
+    "The use of materials salvaged from the piers was approved by the council on Monday.",   # no link
+    "Fishermen asked what the council was looking for in a new harbour master.",
+    "Photos of the wreck were shared 12,000 times in a day.",
+    "Ferries will leave Port Selby at 10:30",             # a time of day after "at": a schedule, not a running time
+    "The council meets on Monday. The vote is due 18:30", # a sentence end inside: prose
+    "The harbour reopens on 3 May after the repairs.",
+])
+def test_prose_near_the_listed_rules_stays(prose):
+    kept, _ = run([P1, P2, prose, P3])
+    assert prose in kept
