@@ -103,3 +103,28 @@ def test_a_skip_link_before_a_heading_is_cut_and_the_heading_kept():
 def test_prose_near_the_listed_rules_stays(prose):
     kept, _ = run([P1, P2, prose, P3])
     assert prose in kept
+
+
+# ------------------------------------------------------------------------------ short lines that are prose
+
+HEAD = "Storm wrecks the piers of Port Selby"
+
+
+@pytest.mark.parametrize("dateline", ["PORT SELBY", "HARBOURLAND", "ST. SELBY"])
+def test_a_dateline_alone_above_the_lede_stays(dateline):
+    kept, _ = run([HEAD, dateline, P1, P2, P3])
+    assert kept == [HEAD, dateline, P1, P2, P3]
+
+
+@pytest.mark.parametrize("label", ["WORLD", "WORLD NEWS", "ARTICLE AD BOX", "Port Selby"])
+def test_a_page_label_above_the_lede_still_goes(label):
+    kept, rules = run([HEAD, label, P1, P2, P3])
+    assert kept == [HEAD, P1, P2, P3] and rules[label] == "short-line"
+
+
+def test_a_line_introducing_a_quoted_report_stays():
+    intro, other = "The Harbour Post reports:", "The Selby Gazette writes:"
+    kept, _ = run([intro, P1, P2, other, P3])
+    assert kept == [intro, P1, P2, other, P3]
+    kept, rules = run(["Related Topics:", P1, P2, P3])      # a label with a colon still goes
+    assert kept == [P1, P2, P3] and rules["Related Topics:"] == "short-line"

@@ -71,6 +71,9 @@ one word per two characters, so the rules by length and position work on pages i
 - ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
   editors' initials ("jg/abo/mem"), a line of hashtags, and a tag between two paragraphs (one or two
   words in lower case).
+- No rule by position or length takes the lede's dateline alone on the line above it, in capitals
+  ("PORT SELBY"; a page's label in capitals, "WORLD", goes), nor a line ending in a colon after a saying
+  verb ("The Harbour Post reports:"), which introduces the paragraph it quotes (:func:`_prose_lines`).
 """
 from __future__ import annotations
 
@@ -85,6 +88,7 @@ from .joins import GOES_ON, OPEN_END, TRAILING_SYMBOLS, TRUNCATED, is_sentence_l
 from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
+from .vocabulary import PAGE_LABELS, SAYING_VERBS
 
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
@@ -276,6 +280,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
+    joined = set(joined) | _prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
     loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
@@ -323,6 +328,28 @@ def _end_label(line: str):
         return None
     letters = [c for c in line[:m.start()] if c.isalpha()]
     return m if sum(c.isupper() for c in letters) < len(letters) / 2 else None
+
+
+DATELINE = re.compile(r"^(?-i:[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,2})\s*[-–—:]?$")
+QUOTE_INTRO = re.compile(r"^(?:\S+\s+){1,6}(\w+)\s*:$")
+
+
+def _prose_lines(text: list[str], first: int) -> set[int]:
+    """Short lines a reader takes as prose by where they stand: the lede's dateline alone on the line
+    above it, in capitals ("GENEVA" above "The World Health Organization said ..."; not a page's label in
+    capitals, "WORLD", "BREAKING", :data:`.vocabulary.PAGE_LABELS`), and a line ending in a colon whose last
+    word is a saying verb ("The Harbour Post reports:"), which introduces the paragraph it quotes."""
+    out: set[int] = set()
+    above = next((k for k in range(first - 1, -1, -1) if text[k]), None)
+    if above is not None and DATELINE.match(text[above]) and n_words(text[above]) <= 3:
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[above].casefold())
+        if words and not any(w in PAGE_LABELS for w in words):
+            out.add(above)
+    for k, s in enumerate(text):
+        m = QUOTE_INTRO.match(s) if s.endswith(":") else None
+        if m and m.group(1).casefold() in SAYING_VERBS and n_words(s) >= 3:
+            out.add(k)
+    return out
 
 
 def _crosshead(line: str, nxt: str) -> bool:
