@@ -128,3 +128,29 @@ def test_a_line_introducing_a_quoted_report_stays():
     assert kept == [intro, P1, P2, other, P3]
     kept, rules = run(["Related Topics:", P1, P2, P3])      # a label with a colon still goes
     assert kept == [P1, P2, P3] and rules["Related Topics:"] == "short-line"
+
+
+# ------------------------------------------------------------------------------ labels run into a title, stray code
+
+def test_a_link_label_run_into_its_title_goes_below_the_lede_and_is_cut_from_the_headline():
+    top = "Harbour Guild:Piers reopen in Port Selby after the storm repairs"
+    card = "Port Selby Storm:Ferries return to the west quay after two weeks"
+    kept, rules = run([top, P1, P2, card, P3])
+    assert kept == ["Piers reopen in Port Selby after the storm repairs", P1, P2, P3]
+    assert rules["Harbour Guild:"] == "glued-mark" and rules[card] == "link-card"
+
+
+@pytest.mark.parametrize("prose", ["Note:The council meets on Monday", "The vote is at 10:30 on Monday",
+                                   "Harbour Guild: Piers reopen in Port Selby after the storm repairs"])
+def test_a_colon_in_prose_or_a_spaced_label_is_no_glued_link(prose):
+    _, rules = run([P1, P2, prose, P3])
+    assert rules.get(prose) != "link-card" and "glued-mark" not in rules.values()
+
+
+def test_an_obsolete_html_tag_line_and_lost_characters_go():
+    tags = '<tt id="x1"><pre id="x1"></pre></tt>'
+    lost = "????????The ferries return on Monday to the west quay of Port Selby."
+    kept, rules = run([P1, P2, tags, lost, P3])
+    assert kept == [P1, P2, "The ferries return on Monday to the west quay of Port Selby.", P3]
+    assert tags in rules and rules["????????"] == "lost-characters"
+

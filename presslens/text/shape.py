@@ -60,6 +60,9 @@ one word per two characters, so the rules by length and position work on pages i
 - ``link-list`` runs may hold headlines that report (:func:`headline_like`) when most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
+- ``link-card`` also takes, below the first paragraph, a link's label run into its title at a colon
+  without a space ("Port Selby storm:Piers reopen after the repairs"); above it, the label run into the
+  headline is cut off (``glued-mark``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
   Monday. ■"), a share button after it ("... on Monday. Share"), a media label in capitals after a
   headline ("Storm wrecks the piers PHOTO"), and a section's name after a bar at the end of a line above
@@ -104,6 +107,9 @@ END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\
 # Share"), a media label in capitals after a headline ("Storm wrecks the piers PHOTO", "... [VIDEO]")
 END_BUTTON = re.compile(r"(?<=[.!?”\"’])\s+(?:Share|Tweet|Print|E-?mail|Reply)(?:\s+(?:Share|Tweet|Print|E-?mail|Reply))*\s*$")
 END_LABEL = re.compile(r"(?<=[^\W\d_])\s*(?:\s(?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)|[\[(](?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)[\])])\s*$")
+# a link's label run into its title without a space ("Port Selby storm:Piers reopen after the repairs"): the
+# label and the title are two elements of a link card, which a capture joins at the colon
+LABEL_GLUED = re.compile(r"^(?:[A-Z][\w'’&.-]*\s+){1,4}[A-Z][\w'’&.-]*:(?=[A-Z][a-z])")
 # a headline with a section's name after a bar: "Storm hits the coast | World News"
 SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
 # a correspondent's line: names, "in", a place; or a reporters' title before names
@@ -272,6 +278,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
                 cuts[i] = text[i][m.end("title"):].strip()
                 marks.add(i)
+            elif (lab := LABEL_GLUED.match(text[i])) and i not in whole and i not in cuts and not ANY_END.search(text[i]):
+                cuts[i] = lab.group(0)      # a label run into the headline: "Harbour Guild:Piers reopen ..."
+                marks.add(i)
     cuts.marks, cuts.heads = frozenset(marks), frozenset(heads)
     if not paras:
         return whole, cuts
@@ -287,7 +296,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
             if (i not in whole and i not in joined and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
-                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
+                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25)
+                         or ((lab := LABEL_GLUED.match(text[i])) and 4 <= n_words(text[i][lab.end():]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:   # runs of unended lines: related headlines, menus, widgets (linklist.py)
         whole.update(link_list(text, whole, loose, joined, first, last, final, after_related, gone_before))
