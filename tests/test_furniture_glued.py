@@ -154,3 +154,20 @@ def test_an_obsolete_html_tag_line_and_lost_characters_go():
     assert kept == [P1, P2, "The ferries return on Monday to the west quay of Port Selby.", P3]
     assert tags in rules and rules["????????"] == "lost-characters"
 
+
+
+# ------------------------------------------------------------------------------ unended lines that are prose
+
+def test_a_subhead_asked_as_a_question_without_its_mark_stays():
+    sub = "What is known about the closure of the west quay of the harbour"
+    kept, _ = run([P1, sub, P2, P3])
+    assert kept == [P1, sub, P2, P3]
+
+
+def test_a_last_line_cut_inside_a_word_stays_and_a_caption_still_goes():
+    cut = "Divers search the water below the north pier of the harbour for the missing wreckag"
+    kept, _ = run([P1, P2, P3, cut])
+    assert kept == [P1, P2, P3, cut]
+    cap = "Divers search the water below the north pier of the harbour for the missing boats"
+    kept, rules = run([P1, P2, P3, cap])
+    assert kept == [P1, P2, P3] and rules[cap] == "unended-line"

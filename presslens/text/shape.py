@@ -48,7 +48,8 @@ Rules (ids):
   below the last one (a photo or video caption): a headline or subhead is written without articles, a
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
-  does a line printed again in the article (a headline). The last line counts only up to twenty words,
+  does a line printed again in the article (a headline), a subhead asked as a question without its mark
+  ("What is known about ..."), and a last line the capture cut inside a word ("... and interro"). The last line counts only up to twenty words,
   and only when it does not go on narrating: a capture cut mid-paragraph stops on prose with a past form
   or participle, a perfect, future or modal, or a pronoun carrying on the paragraph above (``NARRATES``).
 - ``author-bio``: the writer's biography at the article's start or end, naming a person the story names
@@ -76,7 +77,7 @@ one word per two characters, so the rules by length and position work on pages i
   words in lower case).
 - No rule by position or length takes the lede's dateline alone on the line above it, in capitals
   ("PORT SELBY"; a page's label in capitals, "WORLD", goes), nor a line ending in a colon after a saying
-  verb ("The Harbour Post reports:"), which introduces the paragraph it quotes (:func:`_prose_lines`).
+  verb ("The Harbour Post reports:"), which introduces the paragraph it quotes (:func:`.joins.prose_lines`).
 """
 from __future__ import annotations
 
@@ -87,11 +88,11 @@ from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED,
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
-from .joins import GOES_ON, OPEN_END, TRAILING_SYMBOLS, TRUNCATED, is_sentence_line, split_sentence  # noqa: F401
+from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
+                    is_sentence_line, prose_lines, split_sentence)
 from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
-from .vocabulary import PAGE_LABELS, SAYING_VERBS
 
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
@@ -289,7 +290,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
-    joined = set(joined) | _prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
+    joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
     loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
@@ -325,6 +326,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
                     and not _copied(text, i) and not _crosshead(s, nxt)
                     and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
+                    and not QUESTION_HEAD.match(s) and not (i == final and cut_mid_word(s))
                     and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
@@ -338,28 +340,6 @@ def _end_label(line: str):
         return None
     letters = [c for c in line[:m.start()] if c.isalpha()]
     return m if sum(c.isupper() for c in letters) < len(letters) / 2 else None
-
-
-DATELINE = re.compile(r"^(?-i:[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,2})\s*[-–—:]?$")
-QUOTE_INTRO = re.compile(r"^(?:\S+\s+){1,6}(\w+)\s*:$")
-
-
-def _prose_lines(text: list[str], first: int) -> set[int]:
-    """Short lines a reader takes as prose by where they stand: the lede's dateline alone on the line
-    above it, in capitals ("GENEVA" above "The World Health Organization said ..."; not a page's label in
-    capitals, "WORLD", "BREAKING", :data:`.vocabulary.PAGE_LABELS`), and a line ending in a colon whose last
-    word is a saying verb ("The Harbour Post reports:"), which introduces the paragraph it quotes."""
-    out: set[int] = set()
-    above = next((k for k in range(first - 1, -1, -1) if text[k]), None)
-    if above is not None and DATELINE.match(text[above]) and n_words(text[above]) <= 3:
-        words = re.findall(r"[^\W\d_][\w'’-]*", text[above].casefold())
-        if words and not any(w in PAGE_LABELS for w in words):
-            out.add(above)
-    for k, s in enumerate(text):
-        m = QUOTE_INTRO.match(s) if s.endswith(":") else None
-        if m and m.group(1).casefold() in SAYING_VERBS and n_words(s) >= 3:
-            out.add(k)
-    return out
 
 
 def _crosshead(line: str, nxt: str) -> bool:
