@@ -14,8 +14,9 @@ from .repeats import ANY_END, guarded, is_paragraph
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# (a wire picture's slug in capitals, a topic after a slash: "HARBOUR-STORM/PIERS A crane lifts ...")
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
-                          r"file (?:photo|picture|image)\s*[:-]\s)", re.I)
+                          r"file (?:photo|picture|image)\s*[:-]\s|(?-i:[A-Z]{2,}(?:-[A-Z0-9]{2,})+/[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})*\s+(?=[A-Z])))", re.I)
 # a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
                           % (WEEKDAY, WEEKDAY, MONTH))
@@ -29,9 +30,11 @@ CREDIT_TAIL = re.compile(
     r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=(?-i:[a-z]){2}[.…]\s)(?!.*\.\s*$)(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}\s*/\s*(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY), re.I)
 # a caption's opening words: "This photo taken on May 3 shows ...", "In this handout picture released by ..."
-CAPTION_OPEN = re.compile(r"^\s*(?:in )?(?:this|an?|the) (?:(?:undated|handout|file|aerial|satellite|screen ?grab|video)\s+)*"
+# (and a news agency's caption without the article: "Photo taken on May 3, 2024 shows ...", "Aerial photo taken ...")
+CAPTION_OPEN = re.compile(r"^\s*(?:(?:in )?(?:this|an?|the) (?:(?:undated|handout|file|aerial|satellite|screen ?grab|video)\s+)*"
                           r"(?:photo(?:graph)?|picture|image|screen ?grab|still)\b(?:[^.!?]|\.(?=\s*\d)|(?<=\b[A-Z][a-z]{2})\.)"
-                          r"{0,40}?\b(?:released|provided|made available|taken|obtained|distributed)\b", re.I)
+                          r"{0,40}?\b(?:released|provided|made available|taken|obtained|distributed)\b|"
+                          r"(?:aerial\s+|file\s+)?(?:photo|picture)\s+taken\s+(?:on|in|at)\b[^.!?]{0,80}?\bshows\b)", re.I)
 # a dot that ends no sentence: a month's or a title's abbreviation, an initial ("Oct. 25", "Mr. Li", "J. Roe")
 ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|No|Jr|Sr|Lt|Col|"
                       r"Capt|[A-Z])\.(?=\s)")
@@ -40,8 +43,10 @@ CAPTION_PLACE = re.compile(r",\s(?:left|right|centre|center|second (?:left|right
                            r"from left|left to right)\s?,|\((?:L|R|C|left|right|centre|center|L to R|from left)\)")
 # an agency's sign-off after the last sentence of a paragraph: "... on Monday. (Kyodo)"
 # (a source's name in brackets after the full stop, one or two capitalised words: "... on Monday. (Harbour Wire)")
+# (or after a dash: "... on Monday. – Harbourwire"; not after a quotation, whose dash names its speaker)
 AGENCY_SIGN = re.compile(r"(?<=[.!?”\"])\s*\((?:%s|[A-Z]{2,8}|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15})?)\)\s*$|"
-                         r"(?<=[。！？」』])\s*[（(](?:[\u3040-\u30ff\u3400-\u9fff]{1,8}|完)[）)]\s*$" % AGENCY)
+                         r"(?<=[a-z0-9][.!?])\s+[–—]\s?(?:%s|[A-Z][a-z]{2,15})\s*$|"
+                         r"(?<=[。！？」』])\s*[（(](?:[\u3040-\u30ff\u3400-\u9fff]{1,8}|完)[）)]\s*$" % (AGENCY, AGENCY))
 # a video's running time after its description: "... at the final. (2:12)"
 DURATION = re.compile(r"(?<=[.!?”\"’'])\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 

@@ -117,7 +117,10 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
             else:
                 rule = shapes["glued-mark"] if i in getattr(cuts, "marks", ()) else shapes["glued-credit"]
                 removed.append({"line": no, "removed": cuts[i], "rule": rule})
-                new = new.rstrip()[: -len(cuts[i])].rstrip() if new.rstrip().endswith(cuts[i]) else new
+                if new.rstrip().endswith(cuts[i]):
+                    new = new.rstrip()[: -len(cuts[i])].rstrip()
+                elif new.lstrip().startswith(cuts[i]):     # a label run into the line's start ("Guild:Piers ...")
+                    new = new.lstrip()[len(cuts[i]):].lstrip()
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue

@@ -23,7 +23,10 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 BLOCK_OPEN = re.compile(r"<(script|style|noscript|iframe|svg|template)\b[^>]*>|<!--", re.I)
 HTML_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|button|caption|center|cite|code|div|em|figcaption|figure|font|"
              "footer|form|h[1-6]|head|header|hr|html|i|img|input|label|li|link|main|meta|nav|ol|option|p|picture|pre|q|"
-             "s|section|select|small|source|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|u|ul|video")
+             "s|section|select|small|source|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|u|ul|video|"
+             "tt|big|dl|dt|dd|mark|ins|del|kbd|samp|var|wbr|nobr|address|details|summary|dialog|fieldset|legend|"
+             "textarea|canvas|embed|object|param|audio|track|map|area|colgroup|col|caption|optgroup|output|meter|"
+             "progress|menu|bdi|bdo|dfn|ruby|rt|rp|data")
 # a tag: a known HTML element with name="value" attributes only, so prose such as "a<b and c>d" is no tag
 TAG = re.compile(r"<\\?/?(?:%s)(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))*\s*/?>" % HTML_TAGS, re.I)
 # a line that reads as reporting is never furniture (see furniture.yaml: prose guard)

@@ -1,12 +1,16 @@
 """Lines that belong together: a sentence its links broke across lines, as a reader joins them (see
-:func:`split_sentence`), and the words a sentence cannot end on. Split from :mod:`.shape`, which uses and
+:func:`split_sentence`), and the words a sentence cannot end on; short lines that are prose by where they
+stand (:func:`prose_lines`: a dateline above the lede, a line introducing a quotation) and a last line the
+capture cut inside a word (:func:`cut_mid_word`). Split from :mod:`.shape`, which uses and
 re-exports every name here.
 """
 from __future__ import annotations
 
 import re
 
-from .repeats import SENT_END, is_paragraph
+from .mtsignals import zipf
+from .repeats import SENT_END, is_paragraph, n_words
+from .vocabulary import PAGE_LABELS, SAYING_VERBS
 
 # a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
 OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|would|will|could|"
@@ -47,3 +51,35 @@ def is_sentence_line(line: str) -> bool:
     title cut short with " .." or " …" does not."""
     line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
+
+
+# a subhead asked as a question without its mark ("What is known about the closures"): a caption never opens so
+QUESTION_HEAD = re.compile(r"^(?:what|how|why|who|where|when|which|whose)\s", re.I)
+# a dateline alone on a line, in capitals ("PORT SELBY", "ST. SELBY -"); a line introducing what it quotes ("... reports:")
+DATELINE = re.compile(r"^(?-i:[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,2})\s*[-–—:]?$")
+QUOTE_INTRO = re.compile(r"^(?:\S+\s+){1,6}(\w+)\s*:$")
+
+
+def prose_lines(text: list[str], first: int) -> set[int]:
+    """Short lines a reader takes as prose by where they stand: the lede's dateline alone on the line
+    above it, in capitals ("GENEVA" above "The World Health Organization said ..."; not a page's label in
+    capitals, "WORLD", "BREAKING", :data:`.vocabulary.PAGE_LABELS`), and a line ending in a colon whose last
+    word is a saying verb ("The Harbour Post reports:"), which introduces the paragraph it quotes."""
+    out: set[int] = set()
+    above = next((k for k in range(first - 1, -1, -1) if text[k]), None)
+    if above is not None and DATELINE.match(text[above]) and n_words(text[above]) <= 3:
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[above].casefold())
+        if words and not any(w in PAGE_LABELS for w in words):
+            out.add(above)
+    for k, s in enumerate(text):
+        m = QUOTE_INTRO.match(s) if s.endswith(":") else None
+        if m and m.group(1).casefold() in SAYING_VERBS and n_words(s) >= 3:
+            out.add(k)
+    return out
+
+
+def cut_mid_word(line: str) -> bool:
+    """The capture's last line stops inside a word ("... the detention and interro"): its last word, in
+    lower case, is no English word (wordfreq), so the capture cut a paragraph short, which is prose."""
+    m = re.search(r"(?<![\w'’-])([a-z]{3,})\s*$", line)
+    return bool(m) and zipf(m.group(1), "en") < 1.0

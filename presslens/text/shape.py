@@ -48,7 +48,8 @@ Rules (ids):
   below the last one (a photo or video caption): a headline or subhead is written without articles, a
   paragraph ends with its full stop, a paragraph split mid-sentence stops on a word such as "would" or
   goes on in lower case, narration in the past tense ("was", "were", "had") and a quotation stay, and so
-  does a line printed again in the article (a headline). The last line counts only up to twenty words,
+  does a line printed again in the article (a headline), a subhead asked as a question without its mark
+  ("What is known about ..."), and a last line the capture cut inside a word ("... and interro"). The last line counts only up to twenty words,
   and only when it does not go on narrating: a capture cut mid-paragraph stops on prose with a past form
   or participle, a perfect, future or modal, or a pronoun carrying on the paragraph above (``NARRATES``).
 - ``author-bio``: the writer's biography at the article's start or end, naming a person the story names
@@ -60,9 +61,13 @@ one word per two characters, so the rules by length and position work on pages i
 - ``link-list`` runs may hold headlines that report (:func:`headline_like`) when most of the run does not.
 - ``link-card`` also takes a line that stood above a site's name alone on a line (a title, then its
   site, on two lines; the site's name goes by the listed rule ``bare-site-name``).
+- ``link-card`` also takes, below the first paragraph, a link's label run into its title at a colon
+  without a space ("Port Selby storm:Piers reopen after the repairs"); above it, the label run into the
+  headline is cut off (``glued-mark``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
-  Monday. ■"), and a section's name after a bar at the end of a line above the prose ("Storm hits the
-  coast | World News"), cut off; the line kept.
+  Monday. ■"), a share button after it ("... on Monday. Share"), a media label in capitals after a
+  headline ("Storm wrecks the piers PHOTO"), and a section's name after a bar at the end of a line above
+  the prose ("Storm hits the coast | World News"), cut off; the line kept.
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
 - ``link-list`` also takes every line below a heading that announces other articles ("Related posts",
@@ -70,6 +75,9 @@ one word per two characters, so the rules by length and position work on pages i
 - ``short-line`` also takes the last line of the capture (at most three words, "APP Services"), a line of
   editors' initials ("jg/abo/mem"), a line of hashtags, and a tag between two paragraphs (one or two
   words in lower case).
+- No rule by position or length takes the lede's dateline alone on the line above it, in capitals
+  ("PORT SELBY"; a page's label in capitals, "WORLD", goes), nor a line ending in a colon after a saying
+  verb ("The Harbour Post reports:"), which introduces the paragraph it quotes (:func:`.joins.prose_lines`).
 """
 from __future__ import annotations
 
@@ -80,7 +88,8 @@ from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED,
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
-from .joins import GOES_ON, OPEN_END, TRAILING_SYMBOLS, TRUNCATED, is_sentence_line, split_sentence  # noqa: F401
+from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
+                    is_sentence_line, prose_lines, split_sentence)
 from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
@@ -95,6 +104,13 @@ SITE_SUFFIX = re.compile(r"^(?P<title>\S.{10,}?)\s*(?:\s[-–—|•:]\s|[-–�
 HASHTAGS = re.compile(r"^#[^\W_][\w-]*(?:\s+#[^\W_][\w-]*)+$")      # a line of hashtags only
 # an end-of-story mark or a stray brace after a paragraph's last sentence: "... on Monday. ■"
 END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\s*$")
+# a page's button or label left after a line's text: a share button after the last sentence ("... on Monday.
+# Share"), a media label in capitals after a headline ("Storm wrecks the piers PHOTO", "... [VIDEO]")
+END_BUTTON = re.compile(r"(?<=[.!?”\"’])\s+(?:Share|Tweet|Print|E-?mail|Reply)(?:\s+(?:Share|Tweet|Print|E-?mail|Reply))*\s*$")
+END_LABEL = re.compile(r"(?<=[^\W\d_])\s*(?:\s(?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)|[\[(](?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)[\])])\s*$")
+# a link's label run into its title without a space ("Port Selby storm:Piers reopen after the repairs"): the
+# label and the title are two elements of a link card, which a capture joins at the colon
+LABEL_GLUED = re.compile(r"^(?:[A-Z][\w'’&.-]*\s+){1,4}[A-Z][\w'’&.-]*:(?=[A-Z][a-z])")
 # a headline with a section's name after a bar: "Storm hits the coast | World News"
 SECTION_TAIL = re.compile(r"^(?P<title>\S.{14,}?)\s+\|\s+[A-Z][\w&'’.-]*(?:\s+&?\s*[A-Z][\w&'’.-]*){0,3}\s*$")
 # a correspondent's line: names, "in", a place; or a reporters' title before names
@@ -224,6 +240,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
+        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or _end_label(s)):
+            cuts[i] = mark.group(0).strip()  # a button or a media label left after the line's text
+            marks.add(i)
         if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
             whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
             continue
@@ -260,6 +279,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             if m and i not in whole and i not in cuts and not is_sentence_line(m.group("title")) and not guarded(text[i]):
                 cuts[i] = text[i][m.end("title"):].strip()
                 marks.add(i)
+            elif (lab := LABEL_GLUED.match(text[i])) and i not in whole and i not in cuts and not ANY_END.search(text[i]):
+                cuts[i] = lab.group(0)      # a label run into the headline: "Harbour Guild:Piers reopen ..."
+                marks.add(i)
     cuts.marks, cuts.heads = frozenset(marks), frozenset(heads)
     if not paras:
         return whole, cuts
@@ -268,13 +290,15 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
+    joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
     loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
         for i in range(first + 1, n):
             if (i not in whole and i not in joined and text[i] and not is_sentence_line(text[i]) and not guarded(text[i])
-                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25))):
+                    and (SITE_SUFFIX.match(text[i]) or (i in before_site and n_words(text[i]) <= 25)
+                         or ((lab := LABEL_GLUED.match(text[i])) and 4 <= n_words(text[i][lab.end():]) <= 25))):
                 whole[i] = "link-card"
     if "link-list" in enabled:   # runs of unended lines: related headlines, menus, widgets (linklist.py)
         whole.update(link_list(text, whole, loose, joined, first, last, final, after_related, gone_before))
@@ -302,9 +326,20 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                     and ARTICLE.search(s) and not PAST.search(s) and not ANY_END.search(TRAILING_SYMBOLS.sub("", s))
                     and not _copied(text, i) and not _crosshead(s, nxt)
                     and not TRUNCATED.search(s) and not QUOTED.search(s) and not OPEN_END.search(s)
+                    and not QUESTION_HEAD.match(s) and not (i == final and cut_mid_word(s))
                     and (not (nxt[:1].islower() or nxt[:1] in "([") if nxt else not NARRATES.search(s))):
                 whole[i] = "unended-line"   # a paragraph split mid-sentence ends open or goes on in lower case
     return whole, cuts
+
+
+def _end_label(line: str):
+    """A media label in capitals after a headline ("Storm wrecks the piers PHOTO"): the line has no
+    sentence end, four words or more before the label, and is not itself in capitals."""
+    m = END_LABEL.search(line)
+    if not m or ANY_END.search(line[:m.start()]) or n_words(line[:m.start()]) < 4:
+        return None
+    letters = [c for c in line[:m.start()] if c.isalpha()]
+    return m if sum(c.isupper() for c in letters) < len(letters) / 2 else None
 
 
 def _crosshead(line: str, nxt: str) -> bool:

@@ -152,6 +152,17 @@ remarked
 """.split())
 
 
+# a web page's section and status labels, which stand above an article's first paragraph in capitals as a
+# dateline does ("WORLD" / "BREAKING" above the lede, where "GENEVA" is the lede's dateline)
+PAGE_LABELS = frozenset("""
+news world business health sport sports politics tech technology science opinion breaking exclusive live update
+updated updates analysis video videos photo photos gallery watch listen latest trending home menu economy markets
+money finance entertainment culture lifestyle travel local national international nation region regions europe
+asia africa americas middle east pacific asia-pacific featured feature features top stories story editorial
+editorials comment commentary review reviews interview special report reports explainer advertisement sponsored
+ad ads advert article box banner promo promoted partner share print email subscribe
+""".split())
+
 # the abbreviated titles written before a name, with a full stop that ends no sentence ("Rear Adm. Ana
 # Ruiz said", "Det. Sgt. Tom Berg"): courtesy titles, and the civil, military and police titles of the AP
 # Stylebook's abbreviation list ("Gov.", "Sen.", "Adm.", "Brig. Gen.", "Cmdr.", "Maj.", "Det.", "Atty. Gen.")
