@@ -77,6 +77,8 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
             if rx is _tails()[0] and re.match(r"(?i)(?:according\s+to|as\s+reported\s+by)\s", m.group("spk")):
                 continue  # ", according to the state TV.": the frame names the source; "state" is no verb there
+            if rx is _tails()[1] and verb in ("told", "tells", "tell"):
+                continue  # "..., told NPR.": the one told is the listener; the teller is before the comma
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
                 continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
             if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the|its|his|her|their|our|this|these|those)\b",
