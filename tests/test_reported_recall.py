@@ -162,3 +162,42 @@ def test_the_writers_circumstance_ends_the_words(story, sentence, clause):
 ])
 def test_a_statement_inside_a_clause_of_time(story, sentence, clause, speaker):
     assert reported(story, sentence) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    # a live blog's time line is when, not who
+    ("08:42.- Ruiz assures that the quay will reopen before the summer.", "the quay will reopen before the summer",
+     "Ana Ruiz"),
+    ("14:05 GMT - Acme said it had repaired the crane overnight.", "it had repaired the crane overnight", "Acme"),
+    # "believe" and "assure", assertives of the published lists (reporting_verbs.yaml, version 5)
+    ("Scientists believe the wall can be rebuilt within a year.", "the wall can be rebuilt within a year", "Scientists"),
+])
+def test_a_time_line_and_the_assertive_verbs(story, sentence, clause, speaker):
+    assert reported(story, sentence) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a second clause with its own subject after "and"
+    ("Crews worked through the night and the Port Authority said the quay would reopen on Monday.",
+     [("the quay would reopen on Monday", "Port Authority")]),
+    # two subjects of one verb: neither alone said it (not "the Port Authority" alone)
+    ("The harbour police and the Port Authority said the quay would reopen on Monday.", []),
+    # "told her" after the words: the teller is before the verb
+    ("The water was rising fast, the harbour master told her.", [("The water was rising fast", "the harbour master")]),
+    # "at least" opens the words, not an occasion ("said at a press conference")
+    ("Acme said at least 20 cranes had been damaged by the storm.", [("at least 20 cranes had been damaged by the storm", "Acme")]),
+])
+def test_a_second_subject_a_pronoun_listener_and_at_least(story, sentence, expected):
+    assert reported(story, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    # "but the ...", "but they ..." go on with the same report
+    ("Ruiz said four cranes had been repaired, but the storm had damaged two more.",
+     "four cranes had been repaired, but the storm had damaged two more"),
+    ("Ruiz said the crews were searching the harbour, but they had not found the boat yet.",
+     "the crews were searching the harbour, but they had not found the boat yet"),
+])
+def test_but_the_and_but_they_go_on_with_the_report(story, sentence, clause):
+    assert reported(story, sentence) == [(clause, "Ana Ruiz")]
+

@@ -48,7 +48,10 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
         # "..., as the police said they were adding patrols"): its subject follows the conjunction
         cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
-        undated = DATELINE.sub("", sent, count=1)
+        # a second clause with a subject of its own ("..., and the harbour police said they were ...")
+        cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
+                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+        undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
@@ -90,6 +93,9 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
     return rows
 
 
+# a live blog's time line before an entry ("08:42.- ", "14:05 GMT - "): when, not who
+_TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
+_AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z])")
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
@@ -140,7 +146,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
             clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
         elif when and _CLAUSE_START.match(clause[when.end():]):
             clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
-        elif re.match(rf"(?i)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
+        elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
                 or len(segment.TOKEN.findall(clause)) < 4:
             return  # "said on social media", "said in a statement": the words are elsewhere
         if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
@@ -179,7 +185,7 @@ _OBJECT_TO = re.compile(r"(?:(?!(?:that|" + "|".join(FINITE_AUXILIARIES) + r"|be
 def _who(spk: str, story: Story, ctx: tuple, p_idx: int, at: int, verb: str | None) -> tuple:
     """(speaker, kind, actor) of a reported clause's source phrase: what the story and the article say
     of it (:func:`.in_article.article_speaker`), else what the frame says (:func:`.news_source.fallback_source`:
-    "CNN reported", "the teen told ...")."""
+    "HTV reported", "the young man told ...")."""
     who = article_speaker(spk, story, *ctx, p_idx, at, None, direct=False)
     return who if who[0] is not None else (fallback_source(spk, verb) or who)
 
@@ -231,10 +237,12 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
 # subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
-# "during a speech to ...": the writer's account of the act and the occasion)
+# "during a speech to ...": the writer's account of the act and the occasion; ", but the weather has
+# slowed ...", ", but they could not confirm ...": the same report goes on, kept; ", as the police said
+# ...": the writer's circumstance; "..., the report added": the source after the words)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
-                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|they|the|his|her|"
-                         r"their|with)\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
+                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|his|her|"
+                         r"their|with)\s|(?:while|whereas)\s+the\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
                          r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
@@ -381,7 +389,7 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     sm = _OPENING_SUBJECT.match(sent)
     if sm and sm.end() <= pm.start() and not _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
         spk = sm.group("spk")
-    else:  # "Ruiz, the mayor, sent a message, saying ...", '“...,” the teen said, confirming that ...'
+    else:  # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
         spk = _participle_subject(sent[:pm.start()])
         if not spk:
             return
@@ -400,7 +408,7 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
         _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"))
 
 
-# the source of a quote just before a participle: '“...,” the teen said, confirming ...', '..., said Ruiz, adding'
+# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
 _QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
                            r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
 

@@ -25,7 +25,7 @@ _SAYING = SAYING_VERBS
 # statement", "told reporters", "told the AP"), and after a comma anything the writer adds
 _REST = (rf"(?:\s+(?:{alternation(TIME_OPENERS[:5])}|(?:last|this)\s+(?:{alternation(PERIODS)})|"
          rf"{alternation(OCCASION_PREPOSITIONS, 'over', TIME_ADVERBS, 'also', 'separately', 'previously', WEEKDAYS)}|"
-         r"reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
+         r"reporters|journalists|as|while|when|a|an|the|him|her|them|us|me|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
 _WHEN = re.compile(rf"(?i)^(?:{alternation(TIME_OPENERS, TIME_ADVERBS, WEEKDAYS)})\b")
 # the verbs that go before their source in news English ("..., said its chief executive")
 _INVERTED = frozenset("said says added adds wrote writes told tells".split())
@@ -76,7 +76,7 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
                 continue
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
             if rx is _tails()[0] and re.match(r"(?i)(?:according\s+to|as\s+reported\s+by)\s", m.group("spk")):
-                continue  # ", according to the state TV.": the frame names the source; "state" is no verb there
+                continue  # ", according to the state broadcaster.": the frame names the source; "state" is no verb there
             if rx is _tails()[1] and verb in ("told", "tells", "tell"):
                 continue  # "..., told NPR.": the one told is the listener; the teller is before the comma
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
