@@ -202,3 +202,15 @@ def is_participle(word: str) -> bool:
 
     w = word.lower()
     return len(w) > 4 and w.endswith("ing") and any(l != w for l in lemminflect.getAllLemmas(w).get("VERB", ()))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_finite_verb(word: str) -> bool:
+    """Whether a lower-case ``word`` is a past or third-person present form of an English verb
+    (``sent``, ``began``, ``agreed``, ``says``; lemminflect's VBD and VBZ tables): what can be a
+    clause's finite verb. Plural nouns are -s forms too ("teams", "reports"): the caller decides."""
+    import lemminflect
+
+    w = word.lower()
+    return any(w in lemminflect.getAllInflections(lem, upos="VERB").get(tag, ())
+               for lem in lemminflect.getAllLemmas(w).get("VERB", ()) for tag in ("VBD", "VBZ"))

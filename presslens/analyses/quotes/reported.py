@@ -19,8 +19,10 @@ from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, H
                                        PERIODS, TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
+from .news_source import fallback_source
 from .people import TITLES, key
-from .resolve import SHORT, trim_speaker
+from .resolve import INTRO, SHORT, trim_speaker
+from .subject import framed_candidates, has_finite_verb, main_subject
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
@@ -43,7 +45,13 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
         cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
-        undated = DATELINE.sub("", sent, count=1)
+        # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
+        # "..., as the police said they were adding patrols"): its subject follows the conjunction
+        cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
+        # a second clause with a subject of its own ("..., and the harbour police said they were ...")
+        cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
+                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+        undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
@@ -58,10 +66,10 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             acc, source = named, f"{named.group('spk')}, {named.group('name')}"
         at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
-            who = article_speaker(source, story, *ctx, p_idx, at, None, direct=False)
+            who = _who(source, story, ctx, p_idx, at, "according to")
             if _DOCUMENT_HEAD.match(trim_speaker(source)):
                 continue  # "according to figures compiled by the agency": a document's content, not a voice
-            if who[0] is not None:
+            if who[0] is not None and not _own_source(acc.group("clause"), story, ctx, p_idx, at, subject_too=False):
                 clause = acc.group("clause")
                 inner = _NESTED_REPORT().match(clause)  # "According to X, an official told CCTV that ...":
                 if inner:                               # the words are what follows "that"
@@ -71,68 +79,97 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 continue
         if _add_trailing(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
             continue  # "..., the agency said.": the source after the words wins over a subject after a comma
-        found = False
-        for cand in cands:
-            for rx in (indirect_rx_lazy(), indirect_rx()):
-                m = rx.match(cand)
-                subj = trim_speaker(m.group("spk")) if m else ""
-                if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
-                    continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
-                if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
-                    continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
-                if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
-                    who = article_speaker(m.group("spk"), story, *ctx, p_idx, at, None, direct=False)
-                    if who[0] is not None:
-                        found = True
-                        break
-            if found:
-                break
-        if not found:
+        n0 = len(rows)
+        hit = _subject_and_verb(cands, story, ctx, p_idx, at)
+        if hit:
+            _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
+        if len(rows) == n0:  # "Ruiz, who runs the port, said ...", "Lee called it a farce and said ...": the
+            # sentence's subject, read past a description in commas or a first verb phrase
+            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at)
+            if hit and (re.match(r"that\s", hit[1].group("clause")) or has_finite_verb(hit[1].group("clause"))):
+                _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
+        if len(rows) == n0:
             _add_participle(rows, article_id, outlet, p_idx, par, sent, at, story, ctx)
-            continue
-        sent, clause = cand, re.sub(r"^that\s+", "", m.group("clause"))
-        if not re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")]):
-            # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
-            # reported its first case", "the agency declared an emergency" report an act, not words
-            when = _WHEN.match(clause)
-            if not bare_clause_verb(m.group("verb")) and not _PRONOUN_CLAUSE.match(clause[when.end() if when else 0:]):
-                continue  # "announced Wednesday he was convening ...": a pronoun and its verb open a clause
-            # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
-            # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
-            # that makes parts")
-            adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
-            when = _WHEN.match(clause)
-            if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
-                clause = clause[adv.end():]  # "said on Tuesday that ..."
-            elif adv and when and _CLAUSE_START.match(clause[when.end():]):
-                clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
-            elif when and _CLAUSE_START.match(clause[when.end():]):
-                clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
-            elif re.match(rf"(?i)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
-                    or len(segment.TOKEN.findall(clause)) < 4:
-                continue  # "said on social media", "said in a statement": the words are elsewhere
-            if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
-                    _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
-                continue  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
-                # governor ... said": a noun, not a clause
-        if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
-            continue  # a whole quote in the clause: the quote is the words, listed as direct
-        if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
-                                                                 re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
-            continue  # a request ("told the union to return") or a non-answer is not a statement
-        # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
-        parts, verb, at, that = [], m.group("verb"), 0, True
-        for c in _statements(clause):
-            parts.append((_clause_end(clause[at:c.start()]), verb, that))
-            verb, at, that = c.group("verb"), c.end(), c.group(0).rstrip().lower().endswith("that")
-        parts.append((_clause_end(clause[at:]), verb, that))
-        for part, verb, that in parts:
-            if verb.lower() in _NOT_A_STATEMENT_VERBS or (not that and _a_request(verb, part)):
-                break  # '..., and he asked her for a kiss', '..., and it warned residents to stay inside': a request
-            if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
-                break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
-            _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb, near=at)
     return rows
+
+
+# a live blog's time line before an entry ("08:42.- ", "14:05 GMT - "): when, not who
+_TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
+_AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z])")
+_SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int) -> tuple | None:
+    """(candidate, match, who) of the first candidate that opens with a subject that resolves and a
+    reporting verb (:func:`.attribution.indirect_rx`), or None."""
+    for cand in cands:
+        for rx in (indirect_rx_lazy(), indirect_rx()):
+            m = rx.match(cand)
+            subj = trim_speaker(m.group("spk")) if m else ""
+            if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
+                continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+            if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
+                continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
+            if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
+                who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
+                if who[0] is not None:
+                    return cand, m, who
+    return None
+
+
+def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, par: str, cand: str, m: re.Match,
+                        who: tuple, at: int) -> None:
+    """The reported clause after a subject and its reporting verb (``m`` of :func:`.attribution.indirect_rx`
+    on ``cand``), when it is one: a clause, not a noun, a request or a whole quote."""
+    clause = re.sub(r"^that\s+", "", m.group("clause"))
+    if clause[:1] in "‘'«„":
+        return  # "and said ‘It was not an attack.’": the speaker's own words, in single marks
+    adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+    that = re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])
+    if not that and adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)) \
+            and not bare_clause_verb(m.group("verb")):
+        clause, that = clause[adv.end():], True  # "announced on Tuesday that ...": when, then "that" and the words
+    if not that:
+        # without "that", only a verb of saying takes a clause ("Acme said it would appeal"); "Sweden
+        # reported its first case", "the agency declared an emergency" report an act, not words
+        when = _WHEN.match(clause)
+        if not bare_clause_verb(m.group("verb")) and not _PRONOUN_CLAUSE.match(clause[when.end() if when else 0:]):
+            return  # "announced Wednesday he was convening ...": a pronoun and its verb open a clause
+        # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
+        # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
+        # that makes parts")
+        adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+        when = _WHEN.match(clause)
+        if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
+            clause = clause[adv.end():]  # "said on Tuesday that ..."
+        elif adv and when and _CLAUSE_START.match(clause[when.end():]):
+            clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
+        elif when and _CLAUSE_START.match(clause[when.end():]):
+            clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
+        elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
+                or len(segment.TOKEN.findall(clause)) < 4:
+            return  # "said on social media", "said in a statement": the words are elsewhere
+        if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
+                _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
+            return  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
+            # governor ... said": a noun, not a clause
+    if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
+        return  # a whole quote in the clause: the quote is the words, listed as direct
+    if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
+                                                             re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
+        return  # a request ("told the union to return") or a non-answer is not a statement
+    # "confirmed that ... – but asserted any related text ...": two statements, each with its verb
+    parts, verb, at, that = [], m.group("verb"), 0, True
+    for c in _statements(clause):
+        parts.append((_clause_end(clause[at:c.start()]), verb, that))
+        verb, at, that = c.group("verb"), c.end(), c.group(0).rstrip().lower().endswith("that")
+    parts.append((_clause_end(clause[at:]), verb, that))
+    for part, verb, that in parts:
+        if verb.lower() in _NOT_A_STATEMENT_VERBS or (not that and _a_request(verb, part)):
+            break  # '..., and he asked her for a kiss', '..., and it warned residents to stay inside': a request
+        if not that and not _CLAUSE_VERB.match(verb.lower()) and _DETERMINER_OBJECT.match(part):
+            break  # '..., but he acknowledged the challenge posed by ...': a noun, not a second statement
+        _add_indirect(rows, article_id, outlet, p_idx, par, part, m.group("spk"), who, verb, near=at)
 
 
 # a verb that can direct someone to act, then its object and a to-infinitive: a request, not a statement
@@ -143,6 +180,14 @@ _DIRECTIVE = re.compile(r"(?i)(?:tell|tells|told|telling|warn|warns|warned|warni
                         r"beg(?:s|ged|ging)?|implore[sd]?|imploring|direct(?:s|ed|ing)?)$")
 _OBJECT_TO = re.compile(r"(?:(?!(?:that|" + "|".join(FINITE_AUXILIARIES) + r"|be|been|being)\b)[\w’'-]+,?\s+){1,6}?"
                         r"to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]")
+
+
+def _who(spk: str, story: Story, ctx: tuple, p_idx: int, at: int, verb: str | None) -> tuple:
+    """(speaker, kind, actor) of a reported clause's source phrase: what the story and the article say
+    of it (:func:`.in_article.article_speaker`), else what the frame says (:func:`.news_source.fallback_source`:
+    "HTV reported", "the young man told ...")."""
+    who = article_speaker(spk, story, *ctx, p_idx, at, None, direct=False)
+    return who if who[0] is not None else (fallback_source(spk, verb) or who)
 
 
 def _a_request(verb: str, clause: str) -> bool:
@@ -168,7 +213,8 @@ _WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], 
                    rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
 # what opens a clause: a pronoun, a determiner or a name (its subject)
 _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|there|this|that|these|those|the|a|an|its|his|her|their|our|"
-                           r"some|no|all|more|[A-Z])\b", re.IGNORECASE)
+                           r"some|no|all|more|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+                           r"most|both|each|every|any|none|nobody|everyone|everything|nothing)\b|\d", re.IGNORECASE)
 # verbs of saying that take a bare clause whatever follows ("said the DRC reported ..."); the others
 # ("emphasized", "promised", "acknowledged", "noted") take a noun as often, so their bare clause needs
 # a finite verb of its own
@@ -191,14 +237,21 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
 # subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
-# "during a speech to ...": the writer's account of the act and the occasion)
+# "during a speech to ...": the writer's account of the act and the occasion; ", but the weather has
+# slowed ...", ", but they could not confirm ...": the same report goes on, kept; ", as the police said
+# ...": the writer's circumstance; "..., the report added": the source after the words)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
-                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|they|the|his|her|"
-                         r"their|with)\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
+                         r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|his|her|"
+                         r"their|with)\s|(?:while|whereas)\s+the\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
                          r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
-                         r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s")
+                         r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s|"
+                         r",\s+(?:claiming|saying|promising|vowing|pledging|threatening)\s+to\s|"
+                         r",\s+as\s+(?!well\b|soon\b|much\b|many\b|long\b|far\b|of\b|a\s+result\b)(?:[A-Z]|the\s|"
+                         r"his\s|her\s|their\s|its\s)|"
+                         r",\s+(?:[^,\s\"“”]+\s+){1,4}?(?:added|mentioned|said|says|noted|reported|reports|wrote)\s*[.]?$|"
+                         r",\s+(?:reported|said|added)\s+(?:the\s+)?[^,\s]+(?:\s+[^,\s]+){0,3}\s*[.]?$")
 
 
 def _clause_end(clause: str) -> str:
@@ -249,13 +302,32 @@ def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                  "paragraph": par})
 
 
+def _own_source(clause: str, story: Story, ctx: tuple, p_idx: int, at: int, trailing_too: bool = True,
+                subject_too: bool = True) -> bool:
+    """Whether a clause that an outer source reports names its own source: a subject and a verb of
+    saying with "that" ("Ruiz announced Tuesday that ..."), or a source after its words (", Acme said,
+    adding ..."): the words are that source's, the outer one only reports them. ("According to X, an
+    official told CCTV that ...": X's account, :data:`_NESTED_REPORT`, so the caller leaves the subject out.)"""
+    inner = _subject_and_verb([clause], story, ctx, p_idx, at) if subject_too else None
+    if inner and re.match(r"(?:\S+\s+){0,3}?that\s", clause[inner[1].end("verb"):].lstrip()):
+        return True
+    return trailing_too and any(_who(spk, story, ctx, p_idx, at, verb)[0] is not None and verb != "according to"
+                                for _, spk, verb in trailing(clause.rstrip(". ") + "."))
+
+
 def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
                   ctx: tuple) -> bool:
     """The reported clause of a sentence whose source comes after it ("..., the agency said."), when
     the source resolves and the clause reads as a statement (:mod:`.trailing`); nothing otherwise.
     Whether a row was added."""
-    for clause, spk, verb in trailing(sent):
+    found = trailing(sent)
+    for i, (clause, spk, verb) in enumerate(found):
         phrase = trim_speaker(spk)
+        if any(clause.startswith(inner + ", ") and "," not in clause[len(inner) + 2:] and
+               inner_spk.strip() in clause[len(inner) + 2:] and
+               _who(inner_spk, story, ctx, p_idx, at + len(inner) + 2, inner_verb)[0] is not None
+               for inner, inner_spk, inner_verb in found[i + 1:]):
+            continue  # "..., Acme said in a post, the Courier reported.": the nearer source spoke the words
         if not plausible_clause(clause) or (_NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
             continue
         if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
@@ -265,7 +337,9 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
         if _FIRST_PERSON.search(clause) or (verb == "according to" and _REPORTS_ITSELF().search(clause)):
             return False  # "We will rebuild, says Ruiz": her own words without the marks, not reported speech;
             # "Ruiz announced a week of mourning, according to X": the clause has its own source (nested)
-        who = article_speaker(spk, story, *ctx, p_idx, at + len(sent) - len(spk), None, direct=False)
+        if _own_source(clause, story, ctx, p_idx, at, trailing_too=False):
+            return False  # "Ruiz announced Tuesday that ..., the Courier reported": Ruiz's words, reported
+        who = _who(spk, story, ctx, p_idx, at + len(sent) - len(spk), verb)
         if who[0] is None:
             continue  # "..., Ana Ruiz, said Wednesday": "Wednesday" is nobody; the comma before has the source
         n = len(rows)
@@ -296,7 +370,8 @@ _GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+
 # a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
 # crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
-                         r"claiming)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
+                         r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
+                         r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
                          r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
 # the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
 # agency has warned"): words without a comma, at most six
@@ -312,13 +387,44 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
         return
     sm = _OPENING_SUBJECT.match(sent)
-    if not sm or sm.end() > pm.start() or _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
-        return
+    if sm and sm.end() <= pm.start() and not _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
+        spk = sm.group("spk")
+    else:  # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
+        spk = _participle_subject(sent[:pm.start()])
+        if not spk:
+            return
+    if _DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
+                                                              trim_speaker(spk)):
+        return  # "The declaration calls for ..., emphasizing that ...": a document described, not quoted
     clause = _clause_end(pm.group("clause"))
-    if not pm.group("that") and not (_CLAUSE_START.match(clause) and _FINITE.search(clause)):
-        return  # "saying goodbye to the crews": no clause
+    if not pm.group("that") and not ((_CLAUSE_START.match(clause) or re.match(r"[A-Z]", clause)) and _FINITE.search(clause)):
+        return  # "saying goodbye to the crews": no clause ("saying Selby could ...": a name opens one)
+    if not pm.group("that") and not _CLAUSE_VERB.match(pm.group("verb").lower()) and _DETERMINER_OBJECT.match(clause):
+        return  # "..., announcing a response plan that will ...": a noun, not a clause
     if mostly_quoted(clause):
         return
-    who = article_speaker(sm.group("spk"), story, *ctx, p_idx, at, None, direct=False)
+    who = _who(spk, story, ctx, p_idx, at, None)
     if who[0] is not None:
-        _add_indirect(rows, article_id, outlet, p_idx, par, clause, sm.group("spk"), who, pm.group("verb"))
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"))
+
+
+# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
+_QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
+                           r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
+
+
+def _participle_subject(head: str) -> str | None:
+    """Who a participle of saying after a comma speaks for, when the sentence does not open with a
+    plain subject: the source of the quote just before it, or the sentence's subject read past an
+    opening phrase and a description in commas (:func:`.subject.main_subject`)."""
+    q = _QUOTE_SOURCE.search(head)
+    if q:
+        return q.group("spk") or q.group("spk2")
+    for _ in range(2):
+        m = INTRO.match(head)
+        if m:
+            head = head[m.end():]
+    found = main_subject(head)
+    if not found or "," in found[0] or _NOT_A_SUBJECT.search(trim_speaker(found[0])):
+        return None
+    return found[0]

@@ -25,7 +25,7 @@ _SAYING = SAYING_VERBS
 # statement", "told reporters", "told the AP"), and after a comma anything the writer adds
 _REST = (rf"(?:\s+(?:{alternation(TIME_OPENERS[:5])}|(?:last|this)\s+(?:{alternation(PERIODS)})|"
          rf"{alternation(OCCASION_PREPOSITIONS, 'over', TIME_ADVERBS, 'also', 'separately', 'previously', WEEKDAYS)}|"
-         r"reporters|journalists|as|while|when|a|an|the|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
+         r"reporters|journalists|as|while|when|a|an|the|him|her|them|us|me|(?-i:[A-Z])[\w’'.-]*)\b[^,;:\"“”]{0,80}?)?")
 _WHEN = re.compile(rf"(?i)^(?:{alternation(TIME_OPENERS, TIME_ADVERBS, WEEKDAYS)})\b")
 # the verbs that go before their source in news English ("..., said its chief executive")
 _INVERTED = frozenset("said says added adds wrote writes told tells".split())
@@ -75,6 +75,10 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             if not m:
                 continue
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
+            if rx is _tails()[0] and re.match(r"(?i)(?:according\s+to|as\s+reported\s+by)\s", m.group("spk")):
+                continue  # ", according to the state broadcaster.": the frame names the source; "state" is no verb there
+            if rx is _tails()[1] and verb in ("told", "tells", "tell"):
+                continue  # "..., told NPR.": the one told is the listener; the teller is before the comma
             if " " not in verb and (verb not in _SAYING or (rx is _tails()[1] and not _FINITE_VERB.search(verb))):
                 continue  # ", state epidemiologist at ...": a base form before a noun is no verb of saying
             if rx is _tails()[0] and re.match(r"(?i)\s+(?:a|an|the|its|his|her|their|our|this|these|those)\b",
@@ -89,8 +93,11 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
                 break  # ", although residents said ...": the writer's own second clause
             if _WHEN.match(spk) or (verb in ("writes", "write") and rx is _tails()[1]):
                 break  # "..., said Wednesday": when, not who; "..., writes Ana Ruiz": the article's own author
-            if any(w in verbs()["form_class"] or w.endswith("ing") for w in spk.split() if w[:1].islower()):
-                break  # "Caliber reports citing the message posted": no single source phrase
+            words = spk.split()
+            if any((w in verbs()["form_class"] and not (i + 1 < len(words) and _base_form(w))) or w.endswith("ing")
+                   for i, w in enumerate(words) if w[:1].islower()):
+                break  # "Caliber reports citing the message posted": no single source phrase ("state media",
+                # "state news agency": a verb's bare form before a noun is the noun's modifier, not a verb)
 
             head, _, last = clause.rpartition(", ")
             if head and _a_title(last):  # "..., Governor of the state, Ana Ruiz, said": the title joins the source
@@ -98,6 +105,17 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             out.append((clause, spk, verb))
             break
     return out
+
+
+def _base_form(word: str) -> bool:
+    """Whether a word is a reporting verb's bare form as listed ("state", "report", "post"), not an
+    inflection ("states", "reported")."""
+    return word.lower() in _BASES()
+
+
+@functools.lru_cache(maxsize=1)
+def _BASES() -> frozenset:
+    return frozenset(v.lower() for c in verbs()["classes"].values() for v in c["verbs"] if " " not in v)
 
 
 def plausible_clause(clause: str) -> bool:

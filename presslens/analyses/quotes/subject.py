@@ -1,0 +1,126 @@
+"""The subject of a sentence as a reader finds it before reported speech: the words before the first
+finite verb, read past an opening phrase ("In the evening, ..."), a description in commas ("Ana Ruiz,
+who runs the port, said", "Tom Berg, the harbour master, announced") and, for a verb of saying later
+in the sentence, past a first verb phrase of the same subject ("Ruiz called it a farce and said ...",
+"Acme apologised, but later said ..."). :func:`framed_candidates` gives the sentence rewritten as
+"subject + verb of saying + clause" for the rules of :mod:`.reported`; the clause keeps its words,
+so its place in the paragraph is found as written.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens.text.vocabulary import FINITE_AUXILIARIES, is_finite_verb
+from .attribution import verbs
+from .resolve import INTRO
+
+_WORD = re.compile(r"[^\s,]+|,")
+# the words a writer puts between "and" and a second verb of the same subject ("and later said")
+_ADVERBS = r"(?:(?:[a-z]+ly|also|later|then|further|again|still|separately|earlier|now|subsequently|too)\s+){0,2}"
+_RELATIVE_OPEN = frozenset("who whose which whom".split())
+_LIST_OPEN = frozenset("and or nor".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
+_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*$")
+# words that open no subject: a sentence that starts with one opens with a clause or a phrase
+_NOT_SUBJECT_START = frozenset("if when while as because although though since after before once until unless "
+                               "whether with without despite amid during following according".split())
+
+
+def _finite(words: list[str], i: int) -> bool:
+    """Whether words[i] is the finite verb of its clause: an auxiliary, or a past or present form
+    in lower case; a form that is also a plural noun ("teams", "reports") counts only when the
+    next word is no verb ("Rescue teams said": the noun "teams", then the verb)."""
+    w = words[i]
+    if not w[:1].islower() or not w.isalpha():
+        return False
+    if w in FINITE_AUXILIARIES:
+        return True
+    if not is_finite_verb(w):
+        return False
+    if w.endswith("s") and i + 1 < len(words) and words[i + 1] != "," and \
+            (words[i + 1] in FINITE_AUXILIARIES or is_finite_verb(words[i + 1])):
+        return False
+    return True
+
+
+def main_subject(sent: str) -> tuple[str, int, bool] | None:
+    """(subject, where its finite verb starts, whether a description in commas was read past) of a
+    sentence that opens with its subject; None when the opening is no subject (a clause, a list, more
+    than ten words before the verb, no finite verb)."""
+    toks = list(_WORD.finditer(sent))
+    words = [t.group(0) for t in toks]
+    if not words or words[0].lower() in _NOT_SUBJECT_START:
+        return None
+    head_end, name, i, n_appos, after = None, None, 0, 0, 0
+    while i < len(words):
+        w = words[i]
+        if w == ",":  # a description in commas: "Ana Ruiz, who runs the port, said", "X, however, said"
+            if i + 1 >= len(words) or words[i + 1].lower() in _LIST_OPEN or n_appos == 2 or i == 0:
+                return None  # "Acme, Globex and ...", ", and ...": a list, or the sentence goes on
+            close = next((j for j in range(i + 1, min(len(words), i + 30)) if words[j] == ","), None)
+            if close is None:
+                return None
+            if head_end is None:
+                head_end = toks[i].start()
+            inner = sent[toks[i + 1].start():toks[close - 1].end()]
+            if n_appos == 0 and _NAME.match(inner):
+                name = inner  # "The airline's chief executive, Ana Ruiz, said": the name speaks
+            n_appos, i, after = n_appos + 1, close + 1, 0
+            continue
+        if _finite(words, i) and not (i and words[i - 1].lower() in _DETERMINERS):  # "the besieged president"
+            if i == 0:
+                return None
+            subject = sent[:head_end if head_end is not None else toks[i].start()].strip()
+            if name and not _NAME.match(subject):
+                subject = name
+            return subject, toks[i].start(), n_appos > 0
+        if head_end is None:
+            if i >= 10:
+                return None
+        else:
+            after += 1  # after a description only an adverb comes before the verb ("X, the mayor, also said")
+            if after > 1 or not re.fullmatch(r"[a-z]+ly|also|later|further|then|again|now|separately", w):
+                return None
+        i += 1
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _second_verb() -> re.Pattern:
+    """A second verb of saying after "and" or "but", with at most two adverbs between: "and said",
+    ", but later confirmed"."""
+    return re.compile(rf"(?:,\s+|\s+)(?:and|but)\s+{_ADVERBS}(?P<verb>(?-i:{verbs()['rx']}))\b")
+
+
+def framed_candidates(sent: str) -> list[str]:
+    """The sentence as "subject + verb of saying + its clause", read past an opening phrase, a
+    description in commas, or a first verb phrase of the subject; [] when none of these applies."""
+    s = sent
+    for _ in range(2):  # "In the evening, ...", "Later, in a statement, ..."
+        m = INTRO.match(s)
+        if m:
+            s = s[m.end():]
+    found = main_subject(s)
+    if not found:
+        return []
+    subject, v, appos = found
+    if "," in subject:
+        return []
+    out = []
+    rest = s[v:]
+    if appos:
+        out.append(f"{subject} {rest}")
+    second = _second_verb().search(rest)
+    if second and not re.search(r"[.;:!?]\s", rest[:second.start()]):
+        out.append(f"{subject} {rest[second.start('verb'):]}")
+    return out
+
+
+def has_finite_verb(clause: str) -> bool:
+    """Whether a clause holds a finite verb of its own (:func:`_finite`), not one that modifies the
+    noun after a determiner or a possessive ("the U.S.'s continued dominance", "the besieged president")."""
+    words = [w for w in _WORD.findall(clause) if w != ","]
+    return any(_finite(words, i) and not (i and (words[i - 1].lower() in _DETERMINERS or
+                                                 re.search(r"[’']s$", words[i - 1])))
+               for i in range(len(words)))
