@@ -62,7 +62,7 @@ QUOTE_INTRO = re.compile(r"^(?:\S+\s+){1,6}(\w+)\s*:$")
 
 def prose_lines(text: list[str], first: int) -> set[int]:
     """Short lines a reader takes as prose by where they stand: the lede's dateline alone on the line
-    above it, in capitals ("GENEVA" above "The World Health Organization said ..."; not a page's label in
+    above it, in capitals ("GENEVA" above "The Harbour Port Authority said ..."; not a page's label in
     capitals, "WORLD", "BREAKING", :data:`.vocabulary.PAGE_LABELS`), and a line ending in a colon whose last
     word is a saying verb ("The Harbour Post reports:"), which introduces the paragraph it quotes."""
     out: set[int] = set()
