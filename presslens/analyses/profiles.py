@@ -23,6 +23,7 @@ import pandas as pd
 from presslens.analyses.naming import names, translation
 from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
+from presslens.engine import sanity
 from presslens.engine.memo import story_table
 from presslens.story import capture
 from presslens.story.model import Story
@@ -153,7 +154,7 @@ def profiles(story: Story) -> pd.DataFrame:
                      "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan,
                      "facts_carried": int(n_facts.get((o, "carried"), 0)),
                      "facts_left_out": int(n_facts.get((o, "left out"), 0))})
-    return pd.DataFrame(rows, columns=COLS)
+    return sanity.tag_language(pd.DataFrame(rows, columns=COLS), story)
 
 
 @story_table
@@ -219,8 +220,8 @@ def similarity(story: Story) -> pd.DataFrame:
     a = np.repeat(np.arange(k), k)
     b = np.tile(np.arange(k), k)
     names_ = np.array(outlets, dtype=object)
-    return pd.DataFrame({"outlet_a": names_[a], "outlet_b": names_[b], "claims": jac.ravel(), "voices": vo.ravel(),
-                         "words": wo.ravel(), "framing": framing.ravel()})
+    return sanity.tag_language(pd.DataFrame({"outlet_a": names_[a], "outlet_b": names_[b], "claims": jac.ravel(),
+                                             "voices": vo.ravel(), "words": wo.ravel(), "framing": framing.ravel()}), story)
 
 
 # up to this many outlets the groups are shown in scipy's optimal leaf order (its cost grows with the

@@ -36,6 +36,20 @@ ENGLISH_ONLY = ("tone (VADER)", "readability formulas", "the framing lexicon and
                 "reporting verbs and quote attribution", "naming's calque and machine-translation tells")
 
 
+def english(language: str | None) -> bool:
+    """Whether text in ``language`` (a code such as 'en-GB'; None: the default, English) is what the
+    English-built rules (:data:`ENGLISH_ONLY`, quote attribution among them) read."""
+    return str(language or "en").strip().lower().split("-")[0] in ("", "en")
+
+
+def tag_language(table: pd.DataFrame, story: Story) -> pd.DataFrame:
+    """``table`` with ``attrs["language"]``: the story's language, the language of every article measured
+    (screening leaves the others out). Findings read it (:func:`english`) to leave out, or say unknown,
+    what the English-built rules cannot read in it."""
+    table.attrs["language"] = str(story.language or "en")
+    return table
+
+
 def english_caveat(story: Story) -> str | None:
     """One line saying which measures are built for English, when the story's language is another."""
     lang = (story.language or "en").lower().split("-")[0]

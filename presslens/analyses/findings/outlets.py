@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import join
+from .common import english_only, join, not_english
 
 
 def _over(row) -> str:
@@ -18,13 +18,20 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     if table.empty:
         return ["No outlet to profile."]
     out = []
+    lang = not_english(table, sim)  # loaded words, tone and framing similarity are English-built: left out
     for col, what, fmt in (("words_per_article", "the longest articles", "{:.0f} words"),
                            ("loaded_per_1000", "the most loaded narration", "{:.1f} loaded words per 1,000"),
                            ("claims_share", "the most claims", "{:.0%} of the claims")):
+        if lang and col == "loaded_per_1000":
+            continue
         t = table.dropna(subset=[col])
         if len(t) > 1:
             top = t.sort_values([col, "outlet"], ascending=[False, True], kind="stable").iloc[0]
             out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])}{_over(top)} (table: profiles, {col}).")
+    if lang:
+        out.append(english_only("Loaded words, narration tone and framing similarity (the lexicon, VADER and the "
+                                "quote attribution)", lang, "profiles, similarity"))
+        return out
     t = table.dropna(subset=["narration_tone"])
     if len(t) > 1:
         lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, article_of, join
+from .common import MAX_NAMES, article_of, english_only, join, not_english
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -47,10 +47,15 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
 
 
 def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> list[str]:
-    """From the lexicon rates and the keyness table (notebook 01)."""
+    """From the lexicon rates and the keyness table (notebook 01). On a story in another language than
+    English the lexicon's rates are not compared (an English word list finds nothing there, and that
+    absence means nothing), and keyness carries the caveat of its English stop-word lists."""
     out = []
+    lang = not_english(rates, key_top)
     narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
-    if narr.empty:
+    if lang:
+        out.append(english_only("Loaded-language rates (the framing lexicon, a list of English words)", lang, "rates"))
+    elif narr.empty:
         out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
     else:
         r = narr.sort_values(["rate_per_1000", "hits"], ascending=False, kind="stable").iloc[0]
@@ -58,7 +63,7 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
                    f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
                    f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
-    if len(q):
+    if len(q) and not lang:
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
         items = [f'{o} {n}' for o, n in by.items()]
         more = len(items) - MAX_NAMES
@@ -76,12 +81,18 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
             items = [f"{r.outlet} \"{r.term}\" (z = {r.z:.2f}, {r.count_outlet}/{r.count_rest})"
                      for r in strong.sort_values("z", ascending=False, kind="stable").head(5).itertuples()]
             out.append(f"{len(strong)} word(s) clear z = 1.96; the strongest: {join(items)} (table: key_top).")
+    if lang and len(key_top):
+        out.append(f"Caveat: keyness leaves out English function words only, so {lang} function words may rank "
+                   "among an outlet's distinctive words (table: key_top).")
     return out
 
 
 def tone(by_outlet: pd.DataFrame) -> list[str]:
     """From :func:`presslens.analyses.tone.outlet_tone_by_voice` (notebook 02)."""
     out = []
+    lang = not_english(by_outlet)
+    if lang:  # VADER scores English words: other text is near 0 whatever it says
+        return [english_only("Tone (VADER)", lang, "by_outlet")]
     narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
     if narr.empty:
         return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
@@ -103,6 +114,8 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
 def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) -> list[str]:
     """From :func:`presslens.analyses.readability.readability` (notebook 03); ``labels``: the story's
     article labels (``story.labels``), to name an article of an outlet that has several."""
+    if not_english(measures):  # the grade formulas count English syllables and word lists
+        return [english_only("Readability grades (textstat's formulas)", not_english(measures), "measures")]
     m = measures.dropna(subset=["consensus_grade"])
     if m.empty:
         return ["No article has sentences the formulas can use (table: measures)."]
@@ -154,6 +167,10 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     isolated = verdicts[verdicts["verdict"] == "isolated signals"]
     none = ("" if len(likely) else ": no undeclared article reaches the translation score on any kind of evidence "
             "(calques, MT formulas, other scripts, locale formats, untranslated words, MT grammar, glued sentences)")
+    lang = not_english(verdicts)
+    if lang and none:  # the calque and MT tells are English phrases: on other text their absence says nothing
+        none = (f": the calque and machine-translation tells are built for English, so on {lang} text finding none "
+                "does not show an article is not a translation")
     out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
                f"{none} (table: translation verdicts; the indicators table has every line behind them).")
     for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import join
+from .common import join, not_english
+
+
+def _unread(lang: str) -> str:
+    return f"quotes were not read in {lang} articles (the attribution rules read English only)"
 
 
 def _short(text: str, n: int = 80) -> str:
@@ -38,7 +42,11 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
     none = n_outlets - direct["outlet"].nunique()
-    if none:
+    lang = not_english(quotes, responses)
+    if lang:  # an absence is stated only when every channel was read: here the speakers were not
+        out.append(f"Who speaks, and which outlets quote nobody, is unknown: {_unread(lang)}; the counts above are "
+                   "the quotation marks found (table: quotes).")
+    elif none:
         out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
     if len(share):
         named = share[share["voice"] != "unattributed"]
@@ -75,16 +83,20 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            out.append(_balance(party, actor, g))
+            out.append(_balance(party, actor, g, lang))
     return out
 
 
-def _balance(party: str, actor: str, g: pd.DataFrame) -> str:
+def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -> str:
     """One party's voice across outlets (rows of the responses table): where it speaks and through
-    what, and where nothing of it was found, with what was checked and what could not be."""
+    what, and where nothing of it was found, with what was checked and what could not be. On text in
+    ``lang``, a language the attribution rules do not read, where nothing was found is unknown."""
     role = "the accused" if party == "accused" else "an accuser"
     carried = g[g["carried"]]
     silent = sorted(g.loc[~g["carried"], "outlet"])
+    if lang and silent:
+        return ((f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; " if len(carried) else "")
+                + f"whether {actor} ({role}) speaks in {join(silent)} is unknown: {_unread(lang)} (table: responses).")
     line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
     if "channels" in g:
         only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
@@ -145,7 +157,11 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     if responses is not None and len(responses):
         accused = responses[responses["party"] == "accused"]
         silent = sorted(set(accused.loc[~accused["carried"], "outlet"]))
-        if len(accused):
+        lang = not_english(responses)
+        if len(accused) and lang and silent:
+            out.append(f"Whether the accused party speaks in {join(silent)} is unknown: {_unread(lang)} "
+                       "(table: responses).")
+        elif len(accused):
             # an absence is stated with what was checked: a party speaks when quoted, reported, or
             # through a speaker tied to it (a spokesperson, an executive, a lawyer), in any article
             unread = int(accused[accused["outlet"].isin(silent)].drop_duplicates("outlet")["n_unattributed"].sum()) \
