@@ -39,6 +39,9 @@ def test_absence_of_a_party_is_unknown_when_its_articles_were_not_read():
     assert ("Veltra (the accused) speaks in B; whether Veltra (the accused) speaks in A and C is unknown: quotes were "
             "not read in es articles (the attribution rules read English only) (table: responses).") in lines
     assert any(s.startswith("Who speaks, and which outlets quote nobody, is unknown: quotes were not read in es") for s in lines)
+    alone = findings.sources(share, pd.DataFrame(), empty.assign(statement=[], label=[]), _quotes("es"), 3,
+                             _responses("es").assign(carried=False))
+    assert "Whether Veltra (the accused) speaks in A, B and C is unknown: quotes were not read in es articles" in " ".join(alone)
     # the same tables in English: the absence is stated, with what was checked
     en = " ".join(findings.sources(share, pd.DataFrame(), empty.assign(statement=[], label=[]), _quotes("en"), 3, _responses("en")))
     assert "Veltra (the accused) speaks in 1 of 3 outlets; nothing attributable to Veltra was found in A and C" in en

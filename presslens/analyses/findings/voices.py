@@ -99,8 +99,9 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -
     carried = g[g["carried"]]
     silent = sorted(g.loc[~g["carried"], "outlet"])
     if lang and silent:
-        return ((f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; " if len(carried) else "")
-                + f"whether {actor} ({role}) speaks in {join(silent)} is unknown: {_unread(lang)} (table: responses).")
+        unknown = f"{actor} ({role}) speaks in {join(silent)} is unknown: {_unread(lang)} (table: responses)."
+        return (f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; whether {unknown}" if len(carried)
+                else f"Whether {unknown}")
     line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
     if "channels" in g:
         only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
