@@ -127,3 +127,30 @@ def test_an_empty_outlet_list_is_refused(tmp_path, capsys):
                    "--reports", str(tmp_path / "r")])
     assert rc == 2 and "empty list" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()
+
+
+def test_a_cache_inside_the_story_folder_is_refused_before_it_is_written(tmp_path, monkeypatch, capsys):
+    story = tmp_path / "s"
+    shutil.copytree(FIXTURES / "mini-story", story)
+    before = sorted(p.relative_to(story) for p in story.rglob("*"))
+    monkeypatch.setenv("PRESSLENS_CACHE", str(story / "articles"))
+    assert cli_main(["export", str(story), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "PRESSLENS_CACHE" in err and "is inside the story folder" in err and "point PRESSLENS_CACHE at a folder" in err
+    assert sorted(p.relative_to(story) for p in story.rglob("*")) == before  # nothing written among the user's files
+    assert not (tmp_path / "out").exists()
+    assert cli_main(["check", str(story)]) == 2  # every command that reads the story refuses it
+    monkeypatch.setenv("PRESSLENS_CACHE", str(story))
+    assert cli_main(["check", str(story)]) == 2 and "is the story folder" in capsys.readouterr().err
+
+
+def test_a_cache_that_is_exports_out_folder_is_named_as_the_cause(tmp_path, monkeypatch, capsys):
+    story = tmp_path / "s"
+    shutil.copytree(FIXTURES / "mini-story", story)
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "out"))
+    assert cli_main(["export", str(story), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "PRESSLENS_CACHE" in err and "is the --out folder" in err
+    assert not (tmp_path / "out").exists()  # refused before the cache filled it
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))  # apart from both: fine
+    assert cli_main(["export", str(story), "--out", str(tmp_path / "out")]) == 0

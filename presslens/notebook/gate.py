@@ -16,7 +16,7 @@ from pathlib import Path
 from presslens import paths, patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import sanity, screening, tables
+from presslens.engine import sanity, screening, store, tables
 from presslens.engine.frontmatter import load_story  # front matter parsed once, kept on disk
 from presslens.story.model import Problem, Story, StoryError
 from presslens.story import capture
@@ -26,6 +26,7 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
     """Load (unless given a Story) and check ``path``; raise :class:`StoryError` listing every problem.
     Returns the story and its screening (warnings in ``screening.warnings``)."""
     patterns.default_budget()  # a bad PRESSLENS_PATTERN_BUDGET is an error even when every result is cached
+    store.check_cache_apart(path.path if isinstance(path, Story) else paths.resolve(path), "story")  # before the cache is used
     st = path if isinstance(path, Story) else load_story(path)
     yaml_rel = f"{st.slug}/story.yaml"
     claim_hits = None
