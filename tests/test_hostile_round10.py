@@ -154,3 +154,26 @@ def test_a_cache_that_is_exports_out_folder_is_named_as_the_cause(tmp_path, monk
     assert not (tmp_path / "out").exists()  # refused before the cache filled it
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))  # apart from both: fine
     assert cli_main(["export", str(story), "--out", str(tmp_path / "out")]) == 0
+
+
+def test_check_warns_on_a_date_years_away_from_the_others(tmp_path, capsys):
+    import re
+
+    story = tmp_path / "s"
+    shutil.copytree(FIXTURES / "mini-story", story)
+    first = sorted((story / "articles").glob("*.md"))[0]
+    text = first.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^published: ", text)
+    first.write_text(re.sub(r"(?m)^published: .*$", "published: 1899-01-01", text, count=1), encoding="utf-8")
+    assert cli_main(["check", str(story)]) == 0  # two dated articles: the pair is named
+    said = "".join(capsys.readouterr())
+    assert first.name in said and "1899-01-01 is 125 years from the other dated article's (articles/gazette.md" in said
+    wire = story / "articles" / "wire.md"
+    wire.write_text(wire.read_text(encoding="utf-8").replace("published: null", "published: 2024-03-04"), encoding="utf-8")
+    assert cli_main(["check", str(story)]) == 0  # a warning, not a refusal
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert first.name in said and "1899-01-01 is 125 years from the story's other dates (their median: 2024-03-05)" in said
+    first.write_text(text, encoding="utf-8")
+    assert cli_main(["check", str(story)]) == 0
+    assert "years from the story's other dates" not in "".join(capsys.readouterr())
