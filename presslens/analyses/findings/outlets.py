@@ -31,7 +31,8 @@ def _few(table: pd.DataFrame, outlets: set) -> str:
     n = pd.to_numeric(table["n_articles"], errors="coerce").fillna(1) if "n_articles" in table else 1
     words = pd.to_numeric(table["words_per_article"], errors="coerce") * n
     few = sorted(o for o, w in zip(table["outlet"], words) if o in outlets and pd.notna(w) and w < FEW_WORDS)
-    return (f"; few words behind ({join(few)}: under {FEW_WORDS} words each): weak evidence" if few else "")
+    return (f"; few words behind ({join(few)}: under {FEW_WORDS} words{' each' if len(few) > 1 else ''}): weak evidence"
+            if few else "")
 
 
 def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
