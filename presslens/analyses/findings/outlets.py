@@ -157,7 +157,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     else:
         out.append("No two articles share a passage or a reworded sentence (table: pairs).")
     c = r.containment[~r.containment["reference"]]
-    c = c[c["shared_narration"] >= s["min_words"]]  # a quote's edges spilling into narration are not reuse
+    c = c[c["shared_narration"] >= s["min_words"]].dropna(subset=["containment_narration"])  # a quote's edges spilling into narration are not reuse
     if len(c):
         tops = extremes(c, "containment_narration").sort_values("shared_narration", ascending=False, kind="stable")
         top = tops.iloc[0]
@@ -193,7 +193,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
-    if len(refs):
+    if len(refs.dropna(subset=["share"])):
         bests = extremes(refs, "share")
         best = bests.iloc[0]
         who = (f"{best['outlet']} ({best['article']}), {best['share']:.0%} of its words in {best['reference']} "

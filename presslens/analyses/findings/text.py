@@ -102,7 +102,7 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
     lang = not_english(by_outlet)
     if lang:  # VADER scores English words: other text is near 0 whatever it says
         return [english_only("Tone (VADER)", lang, "by_outlet")]
-    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
+    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)].dropna(subset=["mean"])
     if narr.empty:
         return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
     low, high = extremes(narr, "mean", largest=False), extremes(narr, "mean")
