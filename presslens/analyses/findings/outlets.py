@@ -193,7 +193,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
-    if len(refs.dropna(subset=["share"])):
+    if len(refs) and refs["share"].notna().any():
         bests = extremes(refs, "share")
         best = bests.iloc[0]
         who = (f"{best['outlet']} ({best['article']}), {best['share']:.0%} of its words in {best['reference']} "
