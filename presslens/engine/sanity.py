@@ -45,11 +45,12 @@ def english(language: str | None) -> bool:
     return str(language or "en").strip().lower().split("-")[0] in ("", "en")
 
 
-def tag_language(table: pd.DataFrame, story: Story) -> pd.DataFrame:
+def tag_language(table: pd.DataFrame, story: Story | None) -> pd.DataFrame:
     """``table`` with ``attrs["language"]``: the story's language, the language of every article measured
     (screening leaves the others out). Findings read it (:func:`english`) to leave out, or say unknown,
-    what the English-built rules cannot read in it."""
-    table.attrs["language"] = str(story.language or "en")
+    what the English-built rules cannot read in it. Without a story (a table built from its parts) it is untagged."""
+    if story is not None:
+        table.attrs["language"] = str(story.language or "en")
     return table
 
 
