@@ -24,6 +24,7 @@ MB = 1_000_000
 MAX_STORY_YAML = 2 * MB     # story.yaml, outlets.yaml
 MAX_ARTICLE = 10 * MB       # one article or reference (a long feature is 100 KB)
 MAX_PAGE = 20 * MB          # one saved web page (trafilatura's own limit)
+MAX_TRUTH = 50 * MB         # an evaluation story's truth.yaml (hand labels of a few hundred articles: about 1 MB)
 
 
 class InputError(ValueError):

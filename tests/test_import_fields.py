@@ -204,3 +204,36 @@ def test_the_import_says_when_it_took_the_articlebody(tmp_path):
     assert results[0].status == "imported"
     assert "warning: the visible text extracted was" in lines[0] and "articleBody" in lines[0]
     assert (story / "articles" / "ferry.md").read_text(encoding="utf-8").rstrip().endswith(PROSE[-1])
+
+
+def test_a_wire_credit_on_the_page_is_derived_from(tmp_path):
+    """Hostile round 10, case 336: a page with an '(AP) —' dateline and an agency byline is wire copy that
+    credits its agency: derived_from names it (and notes say where it was read), never a definite []."""
+    from presslens.story.importer.fields import wire_credit
+
+    assert wire_credit("SAN FRANCISCO (AP) — OpenAI suspended the account.", None)[0] == "Associated Press"
+    assert wire_credit("Text.", "By The Associated Press")[0] == "Associated Press"
+    assert wire_credit("The body.\nCopyright 2024 Reuters. All rights reserved.", None)[0] == "Reuters"
+    assert wire_credit("LONDON (Reuters) - The council voted.", "Jane Doe")[0] == "Reuters"
+    assert wire_credit("The AP course at the school was cancelled (AP) today.", None) is None  # not a dateline
+    assert wire_credit("Our reporter writes from Paris.", "Jane Doe") is None
+
+
+def test_import_writes_the_wire_credit_into_derived_from(tmp_path):
+    import shutil
+
+    from presslens.cli.main import main as cli_main
+
+    story = tmp_path / "s"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini-story", story)
+    pages = tmp_path / "p"
+    pages.mkdir()
+    (pages / "a.html").write_text(
+        '<html><head><meta property="og:site_name" content="Local Gazette"><meta name="author" content="By The '
+        'Associated Press"></head><body><article><p>SAN FRANCISCO (AP) — OpenAI suspended the account on Friday, the '
+        'company said. It said it would review the matter carefully and report back to its users soon.</p><p>The '
+        'company said it used the service for testing only.</p><p>Copyright 2023 The Associated Press. All rights '
+        'reserved.</p></article></body></html>', encoding="utf-8")
+    assert cli_main(["import", str(story), str(pages)]) == 0
+    text = (story / "articles" / "a.md").read_text(encoding="utf-8")
+    assert "derived_from:\n- Associated Press\n" in text and "from the page''s wire credit (byline" in text

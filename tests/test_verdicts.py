@@ -28,6 +28,7 @@ def pair(v, a, b):
     ("By The Associated Press\nThe council voted on Monday.", "AP", "credit"),
     ("The council voted on Monday, Reuters reported.", "Reuters", "credit"),
     ("Reporting by Jane Doe; Editing by John Roe", "Reuters", "credit"),
+    ("The council voted on Monday. Reporting by Reuters staff.", "Reuters", "credit"),
     ("Engineers told the AP that the bridge was unsafe.", "AP", "tell"),
     ("A document seen by Reuters shows the cracks.", "Reuters", "tell"),
     ("Lorries queue at the bridge. (AP Photo/Jane Doe)", "AP", "photo"),
@@ -45,6 +46,18 @@ def test_wire_credit_forms(text, source, kind):
 ])
 def test_no_credit_without_a_credit_form(text):
     assert wires.article_sources("Harbour Times", None, (), None, text, {}) == []
+
+
+def test_a_staff_sign_off_credits_its_organisation_not_reuters():
+    """Hostile round 10, case 209: "Reporting by Wire Press staff." is a sign-off naming Wire Press (its
+    staff reported), not the Reuters closer "Reporting by Jane Doe; Editing by John Roe"."""
+    text = "The council voted on Monday.\n\nReporting by Wire Press staff."
+    assert wires.article_sources("Site 01 News", None, ("Wire Press",), None, text, {}) == [
+        {"outlet": "Site 01 News", "source": "Wire Press", "wire": False, "kind": "credit", "where": "derived_from",
+         "evidence": "derived_from: Wire Press", "reach": "article", "at": ()}]
+    assert wires.article_sources("Site 01 News", None, (), None, text, {}) == []  # an unknown name: no source
+    rows = wires.article_sources("Site 01 News", None, (), None, text, {wires.norm("Wire Press"): "Wire Press"})
+    assert [(r["source"], r["kind"], r["wire"]) for r in rows] == [("Wire Press", "credit", False)]
 
 
 def test_outside_source_tells_name_the_outlet():

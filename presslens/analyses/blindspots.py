@@ -133,8 +133,10 @@ def findings(table: pd.DataFrame, kinds: tuple[str, ...] = KINDS, rare: float = 
         most = t.groupby("item", sort=False)["missing_in"].nunique().sort_values(ascending=False, kind="stable")
         item = most.index[0]
         row = t[t["item"] == item].iloc[0]
+        n_tied = int((most == most.iloc[0]).sum())  # a tie is said: the first is an example, not the one
         out.append(f"{t['item'].nunique()} {kind}(s) carried by one group and absent or rare in another "
-                   f"({len(t)} rows); left out by most groups ({most.iloc[0]}): {_short(row.text)!r}, carried by "
+                   f"({len(t)} rows); left out by most groups ({most.iloc[0]})"
+                   + (f", {n_tied} {kind}s tied, e.g." if n_tied > 1 else ":") + f" {_short(row.text)!r}, carried by "
                    f"{row.carried_by} ({row.carriers}) (table: blind_spots, column sentences).")
     return out
 

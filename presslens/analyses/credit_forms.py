@@ -66,6 +66,13 @@ CREDITS = [
      re.compile(r"\b(?:(?:Source|Credit|Courtesy)\s*:|[Cc]ourtesy\s+of|Read\s+(?:the\s+)?(?:full|original|more)"
                 r"(?:\s+(?:story|article|report))?\s+(?:at|on|in))\s*\[?" + CAPNAMES), True, ARTICLE),
 ]
+# a sign-off naming the organisation whose staff reported ("Reporting by Harbour Wire staff."): it credits that
+# organisation, and it is not the Reuters closer of the data file ("Reporting by Jane Doe; Editing by ..."), which
+# names the reporters; NOT_STAFF keeps that form off a staff sign-off
+STAFF = r"\s+(?:staff|correspondents?|reporters|desk)\b"
+NOT_STAFF = r"(?!\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5}?(?:staff|correspondents?|reporters|desk)\b)"
+SIGNOFF = re.compile(r"\b[Rr]eporting\s+by\s+" + CAPNAMES + STAFF)
+CREDITS.append((("Reporting", "reporting"), re.compile(r"\b[Rr]eporting\s+by\b"), SIGNOFF, True, ARTICLE))
 PICTURE = re.compile(r"\b(?:Image|Photo|Picture|Video)\s*(?:[Cc]redits?)?\s*:\s*" + CAPNAME.replace("[A-Z]", "[\\w]", 1)
                      + r"(?=\s*$|[\s.,;|)])", re.M)  # "Image Credit: harbourtimes": a photo taken from that outlet
 OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Mail|Express|Press|"

@@ -30,6 +30,7 @@ import pandas as pd
 
 from presslens import stats
 from presslens.analyses import quotes, readability, tone
+from presslens.analyses.findings.common import all_equal, extremes, join, tied
 from presslens.analyses.wordchoice import lexicon_for, match
 from presslens.engine import tables
 from presslens.story.model import Story
@@ -181,22 +182,28 @@ def findings(table: pd.DataFrame) -> list[str]:
         sub = sub.dropna(subset=["value"])
         if len(sub) < 2:
             continue
-        hi = sub.sort_values("value", ascending=False, kind="stable").iloc[0]
-        lo = sub.sort_values("value", kind="stable").iloc[0]
+        his, los = extremes(sub, "value"), extremes(sub, "value", largest=False)
+        hi, lo = his.iloc[0], los.iloc[0]
         what = MEASURES[measure][0].upper() + MEASURES[measure][1:]
-        if hi.value == lo.value:
+        if all_equal(sub, "value"):
             out.append(f"{what}: every group has {hi.value:.3g} (table: groups).")
             continue
-        weak = [r.group for r in (hi, lo) if r.weak]
-        if hi.ci_low <= lo.ci_high:
+        # a tie names every group holding it; the intervals compared are the closest of the tied groups'
+        weak = [r.group for rows in (his, los) for r in rows.itertuples() if r.weak]
+        if his["ci_low"].min() <= los["ci_high"].max():
             verdict = "the intervals overlap: the difference may be chance."
         elif weak:
-            verdict = (f"the intervals do not overlap, but {' and '.join(map(str, weak))} "
+            verdict = (f"the intervals do not overlap, but {join(list(dict.fromkeys(map(str, weak))))} "
                        f"{'has a weak interval' if len(weak) == 1 else 'have weak intervals'} (column note): "
                        "too little to call it a difference.")
         else:
             verdict = "the intervals do not overlap."
-        out.append(f"{what}: highest {hi.group} {_cell(hi)}, lowest {lo.group} {_cell(lo)}; {verdict} (table: groups)")
+
+        def cell(rows: pd.DataFrame) -> str:
+            return _cell(rows.iloc[0]) if len(rows) == 1 else f"{rows['value'].iloc[0]:.3g} each"
+
+        out.append(f"{what}: highest {tied(his['group'])} {cell(his)}, lowest {tied(los['group'])} {cell(los)}; "
+                   f"{verdict} (table: groups)")
     weak = list(dict.fromkeys(table.loc[table["weak"], "group"]))
     if weak:
         out.append(f"Weak intervals (fewer than {MIN_OUTLETS} outlets or {MIN_ARTICLES} articles): "

@@ -23,6 +23,8 @@ import pandas as pd
 from presslens.analyses.naming import names, translation
 from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
+from presslens.analyses.findings.common import extremes, tied
+from presslens.engine import sanity
 from presslens.engine.memo import story_table
 from presslens.story import capture
 from presslens.story.model import Story
@@ -105,8 +107,8 @@ def profiles(story: Story) -> pd.DataFrame:
     loaded = _by_outlet(rates, "rate_per_1000", "sum")
     top_cat = {}
     for o, g in rates.groupby("outlet", sort=False):
-        g = g[g["hits"] > 0].sort_values(["rate_per_1000", "label"], ascending=[False, True], kind="stable")
-        top_cat[o] = f"{g.iloc[0]['label']} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
+        g = extremes(g[g["hits"] > 0].sort_values("label", kind="stable"), "rate_per_1000")  # a tie: every one named
+        top_cat[o] = f"{tied(g['label'])} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
     key = keyness.top(keyness.keyness(story), n=5) if len(outlets) > 1 else pd.DataFrame(columns=["outlet", "term"])
     key = key[key["z"] > 0] if "z" in key else key  # distinctive: used more than by the rest, never less
     terms = {o: ", ".join(g["term"]) for o, g in key.groupby("outlet", sort=False)}
@@ -114,8 +116,8 @@ def profiles(story: Story) -> pd.DataFrame:
     named = share[share["voice"] != "unattributed"]
     top_voice, n_voices = {}, {}
     for o, g in named.groupby("outlet", sort=False):
-        t = g.sort_values(["share", "voice"], ascending=[False, True], kind="stable").iloc[0]
-        top_voice[o], n_voices[o] = f"{t['voice']} ({t['share']:.0%})", int(g["voice"].nunique())
+        t = extremes(g.sort_values("voice", kind="stable"), "share")
+        top_voice[o], n_voices[o] = f"{tied(t['voice'])} ({t['share'].iloc[0]:.0%})", int(g["voice"].nunique())
     spk = analyses_quotes_sources.speakers(story)
     anon = spk[spk["speaker_kind"] == "anonymous"].groupby("outlet", sort=False).size().to_dict() if len(spk) else {}
     led = names.ledger(story)
@@ -153,7 +155,7 @@ def profiles(story: Story) -> pd.DataFrame:
                      "claims_share": carried.get(o, 0) / n_claims if n_claims else np.nan,
                      "facts_carried": int(n_facts.get((o, "carried"), 0)),
                      "facts_left_out": int(n_facts.get((o, "left out"), 0))})
-    return pd.DataFrame(rows, columns=COLS)
+    return sanity.tag_language(pd.DataFrame(rows, columns=COLS), story)
 
 
 @story_table
@@ -219,8 +221,8 @@ def similarity(story: Story) -> pd.DataFrame:
     a = np.repeat(np.arange(k), k)
     b = np.tile(np.arange(k), k)
     names_ = np.array(outlets, dtype=object)
-    return pd.DataFrame({"outlet_a": names_[a], "outlet_b": names_[b], "claims": jac.ravel(), "voices": vo.ravel(),
-                         "words": wo.ravel(), "framing": framing.ravel()})
+    return sanity.tag_language(pd.DataFrame({"outlet_a": names_[a], "outlet_b": names_[b], "claims": jac.ravel(),
+                                             "voices": vo.ravel(), "words": wo.ravel(), "framing": framing.ravel()}), story)
 
 
 # up to this many outlets the groups are shown in scipy's optimal leaf order (its cost grows with the

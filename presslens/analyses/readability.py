@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from presslens import words as words_mod
-from presslens.engine import perarticle, tables
+from presslens.engine import perarticle, sanity, tables
 from presslens.engine.memo import story_table
 from presslens.engine.screening import LONG_SENTENCE
 from presslens.story.model import Story
@@ -147,7 +147,7 @@ def readability(story: Story) -> pd.DataFrame:
         return {r["article_id"]: [r] for r in rows}
 
     per = perarticle.by_article(story, "readability", "", compute, fields=("outlet", "translated_from"))
-    return pd.DataFrame([r for aid in story.articles["id"] for r in per[aid]], columns=COLUMNS)
+    return sanity.tag_language(pd.DataFrame([r for aid in story.articles["id"] for r in per[aid]], columns=COLUMNS), story)
 
 
 @story_table

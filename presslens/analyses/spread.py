@@ -33,6 +33,7 @@ from presslens.story import when as clock
 from presslens.story.model import Story
 from . import claims as claims_mod
 from .facts import table as facts_table
+from .findings.common import extremes, tied
 from .timeline import groups
 
 SPREAD_COLS = ["item", "group", "article_id", "outlet", "published", "published_time", "published_offset",
@@ -226,9 +227,17 @@ def findings(spread: pd.DataFrame, item: str = "claim", by: str = "outlet") -> l
                    "any of which may have been earlier (table: spread, column order).")
     wide = dated[dated["groups"] - dated["undated"] > 1]
     if len(wide):
-        top = wide.sort_values("days_to_last", ascending=False, kind="stable").iloc[0]
-        n = int(top["groups"] - top["undated"])
-        out.append(f"Slowest spread among dated {by}s: {top[item]} reached "
-                   f"the last of its {n} dated {by}s {int(top['days_to_last'])} day(s) after the first"
-                   + (" (few dated outlets: weak evidence)" if n < 3 else "") + " (table: spread).")
+        slow = extremes(wide.assign(_d=pd.to_numeric(wide["days_to_last"], errors="coerce").astype(float)), "_d")
+        top = slow.iloc[0] if len(slow) else None
+        if top is not None and int(top["days_to_last"]) == 0:
+            out.append(f"Every {item} carried by several dated {by}s reached all of them on its first day (by date; "
+                       "the order within a day is in the published times) (table: spread).")
+        elif top is not None and len(slow) == 1:
+            n = int(top["groups"] - top["undated"])
+            out.append(f"Slowest spread among dated {by}s: {top[item]} reached "
+                       f"the last of its {n} dated {by}s {int(top['days_to_last'])} day(s) after the first"
+                       + (" (few dated outlets: weak evidence)" if n < 3 else "") + " (table: spread).")
+        elif top is not None:
+            out.append(f"Slowest spread among dated {by}s, {int(top['days_to_last'])} day(s) from the first to the last: "
+                       f"{tied(list(slow[item]), 8)} (table: spread).")
     return out

@@ -34,7 +34,7 @@ import pandas as pd
 from presslens.errors import ParameterError
 from presslens import stats
 from presslens.analyses.naming import names
-from presslens.engine import keys, store, tables
+from presslens.engine import keys, sanity, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text.sentiment import TONE_COLS, score_sentences
@@ -158,7 +158,7 @@ def outlet_tone_by_voice(story: Story, n_boot: int = 2000, seed: int = 0) -> pd.
     """:func:`outlet_tone` for the three voices at once (narration, quote, all), with a ``voice`` column:
     the one table behind the tone-by-outlet figure and its table."""
     parts = [outlet_tone(story, voice=v, n_boot=n_boot, seed=seed).assign(voice=v) for v in ("narration", "quote", "all")]
-    return pd.concat(parts, ignore_index=True)
+    return sanity.tag_language(pd.concat(parts, ignore_index=True), story)
 
 
 def actor_mentions(story: Story) -> pd.DataFrame:

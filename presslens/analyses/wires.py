@@ -37,7 +37,7 @@ from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
 from . import agencies as marks_of_agencies
 from .agencies import WEAK
-from .credit_forms import ARTICLE, CREDITS, FACT_FORMS, OUTLET_WORD, OUTSIDE, PICTURE, SENTENCE  # noqa: F401
+from .credit_forms import ARTICLE, CREDITS, FACT_FORMS, NOT_STAFF, OUTLET_WORD, OUTSIDE, PICTURE, SENTENCE, SIGNOFF  # noqa: F401
 
 SOURCE_COLS = ["article", "outlet", "source", "wire", "kind", "where", "evidence", "reach", "at"]
 KINDS = ("own text", "credit", "tell", "photo")
@@ -100,7 +100,8 @@ def _form_patterns() -> list[tuple[str | None, str, re.Pattern, str]]:
     for f in agencies()["forms"]:
         form = f["form"]
         if "{name}" not in form:
-            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, "")), ARTICLE))
+            # a form naming its agency ("Reporting by", Reuters' closer) names nobody's staff: "Reporting by X staff" credits X
+            out.append((f["agency"], f["kind"], re.compile(r"(?<![\w])" + _form_rx(form, "") + NOT_STAFF), ARTICLE))
             continue
         rx = ((r"(?<![\w])" if form.startswith("{name}") else "") + _form_rx(form, name)
               + (r"(?![\w])" if form.endswith("{name}") else ""))
@@ -225,7 +226,9 @@ def scan(outlet: str, url, derived_from, byline, text: str) -> list[dict]:
         if not any(k in words for k in keys):
             continue
         for m in (m for w in _windows(text, [t.span() for t in trigger.finditer(text)]) for m in rx.finditer(w)):
-            hit(None, "credit", "text", _excerpt(m.string, m), _name_cuts(m.group(1), after), reach, m)
+            cuts = _name_cuts(m.group(1), after)
+            agency = next((wire_of(c) for c in cuts if wire_of(c)), None) if rx is SIGNOFF else None
+            hit(agency, "credit", "text", _excerpt(m.string, m), () if agency else cuts, reach, m)  # "Reuters staff": Reuters
     picture = _find_all(text, {"Image", "Photo", "Picture", "Video"} & words, True)
     for m in (m for w in _windows(text, picture) for m in PICTURE.finditer(w)):
         hit(None, "photo", "text", _excerpt(m.string, m), (m.group(1),))

@@ -6,6 +6,8 @@ fix:
 
 - a date no article can have (before :data:`EARLIEST`, or after tomorrow): 0001-01-01 and 9999-12-31
   would put an outlet first or last and turn the direction of copying around;
+- a date more than :data:`FAR_YEARS` years from the median of the story's other dates (1899-01-01 among
+  December 2023 articles): plausible alone, it would still put its outlet first by a century;
 - a time of day without its time zone (``published: 2023-12-15T09:30``): kept, but it orders
   nothing within its day, since two such clock times of one day can come in either order;
 - a reference document dated after an article that credits its source: it cannot be that article's
@@ -30,10 +32,26 @@ from presslens.story.model import Problem, Story
 from presslens.story import capture
 
 EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
+FAR_YEARS = 5  # a date this many years from the median of the story's other dates is suspect (a typo, a CMS default)
 MOST = 0.5  # a claim matching more than this share of the measured sentences is suspect
 MIN_SENTENCES = 10  # ... on a story with at least this many sentences
 ENGLISH_ONLY = ("tone (VADER)", "readability formulas", "the framing lexicon and keyness word lists",
                 "reporting verbs and quote attribution", "naming's calque and machine-translation tells")
+
+
+def english(language: str | None) -> bool:
+    """Whether text in ``language`` (a code such as 'en-GB'; None: the default, English) is what the
+    English-built rules (:data:`ENGLISH_ONLY`, quote attribution among them) read."""
+    return str(language or "en").strip().lower().split("-")[0] in ("", "en")
+
+
+def tag_language(table: pd.DataFrame, story: Story | None) -> pd.DataFrame:
+    """``table`` with ``attrs["language"]``: the story's language, the language of every article measured
+    (screening leaves the others out). Findings read it (:func:`english`) to leave out, or say unknown,
+    what the English-built rules cannot read in it. Without a story (a table built from its parts) it is untagged."""
+    if story is not None:
+        table.attrs["language"] = str(story.language or "en")
+    return table
 
 
 def english_caveat(story: Story) -> str | None:
@@ -53,6 +71,35 @@ def _implausible(d, today: pd.Timestamp) -> bool:
     return d is not None and not pd.isna(d) and (d < EARLIEST or d > today + pd.Timedelta(days=1))
 
 
+def _far_dates(story: Story, today: pd.Timestamp) -> list[Problem]:
+    """The articles dated more than :data:`FAR_YEARS` years from the median of the other articles'
+    plausible dates (two of them at least), each named with that median."""
+    dated = [(a.file, a.published) for a in story.articles.itertuples(index=False)
+             if a.published is not None and not pd.isna(a.published) and not _implausible(a.published, today)]
+    out = []
+    if len(dated) == 2:  # no median to tell which is wrong: the pair is named
+        (f1, d1), (f2, d2) = dated
+        years = abs((d1 - d2).days) / 365.25
+        if years > FAR_YEARS:
+            out.append(Problem(f"{story.slug}/{f1}", "published", f"{_ymd(d1)} is {years:.0f} years from the other "
+                               f"dated article's ({f2}: {_ymd(d2)}): one of them decides the order by years",
+                               "check both dates against the pages; write null where an article does not reveal it"))
+        return out
+    for i, (file, d) in enumerate(dated):
+        others = [x for j, (_, x) in enumerate(dated) if j != i]
+        if len(others) < 2:
+            break
+        median = pd.Series(others).median()
+        years = abs((d - median).days) / 365.25
+        if years > FAR_YEARS:
+            out.append(Problem(f"{story.slug}/{file}", "published", f"{_ymd(d)} is {years:.0f} years from the story's "
+                               f"other dates (their median: {_ymd(median)}): it would put this outlet first (or "
+                               "last) and decide which article copied which",
+                               "check the date against the page (its date line, the URL); write null if the "
+                               "article does not reveal it"))
+    return out
+
+
 def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: int | None = None) -> list[Problem]:
     """Every warning of the module docstring for ``story`` (``claim_hits``: :func:`presslens.claims.hits`)."""
     out: list[Problem] = []
@@ -63,6 +110,7 @@ def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: 
             out.append(Problem(f"{slug}/{a.file}", "published", f"{_ymd(a.published)} is not a plausible publication "
                                "date: it decides the outlets' order and which article copied which",
                                "correct the date, or write null if the article does not reveal it"))
+    out += _far_dates(story, today)
     if "published_time" in story.articles:
         a = story.articles
         naive = a[a["published_time"].notna() & a["published_offset"].isna()]

@@ -40,6 +40,33 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PRESSLENS_CACHE") or paths.REPO_ROOT / ".cache" / "presslens")
 
 
+def _real(p: str | Path) -> Path:
+    return Path(os.path.realpath(os.path.expanduser(str(p))))
+
+
+def check_cache_apart(folder: str | Path, what: str) -> None:
+    """Refuse, before anything is read or written, a PRESSLENS_CACHE that is ``folder`` or lies inside
+    it (the story folder: its cache folders and entries would land among the user's files; export's
+    --out: it would fill the folder export must own), or, for an output folder (``what`` not "story"),
+    one that holds ``folder``. Raises :class:`~presslens.errors.StoryError` naming the variable and the fix."""
+    from presslens.errors import Problem, StoryError
+
+    given = os.environ.get("PRESSLENS_CACHE")
+    if not given:
+        return
+    cache, there = _real(given), _real(folder)
+    inside = cache == there or there in cache.parents
+    holds = what != "story" and cache in there.parents
+    if inside or holds:
+        where = ("is the " if cache == there else "is inside the " if inside else "holds the ") + \
+            (f"story folder {paths.display(there)}" if what == "story" else f"{what} folder {paths.display(there)}")
+        raise StoryError([Problem("PRESSLENS_CACHE", "PRESSLENS_CACHE",
+                                  f"{paths.printable(given)} {where}: the cache's folders and files would be written "
+                                  "there, among " + ("your story's files" if what == "story" else "the output"),
+                                  "point PRESSLENS_CACHE at a folder of its own outside the story and the output "
+                                  "folders (e.g. export PRESSLENS_CACHE=~/.cache/presslens), or unset it for the default")])
+
+
 _KEYS: dict[str, bytes | None] = {}
 _WARNED: set[str] = set()
 

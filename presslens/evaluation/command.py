@@ -130,13 +130,34 @@ def _summary_row(name: str, split: str, v: list[int], n_outlets: int) -> str:
             f"| {v[8]} | {v[9]} | {v[10]} |")
 
 
+def _out_folder(args, cli_path, resolve) -> Path:
+    """Where the scoreboard goes (``--out``, typed from the working directory; else reports/eval), refused
+    at once when it, or a folder on its way, is an existing file: nothing of the user's is overwritten."""
+    from .adapter import ParameterError
+
+    out = cli_path(args.out) if args.out else resolve("reports/eval")
+    for p in (out, *out.parents):
+        if p.exists() and not p.is_dir():
+            what = "is" if p == out else f"is under {p}, which is"
+            raise ParameterError.bad("presslens eval", "--out", f"{args.out or out} {what} a file, not a folder",
+                                     "--out must be a folder (it receives scoreboard.csv, scoreboard.md and errors.txt): "
+                                     "give another path; the file is left as it is")
+    return out
+
+
 def cmd_eval(args) -> int:
     import pandas as pd
 
     from . import scoreboard as sb
     from .adapter import cli_path, display, resolve
 
-    folders = sb.eval_folders(args.stories or None)
+    out = _out_folder(args, cli_path, resolve)  # refused before any scoring, not after it
+    given = sb.eval_folders(args.stories or None)
+    folders = list(dict.fromkeys(given))  # one story given twice (s s, s ./s) is scored once, as run and export do
+    if len(folders) < len(given):
+        twice = [f.name for f in folders if given.count(f) > 1]
+        print(f"presslens eval: {', '.join(twice)} given more than once: scored once (every count would double "
+              "and the intervals narrow as if there were twice the articles).", file=sys.stderr)
     if not folders:
         print(f"presslens eval: no evaluation story (a folder of {sb.EVAL_DIR}/ with a truth.yaml) yet.")
         return 0
@@ -170,7 +191,6 @@ def cmd_eval(args) -> int:
     print(sb.matrix(summary, [t.slug for t in sorted(truths, key=lambda t: (t.split, t.slug))]))
     weak = sb.weak_points(summary)
     print("Weakest: " + ("\n  " + "\n  ".join(weak) if weak else "none below the threshold"))
-    out = cli_path(args.out) if args.out else resolve("reports/eval")  # typed: from the working directory
     out.mkdir(parents=True, exist_ok=True)
     sb.to_csv(summary, out / "scoreboard.csv")
     doc = accuracy_doc(summary, truths)

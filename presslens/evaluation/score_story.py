@@ -169,6 +169,10 @@ def score_names(names: pd.DataFrame, known_forms: dict, truth: Truth) -> pd.Data
 CLAIM_TEXT_MATCH = 70  # rapidfuzz token-set similarity at which a labelled claim's text is a story.yaml claim's
 
 
+UNDEFINED = ("story.yaml has no claim with this id or text: check the truth file's id and text (a claim no "
+             "story.yaml claim defines is not scored for facts either)")
+
+
 def claim_ids(labelled: list[dict], defined: dict[str, str]) -> dict[str, tuple[str | None, str]]:
     """Labelled claim id -> (story.yaml claim id or None, how it was matched): by id, else (the truth
     file numbering its claims c1, c2 ...) the unused story.yaml claim whose text is most alike, at
@@ -185,7 +189,7 @@ def claim_ids(labelled: list[dict], defined: dict[str, str]) -> dict[str, tuple[
             out[cid] = (k, f"matched to story.yaml claim {k!r} by its text ({score:.0f}% alike)")
             free.remove(k)
     for c in labelled:
-        out.setdefault(c["id"], (None, "story.yaml has no claim with this id or text"))
+        out.setdefault(c["id"], (None, UNDEFINED))
     return out
 
 
@@ -230,14 +234,16 @@ def _best_fact(sets: dict, true: set, allowed=None) -> tuple[float, object]:
     return best, fact
 
 
-def score_facts(members: pd.DataFrame, truth: Truth, measured: Iterable[str], words=None) -> pd.DataFrame:
+def score_facts(members: pd.DataFrame, truth: Truth, measured: Iterable[str], words=None,
+                defined: dict[str, str] | None = None) -> pd.DataFrame:
     """Per labelled claim, the discovered fact (``members``: fact, article_id, clause, centre; found
     without reading the claims) whose articles best match the claim's labelled articles, both on the
     ``measured`` articles: a share (article-level F1 of at least ``FACT_F1_GOAL``), the F1 itself (a
     mean), and the share again counting only the facts whose clauses share ``FACT_SHARED_WORDS``
     content words with the claim's text (``words``: text -> its content words), so that a fact
     holding a small claim's few articles by chance does not count. A claim none of whose labelled
-    articles is measured is not scored."""
+    articles is measured is not scored, nor (given ``defined``, story.yaml's claims: id -> text) one that
+    no story.yaml claim defines by id or text (a labelling slip: the claims measure notes it)."""
     words = words or (lambda t: fold(t).split())
     keep = set(measured)
     m = members[members["article_id"].isin(keep)]
@@ -245,9 +251,10 @@ def score_facts(members: pd.DataFrame, truth: Truth, measured: Iterable[str], wo
     centre = m[m["centre"]].drop_duplicates("fact").set_index("fact")["clause"].to_dict()
     fact_words = {f: set().union(*(set(words(c)) for c in cl)) for f, cl in m.groupby("fact")["clause"].unique().items()}
     rows: list[dict] = []
+    ids = claim_ids(truth.claims, defined) if defined is not None else {}
     for cl in truth.claims:
         true = set(cl["articles"]) & keep
-        if not true:
+        if not true or ids.get(cl["id"], ("", ""))[0] is None:
             continue
         item = f"{cl['id']}: {cl['text']}"
         cw = set(words(cl["text"] or ""))

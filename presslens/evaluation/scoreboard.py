@@ -10,6 +10,7 @@ output is the same on every run. :func:`markdown` and :func:`to_csv` write it.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -42,11 +43,23 @@ def eval_folders(stories: list[str] | None = None, root: str | Path = EVAL_DIR) 
         p = Path(s)
         cand = p if (p.is_absolute() or p.exists()) else base / s
         if not (cand / "truth.yaml").is_file():
-            known = ", ".join(f.name for f in eval_folders(None, root)) or "none yet"
-            raise adapter.StoryError([adapter.Problem(str(s), "STORY", "is not an evaluation story (no truth.yaml)",
-                                                      f"give a folder of {root} ({known})")])
+            raise adapter.StoryError([_not_evaluation(str(s), cand, root)])
         out.append(cand.resolve())
     return out
+
+
+def _not_evaluation(given: str, folder: Path, root: str | Path) -> adapter.Problem:
+    """Why ``folder`` (given as ``given``) cannot be scored, and the fix: its truth.yaml is not a file (a
+    folder, a named pipe), or a story folder has none yet (the user's own story), or it is no story."""
+    truth = folder / "truth.yaml"
+    if os.path.lexists(truth):
+        return adapter.Problem(f"{given.rstrip('/')}/truth.yaml", "STORY", f"is {adapter.limits.kind_of(truth)}, not a file",
+                               f"make truth.yaml a regular file holding the story's hand labels (see {root}/FORMAT.md)")
+    if (folder / "story.yaml").is_file():
+        return adapter.Problem(given, "STORY", "is a story, but has no truth.yaml (its hand labels), so it cannot be scored",
+                               f"add {adapter.display(folder.resolve() / 'truth.yaml')} (the format: {root}/FORMAT.md)")
+    known = ", ".join(f.name for f in eval_folders(None, root)) or "none yet"
+    return adapter.Problem(given, "STORY", "is not an evaluation story (no truth.yaml)", f"give a folder of {root} ({known})")
 
 
 def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
@@ -60,7 +73,7 @@ def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
         score_sentences(pred.articles, pred.sentences, truth),
         score_names(pred.names, pred.known_forms, truth),
         score_claims(pred.claims, pred.claim_texts, truth, sorted(measured)),
-        score_facts(pred.facts, truth, sorted(measured), adapter.content_words),
+        score_facts(pred.facts, truth, sorted(measured), adapter.content_words, pred.claim_texts),
         score_parties(pred.party_voices, pred.parties, pred.parties_of, truth, sorted(measured)),
     ]
     out = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else frames[0]

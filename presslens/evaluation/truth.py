@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .adapter import Problem, StoryError, display, load_story, parse_yaml
+from .adapter import Problem, StoryError, decode_text, display, limits, load_story, not_utf8, parse_yaml
 
 SPLITS = ("dev", "test")
 QUOTE_KINDS = ("direct", "cited", "indirect")
@@ -244,10 +244,15 @@ def load_truth(folder: str | Path, story=None) -> Truth:
     titles = {a: t for a, t in zip(story.articles["id"], story.articles["title"]) if isinstance(t, str)}
     c = _Checker(rel, bodies, titles)
     path = root / "truth.yaml"
-    if not path.is_file():
-        raise TruthError([Problem(rel, "", "is missing", "write the story's hand labels (data/eval/FORMAT.md)")], root.name)
+    try:  # read as the story's own files are: a regular file, bounded, UTF-8 or UTF-16/32 with a byte-order mark
+        text = decode_text(limits.read_bytes(path, limits.MAX_TRUTH, "truth file"))
+    except limits.InputError as exc:
+        raise TruthError([Problem(rel, "", exc.reason, "write the story's hand labels in a regular file "
+                                  "truth.yaml (data/eval/FORMAT.md)")], root.name) from None
+    except UnicodeDecodeError as exc:
+        raise TruthError([not_utf8(exc, rel, "save it as UTF-8")], root.name) from None
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
+        data = parse_yaml(text)
     except Exception as exc:  # noqa: BLE001 - YAML syntax, duplicate keys, bad UTF-8: all reported the same way
         raise TruthError([Problem(rel, "", f"cannot be read as YAML ({exc})",
                                   "correct the YAML (indentation, quotes around text with ':' or '#')")], root.name) from None

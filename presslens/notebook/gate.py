@@ -16,7 +16,7 @@ from pathlib import Path
 from presslens import paths, patterns
 from presslens.analyses import claims, reuse
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import fanout, memo, perarticle, sanity, screening, tables
+from presslens.engine import fanout, memo, perarticle, sanity, screening, store, tables
 from presslens.engine.frontmatter import load_story  # front matter parsed once, kept on disk
 from presslens.story.model import Problem, Story, StoryError
 from presslens.story import capture
@@ -28,6 +28,7 @@ def check_story(path: str | Path | Story) -> tuple[Story, screening.Screening]:
     patterns.default_budget()  # a bad PRESSLENS_PATTERN_BUDGET is an error even when every result is cached
     memo.result_cache_off()  # so are a bad PRESSLENS_NO_RESULT_CACHE
     fanout.check_scheduler()  # and a PRESSLENS_SCHEDULER that is no address
+    store.check_cache_apart(path.path if isinstance(path, Story) else paths.resolve(path), "story")  # before the cache is used
     st = path if isinstance(path, Story) else load_story(path)
     yaml_rel = f"{st.slug}/story.yaml"
     claim_hits = None

@@ -55,7 +55,8 @@ def _literal(value: Any) -> Any:
         return value
 
 
-def _str_list(name: str, value: Any, example: str, allow_none: bool, min_len: int = 0) -> list[str] | None:
+def _str_list(name: str, value: Any, example: str, allow_none: bool, min_len: int = 0,
+              empty_ok: bool = True) -> list[str] | None:
     v = _literal(value)
     if v is None and allow_none:
         return None
@@ -63,6 +64,10 @@ def _str_list(name: str, value: Any, example: str, allow_none: bool, min_len: in
         v = [v.strip()]
     if isinstance(v, tuple):
         v = list(v)
+    if not empty_ok and v == []:  # an empty selection (a filter that matched nothing) is not "all": refused
+        raise ParameterError([Problem(f"parameter {name}", name, "is an empty list: it selects nothing",
+                                      f"name at least one, e.g. {name} = {example}, or leave {name} out (None) "
+                                      "for all of them")])
     ok = isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) and len(v) >= min_len
     if not ok:
         what = "a list of names" if allow_none else "a non-empty list of terms"
@@ -290,7 +295,7 @@ def _parse(outlets, knobs: dict) -> tuple[list[str] | None, dict, list[Problem]]
     """``outlets`` and the knobs read from any of their shapes: (outlets, parsed knobs, problems)."""
     problems, parsed = [], {}
     try:
-        outlets = _str_list("outlets", outlets, '["The Daily Example", "example.com"]', allow_none=True)
+        outlets = _str_list("outlets", outlets, '["The Daily Example", "example.com"]', allow_none=True, empty_ok=False)
     except StoryError as exc:
         problems.extend(exc.problems)
         outlets = None

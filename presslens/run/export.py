@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens import paths
+from presslens.engine import store
 from presslens.errors import OutputError
 from presslens.notebook.gate import check_story
 from presslens.story import grouping
@@ -69,6 +70,8 @@ def export(story: str | Path | Story, out: str | Path | None = None, extra: pd.D
     :class:`OutputError` (before writing anything) when the folder is not presslens's to write.
     ``group_by`` (an outlets.yaml attribute or ``meta.KEY``) adds the grouped tables
     (:data:`presslens.run.export_tables.GROUP_TABLES`); a name the story does not give is an error first."""
+    if out is not None:  # a cache in the output folder would fill it before the export could refuse it
+        store.check_cache_apart(paths.resolve(out), "--out")
     st, _ = check_story(story)
     if group_by not in (None, "outlet"):
         grouping.check_group_by(st, group_by, where="export --group-by")

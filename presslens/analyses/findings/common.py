@@ -1,7 +1,10 @@
 """Findings: what every group of findings shares (joining names, who a per-article fact is about, the printed block)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from presslens.engine import sanity
 
 
 MAX_NAMES = 10  # names a finding lists; past it, how many more (a 60-outlet story's list is in its table)
@@ -13,6 +16,30 @@ def join(items: list[str], limit: int = MAX_NAMES) -> str:
     if len(items) > limit:
         return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def extremes(table: pd.DataFrame, col: str, largest: bool = True) -> pd.DataFrame:
+    """Every row of ``table`` at the largest (``largest``) or smallest value of ``col``, in the table's
+    order: a superlative names all that tie for it, never the first of them only (NaN never counts)."""
+    v = pd.to_numeric(table[col], errors="coerce").to_numpy(dtype=float)
+    ok = ~np.isnan(v)
+    if not ok.any():
+        return table.iloc[:0]
+    target = v[ok].max() if largest else v[ok].min()
+    return table[ok & np.isclose(v, target, rtol=1e-9, atol=1e-12)]
+
+
+def all_equal(table: pd.DataFrame, col: str) -> bool:
+    """Whether two rows or more of ``table`` all have one value of ``col`` (NaN left out): then there is
+    no most or least, and a finding says they are all the same."""
+    v = pd.to_numeric(table[col], errors="coerce").dropna().to_numpy(dtype=float)
+    return len(v) > 1 and bool(np.isclose(v.min(), v.max(), rtol=1e-9, atol=1e-12))
+
+
+def tied(names, limit: int = MAX_NAMES) -> str:
+    """The names holding a superlative: "A" alone, "A and B (tied)" for a tie (each name once)."""
+    names = list(dict.fromkeys(names))
+    return join(names, limit) + (" (tied)" if len(names) > 1 else "")
 
 
 def article_of(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
@@ -28,3 +55,20 @@ def article_of(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -
 def render(lines: list[str]) -> str:
     """The findings as a bulleted block to print."""
     return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines)
+
+
+def not_english(*tables) -> str | None:
+    """The language of the text behind ``tables`` (``attrs["language"]``, set by
+    :func:`presslens.engine.sanity.tag_language`) when the English-built rules do not read it, else None
+    (English, or a table that does not say)."""
+    for t in tables:
+        lang = getattr(t, "attrs", {}).get("language") if t is not None else None
+        if lang is not None and not sanity.english(lang):
+            return str(lang)
+    return None
+
+
+def english_only(what: str, lang: str, table: str) -> str:
+    """The finding that stands in for an English-only measure's on text in ``lang``: not compared."""
+    return (f"{what}: not compared between outlets, since it is built for English and this story's text is "
+            f"{lang!r}: its numbers there are not meaningful (table: {table}, for reference only).")

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import join
+from .common import all_equal, english_only, extremes, join, not_english, tied
+
+FEW_WORDS = 300  # an outlet with fewer words in all: its framing similarity rests on a handful of hits and quotes
 
 
 def _over(row) -> str:
@@ -13,33 +15,75 @@ def _over(row) -> str:
     return f", over its {int(n)} articles" if pd.notna(n) and n > 1 else ""
 
 
+def _pairs(rows: pd.DataFrame) -> str:
+    """The pairs holding a superlative: "A and B", or for a tie the count and the first three."""
+    items = [f"{a} and {b}" for a, b in zip(rows["outlet_a"], rows["outlet_b"])]
+    if len(items) == 1:
+        return items[0]
+    return f"{len(items)} pairs (tied): " + "; ".join(items[:3]) + ("; …" if len(items) > 3 else "")
+
+
+def _few(table: pd.DataFrame, outlets: set) -> str:
+    """A caution when an outlet named has fewer than :data:`FEW_WORDS` words in all: its similarity rests
+    on a handful of lexicon hits, claims and quotes."""
+    if not {"words_per_article", "outlet"} <= set(table.columns):
+        return ""
+    n = pd.to_numeric(table["n_articles"], errors="coerce").fillna(1) if "n_articles" in table else 1
+    words = pd.to_numeric(table["words_per_article"], errors="coerce") * n
+    few = sorted(o for o, w in zip(table["outlet"], words) if o in outlets and pd.notna(w) and w < FEW_WORDS)
+    return (f"; few words behind ({join(few)}: under {FEW_WORDS} words{' each' if len(few) > 1 else ''}): weak evidence"
+            if few else "")
+
+
 def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
     """From the profile table, the framing similarity and its groups (notebook 08)."""
     if table.empty:
         return ["No outlet to profile."]
     out = []
-    for col, what, fmt in (("words_per_article", "the longest articles", "{:.0f} words"),
-                           ("loaded_per_1000", "the most loaded narration", "{:.1f} loaded words per 1,000"),
-                           ("claims_share", "the most claims", "{:.0%} of the claims")):
+    lang = not_english(table, sim)  # loaded words, tone and framing similarity are English-built: left out
+    def names(rows: pd.DataFrame) -> str:  # every outlet tied for it, each with its articles when several
+        return tied([f"{r['outlet']}{_over(r)}" for _, r in rows.iterrows()] if len(rows) > 1 else [rows.iloc[0]["outlet"]])
+
+    for col, what, same, fmt in (("words_per_article", "the longest articles", "articles of one length", "{:.0f} words"),
+                                 ("loaded_per_1000", "the most loaded narration", "one rate of loaded words",
+                                  "{:.1f} loaded words per 1,000"),
+                                 ("claims_share", "the most claims", "one share of the claims", "{:.0%} of the claims")):
+        if lang and col == "loaded_per_1000":
+            continue
         t = table.dropna(subset=[col])
-        if len(t) > 1:
-            top = t.sort_values([col, "outlet"], ascending=[False, True], kind="stable").iloc[0]
-            out.append(f"{top['outlet']} has {what}: {fmt.format(top[col])}{_over(top)} (table: profiles, {col}).")
+        if all_equal(t, col):
+            out.append(f"All {len(t)} outlets have {same}: {fmt.format(t[col].iloc[0])}, so none has {what} "
+                       f"(table: profiles, {col}).")
+        elif len(t) > 1:
+            top = extremes(t, col)
+            out.append(f"{names(top)} {'has' if len(top) == 1 else 'have'} {what}: {fmt.format(top[col].iloc[0])}"
+                       f"{_over(top.iloc[0]) if len(top) == 1 else ''} (table: profiles, {col}).")
+    if lang:
+        out.append(english_only("Loaded words, narration tone and framing similarity (the lexicon, VADER and the "
+                                "quote attribution)", lang, "profiles, similarity"))
+        return out
     t = table.dropna(subset=["narration_tone"])
-    if len(t) > 1:
-        lo = t.sort_values(["narration_tone", "outlet"], kind="stable").iloc[0]
-        out.append((f"The most negative narration is {lo['outlet']}'s: mean compound {lo['narration_tone']:+.2f}"
+    if all_equal(t, "narration_tone"):
+        out.append(f"All {len(t)} outlets' narration has one mean compound, {t['narration_tone'].iloc[0]:+.2f}: none is "
+                   "more negative (table: profiles, narration_tone).")
+    elif len(t) > 1:
+        low = extremes(t, "narration_tone", largest=False)
+        lo = low.iloc[0]
+        out.append((f"The most negative narration is {names(low)}'s: mean compound {lo['narration_tone']:+.2f}"
                     if lo["narration_tone"] < 0 else
-                    f"No outlet's narration is negative on average; the lowest is {lo['outlet']}'s, "
-                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo)} (table: profiles, narration_tone).")
+                    f"No outlet's narration is negative on average; the lowest is {names(low)}'s, "
+                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''} (table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
-    if len(pairs):
+    if all_equal(pairs, "framing"):
+        out.append(f"Every pair of outlets has one framing similarity, {pairs['framing'].iloc[0]:.2f}: none is told more "
+                   f"alike than another{_few(table, set(pairs['outlet_a']) | set(pairs['outlet_b']))} (table: similarity).")
+    elif len(pairs):
         # the extremes' ties only are sorted by name (sorting all 2 million pairs of 2,000 outlets takes seconds)
-        f = pairs["framing"]
-        hi = pairs[f == f.max()].sort_values(["outlet_a", "outlet_b"], kind="stable").iloc[0]
-        lo = pairs[f == f.min()].sort_values(["outlet_a", "outlet_b"], kind="stable").iloc[0]
-        out.append(f"Told most alike: {hi['outlet_a']} and {hi['outlet_b']} (framing similarity {hi['framing']:.2f}); "
-                   f"least alike: {lo['outlet_a']} and {lo['outlet_b']} ({lo['framing']:.2f}) (table: similarity).")
+        hi = extremes(pairs, "framing").sort_values(["outlet_a", "outlet_b"], kind="stable")
+        lo = extremes(pairs, "framing", largest=False).sort_values(["outlet_a", "outlet_b"], kind="stable")
+        named = set(hi["outlet_a"].head(3)) | set(hi["outlet_b"].head(3)) | set(lo["outlet_a"].head(3)) | set(lo["outlet_b"].head(3))
+        out.append(f"Told most alike: {_pairs(hi)} (framing similarity {hi['framing'].iloc[0]:.2f}); "
+                   f"least alike: {_pairs(lo)} ({lo['framing'].iloc[0]:.2f}){_few(table, named)} (table: similarity).")
     multi = groups.groupby("cluster")["outlet"].apply(list)
     multi = [m for m in multi if len(m) > 1]
     if multi:
@@ -113,12 +157,15 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     else:
         out.append("No two articles share a passage or a reworded sentence (table: pairs).")
     c = r.containment[~r.containment["reference"]]
-    c = c[c["shared_narration"] >= s["min_words"]]  # a quote's edges spilling into narration are not reuse
+    c = c[c["shared_narration"] >= s["min_words"]].dropna(subset=["containment_narration"])  # a quote's edges spilling into narration are not reuse
     if len(c):
-        top = c.sort_values(["containment_narration", "shared_narration"], ascending=False, kind="stable").iloc[0]
+        tops = extremes(c, "containment_narration").sort_values("shared_narration", ascending=False, kind="stable")
+        top = tops.iloc[0]
+        where = (f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
+                 f"{int(top['shared_narration'])} words")
         out.append(f"Largest share of one article's narration found in another: {top['containment_narration']:.0%} of "
-                   f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
-                   f"{int(top['shared_narration'])} words (table: containment).")
+                   + (where if len(tops) == 1 else f"one article's in another for {len(tops)} pairs (tied), e.g. {where}")
+                   + " (table: containment).")
     if len(r.reworded):
         sw = r.swaps[r.swaps["change"] == "swapped"]
         common = sw.groupby(["from", "to"]).size().sort_values(ascending=False, kind="stable").head(3)
@@ -146,8 +193,11 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
-    if len(refs):
-        best = refs.sort_values("share", ascending=False, kind="stable").iloc[0]
-        out.append(f"Most taken from a reference document: {best['outlet']} ({best['article']}), {best['share']:.0%} of "
-                   f"its words in {best['reference']} ({best['kind']}, {best['source']}) (table: references).")
+    if len(refs) and refs["share"].notna().any():
+        bests = extremes(refs, "share")
+        best = bests.iloc[0]
+        who = (f"{best['outlet']} ({best['article']}), {best['share']:.0%} of its words in {best['reference']} "
+               f"({best['kind']}, {best['source']})")
+        out.append("Most taken from a reference document: " + (who if len(bests) == 1 else
+                   f"{len(bests)} articles (tied), {best['share']:.0%} of their words each, e.g. {who}") + " (table: references).")
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, article_of, join
+from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -15,21 +15,24 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
                f"{len(dated)} reveal a publication date"
                + (f" ({dated['published'].min()} to {dated['published'].max()})" if len(dated) else "")
                + " (table: articles).")
-    longest = articles.loc[articles["words"].idxmax()]
-    shortest = articles.loc[articles["words"].idxmin()]
-    if len(articles) > 1:
-        out.append(f"Longest: {article_of(longest, articles, story.labels)} ({longest['words']} words); shortest: "
-                   f"{article_of(shortest, articles, story.labels)} ({shortest['words']} words) (table: articles, column words).")
+    def names(rows: pd.DataFrame) -> str:  # every article that ties for a superlative
+        return tied([article_of(r, articles, story.labels) for _, r in rows.iterrows()])
+
+    if all_equal(articles, "words"):
+        out.append(f"Every article has {articles['words'].iloc[0]} words (table: articles, column words).")
+    elif len(articles) > 1:
+        out.append(f"Longest: {names(extremes(articles, 'words'))} ({articles['words'].max()} words); shortest: "
+                   f"{names(extremes(articles, 'words', largest=False))} ({articles['words'].min()} words) "
+                   "(table: articles, column words).")
     q = articles.sort_values("quoted_share", ascending=False, kind="stable")
-    top = q.iloc[0]
     # an absence is said of an outlet only when it holds for every one of its articles; an outlet with
     # quote-free articles beside quoted ones is named with the count, never as quoting nobody
     zero = q["quoted_share"] == 0
     per = q.assign(_zero=zero).groupby("outlet")["_zero"].agg(["sum", "size"])
     none = sorted(per.index[per["sum"] == per["size"]])
     some = [f"{o} ({int(r['sum'])} of {int(r['size'])} articles)" for o, r in per.iterrows() if 0 < r["sum"] < r["size"]]
-    out.append(f"Largest share of words inside quotation marks: {article_of(top, articles, story.labels)} "
-               f"({top['quoted_share']:.0%})"
+    out.append(f"Largest share of words inside quotation marks: {names(extremes(q, 'quoted_share'))} "
+               f"({q['quoted_share'].max():.0%})"
                + (f"; no words in quotes in any article: {join(none)}" if none else "")
                + (f"; articles without quotes: {join(sorted(some))}" if some else "") + " (column quoted_share).")
     tr = articles[articles["translated_from"] != "—"]
@@ -47,18 +50,29 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
 
 
 def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> list[str]:
-    """From the lexicon rates and the keyness table (notebook 01)."""
+    """From the lexicon rates and the keyness table (notebook 01). On a story in another language than
+    English the lexicon's rates are not compared (an English word list finds nothing there, and that
+    absence means nothing), and keyness carries the caveat of its English stop-word lists."""
     out = []
+    lang = not_english(rates, key_top)
     narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
-    if narr.empty:
+    if lang:
+        out.append(english_only("Loaded-language rates (the framing lexicon, a list of English words)", lang, "rates"))
+    elif narr.empty:
         out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
     else:
-        r = narr.sort_values(["rate_per_1000", "hits"], ascending=False, kind="stable").iloc[0]
-        out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
-                   f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
-                   f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
+        top = extremes(narr, "rate_per_1000")
+        r = top.iloc[0]
+        if len(top) == 1:
+            out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
+                       f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
+                       f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
+        else:
+            out.append(f"Highest rate of loaded words in an outlet's own narration, {r['rate_per_1000']:.1f} per 1,000 "
+                       f"words: {tied([f'{x.outlet}, {x.label} ({int(x.hits)} hits)' for x in top.itertuples()])} "
+                       "(table: rates).")
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
-    if len(q):
+    if len(q) and not lang:
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
         items = [f'{o} {n}' for o, n in by.items()]
         more = len(items) - MAX_NAMES
@@ -76,20 +90,34 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
             items = [f"{r.outlet} \"{r.term}\" (z = {r.z:.2f}, {r.count_outlet}/{r.count_rest})"
                      for r in strong.sort_values("z", ascending=False, kind="stable").head(5).itertuples()]
             out.append(f"{len(strong)} word(s) clear z = 1.96; the strongest: {join(items)} (table: key_top).")
+    if lang and len(key_top):
+        out.append(f"Caveat: keyness leaves out English function words only, so {lang} function words may rank "
+                   "among an outlet's distinctive words (table: key_top).")
     return out
 
 
 def tone(by_outlet: pd.DataFrame) -> list[str]:
     """From :func:`presslens.analyses.tone.outlet_tone_by_voice` (notebook 02)."""
     out = []
-    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)]
+    lang = not_english(by_outlet)
+    if lang:  # VADER scores English words: other text is near 0 whatever it says
+        return [english_only("Tone (VADER)", lang, "by_outlet")]
+    narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)].dropna(subset=["mean"])
     if narr.empty:
         return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
-    lo = narr.sort_values("mean", kind="stable").iloc[0]
-    hi = narr.sort_values("mean", ascending=False, kind="stable").iloc[0]
-    out.append(f"Most negative narration: {lo['outlet']} (mean {lo['mean']:+.3f}, 95% interval {lo['ci_low']:+.3f} to "
-               f"{lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences); least negative: {hi['outlet']} "
-               f"(mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
+    low, high = extremes(narr, "mean", largest=False), extremes(narr, "mean")
+    lo, hi = low.iloc[0], high.iloc[0]
+    if all_equal(narr, "mean"):
+        out.append(f"Every outlet's narration has the same mean tone, {lo['mean']:+.3f}: none is more negative "
+                   "(table: by_outlet, voice narration).")
+    elif len(narr) > 1:
+        detail = (f", 95% interval {lo['ci_low']:+.3f} to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences"
+                  if len(low) == 1 else "")
+        out.append(f"Most negative narration: {tied(low['outlet'])} (mean {lo['mean']:+.3f}{detail}); least negative: "
+                   f"{tied(high['outlet'])} (mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
+    else:
+        out.append(f"One outlet's narration only: {lo['outlet']}, mean {lo['mean']:+.3f} (95% interval {lo['ci_low']:+.3f} "
+                   f"to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences) (table: by_outlet, voice narration).")
     below = narr[narr["ci_high"] < 0]["outlet"].tolist()
     above = narr[narr["ci_low"] > 0]["outlet"].tolist()
     out.append("Narration interval wholly below zero: " + (join(below) if below else "no outlet")
@@ -103,17 +131,24 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
 def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) -> list[str]:
     """From :func:`presslens.analyses.readability.readability` (notebook 03); ``labels``: the story's
     article labels (``story.labels``), to name an article of an outlet that has several."""
+    if not_english(measures):  # the grade formulas count English syllables and word lists
+        return [english_only("Readability grades (textstat's formulas)", not_english(measures), "measures")]
     m = measures.dropna(subset=["consensus_grade"])
     if m.empty:
         return ["No article has sentences the formulas can use (table: measures)."]
-    hard = m.sort_values("consensus_grade", ascending=False, kind="stable").iloc[0]
-    easy = m.sort_values("consensus_grade", kind="stable").iloc[0]
-    # the measures are per article: an outlet with several articles is named by the article meant
-    out = [f"Consensus grades run from {easy['consensus_grade']:.1f} ({article_of(easy, m, labels)}) to "
-           f"{hard['consensus_grade']:.1f} ({article_of(hard, m, labels)}) (table: measures, row consensus_grade)."]
-    longest = m.sort_values("sentence_len_mean", ascending=False, kind="stable").iloc[0]
-    out.append(f"Longest sentences on average: {article_of(longest, m, labels)} ({longest['sentence_len_mean']:.1f} words; "
-               f"row sentence_len_mean).")
+    def names(rows: pd.DataFrame) -> str:  # the measures are per article: an outlet's several are named apart
+        return tied([article_of(r, m, labels) for _, r in rows.iterrows()])
+
+    lo, hi = m["consensus_grade"].min(), m["consensus_grade"].max()
+    out = [(f"Every article has the consensus grade {lo:.1f}" if all_equal(m, "consensus_grade") else
+            f"Consensus grades run from {lo:.1f} ({names(extremes(m, 'consensus_grade', largest=False))}) to "
+            f"{hi:.1f} ({names(extremes(m, 'consensus_grade'))})") + " (table: measures, row consensus_grade)."]
+    if all_equal(m, "sentence_len_mean"):
+        out.append(f"Every article's sentences have {m['sentence_len_mean'].iloc[0]:.1f} words on average "
+                   "(row sentence_len_mean).")
+    else:
+        out.append(f"Longest sentences on average: {names(extremes(m, 'sentence_len_mean'))} "
+                   f"({m['sentence_len_mean'].max():.1f} words; row sentence_len_mean).")
     tr = m[m["translated_from"].map(lambda x: isinstance(x, str) and bool(x))]
     if len(tr):
         names = list(dict.fromkeys(article_of(r, m, labels) for _, r in tr.iterrows()))
@@ -154,6 +189,10 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     isolated = verdicts[verdicts["verdict"] == "isolated signals"]
     none = ("" if len(likely) else ": no undeclared article reaches the translation score on any kind of evidence "
             "(calques, MT formulas, other scripts, locale formats, untranslated words, MT grammar, glued sentences)")
+    lang = not_english(verdicts)
+    if lang and none:  # the calque and MT tells are English phrases: on other text their absence says nothing
+        none = (f": the calque and machine-translation tells are built for English, so on {lang} text finding none "
+                "does not show an article is not a translation")
     out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
                f"{none} (table: translation verdicts; the indicators table has every line behind them).")
     for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():

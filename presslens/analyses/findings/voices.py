@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import join
+from .common import all_equal, extremes, join, not_english, tied
+
+
+def _unread(lang: str) -> str:
+    return f"quotes were not read in {lang} articles (the attribution rules read English only)"
 
 
 def _short(text: str, n: int = 80) -> str:
@@ -38,15 +42,23 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
     none = n_outlets - direct["outlet"].nunique()
-    if none:
+    lang = not_english(quotes, responses)
+    if lang:  # an absence is stated only when every channel was read: here the speakers were not
+        out.append(f"Who speaks, and which outlets quote nobody, is unknown: {_unread(lang)}; the counts above are "
+                   "the quotation marks found (table: quotes).")
+    elif none:
         out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
     if len(share):
         named = share[share["voice"] != "unattributed"]
         several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
         if len(several):  # an outlet quoting one voice has it at 100%: not worth saying
-            top = several.sort_values(["share", "quoted_words"], ascending=False, kind="stable").iloc[0]
+            tops = extremes(several, "share")
+            top = tops.iloc[0]
             out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
-                       f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share).")
+                       f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share)." if len(tops) == 1 else
+                       f"Among outlets quoting two voices or more, the largest share, {top['share']:.0%} of an outlet's "
+                       "quoted words, is " + tied([f"{x.voice}'s in {x.outlet}" for x in tops.itertuples()])
+                       + " (table: voice share).")
         un = share[share["voice"] == "unattributed"]
         out += _single_voices(sorted(set(named["outlet"]) - set(several["outlet"])), quotes, set(un["outlet"]))
         if len(un):
@@ -75,16 +87,21 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            out.append(_balance(party, actor, g))
+            out.append(_balance(party, actor, g, lang))
     return out
 
 
-def _balance(party: str, actor: str, g: pd.DataFrame) -> str:
+def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -> str:
     """One party's voice across outlets (rows of the responses table): where it speaks and through
-    what, and where nothing of it was found, with what was checked and what could not be."""
+    what, and where nothing of it was found, with what was checked and what could not be. On text in
+    ``lang``, a language the attribution rules do not read, where nothing was found is unknown."""
     role = "the accused" if party == "accused" else "an accuser"
     carried = g[g["carried"]]
     silent = sorted(g.loc[~g["carried"], "outlet"])
+    if lang and silent:
+        unknown = f"{actor} ({role}) speaks in {join(silent)} is unknown: {_unread(lang)} (table: responses)."
+        return (f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; whether {unknown}" if len(carried)
+                else f"Whether {unknown}")
     line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
     if "channels" in g:
         only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
@@ -116,10 +133,13 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
                    "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
     if len(omissions) > 1:
-        worst = omissions.sort_values(["n_left_out", "outlet"], ascending=[False, True], kind="stable").iloc[0]
-        if worst["n_left_out"]:
-            out.append(f"{worst['outlet']} leaves out the most: {int(worst['n_left_out'])} of {n_claims} claims "
-                       "(table: omissions).")
+        worst = extremes(omissions, "n_left_out")
+        n = int(worst["n_left_out"].iloc[0]) if len(worst) else 0
+        if n and all_equal(omissions, "n_left_out"):
+            out.append(f"Every outlet leaves out {n} of {n_claims} claims (table: omissions).")
+        elif n:
+            out.append(f"{tied(worst['outlet'])} leave{'s' if len(worst) == 1 else ''} out the most: {n} of {n_claims} "
+                       f"claims{' each' if len(worst) > 1 else ''} (table: omissions).")
     attributed = {"quote", "reported speech"}
     split = []
 
@@ -140,12 +160,17 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     lead = carried[carried["part"].isin(["title", "lede"])]
     if len(lead):
         top = lead.groupby("claim", sort=False)["outlet"].nunique().sort_values(ascending=False, kind="stable")
-        out.append(f"Most often in a title or lede: {top.index[0]} ({int(top.iloc[0])} of {n_outlets} outlets) "
+        out.append(f"Most often in a title or lede: {tied(top.index[top == top.iloc[0]])} ({int(top.iloc[0])} of "
+                   f"{n_outlets} outlets{' each' if (top == top.iloc[0]).sum() > 1 else ''}) "
                    "(table: claims by outlet).")
     if responses is not None and len(responses):
         accused = responses[responses["party"] == "accused"]
         silent = sorted(set(accused.loc[~accused["carried"], "outlet"]))
-        if len(accused):
+        lang = not_english(responses)
+        if len(accused) and lang and silent:
+            out.append(f"Whether the accused party speaks in {join(silent)} is unknown: {_unread(lang)} "
+                       "(table: responses).")
+        elif len(accused):
             # an absence is stated with what was checked: a party speaks when quoted, reported, or
             # through a speaker tied to it (a spokesperson, an executive, a lawyer), in any article
             unread = int(accused[accused["outlet"].isin(silent)].drop_duplicates("outlet")["n_unattributed"].sum()) \
@@ -168,17 +193,23 @@ def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: 
     if summary.empty:
         return ["No statement is shared by two articles, so no fact was discovered (the story may be too small)."]
     n_outlets = grid["outlet"].nunique() if len(grid) else 0
-    top = summary.iloc[0]
+    widest = extremes(summary, "n_outlets")
+    top = widest.iloc[0]
     out = [f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
-           f"{n_outlets} outlets: \"{top['label']}\" (table: discovered facts)."]
+           f"{n_outlets} outlets: \"{top['label']}\" (table: discovered facts)." if len(widest) == 1 else
+           f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
+           f"{n_outlets} outlets each, are {len(widest)} (tied), e.g. \"{top['label']}\" (table: discovered facts)."]
     both = summary[(summary["own_voice_outlets"] > 0) & (summary["own_voice_outlets"] < summary["n_outlets"])]
     if len(both):
         out.append(f"{len(both)} fact(s) are told in their own voice by some outlets and attributed by others "
                    "(table: facts by outlet).")
     if len(left):
-        worst = left.groupby("outlet")["fact"].nunique().sort_values(ascending=False, kind="stable")
-        out.append(f"{worst.index[0]} leaves out {int(worst.iloc[0])} fact(s) that most outlets carry, with no "
-                   "sentence of its articles (title, narration or quotes) in them (table: facts left out).")
+        per = left.groupby("outlet")["fact"].nunique().sort_values(ascending=False, kind="stable")
+        worst = list(per.index[per == per.iloc[0]])
+        out.append(f"{tied(worst)} leave{'s' if len(worst) == 1 else ''} out {int(per.iloc[0])} fact(s)"
+                   f"{' each' if len(worst) > 1 else ''} that most outlets carry, with no sentence of "
+                   f"{'its' if len(worst) == 1 else 'their'} articles (title, narration or quotes) in them "
+                   "(table: facts left out).")
     if len(drift):
         kinds = drift.groupby("kind")["fact"].nunique().sort_values(ascending=False, kind="stable")
         out.append("Versions of one fact differ in " + join([f"{k} ({int(n)} fact(s))" for k, n in kinds.items()])

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 import pandas as pd
 
-from presslens.engine import tables
+from presslens.engine import sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import mtpage, mtsignals, translationese, translit
@@ -265,7 +265,7 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
     ``MIN_RULES`` distinct rules) or 'isolated signals'; n_rules (the distinct rules that scored),
     language_note (why that language, or why it is unknown). Computed once per indicators table (kept
     in memory and on disk: notebook 04 asks twice, 08 once)."""
-    return _verdicts(translation_indicators(story) if indicators is None else indicators, min_score)
+    return sanity.tag_language(_verdicts(translation_indicators(story) if indicators is None else indicators, min_score), story)
 
 
 @story_table(memory=4)

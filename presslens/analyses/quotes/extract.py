@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import pandas as pd
 
-from presslens.engine import perarticle, tables
+from presslens.engine import perarticle, sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import datelines, resolver, segment
@@ -386,5 +386,5 @@ def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
     redundancy.propagate(rows)  # the same words quoted by several outlets: one statement, one speaker
     out = pd.DataFrame(rows, columns=QUOTE_COLS)
     order = {a: i for i, a in enumerate(story.articles["id"])}
-    return out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort") \
-        .drop(columns="_a").reset_index(drop=True)
+    return sanity.tag_language(out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort")
+                               .drop(columns="_a").reset_index(drop=True), story)

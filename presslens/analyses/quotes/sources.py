@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.engine import sanity
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
@@ -165,7 +166,7 @@ def responses(story: Story) -> pd.DataFrame:
                                     "first_para": int(first["para_idx"]), "first_quote": first["quote"],
                                     "speakers": ", ".join(dict.fromkeys(str(x) for x in g["speaker"])),
                                     "channels": ", ".join(channels)})
-    return pd.DataFrame(rows, columns=RESPONSE_COLS)
+    return sanity.tag_language(pd.DataFrame(rows, columns=RESPONSE_COLS), story)
 
 
 @story_table

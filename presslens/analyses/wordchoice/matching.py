@@ -9,7 +9,7 @@ import pandas as pd
 
 from presslens.errors import ParameterError
 from presslens import stats
-from presslens.engine import keys, perarticle, store, tables
+from presslens.engine import keys, perarticle, sanity, store, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Problem, Story, StoryError
 from presslens.text.vocabulary import base_forms, inflections
@@ -334,8 +334,9 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
                     "rate_per_1000": 1000.0 * h[col] / w[col] if w[col] > 0 else np.nan,
                     "ci_low": lo[col], "ci_high": hi[col], "few_words": bool(w[col] < min_words),
                 })
-    return pd.DataFrame(rows, columns=["outlet", "category", "label", "voice", "hits", "words", "n_sentences",
-                                       "rate_per_1000", "ci_low", "ci_high", "few_words"])
+    return sanity.tag_language(pd.DataFrame(rows, columns=["outlet", "category", "label", "voice", "hits", "words",
+                                                          "n_sentences", "rate_per_1000", "ci_low", "ci_high",
+                                                          "few_words"]), story)
 
 
 SECTIONS = ("title+lede", "body")

@@ -106,3 +106,25 @@ def clean_byline(raw: str | None, outlet: str | None, host: str | None) -> str |
     if not people:
         return None
     return text if len(people) == len(parts) else ", ".join(people)
+
+
+def wire_credit(text: str, byline: str | None) -> tuple[str, str] | None:
+    """(agency, where) when the page credits a news agency (``presslens/data/wire_agencies.yaml``) as its
+    article's source the way wire copy does: a byline that is the agency ("By The Associated Press"), a
+    dateline "PLACE (AP) -" opening the text, or a closing "Copyright 2023 The Associated Press"; the
+    agency is written by its full name. None otherwise (a bare name in a sentence credits nothing)."""
+    from presslens import data
+
+    by_name = {n.casefold(): a["name"] for a in data.wire_agencies()["agencies"] for n in a["names"]}
+    names = "|".join(re.escape(n) for n in sorted({n for a in data.wire_agencies()["agencies"] for n in a["names"]},
+                                                   key=lambda n: (-len(n), n)))
+    if isinstance(byline, str) and by_name.get(re.sub(r"^(?:[Bb]y\s+)?(?:[Tt]he\s+)?", "", byline.strip()).casefold()):
+        return by_name[re.sub(r"^(?:[Bb]y\s+)?(?:[Tt]he\s+)?", "", byline.strip()).casefold()], f"byline {byline!r}"
+    head = (text or "").lstrip()[:200]
+    m = re.match(r"[^\n()]{0,80}?\((%s)\)\s*(?:-{1,2}|–|—)" % names, head)
+    if m:
+        return by_name[m.group(1).casefold()], f"dateline {m.group(0).strip()!r}"
+    m = re.search(r"(?m)^\s*(?:Copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(?:[Tt]he\s+)?(%s)\b" % names, (text or "")[-600:])
+    if m:
+        return by_name[m.group(1).casefold()], f"{m.group(0).strip()!r}"
+    return None

@@ -19,7 +19,9 @@ source wins for each field, and why, is in docs/data-contract.md ("Importing sav
   lower-case (``en-GB`` -> ``en``, ``zh_CN`` -> ``zh``).
 - ``byline``: author meta tags, else trafilatura's reading of author metadata and JSON-LD, else a byline
   in the article, each checked (:func:`.fields.clean_byline`: no placeholders, no site names, no dates).
-- ``translated_from: null`` and ``derived_from: []``: a page never declares them; ``notes`` says so.
+- ``translated_from: null`` and ``derived_from: []``: a page never declares them; ``notes`` says so. A page whose
+  wire credit is plain (an agency byline, a "PLACE (AP) —" dateline, a closing agency copyright) gets that agency
+  in ``derived_from`` (:func:`.fields.wire_credit`), with ``notes`` saying where it was read.
 
 The text is trafilatura's main text in its balanced mode (``favor_precision`` drops inline link text),
 no comments, no tables, one paragraph per line; ``<time>`` elements keep their words (trafilatura

@@ -23,6 +23,7 @@ from presslens.story.model import Problem, StoryError
 from presslens.story.schema import MAX_OUTLET
 from presslens.story.yamlio import decode_text, split_front_matter
 from . import guard
+from .fields import wire_credit
 from .outlet import MAX_NAME
 from .page import FEW_WORDS, ImportResult, PageError
 
@@ -314,13 +315,19 @@ def _import_one(page, art_dir, existing, digests, taken, force, outlet) -> Impor
         return ImportResult(page, "failed", article=dest, id=dest.stem, fields=fields,
                             reason=f"articles/{dest.name} is {what}, which --force does not replace",
                             fix=f"move articles/{dest.name} away, or rename the page")
+    wire = wire_credit(got["text"], fields["byline"])  # wire copy credits its agency: derived_from says so
+    if wire:
+        found.append(f"derived_from ({wire[0]})")
     notes_text = (f"imported from {paths.printable(page.name)} by presslens import; fields not revealed by the page: "
                   f"{', '.join(missing) or 'none'}. " + "".join(f"{n}. " for n in notes) +
-                  "translated_from and derived_from are not read from pages: set them if the article is a "
-                  "translation or credits a source.")
+                  (f"derived_from: {wire[0]}, from the page's wire credit ({wire[1]}); other credits and "
+                   "translated_from are not read from pages: add them if the article credits another source or is a "
+                   "translation." if wire else
+                   "translated_from and derived_from are not read from pages: set them if the article is a "
+                   "translation or credits a source."))
     front = {"outlet": fields["outlet"], "title": fields["title"], "url": fields["url"],
              "published": fields["published"], "language": fields["language"], "translated_from": None,
-             "derived_from": [], "byline": fields["byline"], "notes": notes_text}
+             "derived_from": [wire[0]] if wire else [], "byline": fields["byline"], "notes": notes_text}
     data = render(front, got["text"]).encode("utf-8")
     kept = None
     if ex is not None and dest.is_file() and dest.read_bytes() != data:
