@@ -18,7 +18,6 @@ from .resolve import INTRO
 _WORD = re.compile(r"[^\s,]+|,")
 # the words a writer puts between "and" and a second verb of the same subject ("and later said")
 _ADVERBS = r"(?:(?:[a-z]+ly|also|later|then|further|again|still|separately|earlier|now|subsequently|too)\s+){0,2}"
-_RELATIVE_OPEN = frozenset("who whose which whom".split())
 _LIST_OPEN = frozenset("and or nor".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*$")
