@@ -90,3 +90,11 @@ def test_corpus_names_every_longest_article():
     assert lines[2].startswith("Largest share of words inside quotation marks: A and B (tied) (10%)")
     same = findings.corpus(SimpleNamespace(labels={}), arts.assign(words=50))
     assert "Every article has 50 words (table: articles, column words)." in same
+
+
+def test_a_table_cell_of_tied_names_that_hold_commas_and_and_keeps_them_apart():
+    from presslens.analyses.findings.common import tied
+
+    cell = tied(["Compliance and defence", "Rules, legality and enforcement"], sep=" / ")
+    assert cell == "Compliance and defence / Rules, legality and enforcement (tied)"
+    assert tied(["Harbour Post"], sep=" / ") == "Harbour Post"

@@ -108,7 +108,7 @@ def profiles(story: Story) -> pd.DataFrame:
     top_cat = {}
     for o, g in rates.groupby("outlet", sort=False):
         g = extremes(g[g["hits"] > 0].sort_values("label", kind="stable"), "rate_per_1000")  # a tie: every one named
-        top_cat[o] = f"{tied(g['label'])} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
+        top_cat[o] = f"{tied(g['label'], sep=' / ')} ({g.iloc[0]['rate_per_1000']:.1f})" if len(g) else ""
     key = keyness.top(keyness.keyness(story), n=5) if len(outlets) > 1 else pd.DataFrame(columns=["outlet", "term"])
     key = key[key["z"] > 0] if "z" in key else key  # distinctive: used more than by the rest, never less
     terms = {o: ", ".join(g["term"]) for o, g in key.groupby("outlet", sort=False)}
@@ -117,7 +117,7 @@ def profiles(story: Story) -> pd.DataFrame:
     top_voice, n_voices = {}, {}
     for o, g in named.groupby("outlet", sort=False):
         t = extremes(g.sort_values("voice", kind="stable"), "share")
-        top_voice[o], n_voices[o] = f"{tied(t['voice'])} ({t['share'].iloc[0]:.0%})", int(g["voice"].nunique())
+        top_voice[o], n_voices[o] = f"{tied(t['voice'], sep=' / ')} ({t['share'].iloc[0]:.0%})", int(g["voice"].nunique())
     spk = analyses_quotes_sources.speakers(story)
     anon = spk[spk["speaker_kind"] == "anonymous"].groupby("outlet", sort=False).size().to_dict() if len(spk) else {}
     led = names.ledger(story)

@@ -36,10 +36,13 @@ def all_equal(table: pd.DataFrame, col: str) -> bool:
     return len(v) > 1 and bool(np.isclose(v.min(), v.max(), rtol=1e-9, atol=1e-12))
 
 
-def tied(names, limit: int = MAX_NAMES) -> str:
-    """The names holding a superlative: "A" alone, "A and B (tied)" for a tie (each name once)."""
+def tied(names, limit: int = MAX_NAMES, sep: str | None = None) -> str:
+    """The names holding a superlative: "A" alone, "A and B (tied)" for a tie (each name once). ``sep``
+    joins them instead of commas and "and" (a table cell of names that hold both: "Rules, legality and
+    enforcement / Compliance and defence (tied)")."""
     names = list(dict.fromkeys(names))
-    return join(names, limit) + (" (tied)" if len(names) > 1 else "")
+    text = join(names, limit) if sep is None else sep.join(names[:limit]) + (sep + "…" if len(names) > limit else "")
+    return text + (" (tied)" if len(names) > 1 else "")
 
 
 def article_of(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
