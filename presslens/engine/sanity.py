@@ -85,11 +85,25 @@ def _far_dates(story: Story, today: pd.Timestamp) -> list[Problem]:
                                f"dated article's ({f2}: {_ymd(d2)}): one of them decides the order by years",
                                "check both dates against the pages; write null where an article does not reveal it"))
         return out
+    if len(dated) < 3:
+        return out
+    # the median of the others, for each article: read off the sorted dates with its own left out
+    # (n log n; a median per article over a list of the rest was quadratic: minutes at 10,000 articles)
+    order = sorted(range(len(dated)), key=lambda j: dated[j][1])
+    srt = [dated[j][1] for j in order]
+    rank = {j: k for k, j in enumerate(order)}
+    m = len(srt) - 1  # how many the others are
+
+    def other(k: int, j: int):  # the j-th of the sorted dates without the k-th
+        return srt[j] if j < k else srt[j + 1]
+
     for i, (file, d) in enumerate(dated):
-        others = [x for j, (_, x) in enumerate(dated) if j != i]
-        if len(others) < 2:
-            break
-        median = pd.Series(others).median()
+        k = rank[i]
+        if m % 2:
+            median = other(k, m // 2)
+        else:
+            lo, hi = other(k, m // 2 - 1), other(k, m // 2)
+            median = lo + (hi - lo) / 2
         years = abs((d - median).days) / 365.25
         if years > FAR_YEARS:
             out.append(Problem(f"{story.slug}/{file}", "published", f"{_ymd(d)} is {years:.0f} years from the story's "
