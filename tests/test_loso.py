@@ -57,3 +57,14 @@ def test_estimate_reads_development_stories_only(tmp_path, monkeypatch):
     monkeypatch.setattr(loso, "load_truth", lambda f: T("test" if f.name.endswith("-test") else "dev"))
     counts, _ = loso.estimate([tmp_path / "a-test", tmp_path / "b-dev"])
     assert seen == [tmp_path / "b-dev"] and list(counts["story"]) == ["s-dev"]
+
+
+def test_human_margins_list_every_article_labelled_not_a_translation_riskiest_first():
+    ind, labels = _tables()
+    h = loso.human_margins(ind, labels)
+    assert list(h["article_id"]) == ["n1", "m1"]  # n1 has a signal: nearer a verdict than m1, which has none
+    n1 = h.iloc[0]
+    assert (n1["score"], n1["verdict"], n1["tell"]) == (1, "isolated signals", 2)
+    assert n1["corroboration"] is None  # a glued sentence and one more corroborating rule never make a verdict
+    m1 = h.iloc[1]
+    assert (m1["score"], m1["verdict"], m1["tell"]) == (0, "no signal", 3)

@@ -18,17 +18,20 @@ def _verdicts(rows):
 def test_a_sibling_translation_adds_one_point_to_an_article_of_its_outlet():
     v = _verdicts([
         _row("x1", "Farm", "MT phrase", 3, "formula strong", "es"),        # a translation by its own signals
-        _row("x2", "Farm", "translationese", 2, "translationese profile"),   # weight 2 alone: isolated, + 1 -> 3
+        _row("x2", "Farm", "MT grammar", 2, "grammar two"),                 # weight 2 alone: isolated, + 1 -> 3
         _row("x3", "Farm", "glued sentences", 1, "glued sentences"),         # weight 1 + 1 = 2: still isolated
-        _row("y1", "Desk", "translationese", 2, "translationese profile"),   # same profile, no sibling: isolated
+        _row("x4", "Farm", "translationese", 2, "translationese profile"),   # 2 + 1 = 3, but corroboration only
+        _row("y1", "Desk", "MT grammar", 2, "grammar two"),                 # same tell, no sibling: isolated
     ])
     assert v.loc["x1", "verdict"] == "likely undeclared translation" and "outlet" not in v.loc["x1", "kinds"]
     assert v.loc["x2", "verdict"] == "likely undeclared translation"
-    assert v.loc["x2", "kinds"] == "translationese 2, outlet translates 1" and v.loc["x2", "score"] == 3
+    assert v.loc["x2", "kinds"] == "MT grammar 2, outlet translates 1" and v.loc["x2", "score"] == 3
     assert "Farm publishes x1 judged a translation" in v.loc["x2", "evidence"]
     assert pd.isna(v.loc["x2", "source_language"])  # the sibling's language is not passed on
     assert v.loc["x3", "verdict"] == "isolated signals" and v.loc["x3", "score"] == 2
-    assert v.loc["y1", "verdict"] == "isolated signals" and v.loc["y1", "kinds"] == "translationese 2"
+    # a word profile and the outlet's other articles are how a non-native newsroom's own English reads too (26f)
+    assert v.loc["x4", "verdict"] == "isolated signals" and v.loc["x4", "score"] == 3
+    assert v.loc["y1", "verdict"] == "isolated signals" and v.loc["y1", "kinds"] == "MT grammar 2"
 
 
 def test_a_declared_sibling_counts_and_two_isolated_articles_of_one_outlet_do_not_lift_each_other():

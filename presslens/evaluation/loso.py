@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .adapter import TRANSLATION_VERDICTS, translation_evidence, translation_verdicts
+from .adapter import TRANSLATION_VERDICTS, naming, translation_evidence, translation_verdicts
 from .truth import load_truth
 
 COUNTS = ["story", "tp", "fp", "fn"]
@@ -94,6 +94,30 @@ def rule_spread(indicators: dict[str, pd.DataFrame], labels: dict[str, dict[str,
                            kind="mergesort").reset_index(drop=True)
 
 
+def human_margins(indicators: dict[str, pd.DataFrame], labels: dict[str, dict[str, bool]]) -> pd.DataFrame:
+    """Every article labelled not a translation, riskiest first: how close its own signals bring it to a verdict.
+    Columns: story, article_id, score, n_rules, kinds, verdict, tell and corroboration (the least weight one more
+    signal of a new rule must carry to make it a likely translation, as a tell and as corroboration; 0: it already
+    is one; None: no weight would). The first row's margin is the risk on an unseen story: an article needing one
+    more corroborating signal of weight 1 (a glued sentence, a foreign word) is that far from a false verdict."""
+    rows = []
+    for story, ind in indicators.items():
+        verdicts = translation_verdicts(ind).set_index("article_id") if not ind.empty else None
+        for aid, is_mt in labels[story].items():
+            if is_mt:
+                continue
+            mine = ind[ind["article_id"] == aid]
+            tell, corr = naming.translation.needs(mine)
+            v = verdicts.loc[aid] if verdicts is not None and aid in verdicts.index else None
+            rows.append((story, aid, 0 if v is None else int(v["score"]), 0 if v is None else int(v["n_rules"]),
+                         "" if v is None else v["kinds"], "no signal" if v is None else v["verdict"], tell, corr))
+    out = pd.DataFrame(rows, columns=["story", "article_id", "score", "n_rules", "kinds", "verdict", "tell",
+                                      "corroboration"])
+    out = out.assign(_c=out["corroboration"].fillna(99), _t=out["tell"].fillna(99))
+    return out.sort_values(["_c", "_t", "score"], ascending=[True, True, False], kind="mergesort").drop(
+        columns=["_c", "_t"]).reset_index(drop=True)
+
+
 def prf(counts: pd.DataFrame, prefix: str = "") -> tuple[float, float, float]:
     """Precision, recall and F1 of summed counts (columns tp, fp, fn, or in_tp ... with prefix 'in_')."""
     tp, fp, fn = (int(counts[prefix + c].sum()) for c in ("tp", "fp", "fn"))
@@ -102,9 +126,10 @@ def prf(counts: pd.DataFrame, prefix: str = "") -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def estimate(folders: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def estimate(folders: list[str | Path], humans: bool = False) -> tuple[pd.DataFrame, ...]:
     """:func:`held_out` and :func:`rule_spread` over the development stories among ``folders`` (stories
-    whose truth.yaml says ``split: test`` are skipped unread: only their split is looked at)."""
+    whose truth.yaml says ``split: test`` are skipped unread: only their split is looked at); with ``humans``
+    also :func:`human_margins`."""
     indicators, labels = {}, {}
     for f in folders:
         t = load_truth(f)
@@ -114,7 +139,8 @@ def estimate(folders: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                           if lab.get("mt") is not None and not lab.get("unsure")}
         ind = translation_evidence(f)
         indicators[t.slug] = ind[ind["article_id"].isin(labels[t.slug])].reset_index(drop=True)
-    return held_out(indicators, labels), rule_spread(indicators, labels)
+    out = (held_out(indicators, labels), rule_spread(indicators, labels))
+    return out + (human_margins(indicators, labels),) if humans else out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
-    counts, spread = estimate(folders)
+    counts, spread, humans = estimate(folders, humans=True)
     if counts.empty:
         print("presslens.evaluation.loso: no development story (truth.yaml with split: dev) among the folders; "
               "give data/eval/SLUG folders whose truth.yaml says split: dev.")
@@ -134,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: precision {p:.2f}, recall {r:.2f}, F1 {f1:.2f}")
     print()
     print(spread.to_string(index=False))
+    print()
+    called = humans[humans["verdict"] == "likely undeclared translation"]
+    print(f"articles labelled written in English: {len(humans)}, called likely translations: {len(called)}; "
+          "the riskiest (tell / corroboration: the least weight one more signal of a new rule must carry to make a "
+          "verdict, as a tell or as corroboration):")
+    print(humans.head(15).to_string(index=False))
     return 0
 
 

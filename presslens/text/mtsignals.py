@@ -45,8 +45,8 @@ class Signal:
     source: str = ""   # the id of the work the rule draws on, among mt_phrases.yaml's sources
 
 
-PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case", "kind"}
-OPTIONAL_FIELDS = {"note", "case", "kind"}
+PHRASE_FIELDS = {"pattern", "lang", "formula", "weight", "source", "note", "case", "kind", "english"}
+OPTIONAL_FIELDS = {"note", "case", "kind", "english"}
 PHRASE_KINDS = ("MT phrase", "locale format", "MT grammar")  # what a list entry may say it is (default MT phrase)
 
 
@@ -68,6 +68,9 @@ def load_mt_phrases(path: str | None = None) -> dict:
         elif ph["weight"] not in (0, 1, 2, 3) or ph["source"] not in sources:
             problems.append(Problem(p.name, f"phrases[{i}]", f"weight {ph['weight']!r} or source {ph['source']!r}",
                                     f"give a weight from 0 to 3 and a source of {sorted(sources)}"))
+        elif ph.get("english", False) not in (True, False):
+            problems.append(Problem(p.name, f"phrases[{i}].english", f"{ph['english']!r} is not true or false",
+                                    "write english: true (English copy written by people uses it too) or leave it out"))
         elif ph.get("kind", "MT phrase") not in PHRASE_KINDS:
             problems.append(Problem(p.name, f"phrases[{i}].kind", f"unknown kind {ph['kind']!r}",
                                     f"give one of {list(PHRASE_KINDS)} or leave kind out (MT phrase)"))
@@ -78,7 +81,15 @@ def load_mt_phrases(path: str | None = None) -> dict:
         ph["langs"] = tuple(str(ph["lang"]).split())
     data["any"] = patterns.compile("|".join(f"(?:{ph['pattern']})" for ph in data["phrases"]) or r"(?!x)x",
                                    patterns.IGNORECASE)  # a quick test: the case-sensitive ones are checked after
+    data["english_rules"] = frozenset(f"formula {ph['formula']}" for ph in data["phrases"] if ph.get("english"))
     return data
+
+
+def english_formulas() -> frozenset:
+    """The rules ("formula ...") of the list's entries marked ``english: true``: formulas English copy written by
+    people uses too (an English-language newsroom of the source country writes "Beijing time"); they add to a
+    translation score but never found a verdict (presslens.analyses.naming.translation.corroborates)."""
+    return load_mt_phrases()["english_rules"]
 
 
 def phrase_signals(sentence: str) -> list[Signal]:

@@ -29,7 +29,11 @@ so a long article does not pile up weak signals) and gives its verdict: a declar
 *likely undeclared translation* when the score reaches ``LIKELY_SCORE``, or when one signal weighs
 ``STRONG_WEIGHT`` or more (a calque of a story actor, a formula English news copy does not write, letters
 of another script left in an English sentence carry it alone); else *isolated signals*: weak signals
-(a glued sentence, a locale format, an untranslated word) never make a verdict alone. The source language is the declared one, else the language most of the evidence points to.
+(a glued sentence, a locale format, an untranslated word) never make a verdict alone. Signals English copy
+written by people shows too (:func:`corroborates`: the word profile, glued sentences, rare words, the outlet's
+other articles, a capitalised noun, a doubled comma, formulas marked ``english: true``) only corroborate: a verdict
+needs one other signal, a *tell*, unless they reach ``CORROBORATED_SCORE`` from ``CORROBORATED_RULES`` rules;
+:func:`needs` says how far an article stands from a verdict. The source language is the declared one, else the language most of the evidence points to.
 """
 from __future__ import annotations
 
@@ -72,6 +76,17 @@ LIKELY_SCORE = 3  # the score from which an undeclared article reads as a likely
 MIN_RULES = 2  # ... when at least this many distinct rules scored (two hits of one formula are one piece of evidence)
 STRONG_WEIGHT = 3  # or the weight from which one signal alone carries it (a calque of an actor, a formula English
 #                    news copy never writes); a weight-2 formula, another script, a date format never do alone
+# Signals that English copy written by people shows too: they add to a score but never found a verdict. The kinds
+# measure the whole text or its typing (a word profile, a missing space, a foreign word, the outlet's other articles);
+# the rules are grammar shapes a typo or an English house style also makes, and the formulas of mt_phrases.yaml marked
+# ``english: true``. Each fired on English-written articles of the development stories (presslens.evaluation.loso
+# lists them): two or three of them together (a non-native newsroom's profile and a glued sentence) are how a person's
+# English reads, so a verdict needs one signal outside them, a *tell*, unless they reach CORROBORATED_SCORE from
+# CORROBORATED_RULES distinct rules.
+CORROBORATING_KINDS = frozenset({"translationese", "glued sentences", "rare word", "outlet translates"})
+CORROBORATING_RULES = frozenset({"capitalised common noun", "a doubled comma where the translation dropped a word"})
+CORROBORATED_SCORE = 4
+CORROBORATED_RULES = 3
 COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence", "rule",
            "source"]
 
@@ -248,11 +263,49 @@ def score_article(rows: pd.DataFrame) -> tuple[int, dict[str, int], str | None]:
     return sum(per_kind.values()), per_kind, source_language(rows)[0]
 
 
+def corroborates(kind: str, rule: str) -> bool:
+    """Whether a signal only corroborates (English copy written by people shows it too; see ``CORROBORATING_KINDS``):
+    it adds to the score, never founds a verdict."""
+    return kind in CORROBORATING_KINDS or rule in CORROBORATING_RULES or rule in mtsignals.english_formulas()
+
+
+def tells(rows) -> list[str]:
+    """The distinct rules of an article's counted signals that are more than corroboration (:func:`corroborates`)."""
+    return list(dict.fromkeys(r for r, k, w in zip(_rules(rows), _col(rows, "kind"), _col(rows, "weight"))
+                              if k != "declared" and w and not corroborates(k, r)))
+
+
 def independent_rules(rows: pd.DataFrame) -> int:
     """How many distinct rules (formulas, formats, scripts, calques of distinct actors) scored."""
     counted = [r for r, k, w in zip(_rules(rows), _col(rows, "kind"), _col(rows, "weight"))
                if k != "declared" and w]
     return len(set(counted))
+
+
+def needs(rows, min_score: int = LIKELY_SCORE) -> tuple[int | None, int | None]:
+    """How far an article that is not a translation by its signals ``rows`` (an indicators table of that article, or
+    its columns as lists) stands from a verdict: the least weight one more signal of a new rule must carry to make it
+    a likely translation, as a tell and as corroboration (None: no weight up to ``STRONG_WEIGHT`` would; (0, 0) when
+    it is already one). A human article at (1, 1) is a glued sentence away from being called a translation."""
+    g = {c: _col(rows, c) for c in COLUMNS if c in rows}
+    g["rule"] = _rules(rows)
+    for c in COLUMNS:
+        g.setdefault(c, [None] * len(g["kind"]))
+    outlet = g["outlet"][0] if g["outlet"] else ""
+
+    def verdict(extra: tuple | None) -> str:
+        h = {c: v + [dict(zip(COLUMNS, extra)).get(c)] for c, v in g.items()} if extra else g
+        return _decide("?", h if h["kind"] else {**h, "outlet": [outlet]}, min_score)[8]
+
+    if verdict(None) != "isolated signals":
+        return 0, 0
+    out = []
+    # a new rule of a kind the caps leave room for: a formula, told apart only by whether its rule corroborates
+    for kind, rule in (("MT phrase", "a new tell"), ("MT phrase", next(iter(CORROBORATING_RULES)))):
+        out.append(next((w for w in range(1, STRONG_WEIGHT + 1)
+                         if verdict(("?", outlet, kind, rule, w, "", False, -1, rule, rule, "")) != "isolated signals"),
+                        None))
+    return out[0], out[1]
 
 
 def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
@@ -261,8 +314,9 @@ def likely_translations(story: Story, indicators: pd.DataFrame | None = None,
     that scored, with their points: "MT phrase 3, rare word 1"), n_indicators, source_language (the
     declared one, else :func:`source_language`'s when the verdict is a translation; None: unknown), evidence
     (the counted signals' details, strongest first), verdict: 'declared translation', 'likely undeclared
-    translation' (one signal of weight ``STRONG_WEIGHT`` or more, or a score of ``min_score`` from at least
-    ``MIN_RULES`` distinct rules) or 'isolated signals'; n_rules (the distinct rules that scored),
+    translation' (one tell of weight ``STRONG_WEIGHT`` or more, or a score of ``min_score`` from at least
+    ``MIN_RULES`` distinct rules with a tell among them or ``CORROBORATED_SCORE`` from ``CORROBORATED_RULES``
+    corroborating rules) or 'isolated signals'; n_rules (the distinct rules that scored),
     language_note (why that language, or why it is unknown). Computed once per indicators table (kept
     in memory and on disk: notebook 04 asks twice, 08 once)."""
     return sanity.tag_language(_verdicts(translation_indicators(story) if indicators is None else indicators, min_score), story)
@@ -312,11 +366,13 @@ def _decide(aid: str, g: dict, min_score: int) -> tuple:
     kinds = ", ".join(f"{k} {per_kind[k]}" for k in INDICATOR_KINDS if per_kind.get(k))
     declared = len(dec) > 0
     n_rules = independent_rules(g)
-    strongest = int(max(w for x, w in zip(kind, weight) if x != "declared")) if len(kind) > len(dec) else 0
+    strongest = max((int(w) for x, w, r in zip(kind, weight, _rules(g)) if x != "declared" and not corroborates(x, r)),
+                    default=0)  # one corroborating signal never carries a verdict, whatever its weight
     note = source_language(g)[1]
     if declared:
         verdict, source, note = "declared translation", g["languages"][dec[0]], "declared in the front matter"
-    elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES:
+    elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES and (
+            tells(g) or score >= CORROBORATED_SCORE and n_rules >= CORROBORATED_RULES):
         verdict, source = "likely undeclared translation", guess
     else:
         verdict, source = "isolated signals", None
