@@ -13,7 +13,9 @@ pieces of a name rather than a way of writing it:
   without its closing punctuation ("... said the mayor, Ana Mar");
 - a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
   or two words of a known name run together in lower case ("Anamaria"); a known hyphenated name
-  written solid ("Amirdorsan" for "Amir-Dorsan") is a spelling of it, and stays.
+  written solid ("Amirdorsan" for "Amir-Dorsan") is a spelling of it, and stays;
+- *punctuation debris*: a run with a double hyphen in it (a dash typed "--" between two runs: "States--
+  Maryland"), and a known form whose final full stop the sentence took ("Butler Jr" for "Butler Jr.").
 """
 from __future__ import annotations
 
@@ -121,8 +123,8 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 4) + 1):
                 c = clean_candidate(" ".join(words[i:j]))
-                if not c or function_word_edge(c) or (at_cut and j == len(words)):
-                    continue
+                if not c or function_word_edge(c) or (at_cut and j == len(words)) or "--" in c:
+                    continue  # (a double hyphen is a dash between two runs: "States-- Maryland" is no name)
                 if (i, j) != (0, len(words)):
                     a = starts[i]
                     b = a + len(" ".join(words[i:j]))
@@ -141,5 +143,8 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
         c = m.group(0).strip(" ・’'-")
         if c:
             found.setdefault(c, c)
+    # a candidate that is a known form once its final full stop is given back ("Butler Jr" of "Butler Jr.", the
+    # stop ending the sentence or taken off by clean_candidate) is that form, not another way of writing it
     return [(c, max(1, txt.count(c)), run) for c, run in found.items()
-            if c and LETTER.search(c) and form_key(c) not in known and not rx.fullmatch(c)]
+            if c and LETTER.search(c) and form_key(c) not in known and form_key(c + ".") not in known
+            and not rx.fullmatch(c)]

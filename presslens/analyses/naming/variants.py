@@ -240,8 +240,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
 
     - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
       ("Byte Dance");
-    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"), or a possessive 's
-      on one word of a form of three words or more ("Kestrel's National Bureau");
+    - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"; not of a form the story
+      writes in lower case, a common noun: "Blue Screens" of "blue screen"), or a possessive 's on one word of a
+      form of three words or more ("Kestrel's National Bureau");
     - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
       a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
       of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
@@ -320,8 +321,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
                 add(k, "spelling: inflection", f"{k.form!r} with a possessive 's on one of its words")
     for other in {c_letters + "s", c_letters + "es", c_letters[:-1], c_letters[:-2]}:
         for k in ix.by_letters.get(other, ()):
-            if _inflected(c_letters, k.letters):
+            if _inflected(c_letters, k.letters) and not k.form.islower():  # a common noun the story lists in
                 add(k, "spelling: inflection", f"{k.form!r} with a plural or possessive ending more or less")
+                # lower case ("blue screen") takes a plural as any noun does: "Blue Screens" is the things, no name
     if len(c_letters) >= 5:
         for k in ix.by_convention.get(convention_key(cand), ()):
             if k.letters != c_letters:
