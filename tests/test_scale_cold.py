@@ -92,9 +92,12 @@ def test_translation_verdicts_equal_the_per_article_frames():
             score, per_kind, guess = translation.score_article(g)
             counted = g[(g["kind"] != "declared") & (g["weight"] > 0)].sort_values("weight", ascending=False,
                                                                                      kind="mergesort")
-            strongest = int(g.loc[g["kind"] != "declared", "weight"].max()) if len(g) > len(dec) else 0
+            tell_rows = g[(g["kind"] != "declared") & ~pd.Series([translation.corroborates(k, r) for k, r in
+                                                                  zip(g["kind"], g["rule"])], index=g.index)]
+            strongest = int(tell_rows["weight"].max()) if len(tell_rows) else 0  # corroboration never carries alone
             n_rules = translation.independent_rules(g)
-            likely = strongest >= translation.STRONG_WEIGHT or score >= translation.LIKELY_SCORE and n_rules >= translation.MIN_RULES
+            likely = strongest >= translation.STRONG_WEIGHT or score >= translation.LIKELY_SCORE and n_rules >= translation.MIN_RULES and (
+                bool(translation.tells(g)) or score >= translation.CORROBORATED_SCORE and n_rules >= translation.CORROBORATED_RULES)
             want.append((aid, score, "; ".join(dict.fromkeys(f"{k}: {d}" for k, d in zip(counted["kind"], counted["detail"]))),
                          n_rules, translation.source_language(g)[1] if not len(dec) else "declared in the front matter",
                          "declared translation" if len(dec) else "likely undeclared translation" if likely else "isolated signals",
