@@ -81,3 +81,17 @@ def test_needs_says_how_far_an_article_stands_from_a_verdict():
     assert translation.needs(rows(_row("a", "translationese", 2, "translationese profile"),
                                   _row("a", "glued sentences", 1, "glued sentences"))) == (1, 1)
     assert translation.needs(rows(_row("a", "MT phrase", 3, "formula strong"))) == (0, 0)
+
+
+def test_a_name_in_its_own_script_or_respelt_only_corroborates(tmp_path):
+    # an English desk quotes names in their script and varies its romanisations: with a glued sentence that was
+    # 3 points from 2 rules, a verdict before pass 26f
+    human = ("Harbour Council of Kestrel City opened the pier under the banner 港の未来 on Monday.The mayor spoke. "
+             "Residents of the old port were invited with the slogan 共に進む by the council, it said.")
+    st = _story(tmp_path, "  - {name: Harbour Council, aliases: [Harbour Council]}\n", [("Quay", human)])
+    v = translation.likely_translations(st).set_index("outlet")
+    assert v.loc["Quay", "kinds"] == "untranslated script 2, glued sentences 1", v.loc["Quay", "kinds"]
+    assert v.loc["Quay", "score"] == 3 and v.loc["Quay", "verdict"] == "isolated signals"
+    t = _verdicts([_row("r1", "transliteration", 2, "respelt names ru uk", "ru uk"),
+                   _row("r1", "glued sentences", 1, "glued sentences")])
+    assert t.loc["r1", "score"] == 3 and t.loc["r1", "verdict"] == "isolated signals"

@@ -77,13 +77,18 @@ MIN_RULES = 2  # ... when at least this many distinct rules scored (two hits of 
 STRONG_WEIGHT = 3  # or the weight from which one signal alone carries it (a calque of an actor, a formula English
 #                    news copy never writes); a weight-2 formula, another script, a date format never do alone
 # Signals that English copy written by people shows too: they add to a score but never found a verdict. The kinds
-# measure the whole text or its typing (a word profile, a missing space, a foreign word, the outlet's other articles);
+# measure the whole text or its typing (a word profile, a missing space, a foreign word, the outlet's other articles,
+# letters of another script, a name respelt);
 # the rules are grammar shapes a typo or an English house style also makes, and the formulas of mt_phrases.yaml marked
 # ``english: true``. Each fired on English-written articles of the development stories (presslens.evaluation.loso
 # lists them): two or three of them together (a non-native newsroom's profile and a glued sentence) are how a person's
 # English reads, so a verdict needs one signal outside them, a *tell*, unless they reach CORROBORATED_SCORE from
 # CORROBORATED_RULES distinct rules.
-CORROBORATING_KINDS = frozenset({"translationese", "glued sentences", "rare word", "outlet translates"})
+CORROBORATING_KINDS = frozenset({"translationese", "glued sentences", "rare word", "outlet translates",
+                                 # never seen on the development stories, but what an English desk does by
+                                 # itself: it quotes a name in its own script ("Nikko (日光市)") and varies its own
+                                 # romanisations of names
+                                 "untranslated script", "transliteration"})
 CORROBORATING_RULES = frozenset({"capitalised common noun", "a doubled comma where the translation dropped a word"})
 CORROBORATED_SCORE = 4
 CORROBORATED_RULES = 3
