@@ -77,3 +77,13 @@ def test_an_outlets_share_is_over_its_own_articles(tmp_path):
     g = claims.grid(load_story(d)).set_index("outlet")
     assert (g.loc["Daily", "n_articles"], g.loc["Daily", "n_carrying"], g.loc["Daily", "share"]) == (2, 1, 0.5)
     assert (g.loc["Post", "n_articles"], g.loc["Post", "n_carrying"], g.loc["Post", "share"]) == (1, 1, 1.0)
+
+
+def test_a_claim_that_runs_into_a_quote_is_in_the_quotes_voice():
+    # the pattern starts in the narration ("sales a") and ends inside the quoted words: the claim is
+    # the quote's, as when it matches the quoted words alone
+    st = _story("Acme was fined on Monday.", "Critics called the sales a “data grab” of the worst kind.",
+                claim_patterns={"into": [r"sales a \W*data grab"], "inside": [r"data grab"]})
+    h = claims.hits(st).set_index("claim")
+    assert h.loc["inside", "voice"] == "quote" and h.loc["into", "voice"] == "quote"
+    assert h.loc["into", "speaker"] == h.loc["inside", "speaker"] == "Critics"

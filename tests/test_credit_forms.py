@@ -56,3 +56,18 @@ def test_a_credit_deep_in_the_text_shows_its_own_words_as_evidence():
 def test_a_closing_line_credits_the_outlet_it_names(text):
     rows = wires.article_sources("Copy Daily", None, (), None, "The bridge is closed.\n" + text, KNOWN)
     assert [(r["source"], r["kind"]) for r in rows] == [("Harbour Times", "credit")]
+
+
+@pytest.mark.parametrize("line", ["Harbour Council Confirmed Repairs; Reuters", "Mayor Said Piers Safe; Reuters"])
+def test_a_credit_shaped_line_that_reports_is_prose_not_a_credit_caption(line):
+    # capitalised words apart by ";" naming an agency look like a credit line, but a reporting verb makes
+    # it a headline or subhead that reports (the prose guard): kept; the same shape without one goes
+    from presslens.text import credits
+
+    from .furniture_cases import P1, P2, P3, run
+
+    assert credits.credited([line], {}) == ({}, {})
+    kept, removed = run([P1, line, P2, P3])
+    assert line in kept and not removed
+    credit = "Jane Roe/Harbour Images; AP"
+    assert credits.credited([credit], {}) == ({0: "credit-caption"}, {})

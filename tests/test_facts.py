@@ -320,3 +320,17 @@ def test_a_claim_maps_to_the_facts_most_of_whose_sentences_state_it():
     truth = [{"id": "fined", "text": "The harbour commission fined the ferry operator over the oil spill",
               "articles": ["00", "01", "02"]}]
     assert facts.score(m, truth).loc[0, "mapped_f1"] == 1.0     # the storm's 4 articles are not added
+
+
+def test_only_one_puts_title_and_lede_first_then_the_facts_in_most_of_the_outlets_articles():
+    # Alpha alone carries four facts: one in its title (one article), three in the body of 1, 3 and 2 of
+    # its articles; the top three are the title's, then the body facts repeated most (3, then 2 articles)
+    rows = [(1, "a1", "title", 0.0, "Harbour closes."), (2, "a1", "body", 0.5, "Piers were wrecked."),
+            (3, "a1", "body", 0.6, "The depot burned."), (4, "a2", "body", 0.4, "Ferries stopped.")]
+    m = pd.DataFrame([{"fact": f, "outlet": "Alpha", "article_id": a, "sent_idx": 0, "part": p, "position": pos,
+                       "voice": "own voice", "text": t} for f, a, p, pos, t in rows])
+    s = pd.DataFrame({"fact": [1, 2, 3, 4], "label": ["closes", "piers", "depot", "ferries"],
+                      "n_articles": [1, 1, 3, 2], "n_outlets": [1, 1, 1, 1]})
+    top = facts.only_one(m, s, top=3)
+    assert top["fact"].tolist() == [1, 3, 4]
+    assert top["sentence"].tolist() == ["Harbour closes.", "The depot burned.", "Ferries stopped."]

@@ -124,3 +124,13 @@ def test_refusing_to_step_down_groups_with_refusing_to_resign_not_with_resigning
     assert of["a1"] & of["a2"], "refusing to step down is refusing to resign"
     assert of["a3"] & of["a4"], "stepping down is resigning"
     assert not ((of["a1"] | of["a2"]) & (of["a3"] | of["a4"])), "a refusal never joins the resignation"
+
+
+def test_a_figure_in_common_is_no_disagreement_even_beside_another():
+    # "27 people" in both: one of them also gives "4 people" (the injured): a figure of that kind shared
+    # means the statements can be one fact; only figures of a kind with none in common disagree
+    a = normalise.figures("27 people died and 4 people were hurt")
+    b = normalise.figures("27 people died in Marbury")
+    assert a == {"people": {"27", "4"}} and b == {"people": {"27"}}
+    assert not normalise.disagree(a, b) and not normalise.disagree(b, a)
+    assert normalise.disagree(a, normalise.figures("43 people died"))

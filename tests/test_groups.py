@@ -435,3 +435,11 @@ def test_attribute_table(story):
     assert list(t.columns) == ["outlet", "kind", "country", "founded", "meta.section", "meta.print"]
     assert t.loc["blog", "kind"] is None and t.loc["blog", "country"] == "UK"  # not known: None, not guessed
     assert t.loc["valley", "founded"] == 1921 and t.loc["national", "meta.print"] is True
+
+
+def test_an_interval_is_weak_for_one_outlet_or_under_five_articles_only():
+    # two outlets are resampled as outlets: not weak on that count; one outlet is
+    assert groups.weakness(2, 5) == ""
+    assert groups.weakness(1, 5) == "weak: 1 outlet: the interval resamples its articles only, not outlets"
+    assert groups.weakness(2, 4) == "weak: 4 article(s): too few for a stable interval"
+    assert groups.weakness(1, 4).count(";") == 1

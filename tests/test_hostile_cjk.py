@@ -124,3 +124,15 @@ class TestHugeOneLineArticle:
         took = time.process_time() - t
         assert len(spans) == 90_000
         assert took < 5, f"{took:.1f} s of processor time: quadratic again?"   # 43 s for a tenth of it before
+
+
+@pytest.mark.parametrize("line, n", [
+    ("首页 > 头条", 2),      # "Home > Headlines": one word per two characters
+    ("市", 1),               # one character is a word, not none
+    ("首页头条新", 3),        # five characters: two words and a half, read as three
+    ("Home > Headlines", 2),
+])
+def test_reading_words_counts_a_cjk_run_one_word_per_two_characters_rounded_up(line, n):
+    from presslens import words
+
+    assert words.reading_words(line) == n

@@ -365,6 +365,34 @@ def test_the_same_words_in_several_outlets_take_the_majority_speaker_and_disagre
     assert redundancy.disagreement_sentences(d)[0].startswith("O4 gives “We will not pay")
 
 
+@pytest.mark.parametrize("par", ["Grace Kelly said: “We will appeal the fine.”",
+                                 "“We will appeal the fine,” said Ana Connolly."])
+def test_a_surname_ending_in_ly_is_no_adverb(story, par):
+    # "The Verge recently said": the adverb goes; a capitalised name ending in -ly stays whole
+    from presslens.analyses.quotes.resolve import trim_speaker
+
+    assert trim_speaker("The Verge recently") == "The Verge" and trim_speaker("Grace Kelly") == "Grace Kelly"
+    assert one(story, par)[0]["speaker"] in ("Grace Kelly", "Ana Connolly")
+
+
+def test_half_the_attributing_outlets_is_no_majority():
+    from presslens.analyses.quotes import redundancy
+
+    # two of four attributing articles give the words to Ana Ruiz, one each to two others: Ana Ruiz is the
+    # largest share but not more than half, so the unattributed copy stays unattributed
+    base = {"kind": "direct", "quote": "We will not pay the fine under any circumstances at all,",
+            "speaker_kind": "named", "actor": None, "speaker_text": None, "verb": None, "verb_class": None,
+            "attribution": "after"}
+    said = ["Ana Ruiz", "Ana Ruiz", "Tom Baker", "Lee Chan"]
+    rows = [dict(base, article_id=f"a{i}", outlet=f"O{i}", speaker=s) for i, s in enumerate(said)]
+    rows.append(dict(base, article_id="a9", outlet="O9", speaker=None, speaker_kind=None, attribution=None))
+    redundancy.propagate(rows)
+    assert rows[-1]["speaker"] is None and rows[-1]["attribution"] is None
+    rows[3]["speaker"] = "Ana Ruiz"  # three of four: a majority
+    redundancy.propagate(rows)
+    assert (rows[-1]["speaker"], rows[-1]["attribution"]) == ("Ana Ruiz", "other outlets")
+
+
 def test_clause_frames_per_headlines_and_a_box_of_quotes(story):
     rows = one(story, "Mary Jones refused to resign on Friday, calling the ruling “a farce”.",
                "The plant could see “significant damage,” per The Courier.",

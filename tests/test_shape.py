@@ -155,6 +155,18 @@ def test_template_lines_are_those_of_unrelated_pages_of_one_site():
     assert shape.line_key("Views: 2718") == shape.line_key("Views: 1299")
 
 
+def test_a_short_line_of_two_unrelated_sites_is_no_template_of_three_it_is():
+    # the same short headline on two sites' unrelated pages may be one story's headline twice (a wire's):
+    # it stays; printed by three sites apart it is a shared widget
+    a = "\n".join(["Storm wrecks piers", P1])
+    b = "\n".join(["Storm wrecks piers", P2])
+    c = "\n".join(["Storm wrecks piers", P3])
+    two = shape.template_keys([("a", "harbour.example", a), ("b", "bay.example", b)])
+    assert two == {}
+    three = shape.template_keys([("a", "harbour.example", a), ("b", "bay.example", b), ("c", "port.example", c)])
+    assert three == {x: frozenset({"storm wrecks piers"}) for x in "abc"}
+
+
 def test_site_of_a_page():
     assert shape.site_of("https://www.harbour.example/news/1", "Harbour Post") == "harbour.example"
     assert shape.site_of(None, "Harbour Post") == "Harbour Post"

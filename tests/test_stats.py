@@ -48,3 +48,12 @@ def test_an_outlets_tone_interval_does_not_depend_on_the_other_outlets(story):
     full = tone.outlet_tone(story, n_boot=500, seed=3).set_index("outlet")
     alone = tone.outlet_tone(story.subset(["ticker.tv"]), n_boot=500, seed=3).set_index("outlet")
     assert full.loc["ticker.tv", ["ci_low", "ci_high"]].tolist() == alone.loc["ticker.tv", ["ci_low", "ci_high"]].tolist()
+
+
+def test_cluster_ci_draws_a_clusters_whole_size_for_each_draw():
+    # outlet a: one article of 0; outlet b: nine articles of 1. Two draws of outlets: {a, a} -> 0,
+    # {a, b} -> 9 of b's rows against 1 of a's -> 0.9, {b, b} -> 1; half the resamples are 0.9, so the
+    # 30th and 70th percentiles are both 0.9. Drawing one row per drawn outlet would make {a, b} 0.5.
+    H = np.r_[0.0, np.ones(9)]
+    lo, hi = stats.cluster_ci(H, np.ones(10), ["a"] + ["b"] * 9, 4000, np.random.default_rng(0), level=0.4)
+    assert (lo[0], hi[0]) == (pytest.approx(0.9), pytest.approx(0.9))

@@ -189,3 +189,12 @@ def test_a_mention_two_local_days_later_can_still_be_first(tmp_path):
                                                     ("baker", "Baker Daily", "2023-12-15T23:30-12:00"),
                                                     ("mid", "Midday News", "2023-12-16T12:00Z")]))
     assert dict(zip(s["article_id"], s["first"])) == {"baker": False, "mid": False, "kiri": True}
+
+
+def test_the_span_counts_the_first_and_the_last_day():
+    # articles on 3 and 5 May: three days (3, 4, 5 May); one day alone is "1 day"
+    t = pd.DataFrame({"day": pd.to_datetime(["2024-05-03", "2024-05-05", "2024-05-05"]), "group": ["A", "B", "A"],
+                      "articles": [1, 2, 1], "dated": [True, True, True]})
+    assert timeline.findings(t)[0].startswith("4 dated articles over 3 days (2024-05-03 to 2024-05-05); most on 2024-05-05")
+    one = t[t["day"] == "2024-05-03"]
+    assert " over 1 day (2024-05-03 to 2024-05-03)" in timeline.findings(one)[0]

@@ -408,3 +408,14 @@ def test_an_undated_copy_is_accused_only_on_enough_narration(tmp_path):
     arts["a"]["text"] = arts["b"]["text"] = "\n".join(SOURCE + [short[2]])
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
     assert w["shared_narration"] >= verdicts.SURE_WORDS and w["accusation"] and w["direction"] == "unknown"
+
+
+def test_one_publishers_two_hosts_are_one_page_only_when_each_text_is_nearly_all_in_the_other(tmp_path):
+    # the same page number on two hosts of one publisher, but b holds all of a and twice as much of its own:
+    # a is (nearly) all in b, b is not in a, so they are not one page captured twice
+    arts = {"a": {"outlet": "harbourtimes.example", "text": "\n".join(SOURCE), "published": "2024-05-06",
+                  "url": "https://harbourtimes.example/news/article/20240506"},
+            "b": {"outlet": "harbourtimesworld.example", "text": "\n".join(SOURCE + FRESH + OTHER), "published": "2024-05-06",
+                  "url": "https://www.harbourtimesworld.example/article/20240506"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert v["relation"] != "same_page" and not v["verdict"].startswith("same page")

@@ -14,7 +14,8 @@ import pandas as pd
 from presslens import limits, paths
 from . import outlets as outlets_mod
 from .model import Problem, Story, StoryError, show
-from .schema import ARTICLE_FIELDS, MAX_OUTLET, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, not_text, parse_story_yaml
+from .schema import ARTICLE_FIELDS, MAX_OUTLET, REFERENCE_KINDS, REQUIRED_ARTICLE_FIELDS, parse_story_yaml
+from .values import not_text
 from .languages import language_code, language_problem
 from .capture import second_front_matter
 from .when import COLUMNS as PUBLISHED_COLS, FORMS as DATE_FORMS, published_columns

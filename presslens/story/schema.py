@@ -4,7 +4,6 @@ intended duplicates): every problem found, with its field and fix.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -12,6 +11,7 @@ from presslens import data as data_mod, patterns
 from .forms import check_forms, check_total
 from .languages import language_code, language_problem
 from .model import Actor, Claim, Problem, Speaker, show
+from .values import check_regex, not_text, text_or_none, type_name
 from .yamlio import names_list, str_list, suggest
 
 
@@ -46,55 +46,6 @@ CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # ----------------------------------------------------------------------------------------------
 # story.yaml
 
-def _check_regex(pattern: Any, rel: str, fieldname: str, problems: list[Problem]) -> bool:
-    if isinstance(pattern, (list, dict)):  # [a-z] or {2} unquoted: YAML made a list or a mapping of it
-        problems.append(Problem(rel, fieldname, f"must be a regular expression (text), got {type_name(pattern)} "
-                                f"{show(pattern, 60)}: unquoted [ ] and {{ }} are YAML lists and mappings",
-                                "put the pattern in single quotes, e.g. 'fine[ds]?'"))
-        return False
-    if not isinstance(pattern, str) or not pattern.strip():
-        got = "is empty" if isinstance(pattern, str) or pattern is None else f"must be text, got {type_name(pattern)} {show(pattern)}"
-        problems.append(Problem(rel, fieldname, f"the pattern {got}",
-                                "write the regular expression in single quotes, e.g. 'fine[ds]?', or delete the entry"))
-        return False
-    try:
-        patterns.compile(pattern)
-    except patterns.error as exc:
-        problems.append(Problem(rel, fieldname, f"{pattern!r} is not a valid regular expression ({exc})",
-                                "escape special characters such as ( ) [ ] . ? * + { } with a backslash, or close the "
-                                "group or bracket; in YAML keep the pattern in single quotes so backslashes stay"))
-        return False
-    return True
-
-
-def _text_or_none(value: Any, rel: str, where: str, problems: list[Problem], example: str) -> bool:
-    """A field that must be text (or absent): True when it is, else a problem naming what it is."""
-    if value is None or isinstance(value, str):
-        return True
-    problems.append(not_text(rel, where, value, example))
-    return False
-
-
-def not_text(rel: str, where: str, value: Any, example: str = "") -> Problem:
-    """The problem of a field that must be text and is not: what YAML made of it (a number, true/false,
-    a date, a list, a mapping) and the fix: quote a single value, write one text for a list or mapping."""
-    key = where.rsplit(".", 1)[-1]
-    if isinstance(value, (list, dict)):
-        fix = f"write it as one text, e.g. {example or key + ': ...'}"
-    elif isinstance(value, bool):  # yes/no/on/off/true/false unquoted: what the user wrote is lost
-        fix = f"quote it, so YAML reads it as text (unquoted yes, no, on, off, true, false are truth values): {key}: \"...\""
-    else:  # 42, 3.5, yes/no, 2024-03-05: YAML read a number, a truth value or a date; quotes keep it text
-        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-        fix = f"quote it, so YAML reads it as text: {key}: \"{text}\""
-    return Problem(rel, where, f"must be text, got {type_name(value)} {show(value, 60)}", fix)
-
-
-def type_name(value: Any) -> str:
-    """A YAML value's type in a user's words (a list, a mapping, a number...)."""
-    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number", float: "a number",
-            dt.date: "a date", dt.datetime: "a date and time"}.get(type(value), type(value).__name__)
-
-
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
                  "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": (),
@@ -108,7 +59,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     for key in data:
         if key not in STORY_FIELDS:
             problems.append(Problem(rel, str(key), "unknown field", suggest(str(key), STORY_FIELDS)))
-    _text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
+    text_or_none(data.get("notes"), rel, "notes", problems, "notes: free text")
     for key in ("title", "question"):
         v = data.get(key)
         if v is not None and not isinstance(v, str):
@@ -161,8 +112,8 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             problems.append(Problem(rel, f"{where}.aliases", "holds an empty alias" if empty else "must be a list of strings",
                                     "remove the empty entry" if empty else "write aliases: [Name one, Name two]"))
             aliases = []
-        _text_or_none(a.get("kind"), rel, f"{where}.kind", problems, "kind: company")
-        _text_or_none(a.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
+        text_or_none(a.get("kind"), rel, f"{where}.kind", problems, "kind: company")
+        text_or_none(a.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         raw_renderings = a.get("renderings") or []
         if isinstance(raw_renderings, str):  # one rendering written as text: that rendering, not its letters
             raw_renderings = names_list(raw_renderings, rel, f"{where}.renderings", problems)
@@ -178,8 +129,8 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if not isinstance(r, dict) or not isinstance(r.get("form"), str) or not r["form"].strip():
                 problems.append(Problem(rel, rw, "a rendering needs a form", "write '- form: Beanbao' with kind and note"))
                 continue
-            if not (_text_or_none(r.get("kind"), rel, f"{rw}.kind", problems, "kind: calque")
-                    and _text_or_none(r.get("note"), rel, f"{rw}.note", problems, "note: free text")):
+            if not (text_or_none(r.get("kind"), rel, f"{rw}.kind", problems, "kind: calque")
+                    and text_or_none(r.get("note"), rel, f"{rw}.note", problems, "note: free text")):
                 continue
             for key in r:
                 if key not in RENDERING_FIELDS:
@@ -214,7 +165,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
             if key not in SPEAKER_FIELDS:
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), SPEAKER_FIELDS)))
         aff = s.get("affiliation")
-        if not _text_or_none(aff, rel, f"{where}.affiliation", problems, "affiliation: ByteDance (one actor's name)"):
+        if not text_or_none(aff, rel, f"{where}.affiliation", problems, "affiliation: ByteDance (one actor's name)"):
             aff = None
         elif aff is not None and aff not in names:
             problems.append(Problem(rel, f"{where}.affiliation", f"{aff!r} is not one of the story's actors",
@@ -223,8 +174,8 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if aliases is None:
             problems.append(Problem(rel, f"{where}.aliases", "must be a list of strings", "write aliases: [Felix, Niko Felix]"))
             aliases = []
-        role = s.get("role") if _text_or_none(s.get("role"), rel, f"{where}.role", problems, "role: spokesperson") else None
-        _text_or_none(s.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
+        role = s.get("role") if text_or_none(s.get("role"), rel, f"{where}.role", problems, "role: spokesperson") else None
+        text_or_none(s.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         check_forms(rel, where, s["name"].strip(), "speaker", out["language"],
                      [("name", s["name"].strip()), *(("aliases", x) for x in aliases)], problems)
         for form in [s["name"], *aliases]:
@@ -285,11 +236,11 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         if not isinstance(c.get("text"), str) or not c["text"].strip():
             problems.append(Problem(rel, f"{where}.text", "missing" if c.get("text") is None else
                                     f"must be text, got {type_name(c['text'])}", "state the claim in one short sentence"))
-        _text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
+        text_or_none(c.get("notes"), rel, f"{where}.notes", problems, "notes: free text")
         pats = c.get("patterns")
         pats = [pats] if isinstance(pats, str) else pats
         if isinstance(pats, list) and pats:  # each entry checked on its own: what is wrong with which one
-            good = [p for j, p in enumerate(pats) if _check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
+            good = [p for j, p in enumerate(pats) if check_regex(p, rel, f"{where}.patterns[{j}]", problems)]
         elif pats is None or pats == []:
             problems.append(Problem(rel, f"{where}.patterns", "a claim needs at least one pattern",
                                     "list regular expressions that detect it, e.g. patterns: ['fine[ds]?']"))
@@ -322,9 +273,9 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
         for key in b:
             if key not in ("pattern", "note"):
                 problems.append(Problem(rel, f"{where}.{key}", "unknown field", suggest(str(key), {"pattern", "note"})))
-        if not _text_or_none(b.get("note"), rel, f"{where}.note", problems, "note: what it removes"):
+        if not text_or_none(b.get("note"), rel, f"{where}.note", problems, "note: what it removes"):
             continue
-        if _check_regex(b["pattern"], rel, f"{where}.pattern", problems):
+        if check_regex(b["pattern"], rel, f"{where}.pattern", problems):
             out["boilerplate"].append({"pattern": b["pattern"], "note": b.get("note") or "",
                                        "field": f"story.yaml {where}.pattern"})
 
@@ -395,10 +346,10 @@ def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -
         if not isinstance(r, dict) or "pattern" not in r:
             problems.append(Problem(rel, f"furniture.add[{i}]", "needs a pattern", "write '- pattern: REGEX' with kind and note"))
             continue
-        if not (_text_or_none(r.get("kind"), rel, f"furniture.add[{i}].kind", problems, "kind: audio")
-                and _text_or_none(r.get("note"), rel, f"furniture.add[{i}].note", problems, "note: what it removes")):
+        if not (text_or_none(r.get("kind"), rel, f"furniture.add[{i}].kind", problems, "kind: audio")
+                and text_or_none(r.get("note"), rel, f"furniture.add[{i}].note", problems, "note: what it removes")):
             continue
-        if _check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
+        if check_regex(r["pattern"], rel, f"furniture.add[{i}].pattern", problems):
             good.append({"pattern": r["pattern"], "kind": r.get("kind"), "note": r.get("note"),
                          "field": f"story.yaml furniture.add[{i}].pattern"})
     out["furniture"] = {"disable": off, "add": good}
