@@ -385,23 +385,3 @@ def _bare_forms() -> frozenset[str]:
 
 def bare_clause_verb(verb: str) -> bool:
     return verb.lower() in _bare_forms()
-
-
-# a headline's speaker named by what they are, before a colon: "Harbour FA boss:", "Harbour master Tom Berg:"
-_LABEL = re.compile(r"^\W*(?:(?P<desc>(?:[\w’'.&-]+\s+){0,3}[a-z][\w’'.&-]*)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})|"
-                    r"(?P<d>(?:[\w’'.&-]+\s+){0,4}[\w’'.&-]+))\s*:\s*[“\"‘'«„]?\s*$")
-_HEADS = frozenset("boss chief head minister president mayor governor spokesperson spokesman spokeswoman director ceo "
-                   "coach manager chairman chairwoman chair leader secretary ambassador commissioner judge captain "
-                   "master founder owner".split())
-
-
-def headline_label(text: str) -> tuple[str, str] | None:
-    """A headline's speaker named before a colon with what they are, the text before the quote being all
-    of it: ("name", "Tom Berg") for "Harbour master Tom Berg:", ("role", "Harbour FA boss") for a phrase
-    ending in a head noun (:data:`_HEADS`); None for a kicker ("Breaking news:") or a clause with a verb."""
-    lab = _LABEL.match(text)
-    if not lab or re.search(r"\b[a-z]+(?:ed|(?<!s)s)\s", (lab.group("d") or lab.group("desc")) + " "):
-        return None
-    if lab.group("name"):
-        return "name", lab.group("name")
-    return ("role", lab.group("d")) if lab.group("d").split()[-1].lower() in _HEADS else None

@@ -27,7 +27,8 @@ from presslens.text import datelines, resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
-from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
+from .in_article import article_speaker, clause_subject, verb_subject
+from .lead_in import colon_lead_in, introducer
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
 

@@ -15,25 +15,19 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, HAVE_FORMS, MODALS, MONTHS,
-                                       NEGATED_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, OCCASION_PREPOSITIONS,
-                                       PERIODS, TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
+                                       NEGATED_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS, TIME_ADVERBS,
+                                       TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .in_article import article_speaker
 from .news_source import fallback_source
-from .people import TITLES, key
-from .resolve import INTRO, SHORT, trim_speaker
-from .subject import framed_candidates, has_finite_verb, main_subject
+from .resolve import SHORT, trim_speaker
+from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, participle_statement
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
+from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
 # when, where or through what a statement was made, between the verb and its clause ("said on Tuesday that")
 _SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS)
-
-
-# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
-# and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
-                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
 def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
@@ -110,7 +104,7 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
             if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
-            if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
+            if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                 who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
                 if who[0] is not None:
                     return cand, m, who
@@ -328,7 +322,7 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                _who(inner_spk, story, ctx, p_idx, at + len(inner) + 2, inner_verb)[0] is not None
                for inner, inner_spk, inner_verb in found[i + 1:]):
             continue  # "..., Acme said in a post, the Courier reported.": the nearer source spoke the words
-        if not plausible_clause(clause) or (_NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
+        if not plausible_clause(clause) or (NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
             continue
         if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
             pass  # "..., the report said": a document speaks for its authors, as the text says
@@ -367,32 +361,15 @@ def _REPORTS_ITSELF() -> re.Pattern:
 _GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
 
 
-# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
-# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
-_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
-                         r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
-                         r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
-                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
-# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
-# agency has warned"): words without a comma, at most six
-_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
-                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
-
-
 def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
                     ctx: tuple) -> None:
-    """The reported clause of ", saying ..." after a sentence whose subject resolves (nothing when the
-    participle has a subject of its own: "with some saying ...")."""
-    pm = _PARTICIPLE.search(sent)
-    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+    """The reported clause of ", saying ..." after a sentence whose subject resolves
+    (:func:`.subject.participle_statement`; nothing when the participle has a subject of its own:
+    "with some saying ...")."""
+    found = participle_statement(sent)
+    if not found:
         return
-    sm = _OPENING_SUBJECT.match(sent)
-    if sm and sm.end() <= pm.start() and not _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
-        spk = sm.group("spk")
-    else:  # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
-        spk = _participle_subject(sent[:pm.start()])
-        if not spk:
-            return
+    pm, spk = found
     if _DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
                                                               trim_speaker(spk)):
         return  # "The declaration calls for ..., emphasizing that ...": a document described, not quoted
@@ -406,25 +383,3 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     who = _who(spk, story, ctx, p_idx, at, None)
     if who[0] is not None:
         _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"))
-
-
-# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
-_QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
-                           r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
-
-
-def _participle_subject(head: str) -> str | None:
-    """Who a participle of saying after a comma speaks for, when the sentence does not open with a
-    plain subject: the source of the quote just before it, or the sentence's subject read past an
-    opening phrase and a description in commas (:func:`.subject.main_subject`)."""
-    q = _QUOTE_SOURCE.search(head)
-    if q:
-        return q.group("spk") or q.group("spk2")
-    for _ in range(2):
-        m = INTRO.match(head)
-        if m:
-            head = head[m.end():]
-    found = main_subject(head)
-    if not found or "," in found[0] or _NOT_A_SUBJECT.search(trim_speaker(found[0])):
-        return None
-    return found[0]

@@ -4,17 +4,23 @@ who runs the port, said", "Tom Berg, the harbour master, announced") and, for a 
 in the sentence, past a first verb phrase of the same subject ("Ruiz called it a farce and said ...",
 "Acme apologised, but later said ..."). :func:`framed_candidates` gives the sentence rewritten as
 "subject + verb of saying + clause" for the rules of :mod:`.reported`; the clause keeps its words,
-so its place in the paragraph is found as written.
+so its place in the paragraph is found as written. :func:`participle_statement` finds who a
+participle of saying after a comma speaks for ("Ruiz thanked the crews, saying ...").
 """
 from __future__ import annotations
 
 import functools
 import re
 
-from presslens.text.vocabulary import FINITE_AUXILIARIES, is_finite_verb
+from presslens.text.vocabulary import (FINITE_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, alternation,
+                                       is_finite_verb)
 from .attribution import verbs
-from .resolve import INTRO
+from .resolve import INTRO, trim_speaker
 
+# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
+# and said", "Lee never said", "did not respond"
+NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
+                           r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 _WORD = re.compile(r"[^\s,]+|,")
 # the words a writer puts between "and" and a second verb of the same subject ("and later said")
 _ADVERBS = r"(?:(?:[a-z]+ly|also|later|then|further|again|still|separately|earlier|now|subsequently|too)\s+){0,2}"
@@ -123,3 +129,54 @@ def has_finite_verb(clause: str) -> bool:
     return any(_finite(words, i) and not (i and (words[i - 1].lower() in _DETERMINERS or
                                                  re.search(r"[’']s$", words[i - 1])))
                for i in range(len(words)))
+
+
+# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
+# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
+                         r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
+                         r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
+                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
+# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
+# agency has warned"): words without a comma, at most six
+_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
+
+
+def participle_statement(sent: str) -> tuple[re.Match, str] | None:
+    """(match of :data:`_PARTICIPLE`, source phrase) of a sentence that goes on after a comma with a
+    participle of saying ("Ruiz thanked the crews, saying ..."): the participle speaks for the
+    sentence's opening subject, else for the source of the quote before it or the subject read past
+    an opening phrase (:func:`_participle_subject`); None when the participle has a subject of its
+    own ("with some saying ...") or no subject is found."""
+    pm = _PARTICIPLE.search(sent)
+    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+        return None
+    sm = _OPENING_SUBJECT.match(sent)
+    if sm and sm.end() <= pm.start() and not NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
+        return pm, sm.group("spk")
+    # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
+    spk = _participle_subject(sent[:pm.start()])
+    return (pm, spk) if spk else None
+
+
+# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
+_QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
+                           r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
+
+
+def _participle_subject(head: str) -> str | None:
+    """Who a participle of saying after a comma speaks for, when the sentence does not open with a
+    plain subject: the source of the quote just before it, or the sentence's subject read past an
+    opening phrase and a description in commas (:func:`main_subject`)."""
+    q = _QUOTE_SOURCE.search(head)
+    if q:
+        return q.group("spk") or q.group("spk2")
+    for _ in range(2):
+        m = INTRO.match(head)
+        if m:
+            head = head[m.end():]
+    found = main_subject(head)
+    if not found or "," in found[0] or NOT_A_SUBJECT.search(trim_speaker(found[0])):
+        return None
+    return found[0]
