@@ -19,17 +19,29 @@ def verbs() -> dict:
 
     data = parse_yaml((paths.PACKAGE_DATA / "reporting_verbs.yaml").read_text(encoding="utf-8"))
     form_class: dict[str, str] = {}
+    phrasal: set[str] = set()
     for name, c in data["classes"].items():
         for v in c["verbs"]:
             forms = {v} if " " in v else set(vocabulary.inflections(v)) | {v}
             for f in forms:
                 form_class.setdefault(f.lower(), name)
+        for v in c.get("phrasal", ()):  # "point out": the verb inflected, its particle kept
+            head, particle = v.split(" ", 1)
+            for f in set(vocabulary.inflections(head)) | {head}:
+                form_class.setdefault(f"{f} {particle}".lower(), name)
+                phrasal.add(f"{f} {particle}".lower())
     data["form_class"] = form_class
     partial = {n for n, c in data["classes"].items() if c.get("partial_only")}
-    single = sorted((f for f in form_class if " " not in f), key=len, reverse=True)
-    data["rx"] = "|".join(re.escape(f) for f in single if form_class[f] not in partial)
-    data["rx_partial"] = "|".join(map(re.escape, single))  # with the partial-only classes
+    # one word, or a phrasal verb (not "according to", a preposition that the rules read apart);
+    # the longest first, so that "pointed out" is read whole
+    usable = sorted((f for f in form_class if " " not in f or f in phrasal), key=len, reverse=True)
+    data["rx"] = "|".join(_form_rx(f) for f in usable if form_class[f] not in partial)
+    data["rx_partial"] = "|".join(map(_form_rx, usable))  # with the partial-only classes
     return data
+
+
+def _form_rx(form: str) -> str:
+    return r"\s+".join(map(re.escape, form.split(" ")))
 
 
 def verb_class(verb: str | None) -> str | None:
