@@ -56,3 +56,33 @@ def test_pointed_out_after_a_quote_names_its_speaker(story):
 ])
 def test_pointing_at_a_thing_is_no_statement(story, sentence):
     assert reported(story, sentence) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# a statement its subject issued: "issued a statement saying ..." is the subject's own statement; the
+# description that issued it speaks as written, never a fragment of its capitals
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    ("The Norwegian consulate in Selby issued a statement confirming that two of the missing sailors were citizens.",
+     "two of the missing sailors were citizens", "the Norwegian consulate in Selby"),
+    ("The Port Authority also issued a statement saying that it will keep in touch with the coast guard.",
+     "it will keep in touch with the coast guard", "Port Authority"),
+    ("Acme released a short statement on Friday saying it would rebuild the quay.", "it would rebuild the quay", "Acme"),
+])
+def test_a_statement_issued_by_the_subject_is_its_words(story, sentence, clause, speaker):
+    assert reported(story, sentence) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz issued a statement on the ferry crossing.",                     # no words reported
+    "The statement, issued by Acme on Friday, said the quay would reopen.",  # a document speaks, not its issuer
+])
+def test_a_statement_without_its_words_or_its_issuer_as_subject_is_not_read(story, sentence):
+    assert all(spk not in ("Ana Ruiz", "Acme") for _, spk in reported(story, sentence))
+
+
+def test_capitals_before_a_noun_are_no_person(story):
+    # "The Norwegian" is no one: the consulate speaks
+    assert reported(story, "The Norwegian consulate in Selby said that two of the missing sailors were citizens.") == \
+        [("two of the missing sailors were citizens", "the Norwegian consulate in Selby")]

@@ -119,7 +119,18 @@ def framed_candidates(sent: str) -> list[str]:
     second = _second_verb().search(rest)
     if second and not re.search(r"[.;:!?]\s", rest[:second.start()]):
         out.append(f"{subject} {rest[second.start('verb'):]}")
+    issued = _ISSUED.match(rest)
+    if issued:  # "The consulate issued a statement confirming that ...": the subject's own statement
+        out.append(f"{subject} {rest[issued.start('verb'):]}")
     return out
+
+
+# a statement its subject issued, then what it says in a participle of saying: "issued a statement saying",
+# "released a short statement on Friday confirming that", "put out a notice on its website stating"
+_ISSUED = re.compile(r"(?:also\s+|later\s+|then\s+)?(?:issued|released|put\s+out|published|posted|sent\s+out)\s+"
+                     r"(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|notice|communiqu[eé]|"
+                     r"release|note)(?:\s+[^,;:\"“”]{1,50}?)??\s+(?P<verb>saying|stating|confirming|announcing|"
+                     r"explaining|noting|warning|adding)\s+(?=\S)")
 
 
 def has_finite_verb(clause: str) -> bool:
