@@ -86,3 +86,54 @@ def test_capitals_before_a_noun_are_no_person(story):
     # "The Norwegian" is no one: the consulate speaks
     assert reported(story, "The Norwegian consulate in Selby said that two of the missing sailors were citizens.") == \
         [("two of the missing sailors were citizens", "the Norwegian consulate in Selby")]
+
+
+# ----------------------------------------------------------------------------------------------
+# what is no subject of a verb of saying: a relative clause's pronoun ("a firm that said": its subject is
+# the antecedent), the complementiser after an inverted verb (", stated that Globex"), a run with a verb
+# in it; and a second verb after "and" speaks for the nearest subject before it
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the heart of the disruption is Globex, a harbour firm that said the problem occurred when it deployed a faulty update.",
+    "The storm hit Selby on Friday, a record-breaking storm that has claimed at least 27 lives and left thousands without water.",
+])
+def test_a_relative_pronoun_is_no_speaker(story, sentence):
+    assert all(not (spk or "").endswith("that") for _, spk in reported(story, sentence))
+    assert reported(story, sentence) == []
+
+
+def test_the_complementiser_after_an_inverted_verb_is_no_source(story):
+    # the comma after the aside hides the subject: the words after "stated that" are Tom Berg's, never "that Globex"'s
+    assert reported(story, "Ferry pilot Tom Berg, in his statement on the subject, stated that Globex, which runs the "
+                           "quay, stopped answering calls.") == \
+        [("Globex, which runs the quay, stopped answering calls", "Tom Berg")]
+
+
+def test_a_participle_speaks_for_a_subject_without_a_verb_in_it(story):
+    # "floods" is no verb: the residents, not "Residents in Selby began reporting", are the source
+    got = [(r["quote"], r["speaker_text"]) for r in rows(
+        story, "Residents in Selby began reporting floods early on Friday, stating they had been cut off from the town.")
+        if r["kind"] == "indirect"]
+    assert got == [("they had been cut off from the town", "Residents in Selby")]
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    # a second subject after the comma: the second verb is hers
+    ("Tom Berg then apologised on Monday, however, Ruiz refused repeated requests to appear in the video and "
+     "later confirmed that she would sue the council.", "she would sue the council", "Ana Ruiz"),
+    # the same subject, through a verb phrase and a list of acts ("thanked them" has no subject of its own)
+    ("In a statement, Acme also apologized for the delay, thanked them for their patience and said its team is "
+     "working to fix the quay.", "its team is working to fix the quay", "Acme"),
+    ("Officials have not named the divers, but said they were all volunteers.", "they were all volunteers", "Officials"),
+    ("Ruiz said that the quay, which was closed, would reopen and added that the ferry would run.",
+     "the quay, which was closed, would reopen", "Ana Ruiz"),
+])
+def test_a_second_verb_speaks_for_the_nearest_subject(story, sentence, clause, speaker):
+    assert reported(story, sentence)[0] == (clause, speaker)
+    assert all(spk == speaker for _, spk in reported(story, sentence))
+
+
+def test_the_who_is_an_organisation_not_a_relative_pronoun(story):
+    assert reported(story, "The quay will reopen in May, according to the WHO.") == \
+        [("The quay will reopen in May", "the WHO")]

@@ -19,8 +19,10 @@ from .resolve import INTRO, trim_speaker
 
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
+# "a day after Acme announced": a time, not the one who announced; "a harbour firm that said": the verb is a
+# relative clause's, its subject the antecedent before; "..., stated that Globex": the words, not a source
 NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
-                           r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
+                           r"|n[’']t\b|(?-i:\b(?:that|which|who|whom|whose))$|^(?-i:that)\s")  # not "the WHO"
 _WORD = re.compile(r"[^\s,]+|,")
 # the words a writer puts between "and" and a second verb of the same subject ("and later said")
 _ADVERBS = r"(?:(?:[a-z]+ly|also|later|then|further|again|still|separately|earlier|now|subsequently|too)\s+){0,2}"
@@ -117,8 +119,14 @@ def framed_candidates(sent: str) -> list[str]:
     if appos:
         out.append(f"{subject} {rest}")
     second = _second_verb().search(rest)
+    # the same subject goes on with a second verb only when no subject of its own stands between ("Ruiz
+    # apologised, however, Berg refused ... and later confirmed": Berg confirmed)
     if second and not re.search(r"[.;:!?]\s", rest[:second.start()]):
-        out.append(f"{subject} {rest[second.start('verb'):]}")
+        nearer = _new_subject(rest[:second.start()])  # "..., however, Berg refused ... and later confirmed"
+        if nearer is None:
+            out.append(f"{subject} {rest[second.start('verb'):]}")
+        elif "," not in nearer:
+            out.append(f"{nearer} {rest[second.start('verb'):]}")
     issued = _ISSUED.match(rest)
     if issued:  # "The consulate issued a statement confirming that ...": the subject's own statement
         out.append(f"{subject} {rest[issued.start('verb'):]}")
@@ -131,6 +139,21 @@ _ISSUED = re.compile(r"(?:also\s+|later\s+|then\s+)?(?:issued|released|put\s+out
                      r"(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|notice|communiqu[eé]|"
                      r"release|note)(?:\s+[^,;:\"“”]{1,50}?)??\s+(?P<verb>saying|stating|confirming|announcing|"
                      r"explaining|noting|warning|adding)\s+(?=\S)")
+
+
+_RELATIVE = frozenset("which who whom whose that where when".split())
+
+
+def _new_subject(stretch: str) -> str | None:
+    """The last subject of its own that a stretch after a first verb holds after a comma, the subject
+    of a second verb later on (", however, Berg refused ... and confirmed"); None when there is only a
+    relative clause (", which was closed,") or a verb phrase of the same subject (", thanked them and")."""
+    last = None
+    for c in re.finditer(r",\s+(?:(?:however|but|yet|and|while|though|although)\s*,?\s+)?", stretch):
+        found = main_subject(stretch[c.end():])
+        if found and found[0].split()[0].lower() not in _RELATIVE | _LIST_OPEN:
+            last = found[0]
+    return last
 
 
 def has_finite_verb(clause: str) -> bool:
@@ -164,7 +187,8 @@ def participle_statement(sent: str) -> tuple[re.Match, str] | None:
     if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
         return None
     sm = _OPENING_SUBJECT.match(sent)
-    if sm and sm.end() <= pm.start() and not NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
+    if sm and sm.end() <= pm.start() and not NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))) and \
+            not has_finite_verb(sm.group("spk")):  # "Residents in Selby began reporting floods": "floods" is no verb
         return pm, sm.group("spk")
     # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
     spk = _participle_subject(sent[:pm.start()])
