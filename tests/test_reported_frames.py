@@ -137,3 +137,34 @@ def test_a_second_verb_speaks_for_the_nearest_subject(story, sentence, clause, s
 def test_the_who_is_an_organisation_not_a_relative_pronoun(story):
     assert reported(story, "The quay will reopen in May, according to the WHO.") == \
         [("The quay will reopen in May", "the WHO")]
+
+
+# ----------------------------------------------------------------------------------------------
+# documents as sources: a text whose author is named speaks as written ("a report by ..."), a figure or
+# a document nobody is named for is content; a document is never its signer's voice
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    ("According to a report by The Courier, the harbour wall did not really suffer so much.",
+     "the harbour wall did not really suffer so much", "a report by The Courier"),
+    ("The quay sank by a metre, according to a report from the Port Authority.", "The quay sank by a metre",
+     "a report from the Port Authority"),
+    # whom the report cites opens the words it gives, and is no part of them
+    ("According to a report by The Courier, citing harbour analysis company Globex, the storm not only flooded "
+     "the quay but also closed the ferry.", "the storm not only flooded the quay but also closed the ferry",
+     "a report by The Courier"),
+    # the statement speaks, not the person who signed it
+    ("The statement, signed by Ruiz, said the quay would stay closed.", "the quay would stay closed", "the statement"),
+])
+def test_a_text_with_its_author_named_speaks_as_written(story, sentence, clause, speaker):
+    assert [(q, r) for q, r in ((r["quote"], r["speaker"]) for r in rows(story, sentence)
+                                if r["kind"] == "indirect")] == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to figures compiled by Acme, the harbour lost 300 jobs.",
+    "According to documents seen by the Courier, the harbour lost 300 jobs.",
+    "According to reports, the harbour lost 300 jobs.",
+])
+def test_figures_and_unattributed_documents_are_no_voice(story, sentence):
+    assert reported(story, sentence) == []

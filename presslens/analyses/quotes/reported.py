@@ -18,6 +18,7 @@ from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, H
                                        NEGATED_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS, TIME_ADVERBS,
                                        TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
+from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
 from .resolve import SHORT, trim_speaker
@@ -61,10 +62,11 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
             who = _who(source, story, ctx, p_idx, at, "according to")
-            if _DOCUMENT_HEAD.match(trim_speaker(source)):
+            if no_voice(trim_speaker(source)):
                 continue  # "according to figures compiled by the agency": a document's content, not a voice
             if who[0] is not None and not _own_source(acc.group("clause"), story, ctx, p_idx, at, subject_too=False):
-                clause = acc.group("clause")
+                clause = CITING.sub("", acc.group("clause"), count=1)  # "..., citing Harbour Radio, the ...":
+                # whom the source cites is no part of the words
                 inner = _NESTED_REPORT().match(clause)  # "According to X, an official told CCTV that ...":
                 if inner:                               # the words are what follows "that"
                     clause = inner.group("clause")
@@ -102,7 +104,7 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
             subj = trim_speaker(m.group("spk")) if m else ""
             if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
-            if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
+            if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
             if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                 who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
@@ -198,10 +200,6 @@ _OBJECT_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "must", "
 _DETERMINER_OBJECT = re.compile(rf"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:{_OBJECT_CLAUSE_AUX})\b)")
 # a subject ending in a possessive: the "verb" after it is a noun ("Globex's claim that ...")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
-# reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
-# "reportedly", no source (data/eval/GUIDE.md)
-_UNNAMED_REPORTS = re.compile(r"(?i)(?:(?:media|news|press|local|some|several|other|unconfirmed|earlier|recent)\s+)?"
-                              r"(?:reports|studies|surveys|estimates|rumou?rs)")
 # a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
 _WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], TIME_ADVERBS[:2])})\s+)?"
                    rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
@@ -270,12 +268,6 @@ _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?
 # "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
 _ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
                               r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
-# the head of a source phrase that is a document or a figure, not someone speaking
-_DOCUMENT_HEAD = re.compile(r"(?i)^(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+|preliminary\s+)*(?:figures|data|"
-                            r"statistics|numbers|estimates?|documents?|records?|reports?|studies|study|surveys?|"
-                            r"analysis|research|filings?|papers?|tallies|tally|count|census)\b")
-
-
 @functools.lru_cache(maxsize=1)
 def _NESTED_REPORT() -> re.Pattern:
     return re.compile(rf"(?i)^[^,;]{{0,160}}?\b(?:{verbs()['rx']})\b[^,;]{{0,60}}?\bthat\s+(?P<clause>.{{8,}})$")
@@ -324,9 +316,9 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
             continue  # "..., Acme said in a post, the Courier reported.": the nearer source spoke the words
         if not plausible_clause(clause) or (NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
             continue
-        if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
+        if verb != "according to" and DOCUMENT_HEAD.match(phrase):
             pass  # "..., the report said": a document speaks for its authors, as the text says
-        elif verb == "according to" and _DOCUMENT_HEAD.match(phrase):
+        elif verb == "according to" and no_voice(phrase):
             return False  # "according to figures compiled by ...": a document's content, not a voice
         if _FIRST_PERSON.search(clause) or (verb == "according to" and _REPORTS_ITSELF().search(clause)):
             return False  # "We will rebuild, says Ruiz": her own words without the marks, not reported speech;
@@ -370,7 +362,7 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     if not found:
         return
     pm, spk = found
-    if _DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
+    if DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
                                                               trim_speaker(spk)):
         return  # "The declaration calls for ..., emphasizing that ...": a document described, not quoted
     clause = _clause_end(pm.group("clause"))
