@@ -168,3 +168,28 @@ def test_a_text_with_its_author_named_speaks_as_written(story, sentence, clause,
 ])
 def test_figures_and_unattributed_documents_are_no_voice(story, sentence):
     assert reported(story, sentence) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# a short quote inside a participle phrase that opens its sentence is the main clause subject's
+
+
+def direct(story, *paragraphs):
+    return [(r["quote"], r["speaker"], r["verb"]) for r in rows(story, *paragraphs) if r["kind"] == "direct"]
+
+
+@pytest.mark.parametrize("sentence, quote, speaker", [
+    ('Calling Ruiz an "outstanding mayor" for serving her town, Tom Berg said that she made an invaluable '
+     'contribution to the harbour.', "outstanding mayor", "Tom Berg"),
+    ('Describing the storm as “the worst in a century” in a post on Sunday, the Port Authority said the quay '
+     'would stay shut.', "the worst in a century", "Port Authority"),
+])
+def test_an_opening_participle_speaks_for_the_main_subject(story, sentence, quote, speaker):
+    assert [(q, spk) for q, spk, _ in direct(story, sentence)] == [(quote, speaker)]
+
+
+def test_an_opening_participle_with_an_unnamed_subject_is_not_guessed(story):
+    # "a resident" is anonymous: the quote is not given to the last person named
+    got = direct(story, "Ruiz visited the quay.", 'Calling the storm "a monster" in a post, a resident said the quay '
+                                                  'would stay shut.')
+    assert all(spk != "Ana Ruiz" for _, spk, _ in got)

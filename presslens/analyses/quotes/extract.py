@@ -27,7 +27,7 @@ from presslens.text import datelines, resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
-from .in_article import article_speaker, clause_subject, verb_subject
+from .in_article import article_speaker, clause_subject, opening_participle_subject, verb_subject
 from .lead_in import colon_lead_in, introducer
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
@@ -140,6 +140,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
+            if who is None and not a_name and not read_before:  # 'Calling Berg a "hero", Ruiz said ...'
+                sub = opening_participle_subject(people, story, paragraphs, p_idx, par, a, b, last_person)
+                if sub is not None:
+                    who = sub[:3]
+                    row.update(speaker_text=sub[3], verb=sub[4], verb_class=verb_class(sub[4]), attribution="partial")
             if who is None and not a_name and not read_before and not _negated_before(before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:

@@ -15,6 +15,7 @@ from presslens.text import segment
 from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
 from .people import SENT_END, People, Person
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
+from .subject import main_subject
 from .wordclasses import FUNCTION, ORG_WORDS, QUESTION, TITLES, key
 
 
@@ -325,3 +326,29 @@ def sentence_subject(sent: str) -> str | None:
                  r"(?<!\bthe )(?<!\ba )(?<!\ban )(?:has|had|have|was|is|were|are|would|will|[a-z]+ed|[a-z]+s)\b", s)
     subj = m.group("subj").strip() if m else ""
     return subj if subj and not _PREPOSITIONAL.match(subj) else None
+
+
+# a participle of naming or judging that opens its sentence: 'Calling Berg an "outstanding sailor" for ..., Ruiz
+# said': the words are those of the main clause's subject, after the comma that closes the phrase
+_OPENING_PARTICIPLE = re.compile(r"^\W*(?P<verb>Calling|Describing|Dubbing|Labell?ing|Branding|Praising|Hailing|Terming|"
+                                 r"Condemning|Denouncing|Slamming|Welcoming)\s+[^,;:.!?\"“”‘’]{1,80}$")
+
+
+def opening_participle_subject(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str, a: int,
+                               b: int, last_person: str | None) -> tuple | None:
+    """The speaker of a short quote inside a participle phrase that opens its sentence ('Calling Berg an
+    "outstanding sailor" for serving the town, Ruiz said ...'): the subject of the main clause after the
+    phrase's comma, when it is someone the article names or an organisation's role, with the phrase and
+    the participle (speaker, kind, actor, phrase, verb); None otherwise."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    opening = _OPENING_PARTICIPLE.match(par[start:max(start, a - 1)])
+    if not opening:
+        return None
+    rest = re.match(r"[”\"’']?[^,;:.!?\"“”‘’]{0,80},\s+", par[b:])
+    found = main_subject(par[b + rest.end():]) if rest else None
+    if not found or "," in found[0]:
+        return None
+    who = article_speaker(found[0], story, people, paragraphs, p_idx, b + rest.end(), last_person)
+    if who[0] is None or who[1] == "anonymous" or (who[1] == "role" and who[2] is None):
+        return None
+    return (*who, found[0], opening.group("verb").lower())
