@@ -193,3 +193,20 @@ def test_an_opening_participle_with_an_unnamed_subject_is_not_guessed(story):
     got = direct(story, "Ruiz visited the quay.", 'Calling the storm "a monster" in a post, a resident said the quay '
                                                   'would stay shut.')
     assert all(spk != "Ana Ruiz" for _, spk, _ in got)
+
+
+# ----------------------------------------------------------------------------------------------
+# nested sources of a direct quote: a subject with its verb of saying nearer the words than "according to X"
+
+
+@pytest.mark.parametrize("sentence, quote, speaker", [
+    ("Ruiz called the storm “a great loss to the harbour and the town”, according to the Courier.",
+     "a great loss to the harbour and the town", "Ana Ruiz"),
+    ("According to the skipper, Acme told its crews that “the gates will stay shut until Monday”.",
+     "the gates will stay shut until Monday", "Acme"),
+    # no nearer source: "according to" gives it
+    ("“The gates will stay shut until Monday”, according to the Courier.", "The gates will stay shut until Monday",
+     "The Courier"),
+])
+def test_the_nearer_source_of_a_direct_quote_speaks(story, sentence, quote, speaker):
+    assert [(q, spk) for q, spk, _ in direct(story, sentence)] == [(quote, speaker)]

@@ -116,6 +116,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                            attribution=where)
                 if who[1] == "named" and trim_speaker(spk).lower() in ("he", "she") and _spoken_of(who[0], quote):
                     who = (None, None, None)  # '“... Ruiz will lead the port,” he said': "he" is not Ruiz; not guessed
+                near = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
+                                    n_words <= SHORT) if verb == "according to" else None
+                if near and near[1][1] in ("named", "role"):  # 'According to X, Acme told staff that “...”',
+                    who, spk, verb = near[1], near[0], near[2]  # 'Xi called it “...”, according to X': the nearer speaks
+                    row.update(speaker_text=trim_speaker(spk), verb=verb, verb_class=verb_class(verb))
                 if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
                     who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None and where == "after":  # '“...,” the teen said': the description, as written
@@ -351,7 +356,6 @@ def _a_term(quote: str, after: str) -> bool:
 
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
 _CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
-
 
 
 def article_paragraphs(story: Story, ids: list[str] | None = None) -> dict[str, list[str]]:
