@@ -210,3 +210,24 @@ def test_an_opening_participle_with_an_unnamed_subject_is_not_guessed(story):
 ])
 def test_the_nearer_source_of_a_direct_quote_speaks(story, sentence, quote, speaker):
     assert [(q, spk) for q, spk, _ in direct(story, sentence)] == [(quote, speaker)]
+
+
+# ----------------------------------------------------------------------------------------------
+# a verb of saying with a bare noun after it and no verb: an act, not a clause
+
+
+@pytest.mark.parametrize("sentence", [
+    "Globex claimed responsibility for the fire on the north quay.",
+    "Acme claimed victory in the long dispute over the harbour.",
+])
+def test_a_bare_noun_after_a_verb_of_saying_is_no_clause(story, sentence):
+    assert reported(story, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Ruiz said crews would work through the night.", "crews would work through the night"),
+    ("Ruiz claimed the crews ignored the warnings.", "the crews ignored the warnings"),
+    ("Ruiz said Selby doesn't rely on the ferry for its daily supplies.", "Selby doesn't rely on the ferry for its daily supplies"),
+])
+def test_a_clause_with_its_verb_is_still_read(story, sentence, clause):
+    assert reported(story, sentence) == [(clause, "Ana Ruiz")]

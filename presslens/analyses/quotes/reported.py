@@ -149,6 +149,9 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
                 _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
             return  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
             # governor ... said": a noun, not a clause
+        if not (_CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
+                or _FINITE.search(_clause_end(clause))):
+            return  # "claimed responsibility for the fire", "claimed victory": a bare noun and no verb
     if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
         return  # a whole quote in the clause: the quote is the words, listed as direct
     if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
