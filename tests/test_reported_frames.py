@@ -95,12 +95,20 @@ def test_capitals_before_a_noun_are_no_person(story):
 
 
 @pytest.mark.parametrize("sentence", [
-    "At the heart of the disruption is Globex, a harbour firm that said the problem occurred when it deployed a faulty update.",
     "The storm hit Selby on Friday, a record-breaking storm that has claimed at least 27 lives and left thousands without water.",
+    "The storm hit Selby on Friday, Storm Ada, a record-breaking storm that has claimed at least 27 lives and left "
+    "thousands without water.",
 ])
 def test_a_relative_pronoun_is_no_speaker(story, sentence):
     assert all(not (spk or "").endswith("that") for _, spk in reported(story, sentence))
     assert reported(story, sentence) == []
+
+
+def test_a_relative_clause_of_saying_speaks_for_the_name_it_describes(story):
+    # "a harbour firm that said": the firm is Globex, named before its description
+    assert reported(story, "At the heart of the disruption is Globex, a harbour firm that said the problem occurred "
+                           "when it deployed a faulty update.") == \
+        [("the problem occurred when it deployed a faulty update", "Globex")]
 
 
 def test_the_complementiser_after_an_inverted_verb_is_no_source(story):

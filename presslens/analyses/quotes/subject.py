@@ -100,9 +100,29 @@ def _second_verb() -> re.Pattern:
     return re.compile(rf"(?:,\s+|\s+)(?:and|but)\s+{_ADVERBS}(?P<verb>(?-i:{verbs()['rx']}))\b")
 
 
+# a name, its description and a relative pronoun: "..., Acme, a harbour firm that said ...": the name speaks
+_RELATIVE_SOURCE = re.compile(r"(?:^|(?<=[\s,]))(?P<ante>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:a|an|the)\s+"
+                              r"[^,;:\"“”]{1,60}?\s+(?:that|which|who)\s+(?=[a-z])")
+
+
 def framed_candidates(sent: str) -> list[str]:
     """The sentence as "subject + verb of saying + its clause", read past an opening phrase, a
-    description in commas, or a first verb phrase of the subject; [] when none of these applies."""
+    description in commas, or a first verb phrase of the subject, or a relative clause's antecedent
+    ("..., Acme, a harbour firm that said ..."); [] when none of these applies."""
+    rel = [f"{m.group('ante')} {sent[m.end():]}" for m in _RELATIVE_SOURCE.finditer(sent)
+           if _relative_says().match(sent, m.end())][:1]
+    return _framed(sent) + rel
+
+
+@functools.lru_cache(maxsize=1)
+def _relative_says() -> re.Pattern:
+    """A verb of saying in a relative clause, then "that" or the clause's subject ("that said the
+    problem ...", "which announced it would ..."; not "that has claimed at least 27 lives")."""
+    return re.compile(rf"(?:{verbs()['rx']})\s+(?:that\s|(?:the|a|an|it|he|she|they|we|its|his|her|their|this|"
+                      r"these|those)\s)")
+
+
+def _framed(sent: str) -> list[str]:
     s = sent
     for _ in range(2):  # "In the evening, ...", "Later, in a statement, ..."
         m = INTRO.match(s)
