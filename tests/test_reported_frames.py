@@ -239,3 +239,21 @@ def test_a_bare_noun_after_a_verb_of_saying_is_no_clause(story, sentence):
 ])
 def test_a_clause_with_its_verb_is_still_read(story, sentence, clause):
     assert reported(story, sentence) == [(clause, "Ana Ruiz")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a comma between the verb and "that" (translated text) changes nothing a reader reads
+
+
+@pytest.mark.parametrize("paragraphs, clause", [
+    (["Ruiz met the crews.", "Furthermore, she also declared, that the update contained a fault in it."],
+     "the update contained a fault in it"),
+    (["However, Ruiz also warned, that it will take a while to get the ferry back on its track."],
+     "it will take a while to get the ferry back on its track"),
+])
+def test_a_comma_before_that_keeps_the_statement(story, paragraphs, clause):
+    assert reported(story, *paragraphs) == [(clause, "Ana Ruiz")]
+
+
+def test_that_is_after_a_comma_is_no_clause(story):
+    assert reported(story, "Ruiz said, that is, the council said, nothing.") == []

@@ -46,6 +46,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         # a second clause with a subject of its own ("..., and the harbour police said they were ...")
         cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
                   if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+        cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
         undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
@@ -271,6 +272,13 @@ _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?
 # "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
 _ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
                               r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
+@functools.lru_cache(maxsize=1)
+def _COMMA_THAT() -> re.Pattern:
+    """A comma between a verb of saying and its "that" (translated text: "she also declared, that ..."),
+    read as the verb and "that"."""
+    return re.compile(rf"\b(?P<verb>{verbs()['rx']}),\s+that\s+(?!is\b)(?=\S)")
+
+
 @functools.lru_cache(maxsize=1)
 def _NESTED_REPORT() -> re.Pattern:
     return re.compile(rf"(?i)^[^,;]{{0,160}}?\b(?:{verbs()['rx']})\b[^,;]{{0,60}}?\bthat\s+(?P<clause>.{{8,}})$")
