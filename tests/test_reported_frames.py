@@ -257,3 +257,13 @@ def test_a_comma_before_that_keeps_the_statement(story, paragraphs, clause):
 
 def test_that_is_after_a_comma_is_no_clause(story):
     assert reported(story, "Ruiz said, that is, the council said, nothing.") == []
+
+
+# ----------------------------------------------------------------------------------------------
+# a participle after a quote and its source speaks for that source, whatever the verb of saying
+
+
+def test_a_participle_after_a_quote_speaks_for_the_quotes_source(story):
+    got = reported(story, "“A mayor can give a hug, but she must act in a more diplomatic way”, Ruiz commented, "
+                          "explaining that she was ready to defend her own record.")
+    assert got == [("she was ready to defend her own record", "Ana Ruiz")]

@@ -216,15 +216,18 @@ def participle_statement(sent: str) -> tuple[re.Match, str] | None:
 
 
 # the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
-_QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
-                           r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
+@functools.lru_cache(maxsize=1)
+def _quote_source() -> re.Pattern:
+    """The source of the quote just before a participle, with any verb of saying: '“...,” he commented'."""
+    v = verbs()["rx"]
+    return re.compile(rf"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{{2,60}}?)\s+(?-i:{v})|(?-i:{v})\s+(?P<spk2>[^,”\"’]{{2,60}}?))\s*$")
 
 
 def _participle_subject(head: str) -> str | None:
     """Who a participle of saying after a comma speaks for, when the sentence does not open with a
     plain subject: the source of the quote just before it, or the sentence's subject read past an
     opening phrase and a description in commas (:func:`main_subject`)."""
-    q = _QUOTE_SOURCE.search(head)
+    q = _quote_source().search(head)
     if q:
         return q.group("spk") or q.group("spk2")
     for _ in range(2):
@@ -232,6 +235,6 @@ def _participle_subject(head: str) -> str | None:
         if m:
             head = head[m.end():]
     found = main_subject(head)
-    if not found or "," in found[0] or NOT_A_SUBJECT.search(trim_speaker(found[0])):
+    if not found or "," in found[0] or NOT_A_SUBJECT.search(trim_speaker(found[0])) or found[0][:1] in "“\"‘'«„":
         return None
     return found[0]
