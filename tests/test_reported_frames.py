@@ -267,3 +267,25 @@ def test_a_participle_after_a_quote_speaks_for_the_quotes_source(story):
     got = reported(story, "“A mayor can give a hug, but she must act in a more diplomatic way”, Ruiz commented, "
                           "explaining that she was ready to defend her own record.")
     assert got == [("she was ready to defend her own record", "Ana Ruiz")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a first name alone, introduced in its sentence as a person, is the source of its reported speech
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    ("Jeff, a 65-year-old Canadian in Selby, said he was worrying about the water.", "he was worrying about the water",
+     "Jeff"),
+    ("Maria, a nurse at the harbour clinic, said the ward had run out of beds.", "the ward had run out of beds", "Maria"),
+    ("Tom, a retired fisherman, said the quay had never flooded before.", "the quay had never flooded before", "Tom"),
+])
+def test_a_first_name_introduced_as_a_person_speaks(story, sentence, clause, speaker):
+    assert reported(story, sentence) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbourwire, a news site in Selby, said the ward had run out of beds.",  # no person
+    "Selby, a town of 5,000 residents, said the ward had run out of beds.",   # a place, whatever it holds
+])
+def test_a_single_name_described_as_no_person_is_not_guessed(story, sentence):
+    assert reported(story, sentence) == []

@@ -22,7 +22,7 @@ from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
 from .resolve import SHORT, trim_speaker
-from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, participle_statement
+from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, introduced_name, participle_statement
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 from .wordclasses import TITLES, key
 
@@ -82,7 +82,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:  # "Ruiz, who runs the port, said ...", "Lee called it a farce and said ...": the
             # sentence's subject, read past a description in commas or a first verb phrase
-            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at)
+            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at, introduced_name(undated))
             if hit and (re.match(r"that\s", hit[1].group("clause")) or has_finite_verb(hit[1].group("clause"))):
                 _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:
@@ -96,9 +96,11 @@ _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z]
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int) -> tuple | None:
+def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int,
+                      introduced: str | None = None) -> tuple | None:
     """(candidate, match, who) of the first candidate that opens with a subject that resolves and a
-    reporting verb (:func:`.attribution.indirect_rx`), or None."""
+    reporting verb (:func:`.attribution.indirect_rx`), or None; ``introduced`` is a first name the
+    sentence introduces as a person (:func:`.subject.introduced_name`): it speaks as written."""
     for cand in cands:
         for rx in (indirect_rx_lazy(), indirect_rx()):
             m = rx.match(cand)
@@ -109,6 +111,8 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
             if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                 who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
+                if who[0] is None and introduced and trim_speaker(m.group("spk")) == introduced:
+                    who = (introduced, "named", None)
                 if who[0] is not None:
                     return cand, m, who
     return None

@@ -12,10 +12,13 @@ from __future__ import annotations
 import functools
 import re
 
+import regex as _regex
+
 from presslens.text.vocabulary import (FINITE_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, alternation,
                                        is_finite_verb)
 from .attribution import verbs
 from .resolve import INTRO, trim_speaker
+from .wordclasses import FEMALE, FUNCTION, MALE, ORG_WORDS, TITLES, key
 
 # words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
 # and said", "Lee never said", "did not respond"
@@ -238,3 +241,22 @@ def _participle_subject(head: str) -> str | None:
     if not found or "," in found[0] or NOT_A_SUBJECT.search(trim_speaker(found[0])) or found[0][:1] in "“\"‘'«„":
         return None
     return found[0]
+
+
+# a first name alone, introduced as a person: "Jeff, a 65-year-old Canadian in Selby, said ...", "Maria, a
+# nurse at the clinic, said ..."
+_INTRODUCED = _regex.compile(r"^(?P<name>\p{Lu}[\p{Ll}’'-]+),\s+(?:a|an)\s+(?P<desc>[^,;:\"“”]{3,60}),\s+(?=\p{Ll})")
+_PERSON_WORDS = frozenset("resident worker student teacher nurse driver owner fisherman survivor witness "
+                          "volunteer employee tourist visitor local neighbour neighbor victim passenger fan".split())
+
+
+def introduced_name(sent: str) -> str | None:
+    """The first name that opens a sentence and is introduced there as a person (an age, a title or
+    role, a word for a person in its description); None otherwise ("Harbourwire, a news site, said")."""
+    m = _INTRODUCED.match(sent)
+    if not m or key(m.group("name")) in FUNCTION | ORG_WORDS | TITLES:
+        return None
+    desc = re.split(r"\s+(?:at|in|of|from|for|with|on|who|whose|and)\b", m.group("desc"))[0]  # "a nurse at the clinic"
+    if re.match(r"\d+-year-old\b", desc) or key(desc.split()[-1]) in TITLES | MALE | FEMALE | _PERSON_WORDS:
+        return m.group("name")
+    return None
