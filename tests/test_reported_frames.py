@@ -289,3 +289,17 @@ def test_a_first_name_introduced_as_a_person_speaks(story, sentence, clause, spe
 ])
 def test_a_single_name_described_as_no_person_is_not_guessed(story, sentence):
     assert reported(story, sentence) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# where and when before "that" ("wrote in a paper last month that"): the "that" opens the words, for every verb
+
+
+@pytest.mark.parametrize("paragraphs, clause, speaker", [
+    (["Gate news", "Researchers from Acme wrote in a paper last month that the new gate used cheaper steel."],
+     "the new gate used cheaper steel", "Researchers from Acme"),
+    (["Gate news", "Acme said in a statement last month that the new gate used cheaper steel."],
+     "the new gate used cheaper steel", "Acme"),
+])
+def test_that_after_where_and_when_opens_the_words(story, paragraphs, clause, speaker):
+    assert reported(story, *paragraphs) == [(clause, speaker)]

@@ -142,7 +142,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
         when = _WHEN.match(clause)
         if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
-            clause = clause[adv.end():]  # "said on Tuesday that ..."
+            clause, that = clause[adv.end():], True  # "said on Tuesday that ...", "wrote in a paper that ..."
         elif adv and when and _CLAUSE_START.match(clause[when.end():]):
             clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
         elif when and _CLAUSE_START.match(clause[when.end():]):
@@ -150,11 +150,11 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
                 or len(segment.TOKEN.findall(clause)) < 4:
             return  # "said on social media", "said in a statement": the words are elsewhere
-        if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
+        if not that and not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
                 _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
             return  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
             # governor ... said": a noun, not a clause
-        if not (_CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
+        if not (that or _CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
                 or _FINITE.search(_clause_end(clause))):
             return  # "claimed responsibility for the fire", "claimed victory": a bare noun and no verb
     if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
