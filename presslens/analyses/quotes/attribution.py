@@ -19,17 +19,29 @@ def verbs() -> dict:
 
     data = parse_yaml((paths.PACKAGE_DATA / "reporting_verbs.yaml").read_text(encoding="utf-8"))
     form_class: dict[str, str] = {}
+    phrasal: set[str] = set()
     for name, c in data["classes"].items():
         for v in c["verbs"]:
             forms = {v} if " " in v else set(vocabulary.inflections(v)) | {v}
             for f in forms:
                 form_class.setdefault(f.lower(), name)
+        for v in c.get("phrasal", ()):  # "point out": the verb inflected, its particle kept
+            head, particle = v.split(" ", 1)
+            for f in set(vocabulary.inflections(head)) | {head}:
+                form_class.setdefault(f"{f} {particle}".lower(), name)
+                phrasal.add(f"{f} {particle}".lower())
     data["form_class"] = form_class
     partial = {n for n, c in data["classes"].items() if c.get("partial_only")}
-    single = sorted((f for f in form_class if " " not in f), key=len, reverse=True)
-    data["rx"] = "|".join(re.escape(f) for f in single if form_class[f] not in partial)
-    data["rx_partial"] = "|".join(map(re.escape, single))  # with the partial-only classes
+    # one word, or a phrasal verb (not "according to", a preposition that the rules read apart);
+    # the longest first, so that "pointed out" is read whole
+    usable = sorted((f for f in form_class if " " not in f or f in phrasal), key=len, reverse=True)
+    data["rx"] = "|".join(_form_rx(f) for f in usable if form_class[f] not in partial)
+    data["rx_partial"] = "|".join(map(_form_rx, usable))  # with the partial-only classes
     return data
+
+
+def _form_rx(form: str) -> str:
+    return r"\s+".join(map(re.escape, form.split(" ")))
 
 
 def verb_class(verb: str | None) -> str | None:
@@ -385,23 +397,3 @@ def _bare_forms() -> frozenset[str]:
 
 def bare_clause_verb(verb: str) -> bool:
     return verb.lower() in _bare_forms()
-
-
-# a headline's speaker named by what they are, before a colon: "Harbour FA boss:", "Harbour master Tom Berg:"
-_LABEL = re.compile(r"^\W*(?:(?P<desc>(?:[\w’'.&-]+\s+){0,3}[a-z][\w’'.&-]*)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})|"
-                    r"(?P<d>(?:[\w’'.&-]+\s+){0,4}[\w’'.&-]+))\s*:\s*[“\"‘'«„]?\s*$")
-_HEADS = frozenset("boss chief head minister president mayor governor spokesperson spokesman spokeswoman director ceo "
-                   "coach manager chairman chairwoman chair leader secretary ambassador commissioner judge captain "
-                   "master founder owner".split())
-
-
-def headline_label(text: str) -> tuple[str, str] | None:
-    """A headline's speaker named before a colon with what they are, the text before the quote being all
-    of it: ("name", "Tom Berg") for "Harbour master Tom Berg:", ("role", "Harbour FA boss") for a phrase
-    ending in a head noun (:data:`_HEADS`); None for a kicker ("Breaking news:") or a clause with a verb."""
-    lab = _LABEL.match(text)
-    if not lab or re.search(r"\b[a-z]+(?:ed|(?<!s)s)\s", (lab.group("d") or lab.group("desc")) + " "):
-        return None
-    if lab.group("name"):
-        return "name", lab.group("name")
-    return ("role", lab.group("d")) if lab.group("d").split()[-1].lower() in _HEADS else None

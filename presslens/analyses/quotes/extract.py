@@ -27,7 +27,8 @@ from presslens.text import datelines, resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
-from .in_article import article_speaker, clause_subject, colon_lead_in, introducer, verb_subject
+from .in_article import article_speaker, clause_subject, opening_participle_subject, verb_subject
+from .lead_in import colon_lead_in, introducer
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
 
@@ -115,6 +116,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                            attribution=where)
                 if who[1] == "named" and trim_speaker(spk).lower() in ("he", "she") and _spoken_of(who[0], quote):
                     who = (None, None, None)  # '“... Ruiz will lead the port,” he said': "he" is not Ruiz; not guessed
+                near = verb_subject(people, story, paragraphs, p_idx, par, a, last_person, verbs()["rx_partial"],
+                                    n_words <= SHORT) if verb == "according to" else None
+                if near and near[1][1] in ("named", "role"):  # 'According to X, Acme told staff that “...”',
+                    who, spk, verb = near[1], near[0], near[2]  # 'Xi called it “...”, according to X': the nearer speaks
+                    row.update(speaker_text=trim_speaker(spk), verb=verb, verb_class=verb_class(verb))
                 if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
                     who = last_role  # '“...,” it said.' after 'The agency added that ...'
                 if who[0] is None and where == "after":  # '“...,” the teen said': the description, as written
@@ -139,6 +145,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if lead is not None:
                     who = lead
                     row.update(speaker_text=lead[0], verb=":", verb_class=None, attribution="before")
+            if who is None and not a_name and not read_before:  # 'Calling Berg a "hero", Ruiz said ...'
+                sub = opening_participle_subject(people, story, paragraphs, p_idx, par, a, b, last_person)
+                if sub is not None:
+                    who = sub[:3]
+                    row.update(speaker_text=sub[3], verb=sub[4], verb_class=verb_class(sub[4]), attribution="partial")
             if who is None and not a_name and not read_before and not _negated_before(before):
                 sub = clause_subject(people, story, p_idx, par, a, verbs()["rx_partial"])  # '..., calling it "a farce"'
                 if sub is not None:
@@ -345,7 +356,6 @@ def _a_term(quote: str, after: str) -> bool:
 
 # a speaker's name in capitals ending the paragraph before a quote (a box of quotes, "WHAT THEY SAID")
 _CAPS_CAPTION = re.compile(r"(?:^|[.!?”\"’]\s*)((?:[A-Z][A-Z'’.-]*,?\s+){1,12}[A-Z][A-Z'’.-]+)\s*$")
-
 
 
 def article_paragraphs(story: Story, ids: list[str] | None = None) -> dict[str, list[str]]:

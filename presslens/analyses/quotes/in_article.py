@@ -1,7 +1,8 @@
-"""Who speaks, read in one article: a speaker phrase, a colon or comma lead-in, or a short quote's
+"""Who speaks, read in one article: a speaker phrase, a comma lead-in, or a short quote's
 clause resolved through what the article says of its people (:mod:`.people`) after the story-wide
 rules of :mod:`.resolve`: a pronoun's antecedent, a short name, a definite description ("the
-46-year-old", "the chancellor"), an unnamed person ("a woman"), an organisation as written."""
+46-year-old", "the chancellor"), an unnamed person ("a woman"), an organisation as written. Lead-ins that announce the words (a
+colon, a headline label, a paragraph introducing the next one's quote) are read in :mod:`.lead_in`."""
 from __future__ import annotations
 
 import functools
@@ -11,11 +12,11 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
-from presslens.text.vocabulary import PREPOSITIONS
 from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
-from .attribution import headline_label
-from .people import FUNCTION, ORG_WORDS, QUESTION, SENT_END, TITLES, People, Person, key
+from .people import SENT_END, People, Person
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
+from .subject import main_subject
+from .wordclasses import FUNCTION, ORG_WORDS, QUESTION, TITLES, key
 
 
 # "a woman", "one researcher", "some friends", "many": a person the text does not name
@@ -61,7 +62,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         g = "m" if low == "he" else "f"
         p = reply_to_question(people, paragraphs, p_idx, pos, g, verb)  # "X asked Y ... He replied": Y
         if p is not None:
-            return _entry(story, people, p)
+            return person_entry(story, people, p)
         p = people.antecedent(p_idx, pos, g) or people.antecedent(p_idx, pos, g, back=8)
         if p is not None and rivalled(people, paragraphs, p_idx, pos, g, p):
             return None, None, None  # two people it could be: left unknown, not guessed
@@ -70,7 +71,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             p = p if p is None or p.could_be(g) else None
         if p is not None and p.name:
             p.referred_to_as(g)
-        return _entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
+        return person_entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         rep = reporter_before(paragraphs, p_idx, pos)  # "Harbour Daily reported that ... It said": Harbour Daily
         if rep and people.find(rep) is None:
@@ -93,7 +94,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         # "the governor of Harbour State": the person the article introduced with that title, or the
         # description as written (a role: the office speaks), never the place it is the title of
         p = people.by_title(key(title))
-        return _entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
+        return person_entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
     col = _COLLECTIVE.match(phrase)
     if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
         # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
@@ -109,7 +110,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
                 any(a.name == who[0] for a in story.actors):
             return who  # "Regional Director for Ports Ana Ruiz": the story's Ana Ruiz, not "Ports Ana Ruiz"
         if p is not None and (p.name != who[0] or (who[2] is None and p.actor)):
-            return _entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
+            return person_entry(story, people, p)  # "President Ana Ruiz" is Ana Ruiz
         return who
     if who[0] is not None and who[1] != "role":
         return who
@@ -117,7 +118,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         p = people.find(_regex.sub(r"^\P{Lu}*", "", phrase)) if _regex.search(r"\p{Lu}", phrase) and \
             not _regex.search(r"\p{Lu}[\w-]*['’]s\s+\p{Ll}", phrase) else None  # "Tom Berg's lawyer" is not Berg
         if p is not None:
-            return _entry(story, people, p)
+            return person_entry(story, people, p)
         org = _DEFINITE_ORG.match(phrase)
         if org and not _PERSON_NOUN.search(phrase) and key(org.group("head")) not in TITLES:
             actor = people.actor_before(paragraphs, p_idx, pos, org.group("head").lower())
@@ -130,7 +131,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             if p is None and re.search(r"\d-year-old$", head):
                 p = people.antecedent(p_idx, pos, None) or people.antecedent(p_idx, pos, None, back=8)
             if p is not None and p.name:
-                return _entry(story, people, p)
+                return person_entry(story, people, p)
             if who[0] is None and (_PERSON_NOUN.search(phrase) or head in TITLES or _DOCUMENT.search(head)):
                 return phrase[:1].lower() + phrase[1:], "role", None  # "the player", "the note": as the text says
         if who[0] is None and re.match(r"(?i)the\s", phrase) and len(phrase.split()) <= 8 and \
@@ -173,59 +174,11 @@ _COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|oth
                          r"meteorologists|economists|nurses|teachers|students|workers|employees|fans|members)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
 
 
-def _entry(story: Story, people: People, p: Person) -> tuple:
+def person_entry(story: Story, people: People, p: Person) -> tuple:
     p.spoke = True
     if p.listed:
         return speaker_entry(story, p.name)
     return p.name, "named", p.actor
-
-
-def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, last_person: str | None) -> tuple | None:
-    """The speaker of a quote that a sentence ending in a colon introduces, whatever its verb ('Hu
-    shared the team's plan: "..."', 'Ruiz, the judge, highlighted one point: "..."'): the subject of
-    that sentence when it is a person or an actor, else the person the sentence credits with "by"."""
-    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
-    sent = par[start:a]
-    if len(sent) > 400 or re.search(r"(?i)^\W*(?:if|when|whether|why|how|what)\b", sent) or ADDRESSED.search(sent):
-        return None
-    ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
-    subj = [m for m in ms if m[4] is True]
-    if subj and subj[0][1] - start < 80:
-        return _entry(story, people, subj[0][3])
-    by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
-    if by:
-        return _entry(story, people, by[0][3])
-    pron = re.match(r"^\W*(?:[A-Z][^,]{0,60},\s+)?(he|she)\b", sent, re.IGNORECASE)
-    if pron:  # 'He thanked the team, saying, "..."'
-        g = "m" if pron.group(1).lower() == "he" else "f"
-        p = people.antecedent(p_idx, start + pron.start(1), g) or people.antecedent(p_idx, start + pron.start(1), g, back=8)
-        return _entry(story, people, p) if p is not None and p.name else None
-    head = re.match(r"^\W*(?P<spk>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,4}?)(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
-                    r"[a-z]+(?:ed|(?<!s)s)\b(?!:)", sent)  # "Port Authority boss:" is no verb
-    if head and head.group("spk").strip():
-        who = resolve_speaker(head.group("spk"), story, last_person)
-        if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
-            return who
-    hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
-    if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200 and \
-            key(hl.group("name").split()[0]) not in FUNCTION | PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker
-        who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
-        if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
-            return who
-    lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Harbour FA boss:"
-    if lab and lab[0] == "name":  # "Harbour master Tom Berg:": the name
-        got = article_speaker(lab[1], story, people, [par], 0, a, last_person)
-        return got if got[0] is not None else None
-    if lab:
-        return lab[1], "role", resolve_speaker(lab[1], story, last_person)[2]
-    return None
-
-
-
-
-# a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
-_HEADLINE_SPEAKER = re.compile(r"(?:^|,\s+)(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:at|in|on|to|after|"
-                               r"before|during|from)\s+[^:,]{1,80})?\s*:\s*$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -258,7 +211,7 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     group = _GROUP_TAIL.match(par, s0[2])
     if group:  # "Ruiz and her teammates called for “...”": the group speaks, not its first member
         return article_speaker(par[s0[1]:group.end()], story, people, [par], 0, s0[1], None)
-    return _entry(story, people, s0[3])
+    return person_entry(story, people, s0[3])
 
 
 # the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
@@ -317,7 +270,7 @@ def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int
     if phrase == "":
         return None  # "Acme and Globex called", "Acme, not Globex, called": not one speaker
     if phrase is None or v.group(0).endswith("ing") and re.search(r",\s*$", head):
-        phrase = _sentence_subject(sent)  # '..., calling it "a farce"', '... and claimed that ...'
+        phrase = sentence_subject(sent)  # '..., calling it "a farce"', '... and claimed that ...'
     if not phrase:
         return None
     who = article_speaker(phrase, story, people, paragraphs, p_idx, start + v.start(), last_person)
@@ -363,7 +316,7 @@ def _phrase_before(head: str, verbs_rx: str) -> str | None:
     return phrase
 
 
-def _sentence_subject(sent: str) -> str | None:
+def sentence_subject(sent: str) -> str | None:
     """The subject of a sentence: the words before its first verb, after an opening phrase
     ("In a statement last Friday, Ruiz said" -> "Ruiz"; "He refused" -> "He")."""
     s = re.sub(r"^\W*(?:(?:in|on|at|during|after|despite|following|while|when|as|with|for|earlier|later|meanwhile)\b"
@@ -375,30 +328,27 @@ def _sentence_subject(sent: str) -> str | None:
     return subj if subj and not _PREPOSITIONAL.match(subj) else None
 
 
-# a sentence that says someone is about to speak: a word of speech ("comments", "a statement", "told")
-_SPEECH = re.compile(r"(?i)\b(?:comments?|statements?|interview|remarks|context|reaction|response|message|video|"
-                     r"post(?:ed)?|speech|address|explained|told|said|says|added|wrote|spoke|responded|replied)\b")
+# a participle of naming or judging that opens its sentence: 'Calling Berg an "outstanding sailor" for ..., Ruiz
+# said': the words are those of the main clause's subject, after the comma that closes the phrase
+_OPENING_PARTICIPLE = re.compile(r"^\W*(?P<verb>Calling|Describing|Dubbing|Labell?ing|Branding|Praising|Hailing|Terming|"
+                                 r"Condemning|Denouncing|Slamming|Welcoming)\s+[^,;:.!?\"“”‘’]{1,80}$")
 
 
-def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str,
-               last_person: str | None) -> tuple | None:
-    """(speaker, kind, actor, speaker phrase, verb) of a paragraph of narration that introduces the
-    quote of the next paragraph ('A company spokesperson gave some context in a comment to AFP.',
-    'Ruiz joined the broadcaster to give her own comments.'): the subject of its last sentence with a
-    word of speech, when that subject is someone the article names or an organisation's role."""
-    if par.rstrip().endswith(":"):  # 'Ruiz sent the crews the following message:' ¶ '“...”': whatever its verb
-        lead = colon_lead_in(people, story, p_idx, par, len(par.rstrip()), last_person)
-        if lead is not None and lead[0] is not None:
-            return (*lead, lead[0], ":")
-    sents = [x for x in re.split(r"(?<=[.!?])\s+", par.strip()) if x]
-    for sent in reversed(sents[-3:]):
-        if not _SPEECH.search(sent) or QUESTION.search(sent):
-            continue
-        subj = _sentence_subject(sent)
-        if not subj or len(subj.split()) > 6:
-            return None
-        who = article_speaker(subj, story, people, paragraphs, p_idx, par.find(sent), last_person)
-        if who[0] is None or (who[1] == "role" and who[2] is None) or who[1] == "anonymous":
-            return None
-        return (*who, subj, None)
-    return None
+def opening_participle_subject(people: People, story: Story, paragraphs: list[str], p_idx: int, par: str, a: int,
+                               b: int, last_person: str | None) -> tuple | None:
+    """The speaker of a short quote inside a participle phrase that opens its sentence ('Calling Berg an
+    "outstanding sailor" for serving the town, Ruiz said ...'): the subject of the main clause after the
+    phrase's comma, when it is someone the article names or an organisation's role, with the phrase and
+    the participle (speaker, kind, actor, phrase, verb); None otherwise."""
+    start = max([0] + [m.end() for m in SENT_END.finditer(par, 0, max(0, a - 1))])
+    opening = _OPENING_PARTICIPLE.match(par[start:max(start, a - 1)])
+    if not opening:
+        return None
+    rest = re.match(r"[”\"’']?[^,;:.!?\"“”‘’]{0,80},\s+", par[b:])
+    found = main_subject(par[b + rest.end():]) if rest else None
+    if not found or "," in found[0]:
+        return None
+    who = article_speaker(found[0], story, people, paragraphs, p_idx, b + rest.end(), last_person)
+    if who[0] is None or who[1] == "anonymous" or (who[1] == "role" and who[2] is None):
+        return None
+    return (*who, found[0], opening.group("verb").lower())

@@ -14,8 +14,8 @@ import regex as _regex
 
 from presslens import data
 from presslens.text.vocabulary import MONTHS, WEEKDAYS
-from .people import FUNCTION, ORG_WORDS, TITLES, key
 from .resolve import described_speaker, trim_speaker
+from .wordclasses import FUNCTION, ORG_WORDS, TITLES, key
 
 # words the writer puts between the source and the verb ("HTV News further reported", "the HBC now reports")
 _ADVERB_END = re.compile(r"(?i)\s+(?:further|now|also|again|then|still|too|later|earlier|first|previously|separately)$")

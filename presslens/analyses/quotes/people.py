@@ -20,63 +20,15 @@ from presslens.story.model import Story
 from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .resolve import ANON_PERSON, HONORIFIC
-
-# titles that stand before a name and are not part of it ("U.S. District Judge Ana Ruiz": "Ana Ruiz")
-TITLES = frozenset("""
-president vice prime minister deputy secretary judge justice chief district magistrate governor gov senator sen
-representative rep mayor dr doctor mr mrs ms miss mx madam prof professor general gen lt lieutenant col colonel
-sgt sergeant capt captain major admiral commander officer spokesperson spokesman spokeswoman director ambassador
-king queen prince princess pope father sister brother rev reverend bishop cardinal sheikh emir sir dame lord lady
-coach manager chairman chairwoman chair ceo head commissioner attorney lawyer reporter producer editor correspondent
-astronaut inspector superintendent sheriff chancellor premier speaker leader former acting interim foreign state
-rear adm admiral brig brigadier cmdr cdr maj cpl corporal pvt pfc spc det detective atty amb msgr constable
-trooper marshal
-federal national us u.s. uk u.k. eu un health interior defence defense finance labour labor sports sport
-education justice environment climate energy trade economy transport culture science agriculture gender equality
-social rights affairs general-secretary secretary-general striker forward midfielder defender goalkeeper player
-star legend veteran activist analyst expert researcher scientist professor engineer economist official
-""".split())
-# words that make a capitalised run an organisation, a place or a thing, not a person
-ORG_WORDS = frozenset("""
-agency ministry university college school center centre organization organisation committee party federation
-association council court department institute office bank group union league airport hospital network news times
-post press daily journal service administration commission government republic kingdom states nations station cup
-championship observatory academy program programme mission basin ocean sea bay coast street city province region
-island club company corporation inc ltd llc foundation fund society authority board parliament congress senate
-assembly police army navy force forces guard church museum tv radio channel media magazine review tribune herald
-gazette telegraph express mail sun globe monitor standard observer chronicle weekly online hotel resort river lake
-mountain valley north south east west central northern southern eastern western international world global
-summit conference forum festival games olympics tournament stadium award awards prize day week month
-january february march april may june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday
-""".split())
-MALE = frozenset("he him his himself mr man men husband father son brother boy grandfather uncle nephew boyfriend "
-                 "spokesman chairman businessman sportsman king prince sir lord widower".split())
-FEMALE = frozenset("she her hers herself mrs ms miss madam woman women wife mother daughter sister girl grandmother "
-                   "aunt niece girlfriend spokeswoman chairwoman businesswoman sportswoman queen princess dame lady "
-                   "actress widow".split())
-
-ORG_KINDS = frozenset("government media news outlet organisation organization company business agency party "
-                      "university team military court ministry union club federation institution ngo".split())
+from .wordclasses import FEMALE, FUNCTION, MALE, ORG_KINDS, ORG_WORDS, TITLES, key
 
 _W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised word or an initial
 _RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
                       r"(?![\p{L}\p{N}'’-])")
-FUNCTION = frozenset("the a an on in at but and as when while after before for with by from to of if so yet "
-                      "meanwhile however also then this that these those his her their its our my did does do is are "
-                      "was were will would can could should why how what where who since although though because "
-                      "according despite during following under unlike like without amid among once".split())
-QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
-                       r"were|unless)\b")
 # what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
 # Ruiz's work"), where a name that is a subject goes on with its verb ("Manning Lee said")
 _OBJECT_GOES_ON = re.compile(r"(?:\s*,|[’']s\b|\s+(?:a|an|the|as|his|her|their|its|for|to|of|on|in|with|and)\b)")
 SENT_END = re.compile(r"[.!?][”\"’']?\s+")
-
-
-@functools.lru_cache(maxsize=65536)
-def key(w: str) -> str:
-    return resolver.form_key(w).strip(".")
 
 
 @functools.lru_cache(maxsize=4)

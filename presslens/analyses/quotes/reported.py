@@ -15,25 +15,20 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import segment
 from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, HAVE_FORMS, MODALS, MONTHS,
-                                       NEGATED_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, OCCASION_PREPOSITIONS,
-                                       PERIODS, TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
+                                       NEGATED_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS, TIME_ADVERBS,
+                                       TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
+from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
-from .people import TITLES, key
-from .resolve import INTRO, SHORT, trim_speaker
-from .subject import framed_candidates, has_finite_verb, main_subject
+from .resolve import SHORT, trim_speaker
+from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, introduced_name, participle_statement
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
+from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
 # when, where or through what a statement was made, between the verb and its clause ("said on Tuesday that")
 _SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS)
-
-
-# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
-# and said", "Lee never said", "did not respond"
-_NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
-                            r"|n[’']t\b")  # "a day after Acme announced": a time, not the one who announced
 
 
 def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
@@ -51,6 +46,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         # a second clause with a subject of its own ("..., and the harbour police said they were ...")
         cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
                   if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+        cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
         undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
@@ -67,10 +63,11 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
             who = _who(source, story, ctx, p_idx, at, "according to")
-            if _DOCUMENT_HEAD.match(trim_speaker(source)):
+            if no_voice(trim_speaker(source)):
                 continue  # "according to figures compiled by the agency": a document's content, not a voice
             if who[0] is not None and not _own_source(acc.group("clause"), story, ctx, p_idx, at, subject_too=False):
-                clause = acc.group("clause")
+                clause = CITING.sub("", acc.group("clause"), count=1)  # "..., citing Harbour Radio, the ...":
+                # whom the source cites is no part of the words
                 inner = _NESTED_REPORT().match(clause)  # "According to X, an official told CCTV that ...":
                 if inner:                               # the words are what follows "that"
                     clause = inner.group("clause")
@@ -85,7 +82,7 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:  # "Ruiz, who runs the port, said ...", "Lee called it a farce and said ...": the
             # sentence's subject, read past a description in commas or a first verb phrase
-            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at)
+            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at, introduced_name(undated))
             if hit and (re.match(r"that\s", hit[1].group("clause")) or has_finite_verb(hit[1].group("clause"))):
                 _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:
@@ -99,19 +96,23 @@ _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z]
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int) -> tuple | None:
+def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int,
+                      introduced: str | None = None) -> tuple | None:
     """(candidate, match, who) of the first candidate that opens with a subject that resolves and a
-    reporting verb (:func:`.attribution.indirect_rx`), or None."""
+    reporting verb (:func:`.attribution.indirect_rx`), or None; ``introduced`` is a first name the
+    sentence introduces as a person (:func:`.subject.introduced_name`): it speaks as written."""
     for cand in cands:
         for rx in (indirect_rx_lazy(), indirect_rx()):
             m = rx.match(cand)
             subj = trim_speaker(m.group("spk")) if m else ""
             if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
-            if m and (_POSSESSIVE_END.search(subj) or _UNNAMED_REPORTS.fullmatch(subj)):
+            if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
-            if m and verb_class(m.group("verb")) is not None and (not _NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
+            if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
                 who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
+                if who[0] is None and introduced and trim_speaker(m.group("spk")) == introduced:
+                    who = (introduced, "named", None)
                 if who[0] is not None:
                     return cand, m, who
     return None
@@ -141,7 +142,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
         when = _WHEN.match(clause)
         if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
-            clause = clause[adv.end():]  # "said on Tuesday that ..."
+            clause, that = clause[adv.end():], True  # "said on Tuesday that ...", "wrote in a paper that ..."
         elif adv and when and _CLAUSE_START.match(clause[when.end():]):
             clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
         elif when and _CLAUSE_START.match(clause[when.end():]):
@@ -149,10 +150,13 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
                 or len(segment.TOKEN.findall(clause)) < 4:
             return  # "said on social media", "said in a statement": the words are elsewhere
-        if not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
+        if not that and not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
                 _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
             return  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
             # governor ... said": a noun, not a clause
+        if not (that or _CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
+                or _FINITE.search(_clause_end(clause))):
+            return  # "claimed responsibility for the fire", "claimed victory": a bare noun and no verb
     if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
         return  # a whole quote in the clause: the quote is the words, listed as direct
     if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
@@ -204,10 +208,6 @@ _OBJECT_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "must", "
 _DETERMINER_OBJECT = re.compile(rf"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:{_OBJECT_CLAUSE_AUX})\b)")
 # a subject ending in a possessive: the "verb" after it is a noun ("Globex's claim that ...")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
-# reports or studies nobody is named for ("Reports suggest ...", "media reports said"): like a bare
-# "reportedly", no source (data/eval/GUIDE.md)
-_UNNAMED_REPORTS = re.compile(r"(?i)(?:(?:media|news|press|local|some|several|other|unconfirmed|earlier|recent)\s+)?"
-                              r"(?:reports|studies|surveys|estimates|rumou?rs)")
 # a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
 _WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], TIME_ADVERBS[:2])})\s+)?"
                    rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
@@ -276,10 +276,11 @@ _ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?
 # "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
 _ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
                               r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
-# the head of a source phrase that is a document or a figure, not someone speaking
-_DOCUMENT_HEAD = re.compile(r"(?i)^(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+|preliminary\s+)*(?:figures|data|"
-                            r"statistics|numbers|estimates?|documents?|records?|reports?|studies|study|surveys?|"
-                            r"analysis|research|filings?|papers?|tallies|tally|count|census)\b")
+@functools.lru_cache(maxsize=1)
+def _COMMA_THAT() -> re.Pattern:
+    """A comma between a verb of saying and its "that" (translated text: "she also declared, that ..."),
+    read as the verb and "that"."""
+    return re.compile(rf"\b(?P<verb>{verbs()['rx']}),\s+that\s+(?!is\b)(?=\S)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -328,11 +329,11 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
                _who(inner_spk, story, ctx, p_idx, at + len(inner) + 2, inner_verb)[0] is not None
                for inner, inner_spk, inner_verb in found[i + 1:]):
             continue  # "..., Acme said in a post, the Courier reported.": the nearer source spoke the words
-        if not plausible_clause(clause) or (_NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
+        if not plausible_clause(clause) or (NOT_A_SUBJECT.search(phrase) and not _GROUP.match(phrase)):
             continue
-        if verb != "according to" and _DOCUMENT_HEAD.match(phrase):
+        if verb != "according to" and DOCUMENT_HEAD.match(phrase):
             pass  # "..., the report said": a document speaks for its authors, as the text says
-        elif verb == "according to" and _DOCUMENT_HEAD.match(phrase):
+        elif verb == "according to" and no_voice(phrase):
             return False  # "according to figures compiled by ...": a document's content, not a voice
         if _FIRST_PERSON.search(clause) or (verb == "according to" and _REPORTS_ITSELF().search(clause)):
             return False  # "We will rebuild, says Ruiz": her own words without the marks, not reported speech;
@@ -367,33 +368,16 @@ def _REPORTS_ITSELF() -> re.Pattern:
 _GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
 
 
-# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
-# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
-_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
-                         r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
-                         r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
-                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
-# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
-# agency has warned"): words without a comma, at most six
-_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
-                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
-
-
 def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
                     ctx: tuple) -> None:
-    """The reported clause of ", saying ..." after a sentence whose subject resolves (nothing when the
-    participle has a subject of its own: "with some saying ...")."""
-    pm = _PARTICIPLE.search(sent)
-    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+    """The reported clause of ", saying ..." after a sentence whose subject resolves
+    (:func:`.subject.participle_statement`; nothing when the participle has a subject of its own:
+    "with some saying ...")."""
+    found = participle_statement(sent)
+    if not found:
         return
-    sm = _OPENING_SUBJECT.match(sent)
-    if sm and sm.end() <= pm.start() and not _NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))):
-        spk = sm.group("spk")
-    else:  # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
-        spk = _participle_subject(sent[:pm.start()])
-        if not spk:
-            return
-    if _DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
+    pm, spk = found
+    if DOCUMENT_HEAD.match(trim_speaker(spk)) or re.match(r"(?i)the\s+(?:declaration|law|bill|plan|rule|order)\b",
                                                               trim_speaker(spk)):
         return  # "The declaration calls for ..., emphasizing that ...": a document described, not quoted
     clause = _clause_end(pm.group("clause"))
@@ -406,25 +390,3 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     who = _who(spk, story, ctx, p_idx, at, None)
     if who[0] is not None:
         _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"))
-
-
-# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
-_QUOTE_SOURCE = re.compile(r"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{2,60}?)\s+(?:said|says|added|adds)|"
-                           r"(?:said|says|added|adds)\s+(?P<spk2>[^,”\"’]{2,60}?))\s*$")
-
-
-def _participle_subject(head: str) -> str | None:
-    """Who a participle of saying after a comma speaks for, when the sentence does not open with a
-    plain subject: the source of the quote just before it, or the sentence's subject read past an
-    opening phrase and a description in commas (:func:`.subject.main_subject`)."""
-    q = _QUOTE_SOURCE.search(head)
-    if q:
-        return q.group("spk") or q.group("spk2")
-    for _ in range(2):
-        m = INTRO.match(head)
-        if m:
-            head = head[m.end():]
-    found = main_subject(head)
-    if not found or "," in found[0] or _NOT_A_SUBJECT.search(trim_speaker(found[0])):
-        return None
-    return found[0]

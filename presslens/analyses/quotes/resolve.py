@@ -30,6 +30,10 @@ ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker
 _NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
+# a run of capitals after a determiner that qualifies the lower-case noun after it: "The Norwegian
+# consulate", "the Harbour State police" ("the" + name + "of"/"in"... is not one: "The Duke of Selby")
+_MODIFIER_RUN = _regex.compile(r"(?:The|A|An|This|That|These|Those)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}"
+                               r"(?!(?:of|in|at|on|for|from|and|or|de|van|von|der|den|da|di|la|le|del|bin|al)\b)\p{Ll}[\p{L}’'-]{2,}")
 _ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|department|council|committee|federation|"
                        r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
                        r"office|party|court|government|foundation|society|network|news|times|post)\b")
@@ -89,6 +93,10 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
     person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    if person and _MODIFIER_RUN.match(bare[person.start():]):
+        # "The Norwegian consulate in Selby": the capitals qualify the noun after them; the description
+        # speaks, as written (never its fragment "The Norwegian")
+        return _lower_first(spk), "role", actor
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))

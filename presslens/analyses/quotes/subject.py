@@ -4,17 +4,28 @@ who runs the port, said", "Tom Berg, the harbour master, announced") and, for a 
 in the sentence, past a first verb phrase of the same subject ("Ruiz called it a farce and said ...",
 "Acme apologised, but later said ..."). :func:`framed_candidates` gives the sentence rewritten as
 "subject + verb of saying + clause" for the rules of :mod:`.reported`; the clause keeps its words,
-so its place in the paragraph is found as written.
+so its place in the paragraph is found as written. :func:`participle_statement` finds who a
+participle of saying after a comma speaks for ("Ruiz thanked the crews, saying ...").
 """
 from __future__ import annotations
 
 import functools
 import re
 
-from presslens.text.vocabulary import FINITE_AUXILIARIES, is_finite_verb
-from .attribution import verbs
-from .resolve import INTRO
+import regex as _regex
 
+from presslens.text.vocabulary import (FINITE_AUXILIARIES, NOT_SUBJECT_HEADS, NOT_SUBJECT_WORDS, alternation,
+                                       is_finite_verb)
+from .attribution import verbs
+from .resolve import INTRO, trim_speaker
+from .wordclasses import FEMALE, FUNCTION, MALE, ORG_WORDS, TITLES, key
+
+# words that show the phrase before a verb is no plain subject: "The company has denied wrongdoing
+# and said", "Lee never said", "did not respond"
+# "a day after Acme announced": a time, not the one who announced; "a harbour firm that said": the verb is a
+# relative clause's, its subject the antecedent before; "..., stated that Globex": the words, not a source
+NOT_A_SUBJECT = re.compile(rf"(?i)^(?:{alternation(NOT_SUBJECT_HEADS)})\b|\b(?:{alternation(NOT_SUBJECT_WORDS)})\b"
+                           r"|n[’']t\b|(?-i:\b(?:that|which|who|whom|whose))$|^(?-i:that)\s")  # not "the WHO"
 _WORD = re.compile(r"[^\s,]+|,")
 # the words a writer puts between "and" and a second verb of the same subject ("and later said")
 _ADVERBS = r"(?:(?:[a-z]+ly|also|later|then|further|again|still|separately|earlier|now|subsequently|too)\s+){0,2}"
@@ -92,9 +103,29 @@ def _second_verb() -> re.Pattern:
     return re.compile(rf"(?:,\s+|\s+)(?:and|but)\s+{_ADVERBS}(?P<verb>(?-i:{verbs()['rx']}))\b")
 
 
+# a name, its description and a relative pronoun: "..., Acme, a harbour firm that said ...": the name speaks
+_RELATIVE_SOURCE = re.compile(r"(?:^|(?<=[\s,]))(?P<ante>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:a|an|the)\s+"
+                              r"[^,;:\"“”]{1,60}?\s+(?:that|which|who)\s+(?=[a-z])")
+
+
 def framed_candidates(sent: str) -> list[str]:
     """The sentence as "subject + verb of saying + its clause", read past an opening phrase, a
-    description in commas, or a first verb phrase of the subject; [] when none of these applies."""
+    description in commas, or a first verb phrase of the subject, or a relative clause's antecedent
+    ("..., Acme, a harbour firm that said ..."); [] when none of these applies."""
+    rel = [f"{m.group('ante')} {sent[m.end():]}" for m in _RELATIVE_SOURCE.finditer(sent)
+           if _relative_says().match(sent, m.end())][:1]
+    return _framed(sent) + rel
+
+
+@functools.lru_cache(maxsize=1)
+def _relative_says() -> re.Pattern:
+    """A verb of saying in a relative clause, then "that" or the clause's subject ("that said the
+    problem ...", "which announced it would ..."; not "that has claimed at least 27 lives")."""
+    return re.compile(rf"(?:{verbs()['rx']})\s+(?:that\s|(?:the|a|an|it|he|she|they|we|its|his|her|their|this|"
+                      r"these|those)\s)")
+
+
+def _framed(sent: str) -> list[str]:
     s = sent
     for _ in range(2):  # "In the evening, ...", "Later, in a statement, ..."
         m = INTRO.match(s)
@@ -111,9 +142,41 @@ def framed_candidates(sent: str) -> list[str]:
     if appos:
         out.append(f"{subject} {rest}")
     second = _second_verb().search(rest)
+    # the same subject goes on with a second verb only when no subject of its own stands between ("Ruiz
+    # apologised, however, Berg refused ... and later confirmed": Berg confirmed)
     if second and not re.search(r"[.;:!?]\s", rest[:second.start()]):
-        out.append(f"{subject} {rest[second.start('verb'):]}")
+        nearer = _new_subject(rest[:second.start()])  # "..., however, Berg refused ... and later confirmed"
+        if nearer is None:
+            out.append(f"{subject} {rest[second.start('verb'):]}")
+        elif "," not in nearer:
+            out.append(f"{nearer} {rest[second.start('verb'):]}")
+    issued = _ISSUED.match(rest)
+    if issued:  # "The consulate issued a statement confirming that ...": the subject's own statement
+        out.append(f"{subject} {rest[issued.start('verb'):]}")
     return out
+
+
+# a statement its subject issued, then what it says in a participle of saying: "issued a statement saying",
+# "released a short statement on Friday confirming that", "put out a notice on its website stating"
+_ISSUED = re.compile(r"(?:also\s+|later\s+|then\s+)?(?:issued|released|put\s+out|published|posted|sent\s+out)\s+"
+                     r"(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|notice|communiqu[eé]|"
+                     r"release|note)(?:\s+[^,;:\"“”]{1,50}?)??\s+(?P<verb>saying|stating|confirming|announcing|"
+                     r"explaining|noting|warning|adding)\s+(?=\S)")
+
+
+_RELATIVE = frozenset("which who whom whose that where when".split())
+
+
+def _new_subject(stretch: str) -> str | None:
+    """The last subject of its own that a stretch after a first verb holds after a comma, the subject
+    of a second verb later on (", however, Berg refused ... and confirmed"); None when there is only a
+    relative clause (", which was closed,") or a verb phrase of the same subject (", thanked them and")."""
+    last = None
+    for c in re.finditer(r",\s+(?:(?:however|but|yet|and|while|though|although)\s*,?\s+)?", stretch):
+        found = main_subject(stretch[c.end():])
+        if found and found[0].split()[0].lower() not in _RELATIVE | _LIST_OPEN:
+            last = found[0]
+    return last
 
 
 def has_finite_verb(clause: str) -> bool:
@@ -123,3 +186,77 @@ def has_finite_verb(clause: str) -> bool:
     return any(_finite(words, i) and not (i and (words[i - 1].lower() in _DETERMINERS or
                                                  re.search(r"[’']s$", words[i - 1])))
                for i in range(len(words)))
+
+
+# a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
+# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
+                         r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
+                         r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
+                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
+# the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
+# agency has warned"): words without a comma, at most six
+_OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+                              r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )[a-z]+(?:ed|s)\b")
+
+
+def participle_statement(sent: str) -> tuple[re.Match, str] | None:
+    """(match of :data:`_PARTICIPLE`, source phrase) of a sentence that goes on after a comma with a
+    participle of saying ("Ruiz thanked the crews, saying ..."): the participle speaks for the
+    sentence's opening subject, else for the source of the quote before it or the subject read past
+    an opening phrase (:func:`_participle_subject`); None when the participle has a subject of its
+    own ("with some saying ...") or no subject is found."""
+    pm = _PARTICIPLE.search(sent)
+    if not pm or re.search(r"(?i)\bwith\s+(?:\S+\s+){1,3}$", sent[:pm.start("verb")]):
+        return None
+    sm = _OPENING_SUBJECT.match(sent)
+    if sm and sm.end() <= pm.start() and not NOT_A_SUBJECT.search(trim_speaker(sm.group("spk"))) and \
+            not has_finite_verb(sm.group("spk")):  # "Residents in Selby began reporting floods": "floods" is no verb
+        return pm, sm.group("spk")
+    # "Ruiz, the mayor, sent a message, saying ...", '“...,” the young man said, confirming that ...'
+    spk = _participle_subject(sent[:pm.start()])
+    return (pm, spk) if spk else None
+
+
+# the source of a quote just before a participle: '“...,” the young man said, confirming ...', '..., said Ruiz, adding'
+@functools.lru_cache(maxsize=1)
+def _quote_source() -> re.Pattern:
+    """The source of the quote just before a participle, with any verb of saying: '“...,” he commented'."""
+    v = verbs()["rx"]
+    return re.compile(rf"[”\"’]\s*,?\s+(?:(?P<spk>[^,”\"’]{{2,60}}?)\s+(?-i:{v})|(?-i:{v})\s+(?P<spk2>[^,”\"’]{{2,60}}?))\s*$")
+
+
+def _participle_subject(head: str) -> str | None:
+    """Who a participle of saying after a comma speaks for, when the sentence does not open with a
+    plain subject: the source of the quote just before it, or the sentence's subject read past an
+    opening phrase and a description in commas (:func:`main_subject`)."""
+    q = _quote_source().search(head)
+    if q:
+        return q.group("spk") or q.group("spk2")
+    for _ in range(2):
+        m = INTRO.match(head)
+        if m:
+            head = head[m.end():]
+    found = main_subject(head)
+    if not found or "," in found[0] or NOT_A_SUBJECT.search(trim_speaker(found[0])) or found[0][:1] in "“\"‘'«„":
+        return None
+    return found[0]
+
+
+# a first name alone, introduced as a person: "Jeff, a 65-year-old Canadian in Selby, said ...", "Maria, a
+# nurse at the clinic, said ..."
+_INTRODUCED = _regex.compile(r"^(?P<name>\p{Lu}[\p{Ll}’'-]+),\s+(?:a|an)\s+(?P<desc>[^,;:\"“”]{3,60}),\s+(?=\p{Ll})")
+_PERSON_WORDS = frozenset("resident worker student teacher nurse driver owner fisherman survivor witness "
+                          "volunteer employee tourist visitor local neighbour neighbor victim passenger fan".split())
+
+
+def introduced_name(sent: str) -> str | None:
+    """The first name that opens a sentence and is introduced there as a person (an age, a title or
+    role, a word for a person in its description); None otherwise ("Harbourwire, a news site, said")."""
+    m = _INTRODUCED.match(sent)
+    if not m or key(m.group("name")) in FUNCTION | ORG_WORDS | TITLES:
+        return None
+    desc = re.split(r"\s+(?:at|in|of|from|for|with|on|who|whose|and)\b", m.group("desc"))[0]  # "a nurse at the clinic"
+    if re.match(r"\d+-year-old\b", desc) or key(desc.split()[-1]) in TITLES | MALE | FEMALE | _PERSON_WORDS:
+        return m.group("name")
+    return None

@@ -16,8 +16,8 @@ from presslens.text.vocabulary import (AUXILIARIES, COORDINATORS, OCCASION_PREPO
                                        PHRASE_PREPOSITIONS, QUESTION_WORDS, RELATIVES, SAYING_VERBS, SUBORDINATORS,
                                        TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
 from .attribution import verbs
-from .people import TITLES, key
 from .resolve import SHORT
+from .wordclasses import TITLES, key
 
 # verbs that report words when the source follows the words ("..., the agency announced")
 _SAYING = SAYING_VERBS
