@@ -81,15 +81,14 @@ def per_story(rows: pd.DataFrame) -> pd.DataFrame:
 
 def breakdown(folders: list[str | Path]) -> pd.DataFrame:
     """:func:`pair_rows` of every development story among ``folders`` (test stories skipped unread)."""
-    from presslens.analyses import verdicts
-    from presslens.story.load import load_story
+    from .adapter import predict_pairs
 
     out = []
     for f in folders:
         if split_of(f) != "dev":
             continue
         t = load_truth(f)
-        out.append(pair_rows(t.slug, verdicts.verdicts(load_story(f)), t.pairs))
+        out.append(pair_rows(t.slug, predict_pairs(f), t.pairs))
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=ROW_COLS)
 
 
