@@ -64,3 +64,4 @@ def test_is_name_reads_the_words_as_captured():
     d = doc(0, "They met at the Court of Appeal on Monday")
     assert is_name(d, 4, 7) and is_name(d, 3, 7)  # Court of Appeal; "the" is a stop word, in lower case
     assert not is_name(d, 1, 7)  # "met" is a content word in lower case
+    assert not is_name(d, 3, 8)  # "the Court of Appeal on": a run ending in a stop word goes on into a sentence

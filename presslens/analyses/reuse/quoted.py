@@ -34,10 +34,13 @@ def content_words(words: list[str]) -> int:
 
 def is_name(d: Doc, a: int, b: int) -> bool:
     """Whether words a..b-1 of ``d``, as captured, are written as a name: every content word capitalised (stop
-    words may not be: "Court of Appeal"), and not all in capitals (a statement shouted in capitals is no name)."""
+    words may not be: "Court of Appeal"), the last word one of them (a run ending "... Regulations to" goes on into
+    a sentence), and not all in capitals (a statement shouted in capitals is no name)."""
     words = [w.strip("'\"“”‘’«»()") for w in text_of(d, a, b).split()]
+    words = [w for w in words if w]
     content = [w for w in words if CONTENT.fullmatch(w) and _norm(w) not in STOP]
-    return bool(content) and all(w[0].isupper() for w in content) and not all(w.isupper() for w in words if w)
+    return (bool(content) and all(w[0].isupper() for w in content) and words[-1] in content
+            and not all(w.isupper() for w in words))
 
 
 def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, int], tuple[int, str]]:
