@@ -34,7 +34,7 @@ def content_words(words: list[str]) -> int:
 
 def is_name(d: Doc, a: int, b: int) -> bool:
     """Whether words a..b-1 of ``d``, as captured, are written as a name: every content word capitalised (stop
-    words may not be: "Court of Appeal"), the last word one of them (a run ending "... Regulations to" goes on into
+    words may not be: "Court of Appeal"), the last word one of them (a run ending "... Harbour Trust to" goes on into
     a sentence), and not all in capitals (a statement shouted in capitals is no name)."""
     words = [w.strip("'\"“”‘’«»()") for w in text_of(d, a, b).split()]
     words = [w for w in words if w]
