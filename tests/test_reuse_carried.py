@@ -5,7 +5,7 @@ import pytest
 from presslens.analyses import findings, provenance, reuse, verdicts
 from presslens.analyses.reuse.carried import CARRIED_OUTLETS, CARRIED_WORDS
 
-from .test_reuse import SOURCE, write_story
+from .test_reuse import REWORDED, SOURCE, write_story
 
 WIRE = " ".join(SOURCE[:3])  # 62 words of narration, about three sentences
 
@@ -108,3 +108,19 @@ def test_two_articles_that_both_carry_a_text_sent_to_many_are_not_accused_of_cop
     v = verdicts.verdicts(st)
     row = v[(v["article_a"] == "a00") & (v["article_b"] == "a01")].iloc[0]
     assert row["accusation"] and row["verdict"] == verdicts.UNCREDITED
+
+
+def test_two_wordings_carried_by_more_than_max_df_articles_are_not_compared_article_by_article():
+    """The reworded-sentence index is bounded as the shingle index is: a wire sentence and its updated wording,
+    each carried by many articles, would pair every article of one with every article of the other (the square
+    of their number); past ``max_df`` articles together they are text sent to many, not evidence."""
+    from presslens.analyses.reuse.sentences import reworded_sentences
+
+    first, second = SOURCE[0], REWORDED[0]  # one sentence, one word swapped and one reworded: 80+ similar
+    docs = [doc(i, first if i % 2 else second) for i in range(60)]  # 30 articles carry each wording
+    assert len(reworded_sentences(docs, max_df=100)) == 30 * 30  # 60 articles together: compared pair by pair
+    assert reworded_sentences(docs, max_df=59) == []  # more than max_df together: not compared at all
+    # a lone rewording of a sentence 30 articles carry: 31 together, within max_df=59: compared with each
+    lone = [doc(i, first) for i in range(30)] + [doc(30, second)]
+    got = reworded_sentences(lone, max_df=59)
+    assert len(got) == 30 and {r["b"] for r in got} == {30}

@@ -311,14 +311,15 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     # which names a source, is the evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where SURE_WORDS
     # are needed otherwise
     spun = (e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE) or (family and bool(holders))
-    if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not aside and not sent and not (e.translated & {x, y})
-            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))):
+    if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not aside and not sent
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))
+            and not (e.translated & {x, y})):  # asked last: the translation signals are the costliest evidence
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
         return {"verdict": f"{UNKNOWN_DIRECTION} ({no_order})", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
-    if sign is None and e.reworded(x, y) and e.translated & {x, y} and not wx and not wy:
+    if sign is None and e.reworded(x, y) and not wx and not wy and e.translated & {x, y}:
         # a translation rewords its original: two texts sharing sentence skeletons, one of them translated, are
         # two renderings of one foreign story (a wire's, most often), not one outlet copying the other
         t = sorted(e.translated & {x, y})[0]

@@ -154,6 +154,13 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
     )
 
 
+def predict_pairs(folder: str | Path) -> pd.DataFrame:
+    """The pair verdicts of the story at ``folder`` as :func:`predict` scores them (for
+    :mod:`presslens.evaluation.pairs_breakdown`)."""
+    return verdicts.verdicts(load_story(folder))[["article_a", "article_b", "kind", "relation", "credited", "direction",
+                                                  "accusation"]].reset_index(drop=True)
+
+
 def predict_quotes(folder: str | Path) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
     """quotes.quotes of the story at ``folder`` as :func:`predict` scores them (its screened articles),
     with the ids of those articles and every article's text, for :mod:`presslens.evaluation.speakers_loso`."""

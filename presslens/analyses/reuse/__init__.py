@@ -20,6 +20,8 @@
   those at ``match`` or more that are not identical are reworded copies. Their word-level edit script
   (rapidfuzz's Levenshtein opcodes over words) is the *word-swap table*, read from the earlier
   article (or the reference document) to the later one; as listed when a date is missing.
+  Bounded by ``max_df`` as the shingles are: two wordings carried by more than ``max_df`` articles
+  together (a wire sentence and its update, each republished by many sites) are not compared article by article.
 - **Containment.** For each ordered pair, the share of A's words (and of its narration) inside
   passages or reworded sentences shared with B; ``exact_narration`` counts the word-for-word part.
 - **Pairs** are classified: duplicate capture (the same page twice, found by :mod:`presslens.engine.screening`:

@@ -5,7 +5,9 @@ sees two articles quoting one statement from fewer: both print "a bitter pill fo
 will rebuild the quay", in quotation marks. :func:`shared_quotations` finds, for every pair of articles that
 share no passage, the longest run of words quoted on both sides (in one sentence each) holding at least
 :data:`QUOTE_CONTENT` content words: fewer ("the harbour bridge", "by the") is a stock phrase anyone quotes.
-Such a pair is *shared quotation only*: two outlets quoting one speaker, no evidence of copying.
+Such a pair is *shared quotation only*: two outlets quoting one speaker, no evidence of copying. A name set in
+quotation marks on both sides ("Harbour Bridge Trust", "Court of Appeal": every content word capitalised, as
+written in both articles) is a cited name, not a statement anyone made: it makes no shared quotation.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 
 import numpy as np
 
-from presslens.analyses.reuse.align import MAX_DF, STOP, Doc, kept_places, runs
+from presslens.analyses.reuse.align import MAX_DF, STOP, Doc, kept_places, runs, text_of
 
 QUOTE_CONTENT = 3  # content words (no stop word, no number) a short shared quotation needs
 GRAM = 3  # quoted words indexed together
@@ -30,9 +32,21 @@ def content_words(words: list[str]) -> int:
     return sum(1 for w in words if CONTENT.fullmatch(w) and _norm(w) not in STOP and len(_norm(w)) > 1)
 
 
+def is_name(d: Doc, a: int, b: int) -> bool:
+    """Whether words a..b-1 of ``d``, as captured, are written as a name: every content word capitalised (stop
+    words may not be: "Court of Appeal"), the last word one of them (a run ending "... Harbour Trust to" goes on into
+    a sentence), and not all in capitals (a statement shouted in capitals is no name)."""
+    words = [w.strip("'\"“”‘’«»()") for w in text_of(d, a, b).split()]
+    words = [w for w in words if w]
+    content = [w for w in words if CONTENT.fullmatch(w) and _norm(w) not in STOP]
+    return (bool(content) and all(w[0].isupper() for w in content) and words[-1] in content
+            and not all(w.isupper() for w in words))
+
+
 def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, int], tuple[int, str]]:
     """(doc index a, doc index b), a < b -> (words, text) of the longest quotation both carry with
-    :data:`QUOTE_CONTENT` content words or more; reference documents left out. Runs of :data:`GRAM`
+    :data:`QUOTE_CONTENT` content words or more, not a name on both sides (:func:`is_name`); reference documents
+    left out. Runs of :data:`GRAM`
     quoted words found in more than ``max_df`` articles are common phrasing, not evidence."""
     index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for n, d in enumerate(docs):
@@ -56,9 +70,11 @@ def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, 
     out = {}
     for (na, nb), pts in points.items():
         best = None
-        for i0, _j0, k in runs(np.array(pts)):
-            words = docs[na].words[i0:i0 + k + GRAM - 1]
-            if content_words(words) >= QUOTE_CONTENT and (best is None or len(words) > best[0]):
+        for i0, j0, k in runs(np.array(pts)):
+            n = k + GRAM - 1
+            words = docs[na].words[i0:i0 + n]
+            if (content_words(words) >= QUOTE_CONTENT and (best is None or n > best[0])
+                    and not (is_name(docs[na], i0, i0 + n) and is_name(docs[nb], j0, j0 + n))):
                 best = (len(words), " ".join(words))
         if best:
             out[(na, nb)] = best

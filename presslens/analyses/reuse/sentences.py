@@ -1,4 +1,13 @@
-"""Reworded sentences (different sentences at ``match`` similarity or more) and their word swaps."""
+"""Reworded sentences (different sentences at ``match`` similarity or more) and their word swaps.
+
+Bounded as the shingle index is (``max_df``, passim's --max-df): a content-word pair found in more than
+``max_df`` sentence wordings carried by more than ``max_df`` articles links none of them, and two wordings
+that together are carried by more than ``max_df`` articles (a wire sentence and its updated version, each
+republished by a hundred sites) are not compared article by article: every article of one against every
+article of the other would be the square of their number (300 wire articles in two versions: 22,500 rows a
+sentence), and text that many articles carry is a story sent to many, grouped as carried text
+(:mod:`presslens.analyses.reuse.carried`), not evidence between two of them. So each wording pair yields
+at most (``max_df`` / 2) squared rows."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -14,7 +23,8 @@ def _features(words: list[str]) -> set[tuple[str, str]]:
 
 def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF) -> list[dict]:
     """Pairs of different sentences in different docs at ``match`` similarity or more (see the module
-    docstring); quoted sentences are left to quote fidelity (notebook 05)."""
+    docstring: two wordings carried by more than ``max_df`` articles together are not compared); quoted
+    sentences are left to quote fidelity (notebook 05)."""
     from rapidfuzz import fuzz
 
     variants: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # identical sentences compared once
@@ -36,7 +46,7 @@ def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF
         shared.update(combinations(occ, 2))  # occ ascends: (x, y) with x < y, as the pairs are read below
     rows = []
     for (x, y), n_shared in shared.items():
-        if n_shared < 2:
+        if n_shared < 2 or weight[x] + weight[y] > max_df:  # too few features shared; or text sent to many
             continue
         wa, wb = keys[x], keys[y]
         sim = max(fuzz.ratio(wa, wb), fuzz.token_sort_ratio(" ".join(wa), " ".join(wb)))
