@@ -40,6 +40,11 @@ def paywall_prompt(text: str) -> str | None:
         return None
     body = text.rstrip()
     tail_start = max(0, len(body) - TAIL_CHARS)
+    # the prompt starts at or after tail_start, so everything before tail_start precedes it: more
+    # chunks between spaces there than TEASER_WORDS (each chunk is at least one word of words.count)
+    # and the text is no teaser; this skips the prompts' search on nearly every article
+    if len(body[:tail_start].split()) > TEASER_WORDS:
+        return None
     m = PROMPT.search(body, tail_start)
     if m is None:
         return None
