@@ -24,6 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.analyses import claims as claims_mod, quotes
+from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.story.grouping import article_groups
 from .groups import order
@@ -61,6 +62,7 @@ def _passage_rows(passages: pd.DataFrame | None) -> list[dict]:
     return out
 
 
+@story_table
 def blind_spots(story: Story, by: str | None, rare: float = RARE, hits: pd.DataFrame | None = None,
                 quotes_table: pd.DataFrame | None = None, passages: pd.DataFrame | None = None) -> pd.DataFrame:
     """Items (claims, speakers, shared passages) carried by one group and absent or rare in another.

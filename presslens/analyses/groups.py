@@ -33,6 +33,7 @@ from presslens.analyses import quotes, readability, tone
 from presslens.analyses.findings.common import all_equal, extremes, join, tied
 from presslens.analyses.wordchoice import lexicon_for, match
 from presslens.engine import tables
+from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.story.grouping import article_groups
 from presslens.story.outlets import UNKNOWN
@@ -101,24 +102,29 @@ def _ratio_rows(story: Story, by: str | None, H: pd.DataFrame, W: pd.DataFrame, 
                 what: str) -> list[dict]:
     """One row per group x column of ``H``/``W`` (rows: articles): the ratio of sums and its cluster interval."""
     groups = article_groups(story, by).reindex(H.index)
-    outlet = story.articles.set_index("id")["outlet"].reindex(H.index)
+    outlet = story.articles.set_index("id")["outlet"].reindex(H.index).to_numpy()
+    hs, ws = H.to_numpy(), W.to_numpy()
+    where: dict = {}  # group -> its rows, in table order (one pass: a story of thousands of outlets)
+    for i, g in enumerate(groups.tolist()):
+        where.setdefault(g, []).append(i)
     rows = []
     for g in order(story, groups):
-        at = (groups == g).to_numpy()
+        at = np.asarray(where.get(g, []), dtype=np.int64)
         outs = list(dict.fromkeys(outlet[at]))
-        h, w = H.to_numpy()[at], W.to_numpy()[at]
-        lo, hi = stats.cluster_ci(h, w, outlet[at].to_numpy(), n_boot, stats.group_rng(seed, str(by), g, what))
+        h, w = hs[at], ws[at]
+        lo, hi = stats.cluster_ci(h, w, outlet[at], n_boot, stats.group_rng(seed, str(by), g, what))
         tot_h, tot_w = h.sum(axis=0), w.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             val = np.where(tot_w > 0, tot_h / np.where(tot_w > 0, tot_w, 1), np.nan)
-        note = weakness(len(outs), int(at.sum()))
+        note = weakness(len(outs), len(at))
         for j, col in enumerate(H.columns):
             rows.append({"group": g, "measure": col, "value": val[j], "ci_low": lo[j], "ci_high": hi[j],
-                         "n_outlets": len(outs), "n_articles": int(at.sum()), "weak": bool(note), "note": note,
+                         "n_outlets": len(outs), "n_articles": len(at), "weak": bool(note), "note": note,
                          "outlets": ", ".join(outs)})
     return rows
 
 
+@story_table
 def measures(story: Story, by: str | None, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Every measure of :data:`MEASURES` per group of ``by`` (None: per outlet), with its 95% cluster
     bootstrap interval: group, measure, value, ci_low, ci_high, n_outlets, n_articles, weak, note
@@ -144,6 +150,7 @@ def wide(table: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     return meta.join(out).reset_index()
 
 
+@story_table
 def voice_shares(story: Story, by: str | None, n_boot: int = 1000, seed: int = 0, top: int = 8) -> pd.DataFrame:
     """Whose words each group quotes: the share of the group's words in direct quotes spoken by each
     voice (an actor, else the speaker, else 'unattributed': notebook 05's voice share), with cluster

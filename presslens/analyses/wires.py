@@ -33,6 +33,7 @@ import pandas as pd
 
 from presslens import paths
 from presslens.engine import perarticle
+from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.story.yamlio import parse_yaml
 from . import agencies as marks_of_agencies
@@ -351,6 +352,7 @@ def known_outlets(story: Story) -> dict[str, str]:
     return known
 
 
+@story_table  # a warm run reads one table, not one cached scan per article
 def sources(story: Story) -> pd.DataFrame:
     """One row per article and source it names: article, outlet, source (an agency id or an outlet
     name), wire (bool), kind (own text / credit / tell / photo), where, evidence. The scan of each

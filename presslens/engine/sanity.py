@@ -30,6 +30,7 @@ import pandas as pd
 from presslens import words
 from presslens.story.model import Problem, Story
 from presslens.story import capture
+from .memo import story_table
 
 EARLIEST = pd.Timestamp("1800-01-01")  # the earliest publication date taken as plausible
 FAR_YEARS = 5  # a date this many years from the median of the story's other dates is suspect (a typo, a CMS default)
@@ -115,10 +116,17 @@ def _far_dates(story: Story, today: pd.Timestamp) -> list[Problem]:
 
 
 def warnings(story: Story, claim_hits: pd.DataFrame | None = None, n_sentences: int | None = None) -> list[Problem]:
-    """Every warning of the module docstring for ``story`` (``claim_hits``: :func:`presslens.claims.hits`)."""
+    """Every warning of the module docstring for ``story`` (``claim_hits``: :func:`presslens.claims.hits`).
+    Cached under the story's key and today's date (every notebook's gate asks: 10,000 articles'
+    texts read for paywall prompts and scripts each time otherwise)."""
+    return _warnings(story, claim_hits, n_sentences, dt.date.today().isoformat())
+
+
+@story_table
+def _warnings(story: Story, claim_hits: pd.DataFrame | None, n_sentences: int | None, day: str) -> list[Problem]:
     out: list[Problem] = []
     slug = story.slug
-    today = pd.Timestamp(dt.date.today())
+    today = pd.Timestamp(day)
     for a in story.articles.itertuples(index=False):
         if _implausible(a.published, today):
             out.append(Problem(f"{slug}/{a.file}", "published", f"{_ymd(a.published)} is not a plausible publication "

@@ -17,6 +17,7 @@ Pure functions of strings (layer 1, so that `presslens import` uses them too); n
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from presslens import words
@@ -38,8 +39,18 @@ def paywall_prompt(text: str) -> str | None:
     """The subscription prompt a short text ends with (see the module docstring), else None."""
     if not isinstance(text, str) or not text.strip():
         return None
+    return _paywall_prompt(text)
+
+
+@functools.lru_cache(maxsize=65536)  # the gate, the omission tables and the profiles ask of each text in turn
+def _paywall_prompt(text: str) -> str | None:
     body = text.rstrip()
     tail_start = max(0, len(body) - TAIL_CHARS)
+    # the prompt starts at or after tail_start, so everything before tail_start precedes it: more
+    # chunks between spaces there than TEASER_WORDS (each chunk is at least one word of words.count)
+    # and the text is no teaser; this skips the prompts' search on nearly every article
+    if len(body[:tail_start].split()) > TEASER_WORDS:
+        return None
     m = PROMPT.search(body, tail_start)
     if m is None:
         return None

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.analyses.facts import features, normalise, table
+from presslens.engine.memo import story_table
 from presslens.errors import ParameterError
 from presslens.story import capture
 from presslens.story.model import Story
@@ -99,6 +100,8 @@ def left_out(m: pd.DataFrame | Story, summary: pd.DataFrame | None = None, outle
     its members, its facts (:func:`.table.summarise`, unless ``summary`` is given), its outlets (unless
     ``outlets`` is given) and the outlets cut short at a paywall (unless ``cut_short`` is given), as
     :func:`presslens.analyses.claims.omissions` does for the hand-written claims."""
+    if isinstance(m, Story) and summary is None and outlets is None and cut_short is None:
+        return _left_out_of(m, min_share, min_outlets)  # what notebook 07 asks: cached with the story's key
     if isinstance(m, Story):
         story = m
         m = table.members(story)
@@ -137,6 +140,13 @@ def left_out(m: pd.DataFrame | Story, summary: pd.DataFrame | None = None, outle
     if note:
         out.attrs["note"] = note
     return out
+
+
+@story_table
+def _left_out_of(story: Story, min_share: float, min_outlets: int) -> pd.DataFrame:
+    """:func:`left_out` of a whole story with its own members, facts, outlets and paywalled outlets."""
+    return left_out(story, table.summarise(table.members(story)), list(story.outlets), min_share, min_outlets,
+                    capture.cut_short(story.articles))
 
 
 class _Closest:
