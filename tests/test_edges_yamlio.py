@@ -38,4 +38,5 @@ def test_double_quoted_value_around_a_mark():
     assert yamlio._double_quoted(text, mark(2, 0)) is None  # the empty last line
     assert yamlio._double_quoted(text, mark(3, 0)) is None  # past the text
     assert yamlio._double_quoted('t: "say \\"x\\" now"', mark(0, 5)) == 'say \\"x\\" now'  # escaped quotes inside
+    assert yamlio._double_quoted('"Pier \\d"', mark(0, 3)) == 'Pier \\d'  # a quote opening the line
     assert yamlio._double_quoted("t: plain", mark(0, 4)) is None and yamlio._double_quoted(None, mark(0, 0)) is None
