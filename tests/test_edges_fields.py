@@ -39,3 +39,12 @@ def test_byline_lengths_and_what_is_no_name():
     assert f.clean_byline("Mara Quirke and Harbour Herald", "Harbour Herald", None) == "Mara Quirke"
     assert f.clean_byline("Harbour Herald", "Harbour Herald", None) is None
     assert f.clean_byline("Room 101", None, None) is None and f.clean_byline("", None, None) is None
+
+
+def test_a_title_of_exactly_400_characters_still_vouches_for_the_h1():
+    h1 = "alpha bravo charlie delta echo foxtrot golf hotel india juliet"
+    title = "alpha bravo charlie " + "x" * 380  # exactly 400 characters: a title, its words known
+    assert len(title) == f.MAX_HEADLINE
+    assert f.headline([h1], ["Harbour news today", title], None, None, None) == (h1, "h1")  # seeded round 3, pick 014
+    # 401 characters: not a title, so only "harbour news today" is known and the h1 shares none of it
+    assert f.headline([h1], ["Harbour news today", title + "x"], None, None, None) == ("Harbour news today", "metadata")

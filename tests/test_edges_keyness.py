@@ -54,3 +54,12 @@ def test_top_takes_n_per_outlet_each_side():
     assert a.iloc[0]["z"] == k[k["outlet"] == "A"]["z"].max()
     with pytest.raises(ParameterError):
         keyness.top(k, side="middle")
+
+
+def test_compare_refuses_prior_scale_zero_too():
+    from presslens import load_story
+    from tests.conftest import MINI
+    st = load_story(MINI)
+    outlets = list(dict.fromkeys(st.articles["outlet"]))
+    with pytest.raises(ParameterError, match="prior_scale must be > 0, got 0"):
+        keyness.compare(st, outlets[0], outlets[1], prior_scale=0)  # seeded round 3, pick 016
