@@ -110,3 +110,26 @@ def test_a_corrupt_parquet_table_is_rebuilt_not_trusted(tmp_path, monkeypatch):
     store.clear_memory()
     again = tables.process(st)
     assert again.tokens.equals(first.tokens)
+
+
+def test_a_warm_story_reads_its_tokens_only_when_asked_and_computes_them_when_they_are_gone(tmp_path, monkeypatch):
+    import pandas as pd
+
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    st = load_story("tests/fixtures/web-captures")
+    store.clear_memory()
+    first = tables.process(st)
+    read = []
+    real = store.load_tables
+    monkeypatch.setattr(store, "load_tables", lambda folder, names: read.append(list(names)) or real(folder, names))
+    store.clear_memory()
+    again = tables.process(st)
+    assert read and all("tokens" not in names for names in read)  # the largest table is not read yet
+    pd.testing.assert_frame_equal(again.tokens, first.tokens)  # read when asked, the same table
+    assert read[-1] == ["tokens"]
+    # the token file gone meanwhile (a cache emptied by hand): computed again, the same table
+    store.clear_memory()
+    later = tables.process(st)
+    folder = next((tmp_path / "cache" / "tables").iterdir())
+    (folder / "tokens.parquet").unlink()
+    pd.testing.assert_frame_equal(later.tokens, first.tokens)

@@ -4,7 +4,6 @@ memory and as Parquet under ``.cache/presslens/tables/``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import pandas as pd
 
 from presslens.story.model import Story
@@ -18,14 +17,28 @@ from .keys import tables_key
 # per story
 
 
-@dataclass
 class Processed:
-    sentences: pd.DataFrame
-    tokens: pd.DataFrame
-    removed: pd.DataFrame
-    clean_text: dict[str, str]
-    languages: pd.DataFrame  # article_id, detected, confidence, n_words (see detect_language)
-    tone: pd.DataFrame | None = None  # sent_id, voice and VADER scores per sentence (see tone.score_rows)
+    """The story's tables. ``tokens`` may be given as a function that reads them: a warm notebook that
+    never looks at the tokens (4 million rows at 10,000 articles, the largest table) does not read them."""
+
+    def __init__(self, sentences: pd.DataFrame, tokens, removed: pd.DataFrame, clean_text: dict[str, str],
+                 languages: pd.DataFrame, tone: pd.DataFrame | None = None):
+        self.sentences = sentences
+        self._tokens = tokens
+        self.removed = removed
+        self.clean_text = clean_text
+        self.languages = languages  # article_id, detected, confidence, n_words (see detect_language)
+        self.tone = tone  # sent_id, voice and VADER scores per sentence (see tone.score_rows)
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        if callable(self._tokens):
+            self._tokens = self._tokens()
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, value: pd.DataFrame) -> None:
+        self._tokens = value
 
 
 def assemble(results: list[dict]) -> Processed:
@@ -63,7 +76,8 @@ def process(story: Story) -> Processed:
         return _MEMORY[key]
     folder = cache_dir() / "tables" / key
     try:
-        result = _from_tables(store.load_tables(folder, list(_TABLES)))
+        result = _from_tables(store.load_tables(folder, [t for t in _TABLES if t != "tokens"]),
+                              lambda: _tokens_of(folder, story))
     except Exception:  # a foreign or damaged entry: a miss, rebuilt
         result = None
     if result is None:
@@ -85,14 +99,26 @@ def _to_tables(p: Processed) -> dict[str, pd.DataFrame]:
             "tone": p.tone, "clean": clean}
 
 
-def _from_tables(t: dict | None) -> Processed | None:
-    """:func:`_to_tables` read back (None stays None): the same Processed as was stored."""
+def _tokens_of(folder, story: Story) -> pd.DataFrame:
+    """The token table stored in ``folder`` (read when first asked for), or, when it can no longer be read
+    (the cache emptied meanwhile, a damaged file), computed again."""
+    t = store.load_tables(folder, ["tokens"])
+    return t["tokens"] if t is not None else _process(story).tokens
+
+
+def _from_tables(t: dict | None, tokens=None) -> Processed | None:
+    """:func:`_to_tables` read back (None stays None): the same Processed as was stored (``tokens``: the
+    token table, or a function that reads it, when ``t`` has none)."""
     if t is None:
+        return None
+    if "tokens" in t:
+        tokens = t["tokens"]
+    elif tokens is None or not (callable(tokens) or isinstance(tokens, pd.DataFrame)):
         return None
     sents = t["sentences"]
     sents["quote_spans"] = [tuple(tuple(int(x) for x in sp) for sp in v) for v in sents["quote_spans"]]
     clean = dict(zip(t["clean"]["article_id"], t["clean"]["clean"]))
-    return Processed(sents, t["tokens"], t["removed"], clean, t["languages"], t["tone"])
+    return Processed(sents, tokens, t["removed"], clean, t["languages"], t["tone"])
 
 
 def sentences(story: Story) -> pd.DataFrame:
