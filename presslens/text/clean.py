@@ -114,6 +114,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(widgets.embed_text([x for _, x in lines], signed, whole), "embed-text"))
     if "language-menu" in shapes:
         whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
+    if "glued-menu" in shapes:
+        whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:
