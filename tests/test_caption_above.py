@@ -39,3 +39,15 @@ def test_prose_above_a_credit_stays():
     two = "Crews inspect the pier. The port stays shut."
     kept, _ = run([P1, "", two, "Photo credit: Jane Roe/Harbour Images", "", P2])   # two sentences
     assert two in kept
+
+
+def test_a_wire_caption_of_two_sentences_with_place_date_and_credit_goes():
+    cap = ("Jane Roe, chair of the Harbour Council, speaks at the quay in Harbourtown, on Monday, May 6, 2024. "
+           "The council meets there every spring. Photographer: John Doe/Harbour Images via Getty Images")
+    kept, removed = run([P1, "", cap, "", P2, "", P3])
+    assert removed.get(cap) == "caption"
+    assert kept == [P1, P2, P3]
+    prose = ("The council met at the quay in Harbourtown, on Monday, May 6, 2024. It voted to rebuild the "
+             "piers before the summer.")    # the same date formula, no credit: prose
+    kept, _ = run([P1, "", prose, "", P2])
+    assert prose in kept
