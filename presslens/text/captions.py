@@ -20,7 +20,7 @@ CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDE
 # a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
                           % (WEEKDAY, WEEKDAY, MONTH))
-CREDIT_WORD = r"(?:credit|credits|photo|photos|photograph|picture|pic|image|images|copyright|courtesy|source)"
+CREDIT_WORD = r"(?:credit|credits|photo|photos|photographer|photographers|photograph|picture|pic|image|images|copyright|courtesy|source)"
 # every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
 AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 # a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"

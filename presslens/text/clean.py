@@ -46,6 +46,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
     gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
+    media_gone: set[int] = set()   # numbers of lines the listed rules removed as a photo credit or video card
     text_lines = text.split("\n")
     prev = 0   # the number of the last line above that held text
     for no, line in enumerate(text_lines, start=1):
@@ -87,6 +88,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
                 if above is not None and lines[above][0] == prev:
                     signed.add(above)    # the post's text, printed just above its signature (and kept so far)
+            if removed and removed[-1]["line"] == no and any(k in removed[-1]["rule"] for k in credits.MEDIA_KINDS):
+                media_gone.add(no)
             gone[-1] += 1
             continue
         lines.append((no, new))
@@ -101,10 +104,18 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         if "glued-credit" in shapes:
             for i, cut in glued.items():
                 cuts.setdefault(i, cut)
+    if "caption-above" in shapes:   # the caption or video title just above its credit or running time
+        media = {i for i, (no, _) in enumerate(lines) if no + 1 in media_gone or (
+            i + 1 < len(lines) and lines[i + 1][0] == no + 1 and whole.get(i + 1) in ("caption", "credit-caption"))}
+        open_above = {i for i, (no, _) in enumerate(lines) if i == 0 or lines[i - 1][0] != no - 1 or not lines[i - 1][1].strip()}
+        opening = next((i for i, (_, x) in enumerate(lines) if x.strip()), -1)
+        whole.update(credits.caption_above([x for _, x in lines], whole, media, open_above, opening))
     if "embed-text" in shapes:
         whole.update(dict.fromkeys(widgets.embed_text([x for _, x in lines], signed, whole), "embed-text"))
     if "language-menu" in shapes:
         whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
+    if "glued-menu" in shapes:
+        whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
     kept: list[str] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:

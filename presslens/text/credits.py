@@ -79,3 +79,30 @@ def credited(lines: list[str], whole: dict[int, str]) -> tuple[dict[int, str], d
         elif len(sentence_ends(head)) >= 1:
             cuts[i] = s[m.start():].strip()
     return out, cuts
+
+
+MEDIA_KINDS = ("(photo)", "(image)", "(video)")
+
+
+def caption_above(lines: list[str], whole: dict[int, str], media_below: set[int], open_above: set[int],
+                  opening: int) -> dict[int, str]:
+    """{line index: "caption-above"}: the caption or video title printed just above its picture's credit
+    or its video's running time, as a reader pairs them ("Travellers wait at the harbour" over "Image via
+    Harbour Images/Jane Roe"). ``media_below``: the indices of lines whose next line (no blank line
+    between) was removed as a photo credit, caption or video card; ``open_above``: the indices of lines
+    with a blank line, removed furniture or nothing just above. The line has 2 to 15 words, at most one
+    sentence end (at its end), no prose guard, stands below a blank line or removed furniture (in a
+    capture without blank lines a short paragraph may stand above a credit), and is not the text's first
+    line ``opening`` (a headline above its picture's credit)."""
+    out: dict[int, str] = {}
+    for i in sorted(media_below):
+        s = lines[i].strip() if 0 <= i < len(lines) else ""
+        if not s or i in whole or i == opening or not 2 <= n_words(s) <= 15 or guarded(s):
+            continue
+        ends = sentence_ends(s)
+        if len(ends) > 1 or (ends and ends[0] < len(s.rstrip()) - 3):
+            continue
+        if i not in open_above and (i - 1) not in whole:
+            continue
+        out[i] = "caption-above"
+    return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from tld import get_fld
+
 from presslens import words
 
 from .furniture import PROSE_GUARD
@@ -54,11 +56,13 @@ def line_key(line: str) -> str:
 
 
 def site_of(url, outlet) -> str:
-    """The site an article comes from: its URL's host without ``www.``, else its outlet."""
+    """The site an article comes from: its URL's registered domain under the public-suffix list (the
+    pages of "news.harbour.example" and "sport.harbour.example" share one template; a blog's own
+    "x.blogspot.com" is a site of its own), else its host without ``www.``, else its outlet."""
     if isinstance(url, str) and "//" in url:
         host = (urlparse(url).hostname or "").lower()
         if host:
-            return host[4:] if host.startswith("www.") else host
+            return get_fld(host, fail_silently=True, fix_protocol=True) or (host[4:] if host.startswith("www.") else host)
     return str(outlet or "")
 
 

@@ -260,9 +260,13 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         if "caption" in enabled and n_words(s) <= 80:
             credit = CREDIT_TAIL.search(s)
             head = s[:credit.start()] if credit else s
-            one_sentence = len(sentence_ends(head.rstrip())) <= 1
+            ends = sentence_ends(head.rstrip())
+            one_sentence = len(ends) <= 1
+            # a caption of two sentences, the first closing on its place and date (", Harbourtown, on
+            # Monday, May 6, 2024."), the line closing on a credit: the wire caption's formula
+            dated = bool(credit and len(ends) == 2 and CAPTION_DATE.search(head[:ends[0]].rstrip()))
             placed = (CAPTION_PLACE.search(s) or CAPTION_OPEN.search(s)) and (one_sentence or not glued_caption(s))
-            if CAPTION_MARK.search(s) or placed or (one_sentence and (CAPTION_DATE.search(head.rstrip())
+            if CAPTION_MARK.search(s) or placed or dated or (one_sentence and (CAPTION_DATE.search(head.rstrip())
                                                                      or (credit and n_words(head) >= 3) or DURATION.search(s))):
                 whole[i] = "caption"
                 continue

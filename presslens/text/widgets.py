@@ -67,3 +67,24 @@ def language_menu(lines: list[str], whole: dict[int, str]) -> list[int]:
         if n_words(rest) <= 2:
             out.append(i)
     return out
+
+
+# a menu's items run together with no space: three capitalised words or more ("HomeWorldAsia")
+GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,}){2,}")
+MENU_TOKEN = re.compile(r"\S+")
+
+
+def glued_menu(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of lines that are a menu or breadcrumb whose items lost their spaces ("HomeWorldAsia",
+    "NewsHarbourSportWeather"): at most three tokens, one of them three or more capitalised words of
+    three letters or more run together, no sentence end. A brand name runs two words together at most
+    ("PlayStation", "PricewaterhouseCoopers"); a reader reads three as items of a menu."""
+    out = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in whole or len(s) > 200 or SENTENCE.search(s):
+            continue
+        tokens = MENU_TOKEN.findall(s)
+        if len(tokens) <= 3 and any(GLUED_WORD.fullmatch(t.strip("|/·•>,")) for t in tokens):
+            out.append(i)
+    return out
