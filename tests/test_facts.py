@@ -334,3 +334,23 @@ def test_only_one_puts_title_and_lede_first_then_the_facts_in_most_of_the_outlet
     top = facts.only_one(m, s, top=3)
     assert top["fact"].tolist() == [1, 3, 4]
     assert top["sentence"].tolist() == ["Harbour closes.", "The depot burned.", "Ferries stopped."]
+
+
+def test_a_clause_that_states_two_facts_joins_both_though_one_scores_below_link():
+    # one clause, two facts: it scores best with the cracks, and with the closure only below LINK
+    # (0.5); with MULTI below LINK it states the closure too (each claim's articles: 60 -> 67 of 87
+    # development claims matched), while a fact sharing none of it stays apart
+    both = "The council shut the old ferry pier as divers found deep cracks in the wooden pilings."
+    rows = [("a1", "Alpha", "The Harbour Council closed the old ferry pier on Monday."),
+            ("a2", "Beta", "On Monday the Harbour Council closed the old ferry pier."),
+            ("a3", "Gamma", "The old ferry pier was closed by the Harbour Council on Monday."),
+            ("a4", "Delta", "Divers found deep cracks in the wooden pilings of the pier."),
+            ("a5", "Eta", "Deep cracks were found by divers in the pier's wooden pilings."),
+            ("a6", "Theta", "Divers discovered deep cracks in the wooden pilings."),
+            ("a7", "Iota", both),
+            ("a8", "Kappa", "The regatta drew three thousand visitors to the marina last summer.")]
+    m = facts.from_sentences(sentences(rows))
+    assert fact_of(m, rows[3][2]) & fact_of(m, both)      # its best fact
+    assert fact_of(m, rows[0][2]) & fact_of(m, both)      # and the second one it states
+    assert not (fact_of(m, rows[7][2]) & fact_of(m, both))
+    assert not (fact_of(m, rows[0][2]) & fact_of(m, rows[3][2]))   # the two facts stay two
