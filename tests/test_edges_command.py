@@ -15,3 +15,31 @@ def test_replace_between_edges(tmp_path):
     assert p.read_text(encoding="utf-8") == "<!-- b -->\n<!-- a -->\n"  # nothing written
     p.write_text("no markers\n", encoding="utf-8")
     assert command.replace_between(p, "<!-- a -->", "<!-- b -->", "x") == ""
+
+
+def test_publish_summary_says_what_happened(tmp_path):
+    """Round-3 survivor 005: each outcome of writing data/eval/README.md's table gets its own sentence:
+    written, already holding this table, not written (no markers), --out given, a subset of stories."""
+    from types import SimpleNamespace
+
+    readme = tmp_path / "data" / "eval" / "README.md"
+    readme.parent.mkdir(parents=True)
+    readme.write_text(f"# Harbour eval\n{command.SUMMARY_START}\nold table\n{command.SUMMARY_END}\n", encoding="utf-8")
+    args = SimpleNamespace(out=None, stories=None)
+    go = lambda a: command._publish_summary("| new | table |\n", a, lambda p: tmp_path / p, lambda p: tmp_path / p,
+                                           lambda p: p.relative_to(tmp_path).as_posix(), "data/eval")
+    assert go(args) == "(table written to data/eval/README.md)"
+    assert "| new | table |" in readme.read_text(encoding="utf-8")
+    assert go(args) == "(data/eval/README.md already holds this table: nothing to write)"
+    readme.write_text("# Harbour eval, no markers\n", encoding="utf-8")
+    said = go(args)
+    assert said.startswith("(data/eval/README.md was not written: it is missing or has no ")
+    assert readme.read_text(encoding="utf-8") == "# Harbour eval, no markers\n"
+    readme.unlink()
+    assert go(args).startswith("(data/eval/README.md was not written")
+    assert go(SimpleNamespace(out=None, stories=["harbour"])) == (
+        "(data/eval/README.md left as it was: only a summary of every story rewrites its table)")
+    assert go(SimpleNamespace(out="ev", stories=None)) == (
+        "(table written to ev/summary.md; data/eval/README.md left as it was: --out was given)")
+    assert (tmp_path / "ev" / "summary.md").read_text(encoding="utf-8") == "| new | table |\n"
+    assert not readme.exists()
