@@ -35,3 +35,76 @@ def test_matrix_cells_labelled_up_to_15_articles(n, labelled):
         assert f"the same {n} articles" not in fig._suptitle.get_text()  # not paged
     finally:
         plt.close(fig)
+
+
+# ---- figures/style: pages, page notes, colours, heatmap text colour, labels -------------------------------
+
+from presslens.figures import style  # noqa: E402
+
+
+@pytest.mark.parametrize("n, per, sizes", [
+    (60, 24, [20, 20, 20]), (24, 24, [24]), (25, 24, [13, 12]), (48, 24, [24, 24]), (49, 24, [17, 17, 15]),
+    (1, 24, [1]), (0, 24, [0]), (3, 0, [1, 1, 1]),
+])
+def test_split_fewest_balanced_pages(n, per, sizes):
+    items = list(range(n))
+    pages = style.split(items, per)
+    assert [len(p) for p in pages] == sizes
+    assert [x for p in pages for x in p] == items
+
+
+def test_page_note_ends():
+    assert style.page_note(1, 2, 1, ["Harbour Gazette"], 3) == "Page 1 of 2: outlets 1-1 of 3 drawn (Harbour Gazette)."
+    assert style.page_note(2, 2, 2, ["Pier Times", "Quay Post"], 3) == (
+        "Page 2 of 2: outlets 2-3 of 3 drawn (Pier Times to Quay Post).")
+    assert style.page_note(1, 1, 1, [], 0, "articles") == "Page 1 of 1: articles 1-0 of 0 drawn (none)."
+
+
+def test_paged_one_figure_is_itself():
+    a, b = plt.figure(), plt.figure()
+    try:
+        assert style.paged([a]) is a and style.pages_of(a) == [a]
+        assert style.paged([a, b]) is a and style.pages_of(a) == [a, b]
+    finally:
+        plt.close(a), plt.close(b)
+
+
+def test_outlet_colors_palette_then_extra():
+    n = len(style.PALETTE)
+    assert n == 17
+    names = [f"Harbour {i}" for i in range(n + 2)]
+    c = style.outlet_colors(names)
+    assert [c[x] for x in names[:n]] == style.PALETTE  # the 17th outlet still gets the palette's last colour
+    assert c[names[n]] == style._extra_color(0) and c[names[n + 1]] == style._extra_color(1)
+    assert len(set(c.values())) == n + 2
+
+
+@pytest.mark.parametrize("diverging, values, colours", [
+    # diverging over [-1, 1]: dark past 0.35 of the range (0.7) from the middle
+    (True, [0.7, 0.71, -0.7, -0.71], ["black", "white", "black", "white"]),
+    # sequential over [0, 1]: dark past 60%
+    (False, [0.6, 0.61, 0.0, 1.0], ["black", "white", "black", "white"]),
+])
+def test_heatmap_text_dark_past_the_threshold(diverging, values, colours):
+    fig, ax = plt.subplots()
+    try:
+        t = pd.DataFrame([values], columns=list("abcd"), index=["Harbour"])
+        style.heatmap(ax, t, None, "RdBu", -1.0 if diverging else 0.0, 1.0, ".2f", diverging=diverging)
+        assert [x.get_color() for x in ax.texts] == colours
+    finally:
+        plt.close(fig)
+
+
+def test_outlet_labels_alike_names_keep_both_ends():
+    one = style.outlet_labels(["Harbour Gazette"], 28)
+    assert one == {"Harbour Gazette": "Harbour Gazette"}
+    a, b = "The Harbour Council Evening Gazette North", "The Harbour Council Evening Gazette South"
+    got = style.outlet_labels([a, b], 28)
+    assert got[a] != got[b] and all(len(v) <= 28 for v in got.values())
+    assert got[a].endswith("North") and got[b].endswith("South")
+    # the last max(6, limit // 3) characters kept (9 of 28), the start up to the limit with the ellipsis
+    assert got[a] == "The Harbour Counci…tte North" and len(got[a]) == 28
+    assert style.outlet_labels([a, b], 12)[a] == "The H…North"  # 6 kept at 12 (12 // 3 is 4)
+    same_end = ["The Harbour Council Evening Gazette North" + s for s in ("", " ")]
+    got = style.outlet_labels(same_end, 28)  # flattened alike: numbered in the order given
+    assert [v[-3:] for v in got.values()] == ["[1]", "[2]"]
