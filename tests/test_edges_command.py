@@ -43,3 +43,28 @@ def test_publish_summary_says_what_happened(tmp_path):
         "(table written to ev/summary.md; data/eval/README.md left as it was: --out was given)")
     assert (tmp_path / "ev" / "summary.md").read_text(encoding="utf-8") == "| new | table |\n"
     assert not readme.exists()
+
+
+def test_scored_on_one_and_many_stories():
+    from types import SimpleNamespace as T
+    one = [T(split="dev", articles=[1, 2, 3])]
+    assert command.scored_on(one) == "Scored on 1 story (1 development, 0 test) and 3 articles."
+    two = one + [T(split="test", articles=[1]), T(split="dev", articles=[])]
+    assert command.scored_on(two) == "Scored on 3 stories (2 development, 1 test) and 4 articles."
+    assert command.scored_on([]) == "Scored on 0 stories (0 development, 0 test) and 0 articles."
+
+
+def test_out_folder_refuses_a_file_on_its_way(tmp_path):
+    from types import SimpleNamespace
+
+    import pytest
+
+    from presslens.errors import ParameterError
+    (tmp_path / "harbour.txt").write_text("the user's\n", encoding="utf-8")
+    at = lambda p: tmp_path / p
+    assert command._out_folder(SimpleNamespace(out="ev/new"), at, at) == tmp_path / "ev" / "new"
+    assert command._out_folder(SimpleNamespace(out=None), at, at) == tmp_path / "reports" / "eval"
+    for out, what in (("harbour.txt", "harbour.txt is a file"), ("harbour.txt/ev", "harbour.txt/ev is under ")):
+        with pytest.raises(ParameterError, match=what):
+            command._out_folder(SimpleNamespace(out=out), at, at)
+    assert (tmp_path / "harbour.txt").read_text(encoding="utf-8") == "the user's\n"
