@@ -108,3 +108,52 @@ def test_outlet_labels_alike_names_keep_both_ends():
     same_end = ["The Harbour Council Evening Gazette North" + s for s in ("", " ")]
     got = style.outlet_labels(same_end, 28)  # flattened alike: numbered in the order given
     assert [v[-3:] for v in got.values()] == ["[1]", "[2]"]
+
+
+# ---- figures/timeline: days without articles drawn up to a span of MAX_DAYS - 1 days -----------------------
+
+from presslens.figures import claims as claims_fig, timeline as timeline_fig  # noqa: E402
+
+
+@pytest.mark.parametrize("span, every_day", [(89, True), (90, False), (2, True)])
+def test_articles_per_day_gaps_at_max_days(span, every_day):
+    assert timeline_fig.MAX_DAYS == 90
+    first = pd.Timestamp("2024-05-01")
+    last = first + pd.Timedelta(days=span)
+    table = pd.DataFrame({"group": ["national", "regional", "national"],
+                          "day": [first, last, pd.NaT],  # as timeline.per_day gives them
+                          "dated": [True, True, False], "articles": [2, 1, 1]})
+    fig, got = timeline_fig.articles_per_day(None, table, by="kind")
+    try:
+        ax = fig.axes[0]
+        n_bars = len(ax.patches) // 2  # two groups, one bar each per label
+        assert n_bars == (span + 1 + 1 if every_day else 2 + 1)  # every day (or the two dated) and "undated"
+        assert ("days without articles left out" in ax.get_title()) is not every_day
+        heights = [p.get_height() for p in ax.patches]
+        assert sum(heights) == 4
+        assert len(ax.lines) == 1  # the dashed line before "undated"
+    finally:
+        plt.close(fig)
+    fig, _ = timeline_fig.articles_per_day(None, table[table["dated"]], by="kind")
+    try:
+        assert fig.axes[0].lines == [] or len(fig.axes[0].lines) == 0  # nothing undated: no line
+    finally:
+        plt.close(fig)
+
+
+# ---- figures/claims: a cell's share shown when the outlet has two articles or more -------------------------
+
+def test_claims_grid_cell_text():
+    story = SimpleNamespace(color_order=["Harbour Gazette", "Pier Times"], translations=set())
+    cell = {("pier", "Harbour Gazette"): SimpleNamespace(n_carrying=1, voice="narration", part="lede", share=0.5, n_articles=2),
+            ("pier", "Pier Times"): SimpleNamespace(n_carrying=1, voice="quote", part="body", share=1.0, n_articles=1),
+            ("quay", "Harbour Gazette"): SimpleNamespace(n_carrying=0, voice="narration", part="", share=0.0, n_articles=2)}
+    fig, ax = plt.subplots()
+    try:
+        claims_fig._grid_page(story, ax, ["Harbour Gazette", "Pier Times"], ["pier", "quay"], cell, ["pier", "quay"],
+                              [0, 1, 2], [0.5, 1.5], 2)
+        assert [t.get_text() for t in ax.texts] == ["L 50%", "", "·", "·"]
+        colours = [p.get_facecolor() for p in ax.patches]
+        assert colours[3] == colours[2] == (1.0, 1.0, 1.0, 1.0)  # not carried (n_carrying 0, or no row): white
+    finally:
+        plt.close(fig)
