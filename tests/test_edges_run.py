@@ -70,3 +70,32 @@ def test_check_targets_overlap(tmp_path, reports, figures, overlap):
             outputs.check_targets(story, tmp_path / reports, tmp_path / figures)
     else:
         outputs.check_targets(story, tmp_path / reports, tmp_path / figures)
+
+
+def test_manifest_files_and_earlier_records(tmp_path):
+    import json
+
+    from presslens.run import manifest
+    d = tmp_path / "figs"
+    assert manifest.files_in(d) == set()  # no folder: nothing
+    d.mkdir()
+    for n in ("harbour.png", "harbour.csv", ".harbour.png.tmp"):
+        (d / n).write_text("x", encoding="utf-8")
+    (d / "sub.png").mkdir()
+    assert manifest.files_in(d) == {"harbour.png", "harbour.csv"} and manifest.files_in(d, "*.png") == {"harbour.png"}
+    assert manifest.inputs_fingerprint({"b": "2", "a": "1"}) == manifest.inputs_fingerprint({"a": "1", "b": "2"})
+    assert manifest.inputs_fingerprint({"a": "1"}) != manifest.inputs_fingerprint({"a": "2"})
+    m = tmp_path / "manifest.json"
+    assert manifest._earlier_records(m) == (None, "no earlier manifest.json")
+    m.write_text(json.dumps({"reports": {"01.ipynb": {"stale": False}, "02.ipynb": "not a record"}}), encoding="utf-8")
+    assert manifest._earlier_records(m) == ({"01.ipynb": {"stale": False}}, "")
+    m.write_text("{", encoding="utf-8")
+    rec, why = manifest._earlier_records(m)
+    assert rec is None and why.startswith("the earlier manifest.json could not be read (JSONDecodeError")
+    m.write_text(json.dumps({"notebooks": ["01.ipynb"], "inputs_sha256": {"a": "1"}, "finished_at": "t",
+                             "durations_s": {"01.ipynb": 3.5}, "parameters": {"figures_dir": "f", "outlets": None}}),
+                 encoding="utf-8")
+    rec, why = manifest._earlier_records(m)  # an old manifest: one run describes each notebook
+    assert why == "" and rec == {"01.ipynb": {"finished_at": "t", "duration_s": 3.5, "parameters": {"outlets": None},
+                                              "inputs_fingerprint": manifest.inputs_fingerprint({"a": "1"}),
+                                              "versions": None}}
