@@ -157,3 +157,32 @@ def test_claims_grid_cell_text():
         assert colours[3] == colours[2] == (1.0, 1.0, 1.0, 1.0)  # not carried (n_carrying 0, or no row): white
     finally:
         plt.close(fig)
+
+
+# ---- figures/tone: an outlet's tone arc needs ARC_MIN_ARTICLES (3) articles ------------------------------
+
+from presslens.figures import tone as tone_fig  # noqa: E402
+
+from .conftest import write_story  # noqa: E402
+
+
+def test_tone_arc_drawn_from_three_articles(tmp_path):
+    assert tone_fig.ARC_MIN_ARTICLES == 3
+    body = "The Harbour Council met on Monday. It approved the pier."
+    st = write_story(tmp_path, "  - name: Harbour Council\n",
+                     [("Harbour Gazette", body)] * 3 + [("Pier Times", body)] * 2)
+    rows = [{"outlet": o, "bin": b, "bin_mid": 0.1 + 0.2 * b, "mean": 0.1, "ci_low": 0.0, "ci_high": 0.2,
+             "n_sentences": 2} for o in ("Harbour Gazette", "Pier Times") for b in range(5)]
+    fig, _ = tone_fig.tone_arc(st, pd.DataFrame(rows))
+    try:
+        assert [ln.get_label() for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == ["Harbour Gazette"]
+        notes = " ".join(t.get_text() for t in fig.texts)
+        assert "Not drawn, fewer than 3 articles: 1 outlet(s) (Pier Times)" in notes
+    finally:
+        plt.close(fig)
+    fig, _ = tone_fig.tone_arc(st.subset(["Pier Times"]), pd.DataFrame([r for r in rows if r["outlet"] == "Pier Times"]))
+    try:
+        text = " ".join(t.get_text() for ax in fig.axes for t in ax.texts) + " ".join(t.get_text() for t in fig.texts)
+        assert "No tone arc: it needs at least 3 articles per outlet" in text and "(the most: 2)" in text
+    finally:
+        plt.close(fig)
