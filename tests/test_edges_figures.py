@@ -186,3 +186,26 @@ def test_tone_arc_drawn_from_three_articles(tmp_path):
         assert "No tone arc: it needs at least 3 articles per outlet" in text and "(the most: 2)" in text
     finally:
         plt.close(fig)
+
+
+# ---- figures/naming: a ledger cell keeps two wrapped lines of 18 characters, an ellipsis past them ---------
+
+from presslens.figures import naming as naming_fig  # noqa: E402
+
+
+def test_ledger_cell_two_lines_then_ellipsis():
+    story = SimpleNamespace(color_order=["Harbour Gazette"], translations=set())
+    names = {"two": "Harbour Council / Pier Board",  # wraps to two lines of at most 18
+             "three": "Harbour Council / Pier Board / Quay Trust", "none": "",
+             "eighteen": "Harbour Pier Board"}  # exactly 18 characters: one line
+    grid = pd.DataFrame({"Harbour Gazette": names})
+    top = {("Harbour Gazette", "two"): "name", ("Harbour Gazette", "three"): "rendering: calque"}
+    fig, ax = plt.subplots()
+    try:
+        naming_fig._ledger_page(story, ax, ["Harbour Gazette"], ["two", "three", "none", "eighteen"], grid, top, 1)
+        got = [t.get_text() for t in ax.texts]
+        assert got == ["Harbour Council /\nPier Board", "Harbour Council /\nPier Board / Quay\u2026", "\u00b7",
+                       "Harbour Pier Board"]
+        assert [t.get_fontweight() for t in ax.texts][:2] == ["normal", "bold"]  # renderings in bold
+    finally:
+        plt.close(fig)
