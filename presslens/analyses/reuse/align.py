@@ -90,7 +90,10 @@ def runs(points) -> list[tuple[int, int, int]]:
 
 
 def text_of(d: Doc, a: int, b: int) -> str:
-    """The captured text of words a..b-1 (sentence texts, cut at the first and last word)."""
+    """The captured text of words a..b-1 (sentence texts, cut at the first and last word); the words
+    themselves, joined by spaces, for a document built from its words alone (no sentence texts)."""
+    if not d.texts or not d.offsets or not d.sents:
+        return " ".join(d.words[a:b])
     parts = []
     k = a
     while k < b:
