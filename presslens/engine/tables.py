@@ -106,14 +106,10 @@ def _tokens_of(folder, story: Story) -> pd.DataFrame:
     return t["tokens"] if t is not None else _process(story).tokens
 
 
-def _from_tables(t: dict | None, tokens=None) -> Processed | None:
-    """:func:`_to_tables` read back (None stays None): the same Processed as was stored (``tokens``: the
-    token table, or a function that reads it, when ``t`` has none)."""
+def _from_tables(t: dict | None, tokens) -> Processed | None:
+    """:func:`_to_tables` read back (None stays None): the same Processed as was stored, its token table
+    read by the function ``tokens`` when first asked for."""
     if t is None:
-        return None
-    if "tokens" in t:
-        tokens = t["tokens"]
-    elif tokens is None or not (callable(tokens) or isinstance(tokens, pd.DataFrame)):
         return None
     sents = t["sentences"]
     sents["quote_spans"] = [tuple(tuple(int(x) for x in sp) for sp in v) for v in sents["quote_spans"]]
