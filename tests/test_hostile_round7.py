@@ -43,6 +43,21 @@ def test_s07_ctrl_c_while_the_command_starts_is_one_line(delay, how, tmp_path):
     assert len(lines) == 1 and lines[0].startswith("presslens: interrupted"), err
 
 
+def test_s07_ctrl_c_after_the_command_returned_changes_nothing(tmp_path):
+    """s07 at 2 s: the Ctrl-C came as the command returned; the interpreter's shutdown had reset Python's
+    handler, so the process died by the signal (exit -2, no word) after its work was done and said."""
+    code = ("import os, signal, sys; sys.argv[0] = 'presslens'\n"
+            "from presslens.cli.main import main\n"
+            f"rc = main(['check', {str(MINI)!r}])\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+            "print('after the signal', rc)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          preexec_fn=_as_a_terminal_job, timeout=120)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr)
+    assert proc.stdout.splitlines()[-1] == "after the signal 0", proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
 def _one_outlet(src, dst, keep=None):
     """A copy of the fixture story whose articles all come from one outlet (x02), or of one article (x01)."""
     import shutil

@@ -17,7 +17,7 @@ from .notebooks import cmd_notebooks
 from .output import NamedStdout, message, name_stdout
 from .provision import cmd_provision
 from .run import cmd_run
-from .startup import start_up_done
+from .startup import finished, start_up_done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        finished()  # a Ctrl-C while the interpreter shuts down changes nothing (it killed it, exit -2)
         if isinstance(sys.stdout, NamedStdout):  # main() called in a process (tests): its stdout as it was
             sys.stdout = sys.stdout.stream
 

@@ -3,7 +3,9 @@ before a single file is read): one line and exit 130, never a traceback from ins
 :func:`guard_start_up` runs in ``presslens/cli/__init__.py`` before those imports, only when this process
 is the command itself (``presslens ...`` or ``python -m presslens.cli ...``); :func:`start_up_done`
 (called by :func:`presslens.cli.main.main`) hands Ctrl-C back to Python (``KeyboardInterrupt``, which
-each command turns into its own one line) once the modules are loaded. No presslens imports."""
+each command turns into its own one line) once the modules are loaded; :func:`finished` ignores Ctrl-C once the
+command has returned (the interpreter's shutdown resets Python's handler, so a Ctrl-C there killed the process
+with no word and exit -2 after its work was done and said). No presslens imports."""
 import os
 import signal
 import sys
@@ -46,3 +48,11 @@ def start_up_done() -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+
+
+def finished() -> None:
+    """The command has returned (its output written): a Ctrl-C from here on is ignored, so the exit code says
+    how the work went. Only in the command's own process, and only over Python's own handler."""
+    if threading.current_thread() is threading.main_thread() and _is_the_command() and \
+            signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
