@@ -35,3 +35,4 @@ def test_extremes_and_all_equal():
 
 def test_render_bullets():
     assert c.render(["One.", "Two."]) == "Findings (from the tables above):\n  - One.\n  - Two."
+    assert c.render(["One.", "", "  ", "Two."]) == "Findings (from the tables above):\n  - One.\n  - Two."  # no "-" alone

@@ -25,6 +25,8 @@ def test_young_lock_under_two_seconds(tmp_path, monkeypatch):
     ("Findings:\n  - One.\n  - Two\n    wrapped.\n", ["One.", "Two wrapped."]),
     ("Findings for Harbour:\n  first without a dash\n  - Second.\n\n", ["first without a dash", "Second."]),
     ("Findings:\n", []),
+    ("Findings:\n  - \n  - Real.\n", ["Real."]),  # an empty bullet is no finding "-"
+    ("Findings:\n  - Real.\n  - \n", ["Real."]),  # nor glued to the one before it
     ("Findings:\n\n  - After a blank head line.\n", ["After a blank head line."]),  # no empty item
     ("Findings:\n  - Kept.\n\n  - After a blank line.\n", ["Kept.", "After a blank line."]),
     (" Findings:\n  - Not a block: the head must open the text.\n", None),

@@ -79,11 +79,12 @@ def findings(table: pd.DataFrame, by: str = "outlet") -> list[str]:
         first, last = days.index.min(), days.index.max()
         busiest = days[days == days.max()]
         span = (last - first).days + 1
-        out.append(f"{int(days.sum())} dated articles over {span} day{'s' if span != 1 else ''} "
+        n = int(days.sum())
+        out.append(f"{n} dated article{'s' if n != 1 else ''} over {span} day{'s' if span != 1 else ''} "
                    f"({first:%Y-%m-%d} to {last:%Y-%m-%d}); most on "
                    + ", ".join(f"{d:%Y-%m-%d}" for d in busiest.index)
                    + f" ({int(busiest.iloc[0])} article{'s' if int(busiest.iloc[0]) != 1 else ''} a day)"
-                   + (" (few articles: the shape of the timeline is weak evidence)" if days.sum() < 10 else "")
+                   + (" (few articles: the shape of the timeline is weak evidence)" if n < 10 else "")
                    + " (table: timeline).")
         firsts = dated[dated["day"] == first]["group"].tolist()
         out.append(f"First dated day ({first:%Y-%m-%d}), by {by}: " + ", ".join(firsts)

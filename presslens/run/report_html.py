@@ -132,6 +132,9 @@ def findings_items(text: str) -> list[str] | None:
     items: list[str] = []
     for ln in lines[1:]:
         s = ln.strip()
+        if s == "-":  # an empty bullet: no finding (it is never glued to the one before)
+            items.append("")
+            continue
         if s.startswith("- ") or not items:
             items.append(s[2:] if s.startswith("- ") else s)
         elif s:

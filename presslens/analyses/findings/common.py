@@ -56,8 +56,8 @@ def article_of(row, table: pd.DataFrame, labels: dict[str, str] | None = None) -
 
 
 def render(lines: list[str]) -> str:
-    """The findings as a bulleted block to print."""
-    return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines)
+    """The findings as a bulleted block to print (an empty sentence makes no bullet)."""
+    return "Findings (from the tables above):\n" + "\n".join(f"  - {s}" for s in lines if s and s.strip())
 
 
 def not_english(*tables) -> str | None:
