@@ -1,0 +1,71 @@
+"""Furniture of kinds the development stories barely had, found on the furniture development set of
+real pages (issue 25, data/eval/furniture-pages-dev): a comment section below the story, a list of
+other articles below a heading the listed rules leave, bylines and page labels of other shapes.
+Each case is a small crafted page (hand-checked, invented text: a 'Harbour Council' story), with the
+prose next to it that must stay."""
+from __future__ import annotations
+
+from presslens.text import comments
+
+from .furniture_cases import P1, P2, P3, run
+
+P4 = "Residents can comment on the plans at the town hall until the end of the month, the council said."
+
+
+# ---------------------------------------------------------------------------------------------- comments
+
+def test_a_comment_section_below_the_story_goes_to_the_end():
+    page = [P1, P2, P3, "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+            "Comment", "Name *", "Save my name, email, and website in this browser for the next time I comment."]
+    kept, rules = run(page)
+    assert kept == [P1, P2, P3]
+    assert rules["Save my name, email, and website in this browser for the next time I comment."] == "comment-tail"
+
+
+def test_readers_comments_and_a_headed_count_go_though_they_quote():
+    count = "2 Comments on “Harbour Council approves the pier repairs”"
+    page = [P1, P2, P3, count, "  1. Marina Hale says:", "    “About time,” my neighbour said when she read this.",
+            "Leave a Reply", "Fill in your details below or click an icon to log in:"]
+    kept, rules = run(page)
+    assert kept == [P1, P2, P3]
+    assert rules[count] == "comment-tail"
+
+
+def test_a_closing_request_for_comments_opens_the_section():
+    ask = "What do you think of the new pier? Drop your comments below."
+    kept, rules = run([P1, P2, P3, ask, "Follow Us On: Facebook | Twitter | Instagram", "0/Post a Comment/Comments",
+                       "Previous Post Next"])
+    assert kept == [P1, P2, P3]
+    assert rules[ask] == "comment-tail"
+
+
+def test_a_comment_button_above_the_story_and_a_story_about_comments_stay():
+    # printed under the headline: most of the story stands below it, so nothing below is taken by this rule
+    kept, rules = run(["Harbour Council approves the pier repairs", P1, "Leave a comment", P2, P3, P4])
+    assert [P2, P3, P4] == kept[-3:]
+    assert "comment-tail" not in rules.values()
+    # the prose asking for comments in a reported sentence stays (the prose guard), and so does the story
+    said = "Residents should leave their comments below the notice at the town hall, the mayor said."
+    kept, rules = run([P1, P2, said, P3])
+    assert kept == [P1, P2, said, P3]
+
+
+def test_a_lone_comment_widget_between_paragraphs_keeps_the_paragraph_below():
+    for widget in ("Join the conversation", "Leave a comment", "Add new comment"):
+        kept, rules = run([P1, P2, widget, P3])
+        assert [x for x in kept if x != widget] == [P1, P2, P3] and "comment-tail" not in rules.values()
+
+
+def test_without_the_rule_the_comment_section_stays():
+    ask = "What do you think of the new pier? Drop your comments below."
+    kept, _ = run([P1, P2, P3, ask], disable=("comment-tail",))
+    assert ask in kept
+
+
+def test_opens_comments():
+    assert comments.opens_comments("Leave a Reply")
+    assert comments.opens_comments("0/Post a Comment/Comments")
+    assert comments.opens_comments("Please enter your comment!")
+    assert comments.opens_comments("There are no comments - be the first to comment")
+    assert not comments.opens_comments("Leave a reply to the council by Friday if you object to the plans.")
+    assert not comments.opens_comments("Comments from residents were mostly positive.")
