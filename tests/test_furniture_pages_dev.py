@@ -69,3 +69,27 @@ def test_opens_comments():
     assert comments.opens_comments("There are no comments - be the first to comment")
     assert not comments.opens_comments("Leave a reply to the council by Friday if you object to the plans.")
     assert not comments.opens_comments("Comments from residents were mostly positive.")
+
+
+# ---------------------------------------------------------------------------------------------- lists
+
+MOST_READ = ["Most Read Stories", "- Harbour Council votes to sell the old ferry terminal",
+             "- Why the tide tables were wrong all summer? A reader asks",
+             "- Fishing fleet returns early as the storm season begins"]
+
+
+def test_a_heading_the_listed_rules_leave_over_bulleted_titles_goes_with_them():
+    kept, rules = run([P1, P2, P3] + MOST_READ)
+    assert kept == [P1, P2, P3]
+    assert all(rules[x] == "link-list" for x in MOST_READ)
+
+
+def test_a_subhead_over_the_storys_bullets_stays():
+    # a heading word ("Latest") over the article's own bullets, which end as sentences: the article's
+    bullets = ["Latest developments", "- The east pier reopens on Monday.", "- The ferry runs every hour from Tuesday.",
+               "- Repairs to the fuel depot start next week."]
+    kept, _ = run([P1, P2, P3] + bullets)
+    assert kept == [P1, P2, P3] + bullets
+    # a subhead over more of the story stays too
+    kept, _ = run([P1, "More repairs ahead", P2, P3])
+    assert kept == [P1, "More repairs ahead", P2, P3]

@@ -4,7 +4,8 @@ uses and re-exports every name here.
 
 What a reader uses to decide: three or more lines in a row that do not end like sentences (each a
 title, a menu entry), or such a line below the article's last paragraph; the lines below a heading
-announcing other articles ("Related posts"); a headline of another article may report ("..., official
+announcing other articles ("Related posts"; "Most Read Stories" over titles to the end of the capture,
+the heading too, when the listed rules left it); a headline of another article may report ("..., official
 says") when most of its run does not (:func:`headline_like`). A list the article introduces ("... as
 follows:") stays, and so do the article's figures (a line half of numbers: "15 - 30 min") and a fact box (most lines of the run a label and its value: "Developer:
 Harbour Games", "Capacity: 12 ml"): the article's own data.
@@ -121,7 +122,25 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
             if not (heads[k] and n_words(text[k]) <= 20):
                 break
             out[k] = "link-list"
+    # a heading announcing other articles that the listed rules left ("Most Read Stories"), below the
+    # first paragraph, over two or more titles to the end of the capture (headlines, or bullets that do
+    # not end with a full stop): the heading and its titles; a subhead of the story over its paragraphs stays
+    for h in range(first + 1, n):
+        if not text[h] or h in whole or h in out or not RELATED_HEAD.match(text[h]) or guarded(text[h]):
+            continue
+        rest = [k for k in range(h + 1, n) if text[k] and k not in whole and k not in out]
+        if len(rest) >= 2 and all(heads[k] or _title_item(text[k]) for k in rest):
+            for k in (h, *rest):
+                out[k] = "link-list"
+            break
     return out
+
+
+def _title_item(line: str) -> bool:
+    """A bullet holding another article's title: a bullet, a capital after it, at most twenty words, no
+    full stop (or other sentence end) closing it ("- Storm closes the harbour road")."""
+    m = re.match(r"^[-–—•*·▪●◦]\s+[A-Z0-9“\"‘']", line)
+    return bool(m) and n_words(line) <= 20 and not re.search(r"[.!;:…]\W*$", line)
 
 
 def figures(line: str) -> bool:
