@@ -5,6 +5,8 @@ Each case is a small crafted page (hand-checked, invented text: a 'Harbour Counc
 prose next to it that must stay."""
 from __future__ import annotations
 
+import pytest
+
 from presslens.text import comments
 
 from .furniture_cases import P1, P2, P3, run
@@ -93,3 +95,43 @@ def test_a_subhead_over_the_storys_bullets_stays():
     # a subhead over more of the story stays too
     kept, _ = run([P1, "More repairs ahead", P2, P3])
     assert kept == [P1, "More repairs ahead", P2, P3]
+
+
+# ---------------------------------------------------------------------------------------------- furniture.yaml v11
+
+@pytest.mark.parametrize("line, rule", [
+    ("Article written by", "byline-empty"),
+    ("Posted by:", "byline-empty"),
+    ("From Harbour Wire Reports", "reports-byline"),
+    ("From staff and wire reports", "reports-byline"),
+    ("May 1st, 2031 by Jane Roe in Local - Breaking News", "dated-byline"),
+    ("3 May 2031 by Harbour Post Staff", "dated-byline"),
+    ("EDITION: Harbourland | Coast & World", "labelled-menu"),
+    ("By clicking submit, you agree to our terms of service and acknowledge we may use your information to send "
+     "you emails. You can opt out anytime.", "consent-line"),
+    ("See also  A new lighthouse, the tallest on the coast, opens in Port Selby", "read-more-link"),
+])
+def test_version_11_lines_go(line, rule):
+    kept, rules = run([P1, P2, line, P3])
+    assert kept == [P1, P2, P3] and rules[line] == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Written by hand, the letters reached the council a week after the storm.",
+    "From the harbour wall, residents watched the ferry come in.",
+    "Update: the ferry is running again after the repairs to the east pier.",
+    "By clicking through the council's plans, residents can see where the new pier will stand.",
+    "See also the council's report on the storm, published on Monday.",
+])
+def test_version_11_leaves_prose(line):
+    kept, _ = run([P1, P2, line, P3])
+    assert kept == [P1, P2, line, P3]
+
+
+def test_the_scorer_counts_a_line_dropped_after_its_tags_were_taken_out():
+    from presslens.evaluation.score_text import _dropped
+
+    line = 'By clicking submit, you agree to our <a href="https://harbour.example/terms">terms</a> of service.'
+    cuts = ['<a href="https://harbour.example/terms"> </a>', "By clicking submit, you agree to our terms of service."]
+    assert _dropped(line, cuts)
+    assert not _dropped(line, cuts[:1])
