@@ -135,3 +135,25 @@ def test_the_scorer_counts_a_line_dropped_after_its_tags_were_taken_out():
     cuts = ['<a href="https://harbour.example/terms"> </a>', "By clicking submit, you agree to our terms of service."]
     assert _dropped(line, cuts)
     assert not _dropped(line, cuts[:1])
+
+
+# ---------------------------------------------------------------------------------------------- captions, read more
+
+def test_a_wire_caption_with_the_date_before_the_place_goes():
+    cap = "A boat lies on its side after the storm, Thursday, May 1, 2031, in Port Selby, Harbourland."
+    kept, rules = run([P1, P2, cap, P3])
+    assert kept == [P1, P2, P3] and rules[cap] == "caption"
+    # narration dates an event with "on": prose
+    said = "The council declared an emergency on Thursday, May 1, 2031, in Port Selby, Harbourland."
+    assert run([P1, P2, said, P3])[0] == [P1, P2, said, P3]
+
+
+def test_a_read_more_link_after_the_last_sentence_is_cut_off():
+    for tail in ("(read more)", "Read more at the Harbour Post."):
+        para = "Two piers were lost and the depot flooded for a week. " + tail
+        kept, rules = run([P1, para, P3])
+        assert kept == [P1, "Two piers were lost and the depot flooded for a week.", P3]
+        assert rules[tail] == "glued-mark"
+    # a sentence of the story telling readers where to read more stays
+    advice = "Residents can read more about the plans on the council's website, officials said."
+    assert run([P1, advice, P3])[0] == [P1, advice, P3]

@@ -66,7 +66,8 @@ one word per two characters, so the rules by length and position work on pages i
   headline is cut off (``glued-mark``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
   Monday. ■"), a share button after it ("... on Monday. Share"), a media label in capitals after a
-  headline ("Storm wrecks the piers PHOTO"), and a section's name after a bar at the end of a line above
+  headline ("Storm wrecks the piers PHOTO"), a "read more" link after the last sentence ("... on Monday.
+  Read more at the Harbour Post.", "...(read more)"), and a section's name after a bar at the end of a line above
   the prose ("Storm hits the coast | World News"), cut off; the line kept.
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
@@ -107,6 +108,10 @@ END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\
 # a page's button or label left after a line's text: a share button after the last sentence ("... on Monday.
 # Share"), a media label in capitals after a headline ("Storm wrecks the piers PHOTO", "... [VIDEO]")
 END_BUTTON = re.compile(r"(?<=[.!?”\"’])\s+(?:Share|Tweet|Print|E-?mail|Reply)(?:\s+(?:Share|Tweet|Print|E-?mail|Reply))*\s*$")
+# a "read more" link left after a paragraph's last sentence: "... flying glass.(read more)", "... on Monday. Read
+# more at the Harbour Post."
+READ_MORE_TAIL = re.compile(r"(?<=[.!?…”\"’])\s*(?:[(\[](?i:read more|continue reading)[)\]]|(?i:read more)\s*(?:»|›|>>)|"
+                            r"(?i:read (?:more|the full (?:story|article|report))) (?:at|on) (?:the )?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\.?)\s*$")
 END_LABEL = re.compile(r"(?<=[^\W\d_])\s*(?:\s(?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)|[\[(](?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)[\])])\s*$")
 # a link's label run into its title without a space ("Port Selby storm:Piers reopen after the repairs"): the
 # label and the title are two elements of a link card, which a capture joins at the colon
@@ -240,7 +245,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
-        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or _end_label(s)):
+        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or READ_MORE_TAIL.search(s) or _end_label(s)):
             cuts[i] = mark.group(0).strip()  # a button or a media label left after the line's text
             marks.add(i)
         if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
