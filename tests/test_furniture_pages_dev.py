@@ -157,3 +157,17 @@ def test_a_read_more_link_after_the_last_sentence_is_cut_off():
     # a sentence of the story telling readers where to read more stays
     advice = "Residents can read more about the plans on the council's website, officials said."
     assert run([P1, advice, P3])[0] == [P1, advice, P3]
+
+
+# ---------------------------------------------------------------------------------------------- a paragraph cut short
+
+def test_a_last_paragraph_cut_inside_a_word_and_the_subhead_above_it_stay():
+    cut = "As of 8:52 a.m. ET Tuesday, the harbour h"
+    page = [P1, P2, "Ferries cancel another 600 crossings", cut]
+    kept, _ = run(page)
+    assert kept == page
+    # a related list's title cut short is still a title, and a timestamp still goes
+    kept, rules = run([P1, P2, P3, "Related", "- Harbour Council votes on the ferry terminal", "- Storm season opens with a gale at b"])
+    assert kept == [P1, P2, P3]
+    kept, rules = run([P1, P2, P3, "Updated 8:52 a.m. ET Tuesday"])
+    assert kept == [P1, P2, P3]
