@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from .captions import sentence_ends
-from .joins import OPEN_END, is_sentence_line
+from .joins import OPEN_END, cut_mid_word, is_sentence_line
 from .repeats import ANY_END, guarded, n_words
 
 # an item of the article's own list: a bullet, a number ("2.", "#3 "), a lower-case start
@@ -148,3 +148,12 @@ def figures(line: str) -> bool:
     "1 545 500 euros", "68 m2")."""
     words = line.split()
     return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
+
+
+def cut_paragraph(text: list[str], i: int) -> bool:
+    """Line ``i`` is the capture's last line and a paragraph it cut inside a word ("As of 8:52 a.m. ET
+    Tuesday, Delta h"): six words or more, a capital first, no list's bullet (a related list's title cut
+    short stays a title)."""
+    s = text[i]
+    return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
+            and not LIST_ITEM.match(s) and cut_mid_word(s))

@@ -91,7 +91,7 @@ from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
                     is_sentence_line, prose_lines, split_sentence)
-from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
+from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, cut_paragraph, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -256,7 +256,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 cuts[i] = cap    # a caption run into a reporting paragraph: cut off the line's start
                 heads.add(i)
             continue
-        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)) and not _cut_paragraph(text, i):
+        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)) and not cut_paragraph(text, i):
             whole[i] = "timestamp-line"
             continue
         if "caption" in enabled and 80 < n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
@@ -295,7 +295,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
-    if final not in whole and final not in paras and _cut_paragraph(text, final):
+    if final not in whole and final not in paras and cut_paragraph(text, final):
         paras.append(final)     # a paragraph the capture cut mid-word: the story goes on to the end
     first, last = paras[0], paras[-1]
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
@@ -359,15 +359,6 @@ def _crosshead(line: str, nxt: str) -> bool:
     words = re.findall(r"\w+", line.casefold())
     below = " " + " ".join(re.findall(r"\w+", nxt.casefold())) + " "
     return is_paragraph(nxt) and any(" " + " ".join(words[k:k + 4]) + " " in below for k in range(len(words) - 3))
-
-
-def _cut_paragraph(text: list[str], i: int) -> bool:
-    """Line ``i`` is the capture's last line and a paragraph it cut inside a word ("As of 8:52 a.m. ET
-    Tuesday, Delta h"): six words or more, a capital first, no list's bullet (a related list's title cut
-    short stays a title)."""
-    s = text[i]
-    return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
-            and not LIST_ITEM.match(s) and cut_mid_word(s))
 
 
 def _named(line: str) -> bool:
