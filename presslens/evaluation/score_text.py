@@ -168,11 +168,20 @@ def score_quotes(quotes: pd.DataFrame, truth: Truth, measured: Iterable[str] | N
 # web furniture
 
 def _dropped(line: str, cuts: list[str]) -> bool:
-    """Whether ``cuts`` (the removals on this line) leave nothing of it but punctuation."""
-    rest = line
-    for c in cuts:
-        rest = rest.replace(c, " ", 1) if c in rest else rest
-    return not re.search(r"\w", rest)
+    """Whether ``cuts`` (the removals on this line) leave nothing of it but punctuation. The cleaner's
+    hygiene takes HTML tags out of a line first (reported as the tags alone), so the later removals
+    are also tried on the line without its tags."""
+    for text in (line, MARKUP.sub(" ", line)):
+        rest = " ".join(text.split())
+        for c in cuts:
+            c = " ".join(c.split())
+            rest = rest.replace(c, " ", 1) if c in rest else rest
+        if not re.search(r"\w", rest):
+            return True
+    return False
+
+
+MARKUP = re.compile(r"<\\?/?[A-Za-z][^<>\n]{0,300}>")   # an HTML tag left in a capture (JSON-escaped too)
 
 
 def _holds(sentence: str, furniture: str) -> bool:

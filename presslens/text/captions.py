@@ -18,8 +18,11 @@ WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
                           r"file (?:photo|picture|image)\s*[:-]\s|(?-i:[A-Z]{2,}(?:-[A-Z0-9]{2,})+/[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})*\s+(?=[A-Z])))", re.I)
 # a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
-CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$"
-                          % (WEEKDAY, WEEKDAY, MONTH))
+# or the wire's other order, the date then the place, the weekday after a comma (narration says "on
+# Thursday"): "..., Thursday, May 1, 2031, in Port Selby, Harbourland."
+CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$|"
+                          r",\s+%s,\s+%s\s+\d{1,2},\s+\d{4},\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\.?\s*$"
+                          % (WEEKDAY, WEEKDAY, MONTH, WEEKDAY, MONTH))
 CREDIT_WORD = r"(?:credit|credits|photo|photos|photographer|photographers|photograph|picture|pic|image|images|copyright|courtesy|source)"
 # every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
 AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import credits, furniture, prompts, shape, widgets
+from . import comments, credits, furniture, prompts, shape, widgets
 from .segment import TOKEN
 
 
@@ -45,6 +45,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     lines: list[tuple[int, str]] = []
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
+    comment_open: set[int] = set()  # kept lines that follow a removed line opening a comment section
     gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
     media_gone: set[int] = set()   # numbers of lines the listed rules removed as a photo credit or video card
     text_lines = text.split("\n")
@@ -78,6 +79,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         if new.strip() == "" and line.strip() != "":
             if shape.RELATED_HEAD.match(line):
                 related.add(len(lines))   # the next kept line opens a list of other articles
+            if comments.opens_comments(line):
+                comment_open.add(len(lines))   # the next kept line is in a comment section
             if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "bare-site-name":
                 # the line above names another article: a link card over two lines (title, then its site)
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
@@ -98,6 +101,9 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                                          frozenset(related), tuple(gone)) if shapes else ({}, {}))
     if "cta-tail" in shapes:   # the calls to action closing the text (subscribe, sign up, follow ...)
         whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
+    if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
+        for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
+            whole.setdefault(i, "comment-tail")
     if "credit-caption" in shapes:   # captions and paragraphs closing on a credit of other shapes
         capt, glued = credits.credited([x for _, x in lines], whole)
         whole.update(capt)

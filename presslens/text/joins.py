@@ -80,6 +80,9 @@ def prose_lines(text: list[str], first: int) -> set[int]:
 
 def cut_mid_word(line: str) -> bool:
     """The capture's last line stops inside a word ("... the detention and interro"): its last word, in
-    lower case, is no English word (wordfreq), so the capture cut a paragraph short, which is prose."""
+    lower case, is no English word (wordfreq), or a single letter other than "a" and "i" after six
+    words or more ("... Tuesday, Delta h"), so the capture cut a paragraph short, which is prose."""
+    if re.search(r"[\w,;]\s+[b-hj-z]\s*$", line) and len(line.split()) >= 6:
+        return True    # a single letter left of the last word ("... Tuesday, Delta h"): no word but "a" and "I"
     m = re.search(r"(?<![\w'’-])([a-z]{3,})\s*$", line)
     return bool(m) and zipf(m.group(1), "en") < 1.0

@@ -4,7 +4,8 @@ uses and re-exports every name here.
 
 What a reader uses to decide: three or more lines in a row that do not end like sentences (each a
 title, a menu entry), or such a line below the article's last paragraph; the lines below a heading
-announcing other articles ("Related posts"); a headline of another article may report ("..., official
+announcing other articles ("Related posts"; "Most Read Stories" over titles to the end of the capture,
+the heading too, when the listed rules left it); a headline of another article may report ("..., official
 says") when most of its run does not (:func:`headline_like`). A list the article introduces ("... as
 follows:") stays, and so do the article's figures (a line half of numbers: "15 - 30 min") and a fact box (most lines of the run a label and its value: "Developer:
 Harbour Games", "Capacity: 12 ml"): the article's own data.
@@ -15,7 +16,7 @@ import re
 from typing import Callable
 
 from .captions import sentence_ends
-from .joins import OPEN_END, is_sentence_line
+from .joins import OPEN_END, cut_mid_word, is_sentence_line
 from .repeats import ANY_END, guarded, n_words
 
 # an item of the article's own list: a bullet, a number ("2.", "#3 "), a lower-case start
@@ -121,7 +122,25 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
             if not (heads[k] and n_words(text[k]) <= 20):
                 break
             out[k] = "link-list"
+    # a heading announcing other articles that the listed rules left ("Most Read Stories"), below the
+    # first paragraph, over two or more titles to the end of the capture (headlines, or bullets that do
+    # not end with a full stop): the heading and its titles; a subhead of the story over its paragraphs stays
+    for h in range(first + 1, n):
+        if not text[h] or h in whole or h in out or not RELATED_HEAD.match(text[h]) or guarded(text[h]):
+            continue
+        rest = [k for k in range(h + 1, n) if text[k] and k not in whole and k not in out]
+        if len(rest) >= 2 and all(heads[k] or _title_item(text[k]) for k in rest):
+            for k in (h, *rest):
+                out[k] = "link-list"
+            break
     return out
+
+
+def _title_item(line: str) -> bool:
+    """A bullet holding another article's title: a bullet, a capital after it, at most twenty words, no
+    full stop (or other sentence end) closing it ("- Storm closes the harbour road")."""
+    m = re.match(r"^[-–—•*·▪●◦]\s+[A-Z0-9“\"‘']", line)
+    return bool(m) and n_words(line) <= 20 and not re.search(r"[.!;:…]\W*$", line)
 
 
 def figures(line: str) -> bool:
@@ -129,3 +148,12 @@ def figures(line: str) -> bool:
     "1 545 500 euros", "68 m2")."""
     words = line.split()
     return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
+
+
+def cut_paragraph(text: list[str], i: int) -> bool:
+    """Line ``i`` is the capture's last line and a paragraph it cut inside a word ("As of 8:52 a.m. ET
+    Tuesday, Delta h"): six words or more, a capital first, no list's bullet (a related list's title cut
+    short stays a title)."""
+    s = text[i]
+    return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
+            and not LIST_ITEM.match(s) and cut_mid_word(s))

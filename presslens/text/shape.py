@@ -66,7 +66,8 @@ one word per two characters, so the rules by length and position work on pages i
   headline is cut off (``glued-mark``).
 - ``glued-mark``: an end-of-story mark or a stray brace after a paragraph's last sentence ("... on
   Monday. ■"), a share button after it ("... on Monday. Share"), a media label in capitals after a
-  headline ("Storm wrecks the piers PHOTO"), and a section's name after a bar at the end of a line above
+  headline ("Storm wrecks the piers PHOTO"), a "read more" link after the last sentence ("... on Monday.
+  Read more at the Harbour Post.", "...(read more)"), and a section's name after a bar at the end of a line above
   the prose ("Storm hits the coast | World News"), cut off; the line kept.
 - ``byline-shape``: above the second paragraph, a line of names with "in" and a place ("Jane Roe in
   Rome") or with a reporters' title ("Agency reporters Jane Roe and Li Wei"), without a sentence end.
@@ -90,7 +91,7 @@ from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK
                        CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
 from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
                     is_sentence_line, prose_lines, split_sentence)
-from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, headline_like, link_list  # noqa: F401
+from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, cut_paragraph, headline_like, link_list  # noqa: F401
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -107,6 +108,10 @@ END_MARK = re.compile(r"(?<=[.!?。”\"’'])\s*[■□▪◆◇●○♦}\]]+\
 # a page's button or label left after a line's text: a share button after the last sentence ("... on Monday.
 # Share"), a media label in capitals after a headline ("Storm wrecks the piers PHOTO", "... [VIDEO]")
 END_BUTTON = re.compile(r"(?<=[.!?”\"’])\s+(?:Share|Tweet|Print|E-?mail|Reply)(?:\s+(?:Share|Tweet|Print|E-?mail|Reply))*\s*$")
+# a "read more" link left after a paragraph's last sentence: "... flying glass.(read more)", "... on Monday. Read
+# more at the Harbour Post."
+READ_MORE_TAIL = re.compile(r"(?<=[.!?…”\"’])\s*(?:[(\[](?i:read more|continue reading)[)\]]|(?i:read more)\s*(?:»|›|>>)|"
+                            r"(?i:read (?:more|the full (?:story|article|report))) (?:at|on) (?:the )?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\.?)\s*$")
 END_LABEL = re.compile(r"(?<=[^\W\d_])\s*(?:\s(?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)|[\[(](?:PHOTOS?|VIDEOS?|GALLERY|AUDIO|INFOGRAPHICS?)[\])])\s*$")
 # a link's label run into its title without a space ("Port Selby storm:Piers reopen after the repairs"): the
 # label and the title are two elements of a link card, which a capture joins at the colon
@@ -240,7 +245,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_MARK.search(s)) and n_words(s[:mark.start()]) >= 3:
             cuts[i] = mark.group(0).strip()  # an end mark or stray brace after the last sentence: never prose
             marks.add(i)
-        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or _end_label(s)):
+        elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or READ_MORE_TAIL.search(s) or _end_label(s)):
             cuts[i] = mark.group(0).strip()  # a button or a media label left after the line's text
             marks.add(i)
         if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
@@ -251,7 +256,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
                 cuts[i] = cap    # a caption run into a reporting paragraph: cut off the line's start
                 heads.add(i)
             continue
-        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)):
+        if "timestamp-line" in enabled and (is_timestamp(s) or is_meta_line(s)) and not cut_paragraph(text, i):
             whole[i] = "timestamp-line"
             continue
         if "caption" in enabled and 80 < n_words(s) <= 150 and CAPTION_MARK.search(s) and CREDIT_TAIL.search(s):
@@ -290,6 +295,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     if not paras:
         return whole, cuts
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
+    if final not in whole and final not in paras and cut_paragraph(text, final):
+        paras.append(final)     # a paragraph the capture cut mid-word: the story goes on to the end
     first, last = paras[0], paras[-1]
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
