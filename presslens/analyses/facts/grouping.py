@@ -59,6 +59,9 @@ NAMES_APART = 0.5    # a core made only of names this share of the articles writ
 TERMS = 1             # a few words several articles quote are a fact (:mod:`.terms`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)
+SPLIT = 1             # 1: versions of a fact agreeing on two rare words the rest does not hold are a fact apart
+SPLIT_MOST = 0.5      # ... held by at most this share of the fact's articles ...
+SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either word
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -287,6 +290,9 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             ff.append(f)
             ss.append(sc)
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    if SPLIT:
+        vv, ff, ss, centre_version = split.by_words(vv, ff, ss, centre_version, m, idf, weight, _ids(vocab, cast),
+                                                     most=SPLIT_MOST, agree=SPLIT_AGREE, share=CORE_SHARE, rare=CORE_IDF)
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
