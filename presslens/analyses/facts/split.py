@@ -26,6 +26,7 @@ its own as well split too little to gain (67); keeping the versions in the first
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
 from presslens.analyses.facts import normalise
 
@@ -88,19 +89,38 @@ def by_words(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, centre_version: np.
              weight: np.ndarray, cast: np.ndarray, min_articles: int = 3, share: float = 0.7, most: float = 0.5,
              agree: float = 0.6, rare: float = 4.0, top: int = 30) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Memberships and centres with, in every fact, the versions that agree on two rare words the rest
-    of the fact does not hold moved to a fact of their own (see :func:`_sub_group`)."""
+    of the fact does not hold moved to a fact of their own (see the module doc and :func:`_sub_group`):
+    two words (not of the ``cast``; idf sum ``rare``) each held by at least ``min_articles`` of the
+    fact's articles and at most ``most`` of them (and below ``share``: not the fact's core), held
+    together by at least ``agree`` of the versions holding either. The fact keeps its centre."""
     ff = ff.copy()
     ss = ss.copy()
     centres = list(centre_version)
     mc = m.tocsr()
+    if not len(ff):
+        return vv, ff, ss, centre_version
+    # every fact's articles per word in one product; only facts with two candidate words are read further
+    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)
+    n_f = int(ff.max()) + 1
+    by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, mc.shape[0]))
+    held = (by_fact @ mc).tocsr()
+    total = np.asarray(by_fact.sum(axis=1)).ravel()
+    fact_of = np.repeat(np.arange(n_f), np.diff(held.indptr))
+    lim = np.minimum(most, share - 1e-9) * total[fact_of]
+    cand = (held.data >= min_articles) & (held.data <= lim)
+    if len(cast):
+        cand &= ~np.isin(held.indices, cast)
+    n_cand = np.bincount(fact_of[cand], minlength=n_f)
     order = np.argsort(ff, kind="stable")
     bounds = np.flatnonzero(np.diff(ff[order])) + 1
-    for part in np.split(order, bounds) if len(order) else []:
+    for part in np.split(order, bounds):
         f = int(ff[part[0]])
-        vs = np.unique(vv[part])
-        if weight[vs].sum() < 2 * min_articles:
+        if total[f] < 2 * min_articles or n_cand[f] < 2:
             continue
-        sub = _sub_group(vs, mc, idf, weight, cast, min_articles, share, most, agree, rare, top)
+        lo, hi = held.indptr[f], held.indptr[f + 1]
+        ok = cand[lo:hi]
+        sub = _sub_group(np.unique(vv[part]), held.indices[lo:hi][ok], held.data[lo:hi][ok], mc, idf, weight,
+                         min_articles, agree, rare, top)
         if sub is None or centres[f] in sub:
             continue
         rows = part[np.isin(vv[part], sub)]
@@ -110,24 +130,19 @@ def by_words(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, centre_version: np.
     return vv, ff, ss, np.array(centres, dtype=np.int64)
 
 
-def _sub_group(vs, m, idf, weight, cast, min_articles, share, most, agree, rare, top):
-    """The versions of ``vs`` that hold two words (idf sum ``rare``, neither of the cast nor of the
-    fact's core: words ``share`` of its articles hold) held by at least ``min_articles`` articles and at
-    most ``most`` of the fact's, where at least ``agree`` of the versions holding either hold both:
-    the largest such set (ties: the rarer words), or None."""
-    sub = m[vs]
-    w = weight[vs].astype(np.float64)
-    held = np.asarray(sub.multiply(w[:, None]).sum(axis=0)).ravel()
-    total = w.sum()
-    cand = np.flatnonzero((held >= min_articles) & (held <= most * total) & (held < share * total))
-    if len(cast):
-        cand = cand[~np.isin(cand, cast)]
-    if len(cand) < 2:
+def _sub_group(vs, cand, held, m, idf, weight, min_articles, agree, rare, top):
+    """The versions of ``vs`` that hold two of the words ``cand`` (each held by ``held`` of the fact's
+    articles: at least ``min_articles``, at most ``most`` of them, neither of the cast nor of the fact's
+    core; see :func:`by_words`) whose idf sum is ``rare`` and which at least ``agree`` of the versions
+    holding either hold both: the largest such set (ties: the rarer words), or None."""
+    rank = np.argsort(-idf[cand], kind="stable")[:top]
+    cand, held = cand[rank], held[rank]
+    if len(cand) < 2 or idf[cand[0]] + idf[cand[1]] < rare:
         return None
-    cand = cand[np.argsort(-idf[cand], kind="stable")][:top]
-    cols = (sub[:, cand].toarray() > 0).astype(np.float64)
+    w = weight[vs].astype(np.float64)
+    cols = (m[vs][:, cand].toarray() > 0).astype(np.float64)
     both = cols.T @ (cols * w[:, None])                 # articles holding word i and word j
-    either = held[cand][:, None] + held[cand][None, :] - both
+    either = held[:, None] + held[None, :] - both
     rarity = idf[cand][:, None] + idf[cand][None, :]
     ok = np.triu(np.ones_like(both, dtype=bool), k=1) & (rarity >= rare) & (both >= min_articles) & (both >= agree * either)
     if not ok.any():
