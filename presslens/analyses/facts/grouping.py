@@ -61,7 +61,7 @@ NAMES_APART = 0.5    # a core made only of names this share of the articles writ
 TERMS = 1             # a few words several articles quote are a fact (:mod:`.terms`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)
-SPLIT = 1             # 1: versions of a fact agreeing on two rare words the rest does not hold are a fact apart (:mod:`.split`)
+SPLIT = 1             # passes in which versions of a fact agreeing on two rare words the rest lacks become a fact apart (:mod:`.split`)
 SPLIT_MOST = 0.5      # ... held by at most this share of the fact's articles ...
 SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either word
 SPLIT_MIN = 3         # ... and by this many articles at least
@@ -293,10 +293,13 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             ff.append(f)
             ss.append(sc)
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
-    if SPLIT:
+    for _ in range(SPLIT):
+        before = len(centre_version)
         vv, ff, ss, centre_version = split.by_words(
             vv, ff, ss, centre_version, m, idf, weight, _ids(vocab, cast), min_articles=SPLIT_MIN, share=CORE_SHARE,
             most=SPLIT_MOST, agree=SPLIT_AGREE, rare=CORE_IDF)
+        if len(centre_version) == before:
+            break
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
