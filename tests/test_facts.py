@@ -354,3 +354,37 @@ def test_a_clause_that_states_two_facts_joins_both_though_one_scores_below_link(
     assert fact_of(m, rows[0][2]) & fact_of(m, both)      # and the second one it states
     assert not (fact_of(m, rows[7][2]) & fact_of(m, both))
     assert not (fact_of(m, rows[0][2]) & fact_of(m, rows[3][2]))   # the two facts stay two
+
+
+GALE = [("a1", "Alpha", "Storm Alba hit Marbury as a force 12 gale."),
+        ("a2", "Beta", "Storm Alba struck Marbury as a force 12 gale."),
+        ("a3", "Gamma", "Storm Alba battered Marbury as a force 12 gale."),
+        ("a4", "Delta", "Storm Alba lashed Marbury as a force 12 gale."),
+        ("a8", "Kappa", "Storm Alba was a force 12 gale.")]
+
+
+def test_versions_that_agree_on_two_words_the_rest_of_the_fact_lacks_are_a_fact_apart():
+    """Every sentence says Storm Alba was a force 12 gale, so all link; three of them also say it grew
+    from a summer squall (two rare words the other versions never hold, held together by all three):
+    a reader takes that for another fact, and it is one (development claims matched 67 -> 69 of 87)."""
+    grew = [("a5", "Eta", "Storm Alba grew from a summer squall to a force 12 gale."),
+            ("a6", "Theta", "Storm Alba grew from a summer squall into a force 12 gale."),
+            ("a7", "Iota", "Storm Alba had grown from a summer squall to a force 12 gale.")]
+    rows = sentences(GALE + grew + FILLER)
+    for embedding in (True, False):
+        m = facts.from_sentences(rows, use_embedding=embedding)
+        growth = common_fact(m, rows, 5, 6, 7)
+        assert growth                                        # the growth is one fact ...
+        assert not (growth & fact_of(m, rows.text[0]))       # ... apart from the landfall
+        assert common_fact(m, rows, 0, 1, 2, 3, 4)           # which keeps its versions
+
+
+def test_versions_adding_details_of_their_own_stay_one_fact():
+    """Extra words that do not agree (each said by one article, or a pair of words one version holds
+    without the other) split nothing: the same fact, told with a detail."""
+    extra = [("a5", "Eta", "Storm Alba hit Marbury as a force 12 gale at dawn on Tuesday."),
+             ("a6", "Theta", "Storm Alba struck Marbury as a force 12 gale, flooding the old harbour."),
+             ("a7", "Iota", "Storm Alba battered the Marbury pier as a force 12 gale.")]
+    rows = sentences(GALE + extra + FILLER)
+    m = facts.from_sentences(rows)
+    assert common_fact(m, rows, 0, 1, 2, 3, 4, 5, 6, 7)

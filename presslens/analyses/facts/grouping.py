@@ -22,6 +22,8 @@ words. The grouping runs in five steps, each near-linear in the number of senten
    every other centre it scores ``MULTI`` with (below the link score: a clause states two facts). A fact's
    label is its centre: the most central sentence. Two facts that share words but not enough of
    them stay apart, since joining needs the score, not one shared word.
+   The versions of a fact that agree on two rare words the rest of it lacks ("grew from a summer
+   squall" among versions of "Storm Alba was a force 12 gale") are a fact apart (:func:`.split.by_words`).
 5. **Cores.** A fact's core (:func:`cores`: the rare words most of its versions share) takes in
    every other clause that holds it (:func:`_expand`), and every whole sentence that does
    (:mod:`.window`): a fact told across two clauses of one sentence is still that fact. A core of
@@ -59,6 +61,10 @@ NAMES_APART = 0.5    # a core made only of names this share of the articles writ
 TERMS = 1             # a few words several articles quote are a fact (:mod:`.terms`)
 WINDOWS = "sentence"  # "", "sentence" or "pairs": see :mod:`.window`
 CONTAIN = 0.8         # weight of containment (the shorter sentence's words found in the longer one)
+SPLIT = 1             # passes in which versions of a fact agreeing on two rare words the rest lacks become a fact apart (:mod:`.split`)
+SPLIT_MOST = 0.5      # ... held by at most this share of the fact's articles ...
+SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either word
+SPLIT_MIN = 3         # ... and by this many articles at least
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -287,6 +293,13 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             ff.append(f)
             ss.append(sc)
     vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    for _ in range(SPLIT):
+        before = len(centre_version)
+        vv, ff, ss, centre_version = split.by_words(
+            vv, ff, ss, centre_version, m, idf, weight, _ids(vocab, cast), min_articles=SPLIT_MIN, share=CORE_SHARE,
+            most=SPLIT_MOST, agree=SPLIT_AGREE, rare=CORE_IDF)
+        if len(centre_version) == before:
+            break
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
