@@ -19,8 +19,9 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
+from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
-from .wordclasses import FEMALE, FUNCTION, MALE, ORG_KINDS, ORG_WORDS, TITLES, key
+from .wordclasses import FEMALE, FUNCTION, MALE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
 _W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised word or an initial
 _RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
@@ -91,6 +92,7 @@ class People:
             self._add(Person(sp_name, listed=True), forms)
         for p_idx, par in enumerate(paragraphs):
             self._scan(p_idx, par)
+        self.entries = entry_starts(paragraphs)  # a live blog's entries: a pronoun looks back within its own
 
     # -- reading the text
 
@@ -116,6 +118,7 @@ class People:
             return sents[bisect.bisect_right(sents, pos) - 1]
         found: list[tuple[int, int, Person, bool, list[str]]] = []
         par = HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
+        headline = title_cased(par)  # capitals there name no one new ("Quay Closes After Storm Hits Selby")
         last_end = 0
         for m in _RUN.finditer(par):
             prev_end, last_end = last_end, m.end()
@@ -142,7 +145,7 @@ class People:
                 continue  # "in Northfield, Harbour Oblast.": the region of a place, in apposition, no person
             start = m.start() + m.group(0).find(words[0])
             name = " ".join(words)
-            person = self._person(name, titles, par, m.end())
+            person = self._person(name, titles, par, m.end(), new=not headline)
             if person is None:
                 continue
             person.titles.update(key(t) for t in titles)
@@ -194,7 +197,7 @@ class People:
             # described, then the verb is the sentence's (a title's "Director for Harbour Ana Ruiz said" speaks)
         return bool(verb)
 
-    def _person(self, name: str, titles: list, par: str, end: int) -> Person | None:
+    def _person(self, name: str, titles: list, par: str, end: int, new: bool = True) -> Person | None:
         listed = self._forms.get(name.casefold())
         if listed is not None:
             return self.people[listed]
@@ -216,7 +219,7 @@ class People:
                 return known
             norm = " ".join(name.split())
             if norm not in self.people:
-                if len(full) == 1 and not titles:
+                if (len(full) == 1 and not titles) or not new:
                     return None
                 self._add(Person(norm))
             return self.people[norm]
@@ -254,8 +257,9 @@ class People:
     def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3) -> Person | None:
         """The person "he" or "she" at (paragraph, position) refers to: the nearest person mentioned
         before it in this paragraph or the ``back`` before, of that gender (or of none known), a
-        subject first; None when nobody fits."""
-        cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
+        subject first; None when nobody fits. In a live blog, never before the entry's first paragraph."""
+        lo = max(p_idx - back, self.entries[p_idx] if self.entries else 0)  # not into a live blog's later entry
+        cands = [m for m in self.mentions if lo <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if m[3].could_be(gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
         # Studies") is the last a "he said" points to: it hides no one named before it

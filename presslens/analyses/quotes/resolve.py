@@ -10,6 +10,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver
 from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
+from .wordclasses import ORG_WORDS, key
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -93,6 +94,10 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
     person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    if person and org_across_and(bare, person.end()):
+        # "a spokesman for the Selby Ports and Harbours Agency": capitals joined by "and" under one
+        # organisation word are one organisation's name, never a person made of its first half
+        return _lower_first(spk), "role", actor
     if person and _MODIFIER_RUN.match(bare[person.start():]):
         # "The Norwegian consulate in Selby": the capitals qualify the noun after them; the description
         # speaks, as written (never its fragment "The Norwegian")
@@ -229,6 +234,37 @@ def not_its_voice(spk: str, at: int) -> bool:
     "internal documents from Acme", "the parent company of Instagram" (see :data:`_NOT_VOICE_HEAD`);
     "Acme's documents", "a spokesperson for Acme" and "Acme" itself are its voice or its own."""
     return bool(_NOT_VOICE_HEAD.search(spk[:at]))
+
+
+# capitals after "and" that end on an organisation's word: "... and Harbours Agency", "... & Rescue Board"
+_AND_ORG = _regex.compile(r"\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,3}(?P<last>\p{Lu}[\p{L}’'-]*)(?![\p{L}’'-])")
+
+
+def org_across_and(text: str, end: int) -> bool:
+    """Whether the capitalised run ending at ``end`` goes on over "and" to an organisation's word
+    ("Selby Ports| and Harbours Agency", "Harbour Safety| and Rescue Board"): one organisation's
+    name, as a reader takes it ("Ana Ruiz and Tom Berg" is two people: no organisation word)."""
+    m = _AND_ORG.match(text, end)
+    return bool(m) and key(m.group("last")) in ORG_WORDS
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+# one determiner before capitals that go on over "and": "the Selby Maritime| and Port Authority"
+_CAP_BEFORE = _regex.compile(r"(?<![\p{L}’'-])(?i:the)\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,3}(?P<last>\p{Lu}[\p{L}’'-]*)$")
+
+
+def without_name_ands(text: str) -> str:
+    """``text`` with each "and" inside one organisation's name blanked ("the Harbour Safety and Rescue
+    Board" reads "the Harbour Safety     Rescue Board"; offsets kept), so that it is no compound subject:
+    one "the" before capitals that end on an organisation word after "and". Two organisations ("the
+    Harbour Council and Port Authority": an organisation word before "and"; "Acme and Globex Bank": no
+    "the") and two people keep theirs."""
+    out = text
+    for m in _AND.finditer(text):
+        cap = _CAP_BEFORE.search(text, 0, m.start())
+        if cap and key(cap.group("last")) not in ORG_WORDS and org_across_and(text, m.start()):
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 def _strip_actor(spk: str, m) -> str:

@@ -60,3 +60,19 @@ QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|woul
 @functools.lru_cache(maxsize=65536)
 def key(w: str) -> str:
     return resolver.form_key(w).strip(".")
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def title_cased(par: str) -> bool:
+    """A headline written in title case ("Quay Closes After Storm Hits Selby Harbour"): no full stop at
+    its end, at most 25 words, and of its words of four letters or more after the first, at least three,
+    and four in five, capitalised. There a capital says nothing of a name: a reader does not take
+    "Storm Hits Selby Harbour" for a person."""
+    s = par.strip().rstrip("\"'”’»)")
+    if not s or s.endswith(".") or len(s.split()) > 25:
+        return False
+    long = [w for w in _WORD.findall(s)[1:] if len(w) >= 4]
+    caps = sum(w[:1].isupper() for w in long)
+    return caps >= 3 and caps * 5 >= len(long) * 4
