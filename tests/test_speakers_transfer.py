@@ -146,3 +146,20 @@ def test_reported_speech_heading_a_live_blog_entry_keeps_its_words_without_a_spe
                    "14:05 GMT: He assures that the sea wall will hold.",
                    "13:50 GMT: Sam Cole, a fisherman, reached the quay.")
     assert got == [("the gates were shut", "Tom Berg"), ("the sea wall will hold", None)]
+
+
+# ----------------------------------------------------------------------------------------------
+# a name with a lower-case particle joined by a hyphen ("Omar al-Rashid")
+
+
+@pytest.mark.parametrize("paragraphs, speakers", [
+    (("“This is a historic package,” Omar al-Rashid said.", "Later, al-Rashid added: “We delivered.”"),
+     ["Omar al-Rashid", "Omar al-Rashid"]),
+    (("Harbour summit president Omar al-Rashid opened the talks on Monday.", "“This is a historic package,” he said."),
+     ["Omar al-Rashid"]),
+    (("Summit President Omar al-Rashid opened the talks.", "“We delivered,” al-Rashid told delegates."),
+     ["Omar al-Rashid"]),
+])
+def test_a_name_with_a_hyphenated_particle_is_a_person(story, paragraphs, speakers):
+    """Before: nobody ("al-Rashid" was no name's word, so "Omar al-Rashid" was one word, no person)."""
+    assert direct(story, *paragraphs) == speakers

@@ -21,9 +21,9 @@ from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
-from .wordclasses import FEMALE, FUNCTION, MALE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
+from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
-_W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised word or an initial
+_W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
 _RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
                       r"(?![\p{L}\p{N}'’-])")
 # what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
@@ -103,6 +103,8 @@ class People:
             for t in f.split():
                 if len(t.strip(".")) > 1:
                     self._by_token.setdefault(key(t), set()).add(person)
+                    if _PARTICLE.match(t):  # "Jaber" after "Sultan al-Jaber" is him too
+                        self._by_token.setdefault(key(t.split("-", 1)[1]), set()).add(person)
         person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
 
     def _scan(self, p_idx: int, par: str) -> None:
@@ -239,7 +241,8 @@ class People:
     def find(self, phrase: str) -> Person | None:
         """The person a name or short name in ``phrase`` refers to: a listed speaker by any of their
         forms, else the person this article named whose name holds every word of it (latest first)."""
-        toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()} - TITLES
+        toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and
+                (t[:1].isupper() or _PARTICLE.match(t))} - TITLES
         if not toks:
             return None
         cands = None
@@ -320,6 +323,7 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+_PARTICLE = _regex.compile(rf"{NAME_PARTICLE}\p{{Lu}}")  # "al-Rashid": a name's word
 # a place named after a locative preposition, then a comma: what follows in apposition, ending the
 # sentence, is the place's region or country ("in Northfield, Harbour Oblast.", "at the plant in Lagos, Nigeria.")
 _PLACE_BEFORE = _regex.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$")

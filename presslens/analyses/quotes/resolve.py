@@ -10,7 +10,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver
 from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
-from .wordclasses import ORG_WORDS, key
+from .wordclasses import NAME_PARTICLE, ORG_WORDS, key
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -28,7 +28,7 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
 ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker|employee|resident|official|source|"
                           r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
 
-_NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
+_NAME_WORD = rf"{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*"  # "Ruiz", "al-Rashid"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
 # a run of capitals after a determiner that qualifies the lower-case noun after it: "The Norwegian

@@ -53,6 +53,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
                       "meanwhile however also then this that these those his her their its our my did does do is are "
                       "was were will would can could should why how what where who since although though because "
                       "according despite during following under unlike like without amid among once".split())
+# a lower-case particle joined by a hyphen to a capitalised name ("Omar al-Rashid", "Ahmed el-Sayed",
+# "Hamad bin-Khalifa"): the word is a name's
+NAME_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|abu|bin|ibn|ben)-)"
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 
