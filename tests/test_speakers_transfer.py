@@ -163,3 +163,23 @@ def test_reported_speech_heading_a_live_blog_entry_keeps_its_words_without_a_spe
 def test_a_name_with_a_hyphenated_particle_is_a_person(story, paragraphs, speakers):
     """Before: nobody ("al-Rashid" was no name's word, so "Omar al-Rashid" was one word, no person)."""
     assert direct(story, *paragraphs) == speakers
+
+
+# ----------------------------------------------------------------------------------------------
+# "X quoted Y as saying": Y speaks, the outlet only passes the words on
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("The Harbour Daily quoted Tom Berg as saying: “We are not leaving.”",), "Tom Berg"),
+    (("“We are not leaving,” the Harbour Daily quoted Berg as saying.",), "Berg"),
+    (("Tom Berg, the harbour master, spoke on Monday. The Harbour Daily quoted him as saying: “We are not leaving.”",),
+     "Tom Berg"),
+])
+def test_the_one_quoted_as_saying_speaks(story, paragraphs, speaker):
+    """Before: "the Harbour Daily quoted Tom Berg as" was the speaker phrase."""
+    assert direct(story, *paragraphs) == [speaker]
+
+
+def test_reported_speech_quoted_as_saying_is_the_quoted_ones(story):
+    got = reported(story, "Ana Ruiz, the mayor, spoke on Monday. Harbourwire quoted her as saying the quay was closed.")
+    assert got == [("the quay was closed", "Ana Ruiz")]

@@ -42,8 +42,15 @@ HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
+# "Harbourwire quoted Tom Berg as (saying)", "the paper cited a council spokesman as": the one quoted speaks
+_QUOTED_AS = re.compile(r"(?i)\b(?:quot|cit)(?:ed|es|ing)\s+(?P<who>[^,;:]{2,80}?)\s+as$")
+_OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
+
+
 def trim_speaker(spk: str) -> str:
     spk = spk.strip(" ,;:—-\u00a0")
+    quoted = _QUOTED_AS.search(spk)
+    spk = _OBJECT_PRONOUN.get(quoted.group("who").lower(), quoted.group("who")) if quoted else spk
     spk = INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
