@@ -183,3 +183,21 @@ def test_the_one_quoted_as_saying_speaks(story, paragraphs, speaker):
 def test_reported_speech_quoted_as_saying_is_the_quoted_ones(story):
     got = reported(story, "Ana Ruiz, the mayor, spoke on Monday. Harbourwire quoted her as saying the quay was closed.")
     assert got == [("the quay was closed", "Ana Ruiz")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a headline's label before a colon: a speaker when the article knows them, else a kicker
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("Selby Storm: “The water came so fast”", "The storm hit the harbour on Monday."), None),
+    (("Harbour Daily Exclusive: “The water came so fast”", "The storm hit the harbour on Monday."), None),
+    (("Harbour Storm Latest: “we have had no power for days”", "The storm hit the harbour on Monday."), None),
+    # a title, a person named again in the body, a listed speaker: a speaker as before
+    (("Mayor Ana Ruiz: “The water came so fast”", "The storm hit the harbour on Monday."), "Ana Ruiz"),
+    (("Tom Berg: “The water came so fast”", "The harbour master Tom Berg closed the gates on Monday."), "Tom Berg"),
+    (("Mary Jones: “The water came so fast”", "The storm hit the harbour on Monday."), "Mary Jones"),
+])
+def test_a_headline_label_named_nowhere_else_is_a_kicker(story, paragraphs, speaker):
+    """Before: "Selby Storm", "Harbour Daily Exclusive", "Harbour Storm Latest" spoke."""
+    assert direct(story, *paragraphs) == [speaker]

@@ -83,6 +83,7 @@ class People:
         self._actor_rx = arx if entries else None
         self._entries = entries
         self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
+        self.story_people = {n for n, k in self._kinds.items() if k == "person"}
         # one-word names of the story's places and organisations: "Harbour Ambassador to Globex Ana Ruiz" is Ana Ruiz
         self._not_people = {key(f) for a in story.actors if self._kinds[a.name] != "person" for f in a.forms
                             if len(f.split()) == 1}
