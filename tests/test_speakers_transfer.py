@@ -42,6 +42,7 @@ def reported(story, *paragraphs):
     ("Tom Berg quits as harbour master after the storm", False),   # sentence case
     ("Ana Ruiz, Tom Berg and Lena Hart Visited Selby.", False),     # a sentence: it ends in a full stop
     ("Selby Harbour", False),                                       # too short to tell
+    ("Quay Will Reopen “within days,” Mayor Ana Ruiz Says", True),  # a quote keeps its speaker's case
 ])
 def test_a_headline_in_title_case_is_told_from_a_sentence(line, expected):
     assert title_cased(line) is expected
@@ -201,3 +202,12 @@ def test_reported_speech_quoted_as_saying_is_the_quoted_ones(story):
 def test_a_headline_label_named_nowhere_else_is_a_kicker(story, paragraphs, speaker):
     """Before: "Selby Storm", "Harbour Daily Exclusive", "Harbour Storm Latest" spoke."""
     assert direct(story, *paragraphs) == [speaker]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Quay Will Reopen “within days,” Mayor Ana Ruiz Says", "Mayor Ana Ruiz"),
+    ("Quay Will Reopen ‘Within Days’, Harbour Master Tom Berg Warns", "Harbour Master Tom Berg"),
+])
+def test_a_title_case_headline_ending_with_its_source_and_verb(story, headline, speaker):
+    """Before: a cited term (the title-case "Says" was no verb of saying)."""
+    assert direct(story, headline, "The storm hit the harbour on Monday.") == [speaker]

@@ -28,7 +28,7 @@ from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, verb_subject
-from .lead_in import colon_lead_in, introducer
+from .lead_in import colon_lead_in, introducer, title_case_verb
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
 
@@ -92,6 +92,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
             # a capture that kept its escapes ('stated, \"I believe ...\"'): the backslash is no text
             before, quote = before[:-1] if before.endswith("\\") else before, quote[:-1] if quote.endswith("\\") else quote
+            after = title_case_verb(par, after)  # "..., Mayor Ana Ruiz Says": a headline's source after the words
             att = find_attribution(before, after, n_words, quote)
             floating = False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,

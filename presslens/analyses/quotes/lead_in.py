@@ -14,7 +14,8 @@ from .ambiguity import ADDRESSED
 from .in_article import article_speaker, person_entry, sentence_subject
 from .people import SENT_END, People
 from .resolve import resolve_speaker
-from .wordclasses import FUNCTION, QUESTION, key
+from .attribution import verb_class
+from .wordclasses import FUNCTION, QUESTION, key, title_cased
 
 
 # a headline's speaker named by what they are, before a colon: "Harbour FA boss:", "Harbour master Tom Berg:"
@@ -130,3 +131,17 @@ def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, 
             return None
         return (*who, subj, None)
     return None
+
+
+# the end of a headline in title case: ", Mayor Ana Ruiz Says", ", Harbour Officials Warn"
+_TITLE_SAYS = re.compile(r"(?P<lead>,?\s+(?:[A-Z][\w’'.-]*\s+){1,5})(?P<verb>[A-Z][a-z]+)\s*$")
+
+
+def title_case_verb(par: str, after: str) -> str:
+    """The words after a headline's quote with a final verb of saying in title case written in lower case
+    (', Mayor Ana Ruiz Says' reads ', Mayor Ana Ruiz says'), so that the source after the words is read
+    as in a sentence; ``after`` unchanged in any other paragraph or shape."""
+    m = _TITLE_SAYS.search(after)
+    if m is None or not title_cased(par) or verb_class(m.group("verb").lower()) is None:
+        return after
+    return after[:m.start("verb")] + m.group("verb").lower() + after[m.end("verb"):]

@@ -66,16 +66,17 @@ def key(w: str) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|(?<![\w’'])[‘'][^’']*[’'](?![\w’'])")
 
 
 def title_cased(par: str) -> bool:
     """A headline written in title case ("Quay Closes After Storm Hits Selby Harbour"): no full stop at
-    its end, at most 25 words, and of its words of four letters or more after the first, at least three,
-    and four in five, capitalised. There a capital says nothing of a name: a reader does not take
+    its end, at most 25 words, and of its words of four letters or more after the first and outside
+    quotation marks, at least three, and four in five, capitalised. There a capital says nothing of a name: a reader does not take
     "Storm Hits Selby Harbour" for a person."""
     s = par.strip().rstrip("\"'”’»)")
     if not s or s.endswith(".") or len(s.split()) > 25:
         return False
-    long = [w for w in _WORD.findall(s)[1:] if len(w) >= 4]
+    long = [w for w in _WORD.findall(_QUOTED.sub(" ", s))[1:] if len(w) >= 4]  # a quote keeps its speaker's case
     caps = sum(w[:1].isupper() for w in long)
     return caps >= 3 and caps * 5 >= len(long) * 4
