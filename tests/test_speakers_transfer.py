@@ -211,3 +211,18 @@ def test_a_headline_label_named_nowhere_else_is_a_kicker(story, paragraphs, spea
 def test_a_title_case_headline_ending_with_its_source_and_verb(story, headline, speaker):
     """Before: a cited term (the title-case "Says" was no verb of saying)."""
     assert direct(story, headline, "The storm hit the harbour on Monday.") == [speaker]
+
+
+# ----------------------------------------------------------------------------------------------
+# someone who speaks for a person: the family, the lawyer
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“We are heartbroken,” the family of Sam Cole said in a statement.", "the family of Sam Cole"),
+    ("“We are heartbroken,” Sam Cole's family said.", "Sam Cole's family"),
+    ("“He is innocent,” a lawyer for Tom Berg told the court.", "a lawyer for Tom Berg"),
+    ("“We are heartbroken,” Sam Cole said.", "Sam Cole"),  # the person himself, as before
+])
+def test_kin_and_counsel_speak_for_the_person_not_as_them(story, paragraph, speaker):
+    """Before: "Sam Cole" (the family's words given to him) and "Sam Cole's" ("family" cut as an adverb in -ly)."""
+    assert direct(story, paragraph) == [speaker]

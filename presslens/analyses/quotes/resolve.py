@@ -39,6 +39,9 @@ _ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|d
                        r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
                        r"office|party|court|government|foundation|society|network|news|times|post)\b")
 HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
+# someone who speaks for the person named after "of"/"for": kin, counsel, friends ("the family of Tom Berg")
+_KIN_OF = re.compile(r"(?i)\b(?:family|relatives|parents|friends?|lawyers?|attorneys?|counsel|mother|father|wife|husband|"
+                     r"sons?|daughters?|brothers?|sisters?|widow|widower|agent|colleagues?|neighbou?rs?)\s+(?:of|for)\s+$")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -54,7 +57,8 @@ def trim_speaker(spk: str) -> str:
     spk = INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
-    spk = re.sub(r"\s+[a-z]+ly$", "", spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly")
+    spk = re.sub(r"\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|rally|supply)$)[a-z]+ly$", "",
+                 spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly", "Tom Berg's family")
     spk = re.sub(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$", "", spk)  # "Ruiz herself": Ruiz
     return spk
 
@@ -109,6 +113,9 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         # "The Norwegian consulate in Selby": the capitals qualify the noun after them; the description
         # speaks, as written (never its fragment "The Norwegian")
         return _lower_first(spk), "role", actor
+    if person and _KIN_OF.search(bare[:person.start()]):
+        # "the family of Tom Berg", "a lawyer for Tom Berg": they speak, as the text says, for Tom Berg
+        return _lower_first(spk), "role", actor or person.group(1)
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
