@@ -226,3 +226,17 @@ def test_a_title_case_headline_ending_with_its_source_and_verb(story, headline, 
 def test_kin_and_counsel_speak_for_the_person_not_as_them(story, paragraph, speaker):
     """Before: "Sam Cole" (the family's words given to him) and "Sam Cole's" ("family" cut as an adverb in -ly)."""
     assert direct(story, paragraph) == [speaker]
+
+
+# ----------------------------------------------------------------------------------------------
+# two people joined by "and", each with a description in commas: neither alone
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Lena Hart, the editor of the Harbour Daily, and Sam Cole, its publisher, said in a joint statement: "
+     "“The verdict is a sham.”",),
+    ("Tom Berg, the harbour master, and Sam Cole met the council on Monday.", "“The verdict is a sham,” he said."),
+])
+def test_two_described_people_joined_by_and_are_not_one_speaker(story, paragraphs):
+    """Before: Lena Hart alone spoke the joint statement; "he" was the first of two men."""
+    assert direct(story, *paragraphs) == [None]

@@ -335,7 +335,9 @@ _OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+# two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,
+# and Tom Berg"
+_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s+(?:the|a|an|its|his|her|their)\s[^,;.!?“”\"]{1,80},\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _INTRO = re.compile(r"^[^,]{0,60},\s+")
 _OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")
