@@ -207,6 +207,7 @@ def test_a_headline_label_named_nowhere_else_is_a_kicker(story, paragraphs, spea
 @pytest.mark.parametrize("headline, speaker", [
     ("Quay Will Reopen “within days,” Mayor Ana Ruiz Says", "Mayor Ana Ruiz"),
     ("Quay Will Reopen ‘Within Days’, Harbour Master Tom Berg Warns", "Harbour Master Tom Berg"),
+    ("Storm A ‘Wake-Up Call’ For Harbour Towns, Mayor Ana Ruiz Says", "Mayor Ana Ruiz"),  # words between
 ])
 def test_a_title_case_headline_ending_with_its_source_and_verb(story, headline, speaker):
     """Before: a cited term (the title-case "Says" was no verb of saying)."""
