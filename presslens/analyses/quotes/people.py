@@ -104,7 +104,7 @@ class People:
             for t in f.split():
                 if len(t.strip(".")) > 1:
                     self._by_token.setdefault(key(t), set()).add(person)
-                    if _PARTICLE.match(t):  # "Jaber" after "Sultan al-Jaber" is him too
+                    if _PARTICLE.match(t):  # "Rashid" after "Omar al-Rashid" is him too
                         self._by_token.setdefault(key(t.split("-", 1)[1]), set()).add(person)
         person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
 
