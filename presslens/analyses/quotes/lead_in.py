@@ -141,7 +141,9 @@ def title_case_verb(par: str, after: str) -> str:
     """The words after a headline's quote with a final verb of saying in title case written in lower case
     and the sentence ended (', Mayor Ana Ruiz Says' reads ', Mayor Ana Ruiz says.'), so that the source
     after the words is read as in a sentence; ``after`` unchanged in any other paragraph or shape."""
+    if len(par) > 400 or not title_cased(par):  # a headline is short: a paragraph costs no search
+        return after
     m = _TITLE_SAYS.search(after)
-    if m is None or not title_cased(par) or verb_class(m.group("verb").lower()) is None:
+    if m is None or verb_class(m.group("verb").lower()) is None:
         return after
     return after[:m.start("verb")] + m.group("verb").lower() + "."  # the headline's end is its sentence's

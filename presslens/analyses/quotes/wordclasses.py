@@ -74,7 +74,7 @@ def title_cased(par: str) -> bool:
     its end, at most 25 words, and of its words of four letters or more after the first and outside
     quotation marks, at least three, and four in five, capitalised. There a capital says nothing of a name: a reader does not take
     "Storm Hits Selby Harbour" for a person."""
-    s = par.strip().rstrip("\"'”’»)")
+    s = par.strip().rstrip("\"'”’»)") if len(par) < 400 else ""  # 25 words: a long paragraph is no headline
     if not s or s.endswith(".") or len(s.split()) > 25:
         return False
     long = [w for w in _WORD.findall(_QUOTED.sub(" ", s))[1:] if len(w) >= 4]  # a quote keeps its speaker's case
