@@ -35,7 +35,7 @@ import regex as _regex
 
 from .attribution import verbs
 from .people import SENT_END, People, Person
-from .resolve import trim_speaker
+from .resolve import trim_speaker, without_name_ands
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
 REPLY = re.compile(r"(?i)^(?:replied|replies|reply|answered|answers|responded|responds|retorted|retorts)$")
@@ -150,7 +150,7 @@ TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}â€™'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}â€
 def several_people(phrase: str) -> bool:
     """Whether a speaker phrase names two people or more together ("Ruiz and Jones", "both Ana Ruiz and
     Tom Berg", "Ruiz, Berg and Jones"): then nobody alone is the speaker."""
-    phrase = trim_speaker(phrase)
+    phrase = without_name_ands(trim_speaker(phrase))  # "the Harbour Safety and Rescue Board" is one
     both = TWO_NAMES.search(phrase)
     # "Ana Ruiz of the Institute for Harbour and Coastal Studies": one organisation's name
     return bool(both) and not _OF_ORG.search(phrase[:both.start()])

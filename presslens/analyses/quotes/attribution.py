@@ -10,7 +10,7 @@ import re
 from presslens import paths
 from presslens.story.yamlio import parse_yaml
 from presslens.text import vocabulary
-from .resolve import HONORIFIC, INTRO, SHORT, trim_speaker
+from .resolve import HONORIFIC, INTRO, SHORT, trim_speaker, without_name_ands
 
 
 @functools.lru_cache(maxsize=1)
@@ -327,9 +327,10 @@ def _subject(spk: str) -> str | None:
         return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
     if re.match(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
         return s  # a group named by one member: "Ruiz and her deputies"
-    if re.search(r"(?i)\b(?:and|or|nor|not)\b", s) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
+    one = without_name_ands(s)  # "Acme and Globex": two; "the Harbour Safety and Rescue Board" is one
+    if re.search(r"(?i)\b(?:and|or|nor|not)\b", one) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
         return None
-    if len(s.split()) <= 5:
+    if len(one.split()) <= 5:
         return s
     last = trim_speaker(s.rsplit(",", 1)[-1])
     return last if "," in s and 0 < len(last.split()) <= 5 else None

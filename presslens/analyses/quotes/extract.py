@@ -28,7 +28,7 @@ from .attribution import find_attribution, verb_class, verb_near, verbs
 from . import redundancy, reported
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, verb_subject
-from .lead_in import colon_lead_in, introducer
+from .lead_in import colon_lead_in, introducer, title_case_verb
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
 
@@ -92,14 +92,15 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
             # a capture that kept its escapes ('stated, \"I believe ...\"'): the backslash is no text
             before, quote = before[:-1] if before.endswith("\\") else before, quote[:-1] if quote.endswith("\\") else quote
-            att = find_attribution(before, after, n_words, quote)
-            floating = False
+            said_after = title_case_verb(par, after)  # "..., Mayor Ana Ruiz Says": a headline's source ends it
+            att, floating = find_attribution(before, said_after, n_words, quote), False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}
             who = None
-            if (_a_term(quote, after) and not (att and att[2] == "after")) or _a_title(quote, before[-40:]):
-                row.update(kind="cited", floating=False)  # a term or a title, not somebody's words
+            if (_a_term(quote, after) and not (att and (att[2] == "after" or said_after != after))) or \
+                    _a_title(quote, before[-40:]):  # a term or a title, not somebody's words (a headline's is theirs)
+                row.update(kind="cited", floating=False)
                 rows.append(row)
                 continue
             a_name = n_words <= SHORT and (resolver.resolve(story, quote.strip(" ,.;:")) is not None

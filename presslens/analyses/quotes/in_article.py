@@ -66,7 +66,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         p = people.antecedent(p_idx, pos, g) or people.antecedent(p_idx, pos, g, back=8)
         if p is not None and rivalled(people, paragraphs, p_idx, pos, g, p):
             return None, None, None  # two people it could be: left unknown, not guessed
-        if p is None:  # the last person quoted, unless the text gave them the other gender
+        if p is None and not people.entries:  # the last person quoted, unless the text gave them the other
+            # gender; in a live blog, nobody (the entry above was written later, about something else)
             p = people.find(last_person) if last_person else None
             p = p if p is None or p.could_be(g) else None
         if p is not None and p.name:

@@ -14,7 +14,8 @@ from .ambiguity import ADDRESSED
 from .in_article import article_speaker, person_entry, sentence_subject
 from .people import SENT_END, People
 from .resolve import resolve_speaker
-from .wordclasses import FUNCTION, QUESTION, key
+from .attribution import verb_class
+from .wordclasses import FUNCTION, QUESTION, key, title_cased
 
 
 # a headline's speaker named by what they are, before a colon: "Harbour FA boss:", "Harbour master Tom Berg:"
@@ -47,7 +48,7 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         return None
     ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
     subj = [m for m in ms if m[4] is True]
-    if subj and subj[0][1] - start < 80:
+    if subj and subj[0][1] - start < 80 and not _kicker(people, p_idx, sent, subj[0]):
         return person_entry(story, people, subj[0][3])
     by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
     if by:
@@ -67,7 +68,8 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200 and \
             key(hl.group("name").split()[0]) not in FUNCTION | PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker
         who = resolve_speaker(hl.group("name"), story, last_person)  # 'Ruiz at the council: “...”', a headline's speaker
-        if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])):
+        if who[0] is not None and (who[1] == "named" or (who[1] == "role" and who[2])) and \
+                not (who[2] is None and _kicker(people, p_idx, sent, ms[0] if ms else None)):
             return who
     lab = headline_label(sent) if start == 0 else None  # a headline's speaker by description: "Harbour FA boss:"
     if lab and lab[0] == "name":  # "Harbour master Tom Berg:": the name
@@ -76,6 +78,25 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     if lab:
         return lab[1], "role", resolve_speaker(lab[1], story, last_person)[2]
     return None
+
+
+def _kicker(people: People, p_idx: int, sent: str, mention: tuple | None) -> bool:
+    """Whether a lead-in that is a capitalised label alone ("Selby Storm:", "Harbour Storm Latest:") is a
+    kicker, not a speaker: the label is no person the article names elsewhere (``mention``: its mention
+    here, None when the label names no person at all), no person of story.yaml and has no title (a
+    reader takes "Mayor Ana Ruiz:" and "Ruiz:", in a story about Ruiz, for a speaker; "Selby Storm:"
+    for the topic)."""
+    if not _LABEL_ALONE.fullmatch(sent):
+        return False
+    if mention is None:
+        return True
+    person = mention[3]
+    if person.listed or person.titles or person.name in people.story_people:
+        return False
+    return not any(m[3] is person and m[0] != p_idx for m in people.mentions)
+
+
+_LABEL_ALONE = re.compile(r"\W*[\w’'.\s-]+:\s*[“\"‘'«„]?\s*")
 
 
 # a headline's speaker before a colon: a name, maybe with where it spoke ("Ruiz at the council:")
@@ -110,3 +131,19 @@ def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, 
             return None
         return (*who, subj, None)
     return None
+
+
+# the end of a headline in title case: ", Mayor Ana Ruiz Says", ", Harbour Officials Warn"
+_TITLE_SAYS = re.compile(r"(?P<lead>,?\s+(?:[A-Z][\w’'.-]*\s+){1,5})(?P<verb>[A-Z][a-z]+)\s*$")
+
+
+def title_case_verb(par: str, after: str) -> str:
+    """The words after a headline's quote with a final verb of saying in title case written in lower case
+    and the sentence ended (', Mayor Ana Ruiz Says' reads ', Mayor Ana Ruiz says.'), so that the source
+    after the words is read as in a sentence; ``after`` unchanged in any other paragraph or shape."""
+    if len(par) > 400 or not title_cased(par):  # a headline is short: a paragraph costs no search
+        return after
+    m = _TITLE_SAYS.search(after)
+    if m is None or verb_class(m.group("verb").lower()) is None:
+        return after
+    return after[:m.start("verb")] + m.group("verb").lower() + "."  # the headline's end is its sentence's

@@ -19,10 +19,11 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
+from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
-from .wordclasses import FEMALE, FUNCTION, MALE, ORG_KINDS, ORG_WORDS, TITLES, key
+from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
-_W = r"(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{L}+)*|\p{Lu}\.)"  # a capitalised word or an initial
+_W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
 _RUN = _regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-]){_W}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|dos|das|bin|al|el|ibn)\s+)*{_W})*"
                       r"(?![\p{L}\p{N}'’-])")
 # what follows the object of an opening participle ("Calling Ruiz a hero", "Thanking Ruiz, he", "Praising
@@ -82,6 +83,7 @@ class People:
         self._actor_rx = arx if entries else None
         self._entries = entries
         self._kinds = {a.name: (a.kind or "").lower() for a in story.actors}
+        self.story_people = {n for n, k in self._kinds.items() if k == "person"}
         # one-word names of the story's places and organisations: "Harbour Ambassador to Globex Ana Ruiz" is Ana Ruiz
         self._not_people = {key(f) for a in story.actors if self._kinds[a.name] != "person" for f in a.forms
                             if len(f.split()) == 1}
@@ -91,6 +93,7 @@ class People:
             self._add(Person(sp_name, listed=True), forms)
         for p_idx, par in enumerate(paragraphs):
             self._scan(p_idx, par)
+        self.entries = entry_starts(paragraphs)  # a live blog's entries: a pronoun looks back within its own
 
     # -- reading the text
 
@@ -101,6 +104,8 @@ class People:
             for t in f.split():
                 if len(t.strip(".")) > 1:
                     self._by_token.setdefault(key(t), set()).add(person)
+                    if _PARTICLE.match(t):  # "Rashid" after "Omar al-Rashid" is him too
+                        self._by_token.setdefault(key(t.split("-", 1)[1]), set()).add(person)
         person.tokens = person.tokens | {key(t) for f in forms for t in f.split() if len(t.strip(".")) > 1}
 
     def _scan(self, p_idx: int, par: str) -> None:
@@ -116,6 +121,7 @@ class People:
             return sents[bisect.bisect_right(sents, pos) - 1]
         found: list[tuple[int, int, Person, bool, list[str]]] = []
         par = HONORIFIC.sub(lambda h: h.group(1) + " ", par)  # "Mr. Lee" reads "Mr  Lee": offsets kept
+        headline = title_cased(par)  # capitals there name no one new ("Quay Closes After Storm Hits Selby")
         last_end = 0
         for m in _RUN.finditer(par):
             prev_end, last_end = last_end, m.end()
@@ -142,7 +148,7 @@ class People:
                 continue  # "in Northfield, Harbour Oblast.": the region of a place, in apposition, no person
             start = m.start() + m.group(0).find(words[0])
             name = " ".join(words)
-            person = self._person(name, titles, par, m.end())
+            person = self._person(name, titles, par, m.end(), new=not headline)
             if person is None:
                 continue
             person.titles.update(key(t) for t in titles)
@@ -194,7 +200,7 @@ class People:
             # described, then the verb is the sentence's (a title's "Director for Harbour Ana Ruiz said" speaks)
         return bool(verb)
 
-    def _person(self, name: str, titles: list, par: str, end: int) -> Person | None:
+    def _person(self, name: str, titles: list, par: str, end: int, new: bool = True) -> Person | None:
         listed = self._forms.get(name.casefold())
         if listed is not None:
             return self.people[listed]
@@ -216,7 +222,7 @@ class People:
                 return known
             norm = " ".join(name.split())
             if norm not in self.people:
-                if len(full) == 1 and not titles:
+                if (len(full) == 1 and not titles) or not new:
                     return None
                 self._add(Person(norm))
             return self.people[norm]
@@ -236,7 +242,8 @@ class People:
     def find(self, phrase: str) -> Person | None:
         """The person a name or short name in ``phrase`` refers to: a listed speaker by any of their
         forms, else the person this article named whose name holds every word of it (latest first)."""
-        toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and t[:1].isupper()} - TITLES
+        toks = {key(t) for t in phrase.split() if len(t.strip(".")) > 1 and
+                (t[:1].isupper() or _PARTICLE.match(t))} - TITLES
         if not toks:
             return None
         cands = None
@@ -254,8 +261,9 @@ class People:
     def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3) -> Person | None:
         """The person "he" or "she" at (paragraph, position) refers to: the nearest person mentioned
         before it in this paragraph or the ``back`` before, of that gender (or of none known), a
-        subject first; None when nobody fits."""
-        cands = [m for m in self.mentions if p_idx - back <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
+        subject first; None when nobody fits. In a live blog, never before the entry's first paragraph."""
+        lo = max(p_idx - back, self.entries[p_idx] if self.entries else 0)  # not into a live blog's later entry
+        cands = [m for m in self.mentions if lo <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if m[3].could_be(gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
         # Studies") is the last a "he said" points to: it hides no one named before it
@@ -316,6 +324,7 @@ class People:
 
 
 _POSS = re.compile(r"['’]s$")
+_PARTICLE = _regex.compile(rf"{NAME_PARTICLE}\p{{Lu}}")  # "al-Rashid": a name's word
 # a place named after a locative preposition, then a comma: what follows in apposition, ending the
 # sentence, is the place's region or country ("in Northfield, Harbour Oblast.", "at the plant in Lagos, Nigeria.")
 _PLACE_BEFORE = _regex.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$")
@@ -326,7 +335,9 @@ _OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+# two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,
+# and Tom Berg"
+_COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s+(?:the|a|an|its|his|her|their)\s[^,;.!?“”\"]{1,80},\s*and)\s*")
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _INTRO = re.compile(r"^[^,]{0,60},\s+")
 _OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")

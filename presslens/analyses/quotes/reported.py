@@ -21,7 +21,7 @@ from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx
 from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
-from .resolve import SHORT, trim_speaker
+from .resolve import SHORT, trim_speaker, without_name_ands
 from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, introduced_name, participle_statement
 from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 from .wordclasses import TITLES, key
@@ -109,12 +109,15 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
             if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
-            if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(subj) or _GROUP.match(subj)):
+            # "and" inside one organisation's name joins nothing ("the Harbour Safety and Rescue Board said")
+            if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(without_name_ands(subj))
+                                                                  or _GROUP.match(subj)):
                 who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
                 if who[0] is None and introduced and trim_speaker(m.group("spk")) == introduced:
                     who = (introduced, "named", None)
-                if who[0] is not None:
-                    return cand, m, who
+                if who[0] is not None or (subj.lower() in ("he", "she") and ctx[0].entries):
+                    return cand, m, who  # a live blog's "He assures that ..." is reported speech, its source
+                    # not guessed across entries (:mod:`.liveblog`)
     return None
 
 

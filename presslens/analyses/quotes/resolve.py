@@ -10,6 +10,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver
 from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
+from .wordclasses import NAME_PARTICLE, ORG_WORDS, key
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -27,7 +28,7 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
 ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker|employee|resident|official|source|"
                           r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
 
-_NAME_WORD = r"\p{Lu}\p{L}*(?:['’-]\p{L}+)*"
+_NAME_WORD = rf"{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*"  # "Ruiz", "al-Rashid"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
 # a run of capitals after a determiner that qualifies the lower-case noun after it: "The Norwegian
@@ -38,15 +39,26 @@ _ORG_HEAD = re.compile(r"(?i)\b(?:university|college|institute|agency|ministry|d
                        r"association|union|organi[sz]ation|company|corporation|bank|school|hospital|centre|center|"
                        r"office|party|court|government|foundation|society|network|news|times|post)\b")
 HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
+# someone who speaks for the person named after "of"/"for": kin, counsel, friends ("the family of Tom Berg")
+_KIN_OF = re.compile(r"(?i)\b(?:family|relatives|parents|friends?|lawyers?|attorneys?|counsel|mother|father|wife|husband|"
+                     r"sons?|daughters?|brothers?|sisters?|widow|widower|agent|colleagues?|neighbou?rs?)\s+(?:of|for)\s+$")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
+
+
+# "Harbourwire quoted Tom Berg as (saying)", "the paper cited a council spokesman as": the one quoted speaks
+_QUOTED_AS = re.compile(r"(?i)\b(?:quot|cit)(?:ed|es|ing)\s+(?P<who>[^,;:]{2,80}?)\s+as$")
+_OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
 
 def trim_speaker(spk: str) -> str:
     spk = spk.strip(" ,;:—-\u00a0")
+    quoted = _QUOTED_AS.search(spk)
+    spk = _OBJECT_PRONOUN.get(quoted.group("who").lower(), quoted.group("who")) if quoted else spk
     spk = INTRO.sub("", spk)  # "In a six-page order, the agency", "Until then, the company"
     spk = re.sub(r"^(?:and|but|as|while|when|so|then|also)\s+", "", spk, flags=re.IGNORECASE)
     spk = re.sub(r"\s+(?:has|have|had|also|has also|had also)$", "", spk, flags=re.IGNORECASE)
-    spk = re.sub(r"\s+[a-z]+ly$", "", spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly")
+    spk = re.sub(r"\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|rally|supply)$)[a-z]+ly$", "",
+                 spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly", "Tom Berg's family")
     spk = re.sub(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$", "", spk)  # "Ruiz herself": Ruiz
     return spk
 
@@ -93,10 +105,17 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
     person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    if person and org_across_and(bare, person.end()):
+        # "a spokesman for the Selby Ports and Harbours Agency": capitals joined by "and" under one
+        # organisation word are one organisation's name, never a person made of its first half
+        return _lower_first(spk), "role", actor
     if person and _MODIFIER_RUN.match(bare[person.start():]):
         # "The Norwegian consulate in Selby": the capitals qualify the noun after them; the description
         # speaks, as written (never its fragment "The Norwegian")
         return _lower_first(spk), "role", actor
+    if person and _KIN_OF.search(bare[:person.start()]):
+        # "the family of Tom Berg", "a lawyer for Tom Berg": they speak, as the text says, for Tom Berg
+        return _lower_first(spk), "role", actor or person.group(1)
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
@@ -229,6 +248,37 @@ def not_its_voice(spk: str, at: int) -> bool:
     "internal documents from Acme", "the parent company of Instagram" (see :data:`_NOT_VOICE_HEAD`);
     "Acme's documents", "a spokesperson for Acme" and "Acme" itself are its voice or its own."""
     return bool(_NOT_VOICE_HEAD.search(spk[:at]))
+
+
+# capitals after "and" that end on an organisation's word: "... and Harbours Agency", "... & Rescue Board"
+_AND_ORG = _regex.compile(r"\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,3}(?P<last>\p{Lu}[\p{L}’'-]*)(?![\p{L}’'-])")
+
+
+def org_across_and(text: str, end: int) -> bool:
+    """Whether the capitalised run ending at ``end`` goes on over "and" to an organisation's word
+    ("Selby Ports| and Harbours Agency", "Harbour Safety| and Rescue Board"): one organisation's
+    name, as a reader takes it ("Ana Ruiz and Tom Berg" is two people: no organisation word)."""
+    m = _AND_ORG.match(text, end)
+    return bool(m) and key(m.group("last")) in ORG_WORDS
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+# one determiner before capitals that go on over "and": "the Selby Maritime| and Port Authority"
+_CAP_BEFORE = _regex.compile(r"(?<![\p{L}’'-])(?i:the)\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,3}(?P<last>\p{Lu}[\p{L}’'-]*)$")
+
+
+def without_name_ands(text: str) -> str:
+    """``text`` with each "and" inside one organisation's name blanked ("the Harbour Safety and Rescue
+    Board" reads "the Harbour Safety     Rescue Board"; offsets kept), so that it is no compound subject:
+    one "the" before capitals that end on an organisation word after "and". Two organisations ("the
+    Harbour Council and Port Authority": an organisation word before "and"; "Acme and Globex Bank": no
+    "the") and two people keep theirs."""
+    out = text
+    for m in _AND.finditer(text):
+        cap = _CAP_BEFORE.search(text, 0, m.start())
+        if cap and key(cap.group("last")) not in ORG_WORDS and org_across_and(text, m.start()):
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 def _strip_actor(spk: str, m) -> str:

@@ -53,6 +53,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
                       "meanwhile however also then this that these those his her their its our my did does do is are "
                       "was were will would can could should why how what where who since although though because "
                       "according despite during following under unlike like without amid among once".split())
+# a lower-case particle joined by a hyphen to a capitalised name ("Omar al-Rashid", "Ahmed el-Sayed",
+# "Hamad bin-Khalifa"): the word is a name's
+NAME_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|abu|bin|ibn|ben)-)"
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 
@@ -60,3 +63,20 @@ QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|woul
 @functools.lru_cache(maxsize=65536)
 def key(w: str) -> str:
     return resolver.form_key(w).strip(".")
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|(?<![\w’'])[‘'][^’']*[’'](?![\w’'])")
+
+
+def title_cased(par: str) -> bool:
+    """A headline written in title case ("Quay Closes After Storm Hits Selby Harbour"): no full stop at
+    its end, at most 25 words, and of its words of four letters or more after the first and outside
+    quotation marks, at least three, and four in five, capitalised. There a capital says nothing of a name: a reader does not take
+    "Storm Hits Selby Harbour" for a person."""
+    s = par.strip().rstrip("\"'”’»)") if len(par) < 400 else ""  # 25 words: a long paragraph is no headline
+    if not s or s.endswith(".") or len(s.split()) > 25:
+        return False
+    long = [w for w in _WORD.findall(_QUOTED.sub(" ", s))[1:] if len(w) >= 4]  # a quote keeps its speaker's case
+    caps = sum(w[:1].isupper() for w in long)
+    return caps >= 3 and caps * 5 >= len(long) * 4
