@@ -134,7 +134,7 @@ def cluster_ci(H, W, clusters, n_boot: int, rng: np.random.Generator,
     for j, rows in enumerate(members):
         draws = picked[:, j] * len(rows)  # rows drawn from cluster j in each resample
         w[:, rows] = rng.multinomial(draws, np.full(len(rows), 1.0 / len(rows)))
-    bh, bw = w @ H, w @ W
+    bh, bw = _weighted_sums(H, W)(w)
     with np.errstate(invalid="ignore", divide="ignore"):
         boot = np.where(bw > 0, bh / np.where(bw > 0, bw, 1), np.nan)
     return _percentiles(boot, level)

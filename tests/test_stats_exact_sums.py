@@ -58,3 +58,13 @@ def test_the_fast_sums_are_the_products_and_fractions_are_summed_as_given():
     tone = np.random.default_rng(1).normal(size=(40, 1))   # tone scores: not whole numbers
     bh, bw = stats._weighted_sums(tone, np.ones_like(tone))(w)
     assert np.array_equal(bh, w @ tone)
+
+
+def test_cluster_intervals_of_counts_are_those_of_the_full_products(monkeypatch):
+    H, W = _counts(7, 60)
+    clusters = [f"outlet {i % 7}" for i in range(60)]
+    got = stats.cluster_ci(H, W, clusters, 800, stats.group_rng(3, "wires"))
+    monkeypatch.setattr(stats, "_weighted_sums", lambda H, W: (lambda w: (w @ H, w @ W)))
+    want = stats.cluster_ci(H, W, clusters, 800, stats.group_rng(3, "wires"))
+    for a, b in zip(got, want):
+        assert np.array_equal(a, b, equal_nan=True)
