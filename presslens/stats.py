@@ -42,16 +42,48 @@ def ratio_ci(H: np.ndarray, W: np.ndarray, n_boot: int, rng: np.random.Generator
     if n == 0 or n_boot <= 0:
         return np.full(k, np.nan), np.full(k, np.nan)
     chunk = max(1, min(n_boot, 4_000_000 // max(n, 1)))
+    sums = _weighted_sums(H, W)
     out, done = [], 0
     while done < n_boot:
         b = min(chunk, n_boot - done)
         draws = rng.integers(0, n, size=(b, n)) + (np.arange(b) * n)[:, None]
         w = np.bincount(draws.ravel(), minlength=b * n).reshape(b, n).astype(float)  # how often each row is drawn
-        bh, bw = w @ H, w @ W
+        bh, bw = sums(w)
         with np.errstate(invalid="ignore", divide="ignore"):
             out.append(np.where(bw > 0, bh / bw, np.nan))
         done += b
     return _percentiles(np.vstack(out), level)
+
+
+def _weighted_sums(H: np.ndarray, W: np.ndarray):
+    """A function of resample weights ``w`` (resamples x rows) giving ``(w @ H, w @ W)``.
+
+    When every value is a whole number (counts of hits and words) and no sum can reach 2**53, the
+    sums are exact in floating point whatever their order, so the same numbers come from less work:
+    only the non-zero entries of ``H`` (the sentences with a hit) are summed, without a matrix product (which, on
+    small matrices, spent more time starting its threads than adding), and the repeated
+    columns of ``W`` (a rate's words are the same for every category) are summed once. Other values
+    (tone scores) are summed as given."""
+    def whole(a: np.ndarray) -> bool:
+        return bool(np.isfinite(a).all() and (a == np.floor(a)).all())
+
+    n = H.shape[0]
+    top = max(np.abs(H).max(initial=0.0), np.abs(W).max(initial=0.0))
+    if n * top >= 2.0 ** 53 or not (whole(H) and whole(W)):
+        return lambda w: (w @ H, w @ W)
+    cols, rows = np.nonzero(H.T)  # H's non-zero entries, column by column
+    vals = H[rows, cols]
+    first = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else np.array([], dtype=int)
+    distinct: dict[bytes, int] = {}
+    inv = np.array([distinct.setdefault(W[:, c].tobytes(), len(distinct)) for c in range(W.shape[1])], dtype=int)
+    Wu = W[:, [list(inv).index(u) for u in range(len(distinct))]]
+
+    def sums(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        bh = np.zeros((w.shape[0], H.shape[1]))
+        if len(cols):  # each column: the weights of its non-zero rows times their values, summed
+            bh[:, cols[first]] = np.add.reduceat(w[:, rows] * vals, first, axis=1)
+        return bh, (w @ Wu)[:, inv]
+    return sums
 
 
 def _columns(H, W) -> tuple[np.ndarray, np.ndarray]:
@@ -102,7 +134,7 @@ def cluster_ci(H, W, clusters, n_boot: int, rng: np.random.Generator,
     for j, rows in enumerate(members):
         draws = picked[:, j] * len(rows)  # rows drawn from cluster j in each resample
         w[:, rows] = rng.multinomial(draws, np.full(len(rows), 1.0 / len(rows)))
-    bh, bw = w @ H, w @ W
+    bh, bw = _weighted_sums(H, W)(w)
     with np.errstate(invalid="ignore", divide="ignore"):
         boot = np.where(bw > 0, bh / np.where(bw > 0, bw, 1), np.nan)
     return _percentiles(boot, level)

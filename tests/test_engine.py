@@ -121,7 +121,7 @@ def test_a_warm_story_reads_its_tokens_only_when_asked_and_computes_them_when_th
     first = tables.process(st)
     read = []
     real = store.load_tables
-    monkeypatch.setattr(store, "load_tables", lambda folder, names: read.append(list(names)) or real(folder, names))
+    monkeypatch.setattr(store, "load_tables", lambda folder, names, **kw: read.append(list(names)) or real(folder, names, **kw))
     store.clear_memory()
     again = tables.process(st)
     assert read and all("tokens" not in names for names in read)  # the largest table is not read yet

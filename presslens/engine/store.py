@@ -214,17 +214,21 @@ def store_tables(folder: Path, tables: dict) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load_tables(folder: Path, names: list[str]) -> dict | None:
+def load_tables(folder: Path, names: list[str], leave_out: dict[str, list[str]] | None = None) -> dict | None:
     """The tables :func:`store_tables` wrote, or None when any is missing, unreadable or of another shape
-    than the one it recorded (a foreign folder at that place)."""
+    than the one it recorded (a foreign folder at that place). ``leave_out``: columns of a table not to
+    read (the caller reads them its own way)."""
     import pandas as pd
 
+    leave_out = leave_out or {}
     try:
         schema = json.loads((folder / SCHEMA).read_text(encoding="utf-8"))
         if schema.get("format") != FORMAT or schema.get("version") != VERSION:
             return None
-        out = {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in names}
-        if any([str(c) for c in out[n].columns] != schema["tables"].get(n) for n in names):
+        want = {n: [c for c in schema["tables"].get(n) or [] if c not in leave_out.get(n, ())] for n in names}
+        out = {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow", columns=want[n] if n in leave_out else None)
+               for n in names}
+        if any([str(c) for c in out[n].columns] != want[n] for n in names):
             return None
         return out
     except Exception:  # missing, corrupt or foreign: rebuild, never trust

@@ -47,7 +47,7 @@ def mentions(story: Story) -> pd.DataFrame:
     kinds = form_kinds(story)
     s = tables.process(story).sentences
 
-    def compute(ids: list[str]) -> dict[str, pd.DataFrame]:  # the mentions of those articles
+    def compute(ids: list[str]) -> pd.DataFrame:  # the mentions of those articles
         sub = s[s["article_id"].isin(set(ids))]
         rows = []
         if entries:
@@ -59,12 +59,12 @@ def mentions(story: Story) -> pd.DataFrame:
                     a, b = m.span()
                     rows.append((sid, aid, outlet, part, idx, actor, form, kinds.get((actor, form), "alias"),
                                  m.group(0), a, b, any(x <= a and b <= y for x, y in spans), txt))
-        return perarticle.split(pd.DataFrame(rows, columns=cols), ids)
+        return pd.DataFrame(rows, columns=cols)
 
     # per article, cached with it: one new article costs one article's work
-    per = perarticle.by_article(story, "mentions", repr(story.actors), compute, sent_ids=True)
+    got = perarticle.table(story, "mentions", repr(story.actors), compute, cols, sent_ids=True)
     _MEMO.clear()
-    _MEMO[key] = perarticle.concat(per, story.articles["id"], cols)
+    _MEMO[key] = got
     return _MEMO[key].copy()
     rx, entries = actor_regex(story.actors)
     kinds = form_kinds(story)

@@ -11,7 +11,7 @@ from presslens import patterns
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from .lexicon import KWIC_COLUMNS, term_lexicon
+from .lexicon import KWIC_COLUMNS, term_lexicon, terms_lexicon
 from .matching import match
 
 
@@ -120,6 +120,9 @@ def kwic(story: Story, pattern: str, window: int = 6, regex: bool = False) -> pd
 def kwic_terms(story: Story, terms: str | list[str], window: int = 6) -> pd.DataFrame:
     """KWIC for several terms at once (a notebook's ``focus_terms``), with a ``term`` column first."""
     terms = [terms] if isinstance(terms, str) else list(terms)
-    parts = [kwic(story, t, window=window).assign(term=t) for t in terms]
+    # every term's hits in one pass over the tokens (one category per term: each as kwic(story, term))
+    hits = match(story, terms_lexicon(terms)) if terms else None
+    parts = [kwic_hits(story, hits[hits["category"] == str(i)].reset_index(drop=True), window)
+             .drop(columns=["category", "term"]).assign(term=t) for i, t in enumerate(terms)]
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["term"])
     return out[["term"] + [c for c in out.columns if c != "term"]]

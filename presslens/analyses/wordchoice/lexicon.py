@@ -344,3 +344,13 @@ def term_lexicon(terms: str | list[str], category: str = "term") -> Lexicon:
         raise StoryError(problems)
     cat = Category(category, category, "ad-hoc terms", "given by the caller", tuple(good))
     return Lexicon("ad-hoc", 1, "<terms>", (), {category: cat})
+
+
+def terms_lexicon(terms: list[str]) -> Lexicon:
+    """One category per term, named by its position ("0", "1" ...): the categories are matched
+    independently, so one pass of :func:`~.matching.match` gives each term's hits exactly as
+    :func:`term_lexicon` of that term alone does (what :func:`~.concordance.kwic_terms` uses)."""
+    cats = {}
+    for i, term in enumerate(terms):
+        cats.update(term_lexicon(term, category=str(i)).categories)
+    return Lexicon("ad-hoc", 1, "<terms>", (), cats)

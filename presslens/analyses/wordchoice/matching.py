@@ -124,14 +124,13 @@ def match(story_or_tokens, lexicon: Lexicon | None = None) -> pd.DataFrame:
     # a story's hits: per article, cached with it (one new article costs one article's work)
     key = (keys.story_key(story), lexicon.fingerprint)
     if key not in _HITS:
-        def compute(ids: list[str]) -> dict[str, pd.DataFrame]:
+        def compute(ids: list[str]) -> pd.DataFrame:
+            if len(ids) == len(story.articles):  # every article: no selection to make
+                return hits_in(tokens, sentences, lexicon)
             want = set(ids)
-            t = tokens[tokens["article_id"].isin(want)]
-            s = sentences[sentences["article_id"].isin(want)]
-            return perarticle.split(hits_in(t, s, lexicon), ids)
+            return hits_in(tokens[tokens["article_id"].isin(want)], sentences[sentences["article_id"].isin(want)], lexicon)
 
-        per = perarticle.by_article(story, "lexicon-hits", lexicon.fingerprint, compute, sent_ids=True)
-        hits = perarticle.concat(per, story.articles["id"], HIT_COLUMNS)
+        hits = perarticle.table(story, "lexicon-hits", lexicon.fingerprint, compute, HIT_COLUMNS, sent_ids=True)
         if len(_HITS) > 8:
             _HITS.clear()
         _HITS[key] = hits if len(hits) else _empty_hits()
