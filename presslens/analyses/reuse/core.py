@@ -10,7 +10,7 @@ from presslens.analyses.reuse.align import MATCH, MAX_DF, MIN_WORDS, Doc, candid
 from presslens.analyses.reuse.paraphrase import PARAPHRASE_COLS, paraphrases
 from presslens.analyses.reuse.pairs import PASSAGE_COLS, REWORDED_COLS, SWAP_COLS, containment_of, pairs_of
 from presslens.analyses.reuse.quoted import shared_quotations
-from presslens.analyses.reuse.sentences import reworded_sentences, word_swaps
+from presslens.analyses.reuse.sentences import reworded_sentences, sentence_variants, word_swaps
 from presslens.engine import keys as engine_keys, screening, tables
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
@@ -68,9 +68,10 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
         prows.extend(got)
         if any(p["voice"] != "quotation" for p in got):
             told.add((min(na, nb), max(na, nb)))
-    rw = reworded_sentences(docs, match, max_df)
+    variants = sentence_variants(docs)
+    rw = reworded_sentences(docs, match, max_df, variants)
     told |= {(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rw}
-    para = pd.DataFrame(paraphrases(docs, max_df, skip=told), columns=PARAPHRASE_COLS)
+    para = pd.DataFrame(paraphrases(docs, max_df, skip=told, variants=variants), columns=PARAPHRASE_COLS)
     rrows, srows = [], []
     when = clock.of_articles(story.articles)  # by date, or on one day by zoned times of day
     for r in rw:

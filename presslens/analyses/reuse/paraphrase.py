@@ -25,10 +25,11 @@ the words they hold. It is evidence of shared text only: what it means (common s
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from itertools import combinations
 
-from presslens.analyses.reuse.align import MAX_DF, MIN_SENTENCE, QUOTED, STOP, Doc
+import numpy as np
+import pandas as pd
+
+from presslens.analyses.reuse.align import MAX_DF, STOP, Doc
 
 CHAIN = 5  # matched sentences in the same order in both texts that make a paraphrase
 LOOSE = 60  # rapidfuzz token_set_ratio (0-100) at which two sentences match loosely
@@ -65,66 +66,104 @@ def chain(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
-                skip: set[tuple[int, int]] = frozenset()) -> list[dict]:
+                skip: set[tuple[int, int]] = frozenset(),
+                variants: dict[tuple[str, ...], list[tuple[int, int]]] | None = None) -> list[dict]:
     """Pairs of docs (references apart; ``skip``: pairs (a, b), a < b, not to compare: those already sharing
     narration word for word) that tell ``min_chain`` or more sentences in the same order, loosely matched
     (module docstring): one row per pair, columns :data:`PARAPHRASE_COLS`. A sentence carried word for word
-    by several docs is indexed once, and a word in more than ``max_df`` sentences links none."""
+    by several docs is indexed once (``variants``: :func:`~presslens.analyses.reuse.sentences.sentence_variants`
+    of ``docs``), and a word in more than ``max_df`` sentences links none. Vectorised: sentence pairs sharing
+    a word are generated word by word with numpy, counted, and crossed with their places; only the doc pairs
+    with ``min_chain`` candidate sentence pairs are compared with rapidfuzz."""
     from rapidfuzz import fuzz
 
-    variants: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # identical sentences indexed once
-    for n, d in enumerate(docs):
-        if d.reference:
-            continue
-        for k, (a, b, _) in enumerate(d.sents):
-            if b - a < MIN_SENTENCE or sum(d.quoted[a:b]) >= QUOTED * (b - a):
-                continue
-            variants.setdefault(tuple(d.words[a:b]), []).append((n, k))
-    keys = list(variants)
+    from presslens.analyses.reuse.sentences import sentence_variants
+
+    variants = sentence_variants(docs) if variants is None else variants
+    keys = [v for v, places in variants.items() if any(not docs[n].reference for n, _ in places)]
+    if len(keys) < 2:
+        return []
+    places = [[(n, k) for n, k in variants[v] if not docs[n].reference] for v in keys]
     content = [_content(v) for v in keys]
-    weight: Counter[str] = Counter()
-    index: dict[str, list[int]] = defaultdict(list)
-    for s, ws in enumerate(content):
-        n_s = len(variants[keys[s]])
-        for w in ws:
-            weight[w] += n_s
-            index[w].append(s)
-    shared: Counter[tuple[int, int]] = Counter()
-    for w, occ in index.items():
-        if len(occ) >= 2 and weight[w] <= max_df:
-            shared.update(combinations(occ, 2))
-    by_pair: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
-    for (x, y), k in shared.items():
-        if k < RARE or len(content[x] & content[y]) < SHARED:
-            continue
-        for na, ka in variants[keys[x]]:
-            for nb, kb in variants[keys[y]]:
-                if na == nb:
-                    continue
-                if na > nb:
-                    na, ka, nb, kb = nb, kb, na, ka
-                if (na, nb) not in skip:
-                    by_pair[(na, nb)].add((ka, kb))
+    n_places = np.array([len(p) for p in places], dtype=np.int64)
+    vid = np.repeat(np.arange(len(keys), dtype=np.int64), [len(c) for c in content])
+    codes, _ = pd.factorize(pd.Series([w for c in content for w in c], dtype=object))
+    weight = np.bincount(codes, weights=n_places[vid]) if len(codes) else np.zeros(0)
+    keep = (weight[codes] <= max_df) if len(codes) else np.zeros(0, dtype=bool)
+    codes, vid = codes[keep], vid[keep]
+    o = np.lexsort((vid, codes))
+    codes, vid = codes[o], vid[o]
+    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, dtype=np.int64)
+    size = np.diff(np.r_[first, len(codes)])
+    xa, xb = [], []
+    for m in np.unique(size[size >= 2]):  # words in m sentence wordings: every two of them
+        s0 = first[size == m]
+        i, j = np.triu_indices(int(m), 1)
+        xa.append(vid[(s0[:, None] + i[None, :]).ravel()])
+        xb.append(vid[(s0[:, None] + j[None, :]).ravel()])
+    if not xa:
+        return []
+    nv = len(keys)
+    pair, shared = np.unique(np.concatenate(xa) * nv + np.concatenate(xb), return_counts=True)
+    pair = pair[shared >= RARE]
+    x, y = pair // nv, pair % nv
+    # each wording pair crossed with the places of both wordings: (doc, sentence) against (doc, sentence)
+    off = np.r_[0, np.cumsum(n_places)]
+    p_doc = np.array([n for p in places for n, _ in p], dtype=np.int64)
+    p_sent = np.array([k for p in places for _, k in p], dtype=np.int64)
+    cross = n_places[x] * n_places[y]
+    which = np.repeat(np.arange(len(x)), cross)
+    t = np.arange(int(cross.sum()), dtype=np.int64) - np.repeat(np.cumsum(cross) - cross, cross)
+    pa = off[x][which] + t // n_places[y][which]
+    pb = off[y][which] + t % n_places[y][which]
+    da, db = p_doc[pa], p_doc[pb]
+    flip = da > db
+    pa, pb = np.where(flip, pb, pa), np.where(flip, pa, pb)
+    da, db = p_doc[pa], p_doc[pb]
+    nd = len(docs)
+    dkey = da * nd + db
+    ok = da != db
+    if skip:
+        ok &= ~np.isin(dkey, np.array([a * nd + b for a, b in skip], dtype=np.int64))
+    pa, pb, dkey = pa[ok], pb[ok], dkey[ok]
+    o = np.argsort(dkey, kind="stable")
+    pa, pb, dkey = pa[o], pb[o], dkey[o]
+    cut = np.flatnonzero(np.r_[True, dkey[1:] != dkey[:-1]]) if len(dkey) else np.zeros(0, dtype=np.int64)
+    counts = np.diff(np.r_[cut, len(dkey)])
+    v_of = np.repeat(np.arange(nv, dtype=np.int64), n_places).tolist()  # the wording of each place
+    p_sent = p_sent.tolist()
+    text: dict[int, str] = {}
+    alike: dict[tuple[int, int], bool] = {}  # two wordings compared once, however many docs carry them
+
+    def loose(u: int, w: int) -> bool:
+        if (u, w) not in alike:
+            ok = len(content[u] & content[w]) >= SHARED
+            if ok:
+                for v in (u, w):
+                    if v not in text:
+                        text[v] = " ".join(keys[v])
+                ok = fuzz.token_set_ratio(text[u], text[w]) >= LOOSE
+            alike[(u, w)] = ok
+        return alike[(u, w)]
+
     rows = []
-    for (na, nb), cands in sorted(by_pair.items()):
-        if len(cands) < min_chain:
-            continue
-        da, db = docs[na], docs[nb]
-        matches = []
-        for ka, kb in cands:
-            (a0, a1, _), (b0, b1, _) = da.sents[ka], db.sents[kb]
-            if fuzz.token_set_ratio(" ".join(da.words[a0:a1]), " ".join(db.words[b0:b1])) >= LOOSE:
-                matches.append((ka, kb))
+    for c, n in zip(cut[counts >= min_chain].tolist(), counts[counts >= min_chain].tolist()):
+        na, nb = divmod(int(dkey[c]), nd)
+        d_a, d_b = docs[na], docs[nb]
+        cands = list(zip(pa[c:c + n].tolist(), pb[c:c + n].tolist()))
+        if len(chain([(p_sent[u], p_sent[w]) for u, w in cands])) < min_chain:
+            continue  # even every candidate matching would not make a chain: nothing to compare
+        matches = {(p_sent[u], p_sent[w]) for u, w in cands if loose(v_of[u], v_of[w])}
         if len(matches) < min_chain:
             continue
-        run = chain(matches)
+        run = chain(list(matches))
         if len(run) < min_chain:
             continue
-        wa = sum(da.sents[i][1] - da.sents[i][0] for i, _ in run)
-        wb = sum(db.sents[j][1] - db.sents[j][0] for _, j in run)
-        na_narr = max(1, sum(not q for q in da.quoted))
-        nb_narr = max(1, sum(not q for q in db.quoted))
-        rows.append({"article_a": da.id, "outlet_a": da.outlet, "article_b": db.id, "outlet_b": db.outlet,
+        wa = sum(d_a.sents[i][1] - d_a.sents[i][0] for i, _ in run)
+        wb = sum(d_b.sents[j][1] - d_b.sents[j][0] for _, j in run)
+        na_narr = max(1, sum(not q for q in d_a.quoted))
+        nb_narr = max(1, sum(not q for q in d_b.quoted))
+        rows.append({"article_a": d_a.id, "outlet_a": d_a.outlet, "article_b": d_b.id, "outlet_b": d_b.outlet,
                      "sentences": len(run), "sentences_a": [i for i, _ in run], "sentences_b": [j for _, j in run],
                      "words_a": wa, "words_b": wb, "share_a": round(min(1.0, wa / na_narr), 4),
                      "share_b": round(min(1.0, wb / nb_narr), 4)})
