@@ -8,8 +8,11 @@ order**. :func:`paraphrases` finds that shape:
   quotation marks, :data:`~presslens.analyses.reuse.align.MIN_SENTENCE` words or more) is indexed by its
   distinctive words: content words (no stop word) found in at most ``max_df`` sentences of the story (names,
   numbers and rare words; a word every article of the story uses links nothing). Two sentences of
-  different articles sharing :data:`RARE` such words are a candidate sentence pair; articles with fewer
-  than :data:`CHAIN` candidate sentence pairs are not compared.
+  different articles sharing :data:`RARE` such words are a candidate sentence pair, kept when, for one of its
+  two sentences, no sentence of the other article shares more (a retelling keeps a sentence's names and
+  numbers); articles with fewer than :data:`CHAIN` candidate sentence pairs, or whose candidates could not
+  make a chain, are not compared, nor are articles already sharing narration word for word (the passages
+  and reworded sentences say more).
 - **A loose match per sentence**: two sentences match when they share :data:`SHARED` content words or more
   and their words, order ignored, are alike (rapidfuzz ``token_set_ratio`` at :data:`LOOSE` or more).
 - **In order**: the longest chain of matched sentences whose places rise in both articles (a longest
@@ -105,7 +108,7 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
         return []
     nv = len(keys)
     pair, shared = np.unique(np.concatenate(xa) * nv + np.concatenate(xb), return_counts=True)
-    pair = pair[shared >= RARE]
+    pair, shared = pair[shared >= RARE], shared[shared >= RARE]
     x, y = pair // nv, pair % nv
     # each wording pair crossed with the places of both wordings: (doc, sentence) against (doc, sentence)
     off = np.r_[0, np.cumsum(n_places)]
@@ -125,7 +128,16 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
     ok = da != db
     if skip:
         ok &= ~np.isin(dkey, np.array([a * nd + b for a, b in skip], dtype=np.int64))
+    strength = shared[which][ok]  # distinctive words each candidate sentence pair shares
     pa, pb, dkey = pa[ok], pb[ok], dkey[ok]
+    # worth comparing: for each sentence of either text, the candidates in the other sharing it the most
+    # distinctive words (a sentence's retelling keeps its names and numbers)
+    n_pl = len(p_doc)
+    top = np.zeros(len(pa), dtype=bool)
+    for place in (pa, pb):
+        g = pd.Series(strength).groupby(dkey * n_pl + place).transform("max").to_numpy()
+        top |= strength == g
+    pa, pb, dkey = pa[top], pb[top], dkey[top]
     o = np.argsort(dkey, kind="stable")
     pa, pb, dkey = pa[o], pb[o], dkey[o]
     cut = np.flatnonzero(np.r_[True, dkey[1:] != dkey[:-1]]) if len(dkey) else np.zeros(0, dtype=np.int64)
@@ -161,8 +173,8 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
             continue
         wa = sum(d_a.sents[i][1] - d_a.sents[i][0] for i, _ in run)
         wb = sum(d_b.sents[j][1] - d_b.sents[j][0] for _, j in run)
-        na_narr = max(1, sum(not q for q in d_a.quoted))
-        nb_narr = max(1, sum(not q for q in d_b.quoted))
+        na_narr = max(1, len(d_a.quoted) - sum(d_a.quoted))
+        nb_narr = max(1, len(d_b.quoted) - sum(d_b.quoted))
         rows.append({"article_a": d_a.id, "outlet_a": d_a.outlet, "article_b": d_b.id, "outlet_b": d_b.outlet,
                      "sentences": len(run), "sentences_a": [i for i, _ in run], "sentences_b": [j for _, j in run],
                      "words_a": wa, "words_b": wb, "share_a": round(min(1.0, wa / na_narr), 4),
