@@ -6,8 +6,8 @@ order**. :func:`paraphrases` finds that shape:
 
 - **Candidates from an index, never all pairs.** Each sentence of narration (less than half inside
   quotation marks, :data:`~presslens.analyses.reuse.align.MIN_SENTENCE` words or more) is indexed by its
-  distinctive words: content words (no stop word) found in at most ``max_df`` sentences of the story (names,
-  numbers and rare words; a word every article of the story uses links nothing). Two sentences of
+  distinctive words: content words (no stop word) found in at most ``max_df // DISTINCT`` sentences of the story
+  (25: names, numbers and rare words; a word every article of the story uses links nothing). Two sentences of
   different articles sharing :data:`RARE` such words are a candidate sentence pair, kept when, for one of its
   two sentences, no sentence of the other article shares more (a retelling keeps a sentence's names and
   numbers); articles with fewer than :data:`CHAIN` candidate sentence pairs, or whose candidates could not
@@ -38,6 +38,7 @@ CHAIN = 5  # matched sentences in the same order in both texts that make a parap
 LOOSE = 60  # rapidfuzz token_set_ratio (0-100) at which two sentences match loosely
 SHARED = 3  # content words two loosely matching sentences share at least
 RARE = 2  # distinctive words (in at most max_df sentences) two sentences share to be compared
+DISTINCT = 4  # a distinctive word is in at most max_df // DISTINCT sentences (25 of the default 100)
 PARAPHRASE_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "sentences", "sentences_a", "sentences_b",
                    "words_a", "words_b", "share_a", "share_b"]
 
@@ -75,7 +76,7 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
     narration word for word) that tell ``min_chain`` or more sentences in the same order, loosely matched
     (module docstring): one row per pair, columns :data:`PARAPHRASE_COLS`. A sentence carried word for word
     by several docs is indexed once (``variants``: :func:`~presslens.analyses.reuse.sentences.sentence_variants`
-    of ``docs``), and a word in more than ``max_df`` sentences links none. Vectorised: sentence pairs sharing
+    of ``docs``), and a word in more than ``max_df // DISTINCT`` sentences links none. Vectorised: sentence pairs sharing
     a word are generated word by word with numpy, counted, and crossed with their places; only the doc pairs
     with ``min_chain`` candidate sentence pairs are compared with rapidfuzz."""
     from rapidfuzz import fuzz
@@ -92,7 +93,7 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
     vid = np.repeat(np.arange(len(keys), dtype=np.int64), [len(c) for c in content])
     codes, _ = pd.factorize(pd.Series([w for c in content for w in c], dtype=object))
     weight = np.bincount(codes, weights=n_places[vid]) if len(codes) else np.zeros(0)
-    keep = (weight[codes] <= max_df) if len(codes) else np.zeros(0, dtype=bool)
+    keep = (weight[codes] <= max_df // DISTINCT) if len(codes) else np.zeros(0, dtype=bool)
     codes, vid = codes[keep], vid[keep]
     o = np.lexsort((vid, codes))
     codes, vid = codes[o], vid[o]
