@@ -7,7 +7,7 @@ order**. :func:`paraphrases` finds that shape:
 - **Candidates from an index, never all pairs.** Each sentence of narration (less than half inside
   quotation marks, :data:`~presslens.analyses.reuse.align.MIN_SENTENCE` words or more) is indexed by its
   distinctive words: content words (no stop word) found in at most ``max_df // DISTINCT`` sentences of the story
-  (25: names, numbers and rare words; a word every article of the story uses links nothing). Two sentences of
+  (16: names, numbers and rare words; a word every article of the story uses links nothing). Two sentences of
   different articles sharing :data:`RARE` such words are a candidate sentence pair, kept when, for one of its
   two sentences, no sentence of the other article shares more (a retelling keeps a sentence's names and
   numbers); articles with fewer than :data:`CHAIN` candidate sentence pairs, or whose candidates could not
@@ -38,7 +38,7 @@ CHAIN = 5  # matched sentences in the same order in both texts that make a parap
 LOOSE = 60  # rapidfuzz token_set_ratio (0-100) at which two sentences match loosely
 SHARED = 3  # content words two loosely matching sentences share at least
 RARE = 2  # distinctive words (in at most max_df sentences) two sentences share to be compared
-DISTINCT = 4  # a distinctive word is in at most max_df // DISTINCT sentences (25 of the default 100)
+DISTINCT = 6  # a distinctive word is in at most max_df // DISTINCT sentences (16 of the default 100)
 PARAPHRASE_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "sentences", "sentences_a", "sentences_b",
                    "words_a", "words_b", "share_a", "share_b"]
 
