@@ -19,7 +19,8 @@ order**. :func:`paraphrases` finds that shape:
   increasing subsequence). :data:`CHAIN` sentences or more make a paraphrase: two texts telling the same
   facts in the same order. Two articles on one event share some facts, in any order and a few at a time:
   on the labelled development pairs, no pair labelled unrelated or sharing a quotation only reached a
-  chain of five (four at most).
+  chain of four (three at most, in two
+  stories or more: ``python -m presslens.evaluation.paraphrase_loso``).
 
 The table (:data:`PARAPHRASE_COLS`) gives per pair the chain's length, its sentences in each article and
 the words they hold. It is evidence of shared text only: what it means (common source, a copy) is for
@@ -37,7 +38,7 @@ from presslens.analyses.reuse.align import MAX_DF, STOP, Doc
 CHAIN = 5  # matched sentences in the same order in both texts that make a paraphrase
 LOOSE = 60  # rapidfuzz token_set_ratio (0-100) at which two sentences match loosely
 SHARED = 3  # content words two loosely matching sentences share at least
-RARE = 2  # distinctive words (in at most max_df sentences) two sentences share to be compared
+RARE = 2  # distinctive words (see DISTINCT) two sentences share to be compared
 DISTINCT = 6  # a distinctive word is in at most max_df // DISTINCT sentences (16 of the default 100)
 PARAPHRASE_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "sentences", "sentences_a", "sentences_b",
                    "words_a", "words_b", "share_a", "share_b"]
