@@ -54,7 +54,7 @@ import pandas as pd
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import reuse, wires
+from . import paraphrased, reuse, wires
 from .pair_evidence import EVIDENCE_WORDS, Evidence, order
 
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
@@ -134,7 +134,43 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
                 row.update(_explain(e, x, y, n, ev, {c for cs in aside.values() for c in cs}))
         row["evidence"] = " | ".join(ev)
         rows.append(row)
+    _retold(e, r, rows)
     return pd.DataFrame(rows, columns=VERDICT_COLS)
+
+
+def _retold(e: Evidence, r, rows: list[dict]) -> None:
+    """Pairs sharing no narration word for word that retell sentences in the same order (``r.paraphrased``): a
+    row each, or in place of a row that saw a shared quotation only (:mod:`presslens.analyses.paraphrased`)."""
+    para = getattr(r, "paraphrased", None)
+    if para is None or not len(para):
+        return
+    links = paraphrased.links_of(para)
+    at = {frozenset((row["article_a"], row["article_b"])): k for k, row in enumerate(rows)}
+    outlet, named = e.outlet, e.named
+    for p in para.itertuples(index=False):
+        x, y = p.article_a, p.article_b
+        k = at.get(frozenset((x, y)))
+        if k is not None and rows[k]["relation"] != "shared_quote_only":
+            continue
+        ev = [f"{paraphrased.KIND}: {p.sentences} sentences retold in the same order, no narration shared word for word "
+              f"({p.words_a} words, {p.share_a:.0%} of {outlet[x]}'s narration; {p.words_b} words, {p.share_b:.0%} of "
+              f"{outlet[y]}'s)"]
+        if k is not None:
+            ev.append(f"also: {rows[k]['kind']}")
+        for a in (x, y):
+            for kind in ("own text", "credit", "tell"):
+                if named[a][kind]:
+                    ev.append(f"{outlet[a]} ({a}) {kind}: {', '.join(sorted(named[a][kind]))}")
+        ev.append("dates: " + "; ".join(f"{outlet[a]} {clock.label(e.when[a])}" for a in (x, y)))
+        row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": paraphrased.KIND,
+               "relation": "reworded_copy", "source": None, "source_article": None, "credited": "n/a",
+               "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": 0}
+        row.update(paraphrased.explain(e, x, y, links, _common, ev))
+        row["evidence"] = " | ".join(ev)
+        if k is None:
+            rows.append(row)
+        else:
+            rows[k] = row
 
 
 def _same_page(e: Evidence, x: str, y: str, kind: str) -> str | None:

@@ -7,9 +7,10 @@ import pandas as pd
 
 from presslens.analyses.reuse.carried import CARRIED_COLS
 from presslens.analyses.reuse.align import MATCH, MAX_DF, MIN_WORDS, Doc, candidate_pairs, docs_from, passages_of
+from presslens.analyses.reuse.paraphrase import PARAPHRASE_COLS, paraphrases
 from presslens.analyses.reuse.pairs import PASSAGE_COLS, REWORDED_COLS, SWAP_COLS, containment_of, pairs_of
 from presslens.analyses.reuse.quoted import shared_quotations
-from presslens.analyses.reuse.sentences import reworded_sentences, word_swaps
+from presslens.analyses.reuse.sentences import reworded_sentences, sentence_variants, word_swaps
 from presslens.engine import keys as engine_keys, screening, tables
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
@@ -29,6 +30,8 @@ class Reuse:
     stats: dict
     # texts carried by more than max_df articles (a wire story republished by hundreds of sites): grouped, not aligned
     carried: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CARRIED_COLS))
+    # pairs sharing no narration word for word that retell CHAIN or more sentences in the same order (paraphrase)
+    paraphrased: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PARAPHRASE_COLS))
 
 
 def doc_list(story: Story, ids: list[str]) -> list[Doc]:
@@ -59,9 +62,16 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     docs = doc_list(story, ids)
     cand, common, carried = candidate_pairs(docs, min_words, max_df, carried=True)
     prows: list[dict] = []
+    told: set[tuple[int, int]] = set()  # pairs sharing narration word for word: no paraphrase search needed
     for (na, nb), pts in cand.items():
-        prows.extend(passages_of(docs[na], docs[nb], pts, min_words))
-    rw = reworded_sentences(docs, match, max_df)
+        got = passages_of(docs[na], docs[nb], pts, min_words)
+        prows.extend(got)
+        if any(p["voice"] != "quotation" for p in got):
+            told.add((min(na, nb), max(na, nb)))
+    variants = sentence_variants(docs)
+    rw = reworded_sentences(docs, match, max_df, variants)
+    told |= {(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rw}
+    para = pd.DataFrame(paraphrases(docs, max_df, skip=told, variants=variants), columns=PARAPHRASE_COLS)
     rrows, srows = [], []
     when = clock.of_articles(story.articles)  # by date, or on one day by zoned times of day
     for r in rw:
@@ -95,7 +105,8 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     swaps = pd.DataFrame(srows, columns=SWAP_COLS)
     for t in (passages, reworded, swaps, containment):  # boolean even when empty (an object mask selects columns)
         t["reference"] = t["reference"].astype(bool)
-    return Reuse(passages, reworded, swaps, containment, pairs, left, stats, carried)
+    stats["paraphrased_pairs"] = len(para)
+    return Reuse(passages, reworded, swaps, containment, pairs, left, stats, carried, para)
 
 
 def kind_of(r: Reuse, a: str, b: str) -> str:

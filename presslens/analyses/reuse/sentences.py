@@ -21,18 +21,28 @@ def _features(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(content, content[1:]))
 
 
-def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF) -> list[dict]:
-    """Pairs of different sentences in different docs at ``match`` similarity or more (see the module
-    docstring: two wordings carried by more than ``max_df`` articles together are not compared); quoted
-    sentences are left to quote fidelity (notebook 05)."""
-    from rapidfuzz import fuzz
-
-    variants: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # identical sentences compared once
+def sentence_variants(docs: list[Doc]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Each wording of a sentence of narration (:data:`MIN_SENTENCE` words or more, less than :data:`QUOTED`
+    of them quoted) with its places (doc, sentence), so that identical sentences are compared once."""
+    variants: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for n, d in enumerate(docs):
+        q = d.quoted
         for k, (a, b, _) in enumerate(d.sents):
-            if b - a < MIN_SENTENCE or sum(d.quoted[a:b]) >= QUOTED * (b - a):
+            if b - a < MIN_SENTENCE or sum(q[a:b]) >= QUOTED * (b - a):
                 continue
             variants.setdefault(tuple(d.words[a:b]), []).append((n, k))
+    return variants
+
+
+def reworded_sentences(docs: list[Doc], match: int = MATCH, max_df: int = MAX_DF,
+                       variants: dict[tuple[str, ...], list[tuple[int, int]]] | None = None) -> list[dict]:
+    """Pairs of different sentences in different docs at ``match`` similarity or more (see the module
+    docstring: two wordings carried by more than ``max_df`` articles together are not compared); quoted
+    sentences are left to quote fidelity (notebook 05). ``variants``: :func:`sentence_variants` of ``docs``
+    when the caller has it."""
+    from rapidfuzz import fuzz
+
+    variants = sentence_variants(docs) if variants is None else variants
     keys = list(variants)
     weight = [len(variants[v]) for v in keys]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
