@@ -145,9 +145,23 @@ def test_distinctive_terms_pages_hold_21_outlets(k, sizes):
             assert len(p.axes) == cols * -(-size // cols)  # whole rows of `cols` panels
         title = pages[0]._suptitle.get_text()
         assert ("Page 1 of 2: outlets 1-11 of 22 drawn" in title) == (k == 22)
+        assert ("Page" in title) == (k == 22)  # one page: no page note
         if k == 22:
             assert "Page 2 of 2: outlets 12-22 of 22 drawn" in pages[1]._suptitle.get_text()
         assert len(data) == 2 * k
+    finally:
+        for p in pages:
+            plt.close(p)
+
+
+def test_distinctive_terms_a_page_holds_one_row_at_least():
+    """130 words a panel: a row is 0.28 * 130 + 1.2 = 37.6 inches, past the page's 36, yet a page holds one row
+    (three outlets): four outlets make two pages of two."""
+    outlets = [f"Harbour {i:02d}" for i in range(4)]
+    fig, _ = fwordchoice.distinctive_terms(_story(outlets), _top(outlets), n=130)
+    pages = style.pages_of(fig)
+    try:
+        assert [sum(ax.get_visible() for ax in p.axes) for p in pages] == [2, 2]
     finally:
         for p in pages:
             plt.close(p)
@@ -174,13 +188,14 @@ def test_distinctive_terms_one_outlet_and_no_word_are_notes():
 def test_voice_share_labels_shares_from_8_percent_and_counts_words():
     story = _story(["Harbour Post", "Quay Times"])
     table = pd.DataFrame({
-        "outlet": ["Harbour Post", "Harbour Post", "Harbour Post", "Quay Times"],
-        "voice": ["Mayor Lind", "Port Board", "unattributed", "Mayor Lind"],
-        "quoted_words": [92, 7, 1, 1], "share": [0.92, 0.07, 0.01, 1.0],
+        "outlet": ["Harbour Post", "Harbour Post", "Harbour Post", "Quay Times", "Quay Times"],
+        "voice": ["Mayor Lind", "Port Board", "unattributed", "Mayor Lind", "Port Board"],
+        "quoted_words": [92, 7, 1, 1, 0], "share": [0.92, 0.07, 0.01, 1.0, 0.0],
     })
     fig, data = fsources.voice_share(story, table)
     try:
         ax = fig.axes[0]
+        assert [round(p.get_width(), 2) for p in ax.patches] == [0.92, 0.07, 0.01, 1.0]  # a 0 share: no bar
         texts = [t.get_text() for t in ax.texts]
         assert sorted(t for t in texts if t.endswith("%")) == ["100%", "92%"]  # 7% and 1%: no label
         assert "100 words" in texts and "1 word" in texts
@@ -188,7 +203,7 @@ def test_voice_share_labels_shares_from_8_percent_and_counts_words():
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Mayor Lind", "Port Board", "unattributed"]
     finally:
         plt.close(fig)
-    table8 = table.assign(share=[0.91, 0.08, 0.01, 1.0])
+    table8 = table.assign(share=[0.91, 0.08, 0.01, 1.0, 0.0])
     fig, _ = fsources.voice_share(story, table8)
     try:
         assert "8%" in [t.get_text() for t in fig.axes[0].texts]
@@ -337,6 +352,16 @@ def test_profile_panels_drop_empty_measures_and_centre_tone():
     fig, _ = fprofiles.profile_panels(_story(outlets), _profiles(outlets, [0.01, -0.02]))
     try:
         assert fig.axes[2].get_xlim() == pytest.approx((-0.05, 0.05))  # 0.023 is under the floor
+    finally:
+        plt.close(fig)
+
+
+def test_profile_five_panels_take_two_rows():
+    outlets = ["Harbour Post", "Quay Times"]
+    fig, _ = fprofiles.profile_panels(_story(outlets), _profiles(outlets, [0.1, 0.2]).assign(
+        words_per_article=np.nan, reading_ease=np.nan))  # five measures with a value
+    try:
+        assert len(fig.axes) == 8 and sum(ax.axison for ax in fig.axes) == 5
     finally:
         plt.close(fig)
 
