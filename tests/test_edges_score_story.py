@@ -93,9 +93,10 @@ def test_score_pairs_uncredited_copy_labelled_found():
     o = ss.score_pairs(VERDICTS, None, truth)
     assert _rows(o, "uncredited copying") == [("h3|h4", "tp")]
     assert _rows(o, "credit status") == [("h3|h4", "yes")]
-    truth = _truth(pairs=[_pair("h1", "h2", "copy", "no", "unknown")])
+    truth = _truth(pairs=[_pair("h1", "h2", "copy", "no", "b_from_a")])
     o = ss.score_pairs(VERDICTS, None, truth)
     assert _rows(o, "uncredited copying") == [("h1|h2", "fn")]
+    assert _rows(o, "direction") == [("h1|h2", "yes")]
     assert _rows(o, "credit status") == [("h1|h2", "no")]
 
 
@@ -197,6 +198,8 @@ def test_facts_sharing_exactly_two_words_count():
     said = o[o["measure"] == "claims matched by a fact sharing their words"].set_index("unit")
     assert said.loc["c1", "outcome"] == "no"  # one word with each fact
     assert said.loc["c2", "outcome"] == "yes" and said.loc["c2", "sentence"] == "pier closed"
+    best = o[o["measure"] == "best F1 of a claim's fact"].set_index("unit")["value"]
+    assert best.to_dict() == {"c1": 1.0, "c2": 1.0}  # the best of every fact, not of those sharing words
     assert ss.FACT_SHARED_WORDS == 2 and ss.FACT_F1_GOAL == 0.8
 
 
