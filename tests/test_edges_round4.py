@@ -1,0 +1,39 @@
+"""Round-4 survivors of the seeded-bug check (issue 20), each pinned with crafted data after the first-pass
+figure was recorded: a published time with seconds, the facts-by-outlet cells, the message naming the
+known evaluation stories. Invented Harbour values."""
+import datetime as dt
+
+import pandas as pd
+
+from presslens.analyses.facts import omission
+from presslens.evaluation import scoreboard
+from presslens.story import when
+
+
+def test_of_row_reads_seconds():
+    w = when.of_row("2024-05-03", "09:30:15", "+02:00")
+    assert w.day == dt.date(2024, 5, 3) and w.time == dt.time(9, 30, 15) and w.offset == dt.timedelta(hours=2)
+    assert when.of_row("2024-05-03", "09:30").time == dt.time(9, 30, 0)
+    assert when.of_row("2024-05-03").time is None and when.of_row(None) is None
+
+
+def test_facts_by_outlet_cells():
+    g = pd.DataFrame({"fact": [0, 0, 1, 1], "label": ["pier shut", "pier shut", "ferry stopped", "ferry stopped"],
+                      "outlet": ["Harbour Post", "Quay Times"] * 2,
+                      "voice": ["narration", "absent", "quote", "narration"], "part": ["title", None, "body", "lede"]})
+    t = omission.by_outlet(g)
+    assert list(t.columns) == ["Harbour Post", "Quay Times"]
+    assert t.loc[(0, "pier shut")].tolist() == ["narration (title)", "—"]
+    assert t.loc[(1, "ferry stopped")].tolist() == ["quote", "narration (lede)"]
+
+
+def test_not_an_evaluation_story_names_the_known_ones(tmp_path):
+    root = tmp_path / "eval"
+    (root / "harbour-storm").mkdir(parents=True)
+    (root / "harbour-storm" / "truth.yaml").write_text("version: 1\n")
+    (tmp_path / "elsewhere").mkdir()
+    p = scoreboard._not_evaluation("elsewhere", tmp_path / "elsewhere", str(root))
+    assert p.fix.endswith("(harbour-storm)")
+    (root / "harbour-storm" / "truth.yaml").unlink()
+    p = scoreboard._not_evaluation("elsewhere", tmp_path / "elsewhere", str(root))
+    assert p.fix.endswith("(none yet)")
