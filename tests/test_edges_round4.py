@@ -37,3 +37,31 @@ def test_not_an_evaluation_story_names_the_known_ones(tmp_path):
     (root / "harbour-storm" / "truth.yaml").unlink()
     p = scoreboard._not_evaluation("elsewhere", tmp_path / "elsewhere", str(root))
     assert p.fix.endswith("(none yet)")
+
+
+def test_known_outlets_take_in_credited_sources_and_their_aliases():
+    from types import SimpleNamespace
+
+    from presslens.analyses import wires
+
+    arts = pd.DataFrame({"outlet": ["Harbour Post", "Quay Times"], "derived_from": [["Harbour Wire"], None]})
+    story = SimpleNamespace(articles=arts, actors=[SimpleNamespace(forms=("Harbour Wire", "HW")),
+                                                   SimpleNamespace(forms=("Pier Trust",))])
+    known = wires.known_outlets(story)
+    assert known[wires.norm("Harbour Wire")] == "Harbour Wire" and known[wires.norm("HW")] == "Harbour Wire"
+    assert known[wires.norm("Quay Times")] == "Quay Times" and wires.norm("Pier Trust") not in known
+
+
+def test_builtin_furniture_rules_keep_case_where_they_say_so():
+    import re
+
+    from presslens.text import furniture
+
+    spec = {r["id"]: r for r in furniture.builtin()["rules"]}
+    rules = [r for r in furniture.rules_for(None) if "pattern" in r]
+    sensitive = [r for r in rules if spec[r["id"]].get("case_sensitive")]
+    assert len(sensitive) >= 9
+    assert all(r["flags"] == 0 for r in sensitive)
+    assert all(r["flags"] == re.IGNORECASE for r in rules if r not in sensitive)
+    for r in rules:
+        re.compile(r["pattern"], r["flags"])  # every built-in rule compiles with its flags
