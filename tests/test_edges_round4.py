@@ -65,3 +65,28 @@ def test_builtin_furniture_rules_keep_case_where_they_say_so():
     assert all(r["flags"] == re.IGNORECASE for r in rules if r not in sensitive)
     for r in rules:
         re.compile(r["pattern"], r["flags"])  # every built-in rule compiles with its flags
+
+
+def test_a_body_element_marked_date_published_gives_its_text():
+    from lxml import html as lxml_html
+
+    from presslens.story.importer import dates
+
+    page = ('<html><head><title>Pier shut</title></head><body><article><h1>Pier shut</h1>'
+            '<span itemprop="datePublished">3 May 2024</span><p>The harbour board shut the pier.</p>'
+            '</article></body></html>')
+    tree = lxml_html.fromstring(page)
+    day, _instant, where, _note = dates.published(tree, tree, None, {}, "The harbour board shut the pier.")
+    assert (day, where) == (dt.date(2024, 5, 3), "metadata")
+
+
+def test_metadata_without_date_declarations_keeps_the_title():
+    from lxml import html as lxml_html
+
+    from presslens.story.importer import dates
+
+    page = ('<html><head><title>Pier shut | Harbour Post</title><meta property="article:published_time" '
+            'content="2024-05-03T10:00:00+25:00"><meta name="author" content="Ann Berg"></head><body><article>'
+            '<h1>Pier shut</h1><p>The harbour board shut the pier on Friday.</p></article></body></html>')
+    meta = dates.metadata(lxml_html.fromstring(page))
+    assert meta.author == "Ann Berg"
