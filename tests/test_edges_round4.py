@@ -90,3 +90,13 @@ def test_metadata_without_date_declarations_keeps_the_title():
             '<h1>Pier shut</h1><p>The harbour board shut the pier on Friday.</p></article></body></html>')
     meta = dates.metadata(lxml_html.fromstring(page))
     assert meta.author == "Ann Berg"
+
+
+def test_a_respelling_english_writes_at_zipf_1_5_is_no_sign(monkeypatch):
+    from presslens.text import translit
+
+    assert "Mokhammed" in translit.respellings("Mohammed")
+    monkeypatch.setattr(translit, "zipf", lambda w, lang: 1.49)
+    assert translit.name_respellings(["Mohammed Harbour"])["Mokhammed"][0] == "Mohammed"
+    monkeypatch.setattr(translit, "zipf", lambda w, lang: 1.5)
+    assert translit.name_respellings(["Mohammed Harbour"]) == {}
