@@ -80,7 +80,7 @@ def test_a_body_element_marked_date_published_gives_its_text():
     assert (day, where) == (dt.date(2024, 5, 3), "metadata")
 
 
-def test_metadata_without_date_declarations_keeps_the_title():
+def test_metadata_without_date_declarations_keeps_the_author():
     from lxml import html as lxml_html
 
     from presslens.story.importer import dates
