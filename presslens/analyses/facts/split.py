@@ -16,11 +16,11 @@ gale" and "Storm Alba grew from a summer squall to a force 12 gale" link on the 
 but the versions holding "summer squall" (at least three articles, at most half of the fact's, and
 most of the versions holding either word hold both) tell the growth: they are a fact of their own,
 and each of the two facts then takes in what its own core holds. The fact keeps its centre; the
-story's cast (:mod:`.names`) is never the pair. Development claims matched 67 -> 69 of 87 (otis:
-the Category 5 fact lets go the versions on the damage's cost in billions; raisi: the deaths in the
-crash lose their one wrong article and gain two); a pair that two facts' clauses share ("lost power and rammed the
-bridge") can take the clauses that state both away from the first (key-bridge's mayday claim, F1
-0.96 -> 0.68, while the port's closure rose 0.62 -> 0.80). Requiring the rest to agree on a word of
+story's cast (:mod:`.names`) is never the pair. Development claims matched 67 -> 69 of 87 (one
+story's strongest-category fact lets go the versions on the damage's cost; another's death toll loses its
+one wrong article and gains two); a pair that two facts' clauses share ("lost power and rammed the
+bridge") can take the clauses that state both away from the first (one claim's F1 0.96 -> 0.68, while
+another of that story rose 0.62 -> 0.80). docs/analyses.md (issue 29, sixth pass) names the stories. Requiring the rest to agree on a word of
 its own as well split too little to gain (67); keeping the versions in the first fact as well, 68.
 """
 from __future__ import annotations
