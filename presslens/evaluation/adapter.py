@@ -161,6 +161,23 @@ def predict_pairs(folder: str | Path) -> pd.DataFrame:
                                                   "accusation"]].reset_index(drop=True)
 
 
+def reuse_and_chains(folder: str | Path) -> tuple[set, dict]:
+    """For :mod:`presslens.evaluation.paraphrase_loso`: the article pairs the word indexes of the story at ``folder``
+    see as reuse (frozensets; a shared quotation alone is not), and the longest chain of loosely matched sentences
+    in the same order each pair of its screened articles holds (frozenset -> sentences; chains of 1 and more)."""
+    from presslens.analyses.reuse.core import doc_list
+    from presslens.analyses.reuse.paraphrase import paraphrases
+
+    st = load_story(folder)
+    r = reuse.analyse(st)
+    seen = {frozenset((a, b)) for a, b, k in zip(r.pairs["article_a"], r.pairs["article_b"], r.pairs["kind"])
+            if not str(k).startswith("shared quotation")}
+    ids = [a for a in st.articles["id"] if a not in set(r.left_out["article_id"])]
+    chains = {frozenset((p["article_a"], p["article_b"])): p["sentences"]
+              for p in paraphrases(doc_list(st, ids), min_chain=1)}
+    return seen, chains
+
+
 def predict_quotes(folder: str | Path) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
     """quotes.quotes of the story at ``folder`` as :func:`predict` scores them (its screened articles),
     with the ids of those articles and every article's text, for :mod:`presslens.evaluation.speakers_loso`."""

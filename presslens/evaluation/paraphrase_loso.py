@@ -31,19 +31,10 @@ ROW_COLS = ["story", "a", "b", "relation", "chain"]
 def unseen_pairs(folder: str | Path) -> pd.DataFrame:
     """The labelled pairs of one story the word indexes do not see as reuse, with the longest chain of
     loosely matched sentences in the same order each holds (0 when none)."""
-    from presslens.analyses import reuse
-    from presslens.analyses.reuse.core import doc_list
-    from presslens.analyses.reuse.paraphrase import paraphrases
-    from presslens.story.load import load_story
+    from .adapter import reuse_and_chains
 
-    st = load_story(folder)
     t = load_truth(folder)
-    r = reuse.analyse(st)
-    seen = {frozenset((a, b)) for a, b, k in zip(r.pairs["article_a"], r.pairs["article_b"], r.pairs["kind"])
-            if not str(k).startswith("shared quotation")}
-    ids = [a for a in st.articles["id"] if a not in set(r.left_out["article_id"])]
-    chains = {frozenset((p["article_a"], p["article_b"])): p["sentences"]
-              for p in paraphrases(doc_list(st, ids), min_chain=1)}
+    seen, chains = reuse_and_chains(folder)
     rows = [(t.slug, p["a"], p["b"], p["relation"], int(chains.get(frozenset((p["a"], p["b"])), 0)))
             for p in t.pairs if not p.get("unsure") and frozenset((p["a"], p["b"])) not in seen]
     return pd.DataFrame(rows, columns=ROW_COLS)
