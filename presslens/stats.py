@@ -76,7 +76,7 @@ def _weighted_sums(H: np.ndarray, W: np.ndarray):
     first = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else np.array([], dtype=int)
     distinct: dict[bytes, int] = {}
     inv = np.array([distinct.setdefault(W[:, c].tobytes(), len(distinct)) for c in range(W.shape[1])], dtype=int)
-    Wu = W[:, [list(inv).index(u) for u in range(len(distinct))]]
+    Wu = W[:, np.unique(inv, return_index=True)[1]]  # each distinct column once, in order of first appearance
 
     def sums(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         bh = np.zeros((w.shape[0], H.shape[1]))
