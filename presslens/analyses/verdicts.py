@@ -46,6 +46,10 @@ quotation never counts), nor on a pair that shares a wire. ``relation`` uses the
 (same_page, copy, reworded_copy, common_wire, shared_quote_only); ``credited`` is yes (the reusing
 article, or for a common source both, credit it), partial (one of two does, or, for a common
 source, one credits something else: another outlet, another agency), no, or n/a.
+
+One idea: the verdict of a pair. Every explanation above is weighed against the others in one decision
+(:func:`_explain`), whose order of precedence is the rule; the evidence it reads lives in :mod:`.pair_evidence`,
+paraphrased pairs in :mod:`.paraphrased` and the wires in :mod:`.wires`, so what is left here is that one order.
 """
 from __future__ import annotations
 

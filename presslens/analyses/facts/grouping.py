@@ -28,6 +28,10 @@ words. The grouping runs in five steps, each near-linear in the number of senten
    every other clause that holds it (:func:`_expand`), and every whole sentence that does
    (:mod:`.window`): a fact told across two clauses of one sentence is still that fact. A core of
    the story's cast alone (:mod:`.names`) takes in nothing: naming who it is about states no fact.
+
+One idea: the grouping pipeline, whose steps share one sparse matrix, vocabulary and idf built in step 1;
+what stands apart is already apart (:mod:`.normalise`, :mod:`.features`, :mod:`.split`, :mod:`.window`,
+:mod:`.names`).
 """
 from __future__ import annotations
 

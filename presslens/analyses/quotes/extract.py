@@ -14,6 +14,11 @@ Speakers resolve through story.yaml: a listed speaker by any of their names (kin
 their affiliation), an anonymous source ("a person with knowledge of ..."; kind ``anonymous``), a
 role or organisation ("an OpenAI spokesperson", "ByteDance"; kind ``role``) with its actor through
 the naming resolver, a pronoun to the last person named, else another capitalised name (``named``).
+
+One idea: reading one article's quotes paragraph by paragraph. The helpers below carry a speaker from one
+quote or paragraph to the next (split, floating and answering quotes) and tell a quoted term from a quote;
+the attribution rules are in :mod:`.attribution`, speakers in :mod:`.resolve` and reported speech in
+:mod:`.reported`.
 """
 from __future__ import annotations
 
