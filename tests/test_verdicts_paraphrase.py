@@ -135,3 +135,35 @@ def test_fewer_sentences_in_order_than_a_chain_are_no_paraphrase(tmp_path, n):
     # four sentences retold (then each text its own): two texts on one event share a few facts, in any order
     st = _story(tmp_path, a=" ".join(SPUN_A[:n] + SAME_EVENT[1:2]), b=" ".join(SPUN_B[:n] + SAME_EVENT[5:6]))
     assert reuse.analyse(st).paraphrased.empty
+
+
+# ---- provenance lists a paraphrased pair: its verdict, no shared words, never an accusation -------------------
+
+
+def _prov(st):
+    from presslens.analyses import provenance
+    p = provenance.provenance(st)
+    return p, {(r.article, r.source_article): r for r in p.itertuples(index=False)}
+
+
+def test_provenance_lists_two_rewrites_both_ways_undetermined(tmp_path):
+    p, rows = _prov(_story(tmp_path, a=" ".join(SPUN_A), b=" ".join(SPUN_B)))
+    assert set(rows) == {("a", "b"), ("b", "a")}  # neither date orders them: each is the other's possible source
+    for r in rows.values():
+        assert r.status == "undetermined (a paraphrase)" and r.shared_narration == 0 and not r.likeliest
+        assert "6 sentences retold in the same order" in r.evidence
+    assert not p["status"].str.startswith("copied").any()
+    from presslens.analyses import provenance
+    assert provenance.outlet_edges(p).empty  # the graph draws shared words only
+
+
+def test_provenance_of_a_credited_rewrite_names_its_source_once(tmp_path):
+    # b credits Coast Gazette (a's outlet) and retells a: one row, b from a, credited; no "credited but not copied"
+    st = write_story(tmp_path / "s", {
+        "a": {"outlet": "Coast Gazette", "text": " ".join(SPUN_A), "published": None, "url": "https://a.example/quay"},
+        "b": {"outlet": "Bay Courier", "text": " ".join(SPUN_B) + " Coast Gazette first reported the council's decision.",
+              "published": None, "url": "https://b.example/quay", "derived_from": "[Coast Gazette]"}})
+    p, rows = _prov(st)
+    assert set(rows) == {("b", "a")}
+    assert rows[("b", "a")].status == "retold, credited (a paraphrase)" and rows[("b", "a")].credited
+    assert not p["status"].str.startswith("credited but not copied").any()

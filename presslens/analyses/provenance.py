@@ -16,7 +16,13 @@ article's ``derived_from``:
 - *common source likely*: neither credits the other but both credit the same third source, or a
   third text (a reference document, or an article published before both) holds what they share;
 - *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
-- *credited, not in the corpus*: the credited source is neither an outlet nor a reference document.
+- *credited, not in the corpus*: the credited source is neither an outlet nor a reference document;
+- a pair that shares no narration word for word but retells sentences in the same order (a paraphrase,
+  :mod:`presslens.analyses.paraphrased`) is listed with its verdict and no shared words: *retold, credited*
+  (one credits the other), *retold, named without credit* (one names the other in a name-drop), *common
+  source likely*, or *undetermined (a paraphrase)*. A paraphrase alone accuses no one, so none of these is
+  "copied without credit", none is an article's likeliest source, and none is an edge of the outlet graph
+  (which draws shared words).
 
 Reference documents (``references/`` in the story folder: wire copy, press releases, original
 reports, not part of the corpus) are sources by definition: :func:`from_references` says how much
@@ -31,7 +37,7 @@ import pandas as pd
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import reuse, verdicts
+from . import paraphrased, reuse, verdicts
 from .pair_evidence import order
 # one matching of credits to sources, the wires': story.yaml's aliases and every agency's names (a credit to
 # "AP" or "The Associated Press" is a credit to the outlet Associated Press)
@@ -105,6 +111,15 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                      "credited": bool(t.credited), "likeliest": False,
                      "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
                      "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
+    for v in ver[ver["kind"] == paraphrased.KIND].itertuples(index=False):
+        for x, y in ((v.article_a, v.article_b), (v.article_b, v.article_a)):
+            if v.direction in ("a_from_b", "b_from_a") and (v.direction == "a_from_b") != (x == v.article_a):
+                continue  # y retold x: x is the source
+            status, direction = _paraphrase_status(v, x, y, times, outlet)
+            rows.append({"article": x, "outlet": outlet[x], "published": date[x], "source_outlet": outlet[y],
+                         "source_article": y, "source_published": date[y], "status": status, "direction": direction,
+                         "credited": any(_matches(c_, outlet[y], forms) for c_ in credits[x]), "likeliest": False,
+                         "shared_narration": 0, "containment_narration": 0.0, "evidence": f"{v.verdict}: {v.evidence}"})
     rows.extend(_carried_rows(r.carried, outlet, date, credits))
     ref_sources = set(story.references["source"]) if story.references is not None else set()
     by_form: dict[str, list[str]] = {}
@@ -200,6 +215,22 @@ def _status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
     return "undetermined", direction
 
 
+RETOLD_CREDITED = "retold, credited (a paraphrase)"
+RETOLD_NAMED = "retold, named without credit (a paraphrase)"
+RETOLD_UNDETERMINED = "undetermined (a paraphrase)"
+
+
+def _paraphrase_status(v, x: str, y: str, times: dict, outlet: dict) -> tuple[str, str]:
+    """The provenance status of article x against y for a pair whose only shared text is a paraphrase:
+    never an accusation (:mod:`presslens.analyses.paraphrased`)."""
+    status, direction = _status(v, x, y, times, outlet)
+    if status.startswith(("common source", "same page", "same outlet")):
+        return status, direction
+    if v.direction in ("a_from_b", "b_from_a"):
+        return (RETOLD_CREDITED if v.credited == "yes" else RETOLD_NAMED), direction
+    return RETOLD_UNDETERMINED, direction
+
+
 def from_references(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.MATCH,
                     max_df: int = reuse.MAX_DF) -> pd.DataFrame:
     """How much of each article comes from each reference document (one row per article and reference)."""
@@ -235,7 +266,7 @@ def edge_verdict(status: str) -> str | None:
     """The provenance graph's category for a status: credited copy, copied without credit, copied
     without credit with the direction unknown, common source, undetermined; None for what is no edge between two outlets (same page, same outlet)."""
     s = str(status)
-    if s.startswith("credited and copied"):
+    if s.startswith(("credited and copied", RETOLD_CREDITED)):
         return "credited copy"
     if s.startswith(verdicts.UNKNOWN_DIRECTION):
         return verdicts.UNKNOWN_DIRECTION
@@ -243,7 +274,7 @@ def edge_verdict(status: str) -> str | None:
         return "copied without credit"
     if s.startswith("common source"):
         return "common source"
-    if s.startswith(("undetermined", "too little")):
+    if s.startswith(("undetermined", "too little", RETOLD_NAMED)):
         return "undetermined"
     return None
 
