@@ -10,6 +10,8 @@
   :mod:`presslens.text.mtsignals`;
 - ``transliteration`` - a story actor's name respelt by another language's romanisation ("Khashimoda",
   "Sibata"), see :mod:`presslens.text.translit`;
+- ``locale format`` also holds direct speech marked the way another language marks it (guillemets, a dialogue
+  dash, a speaker's "we" with no quotation marks), one signal of the whole article: :mod:`presslens.text.speechmarks`;
 - ``site template`` - the page outside its prose: a non-English site's interface rendered word for word
   ("Read: 31"), an English edition's address with a slug in another language; and a day.month.year
   timestamp line (a ``locale format``): see :mod:`presslens.text.mtpage`;
@@ -43,7 +45,7 @@ import pandas as pd
 from presslens.engine import sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import mtpage, mtsignals, translationese, translit
+from presslens.text import mtpage, mtsignals, speechmarks, translationese, translit
 from presslens.text.mtsignals import load_mt_phrases  # noqa: F401 (re-exported: the list's loader)
 from presslens.text.resolver import CJK
 from .names import mentions
@@ -185,9 +187,9 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                 if sg.rule not in seen_rules:
                     rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
                                  -1, sg.detail, sg.rule, sg.source))
-            for sid, txt, sg in mtsignals.inflected_names(sents):
-                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
-                             sid, txt, sg.rule, sg.source))
+            for sid, txt, sg in mtsignals.inflected_names(sents) + speechmarks.speech_signals(sents):
+                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages),
+                             sg.weight == 0, sid, txt, sg.rule, sg.source))
         for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
