@@ -112,8 +112,10 @@ def test_page_signals_make_a_verdict_with_the_prose(tmp_path):
     assert "ru or uk" in v.loc["Template", "language_note"]
     assert v.loc["DateOnly", "verdict"] == "isolated signals"
     assert v.loc["DateTwice", "n_rules"] == 1 and v.loc["DateTwice", "score"] == 1  # counted once
-    assert v.loc["Slug", "verdict"] == "likely undeclared translation" and v.loc["Slug", "n_rules"] == 2
-    assert "Plain" not in v.index
+    # the slug, "Background." and (pass 26g) the English edition's address beside those tells
+    assert v.loc["Slug", "verdict"] == "likely undeclared translation" and v.loc["Slug", "n_rules"] == 3
+    # an English edition's address alone is listed, never counted (corroboration beside no tell)
+    assert v.loc["Plain", "verdict"] == "isolated signals" and v.loc["Plain", "score"] == 0
 
 
 def test_names_respelt_by_another_languages_romanisation():

@@ -13,6 +13,10 @@ functions of the page's raw text (furniture included) and its address.
   for word ("The picture shows an aerial view of ..."): the cleaner sets captions aside as furniture, so the
   formula is looked for on the page's lines too; the same rule as mt_phrases.yaml's sentence entry (one piece
   of evidence however often it is found);
+- :func:`credit_signals` - a line saying the page's text was machine-translated ("The translations are mostly done
+  through AI translator", "This article was automatically translated"): the site's own declaration (weight 3);
+- :func:`edition_signals` - the address of an English edition at all (``en.``, ``/en/``, ``/english/``): weight 1,
+  corroboration only (human English desks of non-English newsrooms have such addresses too);
 - :func:`slug_signals` - an English edition's address (``/en/``, ``en.``, ``lang=en``) whose slug is
   written in another language ("/en/news/zavod-vidkryv-novyj-tsekh"): the page was made from the
   other-language page and kept its address.
@@ -48,8 +52,27 @@ CAPTION_RULE = "formula 图为…"  # the rule name of mt_phrases.yaml's sentenc
 CAPTION_WEIGHT = 2
 
 # the English edition of a multilingual site
+# the page's own statement that its text was machine-translated (issue 26, pass 26g): the site's disclaimer or byline
+_MACHINE = r"(?:an?\s+)?(?:AI|artificial intelligence|machine(?: translation)?|automatic|automated|neural|Google(?: Translate)?|DeepL)"
+_CREDIT = re.compile(
+    r"\b(?:this|the)\s+(?:article|text|story|news(?: item)?|content|post|page|report)s?\s+(?:was|were|is|are|has been|have "
+    r"been)\s+(?:(?:automatically|machine)[- ]translated\b|(?:mostly\s+|partly\s+)?translated\s+(?:automatically|by\s+"
+    rf"(?:a\s+)?machine|(?:from\s+(?:the\s+)?\w+\s+)?(?:by|with|using|through)\s+{_MACHINE}))"
+    rf"|\btranslations?\s+(?:are|is|were|was)\s+(?:mostly\s+|partly\s+|automatically\s+)?(?:done|made|produced|generated|"
+    rf"provided)\s+(?:through|by|with|using)\s+{_MACHINE}"
+    r"|^[(\[]?(?:machine|automatically|auto)[- ]translated\b"
+    r"|\bthis is an?\s+(?:automatic|automated|machine)\s+translation\b", re.IGNORECASE)
+CREDIT_MAX_LINE = 300  # a credit is a short line: a longer one is prose that may discuss translation
+CREDIT_WEIGHT = 3
+CREDIT_RULE = "translation credit"
+
 _EN_EDITION = re.compile(r"(?:^|[/.])en(?:[/.]|$)|[?&](?:lang|hl|language)=en\b", re.IGNORECASE)
 _SLUG_WORD = re.compile(r"[a-z]+")
+# an English edition, read by edition_signals: a host label or a path segment naming English (issue 26, pass 26g)
+_EDITION = re.compile(r"^(?:en|eng|english)\.|\.(?:en|eng|english)\.")
+_EDITION_SEGMENTS = frozenset({"en", "eng", "english"})
+EDITION_WEIGHT = 1
+EDITION_RULE = "English edition address"
 SLUG_MIN_FOREIGN = 3   # words of the slug, four letters or more, that English does not know (zipf < 1.5)
 SLUG_MAX_ENGLISH = 0.25  # at most this share of the slug's words may be ordinary English (zipf >= 3)
 SLUG_WEIGHT = 2
@@ -87,6 +110,21 @@ def caption_signals(lines: list[str]) -> list[Signal]:
     return []
 
 
+def credit_signals(lines: list[str]) -> list[Signal]:
+    """A line of the page saying its text was machine-translated ("The translations are mostly done through AI
+    translator", "This article was automatically translated", "Machine translated from the Spanish"): the site's
+    own declaration, a tell of weight :data:`CREDIT_WEIGHT`; the first only. A translation credited to a person, or
+    a quotation run through a translator ("Via Google Translate: ...") is none: only the page's text said to be
+    translated by a machine counts."""
+    for line in lines:
+        t = line.strip()
+        m = _CREDIT.search(t) if len(t) <= CREDIT_MAX_LINE else None
+        if m:
+            return [Signal("site template", f"{t!r}: the page says its text was machine-translated", (),
+                           CREDIT_WEIGHT, CREDIT_RULE, "page-credit")]
+    return []
+
+
 def slug_signals(url: str | None) -> list[Signal]:
     """An English edition's address whose last path segment is written in another language: at least
     ``SLUG_MIN_FOREIGN`` words English does not know, and ordinary English words at most
@@ -113,7 +151,25 @@ def slug_signals(url: str | None) -> list[Signal]:
                    f"({', '.join(foreign[:4])})", langs, SLUG_WEIGHT, "foreign slug", "w3c-i18n")]
 
 
+def edition_signals(url: str | None) -> list[Signal]:
+    """The address of an English edition of a site (a host ``en.``/``eng.``/``english.``, a path segment ``/en/``,
+    ``/eng/``, ``/english/``, or ``lang=en``): a site that publishes in another language first. Weight 1, pointing to
+    no language, and only corroboration (:mod:`presslens.analyses.naming.translation` lists its rule
+    :data:`EDITION_RULE` among those that never found a verdict): state agencies and newspapers of non-English
+    countries keep English desks of people at the same addresses."""
+    if not isinstance(url, str) or not url:
+        return []
+    u = urlparse(url)
+    if not _EDITION.search(u.netloc.lower()) and not any(seg.lower() in _EDITION_SEGMENTS
+                                                          for seg in unquote(u.path).split("/")) \
+            and not re.search(r"(?:^|&)(?:lang|hl|language)=en\b", u.query, re.IGNORECASE):
+        return []
+    return [Signal("site template", f"address {url!r}: an English edition of a site that publishes in another language",
+                   (), EDITION_WEIGHT, EDITION_RULE, "w3c-i18n")]
+
+
 def page_signals(text: str, url: str | None = None) -> list[Signal]:
     """Every page-level signal of one article's raw text (furniture included) and address."""
     lines = [ln for ln in str(text or "").splitlines() if ln.strip()]
-    return template_signals(lines) + dotted_date_signals(lines) + caption_signals(lines) + slug_signals(url)
+    return (template_signals(lines) + dotted_date_signals(lines) + caption_signals(lines) + credit_signals(lines)
+            + slug_signals(url) + edition_signals(url))

@@ -10,8 +10,11 @@
   :mod:`presslens.text.mtsignals`;
 - ``transliteration`` - a story actor's name respelt by another language's romanisation ("Khashimoda",
   "Sibata"), see :mod:`presslens.text.translit`;
+- ``locale format`` also holds direct speech marked the way another language marks it (guillemets, a dialogue
+  dash, a speaker's "we" with no quotation marks), one signal of the whole article: :mod:`presslens.text.speechmarks`;
 - ``site template`` - the page outside its prose: a non-English site's interface rendered word for word
-  ("Read: 31"), an English edition's address with a slug in another language; and a day.month.year
+  ("Read: 31"), an English edition's address with a slug in another language, the page's own line saying its text
+  was machine-translated (weight 3, the publisher's declaration); and a day.month.year
   timestamp line (a ``locale format``): see :mod:`presslens.text.mtpage`;
 - ``glued sentences`` - a sentence end with no space before the next sentence ("service.OpenAI"), as
   machine translation joins segments;
@@ -43,7 +46,7 @@ import pandas as pd
 from presslens.engine import sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import mtpage, mtsignals, translationese, translit
+from presslens.text import mtpage, mtsignals, speechmarks, translationese, translit
 from presslens.text.mtsignals import load_mt_phrases  # noqa: F401 (re-exported: the list's loader)
 from presslens.text.resolver import CJK
 from .names import mentions
@@ -89,7 +92,10 @@ CORROBORATING_KINDS = frozenset({"translationese", "glued sentences", "rare word
                                  # itself: it quotes a name in its own script ("Nikko (日光市)") and varies its own
                                  # romanisations of names
                                  "untranslated script", "transliteration"})
-CORROBORATING_RULES = frozenset({"capitalised common noun", "a doubled comma where the translation dropped a word"})
+CORROBORATING_RULES = frozenset({"capitalised common noun", "a doubled comma where the translation dropped a word",
+                                 # an English edition's address (pass 26g): human English desks have them too
+                                 mtpage.EDITION_RULE})
+EDITION_TELLS = 2  # the weight of tells beside which an English edition's address counts (pass 26g)
 CORROBORATED_SCORE = 4
 CORROBORATED_RULES = 3
 COLUMNS = ["article_id", "outlet", "kind", "detail", "weight", "languages", "weak", "sent_id", "sentence", "rule",
@@ -185,9 +191,9 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                 if sg.rule not in seen_rules:
                     rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
                                  -1, sg.detail, sg.rule, sg.source))
-            for sid, txt, sg in mtsignals.inflected_names(sents):
-                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
-                             sid, txt, sg.rule, sg.source))
+            for sid, txt, sg in mtsignals.inflected_names(sents) + speechmarks.speech_signals(sents):
+                rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages),
+                             sg.weight == 0, sid, txt, sg.rule, sg.source))
         for mt in GLUED.finditer(clean):
             at = mt.start(2) - 1  # the sentence the glue ends: the last one starting before the next
             sid = next((x for a, _, x in reversed(spans) if a <= at), -1)
@@ -361,7 +367,13 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
 
 def _decide(aid: str, g: dict, min_score: int) -> tuple:
     """One article's verdict row (see :func:`likely_translations`) from its indicator rows ``g`` (column ->
-    list of values, in table order)."""
+    list of values, in table order). An English edition's address counts only beside tells weighing
+    ``EDITION_TELLS`` together: it corroborates a formula, not another corroboration."""
+    rules, outlet = _rules(g), g["outlet"][0]
+    if mtpage.EDITION_RULE in rules and sum(
+            int(w) for x, w, r in zip(g["kind"], g["weight"], rules)
+            if x != "declared" and w and not corroborates(x, r)) < EDITION_TELLS:
+        g = {c: [v for v, r in zip(vals, rules) if r != mtpage.EDITION_RULE] for c, vals in g.items()}
     kind, weight = g["kind"], g["weight"]
     dec = [k for k, x in enumerate(kind) if x == "declared"]
     score, per_kind, guess = score_article(g)
@@ -381,4 +393,4 @@ def _decide(aid: str, g: dict, min_score: int) -> tuple:
         verdict, source = "likely undeclared translation", guess
     else:
         verdict, source = "isolated signals", None
-    return (aid, g["outlet"][0], declared, score, kinds, len(kind) - len(dec), source, evidence, verdict, n_rules, note)
+    return (aid, outlet, declared, score, kinds, len(kind) - len(dec), source, evidence, verdict, n_rules, note)
