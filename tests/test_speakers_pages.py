@@ -201,3 +201,30 @@ def test_a_closing_mark_after_a_closed_quote_opens_nothing(story):
     got = rows(story, "\"I thought it was a great race,\" Tom Berg said.", "It was a fine day for the whole town.\"")
     assert [r["quote"] for r in got if r["kind"] == "direct"] == ["I thought it was a great race,"]
 
+
+# ----------------------------------------------------------------------------------------------
+# reported speech after "said" and a short phrase: "said about the wins that ...", "said after the race the ..."
+
+
+@pytest.mark.parametrize("paragraph, clause", [
+    ("Tom Berg said about the three close finishes that the crew had learned to row under pressure.",
+     "the crew had learned to row under pressure"),
+    ("Tom Berg said after the race the second half of the course was the crew's best rowing of the year.",
+     "the second half of the course was the crew's best rowing of the year"),
+])
+def test_reported_speech_after_a_short_phrase_starts_at_its_clause(story, paragraph, clause):
+    assert [(r["quote"], r["speaker"]) for r in rows(story, paragraph) if r["kind"] == "indirect"] == \
+        [(clause, "Tom Berg")]
+
+
+def test_about_a_number_is_no_topic_of_the_statement(story):
+    got = [r["quote"] for r in rows(story, "Port officials said about 40 boats were damaged in the storm.")
+           if r["kind"] == "indirect"]
+    assert got == ["about 40 boats were damaged in the storm"]
+
+
+def test_a_phrase_ending_in_of_is_no_short_phrase_before_the_clause(story):
+    # "during an emergency session of | the harbour club ... that ...": the clause is not "the harbour club ..."
+    got = [r["quote"] for r in rows(story, "Tom Berg said during an emergency session of the harbour club committee "
+                                           "last Friday that he would not stand down.") if r["kind"] == "indirect"]
+    assert not any(q.startswith("the harbour club") for q in got)
