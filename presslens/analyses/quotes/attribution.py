@@ -200,8 +200,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 # words are a clause, and the quote's speaker is the subject before it
             rest = after[m.end():]
             rest = re.split(r"[.!?]", rest, maxsplit=1)[0]
-            if full_sentence and not _REST_OK.match(rest) and not (rx is after_verb_spk and _DESCRIBED.match(rest)):
-                continue  # a new sentence about something else: 'Lee said the port would sue.'
+            if (full_sentence or after.lstrip()[:1] in (".", "!", "?")) and not _REST_OK.match(rest) and not (rx is after_verb_spk and _DESCRIBED.match(rest)):
+                continue  # a new sentence about something else: 'Lee said the port would sue.' (or 'is "unfair". Lee said ...')
             if rx is after_spk_verb and re.match(r"\s*[a-z]+ed\b", spk):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             # a description, then the name in apposition ('Globex's lawyer, Sara Kim, told', 'said Ruiz's deputy,
@@ -264,8 +264,8 @@ _ANONYMITY = re.compile(r"(?i)(?<=\w),?\s+who\s+(?:asked|requested|declined|refu
 # what follows "Name," when it is the rest of a list of names, not a description: "Tom Berg and Mary Jones"
 _NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)*,?"
                         r"\s+(?:and|&)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
-# a conjunction that opens a subordinate clause: its subject is the one who speaks
-_SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas)\s+"
+# a conjunction that opens a subordinate clause (or "what": "that is what she said"): its subject is the one who speaks
+_SUBORDINATOR = re.compile(r"(?i)\b(?:after|when|because|since|while|before|until|once|although|though|as|whereas|what)\s+"
                            r"(?=\S)")
 # a description of the speaker named after the verb ('“...!” said Ana Ruiz, who runs the port.')
 _DESCRIBED = re.compile(r"^\s*,\s+(?:who|whose|a|an|the|his|her|their|its|[\w-]+[’']s)\s")

@@ -28,11 +28,11 @@ import pandas as pd
 from presslens.engine import perarticle, sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import datelines, resolver, segment
+from presslens.text import resolver, segment
 from .attribution import find_attribution, verb_class, verb_near, verbs
-from . import redundancy, reported
+from . import liveblog, redundancy, reported, transcript, wordclasses
 from .ambiguity import several_people, someone_else_between
-from .in_article import article_speaker, clause_subject, opening_participle_subject, verb_subject
+from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
 from .people import People
 from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
@@ -53,14 +53,22 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     last_role: tuple | None = None
     prev_par_speaker: tuple | None = None
     people = People(story, paragraphs, verbs()["rx"])
-    partial: tuple | None = None
+    partial = head_speaker = None
     ctx = (people, paragraphs)
     for p_idx, par in enumerate(paragraphs):
         spans = segment.quote_spans(par).spans
+        carried = None if spans or not p_idx else transcript.carried_over(par, paragraphs[p_idx - 1])
+        spans = [carried] if carried else spans  # 'It was a great day." ends the quote the paragraph before opened
         par_speaker: tuple | None = None
-        if not spans:
-            if _new_entry(par):  # a live blog's time line opens a new entry: no quote after it goes on with
-                prev_par_speaker = None  # the last entry's speaker ("10:42 GMT", "11:05 GMT — Globex responds")
+        heading = transcript.speaker_heading(par) if not spans else None
+        if heading:  # "Ana Ruiz, harbour master": a transcript's speaker line heads the answers under it
+            who = article_speaker(heading, story, people, paragraphs, p_idx, 0, last_person)
+            head_speaker = prev_par_speaker = (*who, heading, ":") if who[1] == "named" else None
+        elif not spans and transcript.topic_line(par) and head_speaker:
+            prev_par_speaker = head_speaker  # "On the new quay:" asks nothing: the answer is still theirs
+        elif not spans:
+            if liveblog.new_entry(par):  # a live blog's time line opens a new entry: no quote after it goes on with
+                prev_par_speaker = head_speaker = None  # the last entry's speaker ("10:42 GMT", "11:05 GMT — ...")
             elif not _SUBHEAD.match(par):  # a subhead or a caption between two quotes does not end the chain
                 # 'A spokesperson gave some context in a comment to AFP.' then a paragraph that is one quote
                 opens = p_idx + 1 < len(paragraphs) and paragraphs[p_idx + 1].lstrip()[:1] in OPENING_MARKS
@@ -80,7 +88,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     last_person = row["speaker"]
                 else:  # "A worker who asked not to be named said ...": "he" no longer points back
                     last_person = None  # to the last named person
-                    if row["speaker_kind"] == "role" and row["actor"]:
+                    if row["speaker_kind"] == "role" and (row["actor"] or wordclasses.organisation_name(row["speaker"])):
                         last_role = (row["speaker"], row["speaker_kind"], row["actor"])
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
@@ -114,6 +122,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 att = None  # 'deployed it on "Project Seed"': a name in quotation marks is cited, not said
             if att:
                 spk, verb, where = att
+                main = sentence_subject(trim_speaker(spk).rsplit(",", 1)[-1]) if where == "before" and verb.endswith("ing") else None
+                spk = main or spk  # 'After a row, the judge freed him, saying: "..."': the clause before it, its subject
                 who = article_speaker(spk, story, people, paragraphs, p_idx, a, last_person, verb=verb)
                 if who[1] == "role" and who[2] is None:
                     earlier = "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])  # linear
@@ -127,9 +137,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 if near and near[1][1] in ("named", "role"):  # 'According to X, Acme told staff that “...”',
                     who, spk, verb = near[1], near[0], near[2]  # 'Xi called it “...”, according to X': the nearer speaks
                     row.update(speaker_text=trim_speaker(spk), verb=verb, verb_class=verb_class(verb))
-                if who[0] is None and trim_speaker(spk).lower() == "it" and last_role and last_role[2]:
-                    who = last_role  # '“...,” it said.' after 'The agency added that ...'
-                if who[0] is None and where == "after":  # '“...,” the teen said': the description, as written
+                if who[0] is None and trim_speaker(spk).lower() == "it" and last_role:  # after 'The agency
+                    who = last_role  # added that ...' or 'Harbour Rescue Group said, “...”': '“...,” it said.'
+                if who[0] is None and where in ("after", "before"):  # "“...,” the teen said", "The judge said: “...”": as written
                     who = described_speaker(spk) or who
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
@@ -179,7 +189,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
-                inherit = par_speaker or (prev_par_speaker if q_i == 0 and par.lstrip()[:1] in "\"“”‘'" else None)
+                inherit = par_speaker or (prev_par_speaker if q_i == 0 and (par.lstrip()[:1] in "\"“”‘'" or carried) else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
@@ -215,7 +225,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                 last_person = who[0]
             else:
                 last_person = None
-                if who[1] == "role" and who[2]:
+                if who[1] == "role" and (who[2] or wordclasses.organisation_name(who[0])):
                     last_role = who
             rows.append(row)
         if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
@@ -241,17 +251,6 @@ _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
 
 # the quote's own sentence goes on after it with a comma and ends naming someone: its source, whatever the verb
 _ANOTHER_SOURCE = re.compile(r"\s*[,—-]\s*(?:[a-z]+\s+){1,3}(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*[.!?]?\s*$")
-
-
-# a line that opens with a clock time and goes on, if at all, after a dash or a bar: a live blog's entry heading
-_ENTRY_TIME = re.compile(r"(?i)^\W*(?:(?:updated|posted|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-                         r"\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?\s*(?:[—–|-]|$)")
-
-
-def _new_entry(par: str) -> bool:
-    """Whether a paragraph without quotes is a live blog's time line ("10:42 GMT", "Updated 11:20 a.m.",
-    "11:05 GMT — Globex responds") or a date line on its own ("Monday, 12 May 2024"): an entry starts."""
-    return bool(_ENTRY_TIME.match(par)) or datelines.is_timestamp(par.strip())
 
 
 def _since(rows: list[dict], name) -> tuple[int, int] | None:

@@ -63,7 +63,11 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         p = reply_to_question(people, paragraphs, p_idx, pos, g, verb)  # "X asked Y ... He replied": Y
         if p is not None:
             return person_entry(story, people, p)
-        p = people.antecedent(p_idx, pos, g) or people.antecedent(p_idx, pos, g, back=8)
+        # a person named only after a preposition ("the try from Tom Berg ..., he said") is the last a "he"
+        # points to: a subject further back, or the one the last "he" was (the man speaking all along), comes first
+        p = people.antecedent(p_idx, pos, g, oblique=False) or people.antecedent(p_idx, pos, g, back=8, oblique=False) \
+            or (None if people.entries else people.chain.get(g)) or people.antecedent(p_idx, pos, g) \
+            or people.antecedent(p_idx, pos, g, back=8)
         if p is not None and rivalled(people, paragraphs, p_idx, pos, g, p):
             return None, None, None  # two people it could be: left unknown, not guessed
         if p is None and not people.entries:  # the last person quoted, unless the text gave them the other
@@ -72,6 +76,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
             p = p if p is None or p.could_be(g) else None
         if p is not None and p.name:
             p.referred_to_as(g)
+            people.chain[g] = p
         return person_entry(story, people, p) if p and p.name else (None, None, None)  # an unnamed person: not guessed
     if low == "it":
         rep = reporter_before(paragraphs, p_idx, pos)  # "Harbour Daily reported that ... It said": Harbour Daily

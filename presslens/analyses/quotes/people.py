@@ -94,6 +94,7 @@ class People:
         for p_idx, par in enumerate(paragraphs):
             self._scan(p_idx, par)
         self.entries = entry_starts(paragraphs)  # a live blog's entries: a pronoun looks back within its own
+        self.chain: dict[str, Person] = {}  # "m"/"f" -> the person the last "he"/"she" was read as
 
     # -- reading the text
 
@@ -258,16 +259,17 @@ class People:
                 best = p
         return best
 
-    def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3) -> Person | None:
+    def antecedent(self, p_idx: int, pos: int, gender: str | None, back: int = 3, oblique: bool = True) -> Person | None:
         """The person "he" or "she" at (paragraph, position) refers to: the nearest person mentioned
         before it in this paragraph or the ``back`` before, of that gender (or of none known), a
-        subject first; None when nobody fits. In a live blog, never before the entry's first paragraph."""
+        subject first; None when nobody fits. In a live blog, never before the entry's first paragraph.
+        Without ``oblique``, a person named only as the object of a preposition is no candidate."""
         lo = max(p_idx - back, self.entries[p_idx] if self.entries else 0)  # not into a live blog's later entry
         cands = [m for m in self.mentions if lo <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if m[3].could_be(gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
         # Studies") is the last a "he said" points to: it hides no one named before it
-        fit = [m for m in fit if m[4] != "oblique"] or fit
+        fit = [m for m in fit if m[4] != "oblique"] or (fit if oblique else [])
         if not fit:
             return None
         last_para = max(m[0] for m in fit)  # the nearest paragraph with someone who fits

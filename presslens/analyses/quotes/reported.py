@@ -27,8 +27,11 @@ from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
 from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
-# when, where or through what a statement was made, between the verb and its clause ("said on Tuesday that")
-_SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS)
+# when, where, through or about what a statement was made, between the verb and its clause ("said on Tuesday that",
+# "said about the wins that"; not "said about 145 people were hurt": "about" a number is no topic)
+_SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS, r"about(?!\s+\d)")
+# "said after the game the crew was ...": a short phrase of when or where, then a clause opening with its subject
+_SHORT_PP = re.compile(r"(?i)(?:after|before|during|at|following)\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?!(?:of|for|in|on|at|to|with|by|from)\s)[\w-]+\s+(?=(?:the|a|an|his|her|their|its|he|she|they|we)\s)")
 
 
 def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Story, ctx: tuple) -> list[dict]:
@@ -150,6 +153,8 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
             clause = clause[when.end():]  # "said on Thursday they have detected a version that ..."
         elif when and _CLAUSE_START.match(clause[when.end():]):
             clause = clause[when.end():]  # "said on Thursday it had confirmed ..."
+        elif (pp := _SHORT_PP.match(clause)) and has_finite_verb(_clause_end(clause[pp.end():])):
+            clause = clause[pp.end():]  # "said after the game the crew was ..."
         elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
                 or len(segment.TOKEN.findall(clause)) < 4:
             return  # "said on social media", "said in a statement": the words are elsewhere

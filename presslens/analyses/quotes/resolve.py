@@ -104,7 +104,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
                 return sp.name, "named", sp_actor or sp.affiliation
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
     # Ana Ruiz" is Ana Ruiz)
-    person = next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
+    person = _premodified_name(bare) or next((p for p in _PERSON.finditer(bare) if not _ORG_HEAD.search(p.group(1))), None)
     if person and org_across_and(bare, person.end()):
         # "a spokesman for the Selby Ports and Harbours Agency": capitals joined by "and" under one
         # organisation word are one organisation's name, never a person made of its first half
@@ -124,6 +124,21 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     return None, None, None
+
+
+# between a capitalised modifier and a name: a role noun or two in lower case, no preposition or
+# conjunction ("Selby Rowers coach Tom Berg", "the Harbour stand-in captain Lena Hart")
+_ROLE_GAP = re.compile(r"\s+(?:(?!(?:of|for|at|from|with|to|by|and|or|in|on|as|after|before|said|says)\b)[a-z][a-z’'-]*\s+){1,3}")
+
+
+def _premodified_name(bare: str):
+    """The name that ends a pre-modified description ("Selby Rowers coach Tom Berg", "Harbour
+    Ports chief executive Ana Ruiz"): the capitals before the role noun say whose coach or which
+    port's chief (a country, a team, an organisation); the person is the name after it."""
+    runs = list(_PERSON.finditer(bare))
+    if len(runs) < 2 or bare[runs[-1].end():].strip(" ,") or _ORG_HEAD.search(runs[-1].group(1)):
+        return None
+    return runs[-1] if _ROLE_GAP.fullmatch(bare, runs[-2].end(), runs[-1].start()) else None
 
 
 # a noun phrase that describes its speaker, all in lower case after its determiner: "the teen", "a judge", "the

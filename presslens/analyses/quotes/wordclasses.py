@@ -52,7 +52,9 @@ ORG_KINDS = frozenset("government media news outlet organisation organization co
 FUNCTION = frozenset("the a an on in at but and as when while after before for with by from to of if so yet "
                       "meanwhile however also then this that these those his her their its our my did does do is are "
                       "was were will would can could should why how what where who since although though because "
-                      "according despite during following under unlike like without amid among once".split())
+                      "according despite during following under unlike like without amid among once "
+                      # quantifiers open no name: "All Harbours", "Every Child Counts" are a team and a slogan
+                      "all every each both some many most any".split())
 # a lower-case particle joined by a hyphen to a capitalised name ("Omar al-Rashid", "Ahmed el-Sayed",
 # "Hamad bin-Khalifa"): the word is a name's
 NAME_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|abu|bin|ibn|ben)-)"
@@ -80,3 +82,10 @@ def title_cased(par: str) -> bool:
     long = [w for w in _WORD.findall(_QUOTED.sub(" ", s))[1:] if len(w) >= 4]  # a quote keeps its speaker's case
     caps = sum(w[:1].isupper() for w in long)
     return caps >= 3 and caps * 5 >= len(long) * 4
+
+
+def organisation_name(name) -> bool:
+    """Whether a speaker is an organisation by its name: two capitalised words or more, the last an
+    organisation word ("Selby Harbour Rescue Group", "Harbour Council"); "it" may point back to it."""
+    words = name.split() if isinstance(name, str) else []
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and key(words[-1]) in ORG_WORDS

@@ -1,0 +1,50 @@
+"""Quoted speech laid out over lines, as a reader reads it. In an interview or press-conference
+transcript a line that is a person's name and what they are ("Ana Ruiz, harbour master") heads the
+answers printed under it, and a line that only says what the next answer is about ("On the new
+quay:") asks nothing and names no one, so the answers after it are still the heading's person's. A
+paragraph that closes a quote the paragraph before left open, with no opening mark of its own, is
+that quote going on. Shape only: no word of a story.
+"""
+from __future__ import annotations
+
+import re
+
+import regex as _regex
+
+from presslens.text import segment
+
+from .wordclasses import FUNCTION, ORG_WORDS, TITLES, key
+
+# "Ana Ruiz, harbour master", "Tom Berg, captain": a name of two to four capitalised words, a comma, a
+# description in lower case of one to five words, nothing else (no end mark, no verb after it)
+_HEADING = _regex.compile(r"^\W{0,2}(?P<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}),\s+"
+                          r"(?P<desc>\p{Ll}[\p{Ll}’'-]*(?:\s+[\p{Ll}\p{Lu}][\p{L}’'-]*){0,4})\s*$")
+# a topic line: "On the new quay:", "On his future at the club:" (a short phrase after "On", then a colon)
+_TOPIC = re.compile(r"^\W{0,2}On\s+[^.!?:“”\"]{2,120}:\s*$")
+
+
+def speaker_heading(par: str) -> str | None:
+    """The name a transcript's speaker line gives ("Ana Ruiz, harbour master" -> "Ana Ruiz"), else None.
+    A run naming an organisation, a title or a function word ("Harbour Council, statement") is no person."""
+    m = _HEADING.match(par.strip())
+    if m is None:
+        return None
+    words = [key(w) for w in m.group("name").split()]
+    if any(w in ORG_WORDS or w in FUNCTION or w in TITLES for w in words):
+        return None
+    return m.group("name")
+
+
+def topic_line(par: str) -> bool:
+    """Whether a paragraph only says what the next answer is about ("On the new quay:")."""
+    return bool(_TOPIC.match(par.strip()))
+
+
+def carried_over(par: str, prev: str) -> tuple[int, int] | None:
+    """(start, end) of the quoted words of a paragraph that ends, and only ends, a quote the paragraph
+    before left open ('"We played well. ¶ It was a great day for the town."'): all its words; None
+    for any other paragraph."""
+    s = par.rstrip()
+    if not s or s[-1] not in "\"”" or any(ch in s[:-1] for ch in "\"“”«»„") or segment.quote_spans(prev).unclosed is None:
+        return None
+    return len(par) - len(par.lstrip()), len(s) - 1
