@@ -150,10 +150,16 @@ def figures(line: str) -> bool:
     return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
 
 
+# list items run together without a space, a sentence end or colon between them ("...Summary:Why It Matters")
+GLUED_ITEMS = re.compile(r"[a-z][.?!:](?-i:[A-Z])[a-z]")
+
+
 def cut_paragraph(text: list[str], i: int) -> bool:
     """Line ``i`` is the capture's last line and a paragraph it cut inside a word ("As of 8:52 a.m. ET
     Tuesday, Delta h"): six words or more, a capital first, no list's bullet (a related list's title cut
-    short stays a title)."""
+    short stays a title); or a paragraph it cut after a word a sentence cannot end on ("... to the crews
+    and"), eight words or more: a title never stops on "and" or "the" (a table of contents whose entries
+    lost their line breaks, "...ResilienceKey Summary:Why ...", is no paragraph)."""
     s = text[i]
     return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
-            and not LIST_ITEM.match(s) and cut_mid_word(s))
+            and not LIST_ITEM.match(s) and (cut_mid_word(s) or (n_words(s) >= 8 and bool(OPEN_END.search(s)) and not GLUED_ITEMS.search(s))))

@@ -1,0 +1,102 @@
+"""Furniture rules from the second furniture development set of real pages (issue 25, session 13,
+data/eval/furniture-pages-dev2), and the precision fixes found beside them on the development stories.
+Each case is a small crafted page (hand-checked, invented text: a 'Harbour Council' story), with the
+prose next to it that must stay."""
+from __future__ import annotations
+
+from .furniture_cases import P1, P2, P3, run
+
+
+# ---------------------------------------------------------------------------------------------- precision
+
+def test_a_quotation_mark_alone_on_a_line_is_prose_not_code():
+    # a quotation its links broke across lines: the closing guillemet stands alone, and belongs to it
+    page = [P1, "« We will rebuild the piers before the winter,", "»", P2, "“", "Nobody expected the storm to be so strong.", "”", P3]
+    kept, rules = run(page)
+    assert "»" in kept and "“" in kept and "”" in kept
+    # a line of other symbols only is still stray code
+    kept, rules = run([P1, P2, "}}", P3])
+    assert rules.get("}}") == "stray-code"
+
+
+def test_a_line_ending_in_a_comma_goes_on_into_the_paragraph_below():
+    # a run-in dateline ended by a comma, set on its own line above the paragraph it opens, after two widgets
+    page = ["Harbour Council approves the pier repairs", P1, "Advertisement", "Read more", "From our correspondent in Port Selby,",
+            "“Keep off the piers until they are safe” is the message that went round the dock workers' chat groups.", P2, P3]
+    kept, rules = run(page)
+    assert "From our correspondent in Port Selby," in kept
+    # a related headline list below the story, its titles without commas, still goes
+    kept, rules = run([P1, P2, P3, "Storm closes the ferry route", "New pier plans go on show", "Harbour fuel depot to reopen"])
+    assert kept == [P1, P2, P3]
+
+
+def test_a_last_line_stopping_on_and_is_a_paragraph_the_capture_cut():
+    # crossheads naming who spoke, each above its paragraph; the capture stops inside the last paragraph
+    cut = "The port authority conveyed its “deepest thanks to the dock workers, the crews and"
+    page = [P1, "Harbour Guild", "“We will help rebuild,” the guild's chair said in a statement.", "Port Authority", cut]
+    kept, rules = run(page)
+    assert kept == page
+    # a related list's titles below the story still go: none stops on such a word
+    kept, rules = run([P1, P2, P3, "Storm closes the ferry route", "New pier plans go on show", "Harbour fuel depot and"])
+    assert kept == [P1, P2, P3]
+
+
+def test_a_table_of_contents_run_together_is_no_cut_paragraph():
+    toc = "Harbour Storm: What HappenedKey Facts:Why The Piers FailedWho Pays For The Repairs?How can I claim for my"
+    kept, rules = run(["Harbour Council approves the pier repairs", P1, P2, P3, "Contents", toc])
+    assert "Contents" not in kept
+
+
+# ---------------------------------------------------------------------------------------------- site-voice
+
+def test_the_site_speaking_to_the_reader_about_itself_goes_anywhere():
+    welcome = ("Welcome to the Harbour Post, your home for the port's news. We bring you every ferry change and "
+               "council vote as it happens.")
+    consent = ("This page holds a map from another site. We ask for your permission before it is loaded, as it may "
+               "set cookies.")
+    invite = ("Stay in the know with the port's daily bulletin. Explore our archive of storm stories that matter to "
+              "you. Visit the harbour desk any weekday. Don't miss a sailing!")
+    page = ["Harbour Council approves the pier repairs", welcome, invite, P1, P2, consent, P3]
+    kept, rules = run(page)
+    assert kept == ["Harbour Council approves the pier repairs", P1, P2, P3]
+    assert rules[welcome] == rules[consent] == rules[invite] == "site-voice"
+
+
+def test_we_and_you_in_a_quotation_a_transcript_or_narration_stay():
+    quoted = "“We will get you back on the water by May,” the harbour master told the ferry crews."
+    turn = "JANE ROE: We turn now to the harbour master. Thank you for joining us this morning."
+    narration = "The council says we will know by May whether the piers can reopen, and so will the ferry crews."
+    page = [P1, quoted, P2, turn, narration, P3]
+    kept, rules = run(page)
+    assert kept == page
+
+
+# ---------------------------------------------------------------------------------------------- captions
+
+def test_a_caption_closing_in_this_photo_taken_by_goes_with_its_copy():
+    cap = ("Waves crash over the sea wall in Port Selby, Harbourland, on May 3, 2031, in this photo taken by "
+           "the Harbour Post.")
+    page = ["Storm lashes the harbour", cap, cap, P1, P2, P3]
+    kept, rules = run(page)
+    assert kept == ["Storm lashes the harbour", P1, P2, P3]
+    # a paragraph of narration that mentions a photo stays
+    told = "Dock workers shared a photo taken by a ferry captain, in which the pier is already under water."
+    kept, rules = run([P1, told, P2, P3])
+    assert told in kept
+
+
+def test_a_wire_caption_of_two_sentences_goes_though_its_second_sentence_reports():
+    cap = ("Rescuers search a flooded warehouse in Port Selby, Harbourland, May 3, 2031. The storm destroyed 40 "
+           "buildings, according to the latest figures from the council. (AP Photo/Jane Roe)")
+    page = ["Storm lashes the harbour", cap, "", cap, P1, P2, P3]
+    kept, rules = run(page)
+    assert kept == ["Storm lashes the harbour", P1, P2, P3]
+    # the photographer's credit in brackets after the agency's name
+    cap2 = cap.replace("(AP Photo/Jane Roe)", "(Harbour Wire/Jane Roe)")
+    kept, rules = run(["Storm lashes the harbour", cap2, P1, P2, P3])
+    assert kept == ["Storm lashes the harbour", P1, P2, P3]
+    # a paragraph whose first sentence closes on a date, with no credit, stays
+    para = ("The storm reached Port Selby, Harbourland, on May 3, 2031. It destroyed 40 buildings, according to "
+            "the latest figures from the council.")
+    kept, rules = run([P1, para, P2, P3])
+    assert para in kept
