@@ -100,3 +100,48 @@ def test_a_wire_caption_of_two_sentences_goes_though_its_second_sentence_reports
             "the latest figures from the council.")
     kept, rules = run([P1, para, P2, P3])
     assert para in kept
+
+
+# ---------------------------------------------------------------------------------------------- timestamps
+
+def test_a_live_entry_time_with_a_dot_and_metadata_lines_of_other_shapes_go():
+    stamp = "9.10 am (BST)"
+    meta = "2031-05-03 13:16Harbour Wire Editor: Li Wei"
+    video = "Video Credit: Harbour TV - Duration: 00:55s - Published"
+    kept, rules = run(["Storm lashes the harbour", meta, P1, stamp, P2, video, P3])
+    assert kept == ["Storm lashes the harbour", P1, P2, P3]
+    assert rules[stamp] == rules[meta] == rules[video] == "timestamp-line"
+    # a headline in title case with its date after a dash, and prose naming a time, stay
+    head = "Storm Hits Harbour - May 3, 2031"
+    timed = "The ferries left at 9.10 am, and the last of them was back before noon on Friday."
+    kept, rules = run([head, P1, timed, P2, P3])
+    assert kept == [head, P1, timed, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------------- related cards
+
+def test_related_videos_with_blurbs_cut_short_go():
+    page = [P1, P2, "Ferry timetable changes after the storm [Video]",
+            "Night crossings to the islands are suspended until the piers are safe, and morning boats...",
+            "Harbour Guild opens a relief fund",
+            "Members of the guild raised money for dock workers who lost their tools in the flood..",
+            "Pier lights back on in Port Selby",
+            "Engineers restored power to the north pier after three days, and work on the south pier...",
+            "Fishing fleet counts its losses", P3]
+    kept, rules = run(page)
+    assert kept == [P1, P2, P3]
+    # a paragraph of the story ending in an ellipsis, between paragraphs, stays
+    trail = "The harbour master waited for the last boat, and waited, and waited..."
+    kept, rules = run([P1, trail, P2, P3])
+    assert trail in kept
+
+
+def test_a_related_card_between_paragraphs_with_its_picture_caption_goes():
+    cap = ("In this photo released by the coast guard, a crew member is lifted from a cargo ship off Port Selby, "
+           "Harbourland, May 2, 2031.")
+    page = [P1, P2, cap, "Cargo ship sinks off the harbour", "Search goes on for two crew after one rescued in the storm", P3]
+    kept, rules = run(page)
+    assert kept == [P1, P2, P3]
+    # a caption above one crosshead of the story: the crosshead stays
+    kept, rules = run([P1, P2, cap, "Cargo ship sinks off the harbour", P3])
+    assert "Cargo ship sinks off the harbour" in kept

@@ -94,7 +94,8 @@ from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_CLOSE, CAPTION_DAT
                        sentence_ends, wire_caption)
 from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
                     is_sentence_line, prose_lines, split_sentence)
-from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, cut_paragraph, headline_like, link_list  # noqa: F401
+from .linklist import (LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, TEASER_CUT, cut_paragraph, headline_like,  # noqa: F401
+                       link_list)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -306,7 +307,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
     joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
-    loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
+    loose = [bool(s) and i not in whole and i not in joined and (not is_sentence_line(s) or bool(TEASER_CUT.search(s))) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
