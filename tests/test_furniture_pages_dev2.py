@@ -145,3 +145,13 @@ def test_a_related_card_between_paragraphs_with_its_picture_caption_goes():
     # a caption above one crosshead of the story: the crosshead stays
     kept, rules = run([P1, P2, cap, "Cargo ship sinks off the harbour", P3])
     assert "Cargo ship sinks off the harbour" in kept
+
+
+def test_a_navigation_trail_after_a_label_goes():
+    trail = "You are here: Harbour > Port News > Storms"
+    kept, rules = run([trail, "Storm lashes the harbour", P1, P2, P3])
+    assert kept == ["Storm lashes the harbour", P1, P2, P3] and rules[trail] == "breadcrumb"
+    # prose comparing with ">" stays
+    prose = "Wave heights > 6 m were recorded at the pier on Friday, the coast guard said."
+    kept, rules = run([P1, prose, P2, P3])
+    assert prose in kept
