@@ -155,3 +155,11 @@ def test_a_navigation_trail_after_a_label_goes():
     prose = "Wave heights > 6 m were recorded at the pier on Friday, the coast guard said."
     kept, rules = run([P1, prose, P2, P3])
     assert prose in kept
+
+
+def test_a_blog_or_about_page_speaking_we_to_you_of_something_else_stays():
+    hope = "We hope you enjoy the new ferry timetable!"
+    about = "With our photos we would like to show you the harbour we live by. We also take you along the coast."
+    page = [P1, P2, P3, about, hope]
+    kept, rules = run(page)
+    assert about in kept and hope in kept
