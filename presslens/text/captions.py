@@ -38,6 +38,23 @@ CAPTION_OPEN = re.compile(r"^\s*(?:(?:in )?(?:this|an?|the) (?:(?:undated|handou
                           r"(?:photo(?:graph)?|picture|image|screen ?grab|still)\b(?:[^.!?]|\.(?=\s*\d)|(?<=\b[A-Z][a-z]{2})\.)"
                           r"{0,40}?\b(?:released|provided|made available|taken|obtained|distributed)\b|"
                           r"(?:aerial\s+|file\s+)?(?:photo|picture)\s+taken\s+(?:on|in|at)\b[^.!?]{0,80}?\bshows\b)", re.I)
+# a photographer's credit in brackets after the caption's last sentence: the agency or paper, a slash, the
+# photographer's name ("... on Sunday. (Harbour Wire/Jane Roe)"), none of it a sentence
+BRACKET_CREDIT = re.compile(r"(?<=[.!?]\s)\((?-i:[A-Z])[\w.'’&-]+(?:\s+(?-i:[A-Z])[\w.'’&-]+){0,2}\s*/\s*"
+                            r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2}\)\s*$")
+
+
+def credit_tail(line: str) -> re.Match | None:
+    """The credit closing ``line``: :data:`CREDIT_TAIL`'s forms, or a photographer's credit in brackets
+    (:data:`BRACKET_CREDIT`)."""
+    return CREDIT_TAIL.search(line) or BRACKET_CREDIT.search(line)
+
+
+# the wire caption's closing formula: "..., in this photo taken by Harbour Post.", ", in this handout picture
+# released by the council." (the caption's opening words, CAPTION_OPEN, set at its end after a comma)
+CAPTION_CLOSE = re.compile(r",\s+in\s+(?:this|an?)\s+(?:(?:undated|handout|file|aerial|satellite)\s+)*(?:photo(?:graph)?|picture|image|"
+                           r"screen ?grab|video (?:grab|still))\s+(?:taken|released|provided|made available|obtained|distributed|"
+                           r"posted|shared)\b[^.!?\"“”]{0,80}\.?\s*$", re.I)
 # a dot that ends no sentence: a month's or a title's abbreviation, an initial ("Oct. 25", "Mr. Li", "J. Roe")
 ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|No|Jr|Sr|Lt|Col|"
                       r"Capt|[A-Z])\.(?=\s)")
@@ -58,6 +75,17 @@ def sentence_ends(line: str) -> list[int]:
     """Where the sentences of ``line`` end (a dot after an abbreviation or an initial ends none)."""
     masked = ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "_", line)
     return [m.end() for m in ANY_END.finditer(masked + " ")]
+
+
+def wire_caption(line: str, credit: re.Match | None) -> bool:
+    """A wire caption of two sentences: the first closes on its place and full date (", Harbourland, May 3,
+    2031."), the line closes on a ``credit`` (a match of :data:`CREDIT_TAIL`), and no quotation mark stands in
+    it; the second sentence may report ("..., according to the council."): the formula is the caption's."""
+    if credit is None or re.search(r"[\"“”«»]", line):
+        return False
+    head = line[:credit.start()].rstrip()
+    ends = sentence_ends(head)
+    return len(ends) == 2 and bool(CAPTION_DATE.search(head[:ends[0]].rstrip())) and not guarded(head[:ends[0]])
 
 
 def glued_caption(line: str) -> str:

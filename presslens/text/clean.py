@@ -101,6 +101,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                                          frozenset(related), tuple(gone)) if shapes else ({}, {}))
     if "cta-tail" in shapes:   # the calls to action closing the text (subscribe, sign up, follow ...)
         whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
+    if "site-voice" in shapes:   # the site speaking to the reader about itself ("we" to "you"), anywhere
+        whole.update(dict.fromkeys(prompts.site_voice([x for _, x in lines], whole), "site-voice"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
         for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
             whole.setdefault(i, "comment-tail")

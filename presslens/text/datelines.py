@@ -17,9 +17,11 @@ DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|r
                        r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
 # a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
 AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
-HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2})" % (MONTH, WEEKDAY, MONTH), re.I)
+HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?[ap]\.?m\b)" % (MONTH, WEEKDAY, MONTH), re.I)
 # a metadata line's fields and what they hold (see is_meta_line)
 META_SPLIT = re.compile(r"\s*[|•·]\s*")
+DASH_SPLIT = re.compile(r"\s[-–—]\s")     # fields apart by a dash, when one of them is labelled ("Credit: X - Duration: 0:55")
+GLUED_TIME = re.compile(r"(?<=\d)(?=[A-Z][a-z])")   # a time run into the field after it ("13:16Harbour Wire")
 CJK_DATE = re.compile(r"\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]")
 DATE_FREE = re.compile(r"\d{1,4}\s*[年月日]|\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})*|%s|%s|\b\d{1,4}\b" % (MONTH, WEEKDAY), re.I)
 LABELLED = re.compile(r"^[^\W\d_][^:：]{0,15}[:：]\s*[^.!?]{0,60}$")
@@ -30,12 +32,19 @@ NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*,\s*
 
 def is_meta_line(line: str) -> bool:
     """A page's metadata line: fields apart by "|" or "•" (or labelled fields one after the other,
-    "Date : 04/21/2031 Category : Press Releases"), one a date or time, every other a labelled
+    "Date : 04/21/2031 Category : Press Releases", a date or time before them, "2031-04-21 13:16 Harbour
+    Wire Editor: Li Wei", or fields apart by dashes when one is labelled, "Video Credit: Harbour TV -
+    Duration: 00:55s - Published"), one a date or time, every other a labelled
     field ("Source: Harbour Post", "Editor:") or a list of names ("Jane Roe, Li Wei"):
     "Published: 2024-06-26 09:00 | Source: Harbour Post | Author: | Editor: Li Wei"."""
+    line = GLUED_TIME.sub(" ", line)
     parts = [p.strip() for p in META_SPLIT.split(line) if p.strip()]
-    if len(parts) == 1 and FIELD_START.match(line):   # labelled fields one after the other, no bar between
+    if len(parts) == 1 and ":" in line and len(dashed := [p.strip() for p in DASH_SPLIT.split(line) if p.strip()]) > 1 \
+            and any(LABELLED.match(p) for p in dashed):
+        parts = dashed       # fields apart by dashes, one of them labelled
+    if len(parts) == 1 and FIELD_START.search(line):   # labelled fields one after the other, no bar between
         starts = [m.start() for m in FIELD_START.finditer(line)]
+        starts = ([0] if starts[0] > 0 else []) + starts    # a date or time before the first label
         parts = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
     if len(parts) < 2 or n_words(line) > 40 or ANY_END.search(line):
         return False

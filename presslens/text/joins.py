@@ -17,6 +17,9 @@ OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from
                       r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|not|than|its|their|his|her|"
                       r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
 
+# a line ending in a comma, a word or more before it: the sentence goes on below ("From our correspondent in
+# Port Selby," above the paragraph it opens); a list's item or a menu ends on no comma
+COMMA_END = re.compile(r"[^\W\d_][\w'’)]*\s*,\s*$")
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")   # a link's title cut short with " .." or " …"
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 # a line that goes on from the line above: lower case, or a comma, full stop, closing bracket or "'s" first,
@@ -30,14 +33,14 @@ def split_sentence(text: list[str]) -> set[int]:
     "Harbourland" / "'s northern coast ..." / ", officials said ..."), as a reader joins them: each line
     goes on into the next (the line has no sentence end and the next starts in lower case or with a
     comma, a full stop, a closing bracket, "'s" or a closing quotation mark and a comma; or the line stops on a word a sentence cannot end on,
-    "on", "the"), and the run holds a paragraph of prose. A line after a sentence's end starts a line of
+    "on", "the", or on a comma), and the run holds a paragraph of prose. A line after a sentence's end starts a line of
     its own ("storm", a tag; "ePaper"). Such lines are prose: the rules by position and length leave them."""
     idx = [i for i, s in enumerate(text) if s]
     out: set[int] = set()
     run = idx[:1]
     for a, b in zip(idx, idx[1:] + [None]):
         ended = SENT_END.search(text[a]) and not TRUNCATED.search(text[a])
-        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a])):
+        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or COMMA_END.search(text[a])):
             run.append(b)
             continue
         if len(run) >= 2 and any(is_paragraph(text[k]) for k in run):

@@ -39,6 +39,9 @@ SUMMARY_HEAD = re.compile(r"^\s*(?:key (?:points|facts|takeaways)|(?:the )?takea
                           r"what we know(?: so far)?|what you need to know|summary|tl;?dr|"
                           r"lo (?:que|esencial)(?: hay que| se)? sab(?:er|emos)|en bref|l(?:'|’)essentiel|ce que l(?:'|’)on sait|"
                           r"das wichtigste(?: in kürze)?|auf einen blick|in sintesi|em resumo|главное|要点|要点まとめ|ポイント)\s*[:：]?\s*$", re.I)
+CAPTIONS = ("caption", "caption-copy")    # the shape rules that find a picture's caption (a related card's picture)
+# a teaser cut short: a word, then dots or an ellipsis with no sentence's end before them ("... and morning boats...")
+TEASER_CUT = re.compile(r"[^\W\d_]{2,}(?:\.{2,}|…)\s*$")
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 # a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
 # of one to three words, then its value
@@ -66,7 +69,8 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
     ``whole``: the lines already found furniture (a line found by another rule keeps it); ``loose``: per
     line, whether it may be furniture (no sentence end, no prose guard, no list item); ``joined``: the
     lines of a sentence its links broke apart (prose); ``gone_before(k)``: how many lines the listed
-    rules removed just before line ``k`` (furniture, which counts in a run)."""
+    rules removed just before line ``k`` (furniture, which counts in a run; so does a caption found in ``whole`` among two
+    titles or more: a related card's picture caption above its title and teaser)."""
     n = len(text)
     out: dict[int, str] = {}
     # a headline of another article may report ("..., official says", "Minister: 'no deal'"): in a run
@@ -78,14 +82,16 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
              and not (i == final and n_words(text[i]) >= 12 and guarded(text[i])) for i in range(n)]
     run: list[int] = []
     for i in range(first + 1, n + 1):
-        if i < n and (heads[i] or (not text[i] and run)):
+        if i < n and (heads[i] or (not text[i] and run) or whole.get(i) in CAPTIONS):
             run.append(i)
             continue
-        items = [k for k in run if text[k]]
+        items = [k for k in run if text[k] and k not in whole]
         fields = sum(1 for k in items if FIELD.match(text[k]))
-        # lines the listed rules removed inside a run of short lines or right around it were furniture too
+        # lines the listed rules removed inside a run of short lines or right around it were furniture too,
+        # and so were lines another shape rule found (a card's picture caption) among two titles or more
         short = bool(items) and all(n_words(text[k]) <= 40 for k in items)
         gone = sum(gone_before(k) for k in [*run, run[-1] + 1]) if short else 0
+        gone += sum(1 for k in run if whole.get(k) in CAPTIONS) if short and len(items) >= 2 else 0
         plain = sum(1 for k in items if loose[k]) + gone
         before = next((text[k] for k in range(run[0] - 1, -1, -1) if text[k]), "") if run else ""
         below = bool(items) and items[0] > last     # below the story: one plain line suffices
@@ -150,10 +156,16 @@ def figures(line: str) -> bool:
     return bool(words) and 2 * sum(1 for w in words if any(c.isdigit() for c in w)) >= len(words)
 
 
+# list items run together without a space, a sentence end or colon between them ("...Summary:Why It Matters")
+GLUED_ITEMS = re.compile(r"[a-z][.?!:](?-i:[A-Z])[a-z]")
+
+
 def cut_paragraph(text: list[str], i: int) -> bool:
     """Line ``i`` is the capture's last line and a paragraph it cut inside a word ("As of 8:52 a.m. ET
     Tuesday, Delta h"): six words or more, a capital first, no list's bullet (a related list's title cut
-    short stays a title)."""
+    short stays a title); or a paragraph it cut after a word a sentence cannot end on ("... to the crews
+    and"), eight words or more: a title never stops on "and" or "the" (a table of contents whose entries
+    lost their line breaks, "...ResilienceKey Summary:Why ...", is no paragraph)."""
     s = text[i]
     return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
-            and not LIST_ITEM.match(s) and cut_mid_word(s))
+            and not LIST_ITEM.match(s) and (cut_mid_word(s) or (n_words(s) >= 8 and bool(OPEN_END.search(s)) and not GLUED_ITEMS.search(s))))

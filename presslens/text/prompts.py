@@ -8,6 +8,10 @@ or its channels (subscribe, sign up, log in, download the app, follow on a netwo
 the editor): the lists of ``presslens/data/prompts.yaml``, which the paywall checks read too. A line in
 the middle of the story is never taken, and the prose guard holds (a quotation or a reporting verb keeps
 the line: "Subscribe now, the CEO told investors").
+
+The site's voice anywhere in the text (``site-voice``, :func:`site_voice`): a paragraph in which the site
+speaks to the reader about itself, "we" to "you" (a welcome, a pledge, a request for support, a notice about
+its translations or about loading another site's content), which no story writes in its narration.
 """
 from __future__ import annotations
 
@@ -45,4 +49,42 @@ def tail_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
         if not is_cta(s):
             break
         out.append(i)
+    return out
+
+
+# the site speaking of itself: a first person plural (an article's own "we" is a quotation's, or an opinion writer's)
+WE = re.compile(r"\b(?:we|our|ours|us|we(?:'|’)(?:re|ll|ve|d))\b", re.I)
+# a sentence's end followed by the next sentence's start (the line's sentences, for the site's voice)
+SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\W\d_]*[A-Z])")
+# a sentence opening as a command to the reader beyond the site's actions ("Stay in the know ...", "Explore our
+# archive ...", "Don't miss ...", "Please support ..."): it addresses the reader as a second person does
+INVITES = re.compile(r"^[\W\d_]*(?:please\s+)?(?:stay|explore|visit|discover|check out|read|watch|listen|join|support|"
+                     r"donate|enjoy|find|learn|see|don(?:'|’)t|do not|never miss)\b", re.I)
+# what a site says of itself: its news, stories, content, pages, readers ("we bring you the latest news",
+# "content provided by another site", "our translations"); a blog post's or an about page's "we ... you"
+# speaks of something else ("We hope you enjoy the new release")
+SITE_WORD = re.compile(r"\b(?:news|stories|story|articles?|content|updates|newsletters?|site|website|web ?page|page|"
+                       r"journalism|readers?|coverage|translations?|cookies|subscri(?:be|ption)|app|edition|newsroom)\b", re.I)
+# a speaker's label opening a transcript's turn ("JANE ROE: We turn now to ...", "Mayor Ruiz: ...")
+SPEAKER_LABEL = re.compile(r"^[\W\d_]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:\s")
+
+
+def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of paragraphs in which the site speaks to the reader about itself (``site-voice``):
+    a sentence says "we" or "our" to "you" or "your" ("Our team works to make sure you never miss a
+    story", "We ask for your permission before anything is loaded", "it would help us if you let us
+    know"), the paragraph names what a site is made of (news, stories, content, pages, readers, translations:
+    :data:`SITE_WORD`), at least half of its sentences address the reader (a second person or a command
+    opening them, "Stay in the know ...", "Don't miss ..."), and the prose guard holds (no quotation, no reporting verb: a quoted "we ... you" is a
+    speaker's). A transcript's turn, opening with its speaker's label, stays; so does a paragraph of
+    more than :data:`MAX_WORDS` words and every line already found furniture."""
+    out = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in whole or n_words(s) > MAX_WORDS or guarded(s) or SPEAKER_LABEL.match(s):
+            continue
+        sents = [x for x in SENTENCES.split(s) if x.strip()]
+        both = any(WE.search(x) and ADDRESS.search(x) for x in sents)
+        if both and SITE_WORD.search(s) and 2 * sum(1 for x in sents if ADDRESS.search(x) or INVITES.match(x)) >= len(sents):
+            out.append(i)
     return out

@@ -24,7 +24,9 @@ Rules (ids):
   (``Boats in the bay`` / ``Boats in the bay. Photo: AP``): both are a caption.
 - ``caption``: a line opening with a caption marker (``FILE -``, ``TOPSHOT -``, ``[1/5]``,
   ``2 of 3``, ``File photo:``; up to 150 words when it also closes with a credit), or one sentence ending with the place and full date a caption gives
-  (``..., Harbourland, May 3, 2024.``), or a video's running time (``... (2:12)``), or ending with a credit (``Photo: Jane Roe/AP``,
+  (``..., Harbourland, May 3, 2024.``) or with the wire's formula (``..., in this photo taken by Harbour Post.``),
+  or the wire's caption of two sentences, the first closing on its place and date, the line on a credit (even
+  when its second sentence reports, "..., according to the council. (AP Photo/Jane Roe)"), or a video's running time (``... (2:12)``), or ending with a credit (``Photo: Jane Roe/AP``,
   ``REUTERS/Jane Roe``, ``(Getty)``).
 - ``glued-credit``: a credit glued to the end of a paragraph of several sentences (or an agency's
   sign-off, "... said. (Kyodo)", after any paragraph) is cut off, the
@@ -87,11 +89,13 @@ import re
 from .bios import bios
 from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED, META_SPLIT, NAMES,  # noqa: F401
                         is_meta_line, is_timestamp)
-from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
-                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, sentence_ends)
+from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_CLOSE, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
+                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, credit_tail,
+                       sentence_ends, wire_caption)
 from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
                     is_sentence_line, prose_lines, split_sentence)
-from .linklist import LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, cut_paragraph, headline_like, link_list  # noqa: F401
+from .linklist import (LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, TEASER_CUT, cut_paragraph, headline_like,  # noqa: F401
+                       link_list)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -248,8 +252,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
         elif "glued-mark" in enabled and (mark := END_BUTTON.search(s) or READ_MORE_TAIL.search(s) or _end_label(s)):
             cuts[i] = mark.group(0).strip()  # a button or a media label left after the line's text
             marks.add(i)
-        if g and "caption" in enabled and n_words(s) <= 150 and (CAPTION_MARK.search(s) or CAPTION_OPEN.search(s)) and CREDIT_TAIL.search(s):
-            whole[i] = "caption"    # opens as a caption and closes with its credit: the lede run into it reports
+        if g and "caption" in enabled and n_words(s) <= 150 and (credit := credit_tail(s)) and (
+                CAPTION_MARK.search(s) or CAPTION_OPEN.search(s) or (n_words(s) <= 80 and wire_caption(s, credit))):
+            whole[i] = "caption"    # opens as a caption (or is the wire's two-sentence caption) and closes with its credit
             continue
         if g:
             if "glued-caption" in enabled and i not in cuts and (cap := glued_caption(s)):
@@ -271,7 +276,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             # Monday, May 6, 2024."), the line closing on a credit: the wire caption's formula
             dated = bool(credit and len(ends) == 2 and CAPTION_DATE.search(head[:ends[0]].rstrip()))
             placed = (CAPTION_PLACE.search(s) or CAPTION_OPEN.search(s)) and (one_sentence or not glued_caption(s))
-            if CAPTION_MARK.search(s) or placed or dated or (one_sentence and (CAPTION_DATE.search(head.rstrip())
+            if CAPTION_MARK.search(s) or placed or dated or (one_sentence and (CAPTION_DATE.search(head.rstrip()) or CAPTION_CLOSE.search(head)
                                                                      or (credit and n_words(head) >= 3) or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
@@ -302,7 +307,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
     joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
-    loose = [bool(s) and i not in whole and i not in joined and not is_sentence_line(s) and not guarded(s)
+    loose = [bool(s) and i not in whole and i not in joined and (not is_sentence_line(s) or bool(TEASER_CUT.search(s))) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
     if "link-card" in enabled:  # below the first paragraph: a title at the top is the page's headline
