@@ -45,6 +45,18 @@ def test_one_sentence_weighs_two_and_two_sentences_three():
     assert speechmarks.speech_signals([(1, "“We have sandbags,” says Kovalenko.")]) == []
 
 
+def test_unmarked_speech_alone_corroborates_and_never_weighs_three():
+    # a British live blog reports a speaker's words with "he says" and no marks: however many sentences, weight 2
+    blog = [(1, "11:35 Ruiz begins her statement. Until we fix the quay, she says, we cannot reopen the market."),
+            (2, "11:41 The whole affair raises questions about our harbour police, says Ruiz."),
+            (3, "11:44 We will publish the report of the inspectors in full, she says.")]
+    got = speechmarks.speech_signals(blog)
+    assert [(sid, s.weight) for sid, _, s in got] == [(1, 2)] and "(unmarked) in 3 sentences" in got[0][2].detail
+    dashes = speechmarks.speech_signals([(1, "We are ready for the storm season, — said Harbour Master Olena Kovalenko."),
+                                         (2, "The quay will stay shut until May, — said Kovalenko.")])
+    assert [s.weight for _, _, s in dashes] == [3]
+
+
 def test_guillemets_are_listed_never_counted():
     """An English desk of a French- or Russian-speaking newsroom keeps « »: shown with weight 0, beside a counted form
     too, and never raise a score."""
@@ -68,7 +80,7 @@ HUMAN = ("Floodwater reached the quay of Eastport on Tuesday, the Harbour Counci
          "The council said the sluice gates would stay shut until Friday, and that crews would check the moorings.")
 TRANSLATED = ("Floodwater reached the quay of Eastport on Tuesday, the Harbour Council said.\n\n"
               "We have sandbags in readiness and we are following the water level closely, says Olena Kovalenko.\n\n"
-              "The sluice gates will stay shut until Friday. Our crews will stay on the quay tonight, says Kovalenko.")
+              "The sluice gates will stay shut until Friday.\n\n– Our crews will stay on the quay tonight, says Kovalenko.")
 
 
 def test_an_article_marking_speech_the_source_s_way_reads_as_a_translation(tmp_path):
@@ -87,3 +99,18 @@ def test_an_article_marking_speech_the_source_s_way_reads_as_a_translation(tmp_p
     v = translation.likely_translations(st).set_index("article_id")
     assert v.loc["a1", "verdict"] == "likely undeclared translation"
     assert "a0" not in v.index or v.loc["a0", "verdict"] == "isolated signals"
+
+
+def test_unmarked_speech_alone_gives_no_verdict(tmp_path):
+    # the same article with no dash: a British live blog's "..., says X" reads the same way, so weight 2, no verdict
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\n", encoding="utf-8")
+    body = TRANSLATED.replace("– Our crews", "Our crews")
+    (d / "articles" / "a1.md").write_text("---\noutlet: Harbour Wire\ntitle: Story\nurl: https://example.org/1\n"
+                                          f"published: 2024-01-02\nlanguage: en\n---\n{body}\n", encoding="utf-8")
+    st = load_story(d)
+    ind = translation.translation_indicators(st)
+    assert ind[ind["rule"] == speechmarks.RULE]["weight"].tolist() == [2]
+    v = translation.likely_translations(st).set_index("article_id")
+    assert v.loc["a1", "verdict"] != "likely undeclared translation"
