@@ -38,16 +38,18 @@ def mtld_pass(tokens: Sequence[str], threshold: float) -> tuple[float, int]:
     """One MTLD pass: (number of factors, including the partial one; token count)."""
     factors = 0.0
     types: set[str] = set()
-    count = 0
-    for tok in tokens:
+    n_types = count = 0
+    for tok in tokens:  # the types counted as they come (no len() per token): the same ratios
         count += 1
-        types.add(tok)
-        if len(types) / count <= threshold:
+        if tok not in types:
+            types.add(tok)
+            n_types += 1
+        if n_types / count <= threshold:
             factors += 1
             types = set()
-            count = 0
+            n_types = count = 0
     if count:
-        factors += (1 - len(types) / count) / (1 - threshold)
+        factors += (1 - n_types / count) / (1 - threshold)
     return factors, len(tokens)
 
 
@@ -78,28 +80,38 @@ def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
 GRADES = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index"]
 
 
-def _word_facts(word: str) -> tuple[int, bool, bool]:
-    """(syllables, complex for fog and SMOG, difficult for Dale-Chall) of one lower-cased token."""
+def _word_facts(word: str) -> tuple[int, bool, bool, int]:
+    """(syllables, complex for fog and SMOG, difficult for Dale-Chall, letters) of one token, kept per token."""
     got = _FACTS.get(word)
     if got is None:
         ts = _textstat()
         syl = int(ts.syllable_count(word))
         hard2 = bool(ts.is_difficult_word(word, 2))
-        got = (syl, hard2 and syl >= 3, hard2)
+        got = (syl, hard2 and syl >= 3, hard2, sum(ch.isalpha() for ch in word))
         _FACTS[word] = got
     return got
 
 
-_FACTS: dict[str, tuple[int, bool, bool]] = {}
+_FACTS: dict[str, tuple[int, bool, bool, int]] = {}
 
 
 def counts(sentences: Sequence[Sequence[str]]) -> dict[str, int]:
-    """The counts the formulas need, from sentences given as lists of tokens."""
-    toks = [t for s in sentences for t in s]
-    facts = [_word_facts(t) for t in toks]
-    return {"sentences": sum(1 for s in sentences if s), "words": len(toks),
-            "syllables": sum(f[0] for f in facts), "complex": sum(f[1] for f in facts),
-            "difficult": sum(f[2] for f in facts), "letters": sum(sum(ch.isalpha() for ch in t) for t in toks)}
+    """The counts the formulas need, from sentences given as lists of tokens (each distinct token's
+    syllables, kind and letters looked up once: a story repeats its words)."""
+    n_sent = n_words = syl = complex_ = difficult = letters = 0
+    known = _FACTS.get
+    for s in sentences:
+        if s:
+            n_sent += 1
+        n_words += len(s)
+        for t in s:
+            f = known(t) or _word_facts(t)
+            syl += f[0]
+            complex_ += f[1]
+            difficult += f[2]
+            letters += f[3]
+    return {"sentences": n_sent, "words": n_words, "syllables": syl, "complex": complex_,
+            "difficult": difficult, "letters": letters}
 
 
 def formulas(c: dict[str, int]) -> dict[str, float]:
