@@ -69,3 +69,9 @@ def test_heaviest_versions_of_each_group():
 def test_best_pair_between_groups():
     nbr = bounds.best(np.array([0, 0, 1, 2]), np.array([1, 1, 0, 2]), np.array([0.4, 0.7, 0.5, 0.9]), 3)
     assert nbr == [{1: 0.7}, {0: 0.7}, {}]
+
+
+def test_one_core_takes_in_at_most_k_times():
+    found = [(f, None, np.array([7, 9]), np.array([7, 9])) for f in range(4)]
+    kept = bounds.one_per_core(found, np.zeros(4, dtype=bool), np.arange(4), k=2)
+    assert [e[0] for e in kept] == [0, 1]

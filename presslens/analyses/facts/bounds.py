@@ -55,15 +55,15 @@ def heaviest(gid: np.ndarray, weight: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def one_per_core(found: list, neg: np.ndarray, centre_version: np.ndarray) -> list:
+def one_per_core(found: list, neg: np.ndarray, centre_version: np.ndarray, k: int = 1) -> list:
     """The entries of ``found`` (:func:`.grouping.cores`: fact, versions, rarest core words, all core
     words; in fact order, the most central first) that take in by their core: of several facts whose
-    rarest core words and negation (of the centre version) agree, the first only."""
-    seen: set = set()
+    rarest core words and negation (of the centre version) agree, the first ``k`` only."""
+    seen: dict = {}
     out = []
     for entry in found:
         key = (tuple(int(w) for w in entry[2]), bool(neg[centre_version[entry[0]]]))
-        if key not in seen:
-            seen.add(key)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= k:
             out.append(entry)
     return out

@@ -68,6 +68,7 @@ SPLIT = 1             # passes in which versions of a fact agreeing on two rare 
 SPLIT_MOST = 0.5      # ... held by at most this share of the fact's articles ...
 SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either word
 SPLIT_MIN = 3         # ... and by this many articles at least
+CORE_FACTS = 1        # of the facts with one core this many (the most central) take in by it (:mod:`.bounds`; 12: as before on every development story)
 COMPARED = 8          # a group of near-identical versions is read for a second fact on its this many heaviest versions (:mod:`.bounds`)
 
 
@@ -297,7 +298,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         if len(centre_version) == before:
             break
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
-    found = bounds.one_per_core(found, neg, centre_version)
+    found = bounds.one_per_core(found, neg, centre_version, CORE_FACTS)
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
         vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
