@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -74,4 +75,6 @@ if __name__ == "__main__":
         base = base or per
         print(f"  {n:>6} articles, {len(df):>7} sentences ({df['text'].nunique()} distinct): {dt:7.1f} s wall, "
               f"{cpu:.1f} s CPU  ({per:.2f} ms/article, x{per / base:.2f} of the "
-              f"smallest size per article); {len(s)} facts in 2+ articles  [goal: 10,000 articles < 120 s]", flush=True)
+              f"smallest size per article); {len(s)} facts in 2+ articles; {len(m)} member rows "
+              f"({len(m) / len(df):.1f} a sentence); peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB"
+              f"  [goal: 10,000 articles < 120 s]", flush=True)

@@ -28,10 +28,13 @@ words. The grouping runs in five steps, each near-linear in the number of senten
    every other clause that holds it (:func:`_expand`), and every whole sentence that does
    (:mod:`.window`): a fact told across two clauses of one sentence is still that fact. A core of
    the story's cast alone (:mod:`.names`) takes in nothing: naming who it is about states no fact.
+   Of several facts with one core (a statement cut in pieces) only the first takes in, and a second
+   fact is read on a few versions of each group (:mod:`.bounds`): a larger story says nothing more
+   about a sentence, so the member table grows with the sentences, not faster.
 
 One idea: the grouping pipeline, whose steps share one sparse matrix, vocabulary and idf built in step 1;
 what stands apart is already apart (:mod:`.normalise`, :mod:`.features`, :mod:`.split`, :mod:`.window`,
-:mod:`.names`).
+:mod:`.names`, :mod:`.bounds`).
 """
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import features, names, normalise, split, terms, window
+from presslens.analyses.facts import bounds, features, names, normalise, split, terms, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -69,6 +72,8 @@ SPLIT = 1             # passes in which versions of a fact agreeing on two rare 
 SPLIT_MOST = 0.5      # ... held by at most this share of the fact's articles ...
 SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either word
 SPLIT_MIN = 3         # ... and by this many articles at least
+CORE_FACTS = 1        # of the facts with one core this many (the most central) take in by it (:mod:`.bounds`; 12: as before on every development story)
+COMPARED = 8          # a group of near-identical versions is read for a second fact on its this many heaviest versions (:mod:`.bounds`)
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -238,22 +243,14 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     g_weight = np.bincount(gid, weights=weight, minlength=len(groups))
     # 2. group graph: best score between two groups
     ga, gb = gid[pairs[:, 0]], gid[pairs[:, 1]]
-    cross = ga != gb
-    edges: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(ga[cross], gb[cross], blend[cross]):
-        k = (a, b) if a < b else (b, a)
-        if s > edges.get(k, 0.0):
-            edges[k] = float(s)
-    nbr: list[dict[int, float]] = [dict() for _ in range(len(groups))]
-    for (a, b), s in edges.items():
-        nbr[a][b] = s
-        nbr[b][a] = s
+    nbr = bounds.best(ga, gb, blend, len(groups))
     central = g_weight + np.array([sum(g_weight[j] for j in d) for d in nbr])
-    extra: list[dict[int, float]] = [dict() for _ in range(len(groups))]
-    for a, b, sc in zip(gid[side_pairs[:, 0]], gid[side_pairs[:, 1]], side_blend):
-        if a != b:
-            extra[a][b] = max(extra[a].get(b, 0.0), float(sc))
-            extra[b][a] = max(extra[b].get(a, 0.0), float(sc))
+    # a second fact is read on each group's COMPARED heaviest versions only (:mod:`.bounds`)
+    compared = bounds.heaviest(gid, weight, COMPARED)
+    k = compared[pairs[:, 0]] & compared[pairs[:, 1]]
+    second = bounds.best(ga[k], gb[k], blend[k], len(groups))
+    k = compared[side_pairs[:, 0]] & compared[side_pairs[:, 1]]
+    extra = bounds.best(gid[side_pairs[k, 0]], gid[side_pairs[k, 1]], side_blend[k], len(groups))
     order = np.lexsort((np.arange(len(groups)), -central))
     # 3. leader clustering: a group not yet taken becomes a centre; its free neighbours join it
     centre_of = np.full(len(groups), -1, dtype=np.int64)
@@ -274,7 +271,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     for g in range(len(groups)):
         own = int(centre_of[g])
         g_rows.append((g, fact_rank[own], 1.0 if own == g else nbr[g].get(own, 0.0)))
-        for h, sc in list(nbr[g].items()) + list(extra[g].items()):
+        for h, sc in list(second[g].items()) + list(extra[g].items()):
             if is_centre[h] and h != own and sc >= MULTI:
                 g_rows.append((g, fact_rank[h], sc))
     # the centre version of a fact: the heaviest version of its centre group
@@ -305,6 +302,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         if len(centre_version) == before:
             break
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
+    found = bounds.one_per_core(found, neg, centre_version, CORE_FACTS)
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
         vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
