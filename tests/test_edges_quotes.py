@@ -1,0 +1,131 @@
+"""Boundary tests for the quote readers' small functions (presslens.analyses.quotes: wordclasses,
+liveblog, similar, extract._a_term, news_source, resolve, subject, ambiguity, trailing, lead_in): exact
+thresholds, empty and one-item input, case and order, on crafted Harbour sentences. Expected values
+worked out by hand from each docstring."""
+from __future__ import annotations
+
+import sys
+
+import presslens.analyses.quotes.extract
+from presslens.analyses.quotes import (ambiguity, lead_in, liveblog, news_source, resolve, similar, subject, trailing,
+                                       wordclasses)
+
+extract = sys.modules["presslens.analyses.quotes.extract"]
+
+
+def _long_headline(n: int) -> str:
+    """A title-cased line of exactly ``n`` characters and at most 25 words."""
+    s = "Harbourmasterships " * 20
+    return s + "Q" * (n - len(s))
+
+
+def test_title_cased_counts_capitals_at_their_limits():
+    assert wordclasses.title_cased("Quay Closes After Storm Hits Selby Harbour")
+    assert not wordclasses.title_cased("Quay closes after storm hits Selby Harbour")
+    assert not wordclasses.title_cased("Quay Closes After Storm.")            # a full stop: a sentence
+    assert wordclasses.title_cased("Quay Closes Gates Tonight")              # three capitals after the first word
+    assert not wordclasses.title_cased("Quay Closes Gates tonight")          # two
+    assert wordclasses.title_cased("Quay Closes Gates Tonight Despite warnings")   # four in five exactly
+    assert not wordclasses.title_cased("")
+    # a paragraph of 400 characters is no headline; 399 may be
+    assert wordclasses.title_cased(_long_headline(399))
+    assert not wordclasses.title_cased(_long_headline(400))
+
+
+def test_live_blog_needs_two_timed_entries():
+    pars = ["14:05 - Harbour closes", "Tugs wait", "14:30 - Gates open", "More"]
+    assert liveblog.entry_starts(pars) == [0, 0, 2, 2]
+    assert liveblog.entry_starts(pars[:2]) is None            # one timed paragraph
+    assert liveblog.entry_starts([]) is None
+
+
+def test_similar_pairs_exhaustive_up_to_exact_max():
+    texts = ["ab cd ef", "ab cd eg", "zz yy xx"]
+    # three texts, exact_max 3: every pair compared; no word of three letters to block on otherwise
+    assert similar.similar_pairs(texts, 80, exact_max=3) == [(0, 1)]
+    assert similar.similar_pairs(texts, 80, exact_max=2) == []
+    assert similar.similar_pairs([], 80) == []
+
+
+def test_a_term_in_quotation_marks():
+    assert extract._a_term("Harbour Safety Plan", "")
+    assert extract._a_term("Harbour Plan", "")                               # two major words
+    assert not extract._a_term("Plan", "")
+    assert not extract._a_term("harbour safety plan", "")
+    assert not extract._a_term("the Harbour Plan", "")                       # the first word in lower case
+    assert extract._a_term("One Two Three Four Five Six Seven Eight Nine Ten", "")          # ten words
+    assert not extract._a_term("One Two Three Four Five Six Seven Eight Nine Ten Eleven", "")
+    assert not extract._a_term("", "")
+
+
+def test_fallback_source_newsrooms_and_descriptions():
+    assert news_source.fallback_source("The Harbour Gazette newspaper", "reported") == (
+        "the Harbour Gazette newspaper", "role", None)                        # "The" read mid-sentence
+    assert news_source.fallback_source("The HNN", "reported") == ("the HNN", "role", None)
+    assert news_source.fallback_source("Harbourwire", "reported") == ("Harbourwire", "role", None)
+    assert news_source.fallback_source("the harbour master", "said") == ("the harbour master", "role", None)
+    assert news_source.fallback_source("the hurricane", "said") is None     # a thing does not speak
+    assert news_source.fallback_source("", "said") is None
+
+
+def test_described_speaker_role_or_anonymous():
+    assert resolve.described_speaker("the harbour master") == ("the harbour master", "role", None)
+    assert resolve.described_speaker("The harbour master") == ("the harbour master", "role", None)
+    assert resolve.described_speaker("a tug pilot") == ("a tug pilot", "anonymous", None)
+    assert resolve.described_speaker("one witness") == ("one witness", "anonymous", None)
+    assert resolve.described_speaker("the other") is None
+    assert resolve.described_speaker("the early") is None                    # an adverb's -ly head
+    assert resolve.described_speaker("Lina Okafor") is None
+
+
+def test_merge_case_prefers_the_lower_case_form():
+    rows = [{"speaker": "Harbour staff", "speaker_kind": "role"}, {"speaker": "harbour staff", "speaker_kind": "role"},
+            {"speaker": "HARBOUR STAFF", "speaker_kind": "anonymous"}, {"speaker": "Lina Okafor", "speaker_kind": "person"},
+            {"speaker": None, "speaker_kind": None}]
+    resolve.merge_case(rows)
+    assert [r["speaker"] for r in rows] == ["harbour staff", "harbour staff", "harbour staff", "Lina Okafor", None]
+    rows = [{"speaker": "Harbour staff", "speaker_kind": "role"}, {"speaker": "HARBOUR staff", "speaker_kind": "role"}]
+    resolve.merge_case(rows)                                                   # no lower-case form: the first seen
+    assert [r["speaker"] for r in rows] == ["Harbour staff", "Harbour staff"]
+
+
+def test_finite_verb_and_the_plural_noun_before_a_verb():
+    assert not subject._finite(["teams", "said"], 0)          # a noun, then the verb
+    assert not subject._finite(["Harbour", "crews", "said"], 1)
+    assert subject._finite(["it", "reports"], 1)              # the last word: nothing after it
+    assert subject._finite(["the", "pilot", "reports"], 2)
+    assert subject._finite(["he", "is"], 1)
+    assert not subject._finite(["Said"], 0)                  # a capital: no finite verb
+
+
+def test_main_subject_of_a_sentence():
+    assert subject.main_subject("The harbour master said the gates would open.") == ("The harbour master", 19, False)
+    assert subject.main_subject("Ana Ruiz, who runs the port, said the gates would open.") == ("Ana Ruiz", 29, True)
+    assert subject.main_subject("If the gates open") is None
+    assert subject.main_subject("") is None
+
+
+def test_sentence_of_an_offset_at_the_boundary():
+    par = "Gates open. Tugs wait! Crews rest"
+    # offset 12 is the first character of the second sentence (the first ends with its space)
+    assert [ambiguity._sentence(par, a) for a in [0, 11, 12, 22, 23, 40]] == [
+        (0, 12), (0, 12), (12, 23), (12, 23), (23, 33), (23, 33)]
+    assert ambiguity._sentence("", 0) == (0, 0)
+
+
+def test_trailing_source_after_the_words():
+    assert trailing.trailing("The gates will open at noon, the harbour master said.") == [
+        ("The gates will open at noon", "the harbour master", "said")]
+    assert trailing.trailing("The gates will open at noon, said Ana Ruiz.") == [
+        ("The gates will open at noon", "Ana Ruiz", "said")]
+    assert trailing.trailing("The gates will open at noon, said Wednesday.") == []    # when, not who
+    assert trailing.trailing("“Gates open,” she said.") == []                          # opens with a quote
+    assert trailing.trailing("No comma here.") == []
+
+
+def test_title_case_verb_lowers_a_final_verb_of_saying():
+    head = "Quay Closes After Storm, Mayor Ana Ruiz Says"
+    assert lead_in.title_case_verb(head, ", Mayor Ana Ruiz Says") == ", Mayor Ana Ruiz says."
+    assert lead_in.title_case_verb("Quay closes after storm, mayor says", ", Mayor Ana Ruiz Says") == ", Mayor Ana Ruiz Says"
+    assert lead_in.title_case_verb("Quay Closes After Storm, Mayor Ana Ruiz Sails", ", Mayor Ana Ruiz Sails") == \
+        ", Mayor Ana Ruiz Sails"                                                      # no verb of saying
