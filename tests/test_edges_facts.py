@@ -164,3 +164,49 @@ def test_holds_needs_every_top_word_and_the_mass():
     assert window.holds(m, mc, top, full, idf, 0.5).tolist() == [0, 1, 3]
     assert window.holds(m, mc, top, full, idf, 0.6).tolist() == [0, 3]
     assert window.holds(m, mc, top, full, idf, 0.0).tolist() == [0, 1, 3]
+
+
+def test_left_out_at_min_outlets_and_half_the_outlets():
+    import presslens.analyses.facts.omission
+    omission = sys.modules["presslens.analyses.facts.omission"]
+    rows = [(0, f"a{i}", o, i == 0, "the storm sank twelve fishing boats in the harbour")
+            for i, o in enumerate(["Tide", "Quay", "Moor"])]
+    rows += [(1, f"a{i}", o, i == 0, "the ferry pier stayed closed for repairs") for i, o in enumerate(["Tide", "Quay"])]
+    rows += [(2, f"a{i}", o, i == 0, "the mayor visited the flooded quay")
+             for i, o in enumerate(["Tide", "Quay", "Moor", "Reef"])]
+    rows += [(3, "a3", "Reef", True, "volunteers cooked soup for stranded sailors")]
+    m = _members([(f, a, o, c, t) for f, a, o, c, t in rows])
+    s = table.summarise(m, min_articles=1)
+    four = ["Tide", "Quay", "Moor", "Reef"]
+    out = omission.left_out(m, s, four)
+    # fact 0: three outlets (min_outlets 3) of four; fact 1: two; fact 2: every outlet, so nobody leaves it out
+    assert out[["outlet", "fact", "n_outlets", "share_outlets", "example_outlet"]].values.tolist() == [
+        ["Reef", 0, 3, 0.75, "Tide"]]
+    assert out.iloc[0]["example_sentence"] == "the storm sank twelve fishing boats in the harbour."
+    six = four + ["Buoy", "Pier"]
+    got = omission.left_out(m, s, six)                  # fact 0: 3 of 6 outlets, exactly min_share 0.5
+    assert list(zip(got["outlet"], got["fact"])) == [("Buoy", 2), ("Pier", 2), ("Reef", 0), ("Buoy", 0), ("Pier", 0)]
+    assert omission.left_out(m, s, four, min_outlets=4).empty
+
+
+def test_snippets_for_the_n_largest_facts():
+    import presslens.analyses.facts.claims_map
+    claims_map = sys.modules["presslens.analyses.facts.claims_map"]
+    m = _members([(0, "a1", "Tide", True, "the harbour pilot boarded the ship")])
+    s = pd.DataFrame([{"fact": i, "label": f"harbour pilot number {i} boarded ship"} for i in range(7)])
+    assert claims_map.snippets(s, m).count("- id:") == 5            # n = 5 by default
+    assert claims_map.snippets(s, m, 1) == ("claims:\n  - id: harbour-pilot-number\n    text: \"harbour pilot "
+                                            "number 0 boarded ship\"\n    patterns: ['number\\w*.{0,80}board\\w*']")
+    assert claims_map.snippets(s.iloc[:0], m) == ""
+
+
+def test_reference_figure_needs_two_values_and_breaks_ties_small():
+    from presslens.analyses.facts import split
+    fig = [{"deaths": frozenset({"12"})}, {"deaths": frozenset({"14"})}, {"deaths": frozenset({"12"})}, {},
+           {"deaths": frozenset({"14"})}]
+    w = np.ones(5)
+    assert split._reference(np.array([0, 1, 2, 3]), fig, w, {}) == {"deaths": frozenset({"12"})}   # two to one
+    assert split._reference(np.array([1, 2]), fig, w, {}) == {"deaths": frozenset({"12"})}         # a tie: smallest
+    assert split._reference(np.array([1, 4]), fig, w, {}) == {}        # one value only: nothing disagrees
+    assert split._reference(np.array([0, 1, 4]), fig, np.array([3.0, 1, 1, 1, 1]), {}) == {"deaths": frozenset({"12"})}
+    assert split._reference(np.array([0, 1, 2]), fig, w, {"deaths": frozenset({"14"})}) == {"deaths": frozenset({"14"})}
