@@ -7,8 +7,10 @@ from __future__ import annotations
 import sys
 
 import presslens.analyses.quotes.extract
-from presslens.analyses.quotes import (ambiguity, lead_in, liveblog, news_source, resolve, similar, subject, trailing,
-                                       wordclasses)
+from presslens.analyses.quotes import (ambiguity, lead_in, liveblog, news_source, resolve, similar, sources, subject,
+                                       trailing, wordclasses)
+
+from .conftest import write_story
 
 extract = sys.modules["presslens.analyses.quotes.extract"]
 
@@ -129,3 +131,31 @@ def test_title_case_verb_lowers_a_final_verb_of_saying():
     assert lead_in.title_case_verb("Quay closes after storm, mayor says", ", Mayor Ana Ruiz Says") == ", Mayor Ana Ruiz Says"
     assert lead_in.title_case_verb("Quay Closes After Storm, Mayor Ana Ruiz Sails", ", Mayor Ana Ruiz Sails") == \
         ", Mayor Ana Ruiz Sails"                                                      # no verb of saying
+
+
+HARBOUR_ACTORS = ("  - name: Harbour Council\n    kind: organisation\n  - name: Lina Okafor\n    kind: person\n"
+                  "    aliases: [Okafor]\nparties:\n  accused: [Harbour Council]\n  accusers: [Lina Okafor]\n")
+HARBOUR_ARTICLES = [
+    ("Tide", "The storm closed the pier on Monday.\n\n\"The gates stay shut until the crane is safe,\" Lina Okafor said."
+             "\n\n\"We lost three boats,\" Okafor told reporters.\n\n\"Repairs start in May,\" the harbour master said."),
+    ("Quay", "\"Repairs start in May,\" the harbour master said.\n\nOkafor said the council had ignored warnings."
+             "\n\n\"Nobody warned the crews.\""),
+]
+
+
+def test_speakers_and_responses_of_a_small_story(tmp_path):
+    st = write_story(tmp_path, HARBOUR_ACTORS, HARBOUR_ARTICLES)
+    sp = sources.speakers(st)
+    got = sp[["outlet", "speaker", "speaker_kind", "n_direct", "n_indirect", "quoted_words", "verbs", "first", "last"]]
+    assert got.values.tolist() == [
+        ["Tide", "Lina Okafor", "named", 2, 0, 13, "said, told", True, False],     # 9 + 4 quoted words; a tie: a-z
+        ["Tide", "the harbour master", "role", 1, 0, 4, "said", False, True],
+        ["Quay", "the harbour master", "role", 1, 0, 4, "said", True, False],
+        ["Quay", "Lina Okafor", "named", 0, 1, 0, "said", False, True]]
+    r = sources.responses(st)
+    got = r[["outlet", "party", "actor", "carried", "n_direct", "n_indirect", "channels", "n_unattributed"]]
+    assert got.values.tolist() == [
+        ["Tide", "accused", "Harbour Council", False, 0, 0, "", 0],
+        ["Quay", "accused", "Harbour Council", False, 0, 0, "", 1],              # one direct quote without a speaker
+        ["Tide", "accusers", "Lina Okafor", True, 2, 0, "direct quote", 0],
+        ["Quay", "accusers", "Lina Okafor", True, 0, 1, "reported speech", 1]]
