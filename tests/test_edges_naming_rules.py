@@ -9,7 +9,8 @@ from types import SimpleNamespace as NS
 import pandas as pd
 
 import presslens.analyses.naming.candidates
-from presslens.analyses.naming import cjknames, demonyms, names, pairs, persons, romanise, shortnames, translation
+from presslens.analyses.naming import (cjknames, demonyms, names, pairs, persons, renderings, romanise, shortnames,
+                                      translation)
 
 candidates = sys.modules["presslens.analyses.naming.candidates"]
 
@@ -118,3 +119,33 @@ def test_sentence_spans_found_in_order_from_the_start():
     got = translation._sentence_spans(clean, [(0, "Harbour opens."), (1, "Missing one."), (2, "Tugs   wait.")])
     assert got == [(0, 14, 0), (24, 34, 2)]                 # at offset 0 found; whitespace collapsed
     assert translation._sentence_spans("", [(0, "")]) == []
+
+
+def _signals(kinds, weights, langs):
+    n = len(kinds)
+    return pd.DataFrame({"article_id": ["a"] * n, "outlet": ["Tide"] * n, "kind": kinds, "detail": [""] * n,
+                         "weight": weights, "languages": langs, "weak": [False] * n, "sent_id": [-1] * n,
+                         "sentence": [""] * n, "rule": [f"r{i}" for i in range(n)], "source": [""] * n})
+
+
+def test_score_article_caps_each_kind_and_skips_declared():
+    rows = _signals(["MT phrase"] * 5 + ["declared", "rare word", "rare word", "calque"], [2] * 5 + [5, 1, 1, 0],
+                    ["es"] * 9)
+    # MT phrase: 5 x 2 = 10, capped at 9; rare word: capped at 1; declared and a weight of 0 add nothing
+    assert translation.score_article(rows) == (10, {"MT phrase": 9, "rare word": 1}, "es")
+    assert translation.score_article(_signals([], [], [])) == (0, {}, None)
+
+
+def test_needs_the_weight_of_one_more_signal():
+    assert translation.needs(_signals([], [], [])) == (3, None)                 # STRONG_WEIGHT alone
+    assert translation.needs(_signals(["rare word"], [1], [""])) == (2, None)   # 1 + 2 reaches LIKELY_SCORE 3
+    assert translation.needs(_signals(["MT phrase"], [3], ["es"])) == (0, 0)    # already a likely translation
+
+
+def test_inside_unknown_name_only_after_a_capitalised_word():
+    assert renderings._inside_unknown_name("Velascon", {"Jenna Velascon"}, set())
+    assert not renderings._inside_unknown_name("Velascon", {"Velascon said"}, set())   # opens the run
+    assert not renderings._inside_unknown_name("Velascon", {"Mayor Velascon"}, set())  # after a title
+    assert not renderings._inside_unknown_name("Velascon", {"Jenna Velascon", "the Velascon"}, set())
+    assert not renderings._inside_unknown_name("Velascon", {"Jenna Velascon"}, {"jenna"})   # the actor's own word
+    assert not renderings._inside_unknown_name("Lina Velascon", {"Jenna Velascon"}, set())  # two words
