@@ -159,3 +159,66 @@ def test_speakers_and_responses_of_a_small_story(tmp_path):
         ["Quay", "accused", "Harbour Council", False, 0, 0, "", 1],              # one direct quote without a speaker
         ["Tide", "accusers", "Lina Okafor", True, 2, 0, "direct quote", 0],
         ["Quay", "accusers", "Lina Okafor", True, 0, 1, "reported speech", 1]]
+
+
+def test_rejoined_fragments_of_one_statement():
+    import pandas as pd
+    import presslens.analyses.quotes.alignment
+    alignment = sys.modules["presslens.analyses.quotes.alignment"]
+    q = pd.DataFrame([("a1", "Tide", "The sale was legal,", "Lina Okafor", 1), ("a1", "Tide", "We will appeal.", "Lina Okafor", 1),
+                      ("a1", "Tide", "The decision,", "Lina Okafor", 2), ("a1", "Tide", "was final.", "Lina Okafor", 2),
+                      ("a1", "Tide", "Gates shut.", None, 2), ("a1", "Tide", "Open soon.", None, 2),
+                      ("a2", "Quay", "We will appeal.", "Lina Okafor", 2), ("a2", "Quay", "Crews wait.", "Lina Okafor", 3)],
+                     columns=["article_id", "outlet", "quote", "speaker", "para_idx"])
+    assert alignment._rejoined(q) == [
+        ("a1", "Tide", "The sale was legal. We will appeal.", "Lina Okafor"),     # the comma becomes a full stop
+        ("a1", "Tide", "The decision was final.", "Lina Okafor"),                 # the sentence goes on: it goes
+        ("a1", "Tide", "Gates shut.", None), ("a1", "Tide", "Open soon.", None),  # nobody named: never joined
+        ("a2", "Quay", "We will appeal.", "Lina Okafor"),                         # another article
+        ("a2", "Quay", "Crews wait.", "Lina Okafor")]                             # another paragraph
+    assert alignment._rejoined(q.iloc[:0]) == []
+
+
+def _two_quotes(par: str) -> list[dict]:
+    import re
+    spans = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"“([^”]*)”", par)]
+    base = dict(kind="direct", para_idx=1, paragraph=par, speaker_kind=None, actor=None, speaker_text=None, verb=None,
+                verb_class=None, attribution=None)
+    return [dict(base, start=spans[0][0], end=spans[0][1], quote=spans[0][2], speaker=None),
+            dict(base, start=spans[1][0], end=spans[1][1], quote=spans[1][2], speaker="the agency", speaker_kind="role",
+                 verb="said", verb_class="neutral", attribution="after")]
+
+
+def test_share_forward_one_sentence_one_speaker():
+    rows = _two_quotes("“A person seeking care” in the city “has been diagnosed,” the agency said.")
+    extract._share_forward(rows)
+    assert (rows[0]["speaker"], rows[0]["attribution"]) == ("the agency", "partial")
+    for par in ["“A person seeking care.” In the city “has been diagnosed,” the agency said.",   # the quote ends a sentence
+                "“A person seeking care” in the city. Then “has been diagnosed,” the agency said."]:  # a sentence between
+        rows = _two_quotes(par)
+        extract._share_forward(rows)
+        assert rows[0]["speaker"] is None
+
+
+def test_share_back_a_quote_left_open_at_the_paragraph_end():
+    from presslens.text import segment
+    pars = ["The pier shut. “We will rebuild.", "“The work starts in May,” Lina Okafor said."]
+
+    def rows(start=0, kind="direct"):
+        base = dict(speaker_kind=None, actor=None, speaker_text=None, verb=None, verb_class=None, attribution=None)
+        return [dict(base, kind="direct", para_idx=0, start=segment.quote_spans(pars[0]).unclosed, speaker=None),
+                dict(base, kind=kind, para_idx=1, start=start, speaker="Lina Okafor", speaker_kind="named",
+                     actor="Lina Okafor", verb="said", verb_class="neutral", attribution="after")]
+    for start in (0, 1):                          # the next paragraph's quote opens it (one character of slack)
+        rs = rows(start)
+        extract._share_back(rs, pars)
+        assert (rs[0]["speaker"], rs[0]["attribution"]) == ("Lina Okafor", "continues")
+    rs = rows(2)
+    extract._share_back(rs, pars)
+    assert rs[0]["speaker"] is None
+    rs = rows(kind="indirect")
+    extract._share_back(rs, pars)
+    assert rs[0]["speaker"] is None
+    rs = rows()
+    extract._share_back(rs, ["The pier shut. “We will rebuild.”", pars[1]])   # closed: nothing goes on
+    assert rs[0]["speaker"] is None
