@@ -147,6 +147,8 @@ def test_windows_pair_only_consecutive_sentences_of_one_article():
     first, second, texts = window.windows(s)
     assert (first.tolist(), second.tolist()) == ([0, 1, 2, 0], [-1, -1, -1, 1])
     assert texts[-1] == "One. Two."
+    first, second, texts = window.windows(s.iloc[:2])              # two sentences: one pair
+    assert (first.tolist(), second.tolist(), texts[-1]) == ([0, 1, 0], [-1, -1, 1], "One. Two.")
     first, second, texts = window.windows(s.iloc[:1])              # one sentence: no pair
     assert (first.tolist(), second.tolist(), texts) == ([0], [-1], ["One."])
     gap = pd.DataFrame({"article_id": ["a", "a"], "sent_idx": [0, 2], "text": ["One.", "Two."]})
