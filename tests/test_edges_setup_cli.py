@@ -9,12 +9,15 @@ from types import SimpleNamespace as NS
 
 import pytest
 
+import presslens.cli.main
 from presslens.cli import args as cli_args
 from presslens.cli import names as cli_names
 from presslens.cli import startup
 from presslens.errors import ParameterError
 from presslens.notebook import setup
 from presslens.text import translit
+
+cli_main = sys.modules["presslens.cli.main"]
 
 
 def test_literal_reads_lists_numbers_and_words():
@@ -132,3 +135,49 @@ def test_respellings_of_five_letters_or_more():
     assert translit.respellings("Khalid") == {"Chalid": {"pl", "de"}, "Jalid": {"es"}}
     assert translit.respellings("shen") == {"schen": {"de"}}       # "chen", "szen": four letters, left out
     assert translit.respellings("Ivan") == {}                       # "Iwan": four letters
+
+
+def test_empty_paths_refused_with_the_option_named():
+    with pytest.raises(ParameterError, match="did you mean STORY=data/stories/SLUG"):
+        cli_main._no_empty_paths(NS(cmd="check", story=""))
+    with pytest.raises(ParameterError, match="did you mean FILE_OR_FOLDER PATH"):
+        cli_main._no_empty_paths(NS(cmd="import", story="data/stories/harbour", sources=["a.html", "  "]))
+    with pytest.raises(ParameterError, match="did you mean --out PATH"):
+        cli_main._no_empty_paths(NS(cmd="export", story="data/stories/harbour", out=""))
+    cli_main._no_empty_paths(NS(cmd="export", story="data/stories/harbour", out=None, sources=[]))   # nothing empty
+
+
+def test_run_turns_each_failure_into_one_line_and_a_code(capsys):
+
+    def raising(exc):
+        def func(args):
+            raise exc
+        return func
+    assert cli_main._run(NS(cmd="check", func=lambda a: 0)) == 0
+    assert cli_main._run(NS(cmd="check", func=lambda a: 3)) == 3
+    assert cli_main._run(NS(cmd="check", func=raising(KeyboardInterrupt()))) == 130
+    assert "`presslens check` stopped before it finished; run it again" in capsys.readouterr().err
+    assert cli_main._run(NS(cmd="run", func=raising(KeyboardInterrupt()))) == 130
+    assert "nothing was replaced (earlier reports and figures are as they were)" in capsys.readouterr().err
+    assert cli_main._run(NS(cmd="check", func=raising(ParameterError.bad("x", "y", "is wrong", "fix it")))) == 2
+    assert cli_main._run(NS(cmd="check", func=raising(ValueError("harbour folder is someone else's")))) == 2
+    assert capsys.readouterr().err.startswith("presslens: ")
+
+
+def test_export_and_import_exit_codes_when_stopped(monkeypatch, capsys, tmp_path):
+    import signal
+
+    from presslens.cli import export as cli_export
+    from presslens.run.signals import Interrupted
+
+    def stopped(*a, **k):
+        raise Interrupted(signal.SIGTERM)
+    monkeypatch.setattr(cli_export, "export", stopped)
+    args = NS(story=str(tmp_path), out=None, group_by=None)
+    assert cli_export.cmd_export(args) == 128 + signal.SIGTERM
+    assert "stopped by SIGTERM; nothing was replaced" in capsys.readouterr().err
+
+    def ctrl_c(*a, **k):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli_export, "export", ctrl_c)
+    assert cli_export.cmd_export(args) == 130
