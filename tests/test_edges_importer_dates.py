@@ -132,3 +132,19 @@ def test_prose_nodes_need_lines_of_forty_characters():
     assert len(line) == 40
     tree = lxml_html.fromstring(f"<html><body><div><p>{line}</p><p>{line[:39]}</p></div></body></html>")
     assert [el.text for el in page._prose_nodes(tree, [line, line[:39]])] == [line]
+
+
+def test_import_result_lines():
+    from pathlib import Path
+    ok = page.ImportResult(Path("pier.html"), "imported", article=Path("s/articles/tide-pier.md"), words=412,
+                           found=("title", "outlet"), missing=())
+    assert ok.line == "imported pier.html -> articles/tide-pier.md (412 words): title, outlet; not revealed: none"
+    again = page.ImportResult(Path("pier.html"), "imported", article=Path("s/articles/tide-pier.md"), words=3,
+                              found=("title",), missing=("published",), replaced=True, cjk=True, warnings=("w1",))
+    assert again.line == ("replaced pier.html -> articles/tide-pier.md (3 words (Chinese/Japanese: each character "
+                          "counted as a word)): title; not revealed: published\n  warning: w1")
+    skipped = page.ImportResult(Path("pier.html"), "skipped", article=Path("s/articles/tide-pier.md"),
+                                reason="already imported", fix="use --force")
+    assert skipped.line == "skipped pier.html (articles/tide-pier.md): already imported. Fix: use --force"
+    failed = page.ImportResult(Path("pier.html"), "failed", reason="no text", fix="save the full page")
+    assert failed.line == "failed pier.html: no text; nothing written. Fix: save the full page"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 import presslens.analyses.quotes.extract
-from presslens.analyses.quotes import (ambiguity, lead_in, liveblog, news_source, resolve, similar, sources, subject,
+from presslens.analyses.quotes import (ambiguity, gold, lead_in, liveblog, news_source, resolve, similar, sources, subject,
                                        trailing, wordclasses)
 
 from .conftest import write_story
@@ -222,3 +222,22 @@ def test_share_back_a_quote_left_open_at_the_paragraph_end():
     rs = rows()
     extract._share_back(rs, ["The pier shut. “We will rebuild.”", pars[1]])   # closed: nothing goes on
     assert rs[0]["speaker"] is None
+
+
+def test_gold_evaluation_matches_spans_within_one_article(tmp_path):
+    st = write_story(tmp_path, HARBOUR_ACTORS, HARBOUR_ARTICLES)
+    (tmp_path / "gold.yaml").write_text(
+        "articles:\n  a0.md:\n"
+        "    - {kind: direct, text: \"We lost three boats,\", speaker: Lina Okafor}\n"
+        "    - {kind: direct, text: \"Repairs start in May,\", speaker: Ana Ruiz}\n"
+        "  a1.md:\n"
+        "    - {kind: direct, text: \"Repairs start in May,\", speaker: the harbour master, speaker_kind: role}\n"
+        "    - {kind: direct, text: \"The gates stay shut until the crane is safe,\", speaker: Lina Okafor}\n",
+        encoding="utf-8")
+    out = gold.evaluate(st, tmp_path / "gold.yaml")
+    # six quotes found (three in a0; in a1 two direct, one reported); the last gold quote is in a0's text, not a1's
+    assert out["spans"] == {"precision": 0.5, "recall": 0.75, "found": 6, "gold": 4, "matched": 3}
+    assert out["kind_accuracy"] == 1.0
+    assert out["speakers"] == {"precision": 0.4, "recall": 0.5, "found": 5, "gold": 4, "right": 2}
+    assert [g["text"] for g in out["missed"]] == ["The gates stay shut until the crane is safe,"]
+    assert [(r["speaker"], g["speaker"]) for r, g in out["wrong_speaker"]] == [("the harbour master", "Ana Ruiz")]
