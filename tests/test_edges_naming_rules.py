@@ -9,8 +9,10 @@ from types import SimpleNamespace as NS
 import pandas as pd
 
 import presslens.analyses.naming.candidates
-from presslens.analyses.naming import (cjknames, demonyms, names, pairs, persons, renderings, romanise, shortnames,
-                                      translation)
+from presslens.analyses.naming import (brackets, cjknames, demonyms, names, pairs, persons, renderings, romanise, shortnames,
+                                      translation, variants)
+from presslens.analyses.naming import discovery
+from presslens.story.model import Actor, Speaker
 
 candidates = sys.modules["presslens.analyses.naming.candidates"]
 
@@ -149,3 +151,30 @@ def test_inside_unknown_name_only_after_a_capitalised_word():
     assert not renderings._inside_unknown_name("Velascon", {"Jenna Velascon", "the Velascon"}, set())
     assert not renderings._inside_unknown_name("Velascon", {"Jenna Velascon"}, {"jenna"})   # the actor's own word
     assert not renderings._inside_unknown_name("Lina Velascon", {"Jenna Velascon"}, set())  # two words
+
+
+def test_bracket_abbreviations_of_two_word_forms_claimed_once():
+    s = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["Tide", "Quay"], "sent_id": [0, 0],
+                      "text": ["The Harbour Board (HB) voted.", "Harbour Bank (HB) lent."]})
+    board, bank = variants.Known("Harbour Board", "Harbour Board"), variants.Known("Harbour Bank", "Harbour Bank")
+    got = brackets.bracket_abbreviations(s.iloc[:1], [board], set(), set())
+    assert [(r["candidate"], r["actor"], r["where"][0][0]) for r in got] == [("HB", "Harbour Board", "a1")]
+    assert brackets.bracket_abbreviations(s, [board, bank], set(), set()) == []       # HB claimed by two actors
+    assert brackets.bracket_abbreviations(s.iloc[:1], [board], set(), {"hb"}) == []     # already known
+    assert brackets.bracket_abbreviations(s.iloc[:1], [board], {"Harbour Board"}, set()) == []   # a person's form
+    assert brackets.bracket_abbreviations(s.iloc[:1], [variants.Known("Harbour Board", "Board")], set(), set()) == []
+
+
+def test_snippet_aliases_or_renderings():
+    a = Actor("Harbour Board", "organisation", ("HB",))
+    assert discovery._snippet(a, "H. Board", "short form", "x") == (
+        "# story.yaml, actor Harbour Board: replace its aliases line with\naliases: [HB, H. Board]")
+    assert discovery._snippet(a, "Gangban", "calque", "a calque") == (
+        "# story.yaml, actor Harbour Board: add a renderings list holding\n- form: Gangban\n  kind: calque\n"
+        "  note: 'found by presslens names: a calque'")
+    with_r = Actor("Harbour Board", "organisation", ("HB",), ({"form": "Port Board", "kind": "calque"},))
+    assert discovery._snippet(with_r, "Gangban", "calque", "a calque").startswith(
+        "# story.yaml, actor Harbour Board: add under its renderings\n")
+    sp = Speaker("Lina Okafor", None, None, ("Okafor",))           # a speaker has no renderings: its aliases
+    assert discovery._snippet(sp, "L. Okafor", "calque", "e") == (
+        "# story.yaml, speaker Lina Okafor: replace its aliases line with\naliases: [Okafor, L. Okafor]")
