@@ -89,6 +89,9 @@ def test_merge_case_prefers_the_lower_case_form():
     rows = [{"speaker": "Harbour staff", "speaker_kind": "role"}, {"speaker": "HARBOUR staff", "speaker_kind": "role"}]
     resolve.merge_case(rows)                                                   # no lower-case form: the first seen
     assert [r["speaker"] for r in rows] == ["Harbour staff", "Harbour staff"]
+    rows = [{"speaker": "EBay staff", "speaker_kind": "role"}, {"speaker": "eBay staff", "speaker_kind": "role"}]
+    resolve.merge_case(rows)                                                   # the first letter decides, not two
+    assert [r["speaker"] for r in rows] == ["eBay staff", "eBay staff"]
 
 
 def test_finite_verb_and_the_plural_noun_before_a_verb():
