@@ -22,6 +22,7 @@
   "said") far from English news's, from any source language (:mod:`presslens.text.translationese`):
   weight 1 from ``TRANSLATIONESE_WEAK_Z`` standard deviations, 2 from ``TRANSLATIONESE_Z``; it never
   carries a verdict alone: at weight 2 one more signal of weight 1 makes one, at weight 1 one of weight 2;
+- ``typed by a person`` - stray full stops (:mod:`presslens.text.slips`): weight 0; only a strong signal's verdict stands;
 - ``outlet translates`` - added by :func:`likely_translations`, not listed among the indicators: another
   article of the same outlet in the story is a declared or likely translation by its own signals (a site
   that machine-translates one report machine-translates others); weight 1, counted once, never a verdict
@@ -46,7 +47,7 @@ import pandas as pd
 from presslens.engine import sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
-from presslens.text import mtpage, mtsignals, speechmarks, translationese, translit
+from presslens.text import mtpage, mtsignals, slips, speechmarks, translationese, translit
 from presslens.text.mtsignals import load_mt_phrases  # noqa: F401 (re-exported: the list's loader)
 from presslens.text.resolver import CJK
 from .names import mentions
@@ -58,7 +59,8 @@ from .names import mentions
 GLUED = re.compile(r"(?<![\w.])((?:[A-Za-z]*[a-z]|\d+)[)\]]?[.!?][\"“”'’]?)([\"“”‘]?[A-Z][\w’']*[a-z][\w’']*)")
 
 INDICATOR_KINDS = ("declared", "calque", "MT phrase", "untranslated script", "locale format", "rare word",
-                   "MT grammar", "transliteration", "site template", "glued sentences", "translationese", "outlet translates")
+                   "MT grammar", "transliteration", "site template", "glued sentences", "translationese", "outlet translates",
+                   "typed by a person")
 # per kind: the most it adds to an article's score, however many times it fires (a phrase's own weight,
 # 0-3, comes from mt_phrases.yaml; the other kinds weigh as mtsignals gives them, calques 3)
 CAPS = {"calque": 6, "MT phrase": 9, "untranslated script": 4, "locale format": 2, "rare word": 1,
@@ -191,6 +193,8 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                 if sg.rule not in seen_rules:
                     rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages), False,
                                  -1, sg.detail, sg.rule, sg.source))
+            if sl := slips.signal(clean):  # weight 0: it counts against a verdict (_decide), never towards one
+                rows.append((aid, outlet_of_id[aid], *sl))
             for sid, txt, sg in mtsignals.inflected_names(sents) + speechmarks.speech_signals(sents):
                 rows.append((aid, outlet_of_id[aid], sg.kind, sg.detail, sg.weight, " ".join(sg.languages),
                              sg.weight == 0, sid, txt, sg.rule, sg.source))
@@ -388,7 +392,7 @@ def _decide(aid: str, g: dict, min_score: int) -> tuple:
     note = source_language(g)[1]
     if declared:
         verdict, source, note = "declared translation", g["languages"][dec[0]], "declared in the front matter"
-    elif strongest >= STRONG_WEIGHT or score >= min_score and n_rules >= MIN_RULES and (
+    elif strongest >= STRONG_WEIGHT or slips.RULE not in _rules(g) and score >= min_score and n_rules >= MIN_RULES and (
             tells(g) or score >= CORROBORATED_SCORE and n_rules >= CORROBORATED_RULES):
         verdict, source = "likely undeclared translation", guess
     else:
