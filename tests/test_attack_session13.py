@@ -1,0 +1,98 @@
+"""Hostile review of session 13's new rules (attack13): bad and unusual inputs, each defect a crafted Harbour
+text that failed before its fix. Every text here is made up."""
+import pytest
+
+from presslens import load_story
+from presslens.analyses import quotes
+from presslens.analyses.naming import translation
+from presslens.analyses.quotes import transcript
+from presslens.text import mtpage, speechmarks
+
+BODY = ("Floodwater reached the quay of Eastport on Tuesday, the Harbour Council said. The council said the sluice "
+        "gates would stay shut until Friday.")
+
+
+def _story(tmp_path, arts):
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n  - name: Harbour Council\n"
+                                  "    kind: institution\n", encoding="utf-8")
+    for i, (url, text) in enumerate(arts):
+        (d / "articles" / f"a{i}.md").write_text(
+            f"---\noutlet: Outlet {i}\ntitle: Story {i}\nurl: {url}\npublished: 2024-01-0{i + 1}\nlanguage: en\n---\n"
+            f"{text}\n", encoding="utf-8")
+    return load_story(d)
+
+
+def _verdicts(st):
+    v = translation.likely_translations(st)
+    return dict(zip(v["article_id"], v["verdict"]))
+
+
+# 1. credit_signals (mtpage.py): a prose line reporting or asking about a translation is no page credit
+@pytest.mark.parametrize("line", [
+    "The text was translated using Google Translate, the court heard.",
+    "The report was translated by machine, the council admitted.",
+    "This story has been translated by AI? No, says the editor.",
+    "The content is machine-translated, according to the lawsuit against the agency.",
+])
+def test_a_reported_translation_is_no_page_credit(line):
+    assert mtpage.credit_signals([line]) == []
+
+
+def test_a_court_report_about_a_machine_translation_is_no_translation(tmp_path):
+    st = _story(tmp_path, [("https://harbourtimes.example/news/1",
+                            BODY + "\n\nThe text was translated using Google Translate, the court heard.\n\n"
+                            "Judge Ana Ruiz said the error was serious.")])
+    assert _verdicts(st).get("a0", "isolated signals") != "likely undeclared translation"
+
+
+# 2. credit_signals: "Automatically translated" opening a line before a noun is a widget's label, not the page's
+@pytest.mark.parametrize("line", ["Automatically translated subtitles are available for this video.",
+                                  "Auto-translated captions"])
+def test_a_line_about_translated_subtitles_is_no_page_credit(line):
+    assert mtpage.credit_signals([line]) == []
+
+
+@pytest.mark.parametrize("line", ["Machine translated by Google", "(Auto-translated) Harbour Council closes the gates",
+                                  "Auto-translated from Estonian", "Machine translated"])
+def test_the_label_forms_still_credit(line):
+    assert [s.weight for s in mtpage.credit_signals([line])] == [mtpage.CREDIT_WEIGHT]
+
+
+# 3. speechmarks + edition: one British "..., he says" on a bilingual site's /en/ address made a verdict
+def test_unmarked_speech_on_an_english_edition_address_is_no_translation(tmp_path):
+    text = (BODY + "\n\nTom Berg has run the harbour for twenty years. We have never seen the river this high, he says."
+            "\n\nThe gates will be checked again on Friday.")
+    st = _story(tmp_path, [("https://www.harbourpost.example/en/news/flood", text),
+                           ("https://www.harbour.example.ca/en/news/2024/01/flood.html",
+                            BODY + "\n\nOur crews worked through the night, says Minister Ana Ruiz.")])
+    got = _verdicts(st)
+    assert got.get("a0") != "likely undeclared translation" and got.get("a1") != "likely undeclared translation"
+    ind = translation.translation_indicators(st)
+    assert set(ind[ind["rule"] == speechmarks.UNMARKED_RULE]["article_id"]) == {"a0", "a1"}
+
+
+def test_a_dash_still_counts_beside_an_english_edition_address():
+    one = speechmarks.speech_signals([(1, "We are ready for the storm season, — said Harbour Master Olena Kovalenko.")])
+    assert [(s.rule, s.weight) for _, _, s in one] == [(speechmarks.RULE, 2)]
+
+
+# 4. transcript.speaker_heading: a picture's credit line ("Getty Images, file") headed the quotes under it
+@pytest.mark.parametrize("line", ["Getty Images, file", "AP Photo, file", "Reuters, file"])
+def test_a_picture_credit_heads_no_answers(line):
+    assert transcript.speaker_heading(line) is None
+
+
+def test_a_name_still_heads_answers():
+    assert transcript.speaker_heading("Ana Ruiz, harbour master") == "Ana Ruiz"
+
+
+def test_quotes_under_a_picture_credit_keep_the_speaker_before_it(tmp_path):
+    text = ("The Harbour Council held a press conference on Tuesday after the flood.\n\n"
+            "Ana Ruiz, harbour master\n\n"
+            "“The sluice gates will stay shut until Friday, and the crews will check every mooring first.”\n\n"
+            "Getty Images, file\n\n"
+            "“Nobody should go near the water until the gates are open again.”")
+    q = quotes.quotes(_story(tmp_path, [("https://hr.example/1", text)]))
+    assert "Getty Images" not in set(q["speaker"].dropna())
