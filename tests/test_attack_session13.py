@@ -96,3 +96,13 @@ def test_quotes_under_a_picture_credit_keep_the_speaker_before_it(tmp_path):
             "“Nobody should go near the water until the gates are open again.”")
     q = quotes.quotes(_story(tmp_path, [("https://hr.example/1", text)]))
     assert "Getty Images" not in set(q["speaker"].dropna())
+
+
+# 5. people.py: a "he said" after "was criticised ... by Tom Berg" went to the sentence subject a paragraph before
+# (Ana Ruiz, the one criticised): the agent of a passive is who did it, no mere object of a preposition
+def test_he_after_the_agent_of_a_passive_is_that_agent(tmp_path):
+    text = ("Ana Ruiz, the harbour master, closed the sluice gates on Tuesday night as the river rose.\n\n"
+            "The decision was criticised on Wednesday by Tom Berg, the leader of the council's opposition group.\n\n"
+            "“It was the wrong call, and the fish market paid for it,” he said.")
+    q = quotes.quotes(_story(tmp_path, [("https://hp.example/1", text)]))
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Berg"]
