@@ -106,3 +106,24 @@ def test_he_after_the_agent_of_a_passive_is_that_agent(tmp_path):
             "“It was the wrong call, and the fish market paid for it,” he said.")
     q = quotes.quotes(_story(tmp_path, [("https://hp.example/1", text)]))
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Berg"]
+
+
+# 6. transcript.speaker_heading: a section heading "Flood Defences, explained" headed the quote under it as speaker
+@pytest.mark.parametrize("line", ["Flood Defences, explained", "Key Events, so far", "Live Updates, as they happen",
+                                  "Eastport Floods, in pictures"])
+def test_a_section_heading_heads_no_answers(line):
+    assert transcript.speaker_heading(line) is None
+
+
+@pytest.mark.parametrize("line,name", [("Tom Berg, captain", "Tom Berg"), ("Sam Cole, head coach", "Sam Cole"),
+                                       ("Tom Berg, in his own words", "Tom Berg")])
+def test_speaker_lines_still_head_answers(line, name):
+    assert transcript.speaker_heading(line) == name
+
+
+def test_a_quote_under_a_section_heading_is_not_the_heading_s(tmp_path):
+    text = ("Ana Ruiz, the harbour master, told reporters on Tuesday that the gates would hold through the weekend.\n\n"
+            "Flood Defences, explained\n\n"
+            "“The gates were built in 1953 and they have never failed before, not once in seventy years.”")
+    q = quotes.quotes(_story(tmp_path, [("https://hp.example/1", text)]))
+    assert "Flood Defences" not in set(q["speaker"].dropna())

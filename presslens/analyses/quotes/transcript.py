@@ -24,6 +24,10 @@ _HEADING = _regex.compile(r"^\W{0,2}(?P<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{
                           r"(?P<desc>\p{Ll}[\p{Ll}’'-]*(?:\s+[\p{Ll}\p{Lu}][\p{L}’'-]*){0,4})\s*$")
 # a picture's credit line ("Getty Images, file", "AP Photo, file"): a wire or photo agency's name, or a credit word
 _CREDIT_WORD = re.compile(rf"^{CREDIT_WORD}$", re.IGNORECASE)
+# what a section heading says after its comma, where a speaker line describes a person: a lone participle
+# ("Flood defences, explained"), an "as"/"so" clause ("Live updates, as they happen", "Key events, so far"), or
+# "in" and one word ("The flood, in pictures")
+_SECTION = re.compile(r"^(?:\w+ed|(?:as|so)\b.*|in\s+\w+)$", re.IGNORECASE)
 # a topic line: "On the new quay:", "On his future at the club:" (a short phrase after "On", then a colon)
 _TOPIC = re.compile(r"^\W{0,2}On\s+[^.!?:“”\"]{2,120}:\s*$")
 
@@ -31,10 +35,13 @@ _TOPIC = re.compile(r"^\W{0,2}On\s+[^.!?:“”\"]{2,120}:\s*$")
 def speaker_heading(par: str) -> str | None:
     """The name a transcript's speaker line gives ("Ana Ruiz, harbour master" -> "Ana Ruiz"), else None.
     A run naming an organisation, a title or a function word ("Harbour Council, statement"), or a picture's credit
-    (an agency's name or a credit word: "Getty Images, file") is no person."""
+    (an agency's name or a credit word: "Getty Images, file") is no person; nor is a section heading ("Flood
+    Defences, explained", "Key Events, so far", "Eastport Floods, in pictures")."""
     m = _HEADING.match(par.strip())
     if m is None:
         return None
+    if _SECTION.match(m.group("desc")):
+        return None  # a section's heading, not a speaker's line
     words = [key(w) for w in m.group("name").split()]
     if any(w in ORG_WORDS or w in FUNCTION or w in TITLES for w in words):
         return None
