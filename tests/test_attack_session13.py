@@ -127,3 +127,46 @@ def test_a_quote_under_a_section_heading_is_not_the_heading_s(tmp_path):
             "“The gates were built in 1953 and they have never failed before, not once in seventy years.”")
     q = quotes.quotes(_story(tmp_path, [("https://hp.example/1", text)]))
     assert "Flood Defences" not in set(q["speaker"].dropna())
+
+
+# 7. story/load.py: an address urllib refuses ("http://[::1/en/x") passed `presslens check` and stopped every
+# analysis with a bare ValueError ("presslens: Invalid IPv6 URL", no file, no fix)
+def test_an_unparseable_url_is_a_problem_naming_the_file(tmp_path):
+    from presslens.story.model import StoryError
+    with pytest.raises(StoryError) as e:
+        _story(tmp_path, [("http://[::1/en/x", BODY)])
+    assert "a0.md" in str(e.value) and "[url]" in str(e.value) and "url: null" in str(e.value)
+
+
+# 8. provenance (issue 23): two reports of one press conference, each sentence attributed to the speaker, in the
+# speaker's order, are listed as a paraphrase of each other; the speaker is the common source in sight
+PRESS_A = ["Harbour master Ana Ruiz told a press conference on Tuesday that the north quay would close for eighteen "
+           "months while engineers replace its rotting timber piles.",
+           "The repairs will cost 14 million pounds, most of it borrowed from the regional development fund, Ruiz said.",
+           "Fishing crews who land their catch at the north quay will move to a temporary pontoon beside the ferry "
+           "terminal from March, she said.",
+           "Ruiz admitted that the pontoon has no ice plant and that smaller boats could lose a week of trade each month.",
+           "She promised a shuttle lorry carrying ice from the market hall twice a day until the quay reopens in autumn "
+           "next year.",
+           "Asked about the timetable, Ruiz said she was confident the work would finish on time."]
+PRESS_B = ["Speaking to journalists on Tuesday, Ana Ruiz, the harbour master, announced that the ageing north quay must "
+           "shut for a year and a half so its decaying timber piles can be swapped out.",
+           "According to Ruiz, the bill for the work stands at 14 million pounds, much of it a loan drawn from the "
+           "regional development pot.",
+           "From March, crews who fish from the north quay are to be relocated onto a makeshift pontoon next to the "
+           "ferry terminal, Ruiz explained.",
+           "She acknowledged the pontoon lacks an ice plant, so smaller vessels might forfeit a week of business every "
+           "month.",
+           "Ruiz pledged a lorry shuttling ice from the market hall two times daily until the quay opens again next "
+           "autumn.",
+           "She told reporters she was sure the engineers would keep to the schedule."]
+
+
+@pytest.mark.xfail(strict=True, reason="attack13: a retold chain whose every sentence is attributed to one named "
+                   "speaker is read as a paraphrase of each other ('undetermined (a paraphrase)'), not as two reports "
+                   "of a common source (the speaker); weighing attribution in analyses.paraphrased is no small fix")
+def test_two_reports_of_one_press_conference_are_no_paraphrase_of_each_other(tmp_path):
+    from presslens.analyses import provenance
+    st = _story(tmp_path, [("https://hp.example/1", "\n\n".join(PRESS_A)), ("https://echo.example/2", "\n\n".join(PRESS_B))])
+    p = provenance.provenance(st)
+    assert not p["status"].astype(str).str.contains("paraphrase").any()
