@@ -170,3 +170,20 @@ def test_two_reports_of_one_press_conference_are_no_paraphrase_of_each_other(tmp
     st = _story(tmp_path, [("https://hp.example/1", "\n\n".join(PRESS_A)), ("https://echo.example/2", "\n\n".join(PRESS_B))])
     p = provenance.provenance(st)
     assert not p["status"].astype(str).str.contains("paraphrase").any()
+
+
+# 9. speechmarks.FIRST_PERSON: "US" (the country), "ME" (Maine), a numeral "I" ("World War I") were a speaker's
+# first person, so ordinary English reported speech with no "we" read as speech left unmarked (weight 2)
+@pytest.mark.parametrize("sentence", ["Trade with the US fell sharply last year, says the Harbour Council.",
+                                      "US exports through the port doubled in a year, he says.",
+                                      "Prices in Portland, ME rose again this winter, says Tom Berg.",
+                                      "The quay wall was built before World War I, says Tom Berg."])
+def test_a_country_or_a_numeral_is_no_first_person(sentence):
+    assert speechmarks.form(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", ["We have sandbags in readiness, says Kovalenko.",
+                                      "They told us to leave the quay at once, he says.",
+                                      "I think the gates will hold until Friday, she says."])
+def test_a_speaker_s_first_person_still_reads_as_unmarked(sentence):
+    assert speechmarks.form(sentence) == "unmarked"

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+import regex as _regex
+
 from .mtsignals import Signal, zipf
 
 RULE = "speech marked the source's way"
@@ -49,7 +51,11 @@ QUOTED = re.compile(r"«([^«»]*)»")
 DASH_TAG = re.compile(rf"[,.!?]\s?[—–]\s?{_SPEECH_VERB}\s+{_NAME}")
 DASH_OPEN = re.compile(rf"^[—–]\s?(?:We|I|Our|My)\b.*,\s?(?:[—–]\s?)?{_SPEECH_VERB}\s+{_NAME}[.!]?$")
 UNMARKED = re.compile(rf",\s+(?:{_SPEECH_VERB}\s+(?:he|she|{_NAME})|(?:he|she)\s+{_SPEECH_VERB})(?:,\s+[^,.]{{3,90}})?[.!]?$")
-FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b|\b(?:I|we)['’](?:m|re|ve|ll|d)\b", re.IGNORECASE)
+# a speaker's first person, as presslens.analyses.quotes.reported reads it: "US" (the country), "ME" (Maine) and a
+# numeral "I" after a capitalised word ("World War I", "Clade I") are none; "I" only before a verb or "'m"
+FIRST_PERSON = _regex.compile(r"(?<![\w’'-])(?:[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)(?![\w’'-])|"
+                              r"(?<![\w’'-])(?<!\p{Lu}[\w’'.-]*\s+)I(?=[’'](?:m|ve|ll|d)\b|\s+(?-i:[a-z]))|"
+                              r"(?<![\w’'-])[Ww]e[’'](?:re|ve|ll|d)\b")
 # a quotation mark of any kind (an apostrophe inside a word is no mark)
 QUOTE_MARK = re.compile(r"[\"“”„«»‘‚]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z]{2,}")
