@@ -35,7 +35,7 @@ def test_english_speech_and_foreign_quotations_are_not_marked(sentence):
 
 def test_one_sentence_weighs_two_and_two_sentences_three():
     one = speechmarks.speech_signals([(1, "The tide rose at dawn."), (2, "We have sandbags in readiness, says Kovalenko.")])
-    assert [(sid, s.weight, s.rule, s.kind) for sid, _, s in one] == [(2, 2, speechmarks.RULE, "locale format")]
+    assert [(sid, s.weight, s.rule, s.kind) for sid, _, s in one] == [(2, 2, speechmarks.UNMARKED_RULE, "locale format")]
     assert one[0][2].languages == ("sv", "no", "da", "fi")
     two = speechmarks.speech_signals([(1, "We have sandbags in readiness, says Kovalenko."),
                                       (2, "The tide rose at dawn."),
@@ -66,7 +66,7 @@ def test_guillemets_are_listed_never_counted():
     assert "in 2 sentences" in got[0][2].detail
     both = speechmarks.speech_signals([(1, "The harbour master called it « a test for the whole town »."),
                                        (2, "We have sandbags in readiness, says Kovalenko.")])
-    assert [(sid, s.weight, s.rule) for sid, _, s in both] == [(2, 2, speechmarks.RULE), (1, 0, speechmarks.GUILLEMET_RULE)]
+    assert [(sid, s.weight, s.rule) for sid, _, s in both] == [(2, 2, speechmarks.UNMARKED_RULE), (1, 0, speechmarks.GUILLEMET_RULE)]
 
 
 def test_the_nordic_formula_is_no_longer_a_sentence_formula():
@@ -111,6 +111,6 @@ def test_unmarked_speech_alone_gives_no_verdict(tmp_path):
                                           f"published: 2024-01-02\nlanguage: en\n---\n{body}\n", encoding="utf-8")
     st = load_story(d)
     ind = translation.translation_indicators(st)
-    assert ind[ind["rule"] == speechmarks.RULE]["weight"].tolist() == [2]
+    assert ind[ind["rule"] == speechmarks.UNMARKED_RULE]["weight"].tolist() == [2]
     v = translation.likely_translations(st).set_index("article_id")
     assert v.loc["a1", "verdict"] != "likely undeclared translation"

@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 import pandas as pd
 
 from presslens import limits, paths
@@ -60,6 +61,12 @@ def _parse_article(path: Path, rel: str, problems: list[Problem], notices: list[
         v = meta.get(key)
         if v is not None and not isinstance(v, str):
             problems.append(not_text(rel, key, v, f"{key}: \"...\" (or null)"))
+    if isinstance(meta.get("url"), str):
+        try:  # an address the standard parser refuses ("http://[::1") stopped every analysis reading a host
+            urlsplit(meta["url"])
+        except ValueError as e:
+            problems.append(Problem(rel, "url", f"{show(meta['url'])} is no web address ({e})",
+                                    "copy the page's address from the browser, or write url: null"))
     lang, source = language_code(meta.get("language")), language_code(meta.get("translated_from"))
     if notices is not None and lang and source and lang == source:
         notices.append(Problem(rel, "translated_from", f"is {source!r}, the article's own language: a translation from "

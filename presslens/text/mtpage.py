@@ -60,8 +60,12 @@ _CREDIT = re.compile(
     rf"(?:a\s+)?machine|(?:from\s+(?:the\s+)?\w+\s+)?(?:by|with|using|through)\s+{_MACHINE}))"
     rf"|\btranslations?\s+(?:are|is|were|was)\s+(?:mostly\s+|partly\s+|automatically\s+)?(?:done|made|produced|generated|"
     rf"provided)\s+(?:through|by|with|using)\s+{_MACHINE}"
-    r"|^[(\[]?(?:machine|automatically|auto)[- ]translated\b"
+    r"|^[(\[]?(?:machine|automatically|auto)[- ]translated(?=\s*(?:$|[)\]:.,;|]|(?:by|from|with|using)\b))"
     r"|\bthis is an?\s+(?:automatic|automated|machine)\s+translation\b", re.IGNORECASE)
+# a line that reports or asks about a translation is prose, not the page's credit: "The text was translated using
+# Google Translate, the court heard." (a reporting verb or "according to"), "Was this article machine-translated?"
+_REPORTED = re.compile(r"\?|\baccording to\b|\b(?:said|says|say|heard|told|tells|claimed|claims|alleged|alleges|argued|"
+                       r"argues|insisted|insists|denied|denies|asked|asks|admitted|admits|reported)\b", re.IGNORECASE)
 CREDIT_MAX_LINE = 300  # a credit is a short line: a longer one is prose that may discuss translation
 CREDIT_WEIGHT = 3
 CREDIT_RULE = "translation credit"
@@ -113,12 +117,15 @@ def caption_signals(lines: list[str]) -> list[Signal]:
 def credit_signals(lines: list[str]) -> list[Signal]:
     """A line of the page saying its text was machine-translated ("The translations are mostly done through AI
     translator", "This article was automatically translated", "Machine translated from the Spanish"): the site's
-    own declaration, a tell of weight :data:`CREDIT_WEIGHT`; the first only. A translation credited to a person, or
+    own declaration, a tell of weight :data:`CREDIT_WEIGHT`; the first only. A line that reports or asks about a
+    translation (a reporting verb, "according to", a question mark) is prose, not the page's voice; "Machine translated"
+    opening a line credits the page only as a label (alone, in brackets, before "by"/"from"), not before a noun
+    ("Automatically translated subtitles are available"). A translation credited to a person, or
     a quotation run through a translator ("Via Google Translate: ...") is none: only the page's text said to be
     translated by a machine counts."""
     for line in lines:
         t = line.strip()
-        m = _CREDIT.search(t) if len(t) <= CREDIT_MAX_LINE else None
+        m = _CREDIT.search(t) if len(t) <= CREDIT_MAX_LINE and not _REPORTED.search(t) else None
         if m:
             return [Signal("site template", f"{t!r}: the page says its text was machine-translated", (),
                            CREDIT_WEIGHT, CREDIT_RULE, "page-credit")]

@@ -27,9 +27,14 @@ from __future__ import annotations
 
 import re
 
+import regex as _regex
+
 from .mtsignals import Signal, zipf
 
 RULE = "speech marked the source's way"
+# the unmarked form alone: its own rule, so that it corroborates no other corroboration (an English edition's
+# address): a British article on a bilingual site's /en/ address with one "..., he says" was called a translation
+UNMARKED_RULE = "speech without quotation marks"
 GUILLEMET_RULE = "guillemets « »"
 KIND = "locale format"
 ONE, SEVERAL = 2, 3  # the weight of one sentence showing it, of two sentences or more
@@ -46,7 +51,11 @@ QUOTED = re.compile(r"«([^«»]*)»")
 DASH_TAG = re.compile(rf"[,.!?]\s?[—–]\s?{_SPEECH_VERB}\s+{_NAME}")
 DASH_OPEN = re.compile(rf"^[—–]\s?(?:We|I|Our|My)\b.*,\s?(?:[—–]\s?)?{_SPEECH_VERB}\s+{_NAME}[.!]?$")
 UNMARKED = re.compile(rf",\s+(?:{_SPEECH_VERB}\s+(?:he|she|{_NAME})|(?:he|she)\s+{_SPEECH_VERB})(?:,\s+[^,.]{{3,90}})?[.!]?$")
-FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b|\b(?:I|we)['’](?:m|re|ve|ll|d)\b", re.IGNORECASE)
+# a speaker's first person, as presslens.analyses.quotes.reported reads it: "US" (the country), "ME" (Maine) and a
+# numeral "I" after a capitalised word ("World War I", "Clade I") are none; "I" only before a verb or "'m"
+FIRST_PERSON = _regex.compile(r"(?<![\w’'-])(?:[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)(?![\w’'-])|"
+                              r"(?<![\w’'-])(?<!\p{Lu}[\w’'.-]*\s+)I(?=[’'](?:m|ve|ll|d)\b|\s+(?-i:[a-z]))|"
+                              r"(?<![\w’'-])[Ww]e[’'](?:re|ve|ll|d)\b")
 # a quotation mark of any kind (an apostrophe inside a word is no mark)
 QUOTE_MARK = re.compile(r"[\"“”„«»‘‚]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -80,7 +89,7 @@ def form(sentence: str) -> str | None:
 def speech_signals(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Signal]]:
     """One article's sentences (sent_id, text) -> (sent_id, sentence, Signal) rows: speech marked the way another
     language marks it (a dash, or no marks), weight :data:`ONE` in one sentence, :data:`SEVERAL` in two or more, at
-    most one row (rule :data:`RULE`); and guillemets, listed with weight 0 (rule :data:`GUILLEMET_RULE`), never
+    most one row (rule :data:`RULE`, :data:`UNMARKED_RULE` when no dash is among them); and guillemets, listed with weight 0 (rule :data:`GUILLEMET_RULE`), never
     counted: an English desk of a French- or Russian-speaking newsroom keeps its own quotation marks, as it keeps a
     name in its own script, so they are no sign of a translation by themselves."""
     found = [(sid, txt, f) for sid, txt in sentences if (f := form(txt))]
@@ -93,8 +102,8 @@ def speech_signals(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Sig
         detail = (f"direct speech marked the source's way ({', '.join(forms)}) in {len(counted)} sentence"
                   f"{'s' if len(counted) > 1 else ''}: English puts a speaker's words between quotation marks")
         dashes = sum(f == "dash" for _, _, f in counted)
-        out.append((sid, txt, Signal(KIND, detail, langs, SEVERAL if dashes and len(counted) >= 2 else ONE, RULE,
-                                     SOURCES[forms[0]])))
+        out.append((sid, txt, Signal(KIND, detail, langs, SEVERAL if dashes and len(counted) >= 2 else ONE,
+                                     RULE if dashes else UNMARKED_RULE, SOURCES[forms[0]])))
     marks = [x for x in found if x[2] == "guillemets"]
     if marks:
         sid, txt, _ = marks[0]

@@ -371,12 +371,12 @@ def _verdicts(ind: pd.DataFrame, min_score: int) -> pd.DataFrame:
 
 def _decide(aid: str, g: dict, min_score: int) -> tuple:
     """One article's verdict row (see :func:`likely_translations`) from its indicator rows ``g`` (column ->
-    list of values, in table order). An English edition's address counts only beside tells weighing
-    ``EDITION_TELLS`` together: it corroborates a formula, not another corroboration."""
+    list of values, in table order). An English edition's address counts only beside tells weighing ``EDITION_TELLS``
+    together: it corroborates a formula, not another corroboration nor unmarked speech (British copy has it too)."""
     rules, outlet = _rules(g), g["outlet"][0]
     if mtpage.EDITION_RULE in rules and sum(
             int(w) for x, w, r in zip(g["kind"], g["weight"], rules)
-            if x != "declared" and w and not corroborates(x, r)) < EDITION_TELLS:
+            if x != "declared" and w and not corroborates(x, r) and r != speechmarks.UNMARKED_RULE) < EDITION_TELLS:
         g = {c: [v for v, r in zip(vals, rules) if r != mtpage.EDITION_RULE] for c, vals in g.items()}
     kind, weight = g["kind"], g["weight"]
     dec = [k for k, x in enumerate(kind) if x == "declared"]

@@ -180,7 +180,8 @@ class People:
             # "Lee and Hansen said": two people at once, neither is "he" alone
             coord = (i + 1 < len(found) and _COORD.fullmatch(par[end:found[i + 1][0]])) or \
                     (i > 0 and _COORD.fullmatch(par[found[i - 1][1]:start]))
-            oblique = not subject and _AFTER_PREPOSITION.search(par, max(0, start - 12), start)
+            oblique = not subject and _AFTER_PREPOSITION.search(par, max(0, start - 12), start) \
+                and not _PASSIVE_BY.search(par[max(0, start - 200):start].rsplit(". ", 1)[-1])
             self.mentions.append((p_idx, start, end, person, "coord" if coord else "oblique" if oblique else subject))
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
@@ -334,6 +335,9 @@ _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,}s?$")  # "Harbour Rescue HRT" (not al
 # a preposition that makes the name after it its object, never a verb's subject (not "after", "before",
 # "since": "after Ruiz said" opens a clause whose subject Ruiz is)
 _OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|among|against|under|within)\s+(?:the\s+)?$")
+# the agent of a passive ("The decision was criticised on Wednesday by Tom Berg"): the one who did it, a sentence's
+# logical subject, which a "he said" after it points to as to any subject (no object of a preposition)
+_PASSIVE_BY = re.compile(r"(?i)\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b[^.!?;]*\bby\s+(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)

@@ -7,11 +7,14 @@ that quote going on. Shape only: no word of a story.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex as _regex
 
+from presslens import data as data_files
 from presslens.text import segment
+from presslens.text.captions import CREDIT_WORD
 
 from .wordclasses import FUNCTION, ORG_WORDS, TITLES, key
 
@@ -19,20 +22,37 @@ from .wordclasses import FUNCTION, ORG_WORDS, TITLES, key
 # description in lower case of one to five words, nothing else (no end mark, no verb after it)
 _HEADING = _regex.compile(r"^\W{0,2}(?P<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}),\s+"
                           r"(?P<desc>\p{Ll}[\p{Ll}’'-]*(?:\s+[\p{Ll}\p{Lu}][\p{L}’'-]*){0,4})\s*$")
+# a picture's credit line ("Getty Images, file", "AP Photo, file"): a wire or photo agency's name, or a credit word
+_CREDIT_WORD = re.compile(rf"^{CREDIT_WORD}$", re.IGNORECASE)
+# what a section heading says after its comma, where a speaker line describes a person: a lone participle
+# ("Flood defences, explained"), an "as"/"so" clause ("Live updates, as they happen", "Key events, so far"), or
+# "in" and one word ("The flood, in pictures")
+_SECTION = re.compile(r"^(?:\w+ed|(?:as|so)\b.*|in\s+\w+)$", re.IGNORECASE)
 # a topic line: "On the new quay:", "On his future at the club:" (a short phrase after "On", then a colon)
 _TOPIC = re.compile(r"^\W{0,2}On\s+[^.!?:“”\"]{2,120}:\s*$")
 
 
 def speaker_heading(par: str) -> str | None:
     """The name a transcript's speaker line gives ("Ana Ruiz, harbour master" -> "Ana Ruiz"), else None.
-    A run naming an organisation, a title or a function word ("Harbour Council, statement") is no person."""
+    A run naming an organisation, a title or a function word ("Harbour Council, statement"), or a picture's credit
+    (an agency's name or a credit word: "Getty Images, file") is no person; nor is a section heading ("Flood
+    Defences, explained", "Key Events, so far", "Eastport Floods, in pictures")."""
     m = _HEADING.match(par.strip())
     if m is None:
         return None
+    if _SECTION.match(m.group("desc")):
+        return None  # a section's heading, not a speaker's line
     words = [key(w) for w in m.group("name").split()]
     if any(w in ORG_WORDS or w in FUNCTION or w in TITLES for w in words):
         return None
+    if m.group("name").casefold() in _credit_names() or any(_CREDIT_WORD.match(w) for w in m.group("name").split()):
+        return None  # a picture's credit ("Getty Images, file") heads no answers
     return m.group("name")
+
+
+@functools.lru_cache(maxsize=1)
+def _credit_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in data_files.credit_names())
 
 
 def topic_line(par: str) -> bool:
