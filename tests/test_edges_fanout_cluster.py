@@ -46,8 +46,13 @@ class _Client:
 @pytest.fixture
 def clock(monkeypatch):
     now = [0.0]
-    monkeypatch.setattr(fanout, "time", SimpleNamespace(monotonic=lambda: now[0],
-                                                        sleep=lambda s: now.__setitem__(0, now[0] + 1.0)))
+
+    def sleep(_):
+        now[0] += 1.0
+        if now[0] > 100:  # a loop that never hands the work back fails here instead of hanging
+            raise AssertionError("still waiting after 100 s")
+
+    monkeypatch.setattr(fanout, "time", SimpleNamespace(monotonic=lambda: now[0], sleep=sleep))
     monkeypatch.setattr(fanout, "_WARNED", set())
     return now
 
