@@ -72,3 +72,15 @@ def test_a_wildcard_matches_a_word_as_long_as_its_prefix(tmp_path):
                      [("Tide", "The council saw the cove at dawn. A covey of gulls rose. The cov left.")])
     h = matching.match(st, lexicon.term_lexicon(["cove*"]))
     assert list(h["matched"]) == ["cove", "covey"]  # "cove" is exactly the prefix; "cov" is shorter
+
+
+def test_by_part_words_rates_and_few_words_at_the_minimum(tmp_path):
+    from presslens.analyses.wordchoice import lexicon, matching
+    from .conftest import write_story
+    st = write_story(tmp_path, "  - name: Harbour Council\n    kind: organisation\n",
+                     [("Tide", "The council covered the pier at dawn.\n\nCrews covered the leak. The pier shut.")])
+    p = matching.by_part(st, lexicon.term_lexicon(["covered"]), n_boot=20, min_words=9)
+    # title+lede: "Story 0" (2) + the lede (7) = 9 words, exactly the minimum; body: 4 + 3 = 7
+    assert p[["section", "hits", "words", "n_sentences", "few_words"]].values.tolist() == [
+        ["title+lede", 1, 9, 2, False], ["body", 1, 7, 2, True]]
+    assert [round(x, 3) for x in p["rate_per_1000"]] == [111.111, 142.857]
