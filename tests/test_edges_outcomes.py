@@ -32,3 +32,13 @@ def test_same_name_words_of_one_in_the_other():
     assert not same_name("Harbour Board", "Harbour Council")
     assert not same_name("the", "The Harbour") and not same_name(None, "Harbour") and not same_name("", "")
     assert fold("Ána-María  RUIZ!") == "ana maria ruiz" and fold(None) == ""
+
+
+def test_scored_on_one_story_and_many():
+    from types import SimpleNamespace as NS
+    from presslens.evaluation.command import scored_on
+    one = [NS(split="dev", articles={"a1": {}, "a2": {}})]
+    assert scored_on(one) == "Scored on 1 story (1 development, 0 test) and 2 articles."
+    two = one + [NS(split="test", articles={"b1": {}})]
+    assert scored_on(two) == "Scored on 2 stories (1 development, 1 test) and 3 articles."
+    assert scored_on([]) == "Scored on 0 stories (0 development, 0 test) and 0 articles."
