@@ -84,3 +84,31 @@ def test_by_part_words_rates_and_few_words_at_the_minimum(tmp_path):
     assert p[["section", "hits", "words", "n_sentences", "few_words"]].values.tolist() == [
         ["title+lede", 1, 9, 2, False], ["body", 1, 7, 2, True]]
     assert [round(x, 3) for x in p["rate_per_1000"]] == [111.111, 142.857]
+
+
+def test_lexicon_terms_none_empty_text_repeats():
+    from presslens.analyses.wordchoice import lexicon as L
+    def run(v, allow=False):
+        p = []
+        return L._parse_terms(v, "s.yaml", "w", p, allow_empty=allow), [(x.field, x.message) for x in p]
+    assert run(None) == ([], [("w", "has no terms")])
+    assert run([]) == ([], [("w", "has no terms")])
+    assert run([], allow=True) == ([], []) and run(None, allow=True) == ([], [])
+    assert run("cover") == ([], [("w", "must be a list, got str")])
+    assert run(["covered", "Covered ", "co*"]) == (["covered"], [
+        ("w[1]", "'Covered ' repeats 'covered'"),
+        ("w[2]", "'co*': the wildcard 'co*' needs at least 3 letters before '*'")])
+
+
+def test_lexicon_override_of_an_unknown_category_with_both_add_and_remove():
+    from presslens.analyses.wordchoice import lexicon as L
+    cats = {"secrecy": L.Category("secrecy", "Secrecy", "d", "src", ("conceal*", "covered"))}
+    p = []
+    out = L._apply_overrides(cats, {"secrcy": {"add": ["hide"], "remove": ["covered"]}}, "s.yaml", p)
+    assert list(out) == ["secrecy"]
+    assert [(x.field, x.message) for x in p] == [("lexicon.secrcy", "'secrcy' is not a category of the lexicon")]
+    assert "did you mean 'secrecy'?" in p[0].fix
+    p = []
+    out = L._apply_overrides(cats, {"secrecy": {"add": ["hide"], "remove": ["covered"]}}, "s.yaml", p)
+    assert p == [] and out["secrecy"].terms == ("conceal*", "hide")
+    assert out["secrecy"].source == "src; story overrides in s.yaml"
