@@ -1,0 +1,69 @@
+"""Tests for the survivors of the sixth seeded-bug round (docs/seeded-bugs.md, "Sixth round"), each checked
+in a scratch copy to fail on its round-6 mutant and pass on the real code. Crafted Harbour values."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+matplotlib.use("Agg")
+
+
+def test_a_one_outlet_ledger_has_room_for_one_column():
+    """000 (`figures/naming.names_by_outlet`, `max(2, ...)`): the columns are as wide as the first row's
+    outlets; one outlet gets one column of room (x from -0.5 to 0.5), not an empty second one."""
+    from presslens.figures import naming as naming_fig
+    story = SimpleNamespace(outlets=["Tide"], figure_outlets=lambda every: every, color_order=["Tide"],
+                            translations=set(), labels={}, max_outlets=None)
+    ledger = pd.DataFrame({"outlet": ["Tide"], "actor": ["Harbour Council"], "form": ["Harbour Council"]})
+    grid = pd.DataFrame({"Tide": {"Harbour Council": "Harbour Council"}})
+    fig, _ = naming_fig.names_by_outlet(story, ledger, grid, {("Tide", "Harbour Council"): "name"})
+    try:
+        assert [tuple(ax.get_xlim()) for ax in fig.axes] == [(-0.5, 0.5)]
+    finally:
+        plt.close(fig)
+
+
+def test_an_embedded_posts_text_on_the_first_line():
+    """001 (`text/widgets.embed_text`, `0 < i`): a post's text on line 0 is the post's text like any other
+    line; an index outside the lines, a removed line, an introduction (colon) and an overlong line are not."""
+    from presslens.text import widgets
+    lines = ["The east pier is closed until further notice. https://t.co/abc123", "Read the notice:",
+             "x" * widgets.POST_MAX + " https://t.co/abc", "y" * (widgets.POST_MAX + 1), "Ferries use the west quay."]
+    assert widgets.embed_text(lines, {0, 1, 2, 3, 4, 5, -1}, {4: "removed"}) == [0, 2]
+    assert widgets.embed_text(lines, set(), {}) == []
+
+
+def test_wire_sources_named_six_at_most_in_order():
+    """007 (`findings/outlets._verdict_lines`, `[:7]`): the common-wire line names the first six sources
+    in alphabetical order."""
+    from presslens.analyses.findings.outlets import _verdict_lines
+    ver = pd.DataFrame({"verdict": ["common source"] * 7, "direction": ["unknown"] * 7,
+                        "relation": ["common_wire"] * 7, "source": [f"Wire {c}" for c in "GFEDCBA"],
+                        "outlet_a": ["Tide"] * 7, "outlet_b": ["Quay"] * 7})
+    assert _verdict_lines(ver, None)[1] == (
+        "7 pair(s) share text from a common wire, release or reference (Wire A, Wire B, Wire C, Wire D, Wire E "
+        "and Wire F): common source, never copying (table: verdicts).")
+
+
+def test_corpus_counts_the_dated_articles():
+    """008 (`findings/text.corpus`, `== "unknown"`): the articles that reveal a date, and their range."""
+    from presslens.analyses.findings import text
+    arts = pd.DataFrame({"outlet": ["Tide", "Quay", "Reef"], "article_id": ["a", "b", "c"], "words": [50, 40, 30],
+                         "published": ["2031-05-03", "unknown", "2031-05-01"], "quoted_share": [0.1, 0.0, 0.2],
+                         "translated_from": ["—"] * 3, "derived_from": ["—"] * 3, "measured": [True] * 3})
+    assert text.corpus(SimpleNamespace(labels={}), arts)[0] == (
+        "3 articles from 3 outlets; 2 reveal a publication date (2031-05-01 to 2031-05-03) (table: articles).")
+    none = arts.assign(published="unknown")
+    assert text.corpus(SimpleNamespace(labels={}), none)[0] == (
+        "3 articles from 3 outlets; 0 reveal a publication date (table: articles).")
+
+
+def test_a_persons_initials_are_no_name_tokens():
+    """013 (`quotes/people.Person.__init__`, `>= 1`): a one-letter initial ("J.") is no token of the name."""
+    from presslens.analyses.quotes.people import Person
+    assert Person("Ana J. Ruiz").tokens == {"ana", "ruiz"}
+    assert Person("A. B. Ruiz").tokens == {"ruiz"}
+    assert Person("Jo Ruiz").tokens == {"jo", "ruiz"}  # two letters are a name
