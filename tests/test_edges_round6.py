@@ -67,3 +67,53 @@ def test_a_persons_initials_are_no_name_tokens():
     assert Person("Ana J. Ruiz").tokens == {"ana", "ruiz"}
     assert Person("A. B. Ruiz").tokens == {"ruiz"}
     assert Person("Jo Ruiz").tokens == {"jo", "ruiz"}  # two letters are a name
+
+
+def test_score_quotes_skips_unlabelled_and_unmeasured_articles():
+    """016 (`evaluation/score_text.score_quotes`, `and` for `or`): an article without quote labels, or one
+    left out of the measured articles, is not scored; the measured labelled one is."""
+    from presslens.evaluation.score_text import score_quotes
+    q = pd.DataFrame({"article_id": ["a1"], "quote": ["The pier is unsafe"], "kind": ["direct"],
+                      "speaker": ["Harbour Council"], "speaker_text": ["the council"], "speaker_kind": ["org"],
+                      "actor": ["Harbour Council"], "paragraph": [0]})
+    def gold(text):
+        return {"kind": "direct", "text": text, "actor": "Harbour Council", "unsure": False}
+    truth = SimpleNamespace(articles={"a1": {"quotes": [gold("The pier is unsafe")]}, "a2": {"quotes": None},
+                                      "a3": {"quotes": [gold("Ferries run late")]}})
+    r = score_quotes(q, truth, measured=["a1", "a2"])
+    assert r[["measure", "unit", "outcome"]].values.tolist() == [
+        ["direct quotes: spans", "a1", "tp"], ["direct quotes: speakers", "a1", "tp"]]
+    r = score_quotes(q, truth)  # every article measured: a3's quote is a miss; a2 still unlabelled
+    assert sorted(set(zip(r["unit"], r["outcome"]))) == [("a1", "tp"), ("a3", "fn")]
+
+
+def test_word_diff_keeps_the_equal_words():
+    """019 (`text/diff.word_diff`, `!=` for `==`): the words both share stay as they are, between the marks."""
+    from presslens.text.diff import word_diff
+    assert word_diff("The council shut the pier", "The council closed the pier") == \
+        "The council {+closed+} [-shut-] the pier"
+    assert word_diff("The pier", "The pier") == "The pier"
+    assert word_diff("", "Harbour") == "{+Harbour+}" and word_diff("Harbour", "") == "[-Harbour-]"
+
+
+def test_a_language_menu_of_300_characters_is_one_and_301_is_not():
+    """020 (`text/widgets.language_menu`, `>= 300`): a line of language names up to 300 characters is a
+    switcher; one character more is not read as one."""
+    from presslens.text import widgets
+    base = "English Español " * 18  # 288 characters
+    at, over = base + "Polski Dansk", base + "Dansk Svenska"
+    assert (len(at), len(over)) == (300, 301)
+    assert widgets.language_menu([at, over, "English", "Polski Dansk"], {}) == [0, 3]
+    assert widgets.language_menu([at], {0: "removed"}) == []
+
+
+def test_blind_spots_need_two_groups_not_three():
+    """021 (`analyses/blindspots.findings`, `n_groups <= 2`): two groups can leave out what the other
+    carries; one group cannot."""
+    from presslens.analyses import blindspots
+    t = pd.DataFrame(columns=["kind", "item", "missing_in"])
+    two = blindspots.findings(t, n_groups=2)
+    assert [x.split(" is carried")[0] for x in two] == ["No claim", "No speaker", "No passage"]
+    assert blindspots.findings(t, n_groups=1) == [
+        "1 group(s) only: no group can carry what another leaves out (table: blind_spots)."]
+    assert len(blindspots.findings(t)) == 3  # not said: no count given
