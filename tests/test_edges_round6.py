@@ -117,3 +117,14 @@ def test_blind_spots_need_two_groups_not_three():
     assert blindspots.findings(t, n_groups=1) == [
         "1 group(s) only: no group can carry what another leaves out (table: blind_spots)."]
     assert len(blindspots.findings(t)) == 3  # not said: no count given
+
+
+def test_a_teaser_of_250_words_with_the_prompt_at_the_tails_first_character():
+    """022 (`story/capture._paywall_prompt`, `>= TEASER_WORDS` in the quick check): 250 words before a prompt
+    that starts exactly TAIL_CHARS (400) characters from the end are a teaser; 251 are an article."""
+    from presslens.story import capture
+    prompt = "Subscribe to continue reading."
+    tail = prompt + "x" * (capture.TAIL_CHARS - len(prompt))  # 400 characters: the prompt opens the tail
+    teaser = " ".join(["pier"] * 250) + "\n" + tail
+    assert capture._paywall_prompt(teaser) == tail[:160]
+    assert capture._paywall_prompt(" ".join(["pier"] * 251) + "\n" + tail) is None
