@@ -128,3 +128,19 @@ def test_a_teaser_of_250_words_with_the_prompt_at_the_tails_first_character():
     teaser = " ".join(["pier"] * 250) + "\n" + tail
     assert capture._paywall_prompt(teaser) == tail[:160]
     assert capture._paywall_prompt(" ".join(["pier"] * 251) + "\n" + tail) is None
+
+
+def test_two_sentence_wordings_are_enough_for_a_paraphrase(tmp_path):
+    """029 (`analyses/reuse/paraphrase.paraphrases`, `len(keys) <= 2`): two articles of one sentence each,
+    the same news reworded, are a paraphrase of one sentence at ``min_chain=1``."""
+    from presslens.analyses.reuse.core import doc_list
+    from presslens.analyses.reuse.paraphrase import paraphrases
+    from .conftest import write_story
+    st = write_story(tmp_path, "  - name: Harbour Council\n    kind: organisation\n",
+                     [("Tide", "The Harbour Council closed the eastern pier after storm damage on Tuesday."),
+                      ("Quay", "After storm damage on Tuesday, the eastern pier was closed by the Harbour Council.")])
+    docs = doc_list(st, list(st.articles["id"]))
+    got = paraphrases(docs, min_chain=1)
+    assert [(r["outlet_a"], r["outlet_b"], r["sentences"], r["words_a"], r["words_b"], r["share_a"]) for r in got] == [
+        ("Tide", "Quay", 1, 12, 14, 1.0)]
+    assert paraphrases(docs, min_chain=2) == [] and paraphrases(docs[:1], min_chain=1) == []
