@@ -38,14 +38,14 @@ def test_an_embedded_posts_text_on_the_first_line():
 
 def test_wire_sources_named_six_at_most_in_order():
     """007 (`findings/outlets._verdict_lines`, `[:7]`): the common-wire line names the first six sources
-    in alphabetical order."""
+    in alphabetical order, and says how many more there are (a seventh is never dropped silently)."""
     from presslens.analyses.findings.outlets import _verdict_lines
     ver = pd.DataFrame({"verdict": ["common source"] * 7, "direction": ["unknown"] * 7,
                         "relation": ["common_wire"] * 7, "source": [f"Wire {c}" for c in "GFEDCBA"],
                         "outlet_a": ["Tide"] * 7, "outlet_b": ["Quay"] * 7})
     assert _verdict_lines(ver, None)[1] == (
-        "7 pair(s) share text from a common wire, release or reference (Wire A, Wire B, Wire C, Wire D, Wire E "
-        "and Wire F): common source, never copying (table: verdicts).")
+        "7 pair(s) share text from a common wire, release or reference (Wire A, Wire B, Wire C, Wire D, Wire E, "
+        "Wire F and 1 more): common source, never copying (table: verdicts).")
 
 
 def test_corpus_counts_the_dated_articles():

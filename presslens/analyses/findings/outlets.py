@@ -118,7 +118,7 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
                    "table: verdicts, column candidates).")
     if len(wire):
         out.append(f"{len(wire)} pair(s) share text from a common wire, release or reference ("
-                   + join(sorted(set(wire["source"].astype(str)))[:6]) + "): common source, never copying (table: verdicts).")
+                   + join(sorted(set(wire["source"].astype(str))), limit=6) + "): common source, never copying (table: verdicts).")
     und = ver[v.str.startswith("undetermined")]
     if len(und):
         x = und.iloc[0]
