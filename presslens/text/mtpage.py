@@ -171,8 +171,8 @@ def edition_signals(url: str | None) -> list[Signal]:
                                                           for seg in unquote(u.path).split("/")) \
             and not re.search(r"(?:^|&)(?:lang|hl|language)=en\b", u.query, re.IGNORECASE):
         return []
-    return [Signal("site template", f"address {url!r}: an English edition of a site that publishes in another language",
-                   (), EDITION_WEIGHT, EDITION_RULE, "w3c-i18n")]
+    return [Signal("site template", f"address {url!r}: the address of an English edition (a site with editions in "
+                   "other languages)", (), EDITION_WEIGHT, EDITION_RULE, "w3c-i18n")]
 
 
 def page_signals(text: str, url: str | None = None) -> list[Signal]:

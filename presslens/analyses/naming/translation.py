@@ -316,7 +316,7 @@ def needs(rows, min_score: int = LIKELY_SCORE) -> tuple[int | None, int | None]:
         return 0, 0
     out = []
     # a new rule of a kind the caps leave room for: a formula, told apart only by whether its rule corroborates
-    for kind, rule in (("MT phrase", "a new tell"), ("MT phrase", next(iter(CORROBORATING_RULES)))):
+    for kind, rule in (("MT phrase", "a new tell"), ("MT phrase", min(CORROBORATING_RULES - {mtpage.EDITION_RULE}))):
         out.append(next((w for w in range(1, STRONG_WEIGHT + 1)
                          if verdict(("?", outlet, kind, rule, w, "", False, -1, rule, rule, "")) != "isolated signals"),
                         None))
