@@ -41,7 +41,8 @@ SUMMARY_HEAD = re.compile(r"^\s*(?:key (?:points|facts|takeaways)|(?:the )?takea
                           r"das wichtigste(?: in kürze)?|auf einen blick|in sintesi|em resumo|главное|要点|要点まとめ|ポイント)\s*[:：]?\s*$", re.I)
 CAPTIONS = ("caption", "caption-copy")    # the shape rules that find a picture's caption (a related card's picture)
 # a teaser cut short: a word, then dots or an ellipsis with no sentence's end before them ("... and morning boats...")
-TEASER_CUT = re.compile(r"[^\W\d_]{2,}(?:\.{2,}|…)\s*$")
+# (the two letters before the dots read by a lookbehind: no backtracking over a long run of letters)
+TEASER_CUT = re.compile(r"(?<=[^\W\d_]{2})(?:\.{2,}|…)\s*$")
 DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 # a labelled field of a fact box: "Developer: Harbour Games", "Capacity: 12 ml", "Weight 4 kg"; a label
 # of one to three words, then its value
