@@ -160,7 +160,7 @@ def slug_signals(url: str | None) -> list[Signal]:
 
 def edition_signals(url: str | None) -> list[Signal]:
     """The address of an English edition of a site (a host ``en.``/``eng.``/``english.``, a path segment ``/en/``,
-    ``/eng/``, ``/english/``, or ``lang=en``): a site that publishes in another language first. Weight 1, pointing to
+    ``/eng/``, ``/english/``, or ``lang=en``): a site with editions in other languages. Weight 1, pointing to
     no language, and only corroboration (:mod:`presslens.analyses.naming.translation` lists its rule
     :data:`EDITION_RULE` among those that never found a verdict): state agencies and newspapers of non-English
     countries keep English desks of people at the same addresses."""

@@ -88,9 +88,10 @@ def form(sentence: str) -> str | None:
 
 def speech_signals(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Signal]]:
     """One article's sentences (sent_id, text) -> (sent_id, sentence, Signal) rows: speech marked the way another
-    language marks it (a dash, or no marks), weight :data:`ONE` in one sentence, :data:`SEVERAL` in two or more, at
-    most one row (rule :data:`RULE`, :data:`UNMARKED_RULE` when no dash is among them); and guillemets, listed with weight 0 (rule :data:`GUILLEMET_RULE`), never
-    counted: an English desk of a French- or Russian-speaking newsroom keeps its own quotation marks, as it keeps a
+    language marks it (a dash, or no marks), weight :data:`ONE` in one sentence, :data:`SEVERAL` in two or more with
+    a dash among them, at
+    most one row (rule :data:`RULE`, :data:`UNMARKED_RULE` when no dash is among them); and guillemets, listed
+    with weight 0 (rule :data:`GUILLEMET_RULE`), never counted: an English desk of a French- or Russian-speaking newsroom keeps its own quotation marks, as it keeps a
     name in its own script, so they are no sign of a translation by themselves."""
     found = [(sid, txt, f) for sid, txt in sentences if (f := form(txt))]
     out = []
