@@ -162,9 +162,6 @@ PRESS_B = ["Speaking to journalists on Tuesday, Ana Ruiz, the harbour master, an
            "She told reporters she was sure the engineers would keep to the schedule."]
 
 
-@pytest.mark.xfail(strict=True, reason="attack13: a retold chain whose every sentence is attributed to one named "
-                   "speaker is read as a paraphrase of each other ('undetermined (a paraphrase)'), not as two reports "
-                   "of a common source (the speaker); weighing attribution in analyses.paraphrased is no small fix")
 def test_two_reports_of_one_press_conference_are_no_paraphrase_of_each_other(tmp_path):
     from presslens.analyses import provenance
     st = _story(tmp_path, [("https://hp.example/1", "\n\n".join(PRESS_A)), ("https://echo.example/2", "\n\n".join(PRESS_B))])

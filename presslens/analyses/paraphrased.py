@@ -12,7 +12,12 @@ names a common source, weighed as :mod:`presslens.analyses.verdicts` weighs word
 3. a source both credit (an outlet, a party), whose text, when in the corpus, retells the same: that source;
 4. a third text retelling the same chain, or sharing narration with both, that carries a wire: a wire group;
 5. one of the two carries a wire and the other none: that wire, the likeliest common source;
-6. otherwise **undetermined**, the candidates named (one retold the other; a common source outside the
+6. most of the sentences retold are attributed, in both texts, to one speaker (:func:`speaker_of`: "Ruiz said",
+   "according to Ruiz", "she admitted", a pronoun read as the speaker named before it), and those left would not
+   make a chain of :data:`CHAIN`: two reports of one statement (a press conference, an interview) follow the
+   speaker's order, so the speaker is the common source, not either outlet's narration (relation
+   ``shared_quote_only``, as a statement quoted by both; no credit is due between the two);
+7. otherwise **undetermined**, the candidates named (one retold the other; a common source outside the
    corpus; other texts that retell it too, none naming a source: a rewrite family).
 
 A paraphrase alone never accuses anyone (no "copied without credit"): retelling loses the words that would
@@ -20,12 +25,16 @@ tell a copy from two pickups of one wire story, and a wire's pickups are rewritt
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+import re
+from collections import Counter, defaultdict
 from typing import Callable
 
 import pandas as pd
 
+from presslens.engine import tables
 from . import wires
+from .quotes import verbs
 from .pair_evidence import EVIDENCE_WORDS, Evidence
 from .reuse.paraphrase import CHAIN
 
@@ -53,9 +62,11 @@ def retellers(e: Evidence, links: dict[str, dict[str, int]], x: str, y: str) -> 
                   and linked(x, z) and linked(y, z))
 
 
-def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], common: Callable, ev: list[str]) -> dict:
+def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], common: Callable, ev: list[str],
+            chain_ids: tuple[list[int], list[int]] | None = None) -> dict:
     """The verdict of the paraphrased pair (x, y) (module docstring); ``common``: the verdict row of a common
-    source, as :mod:`presslens.analyses.verdicts` writes it (source, its text, x, y, what, evidence)."""
+    source, as :mod:`presslens.analyses.verdicts` writes it (source, its text, x, y, what, evidence);
+    ``chain_ids``: the ``sent_id`` of each retold sentence in x and in y, matched in order."""
     outlet, named, forms = e.outlet, e.named, e.forms
     cands = [f"{outlet[x]} retold {outlet[y]}", f"{outlet[y]} retold {outlet[x]}",
              "both from a common source outside the corpus"]
@@ -90,7 +101,16 @@ def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], commo
     lone = sorted(wx or wy) if not (wx and wy) else []
     if lone:  # 5. one carries a wire, the other none: that wire's story, retold
         return common(e, lone[0], None, x, y, "wire", ev)
-    if third:  # 6. undetermined; a rewrite family when others retell it too, none naming a source
+    said = spoken(e, x, y, chain_ids) if chain_ids else None
+    if said:  # 6. one speaker's words, reported by both
+        name, n_said, n = said
+        ev.append(f"{n_said} of the {n} sentences retold are attributed to {name} in both texts; the {n - n_said} "
+                  f"left would not make a chain of {CHAIN}")
+        return {"verdict": f"common source: the speaker {name}, to whom both attribute most of what they retell: "
+                           "one statement reported by each, not one outlet's narration retold",
+                "relation": "shared_quote_only", "source": name, "credited": "n/a", "direction": "n/a",
+                "candidates": "; ".join(cands)}
+    if third:  # 7. undetermined; a rewrite family when others retell it too, none naming a source
         cands.insert(0, "a common source: other texts retell it too ("
                      + ", ".join(f"{outlet.get(z, z)} ({z})" for z in third[:3]) + ")")
     whole = sorted({f"{outlet[a]} credits {c}" for a in (x, y) for c in named[a]["credit"] if c not in e.fact.get(a, ())})
@@ -99,3 +119,91 @@ def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], commo
     return {"verdict": "undetermined (a paraphrase: the same sentences retold in the same order; a paraphrase "
                        "alone accuses no one)", "credited": "partial" if whole else "no", "direction": "unknown",
             "candidates": "; ".join(cands)}
+
+
+# ---- who a sentence is attributed to ------------------------------------------------------------------------------
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"  # capitalised words (a person's or a body's name)
+_PRONOUN = r"[Hh]e|[Ss]he"
+_LEADING_THE = re.compile(r"^(?:The|A|An)\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _said() -> tuple[re.Pattern, ...]:
+    v = verbs()["rx"]
+    spk = rf"(?P<spk>{_NAME}|{_PRONOUN})"
+    adv = r"(?:also\s+|has\s+|had\s+|later\s+|then\s+)?"
+    return (
+        # "Harbour master Ana Ruiz told ...", "Speaking on Tuesday, Ana Ruiz, the harbour master, announced that ..."
+        re.compile(rf"^(?:[^,]{{0,80}},\s+)?(?:[A-Za-z'’-]+\s+){{0,4}}?{spk}(?:,\s+[^,]{{1,80}},)?\s+{adv}(?P<verb>{v})\b"),
+        # "..., Ruiz said.", "..., she said on Tuesday."
+        re.compile(rf",\s+{spk}\s+{adv}(?P<verb>{v})\b[^,]{{0,60}}$"),
+        # "..., said harbour master Ana Ruiz."
+        re.compile(rf",\s+(?P<verb>{v})\s+(?:[a-z'’-]+\s+){{0,4}}?(?P<spk>{_NAME})\W*$"),
+        # "According to Ruiz, ...", "..., according to harbour master Ana Ruiz."
+        re.compile(rf"\b[Aa]ccording to\s+(?:[a-z'’-]+\s+){{0,4}}?(?P<spk>{_NAME}|{_PRONOUN})\b"),
+    )
+
+
+def speaker_of(sentence: str, known: set[str], last: str | None) -> tuple[str, str] | None:
+    """Who ``sentence`` is attributed to, as (key, name): a name before or after a reporting verb
+    (:func:`presslens.analyses.quotes.verbs`) or after "according to"; "he" or "she" is ``last`` (the key of the
+    speaker named before it), a lone capitalised word opening the sentence ("Officials told ...") a speaker only
+    when it is in ``known`` (the last words of fuller names read before it: "Ruiz" after "Ana Ruiz"). The key is
+    the name's last word, case folded. None when the sentence attributes nothing to a name."""
+    text = " ".join(sentence.split())
+    for rx in _said():
+        m = rx.search(text)
+        if not m:
+            continue
+        spk = _LEADING_THE.sub("", m.group("spk"))
+        words = spk.split()
+        if re.fullmatch(_PRONOUN, spk):
+            return (last, last) if last else None
+        key = words[-1].strip(".'’").casefold()
+        if len(words) == 1 and key not in known and (m.start("spk") == 0 or text[:m.start("spk")].rstrip().endswith(",")):
+            continue  # a capitalised word opening the sentence or a clause: a common noun as often as a name
+        return key, spk
+    return None
+
+
+def _article_speakers(story, a: str, upto: int) -> dict[int, tuple[str, str] | None]:
+    """sent_id -> (key, name) of each sentence of article ``a`` up to the sentence ``upto``, read in order (a
+    pronoun is the speaker named last before it)."""
+    s = tables.sentences(story)
+    s = s[(s["article_id"] == a) & (s["sent_id"] <= upto)]
+    known: set[str] = set()
+    last = None
+    out = {}
+    for sid, text in zip(s["sent_id"].tolist(), s["text"].tolist()):
+        got = speaker_of(str(text), known, last)
+        out[sid] = got
+        if got:
+            last = got[0]
+            if len(got[1].split()) > 1:
+                known.add(got[0])
+    return out
+
+
+def spoken(e: Evidence, x: str, y: str, chain_ids: tuple[list[int], list[int]]) -> tuple[str, int, int] | None:
+    """(name, sentences attributed to it in both, sentences retold) when more than half of the sentences x and y
+    retell in order are attributed to one speaker in both texts and those left are fewer than :data:`CHAIN`
+    (module docstring, 6), else None."""
+    ids_x, ids_y = chain_ids
+    if not ids_x:
+        return None
+    sx, sy = _article_speakers(e.story, x, max(ids_x)), _article_speakers(e.story, y, max(ids_y))
+    keys = Counter()
+    names: dict[str, list[str]] = defaultdict(list)
+    for i, j in zip(ids_x, ids_y):
+        a, b = sx.get(i), sy.get(j)
+        if a and b and a[0] == b[0]:
+            keys[a[0]] += 1
+            names[a[0]] += [a[1], b[1]]
+    if not keys:
+        return None
+    key, n_said = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
+    n = len(ids_x)
+    if 2 * n_said <= n or n - n_said >= CHAIN:
+        return None
+    name = max(names[key], key=lambda t: (len(t.split()), t))
+    return name, n_said, n

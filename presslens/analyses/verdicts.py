@@ -169,7 +169,7 @@ def _retold(e: Evidence, r, rows: list[dict]) -> None:
         row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": paraphrased.KIND,
                "relation": "reworded_copy", "source": None, "source_article": None, "credited": "n/a",
                "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": 0}
-        row.update(paraphrased.explain(e, x, y, links, _common, ev))
+        row.update(paraphrased.explain(e, x, y, links, _common, ev, (list(p.sent_ids_a), list(p.sent_ids_b))))
         row["evidence"] = " | ".join(ev)
         if k is None:
             rows.append(row)

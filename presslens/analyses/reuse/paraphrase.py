@@ -22,8 +22,8 @@ order**. :func:`paraphrases` finds that shape:
   chain of four (three at most, in two
   stories or more: ``python -m presslens.evaluation.paraphrase_loso``).
 
-The table (:data:`PARAPHRASE_COLS`) gives per pair the chain's length, its sentences in each article and
-the words they hold. It is evidence of shared text only: what it means (common source, a copy) is for
+The table (:data:`PARAPHRASE_COLS`) gives per pair the chain's length, its sentences in each article (their
+places in the text, and their ``sent_id`` in the story's sentence table) and the words they hold. It is evidence of shared text only: what it means (common source, a copy) is for
 :mod:`presslens.analyses.verdicts`, which weighs it with third texts and credits.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ SHARED = 3  # content words two loosely matching sentences share at least
 RARE = 2  # distinctive words (see DISTINCT) two sentences share to be compared
 DISTINCT = 6  # a distinctive word is in at most max_df // DISTINCT sentences (16 of the default 100)
 PARAPHRASE_COLS = ["article_a", "outlet_a", "article_b", "outlet_b", "sentences", "sentences_a", "sentences_b",
-                   "words_a", "words_b", "share_a", "share_b"]
+                   "words_a", "words_b", "share_a", "share_b", "sent_ids_a", "sent_ids_b"]
 
 
 def _content(words) -> set[str]:
@@ -180,5 +180,6 @@ def paraphrases(docs: list[Doc], max_df: int = MAX_DF, min_chain: int = CHAIN,
         rows.append({"article_a": d_a.id, "outlet_a": d_a.outlet, "article_b": d_b.id, "outlet_b": d_b.outlet,
                      "sentences": len(run), "sentences_a": [i for i, _ in run], "sentences_b": [j for _, j in run],
                      "words_a": wa, "words_b": wb, "share_a": round(min(1.0, wa / na_narr), 4),
-                     "share_b": round(min(1.0, wb / nb_narr), 4)})
+                     "share_b": round(min(1.0, wb / nb_narr), 4),
+                     "sent_ids_a": [d_a.sents[i][2] for i, _ in run], "sent_ids_b": [d_b.sents[j][2] for _, j in run]})
     return rows

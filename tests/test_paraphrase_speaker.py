@@ -1,0 +1,81 @@
+"""A paraphrase chain whose sentences are one speaker's words (issue 23): two reports of one press conference
+follow the speaker's order, so they retell each other sentence by sentence without either taking the other's
+text. ``analyses.paraphrased`` reads who each retold sentence is attributed to (``speaker_of``) and calls such a
+pair a common source, the speaker; a retelling of an outlet's own narration stays a paraphrase. Every text here
+is made up."""
+import pytest
+
+from presslens.analyses import verdicts
+from presslens.analyses.paraphrased import speaker_of
+
+from .test_attack_session13 import PRESS_A, PRESS_B
+from .test_reuse import write_story
+from .test_verdicts import pair
+
+
+def _story(tmp_path, a, b):
+    return write_story(tmp_path / "s", {
+        "a": {"outlet": "Coast Gazette", "text": " ".join(a), "published": None, "url": "https://a.example/quay"},
+        "b": {"outlet": "Bay Courier", "text": " ".join(b), "published": None, "url": "https://b.example/quay"}})
+
+
+@pytest.mark.parametrize("sentence,key", [
+    ("Harbour master Ana Ruiz told a press conference on Tuesday that the quay would close.", "ruiz"),
+    ("Speaking on Tuesday, Ana Ruiz, the harbour master, announced that the quay would close.", "ruiz"),
+    ("The repairs will cost 14 million pounds, most of it borrowed, Tom Berg said on Tuesday.", "berg"),
+    ("The quay will close for a year and a half, said harbour master Ana Ruiz.", "ruiz"),
+    ("According to harbour master Ana Ruiz, the bill stands at 14 million pounds.", "ruiz"),
+    ("The Harbour Council said the gates would stay shut until Friday.", "council"),
+])
+def test_a_named_speaker_is_read_before_or_after_the_verb(sentence, key):
+    assert speaker_of(sentence, set(), None)[0] == key
+
+
+def test_a_pronoun_is_the_speaker_named_before_it_and_a_surname_once_known():
+    assert speaker_of("She promised a lorry carrying ice twice a day.", set(), "ruiz") == ("ruiz", "ruiz")
+    assert speaker_of("She promised a lorry carrying ice twice a day.", set(), None) is None
+    assert speaker_of("Ruiz admitted that the pontoon has no ice plant.", {"ruiz"}, None)[0] == "ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials told the crews to leave the quay before the storm.",  # a capitalised common noun opening it
+    "Ruiz admitted that the pontoon has no ice plant.",  # a lone surname never introduced in full
+    "The north quay will close for eighteen months while engineers replace its piles.",
+    "Skipper associations warned that the pontoon has no ice plant.",
+])
+def test_narration_and_common_nouns_are_attributed_to_no_name(sentence):
+    assert speaker_of(sentence, set(), None) is None
+
+
+def test_two_reports_of_one_press_conference_have_the_speaker_as_common_source(tmp_path):
+    v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, PRESS_B)), "a", "b")
+    assert v["kind"] == "paraphrase" and v["relation"] == "shared_quote_only" and not v["accusation"]
+    assert v["source"] == "Ana Ruiz" and v["credited"] == "n/a" and v["direction"] == "n/a"
+    assert v["verdict"].startswith("common source: the speaker Ana Ruiz")
+    assert "5 of the 5 sentences retold are attributed to Ana Ruiz in both texts" in v["evidence"]
+
+
+# the same report, its attributions dropped from three of the five sentences retold: most of what the two share is
+# narration, told in the same order: a paraphrase still, not the speaker's words
+NARRATED_B = [PRESS_B[0],
+              "The bill for the work stands at 14 million pounds, much of it a loan drawn from the regional "
+              "development pot.",
+              "From March, crews who fish from the north quay are to be relocated onto a makeshift pontoon next to the "
+              "ferry terminal.",
+              "The pontoon lacks an ice plant, so smaller vessels might forfeit a week of business every month.",
+              PRESS_B[4], PRESS_B[5]]
+
+
+def test_a_retelling_of_narration_with_a_speaker_in_two_sentences_stays_a_paraphrase(tmp_path):
+    v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, NARRATED_B)), "a", "b")
+    assert v["kind"] == "paraphrase" and v["relation"] == "reworded_copy"
+    assert v["verdict"].startswith("undetermined (a paraphrase") and not v["accusation"]
+
+
+def test_two_speakers_each_outlet_names_differently_are_no_common_speaker(tmp_path):
+    # b gives every statement to another person: the two do not report one speaker's words
+    other = [s.replace("Ana Ruiz", "Tom Berg").replace("Ruiz", "Berg").replace("harbour master", "council leader")
+             for s in PRESS_B]
+    v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, other)), "a", "b")
+    assert v["kind"] == "paraphrase" and v["relation"] == "reworded_copy"
+    assert v["verdict"].startswith("undetermined (a paraphrase")
