@@ -70,6 +70,7 @@ class Evidence:
         self._shared: dict[tuple[str, str], list[str]] | None = None
         self._grams: dict[tuple[str, str], set] = {}
         self._sents: dict[str, list[str]] | None = None
+        self._texts: dict[str, list[tuple[int, str]]] | None = None
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -188,6 +189,15 @@ class Evidence:
             for aid, t in zip(s["article_id"].tolist(), s["text"].tolist()):
                 self._sents[aid].append(" ".join(str(t).split()).casefold())
         return self._sents.get(a, [])
+
+    def texts_of(self, a: str) -> list[tuple[int, str]]:
+        """Article a's sentences as captured, (sent_id, text) in order (read once for the story)."""
+        if self._texts is None:
+            s = tables.sentences(self.story)
+            self._texts = defaultdict(list)
+            for aid, sid, t in zip(s["article_id"].tolist(), s["sent_id"].tolist(), s["text"].tolist()):
+                self._texts[aid].append((sid, str(t)))
+        return self._texts.get(a, [])
 
     @contextmanager
     def focus(self, x: str, y: str):

@@ -32,7 +32,6 @@ from typing import Callable
 
 import pandas as pd
 
-from presslens.engine import tables
 from . import wires
 from .quotes import verbs
 from .pair_evidence import EVIDENCE_WORDS, Evidence
@@ -125,6 +124,7 @@ def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], commo
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"  # capitalised words (a person's or a body's name)
 _PRONOUN = r"[Hh]e|[Ss]he"
 _LEADING_THE = re.compile(r"^(?:The|A|An)\s+")
+WINDOW = 300  # characters at the start (or end) of a sentence where its attribution is read
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,8 +150,10 @@ def speaker_of(sentence: str, known: set[str], last: str | None) -> tuple[str, s
     speaker named before it), a lone capitalised word opening the sentence ("Officials told ...") a speaker only
     when it is in ``known`` (the last words of fuller names read before it: "Ruiz" after "Ana Ruiz"). The key is
     the name's last word, case folded. None when the sentence attributes nothing to a name."""
-    text = " ".join(sentence.split())
-    for rx in _said():
+    whole = " ".join(sentence.split())
+    for k, rx in enumerate(_said()):
+        # an attribution opens or closes a sentence: a window of WINDOW characters there keeps a long one linear
+        text = whole[:WINDOW] if k == 0 else whole[-WINDOW:] if k < 3 else whole
         m = rx.search(text)
         if not m:
             continue
@@ -166,16 +168,16 @@ def speaker_of(sentence: str, known: set[str], last: str | None) -> tuple[str, s
     return None
 
 
-def _article_speakers(story, a: str, upto: int) -> dict[int, tuple[str, str] | None]:
+def _article_speakers(e: Evidence, a: str, upto: int) -> dict[int, tuple[str, str] | None]:
     """sent_id -> (key, name) of each sentence of article ``a`` up to the sentence ``upto``, read in order (a
     pronoun is the speaker named last before it)."""
-    s = tables.sentences(story)
-    s = s[(s["article_id"] == a) & (s["sent_id"] <= upto)]
     known: set[str] = set()
     last = None
     out = {}
-    for sid, text in zip(s["sent_id"].tolist(), s["text"].tolist()):
-        got = speaker_of(str(text), known, last)
+    for sid, text in e.texts_of(a):
+        if sid > upto:
+            break
+        got = speaker_of(text, known, last)
         out[sid] = got
         if got:
             last = got[0]
@@ -191,7 +193,7 @@ def spoken(e: Evidence, x: str, y: str, chain_ids: tuple[list[int], list[int]]) 
     ids_x, ids_y = chain_ids
     if not ids_x:
         return None
-    sx, sy = _article_speakers(e.story, x, max(ids_x)), _article_speakers(e.story, y, max(ids_y))
+    sx, sy = _article_speakers(e, x, max(ids_x)), _article_speakers(e, y, max(ids_y))
     keys = Counter()
     names: dict[str, list[str]] = defaultdict(list)
     for i, j in zip(ids_x, ids_y):
