@@ -20,7 +20,8 @@ article's ``derived_from``:
 - a pair that shares no narration word for word but retells sentences in the same order (a paraphrase,
   :mod:`presslens.analyses.paraphrased`) is listed with its verdict and no shared words: *retold, credited*
   (one credits the other), *retold, named without credit* (one names the other in a name-drop), *common
-  source likely*, or *undetermined (a paraphrase)*. A paraphrase alone accuses no one, so none of these is
+  source likely* (a wire or a source in sight, or the speaker both give what they retell to: two reports of one
+  statement), or *undetermined (a paraphrase)*. A paraphrase alone accuses no one, so none of these is
   "copied without credit", none is an article's likeliest source, and none is an edge of the outlet graph
   (which draws shared words).
 
