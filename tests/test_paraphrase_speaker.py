@@ -79,3 +79,10 @@ def test_two_speakers_each_outlet_names_differently_are_no_common_speaker(tmp_pa
     v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, other)), "a", "b")
     assert v["kind"] == "paraphrase" and v["relation"] == "reworded_copy"
     assert v["verdict"].startswith("undetermined (a paraphrase")
+
+
+def test_a_credit_to_the_other_outlet_still_comes_before_the_speaker(tmp_path):
+    # b names a's outlet: it took its report of the press conference from it, whoever spoke
+    v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, PRESS_B + ["Coast Gazette first reported the plans."])), "a", "b")
+    assert v["verdict"] == "Bay Courier retold the text of Coast Gazette (names it: credit)"
+    assert v["relation"] == "reworded_copy" and v["credited"] == "yes"
