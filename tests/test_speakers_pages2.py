@@ -148,3 +148,14 @@ def test_post_nominal_letters_leave_one_person(story):
                "Mr Price KC said the pilot had ignored three warnings.",
                "“This case is a puzzle for adults,” he said.")
     assert got == [("This case is", "Tom Price")]
+
+
+# ----------------------------------------------------------------------------------------------
+# "The sister of Tom Berg says ... she says": she is the sister, never Berg
+
+
+def test_she_after_the_sister_of_a_man_is_not_the_man(story):
+    got = said(story, "The sister of Tom Berg says the crew had been warned twice before the storm.",
+               "“He knew the risks,” she says.")
+    assert got == [("He knew the ", None)]
+

@@ -78,6 +78,7 @@ class People:
     def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
         self.story = story
         self.people: dict[str, Person] = {}
+        self.kin: dict[tuple, str | None] = {}  # (para, start) of a name after "the sister of" -> that relative's gender
         self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord", "oblique" or "reported")
         self._verb = _verb_after(verbs_rx)
         self._listed = [(sp.name, [f for f in (sp.name, *sp.aliases) if f]) for sp in story.speakers]
@@ -197,6 +198,9 @@ class People:
                 and not _PASSIVE_BY.search(par[max(0, start - 200):start].rsplit(". ", 1)[-1])
             self.mentions.append((p_idx, start, end, person, "coord" if coord else "oblique" if oblique else
                                   "reported" if reported else subject))
+            kin = _KIN_BEFORE.search(par, max(0, start - 40), start)  # "the sister of Tom Berg": she is not Berg
+            if kin:
+                self.kin[(p_idx, start)] = "f" if key(kin.group(1)) in FEMALE else "m" if key(kin.group(1)) in MALE else None
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
@@ -281,7 +285,7 @@ class People:
         Without ``oblique``, a person named only as the object of a preposition is no candidate."""
         lo = max(p_idx - back, self.entries[p_idx] if self.entries else 0)  # not into a live blog's later entry
         cands = [m for m in self.mentions if lo <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
-        fit = [m for m in cands if m[3].could_be(gender)]
+        fit = [m for m in cands if m[3].could_be(gender) and (gender is None or self.kin.get(m[:2]) != gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
         # Studies") is the last a "he said" points to, and so is one named in what another said ("Price
         # said Berg had lied. He said"): neither hides anyone named before
@@ -359,6 +363,8 @@ _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNOR
 # two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,
 # and Tom Berg"
 _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s+(?:the|a|an|its|his|her|their)\s[^,;.!?“”\"]{1,80},\s*and)\s*")
+_KIN_BEFORE = re.compile(r"(?i)\b(sister|mother|wife|daughter|widow|aunt|niece|grandmother|brother|father|husband|son|"
+                         r"widower|uncle|nephew|grandfather)\s+(?:of|to)\s+(?:the\s+)?$")
 _POSTNOMINAL = re.compile(r"^(?:KC|QC|SC|MP|MSP|MLA|MEP|TD|OBE|MBE|CBE|KBE|DBE)[,.]?$")
 _APPOSED = re.compile(r"\s*,\s*")  # between a name and the description in commas after it
 _APPOSED_END = re.compile(r"[^,.;!?“”\"]{0,40},")  # the description's rest, then its closing comma
