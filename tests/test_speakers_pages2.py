@@ -159,3 +159,15 @@ def test_she_after_the_sister_of_a_man_is_not_the_man(story):
                "“He knew the risks,” she says.")
     assert got == [("He knew the ", None)]
 
+
+
+# ----------------------------------------------------------------------------------------------
+# "tells us the quay ...": the listener of "tells", as of "told", is no part of what is told
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbour master Ana Ruiz tells us the quay will reopen on Friday.",
+    "Harbour master Ana Ruiz told us the quay will reopen on Friday.",
+])
+def test_the_listener_of_tell_is_not_in_the_reported_clause(story, sentence):
+    assert said(story, sentence, kind="indirect") == [("the quay wil", "Ana Ruiz")]
