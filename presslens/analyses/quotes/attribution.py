@@ -364,7 +364,7 @@ def _indirect(lazy: bool) -> re.Pattern:
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
     w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
-                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,6}}?(?=that\s)|(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
+                      rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=tells\s)|(?<=tell\s)|(?<=telling\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,6}}?(?=that\s)|(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
 
 
