@@ -52,6 +52,19 @@ def test_a_core_of_two_words_names_a_subject_and_joins_nothing():
     assert into == {}
 
 
+def test_centres_worded_apart_stay_apart():
+    # one core (pier, harbour council, terms) but the centres say two things: broke the terms / kept them
+    toks = [list(normalise.fact_words(t)) for t in (
+        "The ferry company broke the Harbour Council pier terms, inspectors said.",
+        "Ferry company broke Harbour Council pier terms",
+        "Owners insist every berth kept the Harbour Council pier terms during the regatta week.")]
+    m, idf, _, _ = grouping._matrix(toks)
+    assert grouping._lexical(m, idf, 0, 1) >= grouping.JOIN_ALIKE > grouping._lexical(m, idf, 0, 2)
+    alike = lambda a, b: grouping._lexical(m, idf, a, b) >= grouping.JOIN_ALIKE   # noqa: E731
+    into = join.pieces(_found([[4, 5, 6]] * 3), np.zeros(3, dtype=bool), np.arange(3), [{}, {}, {}], alike)
+    assert into == {1: 0}
+
+
 def test_apply_moves_rows_and_keeps_one_row_per_version():
     vv = np.array([0, 1, 2, 1, 3])
     ff = np.array([0, 0, 1, 1, 2])
@@ -63,7 +76,8 @@ def test_apply_moves_rows_and_keeps_one_row_per_version():
 
 def test_a_story_of_ten_statements_has_fewer_pieces(monkeypatch):
     # three draws of the 'Marbury' story (10 statements, 200 articles, 9 in 10 sentences reworded):
-    # without joining 9,985 member rows in 97 facts, with it 7,546 in 68
+    # without joining 9,985 member rows in 97 facts, with it 8,494 in 79 (7,546 in 68 without the
+    # guard that the two centres be worded alike)
     def count(j):
         monkeypatch.setattr(grouping, "JOIN", j)
         ms = [grouping.discover(_story(200, seed)) for seed in range(3)]
@@ -71,4 +85,4 @@ def test_a_story_of_ten_statements_has_fewer_pieces(monkeypatch):
 
     rows0, facts0 = count(0)
     rows1, facts1 = count(1)
-    assert rows1 <= 0.8 * rows0 and facts1 <= 0.8 * facts0, (rows0, rows1, facts0, facts1)
+    assert rows1 <= 0.9 * rows0 and facts1 <= 0.85 * facts0, (rows0, rows1, facts0, facts1)
