@@ -95,6 +95,8 @@ def test_a_notice_opening_the_capture_leaves_the_menu_and_headline_above_the_sto
     assert HEAD in kept and stand in kept
     assert "COOKIES" not in kept and "Home" not in kept
     assert rules["Our website is not available in your region at the moment."] == "site-voice"
+    # the whole notice goes with it: its other lines stand above the menu, before the story's start
+    assert not any(x in kept for x in notice)
     # a lede in the third person above two subheads is the story's start: the subheads' run is a list in mid-text
     lede = "Harbour officials closed the port on Friday."
     kept, _ = run([HEAD, lede, "COOKIES", "Home", "Storm hits the coast road again", P1, P2, P3])
@@ -158,3 +160,17 @@ def test_a_cut_from_a_furniture_line_is_no_glued_miss():
     lines = out[out["measure"] == "furniture lines removed"]
     assert glued.empty
     assert list(lines["outcome"]) == ["fn"]
+
+
+# ------------------------------------------------------------------------------ a subhead over the cut last paragraph
+
+def test_an_entry_heading_above_the_capture_s_cut_last_paragraph_stays():
+    # a live page: the capture stops inside the last entry's paragraph, which reports; its heading stays
+    heading = "Council to vote on pier repairs Thursday after week of delays"
+    cut = "The council will vote on the repairs on Thursday, the mayor's office said, after a"
+    page = [HEAD, P1, P2, "Share", "Updated at 15.07 EST", heading, cut]
+    kept, rules = run(page)
+    assert heading in kept and cut in kept
+    # a caption closing on its credit above that paragraph still goes; so does a link below a whole story
+    kept, rules = run([HEAD, P1, P2, P3, "Ferry route to reopen after the storm on Monday"])
+    assert kept == [HEAD, P1, P2, P3]

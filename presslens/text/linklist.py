@@ -106,9 +106,15 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         run = []
     # below the story, some line is surely not prose (or the listed rules removed one there)
     zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
+    # the capture's last line, when it reports at length, is a paragraph it cut (see ``heads``): the line just
+    # above it is that paragraph's subhead (a live page's entry heading), not a link
+    cut_last = final if not heads[final] and n_words(text[final]) >= 12 and guarded(text[final]) else -1
+    above_cut = next((k for k in range(cut_last - 1, last, -1) if text[k] and k not in whole), -1) if cut_last >= 0 else -1
+    if above_cut >= 0 and (guarded(text[above_cut]) or re.search(r"[.!?]", text[above_cut])):
+        above_cut = -1      # a caption closing on its credit ("... said.Harbour Photo") is no subhead
     for i in range(last + 1, final):
         if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and i not in out \
-                and n_words(text[i]) <= 15:
+                and n_words(text[i]) <= 15 and i != above_cut:
             out[i] = "link-list"
     # below a heading announcing other articles, to the end: their titles and teasers, unless the
     # article goes on (a longer paragraph, or a line with a quotation or reporting verb)

@@ -19,7 +19,7 @@ import re
 
 from presslens.data import reader_prompts
 
-from .repeats import guarded, n_words
+from .repeats import guarded, is_paragraph, n_words
 
 _PROMPTS = reader_prompts()   # presslens/data/prompts.yaml: the one list of reader prompts
 # something to do on the site or its channels (a paywall's prompt is one too)
@@ -105,6 +105,20 @@ def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
 
 
 MAX_NOTICE_WORDS = 25   # a notice opening the capture: a line or two ("Our website is unavailable in your location.")
+
+
+def notice_lines(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of the site's notice opening the capture (see :func:`past_notice`): every line above
+    the menu that follows it, lines already found furniture (``whole``) left out."""
+    text = [s.strip() for s in lines]
+    paras = [i for i, s in enumerate(text) if s and i not in whole and is_paragraph(s)]
+    if len(paras) < 3:
+        return []
+    start = past_notice(text, paras, whole)
+    if start == paras[0]:
+        return []
+    lead_end = max(i for i in paras if i < start)
+    return [i for i in range(lead_end + 1) if text[i] and i not in whole]
 
 
 def past_notice(text: list[str], paras: list[int], whole: dict[int, str]) -> int:
