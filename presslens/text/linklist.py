@@ -106,9 +106,15 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         run = []
     # below the story, some line is surely not prose (or the listed rules removed one there)
     zone = any(loose[k] for k in range(last + 1, final + 1)) or any(gone_before(k) for k in range(last + 1, n + 1))
+    # the capture's last line, when it reports at length, is a paragraph it cut (see ``heads``): the line just
+    # above it is that paragraph's subhead (a live page's entry heading), not a link
+    cut_last = final if not heads[final] and n_words(text[final]) >= 12 and guarded(text[final]) else -1
+    above_cut = next((k for k in range(cut_last - 1, last, -1) if text[k] and k not in whole), -1) if cut_last >= 0 else -1
+    if above_cut >= 0 and (guarded(text[above_cut]) or re.search(r"[.!?]", text[above_cut])):
+        above_cut = -1      # a caption closing on its credit ("... said.Harbour Photo") is no subhead
     for i in range(last + 1, final):
         if (loose[i] or (zone and heads[i] and not ANY_END.search(text[i]))) and i not in whole and i not in out \
-                and n_words(text[i]) <= 15:
+                and n_words(text[i]) <= 15 and i != above_cut:
             out[i] = "link-list"
     # below a heading announcing other articles, to the end: their titles and teasers, unless the
     # article goes on (a longer paragraph, or a line with a quotation or reporting verb)
@@ -140,6 +146,30 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
             for k in (h, *rest):
                 out[k] = "link-list"
             break
+    out.update(dict.fromkeys((k for k in ticker(text, whole, first) if k not in out), "link-list"))
+    return out
+
+
+def ticker(text: list[str], whole: dict[int, str], first: int) -> list[int]:
+    """Above the story's first paragraph (``first``), a block of three or more lines in a row, no blank
+    line between them, each written as a headline (:func:`headline_like`), three or more of three words
+    or more (a ticker of other stories, "BREAKING" over six headlines), when the story's own headline (a kept line
+    of four words or more) stands between the block and the first paragraph. Lines already found
+    furniture (``whole``) are left out of the block; a guarded line in it stays."""
+    out: list[int] = []
+    i = 0
+    while i < first:
+        if not text[i]:
+            i += 1
+            continue
+        j = i
+        while j < first and text[j]:
+            j += 1
+        block = [k for k in range(i, j) if k not in whole]
+        below = [k for k in range(j, first) if text[k] and k not in whole and n_words(text[k]) >= 4]
+        if below and all(headline_like(text[k]) for k in block) and sum(1 for k in block if n_words(text[k]) >= 3) >= 3:
+            out += [k for k in block if not guarded(text[k])]
+        i = j
     return out
 
 
