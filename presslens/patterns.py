@@ -142,6 +142,36 @@ def search(rx: regex.Pattern, s: str, where: str = ""):
     return _timed(rx, lambda t: rx.search(s, timeout=t), where)
 
 
+CHARGE_EVERY = 64  # searches of one batch (:func:`search_each`) between two readings of the budget's clock
+
+
+def search_each(rx: regex.Pattern, texts: list[str], where: str = "") -> list:
+    """``[search(rx, s, where) for s in texts]``, the same matches and the same limits (each search at
+    most :data:`TIMEOUT`; inside :func:`budget`, the story's own patterns' time counted), but the
+    budget's clock read once per :data:`CHARGE_EVERY` searches instead of twice per search: two clock
+    readings cost more than a search of one sentence (issue 20: the claims' patterns over 10,000
+    articles' sentences). A budget running out is said at most that many searches later."""
+    b = _BUDGET if where.startswith(USER) else None
+    out: list = []
+    if b is None:
+        try:
+            for s in texts:
+                out.append(rx.search(s, timeout=TIMEOUT))
+        except TimeoutError:
+            raise PatternTimeout(rx.pattern, where) from None
+        return out
+    for lo in range(0, len(texts), CHARGE_EVERY):
+        t0 = _cpu()
+        try:
+            for s in texts[lo:lo + CHARGE_EVERY]:
+                out.append(rx.search(s, timeout=TIMEOUT))
+        except TimeoutError:
+            b.charge(rx, where, _cpu() - t0)
+            raise PatternTimeout(rx.pattern, where) from None
+        b.charge(rx, where, _cpu() - t0)
+    return out
+
+
 def finditer(rx: regex.Pattern, s: str, where: str = ""):
     return _timed(rx, lambda t: list(rx.finditer(s, timeout=t)), where)
 

@@ -113,30 +113,38 @@ def _hits_of(story: Story, sents: pd.DataFrame, ids: list[str], per_quotes) -> d
     cols_para = sents["para_idx"].tolist()
     cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "position", "text", "quote_spans")}
     out: dict[str, list[dict]] = {aid: [] for aid in ids}
+    texts = cols["text"]
     for claim in story.claims:
         rxs = [patterns.compile(p, patterns.IGNORECASE) for p in claim.patterns]
         where = f"story.yaml claims[{claim.id}].patterns"
+        # each sentence's match by the claim's first pattern that matches it: pattern by pattern over the
+        # sentences no earlier pattern matched (the same searches as sentence by sentence, one budget
+        # reading per batch: patterns.search_each)
+        found: dict[int, object] = {}
+        left = list(range(len(texts)))
+        for rx in rxs:
+            if not left:
+                break
+            got = patterns.search_each(rx, [texts[i] for i in left], where)
+            found.update((i, m) for i, m in zip(left, got) if m)
+            left = [i for i, m in zip(left, got) if not m]
         first: dict[str, dict] = {}
-        for i, s in enumerate(cols["text"]):
-            for rx in rxs:
-                m = patterns.search(rx, s, where)
-                if not m:
-                    continue
-                aid = cols["article_id"][i]
-                voice, who, src = _voice(m.span(), cols["quote_spans"][i], s, said.get((aid, cols_para[i]), []))
-                row = first.get(aid)
-                if row is None:
-                    pos = cols["position"][i]
-                    first[aid] = {"claim": claim.id, "article_id": aid, "outlet": cols["outlet"][i],
-                                  "sent_idx": int(cols["sent_idx"][i]), "part": cols["part"][i],
-                                  "position": None if pd.isna(pos) else float(pos), "voice": voice, "speaker": who,
-                                  "voices": [voice], "n_sentences": 1, "match": m.group(0), "sentence": s,
-                                  "_source": src}
-                else:
-                    row["n_sentences"] += 1
-                    if voice not in row["voices"]:
-                        row["voices"].append(voice)
-                break  # one pattern per sentence is enough
+        for i in sorted(found):
+            s, m = texts[i], found[i]
+            aid = cols["article_id"][i]
+            voice, who, src = _voice(m.span(), cols["quote_spans"][i], s, said.get((aid, cols_para[i]), []))
+            row = first.get(aid)
+            if row is None:
+                pos = cols["position"][i]
+                first[aid] = {"claim": claim.id, "article_id": aid, "outlet": cols["outlet"][i],
+                              "sent_idx": int(cols["sent_idx"][i]), "part": cols["part"][i],
+                              "position": None if pd.isna(pos) else float(pos), "voice": voice, "speaker": who,
+                              "voices": [voice], "n_sentences": 1, "match": m.group(0), "sentence": s,
+                              "_source": src}
+            else:
+                row["n_sentences"] += 1
+                if voice not in row["voices"]:
+                    row["voices"].append(voice)
         for aid, row in first.items():
             out[aid].append(row)
     return out
