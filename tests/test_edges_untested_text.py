@@ -14,6 +14,11 @@ def test_split_sentence_joins_a_sentence_broken_by_its_links_and_leaves_a_lone_p
     broken = ["In the first", "damage report", "on", "Harbourland",
               "'s northern coast, officials said the pier had been closed for a week after the storm."]
     assert joins.split_sentence(broken) == {0, 1, 2, 3, 4}
+    # a run of two lines is enough: one line going on into a paragraph
+    two = ["In the first", "damage report on the northern coast of Harbourland, officials said the pier had been "
+           "closed for a week after the storm."]
+    assert joins.split_sentence(two) == {0, 1}
+    assert joins.split_sentence(two + ["Storm"]) == {0, 1}
     assert joins.split_sentence([P]) == set()           # a run of one line is no broken sentence
     assert joins.split_sentence([]) == set()
     # two lines, the second going on in lower case, but no paragraph of prose in the run: not joined
