@@ -219,3 +219,65 @@ def test_clean_dead_puts_the_old_folder_back_when_the_live_one_is_missing(tmp_pa
     _journal(tmp_path, "harbour", pid, [f".harbour.old-{pid}"])
     assert journals.clean_dead([tmp_path], "harbour", display=lambda p: p.name) == [f"removed .harbour.old-{pid}"]
     assert journals.clean_dead([tmp_path / "missing"], "harbour") == []
+
+
+# --- story/yamlio, story/scaffold ---------------------------------------------------------------------------
+def _load(tmp_path, text):
+    from presslens.story import yamlio
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    problems = []
+    got = yamlio.load_yaml(tmp_path / "s.yaml", "s.yaml", problems)
+    return got, [(p.field, p.message, p.fix) for p in problems]
+
+
+def test_load_yaml_names_the_line_and_the_fix(tmp_path):
+    assert _load(tmp_path, "title: Harbour\n") == ({"title": "Harbour"}, [])
+    # the unclosed list is found where the parser stops, at the end of the file (line 3; lines count from 1)
+    got, p = _load(tmp_path, "title: Harbour\nquestion: [a\n")
+    assert got is None and p[0][1] == "is not valid YAML at line 3 (did not find expected ',' or ']')"
+    assert p[0][2].startswith("correct the YAML syntax")
+    got, p = _load(tmp_path, "title: A\nquestion: B\ntitle: C\n")
+    assert p[0][1] == "is not valid YAML at line 3 (duplicate key 'title' (first given at line 1; only one value can count))"
+    got, p = _load(tmp_path, "a: &x {b: 1}\nc:\n  <<: *x\n")
+    assert p[0][1] == "is not valid YAML at line 3 (a merge key << presslens does not read)"
+    got, p = _load(tmp_path, "a: !include other.yaml\n")
+    assert p[0][1] == "is not valid YAML at line 1: YAML tags such as !include are not supported"
+    assert p[0][2].endswith("(no other file is read into this one: copy the value in)")
+    got, p = _load(tmp_path, "a: !!python/name:os.system x\n")
+    assert "YAML tags such as !!python/name:os.system are not supported" in p[0][1] and "copy the value" not in p[0][2]
+    got, p = _load(tmp_path, 'a: "white\\w*"\n')
+    assert got is None and p[0][2] == "write the pattern in single quotes, where a backslash stays a backslash: 'white\\w*'"
+    got, p = _load(tmp_path, 'a: "\\bfine\\b"\n')                 # loads, with a warning on its field
+    assert got == {"a": "fine"} and p[0][0] == "a" and "holds a control character" in p[0][1]
+
+
+def test_title_line_escapes_yaml_and_refuses_breaks():
+    import pytest as _pytest
+
+    from presslens.errors import ParameterError
+    from presslens.story import scaffold
+    assert scaffold._title_line(None, "harbour-pier-fire") == "title: Harbour pier fire"
+    assert scaffold._title_line("Harbour: fire # 2", "x") == "title: 'Harbour: fire # 2'"
+    long = "Harbour " * 20
+    assert scaffold._title_line(long, "x") == "title: " + long.strip()     # one line, never folded
+    assert yaml.safe_load(scaffold._title_line("- {pier}", "x")) == {"title": "- {pier}"}
+    with _pytest.raises(ParameterError, match="the title is empty"):
+        scaffold._title_line("   ", "x")
+    with _pytest.raises(ParameterError, match="line breaks"):
+        scaffold._title_line("Harbour\nfire", "x")
+    with _pytest.raises(ParameterError, match="must be text"):
+        scaffold._title_line(5, "x")
+
+
+def test_untouched_examples_lists_the_template_articles_only(tmp_path):
+    from importlib import resources
+
+    from presslens.story import scaffold
+    example = (resources.files("presslens") / "templates").joinpath("article.md").read_text(encoding="utf-8")
+    assert scaffold.untouched_examples(tmp_path) == []
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "b.md").write_text(example, encoding="utf-8")
+    (tmp_path / "articles" / "a.md").write_text(example, encoding="utf-8")
+    (tmp_path / "articles" / "c.md").write_text(example + "edited", encoding="utf-8")
+    (tmp_path / "articles" / "d.txt").write_text(example, encoding="utf-8")
+    assert [p.name for p in scaffold.untouched_examples(tmp_path)] == ["a.md", "b.md"]
