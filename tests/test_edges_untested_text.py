@@ -143,3 +143,31 @@ def test_comment_tail_needs_two_signs_when_prose_follows():
     assert comments.comment_tail([P, "Join the conversation", "Leave a comment", Q, R], {}) == []   # more prose below
     assert comments.comment_tail(["Join the conversation", P], {}) == []                # above the story
     assert comments.comment_tail([], {}) == []
+
+
+# --- furniture._drop_blocks, credits.caption_above --------------------------------------------------------------
+def test_drop_blocks_removes_closed_blocks_back_to_back_and_keeps_line_breaks():
+    from presslens.text import furniture
+    r = []
+    assert furniture._drop_blocks("<script>1</script><script>2</script>", r) == ""     # the second opens where the first closed
+    assert [x["removed"] for x in r] == ["<script>1</script>", "<script>2</script>"]
+    r = []
+    assert furniture._drop_blocks("a<script>x\ny</script>\nb", r) == "a\n\nb"
+    assert r == [{"line": 1, "removed": "<script>x y</script>", "rule": "html: script, style or comment block"}]
+    assert furniture._drop_blocks("a<!-- <script>x</script> -->b", []) == "ab"            # one comment, one block
+    assert furniture._drop_blocks("a<style>x b", []) == "a<style>x b"                   # never closed: left
+    assert furniture._drop_blocks("a<script>x</scriptb", []) == "a<script>x</scriptb"   # no closing ">"
+    assert furniture._drop_blocks("", []) == ""
+
+
+def test_caption_above_two_to_fifteen_words_below_a_break():
+    from presslens.text import credits
+    lines = ["Storm over the harbour", "Travellers wait at the harbour", "Image via Harbour Images/Jane Roe",
+             " ".join(["pier"] * 15), " ".join(["pier"] * 16), "Pier", "The pier closed. Ferries stopped.", ""]
+    media, open_above = {1, 3, 4, 5, 6, 7, 9}, {1, 3, 4, 5, 6}
+    # 15 words yes, 16 no; one word no; two sentences no; a blank line no; an index past the end no
+    assert credits.caption_above(lines, {}, media, open_above, 0) == {1: "caption-above", 3: "caption-above"}
+    assert credits.caption_above(lines, {}, {0, 1}, {0, 1}, 0) == {1: "caption-above"}        # line 0 is the headline
+    assert credits.caption_above(lines, {0: "x"}, {1}, set(), 5) == {1: "caption-above"}      # removed furniture above
+    assert credits.caption_above(lines, {}, {1}, set(), 5) == {}                              # a paragraph above
+    assert credits.caption_above(lines, {1: "x"}, {1}, {1}, 5) == {}                          # already furniture
