@@ -100,3 +100,49 @@ def test_speaker_rows_right_wrong_and_missing_speakers():
     rows = score_text._speaker_rows("direct quotes: speakers", "direct", "a1", PRED, GOLD, [(3, 3)], BODY)
     assert ("fp", "extra words (Ana Ruiz)", "no such labelled quote") not in _short(rows)   # neutral: unsure label
     assert [r["detail"] for r in rows if r["outcome"] == "fn"] == ["quote not found"] * 3
+
+
+# --- evaluation/scoreboard._one, eval_folders ------------------------------------------------------------------
+def test_one_counts_outcomes_and_pools_units_for_the_rates():
+    import pandas as pd
+
+    from presslens.evaluation import outcomes, scoreboard
+    prf = outcomes.BY_NAME[("quotes", "direct quotes: spans")]
+    g = pd.DataFrame({"story": ["s1"] * 5 + ["s2"] * 2, "unit": ["a1", "a1", "a1", "a2", "a2", "a1", "a1"],
+                      "outcome": ["tp", "tp", "fp", "fn", "tp", "fp", "fn"], "value": [float("nan")] * 7})
+    r = scoreboard._one(prf, "dev", g)
+    # units: s1/a1, s1/a2, s2/a1 (the same id in two stories is two units); tp 3, fp 2, fn 2: 3/5 each way
+    assert {k: r[k] for k in ("units", "items", "tp", "fp", "fn", "yes", "no")} == \
+        {"units": 3, "items": 7, "tp": 3, "fp": 2, "fn": 2, "yes": 0, "no": 0}
+    assert (r["precision"], r["recall"], r["f1"]) == (0.6, 0.6, 0.6)
+    assert r["precision_lo"] <= 0.6 <= r["precision_hi"]
+    share = outcomes.BY_NAME[("pairs", "relation")]
+    g = pd.DataFrame({"story": ["s1"] * 4, "unit": ["p1", "p2", "p3", "p4"], "outcome": ["yes", "yes", "yes", "no"],
+                      "value": [float("nan")] * 4})
+    r = scoreboard._one(share, "dev", g)
+    assert (r["yes"], r["no"], r["share"], r["units"]) == (3, 1, 0.75, 4)
+    g = pd.DataFrame({"story": ["s1"], "unit": ["p1"], "outcome": ["tp"], "value": [float("nan")]})
+    assert scoreboard._one(prf, "dev", g)["precision"] == 1.0
+
+
+def test_eval_folders_by_slug_by_path_and_the_error(tmp_path, monkeypatch):
+    import pytest
+
+    from presslens.errors import StoryError
+    from presslens.evaluation import scoreboard
+    root = tmp_path / "eval"
+    for s in ("s1", "s2", "s3"):
+        (root / s).mkdir(parents=True)
+    (root / "s1" / "truth.yaml").write_text("x")
+    (root / "s3" / "truth.yaml").write_text("x")
+    assert scoreboard.eval_folders(None, root) == [root / "s1", root / "s3"]
+    assert scoreboard.eval_folders(["s3"], root) == [(root / "s3").resolve()]
+    assert scoreboard.eval_folders([str(root / "s1")], root) == [(root / "s1").resolve()]
+    # a relative path that exists from here is taken as a path, not a slug under the root
+    (tmp_path / "elsewhere" / "s4").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "s4" / "truth.yaml").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert scoreboard.eval_folders(["elsewhere/s4"], root) == [(tmp_path / "elsewhere" / "s4").resolve()]
+    with pytest.raises(StoryError, match=r"s2 \[STORY\]: is not an evaluation story \(no truth.yaml\)"):
+        scoreboard.eval_folders(["s2"], root)
+    assert scoreboard.eval_folders(None, tmp_path / "none") == []
