@@ -123,3 +123,30 @@ def test_check_cache_apart(tmp_path, monkeypatch):
     store.check_cache_apart(other, "export")
     monkeypatch.delenv("PRESSLENS_CACHE")
     store.check_cache_apart(story, "story")
+
+
+def test_claim_hits_count_sentences_once_each_and_read_the_voice(tmp_path):
+    from presslens.analyses import claims
+
+    from .conftest import write_story
+    st = write_story(tmp_path, "  []\nclaims:\n  - {id: closed, text: The pier was closed., patterns: "
+                     "['\\bpier (?:was|is) closed\\b', '\\bclosed the pier\\b']}\n",
+                     [("Post", "The pier was closed on Monday after the storm hit the harbour.\n\n"
+                               "Officials closed the pier again on Tuesday, and the pier is closed today."),
+                      ("Mail", "The harbour council met on Monday to discuss the storm damage.\n\n"
+                               "\"The pier is closed,\" the mayor said on Tuesday."),
+                      ("Kite", "Ferries ran as usual on Monday in Port Selby.")])
+    h = claims.hits(st)
+    # Post: two sentences (the second matches both patterns: counted once); Mail: one, inside a quotation
+    assert h[["article_id", "outlet", "n_sentences", "voice", "match", "part"]].values.tolist() == [
+        ["a0", "Post", 2, "narration", "pier was closed", "lede"], ["a1", "Mail", 1, "quote", "pier is closed", "body"]]
+
+
+def test_own_rows_an_outlet_found_to_be_an_agency_and_no_listed_wire():
+    from presslens.analyses import agencies, wires
+    found = {agencies.key("Harbour Press Agency"): "Harbour Press Agency", agencies.key("Reuters"): "Reuters"}
+    rows = wires.own_rows({"a1": "Harbour Press Agency", "a2": "Selby Mail", "a3": "Reuters"}, found)
+    assert rows["a2"] == [] and rows["a3"] == []          # a listed wire is credited by its own rules
+    assert [(r["outlet"], r["source"], r["kind"], r["where"]) for r in rows["a1"]] == \
+        [("Harbour Press Agency", "Harbour Press Agency", "own text", "outlet")]
+    assert wires.own_rows({}, found) == {}
