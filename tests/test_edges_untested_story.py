@@ -281,3 +281,36 @@ def test_untouched_examples_lists_the_template_articles_only(tmp_path):
     (tmp_path / "articles" / "c.md").write_text(example + "edited", encoding="utf-8")
     (tmp_path / "articles" / "d.txt").write_text(example, encoding="utf-8")
     assert [p.name for p in scaffold.untouched_examples(tmp_path)] == ["a.md", "b.md"]
+
+
+# --- story/load: references ------------------------------------------------------------------------------------
+def test_load_references_each_bad_file_named_and_the_good_one_kept(tmp_path):
+    from presslens.story import load
+    f = tmp_path / "references"
+    f.mkdir()
+    (f / "wire.md").write_text("---\nsource: Harbour Press Agency\nkind: wire copy\npublished: 2031-05-03\n---\n"
+                               "The pier closed on Monday.\n")
+    (f / "bad.md").write_text("---\nsource: 5\nkind: rumour\ncolour: red\n---\n\n")
+    (f / "empty.md").write_text("---\nsource: ' '\n---\ntext\n")
+    (f / "notes.txt").write_text("x")
+    (f / ".hidden.md").write_text("x")
+    (f / "sub.md").mkdir()
+    (f / b"odd\xff.md".decode("utf-8", "surrogateescape")).write_text("x")
+    notices, problems = [], []
+    t = load.load_references(tmp_path, "harbour", notices, problems)
+    # the good file loads after two bad ones: each file's problems are counted from its own start
+    assert t[["id", "source", "kind", "text", "file"]].values.tolist() == [
+        ["wire", "Harbour Press Agency", "wire copy", "The pier closed on Monday.", "references/wire.md"]]
+    assert [(p.file, p.field) for p in problems] == [
+        ("harbour/references/bad.md", "colour"), ("harbour/references/bad.md", "source"),
+        ("harbour/references/bad.md", "kind"), ("harbour/references/bad.md", "text"),
+        ("harbour/references/empty.md", "source"), ("harbour/references/odd\\xff.md", "")]
+    assert problems[-1].message.startswith("the file name is not valid UTF-8 text")
+    assert [n.file for n in notices] == ["harbour/references/notes.txt", "harbour/references/sub.md"]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "references").write_text("x")
+    problems = []
+    assert len(load.load_references(other, "h", [], problems)) == 0
+    assert [(p.file, p.message) for p in problems] == [("h/references", "is not a folder")]
+    assert len(load.load_references(tmp_path / "none", "h", [], [])) == 0
