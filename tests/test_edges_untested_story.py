@@ -314,3 +314,38 @@ def test_load_references_each_bad_file_named_and_the_good_one_kept(tmp_path):
     assert len(load.load_references(other, "h", [], problems)) == 0
     assert [(p.file, p.message) for p in problems] == [("h/references", "is not a folder")]
     assert len(load.load_references(tmp_path / "none", "h", [], [])) == 0
+
+
+# --- story/outlets.parse_outlets, read_outlets ---------------------------------------------------------------
+def test_parse_outlets_entries_and_each_problem():
+    p = []
+    e = outlets.parse_outlets({"outlets": {"Harbour Post": {"aliases": ["HP", "harbourpost.example"], "country": " UK ",
+                                                            "kind": None},
+                                           "Selby Mail": {"aliases": ["hp"]}, "Kite": None, "Sun": "national", 5: {}},
+                               "colour": 1, "notes": 3}, "outlets.yaml", p)
+    assert [(x["name"], x["aliases"], x["attrs"]) for x in e] == [
+        ("Harbour Post", ("HP", "harbourpost.example"), {"country": "UK"}),   # stripped; null attributes left out
+        ("Selby Mail", ("hp",), {}), ("Kite", (), {})]
+    assert [(x.field, x.message) for x in p] == [
+        ("colour", "unknown field"), ("notes", "must be text"),
+        ("outlets.Selby Mail.aliases", "'hp' names both 'Harbour Post' and 'Selby Mail'"),
+        ("outlets.Sun", "must be a mapping of attributes, got 'national'"),
+        ("outlets.5", "the outlet name 5 is not text")]
+    # the same outlet's own alias spelled like its name is no clash
+    p = []
+    outlets.parse_outlets({"outlets": {"Harbour Post": {"aliases": ["harbour post"]}}}, "o.yaml", p)
+    assert p == []
+    assert outlets.parse_outlets(None, "o.yaml", p) == [] and p == []
+    assert outlets.parse_outlets(["x"], "o.yaml", p) == [] and p[0].message.startswith("must be a mapping")
+
+
+def test_read_outlets_stops_on_its_own_yaml_problem_only(tmp_path):
+    (tmp_path / "outlets.yaml").write_text("outlets:\n  Harbour Post: {country: UK}\n")
+    (tmp_path / "bad.yaml").write_text("outlets: [\n")
+    p, digest = ["an earlier problem of another file"], {}
+    got = outlets.read_outlets(tmp_path / "outlets.yaml", "o.yaml", p, digest, "main")
+    assert [(x["name"], x["attrs"]) for x in got] == [("Harbour Post", {"country": "UK"})]
+    assert len(digest["main"]) == 64 and len(p) == 1
+    digest = {}
+    assert outlets.read_outlets(tmp_path / "bad.yaml", "b.yaml", p, digest, "main") == [] and digest == {}
+    assert len(p) == 2 and p[1].file == "b.yaml"
