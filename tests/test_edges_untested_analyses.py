@@ -150,3 +150,37 @@ def test_own_rows_an_outlet_found_to_be_an_agency_and_no_listed_wire():
     assert [(r["outlet"], r["source"], r["kind"], r["where"]) for r in rows["a1"]] == \
         [("Harbour Press Agency", "Harbour Press Agency", "own text", "outlet")]
     assert wires.own_rows({}, found) == {}
+
+
+def test_carried_over_a_paragraph_that_only_ends_an_open_quote():
+    from presslens.analyses.quotes import transcript
+    assert transcript.carried_over('It was a great day for the town."', '"We played well.') == (0, 32)
+    assert transcript.carried_over('  It was a great day."', '"We played well.') == (2, 21)    # leading spaces skipped
+    assert transcript.carried_over('It was a great day."', '"We played well."') is None        # nothing left open
+    assert transcript.carried_over('He said "it was a great day."', '"We played well.') is None   # a quote of its own
+    assert transcript.carried_over("It was a great day.", '"We played well.') is None          # no closing mark
+    assert transcript.carried_over("", '"We played well.') is None
+
+
+def test_introduced_name_a_person_word_ending_the_description_before_its_preposition():
+    from presslens.analyses.quotes import subject
+    assert subject.introduced_name("Ruiz, a nurse at the clinic, said so.") == "Ruiz"     # "a nurse", not "the clinic"
+    assert subject.introduced_name("Berg, a 52-year-old fisherman, said so.") == "Berg"
+    assert subject.introduced_name("Ruiz, a visitor and friend, said it.") == "Ruiz"
+    assert subject.introduced_name("Ruiz, a friend and visitor, said it.") is None       # "a friend"
+    assert subject.introduced_name("Harbourwire, a news site, said so.") is None
+    assert subject.introduced_name("Ruiz, 34, said the pier was safe.") is None
+    assert subject.introduced_name("Ruiz, a resident, Said so.") is None                  # lower case must follow
+
+
+def test_participle_statement_reads_past_two_opening_phrases():
+    from presslens.analyses.quotes import subject
+    def who(s):
+        r = subject.participle_statement(s)
+        return r and r[1]
+    assert who("Ruiz thanked the crews, saying the pier was safe.") == "Ruiz"
+    assert who('"We are safe," the young man said, confirming that the pier was closed.') == "the young man"
+    assert who("The crews came, with some saying the pier was safe.") is None           # the participle's own subject
+    assert subject._participle_subject("Later, Ruiz sent a message,") == "Ruiz"
+    assert subject._participle_subject("In the evening, in a statement, Ruiz, the mayor, sent a message,") == "Ruiz"
+    assert subject._participle_subject("In the evening, in a statement, later, Ruiz sent a message,") is None   # three
