@@ -1,0 +1,57 @@
+"""Boundary tests for quotes/ambiguity functions no test file named before (issue 20, session 14, helper 20x):
+who "it" is after a report, who "he replied" is after a question, and whether someone else spoke between two
+quotes. Crafted Harbour sentences with the quote tests' actors (conftest.acme_story); checked by hand."""
+import pytest
+
+from presslens.analyses.quotes import ambiguity
+from presslens.analyses.quotes.attribution import verbs
+from presslens.analyses.quotes.people import People
+
+from .conftest import acme_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return acme_story()
+
+
+def test_reporter_before_the_subject_of_the_sentence_just_before():
+    pars = ["Harbour Daily reported that the pier was closed. It said the crews were safe.",
+            "Harbour Daily later reported a second closure.", "It added that ferries would run."]
+    assert ambiguity.reporter_before(pars, 0, pars[0].index("It said")) == "Harbour Daily"
+    # at a paragraph's start: the last sentence of the paragraph before
+    assert ambiguity.reporter_before(pars, 2, 0) == "Harbour Daily"
+    assert ambiguity.reporter_before(pars, 0, 0) is None                  # nothing before the first sentence
+    assert ambiguity.reporter_before(["The pier was closed. It said so."], 0, 21) is None   # no reporting subject
+
+
+def _people(story, pars):
+    return People(story, pars, verbs()["rx"])
+
+
+def test_reply_to_question_the_one_asked_in_the_sentence_before(story):
+    pars = ["Ana Ruiz asked Tom Berg whether the pier was safe. He replied that it was."]
+    pos = pars[0].index("He replied")
+    assert ambiguity.reply_to_question(_people(story, pars), pars, 0, pos, "m", "replied").name == "Tom Berg"
+    assert ambiguity.reply_to_question(_people(story, pars), pars, 0, pos, "m", "said") is None     # no reply verb
+    assert ambiguity.reply_to_question(_people(story, pars), pars, 0, pos, "m", None) is None
+    # the question closes the paragraph before
+    pars = ["Ana Ruiz asked Tom Berg whether the pier was safe.", "He replied that it was."]
+    assert ambiguity.reply_to_question(_people(story, pars), pars, 1, 0, "m", "replied").name == "Tom Berg"
+    assert ambiguity.reply_to_question(_people(story, pars), ["", pars[1]], 1, 0, "m", "replied") is None
+    assert ambiguity.reply_to_question(_people(story, pars[1:]), pars[1:], 0, 0, "m", "replied") is None  # nothing before
+    # two people asked: not guessed
+    pars = ["Ana Ruiz asked Tom Berg and Sam Cole whether the pier was safe. He replied that it was."]
+    assert ambiguity.reply_to_question(_people(story, pars), pars, 0, pars[0].index("He replied"), "m", "replied") is None
+
+
+@pytest.mark.parametrize("between, other", [
+    ("Ana Ruiz disagreed.", True),               # another person, as a subject
+    ("The crowd cheered.", False),
+    ("Tom Berg smiled.", False),                 # the speaker himself
+    ("The crowd cheered for Ana Ruiz.", False),  # named, but not as a subject
+])
+def test_someone_else_between_two_quotes(story, between, other):
+    p = [f'"We are ready," Tom Berg said. {between} "We are not."']
+    people = _people(story, p)
+    assert ambiguity.someone_else_between(people, p, (0, p[0].index("Tom")), (0, p[0].rindex('"We')), "Tom Berg") is other
