@@ -55,3 +55,23 @@ def test_someone_else_between_two_quotes(story, between, other):
     p = [f'"We are ready," Tom Berg said. {between} "We are not."']
     people = _people(story, p)
     assert ambiguity.someone_else_between(people, p, (0, p[0].index("Tom")), (0, p[0].rindex('"We')), "Tom Berg") is other
+
+
+def _intro(story, par):
+    from presslens.analyses.quotes import lead_in
+    pars = [par, '"We are ready."']
+    return lead_in.introducer(_people(story, pars), story, pars, 0, par, None)
+
+
+def test_introducer_a_subject_of_six_words_at_most_in_the_last_three_sentences(story):
+    assert _intro(story, "Jones explained the plan.") == ("Mary Jones", "named", "Acme", "Jones", None)
+    assert _intro(story, "Mary Jones of Acme in Selby explained the plan.")[3] == "Mary Jones of Acme in Selby"   # six words
+    assert _intro(story, "Mary Jones of Acme in Port Selby explained the plan.") is None                       # seven
+    assert _intro(story, "Jones explained the plan. The crowd cheered. The boats left.")[0] == "Mary Jones"   # third from last
+    assert _intro(story, "Jones explained the plan. The crowd cheered. The boats left. The sun set.") is None  # fourth
+    assert _intro(story, "Mary Jones opened the plant.") is None                 # no word of speech
+    assert _intro(story, "A witness gave comments.") is None                     # anonymous: not an introducer
+    # a sentence ending in a colon, whatever its verb
+    assert _intro(story, "Mary Jones sent the crews the following message:") == ("Mary Jones", "named", "Acme", "Mary Jones", ":")
+    assert _intro(story, "Mary Jones:") == ("Mary Jones", "named", "Acme", "Mary Jones", ":")
+    assert _intro(story, "Selby Storm:") is None                                 # a kicker, not a speaker
