@@ -75,3 +75,23 @@ def test_introducer_a_subject_of_six_words_at_most_in_the_last_three_sentences(s
     assert _intro(story, "Mary Jones sent the crews the following message:") == ("Mary Jones", "named", "Acme", "Mary Jones", ":")
     assert _intro(story, "Mary Jones:") == ("Mary Jones", "named", "Acme", "Mary Jones", ":")
     assert _intro(story, "Selby Storm:") is None                                 # a kicker, not a speaker
+
+
+def test_add_indirect_eight_characters_at_least_and_found_from_its_sentence():
+    from presslens.analyses.quotes import reported
+    par = "Ruiz said the pier is safe. Berg said the pier is safe."
+    rows = []
+    reported._add_indirect(rows, "a1", "Post", 2, par, "the pier is safe.", "Berg", ("Tom Berg", "named", None), "said",
+                           near=par.index("Berg"))
+    assert [(r["start"], r["end"], r["quote"], r["speaker"], r["speaker_text"], r["para_idx"], r["kind"]) for r in rows] == [
+        (38, 55, "the pier is safe", "Tom Berg", "Berg", 2, "indirect")]   # 28 + len("Berg said ")
+    reported._add_indirect(rows, "a1", "Post", 2, par, "the pier is safe.", "Ruiz", ("Ana Ruiz", "named", None), "said")
+    assert rows[-1]["start"] == 10
+    reported._add_indirect(rows, "a1", "Post", 2, par, "the pier is safe.", "Ruiz", ("Ana Ruiz", "named", None), "said",
+                           near=len(par))                   # not found after near: the first place instead
+    assert rows[-1]["start"] == 10
+    n = len(rows)
+    reported._add_indirect(rows, "a1", "Post", 2, "Berg said it is safe.", " is safe ", "Berg", ("Tom Berg", "named", None), "said")
+    assert len(rows) == n                                    # "is safe": seven characters, too short
+    reported._add_indirect(rows, "a1", "Post", 2, "Berg said it's safe.", "it's safe", "Berg", ("Tom Berg", "named", None), "said")
+    assert len(rows) == n + 1                                # eight
