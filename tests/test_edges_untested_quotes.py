@@ -95,3 +95,14 @@ def test_add_indirect_eight_characters_at_least_and_found_from_its_sentence():
     assert len(rows) == n                                    # "is safe": seven characters, too short
     reported._add_indirect(rows, "a1", "Post", 2, "Berg said it's safe.", "it's safe", "Berg", ("Tom Berg", "named", None), "said")
     assert len(rows) == n + 1                                # eight
+
+
+def test_people_add_indexes_words_of_two_letters_or_more_never_initials(story):
+    from presslens.analyses.quotes.people import Person
+    people = _people(story, ["Ana Ruiz said the pier was safe."])
+    p = Person("T. J. Berg")
+    people._add(p, ("T. Berg", "Berg-Lund"))
+    assert sorted(p.tokens) == ["berg", "berg-lund"]
+    assert sorted(k for k, v in people._by_token.items() if p in v) == ["berg", "berg-lund"]
+    assert people.find("Berg") is p
+    assert people.find("T.") is None and people.find("J") is None
