@@ -106,3 +106,17 @@ def test_people_add_indexes_words_of_two_letters_or_more_never_initials(story):
     assert sorted(k for k, v in people._by_token.items() if p in v) == ["berg", "berg-lund"]
     assert people.find("Berg") is p
     assert people.find("T.") is None and people.find("J") is None
+
+
+def test_article_speaker_reads_the_subject_after_an_opening_clause_and_an_apposition(story):
+    from presslens.analyses.quotes import in_article
+    pars = ["The pier was closed on Monday."]
+    people = _people(story, pars)
+    def who(spk):
+        return in_article.article_speaker(spk, story, people, pars, 0, 10, None)
+    assert who("In a video during the celebrations, Jones") == ("Mary Jones", "named", "Acme")   # the clause's subject
+    assert who("In a video, the Acme spokesperson") == ("the Acme spokesperson", "role", "Acme")
+    assert who("Jones, the Acme spokesperson") == ("Mary Jones", "named", "Acme")               # a name and its description
+    assert who("Jones, speaking after the vote") == ("Mary Jones", "named", "Acme")
+    assert who("she later") == (None, None, None)          # a pronoun with nobody before it
+    assert who("In a video,") == (None, None, None)
