@@ -26,3 +26,24 @@ def test_appended_takes_the_reference_row_of_the_statement_not_another_label():
     assert seen == [("we will reopen it soon", "a1")]     # asked of the added words, the article itself aside
     # a sentence next to no statement sentence of its own quotation extends nothing
     assert alignment._appended(items, [0, 1, 2, 3], in_statement, rows, elsewhere) == []
+
+
+def test_a_caption_of_four_words_printed_again_with_its_credit_is_a_caption_copy():
+    """017 `shape.shape_furniture`: caption-copy needs four words or more (three is too common a line to
+    call a caption), and the line below adds twelve words at most, ending on a credit."""
+    from presslens.text import shape
+    p = ("The Harbour Council said on Tuesday that the ferry service would resume next week after repairs to the "
+         "pier were finished.")
+    q = ("Council members said the repairs had cost more than expected and that the work on the northern pier "
+         "would continue.")
+    def copies(cap, tail=" (AP Photo/Jane Roe)", gap=()):
+        return shape.shape_furniture([p, cap, *gap, cap + tail, q], frozenset({"caption-copy"}))[0]
+    assert shape.n_words("Ferries at the pier") == 4
+    assert copies("Ferries at the pier") == {1: "caption-copy", 2: "caption-copy"}
+    assert copies("Ferries at pier") == {}                                    # three words
+    assert copies("Ferries at the pier", gap=("x",)) == {1: "caption-copy", 3: "caption-copy"}   # two lines below
+    assert copies("Ferries at the pier", gap=("x", "y")) == {}                # three lines below: too far
+    twelve = " in Port Selby on Tuesday as the storm (AP Photo/Jane Roe)"
+    assert shape.n_words(twelve) == 12 and copies("Ferries at the pier", twelve) == {1: "caption-copy", 2: "caption-copy"}
+    thirteen = " in Port Selby on Tuesday as the storm passed (AP Photo/Jane Roe)"
+    assert shape.n_words(thirteen) == 13 and copies("Ferries at the pier", thirteen) == {}
