@@ -47,3 +47,29 @@ def test_a_caption_of_four_words_printed_again_with_its_credit_is_a_caption_copy
     assert shape.n_words(twelve) == 12 and copies("Ferries at the pier", twelve) == {1: "caption-copy", 2: "caption-copy"}
     thirteen = " in Port Selby on Tuesday as the storm passed (AP Photo/Jane Roe)"
     assert shape.n_words(thirteen) == 13 and copies("Ferries at the pier", thirteen) == {}
+
+
+def test_swap_all_refuses_a_users_file_named_first_in_order_and_leaves_the_folder(tmp_path):
+    """019 `run/outputs.swap_all`: a user's file the staged folder would overwrite stops the swap with an
+    OutputError naming the file (the first in name order when several); nothing is moved."""
+    import pytest
+
+    from presslens import ownership
+    from presslens.errors import OutputError
+    from presslens.run import outputs
+    final, staged = tmp_path / "reports", tmp_path / ".staged"
+    final.mkdir()
+    staged.mkdir()
+    (final / "index.html").write_text("old")
+    ownership.write_marker(final, "reports", {"index.html": ownership.sha256_file(final / "index.html")}, {"by": "test"})
+    (final / "notes.html").write_text("the user's")
+    for n in ("index.html", "notes.html"):
+        (staged / n).write_text("new " + n)
+    with pytest.raises(OutputError, match=r"reports/notes.html is not presslens's, and this run would overwrite it"):
+        outputs.swap_all([(staged, final, False, "reports")])
+    assert (final / "notes.html").read_text() == "the user's" and (final / "index.html").read_text() == "old"
+    assert (staged / "notes.html").exists()                       # the staged folder was not moved
+    (final / "a.html").write_text("the user's too")
+    (staged / "a.html").write_text("new")
+    with pytest.raises(OutputError, match=r"reports/a.html is not presslens's"):
+        outputs.swap_all([(staged, final, False, "reports")])
