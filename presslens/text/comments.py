@@ -10,7 +10,7 @@ notice, the links under it. None of that is the article.
 A heading is taken only where the story stands above it: below the first paragraph of prose and with
 at least as many words of prose above it as below it (a "Leave a comment" button printed under the
 headline, above the story, is left to the listed rules; under two signs of a comment section, a
-form's rules of up to twenty words a line may outweigh a short story), and only where what follows is a
+form's rules of up to twenty words a line, none of them quoting or reporting, may outweigh a short story), and only where what follows is a
 comment section: no paragraph of prose below it, or a second sign of one (another heading or field, a
 line found furniture by another rule). A count heading may bracket its number ("(0) comments"). The lines a comment section holds are not
 guarded: readers' comments quote and report as the story does.
@@ -71,7 +71,8 @@ def comment_tail(lines: list[str], whole: dict[int, str], opened: frozenset[int]
                  + sum(removed_before[k] for k in range(start + 1, len(removed_before))))
         # a form's rules are short lines ("Keep it clean. Please avoid ..."), readers' comments longer: under
         # two signs of a comment section, short lines below may outweigh a short story above
-        rules = signs >= 2 and all(n_words(text[i]) <= MAX_RULE_WORDS for i in below)
+        # (never a line the prose guard keeps: a form's rules quote and report nobody)
+        rules = signs >= 2 and all(n_words(text[i]) <= MAX_RULE_WORDS and not guarded(text[i]) for i in below)
         if (above >= sum(n_words(text[i]) for i in below) or rules) and (not below or signs >= 2):
             return [i for i in range(start, len(text)) if text[i] and i not in whole]
     return []
