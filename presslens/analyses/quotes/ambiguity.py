@@ -73,7 +73,7 @@ def rivalled(people: People, paragraphs: list[str], p_idx: int, pos: int, gender
             return True
     par = paragraphs[last[0]]
     s, e = _sentence(par, last[1])
-    same = {m[3].name for m in window if m[0] == last[0] and s <= m[1] < e and m[4] not in ("oblique", "coord")
+    same = {m[3].name for m in window if m[0] == last[0] and s <= m[1] < e and m[4] not in ("oblique", "coord", "reported")
             and m[3].could_be(gender) and (m[3] is chosen or m[3].gender == gender or (chosen.gender is None and last[4] is not True))}
     return len(same) > 1
 

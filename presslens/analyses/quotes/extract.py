@@ -22,7 +22,9 @@ the attribution rules are in :mod:`.attribution`, speakers in :mod:`.resolve` an
 """
 from __future__ import annotations
 
+import functools
 import re
+
 import pandas as pd
 
 from presslens.engine import perarticle, sanity, tables
@@ -105,6 +107,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             before, after = par[prev_end:max(prev_end, a - 1)], par[min(b + 1, len(par)):max(b + 1, next_start)]
             # a capture that kept its escapes ('stated, \"I believe ...\"'): the backslash is no text
             before, quote = before[:-1] if before.endswith("\\") else before, quote[:-1] if quote.endswith("\\") else quote
+            if q_i + 1 < len(spans) and _leads_in().search(before) and _leads_in().match(after):
+                after = ""  # 'Ruiz says “We won.” Berg says “We lost.”': the words between lead into the next quote
             said_after = title_case_verb(par, after)  # "..., Mayor Ana Ruiz Says": a headline's source ends it
             att, floating = find_attribution(before, said_after, n_words, quote), False
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
@@ -155,6 +159,12 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             # an attribution before the quote that was read but names no one alone ('Both Ruiz and Berg
             # said:'): its verb is not read again for another subject
             read_before = att is not None and att[2] == "before" and several_people(att[0])
+            answers = transcript.answerer(before, paragraphs, p_idx) if who is None and q_i == 0 else None
+            if answers:  # 'A: "..."' under an introduction of "exchanges between reporters and the harbour master"
+                who = (None, None, None) if answers.lower().startswith("the ") else \
+                    article_speaker(answers, story, people, paragraphs, p_idx, a, last_person)
+                who = who if who[0] is not None else (answers[:1].lower() + answers[1:], "role", None)  # a title: the office
+                row.update(speaker_text=answers, verb=":", verb_class=None, attribution="answer")
             if who is None and n_words > 2 and not read_before and (re.search(r":\s*$", before) or (  # 'Ruiz, a nurse, stated, "..."'
                     re.search(r",\s*$", before) and verb_near().search(lead_tail))):
                 lead = colon_lead_in(people, story, p_idx, par, a, last_person)  # 'Hu shared the plan: "..."'
@@ -187,7 +197,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = got if got[0] is not None else (name, "named", None)
                     row.update(speaker_text=name, attribution="before")
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
-            if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like)) \
+            if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like) or _left_open(rows, p_idx, q_i)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
                 inherit = par_speaker or (prev_par_speaker if q_i == 0 and (par.lstrip()[:1] in "\"“”‘'" or carried) else None)
                 if inherit and par_speaker is None and _answers(rows):
@@ -259,12 +269,29 @@ def _since(rows: list[dict], name) -> tuple[int, int] | None:
     return (last["para_idx"], last["end"]) if last else None
 
 
+@functools.lru_cache(maxsize=1)
+def _leads_in() -> re.Pattern:
+    """A name and a reporting verb that end the words before a quote, nothing between them and the mark."""
+    return re.compile(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]\s\s))\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}\s+(?:{verbs()['rx']})\s*[:,]?\s*$")
+
+
+def _left_open(rows: list[dict], p_idx: int, q_i: int) -> bool:
+    """Whether the paragraph before ended inside a quote (no closing mark): the first quote of this one
+    goes on with it, however short ('“The pieces are small. ¶ “It takes patience.”')."""
+    last = rows[-1] if rows and q_i == 0 else None
+    return last is not None and last["kind"] == "direct" and last["para_idx"] == p_idx - 1 and \
+        last["end"] >= len(last["paragraph"].rstrip())
+
+
 def _answers(rows: list[dict]) -> bool:
     """Whether the quote before (the last quoted stretch so far) asks a question: a quote opening the next
     paragraph answers it, in an interview another person's words, so it does not go on with the asker
     (in the asker's own paragraph, '“Why close it?” she asked. “We have no reason to.”', it still does)."""
     last = next((r for r in reversed(rows) if r["kind"] in ("direct", "cited")), None)
-    return last is not None and last["quote"].rstrip(" ,”\"’'").endswith("?")
+    # a question whose paragraph ends with no closing mark is not handed over: the open quote says the
+    # same voice goes on in the next paragraph ('“What is she doing? ¶ “We are about to vote.”')
+    return last is not None and last["quote"].rstrip(" ,”\"’'").endswith("?") and \
+        last["end"] < len(last["paragraph"].rstrip())
 
 
 _NEGATION = re.compile(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to\s+(?:call|say))\b")

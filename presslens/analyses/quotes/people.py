@@ -7,6 +7,9 @@ where each is mentioned, so that "he said" and "the 46-year-old said" go to the 
 person, preferably one who is the subject of a sentence, never to the last *listed* speaker.
 
 Nothing here names a story: the titles, role nouns and organisation words are general English.
+
+One idea: who the article's people are and where each is mentioned (as a subject, in a list, after a
+preposition, inside what another said), read once; the callers decide who speaks from it.
 """
 from __future__ import annotations
 
@@ -75,7 +78,7 @@ class People:
     def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
         self.story = story
         self.people: dict[str, Person] = {}
-        self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord" or "oblique")
+        self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord", "oblique" or "reported")
         self._verb = _verb_after(verbs_rx)
         self._listed = [(sp.name, [f for f in (sp.name, *sp.aliases) if f]) for sp in story.speakers]
         self._forms = {f.casefold(): sp_name for sp_name, forms in self._listed for f in forms}
@@ -129,6 +132,8 @@ class People:
             if quoted(m.start()):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
+            while len(words) > 1 and _POSTNOMINAL.match(words[-1]):
+                words.pop()  # "Tom Price KC", "Ana Ruiz MP": the letters after a name are no part of it
             if is_participle(words[0]) and not par[max(s for s in sents if s <= m.start()):m.start()].strip(" \"“‘'«(") \
                     and _OBJECT_GOES_ON.match(par, m.end()):
                 continue  # "Calling Ruiz a hero, he ...": a participle opens the sentence, the name is its object
@@ -176,13 +181,22 @@ class People:
                 found.append((m.start(), m.end(), anon, self._subject(par, sentence_start(m.start()),
                                                                         m.start(), m.end()), []))
         found.sort(key=lambda f: f[0])
+        # "Tom Berg, a local resident, said": the description in commas after a name is that person, not a
+        # second one joined to him (which would leave "he" no one to point to)
+        found = [f for i, f in enumerate(found) if not (f[2].name == "" and i and found[i - 1][2].name and
+                                                         _APPOSED.fullmatch(par, found[i - 1][1], f[0]) and
+                                                         _APPOSED_END.match(par, f[1]))]
+        spoke = [f[1] for f in found if f[3] is True and self._verb.match(par, f[1])]
         for i, (start, end, person, subject, _) in enumerate(found):
+            # "Price said Berg had lied": Berg is in what Price said, the last a later "he" points to
+            reported = subject is not True and any(e <= start and sentence_start(e) == sentence_start(start) for e in spoke)
             # "Lee and Hansen said": two people at once, neither is "he" alone
             coord = (i + 1 < len(found) and _COORD.fullmatch(par[end:found[i + 1][0]])) or \
                     (i > 0 and _COORD.fullmatch(par[found[i - 1][1]:start]))
             oblique = not subject and _AFTER_PREPOSITION.search(par, max(0, start - 12), start) \
                 and not _PASSIVE_BY.search(par[max(0, start - 200):start].rsplit(". ", 1)[-1])
-            self.mentions.append((p_idx, start, end, person, "coord" if coord else "oblique" if oblique else subject))
+            self.mentions.append((p_idx, start, end, person, "coord" if coord else "oblique" if oblique else
+                                  "reported" if reported else subject))
             # a he/she right after a person, before anyone else is named, is theirs
             nxt = found[i + 1][0] if i + 1 < len(found) else len(par)
             stop = min(nxt, _next_sentence_end(par, end, 2))
@@ -269,8 +283,9 @@ class People:
         cands = [m for m in self.mentions if lo <= m[0] < p_idx or (m[0] == p_idx and m[1] < pos)]
         fit = [m for m in cands if m[3].could_be(gender)]
         # the object of a preposition ("to Lagunas Bay", "via Harbour Radio", "the Institute of Port
-        # Studies") is the last a "he said" points to: it hides no one named before it
-        fit = [m for m in fit if m[4] != "oblique"] or (fit if oblique else [])
+        # Studies") is the last a "he said" points to, and so is one named in what another said ("Price
+        # said Berg had lied. He said"): neither hides anyone named before
+        fit = [m for m in fit if m[4] not in ("oblique", "reported")] or (fit if oblique else [])
         if not fit:
             return None
         last_para = max(m[0] for m in fit)  # the nearest paragraph with someone who fits
@@ -344,6 +359,9 @@ _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNOR
 # two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,
 # and Tom Berg"
 _COORD = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s+(?:the|a|an|its|his|her|their)\s[^,;.!?“”\"]{1,80},\s*and)\s*")
+_POSTNOMINAL = re.compile(r"^(?:KC|QC|SC|MP|MSP|MLA|MEP|TD|OBE|MBE|CBE|KBE|DBE)[,.]?$")
+_APPOSED = re.compile(r"\s*,\s*")  # between a name and the description in commas after it
+_APPOSED_END = re.compile(r"[^,.;!?“”\"]{0,40},")  # the description's rest, then its closing comma
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _INTRO = re.compile(r"^[^,]{0,60},\s+")
 _OBJ_PREP = re.compile(r"\b(?:by|with|to|of|for|from|and)\b")

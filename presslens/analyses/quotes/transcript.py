@@ -3,7 +3,8 @@ transcript a line that is a person's name and what they are ("Ana Ruiz, harbour 
 answers printed under it, and a line that only says what the next answer is about ("On the new
 quay:") asks nothing and names no one, so the answers after it are still the heading's person's. A
 paragraph that closes a quote the paragraph before left open, with no opening mark of its own, is
-that quote going on. Shape only: no word of a story.
+that quote going on. An answer line 'A: "..."' is the one the introduction says the questions were put
+to ("exchanges between reporters and the harbour master"). Shape only: no word of a story.
 """
 from __future__ import annotations
 
@@ -68,3 +69,27 @@ def carried_over(par: str, prev: str) -> tuple[int, int] | None:
     if not s or s[-1] not in "\"”" or any(ch in s[:-1] for ch in "\"“”«»„") or segment.quote_spans(prev).unclosed is None:
         return None
     return len(par) - len(par.lstrip()), len(s) - 1
+
+
+# an answer line of a Q/A transcript: 'A: "..."'
+_ANSWER = re.compile(r"^\W{0,2}A\s*[:.]\s*$")
+# who the questions are put to, as the introduction says: "exchanges between reporters and the harbour
+# master", "an interview with Ana Ruiz"; the phrase stops at a preposition or a punctuation mark
+_ANSWERER = _regex.compile(r"\b(?:between\s+[^.;:!?“”\"]{2,80}?\s+and|(?:interview|conversation|exchange|Q&A)s?\s+with)\s+"
+                           r"(?P<who>(?:the\s+)?\p{L}[\p{L}’'-]*(?:\s+\p{L}[\p{L}’'-]*){0,4}?)"
+                           r"(?=\s+(?:at|in|on|during|after|before|over|about|from|of|for)\b|\s*[.,;:!?]|\s*$)")
+
+
+def answerer(before: str, paragraphs: list[str], p_idx: int, back: int = 40) -> str | None:
+    """Who answers an 'A: "..."' line of a transcript: the one the introduction says the questions were put
+    to ("exchanges between reporters and the harbour master" -> "the harbour master"), the nearest such
+    introduction in the ``back`` paragraphs before; None for any other quote or when no introduction says."""
+    if not _ANSWER.match(before):
+        return None
+    for par in reversed(paragraphs[max(0, p_idx - back):p_idx]):
+        if segment.quote_spans(par).spans:
+            continue  # a question or an answer, not the introduction
+        m = _ANSWERER.search(par)
+        if m:
+            return m.group("who")
+    return None
