@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import comments, credits, furniture, prompts, shape, widgets
+from . import cards, comments, credits, furniture, prompts, shape, widgets
 from .segment import TOKEN
 
 
@@ -103,6 +103,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(prompts.tail_prompts([x for _, x in lines], whole), "cta-tail"))
     if "site-voice" in shapes:   # the site speaking to the reader about itself ("we" to "you"), anywhere
         whole.update(dict.fromkeys(prompts.site_voice([x for _, x in lines], whole), "site-voice"))
+    if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
+        whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
         for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
             whole.setdefault(i, "comment-tail")

@@ -9,9 +9,10 @@ notice, the links under it. None of that is the article.
 
 A heading is taken only where the story stands above it: below the first paragraph of prose and with
 at least as many words of prose above it as below it (a "Leave a comment" button printed under the
-headline, above the story, is left to the listed rules), and only where what follows is a comment
-section: no paragraph of prose below it, or a second sign of one (another heading or field, a line
-found furniture by another rule). The lines a comment section holds are not
+headline, above the story, is left to the listed rules; under two signs of a comment section, a
+form's rules of up to twenty words a line may outweigh a short story), and only where what follows is a
+comment section: no paragraph of prose below it, or a second sign of one (another heading or field, a
+line found furniture by another rule). A count heading may bracket its number ("(0) comments"). The lines a comment section holds are not
 guarded: readers' comments quote and report as the story does.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .repeats import guarded, is_paragraph, n_words
 COMMENT_HEAD = re.compile(
     r"^\s*(?:leave a (?:reply|comment|response)|add (?:a |new |your )?comment|write a comment|"
     r"(?:\d+\s*/\s*)?post a comment(?:\s*/\s*comments?)?|"
-    r"(?:\d+|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.{0,200})?|"
+    r"(?:\(?\d+\)?|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.{0,200})?|"
     r"please enter your comment|your email address will not be published\b.{0,60}|comments are closed|"
     r"join the (?:conversation|discussion)|(?:there are )?no comments(?: yet)?(?:\s*[-–—:,]\s*be the first to comment)?|"
     r"be the first to comment)\s*[.!:]?\s*$", re.I)
@@ -32,6 +33,7 @@ COMMENT_HEAD = re.compile(
 ASK = re.compile(r"\b(?:drop|leave|share|post|write|tell us)\b[^.!?]{0,30}\b(?:comments?|thoughts|views)\b[^.!?]{0,30}"
                  r"\b(?:below|in the comments?(?: section| box)?)\W*$", re.I)
 MAX_ASK_WORDS = 40
+MAX_RULE_WORDS = 20     # a comment form's rule or notice: one short line
 
 
 def opens_comments(line: str) -> bool:
@@ -67,6 +69,9 @@ def comment_tail(lines: list[str], whole: dict[int, str], opened: frozenset[int]
         below = [i for i in paras if i >= start and i not in heads]
         signs = (sum(1 for i in heads if i >= start) + (start in opened) + sum(1 for i in whole if i > start)
                  + sum(removed_before[k] for k in range(start + 1, len(removed_before))))
-        if above >= sum(n_words(text[i]) for i in below) and (not below or signs >= 2):
+        # a form's rules are short lines ("Keep it clean. Please avoid ..."), readers' comments longer: under
+        # two signs of a comment section, short lines below may outweigh a short story above
+        rules = signs >= 2 and all(n_words(text[i]) <= MAX_RULE_WORDS for i in below)
+        if (above >= sum(n_words(text[i]) for i in below) or rules) and (not below or signs >= 2):
             return [i for i in range(start, len(text)) if text[i] and i not in whole]
     return []

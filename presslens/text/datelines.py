@@ -12,12 +12,14 @@ from .repeats import ANY_END, n_words
 
 # the words a date and time line is made of: "Updated 2024.03.12 08:15 GMT+8", "Tuesday, March 12, 2024"
 DATE_WORD = re.compile(r"^(?:%s|%s|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
-                       r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|et|pt|published|updated|posted|modified|"
+                       r"gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist|jst|hkt|aest|aedt|awst|nzst|nzdt|et|pt|published|updated|posted|modified|"
                        r"release|date|last|first|on|at|time|ago|just|now|today|yesterday|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|[mhd]|"
                        r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$" % (MONTH, WEEKDAY), re.I)
+# a time zone after a time: "15.12 EST" (a time written with a dot reads as one only beside its zone or "am"/"pm")
+ZONE = r"(?:GMT|UTC|EST|EDT|PST|PDT|CET|CEST|BST|IST|JST|HKT|AEST|AEDT|AWST|NZST|NZDT)"
 # a time given as how long ago: "Updated 3 hours ago", "5 mins ago", "2h ago"
 AGO = r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b"
-HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?[ap]\.?m\b)" % (MONTH, WEEKDAY, MONTH), re.I)
+HAS_DATE = re.compile(AGO + r"|\b(?:%s\W+(?:%s\W+)?\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+%s|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s?(?:[ap]\.?m\b|%s\b))" % (MONTH, WEEKDAY, MONTH, ZONE), re.I)
 # a metadata line's fields and what they hold (see is_meta_line)
 META_SPLIT = re.compile(r"\s*[|•·]\s*")
 DASH_SPLIT = re.compile(r"\s[-–—]\s")     # fields apart by a dash, when one of them is labelled ("Credit: X - Duration: 0:55")

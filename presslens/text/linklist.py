@@ -140,6 +140,30 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
             for k in (h, *rest):
                 out[k] = "link-list"
             break
+    out.update(dict.fromkeys((k for k in ticker(text, whole, first) if k not in out), "link-list"))
+    return out
+
+
+def ticker(text: list[str], whole: dict[int, str], first: int) -> list[int]:
+    """Above the story's first paragraph (``first``), a block of three or more lines in a row, no blank
+    line between them, each written as a headline (:func:`headline_like`), three or more of three words
+    or more (a ticker of other stories, "BREAKING" over six headlines), when the story's own headline (a kept line
+    of four words or more) stands between the block and the first paragraph. Lines already found
+    furniture (``whole``) are left out of the block; a guarded line in it stays."""
+    out: list[int] = []
+    i = 0
+    while i < first:
+        if not text[i]:
+            i += 1
+            continue
+        j = i
+        while j < first and text[j]:
+            j += 1
+        block = [k for k in range(i, j) if k not in whole]
+        below = [k for k in range(j, first) if text[k] and k not in whole and n_words(text[k]) >= 4]
+        if below and all(headline_like(text[k]) for k in block) and sum(1 for k in block if n_words(text[k]) >= 3) >= 3:
+            out += [k for k in block if not guarded(text[k])]
+        i = j
     return out
 
 

@@ -65,6 +65,15 @@ INVITES = re.compile(r"^[\W\d_]*(?:please\s+)?(?:stay|explore|visit|discover|che
 # speaks of something else ("We hope you enjoy the new release")
 SITE_WORD = re.compile(r"\b(?:news|stories|story|articles?|content|updates|newsletters?|site|website|web ?page|page|"
                        r"journalism|readers?|coverage|translations?|cookies|subscri(?:be|ption)|app|edition|newsroom)\b", re.I)
+# the site named in the third person to the reader: "this site" in a sentence that says "you" ("it appears you've
+# opted out of cookies on this site"), or a name that "is your" source ("Harbour News is your trusted resource for
+# the news you need", "The Harbour Post is your go-to place for the best stories, pictures and videos")
+# ("this site" alone may be a building site: it counts beside the web's own words, cookies, a browser, comments)
+THIS_SITE = re.compile(r"\bthis (?:site|website|web ?page|app)\b", re.I)
+WEB_THINGS = re.compile(r"\b(?:cookies?|browser|javascript|privacy|log ?in|sign ?in|account|comments?)\b", re.I)
+IS_YOUR = re.compile(r"^[\W\d_]*(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}is your\b[^.!?]{0,40}?"
+                     r"\b(?:source|resource|destination|home|place|go-to|spot|guide)\b")
+SITE_THINGS = re.compile(SITE_WORD.pattern[:-3] + r"|photos|pictures|videos)\b", re.I)
 # a speaker's label opening a transcript's turn ("JANE ROE: We turn now to ...", "Mayor Ruiz: ...")
 SPEAKER_LABEL = re.compile(r"^[\W\d_]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:\s")
 
@@ -75,8 +84,11 @@ def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
     story", "We ask for your permission before anything is loaded", "it would help us if you let us
     know"), the paragraph names what a site is made of (news, stories, content, pages, readers, translations:
     :data:`SITE_WORD`), at least half of its sentences address the reader (a second person or a command
-    opening them, "Stay in the know ...", "Don't miss ..."), and the prose guard holds (no quotation, no reporting verb: a quoted "we ... you" is a
-    speaker's). A transcript's turn, opening with its speaker's label, stays; so does a paragraph of
+    opening them, "Stay in the know ...", "Don't miss ..."), and the prose guard holds (no quotation, no reporting
+    verb: a quoted "we ... you" is a speaker's). The site may speak of itself in the third person: "this
+    site" beside the web's own words ("it appears you've opted out of cookies on this site"), or its name
+    as the reader's source ("Harbour News is your trusted resource for the news you need": :data:`IS_YOUR`,
+    with what a site offers, :data:`SITE_THINGS`). A transcript's turn, opening with its speaker's label, stays; so does a paragraph of
     more than :data:`MAX_WORDS` words and every line already found furniture."""
     out = []
     for i, line in enumerate(lines):
@@ -84,7 +96,35 @@ def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
         if not s or i in whole or n_words(s) > MAX_WORDS or guarded(s) or SPEAKER_LABEL.match(s):
             continue
         sents = [x for x in SENTENCES.split(s) if x.strip()]
-        both = any(WE.search(x) and ADDRESS.search(x) for x in sents)
-        if both and SITE_WORD.search(s) and 2 * sum(1 for x in sents if ADDRESS.search(x) or INVITES.match(x)) >= len(sents):
+        web = bool(WEB_THINGS.search(s))
+        both = any((WE.search(x) or (web and THIS_SITE.search(x))) and ADDRESS.search(x) for x in sents)
+        named = bool(IS_YOUR.match(sents[0]) and SITE_THINGS.search(s))   # the site, named, as the reader's source
+        if (named or (both and SITE_WORD.search(s))) and 2 * sum(1 for x in sents if ADDRESS.search(x) or INVITES.match(x)) >= len(sents):
             out.append(i)
     return out
+
+
+MAX_NOTICE_WORDS = 25   # a notice opening the capture: a line or two ("Our website is unavailable in your location.")
+
+
+def past_notice(text: list[str], paras: list[int], whole: dict[int, str]) -> int:
+    """Where the story's first paragraph stands in the stripped lines ``text`` (``paras``: the indices of
+    its paragraphs of prose, ``whole``: lines already found furniture): ``paras[0]``, unless the capture
+    opens with the site's notice (a cookie or location notice, "We are working hard to get it back
+    online.": at most :data:`MAX_NOTICE_WORDS` words in one or two paragraphs, a first or second person in
+    them, no quotation or reporting verb) above two or more lines that do not end like sentences (the
+    page's menu, the headline) and two or more paragraphs below: then the story starts below the menu,
+    and the menu and headline stand above it, not in mid-text."""
+    from .joins import is_sentence_line     # joins reads the vocabulary lists; imported when used
+
+    for k in range(min(2, len(paras) - 2)):
+        lead = paras[:k + 1]
+        nxt = paras[k + 1]
+        between = [i for i in range(lead[-1] + 1, nxt) if text[i] and i not in whole]
+        if sum(1 for i in between if not is_sentence_line(text[i]) and not guarded(text[i])) < 2:
+            continue
+        if (sum(n_words(text[i]) for i in lead) <= MAX_NOTICE_WORDS and not any(guarded(text[i]) for i in lead)
+                and any(WE.search(text[i]) or ADDRESS.search(text[i]) for i in lead) and len(paras) - (k + 1) >= 2):
+            return nxt
+        break
+    return paras[0]

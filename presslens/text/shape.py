@@ -87,6 +87,7 @@ from __future__ import annotations
 import re
 
 from .bios import bios
+from .prompts import past_notice
 from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED, META_SPLIT, NAMES,  # noqa: F401
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_CLOSE, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
@@ -144,8 +145,6 @@ NARRATES = re.compile(r"\b(?:has|have|had|will|would|could|should|can|may|might|
 INITIALS = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4}){1,6}|(?:[a-z]{1,4}/){1,4}[A-Z]{2,5}|[A-Z]{2,5}(?:/[a-z]{1,4}){1,4})$")
 CODE = re.compile(r"\w[:_=]\w|[{}<>;=]")    # a line of code ("CMD flask run app:main"), which a listing repeats
 LABEL_ONLY = re.compile(r"^[^\W\d_][\w()’' &-]{0,30}:\s*$")
-
-
 
 
 SHAPE_IDS = ("link-card", "timestamp-line", "repeated-line", "caption-copy", "caption", "glued-credit", "short-line", "link-list",
@@ -302,7 +301,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     final = max(i for i, t in enumerate(text) if t)  # the capture may end inside a paragraph
     if final not in whole and final not in paras and cut_paragraph(text, final):
         paras.append(final)     # a paragraph the capture cut mid-word: the story goes on to the end
-    first, last = paras[0], paras[-1]
+    first, last = past_notice(text, paras, whole), paras[-1]   # a site's notice above the menu is no start of the story
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
     joined = split_sentence(text)    # lines of one sentence its links broke apart: prose

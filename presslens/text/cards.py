@@ -1,0 +1,74 @@
+"""Related cards of a title and a blurb (``teaser-card``, a shape rule of ``furniture.yaml``).
+
+What a reader uses: a list of other articles printed as cards, each a title (a line that does not end
+like a sentence) and under it a blurb of one or more whole sentences, the blurb cut short with dots
+("... and see a series of..."). One such pair could be the article's subhead over a paragraph that
+trails off; two or more in one text are a list of cards, and the cards between and after them (a title
+over a blurb of whole sentences, a title closing the capture) belong to it. Above the
+first card the list goes on while titles and short blurbs alternate, one blurb under each title, never
+into the article's first paragraph of prose: an article's section holds several paragraphs under its
+subhead, a card one. After the last card the list goes on only while a title follows each blurb.
+
+The prose guard holds: a blurb with a quotation or a reporting verb stays (it still shows the list's
+shape).
+"""
+from __future__ import annotations
+
+from .joins import is_sentence_line
+from .linklist import LIST_ITEM, TEASER_CUT
+from .repeats import guarded, is_paragraph, n_words
+
+MIN_CARDS = 2          # pairs of a title over a cut blurb that make a list
+MAX_TITLE_WORDS = 25
+MAX_BLURB_WORDS = 60   # a card's blurb: one short paragraph
+
+
+def _title(s: str) -> bool:
+    return bool(s) and not is_sentence_line(s) and n_words(s) <= MAX_TITLE_WORDS and not LIST_ITEM.match(s) \
+        and not TEASER_CUT.search(s)
+
+
+def _blurb(s: str) -> bool:
+    return bool(s) and n_words(s) <= MAX_BLURB_WORDS and (is_paragraph(s) or bool(TEASER_CUT.search(s)))
+
+
+def teaser_cards(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of ``lines`` that are related cards (title, blurb) when two titles or more stand
+    each over a blurb cut short with dots; ``whole``: lines already found furniture (they count as the
+    cards' titles and blurbs, and are never returned; a short line found furniture between a title and
+    its blurb, a source's name, is skipped over). Guarded lines (a quotation, a reporting verb) are never
+    returned."""
+    text = [s.strip() for s in lines]
+    # the lines that carry text, a short line already found furniture (a source's name, "5 minutes ago") left out
+    seq = [i for i, s in enumerate(text) if s and not (i in whole and n_words(s) <= 3)]
+    pos = {i: k for k, i in enumerate(seq)}
+    cut = [i for i in seq if TEASER_CUT.search(text[i]) and n_words(text[i]) >= 6 and pos[i] > 0
+           and _title(text[seq[pos[i] - 1]])]
+    if len(cut) < MIN_CARDS:
+        return []
+    first_para = next((i for i in seq if i not in whole and is_paragraph(text[i])), seq[0])
+    take: set[int] = set()
+    lo, hi = pos[cut[0]] - 1, pos[cut[-1]]
+    take.update(seq[lo:hi + 1])
+    # after the last card: more pairs of a title over a blurb while another title follows (the list goes on;
+    # a title over the story's last paragraph is a subhead), and a last title, whose blurb the capture cut off
+    k = hi + 1
+    while k < len(seq):
+        if k + 2 < len(seq) and _title(text[seq[k]]) and _blurb(text[seq[k + 1]]) and _title(text[seq[k + 2]]):
+            take.update(seq[k:k + 2])
+            k += 2
+        elif k == len(seq) - 1 and _title(text[seq[k]]):
+            take.add(seq[k])
+            k += 1
+        else:
+            break
+    # above the first card: pairs of a title over one short blurb, not into the article's first paragraph
+    k = lo - 2
+    while k >= 0 and seq[k] > first_para and _title(text[seq[k]]) and _blurb(text[seq[k + 1]]) \
+            and not TEASER_CUT.search(text[seq[k + 1]]):
+        take.update(seq[k:k + 2])
+        k -= 2
+    # between the cards only titles and blurbs: anything longer is the article going on
+    if any(not (_title(text[i]) or _blurb(text[i])) for i in take if i not in whole):
+        return []
+    return sorted(i for i in take if i not in whole and not guarded(text[i]))
