@@ -29,7 +29,8 @@ words. The grouping runs in five steps, each near-linear in the number of senten
    (:mod:`.window`): a fact told across two clauses of one sentence is still that fact. A core of
    the story's cast alone (:mod:`.names`) takes in nothing: naming who it is about states no fact.
    Of several facts with one core (a statement cut in pieces) only the first takes in, and a second
-   fact is read on a few versions of each group (:mod:`.bounds`): a larger story says nothing more
+   fact is read on a few versions of each group (:mod:`.bounds`), and facts whose whole cores agree are
+   one fact (:mod:`.join`): a larger story says nothing more
    about a sentence, so the member table grows with the sentences, not faster.
 
 One idea: the grouping pipeline, whose steps share one sparse matrix, vocabulary and idf built in step 1;
@@ -46,7 +47,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import bounds, features, names, normalise, split, terms, window
+from presslens.analyses.facts import bounds, features, join, names, normalise, split, terms, window
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -74,6 +75,7 @@ SPLIT_AGREE = 0.6     # ... and by this share of the versions holding either wor
 SPLIT_MIN = 3         # ... and by this many articles at least
 CORE_FACTS = 1        # of the facts with one core this many (the most central) take in by it (:mod:`.bounds`; 12: as before on every development story)
 COMPARED = 8          # a group of near-identical versions is read for a second fact on its this many heaviest versions (:mod:`.bounds`)
+JOIN = 1              # facts whose cores agree (one statement cut in pieces) are one fact (:mod:`.join`)
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -302,6 +304,10 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         if len(centre_version) == before:
             break
     found = cores(vv, ff, m, idf, weight, _ids(vocab, cast)) if CORE_SHARE < 1 else []
+    if JOIN and found:      # the pieces of one statement are one fact (:mod:`.join`)
+        into = join.pieces(found, neg, centre_version, fig)
+        vv, ff, ss = join.apply(vv, ff, ss, into)
+        found = [e for e in found if e[0] not in into]
     found = bounds.one_per_core(found, neg, centre_version, CORE_FACTS)
     vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
     if FIGURES_APART:
