@@ -1,0 +1,111 @@
+"""Hostile review of session 14's new rules (attack14): bad and unusual inputs thrown at the paraphrase speaker
+rule (23h), the speaker rules (24i), the furniture rules by shape (25j) and the joining of a statement's pieces
+(29k). Each defect is a crafted Harbour text that failed before its fix (or an xfail naming why it is left).
+Every text here is made up."""
+import numpy as np
+import pytest
+
+from presslens.analyses import verdicts
+from presslens.analyses.facts import join, normalise
+from presslens.analyses import paraphrased
+from presslens.analyses.paraphrased import speaker_of
+
+from .furniture_cases import P1, P2, P3, run
+from .test_attack_session13 import PRESS_A, PRESS_B
+from .test_reuse import write_story
+from .test_verdicts import pair
+
+
+def _pair_story(tmp_path, a, b):
+    return write_story(tmp_path / "s", {
+        "a": {"outlet": "Coast Gazette", "text": " ".join(a), "published": None, "url": "https://a.example/quay"},
+        "b": {"outlet": "Bay Courier", "text": " ".join(b), "published": None, "url": "https://b.example/quay"}})
+
+
+# 1. paraphrased.spoken: an interview the speaker gave one outlet ("told the Coast Gazette", "in an interview with
+# the Coast Gazette") is that outlet's report; another outlet retelling it sentence by sentence, crediting no one,
+# took it from that outlet, not from the speaker: 'common source: the speaker' exonerated an uncredited rewrite
+EXCLUSIVE_A = (["In an interview with the Coast Gazette, harbour master Ana Ruiz said on Tuesday that the north quay "
+                "would close for eighteen months while engineers replace its rotting timber piles."] + PRESS_A[1:-1]
+               + ["Asked about the timetable, Ruiz told the Coast Gazette she was confident the work would finish on "
+                  "time."])
+
+
+def test_a_rewrite_of_one_outlets_interview_is_no_common_speaker(tmp_path):
+    v = pair(verdicts.verdicts(_pair_story(tmp_path, EXCLUSIVE_A, PRESS_B)), "a", "b")
+    assert v["kind"] == "paraphrase" and not v["accusation"]
+    assert not v["verdict"].startswith("common source: the speaker"), v["verdict"]
+    assert v["relation"] == "reworded_copy"
+
+
+def test_the_press_conference_pair_still_has_the_speaker_as_common_source(tmp_path):
+    v = pair(verdicts.verdicts(_pair_story(tmp_path, PRESS_A, PRESS_B)), "a", "b")
+    assert v["verdict"].startswith("common source: the speaker Ana Ruiz")
+
+
+# 2. paraphrased.spoken: a speaker named in full only before the chain, then "Ruiz" and "she" in it: the name
+# shown was the pronoun's key, lower case ("the speaker ruiz")
+class _Texts:
+    """What :func:`paraphrased.spoken` reads of the story: each article's sentences and its outlet."""
+    def __init__(self, texts):
+        self.texts = texts
+        self.outlet = {"a": "Coast Gazette", "b": "Bay Courier"}
+
+    def texts_of(self, a):
+        return list(enumerate(self.texts[a]))
+
+
+def test_the_speaker_is_named_as_written_not_by_its_lower_case_key():
+    a = ["Harbour master Ana Ruiz said she had run the port for eleven years.",
+         "The quay will close for eighteen months, she said.", "The bill is 14 million pounds, Ruiz said.",
+         "She said crews would move to a pontoon.", "The pontoon has no ice plant, she admitted."]
+    b = ["Ana Ruiz said she had been harbour master for over a decade.",
+         "She said the quay must shut for a year and a half.", "Ruiz said the work would cost 14 million pounds.",
+         "Crews are to move onto a pontoon, she explained.", "She acknowledged the pontoon lacks an ice plant."]
+    got = paraphrased.spoken(_Texts({"a": a, "b": b}), "a", "b", ([1, 2, 3, 4], [1, 2, 3, 4]))
+    assert got == ("Ruiz", 4, 4)
+
+
+def test_a_pronoun_is_still_read_as_the_speaker_named_before():
+    assert speaker_of("She said the quay would reopen next autumn.", set(), "ruiz")[0] == "ruiz"
+
+
+# 3. join.pieces: two pieces giving different figures (2 and 5 million) each joined a first piece that gives no
+# figure, so one fact held both: the check was made against the first piece only, not against what joined it
+def test_pieces_with_figures_that_disagree_do_not_meet_in_a_piece_without_one():
+    texts = ["Repairs to the pier will cost a fortune, the Harbour Council said.",
+             "Repairs to the pier will cost 2 million pounds, the Harbour Council said.",
+             "Repairs to the pier will cost 5 million pounds, the Harbour Council said."]
+    fig = [normalise.figures(t) for t in texts]
+    found = [(i, None, np.array([4, 5]), np.array([4, 5, 6])) for i in range(3)]
+    into = join.pieces(found, np.zeros(3, dtype=bool), np.arange(3), fig)
+    assert not (into.get(1) == 0 and into.get(2) == 0), into
+    assert into.get(1) == 0          # the first figure still joins the piece that gives none
+
+
+# 4. prompts.site_voice: "this site" beside a word the web shares with a planning notice or a bank warning
+# ("comments", "account", "sign in"), and a library or museum the story is about that "is your home for" photos
+# or stories, were the site speaking of itself: prose of the story removed as furniture
+PLANNING = "If you live near this site, you can send your comments to the council until Friday."
+BANK = "If you bank on this app, do not share your account password with anyone who calls you."
+LIBRARY = "Eastport Library is your home for local history, with photos of every ship built at the yard."
+
+
+@pytest.mark.parametrize("line", [PLANNING, BANK])
+def test_this_site_beside_comments_or_an_account_is_the_storys(line):
+    kept, rules = run(["Plans for flats on the old depot go on show", P1, line, P2, P3])
+    assert line in kept, rules.get(line)
+
+
+def test_a_place_the_story_names_is_no_site_speaking_of_itself():
+    lede = "Eastport Library reopened on Monday after a year of repairs to its roof and its reading room."
+    kept, rules = run(["Harbour library reopens", lede, P1, LIBRARY, P2, P3])
+    assert LIBRARY in kept, rules.get(LIBRARY)
+
+
+def test_the_site_named_as_the_readers_source_still_goes():
+    tuned = "For the latest on the storm, please stay tuned to The Harbour Post Online."
+    source = "The Harbour Post is your go-to place for the best local stories, pictures and videos."
+    cookies = "It appears you have turned cookies off on this site, so comments are switched off for you."
+    kept, rules = run(["Harbour library reopens", P1, P2, P3, tuned, source, cookies])
+    assert source not in kept and cookies not in kept, rules
