@@ -109,3 +109,69 @@ def test_the_site_named_as_the_readers_source_still_goes():
     cookies = "It appears you have turned cookies off on this site, so comments are switched off for you."
     kept, rules = run(["Harbour library reopens", P1, P2, P3, tuned, source, cookies])
     assert source not in kept and cookies not in kept, rules
+
+
+# ------------------------------------------------------------------------------ left open (strict xfail, reasons)
+
+# 5. verdicts.decide (presslens/analyses/verdicts.py:112, n = max of the two sides' shared narration): a live page
+# that repeats one background paragraph in every update counts a short text's paragraph once per repeat, so a
+# 17-word text sharing that paragraph was "copied without credit" of 640 shared words (the same pair with the
+# paragraph once says "too little narration shared to decide")
+BACKGROUND = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
+
+
+@pytest.mark.xfail(strict=True, reason="shared narration is the larger side's count (verdicts.py:112): a passage "
+                   "repeated on one side is counted once per repeat; counting it on the side with fewer copies "
+                   "(min) changes every pair's figure and needs the pair scoreboard, left to the lead")
+def test_a_paragraph_repeated_in_a_live_page_accuses_no_short_text(tmp_path):
+    live = "\n\n".join(f"Update {i}: the ferry timetable changed again. {BACKGROUND}" for i in range(40))
+    st = write_story(tmp_path / "s", {
+        "a": {"outlet": "Harbour Live", "text": live, "published": "2024-05-06", "url": "https://a.example/live"},
+        "b": {"outlet": "Bay Courier", "text": BACKGROUND + "\n\nThe council will meet on Monday.",
+              "published": "2024-05-08", "url": "https://b.example/port"}})
+    v = pair(verdicts.verdicts(st), "a", "b")
+    assert not v["accusation"], (v["verdict"], v["shared_narration"])
+
+
+# 6. speakers (pre-existing, found on a fresh story of real pages): "The U.S. Coast Guard says ..." gives the
+# speaker "The U", and "said Rear Adm. Ana Lund" with Ana Lund a listed actor gives "Rear Adm"
+@pytest.mark.xfail(strict=True, reason="a name cut at the abbreviation's dot ('U.S.', 'Adm.') when the speaker is "
+                   "resolved against the story's actors (quotes.resolve); not located in the time of this pass")
+def test_a_dotted_abbreviation_does_not_cut_the_speakers_name(tmp_path):
+    from presslens import load_story
+    from presslens.analyses import quotes
+    d = tmp_path / "s"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text("title: T\nquestion: Q\nlanguage: en\nactors:\n  - name: Ana Lund\n    kind: person\n",
+                                  encoding="utf-8")
+    (d / "articles" / "a.md").write_text(
+        "---\noutlet: Harbour Times\ntitle: Boat lost\nurl: https://ht.example/a\npublished: 2024-01-02\nlanguage: en\n"
+        "---\nThe U.S. Coast Guard says a missing fishing boat sank near the harbour wall, killing all five on board.\n\n"
+        "Debris found during the search “is consistent with a sudden sinking of the vessel,” said Rear Adm. Ana Lund "
+        "of the First Coast Guard District.\n", encoding="utf-8")
+    q = quotes.quotes(load_story(d))
+    assert set(q["speaker"]) <= {"U.S. Coast Guard", "The U.S. Coast Guard", "Ana Lund"}, q["speaker"].tolist()
+
+
+# 7. furniture (pre-existing): a recipe's steps and a feature's subheads over paragraphs that trail off in dots
+# are prose, removed as a link list
+@pytest.mark.xfail(strict=True, reason="link-list takes three or more lines in a row without a sentence end; a "
+                   "recipe's steps are such lines (imperative, no full stop): telling them from a menu needs a signal "
+                   "not found in this pass (a verb opening every line?)")
+def test_a_recipes_steps_are_prose():
+    steps = ["Chop two onions and a leek", "Fry them slowly in butter until soft",
+             "Add the fish stock and the saffron", "Simmer for twenty minutes then add the fish"]
+    kept, rules = run(["Harbour fish stew", "", P1, "", *[x for s in steps for x in (s, "")], P2, "", P3])
+    assert all(s in kept for s in steps), {s: rules.get(s) for s in steps}
+
+
+# 8. quotes (24i's _leads_in): 'X says “...” Y says “...”' gives each quote the name before it only when X is a
+# capitalised name: a role ("The harbour master says") lets the next quote's speaker take the first quote too
+@pytest.mark.xfail(strict=True, reason="extract._leads_in reads capitalised words only before the reporting verb")
+def test_a_role_before_says_leads_into_its_own_quote():
+    from presslens.analyses.quotes import extract
+
+    from .conftest import acme_story
+    got = [(r["quote"], r["speaker"]) for r in extract.extract_article(
+        "a", "Daily", ["The harbour master says “We won.” Tom Berg says “We lost.”"], acme_story()) if r["kind"] == "direct"]
+    assert got[0][1] != "Tom Berg", got
