@@ -175,3 +175,25 @@ def test_a_role_before_says_leads_into_its_own_quote():
     got = [(r["quote"], r["speaker"]) for r in extract.extract_article(
         "a", "Daily", ["The harbour master says “We won.” Tom Berg says “We lost.”"], acme_story()) if r["kind"] == "direct"]
     assert got[0][1] != "Tom Berg", got
+
+
+# 9. verdicts._explain (pre-existing, found on a fresh story of real pages): a wire's own story (its dateline credit,
+# "Jan. 8 (UPI) --") and another text sharing ten words of narration with it were "common source: UPI credits UPI":
+# the wire named as the common source of its own copy
+def test_a_wires_own_copy_is_not_the_common_source_of_itself(tmp_path):
+    wire = ("Jan. 8 (UPI) -- The Harbour Council on Sunday said it had found the gate that fell from the north quay.\n\n"
+            "Ana Ruiz, chair of the Harbour and Coastal Safety Board of Eastport, said at a news conference the gate "
+            "was found by a diver.\n\n"
+            "The board will examine the gate for cracks, rust and the marks of the storm, she said.")
+    other = ("Tests and a reset had followed three alarms in December, Ana Ruiz, chair of the Harbour and Coastal Safety "
+             "Board of Eastport, said on Sunday evening.\n\nThe gate fell on Friday and was found on the beach below the "
+             "lighthouse by a man walking his dog.")
+    st = write_story(tmp_path / "s", {
+        "a": {"outlet": "UPI", "text": wire, "published": "2024-01-08", "url": "https://upi.example/quay"},
+        "b": {"outlet": "Bay Courier", "text": other, "published": "2024-01-08", "url": "https://b.example/quay"}})
+    v = verdicts.verdicts(st)
+    assert len(v) == 1      # the two share a passage of narration (13 words): a pair is decided
+    for r in v.itertuples():
+        assert "UPI credits UPI" not in r.verdict and not (r.source == "UPI" and r.verdict.startswith("common source")), \
+            r.verdict
+        assert not r.accusation
