@@ -197,3 +197,32 @@ def test_a_wires_own_copy_is_not_the_common_source_of_itself(tmp_path):
         assert "UPI credits UPI" not in r.verdict and not (r.source == "UPI" and r.verdict.startswith("common source")), \
             r.verdict
         assert not r.accusation
+
+
+# 10. cards.teaser_cards (25j): a live page whose entries, a title over a paragraph, are cut short with dots: the
+# first entry's title was found a short line, so the page's headline above it was taken for the first card's title
+# and removed with the next entry as related cards
+def test_a_live_pages_headline_and_entries_are_no_related_cards():
+    head = "Live: storm hits the harbour"
+    road = "Police have closed the coast road at the quay after waves came over the wall and..."
+    page = [head, "", "Ferry cancelled", "",
+            "The 9am ferry to the islands has been cancelled, the operator says, and the 11am may follow...", "",
+            "Road closed at the quay", "", road, "", P1, "", P2, "", P3]
+    kept, rules = run(page)
+    assert head in kept and road in kept, rules
+
+
+# 11. linklist.ticker (25j): three summary lines of the story printed above its headline were taken for a ticker of
+# other stories' headlines and removed (the story's words are in them: "Storm wrecks two harbour piers" over a
+# lede on the storm and the piers)
+def test_a_summary_of_the_story_above_its_headline_is_no_ticker():
+    summary = ["Storm wrecks two harbour piers", "Fuel depot burns for six hours", "Ships to return on Tuesday after repairs"]
+    kept, rules = run([*summary, "", "Harbour Council approves the pier repairs", "", P1, "", P2, "", P3])
+    assert all(s in kept for s in summary), rules
+
+
+def test_a_ticker_of_other_stories_above_the_headline_still_goes():
+    other = ["BREAKING", "School closes after a gas leak in Selby", "Bus fares rise again in the new year",
+             "Rugby club wins the county cup for a third time"]
+    kept, rules = run([*other, "", "Harbour Council approves the pier repairs", "", P1, "", P2, "", P3])
+    assert not any(s in kept for s in other[1:]), rules
