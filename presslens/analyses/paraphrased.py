@@ -16,7 +16,8 @@ names a common source, weighed as :mod:`presslens.analyses.verdicts` weighs word
    "according to Ruiz", "she admitted", a pronoun read as the speaker named before it), and those left would not
    make a chain of :data:`CHAIN`: two reports of one statement (a press conference, an interview) follow the
    speaker's order, so the speaker is the common source, not either outlet's narration (relation
-   ``shared_quote_only``, as a statement quoted by both; no credit is due between the two);
+   ``shared_quote_only``, as a statement quoted by both; no credit is due between the two), unless one of the
+   two says the speaker spoke to it ("Ruiz told the Coast Gazette": :func:`interviewed`), whose report it then is;
 7. otherwise **undetermined**, the candidates named (one retold the other; a common source outside the
    corpus; other texts that retell it too, none naming a source: a rewrite family).
 
@@ -205,7 +206,19 @@ def spoken(e: Evidence, x: str, y: str, chain_ids: tuple[list[int], list[int]]) 
         return None
     key, n_said = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
     n = len(ids_x)
-    if 2 * n_said <= n or n - n_said >= CHAIN:
+    if 2 * n_said <= n or n - n_said >= CHAIN or any(interviewed(e, a, key) for a in (x, y)):
         return None
-    name = max(names[key], key=lambda t: (len(t.split()), t))
+    # the fullest name as written (a pronoun's entry is the lower-case key: never shown when a name is there)
+    name = max(names[key], key=lambda t: (len(t.split()), t[:1].isupper(), t))
     return name, n_said, n
+
+
+def interviewed(e: Evidence, a: str, key: str) -> bool:
+    """Whether article ``a`` says the speaker (``key``: the name's last word, case folded) spoke to it: "Ruiz told
+    the Coast Gazette" in the Coast Gazette, "in an interview with this newspaper". Then the words are that outlet's
+    report, and a text retelling them took them from it, not from the speaker."""
+    own = re.escape(" ".join(str(e.outlet[a]).split()))
+    rx = re.compile(rf"\b(?:told|tells|telling|spoke to|speaking to|said to|(?:interview|conversation)s?\s+with)\s+"
+                    rf"(?:the\s+)?(?:{own}|this\s+(?:news)?paper|this\s+(?:web)?site)\b", re.I)
+    return any(rx.search(" ".join(t.split())) and (key in t.casefold() or re.search(r"\b(?:he|she)\b", t, re.I))
+               for _, t in e.texts_of(a))

@@ -221,6 +221,9 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     shared = wx & wy
     nx, ny = wires_of(x, ("credit", "tell")), wires_of(y, ("credit", "tell"))
     lone = (wx if not wy else wy if not wx else (nx if not ny else ny if not nx else set())) - shared
+    # a wire whose own copy is one of the two is no common source of the pair (step 2 weighs it, on enough words):
+    # "common source: UPI credits UPI" of UPI's own story and another sharing ten words with it
+    lone -= named[x]["own text"] | named[y]["own text"]
     for w in sorted(shared) + sorted(lone):
         corpus = [z for z in e.own_copy.get(w, []) if z not in (x, y)]
         if corpus and not any(holds(z, x, y, n) for z in corpus):

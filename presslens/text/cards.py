@@ -42,11 +42,13 @@ def teaser_cards(lines: list[str], whole: dict[int, str]) -> list[int]:
     # the lines that carry text, a short line already found furniture (a source's name, "5 minutes ago") left out
     seq = [i for i, s in enumerate(text) if s and not (i in whole and n_words(s) <= 3)]
     pos = {i: k for k, i in enumerate(seq)}
+    first_para = next((i for i in seq if i not in whole and is_paragraph(text[i])), seq[0])
+    # the cards stand below the article's first paragraph of prose, never as it: a live page's first entry cut
+    # short is the story, and the line above it the page's headline
     cut = [i for i in seq if TEASER_CUT.search(text[i]) and n_words(text[i]) >= 6 and pos[i] > 0
-           and _title(text[seq[pos[i] - 1]])]
+           and _title(text[seq[pos[i] - 1]]) and i > first_para]
     if len(cut) < MIN_CARDS:
         return []
-    first_para = next((i for i in seq if i not in whole and is_paragraph(text[i])), seq[0])
     take: set[int] = set()
     lo, hi = pos[cut[0]] - 1, pos[cut[-1]]
     take.update(seq[lo:hi + 1])

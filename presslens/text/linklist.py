@@ -150,11 +150,26 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_COMMON = frozenset("that this with from have been were will would when what after over into about their there they "
+                    "than then more most also said says just some such only other which while where".split())
+
+
+def _about_the_story(block: list[int], text: list[str], story: list[int]) -> bool:
+    """Whether half the lines of ``block`` or more share two content words or more with the lines ``story`` (the
+    story's headline and first paragraph): a summary of the story printed above it, not a ticker of other stories
+    ("Storm wrecks two harbour piers" over "Harbour Council approves the pier repairs")."""
+    own = {w.lower() for k in story for w in _WORD.findall(text[k])} - _COMMON
+    near = sum(1 for k in block if len({w.lower() for w in _WORD.findall(text[k])} & own) >= 2)
+    return 2 * near >= len(block)
+
+
 def ticker(text: list[str], whole: dict[int, str], first: int) -> list[int]:
     """Above the story's first paragraph (``first``), a block of three or more lines in a row, no blank
     line between them, each written as a headline (:func:`headline_like`), three or more of three words
     or more (a ticker of other stories, "BREAKING" over six headlines), when the story's own headline (a kept line
-    of four words or more) stands between the block and the first paragraph. Lines already found
+    of four words or more) stands between the block and the first paragraph, and the block is not about the story
+    (:func:`_about_the_story`: a summary printed above the headline shares its words). Lines already found
     furniture (``whole``) are left out of the block; a guarded line in it stays."""
     out: list[int] = []
     i = 0
@@ -167,7 +182,8 @@ def ticker(text: list[str], whole: dict[int, str], first: int) -> list[int]:
             j += 1
         block = [k for k in range(i, j) if k not in whole]
         below = [k for k in range(j, first) if text[k] and k not in whole and n_words(text[k]) >= 4]
-        if below and all(headline_like(text[k]) for k in block) and sum(1 for k in block if n_words(text[k]) >= 3) >= 3:
+        if below and all(headline_like(text[k]) for k in block) and sum(1 for k in block if n_words(text[k]) >= 3) >= 3 \
+                and not _about_the_story(block, text, below + [first]):
             out += [k for k in block if not guarded(text[k])]
         i = j
     return out

@@ -68,10 +68,12 @@ SITE_WORD = re.compile(r"\b(?:news|stories|story|articles?|content|updates|newsl
 # the site named in the third person to the reader: "this site" in a sentence that says "you" ("it appears you've
 # opted out of cookies on this site"), or a name that "is your" source ("Harbour News is your trusted resource for
 # the news you need", "The Harbour Post is your go-to place for the best stories, pictures and videos")
-# ("this site" alone may be a building site: it counts beside the web's own words, cookies, a browser, comments)
+# ("this site" alone may be a building site: it counts beside the web's own words, cookies, a browser, a privacy policy)
 THIS_SITE = re.compile(r"\bthis (?:site|website|web ?page|app)\b", re.I)
-WEB_THINGS = re.compile(r"\b(?:cookies?|browser|javascript|privacy|log ?in|sign ?in|account|comments?)\b", re.I)
-IS_YOUR = re.compile(r"^[\W\d_]*(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}is your\b[^.!?]{0,40}?"
+# (only words of the web itself: "comments", "account", "sign in" are a planning notice's or a bank warning's too,
+# "If you live near this site, you can send your comments to the council")
+WEB_THINGS = re.compile(r"\b(?:cookies?|browser|javascript|privacy (?:policy|settings|notice))\b", re.I)
+IS_YOUR = re.compile(r"^[\W\d_]*(?:the\s+)?((?:[A-Z][\w'’.&-]*\s+){1,4})is your\b[^.!?]{0,40}?"
                      r"\b(?:source|resource|destination|home|place|go-to|spot|guide)\b")
 SITE_THINGS = re.compile(SITE_WORD.pattern[:-3] + r"|photos|pictures|videos)\b", re.I)
 # a speaker's label opening a transcript's turn ("JANE ROE: We turn now to ...", "Mayor Ruiz: ...")
@@ -98,10 +100,24 @@ def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
         sents = [x for x in SENTENCES.split(s) if x.strip()]
         web = bool(WEB_THINGS.search(s))
         both = any((WE.search(x) or (web and THIS_SITE.search(x))) and ADDRESS.search(x) for x in sents)
-        named = bool(IS_YOUR.match(sents[0]) and SITE_THINGS.search(s))   # the site, named, as the reader's source
+        # the site, named, as the reader's source; a name the story writes elsewhere is the story's subject (a
+        # library, a museum: "Eastport Library is your home for local history"), not the site
+        yours = IS_YOUR.match(sents[0])
+        named = bool(yours and SITE_THINGS.search(s)) and not _named_elsewhere(yours.group(1), lines, i, whole)
         if (named or (both and SITE_WORD.search(s))) and 2 * sum(1 for x in sents if ADDRESS.search(x) or INVITES.match(x)) >= len(sents):
             out.append(i)
     return out
+
+
+PLEASE = re.compile(r"\bplease\b", re.I)
+
+
+def _named_elsewhere(name: str, lines: list[str], i: int, whole: dict[int, str]) -> bool:
+    """Whether ``name`` (the words before "is your") is written in another line of the page kept so far that
+    does not speak to the reader (the site's own "please stay tuned to The Harbour Post Online" names the site)."""
+    rx = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+    return any(rx.search(x) and not (ADDRESS.search(x) or PLEASE.search(x))
+               for k, x in enumerate(lines) if k != i and k not in whole)
 
 
 MAX_NOTICE_WORDS = 25   # a notice opening the capture: a line or two ("Our website is unavailable in your location.")

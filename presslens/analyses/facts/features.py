@@ -145,7 +145,16 @@ def marks(text: str) -> dict:
             "dates": [d.group(0).lower() for d in DATE.finditer(text)],
             "hedges": sorted(set(hedges)),
             "intensity": sorted({t for t in toks if t in c["intensity"]}),
-            "attributed": bool(set(toks) & c["reporting"]) or "according to" in low or any(q in text for q in '"“”')}
+            "attributed": attributed(text)}
+
+
+def attributed(text: str) -> bool:
+    """Does the sentence attribute what it says: quotation marks, "according to", or a reporting verb
+    (what :func:`marks` reports as ``attributed``; the cheap tests first)?"""
+    if any(q in text for q in '"“”') or "according to" in text.lower().replace("’", "'"):
+        return True
+    rep = cues()["reporting"]
+    return any(t.lower() in rep for t in WORD.findall(text.replace("’", "'")))
 
 
 @functools.lru_cache(maxsize=1)

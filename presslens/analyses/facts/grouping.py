@@ -395,6 +395,17 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
     clause (:func:`.features.clauses`; ``by_clause=False``: the whole sentence), so a sentence that
     states two facts has two rows; a sentence with too few content words has none. ``sent`` needs
     ``article_id`` and ``text``."""
+    u = memberships(sent, use_embedding, by_clause)
+    out = sent.reset_index(drop=True).iloc[u["_row"].to_numpy()].reset_index(drop=True)
+    for c in ("fact", "fact_score", "clause", "centre"):
+        out[c] = u[c].to_numpy()
+    return out
+
+
+def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = True) -> pd.DataFrame:
+    """:func:`discover`'s rows as integer positions into ``sent`` (``_row``) with ``fact``,
+    ``fact_score``, ``clause`` and ``centre``, in :func:`discover`'s order: what the member table is
+    assembled from, the sentence columns joined once at the end (:func:`.table.from_sentences`)."""
     texts = sent["text"].tolist()
     unit_row, unit_text = [], []
     for r, t in enumerate(texts):
@@ -429,9 +440,4 @@ def discover(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool = T
         t = terms.facts(texts, art_of, u[["_row", "fact"]], nw)
         u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
-    u = u.drop_duplicates(["_row", "fact"])
-    base = sent.reset_index(drop=True)
-    out = base.iloc[u["_row"].to_numpy()].reset_index(drop=True)
-    for c in ("fact", "fact_score", "clause", "centre"):
-        out[c] = u[c].to_numpy()
-    return out
+    return u.drop_duplicates(["_row", "fact"])[["_row", "fact", "fact_score", "clause", "centre"]].reset_index(drop=True)

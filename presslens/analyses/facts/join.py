@@ -36,22 +36,27 @@ MIN_WORDS = 3   # a core of fewer words names a subject, not a statement: its fa
 def pieces(found: list, neg: np.ndarray, centre_version: np.ndarray, fig: list[dict], alike=None) -> dict[int, int]:
     """Which fact each later piece joins ({piece: first fact}; ``found``: :func:`.grouping.cores`'s
     entries, the most central fact first): the same core words (``MIN_WORDS`` at least), the same
-    negation of the centre, no figure of the two centres that disagrees, and (``alike``: a function of
-    two centre versions) centres worded alike enough."""
+    negation of the centre, no figure of the piece's centre that disagrees with the centre of the first or of any
+    piece already joined to it (a piece giving no figure does not join 2 million to 5 million), and (``alike``: a
+    function of two centre versions) centres worded alike enough."""
     first: dict[tuple, list[int]] = {}
     into: dict[int, int] = {}
+    joined: dict[int, list[int]] = {}    # first fact -> the facts joined to it (itself first): 2 and 5 million never meet in one
     for entry in found:
         if len(entry[3]) < MIN_WORDS:
             continue
         f = int(entry[0])
         c = int(centre_version[f])
         key = (tuple(sorted(int(w) for w in entry[3])), bool(neg[c]))
-        for g in first.get(key, []):     # the first earlier piece whose figures agree
-            if not normalise.disagree(fig[int(centre_version[g])], fig[c]) and (alike is None or alike(int(centre_version[g]), c)):
+        for g in first.get(key, []):     # the first earlier piece whose figures agree, and those of every piece joined to it
+            if (not any(normalise.disagree(fig[int(centre_version[h])], fig[c]) for h in joined[g])
+                    and (alike is None or alike(int(centre_version[g]), c))):
                 into[f] = g
+                joined[g].append(f)
                 break
         else:
             first.setdefault(key, []).append(f)
+            joined[f] = [f]
     return into
 
 

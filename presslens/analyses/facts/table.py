@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from presslens.analyses.facts import features, grouping
@@ -29,24 +30,43 @@ def voice(text: str, quoted_share: float) -> str:
     """quote, attributed or own voice (see the module doc)."""
     if quoted_share >= 0.5:
         return "quote"
-    return "attributed" if features.marks(text)["attributed"] else "own voice"
+    return "attributed" if features.attributed(text) else "own voice"
 
 
 def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedding: bool = True,
                    published_utc: dict | None = None) -> pd.DataFrame:
     """The member table (``MEMBER_COLS``) of a sentence table with ``article_id``, ``outlet``,
     ``sent_idx``, ``part``, ``position``, ``text`` (and ``n_words``, ``n_quoted`` when present):
-    every sentence that belongs to a fact, in fact order then article order."""
-    d = grouping.discover(sent, use_embedding=use_embedding)
-    d = d[d["fact"] >= 0]
-    if "n_quoted" in d and "n_words" in d:
-        share = (d["n_quoted"] / d["n_words"].clip(lower=1)).tolist()
+    every sentence that belongs to a fact, in fact order then article order. The rows stay integer
+    positions into ``sent`` (:func:`.grouping.memberships`) until the end: the order is found on them,
+    a sentence's voice is read once however many facts it is in, and each column is joined once."""
+    u = grouping.memberships(sent, use_embedding=use_embedding)
+    u = u[u["fact"] >= 0]
+    base = sent.reset_index(drop=True)
+    # fact order, then article order (a stable sort: ties keep the row order, as sorting the joined table did)
+    rank = np.empty(len(base), dtype=np.int64)
+    rank[base[["article_id", "sent_idx"]].sort_values(["article_id", "sent_idx"], kind="mergesort").index.to_numpy()] = \
+        np.arange(len(base))
+    order = np.lexsort((rank[u["_row"].to_numpy(dtype=np.int64)], u["fact"].to_numpy(dtype=np.int64)))
+    u = u.iloc[order]
+    rows = u["_row"].to_numpy(dtype=np.int64)
+    if "n_quoted" in base and "n_words" in base:
+        share = (base["n_quoted"] / base["n_words"].clip(lower=1)).to_numpy()
     else:
-        share = [0.0] * len(d)
-    d = d.assign(voice=[voice(t, q) for t, q in zip(d["text"], share)],
-                 published=d["article_id"].map(published or {}),
-                 published_utc=pd.to_datetime(d["article_id"].map(published_utc or {}), utc=True))
-    return d.sort_values(["fact", "article_id", "sent_idx"], kind="mergesort")[MEMBER_COLS].reset_index(drop=True)
+        share = np.zeros(len(base))
+    texts = base["text"].to_numpy()
+    said = np.unique(rows)                                   # a sentence's voice once, whatever its facts
+    of = dict(zip(said.tolist(), (voice(texts[r], share[r]) for r in said)))
+    col = {c: base[c].take(rows).reset_index(drop=True) for c in ("article_id", "outlet", "sent_idx", "part", "position", "text")}
+    art = col["article_id"]
+    out = pd.DataFrame({
+        "fact": u["fact"].to_numpy(), **{c: col[c] for c in ("article_id", "outlet")},
+        "published": art.map(published or {}),
+        "published_utc": pd.to_datetime(art.map(published_utc or {}), utc=True),
+        **{c: col[c] for c in ("sent_idx", "part", "position")},
+        "voice": [of[r] for r in rows.tolist()], "fact_score": u["fact_score"].to_numpy(),
+        "centre": u["centre"].to_numpy(), "clause": u["clause"].to_numpy(), "text": col["text"]})
+    return out[MEMBER_COLS]
 
 
 @story_table
