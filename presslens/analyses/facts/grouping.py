@@ -47,6 +47,7 @@ from scipy import sparse
 from scipy.sparse import csgraph
 
 from presslens.analyses.facts import bounds, features, names, normalise, split, terms, window
+from presslens.analyses.facts import workers as workers_
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -166,28 +167,33 @@ def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.nda
 
 
 def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
-           chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+           chunk: int = 50_000, workers: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(blended score, lexical score, number of shared words, embedding cosine) of every candidate
     pair. The lexical score is the larger of the idf-weighted Dice and CONTAIN x containment.
-    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile)."""
+    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile).
+    Blocks of ``chunk`` pairs are scored in ``workers`` threads (:mod:`.workers`: the same scores
+    whatever their number)."""
     w = m.multiply(idf[None, :]).tocsr()
     tot = np.asarray(w.sum(axis=1)).ravel()
     dice = np.zeros(len(pairs), dtype=np.float32)
     shared = np.zeros(len(pairs), dtype=np.int32)
     cos = np.zeros(len(pairs), dtype=np.float32)
-    for s in range(0, len(pairs), chunk):
-        a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
+
+    def lexical(s: int, e: int) -> None:
+        a, b = pairs[s:e, 0], pairs[s:e, 1]
         both = w[a].multiply(m[b])
         ov = np.asarray(both.sum(axis=1)).ravel()
-        shared[s:s + chunk] = np.diff(both.tocsr().indptr)
-        dice[s:s + chunk] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
-                                       CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
+        shared[s:e] = np.diff(both.tocsr().indptr)
+        dice[s:e] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
+                               CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
+
+    workers_.blocks(lexical, len(pairs), chunk, workers)
     if isinstance(emb, Future):
         emb = emb.result()
     if emb is not None:
-        for s in range(0, len(pairs), chunk):
-            a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
-            cos[s:s + chunk] = np.einsum("ij,ij->i", emb[a], emb[b])
+        def cosine(s: int, e: int) -> None:
+            cos[s:e] = np.einsum("ij,ij->i", emb[pairs[s:e, 0]], emb[pairs[s:e, 1]])
+        workers_.blocks(cosine, len(pairs), chunk, workers)
     blend = dice if emb is None else LEX_WEIGHT * dice + (1 - LEX_WEIGHT) * cos
     return blend, dice, shared, cos
 
@@ -229,7 +235,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     probe = np.flatnonzero(ok & (dice >= 0.5))
     if len(probe):
         r = process.cpdist([rep[i] for i in pairs[probe, 0]], [rep[i] for i in pairs[probe, 1]],
-                           scorer=fuzz.ratio, processor=str.lower, workers=1)
+                           scorer=fuzz.ratio, processor=str.lower, workers=workers_.WORKERS)
         near[probe] = np.asarray(r) >= NEAR_IDENTICAL
     link = ok & ((blend >= LINK) | near)
     side = ok & ~link & (blend >= MULTI)        # too weak to link, enough to state a second fact
