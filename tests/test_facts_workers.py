@@ -62,3 +62,39 @@ def test_member_table_is_the_same_with_one_worker_or_two(monkeypatch):
     two = table.from_sentences(sent)
     assert one["fact"].nunique() >= 2
     pd.testing.assert_frame_equal(one, two, check_exact=True)
+
+
+def per_fact_cores(vv, ff, m, idf, weight):
+    """grouping.cores as it was: one sparse product per fact."""
+    out = []
+    for f in np.unique(ff):
+        vs = np.unique(vv[ff == f])
+        w = weight[vs]
+        if len(vs) < 2 or w.sum() < grouping.CORE_MIN_ARTICLES:
+            continue
+        share = np.asarray(m[vs].multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
+        core = np.flatnonzero(share >= grouping.CORE_SHARE)
+        core = core[np.argsort(-idf[core], kind="stable")]
+        if len(core) >= 2 and idf[core[:2]].sum() >= grouping.CORE_IDF:
+            out.append((int(f), vs, core[:grouping.CORE_TOP], core))
+    return out
+
+
+def test_cores_of_every_fact_in_one_product_are_the_per_fact_cores():
+    rng = np.random.default_rng(5)
+    n, vocab = 120, 100                                # 30 facts of 4 versions; a fact's versions share 3 words
+    rows, words = [], []
+    for v in range(n):
+        own = [3 * (v // 4) + k for k in range(3) if rng.random() < 0.85] + list(rng.choice(range(90, vocab), 2, replace=False))
+        rows += [v] * len(own)
+        words += own
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, words)), shape=(n, vocab))
+    idf = (1.5 + rng.random(vocab) * 3).astype(np.float32)
+    weight = rng.integers(1, 4, n).astype(np.float64)
+    vv = np.concatenate([np.arange(n), rng.integers(0, n, 40)])   # and 40 versions in a second fact
+    ff = np.concatenate([np.arange(n) // 4, rng.integers(0, 30, 40)])
+    want = per_fact_cores(vv, ff, m, idf, weight)
+    got = grouping.cores(vv, ff, m, idf, weight)
+    assert len(want) >= 5
+    assert [(f, v.tolist(), t.tolist(), c.tolist()) for f, v, t, c in got] == \
+        [(f, v.tolist(), t.tolist(), c.tolist()) for f, v, t, c in want]

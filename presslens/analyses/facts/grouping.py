@@ -330,17 +330,21 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
     CORE_MIN_ARTICLES articles that have one. A core made only of ``cast`` word ids (the story's
     cast, :func:`.names.cast`: "the Marbury Harbour Commission", "the Regatta") names who the story is
     about, not what happened: no core."""
-    order = np.argsort(ff, kind="stable")
-    f_sorted, v_sorted = ff[order], vv[order]
-    bounds = np.flatnonzero(np.diff(f_sorted)) + 1
+    if not len(ff):
+        return []
+    # every fact's articles per word in one sparse product (sums of whole numbers: exact in any order)
+    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)          # (fact, version), each once, in order
+    n_f = int(fv[-1, 0]) + 1
+    by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, m.shape[0]))
+    held = (by_fact @ m).tocsr()
+    held.sort_indices()
+    total = np.asarray(by_fact.sum(axis=1)).ravel()
+    start = np.searchsorted(fv[:, 0], np.arange(n_f + 1))
     out = []
-    for vs, f in zip(np.split(v_sorted, bounds), f_sorted[np.concatenate([[0], bounds])] if len(f_sorted) else []):
-        vs = np.unique(vs)
-        w = weight[vs]
-        if len(vs) < 2 or w.sum() < CORE_MIN_ARTICLES:
-            continue
-        share = np.asarray(m[vs].multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
-        core = np.flatnonzero(share >= CORE_SHARE)
+    for f in np.flatnonzero((np.diff(start) >= 2) & (total >= CORE_MIN_ARTICLES)):
+        vs = fv[start[f]:start[f + 1], 1]
+        lo, hi = held.indptr[f], held.indptr[f + 1]
+        core = held.indices[lo:hi][held.data[lo:hi] / total[f] >= CORE_SHARE].astype(np.int64)
         core = core[np.argsort(-idf[core], kind="stable")]
         if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
             continue
