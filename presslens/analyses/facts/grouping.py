@@ -48,6 +48,7 @@ from scipy import sparse
 from scipy.sparse import csgraph
 
 from presslens.analyses.facts import bounds, features, join, names, normalise, split, terms, window
+from presslens.analyses.facts import workers as workers_
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
 PREFIX = 4            # rarest words of a version that go into the inverted index
@@ -169,28 +170,33 @@ def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.nda
 
 
 def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
-           chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+           chunk: int = 50_000, workers: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(blended score, lexical score, number of shared words, embedding cosine) of every candidate
     pair. The lexical score is the larger of the idf-weighted Dice and CONTAIN x containment.
-    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile)."""
+    ``emb``: the embeddings, None, or a future of them (computed in another thread meanwhile).
+    Blocks of ``chunk`` pairs are scored in ``workers`` threads (:mod:`.workers`: the same scores
+    whatever their number)."""
     w = m.multiply(idf[None, :]).tocsr()
     tot = np.asarray(w.sum(axis=1)).ravel()
     dice = np.zeros(len(pairs), dtype=np.float32)
     shared = np.zeros(len(pairs), dtype=np.int32)
     cos = np.zeros(len(pairs), dtype=np.float32)
-    for s in range(0, len(pairs), chunk):
-        a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
+
+    def lexical(s: int, e: int) -> None:
+        a, b = pairs[s:e, 0], pairs[s:e, 1]
         both = w[a].multiply(m[b])
         ov = np.asarray(both.sum(axis=1)).ravel()
-        shared[s:s + chunk] = np.diff(both.tocsr().indptr)
-        dice[s:s + chunk] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
-                                       CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
+        shared[s:e] = np.diff(both.tocsr().indptr)
+        dice[s:e] = np.maximum(2 * ov / np.maximum(tot[a] + tot[b], 1e-9),
+                               CONTAIN * ov / np.maximum(np.minimum(tot[a], tot[b]), 1e-9))
+
+    workers_.blocks(lexical, len(pairs), chunk, workers)
     if isinstance(emb, Future):
         emb = emb.result()
     if emb is not None:
-        for s in range(0, len(pairs), chunk):
-            a, b = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
-            cos[s:s + chunk] = np.einsum("ij,ij->i", emb[a], emb[b])
+        def cosine(s: int, e: int) -> None:
+            cos[s:e] = np.einsum("ij,ij->i", emb[pairs[s:e, 0]], emb[pairs[s:e, 1]])
+        workers_.blocks(cosine, len(pairs), chunk, workers)
     blend = dice if emb is None else LEX_WEIGHT * dice + (1 - LEX_WEIGHT) * cos
     return blend, dice, shared, cos
 
@@ -232,7 +238,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     probe = np.flatnonzero(ok & (dice >= 0.5))
     if len(probe):
         r = process.cpdist([rep[i] for i in pairs[probe, 0]], [rep[i] for i in pairs[probe, 1]],
-                           scorer=fuzz.ratio, processor=str.lower, workers=1)
+                           scorer=fuzz.ratio, processor=str.lower, workers=workers_.WORKERS)
         near[probe] = np.asarray(r) >= NEAR_IDENTICAL
     link = ok & ((blend >= LINK) | near)
     side = ok & ~link & (blend >= MULTI)        # too weak to link, enough to state a second fact
@@ -338,17 +344,21 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
     CORE_MIN_ARTICLES articles that have one. A core made only of ``cast`` word ids (the story's
     cast, :func:`.names.cast`: "the Marbury Harbour Commission", "the Regatta") names who the story is
     about, not what happened: no core."""
-    order = np.argsort(ff, kind="stable")
-    f_sorted, v_sorted = ff[order], vv[order]
-    bounds = np.flatnonzero(np.diff(f_sorted)) + 1
+    if not len(ff):
+        return []
+    # every fact's articles per word in one sparse product (sums of whole numbers: exact in any order)
+    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)          # (fact, version), each once, in order
+    n_f = int(fv[-1, 0]) + 1
+    by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, m.shape[0]))
+    held = (by_fact @ m).tocsr()
+    held.sort_indices()
+    total = np.asarray(by_fact.sum(axis=1)).ravel()
+    start = np.searchsorted(fv[:, 0], np.arange(n_f + 1))
     out = []
-    for vs, f in zip(np.split(v_sorted, bounds), f_sorted[np.concatenate([[0], bounds])] if len(f_sorted) else []):
-        vs = np.unique(vs)
-        w = weight[vs]
-        if len(vs) < 2 or w.sum() < CORE_MIN_ARTICLES:
-            continue
-        share = np.asarray(m[vs].multiply(w[:, None]).sum(axis=0)).ravel() / w.sum()
-        core = np.flatnonzero(share >= CORE_SHARE)
+    for f in np.flatnonzero((np.diff(start) >= 2) & (total >= CORE_MIN_ARTICLES)):
+        vs = fv[start[f]:start[f + 1], 1]
+        lo, hi = held.indptr[f], held.indptr[f + 1]
+        core = held.indices[lo:hi][held.data[lo:hi] / total[f] >= CORE_SHARE].astype(np.int64)
         core = core[np.argsort(-idf[core], kind="stable")]
         if len(core) < 2 or idf[core[:2]].sum() < CORE_IDF:   # two rare words at least, not three common ones
             continue

@@ -81,14 +81,20 @@ def in_time_order(g: pd.DataFrame) -> pd.DataFrame:
     """Rows in publication order: by day (a time with its zone on its UTC day: 23:30 in New York on the 15th
     comes after 01:00 UTC on the 16th; a date alone on the day written), on a day zoned times first by
     instant, then by article id; undated last."""
+    return g.iloc[time_order(g)]
+
+
+def time_order(g: pd.DataFrame) -> np.ndarray:
+    """The positions of ``g``'s rows in :func:`in_time_order`'s order (a stable sort of the three keys
+    alone: the table itself is not copied)."""
     day = pd.to_datetime(g["published"])
     if "published_utc" in g:
         utc = pd.to_datetime(g["published_utc"], utc=True)
         day = utc.dt.tz_convert(None).dt.normalize().where(utc.notna(), day)
     else:
         utc = pd.Series(pd.NaT, index=g.index, dtype="datetime64[ns, UTC]")
-    keyed = g.assign(_day=day, _utc=utc)
-    return keyed.sort_values(["_day", "_utc", "article_id"], kind="mergesort", na_position="last").drop(columns=["_day", "_utc"])
+    keyed = pd.DataFrame({"_day": day.array, "_utc": utc.array, "article_id": g["article_id"].array})
+    return keyed.sort_values(["_day", "_utc", "article_id"], kind="mergesort", na_position="last").index.to_numpy()
 
 
 @story_table
@@ -100,17 +106,19 @@ def summarise(m: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     if m.empty:
         return pd.DataFrame(columns=FACT_COLS)
     size = m.groupby("fact")["article_id"].nunique()
-    keep = m[m["fact"].isin(size[size >= min_articles].index)].reset_index(drop=True)
+    cols = ["fact", "centre", "clause", "voice", "outlet", "article_id", "published"] + \
+        (["published_utc"] if "published_utc" in m else [])
+    keep = m.loc[m["fact"].isin(size[size >= min_articles].index).to_numpy(), cols].reset_index(drop=True)
     # publication order sorted once for every fact (a stable sort: within a fact, the fact's own order)
-    rank = [0] * len(keep)
-    for r, i in enumerate(in_time_order(keep).index):
-        rank[i] = r
-    col = {c: keep[c].tolist() for c in ("fact", "centre", "clause", "voice", "outlet", "article_id", "published")}
-    groups: dict = {}
-    for i, f in enumerate(col["fact"]):  # facts in order of first appearance, rows in table order
-        groups.setdefault(f, []).append(i)
+    rank = np.empty(len(keep), dtype=np.int64)
+    rank[time_order(keep)] = np.arange(len(keep))
+    rank = rank.tolist()
+    col = {c: keep[c].tolist() for c in cols[:7]}
+    codes, uniques = pd.factorize(keep["fact"], sort=False)   # facts in order of first appearance ...
+    at = np.argsort(codes, kind="stable")                    # ... rows in table order
+    cut = np.flatnonzero(np.diff(codes[at])) + 1
     rows = []
-    for f, idx in groups.items():
+    for f, idx in zip(uniques.tolist(), (a.tolist() for a in np.split(at, cut) if len(a))):
         clause = col["clause"]
         centre = [i for i in idx if col["centre"][i]]
         label = clause[(centre or idx)[0]]
