@@ -11,6 +11,7 @@ import pandas as pd
 
 from presslens.evaluation.score_text import score_furniture
 from presslens.evaluation.truth import Truth
+from presslens.text import cards
 from presslens.text.datelines import is_timestamp
 
 from .furniture_cases import P1, P2, P3, run
@@ -174,3 +175,12 @@ def test_an_entry_heading_above_the_capture_s_cut_last_paragraph_stays():
     # a caption closing on its credit above that paragraph still goes; so does a link below a whole story
     kept, rules = run([HEAD, P1, P2, P3, "Ferry route to reopen after the storm on Monday"])
     assert kept == [HEAD, P1, P2, P3]
+
+
+def test_teaser_cards_of_a_page_with_no_line_of_text():
+    """A page whose lines are all blank or short furniture has no cards (was an IndexError from the first
+    paragraph's default: tests/test_gate.py's punctuation-only and all-boilerplate articles failed in the
+    fresh-clone check)."""
+    assert cards.teaser_cards([], {}) == []
+    assert cards.teaser_cards(["", "   "], {}) == []
+    assert cards.teaser_cards(["Share", ""], {0: "share-bar"}) == []

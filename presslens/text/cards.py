@@ -41,6 +41,8 @@ def teaser_cards(lines: list[str], whole: dict[int, str]) -> list[int]:
     text = [s.strip() for s in lines]
     # the lines that carry text, a short line already found furniture (a source's name, "5 minutes ago") left out
     seq = [i for i, s in enumerate(text) if s and not (i in whole and n_words(s) <= 3)]
+    if not seq:     # nothing but blank lines and short furniture: no cards
+        return []
     pos = {i: k for k, i in enumerate(seq)}
     first_para = next((i for i in seq if i not in whole and is_paragraph(text[i])), seq[0])
     # the cards stand below the article's first paragraph of prose, never as it: a live page's first entry cut
