@@ -47,7 +47,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import bounds, features, join, names, normalise, split, terms, window
+from presslens.analyses.facts import bounds, features, join, names, normalise, predicate, split, terms, window
 from presslens.analyses.facts import workers as workers_
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
@@ -78,6 +78,7 @@ CORE_FACTS = 1        # of the facts with one core this many (the most central) 
 COMPARED = 8          # a group of near-identical versions is read for a second fact on its this many heaviest versions (:mod:`.bounds`)
 JOIN = 1              # facts whose cores agree (one statement cut in pieces) are one fact (:mod:`.join`) ...
 JOIN_ALIKE = 0.5      # ... when their centres' lexical score (:func:`scores`) reaches this
+PREDICATE = 1         # a core of the subject alone takes in a unit only with a predicate of its centre and its object (:mod:`.predicate`)
 
 
 def versions(texts: list[str]) -> tuple[np.ndarray, list[list[str]], np.ndarray, list[str]]:
@@ -316,12 +317,15 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
         vv, ff, ss = join.apply(vv, ff, ss, into)
         found = [e for e in found if e[0] not in into]
     found = bounds.one_per_core(found, neg, centre_version, CORE_FACTS)
-    vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig)
+    word = np.array(list(vocab), dtype=object)
+    need = {f: predicate.needed(tuple(word[full]), rep[centre_version[f]]) for f, _, _, full in found} if PREDICATE else {}
+    vv, ff, ss = _expand(vv, ff, ss, m, found, idf, neg, centre_version, fig,
+                         {f: [_ids(vocab, p) for p in w if all(x in vocab for x in p)] for f, w in need.items() if w})
     if FIGURES_APART:
         vv, ff, ss, centre_version = split.by_figure(vv, ff, ss, centre_version, fig, weight)
-    word = np.array(list(vocab), dtype=object)
     ref = split.references(vv, ff, centre_version, fig, weight, {f for f, *_ in found})
-    core_words = [window.Core(f, tuple(word[top]), tuple(word[full]), idf[full], ref[f]) for f, _, top, full in found]
+    core_words = [window.Core(f, tuple(word[top]), tuple(word[full]), idf[full], ref[f], need.get(f, frozenset()))
+                  for f, _, top, full in found]
     return vv, ff, ss, centre_version, core_words
 
 
@@ -369,7 +373,8 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
 
 
 def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix, found: list, idf: np.ndarray,
-            neg: np.ndarray, centre_version: np.ndarray, fig: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            neg: np.ndarray, centre_version: np.ndarray, fig: list[dict],
+            need: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A version that has its fact's CORE_TOP rarest core words and CORE_MASS of the core
     (idf-weighted, :func:`cores`), with the fact's negation and no figure that disagrees, states the
     fact too, however the rest of it reads: "the Category 5 storm" in a sentence about the damage
@@ -380,7 +385,9 @@ def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix
     met the families" is another fact. With amounts, percentages and reporting synonyms written one
     way (:mod:`.normalise`), an idf sum of 4 rather than 5 lets a fact's core take in the versions
     that restate it: 0.53 -> 0.58 of the six development stories' claims; 4 alone, without the
-    normalisation, gained nothing, 0.49 both.)"""
+    normalisation, gained nothing, 0.49 both.) ``need``: fact -> word id arrays, every id of one of which
+    a version must hold too (:func:`.predicate.needed`: a core of the subject alone needs one of its
+    centre's predicates with its object; no array: no version)."""
     add_v, add_f = [], []
     mc = m.tocsc()
     mc.sort_indices()
@@ -388,6 +395,10 @@ def _expand(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, m: sparse.csr_matrix
         hit = np.setdiff1d(window.holds(m, mc, top, full, idf, CORE_MASS), vs, assume_unique=True)
         c = int(centre_version[f])
         hit = hit[neg[hit] == neg[c]]
+        if need and f in need and len(hit):
+            sub = m[hit]
+            hit = hit[np.any([np.asarray(sub[:, p].sum(axis=1)).ravel() == len(p) for p in need[f]] or
+                             [np.zeros(len(hit), dtype=bool)], axis=0)]
         if fig[c] and len(hit):
             hit = hit[[not normalise.disagree(fig[c], fig[h]) for h in hit]]
         add_v.append(hit)

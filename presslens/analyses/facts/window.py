@@ -35,13 +35,15 @@ WINDOW_COLS = ["_row", "fact", "clause"]
 
 class Core(NamedTuple):
     """A fact's core (:func:`.grouping.cores`) as words: its rarest core words (all of which a unit
-    must hold), all its core words rarest first, their idf, and the fact's figures
-    (:func:`.split.references`: a unit must not disagree with them)."""
+    must hold), all its core words rarest first, their idf, the fact's figures
+    (:func:`.split.references`: a unit must not disagree with them), and word tuples every word of one of
+    which a unit must hold as well (:func:`.predicate.needed`; empty: nothing more)."""
     fact: int
     top: tuple
     full: tuple
     idf: np.ndarray
     figures: dict = {}
+    need: frozenset = frozenset()
 
 
 def holds(rows: sparse.csr_matrix, cols: sparse.csc_matrix, top: np.ndarray, full: np.ndarray,
@@ -130,6 +132,9 @@ def expand(sent: pd.DataFrame, found: list, centre_text: dict[int, str], mass: f
         hit = holds(m, mc, top, full, idf, mass)
         if c.fact in known and len(hit):
             hit = hit[~np.isin(first[hit], known[c.fact], assume_unique=False)]
+        if c.need and len(hit):
+            hit = [h for h in hit if any(set(p) <= (set(words[first[h]]) | (set(words[second[h]]) if second[h] >= 0 else set()))
+                                         for p in c.need)]
         if not len(hit):
             continue
         centre = centre_text[c.fact]
