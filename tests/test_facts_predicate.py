@@ -20,6 +20,8 @@ def test_predicates_are_verbs_with_the_head_after_them():
     # a reporting verb is the attribution; "including" is a preposition here; "ships" is a noun too
     assert predicate.predicates("The council said ferries including the night boat were cancelled.") == {("cancell",)}   # the light stem of "cancelled"
     assert predicate.predicates("Two ships and a barge") == frozenset()
+    # the object's head as fact discovery writes it: an amount is one word ("$2 million" = "2m")
+    assert predicate.predicates("The ferry company lost $2 million last year.") == {("lose", "2m")}
 
 
 def test_a_core_is_the_subject_alone_when_written_before_the_first_predicate():

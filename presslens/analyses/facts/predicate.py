@@ -59,11 +59,12 @@ def _predicate(token: str, cues: dict) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def predicates(text: str) -> frozenset[tuple]:
     """Each predicate word of ``text`` with the next content word after it (the head of its object or
-    complement, as read without a parser), both as fact discovery writes its words
-    (:func:`.normalise.fact_words`: "lost" -> its synonym row's word): ("lose", "power") of "lost power";
+    complement, as read without a parser), both as fact discovery writes its words (the text read
+    through :func:`.normalise.canonical`, so "$2 million" is one word "2m", and each word through
+    :func:`.normalise.fact_words`: "lost" -> its synonym row's word): ("lose", "power") of "lost power";
     a predicate with no word after it is a 1-tuple."""
     c = features.cues()
-    toks = [t for t in features.WORD.findall(text) if t.lower() not in c["stop"]]
+    toks = [t for t in features.WORD.findall(normalise.canonical(text)) if t.lower() not in c["stop"]]
     out = set()
     for i, t in enumerate(toks):
         if not _predicate(t, c):
