@@ -97,3 +97,18 @@ def test_according_to_then_a_second_source_after_the_words_gives_neither(story):
     got = said(story, "According to the Courier, the quay was not shut during the storm, stated the harbour police.",
                kind="indirect")
     assert got == []
+
+
+# ----------------------------------------------------------------------------------------------
+# a name after a noun and its preposition says where or what the noun is, not who speaks
+
+
+def test_a_journals_name_after_a_study_in_is_no_speaker(story):
+    got = [(r["quote"], r["speaker"]) for r in rows(
+        story, "The study in Harbour Letters is the latest to highlight the “quay crisis” where results fail to hold.")
+        if r["kind"] in ("direct", "cited")]
+    assert got == [("quay crisis", None)]
+
+
+def test_a_spokesman_for_a_person_still_speaks_for_them(story):
+    assert said(story, "“It sank in a minute,” said a spokesman for Tom Berg.") == [("It sank in a", "Tom Berg")]
