@@ -112,3 +112,25 @@ def test_a_journals_name_after_a_study_in_is_no_speaker(story):
 
 def test_a_spokesman_for_a_person_still_speaks_for_them(story):
     assert said(story, "“It sank in a minute,” said a spokesman for Tom Berg.") == [("It sank in a", "Tom Berg")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a quote opened with a closing mark after a sentence; a subject and its verb alone lead into the next quote
+
+
+def test_a_closing_mark_after_a_sentence_opens_the_next_quote(story):
+    got = [(r["quote"].strip(), r["speaker"]) for r in rows(
+        story, "“We won the vote.” says harbour master Tom Berg. ” The quay will reopen in May. Nobody can stop "
+               "that now.” Fellow resident Ana Ruiz agrees. “The new board can do it.”") if r["kind"] == "direct"]
+    assert got == [("We won the vote.", "Tom Berg"), ("The quay will reopen in May. Nobody can stop that now.", "Tom Berg"),
+                   ("The new board can do it.", "Ana Ruiz")]
+
+
+def test_a_subject_and_its_verb_alone_end_the_last_speakers_turn(story):
+    got = said(story, "“We won the vote,” Tom Berg said. The council disagreed. “The new board can do it.”")
+    assert got == [("We won the v", "Tom Berg"), ("The new boar", None)]
+
+
+def test_the_attribution_of_the_quote_before_is_no_new_subject(story):
+    got = said(story, "“A crowd began to run,” the witness said. “Everyone was screaming.”")
+    assert got == [("A crowd bega", "the witness"), ("Everyone was", "the witness")]

@@ -196,6 +196,16 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     got = article_speaker(name.title(), story, people, paragraphs, p_idx, a, last_person)
                     who = got if got[0] is not None else (name, "named", None)
                     row.update(speaker_text=name, attribution="before")
+            lone = _LONE_VERB.search(before) if who is None and att is None and q_i else None
+            if lone and not before[:lone.start("spk")].strip() and \
+                    not par[spans[q_i - 1][0]:spans[q_i - 1][1]].rstrip(" ”\"’'").endswith((".", "!", "?")):
+                lone = None  # '“...,” the witness said. “...”': the attribution of the quote before, not a new sentence
+            if lone:  # '“...” Fellow resident Ana Ruiz agrees. “...”': a sentence of a subject and its verb alone leads in
+                got = article_speaker(lone.group("spk"), story, people, paragraphs, p_idx, a, last_person)
+                if got[0] is not None and got[1] == "named":
+                    who = got
+                    row.update(speaker_text=trim_speaker(lone.group("spk")), verb=lone.group("verb"),
+                               verb_class=verb_class(lone.group("verb")), attribution="before")
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like) or _left_open(rows, p_idx, q_i)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
@@ -204,6 +214,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
                     inherit = None  # another person became the subject since that speaker's last words
+                if inherit and lone:
+                    inherit = None  # '“...,” Berg said. The council disagreed. “...”': another subject spoke between
                 if inherit and _ANOTHER_SOURCE.match(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):
                     inherit = None  # '“...”, enthuses the Harbour Daily.': a source of its own, by a verb not known
                 if inherit:
@@ -253,6 +265,13 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
                           r"should|must|might|may|did|does|can|\w+ed|\w+s)\b)|(?:That|This)\s+(?:was|is)\s+how\s+"
                           r"(?P<b>[^,.!?“”\"]{1,60}?)\s+(?P<w>put\s+it|described\s+it|summed\s+it\s+up)|(?:Those|These)\s+"
                           r"(?P<x>were)\s+the\s+words\s+of\s+(?P<c>[^,.!?“”\"]{1,60}))")
+
+
+# a sentence of a named subject and one verb of saying or agreeing, nothing else, right before a quote
+# ("Fellow resident Ana Ruiz agrees.", "Tom Berg explains:" is read by the colon rule)
+_LONE_VERB = re.compile(r"(?:^|(?<=[.!?”\"’]\s))\s*(?P<spk>(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+)){0,5})\s+"
+                        r"(?P<verb>agrees|agreed|disagrees|disagreed|concurs|concurred|explains|explained|adds|added|"
+                        r"continues|continued|recalls|recalled|says|said)\.\s*$")
 
 
 # a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
