@@ -134,3 +134,20 @@ def test_a_subject_and_its_verb_alone_end_the_last_speakers_turn(story):
 def test_the_attribution_of_the_quote_before_is_no_new_subject(story):
     got = said(story, "“A crowd began to run,” the witness said. “Everyone was screaming.”")
     assert got == [("A crowd bega", "the witness"), ("Everyone was", "the witness")]
+
+
+# ----------------------------------------------------------------------------------------------
+# "the family said": a noun in -ly is no adverb; the family is the nearest "the <Name> family" before
+
+
+def test_the_family_speaks_for_the_named_family_before(story):
+    got = [(r["speaker"], r["actor"]) for r in rows(
+        story, "The Berg family ran the bakery on the quay for forty years.",
+        "“He was loved by everyone in the town,” the family said.") if r["kind"] == "direct"]
+    assert got == [("the family", "Berg family")]
+
+
+def test_the_family_with_no_family_named_is_the_family_as_written(story):
+    got = [(r["speaker"], r["actor"]) for r in rows(story, "“He was loved by everyone in the town,” the family said.")
+           if r["kind"] == "direct"]
+    assert got == [("the family", None)]

@@ -37,7 +37,7 @@ from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
 from .people import People
-from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
+from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, family_named, merge_case, trim_speaker
 
 
 # the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
@@ -145,6 +145,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = last_role  # added that ...' or 'Harbour Rescue Group said, “...”': '“...,” it said.'
                 if who[0] is None and where in ("after", "before"):  # "“...,” the teen said", "The judge said: “...”": as written
                     who = described_speaker(spk) or who
+                    fam = family_named(spk, "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])) \
+                        if who and who[0] == "the family" else None
+                    who = (who[0], who[1], fam) if fam else who  # "the family said" after "the Berg family": theirs
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             # a short quote goes on with the speaker of the quote before only in its own sentence ('“...,” she

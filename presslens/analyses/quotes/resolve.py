@@ -176,10 +176,25 @@ def described_speaker(spk: str) -> tuple[str, str, None] | None:
     the story names neither; "the" makes it a ``role``, "a"/"one"/"another" an ``anonymous`` source. None
     for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
     m = _DESCRIPTION.match(trim_speaker(spk))
-    if m is None or m.group("head") in _NOT_A_HEAD or m.group("head").endswith("ly"):
+    if m is None or m.group("head") in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
         return None
     phrase = m.group(0)
     return phrase[:1].lower() + phrase[1:], "role" if m.group("det").lower() == "the" else "anonymous", None
+
+
+_LY_NOUNS = frozenset("family assembly ally supply rally".split())  # nouns in -ly: "the family said" is no adverb
+# "the Berg family", "the Ruiz-Soto family": the family a later "the family" is
+_NAMED_FAMILY = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'-]+\s+){1,3}family)\b")
+
+
+def family_named(spk: str, earlier: str) -> str | None:
+    """The family a speaker phrase "the family" is: the nearest "the <Name> family" in ``earlier`` (the
+    article up to the quote), as a reader resolves a definite description to its nearest antecedent; None
+    for any other phrase or when none is named."""
+    if trim_speaker(spk).lower() != "the family" or "family" not in earlier:
+        return None
+    found = list(_NAMED_FAMILY.finditer(earlier[-3000:]))
+    return found[-1].group(1) if found else None
 
 
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|two|three|some|several|many|other|another|its|their)$", re.IGNORECASE)
