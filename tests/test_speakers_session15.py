@@ -151,3 +151,16 @@ def test_the_family_with_no_family_named_is_the_family_as_written(story):
     got = [(r["speaker"], r["actor"]) for r in rows(story, "“He was loved by everyone in the town,” the family said.")
            if r["kind"] == "direct"]
     assert got == [("the family", None)]
+
+
+# ----------------------------------------------------------------------------------------------
+# a time's colon ("at 7:30 p.m.") is no colon that ends the reported clause
+
+
+def test_a_clause_with_a_clock_time_is_reported_speech(story):
+    got = said(story, "Tom Berg said the crews stopped the search at 7:30 p.m. on Tuesday.", kind="indirect")
+    assert got == [("the crews st", "Tom Berg")]
+
+
+def test_a_colon_after_the_verb_still_introduces_no_reported_clause(story):
+    assert said(story, "Tom Berg said: the crews stopped the search at dusk.", kind="indirect") == []
