@@ -114,6 +114,9 @@ def quote_spans(par: str) -> Quotes:
             ch = "”"  # 'I will not resign“.': a closing mark of the wrong shape
         elif ch == "”" and dbl is None and (prev.isspace() or prev in ":([—–-") and (nxt.isalnum() or nxt in "‘'"):
             ch = "“"  # '”We will rebuild,” Ruiz said': one shape for both marks (as Swedish and Finnish print them)
+        elif ch == "”" and dbl is None and prev.isspace() and nxt == " " and par[i + 2:i + 3].isupper() and \
+                re.search(r"[.!?]\S?\s*$", par[max(0, i - 4):i]) and "”" in par[i + 2:i + 400]:
+            ch = "“"  # 'Ruiz said. ” The quay will reopen.”': after a sentence, a closing mark opens the next quote
         if ch in _OPENERS or (ch == '"' and dbl is None):
             if dbl is None:
                 dbl = i + 1

@@ -365,7 +365,7 @@ def _indirect(lazy: bool) -> re.Pattern:
     w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
     return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=tells\s)|(?<=tell\s)|(?<=telling\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,6}}?(?=that\s)|(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
-                      rf"(?:that\s+)?(?P<clause>[^\"“”:][^:]{{7,}})$")
+                      rf"(?:that\s+)?(?P<clause>[^\"“”:](?:[^:]|(?<=\d):(?=\d\d)){{7,}})$")  # "at 1:27 a.m.": a time's colon
 
 
 # the listener of "told" as one word before the clause it tells ("told reporters the quay would reopen", "told him

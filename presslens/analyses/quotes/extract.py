@@ -37,7 +37,7 @@ from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
 from .people import People
-from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, merge_case, trim_speaker
+from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, family_named, merge_case, trim_speaker
 
 
 # the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
@@ -145,6 +145,9 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     who = last_role  # added that ...' or 'Harbour Rescue Group said, “...”': '“...,” it said.'
                 if who[0] is None and where in ("after", "before"):  # "“...,” the teen said", "The judge said: “...”": as written
                     who = described_speaker(spk) or who
+                    fam = family_named(spk, "\n".join(paragraphs[max(0, p_idx - 6):p_idx] + [par[max(0, a - 3000):a]])) \
+                        if who and who[0] == "the family" else None
+                    who = (who[0], who[1], fam) if fam else who  # "the family said" after "the Berg family": theirs
                 if who[0] is None:  # an attribution the story cannot resolve ("said one crane operator"):
                     who = None  # kept, never replaced by the previous speaker
             # a short quote goes on with the speaker of the quote before only in its own sentence ('“...,” she
@@ -196,6 +199,16 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     got = article_speaker(name.title(), story, people, paragraphs, p_idx, a, last_person)
                     who = got if got[0] is not None else (name, "named", None)
                     row.update(speaker_text=name, attribution="before")
+            lone = _LONE_VERB.search(before) if who is None and att is None and q_i else None
+            if lone and not before[:lone.start("spk")].strip() and \
+                    not par[spans[q_i - 1][0]:spans[q_i - 1][1]].rstrip(" ”\"’'").endswith((".", "!", "?")):
+                lone = None  # '“...,” the witness said. “...”': the attribution of the quote before, not a new sentence
+            if lone:  # '“...” Fellow resident Ana Ruiz agrees. “...”': a sentence of a subject and its verb alone leads in
+                got = article_speaker(lone.group("spk"), story, people, paragraphs, p_idx, a, last_person)
+                if got[0] is not None and got[1] == "named":
+                    who = got
+                    row.update(speaker_text=trim_speaker(lone.group("spk")), verb=lone.group("verb"),
+                               verb_class=verb_class(lone.group("verb")), attribution="before")
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like) or _left_open(rows, p_idx, q_i)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
@@ -204,6 +217,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):
                     inherit = None  # another person became the subject since that speaker's last words
+                if inherit and lone:
+                    inherit = None  # '“...,” Berg said. The council disagreed. “...”': another subject spoke between
                 if inherit and _ANOTHER_SOURCE.match(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):
                     inherit = None  # '“...”, enthuses the Harbour Daily.': a source of its own, by a verb not known
                 if inherit:
@@ -255,6 +270,13 @@ _NAMED_AFTER = re.compile(r"^[”\"’'\s]*(?:(?P<a>[A-Z][^,.!?“”\"]{1,60}?)
                           r"(?P<x>were)\s+the\s+words\s+of\s+(?P<c>[^,.!?“”\"]{1,60}))")
 
 
+# a sentence of a named subject and one verb of saying or agreeing, nothing else, right before a quote
+# ("Fellow resident Ana Ruiz agrees.", "Tom Berg explains:" is read by the colon rule)
+_LONE_VERB = re.compile(r"(?:^|(?<=[.!?”\"’]\s))\s*(?P<spk>(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+)){0,5})\s+"
+                        r"(?P<verb>agrees|agreed|disagrees|disagreed|concurs|concurred|explains|explained|adds|added|"
+                        r"continues|continued|recalls|recalled|says|said)\.\s*$")
+
+
 # a quote whose last word ends its sentence inside the marks ('are "at risk." The helicopter ...')
 _ENDS_INSIDE = re.compile(r"[.!?][”\"’']\s+[“\"‘']?[A-Z]")
 
@@ -271,8 +293,10 @@ def _since(rows: list[dict], name) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=1)
 def _leads_in() -> re.Pattern:
-    """A name and a reporting verb that end the words before a quote, nothing between them and the mark."""
-    return re.compile(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]\s\s))\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}\s+(?:{verbs()['rx']})\s*[:,]?\s*$")
+    """A subject and a reporting verb that end the words before a quote, nothing between them and the mark: a
+    name ("Tom Berg says") or a description opening with its determiner ("The harbour master says")."""
+    return re.compile(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]\s\s))\s*(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}|"
+                      rf"(?:The|A|An|One|Another)(?:\s+[\w’'.-]+){{1,4}}?)\s+(?:{verbs()['rx']})\s*[:,]?\s*$")
 
 
 def _left_open(rows: list[dict], p_idx: int, q_i: int) -> bool:
