@@ -15,6 +15,7 @@ from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
+from .quotes.extract import article_paragraphs, extract_article
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
@@ -70,7 +71,8 @@ class Evidence:
         self._shared: dict[tuple[str, str], list[str]] | None = None
         self._grams: dict[tuple[str, str], set] = {}
         self._sents: dict[str, list[str]] | None = None
-        self._texts: dict[str, list[tuple[int, str]]] | None = None
+        self._texts: dict[str, list[tuple[int, int, str]]] | None = None
+        self._speakers: dict[str, dict[int, str]] = {}  # article -> sent_id -> speaker (:meth:`speakers_of`)
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -190,14 +192,39 @@ class Evidence:
                 self._sents[aid].append(" ".join(str(t).split()).casefold())
         return self._sents.get(a, [])
 
-    def texts_of(self, a: str) -> list[tuple[int, str]]:
-        """Article a's sentences as captured, (sent_id, text) in order (read once for the story)."""
+    def texts_of(self, a: str) -> list[tuple[int, int, str]]:
+        """Article a's sentences as captured, (sent_id, para_idx, text) in order (read once for the story)."""
         if self._texts is None:
             s = tables.sentences(self.story)
             self._texts = defaultdict(list)
-            for aid, sid, t in zip(s["article_id"].tolist(), s["sent_id"].tolist(), s["text"].tolist()):
-                self._texts[aid].append((sid, str(t)))
+            for aid, sid, p, t in zip(s["article_id"].tolist(), s["sent_id"].tolist(), s["para_idx"].tolist(),
+                                      s["text"].tolist()):
+                self._texts[aid].append((sid, p, str(t)))
         return self._texts.get(a, [])
+
+    def speakers_of(self, a: str) -> dict[int, str]:
+        """sent_id -> the speaker whose words (quoted or reported) article a's sentence carries, as the quotes
+        analysis reads them (:func:`presslens.analyses.quotes.extract.extract_article`: names, roles, appositions,
+        pronouns resolved); a sentence of the article's own narration has no entry. Read for the articles asked
+        only (a paraphrase chain's two), once each."""
+        if a not in self._speakers:
+            pars = article_paragraphs(self.story, [a]).get(a, [])
+            rows = extract_article(a, self.outlet[a], pars, self.story)
+            said: dict[int, list[tuple[str, str]]] = defaultdict(list)  # paragraph -> (words, speaker)
+            for r in rows:
+                if r["kind"] in ("direct", "indirect") and isinstance(r["speaker"], str) and r["quote"]:
+                    said[r["para_idx"]].append((" ".join(str(r["quote"]).split()), r["speaker"]))
+            out: dict[int, str] = {}
+            for sid, p, text in self.texts_of(a):
+                t = " ".join(text.split())
+                inner = t.strip("“”\"‘’' ")
+                for words, who in said.get(p, ()):
+                    # the words open in this sentence, or this sentence is inside a longer quote
+                    if words[:40] in t or (len(inner) >= 12 and inner[:40] in words):
+                        out[int(sid)] = who
+                        break
+            self._speakers[a] = out
+        return self._speakers[a]
 
     @contextmanager
     def focus(self, x: str, y: str):
