@@ -57,6 +57,7 @@ class Evidence:
         self.twins: dict[str, set[str]] = defaultdict(set)  # article -> the other captures of its page (:meth:`twin`)
         self._translated: set[str] | None = None  # read when a verdict first needs it (:attr:`translated`)
         self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
+        self.raw = dict(zip(arts["id"], arts["text"]))  # each page as captured (:meth:`wire_shape`)
         self.forms = wires.name_forms(story)
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
@@ -308,6 +309,17 @@ class Evidence:
                     and ny.get(z, 0) >= EVIDENCE_WORDS and (named := self.wires_of(z, KINDS))):
                 return z, sorted(named)[0]
         return None
+
+    def wire_shape(self, a: str) -> str | None:
+        """Why article a looks like a wire's copy though it credits no wire for its text: its text opens with a
+        dateline naming no one (:func:`presslens.analyses.agencies.dateline_opening`: wire style, kept by a pickup
+        that drops the credit), else None. A wire named under a picture is not enough (a newspaper's own story runs
+        a wire's pictures too)."""
+        # the cleaned text, else the page as captured (the cleaner removes a dateline standing on its own line with
+        # the capture's date: "date 2024-05-06 port selby, May 6")
+        line = (agencies.dateline_opening(tables.process(self.story).clean_text.get(a, ""))
+                or agencies.dateline_opening(str(self.raw.get(a) or ""), title_case=False))
+        return f"{self.outlet[a]} opens with a dateline ({line})" if line else None
 
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
