@@ -113,18 +113,13 @@ def test_the_site_named_as_the_readers_source_still_goes():
     assert source not in kept and cookies not in kept, rules
 
 
-# ------------------------------------------------------------------------------ left open (strict xfail, reasons)
-
-# 5. verdicts.decide (presslens/analyses/verdicts.py:112, n = max of the two sides' shared narration): a live page
-# that repeats one background paragraph in every update counts a short text's paragraph once per repeat, so a
-# 17-word text sharing that paragraph was "copied without credit" of 640 shared words (the same pair with the
-# paragraph once says "too little narration shared to decide")
+# 5. verdicts.decide (n = max of the two sides' shared narration): a live page that repeats one background paragraph
+# in every update counted a short text's paragraph once per repeat, so a 17-word text sharing that paragraph was
+# "copied without credit" of 640 shared words (the same pair with the paragraph once says "too little narration
+# shared to decide"). Fixed in session 15: the narration shared is counted on the side holding fewer of its words.
 BACKGROUND = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
 
 
-@pytest.mark.xfail(strict=True, reason="shared narration is the larger side's count (verdicts.py:112): a passage "
-                   "repeated on one side is counted once per repeat; counting it on the side with fewer copies "
-                   "(min) changes every pair's figure and needs the pair scoreboard, left to the lead")
 def test_a_paragraph_repeated_in_a_live_page_accuses_no_short_text(tmp_path):
     live = "\n\n".join(f"Update {i}: the ferry timetable changed again. {BACKGROUND}" for i in range(40))
     st = write_story(tmp_path / "s", {
@@ -133,7 +128,10 @@ def test_a_paragraph_repeated_in_a_live_page_accuses_no_short_text(tmp_path):
               "published": "2024-05-08", "url": "https://b.example/port"}})
     v = pair(verdicts.verdicts(st), "a", "b")
     assert not v["accusation"], (v["verdict"], v["shared_narration"])
+    assert v["shared_narration"] < verdicts.EVIDENCE_WORDS and v["verdict"].startswith("too little narration")
 
+
+# ------------------------------------------------------------------------------ left open (strict xfail, reasons)
 
 # 6. speakers (pre-existing, found on a fresh story of real pages): "The U.S. Coast Guard says ..." gives the
 # speaker "The U", and "said Rear Adm. Ana Lund" with Ana Lund a listed actor gives "Rear Adm"

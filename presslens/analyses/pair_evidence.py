@@ -58,6 +58,8 @@ class Evidence:
         self._translated: set[str] | None = None  # read when a verdict first needs it (:attr:`translated`)
         self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
         self.raw = dict(zip(arts["id"], arts["text"]))  # each page as captured (:meth:`wire_shape`)
+        self._clean: dict[str, str] | None = None
+        self._shape: dict[str, str | None] = {}
         self.forms = wires.name_forms(story)
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
@@ -317,9 +319,13 @@ class Evidence:
         a wire's pictures too)."""
         # the cleaned text, else the page as captured (the cleaner removes a dateline standing on its own line with
         # the capture's date: "date 2024-05-06 port selby, May 6")
-        line = (agencies.dateline_opening(tables.process(self.story).clean_text.get(a, ""))
-                or agencies.dateline_opening(str(self.raw.get(a) or ""), title_case=False))
-        return f"{self.outlet[a]} opens with a dateline ({line})" if line else None
+        if a not in self._shape:
+            if self._clean is None:
+                self._clean = tables.process(self.story).clean_text  # read once for the story
+            line = (agencies.dateline_opening(self._clean.get(a, ""))
+                    or agencies.dateline_opening(str(self.raw.get(a) or ""), title_case=False))
+            self._shape[a] = f"{self.outlet[a]} opens with a dateline ({line})" if line else None
+        return self._shape[a]
 
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])

@@ -109,7 +109,9 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         e.twin(x, y)
     for x, y, kind, detail in zip(*cols):
         ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
-        n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+        # the narration shared, on the side that holds fewer of its words: a passage repeated on one side (a live
+        # page's background paragraph in every update) counts once, as the other side holds it
+        n = min(ab[0], ba[0]) if ab and ba else (ab[0] if ab else ba[0] if ba else 0)
         row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
                "relation": relation_of(kind), "source": None, "source_article": None, "credited": "n/a",
                "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": n}
