@@ -10,7 +10,8 @@ pieces of a name rather than a way of writing it:
   "Bay-Hill" in "North Bay-Hill Park"; "Ana Maria Tovar Reyes" in "Mayor Ana Maria Tovar Reyes" holds
   the known "Ana Maria Tovar" and stays);
 - the end of a *truncated capture*: the words that end an article's last sentence when it stops
-  without its closing punctuation ("... said the mayor, Ana Mar");
+  without its closing punctuation ("... said the mayor, Ana Mar"), or any sentence that stops on a word
+  run straight into an ellipsis (a teaser cut at a length: "... met Ana Mar…");
 - a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
   or two words of a known name run together in lower case ("Anamaria"); a known hyphenated name
   written solid ("Amirdorsan" for "Amir-Dorsan") is a spelling of it, and stays;
@@ -37,6 +38,17 @@ CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 _CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
 COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
+
+
+_ELLIPSIS_END = re.compile(r"(?:\.{3}|…)[\s\"”’']*")
+
+
+def _teaser_cut(txt: str, m) -> bool:
+    """The run ends the sentence on a word run straight into an ellipsis ("... met Ana Mar…"): a teaser
+    cut at a length, so its last word may be the start of a longer one."""
+    raw = m.group(0)
+    core = raw.rstrip(".")
+    return core[-1:].isalpha() and bool(_ELLIPSIS_END.fullmatch(txt, m.start() + len(core)))
 
 
 def clean_candidate(s: str) -> str:
@@ -117,7 +129,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
     for m in CAP_RUN.finditer(txt):
         run = clean_candidate(m.group(0))
         words = run.split()
-        at_cut = cut and not txt[m.end():].strip()
+        at_cut = cut and not txt[m.end():].strip() or _teaser_cut(txt, m)
         starts = [mm.start() for mm in re.finditer(r"\S+", run)]
         spans = [(k.start(), k.end()) for k in rx.finditer(run)]
         for i in range(len(words)):
