@@ -40,6 +40,15 @@ def test_one_word_shared_with_an_organisation_beside_foreign_name_words_is_anoth
     assert got.get("Marta Beautiful") == ("Marta Bello", "translation: shared part")  # a person's name, rendered
 
 
+def test_a_person_sharing_only_the_given_name_is_another_person_unless_the_rest_spells_the_name(tmp_path):
+    actors = "  - {name: Tomasz Wendarikov, kind: person, aliases: [Tomasz Wendarikov]}\n"
+    mt = "Tomasz Kowalczyk and Tomasz Vendarykof met the Harbour Council this Monday (12) at noon."
+    st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "Tomasz Wendarikov met the Harbour Council on Tuesday.")])
+    got = {c: r for c, _, r in _found(st)}
+    assert "Tomasz Kowalczyk" not in got, got  # another Tomasz
+    assert got.get("Tomasz Vendarykof") == "translation: shared part"  # three letters off the family name
+
+
 def test_a_mistyped_title_before_a_full_name_is_no_longer_name(tmp_path):
     assert title_typo("Minster") and title_typo("Presdent") and title_typo("Govenor")
     assert not title_typo("Germain") and not title_typo("Mayer") and not title_typo("Okafor")

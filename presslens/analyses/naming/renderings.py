@@ -12,7 +12,9 @@
   one shared word that is a common English word (wordfreq zipf >= ``COMMON_ZIPF``: "Information Bureau"
   beside "State Information Office") is not enough, nor, for an actor that is not a person, one shared
   word beside words no English dictionary holds ("Tanvel Xiaobo" beside "Tanvel News Agency": another
-  entity sharing a word, where a translation renders an organisation's words into English ones). Each is proposed with the rule ``translation: shared part``
+  entity sharing a word, where a translation renders an organisation's words into English ones); for a
+  person, one shared word (the given name: "Lina Kowalski" beside "Lina Okafor") beside such words that
+  spell none of the person's other words is another person. Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
   form ("Secretary Marta Bello"), a title or role before the actor's own words ("Foreign Minister Bello"),
   a function word ("Storm In ...") or two words glued
@@ -139,6 +141,12 @@ def _foreign_name_word(w: str) -> bool:
     return w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() and not dictionary_word(w)
 
 
+def _near(word: str, words: set[str]) -> bool:
+    """``word`` is a spelling of one of ``words`` (of four letters or more): a third of its letters edited
+    at most ("vendarykof" of "wendarikov")."""
+    return any(len(o) >= 4 and Levenshtein.distance(word, o, score_cutoff=len(o) // 3) <= len(o) // 3 for o in words)
+
+
 def _multi_word_regex(forms: list[tuple[str, str]]) -> re.Pattern:
     """Any known multi-word form, as words ("Secretary Marta Bello" holds "Marta Bello")."""
     alts = sorted({re.escape(f) for _, f in forms}, key=len, reverse=True)
@@ -196,8 +204,9 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         new = [w for w, k in zip(words, keys) if k not in own[actor]]
         if not new or titled_name(words, keys, own[actor]):
             continue
-        if most == 1 and actor not in people and all(_foreign_name_word(w) for w in new):
-            continue  # one word shared with an organisation or place, the rest names: another entity
+        if most == 1 and all(_foreign_name_word(w) for w in new) and (
+                actor not in people or not any(_near(_word_key(w), own[actor]) for w in new)):
+            continue  # one word shared, the rest names of no word of the actor's: another entity
         shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
         f = sorted(h[1] for h in hits)[0]
         arts = ", ".join(sorted(set(g["article_id"])))
