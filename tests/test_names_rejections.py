@@ -72,3 +72,15 @@ def test_the_last_word_of_a_teaser_cut_at_an_ellipsis_is_no_name(tmp_path):
     assert _found(st) == []
     st2 = _story(tmp_path / "b", actors, [("Post", "Residents thanked the mayor, Zyrna Qorat, on Monday.")])
     assert _found(st2) == [("Zyrna Qorat", "Zyrna Qoratz", "spelling: edits")]
+
+
+def test_a_common_word_capitalised_only_to_open_a_sentence_is_no_part_of_the_name(tmp_path):
+    from presslens.analyses.naming.candidates import sentence_openers
+
+    texts = ["Meanwhile Velmora Press Agency said the pier was safe.", "The council met meanwhile in the hall.",
+             "Eastern Velmora voted.", "Rain fell on eastern Velmora.", "Analysts said so.", "Two analysts left."]
+    assert sentence_openers(texts) == frozenset({"meanwhile", "analysts"})  # an adjective may open a name
+    actors = "  - {name: Velmora News Agency, kind: media, aliases: [Velmora News Agency]}\n"
+    mt = "Meanwhile Velmora Press Agency reported this Monday (12) that the pier had meanwhile reopened."
+    st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "Velmora News Agency said the pier reopened on Tuesday.")])
+    assert _found(st) == [("Velmora Press Agency", "Velmora News Agency", "translation: shared part")]
