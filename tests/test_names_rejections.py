@@ -52,6 +52,7 @@ def test_a_person_sharing_only_the_given_name_is_another_person_unless_the_rest_
 def test_a_mistyped_title_before_a_full_name_is_no_longer_name(tmp_path):
     assert title_typo("Minster") and title_typo("Presdent") and title_typo("Govenor")
     assert not title_typo("Germain") and not title_typo("Mayer") and not title_typo("Okafor")
+    assert not title_typo("Depuy") and not title_typo("Docter")  # short titles: names one edit off them exist
     actors = "  - {name: Lina Okafor, kind: person, aliases: [Lina Okafor]}\n"
     st = _story(tmp_path, actors, [("Daily", "Harbour Minster Lina Okafor opened the pier. Amara Lina Okafor spoke.")])
     assert _found(st) == [("Amara Lina Okafor", "Lina Okafor", "long form")]
@@ -80,6 +81,12 @@ def test_a_common_word_capitalised_only_to_open_a_sentence_is_no_part_of_the_nam
     texts = ["Meanwhile Velmora Press Agency said the pier was safe.", "The council met meanwhile in the hall.",
              "Eastern Velmora voted.", "Rain fell on eastern Velmora.", "Analysts said so.", "Two analysts left."]
     assert sentence_openers(texts) == frozenset({"meanwhile", "analysts"})  # an adjective may open a name
+    from presslens.analyses.naming.candidates import sentence_candidates
+    import re
+    never = re.compile(r"(?!x)x")
+    got = {c for c, _, _ in sentence_candidates("Meanwhile\tVelmora Agency met.", False, never, set(), frozenset(),
+                                                 openers=frozenset({"meanwhile"}))}
+    assert got == {"Velmora Agency", "Velmora", "Agency"}  # a tab between the words too
     actors = "  - {name: Velmora News Agency, kind: media, aliases: [Velmora News Agency]}\n"
     mt = "Meanwhile Velmora Press Agency reported this Monday (12) that the pier had meanwhile reopened."
     st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "Velmora News Agency said the pier reopened on Tuesday.")])

@@ -169,9 +169,9 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
     for m in CAP_RUN.finditer(txt):
         run = clean_candidate(m.group(0))
         if openers and _OPENING.fullmatch(txt, 0, m.start()):
-            first, _, rest = run.partition(" ")
+            first, *rest = run.split(None, 1)
             if first.casefold() in openers:
-                run = clean_candidate(rest)
+                run = clean_candidate(" ".join(rest))
                 if not run:
                     continue
         words = run.split()

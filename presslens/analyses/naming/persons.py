@@ -35,21 +35,21 @@ def _words(form: str) -> list[str]:
     return [w for w in re.split(r"\s+", form.strip()) if w]
 
 
-# titles and roles of six letters or more, whose one-edit typos are no name ("Minster"); not nationalities
-# ("Germain" is one edit from "german" and a given name)
+# titles and roles of seven letters or more, whose one-edit typos are no name ("Minster"); not nationalities
+# ("Germain" is one edit from "german" and a given name), nor shorter titles ("Depuy" is one edit from "deputy")
 _LONG_TITLES = tuple("""minister president premier chancellor governor senator secretary director chairman chairwoman
-spokesman spokeswoman spokesperson ambassador commissioner colonel captain professor doctor deputy""".split())
+spokesman spokeswoman spokesperson ambassador commissioner colonel captain professor""".split())
 
 
 @functools.lru_cache(maxsize=65536)
 def title_typo(w: str) -> bool:
-    """One edit from a title or role of six letters or more ("Minster", "Presdent", "Govenor"): the title
+    """One edit from a title or role of seven letters or more ("Minster", "Presdent", "Govenor"): the title
     mistyped before the name, not a name of its own."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     k = w.casefold()
-    return len(k) >= 5 and process.extractOne(k, _LONG_TITLES, scorer=OSA.distance, score_cutoff=1) is not None
+    return len(k) >= 6 and process.extractOne(k, _LONG_TITLES, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _name_word(w: str, others: set[str]) -> bool:
