@@ -47,7 +47,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import bounds, features, join, names, normalise, split, terms, window
+from presslens.analyses.facts import arrays, bounds, features, join, names, normalise, split, terms, window
 from presslens.analyses.facts import workers as workers_
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
@@ -108,21 +108,19 @@ def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[
     """Binary version x word matrix, idf of each word, each version's word ids rarest first, and the
     word ids."""
     vocab: dict[str, int] = {}
-    rows, cols = [], []
-    ids_of = []
-    for r, ts in enumerate(toks):
-        ids = np.unique(np.fromiter((vocab.setdefault(t, len(vocab)) for t in ts), dtype=np.int64))
-        ids_of.append(ids)
-        rows.append(np.full(len(ids), r, dtype=np.int64))
-        cols.append(ids)
     n = len(toks)
     if not n:
         return sparse.csr_matrix((0, 0)), np.zeros(0), [], vocab
-    m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols), dtype=np.float32),
-                           (np.concatenate(rows), np.concatenate(cols))), shape=(n, len(vocab)))
+    lens = np.fromiter(map(len, toks), dtype=np.int64, count=n)
+    # word ids in order of first use, every version's distinct ids ascending (one sort of (version, id) keys)
+    flat = np.fromiter((vocab.setdefault(t, len(vocab)) for ts in toks for t in ts), dtype=np.int64, count=int(lens.sum()))
+    rc = arrays.distinct_rows(np.repeat(np.arange(n, dtype=np.int64), lens), flat)
+    rows, cols = rc[:, 0], rc[:, 1]
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
     df = np.asarray(m.sum(axis=0)).ravel()
     idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-    rarest = [ids[np.argsort(df[ids], kind="stable")] for ids in ids_of]
+    o = np.lexsort((cols, df[cols], rows))        # in each version: rarest first, ties by id (a stable sort of the ids)
+    rarest = np.split(cols[o], np.cumsum(np.bincount(rows, minlength=n))[:-1])
     return m, idf, rarest, vocab
 
 
@@ -130,43 +128,42 @@ def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.nda
     """Candidate pairs (i < j, int64 n x 2): versions sharing one of each other's PREFIX rarest words
     (words held by one version only left out); long posting lists paired inside windows."""
     df = np.asarray(m.sum(axis=0)).ravel()
-    post_v, post_w = [], []
-    for v, ids in enumerate(rarest):
-        keep = ids[df[ids] >= 2][:PREFIX]
-        post_v.append(np.full(len(keep), v, dtype=np.int64))
-        post_w.append(keep)
-    if not post_v:
+    if not rarest:
         return np.zeros((0, 2), dtype=np.int64)
-    pv, pw = np.concatenate(post_v), np.concatenate(post_w)
+    # each version's PREFIX rarest words held by two versions or more, in version order
+    lens = np.fromiter(map(len, rarest), dtype=np.int64, count=len(rarest))
+    pw = np.concatenate(rarest).astype(np.int64, copy=False)
+    pv = np.repeat(np.arange(len(rarest), dtype=np.int64), lens)
+    kept = df[pw] >= 2
+    pv, pw = pv[kept], pw[kept]
+    rank = np.arange(len(pv)) - np.searchsorted(pv, pv)
+    pv, pw = pv[rank < PREFIX], pw[rank < PREFIX]
     o = np.lexsort((order_key[pv], pw))
     pv, pw = pv[o], pw[o]
     bounds = np.flatnonzero(np.diff(pw)) + 1
     starts = np.concatenate([[0], bounds])
     ends = np.concatenate([bounds, [len(pw)]])
-    pairs = []
+    seg_end = np.repeat(ends, ends - starts)
+    seg_len = np.repeat(ends - starts, ends - starts)
+    pos = np.arange(len(pv))
+    a_s, b_s = [], []
     for w in range(1, WINDOW + 1):           # the w-th neighbour inside every posting list
-        ok = np.ones(len(pv), dtype=bool)
-        ok[-w:] = False
-        seg_end = np.repeat(ends, ends - starts)
-        seg_len = np.repeat(ends - starts, ends - starts)
-        ok &= (np.arange(len(pv)) + w) < seg_end
+        ok = (pos + w) < seg_end
         if w > POSTING_MAX:
             ok &= seg_len <= POSTING_MAX
         i = np.flatnonzero(ok)
-        if not len(i):
-            continue
-        pairs.append(np.stack([pv[i], pv[i + w]], axis=1))
+        a_s.append(pv[i])
+        b_s.append(pv[i + w])
     # short posting lists: all pairs (beyond the window)
-    short = [(s, e) for s, e in zip(starts, ends) if WINDOW + 1 < e - s <= POSTING_MAX]
-    for s, e in short:
-        a, b = np.triu_indices(e - s, k=WINDOW + 1)
-        pairs.append(np.stack([pv[s + a], pv[s + b]], axis=1))
-    if not pairs:
-        return np.zeros((0, 2), dtype=np.int64)
-    p = np.concatenate(pairs)
-    p = np.sort(p, axis=1)
-    p = p[p[:, 0] != p[:, 1]]
-    return np.unique(p, axis=0)
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        if WINDOW + 1 < e - s <= POSTING_MAX:
+            a, b = np.triu_indices(e - s, k=WINDOW + 1)
+            a_s.append(pv[s + a])
+            b_s.append(pv[s + b])
+    a, b = np.concatenate(a_s), np.concatenate(b_s)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    return arrays.distinct_rows(lo[keep], hi[keep])     # sorted, each pair once (np.unique(axis=0) is slow)
 
 
 def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
@@ -347,7 +344,7 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
     if not len(ff):
         return []
     # every fact's articles per word in one sparse product (sums of whole numbers: exact in any order)
-    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)          # (fact, version), each once, in order
+    fv = arrays.distinct_rows(ff, vv)                           # (fact, version), each once, in order
     n_f = int(fv[-1, 0]) + 1
     by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, m.shape[0]))
     held = (by_fact @ m).tocsr()
