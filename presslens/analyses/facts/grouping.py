@@ -39,6 +39,7 @@ what stands apart is already apart (:mod:`.normalise`, :mod:`.features`, :mod:`.
 """
 from __future__ import annotations
 
+import itertools
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -234,8 +235,14 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     near = np.zeros(len(pairs), dtype=bool)
     probe = np.flatnonzero(ok & (dice >= 0.5))
     if len(probe):
-        r = process.cpdist([rep[i] for i in pairs[probe, 0]], [rep[i] for i in pairs[probe, 1]],
-                           scorer=fuzz.ratio, processor=str.lower, workers=workers_.WORKERS)
+        # lower-cased once per version, not per pair (a Python call per string held the GIL: one core);
+        # a pair whose lengths differ too much cannot reach the ratio (2 x the shorter / the sum bounds it)
+        low = [t.lower() for t in rep]
+        size = np.fromiter(map(len, low), dtype=np.int64, count=len(low))
+        la, lb = size[pairs[probe, 0]], size[pairs[probe, 1]]
+        probe = probe[(200 * np.minimum(la, lb) >= NEAR_IDENTICAL * (la + lb)) | (la + lb > 100_000)]  # (float32 rounding)
+        r = process.cpdist([low[i] for i in pairs[probe, 0]], [low[i] for i in pairs[probe, 1]],
+                           scorer=fuzz.ratio, score_cutoff=NEAR_IDENTICAL, workers=workers_.WORKERS)
         near[probe] = np.asarray(r) >= NEAR_IDENTICAL
     link = ok & ((blend >= LINK) | near)
     side = ok & ~link & (blend >= MULTI)        # too weak to link, enough to state a second fact
@@ -250,7 +257,9 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     # 2. group graph: best score between two groups
     ga, gb = gid[pairs[:, 0]], gid[pairs[:, 1]]
     nbr = bounds.best(ga, gb, blend, len(groups))
-    central = g_weight + np.array([sum(g_weight[j] for j in d) for d in nbr])
+    deg = np.fromiter(map(len, nbr), dtype=np.int64, count=len(nbr))   # articles of the neighbouring groups (whole numbers: exact)
+    nb = np.fromiter(itertools.chain.from_iterable(nbr), dtype=np.int64, count=int(deg.sum()))
+    central = g_weight + np.bincount(np.repeat(np.arange(len(nbr)), deg), weights=g_weight[nb], minlength=len(nbr))
     # a second fact is read on each group's COMPARED heaviest versions only (:mod:`.bounds`)
     compared = bounds.heaviest(gid, weight, COMPARED)
     k = compared[pairs[:, 0]] & compared[pairs[:, 1]]
@@ -281,25 +290,23 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             if is_centre[h] and h != own and sc >= MULTI:
                 g_rows.append((g, fact_rank[h], sc))
     # the centre version of a fact: the heaviest version of its centre group
+    rank_of = np.full(len(groups), -1, dtype=np.int64)
+    rank_of[np.fromiter(fact_rank.keys(), dtype=np.int64)] = np.fromiter(fact_rank.values(), dtype=np.int64)
+    cv = np.flatnonzero(is_centre[gid])                     # the versions of the centre groups
+    fv = rank_of[gid[cv]]
+    o = np.lexsort((cv, -weight[cv], fv))                   # each fact's heaviest version first, then the first
+    head = np.r_[True, fv[o][1:] != fv[o][:-1]] if len(o) else np.zeros(0, dtype=bool)
     centre_version = np.zeros(len(fact_rank), dtype=np.int64)
-    best_w = np.full(len(fact_rank), -1.0)
-    for v in range(n):
-        g = gid[v]
-        if is_centre[g]:
-            f = fact_rank[int(g)]
-            if weight[v] > best_w[f]:
-                best_w[f] = weight[v]
-                centre_version[f] = v
-    members_of_group: list[list[int]] = [[] for _ in range(len(groups))]
-    for v in range(n):
-        members_of_group[gid[v]].append(v)
-    vv, ff, ss = [], [], []
-    for g, f, sc in g_rows:
-        for v in members_of_group[g]:
-            vv.append(v)
-            ff.append(f)
-            ss.append(sc)
-    vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    centre_version[fv[o][head]] = cv[o][head]
+    # every row (group, fact, score) once for each version of the group, the versions in order
+    by_g = np.argsort(gid, kind="stable")
+    cnt = np.bincount(gid, minlength=len(groups))
+    g_at = np.r_[0, np.cumsum(cnt)[:-1]]
+    rg = np.fromiter((r[0] for r in g_rows), dtype=np.int64, count=len(g_rows))
+    times = cnt[rg]
+    ff = np.repeat(np.fromiter((r[1] for r in g_rows), dtype=np.int64, count=len(g_rows)), times)
+    ss = np.repeat(np.fromiter((r[2] for r in g_rows), dtype=np.float64, count=len(g_rows)), times)
+    vv = by_g[np.repeat(g_at[rg] - (np.cumsum(times) - times), times) + np.arange(int(times.sum()))]
     for _ in range(SPLIT):
         before = len(centre_version)
         vv, ff, ss, centre_version = split.by_words(
@@ -414,6 +421,22 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
     ``fact_score``, ``clause`` and ``centre``, in :func:`discover`'s order: what the member table is
     assembled from, the sentence columns joined once at the end (:func:`.table.from_sentences`)."""
     texts = sent["text"].tolist()
+    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
+    # the names and the quoted terms need the sentences alone: a forked process reads them meanwhile (:mod:`.workers`)
+    with workers_.beside(lambda: _text_side(texts, art_of, parts), "names and quoted terms") as side:
+        return _memberships(sent, texts, art_of, side, use_embedding, by_clause)
+
+
+def _text_side(texts: list, art_of: list, parts: list | None):
+    """What :func:`memberships` reads in the sentences alone, in the order it asks: the story's name
+    words and cast (:mod:`.names`), then its quoted terms (:func:`.terms.quoted_terms`)."""
+    nw = names.name_words(texts, parts)
+    yield nw, (names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset())
+    yield terms.quoted_terms(texts, art_of, nw) if TERMS else {}
+
+
+def _memberships(sent: pd.DataFrame, texts: list, art_of: list, side, use_embedding: bool,
+                 by_clause: bool) -> pd.DataFrame:
     unit_row, unit_text = [], []
     for r, t in enumerate(texts):
         for c in (features.clause_tuple(t) if by_clause else (t,)):
@@ -426,9 +449,7 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
     vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
-    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
-    nw = names.name_words(texts, parts)
-    cast = names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset()
+    nw, cast = side.next()
     vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding, cast)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
     units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
@@ -444,7 +465,7 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
                           words=words, known=known)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
     if TERMS:     # a short phrase several articles quote (:mod:`.terms`)
-        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw)
+        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw, terms=side.next())
         u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     return u.drop_duplicates(["_row", "fact"])[["_row", "fact", "fact_score", "clause", "centre"]].reset_index(drop=True)
