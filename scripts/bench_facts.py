@@ -115,5 +115,6 @@ if __name__ == "__main__":
               f"{cpu:.1f} s CPU (main thread {main:.1f} s, threads {cpu - main - side:.1f} s, worker process {side:.1f} s), "
               f"{workers.WORKERS} workers, load {load:.1f}  ({per:.2f} ms/article, x{per / base:.2f} of the "
               f"smallest size per article); {len(s)} facts in 2+ articles; {len(m)} member rows "
-              f"({len(m) / len(df):.1f} a sentence); peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB; "
+              f"({len(m) / len(df):.1f} a sentence); peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB "
+              f"(worker process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20:.2f} GB, mostly pages shared with this one); "
               f"tables {frame_hash(m)[:12]} {frame_hash(s)[:12]}\n    {verdict(n, dt)}\n    {critical(cpu, main)}", flush=True)
