@@ -9,7 +9,8 @@ sentence is distinct, as in a real story of that size, and copies are versions, 
 whole of ``facts.from_sentences`` (clauses, versions, embeddings, candidates, scores, grouping,
 voices) in one process, with ``K`` threads where the work splits (:mod:`presslens.analyses.facts.workers`);
 the figures say how the time grows with N (near-linear is the goal: the ratio of time per article
-between the sizes). Each size prints the wall clock and the CPU (all threads), the workers, the
+between the sizes). Each size prints the wall clock and the CPU (all threads and the worker process; the main
+thread's own: what no second core takes over), the workers, the
 process's peak RSS so far (run one size per process to read each size's own), the load average (a
 wall clock is the goal's measure only on an idle machine), the hashes of the member and fact tables
 (the same at any worker count), and whether the goal (10,000 articles in under 2 minutes of wall
@@ -76,6 +77,19 @@ def verdict(n: int, wall: float) -> str:
     return f"goal ({GOAL_ARTICLES:,} articles < {GOAL_SECONDS} s wall on 2 cores) {held}: {wall:.1f} s{idle}"
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's reaped children (fact discovery's worker process)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def critical(cpu: float, main: float) -> str:
+    """What the wall clock would be on an idle machine at best: the main thread's CPU (what no second
+    core takes over), or half of all the CPU (two cores), whichever is more."""
+    return (f"critical path on an idle 2-core machine at least {max(main, cpu / 2):.1f} s (main thread {main:.1f} s; "
+            f"all CPU {cpu:.1f} s over 2 cores {cpu / 2:.1f} s)")
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["--workers"]:
@@ -89,14 +103,18 @@ if __name__ == "__main__":
     for n in sizes:
         df = synthetic(n, sents)
         load = os.getloadavg()[0]
-        t, c = time.perf_counter(), time.process_time()
+        t, c, th, k = time.perf_counter(), time.process_time(), time.thread_time(), children_cpu()
         m = facts.from_sentences(df)
-        dt, cpu = time.perf_counter() - t, time.process_time() - c
+        dt, main = time.perf_counter() - t, time.thread_time() - th
+        side = children_cpu() - k
+        cpu = time.process_time() - c + side
         s = facts.summarise(m)
         per = dt / n * 1000
         base = base or per
         print(f"  {n:>6} articles, {len(df):>7} sentences ({df['text'].nunique()} distinct): {dt:7.1f} s wall, "
-              f"{cpu:.1f} s CPU, {workers.WORKERS} workers, load {load:.1f}  ({per:.2f} ms/article, x{per / base:.2f} of the "
+              f"{cpu:.1f} s CPU (main thread {main:.1f} s, threads {cpu - main - side:.1f} s, worker process {side:.1f} s), "
+              f"{workers.WORKERS} workers, load {load:.1f}  ({per:.2f} ms/article, x{per / base:.2f} of the "
               f"smallest size per article); {len(s)} facts in 2+ articles; {len(m)} member rows "
-              f"({len(m) / len(df):.1f} a sentence); peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB; "
-              f"tables {frame_hash(m)[:12]} {frame_hash(s)[:12]}\n    {verdict(n, dt)}", flush=True)
+              f"({len(m) / len(df):.1f} a sentence); peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB "
+              f"(worker process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20:.2f} GB, mostly pages shared with this one); "
+              f"tables {frame_hash(m)[:12]} {frame_hash(s)[:12]}\n    {verdict(n, dt)}\n    {critical(cpu, main)}", flush=True)

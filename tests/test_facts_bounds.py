@@ -75,3 +75,31 @@ def test_one_core_takes_in_at_most_k_times():
     found = [(f, None, np.array([7, 9]), np.array([7, 9])) for f in range(4)]
     kept = bounds.one_per_core(found, np.zeros(4, dtype=bool), np.arange(4), k=2)
     assert [e[0] for e in kept] == [0, 1]
+
+
+def _best_pair_by_pair(ga, gb, score, n):
+    """bounds.best as it was: a dict filled pair by pair."""
+    edges = {}
+    for a, b, s in zip(ga, gb, score):
+        if a == b:
+            continue
+        k = (a, b) if a < b else (b, a)
+        if s > edges.get(k, 0.0):
+            edges[k] = float(s)
+    nbr = [dict() for _ in range(n)]
+    for (a, b), s in edges.items():
+        nbr[a][b] = s
+        nbr[b][a] = s
+    return nbr
+
+
+def test_best_is_the_pair_by_pair_dict_in_the_same_order():
+    rng = np.random.default_rng(11)
+    ga, gb = rng.integers(0, 40, 3000), rng.integers(0, 40, 3000)
+    score = rng.random(3000).astype(np.float32)
+    score[rng.random(3000) < 0.1] = 0.0                      # pairs scoring nothing make no edge
+    want = _best_pair_by_pair(ga, gb, score, 45)
+    got = bounds.best(ga, gb, score, 45)
+    assert [list(d.items()) for d in got] == [list(d.items()) for d in want]     # values and order
+    assert sum(map(len, got)) > 100 and got[44] == {}
+    assert bounds.best(np.array([3, 1]), np.array([3, 2]), np.array([0.5, 0.0]), 4) == [{}, {}, {}, {}]

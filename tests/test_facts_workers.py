@@ -2,12 +2,15 @@
 scores of candidate pairs scored in blocks by threads, and the member table of a crafted story."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
 from scipy import sparse
 
 from presslens.analyses.facts import grouping, table, workers
+from presslens.errors import RunError
 
 
 def test_blocks_cover_every_item_once_in_any_number_of_threads():
@@ -98,3 +101,60 @@ def test_cores_of_every_fact_in_one_product_are_the_per_fact_cores():
     assert len(want) >= 5
     assert [(f, v.tolist(), t.tolist(), c.tolist()) for f, v, t, c in got] == \
         [(f, v.tolist(), t.tolist(), c.tolist()) for f, v, t, c in want]
+
+
+def _pids_then_squares():
+    yield os.getpid()
+    yield [k * k for k in range(5)]
+
+
+def test_beside_runs_in_another_process_with_two_workers_and_here_with_one():
+    with workers.beside(_pids_then_squares, "test", workers=2) as side:
+        assert side.next() != os.getpid()          # a forked process
+        assert side.next() == [0, 1, 4, 9, 16]
+    with workers.beside(_pids_then_squares, "test", workers=1) as side:
+        assert side.next() == os.getpid()          # here
+        assert side.next() == [0, 1, 4, 9, 16]
+
+
+def _fails():
+    yield 1
+    raise ValueError("the Harbour Council's sentence 12 is bad")
+
+
+def _dies():
+    yield 1
+    os._exit(3)
+
+
+def test_an_error_in_the_worker_process_is_raised_here():
+    with workers.beside(_fails, "test", workers=2) as side:
+        assert side.next() == 1
+        with pytest.raises(ValueError, match="sentence 12 is bad"):
+            side.next()
+
+
+def test_a_worker_process_that_dies_is_a_run_error_not_a_hang():
+    with workers.beside(_dies, "names and quoted terms", workers=2) as side:
+        assert side.next() == 1
+        with pytest.raises(RunError, match=r"names and quoted terms.*exit code 3.*WORKERS = 1"):
+            side.next()
+
+
+TERMS = [("b1", "Harbour Post", 'The ferry operator blamed a "technical hitch" for the delay on Monday morning.'),
+         ("b2", "Quay Times", 'Officials spoke of a "technical hitch" that held the ferry at the quay for hours.'),
+         ("b3", "Bay Herald", "Passengers were told that a technical hitch had stopped the crossing again."),
+         ("b4", "Coast News", "The Harbour Council closed the old pier after divers found cracks in its pilings."),
+         ("b5", "Bay Herald", "The Harbour Council closed the old pier after divers found cracks in its pilings.")]
+
+
+def test_quoted_terms_and_names_from_the_worker_process_give_the_same_member_table(monkeypatch):
+    sent = pd.DataFrame([{"article_id": a, "outlet": o, "sent_idx": i, "part": "body", "position": 0.5, "text": t}
+                         for i, (a, o, t) in enumerate(STORY + TERMS)])
+    monkeypatch.setattr(workers, "WORKERS", 1)
+    one = table.from_sentences(sent)
+    monkeypatch.setattr(workers, "WORKERS", 2)
+    two = table.from_sentences(sent)
+    arts = one.groupby("fact")["article_id"].apply(lambda a: sorted(set(a)))
+    assert ["b1", "b2", "b3"] in arts.tolist()       # the quoted term's fact: two quote it, a third uses it
+    pd.testing.assert_frame_equal(one, two, check_exact=True)

@@ -29,15 +29,22 @@ import numpy as np
 def best(ga: np.ndarray, gb: np.ndarray, score: np.ndarray, n: int) -> list[dict[int, float]]:
     """Each of ``n`` groups' neighbouring groups with the best score of a pair between the two (pairs
     given as the groups of their two versions, ``ga`` and ``gb``; pairs inside one group left out)."""
-    edges: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(ga, gb, score):
-        if a == b:
-            continue
-        k = (a, b) if a < b else (b, a)
-        if s > edges.get(k, 0.0):
-            edges[k] = float(s)
+    ga, gb, score = np.asarray(ga, dtype=np.int64), np.asarray(gb, dtype=np.int64), np.asarray(score)
     nbr: list[dict[int, float]] = [dict() for _ in range(n)]
-    for (a, b), s in edges.items():
+    keep = np.flatnonzero((ga != gb) & (score > 0))
+    if not len(keep):
+        return nbr
+    # each pair of groups once, with its best score, in the order of its first pair (a dict filled pair by
+    # pair, as before: neighbours are listed in that order)
+    lo, hi = np.minimum(ga[keep], gb[keep]), np.maximum(ga[keep], gb[keep])
+    key = lo * n + hi
+    o = np.argsort(key, kind="stable")
+    k = key[o]
+    start = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    top = np.maximum.reduceat(score[keep][o], start)
+    first = o[start]                                  # the position of each edge's first pair
+    by = np.argsort(first, kind="stable")
+    for a, b, s in zip(lo[first[by]].tolist(), hi[first[by]].tolist(), top[by].tolist()):
         nbr[a][b] = s
         nbr[b][a] = s
     return nbr

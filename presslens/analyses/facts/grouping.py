@@ -39,6 +39,7 @@ what stands apart is already apart (:mod:`.normalise`, :mod:`.features`, :mod:`.
 """
 from __future__ import annotations
 
+import itertools
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -47,7 +48,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from presslens.analyses.facts import bounds, features, join, names, normalise, predicate, split, terms, window
+from presslens.analyses.facts import arrays, bounds, features, join, names, normalise, predicate, split, terms, window
 from presslens.analyses.facts import workers as workers_
 
 MIN_CONTENT = 3       # a sentence with fewer content words states no fact of its own
@@ -109,21 +110,19 @@ def _matrix(toks: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray, list[
     """Binary version x word matrix, idf of each word, each version's word ids rarest first, and the
     word ids."""
     vocab: dict[str, int] = {}
-    rows, cols = [], []
-    ids_of = []
-    for r, ts in enumerate(toks):
-        ids = np.unique(np.fromiter((vocab.setdefault(t, len(vocab)) for t in ts), dtype=np.int64))
-        ids_of.append(ids)
-        rows.append(np.full(len(ids), r, dtype=np.int64))
-        cols.append(ids)
     n = len(toks)
     if not n:
         return sparse.csr_matrix((0, 0)), np.zeros(0), [], vocab
-    m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols), dtype=np.float32),
-                           (np.concatenate(rows), np.concatenate(cols))), shape=(n, len(vocab)))
+    lens = np.fromiter(map(len, toks), dtype=np.int64, count=n)
+    # word ids in order of first use, every version's distinct ids ascending (one sort of (version, id) keys)
+    flat = np.fromiter((vocab.setdefault(t, len(vocab)) for ts in toks for t in ts), dtype=np.int64, count=int(lens.sum()))
+    rc = arrays.distinct_rows(np.repeat(np.arange(n, dtype=np.int64), lens), flat)
+    rows, cols = rc[:, 0], rc[:, 1]
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
     df = np.asarray(m.sum(axis=0)).ravel()
     idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-    rarest = [ids[np.argsort(df[ids], kind="stable")] for ids in ids_of]
+    o = np.lexsort((cols, df[cols], rows))        # in each version: rarest first, ties by id (a stable sort of the ids)
+    rarest = np.split(cols[o], np.cumsum(np.bincount(rows, minlength=n))[:-1])
     return m, idf, rarest, vocab
 
 
@@ -131,43 +130,42 @@ def candidates(m: sparse.csr_matrix, rarest: list[np.ndarray], order_key: np.nda
     """Candidate pairs (i < j, int64 n x 2): versions sharing one of each other's PREFIX rarest words
     (words held by one version only left out); long posting lists paired inside windows."""
     df = np.asarray(m.sum(axis=0)).ravel()
-    post_v, post_w = [], []
-    for v, ids in enumerate(rarest):
-        keep = ids[df[ids] >= 2][:PREFIX]
-        post_v.append(np.full(len(keep), v, dtype=np.int64))
-        post_w.append(keep)
-    if not post_v:
+    if not rarest:
         return np.zeros((0, 2), dtype=np.int64)
-    pv, pw = np.concatenate(post_v), np.concatenate(post_w)
+    # each version's PREFIX rarest words held by two versions or more, in version order
+    lens = np.fromiter(map(len, rarest), dtype=np.int64, count=len(rarest))
+    pw = np.concatenate(rarest).astype(np.int64, copy=False)
+    pv = np.repeat(np.arange(len(rarest), dtype=np.int64), lens)
+    kept = df[pw] >= 2
+    pv, pw = pv[kept], pw[kept]
+    rank = np.arange(len(pv)) - np.searchsorted(pv, pv)
+    pv, pw = pv[rank < PREFIX], pw[rank < PREFIX]
     o = np.lexsort((order_key[pv], pw))
     pv, pw = pv[o], pw[o]
     bounds = np.flatnonzero(np.diff(pw)) + 1
     starts = np.concatenate([[0], bounds])
     ends = np.concatenate([bounds, [len(pw)]])
-    pairs = []
+    seg_end = np.repeat(ends, ends - starts)
+    seg_len = np.repeat(ends - starts, ends - starts)
+    pos = np.arange(len(pv))
+    a_s, b_s = [], []
     for w in range(1, WINDOW + 1):           # the w-th neighbour inside every posting list
-        ok = np.ones(len(pv), dtype=bool)
-        ok[-w:] = False
-        seg_end = np.repeat(ends, ends - starts)
-        seg_len = np.repeat(ends - starts, ends - starts)
-        ok &= (np.arange(len(pv)) + w) < seg_end
+        ok = (pos + w) < seg_end
         if w > POSTING_MAX:
             ok &= seg_len <= POSTING_MAX
         i = np.flatnonzero(ok)
-        if not len(i):
-            continue
-        pairs.append(np.stack([pv[i], pv[i + w]], axis=1))
+        a_s.append(pv[i])
+        b_s.append(pv[i + w])
     # short posting lists: all pairs (beyond the window)
-    short = [(s, e) for s, e in zip(starts, ends) if WINDOW + 1 < e - s <= POSTING_MAX]
-    for s, e in short:
-        a, b = np.triu_indices(e - s, k=WINDOW + 1)
-        pairs.append(np.stack([pv[s + a], pv[s + b]], axis=1))
-    if not pairs:
-        return np.zeros((0, 2), dtype=np.int64)
-    p = np.concatenate(pairs)
-    p = np.sort(p, axis=1)
-    p = p[p[:, 0] != p[:, 1]]
-    return np.unique(p, axis=0)
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        if WINDOW + 1 < e - s <= POSTING_MAX:
+            a, b = np.triu_indices(e - s, k=WINDOW + 1)
+            a_s.append(pv[s + a])
+            b_s.append(pv[s + b])
+    a, b = np.concatenate(a_s), np.concatenate(b_s)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    return arrays.distinct_rows(lo[keep], hi[keep])     # sorted, each pair once (np.unique(axis=0) is slow)
 
 
 def scores(pairs: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray, emb,
@@ -238,8 +236,14 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     near = np.zeros(len(pairs), dtype=bool)
     probe = np.flatnonzero(ok & (dice >= 0.5))
     if len(probe):
-        r = process.cpdist([rep[i] for i in pairs[probe, 0]], [rep[i] for i in pairs[probe, 1]],
-                           scorer=fuzz.ratio, processor=str.lower, workers=workers_.WORKERS)
+        # lower-cased once per version, not per pair (a Python call per string held the GIL: one core);
+        # a pair whose lengths differ too much cannot reach the ratio (2 x the shorter / the sum bounds it)
+        low = [t.lower() for t in rep]
+        size = np.fromiter(map(len, low), dtype=np.int64, count=len(low))
+        la, lb = size[pairs[probe, 0]], size[pairs[probe, 1]]
+        probe = probe[(200 * np.minimum(la, lb) >= NEAR_IDENTICAL * (la + lb)) | (la + lb > 100_000)]  # (float32 rounding)
+        r = process.cpdist([low[i] for i in pairs[probe, 0]], [low[i] for i in pairs[probe, 1]],
+                           scorer=fuzz.ratio, score_cutoff=NEAR_IDENTICAL, workers=workers_.WORKERS)
         near[probe] = np.asarray(r) >= NEAR_IDENTICAL
     link = ok & ((blend >= LINK) | near)
     side = ok & ~link & (blend >= MULTI)        # too weak to link, enough to state a second fact
@@ -254,7 +258,9 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     # 2. group graph: best score between two groups
     ga, gb = gid[pairs[:, 0]], gid[pairs[:, 1]]
     nbr = bounds.best(ga, gb, blend, len(groups))
-    central = g_weight + np.array([sum(g_weight[j] for j in d) for d in nbr])
+    deg = np.fromiter(map(len, nbr), dtype=np.int64, count=len(nbr))   # articles of the neighbouring groups (whole numbers: exact)
+    nb = np.fromiter(itertools.chain.from_iterable(nbr), dtype=np.int64, count=int(deg.sum()))
+    central = g_weight + np.bincount(np.repeat(np.arange(len(nbr)), deg), weights=g_weight[nb], minlength=len(nbr))
     # a second fact is read on each group's COMPARED heaviest versions only (:mod:`.bounds`)
     compared = bounds.heaviest(gid, weight, COMPARED)
     k = compared[pairs[:, 0]] & compared[pairs[:, 1]]
@@ -285,25 +291,23 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
             if is_centre[h] and h != own and sc >= MULTI:
                 g_rows.append((g, fact_rank[h], sc))
     # the centre version of a fact: the heaviest version of its centre group
+    rank_of = np.full(len(groups), -1, dtype=np.int64)
+    rank_of[np.fromiter(fact_rank.keys(), dtype=np.int64)] = np.fromiter(fact_rank.values(), dtype=np.int64)
+    cv = np.flatnonzero(is_centre[gid])                     # the versions of the centre groups
+    fv = rank_of[gid[cv]]
+    o = np.lexsort((cv, -weight[cv], fv))                   # each fact's heaviest version first, then the first
+    head = np.r_[True, fv[o][1:] != fv[o][:-1]] if len(o) else np.zeros(0, dtype=bool)
     centre_version = np.zeros(len(fact_rank), dtype=np.int64)
-    best_w = np.full(len(fact_rank), -1.0)
-    for v in range(n):
-        g = gid[v]
-        if is_centre[g]:
-            f = fact_rank[int(g)]
-            if weight[v] > best_w[f]:
-                best_w[f] = weight[v]
-                centre_version[f] = v
-    members_of_group: list[list[int]] = [[] for _ in range(len(groups))]
-    for v in range(n):
-        members_of_group[gid[v]].append(v)
-    vv, ff, ss = [], [], []
-    for g, f, sc in g_rows:
-        for v in members_of_group[g]:
-            vv.append(v)
-            ff.append(f)
-            ss.append(sc)
-    vv, ff, ss = np.array(vv, dtype=np.int64), np.array(ff, dtype=np.int64), np.array(ss)
+    centre_version[fv[o][head]] = cv[o][head]
+    # every row (group, fact, score) once for each version of the group, the versions in order
+    by_g = np.argsort(gid, kind="stable")
+    cnt = np.bincount(gid, minlength=len(groups))
+    g_at = np.r_[0, np.cumsum(cnt)[:-1]]
+    rg = np.fromiter((r[0] for r in g_rows), dtype=np.int64, count=len(g_rows))
+    times = cnt[rg]
+    ff = np.repeat(np.fromiter((r[1] for r in g_rows), dtype=np.int64, count=len(g_rows)), times)
+    ss = np.repeat(np.fromiter((r[2] for r in g_rows), dtype=np.float64, count=len(g_rows)), times)
+    vv = by_g[np.repeat(g_at[rg] - (np.cumsum(times) - times), times) + np.arange(int(times.sum()))]
     for _ in range(SPLIT):
         before = len(centre_version)
         vv, ff, ss, centre_version = split.by_words(
@@ -351,7 +355,7 @@ def cores(vv: np.ndarray, ff: np.ndarray, m: sparse.csr_matrix, idf: np.ndarray,
     if not len(ff):
         return []
     # every fact's articles per word in one sparse product (sums of whole numbers: exact in any order)
-    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)          # (fact, version), each once, in order
+    fv = arrays.distinct_rows(ff, vv)                           # (fact, version), each once, in order
     n_f = int(fv[-1, 0]) + 1
     by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, m.shape[0]))
     held = (by_fact @ m).tocsr()
@@ -428,6 +432,22 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
     ``fact_score``, ``clause`` and ``centre``, in :func:`discover`'s order: what the member table is
     assembled from, the sentence columns joined once at the end (:func:`.table.from_sentences`)."""
     texts = sent["text"].tolist()
+    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
+    # the names and the quoted terms need the sentences alone: a forked process reads them meanwhile (:mod:`.workers`)
+    with workers_.beside(lambda: _text_side(texts, art_of, parts), "names and quoted terms") as side:
+        return _memberships(sent, texts, art_of, side, use_embedding, by_clause)
+
+
+def _text_side(texts: list, art_of: list, parts: list | None):
+    """What :func:`memberships` reads in the sentences alone, in the order it asks: the story's name
+    words and cast (:mod:`.names`), then its quoted terms (:func:`.terms.quoted_terms`)."""
+    nw = names.name_words(texts, parts)
+    yield nw, (names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset())
+    yield terms.quoted_terms(texts, art_of, nw) if TERMS else {}
+
+
+def _memberships(sent: pd.DataFrame, texts: list, art_of: list, side, use_embedding: bool,
+                 by_clause: bool) -> pd.DataFrame:
     unit_row, unit_text = [], []
     for r, t in enumerate(texts):
         for c in (features.clause_tuple(t) if by_clause else (t,)):
@@ -440,9 +460,7 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
     vw = pd.Series(arts[ok]).groupby(idx[ok]).nunique()
     weight = np.zeros(len(toks))
     weight[vw.index.to_numpy()] = vw.to_numpy()
-    art_of, parts = sent["article_id"].tolist(), (sent["part"].tolist() if "part" in sent else None)
-    nw = names.name_words(texts, parts)
-    cast = names.cast(texts, art_of, parts, NAMES_APART, nw) if NAMES_APART else frozenset()
+    nw, cast = side.next()
     vv, ff, ss, centre_version, core_words = group(toks, neg, rep, weight, use_embedding, cast)
     mem = pd.DataFrame({"_v": vv, "fact": ff, "fact_score": ss})
     units = pd.DataFrame({"_row": unit_row[ok], "_v": idx[ok], "clause": np.array(unit_text, dtype=object)[ok]})
@@ -458,7 +476,7 @@ def memberships(sent: pd.DataFrame, use_embedding: bool = True, by_clause: bool 
                           words=words, known=known)
         u = pd.concat([u, w.assign(fact_score=CORE_SCORE, centre=False)], ignore_index=True)
     if TERMS:     # a short phrase several articles quote (:mod:`.terms`)
-        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw)
+        t = terms.facts(texts, art_of, u[["_row", "fact"]], nw, terms=side.next())
         u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     return u.drop_duplicates(["_row", "fact"])[["_row", "fact", "fact_score", "clause", "centre"]].reset_index(drop=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from presslens.analyses.facts import normalise
+from presslens.analyses.facts import arrays, normalise
 
 
 def by_figure(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, centre_version: np.ndarray, fig: list[dict],
@@ -100,7 +100,7 @@ def by_words(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, centre_version: np.
     if not len(ff):
         return vv, ff, ss, centre_version
     # every fact's articles per word in one product; only facts with two candidate words are read further
-    fv = np.unique(np.stack([ff, vv], axis=1), axis=0)
+    fv = arrays.distinct_rows(ff, vv)
     n_f = int(ff.max()) + 1
     by_fact = sparse.csr_matrix((weight[fv[:, 1]].astype(np.float64), (fv[:, 0], fv[:, 1])), shape=(n_f, mc.shape[0]))
     held = (by_fact @ mc).tocsr()

@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from presslens.analyses.facts import features, grouping
+from presslens.analyses.facts import arrays, features, grouping
 from presslens.engine import tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
@@ -55,7 +55,7 @@ def from_sentences(sent: pd.DataFrame, published: dict | None = None, use_embedd
     else:
         share = np.zeros(len(base))
     texts = base["text"].to_numpy()
-    said = np.unique(rows)                                   # a sentence's voice once, whatever its facts
+    said = arrays.distinct(rows)                                   # a sentence's voice once, whatever its facts
     of = dict(zip(said.tolist(), (voice(texts[r], share[r]) for r in said)))
     col = {c: base[c].take(rows).reset_index(drop=True) for c in ("article_id", "outlet", "sent_idx", "part", "position", "text")}
     art = col["article_id"]

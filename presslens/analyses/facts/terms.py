@@ -62,12 +62,14 @@ def quoted_terms(texts: list[str], articles: list, names: frozenset = frozenset(
     return out
 
 
-def facts(texts: list[str], articles: list, known: pd.DataFrame, names: frozenset = frozenset()) -> pd.DataFrame:
-    """The quoted terms (:func:`quoted_terms`) no discovered fact holds yet, as new facts numbered
+def facts(texts: list[str], articles: list, known: pd.DataFrame, names: frozenset = frozenset(),
+          terms: dict | None = None) -> pd.DataFrame:
+    """The quoted terms (:func:`quoted_terms`, or ``terms`` when the caller has them already) no
+    discovered fact holds yet, as new facts numbered
     after those of ``known`` (rows ``_row``, ``fact``: the sentence rows of the discovered facts), one
     row per (sentence, term) (``TERM_COLS``: the sentence as the clause; the centre is the first
     sentence that quotes the term)."""
-    terms = quoted_terms(texts, articles, names)
+    terms = quoted_terms(texts, articles, names) if terms is None else terms
     if not terms:
         return pd.DataFrame(columns=TERM_COLS)
     facts_of = known.groupby("_row")["fact"].apply(list).to_dict() if len(known) else {}
