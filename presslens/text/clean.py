@@ -104,6 +104,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     if "site-voice" in shapes:   # the site speaking to the reader about itself ("we" to "you"), anywhere
         whole.update(dict.fromkeys(prompts.site_voice([x for _, x in lines], whole), "site-voice"))
         whole.update(dict.fromkeys(prompts.notice_lines([x for _, x in lines], whole), "site-voice"))  # a notice opening the capture
+    if "page-prompt" in shapes:   # a short command about the page anywhere ("Load more updates", "Return to top")
+        whole.update(dict.fromkeys(prompts.page_prompts([x for _, x in lines], whole), "page-prompt"))
     if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
         whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
