@@ -77,3 +77,20 @@ def test_subheads_and_sentences_in_the_imperative_stay():
                  "Watch this space, the harbour master told reporters", "“Return to the pier now,” officers shouted."):
         kept, rules = run([HEAD, P1, line, P2, P3])
         assert line in kept, (line, rules)
+
+
+# ------------------------------------------------------------------------------ cards under a related heading (teaser-card)
+
+def test_cards_under_a_related_heading_go_to_the_end_even_when_a_blurb_reports():
+    t1, b1 = "Ferry route to reopen after the storm", "The ferry between Port Selby and the islands will sail again on Thursday, the operator said."
+    t2, b2 = "New pier plans go on show at the library", "Residents can see the designs for the two new piers from Monday at the"
+    page = [HEAD, P1, P2, P3, "More from Harbour Weekly", "Harbour Weekly 4 min read", t1, b1, "Harbour Weekly 6 min read", t2, b2]
+    kept, rules = run(page)
+    assert kept == [HEAD, P1, P2, P3], rules
+    assert rules[b1] == "teaser-card"      # the prose guard does not hold under the heading
+    # one card is no list
+    kept, _ = run([HEAD, P1, P2, P3, "More from Harbour Weekly", t1, b1])
+    assert b1 in kept
+    # a story going on under a mid-text "Related" link: paragraphs in a row stay
+    kept, _ = run([HEAD, P1, "Related", "Who pays", P2, P3, "What comes next", b1])
+    assert P2 in kept and P3 in kept and b1 in kept

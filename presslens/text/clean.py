@@ -108,6 +108,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(prompts.page_prompts([x for _, x in lines], whole), "page-prompt"))
     if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
         whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
+        whole.update(dict.fromkeys(cards.related_cards([x for _, x in lines], whole, frozenset(related)), "teaser-card"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
         for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
             whole.setdefault(i, "comment-tail")
