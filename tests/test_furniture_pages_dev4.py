@@ -94,3 +94,28 @@ def test_cards_under_a_related_heading_go_to_the_end_even_when_a_blurb_reports()
     # a story going on under a mid-text "Related" link: paragraphs in a row stay
     kept, _ = run([HEAD, P1, "Related", "Who pays", P2, P3, "What comes next", b1])
     assert P2 in kept and P3 in kept and b1 in kept
+
+
+# ------------------------------------------------------------------------------ a disclaimer's paragraph, a "File photo." caption
+
+def test_the_paragraph_under_a_disclaimer_heading_goes_wrapped_lines_and_all():
+    wrapped = ["Harbour Wire provides the", "information “as is” without warranty of any kind. We accept no",
+               "responsibility for the accuracy of this article. For complaints, contact the provider above."]
+    page = [HEAD, P1, P2, P3, "Legal Disclaimer:"] + wrapped
+    kept, rules = run(page)
+    assert kept == [HEAD, P1, P2, P3], rules
+    # the story's next paragraph after a blank line stays
+    kept, _ = run([HEAD, P1, "Disclaimer:", "The writer owns no shares in Harbour Freight Lines.", "", P2, P3])
+    assert P2 in kept and P3 in kept and "The writer owns no shares in Harbour Freight Lines." not in kept
+
+
+def test_a_caption_closed_by_file_photo_goes_even_when_it_reports():
+    cap = "Harbour police found the car abandoned near the pier at 10.40am on Friday. File photo. Harbour Post/Jane Roe"
+    cap2 = "The crash is said to have happened on the coast road near Selby. File image: Harbour Maps."
+    for c in (cap, cap2):
+        kept, rules = run([HEAD, P1, c, P2, P3])
+        assert kept == [HEAD, P1, P2, P3], (c, rules)
+    # a paragraph of prose mentioning a file photo stays
+    prose = "The council published a file photo of the pier on Friday. It shows the damage the storm did to the quay."
+    kept, _ = run([HEAD, P1, prose, P2, P3])
+    assert prose in kept
