@@ -119,3 +119,16 @@ def test_a_caption_closed_by_file_photo_goes_even_when_it_reports():
     prose = "The council published a file photo of the pier on Friday. It shows the damage the storm did to the quay."
     kept, _ = run([HEAD, P1, prose, P2, P3])
     assert prose in kept
+
+
+# ------------------------------------------------------------------------------ one sentence splitter (prompts.sentences)
+
+def test_the_site_voice_counts_sentences_with_the_shape_rules_splitter():
+    from presslens.text import prompts
+
+    assert prompts.sentences("We thank Mr. Roe for reading our stories. You can support us.") == [
+        "We thank Mr. Roe for reading our stories.", "You can support us."]
+    assert prompts.sentences("Visit Harbour TV! now") == ["Visit Harbour TV! now"]
+    # two sentences, one addressing the reader: the site's voice (an abbreviation's dot made three of them before)
+    line = "We thank Mr. Roe for reading our stories. You can support us."
+    assert prompts.site_voice([line], {}) == [0]

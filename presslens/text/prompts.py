@@ -55,8 +55,22 @@ def tail_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
 
 # the site speaking of itself: a first person plural (an article's own "we" is a quotation's, or an opinion writer's)
 WE = re.compile(r"\b(?:we|our|ours|us|we(?:'|’)(?:re|ll|ve|d))\b", re.I)
-# a sentence's end followed by the next sentence's start (the line's sentences, for the site's voice)
-SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\W\d_]*[A-Z])")
+
+
+def sentences(line: str) -> list[str]:
+    """The sentences of ``line``, split where :func:`.captions.sentence_ends` ends one (the one splitter of the
+    shape rules: a dot after an abbreviation or an initial ends none, "…" and a closing quotation mark do; a
+    piece starting in lower case goes on the sentence before it)."""
+    from .captions import sentence_ends     # captions reads the vocabulary lists; imported when used
+
+    cuts = [0] + [e for e in sentence_ends(line) if e < len(line)]
+    out: list[str] = []
+    for x in (line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)])):
+        if out and x[:1].islower():     # a sentence starts in capitals: "Visit Harbour TV! now" is one
+            out[-1] += " " + x
+        elif x:
+            out.append(x)
+    return out
 # a sentence opening as a command to the reader beyond the site's actions ("Stay in the know ...", "Explore our
 # archive ...", "Don't miss ...", "Please support ..."): it addresses the reader as a second person does
 INVITES = re.compile(r"^[\W\d_]*(?:please\s+)?(?:stay|explore|visit|discover|check out|read|watch|listen|join|support|"
@@ -98,7 +112,7 @@ def site_voice(lines: list[str], whole: dict[int, str]) -> list[int]:
         s = line.strip()
         if not s or i in whole or n_words(s) > MAX_WORDS or guarded(s) or SPEAKER_LABEL.match(s):
             continue
-        sents = [x for x in SENTENCES.split(s) if x.strip()]
+        sents = sentences(s)
         web = bool(WEB_THINGS.search(s))
         both = any((WE.search(x) or (web and THIS_SITE.search(x))) and ADDRESS.search(x) for x in sents)
         # the site, named, as the reader's source; a name the story writes elsewhere is the story's subject (a
@@ -190,7 +204,7 @@ def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
     out: list[int] = []
     text = [s.strip() for s in lines]
     for i, s in enumerate(text):
-        if not s or i in whole or n_words(s) > MAX_PAGE_WORDS or guarded(s) or len(SENTENCES.split(s)) > 1:
+        if not s or i in whole or n_words(s) > MAX_PAGE_WORDS or guarded(s) or len(sentences(s)) > 1:
             continue
         you = bool(re.search(r"\b(?:you|your)\b", s, re.I))
         command = PAGE_COMMAND.match(s) and PAGE_THING.search(s) and (you or PAGE_PLACE.search(s) or not s.endswith("."))
