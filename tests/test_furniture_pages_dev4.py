@@ -132,3 +132,16 @@ def test_the_site_voice_counts_sentences_with_the_shape_rules_splitter():
     # two sentences, one addressing the reader: the site's voice (an abbreviation's dot made three of them before)
     line = "We thank Mr. Roe for reading our stories. You can support us."
     assert prompts.site_voice([line], {}) == [0]
+
+
+# ------------------------------------------------------------------------------ marks and links of one line
+
+def test_an_end_mark_with_its_full_stop_a_read_arrow_link_and_a_source_link_go():
+    for line, rule in (("ENDS.", "end-mark"), ("READ > Pier cafe reopens after the storm", "read-more-link"),
+                       ("Source link", "source-line")):
+        kept, rules = run([HEAD, P1, P2, line, P3] if rule == "read-more-link" else [HEAD, P1, P2, P3, line])
+        assert kept == [HEAD, P1, P2, P3], (line, rules)
+        assert rules[line] == rule
+    # a story's own "The report ends." stays
+    kept, _ = run([HEAD, P1, P2, P3, "The pier repairs will end in June."])
+    assert "The pier repairs will end in June." in kept
