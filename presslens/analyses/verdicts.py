@@ -22,7 +22,10 @@ weighs the explanations a careful reader weighs, each with its evidence:
   the text the two share (:meth:`~presslens.analyses.pair_evidence.Evidence.set_aside`): still a source
   in sight, it blocks an accusation, and, like a picture credit, it credits the common source in part;
   nor does a third text carrying the passage that names a wire in any way (a picture's credit too): a
-  wire in sight, no accusation (:meth:`~presslens.analyses.pair_evidence.Evidence.wire_near`);
+  wire in sight, no accusation (:meth:`~presslens.analyses.pair_evidence.Evidence.wire_near`); a text opening
+  with a dateline naming no one (:meth:`~presslens.analyses.pair_evidence.Evidence.wire_shape`) blocks an accusation
+  too, but alone decides nothing (many newspapers write datelines, and a scraper keeps them): undetermined, unless
+  a wire is named under a picture as well;
 - **A copied B / B copied A**: B's text is earlier (dates two days apart or more; closer, or on the
   same day, times of day when both articles give them with their time zone, said "by time of day"; a
   day apart without them, equal or missing times leave the order unknown:
@@ -383,6 +386,11 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         # a wire in sight and nothing else named: the wire's story, the likeliest common source (the wire one of the
         # two names under a picture, if any: credited in part, as a reader counts a picture's credit)
         w = near[1] if near else next((c for a in (x, y) for c in sorted(e.named[a]["photo"]) if e.is_wire.get(c)), None)
+        if not near and w is None:
+            # a dateline alone is the house style of wire copy and of many newspapers' own reports: a scraper that
+            # copies a newspaper's story keeps it. It blocks an accusation but decides nothing: both candidates named
+            return {"verdict": f"undetermined (a wire's copy with its credit dropped, or one copied the other: {shape})",
+                    "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
         why = (f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}" if near else shape)
         return {"verdict": f"common source likely: wire copy, no credit visible ({why})", "relation": "common_wire",
                 "source": w, "credited": "partial" if w and not near else "no", "direction": "n/a",
