@@ -203,6 +203,22 @@ def story_key(story: Story) -> str:
     return _digest(hit[2], _config(story))
 
 
+def share_content_key(src: Story, *dst: Story) -> None:
+    """Hash ``src``'s content (:func:`story_key`, kept on it) and give it to each of ``dst`` whose tables hold
+    the same values (a copy by ``dataclasses.replace``, a ``select`` that kept every article): checked with
+    ``DataFrame.equals``, a tenth of hashing the text again. A story whose tables differ is hashed when
+    asked; an in-place edit made later changes the signature :func:`story_key` checks, and is hashed again."""
+    story_key(src)
+    sig, digest = src.__dict__["_key_cache"]["content"][1:]
+    for d in dst:
+        if d is src:
+            continue
+        same_refs = d.references is src.references or (
+            d.references is not None and src.references is not None and d.references.equals(src.references))
+        if same_refs and (d.articles is src.articles or d.articles.equals(src.articles)):
+            d.__dict__.setdefault("_key_cache", {})["content"] = (d.articles, sig, digest)
+
+
 def _columns_hash(story: Story, name: str, wanted: tuple[str, ...]) -> tuple[list[str], str]:
     """The content hash of the columns ``wanted`` of ``story.articles`` (those it has), kept on the
     story under ``name`` and recomputed when the table is replaced or edited in place."""

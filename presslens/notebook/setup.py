@@ -27,7 +27,7 @@ import yaml
 from presslens.errors import ParameterError
 from presslens import ownership, paths, yamlsafe
 from presslens.analyses.wordchoice import lexicon
-from presslens.engine import sanity, screening
+from presslens.engine import keys, sanity, screening
 from presslens.figures import style
 from presslens.story import grouping
 from presslens.story.model import Problem, Story, StoryError
@@ -388,6 +388,7 @@ def setup(story: str = paths.DEFAULT_STORY, figures_dir: str = "figures", outlet
         print(caveat)
     cap = dict(max_outlets=parsed.get("max_outlets", MAX_OUTLETS), outlets_rule=parsed.get("outlets_rule", "articles"),
                outlets_pin=tuple(parsed.get("outlets_pin") or ()))
-    kept, full = dataclasses.replace(kept, **cap), dataclasses.replace(full, **cap)
+    kept, full, every = dataclasses.replace(kept, **cap), dataclasses.replace(full, **cap), dataclasses.replace(whole, **cap)
+    keys.share_content_key(whole, kept, full, every)  # the story's text hashed once (the gate did): its copies share it
     return Context(kept, full, fig_dir, style.outlet_colors(whole.outlets),
-                   left_out, SimpleNamespace(**parsed), dataclasses.replace(whole, **cap))
+                   left_out, SimpleNamespace(**parsed), every)
