@@ -271,8 +271,10 @@ def _since(rows: list[dict], name) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=1)
 def _leads_in() -> re.Pattern:
-    """A name and a reporting verb that end the words before a quote, nothing between them and the mark."""
-    return re.compile(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]\s\s))\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}\s+(?:{verbs()['rx']})\s*[:,]?\s*$")
+    """A subject and a reporting verb that end the words before a quote, nothing between them and the mark: a
+    name ("Tom Berg says") or a description opening with its determiner ("The harbour master says")."""
+    return re.compile(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]\s\s))\s*(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}|"
+                      rf"(?:The|A|An|One|Another)(?:\s+[\w’'.-]+){{1,4}}?)\s+(?:{verbs()['rx']})\s*[:,]?\s*$")
 
 
 def _left_open(rows: list[dict], p_idx: int, q_i: int) -> bool:

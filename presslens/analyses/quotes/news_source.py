@@ -34,9 +34,11 @@ _REPORTING = re.compile(r"(?i)^(?:report|reports|reported|reporting|according\s+
 _NOT_A_NAME = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # heads of a description that name someone who can speak (besides titles and organisation words)
 _SPEAKING_HEADS = frozenset("""man men woman women person people teen teens teenager teenagers boy boys girl girls child
-children youth resident residents witness witnesses survivor survivors victim victims family families mother father
+children youth academics scholars resident residents witness witnesses survivor survivors victim victims family families mother father
 parent parents son daughter wife husband friend friends neighbour neighbor neighbours neighbors local locals official
 officials source sources staff crew team brigade squad panel jury""".split())
+# people of a kind, in the plural and lower case, with no determiner: "divers", "local academics"
+_BARE_PLURAL = re.compile(r"^(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s$")
 # agent nouns: "creators", "organisers", "scientists", "physicians"
 _PERSON_HEAD = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents)$")
 
@@ -64,6 +66,9 @@ def fallback_source(spk: str, verb: str | None) -> tuple | None:
     if pt and key(pt.group("title")) in TITLES:
         return phrase, "role", None  # "Harbour State's governor says": the office, as the text words it
     described = described_speaker(phrase)
+    if described is None and _BARE_PLURAL.match(phrase) and verb and _REPORTING.match(verb.strip()):
+        head = key(phrase.split()[-1])  # "according to divers", "as per eyewitnesses": people of that kind, unnamed
+        return (phrase, "anonymous", None) if head in _SPEAKING_HEADS or _PERSON_HEAD.search(head) else None
     if described is None:
         return None
     head = key(phrase.split()[-1])

@@ -21,6 +21,7 @@ from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, H
                                        NEGATED_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS, TIME_ADVERBS,
                                        TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
+from . import frames
 from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
@@ -62,8 +63,14 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
-        acc = _ACCORDING.match(sent)  # "According to a spokesperson from ByteDance, the team uses ..."
-        named = _ACCORDING_NAMED.match(sent)  # "According to the country's president, Ana Ruiz, the ..."
+        told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
+        if told:
+            cands.insert(0, told)
+        per = frames.as_according(sent)  # "As per witnesses, ...": according to them
+        acc = _ACCORDING.match(per)  # "According to a spokesperson from ByteDance, the team uses ..."
+        named = _ACCORDING_NAMED.match(per)  # "According to the country's president, Ana Ruiz, the ..."
+        if acc and _REPORTING_OPEN.match(acc.group("clause")):
+            continue  # "According to X, the harbour was shut, stated Y.": two sources, neither alone
         source = acc.group("spk") if acc else None
         if named and key(named.group("spk").split()[-1]) in TITLES:
             acc, source = named, f"{named.group('spk')}, {named.group('name')}"
@@ -81,6 +88,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
                 _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(clause), source, who,
                               "according to", near=at)
                 continue
+        if _add_parenthetical(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
+            continue  # "This, he said, would ...": his words are the rest of the sentence
         if _add_trailing(rows, article_id, outlet, p_idx, par, sent, at, story, ctx):
             continue  # "..., the agency said.": the source after the words wins over a subject after a comma
         n0 = len(rows)
@@ -98,6 +107,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
 
 
 # a live blog's time line before an entry ("08:42.- ", "14:05 GMT - "): when, not who
+# a clause that opens with a verb of saying in the past: the words before it were the statement, this its second source
+_REPORTING_OPEN = re.compile(r"(?:said|stated|reported|told|added|wrote|announced|confirmed)\b")
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
 _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z])")
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
@@ -329,6 +340,22 @@ def _own_source(clause: str, story: Story, ctx: tuple, p_idx: int, at: int, trai
         return True
     return trailing_too and any(_who(spk, story, ctx, p_idx, at, verb)[0] is not None and verb != "according to"
                                 for _, spk, verb in trailing(clause.rstrip(". ") + "."))
+
+
+def _add_parenthetical(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int,
+                       story: Story, ctx: tuple) -> bool:
+    """The words after a parenthetical source ("This, he said, would put ..."): the rest of the sentence,
+    cut where the writer's own words take over, when the source resolves. Whether a row was added."""
+    m = frames.parenthetical(sent)
+    if m is None or _FIRST_PERSON.search(m.group("clause")):
+        return False  # "This, he said, would hurt us": his own words without the marks, not reported speech
+    who = _who(m.group("spk"), story, ctx, p_idx, at + m.start("spk"), m.group("verb"))
+    if who[0] is None:
+        return False
+    n = len(rows)
+    _add_indirect(rows, article_id, outlet, p_idx, par, _clause_end(m.group("clause")).rstrip(". "), m.group("spk"),
+                  who, m.group("verb"), near=at)
+    return len(rows) > n
 
 
 def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,

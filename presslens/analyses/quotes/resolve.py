@@ -10,7 +10,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver
 from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
-from .wordclasses import NAME_PARTICLE, ORG_WORDS, key
+from .wordclasses import NAME_PARTICLE, ORG_WORDS, TITLES, key
 
 
 SHORT = 4  # a quoted stretch of this many words or fewer, with no speaker, is a cited term
@@ -28,7 +28,8 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
 ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker|employee|resident|official|source|"
                           r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
 
-_NAME_WORD = rf"{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*"  # "Ruiz", "al-Rashid"
+# a dotted abbreviation is one word of a name ("The U.K. Harbour Agency", "J.R. Berg"): its dots end no name
+_NAME_WORD = rf"(?:(?:\p{{Lu}}\.){{2,}}|{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*)"  # "Ruiz", "al-Rashid"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
 # a run of capitals after a determiner that qualifies the lower-case noun after it: "The Norwegian
@@ -42,6 +43,9 @@ HONORIFIC = re.compile(rf"\b({alternation(TITLE_ABBREVIATIONS)})\.")
 # someone who speaks for the person named after "of"/"for": kin, counsel, friends ("the family of Tom Berg")
 _KIN_OF = re.compile(r"(?i)\b(?:family|relatives|parents|friends?|lawyers?|attorneys?|counsel|mother|father|wife|husband|"
                      r"sons?|daughters?|brothers?|sisters?|widow|widower|agent|colleagues?|neighbou?rs?)\s+(?:of|for)\s+$")
+# a noun phrase whose head comes before the name, joined by a preposition: "The study in", "a paper from the"
+_THING_OF = re.compile(r"^(?i:the|a|an|this|that|these|those|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
+                       r"(?P<head>[a-z][\w’'-]*)\s+(?:in|of|at|from|on|about|into|by|with)\s+(?:(?i:the)\s+)?$")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -85,7 +89,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     actor = entries[m.lastindex - 1][0] if m else None
     if m is not None and not_its_voice(spk, m.start()):
         actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
-    if actor and m is not None and _norm(spk).endswith(_norm(m.group(0))):
+    if actor and m is not None and (_norm(spk).endswith(_norm(m.group(0))) or _titled(spk, m)):
         if any(sp.name == actor for sp in story.speakers):  # "the president, Ana Ruiz": a listed speaker
             return speaker_entry(story, actor)
         if any(a.name == actor and (a.kind or "").lower() == "person" for a in story.actors):
@@ -119,11 +123,29 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
+    head = _THING_OF.match(bare[:person.start()]) if person else None
+    if head and not _ROLE.search(head.group("head")) and key(head.group("head")) not in TITLES:
+        return None, None, None  # "The study in Harbour Letters is ...": the name says where the study is, not who speaks
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     return None, None, None
+
+
+# what may stand after a person's name inside their speaker phrase and still leave them the speaker: where
+# they are from ("Ana Lund of the Harbour Agency", "Ana Lund, who leads it"), not whose they are ("'s lawyer")
+_POST_MODIFIER = re.compile(r"\s*(?:,|(?:of|from|at|with|in|on)\s)")
+
+
+def _titled(spk: str, m) -> bool:
+    """Whether an actor named in a speaker phrase is the phrase's head: only titles before it ("Rear
+    Adm. Ana Lund", "U.K. Harbour Agency Commander Ana Lund": capitalised words, dotted abbreviations) and
+    a post-modifier after it ("of the First District"). A reader takes the title's holder to speak."""
+    before = re.sub(r"(?i)^the\s+", "", spk[:m.start()].strip())
+    words = before.replace(".", ". ").split()
+    return bool(_POST_MODIFIER.match(spk, m.end())) and all(w[:1].isupper() for w in words) and \
+        any(key(w) in TITLES for w in words) if words else bool(_POST_MODIFIER.match(spk, m.end()))
 
 
 # between a capitalised modifier and a name: a role noun or two in lower case, no preposition or

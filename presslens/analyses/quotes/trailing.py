@@ -36,6 +36,8 @@ _OPENER = re.compile(rf"(?i)^\W*(?!at\s+(?:least|most)\b)(?:{alternation(PHRASE_
                      r"days?\s+after|a\s+day\s+after|\w+ing)\b")
 _SUBORDINATE = re.compile(rf"(?i)^(?:{alternation(SUBORDINATORS, COORDINATORS, RELATIVES)})\b")
 _TAIL_END = r"\s*(?:,\s+[^\"“”]{0,160})?[.!?]?\s*$"
+# who carried the words, after their source: "as reported by the Courier", "according to local media"
+_CARRIED = r"(?:as\s+reported\s+by|as\s+quoted\s+by|according\s+to)\s+[^,;:\"“”()]{2,80}?"
 # a speaker phrase: no sentence end, no quotation mark, no clause of its own
 _SPK = r"(?P<spk>[^,;:\"“”()]{2,80}?)(?:\s*\([^)]{1,40}\))?"
 
@@ -45,9 +47,12 @@ def _tails() -> tuple[re.Pattern, ...]:
     V = verbs()["rx"]
     spk_verb = re.compile(rf"^,\s+{_SPK},?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?P<verb>(?-i:{V}))\b{_REST}{_TAIL_END}",
                           re.IGNORECASE)
-    verb_spk = re.compile(rf"^,\s+(?P<verb>(?-i:{V}))\s+{_SPK}(?:,\s+[^\"“”]{{2,160}}?)?[.!?]?\s*$", re.IGNORECASE)
-    according = re.compile(rf"^,\s+(?P<verb>according\s+to|as\s+reported\s+by)\s+{_SPK}(?:,\s+[^\"“”]{{2,160}}?)?"
-                           rf"[.!?]?\s*$", re.IGNORECASE)
+    # "..., said Tom Berg as reported by the Courier.": the one who said it speaks; the report only carries it
+    verb_spk = re.compile(rf"^,\s+(?P<verb>(?-i:{V}))\s+{_SPK}(?:\s+{_CARRIED})?(?:,\s+[^\"“”]{{2,160}}?)?[.!?]?\s*$",
+                          re.IGNORECASE)
+    # "..., according to researchers who studied the quay.": the relative clause describes the source
+    according = re.compile(rf"^,\s+(?P<verb>according\s+to|as\s+reported\s+by|as\s+per)\s+{_SPK}"
+                           rf"(?:\s+(?:who|whose)\s+[^\"“”]{{2,200}}?|,\s+[^\"“”]{{2,160}}?)?[.!?]?\s*$", re.IGNORECASE)
     return spk_verb, verb_spk, according
 
 
@@ -75,7 +80,7 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             if not m:
                 continue
             verb = re.sub(r"\s+", " ", m.group("verb")).lower()
-            if rx is _tails()[0] and re.match(r"(?i)(?:according\s+to|as\s+reported\s+by)\s", m.group("spk")):
+            if rx is _tails()[0] and re.match(r"(?i)(?:according\s+to|as\s+reported\s+by|as\s+per)\s", m.group("spk")):
                 continue  # ", according to the state broadcaster.": the frame names the source; "state" is no verb there
             if rx is _tails()[1] and verb in ("told", "tells", "tell"):
                 continue  # "..., told NPR.": the one told is the listener; the teller is before the comma
