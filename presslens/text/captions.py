@@ -16,7 +16,9 @@ MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # (a wire picture's slug in capitals, a topic after a slash: "HARBOUR-STORM/PIERS A crane lifts ...")
 CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDEO|WATCH|GALLERY|LISTEN)\s*[-–—:]\s|\[\d{1,2}/\d{1,2}\]|\d{1,2} (?:of|/) \d{1,2}\s|"
-                          r"file (?:photo|picture|image)\s*[:-]\s|(?-i:[A-Z]{2,}(?:-[A-Z0-9]{2,})+/[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})*\s+(?=[A-Z])))", re.I)
+                          r"file (?:photo|picture|image)\s*[:-]\s|(?-i:[A-Z]{2,}(?:-[A-Z0-9]{2,})+/[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})*\s+(?=[A-Z])))|"
+                          # or a short line whose sentence is followed by "File photo." / "File image: Harbour Maps."
+                          r"^(?=.{0,300}$).*?[.…]\s+file (?:photo|picture|image)\s*[.:]", re.I)
 # a caption's closing place and full date: "..., Harbourland, May 3, 2024." / "... Friday May 3, 2024."
 # or the wire's other order, the date then the place, the weekday after a comma (narration says "on
 # Thursday"): "..., Thursday, May 1, 2031, in Port Selby, Harbourland."

@@ -76,3 +76,40 @@ def teaser_cards(lines: list[str], whole: dict[int, str]) -> list[int]:
     if any(not (_title(text[i]) or _blurb(text[i])) for i in take if i not in whole):
         return []
     return sorted(i for i in take if i not in whole and not guarded(text[i]))
+
+
+def related_cards(lines: list[str], whole: dict[int, str], after_related: frozenset[int]) -> list[int]:
+    """The indices of ``lines`` that are cards under a heading announcing other articles ("Related Articles",
+    "More from Harbour Weekly", removed by the listed rules; ``after_related``: the indices of the kept lines
+    that followed one): from the heading to the end of the text, every card one or two title lines (a source
+    and reading time, a title; :func:`_title`) over exactly one blurb of at most :data:`MAX_BLURB_WORDS` words
+    (whole sentences, or cut short by the capture; the capture's last line, cut short after a whole card, at any
+    length), two cards or more. A story going on under a "Related:"
+    link in mid-text has paragraphs in a row, or a paragraph too long for a blurb, and is not taken. Under
+    such a heading the prose guard does not hold: a card's blurb reports as the article it links to does.
+    ``whole``: lines already found furniture (they count as titles and blurbs, and are never returned)."""
+    text = [s.strip() for s in lines]
+    seq = [i for i, s in enumerate(text) if s and not (i in whole and n_words(s) <= 3)]
+    for start in sorted(after_related):
+        run = [i for i in seq if i >= start]
+        cards, titles, take = 0, 0, []
+        for i in run:
+            s = text[i]
+            # the capture's last line, cut short under a title after a whole card, may be a card's text of any length
+            longest = 10 ** 6 if (i == run[-1] and cards and _cut(s)) else MAX_BLURB_WORDS
+            if _title(s) and titles < 2:
+                titles += 1
+            elif titles and 6 <= n_words(s) <= longest and (not _title(s) or _cut(s)):
+                cards, titles = cards + 1, 0
+            else:
+                break
+            take.append(i)
+        else:    # the cards run to the end of the text
+            if cards >= MIN_CARDS:
+                return [i for i in take if i not in whole]
+    return []
+
+
+def _cut(s: str) -> bool:
+    """A blurb the capture cut short: six words or more and no sentence end ("... beside the railway stati")."""
+    return not is_sentence_line(s) and n_words(s) >= 6

@@ -46,6 +46,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     card: set[int] = set()   # kept lines followed by a site's name alone on a line
     related: set[int] = set()  # kept lines that follow a removed heading announcing other articles
     comment_open: set[int] = set()  # kept lines that follow a removed line opening a comment section
+    disclaimer_open: set[int] = set()  # kept lines that follow a removed disclaimer's heading
     gone: list[int] = [0]      # gone[k]: lines the listed rules removed just before kept line k
     media_gone: set[int] = set()   # numbers of lines the listed rules removed as a photo credit or video card
     text_lines = text.split("\n")
@@ -81,6 +82,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
                 related.add(len(lines))   # the next kept line opens a list of other articles
             if comments.opens_comments(line):
                 comment_open.add(len(lines))   # the next kept line is in a comment section
+            if widgets.DISCLAIMER_HEAD.match(line):
+                disclaimer_open.add(len(lines))   # the next kept line opens the disclaimer's paragraph
             if removed and removed[-1]["line"] == no and ids.get(removed[-1]["rule"]) == "bare-site-name":
                 # the line above names another article: a link card over two lines (title, then its site)
                 above = next((k for k in range(len(lines) - 1, -1, -1) if lines[k][1].strip()), None)
@@ -104,8 +107,11 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     if "site-voice" in shapes:   # the site speaking to the reader about itself ("we" to "you"), anywhere
         whole.update(dict.fromkeys(prompts.site_voice([x for _, x in lines], whole), "site-voice"))
         whole.update(dict.fromkeys(prompts.notice_lines([x for _, x in lines], whole), "site-voice"))  # a notice opening the capture
+    if "page-prompt" in shapes:   # a short command about the page anywhere ("Load more updates", "Return to top")
+        whole.update(dict.fromkeys(prompts.page_prompts([x for _, x in lines], whole), "page-prompt"))
     if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
         whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
+        whole.update(dict.fromkeys(cards.related_cards([x for _, x in lines], whole, frozenset(related)), "teaser-card"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
         for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
             whole.setdefault(i, "comment-tail")
@@ -125,6 +131,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(widgets.embed_text([x for _, x in lines], signed, whole), "embed-text"))
     if "language-menu" in shapes:
         whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
+    if "disclaimer-block" in shapes:
+        whole.update(dict.fromkeys(widgets.disclaimer_block([x for _, x in lines], disclaimer_open, whole), "disclaimer-block"))
     if "glued-menu" in shapes:
         whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
     kept: list[str] = []

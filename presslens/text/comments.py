@@ -12,7 +12,8 @@ at least as many words of prose above it as below it (a "Leave a comment" button
 headline, above the story, is left to the listed rules; under two signs of a comment section, a
 form's rules of up to twenty words a line, none of them quoting or reporting, may outweigh a short story), and only where what follows is a
 comment section: no paragraph of prose below it, or a second sign of one (another heading or field, a
-line found furniture by another rule). A count heading may bracket its number ("(0) comments"). The lines a comment section holds are not
+line found furniture by another rule). A count heading may bracket its number ("(0) comments", "Comments (2)"); a reader's name over a comment
+("1. Jane says:") is a second sign. The lines a comment section holds are not
 guarded: readers' comments quote and report as the story does.
 """
 from __future__ import annotations
@@ -26,12 +27,17 @@ COMMENT_HEAD = re.compile(
     r"^\s*(?:leave a (?:reply|comment|response)|add (?:a |new |your )?comment|write a comment|"
     r"(?:\d+\s*/\s*)?post a comment(?:\s*/\s*comments?)?|"
     r"(?:\(?\d+\)?|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+\S.{0,200})?|"
+    r"(?:comments?|responses?|replies)\s*\(\d+\)|"
     r"please enter your comment|your email address will not be published\b.{0,60}|comments are closed|"
     r"join the (?:conversation|discussion)|(?:there are )?no comments(?: yet)?(?:\s*[-–—:,]\s*be the first to comment)?|"
     r"be the first to comment)\s*[.!:]?\s*$", re.I)
 # the writer's closing request for comments: "... ? Drop your comments below."
 ASK = re.compile(r"\b(?:drop|leave|share|post|write|tell us)\b[^.!?]{0,30}\b(?:comments?|thoughts|views)\b[^.!?]{0,30}"
                  r"\b(?:below|in the comments?(?: section| box)?)\W*$", re.I)
+# a reader's comment under its writer's name ("1. Jane says:", "• Harbour Fan says: May 3, 2024 at 10:12 am"):
+# a sign of a comment section below an opening line, never an opening itself (a story's "The mayor says:" stays)
+COMMENTER = re.compile(r"^\s*(?:\d{1,3}\.\s*|[•·*-]\s*)?[\w@.'’-]+(?:\s+[\w@.'’-]+){0,3}\s+says:"
+                       r"(?:\s*\S.{0,40}\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$", re.I)
 MAX_ASK_WORDS = 40
 MAX_RULE_WORDS = 20     # a comment form's rule or notice: one short line
 
@@ -68,6 +74,7 @@ def comment_tail(lines: list[str], whole: dict[int, str], opened: frozenset[int]
         above = sum(n_words(text[i]) for i in paras if i < start)
         below = [i for i in paras if i >= start and i not in heads]
         signs = (sum(1 for i in heads if i >= start) + (start in opened) + sum(1 for i in whole if i > start)
+                 + sum(1 for i in range(start + 1, len(text)) if COMMENTER.match(text[i]))
                  + sum(removed_before[k] for k in range(start + 1, len(removed_before))))
         # a form's rules are short lines ("Keep it clean. Please avoid ..."), readers' comments longer: under
         # two signs of a comment section, short lines below may outweigh a short story above

@@ -34,7 +34,9 @@ def split_sentence(text: list[str]) -> set[int]:
     goes on into the next (the line has no sentence end and the next starts in lower case or with a
     comma, a full stop, a closing bracket, "'s" or a closing quotation mark and a comma; or the line stops on a word a sentence cannot end on,
     "on", "the", or on a comma), and the run holds a paragraph of prose. A line after a sentence's end starts a line of
-    its own ("storm", a tag; "ePaper"). Such lines are prose: the rules by position and length leave them."""
+    its own ("storm", a tag; "ePaper"). A run whose lines, joined, make a paragraph is one too (a release
+    wrapped at a fixed width, "Harbour Police are" / "appealing for" / "a" / "witness ... last" / "night.").
+    Such lines are prose: the rules by position and length leave them."""
     idx = [i for i, s in enumerate(text) if s]
     out: set[int] = set()
     run = idx[:1]
@@ -43,7 +45,7 @@ def split_sentence(text: list[str]) -> set[int]:
         if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or COMMA_END.search(text[a])):
             run.append(b)
             continue
-        if len(run) >= 2 and any(is_paragraph(text[k]) for k in run):
+        if len(run) >= 2 and (any(is_paragraph(text[k]) for k in run) or is_paragraph(" ".join(text[k] for k in run))):
             out.update(run)
         run = [b] if b is not None else []
     return out

@@ -24,6 +24,7 @@ from .repeats import guarded, is_paragraph, n_words
 _PROMPTS = reader_prompts()   # presslens/data/prompts.yaml: the one list of reader prompts
 # something to do on the site or its channels (a paywall's prompt is one too)
 ACTION = re.compile("|".join(_PROMPTS["actions"] + _PROMPTS["paywall"]), re.I)
+_PAYWALL = re.compile("|".join(_PROMPTS["paywall"]), re.I)   # a paywall's prompt alone
 # the line speaks to the reader: a second person, or a command opening one of its sentences
 ADDRESS = re.compile(r"\b(?:you|your|yours|you(?:'|’)(?:re|ll|ve|d))\b|(?:^|[.!?]\s)[\W\d_]*(?:please\s+)?(?:%s)\b"
                      % "|".join(_PROMPTS["commands"]), re.I)
@@ -158,3 +159,46 @@ def past_notice(text: list[str], paras: list[int], whole: dict[int, str]) -> int
             return nxt
         break
     return paras[0]
+
+
+# a command to the reader about the page itself, opening a short line ("Load more updates", "Return to top",
+# "Watch more of our videos on Harbour TV!", "Show key events only", ">>See the rescue in the player above.")
+PAGE_COMMAND = re.compile(r"^[\W\d_]{0,3}(?:please\s+)?(?:watch|visit|load|return|back|show|hide|subscribe|discover|add|try|"
+                          r"explore|read|see|click|tap|scroll|view|listen|download|sign up|follow|join|share|leave|post|"
+                          r"jump|skip|continue|check out)\b", re.I)
+# what the command is about: the page, the site and what it holds, or the reader ("more", "top", "updates",
+# "videos", "our", "your"); a subhead in the imperative ("Follow the money") names none of them
+PAGE_THING = re.compile(r"\b(?:more|top|now|here|below|above|only|updates?|events?|features?|videos?|footage|player|"
+                        r"comments?|newsletters?|e-?mail|inbox|posts?|site|website|page|app|article|stories|live|"
+                        r"channel|gallery|photos|our|us|you|your)\b", re.I)
+# where on the page the command points ("in the player above", "below"): a full stop may close such a line
+PAGE_PLACE = re.compile(r"\b(?:above|below|player)\b", re.I)
+MAX_PAGE_WORDS = 12
+
+
+def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of short lines anywhere in the text that tell the reader to do something on the page
+    or the site (``page-prompt``): at most :data:`MAX_PAGE_WORDS` words and one sentence, opening with a
+    command about the page (:data:`PAGE_COMMAND`: load, return, show, watch, visit, subscribe, ...) that
+    names the page, the site or the reader (:data:`PAGE_THING`), no quotation or reporting verb; a
+    line ending in a full stop only when it says "you" or "your" or points to a place on the page ("in the
+    player above") (an article's own "Visit the harbour at dawn." stays). A short paywall line saying "you" counts too ("You're reading a preview,
+    subscribe to read more."), and a prompt's broken tail ("Watch more on Harbour TV" / "and live on
+    channel 276") goes with it. Lines already found furniture (``whole``) are left out."""
+    from .joins import GOES_ON     # joins reads the vocabulary lists; imported when used
+
+    out: list[int] = []
+    text = [s.strip() for s in lines]
+    for i, s in enumerate(text):
+        if not s or i in whole or n_words(s) > MAX_PAGE_WORDS or guarded(s) or len(SENTENCES.split(s)) > 1:
+            continue
+        you = bool(re.search(r"\b(?:you|your)\b", s, re.I))
+        command = PAGE_COMMAND.match(s) and PAGE_THING.search(s) and (you or PAGE_PLACE.search(s) or not s.endswith("."))
+        if command or (you and _PAYWALL.search(s)):
+            out.append(i)
+            nxt = next((k for k in range(i + 1, len(text)) if text[k]), None)
+            if (nxt is not None and nxt not in whole and text[nxt][:1].islower() and GOES_ON.match(text[nxt])
+                    and n_words(text[nxt]) <= MAX_PAGE_WORDS and not guarded(text[nxt])):
+                out.append(nxt)
+    return out
+

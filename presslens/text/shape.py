@@ -221,8 +221,9 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     heads: set[int] = set()      # the cuts made by glued-caption, from the line's start
     n = len(lines)
     text = [line.strip() for line in lines]
-    if "repeated-line" in enabled:
-        whole.update(_repeats(text))
+    joined = split_sentence(text)    # lines of one sentence its links (or a fixed-width wrap) broke apart: prose
+    if "repeated-line" in enabled:     # "The" printed twice, each the start of a wrapped sentence, is no widget
+        whole.update({i: r for i, r in _repeats(text).items() if i not in joined})
     if "author-bio" in enabled:
         whole.update(dict.fromkeys(bios(text, whole), "author-bio"))
     for i, s in enumerate(text):
@@ -304,7 +305,6 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     first, last = past_notice(text, paras, whole), paras[-1]   # a site's notice above the menu is no start of the story
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
-    joined = split_sentence(text)    # lines of one sentence its links broke apart: prose
     joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
     loose = [bool(s) and i not in whole and i not in joined and (not is_sentence_line(s) or bool(TEASER_CUT.search(s))) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)

@@ -88,3 +88,37 @@ def glued_menu(lines: list[str], whole: dict[int, str]) -> list[int]:
         if len(tokens) <= 3 and any(GLUED_WORD.fullmatch(t.strip("|/·•>,")) for t in tokens):
             out.append(i)
     return out
+
+
+# a disclaimer's heading alone on its line ("Legal Disclaimer:", "Disclaimer:"), removed by the listed rules
+DISCLAIMER_HEAD = re.compile(r"^\s*(?:legal\s+|editor(?:'|’)?s\s+)?disclaimer\s*:?\s*$", re.I)
+MAX_DISCLAIMER_WORDS = 150
+
+
+def disclaimer_block(lines: list[str], opened: frozenset[int] | set[int], whole: dict[int, str]) -> list[int]:
+    """The indices of the paragraph under a disclaimer's heading (``opened``: the indices of the kept lines
+    that followed one): its lines up to the first that ends a sentence with no line going on below it
+    (lower case, a comma: a paragraph wrapped at a fixed width, "Harbour Wire provides the" / "information ...")
+    or up to a blank line, at most :data:`MAX_DISCLAIMER_WORDS` words. The prose guard does not hold: a
+    distributor's disclaimer quotes its "as is". Lines already found furniture (``whole``) are left out."""
+    from .joins import GOES_ON, is_sentence_line     # joins reads the vocabulary lists; imported when used
+
+    text = [s.strip() for s in lines]
+    out: list[int] = []
+    # the heading removed by the listed rules (``opened``) or still among the lines (a shape rule may take it)
+    for start in sorted(set(opened) | {i + 1 for i, s in enumerate(text) if DISCLAIMER_HEAD.match(s)}):
+        block, words = [], 0
+        for i in range(start, len(text)):
+            if not text[i]:
+                if block:
+                    break
+                continue
+            block.append(i)
+            words += n_words(text[i])
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if is_sentence_line(text[i]) and not (nxt and GOES_ON.match(nxt)):
+                break
+        if block and words <= MAX_DISCLAIMER_WORDS:   # the heading, when still among the lines, goes with it
+            head = [start - 1] if start > 0 and DISCLAIMER_HEAD.match(text[start - 1]) else []
+            out += [i for i in head + block if i not in whole]
+    return out
