@@ -7,8 +7,6 @@ import pytest
 
 from presslens.analyses import verdicts
 from presslens.analyses.facts import join, normalise
-from presslens.analyses import paraphrased
-from presslens.analyses.paraphrased import speaker_of
 
 from .furniture_cases import P1, P2, P3, run
 from .test_attack_session13 import PRESS_A, PRESS_B
@@ -44,30 +42,34 @@ def test_the_press_conference_pair_still_has_the_speaker_as_common_source(tmp_pa
 
 
 # 2. paraphrased.spoken: a speaker named in full only before the chain, then "Ruiz" and "she" in it: the name
-# shown was the pronoun's key, lower case ("the speaker ruiz")
-class _Texts:
-    """What :func:`paraphrased.spoken` reads of the story: each article's sentences and its outlet."""
-    def __init__(self, texts):
-        self.texts = texts
-        self.outlet = {"a": "Coast Gazette", "b": "Bay Courier"}
-
-    def texts_of(self, a):
-        return list(enumerate(self.texts[a]))
-
-
-def test_the_speaker_is_named_as_written_not_by_its_lower_case_key():
-    a = ["Harbour master Ana Ruiz said she had run the port for eleven years.",
-         "The quay will close for eighteen months, she said.", "The bill is 14 million pounds, Ruiz said.",
-         "She said crews would move to a pontoon.", "The pontoon has no ice plant, she admitted."]
-    b = ["Ana Ruiz said she had been harbour master for over a decade.",
-         "She said the quay must shut for a year and a half.", "Ruiz said the work would cost 14 million pounds.",
-         "Crews are to move onto a pontoon, she explained.", "She acknowledged the pontoon lacks an ice plant."]
-    got = paraphrased.spoken(_Texts({"a": a, "b": b}), "a", "b", ([1, 2, 3, 4], [1, 2, 3, 4]))
-    assert got == ("Ruiz", 4, 4)
+# shown was the pronoun's key, lower case ("the speaker ruiz"). The speakers are now the quotes analysis's, which
+# resolves "Ruiz" and "she" to the person named in full
+SURNAME_A = ["Harbour master Ana Ruiz said she had run the port for eleven years.",
+             "The quay will close for eighteen months while engineers replace its rotting timber piles, she said.",
+             "The repairs will cost 14 million pounds, most of it borrowed from the development fund, Ruiz said.",
+             "She said crews who fish from the north quay would move to a temporary pontoon beside the ferry terminal.",
+             "The temporary pontoon beside the ferry terminal has no ice plant for the smaller boats, she admitted.",
+             "Ruiz said the work would be finished by the autumn of next year at the latest."]
+SURNAME_B = ["Ana Ruiz said she had been harbour master for more than a decade.",
+             "She said the ageing quay must shut for a year and a half so its decaying timber piles can be swapped.",
+             "Ruiz said the bill for the work stands at 14 million pounds, much of it a loan from the development pot.",
+             "Crews who fish from the north quay are to be relocated onto a makeshift pontoon by the ferry terminal, "
+             "she explained.",
+             "She acknowledged that the makeshift pontoon lacks an ice plant for the smaller vessels.",
+             "Ruiz said she was sure the engineers would keep to the schedule and finish next autumn."]
 
 
-def test_a_pronoun_is_still_read_as_the_speaker_named_before():
-    assert speaker_of("She said the quay would reopen next autumn.", set(), "ruiz")[0] == "ruiz"
+def test_the_speaker_is_named_as_written_not_by_its_lower_case_key(tmp_path):
+    v = pair(verdicts.verdicts(_pair_story(tmp_path, SURNAME_A, SURNAME_B)), "a", "b")
+    assert v["kind"] == "paraphrase" and v["relation"] == "shared_quote_only", v["verdict"]
+    assert v["source"] == "Ana Ruiz" and v["verdict"].startswith("common source: the speaker Ana Ruiz,"), v["verdict"]
+
+
+def test_a_pronoun_is_still_read_as_the_speaker_named_before(tmp_path):
+    from .test_paraphrase_speaker import speakers
+    got = speakers(tmp_path, ["Harbour master Ana Ruiz said the port would stay open.",
+                              "She said the quay would reopen next autumn."])
+    assert got == ["Ana Ruiz", "Ana Ruiz"]
 
 
 # 3. join.pieces: two pieces giving different figures (2 and 5 million) each joined a first piece that gives no
@@ -111,18 +113,13 @@ def test_the_site_named_as_the_readers_source_still_goes():
     assert source not in kept and cookies not in kept, rules
 
 
-# ------------------------------------------------------------------------------ left open (strict xfail, reasons)
-
-# 5. verdicts.decide (presslens/analyses/verdicts.py:112, n = max of the two sides' shared narration): a live page
-# that repeats one background paragraph in every update counts a short text's paragraph once per repeat, so a
-# 17-word text sharing that paragraph was "copied without credit" of 640 shared words (the same pair with the
-# paragraph once says "too little narration shared to decide")
+# 5. verdicts.decide (n = max of the two sides' shared narration): a live page that repeats one background paragraph
+# in every update counted a short text's paragraph once per repeat, so a 17-word text sharing that paragraph was
+# "copied without credit" of 640 shared words (the same pair with the paragraph once says "too little narration
+# shared to decide"). Fixed in session 15: the narration shared is counted on the side holding fewer of its words.
 BACKGROUND = "Harbour officials closed the port on Friday after the storm wrecked two piers and a fuel depot."
 
 
-@pytest.mark.xfail(strict=True, reason="shared narration is the larger side's count (verdicts.py:112): a passage "
-                   "repeated on one side is counted once per repeat; counting it on the side with fewer copies "
-                   "(min) changes every pair's figure and needs the pair scoreboard, left to the lead")
 def test_a_paragraph_repeated_in_a_live_page_accuses_no_short_text(tmp_path):
     live = "\n\n".join(f"Update {i}: the ferry timetable changed again. {BACKGROUND}" for i in range(40))
     st = write_story(tmp_path / "s", {
@@ -131,7 +128,10 @@ def test_a_paragraph_repeated_in_a_live_page_accuses_no_short_text(tmp_path):
               "published": "2024-05-08", "url": "https://b.example/port"}})
     v = pair(verdicts.verdicts(st), "a", "b")
     assert not v["accusation"], (v["verdict"], v["shared_narration"])
+    assert v["shared_narration"] < verdicts.EVIDENCE_WORDS and v["verdict"].startswith("too little narration")
 
+
+# ------------------------------------------------------------------------------ left open (strict xfail, reasons)
 
 # 6. speakers (pre-existing, found on a fresh story of real pages): "The U.S. Coast Guard says ..." gives the
 # speaker "The U", and "said Rear Adm. Ana Lund" with Ana Lund a listed actor gives "Rear Adm" (fixed in session 15,

@@ -98,13 +98,16 @@ def test_two_undated_copies_one_crediting_a_source_outside_the_corpus_are_credit
 
 def test_a_third_text_naming_a_wire_keeps_the_wire_in_sight(tmp_path):
     # a and b carry one text word for word, undated, crediting nothing; c carries two of its paragraphs with its
-    # own, under a picture signed by an agency: a wire in sight, so no accusation (but no common wire said either)
+    # own, under a picture signed by an agency: a wire in sight, so no accusation; the wire's story is the likeliest
+    # common source (issue 23, session 15: "common source likely: wire copy, no credit visible"), credited by neither
     arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + FRESH[:1]), "published": None},
             "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + OTHER[:1]), "published": None},
             "c": {"outlet": "Bay Courier", "text": "\n".join(SOURCE[:2] + FRESH[2:4] + OTHER[2:3] + [
                 "Lorries wait at the closed harbour bridge on Monday | Yonhap"]), "published": None}}
     v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
-    assert v["relation"] == "copy" and not v["accusation"] and v["verdict"].startswith("undetermined")
+    assert v["relation"] == "common_wire" and not v["accusation"] and v["credited"] == "no"
+    assert v["verdict"] == ("common source likely: wire copy, no credit visible (Bay Courier (c) carries the passage "
+                            "too and names Yonhap)") and v["source"] == "Yonhap"
     assert "names Yonhap: a wire in sight" in v["evidence"]
     arts["c"]["text"] = "\n".join(SOURCE[:2] + FRESH[2:4] + OTHER[2:3])  # no agency named: one copied the other
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")

@@ -13,6 +13,9 @@ reader recognises agency copy by its marks, whatever the agency is called:
 - a name the **text calls a news agency**: ``the state news agency Kelp``, ``the BPA news agency``;
 - an outlet whose **name says it is an agency** (``Bay News Agency``, ``Agence ...``): its articles are
   the agency's own copy;
+- (a shape, no name) a text that **opens with a dateline** naming no one: ``PORT SELBY —``, ``Port Selby, May 6 —``,
+  ``port selby, May 6`` on a line of its own: the house style of wire copy (:func:`dateline_opening`), which a
+  pickup keeps when it drops the credit; evidence of wire copy for the verdicts, never an agency's name;
 - a source **many outlets credit** and carry near-verbatim: :data:`MANY` or more outlets credit it and
   their texts share narration (read by :mod:`presslens.analyses.verdicts`, which has the text evidence).
 
@@ -189,3 +192,37 @@ def infer(marks_of: dict[str, list[dict]], outlet_of: dict[str, str], not_agenci
             if k and k != own and k not in not_agencies and not m["person"] and (m["strong"] or m["org"]):
                 found.setdefault(k, m["name"])  # an outlet signing its own name says nothing about agencies
     return found
+
+
+# ---- a dateline that names no one (:func:`dateline_opening`) -------------------------------------------------------
+_DAY_WORDS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_ANY_PLACE = r"(?!(?i:" + _DAY_WORDS + r")\b)[A-Za-z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3}"
+_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}"
+# a word that opens a sentence before a dash is no place ("Meanwhile – the council ...")
+_OPENERS = r"(?:Meanwhile|However|Today|Yesterday|Tonight|Now|Also|And|But|So|Then|Still|Finally|Earlier|Later|Here|There)"
+_TITLE_PLACE = r"(?!(?:" + _DAY_WORDS + "|" + _OPENERS + r")\b)[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
+_REGION = r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
+_SIGNED = r"(?:\([^)\n]{1,30}\)[ \t]*)?"
+DATELINE_OPENING = re.compile(
+    r"^(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:"
+    # "Port Selby, May 6 —", "PORT SELBY, Harbourshire, May 6:", "port selby, May 6" alone on its line
+    rf"(?P<dated>{_ANY_PLACE}{_REGION},[ \t]*{MONTH})[ \t]*{_SIGNED}(?:{DASH}[ \t]+|:[ \t]+|[ \t]*\n)"
+    # "PORT SELBY —", "PORT SELBY, Harbourshire -": a place in capitals, then a dash
+    rf"|(?P<caps>{_CAPS_PLACE}{_REGION})[ \t]*{_SIGNED}(?:—|–|--|[ \t]-)[ \t]+(?=\S)"
+    # "Port Selby – The council ...": a place, a spaced long dash, a capital
+    rf"|(?P<title>{_TITLE_PLACE}{_REGION})[ \t]+(?:—|–)[ \t]+(?=[A-Z]))")
+
+
+def dateline_opening(text: str, title_case: bool = True) -> str | None:
+    """The dateline a text opens with when it names no one (``PORT SELBY —``, ``Port Selby, May 6 —``; a
+    ``(Name)`` in it is an agency's credit, read by :func:`marks`), else None. Wire copy opens so; a pickup
+    that drops the credit keeps it. A word a page puts before a dash (``UPDATE —``, ``WATCH -``) is no place.
+    ``title_case``: a place in title case before a long dash counts (``Port Selby – The ...``); not on a page as
+    captured, whose first line may be a headline ("Harbour – A bridge too far")."""
+    m = DATELINE_OPENING.match((text or "").lstrip()[:300])
+    if not m or (m.group("title") and not title_case):
+        return None
+    place = next(g for g in (m.group("dated"), m.group("caps"), m.group("title")) if g)
+    if {w.casefold().strip(".,") for w in place.split()} & (NOT_NAMES | DESK_WORDS):
+        return None
+    return " ".join(m.group(0)[m.start(next(k for k in ("dated", "caps", "title") if m.group(k))):].split())

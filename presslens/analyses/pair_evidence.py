@@ -15,6 +15,7 @@ from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
+from .quotes.extract import article_paragraphs, extract_article
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
@@ -56,6 +57,9 @@ class Evidence:
         self.twins: dict[str, set[str]] = defaultdict(set)  # article -> the other captures of its page (:meth:`twin`)
         self._translated: set[str] | None = None  # read when a verdict first needs it (:attr:`translated`)
         self.title = {a: wires.norm(t) if isinstance(t, str) else "" for a, t in zip(arts["id"], arts["title"])}
+        self.raw = dict(zip(arts["id"], arts["text"]))  # each page as captured (:meth:`wire_shape`)
+        self._clean: dict[str, str] | None = None
+        self._shape: dict[str, str | None] = {}
         self.forms = wires.name_forms(story)
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
@@ -70,7 +74,8 @@ class Evidence:
         self._shared: dict[tuple[str, str], list[str]] | None = None
         self._grams: dict[tuple[str, str], set] = {}
         self._sents: dict[str, list[str]] | None = None
-        self._texts: dict[str, list[tuple[int, str]]] | None = None
+        self._texts: dict[str, list[tuple[int, int, str]]] | None = None
+        self._speakers: dict[str, dict[int, str]] = {}  # article -> sent_id -> speaker (:meth:`speakers_of`)
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -190,14 +195,39 @@ class Evidence:
                 self._sents[aid].append(" ".join(str(t).split()).casefold())
         return self._sents.get(a, [])
 
-    def texts_of(self, a: str) -> list[tuple[int, str]]:
-        """Article a's sentences as captured, (sent_id, text) in order (read once for the story)."""
+    def texts_of(self, a: str) -> list[tuple[int, int, str]]:
+        """Article a's sentences as captured, (sent_id, para_idx, text) in order (read once for the story)."""
         if self._texts is None:
             s = tables.sentences(self.story)
             self._texts = defaultdict(list)
-            for aid, sid, t in zip(s["article_id"].tolist(), s["sent_id"].tolist(), s["text"].tolist()):
-                self._texts[aid].append((sid, str(t)))
+            for aid, sid, p, t in zip(s["article_id"].tolist(), s["sent_id"].tolist(), s["para_idx"].tolist(),
+                                      s["text"].tolist()):
+                self._texts[aid].append((sid, p, str(t)))
         return self._texts.get(a, [])
+
+    def speakers_of(self, a: str) -> dict[int, str]:
+        """sent_id -> the speaker whose words (quoted or reported) article a's sentence carries, as the quotes
+        analysis reads them (:func:`presslens.analyses.quotes.extract.extract_article`: names, roles, appositions,
+        pronouns resolved); a sentence of the article's own narration has no entry. Read for the articles asked
+        only (a paraphrase chain's two), once each."""
+        if a not in self._speakers:
+            pars = article_paragraphs(self.story, [a]).get(a, [])
+            rows = extract_article(a, self.outlet[a], pars, self.story)
+            said: dict[int, list[tuple[str, str]]] = defaultdict(list)  # paragraph -> (words, speaker)
+            for r in rows:
+                if r["kind"] in ("direct", "indirect") and isinstance(r["speaker"], str) and r["quote"]:
+                    said[r["para_idx"]].append((" ".join(str(r["quote"]).split()), r["speaker"]))
+            out: dict[int, str] = {}
+            for sid, p, text in self.texts_of(a):
+                t = " ".join(text.split())
+                inner = t.strip("“”\"‘’' ")
+                for words, who in said.get(p, ()):
+                    # the words open in this sentence, or this sentence is inside a longer quote
+                    if words[:40] in t or (len(inner) >= 12 and inner[:40] in words):
+                        out[int(sid)] = who
+                        break
+            self._speakers[a] = out
+        return self._speakers[a]
 
     @contextmanager
     def focus(self, x: str, y: str):
@@ -281,6 +311,21 @@ class Evidence:
                     and ny.get(z, 0) >= EVIDENCE_WORDS and (named := self.wires_of(z, KINDS))):
                 return z, sorted(named)[0]
         return None
+
+    def wire_shape(self, a: str) -> str | None:
+        """Why article a looks like a wire's copy though it credits no wire for its text: its text opens with a
+        dateline naming no one (:func:`presslens.analyses.agencies.dateline_opening`: wire style, kept by a pickup
+        that drops the credit), else None. A wire named under a picture is not enough (a newspaper's own story runs
+        a wire's pictures too)."""
+        # the cleaned text, else the page as captured (the cleaner removes a dateline standing on its own line with
+        # the capture's date: "date 2024-05-06 port selby, May 6")
+        if a not in self._shape:
+            if self._clean is None:
+                self._clean = tables.process(self.story).clean_text  # read once for the story
+            line = (agencies.dateline_opening(self._clean.get(a, ""))
+                    or agencies.dateline_opening(str(self.raw.get(a) or ""), title_case=False))
+            self._shape[a] = f"{self.outlet[a]} opens with a dateline ({line})" if line else None
+        return self._shape[a]
 
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])

@@ -12,8 +12,8 @@ names a common source, weighed as :mod:`presslens.analyses.verdicts` weighs word
 3. a source both credit (an outlet, a party), whose text, when in the corpus, retells the same: that source;
 4. a third text retelling the same chain, or sharing narration with both, that carries a wire: a wire group;
 5. one of the two carries a wire and the other none: that wire, the likeliest common source;
-6. most of the sentences retold are attributed, in both texts, to one speaker (:func:`speaker_of`: "Ruiz said",
-   "according to Ruiz", "she admitted", a pronoun read as the speaker named before it), and those left would not
+6. most of the sentences retold are attributed, in both texts, to one speaker (as the quotes analysis reads each
+   sentence's quoted or reported words: :meth:`~presslens.analyses.pair_evidence.Evidence.speakers_of`), and those left would not
    make a chain of :data:`CHAIN`: two reports of one statement (a press conference, an interview) follow the
    speaker's order, so the speaker is the common source, not either outlet's narration (relation
    ``shared_quote_only``, as a statement quoted by both; no credit is due between the two), unless one of the
@@ -26,7 +26,6 @@ tell a copy from two pickups of one wire story, and a wire's pickups are rewritt
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from typing import Callable
@@ -34,7 +33,6 @@ from typing import Callable
 import pandas as pd
 
 from . import wires
-from .quotes import verbs
 from .pair_evidence import EVIDENCE_WORDS, Evidence
 from .reuse.paraphrase import CHAIN
 
@@ -121,70 +119,23 @@ def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], commo
             "candidates": "; ".join(cands)}
 
 
-# ---- who a sentence is attributed to ------------------------------------------------------------------------------
-_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"  # capitalised words (a person's or a body's name)
-_PRONOUN = r"[Hh]e|[Ss]he"
-_LEADING_THE = re.compile(r"^(?:The|A|An)\s+")
-WINDOW = 300  # characters at the start (or end) of a sentence where its attribution is read
+# ---- who a sentence is attributed to: the quotes analysis's reading (Evidence.speakers_of) --------------------------
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _said() -> tuple[re.Pattern, ...]:
-    v = verbs()["rx"]
-    spk = rf"(?P<spk>{_NAME}|{_PRONOUN})"
-    adv = r"(?:also\s+|has\s+|had\s+|later\s+|then\s+)?"
-    return (
-        # "Harbour master Ana Ruiz told ...", "Speaking on Tuesday, Ana Ruiz, the harbour master, announced that ..."
-        re.compile(rf"^(?:[^,]{{0,80}},\s+)?(?:[A-Za-z'’-]+\s+){{0,4}}?{spk}(?:,\s+[^,]{{1,80}},)?\s+{adv}(?P<verb>{v})\b"),
-        # "..., Ruiz said.", "..., she said on Tuesday."
-        re.compile(rf",\s+{spk}\s+{adv}(?P<verb>{v})\b[^,]{{0,60}}$"),
-        # "..., said harbour master Ana Ruiz."
-        re.compile(rf",\s+(?P<verb>{v})\s+(?:[a-z'’-]+\s+){{0,4}}?(?P<spk>{_NAME})\W*$"),
-        # "According to Ruiz, ...", "..., according to harbour master Ana Ruiz."
-        re.compile(rf"\b[Aa]ccording to\s+(?:[a-z'’-]+\s+){{0,4}}?(?P<spk>{_NAME}|{_PRONOUN})\b"),
-    )
+def _key(name: str) -> str:
+    """A speaker's name folded for comparing two articles' readings: without a leading "the", case folded."""
+    return " ".join(_LEADING_THE.sub("", name).split()).casefold()
 
 
-def speaker_of(sentence: str, known: set[str], last: str | None) -> tuple[str, str] | None:
-    """Who ``sentence`` is attributed to, as (key, name): a name before or after a reporting verb
-    (:func:`presslens.analyses.quotes.verbs`) or after "according to"; "he" or "she" is ``last`` (the key of the
-    speaker named before it), a lone capitalised word opening the sentence ("Officials told ...") a speaker only
-    when it is in ``known`` (the last words of fuller names read before it: "Ruiz" after "Ana Ruiz"). The key is
-    the name's last word, case folded. None when the sentence attributes nothing to a name."""
-    whole = " ".join(sentence.split())
-    for k, rx in enumerate(_said()):
-        # an attribution opens or closes a sentence: a window of WINDOW characters there keeps a long one linear
-        text = whole[:WINDOW] if k == 0 else whole[-WINDOW:] if k < 3 else whole
-        m = rx.search(text)
-        if not m:
-            continue
-        spk = _LEADING_THE.sub("", m.group("spk"))
-        words = spk.split()
-        if re.fullmatch(_PRONOUN, spk):
-            return (last, last) if last else None
-        key = words[-1].strip(".'’").casefold()
-        if len(words) == 1 and key not in known and (m.start("spk") == 0 or text[:m.start("spk")].rstrip().endswith(",")):
-            continue  # a capitalised word opening the sentence or a clause: a common noun as often as a name
-        return key, spk
-    return None
-
-
-def _article_speakers(e: Evidence, a: str, upto: int) -> dict[int, tuple[str, str] | None]:
-    """sent_id -> (key, name) of each sentence of article ``a`` up to the sentence ``upto``, read in order (a
-    pronoun is the speaker named last before it)."""
-    known: set[str] = set()
-    last = None
-    out = {}
-    for sid, text in e.texts_of(a):
-        if sid > upto:
-            break
-        got = speaker_of(text, known, last)
-        out[sid] = got
-        if got:
-            last = got[0]
-            if len(got[1].split()) > 1:
-                known.add(got[0])
-    return out
+def _same(a: str, b: str) -> bool:
+    """Whether two articles' speakers are one: the same name, or one's single word the other's last ("Ruiz", "Ana
+    Ruiz")."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=lambda k: len(k.split()))
+    return len(short.split()) == 1 and long_.split()[-1] == short
 
 
 def spoken(e: Evidence, x: str, y: str, chain_ids: tuple[list[int], list[int]]) -> tuple[str, int, int] | None:
@@ -194,22 +145,26 @@ def spoken(e: Evidence, x: str, y: str, chain_ids: tuple[list[int], list[int]]) 
     ids_x, ids_y = chain_ids
     if not ids_x:
         return None
-    sx, sy = _article_speakers(e, x, max(ids_x)), _article_speakers(e, y, max(ids_y))
-    keys = Counter()
+    sx = e.speakers_of(x)
+    if 2 * sum(i in sx for i in ids_x) <= len(ids_x):
+        return None  # x gives most of what it retells to no one: y need not be read (each text read costs ~30 ms)
+    sy = e.speakers_of(y)
+    keys: Counter = Counter()
     names: dict[str, list[str]] = defaultdict(list)
     for i, j in zip(ids_x, ids_y):
         a, b = sx.get(i), sy.get(j)
-        if a and b and a[0] == b[0]:
-            keys[a[0]] += 1
-            names[a[0]] += [a[1], b[1]]
+        if a and b and _same(a, b):
+            k = max(_key(a), _key(b), key=lambda t: (len(t.split()), t))
+            keys[k] += 1
+            names[k] += [a, b]
     if not keys:
         return None
     key, n_said = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
     n = len(ids_x)
-    if 2 * n_said <= n or n - n_said >= CHAIN or any(interviewed(e, a, key) for a in (x, y)):
+    if 2 * n_said <= n or n - n_said >= CHAIN or any(interviewed(e, a, key.split()[-1]) for a in (x, y)):
         return None
-    # the fullest name as written (a pronoun's entry is the lower-case key: never shown when a name is there)
-    name = max(names[key], key=lambda t: (len(t.split()), t[:1].isupper(), t))
+    # the fullest name as written, without a leading "the" ("the Harbour Council")
+    name = max((_LEADING_THE.sub("", t) for t in names[key]), key=lambda t: (len(t.split()), t[:1].isupper(), t))
     return name, n_said, n
 
 
@@ -221,4 +176,4 @@ def interviewed(e: Evidence, a: str, key: str) -> bool:
     rx = re.compile(rf"\b(?:told|tells|telling|spoke to|speaking to|said to|(?:interview|conversation)s?\s+with)\s+"
                     rf"(?:the\s+)?(?:{own}|this\s+(?:news)?paper|this\s+(?:web)?site)\b", re.I)
     return any(rx.search(" ".join(t.split())) and (key in t.casefold() or re.search(r"\b(?:he|she)\b", t, re.I))
-               for _, t in e.texts_of(a))
+               for _, _, t in e.texts_of(a))

@@ -109,7 +109,9 @@ def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
         e.twin(x, y)
     for x, y, kind, detail in zip(*cols):
         ab, ba = e.narr.get((x, y)), e.narr.get((y, x))
-        n = max(ab[0] if ab else 0, ba[0] if ba else 0)
+        # the narration shared, on the side that holds fewer of its words: a passage repeated on one side (a live
+        # page's background paragraph in every update) counts once, as the other side holds it
+        n = min(ab[0], ba[0]) if ab and ba else (ab[0] if ab else ba[0] if ba else 0)
         row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
                "relation": relation_of(kind), "source": None, "source_article": None, "credited": "n/a",
                "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": n}
@@ -309,13 +311,19 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     if near:
         ev.append(f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}: a wire in sight")
         cands.insert(0, f"a wire's story both carry ({near[1]}, named by {outlet[near[0]]})")
+    # a wire's copy by its shape though no wire is credited (a wire under a picture, a dateline naming no one): a
+    # wire in sight, no accusation (issue 23: two pickups of one wire story, the credit dropped)
+    shape = None if wx or wy or near else "; ".join(s for s in (e.wire_shape(x), e.wire_shape(y)) if s)
+    if shape:
+        ev.append(f"{shape}: the shape of a wire's copy")
+        cands.insert(0, f"a wire's story both carry ({shape})")
     later = (x, y) if sign == 1 else (y, x)
     held = e.narr.get(later)
     if sign is not None and how == "by time of day":
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
-    if (sign is not None and not wx and not wy and not near and not aside and not tells and not others and not sent
-            and held is not None and held[1] >= COPY_SHARE):
+    if (sign is not None and not wx and not wy and not near and not shape and not aside and not tells and not others
+            and not sent and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
         return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
@@ -354,7 +362,8 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     # which names a source, is the evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where SURE_WORDS
     # are needed otherwise
     spun = (e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE) or (family and bool(holders))
-    if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not aside and not sent
+    if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not shape
+            and not aside and not sent
             and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))
             and not (e.translated & {x, y})):  # asked last: the translation signals are the costliest evidence
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
@@ -370,6 +379,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         return {"verdict": "common source likely: two renderings of one original (one is a translation; the shared "
                            "sentences are reworded, not copied)", "relation": "common_wire", "credited": "no",
                 "direction": "n/a", "candidates": "; ".join(cands)}
+    if (near or shape) and not wx and not wy and not aside and not tells:
+        # a wire in sight and nothing else named: the wire's story, the likeliest common source (the wire one of the
+        # two names under a picture, if any: credited in part, as a reader counts a picture's credit)
+        w = near[1] if near else next((c for a in (x, y) for c in sorted(e.named[a]["photo"]) if e.is_wire.get(c)), None)
+        why = (f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}" if near else shape)
+        return {"verdict": f"common source likely: wire copy, no credit visible ({why})", "relation": "common_wire",
+                "source": w, "credited": "partial" if w and not near else "no", "direction": "n/a",
+                "candidates": "; ".join(cands)}
     why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent

@@ -12,7 +12,7 @@ import functools
 import re
 
 from presslens.text import segment
-from presslens.text.vocabulary import (AUXILIARIES, COORDINATORS, OCCASION_PREPOSITIONS, PERIODS,
+from presslens.text.vocabulary import (AUXILIARIES, COORDINATORS, FINITE_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS,
                                        PHRASE_PREPOSITIONS, QUESTION_WORDS, RELATIVES, SAYING_VERBS, SUBORDINATORS,
                                        TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
 from .attribution import verbs
@@ -34,6 +34,11 @@ _FINITE_VERB = re.compile(r"(?:ed|s|said|told|wrote)$")
 # lawyer", "To make things worse"): the statement is in the rest of the sentence, not before the comma
 _OPENER = re.compile(rf"(?i)^\W*(?!at\s+(?:least|most)\b)(?:{alternation(PHRASE_PREPOSITIONS, 'later', 'earlier', 'meanwhile')}|"
                      r"days?\s+after|a\s+day\s+after|\w+ing)\b")
+# a clause opening with a word in -ing that holds a finite auxiliary of its own is a statement whose subject the
+# word opens ("Fishing crews will move ...", "Rising prices have ..."), not a participle phrase ("Speaking to reporters")
+# ("Speaking after the vote was counted": a preposition, a determiner or a pronoun after the -ing word is its object)
+_ING_SUBJECT = re.compile(rf"(?i)^\W*\w+ing\s+(?!(?:{alternation(PHRASE_PREPOSITIONS, 'to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'it', 'them', 'him', 'us', 'me', 'reporters', 'journalists')})\b)"
+                          rf"[^,]*?\b(?:{alternation(FINITE_AUXILIARIES)})\b")
 _SUBORDINATE = re.compile(rf"(?i)^(?:{alternation(SUBORDINATORS, COORDINATORS, RELATIVES)})\b")
 _TAIL_END = r"\s*(?:,\s+[^\"“”]{0,160})?[.!?]?\s*$"
 # who carried the words, after their source: "as reported by the Courier", "according to local media"
@@ -129,7 +134,9 @@ def plausible_clause(clause: str) -> bool:
     words = segment.TOKEN.findall(clause)
     if len(words) < 5 or not re.match(r"[\"“‘'«]?[A-Z0-9]", clause) or _NOT_A_STATEMENT.match(clause):
         return False
-    if clause.rstrip().endswith("?") or _a_title(clause) or all(_OPENER.match(x) for x in clause.split(", ")):
+    parts = clause.split(", ")
+    if clause.rstrip().endswith("?") or _a_title(clause) or (all(_OPENER.match(x) for x in parts)
+                                                             and not (len(parts) == 1 and _ING_SUBJECT.match(clause))):
         return False
     return not mostly_quoted(clause)
 
