@@ -10,7 +10,8 @@ pieces of a name rather than a way of writing it:
   "Bay-Hill" in "North Bay-Hill Park"; "Ana Maria Tovar Reyes" in "Mayor Ana Maria Tovar Reyes" holds
   the known "Ana Maria Tovar" and stays);
 - the end of a *truncated capture*: the words that end an article's last sentence when it stops
-  without its closing punctuation ("... said the mayor, Ana Mar");
+  without its closing punctuation ("... said the mayor, Ana Mar"), or any sentence that stops on a word
+  run straight into an ellipsis (a teaser cut at a length: "... met Ana Mar…");
 - a word *glued* to another: a known name's word run into a function word ("Tovarin", "Reyesnow")
   or two words of a known name run together in lower case ("Anamaria"); a known hyphenated name
   written solid ("Amirdorsan" for "Amir-Dorsan") is a spelling of it, and stays;
@@ -19,6 +20,7 @@ pieces of a name rather than a way of writing it:
 """
 from __future__ import annotations
 
+import functools
 import re
 import pandas as pd
 import regex as _regex
@@ -37,6 +39,17 @@ CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 _CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
 COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
+
+
+_ELLIPSIS_END = re.compile(r"(?:\.{3}|…)[\s\"”’']*")
+
+
+def _teaser_cut(txt: str, m) -> bool:
+    """The run ends the sentence on a word run straight into an ellipsis ("... met Ana Mar…"): a teaser
+    cut at a length, so its last word may be the start of a longer one."""
+    raw = m.group(0)
+    core = raw.rstrip(".")
+    return core[-1:].isalpha() and bool(_ELLIPSIS_END.fullmatch(txt, m.start() + len(core)))
 
 
 def clean_candidate(s: str) -> str:
@@ -98,6 +111,7 @@ def candidates(story: Story) -> pd.DataFrame:
     solid = solid_words(story)
     s = tables.process(story).sentences
     last = s.groupby("article_id", sort=False)["sent_id"].max().to_dict() if len(s) else {}
+    openers = sentence_openers(s["text"].tolist(), kwords)
     rows = []
     seen: dict[tuple[str, bool], list[tuple[str, int, str]]] = {}  # a sentence's text (repeated across
     # copies of one wire story) is read once: its candidates are a function of the text and the cut alone
@@ -105,19 +119,63 @@ def candidates(story: Story) -> pd.DataFrame:
         cut = sid == last.get(aid) and not _CLOSED.search(txt)  # the capture stops mid-sentence
         hits = seen.get((txt, cut))
         if hits is None:
-            hits = seen[(txt, cut)] = sentence_candidates(txt, cut, rx, known, kwords, solid)
+            hits = seen[(txt, cut)] = sentence_candidates(txt, cut, rx, known, kwords, solid, openers)
         rows.extend((c, n, sid, aid, outlet, txt, run) for c, n, run in hits)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENING = re.compile(r"[\s\"“‘'(\[«—–-]*")
+
+
+def sentence_openers(texts: list[str], kwords: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words (casefolded) the story writes in lower case inside its sentences and never capitalised there,
+    no word of a known form, of a kind that starts no name (:func:`_never_opens_a_name`): when one opens a
+    sentence it is capitalised for that alone ("Meanwhile", "Rescuers"), so a run it starts is the rest of
+    the run."""
+    lower, capital, first = set(), set(), set()
+    for t in texts:
+        for m in _WORDS.finditer(t):
+            w = m.group(0)
+            if _OPENING.fullmatch(t, 0, m.start()):
+                first.add(w.casefold())
+            else:
+                (lower if w.islower() else capital if w[:1].isupper() else set()).add(w.casefold())
+    return frozenset(w for w in (first & lower) - capital if w not in kwords and _never_opens_a_name(w))
+
+
+@functools.lru_cache(maxsize=65536)
+def _never_opens_a_name(w: str) -> bool:
+    """A word that starts no name: an adverb, a verb form, a plural noun or a common word of no open class
+    ("meanwhile", "citing", "analysts", "despite"); never an adjective or a singular noun ("eastern",
+    "construction": "Eastern Province", "Construction Ministry"), nor a short particle ("del", "bin")."""
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    if len(w) < 4:
+        return False
+    pos = getAllLemmas(w)
+    if not pos:
+        return zipf_frequency(w, "en") >= 4.0
+    return not ({"ADJ", "PROPN"} & set(pos)) and w not in pos.get("NOUN", (w + "-",))
+
+
 def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str],
-                        solid: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
-    """The candidates of one sentence: (candidate, occurrences, run)."""
+                        solid: frozenset[str] = frozenset(),
+                        openers: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
+    """The candidates of one sentence: (candidate, occurrences, run); a sentence's first word among
+    ``openers`` (:func:`sentence_openers`) is no part of the run it starts."""
     found: dict[str, str] = {}
     for m in CAP_RUN.finditer(txt):
         run = clean_candidate(m.group(0))
+        if openers and _OPENING.fullmatch(txt, 0, m.start()):
+            first, _, rest = run.partition(" ")
+            if first.casefold() in openers:
+                run = clean_candidate(rest)
+                if not run:
+                    continue
         words = run.split()
-        at_cut = cut and not txt[m.end():].strip()
+        at_cut = cut and not txt[m.end():].strip() or _teaser_cut(txt, m)
         starts = [mm.start() for mm in re.finditer(r"\S+", run)]
         spans = [(k.start(), k.end()) for k in rx.finditer(run)]
         for i in range(len(words)):

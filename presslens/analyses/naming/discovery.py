@@ -140,10 +140,12 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
         for hit in score(cand, known, max_edits=max_edits, index=ix):
             if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
                 continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
-            if hit["rule"] in ("spelling: edits", "short form"):
+            if hit["rule"] in ("spelling: edits", "short form", "word order"):
                 if holds_known is None:
                     holds_known = [m.span() for m in rx.finditer(cand)]  # "OpenAI API": a known name plus other words
-                if holds_known and not _own_name_plus_names(cand, holds_known, hit["actor"], actor_of):
+                spans = holds_known if hit["rule"] != "word order" else [  # "AI Corvex" of "Corvex AI": the known
+                    (a, b) for a, b in holds_known if hit["actor"] in actor_of.get(form_key(cand[a:b]), ())]  # "Corvex"
+                if spans and not _own_name_plus_names(cand, spans, hit["actor"], actor_of):  # with a word before it
                     continue
             at = where[cand]
             outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))

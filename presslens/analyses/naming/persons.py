@@ -25,7 +25,7 @@ import re
 
 from presslens.data import STOPWORDS
 from presslens.story.model import Story
-from .renderings import NOT_NAME_PART
+from .renderings import NOT_NAME_PART, dictionary_word
 from .romanise import letters
 
 MIN_PREFIX = 4  # letters of the shorter given name when one is the other's start ("Jenn" / "Jennifer")
@@ -35,22 +35,31 @@ def _words(form: str) -> list[str]:
     return [w for w in re.split(r"\s+", form.strip()) if w]
 
 
-@functools.lru_cache(maxsize=65536)
-def dictionary_word(w: str) -> bool:
-    """An English word of lemminflect's dictionary (a noun, verb, adjective...): "Winner", "Kissed",
-    "Designer" are words, "Amara" or "Okafor" are not."""
-    from lemminflect import getAllLemmas
+# titles and roles of six letters or more, whose one-edit typos are no name ("Minster"); not nationalities
+# ("Germain" is one edit from "german" and a given name)
+_LONG_TITLES = tuple("""minister president premier chancellor governor senator secretary director chairman chairwoman
+spokesman spokeswoman spokesperson ambassador commissioner colonel captain professor doctor deputy""".split())
 
-    return bool(getAllLemmas(w.casefold()))
+
+@functools.lru_cache(maxsize=65536)
+def title_typo(w: str) -> bool:
+    """One edit from a title or role of six letters or more ("Minster", "Presdent", "Govenor"): the title
+    mistyped before the name, not a name of its own."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    k = w.casefold()
+    return len(k) >= 5 and process.extractOne(k, _LONG_TITLES, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _name_word(w: str, others: set[str]) -> bool:
     """Capitalised (not written all in capitals), no digits, no possessive, no title, role, nationality or
-    function word, no English dictionary word, no word of another actor's forms."""
+    function word (nor one mistyped: :func:`title_typo`), no English dictionary word, no word of another
+    actor's forms."""
     k = letters(w)
     return (w[:1].isupper() and not w.isupper() and len(k) >= 2 and not any(ch.isdigit() for ch in w)
             and not re.search(r"[’'.-]", w) and w.casefold() not in NOT_NAME_PART
-            and w.casefold() not in STOPWORDS and k not in others and not dictionary_word(w))
+            and w.casefold() not in STOPWORDS and k not in others and not dictionary_word(w) and not title_typo(w))
 
 
 def person_forms_words(story: Story) -> dict[str, list[list[str]]]:

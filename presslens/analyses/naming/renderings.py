@@ -10,7 +10,11 @@
   the Royal Spanish Chess Federation). The actor is the one it shares the most words with, then the one
   with a form most of whose words it shares (a tie: none);
   one shared word that is a common English word (wordfreq zipf >= ``COMMON_ZIPF``: "Information Bureau"
-  beside "State Information Office") is not enough. Each is proposed with the rule ``translation: shared part``
+  beside "State Information Office") is not enough, nor, for an actor that is not a person, one shared
+  word beside words no English dictionary holds ("Tanvel Xiaobo" beside "Tanvel News Agency": another
+  entity sharing a word, where a translation renders an organisation's words into English ones); for a
+  person, one shared word (the given name: "Lina Kowalski" beside "Lina Okafor") beside such words that
+  spell none of the person's other words is another person. Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
   form ("Secretary Marta Bello"), a title or role before the actor's own words ("Foreign Minister Bello"),
   a function word ("Storm In ...") or two words glued
@@ -18,6 +22,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
@@ -119,6 +124,29 @@ def _camel(w: str) -> bool:
     return bool(re.search(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]", w))
 
 
+@functools.lru_cache(maxsize=65536)
+def dictionary_word(w: str) -> bool:
+    """An English word of lemminflect's dictionary (a noun, verb, adjective...): "Winner", "Kissed",
+    "Designer" are words, "Amara" or "Okafor" are not."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(w.casefold()))
+
+
+def _foreign_name_word(w: str) -> bool:
+    """A capitalised word no English dictionary holds ("Xiaobo", "Emomali"): a translation renders an
+    organisation's or a place's words into English words ("Iberian", "Agency"), so one shared word with
+    such words beside it is another entity sharing a word ("Tanvel Xiaobo", a paper, beside "Tanvel News
+    Agency"; "Velmora Akiro Tanvel", a person, beside "Harbour Council of Velmora"), not a rendering."""
+    return w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() and not dictionary_word(w)
+
+
+def _near(word: str, words: set[str]) -> bool:
+    """``word`` is a spelling of one of ``words`` (of four letters or more): a third of its letters edited
+    at most ("vendarykof" of "wendarikov")."""
+    return any(len(o) >= 4 and Levenshtein.distance(word, o, score_cutoff=len(o) // 3) <= len(o) // 3 for o in words)
+
+
 def _multi_word_regex(forms: list[tuple[str, str]]) -> re.Pattern:
     """Any known multi-word form, as words ("Secretary Marta Bello" holds "Marta Bello")."""
     alts = sorted({re.escape(f) for _, f in forms}, key=len, reverse=True)
@@ -145,6 +173,7 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
     capitalised = {_word_key(w) for _, f in forms for w in f.split() if w[:1].isupper()}
     long_words = [k for k in by_word if len(k) >= 5 and k in capitalised]  # names, not words ("resident")
     multi = _multi_word_regex(forms)
+    people = {a.name for a in story.actors if (a.kind or "").casefold() == "person"}
     out = []
     for c, g in cands[cands["candidate"] == cands["run"]].groupby("candidate", sort=True):
         words = c.split()
@@ -175,6 +204,9 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         new = [w for w, k in zip(words, keys) if k not in own[actor]]
         if not new or titled_name(words, keys, own[actor]):
             continue
+        if most == 1 and all(_foreign_name_word(w) for w in new) and (
+                actor not in people or not any(_near(_word_key(w), own[actor]) for w in new)):
+            continue  # one word shared, the rest names of no word of the actor's: another entity
         shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
         f = sorted(h[1] for h in hits)[0]
         arts = ", ".join(sorted(set(g["article_id"])))

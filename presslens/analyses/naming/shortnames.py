@@ -44,9 +44,18 @@ captain coach professor doctor pm foreign prime acting interim
 SURNAME_EDIT_FROM = 7  # letters of a family name from which one edit more or less is still that name
 
 
+# an East Asian given name of two syllables joined by a hyphen, the second in lower case (Wade-Giles, Korean:
+# "Ming-hua", "Jae-in"); a Western double-barrelled family name capitalises both parts ("Okafor-Diaz")
+_SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{0,5}-[a-z]{1,5}")
+
+
 def family_first(words: list[str]) -> bool:
     """A name written family name first: two or three words, every one pinyin, the first a single
-    syllable ("Wang Lifen", "Gao Ye"; not "Ali Rezaei", "Ali" being two syllables)."""
+    syllable ("Wang Lifen", "Gao Ye"; not "Ali Rezaei", "Ali" being two syllables); or a short word
+    before a given name of two syllables joined by a hyphen, the second in lower case ("Tsao Ming-hua",
+    "Moon Jae-in"): the given name is never the family name."""
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]{1,4}", words[0]) and _SYLLABLE_PAIR.fullmatch(words[1]):
+        return True
     return 2 <= len(words) <= 3 and all(pinyin_count(w) for w in words) and pinyin_count(words[0]) == 1
 
 
