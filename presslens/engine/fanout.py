@@ -28,7 +28,7 @@ from presslens.errors import ParameterError
 from presslens.story.model import Story
 from presslens.text import shape
 from presslens.text.article import process_article
-from . import store
+from . import misslog, store
 from .keys import article_key, cleaning_rules, cleaning_rules_key, templates_key
 
 
@@ -255,7 +255,10 @@ def per_article(story: Story, use_cache: bool = True) -> list[dict]:
     if todo:
         arts = story.articles.iloc[todo]
         items = [(a.id, a.outlet, a.title, a.text, templates.get(a.id, frozenset())) for a in arts.itertuples(index=False)]
-        for i, res in zip(todo, fan_out(items, rules)):
+        with misslog.lookup("stage", "per_article") as seen:
+            seen.miss(articles=len(todo))
+            done = fan_out(items, rules)
+        for i, res in zip(todo, done):
             results[i] = res
             if use_cache:
                 store.store(root / keys[i][:2] / f"{keys[i]}.pkl", res)

@@ -26,7 +26,7 @@ import hashlib
 import os
 
 from presslens.errors import ParameterError
-from . import store
+from . import misslog, store
 from .keys import code_hash, key_part
 
 
@@ -62,10 +62,15 @@ def story_table(fn=None, *, memory: int = 0):
     def wrapper(*args, **kwargs):
         if result_cache_off():
             return fn(*args, **kwargs)
+        with misslog.lookup("story", f"{fn.__module__}.{fn.__qualname__}") as seen:
+            return _cached(args, kwargs, seen)
+
+    def _cached(args, kwargs, seen):
         parts = [fn.__module__, fn.__qualname__, code_hash()]
         for name, value in [(None, a) for a in args] + sorted(kwargs.items()):
             p = key_part(value)
             if p is None:
+                seen.miss(uncacheable=True)
                 return fn(*args, **kwargs)
             parts.append(p if name is None else f"{name}={p}")
         key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -75,6 +80,7 @@ def story_table(fn=None, *, memory: int = 0):
             return copy.deepcopy(kept[mkey])
         got = store.load(path)
         if got is None:
+            seen.miss()
             got = fn(*args, **kwargs)
             store.store(path, got)
         if memory:

@@ -43,7 +43,7 @@ import pandas as pd
 
 from presslens import patterns
 from presslens.story.model import Story
-from . import packs, store, tables
+from . import misslog, packs, store, tables
 from .keys import article_key, cleaning_rules, cleaning_rules_key, code_hash
 from .fanout import story_templates
 
@@ -108,7 +108,9 @@ def by_article(story: Story, measure: str, config: str, compute: Callable[[list[
     todo = [aid for aid in key_of if aid not in out]
     if todo:
         computed[measure] = list(todo)
-        new = fan_out(compute, todo)
+        with misslog.lookup("measure", measure) as seen:
+            seen.miss(articles=len(todo))
+            new = fan_out(compute, todo)
         for aid in todo:
             out[aid] = new[aid]
         if use_cache:
@@ -149,7 +151,9 @@ def table(story: Story, measure: str, config: str, compute: Callable[[list[str]]
     todo = [aid for aid in key_of if aid not in done]
     if todo:
         computed[measure] = list(todo)
-        new = fan_out_table(compute, todo)
+        with misslog.lookup("measure", measure) as seen:
+            seen.miss(articles=len(todo))
+            new = fan_out_table(compute, todo)
         at = {a: i for i, a in enumerate(todo)}
         stored = new.assign(_k=new["article_id"].map(at).to_numpy(dtype=np.int64)) if len(new) else new.assign(_k=np.int64(0))
         if sent_ids and len(new):

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from presslens import paths
+from presslens.engine import misslog
 # read by notebook.setup: the run's folder name (SLUG, or a variant's SLUG--...), the same for every
 # notebook of a batch run even when a parameter is one only some notebooks have
 from presslens.notebook.setup import RUN_NAME_ENV
@@ -100,7 +101,8 @@ def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: 
     if run_name:
         os.environ[RUN_NAME_ENV] = run_name
     try:
-        with output_to(log):
+        with output_to(log), misslog.lookup("notebook", name) as seen:
+            seen.event = "run"  # with PRESSLENS_CACHE_LOG: the CPU of this notebook (kernel, papermill, HTML)
             import papermill as pm
             from papermill.exceptions import PapermillExecutionError
 
