@@ -1,0 +1,77 @@
+"""Hostile review of session 15's new rules (attack15): bad and unusual inputs thrown at the wire-shape verdict
+(23j), the page-prompt furniture rule (25k) and the other new rules. Each defect is a crafted Harbour text that failed
+before its fix (or an xfail naming why it is left). Every text here is made up."""
+import pytest
+
+from presslens.analyses import verdicts
+
+from .furniture_cases import P1, P2, P3, run
+from .test_reuse import OTHER, REWORDED, SOURCE, write_story
+from .test_verdicts import pair
+
+BODY = "\n\n".join(SOURCE + OTHER[:1])
+
+
+def _story(tmp_path, a_text, b_text, a_date, b_date, name="s"):
+    return write_story(tmp_path / name, {
+        "a": {"outlet": "Harbour Times", "text": a_text, "published": a_date, "url": "https://a.example/quay"},
+        "b": {"outlet": "Valley Echo", "text": b_text, "published": b_date, "url": "https://b.example/quay"}})
+
+
+# 1. verdicts._explain (wire shape, 23j): a blog copying a newspaper's story word for word two weeks later, the
+# newspaper's own correspondent's dateline kept ("PORT SELBY —", the house style of every paper's staff copy too):
+# the dates order them, yet it was cleared as "common source likely: wire copy, no credit visible". A wire's two
+# pickups run the same day (as the spread rule reads a wire); days apart, the later is the copy of the earlier.
+def test_a_copy_two_weeks_later_of_a_datelined_story_is_still_copied(tmp_path):
+    dated = "PORT SELBY — " + BODY
+    v = pair(verdicts.verdicts(_story(tmp_path, dated, dated, "2024-05-06", "2024-05-20")), "a", "b")
+    assert v["accusation"] and v["verdict"] == verdicts.UNCREDITED and v["direction"] == "b_from_a", v["verdict"]
+
+
+def test_two_same_day_pickups_with_a_dateline_are_still_a_likely_wire(tmp_path):
+    dated = "PORT SELBY — " + BODY
+    v = pair(verdicts.verdicts(_story(tmp_path, dated, BODY, "2024-05-06", "2024-05-06")), "a", "b")
+    assert not v["accusation"] and v["relation"] == "common_wire", v["verdict"]
+
+
+# 2. the same, undated: a newspaper's datelined story and a lightly reworded copy crediting nothing look, by shape,
+# exactly like two pickups of a wire (one keeping the dateline): "common source likely: wire copy" claims more than
+# a reader can tell (before 23j it was "copied without credit, direction unknown"); left: telling a staff dateline
+# from a wire's needs a signal the texts do not give (a staff byline, the outlet's other datelines)
+@pytest.mark.xfail(strict=True, reason="an undated copy of a paper's datelined staff story is cleared as wire copy by "
+                                       "shape (verdicts._explain, wire_shape); no signal in the texts separates it")
+def test_an_undated_light_rewrite_of_a_datelined_story_is_not_called_wire_copy(tmp_path):
+    rew = "\n\n".join(REWORDED + OTHER[:1])
+    v = pair(verdicts.verdicts(_story(tmp_path, "PORT SELBY — " + BODY, rew, None, None)), "a", "b")
+    assert not v["verdict"].startswith("common source likely: wire copy"), v["verdict"]
+
+
+# 3. prompts.page_prompts (25k): a story's advice to its readers, a whole sentence saying "you" or "your" and opening
+# with a verb of the command list, was removed as a prompt about the page; and a subhead whose first word is a
+# compound ("Post-storm") or names itself ("Post office ...") was taken for the command "post" about a post
+@pytest.mark.parametrize("line", [
+    "Leave your car at home if you can.",
+    "See your GP if the cough lasts more than a week.",
+    "Follow the advice of your local council.",
+    "Read the label on your medicine before you take it.",
+    "Join your neighbours at the harbour hall on Monday.",
+    "Show your ticket at the ferry gate.",
+    "Leave home now if you live near the river!",
+    "Post-storm clean-up begins",
+    "Post office reopens after the storm",
+])
+def test_a_storys_advice_or_subhead_is_no_page_prompt(line):
+    kept, removed = run([P1, "", line, "", P2, "", P3])
+    assert line in kept, removed
+
+
+@pytest.mark.parametrize("line", [
+    "Load more updates",
+    "Return to top",
+    "Watch more of our videos on Harbour TV!",
+    "Subscribe to get the latest posts sent to your email.",
+    ">>See footage of the rescue in the media player above.",
+])
+def test_page_prompts_are_still_removed(line):
+    kept, removed = run([P1, "", line, "", P2, "", P3])
+    assert line not in kept and removed.get(line) == "page-prompt", removed
