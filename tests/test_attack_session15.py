@@ -75,3 +75,28 @@ def test_a_storys_advice_or_subhead_is_no_page_prompt(line):
 def test_page_prompts_are_still_removed(line):
     kept, removed = run([P1, "", line, "", P2, "", P3])
     assert line not in kept and removed.get(line) == "page-prompt", removed
+
+
+# 4. widgets.disclaimer_block (25k): the paragraph under a disclaimer's heading, no prose guard. A story about a film's
+# disclaimer with a bare "Disclaimer" subhead lost its reported paragraph; and under a "Legal Disclaimer:" heading whose
+# own text the capture lost, the story's next paragraph, reporting someone, went with it
+SAID = "The film opens with a disclaimer saying that the harbour scenes were invented, the studio said on Monday."
+
+
+def test_a_bare_disclaimer_subhead_takes_no_paragraph():
+    kept, removed = run([P1, "", "Disclaimer", "", SAID, "", P2, "", P3])
+    assert SAID in kept and "Disclaimer" in kept, removed
+
+
+def test_a_reporting_paragraph_under_a_disclaimer_heading_stays():
+    kept, removed = run([P1, "", "Legal Disclaimer:", "", SAID, "", P2, "", P3])
+    assert SAID in kept, removed
+
+
+def test_a_distributors_disclaimer_is_still_removed():
+    lines = [P1, "", P2, "", "Legal Disclaimer:", "Harbour Wire provides the",
+             "information “as is” without warranty of any kind. We do not accept",
+             "any responsibility for the accuracy of the information in this article.", "", P3]
+    kept, removed = run(lines)
+    assert not any("Harbour Wire" in k or "as is" in k for k in kept), kept
+    assert P3 in kept
