@@ -100,3 +100,15 @@ def test_a_distributors_disclaimer_is_still_removed():
     kept, removed = run(lines)
     assert not any("Harbour Wire" in k or "as is" in k for k in kept), kept
     assert P3 in kept
+
+
+# 5. naming.shortnames.family_first (26j): "a short word before a given name of two syllables joined by a hyphen, the
+# second in lower case" is East Asian order (Tsao Ming-hua); an Arabic family name with its particle written so
+# ("Ali Al-sayed", "Omar Abu-zaid") matched the shape too and its given name became the family name (main: the last
+# word). The particle (al-, el-, abu-, abd-, abdel-, abdul-) is a closed class of the name's grammar
+def test_an_arabic_family_name_with_its_particle_is_the_family_name():
+    from presslens.analyses.naming.shortnames import surname_of
+
+    assert surname_of(["Ali", "Al-sayed"]) == "Al-sayed"
+    assert surname_of(["Omar", "Abu-zaid"]) == "Abu-zaid"
+    assert surname_of(["Tsao", "Ming-hua"]) == "Tsao" and surname_of(["Moon", "Jae-in"]) == "Moon"
