@@ -112,3 +112,17 @@ def test_an_arabic_family_name_with_its_particle_is_the_family_name():
     assert surname_of(["Ali", "Al-sayed"]) == "Al-sayed"
     assert surname_of(["Omar", "Abu-zaid"]) == "Abu-zaid"
     assert surname_of(["Tsao", "Ming-hua"]) == "Tsao" and surname_of(["Moon", "Jae-in"]) == "Moon"
+
+
+# 6. facts.predicate.predicates (29a): the object's head after a predicate is the first word fact discovery writes,
+# and it splits a figure with a thousands separator ("4,700" -> "4", "700"): "carrying 4,700 containers" and
+# "carrying 4,900 containers" give the same ("carry", "4"), so a subject-only core takes in a sentence with another
+# figure as the centre's predicate and object. Not a regression (main took in every sentence holding the core); left:
+# the split is normalise.fact_words', shared by all of fact discovery, no small local fix
+@pytest.mark.xfail(strict=True, reason="facts.normalise.fact_words splits '4,700'; predicate.predicates keeps its first "
+                                       "part only, so differing figures read as one object")
+def test_a_predicates_object_keeps_a_whole_figure():
+    from presslens.analyses.facts import predicate
+
+    assert (predicate.predicates("The grain barge was carrying 4,700 containers.")
+            != predicate.predicates("The grain barge was carrying 4,900 containers."))
