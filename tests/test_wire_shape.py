@@ -79,13 +79,15 @@ def test_a_wire_named_under_a_picture_is_no_wire_copy_alone_but_names_the_likely
     assert w["source"] == "Yonhap" and w["credited"] == "partial"
 
 
-def test_a_dated_copy_with_a_dateline_is_no_accusation_either(tmp_path):
-    # the dates two weeks apart order them: without the dateline, the later one "copied without credit"
+def test_a_copy_days_after_a_datelined_story_is_still_a_copy(tmp_path):
+    # the dates two weeks apart order them: the later one "copied without credit", dateline or not (a paper's own
+    # staff story opens with its correspondent's dateline too; a wire's pickups run the same day). Was cleared as
+    # wire copy in 23j; attack15 (a blog copying a newspaper's story two weeks later)
     arts = {"a": {"outlet": "Harbour Times", "text": "PORT SELBY — " + BODY, "published": "2024-05-06",
                   "url": "https://a.example/bridge"},
             "b": {"outlet": "Valley Echo", "text": BODY, "published": "2024-05-20", "url": "https://b.example/bridge"}}
     v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
-    assert not v["accusation"] and v["verdict"].startswith("undetermined (a wire's copy"), v["verdict"]
+    assert v["accusation"] and v["verdict"] == verdicts.UNCREDITED and v["direction"] == "b_from_a", v["verdict"]
     arts["a"]["text"] = BODY
     w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
     assert w["accusation"] and w["verdict"] == verdicts.UNCREDITED and w["direction"] == "b_from_a"

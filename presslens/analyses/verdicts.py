@@ -315,8 +315,11 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         ev.append(f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}: a wire in sight")
         cands.insert(0, f"a wire's story both carry ({near[1]}, named by {outlet[near[0]]})")
     # a wire's copy by its shape though no wire is credited (a wire under a picture, a dateline naming no one): a
-    # wire in sight, no accusation (issue 23: two pickups of one wire story, the credit dropped)
-    shape = None if wx or wy or near else "; ".join(s for s in (e.wire_shape(x), e.wire_shape(y)) if s)
+    # wire in sight, no accusation (issue 23: two pickups of one wire story, the credit dropped); not when their dates
+    # order them days apart (a wire's pickups run the same day, as the spread rule reads them; a paper's own staff
+    # story opens with its correspondent's dateline too, and a copy days later is the copy of the earlier one: attack15)
+    days_apart = sign is not None and how == "by date"
+    shape = None if wx or wy or near or days_apart else "; ".join(s for s in (e.wire_shape(x), e.wire_shape(y)) if s)
     if shape:
         ev.append(f"{shape}: the shape of a wire's copy")
         cands.insert(0, f"a wire's story both carry ({shape})")

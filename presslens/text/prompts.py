@@ -179,7 +179,7 @@ def past_notice(text: list[str], paras: list[int], whole: dict[int, str]) -> int
 # "Watch more of our videos on Harbour TV!", "Show key events only", ">>See the rescue in the player above.")
 PAGE_COMMAND = re.compile(r"^[\W\d_]{0,3}(?:please\s+)?(?:watch|visit|load|return|back|show|hide|subscribe|discover|add|try|"
                           r"explore|read|see|click|tap|scroll|view|listen|download|sign up|follow|join|share|leave|post|"
-                          r"jump|skip|continue|check out)\b", re.I)
+                          r"jump|skip|continue|check out)\b(?!-)", re.I)   # "Post-storm clean-up begins" is a subhead
 # what the command is about: the page, the site and what it holds, or the reader ("more", "top", "updates",
 # "videos", "our", "your"); a subhead in the imperative ("Follow the money") names none of them
 PAGE_THING = re.compile(r"\b(?:more|top|now|here|below|above|only|updates?|events?|features?|videos?|footage|player|"
@@ -187,6 +187,10 @@ PAGE_THING = re.compile(r"\b(?:more|top|now|here|below|above|only|updates?|event
                         r"channel|gallery|photos|our|us|you|your)\b", re.I)
 # where on the page the command points ("in the player above", "below"): a full stop may close such a line
 PAGE_PLACE = re.compile(r"\b(?:above|below|player)\b", re.I)
+# a thing on the page or the site itself, not the reader ("your email", "the latest posts"): a full stop closes a
+# prompt saying "you" only beside one ("Leave your car at home if you can." is a story's advice to its readers)
+PAGE_OBJECT = re.compile(r"\b(?:updates?|events?|features?|videos?|footage|player|comments?|newsletters?|e-?mail|inbox|"
+                         r"posts?|site|website|page|app|article|stories|channel|gallery|photos)\b", re.I)
 MAX_PAGE_WORDS = 12
 
 
@@ -194,9 +198,11 @@ def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
     """The indices of short lines anywhere in the text that tell the reader to do something on the page
     or the site (``page-prompt``): at most :data:`MAX_PAGE_WORDS` words and one sentence, opening with a
     command about the page (:data:`PAGE_COMMAND`: load, return, show, watch, visit, subscribe, ...) that
-    names the page, the site or the reader (:data:`PAGE_THING`), no quotation or reporting verb; a
-    line ending in a full stop only when it says "you" or "your" or points to a place on the page ("in the
-    player above") (an article's own "Visit the harbour at dawn." stays). A short paywall line saying "you" counts too ("You're reading a preview,
+    names the page, the site or the reader (:data:`PAGE_THING`, after the command: "Post office reopens" names
+    no post), no quotation or reporting verb; a line ending a sentence only when it points to a place on the page
+    ("in the player above") or names a thing of the site (:data:`PAGE_OBJECT`: "videos", "your email"), and
+    after a full stop says "you" or "your" too (an article's own "Visit the harbour at dawn." and its advice
+    to readers, "Leave your car at home if you can.", stay). A short paywall line saying "you" counts too ("You're reading a preview,
     subscribe to read more."), and a prompt's broken tail ("Watch more on Harbour TV" / "and live on
     channel 276") goes with it. Lines already found furniture (``whole``) are left out."""
     from .joins import GOES_ON     # joins reads the vocabulary lists; imported when used
@@ -207,7 +213,10 @@ def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
         if not s or i in whole or n_words(s) > MAX_PAGE_WORDS or guarded(s) or len(sentences(s)) > 1:
             continue
         you = bool(re.search(r"\b(?:you|your)\b", s, re.I))
-        command = PAGE_COMMAND.match(s) and PAGE_THING.search(s) and (you or PAGE_PLACE.search(s) or not s.endswith("."))
+        cmd = PAGE_COMMAND.match(s)   # what the command is about follows it ("Post office reopens" names no post)
+        command = (cmd and PAGE_THING.search(s, cmd.end()) and
+                   (PAGE_PLACE.search(s) or not s.endswith((".", "!", "?"))
+                    or (PAGE_OBJECT.search(s, cmd.end()) and (you or not s.endswith(".")))))
         if command or (you and _PAYWALL.search(s)):
             out.append(i)
             nxt = next((k for k in range(i + 1, len(text)) if text[k]), None)

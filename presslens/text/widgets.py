@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .repeats import n_words
+from .furniture import PROSE_GUARD
 
 POST_MAX = 400     # characters of an embedded post's text without its links (a post holds up to 280)
 LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+", re.I)
@@ -90,9 +91,11 @@ def glued_menu(lines: list[str], whole: dict[int, str]) -> list[int]:
     return out
 
 
-# a disclaimer's heading alone on its line ("Legal Disclaimer:", "Disclaimer:"), removed by the listed rules
-DISCLAIMER_HEAD = re.compile(r"^\s*(?:legal\s+|editor(?:'|’)?s\s+)?disclaimer\s*:?\s*$", re.I)
+# a disclaimer's heading alone on its line ("Legal Disclaimer:", "Disclaimer:"), removed by the listed rules; a bare
+# "Disclaimer" is a story's subhead as well (a story about a film's disclaimer): a heading has its colon or its qualifier
+DISCLAIMER_HEAD = re.compile(r"^\s*(?:(?:legal\s+|editor(?:'|’)?s\s+)disclaimer\s*:?|disclaimer\s*:)\s*$", re.I)
 MAX_DISCLAIMER_WORDS = 150
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|[\"“”]")   # quoted words, and quotation marks left unpaired
 
 
 def disclaimer_block(lines: list[str], opened: frozenset[int] | set[int], whole: dict[int, str]) -> list[int]:
@@ -118,7 +121,10 @@ def disclaimer_block(lines: list[str], opened: frozenset[int] | set[int], whole:
             nxt = text[i + 1] if i + 1 < len(text) else ""
             if is_sentence_line(text[i]) and not (nxt and GOES_ON.match(nxt)):
                 break
-        if block and words <= MAX_DISCLAIMER_WORDS:   # the heading, when still among the lines, goes with it
+        # a disclaimer quotes its "as is" but reports no one: a reporting verb outside quotation marks is a story's
+        # paragraph under a heading whose own text is lost ("..., the harbour master said.")
+        said = PROSE_GUARD.search(QUOTED.sub(" ", " ".join(text[i] for i in block)))
+        if block and words <= MAX_DISCLAIMER_WORDS and not said:   # the heading, when still among the lines, goes with it
             head = [start - 1] if start > 0 and DISCLAIMER_HEAD.match(text[start - 1]) else []
             out += [i for i in head + block if i not in whole]
     return out

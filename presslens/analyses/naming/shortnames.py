@@ -46,7 +46,8 @@ SURNAME_EDIT_FROM = 7  # letters of a family name from which one edit more or le
 
 # an East Asian given name of two syllables joined by a hyphen, the second in lower case (Wade-Giles, Korean:
 # "Ming-hua", "Jae-in"); a Western double-barrelled family name capitalises both parts ("Okafor-Diaz")
-_SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{0,5}-[a-z]{1,5}")
+# (an Arabic family name with its particle, "Al-sayed", "Abu-zaid", "Abdel-aziz", is no given name: attack15)
+_SYLLABLE_PAIR = re.compile(r"(?!(?:Al|El|Abu|Abd|Abdel|Abdul)-)[A-Z][a-z]{0,5}-[a-z]{1,5}")
 
 
 def family_first(words: list[str]) -> bool:
