@@ -97,3 +97,28 @@ def test_a_credit_to_the_other_outlet_still_comes_before_the_speaker(tmp_path):
     v = pair(verdicts.verdicts(_story(tmp_path, PRESS_A, PRESS_B + ["Coast Gazette first reported the plans."])), "a", "b")
     assert v["verdict"] == "Bay Courier retold the text of Coast Gazette (names it: credit)"
     assert v["relation"] == "reworded_copy" and v["credited"] == "yes"
+
+
+# two sentences of one paragraph opening with the same 40 characters and more: each is read where it stands in the
+# paragraph (the quote table's offsets), not by its opening words, so neither takes the other's speaker
+SAME_OPENING = "The north quay will close for a year and a half while engineers replace its piles"
+
+
+@pytest.mark.parametrize("second,who", [
+    (f"{SAME_OPENING}, council leader Tom Berg said on Friday.", "Tom Berg"),  # another speaker, reported
+    (f"“{SAME_OPENING}, and we will pay,” council leader Tom Berg said.", "Tom Berg"),  # another speaker, quoted
+    (f"{SAME_OPENING} and its deck.", None),  # the outlet's own narration
+])
+def test_two_sentences_opening_alike_keep_their_own_speakers(tmp_path, second, who):
+    got = speakers(tmp_path, [f"{SAME_OPENING}, harbour master Ana Ruiz said. {second}"])
+    assert got == ["Ana Ruiz", who]
+
+
+def test_a_reported_clause_said_twice_in_a_paragraph_is_placed_at_its_own_sentence(tmp_path):
+    from presslens.analyses import quotes
+    st = write_story(tmp_path / "q", {"a": {"outlet": "Coast Gazette", "published": None, "url": "https://a.example/q",
+                                            "text": f"{SAME_OPENING}, harbour master Ana Ruiz said. "
+                                                    f"{SAME_OPENING}, council leader Tom Berg said on Friday."}})
+    q = quotes.quotes(st)
+    q = q[q["kind"] == "indirect"]
+    assert list(zip(q["speaker"], q["start"])) == [("Ana Ruiz", 0), ("Tom Berg", len(SAME_OPENING) + 32)]

@@ -15,7 +15,7 @@ from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
-from .quotes.extract import article_paragraphs, extract_article
+from .quotes.extract import quotes as story_quotes
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
@@ -44,7 +44,9 @@ class Evidence:
     """What the verdicts read about a story's articles: outlets, dates, hosts, the sources each names
     (by kind), agencies' own copies, the narration each article shares with each other text."""
 
-    def __init__(self, story: Story, r, src: pd.DataFrame):
+    def __init__(self, story: Story, r, src: pd.DataFrame, quotes=None):
+        """``quotes``: the story's quote table (:func:`presslens.analyses.quotes.quotes`), or a function giving it
+        when first needed (:meth:`speakers_of`); None reads the (cached) table of ``story`` when first needed."""
         arts = story.articles
         self.outlet = dict(zip(arts["id"], arts["outlet"]))
         self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
@@ -76,6 +78,8 @@ class Evidence:
         self._sents: dict[str, list[str]] | None = None
         self._texts: dict[str, list[tuple[int, int, str]]] | None = None
         self._speakers: dict[str, dict[int, str]] = {}  # article -> sent_id -> speaker (:meth:`speakers_of`)
+        self._quotes = quotes if quotes is not None else (lambda: story_quotes(story))
+        self._said: dict[str, dict[int, list[tuple[int, int, str]]]] | None = None  # article -> paragraph -> spans
         self.is_wire = dict(zip(src["source"].tolist(), src["wire"].astype(bool).tolist()))
         self.own_copy: dict[str, list[str]] = defaultdict(list)  # agency -> its own articles in the corpus
         self.by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -207,27 +211,46 @@ class Evidence:
 
     def speakers_of(self, a: str) -> dict[int, str]:
         """sent_id -> the speaker whose words (quoted or reported) article a's sentence carries, as the quotes
-        analysis reads them (:func:`presslens.analyses.quotes.extract.extract_article`: names, roles, appositions,
-        pronouns resolved); a sentence of the article's own narration has no entry. Read for the articles asked
-        only (a paraphrase chain's two), once each."""
+        analysis read them (its story table, :func:`presslens.analyses.quotes.quotes`: names, roles, appositions,
+        pronouns resolved); a sentence of the article's own narration has no entry. A sentence carries the words of
+        a quote whose span in the paragraph (its offsets, as the quotes table gives them) overlaps the sentence's
+        own span; each sentence is found in its paragraph in order, after the one before, so two sentences that
+        open alike are two places, never one."""
         if a not in self._speakers:
-            pars = article_paragraphs(self.story, [a]).get(a, [])
-            rows = extract_article(a, self.outlet[a], pars, self.story)
-            said: dict[int, list[tuple[str, str]]] = defaultdict(list)  # paragraph -> (words, speaker)
-            for r in rows:
-                if r["kind"] in ("direct", "indirect") and isinstance(r["speaker"], str) and r["quote"]:
-                    said[r["para_idx"]].append((" ".join(str(r["quote"]).split()), r["speaker"]))
+            said = self.said().get(a, {})
             out: dict[int, str] = {}
+            at: dict[int, int] = {}  # paragraph -> where the next sentence is looked for
             for sid, p, text in self.texts_of(a):
-                t = " ".join(text.split())
-                inner = t.strip("“”\"‘’' ")
-                for words, who in said.get(p, ()):
-                    # the words open in this sentence, or this sentence is inside a longer quote
-                    if words[:40] in t or (len(inner) >= 12 and inner[:40] in words):
-                        out[int(sid)] = who
-                        break
+                spans = said.get(p)
+                if not spans:
+                    continue
+                par = spans[0][3]
+                i = par.find(text, at.get(p, 0))
+                if i < 0:
+                    continue  # the sentence is not found as captured in the quotes' paragraph: no reading
+                at[p] = i + len(text)
+                who = next((w for s, e, w, _ in spans if s < i + len(text) and i < e), None)
+                if who:
+                    out[int(sid)] = who
             self._speakers[a] = out
         return self._speakers[a]
+
+    def said(self) -> dict[str, dict[int, list[tuple[int, int, str, str]]]]:
+        """article -> paragraph -> (start, end, speaker, paragraph text) of its quoted and reported words with a
+        speaker, in order: the quote table, read once when a verdict first asks (a paraphrase chain)."""
+        if self._said is None:
+            q = self._quotes() if callable(self._quotes) else self._quotes
+            self._said = defaultdict(lambda: defaultdict(list))
+            q = q[q["kind"].isin(("direct", "indirect"))]
+            for aid, p, s, e, who, quote, par in zip(q["article_id"].tolist(), q["para_idx"].tolist(),
+                                                   q["start"].tolist(), q["end"].tolist(), q["speaker"].tolist(),
+                                                   q["quote"].tolist(), q["paragraph"].tolist()):
+                if isinstance(who, str) and who and quote and isinstance(par, str):
+                    self._said[aid][int(p)].append((int(s), int(e), who, par))
+            for pars in self._said.values():
+                for spans in pars.values():
+                    spans.sort(key=lambda t: (t[0], t[1]))
+        return self._said
 
     @contextmanager
     def focus(self, x: str, y: str):

@@ -61,7 +61,7 @@ import pandas as pd
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import paraphrased, reuse, wires
+from . import paraphrased, quotes, reuse, wires
 from .pair_evidence import EVIDENCE_WORDS, Evidence, order
 
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
@@ -97,12 +97,15 @@ def verdicts(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.
 @story_table
 def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     r = reuse.analyse(story, min_words, match, max_df)
-    return decide(story, r, wires.sources(story))
+    # the story's quote table (cached) is read only if a paraphrase chain asks who speaks in its sentences
+    return decide(story, r, wires.sources(story), lambda: quotes.quotes(story))
 
 
-def decide(story: Story, r, src: pd.DataFrame) -> pd.DataFrame:
-    """The verdict table from the reuse tables ``r`` and the sources table ``src`` (:func:`wires.sources`)."""
-    e = Evidence(story, r, src)
+def decide(story: Story, r, src: pd.DataFrame, quote_table=None) -> pd.DataFrame:
+    """The verdict table from the reuse tables ``r``, the sources table ``src`` (:func:`wires.sources`) and the
+    quote table (:func:`presslens.analyses.quotes.quotes`, or a function giving it when first needed; None: the
+    story's own, read when needed)."""
+    e = Evidence(story, r, src, quote_table)
     outlet, named = e.outlet, e.named
     rows: list[dict] = []
     pr = r.pairs

@@ -386,7 +386,7 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
         if who[0] is None:
             continue  # "..., Ana Ruiz, said Wednesday": "Wednesday" is nobody; the comma before has the source
         n = len(rows)
-        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb)
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb, near=at)
         return len(rows) > n
     return False
 
@@ -431,4 +431,4 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
         return
     who = _who(spk, story, ctx, p_idx, at, None)
     if who[0] is not None:
-        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"))
+        _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, pm.group("verb"), near=at)
