@@ -99,3 +99,18 @@ def test_a_dateline_on_a_line_of_its_own_is_read_from_the_page_as_captured(tmp_p
     v = pair(verdicts.verdicts(_pickups(tmp_path, page, BODY)), "a", "b")
     assert not v["accusation"] and v["verdict"].startswith("undetermined (a wire's copy"), v["verdict"]
     assert "(port selby, May 6)" in v["verdict"]
+
+
+def test_a_dateline_takes_no_credit_away(tmp_path):
+    # one of the two says where its whole text comes from (a broadcaster outside the corpus, no wire): still
+    # undetermined, but credited in part, as when no dateline opens either text (issue 23, session 16: the dateline
+    # branch said "credited no" where the same pair without the dateline said "partial")
+    arts = {"a": {"outlet": "Harbour Times", "text": "PORT SELBY — " + BODY, "published": None,
+                  "url": "https://a.example/bridge", "derived_from": "[Coast Radio]"},
+            "b": {"outlet": "Valley Echo", "text": BODY, "published": None, "url": "https://b.example/bridge"}}
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert not v["accusation"] and v["verdict"].startswith("undetermined (a wire's copy"), v["verdict"]
+    assert v["credited"] == "partial" and "credited for the whole text: Harbour Times credits Coast Radio" in v["evidence"]
+    arts["a"]["text"] = BODY  # the same pair without the dateline: credited in part too
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert not w["accusation"] and w["credited"] == "partial", w["verdict"]

@@ -394,9 +394,14 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         w = near[1] if near else next((c for a in (x, y) for c in sorted(e.named[a]["photo"]) if e.is_wire.get(c)), None)
         if not near and w is None:
             # a dateline alone is the house style of wire copy and of many newspapers' own reports: a scraper that
-            # copies a newspaper's story keeps it. It blocks an accusation but decides nothing: both candidates named
+            # copies a newspaper's story keeps it. It blocks an accusation but decides nothing: both candidates named.
+            # A source one of the two credits for its whole text is still credited in part, as below: the dateline
+            # takes no credit away
+            whole = _whole_credits(e, x, y)
+            if whole:
+                ev.append("credited for the whole text: " + "; ".join(whole))
             return {"verdict": f"undetermined (a wire's copy with its credit dropped, or one copied the other: {shape})",
-                    "credited": "no", "direction": "unknown", "candidates": "; ".join(cands)}
+                    "credited": "partial" if whole else "no", "direction": "unknown", "candidates": "; ".join(cands)}
         why = (f"{outlet[near[0]]} ({near[0]}) carries the passage too and names {near[1]}" if near else shape)
         return {"verdict": f"common source likely: wire copy, no credit visible ({why})", "relation": "common_wire",
                 "source": w, "credited": "partial" if w and not near else "no", "direction": "n/a",
@@ -408,11 +413,17 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     # a source one of the two credits for its whole text (a credit line, a byline, derived_from): credited in part,
     # whichever took from whom (the other's outlet would have been named above)
-    whole = sorted({f"{outlet[a]} credits {c}" for a in (x, y) for c in named[a]["credit"] if c not in e.fact.get(a, ())})
+    whole = _whole_credits(e, x, y)
     if whole:
         ev.append("credited for the whole text: " + "; ".join(whole))
     return {"verdict": f"undetermined ({why})", "credited": "partial" if whole else "no", "direction": "unknown",
             "candidates": "; ".join(cands)}
+
+
+def _whole_credits(e: Evidence, x: str, y: str) -> list[str]:
+    """"<outlet> credits <source>" for each source x or y credits for its whole text (a credit line, a byline,
+    derived_from; not a credit to one fact only, :attr:`Evidence.fact`)."""
+    return sorted({f"{e.outlet[a]} credits {c}" for a in (x, y) for c in e.named[a]["credit"] if c not in e.fact.get(a, ())})
 
 
 def _common(e: Evidence, s: str, z, x: str, y: str, what: str, ev: list[str]) -> dict:
