@@ -1,6 +1,9 @@
 """What the pair verdicts (:mod:`presslens.analyses.verdicts`) read about a story's articles: outlets,
 dates, hosts, the sources each names, agencies' own copies, the narration each article shares with each
-other text (word for word or reworded), which articles are translations."""
+other text (word for word or reworded), which articles are translations, who speaks in each sentence.
+
+One idea: the evidence a pair verdict reads, gathered once per story and asked for by pair (each reader here is a
+view of a story table that :mod:`.verdicts` weighs; none decides anything)."""
 from __future__ import annotations
 
 import re
