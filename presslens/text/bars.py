@@ -27,6 +27,7 @@ FREQUENCY = re.compile(r"\b\d{2,3}\.\d\s?FM\b|\bFM\s?\d{2,3}\.\d\b", re.I)
 SLOT = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)", re.I)
 # a bare range ("10-2", "10:30-11") counts beside the days or part of the day the programme airs
 RANGE = re.compile(r"(?<![\d.:/-])\d{1,2}(?::\d{2})?\s*[-–]\s*\d{1,2}(?::\d{2})?(?![\d.:/-])")
+YOU = re.compile(r"\b(?:you|your)\b", re.I)
 AIRS = re.compile(r"\b(?:weekdays|weekends|weeknights|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
                   r"mornings|afternoons|evenings|nights|overnights|in the (?:morning|afternoon|evening))\b", re.I)
 
@@ -72,10 +73,15 @@ def doubled_lines(lines: list[str], whole: dict[int, str]) -> list[int]:
     words or more each), and a line holding that text once within two lines of it; a caption of 4 to 25
     words without a sentence end printed on both sides of one short line (its credit, at most four words),
     when a kept line of prose or a headline stands above the first copy (a headline printed twice at the
-    top, around the site's name, stays). No prose guard may hold on the line."""
+    top, around the site's name, stays). The capture's first line printed again on the next, ending a sentence
+  and saying "you" or "your" to the reader, is the site's tagline: both copies go. No prose guard may hold on the line."""
     text = [s.strip() for s in lines]
     filled = [i for i, s in enumerate(text) if s]
     out: set[int] = set()
+    top = [i for i in filled if i not in whole][:2]
+    if (len(top) == 2 and top[1] == top[0] + 1 and text[top[0]] == text[top[1]] and ANY_END.search(text[top[0]])
+            and YOU.search(text[top[0]]) and not guarded(text[top[0]])):
+        out.update(top)    # the site's tagline to the reader printed twice on the capture's first lines
     for pos, i in enumerate(filled):
         s = text[i]
         if i in whole or guarded(s):
