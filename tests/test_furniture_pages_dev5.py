@@ -150,3 +150,15 @@ def test_a_paragraph_closed_by_an_agencys_sign_off_and_a_summary_head_stay():
     # a live page's "Summary" above its key points is the page's subhead (prose)
     kept, rules = run(["Summary", "", "  • Two piers wrecked", "", "  • Port closed until Tuesday", "", P1, P2, P3])
     assert "Summary" in kept, rules
+
+
+def test_a_photo_credit_run_into_the_dateline_is_cut_off():
+    for credit in ["Harbour-TV", "iStock/Thinkstock", "@analund/Instagram"]:
+        line = credit + "(PORT SELBY) -- A crane toppled onto the quay on Tuesday morning, officials said."
+        kept, rules = run([HEAD, line, P2, P3])
+        assert "(PORT SELBY) -- A crane toppled onto the quay on Tuesday morning, officials said." in kept, (credit, kept)
+        assert rules[credit] == "dateline-credit"
+    # a wire dateline with its agency in brackets is the lede's own (prose)
+    lede = "PORT SELBY (AP) — A crane toppled onto the quay on Tuesday morning, officials said."
+    kept, _ = run([HEAD, lede, P2, P3])
+    assert lede in kept
