@@ -30,7 +30,7 @@ CREDIT_WORD = r"(?:credit|credits|photo|photos|photographer|photographers|photog
 AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 # a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
 CREDIT_TAIL = re.compile(
-    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
+    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|\||courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
     r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
     r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=(?-i:[a-z]){2}[.…]\s)(?!.*\.\s*$)(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}\s*/\s*(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
     % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY), re.I)

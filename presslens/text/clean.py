@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import cards, comments, credits, furniture, prompts, shape, widgets
+from . import bars, cards, comments, credits, furniture, prompts, shape, widgets
 from .segment import TOKEN
 
 
@@ -133,6 +133,10 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(widgets.language_menu([x for _, x in lines], whole), "language-menu"))
     if "disclaimer-block" in shapes:
         whole.update(dict.fromkeys(widgets.disclaimer_block([x for _, x in lines], disclaimer_open, whole), "disclaimer-block"))
+    if "station-bar" in shapes:   # a broadcaster's bars and programme taglines above the headline
+        whole.update(dict.fromkeys(bars.station_bars([x for _, x in lines], whole), "station-bar"))
+    if "doubled-line" in shapes:   # a line printed twice on itself, its single copy, a caption around its credit
+        whole.update(dict.fromkeys(bars.doubled_lines([x for _, x in lines], whole), "doubled-line"))
     if "glued-menu" in shapes:
         whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
     kept: list[str] = []

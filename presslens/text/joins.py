@@ -36,13 +36,16 @@ def split_sentence(text: list[str]) -> set[int]:
     "on", "the", or on a comma), and the run holds a paragraph of prose. A line after a sentence's end starts a line of
     its own ("storm", a tag; "ePaper"). A run whose lines, joined, make a paragraph is one too (a release
     wrapped at a fixed width, "Harbour Police are" / "appealing for" / "a" / "witness ... last" / "night.").
-    Such lines are prose: the rules by position and length leave them."""
+    A line a fixed-width wrap broke goes on into the next too (:func:`_wrapped`). Such lines are prose: the
+    rules by position and length leave them."""
     idx = [i for i, s in enumerate(text) if s]
     out: set[int] = set()
+    wrapped = _wrapped(text)
     run = idx[:1]
     for a, b in zip(idx, idx[1:] + [None]):
         ended = SENT_END.search(text[a]) and not TRUNCATED.search(text[a])
-        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or COMMA_END.search(text[a])):
+        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or COMMA_END.search(text[a])
+                              or (a in wrapped and b == a + 1 and not ended)):
             run.append(b)
             continue
         if len(run) >= 2 and (any(is_paragraph(text[k]) for k in run) or is_paragraph(" ".join(text[k] for k in run))):
@@ -51,10 +54,36 @@ def split_sentence(text: list[str]) -> set[int]:
     return out
 
 
+def _wrapped(text: list[str]) -> set[int]:
+    """Lines a fixed-width wrap broke (a blog's copy of a release, "Captain Ana Lund, spokesman of the" /
+    "Harbour Guard said ..."): in a block of three or more lines with no blank line between whose width (the
+    length three lines in four stay within) is 50 to 110 characters, a line (not the block's last) within
+    85% to 110% of that width, when such lines are half the block or more."""
+    out: set[int] = set()
+    block: list[int] = []
+    for i in range(len(text) + 1):
+        if i < len(text) and text[i]:
+            block.append(i)
+            continue
+        if len(block) >= 3:
+            width = sorted(len(text[k]) for k in block)[(3 * len(block)) // 4]    # the wrap's width, a long line or two aside
+            wide = [k for k in block[:-1] if 0.85 * width <= len(text[k]) <= 1.1 * width]
+            if 50 <= width <= 110 and 2 * len(wide) >= len(block):
+                out.update(wide)
+        block = []
+    return out
+
+
+# an agency's sign-off in capitals after a paragraph's last sentence: "... at the port. -HNA", "... on Monday. – HNA"
+SIGN_OFF = re.compile(r"(?<=[.!?”\"’])\s+[-–—]\s?[A-Z]{2,8}\s*$")
+
+
 def is_sentence_line(line: str) -> bool:
-    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"); a link's
+    """Ends like a sentence, emoji after its full stop allowed ("... reach for the stars. 🌟"), or an agency's
+    sign-off after it (:data:`SIGN_OFF`); a link's
     title cut short with " .." or " …" does not."""
     line = TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2600" else line
+    line = SIGN_OFF.sub("", line)     # an agency's sign-off after the last sentence ("... at Matungu. -HNA")
     return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
 
 

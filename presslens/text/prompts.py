@@ -184,7 +184,7 @@ PAGE_COMMAND = re.compile(r"^[\W\d_]{0,3}(?:please\s+)?(?:watch|visit|load|retur
 # "videos", "our", "your"); a subhead in the imperative ("Follow the money") names none of them
 PAGE_THING = re.compile(r"\b(?:more|top|now|here|below|above|only|updates?|events?|features?|videos?|footage|player|"
                         r"comments?|newsletters?|e-?mail|inbox|posts?|site|website|page|app|article|stories|live|"
-                        r"channel|gallery|photos|our|us|you|your)\b", re.I)
+                        r"channel|gallery|photos|feeds?|our|us|you|your)\b", re.I)
 # where on the page the command points ("in the player above", "below"): a full stop may close such a line
 PAGE_PLACE = re.compile(r"\b(?:above|below|player)\b", re.I)
 # a thing on the page or the site itself, not the reader ("your email", "the latest posts"): a full stop closes a

@@ -320,7 +320,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     if "short-line" in enabled:
         for i, s in enumerate(text):
             # above the first paragraph a bullet is a breadcrumb's ("• World"), the last line a name's
-            bare = (i < first or i == final) and s and i not in joined and not is_sentence_line(s) and not guarded(s)
+            bare = (i < first or i == final) and s and i not in joined and not is_sentence_line(s) and not guarded(s) and not SUMMARY_HEAD.match(s)
             if ((i < first or last < i < final or (i == final > last and (_named(s) or HASHTAGS.match(s)))) and i not in whole
                     and (INITIALS.match(s) or (HASHTAGS.match(s) and not guarded(s)) or ((loose[i] or bare) and len(s) <= 40
                                                and (n_words(s) <= 3 or LABEL_ONLY.match(s))))):
