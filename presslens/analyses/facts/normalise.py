@@ -44,7 +44,7 @@ SCALES = {"thousand": "k", "k": "k", "million": "m", "millions": "m", "mn": "m",
           "billion": "bn", "billions": "bn", "bn": "bn", "b": "bn", "trillion": "tn", "trillions": "tn", "tn": "tn",
           "trn": "tn"}
 CURRENCY = r"(?:[$€£¥]|(?:us|u\.s\.|a|c|hk)\$|usd|eur|gbp)"
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM = r"\d+(?:[,\u00a0\u202f\u2009]\d{3}(?!\d))*(?:[.,]\d+)?"   # thousands apart by a comma or a no-break space; a decimal point or comma
 AMOUNT = re.compile(rf"(?<![\w.]){CURRENCY}?\s?({NUM})(?:\s?(thousand|millions?|billions?|trillions?|mn|mln|bn|trn|tn)|(k|m|b))\b"
                     rf"(?:\s+(?:(?:us|u\.s\.)\s+)?(?:dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp))?", re.IGNORECASE)
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)", re.IGNORECASE)
@@ -70,7 +70,7 @@ MEASURE = re.compile(rf"(?<![\w.])({NUM})(?:\s?|-)(%s)(?![\w/])" % "|".join(
 
 def _measure(m: re.Match) -> str:
     unit, factor, offset = UNITS[m.group(2).lower()]
-    v = (float(m.group(1).replace(",", "")) + offset) * factor
+    v = (features.value(m.group(1)) + offset) * factor
     if v:
         v = round(v, 1 - int(math.floor(math.log10(abs(v)))))
     return f" {v:g}{unit} ".replace(".", "p").replace("-", "minus")
@@ -87,12 +87,12 @@ def word_map() -> dict:
 
 
 def _amount(m: re.Match) -> str:
-    n = float(m.group(1).replace(",", ""))
+    n = features.value(m.group(1))
     return f" {n:g}{SCALES[(m.group(2) or m.group(3)).lower()]} ".replace(".", "p")   # 1.5tn: one token 1p5tn
 
 
 def _percent(m: re.Match) -> str:
-    return f" {int(float(m.group(1).replace(',', '')) + 0.5)}pct "
+    return f" {int(features.value(m.group(1)) + 0.5)}pct "
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,7 +122,7 @@ def canonical(text: str) -> str:
     return MEASURE.sub(_measure, PERCENT.sub(_percent, AMOUNT.sub(_amount, text)))
 
 
-FIGURE = re.compile(r"(?<![\w'’.:-])(\d+(?:[.,]\d+)*)(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
+FIGURE = re.compile(r"(?<![\w'’.:-])(" + features.FIGURE + r")(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + tuple(m[:3] for m in features.MONTHS[:12])),
@@ -141,7 +141,7 @@ def figures(text: str) -> dict[str, frozenset]:
     stop = features.cues()["stop"]
     out: dict[str, set] = {}
     for m in FIGURE.finditer(c):
-        num = m.group(1).replace(",", "") + (f"p{m.group(2)}" if m.group(2) else "")
+        num = features.figure(m.group(1)) + (f"p{m.group(2)}" if m.group(2) else "")
         if m.group(3):
             kind = m.group(3)
         elif MONTH_BEFORE.search(c[:m.start()]):
