@@ -129,17 +129,29 @@ MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + t
                           re.IGNORECASE)
 
 
+LABEL_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’-]*\s*$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def figures(text: str) -> dict[str, frozenset]:
-    """The figures a statement gives, by the kind of quantity a reader takes them for: the unit or
-    scale written with it (``pct``, ``bn``, ...), ``date`` for a day after a month, ``year``, else
-    the word that follows (``27 people``: ``people``). A number inside a name or a time (``H800``,
-    ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
+def quantities(text: str) -> frozenset[tuple[str, str]]:
+    """The figures of ``text`` that count or measure something, as (kind, value) (:func:`figures`' kinds):
+    a figure with a unit or scale, or with a word after it, not a date, a year or a bare number, and not a
+    label written after a name ("Category 5", "Clade 1b", "Flight 370": the name's number, not a
+    quantity). Two statements giving the same quantity of the same kind say the same thing far more
+    often than two sharing a label do."""
     if not DIGIT.search(text):
-        return {}
+        return frozenset()
     c = canonical(text)
+    out = set()
+    for m, (kind, num) in zip(FIGURE.finditer(c), _kinds(c)):
+        if kind not in ("date", "year", "n") and not LABEL_BEFORE.search(c[:m.start()]):
+            out.add((kind, num))
+    return frozenset(out)
+
+
+def _kinds(c: str):
+    """Each figure of canonical text ``c`` as (kind, value), in order (see :func:`figures`)."""
     stop = features.cues()["stop"]
-    out: dict[str, set] = {}
     for m in FIGURE.finditer(c):
         num = features.figure(m.group(1)) + (f"p{m.group(2)}" if m.group(2) else "")
         if m.group(3):
@@ -151,6 +163,19 @@ def figures(text: str) -> dict[str, frozenset]:
         else:
             nxt = (m.group(4) or "").lower()
             kind = features.fold(nxt) if nxt and nxt not in stop else "n"
+        yield kind, num
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def figures(text: str) -> dict[str, frozenset]:
+    """The figures a statement gives, by the kind of quantity a reader takes them for: the unit or
+    scale written with it (``pct``, ``bn``, ...), ``date`` for a day after a month, ``year``, else
+    the word that follows (``27 people``: ``people``). A number inside a name or a time (``H800``,
+    ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
+    if not DIGIT.search(text):
+        return {}
+    out: dict[str, set] = {}
+    for kind, num in _kinds(canonical(text)):
         out.setdefault(kind, set()).add(num)
     return {k: frozenset(v) for k, v in out.items()}
 
