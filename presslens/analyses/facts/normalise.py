@@ -129,7 +129,6 @@ MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + t
                           re.IGNORECASE)
 
 
-LABEL_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’-]*\s*$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -144,9 +143,21 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     c = canonical(text)
     out = set()
     for m, (kind, num) in zip(FIGURE.finditer(c), _kinds(c)):
-        if kind not in ("date", "year", "n") and not LABEL_BEFORE.search(c[:m.start()]):
+        if kind not in ("date", "year", "n") and not _label(c[:m.start()].split()):
             out.add((kind, num))
     return frozenset(out)
+
+
+def _label(before: list[str]) -> bool:
+    """Whether a figure after the words ``before`` is a name's number: the word right before it is
+    written with a capital ("Category 5", "S&P 500"), and is not a possessive ("Nvidia's 17% slump") nor,
+    first in its sentence, a word of the stop list or one that rounds a figure ("Nearly 17 percent")."""
+    if not before or not before[-1][:1].isupper() or before[-1].replace("’", "'").endswith("'s"):
+        return False
+    if len(before) < 2 or before[-2][-1:] in ".!?:":
+        low = before[-1].lower()
+        return low not in features.cues()["stop"] and word_map().get(features.fold(low)) != ""
+    return True
 
 
 def _kinds(c: str):
