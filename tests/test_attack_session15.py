@@ -120,8 +120,6 @@ def test_an_arabic_family_name_with_its_particle_is_the_family_name():
 # "carrying 4,900 containers" give the same ("carry", "4"), so a subject-only core takes in a sentence with another
 # figure as the centre's predicate and object. Not a regression (main took in every sentence holding the core); left:
 # the split is normalise.fact_words', shared by all of fact discovery, no small local fix
-@pytest.mark.xfail(strict=True, reason="facts.normalise.fact_words splits '4,700'; predicate.predicates keeps its first "
-                                       "part only, so differing figures read as one object")
 def test_a_predicates_object_keeps_a_whole_figure():
     from presslens.analyses.facts import predicate
 

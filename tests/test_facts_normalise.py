@@ -40,8 +40,11 @@ def test_reporting_synonyms_meet():
 
 
 def test_the_scorer_words_are_unchanged():
-    # features.content is what the evaluation compares a claim's words with: it keeps the words as written
-    assert features.content("Bellmark shares fell 16.86% on the day") == ["bellmark", "shar", "fell", "16", "86", "day"]
+    # features.content is what the evaluation compares a claim's words with: it keeps the words as written,
+    # a figure whole (its thousands separators and percent sign dropped, its decimal point kept)
+    assert features.content("Bellmark shares fell 16.86% on the day") == ["bellmark", "shar", "fell", "16.86", "day"]
+    assert features.content("Bellmark shed 4,700 jobs, 1,935.3 tonnes and $1.2bn") == [
+        "bellmark", "shed", "4700", "jobs", "1935.3", "tonn", "1.2bn"]
 
 
 def test_restated_figures_group_into_one_fact():

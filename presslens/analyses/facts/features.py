@@ -23,8 +23,13 @@ from presslens import data
 from presslens.words import without_long_words
 from presslens.analyses.quotes.attribution import verbs
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+# a figure is one word, whatever separates its digits: "4,700", "1,935.3", "4 700" (a no-break or thin
+# space before three digits), "4.7", "12%", "1.2bn"; tried first, since a word of letters and digits
+# ("H800", "Covid") would otherwise take "4" of "4,700" and leave "700" a word apart
+FIGURE = r"\d+(?:[.,]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*"
+WORD = re.compile(rf"{FIGURE}(?:%|[^\W_]*)|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+NUMBER = re.compile(rf"(?<![^\W_]){FIGURE}%?")     # not inside a name ("H800")
+SEPARATOR = re.compile(r"[,\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE = re.compile(r"\b(?:%s)\b(?:\s+\d{1,2}\b)?|\b\d{1,2}\s+(?:%s)\b|\b(?:1[89]|20)\d\d\b"
@@ -46,6 +51,18 @@ def fold(word: str) -> str:
     return w
 
 
+def figure(token: str) -> str:
+    """A figure as fact discovery compares it: its thousands separators dropped ("4,700" -> "4700",
+    "4\u202f700" -> "4700"), a decimal point or comma kept ("4.7", "4,7": a comma before three digits is
+    read as a separator, as English writes it)."""
+    return SEPARATOR.sub("", token)
+
+
+def value(token: str) -> float:
+    """A figure's value (:func:`figure`; a decimal comma read as a point: "4,7" -> 4.7)."""
+    return float(figure(token).replace(",", "."))
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue word sets: negation, hedges (single words and phrases), intensity, reporting verbs."""
@@ -61,7 +78,8 @@ def cues() -> dict:
 
 
 def content(text: str) -> list[str]:
-    """The sentence's content words, folded, in order (numbers kept as written, without commas)."""
+    """The sentence's content words, folded, in order (a figure is one word, written as :func:`figure`
+    writes it, without a percent sign: "4,700" -> "4700", "16.86%" -> "16.86")."""
     return list(_content(text))
 
 
@@ -73,7 +91,7 @@ def _content(text: str) -> tuple[str, ...]:
         lw = t.lower()
         if lw in stop or (len(lw) < 3 and not lw[0].isdigit()):
             continue
-        out.append(lw.replace(",", "") if lw[0].isdigit() else fold(lw))
+        out.append(figure(lw).rstrip("%") if lw[0].isdigit() else fold(lw))
     return tuple(out)
 
 
@@ -141,7 +159,7 @@ def marks(text: str) -> dict:
     toks = [t.lower() for t in words]
     # "May" the month is no hedge: only the lower-case modal counts
     hedges = [lt for t, lt in zip(words, toks) if lt in c["hedge_words"] and t != "May"] + [p for p in c["hedge_phrases"] if p in low]
-    return {"numbers": [n.replace(",", "") for n in NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n)],
+    return {"numbers": [figure(n) for n in NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n)],
             "dates": [d.group(0).lower() for d in DATE.finditer(text)],
             "hedges": sorted(set(hedges)),
             "intensity": sorted({t for t in toks if t in c["intensity"]}),

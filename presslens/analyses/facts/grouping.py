@@ -79,6 +79,7 @@ CORE_FACTS = 1        # of the facts with one core this many (the most central) 
 COMPARED = 8          # a group of near-identical versions is read for a second fact on its this many heaviest versions (:mod:`.bounds`)
 JOIN = 1              # facts whose cores agree (one statement cut in pieces) are one fact (:mod:`.join`) ...
 JOIN_ALIKE = 0.5      # ... when their centres' lexical score (:func:`scores`) reaches this
+QUANTITY_JOIN = 2     # facts whose centres give one quantity and share this many other words are one fact (:func:`.join.by_quantity`; 0: off)
 PREDICATE = 1         # a core of the subject alone takes in a unit only with a predicate of its centre and its object (:mod:`.predicate`)
 
 
@@ -478,5 +479,12 @@ def _memberships(sent: pd.DataFrame, texts: list, art_of: list, side, use_embedd
     if TERMS:     # a short phrase several articles quote (:mod:`.terms`)
         t = terms.facts(texts, art_of, u[["_row", "fact"]], nw, terms=side.next())
         u = pd.concat([u, t.assign(fact_score=CORE_SCORE)], ignore_index=True) if len(t) else u
+    if QUANTITY_JOIN and len(u):   # one quantity, worded apart (:func:`.join.by_quantity`)
+        c = u[u["centre"].to_numpy(dtype=bool)].drop_duplicates("fact")
+        into = join.by_quantity(dict(zip(c["fact"].tolist(), c["clause"].tolist())), QUANTITY_JOIN)
+        if into:
+            moved = u["fact"].isin(list(into)).to_numpy()
+            u["fact"] = u["fact"].map(lambda f: into.get(f, f))
+            u.loc[moved, "centre"] = False
     u = u.sort_values(["_row", "fact", "centre", "fact_score"], ascending=[True, True, False, False], kind="mergesort")
     return u.drop_duplicates(["_row", "fact"])[["_row", "fact", "fact_score", "clause", "centre"]].reset_index(drop=True)

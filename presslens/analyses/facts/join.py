@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from presslens.analyses.facts import normalise
+from presslens.analyses.facts import features, normalise, predicate
 
 MIN_WORDS = 3   # a core of fewer words names a subject, not a statement: its facts are not joined by it
+ROOTS_COMPARED = 64   # a later fact is compared with at most this many earlier facts giving one quantity
 
 
 def pieces(found: list, neg: np.ndarray, centre_version: np.ndarray, fig: list[dict], alike=None) -> dict[int, int]:
@@ -73,3 +74,46 @@ def apply(vv: np.ndarray, ff: np.ndarray, ss: np.ndarray, into: dict[int, int]) 
     key = np.stack([vv[order], ff[order]], axis=1)
     keep = np.sort(order[np.r_[True, (np.diff(key, axis=0) != 0).any(axis=1)]])
     return vv[keep], ff[keep], ss[keep]
+
+
+def by_quantity(centres: dict[int, str], shared: int) -> dict[int, int]:
+    """Which fact each later fact joins ({fact: earlier fact}; ``centres``: fact -> its centre's text, a
+    lower number more central) by what a reader sees in two wordings of one statement with little
+    wording in common ("which Nvidia's shares plunged 17%", "its stock tumbled just under 17% on
+    Monday"): the same quantity (:func:`.normalise.quantities`: 17%, $600 billion, 133 people; not a
+    date, a year or a label such as "Category 5"), the same negation, no figure that disagrees
+    (:func:`.normalise.disagree`) with the earlier fact's centre or with any fact joined to it,
+    ``shared`` content words in common besides the figures and the words that name their kinds (one
+    word, the verb alone, joined "Broadcom fell 17.4%" to "Nvidia's shares plunged 17%": two statements),
+    and, when both centres have predicate words (:func:`.predicate.predicates`), a predicate of one
+    among the words of the other (a synonym row's word: "plunged" = "a 17% drop"): "Storm Alba grew from a
+    squall to a force 12 gale" and "Storm Alba hit Marbury as a force 12 gale" share a subject and a figure
+    but say two things. A fact that joins none is a fact later facts may join."""
+    info: dict[int, tuple] = {}
+    by_q: dict[tuple, list[int]] = {}
+    joined: dict[int, list[int]] = {}
+    into: dict[int, int] = {}
+    for f in sorted(centres):
+        text = centres[f]
+        q = normalise.quantities(text) if isinstance(text, str) else frozenset()
+        if not q:
+            continue
+        fig = normalise.figures(text)
+        every = set(normalise.fact_words(text))
+        words = {w for w in every if not w[0].isdigit()} - set(fig)
+        preds = {p[0] for p in predicate.predicates(text)}
+        neg = features.negated(text)
+        for g in sorted({g for k in q for g in by_q.get(k, ())[:ROOTS_COMPARED]}):
+            w2, every2, preds2, neg2 = info[g]
+            if (neg == neg2 and len(words & w2) >= shared
+                    and (not preds or not preds2 or preds & every2 or preds2 & every)
+                    and not any(normalise.disagree(normalise.figures(centres[h]), fig) for h in joined[g])):
+                into[f] = g
+                joined[g].append(f)
+                break
+        else:
+            info[f] = (words, every, preds, neg)
+            joined[f] = [f]
+            for k in q:
+                by_q.setdefault(k, []).append(f)
+    return into

@@ -44,7 +44,7 @@ SCALES = {"thousand": "k", "k": "k", "million": "m", "millions": "m", "mn": "m",
           "billion": "bn", "billions": "bn", "bn": "bn", "b": "bn", "trillion": "tn", "trillions": "tn", "tn": "tn",
           "trn": "tn"}
 CURRENCY = r"(?:[$€£¥]|(?:us|u\.s\.|a|c|hk)\$|usd|eur|gbp)"
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM = r"\d+(?:[,\u00a0\u202f\u2009]\d{3}(?!\d))*(?:[.,]\d+)?"   # thousands apart by a comma or a no-break space; a decimal point or comma
 AMOUNT = re.compile(rf"(?<![\w.]){CURRENCY}?\s?({NUM})(?:\s?(thousand|millions?|billions?|trillions?|mn|mln|bn|trn|tn)|(k|m|b))\b"
                     rf"(?:\s+(?:(?:us|u\.s\.)\s+)?(?:dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp))?", re.IGNORECASE)
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)", re.IGNORECASE)
@@ -70,7 +70,7 @@ MEASURE = re.compile(rf"(?<![\w.])({NUM})(?:\s?|-)(%s)(?![\w/])" % "|".join(
 
 def _measure(m: re.Match) -> str:
     unit, factor, offset = UNITS[m.group(2).lower()]
-    v = (float(m.group(1).replace(",", "")) + offset) * factor
+    v = (features.value(m.group(1)) + offset) * factor
     if v:
         v = round(v, 1 - int(math.floor(math.log10(abs(v)))))
     return f" {v:g}{unit} ".replace(".", "p").replace("-", "minus")
@@ -87,12 +87,12 @@ def word_map() -> dict:
 
 
 def _amount(m: re.Match) -> str:
-    n = float(m.group(1).replace(",", ""))
+    n = features.value(m.group(1))
     return f" {n:g}{SCALES[(m.group(2) or m.group(3)).lower()]} ".replace(".", "p")   # 1.5tn: one token 1p5tn
 
 
 def _percent(m: re.Match) -> str:
-    return f" {int(float(m.group(1).replace(',', '')) + 0.5)}pct "
+    return f" {int(features.value(m.group(1)) + 0.5)}pct "
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,11 +122,59 @@ def canonical(text: str) -> str:
     return MEASURE.sub(_measure, PERCENT.sub(_percent, AMOUNT.sub(_amount, text)))
 
 
-FIGURE = re.compile(r"(?<![\w'’.:-])(\d+(?:[.,]\d+)*)(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
+FIGURE = re.compile(r"(?<![\w'’.:-])(" + features.FIGURE + r")(?:p(\d+))?([a-z]*)(?![\w:-]|[.,]\d)(?:\s+([^\W\d_]+))?")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(features.MONTHS[:12] + tuple(m[:3] for m in features.MONTHS[:12])),
                           re.IGNORECASE)
+
+
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def quantities(text: str) -> frozenset[tuple[str, str]]:
+    """The figures of ``text`` that count or measure something, as (kind, value) (:func:`figures`' kinds):
+    a figure with a unit or scale, or with a word after it, not a date, a year or a bare number, and not a
+    label written after a name ("Category 5", "Clade 1b", "Flight 370": the name's number, not a
+    quantity). Two statements giving the same quantity of the same kind say the same thing far more
+    often than two sharing a label do."""
+    if not DIGIT.search(text):
+        return frozenset()
+    c = canonical(text)
+    out = set()
+    for m, (kind, num) in zip(FIGURE.finditer(c), _kinds(c)):
+        if kind not in ("date", "year", "n") and not _label(c[:m.start()].split()):
+            out.add((kind, num))
+    return frozenset(out)
+
+
+def _label(before: list[str]) -> bool:
+    """Whether a figure after the words ``before`` is a name's number: the word right before it is
+    written with a capital ("Category 5", "S&P 500"), and is not a possessive ("Nvidia's 17% slump") nor,
+    first in its sentence, a word of the stop list or one that rounds a figure ("Nearly 17 percent")."""
+    if not before or not before[-1][:1].isupper() or before[-1].replace("’", "'").endswith("'s"):
+        return False
+    if len(before) < 2 or before[-2][-1:] in ".!?:":
+        low = before[-1].lower()
+        return low not in features.cues()["stop"] and word_map().get(features.fold(low)) != ""
+    return True
+
+
+def _kinds(c: str):
+    """Each figure of canonical text ``c`` as (kind, value), in order (see :func:`figures`)."""
+    stop = features.cues()["stop"]
+    for m in FIGURE.finditer(c):
+        num = features.figure(m.group(1)) + (f"p{m.group(2)}" if m.group(2) else "")
+        if m.group(3):
+            kind = m.group(3)
+        elif MONTH_BEFORE.search(c[:m.start()]):
+            kind = "date"
+        elif YEAR.fullmatch(num):
+            kind = "year"
+        else:
+            nxt = (m.group(4) or "").lower()
+            kind = features.fold(nxt) if nxt and nxt not in stop else "n"
+        yield kind, num
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -137,20 +185,8 @@ def figures(text: str) -> dict[str, frozenset]:
     ``Covid-19``, ``2:07``) is no figure. {kind: values}."""
     if not DIGIT.search(text):
         return {}
-    c = canonical(text)
-    stop = features.cues()["stop"]
     out: dict[str, set] = {}
-    for m in FIGURE.finditer(c):
-        num = m.group(1).replace(",", "") + (f"p{m.group(2)}" if m.group(2) else "")
-        if m.group(3):
-            kind = m.group(3)
-        elif MONTH_BEFORE.search(c[:m.start()]):
-            kind = "date"
-        elif YEAR.fullmatch(num):
-            kind = "year"
-        else:
-            nxt = (m.group(4) or "").lower()
-            kind = features.fold(nxt) if nxt and nxt not in stop else "n"
+    for kind, num in _kinds(canonical(text)):
         out.setdefault(kind, set()).add(num)
     return {k: frozenset(v) for k, v in out.items()}
 
