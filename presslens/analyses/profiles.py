@@ -20,13 +20,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from presslens.analyses.facts.omission import earliest
 from presslens.analyses.naming import names, translation
 from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
 from presslens.analyses.findings.common import extremes, tied
 from presslens.engine import sanity
 from presslens.engine.memo import story_table
-from presslens.story import capture
 from presslens.story.model import Story
 from . import claims, facts, keyness, provenance, readability, reuse, tone
 
@@ -69,16 +69,26 @@ def fact_rows(story: Story) -> pd.DataFrame:
     m = facts.members(story)
     found = facts.summarise(m)
     outlets = list(story.outlets)
-    g = facts.grid(m, found, outlets, {})
-    have = g[g["voice"] != "absent"]
-    carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried", "fact": have["fact"], "label": have["label"],
-                            "sentence_outlet": have["outlet"], "article_id": have["article_id"],
-                            "sentence": have["sentence"]})
-    left = facts.left_out(m, found, outlets, cut_short=capture.cut_short(story.articles))
-    first = g.set_index(["fact", "outlet"])["article_id"]
+    mm = m[m["fact"].isin(found["fact"]) & m["outlet"].isin(outlets)]
+    first = earliest(mm)
+    if first.empty or found.empty:
+        g = facts.grid(m, found, outlets, {})
+        first = g[g["voice"] != "absent"].rename(columns={"sentence": "text"})
+    # the carried cells of facts.grid (their earliest sentence), read without its facts x outlets product
+    have = first[first["voice"].notna() & (first["voice"] != "absent")]
+    ids = have["article_id"].astype(object)
+    text = have["text"].astype(object)
+    carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried",
+                            "fact": have["fact"].astype(found["fact"].dtype),
+                            "label": have["fact"].map(dict(zip(found["fact"], found["label"]))),
+                            "sentence_outlet": have["outlet"],
+                            "article_id": ids.where(ids.notna(), None), "sentence": text.where(text.notna(), None)})
+    left = facts.left_out(story)  # the same call as notebook 07's (its cached table)
+    ids = first["article_id"].astype(object)
+    at = dict(zip(zip(first["fact"], first["outlet"]), ids.where(ids.notna(), None)))
     missing = pd.DataFrame({"outlet": left["outlet"], "status": "left out", "fact": left["fact"], "label": left["label"],
                             "sentence_outlet": left["example_outlet"],
-                            "article_id": [first.get((f, o)) for f, o in zip(left["fact"], left["example_outlet"])],
+                            "article_id": [at.get((f, o)) for f, o in zip(left["fact"], left["example_outlet"])],
                             "sentence": left["example_sentence"]})
     out = pd.concat([x for x in (carried, missing) if len(x)] or [carried], ignore_index=True)
     order = {o: i for i, o in enumerate(outlets)}
