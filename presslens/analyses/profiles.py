@@ -96,6 +96,16 @@ def fact_rows(story: Story) -> pd.DataFrame:
     return out.drop(columns="_o").reset_index(drop=True)[FACT_ROW_COLS]
 
 
+def _joined(outlet: pd.Series, items, once: bool = False) -> dict:
+    """outlet -> its items (in table order) joined with ", " (``once``: each item once): a group-by on
+    the outlet without a frame per outlet."""
+    got: dict = {}
+    for o, item in zip(outlet.tolist(), items):
+        if o == o and o is not None:  # a missing outlet makes no group
+            got.setdefault(o, []).append(item)
+    return {o: ", ".join(dict.fromkeys(v) if once else v) for o, v in got.items()}
+
+
 def _by_outlet(table: pd.DataFrame, value: str, how: str = "mean") -> dict:
     if table.empty:
         return {}
@@ -132,8 +142,9 @@ def profiles(story: Story) -> pd.DataFrame:
     anon = spk[spk["speaker_kind"] == "anonymous"].groupby("outlet", sort=False).size().to_dict() if len(spk) else {}
     led = names.ledger(story)
     rend = led[led["kind"].astype(str).str.startswith("rendering")] if len(led) else led
-    renderings = {o: ", ".join(f"{r.form} ({r.kind.split(': ')[-1]})" for r in g.itertuples(index=False))
-                  for o, g in rend.groupby("outlet", sort=False)} if len(rend) else {}
+    renderings = _joined(rend["outlet"], (f"{f} ({k.split(': ')[-1]})"
+                                          for f, k in zip(rend["form"].tolist(), rend["kind"].tolist()))) \
+        if len(rend) else {}
     verdicts = translation.likely_translations(story, translation.translation_indicators(story))
     transl = {o: ", ".join(sorted(set(g["verdict"]))) for o, g in verdicts.groupby("outlet", sort=False)}
     grid = claims.grid(story)
@@ -147,8 +158,9 @@ def profiles(story: Story) -> pd.DataFrame:
     reuse_share = {o: reuse_share.get(o, 0.0) / n for o, n in measured["outlet"].value_counts().items()}  # none shared: 0
     prov = provenance.provenance(story)
     likely = prov[prov["likeliest"].astype(bool)] if len(prov) else prov
-    sources = {o: ", ".join(dict.fromkeys(f"{x.source_outlet} ({x.status})" for x in g.itertuples(index=False)))
-               for o, g in likely.groupby("outlet", sort=False)} if len(likely) else {}
+    sources = _joined(likely["outlet"], (f"{so} ({st})"
+                                         for so, st in zip(likely["source_outlet"].tolist(), likely["status"].tolist())),
+                      once=True) if len(likely) else {}
     fr = fact_rows(story)
     n_facts = fr.groupby(["outlet", "status"]).size().to_dict()
     rows = []
