@@ -20,13 +20,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from presslens.analyses.facts.omission import earliest
 from presslens.analyses.naming import names, translation
 from presslens.analyses.quotes import sources as analyses_quotes_sources
 from presslens.analyses.wordchoice import lexicon, matching
 from presslens.analyses.findings.common import extremes, tied
 from presslens.engine import sanity
 from presslens.engine.memo import story_table
-from presslens.story import capture
 from presslens.story.model import Story
 from . import claims, facts, keyness, provenance, readability, reuse, tone
 
@@ -69,21 +69,41 @@ def fact_rows(story: Story) -> pd.DataFrame:
     m = facts.members(story)
     found = facts.summarise(m)
     outlets = list(story.outlets)
-    g = facts.grid(m, found, outlets, {})
-    have = g[g["voice"] != "absent"]
-    carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried", "fact": have["fact"], "label": have["label"],
-                            "sentence_outlet": have["outlet"], "article_id": have["article_id"],
-                            "sentence": have["sentence"]})
-    left = facts.left_out(m, found, outlets, cut_short=capture.cut_short(story.articles))
-    first = g.set_index(["fact", "outlet"])["article_id"]
+    mm = m[m["fact"].isin(found["fact"]) & m["outlet"].isin(outlets)]
+    first = earliest(mm)
+    if first.empty or found.empty:
+        g = facts.grid(m, found, outlets, {})
+        first = g[g["voice"] != "absent"].rename(columns={"sentence": "text"})
+    # the carried cells of facts.grid (their earliest sentence), read without its facts x outlets product
+    have = first[first["voice"].notna() & (first["voice"] != "absent")]
+    ids = have["article_id"].astype(object)
+    text = have["text"].astype(object)
+    carried = pd.DataFrame({"outlet": have["outlet"], "status": "carried",
+                            "fact": have["fact"].astype(found["fact"].dtype),
+                            "label": have["fact"].map(dict(zip(found["fact"], found["label"]))),
+                            "sentence_outlet": have["outlet"],
+                            "article_id": ids.where(ids.notna(), None), "sentence": text.where(text.notna(), None)})
+    left = facts.left_out(story)  # the same call as notebook 07's (its cached table)
+    ids = first["article_id"].astype(object)
+    at = dict(zip(zip(first["fact"], first["outlet"]), ids.where(ids.notna(), None)))
     missing = pd.DataFrame({"outlet": left["outlet"], "status": "left out", "fact": left["fact"], "label": left["label"],
                             "sentence_outlet": left["example_outlet"],
-                            "article_id": [first.get((f, o)) for f, o in zip(left["fact"], left["example_outlet"])],
+                            "article_id": [at.get((f, o)) for f, o in zip(left["fact"], left["example_outlet"])],
                             "sentence": left["example_sentence"]})
     out = pd.concat([x for x in (carried, missing) if len(x)] or [carried], ignore_index=True)
     order = {o: i for i, o in enumerate(outlets)}
     out = out.assign(_o=out["outlet"].map(order)).sort_values(["_o", "status", "fact"], kind="mergesort")
     return out.drop(columns="_o").reset_index(drop=True)[FACT_ROW_COLS]
+
+
+def _joined(outlet: pd.Series, items, once: bool = False) -> dict:
+    """outlet -> its items (in table order) joined with ", " (``once``: each item once): a group-by on
+    the outlet without a frame per outlet."""
+    got: dict = {}
+    for o, item in zip(outlet.tolist(), items):
+        if o == o and o is not None:  # a missing outlet makes no group
+            got.setdefault(o, []).append(item)
+    return {o: ", ".join(dict.fromkeys(v) if once else v) for o, v in got.items()}
 
 
 def _by_outlet(table: pd.DataFrame, value: str, how: str = "mean") -> dict:
@@ -122,8 +142,9 @@ def profiles(story: Story) -> pd.DataFrame:
     anon = spk[spk["speaker_kind"] == "anonymous"].groupby("outlet", sort=False).size().to_dict() if len(spk) else {}
     led = names.ledger(story)
     rend = led[led["kind"].astype(str).str.startswith("rendering")] if len(led) else led
-    renderings = {o: ", ".join(f"{r.form} ({r.kind.split(': ')[-1]})" for r in g.itertuples(index=False))
-                  for o, g in rend.groupby("outlet", sort=False)} if len(rend) else {}
+    renderings = _joined(rend["outlet"], (f"{f} ({k.split(': ')[-1]})"
+                                          for f, k in zip(rend["form"].tolist(), rend["kind"].tolist()))) \
+        if len(rend) else {}
     verdicts = translation.likely_translations(story, translation.translation_indicators(story))
     transl = {o: ", ".join(sorted(set(g["verdict"]))) for o, g in verdicts.groupby("outlet", sort=False)}
     grid = claims.grid(story)
@@ -137,8 +158,9 @@ def profiles(story: Story) -> pd.DataFrame:
     reuse_share = {o: reuse_share.get(o, 0.0) / n for o, n in measured["outlet"].value_counts().items()}  # none shared: 0
     prov = provenance.provenance(story)
     likely = prov[prov["likeliest"].astype(bool)] if len(prov) else prov
-    sources = {o: ", ".join(dict.fromkeys(f"{x.source_outlet} ({x.status})" for x in g.itertuples(index=False)))
-               for o, g in likely.groupby("outlet", sort=False)} if len(likely) else {}
+    sources = _joined(likely["outlet"], (f"{so} ({st})"
+                                         for so, st in zip(likely["source_outlet"].tolist(), likely["status"].tolist())),
+                      once=True) if len(likely) else {}
     fr = fact_rows(story)
     n_facts = fr.groupby(["outlet", "status"]).size().to_dict()
     rows = []

@@ -10,6 +10,7 @@ and intensity words are read in the clause that states the fact; attribution in 
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from presslens.analyses.facts import features
@@ -50,17 +51,25 @@ def drift(m: pd.DataFrame, facts: list[int] | None = None) -> pd.DataFrame:
         facts = n[n >= 2].index.tolist()
     mm = m[m["fact"].isin(facts)]
     rows = []
-    for f, g in mm.groupby("fact", sort=False):
-        c = g[g["centre"]]
-        c = c.iloc[0] if len(c) else g.iloc[0]
+    # each fact's rows in table order, facts in order of first appearance (a groupby without its
+    # per-group frames: the columns read once as lists)
+    col = {c: mm[c].tolist() for c in ("centre", "clause", "text", "article_id", "outlet")}
+    codes, uniques = pd.factorize(mm["fact"], sort=False)
+    at = np.argsort(codes, kind="stable")
+    at = at[codes[at] >= 0]
+    cut = np.flatnonzero(np.diff(codes[at])) + 1
+    clause, text = col["clause"], col["text"]
+    for f, idx in zip(uniques.tolist(), (a.tolist() for a in np.split(at, cut) if len(a))):
+        c = next((i for i in idx if col["centre"][i]), idx[0])
         seen = set()
-        for r in g.itertuples(index=False):
-            if r.centre or (r.clause, r.text) in seen:
+        for i in idx:
+            if col["centre"][i] or (clause[i], text[i]) in seen:
                 continue
-            seen.add((r.clause, r.text))
-            for d in compare(c["clause"], c["text"], r.clause, r.text):
-                rows.append({"fact": f, **d, "article_id": r.article_id, "outlet": r.outlet, "clause": r.clause,
-                             "centre_clause": c["clause"], "sentence": r.text, "centre_sentence": c["text"]})
+            seen.add((clause[i], text[i]))
+            for d in compare(clause[c], text[c], clause[i], text[i]):
+                rows.append({"fact": f, **d, "article_id": col["article_id"][i], "outlet": col["outlet"][i],
+                             "clause": clause[i], "centre_clause": clause[c], "sentence": text[i],
+                             "centre_sentence": text[c]})
     return pd.DataFrame(rows, columns=DRIFT_COLS)
 
 

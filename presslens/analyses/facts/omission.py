@@ -44,6 +44,12 @@ def _earliest(m: pd.DataFrame) -> pd.DataFrame:
     return e.drop_duplicates(["fact", "outlet"]).drop(columns=["_p", "_pos"])
 
 
+def earliest(m: pd.DataFrame) -> pd.DataFrame:
+    """The earliest sentence of every (fact, outlet) of the member table ``m`` (the rows of
+    :func:`grid` that are not absent, without the facts x outlets product)."""
+    return _earliest(m)
+
+
 def grid(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], articles_per_outlet: dict) -> pd.DataFrame:
     """Tidy facts x outlets (``GRID_COLS``), facts in ``summary`` order, outlets in ``outlets`` order:
     n_carrying articles of the outlet, and the voice, part, position, article and sentence of its

@@ -88,11 +88,15 @@ class Elsewhere:
         self.words: list[tuple[str, set[str]]] = []
         self.index: dict[str, list[int]] = {}
         self.holders: dict[frozenset, tuple[str, ...]] = {}  # found(): per set of words, once
+        seen: dict[str, tuple[set[str], list[str]]] = {}  # a sentence repeated across articles is read once
         for aid, t in zip(sents["article_id"].tolist(), sents["text"].tolist()):
-            ws = set(norm_text(t).split())
-            for w in _content(ws):
+            got = seen.get(t)
+            if got is None:
+                ws = set(norm_text(t).split())
+                got = seen[t] = (ws, _content(ws))
+            for w in got[1]:
                 self.index.setdefault(w, []).append(len(self.words))
-            self.words.append((aid, ws))
+            self.words.append((aid, got[0]))
 
     def found(self, added: str, aid: str) -> bool:
         """True when another article has a sentence holding ``ELSEWHERE`` of the added content words
@@ -176,14 +180,17 @@ def fidelity(story: Story, match: int = MATCH) -> pd.DataFrame:
     art_rank = {a: i for i, a in enumerate(story.articles["id"])}
     narr: list[tuple[str, str, str, str]] = []  # (article, outlet, sentence, its words) of unquoted sentences
     word_index: dict[str, list[int]] = {}  # content word -> narration sentences holding it
+    read: dict[str, tuple[str, list[str]]] = {}  # a sentence's normalised text and content words, once
     for aid, outlet, t, nq in zip(sents["article_id"].tolist(), sents["outlet"].tolist(), sents["text"].tolist(),
                                   sents["n_quoted"].tolist()):
         if nq == 0:
-            n = norm_text(t)
-            for w in set(n.split()):
-                if len(w) > 3 and w not in STOPWORDS:
-                    word_index.setdefault(w, []).append(len(narr))
-            narr.append((aid, outlet, t, n))
+            got = read.get(t)
+            if got is None:
+                n = norm_text(t)
+                got = read[t] = (n, [w for w in set(n.split()) if len(w) > 3 and w not in STOPWORDS])
+            for w in got[1]:
+                word_index.setdefault(w, []).append(len(narr))
+            narr.append((aid, outlet, t, got[0]))
     rows = []
     n_statement = 0
     for members in groups.values():

@@ -49,12 +49,21 @@ def shared_quotations(docs: list[Doc], max_df: int = MAX_DF) -> dict[tuple[int, 
     left out. Runs of :data:`GRAM`
     quoted words found in more than ``max_df`` articles are common phrasing, not evidence."""
     index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    normed: dict[str, str] = {}  # each distinct word normalised once
     for n, d in enumerate(docs):
-        if d.reference:
+        m = len(d.words) - GRAM + 1
+        if d.reference or m <= 0 or not any(d.quoted):
             continue
-        w = [_norm(x) for x in d.words]
-        for i in range(len(w) - GRAM + 1):
-            if all(d.quoted[i:i + GRAM]) and d.sent[i] == d.sent[i + GRAM - 1] and all(w[i:i + GRAM]):
+        # the starts of GRAM quoted words in one sentence, found at once
+        q, sent = np.asarray(d.quoted, dtype=bool), np.asarray(d.sent)
+        at = q[:m] & (sent[:m] == sent[GRAM - 1:GRAM - 1 + m])
+        for k in range(1, GRAM):
+            at &= q[k:k + m]
+        if not at.any():
+            continue
+        w = [normed[x] if x in normed else normed.setdefault(x, _norm(x)) for x in d.words]
+        for i in np.flatnonzero(at).tolist():
+            if all(w[i:i + GRAM]):
                 index[tuple(w[i:i + GRAM])].append((n, i))
     points: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for occ in index.values():  # (doc, position) in doc order: pairs of docs, never of one doc's repeats

@@ -40,21 +40,66 @@ def _kwic_rows(story: Story, items: list[tuple[int, int, int, bool]], window: in
     sents = p.sentences
     at = {sid: i for i, sid in enumerate(sents["sent_id"].tolist())}
     cols = {c: sents[c].tolist() for c in ("article_id", "outlet", "sent_idx", "part", "text")}
-    tok_groups = p.tokens.groupby("sent_id", sort=False).indices
     t_start = p.tokens["start"].to_numpy()
     t_end = p.tokens["end"].to_numpy()
+    bounds = _bounds(p.tokens["sent_id"].to_numpy(), t_start, t_end, items, window)
     rows = []
-    none = np.array([], dtype=int)
-    for sid, a, b, inq in items:
+    if bounds is None:  # a sentence's tokens out of order: each context searched on its own
+        tok_groups = p.tokens.groupby("sent_id", sort=False).indices
+        none = np.array([], dtype=int)
+    for k, (sid, a, b, inq) in enumerate(items):
         i = at[sid]
         txt = cols["text"][i]
-        ix = tok_groups.get(sid, none)
-        left, right = _context(txt, t_start[ix], t_end[ix], a, b, window)
+        if bounds is None:
+            ix = tok_groups.get(sid, none)
+            left, right = _context(txt, t_start[ix], t_end[ix], a, b, window)
+        else:
+            lo, hi = bounds[0][k], bounds[1][k]
+            left = " ".join((txt[:a] if lo < 0 else txt[lo:a]).split())
+            right = " ".join((txt[b:] if hi < 0 else txt[b:hi]).split())
         rows.append({"article_id": cols["article_id"][i], "outlet": cols["outlet"][i], "sent_id": sid,
                      "sent_idx": cols["sent_idx"][i], "part": cols["part"][i],
                      "voice": "quote" if inq else "narration", "left": left, "match": txt[a:b], "right": right,
                      "sentence": txt})
     return rows
+
+
+def _bounds(tok_sid: np.ndarray, t_start: np.ndarray, t_end: np.ndarray, items: list, window: int):
+    """:func:`_context`'s cuts for every item at once, when each sentence's tokens are in order (starts
+    and ends never decreasing): (left start, right end) arrays, -1 for the sentence's edge (the
+    context reaches it). None when some sentence's tokens are out of order."""
+    n = len(items)
+    if n == 0:
+        return [], []
+    codes, uniques = pd.factorize(tok_sid, sort=False)
+    o = np.argsort(codes, kind="stable")  # each sentence's tokens together, in table order
+    c, S, E = codes[o], t_start[o].astype(np.int64), t_end[o].astype(np.int64)
+    same = c[1:] == c[:-1]
+    if (same & ((np.diff(S) < 0) | (np.diff(E) < 0))).any():
+        return None
+    code_of = {u: j for j, u in enumerate(uniques.tolist())}
+    ic = np.array([code_of.get(sid, -1) for sid, _, _, _ in items], dtype=np.int64)
+    a = np.array([x[1] for x in items], dtype=np.int64)
+    b = np.array([x[2] for x in items], dtype=np.int64)
+    g0 = np.searchsorted(c, ic, side="left")   # each item's sentence: its tokens [g0, g1)
+    g1 = np.searchsorted(c, ic, side="right")
+    big = int(max(S.max(initial=0), E.max(initial=0), a.max(), b.max())) + 2
+    n_before = np.searchsorted(c * big + E, ic * big + a, side="right") - g0   # tokens ending at or before a
+    first_after = np.searchsorted(c * big + S, ic * big + b, side="left")      # the first token starting at or after b
+    n_after = g1 - first_after
+    none = ic < 0
+    n_before[none], n_after[none] = 0, 0
+    lo = np.full(n, -1, dtype=np.int64)
+    hi = np.full(n, -1, dtype=np.int64)
+    if window > 0:
+        cut = n_before > window
+        lo[cut] = S[(g0 + n_before - window)[cut]]
+        cut = n_after > window
+        hi[cut] = E[(first_after + window - 1)[cut]]
+    else:  # no context wanted: empty unless the context is the sentence's edge anyway
+        lo[n_before > window] = a[n_before > window]
+        hi[n_after > window] = b[n_after > window]
+    return lo.tolist(), hi.tolist()
 
 
 def _order_by_outlet(df: pd.DataFrame, story: Story, extra: list[str]) -> pd.DataFrame:
