@@ -75,14 +75,24 @@ class Screen:
     def __init__(self, members: tuple[tuple[str, int], ...]):
         self.members = members
         self.rx = regex.compile("|".join(f"(?{'i' if f else '-i'}:{p})" for p, f in members), regex.VERSION0)
+        self._seen: dict[str, bool] = {}   # line -> its answer (a site's template lines, a wire's paragraphs recur)
 
     def may_match(self, line: str) -> bool:
         """False only when no member matches anywhere in ``line``; a search past the time limit says
         True (the members' own searches then run, and say which pattern is slow)."""
-        try:
-            return self.rx.search(line, timeout=patterns.TIMEOUT) is not None
-        except TimeoutError:
-            return True
+        got = self._seen.get(line)
+        if got is None:
+            try:
+                got = self.rx.search(line, timeout=patterns.TIMEOUT) is not None
+            except TimeoutError:
+                got = True
+            if len(self._seen) >= SEEN:
+                self._seen.clear()
+            self._seen[line] = got
+        return got
+
+
+SEEN = 4096  # lines whose answer a screen keeps
 
 
 @functools.lru_cache(maxsize=64)
