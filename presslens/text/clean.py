@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import bars, cards, comments, credits, furniture, prompts, shape, widgets
+from . import bars, cards, comments, credits, furniture, prompts, screen, shape, widgets
 from .segment import TOKEN
 
 
@@ -18,6 +18,26 @@ QUOTE_NORMALISE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'",
 
 def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(QUOTE_NORMALISE)).strip().casefold()
+
+
+def _compiled(rules: list[dict]) -> tuple[list[tuple], dict]:
+    """The pattern rules of ``rules`` compiled, (regex, note, where, guard) in order, and the runs of
+    them one search screens (:func:`presslens.text.screen.plan`); made once per set of rules."""
+    key = tuple((r["pattern"], r.get("flags", 0), r.get("note") or r["pattern"], r.get("field", ""),
+                 None if r.get("guard") is None else (r["guard"].pattern, r["guard"].flags))
+                for r in rules if "pattern" in r)
+    got = _COMPILED.get(key)
+    if got is None:
+        compiled = [(patterns.compile(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"], r.get("field", ""),
+                     r.get("guard")) for r in rules if "pattern" in r]
+        got = compiled, screen.plan([(r["pattern"], r.get("flags", 0), r.get("field", "")) for r in rules if "pattern" in r])
+        if len(_COMPILED) >= 16:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[key] = got
+    return got
+
+
+_COMPILED: dict[tuple, tuple[list[tuple], dict]] = {}
 
 
 def clean(text: str, title: str | None, rules: list[dict], template: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
@@ -35,8 +55,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     built-in rule's id that ``furniture: {disable: [...]}`` takes, "" for the story's own rules}``.
     """
     text, removed = furniture.hygiene(text)
-    compiled = [(patterns.compile(r["pattern"], r.get("flags", 0)), r.get("note") or r["pattern"], r.get("field", ""),
-                 r.get("guard")) for r in rules if "pattern" in r]
+    compiled, runs = _compiled(rules)
     ids = {r.get("note") or r.get("pattern"): r["id"] for r in rules if r.get("id")}  # what furniture: disable names
     shapes = {r["shape"]: r.get("note") or r["shape"] for r in rules if "shape" in r}
     every = {r.get("note") for r in rules if r.get("every")}   # rules that cut every copy in a line
@@ -56,9 +75,15 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
             prev = no - 1
         new = line
         guarded = None  # whether the line reads as reporting (the furniture prose guard), computed once
-        for rx, note, where, guard in compiled:
+        k = 0
+        while k < len(compiled):
             if not new.strip():
                 break
+            if k in runs and not runs[k][1].may_match(new):
+                k = runs[k][0]  # none of this run of patterns matches the line: it would cut nothing
+                continue
+            rx, note, where, guard = compiled[k]
+            k += 1
             if guard is not None:
                 if guarded is None:
                     guarded = bool(guard.search(new))

@@ -210,14 +210,15 @@ def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
     out: list[int] = []
     text = [s.strip() for s in lines]
     for i, s in enumerate(text):
-        if not s or i in whole or n_words(s) > MAX_PAGE_WORDS or guarded(s) or len(sentences(s)) > 1:
+        if not s or i in whole or n_words(s) > MAX_PAGE_WORDS:
             continue
         you = bool(re.search(r"\b(?:you|your)\b", s, re.I))
         cmd = PAGE_COMMAND.match(s)   # what the command is about follows it ("Post office reopens" names no post)
         command = (cmd and PAGE_THING.search(s, cmd.end()) and
                    (PAGE_PLACE.search(s) or not s.endswith((".", "!", "?"))
                     or (PAGE_OBJECT.search(s, cmd.end()) and (you or not s.endswith(".")))))
-        if command or (you and _PAYWALL.search(s)):
+        # the cheap patterns first: the guard and the sentences only for a line that reads as a prompt
+        if (command or (you and _PAYWALL.search(s))) and not guarded(s) and len(sentences(s)) <= 1:
             out.append(i)
             nxt = next((k for k in range(i + 1, len(text)) if text[k]), None)
             if (nxt is not None and nxt not in whole and text[nxt][:1].islower() and GOES_ON.match(text[nxt])

@@ -5,6 +5,7 @@ every public name here.
 """
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlparse
 
@@ -15,18 +16,24 @@ from presslens import words
 from .furniture import PROSE_GUARD
 from .segment import TOKEN
 
+# the shape rules ask each line's words, paragraph and guard many times over (a line's measures are
+# pure functions of its text): the last lines' answers are kept (issue 20)
+LINE_MEMO = 4096
+
 SENT_END = re.compile(r"[.!?…。！？．][\"”’')\]」』）》】]*\s*$")
 # a full stop of Chinese or Japanese ends a sentence with no space after it ("...した。次に...")
 ANY_END = re.compile(r"[.!?…][\"”’')\]」』）》】]*(?:\s|$)|[。！？．][\"”’')\]」』）》】]*")
 SINGLE_QUOTED = re.compile(r"^\s*[‘'].*[’']\s*$")
 
 
+@functools.lru_cache(maxsize=LINE_MEMO)
 def n_words(line: str) -> int:
     """Words of a line for the shape rules: a reader's count, two Chinese or Japanese characters a word
     (:func:`presslens.words.reading_words`); in other scripts the tokens (:data:`segment.TOKEN`)."""
     return words.reading_words(line) if words.CJK.search(line) else len(TOKEN.findall(line))
 
 
+@functools.lru_cache(maxsize=LINE_MEMO)
 def is_paragraph(line: str) -> bool:
     """A paragraph of prose: eight words or more and a sentence end (as :func:`segment.is_prose`)."""
     return n_words(line) >= 8 and bool(ANY_END.search(line))
@@ -36,6 +43,7 @@ def is_paragraph(line: str) -> bool:
 CJK_QUOTE = re.compile("[「」『』]")
 
 
+@functools.lru_cache(maxsize=LINE_MEMO)
 def guarded(line: str) -> bool:
     """The prose guard: a quotation mark (Chinese and Japanese corner brackets too) or a reporting verb
     (or a line in single quotation marks)."""
@@ -66,6 +74,7 @@ def site_of(url, outlet) -> str:
     return str(outlet or "")
 
 
+@functools.lru_cache(maxsize=LINE_MEMO)
 def copy_key(line: str) -> str:
     return re.sub(r"[\W_]+", " ", line.casefold()).strip()
 

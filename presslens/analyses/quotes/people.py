@@ -92,6 +92,7 @@ class People:
         self._not_people = {key(f) for a in story.actors if self._kinds[a.name] != "person" for f in a.forms
                             if len(f.split()) == 1}
         self._by_token: dict[str, set] = {}
+        self._seen_actors: dict[tuple, tuple] = {}  # (paragraph, loose pattern) -> its quotes' spans, its actors' names
         self._actor_words: dict[str, set] = {}
         for sp_name, forms in self._listed:
             self._add(Person(sp_name, listed=True), forms)
@@ -315,10 +316,14 @@ class People:
         loose_rx, loose_actor = _loose_forms(self.story.actors)
         for i in range(p_idx, max(-1, p_idx - 6), -1):
             par = paragraphs[i][max(0, pos - self.LOOK_BACK):pos] if i == p_idx else paragraphs[i]
-            inside = segment.quote_spans(par).spans
-            hits = [(m.start(), m.end(), entries[m.lastindex - 1][0]) for m in self._actor_rx.finditer(par)]
-            if loose_rx is not None:
-                hits += [(m.start(), m.end(), loose_actor[m.lastindex - 1]) for m in loose_rx.finditer(par)]
+            seen = self._seen_actors.get((par, id(loose_rx)))  # a paragraph is read again for each "it" after it
+            if seen is None:
+                inside = segment.quote_spans(par).spans
+                hits = [(m.start(), m.end(), entries[m.lastindex - 1][0]) for m in self._actor_rx.finditer(par)]
+                if loose_rx is not None:
+                    hits += [(m.start(), m.end(), loose_actor[m.lastindex - 1]) for m in loose_rx.finditer(par)]
+                seen = self._seen_actors[(par, id(loose_rx))] = (inside, hits, loose_rx)  # kept: its id stays its own
+            inside, hits, _ = seen
             # outside quotes, and no possessive: "Acme is using Globex's software. The company said" is Acme
             hits = sorted((at, a) for at, end, a in hits if not any(x <= at < y for x, y in inside)
                           and not re.match(r"[’']s?\b", par[end:end + 2]))
