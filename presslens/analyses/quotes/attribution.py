@@ -325,7 +325,7 @@ def _subject(spk: str) -> str | None:
     if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
         rest = trim_speaker(s[sub[-1].end():])
         return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
-    if re.match(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
+    if re.match(r"(?i)^[^,]{2,80}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
         return s  # a group named by one member: "Ruiz and her deputies"
     one = without_name_ands(s)  # "Acme and Globex": two; "the Harbour Safety and Rescue Board" is one
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", one) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
@@ -362,8 +362,8 @@ def _indirect(lazy: bool) -> re.Pattern:
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
-    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
-    return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
+    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|(?:Jr|Sr)\.|[^\s,.!?\"“”]+)"
+    return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,11}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=tells\s)|(?<=tell\s)|(?<=telling\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,6}}?(?=that\s)|(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:](?:[^:]|(?<=\d):(?=\d\d)){{7,}})$")  # "at 1:27 a.m.": a time's colon
 

@@ -63,6 +63,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+        elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
+            cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
         told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
         if told:
             cands.insert(0, told)
@@ -407,7 +409,7 @@ def _REPORTS_ITSELF() -> re.Pattern:
 
 
 # a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
-_GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
+_GROUP = re.compile(r"(?i)^[^,]{2,80}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
 
 
 def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
