@@ -36,6 +36,7 @@ import regex as _regex
 from .attribution import verbs
 from .people import SENT_END, People, Person
 from .resolve import trim_speaker, without_name_ands
+from .wordclasses import key
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
 REPLY = re.compile(r"(?i)^(?:replied|replies|reply|answered|answers|responded|responds|retorted|retorts)$")
@@ -110,7 +111,11 @@ def introduced_just_before(people: People, paragraphs: list[str], p_idx: int, po
     if not inside or any(m[3] is not chosen for m in inside) or not any(m[4] is True for m in inside):
         return False
     first = min((m[0], m[1]) for m in people.mentions if m[3] is chosen)
-    return first[0] == q and ps <= first[1] < pe
+    if not (first[0] == q and ps <= first[1] < pe):
+        return False
+    # nobody else named in it, not even by a possessive ("Lena Hart rejected Berg’s account. “...,” he said.")
+    words = {key(w) for w in re.findall(r"[^\W\d_]+", paragraphs[q][ps:pe]) if w[:1].isupper()}
+    return not any(p is not chosen and p.name and p.tokens & words for p in people.people.values())
 
 
 def reply_to_question(people: People, paragraphs: list[str], p_idx: int, pos: int, gender: str,
