@@ -122,6 +122,11 @@ class _Before:
             if last in verbs()["form_class"] and last not in ("report", "statement"):
                 continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
             spk = sm.group("spk")
+            # "Acme said it had a fix, and its chief, Tom Berg, told": a clause of its own before ", and": the
+            # subject of the verb is after the conjunction (not "Ruiz, Berg, and Jones told": no verb before it)
+            conj = list(re.finditer(r",\s+(?:and|but)\s+", spk))
+            if conj and any(v.group(0)[:1].islower() for v in self.verb.finditer(spk, 0, conj[-1].start())):
+                spk = spk[conj[-1].end():]
             # (not a participle of the same subject, "Ruiz, speaking after the vote, said", nor a verb whose
             # words go on with where it was said, "Ruiz posted on social media, adding that")
             inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower() and not v.group(0).endswith("ing")

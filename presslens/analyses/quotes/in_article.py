@@ -50,6 +50,8 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     # vote": a name and its description
     phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
                     r"subsequently|too|now)$", r"\1", phrase)
+    if "," in phrase and several_people(phrase):
+        return None, None, None  # "Ruiz, Berg, and Jones told": the list speaks, not its last name alone
     appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s|[a-z]+ing)\s+[^,]+,?$", phrase)
     if appos:
         phrase = spk = appos.group(1)

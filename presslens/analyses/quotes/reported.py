@@ -46,7 +46,10 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         sent = par[s0:s1].strip()
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        # (not the last member of a list, "Acme, Globex, and the Courier said": the list speaks; a second clause
+        # with its own subject, "..., and the police said", is read below when a finite verb comes before it)
+        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]
+                          if not re.match(r"(?:and|or|&)\s", sent[c.end():])]
         # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
         # "..., as the police said they were adding patrols"): its subject follows the conjunction
         cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
@@ -112,6 +115,14 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
 # a clause that opens with a verb of saying in the past: the words before it were the statement, this its second source
 _REPORTING_OPEN = re.compile(r"(?:said|stated|reported|told|added|wrote|announced|confirmed)\b")
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
+@functools.lru_cache(maxsize=1)
+def _OWN_SOURCE_BEFORE() -> re.Pattern:
+    """", and its chief, Tom Berg, told ...", ", but the mayor said ...": a second subject and its verb of
+    saying after a comma and a conjunction (the first such, at most twelve words from the conjunction)."""
+    return re.compile(rf",\s+(?:and|but|while)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[A-Z]|[a-z]+\s)"
+                      rf"[^.;:!?\"“”]{{0,80}}?\s(?:{verbs()['rx']})\b")
+
+
 _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z])")
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
@@ -125,7 +136,8 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
         for rx in (indirect_rx_lazy(), indirect_rx()):
             m = rx.match(cand)
             subj = trim_speaker(m.group("spk")) if m else ""
-            if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
+            head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
+            if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
             if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
@@ -182,8 +194,14 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         if not (that or _CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
                 or _FINITE.search(_clause_end(clause))):
             return  # "claimed responsibility for the fire", "claimed victory": a bare noun and no verb
-    if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
-        return  # a whole quote in the clause: the quote is the words, listed as direct
+    whole = [a for a, b in segment.quote_spans(clause).spans if len(segment.TOKEN.findall(clause[a:b])) > SHORT]
+    if whole:  # a whole quote in the clause: the quote is the words, listed as direct; the words before it
+        # are this subject's when a second subject and its verb of saying lead into the quote ("Acme said it had
+        # a fix, and its chief, Tom Berg, told the radio he wanted to “...”": Acme said it had a fix)
+        own = _OWN_SOURCE_BEFORE().search(clause[:whole[0]])
+        if own is None or not has_finite_verb(clause[:own.start()]):
+            return
+        clause = clause[:own.start()]
     if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
                                                              re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
         return  # a request ("told the union to return") or a non-answer is not a statement
