@@ -34,6 +34,9 @@ _DAYS = alternation(WEEKDAYS, MONTHS)
 # when, where, through or about what a statement was made, between the verb and its clause ("said on Tuesday that",
 # "said about the wins that"; not "said about 145 people were hurt": "about" a number is no topic)
 _SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS, r"about(?!\s+\d)")
+# the words between "said on" and "that": a short phrase, or one with a description in commas ("said on X, the
+# platform formerly called Twitter, that ...")
+_WHERE_SAID = r"(?:[^.;:,]{0,50}?|[^.;:,]{0,40}?,\s[^.;:,]{1,60},\s*)"
 # "said after the game the crew was ...": a short phrase of when or where, then a clause opening with its subject
 _SHORT_PP = re.compile(r"(?i)(?:after|before|during|at|following)\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?!(?:of|for|in|on|at|to|with|by|from)\s)[\w-]+\s+(?=(?:the|a|an|his|her|their|its|he|she|they|we)\s)")
 
@@ -55,7 +58,8 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
         # a second clause with a subject of its own ("..., and the harbour police said they were ...")
         cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
-                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1]) or  # not "Acme and the mayor said"
+                  (sent[c.start()] == "," and has_finite_verb(sent[:c.start()]))]  # "..., and the mayor said"
         if _COMMA_THAT_NEEDS.search(sent):  # every candidate is a part of the sentence: no ", that" in it, none in them
             cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
         undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
@@ -127,6 +131,12 @@ _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z]
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
+@functools.lru_cache(maxsize=1)
+def _base_verbs() -> frozenset[str]:
+    """The base forms of the reporting verbs of one word ("say", "state", "report")."""
+    return frozenset(v.lower() for c in verbs()["classes"].values() for v in c["verbs"] if " " not in v)
+
+
 def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int,
                       introduced: str | None = None) -> tuple | None:
     """(candidate, match, who) of the first candidate that opens with a subject that resolves and a
@@ -139,6 +149,9 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
             head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
             if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+            if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
+                continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
+                # is a noun of the subject there (the greedy reading goes on to "said")
             if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
             # "and" inside one organisation's name joins nothing ("the Harbour Safety and Rescue Board said")
@@ -160,7 +173,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
     clause = re.sub(r"^that\s+", "", m.group("clause"))
     if clause[:1] in "‘'«„":
         return  # "and said ‘It was not an attack.’": the speaker's own words, in single marks
-    adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+    adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b{_WHERE_SAID}\bthat\s+", clause)
     that = re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])
     if not that and adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)) \
             and not bare_clause_verb(m.group("verb")):
@@ -174,7 +187,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
         # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
         # that makes parts")
-        adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+        adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b{_WHERE_SAID}\bthat\s+", clause)
         when = _WHEN.match(clause)
         if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
             clause, that = clause[adv.end():], True  # "said on Tuesday that ...", "wrote in a paper that ..."
