@@ -296,6 +296,11 @@ _NOT_A_REPORT = re.compile(r"(?i)^\s*(?:did|does|do|why|how|what|when|where|woul
                            r"was|were|if|unless|whether)\b")
 
 
+# a name and its description in apposition, nothing after it: "Tom Berg, a harbour pilot and adviser to the mayor"
+_NAME_AND_DESCRIPTION = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:a|an|the|his|her|its|their)"
+                                   r"\s+[^,;:\"“”]{2,120}$")
+
+
 def _subject(spk: str) -> str | None:
     """The subject of a reporting verb out of the words before it, when it is near enough to say
     whose words follow; None when it is not (then the words are not given to anyone):
@@ -311,6 +316,9 @@ def _subject(spk: str) -> str | None:
     - two actors joined ("Acme and Globex", "Acme, not Globex") or a report inside the subject
       ("Acme, Reuters reported,"): None."""
     s = trim_speaker(spk)
+    named = _NAME_AND_DESCRIPTION.match(s)  # "Tom Berg, a pilot and adviser to Mayor Ana Lund": the name is
+    if named:                               # the subject, whatever its description holds
+        return named.group("name")
     rel = list(_RELATIVE.finditer(s))
     if rel:
         r = rel[-1]

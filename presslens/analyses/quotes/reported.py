@@ -171,6 +171,8 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
     """The reported clause after a subject and its reporting verb (``m`` of :func:`.attribution.indirect_rx`
     on ``cand``), when it is one: a clause, not a noun, a request or a whole quote."""
     clause = re.sub(r"^that\s+", "", m.group("clause"))
+    if re.match(r"\S+(?:\s+\S+)?\s+[–—]\s", clause):
+        return  # "tells inquiry – as it happened": a word or two, then the writer's dash; no clause reported
     if clause[:1] in "‘'«„":
         return  # "and said ‘It was not an attack.’": the speaker's own words, in single marks
     adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b{_WHERE_SAID}\bthat\s+", clause)
