@@ -134,8 +134,13 @@ class _Before:
             last_part = spk.rstrip(" ,").rsplit(",", 1)[-1]
             own = [v for v in self.verb.finditer(last_part) if v.group(0)[:1].islower()]
             if inner and vm.group(0).endswith("ing") and spk.rstrip().endswith(","):
-                if own:  # "Ruiz posted on social media, adding that": Ruiz, who posted
+                if own and last_part[:own[-1].start()].strip():  # "Ruiz posted on social media, adding that": Ruiz
                     spk = last_part[:own[-1].start()]
+                elif own:  # the verb opens its clause: the subject is before that clause ("Tom Berg, co-founder of
+                    # Globex, commented to the radio, stating that"), or after the verb, inverted (', said the
+                    # harbour chief Tom Berg, adding "..."')
+                    prior = spk.rstrip(" ,")[:len(spk.rstrip(" ,")) - len(last_part)].strip(" ,")
+                    spk = prior if prior else last_part[own[-1].end():]
             elif inner and not _RELATIVE.search(spk[inner[-1].end():]) and not spk.rstrip().endswith(",") and \
                     not re.match(r"(?i)\s*(?:on|in|at|to|during|after|before|from|via|through|with|for)\b", spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
                 spk = re.sub(r"(?i)^\s*(?:that\s+)?", "", spk[inner[-1].end():])
