@@ -166,14 +166,77 @@ def test_a_pronoun_after_a_sentence_naming_two_people_is_still_left_unknown(stor
     assert got[-1][1] != "Robin Cole"
 
 
-def test_jr_after_a_comma_is_no_second_person(story):
-    got = said(story, GALE, "“The guard is not going away,” he said.",
-               "Colonel Robin Cole, Jr., the head of the Harbour Police, arrived at the quay an hour later.",
+def test_jr_after_a_comma_is_no_second_person():
+    # a listed "Robin Cole Jr.": without the rule, "Jr" was a second person joined to Cole, Cole no antecedent,
+    # and "he" went back to Gale, a wrong speaker
+    st = acme_story(Actor("Robin Cole Jr.", "person", ("Robin Cole", "Cole")),
+                    Actor("Sasha Gale", "person", ("Sasha Gale", "Gale")))
+    got = said(st, GALE, "“The guard is not going away,” he said.",
+               "Colonel Robin Cole, Jr., the head of the Harbour Police, echoed his statements.",
                "“The changing conditions have made it dangerous for the divers,” he said.")
-    assert got[-1] == ("The changing", "Robin Cole")
+    assert got == [("The guard is", "Sasha Gale"), ("The changing", "Robin Cole Jr.")]
 
 
 def test_a_quote_paragraph_opening_with_low_marks_goes_on_with_the_speaker(story):
     got = said(story, "„I heard noises from the second floor,“ Ana Lund said.",
                "„Then people started fleeing from the stairs in all directions. I started the evacuation at once.“")
     assert got == [("I heard nois", "Ana Lund"), ("Then people ", "Ana Lund")]
+
+
+# ----------------------------------------------------------------------------------------------
+# partial quotes and participles of saying: whose clause the quote is in
+
+
+def test_a_description_naming_another_person_leaves_the_name_the_speaker(story):
+    got = said(story, 'Tom Berg, a harbour pilot and adviser to Mayor Ana Lund, called the storm "the worst in a '
+                      'century," referring to the damage.')
+    assert got == [("the worst in", "Tom Berg")]
+
+
+def test_adding_after_an_inverted_attribution_is_the_same_speaker(story):
+    got = said(story, '"The boat has been found. Now, we are moving toward it," said Harbour Guard chief Tom Berg, '
+                      'adding "the situation is not good", as quoted by Harbour Radio.')
+    assert got == [("The boat has", "Tom Berg"), ("the situatio", "Tom Berg")]
+
+
+def test_stating_after_a_clause_that_opens_with_its_verb_is_the_subjects(story):
+    got = said(story, 'Tom Berg, co-founder of Globex, commented to Harbour Radio, stating that the quay "performs as '
+                      'well as, and in some cases better than, the old quays, but with a fraction of the cost."')
+    assert got == [("performs as ", "Tom Berg")]
+
+
+def test_adding_after_the_subjects_own_verb_phrase_stays_with_the_subject(story):
+    got = said(story, 'Tom Berg posted on social media, adding that the quay was "a national disgrace".')
+    assert got == [("a national d", "Tom Berg")]
+
+
+def test_an_aside_of_what_the_subject_was_doing_is_no_part_of_it(story):
+    got = said(story, "Acme, in summarizing the measures, recognizes “the disruption this issue has caused to "
+                      "businesses. Our goal is to help customers.”")
+    assert got == [("the disrupti", "Acme")]
+
+
+# ----------------------------------------------------------------------------------------------
+# headlines that end with their source
+
+
+@pytest.mark.parametrize("headline", [
+    "Harbour Storm a 'Wake-Up Call' for Port Firms, Tom Berg Says, After Record Losses",
+    "Harbour storm a ‘wake-up call’ for port firms, Tom Berg says",
+])
+def test_a_headline_that_ends_with_its_source(story, headline):
+    got = said(story, headline, "Tom Berg spoke on Monday.")
+    assert [g[1] for g in got] == ["Tom Berg"]
+
+
+def test_a_headline_source_with_a_one_word_object_and_a_dash(story):
+    rows = extract.extract_article("a", "Daily", ["‘Failures’ in harbour planning may have hurt trust in the port, "
+                                                  "Tom Berg tells inquiry – as it happened", "Tom Berg spoke on Monday."],
+                                   story)
+    assert [(r["kind"], r["quote"], r["speaker"]) for r in rows] == [("direct", "Failures", "Tom Berg")]
+    # never "inquiry – as it happened" as a reported clause
+
+
+def test_a_headline_without_a_verb_of_saying_cites(story):
+    got = said(story, "Quay Reopens After ‘Hard Week’, Harbour Pilots Return", "The quay reopened.", kind="cited")
+    assert got == [("Hard Week", None)]
