@@ -240,3 +240,28 @@ def test_a_headline_source_with_a_one_word_object_and_a_dash(story):
 def test_a_headline_without_a_verb_of_saying_cites(story):
     got = said(story, "Quay Reopens After ‘Hard Week’, Harbour Pilots Return", "The quay reopened.", kind="cited")
     assert got == [("Hard Week", None)]
+
+
+# ----------------------------------------------------------------------------------------------
+# asides between a subject and its verb; a quote in a second clause
+
+
+def test_a_participle_aside_between_subject_and_verb(story):
+    got = said(story, "Harbour pilots of the publication, citing anonymous sources, report that nine boats were detained "
+                      "this week.", kind="indirect")
+    assert got == [("nine boats w", "Harbour pilots of the publication")]
+
+
+def test_an_adverb_aside_between_subject_and_verb(story):
+    got = said(story, "Tom Berg, passionately and publicly declares that the path to the quay is unimpeded.",
+               kind="indirect")
+    assert got == [("the path to ", "Tom Berg")]
+
+
+def test_a_quote_in_a_second_clause_leaves_the_first_clause_reported(story):
+    par = 'Tom Berg said 133 bodies had been recovered from the water and doctors were "fighting for the lives of 107 people".'
+    assert said(story, par, kind="indirect") == [("133 bodies h", "Tom Berg")]
+    assert said(story, par) == [("fighting for", "Tom Berg")]
+    # no second clause with a verb of its own before the quote: the quote alone, as before
+    assert said(story, 'Tom Berg said the quay and the pier were "fighting for the lives of 107 people".',
+                kind="indirect") == []

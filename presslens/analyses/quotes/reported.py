@@ -65,6 +65,9 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
+        aside = _ASIDE.match(undated)  # "Reporters, citing anonymous sources, report that ...": the subject's verb
+        if aside and not re.search(r"(?i)\b(?:family|ally|rally|supply|assembly)$", aside.group(0).rstrip(" ,")):
+            cands.insert(1, aside.group("subj") + " " + undated[aside.end():])
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
         if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
             appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
@@ -214,6 +217,10 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         # are this subject's when a second subject and its verb of saying lead into the quote ("Acme said it had
         # a fix, and its chief, Tom Berg, told the radio he wanted to “...”": Acme said it had a fix)
         own = _OWN_SOURCE_BEFORE().search(clause[:whole[0]])
+        if own is None:  # "said 133 bodies had been recovered and doctors were “fighting for ...”": the clause
+            # before "and" and a second clause of its own, which holds the quote (given as direct)
+            own = next((c for c in reversed(list(re.finditer(r",?\s+(?:and|but)\s+", clause[:whole[0]])))
+                        if has_finite_verb(clause[c.end():whole[0]])), None)
         if own is None or not has_finite_verb(clause[:own.start()]):
             return
         clause = clause[:own.start()]
@@ -424,6 +431,13 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
         _add_indirect(rows, article_id, outlet, p_idx, par, clause, spk, who, verb)
         return len(rows) > n
     return False
+
+
+# an aside in commas between a subject and its verb: a participle's phrase (", citing anonymous sources,"), an
+# adverb (", however,", ", passionately and publicly"): the verb after it is the subject's
+_ASIDE = re.compile(r"^(?P<subj>[^,\"“”]{2,80}),\s+(?:(?:citing|quoting|speaking|writing|according)\b[^,\"“”]{0,80},|"
+                    r"(?:however|meanwhile|too|also|though|instead|in\s+turn|for\s+(?:its|his|her|their)\s+part),|"
+                    r"(?:[a-z]+ly\s+and\s+)?[a-z]{3,}ly,?)\s+(?=[a-z])")
 
 
 # the first person of the speaker's own words: reported speech shifts it to the third ("we" -> "they")
