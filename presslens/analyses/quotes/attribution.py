@@ -1,6 +1,9 @@
 """Attribution rules: the reporting verbs (``presslens/data/reporting_verbs.yaml``, with their
 inflections and classes) and the patterns that find who said a quote, after or before it, and
 the subject of reported speech without quotation marks.
+
+One idea: the words that attribute (a reporting verb and the frame around it) and the speaker phrase they
+point to, as written; who that phrase is, is decided in :mod:`.resolve` and :mod:`.in_article`.
 """
 from __future__ import annotations
 
