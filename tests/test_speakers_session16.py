@@ -265,3 +265,18 @@ def test_a_quote_in_a_second_clause_leaves_the_first_clause_reported(story):
     # no second clause with a verb of its own before the quote: the quote alone, as before
     assert said(story, 'Tom Berg said the quay and the pier were "fighting for the lives of 107 people".',
                 kind="indirect") == []
+
+
+def test_and_with_a_verb_but_no_subject_keeps_the_clause_whole(story):
+    # "and felt" goes on with the same subject: no second clause to cut at, the quote stays the words
+    par = 'Ana Lund said she did not consent to the move and felt "vulnerable and the victim of an aggression".'
+    assert said(story, par, kind="indirect") == []
+    assert said(story, par) == [("vulnerable a", "Ana Lund")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Berg told the council it would reopen the quay next week.",
+    "Tom Berg told the jury yesterday it would reopen the quay next week.",
+])
+def test_the_one_told_is_no_part_of_the_clause(story, sentence):
+    assert said(story, sentence, kind="indirect") == [("it would reo", "Tom Berg")]

@@ -391,8 +391,9 @@ def _indirect(lazy: bool) -> re.Pattern:
 
 # the listener of "told" as one word before the clause it tells ("told reporters the quay would reopen", "told him
 # she would stay"): a plural noun or an object pronoun, then a clause that opens with a subject
-_TOLD_OBJECT = (r"(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
-                r"these|those|[A-Z][\w’'-]*)\s)")
+_TOLD_OBJECT = (r"(?:(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
+                r"these|those|[A-Z][\w’'-]*)\s)|(?:the\s+)?[a-z]+(?:\s+(?:yesterday|today|tonight|on\s+[A-Z][a-z]+day|"
+                r"last\s+(?:week|night|month)))?\s+(?=(?:he|she|it|they|we|there)\s))")  # "told the jury yesterday he ..."
 
 
 @functools.lru_cache(maxsize=1)

@@ -219,8 +219,10 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         own = _OWN_SOURCE_BEFORE().search(clause[:whole[0]])
         if own is None:  # "said 133 bodies had been recovered and doctors were “fighting for ...”": the clause
             # before "and" and a second clause of its own, which holds the quote (given as direct)
-            own = next((c for c in reversed(list(re.finditer(r",?\s+(?:and|but)\s+", clause[:whole[0]])))
-                        if has_finite_verb(clause[c.end():whole[0]])), None)
+            own = next((c for c in reversed(list(re.finditer(r",?\s+(?:and|but)\s+(?=(?:the|a|an|his|her|its|their|"
+                                                             r"this|these|those|he|she|it|they|we|[A-Z][\w’'-]*|[a-z]+s)\s)",
+                                                             clause[:whole[0]])))
+                        if has_finite_verb(clause[c.end():whole[0]])), None)  # a subject after "and": not "and felt"
         if own is None or not has_finite_verb(clause[:own.start()]):
             return
         clause = clause[:own.start()]
