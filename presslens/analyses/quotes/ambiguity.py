@@ -11,6 +11,10 @@ A reader reads "he said" as the person last named who can be a "he". They hesita
   object of a preposition: "Hart asked whether Lee had spoken to the board. He replied: ..." could be
   either, and only the question-and-answer reading (:func:`reply_to_question`) settles it.
 
+They do not hesitate when the sentence just before the pronoun's brought that person in as its subject and
+named nobody else (:func:`introduced_just_before`): "Colonel Robin Cole, the head of the police, echoed his
+statements. “...,” he said." is Cole's, the news convention of introducing the next speaker.
+
 And for the other carry-overs a reader checks the same way:
 
 - "It said" right after a sentence that opens with a named reporter ("Harbour Daily also reported
