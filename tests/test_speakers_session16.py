@@ -2,7 +2,7 @@
 24k): the parenthetical frame reads every finite form of the project's reporting verbs; a subject is read
 past an unclosed apposition, a time adverb, a middle initial and "Jr."; a glued full stop after a name
 ends its sentence; a quote inside a reported clause no longer drops the clause; a list of names with an
-Oxford comma is nobody alone; a pronoun goes to the person the sentence just before brought in. Crafted
+Oxford comma is nobody alone; "Tom Berg, Jr." is one person. Crafted
 sentences of the harbour town of the other speaker tests, each expectation checked by hand; nothing here
 comes from an evaluation story."""
 import pytest
@@ -149,21 +149,6 @@ def test_a_glued_sentence_after_a_name_gives_its_reported_speech(story):
 
 
 GALE = "Rear Admiral Sasha Gale, the commander of the Harbour Guard, said his crews had searched all night."
-
-
-def test_a_pronoun_goes_to_the_person_just_introduced(story):
-    got = said(story, GALE, "“The guard is not going away,” he said.",
-               "Colonel Robin Cole, the head of the Harbour Police, arrived at the quay an hour later.",
-               "“The changing conditions have made it dangerous for the divers,” he said.")
-    assert got == [("The guard is", "Sasha Gale"), ("The changing", "Robin Cole")]
-
-
-def test_a_pronoun_after_a_sentence_naming_two_people_is_still_left_unknown(story):
-    got = said(story, GALE, "“The guard is not going away,” he said.",
-               "Colonel Robin Cole met Gale at the quay an hour later.",
-               "“The changing conditions have made it dangerous for the divers,” he said.")
-    assert got[-1] == ("The changing", None) or got[-1] == ("The changing", "Sasha Gale")
-    assert got[-1][1] != "Robin Cole"
 
 
 def test_jr_after_a_comma_is_no_second_person():

@@ -11,10 +11,6 @@ A reader reads "he said" as the person last named who can be a "he". They hesita
   object of a preposition: "Hart asked whether Lee had spoken to the board. He replied: ..." could be
   either, and only the question-and-answer reading (:func:`reply_to_question`) settles it.
 
-They do not hesitate when the sentence just before the pronoun's brought that person in as its subject and
-named nobody else (:func:`introduced_just_before`): "Colonel Robin Cole, the head of the police, echoed his
-statements. “...,” he said." is Cole's, the news convention of introducing the next speaker.
-
 And for the other carry-overs a reader checks the same way:
 
 - "It said" right after a sentence that opens with a named reporter ("Harbour Daily also reported
@@ -40,7 +36,6 @@ import regex as _regex
 from .attribution import verbs
 from .people import SENT_END, People, Person
 from .resolve import trim_speaker, without_name_ands
-from .wordclasses import key
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
 REPLY = re.compile(r"(?i)^(?:replied|replies|reply|answered|answers|responded|responds|retorted|retorts)$")
@@ -73,8 +68,6 @@ def rivalled(people: People, paragraphs: list[str], p_idx: int, pos: int, gender
     if not mine:
         return False
     last = mine[-1]
-    if introduced_just_before(people, paragraphs, p_idx, pos, chosen):
-        return False  # "Colonel Ben Cole, the head of the police, echoed him. “...,” he said.": the one just brought in
     if chosen.gender != gender:  # a guess from position alone: any named person of that gender nearby beats it
         if any(m[3] is not chosen and m[3].gender == gender for m in window):
             return True
@@ -83,43 +76,6 @@ def rivalled(people: People, paragraphs: list[str], p_idx: int, pos: int, gender
     same = {m[3].name for m in window if m[0] == last[0] and s <= m[1] < e and m[4] not in ("oblique", "coord", "reported")
             and m[3].could_be(gender) and (m[3] is chosen or m[3].gender == gender or (chosen.gender is None and last[4] is not True))}
     return len(same) > 1
-
-
-def _sentence_before(paragraphs: list[str], p_idx: int, pos: int) -> tuple[int, int, int] | None:
-    """(paragraph, start, end) of the sentence just before the one that holds (paragraph, position): in
-    the same paragraph, else the last sentence of the nearest paragraph before with words; None at the start."""
-    par = paragraphs[p_idx]
-    s, _ = _sentence(par, pos)
-    if s > 0:
-        ps, pe = _sentence(par, s - 1)
-        return p_idx, ps, pe
-    q = p_idx - 1
-    while q >= 0 and not paragraphs[q].strip():
-        q -= 1
-    if q < 0:
-        return None
-    ps, pe = _sentence(paragraphs[q], max(0, len(paragraphs[q].rstrip()) - 1))
-    return q, ps, pe
-
-
-def introduced_just_before(people: People, paragraphs: list[str], p_idx: int, pos: int, chosen: Person) -> bool:
-    """Whether ``chosen`` was brought into the article in the sentence just before the pronoun's, as its
-    subject and the only person that sentence names ("Colonel Ben Cole, the head of the harbour police, echoed
-    his statements. “...,” he said."): the news convention of introducing the next speaker, which a reader
-    follows even when the text never gave that person's gender."""
-    before = _sentence_before(paragraphs, p_idx, pos)
-    if before is None:
-        return False
-    q, ps, pe = before
-    inside = [m for m in people.mentions if m[0] == q and ps <= m[1] < pe and m[3].name]
-    if not inside or any(m[3] is not chosen for m in inside) or not any(m[4] is True for m in inside):
-        return False
-    first = min((m[0], m[1]) for m in people.mentions if m[3] is chosen)
-    if not (first[0] == q and ps <= first[1] < pe):
-        return False
-    # nobody else named in it, not even by a possessive ("Lena Hart rejected Berg’s account. “...,” he said.")
-    words = {key(w) for w in re.findall(r"[^\W\d_]+", paragraphs[q][ps:pe]) if w[:1].isupper()}
-    return not any(p is not chosen and p.name and p.tokens & words for p in people.people.values())
 
 
 def reply_to_question(people: People, paragraphs: list[str], p_idx: int, pos: int, gender: str,
