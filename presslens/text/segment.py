@@ -238,7 +238,12 @@ def split_sentences(par: str, quotes: Quotes | None = None) -> list[tuple[int, i
         else:
             # no space: split only where a lower-case word runs straight into a capital or an opening quote
             opening = quotes.role.get(j) == "open" or par[j] in "“‘"
-            if not (re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)):
+            # (or a capitalised name, "Tom Berg.The court said", when a word that opens sentences follows as
+            # a whole word: "Berg.The court", never "Node.Js" nor "01.AI")
+            glued_name = (m.group(0) == "." and re.fullmatch(r"[A-Z][a-z]{2,}", prev) is not None and
+                          re.match(r"[A-Z][a-z]*\s", par[j:j + 12]) is not None and
+                          _next_word(par[j:j + 12]).lower() in STARTERS)
+            if not ((re.fullmatch(r"[a-z]{2,}", prev) and (par[j].isupper() or opening)) or glued_name):
                 continue
             rest = par[j:j + LOOK_AHEAD]
             k = j

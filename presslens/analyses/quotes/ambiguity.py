@@ -144,12 +144,12 @@ def someone_else_between(people: People, paragraphs: list[str], since: tuple[int
 
 
 # two people named together: "Ruiz and Jones", "Ana Ruiz and Mary Jones"
-TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
+TWO_NAMES = _regex.compile(r"\p{Lu}[\p{L}’'-]+,?\s+(?:and|&)\s+(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]+$")
 
 
 def several_people(phrase: str) -> bool:
     """Whether a speaker phrase names two people or more together ("Ruiz and Jones", "both Ana Ruiz and
-    Tom Berg", "Ruiz, Berg and Jones"): then nobody alone is the speaker."""
+    Tom Berg", "Ruiz, Berg and Jones", "Ruiz, Berg, and Jones"): then nobody alone is the speaker."""
     phrase = without_name_ands(trim_speaker(phrase))  # "the Harbour Safety and Rescue Board" is one
     both = TWO_NAMES.search(phrase)
     # "Ana Ruiz of the Institute for Harbour and Coastal Studies": one organisation's name

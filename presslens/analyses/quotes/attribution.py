@@ -1,6 +1,9 @@
 """Attribution rules: the reporting verbs (``presslens/data/reporting_verbs.yaml``, with their
 inflections and classes) and the patterns that find who said a quote, after or before it, and
 the subject of reported speech without quotation marks.
+
+One idea: the words that attribute (a reporting verb and the frame around it) and the speaker phrase they
+point to, as written; who that phrase is, is decided in :mod:`.resolve` and :mod:`.in_article`.
 """
 from __future__ import annotations
 
@@ -122,6 +125,11 @@ class _Before:
             if last in verbs()["form_class"] and last not in ("report", "statement"):
                 continue  # "Lee said calls for ...": the word after a reporting verb is its object, not a verb
             spk = sm.group("spk")
+            # "Acme said it had a fix, and its chief, Tom Berg, told": a clause of its own before ", and": the
+            # subject of the verb is after the conjunction (not "Ruiz, Berg, and Jones told": no verb before it)
+            conj = list(re.finditer(r",\s+(?:and|but)\s+", spk))
+            if conj and any(v.group(0)[:1].islower() for v in self.verb.finditer(spk, 0, conj[-1].start())):
+                spk = spk[conj[-1].end():]
             # (not a participle of the same subject, "Ruiz, speaking after the vote, said", nor a verb whose
             # words go on with where it was said, "Ruiz posted on social media, adding that")
             inner = [v for v in self.verb.finditer(spk) if v.group(0)[:1].islower() and not v.group(0).endswith("ing")
@@ -129,8 +137,13 @@ class _Before:
             last_part = spk.rstrip(" ,").rsplit(",", 1)[-1]
             own = [v for v in self.verb.finditer(last_part) if v.group(0)[:1].islower()]
             if inner and vm.group(0).endswith("ing") and spk.rstrip().endswith(","):
-                if own:  # "Ruiz posted on social media, adding that": Ruiz, who posted
+                if own and last_part[:own[-1].start()].strip():  # "Ruiz posted on social media, adding that": Ruiz
                     spk = last_part[:own[-1].start()]
+                elif own:  # the verb opens its clause: the subject is before that clause ("Tom Berg, co-founder of
+                    # Globex, commented to the radio, stating that"), or after the verb, inverted (', said the
+                    # harbour chief Tom Berg, adding "..."')
+                    prior = spk.rstrip(" ,")[:len(spk.rstrip(" ,")) - len(last_part)].strip(" ,")
+                    spk = prior if prior else last_part[own[-1].end():]
             elif inner and not _RELATIVE.search(spk[inner[-1].end():]) and not spk.rstrip().endswith(",") and \
                     not re.match(r"(?i)\s*(?:on|in|at|to|during|after|before|from|via|through|with|for)\b", spk[inner[-1].end():]):  # "Ruiz said the inspector had told her that": the nested speaker is the inspector
                 spk = re.sub(r"(?i)^\s*(?:that\s+)?", "", spk[inner[-1].end():])
@@ -291,6 +304,11 @@ _NOT_A_REPORT = re.compile(r"(?i)^\s*(?:did|does|do|why|how|what|when|where|woul
                            r"was|were|if|unless|whether)\b")
 
 
+# a name and its description in apposition, nothing after it: "Tom Berg, a harbour pilot and adviser to the mayor"
+_NAME_AND_DESCRIPTION = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:a|an|the|his|her|its|their)"
+                                   r"\s+[^,;:\"“”]{2,120}$")
+
+
 def _subject(spk: str) -> str | None:
     """The subject of a reporting verb out of the words before it, when it is near enough to say
     whose words follow; None when it is not (then the words are not given to anyone):
@@ -306,6 +324,9 @@ def _subject(spk: str) -> str | None:
     - two actors joined ("Acme and Globex", "Acme, not Globex") or a report inside the subject
       ("Acme, Reuters reported,"): None."""
     s = trim_speaker(spk)
+    named = _NAME_AND_DESCRIPTION.match(s)  # "Tom Berg, a pilot and adviser to Mayor Ana Lund": the name is
+    if named:                               # the subject, whatever its description holds
+        return named.group("name")
     rel = list(_RELATIVE.finditer(s))
     if rel:
         r = rel[-1]
@@ -325,7 +346,7 @@ def _subject(spk: str) -> str | None:
     if sub:  # "The announcement came after the Federation apologised": the subordinate clause's subject
         rest = trim_speaker(s[sub[-1].end():])
         return rest if rest and len(rest.split()) <= 5 and not re.search(r"(?i)\b(?:and|or|nor|not)\b", rest) else None
-    if re.match(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
+    if re.match(r"(?i)^[^,]{2,80}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", s):
         return s  # a group named by one member: "Ruiz and her deputies"
     one = without_name_ands(s)  # "Acme and Globex": two; "the Harbour Safety and Rescue Board" is one
     if re.search(r"(?i)\b(?:and|or|nor|not)\b", one) or re.search(rf"(?i)\b(?:{verbs()['rx']})\b", s):
@@ -362,16 +383,17 @@ def _indirect(lazy: bool) -> re.Pattern:
     # the clause may hold short quoted terms ('that ByteDance was “secretly” using ...'), never a
     # quote of its own: a quotation mark right after the verb makes the sentence a direct quote
     # a word of the subject: no sentence end inside, but a title's or initials' dot ("Mr. Reed", "U.S. officials")
-    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|[^\s,.!?\"“”]+)"
-    return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,8}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
+    w = rf"(?:(?:{vocabulary.alternation(vocabulary.TITLE_ABBREVIATIONS)})\.|(?:[A-Z]\.)+|(?:Jr|Sr)\.|[^\s,.!?\"“”]+)"
+    return re.compile(rf"^(?P<spk>(?:{w}\s+){{0,11}}{q}{w})\s+(?:has\s+|had\s+|also\s+)?"
                       rf"(?P<verb>{V})\s+(?:(?:(?<=told\s)|(?<=tells\s)|(?<=tell\s)|(?<=telling\s)|(?<=warned\s)|(?<=assured\s)|(?<=informed\s)|(?<=reminded\s))(?:(?:[\w’'-]+,?\s+){{1,6}}?(?=that\s)|(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+|{_TOLD_OBJECT}))?"
                       rf"(?:that\s+)?(?P<clause>[^\"“”:](?:[^:]|(?<=\d):(?=\d\d)){{7,}})$")  # "at 1:27 a.m.": a time's colon
 
 
 # the listener of "told" as one word before the clause it tells ("told reporters the quay would reopen", "told him
 # she would stay"): a plural noun or an object pronoun, then a clause that opens with a subject
-_TOLD_OBJECT = (r"(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
-                r"these|those|[A-Z][\w’'-]*)\s)")
+_TOLD_OBJECT = (r"(?:(?:[a-z]+s|him|her|them|us|me)\s+(?=(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|"
+                r"these|those|[A-Z][\w’'-]*)\s)|(?:the\s+)?[a-z]+(?:\s+(?:yesterday|today|tonight|on\s+[A-Z][a-z]+day|"
+                r"last\s+(?:week|night|month)))?\s+(?=(?:he|she|it|they|we|there)\s))")  # "told the jury yesterday he ..."
 
 
 @functools.lru_cache(maxsize=1)

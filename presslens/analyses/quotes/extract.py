@@ -212,7 +212,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             new_sentence = quote.rstrip(" ”\"’'").endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after)
             if who is None and att is None and (n_words > SHORT or (par_speaker and sentence_like) or _left_open(rows, p_idx, q_i)) \
                     and (new_sentence or not verb_near().search(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0])):
-                inherit = par_speaker or (prev_par_speaker if q_i == 0 and (par.lstrip()[:1] in "\"“”‘'" or carried) else None)
+                inherit = par_speaker or (prev_par_speaker if q_i == 0 and (par.lstrip()[:1] in OPENING_MARKS or carried) else None)
                 if inherit and par_speaker is None and _answers(rows):
                     inherit = None  # '“You're going to resign?” Lee asked. ¶ “Yes, ...”': the answer is another's
                 if inherit and _since(rows, inherit[0]) and someone_else_between(people, paragraphs, _since(rows, inherit[0]), (p_idx, a), inherit[0]):

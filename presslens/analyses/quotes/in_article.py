@@ -50,7 +50,16 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
     # vote": a name and its description
     phrase = re.sub(r"(?i)^(he|she|it|they)\s+(?:later|further|again|then|also|once|still|previously|earlier|"
                     r"subsequently|too|now)$", r"\1", phrase)
+    if "," in phrase and several_people(phrase):
+        return None, None, None  # "Ruiz, Berg, and Jones told": the list speaks, not its last name alone
+    # "Acme, in summarizing the measures,": an aside of what the subject was doing, not the subject
+    aside = re.search(r",\s+(?:in|while|when|after|before|by)\s+[a-z]+ing\b[^,]*,?$", phrase)
+    if aside:
+        phrase = spk = phrase[:aside.start()]
     appos = re.match(r"^([^,]{2,60}),\s+(?:a|an|the|his|her|its|their|[\w-]+['’]s|[a-z]+ing)\s+[^,]+,?$", phrase)
+    titled = re.match(r"^((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*),\s+([\w-]+)\s[^,]+,?$", phrase)
+    if appos is None and titled and key(titled.group(2)) in TITLES:
+        appos = titled  # "Tom Berg, co-founder of Globex": the name, its title after it
     if appos:
         phrase = spk = appos.group(1)
     elif "," in phrase:  # "In an Instagram video during the celebrations, the 33-year-old": the clause's subject

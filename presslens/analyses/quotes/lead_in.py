@@ -133,17 +133,36 @@ def introducer(people: People, story: Story, paragraphs: list[str], p_idx: int, 
     return None
 
 
-# the end of a headline in title case: ", Mayor Ana Ruiz Says", ", Harbour Officials Warn"
-_TITLE_SAYS = re.compile(r"(?P<lead>,?\s+(?:[A-Z][\w’'.-]*\s+){1,5})(?P<verb>[A-Z][a-z]+)\s*$")
+# the present and past of the verbs a headline ends with its source ("Says", "Tells", "Warns")
+_FINITE_SAYING = ("says said tells told warns warned claims claimed admits admitted insists insisted denies denied "
+                  "confirms confirmed vows vowed urges urged adds added writes wrote reports reported states stated "
+                  "argues argued").split()
+# the end of a headline in title case: ", Mayor Ana Ruiz Says", ", Harbour Officials Warn", and what a headline
+# may add after its source: ", Ana Ruiz Says, After the Storm", ", Ana Ruiz tells inquiry – as it happened"
+_TITLE_SAYS = re.compile(r"(?P<lead>,?\s+(?:[A-Z][\w’'.-]*\s+){1,5})(?P<verb>[A-Z][a-z]+)(?P<tail>\s*$|,\s+[A-Z][^.!?\"“”]*$|"
+                         r"\s+[–—-]\s+[^.!?\"“”]*$)")
+# the same in a headline in sentence case, with its verb in lower case and at most one word of object after it
+# (", Ana Ruiz says", ", Ana Ruiz tells inquiry – as it happened")
+_SENTENCE_SAYS = re.compile(rf"(?P<lead>,\s+(?:[A-Z][\w’'.-]*\s+){{1,5}})(?P<verb>{'|'.join(_FINITE_SAYING)})"
+                            r"(?:\s+[a-z]+)?(?P<tail>\s*$|\s+[–—-]\s+[^.!?\"“”]*$)")
 
 
 def title_case_verb(par: str, after: str) -> str:
     """The words after a headline's quote with a final verb of saying in title case written in lower case
     and the sentence ended (', Mayor Ana Ruiz Says' reads ', Mayor Ana Ruiz says.'), so that the source
-    after the words is read as in a sentence; ``after`` unchanged in any other paragraph or shape."""
-    if len(par) > 400 or not title_cased(par):  # a headline is short: a paragraph costs no search
+    after the words is read as in a sentence; also a headline in sentence case (no full stop at its end, at
+    most 25 words) that ends with its source (', Ana Ruiz tells inquiry – as it happened'); ``after``
+    unchanged in any other paragraph or shape."""
+    if len(par) > 400:  # a headline is short: a paragraph costs no search
         return after
-    m = _TITLE_SAYS.search(after)
+    if title_cased(par):
+        m = next((t for t in (_TITLE_SAYS.match(after, i) for i in range(len(after)) if after[i] in ", ")
+                  if t is not None and t.group("verb").lower() in _FINITE_SAYING), None)
+    elif not par.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ":")) and len(par.split()) <= 25:
+        m = _SENTENCE_SAYS.search(after)
+    else:
+        return after
     if m is None or verb_class(m.group("verb").lower()) is None:
         return after
     return after[:m.start("verb")] + m.group("verb").lower() + "."  # the headline's end is its sentence's
+

@@ -134,6 +134,8 @@ class People:
             if quoted(m.start()):
                 continue  # a name inside a quote is not who the narration is about
             words = m.group(0).split()
+            if len(words) == 1 and words[0].lower() in ("jr", "sr") and re.match(r",\s*$", par[prev_end:m.start()]):
+                continue  # "Tom Berg, Jr.": the suffix of the name before, no second person joined to it
             while len(words) > 1 and _POSTNOMINAL.match(words[-1]):
                 words.pop()  # "Tom Price KC", "Ana Ruiz MP": the letters after a name are no part of it
             if is_participle(words[0]) and not par[max(s for s in sents if s <= m.start()):m.start()].strip(" \"“‘'«(") \

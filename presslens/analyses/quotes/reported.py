@@ -34,6 +34,9 @@ _DAYS = alternation(WEEKDAYS, MONTHS)
 # when, where, through or about what a statement was made, between the verb and its clause ("said on Tuesday that",
 # "said about the wins that"; not "said about 145 people were hurt": "about" a number is no topic)
 _SAID_WHEN = alternation(TIME_OPENERS[:3], "during", TIME_OPENERS[3:], OCCASION_PREPOSITIONS, TIME_ADVERBS, WEEKDAYS, MONTHS, r"about(?!\s+\d)")
+# the words between "said on" and "that": a short phrase, or one with a description in commas ("said on X, the
+# platform formerly called Twitter, that ...")
+_WHERE_SAID = r"(?:[^.;:,]{0,50}?|[^.;:,]{0,40}?,\s[^.;:,]{1,60},\s*)"
 # "said after the game the crew was ...": a short phrase of when or where, then a clause opening with its subject
 _SHORT_PP = re.compile(r"(?i)(?:after|before|during|at|following)\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?!(?:of|for|in|on|at|to|with|by|from)\s)[\w-]+\s+(?=(?:the|a|an|his|her|their|its|he|she|they|we)\s)")
 
@@ -46,23 +49,32 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         sent = par[s0:s1].strip()
         # the subject opens the sentence, or follows an opening phrase or clause and its comma
         # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]]
+        # (not the last member of a list, "Acme, Globex, and the Courier said": the list speaks; a second clause
+        # with its own subject, "..., and the police said", is read below when a finite verb comes before it)
+        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]
+                          if not re.match(r"(?:and|or|&)\s", sent[c.end():])]
         # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
         # "..., as the police said they were adding patrols"): its subject follows the conjunction
         cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
         # a second clause with a subject of its own ("..., and the harbour police said they were ...")
         cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
-                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1])]  # not "Acme and the mayor said"
+                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1]) or  # not "Acme and the mayor said"
+                  (sent[c.start()] == "," and has_finite_verb(sent[:c.start()]))]  # "..., and the mayor said"
         if _COMMA_THAT_NEEDS.search(sent):  # every candidate is a part of the sentence: no ", that" in it, none in them
             cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
         undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
         if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
             cands[0] = undated
+        aside = _ASIDE.match(undated)  # "Reporters, citing anonymous sources, report that ...": the subject's verb
+        if aside and not re.search(r"(?i)\b(?:family|ally|rally|supply|assembly)$", aside.group(0).rstrip(" ,")):
+            cands.insert(1, aside.group("subj") + " " + undated[aside.end():])
         appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
         if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
             appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
         if appos:
             cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+        elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
+            cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
         told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
         if told:
             cands.insert(0, told)
@@ -110,8 +122,22 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
 # a clause that opens with a verb of saying in the past: the words before it were the statement, this its second source
 _REPORTING_OPEN = re.compile(r"(?:said|stated|reported|told|added|wrote|announced|confirmed)\b")
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
+@functools.lru_cache(maxsize=1)
+def _OWN_SOURCE_BEFORE() -> re.Pattern:
+    """", and its chief, Tom Berg, told ...", ", but the mayor said ...": a second subject and its verb of
+    saying after a comma and a conjunction (the first such, at most twelve words from the conjunction)."""
+    return re.compile(rf",\s+(?:and|but|while)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[A-Z]|[a-z]+\s)"
+                      rf"[^.;:!?\"“”]{{0,80}}?\s(?:{verbs()['rx']})\b")
+
+
 _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z])")
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
+
+
+@functools.lru_cache(maxsize=1)
+def _base_verbs() -> frozenset[str]:
+    """The base forms of the reporting verbs of one word ("say", "state", "report")."""
+    return frozenset(v.lower() for c in verbs()["classes"].values() for v in c["verbs"] if " " not in v)
 
 
 def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int,
@@ -123,8 +149,12 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
         for rx in (indirect_rx_lazy(), indirect_rx()):
             m = rx.match(cand)
             subj = trim_speaker(m.group("spk")) if m else ""
-            if len(subj.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", subj):
+            head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
+            if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+            if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
+                continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
+                # is a noun of the subject there (the greedy reading goes on to "said")
             if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
                 continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
             # "and" inside one organisation's name joins nothing ("the Harbour Safety and Rescue Board said")
@@ -144,9 +174,11 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
     """The reported clause after a subject and its reporting verb (``m`` of :func:`.attribution.indirect_rx`
     on ``cand``), when it is one: a clause, not a noun, a request or a whole quote."""
     clause = re.sub(r"^that\s+", "", m.group("clause"))
+    if re.match(r"\S+(?:\s+\S+)?\s+[–—]\s", clause):
+        return  # "tells inquiry – as it happened": a word or two, then the writer's dash; no clause reported
     if clause[:1] in "‘'«„":
         return  # "and said ‘It was not an attack.’": the speaker's own words, in single marks
-    adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+    adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b{_WHERE_SAID}\bthat\s+", clause)
     that = re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])
     if not that and adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)) \
             and not bare_clause_verb(m.group("verb")):
@@ -160,7 +192,7 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         # "said on Tuesday that ...": a short adverbial (no comma, no verb of its own) before "that";
         # a "that" further on belongs to the clause ("said on Thursday it had closed a plant, a site
         # that makes parts")
-        adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b[^.;:,]{{0,50}}?\bthat\s+", clause)
+        adv = re.match(rf"(?i)(?:{_SAID_WHEN})\b{_WHERE_SAID}\bthat\s+", clause)
         when = _WHEN.match(clause)
         if adv and _FINITE.search(adv.group(0)[:-5]) is None and not _SUBJECT_PRONOUN.search(adv.group(0)):
             clause, that = clause[adv.end():], True  # "said on Tuesday that ...", "wrote in a paper that ..."
@@ -180,8 +212,20 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         if not (that or _CLAUSE_START.match(clause) or clause[:1].isupper() or has_finite_verb(_clause_end(clause))
                 or _FINITE.search(_clause_end(clause))):
             return  # "claimed responsibility for the fire", "claimed victory": a bare noun and no verb
-    if any(len(segment.TOKEN.findall(clause[a:b])) > SHORT for a, b in segment.quote_spans(clause).spans):
-        return  # a whole quote in the clause: the quote is the words, listed as direct
+    whole = [a for a, b in segment.quote_spans(clause).spans if len(segment.TOKEN.findall(clause[a:b])) > SHORT]
+    if whole:  # a whole quote in the clause: the quote is the words, listed as direct; the words before it
+        # are this subject's when a second subject and its verb of saying lead into the quote ("Acme said it had
+        # a fix, and its chief, Tom Berg, told the radio he wanted to “...”": Acme said it had a fix)
+        own = _OWN_SOURCE_BEFORE().search(clause[:whole[0]])
+        if own is None:  # "said 133 bodies had been recovered and doctors were “fighting for ...”": the clause
+            # before "and" and a second clause of its own, which holds the quote (given as direct)
+            own = next((c for c in reversed(list(re.finditer(r",?\s+(?:and|but)\s+(?=(?:the|a|an|his|her|its|their|"
+                                                             r"this|these|those|he|she|it|they|we|[A-Z][\w’'-]*|[a-z]+s)\s)",
+                                                             clause[:whole[0]])))
+                        if has_finite_verb(clause[c.end():whole[0]])), None)  # a subject after "and": not "and felt"
+        if own is None or not has_finite_verb(clause[:own.start()]):
+            return
+        clause = clause[:own.start()]
     if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
                                                              re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
         return  # a request ("told the union to return") or a non-answer is not a statement
@@ -391,6 +435,13 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
     return False
 
 
+# an aside in commas between a subject and its verb: a participle's phrase (", citing anonymous sources,"), an
+# adverb (", however,", ", passionately and publicly"): the verb after it is the subject's
+_ASIDE = re.compile(r"^(?P<subj>[^,\"“”]{2,80}),\s+(?:(?:citing|quoting|speaking|writing|according)\b[^,\"“”]{0,80},|"
+                    r"(?:however|meanwhile|too|also|though|instead|in\s+turn|for\s+(?:its|his|her|their)\s+part),|"
+                    r"(?:[a-z]+ly\s+and\s+)?[a-z]{3,}ly,?)\s+(?=[a-z])")
+
+
 # the first person of the speaker's own words: reported speech shifts it to the third ("we" -> "they")
 # ("I" only as a subject, after no capitalised word: "Clade I has", "World War I was" are names)
 _FIRST_PERSON = _regex.compile(r"(?<![\w’'-])(?:[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)(?![\w’'-])|"
@@ -407,7 +458,7 @@ def _REPORTS_ITSELF() -> re.Pattern:
 
 
 # a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
-_GROUP = re.compile(r"(?i)^[^,]{2,40}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
+_GROUP = re.compile(r"(?i)^[^,]{2,80}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
 
 
 def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,

@@ -29,7 +29,9 @@ ANON_PERSON = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:\w+\s+){0,2}(?:worker
                           r"person|man|woman|engineer|executive|staffer|insider|witness|neighbou?r|driver|member)\b")
 
 # a dotted abbreviation is one word of a name ("The U.K. Harbour Agency", "J.R. Berg"): its dots end no name
-_NAME_WORD = rf"(?:(?:\p{{Lu}}\.){{2,}}|{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*)"  # "Ruiz", "al-Rashid"
+# a middle initial before the surname ("Tom R. Berg") and a closing "Jr."/"Sr." are words of the name too
+_NAME_WORD = (rf"(?:(?:\p{{Lu}}\.){{2,}}|\p{{Lu}}\.(?=\s+\p{{Lu}}\p{{Ll}})|(?:Jr|Sr)\.|"
+              rf"{NAME_PARTICLE}?\p{{Lu}}\p{{L}}*(?:['’-]\p{{L}}+)*)")  # "Ruiz", "al-Rashid"
 _PERSON = _regex.compile(rf"(?<![\p{{L}}'’-])({_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|la|le|del|bin|al)\s+)*"
                          rf"{_NAME_WORD})+)(?![\p{{L}}'’])")
 # a run of capitals after a determiner that qualifies the lower-case noun after it: "The Norwegian
@@ -64,6 +66,9 @@ def trim_speaker(spk: str) -> str:
     spk = re.sub(r"\s+(?!(?:family|ally|assembly|daily|weekly|monthly|quarterly|rally|supply)$)[a-z]+ly$", "",
                  spk)  # "The Verge recently", "the administration reportedly" (not "Grace Kelly", "Tom Berg's family")
     spk = re.sub(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$", "", spk)  # "Ruiz herself": Ruiz
+    # when, not who: "The Harbour Consulate earlier", "Ruiz later", "the agency then"
+    spk = re.sub(r"(?<=\w)\s+(?:earlier|later|previously|again|then|now|once|initially|first|today|yesterday|"
+                 r"too|meanwhile|since)$", "", spk)
     return spk
 
 

@@ -26,6 +26,7 @@ federal national us u.s. uk u.k. eu un health interior defence defense finance l
 education justice environment climate energy trade economy transport culture science agriculture gender equality
 social rights affairs general-secretary secretary-general striker forward midfielder defender goalkeeper player
 star legend veteran activist analyst expert researcher scientist professor engineer economist official
+founder co-founder cofounder executive president-elect
 """.split())
 # words that make a capitalised run an organisation, a place or a thing, not a person
 ORG_WORDS = frozenset("""
