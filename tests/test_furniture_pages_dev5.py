@@ -162,3 +162,13 @@ def test_a_photo_credit_run_into_the_dateline_is_cut_off():
     lede = "PORT SELBY (AP) — A crane toppled onto the quay on Tuesday morning, officials said."
     kept, _ = run([HEAD, lede, P2, P3])
     assert lede in kept
+
+
+def test_a_text_repeated_over_and_over_on_one_line_is_no_doubled_caption():
+    """Two copies of a caption on one line are furniture; the same words run four or eight times (a
+    scraper's loop, a hostile file) are not a caption printed twice, and stay for the other checks."""
+    from presslens.text import bars
+
+    cap = "Harbour cranes at dawn in Marbury "
+    lines = ["Storm Alba hits Marbury", cap * 2, cap * 4, cap * 8, "word " * 400]
+    assert bars.doubled_lines(lines, {}) == [1]

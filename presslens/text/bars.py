@@ -87,7 +87,8 @@ def doubled_lines(lines: list[str], whole: dict[int, str]) -> list[int]:
         if i in whole or guarded(s):
             continue
         half = _halves(s)
-        if half and n_words(half) >= 3:
+        # exactly two copies: a text repeated over and over on one line is no caption printed twice
+        if half and n_words(half) >= 3 and not _halves(half):
             out.add(i)
             for k in filled[max(0, pos - 2):pos + 3]:
                 if k != i and k not in whole and copy_key(text[k]) == copy_key(half):
