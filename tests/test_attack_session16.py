@@ -64,10 +64,10 @@ def test_lakh_grouping_is_one_figure():
     assert features.figure("4,700") == "4700" and features.value("3,5") == 3.5 and features.value("1,935.3") == 1935.3
 
 
-# 4. bars.SLOT (25m): a capture's date line before a headline on the Prime Minister ("2024-05-03 PM felicitates ...")
+# 4. bars.SLOT (25m): a capture's date line before a headline opening on a title in capitals ("2024-05-03 PM opens ...")
 # read "05-03 PM" as a programme's time slot; a range's first number that ends a date or a longer figure is none.
 def test_a_date_before_pm_is_no_programme_slot():
-    assert not bars.broadcast_sign("date 2024-05-03 PM Felicitates Nation On Harbour Satellite Launch")
+    assert not bars.broadcast_sign("date 2024-05-03 PM Opens The Harbour Bridge")
     assert not bars.broadcast_sign("2024-05-03 PM visits Harbour")
     assert bars.broadcast_sign("On Air Now Ana Lund 6:00am - 10:00am Email")
     assert bars.broadcast_sign("Li Wei 7-9 p.m. weeknights")
