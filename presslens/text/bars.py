@@ -23,8 +23,9 @@ MAX_BAR_WORDS = 16
 ON_AIR = re.compile(r"\b(?:on[- ]air|now playing|listen live|live radio|live stream)\b", re.I)
 # a frequency: "92.1FM", "92.1 FM", "FM 104.5"
 FREQUENCY = re.compile(r"\b\d{2,3}\.\d\s?FM\b|\bFM\s?\d{2,3}\.\d\b", re.I)
-# a programme's slot as a time range with am/pm: "6:00am - 10:00am", "7-9 p.m."
-SLOT = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)", re.I)
+# a programme's slot as a time range with am/pm: "6:00am - 10:00am", "7-9 p.m."; its first number does not end a date
+# or a longer figure ("2024-05-03 PM opens the bridge": a date, then a title in capitals)
+SLOT = re.compile(r"\b(?<![\d.:/-])\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)", re.I)
 # a bare range ("10-2", "10:30-11") counts beside the days or part of the day the programme airs
 RANGE = re.compile(r"(?<![\d.:/-])\d{1,2}(?::\d{2})?\s*[-–]\s*\d{1,2}(?::\d{2})?(?![\d.:/-])")
 YOU = re.compile(r"\b(?:you|your)\b", re.I)

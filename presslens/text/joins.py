@@ -20,6 +20,12 @@ OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from
 # a line ending in a comma, a word or more before it: the sentence goes on below ("From our correspondent in
 # Port Selby," above the paragraph it opens); a list's item or a menu ends on no comma
 COMMA_END = re.compile(r"[^\W\d_][\w'’)]*\s*,\s*$")
+
+
+def comma_end(line: str) -> bool:
+    """:data:`COMMA_END`, searched only in a line that ends on a comma (the search alone takes time growing with the
+    square of a long run of letters: a 200 KB paragraph of Chinese, or any text without spaces, took minutes)."""
+    return line.rstrip().endswith(",") and bool(COMMA_END.search(line))
 TRUNCATED = re.compile(r"\s(?:\.{2,}|…)\s*$")   # a link's title cut short with " .." or " …"
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")    # emoji after a full stop
 # a line that goes on from the line above: lower case, or a comma, full stop, closing bracket or "'s" first,
@@ -44,7 +50,7 @@ def split_sentence(text: list[str]) -> set[int]:
     run = idx[:1]
     for a, b in zip(idx, idx[1:] + [None]):
         ended = SENT_END.search(text[a]) and not TRUNCATED.search(text[a])
-        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or COMMA_END.search(text[a])
+        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or comma_end(text[a])
                               or (a in wrapped and b == a + 1 and not ended)):
             run.append(b)
             continue

@@ -29,7 +29,8 @@ from presslens.analyses.quotes.attribution import verbs
 FIGURE = r"\d+(?:[.,]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*"
 WORD = re.compile(rf"{FIGURE}(?:%|[^\W_]*)|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(rf"(?<![^\W_]){FIGURE}%?")     # not inside a name ("H800")
-SEPARATOR = re.compile(r"[,\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+# a thousands separator: before three digits, or a comma of the Indian grouping ("12,34,567": lakhs and crores)
+SEPARATOR = re.compile(r"[,\u00a0\u202f\u2009](?=\d{3}(?!\d))|,(?=\d\d(?:,\d\d)*,\d{3}(?!\d))")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE = re.compile(r"\b(?:%s)\b(?:\s+\d{1,2}\b)?|\b\d{1,2}\s+(?:%s)\b|\b(?:1[89]|20)\d\d\b"

@@ -44,7 +44,7 @@ SCALES = {"thousand": "k", "k": "k", "million": "m", "millions": "m", "mn": "m",
           "billion": "bn", "billions": "bn", "bn": "bn", "b": "bn", "trillion": "tn", "trillions": "tn", "tn": "tn",
           "trn": "tn"}
 CURRENCY = r"(?:[$€£¥]|(?:us|u\.s\.|a|c|hk)\$|usd|eur|gbp)"
-NUM = r"\d+(?:[,\u00a0\u202f\u2009]\d{3}(?!\d))*(?:[.,]\d+)?"   # thousands apart by a comma or a no-break space; a decimal point or comma
+NUM = r"\d+(?:,\d\d(?=(?:,\d\d)*,\d{3}(?!\d)))*(?:[,\u00a0\u202f\u2009]\d{3}(?!\d))*(?:[.,]\d+)?"   # thousands apart by a comma or a no-break space (or grouped in lakhs, "12,34,567"); a decimal point or comma
 AMOUNT = re.compile(rf"(?<![\w.]){CURRENCY}?\s?({NUM})(?:\s?(thousand|millions?|billions?|trillions?|mn|mln|bn|trn|tn)|(k|m|b))\b"
                     rf"(?:\s+(?:(?:us|u\.s\.)\s+)?(?:dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp))?", re.IGNORECASE)
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)", re.IGNORECASE)
@@ -143,7 +143,7 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     c = canonical(text)
     out = set()
     for m, (kind, num) in zip(FIGURE.finditer(c), _kinds(c)):
-        if kind not in ("date", "year", "n") and not _label(c[:m.start()].split()):
+        if kind not in ("date", "year", "n") and not _label(_last_words(c, m.start())):
             out.add((kind, num))
     return frozenset(out)
 
@@ -160,6 +160,26 @@ def _label(before: list[str]) -> bool:
     return True
 
 
+def _last_words(c: str, at: int) -> list[str]:
+    """The last two words of ``c[:at]`` (all of them when fewer), read from a window before ``at`` rather than by
+    splitting the whole prefix: a sentence of thousands of figures is read in time growing with its length, not its
+    square."""
+    lo = max(0, at - 300)
+    words = c[lo:at].split()
+    if lo > 0 and len(words) <= 2:    # a word longer than the window: the window may cut it
+        words = c[:at].split()
+    return words[-2:]
+
+
+def _near(c: str, at: int) -> int:
+    """Where :data:`MONTH_BEFORE` need start looking for a month ending at ``at`` (the spaces before ``at`` and
+    the longest month name with its full stop): the same answer as searching the whole prefix."""
+    lo = at
+    while lo > 0 and c[lo - 1].isspace():
+        lo -= 1
+    return max(0, lo - 12)
+
+
 def _kinds(c: str):
     """Each figure of canonical text ``c`` as (kind, value), in order (see :func:`figures`)."""
     stop = features.cues()["stop"]
@@ -167,7 +187,7 @@ def _kinds(c: str):
         num = features.figure(m.group(1)) + (f"p{m.group(2)}" if m.group(2) else "")
         if m.group(3):
             kind = m.group(3)
-        elif MONTH_BEFORE.search(c[:m.start()]):
+        elif MONTH_BEFORE.search(c, _near(c, m.start()), m.start()):
             kind = "date"
         elif YEAR.fullmatch(num):
             kind = "year"
