@@ -144,7 +144,6 @@ def test_a_name_with_particles_before_an_unclosed_apposition_speaks(tmp_path):
 # sentences share only the airline and the flight: "delivered to Alaska Airlines on Oct. 31.", "Alaska Airlines has
 # canceled hundreds of flights ..."). Before 29k the same story's widest fact was the emergency landing; 29k's
 # whole figures ("16,000" one word) moved the weights, and the grouping is fragile on a name and a flight number.
-@pytest.mark.xfail(strict=True, reason="facts.features.clauses: an apposition in commas cuts a subject from its verb")
 def test_an_apposition_does_not_cut_a_subject_from_its_verb():
     got = features.clauses("Harbour Agency confirmed that Ferry 12, bound for Port Selby, had a fire in its engine room "
                            "shortly after leaving the quay.")

@@ -99,6 +99,10 @@ def _content(text: str) -> tuple[str, ...]:
 CLAUSE_BREAK = re.compile(r"(\s*[;:,]\s+|\s+[—–-]{1,2}\s+|\s+(?=(?:when|after|while|which|because|although|though|"
                           r"but|whereas|before|until|since)\s))", re.IGNORECASE)
 CLAUSE_MIN = 4        # content words a clause needs before it stands alone
+# a piece ending in "that" and a name or a label ("confirmed that Flight 1282", "said that the Harbour Agency"):
+# a subject cut from its verb by an apposition in commas ("..., bound for Port Selby, had a fire"); it stays open
+OPEN_SUBJECT = re.compile(r"\bthat\s+(?:(?:the|its|their|an?)\s+)?(?:[A-Z][\w'’.&-]*\s+)*"
+                          r"(?:[A-Z][\w'’.&-]*|[A-Z][\w'’.&-]*\s+\d[\w.,-]*)\s*$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -114,15 +118,20 @@ def clauses(text: str) -> list[str]:
     the coast | the governor said")."""
     bits = CLAUSE_BREAK.split(text)          # text, separator, text, separator, ...
     out: list[str] = []
-    cur, n = "", 0
+    cur, n, opened = "", 0, False
     for i in range(0, len(bits), 2):
         piece, sep = bits[i], (bits[i + 1] if i + 1 < len(bits) else "")
         cur += piece
-        n += len(content(piece))
-        if n >= CLAUSE_MIN:
+        k = len(content(piece))
+        n += k
+        if n >= CLAUSE_MIN and opened and k < CLAUSE_MIN:   # an apposition: the subject still waits for its verb
+            cur += sep
+            continue
+        if n >= CLAUSE_MIN and not OPEN_SUBJECT.search(cur):
             out.append(cur.strip())
-            cur, n = "", 0
+            cur, n, opened = "", 0, False
         elif cur:
+            opened = opened or n >= CLAUSE_MIN
             cur += sep
     if cur.strip():
         if out and n < CLAUSE_MIN:
