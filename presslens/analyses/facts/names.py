@@ -25,6 +25,7 @@ CAPITAL_SHARE = 0.5   # share of its occurrences inside sentences a word is writ
 TITLE_CASE = 0.5      # a sentence with this share of its words capitalised is in title case: not read
 SAMPLE_SENTENCES = 20_000   # a larger story's names are read on every k-th sentence ...
 SAMPLE_ARTICLES = 2_000     # ... and its cast on every k-th article (a share needs no more)
+LABEL = re.compile(r"\d+")   # a whole number, the kind that labels ("Flight 2041", "Category 5", "Boeing 737")
 OPENER = re.compile(r"[\"“”‘’'«»:(\[—–-]\s*$")
 
 
@@ -55,6 +56,9 @@ def words(text: str) -> set[str]:
     out = set()
     for t in features.WORD.findall(text):
         low = t.lower()
+        if low[0].isdigit() and LABEL.fullmatch(low):     # a figure that may be a label ("Flight 2041")
+            out.add(features.figure(low))
+            continue
         if low in stop or len(low) < 3 or not low[0].isalpha():
             continue
         w = features.fold(low)
@@ -76,9 +80,20 @@ def name_words(texts, parts=None) -> frozenset[str]:
     for text, part in zip(texts[::step], parts[::step]):
         if part == "title" or not isinstance(text, str):
             continue
-        toks = [(m.group(0), m.start()) for m in features.WORD.finditer(text) if m.group(0)[0].isalpha()]
+        every = [(m.group(0), m.start(), m.end()) for m in features.WORD.finditer(text)]
+        toks = [(t, start) for t, start, _ in every if t[0].isalpha()]
         if len(toks) < 4 or sum(t[0].isupper() for t, _ in toks) >= TITLE_CASE * len(toks):
             continue
+        for k in range(1, len(every)):   # a label: a whole number right after a capitalised word inside the sentence
+            t, start, _ = every[k]
+            if not LABEL.fullmatch(t):
+                continue
+            p, p_start, p_end = every[k - 1]
+            w = features.figure(t)
+            seen[w] = seen.get(w, 0) + 1
+            if (p[0].isupper() and p.isalpha() and p.lower() not in features.MONTHS and text[p_end:start] == " "
+                    and k - 1 > 0 and not OPENER.search(text[max(0, p_start - 3):p_start])):
+                capital[w] = capital.get(w, 0) + 1
         for k, (t, start) in enumerate(toks):
             if k == 0 or OPENER.search(text[max(0, start - 3):start]) or (t.isupper() and len(t) < 2):
                 continue
