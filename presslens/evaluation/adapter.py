@@ -241,7 +241,7 @@ def removals_alone(folder: str | Path, rule_ids: Iterable[str]) -> pd.DataFrame:
 FACT_SETTINGS = ("LINK", "LEX_WEIGHT", "NEAR_IDENTICAL", "EMB_ONE_WORD", "MULTI", "CORE_SHARE", "CORE_IDF",
                  "CORE_MIN_ARTICLES", "CORE_SCORE", "CORE_TOP", "CORE_MASS", "CONTAIN", "WINDOWS",
                  "NAMES_APART", "TERMS", "SPLIT", "SPLIT_MOST", "SPLIT_AGREE", "SPLIT_MIN", "JOIN", "JOIN_ALIKE", "PREDICATE",
-                 "QUANTITY_JOIN")
+                 "QUANTITY_JOIN", "WHAT")
 
 
 def fact_settings(names: Iterable[str]) -> dict:

@@ -39,7 +39,6 @@ what stands apart is already apart (:mod:`.normalise`, :mod:`.features`, :mod:`.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -81,7 +80,7 @@ COMPARED = 8          # a group of near-identical versions is read for a second 
 JOIN = 1              # facts whose cores agree (one statement cut in pieces) are one fact (:mod:`.join`) ...
 JOIN_ALIKE = 0.5      # ... when their centres' lexical score (:func:`scores`) reaches this
 QUANTITY_JOIN = 2     # facts whose centres give one quantity and share this many other words are one fact (:func:`.join.by_quantity`; 0: off)
-WHAT = 1              # a pair sharing only who (the story's cast, labels) and reporting verbs does not link (:func:`_what_shared`)
+WHAT = 1              # a pair sharing only who (the story's cast, labels) and reporting verbs does not link (:func:`.names.what_shared`)
 PREDICATE = 1         # a core of the subject alone takes in a unit only with a predicate of its centre and its object (:mod:`.predicate`)
 
 
@@ -237,7 +236,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     ok = same_neg & ~clash & ((shared >= 2) | (cos >= EMB_ONE_WORD))
     if WHAT and len(pairs):   # who it is about and who said so state nothing: a pair must share a word of what is said
         k = np.flatnonzero(ok)
-        what = _what_shared(m, pairs[k], _ids(vocab, cast | _reporting_words()))
+        what = names.what_shared(m, pairs[k], _ids(vocab, cast | names.reporting_words()))
         ok[k[(what < 1) & (cos[k] < EMB_ONE_WORD)]] = False
     # near-identical wording (rapidfuzz) among the pairs that already overlap well
     near = np.zeros(len(pairs), dtype=bool)
@@ -345,25 +344,6 @@ def _lexical(m: sparse.csr_matrix, idf: np.ndarray, a: int, b: int) -> float:
     wa, wb = m.indices[m.indptr[a]:m.indptr[a + 1]], m.indices[m.indptr[b]:m.indptr[b + 1]]
     ta, tb, ov = idf[wa].sum(), idf[wb].sum(), idf[np.intersect1d(wa, wb)].sum()
     return float(max(2 * ov / max(ta + tb, 1e-9), CONTAIN * ov / max(min(ta, tb), 1e-9)))
-
-
-@functools.lru_cache(maxsize=1)
-def _reporting_words() -> frozenset[str]:
-    """The reporting verbs ("said", "confirmed", "told") as :func:`.normalise.fact_words` writes them."""
-    return frozenset(w for r in features.cues()["reporting"] for w in normalise.fact_words(r))
-
-
-def _what_shared(m: sparse.csr_matrix, pairs: np.ndarray, who: np.ndarray) -> np.ndarray:
-    """How many words each pair shares besides ``who`` (word ids: the story's cast, its labels such as
-    "Flight 2041", and the reporting verbs). A reader takes two sentences for one statement by what they
-    say, not by whom they name: "the jet that flew Flight 2041 was delivered to Harbour Air" and "Harbour
-    Air has cancelled dozens of flights since Flight 2041" share four words, all of them who."""
-    if not len(pairs):
-        return np.zeros(0, dtype=np.int64)
-    mask = np.ones(m.shape[1], dtype=np.float32)
-    mask[who] = 0
-    said = m @ sparse.diags(mask)
-    return np.asarray(said[pairs[:, 0]].multiply(said[pairs[:, 1]]).sum(axis=1)).ravel()
 
 
 def _ids(vocab: dict[str, int], words) -> np.ndarray:

@@ -9,15 +9,22 @@ the times it is written there.
 
 :func:`name_words` reads every sentence of the story once: a word written inside the sentence (not
 its first word, nor the first after a quotation mark, colon, dash or bracket, where any word takes a
-capital) with a capital in at least ``CAPITAL_SHARE`` of its occurrences is a name. Titles and
-sentences set in title case or capitals (most of their words capitalised) are not read: there every
+capital) with a capital in at least ``CAPITAL_SHARE`` of its occurrences is a name.
+A whole number right after a capitalised word inside a sentence ("Flight 2041", "Category 5", "Boeing 737")
+is a label, part of a name, when it is written so most of the times: it says which flight, not how many.
+Two sentences that share only names, labels and a reporting verb do not link (:func:`what_shared`).
+Titles and sentences set in title case or capitals (most of their words capitalised) are not read: there every
 word takes a capital. A share needs no census: on a story of more than ``SAMPLE_SENTENCES``
 sentences the names are read on every k-th sentence, and the cast on every k-th of more than
 ``SAMPLE_ARTICLES`` articles (in the order of their ids), so the cost stays flat as a story grows.
 """
 from __future__ import annotations
 
+import functools
 import re
+
+import numpy as np
+from scipy import sparse
 
 from presslens.analyses.facts import features, normalise
 
@@ -105,3 +112,22 @@ def name_words(texts, parts=None) -> frozenset[str]:
             if t[0].isupper():
                 capital[w] = capital.get(w, 0) + 1
     return frozenset(w for w, n in seen.items() if capital.get(w, 0) >= CAPITAL_SHARE * n)
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_words() -> frozenset[str]:
+    """The reporting verbs ("said", "confirmed", "told") as :func:`.normalise.fact_words` writes them."""
+    return frozenset(w for r in features.cues()["reporting"] for w in normalise.fact_words(r))
+
+
+def what_shared(m: sparse.csr_matrix, pairs: np.ndarray, who: np.ndarray) -> np.ndarray:
+    """How many words each pair shares besides ``who`` (word ids: the story's cast, its labels such as
+    "Flight 2041", and the reporting verbs). A reader takes two sentences for one statement by what they
+    say, not by whom they name: "the jet that flew Flight 2041 was delivered to Harbour Air" and "Harbour
+    Air has cancelled dozens of flights since Flight 2041" share four words, all of them who."""
+    if not len(pairs):
+        return np.zeros(0, dtype=np.int64)
+    mask = np.ones(m.shape[1], dtype=np.float32)
+    mask[who] = 0
+    said = m @ sparse.diags(mask)
+    return np.asarray(said[pairs[:, 0]].multiply(said[pairs[:, 1]]).sum(axis=1)).ravel()
