@@ -80,7 +80,7 @@ COMPARED = 8          # a group of near-identical versions is read for a second 
 JOIN = 1              # facts whose cores agree (one statement cut in pieces) are one fact (:mod:`.join`) ...
 JOIN_ALIKE = 0.5      # ... when their centres' lexical score (:func:`scores`) reaches this
 QUANTITY_JOIN = 2     # facts whose centres give one quantity and share this many other words are one fact (:func:`.join.by_quantity`; 0: off)
-WHAT = 1              # a pair sharing only who (the story's cast, labels) and reporting verbs does not link (:func:`.names.what_shared`)
+WHAT = 0              # 1: a pair sharing only who (the story's cast, labels) and 'said' does not link (:func:`.names.what_shared`; 1: 79 -> 76)
 PREDICATE = 1         # a core of the subject alone takes in a unit only with a predicate of its centre and its object (:mod:`.predicate`)
 
 
@@ -236,7 +236,7 @@ def group(toks: list[list[str]], neg: np.ndarray, rep: list[str], weight: np.nda
     ok = same_neg & ~clash & ((shared >= 2) | (cos >= EMB_ONE_WORD))
     if WHAT and len(pairs):   # who it is about and who said so state nothing: a pair must share a word of what is said
         k = np.flatnonzero(ok)
-        what = names.what_shared(m, pairs[k], _ids(vocab, cast | names.reporting_words()))
+        what = names.what_shared(m, pairs[k], _ids(vocab, cast | names.saying()))
         ok[k[(what < 1) & (cos[k] < EMB_ONE_WORD)]] = False
     # near-identical wording (rapidfuzz) among the pairs that already overlap well
     near = np.zeros(len(pairs), dtype=bool)

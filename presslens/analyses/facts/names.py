@@ -12,7 +12,7 @@ its first word, nor the first after a quotation mark, colon, dash or bracket, wh
 capital) with a capital in at least ``CAPITAL_SHARE`` of its occurrences is a name.
 A whole number right after a capitalised word inside a sentence ("Flight 2041", "Category 5", "Boeing 737")
 is a label, part of a name, when it is written so most of the times: it says which flight, not how many.
-Two sentences that share only names, labels and a reporting verb do not link (:func:`what_shared`).
+With ``grouping.WHAT`` (off) two sentences that share only names, labels and 'said' do not link (:func:`what_shared`).
 Titles and sentences set in title case or capitals (most of their words capitalised) are not read: there every
 word takes a capital. A share needs no census: on a story of more than ``SAMPLE_SENTENCES``
 sentences the names are read on every k-th sentence, and the cast on every k-th of more than
@@ -115,14 +115,15 @@ def name_words(texts, parts=None) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def reporting_words() -> frozenset[str]:
-    """The reporting verbs ("said", "confirmed", "told") as :func:`.normalise.fact_words` writes them."""
-    return frozenset(w for r in features.cues()["reporting"] for w in normalise.fact_words(r))
+def saying() -> frozenset[str]:
+    """"said", "says", "told" as :func:`.normalise.fact_words` writes them: the attribution, not the statement
+    (the wider list of reporting verbs holds statements too: "ordered", "urged", "denied")."""
+    return frozenset(normalise.fact_words("said says told"))
 
 
 def what_shared(m: sparse.csr_matrix, pairs: np.ndarray, who: np.ndarray) -> np.ndarray:
     """How many words each pair shares besides ``who`` (word ids: the story's cast, its labels such as
-    "Flight 2041", and the reporting verbs). A reader takes two sentences for one statement by what they
+    "Flight 2041", and :func:`saying`). A reader takes two sentences for one statement by what they
     say, not by whom they name: "the jet that flew Flight 2041 was delivered to Harbour Air" and "Harbour
     Air has cancelled dozens of flights since Flight 2041" share four words, all of them who."""
     if not len(pairs):
