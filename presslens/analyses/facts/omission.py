@@ -37,17 +37,11 @@ PARAPHRASE_MIN = 3       # ... and at least this many of them ...
 PARAPHRASE_RARE = 2      # ... including the fact's this many rarest words (what makes it this fact)
 
 
-def _earliest(m: pd.DataFrame) -> pd.DataFrame:
+def earliest(m: pd.DataFrame) -> pd.DataFrame:
     """The earliest sentence of every (fact, outlet): title first, then lede, then body by position."""
     e = m.assign(_p=m["part"].map(PART_ORDER).fillna(2), _pos=m["position"].fillna(-1.0))
     e = e.sort_values(["fact", "outlet", "_p", "_pos", "article_id", "sent_idx"], kind="mergesort")
     return e.drop_duplicates(["fact", "outlet"]).drop(columns=["_p", "_pos"])
-
-
-def earliest(m: pd.DataFrame) -> pd.DataFrame:
-    """The earliest sentence of every (fact, outlet) of the member table ``m`` (the rows of
-    :func:`grid` that are not absent, without the facts x outlets product)."""
-    return _earliest(m)
 
 
 def grid(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], articles_per_outlet: dict) -> pd.DataFrame:
@@ -55,7 +49,7 @@ def grid(m: pd.DataFrame, summary: pd.DataFrame, outlets: list[str], articles_pe
     n_carrying articles of the outlet, and the voice, part, position, article and sentence of its
     earliest mention (None and voice ``absent`` where no article of the outlet carries the fact)."""
     mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
-    first = _earliest(mm).set_index(["fact", "outlet"])
+    first = earliest(mm).set_index(["fact", "outlet"])
     count = mm.groupby(["fact", "outlet"])["article_id"].nunique().rename("n_carrying")
     idx = pd.MultiIndex.from_product([summary["fact"].tolist(), list(outlets)], names=["fact", "outlet"])
     g = pd.DataFrame(index=idx).join(count).join(first[["voice", "part", "position", "article_id", "text"]])
@@ -86,7 +80,7 @@ def only_one(m: pd.DataFrame, summary: pd.DataFrame, top: int = 3) -> pd.DataFra
     one = summary[summary["n_outlets"] == 1]
     if one.empty:
         return pd.DataFrame(columns=ONLY_COLS)
-    e = _earliest(m[m["fact"].isin(one["fact"])])
+    e = earliest(m[m["fact"].isin(one["fact"])])
     e = e.merge(one[["fact", "label", "n_articles"]], on="fact")
     e = e.assign(_p=e["part"].map(PART_ORDER).fillna(2))
     e = e.sort_values(["outlet", "_p", "n_articles", "fact"], ascending=[True, True, False, True], kind="mergesort")
@@ -122,7 +116,7 @@ def left_out(m: pd.DataFrame | Story, summary: pd.DataFrame | None = None, outle
     n_out = len(outlets)
     mm = m[m["fact"].isin(summary["fact"]) & m["outlet"].isin(outlets)]
     have = mm.groupby("fact", sort=False)["outlet"].unique()
-    first = _earliest(mm).set_index(["fact", "outlet"])["text"]
+    first = earliest(mm).set_index(["fact", "outlet"])["text"]
     labels = dict(zip(summary["fact"], summary["label"]))
     closest = _Closest(m[m["outlet"].isin(outlets)])
     rows = []
