@@ -76,8 +76,6 @@ def test_a_date_before_pm_is_no_programme_slot():
 # 5. station-bar (25m): a page's headline carrying a time range (a curfew, polling hours), with a standfirst between
 # it and the first paragraph and no title to match it against, is read as a broadcaster's bar above the headline. A
 # reader tells them by what the line says (a news statement, not a programme's slot); the rule reads only the sign.
-@pytest.mark.xfail(strict=True, reason="station-bar: a headline with a time range above a standfirst (title unknown) "
-                                       "is taken for a broadcaster's programme slot")
 def test_a_headline_with_a_time_range_above_a_standfirst_stays():
     head = "Curfew from 10pm-6am in Port Selby after riots"
     kept, rules = run([head, "Police say the order holds for a week", "", P1, "", P2, "", P3])
@@ -86,8 +84,6 @@ def test_a_headline_with_a_time_range_above_a_standfirst_stays():
 
 # 6. doubled-line (25m): a line of prose that says one sentence twice (a pull quote, a chant set as its own
 # paragraph) is taken for a capture's caption printed twice on one line.
-@pytest.mark.xfail(strict=True, reason="doubled-line: a sentence said twice as its own paragraph is read as a "
-                                       "caption printed twice")
 def test_a_sentence_said_twice_as_a_paragraph_stays():
     line = "We will rebuild the pier. We will rebuild the pier."
     kept, rules = run([P1, "", line, "", P2, "", P3])

@@ -35,8 +35,14 @@ AIRS = re.compile(r"\b(?:weekdays|weekends|weeknights|mondays|tuesdays|wednesday
 
 def broadcast_sign(line: str) -> bool:
     """The line carries a broadcaster's sign: on air, a frequency, or a programme's slot."""
-    return bool(ON_AIR.search(line) or FREQUENCY.search(line) or SLOT.search(line)
-                or (RANGE.search(line) and AIRS.search(line)))
+    return strong_sign(line) or bool(SLOT.search(line))
+
+
+def strong_sign(line: str) -> bool:
+    """A sign only a broadcaster's bar carries: on air, a frequency, a bare range beside the days it airs. A
+    time range alone ("10pm-6am") is also a curfew's or a closure's in a headline: it counts only in a run
+    of bars that holds a strong sign or another range."""
+    return bool(ON_AIR.search(line) or FREQUENCY.search(line) or (RANGE.search(line) and AIRS.search(line)))
 
 
 def station_bars(lines: list[str], whole: dict[int, str]) -> list[int]:
@@ -56,16 +62,21 @@ def station_bars(lines: list[str], whole: dict[int, str]) -> list[int]:
     head = kept[-1] if kept else None     # the headline, unless the bar above it makes it one of a run of bars
     if head is not None and len(kept) > 1 and bar(kept[-2]):
         head = None
-    return [i for i in range(first) if i != head and bar(i)]
+    found = [i for i in range(first) if i != head and bar(i)]
+    if len(found) == 1 and not strong_sign(text[found[0]]):
+        return []     # one time range alone above the story: a headline's hours ("Curfew from 10pm-6am ...")
+    return found
 
 
 def _halves(s: str) -> str | None:
-    """The text ``s`` prints twice ("A,.A,." -> "A,."), or None."""
+    """The text ``s`` prints twice ("A,.A,." -> "A,."), or None. A sentence said twice with a space between
+    ("We will rebuild. We will rebuild.") is a writer's repetition, not a capture's: a page's copy glues
+    the second to the first, or the text ends no sentence."""
     mid = len(s) // 2
     for cut in range(max(1, mid - 2), min(len(s), mid + 3)):
         a, b = s[:cut].strip(), s[cut:].strip()
         if a and a == b:
-            return a
+            return None if ANY_END.search(a) and s[len(s[:cut].rstrip()):].startswith((" ", "\t", "\u00a0")) else a
     return None
 
 

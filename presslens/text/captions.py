@@ -25,6 +25,9 @@ CAPTION_MARK = re.compile(r"^\s*(?:(?:FILE(?: PHOTO)?|TOPSHOT|PHOTOS?|IMAGE|VIDE
 CAPTION_DATE = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:on\s+)?(?:%s,?\s+)?|\s%s,?\s+)%s\s+\d{1,2},\s+\d{4}\.?\s*$|"
                           r",\s+%s,\s+%s\s+\d{1,2},\s+\d{4},\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\.?\s*$"
                           % (WEEKDAY, WEEKDAY, MONTH, WEEKDAY, MONTH))
+# a sentence telling what someone told, not what a picture shows: a past verb before "that" ("Ofori narrated that the
+# fire started on Friday, June 6, 2031."); a caption closing on its date describes its picture instead
+TELLS = re.compile(r"\b[^\W\d_]{2,}ed that\b", re.I)
 CREDIT_WORD = r"(?:credit|credits|photo|photos|photographer|photographers|photograph|picture|pic|image|images|copyright|courtesy|source)"
 # every name a wire or photo credit signs with: presslens/data/wire_agencies.yaml (one list, with its sources)
 AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"

@@ -124,7 +124,8 @@ def link_list(text: list[str], whole: dict[int, str], loose: list[bool], joined:
         # ("- Storm closes the harbour road": a related list printed as bullets)
         if (rest and any(heads[k] or (LIST_ITEM.match(text[k]) and not text[k][:1].islower()
                                       and not is_sentence_line(text[k])) for k in rest)
-                and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k])) for k in rest)):
+                and all(n_words(text[k]) <= 30 and (not guarded(text[k]) or headline_like(text[k]) or _quoted_title(text[k])
+                                                     or _listed_title(text[k])) for k in rest)):
             for k in rest:
                 out[k] = "link-list"
             continue
@@ -189,11 +190,39 @@ def ticker(text: list[str], whole: dict[int, str], first: int) -> list[int]:
     return out
 
 
+def _quoted_title(line: str) -> bool:
+    """A title holding a quoted word or name, no sentence: at most twelve words, no sentence end, no reporting
+    verb outside the marks ("Ana “Gull” Lund laid to rest"): the prose guard reads its marks as a quotation."""
+    bare = re.sub(r"[\"“”«»„][^\"“”«»„]{1,40}[\"“”«»„]", "", line)
+    return n_words(line) <= 12 and not ANY_END.search(line) and not guarded(bare)
+
+
+def _listed_title(line: str) -> bool:
+    """A numbered or bulleted title that reports ("1. Lund tells the council to wait"), no sentence: under a
+    heading announcing other articles, a list's item, as a headline of another article may report."""
+    return bool(LIST_ITEM.match(line)) and not line[:1].islower() and n_words(line) <= 20 and not is_sentence_line(line)
+
+
 def _title_item(line: str) -> bool:
     """A bullet holding another article's title: a bullet, a capital after it, at most twenty words, no
     full stop (or other sentence end) closing it ("- Storm closes the harbour road")."""
     m = re.match(r"^[-–—•*·▪●◦]\s+[A-Z0-9“\"‘']", line)
     return bool(m) and n_words(line) <= 20 and not re.search(r"[.!;:…]\W*$", line)
+
+
+def introduced(text: list[str], last: int) -> set[int]:
+    """The lines of a table or list the last paragraph introduces ("Here are the latest figures:", three words
+    or more closing on a colon): the block of lines just below it, to the next blank line."""
+    if not (0 <= last < len(text) and text[last].endswith(":") and n_words(text[last]) >= 3):
+        return set()
+    k = last + 1
+    while k < len(text) and not text[k]:
+        k += 1
+    out = set()
+    while k < len(text) and text[k]:
+        out.add(k)
+        k += 1
+    return out
 
 
 def figures(line: str) -> bool:

@@ -91,12 +91,12 @@ from .prompts import past_notice
 from .datelines import (AGO, CJK_DATE, DATE_FREE, DATE_WORD, HAS_DATE, LABELLED, META_SPLIT, NAMES,  # noqa: F401
                         is_meta_line, is_timestamp)
 from .captions import (ABBR_DOT, AGENCY, AGENCY_SIGN, CAPTION_CLOSE, CAPTION_DATE, CAPTION_MARK, CAPTION_OPEN,  # noqa: F401
-                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, WEEKDAY, glued_caption, credit_tail,
+                       CAPTION_PLACE, CREDIT_TAIL, CREDIT_WORD, DURATION, MONTH, TELLS, WEEKDAY, glued_caption, credit_tail,
                        sentence_ends, wire_caption)
 from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATED, cut_mid_word,  # noqa: F401
                     is_sentence_line, prose_lines, split_sentence)
 from .linklist import (LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, TEASER_CUT, cut_paragraph, headline_like,  # noqa: F401
-                       link_list)
+                       introduced, link_list)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
                       n_words, site_of, template_keys)
 
@@ -276,7 +276,8 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
             # Monday, May 6, 2024."), the line closing on a credit: the wire caption's formula
             dated = bool(credit and len(ends) == 2 and CAPTION_DATE.search(head[:ends[0]].rstrip()))
             placed = (CAPTION_PLACE.search(s) or CAPTION_OPEN.search(s)) and (one_sentence or not glued_caption(s))
-            if CAPTION_MARK.search(s) or placed or dated or (one_sentence and (CAPTION_DATE.search(head.rstrip()) or CAPTION_CLOSE.search(head)
+            if CAPTION_MARK.search(s) or placed or dated or (one_sentence and ((CAPTION_DATE.search(head.rstrip()) and not TELLS.search(head))
+                                                                     or CAPTION_CLOSE.search(head)
                                                                      or (credit and n_words(head) >= 3) or DURATION.search(s))):
                 whole[i] = "caption"
                 continue
@@ -305,7 +306,7 @@ def shape_furniture(lines: list[str], enabled: frozenset[str] | set[str] = froze
     first, last = past_notice(text, paras, whole), paras[-1]   # a site's notice above the menu is no start of the story
     # a line that may be furniture: no sentence end, no prose guard, not a sentence introducing a
     # list ("... include:"), not an item of a list (a bullet, a number, a lower-case start)
-    joined = set(joined) | prose_lines(text, first)   # a dateline above the lede, a line introducing a quotation
+    joined = set(joined) | prose_lines(text, first) | introduced(text, last)   # a dateline above the lede, a quotation's intro, a table's rows
     loose = [bool(s) and i not in whole and i not in joined and (not is_sentence_line(s) or bool(TEASER_CUT.search(s))) and not guarded(s)
              and not (s.endswith(":") and n_words(s) >= 3) and not LIST_ITEM.match(s) and not SUMMARY_HEAD.match(s)
              for i, s in enumerate(text)]
