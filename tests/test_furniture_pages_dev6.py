@@ -102,3 +102,62 @@ def test_numbered_titles_that_report_and_a_title_with_a_nickname_go_under_most_r
     tail = ["Most read", *items, "", "Latest Videos", "Ana “Gull” Lund laid to rest"]
     kept, rules = run([HEAD, "", P1, "", P2, "", P3, "", *tail])
     assert kept == [HEAD, P1, P2, P3], rules
+
+
+def test_back_links_addresses_and_a_byline_with_its_date_glued_go():
+    _goes("Back to the Harbour Newsfeed", "back-link", "top")
+    _goes("Indirizzo: Via del Porto 6, Port Selby, 10090", "address-line", "top")
+    _goes("PO Box 1372 | 4 Quay Road", "address-line", "top")
+    _goes("The Bulletin by Ana Lund19-Sep-2031", "byline-date-glued", "top")
+    for line in ["Back to work on the pier", "Address: the mayor spoke to the council for an hour."]:
+        kept, rules = run([HEAD, "", P1, "", line, "", P2, "", P3])
+        assert line in kept, (line, rules)
+
+
+def test_a_caption_glued_to_its_agency_by_a_bullet_goes():
+    cap = "Crews clear the wrecked pier•AFP"
+    kept, rules = run([HEAD, "", P1, "", cap, "", P2, "", P3])
+    assert cap not in kept and rules[cap] == "caption", rules
+
+
+# ------------------------------------------------------------------------------ cut-headline
+
+def test_headlines_cut_with_an_ellipsis_closing_the_text_go():
+    tail = ["Port board sacks two pilots over the collision, drawing…",
+            "Quay traders say the new fees will “kill the market” unless the council…",
+            "Harbour Rovers sign a keeper from Port Selby",
+            "Ferry firm apologises for a late sailing featuring a fau"]
+    last = "The council will vote on the plan next week. (Harbour Wire)"
+    kept, rules = run([HEAD, "", P1, "", P2, "", last, *tail])
+    assert kept == [HEAD, P1, P2, "The council will vote on the plan next week."], rules
+    assert rules[tail[0]] == rules[tail[1]] == "cut-headline", rules
+
+
+def test_a_story_ending_on_a_quotation_that_trails_off_stays():
+    lines = [HEAD, "", P1, "", P2, "",
+             "“We will rebuild the pier, and then…” Lund said, and stopped.",
+             "“The quay, the market, the ferry…”", "The rest was lost in the wind…"]
+    kept, rules = run(lines)
+    assert "“We will rebuild the pier, and then…” Lund said, and stopped." in kept, rules
+
+
+def test_a_link_to_the_writers_other_articles_goes():
+    _goes("More by this Author", "author-link", "top")
+    kept, rules = run([HEAD, "", P1, "", "More by the harbour master", "", P2, "", P3])
+    assert "More by the harbour master" in kept, rules
+
+
+def test_a_transcripts_speaker_labels_stay_and_its_links_go():
+    lines = [HEAD, "", P1, "", "• Ana Lund:", "", P2, "", "• Man:", "", "We lost the boat and the nets in one night.",
+             "", "• Ana Lund:", "", P3, "", "• Man:", "", "The council has not called us back since the storm.", "",
+             "What do you think? Leave a respectful comment.", "", "Read the Full Transcript"]
+    kept, rules = run(lines)
+    assert kept.count("• Ana Lund:") == 2 and kept.count("• Man:") == 2, rules
+    assert rules.get("Read the Full Transcript") == "player-message", rules
+    assert rules.get("What do you think? Leave a respectful comment.") == "comments-line", rules
+
+
+def test_a_byline_with_role_and_paper_goes():
+    _goes("Ana Lund Politics editor: Harbour Times", "byline-name-role", "top")
+    kept, rules = run([HEAD, "", P1, "", "Harbour Rovers coach Ana Lund: Quay City", "", P2, "", P3])
+    assert "Harbour Rovers coach Ana Lund: Quay City" in kept, rules

@@ -33,10 +33,10 @@ CREDIT_WORD = r"(?:credit|credits|photo|photos|photographer|photographers|photog
 AGENCY = "(?:" + "|".join(re.escape(n) for n in data_files.credit_names()) + ")"
 # a credit at the end of a line: "Photo: Jane Roe/AP", "Credit…Jane Roe/Reuters", "(Getty)", "REUTERS/Jane Roe/File Photo"
 CREDIT_TAIL = re.compile(
-    r"(?:(?<=[\s.…)\]])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|\||courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
+    r"(?:(?<=[\s.…)\]•·])|^)(?:\(?\s*%s\s*(?::|…|by\b|-|\||courtesy\b)\s*[^.:;!?\"“”]{1,70}\)?|\((?:%s|[\w .'’-]{1,40}/\s*%s)[^()]{0,40}\)|"
     r"\([\w .'’&-]{1,60}(?:/|\svia\s)[\w .'’&/-]{0,40}?\b%s(?:\s*,\s*(?:File|Pool|Handout))?\)|"
-    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=(?-i:[a-z]){2}[.…]\s)(?!.*\.\s*$)(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}\s*/\s*(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?)\s*\.?\s*$"
-    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY), re.I)
+    r"(?:%s)\s*/\s*[\w .'’-]{2,40}(?:/\s*File Photo)?|(?<=[.…]\s)/\s?[A-Z][\w .'’-]{2,60}|(?<=(?-i:[a-z]){2}[.…]\s)(?!.*\.\s*$)(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}\s*/\s*(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,3}|(?<=[.…]\s)(?:(?!(?-i:I|We|You|He|She|They|It|The|A|An|This|That|Our|His|Her|Their|Its|My)\s)(?-i:[A-Z])[\w&'’.-]*\s+){1,3}(?:file\s+)?photo(?:\s+%s\s+\d{1,2},?\s+\d{4})?|[\w .'’-]{2,40}\s*/\s*(?:%s)(?:\s+via\s+[\w .'’-]{2,40})?|(?<=[^\W\d_][•·])(?:%s))\s*\.?\s*$"
+    % (CREDIT_WORD, AGENCY, AGENCY, AGENCY, AGENCY, MONTH, AGENCY, AGENCY), re.I)
 # a caption's opening words: "This photo taken on May 3 shows ...", "In this handout picture released by ..."
 # (and a news agency's caption without the article: "Photo taken on May 3, 2024 shows ...", "Aerial photo taken ...")
 CAPTION_OPEN = re.compile(r"^\s*(?:(?:in )?(?:this|an?|the) (?:(?:undated|handout|file|aerial|satellite|screen ?grab|video)\s+)*"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .joins import is_sentence_line
 from .linklist import LIST_ITEM, TEASER_CUT
-from .repeats import guarded, is_paragraph, n_words
+from .repeats import ANY_END, guarded, is_paragraph, n_words
 
 MIN_CARDS = 2          # pairs of a title over a cut blurb that make a list
 MAX_TITLE_WORDS = 25
@@ -113,3 +113,30 @@ def related_cards(lines: list[str], whole: dict[int, str], after_related: frozen
 def _cut(s: str) -> bool:
     """A blurb the capture cut short: six words or more and no sentence end ("... beside the railway stati")."""
     return not is_sentence_line(s) and n_words(s) >= 6
+
+
+MIN_CUT_TITLES = 2     # headlines cut short with an ellipsis that make a closing list
+
+
+def cut_headlines(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of the headlines closing the text (``cut-headline``): a block of lines in a row, no blank
+    line between, to the end of the text, below a line that ends a sentence (the story's last paragraph),
+    each at most :data:`MAX_TITLE_WORDS` words and either a title (no sentence end anywhere) or a headline cut short
+    with an ellipsis ("Port board sacks two pilots over the collision, drawing…"); two cut headlines or more,
+    three lines or more. A story's last lines end their sentences; a list of other articles, printed without a
+    heading, cuts its titles at the same width. The prose guard does not hold: a headline quotes and reports
+    as the article it links to does. ``whole``: lines already found furniture (they count in the block and
+    are never returned)."""
+    text = [s.strip() for s in lines]
+    end = max((i for i, s in enumerate(text) if s), default=-1)
+    k = end
+    while k >= 0 and text[k] and (k in whole or (n_words(text[k]) <= MAX_TITLE_WORDS and not LIST_ITEM.match(text[k])
+                                                 and (bool(TEASER_CUT.search(text[k])) or not ANY_END.search(text[k])))):
+        k -= 1
+    block = list(range(k + 1, end + 1))
+    above = next((j for j in range(k, -1, -1) if text[j]), None)
+    cut = [i for i in block if i not in whole and TEASER_CUT.search(text[i])]
+    if len(cut) < MIN_CUT_TITLES or len(block) < 3 or above is None or above in whole or not (
+            is_sentence_line(text[above]) or is_paragraph(text[above]) or ANY_END.search(text[above])):
+        return []
+    return [i for i in block if i not in whole]

@@ -137,6 +137,8 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
         whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
         whole.update(dict.fromkeys(cards.related_cards([x for _, x in lines], whole, frozenset(related)), "teaser-card"))
+    if "cut-headline" in shapes:   # headlines closing the text, cut short with an ellipsis, without a heading
+        whole.update(dict.fromkeys(cards.cut_headlines([x for _, x in lines], whole), "cut-headline"))
     if "comment-tail" in shapes:   # the comment section below the story: its heading or form to the end
         for i in comments.comment_tail([x for _, x in lines], whole, frozenset(comment_open), tuple(gone)):
             whole.setdefault(i, "comment-tail")

@@ -131,3 +131,16 @@ def template_keys(docs: list[tuple[str, str, str]], max_words: int = 25) -> dict
         for a in hits:
             out.setdefault(a, set()).add(key)
     return {a: frozenset(k) for a, k in out.items()}
+
+
+# a speaker's label in a transcript: a name (or "Man", "Reporter") and a colon, a bullet before it perhaps
+SPEAKER_LABEL = re.compile(r"^(?:[-–—•*·]\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*:$")
+
+
+def speaker_labels(lines: list[str], idx: list[int]) -> bool:
+    """The copies ``idx`` of a line are a transcript's speaker label ("• Ana Lund:"), each over the paragraph
+    its speaker says: a name printed again is the transcript's, not a widget's."""
+    def over_paragraph(i: int) -> bool:
+        nxt = next((s for s in lines[i + 1:] if s.strip()), "")
+        return is_paragraph(nxt.strip())
+    return bool(SPEAKER_LABEL.match(lines[idx[0]].strip())) and all(over_paragraph(i) for i in idx)

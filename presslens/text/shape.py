@@ -98,7 +98,7 @@ from .joins import (GOES_ON, OPEN_END, QUESTION_HEAD, TRAILING_SYMBOLS, TRUNCATE
 from .linklist import (LIST_ITEM, RELATED_HEAD, SUMMARY_HEAD, TEASER_CUT, cut_paragraph, headline_like,  # noqa: F401
                        introduced, link_list)
 from .repeats import (ANY_END, SENT_END, SINGLE_QUOTED, copy_key, guarded, is_paragraph, line_key,  # noqa: F401
-                      n_words, site_of, template_keys)
+                      n_words, site_of, speaker_labels, template_keys)
 
 TEASER_END = re.compile(r"(?:\.{3,}|…)\s*$")     # a title cut short, with or without a space
 # a title followed by a site's name: "Storm hits the coast - Harbour Times", "... | Reuters", "...-Kyodo"
@@ -166,7 +166,7 @@ def _repeats(lines: list[str]) -> dict[int, str]:
         if len(idx) < 2 or not key:
             continue
         line = lines[idx[0]]
-        if guarded(line) and not is_paragraph(line):
+        if (guarded(line) and not is_paragraph(line)) or speaker_labels(lines, idx):   # a transcript's label stays
             continue
         if n_words(line) >= 4 and not is_paragraph(line) and len(idx) >= 3 and idx[0] != top and not CODE.search(line):
             for i in idx:   # printed three times or more: a gallery's caption or a widget, not a headline
