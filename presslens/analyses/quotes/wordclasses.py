@@ -59,6 +59,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
 # a lower-case particle joined by a hyphen to a capitalised name ("Omar al-Rashid", "Ahmed el-Sayed",
 # "Hamad bin-Khalifa"): the word is a name's
 NAME_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|abu|bin|ibn|ben)-)"
+# the lower-case words between the capitalised words of one name, spaced ("Maria de la Cruz", "Jan van der
+# Berg", "Omar bin Said"): read inside a name only, never as a name by themselves
+NAME_LINK = r"(?:de|del|della|der|den|di|da|das|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|el|abu|y)"
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 

@@ -1,0 +1,74 @@
+"""Who speaks, session 17 (issue 24, helper 24p): a name with lower-case particles before an unclosed
+apposition speaks; a trailing "NAME said." after a short quoted term ending the sentence reports the whole
+clause, not the term alone; a participle of saying after a quoted word ('“...,” saying in a statement ...')
+reports its clause. Each rule's limits are tested too (precision first): a quoted term after a phrase of the
+writer's, a clause that is mostly the quote, a participle whose words are a quotation. Crafted sentences of
+the harbour town of the other speaker tests, each expectation checked by hand; nothing here comes from an
+evaluation story."""
+import pytest
+
+from presslens.analyses.quotes import extract, frames
+from presslens.analyses.quotes.trailing import trailing
+from presslens.analyses.quotes.wordclasses import TITLES
+from presslens.story.model import Actor
+
+from .conftest import acme_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return acme_story(Actor("Ana Lund", "person", ("Ana Lund",)))
+
+
+def rows(story, *paragraphs, kind="indirect"):
+    got = extract.extract_article("a", "Daily", list(paragraphs), story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == kind]
+
+
+@pytest.mark.parametrize("sent, name", [
+    ("Jan van der Berg, a harbour pilot said the piers would reopen.", "Jan van der Berg"),
+    ("Omar bin Said, the head of the port said the piers would reopen.", "Omar bin Said"),
+    ("Maria de la Cruz, the head of the Harbour Guard said the piers would reopen.", "Maria de la Cruz"),
+])
+def test_a_name_with_particles_reads_past_its_unclosed_apposition(sent, name):
+    assert frames.open_apposition(sent, TITLES) == f"{name} said the piers would reopen."
+
+
+def test_a_particle_alone_is_no_name():
+    # "de la" between two descriptions joins no name: the first word must be capitalised, the last too
+    assert frames.open_apposition("de la Cruz, the head of the port said the piers would reopen.", TITLES) is None
+
+
+def test_a_short_term_before_a_trailing_source_ends_the_clause():
+    got = trailing("The panel was found in the garden of a teacher identified only as “Tom,” the harbour chief said.")
+    assert got == [("The panel was found in the garden of a teacher identified only as “Tom,”", "the harbour chief",
+                    "said")]
+
+
+@pytest.mark.parametrize("sent", [
+    # the quoted term sits in a phrase of the writer's after a comma: the source said the term, not the sentence
+    "The quay braced for the storm on Monday, with the potential to cause “severe damage,” the agency said.",
+    # the clause is mostly the quote: a direct quote, listed as such
+    "The patient “has received care,” the harbour chief said.",
+    # a long quotation before the source is the speaker's words, not a reported clause
+    "Crews said it was “the worst storm we have seen on this coast in forty years,” the harbour chief said.",
+])
+def test_a_quoted_term_reports_no_clause_when_it_is_not_the_clause_end(sent):
+    assert trailing(sent) == []
+
+
+def test_a_participle_after_a_quoted_word_reports_its_clause(story):
+    got = rows(story, "Ana Lund called the closure “precautionary,” saying in a statement the 12 ferries will "
+                      "return to service next week.")
+    assert ("the 12 ferries will return to service next week", "Ana Lund") in got
+
+
+def test_a_participle_said_in_a_statement_reports_its_clause(story):
+    got = rows(story, "Ana Lund closed the quay, saying in a statement that the ferries will return next week.")
+    assert ("the ferries will return next week", "Ana Lund") in got
+
+
+def test_a_participle_whose_words_are_quoted_reports_no_clause(story):
+    got = rows(story, "Ana Lund told the radio that \"crews are on their way to the pier, but it may take time,\" "
+                      "adding that \"operations are under control.\"")
+    assert not any("operations" in q for q, _ in got), got
