@@ -72,3 +72,20 @@ def test_a_participle_whose_words_are_quoted_reports_no_clause(story):
     got = rows(story, "Ana Lund told the radio that \"crews are on their way to the pier, but it may take time,\" "
                       "adding that \"operations are under control.\"")
     assert not any("operations" in q for q, _ in got), got
+
+
+# a verb that frames a quoted term is the subject's only in the active: a passive speaks for nobody
+@pytest.mark.parametrize("sent", [
+    "Tom Berg was called a “hero” by the council.",
+    "Tom Berg was accused of “gross misconduct” by the council.",
+    "Ana Lund has been accused by the council of “gross misconduct” over the quay.",
+    "Residents accused of “looting” were freed on Monday.",
+])
+def test_a_passive_frame_gives_its_subject_no_words(story, sent):
+    got = extract.extract_article("a", "Daily", [sent], story)
+    assert all(not isinstance(r["speaker"], str) for r in got), [(r["quote"], r["speaker"]) for r in got]
+
+
+def test_an_accusation_frames_the_accusers_word(story):
+    got = rows(story, "Acme accused the council of making “wild claims” about the quay.", kind="direct")
+    assert got == [("wild claims", "Acme")]

@@ -255,8 +255,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     # "secretly" ...', 'ByteDance slammed the allegations as "baseless"') is a partial quote of the
     # clause's subject, unless it is a name (a cited term; the caller checks)
     m = _partial_before().search(tail)
-    if m and _negated(m["spk"]):
-        return None
+    if m and (_negated(m["spk"]) or (m["verb"].lower().endswith("ed") and re.match(r"\s*(?:of|by)\b", m["gap"]))):
+        return None  # "residents accused of “looting”", "described by the mayor as": a passive, nobody's words
     if m and m["gap"].strip():
         spk = _subject(m["spk"])
         return (spk, m["verb"], "partial" if n_words <= SHORT else "before") if spk else None
