@@ -89,3 +89,25 @@ def test_a_passive_frame_gives_its_subject_no_words(story, sent):
 def test_an_accusation_frames_the_accusers_word(story):
     got = rows(story, "Acme accused the council of making “wild claims” about the quay.", kind="direct")
     assert got == [("wild claims", "Acme")]
+
+
+# a body named by a place's possessive and its noun speaks as written, and "it" points back to it
+def test_a_possessed_body_speaks_as_written(story):
+    got = rows(story, "Harbour's foreign ministry said the quay was closed after the storm.")
+    assert got == [("the quay was closed after the storm", "Harbour's foreign ministry")]
+
+
+def test_it_points_back_to_a_described_body(story):
+    got = rows(story, "Harbour's interior ministry accused the council of making “wild claims” about the quay. "
+                      "“The storm is always a tragedy,” it said.", kind="direct")
+    assert got == [("wild claims", "Harbour's interior ministry"),
+                   ("The storm is always a tragedy,", "Harbour's interior ministry")]
+
+
+@pytest.mark.parametrize("name, body", [
+    ("the foreign ministry", True), ("Harbour's prison service", True), ("the Harbour Agency", True),
+    ("Selby Harbour Rescue Group", True), ("the teen", False), ("Harbour's mayor", False), ("the north", False),
+])
+def test_what_it_may_point_back_to(name, body):
+    from presslens.analyses.quotes.wordclasses import organisation_name
+    assert organisation_name(name) is body

@@ -90,6 +90,15 @@ def title_cased(par: str) -> bool:
 
 def organisation_name(name) -> bool:
     """Whether a speaker is an organisation by its name: two capitalised words or more, the last an
-    organisation word ("Selby Harbour Rescue Group", "Harbour Council"); "it" may point back to it."""
+    organisation word ("Selby Harbour Rescue Group", "Harbour Council"), or a body described by its noun
+    ("the foreign ministry", "Harbour's interior ministry", "the Harbour Agency"); "it" may point back to it."""
     words = name.split() if isinstance(name, str) else []
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and key(words[-1]) in ORG_WORDS
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and key(words[-1]) in ORG_WORDS:
+        return True
+    return bool(words) and _BODY.match(name) is not None
+
+
+# a body described by its noun: "the (foreign) ministry", "Harbour's prison service", "the Harbour Agency"
+_BODY = re.compile(r"^(?:(?:the|its)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+)(?:[A-Za-z][\w-]*\s+){0,3}?"
+                   r"(?i:ministry|agency|committee|council|court|department|office|service|government|police|army|"
+                   r"team|commission|authority|board|embassy|company|firm|party|union)$")
