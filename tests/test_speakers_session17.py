@@ -111,3 +111,11 @@ def test_it_points_back_to_a_described_body(story):
 def test_what_it_may_point_back_to(name, body):
     from presslens.analyses.quotes.wordclasses import organisation_name
     assert organisation_name(name) is body
+
+
+# a person named inside the subject's relative clause is no other speaker between the subject and its verb
+def test_a_relative_clause_of_the_subject_hides_no_speaker(story):
+    got = rows(story, "Ana Lund, whose town took in Tom Berg in 2020 after he was hurt in a storm, praised the crews "
+                      "and said the flood makes clear “what kind of defences we need.”", kind="direct")
+    assert got == [("what kind of defences we need.", "Ana Lund")]
+

@@ -221,7 +221,9 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
         return None  # "..., with many labelling it": the participle has a subject of its own
     if _NEGATION.search(sent[:verb]) or _PASSIVE_AFTER.match(sent, verb + len(_verb_rx(verbs_rx).match(sent, verb)[0])):
         return None  # "Berg was called a “hero” by the council": the subject is who is called, not who speaks
-    if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
+    rel = _RELATIVE_ASIDE.match(par, s0[2])  # "Ruiz, whose town took in Berg after he was hurt, said ...": the
+    aside = range(rel.start(), rel.end()) if rel else range(0)  # relative clause's people are not the subject
+    if any(m is not s0 and s0[2] <= m[1] < start + verb and m[1] not in aside for m in ms):
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
@@ -231,6 +233,8 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     return person_entry(story, people, s0[3])
 
 
+# a relative clause in commas right after a name, without a quotation mark or a sentence end inside
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\s[^,;:.!?\"“”]{3,160},")
 # the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
 _GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 
