@@ -119,3 +119,10 @@ def test_a_relative_clause_of_the_subject_hides_no_speaker(story):
                       "and said the flood makes clear “what kind of defences we need.”", kind="direct")
     assert got == [("what kind of defences we need.", "Ana Lund")]
 
+
+
+# a verb's word after a possessive is a noun: "the agency's reports" gives no speaker "despite the agency's"
+def test_a_possessive_makes_the_verbs_word_a_noun(story):
+    got = rows(story, "At the same time, Berg's team emphasises that, despite the agency's reports of the damage, "
+                      "\"there is no evidence of this yet.\"", kind="direct")
+    assert got == [("there is no evidence of this yet.", "Berg's team")]

@@ -103,7 +103,8 @@ class _Before:
     which is linear in the text where one regular expression with both lazy groups was quadratic."""
 
     _SPK = re.compile(r"(?P<spk>[^.!?\"“”:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+)?$", re.IGNORECASE)
-    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$")
+    # a determiner or a possessive before the verb's word makes it a noun ("the report", "the agency's reports")
+    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$|\w['’]s\s+$")
 
     def __init__(self, verbs_rx: str, gap: int = 80):
         self.verb = re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b", re.IGNORECASE)

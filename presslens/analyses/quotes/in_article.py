@@ -272,7 +272,7 @@ def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int
         return None
     inside = segment.quote_spans(sent).spans
     cands = [m for m in _verb_rx(verbs_rx).finditer(sent) if not any(x <= m.start() < y for x, y in inside)
-             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$", sent[max(0, m.start() - 6):m.start()])]
+             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$|\w['’]s\s+$", sent[max(0, m.start() - 6):m.start()])]
     if not cands:
         return None
     v = cands[-1]
