@@ -126,3 +126,18 @@ def test_a_possessive_makes_the_verbs_word_a_noun(story):
     got = rows(story, "At the same time, Berg's team emphasises that, despite the agency's reports of the damage, "
                       "\"there is no evidence of this yet.\"", kind="direct")
     assert got == [("there is no evidence of this yet.", "Berg's team")]
+
+
+# "It said" after a sentence whose subject is a body described by its noun: that body
+@pytest.mark.parametrize("first, body", [
+    ("Harbour's prison agency said on Friday that Berg had died after a walk.", "Harbour's prison agency"),
+    ("The agency said on Friday that Berg had died after a walk.", "the agency"),
+])
+def test_it_after_a_body_that_reported_is_that_body(story, first, body):
+    got = rows(story, first, "It said that medical staff had been called to the quay.")
+    assert ("medical staff had been called to the quay", body) in got, got
+
+
+def test_it_after_a_sentence_of_no_reporter_is_nobody(story):
+    got = rows(story, "The storm hit the quay on Friday.", "It said that medical staff had been called to the quay.")
+    assert not any(isinstance(s, str) for _, s in got), got

@@ -99,6 +99,6 @@ def organisation_name(name) -> bool:
 
 
 # a body described by its noun: "the (foreign) ministry", "Harbour's prison service", "the Harbour Agency"
-_BODY = re.compile(r"^(?:(?:the|its)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+)(?:[A-Za-z][\w-]*\s+){0,3}?"
+_BODY = re.compile(r"^(?:(?:[Tt]he|[Ii]ts)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+)(?:[A-Za-z][\w-]*\s+){0,3}?"
                    r"(?i:ministry|agency|committee|council|court|department|office|service|government|police|army|"
                    r"team|commission|authority|board|embassy|company|firm|party|union)$")
