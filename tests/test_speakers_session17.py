@@ -141,3 +141,17 @@ def test_it_after_a_body_that_reported_is_that_body(story, first, body):
 def test_it_after_a_sentence_of_no_reporter_is_nobody(story):
     got = rows(story, "The storm hit the quay on Friday.", "It said that medical staff had been called to the quay.")
     assert not any(isinstance(s, str) for _, s in got), got
+
+
+# a label that names whose words follow: 'Quote from Ruiz: "..."' (a house style of some outlets)
+def test_a_quote_from_label_names_the_speaker(story):
+    got = rows(story, "Ana Lund has responded to the reports, saying that the divers should investigate.",
+               "Quote from Lund: \"The agency takes all the steps that need to be taken in such a situation.\"",
+               kind="direct")
+    assert got == [("The agency takes all the steps that need to be taken in such a situation.", "Ana Lund")]
+
+
+def test_a_quote_from_a_document_names_nobody(story):
+    got = rows(story, "Quote from the report: \"The agency takes all the steps that need to be taken in such a "
+                      "situation.\"", kind="direct")
+    assert not any(isinstance(s, str) for _, s in got), got
