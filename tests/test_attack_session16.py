@@ -103,8 +103,6 @@ def _quote_rows(tmp_path, text):
     return [(r.kind, r.speaker, str(r.quote)) for r in q.itertuples()]
 
 
-@pytest.mark.xfail(strict=True, reason="quotes: a trailing 'NAME said.' after a short quoted term inside the sentence "
-                                       "attributes the term alone, not the statement")
 def test_a_statement_with_a_quoted_term_before_its_attribution_is_the_speakers(tmp_path):
     rows = _quote_rows(tmp_path, "\n\n".join([P1, "The missing panel was found in the garden of a Port Selby teacher "
                                               "identified only as “Tom,” Harbour Agency chief Ana Lund said.", P2]))
@@ -114,8 +112,6 @@ def test_a_statement_with_a_quoted_term_before_its_attribution_is_the_speakers(t
 # 8. the same story: "CEO Ana Lund called the closure “precautionary,” saying in a statement the 12 ferries will
 # return ..." : the participle's clause after the quoted word is nobody's statement (notebook 07: "own voice: Oxford
 # Media Group" for a figure the chief executive gave).
-@pytest.mark.xfail(strict=True, reason="quotes: a participle 'saying in a statement' after a quoted word leaves its "
-                                       "clause unattributed")
 def test_a_participle_after_a_quoted_word_reports_its_clause(tmp_path):
     rows = _quote_rows(tmp_path, "\n\n".join([P1, "Chief executive Ana Lund called the closure “precautionary,” saying "
                                               "in a statement the 12 ferries will return to service next week.", P2]))
@@ -126,7 +122,6 @@ def test_a_participle_after_a_quoted_word_reports_its_clause(tmp_path):
 # issue-20g and issue-24k conflicted): "Ana Lund, the head of the Harbour Guard said ..." reads Ana Lund, but a name
 # with lower-case particles ("Maria de la Cruz", "Jean-Luc van der Berg") is not read as a name, and the speaker
 # becomes the description ("the head of the Harbour Guard"). With the apposition closed by a comma the name speaks.
-@pytest.mark.xfail(strict=True, reason="quotes: a name with particles before an unclosed apposition is not the speaker")
 def test_a_name_with_particles_before_an_unclosed_apposition_speaks(tmp_path):
     rows = _quote_rows(tmp_path, "\n\n".join([P1, "Maria de la Cruz, the head of the Harbour Guard said the piers "
                                               "would reopen on Monday.", P2]))

@@ -36,6 +36,7 @@ import regex as _regex
 from .attribution import verbs
 from .people import SENT_END, People, Person
 from .resolve import trim_speaker, without_name_ands
+from .wordclasses import organisation_name
 
 # a reply verb: its subject answers the question just asked, so it is not the one who asked it
 REPLY = re.compile(r"(?i)^(?:replied|replies|reply|answered|answers|responded|responds|retorted|retorts)$")
@@ -128,7 +129,16 @@ def reporter_before(paragraphs: list[str], p_idx: int, pos: int) -> str | None:
     else:
         return None
     m = _named_reporter(verbs()["rx"]).match(prev)
+    if m is None:  # "Harbour's prison agency said that ... It said ...", "The ministry said ...": a body by its noun
+        m = _body_reporter(verbs()["rx"]).match(prev)
+        m = m if m and organisation_name(m.group("subj")) else None
     return m.group("subj") if m else None
+
+
+@functools.lru_cache(maxsize=4)
+def _body_reporter(verbs_rx: str):
+    return _regex.compile(rf"^\W*(?P<subj>(?:[Tt]he\s+|\p{{Lu}}[\w.-]*(?:\s+\p{{Lu}}[\w.-]*){{0,2}}[’']s\s+)"
+                          rf"(?:[\w-]+\s+){{0,3}}?[a-z]+)\s+(?:also\s+|later\s+|earlier\s+|then\s+|first\s+)?(?:{verbs_rx})\b")
 
 
 def someone_else_between(people: People, paragraphs: list[str], since: tuple[int, int], until: tuple[int, int],

@@ -103,7 +103,8 @@ class _Before:
     which is linear in the text where one regular expression with both lazy groups was quadratic."""
 
     _SPK = re.compile(r"(?P<spk>[^.!?\"“”:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+)?$", re.IGNORECASE)
-    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$")
+    # a determiner or a possessive before the verb's word makes it a noun ("the report", "the agency's reports")
+    _DETERMINER = re.compile(r"(?i)(?<![\w'’])(?:the|a|an|its|their|his|her|our|these|those|such)\s+$|\w['’]s\s+$")
 
     def __init__(self, verbs_rx: str, gap: int = 80):
         self.verb = re.compile(rf"(?<![\w'’])(?:{verbs_rx})\b", re.IGNORECASE)
@@ -255,8 +256,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
     # "secretly" ...', 'ByteDance slammed the allegations as "baseless"') is a partial quote of the
     # clause's subject, unless it is a name (a cited term; the caller checks)
     m = _partial_before().search(tail)
-    if m and _negated(m["spk"]):
-        return None
+    if m and (_negated(m["spk"]) or (m["verb"].lower().endswith("ed") and re.match(r"\s*(?:of|by)\b", m["gap"]))):
+        return None  # "residents accused of “looting”", "described by the mayor as": a passive, nobody's words
     if m and m["gap"].strip():
         spk = _subject(m["spk"])
         return (spk, m["verb"], "partial" if n_words <= SHORT else "before") if spk else None

@@ -92,8 +92,9 @@ def as_according(sent: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _open_apposition_rx() -> re.Pattern:
     from .attribution import verbs
+    from .wordclasses import NAME_LINK
 
-    return re.compile(rf"^(?P<name>(?:[A-Z][\w’'.-]*\s+){{1,3}}[A-Z][\w’'.-]*),\s+(?P<desc>(?P<first>[\w’'-]+)\s"
+    return re.compile(rf"^(?P<name>[A-Z][\w’'.-]*(?:\s+(?:{NAME_LINK}\s+){{0,3}}[A-Z][\w’'.-]*){{1,3}}),\s+(?P<desc>(?P<first>[\w’'-]+)\s"
                       rf"[^,;:\"“”()]{{2,90}}?)\s+(?=(?-i:(?:{verbs()['rx']}))\s)(?P<rest>.+)$")
 
 

@@ -219,7 +219,11 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     verb = next((v for v in verbs_at if start + v > s0[2]), None)
     if verb is None or re.search(r"(?i)\bwith\s+(?:[\w’'-]+\s+){1,3}$", sent[:verb]):
         return None  # "..., with many labelling it": the participle has a subject of its own
-    if any(m is not s0 and s0[2] <= m[1] < start + verb for m in ms):
+    if _NEGATION.search(sent[:verb]) or _PASSIVE_AFTER.match(sent, verb + len(_verb_rx(verbs_rx).match(sent, verb)[0])):
+        return None  # "Berg was called a “hero” by the council": the subject is who is called, not who speaks
+    rel = _RELATIVE_ASIDE.match(par, s0[2])  # "Ruiz, whose town took in Berg after he was hurt, said ...": the
+    aside = range(rel.start(), rel.end()) if rel else range(0)  # relative clause's people are not the subject
+    if any(m is not s0 and s0[2] <= m[1] < start + verb and m[1] not in aside for m in ms):
         return None  # someone else named between the subject and the verb
     if people.actor_between(par, s0[2], start + verb):
         return None  # an organisation named there may be the one that speaks
@@ -229,6 +233,8 @@ def clause_subject(people: People, story: Story, p_idx: int, par: str, a: int, v
     return person_entry(story, people, s0[3])
 
 
+# a relative clause in commas right after a name, without a quotation mark or a sentence end inside
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\s[^,;:.!?\"“”]{3,160},")
 # the rest of a group named by one member: "(Ruiz) and her teammates", "(the mayor) and his deputies"
 _GROUP_TAIL = re.compile(r"\s+and\s+(?:his|her|their)\s+[\w’'-]+")
 
@@ -242,6 +248,8 @@ _NOT_SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:\w+ly|then|also|later|again|still|
                                r"would|will|could|did|does|do|to|for\s+\w+))+\s*$")
 _NEGATION = re.compile(r"(?i)\b(?:not|never|no|n[’']t|refused\s+to|declined\s+to|failed\s+to|without|was|were|been)"
                        r"(?:\s+\w+ly)?\s*$")
+# a participle with its agent or charge right after it: a passive ("accused of “...”", "described by the mayor as")
+_PASSIVE_AFTER = re.compile(r"\s+(?:of|by)\b")
 # a phrase that is no subject: it opens with a preposition or an adverb ("for weeks", "in a statement")
 _PREPOSITIONAL = re.compile(r"(?i)^(?:in|on|at|for|with|from|by|during|after|before|over|under|despite|amid|via|"
                             r"through|of|about|\w+ly)\b")
@@ -264,7 +272,7 @@ def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int
         return None
     inside = segment.quote_spans(sent).spans
     cands = [m for m in _verb_rx(verbs_rx).finditer(sent) if not any(x <= m.start() < y for x, y in inside)
-             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$", sent[max(0, m.start() - 6):m.start()])]
+             and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$|\w['’]s\s+$", sent[max(0, m.start() - 6):m.start()])]
     if not cands:
         return None
     v = cands[-1]
@@ -279,8 +287,8 @@ def verb_subject(people: People, story: Story, paragraphs: list[str], p_idx: int
         if absolute:  # "..., with many labelling the kiss “disgusting”": the participle's own subject
             who = article_speaker(absolute.group(1), story, people, paragraphs, p_idx, start + v.start(), last_person)
             return (absolute.group(1).strip(), who, v.group(0)) if who[0] is not None else None
-    if _NEGATION.search(head):
-        return None  # "never called it", "refused to describe", "was described as"
+    if _NEGATION.search(head) or (v.group(0).endswith("ed") and _PASSIVE_AFTER.match(sent, v.end())):
+        return None  # "never called it", "refused to describe", "was described as", "residents accused of “...”"
     phrase = _phrase_before(head, verbs_rx)
     if phrase == "":
         return None  # "Acme and Globex called", "Acme, not Globex, called": not one speaker

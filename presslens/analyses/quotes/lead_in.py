@@ -38,6 +38,10 @@ def headline_label(text: str) -> tuple[str, str] | None:
     return ("role", lab.group("d")) if lab.group("d").split()[-1].lower() in _HEADS else None
 
 
+# a label before a quote that names whose words follow ("Quote from Ruiz:", "Words of the mayor:")
+_QUOTE_FROM = re.compile(r"\W*(?i:quotes?|words)\s+(?:from|of|by)\s+")
+
+
 def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, last_person: str | None) -> tuple | None:
     """The speaker of a quote that a sentence ending in a colon introduces, whatever its verb ('Hu
     shared the team's plan: "..."', 'Ruiz, the judge, highlighted one point: "..."'): the subject of
@@ -50,7 +54,8 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
     subj = [m for m in ms if m[4] is True]
     if subj and subj[0][1] - start < 80 and not _kicker(people, p_idx, sent, subj[0]):
         return person_entry(story, people, subj[0][3])
-    by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])]
+    by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])
+          or _QUOTE_FROM.fullmatch(par, start, m[1])]  # 'Quote from Ruiz: "..."': a label naming the speaker
     if by:
         return person_entry(story, people, by[0][3])
     pron = re.match(r"^\W*(?:[A-Z][^,]{0,60},\s+)?(he|she)\b", sent, re.IGNORECASE)

@@ -135,7 +135,15 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         return person.group(1), "named", actor
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
+    if _POSSESSED_BODY.match(bare.strip()):  # "Harbour's foreign ministry", "the mayor's team": the body speaks,
+        return spk.strip(), "role", actor    # as the text words it
     return None, None, None
+
+
+# a body of a place, a country or a person, by its noun: "Harbour's foreign ministry", "Berg's team"
+_POSSESSED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+(?:[a-z][\w-]*\s+){0,2}"
+                             r"(?:ministry|agency|committee|council|court|department|office|service|government|police|"
+                             r"army|team|commission|authority|board|embassy|campaign|party)$")
 
 
 # what may stand after a person's name inside their speaker phrase and still leave them the speaker: where

@@ -189,11 +189,16 @@ def has_finite_verb(clause: str) -> bool:
 
 
 # a statement made by the subject of the sentence through a participle after a comma: "Ruiz thanked the
-# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..."
-_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
+# crews, saying the wall would be rebuilt", "..., telling reporters that ...", "..., stating that ..." (the comma
+# may close a quoted word first: 'called it “precautionary,” saying ...')
+_PARTICIPLE = re.compile(r",[”\"’']?\s+(?P<verb>saying|stating|telling|adding|insisting|arguing|warning|noting|explaining|"
                          r"claiming|suggesting|maintaining|confirming|pointing\s+out|indicating|stressing|emphasi[sz]ing|"
                          r"acknowledging|asserting|declaring|announcing|revealing|reiterating|assuring|contending)\s+(?:(?<=telling\s)(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?"
-                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?(?P<that>that\s+)?(?P<clause>[^\"“”].{7,})$")
+                         r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})\s+)?"
+                         # where it was said, before the words: "saying in a statement ...", "adding on social media"
+                         r"(?:(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|post|"
+                         r"letter|video|release|speech|briefing)\s+|on\s+social\s+media\s+)?"
+                         r"(?P<that>that\s+)?(?P<clause>(?!that\s+[\"“])[^\"“”].{7,})$")
 # the subject opening a sentence, before its first verb in the past or present ("Ruiz thanked", "The
 # agency has warned"): words without a comma, at most six
 _OPENING_SUBJECT = re.compile(r"^(?P<spk>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"

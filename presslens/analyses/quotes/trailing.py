@@ -75,9 +75,13 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
     if sent[:1] in "\"“‘'«" or not re.search(r",", sent) or not re.search(r"[.!?][”\"’']?\s*$", sent):
         return []  # a headline or a line cut short is no sentence to read to its end
     out = []
-    commas = [m.start() for m in re.finditer(r",\s", sent)]
-    for c in reversed(commas):
-        tail = sent[c:]
+    # a comma closing a short quoted term ('identified only as “Tom,” the chief said.') ends the clause as well:
+    # the mark stays with the clause, the comma opens the tail
+    commas = [(m.start(), m.end(1)) for m in re.finditer(r",([”\"’']?)\s", sent)]
+    for c, mark in reversed(commas):
+        if mark > c + 1 and not _term_closes(sent[:mark]):
+            continue
+        tail = "," + sent[mark:] if mark > c + 1 else sent[c:]
         if segment.quote_spans(tail).spans:
             continue
         for rx in _tails():
@@ -95,7 +99,7 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
                                               tail[m.end("verb"):]) and \
                     not verb.startswith(("tell", "told")):
                 break  # "residents reported a smell": an object, so the verb reports a fact, not the clause
-            clause = DATELINE.sub("", sent[:c]).strip()
+            clause = DATELINE.sub("", sent[:mark] if mark > c + 1 else sent[:c]).strip()  # "... as “Tom,”": kept as written
             spk = m.group("spk").strip()
             if rx is _tails()[1] and verb not in _INVERTED and re.match(r"(?i)(?:its|his|her|their|our)\s", spk):
                 break  # "..., announced its new model": an object, not a source ("..., said its chief" is one)
@@ -115,6 +119,18 @@ def trailing(sent: str) -> list[tuple[str, str, str]]:
             out.append((clause, spk, verb))
             break
     return out
+
+
+def _term_closes(clause: str) -> bool:
+    """Whether a clause ending in a comma and a closing mark ('... identified only as “Tom,”') is one statement
+    with a short quoted term at its end: the term opens inside the clause and has a few words, the clause has
+    no other comma (not '..., with the potential to cause “catastrophic damage,”': a phrase of the writer's
+    before it) and five words of its own besides the term (not 'The patient “has received care,”')."""
+    spans = segment.quote_spans(clause).spans
+    if not spans or spans[-1][1] < len(clause) - 2 or "," in clause[:spans[-1][0]]:
+        return False
+    a, b = spans[-1]
+    return len(segment.TOKEN.findall(clause[a:b])) <= SHORT and len(segment.TOKEN.findall(clause[:a])) >= 5
 
 
 def _base_form(word: str) -> bool:

@@ -59,6 +59,9 @@ FUNCTION = frozenset("the a an on in at but and as when while after before for w
 # a lower-case particle joined by a hyphen to a capitalised name ("Omar al-Rashid", "Ahmed el-Sayed",
 # "Hamad bin-Khalifa"): the word is a name's
 NAME_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|abu|bin|ibn|ben)-)"
+# the lower-case words between the capitalised words of one name, spaced ("Maria de la Cruz", "Jan van der
+# Berg", "Omar bin Said"): read inside a name only, never as a name by themselves
+NAME_LINK = r"(?:de|del|della|der|den|di|da|das|do|dos|du|la|le|van|von|ter|ten|bin|ibn|al|el|abu|y)"
 QUESTION = re.compile(r"(?i)^\W*(?:if|when|whether|why|how|what|did|does|do|would|will|can|could|should|is|are|was|"
                        r"were|unless)\b")
 
@@ -87,6 +90,15 @@ def title_cased(par: str) -> bool:
 
 def organisation_name(name) -> bool:
     """Whether a speaker is an organisation by its name: two capitalised words or more, the last an
-    organisation word ("Selby Harbour Rescue Group", "Harbour Council"); "it" may point back to it."""
+    organisation word ("Selby Harbour Rescue Group", "Harbour Council"), or a body described by its noun
+    ("the foreign ministry", "Harbour's interior ministry", "the Harbour Agency"); "it" may point back to it."""
     words = name.split() if isinstance(name, str) else []
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and key(words[-1]) in ORG_WORDS
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and key(words[-1]) in ORG_WORDS:
+        return True
+    return bool(words) and _BODY.match(name) is not None
+
+
+# a body described by its noun: "the (foreign) ministry", "Harbour's prison service", "the Harbour Agency"
+_BODY = re.compile(r"^(?:(?:[Tt]he|[Ii]ts)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+)(?:[A-Za-z][\w-]*\s+){0,3}?"
+                   r"(?i:ministry|agency|committee|council|court|department|office|service|government|police|army|"
+                   r"team|commission|authority|board|embassy|company|firm|party|union)$")
