@@ -35,7 +35,8 @@ from .romanise import OTHER_RUN
 # "Bank of China", "Ludwig van Beethoven")
 CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*"
-                         r"(?:[ \t]\d{1,3}(?![\w,.:/-]*\d))?")  # a number ends a name: "Apollo 11", "Soyuz 2"
+                         r"(?:(?<!['’]s)[ \t]\d{1,3}(?![\w,.:/-]*\d)(?!-\p{L}))?")  # a number ends a name: "Apollo 11",
+# "Soyuz 2"; not after a possessive nor before a hyphened word ("Mara's 6-hour speech": a measure, no name's number)
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 _CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
 COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
@@ -160,6 +161,18 @@ def _never_opens_a_name(w: str) -> bool:
     return not ({"ADJ", "PROPN"} & set(pos)) and w not in pos.get("NOUN", (w + "-",))
 
 
+def known_spans(run: str, rx) -> list[tuple[int, int]]:
+    """Where the story's known forms lie in ``run``, overlapping ones included: the longest form starting at
+    each word ("President Mara" and "Mara Lenko Vance" both in "President Mara Lenko Vance", where a scan
+    left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own)."""
+    out = []
+    for w in re.finditer(r"\S+", run):
+        k = rx.match(run, w.start())
+        if k and k.end() > k.start():
+            out.append((k.start(), k.end()))
+    return out
+
+
 def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str],
                         solid: frozenset[str] = frozenset(),
                         openers: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
@@ -177,7 +190,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
         words = run.split()
         at_cut = cut and not txt[m.end():].strip() or _teaser_cut(txt, m)
         starts = [mm.start() for mm in re.finditer(r"\S+", run)]
-        spans = [(k.start(), k.end()) for k in rx.finditer(run)]
+        spans = known_spans(run, rx)
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 4) + 1):
                 c = clean_candidate(" ".join(words[i:j]))
