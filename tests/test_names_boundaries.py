@@ -37,3 +37,20 @@ def test_a_number_after_a_possessive_or_before_a_hyphened_word_ends_no_name():
     assert runs("Harbour Ferries sold Mara Vance's 6 boats.") == ["Harbour Ferries", "Mara Vance's"]
     assert runs("The Harbour Council 12-member board met.") == ["The Harbour Council"]
     assert runs("Pier 9 reopened and the Harbour Line 2 ferry sailed.") == ["Pier 9", "Harbour Line 2"]
+
+
+def test_a_full_name_after_a_known_title_form_is_read_as_a_spelling_of_the_name(tmp_path):
+    actors = "  - {name: Park Min Joon, kind: person, aliases: [Park Min Joon, President Park]}\n"
+    st = _story(tmp_path, actors, [
+        ("Daily", "Park Min Joon closed the Harbour pier on Tuesday."),
+        ("Post", "Harbour residents cheered when President Park Min-jun arrived on Wednesday.")])
+    got = _found(st)
+    assert any(c == "Park Min-jun" and a == "Park Min Joon" for c, a, _ in got), got  # "President Park" holds no "Min-jun"
+
+
+def test_the_name_of_a_known_title_form_alone_is_that_form_and_no_new_surname(tmp_path):
+    actors = "  - {name: Abelina Vance, kind: person, aliases: [Abelina Vance, Ms Vance]}\n"
+    st = _story(tmp_path, actors, [
+        ("Daily", "Abelina Vance closed the Harbour pier on Tuesday. The storm was the worst in years, Ms Vance said."),
+        ("Post", "Abelina Vance spoke on Wednesday.")])
+    assert not any(c == "Vance" for c, _, _ in _found(st)), _found(st)  # only ever inside "Ms Vance"

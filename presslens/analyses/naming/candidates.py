@@ -30,6 +30,7 @@ from presslens.engine import tables
 from presslens.story.model import Actor, Story
 from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
 from .romanise import OTHER_RUN
+from .shortnames import TITLES
 
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
 # "Bank of China", "Ludwig van Beethoven")
@@ -161,15 +162,21 @@ def _never_opens_a_name(w: str) -> bool:
     return not ({"ADJ", "PROPN"} & set(pos)) and w not in pos.get("NOUN", (w + "-",))
 
 
-def known_spans(run: str, rx) -> list[tuple[int, int]]:
+def known_spans(run: str, rx) -> list[tuple[int, int, bool]]:
     """Where the story's known forms lie in ``run``, overlapping ones included: the longest form starting at
     each word ("President Mara" and "Mara Lenko Vance" both in "President Mara Lenko Vance", where a scan
-    left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own)."""
+    left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own); a form
+    opened by a title (:data:`.shortnames.TITLES`) from its name on: (start, end, whether the title was left out;
+    that name alone, "Yoon" of "President Yoon", is the known form's own and no candidate)."""
     out = []
     for w in re.finditer(r"\S+", run):
         k = rx.match(run, w.start())
         if k and k.end() > k.start():
-            out.append((k.start(), k.end()))
+            head = re.match(r"(\S+)\s+", k.group(0))  # a known "President Yoon": the title is no part of the
+            if head and head.group(1).casefold().strip(".") in TITLES:  # name, so "Yoon Seok-yeol" after it holds
+                out.append((k.start() + head.end(), k.end(), True))  # the known "Yoon" and is no fragment of it
+            else:
+                out.append((k.start(), k.end(), False))
     return out
 
 
@@ -199,7 +206,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                 if (i, j) != (0, len(words)):
                     a = starts[i]
                     b = a + len(" ".join(words[i:j]))
-                    if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
+                    if any(x < b and a < y and not (a <= x and y <= b) or (x, y, t) == (a, b, True) for x, y, t in spans):
                         continue  # a fragment of a form already known (not a longer form holding it)
                 if any(glued(w, kwords, solid) for w in c.split()):
                     continue
