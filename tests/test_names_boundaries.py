@@ -54,3 +54,11 @@ def test_the_name_of_a_known_title_form_alone_is_that_form_and_no_new_surname(tm
         ("Daily", "Abelina Vance closed the Harbour pier on Tuesday. The storm was the worst in years, Ms Vance said."),
         ("Post", "Abelina Vance spoke on Wednesday.")])
     assert not any(c == "Vance" for c, _, _ in _found(st)), _found(st)  # only ever inside "Ms Vance"
+
+
+def test_a_title_of_two_words_is_left_out_of_the_known_form_too(tmp_path):
+    actors = "  - {name: Kim Yong-soo, kind: person, aliases: [Kim Yong-soo, Harbour Minister Kim]}\n"
+    st = _story(tmp_path, actors, [
+        ("Daily", "Kim Yong-soo closed the Harbour pier on Tuesday."),
+        ("Post", "The protest was aimed at Harbour Minister Kim Yong-suo on Wednesday.")])
+    assert any(c == "Kim Yong-suo" and a == "Kim Yong-soo" for c, a, _ in _found(st)), _found(st)

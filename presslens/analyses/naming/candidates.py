@@ -166,15 +166,16 @@ def known_spans(run: str, rx) -> list[tuple[int, int, bool]]:
     """Where the story's known forms lie in ``run``, overlapping ones included: the longest form starting at
     each word ("President Mara" and "Mara Lenko Vance" both in "President Mara Lenko Vance", where a scan
     left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own); a form
-    opened by a title (:data:`.shortnames.TITLES`) from its name on: (start, end, whether the title was left out;
+    opened by a title (:data:`.shortnames.TITLES`, its last title word) from its name on: (start, end, whether the title was left out;
     that name alone, "Yoon" of "President Yoon", is the known form's own and no candidate)."""
     out = []
     for w in re.finditer(r"\S+", run):
         k = rx.match(run, w.start())
         if k and k.end() > k.start():
-            head = re.match(r"(\S+)\s+", k.group(0))  # a known "President Yoon": the title is no part of the
-            if head and head.group(1).casefold().strip(".") in TITLES:  # name, so "Yoon Seok-yeol" after it holds
-                out.append((k.start() + head.end(), k.end(), True))  # the known "Yoon" and is no fragment of it
+            words = list(re.finditer(r"\S+", k.group(0)))  # a known "President Yoon", "Defense Minister Kim":
+            titled = [i for i, m in enumerate(words[:-1]) if m.group(0).casefold().strip(".") in TITLES]
+            if titled:  # the title is no part of the name, so "Yoon Seok-yeol" after it holds the known "Yoon"
+                out.append((k.start() + words[titled[-1] + 1].start(), k.end(), True))  # and is no fragment of it
             else:
                 out.append((k.start(), k.end(), False))
     return out
