@@ -62,3 +62,17 @@ def test_a_title_of_two_words_is_left_out_of_the_known_form_too(tmp_path):
         ("Daily", "Kim Yong-soo closed the Harbour pier on Tuesday."),
         ("Post", "The protest was aimed at Harbour Minister Kim Yong-suo on Wednesday.")])
     assert any(c == "Kim Yong-suo" and a == "Kim Yong-soo" for c, a, _ in _found(st)), _found(st)
+
+
+def test_a_given_name_s_last_syllable_in_lower_case_is_read_with_the_name(tmp_path):
+    from presslens.analyses.naming.candidates import _continues_name
+
+    assert _continues_name("Lee Jae", "myung") and _continues_name("Park Min", "joon")
+    assert not _continues_name("Harbour Council", "and") and not _continues_name("Mara Vance", "met")
+    assert not _continues_name("Jae", "myung")  # one capitalised word: no name syllable before it is known
+    actors = "  - {name: Park Min-joon, kind: person, aliases: [Park Min-joon]}\n"
+    st = _story(tmp_path, actors, [
+        ("Daily", "Park Min-joon closed the Harbour pier on Tuesday."),
+        ("Post", "Harbour leader Park Min joon called the residents to the quay.")])
+    assert ("Park Min joon", "Park Min-joon", "spelling: spacing") in _found(st)
+

@@ -181,6 +181,22 @@ def known_spans(run: str, rx) -> list[tuple[int, int, bool]]:
     return out
 
 
+_SYLLABLE_TAIL = re.compile(r" ([a-z]{2,5})(?=['’]s\b|[^\w'’-]|$)")
+
+
+def _continues_name(run: str, word: str) -> bool:
+    """``word``, in lower case right after the capitalised ``run``, is the last syllable of its name: the run
+    ends in a name syllable (capitalised, six letters at most, no English word) after one more word, and the
+    lower-case word is no English word either ("Lee Jae myung", "Tsai Ing wen" would fail on "wen"; never
+    "Harbour Council and", "Mara Vance met")."""
+    from .renderings import dictionary_word
+
+    ws = run.split()
+    last = ws[-1] if ws else ""
+    return (len(ws) >= 2 and last.isalpha() and last[:1].isupper() and last[1:].islower() and len(last) <= 6
+            and not dictionary_word(last) and word not in STOPWORDS and not dictionary_word(word))
+
+
 def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str],
                         solid: frozenset[str] = frozenset(),
                         openers: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
@@ -195,8 +211,12 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                 run = clean_candidate(" ".join(rest))
                 if not run:
                     continue
+        tail = _SYLLABLE_TAIL.match(txt, m.end())
+        end = m.end()
+        if tail and _continues_name(run, tail.group(1)):  # "Lee Jae myung": a given name's last syllable in
+            run, end = f"{run} {tail.group(1)}", tail.end(1)  # lower case, as translations from Chinese write it
         words = run.split()
-        at_cut = cut and not txt[m.end():].strip() or _teaser_cut(txt, m)
+        at_cut = cut and not txt[end:].strip() or _teaser_cut(txt, m)
         starts = [mm.start() for mm in re.finditer(r"\S+", run)]
         spans = known_spans(run, rx)
         for i in range(len(words)):
