@@ -167,14 +167,14 @@ def known_spans(run: str, rx) -> list[tuple[int, int, bool]]:
     each word ("President Mara" and "Mara Lenko Vance" both in "President Mara Lenko Vance", where a scan
     left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own); a form
     opened by a title (:data:`.shortnames.TITLES`, its last title word) from its name on: (start, end, whether the title was left out;
-    that name alone, "Yoon" of "President Yoon", is the known form's own and no candidate)."""
+    that name alone, "Park" of "President Park", is the known form's own and no candidate)."""
     out = []
     for w in re.finditer(r"\S+", run):
         k = rx.match(run, w.start())
         if k and k.end() > k.start():
-            words = list(re.finditer(r"\S+", k.group(0)))  # a known "President Yoon", "Defense Minister Kim":
+            words = list(re.finditer(r"\S+", k.group(0)))  # a known "President Park", "Harbour Minister Kim":
             titled = [i for i, m in enumerate(words[:-1]) if m.group(0).casefold().strip(".") in TITLES]
-            if titled:  # the title is no part of the name, so "Yoon Seok-yeol" after it holds the known "Yoon"
+            if titled:  # the title is no part of the name, so "Park Min-jun" after it holds the known "Park"
                 out.append((k.start() + words[titled[-1] + 1].start(), k.end(), True))  # and is no fragment of it
             else:
                 out.append((k.start(), k.end(), False))
@@ -187,7 +187,7 @@ _SYLLABLE_TAIL = re.compile(r" ([a-z]{2,5})(?=['’]s\b|[^\w'’-]|$)")
 def _continues_name(run: str, word: str) -> bool:
     """``word``, in lower case right after the capitalised ``run``, is the last syllable of its name: the run
     ends in a name syllable (capitalised, six letters at most, no English word) after one more word, and the
-    lower-case word is no English word either ("Lee Jae myung", "Tsai Ing wen" would fail on "wen"; never
+    lower-case word is no English word either ("Park Min joon", "Tsao Ming wen" would fail on "wen"; never
     "Harbour Council and", "Mara Vance met")."""
     from .renderings import dictionary_word
 
@@ -213,7 +213,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                     continue
         tail = _SYLLABLE_TAIL.match(txt, m.end())
         end = m.end()
-        if tail and _continues_name(run, tail.group(1)):  # "Lee Jae myung": a given name's last syllable in
+        if tail and _continues_name(run, tail.group(1)):  # "Park Min joon": a given name's last syllable in
             run, end = f"{run} {tail.group(1)}", tail.end(1)  # lower case, as translations from Chinese write it
         words = run.split()
         at_cut = cut and not txt[end:].strip() or _teaser_cut(txt, m)
