@@ -30,12 +30,14 @@ from presslens.engine import tables
 from presslens.story.model import Actor, Story
 from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
 from .romanise import OTHER_RUN
+from .shortnames import TITLES
 
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
 # "Bank of China", "Ludwig van Beethoven")
 CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*"
-                         r"(?:[ \t]\d{1,3}(?![\w,.:/-]*\d))?")  # a number ends a name: "Apollo 11", "Soyuz 2"
+                         r"(?:(?<!['’]s)[ \t]\d{1,3}(?![\w,.:/-]*\d)(?!-\p{L}))?")  # a number ends a name: "Apollo 11",
+# "Soyuz 2"; not after a possessive nor before a hyphened word ("Mara's 6-hour speech": a measure, no name's number)
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")
 _CLOSED = re.compile(r"[.!?…:;\"“”'’)\]»]\s*$")
 COLUMNS = ["candidate", "count", "sent_id", "article_id", "outlet", "text", "run"]
@@ -160,6 +162,41 @@ def _never_opens_a_name(w: str) -> bool:
     return not ({"ADJ", "PROPN"} & set(pos)) and w not in pos.get("NOUN", (w + "-",))
 
 
+def known_spans(run: str, rx) -> list[tuple[int, int, bool]]:
+    """Where the story's known forms lie in ``run``, overlapping ones included: the longest form starting at
+    each word ("President Mara" and "Mara Lenko Vance" both in "President Mara Lenko Vance", where a scan
+    left to right finds only the first, and would leave "Lenko Vance" as if it stood on its own); a form
+    opened by a title (:data:`.shortnames.TITLES`, its last title word) from its name on: (start, end, whether the title was left out;
+    that name alone, "Park" of "President Park", is the known form's own and no candidate)."""
+    out = []
+    for w in re.finditer(r"\S+", run):
+        k = rx.match(run, w.start())
+        if k and k.end() > k.start():
+            words = list(re.finditer(r"\S+", k.group(0)))  # a known "President Park", "Harbour Minister Kim":
+            titled = [i for i, m in enumerate(words[:-1]) if m.group(0).casefold().strip(".") in TITLES]
+            if titled:  # the title is no part of the name, so "Park Min-jun" after it holds the known "Park"
+                out.append((k.start() + words[titled[-1] + 1].start(), k.end(), True))  # and is no fragment of it
+            else:
+                out.append((k.start(), k.end(), False))
+    return out
+
+
+_SYLLABLE_TAIL = re.compile(r" ([a-z]{2,5})(?=['’]s\b|[^\w'’-]|$)")
+
+
+def _continues_name(run: str, word: str) -> bool:
+    """``word``, in lower case right after the capitalised ``run``, is the last syllable of its name: the run
+    ends in a name syllable (capitalised, six letters at most, no English word) after one more word, and the
+    lower-case word is no English word either ("Park Min joon", "Tsao Ming wen" would fail on "wen"; never
+    "Harbour Council and", "Mara Vance met")."""
+    from .renderings import dictionary_word
+
+    ws = run.split()
+    last = ws[-1] if ws else ""
+    return (len(ws) >= 2 and last.isalpha() and last[:1].isupper() and last[1:].islower() and len(last) <= 6
+            and not dictionary_word(last) and word not in STOPWORDS and not dictionary_word(word))
+
+
 def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozenset[str],
                         solid: frozenset[str] = frozenset(),
                         openers: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
@@ -174,10 +211,14 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                 run = clean_candidate(" ".join(rest))
                 if not run:
                     continue
+        tail = _SYLLABLE_TAIL.match(txt, m.end())
+        end = m.end()
+        if tail and _continues_name(run, tail.group(1)):  # "Park Min joon": a given name's last syllable in
+            run, end = f"{run} {tail.group(1)}", tail.end(1)  # lower case, as translations from Chinese write it
         words = run.split()
-        at_cut = cut and not txt[m.end():].strip() or _teaser_cut(txt, m)
+        at_cut = cut and not txt[end:].strip() or _teaser_cut(txt, m)
         starts = [mm.start() for mm in re.finditer(r"\S+", run)]
-        spans = [(k.start(), k.end()) for k in rx.finditer(run)]
+        spans = known_spans(run, rx)
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 4) + 1):
                 c = clean_candidate(" ".join(words[i:j]))
@@ -186,7 +227,7 @@ def sentence_candidates(txt: str, cut: bool, rx, known: set[str], kwords: frozen
                 if (i, j) != (0, len(words)):
                     a = starts[i]
                     b = a + len(" ".join(words[i:j]))
-                    if any(x < b and a < y and not (a <= x and y <= b) for x, y in spans):
+                    if any(x < b and a < y and not (a <= x and y <= b) or (x, y, t) == (a, b, True) for x, y, t in spans):
                         continue  # a fragment of a form already known (not a longer form holding it)
                 if any(glued(w, kwords, solid) for w in c.split()):
                     continue
