@@ -62,6 +62,7 @@ BRANCHES: dict[str, tuple[str, str]] = {  # rule -> (words of the verdict or evi
     "branch translation": ("is a translation, and what the two share is reworded", "translated"),
     "branch credit for one fact only": ("for one fact only", "set_aside"),
     "branch wire group": ("(a wire group)", "wire_group"),
+    "branch wire family": ("wire family: ", "wire_family"),
 }
 
 
