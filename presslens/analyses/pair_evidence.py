@@ -18,7 +18,7 @@ from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
-from .quotes.extract import quotes as story_quotes
+from .quotes.extract import quote_rows as story_quotes
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
@@ -48,8 +48,9 @@ class Evidence:
     (by kind), agencies' own copies, the narration each article shares with each other text."""
 
     def __init__(self, story: Story, r, src: pd.DataFrame, quotes=None):
-        """``quotes``: the story's quote table (:func:`presslens.analyses.quotes.quotes`), or a function giving it
-        when first needed (:meth:`speakers_of`); None reads the (cached) table of ``story`` when first needed."""
+        """``quotes``: the story's quote rows (:func:`presslens.analyses.quotes.quote_rows`, or the table
+        :func:`~presslens.analyses.quotes.quotes`), or a function giving them when first needed (:meth:`speakers_of`);
+        None reads the rows of ``story`` (each article's cached with it) when first needed."""
         arts = story.articles
         self.outlet = dict(zip(arts["id"], arts["outlet"]))
         self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}

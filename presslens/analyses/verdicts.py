@@ -98,8 +98,9 @@ def verdicts(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.
 @story_table
 def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     r = reuse.analyse(story, min_words, match, max_df)
-    # the story's quote table (cached) is read only if a paraphrase chain asks who speaks in its sentences
-    return decide(story, r, wires.sources(story), lambda: quotes.quotes(story))
+    # the story's quote rows (each article's cached with it) are read only if a paraphrase chain asks who speaks in
+    # its sentences: no story-wide quote table of the whole story, which the screened story's does not serve
+    return decide(story, r, wires.sources(story), lambda: quotes.quote_rows(story))
 
 
 def decide(story: Story, r, src: pd.DataFrame, quote_table=None) -> pd.DataFrame:
