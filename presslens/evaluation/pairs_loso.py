@@ -232,7 +232,7 @@ class Story:
         self._q = lambda: self._quotes if self._quotes is not None else self._load_quotes(quotes)
 
     def _load_quotes(self, quotes):
-        self._quotes = quotes.quotes(self.story)
+        self._quotes = quotes.quote_rows(self.story)
         return self._quotes
 
     def run(self, drop: set[str], values: dict, forms=None) -> pd.DataFrame:
