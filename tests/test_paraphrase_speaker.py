@@ -122,3 +122,24 @@ def test_a_reported_clause_said_twice_in_a_paragraph_is_placed_at_its_own_senten
     q = quotes.quotes(st)
     q = q[q["kind"] == "indirect"]
     assert list(zip(q["speaker"], q["start"])) == [("Ana Ruiz", 0), ("Tom Berg", len(SAME_OPENING) + 32)]
+
+
+def test_the_verdicts_read_each_articles_quote_rows_not_a_story_table(tmp_path, monkeypatch):
+    # the speakers come from the per-article rows (quote_rows: what quotes() sorts and keeps as its story table); the
+    # verdicts, run on the whole story, never build a second story-wide quote table
+    from presslens.analyses import quotes
+    from presslens.analyses.quotes import extract
+
+    st = _story(tmp_path, PRESS_A, PRESS_B)
+    rows, table = quotes.quote_rows(st), quotes.quotes(st)
+    key = ["article_id", "para_idx", "start", "end", "speaker", "kind"]
+    assert rows[key].sort_values(key[:4]).reset_index(drop=True).equals(table[key].sort_values(key[:4]).reset_index(drop=True))
+
+    def no_table(*a, **k):
+        raise AssertionError("the verdicts built the story's quote table")
+    monkeypatch.setattr(quotes, "quotes", no_table)
+    monkeypatch.setattr(extract, "quotes", no_table)
+    v = pair(verdicts.decide(st, reuse.analyse(st), wires.sources(st)), "a", "b")
+    assert v["source"] == "Ana Ruiz" and v["verdict"].startswith("common source: the speaker Ana Ruiz")
+    w = pair(verdicts.verdicts(st), "a", "b")  # the cached table's function, as the notebooks call it
+    assert w["verdict"] == v["verdict"]

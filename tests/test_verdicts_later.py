@@ -1,7 +1,7 @@
 """Who copied whom when a date is missing: what a third text holding the passage says, and what it cannot."""
 from presslens.analyses import verdicts
 
-from .test_reuse import OTHER, SOURCE, write_story
+from .test_reuse import OTHER, QUOTE, SOURCE, write_story
 from .test_verdicts import FRESH, pair
 
 
@@ -81,3 +81,54 @@ def test_two_members_of_a_rewrite_family_are_accused_on_two_sentences(tmp_path):
     assert v["shared_narration"] < verdicts.SURE_WORDS
     assert v["accusation"] and v["verdict"] == "copied without credit, direction unknown (a date is missing)"
     assert "a rewrite family" in v["candidates"]
+
+
+def _scrapes(tmp_path, derived_from):
+    # a and b (undated, crediting nothing) carry one text word for word; c carries it too and credits an outlet for it
+    arts = {"a": {"outlet": "Harbour Times", "text": "\n".join(SOURCE + FRESH[:1]), "published": None},
+            "b": {"outlet": "Copy Daily", "text": "\n".join(SOURCE + OTHER[:1]), "published": None},
+            "c": {"outlet": "Bay Courier", "text": "\n".join(SOURCE + OTHER[2:3]), "published": None,
+                  "derived_from": derived_from}}
+    return verdicts.verdicts(write_story(tmp_path, arts))
+
+
+def test_two_uncredited_scrapes_of_a_report_a_third_page_credits_took_it_from_that_outlet(tmp_path):
+    # a reader: c says the text is Harbour Radio's; a and b carry it word for word and name no one: both took
+    # Harbour Radio's report without credit (a copy of an outlet's story, not a wire's), no accusation of each other
+    v = pair(_scrapes(tmp_path / "s", ["Harbour Radio"]), "a", "b")
+    assert v["verdict"] == ("common source likely: Harbour Radio, credited by Bay Courier, which carries the passage "
+                            "too; neither of the two credits it")
+    assert (v["relation"], v["credited"], v["source"], bool(v["accusation"])) == ("copy", "no", "Harbour Radio", False)
+    assert "Bay Courier (c) carries the passage too and credits Harbour Radio" in v["evidence"]
+
+
+def test_a_third_page_crediting_nothing_or_a_wire_names_no_outlet_source(tmp_path):
+    # c credits nothing: undetermined as before; c credits a wire: the wire's group, never an outlet's story copied
+    v = pair(_scrapes(tmp_path / "n", []), "a", "b")
+    assert v["verdict"].startswith("undetermined") and not v["accusation"]
+    w = pair(_scrapes(tmp_path / "w", ["Reuters"]), "a", "b")
+    assert w["relation"] == "common_wire" and w["source"] == "Reuters" and not w["accusation"]
+
+
+def _rewrite(tmp_path, credit):
+    # w credits a wire for its story; p runs part of it uncredited and shares two sentences of its own with r, a
+    # rewrite that kept only the story's quote word for word: r and w share the quote alone
+    extra = OTHER[:2]
+    arts = {"w": {"outlet": "Harbour Post", "text": "\n".join(SOURCE + [QUOTE]), "published": None, "derived_from": credit},
+            "p": {"outlet": "Bay Courier", "text": "\n".join(SOURCE[:2] + extra + [QUOTE]), "published": None},
+            "r": {"outlet": "Quay Blog", "text": "\n".join(extra + [QUOTE] + FRESH[:2]), "published": None}}
+    return verdicts.verdicts(write_story(tmp_path, arts))
+
+
+def test_a_rewrite_keeping_only_the_wires_quote_is_in_the_wires_family(tmp_path):
+    # r shares narration with p, p with w, and w credits Reuters: r took Reuters' story too; the quote they share is
+    # the wire's, so r / w is common wire (w credits it: partial), not "quotation only"
+    v = pair(_rewrite(tmp_path / "s", ["Reuters"]), "r", "w")
+    assert v["kind"].startswith("shared quotation")
+    assert (v["relation"], v["source"], v["credited"], bool(v["accusation"])) == ("common_wire", "Reuters", "partial", False)
+    assert "wire family: Quay Blog and Harbour Post share narration, through other texts, with Harbour Post (w)" in v["evidence"]
+
+
+def test_a_shared_quote_with_no_wire_among_the_linked_texts_stays_quotation_only(tmp_path):
+    v = pair(_rewrite(tmp_path / "s", []), "r", "w")
+    assert v["relation"] == "shared_quote_only" and v["verdict"] == "quotation only: no evidence of copying"

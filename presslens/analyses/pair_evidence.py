@@ -18,7 +18,7 @@ from presslens.engine import tables
 from presslens.story import when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
-from .quotes.extract import quotes as story_quotes
+from .quotes.extract import quote_rows as story_quotes
 
 EVIDENCE_WORDS = 30  # shortest shared narration (words) a verdict of copying may rest on: about two sentences
 REWORDED = 0.7  # at most this share of the shared narration word for word (each way): a rewrite, not a wire's verbatim text
@@ -48,8 +48,9 @@ class Evidence:
     (by kind), agencies' own copies, the narration each article shares with each other text."""
 
     def __init__(self, story: Story, r, src: pd.DataFrame, quotes=None):
-        """``quotes``: the story's quote table (:func:`presslens.analyses.quotes.quotes`), or a function giving it
-        when first needed (:meth:`speakers_of`); None reads the (cached) table of ``story`` when first needed."""
+        """``quotes``: the story's quote rows (:func:`presslens.analyses.quotes.quote_rows`, or the table
+        :func:`~presslens.analyses.quotes.quotes`), or a function giving them when first needed (:meth:`speakers_of`);
+        None reads the rows of ``story`` (each article's cached with it) when first needed."""
         arts = story.articles
         self.outlet = dict(zip(arts["id"], arts["outlet"]))
         self.onorm = {a: wires.norm(o) for a, o in self.outlet.items()}
@@ -65,6 +66,7 @@ class Evidence:
         self.raw = dict(zip(arts["id"], arts["text"]))  # each page as captured (:meth:`wire_shape`)
         self._clean: dict[str, str] | None = None
         self._shape: dict[str, str | None] = {}
+        self._family: dict[str, str] | None = None  # article -> its linked texts' root (:meth:`wire_family`)
         self.forms = wires.name_forms(story)
         self.parties = {wires.norm(f) for act in story.actors if str(act.kind or "").casefold() not in MEDIA_KINDS
                         for f in act.forms}
@@ -167,6 +169,22 @@ class Evidence:
             if z != y and z != x and z not in same and ny.get(z, 0) >= need:
                 out.append(z)
         return sorted(out)
+
+    def credited_by_holders(self, x: str, y: str, holders: list[str], n: int) -> tuple[str, list[str]] | None:
+        """(S, the third texts crediting it): the one source that the third texts carrying what x and y share credit
+        for their whole text (a credit line, a byline, derived_from; not one fact), when they credit one only, no wire
+        (:meth:`wire_near` reads those), neither x's outlet nor y's, and its own text, if in the corpus, holds it."""
+        by: dict[str, list[str]] = {}
+        for z in holders:
+            for c in self.named[z]["credit"] - set(self.fact.get(z, ())):
+                by.setdefault(c, []).append(z)
+        if len(by) != 1:
+            return None
+        (s, zs), = by.items()
+        if (self.is_wire.get(s) or any(wires.same_source(s, self.outlet[a], self.forms) for a in (x, y))
+                or not all(self.holds(z, x, y, n) for z in self.articles_of(s) if z not in (x, y))):
+            return None
+        return s, zs
 
     def set_aside(self, a: str, b: str) -> set[str]:
         """The sources article a credits for one fact only ("according to X", "X reported": every credit of
@@ -326,6 +344,41 @@ class Evidence:
                                            f"{self.nb[x][z]} and {self.nb[y][z]} words of narration with them")
                 return w
         return None
+
+    def wire_family(self, x: str, y: str) -> str | None:
+        """The wire whose story x and y both carry when they are linked to it through texts sharing narration: each
+        link two texts of two outlets sharing :data:`EVIDENCE_WORDS` or more words of narration, and the one wire the
+        texts so linked credit (or are); a rewrite that kept only the wire's quotes word for word still shares its
+        narration with another pickup. None when they are not linked, when the texts linked to them carry no wire
+        or more than one, or when x or y names another. The evidence is noted as :meth:`wire_group`'s."""
+        if self._family is None:  # the linked texts, once per story (union-find over the narration shared)
+            up = {a: a for a in self.outlet}
+
+            def root(a):
+                while up[a] != a:
+                    up[a] = up[up[a]]
+                    a = up[a]
+                return a
+            for (a, b), (n, _share) in sorted(self.narr.items()):
+                if n >= EVIDENCE_WORDS and a in up and b in up and self.onorm[a] != self.onorm[b]:
+                    up[root(a)] = root(b)
+            self._family = {a: root(a) for a in up}
+            self._family_wires = defaultdict(lambda: (set(), None))  # root -> (the wires its texts carry, the first)
+            for a in sorted(up):
+                ws = self.wires_of(a, ("credit", "own text"))
+                if ws:
+                    found, first = self._family_wires[self._family[a]]
+                    self._family_wires[self._family[a]] = (found | ws, first or a)
+        fx = self._family.get(x)
+        if fx is None or fx != self._family.get(y):
+            return None
+        found, z = self._family_wires.get(fx, (set(), None))
+        if len(found) != 1 or not self.wires_of(x) | self.wires_of(y) <= found:
+            return None
+        w = next(iter(found))
+        self.group_note[(x, y)] = (f"wire family: {self.outlet[x]} and {self.outlet[y]} share narration, through other "
+                                   f"texts, with {self.outlet[z]} ({z}), which carries {w}")
+        return w
 
     def wire_near(self, x: str, y: str) -> tuple[str, str] | None:
         """(z, wire): a third text sharing :data:`EVIDENCE_WORDS` or more narration words with each of x and y that

@@ -12,7 +12,8 @@ weighs the explanations a careful reader weighs, each with its evidence:
   either carries, or whose text another article holding the shared passage credits (a *wire group*:
   shared text inside one wire's group is common source, never copying); S's own copy in the corpus
   (captured from the agency's site) that holds the passage; a reference document that holds it; an
-  outlet both credit whose text is not in the corpus; the same text carried by :data:`SPREAD` or more
+  outlet both credit whose text is not in the corpus; an outlet a third text carrying the passage credits for its
+  whole text, when neither of the two credits anything (two scrapes of one report, a third page naming it); the same text carried by :data:`SPREAD` or more
   other outlets when no date orders them (a story sent to all: a wire's pickups keep its words, so a
   *rewrite family*, the text reworded in outlets none of which names a source, is no wire); one of the
   two a translation and what they share reworded (two renderings of one original). Agencies are recognised by their
@@ -97,8 +98,9 @@ def verdicts(story: Story, min_words: int = reuse.MIN_WORDS, match: int = reuse.
 @story_table
 def _verdicts(story: Story, min_words: int, match: int, max_df: int) -> pd.DataFrame:
     r = reuse.analyse(story, min_words, match, max_df)
-    # the story's quote table (cached) is read only if a paraphrase chain asks who speaks in its sentences
-    return decide(story, r, wires.sources(story), lambda: quotes.quotes(story))
+    # the story's quote rows (each article's cached with it) are read only if a paraphrase chain asks who speaks in
+    # its sentences: no story-wide quote table of the whole story, which the screened story's does not serve
+    return decide(story, r, wires.sources(story), lambda: quotes.quote_rows(story))
 
 
 def decide(story: Story, r, src: pd.DataFrame, quote_table=None) -> pd.DataFrame:
@@ -133,8 +135,10 @@ def decide(story: Story, r, src: pd.DataFrame, quote_table=None) -> pd.DataFrame
                       f"{ba[1]:.0%} of {outlet[y]} in {outlet[x]}")
         if (x, y) in pages:
             row.update(verdict=pages[(x, y)], relation="same_page")
-        elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y)):
+        elif row["relation"] == "shared_quote_only" and (grouped := e.wire_group(x, y) or e.wire_family(x, y)):
             row.update(_common(e, grouped, None, x, y, "wire group", ev))
+            if (note := e.group_note.get((x, y))) and note not in ev:  # the links, when one of the two credits the wire
+                ev.append(note)
         elif row["relation"] == "shared_quote_only":
             row.update(verdict="quotation only: no evidence of copying")
         else:
@@ -406,6 +410,13 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         return {"verdict": f"common source likely: wire copy, no credit visible ({why})", "relation": "common_wire",
                 "source": w, "credited": "partial" if w and not near else "no", "direction": "n/a",
                 "candidates": "; ".join(cands)}
+    # a third text carrying the passage credits one outlet for its whole text, and neither of the two credits anything:
+    # that outlet's story is what both took (two scrapes of one report, a third page naming it), uncredited
+    quiet = not (wx or wy or near or shape or aside or tells or sent) and e.credits_nothing(x) and e.credits_nothing(y)
+    if quiet and (got := e.credited_by_holders(x, y, holders, n)):
+        ev.append(f"{outlet[got[1][0]]} ({got[1][0]}) carries the passage too and credits {got[0]}")
+        return {**_common(e, got[0], None, x, y, "outlet", ev), "verdict": f"common source likely: {got[0]}, credited "
+                f"by {outlet[got[1][0]]}, which carries the passage too; neither of the two credits it"}
     why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent

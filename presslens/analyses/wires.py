@@ -110,6 +110,11 @@ def _form_patterns() -> list[tuple[str | None, str, re.Pattern, str]]:
     return out
 
 
+def form_patterns() -> list[tuple[str | None, str, re.Pattern, str]]:
+    """The compiled credit forms of the data file, one per form in its order (see :func:`_form_patterns`)."""
+    return _form_patterns()
+
+
 def _form_rx(form: str, name: str) -> str:
     parts = []
     for tok in re.split(r"(\{name\}|\{few\}|\s+|-)", form):

@@ -442,15 +442,23 @@ def rows_by_article(story: Story, indirect: bool = True) -> dict[str, list[dict]
     return perarticle.by_article(story, "quotes", config, compute)
 
 
-@story_table
-def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
-    """Every quote of the story, one row each (columns ``QUOTE_COLS``), in article order; kind is
-    'direct', 'cited' or 'indirect'."""
+def quote_rows(story: Story, indirect: bool = True) -> pd.DataFrame:
+    """The rows of :func:`quotes`, unsorted and not kept as a story table: each article's rows as cached with it
+    (:func:`rows_by_article`), one spelling per source and one speaker per statement across the articles. What the
+    pair verdicts read (who speaks in a retold sentence): they run on the whole story where the quotes notebook runs
+    on the screened articles, and leaving articles out must not cost a second story-wide quote table."""
     per = rows_by_article(story, indirect=indirect)
     rows = [dict(r) for aid in story.articles["id"] for r in per[aid]]
     merge_case(rows)  # across articles too: one spelling per source in every table
     redundancy.propagate(rows)  # the same words quoted by several outlets: one statement, one speaker
-    out = pd.DataFrame(rows, columns=QUOTE_COLS)
+    return pd.DataFrame(rows, columns=QUOTE_COLS)
+
+
+@story_table
+def quotes(story: Story, indirect: bool = True) -> pd.DataFrame:
+    """Every quote of the story, one row each (columns ``QUOTE_COLS``), in article order; kind is
+    'direct', 'cited' or 'indirect'."""
+    out = quote_rows(story, indirect)
     order = {a: i for i, a in enumerate(story.articles["id"])}
     return sanity.tag_language(out.assign(_a=out["article_id"].map(order)).sort_values(["_a", "para_idx", "start"], kind="mergesort")
                                .drop(columns="_a").reset_index(drop=True), story)

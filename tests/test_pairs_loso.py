@@ -1,0 +1,99 @@
+"""The leave-one-story-out estimate of the pair verdicts (presslens.evaluation.pairs_loso): a rule that took part
+in the verdicts of one development story only is taken out when that story is held out, each threshold is
+re-chosen from the other stories, and the story is scored with the scorer of ``presslens eval``."""
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.analyses import pair_evidence, verdicts
+from presslens.evaluation import pairs_loso as pl
+from presslens.evaluation.truth import Truth
+
+PAIR_COLS = ["article_a", "article_b", "kind", "relation", "credited", "direction", "accusation"]
+
+
+def _truth(slug, pairs):
+    return Truth(slug, "dev", "tests", Path(slug), {}, [
+        {"a": a, "b": b, "relation": rel, "credited": cred, "direction": "unknown", "source": None, "unsure": False}
+        for a, b, rel, cred in pairs], [], [])
+
+
+def _pairs(rows):
+    return pd.DataFrame([(a, b, "copy", rel, cred, "unknown", acc) for a, b, rel, cred, acc in rows], columns=PAIR_COLS)
+
+
+def test_score_counts_relation_credit_and_a_common_wire_called_copied():
+    t = _truth("A", [("h1", "h2", "common_wire", "yes"), ("h1", "h3", "copy", "no")])
+    right = _pairs([("h1", "h2", "common_wire", "yes", False), ("h1", "h3", "copy", "no", True)])
+    assert pl.score(right, t) == (2, 2, 2, 2, 0)
+    wrong = _pairs([("h1", "h2", "copy", "no", True)])  # the wire pair accused; h1/h3 not found at all
+    assert pl.score(wrong, t) == (0, 2, 0, 2, 1)
+
+
+def test_choose_takes_the_best_value_on_the_other_stories_ties_to_the_package_value():
+    by = {(20, "A"): (9, 10, 5, 5, 0), (20, "B"): (5, 10, 5, 5, 0), (20, "C"): (5, 10, 5, 5, 0),
+          (30, "A"): (1, 10, 5, 5, 0), (30, "B"): (6, 10, 5, 5, 0), (30, "C"): (6, 10, 5, 5, 0)}
+    assert pl.choose("X", (20, 30), 30, by, "A") == 30   # B and C prefer 30, whatever A says
+    assert pl.choose("X", (20, 30), 30, by, "B") == 20   # A + C: 20 scores 24, 30 scores 17
+    tie = {(v, s): (5, 10, 5, 5, 0) for v in (20, 30) for s in "AB"}
+    assert pl.choose("X", (20, 30), 30, tie, "A") == 30
+    wire = {(20, "B"): (10, 10, 5, 5, 1), (30, "B"): (8, 10, 5, 5, 0)}  # one wire pair accused costs 5
+    assert pl.choose("X", (20, 30), 20, wire, "A") == 30
+
+
+def test_held_out_takes_out_a_rule_of_one_story_and_reruns_it():
+    ta = _truth("A", [("h1", "h2", "common_wire", "yes")])
+    tb = _truth("B", [("k1", "k2", "copy", "no")])
+    good = {"A": _pairs([("h1", "h2", "common_wire", "yes", False)]), "B": _pairs([("k1", "k2", "copy", "no", True)])}
+    calls = []
+
+    def run(story, drop, values):
+        calls.append((story, frozenset(drop), tuple(sorted(values.items()))))
+        if "harbour rule" in drop:  # without the rule A's wire pair reads as a copy
+            return _pairs([("h1", "h2", "copy", "no", True)])
+        return good[story]
+
+    fired = {"harbour rule": {"A"}, "wire group": {"A", "B"}}
+    c = pl.held_out(["A", "B"], {"A": ta, "B": tb}, run, fired, {"T": (1, 2)}, {"T": 1}).set_index("story")
+    assert tuple(c.loc["A", ["relation_right", "credit_right", "wire_copied"]]) == (0, 0, 1)
+    assert tuple(c.loc["A", ["in_relation_right", "in_credit_right", "in_wire_copied"]]) == (1, 1, 0)
+    assert c.loc["A", "taken_out"] == "harbour rule" and c.loc["B", "taken_out"] == ""
+    assert tuple(c.loc["B", ["relation_right", "credit_right", "wire_copied"]]) == (1, 1, 0)
+    assert c.loc["A", "thresholds"] == ""  # T=1 and T=2 score alike: the package's value kept
+    t = pl.totals(c.reset_index())
+    assert (t["relation"], t["in_relation"], t["wire_copied"]) == (0.5, 1.0, 1)
+
+
+def test_source_rules_name_the_agency_and_the_form_a_derived_from_credit_is_no_form():
+    forms = pl._forms()
+    row = {"source": "Reuters", "kind": "credit", "where": "text", "evidence": "HARBOUR TOWN (Reuters) - The ferry sank"}
+    rules = pl.source_rules(row, forms)
+    assert rules[0] == "agency Reuters" and rules[1].startswith("form ")
+    assert pl.source_rules({"source": "Reuters", "kind": "credit", "where": "derived_from",
+                            "evidence": "derived_from: Reuters"}, forms) == ("agency Reuters",)
+    assert pl.source_rules({"source": "Harbour Times", "kind": "credit", "where": "text",
+                            "evidence": "the pier closed, according to the Harbour Times. More"}, forms)[0].startswith("credit form")
+
+
+def test_without_sources_drops_what_a_rule_found_and_keeps_a_derived_from_credit_as_no_wire():
+    src = pd.DataFrame([
+        {"article": "h1", "outlet": "Harbour Post", "source": "Reuters", "wire": True, "kind": "credit",
+         "where": "derived_from", "evidence": "derived_from: Reuters", "reach": "article", "at": None},
+        {"article": "h2", "outlet": "Quay News", "source": "Reuters", "wire": True, "kind": "credit",
+         "where": "text", "evidence": "HARBOUR TOWN (Reuters) - The ferry sank", "reach": "article", "at": None}])
+    out = pl.without_sources(src, {"agency Reuters"}, pl._forms())
+    assert out["article"].tolist() == ["h1"] and out["wire"].tolist() == [False]
+    assert pl.without_sources(src, set()) is src
+
+
+def test_settings_set_thresholds_and_silence_a_branch_then_restore_them():
+    before = (pair_evidence.EVIDENCE_WORDS, verdicts.EVIDENCE_WORDS, verdicts.SURE_WORDS)
+    shape = pair_evidence.Evidence.__dict__["wire_shape"]
+    with pl.settings({"EVIDENCE_WORDS": 7, "SURE_WORDS": 9}, {"branch wire shape", "branch translation"}):
+        assert (pair_evidence.EVIDENCE_WORDS, verdicts.EVIDENCE_WORDS, verdicts.SURE_WORDS) == (7, 7, 9)
+        assert pair_evidence.Evidence.wire_shape(object(), "h1") is None
+        assert pair_evidence.Evidence.translated.fget(object()) == set()
+    assert (pair_evidence.EVIDENCE_WORDS, verdicts.EVIDENCE_WORDS, verdicts.SURE_WORDS) == before
+    assert pair_evidence.Evidence.__dict__["wire_shape"] is shape
+    row = {"verdict": "undetermined (...)", "evidence": "Quay News opens with a dateline (HARBOUR —): the shape of a wire's copy"}
+    assert pl.branch_rules(row) == ("branch wire shape",)
