@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Callable
 
 from presslens import paths
-from presslens.notebook.gate import check_story
+from presslens.notebook.gate import checked
 from presslens.notebook.setup import check_params, run_name
 from presslens.errors import ParameterError
 from presslens.story.model import Problem, StoryError
@@ -144,7 +144,7 @@ def run(story: str | Path = paths.DEFAULT_STORY, notebooks: list[str] | None = N
     if not story_path.is_absolute():
         story_path = story_path.resolve() if story_path.exists() else paths.resolve(story_path)
     # the gate first: bad input or a bad parameter stops here, before anything is written or run
-    st, _ = check_story(story_path)
+    st = checked(story_path)
     outlets, parsed = check_params(st, params.pop("outlets", outlets), **params)  # -p outlets wins over -o
     # the full story with the default parameters writes ROOT/SLUG; any other run (an outlet subset,
     # another max_outlets...) a folder of its own, ROOT/SLUG--outlets-..., named as the notebooks name it
