@@ -67,3 +67,30 @@ def test_one_shared_measure_is_no_framing_similarity(tmp_path):
 def pd_isna(x) -> bool:
     return x != x
 
+
+
+def _dated_story(root, articles: dict[str, tuple[str, str | None, str]]):
+    (root / "articles").mkdir(parents=True)
+    (root / "story.yaml").write_text(STORY, encoding="utf-8")
+    for aid, (outlet, day, text) in articles.items():
+        (root / "articles" / f"{aid}.md").write_text(
+            f"---\noutlet: {outlet}\npublished: {day or 'null'}\nlanguage: en\n---\n{text}\n", encoding="utf-8")
+    return load_story(root)
+
+
+def test_a_claim_first_told_after_an_outlets_last_article_is_not_its_omission(tmp_path):
+    """An article of the 6th cannot carry what was first reported on the 8th: notebook 07 said the outlet
+    'leaves out' the later development. A claim whose every carrier is dated after the outlet's last
+    (dated) article is not its omission; an undated carrier, or an undated article, keeps the old reading."""
+    from presslens.analyses import claims
+    crack, towed = "The ferry showed a hull crack off the point.", "The ferry was towed back to the quay."
+    st = _dated_story(tmp_path / "s", {"a": ("Tide Post", "2024-05-06", crack),
+                                       "b": ("Quay News", "2024-05-08", crack + "\n\n" + towed),
+                                       "c": ("Moor Daily", "2024-05-08", towed)})
+    left = dict(zip(claims.omissions(st)["outlet"], claims.omissions(st)["left_out"]))
+    assert left["Tide Post"] == ""                              # towed: first told two days after its article
+    assert left["Moor Daily"].startswith("crack (")             # crack was told on the 6th: a real omission
+    st2 = _dated_story(tmp_path / "t", {"a": ("Tide Post", "2024-05-06", crack),
+                                        "b": ("Quay News", None, crack + "\n\n" + towed),
+                                        "c": ("Moor Daily", "2024-05-08", towed)})
+    assert dict(zip(claims.omissions(st2)["outlet"], claims.omissions(st2)["left_out"]))["Tide Post"].startswith("towed (")
