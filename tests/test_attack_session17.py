@@ -94,3 +94,24 @@ def test_a_claim_first_told_after_an_outlets_last_article_is_not_its_omission(tm
                                         "b": ("Quay News", None, crack + "\n\n" + towed),
                                         "c": ("Moor Daily", "2024-05-08", towed)})
     assert dict(zip(claims.omissions(st2)["outlet"], claims.omissions(st2)["left_out"]))["Tide Post"].startswith("towed (")
+
+
+def test_the_airline_is_the_airlines_named_before(tmp_path):
+    """'Alaska said ... "...," the airline said': a definite description reads the organisation named before
+    it by a word of its name, but 'airline' was not 'Airlines', so the direct quote had no actor and the
+    party was said to speak 'in reported speech only'. A plural word of the name now gives its singular."""
+    from presslens.analyses import quotes
+    root = tmp_path / "s"
+    (root / "articles").mkdir(parents=True)
+    (root / "story.yaml").write_text(
+        "title: Harbour ferry\nquestion: Who spoke?\nlanguage: en\nactors:\n  - name: Harbour Airlines\n"
+        "    kind: company\n    aliases: [Harbour Airlines, Harbour]\n  - name: Tide Ferries\n    kind: company\n"
+        "    aliases: [Tide Ferries]\n", encoding="utf-8")
+    (root / "articles" / "a.md").write_text(
+        "---\noutlet: Quay News\npublished: 2024-05-06\nlanguage: en\n---\n"
+        "Tide Ferries cancelled 40 crossings on Monday. Harbour said it is waiting for the port's inspectors. "
+        "“Our crews are ready to do the checks as soon as the rules arrive,” the airline said in a statement.\n",
+        encoding="utf-8")
+    q = quotes.quotes(load_story(root))
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert (row["speaker"], row["actor"]) == ("Harbour Airlines", "Harbour Airlines")
