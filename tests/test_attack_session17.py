@@ -115,3 +115,43 @@ def test_the_airline_is_the_airlines_named_before(tmp_path):
     q = quotes.quotes(load_story(root))
     row = q[q["kind"] == "direct"].iloc[0]
     assert (row["speaker"], row["actor"]) == ("Harbour Airlines", "Harbour Airlines")
+
+
+FERRY = {
+    "a": ("Tide Post", "The Harbour ferry's hull cracked open in the middle of the crossing on Friday, forcing the captain "
+                       "to turn back.\n\nNobody was hurt, the port said."),
+    "b": ("Quay News", "The Harbour ferry's hull cracked open in the middle of its crossing on Friday and the captain "
+                       "turned back.\n\nThe port said nobody was hurt."),
+    "c": ("Moor Daily", "On Friday the Harbour ferry's hull cracked open in the middle of the crossing, and the captain had "
+                        "to turn back.\n\nNo one was hurt."),
+    "d": ("Reef Times", "The Harbour ferry turned back on Friday after its hull cracked open in the middle of the crossing."
+                        "\n\nThe port said nobody was injured."),
+    "e": ("Buoy Herald", "A plate of the Harbour ferry's side split away halfway across the bay on Friday, and the boat "
+                         "limped back to the quay.\n\nPassengers said the noise was deafening."),
+}
+
+
+def _ferry_left_out(tmp_path):
+    from presslens.analyses import facts
+    root = tmp_path / "f"
+    (root / "articles").mkdir(parents=True)
+    (root / "story.yaml").write_text("title: Harbour ferry\nquestion: q\nlanguage: en\n", encoding="utf-8")
+    for aid, (outlet, text) in FERRY.items():
+        (root / "articles" / f"{aid}.md").write_text(
+            f"---\noutlet: {outlet}\npublished: 2024-05-06\nlanguage: en\nurl: https://{aid}.example/x\n---\n{text}\n",
+            encoding="utf-8")
+    return {(r.outlet, r.label) for r in facts.left_out(load_story(root)).itertuples()}
+
+
+@pytest.mark.xfail(strict=True, reason="facts.left_out: a three-word sentence ('No one was hurt.') is not read as the "
+                                       "fact 'nobody was hurt' (closest clause none), so the outlet is said to leave it out")
+def test_a_short_sentence_of_the_fact_is_no_omission(tmp_path):
+    assert not any(o == "Moor Daily" for o, _ in _ferry_left_out(tmp_path))
+
+
+@pytest.mark.xfail(strict=True, reason="facts.left_out: the same event told in other words ('a plate of the ferry's side "
+                                       "split away halfway across' for 'the hull cracked open in the middle of the crossing') "
+                                       "is said to be left out (attack story: three outlets that told the blowout in their "
+                                       "own words 'leave out 3 facts', all three the blowout)")
+def test_the_event_in_other_words_is_no_omission(tmp_path):
+    assert not any(o == "Buoy Herald" and "cracked" in label for o, label in _ferry_left_out(tmp_path))
