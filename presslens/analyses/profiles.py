@@ -11,7 +11,7 @@ each). Each column names the table it comes from, so every number can be read ba
 
 :func:`similarity` compares outlets on their framing: the claims each carries (Jaccard), whose words
 each quotes (overlap of voice shares), and the loaded-language profile of its narration (cosine of
-category rates). Their mean is the framing similarity, and :func:`clusters` groups outlets by it
+category rates). Their mean is the framing similarity (a pair needs two of the three), and :func:`clusters` groups outlets by it
 (average-linkage hierarchical clustering, scipy), so a reader sees which outlets told the story alike.
 """
 from __future__ import annotations
