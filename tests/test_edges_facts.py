@@ -3,6 +3,7 @@ table, grouping.versions, window), on crafted Harbour sentences: thresholds at t
 empty and one-item input, ties and order. Expected values worked out by hand from each docstring."""
 from __future__ import annotations
 
+import re
 import sys
 
 import numpy as np
@@ -197,9 +198,29 @@ def test_snippets_for_the_n_largest_facts():
     m = _members([(0, "a1", "Tide", True, "the harbour pilot boarded the ship")])
     s = pd.DataFrame([{"fact": i, "label": f"harbour pilot number {i} boarded ship"} for i in range(7)])
     assert claims_map.snippets(s, m).count("- id:") == 5            # n = 5 by default
+    # fact 0's one sentence has no "number": the pattern takes two words that sentence has (ties: the first)
     assert claims_map.snippets(s, m, 1) == ("claims:\n  - id: harbour-pilot-number\n    text: \"harbour pilot "
-                                            "number 0 boarded ship\"\n    patterns: ['number\\w*.{0,80}board\\w*']")
+                                            "number 0 boarded ship\"\n    patterns: ['harbour\\w*.{0,80}pilot\\w*']")
+    # facts 1-6 have no sentence in m: the label's rarest words, as before
+    assert "patterns: ['number\\w*.{0,80}board\\w*']" in claims_map.snippets(s.iloc[1:], m, 1)
     assert claims_map.snippets(s.iloc[:0], m) == ""
+
+
+def test_a_snippets_pattern_finds_the_fact_as_the_other_outlets_word_it():
+    """Attack session 17: the pattern was the label's two rarest words, found in the label's own sentence
+    only (a fact of 7 outlets suggested a claim that matched 1). It is now the pair that finds most of
+    the fact's sentences and fewest of other facts'."""
+    import presslens.analyses.facts.claims_map
+    claims_map = sys.modules["presslens.analyses.facts.claims_map"]
+    m = _members([(0, "a1", "Tide", True, "the ferry hull cracked in the middle of the crossing"),
+                  (0, "a2", "Quay", False, "the ferry hull cracked off Harbour point"),
+                  (0, "a3", "Moor", False, "a ferry whose hull cracked was towed back"),
+                  (1, "a4", "Reef", True, "the ferry timetable was cut for the week")])
+    s = table.summarise(m, min_articles=1)
+    got = claims_map.snippets(s[s["fact"] == 0], m, 1)
+    pattern = got.split("patterns: ['")[1].split("']")[0]
+    assert pattern == "hull\\w*.{0,80}crack\\w*"          # in all three of fact 0's sentences, none of fact 1's
+    assert sum(bool(re.search(pattern, t, re.I)) for t in m.loc[m["fact"] == 0, "text"]) == 3
 
 
 def test_reference_figure_needs_two_values_and_breaks_ties_small():

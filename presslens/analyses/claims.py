@@ -196,16 +196,20 @@ def omissions(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
     how many outlets carry each of them (a claim every other outlet carries is a pointed omission).
     Claims no outlet carries are left out here: :func:`unmatched` lists them (likely a bad pattern). An
     outlet whose every article stops at a paywall (:func:`presslens.story.capture.cut_short`) has no row:
-    what it leaves out is unknown; ``attrs["note"]`` names it."""
+    what it leaves out is unknown; ``attrs["note"]`` names it. A claim first carried on a later day than
+    an outlet's last article (every one dated) is not that outlet's omission: it was not news yet."""
     h = hits(story) if h is None else h
     carried = {(r.claim, r.outlet) for r in h.itertuples(index=False)}
     n_carry = {c.id: sum((c.id, o) in carried for o in story.outlets) for c in story.claims}
     cut = capture.cut_short(story.articles)  # an outlet whose text stops at a paywall: its omissions mean nothing
+    first, last = _days(story, h)
     rows = []
     for o in story.outlets:  # a claim nobody carries is listed by unmatched(), not as everyone's omission
         if o in cut:
             continue
-        left = [c.id for c in story.claims if (c.id, o) not in carried and n_carry[c.id]]
+        # a claim first carried on a later day than the outlet's last article was not news yet: no omission
+        left = [c.id for c in story.claims if (c.id, o) not in carried and n_carry[c.id]
+                and not (last.get(o) and first.get(c.id) and last[o] < first[c.id])]
         rows.append({"outlet": o, "n_carried": sum((c.id, o) in carried for c in story.claims), "n_left_out": len(left),
                      "left_out": ", ".join(f"{c} ({n_carry[c]} of {len(story.outlets)} carry it)" for c in left)})
     out = pd.DataFrame(rows, columns=["outlet", "n_carried", "n_left_out", "left_out"])
@@ -213,6 +217,20 @@ def omissions(story: Story, h: pd.DataFrame | None = None) -> pd.DataFrame:
     if note:
         out.attrs["note"] = note
     return out
+
+
+def _days(story: Story, h: pd.DataFrame) -> tuple[dict, dict]:
+    """({claim: the first day an article carrying it gives}, {outlet: its last article's day}), by the
+    day each page writes; a claim with an undated carrier, or an outlet with an undated article, has
+    none (it may be earlier or later: not guessed)."""
+    day = dict(zip(story.articles["id"], story.articles["published"]))
+    dated = lambda days: None if any(d is None or d != d for d in days) else max(map(str, days))  # noqa: E731
+    last = {o: dated(g.tolist()) for o, g in story.articles.groupby("outlet")["published"]}
+    first = {}
+    for c, g in h.groupby("claim")["article_id"]:
+        days = [day.get(a) for a in g]
+        first[c] = None if any(d is None or d != d for d in days) else min(map(str, days))
+    return first, last
 
 
 def unmatched(story: Story, h: pd.DataFrame | None = None) -> list[str]:

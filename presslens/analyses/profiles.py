@@ -11,7 +11,7 @@ each). Each column names the table it comes from, so every number can be read ba
 
 :func:`similarity` compares outlets on their framing: the claims each carries (Jaccard), whose words
 each quotes (overlap of voice shares), and the loaded-language profile of its narration (cosine of
-category rates). Their mean is the framing similarity, and :func:`clusters` groups outlets by it
+category rates). Their mean is the framing similarity (a pair needs two of the three), and :func:`clusters` groups outlets by it
 (average-linkage hierarchical clustering, scipy), so a reader sees which outlets told the story alike.
 """
 from __future__ import annotations
@@ -180,12 +180,17 @@ def profiles(story: Story) -> pd.DataFrame:
     return sanity.tag_language(pd.DataFrame(rows, columns=COLS), story)
 
 
+# measures of the three (claims, voices, loaded words) a pair needs for a framing similarity
+MIN_MEASURES = 2
+
+
 @story_table
 def similarity(story: Story) -> pd.DataFrame:
     """Framing similarity of every pair of outlets, tidy: outlet_a, outlet_b, claims (Jaccard of the
     claims each carries), voices (sum over voices of the smaller share: 1 when both quote the same
     voices in the same proportions), words (cosine of loaded-language category rates in narration),
-    and framing, the mean of those three that exist (NaN when none does). Symmetric, diagonal 1.
+    and framing, the mean of those three that exist (NaN when fewer than ``MIN_MEASURES`` do: one
+    measure alone, such as two shared claims of an outlet that quotes nobody, is no framing). Symmetric, diagonal 1.
     Computed as matrices (numpy), so 2,000 outlets (4 million pairs) take seconds."""
 
     outlets = list(story.outlets)
@@ -238,7 +243,11 @@ def similarity(story: Story) -> pd.DataFrame:
         wo[:, ~ok] = np.nan
     with np.errstate(invalid="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a pair with no measure at all: NaN, said in the docstring
-        framing = np.nanmean(np.stack([jac, vo, wo]), axis=0)
+        parts = np.stack([jac, vo, wo])
+        framing = np.nanmean(parts, axis=0)
+    # one measure alone is no framing: two articles sharing three claim hits, one of them quoting nobody
+    # and using no loaded word, were "told alike" at 1.00 (attack session 17): a pair needs two measures
+    framing[np.isfinite(parts).sum(axis=0) < MIN_MEASURES] = np.nan
     np.fill_diagonal(framing, 1.0)
     a = np.repeat(np.arange(k), k)
     b = np.tile(np.arange(k), k)

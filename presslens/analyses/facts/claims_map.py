@@ -112,19 +112,46 @@ def share_matched(scores: pd.DataFrame, column: str = "best_f1") -> float:
     return float((scores[column] >= F1_GOAL).mean()) if len(scores) else 0.0
 
 
+def _pattern(words: list[str]) -> str:
+    return ".{0,80}".join(re.escape(w) + r"\w*" for w in words)
+
+
+def _best_pair(words: list[str], own: list[str], posting: dict[str, set], own_ids: set, df: dict[str, int]):
+    """The two words of the label (in its order) whose pattern finds most of the fact's own sentences
+    and fewest of the story's other fact sentences (then the rarer, then the earlier): a pattern of the
+    label's rarest words finds the label's own wording only, not the fact as the other outlets word it."""
+    best = None
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            rx = re.compile(_pattern([a, b]), re.I | re.S)
+            inside = sum(1 for t in own if rx.search(t))
+            outside = len((posting.get(a, set()) & posting.get(b, set())) - own_ids)
+            key = (-(inside - outside), df.get(a, 0) + df.get(b, 0), i)
+            if inside and (best is None or key < best[0]):
+                best = (key, [a, b])
+    return best[1] if best else None
+
+
 def snippets(summary: pd.DataFrame, m: pd.DataFrame, n: int = 5) -> str:
     """story.yaml ``claims`` entries for the ``n`` largest discovered facts (a user checks the
-    pattern, renames the id and pastes it under ``claims:``)."""
+    pattern, renames the id and pastes it under ``claims:``). The pattern is the pair of the label's
+    words that finds most of the fact's own sentences, less those it finds in other facts' sentences
+    (the label's rarest words, when no pair finds any)."""
     out = []
     df: dict[str, int] = {}
-    for ts in (set(features.content(t)) for t in m["text"].drop_duplicates()):
+    texts = m["text"].drop_duplicates().tolist()
+    posting: dict[str, set] = {}
+    for k, ts in enumerate(set(features.content(t)) for t in texts):
         for t in ts:
             df[t] = df.get(t, 0) + 1
+            posting.setdefault(t, set()).add(k)
+    at = {t: k for k, t in enumerate(texts)}
     for r in summary.head(n).itertuples(index=False):
         words = [w for w in dict.fromkeys(features.content(r.label)) if not w[0].isdigit()]
-        rare = sorted(words, key=lambda w: (df.get(w, 0), w))[:2]
+        own = m.loc[m["fact"] == r.fact, "text"].drop_duplicates().tolist()
+        pair = _best_pair(words[:15], own, posting, {at[t] for t in own}, df)
+        rare = pair or sorted(sorted(words, key=lambda w: (df.get(w, 0), w))[:2], key=words.index)
         ident = "-".join(re.sub(r"[^a-z0-9]", "", w) for w in words[:3]) or f"fact-{r.fact}"
-        pattern = ".{0,80}".join(re.escape(w) + r"\w*" for w in sorted(rare, key=words.index))
         text = r.label.replace('"', "'")
-        out.append(f"  - id: {ident}\n    text: \"{text}\"\n    patterns: ['{pattern}']")
+        out.append(f"  - id: {ident}\n    text: \"{text}\"\n    patterns: ['{_pattern(rare)}']")
     return "claims:\n" + "\n".join(out) if out else ""

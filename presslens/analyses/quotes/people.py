@@ -420,5 +420,7 @@ def _words_of(story: Story, actor: str) -> set[str]:
     """The lower-case words of an actor's name, forms and kind ("agency", "health", "government")."""
     for a in story.actors:
         if a.name == actor:
-            return {w.casefold() for f in (a.name, *a.forms, a.kind or "") for w in re.findall(r"\w+", f)}
+            words = {w.casefold() for f in (a.name, *a.forms, a.kind or "") for w in re.findall(r"\w+", f)}
+            # and a plural's singular: "the airline" is the Harbour Airlines named before
+            return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
     return set()
