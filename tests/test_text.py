@@ -185,3 +185,21 @@ def test_text_without_sentence_ends_is_cut_into_bounded_windows():
     assert [len(xs[a:b].split()) for a, b in segment.windows(xs, 0, len(xs))] == [200, 200]
     long_real = "The minister said " + " and ".join(f"item {i}" for i in range(60)) + " were on the table."
     assert segment.windows(long_real, 0, len(long_real)) == [(0, len(long_real))]  # 182 words: one piece
+
+
+def test_a_sentence_repeated_across_articles_is_tokenised_once(monkeypatch):
+    """The per-article stage memoises a sentence's tokens (a wire's paragraph in many outlets): the second
+    article's rows are what tokenising afresh gives, and the memo empties when full (bounded memory)."""
+    calls = []
+    real = article.tokenize
+    monkeypatch.setattr(article, "tokenize", lambda s: calls.append(s) or real(s))
+    monkeypatch.setattr(article, "_TOKENS", {})
+    raw = "The Harbour ferry will stop running in May, the council said on Monday."
+    a = article.process_article("a1", "Outlet A", None, raw, [])
+    b = article.process_article("a2", "Outlet B", None, raw, [])
+    assert calls == [raw]  # tokenised once for both articles
+    assert [r[4] for r in b["tokens"]][:3] == ["the", "harbour", "ferry"]
+    assert [r[3:] for r in a["tokens"]] == [r[3:] for r in b["tokens"]] and len(b["tokens"]) == 13
+    monkeypatch.setattr(article, "TOKEN_MEMO", 1)
+    article.process_article("a3", "Outlet C", None, "A calm day in Harbour, the mayor said.", [])
+    assert raw not in article._TOKENS and len(article._TOKENS) == 1  # full: emptied first

@@ -269,3 +269,21 @@ def test_sentences_within_the_window_are_vaders_own_scores():
     s = " ".join(["good"] * sentiment.VADER_WORDS)
     assert sentiment.score_text(s) == VADER.polarity_scores(s)
     assert sentiment.score_text("It was not a “bad” plan — really.") == VADER.polarity_scores('It was not a "bad" plan  -  really.')
+
+
+def test_score_rows_scores_a_repeated_string_once_per_process(monkeypatch):
+    """A sentence repeated across articles (a wire's paragraph in many outlets) is scored by VADER once;
+    the rows are the same as scoring it afresh, and the memo empties when full (bounded memory)."""
+    calls = []
+    real = sentiment.score_text
+    monkeypatch.setattr(sentiment, "score_text", lambda s: calls.append(s) or real(s))
+    monkeypatch.setattr(sentiment, "_SCORES", {})
+    s = "The Harbour council said the ferry plan was a terrible mistake."
+    first = sentiment.score_rows([(s, s, "")])  # one article
+    again = sentiment.score_rows([(s, s, "")])  # another article, the same sentence
+    assert first == again
+    assert first[0][0] == "narration" and first[0][1] == VADER.polarity_scores(s)["compound"] < 0
+    assert calls == [s]  # scored once for both articles
+    monkeypatch.setattr(sentiment, "SCORE_MEMO", 1)
+    sentiment.score_rows([("A calm day in Harbour.", "A calm day in Harbour.", "")])
+    assert len(sentiment._SCORES) == 1 and s not in sentiment._SCORES  # full: emptied first

@@ -94,3 +94,19 @@ def test_a_milder_profile_weighs_1_and_needs_a_signal_of_weight_2(tmp_path):
     assert v.loc["MildPlus", "verdict"] == "likely undeclared translation"
     assert v.loc["MildPlus", "source_language"] == "es"  # the profile points to no language
     assert v.loc["NativePlus", "verdict"] == "isolated signals"
+
+
+def test_profile_sums_its_sentences_and_reads_a_repeated_one_once(monkeypatch):
+    """The profile's counts are the sum of its sentences' (no word spans two sentences); a sentence repeated
+    across articles or within one (a wire's paragraph) is read once per process."""
+    monkeypatch.setattr(translationese, "_MEMO", {})
+    calls = []
+    real = translationese._counts
+    monkeypatch.setattr(translationese, "_counts", lambda s: calls.append(s) or real(s))
+    s = "Rescue crews reached flooded villages near Harbour Bay on Monday."
+    p = translationese.profile([s] * 4)
+    assert calls == [s]
+    # 10 words a sentence; content: all but 'on' (9); no 'the'; stacked: crews reached, reached flooded,
+    # flooded villages, villages near (Rescue and Harbour are capitalised): 4 a sentence
+    assert (p.words, p.density, p.the, p.stacked) == (40, 0.9, 0.0, 0.4)
+    assert translationese.profile([s] * 4) == p and calls == [s]  # another article: read from the memo

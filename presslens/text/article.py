@@ -63,7 +63,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     b_idx = 0
     longest = longest_run
     for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
-        toks = tokenize(text)
+        toks = _TOKENS.get(text) or _tokens(text)
         if kind != "title":
             longest = max(longest, len(toks))
         inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
@@ -80,6 +80,20 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     return {"sentences": sent_rows, "tokens": tok_rows, "removed": rem_rows, "clean": body,
             "language": (art_id, lang, conf, n_words_body, open_words, longest),
             "tone": score_rows([(s[7], s[11], s[12]) for s in sent_rows])}
+
+
+# sentence text -> its tokens (read only): a sentence repeated across articles (a wire's paragraph, the
+# scaled benchmark's resampled ones) is tokenised once per process; emptied when full (bounded memory)
+TOKEN_MEMO = 16384
+_TOKENS: dict[str, list] = {}
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """:func:`~.segment.tokenize` of ``text``, memoised in :data:`_TOKENS`."""
+    if len(_TOKENS) >= TOKEN_MEMO:
+        _TOKENS.clear()
+    got = _TOKENS[text] = tokenize(text)
+    return got
 
 
 SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",

@@ -66,17 +66,28 @@ def _has_words(s: str) -> bool:
 TONE_COLS = ["voice"] + [p + k for p in ("", "narration_", "quote_") for k in SCORE_KEYS]
 
 
+# strings scored in this process -> their scores (read only): a sentence repeated across articles (a
+# wire's paragraph, a site's template line, the scaled benchmark's resampled paragraphs) is scored once;
+# VADER is a pure function of the string. Emptied when full, so memory stays bounded.
+SCORE_MEMO = 16384
+_SCORES: dict[str, dict[str, float]] = {}
+
+
+def _score(s: str) -> dict[str, float]:
+    r = _SCORES.get(s)
+    if r is None:
+        if len(_SCORES) >= SCORE_MEMO:
+            _SCORES.clear()
+        r = _SCORES[s] = score_text(s)
+    return r
+
+
 def score_rows(items) -> list[tuple]:
     """VADER for (text, narration, quoted) triples: one row per sentence, ``TONE_COLS`` in order
     (voice, then the whole sentence's, the narration's and the quoted part's scores; NaN where that
-    part has no words). The per-article stage calls it, so scores are cached with the article."""
-    memo: dict[str, dict[str, float]] = {}
-
-    def score(s: str) -> dict[str, float]:
-        r = memo.get(s)
-        if r is None:
-            r = memo[s] = score_text(s)
-        return r
+    part has no words). The per-article stage calls it, so scores are cached with the article.
+    Identical strings are scored once per process (:data:`SCORE_MEMO` of them at a time)."""
+    score = _score
 
     nan = {k: np.nan for k in SCORE_KEYS}
     out = []

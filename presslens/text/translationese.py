@@ -73,16 +73,39 @@ class Profile:
 def profile(sentences: list[str]) -> Profile | None:
     """An article's sentences -> its :class:`Profile`; None under :data:`MIN_WORDS` words."""
     text = " ".join(sentences)
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    if len(words) < MIN_WORDS:
+    # the words of the joined text are the sentences' words in turn (no word spans the joining space), so
+    # the word counts are sums of each sentence's, read once per distinct sentence (:func:`_counts`)
+    n = content = the = stacked = 0
+    for s in sentences:
+        c = _MEMO.get(s) or _counts(s)
+        n += c[0]
+        content += c[1]
+        the += c[2]
+        stacked += c[3]
+    if n < MIN_WORDS:
         return None
-    n = len(words)
-    content = sum(1 for w in words if w not in FUNCTION_WORDS and len(w) > 2)
-    said, other = len(SAID.findall(text)), len(OTHER_REPORTING.findall(text))
-    feats = {"density": content / n, "the": words.count("the") / n, "reporting": (other + 0.5) / (said + other + 1),
-             "stacked": sum(map(_stacked_pairs, sentences)) / n}
+    said, other = len(SAID.findall(text)), len(OTHER_REPORTING.findall(text))  # 'pointed out' may span two sentences
+    feats = {"density": content / n, "the": the / n, "reporting": (other + 0.5) / (said + other + 1),
+             "stacked": stacked / n}
     z = sum(sign * (feats[k] - mean) / sd for k, (mean, sd, sign) in REFERENCE.items())
     return Profile(n, feats["density"], feats["the"], feats["reporting"], feats["stacked"], z)
+
+
+# sentence -> (words, content words, "the", stacked pairs): a sentence repeated across articles (a wire's
+# paragraph in many outlets) is read once per process; emptied when full, so memory stays bounded
+MEMO = 16384
+_MEMO: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _counts(sentence: str) -> tuple[int, int, int, int]:
+    """One sentence's (words, content words, occurrences of "the", stacked pairs), memoised."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)]
+    got = (len(words), sum(1 for w in words if w not in FUNCTION_WORDS and len(w) > 2), words.count("the"),
+           _stacked_pairs(sentence))
+    if len(_MEMO) >= MEMO:
+        _MEMO.clear()
+    _MEMO[sentence] = got
+    return got
 
 
 def _content(w: str) -> bool:
@@ -91,5 +114,5 @@ def _content(w: str) -> bool:
 
 def _stacked_pairs(sentence: str) -> int:
     """How many adjacent word pairs of one sentence are both lower-case content words ("rescue crews")."""
-    ws = _WORD.findall(sentence)
-    return sum(1 for a, b in zip(ws, ws[1:]) if _content(a) and _content(b))
+    flags = [_content(w) for w in _WORD.findall(sentence)]  # each word judged once, not once per pair
+    return sum(1 for a, b in zip(flags, flags[1:]) if a and b)
