@@ -373,3 +373,28 @@ def test_a_few_letters_of_another_script_do_not_change_an_articles_language():
     assert language.script_mismatch("ja", "東京で会議が開かれました。" * 5) == ""
     assert "Latin" in language.script_mismatch("ru", "The government said on Tuesday that a new plan would go ahead.")
     assert language.script_mismatch("xx", _SCRIPT_WORDS["ar"]) == ""  # a language whose script is not known: no check
+
+
+def test_words_by_article_keeps_table_order_and_joins_split_runs():
+    from presslens.engine.screening import _words_by_article
+    t = pd.DataFrame({"article_id": ["b", "b", "a", "b", "a"], "token": ["1", "2", "x", "3", "y"]})
+    got = _words_by_article(t)
+    assert got == {"b": ["1", "2", "3"], "a": ["x", "y"]} and list(got) == ["b", "a"]
+    assert _words_by_article(t.iloc[:0]) == {}
+
+
+def test_shingles_count_distinct_five_word_windows():
+    from presslens.engine.screening import _shingles
+    words = "the harbour wall fell and the harbour wall fell and".split()
+    # windows: 6, of which "the harbour wall fell and" comes twice -> 5 distinct
+    assert len(_shingles(words)) == 5
+    assert len(_shingles(["a", "b"])) == 1 and _shingles([]) == set()
+    assert _shingles(words[:5]) <= _shingles(words)
+    assert _shingles(["a", "b", "c", "d", "e"]) != _shingles(["e", "d", "c", "b", "a"])
+
+
+def test_other_script_words_quick_path_keeps_the_answer():
+    from presslens.text import language
+    assert language.other_script_words("en", "“Quoted” — a harbour’s wall fell. " * 20) is None
+    mixed = "The harbour wall fell today. " * 20 + "港口 的 墙 倒塌 了 今天 " * 5
+    assert language.other_script_words("en", mixed) is not None

@@ -150,6 +150,8 @@ def other_script_words(code, text: str) -> tuple[str, int, int] | None:
     want = LANGUAGE_SCRIPTS.get(code.split("-")[0].lower()) if isinstance(code, str) and code else None
     if not want or ("Latin" in want and text.isascii()):  # ASCII letters are all Latin: no other script
         return None
+    if all((sc := char_script(c)) is None or sc in want for c in set(text) if not ("Latin" in want and c.isascii())):
+        return None  # every letter is in the language's own scripts (quick: each distinct character once)
     counts: Counter = Counter()
     for m in TOKEN.finditer(text):
         if (script := next((s for c in m.group() if (s := char_script(c))), None)) is not None:
