@@ -77,6 +77,19 @@ def test_wire_agency_file_is_versioned_with_sources():
     assert all(a["source"] in cited for a in data["agencies"])
 
 
+def test_agency_hosts_are_domains_and_match_their_subdomains():
+    """A host is matched with its subdomains, so a subdomain listed beside its domain is a second hit."""
+    for a in wires.agencies()["agencies"]:
+        hosts = a.get("hosts") or []
+        assert not [h for h in hosts if any(h != g and h.endswith("." + g) for g in hosts)], a["id"]
+    hits = [h for h in wires.scan("Harbour Daily", "https://en.harbour-wire.example/x", None, None, "Text.")
+            if h["kind"] == "own text"]
+    assert hits == []
+    hits = [h for h in wires.scan("Harbour Daily", "https://english.kyodonews.net/news/1", None, None, "Text.")
+            if h["kind"] == "own text"]
+    assert [h["source"] for h in hits] == ["Kyodo"]
+
+
 # ----------------------------------------------------------------------------------------------
 # verdicts
 
