@@ -76,3 +76,16 @@ def test_bad_notebook_parameters_are_parameter_errors_listing_each():
     fields = {p.field for p in info.value.problems}
     assert {"n_boot", "nonsense"} <= fields
     assert all(p.fix for p in info.value.problems)
+
+
+@pytest.mark.parametrize("slug", ["a--", "-a", "a-", "a--b", "Acme", "acme_fine", "a" * 81, ""])
+def test_a_story_name_is_words_joined_by_single_dashes(tmp_path, slug):
+    with pytest.raises(errors.ParameterError) as info:
+        new_story(slug, root=tmp_path)
+    assert "is not a folder name" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("slug", ["a", "acme-fine-2024", "2024-b", "a" * 80])
+def test_a_good_story_name_is_taken(tmp_path, slug):
+    assert (new_story(slug, root=tmp_path) / "story.yaml").is_file()

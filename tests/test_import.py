@@ -272,3 +272,11 @@ def test_outlet_from_the_publisher_evidence_never_a_section(publisher, site_name
     got, source = outlet_of(publisher, site_name, app, host)
     assert got == outlet
     assert (source is not None) == (got == host and site_name not in (None, host) and not publisher)
+
+
+def test_a_page_that_is_not_there_is_named_with_its_full_path(tmp_path, monkeypatch):
+    story = new_story("harbour-ferry", root=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (result,) = write.import_pages(story, ["saved/ferry.html"])
+    assert result.status == "failed" and result.reason == "does not exist"
+    assert f"({tmp_path / 'saved' / 'ferry.html'} was looked for)" in result.line

@@ -32,13 +32,23 @@ def _title_line(title: str | None, slug: str) -> str:
     return yaml.safe_dump({"title": title}, allow_unicode=True, default_flow_style=False, width=1_000_000).rstrip("\n")
 
 
+SLUG_MAX = 80  # a story's name is a folder name and part of every output path: keep it short
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # words of lower-case letters and digits, single dashes
+
+
+def is_slug(name) -> bool:
+    """True when ``name`` is a story name ``presslens new`` accepts."""
+    return isinstance(name, str) and len(name) <= SLUG_MAX and SLUG_RE.fullmatch(name) is not None
+
+
 def new_story(slug: str, root: str | Path = paths.STORIES_DIR, title: str | None = None) -> Path:
     """Write ``ROOT/SLUG/story.yaml`` (commented template) and ``articles/example.md``. Never overwrites.
     A relative ``root`` is taken from the repo root (the command line gives an absolute one, see
     :func:`presslens.paths.cli_path`)."""
-    if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+    if not is_slug(slug):
         raise ParameterError.bad("presslens new", "name", f"story name {slug!r} is not a folder name",
-                                 "use lower-case letters, digits and '-', e.g. 'acme-fine-2024'")
+                                 f"use words of lower-case letters and digits joined by single '-' (at most {SLUG_MAX} "
+                                 "characters), e.g. 'acme-fine-2024'")
     title_line = _title_line(title, slug)
     root_path = paths.resolve(root)
     dest = root_path / slug

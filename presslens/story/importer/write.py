@@ -20,6 +20,7 @@ from presslens.paths import story_arg
 from presslens.errors import ParameterError
 from presslens.story import capture
 from presslens.story.model import Problem, StoryError
+from presslens.story.scaffold import is_slug
 from presslens.story.schema import MAX_OUTLET
 from presslens.story.yamlio import decode_text, split_front_matter
 from . import guard
@@ -146,7 +147,7 @@ def _pages(sources: Iterable[str | Path]) -> list[Path | ImportResult]:
         else:
             link = limits.dangling(p)
             out.append(ImportResult(p, "failed", reason=f"is {link}" if link else "does not exist",
-                                    fix=LINK_FIX if link else "check the path"))
+                                    fix=LINK_FIX if link else f"check the path ({paths.display(os.path.abspath(p))} was looked for)"))
             found = []
         for f in found:
             if limits.dangling(f):
@@ -190,7 +191,7 @@ def import_pages(story_dir: str | Path, sources: Iterable[str | Path], force: bo
     guard.page_seconds()  # a bad PRESSLENS_PAGE_SECONDS is one error before any page, not a failure of each
     story = story_arg(str(story_dir))
     if not (story / "story.yaml").is_file():
-        slug = story.name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.name) else "SLUG"
+        slug = story.name if is_slug(story.name) else "SLUG"
         root = f" --root {paths.display(story.parent)}" if story.parent.resolve() != paths.STORIES_DIR else ""
         if os.path.lexists(story / "story.yaml"):  # a folder, a pipe, a broken link or a loop named story.yaml
             what, fix = (f"is not a story folder: its story.yaml is {limits.kind_of(story / 'story.yaml')}, not a file",
