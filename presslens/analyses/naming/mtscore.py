@@ -57,11 +57,13 @@ def signal_class(kind: str, rule: str) -> str | None:
     return _KIND_CLASS.get(kind)
 
 
-def article_features(ind: pd.DataFrame, words: dict[str, int], articles=None, drop=frozenset()) -> pd.DataFrame:
+def article_features(ind: pd.DataFrame, words: dict[str, int], articles=None, drop=frozenset(),
+                     log: bool = True) -> pd.DataFrame:
     """One row per article of ``articles`` (default: every article of ``words``): article_id, declared, tell (a tell
     class fired), and the :data:`FEATURES` (log(1 + rate per 1,000 words) for a rate class; the profile's weight,
     1/0 for an English edition's address and for stray full stops). ``words``: article -> its word count; ``drop``:
-    rules (as :func:`presslens.evaluation.loso.general_rule` names them) left out."""
+    rules (as :func:`presslens.evaluation.loso.general_rule` names them) left out; ``log=False``: the rates themselves
+    (the diagnosis table of ``scripts/mt_diagnose.py``)."""
     ids = list(words if articles is None else articles)
     f = {a: dict.fromkeys(FEATURES, 0.0) for a in ids}
     declared = dict.fromkeys(ids, False)
@@ -85,7 +87,7 @@ def article_features(ind: pd.DataFrame, words: dict[str, int], articles=None, dr
         else:
             f[aid][c] += (float(w) if w else 0.5) * 1000.0 / max(int(words.get(aid, 0)), MIN_WORDS)
     rows = [(a, declared[a], any(f[a][c] > 0 for c in TELL_CLASSES),
-             *[np.log1p(f[a][c]) if c in RATE_CLASSES else f[a][c] for c in FEATURES]) for a in ids]
+             *[np.log1p(f[a][c]) if log and c in RATE_CLASSES else f[a][c] for c in FEATURES]) for a in ids]
     return pd.DataFrame(rows, columns=["article_id", "declared", "tell", *FEATURES])
 
 
