@@ -157,3 +157,52 @@ def mean_ci(values, n_boot: int, rng: np.random.Generator | None, level: float =
     rng = rng if rng is not None else np.random.default_rng(0)
     lo, hi = ratio_ci(v, np.ones_like(v), n_boot, rng, level)
     return (float(lo[0]), float(hi[0]))
+
+
+# ----------------------------------------------------------------------------------------------
+# a logistic regression (issue 26: the learned machine-translation score)
+
+def logistic_fit(X, y, l2: float = 1.0, max_iter: int = 100) -> tuple[np.ndarray, float]:
+    """L2-penalised logistic regression by Newton's method, deterministic (no random start, no solver choice):
+    ``X`` (n, k) features, ``y`` (n,) 0/1 labels -> (coefficients on the raw features, intercept). The features are
+    standardised for the fit (the penalty ``l2`` is on standardised coefficients, the intercept is not penalised)
+    and the coefficients mapped back, so a caller scores raw features with :func:`logistic_prob`. A constant column
+    gets coefficient 0."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    mu, sd = X.mean(0), X.std(0)
+    live = sd > 1e-12
+    Z = np.zeros_like(X)
+    Z[:, live] = (X[:, live] - mu[live]) / sd[live]
+    Za = np.hstack([Z, np.ones((len(Z), 1))])
+    pen = np.append(np.where(live, l2, 1.0), 1e-9)  # a dead column's coefficient is held at 0 by its penalty
+    beta = np.zeros(Za.shape[1])
+    for _ in range(max_iter):
+        p = 1.0 / (1.0 + np.exp(-(Za @ beta)))
+        grad = Za.T @ (p - y) + pen * beta
+        hess = Za.T @ (Za * (p * (1 - p))[:, None]) + np.diag(pen)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    coef = np.where(live, beta[:-1] / np.where(live, sd, 1.0), 0.0)
+    return coef, float(beta[-1] - coef @ mu)
+
+
+def logistic_prob(X, coef, intercept: float) -> np.ndarray:
+    """The probabilities of :func:`logistic_fit`'s model for the rows of ``X``."""
+    return 1.0 / (1.0 + np.exp(-(np.asarray(X, dtype=float) @ np.asarray(coef, dtype=float) + intercept)))
+
+
+def precision_threshold(scores, y, min_precision: float = 0.9) -> float | None:
+    """The lowest score threshold (among the scores themselves) at which the rows scoring at or above it have
+    precision ``min_precision`` or more against the 0/1 labels ``y``; None when no threshold reaches it. The
+    threshold with the most positives called among those that hold the precision."""
+    s = np.asarray(scores, dtype=float)
+    lab = np.asarray(y, dtype=bool)
+    best = None
+    for t in sorted(set(s.tolist()), reverse=True):
+        called = s >= t
+        if lab[called].mean() >= min_precision:
+            best = t
+    return best

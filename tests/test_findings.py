@@ -56,6 +56,15 @@ def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
     assert lines[-2] == ("c1 (C) reads as an undeclared translation, from pt: score 5 (MT phrase 3, locale format 2); "
                          "strongest signal: MT phrase: 'this Monday (12)' (nesta segunda-feira (12), pt).")
     assert lines[-1].startswith("1 other article(s) show isolated signals only")
+    # with the indicators: the isolated article named with its heaviest signal and the sentence it was found in
+    ind = pd.DataFrame({"article_id": ["d1", "d1", "c1"], "outlet": ["D", "D", "C"],
+                        "kind": ["rare word", "glued sentences", "MT phrase"], "detail": ["'zorbic'", "a.B", "x"],
+                        "weight": [0, 1, 3], "sentence": ["Harbour zorbic.", "The Harbour ferry ran late a.B  said.", "y"]})
+    with_sent = findings.naming(ledger, found, verdicts, n_outlets=3, indicators=ind)
+    assert with_sent[:-1] == lines
+    assert with_sent[-1] == ("d1 (D): isolated signals, score 1 (glued sentences 1); glued sentences: a.B in "
+                             "\"The Harbour ferry ran late a.B said.\"")
+    assert findings.naming(ledger, found, verdicts.assign(score=[5, 0]), n_outlets=3, indicators=ind) == lines
     tie = findings.naming(ledger.iloc[[0, 1]], found, verdicts.iloc[:0], n_outlets=3)
     assert tie[0] == "2 actors are named; the most widely named are X and Y (1 of 3 outlets) (table: ledger)."
     assert "no undeclared article reaches the translation score on any kind of evidence" in tie[-1]

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import re
+
 import pandas as pd
 
 from presslens import limits, stats  # noqa: F401 - limits: read by truth.py
+from presslens.analyses.naming import mtscore
 from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.analyses import credit_forms, pair_evidence, paraphrased, wires  # noqa: F401 - read by pairs_loso.py
 from presslens.engine import screening as screen
@@ -31,11 +34,12 @@ from presslens.story.yamlio import decode_text, not_utf8, parse_yaml  # noqa: F4
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",
-           "TRANSLATION_VERDICTS", "translation_evidence", "translation_verdicts", "predict_quotes",
+           "TRANSLATION_VERDICTS", "translation_evidence", "article_words", "mtscore", "precision_threshold", "translation_verdicts", "predict_quotes",
            "verb_lemma", "predict_furniture", "removals_alone", "FACT_SETTINGS", "fact_members", "fact_settings"]
 
 ratio_ci = stats.ratio_ci
 group_rng = stats.group_rng
+precision_threshold = stats.precision_threshold
 content_words = facts.content   # a text's content words as fact discovery reads them (stop words out, light stems)
 
 # the translation verdicts of naming.likely_translations that say "this article is a translation"
@@ -281,6 +285,20 @@ def translation_evidence(folder: str | Path) -> pd.DataFrame:
     scores them): every signal row with its rule, for :mod:`presslens.evaluation.loso`."""
     st, _left_out = screen.analysed(load_story(folder))
     return naming.translation_indicators(st)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def article_words(folder: str | Path) -> dict[str, int]:
+    """The word count (runs of letters or digits over its sentences) of each screened article of the story at
+    ``folder``: the denominator of :mod:`presslens.analyses.naming.mtscore`'s rates."""
+    st, _left_out = screen.analysed(load_story(folder))
+    s = text.process(st).sentences
+    out = dict.fromkeys(st.articles["id"].tolist(), 0)
+    for aid, t in zip(s["article_id"].tolist(), s["text"].tolist()):
+        out[aid] = out.get(aid, 0) + len(_WORD.findall(str(t)))
+    return out
 
 
 def translation_verdicts(indicators: pd.DataFrame) -> pd.DataFrame:

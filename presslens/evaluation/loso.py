@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .adapter import TRANSLATION_VERDICTS, naming, translation_evidence, translation_verdicts
+from .adapter import (TRANSLATION_VERDICTS, article_words, mtscore, naming, precision_threshold,
+                      translation_evidence, translation_verdicts)
 from .truth import load_truth
 
 COUNTS = ["story", "tp", "fp", "fn"]
@@ -66,12 +67,46 @@ def held_out(indicators: dict[str, pd.DataFrame], labels: dict[str, dict[str, bo
     fired = _rules_on_translations(indicators, labels)
     rows = []
     for story, ind in indicators.items():
-        own_only = {r for r, where in fired.items() if where == {story}}
+        own_only = _own_only(fired, story)
         keep = ind[~ind["rule"].map(general_rule).isin(own_only) | (ind["kind"] == "declared")]
         _, tp, fp, fn = _count(story, _positives(keep), labels[story])
         _, itp, ifp, ifn = _count(story, _positives(ind), labels[story])
         rows.append((story, tp, fp, fn, itp, ifp, ifn))
     return pd.DataFrame(rows, columns=COUNTS + ["in_tp", "in_fp", "in_fn"])
+
+
+def _own_only(fired: dict[str, set], story: str) -> set:
+    return {r for r, where in fired.items() if where == {story}}
+
+
+def learned_held_out(indicators: dict[str, pd.DataFrame], labels: dict[str, dict[str, bool]],
+                     words: dict[str, dict[str, int]], l2: float = 1.0, min_precision: float = 0.9,
+                     need_tell: bool = True) -> pd.DataFrame:
+    """The learned score (:mod:`presslens.analyses.naming.mtscore`) held out: each story scored by a model trained
+    on the other stories' labelled undeclared articles (their threshold chosen there for ``min_precision``), its own
+    rows without the rules fitted to it alone (as :func:`held_out`). A declared translation counts as called; with
+    ``need_tell`` an article is called only when a tell class fired (the rule's "corroboration never founds a
+    verdict"). ``words``: story -> article -> word count. Columns: story, tp, fp, fn, threshold."""
+    fired = _rules_on_translations(indicators, labels)
+    full = {s: mtscore.article_features(ind, words[s], labels[s]) for s, ind in indicators.items()}
+    rows = []
+    for story, ind in indicators.items():
+        train = pd.concat([full[s] for s in indicators if s != story], ignore_index=True)
+        y = [labels[s][a] for s in indicators if s != story for a in full[s]["article_id"]]
+        keep = ~train["declared"].to_numpy()
+        model = mtscore.fit(train[keep], [v for v, k in zip(y, keep) if k], l2, min_precision)
+        if need_tell and model["threshold"] is not None:  # the threshold among articles with a tell only
+            p = mtscore.probabilities(train[keep], model)
+            tell = train[keep]["tell"].to_numpy()
+            model["threshold"] = precision_threshold(
+                [v if t else 0.0 for v, t in zip(p, tell)], [v for v, k in zip(y, keep) if k], min_precision)
+        mine = mtscore.article_features(ind, words[story], labels[story], _own_only(fired, story))
+        p = mtscore.probabilities(mine, model)
+        thr = model["threshold"]
+        called = {a for a, pr, d, t in zip(mine["article_id"], p, mine["declared"], mine["tell"])
+                  if d or thr is not None and pr >= thr and (t or not need_tell)}
+        rows.append((*_count(story, called, labels[story]), thr))
+    return pd.DataFrame(rows, columns=COUNTS + ["threshold"])
 
 
 def rule_spread(indicators: dict[str, pd.DataFrame], labels: dict[str, dict[str, bool]]) -> pd.DataFrame:
@@ -126,11 +161,11 @@ def prf(counts: pd.DataFrame, prefix: str = "") -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def estimate(folders: list[str | Path], humans: bool = False) -> tuple[pd.DataFrame, ...]:
+def estimate(folders: list[str | Path], humans: bool = False, learned: bool = False) -> tuple[pd.DataFrame, ...]:
     """:func:`held_out` and :func:`rule_spread` over the development stories among ``folders`` (stories
     whose truth.yaml says ``split: test`` are skipped unread: only their split is looked at); with ``humans``
-    also :func:`human_margins`."""
-    indicators, labels = {}, {}
+    also :func:`human_margins`; with ``learned`` also :func:`learned_held_out` (last)."""
+    indicators, labels, words = {}, {}, {}
     for f in folders:
         t = load_truth(f)
         if t.split != "dev":
@@ -139,8 +174,11 @@ def estimate(folders: list[str | Path], humans: bool = False) -> tuple[pd.DataFr
                           if lab.get("mt") is not None and not lab.get("unsure")}
         ind = translation_evidence(f)
         indicators[t.slug] = ind[ind["article_id"].isin(labels[t.slug])].reset_index(drop=True)
+        if learned:
+            words[t.slug] = article_words(f)
     out = (held_out(indicators, labels), rule_spread(indicators, labels))
-    return out + (human_margins(indicators, labels),) if humans else out
+    out = out + (human_margins(indicators, labels),) if humans else out
+    return out + (learned_held_out(indicators, labels, words),) if learned else out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
-    counts, spread, humans = estimate(folders, humans=True)
+    counts, spread, humans, learned = estimate(folders, humans=True, learned=True)
     if counts.empty:
         print("presslens.evaluation.loso: no development story (truth.yaml with split: dev) among the folders; "
               "give data/eval/SLUG folders whose truth.yaml says split: dev.")
@@ -158,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, prefix in (("in sample", "in_"), ("held out", "")):
         p, r, f1 = prf(counts, prefix)
         print(f"{name}: precision {p:.2f}, recall {r:.2f}, F1 {f1:.2f}")
+    p, r, f1 = prf(learned)
+    print(f"learned score (mtscore), held out (trained without the story): precision {p:.2f}, recall {r:.2f}, "
+          f"F1 {f1:.2f}; per story tp/fp/fn: " + ", ".join(f"{x.story} {x.tp}/{x.fp}/{x.fn}" for x in
+                                                          learned.itertuples() if x.tp + x.fp + x.fn))
     print()
     print(spread.to_string(index=False))
     print()

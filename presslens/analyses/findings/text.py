@@ -156,9 +156,12 @@ def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) ->
     return out
 
 
-def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int) -> list[str]:
+def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int,
+           indicators: pd.DataFrame | None = None) -> list[str]:
     """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04);
-    ``n_outlets``: the outlets measured (an outlet that names no actor counts too)."""
+    ``n_outlets``: the outlets measured (an outlet that names no actor counts too); with ``indicators`` (the
+    translation indicators behind ``verdicts``) the articles with isolated signals and a score above zero are named
+    with their heaviest signal and its sentence."""
     out = []
     if ledger.empty:
         out.append(f"None of the {n_outlets} outlets names an actor of story.yaml (table: ledger).")
@@ -207,4 +210,30 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     if len(isolated):
         out.append(f"{len(isolated)} other article(s) show isolated signals only, too weak for a verdict "
                    "(table: translation verdicts, verdict 'isolated signals').")
+        if indicators is not None:
+            out.extend(_isolated_lines(isolated, indicators))
+    return out
+
+
+ISOLATED_SHOWN = 5  # the isolated-signals articles the findings name, highest score first
+SENTENCE_CHARS = 160
+
+
+def _isolated_lines(isolated: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
+    """The articles with isolated signals whose score is low but not zero, highest first: each with its heaviest
+    counted signal and the sentence it was found in (cut to ``SENTENCE_CHARS``)."""
+    out = []
+    scored = isolated[isolated["score"] > 0].sort_values("score", ascending=False, kind="stable")
+    counted = indicators[(indicators["kind"] != "declared") & (indicators["weight"] > 0)]
+    for r in scored.head(ISOLATED_SHOWN).itertuples():
+        rows = counted[counted["article_id"] == r.article_id].sort_values("weight", ascending=False, kind="stable")
+        if rows.empty:
+            continue
+        top = rows.iloc[0]
+        sent = " ".join(str(top["sentence"]).split())
+        sent = sent if len(sent) <= SENTENCE_CHARS else sent[:SENTENCE_CHARS - 1].rstrip() + "…"
+        out.append(f"{r.article_id} ({r.outlet}): isolated signals, score {r.score} ({r.kinds}); {top['kind']}: "
+                   f"{top['detail']} in \"{sent}\"")
+    if len(scored) > ISOLATED_SHOWN:
+        out.append(f"... and {len(scored) - ISOLATED_SHOWN} more with isolated signals (table: translation verdicts).")
     return out
