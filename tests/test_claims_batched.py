@@ -64,3 +64,17 @@ def test_the_first_pattern_that_matches_a_sentence_gives_its_match():
     assert h["claim"].tolist() == ["quay"]
     row = h.iloc[0]
     assert (row["n_sentences"], row["match"], row["sentence"]) == (4, "north quay", HARBOUR[0])
+
+
+def test_a_sentence_repeated_is_searched_once_and_counted_each_time(monkeypatch):
+    """A text repeated (a wire's paragraph twice over) is searched once by each pattern, but each sentence
+    carrying it still counts: 'north quay' twice, 'ferry' once, 'quay' twice = 5 sentences."""
+    searched = []
+    real = patterns.search_each
+    monkeypatch.setattr(patterns, "search_each", lambda rx, texts, where="": searched.append(list(texts)) or
+                        real(rx, texts, where))
+    st = _story(*HARBOUR, HARBOUR[0], claim_patterns={"quay": ["north quay", "quay", "ferry"]})
+    row = claims.hits(st).iloc[0]
+    assert (row["n_sentences"], row["match"], row["sentence"]) == (5, "north quay", HARBOUR[0])
+    assert searched and all(len(texts) == len(set(texts)) for texts in searched)
+    assert searched[0].count(HARBOUR[0]) == 1

@@ -242,3 +242,26 @@ def test_no_table_reads_the_figure_cap():
                and p.relative_to(paths.PACKAGE).as_posix() not in ("story/model.py", "engine/keys.py")
                and names.search(p.read_text(encoding="utf-8"))]
     assert readers == []
+
+
+def test_the_story_key_sees_every_kind_of_column_edited_in_place(monkeypatch):
+    """The in-process check before a story's content is hashed again (issue 20: an Arrow string column by its
+    immutable array, a date column by its integers, any other by its values' hashes): an edit in place of
+    each kind of column changes the story key, and an unchanged table keeps it without hashing again."""
+    st = load_story(BUNDLED)
+    assert isinstance(st.articles["text"].array, pd.arrays.ArrowExtensionArray)  # what the check relies on
+    assert isinstance(st.articles["published"].array, pd.arrays.DatetimeArray)
+    assert st.articles["derived_from"].dtype == object
+    keys.story_key(st)
+    calls = []
+    real = keys.frame_hash
+    monkeypatch.setattr(keys, "frame_hash", lambda df: calls.append(1) or real(df))
+    for col, value in [("text", st.articles.loc[1, "text"] + " One more sentence."),
+                       ("published", pd.Timestamp("2031-05-03")), ("derived_from", ("Harbour Wire",))]:
+        before = keys.story_key(st)
+        assert keys.story_key(st) == before and calls == []  # unchanged: not hashed again
+        st.articles.at[1, col] = value
+        assert st.articles.at[1, col] == value
+        assert keys.story_key(st) != before, col
+        assert calls, col  # hashed again
+        calls.clear()

@@ -22,7 +22,9 @@ def comma_that_searches(monkeypatch):
             return real.sub(*args, **kwargs)
 
     monkeypatch.setattr(reported_mod, "_COMMA_THAT", lambda: Counting())
-    return calls
+    reported_mod.clear_readings()  # a sentence read before (kept, issue 20) would not be searched again
+    yield calls
+    reported_mod.clear_readings()
 
 
 def test_a_sentence_without_a_comma_before_that_is_not_searched_for_one(story, comma_that_searches):

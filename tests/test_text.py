@@ -189,17 +189,24 @@ def test_text_without_sentence_ends_is_cut_into_bounded_windows():
 
 def test_a_sentence_repeated_across_articles_is_tokenised_once(monkeypatch):
     """The per-article stage memoises a sentence's tokens (a wire's paragraph in many outlets): the second
-    article's rows are what tokenising afresh gives, and the memo empties when full (bounded memory)."""
+    article's rows are what tokenising afresh gives, and the memo keeps the last TOKEN_MEMO texts only
+    (bounded memory: the least recently used is tokenised again)."""
     calls = []
     real = article.tokenize
     monkeypatch.setattr(article, "tokenize", lambda s: calls.append(s) or real(s))
-    monkeypatch.setattr(article, "_TOKENS", {})
+    article._tokens.cache_clear()
     raw = "The Harbour ferry will stop running in May, the council said on Monday."
     a = article.process_article("a1", "Outlet A", None, raw, [])
     b = article.process_article("a2", "Outlet B", None, raw, [])
     assert calls == [raw]  # tokenised once for both articles
     assert [r[4] for r in b["tokens"]][:3] == ["the", "harbour", "ferry"]
     assert [r[3:] for r in a["tokens"]] == [r[3:] for r in b["tokens"]] and len(b["tokens"]) == 13
-    monkeypatch.setattr(article, "TOKEN_MEMO", 1)
-    article.process_article("a3", "Outlet C", None, "A calm day in Harbour, the mayor said.", [])
-    assert raw not in article._TOKENS and len(article._TOKENS) == 1  # full: emptied first
+    assert article._tokens.cache_info().maxsize == article.TOKEN_MEMO
+    for i in range(article.TOKEN_MEMO):  # TOKEN_MEMO other texts: the first one is the least recently used
+        article._tokens(f"Harbour line {i}.")
+    assert article._tokens.cache_info().currsize == article.TOKEN_MEMO
+    calls.clear()
+    article._tokens(f"Harbour line {article.TOKEN_MEMO - 1}.")  # still kept
+    article.process_article("a3", "Outlet C", None, raw, [])  # pushed out: tokenised again
+    assert calls == [raw]
+    article._tokens.cache_clear()

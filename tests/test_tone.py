@@ -273,17 +273,25 @@ def test_sentences_within_the_window_are_vaders_own_scores():
 
 def test_score_rows_scores_a_repeated_string_once_per_process(monkeypatch):
     """A sentence repeated across articles (a wire's paragraph in many outlets) is scored by VADER once;
-    the rows are the same as scoring it afresh, and the memo empties when full (bounded memory)."""
+    the rows are the same as scoring it afresh, and the memo keeps the last SCORE_MEMO strings only
+    (bounded memory: the least recently used is scored again)."""
     calls = []
     real = sentiment.score_text
     monkeypatch.setattr(sentiment, "score_text", lambda s: calls.append(s) or real(s))
-    monkeypatch.setattr(sentiment, "_SCORES", {})
+    sentiment._score.cache_clear()
     s = "The Harbour council said the ferry plan was a terrible mistake."
     first = sentiment.score_rows([(s, s, "")])  # one article
     again = sentiment.score_rows([(s, s, "")])  # another article, the same sentence
     assert first == again
     assert first[0][0] == "narration" and first[0][1] == VADER.polarity_scores(s)["compound"] < 0
     assert calls == [s]  # scored once for both articles
-    monkeypatch.setattr(sentiment, "SCORE_MEMO", 1)
-    sentiment.score_rows([("A calm day in Harbour.", "A calm day in Harbour.", "")])
-    assert len(sentiment._SCORES) == 1 and s not in sentiment._SCORES  # full: emptied first
+    assert sentiment._score.cache_info().maxsize == sentiment.SCORE_MEMO
+    monkeypatch.setattr(sentiment, "score_text", lambda s: calls.append(s) or {k: 0.0 for k in sentiment.SCORE_KEYS})
+    for i in range(sentiment.SCORE_MEMO):  # SCORE_MEMO other strings: the first one is the least recently used
+        sentiment._score(f"Harbour line {i}.")
+    assert sentiment._score.cache_info().currsize == sentiment.SCORE_MEMO
+    calls.clear()
+    sentiment._score(f"Harbour line {sentiment.SCORE_MEMO - 1}.")  # still kept
+    sentiment._score(s)  # pushed out: scored again
+    assert calls == [s]
+    sentiment._score.cache_clear()

@@ -119,13 +119,16 @@ def _hits_of(story: Story, sents: pd.DataFrame, ids: list[str], per_quotes) -> d
         where = f"story.yaml claims[{claim.id}].patterns"
         # each sentence's match by the claim's first pattern that matches it: pattern by pattern over the
         # sentences no earlier pattern matched (the same searches as sentence by sentence, one budget
-        # reading per batch: patterns.search_each)
+        # reading per batch: patterns.search_each), a text repeated in several sentences (a wire's
+        # paragraph in many outlets) searched once: a match is a function of the text alone
         found: dict[int, object] = {}
         left = list(range(len(texts)))
         for rx in rxs:
             if not left:
                 break
-            got = patterns.search_each(rx, [texts[i] for i in left], where)
+            distinct = list(dict.fromkeys(texts[i] for i in left))
+            by_text = dict(zip(distinct, patterns.search_each(rx, distinct, where)))
+            got = [by_text[texts[i]] for i in left]
             found.update((i, m) for i, m in zip(left, got) if m)
             left = [i for i, m in zip(left, got) if not m]
         first: dict[str, dict] = {}

@@ -163,19 +163,29 @@ def frame_hash(df: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
-def _signature(df: pd.DataFrame | None) -> int:
-    """A cheap in-process check that a table still holds what it held (an in-place edit changes it):
-    Python's hashes of every column's values, which strings keep once computed."""
+def _signature(df: pd.DataFrame | None) -> tuple | int:
+    """A cheap in-process check that a table still holds what it held (an in-place edit changes it), compared
+    with ``==``: an Arrow-backed column (the strings) by its Arrow array, which is immutable (an edit puts a
+    new one in its place: the same object is the same values, another is compared by value, in C); a
+    date column by its integers' bytes; any other by Python's hashes of its values, which strings keep once
+    computed. (Issue 20: the text's strings made again and hashed on every key asked cost a warm kernel
+    about half a second at 10,000 articles.)"""
     if df is None:
         return 0
-    parts = [len(df), tuple(df.columns)]
+    parts: list = [len(df), tuple(df.columns)]
     for c in df.columns:
-        col = df[c].tolist()
-        try:
-            parts.append(hash(tuple(col)))
-        except TypeError:  # lists (derived_from) and other unhashable values
-            parts.append(hash(tuple(map(repr, col))))
-    return hash(tuple(parts))
+        arr = df[c].array
+        if isinstance(arr, pd.arrays.ArrowExtensionArray):
+            parts.append(arr.__arrow_array__())
+        elif isinstance(arr, pd.arrays.DatetimeArray):
+            parts.append((str(arr.dtype), hash(arr.asi8.tobytes())))
+        else:
+            col = arr.tolist()
+            try:
+                parts.append(hash(tuple(col)))
+            except TypeError:  # lists (derived_from) and other unhashable values
+                parts.append(hash(tuple(map(repr, col))))
+    return tuple(parts)
 
 
 # the figure cap (which outlets a figure draws): read by the figures and notebooks only, never by a table

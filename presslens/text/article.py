@@ -6,6 +6,7 @@ cache it by content and run it anywhere.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from . import furniture
@@ -63,7 +64,7 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
     b_idx = 0
     longest = longest_run
     for idx, (p_idx, kind, text, spans) in enumerate(art_sents):
-        toks = _TOKENS.get(text) or _tokens(text)
+        toks = _tokens(text)
         if kind != "title":
             longest = max(longest, len(toks))
         inq = [any(a <= ts and te <= b for a, b in spans) for _, ts, te in toks]
@@ -83,17 +84,15 @@ def process_article(art_id: str, outlet: str, title, raw: str, rules: list[dict]
 
 
 # sentence text -> its tokens (read only): a sentence repeated across articles (a wire's paragraph, the
-# scaled benchmark's resampled ones) is tokenised once per process; emptied when full (bounded memory)
+# scaled benchmark's resampled ones) is tokenised once per process; the least recently used go first when
+# full (bounded memory)
 TOKEN_MEMO = 16384
-_TOKENS: dict[str, list] = {}
 
 
+@functools.lru_cache(maxsize=TOKEN_MEMO)
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """:func:`~.segment.tokenize` of ``text``, memoised in :data:`_TOKENS`."""
-    if len(_TOKENS) >= TOKEN_MEMO:
-        _TOKENS.clear()
-    got = _TOKENS[text] = tokenize(text)
-    return got
+    """:func:`~.segment.tokenize` of ``text``, the last :data:`TOKEN_MEMO` texts' memoised."""
+    return tokenize(text)
 
 
 SENT_COLS = ["sent_id", "article_id", "outlet", "sent_idx", "para_idx", "part", "position", "text", "n_words",

@@ -3,6 +3,8 @@ material, and the quoted material; per-article work, cached with the article.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -68,25 +70,20 @@ TONE_COLS = ["voice"] + [p + k for p in ("", "narration_", "quote_") for k in SC
 
 # strings scored in this process -> their scores (read only): a sentence repeated across articles (a
 # wire's paragraph, a site's template line, the scaled benchmark's resampled paragraphs) is scored once;
-# VADER is a pure function of the string. Emptied when full, so memory stays bounded.
+# VADER is a pure function of the string. The least recently used go first when full (bounded memory).
 SCORE_MEMO = 16384
-_SCORES: dict[str, dict[str, float]] = {}
 
 
+@functools.lru_cache(maxsize=SCORE_MEMO)
 def _score(s: str) -> dict[str, float]:
-    r = _SCORES.get(s)
-    if r is None:
-        if len(_SCORES) >= SCORE_MEMO:
-            _SCORES.clear()
-        r = _SCORES[s] = score_text(s)
-    return r
+    return score_text(s)
 
 
 def score_rows(items) -> list[tuple]:
     """VADER for (text, narration, quoted) triples: one row per sentence, ``TONE_COLS`` in order
     (voice, then the whole sentence's, the narration's and the quoted part's scores; NaN where that
     part has no words). The per-article stage calls it, so scores are cached with the article.
-    Identical strings are scored once per process (:data:`SCORE_MEMO` of them at a time)."""
+    Identical strings are scored once per process (the last :data:`SCORE_MEMO` of them)."""
     score = _score
 
     nan = {k: np.nan for k in SCORE_KEYS}

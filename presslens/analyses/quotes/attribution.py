@@ -40,6 +40,8 @@ def verbs() -> dict:
     usable = sorted((f for f in form_class if " " not in f or f in phrasal), key=len, reverse=True)
     data["rx"] = "|".join(_form_rx(f) for f in usable if form_class[f] not in partial)
     data["rx_partial"] = "|".join(map(_form_rx, usable))  # with the partial-only classes
+    # the first words of the forms ``rx`` holds: a text with none of them among its words matches no verb of it
+    data["heads"] = frozenset(f.split(" ")[0] for f in usable if form_class[f] not in partial)
     return data
 
 

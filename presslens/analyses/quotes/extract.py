@@ -31,8 +31,8 @@ from presslens.engine import perarticle, sanity, tables
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from .attribution import find_attribution, verb_class, verb_near, verbs
-from . import liveblog, redundancy, reported, transcript, wordclasses
+from .attribution import verb_class, verb_near, verbs
+from . import liveblog, readings, redundancy, reported, transcript, wordclasses
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
@@ -110,7 +110,7 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             if q_i + 1 < len(spans) and _leads_in().search(before) and _leads_in().match(after):
                 after = ""  # 'Ruiz says “We won.” Berg says “We lost.”': the words between lead into the next quote
             said_after = title_case_verb(par, after)  # "..., Mayor Ana Ruiz Says": a headline's source ends it
-            att, floating = find_attribution(before, said_after, n_words, quote), False
+            att, floating = readings.attribution(before, said_after, n_words, quote), False  # read once a text
             row = {"article_id": article_id, "outlet": outlet, "para_idx": p_idx, "start": a, "end": b, "quote": quote,
                    "speaker_text": None, "speaker": None, "speaker_kind": None, "actor": None, "verb": None,
                    "verb_class": None, "attribution": None, "paragraph": par}

@@ -20,14 +20,14 @@ from presslens.text import segment
 from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, HAVE_FORMS, MODALS, MONTHS,
                                        NEGATED_AUXILIARIES, OCCASION_PREPOSITIONS, PERIODS, TIME_ADVERBS,
                                        TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
-from .attribution import SECOND_VERB, bare_clause_verb, indirect_rx, indirect_rx_lazy, verb_class, verbs
-from . import frames
-from .documents import CITING, DOCUMENT_HEAD, UNNAMED_REPORTS, no_voice
+from .attribution import SECOND_VERB, bare_clause_verb, verb_class, verbs
+from . import frames, readings
+from .documents import CITING, DOCUMENT_HEAD, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
-from .resolve import SHORT, trim_speaker, without_name_ands
-from .subject import NOT_A_SUBJECT, framed_candidates, has_finite_verb, introduced_name, participle_statement
-from .trailing import DATELINE, mostly_quoted, plausible_clause, trailing
+from .resolve import SHORT, trim_speaker
+from .subject import NOT_A_SUBJECT, has_finite_verb
+from .trailing import DATELINE, mostly_quoted, plausible_clause
 from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
@@ -45,47 +45,12 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
     """Reported speech without quotation marks in one paragraph: a sentence whose subject is a
     speaker or an actor and whose verb reports ("ByteDance said it was ..."); kind 'indirect'."""
     rows = []
-    for s0, s1 in segment.split_sentences(par):  # "Gov. Ana Ruiz", "the U.S. agency": no sentence ends there
+    for s0, s1 in readings.sentences(par):  # "Gov. Ana Ruiz", "the U.S. agency": no sentence ends there
         sent = par[s0:s1].strip()
-        # the subject opens the sentence, or follows an opening phrase or clause and its comma
-        # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
-        # (not the last member of a list, "Acme, Globex, and the Courier said": the list speaks; a second clause
-        # with its own subject, "..., and the police said", is read below when a finite verb comes before it)
-        cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]
-                          if not re.match(r"(?:and|or|&)\s", sent[c.end():])]
-        # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
-        # "..., as the police said they were adding patrols"): its subject follows the conjunction
-        cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
-        # a second clause with a subject of its own ("..., and the harbour police said they were ...")
-        cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
-                  if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1]) or  # not "Acme and the mayor said"
-                  (sent[c.start()] == "," and has_finite_verb(sent[:c.start()]))]  # "..., and the mayor said"
-        if _COMMA_THAT_NEEDS.search(sent):  # every candidate is a part of the sentence: no ", that" in it, none in them
-            cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
-        undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
-        if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
-            cands[0] = undated
-        aside = _ASIDE.match(undated)  # "Reporters, citing anonymous sources, report that ...": the subject's verb
-        if aside and not re.search(r"(?i)\b(?:family|ally|rally|supply|assembly)$", aside.group(0).rstrip(" ,")):
-            cands.insert(1, aside.group("subj") + " " + undated[aside.end():])
-        appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
-        if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
-            appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
-        if appos:
-            cands.insert(1, appos.group(1) + " " + sent[appos.end():])
-        elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
-            cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
-        told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
-        if told:
-            cands.insert(0, told)
-        per = frames.as_according(sent)  # "As per witnesses, ...": according to them
-        acc = _ACCORDING.match(per)  # "According to a spokesperson from ByteDance, the team uses ..."
-        named = _ACCORDING_NAMED.match(per)  # "According to the country's president, Ana Ruiz, the ..."
-        if acc and _REPORTING_OPEN.match(acc.group("clause")):
+        read = _reading(sent)
+        if read is None:
             continue  # "According to X, the harbour was shut, stated Y.": two sources, neither alone
-        source = acc.group("spk") if acc else None
-        if named and key(named.group("spk").split()[-1]) in TITLES:
-            acc, source = named, f"{named.group('spk')}, {named.group('name')}"
+        cands, undated, acc, source = read
         at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
             who = _who(source, story, ctx, p_idx, at, "according to")
@@ -110,12 +75,66 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
             _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:  # "Ruiz, who runs the port, said ...", "Lee called it a farce and said ...": the
             # sentence's subject, read past a description in commas or a first verb phrase
-            hit = _subject_and_verb(framed_candidates(undated), story, ctx, p_idx, at, introduced_name(undated))
+            framed, introduced = readings.framed(undated)
+            hit = _subject_and_verb(framed, story, ctx, p_idx, at, introduced)
             if hit and (re.match(r"that\s", hit[1].group("clause")) or has_finite_verb(hit[1].group("clause"))):
                 _add_subject_clause(rows, article_id, outlet, p_idx, par, *hit, at)
         if len(rows) == n0:
             _add_participle(rows, article_id, outlet, p_idx, par, sent, at, story, ctx)
     return rows
+
+
+def clear_readings() -> None:
+    """Forget every sentence's kept readings (:func:`_reading`, :func:`.readings.clear`)."""
+    _reading.cache_clear()
+    readings.clear()
+
+
+@functools.lru_cache(maxsize=readings.MEMO)
+def _reading(sent: str) -> tuple | None:
+    """What one sentence's words give :func:`indirect_rows` before the story is asked: its candidate
+    subjects' texts, the sentence without a dateline, the "according to" match and its source; None
+    when two sources frame it. A pure function of the sentence, kept for the last sentences read."""
+    # the subject opens the sentence, or follows an opening phrase or clause and its comma
+    # ("Meanwhile, a spokesperson told ...", "While acknowledging that ..., OpenAI stated that ...")
+    # (not the last member of a list, "Acme, Globex, and the Courier said": the list speaks; a second clause
+    # with its own subject, "..., and the police said", is read below when a finite verb comes before it)
+    cands = [sent] + [sent[c.end():] for c in list(re.finditer(r",\s+", sent))[:3]
+                      if not re.match(r"(?:and|or|&)\s", sent[c.end():])]
+    # a statement inside a clause of time or reason ("The order came shortly after Acme said it had ...",
+    # "..., as the police said they were adding patrols"): its subject follows the conjunction
+    cands += [sent[c.end():] for c in list(_SUBORDINATE_OPEN.finditer(sent))[:2]]
+    # a second clause with a subject of its own ("..., and the harbour police said they were ...")
+    cands += [sent[c.end():] for c in list(_AND_SUBJECT.finditer(sent))[:2]
+              if has_finite_verb(sent[:c.start()].rsplit(",", 1)[-1]) or  # not "Acme and the mayor said"
+              (sent[c.start()] == "," and has_finite_verb(sent[:c.start()]))]  # "..., and the mayor said"
+    if _COMMA_THAT_NEEDS.search(sent):  # every candidate is a part of the sentence: no ", that" in it, none in them
+        cands += [_COMMA_THAT().sub(r"\g<verb> that ", c, count=1) for c in cands if _COMMA_THAT().search(c)]
+    undated = _TIME_LINE.sub("", DATELINE.sub("", sent, count=1), count=1)
+    if undated != sent:  # "HARBOUR TOWN (Wire) — Officials said ...": the dateline is nobody's subject
+        cands[0] = undated
+    aside = _ASIDE.match(undated)  # "Reporters, citing anonymous sources, report that ...": the subject's verb
+    if aside and not re.search(r"(?i)\b(?:family|ally|rally|supply|assembly)$", aside.group(0).rstrip(" ,")):
+        cands.insert(1, aside.group("subj") + " " + undated[aside.end():])
+    appos = _APPOSITIVE.match(sent)  # "ByteDance, the parent company of TikTok, has stated that ..."
+    if appos and appos.group("desc") and not any(key(w) in TITLES for w in appos.group("desc").split()):
+        appos = None  # without a determiner, the description must hold a title ("NILS technical officer of ...")
+    if appos:
+        cands.insert(1, appos.group(1) + " " + sent[appos.end():])
+    elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
+        cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
+    told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
+    if told:
+        cands.insert(0, told)
+    per = frames.as_according(sent)  # "As per witnesses, ...": according to them
+    acc = _ACCORDING.match(per)  # "According to a spokesperson from ByteDance, the team uses ..."
+    named = _ACCORDING_NAMED.match(per)  # "According to the country's president, Ana Ruiz, the ..."
+    if acc and _REPORTING_OPEN.match(acc.group("clause")):
+        return None  # "According to X, the harbour was shut, stated Y.": two sources, neither alone
+    source = acc.group("spk") if acc else None
+    if named and key(named.group("spk").split()[-1]) in TITLES:
+        acc, source = named, f"{named.group('spk')}, {named.group('name')}"
+    return tuple(cands), undated, acc, source
 
 
 # a live blog's time line before an entry ("08:42.- ", "14:05 GMT - "): when, not who
@@ -134,38 +153,19 @@ _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z]
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
-@functools.lru_cache(maxsize=1)
-def _base_verbs() -> frozenset[str]:
-    """The base forms of the reporting verbs of one word ("say", "state", "report")."""
-    return frozenset(v.lower() for c in verbs()["classes"].values() for v in c["verbs"] if " " not in v)
-
-
 def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at: int,
                       introduced: str | None = None) -> tuple | None:
     """(candidate, match, who) of the first candidate that opens with a subject that resolves and a
     reporting verb (:func:`.attribution.indirect_rx`), or None; ``introduced`` is a first name the
     sentence introduces as a person (:func:`.subject.introduced_name`): it speaks as written."""
     for cand in cands:
-        for rx in (indirect_rx_lazy(), indirect_rx()):
-            m = rx.match(cand)
-            subj = trim_speaker(m.group("spk")) if m else ""
-            head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
-            if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
-                continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
-            if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
-                continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
-                # is a noun of the subject there (the greedy reading goes on to "said")
-            if m and (_POSSESSIVE_END.search(subj) or UNNAMED_REPORTS.fullmatch(subj)):
-                continue  # "Globex's claim that ...": a noun, not a verb; "reports suggest ...": nobody named
-            # "and" inside one organisation's name joins nothing ("the Harbour Safety and Rescue Board said")
-            if m and verb_class(m.group("verb")) is not None and (not NOT_A_SUBJECT.search(without_name_ands(subj))
-                                                                  or _GROUP.match(subj)):
-                who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
-                if who[0] is None and introduced and trim_speaker(m.group("spk")) == introduced:
-                    who = (introduced, "named", None)
-                if who[0] is not None or (subj.lower() in ("he", "she") and ctx[0].entries):
-                    return cand, m, who  # a live blog's "He assures that ..." is reported speech, its source
-                    # not guessed across entries (:mod:`.liveblog`)
+        for m, subj in readings.subject_verbs(cand):
+            who = _who(m.group("spk"), story, ctx, p_idx, at, m.group("verb"))
+            if who[0] is None and introduced and trim_speaker(m.group("spk")) == introduced:
+                who = (introduced, "named", None)
+            if who[0] is not None or (subj.lower() in ("he", "she") and ctx[0].entries):
+                return cand, m, who  # a live blog's "He assures that ..." is reported speech, its source
+                # not guessed across entries (:mod:`.liveblog`)
     return None
 
 
@@ -274,7 +274,6 @@ _NOT_A_STATEMENT_VERBS = ("respond", "responds", "responded", "responding", "ask
 _OBJECT_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "must", "shall"))
 _DETERMINER_OBJECT = re.compile(rf"(?i)(?:the|a|an|its|his|her|their|this|these|those)\s+(?!\S+\s+(?:{_OBJECT_CLAUSE_AUX})\b)")
 # a subject ending in a possessive: the "verb" after it is a noun ("Globex's claim that ...")
-_POSSESSIVE_END = re.compile(r"\w[’']s$")
 # a time or place said before the reported clause ("said on Thursday it had ...", "said late Friday")
 _WHEN = re.compile(rf"(?i)(?:(?:{alternation(TIME_OPENERS[0], TIME_OPENERS[3:], TIME_ADVERBS[:2])})\s+)?"
                    rf"(?:{_DAYS}|{alternation(TIME_ADVERBS[2:5], PERIODS)})(?:\s+(?:{alternation(PERIODS[4:])}|\d{{1,2}}(?:st|nd|rd|th)?))?\s+")
@@ -383,7 +382,7 @@ def _own_source(clause: str, story: Story, ctx: tuple, p_idx: int, at: int, trai
     if inner and re.match(r"(?:\S+\s+){0,3}?that\s", clause[inner[1].end("verb"):].lstrip()):
         return True
     return trailing_too and any(_who(spk, story, ctx, p_idx, at, verb)[0] is not None and verb != "according to"
-                                for _, spk, verb in trailing(clause.rstrip(". ") + "."))
+                                for _, spk, verb in readings.trailing_sources(clause.rstrip(". ") + "."))
 
 
 def _add_parenthetical(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int,
@@ -407,7 +406,7 @@ def _add_trailing(rows: list, article_id: str, outlet: str, p_idx: int, par: str
     """The reported clause of a sentence whose source comes after it ("..., the agency said."), when
     the source resolves and the clause reads as a statement (:mod:`.trailing`); nothing otherwise.
     Whether a row was added."""
-    found = trailing(sent)
+    found = readings.trailing_sources(sent)
     for i, (clause, spk, verb) in enumerate(found):
         phrase = trim_speaker(spk)
         if any(clause.startswith(inner + ", ") and "," not in clause[len(inner) + 2:] and
@@ -457,8 +456,7 @@ def _REPORTS_ITSELF() -> re.Pattern:
     return re.compile(rf"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<![’']s\s){passive}(?<!\bpreviously\s)\b(?-i:{verbs()['rx']})\b")
 
 
-# a group speaking as one: "Ruiz and her teammates", "the mayor and his deputies"
-_GROUP = re.compile(r"(?i)^[^,]{2,80}\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$")
+_GROUP = readings.GROUP
 
 
 def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: str, sent: str, at: int, story: Story,
@@ -466,7 +464,7 @@ def _add_participle(rows: list, article_id: str, outlet: str, p_idx: int, par: s
     """The reported clause of ", saying ..." after a sentence whose subject resolves
     (:func:`.subject.participle_statement`; nothing when the participle has a subject of its own:
     "with some saying ...")."""
-    found = participle_statement(sent)
+    found = readings.participle(sent)
     if not found:
         return
     pm, spk = found
