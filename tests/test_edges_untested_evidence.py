@@ -1,7 +1,7 @@
 """Boundary tests for the evidence behind provenance verdicts and findings that no test file named before
 (issue 20, session 14, helper 20x): pair_evidence.Evidence's wire_group, wire_near, publisher_page and holders,
 paraphrased.retellers, blindspots' passage rows, keyness's sides, the responses finding. The Evidence is built
-bare (its tables set by hand) so each threshold (EVIDENCE_WORDS = 30, CHAIN = 5, HOLDS = 0.5) is met exactly."""
+bare (its tables set by hand) so each threshold (EVIDENCE_WORDS = 30, CHAIN = 4, HOLDS = 0.5) is met exactly."""
 from collections import defaultdict
 
 import pandas as pd
@@ -24,7 +24,7 @@ def _ev(**kw) -> Evidence:
 
 
 def test_constants_the_tests_below_rest_on():
-    assert (EVIDENCE_WORDS, HOLDS, paraphrased.CHAIN) == (30, 0.5, 5)
+    assert (EVIDENCE_WORDS, HOLDS, paraphrased.CHAIN) == (30, 0.5, 4)
 
 
 def test_wire_group_needs_thirty_words_with_each():
@@ -78,10 +78,10 @@ def test_holders_hold_half_of_what_the_pair_shares_with_each():
     assert Evidence.holders(e, "x", "y", 40) == []
 
 
-def test_retellers_a_chain_of_five_or_thirty_words_with_each():
+def test_retellers_a_chain_of_four_or_thirty_words_with_each():
     e = _ev(nb={"x": {"z": 30, "w": 29}, "y": {"z": 30, "w": 40}})
-    links = {"x": {"w": 5, "v": 4}, "y": {"w": 1, "v": 5}}
-    # z: 30 words with each; w: a chain of 5 with x and 40 words with y; v: a chain of 4 with x only
+    links = {"x": {"w": 4, "v": 3}, "y": {"w": 1, "v": 4}}
+    # z: 30 words with each; w: a chain of 4 with x and 40 words with y; v: a chain of 3 with x only
     assert paraphrased.retellers(e, links, "x", "y") == ["w", "z"]
     e.nb["y"]["w"] = 29
     assert paraphrased.retellers(e, links, "x", "y") == ["z"]

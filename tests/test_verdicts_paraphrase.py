@@ -130,9 +130,20 @@ def test_a_rewrite_that_credits_the_other_took_it_from_that_outlet(tmp_path):
     assert v["verdict"] == "Bay Courier retold the text of Coast Gazette (names it: credit)" and not v["accusation"]
 
 
+def test_a_short_wire_story_retold_in_four_sentences_is_a_paraphrase(tmp_path):
+    # a wire's first story is short (a bulletin of four or five paragraphs): its rewrite retells four sentences in
+    # order, all it has. Four are a chain (paraphrase_loso: no labelled pair without reuse reaches four)
+    st = _story(tmp_path, a=" ".join(SPUN_A[:4]), b=" ".join(SPUN_B[:4]))
+    r = reuse.analyse(st)
+    assert r.passages.empty and r.reworded.empty
+    assert len(r.paraphrased) == 1 and r.paraphrased["sentences"].iat[0] == 4
+    v = pair(verdicts.verdicts(st), "a", "b")
+    assert v["relation"] == "reworded_copy" and v["kind"] == "paraphrase" and not v["accusation"]
+
+
 @pytest.mark.parametrize("n", [CHAIN - 1])
 def test_fewer_sentences_in_order_than_a_chain_are_no_paraphrase(tmp_path, n):
-    # four sentences retold (then each text its own): two texts on one event share a few facts, in any order
+    # three sentences retold (then each text its own): two texts on one event share a few facts, in any order
     st = _story(tmp_path, a=" ".join(SPUN_A[:n] + SAME_EVENT[1:2]), b=" ".join(SPUN_B[:n] + SAME_EVENT[5:6]))
     assert reuse.analyse(st).paraphrased.empty
 

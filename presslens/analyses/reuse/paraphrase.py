@@ -35,7 +35,8 @@ import pandas as pd
 
 from presslens.analyses.reuse.align import MAX_DF, STOP, Doc
 
-CHAIN = 5  # matched sentences in the same order in both texts that make a paraphrase
+CHAIN = 4  # matched sentences in the same order in both texts that make a paraphrase (the held-out choice of
+# ``python -m presslens.evaluation.paraphrase_loso``: no labelled pair without reuse of any other story reaches 4)
 LOOSE = 60  # rapidfuzz token_set_ratio (0-100) at which two sentences match loosely
 SHARED = 3  # content words two loosely matching sentences share at least
 RARE = 2  # distinctive words (see DISTINCT) two sentences share to be compared
