@@ -129,3 +129,28 @@ def test_a_bracketed_dateline_is_nobodys_words(story):
     got = reported(story, "(HARBOUR TOWN, Selby) — Two people were hurt and a boat sank on Saturday night in "
                           "Harbour Town, police said.")
     assert got == [("Two people were hurt and a boat sank on Saturday night in Harbour Town", "police")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a quote right after a sentence that reports someone's words goes on with them
+
+
+def direct(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", list(paragraphs), story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "direct"]
+
+
+def test_a_quote_after_a_reported_sentence_is_the_same_speakers(story):
+    got = direct(story, 'Ana Ruiz also said that every crew is patrolling the harbour round the clock. '
+                        '"They are also working in plain clothes."')
+    assert got == [("They are also working in plain clothes.", "Ana Ruiz")]
+
+
+def test_a_sentence_between_the_report_and_the_quote_breaks_the_chain(story):
+    got = direct(story, 'Ana Ruiz said the quay was shut. Tom Berg disagreed with the order. "It is open."')
+    assert got == [("It is open.", None)]
+
+
+def test_a_quote_with_its_own_source_keeps_it(story):
+    got = direct(story, 'Ana Ruiz said the quay was shut. "It is open again," Tom Berg said.')
+    assert got == [("It is open again,", "Tom Berg")]
