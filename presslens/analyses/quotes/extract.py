@@ -95,10 +95,17 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             continue
         if indirect:  # reported clauses around short quoted terms; listed beside the quoted stretches
             # (never inside a quoted stretch: the speaker's own words report nobody for the writer)
-            rows.extend(r for r in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx)
-                        if not any(a <= r["start"] < b for a, b in spans))
+            ind = [r for r in reported.indirect_rows(article_id, outlet, p_idx, par, story, ctx)
+                   if not any(a <= r["start"] < b for a, b in spans)]
+            rows.extend(ind)
         for q_i, (a, b) in enumerate(spans):
             quote = par[a:b]
+            if indirect and par_speaker is None:  # 'Ruiz said the quay was shut. “We will reopen it.”': the
+                # sentence that reports her words leads into the quote after it, which goes on with them
+                led = next((r for r in reversed(ind) if isinstance(r["speaker"], str) and r["end"] < a and
+                            re.fullmatch(r"[.!?]?\s+", par[r["end"]:a - 1])), None)
+                par_speaker = (led["speaker"], led["speaker_kind"], led["actor"], led["speaker_text"], led["verb"]) \
+                    if led else None
             n_words = len(segment.TOKEN.findall(quote))
             if n_words == 0:
                 continue

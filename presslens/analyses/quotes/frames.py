@@ -60,6 +60,9 @@ PASSIVE_TOLD = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:told|informed|
                           r"(?P<spk>[^,;:\"“”]{2,80}?)\s+that\s+(?P<clause>[^\"“”:]{8,})$")
 # "As per witnesses, ...", "Per the harbour master, ...": "according to" in other words, opening the sentence
 AS_PER = re.compile(r"^(?:As\s+per|Per)\s+")
+# a site's label before the frame ("Details: According to ...", "Background: Per ..."): one or two words
+# and a colon, the page's layout rather than the sentence; the frame after it opens the sentence
+_LABEL = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+(?=(?:According\s+to|As\s+per|Per)\s)")
 
 
 def parenthetical(sent: str) -> re.Match | None:
@@ -81,7 +84,8 @@ def passive_told(sent: str) -> str | None:
 
 def as_according(sent: str) -> str:
     """The sentence with an opening "As per" or "Per" read as "According to" (same length kept is not
-    needed: the caller finds the clause by its words)."""
+    needed: the caller finds the clause by its words); a label before it ("Details: ") is left out."""
+    sent = _LABEL.sub("", sent, count=1) if ":" in sent[:24] else sent
     return AS_PER.sub("According to ", sent, count=1) if sent[:1] in "AP" else sent
 
 

@@ -110,7 +110,7 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         # description as written (a role: the office speaks), never the place it is the title of
         p = people.by_title(key(title))
         return person_entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
-    col = _COLLECTIVE.match(phrase)
+    col = _collective(phrase)
     if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
         # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
         kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
@@ -187,6 +187,21 @@ _COLLECTIVE = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|oth
                          r"ministers|judges|senators|inspectors|monitors|firefighters|soldiers|troops|spokespeople|"
                          r"representatives|leaders|supporters|voters|protesters|demonstrators|seismologists|"
                          r"meteorologists|economists|nurses|teachers|students|workers|employees|fans|members)(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
+# or any plural agent noun the list lacks ("officers", "engineers", "pathologists"): people who act, by their
+# suffix, after a determiner or words of a name ("Selby harbour officers"), none of them a function word
+# ("although engineers" is a clause's start), "others" and its like excepted
+_AGENTS = re.compile(r"(?i)^(?:the\s+|some\s+|many\s+|several\s+|most\s+|other\s+)?(?P<mods>(?:[\w’'.-]+\s+){0,2})"
+                     r"(?P<head>[a-z]{3,}(?:ers|ors|ists|ians))(?:\s+(?:in|at|from)\s+[^,]{2,40})?$")
+
+
+def _collective(phrase: str) -> re.Match | None:
+    """A collective source's match (:data:`_COLLECTIVE`, else :data:`_AGENTS`), None for a quantity ("others")."""
+    col = _COLLECTIVE.match(phrase)
+    if col is None:
+        col = _AGENTS.match(phrase)
+        if col and any(key(w) in FUNCTION for w in col.group("mods").split()):
+            return None
+    return col if col is None or col.group("head").lower() not in _QUANTITY else None
 
 
 def person_entry(story: Story, people: People, p: Person) -> tuple:

@@ -22,12 +22,13 @@ from presslens.text.vocabulary import (BE_FORMS, DO_FORMS, FINITE_AUXILIARIES, H
                                        TIME_OPENERS, WEEKDAYS, alternation, contraction, without)
 from .attribution import SECOND_VERB, bare_clause_verb, verb_class, verbs
 from . import frames, readings
+from .according import ACCORDING_NAMED, OBJECT_PRONOUN, REPORTING_OPEN, according, pronoun_source
 from .documents import CITING, DOCUMENT_HEAD, no_voice
 from .in_article import article_speaker
 from .news_source import fallback_source
 from .resolve import SHORT, trim_speaker
 from .subject import NOT_A_SUBJECT, has_finite_verb
-from .trailing import DATELINE, mostly_quoted, plausible_clause
+from .trailing import DATELINE, mostly_quoted, paired_dash, plausible_clause
 from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
@@ -53,7 +54,9 @@ def indirect_rows(article_id: str, outlet: str, p_idx: int, par: str, story: Sto
         cands, undated, acc, source = read
         at = par.find(sent, s0)  # where this sentence stands (a search from the start costs a long paragraph's square)
         if acc:
-            who = _who(source, story, ctx, p_idx, at, "according to")
+            pron = OBJECT_PRONOUN.get(source.strip().lower())  # "According to him, ...": who spoke last
+            who = _who(source, story, ctx, p_idx, at, "according to") if pron is None else pronoun_source(
+                pron, lambda p: _who(p, story, ctx, p_idx, at, "according to"), *ctx, p_idx, at)
             if no_voice(trim_speaker(source)):
                 continue  # "according to figures compiled by the agency": a document's content, not a voice
             if who[0] is not None and not _own_source(acc.group("clause"), story, ctx, p_idx, at, subject_too=False):
@@ -127,9 +130,9 @@ def _reading(sent: str) -> tuple | None:
     if told:
         cands.insert(0, told)
     per = frames.as_according(sent)  # "As per witnesses, ...": according to them
-    acc = _ACCORDING.match(per)  # "According to a spokesperson from ByteDance, the team uses ..."
-    named = _ACCORDING_NAMED.match(per)  # "According to the country's president, Ana Ruiz, the ..."
-    if acc and _REPORTING_OPEN.match(acc.group("clause")):
+    acc = according(per)  # "According to a spokesperson from ByteDance, the team uses ..."
+    named = ACCORDING_NAMED.match(per)  # "According to the country's president, Ana Ruiz, the ..."
+    if acc and REPORTING_OPEN.match(acc.group("clause")):
         return None  # "According to X, the harbour was shut, stated Y.": two sources, neither alone
     source = acc.group("spk") if acc else None
     if named and key(named.group("spk").split()[-1]) in TITLES:
@@ -138,8 +141,6 @@ def _reading(sent: str) -> tuple | None:
 
 
 # a live blog's time line before an entry ("08:42.- ", "14:05 GMT - "): when, not who
-# a clause that opens with a verb of saying in the past: the words before it were the statement, this its second source
-_REPORTING_OPEN = re.compile(r"(?:said|stated|reported|told|added|wrote|announced|confirmed)\b")
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?|[ap]\.?m\.?))?\s*(?:\.?-|[–—:|]|\.)\s*(?=\S)")
 @functools.lru_cache(maxsize=1)
 def _OWN_SOURCE_BEFORE() -> re.Pattern:
@@ -324,7 +325,7 @@ def _clause_end(clause: str) -> str:
     """The reported clause up to where the writer's own words take over (:data:`_CLAUSE_END`); a
     second statement (", adding that ...") is kept for :func:`_statements` to split."""
     ends = [m.start() for m in _CLAUSE_END.finditer(clause)
-            if not any(a <= m.start() < b for a, b in segment.quote_spans(clause).spans)]
+            if not any(a <= m.start() < b for a, b in segment.quote_spans(clause).spans) and not paired_dash(clause, m)]
     return clause[:ends[0]] if ends and len(segment.TOKEN.findall(clause[:ends[0]])) >= 3 else clause
 
 
@@ -335,13 +336,6 @@ def _statements(clause: str) -> list:
 
 
 _APPOSITIVE = re.compile(r"^(\S+(?:\s+\S+){0,3}),\s+(?:(?:the|a|an|its)\s+[^,\"“”]{3,60}|(?P<desc>[^,\"“”]{3,60})),\s+(?=\S)")
-# "According to Ana Ruiz, the agency's head, ..." / "..., who led the study, ...": the description in
-# commas belongs to the source, not to the reported clause
-_ACCORDING = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80})(?:,\s+(?:the|a|an|who|whose|its|his|her|their)\s"
-                        r"[^,\"“”]{2,120}(?=,))?,\s+(?P<clause>[^\"“”]{8,})$")
-# "According to the port's director, Ana Ruiz, ...": a name in apposition after a title
-_ACCORDING_NAMED = re.compile(r"^According\s+to\s+(?P<spk>[^,\"“”]{2,80}),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
-                              r"{0,4}),\s+(?P<clause>[^\"“”]{8,})$")
 # what any match of _COMMA_THAT holds: searched once per sentence, it spares the verbs' alternation tried at
 # every word of every candidate (issue 20: the largest cost of reading reported speech)
 _COMMA_THAT_NEEDS = re.compile(r",\s+that\s")

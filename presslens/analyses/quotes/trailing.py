@@ -17,6 +17,7 @@ from presslens.text.vocabulary import (AUXILIARIES, COORDINATORS, FINITE_AUXILIA
                                        TIME_ADVERBS, TIME_OPENERS, WEEKDAYS, alternation)
 from .attribution import verbs
 from .resolve import SHORT
+from .subject import has_finite_verb
 from .wordclasses import TITLES, key
 
 # verbs that report words when the source follows the words ("..., the agency announced")
@@ -65,8 +66,10 @@ def _tails() -> tuple[re.Pattern, ...]:
 # the second half of the writer's own sentence
 _NOT_A_STATEMENT = re.compile(rf"(?i)^\W*(?:{alternation('if', 'unless', QUESTION_WORDS, AUXILIARIES, COORDINATORS[:4], 'as', 'while', 'because', 'although', 'though')})\b")
 # a place and agency line before the text ("PORT SELBY, May 4 (Wire) -- "): not the reported words
-DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
-                       r"(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+)?")
+DATELINE = re.compile(r"^(?:\s*date\s+\d{4}-\d\d-\d\d\s+)?(?:(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?"
+                       r"(?:\s*\([^)]{1,30}\))?|"
+                       # or the whole dateline in brackets, as some networks write it: "(HARBOUR TOWN, Selby) —"
+                       r"\([A-Z][A-Z .'’-]{2,40}(?:,\s+[^,()—–]{1,30})?\))\s*(?:--|—|–|-)\s+)?")
 
 
 def trailing(sent: str) -> list[tuple[str, str, str]]:
@@ -168,3 +171,17 @@ def _a_title(words: str) -> bool:
     few words, one of them a title, none a verb's ending of a clause."""
     w = words.split()
     return 0 < len(w) <= 6 and any(key(x) in TITLES for x in w) and not re.search(r"\b[a-z]+ed\b", words)
+
+
+def paired_dash(clause: str, m: re.Match) -> bool:
+    """Whether the dash ``m`` opens or closes an aside in a pair of the same dashes ("the three people — the two
+    crew and the pilot — knew each other"): the clause goes on after the aside, so neither dash ends it. An aside
+    with a verb of its own ("— the union disagreed —") is the writer's, and ends the words."""
+    dash = m.group(0).strip()
+    if dash not in ("–", "—", "--") or clause.count(f" {dash} ") != 2:
+        return False
+    # a participle or a plural right after a determiner or a number is an adjective or a noun ("the suspected
+    # shooter", "the two deceased", "two pilots"), no verb
+    aside = re.sub(r"(?i)\b((?:the|a|an|his|her|their|its|both|all|two|three|four|five|six)\s+)\w+(?:ed|s)\b", r"\1x",
+                   clause.split(f" {dash} ")[1])
+    return not has_finite_verb(aside) and bool(clause.split(f" {dash} ")[2].strip(" ."))
