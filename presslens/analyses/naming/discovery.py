@@ -48,6 +48,9 @@ def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str
     return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
 
 
+_PARTICLES = frozenset("al el ul bin ibn de van von".split())  # the particles a name's run holds (candidates.CAP_RUN)
+
+
 def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, actor_of: dict[str, set[str]]) -> bool:
     """``cand`` holds known forms of ``actor`` only, and every other word of it looks like a name word
     (capitalised, not all capitals, no English dictionary word): "Ibrahim Lenko" beside the known
@@ -58,7 +61,7 @@ def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, ac
     rest = cand
     for a, b in sorted(spans, reverse=True):
         rest = rest[:a] + " " + rest[b:]
-    words = rest.split()
+    words = [w for w in rest.split() if w.casefold().strip("-") not in _PARTICLES]  # "al-" of "al-Lenko"
     return bool(words) and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
                                and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
 
