@@ -9,39 +9,39 @@ from .test_translation import _story
 
 
 def test_the_key_takes_out_what_romanisations_disagree_on():
-    assert word_key("Jawlani") == word_key("Golani") == word_key("al-Julani") == "kVlVnV"
-    assert word_key("Muhammad") == word_key("Mohammed") == "mVhVmVd"
-    assert word_key("Sednaya") == word_key("Saydnaya") == "sVdnV"
-    assert word_key("Peten") != word_key("Biden")  # voiced and voiceless consonants stay apart
+    assert word_key("Jarwami") == word_key("Garwami") == word_key("al-Jurami") == "kVrVmV"
+    assert word_key("Qasim") == word_key("Kassem") == "kVsVm"
+    assert word_key("Bedora") == word_key("Baydura") == "bVdVrV"
+    assert word_key("Tovan") != word_key("Dovan")  # voiced and voiceless consonants stay apart
     assert key("Abu Hamid bin Rashidi") == ("VbV", "hVmVd", "rVsVdV")  # a particle alone is no word of the key
 
 
 def test_match_is_word_for_word_and_needs_three_consonants():
-    assert match("Kestrel Jawlani", "Kestrel Golani", person=True)
-    assert match("Kestrel Yawlani", "Kestrel Golani", person=True) is None  # y is a glide, not the j/g class
-    assert match("Kim Gyun", "Kim Keon", person=True)
-    assert match("Kim Gun", "Kim Keon", person=True) is None  # 'Gun' is an English word, not a rendering
-    assert match("Yun", "Yoon", person=True) is None  # one consonant: too many names share it
-    assert match("President Yin", "President Yoon", person=True) is None  # the title is no part of the key
-    assert match("Mikhail Golani", "Evan Golani", person=True) is None  # another person of the family
-    assert match("Golani Square", "Golani", person=False) is None  # a place named after the person
-    assert match("Al-Golani", "Golani", person=True) is None  # the known name with its article
-    assert key("Jaylani") == key("Gulini") and match("Jaylani", "Gulini", person=True) is None  # letters too far apart
+    assert match("Kestrel Jarwami", "Kestrel Garwami", person=True)
+    assert match("Kestrel Yarwami", "Kestrel Garwami", person=True) is None  # y is a glide, not the j/g class
+    assert match("Pak Gyun", "Pak Geon", person=True)
+    assert match("Pak Gun", "Pak Geon", person=True) is None  # 'Gun' is an English word, not a rendering
+    assert match("Yon", "Yeun", person=True) is None  # one consonant: too many names share it
+    assert match("President Yan", "President Yeun", person=True) is None  # the title is no part of the key
+    assert match("Mikhail Garwami", "Evan Garwami", person=True) is None  # another person of the family
+    assert match("Garwami Square", "Garwami", person=False) is None  # a place named after the person
+    assert match("Al-Garwami", "Garwami", person=True) is None  # the known name with its article
+    assert key("Jayrami") == key("Gurimi") and match("Jayrami", "Gurimi", person=True) is None  # letters too far apart
 
 
 def test_a_person_shortened_and_romanised_otherwise(tmp_path):
-    assert match("Mohamad Lenko", "Mohammed Ghazi al-Lenko", person=True)
-    assert match("Mohamad Lenko", "Mohammed Ghazi al-Lenko", person=False) is None  # persons only
+    assert match("Kasim Lenko", "Kassem Ghazi al-Lenko", person=True)
+    assert match("Kasim Lenko", "Kassem Ghazi al-Lenko", person=False) is None  # persons only
 
 
 def test_discovery_proposes_the_respelt_names(tmp_path):
-    actors = ("  - {name: Abu Tarek al-Golani, kind: person, aliases: [Abu Tarek al-Golani, Golani]}\n"
-              "  - {name: Kim Keon-hee, kind: person, aliases: [Kim Keon-hee]}\n")
-    st = _story(tmp_path, actors, [("Quay", "Abu Tarek al-Golani spoke at the quay on Monday."),
-                                   ("Pier", "Rebel leader Abu Tariq al-Jawlani met Jawlani's men at the pier."),
-                                   ("Dock", "Kim Gun-hee visited the dock on Friday.")])
+    actors = ("  - {name: Abu Tarek al-Garwami, kind: person, aliases: [Abu Tarek al-Garwami, Garwami]}\n"
+              "  - {name: Pak Geon-so, kind: person, aliases: [Pak Geon-so]}\n")
+    st = _story(tmp_path, actors, [("Quay", "Abu Tarek al-Garwami spoke at the quay on Monday."),
+                                   ("Pier", "Rebel leader Abu Tariq al-Jarwami met Jurwemi's men at the pier."),
+                                   ("Dock", "Pak Kyun-soo visited the dock on Friday.")])
     d = discovery.discover(st)
     got = dict(zip(d["candidate"], d["rule"]))
-    assert got.get("Abu Tariq al-Jawlani") == "transliteration", got
-    assert got.get("Jawlani") == "transliteration", got
-    assert got.get("Kim Gun-hee") == "transliteration", got
+    assert got.get("Abu Tariq al-Jarwami") == "transliteration", got
+    assert got.get("Jurwemi") == "transliteration", got
+    assert got.get("Pak Kyun-soo") == "transliteration", got
