@@ -33,9 +33,11 @@ from .romanise import OTHER_RUN
 from .shortnames import TITLES
 
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
-# "Bank of China", "Ludwig van Beethoven")
+# "Bank of China", "Ludwig van Beethoven", "Khalid bin Walid"), an Arabic article joined to the next word by
+# a hyphen included ("Abu Hamid al-Rashidi": the article is part of the name, as "van" is)
 CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
-                         r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y)[ \t]+)?\p{Lu}[\w'’&.-]*)*"
+                         r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y|bin|ibn)[ \t]+|(?:al|el|ul)-)?"
+                         r"\p{Lu}[\w'’&.-]*)*"
                          r"(?:(?<!['’]s)[ \t]\d{1,3}(?![\w,.:/-]*\d)(?!-\p{L}))?")  # a number ends a name: "Apollo 11",
 # "Soyuz 2"; not after a possessive nor before a hyphened word ("Mara's 6-hour speech": a measure, no name's number)
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’]{2,40}?)[\"”’]|\(([^()]{2,40})\)")

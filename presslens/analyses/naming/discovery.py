@@ -13,7 +13,7 @@ from presslens.story.model import Actor, Speaker, Story
 from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, form_key
 from presslens.text.vocabulary import ordinary_words
-from . import brackets, cjknames, persons, renderings, shortnames
+from . import brackets, cjknames, persons, renderings, shortnames, skeleton
 from .romanise import letters
 from .renderings import NOT_NAME_PART
 from .candidates import candidates, name_regex
@@ -28,7 +28,7 @@ _SUGGEST = {"spelling: spacing": ("aliases", None), "spelling: inflection": ("al
             "long form": ("aliases", None), "surname": ("aliases", None),
             "bracket pair": ("renderings", "transliteration"), "spelling: convention": ("aliases", None),
             "function words": ("aliases", None), "abbreviation in brackets": ("aliases", None),
-            "nationality": ("aliases", None)}
+            "nationality": ("aliases", None), "transliteration": ("renderings", "transliteration")}
 
 
 def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str:
@@ -48,6 +48,9 @@ def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str
     return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
 
 
+_PARTICLES = frozenset("al el ul bin ibn de van von".split())  # the particles a name's run holds (candidates.CAP_RUN)
+
+
 def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, actor_of: dict[str, set[str]]) -> bool:
     """``cand`` holds known forms of ``actor`` only, and every other word of it looks like a name word
     (capitalised, not all capitals, no English dictionary word): "Ibrahim Lenko" beside the known
@@ -58,7 +61,7 @@ def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, ac
     rest = cand
     for a, b in sorted(spans, reverse=True):
         rest = rest[:a] + " " + rest[b:]
-    words = rest.split()
+    words = [w for w in rest.split() if w.casefold().strip("-") not in _PARTICLES]  # "al-" of "al-Lenko"
     return bool(words) and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
                                and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
 
@@ -156,6 +159,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
     extra = renderings.translation_renderings(story, cands, {r["candidate"] for r in rows})
     extra += persons.person_forms(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     extra += shortnames.short_names(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
+    extra += skeleton.transliterations(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     for hit in extra:
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))

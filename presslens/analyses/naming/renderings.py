@@ -76,7 +76,9 @@ def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:
 
 
 def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) -> pd.DataFrame:
-    """``out`` (discover's rows) without pieces of longer proposals, capitalised duplicates and (given
+    """``out`` (discover's rows) without pieces of longer proposals (every run a candidate comes from holds
+    a longer proposal for the same actor that holds it: "Harbour al-Sadiq" only ever inside "Port Harbour
+    al-Sadiq", the proposal, and "Mara's Port Harbour al-Sadiq"), capitalised duplicates and (given
     ``story``) one-word fragments of an unknown longer name (:func:`_inside_unknown_name`)."""
     if out.empty:
         return out
@@ -84,6 +86,9 @@ def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) ->
            | {sp.name: {w.casefold() for f in (sp.name, *sp.aliases) for w in f.split()} for sp in story.speakers}
            if story is not None else {})
     proposed = set(zip(out["candidate"], out["actor"]))
+    props: dict[str, list[str]] = {}
+    for c, actor in proposed:
+        props.setdefault(actor, []).append(c)
     runs = cands.groupby("candidate")["run"].agg(lambda r: set(r)).to_dict()
     # one proposal per way of writing: the form in ordinary case, then with the most mentions, wins
     order = sorted(range(len(out)), key=lambda i: (out["candidate"].iat[i].isupper(), -int(out["n"].iat[i])))
@@ -92,7 +97,8 @@ def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) ->
     for i in order:
         c, actor = out["candidate"].iat[i], out["actor"].iat[i]
         rs = runs.get(c, {c})
-        piece = all(r != c and (r, actor) in proposed for r in rs)
+        longer = [p for p in props.get(actor, ()) if p != c and c in p]  # proposals holding this one
+        piece = all(r != c and ((r, actor) in proposed or any(p in r for p in longer)) for r in rs)
         piece = piece or story is not None and _inside_unknown_name(c, rs, own.get(actor, set()))
         key = (form_key(c), actor)
         if not piece and key not in seen:

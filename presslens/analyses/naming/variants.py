@@ -185,7 +185,8 @@ def form_index(known: tuple[Known, ...]) -> _Index:
     return _Index(known)
 
 
-RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation", "calque", "dictionary",
+RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation",
+         "transliteration", "calque", "dictionary",
          "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
          "function words", "nationality", "abbreviation in brackets")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}

@@ -1,0 +1,155 @@
+"""Two romanisations of one name from another script: what a reader recognises when "Jarwami" and
+"Garwami", "Qasim" and "Kassem", "Bedora" and "Baydura" stand for the same word, though edits
+count them several letters apart.
+
+Romanisation schemes (and outlets) disagree on a few things only: the vowels and the glides written
+between the consonants (a/e/i/o/u, aw/ou, ay/ey, y and w), the letters of one consonant (j/g/k/q/c
+and kh/gh/ch/zh/dj/dzh/tch; s/sh/z/x/ts/hs; t/d/th/dh; p/b/ph), doubled letters, apostrophes and
+hyphens, and the Arabic article written or left out ("al-", "el-", "ul-"). (Voiced and voiceless pairs,
+d/t and b/p, are not merged: "Tovan" is not "Dovan".) :func:`key` writes a form
+with those differences taken out: each consonant by its class, every run of vowels and glides as one
+"V". Sources: the UN romanisation systems for geographical names (UNGEGN, 2016: Arabic, Persian,
+Korean, Russian), ALA-LC tables, and the Wade-Giles/pinyin correspondences (hs = x, ch = zh/j/q).
+
+:func:`transliterations` proposes, for an actor, a candidate (``transliteration``) whose key is the key of
+one of its known forms, word for word (the same number of words, particles left out), and whose letters
+are not that form's (nor the form with its article only: "Al-Lenko" for "Lenko" is the known name).
+What a key alone cannot tell is kept out:
+
+- a key of fewer than three consonants ("Yon" / "Yeun", "Tuzu"), titles not counted ("President Yan"
+  / "President Yeun"): too many names share it; a title or role as the first word of either form;
+- letters more than half apart (OSA distance over the longer form's letters): a key shared by chance
+  ("Jayrami" / "Gurimi"), not one name respelt;
+- a changed word that is an English dictionary word ("Gun" for "Geun"): a common word, not a rendering;
+- a candidate two actors could claim;
+- a different person of the same family name ("Mikhail Lenko" beside "Evan Lenko"): the given names'
+  keys differ, so the keys do; a place or thing named after the person ("Lenko Square") has a word more.
+
+A person's name shortened to its first and last word *and* romanised otherwise ("Kasim Lenko" for
+"Kassem Ghazi al-Lenko") is a ``transliteration`` as well, on the same terms.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens.story.model import Story
+from .renderings import NOT_NAME_PART, dictionary_word
+from .romanise import letters
+
+MIN_CONSONANTS = 3  # consonant classes a key needs before it tells one name from another
+
+_ARTICLE = re.compile(r"^(?:al|el|ul)[-‐‑]", re.I)  # the Arabic article joined to a name word
+_PARTICLES = frozenset("al el ul bin ibn".split())
+# the longest spelling first: (letters, class)
+_CLASSES = (("dzh", "k"), ("tsch", "k"), ("tch", "k"), ("kh", "k"), ("gh", "k"), ("ch", "k"), ("zh", "k"),
+            ("dj", "k"), ("ck", "k"), ("cz", "k"), ("sh", "s"), ("ts", "s"), ("tz", "s"), ("hs", "s"),
+            ("th", "t"), ("dh", "d"), ("ph", "f"),
+            ("j", "k"), ("g", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "s"))
+_VOWELS = frozenset("aeiouyw")
+_SPLIT = re.compile("|".join(re.escape(a) for a, _ in _CLASSES) + "|.")
+_CLASS = dict(_CLASSES)
+
+
+@functools.lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """One word's key: 'Jarwami' -> 'kVrVmV', 'al-Garwami' -> 'kVrVmV', 'Qasim' -> 'kVsVm'."""
+    w = letters(_ARTICLE.sub("", word))
+    out: list[str] = []
+    for m in _SPLIT.finditer(w):
+        ch = m.group(0)
+        c = "V" if ch in _VOWELS else _CLASS.get(ch, ch)
+        if not out or out[-1] != c:  # doubled letters and runs of vowels count once
+            out.append(c)
+    return "".join(out)
+
+
+def name_words(form: str) -> list[str]:
+    """A form's words without the particles that stand alone ("bin", "al") and without titles or roles
+    ("President", "Dr"): the words a romanisation writes."""
+    return [w for w in re.split(r"[\s]+", form.strip()) if w and letters(w) and w.casefold() not in _PARTICLES
+            and w.casefold().strip(".") not in NOT_NAME_PART]
+
+
+def key(form: str) -> tuple[str, ...]:
+    """A form's key, word by word ('Abu Qasim al-Jarwami' -> ('VbV', 'kVsVm', 'kVrVmV'))."""
+    return tuple(word_key(w) for w in name_words(form))
+
+
+def consonants(k: tuple[str, ...]) -> int:
+    return sum(ch != "V" for w in k for ch in w)
+
+
+def _plain(form: str) -> str:
+    """The letters of a form with the Arabic article of each word left out: "Al-Lenko" -> "lenko"."""
+    return "".join(letters(_ARTICLE.sub("", w)) for w in name_words(form))
+
+
+def _changed_words_ok(cand: list[str], known: list[str]) -> bool:
+    """Every candidate word that is not the known word's letters is a name word: capitalised, no English
+    dictionary word, no title ("Gun" for "Geun" is a common word)."""
+    for c, k in zip(cand, known):
+        if letters(_ARTICLE.sub("", c)) == letters(_ARTICLE.sub("", k)):
+            continue
+        bare = _ARTICLE.sub("", c)
+        if not bare[:1].isupper() or dictionary_word(bare) or c.casefold() in NOT_NAME_PART:
+            return False
+    return True
+
+
+def match(cand: str, form: str, person: bool) -> str | None:
+    """How ``cand`` romanises ``form`` otherwise (evidence), or None (see the module docstring)."""
+    from rapidfuzz.distance import OSA
+
+    cw, fw = name_words(cand), name_words(form)
+    if (not cw or not fw or _plain(cand) == _plain(form) or letters(cand) == letters(form)
+            or any(f.split()[0].casefold().strip(".") in NOT_NAME_PART for f in (cand, form))):
+        return None
+    ck, fk = tuple(word_key(w) for w in cw), tuple(word_key(w) for w in fw)
+    if ck == fk:
+        pairs = list(zip(cw, fw))
+        how = f"the same name written by another romanisation: key {'-'.join(ck)!r} of {form!r}"
+    elif person and len(cw) == 2 and len(fw) >= 3 and ck == (fk[0], fk[-1]):
+        pairs = [(cw[0], fw[0]), (cw[1], fw[-1])]
+        how = f"the first and last word of {form!r}, written by another romanisation (key {'-'.join(ck)!r})"
+    else:
+        return None
+    if consonants(ck) < MIN_CONSONANTS or not _changed_words_ok([p[0] for p in pairs], [p[1] for p in pairs]):
+        return None
+    a, b = ("".join(letters(_ARTICLE.sub("", p[i])) for p in pairs) for i in (0, 1))
+    if OSA.distance(a, b) > max(len(a), len(b)) // 2:
+        return None  # the letters too far apart for one name respelt: a key shared by chance
+    return how
+
+
+def transliterations(story: Story, cands, taken: set[str]) -> list[dict]:
+    """Proposals of the rule ``transliteration``: one dict per candidate (candidate, actor, rule,
+    known_form, evidence) that exactly one actor's known form matches (:func:`match`); ``taken``:
+    candidates already proposed."""
+    if cands.empty:
+        return []
+    forms = [(a.name, f, (a.kind or "").casefold() == "person") for a in story.actors for f in a.forms if f.strip()]
+    names = {a.name for a in story.actors}
+    forms += [(sp.name, f, True) for sp in story.speakers if sp.name not in names
+              for f in dict.fromkeys((sp.name, *sp.aliases)) if f.strip()]
+    known = {_plain(f) for _, f, _ in forms}
+    by_consonants: dict[int, list[tuple[str, str, bool]]] = {}
+    for actor, f, person in forms:
+        by_consonants.setdefault(consonants(key(f)), []).append((actor, f, person))
+    out = []
+    for c in sorted(set(cands["candidate"])):
+        if c in taken or c.isupper() or _plain(c) in known or not re.search(r"[A-Za-z]", c):
+            continue
+        n = consonants(key(c))
+        if n < MIN_CONSONANTS:
+            continue
+        hits: dict[str, tuple[str, str]] = {}
+        for actor, f, person in by_consonants.get(n, []) + [x for m, xs in by_consonants.items() if m > n
+                                                             for x in xs if x[2]]:
+            how = match(c, f, person)
+            if how and actor not in hits:
+                hits[actor] = (f, how)
+        if len(hits) == 1:
+            actor, (f, how) = next(iter(hits.items()))
+            out.append({"candidate": c, "actor": actor, "rule": "transliteration", "known_form": f, "evidence": how})
+    return out
