@@ -117,3 +117,54 @@ def test_a_threshold_is_chosen_only_where_the_added_removals_are_furniture():
     assert fm.choose(_curve([104, 103], [6, 5])) is None
     # no recall gained: off
     assert fm.choose(_curve([100, 100], [2, 2])) is None
+
+
+EVAL_MINI = __import__("pathlib").Path(__file__).parent / "fixtures" / "eval-mini"
+
+
+def _two_copies(tmp_path):
+    import shutil
+
+    out = []
+    for slug in ("mini-a", "mini-b"):
+        dest = tmp_path / slug
+        shutil.copytree(EVAL_MINI, dest)
+        t = dest / "truth.yaml"
+        t.write_text(t.read_text(encoding="utf-8").replace("story: eval-mini", f"story: {slug}"), encoding="utf-8")
+        out.append(dest)
+    return out
+
+
+def test_the_line_table_labels_every_line_and_marks_what_the_rules_keep():
+    t, x = fm.line_table(EVAL_MINI)
+    assert x.shape == (len(t), len(F))
+    ad = t[t["text"] == "Advertisement"]
+    assert len(ad) == 1 and len(t[t["text"].str.contains("coast guard said")]) == 2
+    assert ad["furniture"].all() and not ad["kept"].any() and not ad["candidate"].any()   # a listed rule took it
+    said = t[t["text"].str.contains("coast guard said")]
+    assert not said["furniture"].any() and said["kept"].all() and not said["candidate"].any()   # the prose guard
+    assert not (t["candidate"] & ~t["kept"]).any()
+
+
+def test_held_out_scores_each_story_with_a_model_fitted_on_the_others_and_keeps_the_labelled_total(tmp_path):
+    a, b = _two_copies(tmp_path)
+    table = fm.held_out([a, b], grid=(0.5, 1.01))
+    assert sorted(set(table["story"])) == ["mini-a", "mini-b"]
+    total = (table["tp"] + table["fn"]).unique()
+    assert len(total) == 1 and (table["rules_tp"] + table["rules_fn"] == total[0]).all()
+    top = table[table["threshold"] == 1.01]     # no probability reaches 1.01: the rules alone
+    assert (top["tp"] == top["rules_tp"]).all() and (top["fp"] == top["rules_fp"]).all()
+
+
+def test_on_removals_adds_the_models_lines_to_given_removals(monkeypatch):
+    from presslens.evaluation.adapter import predict_furniture
+
+    arts, removed, sents = predict_furniture(EVAL_MINI)
+    m = _everything()
+    got = fm.on_removals(EVAL_MINI, arts, removed, sents, m, grid=(0.5, 1.0))
+    low, high = got.iloc[0], got.iloc[1]
+    assert high["tp"] == high["rules_tp"] and high["fp"] == high["rules_fp"]     # p 0.99 < 1.0: nothing added
+    t, _ = fm.line_table(EVAL_MINI)
+    cand = t[t["candidate"]]
+    assert low["tp"] - low["rules_tp"] == int(cand["furniture"].sum())           # every candidate removed
+    assert low["fp"] - low["rules_fp"] == int((~cand["furniture"]).sum())

@@ -151,6 +151,71 @@ def held_out(folders: list[str | Path], grid=GRID, l2: float = L2, train: str = 
                                        "rules_tp", "rules_fp", "rules_fn", "rules_furniture", "rules_sentences"])
 
 
+def fit_without(folders: list[str | Path], held: str, l2: float = L2) -> dict:
+    """The model fitted on the lines of the development stories among ``folders`` other than ``held`` (a slug)."""
+    tables = [line_table(f) for f in folders if load_truth(f).split == "dev" and load_truth(f).slug != held]
+    t = pd.concat([a for a, _ in tables if len(a)], ignore_index=True)
+    x = np.vstack([b for a, b in tables if len(a)])
+    use = (~t["headline"]).to_numpy()
+    return fit(x[use], t["furniture"].to_numpy()[use].astype(float), l2)
+
+
+def on_removals(folder: str | Path, articles: pd.DataFrame, removed: pd.DataFrame, sentences: pd.DataFrame,
+                fitted: dict, grid=GRID) -> pd.DataFrame:
+    """The model on top of given removals (another version's rules, say: the rules as they were before
+    a set's pages were read, ``scripts/line_model_unseen.py``): per threshold, the lines tp/fp/fn and the
+    furniture share of the rules plus the model. The kept lines are those the removals leave (as
+    :func:`.score_text.score_furniture` counts a line dropped)."""
+    from .score_text import line_dropped
+    from .adapter import furniture_hygiene
+
+    truth = load_truth(folder)
+    story = load_story(folder)
+    templates = story_templates(story, cleaning_rules(story))
+    out = score_furniture(articles, removed, sentences, truth)
+    lines_o = out[out["measure"] == "furniture lines removed"]
+    share = out[out["measure"] == "measured sentences that are furniture"]
+    base = {o: int((lines_o["outcome"] == o).sum()) for o in ("tp", "fp", "fn")}
+    body = dict(zip(articles["id"], articles["text"]))
+    cand_p, cand_f, cand_t = [], [], []
+    for a in story.articles.itertuples(index=False):
+        lab = truth.articles.get(a.id)
+        if not lab or lab.get("furniture") is None or a.id not in body:
+            continue
+        labelled = {norm_space(x) for x in lab["furniture"]}
+        raw = body[a.id].split("\n")
+        lines = furniture_hygiene(body[a.id])[0].split("\n")
+        cuts: dict[int, list[str]] = {}
+        r = removed[removed["article_id"] == a.id]
+        for no, txt in zip(r["line"].tolist(), r["removed"].tolist()):
+            cuts.setdefault(int(no), []).append(str(txt))
+        held = {i for i, s in enumerate(lines) if s.strip() and i < len(raw) and not (i + 1 in cuts and line_dropped(raw[i], cuts[i + 1]))}
+        gone = {i for i, s in enumerate(lines) if s.strip() and i not in held}
+        title = a.title if isinstance(a.title, str) and a.title else None
+        x, idx = linemodel.features(lines, gone, templates.get(a.id, frozenset()), title)
+        p = linemodel.probabilities(x, fitted)
+        cand = set(linemodel.candidates(lines, held, title))
+        for k, i in enumerate(idx):
+            if i in cand:
+                cand_p.append(p[k])
+                cand_f.append(norm_space(raw[i]) in labelled)
+                cand_t.append(fold(lines[i]))
+    cp, cf = np.asarray(cand_p), np.asarray(cand_f, dtype=bool)
+    yes = [fold(s) for s in share["item"][share["outcome"] == "yes"]]
+    no = [fold(s) for s in share["item"][share["outcome"] == "no"]]
+    rows = []
+    for th in grid:
+        hit = cp >= th
+        gone_t = [t for t, h in zip(cand_t, hit) if h]
+        fy = sum(1 for s in yes if len(s) >= 4 and any(s in g for g in gone_t))
+        fn_ = sum(1 for s in no if len(s) >= 4 and any(s in g for g in gone_t))
+        rows.append((truth.slug, th, base["tp"] + int((hit & cf).sum()), base["fp"] + int((hit & ~cf).sum()),
+                     base["fn"] - int((hit & cf).sum()), len(yes) - fy, len(yes) + len(no) - fy - fn_,
+                     base["tp"], base["fp"], base["fn"], len(yes), len(yes) + len(no)))
+    return pd.DataFrame(rows, columns=["story", "threshold", "tp", "fp", "fn", "furniture", "sentences",
+                                       "rules_tp", "rules_fp", "rules_fn", "rules_furniture", "rules_sentences"])
+
+
 def curve(table: pd.DataFrame) -> pd.DataFrame:
     """Summed held-out precision, recall and share at each threshold (and the rules alone)."""
     g = table.groupby("threshold").sum(numeric_only=True).reset_index()
