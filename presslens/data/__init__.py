@@ -60,6 +60,21 @@ def credit_names() -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
+@functools.lru_cache(maxsize=1)
+def line_model_data() -> dict:
+    """``line_model.yaml`` as shipped: the furniture line model's features, their means and scales, its
+    weights, bias and threshold (null: off), written by ``scripts/fit_line_model.py``."""
+    return _load(ires.files("presslens").joinpath("data/line_model.yaml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_verb_forms() -> tuple[str, ...]:
+    """The base forms of every verb of ``reporting_verbs.yaml`` (one word each; a phrasal verb's verb)."""
+    raw = _load(ires.files("presslens").joinpath("data/reporting_verbs.yaml").read_text(encoding="utf-8"))
+    verbs = [v for c in raw["classes"].values() for v in [*c["verbs"], *c.get("phrasal", [])]]
+    return tuple(sorted({v.split()[0].lower() for v in verbs if v != "according to"}))
+
+
 def rule_ids() -> dict[str, str]:
     """id -> kind of every built-in rule (what ``furniture: {disable: [...]}`` may name)."""
     return {r["id"]: r["kind"] for r in [*builtin()["rules"], *(builtin().get("shapes") or [])]}

@@ -31,6 +31,9 @@ from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
 from presslens.story.model import Problem, Story, StoryError
 from presslens.story.yamlio import decode_text, not_utf8, parse_yaml  # noqa: F401 - read by truth.py
+from presslens.text import linemodel  # noqa: F401 - read by furniture_model.py
+from presslens.text.clean import cleaned_lines  # noqa: F401 - read by furniture_model.py
+from presslens.text.furniture import hygiene as furniture_hygiene  # noqa: F401 - read by furniture_model.py
 
 __all__ = ["Problem", "Story", "StoryError", "load_story", "parse_yaml", "REPO_ROOT", "cli_path", "display", "resolve",
            "ratio_ci", "group_rng", "content_words", "Predictions", "predict", "CJK_KANA", "CJK_HANGUL",

@@ -118,7 +118,8 @@ def outside_support(path: Path = OUTSIDE) -> dict[str, dict]:
     return {str(k): dict(v) for k, v in (data.get("rules") or {}).items() if isinstance(v, dict)}
 
 
-def _dev(folder: Path) -> bool:
+def is_dev(folder: Path) -> bool:
+    """Whether the truth.yaml of ``folder`` says ``split: dev`` (read from its head only)."""
     head = (Path(folder) / "truth.yaml").read_text(encoding="utf-8")[:2000]
     return bool(re.search(r"(?m)^split:\s*dev\s*$", head))
 
@@ -139,7 +140,7 @@ def estimate(folders: list[str | Path], shown: list | None = None,
     outside = outside_support() if outside is None else outside
     runs, attributed = {}, []
     for folder in folders:
-        if not _dev(Path(folder)):
+        if not is_dev(Path(folder)):
             continue  # the test stories are scored once by `presslens eval`, never read here
         truth = load_truth(folder)
         if truth.split != "dev":

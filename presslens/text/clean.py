@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import bars, cards, comments, credits, furniture, prompts, screen, shape, widgets
+from . import bars, cards, comments, credits, furniture, linemodel, prompts, screen, shape, widgets
 from .segment import TOKEN
 
 
@@ -41,6 +41,13 @@ _COMPILED: dict[tuple, tuple[list[tuple], dict]] = {}
 
 
 def clean(text: str, title: str | None, rules: list[dict], template: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
+    """Remove what is not the article from ``text`` (see :func:`cleaned_lines`): (clean text, removals)."""
+    kept, removed, _ = cleaned_lines(text, title, rules, template)
+    return "\n".join(x for _, x in kept).strip("\n"), removed
+
+
+def cleaned_lines(text: str, title: str | None, rules: list[dict], template: frozenset[str] = frozenset()
+                  ) -> tuple[list[tuple[int, str]], list[dict], list[str]]:
     """Remove what is not the article from ``text``, line by line.
 
     First :func:`presslens.text.furniture.hygiene` (invisible characters, HTML left in the capture,
@@ -53,6 +60,9 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
     repeats the headline is dropped. Returns (clean text, removals), where each removal is
     ``{"line": 1-based line number in the article text, "removed": text, "rule": note, "rule_id": the
     built-in rule's id that ``furniture: {disable: [...]}`` takes, "" for the story's own rules}``.
+    Last, the line model (shape id ``line-model``, :mod:`presslens.text.linemodel`) on the lines kept,
+    when ``presslens/data/line_model.yaml`` sets a threshold. Returns (the kept lines as (1-based line
+    number, text), removals, the capture's lines after hygiene).
     """
     text, removed = furniture.hygiene(text)
     compiled, runs = _compiled(rules)
@@ -166,7 +176,7 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         whole.update(dict.fromkeys(bars.doubled_lines([x for _, x in lines], whole), "doubled-line"))
     if "glued-menu" in shapes:
         whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:
             removed.append({"line": no, "removed": new.strip(), "rule": shapes[whole[i]]})
@@ -185,8 +195,23 @@ def clean(text: str, title: str | None, rules: list[dict], template: frozenset[s
         if title_norm and _norm_line(new) == title_norm:
             removed.append({"line": no, "removed": new.strip(), "rule": "repeated headline"})
             continue
-        kept.append(new.rstrip())
+        kept.append((no, new.rstrip()))
     for r in removed:
         r["rule_id"] = ids.get(r["rule"], "")
+    if "line-model" in shapes and (fitted := linemodel.model()) is not None:
+        kept = _line_model(text_lines, kept, template, fitted, shapes["line-model"], removed, title)
     removed.sort(key=lambda r: r["line"])
-    return "\n".join(kept).strip("\n"), removed
+    return kept, removed, text_lines
+
+
+def _line_model(text_lines: list[str], kept: list[tuple[int, str]], template: frozenset[str], fitted: dict,
+                note: str, removed: list[dict], title: str | None) -> list[tuple[int, str]]:
+    """The kept lines without those the line model reads as furniture, each removal listed (with its
+    probability) in ``removed``."""
+    held = {no - 1 for no, x in kept if x.strip()}
+    gone = {i for i, s in enumerate(text_lines) if s.strip() and i not in held}
+    hits = linemodel.furniture_lines(text_lines, held, gone, template, fitted, title)
+    for i, p in hits.items():
+        removed.append({"line": i + 1, "removed": text_lines[i].strip(), "rule": f"{note} (p {p:.2f})",
+                        "rule_id": "line-model"})
+    return [(no, x) for no, x in kept if no - 1 not in hits]
