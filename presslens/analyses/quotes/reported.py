@@ -135,6 +135,10 @@ _AND_SUBJECT = re.compile(r"(?<=\w)(?:,)?\s+(?:and|but)\s+(?=(?:the\s+)?[A-Za-z]
 _SUBORDINATE_OPEN = re.compile(r"(?<=\w)(?:,)?\s+(?:after|as|when|before|since|because|once|until)\s+(?=(?:the\s+)?[A-Z])")
 
 
+# a name of two capitalised words, then "of" / "from" and the body or place the person belongs to
+_NAME_OF = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+(?P<of>\s+(?:of|from)\s)[^,]{2,60}$")
+
+
 @functools.lru_cache(maxsize=1)
 def _base_verbs() -> frozenset[str]:
     """The base forms of the reporting verbs of one word ("say", "state", "report")."""
@@ -151,7 +155,10 @@ def _subject_and_verb(cands: list[str], story: Story, ctx: tuple, p_idx: int, at
             m = rx.match(cand)
             subj = trim_speaker(m.group("spk")) if m else ""
             head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
-            if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
+            # "Sgt. Tom Berg of Harbour City police": a name and where the person is from; the name is the subject
+            named = _NAME_OF.search(head)
+            if len(head[:named.start("of")].split() if named else head.split()) > 6 and \
+                    not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
                 continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
             if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
                 continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
