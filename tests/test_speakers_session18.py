@@ -154,3 +154,21 @@ def test_a_sentence_between_the_report_and_the_quote_breaks_the_chain(story):
 def test_a_quote_with_its_own_source_keeps_it(story):
     got = direct(story, 'Ana Ruiz said the quay was shut. "It is open again," Tom Berg said.')
     assert got == [("It is open again,", "Tom Berg")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a name and where the person is from: the name is the subject, however long the body's name
+
+
+@pytest.mark.parametrize("sent, spk", [
+    ("Sgt. Tom Berg of Harbour City police said during a briefing that the three officers were not badly hurt.",
+     "Tom Berg"),
+    ("Deputy port master Ana Ruiz from the Selby County port office said the quay would reopen on Monday.", "Ana Ruiz"),
+])
+def test_a_name_then_its_body_is_the_subject(story, sent, spk):
+    got = reported(story, sent)
+    assert len(got) == 1 and got[0][1] == spk
+
+
+def test_a_long_subject_without_a_name_before_of_is_still_nobody(story):
+    assert reported(story, "The president of the Harbour Fishing Association of Selby said the quay would reopen.") == []

@@ -35,6 +35,10 @@ def _base_verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=MEMO)
+# a name of two capitalised words, then "of" / "from" and the body or place the person belongs to
+_NAME_OF = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+(?P<of>\s+(?:of|from)\s)[^,]{2,60}$")
+
+
 def subject_verbs(cand: str) -> tuple[tuple[re.Match, str], ...]:
     """(match, trimmed subject) of each reading of ``cand`` as a subject and a reporting verb opening it
     (:func:`.attribution.indirect_rx_lazy`, then :func:`.attribution.indirect_rx`) that its words allow,
@@ -46,7 +50,10 @@ def subject_verbs(cand: str) -> tuple[tuple[re.Match, str], ...]:
         m = rx.match(cand)
         subj = trim_speaker(m.group("spk")) if m else ""
         head = re.sub(r"(?i)\s+and\s+(?:his|her|their|its)\s+[\w’'-]+$", "", subj)  # "... Tom Berg and his deputy"
-        if len(head.split()) > 6 and not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
+        # "Sgt. Tom Berg of Harbour City police": a name and where the person is from; the name is the subject
+        named = _NAME_OF.search(head)
+        if len(head[:named.start("of")].split() if named else head.split()) > 6 and \
+                not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
             continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
         if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
             continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
