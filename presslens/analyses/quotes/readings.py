@@ -34,11 +34,11 @@ def _base_verbs() -> frozenset[str]:
     return frozenset(v.lower() for c in verbs()["classes"].values() for v in c["verbs"] if " " not in v)
 
 
-@functools.lru_cache(maxsize=MEMO)
 # a name of two capitalised words, then "of" / "from" and the body or place the person belongs to
 _NAME_OF = _regex.compile(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+(?P<of>\s+(?:of|from)\s)[^,]{2,60}$")
 
 
+@functools.lru_cache(maxsize=MEMO)
 def subject_verbs(cand: str) -> tuple[tuple[re.Match, str], ...]:
     """(match, trimmed subject) of each reading of ``cand`` as a subject and a reporting verb opening it
     (:func:`.attribution.indirect_rx_lazy`, then :func:`.attribution.indirect_rx`) that its words allow,
