@@ -40,3 +40,13 @@ def test_a_short_form_written_on_its_own_is_still_proposed(tmp_path):
                                    ("Dock", "Tahrun al-Kestrel left the dock.")])
     got = _found(st)
     assert got.get("Tahrun al-Kestrel") == "short form", got
+
+
+def test_another_given_name_before_the_family_name_is_another_person_of_the_family(tmp_path):
+    from .test_names_rejections import _found as found_rows
+    actors = "  - {name: Tomasz Wendarikov, kind: person, aliases: [Tomasz Wendarikov]}\n"
+    mt = "Grace Wendarikov and Tomasch Wendarikov met the Harbour Council this Monday (12) at noon."
+    st = _story(tmp_path, actors, [("Mt", mt), ("Plain", "Tomasz Wendarikov met the Harbour Council on Tuesday.")])
+    got = {c: r for c, _, r in found_rows(st)}
+    assert "Grace Wendarikov" not in got, got  # his sister, say: a given name that spells none of his
+    assert "Tomasch Wendarikov" in got, got  # his given name respelt: him

@@ -14,7 +14,9 @@
   word beside words no English dictionary holds ("Tanvel Xiaobo" beside "Tanvel News Agency": another
   entity sharing a word, where a translation renders an organisation's words into English ones); for a
   person, one shared word (the given name: "Lina Kowalski" beside "Lina Okafor") beside such words that
-  spell none of the person's other words is another person. Each is proposed with the rule ``translation: shared part``
+  spell none of the person's other words is another person, and so is the person's family name with a
+  given name before it that spells none of theirs ("Grace Okafor" beside "Lina Okafor", in any language).
+  Each is proposed with the rule ``translation: shared part``
   and its evidence: the shared word and the translated articles. A run that holds a known multi-word
   form ("Secretary Marta Bello"), a title or role before the actor's own words ("Foreign Minister Bello"),
   a function word ("Storm In ...") or two words glued
@@ -105,6 +107,19 @@ def prune(out: pd.DataFrame, cands: pd.DataFrame, story: Story | None = None) ->
             keep[i] = True
             seen.add(key)
     return out[keep].reset_index(drop=True)
+
+
+def _other_of_family(words: list[str], keys: list[str], shared: set[str], story: Story, actor: str) -> bool:
+    """``words`` end on the person's family name (the last word of a form of theirs: the one word shared)
+    and put before it a given name that spells none of theirs, not even near ("Grace Okafor" beside
+    "Lina Okafor"): a reader takes that for another member of the family, whatever language the given
+    name is in. (A given name shared and the family name changed, "Lina Beautiful", is a rendering.)"""
+    forms = [f.split() for a in story.actors if a.name == actor for f in a.forms if len(f.split()) >= 2]
+    family = {_word_key(f[-1]) for f in forms}
+    given = {_word_key(w) for f in forms for w in f[:-1]}
+    if keys[-1] not in family or keys[-1] not in shared:
+        return False
+    return not any(_near(k, given) or k in given for k in keys[:-1])
 
 
 def _word_key(w: str) -> str:
@@ -213,6 +228,8 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         if most == 1 and all(_foreign_name_word(w) for w in new) and (
                 actor not in people or not any(_near(_word_key(w), own[actor]) for w in new)):
             continue  # one word shared, the rest names of no word of the actor's: another entity
+        if most == 1 and actor in people and _other_of_family(words, keys, shared_by[actor], story, actor):
+            continue  # the family name shared, another given name before it: another person of the family
         shared = ", ".join(sorted({_shown(h[2]) for h in hits}))
         f = sorted(h[1] for h in hits)[0]
         arts = ", ".join(sorted(set(g["article_id"])))

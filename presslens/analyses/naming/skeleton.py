@@ -5,8 +5,9 @@ count them several letters apart.
 Romanisation schemes (and outlets) disagree on a few things only: the vowels and the glides written
 between the consonants (a/e/i/o/u, aw/ou, ay/ey, y and w), the letters of one consonant (j/g/k/q/c
 and kh/gh/ch/zh/dj/dzh/tch; s/sh/z/x/ts/hs; t/d/th/dh; p/b/ph), doubled letters, apostrophes and
-hyphens, and the Arabic article written or left out ("al-", "el-", "ul-"). (Voiced and voiceless pairs,
-d/t and b/p, are not merged: "Tovan" is not "Dovan".) :func:`key` writes a form
+hyphens, and the Arabic article written or left out ("al-", "el-", "ul-"), and voiced and voiceless
+pairs (d/t, b/p: Wade-Giles writes t and p where pinyin writes d and b, McCune-Reischauer Pusan where
+Revised Romanization writes Busan). :func:`key` writes a form
 with those differences taken out: each consonant by its class, every run of vowels and glides as one
 "V". Sources: the UN romanisation systems for geographical names (UNGEGN, 2016: Arabic, Persian,
 Korean, Russian), ALA-LC tables, and the Wade-Giles/pinyin correspondences (hs = x, ch = zh/j/q).
@@ -19,7 +20,7 @@ What a key alone cannot tell is kept out:
 - a key of fewer than three consonants ("Yon" / "Yeun", "Tuzu"), titles not counted ("President Yan"
   / "President Yeun"): too many names share it; a title or role as the first word of either form;
 - letters more than half apart (OSA distance over the longer form's letters): a key shared by chance
-  ("Jayrami" / "Gurimi"), not one name respelt;
+  ("Jayrami" / "Gurimi", "Tepan" / "Dobin"), not one name respelt;
 - a changed word that is an English dictionary word ("Gun" for "Geun"): a common word, not a rendering;
 - a candidate two actors could claim;
 - a different person of the same family name ("Mikhail Lenko" beside "Evan Lenko"): the given names'
@@ -44,8 +45,8 @@ _PARTICLES = frozenset("al el ul bin ibn".split())
 # the longest spelling first: (letters, class)
 _CLASSES = (("dzh", "k"), ("tsch", "k"), ("tch", "k"), ("kh", "k"), ("gh", "k"), ("ch", "k"), ("zh", "k"),
             ("dj", "k"), ("ck", "k"), ("cz", "k"), ("sh", "s"), ("ts", "s"), ("tz", "s"), ("hs", "s"),
-            ("th", "t"), ("dh", "d"), ("ph", "f"),
-            ("j", "k"), ("g", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "s"))
+            ("th", "t"), ("dh", "t"), ("ph", "f"),
+            ("j", "k"), ("g", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "s"), ("d", "t"), ("b", "p"))
 _VOWELS = frozenset("aeiouyw")
 _SPLIT = re.compile("|".join(re.escape(a) for a, _ in _CLASSES) + "|.")
 _CLASS = dict(_CLASSES)
@@ -53,7 +54,7 @@ _CLASS = dict(_CLASSES)
 
 @functools.lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
-    """One word's key: 'Jarwami' -> 'kVrVmV', 'al-Garwami' -> 'kVrVmV', 'Qasim' -> 'kVsVm'."""
+    """One word's key: 'Jarwami' -> 'kVrVmV', 'al-Garwami' -> 'kVrVmV', 'Qasim' -> 'kVsVm', 'Dovan' -> 'tVvVn'."""
     w = letters(_ARTICLE.sub("", word))
     out: list[str] = []
     for m in _SPLIT.finditer(w):
@@ -72,7 +73,7 @@ def name_words(form: str) -> list[str]:
 
 
 def key(form: str) -> tuple[str, ...]:
-    """A form's key, word by word ('Abu Qasim al-Jarwami' -> ('VbV', 'kVsVm', 'kVrVmV'))."""
+    """A form's key, word by word ('Abu Qasim al-Jarwami' -> ('VpV', 'kVsVm', 'kVrVmV'))."""
     return tuple(word_key(w) for w in name_words(form))
 
 
@@ -85,14 +86,15 @@ def _plain(form: str) -> str:
     return "".join(letters(_ARTICLE.sub("", w)) for w in name_words(form))
 
 
-def _changed_words_ok(cand: list[str], known: list[str]) -> bool:
-    """Every candidate word that is not the known word's letters is a name word: capitalised, no English
-    dictionary word, no title ("Gun" for "Geun" is a common word)."""
-    for c, k in zip(cand, known):
-        if letters(_ARTICLE.sub("", c)) == letters(_ARTICLE.sub("", k)):
+def _changed_words_ok(cand: list[str], known: list[str], spaced: bool = False) -> bool:
+    """Every candidate word that is not the known word's letters is a name word: capitalised (a given
+    name's last syllable spaced off, ``spaced``, may be in lower case), no English dictionary word, no
+    title ("Gun" for "Geun" is a common word)."""
+    for i, (c, k) in enumerate(zip(cand, known)):
+        if k and letters(_ARTICLE.sub("", c)) == letters(_ARTICLE.sub("", k)):
             continue
         bare = _ARTICLE.sub("", c)
-        if not bare[:1].isupper() or dictionary_word(bare) or c.casefold() in NOT_NAME_PART:
+        if (not bare[:1].isupper() and not (spaced and i >= 2)) or dictionary_word(bare) or c.casefold() in NOT_NAME_PART:
             return False
     return True
 
@@ -109,14 +111,21 @@ def match(cand: str, form: str, person: bool) -> str | None:
     if ck == fk:
         pairs = list(zip(cw, fw))
         how = f"the same name written by another romanisation: key {'-'.join(ck)!r} of {form!r}"
+    elif ck[0] == fk[0] and len(ck) != len(fk) and "".join(ck) == "".join(fk) and not any("-" in w for w in cw):
+        # one syllable pair written apart where the known form hyphenates it ("Pak Kyun so" / "Pak Geon-so")
+        pairs = list(zip(cw, [fw[0]] + [""] * (len(cw) - 1)))
+        how = f"the same name written by another romanisation, its syllables spaced: key {''.join(ck)!r} of {form!r}"
     elif person and len(cw) == 2 and len(fw) >= 3 and ck == (fk[0], fk[-1]):
         pairs = [(cw[0], fw[0]), (cw[1], fw[-1])]
         how = f"the first and last word of {form!r}, written by another romanisation (key {'-'.join(ck)!r})"
     else:
         return None
-    if consonants(ck) < MIN_CONSONANTS or not _changed_words_ok([p[0] for p in pairs], [p[1] for p in pairs]):
+    spaced = len(ck) != len(fk) and "".join(ck) == "".join(fk)
+    if consonants(ck) < MIN_CONSONANTS or not _changed_words_ok([p[0] for p in pairs], [p[1] for p in pairs], spaced):
         return None
-    a, b = ("".join(letters(_ARTICLE.sub("", p[i])) for p in pairs) for i in (0, 1))
+    short = len(pairs) == 2 and len(fw) >= 3 and len(cw) == 2 and ck != fk  # first and last word only
+    a, b = ("".join(letters(_ARTICLE.sub("", w)) for w in ws) for ws in
+            (([p[0] for p in pairs], [p[1] for p in pairs]) if short else (cw, fw)))
     if OSA.distance(a, b) > max(len(a), len(b)) // 2:
         return None  # the letters too far apart for one name respelt: a key shared by chance
     return how
