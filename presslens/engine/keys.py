@@ -54,6 +54,11 @@ def _digest(*parts: str) -> str:
     return h.hexdigest()
 
 
+def digest(*parts: str) -> str:
+    """The SHA-256 of ``parts`` (each as UTF-8, each ended by a NUL): how every key is made of its ingredients."""
+    return _digest(*parts)
+
+
 # the layers above the analyses (drawing, notebooks, runs, scoring, commands): no result a cache keeps is
 # computed by them (imports point down only, tests/test_layers.py), so editing them recomputes nothing
 PRESENTATION = ("figures", "notebook", "run", "evaluation", "cli")
