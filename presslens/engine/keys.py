@@ -21,7 +21,8 @@ A cached result is keyed by everything it is computed from, as a hash:
   cleaning rules (:func:`templates_key`).
 
 The caches that use it: the per-article results (:mod:`.fanout`), the story's tables
-(:mod:`.tables`), the template lines (:mod:`.fanout`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), and the
+(:mod:`.tables`), the template lines (:mod:`.fanout`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), rendered
+figure pages (:mod:`.rendered`: a page's canonical state, rcParams, fonts, renderer versions), and the
 analyses' in-memory memos (sentence tone, actor mentions). ``tests/test_keys.py`` changes each
 ingredient and checks that the cache misses.
 """
