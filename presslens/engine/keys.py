@@ -21,7 +21,8 @@ A cached result is keyed by everything it is computed from, as a hash:
   cleaning rules (:func:`templates_key`).
 
 The caches that use it: the per-article results (:mod:`.fanout`), the story's tables
-(:mod:`.tables`), the template lines (:mod:`.fanout`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), and the
+(:mod:`.tables`), the template lines (:mod:`.fanout`), screening (:mod:`.screening`), story-level results (:mod:`.memo`), rendered
+figure pages (:mod:`.rendered`: a page's canonical state, rcParams, fonts, renderer versions), and the
 analyses' in-memory memos (sentence tone, actor mentions). ``tests/test_keys.py`` changes each
 ingredient and checks that the cache misses.
 """
@@ -52,6 +53,11 @@ def _digest(*parts: str) -> str:
         h.update(p.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
+
+
+def digest(*parts: str) -> str:
+    """The SHA-256 of ``parts`` (each as UTF-8, each ended by a NUL): how every key is made of its ingredients."""
+    return _digest(*parts)
 
 
 # the layers above the analyses (drawing, notebooks, runs, scoring, commands): no result a cache keeps is

@@ -26,6 +26,7 @@ import pandas as pd  # noqa: E402
 from presslens.errors import ParameterError
 from presslens import ownership, paths
 from presslens.analyses import readability
+from presslens.engine import rendered
 from presslens.story import model
 from presslens.story.model import Problem, Story, StoryError
 
@@ -287,17 +288,26 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path) ->
     written = {}
     with plt.rc_context({"svg.hashsalt": "presslens", "svg.fonttype": "path"}):
         for k, page in enumerate(pages, start=1):
+            key = rendered.page_key(page)  # a page rendered before (same state, code, libraries, rcParams, fonts)
+            kept = rendered.load(key)
+            made = {}
             box = None  # the PNG's tight box (inches, padded), which the SVG reuses: its layout is not done again
             for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
                 stem = page_name(name, k)
                 final = out / f"{stem}.{ext}"
                 tmp = out / f".{stem}.{ext}.{os.getpid()}.tmp"
-                if box is None:
+                if kept is not None:
+                    tmp.write_bytes(kept[ext])
+                elif box is None:
                     box = _tight_save(page, tmp, ext, meta)
                 else:
                     page.savefig(tmp, format=ext, metadata=meta, bbox_inches=box)
+                if kept is None:
+                    made[ext] = tmp.read_bytes()
                 os.replace(tmp, final)
                 written[ext if k == 1 else f"{ext}-p{k}"] = final
+            if kept is None:
+                rendered.keep(key, made)
     final = out / f"{name}.csv"
     tmp = out / f".{name}.csv.{os.getpid()}.tmp"
     data.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
