@@ -46,3 +46,124 @@ def test_an_object_value_replaced_by_an_equal_value_of_another_type_changes_the_
 def pd_object(values):
     import pandas as pd
     return pd.Series(values, dtype=object)
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 24q: "According to him / her" and the quote after a reported sentence
+
+from presslens.analyses.quotes import extract  # noqa: E402
+
+from .conftest import acme_story  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def bare_story():
+    return dataclasses.replace(acme_story(), actors=[], speakers=[])
+
+
+def _reported(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", list(paragraphs), story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("paragraphs, pronoun_clause", [
+    # two people spoke, no text says either's gender: "her" is a reader's knowledge of names, not the text's
+    (("Ana Ruiz said the quay was shut. Omar Lund said the ferries would sail on Monday.",
+      "According to her, the crews were paid late."), "the crews were paid late"),
+    (("Omar Lund opened the docks on Friday. Ana Ruiz said the quay was unsafe.",
+      "According to him, the cranes are old."), "the cranes are old"),
+    (("Omar Lund said the quay was shut.", "Ana Ruiz, the harbour master, said the cranes were old.",
+      "According to him, the ferries will sail."), "the ferries will sail"),
+    # the speaker talked about another person: "him" may be that person as well
+    (("Ana Ruiz said Omar Lund had closed the quay.", "According to him, the ferries will sail."),
+     "the ferries will sail"),
+])
+def test_according_to_a_pronoun_two_people_could_be_names_nobody(bare_story, paragraphs, pronoun_clause):
+    got = _reported(bare_story, *paragraphs)
+    assert all(spk is None for q, spk in got if q == pronoun_clause), got
+
+
+def test_according_to_a_pronoun_the_text_gave_the_speaker_still_continues(bare_story):
+    got = _reported(bare_story, "Ms Ana Ruiz said the quay was shut. Mr Omar Lund said the ferries would sail on Monday.",
+                    "According to him, the crews were paid late.")
+    assert ("the crews were paid late", "Omar Lund") in got
+
+
+def test_a_failed_according_to_her_leaves_no_gender_behind(bare_story):
+    # "her" was first resolved to Lund and then refused: Lund is not left a "she", so the "he" after is his
+    got = extract.extract_article("a", "Daily", [
+        "Ana Ruiz said the quay was shut. Omar Lund said the ferries would sail on Monday.",
+        "According to her, the crews were paid late.",
+        "\u201cThe cranes are old and will be replaced within a year,\u201d he said."], bare_story)
+    assert [r["speaker"] for r in got if r["kind"] == "direct"] == ["Omar Lund"]
+
+
+@pytest.mark.parametrize("group", ["Critics", "Rivals", "Supporters"])
+def test_a_group_of_a_person_is_not_the_person(bare_story, group):
+    got = extract.extract_article("a", "Daily", [
+        f"{group} of Ana Ruiz said the quay was shut. \u201cWe will rebuild it within a year, whatever it costs.\u201d"],
+        bare_story)
+    assert all(r["speaker"] != "Ana Ruiz" for r in got), [(r["kind"], r["speaker"]) for r in got]
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 26n: the 'transliteration' key rule
+
+
+def test_two_spellings_in_one_article_are_two_people(tmp_path):
+    from presslens.analyses.naming import discovery
+
+    from .test_translation import _story
+    actors = "  - {name: Kamal Haddad, kind: person, aliases: [Kamal Haddad, Haddad]}\n"
+    st = _story(tmp_path, actors, [
+        ("Quay", "Kamal Haddad spoke at the quay on Monday. His brother Jamal Haddad, a fisherman, was not there."),
+        ("Pier", "Jamal Haddad, brother of Kamal Haddad, met the crews at the pier.")])
+    d = discovery.discover(st)
+    assert "Jamal Haddad" not in set(d["candidate"]), d[["candidate", "actor", "rule"]]
+
+
+def test_a_respelling_in_another_article_is_still_proposed(tmp_path):
+    from presslens.analyses.naming import discovery
+
+    from .test_translation import _story
+    actors = "  - {name: Abu Tarek al-Garwami, kind: person, aliases: [Abu Tarek al-Garwami]}\n"
+    st = _story(tmp_path, actors, [("Quay", "Abu Tarek al-Garwami spoke at the quay on Monday."),
+                                   ("Pier", "Rebel leader Abu Tariq al-Jarwami met the crews at the pier.")])
+    d = discovery.discover(st)
+    assert dict(zip(d["candidate"], d["rule"])).get("Abu Tariq al-Jarwami") == "transliteration", d
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 23q: reuse.paraphrase CHAIN 5 -> 4
+
+FIRE_A = [  # a local paper's own report of a ferry fire
+    "A fire broke out on the ferry Selby Star at Pier 3 in Harbour on Sunday morning, forcing 42 passengers onto the "
+    "quay.",
+    "Firefighters from Harbour and Selby arrived within ten minutes and put out the blaze in the engine room by noon.",
+    "Three crew members were taken to Harbour General Hospital with smoke inhalation, a hospital spokeswoman said.",
+    "Harbour Ferries said all sailings to Selby were cancelled for the rest of the day.",
+    "The cause of the fire is under investigation by the Marine Accident Board.",
+    "Passengers waited for hours in the rain for buses to Selby, and some complained nobody told them anything."]
+FIRE_B = [  # a radio site's own report of the same fire: the same facts in the order they happened, its own words
+    "Passengers were evacuated from the Selby Star ferry after a fire started in its engine room at Pier 3 in Harbour "
+    "on Sunday.",
+    "All 42 passengers got off safely, and fire crews from Harbour and Selby had the fire out by noon.",
+    "Doctors at Harbour General Hospital treated three of the crew for breathing in smoke.",
+    "The operator, Harbour Ferries, called off the remaining Selby sailings that day.",
+    "Sunday was the busiest day of the summer season for the Selby route, the port said.",
+    "The Selby Star, built in 1998, had passed its last safety inspection in March, the operator said."]
+
+
+@pytest.mark.xfail(strict=True, reason="two independent reports of one event told in the order it happened share "
+                   "four facts in order, each with its names and numbers: the chain of four (CHAIN 4, session 18) "
+                   "calls them a reworded copy (undetermined, no accusation). What tells a retelling from a second "
+                   "report (wording kept beyond the facts' names and numbers, the sentences' share of each text) "
+                   "needs measuring on the labelled pairs: left for the pairs issue")
+def test_two_own_reports_of_one_event_in_its_order_are_not_a_reworded_copy(tmp_path):
+    from presslens.analyses import reuse, verdicts
+
+    from .test_verdicts_paraphrase import _story
+    st = _story(tmp_path, a=" ".join(FIRE_A), b=" ".join(FIRE_B))
+    assert reuse.analyse(st).paraphrased.empty
+    v = verdicts.verdicts(st)
+    assert v.empty or not (v["relation"].isin(["reworded_copy", "copy"])).any()

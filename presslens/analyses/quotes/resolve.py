@@ -48,6 +48,9 @@ _KIN_OF = re.compile(r"(?i)\b(?:family|relatives|parents|friends?|lawyers?|attor
 # a noun phrase whose head comes before the name, joined by a preposition: "The study in", "a paper from the"
 _THING_OF = re.compile(r"^(?i:the|a|an|this|that|these|those|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
                        r"(?P<head>[a-z][\w’'-]*)\s+(?:in|of|at|from|on|about|into|by|with)\s+(?:(?i:the)\s+)?$")
+# a plural noun opening the phrase without a determiner: "Critics of Ana Ruiz", "Rivals of Tom Berg" speak, not the
+# person named after them
+_GROUP_OF = re.compile(r"^(?P<head>[A-Z][a-z]+s)\s+(?:of|for)\s+$")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -128,7 +131,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
-    head = _THING_OF.match(bare[:person.start()]) if person else None
+    head = (_THING_OF.match(bare[:person.start()]) or _GROUP_OF.match(bare[:person.start()])) if person else None
     if head and not _ROLE.search(head.group("head")) and key(head.group("head")) not in TITLES:
         return None, None, None  # "The study in Harbour Letters is ...": the name says where the study is, not who speaks
     if person and not _ROLE.search(person.group(1)):
