@@ -167,3 +167,60 @@ def test_two_own_reports_of_one_event_in_its_order_are_not_a_reworded_copy(tmp_p
     assert reuse.analyse(st).paraphrased.empty
     v = verdicts.verdicts(st)
     assert v.empty or not (v["relation"].isin(["reworded_copy", "copy"])).any()
+
+
+# ----------------------------------------------------------------------------------------------
+# found beside the attack on 24q: a reported clause ran on over another named source's statement
+
+
+@pytest.mark.parametrize("par, clause, spk", [
+    ("Ruiz said the repairs were finished, and Lund said they were not.", "the repairs were finished", "Ana Ruiz"),
+    ("Ana Ruiz said the quay was shut, and Omar Lund said the cranes were old.", "the quay was shut", "Ana Ruiz"),
+    ("Ana Ruiz told a council meeting last month that the fleet was safe, and Kamal Haddad said the board had no "
+     "open concerns.", "the fleet was safe", "Ana Ruiz"),
+])
+def test_a_reported_clause_ends_where_another_named_source_speaks(bare_story, par, clause, spk):
+    got = _reported(bare_story, "Ana Ruiz, Omar Lund and Kamal Haddad met on Monday.", par)
+    assert (clause, spk) in got, got
+
+
+# ----------------------------------------------------------------------------------------------
+# found by the pipeline run on the crafted story: another person of the speaker's family name
+
+
+def test_another_given_name_before_a_speakers_family_name_is_another_person():
+    from presslens.analyses.quotes import resolve
+    from presslens.story.model import Actor, Speaker
+    st = dataclasses.replace(acme_story(), actors=[Actor("Kamal Haddad", "person", ("Kamal Haddad", "Haddad"))],
+                             speakers=[Speaker("Kamal Haddad", "Marine Accident Board", "chief inspector", ("Haddad",))])
+    assert resolve.resolve_speaker("Jamal Haddad", st, None) == ("Jamal Haddad", "named", None)
+    assert resolve.resolve_speaker("Jamal Haddad, a retired engineer", st, None)[0] == "Jamal Haddad"
+    for him in ("Haddad", "Mr Haddad", "Chief Inspector Haddad", "Kamal Haddad", "When Haddad"):
+        assert resolve.resolve_speaker(him, st, None)[0] == "Kamal Haddad", him
+    got = extract.extract_article("a", "Daily", [
+        "\u201cThis ship should have been retired years ago,\u201d said Jamal Haddad, a retired marine engineer and "
+        "brother of the chief inspector.", "Jamal Haddad said he had warned the operator about the engines."], st)
+    assert all(r["speaker"] == "Jamal Haddad" for r in got) and len(got) == 2, [(r["speaker"], r["quote"]) for r in got]
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 20s: the per-process readings of reported speech (no defect found: a guard)
+
+
+def test_readings_kept_in_one_process_equal_a_fresh_processs_in_any_order():
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).with_name("attack18_memo_probe.py")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root}
+
+    def run(order):
+        out = subprocess.run([sys.executable, str(script), order], capture_output=True, text=True, env=env, cwd=root,
+                             check=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+    fresh = {k: run(k)[k] for k in "XYZ"}
+    for order in ("XYZ", "ZYXZYX"):
+        assert run(order) == fresh, order
