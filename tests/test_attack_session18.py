@@ -224,3 +224,12 @@ def test_readings_kept_in_one_process_equal_a_fresh_processs_in_any_order():
     fresh = {k: run(k)[k] for k in "XYZ"}
     for order in ("XYZ", "ZYXZYX"):
         assert run(order) == fresh, order
+
+
+def test_a_quote_naming_the_last_speaker_in_the_third_person_is_not_theirs(bare_story):
+    got = extract.extract_article("a", "Daily", [
+        "Ana Ruiz said the quay was shut. \u201cMs Ruiz is wrong about the quay, and she knows it very well.\u201d"], bare_story)
+    assert [r["speaker"] for r in got if r["kind"] == "direct"] == [None]
+    got = extract.extract_article("a", "Daily", [  # her own words, not naming her, still go on with her
+        "Ana Ruiz said the quay was shut. \u201cWe will rebuild it within a year, whatever it costs.\u201d"], bare_story)
+    assert [r["speaker"] for r in got if r["kind"] == "direct"] == ["Ana Ruiz"]
