@@ -178,18 +178,21 @@ def _signature(df: pd.DataFrame | None) -> tuple | int:
     about half a second at 10,000 articles.)"""
     if df is None:
         return 0
-    parts: list = [len(df), tuple(df.columns)]
+    parts: list = [len(df), tuple(df.columns), tuple(map(str, df.dtypes))]  # a column cast in place is another table
     for c in df.columns:
         arr = df[c].array
         if isinstance(arr, pd.arrays.ArrowExtensionArray):
             parts.append(arr.__arrow_array__())
         elif isinstance(arr, pd.arrays.DatetimeArray):
             parts.append((str(arr.dtype), hash(arr.asi8.tobytes())))
+        elif isinstance(arr, pd.arrays.NumpyExtensionArray) and arr.dtype.kind in "biuf":
+            parts.append(hash(arr.to_numpy().tobytes()))  # numbers by their bytes (Python's hash(-1) == hash(-2))
         else:
             col = arr.tolist()
-            try:
-                parts.append(hash(tuple(col)))
-            except TypeError:  # lists (derived_from) and other unhashable values
+            try:  # the values themselves and their types, compared by value (1 == 1.0 == True; -1 and -2 hash alike)
+                hash(col := tuple(col))
+                parts.append((col, tuple(map(type, col))))
+            except TypeError:  # lists (derived_from), dicts (meta, editable in place) and other unhashable values
                 parts.append(hash(tuple(map(repr, col))))
     return tuple(parts)
 

@@ -23,6 +23,9 @@ What a key alone cannot tell is kept out:
   ("Jayrami" / "Gurimi", "Tepan" / "Dobin"), not one name respelt;
 - a changed word that is an English dictionary word ("Gun" for "Geun"): a common word, not a rendering;
 - a candidate two actors could claim;
+- a candidate in an article that also writes the known form ("Kamal Haddad ... his brother Jamal Haddad"): one
+  writer spells one name one way, so the two spellings there are two names (j/k, s/z stand for different letters
+  of the other script too: Jamal and Kamal, Samir and Zamir are different names);
 - a different person of the same family name ("Mikhail Lenko" beside "Evan Lenko"): the given names'
   keys differ, so the keys do; a place or thing named after the person ("Lenko Square") has a word more.
 
@@ -145,6 +148,16 @@ def transliterations(story: Story, cands, taken: set[str]) -> list[dict]:
     by_consonants: dict[int, list[tuple[str, str, bool]]] = {}
     for actor, f, person in forms:
         by_consonants.setdefault(consonants(key(f)), []).append((actor, f, person))
+    # the articles each spelling stands in: one writer spells one name one way, so a candidate in an article
+    # that also writes the known form is another person ("Kamal Haddad ... his brother Jamal Haddad")
+    arts: dict[str, set] = {}
+    for c, art in zip(cands["candidate"], cands["article_id"]):
+        arts.setdefault(c, set()).add(art)
+    texts = dict(zip(story.articles["id"], story.articles["text"]))
+
+    def beside(c: str, f: str) -> bool:
+        rx = re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")
+        return any(isinstance(texts.get(a), str) and rx.search(texts[a]) for a in arts.get(c, ()))
     out = []
     for c in sorted(set(cands["candidate"])):
         if c in taken or c.isupper() or _plain(c) in known or not re.search(r"[A-Za-z]", c):
@@ -156,6 +169,8 @@ def transliterations(story: Story, cands, taken: set[str]) -> list[dict]:
         for actor, f, person in by_consonants.get(n, []) + [x for m, xs in by_consonants.items() if m > n
                                                              for x in xs if x[2]]:
             how = match(c, f, person)
+            if how and beside(c, f):
+                how = None  # both in one article: two people, or two things
             if how and actor not in hits:
                 hits[actor] = (f, how)
         if len(hits) == 1:

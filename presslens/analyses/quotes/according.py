@@ -51,9 +51,12 @@ def pronoun_source(pron: str, resolve, people, paragraphs: list[str], p_idx: int
     source phrase at this place): the person the pronoun would be, when that person is who spoke last
     before it (the name nearest before the last verb of saying of this paragraph or the two before: "Ruiz
     said ... According to her, ..."); a person only mentioned ("the spokeswoman for Omar Lund, Ana Ruiz,
-    said ... According to her": Ruiz spoke, Lund did not) is not guessed."""
+    said ... According to her": Ruiz spoke, Lund did not) is not guessed, nor is one of two people the pronoun
+    could be when the text never gave the speaker's gender ("Ana Ruiz said ... Omar Lund said ... According to
+    her": which of them is "her" only a reader's knowledge of names tells)."""
     spoke = {n for n, p in people.people.items() if p.spoke}
     chain = dict(people.chain)
+    pronouns = {n: p.pronoun for n, p in people.people.items()}  # what the text had said of each before this
     who = resolve(pron)
     person = people.find(who[0]) if who[0] else None
     before = "\n".join(paragraphs[max(0, p_idx - 2):p_idx] + [paragraphs[p_idx][:at]])
@@ -61,10 +64,23 @@ def pronoun_source(pron: str, resolve, people, paragraphs: list[str], p_idx: int
     known = {t for p in people.people.values() for t in p.tokens}  # the words of the article's people's names
     names = [w for w in re.findall(r"[A-Z][\w’'-]+", before[max(0, said[-1].start() - 120):said[-1].start()])
              if key(w) in known] if said else []
-    if person is not None and names and key(names[-1]) in person.tokens:
+    if person is not None and names and key(names[-1]) in person.tokens and not _another_fits(person, pron, people, before, pronouns):
         return who
     for n, p in people.people.items():  # undo what the resolution recorded: nobody was named
         p.spoke = p.spoke and n in spoke
+        p.pronoun = pronouns.get(n)  # nor read as "he" / "she"
     people.chain.clear()
     people.chain.update(chain)
     return None, None, None
+
+
+def _another_fits(person, pron: str, people, before: str, pronouns: dict) -> bool:
+    """Whether someone other than ``person``, named in ``before``, could be "he" / "she" (``pron``) as well,
+    while the text never gave ``person`` that gender (an honorific, a role noun, a pronoun read as them before
+    this one: ``pronouns``)."""
+    gender = "m" if pron == "he" else "f"
+    if (person.gender or pronouns.get(person.name)) == gender:
+        return False
+    named = {key(w) for w in re.findall(r"[A-Z][\w’'-]+", before)}
+    return any(p is not person and (p.gender or pronouns.get(p.name)) in (None, gender) and not p.tokens <= person.tokens and p.tokens & named
+               for p in people.people.values())

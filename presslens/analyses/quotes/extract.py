@@ -46,6 +46,14 @@ QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind
               "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph"]
 
 
+def _names_them(quote: str, speaker: str) -> bool:
+    """Whether a quote names a person speaker (two capitalised words or more) by their family name: it speaks of
+    them in the third person, another's words."""
+    words = speaker.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and bool(
+        re.search(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w-])", quote))
+
+
 def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: Story,
                     indirect: bool = True) -> list[dict]:
     """Every quoted stretch of one article (paragraphs in order, title first when it has one), and
@@ -226,6 +234,8 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
                     inherit = None  # another person became the subject since that speaker's last words
                 if inherit and lone:
                     inherit = None  # '“...,” Berg said. The council disagreed. “...”': another subject spoke between
+                if inherit and isinstance(inherit[0], str) and _names_them(quote, inherit[0]):
+                    inherit = None  # 'Ruiz said ... “Ms Ruiz is wrong,”': words about her are another's
                 if inherit and _ANOTHER_SOURCE.match(re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]):
                     inherit = None  # '“...”, enthuses the Harbour Daily.': a source of its own, by a verb not known
                 if inherit:

@@ -318,7 +318,10 @@ _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting
                          r",\s+as\s+(?!well\b|soon\b|much\b|many\b|long\b|far\b|of\b|a\s+result\b)(?:[A-Z]|the\s|"
                          r"his\s|her\s|their\s|its\s)|"
                          r",\s+(?:[^,\s\"“”]+\s+){1,4}?(?:added|mentioned|said|says|noted|reported|reports|wrote)\s*[.]?$|"
-                         r",\s+(?:reported|said|added)\s+(?:the\s+)?[^,\s]+(?:\s+[^,\s]+){0,3}\s*[.]?$")
+                         r",\s+(?:reported|said|added)\s+(?:the\s+)?[^,\s]+(?:\s+[^,\s]+){0,3}\s*[.]?$|"
+                         # "..., and Lund said they were not": another named source's statement, not this one's words
+                         r",?\s+(?:and|but|while|whereas)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:said|says|told|added|insisted|"
+                         r"argued|claimed|stated|countered|replied)\b")
 
 
 def _clause_end(clause: str) -> str:

@@ -48,6 +48,9 @@ _KIN_OF = re.compile(r"(?i)\b(?:family|relatives|parents|friends?|lawyers?|attor
 # a noun phrase whose head comes before the name, joined by a preposition: "The study in", "a paper from the"
 _THING_OF = re.compile(r"^(?i:the|a|an|this|that|these|those|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?"
                        r"(?P<head>[a-z][\w’'-]*)\s+(?:in|of|at|from|on|about|into|by|with)\s+(?:(?i:the)\s+)?$")
+# a plural noun opening the phrase without a determiner: "Critics of Ana Ruiz", "Rivals of Tom Berg" speak, not the
+# person named after them
+_GROUP_OF = re.compile(r"^(?P<head>[A-Z][a-z]+s)\s+(?:of|for)\s+$")
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there)$", re.IGNORECASE)
 
 
@@ -94,6 +97,8 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     actor = entries[m.lastindex - 1][0] if m else None
     if m is not None and not_its_voice(spk, m.start()):
         actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
+    if m is not None and _a_person(story, actor) and another_given_name(spk, m.start(), m.group(0)):
+        actor = None  # "Jamal Haddad" is not the actor "Kamal Haddad" whose short form "Haddad" is
     if actor and m is not None and (_norm(spk).endswith(_norm(m.group(0))) or _titled(spk, m)):
         if any(sp.name == actor for sp in story.speakers):  # "the president, Ana Ruiz": a listed speaker
             return speaker_entry(story, actor)
@@ -101,14 +106,17 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
             return actor, "named", actor  # a person of the story's actors speaks for themself
     bare = spk
     for f in reversed(found):
-        bare = _strip_actor(bare, f)
+        if not (_a_person(story, entries[f.lastindex - 1][0]) and another_given_name(spk, f.start(), f.group(0))):
+            # "Jamal Haddad" keeps his family name
+            bare = _strip_actor(bare, f)
     # actors' names are taken out before speakers are looked up: a speaker alias "Hansen" is not in
     # "Hansen Logistics said" nor in "a source at Hansen Logistics"
     if _ANON.search(spk) and not _PERSON.search(bare):
         return _lower_first(spk), "anonymous", actor
     for sp in story.speakers:
         for form in (sp.name, *sp.aliases):
-            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare):
+            hit = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", bare) if form else None
+            if hit and not another_given_name(bare, hit.start(), form):
                 sp_actor = resolver.resolve(story, sp.affiliation) if sp.affiliation else None
                 return sp.name, "named", sp_actor or sp.affiliation
     # the first run of capitalised words that names no organisation ("Harbour State University researcher
@@ -128,7 +136,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     if person and re.search(r"['’]s$", person.group(1)) and bare[person.end():].strip():
         # "Tom Berg's lawyer": the lawyer speaks, as the text says, for Tom Berg
         return _lower_first(spk), "role", actor or re.sub(r"['’]s$", "", person.group(1))
-    head = _THING_OF.match(bare[:person.start()]) if person else None
+    head = (_THING_OF.match(bare[:person.start()]) or _GROUP_OF.match(bare[:person.start()])) if person else None
     if head and not _ROLE.search(head.group("head")) and key(head.group("head")) not in TITLES:
         return None, None, None  # "The study in Harbour Letters is ...": the name says where the study is, not who speaks
     if person and not _ROLE.search(person.group(1)):
@@ -306,6 +314,28 @@ _NOT_VOICE_HEAD = re.compile(r"(?i)\b(?:documents?|records?|reports?|filings?|e-
                              r"competitor|partner|investor|unit|affiliate|regulator|critics?)\b[^,]{0,40}?\b(?:from|of|at|"
                              r"about|on|behind|inside|within|over|against|obtained\s+from|seen\s+by|reviewed\s+by)\s+"
                              r"(?:the\s+|an?\s+)?(?:[^\s,]+\s+){0,2}$")
+
+
+_NAME_BEFORE = _regex.compile(r"(?<![\p{L}’'.-])(\p{Lu}\p{Ll}+)\s+$")
+
+
+def _a_person(story: Story, actor: str | None) -> bool:
+    """Whether ``actor`` is a person of the story (an actor of kind person, or a listed speaker)."""
+    return actor is not None and (any(sp.name == actor for sp in story.speakers) or any(
+        a.name == actor and (a.kind or "").casefold() == "person" for a in story.actors))
+
+
+def another_given_name(text: str, at: int, form: str) -> bool:
+    """Whether the one-word name ``form`` found at ``at`` in ``text`` follows a given name of its own: a
+    capitalised word, no title, no English word ("Jamal Haddad" beside the known "Kamal Haddad" short-formed "Haddad": the
+    brother, not him; "Inspector Haddad", "Mr Haddad" are him)."""
+    if len(form.split()) != 1:
+        return False
+    m = _NAME_BEFORE.search(text[:at])
+    if not m or key(m.group(1)) in TITLES:
+        return False
+    from lemminflect import getAllLemmas
+    return not getAllLemmas(m.group(1).casefold())  # "When Haddad said", "Former inspector": words, not a name
 
 
 def not_its_voice(spk: str, at: int) -> bool:
