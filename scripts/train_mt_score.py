@@ -16,9 +16,8 @@ import yaml
 
 from presslens import paths
 from presslens.evaluation import loso
-from presslens.evaluation.adapter import article_words, mtscore, translation_evidence
+from presslens.evaluation.adapter import mtscore
 from presslens.evaluation.scoreboard import EVAL_DIR
-from presslens.evaluation.truth import load_truth
 
 VERSION = 1
 L2 = 1.0
@@ -35,16 +34,8 @@ HEADER = """# presslens: the learned machine-translation score (issue 26), writt
 
 
 def build() -> dict:
-    indicators, labels, words = {}, {}, {}
-    for f in sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml")):
-        t = load_truth(f)
-        if t.split != "dev":
-            continue
-        labels[t.slug] = {a: bool(lab["mt"]) for a, lab in t.articles.items()
-                          if lab.get("mt") is not None and not lab.get("unsure")}
-        ind = translation_evidence(f)
-        indicators[t.slug] = ind[ind["article_id"].isin(labels[t.slug])].reset_index(drop=True)
-        words[t.slug] = article_words(f)
+    indicators, labels, words = loso.dev_tables(sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml")),
+                                                words=True)
     feats = [mtscore.article_features(indicators[s], words[s], labels[s]) for s in indicators]
     y = [labels[s][a] for s, fe in zip(indicators, feats) for a in fe["article_id"]]
     allf = __import__("pandas").concat(feats, ignore_index=True)

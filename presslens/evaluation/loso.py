@@ -161,11 +161,11 @@ def prf(counts: pd.DataFrame, prefix: str = "") -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def estimate(folders: list[str | Path], humans: bool = False, learned: bool = False) -> tuple[pd.DataFrame, ...]:
-    """:func:`held_out` and :func:`rule_spread` over the development stories among ``folders`` (stories
-    whose truth.yaml says ``split: test`` are skipped unread: only their split is looked at); with ``humans``
-    also :func:`human_margins`; with ``learned`` also :func:`learned_held_out` (last)."""
-    indicators, labels, words = {}, {}, {}
+def dev_tables(folders: list[str | Path], words: bool = False) -> tuple[dict, dict, dict]:
+    """(indicators, labels, words) of the development stories among ``folders``, by slug: each story's
+    translation indicators of its labelled articles, its ``mt`` labels (unsure ones left out) and, with
+    ``words``, its articles' word counts (empty otherwise). Test stories are skipped unread (only their split)."""
+    indicators, labels, counts = {}, {}, {}
     for f in folders:
         t = load_truth(f)
         if t.split != "dev":
@@ -174,8 +174,16 @@ def estimate(folders: list[str | Path], humans: bool = False, learned: bool = Fa
                           if lab.get("mt") is not None and not lab.get("unsure")}
         ind = translation_evidence(f)
         indicators[t.slug] = ind[ind["article_id"].isin(labels[t.slug])].reset_index(drop=True)
-        if learned:
-            words[t.slug] = article_words(f)
+        if words:
+            counts[t.slug] = article_words(f)
+    return indicators, labels, counts
+
+
+def estimate(folders: list[str | Path], humans: bool = False, learned: bool = False) -> tuple[pd.DataFrame, ...]:
+    """:func:`held_out` and :func:`rule_spread` over the development stories among ``folders`` (stories
+    whose truth.yaml says ``split: test`` are skipped unread: only their split is looked at); with ``humans``
+    also :func:`human_margins`; with ``learned`` also :func:`learned_held_out` (last)."""
+    indicators, labels, words = dev_tables(folders, words=learned)
     out = (held_out(indicators, labels), rule_spread(indicators, labels))
     out = out + (human_margins(indicators, labels),) if humans else out
     return out + (learned_held_out(indicators, labels, words),) if learned else out
