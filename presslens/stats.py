@@ -162,6 +162,25 @@ def mean_ci(values, n_boot: int, rng: np.random.Generator | None, level: float =
 # ----------------------------------------------------------------------------------------------
 # a logistic regression (issue 26: the learned machine-translation score)
 
+def newton_logistic(Z, y, pen, weight=None, max_iter: int = 100) -> np.ndarray:
+    """The weights of a penalised logistic regression by Newton's method from zero (deterministic): ``Z``
+    (n, k) the design matrix as given (standardised, with its intercept column), ``y`` (n,) 0/1 labels,
+    ``pen`` (k,) each weight's L2 penalty, ``weight`` (n,) each row's weight (default 1)."""
+    Z = np.asarray(Z, dtype=float)
+    y = np.asarray(y, dtype=float)
+    c = np.ones(len(Z)) if weight is None else np.asarray(weight, dtype=float)
+    beta = np.zeros(Z.shape[1])
+    for _ in range(max_iter):
+        p = 1.0 / (1.0 + np.exp(-(Z @ beta)))
+        grad = Z.T @ (c * (p - y)) + pen * beta
+        hess = Z.T @ (Z * (c * p * (1 - p))[:, None]) + np.diag(pen)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return beta
+
+
 def logistic_fit(X, y, l2: float = 1.0, max_iter: int = 100) -> tuple[np.ndarray, float]:
     """L2-penalised logistic regression by Newton's method, deterministic (no random start, no solver choice):
     ``X`` (n, k) features, ``y`` (n,) 0/1 labels -> (coefficients on the raw features, intercept). The features are
@@ -176,15 +195,7 @@ def logistic_fit(X, y, l2: float = 1.0, max_iter: int = 100) -> tuple[np.ndarray
     Z[:, live] = (X[:, live] - mu[live]) / sd[live]
     Za = np.hstack([Z, np.ones((len(Z), 1))])
     pen = np.append(np.where(live, l2, 1.0), 1e-9)  # a dead column's coefficient is held at 0 by its penalty
-    beta = np.zeros(Za.shape[1])
-    for _ in range(max_iter):
-        p = 1.0 / (1.0 + np.exp(-(Za @ beta)))
-        grad = Za.T @ (p - y) + pen * beta
-        hess = Za.T @ (Za * (p * (1 - p))[:, None]) + np.diag(pen)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-10:
-            break
+    beta = newton_logistic(Za, y, pen, max_iter=max_iter)
     coef = np.where(live, beta[:-1] / np.where(live, sd, 1.0), 0.0)
     return coef, float(beta[-1] - coef @ mu)
 

@@ -203,17 +203,23 @@ def verb_lemma(word: str) -> str:
     return got[0] if got else word
 
 
+def with_rules_off(story, disable: Iterable[str] = ()):
+    """``story`` with the built-in furniture rules ``disable`` switched off on top of its own ``furniture``
+    setting (a story that turned cleaning off stays so)."""
+    off = sorted(set(disable))
+    if not off or story.furniture is False:
+        return story
+    setting = dict(story.furniture) if isinstance(story.furniture, dict) else {}
+    setting["disable"] = sorted(set(setting.get("disable") or []) | set(off))
+    return dataclasses.replace(story, furniture=setting)
+
+
 def predict_furniture(folder: str | Path, disable: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The cleaner alone, as :func:`predict` runs it, with the built-in furniture rules ``disable`` switched
     off on top of the story's own ``furniture`` setting (for :mod:`presslens.evaluation.furniture_loso`):
     (articles: id, text, measured; removed: article_id, line, removed, rule, rule_id; measured sentences:
     article_id, text)."""
-    full = load_story(folder)
-    off = sorted(set(disable))
-    if off and full.furniture is not False:
-        setting = dict(full.furniture) if isinstance(full.furniture, dict) else {}
-        setting["disable"] = sorted(set(setting.get("disable") or []) | set(off))
-        full = dataclasses.replace(full, furniture=setting)
+    full = with_rules_off(load_story(folder), disable)
     st, _left_out = screen.analysed(full)
     kept = set(st.articles["id"])
     arts = full.articles[["id", "text"]].copy()

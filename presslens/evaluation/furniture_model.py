@@ -18,7 +18,6 @@ that lie inside a line the model removes.
 """
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -26,7 +25,8 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .adapter import cleaned_lines, cleaning_rules, linemodel, load_story, predict_furniture, story_templates
+from .adapter import (cleaned_lines, cleaning_rules, linemodel, load_story, predict_furniture, story_templates,
+                      stats, with_rules_off)
 from .outcomes import fold
 from .score_text import NOT_FURNITURE_RULES, score_furniture
 from .truth import load_truth, norm_space
@@ -43,12 +43,7 @@ def line_table(folder: str | Path, disable: Iterable[str] = ()) -> tuple[pd.Data
     headline only, scored by no side); and the :data:`linemodel.FEATURES` of each row. ``disable``:
     built-in rules switched off (those :mod:`.furniture_loso` finds fitted to this story alone)."""
     truth = load_truth(folder)
-    story = load_story(folder)
-    off = sorted(set(disable))
-    if off and story.furniture is not False:
-        setting = dict(story.furniture) if isinstance(story.furniture, dict) else {}
-        setting["disable"] = sorted(set(setting.get("disable") or []) | set(off))
-        story = dataclasses.replace(story, furniture=setting)
+    story = with_rules_off(load_story(folder), disable)
     rules = [r for r in cleaning_rules(story) if r.get("shape") != "line-model"]
     templates = story_templates(story, rules)
     rows, feats = [], []
@@ -82,18 +77,9 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, weight: np.ndarray | None 
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(z.shape[1])
     pen = np.full(z.shape[1], l2)
     pen[-1] = 0.0
-    c = np.ones(len(x)) if weight is None else np.asarray(weight, dtype=float)
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        grad = z.T @ (c * (p - y)) + pen * w
-        hess = (z * (c * p * (1 - p))[:, None]).T @ z + np.diag(pen) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
+    w = stats.newton_logistic(z, y, pen + 1e-9, weight, max_iter=50)  # 1e-9: the intercept's Hessian never singular
     return {"mean": mean, "scale": scale, "weights": w[:-1], "bias": float(w[-1])}
 
 
