@@ -29,14 +29,16 @@ from presslens.data import STOPWORDS
 from presslens.engine import tables
 from presslens.story.model import Actor, Story
 from presslens.text.resolver import CJK, LETTER, actor_regex, form_key
-from .romanise import OTHER_RUN
+from .romanise import NAME_ARTICLES, OTHER_RUN, SPACED_ARTICLES
 from .shortnames import TITLES
 
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
 # "Bank of China", "Ludwig van Beethoven", "Khalid bin Walid"), an Arabic article joined to the next word by
-# a hyphen included ("Abu Hamid al-Rashidi": the article is part of the name, as "van" is)
+# a hyphen included ("Abu Hamid al-Rashidi": the article is part of the name, as "van" is), or written apart in
+# the Urdu and Bengali way ("Farid uz Marvan": :data:`.romanise.SPACED_ARTICLES`)
 CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
-                         r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y|bin|ibn)[ \t]+|(?:al|el|ul)-)?"
+                         r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y|bin|ibn|"
+                         + "|".join(SPACED_ARTICLES) + r")[ \t]+|(?:" + "|".join(NAME_ARTICLES) + r")-)?"
                          r"\p{Lu}[\w'’&.-]*)*"
                          r"(?:(?<!['’]s)[ \t]\d{1,3}(?![\w,.:/-]*\d)(?!-\p{L}))?")  # a number ends a name: "Apollo 11",
 # "Soyuz 2"; not after a possessive nor before a hyphened word ("Mara's 6-hour speech": a measure, no name's number)

@@ -14,7 +14,7 @@ from presslens.story.yamlio import parse_yaml
 from presslens.text.resolver import CJK, form_key
 from presslens.text.vocabulary import ordinary_words
 from . import brackets, cjknames, persons, renderings, shortnames, skeleton
-from .romanise import letters
+from .romanise import NAME_ARTICLES, letters
 from .renderings import NOT_NAME_PART
 from .candidates import candidates, name_regex
 from .variants import RULES, STRONG_RULES, form_index, known_forms, score
@@ -48,7 +48,7 @@ def _snippet(actor: Actor | Speaker, cand: str, rule: str, evidence: str) -> str
     return f"# story.yaml, actor {actor.name}: {head}\n{body.rstrip()}"
 
 
-_PARTICLES = frozenset("al el ul bin ibn de van von".split())  # the particles a name's run holds (candidates.CAP_RUN)
+_PARTICLES = frozenset(("bin", "ibn", "de", "van", "von", *NAME_ARTICLES))  # the particles a name's run holds (candidates.CAP_RUN)
 
 
 def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, actor_of: dict[str, set[str]]) -> bool:

@@ -17,6 +17,14 @@ import unicodedata
 
 import regex
 
+# The Arabic article as names write it between two name words, in one place for every rule that reads names:
+# "al-"/"el-" (ALA-LC, UNGEGN), and the connective "ul"/"ud"/"ur"/"uz" that stands for it in Persian, Urdu and
+# Bengali names ("Nasir-ul-Kestrel", "Salim ud Marvan", "Farid ur Harbour", "Farid uz Marvan": Urdu and Bengali romanisations
+# write them hyphenated or apart, and with a capital or none). ``SPACED_ARTICLES`` may stand apart as a word of
+# their own: none is an English word ("al" and "el" apart are left out: "El" opens Spanish names and places).
+NAME_ARTICLES = ("al", "el", "ul", "ud", "ur", "uz")
+SPACED_ARTICLES = ("ul", "ud", "ur", "uz")
+
 # the scripts :func:`transliterate` reads (letters with vowels)
 OTHER_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Armenian}\p{Georgian}]")
 OTHER_RUN = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Armenian}\p{Georgian}ー’'-]+"

@@ -30,7 +30,9 @@ What a key alone cannot tell is kept out:
   keys differ, so the keys do; a place or thing named after the person ("Lenko Square") has a word more.
 
 A person's name shortened to its first and last word *and* romanised otherwise ("Kasim Lenko" for
-"Kassem Ghazi al-Lenko") is a ``transliteration`` as well, on the same terms.
+"Kassem Ghazi al-Lenko"), or a two-word name written family name first *and* romanised otherwise ("Hashimov
+Dalerbek" for "Dalerbek Hoshimov", as court papers and Russian lists write it), is a ``transliteration``
+as well, on the same terms.
 """
 from __future__ import annotations
 
@@ -39,12 +41,12 @@ import re
 
 from presslens.story.model import Story
 from .renderings import NOT_NAME_PART, dictionary_word
-from .romanise import letters
+from .romanise import NAME_ARTICLES, letters
 
 MIN_CONSONANTS = 3  # consonant classes a key needs before it tells one name from another
 
-_ARTICLE = re.compile(r"^(?:al|el|ul)[-‐‑]", re.I)  # the Arabic article joined to a name word
-_PARTICLES = frozenset("al el ul bin ibn".split())
+_ARTICLE = re.compile(r"^(?:" + "|".join(NAME_ARTICLES) + r")[-‐‑]", re.I)  # the Arabic article joined to a name word
+_PARTICLES = frozenset(("bin", "ibn", *NAME_ARTICLES))
 # the longest spelling first: (letters, class)
 _CLASSES = (("dzh", "k"), ("tsch", "k"), ("tch", "k"), ("kh", "k"), ("gh", "k"), ("ch", "k"), ("zh", "k"),
             ("dj", "k"), ("ck", "k"), ("cz", "k"), ("sh", "s"), ("ts", "s"), ("tz", "s"), ("hs", "s"),
@@ -121,14 +123,17 @@ def match(cand: str, form: str, person: bool) -> str | None:
     elif person and len(cw) == 2 and len(fw) >= 3 and ck == (fk[0], fk[-1]):
         pairs = [(cw[0], fw[0]), (cw[1], fw[-1])]
         how = f"the first and last word of {form!r}, written by another romanisation (key {'-'.join(ck)!r})"
+    elif person and len(cw) == len(fw) == 2 and ck == fk[::-1] and ck[0] != ck[1]:
+        pairs = [(cw[0], fw[1]), (cw[1], fw[0])]  # the family name first, as court papers and lists write it
+        how = f"{form!r} with the family name first, written by another romanisation (key {'-'.join(ck)!r})"
     else:
         return None
     spaced = len(ck) != len(fk) and "".join(ck) == "".join(fk)
     if consonants(ck) < MIN_CONSONANTS or not _changed_words_ok([p[0] for p in pairs], [p[1] for p in pairs], spaced):
         return None
-    short = len(pairs) == 2 and len(fw) >= 3 and len(cw) == 2 and ck != fk  # first and last word only
+    paired = len(pairs) == 2 and len(cw) == 2 and ck != fk  # first and last word only, or the words swapped
     a, b = ("".join(letters(_ARTICLE.sub("", w)) for w in ws) for ws in
-            (([p[0] for p in pairs], [p[1] for p in pairs]) if short else (cw, fw)))
+            (([p[0] for p in pairs], [p[1] for p in pairs]) if paired else (cw, fw)))
     if OSA.distance(a, b) > max(len(a), len(b)) // 2:
         return None  # the letters too far apart for one name respelt: a key shared by chance
     return how

@@ -17,7 +17,7 @@ from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
 from .demonyms import country_key
-from .romanise import letters, pinyin, romanisations, transliterate, wade_giles
+from .romanise import NAME_ARTICLES, letters, pinyin, romanisations, transliterate, wade_giles
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +175,11 @@ class _Index:
             caps = [w for w in re.split(r"[\s\-]+", f.form) if w[:1].isupper()]
             if len(caps) >= 3:
                 self.by_initials.setdefault("".join(w[0] for w in caps).upper(), []).append(f)
+        self.by_bare: dict[str, list[_Form]] = {}  # "rashidkestrelli" -> "Rashid al-Kestrelli"
+        for f in self.latin:
+            bare = without_article(f.form)
+            if bare is not None:
+                self.by_bare.setdefault(bare, []).append(f)
         self.edit_forms = [f for f in self.latin if len(f.letters) >= 5]
         self.edit_letters = [f.letters for f in self.edit_forms]
 
@@ -214,6 +219,21 @@ def convention_key(form: str) -> tuple:
     return tuple(_convention_word(w) for w in re.split(r"[\s\-]+", form) if letters(w))
 
 
+_ARTICLE_WORD = re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(NAME_ARTICLES) + r")(?:[-‐‑]|\s+)(?=\w)")
+
+
+def without_article(form: str) -> str | None:
+    """The :func:`letters` of a name of two words or more written with the Arabic article (or its Urdu and
+    Bengali connective, :data:`.romanise.NAME_ARTICLES`) once the article is left out, or None when it has none:
+    "Rashid al-Kestrelli" -> "rashidkestrelli", "Farid uz Marvan" -> "faridmarvan". A writer who drops the article
+    writes the same name ("Rashid Kestrelli"); the other way round, the known name with an article put in front
+    ("al-Kestrelli" of "Kestrelli") holds the known form whole, so the resolver finds it already."""
+    bare = _ARTICLE_WORD.sub(" ", form)
+    if bare == form or len(bare.split()) < 2:
+        return None
+    return letters(bare)
+
+
 def _word_runs(form: str) -> frozenset:
     """The letters of every shorter run of a form's words, split at spaces and hyphens: a candidate
     that is one of them is a short form, never a misspelling ("Soyuz" of "Soyuz-2")."""
@@ -240,7 +260,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     dict per actor with actor, known_form, rule, evidence. Rules, strongest first (``RULES``):
 
     - ``spelling: spacing`` - the same letters, spaced, hyphenated, cased or accented differently
-      ("Byte Dance");
+      ("Byte Dance"), or a known name of two words or more with its Arabic article left out ("Rashid Kestrelli"
+      for "Rashid al-Kestrelli": :func:`without_article`);
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"; not of a form the story
       writes in lower case, a common noun: "Blue Screens" of "blue screen"), or a possessive 's on one word of a
       form of three words or more ("Kestrel's National Bureau");
@@ -316,6 +337,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
             add(k, "calque", f"{cand!r} = {how}")
     for k in ix.by_letters.get(c_letters, ()):
         add(k, "spelling: spacing", f"same letters as {k.form!r}, spaced, hyphenated or cased differently")
+    if len(c_words) >= 2 and without_article(cand) is None:
+        for k in ix.by_bare.get(c_letters, ()):
+            add(k, "spelling: spacing", f"the letters of {k.form!r} without its article")
     if _POSSESSIVE.search(cand):  # "Kestrel's National Bureau" for the known "Kestrel National Bureau"; in a
         for k in ix.by_letters.get(letters(re.sub(r"(?<=\w)['’]s\b", "", cand)), ()):  # shorter one, "Acme's AI"
             if len(k.words) >= 3:  # is a thing of Acme's, not a way of writing "Acme AI"
