@@ -57,3 +57,28 @@ def test_the_family_name_first_and_romanised_otherwise_is_the_same_person(tmp_pa
     got = _found(st)
     assert got.get("Hashimov Dalerbek") == "transliteration", got
     assert "Hashimov" not in got, got  # a piece of the proposal, never written on its own
+
+
+def test_a_contracted_given_name_is_a_short_form(tmp_path):
+    from presslens.analyses.naming.persons import contraction
+    assert contraction("Md", "Muhammad") and contraction("Mohd", "Mohammed") and contraction("Wm", "William")
+    assert contraction("Muhd", "Muhammad")
+    assert not contraction("Dan", "Dean")  # half the name or more: another name
+    assert not contraction("Mo", "Muhammad")  # the last letter is not kept: a nickname, not a contraction
+    assert not contraction("Mohammad", "Muhammad")  # a spelling, not a contraction
+    assert not contraction("Maud", "Muhammad")  # two vowels: a name of its own
+    actors = "  - {name: Muhammad Kerin, kind: person, aliases: [Muhammad Kerin, Kerin]}\n"
+    st = _story(tmp_path, actors, [("Quay", "Adviser Md Kerin spoke at the quay on Monday."),
+                                   ("Pier", "Muhammad Kerin met the mayor. Mr Kerin left at noon.")])
+    got = _found(st)
+    assert got.get("Md Kerin") == "short form", got
+    assert "Mr Kerin" not in got, got  # a title, not a contracted given name
+
+
+def test_an_honorific_of_another_language_is_no_longer_name(tmp_path):
+    actors = "  - {name: Rukhsana Kerin, kind: person, aliases: [Rukhsana Kerin, Kerin]}\n"
+    st = _story(tmp_path, actors, [("Quay", "Begum Rukhsana Kerin was freed on Monday, the party said."),
+                                   ("Pier", "Amara Rukhsana Kerin spoke at the pier on Friday.")])
+    got = _found(st)
+    assert "Begum Rukhsana Kerin" not in got, got  # an honorific before the known name, as "Mrs" would be
+    assert got.get("Amara Rukhsana Kerin") == "long form", got  # a name word before it is still a longer name

@@ -9,7 +9,8 @@ has two capitalised words or more:
   given name written in full ("Jennifer Okafor" for "Jen Okafor": one word is the other's start, four
   letters at least);
 - ``short form`` - the first and last word of a known form of three words or more, the middle ones
-  left out ("Lina Diaz" for "Lina Okafor Diaz"), or a given name shortened the same way.
+  left out ("Lina Diaz" for "Lina Okafor Diaz"), or a given name shortened the same way, or contracted
+  (:func:`contraction`: "Md Okafor" for "Muhammad Okafor").
 
 The words it adds must look like names: capitalised but not all in capitals (a headline), no title,
 role, nationality or function word ("Prime Minister Lina Okafor" is a title, not a longer name), no
@@ -76,6 +77,19 @@ def person_forms_words(story: Story) -> dict[str, list[list[str]]]:
     return out
 
 
+def contraction(short: str, full: str) -> bool:
+    """``short`` is the given name ``full`` contracted, as given names are written short: the first and last
+    letters kept and some of the letters between, in order, two to four letters with one vowel at most, less
+    than half the name ("Md" for "Muhammad", "Mohd" for "Mohammed", "Wm" for "William"; Hart's Rules:
+    a contraction keeps the word's first and last letters)."""
+    s, f = letters(short), letters(full)
+    if not (2 <= len(s) <= 4 and len(s) * 2 <= len(f) and s[0] == f[0] and s[-1] == f[-1]
+            and sum(ch in "aeiou" for ch in s) <= 1 and s.isalpha()):
+        return False
+    rest = iter(f)
+    return all(ch in rest for ch in s)
+
+
 def _match(c: list[str], f: list[str], others: set[str], own: frozenset = frozenset()) -> tuple[str, str] | None:
     """(rule, how) when candidate words ``c`` are a longer or shorter form of known words ``f``; ``own``:
     the letters of the person's known forms (the words added being one of them is two forms side by
@@ -100,6 +114,8 @@ def _match(c: list[str], f: list[str], others: set[str], own: frozenset = frozen
             if len(short) >= MIN_PREFIX and long_.startswith(short) and _name_word(c[diff[0]], others):
                 rule = "long form" if len(a) > len(b) else "short form"
                 return rule, f"{c[diff[0]]!r} for {f[diff[0]]!r} in {' '.join(f)!r} (one is the other's start)"
+            if c[diff[0]][:1].isupper() and contraction(c[diff[0]], f[diff[0]]):
+                return "short form", f"{c[diff[0]]!r} for {f[diff[0]]!r} in {' '.join(f)!r} (a contraction)"
     return None
 
 
