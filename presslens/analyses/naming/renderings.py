@@ -56,7 +56,12 @@ colonel captain coach manager striker forward defender midfielder goalkeeper pla
 professor doctor reporter journalist writer editor founder ceo former late then new
 american arab argentine asian australian brazilian british canadian chinese english european french german
 indian iranian italian japanese korean mexican portuguese russian spanish swedish turkish ukrainian african
-""".split())
+""".split()) | frozenset("""
+begum shri shrimati smt datuk dato datin tun haji hajji mullah maulana mufti ayatollah hojatoleslam hazrat janab
+herr frau monsieur madame mme mlle señor señora senhor senhora signor signora
+""".split())  # honorifics of other languages written before a name, never a given name of their own (Wikipedia,
+# "Honorifics" of Bengali, Hindi, Malay, Persian and Arabic usage, German, French, Spanish, Portuguese, Italian);
+# not "Sheikh", "Syed", "Sri" or "Don", which are also given names or parts of a name
 
 
 def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:
