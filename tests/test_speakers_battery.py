@@ -18,6 +18,11 @@ FAILING_AT_START = {
     "colon_role", "colon_put_it",               # a colon lead-in with no reporting verb
     "joint_statement",                          # "A and B said in a joint statement"
 }
+# fixed since, with the mechanism that fixed them (tests/test_speakers_session19.py tests each)
+FIXED = {
+    "palace_metonymy": "a description may have capitals; 'the' + one capitalised word is a seat (resolve.described_speaker)",
+    "delegation": "a description may have capitals (resolve.described_speaker)",
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +32,7 @@ def story():
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(strict=True)]
-                                               if c[0] in FAILING_AT_START else []) for c in CASES])
+                                               if c[0] in FAILING_AT_START.difference(FIXED) else []) for c in CASES])
 def test_battery(story, case):
     got, rows = run(story, case)
     assert got == "right", (case, [(r["kind"], r["quote"], r["speaker"]) for r in rows])

@@ -9,7 +9,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver
-from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
+from presslens.text.vocabulary import MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS, alternation
 from .wordclasses import NAME_PARTICLE, ORG_WORDS, TITLES, key
 
 
@@ -186,7 +186,14 @@ def _premodified_name(bare: str):
 
 # a noun phrase that describes its speaker, all in lower case after its determiner: "the teen", "a judge", "the
 # consulate", "one witness", "the brave teenager" (not "the other", "the latter": they point back to a name)
-_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][a-z’'-]*\s+){0,3}(?P<head>[a-z][a-z’'-]{2,})$")
+# The modifiers may be capitalised ("the Harbour delegation", "a Selby fire brigade officer": the capitals say whose
+# or which, the lower-case head says what speaks); a capitalised head alone after "the" is the name a text gives an
+# institution by its seat or its office ("the Palace", "the Senate"), but never a nationality ("the French": a
+# fragment of "the French regulator") nor a word that points back ("the Other")
+_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[a-z][a-z’'-]*|[A-Z][\w’'.-]*)\s+){0,3}"
+                          r"(?P<head>[a-z][a-z’'-]{2,})$")
+_SEAT = re.compile(r"^(?P<det>[Tt]he)\s+(?P<head>[A-Z][a-z]{3,})$")
+_DEMONYM_END = ("ish", "ese", "an", "ch", "ic", "i", "s")  # the French, the Japanese, the Ukrainians: a people
 _NOT_A_HEAD = frozenset("other others latter former same first second last rest one two three few many most some all "
                         "both each either neither".split())
 
@@ -197,7 +204,10 @@ def described_speaker(spk: str) -> tuple[str, str, None] | None:
     the story names neither; "the" makes it a ``role``, "a"/"one"/"another" an ``anonymous`` source. None
     for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
     m = _DESCRIPTION.match(trim_speaker(spk))
-    if m is None or m.group("head") in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
+    seat = None if m else _SEAT.match(trim_speaker(spk))
+    m = m or (seat if seat and not seat.group("head").endswith(_DEMONYM_END) and
+              seat.group("head").lower() not in WEEKDAYS + MONTHS else None)
+    if m is None or m.group("head").lower() in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
         return None
     phrase = m.group(0)
     return phrase[:1].lower() + phrase[1:], "role" if m.group("det").lower() == "the" else "anonymous", None

@@ -1,0 +1,52 @@
+"""Who speaks, session 19 (issue 24, helper 24r): the fixes of the classes the attribution battery
+(tests/test_speakers_battery.py) found failing, one mechanism each, each with its limits (precision first).
+Crafted sentences of the harbour town of the other speaker tests, each expectation checked by hand; nothing
+here comes from an evaluation story."""
+import dataclasses
+
+import pytest
+
+from presslens.analyses.quotes import extract
+from presslens.analyses.quotes.resolve import described_speaker
+
+from .conftest import acme_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return dataclasses.replace(acme_story(), actors=[], speakers=[])
+
+
+def direct(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", ["Harbour counts the cost", *paragraphs], story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "direct"]
+
+
+# ----------------------------------------------------------------------------------------------
+# a description with capitals: "the Harbour delegation", "the Palace"
+
+
+def test_a_description_may_have_capitalised_modifiers():
+    assert described_speaker("the Harbour delegation") == ("the Harbour delegation", "role", None)
+    assert described_speaker("A Selby fire brigade officer") == ("a Selby fire brigade officer", "anonymous", None)
+
+
+def test_the_and_one_capitalised_word_is_an_institution_by_its_seat():
+    assert described_speaker("the Palace") == ("the Palace", "role", None)
+    assert described_speaker("the Senate") == ("the Senate", "role", None)
+
+
+def test_a_nationality_a_day_or_a_pointer_is_no_seat():
+    for phrase in ("the French", "the Japanese", "the Ukrainians", "the Monday", "the Other", "the May"):
+        assert described_speaker(phrase) is None, phrase
+
+
+def test_the_palace_and_a_delegation_speak_after_a_quote(story):
+    assert direct(story, "“The king is resting,” the Palace said in a statement.") == [("The king is resting,", "the Palace")]
+    assert direct(story, "“We came for a deal,” the Harbour delegation said.") == [("We came for a deal,", "the Harbour delegation")]
+
+
+def test_a_name_after_the_is_still_a_name(story):
+    # two capitalised words are a name, not a seat: the resolver's reading is kept
+    assert direct(story, "“The king is resting,” the Harbour Palace said.") == [("The king is resting,", "Harbour Palace")]
+
