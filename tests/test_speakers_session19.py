@@ -50,3 +50,30 @@ def test_a_name_after_the_is_still_a_name(story):
     # two capitalised words are a name, not a seat: the resolver's reading is kept
     assert direct(story, "“The king is resting,” the Harbour Palace said.") == [("The king is resting,", "Harbour Palace")]
 
+
+# ----------------------------------------------------------------------------------------------
+# a colon lead-in with no verb of saying: 'Ana Ruiz put it simply: "..."', 'The fire brigade was blunt: "..."'
+
+
+def test_a_name_and_a_predicate_before_a_colon_speak(story):
+    assert direct(story, "Ana Ruiz put it simply: “We are tired and we want to go home.”") == \
+        [("We are tired and we want to go home.", "Ana Ruiz")]
+
+
+def test_a_speaking_description_before_a_colon_speaks(story):
+    assert direct(story, "The fire brigade was blunt: “Nobody should go near the quay tonight.”") == \
+        [("Nobody should go near the quay tonight.", "the fire brigade")]
+
+
+def test_a_thing_before_a_colon_speaks_not(story):
+    # the head is a thing: nobody is named, whatever the quote (precision first)
+    assert direct(story, "The answer was simple: “Nobody should go near the quay tonight.”") == \
+        [("Nobody should go near the quay tonight.", None)]
+    assert direct(story, "The water was rising fast: “Nobody should go near the quay tonight.”") == \
+        [("Nobody should go near the quay tonight.", None)]
+
+
+def test_a_kicker_is_still_no_speaker(story):
+    # a capitalised label alone before the colon, or a name and one word of a label: no sentence, nobody speaks
+    assert direct(story, "Selby Storm: “Nobody should go near the quay tonight.”") == \
+        [("Nobody should go near the quay tonight.", None)]
