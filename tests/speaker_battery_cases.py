@@ -2,7 +2,9 @@
 attribution construction that wire and national news use, as style guides and the quotation-attribution
 literature describe them (PARC, Pareti 2015; Newell, Margolin & Ruths 2018; O'Keefe et al. 2012; the rule
 classes of the Gender Gap Tracker's quote extractor), written from those descriptions and not from any
-evaluation corpus. Every name is invented; every expected speaker was checked by hand.
+evaluation corpus. Every name is invented; every expected speaker was checked by hand. The class "long" (long and
+loaded attributions of court, election, disaster and summit reporting) was a second wave, written after the first
+fixes.
 
 A case is (id, class, paragraphs, kind, quote, speaker): the article's paragraphs (a title goes first), the
 kind of the quote ("direct" or "indirect"), a piece of its words, and who says it as the article names them
@@ -253,6 +255,57 @@ CASES = [
      "direct", "My father loved the sea", "Mia"),
     ("gender_honorific", "precision", ["Mr Lund met Ms Ruiz at the quay on Friday.", "“It was a hard meeting,” she said."],
      "direct", "It was a hard meeting", "Ms Ruiz"),
+    # ------------------------------------------------------------------ long and loaded attributions (wave 2)
+    ("age_whose", "long", ["“I heard the wall crack like a gunshot,” said Hana Sato, 72, whose house in Selby collapsed."],
+     "direct", "I heard the wall crack", "Hana Sato"),
+    ("of_think_tank", "long", ["“The deal is weaker than the last one,” said Ana Ruiz of the Harbour Climate Institute."],
+     "direct", "The deal is weaker", "Ana Ruiz"),
+    ("who_heads", "long", ["“The deal is weaker than the last one,” said Ana Ruiz, who heads the Harbour Climate Institute, a think tank."],
+     "direct", "The deal is weaker", "Ana Ruiz"),
+    ("long_lead_in_colon", "long", ["Ana Ruiz, a 61-year-old grandmother who has lived in the fishing village of Selby all her life "
+                                    "and lost two boats in the storm, said: “We have nothing left.”"],
+     "direct", "We have nothing left", "Ana Ruiz"),
+    ("said_as_clause", "long", ["“Keep digging, there are people under there,” Omar Lund said, as rescuers dug through the rubble behind him."],
+     "direct", "Keep digging", "Omar Lund"),
+    ("speech_to_supporters", "long", ["“Harbour has chosen its own path,” Ana Ruiz said in a speech to supporters in Selby on Saturday night."],
+     "direct", "Harbour has chosen", "Ana Ruiz"),
+    ("winner_told_supporters", "long", ["“Tonight the people spoke,” Ana Ruiz, the winner of Saturday's election, told cheering supporters."],
+     "direct", "Tonight the people spoke", "Ana Ruiz"),
+    ("briefing_spokesperson", "long", ["“We oppose any such visit,” foreign ministry spokesperson Wei Lan said at a regular news briefing."],
+     "direct", "We oppose any such visit", "Wei Lan"),
+    ("hyphen_given_name_voter", "long", ["“I voted for peace,” said Lin Mei-hua, a voter in Selby."],
+     "direct", "I voted for peace", "Lin Mei-hua"),
+    ("news_conference", "long", ["“The search will go on through the night,” Omar Lund told a news conference."],
+     "direct", "The search will go on", "Omar Lund"),
+    ("judge_reading_verdict", "long", ["Reading the verdict, Judge Ana Ruiz said: “The court finds the accused guilty.”"],
+     "direct", "The court finds the accused guilty", "Ana Ruiz"),
+    ("the_judge_as_she_read", "long", ["Judge Ana Ruiz took her seat at ten.", "“The court finds the accused guilty,” the judge said as she read the verdict."],
+     "direct", "The court finds the accused guilty", "the judge"),
+    ("through_interpreter", "long", ["“I did nothing wrong,” Omar Lund said through an interpreter."],
+     "direct", "I did nothing wrong", "Omar Lund"),
+    ("he_told_agency_next_para", "long", ["Omar Lund, 40, runs a ferry between Selby and the islands.",
+                                          "“The sea has never been this high,” he told The Harbour Press."],
+     "direct", "The sea has never been this high", "Omar Lund"),
+    ("editor_in_chief", "long", ["The newspaper's editor-in-chief, Tom Berg, said the verdict was a disgrace."],
+     "indirect", "the verdict was a disgrace", "Tom Berg"),
+    ("newspaper_statement_that", "long", ["The Harbour Herald said in a statement that it would appeal the ruling."],
+     "indirect", "it would appeal the ruling", "The Harbour Herald"),
+    ("said_she_would", "long", ["Ana Ruiz, the defence lawyer, spoke after the hearing.", "Ruiz said she would appeal."],
+     "indirect", "she would appeal", "Ana Ruiz"),
+    ("that_far", "long", ["Ana Ruiz said on Tuesday, in a speech to parliament in Selby, that the ban would be lifted."],
+     "indirect", "the ban would be lifted", "Ana Ruiz"),
+    ("told_outlet_no_that", "long", ["Ana Ruiz told the Harbour Herald the ban had been lifted."],
+     "indirect", "the ban had been lifted", "Ana Ruiz"),
+    ("inverted_institution", "long", ["The quay will reopen next month, the ministry said."],
+     "indirect", "The quay will reopen next month", "the ministry"),
+    ("says_present_reported", "long", ["Ana Ruiz says the storm was the worst she has seen."],
+     "indirect", "the storm was the worst", "Ana Ruiz"),
+    ("relative_reported", "long", ["Omar Lund, who has fished from Selby for 30 years, said the catch had halved."],
+     "indirect", "the catch had halved", "Omar Lund"),
+    ("acronym_party", "long", ["“We accept the result,” the HPP said in a statement."],
+     "direct", "We accept the result", "the HPP"),
+    ("according_to_statement_from", "long", ["According to a statement from the Harbour Coast Guard, 12 people are missing."],
+     "indirect", "12 people are missing", "Harbour Coast Guard"),
     # ------------------------------------------------------------------ precision: nobody, or not that one
     ("cited_title", "precision", ["“Harbour Rising” is the name of the campaign the fishermen started."],
      "direct", "Harbour Rising", None),

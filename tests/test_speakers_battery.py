@@ -18,6 +18,11 @@ FAILING_AT_START = {
     "colon_role", "colon_put_it",               # a colon lead-in with no reporting verb
     "joint_statement",                          # "A and B said in a joint statement"
 }
+# the second wave (class "long": long and loaded attributions, added at 1b56f2b), failing when it was added
+FAILING_AT_START |= {
+    "said_she_would",                           # "Ruiz said she would appeal.": a three-word clause
+    "acronym_party",                            # "the HPP said": an acronym after "the"
+}
 # fixed since, with the mechanism that fixed them (tests/test_speakers_session19.py tests each)
 FIXED = {
     "palace_metonymy": "a description may have capitals; 'the' + one capitalised word is a seat (resolve.described_speaker)",
