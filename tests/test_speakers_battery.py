@@ -28,6 +28,8 @@ FIXED = {
     "palace_metonymy": "a description may have capitals; 'the' + one capitalised word is a seat (resolve.described_speaker)",
     "delegation": "a description may have capitals (resolve.described_speaker)",
     "colon_put_it": "a name and a predicate before a colon is a sentence, not a kicker (lead_in.colon_lead_in)",
+    "lawyer_of": "a one-word possessor's title or kin speaks for them (resolve.resolve_speaker, _ONE_POSSESSOR)",
+    "acronym_party": "initials after 'the' are a seat (resolve.described_speaker)",
 }
 
 

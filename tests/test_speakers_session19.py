@@ -7,9 +7,12 @@ import dataclasses
 import pytest
 
 from presslens.analyses.quotes import extract
-from presslens.analyses.quotes.resolve import described_speaker
+from presslens.analyses.quotes.resolve import described_speaker, resolve_speaker
 
 from .conftest import acme_story
+
+
+STORY0 = dataclasses.replace(acme_story(), actors=[], speakers=[])
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +80,29 @@ def test_a_kicker_is_still_no_speaker(story):
     # a capitalised label alone before the colon, or a name and one word of a label: no sentence, nobody speaks
     assert direct(story, "Selby Storm: “Nobody should go near the quay tonight.”") == \
         [("Nobody should go near the quay tonight.", None)]
+
+
+# ----------------------------------------------------------------------------------------------
+# a one-word possessor: "Ruiz's lawyer said"; its single given name in apposition: "Lund's daughter, Mia, told"
+
+
+def test_a_one_word_possessors_lawyer_or_kin_speaks_for_them():
+    assert resolve_speaker("Ruiz’s lawyer", STORY0, None) == ("Ruiz’s lawyer", "role", "Ruiz")
+    assert resolve_speaker("Berg's younger brother", STORY0, None) == ("Berg's younger brother", "role", "Berg")
+
+
+def test_a_one_word_possessors_thing_speaks_not():
+    assert resolve_speaker("Ruiz’s house", STORY0, None) == (None, None, None)
+
+
+# ----------------------------------------------------------------------------------------------
+# an organisation by its initials after "the": "the HPP said"
+
+
+def test_initials_after_the_are_a_seat():
+    assert described_speaker("the HPP") == ("the HPP", "role", None)
+    assert described_speaker("the I") is None
+
+
+def test_the_party_by_its_initials_speaks_after_a_quote(story):
+    assert direct(story, "“We accept the result,” the HPP said in a statement.") == [("We accept the result,", "the HPP")]

@@ -1,6 +1,9 @@
 """Speaker resolution: who a speaker phrase is (a listed speaker by any of their names, an
 anonymous source, a role or organisation with its actor, a pronoun to the last person named).
 The lowest module of :mod:`presslens.analyses.quotes`: attribution and extraction build on it.
+
+One idea: who one speaker phrase names, from the phrase alone and story.yaml (a name, a description, a seat, a
+possessor's kin or office); where the article's other sentences decide, :mod:`.in_article` does.
 """
 from __future__ import annotations
 
@@ -141,6 +144,10 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         return None, None, None  # "The study in Harbour Letters is ...": the name says where the study is, not who speaks
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
+    one = _ONE_POSSESSOR.match(bare.strip()) if not person else None
+    if one and (key(one.group("head")) in TITLES or _KIN_OF.match(one.group("head") + " of ")):
+        # "Ruiz's lawyer", "Berg's mother": they speak, as the text says, for the one-word name before them
+        return _lower_first(spk), "role", actor or one.group("who")
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     if _POSSESSED_BODY.match(bare.strip()):  # "Harbour's foreign ministry", "the mayor's team": the body speaks,
@@ -148,6 +155,9 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     return None, None, None
 
 
+# one capitalised word's own person, by a title or a word of kin after the possessive: "Ruiz's lawyer", "Berg's
+# younger brother" (a name of two words or more is read by the rules above: "Tom Berg's lawyer")
+_ONE_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]+)$")
 # a body of a place, a country or a person, by its noun: "Harbour's foreign ministry", "Berg's team"
 _POSSESSED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:ministry|agency|committee|council|court|department|office|service|government|police|"
@@ -192,7 +202,8 @@ def _premodified_name(bare: str):
 # fragment of "the French regulator") nor a word that points back ("the Other")
 _DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[a-z][a-z’'-]*|[A-Z][\w’'.-]*)\s+){0,3}"
                           r"(?P<head>[a-z][a-z’'-]{2,})$")
-_SEAT = re.compile(r"^(?P<det>[Tt]he)\s+(?P<head>[A-Z][a-z]{3,})$")
+# (or by its initials: "the HPP said", "the UN said")
+_SEAT = re.compile(r"^(?P<det>[Tt]he)\s+(?P<head>[A-Z][a-z]{3,}|[A-Z]{2,6})$")
 _DEMONYM_END = ("ish", "ese", "an", "ch", "ic", "i", "s")  # the French, the Japanese, the Ukrainians: a people
 _NOT_A_HEAD = frozenset("other others latter former same first second last rest one two three few many most some all "
                         "both each either neither".split())
@@ -205,7 +216,7 @@ def described_speaker(spk: str) -> tuple[str, str, None] | None:
     for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
     m = _DESCRIPTION.match(trim_speaker(spk))
     seat = None if m else _SEAT.match(trim_speaker(spk))
-    m = m or (seat if seat and not seat.group("head").endswith(_DEMONYM_END) and
+    m = m or (seat if seat and (seat.group("head").isupper() or not seat.group("head").endswith(_DEMONYM_END)) and
               seat.group("head").lower() not in WEEKDAYS + MONTHS else None)
     if m is None or m.group("head").lower() in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
         return None
