@@ -29,6 +29,7 @@ FIXED = {
     "delegation": "a description may have capitals (resolve.described_speaker)",
     "colon_put_it": "a name and a predicate before a colon is a sentence, not a kicker (lead_in.colon_lead_in)",
     "lawyer_of": "a one-word possessor's title or kin speaks for them (resolve.resolve_speaker, _ONE_POSSESSOR)",
+    "daughter_named": "a single given name in apposition after kin or a title speaks (attribution, _KIN_OR_TITLE)",
     "acronym_party": "initials after 'the' are a seat (resolve.described_speaker)",
 }
 

@@ -95,6 +95,16 @@ def test_a_one_word_possessors_thing_speaks_not():
     assert resolve_speaker("Ruiz’s house", STORY0, None) == (None, None, None)
 
 
+def test_a_single_given_name_after_kin_is_who_speaks(story):
+    assert direct(story, "“My father loved the sea,” Lund’s daughter, Mia, told reporters.") == \
+        [("My father loved the sea,", "Mia")]
+
+
+def test_a_place_in_apposition_is_no_speaker(story):
+    assert direct(story, "“The sea is higher,” said a fisherman in the north, Selby.") == \
+        [("The sea is higher,", "a fisherman in the north")]
+
+
 # ----------------------------------------------------------------------------------------------
 # an organisation by its initials after "the": "the HPP said"
 

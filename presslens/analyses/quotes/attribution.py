@@ -222,7 +222,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             # a description, then the name in apposition ('Globex's lawyer, Sara Kim, told', 'said Ruiz's deputy,
             # Tom Berg.'): the name is who speaks
-            if rx is appos_after and _DESCRIBES.search(spk) and _PERSON_NAME.fullmatch(m.group("desc").strip()):
+            if rx is appos_after and _DESCRIBES.search(spk) and (_PERSON_NAME.fullmatch(m.group("desc").strip()) or (
+                    _KIN_OR_TITLE.search(spk) and re.fullmatch(r"[A-Z][a-z]{2,}", m.group("desc").strip()))):
                 spk = m.group("desc")
             elif rx is after_verb_spk and _DESCRIBES.search(spk) and _NAME_AFTER_DESCRIPTION.match(after, m.end()):
                 spk = _NAME_AFTER_DESCRIPTION.match(after, m.end()).group("name")
@@ -268,6 +269,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
 
 # a speaker phrase that describes rather than names: a lower-case word or a possessive ("Globex's lawyer")
 _DESCRIBES = re.compile(r"(?:^|\s)[a-z][\w’'-]*\b|\w[’']s\b")
+# a person's kin or office at the end of a description: a single given name may follow it in apposition ("Lund's
+# daughter, Mia, told"; not "a port in the north, Selby,": a place is no one's kin)
+_KIN_OR_TITLE = re.compile(r"(?i)\b(?:daughter|son|wife|husband|mother|father|sister|brother|widow|widower|partner|friend|"
+                           r"cousin|aunt|uncle|niece|nephew|grandmother|grandfather|granddaughter|grandson|girlfriend|"
+                           r"boyfriend|fiancée?|lawyer|spokes(?:man|woman|person))$")
 # a person's name: two or three capitalised words
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")
