@@ -31,6 +31,7 @@ FIXED = {
     "lawyer_of": "a one-word possessor's title or kin speaks for them (resolve.resolve_speaker, _ONE_POSSESSOR)",
     "daughter_named": "a single given name in apposition after kin or a title speaks (attribution, _KIN_OR_TITLE)",
     "acronym_party": "initials after 'the' are a seat (resolve.described_speaker)",
+    "said_she_would": "a pronoun, an auxiliary and a word is a clause however short (reported._SHORT_CLAUSE)",
 }
 
 

@@ -20,6 +20,11 @@ def story():
     return dataclasses.replace(acme_story(), actors=[], speakers=[])
 
 
+def reported(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", ["Harbour counts the cost", *paragraphs], story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "indirect"]
+
+
 def direct(story, *paragraphs):
     got = extract.extract_article("a", "Daily", ["Harbour counts the cost", *paragraphs], story)
     return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "direct"]
@@ -116,3 +121,20 @@ def test_initials_after_the_are_a_seat():
 
 def test_the_party_by_its_initials_speaks_after_a_quote(story):
     assert direct(story, "“We accept the result,” the HPP said in a statement.") == [("We accept the result,", "the HPP")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a short reported clause: a subject pronoun, an auxiliary and a word ("said she would resign")
+
+
+def test_a_short_pronoun_clause_is_reported(story):
+    assert reported(story, "Ana Ruiz, the defence lawyer, spoke after the hearing.", "Ruiz said she would resign.") == \
+        [("she would resign", "Ana Ruiz")]
+    assert reported(story, "Ana Ruiz said it was over.") == [("it was over", "Ana Ruiz")]
+
+
+def test_a_short_phrase_that_is_no_clause_is_still_nothing(story):
+    assert reported(story, "Ana Ruiz said in a statement.") == []
+    assert reported(story, "Ana Ruiz said on Monday.") == []
+    assert reported(story, "Ana Ruiz said she would.") == []
+
