@@ -138,3 +138,18 @@ def test_a_short_phrase_that_is_no_clause_is_still_nothing(story):
     assert reported(story, "Ana Ruiz said on Monday.") == []
     assert reported(story, "Ana Ruiz said she would.") == []
 
+
+# ----------------------------------------------------------------------------------------------
+# "X was quoted (by Y) as saying (that) ...": X speaks, Y only carries it
+
+
+def test_was_quoted_as_saying_is_the_quoted_ones_statement(story):
+    assert reported(story, "Ana Ruiz was quoted by Harbour Radio as saying the bridge would hold.") == \
+        [("the bridge would hold", "Ana Ruiz")]
+    assert reported(story, "Ana Ruiz was quoted as saying that the bridge would hold.") == \
+        [("the bridge would hold", "Ana Ruiz")]
+
+
+def test_quoted_without_saying_reports_nothing(story):
+    assert reported(story, "Ana Ruiz was quoted in the report of the harbour board.") == []
+

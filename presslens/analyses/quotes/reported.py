@@ -126,8 +126,8 @@ def _reading(sent: str) -> tuple | None:
         cands.insert(1, appos.group(1) + " " + sent[appos.end():])
     elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
         cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
-    told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
-    if told:
+    told = frames.passive_told(sent) or frames.quoted_as_saying(sent)  # "The jury was told by Tom Berg that ...":
+    if told:  # Tom Berg told that ...; "Ruiz was quoted by the radio as saying ...": Ruiz said that ...
         cands.insert(0, told)
     per = frames.as_according(sent)  # "As per witnesses, ...": according to them
     acc = according(per)  # "According to a spokesperson from ByteDance, the team uses ..."
