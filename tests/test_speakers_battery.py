@@ -33,6 +33,7 @@ FIXED = {
     "acronym_party": "initials after 'the' are a seat (resolve.described_speaker)",
     "said_she_would": "a pronoun, an auxiliary and a word is a clause however short (reported._SHORT_CLAUSE)",
     "quoted_by_reported": "'X was quoted (by Y) as saying ...' is X's statement (frames.quoted_as_saying)",
+    "continued": "'continued' attributes right after a quote only (attribution.AFTER_ONLY)",
 }
 
 

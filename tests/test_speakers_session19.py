@@ -153,3 +153,25 @@ def test_was_quoted_as_saying_is_the_quoted_ones_statement(story):
 def test_quoted_without_saying_reports_nothing(story):
     assert reported(story, "Ana Ruiz was quoted in the report of the harbour board.") == []
 
+
+# ----------------------------------------------------------------------------------------------
+# verbs that attribute only right after a quote: '“...,” Lund continued.', '“...,” the court ruled.'
+
+
+def test_continued_after_a_quote_goes_on_with_its_speaker(story):
+    assert direct(story, "“The wall was weak,” said Omar Lund.", "“It is a scandal,” Lund continued.")[1] == \
+        ("It is a scandal,", "Omar Lund")
+
+
+def test_ruled_after_a_quote_is_the_courts(story):
+    assert direct(story, "“The ban is lawful,” the court ruled on Friday.") == [("The ban is lawful,", "the court")]
+
+
+def test_continued_or_ruled_elsewhere_is_no_verb_of_saying(story):
+    # before a quote, or with an object: the sentence's own verb of saying decides, or nobody speaks
+    assert direct(story, "The union continued the statement by adding: “The crews will not go back to sea.”") == \
+        [("The crews will not go back to sea.", "the union")]
+    assert reported(story, "Rescuers continued the search through the night.") == []
+    assert reported(story, "The Supreme Court ruled the country's ports for a decade.") == []
+    assert direct(story, "“We will sue the builder,” Omar Lund said as the rain continued.") == \
+        [("We will sue the builder,", "Omar Lund")]
