@@ -49,22 +49,34 @@ def _form_rx(form: str) -> str:
     return r"\s+".join(map(re.escape, form.split(" ")))
 
 
+# verbs that attribute a quote only right after it, ending the attribution: '“...,” Lund continued.', '“...,” the
+# court ruled.' ("continue" is a quote verb of the Gender Gap Tracker's extractor, ggt2021 in reporting_verbs.yaml;
+# a ruling is PARC 3.0's kind of attribution cue, parc2016). Elsewhere they are no verb of saying ("continued the
+# statement by adding:", "to continue the fight ... and emphasized that", "ruled that X be placed under arrest, the
+# court's press service said"), so they stay out of the verb list and its other readers; their class is the one
+# their meaning belongs to.
+AFTER_ONLY = {"continued": "speech", "continues": "speech", "ruled": "confirmation"}
+
+
 def verb_class(verb: str | None) -> str | None:
     if not verb:
         return None
     v = verb.lower().split()
     fc = verbs()["form_class"]
-    return fc.get(verb.lower()) or (fc.get(v[0]) if v else None)
+    return fc.get(verb.lower()) or (fc.get(v[0]) if v else None) or AFTER_ONLY.get(verb.lower())
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns():
     V = verbs()["rx"]
     # a speaker phrase: words without sentence ends or quotation marks, at most about ten
+    # (and a verb of AFTER_ONLY that ends the attribution: '“...,” Lund continued.', '“...,” the court ruled on Friday.')
+    VA = rf"{V}|(?:{'|'.join(AFTER_ONLY)})(?=\s*[,.!?]|\s*$|\s+(?:on|in|at|late|early|last|this)\b)"
     after_spk_verb = re.compile(rf"^\s*[,.—-]?\s*(?P<spk>[^,.!?\"“”:;]{{1,90}}?)\s+(?:has\s+|had\s+|also\s+)?"
-                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?=(?-i:[a-z]))(?P<verb>{V})\b",
+                                rf"(?<![Tt]he\s)(?<!\sa\s)(?<!\san\s)(?<!its\s)(?=(?-i:[a-z]))(?P<verb>{VA})\b",
                                 re.IGNORECASE)
-    after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})", re.IGNORECASE)
+    after_verb_spk = re.compile(rf"^\s*[,.—-]?\s*(?P<verb>{V}|{'|'.join(AFTER_ONLY)})\s+(?P<spk>[^.!?\"“”:;,]{{1,90}})",
+                                re.IGNORECASE)
     # "according to X:", "According to Ana Ruiz, a nurse on the ward:" (the description after the name)
     according = re.compile(r"according\s+to\s+(?P<spk>[^,.!?\"“”]{1,90}?)(?:,[^.!?\"“”]{1,160}?)?\s*[,:]?\s*$",
                            re.IGNORECASE)
@@ -222,7 +234,8 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
                 continue  # '“...”, issued a statement in which he said': the clause goes on, with its own verb
             # a description, then the name in apposition ('Globex's lawyer, Sara Kim, told', 'said Ruiz's deputy,
             # Tom Berg.'): the name is who speaks
-            if rx is appos_after and _DESCRIBES.search(spk) and _PERSON_NAME.fullmatch(m.group("desc").strip()):
+            if rx is appos_after and _DESCRIBES.search(spk) and (_PERSON_NAME.fullmatch(m.group("desc").strip()) or (
+                    _KIN_OR_TITLE.search(spk) and re.fullmatch(r"[A-Z][a-z]{2,}", m.group("desc").strip()))):
                 spk = m.group("desc")
             elif rx is after_verb_spk and _DESCRIBES.search(spk) and _NAME_AFTER_DESCRIPTION.match(after, m.end()):
                 spk = _NAME_AFTER_DESCRIPTION.match(after, m.end()).group("name")
@@ -268,6 +281,11 @@ def find_attribution(before: str, after: str, n_words: int, quote: str = ""):
 
 # a speaker phrase that describes rather than names: a lower-case word or a possessive ("Globex's lawyer")
 _DESCRIBES = re.compile(r"(?:^|\s)[a-z][\w’'-]*\b|\w[’']s\b")
+# a person's kin or office at the end of a description: a single given name may follow it in apposition ("Lund's
+# daughter, Mia, told"; not "a port in the north, Selby,": a place is no one's kin)
+_KIN_OR_TITLE = re.compile(r"(?i)\b(?:daughter|son|wife|husband|mother|father|sister|brother|widow|widower|partner|friend|"
+                           r"cousin|aunt|uncle|niece|nephew|grandmother|grandfather|granddaughter|grandson|girlfriend|"
+                           r"boyfriend|fiancée?|lawyer|spokes(?:man|woman|person))$")
 # a person's name: two or three capitalised words
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+")
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[,.!?]|$)")

@@ -82,6 +82,20 @@ def passive_told(sent: str) -> str | None:
     return f"{m.group('spk')} told that {m.group('clause')}" if m else None
 
 
+# "Ana Ruiz was quoted by Harbour Radio as saying (that) ...": the one quoted speaks, the outlet only carries it
+QUOTED_AS = re.compile(r"^(?P<spk>[^,;:\"“”]{2,80}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+"
+                       r"(?:by\s+[^,;:\"“”]{2,80}?\s+)?as\s+saying\s+(?:that\s+)?(?P<clause>[^\"“”:]{8,})$")
+
+
+def quoted_as_saying(sent: str) -> str | None:
+    """The sentence rewritten as the quoted one's statement ("Ana Ruiz said that ...") when a passive "was quoted
+    (by ...) as saying" carries it, else None (a sentence without "quoted" costs a substring test)."""
+    if " quoted " not in sent:
+        return None
+    m = QUOTED_AS.match(sent)
+    return f"{m.group('spk')} said that {m.group('clause')}" if m else None
+
+
 def as_according(sent: str) -> str:
     """The sentence with an opening "As per" or "Per" read as "According to" (same length kept is not
     needed: the caller finds the clause by its words); a label before it ("Details: ") is left out."""

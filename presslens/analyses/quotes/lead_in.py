@@ -15,6 +15,7 @@ from .in_article import article_speaker, person_entry, sentence_subject
 from .people import SENT_END, People
 from .resolve import resolve_speaker
 from .attribution import verb_class
+from .news_source import speaking_description
 from .wordclasses import FUNCTION, QUESTION, key, title_cased
 
 
@@ -38,6 +39,10 @@ def headline_label(text: str) -> tuple[str, str] | None:
     return ("role", lab.group("d")) if lab.group("d").split()[-1].lower() in _HEADS else None
 
 
+# the predicate of a clause after its subject's name, two words in lower case: 'Ana Ruiz put it simply: "..."', 'Ruiz was
+# blunt: "..."' are sentences, not a kicker ("Selby Storm:") nor a headline's label ("Ruiz at the council:", "Ruiz live:")
+_PREDICATE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:at|in|on|of|for|from|to|with|by|and|or|after|before|during|live|latest|"
+                        r"interview|exclusive|speech|statement|says|said)\b)[a-z][\w’'-]*\s+[a-z][\w’'-]*")
 # a label before a quote that names whose words follow ("Quote from Ruiz:", "Words of the mayor:")
 _QUOTE_FROM = re.compile(r"\W*(?i:quotes?|words)\s+(?:from|of|by)\s+")
 
@@ -52,7 +57,7 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         return None
     ms = [m for m in people.mentions if m[0] == p_idx and start <= m[1] < a and m[3].name]
     subj = [m for m in ms if m[4] is True]
-    if subj and subj[0][1] - start < 80 and not _kicker(people, p_idx, sent, subj[0]):
+    if subj and subj[0][1] - start < 80 and (_PREDICATE.match(par, subj[0][2], a) or not _kicker(people, p_idx, sent, subj[0])):
         return person_entry(story, people, subj[0][3])
     by = [m for m in ms if re.search(r"\bby\s+(?:\S+\s+){0,3}$", par[max(start, m[1] - 30):m[1]])
           or _QUOTE_FROM.fullmatch(par, start, m[1])]  # 'Quote from Ruiz: "..."': a label naming the speaker
@@ -69,6 +74,9 @@ def colon_lead_in(people: People, story: Story, p_idx: int, par: str, a: int, la
         who = resolve_speaker(head.group("spk"), story, last_person)
         if who[0] is not None and who[1] in ("role", "named") and (who[2] or who[1] == "named"):
             return who
+        described = speaking_description(head.group("spk").strip())  # 'The fire brigade was blunt: "..."'
+        if described is not None and described[1] == "role":
+            return described
     hl = _HEADLINE_SPEAKER.search(sent.rstrip(" \"“‘'«「„"))
     if hl and not re.search(r"\b[a-z]+(?:ed|s)\s", hl.group(0)) and len(sent) < 200 and \
             key(hl.group("name").split()[0]) not in FUNCTION | PREPOSITIONS:  # "Via Ana Ruiz's account:" is no speaker

@@ -77,3 +77,20 @@ def fallback_source(spk: str, verb: str | None) -> tuple | None:
     if head in TITLES or head in ORG_WORDS or head in _SPEAKING_HEADS or _PERSON_HEAD.search(head):
         return described
     return None
+
+
+# heads that are people or bodies by their ending alone: "fisherman", "chairwoman", "scientist", "physician"
+# (not the agent ending -er/-or/-ent: "the water", "the answer", "the current" are things as often as people)
+_PEOPLE_END = re.compile(r"(?:man|men|woman|women|person|people|ist|ists|ian|ians)$")
+
+
+def speaking_description(phrase: str) -> tuple | None:
+    """(speaker, kind, None) for a description whose head is someone who can speak by its word alone, with no
+    verb of saying to vouch for it ('The fire brigade was blunt: "..."'): a title, an organisation word, a
+    person noun (:data:`_SPEAKING_HEADS`, "-man", "-ist"); None for anything else ("The answer was simple:")."""
+    described = described_speaker(phrase)
+    if described is None:
+        return None
+    head = key(described[0].split()[-1])
+    return described if head in TITLES or head in ORG_WORDS or head in _SPEAKING_HEADS or _PEOPLE_END.search(head) \
+        else None

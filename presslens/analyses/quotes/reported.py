@@ -126,8 +126,8 @@ def _reading(sent: str) -> tuple | None:
         cands.insert(1, appos.group(1) + " " + sent[appos.end():])
     elif (unclosed := frames.open_apposition(sent, TITLES)) is not None:
         cands.insert(1, unclosed)  # "Tom Berg, the head of Globex said ...": Tom Berg said ...
-    told = frames.passive_told(sent)  # "The jury was told by Tom Berg that ...": Tom Berg told that ...
-    if told:
+    told = frames.passive_told(sent) or frames.quoted_as_saying(sent)  # "The jury was told by Tom Berg that ...":
+    if told:  # Tom Berg told that ...; "Ruiz was quoted by the radio as saying ...": Ruiz said that ...
         cands.insert(0, told)
     per = frames.as_according(sent)  # "As per witnesses, ...": according to them
     acc = according(per)  # "According to a spokesperson from ByteDance, the team uses ..."
@@ -204,8 +204,9 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
         elif (pp := _SHORT_PP.match(clause)) and has_finite_verb(_clause_end(clause[pp.end():])):
             clause = clause[pp.end():]  # "said after the game the crew was ..."
         elif re.match(rf"(?i)(?!at\s+(?:least|most)\b)(?:{_SAID_WHEN}|so|nothing|little|much)\b", clause) \
-                or len(segment.TOKEN.findall(clause)) < 4:
-            return  # "said on social media", "said in a statement": the words are elsewhere
+                or (len(segment.TOKEN.findall(clause)) < 4 and not _SHORT_CLAUSE.fullmatch(clause.strip())):
+            return  # "said on social media", "said in a statement": the words are elsewhere (a subject
+            # pronoun, an auxiliary and one word is a clause however short: "said she would resign", "said it was over")
         if not that and not _CLAUSE_VERB.match(m.group("verb").lower()) and not (
                 _FINITE.search(_clause_end(clause)) and _CLAUSE_START.match(clause)):
             return  # "emphasized the complexities of ...", "promised support for ...", "Guerrero state
@@ -293,6 +294,7 @@ _PRONOUN_CLAUSE_AUX = alternation(BE_FORMS, HAVE_FORMS, without(MODALS, "can", "
                                   without(DO_FORMS, "do"))
 _PRONOUN_CLAUSE = re.compile(rf"(?i)(?:he|she|they|it|we)\s+(?:{_PRONOUN_CLAUSE_AUX})\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she|they|we|i|it)\b")
+_SHORT_CLAUSE = re.compile(rf"(?i)(?:he|she|they|it|we)\s+(?:{_PRONOUN_CLAUSE_AUX})\s+(?:not\s+)?[a-z][\w’'-]*[.!?]?")
 # a finite verb: every auxiliary and the negated contractions
 _FINITE = re.compile(rf"(?i)\b(?:{alternation(FINITE_AUXILIARIES, tuple(map(contraction, NEGATED_AUXILIARIES)))})\b")
 # a participle of saying goes on with a second statement of the same speaker (", adding that ...")

@@ -1,6 +1,9 @@
 """Speaker resolution: who a speaker phrase is (a listed speaker by any of their names, an
 anonymous source, a role or organisation with its actor, a pronoun to the last person named).
 The lowest module of :mod:`presslens.analyses.quotes`: attribution and extraction build on it.
+
+One idea: who one speaker phrase names, from the phrase alone and story.yaml (a name, a description, a seat, a
+possessor's kin or office); where the article's other sentences decide, :mod:`.in_article` does.
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import resolver
-from presslens.text.vocabulary import TITLE_ABBREVIATIONS, alternation
+from presslens.text.vocabulary import MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS, alternation
 from .wordclasses import NAME_PARTICLE, ORG_WORDS, TITLES, key
 
 
@@ -141,6 +144,10 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         return None, None, None  # "The study in Harbour Letters is ...": the name says where the study is, not who speaks
     if person and not _ROLE.search(person.group(1)):
         return person.group(1), "named", actor
+    one = _ONE_POSSESSOR.match(bare.strip()) if not person else None
+    if one and (key(one.group("head")) in TITLES or _KIN_OF.match(one.group("head") + " of ")):
+        # "Ruiz's lawyer", "Berg's mother": they speak, as the text says, for the one-word name before them
+        return _lower_first(spk), "role", actor or one.group("who")
     if actor or _ROLE.search(spk):
         return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     if _POSSESSED_BODY.match(bare.strip()):  # "Harbour's foreign ministry", "the mayor's team": the body speaks,
@@ -148,6 +155,9 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
     return None, None, None
 
 
+# one capitalised word's own person, by a title or a word of kin after the possessive: "Ruiz's lawyer", "Berg's
+# younger brother" (a name of two words or more is read by the rules above: "Tom Berg's lawyer")
+_ONE_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]+)$")
 # a body of a place, a country or a person, by its noun: "Harbour's foreign ministry", "Berg's team"
 _POSSESSED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+(?:[a-z][\w-]*\s+){0,2}"
                              r"(?:ministry|agency|committee|council|court|department|office|service|government|police|"
@@ -186,7 +196,15 @@ def _premodified_name(bare: str):
 
 # a noun phrase that describes its speaker, all in lower case after its determiner: "the teen", "a judge", "the
 # consulate", "one witness", "the brave teenager" (not "the other", "the latter": they point back to a name)
-_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][a-z’'-]*\s+){0,3}(?P<head>[a-z][a-z’'-]{2,})$")
+# The modifiers may be capitalised ("the Harbour delegation", "a Selby fire brigade officer": the capitals say whose
+# or which, the lower-case head says what speaks); a capitalised head alone after "the" is the name a text gives an
+# institution by its seat or its office ("the Palace", "the Senate"), but never a nationality ("the French": a
+# fragment of "the French regulator") nor a word that points back ("the Other")
+_DESCRIPTION = re.compile(r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[a-z][a-z’'-]*|[A-Z][\w’'.-]*)\s+){0,3}"
+                          r"(?P<head>[a-z][a-z’'-]{2,})$")
+# (or by its initials: "the HPP said", "the UN said")
+_SEAT = re.compile(r"^(?P<det>[Tt]he)\s+(?P<head>[A-Z][a-z]{3,}|[A-Z]{2,6})$")
+_DEMONYM_END = ("ish", "ese", "an", "ch", "ic", "i", "s")  # the French, the Japanese, the Ukrainians: a people
 _NOT_A_HEAD = frozenset("other others latter former same first second last rest one two three few many most some all "
                         "both each either neither".split())
 
@@ -197,7 +215,10 @@ def described_speaker(spk: str) -> tuple[str, str, None] | None:
     the story names neither; "the" makes it a ``role``, "a"/"one"/"another" an ``anonymous`` source. None
     for anything else (a name, a fragment with a capital, a word that points back to someone named)."""
     m = _DESCRIPTION.match(trim_speaker(spk))
-    if m is None or m.group("head") in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
+    seat = None if m else _SEAT.match(trim_speaker(spk))
+    m = m or (seat if seat and (seat.group("head").isupper() or not seat.group("head").endswith(_DEMONYM_END)) and
+              seat.group("head").lower() not in WEEKDAYS + MONTHS else None)
+    if m is None or m.group("head").lower() in _NOT_A_HEAD or (m.group("head").endswith("ly") and m.group("head") not in _LY_NOUNS):
         return None
     phrase = m.group(0)
     return phrase[:1].lower() + phrase[1:], "role" if m.group("det").lower() == "the" else "anonymous", None
