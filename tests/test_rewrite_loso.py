@@ -57,3 +57,12 @@ def test_each_story_is_judged_by_the_other_stories_pairs_without_reuse():
     assert held_out(rows, "chain") == {"tp": 2, "fp": 0, "fn": 1}
     # either: all three reusing pairs found, and quay's quote pair is the relative score's false call
     assert held_out(rows, "chain or relative") == {"tp": 3, "fp": 1, "fn": 0}
+
+
+def test_word_pairs_keep_wording_a_single_name_does_not():
+    from presslens.evaluation.rewrite_loso import grams
+    assert grams(["engine", "room", "fire"], 2) == ["engine room", "room fire"]
+    assert grams(["engine", "room"], 1) == ["engine", "room"] and grams(["engine"], 2) == []
+    # the same facts named in another order of words share the names, not the pairs
+    a, b = ["fire", "engine", "room", "selby", "star"], ["selby", "star", "room", "engine", "fire"]
+    assert order_score(a, b) == 2 and order_score(grams(a, 2), grams(b, 2)) == 1  # "selby star"
