@@ -17,7 +17,9 @@ when it was written, and a news text is written within days of the latest thing 
   which is why a month, not a day or two, is asked);
 - otherwise, or when a side names no full date, or when both are dated (their dates say what they say), None.
 
-The dates are read from the page as captured; a date set in the future ("the hearing is set for June 3, 2025")
+The dates are read from the article's text as the cleaner leaves it (:meth:`~presslens.analyses.pair_evidence.
+Evidence.own_text`: a list of related stories and their dates is page furniture, not what the article says), else
+from the page as captured; a date set in the future ("the hearing is set for June 3, 2025")
 reads as a date the text names, so the order is said with its evidence and never alone decides that a copy
 was made: :mod:`presslens.analyses.verdicts` reads it only to give a direction to a pair already called copied
 without credit whose dates do not order it.

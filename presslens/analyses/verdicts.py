@@ -387,7 +387,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
         # a page without its date is dated by the dates its text names (text_dates): the later copied the earlier
-        t_sign, t_how = text_dates.order(*(v for a in (x, y) for v in (wt[a].day if wt[a] else None, e.raw.get(a) or "")))
+        t_sign, t_how = text_dates.order(*(v for a in (x, y) for v in (wt[a].day if wt[a] else None, e.own_text(a))))
         a, b = (x, y) if t_sign == 1 else (y, x)
         if t_sign is not None and (e.narr.get((a, b)) or (0, 0.0))[1] >= COPY_SHARE:
             ev.append(f"order from the dates the texts name ({no_order}): {t_how}")
