@@ -27,6 +27,7 @@ without credit whose dates do not order it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .pair_evidence import APART_DAYS
@@ -60,8 +61,10 @@ def named_dates(text: str) -> list[dt.date]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def latest(text: str) -> dt.date | None:
-    """The latest full date the text names (:func:`named_dates`), else None."""
+    """The latest full date the text names (:func:`named_dates`), else None (kept per text: an article is read once
+    however many pairs it is in)."""
     return max(named_dates(text), default=None)
 
 
