@@ -406,6 +406,13 @@ class Evidence:
             self._shape[a] = f"{self.outlet[a]} opens with a dateline ({line})" if line else None
         return self._shape[a]
 
+    def own_text(self, a: str) -> str:
+        """Article a's text as the cleaner leaves it (page furniture out: a list of related stories and their dates is
+        no part of what the article says), else the page as captured."""
+        if self._clean is None:
+            self._clean = tables.process(self.story).clean_text  # read once for the story
+        return self._clean.get(a) or str(self.raw.get(a) or "")
+
     def same_outlet(self, x: str, y: str) -> bool:
         return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
 

@@ -41,7 +41,11 @@ weighs the explanations a careful reader weighs, each with its evidence:
   copy, not their source; uncredited members of a rewrite family do not count) and they share at least
   :data:`SURE_WORDS` words of narration, or :data:`EVIDENCE_WORDS` when what they share is reworded (a
   wire's pickups keep its words) and is most of each text (a spun blurb) or held by other members of
-  their rewrite family.
+  their rewrite family. When a date is missing and the dates the undated text names order the two
+  (:mod:`presslens.analyses.text_dates`: a page naming nothing of the month before the other appeared was
+  written before it; one naming a later day than the other's came after it), and the later one's narration is
+  :data:`COPY_SHARE` or more inside the earlier, the verdict is "copied without credit", the later from the
+  earlier, with those dates as its evidence.
 
 A verdict is given only where the evidence decides; otherwise the pair is *undetermined* and the
 candidates are named. No accusation ("copied without credit") rests on less than
@@ -62,7 +66,7 @@ import pandas as pd
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
 from presslens.story.model import Story
-from . import paraphrased, quotes, reuse, wires
+from . import paraphrased, quotes, reuse, text_dates, wires
 from .pair_evidence import EVIDENCE_WORDS, Evidence, order
 
 SAME_PAGE = 0.9  # share of each capture's narration inside the other that makes one outlet's two captures one page
@@ -382,6 +386,16 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
         what = "a rewrite family (each reworded, none names a source)" if family and holders else "no source in sight"
+        # a page without its date is dated by the dates its text names (text_dates): the later copied the earlier
+        t_sign, t_how = text_dates.order(*(v for a in (x, y) for v in (wt[a].day if wt[a] else None, e.own_text(a))))
+        a, b = (x, y) if t_sign == 1 else (y, x)
+        if t_sign is not None and (e.narr.get((a, b)) or (0, 0.0))[1] >= COPY_SHARE:
+            ev.append(f"order from the dates the texts name ({no_order}): {t_how}")
+            return {"verdict": UNCREDITED, "source": outlet[b], "source_article": b, "credited": "no",
+                    "direction": "a_from_b" if a == x else "b_from_a", "accusation": True,
+                    "candidates": f"{outlet[a]} copied {outlet[b]} ({no_order}; by the dates the texts name: {t_how}); "
+                                  f"not excluded: a common source outside the corpus neither credits ({what}: {n} words "
+                                  "of narration shared)"}
         return {"verdict": f"{UNKNOWN_DIRECTION} ({no_order})", "credited": "no", "direction": "unknown",
                 "accusation": True, "candidates": f"{'; '.join(cands)} ({what}: {n} words of narration shared)"}
     if sign is None and e.reworded(x, y) and not wx and not wy and e.translated & {x, y}:

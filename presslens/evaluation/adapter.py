@@ -186,6 +186,22 @@ def reuse_and_chains(folder: str | Path) -> tuple[set, dict]:
     return seen, chains
 
 
+def narration_words(folder: str | Path) -> dict[str, list[str]]:
+    """For :mod:`presslens.evaluation.rewrite_loso`: each screened article of the story at ``folder`` as the content
+    words (no stop word; numbers kept) of its narration's sentences (less than half quoted), in order."""
+    from presslens.analyses.reuse.align import QUOTED, STOP
+    from presslens.analyses.reuse.core import doc_list
+
+    st = load_story(folder)
+    r = reuse.analyse(st)
+    ids = [a for a in st.articles["id"] if a not in set(r.left_out["article_id"])]
+    out = {}
+    for d in doc_list(st, ids):
+        out[d.id] = [w for a, b, _ in d.sents if sum(d.quoted[a:b]) < QUOTED * (b - a)
+                     for w in d.words[a:b] if w not in STOP and (len(w) > 2 or w.isdigit())]
+    return out
+
+
 def predict_quotes(folder: str | Path) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
     """quotes.quotes of the story at ``folder`` as :func:`predict` scores them (its screened articles),
     with the ids of those articles and every article's text, for :mod:`presslens.evaluation.speakers_loso`."""
