@@ -161,3 +161,19 @@ def test_md_as_maryland_is_no_contracted_given_name(tmp_path):
     st = _story(tmp_path, actors, [("Quay", "He lives in Bethesda, Md Kerin added on Monday."),
                                    ("Pier", "Muhammad Kerin spoke at the pier.")])
     assert "Md Kerin" not in set(discovery.discover(st)["candidate"])
+
+
+def test_abbreviated_religious_and_foreign_titles_are_no_contracted_given_names(tmp_path):
+    # defect: "Fr" (Father), "Br" (Brother), "Sra" (Señora) keep a given name's first and last letters
+    # ("Fletcher", "Barker", "Sandra"), so "Fr Kerin" was a short form of "Fletcher Kerin". Fix: the abbreviated
+    # titles join renderings.NOT_NAME_PART, and no word of it is a contraction.
+    for short, full in (("Fr", "Fletcher"), ("Br", "Barker"), ("Sra", "Sandra"), ("Hr", "Heather"), ("Rt", "Robert"),
+                        ("Mme", "Maxime")):
+        assert not contraction(short, full), short
+    actors = ("  - {name: Fletcher Kerin, kind: person, aliases: [Fletcher Kerin, Kerin]}\n"
+              "  - {name: Barker Venn, kind: person, aliases: [Barker Venn, Venn]}\n"
+              "  - {name: Sandra Quill, kind: person, aliases: [Sandra Quill, Quill]}\n")
+    st = _story(tmp_path, actors, [("Quay", "Fr Kerin said mass at the quay on Monday. Br Venn rang the bell. "
+                                            "Sra Quill sang."),
+                                   ("Pier", "Fletcher Kerin met Barker Venn and Sandra Quill at the pier.")])
+    assert not {"Fr Kerin", "Br Venn", "Sra Quill"} & set(discovery.discover(st)["candidate"])
