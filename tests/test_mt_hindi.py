@@ -16,7 +16,6 @@ def _rules(sentence):
 @pytest.mark.parametrize("sentence", [
     "Let us tell you that the Harbour pier was opened in 1998.",
     "And let us tell you, the ferry had been late twice this week.",
-    "Let me tell you that the council had warned of the cracks.",
 ])
 def test_telling_the_reader_is_a_hindi_formula(sentence):
     assert ("formula आपको बता दें कि", ("hi",), 2) in _rules(sentence)

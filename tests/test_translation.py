@@ -68,7 +68,7 @@ def _story(tmp_path, actors_yaml, articles, speakers_yaml=""):
     ("The probe “Zorya-2” landed on the plain.", "MT phrase", ("ar", "ru"), 1),
     ("Tanaka-san said the town was hit hard.", "MT phrase", ("ja",), 2),
     ("The reporter learned that the plan was delayed.", "MT phrase", ("zh",), 2),
-    ("It is worth mentioning that the fleet grew.", "MT phrase", ("zh", "es", "hi"), 1),
+    ("It is worth mentioning that the fleet grew.", "MT phrase", ("zh", "es", "hi"), 1),  # hi: mt_phrases v11
     ("According to him, the verdict was political.", "MT phrase", ("ru", "es", "fr", "it", "pt"), 1),
     ("In his turn, the minister spoke.", "MT phrase", ("ru", "es", "fr"), 1),
     ("The quake struck on the 1st around 4 p.m.", "MT phrase", ("ja", "zh"), 1),

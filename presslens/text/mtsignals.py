@@ -92,13 +92,18 @@ def english_formulas() -> frozenset:
     return load_mt_phrases()["english_rules"]
 
 
-def phrase_signals(sentence: str) -> list[Signal]:
-    """The formulas of ``mt_phrases.yaml`` in one sentence: one signal per formula found."""
+def phrase_signals(sentence: str, *, opens_in_quote: bool = False) -> list[Signal]:
+    """The formulas of ``mt_phrases.yaml`` in one sentence: one signal per formula found. ``opens_in_quote``: the
+    sentence begins inside a quotation (the second sentence of a speaker's words, its opening mark in the sentence
+    before): a formula that opens a sentence (a pattern anchored with ``^``) opens the speaker's sentence then, not
+    the writer's, and is not read."""
     data = load_mt_phrases()
     if not data["any"].search(sentence):  # one pass for all phrases; most sentences have none
         return []
     out = []
     for ph in data["phrases"]:
+        if opens_in_quote and ph["pattern"].startswith("^"):
+            continue
         h = patterns.search(ph["rx"], sentence, "mt_phrases.yaml")
         if h:
             out.append(Signal(ph.get("kind", "MT phrase"), f"{h.group(0).strip()!r} ({ph['formula']}, {ph['lang']})",
@@ -339,7 +344,15 @@ def inflected_names(sentences: list[tuple[int, str]]) -> list[tuple[int, str, Si
     return out
 
 
-def sentence_signals(sentence: str) -> list[Signal]:
-    """Every signal of one sentence: phrases, scripts, locale formats, rare words, grammar."""
-    return (phrase_signals(sentence) + script_signals(sentence) + locale_signals(sentence)
+def opens_in_quote(text: str, spans) -> bool:
+    """A quote span of the sentence (:func:`presslens.text.segment.quote_spans`, offsets in ``text``) covers its
+    first letter: the sentence is a speaker's, begun inside a quotation opened in the sentence before."""
+    first = len(text) - len(text.lstrip())
+    return any(a <= first < b for a, b in (spans if spans is not None else ()))
+
+
+def sentence_signals(sentence: str, in_quote: bool = False) -> list[Signal]:
+    """Every signal of one sentence: phrases, scripts, locale formats, rare words, grammar (``in_quote``: the
+    sentence opens inside a quotation, :func:`phrase_signals`)."""
+    return (phrase_signals(sentence, opens_in_quote=in_quote) + script_signals(sentence) + locale_signals(sentence)
             + rare_word_signals(sentence) + grammar_signals(sentence) + capital_noun_signals(sentence))

@@ -26,6 +26,7 @@ import re
 
 from presslens.data import STOPWORDS
 from presslens.story.model import Story
+from presslens.text.segment import NEVER_FINAL, SOMETIMES_FINAL
 from .renderings import NOT_NAME_PART, dictionary_word
 from .romanise import letters
 
@@ -77,13 +78,19 @@ def person_forms_words(story: Story) -> dict[str, list[list[str]]]:
     return out
 
 
+_ABBREVIATIONS = frozenset(w for w in NEVER_FINAL | SOMETIMES_FINAL if w.isalpha())
+
+
 def contraction(short: str, full: str) -> bool:
     """``short`` is the given name ``full`` contracted, as given names are written short: the first and last
     letters kept and some of the letters between, in order, two to four letters with one vowel at most, less
     than half the name ("Md" for "Muhammad", "Mohd" for "Mohammed", "Wm" for "William"; Hart's Rules:
-    a contraction keeps the word's first and last letters)."""
+    a contraction keeps the word's first and last letters). A word a reader reads as a title or an abbreviation
+    of its own ("Dr", "Mrs", "Ms", "St", "Mt", "Jr": presslens.text.segment's abbreviations; "Fr", "Br", "Mme":
+    :data:`.renderings.NOT_NAME_PART`) is none: "Dr Kerin" is
+    no "Dieter Kerin" shortened (attack19)."""
     s, f = letters(short), letters(full)
-    if not (2 <= len(s) <= 4 and len(s) * 2 <= len(f) and s[0] == f[0] and s[-1] == f[-1]
+    if s in _ABBREVIATIONS or s in NOT_NAME_PART or not (2 <= len(s) <= 4 and len(s) * 2 <= len(f) and s[0] == f[0] and s[-1] == f[-1]
             and sum(ch in "aeiou" for ch in s) <= 1 and s.isalpha()):
         return False
     rest = iter(f)

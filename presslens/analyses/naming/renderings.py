@@ -59,9 +59,12 @@ indian iranian italian japanese korean mexican portuguese russian spanish swedis
 """.split()) | frozenset("""
 begum shri shrimati smt datuk dato datin tun haji hajji mullah maulana mufti ayatollah hojatoleslam hazrat janab
 herr frau monsieur madame mme mlle señor señora senhor senhora signor signora
+fr br rt hr sra srta
 """.split())  # honorifics of other languages written before a name, never a given name of their own (Wikipedia,
 # "Honorifics" of Bengali, Hindi, Malay, Persian and Arabic usage, German, French, Spanish, Portuguese, Italian);
-# not "Sheikh", "Syed", "Sri" or "Don", which are also given names or parts of a name
+# not "Sheikh", "Syed", "Sri" or "Don", which are also given names or parts of a name; and the abbreviated titles a
+# given name's contraction could be mistaken for: "Fr" (Father), "Br" (Brother), "Rt" (Right Honourable), "Hr" (Herr),
+# "Sra", "Srta" (Señora, Señorita) (attack19)
 
 
 def _inside_unknown_name(c: str, runs: set[str], own: set[str]) -> bool:

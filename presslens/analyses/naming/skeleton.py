@@ -31,8 +31,8 @@ What a key alone cannot tell is kept out:
 
 A person's name shortened to its first and last word *and* romanised otherwise ("Kasim Lenko" for
 "Kassem Ghazi al-Lenko"), or a two-word name written family name first *and* romanised otherwise ("Hashimov
-Dalerbek" for "Dalerbek Hoshimov", as court papers and Russian lists write it), is a ``transliteration``
-as well, on the same terms.
+Dalerbek" for "Dalerbek Hoshimov", as court papers and Russian lists write it, the word put first with a
+family name's ending: :data:`FAMILY_ENDING`), is a ``transliteration`` as well, on the same terms.
 """
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ from presslens.story.model import Story
 from .renderings import NOT_NAME_PART, dictionary_word
 from .romanise import NAME_ARTICLES, letters
 
+# the endings a reader knows a family name by where lists and court papers put it first (Russian, Ukrainian, Polish,
+# Serbian and Croatian, Armenian, Georgian, Tajik and Uzbek surnames: -ov/-ev/-ova/-eva, -in/-ina, -sky/-skaya,
+# -enko, -uk, -vich, -yan/-ian, -dze/-shvili, -zoda/-zade): two given names swapped ("Karim Said" for "Said Kareem")
+# may be another person, so the order is read as family name first only after such an ending (attack19)
+FAMILY_ENDING = re.compile(r"(?:[oe]va?|[iy]na?|sk[iy]j?|sk[ai]ya|skaja|enko|[iy]?uk|vi[cč]h?|[iy]an|dze|shvili|zod[ae]|zad[ae])$",
+                           re.I)
 MIN_CONSONANTS = 3  # consonant classes a key needs before it tells one name from another
 
 _ARTICLE = re.compile(r"^(?:" + "|".join(NAME_ARTICLES) + r")[-‐‑]", re.I)  # the Arabic article joined to a name word
@@ -123,7 +129,7 @@ def match(cand: str, form: str, person: bool) -> str | None:
     elif person and len(cw) == 2 and len(fw) >= 3 and ck == (fk[0], fk[-1]):
         pairs = [(cw[0], fw[0]), (cw[1], fw[-1])]
         how = f"the first and last word of {form!r}, written by another romanisation (key {'-'.join(ck)!r})"
-    elif person and len(cw) == len(fw) == 2 and ck == fk[::-1] and ck[0] != ck[1]:
+    elif person and len(cw) == len(fw) == 2 and ck == fk[::-1] and ck[0] != ck[1] and FAMILY_ENDING.search(cw[0]):
         pairs = [(cw[0], fw[1]), (cw[1], fw[0])]  # the family name first, as court papers and lists write it
         how = f"{form!r} with the family name first, written by another romanisation (key {'-'.join(ck)!r})"
     else:

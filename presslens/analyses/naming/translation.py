@@ -154,13 +154,13 @@ def translation_indicators(story: Story) -> pd.DataFrame:
                      " ".join(c_langs.get(r.actor, ())), False, r.sent_id, r.text, f"calque of {r.actor}", "story.yaml"))
     respelt = translit.name_respellings([f for a in story.actors for f in a.forms]
                                         + [f for sp in story.speakers for f in (sp.name, *sp.aliases)])
-    read: dict[str, tuple] = {}  # a sentence's text (repeated across copies of one wire story) is read once
-    for sid, aid, outlet, txt in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"]):
+    read: dict[tuple, tuple] = {}  # a sentence's text (repeated across copies of one wire story) is read once
+    for sid, aid, outlet, txt, qs in zip(s["sent_id"], s["article_id"], s["outlet"], s["text"], s["quote_spans"]):
         if str(lang.get(aid) or "en")[:2] != "en":
             continue  # the signals are of English text
-        got = read.get(txt)
-        if got is None:
-            got = read[txt] = (translit.find_respellings(txt, respelt), mtsignals.sentence_signals(txt))
+        key = (txt, mtsignals.opens_in_quote(txt, qs))  # the same words are a speaker's or the writer's
+        if (got := read.get(key)) is None:
+            got = read[key] = (translit.find_respellings(txt, respelt), mtsignals.sentence_signals(*key))
         for form, word, langs in got[0]:
             rows.append((aid, outlet, "transliteration", f"{form!r} for {word!r}: {'/'.join(langs)} romanisation",
                          translit.TRANSLIT_WEIGHT, " ".join(langs), False, sid, txt, f"respelt names {' '.join(langs)}",

@@ -17,7 +17,7 @@ from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
 from .demonyms import country_key
-from .romanise import NAME_ARTICLES, letters, pinyin, romanisations, transliterate, wade_giles
+from .romanise import NAME_ARTICLES, SPACED_ARTICLES, letters, pinyin, romanisations, transliterate, wade_giles
 
 
 @functools.lru_cache(maxsize=1)
@@ -191,8 +191,7 @@ def form_index(known: tuple[Known, ...]) -> _Index:
 
 
 RULES = ("spelling: spacing", "spelling: inflection", "spelling: convention", "spelling: edits", "romanisation",
-         "transliteration", "calque", "dictionary",
-         "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
+         "transliteration", "calque", "dictionary", "word order", "short form", "long form", "initials", "translation: shared part", "surname", "bracket pair",
          "function words", "nationality", "abbreviation in brackets")
 _RULE_RANK = {r: i for i, r in enumerate(RULES)}
 STRONG_RULES = {"spelling: spacing", "spelling: inflection", "spelling: convention", "romanisation",
@@ -219,15 +218,16 @@ def convention_key(form: str) -> tuple:
     return tuple(_convention_word(w) for w in re.split(r"[\s\-]+", form) if letters(w))
 
 
-_ARTICLE_WORD = re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(NAME_ARTICLES) + r")(?:[-‐‑]|\s+)(?=\w)")
+_ARTICLE_WORD = re.compile(r"(?<![\w'’-])(?:(?i:%s)[-‐‑]|(?:(?i:%s)|al|el)\s+)(?=\w)" % ("|".join(NAME_ARTICLES),
+                                                                                "|".join(SPACED_ARTICLES)))
 
 
 def without_article(form: str) -> str | None:
     """The :func:`letters` of a name of two words or more written with the Arabic article (or its Urdu and
-    Bengali connective, :data:`.romanise.NAME_ARTICLES`) once the article is left out, or None when it has none:
-    "Rashid al-Kestrelli" -> "rashidkestrelli", "Farid uz Marvan" -> "faridmarvan". A writer who drops the article
-    writes the same name ("Rashid Kestrelli"); the other way round, the known name with an article put in front
-    ("al-Kestrelli" of "Kestrelli") holds the known form whole, so the resolver finds it already."""
+    Bengali connective, :data:`.romanise.NAME_ARTICLES`; apart, "al"/"el" in lower case only: "Al Marvan Kerin" is a
+    given name, "El Paso" a Spanish place) once the article is left out, or None when it has none:
+    "Rashid al-Kestrelli" -> "rashidkestrelli", "Farid uz Marvan" -> "faridmarvan" (written "Rashid Kestrelli" by
+    a writer who drops it; "al-Kestrelli" of a known "Kestrelli" holds it whole: the resolver finds it already)."""
     bare = _ARTICLE_WORD.sub(" ", form)
     if bare == form or len(bare.split()) < 2:
         return None
