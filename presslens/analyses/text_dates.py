@@ -70,6 +70,10 @@ _AHEAD = re.compile(r"\b(?:will|shall|would|due|set|scheduled|expected|planned|p
 _LOOKS_BACK = re.compile(r"\b(?:ago|anniversary|since|remember\w*|recall\w*|(?:years?|months?|weeks?|decades?)\s+"
                          r"(?:after|later|on|since|before))\b", re.I)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d-])")
+# a day and a month with no year ("On June 12th the council met", "on 12 June"): a reader reads it in the year
+# the text is in; one after the latest full date says the text was written after that date
+_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\d)"
+                      rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:19|20)\d\d)\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")  # 12/06/2024: June 12 or December 6
 
 
@@ -96,7 +100,7 @@ def _dated(text: str) -> tuple[dt.date | None, bool]:
     """(the latest date the text names as past, whether that date dates the writing): dates in a line of prose
     only (:func:`_prose`), none the sentence looks forward to (:data:`_AHEAD`); a numeric date (12/06/2024) read
     by its earlier reading. The latest dates the writing unless it is named in a quotation or in a sentence that
-    looks back at it (:data:`_LOOKS_BACK`), or the text names a later year ("© 2031", "in 2025")."""
+    looks back at it (:data:`_LOOKS_BACK`), or the text names a later year ("© 2031", "in 2025") or a later day without its year ("on June 12th")."""
     best, dates_writing, years = None, False, set()
     pos = 0
     for line in (text or "").split("\n"):
@@ -118,6 +122,11 @@ def _dated(text: str) -> tuple[dt.date | None, bool]:
                 dates_writing = not (_quoted(line, m.start()) or _LOOKS_BACK.search(before + after))
     if best is not None and any(y > best.year for y in years):
         dates_writing = False
+    for m in _NO_YEAR.finditer(text or "") if best is not None and dates_writing else ():
+        g = m.groups()
+        d = _try(best.year, _MONTHS[(g[0] or g[3]).lower()], int(g[1] or g[2]))
+        if d is not None and d > best and not _AHEAD.search(_sentence(text, m.start(), m.end())[0]):
+            dates_writing = False
     return best, dates_writing
 
 
@@ -164,7 +173,7 @@ def order(day_x: dt.date | None, text_x: str, day_y: dt.date | None, text_y: str
     if gap >= APART_DAYS:
         sign, how = 1, f"the undated text names {lu}, after the other's date {day}"
     elif gap <= -GAP_DAYS and not _written_near(u_text):
-        return None, f"the undated text's latest date ({lu}) need not be when it was written (quoted, looked back at)"
+        return None, f"the undated text's latest date ({lu}) need not be when it was written (quoted, looked back at, or a later day or year named)"
     elif gap <= -GAP_DAYS:
         sign, how = -1, f"the latest date the undated text names is {lu}, {-gap} days before the other's date {day}"
     else:
