@@ -36,6 +36,9 @@ D = dt.date
     pytest.param("A year after the flood of 12 June 2023, Harbour held a vigil.", D(2024, 6, 13), "", id="a_year_after"),
     # a numeric date (12/06/2024 or 06/12/2024) is a date the text names, whichever way it reads
     pytest.param("The quay closed on 2 May 2024. The council met again on 12/06/2024.", D(2024, 7, 1), "", id="numeric_date"),
+    # a date inside a link or a file name is no date the text names
+    pytest.param("The quay closed on 2 May 2024 (photo: harbourtimes.example/2031-06-12/quay.jpg).", D(2024, 5, 8), "",
+                 id="iso_in_link"),
     # a later day named without its year ("June 12th", "12 June"): the text was written after its latest full date
     pytest.param("The quay closed on 2 May 2024. On June 12th the council met.", D(2024, 6, 20), "", id="no_year_ordinal"),
     pytest.param("The quay closed on 2 May 2024. The council met on 12 June.", D(2024, 6, 20), "", id="no_year"),

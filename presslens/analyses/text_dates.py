@@ -40,7 +40,7 @@ _MONTHS = {m: n for n, names in enumerate((
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"  # March 26, 2024
                    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"  # 26 March 2024
-                   r"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.I)  # 2024-03-26
+                   r"|(?<![\w/.-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w/-])", re.I)  # 2024-03-26 (not in a link or a file name)
 
 
 def _read(m: re.Match) -> dt.date | None:
@@ -74,7 +74,7 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d-])")
 # the text is in; one after the latest full date says the text was written after that date
 _NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\d)"
                       rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:19|20)\d\d)\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")  # 12/06/2024: June 12 or December 6
+_NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\w/-])")  # 12/06/2024: June 12 or December 6
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
