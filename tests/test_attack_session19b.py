@@ -73,3 +73,13 @@ def story():
 def test_speaker_attacks(story, case):
     got, rows = run(story, case)
     assert got == "right", [(r["kind"], r["quote"], r["speaker"]) for r in rows]
+
+
+def test_an_update_stamp_the_cleaner_keeps_gives_a_copy_no_direction(tmp_path):
+    # through verdicts: the undated page's own text ends with an update stamp years after the day it reports (the
+    # cleaner drops this stamp already, so this passed before the attack too; the unit case updated_stamp is the one
+    # that failed: a stamp in a line the cleaner keeps)
+    from .test_text_dates import _copy
+
+    v = _copy(tmp_path / "s", "The bridge was closed on May 6, 2024, the council said.\nUpdated 12 June 2031", "2024-05-10")
+    assert v["accusation"] and v["direction"] == "unknown"
