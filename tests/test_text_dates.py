@@ -22,21 +22,22 @@ def test_full_dates_in_the_forms_news_text_writes_them():
 
 
 @pytest.mark.parametrize("day_x, text_x, day_y, text_y, sign", [
+    # (texts are sentences: a line that ends no sentence is a stamp or a teaser, its date not read)
     # x undated, naming a day after y's date: x is the later (the lower bound alone says it)
-    (None, "the ferry sailed on May 12, 2024", D(2024, 5, 8), "", 1),
+    (None, "the ferry sailed on May 12, 2024.", D(2024, 5, 8), "", 1),
     # x undated, naming nothing after a day a year before y's date: written before y
-    (None, "the ferry sailed on May 12, 2024", D(2025, 5, 8), "", -1),
+    (None, "the ferry sailed on May 12, 2024.", D(2025, 5, 8), "", -1),
     # the same, sides swapped
-    (D(2025, 5, 8), "", None, "the ferry sailed on May 12, 2024", 1),
+    (D(2025, 5, 8), "", None, "the ferry sailed on May 12, 2024.", 1),
     # the named day close to y's date: it could be either
-    (None, "the ferry sailed on May 12, 2024", D(2024, 5, 20), "", None),
-    (None, "the ferry sailed on May 12, 2024", D(2024, 5, 13), "", None),
+    (None, "the ferry sailed on May 12, 2024.", D(2024, 5, 20), "", None),
+    (None, "the ferry sailed on May 12, 2024.", D(2024, 5, 13), "", None),
     # both dated: their dates say what they say; an undated text naming no full date says nothing
     (D(2024, 5, 8), "on May 12, 2025", D(2024, 5, 8), "", None),
     (None, "the ferry sailed on Monday", D(2025, 5, 8), "", None),
     # both undated: a month and more between the latest days they name
-    (None, "on 2 June 2024", None, "on 2 May 2024 and on 20 April 2024", 1),  # 31 days
-    (None, "on 2 June 2024", None, "on 12 May 2024", None),  # 21 days
+    (None, "on 2 June 2024.", None, "on 2 May 2024 and on 20 April 2024.", 1),  # 31 days
+    (None, "on 2 June 2024.", None, "on 12 May 2024.", None),  # 21 days
 ])
 def test_which_came_first_by_the_dates_the_texts_name(day_x, text_x, day_y, text_y, sign):
     assert text_dates.order(day_x, text_x, day_y, text_y)[0] == sign

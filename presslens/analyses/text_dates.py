@@ -40,32 +40,113 @@ _MONTHS = {m: n for n, names in enumerate((
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"  # March 26, 2024
                    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"  # 26 March 2024
-                   r"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.I)  # 2024-03-26
+                   r"|(?<![\w/.-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w/-])", re.I)  # 2024-03-26 (not in a link or a file name)
+
+
+def _read(m: re.Match) -> dt.date | None:
+    g = m.groups()
+    if g[0]:
+        y, mo, d = int(g[2]), _MONTHS[g[0].lower()], int(g[1])
+    elif g[4]:
+        y, mo, d = int(g[5]), _MONTHS[g[4].lower()], int(g[3])
+    else:
+        y, mo, d = int(g[6]), int(g[7]), int(g[8])
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
 
 
 def named_dates(text: str) -> list[dt.date]:
     """Every full date (day, month, year) the text names, in order; impossible days left out."""
-    out = []
-    for m in _FULL.finditer(text or ""):
-        g = m.groups()
-        if g[0]:
-            y, mo, d = int(g[2]), _MONTHS[g[0].lower()], int(g[1])
-        elif g[4]:
-            y, mo, d = int(g[5]), _MONTHS[g[4].lower()], int(g[3])
-        else:
-            y, mo, d = int(g[6]), int(g[7]), int(g[8])
-        try:
-            out.append(dt.date(y, mo, d))
-        except ValueError:
+    return [d for m in _FULL.finditer(text or "") if (d := _read(m)) is not None]
+
+
+# a date that is no lower bound of when the words were written: one the sentence looks forward to ("will reopen
+# on", "is set for", "due", "until"), or a page's update stamp (the copied words may be older than the update)
+_AHEAD = re.compile(r"\b(?:will|shall|would|due|set|scheduled|expected|planned|plans?|until|till|deadline|next|"
+                    r"upcoming|updated|modified)\b|(?:['’]ll)\b|\bby\s*$", re.I)
+# a sentence that tells its date as past from a "now" it does not date: a text naming it need not be written near it
+_LOOKS_BACK = re.compile(r"\b(?:ago|anniversary|since|remember\w*|recall\w*|(?:years?|months?|weeks?|decades?)\s+"
+                         r"(?:after|later|on|since|before))\b", re.I)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d-])")
+# a day and a month with no year ("On June 12th the council met", "on 12 June"): a reader reads it in the year
+# the text is in; one after the latest full date says the text was written after that date
+_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\d)"
+                      rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!,?\s+(?:19|20)\d\d)\b", re.I)
+_NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\w/-])")  # 12/06/2024: June 12 or December 6
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence around text[start:end]: (its part before, its part after)."""
+    b = max(text.rfind(c, 0, start) for c in ".!?;\n")
+    a = min((i for c in ".!?;\n" if (i := text.find(c, end)) != -1), default=len(text))
+    return text[b + 1:start], text[end:a]
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether position ``start`` is inside a quotation (more “ than ” before it, or an odd count of straight ")."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+def _prose(line: str) -> bool:
+    """A line of the article's prose ends a sentence; a stamp or a teaser ("Updated 12 June 2031", "Related:
+    Harbour floods again, 3 July 2031") does not."""
+    return line.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")"))
+
+
+def _dated(text: str) -> tuple[dt.date | None, bool]:
+    """(the latest date the text names as past, whether that date dates the writing): dates in a line of prose
+    only (:func:`_prose`), none the sentence looks forward to (:data:`_AHEAD`); a numeric date (12/06/2024) read
+    by its earlier reading. The latest dates the writing unless it is named in a quotation or in a sentence that
+    looks back at it (:data:`_LOOKS_BACK`), or the text names a later year ("© 2031", "in 2025") or a later day without its year ("on June 12th")."""
+    best, dates_writing, years = None, False, set()
+    pos = 0
+    for line in (text or "").split("\n"):
+        off, pos = pos, pos + len(line) + 1
+        years |= {int(y) for y in _YEAR.findall(line)}
+        if not _prose(line):
             continue
-    return out
+        found = [(m, d) for m in _FULL.finditer(line) if (d := _read(m)) is not None]
+        for m in _NUMERIC.finditer(line):
+            reads = [d for a, b in ((1, 2), (2, 1)) for d in [_try(int(m.group(3)), int(m.group(b)), int(m.group(a)))] if d]
+            if reads:
+                found.append((m, min(reads)))
+        for m, d in found:
+            before, after = _sentence(line, m.start(), m.end())
+            if _AHEAD.search(before) or _AHEAD.search(after):
+                continue
+            if best is None or d > best:
+                best = d
+                dates_writing = not (_quoted(line, m.start()) or _LOOKS_BACK.search(before + after))
+    if best is not None and any(y > best.year for y in years):
+        dates_writing = False
+    for m in _NO_YEAR.finditer(text or "") if best is not None and dates_writing else ():
+        g = m.groups()
+        d = _try(best.year, _MONTHS[(g[0] or g[3]).lower()], int(g[1] or g[2]))
+        if d is not None and d > best and not _AHEAD.search(_sentence(text, m.start(), m.end())[0]):
+            dates_writing = False
+    return best, dates_writing
+
+
+def _try(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
 def latest(text: str) -> dt.date | None:
-    """The latest full date the text names (:func:`named_dates`), else None (kept per text: an article is read once
+    """The latest date the text names as past (:func:`_dated`), else None (kept per text: an article is read once
     however many pairs it is in)."""
-    return max(named_dates(text), default=None)
+    return _dated(text)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_near(text: str) -> bool:
+    return _dated(text)[1]
 
 
 def order(day_x: dt.date | None, text_x: str, day_y: dt.date | None, text_y: str) -> tuple[int | None, str]:
@@ -78,6 +159,8 @@ def order(day_x: dt.date | None, text_x: str, day_y: dt.date | None, text_y: str
         if lx is None or ly is None:
             return None, "an undated text names no full date"
         gap = (lx - ly).days
+        if not _written_near(text_y if gap > 0 else text_x):
+            return None, "both undated; the earlier text's latest date need not be when it was written"
         if abs(gap) < GAP_DAYS:
             return None, f"both undated; the latest dates their texts name ({lx}, {ly}) are under {GAP_DAYS} days apart"
         return (1 if gap > 0 else -1), f"both undated: the latest dates their texts name are {lx} and {ly}"
@@ -89,6 +172,8 @@ def order(day_x: dt.date | None, text_x: str, day_y: dt.date | None, text_y: str
     gap = (lu - day).days
     if gap >= APART_DAYS:
         sign, how = 1, f"the undated text names {lu}, after the other's date {day}"
+    elif gap <= -GAP_DAYS and not _written_near(u_text):
+        return None, f"the undated text's latest date ({lu}) need not be when it was written (quoted, looked back at, or a later day or year named)"
     elif gap <= -GAP_DAYS:
         sign, how = -1, f"the latest date the undated text names is {lu}, {-gap} days before the other's date {day}"
     else:

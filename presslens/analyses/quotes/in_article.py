@@ -12,6 +12,7 @@ import regex as _regex
 
 from presslens.story.model import Story
 from presslens.text import segment
+from presslens.text.vocabulary import MONTHS, WEEKDAYS
 from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
 from .people import SENT_END, People, Person
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
@@ -22,7 +23,8 @@ from .wordclasses import FUNCTION, ORG_WORDS, QUESTION, TITLES, key
 # "a woman", "one researcher", "some friends", "many": a person the text does not name
 _ANON_PERSON = re.compile(r"(?i)^(?:a|an|one|another|some|several|many|two|three|other)\b(?:\s+[\w’'-]+){1,4}$|^many$")
 _NOT_ORG = frozenset("north south east west central northern southern eastern western international world global "
-                     "day week month summit conference forum festival games cup".split())
+                     "day week month summit conference forum festival games cup".split()) | frozenset(WEEKDAYS + MONTHS)
+# (a weekday or a month is a time, never a body that speaks: "the Monday said" names no one)
 _DOCUMENT = re.compile(r"(?i)^(?:note|statement|letter|report|document|memo|release|communiqu[eé]|filing|ruling|"
                        r"order|verdict|complaint|lawsuit|study|survey|post|tweet|message)s?$")
 # the head of such a phrase names a person: "a woman", "one researcher", "some friends", "local residents"
