@@ -31,7 +31,6 @@ def found(story, paragraphs):
 
 
 D, C = "direct", "cited"
-NEST = "a quote of one family nested in another's (single or « » outside, double inside): the inner closing mark ends the outer"
 
 
 def xf(reason, *values):
@@ -65,10 +64,10 @@ CASES = [
     (["“She said, ‘We will never sell.’” Berg recalled the meeting."], [(0, "She said, ‘We will never sell.’", D)]),
     (['"He told me \'the pier is finished\' and walked off," Berg said.'],
      [(0, "He told me 'the pier is finished' and walked off,", D)]),
-    xf(NEST, ["‘He called it “a disgrace”, and he was right,’ Berg said."],
+    (["‘He called it “a disgrace”, and he was right,’ Berg said."],
      [(0, "He called it “a disgrace”, and he was right,", D)]),
-    xf(NEST, ["‘He told us, “Leave the pier.”’ Berg said."], [(0, "He told us, “Leave the pier.”", D)]),
-    xf(NEST, ["'He called it \"a disgrace\", and he was right,' Berg said."],
+    (["‘He told us, “Leave the pier.”’ Berg said."], [(0, "He told us, “Leave the pier.”", D)]),
+    (["'He called it \"a disgrace\", and he was right,' Berg said."],
      [(0, 'He called it "a disgrace", and he was right,', D)]),
     # guillemets, „ “ and corner brackets on English pages of European and East Asian outlets
     (["« We will rebuild the pier », said Mayor Ana Ruiz."], [(0, "We will rebuild the pier", D)]),
@@ -76,8 +75,10 @@ CASES = [
     (["„We will rebuild the pier“, said Ana Ruiz."], [(0, "We will rebuild the pier", D)]),
     (["「We will rebuild the pier」, Ruiz said."], [(0, "We will rebuild the pier", D)]),
     (["Harbour mayor: «We will rebuild the pier»"], [(0, "We will rebuild the pier", D)]),
-    xf(NEST, ["« He said “never” and left », Ruiz said."], [(0, "He said “never” and left", D)]),
-    xf("reversed guillemets » « (German, Danish, Swedish pages)", ["»We will rebuild the pier«, Ruiz said."], [(0, "We will rebuild the pier", D)]),
+    (["« He said “never” and left », Ruiz said."], [(0, "He said “never” and left", D)]),
+    (["Read more »Harbour pier to reopen in May"], []),
+    (["‘Tis the season for the “pier fair” in Harbour."], [(0, "pier fair", C)]),
+    (["»We will rebuild the pier«, Ruiz said."], [(0, "We will rebuild the pier", D)]),
     # quotes over several paragraphs: each opens with a mark, the last closes
     (["“The pier is older than the town. It has survived three storms.", "“We will not let it fall now,” Ruiz said."],
      [(0, "The pier is older than the town. It has survived three storms.", D), (1, "We will not let it fall now,", D)]),
@@ -89,9 +90,11 @@ CASES = [
     (["“We will rebuild the pier, Ruiz said. “It will take a year.”"],
      [(0, "We will rebuild the pier,", D), (0, "It will take a year.", D)]),
     (["The council voted 5-2” on Monday to close the pier."], []),
-    xf("a lost closing mark before the attribution at the paragraph's end",
-       ["“We will rebuild the pier, Ruiz said.", "The council meets on Monday."], [(0, "We will rebuild the pier,", D)]),
-    xf("a lost opening mark", ["We will rebuild,” Ruiz said."], [(0, "We will rebuild,", D)]),
+    (["“We will rebuild the pier, Ruiz said.", "“It will take a year.”"],
+     [(0, "We will rebuild the pier,", D), (1, "It will take a year.", D)]),
+    (["The pier is safe,” the engineers' report concluded."], []),
+    (["“We will rebuild the pier, Ruiz said.", "The council meets on Monday."], [(0, "We will rebuild the pier,", D)]),
+    (["We will rebuild,” Ruiz said."], [(0, "We will rebuild,", D)]),
     # marks of the wrong direction
     (["”We will rebuild,” Ruiz said."], [(0, "We will rebuild,", D)]),
     (["“We will rebuild,“ Ruiz said."], [(0, "We will rebuild,", D)]),
@@ -146,10 +149,10 @@ CASES = [
     (["The harbourmaster's office opened at 9am and the fishermen's co-op at 10."], []),
     (["The boats' owners met the mayors' aides on the pier."], []),
     (["Fishin' and crabbin' from the pier are banned."], []),
-    xf("an elision apostrophe opening a word ('80s, 'n')", ["In the '80s the pier was rebuilt, Berg said."], []),
-    xf("an elision apostrophe opening a word ('80s, 'n')", ["Rock 'n' roll played at the pier's reopening."], []),
-    xf("an inch or seconds mark after a digit", ['The new pilings are 14" wide, Berg said.'], []),
-    xf("an inch or seconds mark after a digit", ['The planks are 6" thick and 12" wide.'], []),
+    (["In the '80s the pier was rebuilt, Berg said."], []),
+    (["Rock 'n' roll played at the pier's reopening."], []),
+    (['The new pilings are 14" wide, Berg said.'], []),
+    (['The planks are 6" thick and 12" wide.'], []),
 ]
 
 
