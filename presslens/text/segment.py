@@ -72,6 +72,7 @@ class Quotes:
     spans: list[tuple[int, int]]  # character ranges of quoted text (marks excluded)
     role: dict[int, str]  # position of each quotation mark -> "open" | "close"
     unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
+    nested: tuple = ()  # quotes inside a quoted stretch ('“She told me, ‘We will not sell,’ and left.”'): theirs
 
 
 _QUOTE_CHARS = re.compile("[“”\"‘’'„«»「」『』]")
@@ -108,6 +109,7 @@ def quote_spans(par: str) -> Quotes:
     dbl: int | None = None  # start of content of the open double quote
     sgl: int | None = None
     inner: str | None = None  # the closing marks of a quote of another family nested in the open double one
+    inner_at = 0  # where its text starts
     n = len(par)
     for m in _QUOTE_CHARS.finditer(par):  # only the quotation marks and apostrophes matter
         i, ch = m.start(), m.group(0)
@@ -130,7 +132,7 @@ def quote_spans(par: str) -> Quotes:
                 re.search(r"[.!?]\S?\s*$", par[max(0, i - 4):i]) and "”" in par[i + 2:i + 400]:
             ch = "“"  # 'Ruiz said. ” The quay will reopen.”': after a sentence, a closing mark opens the next quote
         if ch in '”"' and dbl is None and not role and prev in ",.!?" and _TAG_AFTER.match(par, i + 1) and \
-                '"' not in par[i + 1:]:
+                par.rfind('"') <= i:
             spans.append((len(par) - len(par.lstrip()), i))  # 'We will rebuild,” Ruiz said.': the opening mark
             role[i] = "close"  # was lost, the quote ran from the paragraph's start to its closing mark
             continue
@@ -149,16 +151,17 @@ def quote_spans(par: str) -> Quotes:
                 role[i] = "open"
                 sgl = inner = None
             elif inner is None and ch in _INNER and _INNER[ch] != _INNER.get(par[dbl - 1]):
-                inner = _INNER[ch]  # '« He said “never” and left »': another family's quote inside the open one
-                role[i] = "open"
+                inner, inner_at = _INNER[ch], i + 1  # '« He said “never” and left »': another family's quote
+                role[i] = "open"  # inside the open one
         elif ch in _CLOSERS or ch == '"':
             if inner is not None and ch in inner:
-                inner = None  # the nested quote closes, the outer one stays open
+                spans.append((inner_at, i))  # the nested quote closes (listed in .nested), the outer one stays open
+                inner = None
                 role[i] = "close"
             elif dbl is not None:
                 spans.append((dbl, i))
                 role[i] = "close"
-                if sgl is not None and (sgl > dbl or not _SINGLE_CLOSE.search(par, i + 1)):
+                if sgl is not None and (sgl > dbl or not _SINGLE_CLOSE.search(par, i + 1, i + LOOK_AHEAD)):
                     sgl = None  # a single quote left open inside a double one ends with it
                 dbl = inner = None  # (a single one around it, '‘He called it “a disgrace”, and ...’', goes on)
         elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\"") \
@@ -176,7 +179,7 @@ def quote_spans(par: str) -> Quotes:
     open_starts = [s for s in (dbl, sgl) if s is not None]
     for start in open_starts:
         spans.append((start, n))
-    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None, _nested(spans))
 
 
 # the marks that close a quote each double opening mark opens: a quote of another family inside an open one is
@@ -201,6 +204,16 @@ def _text_end(par: str, i: int) -> int:
     while i > 0 and par[i - 1].isspace():
         i -= 1
     return i
+
+
+def _nested(spans: list[tuple[int, int]]) -> tuple:
+    """The spans inside another one (one sweep over the sorted spans: linear after the sort)."""
+    out, reach = [], -1
+    for s, e in sorted(set(spans), key=lambda t: (t[0], -t[1])):
+        if e <= reach and e > s:
+            out.append((s, e))
+        reach = max(reach, e)
+    return tuple(out)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
