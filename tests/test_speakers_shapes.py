@@ -179,7 +179,7 @@ def test_a_she_read_as_one_person_leaves_he_to_the_other(story):
     (["“We have no comment on the plan,” Acme said in a statement to The Courier."],
      [("We have no comment on the plan,", "Acme")]),
     (["“They told us ‘the quay is safe’ and then it fell,” said Tom Berg, a fisherman."],
-     [("They told us ‘the quay is safe’ and then it fell,", "Tom Berg")]),
+     [("They told us ‘the quay is safe’ and then it fell,", "Tom Berg"), ("the quay is safe", None)]),  # theirs, listed apart
     (["“We will rebuild the quay before the summer,\" Ruiz said."], [("We will rebuild the quay before the summer,", "Ana Ruiz")]),
     (["Asked whether Ruiz would resign, Berg said: “That is for her to decide, not me.”"],
      [("That is for her to decide, not me.", "Berg")]),

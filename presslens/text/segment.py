@@ -72,6 +72,7 @@ class Quotes:
     spans: list[tuple[int, int]]  # character ranges of quoted text (marks excluded)
     role: dict[int, str]  # position of each quotation mark -> "open" | "close"
     unclosed: int | None = None  # where a quote left open at the paragraph's end starts, if one is
+    nested: tuple = ()  # quotes inside a quoted stretch ('“She told me, ‘We will not sell,’ and left.”'): theirs
 
 
 _QUOTE_CHARS = re.compile("[“”\"‘’'„«»「」『』]")
@@ -94,13 +95,21 @@ def quote_spans(par: str) -> Quotes:
     mark (at the comma before its attribution when it has one: '“We were lucky, Ruiz said. “We ...').
     A ” with no quote open, after a space or at the start and before a word, opens (”...”: one shape for
     both ends, as Swedish and Finnish print it); "'s" or "'t" after a space is the end of a word cut
-    off its start, never an opening mark. A quote still open at the paragraph's end runs to its end
-    (the news convention for quotes continued in the next paragraph).
+    off its start, never an opening mark; nor are the elisions "'80s" and "rock 'n' roll", nor a " after a
+    digit (inches, seconds). A quote of another family inside the open one is nested, its closing mark
+    ends only it (« ... “...” ... », ‘ ... “...” ... ’: New Hart's Rules and the European pages); »...« pairs
+    as German and Danish pages print it. A closing mark with no quote open, the paragraph's first mark,
+    followed by an attribution, closes a quote whose opening mark was lost ('We will rebuild,” Ruiz said.'):
+    it ran from the paragraph's start. A quote still open at the paragraph's end runs to its end (the news
+    convention for quotes continued in the next paragraph), unless its text ends with an attribution
+    ('“We will rebuild, Ruiz said.'): then it lost its closing mark at that comma.
     """
     role: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
     dbl: int | None = None  # start of content of the open double quote
     sgl: int | None = None
+    inner: str | None = None  # the closing marks of a quote of another family nested in the open double one
+    inner_at = 0  # where its text starts
     n = len(par)
     for m in _QUOTE_CHARS.finditer(par):  # only the quotation marks and apostrophes matter
         i, ch = m.start(), m.group(0)
@@ -108,6 +117,11 @@ def quote_spans(par: str) -> Quotes:
         nxt = par[i + 1] if i + 1 < n else " "
         if ch == "“" and dbl is not None and par[dbl - 1:dbl] == "„":
             ch = "”"  # „...“: the German and Polish pair
+        elif ch == "«" and dbl is not None and par[dbl - 1:dbl] == "»":
+            ch = "»"  # »...«: the German, Danish and Swedish pair closes with «
+        elif ch == "»" and dbl is None and (prev.isspace() or prev in ":([—–-") and nxt.isalnum() and \
+                "«" in par[i + 1:i + 600]:
+            ch = "«"  # '»We will rebuild«, Ruiz said': » opens when a « closes it later
         elif ch == "“" and not prev.isspace() and i > 0 and not nxt.isalnum():
             if dbl is None:
                 continue  # 'resign“.' with no quote open here: a closing mark of the wrong shape, closing nothing
@@ -117,6 +131,13 @@ def quote_spans(par: str) -> Quotes:
         elif ch == "”" and dbl is None and prev.isspace() and nxt == " " and par[i + 2:i + 3].isupper() and \
                 re.search(r"[.!?]\S?\s*$", par[max(0, i - 4):i]) and "”" in par[i + 2:i + 400]:
             ch = "“"  # 'Ruiz said. ” The quay will reopen.”': after a sentence, a closing mark opens the next quote
+        if ch in '”"' and dbl is None and not role and prev in ",.!?" and _TAG_AFTER.match(par, i + 1) and \
+                par.rfind('"') <= i:
+            spans.append((len(par) - len(par.lstrip()), i))  # 'We will rebuild,” Ruiz said.': the opening mark
+            role[i] = "close"  # was lost, the quote ran from the paragraph's start to its closing mark
+            continue
+        if ch == '"' and dbl is None and prev.isdigit():
+            continue  # '14" wide', '6" thick': an inch or seconds mark after a digit, never an opening quotation mark
         if ch in _OPENERS or (ch == '"' and dbl is None):
             if dbl is None:
                 dbl = i + 1
@@ -128,14 +149,21 @@ def quote_spans(par: str) -> Quotes:
                 spans.append((dbl, end))  # the quote before lost its closing mark
                 dbl = i + 1
                 role[i] = "open"
-                sgl = None
+                sgl = inner = None
+            elif inner is None and ch in _INNER and _INNER[ch] != _INNER.get(par[dbl - 1]):
+                inner, inner_at = _INNER[ch], i + 1  # '« He said “never” and left »': another family's quote
+                role[i] = "open"  # inside the open one
         elif ch in _CLOSERS or ch == '"':
-            if dbl is not None:
+            if inner is not None and ch in inner:
+                spans.append((inner_at, i))  # the nested quote closes (listed in .nested), the outer one stays open
+                inner = None
+                role[i] = "close"
+            elif dbl is not None:
                 spans.append((dbl, i))
                 role[i] = "close"
-                dbl = None
-                if sgl is not None:  # a single quote left open inside a double one ends with it
-                    sgl = None
+                if sgl is not None and (sgl > dbl or not _SINGLE_CLOSE.search(par, i + 1, i + LOOK_AHEAD)):
+                    sgl = None  # a single quote left open inside a double one ends with it
+                dbl = inner = None  # (a single one around it, '‘He called it “a disgrace”, and ...’', goes on)
         elif ch in "‘'" and sgl is None and (prev.isspace() or prev in "([“\"—-") and (nxt.isalnum() or nxt in "“\"") \
                 and not _CLITIC.match(par, i + 1):
             sgl = i + 1
@@ -144,15 +172,31 @@ def quote_spans(par: str) -> Quotes:
             spans.append((sgl, i))
             role[i] = "close"
             sgl = None
+    lost = _LOST_CLOSE.search(par, dbl) if dbl is not None else None
+    if lost:  # '“We will rebuild the pier, Ruiz said.' ending the paragraph: the quote ended at its comma
+        spans.append((dbl, lost.start() + 1))
+        dbl = None
     open_starts = [s for s in (dbl, sgl) if s is not None]
     for start in open_starts:
         spans.append((start, n))
-    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None)
+    return Quotes(_merge(spans), role, min(open_starts) if open_starts else None, _nested(spans))
 
 
-# the end of a word cut from its start ("'s report on ...", a line broken after a linked name; "'t", "'ll"):
-# an apostrophe, never an opening quotation mark
-_CLITIC = re.compile(r"(?:s|t|d|ll|re|ve|m)(?![\w’'-])")
+# the marks that close a quote each double opening mark opens: a quote of another family inside an open one is
+# nested (New Hart's Rules and the European pages: « ... “...” ... », „ ... »...« ... “)
+_INNER = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』"}
+# a single mark that can close a quote: after a word or a mark, before no letter
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W\d_])")
+
+
+# an attribution right after a closing mark: "Ruiz said", "said Ana Ruiz", "she added"
+_TAG_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w’'.-]*\s+){1,4}|(?:he|she|they|it)\s+)?(?:said|says|added|adds|told|tells|wrote|"
+                        r"stated|noted|explained)\b")
+
+
+# the end of a word cut from its start ("'s report on ...", a line broken after a linked name; "'t", "'ll"),
+# and the elisions that open a word: a decade ("the '80s", "’90s") and rock 'n' roll
+_CLITIC = re.compile(r"(?:s|t|d|ll|re|ve|m|\d0s|n['’])(?![\w’'-])")
 
 
 def _text_end(par: str, i: int) -> int:
@@ -160,6 +204,16 @@ def _text_end(par: str, i: int) -> int:
     while i > 0 and par[i - 1].isspace():
         i -= 1
     return i
+
+
+def _nested(spans: list[tuple[int, int]]) -> tuple:
+    """The spans inside another one (one sweep over the sorted spans: linear after the sort)."""
+    out, reach = [], -1
+    for s, e in sorted(set(spans), key=lambda t: (t[0], -t[1])):
+        if e <= reach and e > s:
+            out.append((s, e))
+        reach = max(reach, e)
+    return tuple(out)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

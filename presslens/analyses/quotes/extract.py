@@ -32,7 +32,7 @@ from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import verb_class, verb_near, verbs
-from . import liveblog, readings, redundancy, reported, transcript, wordclasses
+from . import liveblog, nested, readings, redundancy, reported, transcript, wordclasses
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
@@ -65,8 +65,10 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
     people = People(story, paragraphs, verbs()["rx"])
     partial = head_speaker = None
     ctx = (people, paragraphs)
+    inner = []  # quotes inside quotes, listed after the article's other rows (.nested)
     for p_idx, par in enumerate(paragraphs):
-        spans = segment.quote_spans(par).spans
+        found = segment.quote_spans(par)
+        spans = found.spans
         carried = None if spans or not p_idx else transcript.carried_over(par, paragraphs[p_idx - 1])
         spans = [carried] if carried else spans  # 'It was a great day." ends the quote the paragraph before opened
         par_speaker: tuple | None = None
@@ -272,10 +274,11 @@ def extract_article(article_id: str, outlet: str, paragraphs: list[str], story: 
             rows.append(row)
         if spans:  # a paragraph of narration ends the chain (unless it introduces the next quote)
             prev_par_speaker = par_speaker
+            inner.extend(nested.nested_rows(rows, p_idx, par, found.nested))
     _share_forward(rows)
     _share_back(rows, paragraphs)
     merge_case(rows)
-    return rows
+    return rows + inner
 
 
 # the sentence after a quote that names who said it: "Ruiz said this on Monday.", "That was how Ruiz put it.",
