@@ -363,7 +363,12 @@ def test_blind_spots_claim_carried_by_one_group(story):
     fined = t[(t["kind"] == "claim") & (t["item"] == "fined")]
     assert not ((fined["carried_by"] == "wire") & (fined["missing_in"] == "national")).any()
     assert set(fined["missing_in"]) == {"regional", UNKNOWN}
-    assert set(t[t["kind"] == "speaker"]["item"]) == {"Dana Cole", "Lee Park"}
+    # "Seaway said it would pay." (Associated Wire Service): Seaway Lines speaks in reported speech, shown
+    # without quotation marks (the words are the writer's)
+    assert set(t[t["kind"] == "speaker"]["item"]) == {"Dana Cole", "Lee Park", "Seaway Lines"}
+    seaway = t[(t["kind"] == "speaker") & (t["item"] == "Seaway Lines")]
+    assert set(seaway["carried_by"]) == {"wire"}
+    assert seaway["sentences"].iat[0] == ("Associated Wire Service: (reported) it would pay",)
     s = blindspots.summary(t).set_index(["carried_by", "missing_in"])
     assert s.loc[("regional", "wire"), "claim"] == 1
 

@@ -21,7 +21,7 @@ def _copies(tmp_path, n):
 def test_translation_signals_read_each_sentence_once(tmp_path, monkeypatch):
     calls = []
     real = mtsignals.sentence_signals
-    monkeypatch.setattr(mtsignals, "sentence_signals", lambda s: (calls.append(s), real(s))[1])
+    monkeypatch.setattr(mtsignals, "sentence_signals", lambda s, *a: (calls.append(s), real(s, *a))[1])
     st = _copies(tmp_path, 6)
     ind = translation.translation_indicators(st)
     assert len(calls) == len(set(calls)) == 10  # three shared sentences, the first article's own and six titles

@@ -47,7 +47,10 @@ def _speaker_rows(story: Story, q: pd.DataFrame | None) -> list[dict]:
     q = q[q["kind"].isin(["direct", "indirect"]) & q["speaker"].notna()]
     return [{"kind": "speaker", "item": r.speaker, "text": r.speaker + (f" ({r.actor})" if isinstance(r.actor, str)
                                                                          and r.actor != r.speaker else ""),
-             "article_id": r.article_id, "outlet": r.outlet, "sentence": f"“{r.quote}”"} for r in q.itertuples(index=False)]
+             "article_id": r.article_id, "outlet": r.outlet,
+             # reported speech is the writer's wording: never shown inside quotation marks
+             "sentence": f"“{r.quote}”" if r.kind == "direct" else f"(reported) {r.quote}"}
+            for r in q.itertuples(index=False)]
 
 
 def _passage_rows(passages: pd.DataFrame | None) -> list[dict]:
