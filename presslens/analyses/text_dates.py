@@ -30,13 +30,15 @@ import datetime as dt
 import functools
 import re
 
+from presslens.text.vocabulary import MONTHS
+
 from .pair_evidence import APART_DAYS
 
 GAP_DAYS = 30  # an undated text whose latest named date is this many days before the other's date is the earlier
-_MONTHS = {m: n for n, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec")), start=1) for m in names}
+# month names (text.vocabulary.MONTHS) and their abbreviations, to the month's number
+_ABBREVIATIONS = {"september": ("sep", "sept")}
+_MONTHS = {form: n for n, month in enumerate(MONTHS, start=1)
+           for form in (month, *_ABBREVIATIONS.get(month, (month[:3],) if len(month) > 3 else ()))}
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"  # March 26, 2024
                    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b"  # 26 March 2024

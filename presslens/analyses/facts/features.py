@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens import data
+from presslens.text import vocabulary
 from presslens.words import without_long_words
 from presslens.analyses.quotes.attribution import verbs
 
@@ -31,8 +32,7 @@ WORD = re.compile(rf"{FIGURE}(?:%|[^\W_]*)|[^\W_]+(?:['’][^\W_]+)*", re.UNICOD
 NUMBER = re.compile(rf"(?<![^\W_]){FIGURE}%?")     # not inside a name ("H800")
 # a thousands separator: before three digits, or a comma of the Indian grouping ("12,34,567": lakhs and crores)
 SEPARATOR = re.compile(r"[,\u00a0\u202f\u2009](?=\d{3}(?!\d))|,(?=\d\d(?:,\d\d)*,\d{3}(?!\d))")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = vocabulary.MONTHS + vocabulary.WEEKDAYS  # dates and weekdays: never a fact's key word
 DATE = re.compile(r"\b(?:%s)\b(?:\s+\d{1,2}\b)?|\b\d{1,2}\s+(?:%s)\b|\b(?:1[89]|20)\d\d\b"
                   % ("|".join(MONTHS), "|".join(MONTHS[:12])), re.IGNORECASE)
 SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
