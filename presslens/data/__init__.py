@@ -106,3 +106,11 @@ def fact_cues() -> dict:
             "synonyms": [[str(w).lower() for w in row] for row in raw.get("synonyms", [])],
             "approximate": [str(w).lower() for w in raw.get("approximate", [])],
             "negation_before_to": [str(w).lower() for w in raw.get("negation_before_to", [])]}
+
+
+@functools.lru_cache(maxsize=1)
+def measured() -> dict:
+    """``measured.yaml`` as shipped: the test split's figures per measure (``{"stories", "articles", "measures"}``),
+    written by ``presslens eval``; empty when the file is missing (a checkout that never ran it)."""
+    f = ires.files("presslens").joinpath("data/measured.yaml")
+    return (_load(f.read_text(encoding="utf-8")) or {}) if f.is_file() else {}

@@ -53,6 +53,19 @@ def _publish_summary(text: str, args, resolve, cli_path, display, eval_dir: str)
             "add them where the table goes)")
 
 
+def _publish_measured(summary, truths, resolve) -> str:
+    """Write presslens/data/measured.yaml (the test figures the notebooks' findings quote) and say what was done."""
+    from .measured import measured_yaml, write
+
+    text = measured_yaml(summary, truths)
+    if text is None:
+        return "presslens/data/measured.yaml left as it was: no test story was scored."
+    if write(resolve("presslens/data/measured.yaml"), text):
+        return ("published: presslens/data/measured.yaml (the notebooks' findings quote it: re-run `make notebooks` "
+                "so their outputs match)")
+    return "presslens/data/measured.yaml already holds these figures."
+
+
 def accuracy_doc(summary, truths) -> str:
     from .outcomes import MEASURES
     from .scoreboard import N_BOOT, matrix, table, weak_points
@@ -205,6 +218,7 @@ def cmd_eval(args) -> int:
         ok = replace_between(resolve("README.md"), README_START, README_END, readme_section(summary, truths))
         print(f"published: docs/accuracy.md" + (", README.md (Accuracy section)" if ok else
                                                  " (README.md has no accuracy markers: its section was not touched)"))
+        print(_publish_measured(summary, truths, resolve))
     else:
         print("docs/accuracy.md and the README were left as they were (only a full run over every story publishes).")
     if args.show_errors:
