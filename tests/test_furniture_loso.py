@@ -83,3 +83,24 @@ def test_support_on_real_pages_counts_as_a_second_story(tmp_path):
     from presslens.data import builtin
     ids = {r["id"] for r in builtin()["rules"]} | {r["id"] for r in builtin()["shapes"]}
     assert set(fl.outside_support()) <= ids
+
+
+def test_held_misses_give_each_kept_furniture_line_its_neighbours_and_whether_a_rule_took_it_in_sample():
+    from presslens.evaluation.outcomes import outcome, frame
+
+    arts = pd.DataFrame({"id": ["h1"], "text": [
+        "Harbour piers reopen after the storm\n\nThe council reopened the piers on Monday.\n"
+        "Ferry crews return to Port Selby\n\nBoats were back in the bay by noon.\nHarbour Weekly: all rights reserved"]})
+    lines = "furniture lines removed"
+    held = frame([outcome("furniture", lines, "h1", "fn", "Ferry crews return to Port Selby", "", "kept by the cleaner"),
+                  outcome("furniture", lines, "h1", "fn", "Harbour Weekly: all rights reserved", "", "kept by the cleaner"),
+                  outcome("furniture", lines, "h1", "fp", "Boats were back in the bay by noon.", "", "removed, labelled prose")])
+    inside = frame([outcome("furniture", lines, "h1", "tp", "Harbour Weekly: all rights reserved", "", ""),
+                    outcome("furniture", lines, "h1", "fn", "Ferry crews return to Port Selby", "", "kept by the cleaner")])
+    got = fl.held_misses(arts, held, inside, "harbour-story")
+    # only the furniture kept held out (fn), not prose removed (fp); blank lines are no neighbours
+    assert list(got["line"]) == ["Ferry crews return to Port Selby", "Harbour Weekly: all rights reserved"]
+    assert list(got["before"]) == ["The council reopened the piers on Monday.", "Boats were back in the bay by noon."]
+    assert list(got["after"]) == ["Boats were back in the bay by noon.", ""]
+    # the copyright line was removed in sample (a rule fitted to this story alone); the related headline by no rule
+    assert list(got["in_sample"]) == [False, True] and set(got["story"]) == {"harbour-story"}

@@ -19,7 +19,8 @@ development stories of ``data/eval`` (it refuses any other split: the test stori
 that removed furniture on trafilatura's test pages (``furniture_pages.yaml``, written by
 ``scripts/eval_furniture_pages.py --support``) is not fitted to one development story. ``python -m presslens.evaluation.furniture_loso``
 prints the per-story table (lines removed right and wrong, furniture kept, the measured share, in sample
-and held out) and the rule table.
+and held out) and the rule table; ``--show-errors`` the in-sample misses, ``--held-errors`` the held-out
+misses with the line before and after each, and whether a rule fitted to that story alone took it in sample.
 """
 from __future__ import annotations
 
@@ -131,12 +132,34 @@ def errors(outcomes: pd.DataFrame) -> pd.DataFrame:
     return outcomes[bad]
 
 
+def held_misses(articles: pd.DataFrame, held: pd.DataFrame, inside: pd.DataFrame, story: str) -> pd.DataFrame:
+    """The furniture lines the held-out rules kept, each with the text line before and after it in
+    its article (what a reader sees around it) and ``in_sample``: whether the rules in sample removed
+    it (a rule fitted to this story alone, switched off held out) or not (every rule misses it).
+    ``held``, ``inside``: :func:`score_furniture`'s outcome rows held out and in sample."""
+    lines = "furniture lines removed"
+    caught = {(r.unit, r.item) for r in inside.itertuples(index=False) if r.measure == lines and r.outcome == "tp"}
+    body = dict(zip(articles["id"], articles["text"]))
+    rows = []
+    for r in held.itertuples(index=False):
+        if r.measure != lines or r.outcome != "fn":
+            continue
+        text = [x.strip() for x in str(body.get(r.unit, "")).split("\n") if x.strip()]
+        at = next((k for k, x in enumerate(text) if x[:200] == r.item), None)
+        before = text[at - 1] if at is not None and at > 0 else ""
+        after = text[at + 1] if at is not None and at + 1 < len(text) else ""
+        rows.append((story, r.unit, r.item, before[:200], after[:200], (r.unit, r.item) in caught))
+    return pd.DataFrame(rows, columns=["story", "article_id", "line", "before", "after", "in_sample"])
+
+
 def estimate(folders: list[str | Path], shown: list | None = None,
-             outside: dict[str, dict] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+             outside: dict[str, dict] | None = None,
+             held_shown: list | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(per-story counts in sample and held out, the rule table, the removals with their rule) over the
     development stories among ``folders``; a story whose truth.yaml does not say ``split: dev`` is not read.
     ``shown``: a list that receives each story's in-sample misses (:func:`errors`). ``outside``: support
-    on real pages outside these stories (:func:`held_out_rules`); by default :func:`outside_support`."""
+    on real pages outside these stories (:func:`held_out_rules`); by default :func:`outside_support`.
+    ``held_shown``: a list that receives each story's held-out misses in context (:func:`held_misses`)."""
     outside = outside_support() if outside is None else outside
     runs, attributed = {}, []
     for folder in folders:
@@ -146,19 +169,21 @@ def estimate(folders: list[str | Path], shown: list | None = None,
         if truth.split != "dev":
             continue
         arts, rem, sents = predict_furniture(folder)
-        runs[truth.slug] = (folder, truth, score_furniture(arts, rem, sents, truth))
+        runs[truth.slug] = (folder, truth, score_furniture(arts, rem, sents, truth), arts)
         if shown is not None:
             shown.append(errors(runs[truth.slug][2]).assign(story=truth.slug))
         attributed.append(attribute(arts, rem, truth))
     att = (pd.concat(attributed, ignore_index=True) if attributed
            else pd.DataFrame(columns=["story", "article_id", "rule", "outcome", "text"]))
     single = set(rule_stories(att).query("stories == 1")["rule"]) - {r for r in att["rule"] if r.startswith("story: ")}
-    alone = [attribute(*_alone(folder, single), truth) for folder, truth, _ in runs.values()] if single else []
+    alone = [attribute(*_alone(folder, single), truth) for folder, truth, _, _ in runs.values()] if single else []
     alone_att = pd.concat(alone, ignore_index=True) if alone else None
     rows = []
-    for slug, (folder, truth, inside) in runs.items():
+    for slug, (folder, truth, inside, arts) in runs.items():
         off = held_out_rules(att, slug, alone_att, outside)
         held = score_furniture(*predict_furniture(folder, off), truth) if off else inside
+        if held_shown is not None:
+            held_shown.append(held_misses(arts, held, inside, slug))
         rows.append(counts(slug, inside) + counts(slug, held)[1:] + (", ".join(sorted(off)),))
     cols = COLUMNS + ["held_" + c for c in COLUMNS[1:]] + ["switched_off"]
     return pd.DataFrame(rows, columns=cols), rule_stories(att), att
@@ -187,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     show = "--show-errors" in args
     shown: list = []
-    table, rules, _ = estimate(eval_folders([a for a in args if a != "--show-errors"] or None), shown)
+    held_shown: list | None = [] if "--held-errors" in args else None
+    table, rules, _ = estimate(eval_folders([a for a in args if a not in ("--show-errors", "--held-errors")] or None),
+                               shown, held_shown=held_shown)
     if table.empty:
         print("presslens.evaluation.furniture_loso: no development story (truth.yaml with split: dev) among the "
               "folders; give data/eval/SLUG folders whose truth.yaml says split: dev.")
@@ -204,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         for e in shown:
             for r in e.itertuples(index=False):
                 print(f"{r.story[:12]} {r.unit[:28]:28s} {r.measure[:14]:14s} {r.outcome:3s} {str(r.item)[:150]!r}")
+    for e in held_shown or []:
+        for r in e.itertuples(index=False):
+            print(f"held {r.story[:12]} {r.article_id[:20]:20s} {'in-sample' if r.in_sample else 'every-rule'}\n"
+                  f"   before {r.before[:110]!r}\n   MISSED {r.line[:150]!r}\n   after  {r.after[:110]!r}")
     for name, prefix in (("in sample", ""), ("held out", "held_")):
         t = totals(table, prefix)
         print(f"{name}: lines precision {t['precision']:.3f}, recall {t['recall']:.3f}, F1 {t['f1']:.3f} "
