@@ -58,6 +58,12 @@ def test_held_out_takes_out_a_rule_of_one_story_and_reruns_it():
     assert tuple(c.loc["A", ["relation_right", "credit_right", "wire_copied"]]) == (0, 0, 1)
     assert tuple(c.loc["A", ["in_relation_right", "in_credit_right", "in_wire_copied"]]) == (1, 1, 0)
     assert c.loc["A", "taken_out"] == "harbour rule" and c.loc["B", "taken_out"] == ""
+    tables: dict = {}  # the held-out tables, and the pairs they get wrong with the verdict's words
+    pl.held_out(["A", "B"], {"A": ta, "B": tb}, run, fired, {"T": (1, 2)}, {"T": 1}, tables)
+    assert set(tables) == {"A", "B"} and tables["A"]["relation"].tolist() == ["copy"]
+    bad = pl.held_out_errors({s: t.assign(verdict="v " + s) for s, t in tables.items()}, {"A": ta, "B": tb})
+    assert bad[["story", "a", "b", "relation", "predicted", "verdict"]].values.tolist() == [
+        ["A", "h1", "h2", "common_wire", "copy", "v A"]]
     assert tuple(c.loc["B", ["relation_right", "credit_right", "wire_copied"]]) == (1, 1, 0)
     assert c.loc["A", "thresholds"] == ""  # T=1 and T=2 score alike: the package's value kept
     t = pl.totals(c.reset_index())

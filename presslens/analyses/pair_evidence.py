@@ -203,7 +203,9 @@ class Evidence:
             near = set()
             for span in spans:
                 key = re.split(r"(?<=[.!?])\s", span.casefold())[0].strip(" .!?,;:")
-                near.update(j for k, t in enumerate(sents) if key and key in t
+                # the credit's words as words: a name's letters inside another word ("tt" in "matters") are no credit
+                at = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)") if key else None
+                near.update(j for k, t in enumerate(sents) if at and at.search(t)
                             for j in range(max(0, k - NEXT_TO), min(len(sents), k + NEXT_TO + 1)))
             touched = set().union(*(_grams(sents[k]) for k in near)) & grams if near else set()
             if near and len(touched) < HOLDS * len(grams):

@@ -102,11 +102,13 @@ def own_only(fired: dict[str, set], story: str) -> set[str]:
 
 
 def held_out(stories: list[str], truths: dict, run: Callable, fired: dict[str, set],
-             thresholds: dict[str, tuple] | None = None, current: dict | None = None) -> pd.DataFrame:
+             thresholds: dict[str, tuple] | None = None, current: dict | None = None,
+             tables: dict | None = None) -> pd.DataFrame:
     """Per story: the counts held out (its own-only rules taken out, every threshold re-chosen from the other
     stories) and in sample. ``run(story, drop, settings)`` gives the story's verdict table with the rules of
     ``drop`` taken out and the thresholds of ``settings`` ({name: value}; the others the package's);
-    ``current``: the package's value of each threshold. Columns :data:`COLS`."""
+    ``current``: the package's value of each threshold; ``tables``, when given, receives each story's held-out
+    verdict table (story -> table). Columns :data:`COLS`."""
     thresholds = THRESHOLDS if thresholds is None else thresholds
     current = current or {}
     grid = {name: {(v, s): score(run(s, set(), {name: v}), truths[s]) for v in values for s in stories}
@@ -117,7 +119,10 @@ def held_out(stories: list[str], truths: dict, run: Callable, fired: dict[str, s
                   for name, values in thresholds.items()}
         moved = {k: v for k, v in chosen.items() if v != current.get(k, v)}
         drop = own_only(fired, s)
-        out = score(run(s, drop, moved), truths[s])
+        table = run(s, drop, moved)
+        if tables is not None:
+            tables[s] = table
+        out = score(table, truths[s])
         inside = score(run(s, set(), {}), truths[s])
         rows.append((s, *out, inside[0], inside[2], inside[4],
                      ", ".join(f"{k}={v}" for k, v in sorted(moved.items())), "; ".join(sorted(drop))))
@@ -253,8 +258,9 @@ class Story:
         return out
 
 
-def estimate(folders: list[str | Path]) -> pd.DataFrame:
-    """:func:`held_out` over the development stories among ``folders`` (test stories skipped unread)."""
+def estimate(folders: list[str | Path], tables: dict | None = None) -> pd.DataFrame:
+    """:func:`held_out` over the development stories among ``folders`` (test stories skipped unread); ``tables``
+    receives the held-out verdict tables (see :func:`held_out`)."""
     from .pairs_breakdown import split_of
 
     pair_evidence, verdicts = adapter.pair_evidence, adapter.verdicts
@@ -271,16 +277,36 @@ def estimate(folders: list[str | Path]) -> pd.DataFrame:
             fired.setdefault(rule, set()).add(slug)
     current = {n: getattr(pair_evidence if n == "EVIDENCE_WORDS" else verdicts, n) for n in THRESHOLDS}
     return held_out(list(loaded), {s: st.truth for s, st in loaded.items()},
-                    lambda s, drop, values: loaded[s].run(drop, values, forms), fired, THRESHOLDS, current)
+                    lambda s, drop, values: loaded[s].run(drop, values, forms), fired, THRESHOLDS, current, tables)
+
+
+def held_out_errors(tables: dict, truths: dict) -> pd.DataFrame:
+    """The labelled pairs the held-out verdicts get wrong (relation, credit or direction), with the verdict's words:
+    :func:`presslens.evaluation.pairs_breakdown.pair_rows` of each held-out table, the wrong ones only."""
+    from .pairs_breakdown import pair_rows
+
+    out = []
+    for s, table in tables.items():
+        rows = pair_rows(s, table, truths[s].pairs)
+        verdict = {frozenset((a, b)): v for a, b, v in zip(table["article_a"], table["article_b"], table["verdict"])}
+        bad = ((rows["relation"] != rows["predicted"]) | (rows["credit"].notna() & (rows["credit"] != rows["predicted_credit"]))
+               | (rows["direction"].isin(("a_from_b", "b_from_a")) & (rows["direction"] != rows["predicted_direction"])))
+        rows = rows[bad].copy()
+        rows["verdict"] = [verdict.get(frozenset((a, b)), "no reuse") for a, b in zip(rows["a"], rows["b"])]
+        out.append(rows)
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given)."""
+    """Print the held-out estimate for the development stories of data/eval (or the folders given); ``-v``: and
+    the labelled pairs the held-out verdicts get wrong."""
     from .scoreboard import EVAL_DIR
 
     args = sys.argv[1:] if argv is None else argv
-    folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
-    counts = estimate(folders)
+    verbose = "-v" in args
+    folders = [Path(a) for a in args if a != "-v"] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    tables: dict = {}
+    counts = estimate(folders, tables)
     if counts.empty:
         print("presslens.evaluation.pairs_loso: no development story (truth.yaml with split: dev) among the folders; "
               "give data/eval/SLUG folders whose truth.yaml says split: dev.")
@@ -292,6 +318,17 @@ def main(argv: list[str] | None = None) -> int:
           f"{t['in_wire_copied']}")
     print(f"held out:  relation {t['relation']:.2f}, credit {t['credit']:.2f}, common wire called copied "
           f"{t['wire_copied']}")
+    if verbose:
+        from .truth import load_truth
+
+        truths = {}
+        for f in folders:
+            if (Path(f) / "truth.yaml").is_file() and Path(f).name in tables:
+                truths[Path(f).name] = load_truth(f)
+        bad = held_out_errors({s: tables[s] for s in truths}, truths)
+        with pd.option_context("display.width", 250, "display.max_colwidth", 400):
+            for row in bad.to_dict("records"):
+                print(" | ".join(f"{k}={v}" for k, v in row.items()))
     return 0
 
 
