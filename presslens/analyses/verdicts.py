@@ -37,8 +37,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
-  third text that may be their source holds the passage (one dated after either of the two is a later
-  copy, not their source; uncredited members of a rewrite family do not count) and they share at least
+  third text that may be their source holds the passage, nor does a third outlet's text share :data:`EVIDENCE_WORDS`
+  with each (a passage in circulation; one dated after either of the two is a later copy, not their source;
+  uncredited members of a rewrite family do not count) and they share at least
   :data:`SURE_WORDS` words of narration, or :data:`EVIDENCE_WORDS` when what they share is reworded (a
   wire's pickups keep its words) and is most of each text (a spun blurb) or held by other members of
   their rewrite family. When a date is missing and the dates the undated text names order the two
@@ -370,10 +371,18 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
     # a third text dated after one of the two cannot be the source that one took the text from: a later copy, no
     # common source (as ``others`` above, when a date orders the two)
-    later = {z: a for z in holders for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
+    # a third outlet's text sharing two sentences' worth with each (all of the passage or a part) puts the passage in
+    # circulation: with no date to order the two, it is no evidence that one copied the other (issue 23: two pickups of
+    # one wire story, a third running part of it), unless it is a later copy; a rewrite family is read below
+    rest = [z for z in e.circulating(x, y) if z not in holders] if sign is None else []
+    later = {z: a for z in holders + rest for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
     if sign is None and later:
         ev.append("dated after one of the two, so no source of both: "
                   + ", ".join(f"{outlet[z]} ({z}, {clock.label(wt[z])}, after {outlet[a]})" for z, a in sorted(later.items())))
+    if rest := [z for z in rest if z not in later]:
+        ev.append("part of the passage is in circulation: " + ", ".join(f"{outlet[z]} ({z})" for z in rest[:3])
+                  + " shares it with both")
+        cands.insert(0, f"a common source: {outlet[rest[0]]} ({rest[0]}) carries part of the passage too")
     # two short texts each mostly the other reworded (a spun blurb), or two members of a rewrite family whose other
     # members hold the same reworded passage: the rewording (a wire's pickups keep its words), repeated in texts none of
     # which names a source, is the evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where SURE_WORDS
@@ -381,7 +390,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     spun = (e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE) or (family and bool(holders))
     if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not shape
             and not aside and not sent
-            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not (set(holders) | set(rest)) - set(later))
             and not (e.translated & {x, y})):  # asked last: the translation signals are the costliest evidence
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares

@@ -11,7 +11,7 @@ the story with the scorer of ``presslens eval`` (:func:`presslens.evaluation.sco
 - **rules**: a rule that took part in the verdict of a labelled pair of the held-out story and of no other
   development story is taken out, and the verdicts are decided again without it. The rules are of three
   sorts: the evidence a verdict reads (:data:`BRANCHES`: a wire's shape, a wire in sight, a text sent to
-  many, one publisher's page on two hosts, a translation, a credit for one fact only, a wire group), each
+  many, one publisher's page on two hosts, a translation, a credit for one fact only, a wire group, a passage in circulation), each
   taken out by making its :class:`~presslens.analyses.pair_evidence.Evidence` method find nothing; the
   credit forms (each form of ``wire_agencies.yaml``, each outlet credit and outside-source tell of
   :mod:`presslens.analyses.credit_forms`, an agency found by its marks), taken out by dropping the source
@@ -63,6 +63,7 @@ BRANCHES: dict[str, tuple[str, str]] = {  # rule -> (words of the verdict or evi
     "branch credit for one fact only": ("for one fact only", "set_aside"),
     "branch wire group": ("(a wire group)", "wire_group"),
     "branch wire family": ("wire family: ", "wire_family"),
+    "branch passage in circulation": ("part of the passage is in circulation", "circulating"),
 }
 
 
@@ -212,7 +213,7 @@ def settings(values: dict, drop: set[str]):
 def _nothing(attr: str):
     if attr == "translated":
         return property(lambda self: set())
-    empty = {"both_carry": [], "set_aside": set()}.get(attr)
+    empty = {"both_carry": [], "set_aside": set(), "circulating": []}.get(attr)
     return lambda self, *a: type(empty)() if empty is not None else None
 
 
