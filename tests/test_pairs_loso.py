@@ -103,3 +103,11 @@ def test_settings_set_thresholds_and_silence_a_branch_then_restore_them():
     assert pair_evidence.Evidence.__dict__["wire_shape"] is shape
     row = {"verdict": "undetermined (...)", "evidence": "Quay News opens with a dateline (HARBOUR —): the shape of a wire's copy"}
     assert pl.branch_rules(row) == ("branch wire shape",)
+
+
+def test_directions_count_the_labelled_directions_the_verdicts_say():
+    t = _truth("A", [("h1", "h2", "copy", "no"), ("h1", "h3", "copy", "no"), ("h2", "h3", "copy", "no")])
+    t.pairs[0]["direction"], t.pairs[1]["direction"] = "a_from_b", "b_from_a"  # the third pair's direction: unknown
+    said = _pairs([("h2", "h1", "copy", "no", True), ("h1", "h3", "copy", "no", True), ("h2", "h3", "copy", "no", True)])
+    said["direction"] = ["b_from_a", "a_from_b", "a_from_b"]  # h1 from h2 (said from h2's side); h1 from h3: wrong
+    assert pl.directions(said, t) == (1, 2)

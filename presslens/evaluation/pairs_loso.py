@@ -45,7 +45,8 @@ from . import adapter
 from .score_story import score_pairs
 
 COLS = ["story", "relation_right", "relations", "credit_right", "credits", "wire_copied",
-        "in_relation_right", "in_credit_right", "in_wire_copied", "thresholds", "taken_out"]
+        "in_relation_right", "in_credit_right", "in_wire_copied", "direction_right", "directions", "in_direction_right",
+        "thresholds", "taken_out"]
 WIRE_COST = 5  # right answers a common-wire pair called copied without credit costs when a threshold is chosen
 THRESHOLDS: dict[str, tuple] = {  # name -> candidate values (the package's value is read from the module)
     "EVIDENCE_WORDS": (20, 25, 30, 40, 50),
@@ -79,6 +80,14 @@ def score(pairs: pd.DataFrame, truth) -> tuple[int, int, int, int, int]:
     wire = o[o["measure"] == "common wire called copied without credit"]
     return (int((rel["outcome"] == "yes").sum()), len(rel), int((cred["outcome"] == "yes").sum()), len(cred),
             int((wire["outcome"] == "yes").sum()))
+
+
+def directions(pairs: pd.DataFrame, truth) -> tuple[int, int]:
+    """(directions right, directions scored): the labelled pairs with a direction (a_from_b, b_from_a) whose verdict
+    says it, as ``presslens eval`` scores them (not part of :func:`merit`: a threshold is not chosen by it)."""
+    o = score_pairs(pairs, pd.DataFrame(), truth)
+    d = o[o["measure"] == "direction"] if len(o) else o
+    return int((d["outcome"] == "yes").sum()) if len(d) else 0, len(d)
 
 
 def merit(counts: tuple) -> int:
@@ -124,19 +133,23 @@ def held_out(stories: list[str], truths: dict, run: Callable, fired: dict[str, s
         if tables is not None:
             tables[s] = table
         out = score(table, truths[s])
-        inside = score(run(s, set(), {}), truths[s])
-        rows.append((s, *out, inside[0], inside[2], inside[4],
+        own = run(s, set(), {})
+        inside = score(own, truths[s])
+        rows.append((s, *out, inside[0], inside[2], inside[4], *directions(table, truths[s]), directions(own, truths[s])[0],
                      ", ".join(f"{k}={v}" for k, v in sorted(moved.items())), "; ".join(sorted(drop))))
     return pd.DataFrame(rows, columns=COLS)
 
 
 def totals(counts: pd.DataFrame) -> dict[str, float]:
-    """Relation and credit accuracy, held out and in sample, and the common-wire pairs called copied."""
+    """Relation and credit accuracy, held out and in sample, the common-wire pairs called copied, and the directions
+    right ("R of N")."""
     def acc(right, n):
         return counts[right].sum() / counts[n].sum() if counts[n].sum() else 0.0
     return {"relation": acc("relation_right", "relations"), "credit": acc("credit_right", "credits"),
             "wire_copied": int(counts["wire_copied"].sum()), "in_relation": acc("in_relation_right", "relations"),
-            "in_credit": acc("in_credit_right", "credits"), "in_wire_copied": int(counts["in_wire_copied"].sum())}
+            "in_credit": acc("in_credit_right", "credits"), "in_wire_copied": int(counts["in_wire_copied"].sum()),
+            "direction": f"{int(counts['direction_right'].sum())} of {int(counts['directions'].sum())}",
+            "in_direction": f"{int(counts['in_direction_right'].sum())} of {int(counts['directions'].sum())}"}
 
 
 # ---------------------------------------------------------------- rules of the source rows
@@ -316,9 +329,9 @@ def main(argv: list[str] | None = None) -> int:
         print(counts.to_string(index=False))
     t = totals(counts)
     print(f"in sample: relation {t['in_relation']:.2f}, credit {t['in_credit']:.2f}, common wire called copied "
-          f"{t['in_wire_copied']}")
+          f"{t['in_wire_copied']}, direction {t['in_direction']}")
     print(f"held out:  relation {t['relation']:.2f}, credit {t['credit']:.2f}, common wire called copied "
-          f"{t['wire_copied']}")
+          f"{t['wire_copied']}, direction {t['direction']}")
     if verbose:
         from .truth import load_truth
 
