@@ -34,3 +34,16 @@ def test_a_third_text_of_one_of_the_two_outlets_or_sharing_one_sentence_does_not
     assert own["accusation"]  # Copy Daily's own other article is no third outlet
     one = pair(verdicts.verdicts(write_story(tmp_path / "t", _arts(SOURCE[:1] + OTHER[2:]))), "a", "b")
     assert one["accusation"]  # one sentence shared, under EVIDENCE_WORDS, is too little to say the passage circulates
+
+
+def test_dates_days_apart_do_not_accuse_when_a_third_outlet_ran_part_of_it_first(tmp_path):
+    # a on the 6th, b on the 9th with a's whole text; Bay Courier on the 6th runs two of its paragraphs: the passage was
+    # going round before b (three pickups of one wire story on different days), so the dates alone accuse no one
+    arts = _arts(SOURCE[:2] + OTHER[2:], third_day="2024-05-06")
+    arts["a"]["published"], arts["b"]["published"] = "2024-05-06", "2024-05-09"
+    v = pair(verdicts.verdicts(write_story(tmp_path / "s", arts)), "a", "b")
+    assert not v["accusation"] and v["verdict"] == "undetermined (other texts carry the passage too)"
+    assert "part of the passage is in circulation: Bay Courier (c)" in v["evidence"]
+    arts["c"]["published"] = "2024-05-10"  # Bay Courier ran it after both: a later copy, b's copy of a stands
+    w = pair(verdicts.verdicts(write_story(tmp_path / "t", arts)), "a", "b")
+    assert w["accusation"] and w["verdict"] == "copied without credit" and w["direction"] == "b_from_a"

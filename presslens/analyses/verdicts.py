@@ -311,13 +311,18 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                                            "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in held_by if wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
+    # a third outlet's text not dated after the earlier, sharing part of the passage: dates alone then decide nothing
+    circ = [z for z in e.circulating(x, y) if z not in others and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1
+            ] if sign is not None else []
     before = [z for z in others if dx is not None and dy is not None
               and order(wt[z], wt[x])[0] == -1 and order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
         return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
-    if others:
+    if circ:
+        ev.append("part of the passage is in circulation: " + ", ".join(f"{outlet[z]} ({z})" for z in circ[:3]) + " shares it with both")
+    if others or circ:
         cands.insert(0, "a common source: other texts carry the passage too ("
-                     + ", ".join(f"{outlet.get(z, z)} ({z})" for z in others[:3]) + ")")
+                     + ", ".join(f"{outlet.get(z, z)} ({z})" for z in (others + circ)[:3]) + ")")
     sent = e.both_carry(x, y)  # a wire story both ran: what else they share may be its fuller version, not a copy
     if sent:
         ev.append(f"both carry a text sent to many: {', '.join(sent)}")
@@ -341,7 +346,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
     if (sign is not None and not wx and not wy and not near and not shape and not aside and not tells and not others
-            and not sent and held is not None and held[1] >= COPY_SHARE):
+            and not circ and not sent and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
         return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
@@ -443,7 +448,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent
-           else "other texts carry the passage too" if others
+           else "other texts carry the passage too" if others or circ
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     # a source one of the two credits for its whole text (a credit line, a byline, derived_from): credited in part,
     # whichever took from whom (the other's outlet would have been named above)
