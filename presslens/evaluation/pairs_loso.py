@@ -26,7 +26,16 @@ the story with the scorer of ``presslens eval`` (:func:`presslens.evaluation.sco
 :func:`held_out` does the choosing and scoring on tables (pure: a run function, truths and the rules each
 story used in, counts out); :func:`estimate` runs the development stories of ``data/eval`` (a story whose
 truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read).
-``python -m presslens.evaluation.pairs_loso [data/eval/SLUG ...]`` prints the tables.
+``python -m presslens.evaluation.pairs_loso [data/eval/SLUG ...]`` prints the tables (pass the development
+stories by name: with no folder it reads the ``split:`` line of every truth.yaml, test stories' included); ``-v``
+also prints the labelled pairs the held-out verdicts get wrong (:func:`held_out_errors`).
+
+Measured in session 20 (11 development stories with pairs; 8 labelled directions): held out, relation 0.88, credit
+0.87, common wire called copied 1, direction 3 of 8 (in sample 0.92, 0.91, 0, 5 of 8). The directions held out
+miss are decided in sample by rules each story alone uses (a picture credit to the other outlet, an outlet named
+an agency); the containment of each text in the other ("the copy is the one wholly inside the other") is no
+direction: on the labelled pairs it points at 19 common-wire pairs, and at the original of a 100% copy whose
+copier added its own page text.
 
 What it does not do: a rule whose only effect is to block an accusation is taken out like any other (the
 verdicts are decided again), but a rule of the verdict order that is not listed in :data:`BRANCHES` (the
