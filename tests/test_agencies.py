@@ -198,6 +198,18 @@ def test_a_name_the_text_calls_a_news_agency_is_an_agency(text, source):
     assert agencies.infer({"x": ms}, {"x": "Harbour Times"}, set()) == {agencies.key(source): source}
 
 
+@pytest.mark.parametrize("text, source", [
+    # the name ends the sentence: the next sentence, or paragraph, is no part of it
+    ("The mayor spoke to reporters, according to Harbourshire news agency HTA.\n\nThe bridge was closed.", "HTA"),
+    ("The mayor spoke, according to the state news agency Kelp. The bridge was closed.", "Kelp"),
+    ("The mayor spoke, according to the news agency Kelp Press Service.\nThe bridge was closed.", "Kelp Press Service"),
+])
+def test_a_news_agency_named_at_a_sentence_end_is_that_name_alone(text, source):
+    ms = agencies.marks(text)
+    assert [m["name"] for m in ms] == [source] and not ms[0]["person"]
+    assert agencies.infer({"x": ms}, {"x": "Harbour Times"}, set()) == {agencies.key(source): source}
+
+
 @pytest.mark.parametrize("text", [
     "The Harbourshire news agency said the bridge was closed.",  # an adjective, no name
     "The news agency said the bridge was closed.",

@@ -79,3 +79,12 @@ def test_dates_a_day_apart_do_not_order_a_copy(tmp_path, b_day, direction):
     assert v["accusation"] and v["credited"] == "no" and v["direction"] == direction
     if direction == "unknown":
         assert v["verdict"].startswith(verdicts.UNKNOWN_DIRECTION) and "a day apart" in v["verdict"]
+
+
+def test_a_fact_credits_name_is_found_as_a_word_not_inside_another(tmp_path):
+    # a credits the (made-up) agency AT for one fact, in a sentence the copy does not carry; the letters 'at' inside
+    # "that", "estate" and "data" of the shared sentences are no mention of it: the credit is set aside, no source
+    v = _story(tmp_path, fact="The ferry will run again in June, according to the news agency AT.")
+    assert v["relation"] == "copy" and v["credited"] == "no" and v["source"] != "AT"
+    assert "credits AT for one fact only" in v["evidence"]
+    assert not v["accusation"]  # a source is still in sight

@@ -58,6 +58,12 @@ def test_held_out_takes_out_a_rule_of_one_story_and_reruns_it():
     assert tuple(c.loc["A", ["relation_right", "credit_right", "wire_copied"]]) == (0, 0, 1)
     assert tuple(c.loc["A", ["in_relation_right", "in_credit_right", "in_wire_copied"]]) == (1, 1, 0)
     assert c.loc["A", "taken_out"] == "harbour rule" and c.loc["B", "taken_out"] == ""
+    tables: dict = {}  # the held-out tables, and the pairs they get wrong with the verdict's words
+    pl.held_out(["A", "B"], {"A": ta, "B": tb}, run, fired, {"T": (1, 2)}, {"T": 1}, tables)
+    assert set(tables) == {"A", "B"} and tables["A"]["relation"].tolist() == ["copy"]
+    bad = pl.held_out_errors({s: t.assign(verdict="v " + s) for s, t in tables.items()}, {"A": ta, "B": tb})
+    assert bad[["story", "a", "b", "relation", "predicted", "verdict"]].values.tolist() == [
+        ["A", "h1", "h2", "common_wire", "copy", "v A"]]
     assert tuple(c.loc["B", ["relation_right", "credit_right", "wire_copied"]]) == (1, 1, 0)
     assert c.loc["A", "thresholds"] == ""  # T=1 and T=2 score alike: the package's value kept
     t = pl.totals(c.reset_index())
@@ -97,3 +103,11 @@ def test_settings_set_thresholds_and_silence_a_branch_then_restore_them():
     assert pair_evidence.Evidence.__dict__["wire_shape"] is shape
     row = {"verdict": "undetermined (...)", "evidence": "Quay News opens with a dateline (HARBOUR —): the shape of a wire's copy"}
     assert pl.branch_rules(row) == ("branch wire shape",)
+
+
+def test_directions_count_the_labelled_directions_the_verdicts_say():
+    t = _truth("A", [("h1", "h2", "copy", "no"), ("h1", "h3", "copy", "no"), ("h2", "h3", "copy", "no")])
+    t.pairs[0]["direction"], t.pairs[1]["direction"] = "a_from_b", "b_from_a"  # the third pair's direction: unknown
+    said = _pairs([("h2", "h1", "copy", "no", True), ("h1", "h3", "copy", "no", True), ("h2", "h3", "copy", "no", True)])
+    said["direction"] = ["b_from_a", "a_from_b", "a_from_b"]  # h1 from h2 (said from h2's side); h1 from h3: wrong
+    assert pl.directions(said, t) == (1, 2)

@@ -44,6 +44,9 @@ AGENCY_NAME = re.compile(r"\b(?:News\s+Agency|Press\s+Agency|Agency|Agence|Agenc
                          r"Press\s+Association|Press\s+Trust|News\s+Service|Telegraph\s+Agency)\b")
 NAME = r"[A-Z][\w&'’.-]+(?:\s+(?:of\s+|de\s+)?[A-Z][\w&'’.-]*){0,4}"
 NAMES = rf"{NAME}(?:\s*/\s*{NAME})*"
+# a name written in a sentence ("... according to the state news agency Kelp. The council ..."): its words on one line,
+# a full stop after its last word ending the sentence, not the name (NAME would run on into the next sentence)
+INLINE_NAME = r"[A-Z][\w&'’-]+(?:\.[\w&'’-]+)*(?:[ \t]+(?:of[ \t]+|de[ \t]+)?[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*){0,4}"
 DASH = r"(?:-{1,2}|–|—)"
 MONTH = (r"(?:(?:" + "|".join(MONTHS) + r")[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")[a-z]*\.?)"
          r"(?:,?\s+\d{4})?")
@@ -67,7 +70,7 @@ FORMS = [  # (form, pattern with group "names" (and "pre", words before a dateli
     ("source line", re.compile(rf"(?m)^[ \t]*\(?Source:[ \t]*(?P<names>{NAMES})\)?[ \t]*$"), False),
     # a name the text itself calls a news agency: "the state news agency Kelp", "the BPA news agency"
     # (an acronym before the words: "the Iranian news agency" is an adjective, no name)
-    ("described", re.compile(rf"\bnews[ \t]+agency[ \t]+(?P<names>{NAME})"), False),  # lower case: no name of its own
+    ("described", re.compile(rf"\bnews[ \t]+agency[ \t]+(?P<names>{INLINE_NAME})"), False),  # lower case: no name of its own
     ("described", re.compile(r"\b(?P<names>[A-Z][A-Z0-9&]{1,6})[ \t]+news[ \t]+agency\b"), False),
 ]
 DESCRIBED = "described"  # the name is an organisation by the text's own word, whatever its shape

@@ -203,7 +203,9 @@ class Evidence:
             near = set()
             for span in spans:
                 key = re.split(r"(?<=[.!?])\s", span.casefold())[0].strip(" .!?,;:")
-                near.update(j for k, t in enumerate(sents) if key and key in t
+                # the credit's words as words: a name's letters inside another word ("tt" in "matters") are no credit
+                at = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)") if key else None
+                near.update(j for k, t in enumerate(sents) if at and at.search(t)
                             for j in range(max(0, k - NEXT_TO), min(len(sents), k + NEXT_TO + 1)))
             touched = set().union(*(_grams(sents[k]) for k in near)) & grams if near else set()
             if near and len(touched) < HOLDS * len(grams):
@@ -380,16 +382,23 @@ class Evidence:
                                    f"texts, with {self.outlet[z]} ({z}), which carries {w}")
         return w
 
-    def wire_near(self, x: str, y: str) -> tuple[str, str] | None:
-        """(z, wire): a third text sharing :data:`EVIDENCE_WORDS` or more narration words with each of x and y that
-        names a wire in any way (a credit, a name-drop, a picture's credit): too weak to say the two took that
-        wire's story (:meth:`wire_group` needs a credit), enough to keep a wire in sight (no accusation)."""
+    def sharers(self, x: str, y: str) -> list[str]:
+        """The third texts (no reference, no capture of x or y) sharing :data:`EVIDENCE_WORDS` or more narration words
+        with each of x and y, in order: a passage in circulation, whether or not they hold all of it (:meth:`holders`)."""
         ny, same = self.nb.get(y, {}), self.twins.get(x, set()) | self.twins.get(y, set())
-        for z, w in sorted(self.nb.get(x, {}).items()):
-            if (w >= EVIDENCE_WORDS and z not in (x, y) and z not in same and not z.startswith("ref:")
-                    and ny.get(z, 0) >= EVIDENCE_WORDS and (named := self.wires_of(z, KINDS))):
-                return z, sorted(named)[0]
-        return None
+        return [z for z, w in sorted(self.nb.get(x, {}).items()) if w >= EVIDENCE_WORDS and z not in (x, y)
+                and z not in same and not z.startswith("ref:") and ny.get(z, 0) >= EVIDENCE_WORDS]
+
+    def circulating(self, x: str, y: str) -> list[str]:
+        """The :meth:`sharers` of x and y from outlets other than theirs: a passage in circulation (verdicts: with no
+        date to order the two, no evidence that one copied the other)."""
+        return [z for z in self.sharers(x, y) if self.onorm[z] not in (self.onorm[x], self.onorm[y])]
+
+    def wire_near(self, x: str, y: str) -> tuple[str, str] | None:
+        """(z, wire): a third text (:meth:`sharers`) that names a wire in any way (a credit, a name-drop, a picture's
+        credit): too weak to say the two took that wire's story (:meth:`wire_group` needs a credit), enough to keep a
+        wire in sight (no accusation)."""
+        return next(((z, sorted(named)[0]) for z in self.sharers(x, y) if (named := self.wires_of(z, KINDS))), None)
 
     def wire_shape(self, a: str) -> str | None:
         """Why article a looks like a wire's copy though it credits no wire for its text: its text opens with a

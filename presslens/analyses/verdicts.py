@@ -37,8 +37,9 @@ weighs the explanations a careful reader weighs, each with its evidence:
 - **one copied the other, direction unknown** ("copied without credit, direction unknown (why)", the same words
   as provenance's status :data:`UNKNOWN_DIRECTION`): no date
   orders them, but neither credits any source, no wire is in sight, no translation is involved, no
-  third text that may be their source holds the passage (one dated after either of the two is a later
-  copy, not their source; uncredited members of a rewrite family do not count) and they share at least
+  third text that may be their source holds the passage, nor does a third outlet's text share :data:`EVIDENCE_WORDS`
+  with each (a passage in circulation; one dated after either of the two is a later copy, not their source;
+  uncredited members of a rewrite family do not count) and they share at least
   :data:`SURE_WORDS` words of narration, or :data:`EVIDENCE_WORDS` when what they share is reworded (a
   wire's pickups keep its words) and is most of each text (a spun blurb) or held by other members of
   their rewrite family. When a date is missing and the dates the undated text names order the two
@@ -310,13 +311,18 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                                            "the other (a wire story sent to all)"}
     first = y if sign == 1 or wt[x] is None else x  # the earlier of the two (either one when the order is unknown)
     others = [z for z in held_by if wt[first] is not None and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1]
+    # a third outlet's text not dated after the earlier, sharing part of the passage: dates alone then decide nothing
+    circ = [z for z in e.circulating(x, y) if z not in others and wt.get(z) is not None and order(wt[z], wt[first])[0] != 1
+            ] if sign is not None else []
     before = [z for z in others if dx is not None and dy is not None
               and order(wt[z], wt[x])[0] == -1 and order(wt[z], wt[y])[0] == -1]
     if before:  # an article dated before both holds what they share: their likeliest source
         return _common(e, outlet[before[0]], before[0], x, y, "outlet", ev)
-    if others:
+    if circ:
+        ev.append("part of the passage is in circulation: " + ", ".join(f"{outlet[z]} ({z})" for z in circ[:3]) + " shares it with both")
+    if others or circ:
         cands.insert(0, "a common source: other texts carry the passage too ("
-                     + ", ".join(f"{outlet.get(z, z)} ({z})" for z in others[:3]) + ")")
+                     + ", ".join(f"{outlet.get(z, z)} ({z})" for z in (others + circ)[:3]) + ")")
     sent = e.both_carry(x, y)  # a wire story both ran: what else they share may be its fuller version, not a copy
     if sent:
         ev.append(f"both carry a text sent to many: {', '.join(sent)}")
@@ -340,7 +346,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
         ev.append(f"order by time of day: {outlet[later[1]]} {clock.label(wt[later[1]])} before "
                   f"{outlet[later[0]]} {clock.label(wt[later[0]])}")
     if (sign is not None and not wx and not wy and not near and not shape and not aside and not tells and not others
-            and not sent and held is not None and held[1] >= COPY_SHARE):
+            and not circ and not sent and held is not None and held[1] >= COPY_SHARE):
         a, b = later
         by_time = ", by time of day" if how == "by time of day" else ""
         return {"verdict": "copied without credit", "source": outlet[b], "source_article": b, "credited": "no",
@@ -370,10 +376,18 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
                 else "both are dated the same day" + (f"; {how.split('; ', 1)[-1]}" if timed else ""))
     # a third text dated after one of the two cannot be the source that one took the text from: a later copy, no
     # common source (as ``others`` above, when a date orders the two)
-    later = {z: a for z in holders for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
+    # a third outlet's text sharing two sentences' worth with each (all of the passage or a part) puts the passage in
+    # circulation: with no date to order the two, it is no evidence that one copied the other (issue 23: two pickups of
+    # one wire story, a third running part of it), unless it is a later copy; a rewrite family is read below
+    rest = [z for z in e.circulating(x, y) if z not in holders] if sign is None else []
+    later = {z: a for z in holders + rest for a in (x, y) if wt[z] is not None and wt[a] is not None and order(wt[z], wt[a])[0] == 1}
     if sign is None and later:
         ev.append("dated after one of the two, so no source of both: "
                   + ", ".join(f"{outlet[z]} ({z}, {clock.label(wt[z])}, after {outlet[a]})" for z, a in sorted(later.items())))
+    if rest := [z for z in rest if z not in later]:
+        ev.append("part of the passage is in circulation: " + ", ".join(f"{outlet[z]} ({z})" for z in rest[:3])
+                  + " shares it with both")
+        cands.insert(0, f"a common source: {outlet[rest[0]]} ({rest[0]}) carries part of the passage too")
     # two short texts each mostly the other reworded (a spun blurb), or two members of a rewrite family whose other
     # members hold the same reworded passage: the rewording (a wire's pickups keep its words), repeated in texts none of
     # which names a source, is the evidence, so two sentences of narration (EVIDENCE_WORDS) suffice where SURE_WORDS
@@ -381,7 +395,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     spun = (e.reworded(x, y) and min(e.narr[(x, y)][1], e.narr[(y, x)][1]) >= COPY_SHARE) or (family and bool(holders))
     if (sign is None and n >= (EVIDENCE_WORDS if spun else SURE_WORDS) and not wx and not wy and not near and not shape
             and not aside and not sent
-            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not set(holders) - set(later))
+            and e.credits_nothing(x) and e.credits_nothing(y) and (family or not (set(holders) | set(rest)) - set(later))
             and not (e.translated & {x, y})):  # asked last: the translation signals are the costliest evidence
         # no date orders them, but nothing explains the text they share: one copied the other (or both one
         # uncredited text), and neither says so; no translation, whose rewording any other rendering shares
@@ -434,7 +448,7 @@ def _explain(e: Evidence, x: str, y: str, n: int, ev: list[str], aside: set[str]
     why = (no_order if sign is None
            else "a wire or outside source is named" if wx or wy or near or aside or tells
            else "both carry a text sent to many" if sent
-           else "other texts carry the passage too" if others
+           else "other texts carry the passage too" if others or circ
            else f"less than {COPY_SHARE:.0%} of the later article's narration is in the earlier one")
     # a source one of the two credits for its whole text (a credit line, a byline, derived_from): credited in part,
     # whichever took from whom (the other's outlet would have been named above)
