@@ -82,3 +82,58 @@ def test_measures_asked_compute_only_their_inputs(story, monkeypatch):
     monkeypatch.setattr(tone, "sentence_tone", refuse)
     got = groups.measures.uncached(story, None, n_boot=50, seed=0, which=("words_per_sentence", "quote_share"))
     assert list(got["measure"].unique()) == ["words_per_sentence", "quote_share"]
+
+
+# -- one computation of a story table when two processes ask for it at once ---------------------------------
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from presslens.engine import store
+path, ready, done = map(Path, sys.argv[1:4])
+with store.computing(path):
+    ready.write_text("holding")
+    time.sleep(float(sys.argv[4]))
+    done.write_text("written")
+"""
+
+
+def _holder(tmp_path, seconds: float):
+    import os
+    import subprocess
+    import sys
+    import time
+    path, ready, done = tmp_path / "results" / "ab" / "ab12.pkl", tmp_path / "ready", tmp_path / "done"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(ready), str(done), str(seconds)], env=env)
+    t0 = time.monotonic()
+    while not ready.exists():
+        assert proc.poll() is None and time.monotonic() - t0 < 60, "the holder never took the lock"
+        time.sleep(0.02)
+    return proc, path, done
+
+
+def test_computing_waits_for_the_process_computing_the_same_entry(tmp_path):
+    import time
+    from presslens.engine import store
+    proc, path, done = _holder(tmp_path, 1.5)
+    t0 = time.monotonic()
+    with store.computing(path):
+        waited = time.monotonic() - t0
+        assert done.exists()            # the other process finished before this one went on
+    proc.wait(timeout=60)
+    assert waited > 0.5
+    with store.computing(path):          # nobody holds it now: no wait
+        pass
+
+
+def test_computing_waits_at_most_its_limit(tmp_path):
+    import time
+    from presslens.engine import store
+    proc, path, done = _holder(tmp_path, 5.0)
+    t0 = time.monotonic()
+    with store.computing(path, wait=0.3):
+        waited = time.monotonic() - t0
+        assert not done.exists()        # gave up waiting: computes alongside
+    proc.wait(timeout=60)
+    assert 0.25 < waited < 4.0
