@@ -118,13 +118,13 @@ def test_computing_waits_for_the_process_computing_the_same_entry(tmp_path):
     from presslens.engine import store
     proc, path, done = _holder(tmp_path, 1.5)
     t0 = time.monotonic()
-    with store.computing(path):
+    with store.computing(path) as did_wait:
         waited = time.monotonic() - t0
-        assert done.exists()            # the other process finished before this one went on
+        assert done.exists() and did_wait   # the other process finished before this one went on
     proc.wait(timeout=60)
     assert waited > 0.5
-    with store.computing(path):          # nobody holds it now: no wait
-        pass
+    with store.computing(path) as did_wait:  # nobody holds it now: no wait
+        assert not did_wait
 
 
 def test_computing_waits_at_most_its_limit(tmp_path):
@@ -137,3 +137,15 @@ def test_computing_waits_at_most_its_limit(tmp_path):
         assert not done.exists()        # gave up waiting: computes alongside
     proc.wait(timeout=60)
     assert 0.25 < waited < 4.0
+
+
+def test_negated_is_kept_per_text_and_reads_as_before():
+    from presslens.analyses.facts import features
+    features.negated.cache_clear()
+    cases = {"The council did not close the quay.": True, "The harbour master declined to comment.": True,
+             "Shares in Harbour Ferries declined 3% on Monday.": False, "The mayor never visited the pier.": True,
+             "The quay reopened on Monday.": False, "The council hasn't decided.": True}
+    for _ in range(2):
+        assert {t: features.negated(t) for t in cases} == cases
+    assert features.negated.cache_info().hits == len(cases)
+    assert all(features.negated.__wrapped__(t) == want for t, want in cases.items())

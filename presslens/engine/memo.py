@@ -84,8 +84,8 @@ def story_table(fn=None, *, memory: int = 0):
         got = store.load(path)
         if got is None:
             # another process (a notebook's kernel beside this one) computing the same table: wait for its result
-            with store.computing(path):
-                got = store.load(path)
+            with store.computing(path) as waited:
+                got = store.load(path) if waited else None
                 if got is None:
                     seen.miss()
                     got = fn(*args, **kwargs)

@@ -205,8 +205,9 @@ def computing(path: Path, wait: float = WAIT):
     kernels asking for one story table at once), at most ``wait`` seconds. A POSIX record lock on
     ``path``'s ``.lock`` file beside it: held by this process only (a worker it forks holds nothing),
     let go when the process ends. Where no lock can be taken (a read-only cache, a system without
-    ``fcntl``), nothing waits."""
+    ``fcntl``), nothing waits. Yields whether it waited (only then can the entry have been written meanwhile)."""
     fd = None
+    waited = False
     try:
         import fcntl
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -219,11 +220,12 @@ def computing(path: Path, wait: float = WAIT):
             except OSError as exc:
                 if exc.errno not in (errno.EACCES, errno.EAGAIN) or time.monotonic() >= deadline:
                     break  # no lock to be had here, or waited long enough: compute alongside, as without one
+                waited = True
                 time.sleep(0.05)
     except (ImportError, OSError):
         pass
     try:
-        yield
+        yield waited
     finally:
         if fd is not None:
             os.close(fd)  # lets the lock go
