@@ -149,3 +149,31 @@ def test_negated_is_kept_per_text_and_reads_as_before():
         assert {t: features.negated(t) for t in cases} == cases
     assert features.negated.cache_info().hits == len(cases)
     assert all(features.negated.__wrapped__(t) == want for t, want in cases.items())
+
+
+@pytest.mark.parametrize("waited, computed", [(True, False), (False, True)])
+def test_story_table_reads_what_another_process_wrote_while_it_waited(tmp_path, monkeypatch, waited, computed):
+    import contextlib
+    from presslens.engine import memo, store
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("PRESSLENS_NO_RESULT_CACHE", raising=False)
+    calls, looks = [], []
+
+    @memo.story_table
+    def harbour(x):
+        calls.append(x)
+        return {"x": x}
+
+    def load(path, *a, **k):  # nothing at the first look; the other process's result once it is done
+        looks.append(path)
+        return None if len(looks) == 1 else {"x": "written by the other process"}
+
+    @contextlib.contextmanager
+    def computing(path, wait=0.0):
+        yield waited
+    monkeypatch.setattr(store, "load", load)
+    monkeypatch.setattr(store, "computing", computing)
+    got = harbour(7)
+    assert (calls == [7]) == computed
+    assert got == ({"x": 7} if computed else {"x": "written by the other process"})
+    assert len(looks) == (1 if computed else 2)  # read again only after waiting
