@@ -71,25 +71,38 @@ def weakness(n_outlets: int, n_articles: int) -> str:
     return "weak: " + "; ".join(why) if why else ""
 
 
-def per_article(story: Story) -> pd.DataFrame:
+def per_article(story: Story, which: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Numerators and denominators of every measure, one row per article (index: article id):
-    tone_sum/tone_n, ease/ease_n, words/sentences, loaded/narration_words, quoted_words/words."""
+    tone_sum/tone_n, ease/ease_n, words/sentences, loaded/narration_words, quoted_words/words.
+    ``which``: only these measures (names of :data:`MEASURES`) are computed; the other measures' columns are
+    0 (tone and reading ease each cost a story table of their own: a notebook showing one measure pays for
+    that one only)."""
+    need = set(MEASURES) if which is None else set(which)
     ids = story.articles["id"].to_numpy()
     out = pd.DataFrame(index=pd.Index(ids, name="article_id"))
-    t = tone.sentence_tone(story)
-    t = t[t["compound"].notna()]
-    g = t.groupby("article_id")["compound"]
-    out["tone_sum"], out["tone_n"] = g.sum(), g.size()
-    r = readability.readability(story).set_index("article_id")
-    ease = r["flesch_reading_ease"].astype(float)
-    out["ease"], out["ease_n"] = ease.fillna(0.0), ease.notna().astype(float)
+    if "tone" in need:
+        t = tone.sentence_tone(story)
+        t = t[t["compound"].notna()]
+        g = t.groupby("article_id")["compound"]
+        out["tone_sum"], out["tone_n"] = g.sum(), g.size()
+    else:
+        out["tone_sum"], out["tone_n"] = 0.0, 0.0
+    if "reading_ease" in need:
+        r = readability.readability(story).set_index("article_id")
+        ease = r["flesch_reading_ease"].astype(float)
+        out["ease"], out["ease_n"] = ease.fillna(0.0), ease.notna().astype(float)
+    else:
+        out["ease"], out["ease_n"] = 0.0, 0.0
     s = tables.process(story).sentences
     by = s.groupby("article_id")
     out["words"], out["sentences"] = by["n_words"].sum(), by.size()
     out["quoted_words"] = by["n_quoted"].sum()
     out["narration_words"] = out["words"] - out["quoted_words"]
-    hits = match(story, lexicon_for(story))
-    out["loaded"] = hits[~hits["in_quote"].astype(bool)].groupby("article_id").size()
+    if "loaded_per_1000" in need:
+        hits = match(story, lexicon_for(story))
+        out["loaded"] = hits[~hits["in_quote"].astype(bool)].groupby("article_id").size()
+    else:
+        out["loaded"] = 0.0
     return out.fillna(0.0).astype(float)
 
 
@@ -125,14 +138,21 @@ def _ratio_rows(story: Story, by: str | None, H: pd.DataFrame, W: pd.DataFrame, 
 
 
 @story_table
-def measures(story: Story, by: str | None, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Every measure of :data:`MEASURES` per group of ``by`` (None: per outlet), with its 95% cluster
-    bootstrap interval: group, measure, value, ci_low, ci_high, n_outlets, n_articles, weak, note
-    (why the interval is weak, beside the number), outlets (the group's outlets, in story order)."""
-    per = per_article(story)
+def measures(story: Story, by: str | None, n_boot: int = 1000, seed: int = 0,
+             which: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Every measure of :data:`MEASURES` (or those of ``which``, in :data:`MEASURES`' order) per group of
+    ``by`` (None: per outlet), with its 95% cluster bootstrap interval: group, measure, value, ci_low,
+    ci_high, n_outlets, n_articles, weak, note (why the interval is weak, beside the number), outlets (the
+    group's outlets, in story order).
+
+    With ``which``, the rows are those of the whole table for these measures, number for number: the
+    bootstrap still sums every measure's column (the others' are 0), so its draws and sums are the same."""
+    per = per_article(story, which)
     H = pd.DataFrame({m: per[h] * scale for m, (h, _, scale) in PAIRS.items()})
     W = pd.DataFrame({m: per[w] for m, (_, w, _) in PAIRS.items()})
     rows = _ratio_rows(story, by, H, W, n_boot, seed, "measures")
+    if which is not None:
+        rows = [r for r in rows if r["measure"] in which]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

@@ -14,6 +14,9 @@ actor, the naming ledger...). :func:`story_table` caches those results too, unde
 - for a table: a hash of its contents; for anything else: its ``repr``. An argument whose ``repr``
   names a memory address cannot be keyed, and the call is simply computed.
 
+Two processes asking for one table at once (two notebooks' kernels of a batch run) compute it once: the
+second waits for the first's result (:func:`~presslens.engine.store.computing`).
+
 Adding one article changes the story's key, so every aggregate is recomputed (the per-article work
 is not). ``PRESSLENS_NO_RESULT_CACHE=1`` turns this cache off. ``story_table(memory=N)`` also keeps
 the last N results in memory (a function called several times in one notebook).
@@ -80,9 +83,13 @@ def story_table(fn=None, *, memory: int = 0):
             return copy.deepcopy(kept[mkey])
         got = store.load(path)
         if got is None:
-            seen.miss()
-            got = fn(*args, **kwargs)
-            store.store(path, got)
+            # another process (a notebook's kernel beside this one) computing the same table: wait for its result
+            with store.computing(path) as waited:
+                got = store.load(path) if waited else None
+                if got is None:
+                    seen.miss()
+                    got = fn(*args, **kwargs)
+                    store.store(path, got)
         if memory:
             kept[mkey] = copy.deepcopy(got)
             while len(kept) > memory:

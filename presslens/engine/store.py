@@ -17,6 +17,7 @@ as private as the code.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import io
@@ -25,6 +26,7 @@ import os
 import pickle
 import secrets
 import sys
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -191,6 +193,42 @@ def store(path: Path, obj: Any) -> None:
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         with contextlib.suppress(OSError):  # a full disk: no partial file is left behind
             tmp.unlink()
+
+
+WAIT = 900.0  # seconds a process waits for another computing the same entry before computing it alongside
+
+
+@contextlib.contextmanager
+def computing(path: Path, wait: float = WAIT):
+    """Held while this process computes the entry at ``path``: another process asking for the same entry
+    waits here until it is written (then reads it: one computation instead of two, e.g. two notebooks'
+    kernels asking for one story table at once), at most ``wait`` seconds. A POSIX record lock on
+    ``path``'s ``.lock`` file beside it: held by this process only (a worker it forks holds nothing),
+    let go when the process ends. Where no lock can be taken (a read-only cache, a system without
+    ``fcntl``), nothing waits. Yields whether it waited (only then can the entry have been written meanwhile)."""
+    fd = None
+    waited = False
+    try:
+        import fcntl
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN) or time.monotonic() >= deadline:
+                    break  # no lock to be had here, or waited long enough: compute alongside, as without one
+                waited = True
+                time.sleep(0.05)
+    except (ImportError, OSError):
+        pass
+    try:
+        yield waited
+    finally:
+        if fd is not None:
+            os.close(fd)  # lets the lock go
 
 
 def store_tables(folder: Path, tables: dict) -> None:

@@ -69,7 +69,10 @@ def measures(ctx: Context, which: list[str] | None = None) -> pd.DataFrame:
     """Group measures (:data:`presslens.analyses.groups.MEASURES`, or ``which`` of them), one row per
     group, each cell ``value [95% cluster-bootstrap interval]`` marked (weak) where it is."""
     n_boot, seed = _boot(ctx)
-    t = groups.measures(ctx.story, _by(ctx), n_boot=n_boot, seed=seed)
+    # only the measures asked are computed (a notebook showing tone does not pay for reading ease); named in
+    # MEASURES' order, so two notebooks asking the same ones share one cached table
+    asked = tuple(m for m in groups.MEASURES if m in set(which or ()))
+    t = groups.measures(ctx.story, _by(ctx), n_boot=n_boot, seed=seed, **({"which": asked} if asked else {}))
     if which:
         t = t[t["measure"].isin(which)]
     return groups.wide(t)

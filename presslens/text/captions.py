@@ -6,11 +6,12 @@ name here.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from presslens import data as data_files
 
-from .repeats import ANY_END, guarded, is_paragraph
+from .repeats import ANY_END, LINE_MEMO, guarded, is_paragraph
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -49,9 +50,11 @@ BRACKET_CREDIT = re.compile(r"(?<=[.!?]\s)\((?-i:[A-Z])[\w.'’&-]+(?:\s+(?-i:[A
                             r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2}\)\s*$")
 
 
+@functools.lru_cache(maxsize=LINE_MEMO)
 def credit_tail(line: str) -> re.Match | None:
     """The credit closing ``line``: :data:`CREDIT_TAIL`'s forms, or a photographer's credit in brackets
-    (:data:`BRACKET_CREDIT`)."""
+    (:data:`BRACKET_CREDIT`). A pure function of the line (both patterns are fixed when the module loads): the
+    last lines' answers are kept, as :mod:`.repeats` keeps a line's measures (issue 20)."""
     return CREDIT_TAIL.search(line) or BRACKET_CREDIT.search(line)
 
 

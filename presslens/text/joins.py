@@ -6,10 +6,11 @@ re-exports every name here.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .mtsignals import zipf
-from .repeats import SENT_END, is_paragraph, n_words
+from .repeats import LINE_MEMO, SENT_END, is_paragraph, n_words
 from .vocabulary import PAGE_LABELS, SAYING_VERBS
 
 # a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
@@ -49,8 +50,8 @@ def split_sentence(text: list[str]) -> set[int]:
     wrapped = _wrapped(text)
     run = idx[:1]
     for a, b in zip(idx, idx[1:] + [None]):
-        ended = SENT_END.search(text[a]) and not TRUNCATED.search(text[a])
-        if b is not None and ((GOES_ON.match(text[b]) and not ended) or OPEN_END.search(text[a]) or comma_end(text[a])
+        ended = _ended(text[a])
+        if b is not None and ((GOES_ON.match(text[b]) and not ended) or _held_open(text[a])
                               or (a in wrapped and b == a + 1 and not ended)):
             run.append(b)
             continue
@@ -58,6 +59,20 @@ def split_sentence(text: list[str]) -> set[int]:
             out.update(run)
         run = [b] if b is not None else []
     return out
+
+
+# what :func:`split_sentence` asks of each line are pure functions of its text: the last lines' answers are kept
+# (a site's template lines and a wire's paragraphs come back article after article; issue 20)
+@functools.lru_cache(maxsize=LINE_MEMO)
+def _ended(line: str) -> bool:
+    """The line ends a sentence (not a link's title cut short with " .." or " …")."""
+    return bool(SENT_END.search(line)) and not TRUNCATED.search(line)
+
+
+@functools.lru_cache(maxsize=LINE_MEMO)
+def _held_open(line: str) -> bool:
+    """The line stops on a word a sentence cannot end on (:data:`OPEN_END`) or on a comma (:func:`comma_end`)."""
+    return bool(OPEN_END.search(line)) or comma_end(line)
 
 
 def _wrapped(text: list[str]) -> set[int]:

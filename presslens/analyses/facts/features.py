@@ -141,10 +141,13 @@ def clauses(text: str) -> list[str]:
     return out or [text]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def negated(text: str) -> bool:
     """Does the sentence deny what it states ("did not", "never", "denied", "declined to comment")?
     A word of ``negation_before_to`` denies only before "to" and a word ("declined to sign"); anywhere
-    else it reports a fall ("shares declined 3%", "a decline of 3%", "declined to $118")."""
+    else it reports a fall ("shares declined 3%", "a decline of 3%", "declined to $118"). A pure function
+    of the text (the cue words are fixed): kept for the last 65,536 texts, as :func:`marks` is (a sentence
+    repeated across articles, and each clause asked again by the grouping, the windows and the labels)."""
     c = cues()
     low = text.lower().replace("’", "'")
     if "n't" in low:
