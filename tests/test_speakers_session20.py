@@ -1,0 +1,63 @@
+"""Who speaks, session 20 (issue 24, helper 24u): reported clauses that hold a quoted stretch, and where a
+reported clause ends. Crafted sentences of the harbour town of the other speaker tests, each expectation checked
+by hand; nothing here comes from an evaluation story."""
+import dataclasses
+
+import pytest
+
+from presslens.analyses.quotes import extract
+
+from .conftest import acme_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return dataclasses.replace(acme_story(), actors=[], speakers=[])
+
+
+def reported(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", ["Harbour counts the cost", *paragraphs], story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "indirect"]
+
+
+def direct(story, *paragraphs):
+    got = extract.extract_article("a", "Daily", ["Harbour counts the cost", *paragraphs], story)
+    return [(r["quote"], r["speaker"]) for r in got if r["kind"] == "direct"]
+
+
+# ----------------------------------------------------------------------------------------------
+# a reported clause that ends in a quoted stretch: the clause is reported speech, the marks and all, and
+# the quoted stretch is also the speaker's direct quote
+
+
+@pytest.mark.parametrize("par, clause, speaker", [
+    ("Mayor Ana Ruiz said the council is set to pass a motion “condemning the closure of the old pier by the port "
+     "company”.", "the council is set to pass a motion “condemning the closure of the old pier by the port company”",
+     "Ana Ruiz"),
+    ('Ana Ruiz said she did not agree with the plan and felt "betrayed by the whole of the council board".',
+     'she did not agree with the plan and felt "betrayed by the whole of the council board"', "Ana Ruiz"),
+    ("Ana Ruiz told reporters the crews had “worked through the night to save the pier.” She thanked them.",
+     "the crews had “worked through the night to save the pier.”", "Ana Ruiz"),
+])
+def test_a_reported_clause_may_end_in_a_quoted_stretch(story, par, clause, speaker):
+    assert (clause, speaker) in reported(story, par)
+    quoted = clause[clause.index(next(m for m in "“\"" if m in clause)) + 1:].rstrip("”\".")
+    assert any(q.rstrip(".") == quoted.rstrip(".") and s == speaker for q, s in direct(story, par))
+
+
+@pytest.mark.parametrize("par", [
+    # the quote opens the clause: the direct quote only ("said:" / "said that" introduce it)
+    "Ana Ruiz said: “We will reopen the pier next spring.”",
+    "Ana Ruiz said that “we will reopen the pier next spring.”",
+    # the quote has its own source after it
+    "Ana Ruiz said the pier was shut and “we will reopen it next spring,” Tom Berg added.",
+    # in the first person: the speaker's own words, not reported
+    "Ana Ruiz said her agent would “defend my interests and speak for me.”",
+    # the quote runs on past the sentence
+    "Ana Ruiz said that it was a “fault found in one update for the pier. The crane is not hit.”",
+    # words after the quote: the writer's as often as the speaker's
+    "Ana Ruiz said the pier “will reopen in the spring of next year” as crews returned.",
+])
+def test_a_quoted_stretch_that_is_not_the_end_of_a_reported_clause_reports_nothing(story, par):
+    assert reported(story, par) == []
+
