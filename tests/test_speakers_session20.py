@@ -61,3 +61,23 @@ def test_a_reported_clause_may_end_in_a_quoted_stretch(story, par, clause, speak
 def test_a_quoted_stretch_that_is_not_the_end_of_a_reported_clause_reports_nothing(story, par):
     assert reported(story, par) == []
 
+
+# ----------------------------------------------------------------------------------------------
+# where a reported clause ends: "after" and a participle with no comma goes on with the speaker's account (the
+# same subject's act, "the boat sank after hitting the pier"); "before" and a participle is the speaker's next act
+# ("said ... before leaving the meeting"), and after a comma either is the writer's
+
+
+def test_after_and_a_participle_is_part_of_the_reported_clause(story):
+    assert reported(story, "Tom Berg said the crane operator fell ill after finishing his shift at the pier.") == [
+        ("the crane operator fell ill after finishing his shift at the pier", "Tom Berg")]
+
+
+def test_a_comma_then_before_and_a_participle_is_the_writer_s(story):
+    assert reported(story, "Tom Berg said the ferry would run again, before hailing the crews as heroes.") == [
+        ("the ferry would run again", "Tom Berg")]
+
+
+def test_before_and_a_participle_is_the_speaker_s_next_act(story):
+    assert reported(story, "Tom Berg said the ferry would run again before abruptly leaving the meeting.") == [
+        ("the ferry would run again", "Tom Berg")]

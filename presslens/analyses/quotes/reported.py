@@ -307,14 +307,16 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
-# subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
+# subject after the conjunction; ", but has now ...", ", a claim she denied", ", before refusing to ...",
 # "during a speech to ...": the writer's account of the act and the occasion; ", but the weather has
 # slowed ...", ", but they could not confirm ...": the same report goes on, kept; ", as the police said
-# ...": the writer's circumstance; "..., the report added": the source after the words)
+# ...": the writer's circumstance; "..., the report added": the source after the words; "before leaving the
+# meeting": the speaker's next act, the writer's; "after" and a participle with no comma goes on with the speaker's
+# account, "the boat sank after hitting the pier": kept)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
                          r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|his|her|"
                          r"their|with)\s|(?:while|whereas)\s+the\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
-                         r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
+                         r"assertion|allegation|account|version)\s)\b|\s+before\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
                          r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s|"
