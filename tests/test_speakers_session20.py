@@ -81,3 +81,29 @@ def test_a_comma_then_before_and_a_participle_is_the_writer_s(story):
 def test_before_and_a_participle_is_the_speaker_s_next_act(story):
     assert reported(story, "Tom Berg said the ferry would run again before abruptly leaving the meeting.") == [
         ("the ferry would run again", "Tom Berg")]
+
+
+# ----------------------------------------------------------------------------------------------
+# a long description whose head comes before "of", "in", "for" or "at" speaks when its head can speak (a title,
+# an organisation word, a person noun); the last word ("terminal", "town") is where or whose, not who
+
+
+@pytest.mark.parametrize("par, clause, speaker", [
+    ("The operator of the Harbour gas terminal said its operations were not impacted.",
+     "its operations were not impacted", "the operator of the Harbour gas terminal"),
+    ("The largest ferry company in the town said it has six weeks of fuel in stock.",
+     "it has six weeks of fuel in stock", "the largest ferry company in the town"),
+    ("The chief of the Harbour Safety Board (HSB) declared that the rise in cases constitutes an emergency.",
+     "the rise in cases constitutes an emergency", "the chief of the Harbour Safety Board (HSB)"),
+])
+def test_a_long_description_speaks_by_the_head_before_its_preposition(story, par, clause, speaker):
+    assert reported(story, par) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("par", [
+    "The collapse of the old harbour wall in the storm said nothing good about the town.",  # no head that speaks
+    "The number of dead in the harbour town said it all.",
+    "The price of fuel at the old harbour pumps told its own story of the storm.",
+])
+def test_a_long_description_whose_head_is_a_thing_reports_nothing(story, par):
+    assert reported(story, par) == []
