@@ -170,5 +170,8 @@ def test_a_name_then_its_body_is_the_subject(story, sent, spk):
     assert len(got) == 1 and got[0][1] == spk
 
 
-def test_a_long_subject_without_a_name_before_of_is_still_nobody(story):
-    assert reported(story, "The president of the Harbour Fishing Association of Selby said the quay would reopen.") == []
+def test_a_long_subject_without_a_name_before_of_is_no_name(story):
+    # no person is named; since session 20 the description speaks as written, by its head before "of" (a title:
+    # news_source.HEADED), a role with no actor, as the evaluation guide labels a description
+    got = reported(story, "The president of the Harbour Fishing Association of Selby said the quay would reopen.")
+    assert [(q, s) for q, s, *_ in got] == [("the quay would reopen", "the president of the Harbour Fishing Association of Selby")]

@@ -39,6 +39,10 @@ parent parents son daughter wife husband friend friends neighbour neighbor neigh
 officials source sources staff crew team brigade squad panel jury""".split())
 # people of a kind, in the plural and lower case, with no determiner: "divers", "local academics"
 _BARE_PLURAL = re.compile(r"^(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s$")
+# a description with its head before "of", "in", "for" or "at" and what follows it ("The operator of the Harbour gas
+# terminal", "the largest ferry company in the town", "The chief of the Harbour Safety Board (HSB)"): no comma, no verb
+HEADED = re.compile(r"^(?P<det>[Tt]he|[Aa]n?)\s+(?:[a-z][a-z’'-]*\s+){0,3}(?P<head>[a-z][a-z’'-]{2,})\s+(?:of|in|for|at)\s+"
+                    r"(?:the\s+)?[^,;:“”\"]{2,60}$")
 # agent nouns: "creators", "organisers", "scientists", "physicians"
 _PERSON_HEAD = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents)$")
 
@@ -66,6 +70,11 @@ def fallback_source(spk: str, verb: str | None) -> tuple | None:
     if pt and key(pt.group("title")) in TITLES:
         return phrase, "role", None  # "Harbour State's governor says": the office, as the text words it
     described = described_speaker(phrase)
+    headed = HEADED.match(phrase) if described is None else None
+    if headed and (key(headed.group("head")) in TITLES | ORG_WORDS | _SPEAKING_HEADS or _PERSON_HEAD.search(headed.group("head"))):
+        # "The operator of the Harbour gas terminal said", "the largest ferry company in the town said": a description
+        # whose head can speak, with where or whose it is after it (the head, not the last word, is who speaks)
+        return phrase[:1].lower() + phrase[1:], "role" if headed.group("det").lower() == "the" else "anonymous", None
     if described is None and _BARE_PLURAL.match(phrase) and verb and _REPORTING.match(verb.strip()):
         head = key(phrase.split()[-1])  # "according to divers", "as per eyewitnesses": people of that kind, unnamed
         return (phrase, "anonymous", None) if head in _SPEAKING_HEADS or _PERSON_HEAD.search(head) else None

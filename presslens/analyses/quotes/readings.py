@@ -16,6 +16,7 @@ import regex as _regex
 from presslens.text import segment
 from .attribution import find_attribution, indirect_rx, indirect_rx_lazy, verb_class, verbs
 from .documents import UNNAMED_REPORTS
+from .news_source import HEADED
 from .resolve import trim_speaker, without_name_ands
 from .subject import NOT_A_SUBJECT, framed_candidates, introduced_name, participle_statement
 from .trailing import trailing
@@ -53,8 +54,9 @@ def subject_verbs(cand: str) -> tuple[tuple[re.Match, str], ...]:
         # "Sgt. Tom Berg of Harbour City police": a name and where the person is from; the name is the subject
         named = _NAME_OF.search(head)
         if len(head[:named.start("of")].split() if named else head.split()) > 6 and \
-                not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head):
+                not _regex.search(r"\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$", head) and not HEADED.match(head):
             continue  # a long subject is a title and a name ("WHO Regional Director for Harbour Ana Ruiz"), or none
+            # (or a description whose head comes before "of"/"in": "The operator of the Harbour gas terminal")
         if m and m.group("verb").lower() in _base_verbs() and re.search(r"(?<![’'])\b[A-Z][\w’'.-]*[^s\W]$", subj):
             continue  # "Harbour state governor Tom Berg said": a name's singular takes no base form, "state"
             # is a noun of the subject there (the greedy reading goes on to "said")

@@ -28,7 +28,7 @@ from .in_article import article_speaker
 from .news_source import fallback_source
 from .resolve import SHORT, trim_speaker
 from .subject import NOT_A_SUBJECT, has_finite_verb
-from .trailing import DATELINE, mostly_quoted, paired_dash, plausible_clause
+from .trailing import DATELINE, mostly_quoted, paired_dash, plausible_clause, quote_continues
 from .wordclasses import TITLES, key
 
 _DAYS = alternation(WEEKDAYS, MONTHS)
@@ -217,7 +217,8 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
     whole = [a for a, b in segment.quote_spans(clause).spans if len(segment.TOKEN.findall(clause[a:b])) > SHORT]
     if whole:  # a whole quote in the clause: the quote is the words, listed as direct; the words before it
         # are this subject's when a second subject and its verb of saying lead into the quote ("Acme said it had
-        # a fix, and its chief, Tom Berg, told the radio he wanted to “...”": Acme said it had a fix)
+        # a fix, and its chief, Tom Berg, told the radio he wanted to “...”": Acme said it had a fix); a quote
+        # that ends the clause it goes on with is part of it (.trailing.quote_continues)
         own = _OWN_SOURCE_BEFORE().search(clause[:whole[0]])
         if own is None:  # "said 133 bodies had been recovered and doctors were “fighting for ...”": the clause
             # before "and" and a second clause of its own, which holds the quote (given as direct)
@@ -225,9 +226,10 @@ def _add_subject_clause(rows: list, article_id: str, outlet: str, p_idx: int, pa
                                                              r"this|these|those|he|she|it|they|we|[A-Z][\w’'-]*|[a-z]+s)\s)",
                                                              clause[:whole[0]])))
                         if has_finite_verb(clause[c.end():whole[0]])), None)  # a subject after "and": not "and felt"
-        if own is None or not has_finite_verb(clause[:own.start()]):
-            return
-        clause = clause[:own.start()]
+        if own is not None and has_finite_verb(clause[:own.start()]):
+            clause = clause[:own.start()]
+        elif _FIRST_PERSON.search(clause[whole[0]:]) or not quote_continues(clause, whole[0]):
+            return  # 'said her agent would “defend my interests”': in the first person, the speaker's own words only
     if m.group("verb").lower() in _NOT_A_STATEMENT_VERBS or (_a_request(m.group("verb"), clause) and not
                                                              re.search(r"\bthat\b", cand[m.end("verb"):m.start("clause")])):
         return  # a request ("told the union to return") or a non-answer is not a statement
@@ -305,14 +307,16 @@ _NEXT_STATEMENT = re.compile(r",\s+(?P<verb>adding|saying|noting|stressing|expla
 # a consequence after a comma (", although ...", ", after ...", ", urging ..."), a dash or a semicolon
 # (", which ...", ", while ...", ", but ..." often go on with the speaker's own content: kept, but
 # ", which she denied" is the writer's, and so is ", but he also ...", ", while the club ...": a new
-# subject after the conjunction; ", but has now ...", ", a claim she denied", "before refusing to ...",
+# subject after the conjunction; ", but has now ...", ", a claim she denied", ", before refusing to ...",
 # "during a speech to ...": the writer's account of the act and the occasion; ", but the weather has
 # slowed ...", ", but they could not confirm ...": the same report goes on, kept; ", as the police said
-# ...": the writer's circumstance; "..., the report added": the source after the words)
+# ...": the writer's circumstance; "..., the report added": the source after the words; "before leaving the
+# meeting": the speaker's next act, the writer's; "after" and a participle with no comma goes on with the speaker's
+# account, "the boat sank after hitting the pier": kept)
 _CLAUSE_END = re.compile(r",\s+(?:although|though|after|before|despite|prompting|sparking|urging|citing|calling|"
                          r"even\s+as|which\s+(?:he|she|they|it|we)\s|(?:but|while|whereas)\s+(?:he|she|his|her|"
                          r"their|with)\s|(?:while|whereas)\s+the\s|but\s+(?:has|have|had|was|is|now|later|then)\s|(?:a|an)\s+(?:claim|charge|"
-                         r"assertion|allegation|account|version)\s)\b|\s+(?:before|after)\s+(?:\w+ly\s+)?\w+ing\b|"
+                         r"assertion|allegation|account|version)\s)\b|\s+before\s+(?:\w+ly\s+)?\w+ing\b|"
                          r"\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:speech|press\s+conference|"
                          r"news\s+conference|interview|meeting|briefing|visit|address|session|hearing)\b|"
                          r"\s+[–—]\s+|\s+--\s+|;\s+|,\s+according\s+to\s|"
