@@ -17,6 +17,7 @@ from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
 from .demonyms import country_key
 from .romanise import NAME_ARTICLES, SPACED_ARTICLES, letters, pinyin, romanisations, transliterate, wade_giles
+from .syllables import other_chinese_name
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,10 +263,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"; not of a form the story
       writes in lower case, a common noun: "Blue Screens" of "blue screen"), or a possessive 's on one word of a
       form of three words or more ("Kestrel's National Bureau");
-    - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
-      a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
-      of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
-      the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
+    - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of a Latin form of
+      5 letters or more, one more allowed from 9 letters, never more than a quarter of the letters ("Duobao"); not when the
+      numbers differ ("Soyuz-1"), the candidate is a run of the form's words ("Rubo") or another Chinese name (:mod:`.syllables`);
     - ``romanisation`` - the pinyin or Wade-Giles of a Chinese form (pypinyin: 豆包 -> "doubao", 經國 ->
       "Ching-kuo"), or a Chinese candidate whose pinyin or Wade-Giles is a known Latin form; a Cyrillic,
       Greek, Hangul or kana candidate whose Latin letters (anyascii) are a known Latin form's, or a few
@@ -356,7 +356,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
                                        limit=None):
             k = ix.edit_forms[i]
             allowed = min(max_edits + (1 if len(k.letters) >= 9 else 0), max(1, len(k.letters) // 4))
-            if 0 < d <= allowed and _same_digits(cand, k.form) and c_letters not in k.word_letters:
+            if (0 < d <= allowed and _same_digits(cand, k.form) and c_letters not in k.word_letters
+                    and not other_chinese_name(cand, k.form)):
                 add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
                                           "substitution, insertion, deletion or transposition)")
     if len(c_words) >= 2:
