@@ -62,3 +62,20 @@ def test_a_name_sharing_only_the_country_is_another_body_of_it(tmp_path):
     assert got.get("Marta Beautiful") == ("Marta Bello", "translation: shared part"), got  # the text reads as MT
     assert "Norwegian Parliament" not in got, got  # only 'norwegian' shared: another body of Norway
     assert got.get("Norwegian Coast Guard") == ("Norwegian Coast Watch", "translation: shared part")  # two words
+
+
+def test_a_family_name_written_solid_after_the_full_name_written_solid_is_the_surname(tmp_path):
+    from presslens.analyses.naming.shortnames import _word_pattern
+    import re
+
+    assert all(re.fullmatch(_word_pattern("Amir-Dorsan"), t, re.I) for t in ("Amir-Dorsan", "Amirdorsan", "Amir Dorsan"))
+    actors = "  - {name: Karim Amir-Dorsan, kind: person, aliases: [Karim Amir-Dorsan]}\n"
+    st = _story(tmp_path, actors, [
+        ("Daily", "Karim Amir-Dorsan opened the Harbour pier on Monday."),
+        ("Post", "Karim Amirdorsan met the Harbour Council on Tuesday. Amirdorsan said the pier was safe.")])
+    got = _found(st)
+    assert got.get("Karim Amirdorsan") == ("Karim Amir-Dorsan", "spelling: spacing"), got
+    assert got.get("Amirdorsan") == ("Karim Amir-Dorsan", "surname"), got  # named in full (written solid) before
+    st = _story(tmp_path / "b", actors, [("Daily", "Karim Amir-Dorsan opened the Harbour pier on Monday."),
+                                         ("Post", "Amirdorsan said the pier was safe.")])
+    assert "Amirdorsan" not in _found(st)  # no full name in that article: who the bare word is stays open
