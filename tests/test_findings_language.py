@@ -61,7 +61,7 @@ def test_claims_say_the_accused_partys_absence_is_unknown_on_unread_text():
 def test_english_only_measures_are_not_compared_on_another_language():
     tone = pd.DataFrame([{"outlet": o, "voice": "narration", "n_sentences": 3, "mean": m, "ci_low": m, "ci_high": m,
                           "small_sample": True} for o, m in (("A", 0.0), ("B", 0.1))])
-    assert findings.tone(tone)[0].startswith("Most negative narration: A")
+    assert findings.tone(tone)[0].startswith("No outlet's narration is negative on average; the lowest: A")
     lines = findings.tone(_lang(tone, "es"))
     assert lines == ["Tone (VADER): not compared between outlets, since it is built for English and this story's text "
                      "is 'es': its numbers there are not meaningful (table: by_outlet, for reference only)."]

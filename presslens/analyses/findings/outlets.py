@@ -44,18 +44,18 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     def names(rows: pd.DataFrame) -> str:  # every outlet tied for it, each with its articles when several
         return tied([f"{r['outlet']}{_over(r)}" for _, r in rows.iterrows()] if len(rows) > 1 else [rows.iloc[0]["outlet"]])
 
-    for col, what, same, fmt in (("words_per_article", "the longest articles", "articles of one length", "{:.0f} words"),
-                                 ("loaded_per_1000", "the most loaded narration", "one rate of loaded words",
-                                  "{:.1f} loaded words per 1,000"),
-                                 ("claims_share", "the most claims", "one share of the claims", "{:.0%} of the claims")):
+    for col, what, same, fmt, digits in (("words_per_article", "the longest articles", "articles of one length", "{:.0f} words", 0),
+                                         ("loaded_per_1000", "the most loaded narration", "one rate of loaded words",
+                                          "{:.1f} loaded words per 1,000", 1),
+                                         ("claims_share", "the most claims", "one share of the claims", "{:.0%} of the claims", 2)):
         if lang and col == "loaded_per_1000":
             continue
         t = table.dropna(subset=[col])
-        if all_equal(t, col):
+        if all_equal(t, col, digits):  # compared as printed
             out.append(f"All {len(t)} outlets have {same}: {fmt.format(t[col].iloc[0])}, so none has {what} "
                        f"(table: profiles, {col}).")
         elif len(t) > 1:
-            top = extremes(t, col)
+            top = extremes(t, col, True, digits)
             out.append(f"{names(top)} {'has' if len(top) == 1 else 'have'} {what}: {fmt.format(top[col].iloc[0])}"
                        f"{_over(top.iloc[0]) if len(top) == 1 else ''} (table: profiles, {col}).")
     if lang:
@@ -63,14 +63,14 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
                                 "quote attribution)", lang, "profiles, similarity"))
         return out
     t = table.dropna(subset=["narration_tone"])
-    if all_equal(t, "narration_tone"):
+    if all_equal(t, "narration_tone", 2):
         out.append(f"All {len(t)} outlets' narration has one mean compound, {t['narration_tone'].iloc[0]:+.2f}: none is "
                    "more negative (table: profiles, narration_tone).")
     elif len(t) > 1:
-        low = extremes(t, "narration_tone", largest=False)
+        low = extremes(t, "narration_tone", False, 2)
         lo = low.iloc[0]
         out.append((f"The most negative narration is {names(low)}'s: mean compound {lo['narration_tone']:+.2f}"
-                    if lo["narration_tone"] < 0 else
+                    if round(float(lo["narration_tone"]), 2) < 0 else  # -0.004 prints -0.00: negative in no sense
                     f"No outlet's narration is negative on average; the lowest is {names(low)}'s, "
                     f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''} (table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
@@ -159,7 +159,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     c = r.containment[~r.containment["reference"]]
     c = c[c["shared_narration"] >= s["min_words"]].dropna(subset=["containment_narration"])  # a quote's edges spilling into narration are not reuse
     if len(c):
-        tops = extremes(c, "containment_narration").sort_values("shared_narration", ascending=False, kind="stable")
+        tops = extremes(c, "containment_narration", True, 2).sort_values("shared_narration", ascending=False, kind="stable")
         top = tops.iloc[0]
         where = (f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
                  f"{int(top['shared_narration'])} words")
@@ -194,7 +194,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
     if len(refs) and refs["share"].notna().any():
-        bests = extremes(refs, "share")
+        bests = extremes(refs, "share", True, 2)
         best = bests.iloc[0]
         who = (f"{best['outlet']} ({best['article']}), {best['share']:.0%} of its words in {best['reference']} "
                f"({best['kind']}, {best['source']})")

@@ -52,7 +52,7 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         named = share[share["voice"] != "unattributed"]
         several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
         if len(several):  # an outlet quoting one voice has it at 100%: not worth saying
-            tops = extremes(several, "share")
+            tops = extremes(several, "share", True, 2)  # as printed, a whole percent
             top = tops.iloc[0]
             out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
                        f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share)." if len(tops) == 1 else

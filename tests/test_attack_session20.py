@@ -1,0 +1,93 @@
+"""Attack on the notebooks' findings (session 20): crafted Harbour-town stories, each unusual for a finding (one
+article, a positive story, grades equal as printed, ...), the findings called on the tables the analyses compute.
+Each defect was written here first as a failing test, then fixed in the findings (see the notes)."""
+from pathlib import Path
+
+import pandas as pd
+
+from presslens import load_story
+from presslens.analyses import findings
+
+PIER = "Harbour Council closed the old pier on Monday after divers found cracks in two of its piles."
+SUNNY = ("The new ferry terminal is a great success. Passengers love the bright waiting room. "
+         "The harbour master praised the friendly crews.")
+
+
+def harbour(tmp_path: Path, articles, claims: str = "", actors: str = "") -> object:
+    """A story folder of (outlet, body[, published]) articles, each outlet on a host of its own (one host would make
+    two outlets one publisher), loaded."""
+    d = tmp_path / "harbour"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text(
+        "title: Harbour pier\nquestion: Q\nlanguage: en\nactors:\n"
+        + (actors or "  - name: Harbour Council\n    kind: government\n    aliases: [Harbour Council, the council]\n")
+        + claims, encoding="utf-8")
+    for i, (outlet, body, *date) in enumerate(articles):
+        host = "".join(c for c in outlet.lower() if c.isalnum())
+        published = date[0] if date else f"2024-05-{i + 1:02d}"
+        (d / "articles" / f"a{i:02d}.md").write_text(
+            f"---\noutlet: {outlet}\ntitle: Pier story {i}\nurl: https://{host}.example/news/harbour-pier-story-{i}\n"
+            f"published: {published or 'null'}\nlanguage: en\n---\n{body}\n", encoding="utf-8")
+    return load_story(d)
+
+
+# ---------------------------------------------------------------------------------------------
+# tone (notebook 02)
+
+def test_no_narration_below_zero_is_never_called_most_negative(tmp_path):
+    # defect: the lowest mean was "Most negative narration" whatever its sign (the fixture story's +0.000)
+    from presslens.analyses import tone
+
+    st = harbour(tmp_path, [("Harbour Times", SUNNY), ("Bay Courier", "The ferry left at noon. " + SUNNY)])
+    by = tone.outlet_tone_by_voice(st, n_boot=200, seed=0)
+    narr = by[by["voice"] == "narration"].set_index("outlet")["mean"]
+    assert (narr > 0).all() and narr["Bay Courier"] < narr["Harbour Times"]  # hand-checked: all positive
+    line = findings.tone(by)[0]
+    assert "negative" not in line.split(";")[0].replace("No outlet's narration is negative", "")
+    assert line.startswith("No outlet's narration is negative on average; the lowest: Bay Courier (mean +")
+    assert "; the highest: Harbour Times (mean +" in line
+
+
+# ---------------------------------------------------------------------------------------------
+# readability (notebook 03)
+
+def test_one_article_has_no_range_and_no_longest(tmp_path):
+    # defect: "Consensus grades run from 6.6 (Harbour Times) to 6.6 (Harbour Times)" and "Longest sentences on
+    # average: Harbour Times" on a story of one article
+    from presslens.analyses import readability
+
+    st = harbour(tmp_path, [("Harbour Times", PIER + " " + SUNNY)])
+    m = readability.readability(st)
+    lines = findings.readability(m, st.labels)
+    assert lines[0].startswith("One article only: Harbour Times, consensus grade ")
+    assert lines[0].endswith("words on average: nothing to compare (table: measures).")
+    assert not any("run from" in x or "Longest" in x for x in lines)
+
+
+def test_grades_equal_as_printed_are_one_grade_not_a_range():
+    # defect: "Consensus grades run from 7.5 (A and C (tied)) to 7.5 (B)": 7.46 and 7.54 print alike
+    m = pd.DataFrame([{"article_id": "a", "outlet": "Harbour Times", "consensus_grade": 7.46, "sentence_len_mean": 11.04},
+                      {"article_id": "b", "outlet": "Bay Courier", "consensus_grade": 7.54, "sentence_len_mean": 10.96},
+                      {"article_id": "c", "outlet": "Gull Gazette", "consensus_grade": 7.46, "sentence_len_mean": 9.0}])
+    lines = findings.readability(m.assign(translated_from=None))
+    assert lines[0] == "Every article has the consensus grade 7.5 (table: measures, row consensus_grade)."
+    assert lines[1] == "Longest sentences on average: Harbour Times and Bay Courier (tied) (11.0 words; row sentence_len_mean)."
+
+
+def test_profile_superlatives_are_decided_as_printed():
+    # defect: -0.061 and -0.058 both print "-0.06", yet one outlet was "the most negative narration"; -0.004 prints
+    # "-0.00" and was called negative
+    table = pd.DataFrame([{"outlet": "Harbour Times", "n_articles": 1, "words_per_article": 400.2, "loaded_per_1000": 3.04,
+                           "claims_share": 0.501, "narration_tone": -0.061},
+                          {"outlet": "Bay Courier", "n_articles": 1, "words_per_article": 399.9, "loaded_per_1000": 2.96,
+                           "claims_share": 0.499, "narration_tone": -0.058}])
+    sim = pd.DataFrame(columns=["outlet_a", "outlet_b", "framing"])
+    lines = findings.profiles(table, sim, pd.DataFrame(columns=["cluster", "outlet"]))
+    assert lines[:4] == [
+        "All 2 outlets have articles of one length: 400 words, so none has the longest articles (table: profiles, words_per_article).",
+        "All 2 outlets have one rate of loaded words: 3.0 loaded words per 1,000, so none has the most loaded narration "
+        "(table: profiles, loaded_per_1000).",
+        "All 2 outlets have one share of the claims: 50% of the claims, so none has the most claims (table: profiles, claims_share).",
+        "All 2 outlets' narration has one mean compound, -0.06: none is more negative (table: profiles, narration_tone)."]
+    lines = findings.profiles(table.assign(narration_tone=[-0.004, 0.2]), sim, pd.DataFrame(columns=["cluster", "outlet"]))
+    assert "No outlet's narration is negative on average; the lowest is Harbour Times's, -0.00" in lines[3]
