@@ -91,3 +91,54 @@ def test_profile_superlatives_are_decided_as_printed():
         "All 2 outlets' narration has one mean compound, -0.06: none is more negative (table: profiles, narration_tone)."]
     lines = findings.profiles(table.assign(narration_tone=[-0.004, 0.2]), sim, pd.DataFrame(columns=["cluster", "outlet"]))
     assert "No outlet's narration is negative on average; the lowest is Harbour Times's, -0.00" in lines[3]
+
+
+# ---------------------------------------------------------------------------------------------
+# reuse (notebook 06) and profiles (notebook 08)
+
+FILLER = ("The pier, built in 1911, carried ferry passengers to the islands for a century. Local traders worry about "
+          "the summer season. Fishing boats will moor at the north quay instead. The harbour master will publish a new "
+          "timetable next week.")
+DIRECT = '"We had no choice but to close it," Mayor Nora Pell said. "Safety comes first."'
+VANE = '"The council ignored our warnings for years," Quayside Ferries spokesperson Idris Vane said.'
+REPORTED = "Quayside Ferries said the council had ignored its warnings for years."
+ACTORS = ("  - name: Harbour Council\n    kind: government\n    aliases: [Harbour Council, the council]\n"
+          "  - name: Quayside Ferries\n    kind: company\n    aliases: [Quayside Ferries]\n")
+CLAIMS = "claims:\n  - id: closed\n    text: The pier closed.\n    patterns: ['\\bclosed\\b']\n"
+
+
+def test_no_direction_says_why_dates_a_day_apart_are_neither_missing_nor_the_same(tmp_path):
+    # defect: "2 row(s) have no direction because a date is missing or the same" of two articles dated 1 and 2 May
+    from presslens.analyses import provenance, reuse, verdicts
+
+    st = harbour(tmp_path, [("Harbour Times", PIER + "\n" + FILLER + "\n" + DIRECT, "2024-05-01"),
+                            ("Bay Courier", PIER + "\n" + FILLER + "\n" + VANE, "2024-05-02"),
+                            ("Gull Gazette", PIER + "\n" + FILLER, None)], actors=ACTORS)
+    r, prov, ver = reuse.analyse(st), provenance.provenance(st), verdicts.verdicts(st)
+    assert prov["direction"].str.contains("a day apart").sum() == 2  # hand-checked: the Times/Courier pair, both ways
+    line = [x for x in findings.reuse(r, prov, pd.DataFrame(), ver) if "no direction" in x][0]
+    assert "a date is missing or the same" not in line
+    assert line.startswith(f"{(prov['direction'].str.startswith('unknown')).sum()} row(s) have no direction from the "
+                           "dates, not guessed: ")
+    assert "4 with a date missing" in line and "2 dated a day apart (too close to order without times and zones)" in line
+
+
+def test_one_pair_is_not_both_most_and_least_alike_and_unmeasured_outlets_are_named(tmp_path):
+    # defect: "Told most alike: Bay Courier and Harbour Times (0.69); least alike: Bay Courier and Harbour Times (0.69)",
+    # the third outlet (quoting nobody directly, no loaded word: one measure, no framing) dropped in silence; and a
+    # story of one outlet printed an empty findings block
+    from presslens.analyses import profiles
+
+    st = harbour(tmp_path, [("Harbour Times", PIER + "\n" + DIRECT + "\n" + VANE + "\n" + FILLER),
+                            ("Gull Gazette", PIER + "\n" + REPORTED + "\n" + FILLER),
+                            ("Bay Courier", PIER + "\n" + VANE + "\n" + FILLER)], claims=CLAIMS, actors=ACTORS)
+    table, sim = profiles.profiles(st), profiles.similarity(st)
+    lines = findings.profiles(table, sim, profiles.clusters(st, sim))
+    pair = [x for x in lines if "framing similarity" in x]
+    assert pair[0].startswith("One pair of outlets has a framing similarity: Bay Courier and Harbour Times, ")
+    assert not any("least alike" in x for x in lines)
+    assert ("No framing similarity for Gull Gazette: fewer than two of the measures behind it (claims carried, voices "
+            "quoted, loaded words in narration) exist there (table: similarity).") in lines
+    one = harbour(tmp_path / "one", [("Harbour Times", PIER + "\n" + DIRECT + "\n" + FILLER)], claims=CLAIMS, actors=ACTORS)
+    assert findings.profiles(profiles.profiles(one), profiles.similarity(one), profiles.clusters(one)) == [
+        "One outlet only (Harbour Times): a profile compares outlets, so nothing is compared (table: profiles)."]

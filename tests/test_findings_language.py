@@ -84,7 +84,7 @@ def test_profiles_leave_out_the_english_only_columns_on_another_language():
     sim = pd.DataFrame([{"outlet_a": "A", "outlet_b": "B", "framing": 1.0}])
     groups = pd.DataFrame([{"outlet": "A", "cluster": 1}, {"outlet": "B", "cluster": 1}])
     en = " ".join(findings.profiles(table, sim, groups))
-    assert "most loaded narration" in en and "Told most alike" in en
+    assert "most loaded narration" in en and "One pair of outlets has a framing similarity: A and B, 1.00" in en
     es = findings.profiles(_lang(table, "es"), _lang(sim, "es"), groups)
     text = " ".join(es)
     assert "loaded narration" not in text and "alike" not in text and "negative" not in text
