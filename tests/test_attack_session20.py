@@ -142,3 +142,48 @@ def test_one_pair_is_not_both_most_and_least_alike_and_unmeasured_outlets_are_na
     one = harbour(tmp_path / "one", [("Harbour Times", PIER + "\n" + DIRECT + "\n" + FILLER)], claims=CLAIMS, actors=ACTORS)
     assert findings.profiles(profiles.profiles(one), profiles.similarity(one), profiles.clusters(one)) == [
         "One outlet only (Harbour Times): a profile compares outlets, so nothing is compared (table: profiles)."]
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline (notebook 00) and spread (notebook 07)
+
+TWO_CLAIMS = CLAIMS + "  - id: cracks\n    text: Divers found cracks.\n    patterns: ['\\bcracks\\b']\n"
+
+
+def test_no_busiest_day_when_every_day_has_as_many(tmp_path):
+    # defect: "3 dated articles over 3 days (...); most on 2024-05-01, 2024-05-02, 2024-05-03 (1 article a day)"
+    from presslens.analyses import timeline
+
+    st = harbour(tmp_path, [(o, PIER) for o in ("Harbour Times", "Bay Courier", "Gull Gazette")])
+    lines = timeline.findings(timeline.per_day(st))
+    assert lines[0] == ("3 dated articles over 3 days (2024-05-01 to 2024-05-03); 1 article on each of its 3 days with "
+                        "articles (few articles: the shape of the timeline is weak evidence) (table: timeline).")
+    one = harbour(tmp_path / "one", [("Harbour Times", PIER)])
+    assert timeline.findings(timeline.per_day(one))[0] == (
+        "1 dated article over 1 day, 2024-05-01 (few articles: the shape of the timeline is weak evidence) "
+        "(table: timeline).")
+
+
+def test_twelve_outlets_on_the_first_day_are_ten_and_a_count(tmp_path):
+    # defect: the first day's outlets, the undated outlets and a claim's first carriers were listed whole (60 names)
+    from presslens.analyses import spread, timeline
+
+    outlets = [f"Harbour Outlet {i:02d}" for i in range(12)]
+    st = harbour(tmp_path, [(o, PIER, "2024-05-01") for o in outlets] + [(o + " B", PIER, None) for o in outlets],
+                 claims=CLAIMS)
+    lines = timeline.findings(timeline.per_day(st))
+    assert lines[1] == ("First dated day (2024-05-01), by outlet: " + ", ".join(outlets[:10]) + " and 2 more (order "
+                        "within a day: see the published times, table: articles).")
+    assert lines[2].endswith(", ".join(f"{o} B (1)" for o in outlets[:10]) + " and 2 more.")
+    first = spread.findings(spread.claim_spread(st))[0]
+    assert first.startswith("Earliest dated mention on 2024-05-01 by " + ", ".join(outlets[:10]) + " and 2 more (same day")
+
+
+def test_a_tied_slowest_spread_over_two_outlets_says_it_is_weak(tmp_path):
+    # defect: the one-claim branch said "(few dated outlets: weak evidence)", the tied branch never did
+    from presslens.analyses import spread
+
+    st = harbour(tmp_path, [("Harbour Times", PIER, "2024-05-01"), ("Bay Courier", PIER, "2024-05-04")], claims=TWO_CLAIMS)
+    lines = spread.findings(spread.claim_spread(st))
+    assert lines[-1] == ("Slowest spread among dated outlets, 3 day(s) from the first to the last: closed and cracks "
+                         "(tied) (few dated outlets: weak evidence) (table: spread).")
