@@ -187,3 +187,46 @@ def test_a_tied_slowest_spread_over_two_outlets_says_it_is_weak(tmp_path):
     lines = spread.findings(spread.claim_spread(st))
     assert lines[-1] == ("Slowest spread among dated outlets, 3 day(s) from the first to the last: closed and cracks "
                          "(tied) (few dated outlets: weak evidence) (table: spread).")
+
+
+# ---------------------------------------------------------------------------------------------
+# sources (notebook 05)
+
+PARTIES = "parties:\n  accused: [Harbour Council]\n  accusers: [Quayside Ferries]\n"
+
+
+def _sources(st):
+    from presslens.analyses import quotes
+
+    return findings.sources(quotes.voice_share(st), quotes.speakers(st), quotes.fidelity(st), quotes.quotes(st),
+                            st.articles["outlet"].nunique(), quotes.responses(st))
+
+
+def test_the_party_heard_through_a_spokesperson_no_actor_was_found_for_is_not_said_absent_unqualified(tmp_path):
+    # defect: "Harbour Council (the accused) speaks in 2 of 2 outlets (Harbour Times in reported speech only)", though
+    # Harbour Times quotes "council spokesperson Lena Crane" directly (the story lists "the council", not "council"):
+    # an absence is said with the speakers the rules tied to no actor though they speak for one
+    crane = '"We acted on the divers\' report," council spokesperson Lena Crane said.'
+    st = harbour(tmp_path, [("Harbour Times", PIER + " Repairs will cost 4 million, the council estimated.\n" + crane),
+                            ("Bay Courier", PIER + "\n" + VANE + '\n"We will reopen it," Harbour Council leader Tom Reed said.'),
+                            ("Gull Gazette", PIER + '\n"The view is lovely," said Ada Moss, a retired teacher.')],
+                 actors=ACTORS + PARTIES)
+    lines = _sources(st)
+    accused = [x for x in lines if x.startswith("Harbour Council (the accused)")][0]
+    assert "(Harbour Times in reported speech only)" in accused
+    assert "; speakers tied to no actor, who may speak for Harbour Council: Lena Crane (Harbour Times)" in accused
+    assert "Ada Moss" not in accused  # a retired teacher speaks for nobody
+    accuser = [x for x in lines if x.startswith("Quayside Ferries (an accuser)")][0]
+    assert "nothing attributable to Quayside Ferries was found in Gull Gazette and Harbour Times" in accuser
+    assert "who may speak for Quayside Ferries: Lena Crane (Harbour Times)" in accuser
+
+
+def test_outlets_whose_voice_sentence_is_the_same_are_named_in_one_sentence(tmp_path):
+    # defect: a 60-outlet story printed 20 bullets "Harbour Outlet NN quotes one voice directly, and reports Harbour
+    # Council in reported speech", one per outlet
+    arts = [(f"Harbour Outlet {i:02d}", PIER + " Repairs will cost 4 million, the council estimated.\n" + VANE)
+            for i in range(12)]
+    st = harbour(tmp_path, arts, actors=ACTORS + PARTIES)
+    lines = [x for x in _sources(st) if "quote one voice directly" in x or "quotes one voice directly" in x]
+    assert lines == [", ".join(o for o, _ in arts[:10]) + " and 2 more quote one voice directly, and report Harbour "
+                     "Council in reported speech (table: voice share, speakers)."]
