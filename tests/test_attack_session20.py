@@ -230,3 +230,40 @@ def test_outlets_whose_voice_sentence_is_the_same_are_named_in_one_sentence(tmp_
     lines = [x for x in _sources(st) if "quote one voice directly" in x or "quotes one voice directly" in x]
     assert lines == [", ".join(o for o, _ in arts[:10]) + " and 2 more quote one voice directly, and report Harbour "
                      "Council in reported speech (table: voice share, speakers)."]
+
+
+# ---------------------------------------------------------------------------------------------
+# word choice (01) and profiles (08) on the fixture story: three short articles
+
+def test_loaded_words_on_short_narration_say_how_little_is_behind_them():
+    # defect: notebook 01 said "No outlet's own narration has a framing-lexicon hit on 100+ words" where no outlet has
+    # 100 words of narration (an absence of hits on no text), while notebook 08 named "Wire Service ... the most loaded
+    # narration: 125.0 loaded words per 1,000" from some 30 words without saying so
+    from presslens.analyses import profiles
+    from presslens.analyses.wordchoice import lexicon, matching
+
+    from .conftest import MINI
+
+    st = load_story(MINI)
+    rates = matching.rates(st, lexicon.lexicon_for(st), n_boot=50)
+    assert rates.loc[rates["voice"] == "narration", "words"].max() < 100  # hand-checked: every article is short
+    lines = findings.wordchoice(rates, pd.DataFrame(columns=["z"]), lexicon.MIN_WORDS)
+    assert lines[0] == ("No outlet has 100+ words of its own narration, so no rate of loaded words is measured or "
+                        "compared (table: rates, column few_words).")
+    table = profiles.profiles(st)
+    loaded = [x for x in findings.profiles(table, profiles.similarity(st), pd.DataFrame(columns=["cluster", "outlet"]))
+              if "most loaded narration" in x][0]
+    assert loaded.endswith("; few words behind (Wire Service: under 300 words): weak evidence (table: profiles, "
+                           "loaded_per_1000).")
+
+
+def test_outlets_too_short_to_rank_are_named_beside_the_highest_rate():
+    rates = pd.DataFrame([{"outlet": o, "voice": "narration", "label": "Secrecy", "hits": h, "words": w,
+                           "rate_per_1000": 1000 * h / w, "ci_low": 0.0, "ci_high": 9.0, "few_words": w < 100}
+                          for o, h, w in (("Harbour Times", 2, 400), ("Bay Courier", 0, 300), ("Gull Gazette", 3, 40))])
+    lines = findings.wordchoice(rates, pd.DataFrame(columns=["z"]), 100)
+    assert lines[0].startswith("Highest rate of loaded words in an outlet's own narration: Harbour Times, Secrecy (5.0")
+    assert lines[1] == "Not ranked, under 100 words of their own narration: Gull Gazette (table: rates, column few_words)."
+    none = findings.wordchoice(rates.assign(hits=0), pd.DataFrame(columns=["z"]), 100)
+    assert none[0] == ("No outlet's own narration has a framing-lexicon hit (2 outlets with 100+ words of narration read; "
+                       "not measured, under 100 words: Gull Gazette) (table: rates).")

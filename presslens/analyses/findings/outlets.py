@@ -59,8 +59,9 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
                        f"(table: profiles, {col}).")
         elif len(t) > 1:
             top = extremes(t, col, True, digits)
+            few = _few(table, set(top["outlet"])) if col == "loaded_per_1000" else ""  # a rate of a few words is weak
             out.append(f"{names(top)} {'has' if len(top) == 1 else 'have'} {what}: {fmt.format(top[col].iloc[0])}"
-                       f"{_over(top.iloc[0]) if len(top) == 1 else ''} (table: profiles, {col}).")
+                       f"{_over(top.iloc[0]) if len(top) == 1 else ''}{few} (table: profiles, {col}).")
     if lang:
         out.append(english_only("Loaded words, narration tone and framing similarity (the lexicon, VADER and the "
                                 "quote attribution)", lang, "profiles, similarity"))
@@ -75,7 +76,8 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
         out.append((f"The most negative narration is {names(low)}'s: mean compound {lo['narration_tone']:+.2f}"
                     if round(float(lo["narration_tone"]), 2) < 0 else  # -0.004 prints -0.00: negative in no sense
                     f"No outlet's narration is negative on average; the lowest is {names(low)}'s, "
-                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''} (table: profiles, narration_tone).")
+                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''}{_few(table, set(low['outlet']))} "
+                   "(table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
     if len(pairs) == 1:  # one pair is neither the most nor the least alike of anything
         x = pairs.iloc[0]

@@ -55,11 +55,19 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
     absence means nothing), and keyness carries the caveat of its English stop-word lists."""
     out = []
     lang = not_english(rates, key_top)
-    narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
+    measured = rates[(rates["voice"] == "narration") & ~rates["few_words"]]
+    narr = measured[measured["hits"] > 0]
+    short = sorted(set(rates.loc[rates["voice"] == "narration", "outlet"]) - set(measured["outlet"]))
     if lang:
         out.append(english_only("Loaded-language rates (the framing lexicon, a list of English words)", lang, "rates"))
+    elif measured.empty:  # no hit on no text is no finding: said as what it is
+        out.append(f"No outlet has {min_words}+ words of its own narration, so no rate of loaded words is measured or "
+                   "compared (table: rates, column few_words).")
     elif narr.empty:
-        out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
+        n = measured["outlet"].nunique()
+        out.append(f"No outlet's own narration has a framing-lexicon hit ({n} outlet{'s' if n != 1 else ''} with "
+                   f"{min_words}+ words of narration read"
+                   + (f"; not measured, under {min_words} words: {join(short)}" if short else "") + ") (table: rates).")
     else:
         top = extremes(narr, "rate_per_1000", True, 1)  # as printed
         r = top.iloc[0]
@@ -71,6 +79,9 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
             out.append(f"Highest rate of loaded words in an outlet's own narration, {r['rate_per_1000']:.1f} per 1,000 "
                        f"words: {tied([f'{x.outlet}, {x.label} ({int(x.hits)} hits)' for x in top.itertuples()])} "
                        "(table: rates).")
+        if short:  # left out of "highest": said, not dropped in silence
+            out.append(f"Not ranked, under {min_words} words of their own narration: {join(short)} (table: rates, "
+                       "column few_words).")
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
     if len(q) and not lang:
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
