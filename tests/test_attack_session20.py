@@ -267,3 +267,31 @@ def test_outlets_too_short_to_rank_are_named_beside_the_highest_rate():
     none = findings.wordchoice(rates.assign(hits=0), pd.DataFrame(columns=["z"]), 100)
     assert none[0] == ("No outlet's own narration has a framing-lexicon hit (2 outlets with 100+ words of narration read; "
                        "not measured, under 100 words: Gull Gazette) (table: rates).")
+
+
+# ---------------------------------------------------------------------------------------------
+# one outlet, one article: counts in the singular, no "every outlet", no tied possessive
+
+def test_one_outlet_is_counted_as_one(tmp_path):
+    # defect: "1 articles from 1 outlets; 1 reveal a publication date (2024-05-01 to 2024-05-01)" and
+    # "3 claims from story.yaml in 1 outlets; 3 carried by every outlet"
+    from presslens.analyses import claims
+    from presslens.notebook import overview
+
+    st = harbour(tmp_path, [("Harbour Times", PIER)], claims=TWO_CLAIMS)
+    assert findings.corpus(st, overview.article_table(st))[0] == (
+        "1 article from 1 outlet; 1 reveals a publication date (2024-05-01) (table: articles).")
+    grid = claims.grid(st)
+    assert findings.claims(grid, claims.omissions(st), [])[0] == (
+        "2 claims from story.yaml in one outlet, Harbour Times; it carries 2 of them: nothing to compare (table: claims "
+        "by outlet).")
+
+
+def test_a_tie_for_the_most_negative_narration_has_no_tied_possessive():
+    table = pd.DataFrame([{"outlet": o, "n_articles": 1, "words_per_article": 400.0, "loaded_per_1000": 1.0,
+                           "claims_share": 1.0, "narration_tone": t}
+                          for o, t in (("Harbour Times", -0.3), ("Bay Courier", -0.3), ("Gull Gazette", 0.1))])
+    lines = findings.profiles(table, pd.DataFrame(columns=["outlet_a", "outlet_b", "framing"]),
+                              pd.DataFrame(columns=["cluster", "outlet"]))
+    assert ("The most negative narration is that of Harbour Times and Bay Courier (tied): mean compound -0.30 "
+            "(table: profiles, narration_tone).") in lines

@@ -73,9 +73,10 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     elif len(t) > 1:
         low = extremes(t, "narration_tone", False, 2)
         lo = low.iloc[0]
-        out.append((f"The most negative narration is {names(low)}'s: mean compound {lo['narration_tone']:+.2f}"
+        whose = f"{names(low)}'s" if len(low) == 1 else f"that of {names(low)}"  # not "A and B (tied)'s"
+        out.append((f"The most negative narration is {whose}: mean compound {lo['narration_tone']:+.2f}"
                     if round(float(lo["narration_tone"]), 2) < 0 else  # -0.004 prints -0.00: negative in no sense
-                    f"No outlet's narration is negative on average; the lowest is {names(low)}'s, "
+                    f"No outlet's narration is negative on average; the lowest is {whose}, "
                     f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''}{_few(table, set(low['outlet']))} "
                    "(table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])

@@ -11,9 +11,11 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     """From the article table (notebook 00)."""
     out = []
     dated = articles[articles["published"] != "unknown"]
-    out.append(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets; "
-               f"{len(dated)} reveal a publication date"
-               + (f" ({dated['published'].min()} to {dated['published'].max()})" if len(dated) else "")
+    n, k = len(articles), articles["outlet"].nunique()
+    first, last = (dated["published"].min(), dated["published"].max()) if len(dated) else (None, None)
+    out.append(f"{n} article{'s' if n != 1 else ''} from {k} outlet{'s' if k != 1 else ''}; "
+               f"{len(dated)} reveal{'s' if len(dated) == 1 else ''} a publication date"
+               + ("" if first is None else f" ({first})" if first == last else f" ({first} to {last})")
                + " (table: articles).")
     def names(rows: pd.DataFrame) -> str:  # every article that ties for a superlative
         return tied([article_of(r, articles, story.labels) for _, r in rows.iterrows()])

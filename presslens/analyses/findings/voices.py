@@ -161,7 +161,9 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     per_claim = carried.groupby("claim", sort=False)["outlet"].nunique()
     everywhere = [c for c, n in per_claim.items() if n == n_outlets]
     out = [f"{n_claims} claims from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
-           "(table: claims by outlet)."]
+           "(table: claims by outlet)." if n_outlets > 1 else  # one outlet: "every outlet" would compare nothing
+           f"{n_claims} claims from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
+           f"them: nothing to compare (table: claims by outlet)."]
     if unmatched:
         out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
                    "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
