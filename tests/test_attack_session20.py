@@ -295,3 +295,16 @@ def test_a_tie_for_the_most_negative_narration_has_no_tied_possessive():
                               pd.DataFrame(columns=["cluster", "outlet"]))
     assert ("The most negative narration is that of Harbour Times and Bay Courier (tied): mean compound -0.30 "
             "(table: profiles, narration_tone).") in lines
+
+
+def test_group_measures_equal_as_printed_have_no_highest_and_many_weak_groups_are_capped():
+    # defect: 0.06031 and 0.06034 both print "0.0603", yet one group was "highest"; the weak groups were listed whole
+    from presslens.analyses import groups
+
+    rows = [{"group": g, "measure": "tone", "value": v, "ci_low": v - 0.01, "ci_high": v + 0.01, "n_outlets": 1,
+             "n_articles": 1, "weak": True, "note": "weak", "outlets": g} for g, v in
+            [(f"Harbour kind {i:02d}", 0.06031 + (i % 2) * 0.00003) for i in range(12)]]
+    lines = groups.findings(pd.DataFrame(rows, columns=groups.COLUMNS))
+    assert lines[0] == "Mean VADER compound of the group's sentences: every group has 0.0603 (table: groups)."
+    assert lines[1] == ("Weak intervals (fewer than 2 outlets or 5 articles): " + ", ".join(
+        f"Harbour kind {i:02d}" for i in range(10)) + " and 2 more: read their numbers as anecdotes (column note).")
