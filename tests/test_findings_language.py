@@ -61,7 +61,7 @@ def test_claims_say_the_accused_partys_absence_is_unknown_on_unread_text():
 def test_english_only_measures_are_not_compared_on_another_language():
     tone = pd.DataFrame([{"outlet": o, "voice": "narration", "n_sentences": 3, "mean": m, "ci_low": m, "ci_high": m,
                           "small_sample": True} for o, m in (("A", 0.0), ("B", 0.1))])
-    assert findings.tone(tone)[0].startswith("Most negative narration: A")
+    assert findings.tone(tone)[0].startswith("No outlet's narration is negative on average; the lowest: A")
     lines = findings.tone(_lang(tone, "es"))
     assert lines == ["Tone (VADER): not compared between outlets, since it is built for English and this story's text "
                      "is 'es': its numbers there are not meaningful (table: by_outlet, for reference only)."]
@@ -84,7 +84,7 @@ def test_profiles_leave_out_the_english_only_columns_on_another_language():
     sim = pd.DataFrame([{"outlet_a": "A", "outlet_b": "B", "framing": 1.0}])
     groups = pd.DataFrame([{"outlet": "A", "cluster": 1}, {"outlet": "B", "cluster": 1}])
     en = " ".join(findings.profiles(table, sim, groups))
-    assert "most loaded narration" in en and "Told most alike" in en
+    assert "most loaded narration" in en and "One pair of outlets has a framing similarity: A and B, 1.00" in en
     es = findings.profiles(_lang(table, "es"), _lang(sim, "es"), groups)
     text = " ".join(es)
     assert "loaded narration" not in text and "alike" not in text and "negative" not in text

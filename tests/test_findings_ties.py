@@ -47,8 +47,10 @@ def test_tone_and_corpus_name_ties():
                         "(table: by_outlet, voice narration).")
     t.loc[1, "mean"] = 0.2
     t = pd.concat([t, t.iloc[[0]].assign(outlet="新闻 C")], ignore_index=True)
-    assert findings.tone(t)[0].startswith("Most negative narration: 新闻 A and 新闻 C (tied) (mean +0.000); "
-                                          "least negative: 新闻 B (mean +0.200)")
+    assert findings.tone(t)[0].startswith("No outlet's narration is negative on average; the lowest: 新闻 A and 新闻 C "
+                                          "(tied) (mean +0.000); the highest: 新闻 B (mean +0.200)")  # +0.000: not negative
+    t.loc[1, "mean"] = -0.2
+    assert findings.tone(t)[0].startswith("Most negative narration: 新闻 B (mean -0.200")
 
 
 def test_claims_and_facts_name_ties():

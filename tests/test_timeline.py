@@ -197,4 +197,4 @@ def test_the_span_counts_the_first_and_the_last_day():
                       "articles": [1, 2, 1], "dated": [True, True, True]})
     assert timeline.findings(t)[0].startswith("4 dated articles over 3 days (2024-05-03 to 2024-05-05); most on 2024-05-05")
     one = t[t["day"] == "2024-05-03"]
-    assert timeline.findings(one)[0].startswith("1 dated article over 1 day (2024-05-03 to 2024-05-03)")
+    assert timeline.findings(one)[0].startswith("1 dated article over 1 day, 2024-05-03 (few articles")

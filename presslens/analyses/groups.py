@@ -209,10 +209,12 @@ def findings(table: pd.DataFrame) -> list[str]:
         sub = sub.dropna(subset=["value"])
         if len(sub) < 2:
             continue
-        his, los = extremes(sub, "value"), extremes(sub, "value", largest=False)
+        # decided as printed (3 significant figures): 0.06031 and 0.06034 are both "0.0603", neither the highest
+        sub = sub.assign(_shown=[float(f"{v:.3g}") for v in sub["value"]])
+        his, los = extremes(sub, "_shown"), extremes(sub, "_shown", largest=False)
         hi, lo = his.iloc[0], los.iloc[0]
         what = MEASURES[measure][0].upper() + MEASURES[measure][1:]
-        if all_equal(sub, "value"):
+        if all_equal(sub, "_shown"):
             out.append(f"{what}: every group has {hi.value:.3g} (table: groups).")
             continue
         # a tie names every group holding it; the intervals compared are the closest of the tied groups'
@@ -234,7 +236,7 @@ def findings(table: pd.DataFrame) -> list[str]:
     weak = list(dict.fromkeys(table.loc[table["weak"], "group"]))
     if weak:
         out.append(f"Weak intervals (fewer than {MIN_OUTLETS} outlets or {MIN_ARTICLES} articles): "
-                   f"{', '.join(weak)}: read their numbers as anecdotes (column note).")
+                   f"{join(weak)}: read their numbers as anecdotes (column note).")  # 60 groups: ten, then a count
     return out
 
 

@@ -33,7 +33,7 @@ from presslens.story import when as clock
 from presslens.story.model import Story
 from . import claims as claims_mod
 from .facts import table as facts_table
-from .findings.common import extremes, tied
+from .findings.common import MAX_NAMES, extremes, tied
 from .timeline import groups
 
 SPREAD_COLS = ["item", "group", "article_id", "outlet", "published", "published_time", "published_offset",
@@ -213,9 +213,11 @@ def findings(spread: pd.DataFrame, item: str = "claim", by: str = "outlet") -> l
         return [f"No {item} is carried by any article: nothing spread (table: spread)."]
     out = []
     dated = s[s["first_day"].notna()]
+    firsts = spread[spread["first"]].groupby(item, sort=False)["group"].apply(list)  # each item's first groups, listed
     for (first, day, order), g in dated.groupby(["first", "first_day", "first_order"], sort=False):
         how = f" ({order})" if order else ""
-        out.append(f"Earliest dated mention on {day:%Y-%m-%d} by {first}{how}: {len(g)} {item}(s), "
+        who = _names(firsts.get(g[item].iloc[0], [first]), MAX_NAMES)  # 60 outlets on one day: ten, then a count
+        out.append(f"Earliest dated mention on {day:%Y-%m-%d} by {who}{how}: {len(g)} {item}(s), "
                    f"{_names(list(g[item]))} (table: spread, column first).")
     never = list(s.loc[s["first_day"].isna(), item])
     if never:
@@ -237,7 +239,9 @@ def findings(spread: pd.DataFrame, item: str = "claim", by: str = "outlet") -> l
             out.append(f"Slowest spread among dated {by}s: {top[item]} reached "
                        f"the last of its {n} dated {by}s {int(top['days_to_last'])} day(s) after the first"
                        + (" (few dated outlets: weak evidence)" if n < 3 else "") + " (table: spread).")
-        elif top is not None:
+        elif top is not None:  # tied: weak evidence when every one of them rests on fewer than 3 dated groups
+            few = int((slow["groups"] - slow["undated"]).max()) < 3
             out.append(f"Slowest spread among dated {by}s, {int(top['days_to_last'])} day(s) from the first to the last: "
-                       f"{tied(list(slow[item]), 8)} (table: spread).")
+                       f"{tied(list(slow[item]), 8)}" + (f" (few dated {by}s: weak evidence)" if few else "")
+                       + " (table: spread).")
     return out

@@ -14,6 +14,7 @@ import pandas as pd
 from presslens.errors import ParameterError
 from presslens.story.model import Story
 from presslens.story.grouping import article_groups, declared
+from .findings.common import join
 
 TIMELINE_COLS = ["day", "group", "articles", "dated"]
 UNKNOWN = "unknown"
@@ -63,7 +64,7 @@ def undated_note(table: pd.DataFrame) -> str:
         return ""
     n = int(u["articles"].sum())
     total = int(table["articles"].sum())
-    who = ", ".join(f"{r.group} ({r.articles})" for r in u.itertuples(index=False))
+    who = join([f"{r.group} ({r.articles})" for r in u.itertuples(index=False)])  # 60 undated outlets: ten, then a count
     return (f"{n} of {total} articles give no publication date and are shown apart as 'undated', not on a day: "
             f"{who}.")
 
@@ -80,14 +81,18 @@ def findings(table: pd.DataFrame, by: str = "outlet") -> list[str]:
         busiest = days[days == days.max()]
         span = (last - first).days + 1
         n = int(days.sum())
-        out.append(f"{n} dated article{'s' if n != 1 else ''} over {span} day{'s' if span != 1 else ''} "
-                   f"({first:%Y-%m-%d} to {last:%Y-%m-%d}); most on "
-                   + ", ".join(f"{d:%Y-%m-%d}" for d in busiest.index)
-                   + f" ({int(busiest.iloc[0])} article{'s' if int(busiest.iloc[0]) != 1 else ''} a day)"
+        k = int(busiest.iloc[0])
+        per = f"{k} article{'s' if k != 1 else ''}"
+        # a busiest day is said only when some day has fewer: when every day with articles has as many, none is busiest
+        most = (f"{per} on each of its {len(days)} days with articles" if len(busiest) == len(days)
+                else "most on " + join([f"{d:%Y-%m-%d}" for d in busiest.index]) + f" ({per} a day)")
+        out.append(f"{n} dated article{'s' if n != 1 else ''} "
+                   + (f"over {span} days ({first:%Y-%m-%d} to {last:%Y-%m-%d}); {most}" if span > 1
+                      else f"over 1 day, {first:%Y-%m-%d}")
                    + (" (few articles: the shape of the timeline is weak evidence)" if n < 10 else "")
                    + " (table: timeline).")
-        firsts = dated[dated["day"] == first]["group"].tolist()
-        out.append(f"First dated day ({first:%Y-%m-%d}), by {by}: " + ", ".join(firsts)
+        firsts = list(dict.fromkeys(dated[dated["day"] == first]["group"]))
+        out.append(f"First dated day ({first:%Y-%m-%d}), by {by}: " + join(firsts)
                    + " (order within a day: see the published times, table: articles).")
     note = undated_note(table)
     if note:

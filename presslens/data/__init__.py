@@ -111,6 +111,11 @@ def fact_cues() -> dict:
 @functools.lru_cache(maxsize=1)
 def measured() -> dict:
     """``measured.yaml`` as shipped: the test split's figures per measure (``{"stories", "articles", "measures"}``),
-    written by ``presslens eval``; empty when the file is missing (a checkout that never ran it)."""
+    written by ``presslens eval``; empty when the file is missing (a checkout that never ran it), is no mapping or
+    is no YAML (a merge left conflict markers in it): the notebooks then quote no figure, and never fail on it."""
     f = ires.files("presslens").joinpath("data/measured.yaml")
-    return (_load(f.read_text(encoding="utf-8")) or {}) if f.is_file() else {}
+    try:
+        raw = _load(f.read_text(encoding="utf-8")) if f.is_file() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        raw = None
+    return raw if isinstance(raw, dict) else {}

@@ -18,10 +18,18 @@ def join(items: list[str], limit: int = MAX_NAMES) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def extremes(table: pd.DataFrame, col: str, largest: bool = True) -> pd.DataFrame:
-    """Every row of ``table`` at the largest (``largest``) or smallest value of ``col``, in the table's
-    order: a superlative names all that tie for it, never the first of them only (NaN never counts)."""
+def _values(table: pd.DataFrame, col: str, digits: int | None) -> np.ndarray:
     v = pd.to_numeric(table[col], errors="coerce").to_numpy(dtype=float)
+    # as the sentence prints it (Python's formatting, which np.round does not match at halves: 7.45 is "7.5")
+    return v if digits is None else np.array([float(f"{x:.{digits}f}") for x in v], dtype=float)
+
+
+def extremes(table: pd.DataFrame, col: str, largest: bool = True, digits: int | None = None) -> pd.DataFrame:
+    """Every row of ``table`` at the largest (``largest``) or smallest value of ``col``, in the table's
+    order: a superlative names all that tie for it, never the first of them only (NaN never counts).
+    ``digits``: the decimals the finding prints the value with; values equal as printed tie (7.46 and 7.54
+    are both "7.5": neither is the larger in the sentence a reader sees)."""
+    v = _values(table, col, digits)
     ok = ~np.isnan(v)
     if not ok.any():
         return table.iloc[:0]
@@ -29,10 +37,11 @@ def extremes(table: pd.DataFrame, col: str, largest: bool = True) -> pd.DataFram
     return table[ok & np.isclose(v, target, rtol=1e-9, atol=1e-12)]
 
 
-def all_equal(table: pd.DataFrame, col: str) -> bool:
-    """Whether two rows or more of ``table`` all have one value of ``col`` (NaN left out): then there is
-    no most or least, and a finding says they are all the same."""
-    v = pd.to_numeric(table[col], errors="coerce").dropna().to_numpy(dtype=float)
+def all_equal(table: pd.DataFrame, col: str, digits: int | None = None) -> bool:
+    """Whether two rows or more of ``table`` all have one value of ``col`` (NaN left out; ``digits``: as
+    printed, see :func:`extremes`): then there is no most or least, and a finding says they are all the same."""
+    v = _values(table, col, digits)
+    v = v[~np.isnan(v)]
     return len(v) > 1 and bool(np.isclose(v.min(), v.max(), rtol=1e-9, atol=1e-12))
 
 

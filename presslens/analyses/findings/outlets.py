@@ -39,42 +39,52 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
     """From the profile table, the framing similarity and its groups (notebook 08)."""
     if table.empty:
         return ["No outlet to profile."]
+    if table["outlet"].nunique() == 1:  # every sentence below compares outlets
+        return [f"One outlet only ({table['outlet'].iloc[0]}): a profile compares outlets, so nothing is compared "
+                "(table: profiles)."]
     out = []
     lang = not_english(table, sim)  # loaded words, tone and framing similarity are English-built: left out
     def names(rows: pd.DataFrame) -> str:  # every outlet tied for it, each with its articles when several
         return tied([f"{r['outlet']}{_over(r)}" for _, r in rows.iterrows()] if len(rows) > 1 else [rows.iloc[0]["outlet"]])
 
-    for col, what, same, fmt in (("words_per_article", "the longest articles", "articles of one length", "{:.0f} words"),
-                                 ("loaded_per_1000", "the most loaded narration", "one rate of loaded words",
-                                  "{:.1f} loaded words per 1,000"),
-                                 ("claims_share", "the most claims", "one share of the claims", "{:.0%} of the claims")):
+    for col, what, same, fmt, digits in (("words_per_article", "the longest articles", "articles of one length", "{:.0f} words", 0),
+                                         ("loaded_per_1000", "the most loaded narration", "one rate of loaded words",
+                                          "{:.1f} loaded words per 1,000", 1),
+                                         ("claims_share", "the most claims", "one share of the claims", "{:.0%} of the claims", 2)):
         if lang and col == "loaded_per_1000":
             continue
         t = table.dropna(subset=[col])
-        if all_equal(t, col):
+        if all_equal(t, col, digits):  # compared as printed
             out.append(f"All {len(t)} outlets have {same}: {fmt.format(t[col].iloc[0])}, so none has {what} "
                        f"(table: profiles, {col}).")
         elif len(t) > 1:
-            top = extremes(t, col)
+            top = extremes(t, col, True, digits)
+            few = _few(table, set(top["outlet"])) if col == "loaded_per_1000" else ""  # a rate of a few words is weak
             out.append(f"{names(top)} {'has' if len(top) == 1 else 'have'} {what}: {fmt.format(top[col].iloc[0])}"
-                       f"{_over(top.iloc[0]) if len(top) == 1 else ''} (table: profiles, {col}).")
+                       f"{_over(top.iloc[0]) if len(top) == 1 else ''}{few} (table: profiles, {col}).")
     if lang:
         out.append(english_only("Loaded words, narration tone and framing similarity (the lexicon, VADER and the "
                                 "quote attribution)", lang, "profiles, similarity"))
         return out
     t = table.dropna(subset=["narration_tone"])
-    if all_equal(t, "narration_tone"):
+    if all_equal(t, "narration_tone", 2):
         out.append(f"All {len(t)} outlets' narration has one mean compound, {t['narration_tone'].iloc[0]:+.2f}: none is "
                    "more negative (table: profiles, narration_tone).")
     elif len(t) > 1:
-        low = extremes(t, "narration_tone", largest=False)
+        low = extremes(t, "narration_tone", False, 2)
         lo = low.iloc[0]
-        out.append((f"The most negative narration is {names(low)}'s: mean compound {lo['narration_tone']:+.2f}"
-                    if lo["narration_tone"] < 0 else
-                    f"No outlet's narration is negative on average; the lowest is {names(low)}'s, "
-                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''} (table: profiles, narration_tone).")
+        whose = f"{names(low)}'s" if len(low) == 1 else f"that of {names(low)}"  # not "A and B (tied)'s"
+        out.append((f"The most negative narration is {whose}: mean compound {lo['narration_tone']:+.2f}"
+                    if round(float(lo["narration_tone"]), 2) < 0 else  # -0.004 prints -0.00: negative in no sense
+                    f"No outlet's narration is negative on average; the lowest is {whose}, "
+                    f"{lo['narration_tone']:+.2f}") + f"{_over(lo) if len(low) == 1 else ''}{_few(table, set(low['outlet']))} "
+                   "(table: profiles, narration_tone).")
     pairs = sim[sim["outlet_a"] < sim["outlet_b"]].dropna(subset=["framing"])
-    if all_equal(pairs, "framing"):
+    if len(pairs) == 1:  # one pair is neither the most nor the least alike of anything
+        x = pairs.iloc[0]
+        out.append(f"One pair of outlets has a framing similarity: {x['outlet_a']} and {x['outlet_b']}, {x['framing']:.2f}"
+                   f"{_few(table, {x['outlet_a'], x['outlet_b']})} (table: similarity).")
+    elif all_equal(pairs, "framing"):
         out.append(f"Every pair of outlets has one framing similarity, {pairs['framing'].iloc[0]:.2f}: none is told more "
                    f"alike than another{_few(table, set(pairs['outlet_a']) | set(pairs['outlet_b']))} (table: similarity).")
     elif len(pairs):
@@ -84,12 +94,31 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> li
         named = set(hi["outlet_a"].head(3)) | set(hi["outlet_b"].head(3)) | set(lo["outlet_a"].head(3)) | set(lo["outlet_b"].head(3))
         out.append(f"Told most alike: {_pairs(hi)} (framing similarity {hi['framing'].iloc[0]:.2f}); "
                    f"least alike: {_pairs(lo)} ({lo['framing'].iloc[0]:.2f}){_few(table, named)} (table: similarity).")
+    unmeasured = sorted(set(table["outlet"]) - set(pairs["outlet_a"]) - set(pairs["outlet_b"]))
+    if unmeasured and len(pairs):  # left out of "most" and "least alike": said, not dropped in silence
+        out.append(f"No framing similarity for {join(unmeasured)}: fewer than two of the measures behind it (claims "
+                   "carried, voices quoted, loaded words in narration) exist there (table: similarity).")
+    elif unmeasured:
+        out.append("No pair of outlets has a framing similarity: fewer than two of the measures behind it (claims carried, "
+                   "voices quoted, loaded words in narration) exist for each pair (table: similarity).")
     multi = groups.groupby("cluster")["outlet"].apply(list)
     multi = [m for m in multi if len(m) > 1]
     if multi:
         out.append(f"{len(multi)} group(s) of outlets that framed it alike: "
                    + "; ".join(join(sorted(m)) for m in multi) + " (table: groups).")
     return out
+
+
+def _why_unknown(direction: pd.Series) -> pd.Series:
+    """Why each provenance row has no direction (its ``direction`` text, :func:`presslens.analyses.provenance._status`),
+    counted: a date missing, both of one day, dates a day apart (too close to order without times and zones), or
+    another reason; most first. Dates a day apart are neither missing nor the same, and a sentence must not say so."""
+    d = direction.astype(str)
+    why = pd.Series("for another reason (see the column)", index=d.index)
+    why[d.str.contains("a day apart", regex=False)] = "dated a day apart (too close to order without times and zones)"
+    why[d.str.contains("both published", regex=False)] = "published the same day"
+    why[d.str.contains("no date", regex=False) | d.str.contains("a date is missing", regex=False)] = "with a date missing"
+    return why.value_counts(sort=True).sort_index(kind="stable").sort_values(ascending=False, kind="stable")
 
 
 def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
@@ -159,7 +188,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     c = r.containment[~r.containment["reference"]]
     c = c[c["shared_narration"] >= s["min_words"]].dropna(subset=["containment_narration"])  # a quote's edges spilling into narration are not reuse
     if len(c):
-        tops = extremes(c, "containment_narration").sort_values("shared_narration", ascending=False, kind="stable")
+        tops = extremes(c, "containment_narration", True, 2).sort_values("shared_narration", ascending=False, kind="stable")
         top = tops.iloc[0]
         where = (f"{top['outlet']} ({top['article']}) is in {top['other_outlet']} ({top['other']}), "
                  f"{int(top['shared_narration'])} words")
@@ -186,15 +215,16 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
                        + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
         unknown = prov[prov["direction"].str.startswith("unknown")]
         if len(unknown):
-            out.append(f"{len(unknown)} row(s) have no direction because a date is missing or the same: not guessed "
-                       "(table: provenance, column direction).")
+            out.append(f"{len(unknown)} row(s) have no direction from the dates, not guessed: "
+                       + join([f"{n} {why}" for why, n in _why_unknown(unknown["direction"]).items()])
+                       + " (table: provenance, column direction).")
     if ver is not None and len(ver):
         out.extend(_verdict_lines(ver, evidence_words))
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
         out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
     if len(refs) and refs["share"].notna().any():
-        bests = extremes(refs, "share")
+        bests = extremes(refs, "share", True, 2)
         best = bests.iloc[0]
         who = (f"{best['outlet']} ({best['article']}), {best['share']:.0%} of its words in {best['reference']} "
                f"({best['kind']}, {best['source']})")

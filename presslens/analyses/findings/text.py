@@ -11,9 +11,11 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     """From the article table (notebook 00)."""
     out = []
     dated = articles[articles["published"] != "unknown"]
-    out.append(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets; "
-               f"{len(dated)} reveal a publication date"
-               + (f" ({dated['published'].min()} to {dated['published'].max()})" if len(dated) else "")
+    n, k = len(articles), articles["outlet"].nunique()
+    first, last = (dated["published"].min(), dated["published"].max()) if len(dated) else (None, None)
+    out.append(f"{n} article{'s' if n != 1 else ''} from {k} outlet{'s' if k != 1 else ''}; "
+               f"{len(dated)} reveal{'s' if len(dated) == 1 else ''} a publication date"
+               + ("" if first is None else f" ({first})" if first == last else f" ({first} to {last})")
                + " (table: articles).")
     def names(rows: pd.DataFrame) -> str:  # every article that ties for a superlative
         return tied([article_of(r, articles, story.labels) for _, r in rows.iterrows()])
@@ -31,7 +33,7 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     per = q.assign(_zero=zero).groupby("outlet")["_zero"].agg(["sum", "size"])
     none = sorted(per.index[per["sum"] == per["size"]])
     some = [f"{o} ({int(r['sum'])} of {int(r['size'])} articles)" for o, r in per.iterrows() if 0 < r["sum"] < r["size"]]
-    out.append(f"Largest share of words inside quotation marks: {names(extremes(q, 'quoted_share'))} "
+    out.append(f"Largest share of words inside quotation marks: {names(extremes(q, 'quoted_share', True, 2))} "
                f"({q['quoted_share'].max():.0%})"
                + (f"; no words in quotes in any article: {join(none)}" if none else "")
                + (f"; articles without quotes: {join(sorted(some))}" if some else "") + " (column quoted_share).")
@@ -55,13 +57,21 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
     absence means nothing), and keyness carries the caveat of its English stop-word lists."""
     out = []
     lang = not_english(rates, key_top)
-    narr = rates[(rates["voice"] == "narration") & ~rates["few_words"] & (rates["hits"] > 0)]
+    measured = rates[(rates["voice"] == "narration") & ~rates["few_words"]]
+    narr = measured[measured["hits"] > 0]
+    short = sorted(set(rates.loc[rates["voice"] == "narration", "outlet"]) - set(measured["outlet"]))
     if lang:
         out.append(english_only("Loaded-language rates (the framing lexicon, a list of English words)", lang, "rates"))
+    elif measured.empty:  # no hit on no text is no finding: said as what it is
+        out.append(f"No outlet has {min_words}+ words of its own narration, so no rate of loaded words is measured or "
+                   "compared (table: rates, column few_words).")
     elif narr.empty:
-        out.append(f"No outlet's own narration has a framing-lexicon hit on {min_words}+ words (table: rates).")
+        n = measured["outlet"].nunique()
+        out.append(f"No outlet's own narration has a framing-lexicon hit ({n} outlet{'s' if n != 1 else ''} with "
+                   f"{min_words}+ words of narration read"
+                   + (f"; not measured, under {min_words} words: {join(short)}" if short else "") + ") (table: rates).")
     else:
-        top = extremes(narr, "rate_per_1000")
+        top = extremes(narr, "rate_per_1000", True, 1)  # as printed
         r = top.iloc[0]
         if len(top) == 1:
             out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
@@ -71,6 +81,9 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
             out.append(f"Highest rate of loaded words in an outlet's own narration, {r['rate_per_1000']:.1f} per 1,000 "
                        f"words: {tied([f'{x.outlet}, {x.label} ({int(x.hits)} hits)' for x in top.itertuples()])} "
                        "(table: rates).")
+        if short:  # left out of "highest": said, not dropped in silence
+            out.append(f"Not ranked, under {min_words} words of their own narration: {join(short)} (table: rates, "
+                       "column few_words).")
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
     if len(q) and not lang:
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
@@ -105,16 +118,20 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
     narr = by_outlet[(by_outlet["voice"] == "narration") & (by_outlet["n_sentences"] > 0)].dropna(subset=["mean"])
     if narr.empty:
         return ["No outlet has sentences of its own narration to score (table: by_outlet)."]
-    low, high = extremes(narr, "mean", largest=False), extremes(narr, "mean")
+    low, high = extremes(narr, "mean", False, 3), extremes(narr, "mean", True, 3)  # as printed, 3 decimals
     lo, hi = low.iloc[0], high.iloc[0]
-    if all_equal(narr, "mean"):
+    if all_equal(narr, "mean", 3):
         out.append(f"Every outlet's narration has the same mean tone, {lo['mean']:+.3f}: none is more negative "
                    "(table: by_outlet, voice narration).")
     elif len(narr) > 1:
         detail = (f", 95% interval {lo['ci_low']:+.3f} to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences"
                   if len(low) == 1 else "")
-        out.append(f"Most negative narration: {tied(low['outlet'])} (mean {lo['mean']:+.3f}{detail}); least negative: "
-                   f"{tied(high['outlet'])} (mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
+        # "most negative" only of a mean below zero as printed: a lowest mean of +0.000 is negative in no sense
+        out.append((f"Most negative narration: {tied(low['outlet'])} (mean {lo['mean']:+.3f}{detail}); least negative: "
+                    if round(float(lo["mean"]), 3) < 0 else
+                    f"No outlet's narration is negative on average; the lowest: {tied(low['outlet'])} (mean "
+                    f"{lo['mean']:+.3f}{detail}); the highest: ")
+                   + f"{tied(high['outlet'])} (mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
     else:
         out.append(f"One outlet's narration only: {lo['outlet']}, mean {lo['mean']:+.3f} (95% interval {lo['ci_low']:+.3f} "
                    f"to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences) (table: by_outlet, voice narration).")
@@ -140,15 +157,20 @@ def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) ->
         return tied([article_of(r, m, labels) for _, r in rows.iterrows()])
 
     lo, hi = m["consensus_grade"].min(), m["consensus_grade"].max()
-    out = [(f"Every article has the consensus grade {lo:.1f}" if all_equal(m, "consensus_grade") else
-            f"Consensus grades run from {lo:.1f} ({names(extremes(m, 'consensus_grade', largest=False))}) to "
-            f"{hi:.1f} ({names(extremes(m, 'consensus_grade'))})") + " (table: measures, row consensus_grade)."]
-    if all_equal(m, "sentence_len_mean"):
-        out.append(f"Every article's sentences have {m['sentence_len_mean'].iloc[0]:.1f} words on average "
-                   "(row sentence_len_mean).")
-    else:
-        out.append(f"Longest sentences on average: {names(extremes(m, 'sentence_len_mean'))} "
-                   f"({m['sentence_len_mean'].max():.1f} words; row sentence_len_mean).")
+    if len(m) == 1:  # one article: no range, no longest
+        r = m.iloc[0]
+        out = [f"One article only: {names(m)}, consensus grade {lo:.1f}, sentences of {r['sentence_len_mean']:.1f} words "
+               "on average: nothing to compare (table: measures)."]
+    else:  # compared as printed (one decimal): 7.46 and 7.54 are one grade, not a range "from 7.5 to 7.5"
+        out = [(f"Every article has the consensus grade {lo:.1f}" if all_equal(m, "consensus_grade", 1) else
+                f"Consensus grades run from {lo:.1f} ({names(extremes(m, 'consensus_grade', False, 1))}) to "
+                f"{hi:.1f} ({names(extremes(m, 'consensus_grade', True, 1))})") + " (table: measures, row consensus_grade)."]
+        if all_equal(m, "sentence_len_mean", 1):
+            out.append(f"Every article's sentences have {m['sentence_len_mean'].iloc[0]:.1f} words on average "
+                       "(row sentence_len_mean).")
+        else:
+            out.append(f"Longest sentences on average: {names(extremes(m, 'sentence_len_mean', True, 1))} "
+                       f"({m['sentence_len_mean'].max():.1f} words; row sentence_len_mean).")
     tr = m[m["translated_from"].map(lambda x: isinstance(x, str) and bool(x))]
     if len(tr):
         names = list(dict.fromkeys(article_of(r, m, labels) for _, r in tr.iterrows()))

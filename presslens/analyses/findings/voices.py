@@ -1,6 +1,8 @@
 """Findings of the sources and claims notebooks (05, 07), facts included."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .common import all_equal, extremes, join, not_english, tied
@@ -27,11 +29,15 @@ def _single_voices(single: list[str], quotes: pd.DataFrame, unattributed: set[st
     alone = [o for o in single if not others[o] and o not in unattributed]
     out = [f"{join(alone)} quote{'s' if len(alone) == 1 else ''} a single voice, directly and in reported speech, "
            "every quote attributed (table: voice share, speakers)."] if alone else []
+    same: dict[tuple, list[str]] = {}  # outlets whose sentence would be the same, said once (60 outlets: not 20 lines)
     for o in (o for o in single if o not in alone):
-        out.append(f"{o} quotes one voice directly" + (f", and reports {join(others[o])} in reported speech"
-                                                       if others[o] else "")
-                   + ("; some of its quoted words have no speaker found, so it may quote more"
-                      if o in unattributed else "") + " (table: voice share, speakers).")
+        same.setdefault((tuple(others[o]), o in unattributed), []).append(o)
+    for (other, unread), names in same.items():
+        one = len(names) == 1
+        out.append(f"{join(names)} quote{'s' if one else ''} one voice directly"
+                   + (f", and report{'s' if one else ''} {join(list(other))} in reported speech" if other else "")
+                   + (f"; some of {'its' if one else 'their'} quoted words have no speaker found, so "
+                      f"{'it' if one else 'each'} may quote more" if unread else "") + " (table: voice share, speakers).")
     return out
 
 
@@ -52,7 +58,7 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         named = share[share["voice"] != "unattributed"]
         several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
         if len(several):  # an outlet quoting one voice has it at 100%: not worth saying
-            tops = extremes(several, "share")
+            tops = extremes(several, "share", True, 2)  # as printed, a whole percent
             top = tops.iloc[0]
             out.append(f"Among outlets quoting two voices or more, the largest share is {top['voice']}'s: "
                        f"{top['share']:.0%} of {top['outlet']}'s quoted words (table: voice share)." if len(tops) == 1 else
@@ -86,12 +92,34 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
+        untied = _untied(quotes)
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            out.append(_balance(party, actor, g, lang))
+            out.append(_balance(party, actor, g, lang, untied))
     return out
 
 
-def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -> str:
+# words that make a speaker someone who speaks for an organisation (not an expert or a passer-by)
+SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|lawyers?|attorneys?|counsel|officials?|"
+                        r"executives?|ceo|chief|director|manager|president|chair(?:man|woman|person)?|press office)\b",
+                        re.IGNORECASE)
+
+
+def _untied(quotes: pd.DataFrame) -> dict[str, list[str]]:
+    """Per outlet, the speakers of its direct quotes and reported speech whom the rules tied to no actor though their
+    words say they speak for one (``SPEAKS_FOR``: "council spokesperson Lena Crane" when the story lists "the council"):
+    any of them may speak for a party, so an outlet where a party was found silent, or heard in reported speech only,
+    is named with them."""
+    if not {"speaker", "actor", "kind", "outlet"} <= set(quotes.columns):
+        return {}
+    said = quotes["speaker_text"] if "speaker_text" in quotes else quotes["speaker"]
+    q = quotes[quotes["kind"].isin(["direct", "indirect"]) & quotes["actor"].isna()
+               & quotes["speaker"].map(lambda x: isinstance(x, str) and bool(x.strip()))
+               & said.map(lambda x: isinstance(x, str) and bool(SPEAKS_FOR.search(x)))]
+    return {o: list(dict.fromkeys(g["speaker"])) for o, g in q.groupby("outlet", sort=False)}
+
+
+def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
+             untied: dict[str, list[str]] | None = None) -> str:
     """One party's voice across outlets (rows of the responses table): where it speaks and through
     what, and where nothing of it was found, with what was checked and what could not be. On text in
     ``lang``, a language the attribution rules do not read, where nothing was found is unknown."""
@@ -103,10 +131,15 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -
         return (f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; whether {unknown}" if len(carried)
                 else f"Whether {unknown}")
     line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
+    only = []
     if "channels" in g:
         only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
         if only:
             line += f" ({join(only)} in reported speech only)"
+    # an absence ("silent", "reported speech only") is said with the speakers no actor was found for: one may be the party's
+    maybe = [f"{sp} ({o})" for o in (*only, *silent) for sp in (untied or {}).get(o, [])]
+    if maybe:
+        line += f"; speakers tied to no actor, who may speak for {actor}: {join(maybe)}"
     if silent:
         line += f"; nothing attributable to {actor} was found in {join(silent)}"
         if "checked" in g:
@@ -128,7 +161,9 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     per_claim = carried.groupby("claim", sort=False)["outlet"].nunique()
     everywhere = [c for c, n in per_claim.items() if n == n_outlets]
     out = [f"{n_claims} claims from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
-           "(table: claims by outlet)."]
+           "(table: claims by outlet)." if n_outlets > 1 else  # one outlet: "every outlet" would compare nothing
+           f"{n_claims} claims from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
+           f"them: nothing to compare (table: claims by outlet)."]
     if unmatched:
         out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
                    "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
