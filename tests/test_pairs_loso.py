@@ -105,6 +105,28 @@ def test_settings_set_thresholds_and_silence_a_branch_then_restore_them():
     assert pl.branch_rules(row) == ("branch wire shape",)
 
 
+def test_settings_set_a_threshold_in_every_module_of_the_analyses_that_holds_it():
+    """A threshold imported by name is a binding of its own in each module that imports it: the held-out estimate
+    must set it in all of them, or a module deciding part of the verdict would keep the package's value."""
+    import importlib
+    import pkgutil
+
+    import presslens.analyses as analyses
+
+    mods = [importlib.import_module(m.name) for m in pkgutil.walk_packages(analyses.__path__, "presslens.analyses.")]
+    values = {"EVIDENCE_WORDS": 7, "SURE_WORDS": 9, "COPY_SHARE": 0.11, "SPREAD": 5, "SAME_PAGE": 0.77}
+    held = {(m.__name__, k) for m in mods for k in values if hasattr(m, k)}
+    # where each is defined, and the modules deciding the verdicts that read it
+    assert {("presslens.analyses.pair_evidence", "EVIDENCE_WORDS"), ("presslens.analyses.pair_unordered", "SURE_WORDS"),
+            ("presslens.analyses.pair_unordered", "COPY_SHARE"), ("presslens.analyses.pair_sight", "SPREAD"),
+            ("presslens.analyses.verdicts", "SAME_PAGE"), ("presslens.analyses.pair_sources", "EVIDENCE_WORDS")} <= held
+    before = {(m.__name__, k): getattr(m, k) for m in mods for k in values if hasattr(m, k)}
+    with pl.settings(values, set()):
+        assert {(m.__name__, k): getattr(m, k) for m in mods for k in values if hasattr(m, k)} == {
+            (name, k): values[k] for name, k in held}
+    assert {(m.__name__, k): getattr(m, k) for m in mods for k in values if hasattr(m, k)} == before
+
+
 def test_directions_count_the_labelled_directions_the_verdicts_say():
     t = _truth("A", [("h1", "h2", "copy", "no"), ("h1", "h3", "copy", "no"), ("h2", "h3", "copy", "no")])
     t.pairs[0]["direction"], t.pairs[1]["direction"] = "a_from_b", "b_from_a"  # the third pair's direction: unknown

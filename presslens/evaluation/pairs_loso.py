@@ -212,13 +212,13 @@ def without_sources(src: pd.DataFrame, drop: set[str], forms=None) -> pd.DataFra
 
 @contextlib.contextmanager
 def settings(values: dict, drop: set[str]):
-    """While inside: the thresholds of ``values`` set and the :data:`BRANCHES` of ``drop`` finding nothing."""
-    pair_evidence, paraphrased, verdicts = adapter.pair_evidence, adapter.paraphrased, adapter.verdicts
+    """While inside: the thresholds of ``values`` set (in every module of :func:`homes` that reads it) and the
+    :data:`BRANCHES` of ``drop`` finding nothing."""
+    pair_evidence = adapter.pair_evidence
     saved = []
-    homes = {"EVIDENCE_WORDS": (pair_evidence, verdicts, paraphrased)}
     try:
         for name, v in values.items():
-            for mod in homes.get(name, (verdicts,)):
+            for mod in homes(name):
                 saved.append((mod, name, getattr(mod, name)))
                 setattr(mod, name, v)
         for rule in drop:
@@ -230,6 +230,15 @@ def settings(values: dict, drop: set[str]):
     finally:
         for obj, name, old in reversed(saved):
             setattr(obj, name, old)
+
+
+def homes(name: str) -> list:
+    """The modules of the pair verdicts that hold the threshold ``name`` (where it is defined, and where it is
+    imported by name: each reads its own binding, so a threshold is set in all of them); a name none holds: the
+    verdicts module (whose getattr then says so)."""
+    mods = (adapter.pair_evidence, adapter.pair_sources, adapter.pair_sight, adapter.pair_unordered,
+            adapter.paraphrased, adapter.verdicts)
+    return [m for m in mods if hasattr(m, name)] or [adapter.verdicts]
 
 
 def _nothing(attr: str):
