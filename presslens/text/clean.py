@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from presslens import patterns
-from . import bars, cards, comments, credits, furniture, linemodel, prompts, screen, shape, widgets
+from . import bars, cards, comments, credits, furniture, linemodel, linklist, prompts, screen, shape, widgets
 from .segment import TOKEN
 
 
@@ -176,6 +176,8 @@ def cleaned_lines(text: str, title: str | None, rules: list[dict], template: fro
         whole.update(dict.fromkeys(bars.doubled_lines([x for _, x in lines], whole), "doubled-line"))
     if "glued-menu" in shapes:
         whole.update(dict.fromkeys(widgets.glued_menu([x for _, x in lines], whole), "glued-menu"))
+    if "enclosed-list" in shapes:   # short lines between two furniture lines: a widget's names (linklist.py)
+        whole.update(dict.fromkeys(linklist.enclosed_list([x for _, x in lines], whole), "enclosed-list"))
     kept: list[tuple[int, str]] = []
     for i, (no, new) in enumerate(lines):
         if i in whole:

@@ -12,11 +12,9 @@ import re
 from .mtsignals import zipf
 from .repeats import LINE_MEMO, SENT_END, is_paragraph, n_words
 from .vocabulary import PAGE_LABELS, SAYING_VERBS
-
-# a line that stops on a word a sentence cannot end on: a paragraph split mid-sentence
-OPEN_END = re.compile(r"\b(?:a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|who|would|will|could|"
-                      r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|not|than|its|their|his|her|"
-                      r"this|these|those|our|your|my|if|when|while|because|into|about|over|after|before)\s*[,;:–—-]?\s*$", re.I)
+# OPEN_END: a line that stops on a word a sentence cannot end on (a paragraph split mid-sentence); _wrapped:
+# the lines a fixed-width wrap broke; both read by segment's paragraph joiner too (wraps.py)
+from .wraps import OPEN_END, wrapped_lines as _wrapped  # noqa: F401
 
 # a line ending in a comma, a word or more before it: the sentence goes on below ("From our correspondent in
 # Port Selby," above the paragraph it opens); a list's item or a menu ends on no comma
@@ -73,26 +71,6 @@ def _ended(line: str) -> bool:
 def _held_open(line: str) -> bool:
     """The line stops on a word a sentence cannot end on (:data:`OPEN_END`) or on a comma (:func:`comma_end`)."""
     return bool(OPEN_END.search(line)) or comma_end(line)
-
-
-def _wrapped(text: list[str]) -> set[int]:
-    """Lines a fixed-width wrap broke (a blog's copy of a release, "Captain Ana Lund, spokesman of the" /
-    "Harbour Guard said ..."): in a block of three or more lines with no blank line between whose width (the
-    length three lines in four stay within) is 50 to 110 characters, a line (not the block's last) within
-    85% to 110% of that width, when such lines are half the block or more."""
-    out: set[int] = set()
-    block: list[int] = []
-    for i in range(len(text) + 1):
-        if i < len(text) and text[i]:
-            block.append(i)
-            continue
-        if len(block) >= 3:
-            width = sorted(len(text[k]) for k in block)[(3 * len(block)) // 4]    # the wrap's width, a long line or two aside
-            wide = [k for k in block[:-1] if 0.85 * width <= len(text[k]) <= 1.1 * width]
-            if 50 <= width <= 110 and 2 * len(wide) >= len(block):
-                out.update(wide)
-        block = []
-    return out
 
 
 # an agency's sign-off in capitals after a paragraph's last sentence: "... at the port. -HNA", "... on Monday. – HNA"

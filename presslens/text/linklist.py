@@ -245,3 +245,29 @@ def cut_paragraph(text: list[str], i: int) -> bool:
     s = text[i]
     return (bool(s) and not any(t for t in text[i + 1:]) and n_words(s) >= 6 and s[:1].isupper()
             and not LIST_ITEM.match(s) and (cut_mid_word(s) or (n_words(s) >= 8 and bool(OPEN_END.search(s)) and not GLUED_ITEMS.search(s))))
+
+
+def enclosed_list(text: list[str], whole: dict[int, str]) -> list[int]:
+    """A block of three or more short lines enclosed by furniture (``whole``: the lines found so far), no blank line
+    between: the line just above the block and the line just below it are furniture, and every line of the block is
+    one to four words with no sentence end, no prose guard and no list's bullet, fewer than half of them figures (a sponsor's or widget's
+    names between its heading and its button: "Interested in our sponsors?" / "Harbour Roofing" / "Quay Clips" /
+    "Dock Sales" / "Click below to sponsor:"). A reader reads the block with its frame; the article's own list is
+    introduced by its prose, not by furniture."""
+    out: list[int] = []
+    i = 0
+    while i < len(text):
+        if not text[i] or i in whole or i == 0 or (i - 1) not in whole:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] and j not in whole:
+            j += 1
+        block = range(i, j)
+        if (j - i >= 3 and j < len(text) and j in whole
+                and all(n_words(text[k]) <= 4 and not is_sentence_line(text[k]) and not guarded(text[k])
+                        and not LIST_ITEM.match(text[k]) for k in block)
+                and 2 * sum(1 for k in block if figures(text[k])) < j - i):    # a table of the article's figures stays
+            out += list(block)
+        i = j
+    return out

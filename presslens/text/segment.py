@@ -20,14 +20,16 @@ from presslens import words
 
 from . import furniture
 from .vocabulary import TITLE_ABBREVIATIONS
+from .wraps import reads_through, wrapped_lines
 
 
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？．」』）]\s*$")
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs of cleaned text: one per non-blank line, except that a line ending mid-sentence
-    and followed by a line starting in lower case is joined to it (hard-wrapped captures)."""
+    """Paragraphs of cleaned text: one per non-blank line, except that a line ending mid-sentence is
+    joined to the next when that line starts in lower case, or when the break is a hard wrap a reader
+    reads through (hard-wrapped captures, see :func:`paragraph_blocks`)."""
     return [p for p, _ in paragraph_blocks(text)]
 
 
@@ -42,9 +44,12 @@ def paragraph_blocks(text: str) -> list[tuple[str, bool]]:
     indented one, or a paragraph without quotation marks set apart after an introduction ending in a
     colon ("... said in a statement:"). A block quotation is the quoted party's words, not narration."""
     out: list[list] = []
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    every = text.split("\n")
+    lines = [ln for ln in every if ln.strip()]
     indented = sum(1 for ln in lines if INDENT.match(ln)) * 2 < len(lines)  # a capture indented throughout sets nothing apart
-    for line in text.split("\n"):
+    wrapped = wrapped_lines([ln.strip() for ln in every])
+    above = -2     # the index of the last line kept, -2 before the first
+    for i, line in enumerate(every):
         s = line.strip()
         if not s:
             continue
@@ -53,7 +58,9 @@ def paragraph_blocks(text: str) -> list[tuple[str, bool]]:
             s = BLOCK_MARK.sub("", line).strip()
             if not s:
                 continue
-        if out and not TERMINAL.search(out[-1][0]) and s[0].islower() and out[-1][1] == block:
+        through = above == i - 1 and reads_through(every[above].strip(), above, wrapped)
+        above = i
+        if out and not TERMINAL.search(out[-1][0]) and (s[0].islower() or through) and out[-1][1] == block:
             out[-1][0] = out[-1][0] + " " + s
             continue
         intro = bool(out) and STATEMENT_INTRO.search(out[-1][0]) is not None

@@ -360,9 +360,14 @@ def _NESTED_REPORT() -> re.Pattern:
     return re.compile(rf"(?i)^[^,;]{{0,160}}?\b(?:{verbs()['rx']})\b[^,;]{{0,60}}?\bthat\s+(?P<clause>.{{8,}})$")
 
 
+# a source phrase that opens on a verb in the past and its object ("issued a statement on Monday saying ..."): the
+# sentence's predicate, whose subject stands before it, never the source ("armed men", "unnamed officials" stay)
+_PREDICATE = re.compile(r"^[a-z]+ed\s+(?:a|an|the|his|her|its|their|our|this|that)\s")
+
+
 def _add_indirect(rows: list, article_id: str, outlet: str, p_idx: int, par: str, part: str, spk: str, who: tuple,
                   verb: str, near: int = 0) -> None:
-    if len(part.strip()) < 8:
+    if len(part.strip()) < 8 or _PREDICATE.match(trim_speaker(spk) or ""):
         return
     a = par.find(part, near)  # from the sentence it is in: the same part earlier in the paragraph is another's
     if a < 0:
