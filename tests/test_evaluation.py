@@ -518,3 +518,25 @@ def test_the_package_names_nothing_of_the_evaluation_corpora():
     assert names, "the corpora should yield some distinctive names"
     found = offending(names, paths.REPO_ROOT / "presslens")
     assert not found, "the package names strings of the evaluation corpora (a rule tuned on them?):\n" + "\n".join(found)
+
+
+def test_a_reported_statement_is_matched_by_its_opening_or_close_for_its_speaker():
+    """Session 21: the guide leaves where a reported clause ends open, so the speaker measure matches a
+    reported statement by its opening or close (4+ words, word for word); the span measure and the
+    'strict span' speaker row keep the strict criterion."""
+    from presslens.evaluation.score_text import same_statement
+
+    assert same_statement("the bridge would reopen in May", "the bridge would reopen in May, weeks after the vote")
+    assert same_statement("the mayor said the bridge would reopen", "the bridge would reopen")
+    assert not same_statement("the bridge would reopen in May", "the bridge would close in May")
+    assert not same_statement("it was fine", "it was fine, and nobody was hurt")   # 3 words: too short
+    assert not same_statement("the harbour stays shut", "ferries will run, and the harbour stays shut for now")
+    truth = _truth({"a1": {"quotes": [{"text": "the harbour would stay shut until Friday, when divers finish",
+                                       "kind": "indirect", "speaker": "Ana Ruiz"}]}})
+    f = _figures(score_quotes(_quotes([("the harbour would stay shut until Friday", "indirect", "Ana Ruiz")]), truth))
+    assert (f["reported speech: speakers"].tp, f["reported speech: speakers"].fp) == (1, 0)
+    strict = f["reported speech: speakers, strict span"]
+    assert (strict.tp, strict.fp, strict.fn) == (0, 1, 1)
+    assert f["reported speech: spans"].tp == 0
+    wrong = _figures(score_quotes(_quotes([("the harbour would stay shut until Friday", "indirect", "Ben Ode")]), truth))
+    assert (wrong["reported speech: speakers"].tp, wrong["reported speech: speakers"].fp) == (0, 1)

@@ -40,7 +40,12 @@ MEASURES = [
             "quoted words nobody is quoted as saying (scare quotes, names, titles), matched as above"),
     Measure("quotes", "reported speech: spans", "prf", "higher",
             "reported-speech clauses without quotation marks, matched as above"),
-    Measure("quotes", "reported speech: speakers", "prf", "higher", "a matched reported clause with the labelled speaker"),
+    Measure("quotes", "reported speech: speakers", "prf", "higher",
+            "a reported statement with the labelled speaker; the statement matched as above or by its opening or "
+            "close, word for word, at least 4 words (the guide leaves where a reported clause ends open, and who "
+            "speaks does not depend on it)"),
+    Measure("quotes", "reported speech: speakers, strict span", "prf", "higher",
+            "as above, the statement matched by the span criterion alone (the figure before session 21)"),
     Measure("quotes", "parties: speaks in article", "prf", "higher",
             "each party of story.yaml (accused, accusers) in each article with labelled quotes: whether it speaks "
             "there (quoted, reported, or through a speaker tied to it) against the labelled quotes' actors; a miss "

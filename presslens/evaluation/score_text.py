@@ -60,12 +60,33 @@ def same_speaker(gold: dict, pred: dict) -> bool:
             and isinstance(gold.get("actor"), str) and fold(actor) == fold(gold["actor"]))
 
 
-def _match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
-    """Pairs (pred index, gold index) of the same span, each used once, the most similar first."""
+# the fewest words a shared opening or close of two reported clauses must have to make them one statement
+STATEMENT_WORDS = 4
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Two reported-speech clauses that report one statement: the same span (``same_span``), or the
+    shorter is the longer's opening or its close, word for word, at least ``STATEMENT_WORDS`` words.
+    Where a reported clause ends is left open by the labelling guide (a trailing participle, a second
+    "and ..." clause, "according to X" at the end: two careful readers end it in different places), and
+    who speaks does not depend on it; so the speaker measure matches a statement by where it opens or
+    closes, and the span measure keeps the strict criterion."""
+    if same_span(a, b):
+        return True
+    x, y = re.findall(r"\w+", fold(a)), re.findall(r"\w+", fold(b))
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    n = len(short)
+    return n >= STATEMENT_WORDS and (long_[:n] == short or long_[-n:] == short)
+
+
+def _match(pred: list[dict], gold: list[dict], same=None) -> list[tuple[int, int]]:
+    """Pairs (pred index, gold index) of the same span (``same``: default ``same_span``), each used
+    once, the most similar first."""
     from rapidfuzz import fuzz
 
+    same = same or same_span
     cand = [(fuzz.ratio(fold(p["quote"]), fold(g["text"])), i, j) for i, p in enumerate(pred)
-            for j, g in enumerate(gold) if same_span(p["quote"], g["text"])]
+            for j, g in enumerate(gold) if same(p["quote"], g["text"])]
     used_p, used_g, out = set(), set(), []
     for _, i, j in sorted(cand, key=lambda t: (-t[0], t[1], t[2])):
         if i not in used_p and j not in used_g:
@@ -159,7 +180,11 @@ def score_quotes(quotes: pd.DataFrame, truth: Truth, measured: Iterable[str] | N
             for label, kind in measures:
                 body = (texts or {}).get(aid, "")
                 rows += _kind_rows(f"{label}: spans", kind, aid, pred, gold, pairs, body)
-                if kind in SPOKEN:
+                if kind == "indirect":
+                    rows += _speaker_rows(f"{label}: speakers", kind, aid, pred, gold,
+                                          _match(pred, gold, same_statement), body)
+                    rows += _speaker_rows(f"{label}: speakers, strict span", kind, aid, pred, gold, pairs, body)
+                elif kind in SPOKEN:
                     rows += _speaker_rows(f"{label}: speakers", kind, aid, pred, gold, pairs, body)
     return frame(rows)
 
