@@ -224,8 +224,10 @@ def settings(values: dict, drop: set[str]):
         for rule in drop:
             if rule in BRANCHES:
                 attr = BRANCHES[rule][1]
-                saved.append((pair_evidence.Evidence, attr, pair_evidence.Evidence.__dict__[attr]))
-                setattr(pair_evidence.Evidence, attr, _nothing(attr))
+                # the class defining the reader: Evidence itself, or one of its parts (pair_third_texts, ...)
+                owner = next(c for c in pair_evidence.Evidence.__mro__ if attr in c.__dict__)
+                saved.append((owner, attr, owner.__dict__[attr]))
+                setattr(owner, attr, _nothing(attr))
         yield
     finally:
         for obj, name, old in reversed(saved):
@@ -236,8 +238,8 @@ def homes(name: str) -> list:
     """The modules of the pair verdicts that hold the threshold ``name`` (where it is defined, and where it is
     imported by name: each reads its own binding, so a threshold is set in all of them); a name none holds: the
     verdicts module (whose getattr then says so)."""
-    mods = (adapter.pair_evidence, adapter.pair_sources, adapter.pair_sight, adapter.pair_unordered,
-            adapter.paraphrased, adapter.verdicts)
+    mods = (adapter.pair_third_texts, adapter.pair_credit_reach, adapter.pair_evidence, adapter.pair_sources,
+            adapter.pair_sight, adapter.pair_unordered, adapter.paraphrased, adapter.verdicts)
     return [m for m in mods if hasattr(m, name)] or [adapter.verdicts]
 
 
