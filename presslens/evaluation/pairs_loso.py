@@ -26,8 +26,8 @@ the story with the scorer of ``presslens eval`` (:func:`presslens.evaluation.sco
 :func:`held_out` does the choosing and scoring on tables (pure: a run function, truths and the rules each
 story used in, counts out); :func:`estimate` runs the development stories of ``data/eval`` (a story whose
 truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read).
-``python -m presslens.evaluation.pairs_loso [data/eval/SLUG ...]`` prints the tables (pass the development
-stories by name: with no folder it reads the ``split:`` line of every truth.yaml, test stories' included); ``-v``
+``python -m presslens.evaluation.pairs_loso [-v] data/eval/SLUG ...`` prints the tables for the development stories
+named (with no folder it prints its usage and exits 2, reading nothing); ``-v``
 also prints the labelled pairs the held-out verdicts get wrong (:func:`held_out_errors`).
 
 Measured in session 20 (11 development stories with pairs; 8 labelled directions): held out, relation 0.88, credit
@@ -332,13 +332,15 @@ def held_out_errors(tables: dict, truths: dict) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given); ``-v``: and
-    the labelled pairs the held-out verdicts get wrong."""
-    from .scoreboard import EVAL_DIR
+    """Print the held-out estimate for the development story folders given (data/eval/SLUG ...; none: the usage,
+    exit status 2, nothing read); ``-v``: and the labelled pairs the held-out verdicts get wrong."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
-    folders = [Path(a) for a in args if a != "-v"] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    folders = [Path(a) for a in args if a != "-v"]
+    if not folders:
+        return no_folders("pairs_loso", "[-v] ")
     tables: dict = {}
     counts = estimate(folders, tables)
     if counts.empty:
