@@ -1,7 +1,8 @@
 """Context probes for the furniture the rules keep (issue 25, session 20): would a line's place on the
 page tell it from prose?
 
-``python -m presslens.evaluation.furniture_loso --held-errors`` lists the held-out misses with the
+``python -m presslens.evaluation.furniture_loso --held-errors data/eval/SLUG ...`` (the development stories
+named) lists the held-out misses with the
 line before and after each. This script asks, for each probe below, how many lines the rules keep
 (in sample) it would take, and how many of them are labelled furniture and how many prose, over the
 development stories named. A probe is a candidate rule that reads only where a line stands (its

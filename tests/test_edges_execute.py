@@ -202,3 +202,112 @@ def test_carry_earlier_figures_from_the_first_source_that_has_each(tmp_path):
     assert (dest / "tone.png").read_text() == "new"  # this run's own is kept
     assert (dest / "quay.png").read_text() == "from a" and (dest / "pier.svg").read_text() == "from b"
     assert runner.carry_earlier_figures({}, dest, [a]) == []
+
+
+# ---- a kernel that dies at start on a port another process took (two runs at once) -------------------------
+
+PORT_TAKEN = (b"Traceback (most recent call last):\n  File \"ipykernel/kernelapp.py\", line 290, in _bind_socket\n"
+              b"zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:50123')\n")
+
+
+def _dies_at_start(times, kernel_says=PORT_TAKEN, then=lambda out: _notebook(out)):
+    """A stand-in papermill whose kernel dies before it answers (jupyter_client's words) ``times`` times, its
+    traceback in the kernel's log (the inherited descriptor 2), papermill having written its record of the
+    start; then ``then``. Lists each try's output path and whether a file was there when it began."""
+    tries = []
+
+    def behaviour(out):
+        tries.append((out, os.path.exists(out)))
+        if len(tries) <= times:
+            _notebook(out)  # papermill writes the output notebook even when the kernel never started
+            os.write(2, kernel_says)
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        then(out)
+    return behaviour, tries
+
+
+def test_port_collision_needs_the_death_at_start_and_zmq_words_of_this_try():
+    died = RuntimeError("Kernel died before replying to kernel_info")
+    taken = "zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:5')"
+    assert execute.port_collision(died, taken)
+    assert execute.port_collision(died, "zmq.error.ZMQError: Address in use (addr='tcp://127.0.0.1:5')")  # Windows
+    assert not execute.port_collision(died, "ModuleNotFoundError: No module named 'ipykernel'")
+    assert not execute.port_collision(RuntimeError("Kernel died"), taken)  # died later: cells may have run
+    assert not execute.port_collision(RuntimeError("Kernel didn't respond in 60 seconds"), taken)
+    assert not execute.port_collision(OSError("Kernel died before replying to kernel_info"), taken)
+    assert not execute.port_collision(died, "OSError: [Errno 98] Address already in use")  # not zmq's bind
+
+
+def test_a_kernel_dying_at_start_on_a_taken_port_runs_again_with_a_fresh_kernel(tmp_path, monkeypatch):
+    behaviour, tries = _dies_at_start(1)
+    _papermill(monkeypatch, behaviour)
+    exported = []
+    monkeypatch.setattr(execute, "_export_html", lambda p: exported.append(p.name))
+    (tmp_path / "out").mkdir()
+    name, _, err = execute.execute_one(str(tmp_path / "05-sources.ipynb"), str(tmp_path / "out"), {}, str(tmp_path),
+                                       "/stage", str(tmp_path / "k.log"), "reports/harbour/05-sources.ipynb")
+    assert err is None and len(tries) == 2 and exported == ["05-sources.ipynb"]
+    assert tries[1] == (str(tmp_path / "out" / "05-sources.ipynb"), False)  # the failed start's file removed first
+    assert nbformat.read(tmp_path / "out" / "05-sources.ipynb", as_version=4).metadata["papermill"]["output_path"] \
+        == "reports/harbour/05-sources.ipynb"
+    assert "starting a fresh kernel (try 2 of 3)" in (tmp_path / "k.log").read_text()
+
+
+def test_the_tries_end_and_the_last_error_is_said(tmp_path, monkeypatch):
+    behaviour, tries = _dies_at_start(5)
+    _papermill(monkeypatch, behaviour)
+    monkeypatch.setattr(execute, "_export_html", lambda p: pytest.fail("a failed notebook is not exported"))
+    _, _, err = execute.execute_one(str(tmp_path / "05-sources.ipynb"), str(tmp_path), {}, str(tmp_path), "/stage",
+                                    str(tmp_path / "k.log"), "r/05-sources.ipynb")
+    assert len(tries) == execute.KERNEL_START_TRIES == 3
+    assert err.startswith("05-sources.ipynb: RuntimeError: Kernel died before replying to kernel_info")
+    assert "Address already in use" in err  # the log's tail says why
+
+
+@pytest.mark.parametrize("kernel_says, raised", [
+    (b"ModuleNotFoundError: No module named 'ipykernel_launcher'\n", RuntimeError("Kernel died before replying to kernel_info")),
+    (PORT_TAKEN, RuntimeError("Kernel died")),  # died while cells ran: a notebook's own doing, maybe half done
+    (PORT_TAKEN, ValueError("bad notebook file")),
+])
+def test_any_other_failure_is_never_run_again(tmp_path, monkeypatch, kernel_says, raised):
+    tries = []
+
+    def behaviour(out):
+        tries.append(out)
+        os.write(2, kernel_says)
+        raise raised
+
+    _papermill(monkeypatch, behaviour)
+    _, _, err = execute.execute_one(str(tmp_path / "05-sources.ipynb"), str(tmp_path), {}, str(tmp_path), "/stage",
+                                    str(tmp_path / "k.log"), "r/05-sources.ipynb")
+    assert len(tries) == 1 and err.startswith(f"05-sources.ipynb: {type(raised).__name__}: {raised}")
+    assert "fresh kernel" not in (tmp_path / "k.log").read_text()
+
+
+def test_a_failed_cell_is_never_run_again_even_with_a_port_error_in_the_log(tmp_path, monkeypatch):
+    tries = []
+
+    def behaviour(out):
+        tries.append(out)
+        os.write(2, PORT_TAKEN)  # a cell's own server could not bind: the notebook's error, not the kernel's start
+        raise _Failed("serve()", 2, "ZMQError", "Address already in use")
+
+    _papermill(monkeypatch, behaviour)
+    _, _, err = execute.execute_one(str(tmp_path / "05-sources.ipynb"), str(tmp_path), {}, str(tmp_path), "/stage",
+                                    str(tmp_path / "k.log"), "r/05-sources.ipynb")
+    assert len(tries) == 1 and err.startswith("05-sources.ipynb: cell 2 failed ('serve()'...)")
+
+
+def test_a_port_error_left_in_the_log_by_an_earlier_try_is_not_this_tries(tmp_path, monkeypatch):
+    log = tmp_path / "k.log"
+    log.write_bytes(PORT_TAKEN)  # an earlier run's words in the same log
+    tries = []
+
+    def behaviour(out):
+        tries.append(out)
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    _papermill(monkeypatch, behaviour)
+    _, _, err = execute.execute_one(str(tmp_path / "05-sources.ipynb"), str(tmp_path), {}, str(tmp_path), "/stage",
+                                    str(log), "r/05-sources.ipynb")
+    assert len(tries) == 1 and err.startswith("05-sources.ipynb: RuntimeError: Kernel died before replying")

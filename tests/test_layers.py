@@ -31,7 +31,7 @@ LAYERS = {
 }
 # sideways arrows between analyses run down this list only (profiles brings every analysis together)
 ANALYSES_ORDER = ["findings", "corpus", "timeline", "keyness", "wordchoice", "readability", "naming", "tone", "quotes",
-                  "claims", "facts", "spread", "reuse", "agencies", "credit_forms", "wires", "pair_evidence", "text_dates", "paraphrased", "pair_sources", "pair_sight", "pair_unordered", "verdicts", "provenance", "profiles", "groups",
+                  "claims", "facts", "spread", "reuse", "agencies", "credit_forms", "wires", "pair_pages", "pair_speech", "pair_third_texts", "pair_credit_reach", "pair_evidence", "text_dates", "paraphrased", "pair_sources", "pair_sight", "pair_unordered", "verdicts", "provenance", "profiles", "groups",
                   "blindspots"]
 
 

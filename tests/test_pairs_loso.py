@@ -105,6 +105,23 @@ def test_settings_set_thresholds_and_silence_a_branch_then_restore_them():
     assert pl.branch_rules(row) == ("branch wire shape",)
 
 
+
+def test_settings_silence_a_branch_read_in_a_part_of_the_evidence_then_restore_it():
+    """Evidence's readers of two or more articles live in its parts (pair_third_texts, pair_pages, ...): a branch is
+    silenced where its reader is defined, seen through Evidence, and put back there, Evidence itself untouched."""
+    import inspect
+
+    from presslens.analyses import pair_pages, pair_third_texts
+
+    ev = pair_evidence.Evidence
+    group, page = inspect.getattr_static(ev, "wire_group"), inspect.getattr_static(ev, "publisher_page")
+    assert "wire_group" not in ev.__dict__ and group is pair_third_texts.ThirdTexts.__dict__["wire_group"]
+    with pl.settings({}, {"branch wire group", "branch one publisher's page", "branch passage in circulation"}):
+        assert ev.wire_group(object(), "x", "y") is None and ev.publisher_page(object(), "x", "y") is None
+        assert ev.circulating(object(), "x", "y") == []
+    assert inspect.getattr_static(ev, "wire_group") is group and pair_pages.Pages.__dict__["publisher_page"] is page
+    assert "wire_group" not in ev.__dict__ and "publisher_page" not in ev.__dict__
+
 def test_settings_set_a_threshold_in_every_module_of_the_analyses_that_holds_it():
     """A threshold imported by name is a binding of its own in each module that imports it: the held-out estimate
     must set it in all of them, or a module deciding part of the verdict would keep the package's value."""

@@ -255,6 +255,36 @@ def test_kernel_death_quotes_the_log_and_leaves_the_terminal_alone(tmp_path, cap
     assert {n: logging.getLogger(n).level for n in execute.QUIET_LOGGERS} == levels
 
 
+
+def test_a_real_kernel_on_a_taken_port_is_what_port_collision_recognises(tmp_path):
+    """The words execute.port_collision waits for are those of this machine's jupyter_client and kernel: a kernel
+    told to bind a port another socket holds dies at start, the client raising, the kernel's log saying why."""
+    import socket
+
+    from jupyter_client.manager import KernelManager
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    km = KernelManager(kernel_name="python3", cache_ports=False)
+    km.shell_port = holder.getsockname()[1]
+    log = tmp_path / "kernel.log"
+    try:
+        with execute.output_to(log):
+            km.start_kernel()
+            kc = km.client()
+            kc.start_channels()
+            try:
+                with pytest.raises(RuntimeError) as died:
+                    kc.wait_for_ready(timeout=60)
+            finally:
+                kc.stop_channels()
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        holder.close()
+    assert execute.port_collision(died.value, log.read_text())
+
 def test_broken_story_stops_before_anything_is_written(mini, tmp_path):
     (mini / "articles" / "wire.md").write_text("no front matter\n")
     with pytest.raises(StoryError, match="wire.md"):

@@ -23,6 +23,7 @@ from presslens.analyses.naming import mtscore
 from presslens.analyses import claims, facts, naming, provenance, quotes, reuse, verdicts
 from presslens.analyses import credit_forms, pair_evidence, paraphrased, wires  # noqa: F401 - read by pairs_loso.py
 from presslens.analyses import pair_sight, pair_sources, pair_unordered  # noqa: F401 - read by pairs_loso.py
+from presslens.analyses import pair_credit_reach, pair_third_texts  # noqa: F401 - read by pairs_loso.py
 from presslens.engine import screening as screen
 from presslens.engine.fanout import story_templates
 from presslens.engine.keys import cleaning_rules

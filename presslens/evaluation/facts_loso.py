@@ -12,7 +12,9 @@ held-out total well below the in-sample one says a threshold was fitted to one s
 scored); :func:`estimate` runs the development stories of ``data/eval`` (stories whose truth.yaml
 says ``split: test`` are skipped unread: the test stories are scored once by ``presslens eval``).
 
-    python -m presslens.evaluation.facts_loso CORE_IDF=3.5,4,4.5 CORE_SHARE=0.6,0.7,0.8
+    python -m presslens.evaluation.facts_loso CORE_IDF=3.5,4,4.5 CORE_SHARE=0.6,0.7,0.8 data/eval/SLUG ...
+
+(the development stories named; with no folder it prints its usage and exits 2, reading nothing: a glob of data/eval would open the test stories' files).
 """
 from __future__ import annotations
 
@@ -88,19 +90,23 @@ def estimate(folders: list[str | Path], settings: list[dict]) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the per-setting table and the held-out estimate (arguments: ``NAME=v1,v2`` per threshold,
-    names from :data:`presslens.evaluation.adapter.FACT_SETTINGS`)."""
-    from .scoreboard import EVAL_DIR
+    """Print the per-setting table and the held-out estimate (arguments: ``NAME=v1,v2`` per threshold, names from
+    :data:`presslens.evaluation.adapter.FACT_SETTINGS`, and the development story folders, data/eval/SLUG ...;
+    no folder: the usage, exit status 2, nothing read)."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
-    settings = grid(args)
+    folders = [Path(a) for a in args if "=" not in a]
+    if not folders:
+        return no_folders("facts_loso", "[NAME=v1,v2 ...] ")
+    settings = grid([a for a in args if "=" in a])
     if settings != [{}] and not any(set(s) <= set(FACT_SETTINGS) for s in settings):
         print(f"presslens.evaluation.facts_loso: give thresholds as NAME=v1,v2 with NAME one of {', '.join(FACT_SETTINGS)}")
         return 1
-    folders = sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
     counts = estimate(folders, settings)
     if counts.empty:
-        print("presslens.evaluation.facts_loso: no development story (truth.yaml with split: dev) in data/eval.")
+        print("presslens.evaluation.facts_loso: no development story (truth.yaml with split: dev) among the folders; "
+              "give data/eval/SLUG folders whose truth.yaml says split: dev.")
         return 1
     print(counts.pivot(index="setting", columns="story", values="matched").to_string())
     current = label(fact_settings(list(settings[0])))

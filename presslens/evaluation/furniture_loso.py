@@ -17,8 +17,8 @@ where it removed prose (a rule with furniture in one story only is probably fitt
 development stories of ``data/eval`` (it refuses any other split: the test stories are scored once by
 ``presslens eval``, never read while changing rules). Real saved pages count as one more story: a rule
 that removed furniture on trafilatura's test pages (``furniture_pages.yaml``, written by
-``scripts/eval_furniture_pages.py --support``) is not fitted to one development story. ``python -m presslens.evaluation.furniture_loso``
-prints the per-story table (lines removed right and wrong, furniture kept, the measured share, in sample
+``scripts/eval_furniture_pages.py --support``) is not fitted to one development story. ``python -m presslens.evaluation.furniture_loso
+[--show-errors] [--held-errors] data/eval/SLUG ...`` (the development stories named; with no folder it prints its usage and exits 2, reading nothing) prints the per-story table (lines removed right and wrong, furniture kept, the measured share, in sample
 and held out) and the rule table; ``--show-errors`` the in-sample misses, ``--held-errors`` the held-out
 misses with the line before and after each, and whether a rule fitted to that story alone took it in sample.
 """
@@ -206,15 +206,18 @@ def totals(table: pd.DataFrame, prefix: str = "") -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given)."""
-    from .scoreboard import eval_folders
+    """Print the held-out estimate for the development story folders given (data/eval/SLUG ...; none: the usage,
+    exit status 2, nothing read)."""
+    from .scoreboard import eval_folders, no_folders
 
     args = sys.argv[1:] if argv is None else argv
     show = "--show-errors" in args
     shown: list = []
     held_shown: list | None = [] if "--held-errors" in args else None
-    table, rules, _ = estimate(eval_folders([a for a in args if a not in ("--show-errors", "--held-errors")] or None),
-                               shown, held_shown=held_shown)
+    folders = [a for a in args if a not in ("--show-errors", "--held-errors")]
+    if not folders:
+        return no_folders("furniture_loso", "[--show-errors] [--held-errors] ")
+    table, rules, _ = estimate(eval_folders(folders), shown, held_shown=held_shown)
     if table.empty:
         print("presslens.evaluation.furniture_loso: no development story (truth.yaml with split: dev) among the "
               "folders; give data/eval/SLUG folders whose truth.yaml says split: dev.")

@@ -14,7 +14,8 @@ own story.yaml renderings, which a user writes for any story, not from a list fi
 says in how many stories each rule fired on a translation (a rule that fires in one only is probably
 fitted to it); :func:`estimate` runs both on the development stories of ``data/eval`` (it refuses any
 other split: the test stories are scored once by ``presslens eval``, never read while changing rules).
-``python -m presslens.evaluation.loso`` prints the table.
+``python -m presslens.evaluation.loso data/eval/SLUG ...`` prints the table (the development stories named;
+with no folder it prints its usage and exits 2, reading nothing).
 """
 from __future__ import annotations
 
@@ -190,11 +191,14 @@ def estimate(folders: list[str | Path], humans: bool = False, learned: bool = Fa
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given)."""
-    from .scoreboard import EVAL_DIR
+    """Print the held-out estimate for the development story folders given (data/eval/SLUG ...; none: the usage,
+    exit status 2, nothing read)."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
-    folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    if not args:
+        return no_folders("loso")
+    folders = [Path(a) for a in args]
     counts, spread, humans, learned = estimate(folders, humans=True, learned=True)
     if counts.empty:
         print("presslens.evaluation.loso: no development story (truth.yaml with split: dev) among the folders; "

@@ -11,7 +11,8 @@ proposals by any other rule are dropped (their labelled variants stay misses).
 :func:`held_out` does this on tables (pure: one row per proposal or miss, with its rule, in; counts
 out); :func:`rule_table` gives each rule's true and false proposals per story (a rule right in one
 story only is probably fitted to it); :func:`estimate` runs discovery on the development stories of
-``data/eval`` or the folders given (it skips any other split). ``python -m presslens.evaluation.names_loso`` prints both.
+``data/eval`` or the folders given (it skips any other split). ``python -m presslens.evaluation.names_loso
+data/eval/SLUG ...`` prints both (the development stories named; with no folder it prints its usage and exits 2, reading nothing).
 """
 from __future__ import annotations
 
@@ -99,11 +100,14 @@ def estimate(folders: list[Path]) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the rule table and the held-out estimate for the development stories of data/eval (or the folders given)."""
-    from .scoreboard import eval_folders
+    """Print the rule table and the held-out estimate for the development story folders given (data/eval/SLUG ...;
+    none: the usage, exit status 2, nothing read)."""
+    from .scoreboard import eval_folders, no_folders
 
     args = sys.argv[1:] if argv is None else argv
-    rows = estimate(eval_folders(args or None))
+    if not args:
+        return no_folders("names_loso")
+    rows = estimate(eval_folders(args))
     if rows.empty:
         print("presslens.evaluation.names_loso: no development story (truth.yaml with split: dev) among the folders; "
               "give data/eval/SLUG folders whose truth.yaml says split: dev.")

@@ -26,8 +26,8 @@ the story with the scorer of ``presslens eval`` (:func:`presslens.evaluation.sco
 :func:`held_out` does the choosing and scoring on tables (pure: a run function, truths and the rules each
 story used in, counts out); :func:`estimate` runs the development stories of ``data/eval`` (a story whose
 truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read).
-``python -m presslens.evaluation.pairs_loso [data/eval/SLUG ...]`` prints the tables (pass the development
-stories by name: with no folder it reads the ``split:`` line of every truth.yaml, test stories' included); ``-v``
+``python -m presslens.evaluation.pairs_loso [-v] data/eval/SLUG ...`` prints the tables for the development stories
+named (with no folder it prints its usage and exits 2, reading nothing); ``-v``
 also prints the labelled pairs the held-out verdicts get wrong (:func:`held_out_errors`).
 
 Measured in session 20 (11 development stories with pairs; 8 labelled directions): held out, relation 0.88, credit
@@ -224,8 +224,10 @@ def settings(values: dict, drop: set[str]):
         for rule in drop:
             if rule in BRANCHES:
                 attr = BRANCHES[rule][1]
-                saved.append((pair_evidence.Evidence, attr, pair_evidence.Evidence.__dict__[attr]))
-                setattr(pair_evidence.Evidence, attr, _nothing(attr))
+                # the class defining the reader: Evidence itself, or one of its parts (pair_third_texts, ...)
+                owner = next(c for c in pair_evidence.Evidence.__mro__ if attr in c.__dict__)
+                saved.append((owner, attr, owner.__dict__[attr]))
+                setattr(owner, attr, _nothing(attr))
         yield
     finally:
         for obj, name, old in reversed(saved):
@@ -236,8 +238,8 @@ def homes(name: str) -> list:
     """The modules of the pair verdicts that hold the threshold ``name`` (where it is defined, and where it is
     imported by name: each reads its own binding, so a threshold is set in all of them); a name none holds: the
     verdicts module (whose getattr then says so)."""
-    mods = (adapter.pair_evidence, adapter.pair_sources, adapter.pair_sight, adapter.pair_unordered,
-            adapter.paraphrased, adapter.verdicts)
+    mods = (adapter.pair_third_texts, adapter.pair_credit_reach, adapter.pair_evidence, adapter.pair_sources,
+            adapter.pair_sight, adapter.pair_unordered, adapter.paraphrased, adapter.verdicts)
     return [m for m in mods if hasattr(m, name)] or [adapter.verdicts]
 
 
@@ -330,13 +332,15 @@ def held_out_errors(tables: dict, truths: dict) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given); ``-v``: and
-    the labelled pairs the held-out verdicts get wrong."""
-    from .scoreboard import EVAL_DIR
+    """Print the held-out estimate for the development story folders given (data/eval/SLUG ...; none: the usage,
+    exit status 2, nothing read); ``-v``: and the labelled pairs the held-out verdicts get wrong."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
-    folders = [Path(a) for a in args if a != "-v"] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    folders = [Path(a) for a in args if a != "-v"]
+    if not folders:
+        return no_folders("pairs_loso", "[-v] ")
     tables: dict = {}
     counts = estimate(folders, tables)
     if counts.empty:

@@ -10,8 +10,9 @@ passage of narration, no reworded sentence). A labelled reusing pair (copy, rewo
 at or over it is found (tp), a pair without reuse at or over it a false call (fp), a reusing pair under it
 missed (fn).
 
-``python -m presslens.evaluation.paraphrase_loso`` prints the table for the development stories of
-data/eval (a story whose truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read).
+``python -m presslens.evaluation.paraphrase_loso data/eval/SLUG ...`` prints the table for the development stories
+named (a story whose truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read); with no folder it
+prints its usage and exits 2, reading nothing.
 """
 from __future__ import annotations
 
@@ -60,10 +61,14 @@ def held_out(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .scoreboard import EVAL_DIR
+    """Print the held-out table for the development story folders given (data/eval/SLUG ...; none: the usage, exit
+    status 2, nothing read)."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
-    folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    if not args:
+        return no_folders("paraphrase_loso")
+    folders = [Path(a) for a in args]
     parts = [unseen_pairs(f) for f in folders if split_of(f) == "dev"]
     if not parts:
         print("presslens.evaluation.paraphrase_loso: no development story (truth.yaml with split: dev) among the folders.")

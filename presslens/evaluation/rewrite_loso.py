@@ -40,8 +40,9 @@ see, 90 without reuse), held out (tp / false calls):
 So neither enters :mod:`presslens.analyses.verdicts` yet: the word-pair score is the lead, to be confirmed on
 pairs scored before they are read.
 
-``python -m presslens.evaluation.rewrite_loso`` prints the table for the development stories of data/eval (a
-story whose truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read).
+``python -m presslens.evaluation.rewrite_loso data/eval/SLUG ...`` prints the table for the development stories
+named (a story whose truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read); with no folder it
+prints its usage and exits 2, reading nothing.
 """
 from __future__ import annotations
 
@@ -151,10 +152,14 @@ def unseen_pairs(folder: str | Path, share: float = SHARE, unit: int = 1) -> pd.
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .scoreboard import EVAL_DIR
+    """Print the held-out tables for the development story folders given (data/eval/SLUG ...; none: the usage, exit
+    status 2, nothing read)."""
+    from .scoreboard import no_folders
 
     args = sys.argv[1:] if argv is None else argv
-    folders = [Path(a) for a in args] or sorted(p.parent for p in Path(EVAL_DIR).glob("*/truth.yaml"))
+    if not args:
+        return no_folders("rewrite_loso")
+    folders = [Path(a) for a in args]
     dev = [f for f in folders if split_of(f) == "dev"]
     if not dev:
         print("presslens.evaluation.rewrite_loso: no development story (truth.yaml with split: dev) among the folders.")

@@ -11,6 +11,7 @@ output is the same on every run. :func:`markdown` and :func:`to_csv` write it.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,17 @@ def eval_folders(stories: list[str] | None = None, root: str | Path = EVAL_DIR) 
             raise adapter.StoryError([_not_evaluation(str(s), cand, root)])
         out.append(cand.resolve())
     return out
+
+
+def no_folders(prog: str, options: str = "") -> int:
+    """What a held-out estimator (``presslens.evaluation.*_loso``, ``loso``) does when given no story folder: print
+    its usage to stderr and return 2 (a usage error), reading nothing. It never globs ``data/eval``: that would open
+    the test stories' files (their truth.yaml's split line at least), which nobody developing rules may read; the
+    development stories are named (every folder of data/eval but the test stories)."""
+    print(f"usage: python -m presslens.evaluation.{prog} {options}data/eval/SLUG [data/eval/SLUG ...]\n"
+          f"  name the development stories' folders (every folder of {EVAL_DIR} but the test stories'); with no folder "
+          "nothing is read: a glob of data/eval would open the test stories' files too", file=sys.stderr)
+    return 2
 
 
 def _not_evaluation(given: str, folder: Path, root: str | Path) -> adapter.Problem:

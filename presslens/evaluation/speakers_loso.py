@@ -13,7 +13,8 @@ rule had never been written), and the story is scored again with the scorer of `
 :func:`rules_of` names a row's rules, :func:`held_out` does the rest on tables (pure: quote tables and
 truth files in, counts out), :func:`rule_spread` says in how many stories each rule gave a speaker;
 :func:`estimate` runs them on the development stories of ``data/eval`` (the test stories are skipped
-unread). ``python -m presslens.evaluation.speakers_loso`` prints the tables.
+unread). ``python -m presslens.evaluation.speakers_loso data/eval/SLUG ...`` prints the tables (the development
+stories named; with no folder it prints its usage and exits 2, reading nothing).
 """
 from __future__ import annotations
 
@@ -129,11 +130,14 @@ def estimate(folders: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the held-out estimate for the development stories of data/eval (or the folders given),
-    then the rules that gave speakers in one story only."""
-    from .scoreboard import eval_folders
+    """Print the held-out estimate for the development story folders given (data/eval/SLUG ...; none: the usage,
+    exit status 2, nothing read), then the rules that gave speakers in one story only."""
+    from .scoreboard import eval_folders, no_folders
 
-    counts, spread = estimate(eval_folders((sys.argv[1:] if argv is None else argv) or None))
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        return no_folders("speakers_loso")
+    counts, spread = estimate(eval_folders(args))
     if counts.empty:
         print("presslens.evaluation.speakers_loso: no development story (truth.yaml with split: dev) among the "
               "folders; give data/eval/SLUG folders whose truth.yaml says split: dev.")

@@ -1,5 +1,13 @@
 """Executing one notebook in a worker process: papermill with the story's parameters, figures
 staged, the kernel's output in a log file, the executed notebook exported to offline HTML.
+
+A kernel that dies as it starts because a port chosen for it was taken meanwhile (two runs starting kernels at
+once: the kernel manager picks free ports, the kernel binds them a moment later, and another process may have
+bound one in between; zmq's "Address already in use" in the kernel's log) is no failure of the notebook: it runs
+again with a fresh kernel, :data:`KERNEL_START_TRIES` times in all (:func:`port_collision`). A notebook that
+failed for any other reason is never run again. Nothing half-written is kept: the failed start's notebook file is
+removed before the next try, and the runner moves a notebook's outputs into place only when every notebook of
+the run succeeded.
 """
 from __future__ import annotations
 
@@ -26,6 +34,37 @@ QUIET_LOGGERS = ["papermill", "nbclient", "jupyter_client", "traitlets", "nbconv
 # lines every kernel log may hold: the TCP notice, and the SIGINT that jupyter_client sends every kernel it
 # shuts down (logged when the kernel is idle, so whether it is in the log by the time it is read is a race)
 _NOISE = ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel")
+KERNEL_START_TRIES = 3  # runs of a notebook whose kernel died at start on a port another process took, in all
+# jupyter_client's KernelClient.wait_for_ready when the kernel process is gone before it answered (nothing ran)
+_DIED_AT_START = "Kernel died before replying to kernel_info"
+# the kernel's traceback when zmq cannot bind a port of its connection file (EADDRINUSE; "Address in use" on
+# Windows), pyzmq adding the address: "zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:5...')"
+_PORT_TAKEN = re.compile(r"ZMQError: Address (?:already )?in use")
+
+
+def port_collision(exc: BaseException, log_text: str) -> bool:
+    """Whether a notebook's kernel died as it started because a port chosen for it was taken: the client gave up
+    waiting for a kernel that was gone before it answered (:data:`_DIED_AT_START`, no cell ran) and the kernel's
+    log of this try says zmq could not bind (:data:`_PORT_TAKEN`). A cell's error, a kernel dying later, a kernel
+    dying at start for another reason (an import error, a missing kernel): no."""
+    return isinstance(exc, RuntimeError) and _DIED_AT_START in str(exc) and bool(_PORT_TAKEN.search(log_text))
+
+
+def _log_since(log_file: Path, offset: int) -> str:
+    """What the log gained after ``offset`` bytes (this try's kernel output), or ''."""
+    try:
+        with open(log_file, "rb") as f:
+            f.seek(offset)
+            return f.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _log_size(log_file: Path) -> int:
+    try:
+        return log_file.stat().st_size
+    except OSError:
+        return 0
 
 
 def rel_path(path: str | Path) -> str:
@@ -89,7 +128,9 @@ def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: 
     Runs in a worker process. The kernel's and the libraries' output goes to ``log_file``, never to
     the terminal; figures go to ``figures_staging`` (passed to the kernel in ``PRESSLENS_FIGURES_STAGING``,
     so the notebook's ``figures_dir`` parameter can say what the user asked for). The executed
-    notebook records ``recorded_output`` (its final place, relative to the repo root) as its path.
+    notebook records ``recorded_output`` (its final place, relative to the repo root) as its path. A kernel
+    that died at start on a port another process took is started afresh (:func:`port_collision`,
+    :data:`KERNEL_START_TRIES`); the seconds returned count every try.
     """
     name = Path(nb).name
     out = Path(out_dir) / name
@@ -106,19 +147,27 @@ def execute_one(nb: str, out_dir: str, params: dict, cwd: str, figures_staging: 
             import papermill as pm
             from papermill.exceptions import PapermillExecutionError
 
-            try:
-                pm.execute_notebook(nb, str(out), parameters=params, kernel_name="python3", progress_bar=False,
-                                    log_output=False, cwd=cwd)
-            except PapermillExecutionError as exc:
-                src = exc.source.strip().splitlines()
-                first = src[0] if src else ""
-                err = f"{name}: cell {exc.exec_count} failed ({first[:80]!r}...)\n    {exc.ename}: {exc.evalue}"
-            except Exception as exc:  # kernel died, bad notebook file, ...
-                err = f"{name}: {type(exc).__name__}: {exc}"
-            else:
-                err = None
-                _record_paths(out, rel_path(nb), recorded_output)
-                _export_html(out)
+            for attempt in range(1, KERNEL_START_TRIES + 1):
+                start = _log_size(log)
+                try:
+                    pm.execute_notebook(nb, str(out), parameters=params, kernel_name="python3", progress_bar=False,
+                                        log_output=False, cwd=cwd)
+                except PapermillExecutionError as exc:
+                    src = exc.source.strip().splitlines()
+                    first = src[0] if src else ""
+                    err = f"{name}: cell {exc.exec_count} failed ({first[:80]!r}...)\n    {exc.ename}: {exc.evalue}"
+                except Exception as exc:  # kernel died, bad notebook file, ...
+                    err = f"{name}: {type(exc).__name__}: {exc}"
+                    if attempt < KERNEL_START_TRIES and port_collision(exc, _log_since(log, start)):
+                        out.unlink(missing_ok=True)  # papermill's record of the failed start: the next try writes anew
+                        os.write(2, (f"presslens: {name}: the kernel died at start on a port another process took; "
+                                     f"starting a fresh kernel (try {attempt + 1} of {KERNEL_START_TRIES})\n").encode())
+                        continue
+                else:
+                    err = None
+                    _record_paths(out, rel_path(nb), recorded_output)
+                    _export_html(out)
+                break
     except Exception as exc:  # the HTML export or the log file itself
         err = f"{name}: {type(exc).__name__}: {exc}"
     finally:
