@@ -40,3 +40,25 @@ def test_rule_precision_counts_a_rule_held_out_only_where_the_other_stories_keep
     assert t.loc["noisy", ["tp", "fp", "held_tp", "held_fp", "lost_tp"]].tolist() == [2, 3, 0, 1, 2]
     assert t.loc["noisy", "precision"] == 0.4
     assert list(t.index[:2]) == ["spacing", "lucky"]   # most true proposals first, then by name
+
+
+def test_names_only_marks_each_proposal_by_what_story_yaml_and_the_labels_give():
+    from types import SimpleNamespace as NS
+
+    story = NS(actors=[NS(name="Lina Okafor", aliases=("Lina Okafor", "Okafor", "Dr Okafor"),
+                          renderings=({"form": "Lina Okafour"},)),
+                       NS(name="Harbour Board", aliases=("HB",), renderings=())],
+               speakers=[NS(name="Tomas Velde", aliases=("Velde",))])
+    given = names_loso.given_forms(story)
+    assert given["okafor"] == {"Lina Okafor"} and given["lina okafour"] == {"Lina Okafor"}
+    assert given["velde"] == {"Tomas Velde"} and given["hb"] == {"Harbour Board"}
+    names = pd.DataFrame({"candidate": ["Okafor", "OKAFOR", "Lina Okafr", "Velde", "Harbour", "Okafor"],
+                          "actor": ["Lina Okafor", "Lina Okafor", "Lina Okafor", "Tomas Velde", "Harbour Board",
+                                    "Lina Okafor"],
+                          "rule": ["surname", "spelling: spacing", "spelling: edits", "surname", "short form",
+                                   "surname"]})
+    t = names_loso.judged("harbour", names, given, {"lina okafr": {"Lina Okafor"}})
+    assert t["what"].tolist() == ["alias", "alias", "labelled", "alias", "other"]  # one row per candidate and actor
+    assert set(t.columns) == {"story", "candidate", "actor", "rule", "what"} and set(t["story"]) == {"harbour"}
+    # a form given to another actor is no alias of this one
+    assert names_loso.judged("h", names.iloc[[4]].assign(candidate="HB", actor="Lina Okafor"), given, {})["what"].tolist() == ["other"]
