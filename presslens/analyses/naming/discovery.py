@@ -16,6 +16,7 @@ from presslens.text.vocabulary import ordinary_words
 from . import brackets, cjknames, persons, renderings, shortnames, skeleton
 from .romanise import NAME_ARTICLES, letters
 from .renderings import NOT_NAME_PART
+from .shortnames import TITLES
 from .candidates import candidates, name_regex
 from .variants import RULES, STRONG_RULES, form_index, known_forms, score
 
@@ -64,6 +65,15 @@ def _own_name_plus_names(cand: str, spans: list[tuple[int, int]], actor: str, ac
     words = [w for w in rest.split() if w.casefold().strip("-") not in _PARTICLES]  # "al-" of "al-Lenko"
     return bool(words) and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
                                and w.casefold() not in NOT_NAME_PART and not persons.dictionary_word(w) for w in words)
+
+
+def titled_person(cand: str, actor: str, people: set[str]) -> bool:
+    """``cand`` names the person ``actor`` with a title, honorific, role or nationality first ("Dr Lina Okafor",
+    "Mr Okafor", "Dr. Okafor"): the name is the words after it, a candidate of its own that the rules judge
+    (the surname rule reads "Okafor" after a title); a title is no spelling of a name, so the titled run is
+    never proposed for a person ("Dr Lina Okafor" is no misspelling of "Lina Okafor", two edits away)."""
+    words = cand.split()
+    return actor in people and len(words) >= 2 and words[0].casefold().strip(".") in (TITLES | NOT_NAME_PART)
 
 
 def _sentence_rows(story: Story, others: Story | None, known: list, proposed: set[str], actors: dict,
@@ -129,6 +139,7 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
         actor_of.setdefault(form_key(k.form), set()).add(k.actor)
     actors = {**{sp.name: sp for sp in story.speakers}, **{a.name: a for a in story.actors}}
     o_rank = {o: i for i, o in enumerate(story.outlets)}
+    people = {a.name for a in story.actors if (a.kind or "").casefold() == "person"} | {sp.name for sp in story.speakers}
     rows = []
     groups = cands.groupby("candidate", sort=True)
     totals = groups["count"].sum()
@@ -143,6 +154,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
         for hit in score(cand, known, max_edits=max_edits, index=ix):
             if plain and (hit["rule"] not in STRONG_RULES or len(words) < 2 and hit["rule"] != "romanisation"):
                 continue  # ordinary words are never proposed on a weak rule, nor one alone on spelling
+            if titled_person(cand, hit["actor"], people):
+                continue
             if hit["rule"] in ("spelling: edits", "short form", "word order"):
                 if holds_known is None:
                     holds_known = [m.span() for m in rx.finditer(cand)]  # "OpenAI API": a known name plus other words
@@ -161,6 +174,8 @@ def discover(story: Story, max_edits: int = 1, min_mentions: int = 1, others: St
     extra += shortnames.short_names(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     extra += skeleton.transliterations(story, cands, {r["candidate"] for r in rows} | {h["candidate"] for h in extra})
     for hit in extra:
+        if titled_person(hit["candidate"], hit["actor"], people):
+            continue
         at = where[hit["candidate"]]
         outlets = sorted(set(cand_outlet[at]), key=lambda o: o_rank.get(o, 0))
         rows.append({**hit, "n": int(totals[hit["candidate"]]), "n_sentences": len(at), "outlets": ", ".join(outlets),
