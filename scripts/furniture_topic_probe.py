@@ -73,7 +73,7 @@ def story_lines(folder: str | Path, off: set[str] = frozenset()) -> tuple[list[d
         rule = {}
         for r in removed:
             rule.setdefault(r["line"] - 1, r.get("rule_id") or r["rule"])
-        rows = [{"site": site, "article": a.id, "text": s.strip(), "labelled": has,
+        rows = [{"site": site, "article": a.id, "title": title or "", "text": s.strip(), "labelled": has,
                  "fur": norm_space(raw[i] if i < len(raw) else s) in labelled,
                  "kept": i in held, "rule": None if i in held else rule.get(i, "?")}
                 for i, s in enumerate(lines) if s.strip()]
