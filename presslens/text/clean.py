@@ -144,6 +144,8 @@ def cleaned_lines(text: str, title: str | None, rules: list[dict], template: fro
         whole.update(dict.fromkeys(prompts.notice_lines([x for _, x in lines], whole), "site-voice"))  # a notice opening the capture
     if "page-prompt" in shapes:   # a short command about the page anywhere ("Load more updates", "Return to top")
         whole.update(dict.fromkeys(prompts.page_prompts([x for _, x in lines], whole), "page-prompt"))
+    if "page-talk" in shapes:   # a short line mostly in the page's own words ("Scroll down for the original article")
+        whole.update(dict.fromkeys(prompts.page_talk([x for _, x in lines], whole), "page-talk"))
     if "teaser-card" in shapes:   # related cards, a title over a blurb cut short, two or more
         whole.update(dict.fromkeys(cards.teaser_cards([x for _, x in lines], whole), "teaser-card"))
         whole.update(dict.fromkeys(cards.related_cards([x for _, x in lines], whole, frozenset(related)), "teaser-card"))

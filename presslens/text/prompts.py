@@ -226,3 +226,48 @@ def page_prompts(lines: list[str], whole: dict[int, str]) -> list[int]:
                 out.append(nxt)
     return out
 
+
+
+# the web page's own vocabulary: its parts and what a reader does with them (a word of it in news prose is one
+# among many: "the app topped the download charts last week, analysts said"); plurals and forms written out
+PAGE_WORDS = frozenset("""article articles story stories content page pages site sites website websites webpage
+newsletter newsletters subscribe subscribed subscribing subscriber subscribers subscription subscriptions signup
+login account accounts click clicking tap scroll button buttons link links browser app apps download downloads
+comment comments commenting cookie cookies privacy advertisement advertisements ad ads sponsored premium membership
+unlock inbox notifications email e-mail copyright disclaimer unedited edit edited podcast loading continue read
+reading video videos player translation translated automated free limit feed feeds alerts reserved rights share
+follow""".split())
+PAGE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+TALK_SHARE = 0.25      # a quarter or more of a line's words are the page's own
+MIN_TALK = 2           # and two of them at least, different
+MAX_TALK_WORDS = 40
+# the page named as such ("this article", "the original story", "this site")
+THIS_PAGE = re.compile(r"\b(?:this|the original|original)\s+(?:article|story|page|site|website|video|post|content)\b", re.I)
+
+
+def page_talk(lines: list[str], whole: dict[int, str]) -> list[int]:
+    """The indices of short lines that talk about the page itself (``page-talk``): at most
+    :data:`MAX_TALK_WORDS` words, of which at least :data:`MIN_TALK` different ones and at least
+    :data:`TALK_SHARE` of all are the web page's own vocabulary (:data:`PAGE_WORDS`: article, site, click,
+    scroll, subscribe, app, video, read, comment, translation ...): "Scroll down to the full article",
+    "Automated translation of this page", "Free article limit reached". A reader knows such a line is about
+    the page, not the news, whatever its phrasing. Never the text's first line (a headline about an app or a
+    site is the story's), a line with a quotation or a reporting verb, or a line already found furniture; and a
+    sentence (a line with a sentence end) only when it speaks to the reader (:data:`ADDRESS`) or names the page
+    as such (:data:`THIS_PAGE`): "Residents used a free app to share videos of the flood." narrates."""
+    from .captions import sentence_ends     # captions reads the vocabulary lists; imported when used
+
+    out: list[int] = []
+    first = next((i for i, s in enumerate(lines) if s.strip()), -1)
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in whole or i == first or n_words(s) > MAX_TALK_WORDS:
+            continue
+        words = [w.casefold().replace("’", "'") for w in PAGE_WORD.findall(s)]
+        own = [w for w in words if w in PAGE_WORDS]
+        if len(set(own)) < MIN_TALK or len(own) < TALK_SHARE * len(words) or guarded(s):
+            continue
+        if sentence_ends(s) and not (ADDRESS.search(s) or THIS_PAGE.search(s)):
+            continue    # a sentence of narration about the web
+        out.append(i)
+    return out
