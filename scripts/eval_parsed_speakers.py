@@ -30,6 +30,7 @@ from presslens import load_story  # noqa: E402
 from presslens.analyses.quotes import article_paragraphs, parsed, quotes  # noqa: E402
 from presslens.engine import screening as screen  # noqa: E402
 from presslens.evaluation.score_text import score_quotes  # noqa: E402
+from presslens.evaluation.speakers_loso import rules_of  # noqa: E402
 from presslens.evaluation.truth import load_truth  # noqa: E402
 
 MODES = ("rules", "parser", "fill", "parser-first")
@@ -64,7 +65,41 @@ def variants(story, q: pd.DataFrame, nlp) -> tuple[dict[str, pd.DataFrame], dict
         out[mode] = v
     same = out.pop("fill-weak")[list(parsed.SPEAKER_COLS)].equals(out["fill"][list(parsed.SPEAKER_COLS)])
     assert same, "fill from the weak rows' parse differs from fill from the whole parse"
-    return out, cpu, len(pars)
+    return out, cpu, len(pars), got["all"]
+
+
+def table_of(q: pd.DataFrame, got: list, mode: str) -> pd.DataFrame:
+    """``q`` with the speaker columns of ``mode`` (the parse ``got``, one entry per row); a row the rules left
+    without a speaker is weak whatever the parse said of the rules before."""
+    v, cols = q.copy(), {c: [] for c in parsed.SPEAKER_COLS}
+    for r, g in zip(q.to_dict("records"), got):
+        if g is not None and not isinstance(r.get("speaker"), str):
+            g = {**g, "rules_weak": True}
+        for c, x in parsed.combine(r, g, mode).items():
+            cols[c].append(x)
+    for c, xs in cols.items():
+        v[c] = pd.Series(xs, index=v.index, dtype=object)
+    return v
+
+
+def held_out_rules(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Each story's rules table with the speakers of the rules that gave speakers in that story only taken away
+    (the estimate of presslens.evaluation.speakers_loso, whose rule names this reads)."""
+    fired: dict[str, set] = {}
+    for slug, q in tables.items():
+        for r in q.to_dict("records"):
+            for rule in rules_of(r):
+                fired.setdefault(rule, set()).add(slug)
+    out = {}
+    for slug, q in tables.items():
+        own = {r for r, where in fired.items() if where == {slug}}
+        q = q.copy()
+        gone = [bool(set(rules_of(r)) & own) for r in q.to_dict("records")]
+        for c in parsed.SPEAKER_COLS:
+            q[c] = q[c].astype(object)
+            q.loc[gone, c] = None
+        out[slug] = q
+    return out
 
 
 def counts(scored: pd.DataFrame, measure: str) -> tuple[int, int, int]:
@@ -87,7 +122,7 @@ def main(argv=None) -> int:
     if nlp is None:
         print(f"spaCy or {parsed.MODEL} is not installed")
         return 1
-    table, cpu, n_art, misses = [], {"all": 0.0, "weak": 0.0}, 0, []
+    table, cpu, n_art, misses, kept = [], {"all": 0.0, "weak": 0.0}, 0, [], {}
     for f in a.folders:
         if Path(f).name in TEST:
             print(f"{f}: a test story, skipped unread")
@@ -99,7 +134,8 @@ def main(argv=None) -> int:
         st, _ = screen.analysed(full)
         q = quotes(st)
         texts = dict(zip(full.articles["id"], full.articles["text"]))
-        vs, c, n = variants(st, q, nlp)
+        vs, c, n, got = variants(st, q, nlp)
+        kept[t.slug] = (q, got, t, list(st.articles["id"]), texts)
         cpu, n_art = {k: cpu[k] + c[k] for k in cpu}, n_art + n
         for mode, v in vs.items():
             sc = score_quotes(v, t, list(st.articles["id"]), texts)
@@ -109,6 +145,12 @@ def main(argv=None) -> int:
                 bad = sc[sc["measure"].isin(MEASURES) & sc["outcome"].isin(["fp", "fn"])]
                 misses.append(bad.assign(story=t.slug, mode=mode))
         print(f"{t.slug}: {n} articles, parse CPU {c['all']:.1f} s (weak rows only {c['weak']:.1f} s)", flush=True)
+    ho = held_out_rules({slug: k[0] for slug, k in kept.items()})
+    for slug, (q, got, t, ids, texts) in kept.items():
+        for mode in ("rules", "fill", "parser-first"):
+            sc = score_quotes(table_of(ho[slug], got, mode), t, ids, texts)
+            for m in MEASURES:
+                table.append((slug, mode + " held out", m, *counts(sc, m)))
     df = pd.DataFrame(table, columns=["story", "mode", "measure", "tp", "fp", "fn"])
     for slug, g in df.groupby("story", sort=False):
         for m in MEASURES:
@@ -120,7 +162,7 @@ def main(argv=None) -> int:
         s = sel.groupby(["measure", "mode"], sort=False)[["tp", "fp", "fn"]].sum()
         print(f"\n== {name}")
         for (m, mode), r in s.iterrows():
-            print(f"{m:28s} {mode:13s} {prf(*r)}")
+            print(f"{m:28s} {mode:22s} {prf(*r)}")
     for k, what in (("all", "every row (parser, parser-first)"), ("weak", "rows the rules may leave weak (fill)")):
         print(f"parse CPU, {what}: {cpu[k]:.1f} s over {n_art} articles, {1000 * cpu[k] / max(n_art, 1):.1f} s per 1,000")
     if a.out:
