@@ -114,3 +114,17 @@ def test_a_weak_rules_speaker_is_a_pronoun_a_fragment_or_none(nlp):
     assert parsed.weak({"speaker": "The"}, doc)            # a determiner, no noun
     assert not parsed.weak({"speaker": "Harbourline"}, doc)
     assert not parsed.weak({"speaker": "Ana Ruiz"}, doc)    # two words: kept
+
+
+def test_only_weak_parses_only_rows_whose_rules_speaker_may_be_weak():
+    story = dataclasses.replace(acme_story(), actors=[], speakers=[])
+    nlp = parsed.load()
+    if nlp is None:
+        pytest.skip(f"spaCy or {parsed.MODEL} not installed (optional)")
+    pars = ["Harbour ferry sinks", '"It went down in a minute," Tom Berg told reporters.']
+    rows = [r for r in extract.extract_article("a", "Daily", pars, story) if r["kind"] == "direct"]
+    assert rows[0]["speaker"] == "Tom Berg"                       # two words: the rules' speaker stands
+    assert parsed.attribute(nlp, story, pars, rows, only_weak=True) == [None]
+    got = parsed.attribute(nlp, story, pars, [{**rows[0], "speaker": None}], only_weak=True)
+    assert got[0]["speaker"] == "Tom Berg" and got[0]["rules_weak"]   # none: parsed, and weak
+    assert parsed.maybe_weak({"speaker": "Acme"}) and not parsed.maybe_weak({"speaker": "Tom Berg"})
