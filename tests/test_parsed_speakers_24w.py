@@ -128,3 +128,4 @@ def test_only_weak_parses_only_rows_whose_rules_speaker_may_be_weak():
     got = parsed.attribute(nlp, story, pars, [{**rows[0], "speaker": None}], only_weak=True)
     assert got[0]["speaker"] == "Tom Berg" and got[0]["rules_weak"]   # none: parsed, and weak
     assert parsed.maybe_weak({"speaker": "Acme"}) and not parsed.maybe_weak({"speaker": "Tom Berg"})
+    assert not parsed.maybe_weak({"speaker": "Acme", "actor": "Acme"})   # a story actor is no fragment

@@ -171,9 +171,12 @@ def speaker_phrase(doc, start: int, end: int, partial_ok: bool = True) -> tuple[
 
 
 def maybe_weak(row: dict) -> bool:
-    """Whether the rules' speaker of ``row`` could be weak (:func:`weak`) before any parse: none, or one word."""
+    """Whether the rules' speaker of ``row`` could be weak (:func:`weak`) before any parse: none, or one word that
+    the rules did not tie to an actor of story.yaml (an actor's name is a name, never a fragment)."""
     spk = row.get("speaker")
-    return not isinstance(spk, str) or len(spk.split()) <= 1
+    if not isinstance(spk, str):
+        return True
+    return len(spk.split()) <= 1 and not isinstance(row.get("actor"), str)
 
 
 def attribute(nlp, story: Story, paragraphs: list[str], rows: list[dict], only_weak: bool = False) -> list[dict | None]:
