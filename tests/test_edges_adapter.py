@@ -41,8 +41,10 @@ def test_predict_furniture_disables_a_rule_on_top_of_the_story(mini):
     assert removed.loc[removed["removed"] == SHARE, "rule_id"].tolist() == ["share-prompt"]
     _, removed, _ = adapter.predict_furniture(mini, disable=["share-prompt"])
     assert removed.loc[removed["removed"] == SHARE, "rule_id"].tolist() == ["share-line"]  # the next rule takes it
-    # page-prompt (a short command about the page, session 15) would take it too
-    _, removed, measured = adapter.predict_furniture(mini, disable=["share-line", "share-prompt", "page-prompt"])
+    # page-prompt (a short command about the page, session 15) and page-talk (words about the page, session 21)
+    # would take it too
+    _, removed, measured = adapter.predict_furniture(mini, disable=["share-line", "share-prompt", "page-prompt",
+                                                                    "page-talk"])
     assert SHARE not in set(removed["removed"]) and "Advertisement" in set(removed["removed"])
     assert any(SHARE in t for t in measured["text"])
 
