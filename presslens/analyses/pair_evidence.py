@@ -15,7 +15,7 @@ import pandas as pd
 from tld import get_fld
 
 from presslens.engine import tables
-from presslens.story import when as clock
+from presslens.story import publishers, when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
 from .quotes.extract import quote_rows as story_quotes
@@ -57,6 +57,7 @@ class Evidence:
         self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
         self.when = clock.of_articles(arts)  # day, and time of day with its zone where the article gives them
         self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.pub = {a: (o, u, d) for a, o, u, d in zip(arts["id"], arts["outlet"], arts["url"], arts["derived_from"])}
         self.slug = {a: slug_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.brand = {a: self.host[a].split(".")[0] if self.host[a] else "" for a in arts["id"]}
         self.site = {a: site_of(u) for a, u in zip(arts["id"], arts["url"])}
@@ -423,7 +424,9 @@ class Evidence:
         return self._clean.get(a) or str(self.raw.get(a) or "")
 
     def same_outlet(self, x: str, y: str) -> bool:
-        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
+        """Whether x and y are one publisher's: compared by the publisher each names, not by host (an aggregator's
+        host carries many publishers: :func:`presslens.story.publishers.same_publisher`)."""
+        return publishers.same_publisher(self.pub[x], self.pub[y])
 
     def reworded(self, x: str, y: str) -> bool:
         """Whether what x and y share is mostly reworded (sentence skeletons, not the same words) both ways: a

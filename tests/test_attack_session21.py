@@ -1,0 +1,95 @@
+"""Attack on the notebooks' findings (session 21): crafted Harbour-town stories for the four leftovers of session 20
+(two outlets on one aggregator host, the spokesperson caveat, "council spokesperson" and the actor alias "the council",
+the trust sentence on a story not in English) and for two stories the suite was not built on. Each defect was written
+here first as a failing test, then fixed (see the notes)."""
+from pathlib import Path
+
+import pandas as pd
+
+from presslens import load_story
+from presslens.analyses import findings
+
+PIER = "Harbour Council closed the old pier on Monday after divers found cracks in two of its piles."
+STORY = ("Harbour Council closed the old pier on Monday after divers found cracks in two of its piles. The pier, built "
+         "in 1911, carried ferry passengers to the islands for a century and was the town's busiest landing. Local "
+         "traders along the quay worry about the summer season, when cruise visitors fill the cafes and the fish "
+         "market. Fishing boats will moor at the north quay instead, and the harbour master will publish a new "
+         "timetable next week after engineers finish a survey of the remaining piles and the concrete deck.")
+ACTORS = ("  - name: Harbour Council\n    kind: government\n    aliases: [Harbour Council, the council]\n"
+          "  - name: Quayside Ferries\n    kind: company\n    aliases: [Quayside Ferries]\n")
+PARTIES = "parties:\n  accused: [Harbour Council]\n  accusers: [Quayside Ferries]\n"
+
+
+def harbour(tmp_path: Path, articles, actors: str = ACTORS, extra: str = "", language: str = "en") -> object:
+    """A story folder of articles, each a dict with outlet and body (url, published, language, derived_from
+    optional), loaded."""
+    d = tmp_path / "harbour"
+    (d / "articles").mkdir(parents=True)
+    (d / "story.yaml").write_text(f"title: Harbour pier\nquestion: Q\nlanguage: {language}\nactors:\n{actors}{extra}",
+                                  encoding="utf-8")
+    for i, a in enumerate(articles):
+        host = "".join(c for c in a["outlet"].lower() if c.isalnum())
+        url = a.get("url", f"https://{host}.example/news/harbour-pier-story-{i}")
+        derived = a.get("derived_from")
+        (d / "articles" / f"a{i:02d}.md").write_text(
+            f"---\noutlet: {a['outlet']}\ntitle: Pier story {i}\nurl: {url}\npublished: {a.get('published', f'2024-05-{i + 1:02d}')}\n"
+            f"language: {a.get('language', 'en')}\n" + (f"derived_from: [{derived}]\n" if derived else "")
+            + f"---\n{a['body']}\n", encoding="utf-8")
+    return load_story(d)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1a. two publishers on one aggregator's host are two outlets (provenance, notebook 06)
+
+def _verdict(st, x="a00", y="a01") -> str:
+    from presslens.analyses import verdicts
+
+    v = verdicts.verdicts(st)
+    row = v[((v["article_a"] == x) & (v["article_b"] == y)) | ((v["article_a"] == y) & (v["article_b"] == x))]
+    return row["verdict"].iat[0]
+
+
+def test_two_publishers_syndicated_on_one_aggregator_host_are_not_one_outlet(tmp_path):
+    # defect: the Harbour Times and Bay Courier articles, both captured on msn.com, were "same outlet: its own text
+    # reused" (the provenance rule compared hosts); each names its publisher in outlet:, and they are two outlets
+    st = harbour(tmp_path, [
+        {"outlet": "Harbour Times", "body": STORY, "published": "2024-05-01",
+         "url": "https://www.msn.com/en-gb/news/uknews/harbour-council-closes-old-pier-after-divers-find-cracks/ar-BB1harb"},
+        {"outlet": "Bay Courier", "body": STORY + " Ferries will sail from the north quay.", "published": "2024-05-05",
+         "url": "https://www.msn.com/en-gb/news/uknews/old-pier-closes-as-divers-find-cracks/ar-BB1bayc"}])
+    assert not _verdict(st).startswith(("same outlet", "same page"))
+
+
+def test_an_aggregator_named_as_outlet_is_compared_by_the_publisher_it_credits(tmp_path):
+    # the outlet field names the aggregator (MSN) for both; derived_from names two publishers: two outlets
+    st = harbour(tmp_path, [
+        {"outlet": "MSN", "body": STORY, "published": "2024-05-01", "derived_from": "Harbour Times",
+         "url": "https://www.msn.com/en-gb/news/uknews/harbour-council-closes-old-pier-after-divers-find-cracks/ar-BB1harb"},
+        {"outlet": "MSN", "body": STORY + " Ferries will sail from the north quay.", "published": "2024-05-05",
+         "derived_from": "Bay Courier",
+         "url": "https://www.msn.com/en-gb/news/uknews/old-pier-closes-as-divers-find-cracks/ar-BB1bayc"}])
+    assert not _verdict(st).startswith(("same outlet", "same page"))
+
+
+def test_one_publisher_under_two_names_on_its_own_host_is_still_one_outlet(tmp_path):
+    # the host's own name and the publisher's name: one outlet (the importer falls back to the host as outlet)
+    st = harbour(tmp_path, [
+        {"outlet": "Harbour Times", "body": STORY, "published": "2024-05-01",
+         "url": "https://www.harbourtimes.example/news/harbour-council-closes-old-pier"},
+        {"outlet": "harbourtimes.example", "body": STORY + " Ferries will sail from the north quay.",
+         "published": "2024-05-05", "url": "https://www.harbourtimes.example/news/old-pier-closes-as-divers-find-cracks"}])
+    assert _verdict(st).startswith(("same outlet", "same page"))
+
+
+def test_publisher_keys_read_the_page_s_publisher_not_the_host():
+    from presslens.story import publishers as p
+
+    assert p.aggregator("uk.msn.com") == "msn" and p.aggregator("msn.com.harbour.example") is None
+    assert p.aggregator("", "Microsoft Start") == "msn" and p.aggregator("harbourtimes.example", "Harbour Times") is None
+    assert p.publisher("MSN", "https://www.msn.com/x", ("Bay Courier",)) == "baycourier"
+    assert p.publisher("msn.com", "https://www.msn.com/x", ("Bay Courier",)) == "baycourier"  # the importer's fallback
+    assert p.publisher("Harbour Times", "https://www.msn.com/x", ("Bay Courier",)) == "harbourtimes"  # names its own
+    assert p.publisher("MSN", "https://www.msn.com/x") == "msn"  # publisher unknown: the aggregator
+    # a host no list knows, carrying two outlets neither of which names it: two publishers
+    assert not p.same_publisher(("Harbour Times", "https://portal.example/a", ()), ("Bay Courier", "https://portal.example/b", ()))
+    assert p.same_publisher(("The Harbour Times", "https://a.example/a", ()), ("harbour times", "https://b.example/b", ()))
