@@ -93,3 +93,28 @@ def test_publisher_keys_read_the_page_s_publisher_not_the_host():
     # a host no list knows, carrying two outlets neither of which names it: two publishers
     assert not p.same_publisher(("Harbour Times", "https://portal.example/a", ()), ("Bay Courier", "https://portal.example/b", ()))
     assert p.same_publisher(("The Harbour Times", "https://a.example/a", ()), ("harbour times", "https://b.example/b", ()))
+
+
+# ---------------------------------------------------------------------------------------------
+# 1c. "council spokesperson" speaks for the actor story.yaml lists as "the council" (notebook 05)
+
+def test_a_role_modified_by_an_actor_s_definite_alias_speaks_for_that_actor(tmp_path):
+    # defect: "council spokesperson Lena Crane", "a council spokeswoman", "the council's spokesperson, Lena Crane," and
+    # "A council spokesperson said ..." were tied to no actor: the story lists Harbour Council as "the council", and the
+    # text never writes "the council" before the role noun
+    from presslens.analyses import quotes
+
+    said = ['"We acted on the divers\' report," council spokesperson Lena Crane said.',
+            '"We acted on the divers\' report," a council spokeswoman said.',
+            '"We acted on the divers\' report," the council\'s spokesperson, Lena Crane, said.',
+            "A council spokesperson said the pier would stay shut.",
+            # another council's spokesperson, a tax official: no actor of the story
+            '"We acted on the divers\' report," Selby City Council spokesperson Jo Bell said.',
+            'The council tax went up. "It is unfair," a tax official said.']
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i}", "body": PIER + "\n" + s} for i, s in enumerate(said)])
+    q = quotes.quotes(st)
+    q = q[q["kind"].isin(["direct", "indirect"])].set_index("outlet")
+    assert q["actor"].tolist()[:4] == ["Harbour Council"] * 4
+    assert q["speaker"].tolist() == ["Lena Crane", "a council spokeswoman", "Lena Crane", "a council spokesperson",
+                                     "Jo Bell", "a tax official"]
+    assert q["actor"].iloc[4:].isna().all()

@@ -24,6 +24,7 @@ from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
+from .whose_role import ROLE_NOUN, described_actor
 from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
 _W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
@@ -175,6 +176,12 @@ class People:
                 hit = self._actor_rx.search(around)
                 if hit:
                     person.actor = self._entries[hit.lastindex - 1][0]
+            if person.actor is None and not person.listed:
+                # "council spokesperson Lena Crane", "the council's lawyer, Lena Crane,": the actor listed as "the council"
+                lead = _ROLE_BEFORE.search(par, max(0, start - 80), start)
+                person.actor = described_actor(self.story, m.group(0) + " " + (lead.group(0) if lead else "")) or (
+                    self._entries[hit.lastindex - 1][0] if lead and self._actor_rx is not None
+                    and (hit := self._actor_rx.search(lead.group(0))) else None)
             sent_start = sentence_start(start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))
@@ -365,6 +372,9 @@ _OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|
 # logical subject, which a "he said" after it points to as to any subject (no object of a preposition)
 _PASSIVE_BY = re.compile(r"(?i)\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b[^.!?;]*\bby\s+(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
+# a role in apposition just before a name, whose possessor or modifier says whom the person speaks for: "the council's
+# spokesperson, " (before "Lena Crane")
+_ROLE_BEFORE = re.compile(rf"(?:\b[Tt]he|\b[Aa]n?)\s+[^,.;:\"“”]{{0,50}}?{ROLE_NOUN},\s*$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
 # two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,

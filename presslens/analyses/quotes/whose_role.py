@@ -1,0 +1,44 @@
+"""Whose spokesperson: the actor a role noun's bare modifier or possessor names through the actor's definite alias.
+
+A story lists an actor by a description as well as its name ("Harbour Council", alias "the council"); a reader takes
+"council spokesperson Lena Crane", "a council spokeswoman" and "the council's lawyer" to speak for that actor, though the
+text never writes "the council" before the role noun. :func:`described_actor` finds such a modifier: the alias without
+its "the" (lower-case words only: "the council", "the harbour board"), right before a role noun (possessive "'s"
+allowed), and not closing a name of its own ("Selby City Council spokesperson" is another council: a capitalised word
+before the modifier, other than a determiner opening the phrase, makes it part of that name).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from presslens.story.model import Story
+
+ROLE_NOUN = (r"(?:spokes(?:person|man|woman|people)|representatives?|officials?|lawyers?|attorneys?|executives?|"
+             r"press\s+(?:officer|office|secretary)|director|chief|leader|chair(?:man|woman|person)?|boss|head)")
+_DETERMINER = re.compile(r"^(?:the|a|an|one|another|its|their)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(forms: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    out = []
+    for actor, form in forms:
+        m = re.fullmatch(r"(?i:the)\s+([a-z][a-z’'-]*(?:\s+[a-z][a-z’'-]*){0,2})", form.strip())
+        if m:
+            noun = r"\s+".join(re.escape(w) for w in m.group(1).split())
+            out.append((re.compile(rf"(?i)(?<![\w’'-])(?P<noun>{noun})(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?{ROLE_NOUN}(?![\w-])"), actor))
+    return tuple(out)
+
+
+def described_actor(story: Story, text: str) -> str | None:
+    """The one actor whose definite alias, "the" dropped, modifies or possesses a role noun in ``text`` (the module
+    docstring); None when none does or two different actors do."""
+    forms = tuple((a.name, f) for a in story.actors for f in a.forms if f and f[:4].casefold() == "the ")
+    hits = set()
+    for rx, actor in _patterns(forms) if forms else ():
+        for m in rx.finditer(text):
+            before = text[:m.start("noun")].split()
+            if before and before[-1][:1].isupper() and not _DETERMINER.match(before[-1]):
+                continue  # "Selby City Council spokesperson": the end of another name
+            hits.add(actor)
+    return next(iter(hits)) if len(hits) == 1 else None
