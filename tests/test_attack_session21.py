@@ -118,3 +118,34 @@ def test_a_role_modified_by_an_actor_s_definite_alias_speaks_for_that_actor(tmp_
     assert q["speaker"].tolist() == ["Lena Crane", "a council spokeswoman", "Lena Crane", "a council spokesperson",
                                      "Jo Bell", "a tax official"]
     assert q["actor"].iloc[4:].isna().all()
+
+
+# ---------------------------------------------------------------------------------------------
+# 1b. the spokesperson caveat names a speaker for the parties their words do not rule out (notebook 05)
+
+def test_the_spokesperson_caveat_lists_a_speaker_only_for_a_party_they_may_speak_for(tmp_path):
+    # defect: where both parties were silent in Harbour Times, each balance line named every untied spokesperson as a
+    # possible voice: the ferry company's spokesperson for the council, the Port Authority's for both parties
+    from presslens.analyses import quotes
+
+    body = (PIER + '\n"We warned them," ferry company spokesperson Idris Vane said.\n'
+            '"The quay is safe," Port Authority spokesperson Jo Bell said.\n"It was overdue," spokesperson Lena Crane said.')
+    st = harbour(tmp_path, [{"outlet": "Harbour Times", "body": body},
+                            {"outlet": "Bay Courier", "body": PIER + '\n"We will reopen it," Harbour Council leader Tom '
+                             'Reed said.\n"We lost money," Quayside Ferries chief Ana Holt said.'}], extra=PARTIES)
+    q = quotes.quotes(st)
+    assert q["actor"].isna().sum() == 3  # hand-checked: Vane, Bell and Crane are tied to no actor
+    lines = findings.sources(quotes.voice_share(st), quotes.speakers(st), quotes.fidelity(st), q, 2, quotes.responses(st))
+    council = next(x for x in lines if x.startswith("Harbour Council (the accused)"))
+    ferries = next(x for x in lines if x.startswith("Quayside Ferries (an accuser)"))
+    assert "; speakers tied to no actor, who may speak for Harbour Council: Lena Crane (Harbour Times);" in council
+    assert ("; speakers tied to no actor, who may speak for Quayside Ferries: Idris Vane (Harbour Times) and Lena Crane "
+            "(Harbour Times);") in ferries
+
+
+def test_whose_words_a_description_gives():
+    from presslens.analyses.quotes import may_speak
+
+    assert may_speak.whose("Port Authority spokesperson Jo Bell", "Jo Bell") == ["Port", "Authority"]
+    assert may_speak.whose("a spokesperson for the ferry company", "a spokesperson for the ferry company") == ["ferry", "company"]
+    assert may_speak.whose("spokesperson Lena Crane", "Lena Crane") == []

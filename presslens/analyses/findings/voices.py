@@ -1,8 +1,6 @@
 """Findings of the sources and claims notebooks (05, 07), facts included."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from .common import all_equal, extremes, join, not_english, tied
@@ -92,34 +90,12 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
-        untied = _untied(quotes)
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            out.append(_balance(party, actor, g, lang, untied))
+            out.append(_balance(party, actor, g, lang))
     return out
 
 
-# words that make a speaker someone who speaks for an organisation (not an expert or a passer-by)
-SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|lawyers?|attorneys?|counsel|officials?|"
-                        r"executives?|ceo|chief|director|manager|president|chair(?:man|woman|person)?|press office)\b",
-                        re.IGNORECASE)
-
-
-def _untied(quotes: pd.DataFrame) -> dict[str, list[str]]:
-    """Per outlet, the speakers of its direct quotes and reported speech whom the rules tied to no actor though their
-    words say they speak for one (``SPEAKS_FOR``: "council spokesperson Lena Crane" when the story lists "the council"):
-    any of them may speak for a party, so an outlet where a party was found silent, or heard in reported speech only,
-    is named with them."""
-    if not {"speaker", "actor", "kind", "outlet"} <= set(quotes.columns):
-        return {}
-    said = quotes["speaker_text"] if "speaker_text" in quotes else quotes["speaker"]
-    q = quotes[quotes["kind"].isin(["direct", "indirect"]) & quotes["actor"].isna()
-               & quotes["speaker"].map(lambda x: isinstance(x, str) and bool(x.strip()))
-               & said.map(lambda x: isinstance(x, str) and bool(SPEAKS_FOR.search(x)))]
-    return {o: list(dict.fromkeys(g["speaker"])) for o, g in q.groupby("outlet", sort=False)}
-
-
-def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
-             untied: dict[str, list[str]] | None = None) -> str:
+def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -> str:
     """One party's voice across outlets (rows of the responses table): where it speaks and through
     what, and where nothing of it was found, with what was checked and what could not be. On text in
     ``lang``, a language the attribution rules do not read, where nothing was found is unknown."""
@@ -137,7 +113,9 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
         if only:
             line += f" ({join(only)} in reported speech only)"
     # an absence ("silent", "reported speech only") is said with the speakers no actor was found for: one may be the party's
-    maybe = [f"{sp} ({o})" for o in (*only, *silent) for sp in (untied or {}).get(o, [])]
+    # the responses table's column maybe: per outlet, the speakers tied to no actor who may be this party's voice
+    per = {o: [x for x in str(m or "").split("; ") if x] for o, m in zip(g["outlet"], g["maybe"])} if "maybe" in g else {}
+    maybe = [f"{sp} ({o})" for o in (*only, *silent) for sp in per.get(o, [])]
     if maybe:
         line += f"; speakers tied to no actor, who may speak for {actor}: {join(maybe)}"
     if silent:
