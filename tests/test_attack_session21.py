@@ -185,3 +185,48 @@ def test_the_trust_sentence_on_an_english_story_is_unchanged(tmp_path):
     st = harbour(tmp_path, [{"outlet": "Harbour Times", "body": PIER}])
     assert findings.caveat("sources", quotes.quotes(st)) == findings.caveat("sources")
     assert "speakers of direct quotes precision" in findings.caveat("sources")[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# 2a. three outlets, one article each: one in French, one quoting nobody (notebooks 00 and 05)
+
+TIMES = (PIER + '\n"We had no choice but to close it," council leader Nora Pell said.\nQuayside Ferries said it had '
+         'warned the council for years. "The council ignored our warnings," ferry company chief Idris Vane said.')
+COURIER = "The old pier in Harbour is closed until further notice. Divers found cracks in two of its piles last week."
+COURRIER = ("Le conseil municipal de Harbour a fermé lundi la vieille jetée après que des plongeurs ont découvert des "
+            "fissures dans deux de ses piliers. « Nous n'avions pas le choix », a déclaré Nora Pell, la présidente du "
+            "conseil. « La sécurité passe avant tout », a-t-elle ajouté devant les commerçants du quai.")
+
+
+def _three(tmp_path):
+    return harbour(tmp_path, [{"outlet": "Harbour Times", "body": TIMES}, {"outlet": "Bay Courier", "body": COURIER},
+                              {"outlet": "Le Courrier du Port", "body": COURRIER, "language": "fr"}], extra=PARTIES)
+
+
+def test_an_article_left_out_is_left_out_of_every_notebook_and_named(tmp_path):
+    # defect: "1 article(s) are left out of the measures in notebooks 01-03", though every notebook (04-08 too) measures
+    # the screened story: the French article's quotes, claims and names are read nowhere
+    from presslens.notebook import overview
+
+    st = _three(tmp_path)
+    lines = findings.corpus(st, overview.article_table(st))
+    assert ("1 article(s) are left out of every notebook's measures: Le Courrier du Port (another language or a "
+            "duplicate capture; notebook 04 reads articles in other languages only as possible originals of "
+            "translations) (table: screening.languages and screening.duplicates say why).") in lines
+    assert not any("notebooks 01-03" in x for x in lines)
+
+
+def test_an_outlet_whose_article_was_not_read_is_said_unread_beside_who_speaks(tmp_path):
+    # defect: notebook 05 said "4 direct quotes ... in 2 outlets" and "Harbour Council (the accused) speaks in 1 of 2
+    # outlets" of a story of 3 outlets, and never named the French outlet, whose article quotes the council
+    from presslens.analyses import quotes
+    from presslens.notebook import setup
+
+    ctx = setup.setup(str(tmp_path / "harbour"), str(tmp_path / "figs"), None) if _three(tmp_path) else None
+    assert ctx.unread_outlets() == ["Le Courrier du Port"]
+    st = ctx.story
+    lines = findings.sources(quotes.voice_share(st), quotes.speakers(st), quotes.fidelity(st), quotes.quotes(st),
+                             st.articles["outlet"].nunique(), quotes.responses(st), unread=ctx.unread_outlets())
+    assert lines[1] == ("Not read: Le Courrier du Port (every article left out: another language or a duplicate "
+                        "capture, see the list above): who speaks there, a party included, is unknown, and the counts "
+                        "below are of the 2 outlets read.")

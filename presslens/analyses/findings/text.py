@@ -46,8 +46,11 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
     left = articles[~articles["measured"]]
     if len(left):
-        out.append(f"{len(left)} article(s) are left out of the measures in notebooks 01-03 (table: screening.languages "
-                   "and screening.duplicates say why).")
+        # every notebook measures the screened story (04 reads articles in other languages only as possible originals)
+        out.append(f"{len(left)} article(s) are left out of every notebook's measures: "
+                   f"{join([article_of(r, articles, story.labels) for _, r in left.iterrows()])} "
+                   "(another language or a duplicate capture; notebook 04 reads articles in other languages only as "
+                   "possible originals of translations) (table: screening.languages and screening.duplicates say why).")
     return out
 
 

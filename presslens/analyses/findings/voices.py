@@ -40,11 +40,16 @@ def _single_voices(single: list[str], quotes: pd.DataFrame, unattributed: set[st
 
 
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
-            n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
-    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
+            n_outlets: int, responses: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
+    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05). ``unread``: the story's
+    outlets none of whose articles is measured (``ctx.unread_outlets()``): every count here is of the others."""
     direct = quotes[quotes["kind"] == "direct"]
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
+    if len(unread):  # an outlet left out is neither silent nor heard: its words were not read
+        out.append(f"Not read: {join(list(unread))} (every article left out: another language or a duplicate capture, "
+                   f"see the list above): who speaks there, a party included, is unknown, and the counts below are of "
+                   f"the {n_outlets} outlet{'' if n_outlets == 1 else 's'} read.")
     none = n_outlets - direct["outlet"].nunique()
     lang = not_english(quotes, responses)
     if lang:  # an absence is stated only when every channel was read: here the speakers were not
