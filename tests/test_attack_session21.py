@@ -230,3 +230,32 @@ def test_an_outlet_whose_article_was_not_read_is_said_unread_beside_who_speaks(t
     assert lines[1] == ("Not read: Le Courrier du Port (every article left out: another language or a duplicate "
                         "capture, see the list above): who speaks there, a party included, is unknown, and the counts "
                         "below are of the 2 outlets read.")
+
+
+# ---------------------------------------------------------------------------------------------
+# 2b. forty outlets, a wire's copy run thirty times, two pages captured twice (notebooks 00, 02, 05)
+
+WIRE = ("HARBOUR, May 6 (Reuters) - Harbour Council closed the town's old pier on Monday after divers found cracks in "
+        "two of its piles, cutting the main ferry link to the islands at the start of the tourist season.\n"
+        "The pier, built in 1911, carries about 2,000 passengers a day in summer. Engineers will survey the remaining "
+        "piles this week, the council said.\n"
+        "Quayside Ferries, which runs the island crossings, said it had warned the council about the piles for years "
+        "and would seek compensation. The closure is a blow to traders, who fear a lost summer.\n"
+        "Ferries will leave from the north quay until repairs are finished, adding about ten minutes to each crossing.")
+
+
+def test_copies_of_one_text_get_one_tone_interval(tmp_path):
+    # defect: of 30 outlets running one wire text word for word, notebook 02 called 19 "wholly below zero" and not the
+    # other 11: each outlet's bootstrap was seeded by its name, so identical sentences got different intervals
+    from presslens.analyses import tone
+
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i:02d}", "body": WIRE} for i in range(12)])
+    by = tone.outlet_tone_by_voice(st, n_boot=300, seed=0)
+    narr = by[by["voice"] == "narration"]
+    assert narr[["mean", "ci_low", "ci_high"]].drop_duplicates().shape[0] == 1
+    # still one outlet's own: its interval does not change when another outlet is added
+    more = harbour(tmp_path / "more", [{"outlet": f"Harbour Outlet {i:02d}", "body": WIRE} for i in range(12)]
+                   + [{"outlet": "Bay Courier", "body": PIER}])
+    by2 = tone.outlet_tone_by_voice(more, n_boot=300, seed=0)
+    a = narr.set_index("outlet").loc["Harbour Outlet 00", ["ci_low", "ci_high"]].tolist()
+    assert by2[by2["voice"] == "narration"].set_index("outlet").loc["Harbour Outlet 00", ["ci_low", "ci_high"]].tolist() == a
