@@ -259,3 +259,15 @@ def test_copies_of_one_text_get_one_tone_interval(tmp_path):
     by2 = tone.outlet_tone_by_voice(more, n_boot=300, seed=0)
     a = narr.set_index("outlet").loc["Harbour Outlet 00", ["ci_low", "ci_high"]].tolist()
     assert by2[by2["voice"] == "narration"].set_index("outlet").loc["Harbour Outlet 00", ["ci_low", "ci_high"]].tolist() == a
+
+
+def test_the_corpus_does_not_say_no_article_credits_a_source_when_the_text_credits_a_wire(tmp_path):
+    # defect: "0 of 12 articles credit a source of their own (column derived_from)" of 12 pickups that open
+    # "HARBOUR, May 6 (Reuters) -": the sentence counted the front matter only, and said so as if of the text
+    from presslens.notebook import overview
+
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i:02d}", "body": WIRE} for i in range(12)])
+    lines = findings.corpus(st, overview.article_table(st))
+    assert not any("credit a source of their own" in x for x in lines)
+    assert ("0 of 12 articles declare a source in their front matter (column derived_from); credits written in the "
+            "text (a wire's dateline or byline, \"X reported\") are read in notebook 06.") in lines

@@ -43,7 +43,10 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
         out.append(f"Declared translations: {join([f'{article_of(r, articles, story.labels)} (from {r.translated_from})' for _, r in tr.iterrows()])}: "
                    "their wording is the translator's (column translated_from).")
     credits = articles[articles["derived_from"] != "—"]
-    out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
+    # derived_from is what the story's files declare; a credit in the text (a wire's dateline, a byline, "X reported")
+    # is read by the reuse notebook, not here: the sentence says which it counts
+    out.append(f"{len(credits)} of {len(articles)} articles declare a source in their front matter (column derived_from); "
+               "credits written in the text (a wire's dateline or byline, \"X reported\") are read in notebook 06.")
     left = articles[~articles["measured"]]
     if len(left):
         # every notebook measures the screened story (04 reads articles in other languages only as possible originals)
