@@ -271,3 +271,20 @@ def test_the_corpus_does_not_say_no_article_credits_a_source_when_the_text_credi
     assert not any("credit a source of their own" in x for x in lines)
     assert ("0 of 12 articles declare a source in their front matter (column derived_from); credits written in the "
             "text (a wire's dateline or byline, \"X reported\") are read in notebook 06.") in lines
+
+
+def test_a_company_named_by_what_it_does_is_the_company_named_before(tmp_path):
+    # defect: "A row has broken out between Harbour Council and Quayside Ferries ... The ferry operator says it raised
+    # concerns" was tied to no actor ("operator" read as a person's noun), so notebook 05 said "nothing attributable to
+    # Quayside Ferries was found" in that outlet; and "the parent company said" was given to Quayside Ferries itself
+    from presslens.analyses import quotes
+
+    said = ["A row has broken out between Harbour Council and Quayside Ferries over the pier. The ferry operator says "
+            "it raised concerns about the piles in 2019.",
+            'Quayside Ferries runs the crossings. "We warned them," the island ferry operator said in a statement.',
+            'Quayside Ferries is owned by Gull Holdings. "We warned them," the parent company said.']
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i}", "body": s} for i, s in enumerate(said)], extra=PARTIES)
+    q = quotes.quotes(st)
+    q = q[q["kind"].isin(["direct", "indirect"])].set_index("outlet")
+    assert q["actor"].tolist()[:2] == ["Quayside Ferries", "Quayside Ferries"]
+    assert q.loc["Harbour Outlet 2", "speaker"] == "the parent company" and pd.isna(q.loc["Harbour Outlet 2", "actor"])

@@ -24,7 +24,7 @@ from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
-from .whose_role import ROLE_NOUN, described_actor
+from .whose_role import COMPANY_HEADS, COMPANY_KINDS, ROLE_NOUN, described_actor
 from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
 _W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
@@ -431,6 +431,8 @@ def _words_of(story: Story, actor: str) -> set[str]:
     for a in story.actors:
         if a.name == actor:
             words = {w.casefold() for f in (a.name, *a.forms, a.kind or "") for w in re.findall(r"\w+", f)}
+            if any(k in (a.kind or "").casefold() for k in COMPANY_KINDS):
+                words |= COMPANY_HEADS  # "the ferry operator", "the airline": a company by what it does
             # and a plural's singular: "the airline" is the Harbour Airlines named before
             return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
     return set()

@@ -42,3 +42,18 @@ def described_actor(story: Story, text: str) -> str | None:
                 continue  # "Selby City Council spokesperson": the end of another name
             hits.add(actor)
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+# nouns that name a company by what it does ("the ferry operator", "the airline"): an actor of a company's kind is one
+COMPANY_HEADS = frozenset("company firm group business operator carrier airline insurer lender retailer manufacturer "
+                          "maker contractor provider supplier developer startup".split())
+COMPANY_KINDS = ("company", "business", "firm", "corporation")
+# a modifier that makes a definite description another body than the one named before: "the parent company"
+_ANOTHER = frozenset("parent rival sister holding partner subsidiary other another former competing".split())
+
+
+def another_body(phrase: str) -> bool:
+    """Whether a definite description names a body other than the one named before it ("the parent company", "the
+    rival operator"): never resolved to that one."""
+    return bool(_ANOTHER & {w.casefold() for w in phrase.split()[1:-1]})
+
