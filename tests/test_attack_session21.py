@@ -288,3 +288,18 @@ def test_a_company_named_by_what_it_does_is_the_company_named_before(tmp_path):
     q = q[q["kind"].isin(["direct", "indirect"])].set_index("outlet")
     assert q["actor"].tolist()[:2] == ["Quayside Ferries", "Quayside Ferries"]
     assert q.loc["Harbour Outlet 2", "speaker"] == "the parent company" and pd.isna(q.loc["Harbour Outlet 2", "actor"])
+
+
+def test_a_page_captured_twice_is_one_article_on_the_timeline(tmp_path):
+    # defect: "42 dated articles over 3 days ... (16 articles a day)" counted two captures of one page (the same URL
+    # with a tracking parameter) as two articles
+    from presslens.analyses import timeline
+
+    st = harbour(tmp_path, [{"outlet": "Harbour Times", "body": PIER, "published": "2024-05-01",
+                             "url": "https://harbourtimes.example/news/pier-closed-after-divers-find-cracks"},
+                            {"outlet": "Harbour Times", "body": PIER, "published": "2024-05-01",
+                             "url": "https://www.harbourtimes.example/news/pier-closed-after-divers-find-cracks?utm_source=x"},
+                            {"outlet": "Bay Courier", "body": COURIER, "published": "2024-05-02"}])
+    assert timeline.findings(timeline.per_day(st))[0] == (
+        "2 dated articles over 2 days (2024-05-01 to 2024-05-02); 1 article on each of its 2 days with articles (few "
+        "articles: the shape of the timeline is weak evidence) (table: timeline).")
