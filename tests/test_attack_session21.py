@@ -200,7 +200,8 @@ COURRIER = ("Le conseil municipal de Harbour a fermé lundi la vieille jetée ap
 
 def _three(tmp_path):
     return harbour(tmp_path, [{"outlet": "Harbour Times", "body": TIMES}, {"outlet": "Bay Courier", "body": COURIER},
-                              {"outlet": "Le Courrier du Port", "body": COURRIER, "language": "fr"}], extra=PARTIES)
+                              {"outlet": "Le Courrier du Port", "body": COURRIER, "language": "fr"}],
+                   extra=PARTIES + "claims:\n  - id: closed\n    text: The pier closed.\n    patterns: ['\\bclosed\\b']\n")
 
 
 def test_an_article_left_out_is_left_out_of_every_notebook_and_named(tmp_path):
@@ -229,7 +230,17 @@ def test_an_outlet_whose_article_was_not_read_is_said_unread_beside_who_speaks(t
                              st.articles["outlet"].nunique(), quotes.responses(st), unread=ctx.unread_outlets())
     assert lines[1] == ("Not read: Le Courrier du Port (every article left out: another language or a duplicate "
                         "capture, see the list above): who speaks there, a party included, is unknown, and the counts "
-                        "below are of the 2 outlets read.")
+                        "here are of the 2 outlets read.")
+    # the names it uses (notebook 04) and the claims it carries (notebook 07) are unknown too
+    from presslens.analyses import claims, naming
+
+    grid = claims.grid(st)
+    assert ("Not read: Le Courrier du Port (every article left out: another language or a duplicate capture, see the "
+            "list above): which claims it carries is unknown, and the counts here are of the 2 outlets read."
+            ) in findings.claims(grid, claims.omissions(st), [], unread=ctx.unread_outlets())
+    ledger = naming.ledger(st)
+    assert any(x.startswith("Not read: Le Courrier du Port (") and "which names it uses is unknown" in x for x in
+               findings.naming(ledger, ledger.iloc[0:0], naming.likely_translations(st), 2, unread=ctx.unread_outlets()))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied
+from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied, unread_line
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -185,7 +185,7 @@ def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) ->
 
 
 def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int,
-           indicators: pd.DataFrame | None = None) -> list[str]:
+           indicators: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
     """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04);
     ``n_outlets``: the outlets measured (an outlet that names no actor counts too); with ``indicators`` (the
     translation indicators behind ``verdicts``) the articles with isolated signals and a score above zero are named
@@ -207,6 +207,7 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
             out.append(f"Renderings in use: {join(items)}{more} (table: ledger, kind rendering).")
         else:
             out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
+    out += unread_line(unread, n_outlets, "which names it uses")
     if len(found):
         top5 = found.head(5)
         items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top5.itertuples()]

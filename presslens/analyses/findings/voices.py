@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import all_equal, extremes, join, not_english, tied
+from .common import all_equal, extremes, join, not_english, tied, unread_line
 
 
 def _unread(lang: str) -> str:
@@ -46,10 +46,7 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     direct = quotes[quotes["kind"] == "direct"]
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
-    if len(unread):  # an outlet left out is neither silent nor heard: its words were not read
-        out.append(f"Not read: {join(list(unread))} (every article left out: another language or a duplicate capture, "
-                   f"see the list above): who speaks there, a party included, is unknown, and the counts below are of "
-                   f"the {n_outlets} outlet{'' if n_outlets == 1 else 's'} read.")
+    out += unread_line(unread, n_outlets, "who speaks there, a party included,")  # neither silent nor heard: not read
     none = n_outlets - direct["outlet"].nunique()
     lang = not_english(quotes, responses)
     if lang:  # an absence is stated only when every channel was read: here the speakers were not
@@ -135,8 +132,9 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -
 
 
 def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
-           responses: pd.DataFrame | None = None) -> list[str]:
-    """From the claims grid, the omission table and the claims no article carries (notebook 07)."""
+           responses: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
+    """From the claims grid, the omission table and the claims no article carries (notebook 07). ``unread``: the
+    story's outlets none of whose articles is measured (``ctx.unread_outlets()``): "every outlet" is of the others."""
     if grid.empty:
         return ["story.yaml lists no claims, so nothing is measured (add claims with id, text and patterns)."]
     n_claims, n_outlets = grid["claim"].nunique(), grid["outlet"].nunique()
@@ -147,6 +145,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
            "(table: claims by outlet)." if n_outlets > 1 else  # one outlet: "every outlet" would compare nothing
            f"{n_claims} claims from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
            f"them: nothing to compare (table: claims by outlet)."]
+    out += unread_line(unread, n_outlets, "which claims it carries")
     if unmatched:
         out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
                    "patterns in story.yaml before reading it as an omission (table: unmatched claims).")
