@@ -314,3 +314,22 @@ def test_a_page_captured_twice_is_one_article_on_the_timeline(tmp_path):
     assert timeline.findings(timeline.per_day(st))[0] == (
         "2 dated articles over 2 days (2024-05-01 to 2024-05-02); 1 article on each of its 2 days with articles (few "
         "articles: the shape of the timeline is weak evidence) (table: timeline).")
+
+
+def test_a_role_modified_by_a_company_noun_speaks_for_the_company_named_before(tmp_path):
+    # defect: '"The council ignored our warnings," ferry company chief Idris Vane said' right after "Quayside Ferries
+    # said ..." was tied to no actor: notebook 05 said the accuser was heard "in reported speech only" there
+    from presslens.analyses import quotes
+
+    said = ['Quayside Ferries said it had warned the council for years. "The council ignored our warnings," ferry '
+            'company chief Idris Vane said.',
+            'Harbour Council and Quayside Ferries met on Monday. "We warned them," company spokesperson Ana Holt said.',
+            'The pier closed. "We warned them," company spokesperson Ana Holt said.',  # no company named: no one
+            'Quayside Ferries runs the crossings. "It is shut," said a company spokesperson. Ana Holt, a passenger, '
+            'said: "I will drive."']
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i}", "body": s} for i, s in enumerate(said)], extra=PARTIES)
+    q = quotes.quotes(st)
+    d = q[q["kind"] == "direct"].set_index(["outlet", "speaker"])["actor"]
+    assert d[("Harbour Outlet 0", "Idris Vane")] == "Quayside Ferries"
+    assert d[("Harbour Outlet 1", "Ana Holt")] == "Quayside Ferries"  # the council is no company
+    assert pd.isna(d[("Harbour Outlet 2", "Ana Holt")]) and pd.isna(d[("Harbour Outlet 3", "Ana Holt")])

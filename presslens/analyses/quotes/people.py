@@ -24,7 +24,7 @@ from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
-from .whose_role import COMPANY_HEADS, COMPANY_KINDS, ROLE_NOUN, described_actor
+from .whose_role import COMPANY_HEADS, COMPANY_KINDS, ROLE_NOUN, company_role, described_actor
 from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
 _W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
@@ -78,6 +78,7 @@ class People:
 
     def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
         self.story = story
+        self._paragraphs = paragraphs
         self.people: dict[str, Person] = {}
         self.kin: dict[tuple, str | None] = {}  # (para, start) of a name after "the sister of" -> that relative's gender
         self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord", "oblique" or "reported")
@@ -179,9 +180,14 @@ class People:
             if person.actor is None and not person.listed:
                 # "council spokesperson Lena Crane", "the council's lawyer, Lena Crane,": the actor listed as "the council"
                 lead = _ROLE_BEFORE.search(par, max(0, start - 80), start)
-                person.actor = described_actor(self.story, m.group(0) + " " + (lead.group(0) if lead else "")) or (
+                desc = m.group(0)[:m.group(0).find(words[0])] + " " + (lead.group(0) if lead else "")
+                person.actor = described_actor(self.story, desc) or (
                     self._entries[hit.lastindex - 1][0] if lead and self._actor_rx is not None
                     and (hit := self._actor_rx.search(lead.group(0))) else None)
+                head = company_role(desc) or company_role(par[max(0, start - 40):start], True)
+                if person.actor is None and head:
+                    # "ferry company chief Idris Vane", "the company's spokesperson, Ana Holt": the company named before
+                    person.actor = self.actor_before(self._paragraphs, p_idx, start, head)
             sent_start = sentence_start(start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))

@@ -57,3 +57,14 @@ def another_body(phrase: str) -> bool:
     rival operator"): never resolved to that one."""
     return bool(_ANOTHER & {w.casefold() for w in phrase.split()[1:-1]})
 
+
+_COMPANY_ROLE = re.compile(rf"(?i)\b(?P<head>{'|'.join(sorted(COMPANY_HEADS))})(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?{ROLE_NOUN}(?![\w-])")
+
+
+def company_role(text: str, before_name: bool = False) -> str | None:
+    """The company noun a role noun is modified by in ``text`` ("company" of "ferry company chief", "the airline's
+    spokesman"), else None: such a person speaks for the company the article named before (resolved by the caller).
+    ``before_name``: ``text`` is what stands just before a name, and the role must end it (a comma between allowed)."""
+    m = next((m for m in _COMPANY_ROLE.finditer(text) if not before_name or not text[m.end():].strip(" ,")), None)
+    return m.group("head").casefold() if m else None
+
