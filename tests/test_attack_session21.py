@@ -333,3 +333,14 @@ def test_a_role_modified_by_a_company_noun_speaks_for_the_company_named_before(t
     assert d[("Harbour Outlet 0", "Idris Vane")] == "Quayside Ferries"
     assert d[("Harbour Outlet 1", "Ana Holt")] == "Quayside Ferries"  # the council is no company
     assert pd.isna(d[("Harbour Outlet 2", "Ana Holt")]) and pd.isna(d[("Harbour Outlet 3", "Ana Holt")])
+
+
+def test_copies_of_one_text_get_one_rate_interval(tmp_path):
+    # the same class in notebook 01: the rate intervals were seeded by the outlet's name
+    from presslens.analyses.wordchoice import lexicon, matching
+
+    st = harbour(tmp_path, [{"outlet": f"Harbour Outlet {i:02d}", "body": WIRE + " Critics called it a secret "
+                             "cover-up and a scandal."} for i in range(6)])
+    rates = matching.rates(st, lexicon.lexicon_for(st), n_boot=200)
+    narr = rates[(rates["voice"] == "narration") & (rates["hits"] > 0)]
+    assert len(narr) and narr.groupby("label")[["ci_low", "ci_high"]].nunique().max().max() == 1

@@ -22,14 +22,12 @@ Reading the numbers:
   VADER strips only ASCII punctuation, so ``“good”`` would otherwise score 0 and ``don’t`` would not
   negate, which would bias outlets that use curly quotes.
 
-Bootstrap intervals are seeded per group by the group's own values (``numpy.random.default_rng([seed,
-crc32(sha1 of the values)])``), so an outlet's interval does not change when other outlets are added, removed
-or reordered, and two outlets that ran the same text (a wire's copy) get the same interval: a finding never
+Bootstrap intervals are seeded per group by the group's own values (:func:`presslens.stats.data_rng`), so an
+outlet's interval does not change when other outlets are added, removed or reordered, and two outlets that ran the same text (a wire's copy) get the same interval: a finding never
 sets one copy "wholly below zero" and another not by resampling noise.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Iterable
 import numpy as np
 import pandas as pd
@@ -82,7 +80,7 @@ def sentence_tone(story: Story) -> pd.DataFrame:
 
 def _rng(seed: int, values) -> np.random.Generator:
     """A group's random generator, from ``seed`` and the group's own values (see the module docstring)."""
-    return stats.group_rng(seed, hashlib.sha1(np.asarray(values, dtype=float).tobytes()).hexdigest())
+    return stats.data_rng(seed, values)
 
 
 def bootstrap_ci(values: Iterable[float], n_boot: int = 2000, rng: np.random.Generator | None = None,
