@@ -16,7 +16,7 @@ from collections import defaultdict
 import pandas as pd
 
 from presslens.engine import tables
-from presslens.story import when as clock
+from presslens.story import publishers, when as clock
 from presslens.story.model import Story
 from . import agencies, naming, wires
 from .pair_credit_reach import GRAM, NEXT_TO, CreditReach
@@ -62,6 +62,7 @@ class Evidence(ThirdTexts, CreditReach, Speech, Pages):
         self.date = {a: (None if pd.isna(d) else pd.Timestamp(d)) for a, d in zip(arts["id"], arts["published"])}
         self.when = clock.of_articles(arts)  # day, and time of day with its zone where the article gives them
         self.host = {a: wires.host_of(u) for a, u in zip(arts["id"], arts["url"])}
+        self.pub = {a: (o, u, d) for a, o, u, d in zip(arts["id"], arts["outlet"], arts["url"], arts["derived_from"])}
         self.slug = {a: slug_of(u) for a, u in zip(arts["id"], arts["url"])}
         self.brand = {a: self.host[a].split(".")[0] if self.host[a] else "" for a in arts["id"]}
         self.site = {a: site_of(u) for a, u in zip(arts["id"], arts["url"])}

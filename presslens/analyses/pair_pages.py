@@ -11,13 +11,17 @@ from urllib.parse import urlparse
 
 from tld import get_fld
 
+from presslens.story import publishers
+
 
 class Pages:
-    """The page readers of :class:`~presslens.analyses.pair_evidence.Evidence` (a part of it: they read ``onorm``,
+    """The page readers of :class:`~presslens.analyses.pair_evidence.Evidence` (a part of it: they read ``pub``, ``onorm``,
     ``host``, ``slug``, ``brand``, ``site`` and ``title``, and note captures of one page in ``twins``)."""
 
     def same_outlet(self, x: str, y: str) -> bool:
-        return self.onorm[x] == self.onorm[y] or bool(self.host[x] and self.host[x] == self.host[y])
+        """Whether x and y are one publisher's: compared by the publisher each names, not by host (an aggregator's
+        host carries many publishers: :func:`presslens.story.publishers.same_publisher`)."""
+        return publishers.same_publisher(self.pub[x], self.pub[y])
 
     def publisher_page(self, x: str, y: str) -> str | None:
         """Why x and y, on two hosts, are one publisher's page: the same page name or number ending both

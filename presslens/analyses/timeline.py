@@ -5,12 +5,13 @@ A day is the article's own local day (front matter ``published``; see :mod:`pres
 never converted to UTC. ``by`` names a column of the articles table: ``outlet`` by default, or any
 attribute joined onto it (a language), or an attribute of the story's outlets.yaml (``kind``) or
 ``meta.KEY`` (the notebooks' ``group_by``); a missing value is the group ``unknown``, counted like any
-other.
+other. A page captured twice (a duplicate capture the screening leaves out) is one article, counted once.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from presslens.engine import screening
 from presslens.errors import ParameterError
 from presslens.story.model import Story
 from presslens.story.grouping import article_groups, declared
@@ -41,8 +42,12 @@ def per_day(story: Story, by: str = "outlet", articles: pd.DataFrame | None = No
     """Articles per day and group (``TIMELINE_COLS``): one row per (day, group) with articles, in day
     order then group order; the undated articles of each group in rows of their own at the end
     (``day`` NaT, ``dated`` False). ``articles`` (default: the story's) may carry extra attribute
-    columns to group by."""
+    columns to group by. A duplicate capture (:mod:`presslens.engine.screening`) is not counted: it is the same page."""
     a = story.articles if articles is None else articles
+    if "id" in a.columns and len(a):
+        left = screening.screen(story).left_out
+        twice = set(left.loc[left["reason"].str.startswith("duplicate capture"), "article_id"])
+        a = a[~a["id"].isin(twice)] if twice else a
     g = groups(a, by, story)
     day = pd.to_datetime(a["published"]).dt.normalize()
     t = pd.DataFrame({"day": day, "group": g, "dated": day.notna()})

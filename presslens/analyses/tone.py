@@ -22,8 +22,9 @@ Reading the numbers:
   VADER strips only ASCII punctuation, so ``“good”`` would otherwise score 0 and ``don’t`` would not
   negate, which would bias outlets that use curly quotes.
 
-Bootstrap intervals are seeded per group (``numpy.random.default_rng([seed, crc32(group)])``), so
-an outlet's interval does not change when other outlets are added, removed or reordered.
+Bootstrap intervals are seeded per group by the group's own values (:func:`presslens.stats.data_rng`), so an
+outlet's interval does not change when other outlets are added, removed or reordered, and two outlets that ran the same text (a wire's copy) get the same interval: a finding never
+sets one copy "wholly below zero" and another not by resampling noise.
 """
 from __future__ import annotations
 
@@ -77,7 +78,9 @@ def sentence_tone(story: Story) -> pd.DataFrame:
 # summaries
 
 
-_rng = stats.group_rng
+def _rng(seed: int, values) -> np.random.Generator:
+    """A group's random generator, from ``seed`` and the group's own values (see the module docstring)."""
+    return stats.data_rng(seed, values)
 
 
 def bootstrap_ci(values: Iterable[float], n_boot: int = 2000, rng: np.random.Generator | None = None,
@@ -145,7 +148,7 @@ def outlet_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int 
     for outlet in story.outlets:
         vals = values[at.get(outlet, empty)]
         rows.append({"outlet": outlet, "voice": voice,
-                     **_summary(vals, n_boot, _rng(seed, outlet)), "translated_from": tr.get(outlet)})
+                     **_summary(vals, n_boot, _rng(seed, vals)), "translated_from": tr.get(outlet)})
     return pd.DataFrame(rows)
 
 
@@ -203,7 +206,7 @@ def actor_tone(story: Story, voice: str = "all", n_boot: int = 2000, seed: int =
     for outlet in story.outlets:
         for a in story.actors:
             vals = groups.get((outlet, a.name), empty)
-            rng = _rng(seed, outlet, a.name) if len(vals) > 1 else None  # one value needs no resampling
+            rng = _rng(seed, vals) if len(vals) > 1 else None  # one value needs no resampling
             rows.append({"outlet": outlet, "actor": a.name, "voice": voice,
                          "n_mentions": int(n_mentions.get((outlet, a.name), 0)),
                          **_summary(vals, n_boot, rng)})
@@ -237,7 +240,8 @@ def tone_arc(story: Story, bins: int = 5, voice: str = "all", n_boot: int = 2000
     empty = np.array([], dtype=int)
     for outlet in story.outlets:
         for b in range(bins):
-            s = _summary(values[at.get((outlet, b), empty)], n_boot, _rng(seed, outlet, str(b)))
+            vals = values[at.get((outlet, b), empty)]
+            s = _summary(vals, n_boot, _rng(seed, vals))
             rows.append({"outlet": outlet, "bin": b, "bin_start": b / bins, "bin_end": (b + 1) / bins,
                          "bin_mid": (b + 0.5) / bins, "n_sentences": s["n_sentences"], "mean": s["mean"],
                          "ci_low": s["ci_low"], "ci_high": s["ci_high"], "small_sample": s["small_sample"]})

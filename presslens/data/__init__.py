@@ -119,3 +119,10 @@ def measured() -> dict:
     except (yaml.YAMLError, UnicodeDecodeError):
         raw = None
     return raw if isinstance(raw, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def aggregators() -> dict:
+    """``aggregators.yaml`` as shipped: the news aggregators (``aggregators``: their names and hosts) whose hosts
+    carry other publishers' articles, with the file's version and sources (read by :mod:`presslens.story.publishers`)."""
+    return _load(ires.files("presslens").joinpath("data/aggregators.yaml").read_text(encoding="utf-8"))

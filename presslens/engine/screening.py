@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from presslens import words as words_mod
+from presslens.story import publishers
 from presslens.story.model import Problem, Story
 from presslens.text import language
 from presslens.text.segment import MAX_SENTENCE_WORDS
@@ -254,6 +255,7 @@ def _screen(story: Story) -> Screening:
     p = tables.process(story)
     a = story.articles
     files = dict(zip(a["id"], a["file"]))
+    pub = {i: (o, u, d) for i, o, u, d in zip(a["id"], a["outlet"], a["url"], a["derived_from"])}
     words = dict(zip(p.languages["article_id"], p.languages["n_words"]))
     lang = language_table(story)
     dups = duplicate_pairs(story)
@@ -292,7 +294,8 @@ def _screen(story: Story) -> Screening:
         if d.intended:
             actions.append("kept (intended in story.yaml)")
             continue
-        same_capture = d.kind == "same URL" or d.outlet_a == d.outlet_b
+        # one publisher's two captures (two publishers' pages on one aggregator, or under its name, are two outlets)
+        same_capture = d.kind == "same URL" or publishers.publisher(*pub[d.article_a]) == publishers.publisher(*pub[d.article_b])
         if same_capture:
             # keep the longer capture (more complete); on a tie, the first id
             keep, drop = sorted((d.article_a, d.article_b), key=lambda x: (-words.get(x, 0), x))

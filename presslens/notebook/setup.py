@@ -229,6 +229,11 @@ class Context:
             line += f"; drawn on {n} pages, the others in {more} (.png and .svg)"
         return line
 
+    def unread_outlets(self) -> list[str]:
+        """The outlets every article of which the measures leave out (another language, a duplicate capture): nothing
+        of theirs is read, so a finding about who speaks or what is carried says nothing of them."""
+        return sorted(set(self.left_out.get("outlet", [])) - set(self.story.articles["outlet"]))
+
     def left_out_summary(self) -> str:
         """What this notebook's measures leave out, and why: one line per article (the table is ``ctx.left_out``)."""
         n_all, n = len(self.full.articles), len(self.left_out)

@@ -209,7 +209,9 @@ BY_TABLE: dict[str, dict[str, tuple[str, str]]] = {
                                "words other outlets attribute to it", LIST),
                   "n_unattributed": ("the outlet's direct quotes without a speaker (not checked: an absence is only "
                                      "as sure as they are few)", N),
-                  "checked": ("what was looked at before saying the party is not heard", T)},
+                  "checked": ("what was looked at before saying the party is not heard", T),
+                  "maybe": ("the outlet's speakers tied to no actor whose words do not rule out that they speak for "
+                            "the party (a spokesperson, an official)", LIST)},
     "translation_pairs": {"source_article": ("the article in another language", ID),
                           "source_outlet": ("its outlet", T), "source_language": ("its language", "language code"),
                           "article": ("the English article that renders it", ID),

@@ -80,6 +80,16 @@ def not_english(*tables) -> str | None:
     return None
 
 
+def unread_line(unread, n_read: int, what: str) -> list[str]:
+    """The sentence naming the outlets none of whose articles was read (``ctx.unread_outlets()``: every article left
+    out), saying that ``what`` is unknown there and that the counts are of the outlets read; none when all were read."""
+    if not len(unread):
+        return []
+    return [f"Not read: {join(list(unread))} (every article left out: another language or a duplicate capture, see the "
+            f"list above): {what} is unknown, and the counts here are of the {n_read} outlet"
+            f"{'' if n_read == 1 else 's'} read."]
+
+
 def english_only(what: str, lang: str, table: str) -> str:
     """The finding that stands in for an English-only measure's on text in ``lang``: not compared."""
     return (f"{what}: not compared between outlets, since it is built for English and this story's text is "

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied
+from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied, unread_line
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -43,11 +43,17 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
         out.append(f"Declared translations: {join([f'{article_of(r, articles, story.labels)} (from {r.translated_from})' for _, r in tr.iterrows()])}: "
                    "their wording is the translator's (column translated_from).")
     credits = articles[articles["derived_from"] != "—"]
-    out.append(f"{len(credits)} of {len(articles)} articles credit a source of their own (column derived_from).")
+    # derived_from is what the story's files declare; a credit in the text (a wire's dateline, a byline, "X reported")
+    # is read by the reuse notebook, not here: the sentence says which it counts
+    out.append(f"{len(credits)} of {len(articles)} articles declare a source in their front matter (column derived_from); "
+               "credits written in the text (a wire's dateline or byline, \"X reported\") are read in notebook 06.")
     left = articles[~articles["measured"]]
     if len(left):
-        out.append(f"{len(left)} article(s) are left out of the measures in notebooks 01-03 (table: screening.languages "
-                   "and screening.duplicates say why).")
+        # every notebook measures the screened story (04 reads articles in other languages only as possible originals)
+        out.append(f"{len(left)} article(s) are left out of every notebook's measures: "
+                   f"{join([article_of(r, articles, story.labels) for _, r in left.iterrows()])} "
+                   "(another language or a duplicate capture; notebook 04 reads articles in other languages only as "
+                   "possible originals of translations) (table: screening.languages and screening.duplicates say why).")
     return out
 
 
@@ -179,7 +185,7 @@ def readability(measures: pd.DataFrame, labels: dict[str, str] | None = None) ->
 
 
 def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_outlets: int,
-           indicators: pd.DataFrame | None = None) -> list[str]:
+           indicators: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
     """From the naming ledger, the discovered candidates and the translation verdicts (notebook 04);
     ``n_outlets``: the outlets measured (an outlet that names no actor counts too); with ``indicators`` (the
     translation indicators behind ``verdicts``) the articles with isolated signals and a score above zero are named
@@ -201,6 +207,7 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
             out.append(f"Renderings in use: {join(items)}{more} (table: ledger, kind rendering).")
         else:
             out.append("No outlet uses a listed rendering; every name is a name or alias (table: ledger).")
+    out += unread_line(unread, n_outlets, "which names it uses")
     if len(found):
         top5 = found.head(5)
         items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top5.itertuples()]

@@ -6,9 +6,15 @@ from __future__ import annotations
 import math
 
 from presslens import data
+from .common import join, not_english
 
 FEW = 30  # items scored under this: the figure is called rough beside it
-# per notebook topic, the measures quoted: (analysis, measure, how the sentence names it)
+# per notebook topic, the measures quoted: (analysis, measure, how the sentence names it), and those measured with
+# rules that read English only (ENGLISH: quote attribution, machine-translation tells), which say nothing of text in
+# another language
+ENGLISH = {("quotes", "direct quotes: speakers"), ("quotes", "reported speech: speakers"),
+           ("quotes", "parties: speaks in article"), ("translation", "machine translation"),
+           ("translation", "source language")}
 TOPICS = {
     "corpus": [("furniture", "furniture lines removed", "page furniture removed"),
                ("furniture", "measured sentences that are furniture", "measured sentences that were still furniture")],
@@ -84,31 +90,40 @@ def _figure(m: dict) -> str | None:
     return _share(m)
 
 
-def caveat(topic: str, measured: dict | None = None) -> str | None:
+def caveat(topic: str, measured: dict | None = None, language: str | None = None) -> str | None:
     """The sentence for ``topic`` (a key of ``TOPICS``), or ``None`` when nothing was measured for it. A file that is
     missing, empty or partial says what it holds and no more: a measure without a usable figure is left out, a
-    figure of no items is none, and the stories and articles are counted only when the file counts them."""
+    figure of no items is none, and the stories and articles are counted only when the file counts them. On a story
+    whose text is in ``language``, not English, a figure of rules that read English only (:data:`ENGLISH`) is not
+    quoted: the sentence says it was measured on English text and does not apply."""
     measured = data.measured() if measured is None else measured
     found = measured.get("measures") if isinstance(measured, dict) else None
     if not isinstance(found, dict):
         return None
-    parts = []
+    parts, english = [], []
     for analysis, measure, label in TOPICS[topic]:
         m = found.get(f"{analysis}: {measure}")
         fig = _figure(m) if isinstance(m, dict) else None
-        if fig:
+        if fig and language and (analysis, measure) in ENGLISH:
+            english.append(label)
+        elif fig:
             parts.append(f"{label} {fig}")
+    moot = (f"figures for {join(english)} were measured on English text and do not apply to this story's text "
+            f"({language!r}), which those rules do not read") if english else ""
     if not parts:
-        return None
+        return f"How far to trust these findings: presslens's {moot} (docs/accuracy.md)." if moot else None
     stories, articles = _count(measured.get("stories")), _count(measured.get("articles"))
     where = ("test stories of real coverage" if not stories else
              f"{stories} test stor{'y' if stories == 1 else 'ies'} of real coverage"
              + (f" ({articles} article{'' if articles == 1 else 's'})" if articles else ""))
     return (f"How far to trust these findings: on {where} that presslens's rules were never tuned on, "
-            + "; ".join(parts) + " (docs/accuracy.md, `make eval`). Check the rows behind a number before quoting it.")
+            + "; ".join(parts) + (f"; the {moot}" if moot else "")
+            + " (docs/accuracy.md, `make eval`). Check the rows behind a number before quoting it.")
 
 
-def caveat_lines(topic: str) -> list[str]:
-    """The topic's sentence as a findings list (empty when nothing was measured): a notebook adds it to its findings."""
-    c = caveat(topic)
+def caveat_lines(topic: str, *tables) -> list[str]:
+    """The topic's sentence as a findings list (empty when nothing was measured): a notebook adds it to its findings.
+    ``tables``: the notebook's tables, whose language (:func:`.common.not_english`) says whether figures of rules
+    that read English only apply."""
+    c = caveat(topic, language=not_english(*tables))
     return [c] if c else []

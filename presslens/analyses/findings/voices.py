@@ -1,11 +1,9 @@
 """Findings of the sources and claims notebooks (05, 07), facts included."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from .common import all_equal, extremes, join, not_english, tied
+from .common import all_equal, extremes, join, not_english, tied, unread_line
 
 
 def _unread(lang: str) -> str:
@@ -42,11 +40,13 @@ def _single_voices(single: list[str], quotes: pd.DataFrame, unattributed: set[st
 
 
 def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame, quotes: pd.DataFrame,
-            n_outlets: int, responses: pd.DataFrame | None = None) -> list[str]:
-    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05)."""
+            n_outlets: int, responses: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
+    """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05). ``unread``: the story's
+    outlets none of whose articles is measured (``ctx.unread_outlets()``): every count here is of the others."""
     direct = quotes[quotes["kind"] == "direct"]
     out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
            f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
+    out += unread_line(unread, n_outlets, "who speaks there, a party included,")  # neither silent nor heard: not read
     none = n_outlets - direct["outlet"].nunique()
     lang = not_english(quotes, responses)
     if lang:  # an absence is stated only when every channel was read: here the speakers were not
@@ -92,34 +92,12 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
     if responses is not None and len(responses):
-        untied = _untied(quotes)
         for (party, actor), g in responses.groupby(["party", "actor"], sort=False):
-            out.append(_balance(party, actor, g, lang, untied))
+            out.append(_balance(party, actor, g, lang))
     return out
 
 
-# words that make a speaker someone who speaks for an organisation (not an expert or a passer-by)
-SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representatives?|lawyers?|attorneys?|counsel|officials?|"
-                        r"executives?|ceo|chief|director|manager|president|chair(?:man|woman|person)?|press office)\b",
-                        re.IGNORECASE)
-
-
-def _untied(quotes: pd.DataFrame) -> dict[str, list[str]]:
-    """Per outlet, the speakers of its direct quotes and reported speech whom the rules tied to no actor though their
-    words say they speak for one (``SPEAKS_FOR``: "council spokesperson Lena Crane" when the story lists "the council"):
-    any of them may speak for a party, so an outlet where a party was found silent, or heard in reported speech only,
-    is named with them."""
-    if not {"speaker", "actor", "kind", "outlet"} <= set(quotes.columns):
-        return {}
-    said = quotes["speaker_text"] if "speaker_text" in quotes else quotes["speaker"]
-    q = quotes[quotes["kind"].isin(["direct", "indirect"]) & quotes["actor"].isna()
-               & quotes["speaker"].map(lambda x: isinstance(x, str) and bool(x.strip()))
-               & said.map(lambda x: isinstance(x, str) and bool(SPEAKS_FOR.search(x)))]
-    return {o: list(dict.fromkeys(g["speaker"])) for o, g in q.groupby("outlet", sort=False)}
-
-
-def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
-             untied: dict[str, list[str]] | None = None) -> str:
+def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -> str:
     """One party's voice across outlets (rows of the responses table): where it speaks and through
     what, and where nothing of it was found, with what was checked and what could not be. On text in
     ``lang``, a language the attribution rules do not read, where nothing was found is unknown."""
@@ -137,7 +115,9 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
         if only:
             line += f" ({join(only)} in reported speech only)"
     # an absence ("silent", "reported speech only") is said with the speakers no actor was found for: one may be the party's
-    maybe = [f"{sp} ({o})" for o in (*only, *silent) for sp in (untied or {}).get(o, [])]
+    # the responses table's column maybe: per outlet, the speakers tied to no actor who may be this party's voice
+    per = {o: [x for x in str(m or "").split("; ") if x] for o, m in zip(g["outlet"], g["maybe"])} if "maybe" in g else {}
+    maybe = [f"{sp} ({o})" for o in (*only, *silent) for sp in per.get(o, [])]
     if maybe:
         line += f"; speakers tied to no actor, who may speak for {actor}: {join(maybe)}"
     if silent:
@@ -152,8 +132,9 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None,
 
 
 def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
-           responses: pd.DataFrame | None = None) -> list[str]:
-    """From the claims grid, the omission table and the claims no article carries (notebook 07)."""
+           responses: pd.DataFrame | None = None, unread: list[str] = ()) -> list[str]:
+    """From the claims grid, the omission table and the claims no article carries (notebook 07). ``unread``: the
+    story's outlets none of whose articles is measured (``ctx.unread_outlets()``): "every outlet" is of the others."""
     if grid.empty:
         return ["story.yaml lists no claims, so nothing is measured (add claims with id, text and patterns)."]
     n_claims, n_outlets = grid["claim"].nunique(), grid["outlet"].nunique()
@@ -164,6 +145,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
            "(table: claims by outlet)." if n_outlets > 1 else  # one outlet: "every outlet" would compare nothing
            f"{n_claims} claims from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
            f"them: nothing to compare (table: claims by outlet)."]
+    out += unread_line(unread, n_outlets, "which claims it carries")
     if unmatched:
         out.append(f"No article carries {join(unmatched)}: check {'its' if len(unmatched) == 1 else 'their'} "
                    "patterns in story.yaml before reading it as an omission (table: unmatched claims).")

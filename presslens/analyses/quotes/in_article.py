@@ -16,6 +16,7 @@ from presslens.text.vocabulary import MONTHS, WEEKDAYS
 from .ambiguity import ADDRESSED, reply_to_question, reporter_before, rivalled, several_people
 from .people import SENT_END, People, Person
 from .resolve import resolve_speaker, speaker_entry, trim_speaker
+from .whose_role import COMPANY_HEADS, another_body
 from .subject import main_subject
 from .wordclasses import FUNCTION, ORG_WORDS, QUESTION, TITLES, key
 
@@ -137,7 +138,10 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         if p is not None:
             return person_entry(story, people, p)
         org = _DEFINITE_ORG.match(phrase)
-        if org and not _PERSON_NOUN.search(phrase) and key(org.group("head")) not in TITLES:
+        if org and another_body(phrase):  # "the parent company": not the company named before
+            return phrase[:1].lower() + phrase[1:], "role", None
+        if org and (org.group("head").lower() in COMPANY_HEADS or not _PERSON_NOUN.search(phrase)) and \
+                key(org.group("head")) not in TITLES:
             actor = people.actor_before(paragraphs, p_idx, pos, org.group("head").lower())
             if actor:  # "the agency said", "the country's health ministry said": the actor named before
                 return actor, "role", actor

@@ -24,6 +24,7 @@ from presslens.text import resolver, segment
 from presslens.text.vocabulary import PREPOSITIONS, is_participle
 from .liveblog import entry_starts
 from .resolve import ANON_PERSON, HONORIFIC
+from .whose_role import COMPANY_HEADS, COMPANY_KINDS, ROLE_NOUN, company_role, described_actor
 from .wordclasses import FEMALE, FUNCTION, MALE, NAME_PARTICLE, ORG_KINDS, ORG_WORDS, TITLES, key, title_cased
 
 _W = rf"(?:{NAME_PARTICLE}?\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:['’-]\p{{L}}+)*|\p{{Lu}}\.)"  # a capitalised word or an initial
@@ -77,6 +78,7 @@ class People:
 
     def __init__(self, story: Story, paragraphs: list[str], verbs_rx: str):
         self.story = story
+        self._paragraphs = paragraphs
         self.people: dict[str, Person] = {}
         self.kin: dict[tuple, str | None] = {}  # (para, start) of a name after "the sister of" -> that relative's gender
         self.mentions: list[tuple] = []  # (para, start, end, person, subject: True, False, "coord", "oblique" or "reported")
@@ -175,6 +177,17 @@ class People:
                 hit = self._actor_rx.search(around)
                 if hit:
                     person.actor = self._entries[hit.lastindex - 1][0]
+            if person.actor is None and not person.listed:
+                # "council spokesperson Lena Crane", "the council's lawyer, Lena Crane,": the actor listed as "the council"
+                lead = _ROLE_BEFORE.search(par, max(0, start - 80), start)
+                desc = m.group(0)[:m.group(0).find(words[0])] + " " + (lead.group(0) if lead else "")
+                person.actor = described_actor(self.story, desc) or (
+                    self._entries[hit.lastindex - 1][0] if lead and self._actor_rx is not None
+                    and (hit := self._actor_rx.search(lead.group(0))) else None)
+                head = company_role(desc) or company_role(par[max(0, start - 40):start], True)
+                if person.actor is None and head:
+                    # "ferry company chief Idris Vane", "the company's spokesperson, Ana Holt": the company named before
+                    person.actor = self.actor_before(self._paragraphs, p_idx, start, head)
             sent_start = sentence_start(start)
             subject = self._subject(par, sent_start, start, m.end())
             found.append((start, m.end(), person, subject, words))
@@ -365,6 +378,9 @@ _OBJECT_OF = re.compile(r"(?i)\b(?:of|for|at|in|on|from|by|to|about|via|through|
 # logical subject, which a "he said" after it points to as to any subject (no object of a preposition)
 _PASSIVE_BY = re.compile(r"(?i)\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b[^.!?;]*\bby\s+(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PREPOSITIONS - {'with'}))})\s+(?:the\s+)?$")
+# a role in apposition just before a name, whose possessor or modifier says whom the person speaks for: "the council's
+# spokesperson, " (before "Lena Crane")
+_ROLE_BEFORE = re.compile(rf"(?:\b[Tt]he|\b[Aa]n?)\s+[^,.;:\"“”]{{0,50}}?{ROLE_NOUN},\s*$")
 _APPOS = re.compile(r"\s*,\s+(?:(?:a|an|the|his|her)\b)?\s*([^,.;]{0,50})")
 _APPOS_I = re.compile(r"\s*,\s+(?:a|an|the|his|her)?\s*([^,.;]{0,50})", re.IGNORECASE)
 # two people joined, each maybe with a description in commas: "Lee and Hansen", "Ana Ruiz, the editor,
@@ -421,6 +437,8 @@ def _words_of(story: Story, actor: str) -> set[str]:
     for a in story.actors:
         if a.name == actor:
             words = {w.casefold() for f in (a.name, *a.forms, a.kind or "") for w in re.findall(r"\w+", f)}
+            if any(k in (a.kind or "").casefold() for k in COMPANY_KINDS):
+                words |= COMPANY_HEADS  # "the ferry operator", "the airline": a company by what it does
             # and a plural's singular: "the airline" is the Harbour Airlines named before
             return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
     return set()

@@ -13,6 +13,7 @@ import regex as _regex
 from presslens.story.model import Story
 from presslens.text import resolver
 from presslens.text.vocabulary import MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS, alternation
+from .whose_role import described_actor
 from .wordclasses import NAME_PARTICLE, ORG_WORDS, TITLES, key
 
 
@@ -102,6 +103,8 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         actor = None  # "internal documents from Acme", "the parent company of Instagram": not Acme's words
     if m is not None and _a_person(story, actor) and another_given_name(spk, m.start(), m.group(0)):
         actor = None  # "Jamal Haddad" is not the actor "Kamal Haddad" whose short form "Haddad" is
+    if m is None:
+        actor = described_actor(story, spk)  # "council spokesperson Lena Crane": the actor listed as "the council"
     if actor and m is not None and (_norm(spk).endswith(_norm(m.group(0))) or _titled(spk, m)):
         if any(sp.name == actor for sp in story.speakers):  # "the president, Ana Ruiz": a listed speaker
             return speaker_entry(story, actor)
@@ -149,7 +152,7 @@ def resolve_speaker(spk: str, story: Story, last_person: str | None) -> tuple[st
         # "Ruiz's lawyer", "Berg's mother": they speak, as the text says, for the one-word name before them
         return _lower_first(spk), "role", actor or one.group("who")
     if actor or _ROLE.search(spk):
-        return (actor if actor and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
+        return (actor if actor and m is not None and _norm(spk) == _norm(m.group(0)) else _lower_first(spk)), "role", actor
     if _POSSESSED_BODY.match(bare.strip()):  # "Harbour's foreign ministry", "the mayor's team": the body speaks,
         return spk.strip(), "role", actor    # as the text words it
     return None, None, None

@@ -9,7 +9,7 @@ from presslens.engine import sanity
 from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
-from . import redundancy
+from . import may_speak, redundancy
 from .extract import quotes
 
 
@@ -89,7 +89,7 @@ def speakers(story: Story) -> pd.DataFrame:
 
 
 RESPONSE_COLS = ["outlet", "party", "actor", "carried", "n_direct", "n_indirect", "n_through", "first_para",
-                 "first_quote", "speakers", "channels", "n_unattributed", "checked"]
+                 "first_quote", "speakers", "channels", "n_unattributed", "checked", "maybe"]
 VOICE_COLS = ["article_id", "outlet", "party", "actor", "kind", "channel", "speaker", "para_idx", "quote"]
 # every channel through which a party can speak in an article, as the balance tables and findings say it
 CHECKED = ("direct quotes, reported speech, speakers tied to the party (story.yaml affiliations, a spokesperson, "
@@ -137,7 +137,8 @@ def responses(story: Story) -> pd.DataFrame:
     n_direct, n_indirect, n_through (quotes of a representative), first_para (the paragraph of the
     first such quote in the outlet's first article that has one), first_quote, speakers, channels
     (the channels it speaks through), n_unattributed (the outlet's direct quotes without a speaker:
-    not checked, so an absence is only as sure as they are few) and checked (what was looked at).
+    not checked, so an absence is only as sure as they are few), checked (what was looked at) and maybe (the
+    outlet's speakers tied to no actor who may speak for the party, "; "-joined: :mod:`.may_speak`).
     Empty when story.yaml names no parties (the notebook says how to add them)."""
     rows = []
     q = quotes(story)
@@ -145,12 +146,14 @@ def responses(story: Story) -> pd.DataFrame:
     by = {k: g for k, g in voices.groupby(["outlet", "party"], sort=False)} if len(voices) else {}
     direct = q[q["kind"] == "direct"]
     unattributed = direct[direct["speaker"].isna()].groupby("outlet").size().to_dict() if len(direct) else {}
+    maybe = may_speak.possible_voices(story, q)  # untied spokespeople whose words do not rule the party out
     for role in ("accused", "accusers"):
         for actor in story.parties.get(role, ()):
             for outlet in story.outlets:
                 g = by.get((outlet, actor))
                 base = {"outlet": outlet, "party": role, "actor": actor,
-                        "n_unattributed": int(unattributed.get(outlet, 0)), "checked": CHECKED}
+                        "n_unattributed": int(unattributed.get(outlet, 0)), "checked": CHECKED,
+                        "maybe": "; ".join(maybe.get((outlet, actor), []))}
                 if g is None:
                     rows.append(base | {"carried": False, "n_direct": 0, "n_indirect": 0, "n_through": 0,
                                         "first_para": None, "first_quote": None, "speakers": "", "channels": ""})

@@ -306,8 +306,9 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
     outside quotation marks; 'quote' the hits and words inside; 'all' everything. (A hit that
     straddles a quotation mark counts as narration.) ``ci_low``/``ci_high`` are the 2.5 and 97.5
     percentiles of the rate over ``n_boot`` resamples of the outlet's sentences with replacement
-    (:func:`presslens.stats.group_rng` seeded by ``seed`` and the outlet's name), so a fixed seed gives
-    fixed intervals and an outlet's interval does not depend on which other outlets are present. Rates are NaN where the outlet has no words in that voice (e.g. no quotes), and
+    (:func:`presslens.stats.data_rng` seeded by ``seed`` and the outlet's own sentences), so a fixed seed gives
+    fixed intervals, an outlet's interval does not depend on which other outlets are present, and outlets that ran
+    one text word for word get one interval. Rates are NaN where the outlet has no words in that voice (e.g. no quotes), and
     ``few_words`` flags rows resting on fewer than ``min_words`` words: a rate per 1,000 words
     computed from a handful of quoted words is not a rate. ``hits`` may pass a precomputed
     :func:`match` result.
@@ -322,7 +323,7 @@ def rates(story: Story, lexicon: Lexicon | None = None, n_boot: int = 1000, seed
         idx = at.get(outlet, np.array([], dtype=int))
         Ho = H[idx].reshape(len(idx), K * 3)
         Wo = np.tile(W[idx], (1, K))  # column (k, v) -> words of voice v
-        lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet))
+        lo, hi = _bootstrap(Ho, Wo, n_boot, stats.data_rng(seed, Ho, Wo))  # one text, one interval (stats.data_rng)
         h, w = Ho.sum(axis=0), Wo.sum(axis=0)
         for ci, cat in enumerate(cats):
             for vi, voice in enumerate(VOICES):
@@ -366,7 +367,7 @@ def by_part(story: Story, lexicon: Lexicon | None = None, voice: str = "all", n_
             idx = at.get((outlet, sec), np.array([], dtype=int))
             Ho = Hv[idx]
             Wo = np.repeat(Wv[idx][:, None], len(cats), axis=1)
-            lo, hi = _bootstrap(Ho, Wo, n_boot, stats.group_rng(seed, outlet, sec))
+            lo, hi = _bootstrap(Ho, Wo, n_boot, stats.data_rng(seed, Ho, Wo))
             h, w = Ho.sum(axis=0), Wo.sum(axis=0)
             for ci, cat in enumerate(cats):
                 rows.append({
