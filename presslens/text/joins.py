@@ -56,6 +56,24 @@ def split_sentence(text: list[str]) -> set[int]:
         if len(run) >= 2 and (any(is_paragraph(text[k]) for k in run) or is_paragraph(" ".join(text[k] for k in run))):
             out.update(run)
         run = [b] if b is not None else []
+    return out | first_word_lines(text)
+
+
+# the fewest words of the line below that a paragraph's first word, set on a line of its own, opens
+OPENED_WORDS = 6
+
+
+def first_word_lines(text: list[str]) -> set[int]:
+    """A paragraph's first word set on a line of its own ("The" / "execution of any sentence shall not be
+    ..."; a styled first word or a drop cap's word in a capture): a line that is one word a sentence cannot
+    end on (:data:`OPEN_END`, any case), the line just below it starting in lower case with at least
+    ``OPENED_WORDS`` words. A reader reads the two as one sentence: both lines are prose, even where the
+    sentence runs on past the capture's end (no sentence end for :func:`split_sentence` to find)."""
+    out: set[int] = set()
+    for i in range(len(text) - 1):
+        s, nxt = text[i], text[i + 1]
+        if s and " " not in s.strip() and OPEN_END.search(s) and nxt[:1].islower() and len(nxt.split()) >= OPENED_WORDS:
+            out.update((i, i + 1))
     return out
 
 

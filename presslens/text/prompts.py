@@ -269,5 +269,20 @@ def page_talk(lines: list[str], whole: dict[int, str]) -> list[int]:
             continue
         if sentence_ends(s) and not (ADDRESS.search(s) or THIS_PAGE.search(s)):
             continue    # a sentence of narration about the web
+        if goes_on_from_above(lines, i):
+            continue    # the rest of a sentence the line above began ("... close down the" / "website and ...")
         out.append(i)
     return out
+
+
+# the marks a quoting e-mail or a list sets before a line (">", "*", "-"): not words
+LINE_MARKS = re.compile(r"^[\s>*•·-]+")
+
+
+def goes_on_from_above(lines: list[str], i: int) -> bool:
+    """Line ``i`` (its quoting or list marks aside) starts in lower case just below a line with no sentence
+    end: a hard-wrapped sentence's next line, not a line of its own."""
+    from .captions import sentence_ends
+
+    above = lines[i - 1].strip() if i > 0 else ""
+    return bool(above) and LINE_MARKS.sub("", lines[i])[:1].islower() and not sentence_ends(LINE_MARKS.sub("", above))
