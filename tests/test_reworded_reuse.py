@@ -84,6 +84,12 @@ def test_a_merged_rewrite_is_seen_by_its_wording_in_order(tmp_path):
     assert {"north quay", "timber piles", "million pounds", "ferry terminal", "ice plant", "market hall"} <= set(row["sample"])
 
 
+def test_one_outlets_two_texts_are_not_scored(tmp_path):
+    # an outlet's two reports share its house wording: no reuse between outlets (and "same outlet" anyway)
+    st = _story(tmp_path, _texts(h=NEIGHBOUR), b={"outlet": "Site A"})
+    assert reuse.analyse(st).in_order.empty
+
+
 def test_an_own_report_of_the_same_meeting_stays_under_the_threshold(tmp_path):
     # an own report of the meeting (its facts in its own order) names the quay, the piles, the fund, the market hall:
     # in three texts of eight those are the story's phrases, no longer distinctive, so the rewrite (b) keeps too

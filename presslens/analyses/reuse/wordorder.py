@@ -19,8 +19,9 @@ phrase, in the same order. :func:`in_order` measures that:
 
 Candidates come from an index, never all pairs: the doc pairs sharing :data:`FLOOR` distinctive word pairs or
 more (the order score is never above the count shared), less those already sharing narration word for word or
-retelling a chain of sentences (``skip``: the passages and chains say more). The table (:data:`IN_ORDER_COLS`)
-lists every pair whose score reaches :data:`FLOOR`, with the pairs in order as a sample; the pair verdicts
+retelling a chain of sentences (``skip``: the passages and chains say more) and two texts of one outlet (its
+house wording: one outlet's two reports of an event, labelled unrelated on the development stories). The table
+(:data:`IN_ORDER_COLS`) lists every pair whose score reaches :data:`FLOOR`, with the pairs in order as a sample; the pair verdicts
 (:mod:`presslens.analyses.verdicts`) read as reworded reuse only a score of
 :data:`presslens.analyses.paraphrased.IN_ORDER` or more, a threshold chosen on the development stories held out
 (:mod:`presslens.evaluation.pairs_loso`). Measured on the labelled development pairs the word indexes miss
@@ -101,6 +102,11 @@ def in_order(docs: list[Doc], max_df: int = MAX_DF, skip: set[tuple[int, int]] =
     nd = len(docs)
     key, shared = np.unique(np.concatenate(xa) * nd + np.concatenate(xb), return_counts=True)
     key, shared = key[shared >= floor], shared[shared >= floor]
+    # one outlet's two texts share its house wording (its own phrases, its standing paragraphs): no reuse between
+    # outlets, and the pair verdicts would call it "same outlet" anyway
+    house, _ = pd.factorize(pd.Series([" ".join(str(d.outlet).split()).casefold() for d in docs], dtype=object))
+    other = house[key // nd] != house[key % nd]
+    key, shared = key[other], shared[other]
     rows = []
     for k, n_shared in zip(key.tolist(), shared.tolist()):
         na, nb = divmod(k, nd)
