@@ -20,8 +20,9 @@ phrase, in the same order. :func:`in_order` measures that:
 Candidates come from an index, never all pairs: the doc pairs sharing :data:`FLOOR` distinctive word pairs or
 more (the order score is never above the count shared), less those already sharing narration word for word or
 retelling a chain of sentences (``skip``: the passages and chains say more) and two texts of one outlet (its
-house wording: one outlet's two reports of an event, labelled unrelated on the development stories). The table
-(:data:`IN_ORDER_COLS`) lists every pair whose score reaches :data:`FLOOR`, with the pairs in order as a sample; the pair verdicts
+house wording: the four labelled development pairs of one outlet's two texts are unrelated or a shared
+quotation). The table (:data:`IN_ORDER_COLS`) lists every pair whose score reaches :data:`FLOOR`, with the pairs
+in order as a sample; the pair verdicts
 (:mod:`presslens.analyses.verdicts`) read as reworded reuse only a score of
 :data:`presslens.analyses.paraphrased.IN_ORDER` or more, a threshold chosen on the development stories held out
 (:mod:`presslens.evaluation.pairs_loso`). Measured on the labelled development pairs the word indexes miss
