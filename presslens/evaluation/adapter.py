@@ -32,6 +32,7 @@ from presslens.errors import ParameterError
 from presslens.paths import REPO_ROOT, cli_path, display, resolve
 from presslens.story.load import load_story
 from presslens.story.model import Problem, Story, StoryError
+from presslens.story.schema import QUOTE_SPEAKERS
 from presslens.story.yamlio import decode_text, not_utf8, parse_yaml  # noqa: F401 - read by truth.py
 from presslens.text import linemodel  # noqa: F401 - read by furniture_model.py
 from presslens.text.clean import cleaned_lines  # noqa: F401 - read by furniture_model.py
@@ -127,11 +128,13 @@ def predict_names(folder: str | Path, withheld_names: Iterable[str] = ()) -> tup
     return found[["candidate", "actor", "rule"]].reset_index(drop=True), _known_forms(bare)
 
 
-def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictions:
+def predict(folder: str | Path, withheld_names: Iterable[str] = (), speakers: str | None = None) -> Predictions:
     """Run the story at ``folder`` through every scored analysis (see the module docstring). Name
     discovery runs on the story with ``withheld_names`` taken out of story.yaml (:func:`withhold`):
-    the labelled variants are what it should find, so story.yaml listing them must not hide them."""
-    full = load_story(folder)
+    the labelled variants are what it should find, so story.yaml listing them must not hide them.
+    ``speakers``: where the quotes' speakers come from ("rules", "parse-fill": story.yaml's ``quotes.speakers``
+    for this run; None: as story.yaml says)."""
+    full = with_speakers(load_story(folder), speakers)
     st, left_out = screen.analysed(full)
     bare = withhold(st, withheld_names)
     kept = set(st.articles["id"])
@@ -162,6 +165,16 @@ def predict(folder: str | Path, withheld_names: Iterable[str] = ()) -> Predictio
         parties=tuple(dict.fromkeys(a for names in full.parties.values() for a in names)),
         parties_of=quotes.party_rule(full),
     )
+
+
+def with_speakers(story: Story, speakers: str | None) -> Story:
+    """``story`` with its quote speakers' source set to ``speakers`` (a copy; ``story`` itself when None or the same)."""
+    if speakers is None or speakers == story.quote_speakers:
+        return story
+    if speakers not in QUOTE_SPEAKERS:
+        raise ParameterError.bad("presslens eval", "--speakers", f"unknown value {speakers!r}",
+                                 f"give one of {', '.join(QUOTE_SPEAKERS)}")
+    return dataclasses.replace(story, quote_speakers=speakers)
 
 
 def predict_pairs(folder: str | Path) -> pd.DataFrame:

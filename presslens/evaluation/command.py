@@ -187,7 +187,7 @@ def cmd_eval(args) -> int:
         if args.split != "all" and t.split != args.split:
             continue
         print(f"scoring {t.slug} ({t.split}) ...", file=sys.stderr, flush=True)
-        t, o = sb.score_story(f)
+        t, o = sb.score_story(f, speakers=getattr(args, "speakers", None))
         truths.append(t)
         frames.append(o)
     if not frames:
@@ -196,7 +196,9 @@ def cmd_eval(args) -> int:
     outcomes = pd.concat(frames, ignore_index=True)
     summary = sb.summarise(outcomes)
     scope_names = ["all"] + [s for s in sb.SPLITS if (summary["scope"] == s).any()]
-    print(f"\npresslens eval: {len(truths)} stories ({', '.join(f'{t.slug} ({t.split})' for t in truths)})\n")
+    speakers = getattr(args, "speakers", None)
+    print(f"\npresslens eval: {len(truths)} stories ({', '.join(f'{t.slug} ({t.split})' for t in truths)})"
+          + (f"; quote speakers: {speakers}" if speakers else "") + "\n")
     print("All stories: precision, recall, F1 (or accuracy / share) with 95% intervals, and counts\n")
     print(sb.table(summary, "all"))
     print("By split and story: the headline figure [95% interval] and the items scored\n")
@@ -211,7 +213,7 @@ def cmd_eval(args) -> int:
     errs = sb.errors(outcomes)
     (out / "errors.txt").write_text(errs, encoding="utf-8")
     print(f"\nwritten: {display(out / 'scoreboard.csv')}, {display(out / 'scoreboard.md')}, {display(out / 'errors.txt')}")
-    if not args.stories and args.split == "all":
+    if not args.stories and args.split == "all" and not speakers:
         docs = resolve("docs/accuracy.md")
         docs.parent.mkdir(parents=True, exist_ok=True)
         docs.write_text(doc, encoding="utf-8")
@@ -220,7 +222,8 @@ def cmd_eval(args) -> int:
                                                  " (README.md has no accuracy markers: its section was not touched)"))
         print(_publish_measured(summary, truths, resolve))
     else:
-        print("docs/accuracy.md and the README were left as they were (only a full run over every story publishes).")
+        print("docs/accuracy.md and the README were left as they were (only a full run over every story, without "
+              "--speakers, publishes).")
     if args.show_errors:
         print(errs)
     return 0

@@ -92,10 +92,12 @@ def score_predictions(pred: adapter.Predictions, truth: Truth) -> pd.DataFrame:
     return out.assign(story=truth.slug, split=truth.split)
 
 
-def score_story(folder: str | Path) -> tuple[Truth, pd.DataFrame]:
-    """Validate ``folder``'s truth file, then score the story (see :func:`score_predictions`)."""
+def score_story(folder: str | Path, speakers: str | None = None) -> tuple[Truth, pd.DataFrame]:
+    """Validate ``folder``'s truth file, then score the story (see :func:`score_predictions`); ``speakers``: the
+    quote speakers' source for this run ("rules", "parse-fill"; None: as the story's story.yaml says)."""
     truth = load_truth(folder)
-    pred = adapter.predict(folder, withheld_names=[n["form"] for n in truth.names if isinstance(n["form"], str)])
+    pred = adapter.predict(folder, withheld_names=[n["form"] for n in truth.names if isinstance(n["form"], str)],
+                           speakers=speakers)
     return truth, score_predictions(pred, truth)
 
 

@@ -237,7 +237,9 @@ BY_TABLE: dict[str, dict[str, tuple[str, str]]] = {
                "speaker_text": ("the speaker as the text names them", T), "verb": ("the reporting verb", T),
                "verb_class": ("the verb's class (neutral, assertive, doubting...)", T),
                "floating": ("a quote with no attribution in its paragraph", BOOL),
-               "attribution": ("the attribution clause", T), "paragraph": ("the paragraph holding the quote", T)},
+               "attribution": ("the attribution clause", T), "paragraph": ("the paragraph holding the quote", T),
+               "speaker_rule": ("where the speaker came from: rules, or parse (story.yaml quotes: {speakers: parse-fill}); "
+                                "null without a speaker", T)},
     "reuse_pairs": {"kind": ("kind of reuse: copy, reworded copy, partial reuse, shared quote, duplicate capture", T),
                     "passages": ("shared passages", N), "narration_passages": ("shared passages of narration", N),
                     "quotation_passages": ("shared passages inside quotes", N),

@@ -283,7 +283,7 @@ def load_story(path: str | Path = paths.DEFAULT_STORY, *, front_matter=None, art
                  actors=meta["actors"], speakers=meta["speakers"], claims=meta["claims"],
                  boilerplate=meta["boilerplate"], lexicon=meta["lexicon"], language=meta["language"],
                  furniture=meta["furniture"], intended_duplicates=meta["intended_duplicates"],
-                 parties=meta["parties"], outlets_sha256=outlets_digest)
+                 parties=meta["parties"], outlets_sha256=outlets_digest, quote_speakers=meta["quote_speakers"])
     outlets_mod.apply(story, shared, local, notices)  # aliases merged, attributes attached
     story.all_outlets = tuple(story.outlets)
     by_fold: dict[str, set[str]] = {}

@@ -97,6 +97,7 @@ class Story:
     attributes: tuple = ()  # every attribute name the outlets files give, in order
     outlet_renamed: dict = field(default_factory=dict)  # outlet as an article wrote it -> its canonical name (aliases)
     outlets_sha256: dict = field(default_factory=dict)  # "outlets.yaml" / "outlets_file:PATH" -> sha256 of its bytes
+    quote_speakers: str = "rules"  # story.yaml `quotes: {speakers: ...}`: "rules", or "parse-fill" (the parse fills gaps)
 
     def figure_outlets(self, outlets: list[str]) -> "OutletChoice":
         """``outlets`` (in their order) limited to ``max_outlets`` for a figure that must stay readable,

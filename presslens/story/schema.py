@@ -33,8 +33,10 @@ MAX_OUTLET = 200   # characters of an outlet's name; longer is a text pasted in 
 REFERENCE_KINDS = ("wire copy", "press release", "original report", "other")
 STORY_FIELDS = {
     "title", "question", "language", "actors", "speakers", "claims", "boilerplate", "lexicon", "notes",
-    "furniture", "intended_duplicates", "parties", "outlets_file",
+    "furniture", "intended_duplicates", "parties", "outlets_file", "quotes",
 }
+# story.yaml `quotes: {speakers: ...}`: who a quote's speaker is taken from (presslens.analyses.quotes.parsed)
+QUOTE_SPEAKERS = ("rules", "parse-fill")
 PARTY_ROLES = ("accused", "accusers")
 ACTOR_FIELDS = {"name", "kind", "aliases", "renderings", "notes"}
 RENDERING_FIELDS = {"form", "kind", "note"}
@@ -49,7 +51,7 @@ CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     out: dict = {"title": "", "question": "", "language": "en", "actors": [], "speakers": [], "claims": [],
                  "boilerplate": [], "lexicon": {}, "furniture": None, "intended_duplicates": (),
-                 "parties": {}, "outlets_file": None}
+                 "parties": {}, "outlets_file": None, "quote_speakers": "rules"}
     if data is None:
         problems.append(Problem(rel, "", "is empty", "describe the story: title, question, actors, claims (see `presslens new`)"))
         return out
@@ -280,6 +282,7 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
                                        "field": f"story.yaml {where}.pattern"})
 
     _parse_furniture(data.get("furniture"), rel, problems, out)
+    _parse_quotes(data.get("quotes"), rel, problems, out)
     of = data.get("outlets_file")  # a shared outlets.yaml (presslens.story.outlets), relative to the story folder
     if of is not None and (not isinstance(of, str) or not of.strip()):
         problems.append(Problem(rel, "outlets_file", f"must be a path, got {show(of, 60)}",
@@ -308,6 +311,25 @@ def parse_story_yaml(data: Any, rel: str, problems: list[Problem]) -> dict:
     elif lex:
         out["lexicon"] = lex
     return out
+
+
+def _parse_quotes(value: Any, rel: str, problems: list[Problem], out: dict) -> None:
+    """``quotes:`` is absent or {speakers: rules | parse-fill}: the speakers of the rules alone (the default), or
+    the rules' speakers with a dependency parse's where the rules name nobody, a pronoun or a fragment."""
+    fix = "write quotes: {speakers: parse-fill} (or speakers: rules, the default), or remove the key"
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        problems.append(Problem(rel, "quotes", f"must be a mapping, got {type_name(value)} {show(value, 60)}", fix))
+        return
+    for key in value:
+        if key != "speakers":
+            problems.append(Problem(rel, f"quotes.{key}", "unknown field", suggest(str(key), {"speakers"})))
+    got = value.get("speakers", "rules")
+    if got not in QUOTE_SPEAKERS:
+        problems.append(Problem(rel, "quotes.speakers", f"{show(got, 60)} is not one of {', '.join(QUOTE_SPEAKERS)}", fix))
+    else:
+        out["quote_speakers"] = got
 
 
 def _parse_furniture(value: Any, rel: str, problems: list[Problem], out: dict) -> None:

@@ -32,7 +32,7 @@ from presslens.engine.memo import story_table
 from presslens.story.model import Story
 from presslens.text import resolver, segment
 from .attribution import verb_class, verb_near, verbs
-from . import liveblog, nested, readings, redundancy, reported, transcript, wordclasses
+from . import liveblog, nested, parsed, readings, redundancy, reported, transcript, wordclasses
 from .ambiguity import several_people, someone_else_between
 from .in_article import article_speaker, clause_subject, opening_participle_subject, sentence_subject, verb_subject
 from .lead_in import colon_lead_in, introducer, title_case_verb
@@ -43,7 +43,7 @@ from .resolve import ANON_PERSON, SHORT, definite_speaker, described_speaker, fa
 # the marks a paragraph that is a quote opens with (”, as Swedish and Finnish print both ends, too)
 OPENING_MARKS = "\"“”‘'«「„"
 QUOTE_COLS = ["article_id", "outlet", "para_idx", "start", "end", "quote", "kind", "speaker_text", "speaker",
-              "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph"]
+              "speaker_kind", "actor", "verb", "verb_class", "floating", "attribution", "paragraph", "speaker_rule"]
 
 
 def _names_them(quote: str, speaker: str) -> bool:
@@ -471,6 +471,7 @@ def quote_rows(story: Story, indirect: bool = True) -> pd.DataFrame:
     rows = [dict(r) for aid in story.articles["id"] for r in per[aid]]
     merge_case(rows)  # across articles too: one spelling per source in every table
     redundancy.propagate(rows)  # the same words quoted by several outlets: one statement, one speaker
+    parsed.apply(story, rows, article_paragraphs)  # speaker_rule; the parse's speakers when story.yaml asks (opt-in)
     return pd.DataFrame(rows, columns=QUOTE_COLS)
 
 

@@ -1,4 +1,5 @@
-"""Speakers read off a dependency parse: an optional path beside the rules (issue 24), measured, not wired.
+"""Speakers read off a dependency parse: an opt-in path beside the rules (issue 24), on when story.yaml says
+``quotes: {speakers: parse-fill}`` (:func:`apply`, from :func:`.extract.quote_rows`; the default stays the rules).
 
 For a quote or a reported clause the rules found (their spans are good; their speakers are what falls short on
 unseen text), the speaker is the nominal subject of the reporting verb that governs the quoted words or their
@@ -11,9 +12,11 @@ that name. The phrase is then resolved as the rules resolve theirs (:func:`.in_a
 pronouns to their antecedent, short names, story actors); a phrase the resolver cannot place is kept as
 written, a pronoun it cannot place is no speaker.
 
-The parser is spaCy with a small English pipeline shipped inside a registry package (:data:`MODEL`), imported
-lazily: presslens imports and runs without it, and :func:`load` says None when it is absent. Nothing is
-downloaded at run time. :func:`attribute` is pure given the parser: rows in, one speaker (or None) per row.
+The parser is spaCy with a small English pipeline shipped inside a registry package (:data:`MODEL`, a presslens
+dependency), imported lazily, once per process, and only for a story that asks: :func:`load` says None when it is
+absent, and :func:`parser` turns that into an error naming the fix. Nothing is downloaded at run time.
+:func:`attribute` is pure given the parser: rows in, one speaker (or None) per row. Every quote row says where its
+speaker came from (``speaker_rule``: "rules", "parse", or None when it has none).
 """
 from __future__ import annotations
 
@@ -243,3 +246,47 @@ def combine(row: dict, got: dict | None, mode: str) -> dict:
     if mode == "fill":
         return parse if got["rules_weak"] else rules
     raise ParameterError.bad("parsed.combine", "mode", f"unknown mode {mode!r}", "give rules, parser, fill or parser-first")
+
+
+MODES = ("rules", "parse-fill")   # story.yaml quotes.speakers (presslens.story.schema.QUOTE_SPEAKERS)
+
+
+def parser(story: Story):
+    """The loaded pipeline (:func:`load`, once per process), or a :class:`ParameterError` naming the story.yaml
+    setting that asked for it and the fix, when spaCy or the model package is not installed."""
+    nlp = load()
+    if nlp is None:
+        raise ParameterError.bad(f"{story.slug}/story.yaml", "quotes.speakers",
+                                 f"{story.quote_speakers!r} needs spaCy and its English model ({MODEL}), which are "
+                                 "not installed in this Python environment",
+                                 "run make install (it installs requirements.lock, spaCy and the model included), "
+                                 "or remove quotes.speakers from story.yaml")
+    return nlp
+
+
+def apply(story: Story, rows: list[dict], paragraphs_of) -> None:
+    """Set each row's ``speaker_rule`` ("rules" where the rules name a speaker, else None) and, when the story
+    asks for ``parse-fill``, put the parse's speaker in every direct quote or reported clause whose rules' speaker is
+    missing, a pronoun left as written or a one-word fragment (:func:`combine` "fill"; ``speaker_rule`` "parse").
+    ``paragraphs_of(story, ids)`` gives the articles' paragraphs (:func:`.extract.article_paragraphs`). In place."""
+    for r in rows:
+        r["speaker_rule"] = "rules" if isinstance(r.get("speaker"), str) else None
+    mode = story.quote_speakers
+    if mode == "rules":
+        return
+    if mode not in MODES:
+        raise ParameterError.bad(f"{story.slug}/story.yaml", "quotes.speakers", f"unknown value {mode!r}",
+                                 f"give one of {', '.join(MODES)}")
+    todo = [r for r in rows if r.get("kind") in ("direct", "indirect") and maybe_weak(r)]
+    if not todo:
+        return
+    nlp = parser(story)
+    by_article: dict[str, list[dict]] = {}
+    for r in todo:
+        by_article.setdefault(r["article_id"], []).append(r)
+    pars = paragraphs_of(story, list(by_article))
+    for aid, mine in by_article.items():
+        for r, got in zip(mine, attribute(nlp, story, pars[aid], mine, only_weak=True)):
+            if got is not None and got["rules_weak"]:
+                r.update(combine(r, got, "fill"))
+                r["speaker_rule"] = "parse"
