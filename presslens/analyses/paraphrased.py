@@ -37,12 +37,6 @@ from .pair_evidence import EVIDENCE_WORDS, Evidence
 from .reuse.paraphrase import CHAIN
 
 KIND = "paraphrase"  # the pair kind of a pair whose only shared text is sentences retold in the same order
-WORDS_KIND = "reworded reuse"  # ... whose only shared text is the story's distinctive word pairs kept in the same order
-IN_ORDER = 10  # distinctive word pairs two texts keep in the same order that make reworded reuse
-# (:mod:`presslens.analyses.reuse.wordorder`): one above the most a labelled development pair without reuse reaches
-# (9, in three stories); re-chosen held out by ``python -m presslens.evaluation.pairs_loso``
-UNDETERMINED = {KIND: "a paraphrase: the same sentences retold in the same order",
-                WORDS_KIND: "reworded reuse: the same wording kept in the same order, no passage shared word for word"}
 
 
 def links_of(para: pd.DataFrame) -> dict[str, dict[str, int]]:
@@ -67,11 +61,10 @@ def retellers(e: Evidence, links: dict[str, dict[str, int]], x: str, y: str) -> 
 
 
 def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], common: Callable, ev: list[str],
-            chain_ids: tuple[list[int], list[int]] | None = None, kind: str = KIND) -> dict:
+            chain_ids: tuple[list[int], list[int]] | None = None) -> dict:
     """The verdict of the paraphrased pair (x, y) (module docstring); ``common``: the verdict row of a common
     source, as :mod:`presslens.analyses.verdicts` writes it (source, its text, x, y, what, evidence);
-    ``chain_ids``: the ``sent_id`` of each retold sentence in x and in y, matched in order (none for reworded reuse,
-    ``kind`` :data:`WORDS_KIND`: the same steps but the speaker's, which reads retold sentences)."""
+    ``chain_ids``: the ``sent_id`` of each retold sentence in x and in y, matched in order."""
     outlet, named, forms = e.outlet, e.named, e.forms
     cands = [f"{outlet[x]} retold {outlet[y]}", f"{outlet[y]} retold {outlet[x]}",
              "both from a common source outside the corpus"]
@@ -121,8 +114,8 @@ def explain(e: Evidence, x: str, y: str, links: dict[str, dict[str, int]], commo
     whole = sorted({f"{outlet[a]} credits {c}" for a in (x, y) for c in named[a]["credit"] if c not in e.fact.get(a, ())})
     if whole:
         ev.append("credited for the whole text: " + "; ".join(whole))
-    return {"verdict": f"undetermined ({UNDETERMINED[kind]}; a paraphrase alone accuses no one)",
-            "credited": "partial" if whole else "no", "direction": "unknown",
+    return {"verdict": "undetermined (a paraphrase: the same sentences retold in the same order; a paraphrase "
+                       "alone accuses no one)", "credited": "partial" if whole else "no", "direction": "unknown",
             "candidates": "; ".join(cands)}
 
 

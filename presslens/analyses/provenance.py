@@ -18,8 +18,7 @@ article's ``derived_from``:
 - *credited but not copied*: it credits an outlet of the corpus and shares no narration with it;
 - *credited, not in the corpus*: the credited source is neither an outlet nor a reference document;
 - a pair that shares no narration word for word but retells sentences in the same order (a paraphrase,
-  :mod:`presslens.analyses.paraphrased`), or keeps the story's distinctive word pairs in the same order (reworded
-  reuse, :mod:`presslens.analyses.reuse.wordorder`), is listed with its verdict and no shared words: *retold, credited*
+  :mod:`presslens.analyses.paraphrased`) is listed with its verdict and no shared words: *retold, credited*
   (one credits the other), *retold, named without credit* (one names the other in a name-drop), *common
   source likely* (a wire or a source in sight, or the speaker both give what they retell to: two reports of one
   statement), or *undetermined (a paraphrase)*. A paraphrase alone accuses no one, so none of these is
@@ -113,7 +112,7 @@ def _provenance(story: Story, min_words: int, match: int, max_df: int) -> pd.Dat
                      "credited": bool(t.credited), "likeliest": False,
                      "shared_narration": int(t.shared_narration), "containment_narration": float(t.share_narration),
                      "evidence": f"{t.share:.0%} of the article's words are in the {t.kind} {t.reference}"})
-    for v in ver[ver["kind"].isin((paraphrased.KIND, paraphrased.WORDS_KIND))].itertuples(index=False):
+    for v in ver[ver["kind"] == paraphrased.KIND].itertuples(index=False):
         for x, y in ((v.article_a, v.article_b), (v.article_b, v.article_a)):
             if v.direction in ("a_from_b", "b_from_a") and (v.direction == "a_from_b") != (x == v.article_a):
                 continue  # y retold x: x is the source

@@ -160,63 +160,38 @@ def decide(story: Story, r, src: pd.DataFrame, quote_table=None) -> pd.DataFrame
 
 
 def _retold(e: Evidence, r, rows: list[dict]) -> None:
-    """Pairs sharing no narration word for word that retell sentences in the same order (``r.paraphrased``) or keep
-    :data:`~presslens.analyses.paraphrased.IN_ORDER` of the story's distinctive word pairs in the same order
-    (``r.in_order``, reworded reuse): a row each, or in place of a row that saw a shared quotation only
-    (:mod:`presslens.analyses.paraphrased`; neither accuses anyone)."""
+    """Pairs sharing no narration word for word that retell sentences in the same order (``r.paraphrased``): a
+    row each, or in place of a row that saw a shared quotation only (:mod:`presslens.analyses.paraphrased`)."""
     para = getattr(r, "paraphrased", None)
-    para = para if para is not None else pd.DataFrame(columns=["article_a", "article_b", "sentences"])
-    kept = getattr(r, "in_order", None)
-    kept = kept[kept["in_order"] >= paraphrased.IN_ORDER] if kept is not None and len(kept) else None
-    if not len(para) and kept is None:
+    if para is None or not len(para):
         return
     links = paraphrased.links_of(para)
-    if kept is not None:  # a third text keeping the same wording in order retells it too (a wire group, a family)
-        for a, b in zip(kept["article_a"].tolist(), kept["article_b"].tolist()):
-            links[a][b] = links[b][a] = max(links[a].get(b, 0), paraphrased.CHAIN)
     at = {frozenset((row["article_a"], row["article_b"])): k for k, row in enumerate(rows)}
-    outlet = e.outlet
-    found = [(p.article_a, p.article_b, paraphrased.KIND, p) for p in para.itertuples(index=False)]
-    if kept is not None:
-        found += [(p.article_a, p.article_b, paraphrased.WORDS_KIND, p) for p in kept.itertuples(index=False)]
-    for x, y, kind, p in found:
+    outlet, named = e.outlet, e.named
+    for p in para.itertuples(index=False):
+        x, y = p.article_a, p.article_b
         k = at.get(frozenset((x, y)))
         if k is not None and rows[k]["relation"] != "shared_quote_only":
             continue
-        if kind == paraphrased.KIND:
-            ev = [f"{kind}: {p.sentences} sentences retold in the same order, no narration shared word for word "
-                  f"({p.words_a} words, {p.share_a:.0%} of {outlet[x]}'s narration; {p.words_b} words, {p.share_b:.0%} "
-                  f"of {outlet[y]}'s)"]
-            ids = (list(p.sent_ids_a), list(p.sent_ids_b))
-        else:
-            ev = [f"{kind}: {p.in_order} of the story's distinctive word pairs kept in the same order, no narration "
-                  f"shared word for word (of {p.units_a} in {outlet[x]}, {p.units_b} in {outlet[y]}; a verdict reads "
-                  f"{paraphrased.IN_ORDER}): " + ", ".join(f"'{u}'" for u in p.sample)]
-            ids = None
+        ev = [f"{paraphrased.KIND}: {p.sentences} sentences retold in the same order, no narration shared word for word "
+              f"({p.words_a} words, {p.share_a:.0%} of {outlet[x]}'s narration; {p.words_b} words, {p.share_b:.0%} of "
+              f"{outlet[y]}'s)"]
         if k is not None:
             ev.append(f"also: {rows[k]['kind']}")
-        rows_k = _retold_row(e, x, y, kind, links, ev, ids)
-        at[frozenset((x, y))] = len(rows) if k is None else k
+        for a in (x, y):
+            for kind in ("own text", "credit", "tell"):
+                if named[a][kind]:
+                    ev.append(f"{outlet[a]} ({a}) {kind}: {', '.join(sorted(named[a][kind]))}")
+        ev.append("dates: " + "; ".join(f"{outlet[a]} {clock.label(e.when[a])}" for a in (x, y)))
+        row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": paraphrased.KIND,
+               "relation": "reworded_copy", "source": None, "source_article": None, "credited": "n/a",
+               "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": 0}
+        row.update(paraphrased.explain(e, x, y, links, pair_sources.common, ev, (list(p.sent_ids_a), list(p.sent_ids_b))))
+        row["evidence"] = " | ".join(ev)
         if k is None:
-            rows.append(rows_k)
+            rows.append(row)
         else:
-            rows[k] = rows_k
-
-
-def _retold_row(e: Evidence, x: str, y: str, kind: str, links: dict, ev: list[str], ids) -> dict:
-    """The verdict row of a pair whose only shared text is reworded (:func:`_retold`)."""
-    outlet, named = e.outlet, e.named
-    for a in (x, y):
-        for k in ("own text", "credit", "tell"):
-            if named[a][k]:
-                ev.append(f"{outlet[a]} ({a}) {k}: {', '.join(sorted(named[a][k]))}")
-    ev.append("dates: " + "; ".join(f"{outlet[a]} {clock.label(e.when[a])}" for a in (x, y)))
-    row = {"article_a": x, "outlet_a": outlet[x], "article_b": y, "outlet_b": outlet[y], "kind": kind,
-           "relation": "reworded_copy", "source": None, "source_article": None, "credited": "n/a",
-           "direction": "n/a", "accusation": False, "candidates": "", "shared_narration": 0}
-    row.update(paraphrased.explain(e, x, y, links, pair_sources.common, ev, ids, kind))
-    row["evidence"] = " | ".join(ev)
-    return row
+            rows[k] = row
 
 
 def _same_page(e: Evidence, x: str, y: str, kind: str) -> str | None:

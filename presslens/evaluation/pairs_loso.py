@@ -18,7 +18,7 @@ the story with the scorer of ``presslens eval`` (:func:`presslens.evaluation.sco
   rows they found; the wire agencies of the list, taken out by dropping what only their names found and
   by no longer counting a ``derived_from`` credit to them as a wire. A credit written in ``derived_from``
   is no rule (the user states it).
-- **thresholds** (:data:`THRESHOLDS`: EVIDENCE_WORDS, SURE_WORDS, COPY_SHARE, SPREAD, SAME_PAGE, IN_ORDER): each is
+- **thresholds** (:data:`THRESHOLDS`: EVIDENCE_WORDS, SURE_WORDS, COPY_SHARE, SPREAD, SAME_PAGE): each is
   re-chosen from the other stories, one at a time (the others kept), among its candidate values: the
   value with most pairs right (relation and credit) on the other stories, a common-wire pair called
   copied costing :data:`WIRE_COST` right answers (ties: the package's value, then the closest to it).
@@ -36,10 +36,6 @@ miss are decided in sample by rules each story alone uses (a picture credit to t
 an agency); the containment of each text in the other ("the copy is the one wholly inside the other") is no
 direction: on the labelled pairs it points at 19 common-wire pairs, and at the original of a 100% copy whose
 copier added its own page text.
-
-Session 21 (reworded reuse by its wording in order, :mod:`presslens.analyses.reuse.wordorder`, threshold
-``IN_ORDER`` re-chosen here: 10 on every story): held out relation 0.88 -> 0.89, credit 0.87 -> 0.89, common wire
-called copied 1 (unchanged); in sample relation 207 -> 209 of 226, credit 117 -> 120 of 129.
 
 What it does not do: a rule whose only effect is to block an accusation is taken out like any other (the
 verdicts are decided again), but a rule of the verdict order that is not listed in :data:`BRANCHES` (the
@@ -67,7 +63,6 @@ THRESHOLDS: dict[str, tuple] = {  # name -> candidate values (the package's valu
     "COPY_SHARE": (0.3, 0.4, 0.5, 0.6, 0.7),
     "SPREAD": (1, 2, 3, 4),
     "SAME_PAGE": (0.8, 0.85, 0.9, 0.95),
-    "IN_ORDER": (7, 8, 9, 10, 11, 12, 14),  # distinctive word pairs in order that make reworded reuse (paraphrased)
 }
 BRANCHES: dict[str, tuple[str, str]] = {  # rule -> (words of the verdict or evidence it leaves, Evidence method)
     "branch wire shape": ("the shape of a wire's copy", "wire_shape"),
@@ -314,7 +309,7 @@ def estimate(folders: list[str | Path], tables: dict | None = None) -> pd.DataFr
     for slug, st in loaded.items():
         for rule in st.fired(st.run(set(), {}, forms), forms):
             fired.setdefault(rule, set()).add(slug)
-    current = {n: getattr(pair_evidence if n == "EVIDENCE_WORDS" else homes(n)[0], n) for n in THRESHOLDS}
+    current = {n: getattr(pair_evidence if n == "EVIDENCE_WORDS" else verdicts, n) for n in THRESHOLDS}
     return held_out(list(loaded), {s: st.truth for s, st in loaded.items()},
                     lambda s, drop, values: loaded[s].run(drop, values, forms), fired, THRESHOLDS, current, tables)
 

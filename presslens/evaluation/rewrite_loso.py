@@ -37,13 +37,8 @@ see, 90 without reuse), held out (tp / false calls):
   crafted Harbour stories of the tests, two own reports of one fire hold 9 and a report written with another's
   words in its own order 10.
 
-So neither entered :mod:`presslens.analyses.verdicts` in session 19. Session 21 measured it again beside shared rare
-word pairs (any order) and sentence-level fuzzy alignment (rapidfuzz over the pair's narration sentences, aligned
-sentences in order): only the word-pair order score finds more than the chain held out (7 / 0; the others 1 to 4,
-with a false call at 2 and 3). It is now :mod:`presslens.analyses.reuse.wordorder` (the same score, cut at
-``max_df // 6`` texts at scale, no story under 8 texts), read by the verdicts at
-:data:`presslens.analyses.paraphrased.IN_ORDER` (10; re-chosen held out by :mod:`.pairs_loso`: 10 on every story).
-The margin of one stands: pairs scored before they are read are still the check it needs.
+So neither enters :mod:`presslens.analyses.verdicts` yet: the word-pair score is the lead, to be confirmed on
+pairs scored before they are read.
 
 ``python -m presslens.evaluation.rewrite_loso data/eval/SLUG ...`` prints the table for the development stories
 named (a story whose truth.yaml says ``split: test`` is skipped: only its ``split:`` line is read); with no folder it

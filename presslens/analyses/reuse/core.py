@@ -11,7 +11,6 @@ from presslens.analyses.reuse.paraphrase import PARAPHRASE_COLS, paraphrases
 from presslens.analyses.reuse.pairs import PASSAGE_COLS, REWORDED_COLS, SWAP_COLS, containment_of, pairs_of
 from presslens.analyses.reuse.quoted import shared_quotations
 from presslens.analyses.reuse.sentences import reworded_sentences, sentence_variants, word_swaps
-from presslens.analyses.reuse.wordorder import IN_ORDER_COLS, in_order
 from presslens.engine import keys as engine_keys, screening, tables
 from presslens.engine.memo import story_table
 from presslens.story import when as clock
@@ -33,9 +32,6 @@ class Reuse:
     carried: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CARRIED_COLS))
     # pairs sharing no narration word for word that retell CHAIN or more sentences in the same order (paraphrase)
     paraphrased: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PARAPHRASE_COLS))
-    # pairs sharing neither narration word for word nor a chain that keep the story's distinctive word pairs in the
-    # same order (reworded reuse, :mod:`presslens.analyses.reuse.wordorder`)
-    in_order: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=IN_ORDER_COLS))
 
 
 def doc_list(story: Story, ids: list[str]) -> list[Doc]:
@@ -76,9 +72,6 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     rw = reworded_sentences(docs, match, max_df, variants)
     told |= {(min(r["a"], r["b"]), max(r["a"], r["b"])) for r in rw}
     para = pd.DataFrame(paraphrases(docs, max_df, skip=told, variants=variants), columns=PARAPHRASE_COLS)
-    at = {d.id: n for n, d in enumerate(docs)}
-    retold = {tuple(sorted((at[a], at[b]))) for a, b in zip(para["article_a"], para["article_b"])}
-    kept = pd.DataFrame(in_order(docs, max_df, skip=told | retold), columns=IN_ORDER_COLS)
     rrows, srows = [], []
     when = clock.of_articles(story.articles)  # by date, or on one day by zoned times of day
     for r in rw:
@@ -113,8 +106,7 @@ def _analyse(story: Story, min_words: int, match: int, max_df: int) -> Reuse:
     for t in (passages, reworded, swaps, containment):  # boolean even when empty (an object mask selects columns)
         t["reference"] = t["reference"].astype(bool)
     stats["paraphrased_pairs"] = len(para)
-    stats["in_order_pairs"] = len(kept)
-    return Reuse(passages, reworded, swaps, containment, pairs, left, stats, carried, para, kept)
+    return Reuse(passages, reworded, swaps, containment, pairs, left, stats, carried, para)
 
 
 def kind_of(r: Reuse, a: str, b: str) -> str:
