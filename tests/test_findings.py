@@ -239,7 +239,7 @@ def test_sixty_outlets_are_listed_as_ten_and_how_many_more():
                            "ci_low": 0.5, "ci_high": 2.0, "few_words": False}
                           for i, o in enumerate(outlets) for v in ("narration", "quote")])
     quoted = [x for x in findings.wordchoice(rates, pd.DataFrame(columns=["z"]), 50) if "quotation marks" in x][0]
-    assert quoted.endswith("most in Outlet 00 60, Outlet 01 59, Outlet 02 58, Outlet 03 57, Outlet 04 56, Outlet 05 55, "
-                           "Outlet 06 54, Outlet 07 53, Outlet 08 52 and Outlet 09 51 hits; 50 more outlet(s) quote some "
-                           "(table: rates, voice quote).")
+    assert quoted.endswith("most in Outlet 00 60 hits, Outlet 01 59 hits, Outlet 02 58 hits, Outlet 03 57 hits, Outlet 04 "
+                           "56 hits, Outlet 05 55 hits, Outlet 06 54 hits, Outlet 07 53 hits, Outlet 08 52 hits and Outlet "
+                           "09 51 hits; 50 more outlets quote some (table: rates, voice quote).")
     assert "Outlet 10" not in quoted

@@ -80,14 +80,20 @@ def not_english(*tables) -> str | None:
     return None
 
 
-def unread_line(unread, n_read: int, what: str) -> list[str]:
+def plural(n, noun: str, many: str | None = None) -> str:
+    """A count and its noun in agreement: "1 hit", "2 hits", "0 hits" (``many``: the plural when it is not the noun
+    + "s": "1 country", "3 countries"). Every count a finding prints with a noun goes through it."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"
+
+
+def unread_line(unread, n_read: int, what: str, unit: str = "outlet") -> list[str]:
     """The sentence naming the outlets none of whose articles was read (``ctx.unread_outlets()``: every article left
-    out), saying that ``what`` is unknown there and that the counts are of the outlets read; none when all were read."""
+    out), saying that ``what`` is unknown there and that the counts are of the ``n_read`` ``unit`` read (outlets;
+    articles where the counts are of articles); none when all were read."""
     if not len(unread):
         return []
     return [f"Not read: {join(list(unread))} (every article left out: another language or a duplicate capture, see the "
-            f"list above): {what} is unknown, and the counts here are of the {n_read} outlet"
-            f"{'' if n_read == 1 else 's'} read."]
+            f"list above): {what} is unknown, and the counts here are of the {plural(n_read, unit)} read."]
 
 
 def english_only(what: str, lang: str, table: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import all_equal, english_only, extremes, join, not_english, tied
+from .common import all_equal, english_only, extremes, join, not_english, plural, tied, unread_line
 
 FEW_WORDS = 300  # an outlet with fewer words in all: its framing similarity rests on a handful of hits and quotes
 
@@ -35,14 +35,17 @@ def _few(table: pd.DataFrame, outlets: set) -> str:
             if few else "")
 
 
-def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame) -> list[str]:
-    """From the profile table, the framing similarity and its groups (notebook 08)."""
+def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame, unread: list[str] = ()) -> list[str]:
+    """From the profile table, the framing similarity and its groups (notebook 08). ``unread``: the story's outlets
+    none of whose articles is measured (``ctx.unread_outlets()``): "most", "least" and "all" are of the others."""
+    n_read = table["outlet"].nunique() if len(table) else 0
+    unread_said = unread_line(unread, n_read, "how it compares with the others (length, loaded words, claims, tone, framing)")
     if table.empty:
-        return ["No outlet to profile."]
-    if table["outlet"].nunique() == 1:  # every sentence below compares outlets
+        return ["No outlet to profile."] + unread_said
+    if n_read == 1:  # every sentence below compares outlets
         return [f"One outlet only ({table['outlet'].iloc[0]}): a profile compares outlets, so nothing is compared "
-                "(table: profiles)."]
-    out = []
+                "(table: profiles)."] + unread_said
+    out = list(unread_said)
     lang = not_english(table, sim)  # loaded words, tone and framing similarity are English-built: left out
     def names(rows: pd.DataFrame) -> str:  # every outlet tied for it, each with its articles when several
         return tied([f"{r['outlet']}{_over(r)}" for _, r in rows.iterrows()] if len(rows) > 1 else [rows.iloc[0]["outlet"]])
@@ -158,14 +161,17 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
 
 
 def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = None,
-          evidence_words: int | None = None) -> list[str]:
+          evidence_words: int | None = None, unread: list[str] = ()) -> list[str]:
     """From :func:`presslens.analyses.reuse.analyse` (``r``), the provenance and reference tables and the pair
-    verdicts (``ver``, :func:`presslens.analyses.verdicts.verdicts`) (notebook 06)."""
+    verdicts (``ver``, :func:`presslens.analyses.verdicts.verdicts`) (notebook 06). ``unread``: the story's outlets
+    none of whose articles is read (``ctx.unread_outlets()``): every pair counted is of the others' articles."""
     s = r.stats
     p = r.passages[~r.passages["reference"]]
-    out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {s['all_pairs']:,} pairs of the {s['articles']} "
-           f"articles compared" + (f" (and {s['reference_pairs']:,} article-reference pair(s))" if s.get("reference_pairs") else "")
+    pairs_of = f"{s['all_pairs']:,} pair{'' if s['all_pairs'] == 1 else 's'}"  # two articles: "of the 1 pair"
+    out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {pairs_of} of the {plural(s['articles'], 'article')} "
+           f"compared" + (f" (and {s['reference_pairs']:,} article-reference pair(s))" if s.get("reference_pairs") else "")
            + f"; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+    out += unread_line(unread, s["articles"], "which text it shares with the other outlets", unit="article")
     if s.get("common_shingles"):
         out.append(f"{s['common_shingles']:,} 5-word sequence(s) found in more than {s['max_df']} articles were set aside as "
                    "common phrasing (a wire text many outlets ran whole is among them): raise max_df to align them.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, tied, unread_line
+from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, plural, tied, unread_line
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -21,7 +21,7 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
         return tied([article_of(r, articles, story.labels) for _, r in rows.iterrows()])
 
     if all_equal(articles, "words"):
-        out.append(f"Every article has {articles['words'].iloc[0]} words (table: articles, column words).")
+        out.append(f"Every article has {plural(articles['words'].iloc[0], 'word')} (table: articles, column words).")
     elif len(articles) > 1:
         out.append(f"Longest: {names(extremes(articles, 'words'))} ({articles['words'].max()} words); shortest: "
                    f"{names(extremes(articles, 'words', largest=False))} ({articles['words'].min()} words) "
@@ -81,11 +81,11 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
         r = top.iloc[0]
         if len(top) == 1:
             out.append(f"Highest rate of loaded words in an outlet's own narration: {r['outlet']}, {r['label']} "
-                       f"({r['rate_per_1000']:.1f} per 1,000 words, {int(r['hits'])} hits, 95% interval "
+                       f"({r['rate_per_1000']:.1f} per 1,000 words, {plural(int(r['hits']), 'hit')}, 95% interval "
                        f"{r['ci_low']:.1f}-{r['ci_high']:.1f}) (table: rates).")
         else:
             out.append(f"Highest rate of loaded words in an outlet's own narration, {r['rate_per_1000']:.1f} per 1,000 "
-                       f"words: {tied([f'{x.outlet}, {x.label} ({int(x.hits)} hits)' for x in top.itertuples()])} "
+                       f"words: {tied([x.outlet + ', ' + x.label + ' (' + plural(int(x.hits), 'hit') + ')' for x in top.itertuples()])} "
                        "(table: rates).")
         if short:  # left out of "highest": said, not dropped in silence
             out.append(f"Not ranked, under {min_words} words of their own narration: {join(short)} (table: rates, "
@@ -93,11 +93,12 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
     q = rates[(rates["voice"] == "quote") & (rates["hits"] > 0)]
     if len(q) and not lang:
         by = q.groupby("outlet")["hits"].sum().sort_values(ascending=False, kind="stable")
-        items = [f'{o} {n}' for o, n in by.items()]
+        items = [f'{o} {plural(int(n), "hit")}' for o, n in by.items()]
         more = len(items) - MAX_NAMES
         out.append("Loaded words inside quotation marks (the speakers' words, not the outlet's): "
-                   + (f"{join(items)} hits" if more <= 0 else f"most in {join(items[:MAX_NAMES])} hits; "
-                      f"{more} more outlet(s) quote some") + " (table: rates, voice quote).")
+                   + (join(items) if more <= 0 else f"most in {join(items[:MAX_NAMES])}; "
+                      f"{plural(more, 'more outlet', 'more outlets')} quote{'s' if more == 1 else ''} some")
+                   + " (table: rates, voice quote).")
     if key_top.attrs.get("note"):
         out.append(key_top.attrs["note"])
     elif len(key_top):
@@ -108,7 +109,7 @@ def wordchoice(rates: pd.DataFrame, key_top: pd.DataFrame, min_words: int) -> li
         else:
             items = [f"{r.outlet} \"{r.term}\" (z = {r.z:.2f}, {r.count_outlet}/{r.count_rest})"
                      for r in strong.sort_values("z", ascending=False, kind="stable").head(5).itertuples()]
-            out.append(f"{len(strong)} word(s) clear z = 1.96; the strongest: {join(items)} (table: key_top).")
+            out.append(f"{plural(len(strong), 'word')} clear{'s' if len(strong) == 1 else ''} z = 1.96; the strongest: {join(items)} (table: key_top).")
     if lang and len(key_top):
         out.append(f"Caveat: keyness leaves out English function words only, so {lang} function words may rank "
                    "among an outlet's distinctive words (table: key_top).")
@@ -130,7 +131,7 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
         out.append(f"Every outlet's narration has the same mean tone, {lo['mean']:+.3f}: none is more negative "
                    "(table: by_outlet, voice narration).")
     elif len(narr) > 1:
-        detail = (f", 95% interval {lo['ci_low']:+.3f} to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences"
+        detail = (f", 95% interval {lo['ci_low']:+.3f} to {lo['ci_high']:+.3f}, {plural(int(lo['n_sentences']), 'sentence')}"
                   if len(low) == 1 else "")
         # "most negative" only of a mean below zero as printed: a lowest mean of +0.000 is negative in no sense
         out.append((f"Most negative narration: {tied(low['outlet'])} (mean {lo['mean']:+.3f}{detail}); least negative: "
@@ -140,7 +141,7 @@ def tone(by_outlet: pd.DataFrame) -> list[str]:
                    + f"{tied(high['outlet'])} (mean {hi['mean']:+.3f}) (table: by_outlet, voice narration).")
     else:
         out.append(f"One outlet's narration only: {lo['outlet']}, mean {lo['mean']:+.3f} (95% interval {lo['ci_low']:+.3f} "
-                   f"to {lo['ci_high']:+.3f}, {int(lo['n_sentences'])} sentences) (table: by_outlet, voice narration).")
+                   f"to {lo['ci_high']:+.3f}, {plural(int(lo['n_sentences']), 'sentence')}) (table: by_outlet, voice narration).")
     below = narr[narr["ci_high"] < 0]["outlet"].tolist()
     above = narr[narr["ci_low"] > 0]["outlet"].tolist()
     out.append("Narration interval wholly below zero: " + (join(below) if below else "no outlet")
@@ -192,13 +193,15 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     with their heaviest signal and its sentence."""
     out = []
     if ledger.empty:
-        out.append(f"None of the {n_outlets} outlets names an actor of story.yaml (table: ledger).")
+        out.append(("The one outlet names no actor" if n_outlets == 1 else f"None of the {n_outlets} outlets names an actor")
+                   + " of story.yaml (table: ledger).")
     else:
         per = ledger.groupby("actor")["outlet"].nunique()
         top = per[per == per.max()].index.tolist()
         who = join(sorted(top)) if len(top) <= 4 else f"{len(top)} actors"
-        out.append(f"{ledger['actor'].nunique()} actors are named; the most widely named "
-                   f"{'is' if len(top) == 1 else 'are'} {who} ({per.max()} of {n_outlets} outlets) (table: ledger).")
+        n_actors = ledger["actor"].nunique()
+        out.append(f"{plural(n_actors, 'actor')} {'is' if n_actors == 1 else 'are'} named; the most widely named "
+                   f"{'is' if len(top) == 1 else 'are'} {who} ({per.max()} of {plural(n_outlets, 'outlet')}) (table: ledger).")
         rend = ledger[ledger["kind"].str.startswith("rendering")]
         if len(rend):
             items = [f"{r.form!r} for {r.actor} ({r.outlet}, {r.n}x, {r.kind.split(': ')[-1]})"

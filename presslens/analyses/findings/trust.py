@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from presslens import data
-from .common import join, not_english
+from .common import join, not_english, plural
 
 FEW = 30  # items scored under this: the figure is called rough beside it
 # per notebook topic, the measures quoted: (analysis, measure, how the sentence names it), and those measured with
@@ -66,7 +66,7 @@ def _prf(m: dict) -> str | None:
     elif items is not None:
         if not items:
             return None
-        note = f" (only {items} items: a rough figure)" if items < FEW else ""
+        note = f" (only {plural(items, 'item')}: a rough figure)" if items < FEW else ""
     else:
         note = " (how many items were scored is not recorded)"
     return f"precision {p:.2f}, recall {r:.2f}{note}"
@@ -80,7 +80,7 @@ def _share(m: dict) -> str | None:
     if items is None:
         return f"{s:.2f} (how many items were scored is not recorded)"
     if items < FEW:
-        return f"{s:.2f} (only {count or f'{items} items'}: a rough figure)"
+        return f"{s:.2f} (only {count or plural(items, 'item')}: a rough figure)"
     return f"{s:.2f}" + (f" ({count})" if count else "")
 
 

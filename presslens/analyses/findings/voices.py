@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import all_equal, extremes, join, not_english, tied, unread_line
+from .common import all_equal, extremes, join, not_english, plural, tied, unread_line
 
 
 def _unread(lang: str) -> str:
@@ -44,8 +44,9 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
     """From the voice shares, speakers, fidelity, quote and responses tables (notebook 05). ``unread``: the story's
     outlets none of whose articles is measured (``ctx.unread_outlets()``): every count here is of the others."""
     direct = quotes[quotes["kind"] == "direct"]
-    out = [f"{len(direct)} direct quotes, {int((quotes['kind'] == 'cited').sum())} cited terms and "
-           f"{int((quotes['kind'] == 'indirect').sum())} reported statements in {n_outlets} outlets (table: quotes)."]
+    out = [f"{plural(len(direct), 'direct quote')}, {plural(int((quotes['kind'] == 'cited').sum()), 'cited term')} and "
+           f"{plural(int((quotes['kind'] == 'indirect').sum()), 'reported statement')} in {plural(n_outlets, 'outlet')} "
+           "(table: quotes)."]
     out += unread_line(unread, n_outlets, "who speaks there, a party included,")  # neither silent nor heard: not read
     none = n_outlets - direct["outlet"].nunique()
     lang = not_english(quotes, responses)
@@ -108,7 +109,7 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -
         unknown = f"{actor} ({role}) speaks in {join(silent)} is unknown: {_unread(lang)} (table: responses)."
         return (f"{actor} ({role}) speaks in {join(sorted(carried['outlet']))}; whether {unknown}" if len(carried)
                 else f"Whether {unknown}")
-    line = f"{actor} ({role}) speaks in {len(carried)} of {len(g)} outlets"
+    line = f"{actor} ({role}) speaks in {len(carried)} of {plural(len(g), 'outlet')}"
     only = []
     if "channels" in g:
         only = sorted(carried.loc[~carried["channels"].str.contains("direct quote"), "outlet"])
@@ -141,9 +142,9 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     carried = grid[grid["n_carrying"] > 0]
     per_claim = carried.groupby("claim", sort=False)["outlet"].nunique()
     everywhere = [c for c, n in per_claim.items() if n == n_outlets]
-    out = [f"{n_claims} claims from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
+    out = [f"{plural(n_claims, 'claim')} from story.yaml in {n_outlets} outlets; {len(everywhere)} carried by every outlet "
            "(table: claims by outlet)." if n_outlets > 1 else  # one outlet: "every outlet" would compare nothing
-           f"{n_claims} claims from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
+           f"{plural(n_claims, 'claim')} from story.yaml in one outlet, {grid['outlet'].iloc[0]}; it carries {len(everywhere)} of "
            f"them: nothing to compare (table: claims by outlet)."]
     out += unread_line(unread, n_outlets, "which claims it carries")
     if unmatched:
@@ -153,10 +154,10 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         worst = extremes(omissions, "n_left_out")
         n = int(worst["n_left_out"].iloc[0]) if len(worst) else 0
         if n and all_equal(omissions, "n_left_out"):
-            out.append(f"Every outlet leaves out {n} of {n_claims} claims (table: omissions).")
+            out.append(f"Every outlet leaves out {n} of {plural(n_claims, 'claim')} (table: omissions).")
         elif n:
-            out.append(f"{tied(worst['outlet'])} leave{'s' if len(worst) == 1 else ''} out the most: {n} of {n_claims} "
-                       f"claims{' each' if len(worst) > 1 else ''} (table: omissions).")
+            out.append(f"{tied(worst['outlet'])} leave{'s' if len(worst) == 1 else ''} out the most: {n} of "
+                       f"{plural(n_claims, 'claim')}{' each' if len(worst) > 1 else ''} (table: omissions).")
     attributed = {"quote", "reported speech"}
     split = []
 
@@ -178,7 +179,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
     if len(lead):
         top = lead.groupby("claim", sort=False)["outlet"].nunique().sort_values(ascending=False, kind="stable")
         out.append(f"Most often in a title or lede: {tied(top.index[top == top.iloc[0]])} ({int(top.iloc[0])} of "
-                   f"{n_outlets} outlets{' each' if (top == top.iloc[0]).sum() > 1 else ''}) "
+                   f"{plural(n_outlets, 'outlet')}{' each' if (top == top.iloc[0]).sum() > 1 else ''}) "
                    "(table: claims by outlet).")
     if responses is not None and len(responses):
         accused = responses[responses["party"] == "accused"]
@@ -212,9 +213,10 @@ def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: 
     n_outlets = grid["outlet"].nunique() if len(grid) else 0
     widest = extremes(summary, "n_outlets")
     top = widest.iloc[0]
-    out = [f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
-           f"{n_outlets} outlets: \"{top['label']}\" (table: discovered facts)." if len(widest) == 1 else
-           f"{len(summary)} facts are stated by two articles or more; the widest, in {int(top['n_outlets'])} of "
+    stated = f"{plural(len(summary), 'fact')} {'is' if len(summary) == 1 else 'are'} stated by two articles or more"
+    out = [f"{stated}; the widest, in {int(top['n_outlets'])} of "
+           f"{plural(n_outlets, 'outlet')}: \"{top['label']}\" (table: discovered facts)." if len(widest) == 1 else
+           f"{stated}; the widest, in {int(top['n_outlets'])} of "
            f"{n_outlets} outlets each, are {len(widest)} (tied), e.g. \"{top['label']}\" (table: discovered facts)."]
     both = summary[(summary["own_voice_outlets"] > 0) & (summary["own_voice_outlets"] < summary["n_outlets"])]
     if len(both):

@@ -115,8 +115,9 @@ def article_speaker(spk: str, story: Story, people: People, paragraphs: list[str
         return person_entry(story, people, p) if p is not None and p.name else (phrase[:1].lower() + phrase[1:], "role", None)
     col = _collective(phrase)
     if who[1] in (None, "named") and col and not re.search(r"(?i)\b(?:and|or|nor|not|of|who|which|that)\b", phrase):
-        # "local authorities", "Harbour State officials", "experts": a collective source, as the text says
-        kind = "role" if col.group("head").lower() in _INSTITUTIONAL else "anonymous"
+        # "local authorities", "Harbour State officials", "experts": a collective source, as the text says; "its
+        # organisers", "their members": the people of a body named before (a role of it, like "its spokesperson")
+        kind = "role" if col.group("head").lower() in _INSTITUTIONAL or re.match(r"(?i)(?:its|their)\s", phrase) else "anonymous"
         return phrase[:1].lower() + phrase[1:] if not _regex.match(r"\p{Lu}\p{Ll}+\s+\p{Lu}", phrase) and \
             key(phrase.split()[0]) in FUNCTION | _QUANTITY else phrase, kind, who[2]
     if who[1] == "named" and who[2] is None and " " in who[0] and key(who[0].split()[-1]) in ORG_WORDS - _NOT_ORG \
