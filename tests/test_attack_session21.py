@@ -211,7 +211,7 @@ def test_an_article_left_out_is_left_out_of_every_notebook_and_named(tmp_path):
 
     st = _three(tmp_path)
     lines = findings.corpus(st, overview.article_table(st))
-    assert ("1 article(s) are left out of every notebook's measures: Le Courrier du Port (another language or a "
+    assert ("1 article is left out of every notebook's measures: Le Courrier du Port (another language or a "
             "duplicate capture; notebook 04 reads articles in other languages only as possible originals of "
             "translations) (table: screening.languages and screening.duplicates say why).") in lines
     assert not any("notebooks 01-03" in x for x in lines)

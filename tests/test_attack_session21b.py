@@ -4,7 +4,7 @@ counted the outlets read without naming the unread one; counts printed with a pl
 import pandas as pd
 
 from presslens.analyses import findings
-from presslens.analyses.findings.common import plural
+from presslens.analyses.findings.common import plural, verb
 
 from tests.test_attack_session21 import PARTIES, PIER, _three, harbour
 
@@ -45,6 +45,9 @@ def test_plural():
     assert plural(1, "hit") == "1 hit" and plural(0, "hit") == "0 hits" and plural(2, "reported statement") == \
         "2 reported statements"
     assert plural(1, "country", "countries") == "1 country" and plural(3, "country", "countries") == "3 countries"
+    # the verb agrees too: "1 article is left out", "1 pair shares passages" (were "1 article(s) are", "1 pair(s) share")
+    assert f"{plural(1, 'pair')} {verb(1, 'shares', 'share')}" == "1 pair shares"
+    assert f"{plural(0, 'pair')} {verb(0, 'is', 'are')}" == "0 pairs are"
 
 
 def test_one_hit_one_reported_statement_one_actor_are_singular(tmp_path):

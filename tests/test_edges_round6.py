@@ -44,7 +44,7 @@ def test_wire_sources_named_six_at_most_in_order():
                         "relation": ["common_wire"] * 7, "source": [f"Wire {c}" for c in "GFEDCBA"],
                         "outlet_a": ["Tide"] * 7, "outlet_b": ["Quay"] * 7})
     assert _verdict_lines(ver, None)[1] == (
-        "7 pair(s) share text from a common wire, release or reference (Wire A, Wire B, Wire C, Wire D, Wire E, "
+        "7 pairs share text from a common wire, release or reference (Wire A, Wire B, Wire C, Wire D, Wire E, "
         "Wire F and 1 more): common source, never copying (table: verdicts).")
 
 

@@ -126,7 +126,7 @@ def test_balance_says_where_a_party_speaks_and_what_was_not_checked():
     assert voices._balance("accused", "Harbour Council", RESP) == (
         "Harbour Council (the accused) speaks in 2 of 3 outlets (Mail in reported speech only); nothing attributable "
         "to Harbour Council was found in Kite (checked: quotes, reported speech); not checked: a statement whose "
-        "speaker or reporting frame the rules cannot read (2 direct quote(s) there have no readable speaker) "
+        "speaker or reporting frame the rules cannot read (2 direct quotes there have no readable speaker) "
         "(table: responses).")
     assert voices._balance("accuser", "Ana Ruiz", RESP[["outlet", "carried"]]) == (
         "Ana Ruiz (an accuser) speaks in 2 of 3 outlets; nothing attributable to Ana Ruiz was found in Kite; not "

@@ -52,10 +52,10 @@ def test_naming_findings_count_every_outlet_say_ties_and_keep_the_verdicts():
     lines = findings.naming(ledger, found, verdicts, n_outlets=3)
     assert lines[0] == "2 actors are named; the most widely named is Y (2 of 3 outlets) (table: ledger)."
     assert "'Ypsilon' for Y (A, 1x, calque)" in lines[1]
-    assert lines[-3].startswith("0 declared translation(s); 1 article(s) read as undeclared translations (table: ")
+    assert lines[-3].startswith("0 declared translations; 1 article read as an undeclared translation (table: ")
     assert lines[-2] == ("c1 (C) reads as an undeclared translation, from pt: score 5 (MT phrase 3, locale format 2); "
                          "strongest signal: MT phrase: 'this Monday (12)' (nesta segunda-feira (12), pt).")
-    assert lines[-1].startswith("1 other article(s) show isolated signals only")
+    assert lines[-1].startswith("1 other article shows isolated signals only")
     # with the indicators: the isolated article named with its heaviest signal and the sentence it was found in
     ind = pd.DataFrame({"article_id": ["d1", "d1", "c1"], "outlet": ["D", "D", "C"],
                         "kind": ["rare word", "glued sentences", "MT phrase"], "detail": ["'zorbic'", "a.B", "x"],

@@ -45,7 +45,7 @@ def test_absence_of_a_party_is_unknown_when_its_articles_were_not_read():
     # the same tables in English: the absence is stated, with what was checked
     en = " ".join(findings.sources(share, pd.DataFrame(), empty.assign(statement=[], label=[]), _quotes("en"), 3, _responses("en")))
     assert "Veltra (the accused) speaks in 1 of 3 outlets; nothing attributable to Veltra was found in A and C" in en
-    assert "1 outlet(s) quote nobody directly" in en
+    assert "1 outlet quotes nobody directly" in en
 
 
 def test_claims_say_the_accused_partys_absence_is_unknown_on_unread_text():

@@ -68,7 +68,7 @@ def test_claims_and_facts_name_ties():
     f = findings.facts(summary, grid, left, pd.DataFrame(columns=["kind", "fact"]))
     assert f[0] == ('3 facts are stated by two articles or more; the widest, in 3 of 3 outlets each, are 2 (tied), '
                     'e.g. "fined 4 million" (table: discovered facts).')
-    assert f[1].startswith("B and C (tied) leave out 1 fact(s) each that most outlets carry")
+    assert f[1].startswith("B and C (tied) leave out 1 fact each that most outlets carry")
 
 
 def test_spread_does_not_call_a_same_day_spread_the_slowest():

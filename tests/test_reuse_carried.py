@@ -81,7 +81,7 @@ def test_a_carried_text_groups_its_articles_in_provenance_and_accuses_none(tmp_p
     assert grouped.set_index("article").loc["a00", "credited"] and not grouped.set_index("article").loc["a01", "credited"]
     assert set(grouped["source_outlet"]) == {"carried text 1 (8 articles, 8 outlets)"}
     said = " ".join(findings.reuse(r, prov, provenance.from_references(st, max_df=5)))
-    assert "1 text(s) of two sentences or more are carried by more than 5 articles (8 articles in all)" in said
+    assert "1 text of two sentences or more is carried by more than 5 articles (8 articles in all)" in said
     # with max_df above the number of articles the same story is aligned pair by pair, as before: nothing carried
     r = reuse.analyse(st)
     assert len(r.pairs) == 28 and r.carried.empty and "carried_texts" not in r.stats

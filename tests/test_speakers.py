@@ -205,7 +205,7 @@ def test_the_balance_finding_states_an_absence_with_what_was_checked(parties_sto
     r2 = r.assign(n_unattributed=[0, 2, 0, 0, 0, 0])
     line = [x for x in findings.sources(pd.DataFrame(columns=["outlet", "voice", "share", "quoted_words"]),
                                         pd.DataFrame(), pd.DataFrame(), q, 3, r2) if x.startswith("Acme")][0]
-    assert "cannot read (2 direct quote(s) there have no readable speaker) (table: responses)." in line
+    assert "cannot read (2 direct quotes there have no readable speaker) (table: responses)." in line
 
 
 def test_the_parties_score_counts_a_wrong_absence_as_a_miss():

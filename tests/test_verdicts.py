@@ -239,7 +239,7 @@ def test_partial_overlap_is_a_common_source_not_a_copy(tmp_path):
     assert "one took a passage of the other" in v["candidates"]
     lines = findings.reuse(reuse.analyse(st), provenance.provenance(st), provenance.from_references(st),
                            verdicts.verdicts(st), verdicts.EVIDENCE_WORDS)
-    assert any(x.startswith("1 pair(s) share passages though neither holds most") for x in lines)
+    assert any(x.startswith("1 pair shares passages though neither holds most") for x in lines)
     assert not any("None" in x or "from a common wire" in x for x in lines)  # no wire, no source named
     # one of the two credits an outlet whose text is not in the corpus: that outlet is the likeliest source
     arts["b"]["derived_from"] = "[Bay Courier]"

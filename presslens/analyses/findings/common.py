@@ -86,6 +86,11 @@ def plural(n, noun: str, many: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (many or noun + 's')}"
 
 
+def verb(n, one: str, many: str) -> str:
+    """The verb that agrees with a count: ``one`` for 1 ("1 pair is"), ``many`` otherwise ("0 pairs are")."""
+    return one if n == 1 else many
+
+
 def unread_line(unread, n_read: int, what: str, unit: str = "outlet") -> list[str]:
     """The sentence naming the outlets none of whose articles was read (``ctx.unread_outlets()``: every article left
     out), saying that ``what`` is unknown there and that the counts are of the ``n_read`` ``unit`` read (outlets;

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import all_equal, english_only, extremes, join, not_english, plural, tied, unread_line
+from .common import all_equal, english_only, extremes, join, not_english, plural, tied, unread_line, verb
 
 FEW_WORDS = 300  # an outlet with fewer words in all: its framing similarity rests on a handful of hits and quotes
 
@@ -107,7 +107,7 @@ def profiles(table: pd.DataFrame, sim: pd.DataFrame, groups: pd.DataFrame, unrea
     multi = groups.groupby("cluster")["outlet"].apply(list)
     multi = [m for m in multi if len(m) > 1]
     if multi:
-        out.append(f"{len(multi)} group(s) of outlets that framed it alike: "
+        out.append(f"{plural(len(multi), 'group')} of outlets that framed it alike: "
                    + "; ".join(join(sorted(m)) for m in multi) + " (table: groups).")
     return out
 
@@ -145,16 +145,16 @@ def _verdict_lines(ver: pd.DataFrame, evidence_words: int | None) -> list[str]:
     wire = ver[common & ver["source"].notna()]
     unnamed = ver[common & ver["source"].isna()]
     if len(unnamed):
-        out.append(f"{len(unnamed)} pair(s) share passages though neither holds most of the other's narration: a likely "
+        out.append(f"{plural(len(unnamed), 'pair')} {verb(len(unnamed), 'shares', 'share')} passages though neither holds most of the other's narration: a likely "
                    "common source outside the corpus, not named (one taking a passage of the other is not excluded; "
                    "table: verdicts, column candidates).")
     if len(wire):
-        out.append(f"{len(wire)} pair(s) share text from a common wire, release or reference ("
+        out.append(f"{plural(len(wire), 'pair')} {verb(len(wire), 'shares', 'share')} text from a common wire, release or reference ("
                    + join(sorted(set(wire["source"].astype(str))), limit=6) + "): common source, never copying (table: verdicts).")
     und = ver[v.str.startswith("undetermined")]
     if len(und):
         x = und.iloc[0]
-        out.append(f"{len(und)} pair(s) of articles are undetermined, each with its candidates, e.g. {x['outlet_a']} "
+        out.append(f"{plural(len(und), 'pair')} of articles {verb(len(und), 'is', 'are')} undetermined, each with its candidates, e.g. {x['outlet_a']} "
                    f"({x['article_a']}) / {x['outlet_b']} ({x['article_b']}): "
                    f"{x['candidates']} (table: verdicts).")
     return out
@@ -167,16 +167,18 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     none of whose articles is read (``ctx.unread_outlets()``): every pair counted is of the others' articles."""
     s = r.stats
     p = r.passages[~r.passages["reference"]]
-    pairs_of = f"{s['all_pairs']:,} pair{'' if s['all_pairs'] == 1 else 's'}"  # two articles: "of the 1 pair"
+    pairs_of = f"{s['all_pairs']:,} {verb(s['all_pairs'], 'pair', 'pairs')}"  # two articles: "of the 1 pair"
     out = [f"The 5-gram index proposed {s['candidate_pairs']:,} of the {pairs_of} of the {plural(s['articles'], 'article')} "
-           f"compared" + (f" (and {s['reference_pairs']:,} article-reference pair(s))" if s.get("reference_pairs") else "")
-           + f"; {len(p)} shared passage(s) of {s['min_words']}+ words were aligned (table: passages)."]
+           f"compared" + (f" (and {s['reference_pairs']:,} article-reference {verb(s['reference_pairs'], 'pair', 'pairs')})" if s.get("reference_pairs") else "")
+           + f"; {plural(len(p), 'shared passage')} of {s['min_words']}+ words {verb(len(p), 'was', 'were')} aligned "
+           "(table: passages)."]
     out += unread_line(unread, s["articles"], "which text it shares with the other outlets", unit="article")
     if s.get("common_shingles"):
-        out.append(f"{s['common_shingles']:,} 5-word sequence(s) found in more than {s['max_df']} articles were set aside as "
+        out.append(f"{s['common_shingles']:,} 5-word {verb(s['common_shingles'], 'sequence', 'sequences')} found in more than "
+                   f"{s['max_df']} articles {verb(s['common_shingles'], 'was', 'were')} set aside as "
                    "common phrasing (a wire text many outlets ran whole is among them): raise max_df to align them.")
     if s.get("carried_texts"):
-        out.append(f"{s['carried_texts']} text(s) of two sentences or more are carried by more than {s['max_df']} articles "
+        out.append(f"{plural(s['carried_texts'], 'text')} of two sentences or more {verb(s['carried_texts'], 'is', 'are')} carried by more than {s['max_df']} articles "
                    f"({s['carried_articles']:,} articles in all): each is one story sent to many (a wire), so its articles "
                    "are grouped as one common source, never as copies of one another (provenance: 'common source likely "
                    "(a text carried by ...)'; table: the reuse result's carried).")
@@ -204,7 +206,7 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
     if len(r.reworded):
         sw = r.swaps[r.swaps["change"] == "swapped"]
         common = sw.groupby(["from", "to"]).size().sort_values(ascending=False, kind="stable").head(3)
-        out.append(f"{len(r.reworded)} reworded sentence pair(s) with {len(r.swaps)} word change(s)"
+        out.append(f"{plural(len(r.reworded), 'reworded sentence pair')} with {plural(len(r.swaps), 'word change')}"
                    + (": most frequent swaps " + join([f'"{a}" → "{b}" ({n}x)' for (a, b), n in common.items()])
                       if len(common) else "") + " (table: swaps).")
     else:
@@ -221,14 +223,14 @@ def reuse(r, prov: pd.DataFrame, refs: pd.DataFrame, ver: pd.DataFrame | None = 
                        + (f" and {len(unc) - 5} more" if len(unc) > 5 else "") + " (table: provenance).")
         unknown = prov[prov["direction"].str.startswith("unknown")]
         if len(unknown):
-            out.append(f"{len(unknown)} row(s) have no direction from the dates, not guessed: "
+            out.append(f"{plural(len(unknown), 'row')} {verb(len(unknown), 'has', 'have')} no direction from the dates, not guessed: "
                        + join([f"{n} {why}" for why, n in _why_unknown(unknown["direction"]).items()])
                        + " (table: provenance, column direction).")
     if ver is not None and len(ver):
         out.extend(_verdict_lines(ver, evidence_words))
     dup = pairs[pairs["kind"] == "duplicate capture"] if len(pairs) else pairs
     if len(dup):
-        out.append(f"{len(dup)} pair(s) are the same page captured twice: duplicates, not copying (table: pairs).")
+        out.append(f"{plural(len(dup), 'pair')} {verb(len(dup), 'is', 'are')} the same page captured twice: duplicates, not copying (table: pairs).")
     if len(refs) and refs["share"].notna().any():
         bests = extremes(refs, "share", True, 2)
         best = bests.iloc[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.story.model import Story
-from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, plural, tied, unread_line
+from .common import MAX_NAMES, all_equal, article_of, english_only, extremes, join, not_english, plural, tied, unread_line, verb
 
 
 def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
@@ -50,7 +50,7 @@ def corpus(story: Story, articles: pd.DataFrame) -> list[str]:
     left = articles[~articles["measured"]]
     if len(left):
         # every notebook measures the screened story (04 reads articles in other languages only as possible originals)
-        out.append(f"{len(left)} article(s) are left out of every notebook's measures: "
+        out.append(f"{plural(len(left), 'article')} {verb(len(left), 'is', 'are')} left out of every notebook's measures: "
                    f"{join([article_of(r, articles, story.labels) for _, r in left.iterrows()])} "
                    "(another language or a duplicate capture; notebook 04 reads articles in other languages only as "
                    "possible originals of translations) (table: screening.languages and screening.duplicates say why).")
@@ -214,7 +214,7 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     if len(found):
         top5 = found.head(5)
         items = [f"{r.candidate!r} for {r.actor} ({r.rule}, {r.n}x)" for r in top5.itertuples()]
-        out.append(f"{found['candidate'].nunique()} unlisted variant(s) found: {join(items)}"
+        out.append(f"{plural(found['candidate'].nunique(), 'unlisted variant')} found: {join(items)}"
                    f"{' and more' if len(found) > 5 else ''} (table: discovered; paste the yaml column into story.yaml "
                    "to count them).")
     else:
@@ -228,7 +228,8 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     if lang and none:  # the calque and MT tells are English phrases: on other text their absence says nothing
         none = (f": the calque and machine-translation tells are built for English, so on {lang} text finding none "
                 "does not show an article is not a translation")
-    out.append(f"{len(declared)} declared translation(s); {len(likely)} article(s) read as undeclared translations"
+    out.append(f"{plural(len(declared), 'declared translation')}; {plural(len(likely), 'article')} read as "
+               f"{verb(len(likely), 'an undeclared translation', 'undeclared translations')}"
                f"{none} (table: translation verdicts; the indicators table has every line behind them).")
     for r in likely.sort_values("score", ascending=False, kind="stable").head(8).itertuples():
         note = str(getattr(r, "language_note", "") or "")
@@ -240,7 +241,7 @@ def naming(ledger: pd.DataFrame, found: pd.DataFrame, verdicts: pd.DataFrame, n_
     if len(likely) > 8:
         out.append(f"... and {len(likely) - 8} more (table: translation verdicts).")
     if len(isolated):
-        out.append(f"{len(isolated)} other article(s) show isolated signals only, too weak for a verdict "
+        out.append(f"{plural(len(isolated), 'other article')} {verb(len(isolated), 'shows', 'show')} isolated signals only, too weak for a verdict "
                    "(table: translation verdicts, verdict 'isolated signals').")
         if indicators is not None:
             out.extend(_isolated_lines(isolated, indicators))

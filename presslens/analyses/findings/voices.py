@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import all_equal, extremes, join, not_english, plural, tied, unread_line
+from .common import all_equal, extremes, join, not_english, plural, tied, unread_line, verb
 
 
 def _unread(lang: str) -> str:
@@ -54,7 +54,7 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         out.append(f"Who speaks, and which outlets quote nobody, is unknown: {_unread(lang)}; the counts above are "
                    "the quotation marks found (table: quotes).")
     elif none:
-        out.append(f"{none} outlet(s) quote nobody directly (table: voice share).")
+        out.append(f"{plural(none, 'outlet')} {verb(none, 'quotes', 'quote')} nobody directly (table: voice share).")
     if len(share):
         named = share[share["voice"] != "unattributed"]
         several = named[named["outlet"].map(named.groupby("outlet")["voice"].nunique()) >= 2]
@@ -79,7 +79,8 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
         changed = fidelity[fidelity["label"].isin(["trimmed", "extended", "reworded"])]
         narr = fidelity[fidelity["label"] == "paraphrased into narration"]
         who = sorted(set(narr["outlet"]))
-        out.append(f"{n} statement(s) are quoted by two articles or more; {len(changed)} version(s) differ from the "
+        out.append(f"{plural(n, 'statement')} {verb(n, 'is', 'are')} quoted by two articles or more; "
+                   f"{plural(len(changed), 'version')} {verb(len(changed), 'differs', 'differ')} from the "
                    "reference version, the one closest to all the others (trimmed, extended or reworded)"
                    + (f", and {join(who)} carr{'ies' if len(who) == 1 else 'y'} one in "
                       f"{'its' if len(who) == 1 else 'their'} own narration" if len(narr) else "")
@@ -88,7 +89,7 @@ def sources(share: pd.DataFrame, speakers: pd.DataFrame, fidelity: pd.DataFrame,
             alone = fidelity[fidelity["found_elsewhere"].eq(False)]
             if len(alone):
                 x = alone.iloc[0]
-                out.append(f"{len(alone)} version(s) add words to a statement that no other article has (found nowhere "
+                out.append(f"{plural(len(alone), 'version')} {verb(len(alone), 'adds', 'add')} words to a statement that no other article has (found nowhere "
                            f"else), e.g. {x['outlet']}: \"{_short(str(x['added']))}\" (table: fidelity, column added).")
     else:
         out.append("No statement is quoted by two articles or more (table: fidelity).")
@@ -128,7 +129,7 @@ def _balance(party: str, actor: str, g: pd.DataFrame, lang: str | None = None) -
         n = int(g.loc[~g["carried"], "n_unattributed"].sum()) if "n_unattributed" in g else 0
         # what was not checked, said every time: an absence is what the rules found, not proof
         line += ("; not checked: a statement whose speaker or reporting frame the rules cannot read"
-                 + (f" ({n} direct quote(s) there have no readable speaker)" if n else ""))
+                 + (f" ({plural(n, 'direct quote')} there {verb(n, 'has', 'have')} no readable speaker)" if n else ""))
     return line + " (table: responses)."
 
 
@@ -173,7 +174,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
         if own and other:
             split.append(f"{c} (own voice: {join(own, 6)}; attributed: {join(other, 6)})")  # 3 claims: 6 names each
     if split:
-        out.append(f"{len(split)} claim(s) are stated as fact by some outlets and attributed to a speaker by others: "
+        out.append(f"{plural(len(split), 'claim')} {verb(len(split), 'is', 'are')} stated as fact by some outlets and attributed to a speaker by others: "
                    + "; ".join(split[:3]) + ("; …" if len(split) > 3 else "") + " (table: claims by outlet).")
     lead = carried[carried["part"].isin(["title", "lede"])]
     if len(lead):
@@ -198,7 +199,7 @@ def claims(grid: pd.DataFrame, omissions: pd.DataFrame, unmatched: list[str],
                         "its reported speech and every speaker tied to it (story.yaml affiliations, roles such as "
                         "a spokesperson, people the text ties to it), and statements other outlets give it; "
                         "an attribution the rules cannot read is not checked"
-                        + (f" ({unread} direct quote(s) there have no readable speaker)" if unread else ""))
+                        + (f" ({plural(unread, 'direct quote')} there {verb(unread, 'has', 'have')} no readable speaker)" if unread else ""))
                        + " (table: responses).")
     return out
 
@@ -220,19 +221,19 @@ def facts(summary: pd.DataFrame, grid: pd.DataFrame, left: pd.DataFrame, drift: 
            f"{n_outlets} outlets each, are {len(widest)} (tied), e.g. \"{top['label']}\" (table: discovered facts)."]
     both = summary[(summary["own_voice_outlets"] > 0) & (summary["own_voice_outlets"] < summary["n_outlets"])]
     if len(both):
-        out.append(f"{len(both)} fact(s) are told in their own voice by some outlets and attributed by others "
+        out.append(f"{plural(len(both), 'fact')} {verb(len(both), 'is', 'are')} told in {verb(len(both), 'its', 'their')} own voice by some outlets and attributed by others "
                    "(table: facts by outlet).")
     if len(left):
         per = left.groupby("outlet")["fact"].nunique().sort_values(ascending=False, kind="stable")
         worst = list(per.index[per == per.iloc[0]])
-        out.append(f"{tied(worst)} leave{'s' if len(worst) == 1 else ''} out {int(per.iloc[0])} fact(s)"
+        out.append(f"{tied(worst)} leave{'s' if len(worst) == 1 else ''} out {plural(int(per.iloc[0]), 'fact')}"
                    f"{' each' if len(worst) > 1 else ''} that most outlets carry, with no sentence of "
                    f"{'its' if len(worst) == 1 else 'their'} articles (title, narration or quotes) in them "
                    "(table: facts left out).")
     if len(drift):
         kinds = drift.groupby("kind")["fact"].nunique().sort_values(ascending=False, kind="stable")
-        out.append("Versions of one fact differ in " + join([f"{k} ({int(n)} fact(s))" for k, n in kinds.items()])
+        out.append("Versions of one fact differ in " + join([f"{k} ({plural(int(n), 'fact')})" for k, n in kinds.items()])
                    + " (table: drift).")
     if mapped is not None and len(mapped):
-        out.append(f"{mapped['claim'].nunique()} story.yaml claim(s) match a discovered fact (table: claims to facts).")
+        out.append(f"{plural(mapped['claim'].nunique(), 'story.yaml claim')} {verb(mapped['claim'].nunique(), 'matches', 'match')} a discovered fact (table: claims to facts).")
     return out
